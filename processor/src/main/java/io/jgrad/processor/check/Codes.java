@@ -1,0 +1,30 @@
+package io.jgrad.processor.check;
+
+/** The stable codes of jgrad's diagnostics, printed as {@code [jgrad.Code]} before each message. */
+public final class Codes {
+  private Codes() {}
+
+  public static final String NOT_STATIC = "jgrad.NotStatic";
+  public static final String GENERIC = "jgrad.Generic";
+  public static final String RECURSION = "jgrad.Recursion";
+  public static final String LAMBDA = "jgrad.Lambda";
+  public static final String TRY_CATCH = "jgrad.TryCatch";
+  public static final String SWITCH = "jgrad.Switch";
+  public static final String SYNCHRONIZED = "jgrad.Synchronized";
+  public static final String FIELD_WRITE = "jgrad.FieldWrite";
+  public static final String ARRAY_WRITE = "jgrad.ArrayWrite";
+  public static final String UNSUPPORTED_MATH = "jgrad.UnsupportedMath";
+  public static final String NOT_DIFFERENTIABLE = "jgrad.NotDifferentiable";
+  public static final String UNSUPPORTED_STATEMENT = "jgrad.UnsupportedStatement";
+  public static final String UNSUPPORTED_EXPRESSION = "jgrad.UnsupportedExpression";
+  public static final String UNSUPPORTED_TYPE = "jgrad.UnsupportedType";
+  public static final String RETURN_IN_LOOP = "jgrad.ReturnInLoop";
+  public static final String UNSUPPORTED_RETURN = "jgrad.UnsupportedReturn";
+  public static final String BAD_WRT = "jgrad.BadWrt";
+  public static final String NOTHING_TO_DIFFERENTIATE = "jgrad.NothingToDifferentiate";
+  public static final String OVERLOAD = "jgrad.Overload";
+  public static final String INACCESSIBLE = "jgrad.Inaccessible";
+  public static final String NOT_DIFFERENTIATED = "jgrad.NotDifferentiated";
+  public static final String INSTANCE_CALL = "jgrad.InstanceCall";
+  public static final String INTERNAL = "jgrad.Internal";
+}

@@ -1,0 +1,66 @@
+package io.jgrad.processor.check;
+
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.Trees;
+import java.util.ArrayList;
+import java.util.List;
+import javax.annotation.processing.Messager;
+import javax.lang.model.element.Element;
+import javax.tools.Diagnostic;
+
+/**
+ * The findings of validating one class: errors, warnings and notes, each with a stable code and the
+ * position of the offending expression. Generation starts only from a report without errors
+ * (Dagger's {@code ValidationReport}); {@link #print} hands everything to javac at once.
+ */
+public final class Report {
+  private record Item(
+      Diagnostic.Kind kind, String code, String message, Element element, Tree tree,
+      CompilationUnitTree unit) {}
+
+  private final List<Item> items = new ArrayList<>();
+
+  /** An error at an expression of a method body. */
+  public void error(String code, String message, Tree tree, CompilationUnitTree unit) {
+    items.add(new Item(Diagnostic.Kind.ERROR, code, message, null, tree, unit));
+  }
+
+  /** An error at a declaration. */
+  public void error(String code, String message, Element element) {
+    items.add(new Item(Diagnostic.Kind.ERROR, code, message, element, null, null));
+  }
+
+  /** A warning at a declaration. */
+  public void warning(String code, String message, Element element) {
+    items.add(new Item(Diagnostic.Kind.WARNING, code, message, element, null, null));
+  }
+
+  /** A note at an expression, explaining an error reported elsewhere (a chain of callers). */
+  public void note(String message, Tree tree, CompilationUnitTree unit) {
+    items.add(new Item(Diagnostic.Kind.NOTE, null, message, null, tree, unit));
+  }
+
+  /** How many errors were found so far. */
+  public int errorCount() {
+    return (int) items.stream().filter(i -> i.kind == Diagnostic.Kind.ERROR).count();
+  }
+
+  /** Whether any error was found. */
+  public boolean hasErrors() {
+    return items.stream().anyMatch(i -> i.kind == Diagnostic.Kind.ERROR);
+  }
+
+  /** Reports every item to javac, errors at the position of their expression. */
+  public void print(Messager messager, Trees trees) {
+    for (Item item : items) {
+      String text = item.code == null ? item.message : "[" + item.code + "] " + item.message;
+      if (item.tree != null) {
+        trees.printMessage(item.kind, text, item.tree, item.unit);
+      } else {
+        messager.printMessage(item.kind, text, item.element);
+      }
+    }
+    items.clear();
+  }
+}

@@ -1,0 +1,174 @@
+package io.jgrad.processor.emit;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import io.jgrad.processor.ir.Callee;
+import io.jgrad.processor.ir.Function;
+import io.jgrad.processor.ir.Stmt;
+import io.jgrad.processor.ir.Type;
+import io.jgrad.processor.transform.Jvp;
+import io.jgrad.processor.transform.Names;
+import io.jgrad.processor.transform.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes the members of a {@code ...Derivatives} class for one differentiable function:
+ * {@code fJvp}, {@code fVjp}, {@code fGrad}, {@code fValueAndGrad} and the gradient record.
+ */
+public final class DerivativesEmitter {
+  private static final ClassName DUAL = ClassName.get("io.jgrad.runtime", "Dual");
+  private static final ClassName FLOAT_DUAL = ClassName.get("io.jgrad.runtime", "FloatDual");
+  private static final ClassName SCALAR_VJP = ClassName.get("io.jgrad.runtime", "ScalarVjp");
+  private static final ClassName VJP = ClassName.get("io.jgrad.runtime", "Vjp");
+  private static final ClassName VALUE_AND_GRAD = ClassName.get("io.jgrad.runtime", "ValueAndGrad");
+  private static final ClassName VALUE_AND_DERIVATIVE = ClassName.get("io.jgrad.runtime", "ValueAndDerivative");
+
+  /** What went wrong while transforming, for a diagnostic at the function. */
+  public static final class TransformException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    TransformException(String message) {
+      super(message);
+    }
+  }
+
+  private DerivativesEmitter() {}
+
+  /** Adds the derivatives of {@code f} to {@code type}. */
+  public static void emit(Function f, String derivativesSimpleName, TypeSpec.Builder type) {
+    Callee sig = f.signature();
+    List<String> paramNames = sig.params().stream().map(Callee.Param::name).toList();
+    Names names = Names.of(paramNames, f.body());
+    List<Stmt> normal = Normalizer.normalize(f, names);
+    Jvp.Result jvp = Jvp.transform(normal, sig.differentiatedParams(), names);
+    if (!jvp.problems().isEmpty()) {
+      throw new TransformException(String.join("; ", jvp.problems()));
+    }
+    ClassName self = ClassName.bestGuess(sig.derivativesQualifiedName());
+    TypeName grad = gradType(sig, self);
+
+    // fJvp
+    MethodSpec.Builder jvpMethod = MethodSpec.methodBuilder(sig.name() + "Jvp")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .addJavadoc("The value of {@code $L} and its directional derivative along the tangents ({@code jax.jvp}).\n",
+            sig.name())
+        .returns(sig.returnType() == Type.FLOAT ? FLOAT_DUAL : DUAL);
+    addParams(sig, jvpMethod);
+    for (Callee.Param p : sig.differentiatedParams()) {
+      jvpMethod.addParameter(typeName(p.type()), jvp.tangents().get(p.name()).name());
+    }
+    jvpMethod.addCode(new JvpWriter(names).write(jvp.program()));
+    type.addMethod(jvpMethod.build());
+
+    VjpWriter.Sweeps sweeps = new VjpWriter(names).write(jvp.program(), jvp.tangents(), sig);
+
+    // fVjp
+    boolean scalar = sig.hasSingleGradient() && !sig.differentiatedParams().get(0).type().isArray();
+    TypeName vjpType = scalar ? SCALAR_VJP : ParameterizedTypeName.get(VJP, grad.box());
+    MethodSpec.Builder vjpMethod = MethodSpec.methodBuilder(sig.name() + "Vjp")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .addJavadoc("The value of {@code $L} and its pullback from an output cotangent to the gradient"
+            + " ({@code jax.vjp}).\n", sig.name())
+        .returns(vjpType);
+    addParams(sig, vjpMethod);
+    vjpMethod.addCode(sweeps.forward());
+    vjpMethod.addCode("return new $T$L($L, outBar -> {\n$>", scalar ? SCALAR_VJP : VJP, scalar ? "" : "<>",
+        sweeps.value());
+    vjpMethod.addCode(sweeps.reverse());
+    vjpMethod.addStatement("return $L", sweeps.gradient());
+    vjpMethod.addCode("$<});\n");
+    type.addMethod(vjpMethod.build());
+
+    // fGrad
+    MethodSpec.Builder gradMethod = MethodSpec.methodBuilder(sig.name() + "Grad")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .addJavadoc("The gradient of {@code $L} ({@code jax.grad}).\n", sig.name())
+        .returns(grad);
+    addParams(sig, gradMethod);
+    gradMethod.addCode(sweeps.forward());
+    gradMethod.addStatement("double outBar = 1.0");
+    gradMethod.addCode(sweeps.reverse());
+    gradMethod.addStatement("return $L", sweeps.gradient());
+    type.addMethod(gradMethod.build());
+
+    // fValueAndGrad
+    TypeName vgType = scalar ? VALUE_AND_DERIVATIVE : ParameterizedTypeName.get(VALUE_AND_GRAD, grad.box());
+    MethodSpec.Builder vgMethod = MethodSpec.methodBuilder(sig.name() + "ValueAndGrad")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .addJavadoc("The value and the gradient of {@code $L} ({@code jax.value_and_grad}).\n", sig.name())
+        .returns(vgType);
+    addParams(sig, vgMethod);
+    vgMethod.addCode(sweeps.forward());
+    vgMethod.addStatement("double outBar = 1.0");
+    vgMethod.addCode(sweeps.reverse());
+    vgMethod.addStatement("return new $T$L($L, $L)", scalar ? VALUE_AND_DERIVATIVE : VALUE_AND_GRAD,
+        scalar ? "" : "<>", sweeps.value(), sweeps.gradient());
+    type.addMethod(vgMethod.build());
+
+    if (!sig.hasSingleGradient()) {
+      TypeSpec.Builder record = TypeSpec.recordBuilder(sig.gradRecordName())
+          .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+          .addJavadoc("The gradient of {@code $L}, one component per differentiated parameter.\n", sig.name());
+      MethodSpec.Builder ctor = MethodSpec.constructorBuilder();
+      for (Callee.Param p : sig.differentiatedParams()) {
+        ctor.addParameter(typeName(gradComponentType(p.type())), p.name());
+      }
+      record.recordConstructor(ctor.build());
+      type.addType(record.build());
+    }
+  }
+
+  private static void addParams(Callee sig, MethodSpec.Builder m) {
+    List<ParameterSpec> ps = new ArrayList<>();
+    for (Callee.Param p : sig.params()) {
+      ps.add(ParameterSpec.builder(typeName(p.type()), p.name()).build());
+    }
+    m.addParameters(ps);
+  }
+
+  /** The gradient's type: one value for one differentiated parameter, else the generated record. */
+  private static TypeName gradType(Callee sig, ClassName self) {
+    if (sig.hasSingleGradient()) {
+      return typeName(gradComponentType(sig.differentiatedParams().get(0).type()));
+    }
+    return self.nestedClass(sig.gradRecordName());
+  }
+
+  private static Type gradComponentType(Type t) {
+    return t;
+  }
+
+  static TypeName typeName(Type t) {
+    return switch (t) {
+      case DOUBLE -> TypeName.DOUBLE;
+      case FLOAT -> TypeName.FLOAT;
+      case INT -> TypeName.INT;
+      case LONG -> TypeName.LONG;
+      case BOOLEAN -> TypeName.BOOLEAN;
+      case DOUBLE_ARRAY -> com.palantir.javapoet.ArrayTypeName.of(TypeName.DOUBLE);
+      case FLOAT_ARRAY -> com.palantir.javapoet.ArrayTypeName.of(TypeName.FLOAT);
+      case INT_ARRAY -> com.palantir.javapoet.ArrayTypeName.of(TypeName.INT);
+      case OBJECT -> ClassName.get(String.class);
+    };
+  }
+
+  /** The {@code @Generated} annotation, without a date so that builds are reproducible. */
+  public static AnnotationSpec generated() {
+    return AnnotationSpec.builder(ClassName.get("javax.annotation.processing", "Generated"))
+        .addMember("value", "$S", "io.jgrad.processor.JgradProcessor")
+        .build();
+  }
+
+  /** A code block that is empty. */
+  static CodeBlock empty() {
+    return CodeBlock.builder().build();
+  }
+}

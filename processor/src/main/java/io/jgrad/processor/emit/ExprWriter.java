@@ -1,0 +1,147 @@
+package io.jgrad.processor.emit;
+
+import io.jgrad.processor.ir.Expr;
+import io.jgrad.processor.ir.Type;
+import io.jgrad.processor.rules.Primitive;
+import java.util.stream.Collectors;
+
+/**
+ * Prints IR expressions as Java source with the fewest parentheses Java's precedence allows, so
+ * that generated code reads like hand-written code.
+ */
+public final class ExprWriter {
+  private static final int ATOM = 100;
+  private static final int UNARY = 14;
+  private static final int CAST = 13;
+  private static final int TERNARY = 2;
+
+  private ExprWriter() {}
+
+  /** Java source for {@code e}. */
+  public static String write(Expr e) {
+    return write(e, 0);
+  }
+
+  /** Java source for {@code e}, parenthesized when it binds looser than {@code context}. */
+  public static String write(Expr e, int context) {
+    int p = precedence(e);
+    String s = bare(e);
+    return p < context ? "(" + s + ")" : s;
+  }
+
+  /** How tightly {@code e} binds. */
+  public static int precedence(Expr e) {
+    if (e instanceof Expr.Binary b) {
+      return b.op().precedence;
+    }
+    if (e instanceof Expr.Prim p && p.primitive().isOperator()) {
+      return p.primitive() == Primitive.NEG ? UNARY : (p.primitive() == Primitive.ADD || p.primitive() == Primitive.SUB ? 11 : 12);
+    }
+    if (e instanceof Expr.Unary) {
+      return UNARY;
+    }
+    if (e instanceof Expr.Cast) {
+      return CAST;
+    }
+    if (e instanceof Expr.Conditional) {
+      return TERNARY;
+    }
+    if (e instanceof Expr.Const c && c.value() instanceof Number n && n.doubleValue() < 0) {
+      return UNARY;
+    }
+    return ATOM;
+  }
+
+  private static String bare(Expr e) {
+    if (e instanceof Expr.Const c) {
+      return literal(c);
+    }
+    if (e instanceof Expr.Var v) {
+      return v.name();
+    }
+    if (e instanceof Expr.StaticField f) {
+      return f.owner() + "." + f.name();
+    }
+    if (e instanceof Expr.Binary b) {
+      return infix(b.op().symbol, b.op().precedence, b.left(), b.right());
+    }
+    if (e instanceof Expr.Unary u) {
+      return u.op().symbol + write(u.operand(), UNARY + (u.operand() instanceof Expr.Unary ? 1 : 0));
+    }
+    if (e instanceof Expr.Prim p) {
+      Primitive prim = p.primitive();
+      if (prim == Primitive.NEG) {
+        return "-" + write(p.args().get(0), UNARY + 1);
+      }
+      if (prim.isOperator()) {
+        return infix(prim.javaName(), precedence(p), p.args().get(0), p.args().get(1));
+      }
+      return (p.strict() ? "StrictMath." : "Math.") + prim.javaName() + "("
+          + p.args().stream().map(ExprWriter::write).collect(Collectors.joining(", ")) + ")";
+    }
+    if (e instanceof Expr.ArrayRead r) {
+      return write(r.array(), ATOM) + "[" + write(r.index()) + "]";
+    }
+    if (e instanceof Expr.ArrayLength l) {
+      return write(l.array(), ATOM) + ".length";
+    }
+    if (e instanceof Expr.Cast c) {
+      return "(" + c.type().javaName() + ") " + write(c.operand(), CAST);
+    }
+    if (e instanceof Expr.Conditional c) {
+      return write(c.condition(), TERNARY + 1) + " ? " + write(c.ifTrue(), TERNARY + 1) + " : "
+          + write(c.ifFalse(), TERNARY);
+    }
+    if (e instanceof Expr.Call c) {
+      return c.callee().ownerQualifiedName() + "." + c.callee().name() + "(" + args(c.args()) + ")";
+    }
+    if (e instanceof Expr.PrimalCall c) {
+      return c.receiver() + "." + c.method() + "(" + args(c.args()) + ")";
+    }
+    throw new IllegalArgumentException("cannot print " + e);
+  }
+
+  private static String args(java.util.List<Expr> args) {
+    return args.stream().map(ExprWriter::write).collect(Collectors.joining(", "));
+  }
+
+  /** Left-associative infix: the right operand needs parentheses at equal precedence. */
+  private static String infix(String op, int p, Expr left, Expr right) {
+    return write(left, p) + " " + op + " " + write(right, p + 1);
+  }
+
+  /** Java source for a literal, exact to the last bit. */
+  public static String literal(Expr.Const c) {
+    Object v = c.value();
+    if (v instanceof Double d) {
+      if (d.isNaN()) {
+        return "Double.NaN";
+      }
+      if (d.isInfinite()) {
+        return d > 0 ? "Double.POSITIVE_INFINITY" : "Double.NEGATIVE_INFINITY";
+      }
+      return Double.toString(d);
+    }
+    if (v instanceof Float f) {
+      if (f.isNaN()) {
+        return "Float.NaN";
+      }
+      if (f.isInfinite()) {
+        return f > 0 ? "Float.POSITIVE_INFINITY" : "Float.NEGATIVE_INFINITY";
+      }
+      return Float.toString(f) + "f";
+    }
+    if (v instanceof Long l) {
+      return l + "L";
+    }
+    if (v instanceof String s) {
+      return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n").replace("\t", "\\t") + '"';
+    }
+    return String.valueOf(v);
+  }
+
+  /** The declared type of a local of IR type {@code t}. */
+  public static String typeName(Type t) {
+    return t == Type.OBJECT ? "String" : t.javaName();
+  }
+}

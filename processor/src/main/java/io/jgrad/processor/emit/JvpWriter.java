@@ -1,0 +1,151 @@
+package io.jgrad.processor.emit;
+
+import com.palantir.javapoet.CodeBlock;
+import io.jgrad.processor.ir.Callee;
+import io.jgrad.processor.ir.Expr;
+import io.jgrad.processor.ir.Exprs;
+import io.jgrad.processor.ir.Stmt;
+import io.jgrad.processor.ir.Type;
+import io.jgrad.processor.transform.Linear;
+import io.jgrad.processor.transform.Names;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Prints a linearized program as the body of {@code fJvp}: primal and tangent statements interleaved. */
+final class JvpWriter {
+  private final Names names;
+
+  JvpWriter(Names names) {
+    this.names = names;
+  }
+
+  CodeBlock write(List<Linear> program) {
+    CodeBlock.Builder b = CodeBlock.builder();
+    stmts(program, b);
+    return b.build();
+  }
+
+  private void stmts(List<Linear> program, CodeBlock.Builder b) {
+    for (Linear l : program) {
+      stmt(l, b);
+    }
+  }
+
+  private void stmt(Linear l, CodeBlock.Builder b) {
+    if (l instanceof Linear.Primal p) {
+      PrimalWriter.write(p.stmt(), b);
+    } else if (l instanceof Linear.Tangent t) {
+      b.addStatement("$L", tangent(t));
+    } else if (l instanceof Linear.DeclareTangent d) {
+      b.addStatement("$L $L", ExprWriter.typeName(d.target().type()), d.target().name());
+    } else if (l instanceof Linear.Call c) {
+      call(c, b);
+    } else if (l instanceof Linear.If f) {
+      b.beginControlFlow("if ($L)", ExprWriter.write(f.condition()));
+      stmts(f.thenBody(), b);
+      if (!f.elseBody().isEmpty()) {
+        b.nextControlFlow("else");
+        stmts(f.elseBody(), b);
+      }
+      b.endControlFlow();
+    } else if (l instanceof Linear.While w) {
+      b.beginControlFlow("while ($L)", ExprWriter.write(w.condition()));
+      stmts(w.body(), b);
+      b.endControlFlow();
+    } else if (l instanceof Linear.Block k) {
+      b.add("{\n$>");
+      stmts(k.body(), b);
+      b.add("$<}\n");
+    } else if (l instanceof Linear.Return r) {
+      Type t = r.value().type();
+      String tangent = r.tangent() == null ? Terms.zero(t) : r.tangent().name();
+      b.addStatement("return $L.of($L, $L)", t == Type.FLOAT ? "io.jgrad.runtime.FloatDual" : "io.jgrad.runtime.Dual",
+          ExprWriter.write(r.value()), tangent);
+    }
+  }
+
+  static String tangent(Linear.Tangent t) {
+    Type target = t.target().type();
+    String decl = t.declare() ? ExprWriter.typeName(target) + " " : "";
+    if (t.terms().isEmpty()) {
+      return decl + t.target().name() + " = " + Terms.zero(target);
+    }
+    List<String> sources = new ArrayList<>();
+    Type sumType = null;
+    for (Linear.Term term : t.terms()) {
+      sources.add(Terms.source(term.source(), term.index()));
+      Type st = term.index() == null ? term.source().type() : term.source().type().element();
+      Type tt = Terms.type(term, st);
+      sumType = sumType == null ? tt : Exprs.promote(sumType, tt);
+    }
+    String sum = Terms.sum(t.terms(), sources);
+    return decl + t.target().name() + " = " + Terms.convert(sum, sumType, target, true);
+  }
+
+  private void call(Linear.Call c, CodeBlock.Builder b) {
+    Callee callee = c.callee();
+    boolean isFloat = callee.returnType() == Type.FLOAT;
+    String dual = isFloat ? "io.jgrad.runtime.FloatDual" : "io.jgrad.runtime.Dual";
+    String r = names.temp(callee.name() + "Jvp");
+    List<String> args = new ArrayList<>();
+    c.args().forEach(a -> args.add(ExprWriter.write(a)));
+    List<Callee.Param> diff = callee.differentiatedParams();
+    int k = 0;
+    for (int i = 0; i < callee.params().size(); i++) {
+      Callee.Param p = callee.params().get(i);
+      if (!p.differentiated()) {
+        continue;
+      }
+      Expr.Var tangent = c.argTangents().get(k++);
+      if (tangent != null) {
+        args.add(tangent.name());
+      } else if (p.type().isArray()) {
+        args.add("new " + p.type().element().javaName() + "[" + ExprWriter.write(c.args().get(i), 100) + ".length]");
+      } else {
+        args.add(Terms.zero(p.type()));
+      }
+    }
+    assert k == diff.size();
+    b.addStatement("$L $L = $L.$LJvp($L)", dual, r, callee.derivativesQualifiedName(), callee.name(),
+        String.join(", ", args));
+    String decl = c.declare() ? ExprWriter.typeName(c.result().type()) + " " : "";
+    b.addStatement("$L$L = $L", decl, c.result().name(),
+        Terms.convert(r + ".value()", callee.returnType(), c.result().type(), false));
+    b.addStatement("$L$L = $L", decl, c.resultDot().name(),
+        Terms.convert(r + ".tangent()", callee.returnType(), c.result().type(), false));
+  }
+
+  /** Prints primal statements, shared by forward mode and the forward sweep of reverse mode. */
+  static final class PrimalWriter {
+    private PrimalWriter() {}
+
+    static void write(Stmt s, CodeBlock.Builder b) {
+      if (s instanceof Stmt.Assign a) {
+        String decl = a.declare() ? ExprWriter.typeName(a.target().type()) + " " : "";
+        b.addStatement("$L$L = $L", decl, a.target().name(), ExprWriter.write(a.value()));
+      } else if (s instanceof Stmt.Declare d) {
+        b.addStatement("$L $L", ExprWriter.typeName(d.target().type()), d.target().name());
+      } else if (s instanceof Stmt.Effect e) {
+        b.addStatement("$L", ExprWriter.write(e.call()));
+      } else if (s instanceof Stmt.If f) {
+        b.beginControlFlow("if ($L)", ExprWriter.write(f.condition()));
+        f.thenBody().forEach(x -> write(x, b));
+        if (!f.elseBody().isEmpty()) {
+          b.nextControlFlow("else");
+          f.elseBody().forEach(x -> write(x, b));
+        }
+        b.endControlFlow();
+      } else if (s instanceof Stmt.While w) {
+        b.beginControlFlow("while ($L)", ExprWriter.write(w.condition()));
+        w.body().forEach(x -> write(x, b));
+        b.endControlFlow();
+      } else if (s instanceof Stmt.Block k) {
+        b.add("{\n$>");
+        k.body().forEach(x -> write(x, b));
+        b.add("$<}\n");
+      } else if (s instanceof Stmt.Return r) {
+        b.addStatement("return $L", ExprWriter.write(r.value()));
+      }
+    }
+  }
+}

@@ -1,0 +1,112 @@
+package io.jgrad.processor.ir;
+
+import io.jgrad.processor.rules.Primitive;
+import java.util.List;
+
+/**
+ * Builders for the expressions that derivative rules write, with Java's numeric promotion and
+ * folding of literal operands, so that generated code reads like hand-written code.
+ */
+public final class Exprs {
+  private Exprs() {}
+
+  /** Java's binary numeric promotion. */
+  public static Type promote(Type a, Type b) {
+    if (a == Type.DOUBLE || b == Type.DOUBLE) {
+      return Type.DOUBLE;
+    }
+    if (a == Type.FLOAT || b == Type.FLOAT) {
+      return Type.FLOAT;
+    }
+    if (a == Type.LONG || b == Type.LONG) {
+      return Type.LONG;
+    }
+    return Type.INT;
+  }
+
+  /** A literal of the given numeric type. */
+  public static Expr.Const lit(Type type, double value) {
+    switch (type) {
+      case FLOAT:
+        return new Expr.Const(Type.FLOAT, (float) value);
+      case INT:
+        return new Expr.Const(Type.INT, (int) value);
+      case LONG:
+        return new Expr.Const(Type.LONG, (long) value);
+      default:
+        return new Expr.Const(Type.DOUBLE, value);
+    }
+  }
+
+  /** The literal's numeric value, or null when {@code e} is not a numeric literal. */
+  public static Double constValue(Expr e) {
+    if (e instanceof Expr.Const c && c.value() instanceof Number n) {
+      return n.doubleValue();
+    }
+    return null;
+  }
+
+  private static Type arith(Expr a, Expr b) {
+    Type t = promote(a.type(), b.type());
+    return t == Type.INT || t == Type.LONG ? Type.DOUBLE : t;
+  }
+
+  /** {@code a + b}. */
+  public static Expr add(Expr a, Expr b) {
+    Double ca = constValue(a);
+    Double cb = constValue(b);
+    Type t = arith(a, b);
+    if (ca != null && cb != null) {
+      return lit(t, ca + cb);
+    }
+    return new Expr.Prim(Primitive.ADD, List.of(a, b), t, false);
+  }
+
+  /** {@code a - b}. */
+  public static Expr sub(Expr a, Expr b) {
+    Double ca = constValue(a);
+    Double cb = constValue(b);
+    Type t = arith(a, b);
+    if (ca != null && cb != null) {
+      return lit(t, ca - cb);
+    }
+    return new Expr.Prim(Primitive.SUB, List.of(a, b), t, false);
+  }
+
+  /** {@code a * b}, with literal ones dropped. */
+  public static Expr mul(Expr a, Expr b) {
+    Double ca = constValue(a);
+    Double cb = constValue(b);
+    Type t = arith(a, b);
+    if (ca != null && cb != null) {
+      return lit(t, ca * cb);
+    }
+    if (ca != null && ca == 1.0 && b.type() == t) {
+      return b;
+    }
+    if (cb != null && cb == 1.0 && a.type() == t) {
+      return a;
+    }
+    return new Expr.Prim(Primitive.MUL, List.of(a, b), t, false);
+  }
+
+  /** {@code a / b}. */
+  public static Expr div(Expr a, Expr b) {
+    return new Expr.Prim(Primitive.DIV, List.of(a, b), arith(a, b), false);
+  }
+
+  /** {@code Math.name(args)} for a primitive of the table. */
+  public static Expr math(Primitive p, Type type, Expr... args) {
+    return new Expr.Prim(p, List.of(args), type, false);
+  }
+
+  /** A comparison. */
+  public static Expr compare(Expr.BinaryOp op, Expr a, Expr b) {
+    return new Expr.Binary(op, a, b, Type.BOOLEAN);
+  }
+
+  /** {@code c ? a : b}. */
+  public static Expr cond(Expr c, Expr a, Expr b) {
+    return new Expr.Conditional(c, a, b, promote(a.type(), b.type()));
+  }
+}

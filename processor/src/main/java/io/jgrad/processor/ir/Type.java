@@ -1,0 +1,57 @@
+package io.jgrad.processor.ir;
+
+/** The value types the IR knows: the differentiable scalars and arrays, and the primal-only rest. */
+public enum Type {
+  DOUBLE("double", true),
+  FLOAT("float", true),
+  INT("int", false),
+  LONG("long", false),
+  BOOLEAN("boolean", false),
+  DOUBLE_ARRAY("double[]", true),
+  FLOAT_ARRAY("float[]", true),
+  INT_ARRAY("int[]", false),
+  /** Any other reference value (a String in a print statement): carried, never differentiated. */
+  OBJECT("Object", false);
+
+  private final String javaName;
+  private final boolean differentiable;
+
+  Type(String javaName, boolean differentiable) {
+    this.javaName = javaName;
+    this.differentiable = differentiable;
+  }
+
+  /** The Java spelling of the type. */
+  public String javaName() {
+    return javaName;
+  }
+
+  /** Whether values of this type have tangents. */
+  public boolean isDifferentiable() {
+    return differentiable;
+  }
+
+  /** Whether this is a differentiable scalar (double or float). */
+  public boolean isScalar() {
+    return this == DOUBLE || this == FLOAT;
+  }
+
+  /** Whether this is an array type. */
+  public boolean isArray() {
+    return this == DOUBLE_ARRAY || this == FLOAT_ARRAY || this == INT_ARRAY;
+  }
+
+  /** The element type of an array type. */
+  public Type element() {
+    switch (this) {
+      case DOUBLE_ARRAY:
+        return DOUBLE;
+      case FLOAT_ARRAY:
+        return FLOAT;
+      case INT_ARRAY:
+        return INT;
+      default:
+        throw new IllegalStateException("not an array: " + this);
+    }
+  }
+}

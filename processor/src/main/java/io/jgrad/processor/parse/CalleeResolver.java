@@ -1,0 +1,122 @@
+package io.jgrad.processor.parse;
+
+import io.jgrad.annotations.Differentiable;
+import io.jgrad.annotations.NonDiff;
+import io.jgrad.processor.ir.Callee;
+import io.jgrad.processor.ir.Type;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.RecordComponentElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.util.Elements;
+
+/**
+ * Builds the {@link Callee} of a differentiable method from its signature and annotations, which a
+ * class file keeps, so a function compiled into an earlier jar is called like one in this compilation.
+ */
+public final class CalleeResolver {
+  private final Elements elements;
+
+  public CalleeResolver(Elements elements) {
+    this.elements = elements;
+  }
+
+  /** Whether jgrad generates derivatives for {@code method}. */
+  public static boolean isDifferentiable(ExecutableElement method) {
+    return method.getAnnotation(Differentiable.class) != null;
+  }
+
+  /** The names listed in the method's {@code wrt}, empty for all. */
+  public static List<String> wrt(ExecutableElement method) {
+    Differentiable d = method.getAnnotation(Differentiable.class);
+    return d == null ? List.of() : Arrays.asList(d.wrt());
+  }
+
+  /** The qualified name of the generated class for {@code type}: {@code Outer_InnerDerivatives}. */
+  public static String derivativesName(TypeElement type) {
+    List<String> simpleNames = new ArrayList<>();
+    Element e = type;
+    while (e instanceof TypeElement) {
+      simpleNames.add(0, e.getSimpleName().toString());
+      e = e.getEnclosingElement();
+    }
+    String pkg = e instanceof PackageElement p ? p.getQualifiedName().toString() : "";
+    String simple = String.join("_", simpleNames) + "Derivatives";
+    return pkg.isEmpty() ? simple : pkg + "." + simple;
+  }
+
+  /** The callee of a differentiable method; parameter types outside the subset map to null. */
+  public Callee resolve(ExecutableElement method) {
+    TypeElement owner = (TypeElement) method.getEnclosingElement();
+    String derivatives = derivativesName(owner);
+    Set<String> wrt = Set.copyOf(wrt(method));
+    List<String> names = parameterNames(method, derivatives);
+    List<Callee.Param> params = new ArrayList<>();
+    List<? extends VariableElement> ps = method.getParameters();
+    for (int i = 0; i < ps.size(); i++) {
+      VariableElement p = ps.get(i);
+      Type type = TypeMapper.map(p.asType());
+      String sourceName = p.getSimpleName().toString();
+      boolean differentiated = type != null && type.isDifferentiable()
+          && p.getAnnotation(NonDiff.class) == null
+          && (wrt.isEmpty() || wrt.contains(sourceName));
+      params.add(new Callee.Param(names.get(i), type, differentiated));
+    }
+    return new Callee(owner.getQualifiedName().toString(), derivatives,
+        method.getSimpleName().toString(), List.copyOf(params), TypeMapper.map(method.getReturnType()));
+  }
+
+  /**
+   * Parameter names as the generated gradient record spells them. A class file compiled without
+   * {@code -parameters} has lost them, but its generated record kept them: read them from there.
+   */
+  private List<String> parameterNames(ExecutableElement method, String derivatives) {
+    List<String> names = new ArrayList<>();
+    for (VariableElement p : method.getParameters()) {
+      names.add(p.getSimpleName().toString());
+    }
+    TypeElement generated = elements.getTypeElement(derivatives);
+    if (generated == null) {
+      return names;
+    }
+    String record = Character.toUpperCase(method.getSimpleName().charAt(0))
+        + method.getSimpleName().toString().substring(1) + "Grad";
+    for (Element member : generated.getEnclosedElements()) {
+      if (member.getKind() == ElementKind.RECORD && member.getSimpleName().contentEquals(record)) {
+        List<String> components = new ArrayList<>();
+        for (Element c : member.getEnclosedElements()) {
+          if (c instanceof RecordComponentElement) {
+            components.add(c.getSimpleName().toString());
+          }
+        }
+        // Components are the differentiated parameters in order: map them back onto the list.
+        return mergeRecordNames(method, names, components);
+      }
+    }
+    return names;
+  }
+
+  private static List<String> mergeRecordNames(
+      ExecutableElement method, List<String> names, List<String> components) {
+    Set<String> wrt = Set.copyOf(wrt(method));
+    List<String> merged = new ArrayList<>(names);
+    int next = 0;
+    for (int i = 0; i < names.size() && next < components.size(); i++) {
+      VariableElement p = method.getParameters().get(i);
+      Type type = TypeMapper.map(p.asType());
+      boolean differentiated = type != null && type.isDifferentiable()
+          && p.getAnnotation(NonDiff.class) == null && (wrt.isEmpty() || wrt.contains(names.get(i)));
+      if (differentiated) {
+        merged.set(i, components.get(next++));
+      }
+    }
+    return merged;
+  }
+}

@@ -1,0 +1,193 @@
+package io.jgrad.processor.rules;
+
+import static io.jgrad.processor.ir.Exprs.add;
+import static io.jgrad.processor.ir.Exprs.compare;
+import static io.jgrad.processor.ir.Exprs.cond;
+import static io.jgrad.processor.ir.Exprs.div;
+import static io.jgrad.processor.ir.Exprs.lit;
+import static io.jgrad.processor.ir.Exprs.math;
+import static io.jgrad.processor.ir.Exprs.mul;
+import static io.jgrad.processor.ir.Exprs.sub;
+
+import io.jgrad.processor.ir.Expr;
+import io.jgrad.processor.ir.Expr.BinaryOp;
+import io.jgrad.processor.ir.Type;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * THE table of differentiable primitives: arithmetic and the {@code java.lang.Math} functions. Every
+ * primitive's forward-mode rule is one line of {@link #partials}; reverse mode needs nothing more,
+ * because it transposes the linear maps these partials build (JAX's {@code ad.defjvp}).
+ *
+ * <p>Conventions at kinks and poles, chosen as JAX does: {@code abs'(0) = 0}; {@code max} and
+ * {@code min} split a tie 0.5 / 0.5; {@code floor}, {@code ceil}, {@code rint} have derivative 0;
+ * {@code pow(x, y)} has {@code ∂/∂x = 0} where {@code y == 0} and {@code ∂/∂y = 0} where {@code x == 0};
+ * {@code hypot} has derivative 0 at the origin. Poles follow IEEE arithmetic ({@code sqrt'(0) = ∞}).
+ */
+public enum Primitive {
+  ADD("+", 2),
+  SUB("-", 2),
+  MUL("*", 2),
+  DIV("/", 2),
+  NEG("-", 1),
+  SIN("sin", 1),
+  COS("cos", 1),
+  TAN("tan", 1),
+  ASIN("asin", 1),
+  ACOS("acos", 1),
+  ATAN("atan", 1),
+  ATAN2("atan2", 2),
+  SINH("sinh", 1),
+  COSH("cosh", 1),
+  TANH("tanh", 1),
+  EXP("exp", 1),
+  EXPM1("expm1", 1),
+  LOG("log", 1),
+  LOG1P("log1p", 1),
+  LOG10("log10", 1),
+  SQRT("sqrt", 1),
+  CBRT("cbrt", 1),
+  POW("pow", 2),
+  HYPOT("hypot", 2),
+  ABS("abs", 1),
+  MAX("max", 2),
+  MIN("min", 2),
+  FLOOR("floor", 1),
+  CEIL("ceil", 1),
+  RINT("rint", 1);
+
+  private static final double LN_10 = Math.log(10.0);
+
+  private final String javaName;
+  private final int arity;
+
+  Primitive(String javaName, int arity) {
+    this.javaName = javaName;
+    this.arity = arity;
+  }
+
+  /** The operator symbol, or the method name in {@code java.lang.Math}. */
+  public String javaName() {
+    return javaName;
+  }
+
+  /** The number of arguments. */
+  public int arity() {
+    return arity;
+  }
+
+  /** Whether this is an infix or prefix operator rather than a {@code Math} method. */
+  public boolean isOperator() {
+    return ordinal() <= NEG.ordinal();
+  }
+
+  /** Whether the primitive is linear in its arguments (its transpose is the whole rule). */
+  public boolean isLinear() {
+    return this == ADD || this == SUB || this == NEG;
+  }
+
+  /** The {@code Math} function of this name taking {@code arity} arguments, if it is in the table. */
+  public static Optional<Primitive> forMathMethod(String name, int arity) {
+    return Arrays.stream(values())
+        .filter(p -> !p.isOperator() && p.javaName.equals(name) && p.arity == arity)
+        .findFirst();
+  }
+
+  /**
+   * The partial derivatives, one per argument ({@code null} where it is zero), for arguments
+   * {@code a = args[0]}, {@code b = args[1]} and result {@code y}. Arguments are atoms (locals or
+   * literals), so repeating them in a rule costs nothing.
+   */
+  public List<Partial> partials(List<Expr> args, Expr y) {
+    Expr a = args.get(0);
+    Expr b = args.size() > 1 ? args.get(1) : null;
+    Type t = y.type();
+    switch (this) {
+      // linear: ẏ = ȧ + ḃ
+      case ADD: return List.of(Partial.ONE, Partial.ONE);
+      // linear: ẏ = ȧ - ḃ
+      case SUB: return List.of(Partial.ONE, Partial.MINUS_ONE);
+      // linear: ẏ = -ȧ
+      case NEG: return List.of(Partial.MINUS_ONE);
+      // bilinear: y = a·b / ẏ = b·ȧ + a·ḃ
+      case MUL: return List.of(Partial.times(b), Partial.times(a));
+      // y = a / b / ẏ = ȧ / b - (y / b)·ḃ
+      case DIV: return List.of(Partial.over(b), Partial.minusTimes(div(y, b)));
+      // y = sin a / ẏ = cos a · ȧ
+      case SIN: return List.of(Partial.times(math(COS, t, a)));
+      // y = cos a / ẏ = -sin a · ȧ
+      case COS: return List.of(Partial.minusTimes(math(SIN, t, a)));
+      // y = tan a / ẏ = (1 + y²) · ȧ
+      case TAN: return List.of(Partial.times(add(lit(t, 1), mul(y, y))));
+      // y = asin a / ẏ = ȧ / √(1 - a²)
+      case ASIN: return List.of(Partial.over(math(SQRT, t, sub(lit(t, 1), mul(a, a)))));
+      // y = acos a / ẏ = -ȧ / √(1 - a²)
+      case ACOS: return List.of(Partial.minusOver(math(SQRT, t, sub(lit(t, 1), mul(a, a)))));
+      // y = atan a / ẏ = ȧ / (1 + a²)
+      case ATAN: return List.of(Partial.over(add(lit(t, 1), mul(a, a))));
+      // y = atan2(a, b) / ẏ = (b·ȧ - a·ḃ) / (a² + b²)
+      case ATAN2: return List.of(Partial.times(div(b, add(mul(a, a), mul(b, b)))),
+          Partial.minusTimes(div(a, add(mul(a, a), mul(b, b)))));
+      // y = sinh a / ẏ = cosh a · ȧ
+      case SINH: return List.of(Partial.times(math(COSH, t, a)));
+      // y = cosh a / ẏ = sinh a · ȧ
+      case COSH: return List.of(Partial.times(math(SINH, t, a)));
+      // y = tanh a / ẏ = (1 - y²) · ȧ
+      case TANH: return List.of(Partial.times(sub(lit(t, 1), mul(y, y))));
+      // y = exp a / ẏ = y · ȧ
+      case EXP: return List.of(Partial.times(y));
+      // y = expm1 a / ẏ = (y + 1) · ȧ
+      case EXPM1: return List.of(Partial.times(add(y, lit(t, 1))));
+      // y = log a / ẏ = ȧ / a
+      case LOG: return List.of(Partial.over(a));
+      // y = log1p a / ẏ = ȧ / (1 + a)
+      case LOG1P: return List.of(Partial.over(add(lit(t, 1), a)));
+      // y = log10 a / ẏ = ȧ / (a · ln 10)
+      case LOG10: return List.of(Partial.over(mul(a, lit(t, LN_10))));
+      // y = √a / ẏ = ȧ / (2y)
+      case SQRT: return List.of(Partial.over(mul(lit(t, 2), y)));
+      // y = ∛a / ẏ = ȧ / (3y²)
+      case CBRT: return List.of(Partial.over(mul(lit(t, 3), mul(y, y))));
+      // y = aᵇ / ẏ = b·aᵇ⁻¹ · ȧ + y·log a · ḃ   (0 where b == 0, resp. a == 0)
+      case POW: return List.of(
+          Partial.times(zeroWhere(b, mul(b, math(POW, t, a, sub(b, lit(b.type(), 1)))))),
+          Partial.times(zeroWhere(a, mul(y, math(LOG, t, a)))));
+      // y = hypot(a, b) / ẏ = (a·ȧ + b·ḃ) / y   (0 at the origin)
+      case HYPOT: return List.of(Partial.times(zeroIfZero(y, div(a, y))),
+          Partial.times(zeroIfZero(y, div(b, y))));
+      // y = |a| / ẏ = sign(a) · ȧ   (abs'(0) = 0)
+      case ABS: return List.of(Partial.times(cond(compare(BinaryOp.GT, a, lit(a.type(), 0)), lit(t, 1),
+          cond(compare(BinaryOp.LT, a, lit(a.type(), 0)), lit(t, -1), lit(t, 0)))));
+      // y = max(a, b) / ẏ = [a > b]·ȧ + [b > a]·ḃ   (a tie splits 0.5 / 0.5)
+      case MAX: return List.of(Partial.times(select(BinaryOp.GT, a, b, t)),
+          Partial.times(select(BinaryOp.GT, b, a, t)));
+      // y = min(a, b) / ẏ = [a < b]·ȧ + [b < a]·ḃ   (a tie splits 0.5 / 0.5)
+      case MIN: return List.of(Partial.times(select(BinaryOp.LT, a, b, t)),
+          Partial.times(select(BinaryOp.LT, b, a, t)));
+      // zero: piecewise constant, ẏ = 0
+      case FLOOR: case CEIL: case RINT: return java.util.Collections.singletonList(null);
+      default: throw new AssertionError(this);
+    }
+  }
+
+  /** {@code value} unless {@code guard == 0}, then 0; a literal guard is decided here. */
+  private static Expr zeroWhere(Expr guard, Expr value) {
+    Double c = io.jgrad.processor.ir.Exprs.constValue(guard);
+    if (c != null) {
+      return c == 0.0 ? lit(value.type(), 0) : value;
+    }
+    return cond(compare(BinaryOp.EQ, guard, lit(guard.type(), 0)), lit(value.type(), 0), value);
+  }
+
+  private static Expr zeroIfZero(Expr guard, Expr value) {
+    return cond(compare(BinaryOp.EQ, guard, lit(guard.type(), 0)), lit(value.type(), 0), value);
+  }
+
+  /** 1 where {@code a op b}, 0.5 where {@code a == b}, else 0. */
+  private static Expr select(BinaryOp op, Expr a, Expr b, Type t) {
+    return cond(compare(op, a, b), lit(t, 1),
+        cond(compare(BinaryOp.EQ, a, b), lit(t, 0.5), lit(t, 0)));
+  }
+}

@@ -1,0 +1,174 @@
+package io.jgrad.processor.transform;
+
+import io.jgrad.processor.ir.Callee;
+import io.jgrad.processor.ir.Expr;
+import io.jgrad.processor.ir.Stmt;
+import io.jgrad.processor.rules.Partial;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Forward mode: gives every active local a tangent and writes, after each primal statement, the
+ * linear statement that carries tangents through it, built from the rule table. Inactive values
+ * (literals, integers, parameters not differentiated) have symbolic zero tangents: they contribute no
+ * term, so no {@code 0.0 * x} is ever written.
+ */
+public final class Jvp {
+  private final Names names;
+  private final Set<String> active;
+  private final Map<String, Expr.Var> tangents = new HashMap<>();
+  private final List<String> problems = new ArrayList<>();
+
+  private Jvp(Names names, Set<String> active) {
+    this.names = names;
+    this.active = active;
+  }
+
+  /** The linearized program of a normalized body. */
+  public record Result(List<Linear> program, Map<String, Expr.Var> tangents, List<String> problems) {}
+
+  /** Forward mode of {@code body} with respect to the parameters {@code wrt}. */
+  public static Result transform(List<Stmt> body, List<Callee.Param> wrt, Names names) {
+    Set<String> active = Activity.of(body, wrt);
+    Jvp jvp = new Jvp(names, active);
+    for (Callee.Param p : wrt) {
+      jvp.tangentOf(new Expr.Var(p.name(), p.type()));
+    }
+    List<Linear> program = jvp.stmts(body);
+    return new Result(program, jvp.tangents, jvp.problems);
+  }
+
+  /** The tangent local of an active local, named {@code xDot}. */
+  private Expr.Var tangentOf(Expr.Var v) {
+    return tangents.computeIfAbsent(v.name(), n -> new Expr.Var(names.fresh(n + "Dot"), v.type()));
+  }
+
+  private boolean isActive(Expr e) {
+    return e instanceof Expr.Var v && active.contains(v.name());
+  }
+
+  private List<Linear> stmts(List<Stmt> in) {
+    List<Linear> out = new ArrayList<>();
+    for (Stmt s : in) {
+      stmt(s, out);
+    }
+    return out;
+  }
+
+  private void stmt(Stmt s, List<Linear> out) {
+    if (s instanceof Stmt.Assign a) {
+      assign(a, out);
+    } else if (s instanceof Stmt.Declare d) {
+      out.add(new Linear.Primal(d));
+      if (isActive(d.target())) {
+        out.add(new Linear.DeclareTangent(tangentOf(d.target())));
+      }
+    } else if (s instanceof Stmt.If f) {
+      out.add(new Linear.If(f.condition(), stmts(f.thenBody()), stmts(f.elseBody())));
+    } else if (s instanceof Stmt.While w) {
+      out.add(new Linear.While(w.condition(), stmts(w.body())));
+    } else if (s instanceof Stmt.Block b) {
+      out.add(new Linear.Block(stmts(b.body())));
+    } else if (s instanceof Stmt.Return r) {
+      out.add(new Linear.Return(r.value(), isActive(r.value()) ? tangentOf((Expr.Var) r.value()) : null));
+    } else {
+      out.add(new Linear.Primal(s));
+    }
+  }
+
+  private void assign(Stmt.Assign a, List<Linear> out) {
+    Expr.Var v = a.target();
+    Expr rhs = a.value();
+    if (!isActive(v)) {
+      out.add(new Linear.Primal(a));
+      return;
+    }
+    Expr.Var vDot = tangentOf(v);
+    if (rhs instanceof Expr.Call c) {
+      call(a, c, vDot, out);
+      return;
+    }
+    out.add(new Linear.Primal(a));
+    List<Linear.Term> terms = new ArrayList<>();
+    if (rhs instanceof Expr.Prim p) {
+      List<Partial> partials = p.primitive().partials(p.args(), v);
+      for (int i = 0; i < p.args().size(); i++) {
+        Expr arg = p.args().get(i);
+        Partial partial = partials.get(i);
+        if (partial != null && isActive(arg)) {
+          terms.add(new Linear.Term(partial.factor(), partial.divide(), partial.negate(),
+              tangentOf((Expr.Var) arg), null));
+        }
+      }
+    } else if (rhs instanceof Expr.Cast c) {
+      if (isActive(c.operand())) {
+        terms.add(new Linear.Term(null, false, false, tangentOf((Expr.Var) c.operand()), null));
+      }
+    } else if (rhs instanceof Expr.ArrayRead r) {
+      if (isActive(r.array())) {
+        terms.add(new Linear.Term(null, false, false, tangentOf((Expr.Var) r.array()), r.index()));
+      }
+    } else if (isActive(rhs)) {
+      terms.add(new Linear.Term(null, false, false, tangentOf((Expr.Var) rhs), null));
+    }
+    out.add(new Linear.Tangent(vDot, v, terms, a.declare()));
+  }
+
+  private void call(Stmt.Assign a, Expr.Call c, Expr.Var vDot, List<Linear> out) {
+    List<Expr.Var> argTangents = new ArrayList<>();
+    List<Callee.Param> params = c.callee().params();
+    for (int i = 0; i < params.size(); i++) {
+      Expr arg = c.args().get(i);
+      boolean activeArg = isActive(arg);
+      if (activeArg && !params.get(i).differentiated()) {
+        problems.add("the argument for parameter " + params.get(i).name() + " of " + c.callee().name()
+            + " depends on differentiated values, but " + c.callee().name() + " is not differentiated"
+            + " with respect to " + params.get(i).name() + "; hint: add it to wrt of "
+            + c.callee().name());
+      }
+      if (params.get(i).differentiated()) {
+        argTangents.add(activeArg ? tangentOf((Expr.Var) arg) : null);
+      }
+    }
+    out.add(new Linear.Call(a.target(), vDot, a.declare(), c.callee(), c.args(), argTangents));
+  }
+
+  /** Which locals carry derivatives: those reached, through assignments, from a differentiated parameter. */
+  static final class Activity {
+    private Activity() {}
+
+    static Set<String> of(List<Stmt> body, List<Callee.Param> wrt) {
+      Set<String> active = new LinkedHashSet<>();
+      wrt.forEach(p -> active.add(p.name()));
+      boolean changed = true;
+      while (changed) {
+        changed = visit(body, active);
+      }
+      return active;
+    }
+
+    private static boolean visit(List<Stmt> stmts, Set<String> active) {
+      boolean changed = false;
+      for (Stmt s : stmts) {
+        if (s instanceof Stmt.Assign a) {
+          if (a.target().type().isDifferentiable() && !active.contains(a.target().name())
+              && active.stream().anyMatch(n -> Normalizer.mentions(a.value(), n))) {
+            active.add(a.target().name());
+            changed = true;
+          }
+        } else if (s instanceof Stmt.If f) {
+          changed |= visit(f.thenBody(), active) | visit(f.elseBody(), active);
+        } else if (s instanceof Stmt.While w) {
+          changed |= visit(w.body(), active);
+        } else if (s instanceof Stmt.Block b) {
+          changed |= visit(b.body(), active);
+        }
+      }
+      return changed;
+    }
+  }
+}

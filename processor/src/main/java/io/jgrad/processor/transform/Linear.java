@@ -1,0 +1,51 @@
+package io.jgrad.processor.transform;
+
+import io.jgrad.processor.ir.Callee;
+import io.jgrad.processor.ir.Expr;
+import io.jgrad.processor.ir.Stmt;
+import java.util.List;
+
+/**
+ * The output of {@link Jvp}: the primal program interleaved with its tangent program, whose
+ * statements are linear in the tangents with coefficients computed from primal values. Forward
+ * mode prints it as it is; reverse mode keeps the primal part and transposes the linear part.
+ */
+public sealed interface Linear {
+  /** A statement of the primal program, unchanged. */
+  record Primal(Stmt stmt) implements Linear {}
+
+  /**
+   * {@code target = Σ terms} (zero when empty): the tangent of {@code primal} after its assignment.
+   * {@code declare} says whether this declares the tangent local.
+   */
+  record Tangent(Expr.Var target, Expr.Var primal, List<Term> terms, boolean declare) implements Linear {}
+
+  /** A tangent local declared without a value (its primal was declared so). */
+  record DeclareTangent(Expr.Var target) implements Linear {}
+
+  /**
+   * {@code result = callee(args)} with tangent {@code resultDot}: forward mode calls the callee's
+   * JVP with {@code argTangents} (null where zero); reverse mode saves its pullback.
+   */
+  record Call(Expr.Var result, Expr.Var resultDot, boolean declare, Callee callee, List<Expr> args,
+      List<Expr.Var> argTangents) implements Linear {}
+
+  /** {@code if (condition)} over linear statements. */
+  record If(Expr condition, List<Linear> thenBody, List<Linear> elseBody) implements Linear {}
+
+  /** {@code while (condition)} over linear statements. */
+  record While(Expr condition, List<Linear> body) implements Linear {}
+
+  /** A scope. */
+  record Block(List<Linear> body) implements Linear {}
+
+  /** The end: the value and its tangent (null where zero). */
+  record Return(Expr value, Expr.Var tangent) implements Linear {}
+
+  /**
+   * One term of a linear combination: {@code ±source}, {@code ±factor·source} or
+   * {@code ±source / factor}; {@code index} is non-null when {@code source} is an array tangent read
+   * at that index.
+   */
+  record Term(Expr factor, boolean divide, boolean negate, Expr.Var source, Expr index) {}
+}

@@ -1,0 +1,62 @@
+package io.jgrad.processor.transform;
+
+import io.jgrad.processor.ir.Expr;
+import io.jgrad.processor.ir.Stmt;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Hands out local names that clash with nothing in the function or in the generated code. */
+public final class Names {
+  private final Set<String> taken = new HashSet<>();
+
+  /** Names taken by the parameters and every local of {@code body}, plus the generated code's own. */
+  public static Names of(List<String> params, List<Stmt> body) {
+    Names names = new Names();
+    names.taken.addAll(params);
+    names.taken.addAll(List.of("tape", "reader", "outBar", "result", "grad", "i", "Math", "StrictMath"));
+    body.forEach(names::collect);
+    return names;
+  }
+
+  private void collect(Stmt s) {
+    if (s instanceof Stmt.Assign a) {
+      taken.add(a.target().name());
+    } else if (s instanceof Stmt.Declare d) {
+      taken.add(d.target().name());
+    } else if (s instanceof Stmt.If f) {
+      f.thenBody().forEach(this::collect);
+      f.elseBody().forEach(this::collect);
+    } else if (s instanceof Stmt.While w) {
+      w.body().forEach(this::collect);
+    } else if (s instanceof Stmt.Block b) {
+      b.body().forEach(this::collect);
+    }
+  }
+
+  /** {@code base} if free, else {@code base2}, {@code base3}, ... */
+  public String fresh(String base) {
+    String name = base;
+    for (int i = 2; taken.contains(name); i++) {
+      name = base + i;
+    }
+    taken.add(name);
+    return name;
+  }
+
+  /** {@code base1}, {@code base2}, ...: a numbered temporary. */
+  public String temp(String base) {
+    String name;
+    int i = 1;
+    do {
+      name = base + i++;
+    } while (taken.contains(name));
+    taken.add(name);
+    return name;
+  }
+
+  /** A fresh local of the given type. */
+  public Expr.Var var(String base, io.jgrad.processor.ir.Type type) {
+    return new Expr.Var(fresh(base), type);
+  }
+}

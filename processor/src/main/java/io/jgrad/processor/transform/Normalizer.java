@@ -1,0 +1,219 @@
+package io.jgrad.processor.transform;
+
+import io.jgrad.processor.ir.Expr;
+import io.jgrad.processor.ir.Function;
+import io.jgrad.processor.ir.Stmt;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Brings a body into the form the derivative transforms read: every differentiable value is built
+ * one primitive at a time into a local (A-normal form), ternaries become if/else, and the tail
+ * returns become assignments to one result local read by a single final {@code return}.
+ */
+public final class Normalizer {
+  private final Names names;
+  private final Expr.Var result;
+
+  private Normalizer(Names names, Expr.Var result) {
+    this.names = names;
+    this.result = result;
+  }
+
+  /** The normalized body of {@code f}; {@code names} learns every temporary it creates. */
+  public static List<Stmt> normalize(Function f, Names names) {
+    List<Stmt> body = f.body();
+    boolean singleReturn = body.size() > 0 && body.get(body.size() - 1) instanceof Stmt.Return
+        && countReturns(body) == 1;
+    Normalizer n = new Normalizer(names, singleReturn ? null : names.var("result", f.signature().returnType()));
+    List<Stmt> out = new ArrayList<>();
+    if (n.result != null) {
+      out.add(new Stmt.Declare(n.result));
+    }
+    n.stmts(body, out);
+    if (n.result != null) {
+      out.add(new Stmt.Return(n.result));
+    }
+    return out;
+  }
+
+  private static int countReturns(List<Stmt> stmts) {
+    int n = 0;
+    for (Stmt s : stmts) {
+      if (s instanceof Stmt.Return) {
+        n++;
+      } else if (s instanceof Stmt.If f) {
+        n += countReturns(f.thenBody()) + countReturns(f.elseBody());
+      } else if (s instanceof Stmt.Block b) {
+        n += countReturns(b.body());
+      } else if (s instanceof Stmt.While w) {
+        n += countReturns(w.body());
+      }
+    }
+    return n;
+  }
+
+  private List<Stmt> stmts(List<Stmt> in) {
+    List<Stmt> out = new ArrayList<>();
+    stmts(in, out);
+    return out;
+  }
+
+  private void stmts(List<Stmt> in, List<Stmt> out) {
+    for (Stmt s : in) {
+      stmt(s, out);
+    }
+  }
+
+  private void stmt(Stmt s, List<Stmt> out) {
+    if (s instanceof Stmt.Assign a) {
+      if (!a.target().type().isScalar()) {
+        out.add(a);
+        return;
+      }
+      Expr rhs = rhs(a.value(), out);
+      if (mentions(rhs, a.target().name()) && !isAtom(rhs)) {
+        // y = y * x: the rule needs the old y, so the product gets a local of its own first.
+        Expr.Var t = new Expr.Var(names.temp(tempBase(rhs)), rhs.type());
+        out.add(new Stmt.Assign(t, rhs, true));
+        rhs = t;
+      }
+      out.add(new Stmt.Assign(a.target(), rhs, a.declare()));
+    } else if (s instanceof Stmt.If f) {
+      out.add(new Stmt.If(f.condition(), stmts(f.thenBody()), stmts(f.elseBody())));
+    } else if (s instanceof Stmt.While w) {
+      out.add(new Stmt.While(w.condition(), stmts(w.body())));
+    } else if (s instanceof Stmt.Block b) {
+      out.add(new Stmt.Block(stmts(b.body())));
+    } else if (s instanceof Stmt.Return r) {
+      Expr value = atom(r.value(), out);
+      if (result == null) {
+        out.add(new Stmt.Return(value));
+      } else {
+        out.add(new Stmt.Assign(result, value, false));
+      }
+    } else {
+      out.add(s);
+    }
+  }
+
+  /** One level of computation over atoms: what may stand on the right of an assignment. */
+  private Expr rhs(Expr e, List<Stmt> out) {
+    if (!e.type().isScalar()) {
+      return e;
+    }
+    if (e instanceof Expr.Prim p) {
+      List<Expr> args = new ArrayList<>();
+      for (Expr a : p.args()) {
+        args.add(atom(a, out));
+      }
+      return new Expr.Prim(p.primitive(), args, p.type(), p.strict());
+    }
+    if (e instanceof Expr.Call c) {
+      List<Expr> args = new ArrayList<>();
+      for (Expr a : c.args()) {
+        args.add(a.type().isScalar() ? atom(a, out) : a);
+      }
+      return new Expr.Call(c.callee(), args, c.type());
+    }
+    if (e instanceof Expr.Cast c && c.operand().type().isScalar()) {
+      return new Expr.Cast(c.type(), atom(c.operand(), out));
+    }
+    if (e instanceof Expr.ArrayRead r) {
+      return r;
+    }
+    if (e instanceof Expr.Conditional c) {
+      Expr.Var t = new Expr.Var(names.temp("select"), c.type());
+      out.add(new Stmt.Declare(t));
+      List<Stmt> thenBody = new ArrayList<>();
+      thenBody.add(new Stmt.Assign(t, rhs(c.ifTrue(), thenBody), false));
+      List<Stmt> elseBody = new ArrayList<>();
+      elseBody.add(new Stmt.Assign(t, rhs(c.ifFalse(), elseBody), false));
+      out.add(new Stmt.If(c.condition(), thenBody, elseBody));
+      return t;
+    }
+    return e;
+  }
+
+  /** An atom (local, literal, constant field, or a primal-only expression) holding {@code e}. */
+  private Expr atom(Expr e, List<Stmt> out) {
+    if (isAtom(e)) {
+      return e;
+    }
+    Expr rhs = rhs(e, out);
+    if (isAtom(rhs)) {
+      return rhs;
+    }
+    // A temporary takes a number even when its base name is free: sin1 reads as "the first sin".
+    Expr.Var t = new Expr.Var(names.temp(tempBase(rhs)), rhs.type());
+    out.add(new Stmt.Assign(t, rhs, true));
+    return t;
+  }
+
+  /** Whether {@code e} needs no local of its own: no differentiable computation happens in it. */
+  static boolean isAtom(Expr e) {
+    if (e instanceof Expr.Var || e instanceof Expr.Const || e instanceof Expr.StaticField) {
+      return true;
+    }
+    if (!e.type().isScalar()) {
+      return true;
+    }
+    // (double) i and friends: a differentiable type computed from primal values only.
+    return e instanceof Expr.Cast c && !c.operand().type().isDifferentiable();
+  }
+
+  private static String tempBase(Expr rhs) {
+    if (rhs instanceof Expr.Prim p) {
+      return switch (p.primitive()) {
+        case ADD -> "sum";
+        case SUB -> "diff";
+        case MUL -> "prod";
+        case DIV -> "quot";
+        case NEG -> "neg";
+        default -> p.primitive().javaName();
+      };
+    }
+    if (rhs instanceof Expr.Call c) {
+      return c.callee().name();
+    }
+    if (rhs instanceof Expr.ArrayRead) {
+      return "elem";
+    }
+    return "tmp";
+  }
+
+  /** Whether {@code e} reads the local {@code name}. */
+  static boolean mentions(Expr e, String name) {
+    if (e instanceof Expr.Var v) {
+      return v.name().equals(name);
+    }
+    if (e instanceof Expr.Prim p) {
+      return p.args().stream().anyMatch(a -> mentions(a, name));
+    }
+    if (e instanceof Expr.Call c) {
+      return c.args().stream().anyMatch(a -> mentions(a, name));
+    }
+    if (e instanceof Expr.PrimalCall c) {
+      return c.args().stream().anyMatch(a -> mentions(a, name));
+    }
+    if (e instanceof Expr.Binary b) {
+      return mentions(b.left(), name) || mentions(b.right(), name);
+    }
+    if (e instanceof Expr.Unary u) {
+      return mentions(u.operand(), name);
+    }
+    if (e instanceof Expr.Cast c) {
+      return mentions(c.operand(), name);
+    }
+    if (e instanceof Expr.ArrayRead r) {
+      return mentions(r.array(), name) || mentions(r.index(), name);
+    }
+    if (e instanceof Expr.ArrayLength l) {
+      return mentions(l.array(), name);
+    }
+    if (e instanceof Expr.Conditional c) {
+      return mentions(c.condition(), name) || mentions(c.ifTrue(), name) || mentions(c.ifFalse(), name);
+    }
+    return false;
+  }
+}

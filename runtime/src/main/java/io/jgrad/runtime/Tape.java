@@ -1,0 +1,80 @@
+package io.jgrad.runtime;
+
+import java.util.Arrays;
+
+/**
+ * The record of a forward sweep that generated reverse-mode code reads back in reverse: three
+ * stacks (doubles, ints, objects) that grow on demand. Generated code only: one per
+ * forward sweep, written by one thread, then read by any number of {@link Reader}s.
+ */
+public final class Tape {
+  private double[] doubles = new double[16];
+  private int doubleCount;
+  private int[] ints = new int[16];
+  private int intCount;
+  private Object[] objects = new Object[4];
+  private int objectCount;
+
+  /** Records a double for the reverse sweep. */
+  public void pushDouble(double value) {
+    if (doubleCount == doubles.length) {
+      doubles = Arrays.copyOf(doubles, doubles.length * 2);
+    }
+    doubles[doubleCount++] = value;
+  }
+
+  /** Records an int (a branch taken, a trip count, an index) for the reverse sweep. */
+  public void pushInt(int value) {
+    if (intCount == ints.length) {
+      ints = Arrays.copyOf(ints, ints.length * 2);
+    }
+    ints[intCount++] = value;
+  }
+
+  /** Records an object (a callee's pullback) for the reverse sweep. */
+  public void pushObject(Object value) {
+    if (objectCount == objects.length) {
+      objects = Arrays.copyOf(objects, objects.length * 2);
+    }
+    objects[objectCount++] = value;
+  }
+
+  /**
+   * A reader positioned after the last record, reading back in reverse. Each reader has its own
+   * position, so a pullback may run any number of times, from any number of threads.
+   */
+  public Reader reader() {
+    return new Reader(this, doubleCount, intCount, objectCount);
+  }
+
+  /** Reads a {@link Tape} back from its end; generated reverse sweeps only. */
+  public static final class Reader {
+    private final Tape tape;
+    private int doubleCount;
+    private int intCount;
+    private int objectCount;
+
+    private Reader(Tape tape, int doubleCount, int intCount, int objectCount) {
+      this.tape = tape;
+      this.doubleCount = doubleCount;
+      this.intCount = intCount;
+      this.objectCount = objectCount;
+    }
+
+    /** The most recently recorded double not yet read back. */
+    public double popDouble() {
+      return tape.doubles[--doubleCount];
+    }
+
+    /** The most recently recorded int not yet read back. */
+    public int popInt() {
+      return tape.ints[--intCount];
+    }
+
+    /** The most recently recorded object not yet read back, cast to the type it was recorded as. */
+    @SuppressWarnings("unchecked")
+    public <T> T popObject() {
+      return (T) tape.objects[--objectCount];
+    }
+  }
+}
