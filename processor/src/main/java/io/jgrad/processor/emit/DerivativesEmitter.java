@@ -2,7 +2,6 @@ package io.jgrad.processor.emit;
 
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
@@ -24,12 +23,12 @@ import javax.lang.model.element.Modifier;
  * {@code fJvp}, {@code fVjp}, {@code fGrad}, {@code fValueAndGrad} and the gradient record.
  */
 public final class DerivativesEmitter {
-  private static final ClassName DUAL = ClassName.get("io.jgrad.runtime", "Dual");
-  private static final ClassName FLOAT_DUAL = ClassName.get("io.jgrad.runtime", "FloatDual");
-  private static final ClassName SCALAR_VJP = ClassName.get("io.jgrad.runtime", "ScalarVjp");
-  private static final ClassName VJP = ClassName.get("io.jgrad.runtime", "Vjp");
-  private static final ClassName VALUE_AND_GRAD = ClassName.get("io.jgrad.runtime", "ValueAndGrad");
-  private static final ClassName VALUE_AND_DERIVATIVE = ClassName.get("io.jgrad.runtime", "ValueAndDerivative");
+  private static final ClassName DUAL = RuntimeTypes.DUAL;
+  private static final ClassName FLOAT_DUAL = RuntimeTypes.FLOAT_DUAL;
+  private static final ClassName SCALAR_VJP = RuntimeTypes.SCALAR_VJP;
+  private static final ClassName VJP = RuntimeTypes.VJP;
+  private static final ClassName VALUE_AND_GRAD = RuntimeTypes.VALUE_AND_GRAD;
+  private static final ClassName VALUE_AND_DERIVATIVE = RuntimeTypes.VALUE_AND_DERIVATIVE;
 
   /** What went wrong while transforming, for a diagnostic at the function. */
   public static final class TransformException extends RuntimeException {
@@ -52,7 +51,7 @@ public final class DerivativesEmitter {
     if (!jvp.problems().isEmpty()) {
       throw new TransformException(String.join("; ", jvp.problems()));
     }
-    ClassName self = ClassName.bestGuess(sig.derivativesQualifiedName());
+    ClassName self = RuntimeTypes.derivatives(sig);
     TypeName grad = gradType(sig, self);
 
     // fJvp
@@ -119,7 +118,7 @@ public final class DerivativesEmitter {
           .addJavadoc("The gradient of {@code $L}, one component per differentiated parameter.\n", sig.name());
       MethodSpec.Builder ctor = MethodSpec.constructorBuilder();
       for (Callee.Param p : sig.differentiatedParams()) {
-        ctor.addParameter(typeName(gradComponentType(p.type())), p.name());
+        ctor.addParameter(typeName(p.type()), p.name());
       }
       record.recordConstructor(ctor.build());
       type.addType(record.build());
@@ -137,13 +136,9 @@ public final class DerivativesEmitter {
   /** The gradient's type: one value for one differentiated parameter, else the generated record. */
   private static TypeName gradType(Callee sig, ClassName self) {
     if (sig.hasSingleGradient()) {
-      return typeName(gradComponentType(sig.differentiatedParams().get(0).type()));
+      return typeName(sig.differentiatedParams().get(0).type());
     }
     return self.nestedClass(sig.gradRecordName());
-  }
-
-  private static Type gradComponentType(Type t) {
-    return t;
   }
 
   static TypeName typeName(Type t) {
@@ -165,10 +160,5 @@ public final class DerivativesEmitter {
     return AnnotationSpec.builder(ClassName.get("javax.annotation.processing", "Generated"))
         .addMember("value", "$S", "io.jgrad.processor.JgradProcessor")
         .build();
-  }
-
-  /** A code block that is empty. */
-  static CodeBlock empty() {
-    return CodeBlock.builder().build();
   }
 }

@@ -1,5 +1,6 @@
 package io.jgrad.processor.emit;
 
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.Expr;
@@ -59,7 +60,7 @@ final class JvpWriter {
     } else if (l instanceof Linear.Return r) {
       Type t = r.value().type();
       String tangent = r.tangent() == null ? Terms.zero(t) : r.tangent().name();
-      b.addStatement("return $L.of($L, $L)", t == Type.FLOAT ? "io.jgrad.runtime.FloatDual" : "io.jgrad.runtime.Dual",
+      b.addStatement("return $T.of($L, $L)", t == Type.FLOAT ? RuntimeTypes.FLOAT_DUAL : RuntimeTypes.DUAL,
           ExprWriter.write(r.value()), tangent);
     }
   }
@@ -85,7 +86,7 @@ final class JvpWriter {
   private void call(Linear.Call c, CodeBlock.Builder b) {
     Callee callee = c.callee();
     boolean isFloat = callee.returnType() == Type.FLOAT;
-    String dual = isFloat ? "io.jgrad.runtime.FloatDual" : "io.jgrad.runtime.Dual";
+    ClassName dual = isFloat ? RuntimeTypes.FLOAT_DUAL : RuntimeTypes.DUAL;
     String r = names.temp(callee.name() + "Jvp");
     List<String> args = new ArrayList<>();
     c.args().forEach(a -> args.add(ExprWriter.write(a)));
@@ -106,7 +107,7 @@ final class JvpWriter {
       }
     }
     assert k == diff.size();
-    b.addStatement("$L $L = $L.$LJvp($L)", dual, r, callee.derivativesQualifiedName(), callee.name(),
+    b.addStatement("$T $L = $T.$LJvp($L)", dual, r, RuntimeTypes.derivatives(callee), callee.name(),
         String.join(", ", args));
     String decl = c.declare() ? ExprWriter.typeName(c.result().type()) + " " : "";
     b.addStatement("$L$L = $L", decl, c.result().name(),

@@ -1,6 +1,8 @@
 package io.jgrad.processor.emit;
 
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
 import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.Expr;
 import io.jgrad.processor.ir.Stmt;
@@ -63,7 +65,7 @@ final class VjpWriter {
 
     CodeBlock.Builder rev = CodeBlock.builder();
     if (usesTape) {
-      rev.addStatement("io.jgrad.runtime.Tape.Reader reader = tape.reader()");
+      rev.addStatement("$T reader = tape.reader()", RuntimeTypes.TAPE.nestedClass("Reader"));
     }
     for (Map.Entry<String, Expr.Var> e : bars.entrySet()) {
       Expr.Var bar = e.getValue();
@@ -84,7 +86,7 @@ final class VjpWriter {
 
     CodeBlock.Builder fwd = CodeBlock.builder();
     if (usesTape) {
-      fwd.addStatement("io.jgrad.runtime.Tape tape = new io.jgrad.runtime.Tape()");
+      fwd.addStatement("$T tape = new $T()", RuntimeTypes.TAPE, RuntimeTypes.TAPE);
     }
     fwd.add(forward.build());
     List<String> grads = new ArrayList<>();
@@ -280,11 +282,11 @@ final class VjpWriter {
 
   private CodeBlock call(Linear.Call c, boolean top, CodeBlock.Builder fwd) {
     Callee callee = c.callee();
-    String vjpType = vjpType(callee);
+    TypeName vjpType = vjpType(callee);
     String pb = names.temp(callee.name() + "Vjp");
     List<String> args = new ArrayList<>();
     c.args().forEach(a -> args.add(ExprWriter.write(a)));
-    fwd.addStatement("$L $L = $L.$LVjp($L)", vjpType, pb, callee.derivativesQualifiedName(), callee.name(),
+    fwd.addStatement("$T $L = $T.$LVjp($L)", vjpType, pb, RuntimeTypes.derivatives(callee), callee.name(),
         String.join(", ", args));
     String decl = c.declare() ? ExprWriter.typeName(c.result().type()) + " " : "";
     fwd.addStatement("$L$L = $L", decl, c.result().name(),
@@ -293,12 +295,12 @@ final class VjpWriter {
     if (!top) {
       usesTape = true;
       fwd.addStatement("tape.pushObject($L)", pb);
-      b.addStatement("$L $L = reader.popObject()", vjpType, pb);
+      b.addStatement("$T $L = reader.popObject()", vjpType, pb);
     }
     Expr.Var bar = bars.get(c.resultDot().name());
     List<Callee.Param> diff = callee.differentiatedParams();
     String grad = names.temp(callee.name() + "Grad");
-    b.addStatement("$L $L = $L.pullback($L)", gradType(callee), grad, pb, bar.name());
+    b.addStatement("$T $L = $L.pullback($L)", gradType(callee), grad, pb, bar.name());
     int k = 0;
     for (Callee.Param p : diff) {
       Expr.Var argTangent = c.argTangents().get(k++);
@@ -308,7 +310,7 @@ final class VjpWriter {
       Expr.Var target = bars.get(argTangent.name());
       String component = callee.hasSingleGradient() ? grad : grad + "." + p.name() + "()";
       if (p.type().isArray()) {
-        b.addStatement("io.jgrad.runtime.Accumulate.add($L, $L)", target.name(), component);
+        b.addStatement("$T.add($L, $L)", RuntimeTypes.ACCUMULATE, target.name(), component);
       } else {
         Type componentType = callee.hasSingleGradient() ? Type.DOUBLE : p.type();
         b.addStatement("$L += $L", target.name(), Terms.convert(component, componentType, target.type(), false));
@@ -319,20 +321,20 @@ final class VjpWriter {
   }
 
   /** The Java type of a callee's {@code fVjp} result. */
-  static String vjpType(Callee callee) {
+  static TypeName vjpType(Callee callee) {
     if (callee.hasSingleGradient() && !callee.differentiatedParams().get(0).type().isArray()) {
-      return "io.jgrad.runtime.ScalarVjp";
+      return RuntimeTypes.SCALAR_VJP;
     }
-    return "io.jgrad.runtime.Vjp<" + gradType(callee) + ">";
+    return ParameterizedTypeName.get(RuntimeTypes.VJP, gradType(callee).box());
   }
 
   /** The Java type of a callee's gradient. */
-  static String gradType(Callee callee) {
+  static TypeName gradType(Callee callee) {
     if (callee.hasSingleGradient()) {
       Type t = callee.differentiatedParams().get(0).type();
-      return t.isArray() ? t.javaName() : "double";
+      return t.isArray() ? DerivativesEmitter.typeName(t) : TypeName.DOUBLE;
     }
-    return callee.derivativesQualifiedName() + "." + callee.gradRecordName();
+    return RuntimeTypes.derivatives(callee).nestedClass(callee.gradRecordName());
   }
 
   private void ifStmt(Linear.If f, boolean top, CodeBlock.Builder fwd, List<CodeBlock> rev) {

@@ -1,0 +1,26 @@
+package io.jgrad.processor.emit;
+
+import com.palantir.javapoet.ClassName;
+import io.jgrad.processor.ir.Callee;
+
+/** The runtime classes generated code names, and the generated classes of other functions. */
+final class RuntimeTypes {
+  private RuntimeTypes() {}
+
+  private static final String RUNTIME = "io.jgrad.runtime";
+  static final ClassName DUAL = ClassName.get(RUNTIME, "Dual");
+  static final ClassName FLOAT_DUAL = ClassName.get(RUNTIME, "FloatDual");
+  static final ClassName SCALAR_VJP = ClassName.get(RUNTIME, "ScalarVjp");
+  static final ClassName VJP = ClassName.get(RUNTIME, "Vjp");
+  static final ClassName VALUE_AND_GRAD = ClassName.get(RUNTIME, "ValueAndGrad");
+  static final ClassName VALUE_AND_DERIVATIVE = ClassName.get(RUNTIME, "ValueAndDerivative");
+  static final ClassName TAPE = ClassName.get(RUNTIME, "Tape");
+  static final ClassName ACCUMULATE = ClassName.get(RUNTIME, "Accumulate");
+
+  /** The generated {@code ...Derivatives} class of a function. */
+  static ClassName derivatives(Callee callee) {
+    String q = callee.derivativesQualifiedName();
+    int dot = q.lastIndexOf('.');
+    return dot < 0 ? ClassName.get("", q) : ClassName.get(q.substring(0, dot), q.substring(dot + 1));
+  }
+}
