@@ -10,6 +10,7 @@ import io.jgrad.processor.check.Report;
 import io.jgrad.processor.check.SignatureValidator;
 import io.jgrad.processor.emit.DerivativesEmitter;
 import io.jgrad.processor.check.Codes;
+import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.Function;
 import io.jgrad.processor.parse.BodyParser;
 import io.jgrad.processor.parse.CalleeResolver;
@@ -20,7 +21,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Processor;
@@ -51,6 +51,10 @@ public final class JgradProcessor extends AbstractProcessor {
     return SourceVersion.latestSupported();
   }
 
+  /** One class's methods, its findings, and the functions whose bodies were read cleanly. */
+  private record ClassWork(TypeElement owner, List<ExecutableElement> methods, Report report,
+      Map<ExecutableElement, Function> functions) {}
+
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
     Map<TypeElement, List<ExecutableElement>> byClass = new LinkedHashMap<>();
@@ -61,38 +65,96 @@ public final class JgradProcessor extends AbstractProcessor {
       }
     }
     Trees trees = Trees.instance(processingEnv);
+    List<ClassWork> work = new ArrayList<>();
     for (Map.Entry<TypeElement, List<ExecutableElement>> entry : byClass.entrySet()) {
-      Report report = new Report();
-      ExecutableElement current = null;
+      work.add(validate(entry.getKey(), entry.getValue(), trees));
+    }
+    rejectCallersOfFailures(work);
+    for (ClassWork w : work) {
       try {
-        CalleeResolver callees = new CalleeResolver(processingEnv.getElementUtils());
-        List<Function> functions = new ArrayList<>();
-        List<ExecutableElement> methods = entry.getValue();
-        for (ExecutableElement m : methods) {
-          current = m;
-          if (!SignatureValidator.validate(m, methods, report)) {
-            continue;
-          }
-          Optional<Function> f = new BodyParser(trees, report, callees, m).parse();
-          f.ifPresent(functions::add);
-        }
-        if (!report.hasErrors()) {
-          generate(entry.getKey(), functions, methods, report);
+        if (!w.functions().isEmpty()) {
+          generate(w.owner(), w.functions(), w.report());
         }
       } catch (RuntimeException | Error e) {
-        StringWriter trace = new StringWriter();
-        e.printStackTrace(new PrintWriter(trace));
-        Element at = current != null ? current : entry.getKey();
-        report.error(Codes.INTERNAL, "jgrad failed on " + at.getSimpleName() + " (please report this): "
-            + e + "\n" + trace, at);
+        internalError(w.report(), w.owner(), e);
       }
-      report.print(processingEnv.getMessager(), trees);
+      w.report().print(processingEnv.getMessager(), trees);
     }
     return false;
   }
 
-  private void generate(TypeElement owner, List<Function> functions, List<ExecutableElement> methods,
-      Report report) {
+  /** Validates every method of a class and reads the bodies of those whose signatures are valid. */
+  private ClassWork validate(TypeElement owner, List<ExecutableElement> methods, Trees trees) {
+    Report report = new Report();
+    Map<ExecutableElement, Function> functions = new LinkedHashMap<>();
+    ExecutableElement current = null;
+    try {
+      CalleeResolver callees = new CalleeResolver(processingEnv.getElementUtils());
+      for (ExecutableElement m : methods) {
+        current = m;
+        if (SignatureValidator.validate(m, methods, report)) {
+          new BodyParser(trees, report, callees, m).parse().ifPresent(f -> functions.put(m, f));
+        }
+      }
+    } catch (RuntimeException | Error e) {
+      internalError(report, current != null ? current : owner, e);
+      functions.clear();
+    }
+    return new ClassWork(owner, methods, report, functions);
+  }
+
+  /**
+   * A function that calls, directly or through others, a function with errors cannot be generated
+   * either: it gets an error naming the chain of calls, like Swift's notes up the callers.
+   */
+  private static void rejectCallersOfFailures(List<ClassWork> work) {
+    Map<String, String> failedChains = new LinkedHashMap<>();
+    for (ClassWork w : work) {
+      for (ExecutableElement m : w.methods()) {
+        if (!w.functions().containsKey(m)) {
+          failedChains.put(key(w.owner().getQualifiedName().toString(), m.getSimpleName().toString()),
+              m.getSimpleName().toString());
+        }
+      }
+    }
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (ClassWork w : work) {
+        for (var it = w.functions().entrySet().iterator(); it.hasNext(); ) {
+          var entry = it.next();
+          Function f = entry.getValue();
+          for (Callee callee : Calls.of(f)) {
+            String chain = failedChains.get(key(callee.ownerQualifiedName(), callee.name()));
+            if (chain != null) {
+              String name = f.signature().name();
+              String path = name + " → " + chain;
+              w.report().error(Codes.NOT_DIFFERENTIABLE, name + " cannot be differentiated: " + path
+                  + ", and " + chain.substring(chain.lastIndexOf(' ') + 1)
+                  + " has errors reported at its declaration", entry.getKey());
+              failedChains.put(key(f.signature().ownerQualifiedName(), name), path);
+              it.remove();
+              changed = true;
+              break;
+            }
+          }
+        }
+      }
+    }
+  }
+
+  private static String key(String owner, String name) {
+    return owner + "#" + name;
+  }
+
+  private static void internalError(Report report, Element at, Throwable e) {
+    StringWriter trace = new StringWriter();
+    e.printStackTrace(new PrintWriter(trace));
+    report.error(Codes.INTERNAL, "jgrad failed on " + at.getSimpleName() + " (please report this): "
+        + e + "\n" + trace, at);
+  }
+
+  private void generate(TypeElement owner, Map<ExecutableElement, Function> functions, Report report) {
     String qualified = CalleeResolver.derivativesName(owner);
     int dot = qualified.lastIndexOf('.');
     String pkg = dot < 0 ? "" : qualified.substring(0, dot);
@@ -104,17 +166,15 @@ public final class JgradProcessor extends AbstractProcessor {
             owner.getQualifiedName())
         .addOriginatingElement(owner)
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
-    for (int i = 0; i < functions.size(); i++) {
-      Function f = functions.get(i);
-      ExecutableElement m = methods.stream()
-          .filter(x -> x.getSimpleName().contentEquals(f.signature().name())).findFirst().orElseThrow();
+    int errorsBefore = report.errorCount();
+    for (Map.Entry<ExecutableElement, Function> entry : functions.entrySet()) {
       try {
-        DerivativesEmitter.emit(f, simple, type);
+        DerivativesEmitter.emit(entry.getValue(), simple, type);
       } catch (DerivativesEmitter.TransformException e) {
-        report.error(Codes.NOT_DIFFERENTIATED, e.getMessage(), m);
+        report.error(Codes.NOT_DIFFERENTIATED, e.getMessage(), entry.getKey());
       }
     }
-    if (report.hasErrors()) {
+    if (report.errorCount() > errorsBefore) {
       return;
     }
     JavaFile file = JavaFile.builder(pkg, type.build()).skipJavaLangImports(true).indent("  ").build();

@@ -1,0 +1,68 @@
+package io.jgrad.processor;
+
+import io.jgrad.processor.ir.Callee;
+import io.jgrad.processor.ir.Expr;
+import io.jgrad.processor.ir.Function;
+import io.jgrad.processor.ir.Stmt;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The differentiable functions a function calls, found in its IR. */
+final class Calls {
+  private Calls() {}
+
+  static Set<Callee> of(Function f) {
+    Set<Callee> out = new LinkedHashSet<>();
+    stmts(f.body(), out);
+    return out;
+  }
+
+  private static void stmts(List<Stmt> stmts, Set<Callee> out) {
+    for (Stmt s : stmts) {
+      if (s instanceof Stmt.Assign a) {
+        expr(a.value(), out);
+      } else if (s instanceof Stmt.If i) {
+        expr(i.condition(), out);
+        stmts(i.thenBody(), out);
+        stmts(i.elseBody(), out);
+      } else if (s instanceof Stmt.While w) {
+        expr(w.condition(), out);
+        stmts(w.body(), out);
+      } else if (s instanceof Stmt.Block b) {
+        stmts(b.body(), out);
+      } else if (s instanceof Stmt.Return r) {
+        expr(r.value(), out);
+      } else if (s instanceof Stmt.Effect e) {
+        expr(e.call(), out);
+      }
+    }
+  }
+
+  private static void expr(Expr e, Set<Callee> out) {
+    if (e instanceof Expr.Call c) {
+      out.add(c.callee());
+      c.args().forEach(a -> expr(a, out));
+    } else if (e instanceof Expr.PrimalCall c) {
+      c.args().forEach(a -> expr(a, out));
+    } else if (e instanceof Expr.Prim p) {
+      p.args().forEach(a -> expr(a, out));
+    } else if (e instanceof Expr.Binary b) {
+      expr(b.left(), out);
+      expr(b.right(), out);
+    } else if (e instanceof Expr.Unary u) {
+      expr(u.operand(), out);
+    } else if (e instanceof Expr.Cast c) {
+      expr(c.operand(), out);
+    } else if (e instanceof Expr.Conditional c) {
+      expr(c.condition(), out);
+      expr(c.ifTrue(), out);
+      expr(c.ifFalse(), out);
+    } else if (e instanceof Expr.ArrayRead r) {
+      expr(r.array(), out);
+      expr(r.index(), out);
+    } else if (e instanceof Expr.ArrayLength l) {
+      expr(l.array(), out);
+    }
+  }
+}
