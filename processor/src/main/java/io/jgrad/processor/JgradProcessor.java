@@ -5,6 +5,7 @@ import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import com.sun.source.util.Trees;
+import io.jgrad.annotations.CustomJvp;
 import io.jgrad.annotations.Differentiable;
 import io.jgrad.processor.check.Report;
 import io.jgrad.processor.check.SignatureValidator;
@@ -14,6 +15,8 @@ import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.Function;
 import io.jgrad.processor.parse.BodyParser;
 import io.jgrad.processor.parse.CalleeResolver;
+import io.jgrad.processor.parse.CustomJvpReader;
+import io.jgrad.processor.parse.DiffSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -43,7 +46,7 @@ import javax.tools.Diagnostic;
 public final class JgradProcessor extends AbstractProcessor {
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(Differentiable.class.getCanonicalName());
+    return Set.of(Differentiable.class.getCanonicalName(), CustomJvp.class.getCanonicalName());
   }
 
   @Override
@@ -58,7 +61,9 @@ public final class JgradProcessor extends AbstractProcessor {
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
     Map<TypeElement, List<ExecutableElement>> byClass = new LinkedHashMap<>();
-    for (Element e : round.getElementsAnnotatedWith(Differentiable.class)) {
+    Set<Element> annotated = new java.util.LinkedHashSet<>(round.getElementsAnnotatedWith(Differentiable.class));
+    annotated.addAll(round.getElementsAnnotatedWith(CustomJvp.class));
+    for (Element e : annotated) {
       if (e.getKind() == ElementKind.METHOD) {
         byClass.computeIfAbsent((TypeElement) e.getEnclosingElement(), k -> new ArrayList<>())
             .add((ExecutableElement) e);
@@ -92,7 +97,13 @@ public final class JgradProcessor extends AbstractProcessor {
       CalleeResolver callees = new CalleeResolver(processingEnv.getElementUtils());
       for (ExecutableElement m : methods) {
         current = m;
-        if (SignatureValidator.validate(m, methods, report)) {
+        if (!SignatureValidator.validate(m, methods, report)) {
+          continue;
+        }
+        DiffSpec spec = DiffSpec.of(m).orElseThrow();
+        if (spec.kind() == DiffSpec.Kind.CUSTOM_JVP) {
+          CustomJvpReader.read(m, spec, trees, report, callees).ifPresent(f -> functions.put(m, f));
+        } else {
           new BodyParser(trees, report, callees, m).parse().ifPresent(f -> functions.put(m, f));
         }
       }

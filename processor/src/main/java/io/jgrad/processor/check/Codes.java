@@ -26,5 +26,10 @@ public final class Codes {
   public static final String INACCESSIBLE = "jgrad.Inaccessible";
   public static final String NOT_DIFFERENTIATED = "jgrad.NotDifferentiated";
   public static final String INSTANCE_CALL = "jgrad.InstanceCall";
+  public static final String RULE_MISSING = "jgrad.RuleMissing";
+  public static final String RULE_SIGNATURE = "jgrad.RuleSignature";
+  public static final String RULE_RETURN = "jgrad.RuleReturn";
+  public static final String RULE_NOT_STATIC = "jgrad.RuleNotStatic";
+  public static final String NON_LINEAR_TANGENT = "jgrad.NonLinearTangent";
   public static final String INTERNAL = "jgrad.Internal";
 }

@@ -1,9 +1,8 @@
 package io.jgrad.processor.check;
 
 import io.jgrad.processor.ir.Type;
-import io.jgrad.processor.parse.CalleeResolver;
+import io.jgrad.processor.parse.DiffSpec;
 import io.jgrad.processor.parse.TypeMapper;
-import io.jgrad.annotations.Differentiable;
 import io.jgrad.annotations.NonDiff;
 import java.util.List;
 import java.util.Set;
@@ -20,24 +19,26 @@ public final class SignatureValidator {
   public static boolean validate(ExecutableElement method, List<ExecutableElement> siblings, Report report) {
     int before = report.errorCount();
     String name = method.getSimpleName().toString();
+    DiffSpec spec = DiffSpec.of(method).orElseThrow();
+    String annotation = spec.annotation();
     if (!method.getModifiers().contains(Modifier.STATIC)) {
-      report.error(Codes.NOT_STATIC, "@Differentiable method " + name + " must be static;"
+      report.error(Codes.NOT_STATIC, annotation + " method " + name + " must be static;"
           + " hint: pass the object's state as parameters", method);
     }
     if (!method.getTypeParameters().isEmpty()) {
-      report.error(Codes.GENERIC, "@Differentiable method " + name + " must not be generic", method);
+      report.error(Codes.GENERIC, annotation + " method " + name + " must not be generic", method);
     }
     if (method.getModifiers().contains(Modifier.PRIVATE)) {
-      report.error(Codes.INACCESSIBLE, "@Differentiable method " + name + " must not be private:"
+      report.error(Codes.INACCESSIBLE, annotation + " method " + name + " must not be private:"
           + " its generated derivatives live in another class; hint: make it package-private", method);
     }
     if (siblings.stream().filter(m -> m.getSimpleName().contentEquals(name)).count() > 1) {
-      report.error(Codes.OVERLOAD, "@Differentiable methods may not be overloaded (" + name
+      report.error(Codes.OVERLOAD, "differentiable methods may not be overloaded (" + name
           + "): the generated names would clash; hint: give each its own name", method);
     }
     Type returnType = TypeMapper.map(method.getReturnType());
     if (returnType == null || !returnType.isScalar()) {
-      report.error(Codes.UNSUPPORTED_TYPE, "@Differentiable method " + name + " must return double or"
+      report.error(Codes.UNSUPPORTED_TYPE, annotation + " method " + name + " must return double or"
           + " float, not " + method.getReturnType(), method);
     }
     boolean anyDifferentiable = false;
@@ -52,21 +53,18 @@ public final class SignatureValidator {
     }
     Set<String> paramNames = method.getParameters().stream()
         .map(p -> p.getSimpleName().toString()).collect(Collectors.toSet());
-    for (String w : method.getAnnotation(Differentiable.class).wrt()) {
+    for (String w : spec.wrt()) {
       if (!paramNames.contains(w)) {
         report.error(Codes.BAD_WRT, "wrt names " + w + ", which is not a parameter of " + name, method);
       }
     }
-    int order = method.getAnnotation(Differentiable.class).order();
+    int order = spec.order();
     if (order != 1 && order != 2) {
       report.error(Codes.UNSUPPORTED_TYPE, "order must be 1 or 2, not " + order, method);
     }
     if (!anyDifferentiable && report.errorCount() == before) {
       report.error(Codes.NOTHING_TO_DIFFERENTIATE, name + " has no differentiable parameter"
           + " (double, float or an array of them)", method);
-    }
-    if (report.errorCount() == before && CalleeResolver.wrt(method).isEmpty()) {
-      return true;
     }
     return report.errorCount() == before;
   }

@@ -8,14 +8,21 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.jgrad.processor.ir.Callee;
+import io.jgrad.processor.ir.Expr;
 import io.jgrad.processor.ir.Function;
 import io.jgrad.processor.ir.Stmt;
 import io.jgrad.processor.ir.Type;
+import io.jgrad.processor.transform.Activity;
 import io.jgrad.processor.transform.Jvp;
+import io.jgrad.processor.transform.Linear;
+import io.jgrad.processor.transform.RuleLinearizer;
 import io.jgrad.processor.transform.Names;
 import io.jgrad.processor.transform.Normalizer;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -44,6 +51,20 @@ public final class DerivativesEmitter {
   /** Adds the derivatives of {@code f} to {@code type}. */
   public static void emit(Function f, String derivativesSimpleName, TypeSpec.Builder type) {
     Callee sig = f.signature();
+    MethodSpec.Builder jvpMethod = MethodSpec.methodBuilder(sig.name() + "Jvp")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .addJavadoc("The value of {@code $L} and its directional derivative along the tangents ({@code jax.jvp}).\n",
+            sig.name())
+        .returns(sig.returnType() == Type.FLOAT ? FLOAT_DUAL : DUAL);
+    addParams(sig, jvpMethod);
+    VjpWriter.Sweeps sweeps = f.rule() == null ? fromBody(f, jvpMethod) : fromRule(f, jvpMethod);
+    type.addMethod(jvpMethod.build());
+    emitReverse(sig, sweeps, type);
+  }
+
+  /** Forward mode from the body; the sweeps of reverse mode transpose it. */
+  private static VjpWriter.Sweeps fromBody(Function f, MethodSpec.Builder jvpMethod) {
+    Callee sig = f.signature();
     List<String> paramNames = sig.params().stream().map(Callee.Param::name).toList();
     Names names = Names.of(paramNames, f.body());
     List<Stmt> normal = Normalizer.normalize(f, names);
@@ -51,23 +72,95 @@ public final class DerivativesEmitter {
     if (!jvp.problems().isEmpty()) {
       throw new TransformException(String.join("; ", jvp.problems()));
     }
-    ClassName self = RuntimeTypes.derivatives(sig);
-    TypeName grad = gradType(sig, self);
-
-    // fJvp
-    MethodSpec.Builder jvpMethod = MethodSpec.methodBuilder(sig.name() + "Jvp")
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .addJavadoc("The value of {@code $L} and its directional derivative along the tangents ({@code jax.jvp}).\n",
-            sig.name())
-        .returns(sig.returnType() == Type.FLOAT ? FLOAT_DUAL : DUAL);
-    addParams(sig, jvpMethod);
     for (Callee.Param p : sig.differentiatedParams()) {
       jvpMethod.addParameter(typeName(p.type()), jvp.tangents().get(p.name()).name());
     }
     jvpMethod.addCode(new JvpWriter(names).write(jvp.program()));
-    type.addMethod(jvpMethod.build());
+    return new VjpWriter(names).write(jvp.program(), jvp.tangents(), sig);
+  }
 
-    VjpWriter.Sweeps sweeps = new VjpWriter(names).write(jvp.program(), jvp.tangents(), sig);
+  /**
+   * Forward mode calls the user's rule, so its code (and its side effects) run as written; reverse
+   * mode transposes the rule's linear part (the seed: "JAX will automatically transpose the linear
+   * computation on tangent values from our custom JVP rule").
+   */
+  private static VjpWriter.Sweeps fromRule(Function f, MethodSpec.Builder jvpMethod) {
+    Callee sig = f.signature();
+    Function.CustomRule rule = f.rule();
+    List<String> paramNames = new ArrayList<>(sig.params().stream().map(Callee.Param::name).toList());
+    paramNames.addAll(rule.tangentNames());
+    List<String> args = new ArrayList<>(paramNames);
+    List<Callee.Param> diff = sig.differentiatedParams();
+    List<Callee.Param> tangentParams = new ArrayList<>();
+    for (int i = 0; i < diff.size(); i++) {
+      String name = rule.tangentNames().get(i);
+      jvpMethod.addParameter(typeName(diff.get(i).type()), name);
+      tangentParams.add(new Callee.Param(name, diff.get(i).type(), true));
+    }
+    jvpMethod.addStatement("return $T.$L($L)", ClassName.bestGuess(rule.owner()), rule.name(),
+        String.join(", ", args));
+
+    Names names = Names.of(paramNames, f.body());
+    Type t = sig.returnType();
+    Expr.Var value = new Expr.Var(names.fresh("ruleValue"), t);
+    Expr.Var tangent = new Expr.Var(names.fresh("ruleTangent"), t);
+    List<Stmt> body = new ArrayList<>();
+    body.add(new Stmt.Declare(value));
+    body.add(new Stmt.Declare(tangent));
+    body.addAll(splitPairs(f.body(), value, tangent));
+    List<Stmt> normal = Normalizer.normalize(new Function(sig, body), names);
+    Set<String> linear = Activity.of(normal, tangentParams);
+    List<Linear> program = RuleLinearizer.linearize(normal, linear, tangent);
+    Map<String, Expr.Var> tangents = new LinkedHashMap<>();
+    for (int i = 0; i < diff.size(); i++) {
+      tangents.put(diff.get(i).name(), new Expr.Var(rule.tangentNames().get(i), diff.get(i).type()));
+    }
+    collectLinearLocals(normal, linear, tangents);
+    return new VjpWriter(names).write(program, tangents, sig);
+  }
+
+  /** {@code return Dual.of(v, t)} becomes {@code value = v; tangent = t; return value}. */
+  private static List<Stmt> splitPairs(List<Stmt> body, Expr.Var value, Expr.Var tangent) {
+    List<Stmt> out = new ArrayList<>();
+    for (Stmt s : body) {
+      if (s instanceof Stmt.Return r && r.value() instanceof Expr.Pair p) {
+        out.add(new Stmt.Assign(value, p.value(), false));
+        out.add(new Stmt.Assign(tangent, p.tangent(), false));
+        out.add(new Stmt.Return(value));
+      } else if (s instanceof Stmt.If i) {
+        out.add(new Stmt.If(i.condition(), splitPairs(i.thenBody(), value, tangent),
+            splitPairs(i.elseBody(), value, tangent)));
+      } else if (s instanceof Stmt.Block b) {
+        out.add(new Stmt.Block(splitPairs(b.body(), value, tangent)));
+      } else {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
+  private static void collectLinearLocals(List<Stmt> body, Set<String> linear, Map<String, Expr.Var> out) {
+    for (Stmt s : body) {
+      Expr.Var target = s instanceof Stmt.Assign a ? a.target() : s instanceof Stmt.Declare d ? d.target() : null;
+      if (target != null && linear.contains(target.name())
+          && out.values().stream().noneMatch(v -> v.name().equals(target.name()))) {
+        out.put(target.name(), target);
+      } else if (s instanceof Stmt.If i) {
+        collectLinearLocals(i.thenBody(), linear, out);
+        collectLinearLocals(i.elseBody(), linear, out);
+      } else if (s instanceof Stmt.While w) {
+        collectLinearLocals(w.body(), linear, out);
+      } else if (s instanceof Stmt.Block b) {
+        collectLinearLocals(b.body(), linear, out);
+      }
+    }
+  }
+
+  /** {@code fVjp}, {@code fGrad}, {@code fValueAndGrad} and the gradient record from the two sweeps. */
+  private static void emitReverse(Callee sig, VjpWriter.Sweeps sweeps, TypeSpec.Builder type) {
+    ClassName self = RuntimeTypes.derivatives(sig);
+    TypeName grad = gradType(sig, self);
+
 
     // fVjp
     boolean scalar = sig.hasSingleGradient() && !sig.differentiatedParams().get(0).type().isArray();

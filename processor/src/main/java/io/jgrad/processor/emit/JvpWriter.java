@@ -80,7 +80,8 @@ final class JvpWriter {
       sumType = sumType == null ? tt : Exprs.promote(sumType, tt);
     }
     String sum = Terms.sum(t.terms(), sources);
-    return decl + t.target().name() + " = " + Terms.convert(sum, sumType, target, true);
+    boolean compound = t.terms().size() > 1 || t.terms().get(0).factor() != null || t.terms().get(0).negate();
+    return decl + t.target().name() + " = " + Terms.convert(sum, sumType, target, compound);
   }
 
   private void call(Linear.Call c, CodeBlock.Builder b) {

@@ -53,6 +53,9 @@ public sealed interface Expr {
   /** A call to a method that is not differentiated (returns an int, a boolean, or nothing). */
   record PrimalCall(String receiver, String method, List<Expr> args, Type type) implements Expr {}
 
+  /** {@code Dual.of(value, tangent)}: what a custom JVP rule returns. */
+  record Pair(Expr value, Expr tangent, Type type) implements Expr {}
+
   /** The binary operators on primal values. */
   enum BinaryOp {
     ADD("+", 11),

@@ -1,6 +1,21 @@
 package io.jgrad.processor.ir;
 
 import java.util.List;
+import java.util.Set;
 
-/** The IR of one differentiable method: its signature as a {@link Callee} and its body. */
-public record Function(Callee signature, List<Stmt> body) {}
+/**
+ * The IR of one differentiable function: its signature as a {@link Callee} and the body its
+ * derivatives come from: its own, or, for a {@code @CustomJvp} function, its rule's.
+ */
+public record Function(Callee signature, List<Stmt> body, CustomRule rule) {
+  /** A function whose derivatives come from its own body. */
+  public Function(Callee signature, List<Stmt> body) {
+    this(signature, body, null);
+  }
+
+  /**
+   * The user's forward-mode rule: where it lives, the names of its tangent parameters (one per
+   * differentiated parameter, in order) and the locals that depend on them.
+   */
+  public record CustomRule(String owner, String name, List<String> tangentNames, Set<String> linear) {}
+}

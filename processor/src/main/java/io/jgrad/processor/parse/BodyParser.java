@@ -64,9 +64,25 @@ public final class BodyParser {
   private final CompilationUnitTree unit;
   private final Map<Element, String> names = new HashMap<>();
   private final Set<String> usedNames = new HashSet<>();
+  private final List<String> paramNames;
+  private final boolean rule;
+  private final Map<Expr, Tree> positions = new java.util.IdentityHashMap<>();
   private int loopDepth;
 
+  /** A parser for the body of a {@code @Differentiable} method. */
   public BodyParser(Trees trees, Report report, CalleeResolver callees, ExecutableElement method) {
+    this(trees, report, callees, method, null, false);
+  }
+
+  /**
+   * A parser for {@code method}; {@code paramNames}, when given, renames its first parameters (a
+   * rule's primal parameters take its function's names); {@code rule} accepts
+   * {@code return Dual.of(value, tangent)}.
+   */
+  public BodyParser(Trees trees, Report report, CalleeResolver callees, ExecutableElement method,
+      List<String> paramNames, boolean rule) {
+    this.paramNames = paramNames;
+    this.rule = rule;
     this.trees = trees;
     this.report = report;
     this.callees = callees;
@@ -88,9 +104,11 @@ public final class BodyParser {
       return Optional.empty();
     }
     Callee signature = callees.resolve(method);
-    for (var p : method.getParameters()) {
-      names.put(p, p.getSimpleName().toString());
-      usedNames.add(p.getSimpleName().toString());
+    for (int i = 0; i < method.getParameters().size(); i++) {
+      var p = method.getParameters().get(i);
+      String name = paramNames != null && i < paramNames.size() ? paramNames.get(i) : p.getSimpleName().toString();
+      names.put(p, name);
+      usedNames.add(name);
     }
     TreePath bodyPath = new TreePath(methodPath, tree.getBody());
     // The first element lookup inside a body makes javac attribute the class: every expression
@@ -168,7 +186,8 @@ public final class BodyParser {
           error(Codes.RETURN_IN_LOOP, "return inside a loop is not supported yet;"
               + " hint: leave the loop through its condition and return after it", s);
         }
-        Stmt.Return r = new Stmt.Return(t.getExpression() == null ? null : expr(t.getExpression(), path));
+        Stmt.Return r = new Stmt.Return(t.getExpression() == null ? null
+            : rule ? pair(t.getExpression(), path) : expr(t.getExpression(), path));
         returnTrees.put(r, s);
         out.add(r);
       }
@@ -341,7 +360,41 @@ public final class BodyParser {
 
   // ---------------------------------------------------------------- expressions
 
+  /** Where each expression came from, for diagnostics found after parsing. */
+  public Map<Expr, Tree> positions() {
+    return positions;
+  }
+
+  /** {@code Dual.of(value, tangent)} or {@code new Dual(value, tangent)} returned by a rule. */
+  private Expr pair(ExpressionTree e, TreePath parent) {
+    TreePath path = new TreePath(parent, e);
+    List<? extends ExpressionTree> args = null;
+    Element target = trees.getElement(path);
+    if (e instanceof MethodInvocationTree m && target != null && target.getSimpleName().contentEquals("of")) {
+      args = m.getArguments();
+    } else if (e instanceof com.sun.source.tree.NewClassTree n) {
+      args = n.getArguments();
+    }
+    Element owner = target == null ? null : target.getEnclosingElement();
+    String ownerName = owner instanceof TypeElement te ? te.getQualifiedName().toString() : "";
+    if (args == null || args.size() != 2
+        || !(ownerName.equals("io.jgrad.runtime.Dual") || ownerName.equals("io.jgrad.runtime.FloatDual"))) {
+      error(Codes.RULE_RETURN, "a custom JVP rule must end each path with return Dual.of(value, tangent)", e);
+      return dummy();
+    }
+    Expr value = expr(args.get(0), path);
+    Expr tangent = expr(args.get(1), path);
+    Type type = ownerName.endsWith("FloatDual") ? Type.FLOAT : Type.DOUBLE;
+    return new Expr.Pair(coerce(value, type), coerce(tangent, type), type);
+  }
+
   private Expr expr(ExpressionTree e, TreePath parent) {
+    Expr parsed = parseExpr(e, parent);
+    positions.putIfAbsent(parsed, e);
+    return parsed;
+  }
+
+  private Expr parseExpr(ExpressionTree e, TreePath parent) {
     TreePath path = new TreePath(parent, e);
     switch (e.getKind()) {
       case PARENTHESIZED:

@@ -1,11 +1,9 @@
 package io.jgrad.processor.parse;
 
-import io.jgrad.annotations.Differentiable;
 import io.jgrad.annotations.NonDiff;
 import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.Type;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import javax.lang.model.element.Element;
@@ -30,13 +28,12 @@ public final class CalleeResolver {
 
   /** Whether jgrad generates derivatives for {@code method}. */
   public static boolean isDifferentiable(ExecutableElement method) {
-    return method.getAnnotation(Differentiable.class) != null;
+    return DiffSpec.of(method).isPresent();
   }
 
   /** The names listed in the method's {@code wrt}, empty for all. */
   public static List<String> wrt(ExecutableElement method) {
-    Differentiable d = method.getAnnotation(Differentiable.class);
-    return d == null ? List.of() : Arrays.asList(d.wrt());
+    return DiffSpec.of(method).map(DiffSpec::wrt).orElse(List.of());
   }
 
   /** The qualified name of the generated class for {@code type}: {@code Outer_InnerDerivatives}. */

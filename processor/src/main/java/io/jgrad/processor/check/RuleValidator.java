@@ -1,0 +1,107 @@
+package io.jgrad.processor.check;
+
+import io.jgrad.processor.ir.Callee;
+import io.jgrad.processor.ir.Type;
+import io.jgrad.processor.parse.DiffSpec;
+import io.jgrad.processor.parse.TypeMapper;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeMirror;
+
+/**
+ * Finds and checks the rule a {@code @CustomJvp} names: it must exist in the same class, be static,
+ * take the primal's parameters then one tangent per differentiated parameter, and return
+ * {@code Dual} ({@code FloatDual} for a float result).
+ */
+public final class RuleValidator {
+  private RuleValidator() {}
+
+  /** The rule method of {@code f}, or empty after reporting why there is none usable. */
+  public static Optional<ExecutableElement> jvpRule(ExecutableElement f, DiffSpec spec, Callee sig, Report report) {
+    String name = f.getSimpleName().toString();
+    if (spec.jvp().isEmpty() == spec.jvps().isEmpty()) {
+      report.error(Codes.RULE_MISSING, "@CustomJvp on " + name + " needs exactly one of jvp = \"...\""
+          + " or jvps = {...}", f);
+      return Optional.empty();
+    }
+    if (!spec.jvps().isEmpty()) {
+      report.error(Codes.RULE_MISSING, "@CustomJvp(jvps = ...) on " + name + " is not supported yet;"
+          + " hint: write one rule with jvp = \"" + name + "Jvp\"", f);
+      return Optional.empty();
+    }
+    String ruleName = spec.jvp();
+    TypeElement owner = (TypeElement) f.getEnclosingElement();
+    List<ExecutableElement> candidates = new ArrayList<>();
+    for (Element e : owner.getEnclosedElements()) {
+      if (e.getKind() == ElementKind.METHOD && e.getSimpleName().contentEquals(ruleName)) {
+        candidates.add((ExecutableElement) e);
+      }
+    }
+    String expected = expectedSignature(f, sig, ruleName);
+    if (candidates.isEmpty()) {
+      report.error(Codes.RULE_MISSING, "@CustomJvp on " + name + " names the rule " + ruleName
+          + ", but " + owner.getSimpleName() + " has no method " + ruleName + "; hint: add " + expected, f);
+      return Optional.empty();
+    }
+    if (candidates.size() > 1) {
+      report.error(Codes.RULE_SIGNATURE, "the rule " + ruleName + " is overloaded; keep only " + expected,
+          candidates.get(1));
+      return Optional.empty();
+    }
+    ExecutableElement rule = candidates.get(0);
+    int before = report.errorCount();
+    if (!rule.getModifiers().contains(Modifier.STATIC)) {
+      report.error(Codes.RULE_NOT_STATIC, "the rule " + ruleName + " must be static", rule);
+    }
+    if (rule.getModifiers().contains(Modifier.PRIVATE)) {
+      report.error(Codes.INACCESSIBLE, "the rule " + ruleName + " must not be private: generated code"
+          + " calls it; hint: make it package-private", rule);
+    }
+    List<TypeMirror> want = new ArrayList<>();
+    f.getParameters().forEach(p -> want.add(p.asType()));
+    for (int i = 0; i < sig.params().size(); i++) {
+      if (sig.params().get(i).differentiated()) {
+        want.add(f.getParameters().get(i).asType());
+      }
+    }
+    List<? extends VariableElement> have = rule.getParameters();
+    if (have.size() != want.size()) {
+      report.error(Codes.RULE_SIGNATURE, "the rule " + ruleName + " takes " + have.size()
+          + " parameters but must take " + want.size() + ": " + expected, rule);
+    } else {
+      for (int i = 0; i < want.size(); i++) {
+        if (!have.get(i).asType().toString().equals(want.get(i).toString())) {
+          report.error(Codes.RULE_SIGNATURE, "parameter " + (i + 1) + " of the rule " + ruleName
+              + " must be " + want.get(i) + ", not " + have.get(i).asType() + ": " + expected, have.get(i));
+        }
+      }
+    }
+    String wantReturn = sig.returnType() == Type.FLOAT ? "io.jgrad.runtime.FloatDual" : "io.jgrad.runtime.Dual";
+    if (!rule.getReturnType().toString().equals(wantReturn)) {
+      report.error(Codes.RULE_RETURN, "the rule " + ruleName + " must return "
+          + wantReturn.substring(wantReturn.lastIndexOf('.') + 1) + " (value and tangent), not "
+          + rule.getReturnType(), rule);
+    }
+    return report.errorCount() == before ? Optional.of(rule) : Optional.empty();
+  }
+
+  private static String expectedSignature(ExecutableElement f, Callee sig, String ruleName) {
+    List<String> params = new ArrayList<>();
+    f.getParameters().forEach(p -> params.add(p.asType() + " " + p.getSimpleName()));
+    for (int i = 0; i < sig.params().size(); i++) {
+      if (sig.params().get(i).differentiated()) {
+        VariableElement p = f.getParameters().get(i);
+        params.add(p.asType() + " " + p.getSimpleName() + "Dot");
+      }
+    }
+    String ret = TypeMapper.map(f.getReturnType()) == Type.FLOAT ? "FloatDual" : "Dual";
+    return "static " + ret + " " + ruleName + "(" + String.join(", ", params) + ")";
+  }
+}

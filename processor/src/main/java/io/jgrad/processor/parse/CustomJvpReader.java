@@ -1,0 +1,60 @@
+package io.jgrad.processor.parse;
+
+import com.sun.source.util.Trees;
+import io.jgrad.processor.check.LinearityChecker;
+import io.jgrad.processor.check.Report;
+import io.jgrad.processor.check.RuleValidator;
+import io.jgrad.processor.ir.Callee;
+import io.jgrad.processor.ir.Function;
+import io.jgrad.processor.transform.Activity;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import javax.lang.model.element.ExecutableElement;
+
+/**
+ * Reads a {@code @CustomJvp} function: finds its rule, reads the rule's body with the primal
+ * parameters named as the function names them, and checks that the output tangent is linear in the
+ * input tangents, so that reverse mode can transpose it.
+ */
+public final class CustomJvpReader {
+  private CustomJvpReader() {}
+
+  /** The function with its rule's body, or empty after reporting why not. */
+  public static Optional<Function> read(ExecutableElement f, DiffSpec spec, Trees trees, Report report,
+      CalleeResolver callees) {
+    Callee sig = callees.resolve(f);
+    Optional<ExecutableElement> found = RuleValidator.jvpRule(f, spec, sig, report);
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    ExecutableElement rule = found.get();
+    List<String> primalNames = sig.params().stream().map(Callee.Param::name).toList();
+    BodyParser parser = new BodyParser(trees, report, callees, rule, primalNames, true);
+    int before = report.errorCount();
+    Optional<Function> parsed = parser.parse();
+    if (parsed.isEmpty()) {
+      return Optional.empty();
+    }
+    List<String> tangentNames = new ArrayList<>();
+    List<Callee.Param> tangentParams = new ArrayList<>();
+    int k = primalNames.size();
+    for (Callee.Param p : sig.params()) {
+      if (p.differentiated()) {
+        String name = rule.getParameters().get(k++).getSimpleName().toString();
+        tangentNames.add(name);
+        tangentParams.add(new Callee.Param(name, p.type(), true));
+      }
+    }
+    Set<String> linear = Activity.of(parsed.get().body(), tangentParams);
+    LinearityChecker.check(parsed.get().body(), linear, parser.positions(), report,
+        trees.getPath(rule).getCompilationUnit(), rule);
+    if (report.errorCount() > before) {
+      return Optional.empty();
+    }
+    String owner = ((javax.lang.model.element.TypeElement) rule.getEnclosingElement()).getQualifiedName().toString();
+    return Optional.of(new Function(sig, parsed.get().body(),
+        new Function.CustomRule(owner, rule.getSimpleName().toString(), tangentNames, linear)));
+  }
+}

@@ -1,0 +1,39 @@
+package io.jgrad.processor.parse;
+
+import io.jgrad.annotations.CustomJvp;
+import io.jgrad.annotations.Differentiable;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import javax.lang.model.element.ExecutableElement;
+
+/**
+ * What a method's jgrad annotation asks for, whichever annotation it is: derivatives from the body
+ * ({@code @Differentiable}) or from a forward-mode rule ({@code @CustomJvp}).
+ */
+public record DiffSpec(Kind kind, int order, List<String> wrt, String jvp, List<String> jvps) {
+  /** Where the derivatives come from. */
+  public enum Kind {
+    BODY,
+    CUSTOM_JVP
+  }
+
+  /** The spec of {@code method}, empty when it carries no jgrad annotation. */
+  public static Optional<DiffSpec> of(ExecutableElement method) {
+    Differentiable d = method.getAnnotation(Differentiable.class);
+    if (d != null) {
+      return Optional.of(new DiffSpec(Kind.BODY, d.order(), Arrays.asList(d.wrt()), "", List.of()));
+    }
+    CustomJvp c = method.getAnnotation(CustomJvp.class);
+    if (c != null) {
+      return Optional.of(new DiffSpec(Kind.CUSTOM_JVP, c.order(), Arrays.asList(c.wrt()), c.jvp(),
+          Arrays.asList(c.jvps())));
+    }
+    return Optional.empty();
+  }
+
+  /** The annotation's name as the user wrote it, for messages. */
+  public String annotation() {
+    return kind == Kind.BODY ? "@Differentiable" : "@CustomJvp";
+  }
+}

@@ -1,0 +1,78 @@
+package io.jgrad.processor.transform;
+
+import io.jgrad.processor.ir.Expr;
+import io.jgrad.processor.ir.Stmt;
+import io.jgrad.processor.rules.Partial;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads a custom JVP rule, already checked to be linear in its tangents, as a {@link Linear}
+ * program: statements on tangents become linear statements, the rest stays primal. Its transpose is
+ * the reverse mode of the function the rule belongs to.
+ */
+public final class RuleLinearizer {
+  private final Set<String> linear;
+
+  private RuleLinearizer(Set<String> linear) {
+    this.linear = linear;
+  }
+
+  /** The linear program of a normalized rule body whose final return is {@code value}, tangent {@code tangent}. */
+  public static List<Linear> linearize(List<Stmt> body, Set<String> linear, Expr.Var tangent) {
+    return new RuleLinearizer(linear).stmts(body, tangent);
+  }
+
+  private boolean isLinear(Expr e) {
+    return e instanceof Expr.Var v && linear.contains(v.name());
+  }
+
+  private List<Linear> stmts(List<Stmt> body, Expr.Var tangent) {
+    List<Linear> out = new ArrayList<>();
+    for (Stmt s : body) {
+      if (s instanceof Stmt.Assign a && linear.contains(a.target().name())) {
+        out.add(new Linear.Tangent(a.target(), a.target(), terms(a.value()), a.declare()));
+      } else if (s instanceof Stmt.Declare d && linear.contains(d.target().name())) {
+        out.add(new Linear.DeclareTangent(d.target()));
+      } else if (s instanceof Stmt.If f) {
+        out.add(new Linear.If(f.condition(), stmts(f.thenBody(), tangent), stmts(f.elseBody(), tangent)));
+      } else if (s instanceof Stmt.While w) {
+        out.add(new Linear.While(w.condition(), stmts(w.body(), tangent)));
+      } else if (s instanceof Stmt.Block b) {
+        out.add(new Linear.Block(stmts(b.body(), tangent)));
+      } else if (s instanceof Stmt.Return r) {
+        out.add(new Linear.Return(r.value(), linear.contains(tangent.name()) ? tangent : null));
+      } else {
+        out.add(new Linear.Primal(s));
+      }
+    }
+    return out;
+  }
+
+  private List<Linear.Term> terms(Expr rhs) {
+    List<Linear.Term> terms = new ArrayList<>();
+    if (rhs instanceof Expr.Prim p) {
+      List<Partial> partials = switch (p.primitive()) {
+        case ADD, SUB, NEG -> p.primitive().partials(p.args(), new Expr.Var("unused", p.type()));
+        case MUL -> List.of(Partial.times(p.args().get(1)), Partial.times(p.args().get(0)));
+        case DIV -> java.util.Arrays.asList(Partial.over(p.args().get(1)), null);
+        default -> throw new IllegalStateException("not linear: " + p.primitive());
+      };
+      for (int i = 0; i < p.args().size(); i++) {
+        if (partials.get(i) != null && isLinear(p.args().get(i))) {
+          Partial partial = partials.get(i);
+          terms.add(new Linear.Term(partial.factor(), partial.divide(), partial.negate(),
+              (Expr.Var) p.args().get(i), null));
+        }
+      }
+    } else if (rhs instanceof Expr.Cast c && isLinear(c.operand())) {
+      terms.add(new Linear.Term(null, false, false, (Expr.Var) c.operand(), null));
+    } else if (rhs instanceof Expr.ArrayRead r && isLinear(r.array())) {
+      terms.add(new Linear.Term(null, false, false, (Expr.Var) r.array(), r.index()));
+    } else if (isLinear(rhs)) {
+      terms.add(new Linear.Term(null, false, false, (Expr.Var) rhs, null));
+    }
+    return terms;
+  }
+}
