@@ -56,6 +56,8 @@ public final class LinearityChecker {
       } else if (s instanceof Stmt.Return r && r.value() instanceof Expr.Pair p) {
         primalOnly(p.value(), "computes the primal value from a tangent");
         lin(p.tangent());
+      } else if (s instanceof Stmt.Return r && r.value() != null) {
+        lin(r.value());
       }
     }
   }

@@ -31,39 +31,15 @@ public final class RuleValidator {
           + " or jvps = {...}", f);
       return Optional.empty();
     }
-    if (!spec.jvps().isEmpty()) {
-      report.error(Codes.RULE_MISSING, "@CustomJvp(jvps = ...) on " + name + " is not supported yet;"
-          + " hint: write one rule with jvp = \"" + name + "Jvp\"", f);
-      return Optional.empty();
-    }
     String ruleName = spec.jvp();
-    TypeElement owner = (TypeElement) f.getEnclosingElement();
-    List<ExecutableElement> candidates = new ArrayList<>();
-    for (Element e : owner.getEnclosedElements()) {
-      if (e.getKind() == ElementKind.METHOD && e.getSimpleName().contentEquals(ruleName)) {
-        candidates.add((ExecutableElement) e);
-      }
-    }
     String expected = expectedSignature(f, sig, ruleName);
-    if (candidates.isEmpty()) {
-      report.error(Codes.RULE_MISSING, "@CustomJvp on " + name + " names the rule " + ruleName
-          + ", but " + owner.getSimpleName() + " has no method " + ruleName + "; hint: add " + expected, f);
+    Optional<ExecutableElement> found = find(f, ruleName, expected, report);
+    if (found.isEmpty()) {
       return Optional.empty();
     }
-    if (candidates.size() > 1) {
-      report.error(Codes.RULE_SIGNATURE, "the rule " + ruleName + " is overloaded; keep only " + expected,
-          candidates.get(1));
-      return Optional.empty();
-    }
-    ExecutableElement rule = candidates.get(0);
+    ExecutableElement rule = found.get();
     int before = report.errorCount();
-    if (!rule.getModifiers().contains(Modifier.STATIC)) {
-      report.error(Codes.RULE_NOT_STATIC, "the rule " + ruleName + " must be static", rule);
-    }
-    if (rule.getModifiers().contains(Modifier.PRIVATE)) {
-      report.error(Codes.INACCESSIBLE, "the rule " + ruleName + " must not be private: generated code"
-          + " calls it; hint: make it package-private", rule);
-    }
+    checkModifiers(rule, report);
     List<TypeMirror> want = new ArrayList<>();
     f.getParameters().forEach(p -> want.add(p.asType()));
     for (int i = 0; i < sig.params().size(); i++) {
@@ -72,17 +48,7 @@ public final class RuleValidator {
       }
     }
     List<? extends VariableElement> have = rule.getParameters();
-    if (have.size() != want.size()) {
-      report.error(Codes.RULE_SIGNATURE, "the rule " + ruleName + " takes " + have.size()
-          + " parameters but must take " + want.size() + ": " + expected, rule);
-    } else {
-      for (int i = 0; i < want.size(); i++) {
-        if (!have.get(i).asType().toString().equals(want.get(i).toString())) {
-          report.error(Codes.RULE_SIGNATURE, "parameter " + (i + 1) + " of the rule " + ruleName
-              + " must be " + want.get(i) + ", not " + have.get(i).asType() + ": " + expected, have.get(i));
-        }
-      }
-    }
+    checkParameters(rule, want, expected, report);
     String wantReturn = sig.returnType() == Type.FLOAT ? "io.jgrad.runtime.FloatDual" : "io.jgrad.runtime.Dual";
     if (!rule.getReturnType().toString().equals(wantReturn)) {
       report.error(Codes.RULE_RETURN, "the rule " + ruleName + " must return "
@@ -90,6 +56,114 @@ public final class RuleValidator {
           + rule.getReturnType(), rule);
     }
     return report.errorCount() == before ? Optional.of(rule) : Optional.empty();
+  }
+
+  /**
+   * The per-parameter rules of {@code jvps}, one per differentiated parameter, null where the name is
+   * empty (zero); each takes (tangent, primal output, the primal's parameters) and returns the
+   * contribution to the output tangent.
+   */
+  public static Optional<List<ExecutableElement>> jvpsRules(ExecutableElement f, DiffSpec spec, Callee sig,
+      Report report) {
+    String name = f.getSimpleName().toString();
+    List<Callee.Param> diff = sig.differentiatedParams();
+    if (spec.jvps().size() != diff.size()) {
+      report.error(Codes.RULE_SIGNATURE, "@CustomJvp(jvps = ...) on " + name + " lists " + spec.jvps().size()
+          + " rules but " + name + " has " + diff.size() + " differentiated parameters; use \"\" for a"
+          + " zero contribution", f);
+      return Optional.empty();
+    }
+    int before = report.errorCount();
+    List<ExecutableElement> rules = new ArrayList<>();
+    int d = 0;
+    for (int i = 0; i < sig.params().size(); i++) {
+      if (!sig.params().get(i).differentiated()) {
+        continue;
+      }
+      String ruleName = spec.jvps().get(d++);
+      if (ruleName.isEmpty()) {
+        rules.add(null);
+        continue;
+      }
+      VariableElement p = f.getParameters().get(i);
+      List<TypeMirror> want = new ArrayList<>();
+      want.add(p.asType());
+      want.add(f.getReturnType());
+      f.getParameters().forEach(q -> want.add(q.asType()));
+      List<String> shown = new ArrayList<>();
+      shown.add(p.asType() + " " + p.getSimpleName() + "Dot");
+      shown.add(f.getReturnType() + " primalOut");
+      f.getParameters().forEach(q -> shown.add(q.asType() + " " + q.getSimpleName()));
+      String expected = "static " + p.asType() + " " + ruleName + "(" + String.join(", ", shown) + ")";
+      if (sig.params().get(i).type().isArray()) {
+        report.error(Codes.RULE_SIGNATURE, "jvps rules for array parameters are not supported yet ("
+            + p.getSimpleName() + "); hint: write one rule with jvp = ...", f);
+        continue;
+      }
+      Optional<ExecutableElement> found = find(f, ruleName, expected, report);
+      if (found.isEmpty()) {
+        continue;
+      }
+      ExecutableElement rule = found.get();
+      checkModifiers(rule, report);
+      checkParameters(rule, want, expected, report);
+      if (!rule.getReturnType().toString().equals(p.asType().toString())) {
+        report.error(Codes.RULE_RETURN, "the rule " + ruleName + " must return " + p.asType()
+            + " (its contribution to the output tangent), not " + rule.getReturnType(), rule);
+      }
+      rules.add(rule);
+    }
+    return report.errorCount() == before ? Optional.of(rules) : Optional.empty();
+  }
+
+  private static Optional<ExecutableElement> find(ExecutableElement f, String ruleName, String expected,
+      Report report) {
+    TypeElement owner = (TypeElement) f.getEnclosingElement();
+    List<ExecutableElement> candidates = new ArrayList<>();
+    for (Element e : owner.getEnclosedElements()) {
+      if (e.getKind() == ElementKind.METHOD && e.getSimpleName().contentEquals(ruleName)) {
+        candidates.add((ExecutableElement) e);
+      }
+    }
+    if (candidates.isEmpty()) {
+      report.error(Codes.RULE_MISSING, "@CustomJvp on " + f.getSimpleName() + " names the rule " + ruleName
+          + ", but " + owner.getSimpleName() + " has no method " + ruleName + "; hint: add " + expected, f);
+      return Optional.empty();
+    }
+    if (candidates.size() > 1) {
+      report.error(Codes.RULE_SIGNATURE, "the rule " + ruleName + " is overloaded; keep only " + expected,
+          candidates.get(1));
+      return Optional.empty();
+    }
+    return Optional.of(candidates.get(0));
+  }
+
+  private static void checkModifiers(ExecutableElement rule, Report report) {
+    String ruleName = rule.getSimpleName().toString();
+    if (!rule.getModifiers().contains(Modifier.STATIC)) {
+      report.error(Codes.RULE_NOT_STATIC, "the rule " + ruleName + " must be static", rule);
+    }
+    if (rule.getModifiers().contains(Modifier.PRIVATE)) {
+      report.error(Codes.INACCESSIBLE, "the rule " + ruleName + " must not be private: generated code"
+          + " calls it; hint: make it package-private", rule);
+    }
+  }
+
+  private static void checkParameters(ExecutableElement rule, List<TypeMirror> want, String expected,
+      Report report) {
+    String ruleName = rule.getSimpleName().toString();
+    List<? extends VariableElement> have = rule.getParameters();
+    if (have.size() != want.size()) {
+      report.error(Codes.RULE_SIGNATURE, "the rule " + ruleName + " takes " + have.size()
+          + " parameters but must take " + want.size() + ": " + expected, rule);
+      return;
+    }
+    for (int i = 0; i < want.size(); i++) {
+      if (!have.get(i).asType().toString().equals(want.get(i).toString())) {
+        report.error(Codes.RULE_SIGNATURE, "parameter " + (i + 1) + " of the rule " + ruleName
+            + " must be " + want.get(i) + ", not " + have.get(i).asType() + ": " + expected, have.get(i));
+      }
+    }
   }
 
   private static String expectedSignature(ExecutableElement f, Callee sig, String ruleName) {

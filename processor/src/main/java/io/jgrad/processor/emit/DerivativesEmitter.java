@@ -2,6 +2,7 @@ package io.jgrad.processor.emit;
 
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
@@ -57,7 +58,8 @@ public final class DerivativesEmitter {
             sig.name())
         .returns(sig.returnType() == Type.FLOAT ? FLOAT_DUAL : DUAL);
     addParams(sig, jvpMethod);
-    VjpWriter.Sweeps sweeps = f.rule() == null ? fromBody(f, jvpMethod) : fromRule(f, jvpMethod);
+    VjpWriter.Sweeps sweeps = f.rule() == null ? fromBody(f, jvpMethod)
+        : f.rule().name() == null ? fromPerParameterRules(f, jvpMethod) : fromRule(f, jvpMethod);
     type.addMethod(jvpMethod.build());
     emitReverse(sig, sweeps, type);
   }
@@ -117,6 +119,60 @@ public final class DerivativesEmitter {
     }
     collectLinearLocals(normal, linear, tangents);
     return new VjpWriter(names).write(program, tangents, sig);
+  }
+
+  /**
+   * {@code jvps}: the output tangent is the sum of each rule's contribution. Each rule is linear in
+   * its scalar tangent, so it is its own transpose: the reverse sweep calls it on the cotangent.
+   */
+  private static VjpWriter.Sweeps fromPerParameterRules(Function f, MethodSpec.Builder jvpMethod) {
+    Callee sig = f.signature();
+    Function.CustomRule rule = f.rule();
+    List<Callee.Param> diff = sig.differentiatedParams();
+    List<String> paramNames = sig.params().stream().map(Callee.Param::name).toList();
+    Names names = Names.of(new ArrayList<>(paramNames), List.of());
+    rule.tangentNames().forEach(names::fresh);
+    String primalOut = names.fresh("primalOut");
+    ClassName owner = ClassName.bestGuess(rule.owner());
+    Type t = sig.returnType();
+    String args = String.join(", ", paramNames);
+    List<String> contributions = new ArrayList<>();
+    for (int i = 0; i < diff.size(); i++) {
+      jvpMethod.addParameter(typeName(diff.get(i).type()), rule.tangentNames().get(i));
+      if (rule.perParameter().get(i) != null) {
+        contributions.add(rule.perParameter().get(i) + "(" + rule.tangentNames().get(i) + ", " + primalOut
+            + ", " + args + ")");
+      }
+    }
+    jvpMethod.addStatement("$L $L = $T.$L($L)", t.javaName(), primalOut, owner, sig.name(), args);
+    CodeBlock.Builder tangent = CodeBlock.builder();
+    if (contributions.isEmpty()) {
+      tangent.add("$L", Terms.zero(t));
+    }
+    for (int i = 0; i < contributions.size(); i++) {
+      tangent.add(i == 0 ? "$T.$L" : " + $T.$L", owner, contributions.get(i));
+    }
+    jvpMethod.addStatement("return $T.of($L, $L)", t == Type.FLOAT ? FLOAT_DUAL : DUAL, primalOut, tangent.build());
+
+    CodeBlock forward = CodeBlock.builder()
+        .addStatement("$L $L = $T.$L($L)", t.javaName(), primalOut, owner, sig.name(), args).build();
+    CodeBlock.Builder reverse = CodeBlock.builder();
+    List<String> grads = new ArrayList<>();
+    for (int i = 0; i < diff.size(); i++) {
+      Type pt = diff.get(i).type();
+      String bar = names.fresh(diff.get(i).name() + "Bar");
+      grads.add(bar);
+      String ruleName = rule.perParameter().get(i);
+      if (ruleName == null) {
+        reverse.addStatement("$L $L = $L", pt.javaName(), bar, Terms.zero(pt));
+      } else {
+        reverse.addStatement("$L $L = $T.$L($L, $L, $L)", pt.javaName(), bar, owner, ruleName,
+            Terms.convert("outBar", Type.DOUBLE, pt, false), primalOut, args);
+      }
+    }
+    String gradient = sig.hasSingleGradient() ? grads.get(0)
+        : "new " + sig.gradRecordName() + "(" + String.join(", ", grads) + ")";
+    return new VjpWriter.Sweeps(forward, reverse.build(), primalOut, t, gradient);
   }
 
   /** {@code return Dual.of(v, t)} becomes {@code value = v; tangent = t; return value}. */

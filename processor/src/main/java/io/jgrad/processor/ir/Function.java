@@ -15,7 +15,9 @@ public record Function(Callee signature, List<Stmt> body, CustomRule rule) {
 
   /**
    * The user's forward-mode rule: where it lives, the names of its tangent parameters (one per
-   * differentiated parameter, in order) and the locals that depend on them.
+   * differentiated parameter, in order) and the locals that depend on them; or, for {@code jvps},
+   * one rule name per differentiated parameter ({@code null} for zero) and {@code name} null.
    */
-  public record CustomRule(String owner, String name, List<String> tangentNames, Set<String> linear) {}
+  public record CustomRule(String owner, String name, List<String> tangentNames, Set<String> linear,
+      List<String> perParameter) {}
 }

@@ -25,6 +25,9 @@ public final class CustomJvpReader {
   public static Optional<Function> read(ExecutableElement f, DiffSpec spec, Trees trees, Report report,
       CalleeResolver callees) {
     Callee sig = callees.resolve(f);
+    if (spec.jvp().isEmpty() && !spec.jvps().isEmpty()) {
+      return readPerParameter(f, spec, sig, trees, report, callees);
+    }
     Optional<ExecutableElement> found = RuleValidator.jvpRule(f, spec, sig, report);
     if (found.isEmpty()) {
       return Optional.empty();
@@ -55,6 +58,43 @@ public final class CustomJvpReader {
     }
     String owner = ((javax.lang.model.element.TypeElement) rule.getEnclosingElement()).getQualifiedName().toString();
     return Optional.of(new Function(sig, parsed.get().body(),
-        new Function.CustomRule(owner, rule.getSimpleName().toString(), tangentNames, linear)));
+        new Function.CustomRule(owner, rule.getSimpleName().toString(), tangentNames, linear, null)));
+  }
+
+  /** {@code jvps}: each rule must be linear in its first parameter, the tangent. */
+  private static Optional<Function> readPerParameter(ExecutableElement f, DiffSpec spec, Callee sig,
+      Trees trees, Report report, CalleeResolver callees) {
+    Optional<List<ExecutableElement>> rules = RuleValidator.jvpsRules(f, spec, sig, report);
+    if (rules.isEmpty()) {
+      return Optional.empty();
+    }
+    int before = report.errorCount();
+    List<String> names = new ArrayList<>();
+    List<String> tangentNames = new ArrayList<>();
+    for (ExecutableElement rule : rules.get()) {
+      names.add(rule == null ? null : rule.getSimpleName().toString());
+      if (rule == null) {
+        continue;
+      }
+      BodyParser parser = new BodyParser(trees, report, callees, rule);
+      Optional<Function> parsed = parser.parse();
+      if (parsed.isEmpty()) {
+        continue;
+      }
+      var tangent = rule.getParameters().get(0);
+      Callee.Param param = new Callee.Param(tangent.getSimpleName().toString(),
+          TypeMapper.map(tangent.asType()), true);
+      LinearityChecker.check(parsed.get().body(), Activity.of(parsed.get().body(), List.of(param)),
+          parser.positions(), report, trees.getPath(rule).getCompilationUnit(), rule);
+    }
+    for (Callee.Param p : sig.differentiatedParams()) {
+      tangentNames.add(p.name() + "Dot");
+    }
+    if (report.errorCount() > before) {
+      return Optional.empty();
+    }
+    String owner = ((javax.lang.model.element.TypeElement) f.getEnclosingElement()).getQualifiedName().toString();
+    return Optional.of(new Function(sig, List.of(),
+        new Function.CustomRule(owner, null, tangentNames, Set.of(), names)));
   }
 }
