@@ -6,8 +6,10 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import com.sun.source.util.Trees;
 import io.jgrad.annotations.CustomJvp;
+import io.jgrad.annotations.CustomVjp;
 import io.jgrad.annotations.Differentiable;
 import io.jgrad.processor.check.Report;
+import io.jgrad.processor.check.RuleValidator;
 import io.jgrad.processor.check.SignatureValidator;
 import io.jgrad.processor.emit.DerivativesEmitter;
 import io.jgrad.processor.check.Codes;
@@ -46,7 +48,8 @@ import javax.tools.Diagnostic;
 public final class JgradProcessor extends AbstractProcessor {
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(Differentiable.class.getCanonicalName(), CustomJvp.class.getCanonicalName());
+    return Set.of(Differentiable.class.getCanonicalName(), CustomJvp.class.getCanonicalName(),
+        CustomVjp.class.getCanonicalName());
   }
 
   @Override
@@ -63,6 +66,7 @@ public final class JgradProcessor extends AbstractProcessor {
     Map<TypeElement, List<ExecutableElement>> byClass = new LinkedHashMap<>();
     Set<Element> annotated = new java.util.LinkedHashSet<>(round.getElementsAnnotatedWith(Differentiable.class));
     annotated.addAll(round.getElementsAnnotatedWith(CustomJvp.class));
+    annotated.addAll(round.getElementsAnnotatedWith(CustomVjp.class));
     for (Element e : annotated) {
       if (e.getKind() == ElementKind.METHOD) {
         byClass.computeIfAbsent((TypeElement) e.getEnclosingElement(), k -> new ArrayList<>())
@@ -75,17 +79,75 @@ public final class JgradProcessor extends AbstractProcessor {
       work.add(validate(entry.getKey(), entry.getValue(), trees));
     }
     rejectCallersOfFailures(work);
+    Map<String, String> reverseOnly = reverseOnly(work);
     for (ClassWork w : work) {
       try {
         if (!w.functions().isEmpty()) {
-          generate(w.owner(), w.functions(), w.report());
+          generate(w.owner(), w.functions(), reverseOnly, w.report());
         }
       } catch (RuntimeException | Error e) {
         internalError(w.report(), w.owner(), e);
       }
       w.report().print(processingEnv.getMessager(), trees);
     }
+    if (!reverseOnly.isEmpty()) {
+      MissingForwardScanner.scan(round, trees, reverseOnly);
+    }
     return false;
+  }
+
+  /** How {@code gradType} spells a function's gradient in a backward pass's signature. */
+  private static String gradTypeName(Callee sig) {
+    if (sig.hasSingleGradient()) {
+      return sig.differentiatedParams().get(0).type().javaName();
+    }
+    return sig.gradRecordName();
+  }
+
+  /**
+   * The functions with reverse mode only, each with the path that reaches a {@code @CustomVjp} rule
+   * ({@code caller → f, which has only a @CustomVjp rule}): JAX raises this as a TypeError at run
+   * time; here those functions get no {@code fJvp} and a call to one is a javac error.
+   */
+  private static Map<String, String> reverseOnly(List<ClassWork> work) {
+    Map<String, String> chains = new LinkedHashMap<>();
+    for (ClassWork w : work) {
+      for (Function f : w.functions().values()) {
+        if (f.vjpRule() != null) {
+          Callee sig = f.signature();
+          chains.put(key(sig.ownerQualifiedName(), sig.name()), sig.name() + ", which has only a @CustomVjp rule");
+        }
+      }
+    }
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (ClassWork w : work) {
+        for (Function f : w.functions().values()) {
+          Callee sig = f.signature();
+          String key = key(sig.ownerQualifiedName(), sig.name());
+          if (chains.containsKey(key)) {
+            continue;
+          }
+          String chain = null;
+          for (Callee callee : Calls.of(f)) {
+            String calleeChain = chains.get(key(callee.ownerQualifiedName(), callee.name()));
+            if (calleeChain == null && !callee.forward()) {
+              calleeChain = callee.name() + ", which has no forward mode (it reaches a @CustomVjp rule)";
+            }
+            if (calleeChain != null) {
+              chain = sig.name() + " → " + calleeChain;
+              break;
+            }
+          }
+          if (chain != null) {
+            chains.put(key, chain);
+            changed = true;
+          }
+        }
+      }
+    }
+    return chains;
   }
 
   /** Validates every method of a class and reads the bodies of those whose signatures are valid. */
@@ -101,7 +163,13 @@ public final class JgradProcessor extends AbstractProcessor {
           continue;
         }
         DiffSpec spec = DiffSpec.of(m).orElseThrow();
-        if (spec.kind() == DiffSpec.Kind.CUSTOM_JVP) {
+        if (spec.kind() == DiffSpec.Kind.CUSTOM_VJP) {
+          Callee sig = callees.resolve(m);
+          if (RuleValidator.vjpRules(m, spec, sig, gradTypeName(sig), report)) {
+            functions.put(m, new Function(sig, List.of(), null, new Function.VjpRule(
+                owner.getQualifiedName().toString(), spec.fwd(), spec.bwd())));
+          }
+        } else if (spec.kind() == DiffSpec.Kind.CUSTOM_JVP) {
           CustomJvpReader.read(m, spec, trees, report, callees).ifPresent(f -> functions.put(m, f));
         } else {
           new BodyParser(trees, report, callees, m).parse().ifPresent(f -> functions.put(m, f));
@@ -154,7 +222,7 @@ public final class JgradProcessor extends AbstractProcessor {
     }
   }
 
-  private static String key(String owner, String name) {
+  static String key(String owner, String name) {
     return owner + "#" + name;
   }
 
@@ -165,7 +233,8 @@ public final class JgradProcessor extends AbstractProcessor {
         + e + "\n" + trace, at);
   }
 
-  private void generate(TypeElement owner, Map<ExecutableElement, Function> functions, Report report) {
+  private void generate(TypeElement owner, Map<ExecutableElement, Function> functions,
+      Map<String, String> reverseOnly, Report report) {
     String qualified = CalleeResolver.derivativesName(owner);
     int dot = qualified.lastIndexOf('.');
     String pkg = dot < 0 ? "" : qualified.substring(0, dot);
@@ -180,7 +249,9 @@ public final class JgradProcessor extends AbstractProcessor {
     int errorsBefore = report.errorCount();
     for (Map.Entry<ExecutableElement, Function> entry : functions.entrySet()) {
       try {
-        DerivativesEmitter.emit(entry.getValue(), simple, type);
+        Callee sig = entry.getValue().signature();
+        boolean forward = !reverseOnly.containsKey(key(sig.ownerQualifiedName(), sig.name()));
+        DerivativesEmitter.emit(entry.getValue(), forward, type);
       } catch (DerivativesEmitter.TransformException e) {
         report.error(Codes.NOT_DIFFERENTIATED, e.getMessage(), entry.getKey());
       }

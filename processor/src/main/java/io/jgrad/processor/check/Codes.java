@@ -31,5 +31,6 @@ public final class Codes {
   public static final String RULE_RETURN = "jgrad.RuleReturn";
   public static final String RULE_NOT_STATIC = "jgrad.RuleNotStatic";
   public static final String NON_LINEAR_TANGENT = "jgrad.NonLinearTangent";
+  public static final String NO_FORWARD_MODE = "jgrad.NoForwardMode";
   public static final String INTERNAL = "jgrad.Internal";
 }

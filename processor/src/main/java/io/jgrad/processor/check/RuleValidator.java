@@ -116,6 +116,75 @@ public final class RuleValidator {
     return report.errorCount() == before ? Optional.of(rules) : Optional.empty();
   }
 
+  /**
+   * Checks the forward and backward passes of a {@code @CustomVjp}: {@code fwd} takes the primal's
+   * parameters and returns {@code Fwd<R>}; {@code bwd} takes the non-differentiated parameters, the
+   * residuals {@code R} and the output cotangent, and returns the gradient.
+   */
+  public static boolean vjpRules(ExecutableElement f, DiffSpec spec, Callee sig, String gradType, Report report) {
+    int before = report.errorCount();
+    List<String> shown = new ArrayList<>();
+    List<TypeMirror> want = new ArrayList<>();
+    f.getParameters().forEach(p -> {
+      shown.add(p.asType() + " " + p.getSimpleName());
+      want.add(p.asType());
+    });
+    String fwdExpected = "static Fwd<R> " + spec.fwd() + "(" + String.join(", ", shown) + ")";
+    Optional<ExecutableElement> fwd = find(f, spec.fwd(), fwdExpected, report);
+    String residuals = null;
+    if (fwd.isPresent()) {
+      checkModifiers(fwd.get(), report);
+      checkParameters(fwd.get(), want, fwdExpected, report);
+      TypeMirror r = fwd.get().getReturnType();
+      if (!(r instanceof javax.lang.model.type.DeclaredType d)
+          || !((TypeElement) d.asElement()).getQualifiedName().contentEquals("io.jgrad.runtime.Fwd")
+          || d.getTypeArguments().size() != 1) {
+        report.error(Codes.RULE_RETURN, "the forward pass " + spec.fwd() + " must return Fwd<R>: the value and"
+            + " the residuals for " + spec.bwd() + ", not " + r, fwd.get());
+      } else {
+        residuals = d.getTypeArguments().get(0).toString();
+      }
+    }
+    List<String> bwdShown = new ArrayList<>();
+    List<String> bwdWant = new ArrayList<>();
+    for (int i = 0; i < sig.params().size(); i++) {
+      if (!sig.params().get(i).differentiated()) {
+        VariableElement p = f.getParameters().get(i);
+        bwdShown.add(p.asType() + " " + p.getSimpleName());
+        bwdWant.add(p.asType().toString());
+      }
+    }
+    bwdShown.add((residuals == null ? "R" : residuals) + " residuals");
+    bwdWant.add(residuals);
+    bwdShown.add("double g");
+    bwdWant.add("double");
+    String bwdExpected = "static " + gradType + " " + spec.bwd() + "(" + String.join(", ", bwdShown) + ")";
+    Optional<ExecutableElement> bwd = find(f, spec.bwd(), bwdExpected, report);
+    if (bwd.isPresent()) {
+      ExecutableElement b = bwd.get();
+      checkModifiers(b, report);
+      List<? extends VariableElement> have = b.getParameters();
+      if (have.size() != bwdWant.size()) {
+        report.error(Codes.RULE_SIGNATURE, "the backward pass " + spec.bwd() + " takes " + have.size()
+            + " parameters but must take " + bwdWant.size() + ": " + bwdExpected, b);
+      } else {
+        for (int i = 0; i < have.size(); i++) {
+          if (bwdWant.get(i) != null && !have.get(i).asType().toString().equals(bwdWant.get(i))) {
+            report.error(Codes.RULE_SIGNATURE, "parameter " + (i + 1) + " of the backward pass " + spec.bwd()
+                + " must be " + bwdWant.get(i) + ", not " + have.get(i).asType() + ": " + bwdExpected, have.get(i));
+          }
+        }
+      }
+      String ret = b.getReturnType().toString();
+      boolean ok = sig.hasSingleGradient() ? ret.equals(gradType) : ret.endsWith(gradType);
+      if (!ok) {
+        report.error(Codes.RULE_RETURN, "the backward pass " + spec.bwd() + " must return the gradient, "
+            + gradType + ", not " + ret, b);
+      }
+    }
+    return report.errorCount() == before;
+  }
+
   private static Optional<ExecutableElement> find(ExecutableElement f, String ruleName, String expected,
       Report report) {
     TypeElement owner = (TypeElement) f.getEnclosingElement();
@@ -126,7 +195,8 @@ public final class RuleValidator {
       }
     }
     if (candidates.isEmpty()) {
-      report.error(Codes.RULE_MISSING, "@CustomJvp on " + f.getSimpleName() + " names the rule " + ruleName
+      report.error(Codes.RULE_MISSING, DiffSpec.of(f).map(DiffSpec::annotation).orElse("")
+          + " on " + f.getSimpleName() + " names the rule " + ruleName
           + ", but " + owner.getSimpleName() + " has no method " + ruleName + "; hint: add " + expected, f);
       return Optional.empty();
     }

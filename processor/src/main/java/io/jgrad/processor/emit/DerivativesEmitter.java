@@ -50,8 +50,12 @@ public final class DerivativesEmitter {
   private DerivativesEmitter() {}
 
   /** Adds the derivatives of {@code f} to {@code type}. */
-  public static void emit(Function f, String derivativesSimpleName, TypeSpec.Builder type) {
+  public static void emit(Function f, boolean forward, TypeSpec.Builder type) {
     Callee sig = f.signature();
+    if (f.vjpRule() != null) {
+      emitReverse(sig, fromVjpRule(f), type);
+      return;
+    }
     MethodSpec.Builder jvpMethod = MethodSpec.methodBuilder(sig.name() + "Jvp")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .addJavadoc("The value of {@code $L} and its directional derivative along the tangents ({@code jax.jvp}).\n",
@@ -60,8 +64,54 @@ public final class DerivativesEmitter {
     addParams(sig, jvpMethod);
     VjpWriter.Sweeps sweeps = f.rule() == null ? fromBody(f, jvpMethod)
         : f.rule().name() == null ? fromPerParameterRules(f, jvpMethod) : fromRule(f, jvpMethod);
-    type.addMethod(jvpMethod.build());
+    if (forward) {
+      type.addMethod(jvpMethod.build());
+    }
     emitReverse(sig, sweeps, type);
+  }
+
+  /**
+   * {@code @CustomVjp}: the forward pass gives the value and the residuals; the pullback is the
+   * backward pass, with a null gradient read as zero.
+   */
+  private static VjpWriter.Sweeps fromVjpRule(Function f) {
+    Callee sig = f.signature();
+    Function.VjpRule rule = f.vjpRule();
+    List<String> paramNames = sig.params().stream().map(Callee.Param::name).toList();
+    Names names = Names.of(new ArrayList<>(paramNames), List.of());
+    String fwd = names.fresh("fwd");
+    String grad = names.fresh("grad");
+    ClassName owner = ClassName.bestGuess(rule.owner());
+    CodeBlock forward = CodeBlock.builder()
+        .addStatement("var $L = $T.$L($L)", fwd, owner, rule.fwd(), String.join(", ", paramNames)).build();
+    List<String> bwdArgs = new ArrayList<>();
+    for (Callee.Param p : sig.params()) {
+      if (!p.differentiated()) {
+        bwdArgs.add(p.name());
+      }
+    }
+    bwdArgs.add(fwd + ".residuals()");
+    bwdArgs.add("outBar");
+    CodeBlock.Builder reverse = CodeBlock.builder();
+    List<Callee.Param> diff = sig.differentiatedParams();
+    TypeName gradType = gradType(sig, RuntimeTypes.derivatives(sig));
+    reverse.addStatement("$T $L = $T.$L($L)", gradType, grad, owner, rule.bwd(), String.join(", ", bwdArgs));
+    if (!sig.hasSingleGradient()) {
+      List<String> zeros = new ArrayList<>();
+      for (Callee.Param p : diff) {
+        zeros.add(p.type().isArray() ? "new " + p.type().element().javaName() + "[" + p.name() + ".length]"
+            : Terms.zero(p.type()));
+      }
+      reverse.beginControlFlow("if ($L == null)", grad)
+          .addStatement("$L = new $L($L)", grad, sig.gradRecordName(), String.join(", ", zeros))
+          .endControlFlow();
+    } else if (diff.get(0).type().isArray()) {
+      Callee.Param p = diff.get(0);
+      reverse.beginControlFlow("if ($L == null)", grad)
+          .addStatement("$L = new $L[$L.length]", grad, p.type().element().javaName(), p.name())
+          .endControlFlow();
+    }
+    return new VjpWriter.Sweeps(forward, reverse.build(), fwd + ".value()", sig.returnType(), grad);
   }
 
   /** Forward mode from the body; the sweeps of reverse mode transpose it. */

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * What a caller needs to know of a differentiable function: its owner, name, parameters, which of
- * them are differentiated, and where its derivatives are generated. Built from the method's
+ * them are differentiated, where its derivatives are generated, and whether it has forward mode
+ * (a function that reaches a {@code @CustomVjp} rule has reverse mode only). Built from the method's
  * signature and annotations alone, so it works for functions compiled into an earlier jar.
  */
 public record Callee(
@@ -12,7 +13,8 @@ public record Callee(
     String derivativesQualifiedName,
     String name,
     List<Param> params,
-    Type returnType) {
+    Type returnType,
+    boolean forward) {
 
   /** One parameter; {@code differentiated} is true when it gets a tangent and a gradient. */
   public record Param(String name, Type type, boolean differentiated) {}

@@ -7,11 +7,22 @@ import java.util.Set;
  * The IR of one differentiable function: its signature as a {@link Callee} and the body its
  * derivatives come from: its own, or, for a {@code @CustomJvp} function, its rule's.
  */
-public record Function(Callee signature, List<Stmt> body, CustomRule rule) {
+public record Function(Callee signature, List<Stmt> body, CustomRule rule, VjpRule vjpRule) {
   /** A function whose derivatives come from its own body. */
   public Function(Callee signature, List<Stmt> body) {
-    this(signature, body, null);
+    this(signature, body, null, null);
   }
+
+  /** A function whose derivatives come from a custom JVP rule. */
+  public Function(Callee signature, List<Stmt> body, CustomRule rule) {
+    this(signature, body, rule, null);
+  }
+
+  /**
+   * The user's reverse-mode rule ({@code @CustomVjp}): its class, its forward and backward passes,
+   * and what the backward pass returns.
+   */
+  public record VjpRule(String owner, String fwd, String bwd) {}
 
   /**
    * The user's forward-mode rule: where it lives, the names of its tangent parameters (one per

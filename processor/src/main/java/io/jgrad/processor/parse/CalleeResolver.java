@@ -67,7 +67,25 @@ public final class CalleeResolver {
       params.add(new Callee.Param(names.get(i), type, differentiated));
     }
     return new Callee(owner.getQualifiedName().toString(), derivatives,
-        method.getSimpleName().toString(), List.copyOf(params), TypeMapper.map(method.getReturnType()));
+        method.getSimpleName().toString(), List.copyOf(params), TypeMapper.map(method.getReturnType()),
+        hasForwardMode(method, derivatives));
+  }
+
+  /**
+   * A {@code @CustomVjp} function has no forward mode, nor has a compiled function whose generated
+   * class has no {@code fJvp}; functions of this compilation are settled by the processor.
+   */
+  private boolean hasForwardMode(ExecutableElement method, String derivatives) {
+    if (DiffSpec.of(method).map(s -> s.kind() == DiffSpec.Kind.CUSTOM_VJP).orElse(false)) {
+      return false;
+    }
+    TypeElement generated = elements.getTypeElement(derivatives);
+    if (generated == null) {
+      return true;
+    }
+    String jvp = method.getSimpleName() + "Jvp";
+    return generated.getEnclosedElements().stream()
+        .anyMatch(e -> e.getKind() == ElementKind.METHOD && e.getSimpleName().contentEquals(jvp));
   }
 
   /**

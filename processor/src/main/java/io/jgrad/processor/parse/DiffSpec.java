@@ -1,6 +1,7 @@
 package io.jgrad.processor.parse;
 
 import io.jgrad.annotations.CustomJvp;
+import io.jgrad.annotations.CustomVjp;
 import io.jgrad.annotations.Differentiable;
 import java.util.Arrays;
 import java.util.List;
@@ -11,29 +12,40 @@ import javax.lang.model.element.ExecutableElement;
  * What a method's jgrad annotation asks for, whichever annotation it is: derivatives from the body
  * ({@code @Differentiable}) or from a forward-mode rule ({@code @CustomJvp}).
  */
-public record DiffSpec(Kind kind, int order, List<String> wrt, String jvp, List<String> jvps) {
+public record DiffSpec(Kind kind, int order, List<String> wrt, String jvp, List<String> jvps, String fwd,
+    String bwd) {
   /** Where the derivatives come from. */
   public enum Kind {
     BODY,
-    CUSTOM_JVP
+    CUSTOM_JVP,
+    CUSTOM_VJP
   }
 
   /** The spec of {@code method}, empty when it carries no jgrad annotation. */
   public static Optional<DiffSpec> of(ExecutableElement method) {
     Differentiable d = method.getAnnotation(Differentiable.class);
     if (d != null) {
-      return Optional.of(new DiffSpec(Kind.BODY, d.order(), Arrays.asList(d.wrt()), "", List.of()));
+      return Optional.of(new DiffSpec(Kind.BODY, d.order(), Arrays.asList(d.wrt()), "", List.of(), "", ""));
     }
     CustomJvp c = method.getAnnotation(CustomJvp.class);
     if (c != null) {
       return Optional.of(new DiffSpec(Kind.CUSTOM_JVP, c.order(), Arrays.asList(c.wrt()), c.jvp(),
-          Arrays.asList(c.jvps())));
+          Arrays.asList(c.jvps()), "", ""));
+    }
+    CustomVjp v = method.getAnnotation(CustomVjp.class);
+    if (v != null) {
+      return Optional.of(new DiffSpec(Kind.CUSTOM_VJP, v.order(), Arrays.asList(v.wrt()), "", List.of(),
+          v.fwd(), v.bwd()));
     }
     return Optional.empty();
   }
 
   /** The annotation's name as the user wrote it, for messages. */
   public String annotation() {
-    return kind == Kind.BODY ? "@Differentiable" : "@CustomJvp";
+    return switch (kind) {
+      case BODY -> "@Differentiable";
+      case CUSTOM_JVP -> "@CustomJvp";
+      case CUSTOM_VJP -> "@CustomVjp";
+    };
   }
 }
