@@ -9,10 +9,11 @@ import java.util.List;
 import java.util.Set;
 
 /** The differentiable functions a function calls, found in its IR. */
-final class Calls {
+public final class Calls {
   private Calls() {}
 
-  static Set<Callee> of(Function f) {
+  /** The callees of {@code f}, in order of first call. */
+  public static Set<Callee> of(Function f) {
     Set<Callee> out = new LinkedHashSet<>();
     stmts(f.body(), out);
     return out;
@@ -61,6 +62,9 @@ final class Calls {
     } else if (e instanceof Expr.ArrayRead r) {
       expr(r.array(), out);
       expr(r.index(), out);
+    } else if (e instanceof Expr.Pair p) {
+      expr(p.value(), out);
+      expr(p.tangent(), out);
     } else if (e instanceof Expr.ArrayLength l) {
       expr(l.array(), out);
     }

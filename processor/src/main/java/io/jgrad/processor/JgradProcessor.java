@@ -19,6 +19,7 @@ import io.jgrad.processor.parse.BodyParser;
 import io.jgrad.processor.parse.CalleeResolver;
 import io.jgrad.processor.parse.CustomJvpReader;
 import io.jgrad.processor.parse.DiffSpec;
+import io.jgrad.processor.transform.SecondOrder;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -251,9 +252,12 @@ public final class JgradProcessor extends AbstractProcessor {
       try {
         Callee sig = entry.getValue().signature();
         boolean forward = !reverseOnly.containsKey(key(sig.ownerQualifiedName(), sig.name()));
-        DerivativesEmitter.emit(entry.getValue(), forward, type);
+        int order = DiffSpec.of(entry.getKey()).orElseThrow().order();
+        DerivativesEmitter.emit(entry.getValue(), forward, order, type);
       } catch (DerivativesEmitter.TransformException e) {
         report.error(Codes.NOT_DIFFERENTIATED, e.getMessage(), entry.getKey());
+      } catch (SecondOrder.Unsupported e) {
+        report.error(Codes.UNSUPPORTED_ORDER, e.getMessage(), entry.getKey());
       }
     }
     if (report.errorCount() > errorsBefore) {

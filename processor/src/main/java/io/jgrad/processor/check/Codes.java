@@ -32,5 +32,7 @@ public final class Codes {
   public static final String RULE_NOT_STATIC = "jgrad.RuleNotStatic";
   public static final String NON_LINEAR_TANGENT = "jgrad.NonLinearTangent";
   public static final String NO_FORWARD_MODE = "jgrad.NoForwardMode";
+  public static final String UNSUPPORTED_ORDER = "jgrad.UnsupportedOrder";
+  public static final String RULE_SKIPS_PRIMAL = "jgrad.RuleSkipsPrimal";
   public static final String INTERNAL = "jgrad.Internal";
 }

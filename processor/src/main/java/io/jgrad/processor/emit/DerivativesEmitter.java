@@ -5,6 +5,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
@@ -17,6 +18,7 @@ import io.jgrad.processor.transform.Activity;
 import io.jgrad.processor.transform.Jvp;
 import io.jgrad.processor.transform.Linear;
 import io.jgrad.processor.transform.RuleLinearizer;
+import io.jgrad.processor.transform.SecondOrder;
 import io.jgrad.processor.transform.Names;
 import io.jgrad.processor.transform.Normalizer;
 import java.util.ArrayList;
@@ -50,8 +52,19 @@ public final class DerivativesEmitter {
   private DerivativesEmitter() {}
 
   /** Adds the derivatives of {@code f} to {@code type}. */
-  public static void emit(Function f, boolean forward, TypeSpec.Builder type) {
+  public static void emit(Function f, boolean forward, int order, TypeSpec.Builder type) {
     Callee sig = f.signature();
+    if (order == 2 && (f.vjpRule() != null || !forward)) {
+      throw new SecondOrder.Unsupported("order 2 through a @CustomVjp rule (reverse over reverse) is not"
+          + " supported yet");
+    }
+    if (order == 2 && f.rule() != null && f.rule().name() == null) {
+      throw new SecondOrder.Unsupported("order 2 with jvps rules is not supported yet; hint: write one rule"
+          + " with jvp = \"...\"");
+    }
+    if (order == 2 && sig.differentiatedParams().stream().anyMatch(p -> p.type().isArray())) {
+      throw new SecondOrder.Unsupported("order 2 for array parameters is not supported yet");
+    }
     if (f.vjpRule() != null) {
       emitReverse(sig, fromVjpRule(f), type);
       return;
@@ -62,12 +75,114 @@ public final class DerivativesEmitter {
             sig.name())
         .returns(sig.returnType() == Type.FLOAT ? FLOAT_DUAL : DUAL);
     addParams(sig, jvpMethod);
-    VjpWriter.Sweeps sweeps = f.rule() == null ? fromBody(f, jvpMethod)
+    List<List<Stmt>> tangentBody = order == 2 ? new ArrayList<>() : null;
+    VjpWriter.Sweeps sweeps = f.rule() == null ? fromBody(f, jvpMethod, tangentBody)
         : f.rule().name() == null ? fromPerParameterRules(f, jvpMethod) : fromRule(f, jvpMethod);
     if (forward) {
       type.addMethod(jvpMethod.build());
     }
     emitReverse(sig, sweeps, type);
+    if (order == 2) {
+      List<Stmt> body = f.rule() == null ? tangentBody.get(0) : SecondOrder.ruleTangentBody(f.body());
+      List<String> tangentNames = new ArrayList<>();
+      for (ParameterSpec p : jvpMethod.build().parameters().subList(sig.params().size(), jvpMethod.build().parameters().size())) {
+        tangentNames.add(p.name());
+      }
+      emitSecondOrder(sig, body, tangentNames, type);
+    }
+  }
+
+  /**
+   * {@code fHessian} and {@code fHvp} from a private second-order kernel: forward mode applied to the
+   * tangent program, so {@code fSecondOrder(x, v, u)} carries {@code uᵀ H v}.
+   */
+  private static void emitSecondOrder(Callee sig, List<Stmt> tangentBody, List<String> tangentNames,
+      TypeSpec.Builder type) {
+    Callee sig2 = SecondOrder.signature(sig, tangentNames);
+    List<String> paramNames = sig2.params().stream().map(Callee.Param::name).toList();
+    Names names = Names.of(paramNames, tangentBody);
+    List<Stmt> normal = Normalizer.normalize(new Function(sig2, tangentBody), names);
+    Jvp.Result jvp = Jvp.transform(normal, sig.differentiatedParams(), names);
+    if (!jvp.problems().isEmpty()) {
+      throw new TransformException(String.join("; ", jvp.problems()));
+    }
+    String kernel = sig.name() + "SecondOrder";
+    Type t = sig.returnType();
+    MethodSpec.Builder second = MethodSpec.methodBuilder(kernel)
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .addJavadoc("uᵀ·H·v for {@code $L}: forward mode over its tangent program.\n", sig.name())
+        .returns(t == Type.FLOAT ? FLOAT_DUAL : DUAL);
+    addParams(sig2, second);
+    List<Callee.Param> diff = sig.differentiatedParams();
+    for (Callee.Param p : diff) {
+      second.addParameter(typeName(p.type()), jvp.tangents().get(p.name()).name());
+    }
+    second.addCode(new JvpWriter(names).write(jvp.program()));
+    type.addMethod(second.build());
+
+    List<String> primals = sig.params().stream().map(Callee.Param::name).toList();
+    int n = diff.size();
+    MethodSpec.Builder hessian = MethodSpec.methodBuilder(sig.name() + "Hessian")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .addJavadoc("The Hessian of {@code $L} ({@code jax.hessian}); for one parameter, {@code grad(grad(f))}.\n",
+            sig.name());
+    addParams(sig, hessian);
+    if (n == 1) {
+      hessian.returns(TypeName.DOUBLE);
+      hessian.addStatement("return $L($L, $L, $L).tangent()", kernel, String.join(", ", primals),
+          one(diff.get(0).type()), one(diff.get(0).type()));
+    } else {
+      hessian.returns(com.palantir.javapoet.ArrayTypeName.of(com.palantir.javapoet.ArrayTypeName.of(TypeName.DOUBLE)));
+      hessian.addStatement("double[][] hessian = new double[$L][$L]", n, n);
+      for (int i = 0; i < n; i++) {
+        for (int j = 0; j < n; j++) {
+          hessian.addStatement("hessian[$L][$L] = $L($L, $L, $L).tangent()", i, j, kernel,
+              String.join(", ", primals), basis(diff, i), basis(diff, j));
+        }
+      }
+      hessian.addStatement("return hessian");
+    }
+    type.addMethod(hessian.build());
+
+    MethodSpec.Builder hvp = MethodSpec.methodBuilder(sig.name() + "Hvp")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .addJavadoc("The Hessian of {@code $L} times the vector v ({@code jvp(grad(f))}).\n", sig.name());
+    addParams(sig, hvp);
+    Names hvpNames = Names.of(primals, List.of());
+    List<String> vs = new ArrayList<>();
+    for (Callee.Param p : diff) {
+      String v = hvpNames.fresh(n == 1 ? "v" : "v" + Character.toUpperCase(p.name().charAt(0)) + p.name().substring(1));
+      vs.add(v);
+      hvp.addParameter(typeName(p.type()), v);
+    }
+    if (n == 1) {
+      hvp.returns(TypeName.DOUBLE);
+      hvp.addStatement("return $L($L, $L, $L).tangent()", kernel, String.join(", ", primals), vs.get(0),
+          one(diff.get(0).type()));
+    } else {
+      hvp.returns(RuntimeTypes.derivatives(sig).nestedClass(sig.gradRecordName()));
+      List<String> components = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        String component = kernel + "(" + String.join(", ", primals) + ", " + String.join(", ", vs) + ", "
+            + basis(diff, i) + ").tangent()";
+        components.add(diff.get(i).type() == Type.FLOAT ? "(float) " + component : component);
+      }
+      hvp.addStatement("return new $L($L)", sig.gradRecordName(), String.join(", ", components));
+    }
+    type.addMethod(hvp.build());
+  }
+
+  private static String one(Type t) {
+    return t == Type.FLOAT ? "1.0f" : "1.0";
+  }
+
+  /** The i-th basis vector over the differentiated parameters, as arguments. */
+  private static String basis(List<Callee.Param> diff, int i) {
+    List<String> out = new ArrayList<>();
+    for (int k = 0; k < diff.size(); k++) {
+      out.add(k == i ? one(diff.get(k).type()) : Terms.zero(diff.get(k).type()));
+    }
+    return String.join(", ", out);
   }
 
   /**
@@ -115,7 +230,8 @@ public final class DerivativesEmitter {
   }
 
   /** Forward mode from the body; the sweeps of reverse mode transpose it. */
-  private static VjpWriter.Sweeps fromBody(Function f, MethodSpec.Builder jvpMethod) {
+  private static VjpWriter.Sweeps fromBody(Function f, MethodSpec.Builder jvpMethod,
+      List<List<Stmt>> tangentBody) {
     Callee sig = f.signature();
     List<String> paramNames = sig.params().stream().map(Callee.Param::name).toList();
     Names names = Names.of(paramNames, f.body());
@@ -128,6 +244,9 @@ public final class DerivativesEmitter {
       jvpMethod.addParameter(typeName(p.type()), jvp.tangents().get(p.name()).name());
     }
     jvpMethod.addCode(new JvpWriter(names).write(jvp.program()));
+    if (tangentBody != null) {
+      tangentBody.add(SecondOrder.tangentBody(jvp.program()));
+    }
     return new VjpWriter(names).write(jvp.program(), jvp.tangents(), sig);
   }
 

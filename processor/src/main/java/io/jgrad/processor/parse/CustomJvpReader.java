@@ -56,6 +56,12 @@ public final class CustomJvpReader {
     if (report.errorCount() > before) {
       return Optional.empty();
     }
+    if (spec.order() == 2 && io.jgrad.processor.Calls.of(parsed.get()).stream()
+        .noneMatch(c -> c.name().equals(sig.name()) && c.ownerQualifiedName().equals(sig.ownerQualifiedName()))) {
+      report.warning(io.jgrad.processor.check.Codes.RULE_SKIPS_PRIMAL, "the rule " + rule.getSimpleName()
+          + " does not call " + sig.name() + ", so second derivatives differentiate the rule's body"
+          + " without applying the rule again; hint: compute the primal output by calling " + sig.name(), rule);
+    }
     String owner = ((javax.lang.model.element.TypeElement) rule.getEnclosingElement()).getQualifiedName().toString();
     return Optional.of(new Function(sig, parsed.get().body(),
         new Function.CustomRule(owner, rule.getSimpleName().toString(), tangentNames, linear, null)));

@@ -1,0 +1,107 @@
+package io.jgrad.processor.transform;
+
+import io.jgrad.processor.ir.Callee;
+import io.jgrad.processor.ir.Expr;
+import io.jgrad.processor.ir.Exprs;
+import io.jgrad.processor.ir.Stmt;
+import io.jgrad.processor.rules.Primitive;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Second order as forward mode applied to the output of forward mode: the tangent program of a
+ * function (its JVP, or its custom JVP rule) becomes an ordinary body whose result is the tangent,
+ * and {@link Jvp} differentiates that again. Calls inside a custom rule, to the function itself
+ * included, go through the callee's forward mode, so a rule that calls its primal applies at every
+ * order.
+ */
+public final class SecondOrder {
+  private SecondOrder() {}
+
+  /** Thrown for what second order cannot differentiate yet. */
+  public static final class Unsupported extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public Unsupported(String message) {
+      super(message);
+    }
+  }
+
+  /** The body computing the first-order tangent, from a linearized program. */
+  public static List<Stmt> tangentBody(List<Linear> program) {
+    List<Stmt> out = new ArrayList<>();
+    for (Linear l : program) {
+      if (l instanceof Linear.Primal p) {
+        out.add(p.stmt());
+      } else if (l instanceof Linear.Tangent t) {
+        out.add(new Stmt.Assign(t.target(), sum(t), t.declare()));
+      } else if (l instanceof Linear.DeclareTangent d) {
+        out.add(new Stmt.Declare(d.target()));
+      } else if (l instanceof Linear.If f) {
+        out.add(new Stmt.If(f.condition(), tangentBody(f.thenBody()), tangentBody(f.elseBody())));
+      } else if (l instanceof Linear.While w) {
+        out.add(new Stmt.While(w.condition(), tangentBody(w.body())));
+      } else if (l instanceof Linear.Block b) {
+        out.add(new Stmt.Block(tangentBody(b.body())));
+      } else if (l instanceof Linear.Return r) {
+        Expr value = r.tangent() != null ? r.tangent() : Exprs.lit(r.value().type(), 0);
+        out.add(new Stmt.Return(value));
+      } else if (l instanceof Linear.Call c) {
+        throw new Unsupported("order 2 through a call to " + c.callee().name() + " is not supported yet;"
+            + " hint: give the callee order = 2 and inline it, or differentiate at order 1");
+      }
+    }
+    return out;
+  }
+
+  /** The body of a custom JVP rule with {@code return Dual.of(v, t)} turned into {@code return t}. */
+  public static List<Stmt> ruleTangentBody(List<Stmt> rule) {
+    List<Stmt> out = new ArrayList<>();
+    for (Stmt s : rule) {
+      if (s instanceof Stmt.Return r && r.value() instanceof Expr.Pair p) {
+        out.add(new Stmt.Return(p.tangent()));
+      } else if (s instanceof Stmt.If f) {
+        out.add(new Stmt.If(f.condition(), ruleTangentBody(f.thenBody()), ruleTangentBody(f.elseBody())));
+      } else if (s instanceof Stmt.Block b) {
+        out.add(new Stmt.Block(ruleTangentBody(b.body())));
+      } else {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
+  /** The signature of the tangent body: the primal parameters, then the tangents held constant. */
+  public static Callee signature(Callee f, List<String> tangentNames) {
+    List<Callee.Param> params = new ArrayList<>(f.params());
+    List<Callee.Param> diff = f.differentiatedParams();
+    for (int i = 0; i < diff.size(); i++) {
+      params.add(new Callee.Param(tangentNames.get(i), diff.get(i).type(), false));
+    }
+    return new Callee(f.ownerQualifiedName(), f.derivativesQualifiedName(), f.name(), params,
+        f.returnType(), true);
+  }
+
+  private static Expr sum(Linear.Tangent t) {
+    Expr total = null;
+    for (Linear.Term term : t.terms()) {
+      Expr source = term.index() == null ? term.source()
+          : new Expr.ArrayRead(term.source(), term.index(), term.source().type().element());
+      Expr value = term.factor() == null ? source
+          : term.divide() ? new Expr.Prim(Primitive.DIV, List.of(source, term.factor()),
+              Exprs.promote(source.type(), term.factor().type()), false)
+          : new Expr.Prim(Primitive.MUL, List.of(term.factor(), source),
+              Exprs.promote(source.type(), term.factor().type()), false);
+      if (total == null) {
+        total = term.negate() ? new Expr.Prim(Primitive.NEG, List.of(value), value.type(), false) : value;
+      } else {
+        Primitive op = term.negate() ? Primitive.SUB : Primitive.ADD;
+        total = new Expr.Prim(op, List.of(total, value), Exprs.promote(total.type(), value.type()), false);
+      }
+    }
+    if (total == null) {
+      return Exprs.lit(t.target().type(), 0);
+    }
+    return total.type() == t.target().type() ? total : new Expr.Cast(t.target().type(), total);
+  }
+}
