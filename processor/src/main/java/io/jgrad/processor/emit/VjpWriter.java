@@ -224,9 +224,9 @@ final class VjpWriter {
   }
 
   /** A value the reverse sweep reads at this point: the expression itself, a final local, or the tape. */
-  private String keep(Expr e, Type type, boolean top, CodeBlock.Builder fwd, List<String> pops, String base) {
+  private Expr keep(Expr e, Type type, boolean top, CodeBlock.Builder fwd, List<String> pops, String base) {
     if (readableLater(e)) {
-      return ExprWriter.write(e);
+      return e;
     }
     String name = names.temp(base);
     if (top) {
@@ -241,7 +241,7 @@ final class VjpWriter {
         pops.add(type.javaName() + " " + name + " = " + (type == Type.FLOAT ? "(float) " : "") + "reader.popDouble()");
       }
     }
-    return name;
+    return new Expr.Var(name, type);
   }
 
   private CodeBlock transpose(Linear.Tangent t, boolean top, CodeBlock.Builder fwd) {
@@ -249,16 +249,15 @@ final class VjpWriter {
     List<String> pops = new ArrayList<>();
     List<String> updates = new ArrayList<>();
     for (Linear.Term term : t.terms()) {
-      String factor = null;
+      Expr factorExpr = null;
       if (term.factor() != null) {
         Type ft = term.factor().type() == Type.FLOAT ? Type.FLOAT : Type.DOUBLE;
-        factor = keep(term.factor(), ft, top, fwd, pops, "coef");
+        factorExpr = keep(term.factor(), ft, top, fwd, pops, "coef");
       }
-      String index = term.index() == null ? null : keep(term.index(), Type.INT, top, fwd, pops, "index");
+      Expr index = term.index() == null ? null : keep(term.index(), Type.INT, top, fwd, pops, "index");
       Expr.Var target = bars.get(term.source().name());
-      String into = index == null ? target.name() : target.name() + "[" + index + "]";
+      String into = index == null ? target.name() : target.name() + "[" + ExprWriter.write(index) + "]";
       Type targetType = term.index() == null ? target.type() : target.type().element();
-      Expr factorExpr = factor == null ? null : new Expr.Var(factor, term.factor().type());
       Linear.Term printed = new Linear.Term(factorExpr, term.divide(), false, term.source(), null);
       String value = Terms.product(printed, bar.name());
       Type valueType = Terms.type(printed, bar.type());
