@@ -208,6 +208,10 @@ public final class BodyParser {
     Element element = trees.getElement(path);
     Type type = element == null ? null : TypeMapper.map(element.asType());
     if (type == null) {
+      if (t.getInitializer() != null) {
+        // Report what the initializer holds (a lambda, an object) before the type it gives the local.
+        expr(t.getInitializer(), path);
+      }
       error(Codes.UNSUPPORTED_TYPE, "a local of type " + (element == null ? "?" : element.asType())
           + " is not in the differentiable subset (double, float, int, long, boolean, arrays of them)", t);
       return;
