@@ -1,10 +1,10 @@
-package io.jgrad.examples.primitives;
+package io.jgrad.examples.ad;
 
 import io.jgrad.annotations.Differentiable;
 
-/** One differentiable function per entry of jgrad's primitive table, used by {@code PrimitiveRulesTest}. */
-final class PrimitiveFunctions {
-  private PrimitiveFunctions() {}
+/** One differentiable function per entry of jgrad's primitive table, for {@code PrimitiveRulesTest}. */
+final class PrimitiveRulesFunctions {
+  private PrimitiveRulesFunctions() {}
 
   @Differentiable
   static double neg(double x) {
@@ -156,16 +156,11 @@ final class PrimitiveFunctions {
     return Math.min(x, y);
   }
 
-  // float variants: a float function gets FloatDual from its fJvp
+  // float variants: a float function's fJvp returns a FloatDual
 
   @Differentiable
   static float sinF(float x) {
     return (float) Math.sin(x);
-  }
-
-  @Differentiable
-  static float expF(float x) {
-    return (float) Math.exp(x);
   }
 
   @Differentiable
@@ -176,11 +171,6 @@ final class PrimitiveFunctions {
   @Differentiable
   static float mulF(float x, float y) {
     return x * y;
-  }
-
-  @Differentiable
-  static float divF(float x, float y) {
-    return x / y;
   }
 
   @Differentiable

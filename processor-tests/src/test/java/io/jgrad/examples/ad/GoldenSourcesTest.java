@@ -1,0 +1,177 @@
+package io.jgrad.examples.ad;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.common.truth.Truth.assertWithMessage;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import com.google.testing.compile.JavaFileObjects;
+import io.jgrad.processor.JgradProcessor;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Golden generated sources: one small input per feature (a plain function, a branch, a loop, a call),
+ * compiled with the processor, whose generated {@code XDerivatives} source must equal the file
+ * {@code src/test/resources/golden/XDerivatives.java} character for character, so that any change in
+ * the generated code, formatting included, shows up in review.
+ *
+ * <p>To regenerate the goldens after an intended change of the generated code, run
+ *
+ * <pre>{@code
+ * mvn test -pl processor-tests -am -Dtest=GoldenSourcesTest -Dsurefire.failIfNoSpecifiedTests=false -Djgrad.updateGolden=true
+ * }</pre>
+ *
+ * <p>which writes the files instead of comparing (the test then passes), and review the diff of
+ * {@code processor-tests/src/test/resources/golden/} before committing it.
+ *
+ * <p>The test also checks that the output is deterministic (two compilations give identical
+ * sources), carries {@code @Generated} without a date, and has no {@code 0.0 *} left in it.
+ */
+class GoldenSourcesTest {
+  private static final String UPDATE_PROPERTY = "jgrad.updateGolden";
+
+  /**
+   * A golden case: the input class and its source. The inputs live in package {@code jgrad.golden},
+   * not {@code golden}: the golden files are copied to {@code target/test-classes/golden/}, and javac
+   * would find them there as sources of a package {@code golden} and compile them implicitly.
+   */
+  record Golden(String className, String... lines) {
+    JavaFileObject source() {
+      return JavaFileObjects.forSourceLines("jgrad.golden." + className, lines);
+    }
+
+    String generatedName() {
+      return "jgrad.golden." + className + "Derivatives";
+    }
+
+    String goldenFile() {
+      return className + "Derivatives.java";
+    }
+  }
+
+  private static final List<Golden> GOLDENS = List.of(
+      new Golden("Plain",
+          "package jgrad.golden;",
+          "",
+          "import io.jgrad.annotations.Differentiable;",
+          "",
+          "final class Plain {",
+          "  @Differentiable",
+          "  static double f(double x, double y) {",
+          "    return Math.sin(x) * y + x / y;",
+          "  }",
+          "}"),
+      new Golden("Branch",
+          "package jgrad.golden;",
+          "",
+          "import io.jgrad.annotations.Differentiable;",
+          "",
+          "final class Branch {",
+          "  @Differentiable",
+          "  static double f(double x, double y) {",
+          "    double z;",
+          "    if (x > y) {",
+          "      z = x * y;",
+          "    } else {",
+          "      z = Math.exp(x);",
+          "    }",
+          "    return z + y;",
+          "  }",
+          "}"),
+      new Golden("Loop",
+          "package jgrad.golden;",
+          "",
+          "import io.jgrad.annotations.Differentiable;",
+          "",
+          "final class Loop {",
+          "  @Differentiable",
+          "  static double f(double x, int n) {",
+          "    double s = 0;",
+          "    for (int i = 0; i < n; i++) {",
+          "      s = s * x + i;",
+          "    }",
+          "    return s;",
+          "  }",
+          "}"),
+      new Golden("Call",
+          "package jgrad.golden;",
+          "",
+          "import io.jgrad.annotations.Differentiable;",
+          "",
+          "final class Call {",
+          "  @Differentiable",
+          "  static double square(double x) {",
+          "    return x * x;",
+          "  }",
+          "",
+          "  @Differentiable",
+          "  static double f(double x, double y) {",
+          "    return square(x) * y;",
+          "  }",
+          "}"));
+
+  @Test
+  void generatedSourcesEqualTheGoldens() throws IOException {
+    boolean update = Boolean.getBoolean(UPDATE_PROPERTY);
+    Path dir = goldenDir();
+    for (Golden golden : GOLDENS) {
+      String generated = generate(golden);
+      Path file = dir.resolve(golden.goldenFile());
+      if (update) {
+        Files.createDirectories(dir);
+        Files.writeString(file, generated, StandardCharsets.UTF_8);
+        continue;
+      }
+      assertWithMessage("%s is missing; run with -D%s=true to create it", file, UPDATE_PROPERTY)
+          .that(Files.exists(file)).isTrue();
+      String expected = Files.readString(file, StandardCharsets.UTF_8);
+      assertWithMessage("%s differs from %s; if the change is intended, run with -D%s=true and review the diff",
+          golden.generatedName(), file, UPDATE_PROPERTY).that(generated).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void generationIsDeterministic() throws IOException {
+    for (Golden golden : GOLDENS) {
+      byte[] first = generate(golden).getBytes(StandardCharsets.UTF_8);
+      byte[] second = generate(golden).getBytes(StandardCharsets.UTF_8);
+      assertWithMessage(golden.generatedName()).that(second).isEqualTo(first);
+    }
+  }
+
+  @Test
+  void generatedSourcesAreMarkedWithoutADateAndHaveNoZeroProducts() throws IOException {
+    for (Golden golden : GOLDENS) {
+      String source = generate(golden);
+      assertWithMessage(golden.generatedName()).that(source)
+          .contains("@Generated(\"io.jgrad.processor.JgradProcessor\")");
+      assertWithMessage(golden.generatedName()).that(source).doesNotContainMatch("@Generated\\([^)]*date");
+      assertWithMessage(golden.generatedName()).that(source).doesNotContainMatch("\\b\\d{4}-\\d{2}-\\d{2}");
+      assertWithMessage(golden.generatedName()).that(source).doesNotContain("0.0 *");
+      assertWithMessage(golden.generatedName()).that(source).doesNotContain("* 0.0");
+    }
+  }
+
+  private static String generate(Golden golden) throws IOException {
+    Compilation compilation = Compiler.javac().withProcessors(new JgradProcessor()).compile(golden.source());
+    assertThat(compilation).succeededWithoutWarnings();
+    JavaFileObject file = compilation.generatedSourceFile(golden.generatedName())
+        .orElseThrow(() -> new AssertionError("no " + golden.generatedName() + " generated"));
+    return file.getCharContent(true).toString();
+  }
+
+  /** The goldens in the source tree (surefire runs in the module's directory). */
+  private static Path goldenDir() {
+    String basedir = System.getProperty("basedir");
+    Path module = basedir != null ? Paths.get(basedir) : Paths.get("").toAbsolutePath();
+    return module.resolve("src/test/resources/golden");
+  }
+}
