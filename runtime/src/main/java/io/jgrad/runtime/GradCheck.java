@@ -1,0 +1,182 @@
+package io.jgrad.runtime;
+
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.Random;
+
+/**
+ * Checks the derivatives of any function against central finite differences and checks that its
+ * reverse mode is the transpose of its forward mode (⟨J·t, c⟩ = ⟨t, Jᵀ·c⟩): jgrad's twin of JAX's
+ * {@code check_grads} and PyTorch's {@code gradcheck}. It sees the function through a flat view
+ * over {@code double[]}, which any generated function adapts to in a line.
+ */
+public final class GradCheck {
+  /** The function's value at a point. */
+  @FunctionalInterface
+  public interface Value {
+    double at(double[] x);
+  }
+
+  /** Forward mode: the directional derivative at {@code x} along {@code tangent}. */
+  @FunctionalInterface
+  public interface Jvp {
+    double at(double[] x, double[] tangent);
+  }
+
+  /** Reverse mode: the gradient at {@code x} scaled by the output cotangent. */
+  @FunctionalInterface
+  public interface Vjp {
+    double[] at(double[] x, double outBar);
+  }
+
+  /** What a check found: the worst relative errors and a description of the worst mismatch. */
+  public record Result(double finiteDifferenceError, double transposeError, double reverseForwardError,
+      double tolerance, String worst) {
+    /** Whether every error is within the tolerance. */
+    public boolean passed() {
+      return finiteDifferenceError <= tolerance && transposeError <= tolerance
+          && reverseForwardError <= tolerance;
+    }
+
+    /** Throws an {@link AssertionError} describing the worst mismatch unless the check passed. */
+    public void assertValid() {
+      if (!passed()) {
+        throw new AssertionError("gradient check failed: " + worst);
+      }
+    }
+  }
+
+  private final Value value;
+  private final Jvp jvp;
+  private final Vjp vjp;
+  private double tolerance = 1e-6;
+  private double step = 1e-6;
+  private int directions = 8;
+  private long seed = 1;
+
+  private GradCheck(Value value, Jvp jvp, Vjp vjp) {
+    this.value = value;
+    this.jvp = jvp;
+    this.vjp = vjp;
+  }
+
+  /** A check of {@code value} with its forward mode {@code jvp} and reverse mode {@code vjp}. */
+  public static GradCheck of(Value value, Jvp jvp, Vjp vjp) {
+    return new GradCheck(Objects.requireNonNull(value, "value"), Objects.requireNonNull(jvp, "jvp"),
+        Objects.requireNonNull(vjp, "vjp"));
+  }
+
+  /** The relative tolerance (default 1e-6): errors are divided by {@code 1 + |expected|}. */
+  public GradCheck tolerance(double tolerance) {
+    if (!(tolerance > 0)) {
+      throw new IllegalArgumentException("tolerance must be positive, was " + tolerance);
+    }
+    this.tolerance = tolerance;
+    return this;
+  }
+
+  /** The finite-difference step (default 1e-6). */
+  public GradCheck step(double step) {
+    if (!(step > 0)) {
+      throw new IllegalArgumentException("step must be positive, was " + step);
+    }
+    this.step = step;
+    return this;
+  }
+
+  /** How many random directions to try besides the basis vectors (default 8), from a fixed seed. */
+  public GradCheck randomDirections(int count, long seed) {
+    if (count < 0) {
+      throw new IllegalArgumentException("count must not be negative, was " + count);
+    }
+    this.directions = count;
+    this.seed = seed;
+    return this;
+  }
+
+  /** Runs every check at {@code point}. */
+  public Result at(double... point) {
+    if (point == null) {
+      throw new IllegalArgumentException("point must not be null");
+    }
+    for (int i = 0; i < point.length; i++) {
+      if (!Double.isFinite(point[i])) {
+        throw new IllegalArgumentException("point[" + i + "] must be finite, was " + point[i]);
+      }
+    }
+    int n = point.length;
+    Random random = new Random(seed);
+    double[] grad = vjp.at(point.clone(), 1.0);
+    if (grad == null || grad.length != n) {
+      throw new IllegalArgumentException("vjp returned " + (grad == null ? "null" : grad.length + " components")
+          + " for a point of " + n);
+    }
+    double fdError = 0;
+    double transposeError = 0;
+    double reverseForwardError = 0;
+    String worst = "none";
+    double worstRatio = 0;
+    for (int d = 0; d < n + directions; d++) {
+      double[] t = new double[n];
+      if (d < n) {
+        t[d] = 1;
+      } else {
+        for (int i = 0; i < n; i++) {
+          t[i] = random.nextGaussian();
+        }
+      }
+      double forward = jvp.at(point.clone(), t.clone());
+      double fd = (value.at(shift(point, t, step)) - value.at(shift(point, t, -step))) / (2 * step);
+      double e1 = Math.abs(forward - fd) / (1 + Math.abs(fd));
+      if (e1 > fdError || Double.isNaN(e1)) {
+        fdError = Double.isNaN(e1) ? Double.POSITIVE_INFINITY : e1;
+      }
+      if (e1 / tolerance > worstRatio || Double.isNaN(e1)) {
+        worstRatio = Double.isNaN(e1) ? Double.POSITIVE_INFINITY : e1 / tolerance;
+        worst = "forward mode along " + Arrays.toString(t) + " gave " + forward
+            + " but central finite differences give " + fd;
+      }
+      double c = d < n ? 1.0 : random.nextGaussian();
+      double[] back = vjp.at(point.clone(), c);
+      double lhs = forward * c;
+      double rhs = dot(t, back);
+      double e2 = Math.abs(lhs - rhs) / (1 + Math.abs(lhs));
+      if (e2 > transposeError || Double.isNaN(e2)) {
+        transposeError = Double.isNaN(e2) ? Double.POSITIVE_INFINITY : e2;
+      }
+      if (e2 / tolerance > worstRatio || Double.isNaN(e2)) {
+        worstRatio = Double.isNaN(e2) ? Double.POSITIVE_INFINITY : e2 / tolerance;
+        worst = "reverse mode is not the transpose of forward mode: <J t, c> = " + lhs
+            + " but <t, J^T c> = " + rhs + " for t = " + Arrays.toString(t) + ", c = " + c;
+      }
+      if (d < n) {
+        double e3 = Math.abs(grad[d] - forward) / (1 + Math.abs(forward));
+        if (e3 > reverseForwardError || Double.isNaN(e3)) {
+          reverseForwardError = Double.isNaN(e3) ? Double.POSITIVE_INFINITY : e3;
+        }
+        if (e3 / tolerance > worstRatio || Double.isNaN(e3)) {
+          worstRatio = Double.isNaN(e3) ? Double.POSITIVE_INFINITY : e3 / tolerance;
+          worst = "gradient component " + d + " is " + grad[d] + " in reverse mode but " + forward
+              + " in forward mode";
+        }
+      }
+    }
+    return new Result(fdError, transposeError, reverseForwardError, tolerance, worst);
+  }
+
+  private static double[] shift(double[] x, double[] t, double h) {
+    double[] out = x.clone();
+    for (int i = 0; i < out.length; i++) {
+      out[i] += h * t[i];
+    }
+    return out;
+  }
+
+  private static double dot(double[] a, double[] b) {
+    double s = 0;
+    for (int i = 0; i < a.length; i++) {
+      s += a[i] * b[i];
+    }
+    return s;
+  }
+}
