@@ -89,6 +89,16 @@ final class SeedCustomJvp {
     return 2 * x * y * xDot;
   }
 
+  /** Multi-argument with one rule: grad wrt x at (2, 3) is 12.0, wrt y is 4.0. */
+  @CustomJvp(jvp = "squareTimesAllJvp")
+  static double squareTimesAll(double x, double y) {
+    return x * x * y;
+  }
+
+  static Dual squareTimesAllJvp(double x, double y, double xDot, double yDot) {
+    return Dual.of(squareTimesAll(x, y), 2 * x * y * xDot + x * x * yDot);
+  }
+
   /** A caller of custom-rule functions uses the rules in every mode. */
   @Differentiable
   static double caller(double x, double y) {

@@ -57,6 +57,15 @@ class SeedCustomJvpTest {
   }
 
   @Test
+  void multiArgumentGradients() {
+    SeedCustomJvpDerivatives.SquareTimesAllGrad grad = SeedCustomJvpDerivatives.squareTimesAllGrad(2.0, 3.0);
+    assertThat(grad.x()).isWithin(TOL).of(2 * 2.0 * 3.0);
+    assertThat(grad.y()).isWithin(TOL).of(2.0 * 2.0);
+    assertThat(grad.x()).isEqualTo(12.0);
+    assertThat(grad.y()).isEqualTo(4.0);
+  }
+
+  @Test
   void emptyJvpsEntryMeansZero() {
     SeedCustomJvpDerivatives.SquareTimesGrad grad = SeedCustomJvpDerivatives.squareTimesGrad(2.0, 3.0);
     assertThat(grad.x()).isWithin(TOL).of(12.0);
