@@ -386,7 +386,6 @@ public final class DerivativesEmitter {
     ClassName self = RuntimeTypes.derivatives(sig);
     TypeName grad = gradType(sig, self);
 
-
     // fVjp
     boolean scalar = sig.hasSingleGradient() && !sig.differentiatedParams().get(0).type().isArray();
     TypeName vjpType = scalar ? SCALAR_VJP : ParameterizedTypeName.get(VJP, grad.box());
@@ -423,11 +422,11 @@ public final class DerivativesEmitter {
         .addJavadoc("The value and the gradient of {@code $L} ({@code jax.value_and_grad}).\n", sig.name())
         .returns(vgType);
     addParams(sig, vgMethod);
-    vgMethod.addCode(sweeps.forward());
-    vgMethod.addStatement("double outBar = 1.0");
-    vgMethod.addCode(sweeps.reverse());
-    vgMethod.addStatement("return new $T$L($L, $L)", scalar ? VALUE_AND_DERIVATIVE : VALUE_AND_GRAD,
-        scalar ? "" : "<>", sweeps.value(), sweeps.gradient());
+    List<String> args = sig.params().stream().map(Callee.Param::name).toList();
+    String vjp = Names.of(args, List.of()).fresh("vjp");
+    vgMethod.addStatement("$T $L = $L($L)", vjpType, vjp, sig.name() + "Vjp", String.join(", ", args));
+    vgMethod.addStatement("return new $T$L($L.value(), $L.pullback(1.0))",
+        scalar ? VALUE_AND_DERIVATIVE : VALUE_AND_GRAD, scalar ? "" : "<>", vjp, vjp);
     type.addMethod(vgMethod.build());
 
     if (!sig.hasSingleGradient()) {
