@@ -49,6 +49,13 @@ final class VjpWriter {
     tangents.forEach((primal, tangent) -> primalOfTangent.put(tangent.name(), primal));
     tangents.forEach((primal, tangent) ->
         bars.put(tangent.name(), new Expr.Var(names.fresh(primal + "Bar"), tangent.type())));
+    // A parameter's tangent arrives with a value: an assignment to it overwrites, like a second one.
+    for (Callee.Param p : signature.params()) {
+      Expr.Var tangent = tangents.get(p.name());
+      if (tangent != null) {
+        assignCount.merge(tangent.name(), 1, Integer::sum);
+      }
+    }
     count(program, false);
     for (Linear l : program) {
       if (l instanceof Linear.Primal p && p.stmt() instanceof Stmt.Assign a && a.declare()) {
