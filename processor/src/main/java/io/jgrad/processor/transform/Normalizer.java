@@ -71,6 +71,9 @@ public final class Normalizer {
         out.add(a);
         return;
       }
+      if (!a.declare() && a.value() instanceof Expr.Var v && v.name().equals(a.target().name())) {
+        return; // x = x changes nothing, and its transpose would double the cotangent before zeroing it
+      }
       Expr rhs = rhs(a.value(), out);
       if (mentions(rhs, a.target().name()) && !isAtom(rhs)) {
         // y = y * x: the rule needs the old y, so the product gets a local of its own first.
