@@ -25,4 +25,10 @@ final class SecondOrderExamples {
     }
     return x > 0 ? s : -s;
   }
+
+  /** Second order through calls: to a custom-JVP function and to a body function, both of order 2. */
+  @Differentiable(order = 2)
+  static double composite(double x, double y) {
+    return sinLike(x * y) * bumpy(y, x) + x;
+  }
 }

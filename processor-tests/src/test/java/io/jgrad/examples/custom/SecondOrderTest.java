@@ -41,6 +41,39 @@ class SecondOrderTest {
   }
 
   @Test
+  void hessianThroughCallsMatchesFiniteDifferences() {
+    double h = 1e-5;
+    for (double[] p : new double[][] {{0.7, 0.4}, {-0.3, 1.1}}) {
+      double x = p[0];
+      double y = p[1];
+      double[][] hessian = SecondOrderExamplesDerivatives.compositeHessian(x, y);
+      var gxp = SecondOrderExamplesDerivatives.compositeGrad(x + h, y);
+      var gxm = SecondOrderExamplesDerivatives.compositeGrad(x - h, y);
+      var gyp = SecondOrderExamplesDerivatives.compositeGrad(x, y + h);
+      var gym = SecondOrderExamplesDerivatives.compositeGrad(x, y - h);
+      assertThat(hessian[0][0]).isWithin(1e-5).of((gxp.x() - gxm.x()) / (2 * h));
+      assertThat(hessian[0][1]).isWithin(1e-5).of((gyp.x() - gym.x()) / (2 * h));
+      assertThat(hessian[1][0]).isWithin(1e-5).of((gxp.y() - gxm.y()) / (2 * h));
+      assertThat(hessian[1][1]).isWithin(1e-5).of((gyp.y() - gym.y()) / (2 * h));
+    }
+  }
+
+  @Test
+  void orderTwoThroughAnOrderOneCalleeIsAnError() {
+    JavaFileObject src = JavaFileObjects.forSourceString("demo.O", ""
+        + "package demo;\n"
+        + "import io.jgrad.annotations.*;\n"
+        + "final class O {\n"
+        + "  @Differentiable static double g(double x) { return x * x; }\n"
+        + "  @Differentiable(order = 2)\n"
+        + "  static double f(double x) { return g(x) * x; }\n"
+        + "}\n");
+    Compilation c = Compiler.javac().withProcessors(new JgradProcessor()).compile(src);
+    assertThat(c).hadErrorContaining("[jgrad.UnsupportedOrder]").inFile(src).onLine(6);
+    assertThat(c).hadErrorContaining("give g order = 2");
+  }
+
+  @Test
   void ruleThatSkipsItsPrimalWarnsAtOrderTwo() {
     JavaFileObject src = JavaFileObjects.forSourceString("demo.W", ""
         + "package demo;\n"

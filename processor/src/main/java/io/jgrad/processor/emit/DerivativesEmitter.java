@@ -119,6 +119,7 @@ public final class DerivativesEmitter {
     }
     second.addCode(new JvpWriter(names).write(jvp.program()));
     type.addMethod(second.build());
+    emitTangentFunction(sig, kernel, type);
 
     List<String> primals = sig.params().stream().map(Callee.Param::name).toList();
     int n = diff.size();
@@ -170,6 +171,53 @@ public final class DerivativesEmitter {
       hvp.addStatement("return new $L($L)", sig.gradRecordName(), String.join(", ", components));
     }
     type.addMethod(hvp.build());
+  }
+
+  /**
+   * {@code fTangent(p, v) = J·v} and its forward mode {@code fTangentJvp(p, v, u, w) = (J·v, uᵀ·H·v + J·w)}:
+   * what the second order of a caller of {@code f} calls.
+   */
+  private static void emitTangentFunction(Callee sig, String kernel, TypeSpec.Builder type) {
+    List<String> primals = sig.params().stream().map(Callee.Param::name).toList();
+    Names names = Names.of(primals, List.of());
+    List<Callee.Param> diff = sig.differentiatedParams();
+    List<String> vs = new ArrayList<>();
+    List<String> us = new ArrayList<>();
+    List<String> ws = new ArrayList<>();
+    diff.forEach(p -> vs.add(names.fresh(p.name() + "Dot")));
+    diff.forEach(p -> us.add(names.fresh(p.name() + "Dir")));
+    diff.forEach(p -> ws.add(names.fresh(p.name() + "DotDir")));
+    ClassName dual = sig.returnType() == Type.FLOAT ? FLOAT_DUAL : DUAL;
+    String all = String.join(", ", primals);
+
+    MethodSpec.Builder tangent = MethodSpec.methodBuilder(sig.name() + "Tangent")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .addJavadoc("The directional derivative of {@code $L} along the tangents, as a function of its own.\n",
+            sig.name())
+        .returns(typeName(sig.returnType()));
+    addParams(sig, tangent);
+    for (int i = 0; i < diff.size(); i++) {
+      tangent.addParameter(typeName(diff.get(i).type()), vs.get(i));
+    }
+    tangent.addStatement("return $L($L, $L).tangent()", sig.name() + "Jvp", all, String.join(", ", vs));
+    type.addMethod(tangent.build());
+
+    MethodSpec.Builder jvp = MethodSpec.methodBuilder(sig.name() + "TangentJvp")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .addJavadoc("Forward mode of {@code $LTangent}: along the primal direction and the tangent direction.\n",
+            sig.name())
+        .returns(dual);
+    addParams(sig, jvp);
+    for (List<String> group : List.of(vs, us, ws)) {
+      for (int i = 0; i < diff.size(); i++) {
+        jvp.addParameter(typeName(diff.get(i).type()), group.get(i));
+      }
+    }
+    String second = names.fresh("second");
+    jvp.addStatement("$T $L = $L($L, $L, $L)", dual, second, kernel, all, String.join(", ", vs), String.join(", ", us));
+    jvp.addStatement("return $T.of($L.value(), $L.tangent() + $L($L, $L).tangent())", dual, second, second,
+        sig.name() + "Jvp", all, String.join(", ", ws));
+    type.addMethod(jvp.build());
   }
 
   private static String one(Type t) {

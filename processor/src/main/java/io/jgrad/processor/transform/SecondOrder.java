@@ -47,10 +47,36 @@ public final class SecondOrder {
         Expr value = r.tangent() != null ? r.tangent() : Exprs.lit(r.value().type(), 0);
         out.add(new Stmt.Return(value));
       } else if (l instanceof Linear.Call c) {
-        throw new Unsupported("order 2 through a call to " + c.callee().name() + " is not supported yet;"
-            + " hint: give the callee order = 2 and inline it, or differentiate at order 1");
+        out.addAll(call(c));
       }
     }
+    return out;
+  }
+
+  /**
+   * {@code y = g(args)} with tangent {@code ẏ = g'(args)·argsDot}: the tangent becomes a call of g's
+   * tangent function, whose own forward mode carries second derivatives.
+   */
+  private static List<Stmt> call(Linear.Call c) {
+    Callee g = c.callee();
+    if (g.order() < 2) {
+      throw new Unsupported("order 2 through a call to " + g.name() + ", which has order 1;"
+          + " hint: give " + g.name() + " order = 2");
+    }
+    List<Expr> args = new ArrayList<>(c.args());
+    List<Callee.Param> diff = g.differentiatedParams();
+    for (int i = 0; i < diff.size(); i++) {
+      Expr.Var tangent = c.argTangents().get(i);
+      Callee.Param p = diff.get(i);
+      if (p.type().isArray()) {
+        throw new Unsupported("order 2 through " + g.name() + ", which takes an array, is not supported yet");
+      }
+      args.add(tangent != null ? tangent : Exprs.lit(p.type(), 0));
+    }
+    List<Stmt> out = new ArrayList<>();
+    out.add(new Stmt.Assign(c.result(), new Expr.Call(g, c.args(), g.returnType()), c.declare()));
+    out.add(new Stmt.Assign(c.resultDot(), new Expr.Call(g.tangentFunction(), args, g.returnType()),
+        c.declare()));
     return out;
   }
 
@@ -79,7 +105,7 @@ public final class SecondOrder {
       params.add(new Callee.Param(tangentNames.get(i), diff.get(i).type(), false));
     }
     return new Callee(f.ownerQualifiedName(), f.derivativesQualifiedName(), f.name(), params,
-        f.returnType(), true);
+        f.returnType(), true, 2);
   }
 
   private static Expr sum(Linear.Tangent t) {
