@@ -1,0 +1,204 @@
+package io.jgrad.processor.emit;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
+import io.jgrad.processor.ir.Callee;
+import io.jgrad.processor.ir.Expr;
+import io.jgrad.processor.ir.Function;
+import io.jgrad.processor.ir.Stmt;
+import io.jgrad.processor.ir.Type;
+import io.jgrad.processor.transform.Activity;
+import io.jgrad.processor.transform.Linear;
+import io.jgrad.processor.transform.Names;
+import io.jgrad.processor.transform.Normalizer;
+import io.jgrad.processor.transform.RuleLinearizer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The two sweeps of reverse mode, and forward mode, from a user's custom rules instead of a body. */
+final class RuleSweeps {
+  private static final ClassName DUAL = RuntimeTypes.DUAL;
+  private static final ClassName FLOAT_DUAL = RuntimeTypes.FLOAT_DUAL;
+
+  private RuleSweeps() {}
+
+  /**
+   * {@code @CustomVjp}: the forward pass gives the value and the residuals; the pullback is the
+   * backward pass, with a null gradient read as zero.
+   */
+  static VjpWriter.Sweeps fromVjpRule(Function f) {
+    Callee sig = f.signature();
+    Function.VjpRule rule = f.vjpRule();
+    List<String> paramNames = sig.params().stream().map(Callee.Param::name).toList();
+    Names names = Names.of(new ArrayList<>(paramNames), List.of());
+    String fwd = names.fresh("fwd");
+    String grad = names.fresh("grad");
+    ClassName owner = ClassName.bestGuess(rule.owner());
+    CodeBlock forward = CodeBlock.builder()
+        .addStatement("var $L = $T.$L($L)", fwd, owner, rule.fwd(), String.join(", ", paramNames)).build();
+    List<String> bwdArgs = new ArrayList<>();
+    for (Callee.Param p : sig.params()) {
+      if (!p.differentiated()) {
+        bwdArgs.add(p.name());
+      }
+    }
+    bwdArgs.add(fwd + ".residuals()");
+    bwdArgs.add("outBar");
+    CodeBlock.Builder reverse = CodeBlock.builder();
+    List<Callee.Param> diff = sig.differentiatedParams();
+    TypeName gradType = DerivativesEmitter.gradType(sig, RuntimeTypes.derivatives(sig));
+    reverse.addStatement("$T $L = $T.$L($L)", gradType, grad, owner, rule.bwd(), String.join(", ", bwdArgs));
+    if (!sig.hasSingleGradient()) {
+      List<String> zeros = new ArrayList<>();
+      for (Callee.Param p : diff) {
+        zeros.add(p.type().isArray() ? "new " + p.type().element().javaName() + "[" + p.name() + ".length]"
+            : Terms.zero(p.type()));
+      }
+      reverse.beginControlFlow("if ($L == null)", grad)
+          .addStatement("$L = new $L($L)", grad, sig.gradRecordName(), String.join(", ", zeros))
+          .endControlFlow();
+    } else if (diff.get(0).type().isArray()) {
+      Callee.Param p = diff.get(0);
+      reverse.beginControlFlow("if ($L == null)", grad)
+          .addStatement("$L = new $L[$L.length]", grad, p.type().element().javaName(), p.name())
+          .endControlFlow();
+    }
+    return new VjpWriter.Sweeps(forward, reverse.build(), fwd + ".value()", sig.returnType(), grad);
+  }
+
+  /**
+   * Forward mode calls the user's rule, so its code (and its side effects) run as written; reverse
+   * mode transposes the rule's linear part (the seed: "JAX will automatically transpose the linear
+   * computation on tangent values from our custom JVP rule").
+   */
+  static VjpWriter.Sweeps fromRule(Function f, MethodSpec.Builder jvpMethod) {
+    Callee sig = f.signature();
+    Function.CustomRule rule = f.rule();
+    List<String> paramNames = new ArrayList<>(sig.params().stream().map(Callee.Param::name).toList());
+    paramNames.addAll(rule.tangentNames());
+    List<String> args = new ArrayList<>(paramNames);
+    List<Callee.Param> diff = sig.differentiatedParams();
+    List<Callee.Param> tangentParams = new ArrayList<>();
+    for (int i = 0; i < diff.size(); i++) {
+      String name = rule.tangentNames().get(i);
+      jvpMethod.addParameter(DerivativesEmitter.typeName(diff.get(i).type()), name);
+      tangentParams.add(new Callee.Param(name, diff.get(i).type(), true));
+    }
+    jvpMethod.addStatement("return $T.$L($L)", ClassName.bestGuess(rule.owner()), rule.name(),
+        String.join(", ", args));
+
+    Names names = Names.of(paramNames, f.body());
+    Type t = sig.returnType();
+    Expr.Var value = new Expr.Var(names.fresh("ruleValue"), t);
+    Expr.Var tangent = new Expr.Var(names.fresh("ruleTangent"), t);
+    List<Stmt> body = new ArrayList<>();
+    body.add(new Stmt.Declare(value));
+    body.add(new Stmt.Declare(tangent));
+    body.addAll(splitPairs(f.body(), value, tangent));
+    List<Stmt> normal = Normalizer.normalize(new Function(sig, body), names);
+    Set<String> linear = Activity.of(normal, tangentParams);
+    List<Linear> program = RuleLinearizer.linearize(normal, linear, tangent);
+    Map<String, Expr.Var> tangents = new LinkedHashMap<>();
+    for (int i = 0; i < diff.size(); i++) {
+      tangents.put(diff.get(i).name(), new Expr.Var(rule.tangentNames().get(i), diff.get(i).type()));
+    }
+    collectLinearLocals(normal, linear, tangents);
+    return new VjpWriter(names).write(program, tangents, sig);
+  }
+
+  /**
+   * {@code jvps}: the output tangent is the sum of each rule's contribution. Each rule is linear in
+   * its scalar tangent, so it is its own transpose: the reverse sweep calls it on the cotangent.
+   */
+  static VjpWriter.Sweeps fromPerParameterRules(Function f, MethodSpec.Builder jvpMethod) {
+    Callee sig = f.signature();
+    Function.CustomRule rule = f.rule();
+    List<Callee.Param> diff = sig.differentiatedParams();
+    List<String> paramNames = sig.params().stream().map(Callee.Param::name).toList();
+    Names names = Names.of(new ArrayList<>(paramNames), List.of());
+    rule.tangentNames().forEach(names::fresh);
+    String primalOut = names.fresh("primalOut");
+    ClassName owner = ClassName.bestGuess(rule.owner());
+    Type t = sig.returnType();
+    String args = String.join(", ", paramNames);
+    List<String> contributions = new ArrayList<>();
+    for (int i = 0; i < diff.size(); i++) {
+      jvpMethod.addParameter(DerivativesEmitter.typeName(diff.get(i).type()), rule.tangentNames().get(i));
+      if (rule.perParameter().get(i) != null) {
+        contributions.add(rule.perParameter().get(i) + "(" + rule.tangentNames().get(i) + ", " + primalOut
+            + ", " + args + ")");
+      }
+    }
+    jvpMethod.addStatement("$L $L = $T.$L($L)", t.javaName(), primalOut, owner, sig.name(), args);
+    CodeBlock.Builder tangent = CodeBlock.builder();
+    if (contributions.isEmpty()) {
+      tangent.add("$L", Terms.zero(t));
+    }
+    for (int i = 0; i < contributions.size(); i++) {
+      tangent.add(i == 0 ? "$T.$L" : " + $T.$L", owner, contributions.get(i));
+    }
+    jvpMethod.addStatement("return $T.of($L, $L)", t == Type.FLOAT ? FLOAT_DUAL : DUAL, primalOut, tangent.build());
+
+    CodeBlock forward = CodeBlock.builder()
+        .addStatement("$L $L = $T.$L($L)", t.javaName(), primalOut, owner, sig.name(), args).build();
+    CodeBlock.Builder reverse = CodeBlock.builder();
+    List<String> grads = new ArrayList<>();
+    for (int i = 0; i < diff.size(); i++) {
+      Type pt = diff.get(i).type();
+      String bar = names.fresh(diff.get(i).name() + "Bar");
+      grads.add(bar);
+      String ruleName = rule.perParameter().get(i);
+      if (ruleName == null) {
+        reverse.addStatement("$L $L = $L", pt.javaName(), bar, Terms.zero(pt));
+      } else {
+        reverse.addStatement("$L $L = $T.$L($L, $L, $L)", pt.javaName(), bar, owner, ruleName,
+            Terms.convert("outBar", Type.DOUBLE, pt, false), primalOut, args);
+      }
+    }
+    String gradient = sig.hasSingleGradient() ? grads.get(0)
+        : "new " + sig.gradRecordName() + "(" + String.join(", ", grads) + ")";
+    return new VjpWriter.Sweeps(forward, reverse.build(), primalOut, t, gradient);
+  }
+
+  /** {@code return Dual.of(v, t)} becomes {@code value = v; tangent = t; return value}. */
+  private static List<Stmt> splitPairs(List<Stmt> body, Expr.Var value, Expr.Var tangent) {
+    List<Stmt> out = new ArrayList<>();
+    for (Stmt s : body) {
+      if (s instanceof Stmt.Return r && r.value() instanceof Expr.Pair p) {
+        out.add(new Stmt.Assign(value, p.value(), false));
+        out.add(new Stmt.Assign(tangent, p.tangent(), false));
+        out.add(new Stmt.Return(value));
+      } else if (s instanceof Stmt.If i) {
+        out.add(new Stmt.If(i.condition(), splitPairs(i.thenBody(), value, tangent),
+            splitPairs(i.elseBody(), value, tangent)));
+      } else if (s instanceof Stmt.Block b) {
+        out.add(new Stmt.Block(splitPairs(b.body(), value, tangent)));
+      } else {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
+  private static void collectLinearLocals(List<Stmt> body, Set<String> linear, Map<String, Expr.Var> out) {
+    for (Stmt s : body) {
+      Expr.Var target = s instanceof Stmt.Assign a ? a.target() : s instanceof Stmt.Declare d ? d.target() : null;
+      if (target != null && linear.contains(target.name())
+          && out.values().stream().noneMatch(v -> v.name().equals(target.name()))) {
+        out.put(target.name(), target);
+      } else if (s instanceof Stmt.If i) {
+        collectLinearLocals(i.thenBody(), linear, out);
+        collectLinearLocals(i.elseBody(), linear, out);
+      } else if (s instanceof Stmt.While w) {
+        collectLinearLocals(w.body(), linear, out);
+      } else if (s instanceof Stmt.Block b) {
+        collectLinearLocals(b.body(), linear, out);
+      }
+    }
+  }
+}
