@@ -143,11 +143,13 @@ class UnsupportedConstructsTest {
             + "  static double f(double x) { return x; }\n"
             + "  @Differentiable\n"
             + "  static double f(double x, double y) { return x * y; }\n"),
-        Arguments.of("jgrad.NotDifferentiated", 9, ""
+        Arguments.of("jgrad.NotDifferentiated", 10, ""
             + "  @Differentiable(wrt = {\"x\"})\n"
             + "  static double g(double x, double y) { return x * y; }\n"
             + "  @Differentiable\n"
-            + "  static double f(double a) { return g(1.0, a); }\n"),
+            + "  static double f(double a) {\n"
+            + "    return g(1.0, a);\n"
+            + "  }\n"),
         Arguments.of("jgrad.UnsupportedReturn", 9, ""
             + "  @Differentiable\n"
             + "  static double f(double x) {\n"

@@ -44,9 +44,9 @@ public final class SignatureValidator {
     boolean anyDifferentiable = false;
     for (VariableElement p : method.getParameters()) {
       Type t = TypeMapper.map(p.asType());
-      if (t == null || t == Type.OBJECT || t == Type.INT_ARRAY) {
+      if (t == null || t == Type.INT_ARRAY) {
         report.error(Codes.UNSUPPORTED_TYPE, "parameter " + p.getSimpleName() + " of type " + p.asType()
-            + " is not supported yet (double, float, double[], float[], int, long, boolean)", p);
+            + " is not supported yet (double, float, double[], float[], int, long, boolean, String)", p);
       } else if (t.isDifferentiable() && p.getAnnotation(NonDiff.class) == null) {
         anyDifferentiable = true;
       }

@@ -27,6 +27,7 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
+import io.jgrad.processor.check.CallArgumentChecker;
 import io.jgrad.processor.check.Codes;
 import io.jgrad.processor.check.Report;
 import io.jgrad.processor.ir.Callee;
@@ -120,6 +121,12 @@ public final class BodyParser {
     List<Stmt> body = ReturnShaper.shape(block(tree.getBody().getStatements(), bodyPath), this::reportReturn);
     if (report.errorCount() > errorsBefore) {
       return Optional.empty();
+    }
+    if (!rule) {
+      CallArgumentChecker.check(body, signature.differentiatedParams(), positions, report, unit, method);
+      if (report.errorCount() > errorsBefore) {
+        return Optional.empty();
+      }
     }
     return Optional.of(new Function(signature, body));
   }
