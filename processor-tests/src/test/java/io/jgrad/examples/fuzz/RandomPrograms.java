@@ -52,7 +52,10 @@ final class RandomPrograms {
       } else if (r < 0.6) {
         String target = vars.get(random.nextInt(vars.size()));
         String op = new String[] {"+=", "-=", "*=", "="}[random.nextInt(4)];
-        out.add(target + " " + op + " " + expr(vars, 2) + ";");
+        // *= scales by tanh(·) so repeated products stay bounded: an overflow to infinity in a value
+        // that never reaches the output would poison reverse mode (0 · ∞), as it does in JAX.
+        String rhs = op.equals("*=") ? "Math.tanh(" + expr(vars, 2) + ")" : expr(vars, 2);
+        out.add(target + " " + op + " " + rhs + ";");
       } else if (r < 0.8 && depth < 2) {
         String cond = expr(vars, 2) + " > " + expr(vars, 1);
         List<String> a = statements(new ArrayList<>(vars), depth + 1, 2);
