@@ -1,7 +1,6 @@
 package io.jgrad.runtime;
 
 import java.util.Arrays;
-import java.util.Objects;
 import java.util.Random;
 
 /**
@@ -60,10 +59,20 @@ public final class GradCheck {
     this.vjp = vjp;
   }
 
-  /** A check of {@code value} with its forward mode {@code jvp} and reverse mode {@code vjp}. */
+  /**
+   * A check of {@code value} with its forward mode {@code jvp} and reverse mode {@code vjp}.
+   *
+   * @throws IllegalArgumentException naming the argument that is null
+   */
   public static GradCheck of(Value value, Jvp jvp, Vjp vjp) {
-    return new GradCheck(Objects.requireNonNull(value, "value"), Objects.requireNonNull(jvp, "jvp"),
-        Objects.requireNonNull(vjp, "vjp"));
+    return new GradCheck(nonNull(value, "value"), nonNull(jvp, "jvp"), nonNull(vjp, "vjp"));
+  }
+
+  private static <T> T nonNull(T argument, String name) {
+    if (argument == null) {
+      throw new IllegalArgumentException(name + " must not be null");
+    }
+    return argument;
   }
 
   /** The relative tolerance (default 1e-6): errors are divided by {@code 1 + |expected|}. */
@@ -94,7 +103,21 @@ public final class GradCheck {
     return this;
   }
 
-  /** Runs every check at {@code point}. */
+  /** Runs every check at {@code point} and throws an {@link AssertionError} unless all pass. */
+  public Result assertValidAt(double... point) {
+    Result result = at(point);
+    result.assertValid();
+    return result;
+  }
+
+  /**
+   * Runs every check at {@code point}: forward mode against central finite differences along each
+   * basis vector and the random directions, ⟨J·t, c⟩ = ⟨t, Jᵀ·c⟩ for each, and each reverse-mode
+   * gradient component against the forward-mode derivative along its basis vector.
+   *
+   * @throws IllegalArgumentException if {@code point} is null or not finite, or if {@code vjp}
+   *     returns a gradient whose length is not the point's
+   */
   public Result at(double... point) {
     if (point == null) {
       throw new IllegalArgumentException("point must not be null");
@@ -106,11 +129,7 @@ public final class GradCheck {
     }
     int n = point.length;
     Random random = new Random(seed);
-    double[] grad = vjp.at(point.clone(), 1.0);
-    if (grad == null || grad.length != n) {
-      throw new IllegalArgumentException("vjp returned " + (grad == null ? "null" : grad.length + " components")
-          + " for a point of " + n);
-    }
+    double[] grad = pull(point, 1.0);
     double fdError = 0;
     double transposeError = 0;
     double reverseForwardError = 0;
@@ -137,7 +156,7 @@ public final class GradCheck {
             + " but central finite differences give " + fd;
       }
       double c = d < n ? 1.0 : random.nextGaussian();
-      double[] back = vjp.at(point.clone(), c);
+      double[] back = pull(point, c);
       double lhs = forward * c;
       double rhs = dot(t, back);
       double e2 = Math.abs(lhs - rhs) / (1 + Math.abs(lhs));
@@ -162,6 +181,15 @@ public final class GradCheck {
       }
     }
     return new Result(fdError, transposeError, reverseForwardError, tolerance, worst);
+  }
+
+  private double[] pull(double[] point, double outBar) {
+    double[] grad = vjp.at(point.clone(), outBar);
+    if (grad == null || grad.length != point.length) {
+      throw new IllegalArgumentException("vjp returned " + (grad == null ? "null" : grad.length + " components")
+          + " for a point of " + point.length);
+    }
+    return grad;
   }
 
   private static double[] shift(double[] x, double[] t, double h) {

@@ -92,7 +92,55 @@ class GradCheckTest {
     GradCheck shortVjp = check((x, c) -> new double[1]);
     assertThat(assertThrows(IllegalArgumentException.class, () -> shortVjp.at(1.0, 2.0)))
         .hasMessageThat().contains("vjp");
-    assertThrows(NullPointerException.class, () -> GradCheck.of(null, (x, t) -> 0, (x, c) -> x));
+    assertThat(assertThrows(IllegalArgumentException.class, () -> GradCheck.of(null, (x, t) -> 0, (x, c) -> x)))
+        .hasMessageThat().contains("value");
+    assertThat(assertThrows(IllegalArgumentException.class, () -> GradCheck.of(x -> 0, null, (x, c) -> x)))
+        .hasMessageThat().contains("jvp");
+    assertThat(assertThrows(IllegalArgumentException.class, () -> GradCheck.of(x -> 0, (x, t) -> 0, null)))
+        .hasMessageThat().contains("vjp");
+    assertThat(assertThrows(IllegalArgumentException.class, () -> ok.at(Double.POSITIVE_INFINITY)))
+        .hasMessageThat().contains("point[0]");
+    assertThat(assertThrows(IllegalArgumentException.class, () -> ok.step(-1)))
+        .hasMessageThat().contains("step");
+    assertThat(assertThrows(IllegalArgumentException.class, () -> ok.randomDirections(-1, 7)))
+        .hasMessageThat().contains("count");
+    GradCheck nullVjp = check((x, c) -> null);
+    assertThat(assertThrows(IllegalArgumentException.class, () -> nullVjp.at(1.0, 2.0)))
+        .hasMessageThat().contains("vjp");
+  }
+
+  @Test
+  void transposeFailureNamesTheIdentity() {
+    AssertionError e = assertThrows(AssertionError.class,
+        () -> check((x, c) -> scale(rosenbrockGrad(x), 2 * c)).assertValidAt(0.3, -0.7, 1.2));
+    assertThat(e).hasMessageThat().contains("transpose");
+    assertThat(e).hasMessageThat().contains("<J t, c>");
+  }
+
+  @Test
+  void reverseModeWithADroppedComponentIsCaught() {
+    // Forward mode is right; reverse mode forgets the last coordinate's gradient.
+    GradCheck.Result r = check((x, c) -> {
+      double[] g = scale(rosenbrockGrad(x), c);
+      g[g.length - 1] = 0;
+      return g;
+    }).randomDirections(0, 1).at(0.3, -0.7, 1.2);
+    assertThat(r.passed()).isFalse();
+    assertThat(r.finiteDifferenceError()).isLessThan(1e-5);
+    assertThat(r.reverseForwardError()).isGreaterThan(1e-3);
+  }
+
+  @Test
+  void isDeterministic() {
+    GradCheck wrong = check((x, c) -> scale(rosenbrockGrad(x), 1.5 * c)).randomDirections(5, 42);
+    assertThat(wrong.at(0.3, -0.7, 1.2)).isEqualTo(wrong.at(0.3, -0.7, 1.2));
+  }
+
+  @Test
+  void assertValidAtReturnsTheResultWhenItPasses() {
+    GradCheck.Result r = check((x, c) -> scale(rosenbrockGrad(x), c)).tolerance(1e-5).assertValidAt(1.0, 1.0);
+    assertThat(r.passed()).isTrue();
+    assertThat(r.finiteDifferenceError()).isAtMost(1e-5);
   }
 
   private static double[] scale(double[] g, double c) {
