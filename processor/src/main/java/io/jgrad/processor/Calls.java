@@ -43,30 +43,7 @@ public final class Calls {
   private static void expr(Expr e, Set<Callee> out) {
     if (e instanceof Expr.Call c) {
       out.add(c.callee());
-      c.args().forEach(a -> expr(a, out));
-    } else if (e instanceof Expr.PrimalCall c) {
-      c.args().forEach(a -> expr(a, out));
-    } else if (e instanceof Expr.Prim p) {
-      p.args().forEach(a -> expr(a, out));
-    } else if (e instanceof Expr.Binary b) {
-      expr(b.left(), out);
-      expr(b.right(), out);
-    } else if (e instanceof Expr.Unary u) {
-      expr(u.operand(), out);
-    } else if (e instanceof Expr.Cast c) {
-      expr(c.operand(), out);
-    } else if (e instanceof Expr.Conditional c) {
-      expr(c.condition(), out);
-      expr(c.ifTrue(), out);
-      expr(c.ifFalse(), out);
-    } else if (e instanceof Expr.ArrayRead r) {
-      expr(r.array(), out);
-      expr(r.index(), out);
-    } else if (e instanceof Expr.Pair p) {
-      expr(p.value(), out);
-      expr(p.tangent(), out);
-    } else if (e instanceof Expr.ArrayLength l) {
-      expr(l.array(), out);
     }
+    io.jgrad.processor.ir.Exprs.children(e).forEach(child -> expr(child, out));
   }
 }

@@ -109,4 +109,39 @@ public final class Exprs {
   public static Expr cond(Expr c, Expr a, Expr b) {
     return new Expr.Conditional(c, a, b, promote(a.type(), b.type()));
   }
+
+  /** The direct subexpressions of {@code e}, in evaluation order. */
+  public static List<Expr> children(Expr e) {
+    if (e instanceof Expr.Prim p) {
+      return p.args();
+    }
+    if (e instanceof Expr.Call c) {
+      return c.args();
+    }
+    if (e instanceof Expr.PrimalCall c) {
+      return c.args();
+    }
+    if (e instanceof Expr.Binary b) {
+      return List.of(b.left(), b.right());
+    }
+    if (e instanceof Expr.Unary u) {
+      return List.of(u.operand());
+    }
+    if (e instanceof Expr.Cast c) {
+      return List.of(c.operand());
+    }
+    if (e instanceof Expr.ArrayRead r) {
+      return List.of(r.array(), r.index());
+    }
+    if (e instanceof Expr.ArrayLength l) {
+      return List.of(l.array());
+    }
+    if (e instanceof Expr.Conditional c) {
+      return List.of(c.condition(), c.ifTrue(), c.ifFalse());
+    }
+    if (e instanceof Expr.Pair p) {
+      return List.of(p.value(), p.tangent());
+    }
+    return List.of();
+  }
 }

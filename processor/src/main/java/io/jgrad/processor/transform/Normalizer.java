@@ -190,33 +190,7 @@ public final class Normalizer {
     if (e instanceof Expr.Var v) {
       return v.name().equals(name);
     }
-    if (e instanceof Expr.Prim p) {
-      return p.args().stream().anyMatch(a -> mentions(a, name));
-    }
-    if (e instanceof Expr.Call c) {
-      return c.args().stream().anyMatch(a -> mentions(a, name));
-    }
-    if (e instanceof Expr.PrimalCall c) {
-      return c.args().stream().anyMatch(a -> mentions(a, name));
-    }
-    if (e instanceof Expr.Binary b) {
-      return mentions(b.left(), name) || mentions(b.right(), name);
-    }
-    if (e instanceof Expr.Unary u) {
-      return mentions(u.operand(), name);
-    }
-    if (e instanceof Expr.Cast c) {
-      return mentions(c.operand(), name);
-    }
-    if (e instanceof Expr.ArrayRead r) {
-      return mentions(r.array(), name) || mentions(r.index(), name);
-    }
-    if (e instanceof Expr.ArrayLength l) {
-      return mentions(l.array(), name);
-    }
-    if (e instanceof Expr.Conditional c) {
-      return mentions(c.condition(), name) || mentions(c.ifTrue(), name) || mentions(c.ifFalse(), name);
-    }
-    return false;
+    return io.jgrad.processor.ir.Exprs.children(e).stream().anyMatch(c -> mentions(c, name));
   }
+
 }
