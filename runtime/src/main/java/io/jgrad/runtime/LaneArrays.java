@@ -1,0 +1,40 @@
+package io.jgrad.runtime;
+
+/** Argument checks for batched kernels: every lane array present and of the batch's length. */
+public final class LaneArrays {
+  private LaneArrays() {}
+
+  /** The number of lanes, {@code array.length}; {@code name} is the parameter named in the error. */
+  public static int length(String name, double[] array) {
+    return require(name, array).length;
+  }
+
+  /** The number of lanes, {@code array.length}; {@code name} is the parameter named in the error. */
+  public static int length(String name, float[] array) {
+    return require(name, array).length;
+  }
+
+  /** Checks that {@code array} has one element per lane. */
+  public static void check(int lanes, String name, double[] array) {
+    sameLength(lanes, name, require(name, array).length);
+  }
+
+  /** Checks that {@code array} has one element per lane. */
+  public static void check(int lanes, String name, float[] array) {
+    sameLength(lanes, name, require(name, array).length);
+  }
+
+  private static <T> T require(String name, T array) {
+    if (array == null) {
+      throw new IllegalArgumentException(name + " is null; a batched kernel needs one element per lane");
+    }
+    return array;
+  }
+
+  private static void sameLength(int lanes, String name, int length) {
+    if (length != lanes) {
+      throw new IllegalArgumentException(name + " has " + length + " elements but the batch has " + lanes
+          + " lanes (the length of the first array argument)");
+    }
+  }
+}
