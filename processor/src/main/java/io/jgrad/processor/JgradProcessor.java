@@ -5,6 +5,7 @@ import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import com.sun.source.util.Trees;
+import io.jgrad.annotations.Batched;
 import io.jgrad.annotations.CustomJvp;
 import io.jgrad.annotations.CustomVjp;
 import io.jgrad.annotations.Differentiable;
@@ -12,6 +13,7 @@ import io.jgrad.processor.check.Report;
 import io.jgrad.processor.check.RuleValidator;
 import io.jgrad.processor.check.SignatureValidator;
 import io.jgrad.processor.emit.DerivativesEmitter;
+import io.jgrad.processor.emit.KernelEmitter;
 import io.jgrad.processor.check.Codes;
 import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.Function;
@@ -50,7 +52,7 @@ public final class JgradProcessor extends AbstractProcessor {
   @Override
   public Set<String> getSupportedAnnotationTypes() {
     return Set.of(Differentiable.class.getCanonicalName(), CustomJvp.class.getCanonicalName(),
-        CustomVjp.class.getCanonicalName());
+        CustomVjp.class.getCanonicalName(), Batched.class.getCanonicalName());
   }
 
   @Override
@@ -74,6 +76,12 @@ public final class JgradProcessor extends AbstractProcessor {
             .add((ExecutableElement) e);
       }
     }
+    for (Element e : round.getElementsAnnotatedWith(Batched.class)) {
+      if (!annotated.contains(e)) {
+        processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, "[" + Codes.NOT_BATCHABLE + "] @Batched"
+            + " needs @Differentiable, @CustomJvp or @CustomVjp on the same method: kernels batch derivatives", e);
+      }
+    }
     Trees trees = Trees.instance(processingEnv);
     List<ClassWork> work = new ArrayList<>();
     for (Map.Entry<TypeElement, List<ExecutableElement>> entry : byClass.entrySet()) {
@@ -81,10 +89,14 @@ public final class JgradProcessor extends AbstractProcessor {
     }
     rejectCallersOfFailures(work);
     Map<String, String> reverseOnly = reverseOnly(work);
+    Map<String, Function> all = new LinkedHashMap<>();
+    for (ClassWork w : work) {
+      w.functions().values().forEach(f -> all.put(key(f.signature().ownerQualifiedName(), f.signature().name()), f));
+    }
     for (ClassWork w : work) {
       try {
         if (!w.functions().isEmpty()) {
-          generate(w.owner(), w.functions(), reverseOnly, w.report());
+          generate(w.owner(), w.functions(), reverseOnly, all, w.report());
         }
       } catch (RuntimeException | Error e) {
         internalError(w.report(), w.owner(), e);
@@ -235,7 +247,7 @@ public final class JgradProcessor extends AbstractProcessor {
   }
 
   private void generate(TypeElement owner, Map<ExecutableElement, Function> functions,
-      Map<String, String> reverseOnly, Report report) {
+      Map<String, String> reverseOnly, Map<String, Function> all, Report report) {
     String qualified = CalleeResolver.derivativesName(owner);
     int dot = qualified.lastIndexOf('.');
     String pkg = dot < 0 ? "" : qualified.substring(0, dot);
@@ -254,6 +266,11 @@ public final class JgradProcessor extends AbstractProcessor {
         boolean forward = !reverseOnly.containsKey(key(sig.ownerQualifiedName(), sig.name()));
         int order = DiffSpec.of(entry.getKey()).orElseThrow().order();
         DerivativesEmitter.emit(entry.getValue(), forward, order, type);
+        if (entry.getKey().getAnnotation(Batched.class) != null) {
+          KernelEmitter.emit(entry.getValue(), c -> all.get(key(c.ownerQualifiedName(), c.name())), type);
+        }
+      } catch (KernelEmitter.NotBatchable e) {
+        report.error(Codes.NOT_BATCHABLE, e.getMessage(), entry.getKey());
       } catch (DerivativesEmitter.TransformException e) {
         report.error(Codes.NOT_DIFFERENTIATED, e.getMessage(), entry.getKey());
       } catch (SecondOrder.Unsupported e) {

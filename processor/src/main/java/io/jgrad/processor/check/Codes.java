@@ -34,5 +34,6 @@ public final class Codes {
   public static final String NO_FORWARD_MODE = "jgrad.NoForwardMode";
   public static final String UNSUPPORTED_ORDER = "jgrad.UnsupportedOrder";
   public static final String RULE_SKIPS_PRIMAL = "jgrad.RuleSkipsPrimal";
+  public static final String NOT_BATCHABLE = "jgrad.NotBatchable";
   public static final String INTERNAL = "jgrad.Internal";
 }

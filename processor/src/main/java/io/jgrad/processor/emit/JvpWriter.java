@@ -15,9 +15,16 @@ import java.util.List;
 /** Prints a linearized program as the body of {@code fJvp}: primal and tangent statements interleaved. */
 final class JvpWriter {
   private final Names names;
+  private final java.util.function.BiConsumer<Linear.Return, CodeBlock.Builder> returns;
 
   JvpWriter(Names names) {
+    this(names, JvpWriter::returnDual);
+  }
+
+  /** A writer whose final {@link Linear.Return} is printed by {@code returns} (kernels store it instead). */
+  JvpWriter(Names names, java.util.function.BiConsumer<Linear.Return, CodeBlock.Builder> returns) {
     this.names = names;
+    this.returns = returns;
   }
 
   CodeBlock write(List<Linear> program) {
@@ -58,11 +65,15 @@ final class JvpWriter {
       stmts(k.body(), b);
       b.add("$<}\n");
     } else if (l instanceof Linear.Return r) {
-      Type t = r.value().type();
-      String tangent = r.tangent() == null ? Terms.zero(t) : r.tangent().name();
-      b.addStatement("return $T.of($L, $L)", t == Type.FLOAT ? RuntimeTypes.FLOAT_DUAL : RuntimeTypes.DUAL,
-          ExprWriter.write(r.value()), tangent);
+      returns.accept(r, b);
     }
+  }
+
+  private static void returnDual(Linear.Return r, CodeBlock.Builder b) {
+    Type t = r.value().type();
+    String tangent = r.tangent() == null ? Terms.zero(t) : r.tangent().name();
+    b.addStatement("return $T.of($L, $L)", t == Type.FLOAT ? RuntimeTypes.FLOAT_DUAL : RuntimeTypes.DUAL,
+        ExprWriter.write(r.value()), tangent);
   }
 
   static String tangent(Linear.Tangent t) {

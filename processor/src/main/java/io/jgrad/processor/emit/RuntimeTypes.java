@@ -16,6 +16,11 @@ final class RuntimeTypes {
   static final ClassName VALUE_AND_DERIVATIVE = ClassName.get(RUNTIME, "ValueAndDerivative");
   static final ClassName TAPE = ClassName.get(RUNTIME, "Tape");
   static final ClassName ACCUMULATE = ClassName.get(RUNTIME, "Accumulate");
+  static final ClassName BACKEND = ClassName.get(RUNTIME, "Backend");
+  static final ClassName BATCH = ClassName.get(RUNTIME, "Batch");
+  static final ClassName LANES = ClassName.get(RUNTIME, "Lanes");
+  static final ClassName LANE_ARRAYS = ClassName.get(RUNTIME, "LaneArrays");
+  static final ClassName KERNEL = ClassName.get("com.aparapi", "Kernel");
 
   /** The generated {@code ...Derivatives} class of a function. */
   static ClassName derivatives(Callee callee) {

@@ -1,0 +1,172 @@
+package io.jgrad.examples.batch;
+
+import static com.google.common.truth.Truth.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.jgrad.runtime.Backend;
+import io.jgrad.runtime.Batch;
+import io.jgrad.runtime.Dual;
+import java.util.Random;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every backend against the scalar generated code: values against the function itself, kernel
+ * JVPs against {@code fJvp}, kernel gradients (forward mode) against {@code fGrad} (reverse mode).
+ * CPU backends run the same lane code as OpenCL; OpenCL's math library may differ by a few ulps,
+ * hence a relative tolerance of 1e-12 for doubles (1e-5 for floats) there and 1e-13 on the CPU.
+ */
+class BatchedKernelsTest {
+  private static double tolerance(Backend b) {
+    return b == Backend.OPENCL ? 1e-12 : 1e-13;
+  }
+
+  private static void assertClose(double actual, double expected, double rel, String what) {
+    double scale = Math.max(1.0, Math.abs(expected));
+    if (!(Math.abs(actual - expected) <= rel * scale) && !(Double.isNaN(actual) && Double.isNaN(expected))) {
+      throw new AssertionError(what + ": expected " + expected + " but was " + actual);
+    }
+  }
+
+  private static double[] uniform(Random r, int n, double lo, double hi) {
+    double[] a = new double[n];
+    for (int i = 0; i < n; i++) {
+      a[i] = lo + (hi - lo) * r.nextDouble();
+    }
+    return a;
+  }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void seedVmapOfSinOverArange3(Backend backend) {
+    OpenCl.requireIf(backend);
+    double[] x = {0.0, 1.0, 2.0};
+    double[] out = new double[3];
+    BatchedFunctionsDerivatives.sinBatch(x, out, backend);
+    for (int i = 0; i < 3; i++) {
+      assertClose(out[i], Math.sin(i), tolerance(backend), "sin(" + i + ")");
+    }
+    assertClose(out[1], 0.8414709848078965, 1e-12, "the seed's 0.84147096");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void vmapOfGradOfLog1pexpIsTheLogistic(Backend backend) {
+    OpenCl.requireIf(backend);
+    double[] x = {0.0, 1.0, 2.0};
+    double[] grad = new double[3];
+    BatchedFunctionsDerivatives.naiveLog1pexpGradBatch(x, grad, backend);
+    for (int i = 0; i < 3; i++) {
+      assertClose(grad[i], 1 / (1 + Math.exp(-i)), tolerance(backend), "logistic(" + i + ")");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void branchLoopCallsAndSharedParametersMatchTheScalarCode(Backend backend) {
+    OpenCl.requireIf(backend);
+    Random r = new Random(7);
+    int n = 2000;
+    double[] x = uniform(r, n, -2, 2);
+    double[] y = uniform(r, n, -2, 2);
+    int steps = 6;
+    double scale = 0.75;
+    double[] value = new double[n];
+    BatchedFunctionsDerivatives.orbitBatch(x, y, steps, scale, value, backend);
+    double[] xDot = uniform(r, n, -1, 1);
+    double[] yDot = uniform(r, n, -1, 1);
+    double[] outValue = new double[n];
+    double[] outTangent = new double[n];
+    BatchedFunctionsDerivatives.orbitJvpBatch(x, y, steps, scale, xDot, yDot, outValue, outTangent, backend);
+    double[] xGrad = new double[n];
+    double[] yGrad = new double[n];
+    BatchedFunctionsDerivatives.orbitGradBatch(x, y, steps, scale, xGrad, yGrad, backend);
+    double rel = backend == Backend.OPENCL ? 1e-9 : 1e-11;  // six chained steps amplify ulps
+    for (int i = 0; i < n; i++) {
+      double want = BatchedFunctions.orbit(x[i], y[i], steps, scale);
+      assertClose(value[i], want, rel, "value at lane " + i);
+      Dual jvp = BatchedFunctionsDerivatives.orbitJvp(x[i], y[i], steps, scale, xDot[i], yDot[i]);
+      assertClose(outValue[i], jvp.value(), rel, "jvp value at lane " + i);
+      assertClose(outTangent[i], jvp.tangent(), rel, "jvp tangent at lane " + i);
+      BatchedFunctionsDerivatives.OrbitGrad g = BatchedFunctionsDerivatives.orbitGrad(x[i], y[i], steps, scale);
+      assertClose(xGrad[i], g.x(), rel, "x gradient at lane " + i);
+      assertClose(yGrad[i], g.y(), rel, "y gradient at lane " + i);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void floatFunctionsGiveFloatKernels(Backend backend) {
+    OpenCl.requireIf(backend);
+    Random r = new Random(11);
+    int n = 500;
+    float[] x = new float[n];
+    float[] y = new float[n];
+    for (int i = 0; i < n; i++) {
+      x[i] = (float) (r.nextDouble() * 4 - 2);
+      y[i] = (float) (r.nextDouble() * 4 - 2);
+    }
+    float[] xGrad = new float[n];
+    float[] yGrad = new float[n];
+    BatchedFunctionsDerivatives.smoothFGradBatch(x, y, xGrad, yGrad, backend);
+    for (int i = 0; i < n; i++) {
+      BatchedFunctionsDerivatives.SmoothFGrad g = BatchedFunctionsDerivatives.smoothFGrad(x[i], y[i]);
+      assertClose(xGrad[i], g.x(), 1e-5, "x gradient at lane " + i);
+      assertClose(yGrad[i], g.y(), 1e-5, "y gradient at lane " + i);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = Backend.class, names = {"JAVA", "THREADS", "OPENCL"})
+  void aMillionRandomLanes(Backend backend) {
+    OpenCl.requireIf(backend);
+    Random r = new Random(1_000_000);
+    int n = 1_000_000;
+    double[] x = uniform(r, n, -30, 30);
+    double[] grad = new double[n];
+    assertThat(BatchedFunctionsDerivatives.naiveLog1pexpGradBatch(x, grad, backend)).isEqualTo(backend);
+    for (int i = 0; i < n; i++) {
+      assertClose(grad[i], BatchedFunctionsDerivatives.naiveLog1pexpGrad(x[i]), tolerance(backend), "lane " + i);
+    }
+  }
+
+  @Test
+  void autoSaysWhatItChose() {
+    double[] x = {0.5, 1.5};
+    try (Batch batch = BatchedFunctionsDerivatives.sinBatchSession(x, new double[2], Backend.AUTO)) {
+      assertThat(batch.run().backend()).isAnyOf(Backend.JAVA, Backend.THREADS, Backend.OPENCL);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = Backend.class, names = {"JAVA", "OPENCL"})
+  void aSessionRunsAgainOnChangedInputs(Backend backend) {
+    OpenCl.requireIf(backend);
+    double[] x = {0.1, 0.2, 0.3};
+    double[] out = new double[3];
+    try (Batch batch = BatchedFunctionsDerivatives.sinBatchSession(x, out, backend)) {
+      batch.run();
+      for (int step = 0; step < 3; step++) {
+        for (int i = 0; i < 3; i++) {
+          x[i] += 0.5;
+        }
+        batch.changed(x).run();
+        for (int i = 0; i < 3; i++) {
+          assertClose(out[i], Math.sin(x[i]), tolerance(backend), "step " + step + " lane " + i);
+        }
+      }
+    }
+  }
+
+  @Test
+  void badArraysNameTheArgument() {
+    IllegalArgumentException nul = assertThrows(IllegalArgumentException.class,
+        () -> BatchedFunctionsDerivatives.orbitBatch(new double[2], null, 1, 1.0, new double[2], Backend.JAVA));
+    assertThat(nul).hasMessageThat().contains("y is null");
+    IllegalArgumentException len = assertThrows(IllegalArgumentException.class,
+        () -> BatchedFunctionsDerivatives.orbitGradBatch(new double[2], new double[2], 1, 1.0, new double[2],
+            new double[3], Backend.THREADS));
+    assertThat(len).hasMessageThat().contains("yGrad has 3 elements but the batch has 2 lanes");
+  }
+}

@@ -1,0 +1,443 @@
+package io.jgrad.processor.emit;
+
+import com.palantir.javapoet.ArrayTypeName;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import io.jgrad.processor.ir.Callee;
+import io.jgrad.processor.ir.Expr;
+import io.jgrad.processor.ir.Function;
+import io.jgrad.processor.ir.Rewrite;
+import io.jgrad.processor.ir.Stmt;
+import io.jgrad.processor.ir.Type;
+import io.jgrad.processor.transform.Inliner;
+import io.jgrad.processor.transform.Jvp;
+import io.jgrad.processor.transform.Linear;
+import io.jgrad.processor.transform.Names;
+import io.jgrad.processor.transform.Normalizer;
+import io.jgrad.processor.transform.VectorJvp;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes the batched kernels of a {@code @Batched} function ({@code vmap}): {@code fBatch},
+ * {@code fJvpBatch} and {@code fGradBatch}, each with a {@code ...Session} twin, and for each an
+ * Aparapi {@code Kernel} whose lane is flat primitive code: calls inlined, no objects, every local
+ * initialized, gradients by vector forward mode (no tape). CPU backends call the same lane.
+ */
+public final class KernelEmitter {
+  /** A function that cannot become a kernel; the message says which construct and why. */
+  public static final class NotBatchable extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    NotBatchable(String message) {
+      super(message);
+    }
+  }
+
+  /** One field of a kernel: set from the constructor argument of the same name, or from a constant. */
+  private record Field(String name, TypeName type, String constant) {}
+
+  /** A body ready for a lane: normalized, inlined, checked, with its constants as fields. */
+  private record Prepared(Names names, String lane, List<Stmt> body, List<Field> constants) {}
+
+  private final Function function;
+  private final Callee sig;
+  private final java.util.function.Function<Callee, Function> bodies;
+  private final ClassName self;
+
+  private KernelEmitter(Function function, java.util.function.Function<Callee, Function> bodies) {
+    this.function = function;
+    this.sig = function.signature();
+    this.bodies = bodies;
+    this.self = RuntimeTypes.derivatives(sig);
+  }
+
+  /** Adds the kernels of {@code f} to {@code type}; {@code bodies} finds callees to inline. */
+  public static void emit(Function f, java.util.function.Function<Callee, Function> bodies, TypeSpec.Builder type) {
+    new KernelEmitter(f, bodies).emit(type);
+  }
+
+  private void emit(TypeSpec.Builder type) {
+    if (function.vjpRule() != null) {
+      throw new NotBatchable(sig.name() + " has a @CustomVjp rule, whose fwd and bwd kernels do not inline yet;"
+          + " hint: batch a @Differentiable caller-free version, or loop over fGrad");
+    }
+    if (function.rule() != null) {
+      throw new NotBatchable(sig.name() + " has a @CustomJvp rule, which kernels do not inline yet");
+    }
+    for (Callee.Param p : sig.params()) {
+      if (p.differentiated() && !p.type().isScalar()) {
+        throw new NotBatchable("parameter " + p.name() + " is an array: a kernel takes one scalar per lane;"
+            + " hint: mark it @NonDiff or leave it out of wrt to share it between lanes");
+      }
+      if (!p.differentiated() && !p.type().isScalar() && p.type() != Type.INT && p.type() != Type.LONG
+          && p.type() != Type.BOOLEAN) {
+        throw new NotBatchable("parameter " + p.name() + " of type " + p.type().javaName()
+            + " cannot be passed to a kernel: shared parameters must be primitives");
+      }
+    }
+    valueKernel(type);
+    jvpKernel(type);
+    gradKernel(type);
+  }
+
+  private static TypeName scalar(Type t) {
+    return DerivativesEmitter.typeName(t);
+  }
+
+  private static TypeName lanesOf(Type t) {
+    return ArrayTypeName.of(scalar(t));
+  }
+
+  private void valueKernel(TypeSpec.Builder type) {
+    Prepared p = prepare();
+    Set<String> taken = takenNames();
+    String out = fresh(taken, "out");
+    CodeBlock.Builder lane = reads(p);
+    List<Stmt> body = p.body();
+    body.subList(0, body.size() - 1).forEach(s -> JvpWriter.PrimalWriter.write(s, lane));
+    lane.addStatement("this.$L[$L] = $L", out, p.lane(), ExprWriter.write(((Stmt.Return) body.get(body.size() - 1)).value()));
+    List<Field> outputs = List.of(new Field(out, lanesOf(sig.returnType()), null));
+    finish(type, "Batch", "The value of {@code $L} in every lane ({@code vmap($L)}).", List.of(), outputs, p,
+        lane.build());
+  }
+
+  private void jvpKernel(TypeSpec.Builder type) {
+    Prepared p = prepare();
+    Jvp.Result jvp = Jvp.transform(p.body(), sig.differentiatedParams(), p.names());
+    problems(jvp.problems());
+    Set<String> taken = takenNames();
+    List<Field> tangentsIn = new ArrayList<>();
+    CodeBlock.Builder lane = reads(p);
+    for (Callee.Param d : sig.differentiatedParams()) {
+      Field f = new Field(fresh(taken, d.name() + "Dot"), lanesOf(d.type()), null);
+      tangentsIn.add(f);
+      lane.addStatement("$T $L = this.$L[$L]", scalar(d.type()), jvp.tangents().get(d.name()).name(), f.name(), p.lane());
+    }
+    zeroTangents(VectorJvp.inactiveParamTangents(jvp, sig.params(), sig.differentiatedParams()), lane);
+    String outValue = fresh(taken, "outValue");
+    String outTangent = fresh(taken, "outTangent");
+    Type rt = sig.returnType();
+    lane.add(new JvpWriter(p.names(), (r, b) -> {
+      b.addStatement("this.$L[$L] = $L", outValue, p.lane(), ExprWriter.write(r.value()));
+      b.addStatement("this.$L[$L] = $L", outTangent, p.lane(), r.tangent() == null ? Terms.zero(rt)
+          : Terms.convert(r.tangent().name(), r.tangent().type(), rt, false));
+    }).write(jvp.program()));
+    List<Field> outputs = List.of(new Field(outValue, lanesOf(rt), null), new Field(outTangent, lanesOf(rt), null));
+    finish(type, "JvpBatch", "The value and the tangent of {@code $L} in every lane ({@code vmap(jvp($L))}),"
+        + " tangents per lane.", tangentsIn, outputs, p, lane.build());
+  }
+
+  private void gradKernel(TypeSpec.Builder type) {
+    Prepared p = prepare();
+    List<Callee.Param> wrt = sig.differentiatedParams();
+    VectorJvp.Result jvp = VectorJvp.transform(p.body(), sig.params(), wrt, p.names());
+    problems(jvp.problems());
+    Set<String> taken = takenNames();
+    CodeBlock.Builder lane = reads(p);
+    for (Expr.Var seed : jvp.seeds()) {
+      lane.addStatement("$T $L = $L", scalar(seed.type()), seed.name(), ExprWriter.literal(
+          new Expr.Const(seed.type(), seed.type() == Type.FLOAT ? (Object) 1.0f : (Object) 1.0)));
+    }
+    zeroTangents(jvp.zeros(), lane);
+    List<Field> outputs = new ArrayList<>();
+    for (Callee.Param d : wrt) {
+      outputs.add(new Field(fresh(taken, d.name() + "Grad"), lanesOf(d.type()), null));
+    }
+    lane.add(new JvpWriter(p.names(), (r, b) -> {
+      for (int k = 0; k < wrt.size(); k++) {
+        Expr.Var t = jvp.tangents().get(k);
+        Type gt = wrt.get(k).type();
+        b.addStatement("this.$L[$L] = $L", outputs.get(k).name(), p.lane(),
+            t == null ? Terms.zero(gt) : Terms.convert(t.name(), t.type(), gt, false));
+      }
+    }).write(jvp.program()));
+    finish(type, "GradBatch", "The gradient of {@code $L} in every lane ({@code vmap(grad($L))}), by forward"
+        + " mode with one tangent per parameter (no tape).", List.of(), outputs, p, lane.build());
+  }
+
+  private static void zeroTangents(List<Expr.Var> zeros, CodeBlock.Builder lane) {
+    for (Expr.Var z : zeros) {
+      lane.addStatement("$T $L = $L", scalar(z.type()), z.name(), Terms.zero(z.type()));
+    }
+  }
+
+  private void problems(List<String> problems) {
+    if (!problems.isEmpty()) {
+      throw new DerivativesEmitter.TransformException(String.join("; ", problems));
+    }
+  }
+
+  /** Names of the entry points' parameters: the function's own, then {@code backend}. */
+  private Set<String> takenNames() {
+    Set<String> taken = new HashSet<>(List.of("backend", "lanes"));
+    sig.params().forEach(p -> taken.add(p.name()));
+    return taken;
+  }
+
+  private static String fresh(Set<String> taken, String base) {
+    String name = base;
+    for (int i = 2; taken.contains(name); i++) {
+      name = base + i;
+    }
+    taken.add(name);
+    return name;
+  }
+
+  /** The body normalized, with calls inlined, {@code StrictMath} as {@code Math}, constants as fields, every local initialized. */
+  private Prepared prepare() {
+    List<String> params = sig.params().stream().map(Callee.Param::name).toList();
+    Names names = Names.of(params, function.body());
+    String lane = names.fresh("lane");
+    List<Stmt> body = Normalizer.normalize(function, names);
+    try {
+      body = Inliner.inline(sig.name(), body, names, bodies);
+    } catch (Inliner.NotInlinable e) {
+      throw new NotBatchable(e.getMessage());
+    }
+    Map<String, Field> constants = new LinkedHashMap<>();
+    Map<String, String> constantNames = new LinkedHashMap<>();
+    body = Rewrite.stmts(body, e -> {
+      if (e instanceof Expr.PrimalCall c) {
+        throw new NotBatchable(c.receiver() + "." + c.method() + "(...) cannot run in a kernel: OpenCL code"
+            + " cannot call methods of other classes or print; hint: remove it from the @Batched function"
+            + " and the functions it calls");
+      }
+      if (e instanceof Expr.Prim prim && prim.strict()) {
+        return new Expr.Prim(prim.primitive(), prim.args(), prim.type(), false);
+      }
+      if (e instanceof Expr.StaticField f) {
+        String source = f.owner() + "." + f.name();
+        String name = constantNames.computeIfAbsent(source, s -> names.fresh(f.name()));
+        constants.putIfAbsent(name, new Field(name, scalar(f.type()), source));
+        return new Expr.Var(name, f.type());
+      }
+      return e;
+    });
+    List<Stmt> flat = flatten(new ScopedRenamer(names, sig.params()).stmts(body));
+    return new Prepared(names, lane, initialized(flat), List.copyOf(constants.values()));
+  }
+
+  /**
+   * Gives a local declared twice (two loops' {@code int k}) a fresh name for its second life, so that
+   * blocks can be flattened: Aparapi loses a local declared in a nested block.
+   */
+  private static final class ScopedRenamer {
+    private final Names names;
+    private final Set<String> declared = new HashSet<>();
+    private final java.util.ArrayDeque<Map<String, String>> scopes = new java.util.ArrayDeque<>();
+
+    ScopedRenamer(Names names, List<Callee.Param> params) {
+      this.names = names;
+      params.forEach(p -> declared.add(p.name()));
+      scopes.push(new java.util.HashMap<>());
+    }
+
+    private String resolve(String name) {
+      for (Map<String, String> scope : scopes) {
+        String n = scope.get(name);
+        if (n != null) {
+          return n;
+        }
+      }
+      return name;
+    }
+
+    private Expr rename(Expr e) {
+      return Rewrite.expr(e, x -> x instanceof Expr.Var v ? new Expr.Var(resolve(v.name()), v.type()) : x);
+    }
+
+    private Expr.Var declare(Expr.Var v) {
+      String name = declared.add(v.name()) ? v.name() : names.fresh(v.name());
+      scopes.peek().put(v.name(), name);
+      return new Expr.Var(name, v.type());
+    }
+
+    private List<Stmt> scoped(List<Stmt> body) {
+      scopes.push(new java.util.HashMap<>());
+      List<Stmt> out = stmts(body);
+      scopes.pop();
+      return out;
+    }
+
+    List<Stmt> stmts(List<Stmt> body) {
+      List<Stmt> out = new ArrayList<>();
+      for (Stmt s : body) {
+        if (s instanceof Stmt.Assign a) {
+          Expr value = rename(a.value());
+          Expr.Var target = a.declare() ? declare(a.target()) : (Expr.Var) rename(a.target());
+          out.add(new Stmt.Assign(target, value, a.declare()));
+        } else if (s instanceof Stmt.Declare d) {
+          out.add(new Stmt.Declare(declare(d.target())));
+        } else if (s instanceof Stmt.If f) {
+          out.add(new Stmt.If(rename(f.condition()), scoped(f.thenBody()), scoped(f.elseBody())));
+        } else if (s instanceof Stmt.While w) {
+          out.add(new Stmt.While(rename(w.condition()), scoped(w.body())));
+        } else if (s instanceof Stmt.Block b) {
+          out.add(new Stmt.Block(scoped(b.body())));
+        } else if (s instanceof Stmt.Return r) {
+          out.add(new Stmt.Return(rename(r.value())));
+        } else {
+          out.add(s);
+        }
+      }
+      return out;
+    }
+  }
+
+  /** The statements of nested blocks spliced into their parent (names are unique by now). */
+  private static List<Stmt> flatten(List<Stmt> body) {
+    List<Stmt> out = new ArrayList<>();
+    for (Stmt s : body) {
+      if (s instanceof Stmt.Block b) {
+        out.addAll(flatten(b.body()));
+      } else if (s instanceof Stmt.If f) {
+        out.add(new Stmt.If(f.condition(), flatten(f.thenBody()), flatten(f.elseBody())));
+      } else if (s instanceof Stmt.While w) {
+        out.add(new Stmt.While(w.condition(), flatten(w.body())));
+      } else {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
+  /** Aparapi falls back to Java for a local declared without a value, so every declaration gets one. */
+  private static List<Stmt> initialized(List<Stmt> body) {
+    List<Stmt> out = new ArrayList<>();
+    for (Stmt s : body) {
+      if (s instanceof Stmt.Declare d) {
+        out.add(new Stmt.Assign(d.target(), zero(d.target().type()), true));
+      } else if (s instanceof Stmt.If f) {
+        out.add(new Stmt.If(f.condition(), initialized(f.thenBody()), initialized(f.elseBody())));
+      } else if (s instanceof Stmt.While w) {
+        out.add(new Stmt.While(w.condition(), initialized(w.body())));
+      } else if (s instanceof Stmt.Block b) {
+        out.add(new Stmt.Block(initialized(b.body())));
+      } else {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
+  private static Expr zero(Type t) {
+    return switch (t) {
+      case FLOAT -> new Expr.Const(t, 0.0f);
+      case INT -> new Expr.Const(t, 0);
+      case LONG -> new Expr.Const(t, 0L);
+      case BOOLEAN -> new Expr.Const(t, false);
+      default -> new Expr.Const(Type.DOUBLE, 0.0);
+    };
+  }
+
+  /** The lane's own copies of the parameters: its element of each lane array, and the shared values. */
+  private CodeBlock.Builder reads(Prepared p) {
+    CodeBlock.Builder b = CodeBlock.builder();
+    for (Callee.Param param : sig.params()) {
+      if (param.differentiated()) {
+        b.addStatement("$T $L = this.$L[$L]", scalar(param.type()), param.name(), param.name(), p.lane());
+      } else {
+        b.addStatement("$T $L = this.$L", scalar(param.type()), param.name(), param.name());
+      }
+    }
+    return b;
+  }
+
+  private List<Field> inputs() {
+    List<Field> in = new ArrayList<>();
+    for (Callee.Param p : sig.params()) {
+      in.add(new Field(p.name(), p.differentiated() ? lanesOf(p.type()) : scalar(p.type()), null));
+    }
+    return in;
+  }
+
+  /** The kernel class and the two entry points: {@code fXxx} runs once, {@code fXxxSession} keeps the batch. */
+  private void finish(TypeSpec.Builder type, String suffix, String doc, List<Field> extraInputs,
+      List<Field> outputs, Prepared p, CodeBlock lane) {
+    String method = sig.name() + suffix;
+    String kernelName = Character.toUpperCase(method.charAt(0)) + method.substring(1) + "Kernel";
+    List<Field> args = new ArrayList<>(inputs());
+    args.addAll(extraInputs);
+    args.addAll(outputs);
+    TypeSpec.Builder kernel = TypeSpec.classBuilder(kernelName)
+        .addModifiers(Modifier.STATIC, Modifier.FINAL)
+        .superclass(RuntimeTypes.KERNEL)
+        .addSuperinterface(RuntimeTypes.LANES)
+        .addJavadoc("The kernel of {@link #$L}: Aparapi translates {@code run()} to OpenCL; CPU backends call"
+            + " {@code lane}.\n", method);
+    MethodSpec.Builder ctor = MethodSpec.constructorBuilder().addParameter(TypeName.INT, "lanes");
+    kernel.addField(TypeName.INT, "lanes", Modifier.FINAL);
+    ctor.addStatement("this.lanes = lanes");
+    for (Field f : args) {
+      kernel.addField(FieldSpec.builder(f.type(), f.name(), Modifier.FINAL).build());
+      ctor.addParameter(f.type(), f.name()).addStatement("this.$L = $L", f.name(), f.name());
+    }
+    for (Field f : p.constants()) {
+      kernel.addField(FieldSpec.builder(f.type(), f.name(), Modifier.FINAL).build());
+      ctor.addStatement("this.$L = $L", f.name(), f.constant());
+    }
+    kernel.addMethod(ctor.build());
+    kernel.addMethod(MethodSpec.methodBuilder("run").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+        .addStatement("int $L = getGlobalId()", p.lane())
+        .beginControlFlow("if ($L < lanes)", p.lane())
+        .addStatement("lane($L)", p.lane())
+        .endControlFlow()
+        .build());
+    kernel.addMethod(MethodSpec.methodBuilder("lane").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+        .addParameter(TypeName.INT, p.lane()).addCode(lane).build());
+    type.addType(kernel.build());
+
+    List<Field> laneArrays = args.stream().filter(f -> f.type() instanceof ArrayTypeName).toList();
+    List<Field> inputArrays = new ArrayList<>(inputs());
+    inputArrays.addAll(extraInputs);
+    inputArrays.removeIf(f -> !(f.type() instanceof ArrayTypeName));
+    MethodSpec.Builder session = MethodSpec.methodBuilder(method + "Session")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(RuntimeTypes.BATCH)
+        .addJavadoc(doc.replace("$L", sig.name()) + "\nReturns the batch bound to these arrays, for repeated"
+            + " {@code run()}s; close it.\n")
+        .addJavadoc("@throws IllegalArgumentException naming an array that is null or of another length than the first\n")
+        .addJavadoc("@throws io.jgrad.runtime.BackendUnavailableException when {@code backend} cannot run this kernel\n");
+    MethodSpec.Builder once = MethodSpec.methodBuilder(method)
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(RuntimeTypes.BACKEND)
+        .addJavadoc(doc.replace("$L", sig.name()) + "\nReturns the backend that ran it.\n")
+        .addJavadoc("@throws IllegalArgumentException naming an array that is null or of another length than the first\n")
+        .addJavadoc("@throws io.jgrad.runtime.BackendUnavailableException when {@code backend} cannot run this kernel\n");
+    for (Field f : args) {
+      session.addParameter(f.type(), f.name());
+      once.addParameter(f.type(), f.name());
+    }
+    session.addParameter(RuntimeTypes.BACKEND, "backend");
+    once.addParameter(RuntimeTypes.BACKEND, "backend");
+    Field first = laneArrays.get(0);
+    session.addStatement("int lanes = $T.length($S, $L)", RuntimeTypes.LANE_ARRAYS, first.name(), first.name());
+    for (Field f : laneArrays.subList(1, laneArrays.size())) {
+      session.addStatement("$T.check(lanes, $S, $L)", RuntimeTypes.LANE_ARRAYS, f.name(), f.name());
+    }
+    List<String> names = new ArrayList<>(List.of("lanes"));
+    args.forEach(f -> names.add(f.name()));
+    session.addStatement("return $T.prepare($S, new $L($L), lanes, backend, new Object[] {$L}, new Object[] {$L})",
+        RuntimeTypes.BATCH, self.simpleName() + "." + method, kernelName, String.join(", ", names),
+        String.join(", ", inputArrays.stream().map(Field::name).toList()),
+        String.join(", ", outputs.stream().map(Field::name).toList()));
+    type.addMethod(session.build());
+    List<String> callArgs = new ArrayList<>();
+    args.forEach(f -> callArgs.add(f.name()));
+    callArgs.add("backend");
+    once.beginControlFlow("try ($T batch = $L($L))", RuntimeTypes.BATCH, method + "Session", String.join(", ", callArgs))
+        .addStatement("return batch.run().backend()")
+        .endControlFlow();
+    type.addMethod(once.build());
+  }
+}

@@ -1,0 +1,119 @@
+package io.jgrad.processor.transform;
+
+import io.jgrad.processor.ir.Callee;
+import io.jgrad.processor.ir.Expr;
+import io.jgrad.processor.ir.Stmt;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Forward mode with one tangent program per parameter, all sharing one primal program: the whole
+ * gradient of a scalar function in one pass without a tape (vector forward mode), which is what a
+ * kernel lane can hold. Each parameter's program is {@link Jvp}'s, merged statement by statement.
+ */
+public final class VectorJvp {
+  private VectorJvp() {}
+
+  /**
+   * The merged program ending in {@code wrt}'s first {@link Linear.Return}; {@code seeds} are the
+   * tangent locals of the parameters (to set to one) and {@code tangents} the output tangent of each
+   * parameter's program (null where the output does not depend on it).
+   */
+  public record Result(List<Linear> program, List<Expr.Var> seeds, List<Expr.Var> tangents,
+      List<Expr.Var> zeros, List<String> problems) {}
+
+  /**
+   * Vector forward mode of a normalized, call-free body with respect to each of {@code wrt};
+   * {@code zeros} are the tangents of the other {@code params} that become active by reassignment
+   * (a loop carrying a differentiated value into them), to start at zero.
+   */
+  public static Result transform(List<Stmt> body, List<Callee.Param> params, List<Callee.Param> wrt,
+      Names names) {
+    List<List<Linear>> programs = new ArrayList<>();
+    List<Expr.Var> seeds = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
+    List<Expr.Var> zeros = new ArrayList<>();
+    for (Callee.Param p : wrt) {
+      Jvp.Result one = Jvp.transform(body, List.of(p), names);
+      programs.add(one.program());
+      seeds.add(one.tangents().get(p.name()));
+      zeros.addAll(inactiveParamTangents(one, params, List.of(p)));
+      problems.addAll(one.problems());
+    }
+    List<Expr.Var> tangents = new ArrayList<>();
+    List<Linear> merged = merge(programs, tangents);
+    return new Result(merged, seeds, tangents, zeros, problems);
+  }
+
+  /** The tangents {@code jvp} gave to parameters outside {@code wrt}: they must start at zero. */
+  public static List<Expr.Var> inactiveParamTangents(Jvp.Result jvp, List<Callee.Param> params,
+      List<Callee.Param> wrt) {
+    List<Expr.Var> zeros = new ArrayList<>();
+    for (Callee.Param q : params) {
+      Expr.Var t = jvp.tangents().get(q.name());
+      if (t != null && wrt.stream().noneMatch(w -> w.name().equals(q.name()))) {
+        zeros.add(t);
+      }
+    }
+    return zeros;
+  }
+
+  private static boolean isAnchor(Linear l) {
+    return !(l instanceof Linear.Tangent || l instanceof Linear.DeclareTangent || l instanceof Linear.Call);
+  }
+
+  /** Walks the programs in step: primal statements and control flow once, every program's tangent statements after them. */
+  private static List<Linear> merge(List<List<Linear>> programs, List<Expr.Var> returns) {
+    List<Linear> out = new ArrayList<>();
+    int[] at = new int[programs.size()];
+    while (true) {
+      for (int k = 0; k < programs.size(); k++) {
+        List<Linear> p = programs.get(k);
+        while (at[k] < p.size() && !isAnchor(p.get(at[k]))) {
+          out.add(p.get(at[k]++));
+        }
+      }
+      if (at[0] >= programs.get(0).size()) {
+        return out;
+      }
+      List<Linear> anchors = new ArrayList<>();
+      for (int k = 0; k < programs.size(); k++) {
+        anchors.add(programs.get(k).get(at[k]++));
+      }
+      out.add(mergeAnchors(anchors, returns));
+    }
+  }
+
+  private static Linear mergeAnchors(List<Linear> anchors, List<Expr.Var> returns) {
+    Linear first = anchors.get(0);
+    if (first instanceof Linear.If f) {
+      List<List<Linear>> thens = new ArrayList<>();
+      List<List<Linear>> elses = new ArrayList<>();
+      anchors.forEach(a -> {
+        thens.add(((Linear.If) a).thenBody());
+        elses.add(((Linear.If) a).elseBody());
+      });
+      return new Linear.If(f.condition(), merge(thens, returns), merge(elses, returns));
+    }
+    if (first instanceof Linear.While w) {
+      List<List<Linear>> bodies = new ArrayList<>();
+      anchors.forEach(a -> bodies.add(((Linear.While) a).body()));
+      return new Linear.While(w.condition(), merge(bodies, returns));
+    }
+    if (first instanceof Linear.Block) {
+      List<List<Linear>> bodies = new ArrayList<>();
+      anchors.forEach(a -> bodies.add(((Linear.Block) a).body()));
+      return new Linear.Block(merge(bodies, returns));
+    }
+    if (first instanceof Linear.Return) {
+      anchors.forEach(a -> returns.add(((Linear.Return) a).tangent()));
+      return first;
+    }
+    for (Linear a : anchors) {
+      if (!a.equals(first)) {
+        throw new IllegalStateException("tangent programs disagree on their primal: " + first + " vs " + a);
+      }
+    }
+    return first;
+  }
+}
