@@ -9,6 +9,7 @@ import io.jgrad.annotations.Batched;
 import io.jgrad.annotations.CustomJvp;
 import io.jgrad.annotations.CustomVjp;
 import io.jgrad.annotations.Differentiable;
+import io.jgrad.processor.check.InvocationFinder;
 import io.jgrad.processor.check.Report;
 import io.jgrad.processor.check.RuleValidator;
 import io.jgrad.processor.check.SignatureValidator;
@@ -246,6 +247,19 @@ public final class JgradProcessor extends AbstractProcessor {
         + e + "\n" + trace, at);
   }
 
+  /** Reports a kernel problem at the call it is about when that call is in the method, else at the method. */
+  private void notBatchable(KernelEmitter.NotBatchable e, ExecutableElement method, Report report) {
+    Trees trees = Trees.instance(processingEnv);
+    var path = trees.getPath(method);
+    var call = e.call() == null || path == null ? java.util.Optional.<com.sun.source.tree.MethodInvocationTree>empty()
+        : InvocationFinder.first(path.getLeaf(), e.call());
+    if (call.isPresent()) {
+      report.error(Codes.NOT_BATCHABLE, e.getMessage(), call.get(), path.getCompilationUnit());
+    } else {
+      report.error(Codes.NOT_BATCHABLE, e.getMessage(), method);
+    }
+  }
+
   private void generate(TypeElement owner, Map<ExecutableElement, Function> functions,
       Map<String, String> reverseOnly, Map<String, Function> all, Report report) {
     String qualified = CalleeResolver.derivativesName(owner);
@@ -270,7 +284,7 @@ public final class JgradProcessor extends AbstractProcessor {
           KernelEmitter.emit(entry.getValue(), c -> all.get(key(c.ownerQualifiedName(), c.name())), type);
         }
       } catch (KernelEmitter.NotBatchable e) {
-        report.error(Codes.NOT_BATCHABLE, e.getMessage(), entry.getKey());
+        notBatchable(e, entry.getKey(), report);
       } catch (DerivativesEmitter.TransformException e) {
         report.error(Codes.NOT_DIFFERENTIATED, e.getMessage(), entry.getKey());
       } catch (SecondOrder.Unsupported e) {

@@ -37,9 +37,20 @@ public final class KernelEmitter {
   /** A function that cannot become a kernel; the message says which construct and why. */
   public static final class NotBatchable extends RuntimeException {
     private static final long serialVersionUID = 1L;
+    private final String call;
 
     NotBatchable(String message) {
+      this(message, null);
+    }
+
+    NotBatchable(String message, String call) {
       super(message);
+      this.call = call;
+    }
+
+    /** The simple name of the call the error is about, to point at it in the source; null for the method. */
+    public String call() {
+      return call;
     }
   }
 
@@ -202,7 +213,7 @@ public final class KernelEmitter {
     try {
       body = Inliner.inline(sig.name(), body, names, bodies);
     } catch (Inliner.NotInlinable e) {
-      throw new NotBatchable(e.getMessage());
+      throw new NotBatchable(e.getMessage(), e.callee());
     }
     Map<String, Field> constants = new LinkedHashMap<>();
     Map<String, String> constantNames = new LinkedHashMap<>();
@@ -210,7 +221,7 @@ public final class KernelEmitter {
       if (e instanceof Expr.PrimalCall c) {
         throw new NotBatchable(c.receiver() + "." + c.method() + "(...) cannot run in a kernel: OpenCL code"
             + " cannot call methods of other classes or print; hint: remove it from the @Batched function"
-            + " and the functions it calls");
+            + " and the functions it calls", c.method());
       }
       if (e instanceof Expr.Prim prim && prim.strict()) {
         return new Expr.Prim(prim.primitive(), prim.args(), prim.type(), false);

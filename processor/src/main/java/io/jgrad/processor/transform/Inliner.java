@@ -20,9 +20,16 @@ public final class Inliner {
   /** A call that cannot be inlined; the message names the callee and why. */
   public static final class NotInlinable extends RuntimeException {
     private static final long serialVersionUID = 1L;
+    private final String callee;
 
-    NotInlinable(String message) {
+    NotInlinable(String message, String callee) {
       super(message);
+      this.callee = callee;
+    }
+
+    /** The name of the first callee on the way, whose call the error points at. */
+    public String callee() {
+      return callee;
     }
   }
 
@@ -68,7 +75,7 @@ public final class Inliner {
   private void noCallIn(Expr condition) {
     if (condition instanceof Expr.Call c) {
       throw new NotInlinable("the call to " + c.callee().name() + " in a condition cannot be inlined;"
-          + " hint: assign it to a local before the if or loop");
+          + " hint: assign it to a local before the if or loop", stack.size() > 1 ? stack.get(1) : c.callee().name());
     }
     Exprs.children(condition).forEach(this::noCallIn);
   }
@@ -79,18 +86,25 @@ public final class Inliner {
     Function g = bodies.apply(callee);
     if (g == null) {
       throw new NotInlinable(path + ": " + callee.name() + " is compiled elsewhere, and kernels inline"
-          + " the bodies of the functions they call; hint: compile it in the same module");
+          + " the bodies of the functions they call; hint: compile it in the same module", first(callee));
     }
     if (g.rule() != null || g.vjpRule() != null) {
       throw new NotInlinable(path + ": " + callee.name() + " has a custom derivative rule, which kernels"
-          + " do not inline yet");
+          + " do not inline yet", first(callee));
     }
     if (stack.contains(callee.name())) {
-      throw new NotInlinable(path + ": a cycle of calls cannot be inlined");
+      throw new NotInlinable(path + ": a cycle of calls cannot be inlined", first(callee));
     }
     List<String> params = callee.params().stream().map(Callee.Param::name).toList();
     Names own = Names.of(params, g.body());
     List<Stmt> body = Normalizer.normalize(g, own);
+    Rewrite.stmts(body, e -> {
+      if (e instanceof Expr.PrimalCall p) {
+        throw new NotInlinable(path + ": " + p.receiver() + "." + p.method() + "(...) in " + callee.name()
+            + " cannot run in a kernel: OpenCL code cannot call methods of other classes or print", first(callee));
+      }
+      return e;
+    });
     stack.add(callee.name());
     body = new Inliner(own, bodies, stack).stmts(body);
     stack.remove(stack.size() - 1);
@@ -109,6 +123,11 @@ public final class Inliner {
     Stmt last = renamedBody.get(renamedBody.size() - 1);
     out.addAll(renamedBody.subList(0, renamedBody.size() - 1));
     out.add(new Stmt.Assign(target, ((Stmt.Return) last).value(), declare));
+  }
+
+  /** The callee called from the function being inlined into: where a problem deeper down shows. */
+  private String first(Callee callee) {
+    return stack.size() > 1 ? stack.get(1) : callee.name();
   }
 
   /** Gives every local of {@code body} a name of the caller's. */

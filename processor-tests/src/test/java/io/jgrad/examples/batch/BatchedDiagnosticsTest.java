@@ -1,0 +1,95 @@
+package io.jgrad.examples.batch;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import com.google.testing.compile.JavaFileObjects;
+import io.jgrad.processor.JgradProcessor;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/** What cannot become a kernel is a javac error, {@code [jgrad.NotBatchable]}, at the construct when it is in the method. */
+class BatchedDiagnosticsTest {
+  private JavaFileObject source;
+
+  private Compilation compile(String body) {
+    source = JavaFileObjects.forSourceString("demo.Kernels", ""
+        + "package demo;\n"
+        + "import io.jgrad.annotations.*;\n"
+        + "import io.jgrad.runtime.*;\n"
+        + "final class Kernels {\n"
+        + body
+        + "}\n");
+    return Compiler.javac().withProcessors(new JgradProcessor()).compile(source);
+  }
+
+  @Test
+  void aPrintCannotRunInAKernel() {
+    Compilation c = compile(""
+        + "  @Batched @Differentiable\n"
+        + "  static double f(double x) {\n"
+        + "    System.out.println(\"called f!\");\n"
+        + "    return Math.sin(x);\n"
+        + "  }\n");
+    assertThat(c).hadErrorContaining("System.out.println(...) cannot run in a kernel")
+        .inFile(source).onLine(7).atColumn(23);
+  }
+
+  @Test
+  void aProblemInACalleeIsReportedAtTheCall() {
+    Compilation c = compile(""
+        + "  @Differentiable\n"
+        + "  static double g(double x) {\n"
+        + "    System.out.println(x);\n"
+        + "    return x * x;\n"
+        + "  }\n"
+        + "  @Batched @Differentiable\n"
+        + "  static double f(double x) {\n"
+        + "    return 1 + g(x);\n"
+        + "  }\n");
+    assertThat(c).hadErrorContaining("[jgrad.NotBatchable]").inFile(source).onLine(12).atColumn(17);
+  }
+
+  @Test
+  void anArrayParameterIsNotALane() {
+    Compilation c = compile(""
+        + "  @Batched @Differentiable\n"
+        + "  static double f(double[] x) {\n"
+        + "    return x[0];\n"
+        + "  }\n");
+    assertThat(c).hadErrorContaining("[jgrad.NotBatchable] parameter x is an array").inFile(source).onLine(6);
+  }
+
+  @Test
+  void batchedAloneIsAnError() {
+    Compilation c = compile(""
+        + "  @Batched\n"
+        + "  static double f(double x) {\n"
+        + "    return x;\n"
+        + "  }\n");
+    assertThat(c).hadErrorContaining("[jgrad.NotBatchable] @Batched needs @Differentiable").inFile(source).onLine(6);
+  }
+
+  @Test
+  void aCustomVjpFunctionIsNotBatchedYet() {
+    Compilation c = compile(""
+        + "  @Batched @CustomVjp(fwd = \"fFwd\", bwd = \"fBwd\")\n"
+        + "  static double f(double x) { return x; }\n"
+        + "  static Fwd<Double> fFwd(double x) { return Fwd.of(x, x); }\n"
+        + "  static double fBwd(Double res, double g) { return g; }\n");
+    assertThat(c).hadErrorContaining("[jgrad.NotBatchable] f has a @CustomVjp rule").inFile(source).onLine(6);
+  }
+
+  @Test
+  void otherFunctionsOfTheClassStillGetTheirDerivatives() {
+    Compilation c = compile(""
+        + "  @Batched @Differentiable\n"
+        + "  static double bad(double x) {\n"
+        + "    System.out.println(x);\n"
+        + "    return x;\n"
+        + "  }\n");
+    assertThat(c).failed();
+    assertThat(c).hadErrorCount(1);
+  }
+}
