@@ -63,7 +63,7 @@ public final class JgradProcessor extends AbstractProcessor {
 
   /** One class's methods, its findings, and the functions whose bodies were read cleanly. */
   private record ClassWork(TypeElement owner, List<ExecutableElement> methods, Report report,
-      Map<ExecutableElement, Function> functions) {}
+      Map<ExecutableElement, Function> functions, Map<String, Function> plainBodies) {}
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
@@ -91,13 +91,22 @@ public final class JgradProcessor extends AbstractProcessor {
     rejectCallersOfFailures(work);
     Map<String, String> reverseOnly = reverseOnly(work);
     Map<String, Function> all = new LinkedHashMap<>();
+    Map<String, Function> plain = new LinkedHashMap<>();
     for (ClassWork w : work) {
       w.functions().values().forEach(f -> all.put(key(f.signature().ownerQualifiedName(), f.signature().name()), f));
+      plain.putAll(w.plainBodies());
     }
+    KernelEmitter.Sources sources = new KernelEmitter.Sources(
+        c -> all.get(key(c.ownerQualifiedName(), c.name())),
+        c -> {
+          Function f = all.get(key(c.ownerQualifiedName(), c.name()));
+          return f != null && f.rule() == null && f.vjpRule() == null ? f : plain.get(key(c.ownerQualifiedName(), c.name()));
+        },
+        (owner, method) -> plain.get(key(owner, method)));
     for (ClassWork w : work) {
       try {
         if (!w.functions().isEmpty()) {
-          generate(w.owner(), w.functions(), reverseOnly, all, w.report());
+          generate(w.owner(), w.functions(), reverseOnly, sources, w.report());
         }
       } catch (RuntimeException | Error e) {
         internalError(w.report(), w.owner(), e);
@@ -168,6 +177,7 @@ public final class JgradProcessor extends AbstractProcessor {
   private ClassWork validate(TypeElement owner, List<ExecutableElement> methods, Trees trees) {
     Report report = new Report();
     Map<ExecutableElement, Function> functions = new LinkedHashMap<>();
+    Map<String, Function> plainBodies = new LinkedHashMap<>();
     ExecutableElement current = null;
     try {
       CalleeResolver callees = new CalleeResolver(processingEnv.getElementUtils());
@@ -185,6 +195,7 @@ public final class JgradProcessor extends AbstractProcessor {
           }
         } else if (spec.kind() == DiffSpec.Kind.CUSTOM_JVP) {
           CustomJvpReader.read(m, spec, trees, report, callees).ifPresent(f -> functions.put(m, f));
+          plainBodies(m, spec, trees, callees, plainBodies);
         } else {
           new BodyParser(trees, report, callees, m).parse().ifPresent(f -> functions.put(m, f));
         }
@@ -193,7 +204,27 @@ public final class JgradProcessor extends AbstractProcessor {
       internalError(report, current != null ? current : owner, e);
       functions.clear();
     }
-    return new ClassWork(owner, methods, report, functions);
+    return new ClassWork(owner, methods, report, functions, plainBodies);
+  }
+
+  /**
+   * The plain bodies kernels inline for a {@code @CustomJvp} function: its own (the primal) and its
+   * {@code jvps} rules'. Read quietly: a body outside the subset only means it cannot be batched,
+   * which the kernel reports if it is ever needed.
+   */
+  private static void plainBodies(ExecutableElement m, DiffSpec spec, Trees trees, CalleeResolver callees,
+      Map<String, Function> out) {
+    String owner = ((TypeElement) m.getEnclosingElement()).getQualifiedName().toString();
+    new BodyParser(trees, new Report(), callees, m).parse()
+        .ifPresent(f -> out.put(key(owner, m.getSimpleName().toString()), f));
+    for (String rule : spec.jvps()) {
+      for (Element e : m.getEnclosingElement().getEnclosedElements()) {
+        if (e.getKind() == ElementKind.METHOD && e.getSimpleName().contentEquals(rule)) {
+          new BodyParser(trees, new Report(), callees, (ExecutableElement) e).parse()
+              .ifPresent(f -> out.put(key(owner, rule), f));
+        }
+      }
+    }
   }
 
   /**
@@ -261,7 +292,7 @@ public final class JgradProcessor extends AbstractProcessor {
   }
 
   private void generate(TypeElement owner, Map<ExecutableElement, Function> functions,
-      Map<String, String> reverseOnly, Map<String, Function> all, Report report) {
+      Map<String, String> reverseOnly, KernelEmitter.Sources sources, Report report) {
     String qualified = CalleeResolver.derivativesName(owner);
     int dot = qualified.lastIndexOf('.');
     String pkg = dot < 0 ? "" : qualified.substring(0, dot);
@@ -281,7 +312,7 @@ public final class JgradProcessor extends AbstractProcessor {
         int order = DiffSpec.of(entry.getKey()).orElseThrow().order();
         DerivativesEmitter.emit(entry.getValue(), forward, order, type);
         if (entry.getKey().getAnnotation(Batched.class) != null) {
-          KernelEmitter.emit(entry.getValue(), c -> all.get(key(c.ownerQualifiedName(), c.name())), type);
+          KernelEmitter.emit(entry.getValue(), sources, type);
         }
       } catch (KernelEmitter.NotBatchable e) {
         notBatchable(e, entry.getKey(), report);

@@ -23,6 +23,9 @@ class BatchedKernelsTest {
   }
 
   private static void assertClose(double actual, double expected, double rel, String what) {
+    if (actual == expected) {
+      return;
+    }
     double scale = Math.max(1.0, Math.abs(expected));
     if (!(Math.abs(actual - expected) <= rel * scale) && !(Double.isNaN(actual) && Double.isNaN(expected))) {
       throw new AssertionError(what + ": expected " + expected + " but was " + actual);
@@ -168,5 +171,58 @@ class BatchedKernelsTest {
         () -> BatchedFunctionsDerivatives.orbitGradBatch(new double[2], new double[2], 1, 1.0, new double[2],
             new double[3], Backend.THREADS));
     assertThat(len).hasMessageThat().contains("yGrad has 3 elements but the batch has 2 lanes");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void seedVmapOfGradOfLog1pexpWithItsCustomRule(Backend backend) {
+    OpenCl.requireIf(backend);
+    double[] x = {0.0, 1.0, 2.0, 100.0, 1000.0};
+    double[] grad = new double[x.length];
+    double[] value = new double[x.length];
+    BatchedRulesDerivatives.log1pexpGradBatch(x, grad, backend);
+    BatchedRulesDerivatives.log1pexpBatch(x, value, backend);
+    for (int i = 0; i < x.length; i++) {
+      assertClose(grad[i], 1 / (1 + Math.exp(-x[i])), tolerance(backend), "logistic(" + x[i] + ")");
+      assertClose(value[i], BatchedRules.log1pexp(x[i]), tolerance(backend), "log1pexp(" + x[i] + ")");
+    }
+    // The seed's [0.5 0.7310586 0.8807971], and 1.0 (not NaN) at 100 and 1000: the rule ran in the kernel.
+    assertThat(grad[3]).isEqualTo(1.0);
+    assertThat(grad[4]).isEqualTo(1.0);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void rulesInsideKernelsMatchTheScalarCode(Backend backend) {
+    OpenCl.requireIf(backend);
+    Random r = new Random(5);
+    int n = 3000;
+    double[] x = uniform(r, n, -2, 2);
+    double[] y = uniform(r, n, -2, 2);
+    double[] xDot = uniform(r, n, -1, 1);
+    double[] yDot = uniform(r, n, -1, 1);
+    double[] value = new double[n];
+    double[] outValue = new double[n];
+    double[] outTangent = new double[n];
+    double[] xGrad = new double[n];
+    double[] yGrad = new double[n];
+    double[] fxGrad = new double[n];
+    double[] fyGrad = new double[n];
+    BatchedRulesDerivatives.callerBatch(x, y, value, backend);
+    BatchedRulesDerivatives.callerJvpBatch(x, y, xDot, yDot, outValue, outTangent, backend);
+    BatchedRulesDerivatives.callerGradBatch(x, y, xGrad, yGrad, backend);
+    BatchedRulesDerivatives.fGradBatch(x, y, fxGrad, fyGrad, backend);
+    double rel = backend == Backend.OPENCL ? 1e-11 : 1e-12;
+    for (int i = 0; i < n; i++) {
+      assertClose(value[i], BatchedRules.caller(x[i], y[i]), rel, "value at lane " + i);
+      Dual jvp = BatchedRulesDerivatives.callerJvp(x[i], y[i], xDot[i], yDot[i]);
+      assertClose(outValue[i], jvp.value(), rel, "jvp value at lane " + i);
+      assertClose(outTangent[i], jvp.tangent(), rel, "jvp tangent at lane " + i);
+      BatchedRulesDerivatives.CallerGrad g = BatchedRulesDerivatives.callerGrad(x[i], y[i]);
+      assertClose(xGrad[i], g.x(), rel, "x gradient at lane " + i);
+      assertClose(yGrad[i], g.y(), rel, "y gradient at lane " + i);
+      assertClose(fxGrad[i], Math.cos(x[i]) * y[i], rel, "defjvps x at lane " + i);
+      assertClose(fyGrad[i], Math.sin(x[i]), rel, "defjvps y at lane " + i);
+    }
   }
 }

@@ -54,6 +54,16 @@ public final class KernelEmitter {
     }
   }
 
+  /**
+   * Where kernels find code: {@code functions} gives a callee's IR (its rule, for a custom rule),
+   * {@code primals} a callee's plain body (the primal of a {@code @CustomJvp} function too), and
+   * {@code ruleMethods} the plain body of a {@code jvps} rule by owner and method name; each null
+   * when unavailable.
+   */
+  public record Sources(java.util.function.Function<Callee, Function> functions,
+      java.util.function.Function<Callee, Function> primals,
+      java.util.function.BiFunction<String, String, Function> ruleMethods) {}
+
   /** One field of a kernel: set from the constructor argument of the same name, or from a constant. */
   private record Field(String name, TypeName type, String constant) {}
 
@@ -62,28 +72,25 @@ public final class KernelEmitter {
 
   private final Function function;
   private final Callee sig;
-  private final java.util.function.Function<Callee, Function> bodies;
+  private final Sources sources;
   private final ClassName self;
 
-  private KernelEmitter(Function function, java.util.function.Function<Callee, Function> bodies) {
+  private KernelEmitter(Function function, Sources sources) {
     this.function = function;
     this.sig = function.signature();
-    this.bodies = bodies;
+    this.sources = sources;
     this.self = RuntimeTypes.derivatives(sig);
   }
 
-  /** Adds the kernels of {@code f} to {@code type}; {@code bodies} finds callees to inline. */
-  public static void emit(Function f, java.util.function.Function<Callee, Function> bodies, TypeSpec.Builder type) {
-    new KernelEmitter(f, bodies).emit(type);
+  /** Adds the kernels of {@code f} to {@code type}; {@code sources} finds the code to inline. */
+  public static void emit(Function f, Sources sources, TypeSpec.Builder type) {
+    new KernelEmitter(f, sources).emit(type);
   }
 
   private void emit(TypeSpec.Builder type) {
     if (function.vjpRule() != null) {
       throw new NotBatchable(sig.name() + " has a @CustomVjp rule, whose fwd and bwd kernels do not inline yet;"
           + " hint: batch a @Differentiable caller-free version, or loop over fGrad");
-    }
-    if (function.rule() != null) {
-      throw new NotBatchable(sig.name() + " has a @CustomJvp rule, which kernels do not inline yet");
     }
     for (Callee.Param p : sig.params()) {
       if (p.differentiated() && !p.type().isScalar()) {
@@ -110,7 +117,7 @@ public final class KernelEmitter {
   }
 
   private void valueKernel(TypeSpec.Builder type) {
-    Prepared p = prepare();
+    Prepared p = prepare(false);
     Set<String> taken = takenNames();
     String out = fresh(taken, "out");
     CodeBlock.Builder lane = reads(p);
@@ -123,9 +130,10 @@ public final class KernelEmitter {
   }
 
   private void jvpKernel(TypeSpec.Builder type) {
-    Prepared p = prepare();
-    Jvp.Result jvp = Jvp.transform(p.body(), sig.differentiatedParams(), p.names());
+    Prepared p = prepare(true);
+    Jvp.Result jvp = Jvp.transform(p.body(), sig.differentiatedParams(), p.names(), true);
     problems(jvp.problems());
+    List<Linear> program = expandRules(jvp.program(), p, new HashSet<>());
     Set<String> taken = takenNames();
     List<Field> tangentsIn = new ArrayList<>();
     CodeBlock.Builder lane = reads(p);
@@ -142,17 +150,18 @@ public final class KernelEmitter {
       b.addStatement("this.$L[$L] = $L", outValue, p.lane(), ExprWriter.write(r.value()));
       b.addStatement("this.$L[$L] = $L", outTangent, p.lane(), r.tangent() == null ? Terms.zero(rt)
           : Terms.convert(r.tangent().name(), r.tangent().type(), rt, false));
-    }).write(jvp.program()));
+    }).write(program));
     List<Field> outputs = List.of(new Field(outValue, lanesOf(rt), null), new Field(outTangent, lanesOf(rt), null));
     finish(type, "JvpBatch", "The value and the tangent of {@code $L} in every lane ({@code vmap(jvp($L))}),"
         + " tangents per lane.", tangentsIn, outputs, p, lane.build());
   }
 
   private void gradKernel(TypeSpec.Builder type) {
-    Prepared p = prepare();
+    Prepared p = prepare(true);
     List<Callee.Param> wrt = sig.differentiatedParams();
     VectorJvp.Result jvp = VectorJvp.transform(p.body(), sig.params(), wrt, p.names());
     problems(jvp.problems());
+    List<Linear> program = expandRules(jvp.program(), p, new HashSet<>());
     Set<String> taken = takenNames();
     CodeBlock.Builder lane = reads(p);
     for (Expr.Var seed : jvp.seeds()) {
@@ -171,7 +180,7 @@ public final class KernelEmitter {
         b.addStatement("this.$L[$L] = $L", outputs.get(k).name(), p.lane(),
             t == null ? Terms.zero(gt) : Terms.convert(t.name(), t.type(), gt, false));
       }
-    }).write(jvp.program()));
+    }).write(program));
     finish(type, "GradBatch", "The gradient of {@code $L} in every lane ({@code vmap(grad($L))}), by forward"
         + " mode with one tangent per parameter (no tape).", List.of(), outputs, p, lane.build());
   }
@@ -204,20 +213,59 @@ public final class KernelEmitter {
     return name;
   }
 
-  /** The body normalized, with calls inlined, {@code StrictMath} as {@code Math}, constants as fields, every local initialized. */
-  private Prepared prepare() {
+  /**
+   * The body normalized, with calls inlined, {@code StrictMath} as {@code Math}, constants as fields,
+   * every local initialized. For forward mode ({@code rules}) calls to functions with a custom JVP
+   * rule stay, to be expanded into their rule after linearization; a {@code @CustomJvp} function's
+   * own body is then a call to itself. Without {@code rules} everything runs its primal body.
+   */
+  private Prepared prepare(boolean rules) {
     List<String> params = sig.params().stream().map(Callee.Param::name).toList();
-    Names names = Names.of(params, function.body());
+    Function self = function;
+    if (function.rule() != null) {
+      if (rules) {
+        List<Expr> args = sig.params().stream().map(q -> (Expr) new Expr.Var(q.name(), q.type())).toList();
+        Expr.Var result = new Expr.Var("result", sig.returnType());
+        self = new Function(sig, List.of(new Stmt.Assign(result, new Expr.Call(sig, args, sig.returnType()), true),
+            new Stmt.Return(result)));
+      } else {
+        self = sources.primals().apply(sig);
+        if (self == null) {
+          throw new NotBatchable("the body of " + sig.name() + " is outside the subset kernels run; hint: a"
+              + " @Batched @CustomJvp function's own body must be differentiable code too");
+        }
+      }
+    }
+    Names names = Names.of(params, self.body());
+    names.fresh("result");
     String lane = names.fresh("lane");
-    List<Stmt> body = Normalizer.normalize(function, names);
+    List<Stmt> body = Normalizer.normalize(self, names);
+    java.util.function.Predicate<Callee> keep = rules ? this::hasJvpRule : c -> false;
+    List<Field> constants = new ArrayList<>();
+    body = kernelForm(inline(List.of(sig.name()), body, names, keep), names, constants, sig.params());
+    return new Prepared(names, lane, body, constants);
+  }
+
+  private boolean hasJvpRule(Callee c) {
+    Function f = sources.functions().apply(c);
+    return f != null && f.rule() != null;
+  }
+
+  private List<Stmt> inline(List<String> path, List<Stmt> body, Names names,
+      java.util.function.Predicate<Callee> keep) {
     try {
-      body = Inliner.inline(sig.name(), body, names, bodies);
+      return Inliner.inline(path, body, names, sources.primals(), keep);
     } catch (Inliner.NotInlinable e) {
       throw new NotBatchable(e.getMessage(), e.callee());
     }
-    Map<String, Field> constants = new LinkedHashMap<>();
-    Map<String, String> constantNames = new LinkedHashMap<>();
-    body = Rewrite.stmts(body, e -> {
+  }
+
+  /**
+   * What Aparapi can translate: no calls out of the class, {@code Math} for {@code StrictMath},
+   * constants read into fields, every local declared once at most and initialized, no nested blocks.
+   */
+  private List<Stmt> kernelForm(List<Stmt> body, Names names, List<Field> constants, List<Callee.Param> params) {
+    List<Stmt> out = Rewrite.stmts(body, e -> {
       if (e instanceof Expr.PrimalCall c) {
         throw new NotBatchable(c.receiver() + "." + c.method() + "(...) cannot run in a kernel: OpenCL code"
             + " cannot call methods of other classes or print; hint: remove it from the @Batched function"
@@ -228,14 +276,111 @@ public final class KernelEmitter {
       }
       if (e instanceof Expr.StaticField f) {
         String source = f.owner() + "." + f.name();
-        String name = constantNames.computeIfAbsent(source, s -> names.fresh(f.name()));
-        constants.putIfAbsent(name, new Field(name, scalar(f.type()), source));
+        for (Field c : constants) {
+          if (c.constant().equals(source)) {
+            return new Expr.Var(c.name(), f.type());
+          }
+        }
+        String name = names.fresh(f.name());
+        constants.add(new Field(name, scalar(f.type()), source));
         return new Expr.Var(name, f.type());
       }
       return e;
     });
-    List<Stmt> flat = flatten(new ScopedRenamer(names, sig.params()).stmts(body));
-    return new Prepared(names, lane, initialized(flat), List.copyOf(constants.values()));
+    return initialized(flatten(new ScopedRenamer(names, params).stmts(out)));
+  }
+
+  /**
+   * Replaces each call left by {@link #prepare} with its custom JVP rule as plain code: the rule's
+   * body with the call's arguments and argument tangents bound to its parameters, then
+   * {@code result}, {@code resultDot} from what it returns. In the vector program a call repeats
+   * once per parameter; {@code declared} keeps its result declared once.
+   */
+  private List<Linear> expandRules(List<Linear> program, Prepared p, Set<String> declared) {
+    List<Linear> out = new ArrayList<>();
+    for (Linear l : program) {
+      if (l instanceof Linear.Call c) {
+        boolean declareResult = c.declare() && declared.add(c.result().name());
+        List<Stmt> stmts = new ArrayList<>(rule(c, declareResult, p.names()));
+        List<Stmt> form = kernelForm(stmts, p.names(), p.constants(), List.of());
+        form.forEach(s -> out.add(new Linear.Primal(s)));
+      } else if (l instanceof Linear.If f) {
+        out.add(new Linear.If(f.condition(), expandRules(f.thenBody(), p, declared), expandRules(f.elseBody(), p, declared)));
+      } else if (l instanceof Linear.While w) {
+        out.add(new Linear.While(w.condition(), expandRules(w.body(), p, declared)));
+      } else if (l instanceof Linear.Block b) {
+        out.add(new Linear.Block(expandRules(b.body(), p, declared)));
+      } else {
+        out.add(l);
+      }
+    }
+    return out;
+  }
+
+  /** One rule call as statements: {@code jvp = "..."} runs the rule's body; {@code jvps} sums the per-parameter rules. */
+  private List<Stmt> rule(Linear.Call c, boolean declareResult, Names names) {
+    Callee callee = c.callee();
+    Function g = sources.functions().apply(callee);
+    Function.CustomRule rule = g.rule();
+    List<Callee.Param> diff = callee.differentiatedParams();
+    List<Expr> tangentArgs = new ArrayList<>();
+    for (int i = 0; i < diff.size(); i++) {
+      Expr.Var t = c.argTangents().get(i);
+      tangentArgs.add(t != null ? t : zero(diff.get(i).type()));
+    }
+    Type t = callee.returnType();
+    // The rule's code runs as plain code, so its call of the primal is no cycle: the path starts at the rule.
+    List<String> path = List.of(callee.name() + "'s rule" + (rule.name() != null ? " " + rule.name() : ""));
+    List<Stmt> out = new ArrayList<>();
+    if (rule.name() != null) {
+      List<String> ruleParams = new ArrayList<>(callee.params().stream().map(Callee.Param::name).toList());
+      ruleParams.addAll(rule.tangentNames());
+      Names own = Names.of(ruleParams, g.body());
+      Expr.Var value = own.var("ruleValue", t);
+      Expr.Var tangent = own.var("ruleTangent", t);
+      List<Stmt> body = new ArrayList<>(List.of(new Stmt.Declare(value), new Stmt.Declare(tangent)));
+      body.addAll(RuleSweeps.splitPairs(g.body(), value, tangent));
+      List<Stmt> normal = inline(path, Normalizer.normalize(new Function(callee, body), own), own, x -> false);
+      List<Callee.Param> params = new ArrayList<>(callee.params());
+      for (int i = 0; i < diff.size(); i++) {
+        params.add(new Callee.Param(rule.tangentNames().get(i), diff.get(i).type(), true));
+      }
+      List<Expr> args = new ArrayList<>(c.args());
+      args.addAll(tangentArgs);
+      Map<String, String> renamed = new LinkedHashMap<>();
+      out.addAll(Inliner.splice(callee.name(), params, args, normal, c.result(), declareResult, names, renamed));
+      out.add(new Stmt.Assign(c.resultDot(), new Expr.Var(renamed.get(tangent.name()), t), c.declare()));
+      return out;
+    }
+    Function primal = sources.primals().apply(callee);
+    if (primal == null) {
+      throw new NotBatchable(sig.name() + " → " + callee.name() + ": the body of " + callee.name()
+          + " is outside the subset kernels run", callee.name());
+    }
+    Names own = Names.of(callee.params().stream().map(Callee.Param::name).toList(), primal.body());
+    out.addAll(Inliner.splice(callee.name(), callee.params(), c.args(),
+        inline(path, Normalizer.normalize(primal, own), own, x -> false), c.result(), declareResult, names, null));
+    Expr sum = null;
+    for (int i = 0; i < diff.size(); i++) {
+      String ruleName = rule.perParameter().get(i);
+      if (ruleName == null) {
+        continue;
+      }
+      Function r = sources.ruleMethods().apply(g.rule().owner(), ruleName);
+      if (r == null) {
+        throw new NotBatchable(sig.name() + " → " + callee.name() + ": the body of its rule " + ruleName
+            + " is outside the subset kernels run", callee.name());
+      }
+      List<Expr> args = new ArrayList<>(List.of(tangentArgs.get(i), c.result()));
+      args.addAll(c.args());
+      Names ruleNames = Names.of(r.signature().params().stream().map(Callee.Param::name).toList(), r.body());
+      Expr.Var part = names.var(ruleName, t);
+      out.addAll(Inliner.splice(ruleName, r.signature().params(), args,
+          inline(path, Normalizer.normalize(r, ruleNames), ruleNames, x -> false), part, true, names, null));
+      sum = sum == null ? part : new Expr.Prim(io.jgrad.processor.rules.Primitive.ADD, List.of(sum, part), t, false);
+    }
+    out.add(new Stmt.Assign(c.resultDot(), sum == null ? zero(t) : sum, c.declare()));
+    return out;
   }
 
   /**

@@ -166,7 +166,7 @@ final class RuleSweeps {
   }
 
   /** {@code return Dual.of(v, t)} becomes {@code value = v; tangent = t; return value}. */
-  private static List<Stmt> splitPairs(List<Stmt> body, Expr.Var value, Expr.Var tangent) {
+  static List<Stmt> splitPairs(List<Stmt> body, Expr.Var value, Expr.Var tangent) {
     List<Stmt> out = new ArrayList<>();
     for (Stmt s : body) {
       if (s instanceof Stmt.Return r && r.value() instanceof Expr.Pair p) {

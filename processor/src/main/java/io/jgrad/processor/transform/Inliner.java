@@ -10,14 +10,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
- * Replaces every call in a normalized body by the callee's normalized body, its parameters and
- * locals renamed apart, so that a kernel is one flat function (OpenCL has no calls into other
- * classes). Callees must have plain bodies in this compilation.
+ * Replaces calls in a normalized body by the callee's normalized body, its parameters and locals
+ * renamed apart, so that a kernel is one flat function (OpenCL has no calls into other classes).
+ * Inlined bodies must be pure: a kernel cannot print.
  */
 public final class Inliner {
-  /** A call that cannot be inlined; the message names the callee and why. */
+  /** A call that cannot be inlined; the message names the path of calls and why. */
   public static final class NotInlinable extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private final String callee;
@@ -35,27 +36,31 @@ public final class Inliner {
 
   private final Names names;
   private final java.util.function.Function<Callee, Function> bodies;
+  private final Predicate<Callee> keep;
   private final List<String> stack;
 
-  private Inliner(Names names, java.util.function.Function<Callee, Function> bodies, List<String> stack) {
+  private Inliner(Names names, java.util.function.Function<Callee, Function> bodies, Predicate<Callee> keep,
+      List<String> stack) {
     this.names = names;
     this.bodies = bodies;
+    this.keep = keep;
     this.stack = stack;
   }
 
   /**
-   * {@code body} (normalized, its locals known to {@code names}) with every call inlined;
-   * {@code bodies} finds a callee's function, or null when it is not in this compilation.
+   * {@code body} (normalized, its locals known to {@code names}) with every call inlined but those
+   * {@code keep} accepts; {@code bodies} gives a callee's plain function, or null when it has none
+   * here (compiled elsewhere, or only a rule).
    */
-  public static List<Stmt> inline(String function, List<Stmt> body, Names names,
-      java.util.function.Function<Callee, Function> bodies) {
-    return new Inliner(names, bodies, new ArrayList<>(List.of(function))).stmts(body);
+  public static List<Stmt> inline(List<String> path, List<Stmt> body, Names names,
+      java.util.function.Function<Callee, Function> bodies, Predicate<Callee> keep) {
+    return new Inliner(names, bodies, keep, new ArrayList<>(path)).stmts(body);
   }
 
   private List<Stmt> stmts(List<Stmt> in) {
     List<Stmt> out = new ArrayList<>();
     for (Stmt s : in) {
-      if (s instanceof Stmt.Assign a && a.value() instanceof Expr.Call c) {
+      if (s instanceof Stmt.Assign a && a.value() instanceof Expr.Call c && !keep.test(c.callee())) {
         call(a.target(), a.declare(), c, out);
       } else if (s instanceof Stmt.If f) {
         noCallIn(f.condition());
@@ -75,7 +80,7 @@ public final class Inliner {
   private void noCallIn(Expr condition) {
     if (condition instanceof Expr.Call c) {
       throw new NotInlinable("the call to " + c.callee().name() + " in a condition cannot be inlined;"
-          + " hint: assign it to a local before the if or loop", stack.size() > 1 ? stack.get(1) : c.callee().name());
+          + " hint: assign it to a local before the if or loop", first(c.callee().name()));
     }
     Exprs.children(condition).forEach(this::noCallIn);
   }
@@ -85,65 +90,82 @@ public final class Inliner {
     String path = String.join(" → ", stack) + " → " + callee.name();
     Function g = bodies.apply(callee);
     if (g == null) {
-      throw new NotInlinable(path + ": " + callee.name() + " is compiled elsewhere, and kernels inline"
-          + " the bodies of the functions they call; hint: compile it in the same module", first(callee));
-    }
-    if (g.rule() != null || g.vjpRule() != null) {
-      throw new NotInlinable(path + ": " + callee.name() + " has a custom derivative rule, which kernels"
-          + " do not inline yet", first(callee));
+      throw new NotInlinable(path + ": the body of " + callee.name() + " is not available here (compiled"
+          + " elsewhere, or outside the subset kernels run); kernels inline the bodies of the functions they"
+          + " call", first(callee.name()));
     }
     if (stack.contains(callee.name())) {
-      throw new NotInlinable(path + ": a cycle of calls cannot be inlined", first(callee));
+      throw new NotInlinable(path + ": a cycle of calls cannot be inlined", first(callee.name()));
     }
     List<String> params = callee.params().stream().map(Callee.Param::name).toList();
     Names own = Names.of(params, g.body());
     List<Stmt> body = Normalizer.normalize(g, own);
+    requirePure(body, path, callee.name());
+    stack.add(callee.name());
+    body = new Inliner(own, bodies, keep, stack).stmts(body);
+    stack.remove(stack.size() - 1);
+    out.addAll(splice(callee.name(), callee.params(), c.args(), body, target, declare, names));
+  }
+
+  private void requirePure(List<Stmt> body, String path, String callee) {
     Rewrite.stmts(body, e -> {
       if (e instanceof Expr.PrimalCall p) {
-        throw new NotInlinable(path + ": " + p.receiver() + "." + p.method() + "(...) in " + callee.name()
+        throw new NotInlinable(path + ": " + p.receiver() + "." + p.method() + "(...) in " + callee
             + " cannot run in a kernel: OpenCL code cannot call methods of other classes or print", first(callee));
       }
       return e;
     });
-    stack.add(callee.name());
-    body = new Inliner(own, bodies, stack).stmts(body);
-    stack.remove(stack.size() - 1);
+  }
 
-    Map<String, String> renamed = new HashMap<>();
-    for (String p : params) {
-      renamed.put(p, names.fresh(callee.name() + Character.toUpperCase(p.charAt(0)) + p.substring(1)));
+  /** The callee called from the function being inlined into: where a problem deeper down shows. */
+  private String first(String callee) {
+    return stack.size() > 1 ? stack.get(1) : callee;
+  }
+
+  /**
+   * A normalized, call-free {@code body} of a function named {@code owner} as statements of the
+   * caller: parameters bound to {@code args}, every local renamed apart in {@code names}, and its
+   * final {@code return v} as {@code target = v}. Returns the statements; {@code renamed} (when not
+   * null) receives the callee-to-caller names.
+   */
+  public static List<Stmt> splice(String owner, List<Callee.Param> params, List<Expr> args, List<Stmt> body,
+      Expr.Var target, boolean declare, Names names, Map<String, String> renamed) {
+    Map<String, String> map = renamed != null ? renamed : new HashMap<>();
+    for (Callee.Param p : params) {
+      map.put(p.name(), names.fresh(owner + Character.toUpperCase(p.name().charAt(0)) + p.name().substring(1)));
     }
-    locals(body, renamed);
-    List<Stmt> renamedBody = Rewrite.stmts(body, e -> e instanceof Expr.Var v && renamed.containsKey(v.name())
-        ? new Expr.Var(renamed.get(v.name()), v.type()) : e);
+    locals(body, map, names);
+    List<Stmt> renamedBody = Rewrite.stmts(body, e -> e instanceof Expr.Var v && map.containsKey(v.name())
+        ? new Expr.Var(map.get(v.name()), v.type()) : e);
+    List<Stmt> out = new ArrayList<>();
     for (int i = 0; i < params.size(); i++) {
-      out.add(new Stmt.Assign(new Expr.Var(renamed.get(params.get(i)), callee.params().get(i).type()),
-          c.args().get(i), true));
+      out.add(new Stmt.Assign(new Expr.Var(map.get(params.get(i).name()), params.get(i).type()), args.get(i), true));
     }
     Stmt last = renamedBody.get(renamedBody.size() - 1);
     out.addAll(renamedBody.subList(0, renamedBody.size() - 1));
     out.add(new Stmt.Assign(target, ((Stmt.Return) last).value(), declare));
+    return out;
   }
 
-  /** The callee called from the function being inlined into: where a problem deeper down shows. */
-  private String first(Callee callee) {
-    return stack.size() > 1 ? stack.get(1) : callee.name();
+  private static List<Stmt> splice(String owner, List<Callee.Param> params, List<Expr> args, List<Stmt> body,
+      Expr.Var target, boolean declare, Names names) {
+    return splice(owner, params, args, body, target, declare, names, null);
   }
 
   /** Gives every local of {@code body} a name of the caller's. */
-  private void locals(List<Stmt> body, Map<String, String> renamed) {
+  private static void locals(List<Stmt> body, Map<String, String> renamed, Names names) {
     for (Stmt s : body) {
       if (s instanceof Stmt.Assign a && a.declare()) {
         renamed.computeIfAbsent(a.target().name(), names::fresh);
       } else if (s instanceof Stmt.Declare d) {
         renamed.computeIfAbsent(d.target().name(), names::fresh);
       } else if (s instanceof Stmt.If f) {
-        locals(f.thenBody(), renamed);
-        locals(f.elseBody(), renamed);
+        locals(f.thenBody(), renamed, names);
+        locals(f.elseBody(), renamed, names);
       } else if (s instanceof Stmt.While w) {
-        locals(w.body(), renamed);
+        locals(w.body(), renamed, names);
       } else if (s instanceof Stmt.Block b) {
-        locals(b.body(), renamed);
+        locals(b.body(), renamed, names);
       }
     }
   }

@@ -21,10 +21,12 @@ public final class Jvp {
   private final Set<String> active;
   private final Map<String, Expr.Var> tangents = new HashMap<>();
   private final List<String> problems = new ArrayList<>();
+  private final boolean everyCall;
 
-  private Jvp(Names names, Set<String> active) {
+  private Jvp(Names names, Set<String> active, boolean everyCall) {
     this.names = names;
     this.active = active;
+    this.everyCall = everyCall;
   }
 
   /** The linearized program of a normalized body. */
@@ -32,8 +34,17 @@ public final class Jvp {
 
   /** Forward mode of {@code body} with respect to the parameters {@code wrt}. */
   public static Result transform(List<Stmt> body, List<Callee.Param> wrt, Names names) {
+    return transform(body, wrt, names, false);
+  }
+
+  /**
+   * Forward mode where, with {@code everyCall}, a call becomes a {@link Linear.Call} even when its
+   * result does not depend on {@code wrt} (zero tangents in), so that programs for different
+   * {@code wrt} keep the same primal statements ({@link VectorJvp}).
+   */
+  public static Result transform(List<Stmt> body, List<Callee.Param> wrt, Names names, boolean everyCall) {
     Set<String> active = Activity.of(body, wrt);
-    Jvp jvp = new Jvp(names, active);
+    Jvp jvp = new Jvp(names, active, everyCall);
     for (Callee.Param p : wrt) {
       jvp.tangentOf(new Expr.Var(p.name(), p.type()));
     }
@@ -82,7 +93,7 @@ public final class Jvp {
   private void assign(Stmt.Assign a, List<Linear> out) {
     Expr.Var v = a.target();
     Expr rhs = a.value();
-    if (!isActive(v)) {
+    if (!isActive(v) && !(everyCall && rhs instanceof Expr.Call)) {
       out.add(new Linear.Primal(a));
       return;
     }

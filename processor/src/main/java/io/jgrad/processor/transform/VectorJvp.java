@@ -34,7 +34,7 @@ public final class VectorJvp {
     List<String> problems = new ArrayList<>();
     List<Expr.Var> zeros = new ArrayList<>();
     for (Callee.Param p : wrt) {
-      Jvp.Result one = Jvp.transform(body, List.of(p), names);
+      Jvp.Result one = Jvp.transform(body, List.of(p), names, true);
       programs.add(one.program());
       seeds.add(one.tangents().get(p.name()));
       zeros.addAll(inactiveParamTangents(one, params, List.of(p)));
