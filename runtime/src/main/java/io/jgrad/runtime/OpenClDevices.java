@@ -10,6 +10,8 @@ import java.util.List;
  * OpenCL CPU device (PoCL). Looked up once; when there is none, {@link #reason()} says why.
  */
 final class OpenClDevices {
+  private static final java.util.logging.Logger APARAPI_LOG =
+      java.util.logging.Logger.getLogger(com.aparapi.Config.getLoggerName());
   private static final OpenClDevices INSTANCE = probe();
 
   private final OpenCLDevice device;
@@ -39,6 +41,12 @@ final class OpenClDevices {
   }
 
   private static OpenClDevices probe() {
+    // Aparapi's class reader warns about every nested kernel class's NestHost attribute (Java 11+),
+    // which is harmless to its translation; its other warnings (fallbacks) jgrad turns into
+    // exceptions. A level the user configured is kept.
+    if (APARAPI_LOG.getLevel() == null) {
+      APARAPI_LOG.setLevel(java.util.logging.Level.SEVERE);
+    }
     List<OpenCLDevice> found = new ArrayList<>();
     try {
       for (Device.TYPE type : new Device.TYPE[] {Device.TYPE.GPU, Device.TYPE.ACC, Device.TYPE.CPU}) {

@@ -49,11 +49,9 @@ public final class SeedNotebook {
     print("grad(log1pexp with custom_jvp)(1000.)", CustomExamplesDerivatives.log1pexpGrad(1000.0));
     print("grad(log1pexp with custom_jvp)(3.)", CustomExamplesDerivatives.log1pexpGrad(3.0));
     print("grad(log1pexp with defjvps)(100.)", CustomExamplesDerivatives.log1pexp2Grad(100.0));
-    System.out.print("vmap(grad(log1pexp))(arange(3.)) = [");
-    for (int i = 0; i < 3; i++) {
-      System.out.print((i > 0 ? ", " : "") + CustomExamplesDerivatives.log1pexpGrad(i));
-    }
-    System.out.println("]");
+    double[] vmapped = new double[3];
+    BatchedExamplesDerivatives.log1pexpGradBatch(new double[] {0, 1, 2}, vmapped, io.jgrad.runtime.Backend.JAVA);
+    System.out.println("vmap(jit(grad(log1pexp)))(arange(3.)) = " + java.util.Arrays.toString(vmapped));
 
     System.out.println("# Enforcing a differentiation convention");
     print("grad(x / (1 + sqrt(x)))(0.)", PlainExamplesDerivatives.rootRatioGrad(0.0));
@@ -86,6 +84,8 @@ public final class SeedNotebook {
     ScalarVjp vjp = CustomExamplesDerivatives.loudVjpVjp(3.0);
     print("vjp(f, 3.).value", vjp.value());
     print("vjp(f, 3.).pullback(1.)", vjp.pullback(1.0));
+
+    VmapOnBackends.print();
   }
 
   private static void print(String label, double value) {
