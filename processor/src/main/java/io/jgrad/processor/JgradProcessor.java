@@ -278,6 +278,12 @@ public final class JgradProcessor extends AbstractProcessor {
         + e + "\n" + trace, at);
   }
 
+  /** Whether {@code @SuppressWarnings("jgrad.X")} on the method silences the warning {@code code}. */
+  private static boolean suppressed(ExecutableElement method, String code) {
+    SuppressWarnings s = method.getAnnotation(SuppressWarnings.class);
+    return s != null && java.util.Arrays.asList(s.value()).contains(code);
+  }
+
   /** Reports a kernel problem at the call it is about when that call is in the method, else at the method. */
   private void notBatchable(KernelEmitter.NotBatchable e, ExecutableElement method, Report report) {
     Trees trees = Trees.instance(processingEnv);
@@ -312,7 +318,11 @@ public final class JgradProcessor extends AbstractProcessor {
         int order = DiffSpec.of(entry.getKey()).orElseThrow().order();
         DerivativesEmitter.emit(entry.getValue(), forward, order, type);
         if (entry.getKey().getAnnotation(Batched.class) != null) {
-          KernelEmitter.emit(entry.getValue(), sources, type);
+          String cpuOnly = KernelEmitter.emit(entry.getValue(), reverseOnly.get(key(sig.ownerQualifiedName(),
+              sig.name())), sources, type);
+          if (cpuOnly != null && !suppressed(entry.getKey(), Codes.CPU_ONLY_BATCH)) {
+            report.warning(Codes.CPU_ONLY_BATCH, cpuOnly, entry.getKey());
+          }
         }
       } catch (KernelEmitter.NotBatchable e) {
         notBatchable(e, entry.getKey(), report);

@@ -82,6 +82,24 @@ public final class Batch implements AutoCloseable {
     return new Batch(name, kernel, kernel, size, chosen, device, inputs, outputs);
   }
 
+  /**
+   * Binds lanes that only the CPU can run (they call Java code that has no OpenCL translation) to
+   * {@code requested}: OPENCL throws {@link BackendUnavailableException} with {@code whyNotOpenCl},
+   * AUTO chooses between THREADS and JAVA.
+   */
+  public static Batch prepareOnCpu(String name, Lanes lanes, int size, Backend requested, String whyNotOpenCl,
+      Object[] inputs, Object[] outputs) {
+    if (requested == null) {
+      throw new IllegalArgumentException("backend is null; use Backend.AUTO to let jgrad choose");
+    }
+    if (requested == Backend.OPENCL) {
+      throw new BackendUnavailableException(Backend.OPENCL, name + " runs on the CPU only: " + whyNotOpenCl, null);
+    }
+    Backend chosen = requested != Backend.AUTO ? requested
+        : size >= PARALLEL_THRESHOLD && Runtime.getRuntime().availableProcessors() > 1 ? Backend.THREADS : Backend.JAVA;
+    return new Batch(name, null, lanes, size, chosen, null, inputs, outputs);
+  }
+
   /** Runs {@code kernel} once on {@code requested} and returns the backend that ran it. */
   public static <K extends Kernel & Lanes> Backend runOnce(String name, K kernel, int size, Backend requested,
       Object[] inputs, Object[] outputs) {

@@ -72,13 +72,26 @@ class BatchedDiagnosticsTest {
   }
 
   @Test
-  void aCustomVjpFunctionIsNotBatchedYet() {
+  void aCustomVjpFunctionBatchesOnTheCpuOnlyWithAWarning() {
     Compilation c = compile(""
         + "  @Batched @CustomVjp(fwd = \"fFwd\", bwd = \"fBwd\")\n"
         + "  static double f(double x) { return x; }\n"
         + "  static Fwd<Double> fFwd(double x) { return Fwd.of(x, x); }\n"
         + "  static double fBwd(Double res, double g) { return g; }\n");
-    assertThat(c).hadErrorContaining("[jgrad.NotBatchable] f has a @CustomVjp rule").inFile(source).onLine(6);
+    assertThat(c).succeeded();
+    assertThat(c).hadWarningContaining("[jgrad.CpuOnlyBatch] fBatch and fGradBatch run on the JAVA and THREADS"
+        + " backends only").inFile(source).onLine(6);
+  }
+
+  @Test
+  void theCpuOnlyWarningCanBeSuppressed() {
+    Compilation c = compile(""
+        + "  @SuppressWarnings(\"jgrad.CpuOnlyBatch\")\n"
+        + "  @Batched @CustomVjp(fwd = \"fFwd\", bwd = \"fBwd\")\n"
+        + "  static double f(double x) { return x; }\n"
+        + "  static Fwd<Double> fFwd(double x) { return Fwd.of(x, x); }\n"
+        + "  static double fBwd(Double res, double g) { return g; }\n");
+    assertThat(c).succeededWithoutWarnings();
   }
 
   @Test

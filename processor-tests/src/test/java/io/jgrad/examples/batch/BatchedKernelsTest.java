@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.jgrad.runtime.Backend;
 import io.jgrad.runtime.Batch;
+import io.jgrad.runtime.BackendUnavailableException;
 import io.jgrad.runtime.Dual;
 import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -224,5 +225,33 @@ class BatchedKernelsTest {
       assertClose(fxGrad[i], Math.cos(x[i]) * y[i], rel, "defjvps x at lane " + i);
       assertClose(fyGrad[i], Math.sin(x[i]), rel, "defjvps y at lane " + i);
     }
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = Backend.class, names = {"JAVA", "THREADS", "AUTO"})
+  void aCustomVjpFunctionBatchesOnTheCpu(Backend backend) {
+    double[] t = new double[101];
+    for (int i = 0; i < t.length; i++) {
+      t[i] = i * 0.1;
+    }
+    double[] grad = new double[t.length];
+    double[] value = new double[t.length];
+    assertThat(BatchedVjpRulesDerivatives.clipSinGradBatch(t, grad, backend)).isAnyOf(Backend.JAVA, Backend.THREADS);
+    BatchedVjpRulesDerivatives.clipSinBatch(t, value, backend);
+    for (int i = 0; i < t.length; i++) {
+      // The seed's clip_sin: the cotangent cos(t) reaching clip_gradient is clipped to [-0.75, 0.75].
+      assertClose(grad[i], Math.max(-0.75, Math.min(0.75, Math.cos(t[i]))), 1e-15, "clipped gradient at " + t[i]);
+      assertClose(grad[i], BatchedVjpRulesDerivatives.clipSinGrad(t[i]), 0, "scalar fGrad at " + t[i]);
+      assertClose(value[i], Math.sin(t[i]), 0, "value at " + t[i]);
+    }
+  }
+
+  @Test
+  void aCustomVjpFunctionRefusesOpenClWithTheReason() {
+    double[] t = {0.5};
+    BackendUnavailableException e = assertThrows(BackendUnavailableException.class,
+        () -> BatchedVjpRulesDerivatives.clipSinGradBatch(t, new double[1], Backend.OPENCL));
+    assertThat(e).hasMessageThat().contains("clipSinGradBatch runs on the CPU only: it reaches a @CustomVjp rule"
+        + " (clipSin → clipGradient, which has only a @CustomVjp rule)");
   }
 }

@@ -35,5 +35,6 @@ public final class Codes {
   public static final String UNSUPPORTED_ORDER = "jgrad.UnsupportedOrder";
   public static final String RULE_SKIPS_PRIMAL = "jgrad.RuleSkipsPrimal";
   public static final String NOT_BATCHABLE = "jgrad.NotBatchable";
+  public static final String CPU_ONLY_BATCH = "jgrad.CpuOnlyBatch";
   public static final String INTERNAL = "jgrad.Internal";
 }

@@ -74,24 +74,33 @@ public final class KernelEmitter {
   private final Callee sig;
   private final Sources sources;
   private final ClassName self;
+  /** Why the lanes run on the CPU only (they reach a {@code @CustomVjp} rule), or null for a kernel. */
+  private final String cpuOnly;
 
-  private KernelEmitter(Function function, Sources sources) {
+  private KernelEmitter(Function function, Sources sources, String cpuOnly) {
     this.function = function;
     this.sig = function.signature();
     this.sources = sources;
     this.self = RuntimeTypes.derivatives(sig);
+    this.cpuOnly = cpuOnly;
   }
 
-  /** Adds the kernels of {@code f} to {@code type}; {@code sources} finds the code to inline. */
-  public static void emit(Function f, Sources sources, TypeSpec.Builder type) {
-    new KernelEmitter(f, sources).emit(type);
+  /**
+   * Adds the kernels of {@code f} to {@code type}; {@code sources} finds the code to inline.
+   * {@code reverseOnly} is the path to a {@code @CustomVjp} rule when {@code f} reaches one: its
+   * {@code fwd}/{@code bwd} are Java that OpenCL cannot run, so the lanes call the scalar generated
+   * code on CPU backends, there is no {@code fJvpBatch}, and the returned warning says so.
+   */
+  public static String emit(Function f, String reverseOnly, Sources sources, TypeSpec.Builder type) {
+    String cpuOnly = reverseOnly == null ? null : "it reaches a @CustomVjp rule (" + reverseOnly
+        + "), whose fwd and bwd are not translated to OpenCL";
+    new KernelEmitter(f, sources, cpuOnly).emit(type);
+    return cpuOnly == null ? null : f.signature().name() + "Batch and " + f.signature().name()
+        + "GradBatch run on the JAVA and THREADS backends only: " + cpuOnly + "; OPENCL throws"
+        + " BackendUnavailableException";
   }
 
   private void emit(TypeSpec.Builder type) {
-    if (function.vjpRule() != null) {
-      throw new NotBatchable(sig.name() + " has a @CustomVjp rule, whose fwd and bwd kernels do not inline yet;"
-          + " hint: batch a @Differentiable caller-free version, or loop over fGrad");
-    }
     for (Callee.Param p : sig.params()) {
       if (p.differentiated() && !p.type().isScalar()) {
         throw new NotBatchable("parameter " + p.name() + " is an array: a kernel takes one scalar per lane;"
@@ -103,9 +112,57 @@ public final class KernelEmitter {
             + " cannot be passed to a kernel: shared parameters must be primitives");
       }
     }
+    if (cpuOnly != null) {
+      cpuValueLanes(type);
+      cpuGradLanes(type);
+      return;
+    }
     valueKernel(type);
     jvpKernel(type);
     gradKernel(type);
+  }
+
+  /** The arguments of a scalar call in a lane: each parameter's lane copy. */
+  private String laneArgs() {
+    return String.join(", ", sig.params().stream().map(Callee.Param::name).toList());
+  }
+
+  private Prepared cpuLane() {
+    Names names = Names.of(sig.params().stream().map(Callee.Param::name).toList(), List.of());
+    return new Prepared(names, names.fresh("lane"), List.of(), new ArrayList<>());
+  }
+
+  private void cpuValueLanes(TypeSpec.Builder type) {
+    Prepared p = cpuLane();
+    String out = fresh(takenNames(), "out");
+    CodeBlock.Builder lane = reads(p);
+    lane.addStatement("this.$L[$L] = $T.$L($L)", out, p.lane(), ClassName.bestGuess(sig.ownerQualifiedName()),
+        sig.name(), laneArgs());
+    finish(type, "Batch", "The value of {@code $L} in every lane ({@code vmap($L)}), on the CPU.", List.of(),
+        List.of(new Field(out, lanesOf(sig.returnType()), null)), p, lane.build());
+  }
+
+  private void cpuGradLanes(TypeSpec.Builder type) {
+    Prepared p = cpuLane();
+    Set<String> taken = takenNames();
+    List<Field> outputs = new ArrayList<>();
+    for (Callee.Param d : sig.differentiatedParams()) {
+      outputs.add(new Field(fresh(taken, d.name() + "Grad"), lanesOf(d.type()), null));
+    }
+    CodeBlock.Builder lane = reads(p);
+    String call = sig.name() + "Grad(" + laneArgs() + ")";
+    if (sig.hasSingleGradient()) {
+      lane.addStatement("this.$L[$L] = $L", outputs.get(0).name(), p.lane(), call);
+    } else {
+      String g = p.names().fresh("grad");
+      lane.addStatement("$T $L = $L", self.nestedClass(sig.gradRecordName()), g, call);
+      for (int k = 0; k < outputs.size(); k++) {
+        lane.addStatement("this.$L[$L] = $L.$L()", outputs.get(k).name(), p.lane(), g,
+            sig.differentiatedParams().get(k).name());
+      }
+    }
+    finish(type, "GradBatch", "The gradient of {@code $L} in every lane ({@code vmap(grad($L))}), by its"
+        + " reverse mode on the CPU.", List.of(), outputs, p, lane.build());
   }
 
   private static TypeName scalar(Type t) {
@@ -525,12 +582,19 @@ public final class KernelEmitter {
     List<Field> args = new ArrayList<>(inputs());
     args.addAll(extraInputs);
     args.addAll(outputs);
+    if (cpuOnly != null) {
+      kernelName = kernelName.replace("Kernel", "Lanes");
+    }
     TypeSpec.Builder kernel = TypeSpec.classBuilder(kernelName)
         .addModifiers(Modifier.STATIC, Modifier.FINAL)
-        .superclass(RuntimeTypes.KERNEL)
-        .addSuperinterface(RuntimeTypes.LANES)
-        .addJavadoc("The kernel of {@link #$L}: Aparapi translates {@code run()} to OpenCL; CPU backends call"
-            + " {@code lane}.\n", method);
+        .addSuperinterface(RuntimeTypes.LANES);
+    if (cpuOnly == null) {
+      kernel.superclass(RuntimeTypes.KERNEL)
+          .addJavadoc("The kernel of {@link #$L}: Aparapi translates {@code run()} to OpenCL; CPU backends call"
+              + " {@code lane}.\n", method);
+    } else {
+      kernel.addJavadoc("The lanes of {@link #$L}, for the CPU backends: each calls the scalar code.\n", method);
+    }
     MethodSpec.Builder ctor = MethodSpec.constructorBuilder().addParameter(TypeName.INT, "lanes");
     kernel.addField(TypeName.INT, "lanes", Modifier.FINAL);
     ctor.addStatement("this.lanes = lanes");
@@ -543,12 +607,14 @@ public final class KernelEmitter {
       ctor.addStatement("this.$L = $L", f.name(), f.constant());
     }
     kernel.addMethod(ctor.build());
-    kernel.addMethod(MethodSpec.methodBuilder("run").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
-        .addStatement("int $L = getGlobalId()", p.lane())
-        .beginControlFlow("if ($L < lanes)", p.lane())
-        .addStatement("lane($L)", p.lane())
-        .endControlFlow()
-        .build());
+    if (cpuOnly == null) {
+      kernel.addMethod(MethodSpec.methodBuilder("run").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+          .addStatement("int $L = getGlobalId()", p.lane())
+          .beginControlFlow("if ($L < lanes)", p.lane())
+          .addStatement("lane($L)", p.lane())
+          .endControlFlow()
+          .build());
+    }
     kernel.addMethod(MethodSpec.methodBuilder("lane").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
         .addParameter(TypeName.INT, p.lane()).addCode(lane).build());
     type.addType(kernel.build());
@@ -583,10 +649,17 @@ public final class KernelEmitter {
     }
     List<String> names = new ArrayList<>(List.of("lanes"));
     args.forEach(f -> names.add(f.name()));
-    session.addStatement("return $T.prepare($S, new $L($L), lanes, backend, new Object[] {$L}, new Object[] {$L})",
-        RuntimeTypes.BATCH, self.simpleName() + "." + method, kernelName, String.join(", ", names),
-        String.join(", ", inputArrays.stream().map(Field::name).toList()),
-        String.join(", ", outputs.stream().map(Field::name).toList()));
+    String inputsList = String.join(", ", inputArrays.stream().map(Field::name).toList());
+    String outputsList = String.join(", ", outputs.stream().map(Field::name).toList());
+    if (cpuOnly == null) {
+      session.addStatement("return $T.prepare($S, new $L($L), lanes, backend, new Object[] {$L}, new Object[] {$L})",
+          RuntimeTypes.BATCH, self.simpleName() + "." + method, kernelName, String.join(", ", names),
+          inputsList, outputsList);
+    } else {
+      session.addStatement("return $T.prepareOnCpu($S, new $L($L), lanes, backend, $S, new Object[] {$L},"
+          + " new Object[] {$L})", RuntimeTypes.BATCH, self.simpleName() + "." + method, kernelName,
+          String.join(", ", names), cpuOnly, inputsList, outputsList);
+    }
     type.addMethod(session.build());
     List<String> callArgs = new ArrayList<>();
     args.forEach(f -> callArgs.add(f.name()));
