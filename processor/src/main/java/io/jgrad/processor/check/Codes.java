@@ -34,5 +34,8 @@ public final class Codes {
   public static final String NO_FORWARD_MODE = "jgrad.NoForwardMode";
   public static final String UNSUPPORTED_ORDER = "jgrad.UnsupportedOrder";
   public static final String RULE_SKIPS_PRIMAL = "jgrad.RuleSkipsPrimal";
+  public static final String NEVER_RETURNS = "jgrad.NeverReturns";
+  public static final String CONFLICTING_ANNOTATIONS = "jgrad.ConflictingAnnotations";
+  public static final String NAME_CLASH = "jgrad.NameClash";
   public static final String INTERNAL = "jgrad.Internal";
 }
