@@ -75,8 +75,10 @@ public final class InProcessJavac {
       List<String> classPath = new ArrayList<>();
       extraClassPath.forEach(p -> classPath.add(p.toString()));
       classPath.add(System.getProperty("java.class.path"));
+      // -sourcepath: only the given sources, never a .java that test resources put on the class path.
       List<String> options = List.of("-classpath", String.join(File.pathSeparator, classPath),
-          "-s", gen.toString(), "-d", classes.toString(), "-encoding", "UTF-8");
+          "-sourcepath", src.toString(), "-s", gen.toString(), "-d", classes.toString(),
+          "-encoding", "UTF-8");
       JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
       DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
       try (StandardJavaFileManager fm = javac.getStandardFileManager(diagnostics, Locale.ROOT,
