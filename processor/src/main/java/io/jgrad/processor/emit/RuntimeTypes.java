@@ -16,6 +16,7 @@ final class RuntimeTypes {
   static final ClassName VALUE_AND_DERIVATIVE = ClassName.get(RUNTIME, "ValueAndDerivative");
   static final ClassName TAPE = ClassName.get(RUNTIME, "Tape");
   static final ClassName ACCUMULATE = ClassName.get(RUNTIME, "Accumulate");
+  static final ClassName TANGENTS = ClassName.get(RUNTIME, "Tangents");
 
   /** The generated {@code ...Derivatives} class of a function. */
   static ClassName derivatives(Callee callee) {
