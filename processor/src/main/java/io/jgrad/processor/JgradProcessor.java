@@ -16,6 +16,7 @@ import io.jgrad.processor.check.SignatureValidator;
 import io.jgrad.processor.emit.DerivativesEmitter;
 import io.jgrad.processor.emit.KernelEmitter;
 import io.jgrad.processor.check.Codes;
+import io.jgrad.processor.check.CycleFinder;
 import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.Function;
 import io.jgrad.processor.parse.BodyParser;
@@ -88,6 +89,7 @@ public final class JgradProcessor extends AbstractProcessor {
     for (Map.Entry<TypeElement, List<ExecutableElement>> entry : byClass.entrySet()) {
       work.add(validate(entry.getKey(), entry.getValue(), trees));
     }
+    rejectCycles(work);
     rejectCallersOfFailures(work);
     Map<String, String> reverseOnly = reverseOnly(work);
     Map<String, Function> all = new LinkedHashMap<>();
@@ -228,6 +230,33 @@ public final class JgradProcessor extends AbstractProcessor {
   }
 
   /**
+   * Recursion through other functions ({@code f → g → f}) is rejected like a direct self-call: each
+   * function on the cycle gets an error naming it and is not generated.
+   */
+  private static void rejectCycles(List<ClassWork> work) {
+    Map<String, Function> byKey = new LinkedHashMap<>();
+    Map<String, ClassWork> owners = new LinkedHashMap<>();
+    Map<String, ExecutableElement> elements = new LinkedHashMap<>();
+    for (ClassWork w : work) {
+      for (Map.Entry<ExecutableElement, Function> e : w.functions().entrySet()) {
+        Callee sig = e.getValue().signature();
+        String k = key(sig.ownerQualifiedName(), sig.name());
+        byKey.put(k, e.getValue());
+        owners.put(k, w);
+        elements.put(k, e.getKey());
+      }
+    }
+    Map<String, List<String>> cycles = CycleFinder.cycles(byKey, c -> key(c.ownerQualifiedName(), c.name()));
+    for (Map.Entry<String, List<String>> cycle : cycles.entrySet()) {
+      ClassWork w = owners.get(cycle.getKey());
+      ExecutableElement m = elements.get(cycle.getKey());
+      w.report().error(Codes.RECURSION, m.getSimpleName() + " calls itself through other functions ("
+          + String.join(" → ", cycle.getValue()) + "); recursion is not supported; hint: write it as a loop", m);
+      w.functions().remove(m);
+    }
+  }
+
+  /**
    * A function that calls, directly or through others, a function with errors cannot be generated
    * either: it gets an error naming the chain of calls, like Swift's notes up the callers.
    */
@@ -338,6 +367,12 @@ public final class JgradProcessor extends AbstractProcessor {
     JavaFile file = JavaFile.builder(pkg, type.build()).skipJavaLangImports(true).indent("  ").build();
     try {
       file.writeTo(processingEnv.getFiler());
+    } catch (javax.annotation.processing.FilerException e) {
+      // The Filer refuses a second type of the same name: a class the user wrote, or the derivatives
+      // of Outer.Inner and of a top-level Outer_Inner.
+      processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, "[" + Codes.NAME_CLASH + "] the"
+          + " derivatives of " + owner.getQualifiedName() + " go to " + qualified + ", but a type of that"
+          + " name already exists in this compilation; hint: rename the class or the existing type", owner);
     } catch (IOException e) {
       processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
           "[" + Codes.INTERNAL + "] could not write " + qualified + ": " + e.getMessage(), owner);

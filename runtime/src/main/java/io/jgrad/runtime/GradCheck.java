@@ -75,19 +75,22 @@ public final class GradCheck {
     return argument;
   }
 
-  /** The relative tolerance (default 1e-6): errors are divided by {@code 1 + |expected|}. */
+  /**
+   * The relative tolerance (default 1e-6): errors are divided by {@code 1 + |expected|}. It must be
+   * finite: a NaN derivative counts as an infinite error, which an infinite tolerance would pass.
+   */
   public GradCheck tolerance(double tolerance) {
-    if (!(tolerance > 0)) {
-      throw new IllegalArgumentException("tolerance must be positive, was " + tolerance);
+    if (!(tolerance > 0) || Double.isInfinite(tolerance)) {
+      throw new IllegalArgumentException("tolerance must be positive and finite, was " + tolerance);
     }
     this.tolerance = tolerance;
     return this;
   }
 
-  /** The finite-difference step (default 1e-6). */
+  /** The finite-difference step (default 1e-6), positive and finite. */
   public GradCheck step(double step) {
-    if (!(step > 0)) {
-      throw new IllegalArgumentException("step must be positive, was " + step);
+    if (!(step > 0) || Double.isInfinite(step)) {
+      throw new IllegalArgumentException("step must be positive and finite, was " + step);
     }
     this.step = step;
     return this;

@@ -14,7 +14,7 @@ public final class ScalarVjp {
   /** Wraps a value and the linear map that pulls an output cotangent back to the input. */
   public ScalarVjp(double value, DoubleUnaryOperator pullback) {
     this.value = value;
-    this.pullback = pullback;
+    this.pullback = java.util.Objects.requireNonNull(pullback, "pullback");
   }
 
   /** The primal output. */

@@ -16,7 +16,7 @@ public final class Vjp<G> {
   /** Wraps a value and the linear map that pulls an output cotangent back to the inputs. */
   public Vjp(double value, DoubleFunction<G> pullback) {
     this.value = value;
-    this.pullback = pullback;
+    this.pullback = java.util.Objects.requireNonNull(pullback, "pullback");
   }
 
   /** The primal output. */

@@ -36,5 +36,8 @@ public final class Codes {
   public static final String RULE_SKIPS_PRIMAL = "jgrad.RuleSkipsPrimal";
   public static final String NOT_BATCHABLE = "jgrad.NotBatchable";
   public static final String CPU_ONLY_BATCH = "jgrad.CpuOnlyBatch";
+  public static final String NEVER_RETURNS = "jgrad.NeverReturns";
+  public static final String CONFLICTING_ANNOTATIONS = "jgrad.ConflictingAnnotations";
+  public static final String NAME_CLASH = "jgrad.NameClash";
   public static final String INTERNAL = "jgrad.Internal";
 }

@@ -4,10 +4,14 @@ import io.jgrad.processor.ir.Type;
 import io.jgrad.processor.parse.DiffSpec;
 import io.jgrad.processor.parse.TypeMapper;
 import io.jgrad.annotations.NonDiff;
+import io.jgrad.processor.transform.Names;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.VariableElement;
 
@@ -36,6 +40,21 @@ public final class SignatureValidator {
       report.error(Codes.OVERLOAD, "differentiable methods may not be overloaded (" + name
           + "): the generated names would clash; hint: give each its own name", method);
     }
+    // f and F would both generate the gradient record FGrad.
+    siblings.stream().map(m -> m.getSimpleName().toString())
+        .filter(other -> !other.equals(name) && capitalized(other).equals(capitalized(name)))
+        .findFirst()
+        .ifPresent(other -> report.error(Codes.OVERLOAD, "differentiable methods " + name + " and "
+            + other + " differ only in the case of their first letter: both would generate "
+            + capitalized(name) + "Grad; hint: rename one", method));
+    if (DiffSpec.annotationCount(method) > 1) {
+      report.error(Codes.CONFLICTING_ANNOTATIONS, name + " carries more than one of @Differentiable,"
+          + " @CustomJvp and @CustomVjp, so its derivatives would come from two places; hint: keep one",
+          method);
+    }
+    privateEnclosingClass(method).ifPresent(c -> report.error(Codes.INACCESSIBLE, "the class "
+        + c.getSimpleName() + " that holds " + name + " is private, and the generated derivatives"
+        + " live in another class; hint: make it package-private", method));
     Type returnType = TypeMapper.map(method.getReturnType());
     if (returnType == null || !returnType.isScalar()) {
       report.error(Codes.UNSUPPORTED_TYPE, annotation + " method " + name + " must return double or"
@@ -50,22 +69,50 @@ public final class SignatureValidator {
       } else if (t.isDifferentiable() && p.getAnnotation(NonDiff.class) == null) {
         anyDifferentiable = true;
       }
+      if (Names.GENERATED.contains(p.getSimpleName().toString())) {
+        report.error(Codes.NAME_CLASH, "parameter " + p.getSimpleName() + " has a name that the"
+            + " generated reverse mode declares itself (" + String.join(", ", Names.GENERATED)
+            + "); hint: rename the parameter", p);
+      }
     }
     Set<String> paramNames = method.getParameters().stream()
         .map(p -> p.getSimpleName().toString()).collect(Collectors.toSet());
     for (String w : spec.wrt()) {
       if (!paramNames.contains(w)) {
         report.error(Codes.BAD_WRT, "wrt names " + w + ", which is not a parameter of " + name, method);
+        continue;
+      }
+      VariableElement p = method.getParameters().stream()
+          .filter(q -> q.getSimpleName().contentEquals(w)).findFirst().orElseThrow();
+      Type t = TypeMapper.map(p.asType());
+      if (t != null && (!t.isDifferentiable() || p.getAnnotation(NonDiff.class) != null)) {
+        report.error(Codes.BAD_WRT, "wrt names " + w + ", which is " + (t.isDifferentiable()
+            ? "@NonDiff" : "of type " + p.asType()) + " and has no derivative; hint: list only double,"
+            + " float or array parameters without @NonDiff", method);
       }
     }
     int order = spec.order();
     if (order != 1 && order != 2) {
-      report.error(Codes.UNSUPPORTED_TYPE, "order must be 1 or 2, not " + order, method);
+      report.error(Codes.UNSUPPORTED_ORDER, "order must be 1 or 2, not " + order, method);
     }
     if (!anyDifferentiable && report.errorCount() == before) {
       report.error(Codes.NOTHING_TO_DIFFERENTIATE, name + " has no differentiable parameter"
           + " (double, float or an array of them)", method);
     }
     return report.errorCount() == before;
+  }
+
+  private static String capitalized(String name) {
+    return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+  }
+
+  /** The innermost private class around {@code method}, which generated code could not name. */
+  private static Optional<TypeElement> privateEnclosingClass(ExecutableElement method) {
+    for (Element e = method.getEnclosingElement(); e instanceof TypeElement t; e = e.getEnclosingElement()) {
+      if (t.getModifiers().contains(Modifier.PRIVATE)) {
+        return Optional.of(t);
+      }
+    }
+    return Optional.empty();
   }
 }

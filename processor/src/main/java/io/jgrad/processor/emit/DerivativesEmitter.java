@@ -99,11 +99,21 @@ public final class DerivativesEmitter {
     for (Callee.Param p : sig.differentiatedParams()) {
       jvpMethod.addParameter(typeName(p.type()), jvp.tangents().get(p.name()).name());
     }
+    for (Callee.Param p : sig.differentiatedParams()) {
+      checkTangentLength(jvpMethod, p, jvp.tangents().get(p.name()).name());
+    }
     jvpMethod.addCode(new JvpWriter(names).write(jvp.program()));
     if (tangentBody != null) {
       tangentBody.add(SecondOrder.tangentBody(jvp.program()));
     }
     return new VjpWriter(names).write(jvp.program(), jvp.tangents(), sig);
+  }
+
+  /** A tangent array of another length than its primal is an exception on entry, not a wrong number. */
+  static void checkTangentLength(MethodSpec.Builder jvpMethod, Callee.Param p, String tangent) {
+    if (p.type().isArray()) {
+      jvpMethod.addStatement("$T.checkLength($L, $L, $S)", RuntimeTypes.TANGENTS, p.name(), tangent, p.name());
+    }
   }
 
   /** {@code fVjp}, {@code fGrad}, {@code fValueAndGrad} and the gradient record from the two sweeps. */

@@ -89,6 +89,9 @@ final class RuleSweeps {
       jvpMethod.addParameter(DerivativesEmitter.typeName(diff.get(i).type()), name);
       tangentParams.add(new Callee.Param(name, diff.get(i).type(), true));
     }
+    for (int i = 0; i < diff.size(); i++) {
+      DerivativesEmitter.checkTangentLength(jvpMethod, diff.get(i), rule.tangentNames().get(i));
+    }
     jvpMethod.addStatement("return $T.$L($L)", ClassName.bestGuess(rule.owner()), rule.name(),
         String.join(", ", args));
 

@@ -21,6 +21,7 @@ final class RuntimeTypes {
   static final ClassName LANES = ClassName.get(RUNTIME, "Lanes");
   static final ClassName LANE_ARRAYS = ClassName.get(RUNTIME, "LaneArrays");
   static final ClassName KERNEL = ClassName.get("com.aparapi", "Kernel");
+  static final ClassName TANGENTS = ClassName.get(RUNTIME, "Tangents");
 
   /** The generated {@code ...Derivatives} class of a function. */
   static ClassName derivatives(Callee callee) {

@@ -69,6 +69,12 @@ public final class BodyParser {
   private final boolean rule;
   private final Map<Expr, Tree> positions = new java.util.IdentityHashMap<>();
   private int loopDepth;
+  /** Locals jgrad rejected at their declaration: reading one later is not a second mistake. */
+  private final Set<Element> rejectedLocals = new HashSet<>();
+  /** A loop whose condition is always true: with no break or return inside, it never ends. */
+  private Tree endlessLoop;
+  /** javac found an error of its own in the body (a bad type, an unknown name): it reports it. */
+  private boolean javacError;
 
   /** A parser for the body of a {@code @Differentiable} method. */
   public BodyParser(Trees trees, Report report, CalleeResolver callees, ExecutableElement method) {
@@ -90,6 +96,7 @@ public final class BodyParser {
     this.method = method;
     TreePath path = trees.getPath(method);
     this.unit = path == null ? null : path.getCompilationUnit();
+    usedNames.addAll(io.jgrad.processor.transform.Names.GENERATED);
   }
 
   /** The IR of the method, or empty when the body is unavailable or errors were reported. */
@@ -119,7 +126,18 @@ public final class BodyParser {
     }
     int errorsBefore = report.errorCount();
     List<Stmt> body = ReturnShaper.shape(block(tree.getBody().getStatements(), bodyPath), this::reportReturn);
-    if (report.errorCount() > errorsBefore) {
+    if (report.errorCount() > errorsBefore || javacError) {
+      // javac reports its own errors (an unknown name, a bad type) once processing ends.
+      return Optional.empty();
+    }
+    if (!ReturnShaper.alwaysReturns(body)) {
+      // javac accepts a method without a final return only when a path never ends (an endless loop);
+      // otherwise it reports "missing return statement" itself.
+      if (endlessLoop != null) {
+        error(Codes.NEVER_RETURNS, method.getSimpleName() + " never returns on some path: this loop"
+            + " has no exit (break and return inside loops are not supported); hint: give the loop a"
+            + " condition that ends it, and return after it", endlessLoop);
+      }
       return Optional.empty();
     }
     if (!rule) {
@@ -179,6 +197,7 @@ public final class BodyParser {
       }
       case WHILE_LOOP -> {
         WhileLoopTree t = (WhileLoopTree) s;
+        noteEndless(t.getCondition(), t);
         Expr cond = expr(t.getCondition(), path);
         loopDepth++;
         List<Stmt> loopBody = body(t.getStatement(), path);
@@ -215,17 +234,26 @@ public final class BodyParser {
     Element element = trees.getElement(path);
     Type type = element == null ? null : TypeMapper.map(element.asType());
     if (type == null) {
+      int before = report.errorCount();
       if (t.getInitializer() != null) {
-        // Report what the initializer holds (a lambda, an object) before the type it gives the local.
+        // Report what the initializer holds (a lambda, an object) rather than the type it gives the local.
         expr(t.getInitializer(), path);
       }
-      error(Codes.UNSUPPORTED_TYPE, "a local of type " + (element == null ? "?" : element.asType())
-          + " is not in the differentiable subset (double, float, int, long, boolean, arrays of them)", t);
+      if (element == null || element.asType().getKind() == TypeKind.ERROR) {
+        javacError = true;
+      } else if (report.errorCount() == before) {
+        error(Codes.UNSUPPORTED_TYPE, "a local of type " + element.asType()
+            + " is not in the differentiable subset (double, float, int, long, boolean, arrays of them)", t);
+      }
+      if (element != null) {
+        rejectedLocals.add(element);
+      }
       return;
     }
     if (type.isArray()) {
       error(Codes.UNSUPPORTED_TYPE, "array locals are not supported yet; hint: index the parameter"
           + " directly", t);
+      rejectedLocals.add(element);
       return;
     }
     String name = declare(element);
@@ -299,6 +327,7 @@ public final class BodyParser {
   }
 
   private void forLoop(ForLoopTree t, TreePath path, List<Stmt> out) {
+    noteEndless(t.getCondition(), t);
     List<Stmt> scoped = new ArrayList<>();
     for (StatementTree init : t.getInitializer()) {
       statement(init, new TreePath(path, init), scoped);
@@ -342,6 +371,17 @@ public final class BodyParser {
     scoped.add(new Stmt.Assign(index, Exprs.lit(Type.INT, 0), true));
     scoped.add(new Stmt.While(new Expr.Binary(Expr.BinaryOp.LT, index, new Expr.ArrayLength(array), Type.BOOLEAN), loopBody));
     out.add(new Stmt.Block(scoped));
+  }
+
+  /** Remembers the first loop whose condition is absent or the literal {@code true}. */
+  private void noteEndless(ExpressionTree condition, Tree loop) {
+    ExpressionTree c = condition;
+    while (c instanceof ParenthesizedTree p) {
+      c = p.getExpression();
+    }
+    if (endlessLoop == null && (c == null || (c instanceof LiteralTree l && Boolean.TRUE.equals(l.getValue())))) {
+      endlessLoop = loop;
+    }
   }
 
   private Expr.Var assignable(ExpressionTree target, TreePath parent) {
@@ -474,6 +514,10 @@ public final class BodyParser {
         error(Codes.UNSUPPORTED_EXPRESSION, "an assignment inside an expression is not supported;"
             + " hint: make it a statement of its own", e);
         return dummy();
+      case SWITCH_EXPRESSION:
+        error(Codes.SWITCH, "switch is not in the differentiable subset; hint: use if/else or the"
+            + " ternary operator", e);
+        return dummy();
       case NEW_CLASS, NEW_ARRAY:
         error(Codes.UNSUPPORTED_EXPRESSION, "creating objects or arrays is not supported yet", e);
         return dummy();
@@ -533,6 +577,13 @@ public final class BodyParser {
 
   private Expr identifier(IdentifierTree t, TreePath path) {
     Element element = trees.getElement(path);
+    if (element != null && rejectedLocals.contains(element)) {
+      return dummy();
+    }
+    if (element == null || element.asType().getKind() == TypeKind.ERROR) {
+      javacError = true;
+      return dummy();
+    }
     if (element != null && names.containsKey(element)) {
       Type type = TypeMapper.map(element.asType());
       if (type == null) {
@@ -556,7 +607,11 @@ public final class BodyParser {
         return new Expr.ArrayLength(array);
       }
     }
-    if (element != null && element.getKind() == ElementKind.FIELD) {
+    if (element == null || element.asType().getKind() == TypeKind.ERROR) {
+      javacError = true;
+      return dummy();
+    }
+    if (element.getKind() == ElementKind.FIELD) {
       return staticField(element, t);
     }
     error(Codes.UNSUPPORTED_EXPRESSION, "cannot read " + t + " in a differentiable function", t);
@@ -582,7 +637,7 @@ public final class BodyParser {
   private Expr invocation(MethodInvocationTree t, TreePath path) {
     Element element = trees.getElement(path);
     if (!(element instanceof ExecutableElement callee)) {
-      error(Codes.UNSUPPORTED_EXPRESSION, "cannot resolve this call", t);
+      javacError = true;
       return dummy();
     }
     List<Expr> args = new ArrayList<>();
@@ -602,6 +657,12 @@ public final class BodyParser {
       }
       Type type = typeOf(path, t);
       return type == null ? dummy() : new Expr.Prim(p.get(), args, type, ownerName.endsWith("StrictMath"));
+    }
+    if (ownerName.equals("io.jgrad.runtime.Dual") || ownerName.equals("io.jgrad.runtime.FloatDual")) {
+      error(Codes.RULE_RETURN, "a " + owner.getSimpleName() + " may appear only in a custom JVP rule's"
+          + " return statement; hint: end each path with return " + owner.getSimpleName()
+          + ".of(value, tangent)", t);
+      return dummy();
     }
     if (!callee.getModifiers().contains(Modifier.STATIC) && !calledOnStaticField(t, path)) {
       error(Codes.INSTANCE_CALL, "calling the instance method " + name + " is not in the differentiable"
@@ -662,6 +723,10 @@ public final class BodyParser {
   private Type typeOf(TreePath parent, Tree e) {
     TreePath path = parent.getLeaf() == e ? parent : new TreePath(parent, e);
     TypeMirror mirror = trees.getTypeMirror(path);
+    if (mirror == null || mirror.getKind() == TypeKind.ERROR) {
+      javacError = true;
+      return null;
+    }
     Type type = TypeMapper.map(mirror);
     if (type == null) {
       error(Codes.UNSUPPORTED_TYPE, "a value of type " + mirror + " is not in the differentiable subset", e);

@@ -40,6 +40,13 @@ public record DiffSpec(Kind kind, int order, List<String> wrt, String jvp, List<
     return Optional.empty();
   }
 
+  /** How many of jgrad's method annotations {@code method} carries; more than one is an error. */
+  public static int annotationCount(ExecutableElement method) {
+    return (method.getAnnotation(Differentiable.class) != null ? 1 : 0)
+        + (method.getAnnotation(CustomJvp.class) != null ? 1 : 0)
+        + (method.getAnnotation(CustomVjp.class) != null ? 1 : 0);
+  }
+
   /** The annotation's name as the user wrote it, for messages. */
   public String annotation() {
     return switch (kind) {

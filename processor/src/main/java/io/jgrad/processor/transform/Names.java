@@ -8,13 +8,20 @@ import java.util.Set;
 
 /** Hands out local names that clash with nothing in the function or in the generated code. */
 public final class Names {
+  /**
+   * Locals that generated reverse-mode code declares under these exact names; a parameter may not
+   * take one (it would be declared twice), a local of the body is renamed.
+   */
+  public static final List<String> GENERATED = List.of("tape", "reader", "outBar");
+
   private final Set<String> taken = new HashSet<>();
 
   /** Names taken by the parameters and every local of {@code body}, plus the generated code's own. */
   public static Names of(List<String> params, List<Stmt> body) {
     Names names = new Names();
     names.taken.addAll(params);
-    names.taken.addAll(List.of("tape", "reader", "outBar", "result", "grad", "i", "Math", "StrictMath"));
+    names.taken.addAll(GENERATED);
+    names.taken.addAll(List.of("result", "grad", "i", "Math", "StrictMath"));
     body.forEach(names::collect);
     return names;
   }

@@ -1,0 +1,64 @@
+package io.jgrad.runtime;
+
+import static com.google.common.truth.Truth.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Bad input to the runtime gives a clear exception or a documented result, never a wrong number:
+ * tangent and gradient arrays of the wrong length, null pullbacks, NaN derivatives in a check, and
+ * check settings that would let everything pass.
+ */
+class RuntimeBadInputTest {
+  @Test
+  void tangentOfTheWrongLengthIsNamed() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Tangents.checkLength(new double[3], new double[2], "xs"));
+    assertThat(e).hasMessageThat().isEqualTo("the tangent of xs has 2 components but xs has 3");
+    assertThrows(IllegalArgumentException.class, () -> Tangents.checkLength(new float[1], new float[4], "v"));
+    assertThat(assertThrows(IllegalArgumentException.class,
+        () -> Tangents.checkLength(new double[1], null, "xs"))).hasMessageThat().contains("null");
+    // Matching lengths pass; a null primal is left to the function, which fails on it as the primal does.
+    Tangents.checkLength(new double[2], new double[2], "xs");
+    Tangents.checkLength((double[]) null, new double[2], "xs");
+  }
+
+  @Test
+  void gradientOfTheWrongLengthIsNotAddedInPart() {
+    double[] into = {1, 2, 3};
+    assertThrows(IllegalArgumentException.class, () -> Accumulate.add(into, new double[] {1, 1}));
+    assertThrows(IllegalArgumentException.class, () -> Accumulate.add(into, new double[] {1, 1, 1, 1}));
+    assertThat(into).usingExactEquality().containsExactly(1.0, 2.0, 3.0).inOrder();
+    Accumulate.add(into, new double[] {1, 1, 1});
+    assertThat(into).usingExactEquality().containsExactly(2.0, 3.0, 4.0).inOrder();
+  }
+
+  @Test
+  void nullPullbackFailsWhereItIsMade() {
+    assertThrows(NullPointerException.class, () -> new ScalarVjp(1, null));
+    assertThrows(NullPointerException.class, () -> new Vjp<double[]>(1, null));
+  }
+
+  @Test
+  void nanDerivativeNeverPassesACheck() {
+    // sqrt at 0: forward mode is +∞ and the finite differences NaN, an infinite error.
+    GradCheck check = GradCheck.of(x -> Math.sqrt(x[0]), (x, t) -> 0.5 / Math.sqrt(x[0]) * t[0],
+        (x, c) -> new double[] {0.5 / Math.sqrt(x[0]) * c});
+    GradCheck.Result r = check.tolerance(1e3).at(0.0);
+    assertThat(r.passed()).isFalse();
+    assertThat(r.finiteDifferenceError()).isPositiveInfinity();
+    // A NaN gradient from reverse mode alone is caught by the reverse/forward comparison.
+    GradCheck nanReverse = GradCheck.of(x -> x[0] * x[0], (x, t) -> 2 * x[0] * t[0], (x, c) -> new double[] {Double.NaN});
+    assertThat(nanReverse.at(1.5).passed()).isFalse();
+  }
+
+  @Test
+  void settingsThatWouldPassEverythingAreRejected() {
+    GradCheck check = GradCheck.of(x -> x[0], (x, t) -> t[0], (x, c) -> new double[] {c});
+    assertThrows(IllegalArgumentException.class, () -> check.tolerance(Double.POSITIVE_INFINITY));
+    assertThrows(IllegalArgumentException.class, () -> check.tolerance(Double.NaN));
+    assertThrows(IllegalArgumentException.class, () -> check.step(Double.POSITIVE_INFINITY));
+    assertThrows(IllegalArgumentException.class, () -> check.step(Double.NaN));
+  }
+}
