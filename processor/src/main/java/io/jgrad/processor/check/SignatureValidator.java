@@ -46,7 +46,8 @@ public final class SignatureValidator {
       Type t = TypeMapper.map(p.asType());
       if (t == null || t == Type.INT_ARRAY) {
         report.error(Codes.UNSUPPORTED_TYPE, "parameter " + p.getSimpleName() + " of type " + p.asType()
-            + " is not supported yet (double, float, double[], float[], int, long, boolean, String)", p);
+            + " is not supported yet (double, float, double[], float[], int, long, boolean, String, enums,"
+            + " interfaces without type arguments such as DoubleUnaryOperator, DiffFn1, DiffFn2)", p);
       } else if (t.isDifferentiable() && p.getAnnotation(NonDiff.class) == null) {
         anyDifferentiable = true;
       }

@@ -92,6 +92,9 @@ public final class ExprWriter {
       return write(c.condition(), TERNARY + 1) + " ? " + write(c.ifTrue(), TERNARY + 1) + " : "
           + write(c.ifFalse(), TERNARY);
     }
+    if (e instanceof Expr.Call c && c.callee().isFunctionObject()) {
+      return c.callee().receiver() + ".value(" + args(c.args()) + ")";
+    }
     if (e instanceof Expr.Call c) {
       return c.callee().ownerQualifiedName() + "." + c.callee().name() + "(" + args(c.args()) + ")";
     }

@@ -16,6 +16,9 @@ final class RuntimeTypes {
   static final ClassName VALUE_AND_DERIVATIVE = ClassName.get(RUNTIME, "ValueAndDerivative");
   static final ClassName TAPE = ClassName.get(RUNTIME, "Tape");
   static final ClassName ACCUMULATE = ClassName.get(RUNTIME, "Accumulate");
+  static final ClassName DIFF_FN1 = ClassName.get(RUNTIME, "DiffFn1");
+  static final ClassName DIFF_FN2 = ClassName.get(RUNTIME, "DiffFn2");
+  static final ClassName GRAD2 = ClassName.get(RUNTIME, "Grad2");
 
   /** The generated {@code ...Derivatives} class of a function. */
   static ClassName derivatives(Callee callee) {

@@ -292,8 +292,13 @@ final class VjpWriter {
     String pb = names.temp(callee.name() + "Vjp");
     List<String> args = new ArrayList<>();
     c.args().forEach(a -> args.add(ExprWriter.write(a)));
-    fwd.addStatement("$T $L = $T.$LVjp($L)", vjpType, pb, RuntimeTypes.derivatives(callee), callee.name(),
-        String.join(", ", args));
+    if (callee.isFunctionObject()) {
+      // A function object's reverse mode is its own vjp: a virtual call, whatever the object is.
+      fwd.addStatement("$T $L = $L.vjp($L)", vjpType, pb, callee.receiver(), String.join(", ", args));
+    } else {
+      fwd.addStatement("$T $L = $T.$LVjp($L)", vjpType, pb, RuntimeTypes.derivatives(callee), callee.name(),
+          String.join(", ", args));
+    }
     String decl = c.declare() ? ExprWriter.typeName(c.result().type()) + " " : "";
     fwd.addStatement("$L$L = $L", decl, c.result().name(),
         Terms.convert(pb + ".value()", Type.DOUBLE, c.result().type(), false));
@@ -336,6 +341,9 @@ final class VjpWriter {
 
   /** The Java type of a callee's gradient. */
   static TypeName gradType(Callee callee) {
+    if (callee.isFunctionObject() && !callee.hasSingleGradient()) {
+      return RuntimeTypes.GRAD2;
+    }
     if (callee.hasSingleGradient()) {
       Type t = callee.differentiatedParams().get(0).type();
       return t.isArray() ? DerivativesEmitter.typeName(t) : TypeName.DOUBLE;

@@ -7,6 +7,10 @@ import java.util.List;
  * them are differentiated, where its derivatives are generated, and whether it has forward mode
  * (a function that reaches a {@code @CustomVjp} rule has reverse mode only), and its {@code order}. Built from the method's
  * signature and annotations alone, so it works for functions compiled into an earlier jar.
+ *
+ * <p>A call through a function object ({@code f.value(x)} on a {@code DiffFn1} parameter {@code f})
+ * has a callee too: {@code receiver} names the parameter, and its derivatives come from the object's
+ * {@code jvp}/{@code vjp} at run time instead of a generated class.
  */
 public record Callee(
     String ownerQualifiedName,
@@ -15,10 +19,44 @@ public record Callee(
     List<Param> params,
     Type returnType,
     boolean forward,
-    int order) {
+    int order,
+    String receiver) {
 
-  /** One parameter; {@code differentiated} is true when it gets a tangent and a gradient. */
-  public record Param(String name, Type type, boolean differentiated) {}
+  /** A static differentiable function, called through its generated derivatives class. */
+  public Callee(String ownerQualifiedName, String derivativesQualifiedName, String name, List<Param> params,
+      Type returnType, boolean forward, int order) {
+    this(ownerQualifiedName, derivativesQualifiedName, name, params, returnType, forward, order, null);
+  }
+
+  /**
+   * A call through the function object held by the parameter {@code receiver} ({@link Type#FN1} or
+   * {@link Type#FN2}): its parameters are the interface's, all differentiated, named after the
+   * components of the runtime gradient ({@code x} for {@code DiffFn1}; {@code first}, {@code second}
+   * of {@code Grad2} for {@code DiffFn2}).
+   */
+  public static Callee functionObject(String receiver, Type type) {
+    List<Param> params = type == Type.FN1 ? List.of(new Param("x", Type.DOUBLE, true))
+        : List.of(new Param("first", Type.DOUBLE, true), new Param("second", Type.DOUBLE, true));
+    return new Callee("", "", receiver, params, Type.DOUBLE, true, 1, receiver);
+  }
+
+  /** Whether this is a call through a function object rather than to a static method. */
+  public boolean isFunctionObject() {
+    return receiver != null;
+  }
+
+  /**
+   * One parameter; {@code differentiated} is true when it gets a tangent and a gradient;
+   * {@code javaType} is the qualified Java type of a reference parameter of type {@link Type#OBJECT}
+   * (a String, an enum, an interface), null otherwise; {@code heldConstant} marks a differentiable
+   * type held constant by {@code @NonDiff}.
+   */
+  public record Param(String name, Type type, boolean differentiated, String javaType, boolean heldConstant) {
+    /** A parameter of a primitive, array or runtime type, not annotated {@code @NonDiff}. */
+    public Param(String name, Type type, boolean differentiated) {
+      this(name, type, differentiated, null, false);
+    }
+  }
 
   /**
    * The tangent of this function as a function of its own: {@code fTangent(p..., v...) = J·v}, whose

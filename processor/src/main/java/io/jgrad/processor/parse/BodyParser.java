@@ -119,6 +119,7 @@ public final class BodyParser {
     }
     int errorsBefore = report.errorCount();
     List<Stmt> body = ReturnShaper.shape(block(tree.getBody().getStatements(), bodyPath), this::reportReturn);
+    reportLambdas(body, signature.differentiatedParams());
     if (report.errorCount() > errorsBefore) {
       return Optional.empty();
     }
@@ -132,6 +133,60 @@ public final class BodyParser {
   }
 
   private final Map<Stmt.Return, Tree> returnTrees = new java.util.IdentityHashMap<>();
+
+  /** A lambda or method reference met in the body, with the locals and parameters it reads. */
+  private record PendingLambda(Tree tree, List<Capture> captures) {}
+
+  /** One read of an enclosing local or parameter inside a lambda. */
+  private record Capture(String name, Tree at) {}
+
+  private final List<PendingLambda> lambdas = new ArrayList<>();
+
+  /** The enclosing locals and parameters read inside the lambda at {@code path}. */
+  private List<Capture> captures(TreePath path) {
+    List<Capture> out = new ArrayList<>();
+    new com.sun.source.util.TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitIdentifier(IdentifierTree id, Void unused) {
+        Element element = trees.getElement(getCurrentPath());
+        if (element != null && names.containsKey(element)) {
+          out.add(new Capture(names.get(element), id));
+        }
+        return null;
+      }
+    }.scan(path, null);
+    return out;
+  }
+
+  /**
+   * Each lambda is an error: {@code [jgrad.CapturedTangent]} at every differentiated value it
+   * captures (the seed: JAX raises when a {@code nondiff_argnums} argument holds a tracer), else
+   * {@code [jgrad.Lambda]}.
+   */
+  private void reportLambdas(List<Stmt> body, List<Callee.Param> wrt) {
+    if (lambdas.isEmpty()) {
+      return;
+    }
+    Set<String> active = rule ? Set.of() : io.jgrad.processor.transform.Activity.of(body, wrt);
+    for (PendingLambda l : lambdas) {
+      boolean captured = false;
+      Set<String> seen = new HashSet<>();
+      for (Capture c : l.captures()) {
+        if (active.contains(c.name()) && seen.add(c.name())) {
+          captured = true;
+          error(Codes.CAPTURED_TANGENT, "this lambda captures " + c.name() + ", which carries a derivative"
+              + " of " + method.getSimpleName() + "; jgrad cannot differentiate through a lambda, so that"
+              + " derivative would be lost; hint: pass " + c.name() + " as an argument of a differentiable"
+              + " function, or take a DiffFn1/DiffFn2 parameter and call its value", c.at());
+        }
+      }
+      if (!captured) {
+        error(Codes.LAMBDA, "lambdas and method references are not in the differentiable subset;"
+            + " hint: call a @Differentiable static method, or pass the lambda from the caller as a"
+            + " parameter of a functional-interface or DiffFn1 type", l.tree());
+      }
+    }
+  }
 
   private void reportReturn(Stmt.Return r) {
     Tree t = returnTrees.get(r);
@@ -226,6 +281,14 @@ public final class BodyParser {
     if (type.isArray()) {
       error(Codes.UNSUPPORTED_TYPE, "array locals are not supported yet; hint: index the parameter"
           + " directly", t);
+      return;
+    }
+    if (type.isFunctionObject() || (type == Type.OBJECT && !"java.lang.String".equals(TypeMapper.javaType(element.asType())))) {
+      if (t.getInitializer() != null) {
+        expr(t.getInitializer(), path);
+      }
+      error(Codes.UNSUPPORTED_TYPE, "a local of type " + element.asType() + " is not supported;"
+          + " hint: use the parameter, or pass the value straight to the call", t);
       return;
     }
     String name = declare(element);
@@ -466,8 +529,9 @@ public final class BodyParser {
       case METHOD_INVOCATION:
         return invocation((MethodInvocationTree) e, path);
       case LAMBDA_EXPRESSION, MEMBER_REFERENCE:
-        error(Codes.LAMBDA, "lambdas and method references are not in the differentiable subset;"
-            + " hint: call a @Differentiable static method instead", e);
+        // Reported after parsing, once activity is known: a lambda that captures a differentiated
+        // value is a sharper error than "no lambdas".
+        lambdas.add(new PendingLambda(e, captures(path)));
         return dummy();
       case POSTFIX_INCREMENT, PREFIX_INCREMENT, POSTFIX_DECREMENT, PREFIX_DECREMENT, ASSIGNMENT,
           PLUS_ASSIGNMENT, MINUS_ASSIGNMENT, MULTIPLY_ASSIGNMENT, DIVIDE_ASSIGNMENT:
@@ -541,7 +605,7 @@ public final class BodyParser {
       }
       return new Expr.Var(names.get(element), type);
     }
-    if (element != null && element.getKind() == ElementKind.FIELD) {
+    if (element != null && (element.getKind() == ElementKind.FIELD || element.getKind() == ElementKind.ENUM_CONSTANT)) {
       return staticField(element, t);
     }
     error(Codes.UNSUPPORTED_EXPRESSION, "cannot read " + t.getName() + " in a differentiable function", t);
@@ -556,7 +620,7 @@ public final class BodyParser {
         return new Expr.ArrayLength(array);
       }
     }
-    if (element != null && element.getKind() == ElementKind.FIELD) {
+    if (element != null && (element.getKind() == ElementKind.FIELD || element.getKind() == ElementKind.ENUM_CONSTANT)) {
       return staticField(element, t);
     }
     error(Codes.UNSUPPORTED_EXPRESSION, "cannot read " + t + " in a differentiable function", t);
@@ -603,6 +667,10 @@ public final class BodyParser {
       Type type = typeOf(path, t);
       return type == null ? dummy() : new Expr.Prim(p.get(), args, type, ownerName.endsWith("StrictMath"));
     }
+    Expr.Var receiver = parameterReceiver(t, path);
+    if (receiver != null && !callee.getModifiers().contains(Modifier.STATIC)) {
+      return callOnParameter(receiver, name, args, callee, t);
+    }
     if (!callee.getModifiers().contains(Modifier.STATIC) && !calledOnStaticField(t, path)) {
       error(Codes.INSTANCE_CALL, "calling the instance method " + name + " is not in the differentiable"
           + " subset; hint: call a static method", t);
@@ -635,6 +703,47 @@ public final class BodyParser {
         + rt + " but " + name + " is not differentiable; hint: annotate it @Differentiable or give it a"
         + " @CustomJvp rule", t);
     return dummy();
+  }
+
+  /** The parameter or local a call is made on ({@code f} in {@code f.value(x)}), or null. */
+  private Expr.Var parameterReceiver(MethodInvocationTree t, TreePath path) {
+    if (t.getMethodSelect() instanceof MemberSelectTree m && m.getExpression() instanceof IdentifierTree) {
+      Element r = trees.getElement(new TreePath(new TreePath(path, m), m.getExpression()));
+      Type type = r == null || !names.containsKey(r) ? null : TypeMapper.map(r.asType());
+      if (type == Type.OBJECT || (type != null && type.isFunctionObject())) {
+        return new Expr.Var(names.get(r), type);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * {@code f.value(x)} on a {@code DiffFn1}/{@code DiffFn2} parameter is differentiated through the
+   * object; a call on any other non-differentiable parameter ({@code op.applyAsDouble(x)} on a
+   * {@code DoubleUnaryOperator}) is an opaque primal computation, which the checks after parsing
+   * refuse to feed with differentiated values.
+   */
+  private Expr callOnParameter(Expr.Var receiver, String name, List<Expr> args, ExecutableElement callee,
+      MethodInvocationTree t) {
+    if (receiver.type().isFunctionObject()) {
+      if (!name.equals("value")) {
+        error(Codes.INSTANCE_CALL, "call " + receiver.name() + ".value(...) in a differentiable function:"
+            + " jgrad differentiates through it with the object's jvp and vjp; " + name
+            + " is for code outside", t);
+        return dummy();
+      }
+      List<Expr> doubles = new ArrayList<>();
+      args.forEach(a -> doubles.add(coerce(a, Type.DOUBLE)));
+      return new Expr.Call(Callee.functionObject(receiver.name(), receiver.type()), doubles, Type.DOUBLE);
+    }
+    TypeMirror rt = callee.getReturnType();
+    Type returnType = rt.getKind() == TypeKind.VOID ? Type.OBJECT : TypeMapper.map(rt);
+    if (returnType == null || returnType.isArray() || returnType.isFunctionObject()) {
+      error(Codes.UNSUPPORTED_TYPE, receiver.name() + "." + name + " returns " + rt + ", which is not in"
+          + " the differentiable subset", t);
+      return dummy();
+    }
+    return new Expr.PrimalCall(receiver.name(), name, args, returnType);
   }
 
   /** Whether the call's receiver is a static field, such as {@code System.out}. */
