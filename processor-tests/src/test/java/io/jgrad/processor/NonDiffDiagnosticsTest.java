@@ -131,17 +131,20 @@ class NonDiffDiagnosticsTest {
     assertErrorAt("jgrad.CapturedTangent", "t.CapBody", CAPTURED_IN_BODY, "v -> v * x", 9);
   }
 
-  private static final String NOT_CAPTURING = HEADER + "class NoCap {\n" + APP + """
+  private static final String UNQUALIFIED = HEADER + "class Unq {\n" + APP + """
+        static double cube(double z) { return z * z * z; }
         @Differentiable
         static double g(double x, int n) {
-          return app(z -> z * n, x);
+          return app(z -> cube(z) * n, x);
         }
       }
       """;
 
+  /** Generated code repeats a lambda verbatim, so what it names must be visible from there. */
   @Test
-  void lambdaCapturingOnlyConstantsIsStillOutsideTheSubset() {
-    assertErrorAt("jgrad.Lambda", "t.NoCap", NOT_CAPTURING, "z -> z * n", 0);
+  void lambdaNamingAMemberUnqualifiedIsRefused() {
+    assertErrorAt("jgrad.Lambda", "t.Unq", UNQUALIFIED, "z -> cube(z) * n", 0);
+    assertThat(compile("t.Unq", UNQUALIFIED)).hadErrorContaining("hint: write Unq.cube");
   }
 
   private static final String OPAQUE = HEADER + """
@@ -228,7 +231,7 @@ class NonDiffDiagnosticsTest {
           if (flag && label.length() > 2) {
             y = y * 2;
           }
-          return app(f, g.value(y, x)) * y;
+          return app(f, g.value(y, x)) * y + app(z -> z * c, x) + app(Math::sin, y);
         }
       }
       """;

@@ -31,6 +31,22 @@ final class SeedNonDiffJvp {
     return Dual.of(f.applyAsDouble(g.applyAsDouble(x)), 3. * xDot);
   }
 
+  /** JAX's {@code grad(lambda x: app(lambda z: z ** 3, x) * x)}: the lambda is written in the body. */
+  @Differentiable
+  static double appOfCube(double x) {
+    return app(z -> z * z * z, x) * x;
+  }
+
+  /** A lambda may read non-differentiated locals and parameters, and method references work too. */
+  @Differentiable
+  static double appScaled(double x, int n) {
+    double k = n + 0.5;
+    return app(z -> k * z, x * x) + app2(Math::exp, x, y -> {
+      double five = 5;
+      return five * y;
+    });
+  }
+
   /** A differentiable caller hands its function parameter on: the rule still applies. */
   @Differentiable
   static double appOfSquare(DoubleUnaryOperator f, double x) {

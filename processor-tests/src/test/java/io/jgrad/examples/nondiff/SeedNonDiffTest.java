@@ -54,6 +54,21 @@ class SeedNonDiffTest {
   }
 
   @Test
+  void lambdasWrittenInADifferentiableBody() {
+    for (double x : new double[] {-1.5, 0.5, 3.0}) {
+      // app(cube, x) * x: the rule gives 2 for app, so the derivative is 2x + x^3.
+      assertThat(SeedNonDiffJvp.appOfCube(x)).isWithin(TOL).of(Math.pow(x, 4));
+      assertThat(SeedNonDiffJvpDerivatives.appOfCubeGrad(x)).isWithin(TOL).of(2 * x + Math.pow(x, 3));
+      assertThat(SeedNonDiffJvpDerivatives.appOfCubeJvp(x, 1.0).tangent()).isWithin(TOL)
+          .of(2 * x + Math.pow(x, 3));
+      // app(z -> k z, x^2) + app2(exp, x, y -> 5 y): 2 * 2x + 3
+      assertThat(SeedNonDiffJvp.appScaled(x, 2)).isWithin(TOL).of(2.5 * x * x + Math.exp(5 * x));
+      assertThat(SeedNonDiffJvpDerivatives.appScaledGrad(x, 2)).isWithin(TOL).of(4 * x + 3);
+      assertThat(SeedNonDiffJvpDerivatives.appScaledJvp(x, 2, 1.0).tangent()).isWithin(TOL).of(4 * x + 3);
+    }
+  }
+
+  @Test
   void nonDifferentiableParametersOfEveryKind() {
     MixedArguments.Shape cube = MixedArguments.Shape.CUBE;
     MixedArguments.Shape square = MixedArguments.Shape.SQUARE;

@@ -45,7 +45,8 @@ public final class CallArgumentChecker {
       } else if (s instanceof Stmt.Return r && r.value() != null) {
         expr(r.value());
       } else if (s instanceof Stmt.Effect e) {
-        expr(e.call());
+        // The call's value is dropped: no derivative can be lost through it, only through its arguments.
+        e.call().args().forEach(this::expr);
       }
     }
 

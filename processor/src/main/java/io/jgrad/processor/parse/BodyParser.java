@@ -69,6 +69,7 @@ public final class BodyParser {
   private final boolean rule;
   private final Map<Expr, Tree> positions = new java.util.IdentityHashMap<>();
   private int loopDepth;
+  private final LambdaReader lambdas;
 
   /** A parser for the body of a {@code @Differentiable} method. */
   public BodyParser(Trees trees, Report report, CalleeResolver callees, ExecutableElement method) {
@@ -90,6 +91,7 @@ public final class BodyParser {
     this.method = method;
     TreePath path = trees.getPath(method);
     this.unit = path == null ? null : path.getCompilationUnit();
+    this.lambdas = new LambdaReader(trees, report, unit, names, method);
   }
 
   /** The IR of the method, or empty when the body is unavailable or errors were reported. */
@@ -119,7 +121,7 @@ public final class BodyParser {
     }
     int errorsBefore = report.errorCount();
     List<Stmt> body = ReturnShaper.shape(block(tree.getBody().getStatements(), bodyPath), this::reportReturn);
-    reportLambdas(body, signature.differentiatedParams());
+    lambdas.report(rule ? Set.of() : io.jgrad.processor.transform.Activity.of(body, signature.differentiatedParams()));
     if (report.errorCount() > errorsBefore) {
       return Optional.empty();
     }
@@ -133,60 +135,6 @@ public final class BodyParser {
   }
 
   private final Map<Stmt.Return, Tree> returnTrees = new java.util.IdentityHashMap<>();
-
-  /** A lambda or method reference met in the body, with the locals and parameters it reads. */
-  private record PendingLambda(Tree tree, List<Capture> captures) {}
-
-  /** One read of an enclosing local or parameter inside a lambda. */
-  private record Capture(String name, Tree at) {}
-
-  private final List<PendingLambda> lambdas = new ArrayList<>();
-
-  /** The enclosing locals and parameters read inside the lambda at {@code path}. */
-  private List<Capture> captures(TreePath path) {
-    List<Capture> out = new ArrayList<>();
-    new com.sun.source.util.TreePathScanner<Void, Void>() {
-      @Override
-      public Void visitIdentifier(IdentifierTree id, Void unused) {
-        Element element = trees.getElement(getCurrentPath());
-        if (element != null && names.containsKey(element)) {
-          out.add(new Capture(names.get(element), id));
-        }
-        return null;
-      }
-    }.scan(path, null);
-    return out;
-  }
-
-  /**
-   * Each lambda is an error: {@code [jgrad.CapturedTangent]} at every differentiated value it
-   * captures (the seed: JAX raises when a {@code nondiff_argnums} argument holds a tracer), else
-   * {@code [jgrad.Lambda]}.
-   */
-  private void reportLambdas(List<Stmt> body, List<Callee.Param> wrt) {
-    if (lambdas.isEmpty()) {
-      return;
-    }
-    Set<String> active = rule ? Set.of() : io.jgrad.processor.transform.Activity.of(body, wrt);
-    for (PendingLambda l : lambdas) {
-      boolean captured = false;
-      Set<String> seen = new HashSet<>();
-      for (Capture c : l.captures()) {
-        if (active.contains(c.name()) && seen.add(c.name())) {
-          captured = true;
-          error(Codes.CAPTURED_TANGENT, "this lambda captures " + c.name() + ", which carries a derivative"
-              + " of " + method.getSimpleName() + "; jgrad cannot differentiate through a lambda, so that"
-              + " derivative would be lost; hint: pass " + c.name() + " as an argument of a differentiable"
-              + " function, or take a DiffFn1/DiffFn2 parameter and call its value", c.at());
-        }
-      }
-      if (!captured) {
-        error(Codes.LAMBDA, "lambdas and method references are not in the differentiable subset;"
-            + " hint: call a @Differentiable static method, or pass the lambda from the caller as a"
-            + " parameter of a functional-interface or DiffFn1 type", l.tree());
-      }
-    }
-  }
 
   private void reportReturn(Stmt.Return r) {
     Tree t = returnTrees.get(r);
@@ -529,10 +477,7 @@ public final class BodyParser {
       case METHOD_INVOCATION:
         return invocation((MethodInvocationTree) e, path);
       case LAMBDA_EXPRESSION, MEMBER_REFERENCE:
-        // Reported after parsing, once activity is known: a lambda that captures a differentiated
-        // value is a sharper error than "no lambdas".
-        lambdas.add(new PendingLambda(e, captures(path)));
-        return dummy();
+        return lambdas.read(e, path);
       case POSTFIX_INCREMENT, PREFIX_INCREMENT, POSTFIX_DECREMENT, PREFIX_DECREMENT, ASSIGNMENT,
           PLUS_ASSIGNMENT, MINUS_ASSIGNMENT, MULTIPLY_ASSIGNMENT, DIVIDE_ASSIGNMENT:
         error(Codes.UNSUPPORTED_EXPRESSION, "an assignment inside an expression is not supported;"
