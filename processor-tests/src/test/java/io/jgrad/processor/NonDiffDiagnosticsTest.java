@@ -206,6 +206,19 @@ class NonDiffDiagnosticsTest {
     assertErrorOnLine("jgrad.UnsupportedType", "t.GenericFn", GENERIC_INTERFACE, "static double h(");
   }
 
+  private static final String PRIVATE_ENUM = HEADER + """
+      class PrivEnum {
+        private enum Mode { A, B }
+        @Differentiable
+        static double h(Mode mode, double x) { return mode == Mode.A ? x : x * x; }
+      }
+      """;
+
+  @Test
+  void privateParameterTypeIsInaccessible() {
+    assertErrorOnLine("jgrad.Inaccessible", "t.PrivEnum", PRIVATE_ENUM, "static double h(");
+  }
+
   private static final String JVP_IN_BODY = HEADER + """
       class JvpInBody {
         @Differentiable

@@ -579,7 +579,8 @@ public final class BodyParser {
           + " primitive type (" + field.getSimpleName() + ")", at);
       return dummy();
     }
-    if (field.getModifiers().contains(Modifier.PRIVATE)) {
+    if (field.getModifiers().contains(Modifier.PRIVATE)
+        || field.getEnclosingElement().getModifiers().contains(Modifier.PRIVATE)) {
       error(Codes.INACCESSIBLE, "the generated derivatives cannot read the private field "
           + field.getSimpleName() + "; hint: make it package-private", at);
       return dummy();
