@@ -6,6 +6,8 @@ import io.jgrad.annotations.Differentiable;
 import io.jgrad.annotations.NonDiff;
 import io.jgrad.runtime.Dual;
 import io.jgrad.runtime.Fwd;
+import java.util.function.DoubleConsumer;
+import java.util.function.DoubleUnaryOperator;
 
 /** Non-differentiable parameters of every kind, anywhere in the list, in bodies and in rules. */
 final class MixedArguments {
@@ -57,6 +59,17 @@ final class MixedArguments {
 
   static double clampBwd(double lo, double hi, Double x, double g) {
     return x > lo && x < hi ? g : 0;
+  }
+
+  /**
+   * An opaque function called on values that carry no derivative, and a consumer kept for its side
+   * effect: both run in every generated method, in program order.
+   */
+  @Differentiable
+  static double scaledBy(DoubleUnaryOperator f, DoubleConsumer log, double x) {
+    double c = f.applyAsDouble(2.0);
+    log.accept(x);
+    return c * x * x;
   }
 
   /** A caller passes constants to the @NonDiff parameters and differentiated values elsewhere. */

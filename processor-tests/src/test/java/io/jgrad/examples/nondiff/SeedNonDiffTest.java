@@ -101,6 +101,19 @@ class SeedNonDiffTest {
   }
 
   @Test
+  void opaqueFunctionsOnConstantsAndSideEffects() {
+    java.util.List<Double> logged = new java.util.ArrayList<>();
+    double x = 1.7;
+    double c = CUBE.applyAsDouble(2.0);
+    assertThat(MixedArgumentsDerivatives.scaledByGrad(CUBE, logged::add, x)).isWithin(TOL).of(2 * c * x);
+    assertThat(MixedArgumentsDerivatives.scaledByJvp(CUBE, logged::add, x, 1.0).tangent()).isWithin(TOL)
+        .of(2 * c * x);
+    var vjp = MixedArgumentsDerivatives.scaledByVjp(CUBE, logged::add, x);
+    assertThat(vjp.value()).isWithin(TOL).of(c * x * x);
+    assertThat(logged).containsExactly(x, x, x).inOrder();
+  }
+
+  @Test
   void callersPassConstantsToNonDiffParameters() {
     double x = 0.4;
     double y = 1.7;
