@@ -206,6 +206,44 @@ class NonDiffDiagnosticsTest {
     assertErrorOnLine("jgrad.UnsupportedType", "t.GenericFn", GENERIC_INTERFACE, "static double h(");
   }
 
+  private static final String FACTORY_LAMBDA = HEADER + "class FactLam {\n" + APP + """
+        @Differentiable
+        static double twice(DiffFn1 f, double x) { return f.value(f.value(x)); }
+        @Differentiable
+        static double g(double x, int n) {
+          return twice(FactLamDerivatives.app(z -> z * n), x);
+        }
+      }
+      """;
+
+  /** A lambda inside a call javac cannot resolve yet is refused cleanly instead of crashing javac later. */
+  @Test
+  void lambdaBoundInAFactoryOfThisCompilationIsRefused() {
+    assertErrorAt("jgrad.Lambda", "t.FactLam", FACTORY_LAMBDA, "z -> z * n", 0);
+    assertThat(compile("t.FactLam", FACTORY_LAMBDA)).hadErrorContaining("hint: pass a method reference");
+  }
+
+  private static final String FACTORY = HEADER + "class Fact {\n" + APP + """
+        @Differentiable
+        static double cube(double x) { return x * x * x; }
+        @Differentiable
+        static double twice(DiffFn1 f, double x) { return f.value(f.value(x)); }
+        @Differentiable
+        static double g(double x) {
+          return twice(FactDerivatives.cube(), x) + twice(FactDerivatives.app(Math::sin), x) * 2;
+        }
+      }
+      """;
+
+  /** FactDerivatives does not exist while jgrad reads g: the factory call is matched by its spelling. */
+  @Test
+  void factoryOfThisCompilationInABody() {
+    Compilation c = compile("t.Fact", FACTORY);
+    assertThat(c).succeededWithoutWarnings();
+    assertThat(c).generatedSourceFile("t.FactDerivatives").contentsAsUtf8String()
+        .contains("ScalarVjp twiceVjp1 = FactDerivatives.twiceVjp(t.FactDerivatives.cube(), x);");
+  }
+
   private static final String PRIVATE_ENUM = HEADER + """
       class PrivEnum {
         private enum Mode { A, B }

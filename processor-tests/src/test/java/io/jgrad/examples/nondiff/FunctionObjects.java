@@ -52,6 +52,18 @@ final class FunctionObjects {
     return acc;
   }
 
+  /** Takes the object of a function of this compilation in the body: (x^9 + x) x. */
+  @Differentiable
+  static double twiceCube(double x) {
+    return twice(FunctionObjectsDerivatives.cube(), x) * x;
+  }
+
+  /** The object of a @CustomJvp function of another class, with a method reference bound: the rule holds. */
+  @Differentiable
+  static double twiceApp(double x, int n) {
+    return twice(SeedNonDiffJvpDerivatives.app(Math::sin), x) * n;
+  }
+
   /** Hands the object on to another higher-order function. */
   @Differentiable
   static double passOn(DiffFn1 f, double x) {

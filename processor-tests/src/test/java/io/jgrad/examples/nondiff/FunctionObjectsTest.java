@@ -96,6 +96,20 @@ class FunctionObjectsTest {
   }
 
   @Test
+  void objectsTakenInsideADifferentiableBody() {
+    for (double x : new double[] {-0.9, 0.3, 1.2}) {
+      assertThat(FunctionObjects.twiceCube(x)).isWithin(TOL).of((Math.pow(x, 9) + x) * x);
+      assertThat(FunctionObjectsDerivatives.twiceCubeGrad(x)).isWithin(TOL).of(10 * Math.pow(x, 9) + 2 * x);
+      assertThat(FunctionObjectsDerivatives.twiceCubeJvp(x, 1.0).tangent()).isWithin(TOL)
+          .of(10 * Math.pow(x, 9) + 2 * x);
+      // twice(app(sin)) * 3: value (sin(sin x) + x) * 3; app's rule gives 2 per call, so (2 * 2 + 1) * 3.
+      assertThat(FunctionObjects.twiceApp(x, 3)).isWithin(TOL).of((Math.sin(Math.sin(x)) + x) * 3);
+      assertThat(FunctionObjectsDerivatives.twiceAppGrad(x, 3)).isEqualTo(15.0);
+      assertThat(FunctionObjectsDerivatives.twiceAppJvp(x, 3, 1.0).tangent()).isEqualTo(15.0);
+    }
+  }
+
+  @Test
   void loopsAndBranchesThroughAnObject() {
     DiffFn1 wave = FunctionObjectsDerivatives.wave();
     for (int n = 0; n <= 4; n++) {

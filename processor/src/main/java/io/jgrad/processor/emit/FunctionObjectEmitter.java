@@ -7,7 +7,6 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.jgrad.processor.ir.Callee;
-import io.jgrad.processor.ir.Type;
 import io.jgrad.processor.transform.Names;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,9 +24,7 @@ final class FunctionObjectEmitter {
 
   /** Whether {@code f} has the shape of a runtime function interface. */
   static boolean applies(Callee sig) {
-    List<Callee.Param> diff = sig.differentiatedParams();
-    return sig.returnType() == Type.DOUBLE && (diff.size() == 1 || diff.size() == 2)
-        && diff.stream().allMatch(p -> p.type() == Type.DOUBLE);
+    return sig.functionObjectType() != null;
   }
 
   /** Adds the factory {@code f(bound...)} to {@code type}; {@code forward} is false for reverse-only functions. */

@@ -40,6 +40,19 @@ public record Callee(
     return new Callee("", "", receiver, params, Type.DOUBLE, true, 1, receiver);
   }
 
+  /**
+   * The runtime interface of this function's object ({@code f(nondiff...)} in its generated class):
+   * {@link Type#FN1} for one differentiated {@code double}, {@link Type#FN2} for two, with a
+   * {@code double} result; null for other shapes, which have no object yet.
+   */
+  public Type functionObjectType() {
+    List<Param> diff = differentiatedParams();
+    if (returnType != Type.DOUBLE || diff.stream().anyMatch(p -> p.type() != Type.DOUBLE)) {
+      return null;
+    }
+    return diff.size() == 1 ? Type.FN1 : diff.size() == 2 ? Type.FN2 : null;
+  }
+
   /** Whether this is a call through a function object rather than to a static method. */
   public boolean isFunctionObject() {
     return receiver != null;

@@ -445,15 +445,17 @@ public final class BodyParser {
       }
       case CONDITIONAL_EXPRESSION: {
         ConditionalExpressionTree c = (ConditionalExpressionTree) e;
-        Type type = typeOf(path, e);
+        Type type = typeOfOrNull(path, e);
         Expr cond = expr(c.getCondition(), path);
         Expr a = expr(c.getTrueExpression(), path);
         Expr b = expr(c.getFalseExpression(), path);
+        type = type != null ? type : unattributed(path, e, () -> numeric(a, b) ? Exprs.promote(a.type(), b.type()) : null);
         return type == null ? dummy() : new Expr.Conditional(cond, coerce(a, type), coerce(b, type), type);
       }
       case UNARY_MINUS: {
         Expr operand = expr(((UnaryTree) e).getExpression(), path);
-        Type type = typeOf(path, e);
+        Type type = typeOfOrNull(path, e);
+        type = type != null ? type : unattributed(path, e, () -> numeric(operand, operand) ? operand.type() : null);
         if (type == null) {
           return dummy();
         }
@@ -471,7 +473,8 @@ public final class BodyParser {
         BinaryTree b = (BinaryTree) e;
         Expr left = expr(b.getLeftOperand(), path);
         Expr right = expr(b.getRightOperand(), path);
-        Type type = typeOf(path, e);
+        Type type = typeOfOrNull(path, e);
+        type = type != null ? type : unattributed(path, e, () -> binaryType(e.getKind(), left, right));
         return type == null ? dummy() : arithmetic(e.getKind(), left, right, type, e);
       }
       case METHOD_INVOCATION:
@@ -592,6 +595,10 @@ public final class BodyParser {
   private Expr invocation(MethodInvocationTree t, TreePath path) {
     Element element = trees.getElement(path);
     if (!(element instanceof ExecutableElement callee)) {
+      Optional<FactoryCallResolver.Target> factory = FactoryCallResolver.resolve(t, unit, callees.elements(), callees);
+      if (factory.isPresent()) {
+        return factoryCall(factory.get(), t, path);
+      }
       error(Codes.UNSUPPORTED_EXPRESSION, "cannot resolve this call", t);
       return dummy();
     }
@@ -692,6 +699,43 @@ public final class BodyParser {
     return new Expr.PrimalCall(receiver.name(), name, args, returnType);
   }
 
+  /**
+   * {@code FooDerivatives.g(bound...)} with {@code FooDerivatives} not generated yet: a function
+   * object, built at run time by the generated factory, passed on like any non-differentiable value.
+   */
+  private Expr factoryCall(FactoryCallResolver.Target target, MethodInvocationTree t, TreePath path) {
+    Callee g = target.callee();
+    Type type = g.functionObjectType();
+    List<Callee.Param> bound = g.params().stream().filter(p -> !p.differentiated()).toList();
+    String expected = g.derivativesQualifiedName() + "." + g.name() + "(" + String.join(", ",
+        bound.stream().map(p -> (p.javaType() != null ? p.javaType() : p.type().javaName()) + " " + p.name()).toList())
+        + ")";
+    if (type == null) {
+      error(Codes.UNSUPPORTED_TYPE, g.name() + " has no function object: only functions of one or two"
+          + " differentiated doubles returning double get one", t);
+      return dummy();
+    }
+    if (t.getArguments().size() != bound.size()) {
+      error(Codes.UNSUPPORTED_EXPRESSION, "the function object of " + g.name() + " takes its"
+          + " non-differentiated parameters: " + expected, t);
+      return dummy();
+    }
+    List<Expr> args = new ArrayList<>();
+    for (int i = 0; i < bound.size(); i++) {
+      ExpressionTree a = t.getArguments().get(i);
+      if (a.getKind() == Tree.Kind.LAMBDA_EXPRESSION) {
+        // javac attributes a lambda in a call it cannot resolve yet only partially, and its later
+        // rounds then trip over it (a compiler crash on JDK 17): refuse it here, cleanly.
+        error(Codes.LAMBDA, "a lambda cannot be bound in " + g.derivativesQualifiedName() + "." + g.name()
+            + "(...) while that class is being generated; hint: pass a method reference, or take the"
+            + " function object as a parameter", a);
+        return dummy();
+      }
+      args.add(coerce(expr(a, path), bound.get(i).type()));
+    }
+    return new Expr.PrimalCall(g.derivativesQualifiedName(), g.name(), args, type);
+  }
+
   /** Whether the call's receiver is a static field, such as {@code System.out}. */
   private boolean calledOnStaticField(MethodInvocationTree t, TreePath path) {
     if (t.getMethodSelect() instanceof MemberSelectTree m) {
@@ -713,6 +757,43 @@ public final class BodyParser {
   }
 
   // ---------------------------------------------------------------- helpers
+
+  /**
+   * javac's type of {@code e}, or null without a report when javac could not attribute it yet: an
+   * expression around a call to a class jgrad has not generated yet ({@code FooDerivatives.g()}).
+   */
+  private Type typeOfOrNull(TreePath parent, Tree e) {
+    TreePath path = parent.getLeaf() == e ? parent : new TreePath(parent, e);
+    TypeMirror mirror = trees.getTypeMirror(path);
+    return mirror != null && mirror.getKind() == TypeKind.ERROR ? null : typeOf(parent, e);
+  }
+
+  /** The type the IR infers for an expression javac left unattributed, or a report when it cannot. */
+  private Type unattributed(TreePath parent, Tree e, java.util.function.Supplier<Type> inferred) {
+    TreePath path = parent.getLeaf() == e ? parent : new TreePath(parent, e);
+    TypeMirror mirror = trees.getTypeMirror(path);
+    if (mirror == null || mirror.getKind() != TypeKind.ERROR) {
+      return null; // typeOf reported it already
+    }
+    Type type = inferred.get();
+    if (type == null) {
+      error(Codes.UNSUPPORTED_TYPE, "jgrad cannot type this expression", e);
+    }
+    return type;
+  }
+
+  /** Java's type of a binary operation on IR operands, for an expression javac left unattributed. */
+  private static Type binaryType(Tree.Kind kind, Expr left, Expr right) {
+    return switch (kind) {
+      case LESS_THAN, LESS_THAN_EQUAL, GREATER_THAN, GREATER_THAN_EQUAL, EQUAL_TO, NOT_EQUAL_TO,
+          CONDITIONAL_AND, CONDITIONAL_OR -> Type.BOOLEAN;
+      default -> numeric(left, right) ? Exprs.promote(left.type(), right.type()) : null;
+    };
+  }
+
+  private static boolean numeric(Expr a, Expr b) {
+    return isNumeric(a.type()) && isNumeric(b.type());
+  }
 
   private Type typeOf(TreePath parent, Tree e) {
     TreePath path = parent.getLeaf() == e ? parent : new TreePath(parent, e);

@@ -26,6 +26,11 @@ public final class CalleeResolver {
     this.elements = elements;
   }
 
+  /** The element utilities this resolver looks types up with. */
+  Elements elements() {
+    return elements;
+  }
+
   /** Whether jgrad generates derivatives for {@code method}. */
   public static boolean isDifferentiable(ExecutableElement method) {
     return DiffSpec.of(method).isPresent();
