@@ -1,0 +1,62 @@
+package io.jgrad.runtime;
+
+import static com.google.common.truth.Truth.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+
+/** Hand-written function objects: their default grad, and GradCheck seeing through them. */
+class DiffFnTest {
+  /** sin, with a derivative scaled by {@code scale} (1 is right). */
+  private static DiffFn1 sin(double scale) {
+    return new DiffFn1() {
+      @Override
+      public double value(double x) {
+        return Math.sin(x);
+      }
+
+      @Override
+      public Dual jvp(double x, double xDot) {
+        return Dual.of(Math.sin(x), scale * Math.cos(x) * xDot);
+      }
+
+      @Override
+      public ScalarVjp vjp(double x) {
+        return new ScalarVjp(Math.sin(x), g -> scale * Math.cos(x) * g);
+      }
+    };
+  }
+
+  /** x * y. */
+  private static final DiffFn2 TIMES = new DiffFn2() {
+    @Override
+    public double value(double x, double y) {
+      return x * y;
+    }
+
+    @Override
+    public Dual jvp(double x, double y, double xDot, double yDot) {
+      return Dual.of(x * y, y * xDot + x * yDot);
+    }
+
+    @Override
+    public Vjp<Grad2> vjp(double x, double y) {
+      return new Vjp<>(x * y, g -> new Grad2(y * g, x * g));
+    }
+  };
+
+  @Test
+  void gradIsThePullbackOfOne() {
+    assertThat(sin(1).grad(0.4)).isEqualTo(Math.cos(0.4));
+    assertThat(TIMES.grad(2, 3)).isEqualTo(new Grad2(3, 2));
+  }
+
+  @Test
+  void gradCheckSeesThroughFunctionObjects() {
+    assertThat(GradCheck.of(sin(1)).at(0.4).passed()).isTrue();
+    assertThat(GradCheck.of(sin(1.1)).at(0.4).passed()).isFalse();
+    GradCheck.of(TIMES).at(2, 3).assertValid();
+    assertThrows(IllegalArgumentException.class, () -> GradCheck.of((DiffFn1) null));
+    assertThrows(IllegalArgumentException.class, () -> GradCheck.of((DiffFn2) null));
+  }
+}
