@@ -37,6 +37,7 @@ import io.jgrad.processor.ir.Function;
 import io.jgrad.processor.ir.Stmt;
 import io.jgrad.processor.ir.Type;
 import io.jgrad.processor.rules.Primitive;
+import io.jgrad.processor.transform.Activity;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -121,7 +122,7 @@ public final class BodyParser {
     }
     int errorsBefore = report.errorCount();
     List<Stmt> body = ReturnShaper.shape(block(tree.getBody().getStatements(), bodyPath), this::reportReturn);
-    lambdas.report(rule ? Set.of() : io.jgrad.processor.transform.Activity.of(body, signature.differentiatedParams()));
+    lambdas.report(rule ? Set.of() : Activity.of(body, signature.differentiatedParams()));
     if (report.errorCount() > errorsBefore) {
       return Optional.empty();
     }
@@ -231,7 +232,8 @@ public final class BodyParser {
           + " directly", t);
       return;
     }
-    if (type.isFunctionObject() || (type == Type.OBJECT && !"java.lang.String".equals(TypeMapper.javaType(element.asType())))) {
+    boolean string = "java.lang.String".equals(TypeMapper.javaType(element.asType()));
+    if (type.isFunctionObject() || (type == Type.OBJECT && !string)) {
       if (t.getInitializer() != null) {
         expr(t.getInitializer(), path);
       }
@@ -449,13 +451,17 @@ public final class BodyParser {
         Expr cond = expr(c.getCondition(), path);
         Expr a = expr(c.getTrueExpression(), path);
         Expr b = expr(c.getFalseExpression(), path);
-        type = type != null ? type : unattributed(path, e, () -> numeric(a, b) ? Exprs.promote(a.type(), b.type()) : null);
+        if (type == null) {
+          type = unattributed(path, e, () -> numeric(a, b) ? Exprs.promote(a.type(), b.type()) : null);
+        }
         return type == null ? dummy() : new Expr.Conditional(cond, coerce(a, type), coerce(b, type), type);
       }
       case UNARY_MINUS: {
         Expr operand = expr(((UnaryTree) e).getExpression(), path);
         Type type = typeOfOrNull(path, e);
-        type = type != null ? type : unattributed(path, e, () -> numeric(operand, operand) ? operand.type() : null);
+        if (type == null) {
+          type = unattributed(path, e, () -> numeric(operand, operand) ? operand.type() : null);
+        }
         if (type == null) {
           return dummy();
         }
@@ -474,7 +480,9 @@ public final class BodyParser {
         Expr left = expr(b.getLeftOperand(), path);
         Expr right = expr(b.getRightOperand(), path);
         Type type = typeOfOrNull(path, e);
-        type = type != null ? type : unattributed(path, e, () -> binaryType(e.getKind(), left, right));
+        if (type == null) {
+          type = unattributed(path, e, () -> binaryType(e.getKind(), left, right));
+        }
         return type == null ? dummy() : arithmetic(e.getKind(), left, right, type, e);
       }
       case METHOD_INVOCATION:
@@ -553,7 +561,7 @@ public final class BodyParser {
       }
       return new Expr.Var(names.get(element), type);
     }
-    if (element != null && (element.getKind() == ElementKind.FIELD || element.getKind() == ElementKind.ENUM_CONSTANT)) {
+    if (isConstant(element)) {
       return staticField(element, t);
     }
     error(Codes.UNSUPPORTED_EXPRESSION, "cannot read " + t.getName() + " in a differentiable function", t);
@@ -568,11 +576,17 @@ public final class BodyParser {
         return new Expr.ArrayLength(array);
       }
     }
-    if (element != null && (element.getKind() == ElementKind.FIELD || element.getKind() == ElementKind.ENUM_CONSTANT)) {
+    if (isConstant(element)) {
       return staticField(element, t);
     }
     error(Codes.UNSUPPORTED_EXPRESSION, "cannot read " + t + " in a differentiable function", t);
     return dummy();
+  }
+
+  /** Whether {@code element} is a field or an enum constant. */
+  private static boolean isConstant(Element element) {
+    return element != null
+        && (element.getKind() == ElementKind.FIELD || element.getKind() == ElementKind.ENUM_CONSTANT);
   }
 
   private Expr staticField(Element field, Tree at) {
@@ -595,7 +609,8 @@ public final class BodyParser {
   private Expr invocation(MethodInvocationTree t, TreePath path) {
     Element element = trees.getElement(path);
     if (!(element instanceof ExecutableElement callee)) {
-      Optional<FactoryCallResolver.Target> factory = FactoryCallResolver.resolve(t, unit, callees.elements(), callees);
+      Optional<FactoryCallResolver.Target> factory =
+          FactoryCallResolver.resolve(t, unit, callees.elements(), callees);
       if (factory.isPresent()) {
         return factoryCall(factory.get(), t, path);
       }
@@ -707,9 +722,9 @@ public final class BodyParser {
     Callee g = target.callee();
     Type type = g.functionObjectType();
     List<Callee.Param> bound = g.params().stream().filter(p -> !p.differentiated()).toList();
-    String expected = g.derivativesQualifiedName() + "." + g.name() + "(" + String.join(", ",
-        bound.stream().map(p -> (p.javaType() != null ? p.javaType() : p.type().javaName()) + " " + p.name()).toList())
-        + ")";
+    List<String> shown = bound.stream()
+        .map(p -> (p.javaType() != null ? p.javaType() : p.type().javaName()) + " " + p.name()).toList();
+    String expected = g.derivativesQualifiedName() + "." + g.name() + "(" + String.join(", ", shown) + ")";
     if (type == null) {
       error(Codes.UNSUPPORTED_TYPE, g.name() + " has no function object: only functions of one or two"
           + " differentiated doubles returning double get one", t);

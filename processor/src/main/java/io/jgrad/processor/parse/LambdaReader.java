@@ -63,8 +63,8 @@ final class LambdaReader {
     List<Capture> captures = new ArrayList<>();
     List<String> bound = new ArrayList<>();
     List<String> problems = new ArrayList<>();
-    boolean argument = path.getParentPath() != null
-        && path.getParentPath().getLeaf() instanceof MethodInvocationTree call && call.getArguments().contains(lambda);
+    Tree parent = path.getParentPath() == null ? null : path.getParentPath().getLeaf();
+    boolean argument = parent instanceof MethodInvocationTree call && call.getArguments().contains(lambda);
     if (!argument) {
       problems.add("jgrad keeps a lambda only as an argument of a call");
     }
