@@ -271,6 +271,23 @@ class NonDiffDiagnosticsTest {
     assertErrorOnLine("jgrad.InstanceCall", "t.JvpInBody", JVP_IN_BODY, "f.jvp(x, 1.0)");
   }
 
+  /** Every failing input above, compiled together, fails cleanly: no crash, no internal error. */
+  @Test
+  void noInputCrashesTheProcessor() {
+    String[][] all = {
+        {"t.Nda", NON_DIFF_ARGUMENT}, {"t.Cap", CAPTURED_BY_ARGUMENT}, {"t.CapBody", CAPTURED_IN_BODY},
+        {"t.Unq", UNQUALIFIED}, {"t.Opaque", OPAQUE}, {"t.Order2", ORDER_2}, {"t.JaxOrder", JAX_ORDER_RULE},
+        {"t.GenericFn", GENERIC_INTERFACE}, {"t.FactLam", FACTORY_LAMBDA}, {"t.PrivEnum", PRIVATE_ENUM},
+        {"t.JvpInBody", JVP_IN_BODY}};
+    JavaFileObject[] sources = new JavaFileObject[all.length];
+    for (int i = 0; i < all.length; i++) {
+      sources[i] = JavaFileObjects.forSourceString(all[i][0], all[i][1]);
+    }
+    Compilation c = Compiler.javac().withProcessors(new JgradProcessor()).compile(sources);
+    assertThat(c).failed();
+    assertNoCrash(c);
+  }
+
   private static final String CLEAN = HEADER + """
       class Clean {
         enum Mode { ADD, MUL }

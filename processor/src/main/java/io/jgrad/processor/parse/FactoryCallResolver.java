@@ -43,7 +43,11 @@ final class FactoryCallResolver {
       String name = candidate.substring(0, candidate.length() - SUFFIX.length());
       int dot = name.lastIndexOf('.');
       String qualified = name.substring(0, dot + 1) + name.substring(dot + 1).replace('_', '.');
-      owner = elements.getTypeElement(qualified);
+      try {
+        owner = elements.getTypeElement(qualified);
+      } catch (RuntimeException malformed) {
+        owner = null; // a name javac rejects cannot be one of ours
+      }
       if (owner != null && CalleeResolver.derivativesName(owner).equals(candidate)) {
         break;
       }
