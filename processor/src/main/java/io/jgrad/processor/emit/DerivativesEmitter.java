@@ -202,6 +202,7 @@ public final class DerivativesEmitter {
       case OBJECT -> ClassName.get(String.class);
       case FN1 -> RuntimeTypes.DIFF_FN1;
       case FN2 -> RuntimeTypes.DIFF_FN2;
+      case FN_N -> RuntimeTypes.DIFF_FN_N;
     };
   }
 

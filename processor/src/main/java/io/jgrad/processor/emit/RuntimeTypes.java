@@ -18,6 +18,7 @@ final class RuntimeTypes {
   static final ClassName ACCUMULATE = ClassName.get(RUNTIME, "Accumulate");
   static final ClassName DIFF_FN1 = ClassName.get(RUNTIME, "DiffFn1");
   static final ClassName DIFF_FN2 = ClassName.get(RUNTIME, "DiffFn2");
+  static final ClassName DIFF_FN_N = ClassName.get(RUNTIME, "DiffFnN");
   static final ClassName GRAD2 = ClassName.get(RUNTIME, "Grad2");
 
   /** The generated {@code ...Derivatives} class of a function. */

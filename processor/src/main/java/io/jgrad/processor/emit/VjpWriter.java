@@ -319,7 +319,8 @@ final class VjpWriter {
         continue;
       }
       Expr.Var target = bars.get(argTangent.name());
-      String component = callee.hasSingleGradient() ? grad : grad + "." + p.name() + "()";
+      String component = callee.isPacked() ? grad + "[" + (k - 1) + "]"
+          : callee.hasSingleGradient() ? grad : grad + "." + p.name() + "()";
       if (p.type().isArray()) {
         b.addStatement("$T.add($L, $L)", RuntimeTypes.ACCUMULATE, target.name(), component);
       } else {
@@ -333,6 +334,9 @@ final class VjpWriter {
 
   /** The Java type of a callee's {@code fVjp} result. */
   static TypeName vjpType(Callee callee) {
+    if (callee.isPacked()) {
+      return ParameterizedTypeName.get(RuntimeTypes.VJP, gradType(callee));
+    }
     if (callee.hasSingleGradient() && !callee.differentiatedParams().get(0).type().isArray()) {
       return RuntimeTypes.SCALAR_VJP;
     }
@@ -341,6 +345,9 @@ final class VjpWriter {
 
   /** The Java type of a callee's gradient. */
   static TypeName gradType(Callee callee) {
+    if (callee.isPacked()) {
+      return com.palantir.javapoet.ArrayTypeName.of(TypeName.DOUBLE);
+    }
     if (callee.isFunctionObject() && !callee.hasSingleGradient()) {
       return RuntimeTypes.GRAD2;
     }

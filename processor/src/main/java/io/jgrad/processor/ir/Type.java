@@ -18,7 +18,9 @@ public enum Type {
   /** A {@code DiffFn1} function object: not differentiated itself, but calls through it are. */
   FN1("io.jgrad.runtime.DiffFn1", false),
   /** A {@code DiffFn2} function object: not differentiated itself, but calls through it are. */
-  FN2("io.jgrad.runtime.DiffFn2", false);
+  FN2("io.jgrad.runtime.DiffFn2", false),
+  /** A {@code DiffFnN} function object (a vector of doubles): calls through it are differentiated. */
+  FN_N("io.jgrad.runtime.DiffFnN", false);
 
   private final String javaName;
   private final boolean differentiable;
@@ -43,9 +45,9 @@ public enum Type {
     return this == DOUBLE || this == FLOAT;
   }
 
-  /** Whether this is a jgrad function object ({@code DiffFn1}, {@code DiffFn2}). */
+  /** Whether this is a jgrad function object ({@code DiffFn1}, {@code DiffFn2}, {@code DiffFnN}). */
   public boolean isFunctionObject() {
-    return this == FN1 || this == FN2;
+    return this == FN1 || this == FN2 || this == FN_N;
   }
 
   /** Whether this is an array type. */

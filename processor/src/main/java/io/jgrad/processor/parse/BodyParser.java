@@ -700,9 +700,11 @@ public final class BodyParser {
             + " is for code outside", t);
         return dummy();
       }
-      List<Expr> doubles = new ArrayList<>();
-      args.forEach(a -> doubles.add(coerce(a, Type.DOUBLE)));
-      return new Expr.Call(Callee.functionObject(receiver.name(), receiver.type()), doubles, Type.DOUBLE);
+      boolean vector = args.size() == 1 && args.get(0).type() == Type.DOUBLE_ARRAY;
+      List<Expr> values = new ArrayList<>();
+      args.forEach(a -> values.add(vector ? a : coerce(a, Type.DOUBLE)));
+      List<Type> types = values.stream().map(Expr::type).toList();
+      return new Expr.Call(Callee.functionObject(receiver.name(), receiver.type(), types), values, Type.DOUBLE);
     }
     TypeMirror rt = callee.getReturnType();
     Type returnType = rt.getKind() == TypeKind.VOID ? Type.OBJECT : TypeMapper.map(rt);

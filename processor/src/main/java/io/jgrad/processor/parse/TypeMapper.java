@@ -58,6 +58,9 @@ public final class TypeMapper {
         if (name.equals("io.jgrad.runtime.DiffFn2")) {
           return Type.FN2;
         }
+        if (name.equals("io.jgrad.runtime.DiffFnN")) {
+          return Type.FN_N;
+        }
         // Type arguments would need spelling out in generated signatures: not yet.
         boolean opaque = typeElement.getKind() == ElementKind.ENUM || typeElement.getKind() == ElementKind.INTERFACE;
         return opaque && declared.getTypeArguments().isEmpty() ? Type.OBJECT : null;
