@@ -94,6 +94,16 @@ public final class GradCheck {
     });
   }
 
+  /**
+   * A check of a vector function object, through its own {@code value}, {@code jvp} and {@code vjp}.
+   *
+   * @throws IllegalArgumentException when {@code f} is null
+   */
+  public static GradCheck of(DiffFnN f) {
+    nonNull(f, "f");
+    return of(f::value, (x, t) -> f.jvp(x, t).tangent(), (x, c) -> f.vjp(x).pullback(c));
+  }
+
   private static <T> T nonNull(T argument, String name) {
     if (argument == null) {
       throw new IllegalArgumentException(name + " must not be null");

@@ -45,6 +45,48 @@ class DiffFnTest {
     }
   };
 
+  /** Σ x_i^3. */
+  private static final DiffFnN CUBES = new DiffFnN() {
+    @Override
+    public double value(double... x) {
+      double s = 0;
+      for (double v : x) {
+        s += v * v * v;
+      }
+      return s;
+    }
+
+    @Override
+    public Dual jvp(double[] x, double[] xDot) {
+      double t = 0;
+      for (int i = 0; i < x.length; i++) {
+        t += 3 * x[i] * x[i] * xDot[i];
+      }
+      return Dual.of(value(x), t);
+    }
+
+    @Override
+    public Vjp<double[]> vjp(double... x) {
+      return new Vjp<>(value(x), g -> {
+        double[] out = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+          out[i] = 3 * x[i] * x[i] * g;
+        }
+        return out;
+      });
+    }
+  };
+
+  @Test
+  void vectorObjects() {
+    assertThat(CUBES.grad(1, 2)).usingExactEquality().containsExactly(3.0, 12.0).inOrder();
+    GradCheck.of(CUBES).at(0.5, -1, 2).assertValid();
+    assertThat(DiffFnN.requireLength(new double[2], 2, "f")).hasLength(2);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> DiffFnN.requireLength(null, 2, "f"));
+    assertThat(e).hasMessageThat().isEqualTo("f takes 2 values, not null");
+  }
+
   @Test
   void gradIsThePullbackOfOne() {
     assertThat(sin(1).grad(0.4)).isEqualTo(Math.cos(0.4));
@@ -58,5 +100,6 @@ class DiffFnTest {
     GradCheck.of(TIMES).at(2, 3).assertValid();
     assertThrows(IllegalArgumentException.class, () -> GradCheck.of((DiffFn1) null));
     assertThrows(IllegalArgumentException.class, () -> GradCheck.of((DiffFn2) null));
+    assertThrows(IllegalArgumentException.class, () -> GradCheck.of((DiffFnN) null));
   }
 }
