@@ -70,6 +70,26 @@ final class FunctionObjects {
     return twice(f, Math.sin(x));
   }
 
+  /** A function object reaches a custom rule's passes as it is: bwd pulls back through its vjp. */
+  @CustomVjp(fwd = "applyAtFwd", bwd = "applyAtBwd")
+  static double applyAt(DiffFn1 f, double x) {
+    return f.value(x);
+  }
+
+  static Fwd<Double> applyAtFwd(DiffFn1 f, double x) {
+    return Fwd.of(f.value(x), x);
+  }
+
+  static double applyAtBwd(DiffFn1 f, Double x, double g) {
+    return f.vjp(x).pullback(g);
+  }
+
+  /** (2x)^3, through the rule and the object of cube. */
+  @Differentiable
+  static double cubeViaRule(double x) {
+    return applyAt(FunctionObjectsDerivatives.cube(), x * 2);
+  }
+
   /** A function with reverse mode only: its object's jvp throws, its vjp works. */
   @CustomVjp(fwd = "halfGradFwd", bwd = "halfGradBwd")
   static double halfGrad(double x) {

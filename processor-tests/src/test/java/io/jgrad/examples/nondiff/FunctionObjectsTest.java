@@ -135,6 +135,14 @@ class FunctionObjectsTest {
   }
 
   @Test
+  void customVjpRulesReceiveFunctionObjects() {
+    for (double x : new double[] {-0.8, 0.6, 1.4}) {
+      assertThat(FunctionObjects.cubeViaRule(x)).isWithin(TOL).of(8 * x * x * x);
+      assertThat(FunctionObjectsDerivatives.cubeViaRuleGrad(x)).isWithin(TOL).of(24 * x * x);
+    }
+  }
+
+  @Test
   void reverseOnlyObjectsRefuseForwardMode() {
     DiffFn1 half = FunctionObjectsDerivatives.halfGrad();
     // halfGrad's bwd returns x·g: half the true derivative of x².
