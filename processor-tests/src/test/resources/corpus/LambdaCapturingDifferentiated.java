@@ -5,7 +5,7 @@ import java.util.function.DoubleSupplier;
 class LambdaCapturingDifferentiated {
   @Differentiable
   static double f(double x) {
-    DoubleSupplier sq = () -> x * x; // ERROR jgrad.Lambda
+    DoubleSupplier sq = () -> x * x; // ERROR jgrad.CapturedTangent
     return sq.getAsDouble(); // ERROR jgrad.InstanceCall
   }
 }

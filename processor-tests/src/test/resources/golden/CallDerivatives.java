@@ -1,6 +1,9 @@
 package jgrad.golden;
 
+import io.jgrad.runtime.DiffFn1;
+import io.jgrad.runtime.DiffFn2;
 import io.jgrad.runtime.Dual;
+import io.jgrad.runtime.Grad2;
 import io.jgrad.runtime.ScalarVjp;
 import io.jgrad.runtime.ValueAndDerivative;
 import io.jgrad.runtime.ValueAndGrad;
@@ -13,6 +16,28 @@ import javax.annotation.processing.Generated;
 @Generated("io.jgrad.processor.JgradProcessor")
 public final class CallDerivatives {
   private CallDerivatives() {
+  }
+
+  /**
+   * {@code square} as a differentiable function object of {@code x}, to pass to higher-order code.
+   */
+  public static DiffFn1 square() {
+    return new DiffFn1() {
+      @Override
+      public double value(double x) {
+        return Call.square(x);
+      }
+
+      @Override
+      public Dual jvp(double x, double xDot) {
+        return CallDerivatives.squareJvp(x, xDot);
+      }
+
+      @Override
+      public ScalarVjp vjp(double x) {
+        return CallDerivatives.squareVjp(x);
+      }
+    };
   }
 
   /**
@@ -57,6 +82,32 @@ public final class CallDerivatives {
   public static ValueAndDerivative squareValueAndGrad(double x) {
     ScalarVjp vjp = squareVjp(x);
     return new ValueAndDerivative(vjp.value(), vjp.pullback(1.0));
+  }
+
+  /**
+   * {@code f} as a differentiable function object of {@code x, y}, to pass to higher-order code.
+   */
+  public static DiffFn2 f() {
+    return new DiffFn2() {
+      @Override
+      public double value(double x, double y) {
+        return Call.f(x, y);
+      }
+
+      @Override
+      public Dual jvp(double x, double y, double xDot, double yDot) {
+        return CallDerivatives.fJvp(x, y, xDot, yDot);
+      }
+
+      @Override
+      public Vjp<Grad2> vjp(double x, double y) {
+        Vjp<FGrad> vjp = CallDerivatives.fVjp(x, y);
+        return new Vjp<>(vjp.value(), outBar -> {
+          FGrad grad = vjp.pullback(outBar);
+          return new Grad2(grad.x(), grad.y());
+        });
+      }
+    };
   }
 
   /**

@@ -1,5 +1,6 @@
 package jgrad.golden;
 
+import io.jgrad.runtime.DiffFn1;
 import io.jgrad.runtime.Dual;
 import io.jgrad.runtime.ScalarVjp;
 import io.jgrad.runtime.Tape;
@@ -12,6 +13,28 @@ import javax.annotation.processing.Generated;
 @Generated("io.jgrad.processor.JgradProcessor")
 public final class LoopDerivatives {
   private LoopDerivatives() {
+  }
+
+  /**
+   * {@code f} as a differentiable function object of {@code x}, with {@code n} bound, to pass to higher-order code.
+   */
+  public static DiffFn1 f(int n) {
+    return new DiffFn1() {
+      @Override
+      public double value(double x) {
+        return Loop.f(x, n);
+      }
+
+      @Override
+      public Dual jvp(double x, double xDot) {
+        return LoopDerivatives.fJvp(x, n, xDot);
+      }
+
+      @Override
+      public ScalarVjp vjp(double x) {
+        return LoopDerivatives.fVjp(x, n);
+      }
+    };
   }
 
   /**

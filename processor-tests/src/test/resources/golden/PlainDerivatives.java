@@ -1,6 +1,8 @@
 package jgrad.golden;
 
+import io.jgrad.runtime.DiffFn2;
 import io.jgrad.runtime.Dual;
+import io.jgrad.runtime.Grad2;
 import io.jgrad.runtime.ValueAndGrad;
 import io.jgrad.runtime.Vjp;
 import javax.annotation.processing.Generated;
@@ -11,6 +13,32 @@ import javax.annotation.processing.Generated;
 @Generated("io.jgrad.processor.JgradProcessor")
 public final class PlainDerivatives {
   private PlainDerivatives() {
+  }
+
+  /**
+   * {@code f} as a differentiable function object of {@code x, y}, to pass to higher-order code.
+   */
+  public static DiffFn2 f() {
+    return new DiffFn2() {
+      @Override
+      public double value(double x, double y) {
+        return Plain.f(x, y);
+      }
+
+      @Override
+      public Dual jvp(double x, double y, double xDot, double yDot) {
+        return PlainDerivatives.fJvp(x, y, xDot, yDot);
+      }
+
+      @Override
+      public Vjp<Grad2> vjp(double x, double y) {
+        Vjp<FGrad> vjp = PlainDerivatives.fVjp(x, y);
+        return new Vjp<>(vjp.value(), outBar -> {
+          FGrad grad = vjp.pullback(outBar);
+          return new Grad2(grad.x(), grad.y());
+        });
+      }
+    };
   }
 
   /**

@@ -8,7 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** The differentiable functions a function calls, found in its IR. */
+/** The static differentiable functions a function calls, found in its IR. */
 public final class Calls {
   private Calls() {}
 
@@ -41,7 +41,8 @@ public final class Calls {
   }
 
   private static void expr(Expr e, Set<Callee> out) {
-    if (e instanceof Expr.Call c) {
+    // A call through a function object reaches whatever object arrives at run time: no static callee.
+    if (e instanceof Expr.Call c && !c.callee().isFunctionObject()) {
       out.add(c.callee());
     }
     io.jgrad.processor.ir.Exprs.children(e).forEach(child -> expr(child, out));

@@ -68,6 +68,42 @@ public final class GradCheck {
     return new GradCheck(nonNull(value, "value"), nonNull(jvp, "jvp"), nonNull(vjp, "vjp"));
   }
 
+  /**
+   * A check of a function object ({@code ExamplesDerivatives.f()}), through its own
+   * {@code value}, {@code jvp} and {@code vjp}.
+   *
+   * @throws IllegalArgumentException when {@code f} is null
+   */
+  public static GradCheck of(DiffFn1 f) {
+    nonNull(f, "f");
+    return of(x -> f.value(x[0]), (x, t) -> f.jvp(x[0], t[0]).tangent(),
+        (x, c) -> new double[] {f.vjp(x[0]).pullback(c)});
+  }
+
+  /**
+   * A check of a two-parameter function object, through its own {@code value}, {@code jvp} and
+   * {@code vjp}.
+   *
+   * @throws IllegalArgumentException when {@code f} is null
+   */
+  public static GradCheck of(DiffFn2 f) {
+    nonNull(f, "f");
+    return of(x -> f.value(x[0], x[1]), (x, t) -> f.jvp(x[0], x[1], t[0], t[1]).tangent(), (x, c) -> {
+      Grad2 g = f.vjp(x[0], x[1]).pullback(c);
+      return new double[] {g.first(), g.second()};
+    });
+  }
+
+  /**
+   * A check of a vector function object, through its own {@code value}, {@code jvp} and {@code vjp}.
+   *
+   * @throws IllegalArgumentException when {@code f} is null
+   */
+  public static GradCheck of(DiffFnN f) {
+    nonNull(f, "f");
+    return of(f::value, (x, t) -> f.jvp(x, t).tangent(), (x, c) -> f.vjp(x).pullback(c));
+  }
+
   private static <T> T nonNull(T argument, String name) {
     if (argument == null) {
       throw new IllegalArgumentException(name + " must not be null");

@@ -4,6 +4,7 @@ import io.jgrad.runtime.Dual;
 import io.jgrad.runtime.ScalarVjp;
 import java.io.File;
 import java.io.IOException;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * The seed notebook (JAX's "Custom derivative rules") in Java: prints each of its results as
@@ -84,6 +85,18 @@ public final class SeedNotebook {
     ScalarVjp vjp = CustomExamplesDerivatives.loudVjpVjp(3.0);
     print("vjp(f, 3.).value", vjp.value());
     print("vjp(f, 3.).pullback(1.)", vjp.pullback(1.0));
+
+    System.out.println("# Handling non-differentiable arguments");
+    DoubleUnaryOperator cube = x -> x * x * x;
+    DoubleUnaryOperator square = x -> x * x;
+    DoubleUnaryOperator timesFive = y -> 5 * y;
+    print("app(lambda x: x ** 3, 3.)", NonDiffExamples.app(cube, 3.));
+    print("grad(app, 1)(lambda x: x ** 3, 3.)", NonDiffExamplesDerivatives.appGrad(cube, 3.));
+    print("app2(lambda x: x ** 3, 3., lambda y: 5 * y)", NonDiffExamples.app2(cube, 3., timesFive));
+    print("grad(app2, 1)(lambda x: x ** 3, 3., lambda y: 5 * y)",
+        NonDiffExamplesDerivatives.app2Grad(cube, 3., timesFive));
+    print("custom_vjp app(lambda x: x ** 2, 4.)", NonDiffVjpExamples.app(square, 4.));
+    print("custom_vjp grad(app, 1)(lambda x: x ** 2, 4.)", NonDiffVjpExamplesDerivatives.appGrad(square, 4.));
 
     VmapOnBackends.print();
   }

@@ -12,8 +12,10 @@ import java.util.Set;
 import javax.lang.model.element.Element;
 
 /**
- * Reports, at the call, a differentiated value passed to a callee's parameter that the callee is not
- * differentiated with respect to: its derivative would be silently lost.
+ * Reports, at the argument, a differentiated value whose derivative would be silently lost: passed
+ * to a callee's parameter outside its {@code wrt} ({@code [jgrad.NotDifferentiated]}) or held
+ * constant by {@code @NonDiff} ({@code [jgrad.NonDiffArgument]}), or to an opaque function object
+ * such as a {@code DoubleUnaryOperator} parameter ({@code [jgrad.NotDifferentiable]}).
  */
 public final class CallArgumentChecker {
   private CallArgumentChecker() {}
@@ -42,6 +44,9 @@ public final class CallArgumentChecker {
         b.body().forEach(this::stmt);
       } else if (s instanceof Stmt.Return r && r.value() != null) {
         expr(r.value());
+      } else if (s instanceof Stmt.Effect e) {
+        // The call's value is dropped: no derivative can be lost through it, only through its arguments.
+        e.call().args().forEach(this::expr);
       }
     }
 
@@ -52,15 +57,18 @@ public final class CallArgumentChecker {
           Callee.Param p = params.get(i);
           Expr arg = c.args().get(i);
           if (!p.differentiated() && p.type() != null && p.type().isDifferentiable() && dependsOnActive(arg)) {
-            String message = "the argument for " + p.name() + " depends on differentiated values, but "
-                + c.callee().name() + " is not differentiated with respect to " + p.name()
-                + ", so that derivative would be lost; hint: add \"" + p.name() + "\" to wrt of "
-                + c.callee().name() + ", or drop @NonDiff";
-            Tree at = positions.get(arg) != null ? positions.get(arg) : positions.get(c);
-            if (at != null) {
-              report.error(Codes.NOT_DIFFERENTIATED, message, at, unit);
+            if (p.heldConstant()) {
+              // The seed: "If JAX detects that an argument indicated by nondiff_argnums contains a
+              // JAX Tracer, then an error is raised" - here at compile time, at the argument.
+              error(Codes.NON_DIFF_ARGUMENT, "the argument for " + p.name() + " depends on differentiated"
+                  + " values, but " + p.name() + " is @NonDiff in " + c.callee().name() + ", so its"
+                  + " derivative would be lost; hint: pass a value that does not depend on the"
+                  + " differentiated parameters, or drop @NonDiff from " + p.name(), arg, c);
             } else {
-              report.error(Codes.NOT_DIFFERENTIATED, message, method);
+              error(Codes.NOT_DIFFERENTIATED, "the argument for " + p.name() + " depends on differentiated"
+                  + " values, but " + c.callee().name() + " is not differentiated with respect to " + p.name()
+                  + ", so that derivative would be lost; hint: add \"" + p.name() + "\" to wrt of "
+                  + c.callee().name(), arg, c);
             }
           }
           expr(arg);
@@ -79,7 +87,29 @@ public final class CallArgumentChecker {
         expr(c.ifTrue());
         expr(c.ifFalse());
       } else if (e instanceof Expr.PrimalCall c) {
+        // Only a call on a non-differentiable parameter can return a double here (a static helper
+        // that does is rejected while parsing): an opaque function such as a DoubleUnaryOperator.
+        if (c.type().isDifferentiable()) {
+          for (Expr arg : c.args()) {
+            if (dependsOnActive(arg)) {
+              error(Codes.NOT_DIFFERENTIABLE, c.receiver() + "." + c.method() + " is not differentiable:"
+                  + " jgrad cannot see inside " + c.receiver() + ", so the derivative through this argument"
+                  + " would be lost; hint: take a DiffFn1/DiffFn2 parameter and pass a generated function"
+                  + " object (XDerivatives.f()), or give this function a @CustomJvp rule that receives "
+                  + c.receiver(), arg, c);
+            }
+          }
+        }
         c.args().forEach(this::expr);
+      }
+    }
+
+    private void error(String code, String message, Expr arg, Expr call) {
+      Tree at = positions.get(arg) != null ? positions.get(arg) : positions.get(call);
+      if (at != null) {
+        report.error(code, message, at, unit);
+      } else {
+        report.error(code, message, method);
       }
     }
 
@@ -101,6 +131,9 @@ public final class CallArgumentChecker {
       }
       if (e instanceof Expr.ArrayRead r) {
         return dependsOnActive(r.array());
+      }
+      if (e instanceof Expr.PrimalCall c && c.type().isDifferentiable()) {
+        return c.args().stream().anyMatch(this::dependsOnActive);
       }
       return false;
     }

@@ -25,6 +25,8 @@ public final class Codes {
   public static final String OVERLOAD = "jgrad.Overload";
   public static final String INACCESSIBLE = "jgrad.Inaccessible";
   public static final String NOT_DIFFERENTIATED = "jgrad.NotDifferentiated";
+  public static final String NON_DIFF_ARGUMENT = "jgrad.NonDiffArgument";
+  public static final String CAPTURED_TANGENT = "jgrad.CapturedTangent";
   public static final String INSTANCE_CALL = "jgrad.InstanceCall";
   public static final String RULE_MISSING = "jgrad.RuleMissing";
   public static final String RULE_SIGNATURE = "jgrad.RuleSignature";

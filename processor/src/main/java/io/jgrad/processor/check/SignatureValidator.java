@@ -19,6 +19,20 @@ import javax.lang.model.element.VariableElement;
 public final class SignatureValidator {
   private SignatureValidator() {}
 
+  /** Whether a declared type, or a type it is nested in, is private. */
+  private static boolean isPrivate(javax.lang.model.type.TypeMirror type) {
+    if (!(type instanceof javax.lang.model.type.DeclaredType d)) {
+      return false;
+    }
+    for (javax.lang.model.element.Element e = d.asElement(); e instanceof javax.lang.model.element.TypeElement;
+        e = e.getEnclosingElement()) {
+      if (e.getModifiers().contains(Modifier.PRIVATE)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Whether {@code method} may be differentiated; reports each problem at the method. */
   public static boolean validate(ExecutableElement method, List<ExecutableElement> siblings, Report report) {
     int before = report.errorCount();
@@ -65,9 +79,13 @@ public final class SignatureValidator {
       Type t = TypeMapper.map(p.asType());
       if (t == null || t == Type.INT_ARRAY) {
         report.error(Codes.UNSUPPORTED_TYPE, "parameter " + p.getSimpleName() + " of type " + p.asType()
-            + " is not supported yet (double, float, double[], float[], int, long, boolean, String)", p);
+            + " is not supported yet (double, float, double[], float[], int, long, boolean, String, enums,"
+            + " interfaces without type arguments such as DoubleUnaryOperator, DiffFn1, DiffFn2)", p);
       } else if (t.isDifferentiable() && p.getAnnotation(NonDiff.class) == null) {
         anyDifferentiable = true;
+      } else if (t == Type.OBJECT && isPrivate(p.asType())) {
+        report.error(Codes.INACCESSIBLE, "parameter " + p.getSimpleName() + " has the private type "
+            + p.asType() + ", which the generated derivatives cannot name; hint: make it package-private", p);
       }
       if (Names.GENERATED.contains(p.getSimpleName().toString())) {
         report.error(Codes.NAME_CLASH, "parameter " + p.getSimpleName() + " has a name that the"

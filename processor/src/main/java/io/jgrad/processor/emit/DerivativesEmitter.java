@@ -4,7 +4,6 @@ import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterSpec;
-import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
@@ -22,7 +21,8 @@ import javax.lang.model.element.Modifier;
 
 /**
  * Writes the members of a {@code ...Derivatives} class for one differentiable function:
- * {@code fJvp}, {@code fVjp}, {@code fGrad}, {@code fValueAndGrad} and the gradient record.
+ * {@code fJvp}, {@code fVjp}, {@code fGrad}, {@code fValueAndGrad}, the gradient record and the
+ * function object {@code f(...)}.
  */
 public final class DerivativesEmitter {
   private static final ClassName DUAL = RuntimeTypes.DUAL;
@@ -57,6 +57,7 @@ public final class DerivativesEmitter {
     if (order == 2 && sig.differentiatedParams().stream().anyMatch(p -> p.type().isArray())) {
       throw new SecondOrder.Unsupported("order 2 for array parameters is not supported yet");
     }
+    FunctionObjectEmitter.emit(sig, forward && f.vjpRule() == null, type);
     if (f.vjpRule() != null) {
       emitReverse(sig, RuleSweeps.fromVjpRule(f), type);
       return;
@@ -180,9 +181,14 @@ public final class DerivativesEmitter {
   static void addParams(Callee sig, MethodSpec.Builder m) {
     List<ParameterSpec> ps = new ArrayList<>();
     for (Callee.Param p : sig.params()) {
-      ps.add(ParameterSpec.builder(typeName(p.type()), p.name()).build());
+      ps.add(ParameterSpec.builder(paramType(p), p.name()).build());
     }
     m.addParameters(ps);
+  }
+
+  /** The declared type of a parameter: its own reference type (an enum, an interface) where it has one. */
+  static TypeName paramType(Callee.Param p) {
+    return p.javaType() != null ? ClassName.bestGuess(p.javaType()) : typeName(p.type());
   }
 
   /** The gradient's type: one value for one differentiated parameter, else the generated record. */
@@ -204,6 +210,9 @@ public final class DerivativesEmitter {
       case FLOAT_ARRAY -> com.palantir.javapoet.ArrayTypeName.of(TypeName.FLOAT);
       case INT_ARRAY -> com.palantir.javapoet.ArrayTypeName.of(TypeName.INT);
       case OBJECT -> ClassName.get(String.class);
+      case FN1 -> RuntimeTypes.DIFF_FN1;
+      case FN2 -> RuntimeTypes.DIFF_FN2;
+      case FN_N -> RuntimeTypes.DIFF_FN_N;
     };
   }
 

@@ -14,6 +14,7 @@ public final class ExprWriter {
   private static final int UNARY = 14;
   private static final int CAST = 13;
   private static final int TERNARY = 2;
+  private static final int LAMBDA = 1;
 
   private ExprWriter() {}
 
@@ -45,6 +46,9 @@ public final class ExprWriter {
     }
     if (e instanceof Expr.Conditional) {
       return TERNARY;
+    }
+    if (e instanceof Expr.Lambda) {
+      return LAMBDA;
     }
     if (e instanceof Expr.Const c && c.value() instanceof Number n && n.doubleValue() < 0) {
       return UNARY;
@@ -91,6 +95,12 @@ public final class ExprWriter {
     if (e instanceof Expr.Conditional c) {
       return write(c.condition(), TERNARY + 1) + " ? " + write(c.ifTrue(), TERNARY + 1) + " : "
           + write(c.ifFalse(), TERNARY);
+    }
+    if (e instanceof Expr.Lambda l) {
+      return l.source();
+    }
+    if (e instanceof Expr.Call c && c.callee().isFunctionObject()) {
+      return c.callee().receiver() + ".value(" + args(c.args()) + ")";
     }
     if (e instanceof Expr.Call c) {
       return c.callee().ownerQualifiedName() + "." + c.callee().name() + "(" + args(c.args()) + ")";

@@ -119,8 +119,18 @@ final class JvpWriter {
       }
     }
     assert k == diff.size();
-    b.addStatement("$T $L = $T.$LJvp($L)", dual, r, RuntimeTypes.derivatives(callee), callee.name(),
-        String.join(", ", args));
+    if (callee.isPacked()) {
+      // DiffFnN.jvp takes the point and the tangent as two vectors.
+      int n = callee.params().size();
+      b.addStatement("$T $L = $L.jvp(new double[] {$L}, new double[] {$L})", dual, r, callee.receiver(),
+          String.join(", ", args.subList(0, n)), String.join(", ", args.subList(n, args.size())));
+    } else if (callee.isFunctionObject()) {
+      // A function object's forward mode is its own jvp: a virtual call, whatever the object is.
+      b.addStatement("$T $L = $L.jvp($L)", dual, r, callee.receiver(), String.join(", ", args));
+    } else {
+      b.addStatement("$T $L = $T.$LJvp($L)", dual, r, RuntimeTypes.derivatives(callee), callee.name(),
+          String.join(", ", args));
+    }
     String decl = c.declare() ? ExprWriter.typeName(c.result().type()) + " " : "";
     b.addStatement("$L$L = $L", decl, c.result().name(),
         Terms.convert(r + ".value()", callee.returnType(), c.result().type(), false));

@@ -22,6 +22,10 @@ final class RuntimeTypes {
   static final ClassName LANE_ARRAYS = ClassName.get(RUNTIME, "LaneArrays");
   static final ClassName KERNEL = ClassName.get("com.aparapi", "Kernel");
   static final ClassName TANGENTS = ClassName.get(RUNTIME, "Tangents");
+  static final ClassName DIFF_FN1 = ClassName.get(RUNTIME, "DiffFn1");
+  static final ClassName DIFF_FN2 = ClassName.get(RUNTIME, "DiffFn2");
+  static final ClassName DIFF_FN_N = ClassName.get(RUNTIME, "DiffFnN");
+  static final ClassName GRAD2 = ClassName.get(RUNTIME, "Grad2");
 
   /** The generated {@code ...Derivatives} class of a function. */
   static ClassName derivatives(Callee callee) {

@@ -292,8 +292,13 @@ final class VjpWriter {
     String pb = names.temp(callee.name() + "Vjp");
     List<String> args = new ArrayList<>();
     c.args().forEach(a -> args.add(ExprWriter.write(a)));
-    fwd.addStatement("$T $L = $T.$LVjp($L)", vjpType, pb, RuntimeTypes.derivatives(callee), callee.name(),
-        String.join(", ", args));
+    if (callee.isFunctionObject()) {
+      // A function object's reverse mode is its own vjp: a virtual call, whatever the object is.
+      fwd.addStatement("$T $L = $L.vjp($L)", vjpType, pb, callee.receiver(), String.join(", ", args));
+    } else {
+      fwd.addStatement("$T $L = $T.$LVjp($L)", vjpType, pb, RuntimeTypes.derivatives(callee), callee.name(),
+          String.join(", ", args));
+    }
     String decl = c.declare() ? ExprWriter.typeName(c.result().type()) + " " : "";
     fwd.addStatement("$L$L = $L", decl, c.result().name(),
         Terms.convert(pb + ".value()", Type.DOUBLE, c.result().type(), false));
@@ -314,7 +319,8 @@ final class VjpWriter {
         continue;
       }
       Expr.Var target = bars.get(argTangent.name());
-      String component = callee.hasSingleGradient() ? grad : grad + "." + p.name() + "()";
+      String component = callee.isPacked() ? grad + "[" + (k - 1) + "]"
+          : callee.hasSingleGradient() ? grad : grad + "." + p.name() + "()";
       if (p.type().isArray()) {
         b.addStatement("$T.add($L, $L)", RuntimeTypes.ACCUMULATE, target.name(), component);
       } else {
@@ -328,6 +334,9 @@ final class VjpWriter {
 
   /** The Java type of a callee's {@code fVjp} result. */
   static TypeName vjpType(Callee callee) {
+    if (callee.isPacked()) {
+      return ParameterizedTypeName.get(RuntimeTypes.VJP, gradType(callee));
+    }
     if (callee.hasSingleGradient() && !callee.differentiatedParams().get(0).type().isArray()) {
       return RuntimeTypes.SCALAR_VJP;
     }
@@ -336,6 +345,12 @@ final class VjpWriter {
 
   /** The Java type of a callee's gradient. */
   static TypeName gradType(Callee callee) {
+    if (callee.isPacked()) {
+      return com.palantir.javapoet.ArrayTypeName.of(TypeName.DOUBLE);
+    }
+    if (callee.isFunctionObject() && !callee.hasSingleGradient()) {
+      return RuntimeTypes.GRAD2;
+    }
     if (callee.hasSingleGradient()) {
       Type t = callee.differentiatedParams().get(0).type();
       return t.isArray() ? DerivativesEmitter.typeName(t) : TypeName.DOUBLE;

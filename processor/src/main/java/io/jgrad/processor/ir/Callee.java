@@ -7,6 +7,11 @@ import java.util.List;
  * them are differentiated, where its derivatives are generated, and whether it has forward mode
  * (a function that reaches a {@code @CustomVjp} rule has reverse mode only), and its {@code order}. Built from the method's
  * signature and annotations alone, so it works for functions compiled into an earlier jar.
+ *
+ * <p>A call through a function object ({@code f.value(x)} on a {@code DiffFn1} parameter {@code f})
+ * has a callee too: {@code receiver} names the parameter, the owner is the runtime interface, and
+ * its derivatives come from the object's {@code jvp}/{@code vjp} at run time instead of a generated
+ * class.
  */
 public record Callee(
     String ownerQualifiedName,
@@ -15,10 +20,83 @@ public record Callee(
     List<Param> params,
     Type returnType,
     boolean forward,
-    int order) {
+    int order,
+    String receiver) {
 
-  /** One parameter; {@code differentiated} is true when it gets a tangent and a gradient. */
-  public record Param(String name, Type type, boolean differentiated) {}
+  /** A static differentiable function, called through its generated derivatives class. */
+  public Callee(String ownerQualifiedName, String derivativesQualifiedName, String name, List<Param> params,
+      Type returnType, boolean forward, int order) {
+    this(ownerQualifiedName, derivativesQualifiedName, name, params, returnType, forward, order, null);
+  }
+
+  /**
+   * A call through the function object held by the parameter {@code receiver}, with arguments of
+   * types {@code args}: its parameters are the interface's, all differentiated, named after the
+   * components of the runtime gradient ({@code x} for {@code DiffFn1}; {@code first}, {@code second}
+   * of {@code Grad2} for {@code DiffFn2}); a {@code DiffFnN} takes one {@code double[]} as it is, or
+   * scalars that generated code packs into arrays ({@link #isPacked}).
+   */
+  public static Callee functionObject(String receiver, Type type, List<Type> args) {
+    List<Param> params = new java.util.ArrayList<>();
+    if (type == Type.FN1) {
+      params.add(new Param("x", Type.DOUBLE, true));
+    } else if (type == Type.FN2) {
+      params.add(new Param("first", Type.DOUBLE, true));
+      params.add(new Param("second", Type.DOUBLE, true));
+    } else if (args.size() == 1 && args.get(0) == Type.DOUBLE_ARRAY) {
+      params.add(new Param("x", Type.DOUBLE_ARRAY, true));
+    } else {
+      for (int i = 0; i < args.size(); i++) {
+        params.add(new Param("x" + i, Type.DOUBLE, true));
+      }
+    }
+    // The owner of a function object's call is its runtime interface.
+    return new Callee(type.javaName(), "", receiver, List.copyOf(params), Type.DOUBLE, true, 1, receiver);
+  }
+
+  /** Whether this is a call through a {@code DiffFnN} on scalars, which travel packed in arrays. */
+  public boolean isPacked() {
+    return isFunctionObject() && ownerQualifiedName.equals(Type.FN_N.javaName())
+        && params.stream().noneMatch(p -> p.type().isArray());
+  }
+
+  /**
+   * The runtime interface of this function's object ({@code f(nondiff...)} in its generated class):
+   * {@link Type#FN1} for one differentiated {@code double}, {@link Type#FN2} for two,
+   * {@link Type#FN_N} for three or more or for one {@code double[]}, with a {@code double} result;
+   * null for other shapes (float, several arrays), which have no object yet.
+   */
+  public Type functionObjectType() {
+    List<Param> diff = differentiatedParams();
+    if (returnType != Type.DOUBLE) {
+      return null;
+    }
+    if (diff.size() == 1 && diff.get(0).type() == Type.DOUBLE_ARRAY) {
+      return Type.FN_N;
+    }
+    if (diff.stream().anyMatch(p -> p.type() != Type.DOUBLE)) {
+      return null;
+    }
+    return diff.size() == 1 ? Type.FN1 : diff.size() == 2 ? Type.FN2 : Type.FN_N;
+  }
+
+  /** Whether this is a call through a function object rather than to a static method. */
+  public boolean isFunctionObject() {
+    return receiver != null;
+  }
+
+  /**
+   * One parameter; {@code differentiated} is true when it gets a tangent and a gradient;
+   * {@code javaType} is the qualified Java type of a reference parameter of type {@link Type#OBJECT}
+   * (a String, an enum, an interface), null otherwise; {@code heldConstant} marks a differentiable
+   * type held constant by {@code @NonDiff}.
+   */
+  public record Param(String name, Type type, boolean differentiated, String javaType, boolean heldConstant) {
+    /** A parameter of a primitive, array or runtime type, not annotated {@code @NonDiff}. */
+    public Param(String name, Type type, boolean differentiated) {
+      this(name, type, differentiated, null, false);
+    }
+  }
 
   /**
    * The tangent of this function as a function of its own: {@code fTangent(p..., v...) = J·v}, whose

@@ -53,6 +53,19 @@ public sealed interface Expr {
   /** A call to a method that is not differentiated (returns an int, a boolean, or nothing). */
   record PrimalCall(String receiver, String method, List<Expr> args, Type type) implements Expr {}
 
+  /**
+   * A lambda or method reference passed to a non-differentiable functional-interface parameter,
+   * kept as the user wrote it ({@code source}); {@code captured} are the enclosing locals it reads
+   * (never differentiated: that is checked while parsing), {@code bound} the names it declares,
+   * which generated locals must not take.
+   */
+  record Lambda(String source, List<String> captured, List<String> bound) implements Expr {
+    @Override
+    public Type type() {
+      return Type.OBJECT;
+    }
+  }
+
   /** {@code Dual.of(value, tangent)}: what a custom JVP rule returns. */
   record Pair(Expr value, Expr tangent, Type type) implements Expr {}
 

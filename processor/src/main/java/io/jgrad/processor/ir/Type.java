@@ -10,8 +10,17 @@ public enum Type {
   DOUBLE_ARRAY("double[]", true),
   FLOAT_ARRAY("float[]", true),
   INT_ARRAY("int[]", false),
-  /** Any other reference value (a String in a print statement): carried, never differentiated. */
-  OBJECT("Object", false);
+  /**
+   * Any other reference value (a String, an enum, a functional interface such as
+   * {@code DoubleUnaryOperator}): carried, never differentiated.
+   */
+  OBJECT("Object", false),
+  /** A {@code DiffFn1} function object: not differentiated itself, but calls through it are. */
+  FN1("io.jgrad.runtime.DiffFn1", false),
+  /** A {@code DiffFn2} function object: not differentiated itself, but calls through it are. */
+  FN2("io.jgrad.runtime.DiffFn2", false),
+  /** A {@code DiffFnN} function object (a vector of doubles): calls through it are differentiated. */
+  FN_N("io.jgrad.runtime.DiffFnN", false);
 
   private final String javaName;
   private final boolean differentiable;
@@ -34,6 +43,11 @@ public enum Type {
   /** Whether this is a differentiable scalar (double or float). */
   public boolean isScalar() {
     return this == DOUBLE || this == FLOAT;
+  }
+
+  /** Whether this is a jgrad function object ({@code DiffFn1}, {@code DiffFn2}, {@code DiffFnN}). */
+  public boolean isFunctionObject() {
+    return this == FN1 || this == FN2 || this == FN_N;
   }
 
   /** Whether this is an array type. */

@@ -37,6 +37,7 @@ import io.jgrad.processor.ir.Function;
 import io.jgrad.processor.ir.Stmt;
 import io.jgrad.processor.ir.Type;
 import io.jgrad.processor.rules.Primitive;
+import io.jgrad.processor.transform.Activity;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -75,6 +76,7 @@ public final class BodyParser {
   private Tree endlessLoop;
   /** javac found an error of its own in the body (a bad type, an unknown name): it reports it. */
   private boolean javacError;
+  private final LambdaReader lambdas;
 
   /** A parser for the body of a {@code @Differentiable} method. */
   public BodyParser(Trees trees, Report report, CalleeResolver callees, ExecutableElement method) {
@@ -97,6 +99,7 @@ public final class BodyParser {
     TreePath path = trees.getPath(method);
     this.unit = path == null ? null : path.getCompilationUnit();
     usedNames.addAll(io.jgrad.processor.transform.Names.GENERATED);
+    this.lambdas = new LambdaReader(trees, report, unit, names, method);
   }
 
   /** The IR of the method, or empty when the body is unavailable or errors were reported. */
@@ -126,8 +129,12 @@ public final class BodyParser {
     }
     int errorsBefore = report.errorCount();
     List<Stmt> body = ReturnShaper.shape(block(tree.getBody().getStatements(), bodyPath), this::reportReturn);
-    if (report.errorCount() > errorsBefore || javacError) {
+    if (javacError) {
       // javac reports its own errors (an unknown name, a bad type) once processing ends.
+      return Optional.empty();
+    }
+    lambdas.report(rule ? Set.of() : Activity.of(body, signature.differentiatedParams()));
+    if (report.errorCount() > errorsBefore) {
       return Optional.empty();
     }
     if (!ReturnShaper.alwaysReturns(body)) {
@@ -253,6 +260,24 @@ public final class BodyParser {
     if (type.isArray()) {
       error(Codes.UNSUPPORTED_TYPE, "array locals are not supported yet; hint: index the parameter"
           + " directly", t);
+      rejectedLocals.add(element);
+      return;
+    }
+    boolean string = "java.lang.String".equals(TypeMapper.javaType(element.asType()));
+    if (type.isFunctionObject() || (type == Type.OBJECT && !string)) {
+      int before = report.errorCount();
+      ExpressionTree init = t.getInitializer();
+      if (init != null) {
+        // What the initializer holds (a lambda capturing a tangent) is the first mistake to name.
+        expr(init, path);
+      }
+      // A lambda's own error comes after parsing (LambdaReader), so it cannot be counted here.
+      boolean lambda = init != null && (init.getKind() == Tree.Kind.LAMBDA_EXPRESSION
+          || init.getKind() == Tree.Kind.MEMBER_REFERENCE);
+      if (report.errorCount() == before && !lambda) {
+        error(Codes.UNSUPPORTED_TYPE, "a local of type " + element.asType() + " is not supported;"
+            + " hint: use the parameter, or pass the value straight to the call", t);
+      }
       rejectedLocals.add(element);
       return;
     }
@@ -474,15 +499,21 @@ public final class BodyParser {
       }
       case CONDITIONAL_EXPRESSION: {
         ConditionalExpressionTree c = (ConditionalExpressionTree) e;
-        Type type = typeOf(path, e);
+        Type type = typeOfOrNull(path, e);
         Expr cond = expr(c.getCondition(), path);
         Expr a = expr(c.getTrueExpression(), path);
         Expr b = expr(c.getFalseExpression(), path);
+        if (type == null) {
+          type = unattributed(path, e, () -> numeric(a, b) ? Exprs.promote(a.type(), b.type()) : null);
+        }
         return type == null ? dummy() : new Expr.Conditional(cond, coerce(a, type), coerce(b, type), type);
       }
       case UNARY_MINUS: {
         Expr operand = expr(((UnaryTree) e).getExpression(), path);
-        Type type = typeOf(path, e);
+        Type type = typeOfOrNull(path, e);
+        if (type == null) {
+          type = unattributed(path, e, () -> numeric(operand, operand) ? operand.type() : null);
+        }
         if (type == null) {
           return dummy();
         }
@@ -500,15 +531,16 @@ public final class BodyParser {
         BinaryTree b = (BinaryTree) e;
         Expr left = expr(b.getLeftOperand(), path);
         Expr right = expr(b.getRightOperand(), path);
-        Type type = typeOf(path, e);
+        Type type = typeOfOrNull(path, e);
+        if (type == null) {
+          type = unattributed(path, e, () -> binaryType(e.getKind(), left, right));
+        }
         return type == null ? dummy() : arithmetic(e.getKind(), left, right, type, e);
       }
       case METHOD_INVOCATION:
         return invocation((MethodInvocationTree) e, path);
       case LAMBDA_EXPRESSION, MEMBER_REFERENCE:
-        error(Codes.LAMBDA, "lambdas and method references are not in the differentiable subset;"
-            + " hint: call a @Differentiable static method instead", e);
-        return dummy();
+        return lambdas.read(e, path);
       case POSTFIX_INCREMENT, PREFIX_INCREMENT, POSTFIX_DECREMENT, PREFIX_DECREMENT, ASSIGNMENT,
           PLUS_ASSIGNMENT, MINUS_ASSIGNMENT, MULTIPLY_ASSIGNMENT, DIVIDE_ASSIGNMENT:
         error(Codes.UNSUPPORTED_EXPRESSION, "an assignment inside an expression is not supported;"
@@ -592,7 +624,7 @@ public final class BodyParser {
       }
       return new Expr.Var(names.get(element), type);
     }
-    if (element != null && element.getKind() == ElementKind.FIELD) {
+    if (isConstant(element)) {
       return staticField(element, t);
     }
     error(Codes.UNSUPPORTED_EXPRESSION, "cannot read " + t.getName() + " in a differentiable function", t);
@@ -611,11 +643,17 @@ public final class BodyParser {
       javacError = true;
       return dummy();
     }
-    if (element.getKind() == ElementKind.FIELD) {
+    if (isConstant(element)) {
       return staticField(element, t);
     }
     error(Codes.UNSUPPORTED_EXPRESSION, "cannot read " + t + " in a differentiable function", t);
     return dummy();
+  }
+
+  /** Whether {@code element} is a field or an enum constant. */
+  private static boolean isConstant(Element element) {
+    return element != null
+        && (element.getKind() == ElementKind.FIELD || element.getKind() == ElementKind.ENUM_CONSTANT);
   }
 
   private Expr staticField(Element field, Tree at) {
@@ -625,7 +663,8 @@ public final class BodyParser {
           + " primitive type (" + field.getSimpleName() + ")", at);
       return dummy();
     }
-    if (field.getModifiers().contains(Modifier.PRIVATE)) {
+    if (field.getModifiers().contains(Modifier.PRIVATE)
+        || field.getEnclosingElement().getModifiers().contains(Modifier.PRIVATE)) {
       error(Codes.INACCESSIBLE, "the generated derivatives cannot read the private field "
           + field.getSimpleName() + "; hint: make it package-private", at);
       return dummy();
@@ -637,6 +676,11 @@ public final class BodyParser {
   private Expr invocation(MethodInvocationTree t, TreePath path) {
     Element element = trees.getElement(path);
     if (!(element instanceof ExecutableElement callee)) {
+      Optional<FactoryCallResolver.Target> factory =
+          FactoryCallResolver.resolve(t, unit, callees.elements(), callees);
+      if (factory.isPresent()) {
+        return factoryCall(factory.get(), t, path);
+      }
       javacError = true;
       return dummy();
     }
@@ -658,11 +702,16 @@ public final class BodyParser {
       Type type = typeOf(path, t);
       return type == null ? dummy() : new Expr.Prim(p.get(), args, type, ownerName.endsWith("StrictMath"));
     }
-    if (ownerName.equals("io.jgrad.runtime.Dual") || ownerName.equals("io.jgrad.runtime.FloatDual")) {
+    if ((ownerName.equals("io.jgrad.runtime.Dual") || ownerName.equals("io.jgrad.runtime.FloatDual"))
+        && !onFunctionObjectCall(t, path)) {
       error(Codes.RULE_RETURN, "a " + owner.getSimpleName() + " may appear only in a custom JVP rule's"
           + " return statement; hint: end each path with return " + owner.getSimpleName()
           + ".of(value, tangent)", t);
       return dummy();
+    }
+    Expr.Var receiver = parameterReceiver(t, path);
+    if (receiver != null && !callee.getModifiers().contains(Modifier.STATIC)) {
+      return callOnParameter(receiver, name, args, callee, t);
     }
     if (!callee.getModifiers().contains(Modifier.STATIC) && !calledOnStaticField(t, path)) {
       error(Codes.INSTANCE_CALL, "calling the instance method " + name + " is not in the differentiable"
@@ -698,6 +747,92 @@ public final class BodyParser {
     return dummy();
   }
 
+  /** The parameter or local a call is made on ({@code f} in {@code f.value(x)}), or null. */
+  /** {@code f.jvp(x, 1).tangent()} on a function-object parameter: the call on {@code f} is the mistake to name. */
+  private boolean onFunctionObjectCall(MethodInvocationTree t, TreePath path) {
+    return t.getMethodSelect() instanceof MemberSelectTree m && m.getExpression() instanceof MethodInvocationTree inner
+        && parameterReceiver(inner, new TreePath(new TreePath(path, m), inner)) != null;
+  }
+
+  private Expr.Var parameterReceiver(MethodInvocationTree t, TreePath path) {
+    if (t.getMethodSelect() instanceof MemberSelectTree m && m.getExpression() instanceof IdentifierTree) {
+      Element r = trees.getElement(new TreePath(new TreePath(path, m), m.getExpression()));
+      Type type = r == null || !names.containsKey(r) ? null : TypeMapper.map(r.asType());
+      if (type == Type.OBJECT || (type != null && type.isFunctionObject())) {
+        return new Expr.Var(names.get(r), type);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * {@code f.value(x)} on a {@code DiffFn1}/{@code DiffFn2} parameter is differentiated through the
+   * object; a call on any other non-differentiable parameter ({@code op.applyAsDouble(x)} on a
+   * {@code DoubleUnaryOperator}) is an opaque primal computation, which the checks after parsing
+   * refuse to feed with differentiated values.
+   */
+  private Expr callOnParameter(Expr.Var receiver, String name, List<Expr> args, ExecutableElement callee,
+      MethodInvocationTree t) {
+    if (receiver.type().isFunctionObject()) {
+      if (!name.equals("value")) {
+        error(Codes.INSTANCE_CALL, "call " + receiver.name() + ".value(...) in a differentiable function:"
+            + " jgrad differentiates through it with the object's jvp and vjp; " + name
+            + " is for code outside", t);
+        return dummy();
+      }
+      boolean vector = args.size() == 1 && args.get(0).type() == Type.DOUBLE_ARRAY;
+      List<Expr> values = new ArrayList<>();
+      args.forEach(a -> values.add(vector ? a : coerce(a, Type.DOUBLE)));
+      List<Type> types = values.stream().map(Expr::type).toList();
+      return new Expr.Call(Callee.functionObject(receiver.name(), receiver.type(), types), values, Type.DOUBLE);
+    }
+    TypeMirror rt = callee.getReturnType();
+    Type returnType = rt.getKind() == TypeKind.VOID ? Type.OBJECT : TypeMapper.map(rt);
+    if (returnType == null || returnType.isArray() || returnType.isFunctionObject()) {
+      error(Codes.UNSUPPORTED_TYPE, receiver.name() + "." + name + " returns " + rt + ", which is not in"
+          + " the differentiable subset", t);
+      return dummy();
+    }
+    return new Expr.PrimalCall(receiver.name(), name, args, returnType);
+  }
+
+  /**
+   * {@code FooDerivatives.g(bound...)} with {@code FooDerivatives} not generated yet: a function
+   * object, built at run time by the generated factory, passed on like any non-differentiable value.
+   */
+  private Expr factoryCall(FactoryCallResolver.Target target, MethodInvocationTree t, TreePath path) {
+    Callee g = target.callee();
+    Type type = g.functionObjectType();
+    List<Callee.Param> bound = g.params().stream().filter(p -> !p.differentiated()).toList();
+    List<String> shown = bound.stream()
+        .map(p -> (p.javaType() != null ? p.javaType() : p.type().javaName()) + " " + p.name()).toList();
+    String expected = g.derivativesQualifiedName() + "." + g.name() + "(" + String.join(", ", shown) + ")";
+    if (type == null) {
+      error(Codes.UNSUPPORTED_TYPE, g.name() + " has no function object: only functions of one or two"
+          + " differentiated doubles returning double get one", t);
+      return dummy();
+    }
+    if (t.getArguments().size() != bound.size()) {
+      error(Codes.UNSUPPORTED_EXPRESSION, "the function object of " + g.name() + " takes its"
+          + " non-differentiated parameters: " + expected, t);
+      return dummy();
+    }
+    List<Expr> args = new ArrayList<>();
+    for (int i = 0; i < bound.size(); i++) {
+      ExpressionTree a = t.getArguments().get(i);
+      if (a.getKind() == Tree.Kind.LAMBDA_EXPRESSION) {
+        // javac attributes a lambda in a call it cannot resolve yet only partially, and its later
+        // rounds then trip over it (a compiler crash on JDK 17): refuse it here, cleanly.
+        error(Codes.LAMBDA, "a lambda cannot be bound in " + g.derivativesQualifiedName() + "." + g.name()
+            + "(...) while that class is being generated; hint: pass a method reference, or take the"
+            + " function object as a parameter", a);
+        return dummy();
+      }
+      args.add(coerce(expr(a, path), bound.get(i).type()));
+    }
+    return new Expr.PrimalCall(g.derivativesQualifiedName(), g.name(), args, type);
+  }
+
   /** Whether the call's receiver is a static field, such as {@code System.out}. */
   private boolean calledOnStaticField(MethodInvocationTree t, TreePath path) {
     if (t.getMethodSelect() instanceof MemberSelectTree m) {
@@ -719,6 +854,43 @@ public final class BodyParser {
   }
 
   // ---------------------------------------------------------------- helpers
+
+  /**
+   * javac's type of {@code e}, or null without a report when javac could not attribute it yet: an
+   * expression around a call to a class jgrad has not generated yet ({@code FooDerivatives.g()}).
+   */
+  private Type typeOfOrNull(TreePath parent, Tree e) {
+    TreePath path = parent.getLeaf() == e ? parent : new TreePath(parent, e);
+    TypeMirror mirror = trees.getTypeMirror(path);
+    return mirror != null && mirror.getKind() == TypeKind.ERROR ? null : typeOf(parent, e);
+  }
+
+  /** The type the IR infers for an expression javac left unattributed, or a report when it cannot. */
+  private Type unattributed(TreePath parent, Tree e, java.util.function.Supplier<Type> inferred) {
+    TreePath path = parent.getLeaf() == e ? parent : new TreePath(parent, e);
+    TypeMirror mirror = trees.getTypeMirror(path);
+    if (mirror == null || mirror.getKind() != TypeKind.ERROR) {
+      return null; // typeOf reported it already
+    }
+    Type type = inferred.get();
+    if (type == null) {
+      error(Codes.UNSUPPORTED_TYPE, "jgrad cannot type this expression", e);
+    }
+    return type;
+  }
+
+  /** Java's type of a binary operation on IR operands, for an expression javac left unattributed. */
+  private static Type binaryType(Tree.Kind kind, Expr left, Expr right) {
+    return switch (kind) {
+      case LESS_THAN, LESS_THAN_EQUAL, GREATER_THAN, GREATER_THAN_EQUAL, EQUAL_TO, NOT_EQUAL_TO,
+          CONDITIONAL_AND, CONDITIONAL_OR -> Type.BOOLEAN;
+      default -> numeric(left, right) ? Exprs.promote(left.type(), right.type()) : null;
+    };
+  }
+
+  private static boolean numeric(Expr a, Expr b) {
+    return isNumeric(a.type()) && isNumeric(b.type());
+  }
 
   private Type typeOf(TreePath parent, Tree e) {
     TreePath path = parent.getLeaf() == e ? parent : new TreePath(parent, e);

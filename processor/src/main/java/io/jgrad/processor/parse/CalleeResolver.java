@@ -26,6 +26,11 @@ public final class CalleeResolver {
     this.elements = elements;
   }
 
+  /** The element utilities this resolver looks types up with. */
+  Elements elements() {
+    return elements;
+  }
+
   /** Whether jgrad generates derivatives for {@code method}. */
   public static boolean isDifferentiable(ExecutableElement method) {
     return DiffSpec.of(method).isPresent();
@@ -61,10 +66,11 @@ public final class CalleeResolver {
       VariableElement p = ps.get(i);
       Type type = TypeMapper.map(p.asType());
       String sourceName = p.getSimpleName().toString();
-      boolean differentiated = type != null && type.isDifferentiable()
-          && p.getAnnotation(NonDiff.class) == null
+      boolean heldConstant = type != null && type.isDifferentiable() && p.getAnnotation(NonDiff.class) != null;
+      boolean differentiated = type != null && type.isDifferentiable() && !heldConstant
           && (wrt.isEmpty() || wrt.contains(sourceName));
-      params.add(new Callee.Param(names.get(i), type, differentiated));
+      params.add(new Callee.Param(names.get(i), type, differentiated,
+          type == Type.OBJECT ? TypeMapper.javaType(p.asType()) : null, heldConstant));
     }
     return new Callee(owner.getQualifiedName().toString(), derivatives,
         method.getSimpleName().toString(), List.copyOf(params), TypeMapper.map(method.getReturnType()),

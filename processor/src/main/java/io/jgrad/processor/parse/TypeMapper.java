@@ -4,9 +4,16 @@ import io.jgrad.processor.ir.Type;
 import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
 
-/** Maps javac's types onto the IR's; {@code null} for a type outside the subset. */
+/**
+ * Maps javac's types onto the IR's; {@code null} for a type outside the subset. Reference types
+ * become non-differentiable values: {@code String}, enums and interfaces (the functional interfaces
+ * of {@code java.util.function} among them) map to {@link Type#OBJECT}, jgrad's function objects to
+ * {@link Type#FN1}/{@link Type#FN2}. Classes (a boxed {@code Double}, a record) are left out on
+ * purpose: treating them as constants would silently drop derivatives a user expects.
+ */
 public final class TypeMapper {
   private TypeMapper() {}
 
@@ -39,10 +46,34 @@ public final class TypeMapper {
         }
         return element == Type.INT ? Type.INT_ARRAY : null;
       case DECLARED:
-        String name = ((TypeElement) ((DeclaredType) mirror).asElement()).getQualifiedName().toString();
-        return name.equals("java.lang.String") ? Type.OBJECT : null;
+        DeclaredType declared = (DeclaredType) mirror;
+        TypeElement typeElement = (TypeElement) declared.asElement();
+        String name = typeElement.getQualifiedName().toString();
+        if (name.equals("java.lang.String")) {
+          return Type.OBJECT;
+        }
+        if (name.equals("io.jgrad.runtime.DiffFn1")) {
+          return Type.FN1;
+        }
+        if (name.equals("io.jgrad.runtime.DiffFn2")) {
+          return Type.FN2;
+        }
+        if (name.equals("io.jgrad.runtime.DiffFnN")) {
+          return Type.FN_N;
+        }
+        // Type arguments would need spelling out in generated signatures: not yet.
+        boolean opaque = typeElement.getKind() == ElementKind.ENUM || typeElement.getKind() == ElementKind.INTERFACE;
+        return opaque && declared.getTypeArguments().isEmpty() ? Type.OBJECT : null;
       default:
         return null;
     }
+  }
+
+  /** The qualified name of a declared type (what generated signatures spell), else null. */
+  public static String javaType(TypeMirror mirror) {
+    if (mirror instanceof DeclaredType declared) {
+      return ((TypeElement) declared.asElement()).getQualifiedName().toString();
+    }
+    return null;
   }
 }

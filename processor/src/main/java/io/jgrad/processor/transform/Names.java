@@ -29,16 +29,31 @@ public final class Names {
   private void collect(Stmt s) {
     if (s instanceof Stmt.Assign a) {
       taken.add(a.target().name());
+      collect(a.value());
     } else if (s instanceof Stmt.Declare d) {
       taken.add(d.target().name());
     } else if (s instanceof Stmt.If f) {
+      collect(f.condition());
       f.thenBody().forEach(this::collect);
       f.elseBody().forEach(this::collect);
     } else if (s instanceof Stmt.While w) {
+      collect(w.condition());
       w.body().forEach(this::collect);
     } else if (s instanceof Stmt.Block b) {
       b.body().forEach(this::collect);
+    } else if (s instanceof Stmt.Return r && r.value() != null) {
+      collect(r.value());
+    } else if (s instanceof Stmt.Effect e) {
+      collect(e.call());
     }
+  }
+
+  /** A lambda's own parameters and locals: a generated local of the same name would clash with them. */
+  private void collect(Expr e) {
+    if (e instanceof Expr.Lambda l) {
+      taken.addAll(l.bound());
+    }
+    io.jgrad.processor.ir.Exprs.children(e).forEach(this::collect);
   }
 
   /** {@code base} if free, else {@code base2}, {@code base3}, ... */

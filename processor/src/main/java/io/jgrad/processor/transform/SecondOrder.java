@@ -59,6 +59,11 @@ public final class SecondOrder {
    */
   private static List<Stmt> call(Linear.Call c) {
     Callee g = c.callee();
+    if (g.isFunctionObject()) {
+      throw new Unsupported("order 2 through the function object " + g.receiver() + " is not supported yet"
+          + " (DiffFn1/DiffFn2 carry first derivatives only); hint: call a @Differentiable(order = 2)"
+          + " function directly");
+    }
     if (g.order() < 2) {
       throw new Unsupported("order 2 through a call to " + g.name() + ", which has order 1;"
           + " hint: give " + g.name() + " order = 2");

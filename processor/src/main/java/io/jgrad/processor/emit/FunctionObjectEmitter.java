@@ -1,0 +1,232 @@
+package io.jgrad.processor.emit;
+
+import com.palantir.javapoet.ArrayTypeName;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import io.jgrad.processor.ir.Callee;
+import io.jgrad.processor.ir.Type;
+import io.jgrad.processor.transform.Names;
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes {@code f(...)}: the function {@code f} as a first-class differentiable function object
+ * ({@code DiffFn1} for one differentiated {@code double}, {@code DiffFn2} for two, {@code DiffFnN}
+ * for three or more or for one {@code double[]}), to pass to higher-order differentiable code. The factory takes {@code f}'s non-differentiated parameters and
+ * binds them (JAX's {@code partial(f, ...)} over {@code nondiff_argnums}); the object's
+ * {@code value}, {@code jvp} and {@code vjp} delegate to {@code f}, {@code fJvp} and {@code fVjp}.
+ */
+final class FunctionObjectEmitter {
+  private FunctionObjectEmitter() {}
+
+  /** Whether {@code f} has the shape of a runtime function interface. */
+  static boolean applies(Callee sig) {
+    return sig.functionObjectType() != null;
+  }
+
+  /** Adds the factory {@code f(bound...)} to {@code type}; {@code forward} is false for reverse-only functions. */
+  static void emit(Callee sig, boolean forward, TypeSpec.Builder type) {
+    if (!applies(sig)) {
+      return;
+    }
+    if (sig.functionObjectType() == Type.FN_N) {
+      emitVector(sig, forward, type);
+      return;
+    }
+    List<Callee.Param> diff = sig.differentiatedParams();
+    boolean one = diff.size() == 1;
+    ClassName self = RuntimeTypes.derivatives(sig);
+    ClassName owner = ClassName.bestGuess(sig.ownerQualifiedName());
+    List<String> all = sig.params().stream().map(Callee.Param::name).toList();
+    Names names = Names.of(all, List.of());
+    List<String> dots = new ArrayList<>();
+    diff.forEach(p -> dots.add(names.fresh(p.name() + "Dot")));
+    List<String> diffNames = diff.stream().map(Callee.Param::name).toList();
+    String args = String.join(", ", all);
+
+    MethodSpec.Builder factory = MethodSpec.methodBuilder(sig.name())
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(one ? RuntimeTypes.DIFF_FN1 : RuntimeTypes.DIFF_FN2);
+    List<String> bound = new ArrayList<>();
+    for (Callee.Param p : sig.params()) {
+      if (!p.differentiated()) {
+        factory.addParameter(DerivativesEmitter.paramType(p), p.name());
+        bound.add(p.name());
+      }
+    }
+    factory.addJavadoc("{@code $L} as a differentiable function object of {@code $L}$L, to pass to"
+        + " higher-order code.\n", sig.name(), String.join(", ", diffNames),
+        bound.isEmpty() ? "" : ", with {@code " + String.join(", ", bound) + "} bound");
+
+    MethodSpec.Builder value = override("value", TypeName.DOUBLE, diffNames)
+        .addStatement("return $T.$L($L)", owner, sig.name(), args);
+
+    List<String> jvpParams = new ArrayList<>(diffNames);
+    jvpParams.addAll(dots);
+    List<String> jvpArgs = new ArrayList<>(all);
+    jvpArgs.addAll(dots);
+    MethodSpec.Builder jvp = override("jvp", RuntimeTypes.DUAL, jvpParams);
+    if (forward) {
+      jvp.addStatement("return $T.$LJvp($L)", self, sig.name(), String.join(", ", jvpArgs));
+    } else {
+      // JAX raises a TypeError for jvp of a custom_vjp function; this object can only say so at run time.
+      jvp.addStatement("throw new $T($S)", UnsupportedOperationException.class, sig.name()
+          + " has no forward mode: it reaches a @CustomVjp rule; use vjp or grad");
+    }
+
+    TypeName grad2Vjp = ParameterizedTypeName.get(RuntimeTypes.VJP, RuntimeTypes.GRAD2);
+    MethodSpec.Builder vjp = override("vjp", one ? RuntimeTypes.SCALAR_VJP : grad2Vjp, diffNames);
+    if (one) {
+      vjp.addStatement("return $T.$LVjp($L)", self, sig.name(), args);
+    } else {
+      // The generated gradient record names its components after the parameters; Grad2 is positional.
+      TypeName record = self.nestedClass(sig.gradRecordName());
+      String inner = free("vjp", all);
+      String outBar = free("outBar", all);
+      String grad = free("grad", all);
+      vjp.addStatement("$T $L = $T.$LVjp($L)", ParameterizedTypeName.get(RuntimeTypes.VJP, record), inner, self,
+          sig.name(), args);
+      vjp.addCode(CodeBlock.builder()
+          .add("return new $T<>($L.value(), $L -> {\n$>", RuntimeTypes.VJP, inner, outBar)
+          .addStatement("$T $L = $L.pullback($L)", record, grad, inner, outBar)
+          .addStatement("return new $T($L.$L(), $L.$L())", RuntimeTypes.GRAD2, grad, diffNames.get(0), grad,
+              diffNames.get(1))
+          .add("$<});\n")
+          .build());
+    }
+
+    TypeSpec anonymous = TypeSpec.anonymousClassBuilder("")
+        .addSuperinterface(one ? RuntimeTypes.DIFF_FN1 : RuntimeTypes.DIFF_FN2)
+        .addMethod(value.build())
+        .addMethod(jvp.build())
+        .addMethod(vjp.build())
+        .build();
+    factory.addStatement("return $L", anonymous);
+    type.addMethod(factory.build());
+  }
+
+  /**
+   * A {@code DiffFnN}: a function of one {@code double[]} takes the vector as it is; one of three or
+   * more {@code double}s unpacks it, after checking its length, and packs its gradient record.
+   */
+  private static void emitVector(Callee sig, boolean forward, TypeSpec.Builder type) {
+    List<Callee.Param> diff = sig.differentiatedParams();
+    boolean packed = diff.get(0).type() != Type.DOUBLE_ARRAY;
+    ClassName self = RuntimeTypes.derivatives(sig);
+    ClassName owner = ClassName.bestGuess(sig.ownerQualifiedName());
+    List<String> all = sig.params().stream().map(Callee.Param::name).toList();
+    String x = packed ? free("x", all) : diff.get(0).name();
+    String xDot = free(x + "Dot", all);
+    String n = String.valueOf(diff.size());
+    TypeName vector = ArrayTypeName.of(TypeName.DOUBLE);
+
+    // The arguments of f, fJvp and fVjp: bound parameters in their places, the rest from the vector.
+    List<String> args = new ArrayList<>();
+    List<String> dotArgs = new ArrayList<>();
+    int i = 0;
+    for (Callee.Param p : sig.params()) {
+      if (!p.differentiated()) {
+        args.add(p.name());
+      } else if (packed) {
+        dotArgs.add(xDot + "[" + i + "]");
+        args.add(x + "[" + i++ + "]");
+      } else {
+        args.add(x);
+        dotArgs.add(xDot);
+      }
+    }
+    List<String> jvpArgs = new ArrayList<>(args);
+    jvpArgs.addAll(dotArgs);
+    CodeBlock check = packed
+        ? CodeBlock.of("$T.requireLength($L, $L, $S);\n", RuntimeTypes.DIFF_FN_N, x, n, sig.name())
+        : CodeBlock.of("");
+
+    MethodSpec.Builder factory = MethodSpec.methodBuilder(sig.name())
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(RuntimeTypes.DIFF_FN_N);
+    List<String> bound = new ArrayList<>();
+    for (Callee.Param p : sig.params()) {
+      if (!p.differentiated()) {
+        factory.addParameter(DerivativesEmitter.paramType(p), p.name());
+        bound.add(p.name());
+      }
+    }
+    factory.addJavadoc("{@code $L} as a differentiable function object of $L$L, to pass to"
+        + " higher-order code.\n", sig.name(), packed
+            ? "the vector {@code (" + String.join(", ", diff.stream().map(Callee.Param::name).toList()) + ")}"
+            : "{@code " + x + "}",
+        bound.isEmpty() ? "" : ", with {@code " + String.join(", ", bound) + "} bound");
+
+    MethodSpec.Builder value = MethodSpec.methodBuilder("value").addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC).returns(TypeName.DOUBLE).addParameter(vector, x).varargs(true)
+        .addCode(check)
+        .addStatement("return $T.$L($L)", owner, sig.name(), String.join(", ", args));
+
+    MethodSpec.Builder jvp = MethodSpec.methodBuilder("jvp").addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC).returns(RuntimeTypes.DUAL).addParameter(vector, x).addParameter(vector, xDot);
+    if (forward) {
+      jvp.addCode(check);
+      if (packed) {
+        jvp.addStatement("$T.requireLength($L, $L, $S)", RuntimeTypes.DIFF_FN_N, xDot, n, sig.name());
+      }
+      jvp.addStatement("return $T.$LJvp($L)", self, sig.name(), String.join(", ", jvpArgs));
+    } else {
+      jvp.addStatement("throw new $T($S)", UnsupportedOperationException.class, sig.name()
+          + " has no forward mode: it reaches a @CustomVjp rule; use vjp or grad");
+    }
+
+    TypeName vjpType = ParameterizedTypeName.get(RuntimeTypes.VJP, vector);
+    MethodSpec.Builder vjp = MethodSpec.methodBuilder("vjp").addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC).returns(vjpType).addParameter(vector, x).varargs(true)
+        .addCode(check);
+    if (!packed) {
+      vjp.addStatement("return $T.$LVjp($L)", self, sig.name(), String.join(", ", args));
+    } else {
+      TypeName record = self.nestedClass(sig.gradRecordName());
+      String inner = free("vjp", all);
+      String outBar = free("outBar", all);
+      String grad = free("grad", all);
+      List<String> components = diff.stream().map(p -> grad + "." + p.name() + "()").toList();
+      vjp.addStatement("$T $L = $T.$LVjp($L)", ParameterizedTypeName.get(RuntimeTypes.VJP, record), inner, self,
+          sig.name(), String.join(", ", args));
+      vjp.addCode(CodeBlock.builder()
+          .add("return new $T<>($L.value(), $L -> {\n$>", RuntimeTypes.VJP, inner, outBar)
+          .addStatement("$T $L = $L.pullback($L)", record, grad, inner, outBar)
+          .addStatement("return new double[] {$L}", String.join(", ", components))
+          .add("$<});\n")
+          .build());
+    }
+
+    TypeSpec anonymous = TypeSpec.anonymousClassBuilder("")
+        .addSuperinterface(RuntimeTypes.DIFF_FN_N)
+        .addMethod(value.build())
+        .addMethod(jvp.build())
+        .addMethod(vjp.build())
+        .build();
+    factory.addStatement("return $L", anonymous);
+    type.addMethod(factory.build());
+  }
+
+  /** {@code base}, or {@code base2}, ... where a parameter already has the name. */
+  private static String free(String base, List<String> taken) {
+    String name = base;
+    for (int i = 2; taken.contains(name); i++) {
+      name = base + i;
+    }
+    return name;
+  }
+
+  private static MethodSpec.Builder override(String name, TypeName returns, List<String> doubles) {
+    MethodSpec.Builder m = MethodSpec.methodBuilder(name)
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(returns);
+    doubles.forEach(d -> m.addParameter(TypeName.DOUBLE, d));
+    return m;
+  }
+}

@@ -1,0 +1,27 @@
+package io.jgrad.runtime;
+
+/**
+ * A differentiable function of two {@code double}s, as a first-class value: what the generated
+ * {@code ExamplesDerivatives.f()} returns for {@code @Differentiable static double f(double x, double y)}.
+ * Like {@link DiffFn1}, a {@code @Differentiable} function may take one as a parameter and call
+ * {@link #value}; derivatives go through {@link #jvp} and {@link #vjp} by virtual calls.
+ *
+ * <p>The gradient is a {@link Grad2}, its components in parameter order. A function that reaches a
+ * {@code @CustomVjp} rule has reverse mode only: its {@link #jvp} throws
+ * {@link UnsupportedOperationException}.
+ */
+public interface DiffFn2 {
+  /** The primal output {@code f(x, y)}. */
+  double value(double x, double y);
+
+  /** The value and the directional derivative along {@code (xDot, yDot)} ({@code jax.jvp}). */
+  Dual jvp(double x, double y, double xDot, double yDot);
+
+  /** The value and the pullback from an output cotangent to the gradient ({@code jax.vjp}). */
+  Vjp<Grad2> vjp(double x, double y);
+
+  /** The gradient ({@code jax.grad(f, (0, 1))}), through reverse mode. */
+  default Grad2 grad(double x, double y) {
+    return vjp(x, y).pullback(1.0);
+  }
+}
