@@ -43,8 +43,8 @@ final class OpenClDevices {
   private static OpenClDevices probe() {
     // Aparapi's class reader warns about every nested kernel class's NestHost attribute (Java 11+),
     // which is harmless to its translation; its other warnings (fallbacks) jgrad turns into
-    // exceptions. A level the user configured is kept.
-    if (APARAPI_LOG.getLevel() == null) {
+    // exceptions. A level the user chose with -Dcom.aparapi.logLevel is kept.
+    if (System.getProperty("com.aparapi.logLevel") == null) {
       APARAPI_LOG.setLevel(java.util.logging.Level.SEVERE);
     }
     List<OpenCLDevice> found = new ArrayList<>();
