@@ -20,6 +20,31 @@ public interface DiffFn2 {
   /** The value and the pullback from an output cotangent to the gradient ({@code jax.vjp}). */
   Vjp<Grad2> vjp(double x, double y);
 
+  /**
+   * A function object with a value and no derivatives, for code that only evaluates it, such as the
+   * adjoint iteration inside a {@code @CustomVjp} backward pass (the seed's {@code rev_iter});
+   * {@link #jvp} and {@link #vjp} throw {@link UnsupportedOperationException}.
+   */
+  static DiffFn2 primalOnly(java.util.function.DoubleBinaryOperator value) {
+    java.util.Objects.requireNonNull(value, "value");
+    return new DiffFn2() {
+      @Override
+      public double value(double x, double y) {
+        return value.applyAsDouble(x, y);
+      }
+
+      @Override
+      public Dual jvp(double x, double y, double xDot, double yDot) {
+        throw new UnsupportedOperationException("a DiffFn2.primalOnly function has no derivatives");
+      }
+
+      @Override
+      public Vjp<Grad2> vjp(double x, double y) {
+        throw new UnsupportedOperationException("a DiffFn2.primalOnly function has no derivatives");
+      }
+    };
+  }
+
   /** The gradient ({@code jax.grad(f, (0, 1))}), through reverse mode. */
   default Grad2 grad(double x, double y) {
     return vjp(x, y).pullback(1.0);

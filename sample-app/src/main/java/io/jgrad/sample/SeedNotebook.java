@@ -98,6 +98,7 @@ public final class SeedNotebook {
     print("custom_vjp app(lambda x: x ** 2, 4.)", NonDiffVjpExamples.app(square, 4.));
     print("custom_vjp grad(app, 1)(lambda x: x ** 2, 4.)", NonDiffVjpExamplesDerivatives.appGrad(square, 4.));
 
+    ImplicitPrints.print();
     VmapOnBackends.print();
   }
 

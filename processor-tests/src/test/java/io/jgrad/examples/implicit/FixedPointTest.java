@@ -1,0 +1,51 @@
+package io.jgrad.examples.implicit;
+
+import static com.google.common.truth.Truth.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.jgrad.runtime.DiffFn1;
+import io.jgrad.runtime.FixedPoints;
+import io.jgrad.runtime.GradCheck;
+import org.junit.jupiter.api.Test;
+
+/** The seed's newton_sqrt through a user-written @CustomVjp fixed point and through FixedPoints, against Math.sqrt. */
+class FixedPointTest {
+  @Test
+  void newtonSqrtMatchesTheSeed() {
+    assertThat(FixedPointExamples.newtonSqrt(2.0)).isWithin(1e-9).of(Math.sqrt(2.0)); // 1.4142135
+    for (double a : new double[] {1, 2, 3, 4}) {                                       // the seed's vmap row
+      assertThat(FixedPointExamples.newtonSqrt(a)).isWithin(1e-9).of(Math.sqrt(a));
+    }
+  }
+
+  @Test
+  void gradOfNewtonSqrtIsImplicitAndMatchesSqrt() {
+    // The seed: grad(newton_sqrt)(2.) = 0.35355338; d/da sqrt(a) = 1 / (2 sqrt a).
+    assertThat(FixedPointExamplesDerivatives.newtonSqrtGrad(2.0)).isWithin(1e-9).of(1 / (2 * Math.sqrt(2.0)));
+    for (double a : new double[] {0.5, 3.0, 10.0}) {
+      assertThat(FixedPointExamplesDerivatives.newtonSqrtGrad(a)).isWithin(1e-9).of(1 / (2 * Math.sqrt(a)));
+    }
+  }
+
+  @Test
+  void theHelperGivesTheSameWithoutRules() {
+    DiffFn1 sqrt = FixedPoints.solution(FixedPointExamplesDerivatives.update(), a -> a);
+    assertThat(sqrt.value(2.0)).isWithin(1e-9).of(Math.sqrt(2.0));
+    assertThat(sqrt.jvp(2.0, 1.0).tangent()).isWithin(1e-9).of(1 / (2 * Math.sqrt(2.0)));
+    assertThat(sqrt.grad(2.0)).isWithin(1e-9).of(1 / (2 * Math.sqrt(2.0)));
+    // Through differentiable code that takes it as a function object, in both modes.
+    assertThat(FixedPointExamplesDerivatives.viaHelperGrad(sqrt, 2.0)).isWithin(1e-9).of(1 / (2 * Math.sqrt(2.0)));
+    assertThat(FixedPointExamplesDerivatives.viaHelperJvp(sqrt, 2.0, 1.0).tangent())
+        .isWithin(1e-9).of(1 / (2 * Math.sqrt(2.0)));
+    GradCheck.of(x -> sqrt.value(x[0]), (x, t) -> sqrt.jvp(x[0], t[0]).tangent(),
+        (x, c) -> new double[] {sqrt.vjp(x[0]).pullback(c)}).tolerance(1e-5).at(2.0).assertValid();
+  }
+
+  @Test
+  void theHelperRefusesBadInput() {
+    assertThat(assertThrows(IllegalArgumentException.class, () -> FixedPoints.solution(null, a -> a)))
+        .hasMessageThat().contains("f is null");
+    DiffFn1 diverging = FixedPoints.solution(FixedPointExamplesDerivatives.update(), a -> a);
+    assertThrows(ArithmeticException.class, () -> diverging.value(-1.0)); // no real square root: no fixed point
+  }
+}
