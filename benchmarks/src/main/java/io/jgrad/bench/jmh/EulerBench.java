@@ -21,7 +21,7 @@ import org.openjdk.jmh.annotations.State;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Workload("Euler ODE (1000 steps)")
+@Workload(value = "Euler ODE (1000 steps)", order = 5)
 public class EulerBench {
   private double[] p;
   private double u0;

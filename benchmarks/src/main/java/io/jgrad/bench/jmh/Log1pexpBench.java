@@ -21,7 +21,7 @@ import org.openjdk.jmh.annotations.State;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Workload("log1pexp (custom JVP rule)")
+@Workload(value = "log1pexp (custom JVP rule)", order = 2)
 public class Log1pexpBench {
   private double x;
 

@@ -24,7 +24,7 @@ import org.openjdk.jmh.annotations.State;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Workload("MLP loss (1000 × 32)")
+@Workload(value = "MLP loss (1000 × 32)", order = 4)
 public class MlpBench {
   private double[] w;
   private double b;

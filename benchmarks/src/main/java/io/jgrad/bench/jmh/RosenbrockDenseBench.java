@@ -23,7 +23,7 @@ import org.openjdk.jmh.annotations.State;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Workload("Rosenbrock")
+@Workload(value = "Rosenbrock", order = 3)
 public class RosenbrockDenseBench {
   /** Number of variables. */
   @Param({"10", "1000"})

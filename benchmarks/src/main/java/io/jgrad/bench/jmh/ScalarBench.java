@@ -22,7 +22,7 @@ import org.openjdk.jmh.annotations.State;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Workload("f(x, y) = sin(x)·y")
+@Workload(value = "f(x, y) = sin(x)·y", order = 1)
 public class ScalarBench {
   // non-final fields, so the JIT cannot fold the inputs into constants
   private double x;

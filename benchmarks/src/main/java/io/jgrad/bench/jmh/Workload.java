@@ -14,4 +14,7 @@ import java.lang.annotation.Target;
 public @interface Workload {
   /** The workload's name in the report. */
   String value();
+
+  /** Where the workload's rows go in the report, smallest first. */
+  int order();
 }
