@@ -3,7 +3,6 @@ package io.jgrad.bench.report;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.openjdk.jmh.results.RunResult;
@@ -57,13 +56,6 @@ public final class BenchMain {
 
   /** Fixed heap, touched up front, so garbage collection and page faults do not vary between forks. */
   private static List<String> jvmArgs() {
-    List<String> args = new ArrayList<>(List.of("-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch", "-Djmh.ignoreLock=true"));
-    // native peers read these at start-up: one thread each, to compete with single-threaded Java
-    for (String p : List.of("ai.djl.offline", "ai.djl.pytorch.num_threads", "ai.djl.pytorch.num_interop_threads")) {
-      if (System.getProperty(p) != null) {
-        args.add("-D" + p + "=" + System.getProperty(p));
-      }
-    }
-    return args;
+    return List.of("-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch", "-Djmh.ignoreLock=true");
   }
 }

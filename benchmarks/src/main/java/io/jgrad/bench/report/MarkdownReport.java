@@ -81,12 +81,22 @@ final class MarkdownReport {
   }
 
   private static void processor(ProcessorCost.Result r, StringBuilder md) {
-    md.append("\n| javac on ").append(r.methods()).append(" `@Differentiable` methods | without processor | with jgrad | overhead per method (≤ 20 ms) |\n");
+    md.append("\n| javac on ").append(r.methods())
+        .append(" `@Differentiable` methods | without processor | with jgrad | overhead per method (≤ 20 ms) |\n");
     md.append("|---|---|---|---|\n");
-    md.append(String.format(Locale.ROOT, "| warm (in-process, median of %d) | %.0f ms | %.0f ms | %.2f ms |\n",
-        r.warmWithMs().length, ProcessorCost.median(r.warmWithoutMs()), ProcessorCost.median(r.warmWithMs()), r.warmOverheadPerMethodMs()));
-    md.append(String.format(Locale.ROOT, "| cold (fresh JVM, median of %d) | %.0f ms | %.0f ms | %.2f ms |\n",
-        r.coldWithMs().length, ProcessorCost.median(r.coldWithoutMs()), ProcessorCost.median(r.coldWithMs()), r.coldOverheadPerMethodMs()));
+    javacRow(md, "warm (in-process), wall", r.warmWithout(), r.warmWith(), ProcessorCost.Sample::wallMs, r);
+    javacRow(md, "warm (in-process), CPU", r.warmWithout(), r.warmWith(), ProcessorCost.Sample::cpuMs, r);
+    javacRow(md, "cold (fresh JVM), wall", r.coldWithout(), r.coldWith(), ProcessorCost.Sample::wallMs, r);
+    javacRow(md, "cold (fresh JVM), CPU", r.coldWithout(), r.coldWith(), ProcessorCost.Sample::cpuMs, r);
+    md.append("\nMedians of ").append(r.warmWith().size()).append(" warm and ").append(r.coldWith().size())
+        .append(" cold compilations each; CPU time counts javac's JIT and GC threads too.\n");
+  }
+
+  private static void javacRow(StringBuilder md, String label, List<ProcessorCost.Sample> without,
+      List<ProcessorCost.Sample> with, java.util.function.ToDoubleFunction<ProcessorCost.Sample> metric, ProcessorCost.Result r) {
+    double perMethod = r.perMethod(with, without, metric);
+    md.append(String.format(Locale.ROOT, "| %s | %.0f ms | %.0f ms | %.1f ms%s |\n", label,
+        ProcessorCost.median(without, metric), ProcessorCost.median(with, metric), perMethod, perMethod > 20 ? " ✗" : ""));
   }
 
   private static void details(List<Row> rows, StringBuilder md) {
