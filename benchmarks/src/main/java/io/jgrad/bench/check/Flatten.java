@@ -26,10 +26,6 @@ public final class Flatten {
       for (double d : a) {
         out.add(d);
       }
-    } else if (value instanceof float[] a) {
-      for (float f : a) {
-        out.add((double) f);
-      }
     } else if (value != null && value.getClass().isRecord()) {
       for (RecordComponent c : value.getClass().getRecordComponents()) {
         try {

@@ -17,7 +17,10 @@ import org.openjdk.jmh.annotations.Setup;
 public final class SmokeRun {
   private SmokeRun() {}
 
-  /** Runs {@code type}'s benchmarks once for each value of its {@code @Param} field, if any; returns what ran. */
+  /**
+   * Runs {@code type}'s benchmarks once for each value of its {@code @Param} field (at most one, an
+   * {@code int}: the workloads' size), if any; returns what ran.
+   */
   public static List<String> run(Class<?> type) throws ReflectiveOperationException {
     List<String> ran = new ArrayList<>();
     Field param = paramField(type);
