@@ -8,9 +8,8 @@
  * primal; {@code @Setup} prepares the inputs from {@link io.jgrad.bench.Inputs} and ends with
  * {@link io.jgrad.bench.check.CrossCheck#verify}; {@link io.jgrad.bench.jmh.Workload} names the row.
  *
- * <p>BATCHED KERNELS — NOT YET MEASURED. {@code fGradBatch} over 10^6 and 10^7 lanes on the
- * JAVA, THREADS and OPENCL backends belongs in a {@code BatchedBench} here ({@code @Workload(order = 6)},
- * {@code @Param} over lanes and backend, reference: a plain loop over the hand-written gradient)
- * once the batched-kernels issue lands; nothing in this module stands in for it today.
+ * <p>Batched kernels: {@link io.jgrad.bench.jmh.BatchedBench} (JAVA and THREADS) and
+ * {@link io.jgrad.bench.jmh.BatchedOpenClBench} (OPENCL, one-shot and session) time
+ * {@code log1pexpGradBatch} over 10^6 and 10^7 lanes against a loop over the hand-written gradient.
  */
 package io.jgrad.bench.jmh;

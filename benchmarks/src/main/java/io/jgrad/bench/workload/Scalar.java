@@ -1,5 +1,6 @@
 package io.jgrad.bench.workload;
 
+import io.jgrad.annotations.Batched;
 import io.jgrad.annotations.CustomJvp;
 import io.jgrad.annotations.Differentiable;
 import io.jgrad.runtime.Dual;
@@ -14,7 +15,8 @@ public final class Scalar {
     return Math.sin(x) * y;
   }
 
-  /** {@code log(1 + e^x)}, differentiated through the numerically stable rule below. */
+  /** {@code log(1 + e^x)}, differentiated through the numerically stable rule below; batched for the kernel benchmarks. */
+  @Batched
   @CustomJvp(jvp = "log1pexpJvp")
   public static double log1pexp(double x) {
     return Math.log(1 + Math.exp(x));

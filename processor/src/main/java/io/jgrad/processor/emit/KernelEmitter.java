@@ -13,6 +13,7 @@ import io.jgrad.processor.ir.Function;
 import io.jgrad.processor.ir.Rewrite;
 import io.jgrad.processor.ir.Stmt;
 import io.jgrad.processor.ir.Type;
+import io.jgrad.processor.transform.DeadCode;
 import io.jgrad.processor.transform.Inliner;
 import io.jgrad.processor.transform.Jvp;
 import io.jgrad.processor.transform.Linear;
@@ -63,6 +64,9 @@ public final class KernelEmitter {
   public record Sources(java.util.function.Function<Callee, Function> functions,
       java.util.function.Function<Callee, Function> primals,
       java.util.function.BiFunction<String, String, Function> ruleMethods) {}
+
+  /** The JVP kernel stores the value; the gradient kernel does not, so what computes only it is dropped. */
+  private static final boolean VALUE_LIVE = true;
 
   /** One field of a kernel: set from the constructor argument of the same name, or from a constant. */
   private record Field(String name, TypeName type, String constant) {}
@@ -178,9 +182,10 @@ public final class KernelEmitter {
     Set<String> taken = takenNames();
     String out = fresh(taken, "out");
     CodeBlock.Builder lane = reads(p);
-    List<Stmt> body = p.body();
-    body.subList(0, body.size() - 1).forEach(s -> JvpWriter.PrimalWriter.write(s, lane));
-    lane.addStatement("this.$L[$L] = $L", out, p.lane(), ExprWriter.write(((Stmt.Return) body.get(body.size() - 1)).value()));
+    // The body as a linear program without tangents: primal statements in their control flow.
+    List<Linear> program = DeadCode.eliminate(Jvp.transform(p.body(), List.of(), p.names()).program(), true);
+    lane.add(new JvpWriter(p.names(), (r, b) -> b.addStatement("this.$L[$L] = $L", out, p.lane(),
+        ExprWriter.write(r.value()))).write(program));
     List<Field> outputs = List.of(new Field(out, lanesOf(sig.returnType()), null));
     finish(type, "Batch", "The value of {@code $L} in every lane ({@code vmap($L)}).", List.of(), outputs, p,
         lane.build());
@@ -190,7 +195,7 @@ public final class KernelEmitter {
     Prepared p = prepare(true);
     Jvp.Result jvp = Jvp.transform(p.body(), sig.differentiatedParams(), p.names(), true);
     problems(jvp.problems());
-    List<Linear> program = expandRules(jvp.program(), p, new HashSet<>());
+    List<Linear> program = DeadCode.eliminate(expandRules(jvp.program(), p, new HashSet<>()), VALUE_LIVE);
     Set<String> taken = takenNames();
     List<Field> tangentsIn = new ArrayList<>();
     CodeBlock.Builder lane = reads(p);
@@ -218,7 +223,13 @@ public final class KernelEmitter {
     List<Callee.Param> wrt = sig.differentiatedParams();
     VectorJvp.Result jvp = VectorJvp.transform(p.body(), sig.params(), wrt, p.names());
     problems(jvp.problems());
-    List<Linear> program = expandRules(jvp.program(), p, new HashSet<>());
+    Set<String> gradients = new HashSet<>();
+    jvp.tangents().forEach(t -> {
+      if (t != null) {
+        gradients.add(t.name());
+      }
+    });
+    List<Linear> program = DeadCode.eliminate(expandRules(jvp.program(), p, new HashSet<>()), !VALUE_LIVE, gradients);
     Set<String> taken = takenNames();
     CodeBlock.Builder lane = reads(p);
     for (Expr.Var seed : jvp.seeds()) {
@@ -360,7 +371,7 @@ public final class KernelEmitter {
         boolean declareResult = c.declare() && declared.add(c.result().name());
         List<Stmt> stmts = new ArrayList<>(rule(c, declareResult, p.names()));
         List<Stmt> form = kernelForm(stmts, p.names(), p.constants(), List.of());
-        form.forEach(s -> out.add(new Linear.Primal(s)));
+        out.addAll(Jvp.transform(form, List.of(), p.names()).program()); // control flow as linear nodes
       } else if (l instanceof Linear.If f) {
         out.add(new Linear.If(f.condition(), expandRules(f.thenBody(), p, declared), expandRules(f.elseBody(), p, declared)));
       } else if (l instanceof Linear.While w) {

@@ -1,0 +1,120 @@
+package io.jgrad.processor.transform;
+
+import io.jgrad.processor.ir.Expr;
+import io.jgrad.processor.ir.Exprs;
+import io.jgrad.processor.ir.Stmt;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Removes assignments to locals that nothing reads, until none is left: a gradient kernel then
+ * skips the primal output a custom rule computes but the gradient never uses ({@code log1pexp}'s
+ * {@code log}). Flow-insensitive, so a local read anywhere stays; only for programs without side
+ * effects (kernels).
+ */
+public final class DeadCode {
+  private DeadCode() {}
+
+  /** {@code program} without dead assignments; {@code valueLive} says whether the final value is an output. */
+  public static List<Linear> eliminate(List<Linear> program, boolean valueLive) {
+    return eliminate(program, valueLive, Set.of());
+  }
+
+  /** The same, with {@code outputs} read after the program (the other tangents of a vector program). */
+  public static List<Linear> eliminate(List<Linear> program, boolean valueLive, Set<String> outputs) {
+    List<Linear> current = program;
+    while (true) {
+      Set<String> read = new HashSet<>(outputs);
+      reads(current, valueLive, read);
+      List<Linear> next = keep(current, read);
+      if (next.equals(current)) {
+        return current;
+      }
+      current = next;
+    }
+  }
+
+  private static List<Linear> keep(List<Linear> program, Set<String> read) {
+    List<Linear> out = new ArrayList<>();
+    for (Linear l : program) {
+      if (l instanceof Linear.Primal p && p.stmt() instanceof Stmt.Assign a && !read.contains(a.target().name())) {
+        continue;
+      }
+      if (l instanceof Linear.Primal p && p.stmt() instanceof Stmt.Declare d && !read.contains(d.target().name())) {
+        continue;
+      }
+      if (l instanceof Linear.Tangent t && !read.contains(t.target().name())) {
+        continue;
+      }
+      if (l instanceof Linear.DeclareTangent d && !read.contains(d.target().name())) {
+        continue;
+      }
+      if (l instanceof Linear.If f) {
+        out.add(new Linear.If(f.condition(), keep(f.thenBody(), read), keep(f.elseBody(), read)));
+      } else if (l instanceof Linear.While w) {
+        out.add(new Linear.While(w.condition(), keep(w.body(), read)));
+      } else if (l instanceof Linear.Block b) {
+        out.add(new Linear.Block(keep(b.body(), read)));
+      } else {
+        out.add(l);
+      }
+    }
+    return out;
+  }
+
+  private static void reads(List<Linear> program, boolean valueLive, Set<String> read) {
+    for (Linear l : program) {
+      if (l instanceof Linear.Primal p) {
+        if (p.stmt() instanceof Stmt.Assign a) {
+          vars(a.value(), read);
+        } else if (p.stmt() instanceof Stmt.Effect e) {
+          vars(e.call(), read);
+        } else if (!(p.stmt() instanceof Stmt.Declare)) {
+          throw new IllegalArgumentException("structured statement inside a primal node: " + p.stmt());
+        }
+      } else if (l instanceof Linear.Tangent t) {
+        for (Linear.Term term : t.terms()) {
+          read.add(term.source().name());
+          if (term.factor() != null) {
+            vars(term.factor(), read);
+          }
+          if (term.index() != null) {
+            vars(term.index(), read);
+          }
+        }
+      } else if (l instanceof Linear.If f) {
+        vars(f.condition(), read);
+        reads(f.thenBody(), valueLive, read);
+        reads(f.elseBody(), valueLive, read);
+      } else if (l instanceof Linear.While w) {
+        vars(w.condition(), read);
+        reads(w.body(), valueLive, read);
+      } else if (l instanceof Linear.Block b) {
+        reads(b.body(), valueLive, read);
+      } else if (l instanceof Linear.Return r) {
+        if (valueLive) {
+          vars(r.value(), read);
+        }
+        if (r.tangent() != null) {
+          read.add(r.tangent().name());
+        }
+      } else if (l instanceof Linear.Call c) {
+        c.args().forEach(a -> vars(a, read));
+        c.argTangents().forEach(t -> {
+          if (t != null) {
+            read.add(t.name());
+          }
+        });
+      }
+    }
+  }
+
+  private static void vars(Expr e, Set<String> read) {
+    if (e instanceof Expr.Var v) {
+      read.add(v.name());
+    }
+    Exprs.children(e).forEach(c -> vars(c, read));
+  }
+}
