@@ -23,6 +23,8 @@ import io.jgrad.processor.parse.BodyParser;
 import io.jgrad.processor.parse.CalleeResolver;
 import io.jgrad.processor.parse.CustomJvpReader;
 import io.jgrad.processor.parse.DiffSpec;
+import io.jgrad.processor.parse.RecordSignature;
+import io.jgrad.processor.emit.RecordEntryEmitter;
 import io.jgrad.processor.transform.SecondOrder;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -64,7 +66,15 @@ public final class JgradProcessor extends AbstractProcessor {
 
   /** One class's methods, its findings, and the functions whose bodies were read cleanly. */
   private record ClassWork(TypeElement owner, List<ExecutableElement> methods, Report report,
-      Map<ExecutableElement, Function> functions, Map<String, Function> plainBodies) {}
+      Map<ExecutableElement, Function> functions, Map<String, Function> plainBodies,
+      Map<ExecutableElement, RecordFunctions> records) {}
+
+  /**
+   * A function with records in its signature: its scalarized signature and the flat functions
+   * (one per leaf of a record result) whose derivatives the usual pipeline generates; the first of
+   * them also stands for the function in {@code functions}.
+   */
+  private record RecordFunctions(RecordSignature signature, List<Function> flat) {}
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
@@ -108,7 +118,7 @@ public final class JgradProcessor extends AbstractProcessor {
     for (ClassWork w : work) {
       try {
         if (!w.functions().isEmpty()) {
-          generate(w.owner(), w.functions(), reverseOnly, sources, w.report());
+          generate(w.owner(), w.functions(), w.records(), reverseOnly, sources, w.report());
         }
       } catch (RuntimeException | Error e) {
         internalError(w.report(), w.owner(), e);
@@ -180,6 +190,7 @@ public final class JgradProcessor extends AbstractProcessor {
     Report report = new Report();
     Map<ExecutableElement, Function> functions = new LinkedHashMap<>();
     Map<String, Function> plainBodies = new LinkedHashMap<>();
+    Map<ExecutableElement, RecordFunctions> records = new LinkedHashMap<>();
     ExecutableElement current = null;
     try {
       CalleeResolver callees = new CalleeResolver(processingEnv.getElementUtils());
@@ -189,7 +200,12 @@ public final class JgradProcessor extends AbstractProcessor {
           continue;
         }
         DiffSpec spec = DiffSpec.of(m).orElseThrow();
-        if (spec.kind() == DiffSpec.Kind.CUSTOM_VJP) {
+        if (RecordSignature.involvesRecords(m)) {
+          readRecordFunction(m, spec, trees, callees, report).ifPresent(r -> {
+            records.put(m, r);
+            functions.put(m, r.flat().get(0));
+          });
+        } else if (spec.kind() == DiffSpec.Kind.CUSTOM_VJP) {
           Callee sig = callees.resolve(m);
           if (RuleValidator.vjpRules(m, spec, sig, gradTypeName(sig), report)) {
             functions.put(m, new Function(sig, List.of(), null, new Function.VjpRule(
@@ -206,7 +222,31 @@ public final class JgradProcessor extends AbstractProcessor {
       internalError(report, current != null ? current : owner, e);
       functions.clear();
     }
-    return new ClassWork(owner, methods, report, functions, plainBodies);
+    return new ClassWork(owner, methods, report, functions, plainBodies, records);
+  }
+
+  /**
+   * Reads a function with records in its signature once per flat function (once per leaf of a
+   * record result, each parse returning its own leaf); only the first parse reports problems, the
+   * others would repeat them.
+   */
+  private java.util.Optional<RecordFunctions> readRecordFunction(ExecutableElement m, DiffSpec spec, Trees trees,
+      CalleeResolver callees, Report report) {
+    if (spec.kind() != DiffSpec.Kind.BODY) {
+      report.error(Codes.UNSUPPORTED_TYPE, "records in the signature of a " + spec.annotation() + " function are"
+          + " not supported yet; hint: use @Differentiable, or pass the components", m);
+      return java.util.Optional.empty();
+    }
+    RecordSignature sig = RecordSignature.of(m, callees);
+    List<Function> flat = new ArrayList<>();
+    for (int i = 0; i < sig.flat().size(); i++) {
+      var f = new BodyParser(trees, i == 0 ? report : new Report(), callees, m, sig.flat().get(i), i).parse();
+      if (f.isEmpty()) {
+        return java.util.Optional.empty();
+      }
+      flat.add(f.get());
+    }
+    return java.util.Optional.of(new RecordFunctions(sig, List.copyOf(flat)));
   }
 
   /**
@@ -297,7 +337,8 @@ public final class JgradProcessor extends AbstractProcessor {
   }
 
   static String key(String owner, String name) {
-    return owner + "#" + name;
+    // The flat functions of a function with records (f_flat_x) stand for it (f).
+    return owner + "#" + RecordSignature.userName(name);
   }
 
   private static void internalError(Report report, Element at, Throwable e) {
@@ -327,7 +368,7 @@ public final class JgradProcessor extends AbstractProcessor {
   }
 
   private void generate(TypeElement owner, Map<ExecutableElement, Function> functions,
-      Map<String, String> reverseOnly, KernelEmitter.Sources sources, Report report) {
+      Map<ExecutableElement, RecordFunctions> records, Map<String, String> reverseOnly, KernelEmitter.Sources sources, Report report) {
     String qualified = CalleeResolver.derivativesName(owner);
     int dot = qualified.lastIndexOf('.');
     String pkg = dot < 0 ? "" : qualified.substring(0, dot);
@@ -345,6 +386,22 @@ public final class JgradProcessor extends AbstractProcessor {
         Callee sig = entry.getValue().signature();
         boolean forward = !reverseOnly.containsKey(key(sig.ownerQualifiedName(), sig.name()));
         int order = DiffSpec.of(entry.getKey()).orElseThrow().order();
+        RecordFunctions rf = records.get(entry.getKey());
+        if (rf != null) {
+          if (order != 1) {
+            throw new SecondOrder.Unsupported("order 2 for records in the signature is not supported yet");
+          }
+          if (entry.getKey().getAnnotation(Batched.class) != null) {
+            report.error(Codes.NOT_BATCHABLE, "a function with records in its signature cannot be batched yet",
+                entry.getKey());
+            continue;
+          }
+          for (Function flat : rf.flat()) {
+            DerivativesEmitter.emit(flat, forward, 1, type);
+          }
+          RecordEntryEmitter.emit(rf.signature(), forward, type);
+          continue;
+        }
         DerivativesEmitter.emit(entry.getValue(), forward, order, type);
         if (entry.getKey().getAnnotation(Batched.class) != null) {
           String cpuOnly = KernelEmitter.emit(entry.getValue(), reverseOnly.get(key(sig.ownerQualifiedName(),

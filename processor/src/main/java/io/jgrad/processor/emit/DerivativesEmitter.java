@@ -57,7 +57,10 @@ public final class DerivativesEmitter {
     if (order == 2 && sig.differentiatedParams().stream().anyMatch(p -> p.type().isArray())) {
       throw new SecondOrder.Unsupported("order 2 for array parameters is not supported yet");
     }
-    FunctionObjectEmitter.emit(sig, forward && f.vjpRule() == null, type);
+    if (io.jgrad.processor.parse.RecordSignature.userName(sig.name()).equals(sig.name())) {
+      // A flat function of a record function (f_flat_x) is internal: no function object of its own.
+      FunctionObjectEmitter.emit(sig, forward && f.vjpRule() == null, type);
+    }
     if (f.vjpRule() != null) {
       emitReverse(sig, RuleSweeps.fromVjpRule(f), type);
       return;

@@ -102,6 +102,12 @@ public final class ExprWriter {
     if (e instanceof Expr.Call c && c.callee().isFunctionObject()) {
       return c.callee().receiver() + ".value(" + args(c.args()) + ")";
     }
+    if (e instanceof Expr.Call c && !io.jgrad.processor.parse.RecordSignature.userName(c.callee().name())
+        .equals(c.callee().name())) {
+      // A flat function of a record function (f_flat_x) has no primal method of its own: its value
+      // comes from its generated fVjp, whose forward sweep runs the primal.
+      return c.callee().derivativesQualifiedName() + "." + c.callee().name() + "Vjp(" + args(c.args()) + ").value()";
+    }
     if (e instanceof Expr.Call c) {
       return c.callee().ownerQualifiedName() + "." + c.callee().name() + "(" + args(c.args()) + ")";
     }

@@ -77,6 +77,12 @@ public final class BodyParser {
   /** javac found an error of its own in the body (a bad type, an unknown name): it reports it. */
   private boolean javacError;
   private final LambdaReader lambdas;
+  /** The flat signature this parse produces (a function with records in its signature), else null. */
+  private Callee flatSignature;
+  /** Which leaf of a record result this parse returns. */
+  private int selectedLeaf;
+  /** Record parameters and locals: one scalar local per leaf, never a record. */
+  private final Map<Element, List<Expr.Var>> recordLocals = new HashMap<>();
 
   /** A parser for the body of a {@code @Differentiable} method. */
   public BodyParser(Trees trees, Report report, CalleeResolver callees, ExecutableElement method) {
@@ -102,6 +108,18 @@ public final class BodyParser {
     this.lambdas = new LambdaReader(trees, report, unit, names, method);
   }
 
+  /**
+   * A parser for a method with records in its signature, producing the flat function
+   * {@code flatSignature} (a record parameter read leaf by leaf), returning leaf {@code selectedLeaf}
+   * of a record result.
+   */
+  public BodyParser(Trees trees, Report report, CalleeResolver callees, ExecutableElement method,
+      Callee flatSignature, int selectedLeaf) {
+    this(trees, report, callees, method, null, false);
+    this.flatSignature = flatSignature;
+    this.selectedLeaf = selectedLeaf;
+  }
+
   /** The IR of the method, or empty when the body is unavailable or errors were reported. */
   public Optional<Function> parse() {
     TreePath methodPath = trees.getPath(method);
@@ -114,10 +132,19 @@ public final class BodyParser {
       report.error(Codes.UNSUPPORTED_STATEMENT, "a differentiable method needs a body", method);
       return Optional.empty();
     }
-    Callee signature = callees.resolve(method);
+    Callee signature = flatSignature != null ? flatSignature : callees.resolve(method);
     for (int i = 0; i < method.getParameters().size(); i++) {
       var p = method.getParameters().get(i);
       String name = paramNames != null && i < paramNames.size() ? paramNames.get(i) : p.getSimpleName().toString();
+      RecordShape shape = RecordShape.of(p.asType());
+      if (shape != null) {
+        List<Expr.Var> leaves = new ArrayList<>();
+        for (RecordShape.Leaf leaf : shape.leaves()) {
+          leaves.add(new Expr.Var(name + "_" + leaf.suffix(), leaf.type()));
+          usedNames.add(name + "_" + leaf.suffix());
+        }
+        recordLocals.put(p, leaves);
+      }
       names.put(p, name);
       usedNames.add(name);
     }
@@ -219,8 +246,11 @@ public final class BodyParser {
           error(Codes.RETURN_IN_LOOP, "return inside a loop is not supported yet;"
               + " hint: leave the loop through its condition and return after it", s);
         }
+        RecordShape resultShape = RecordShape.of(method.getReturnType());
         Stmt.Return r = new Stmt.Return(t.getExpression() == null ? null
-            : rule ? pair(t.getExpression(), path) : expr(t.getExpression(), path));
+            : rule ? pair(t.getExpression(), path)
+            : resultShape != null ? record(t.getExpression(), path, resultShape).get(selectedLeaf)
+            : expr(t.getExpression(), path));
         returnTrees.put(r, s);
         out.add(r);
       }
@@ -239,6 +269,26 @@ public final class BodyParser {
 
   private void variable(VariableTree t, TreePath path, List<Stmt> out) {
     Element element = trees.getElement(path);
+    RecordShape shape = element == null ? null : RecordShape.of(element.asType());
+    if (shape != null) {
+      List<Expr.Var> leaves = new ArrayList<>();
+      String base = declare(element);
+      for (RecordShape.Leaf leaf : shape.leaves()) {
+        String name = base + "_" + leaf.suffix();
+        for (int i = 2; usedNames.contains(name); i++) {
+          name = base + "_" + leaf.suffix() + i;
+        }
+        usedNames.add(name);
+        leaves.add(new Expr.Var(name, leaf.type()));
+      }
+      List<Expr> values = t.getInitializer() == null ? null : record(t.getInitializer(), path, shape);
+      recordLocals.put(element, leaves);
+      for (int i = 0; i < leaves.size(); i++) {
+        out.add(values == null ? new Stmt.Declare(leaves.get(i))
+            : new Stmt.Assign(leaves.get(i), coerce(values.get(i), leaves.get(i).type()), true));
+      }
+      return;
+    }
     Type type = element == null ? null : TypeMapper.map(element.asType());
     if (type == null) {
       int before = report.errorCount();
@@ -307,6 +357,28 @@ public final class BodyParser {
     switch (e.getKind()) {
       case ASSIGNMENT -> {
         AssignmentTree a = (AssignmentTree) e;
+        Element recordTarget = a.getVariable() instanceof IdentifierTree
+            ? trees.getElement(new TreePath(ePath, a.getVariable())) : null;
+        if (recordTarget != null && recordLocals.containsKey(recordTarget)) {
+          List<Expr.Var> leaves = recordLocals.get(recordTarget);
+          List<Expr> values = record(a.getExpression(), ePath, RecordShape.of(recordTarget.asType()));
+          // Through temporaries: p = new Point(p.y(), p.x()) reads the old leaves before writing.
+          List<Expr.Var> temps = new ArrayList<>();
+          for (int i = 0; i < leaves.size(); i++) {
+            String name = leaves.get(i).name() + "New";
+            for (int k = 2; usedNames.contains(name); k++) {
+              name = leaves.get(i).name() + "New" + k;
+            }
+            usedNames.add(name);
+            Expr.Var temp = new Expr.Var(name, leaves.get(i).type());
+            temps.add(temp);
+            out.add(new Stmt.Assign(temp, coerce(values.get(i), temp.type()), true));
+          }
+          for (int i = 0; i < leaves.size(); i++) {
+            out.add(new Stmt.Assign(leaves.get(i), temps.get(i), false));
+          }
+          return;
+        }
         Expr.Var target = assignable(a.getVariable(), ePath);
         Expr value = expr(a.getExpression(), ePath);
         if (target != null) {
@@ -616,6 +688,12 @@ public final class BodyParser {
       javacError = true;
       return dummy();
     }
+    if (recordLocals.containsKey(element)) {
+      error(Codes.UNSUPPORTED_EXPRESSION, "the record " + t.getName() + " can be read component by component"
+          + " (" + t.getName() + ".x()), passed to a differentiable function, returned or copied into a record"
+          + " local, not used as a value here; hint: pass its components", t);
+      return dummy();
+    }
     if (element != null && names.containsKey(element)) {
       Type type = TypeMapper.map(element.asType());
       if (type == null) {
@@ -683,6 +761,18 @@ public final class BodyParser {
       }
       javacError = true;
       return dummy();
+    }
+    if (isAccessor(callee)) {
+      return componentRead(t, path, callee);
+    }
+    if (CalleeResolver.isDifferentiable(callee) && RecordSignature.involvesRecords(callee)) {
+      List<Expr> leaves = recordCall(t, path, callee);
+      if (leaves.size() != 1 || RecordShape.of(callee.getReturnType()) != null) {
+        error(Codes.UNSUPPORTED_EXPRESSION, "the record " + callee.getSimpleName() + " returns can be read"
+            + " component by component or stored in a record local", t);
+        return dummy();
+      }
+      return leaves.get(0);
     }
     List<Expr> args = new ArrayList<>();
     for (ExpressionTree a : t.getArguments()) {
@@ -851,6 +941,160 @@ public final class BodyParser {
       }
     }
     return ownerName;
+  }
+
+  // ---------------------------------------------------------------- records
+
+  /** Whether {@code m} is a record component's accessor ({@code p.x()}). */
+  private static boolean isAccessor(ExecutableElement m) {
+    Element owner = m.getEnclosingElement();
+    return RecordShape.isRecord(owner.asType()) && m.getParameters().isEmpty()
+        && !m.getModifiers().contains(Modifier.STATIC)
+        && ((TypeElement) owner).getRecordComponents().stream()
+            .anyMatch(c -> m.equals(c.getAccessor()));
+  }
+
+  /** {@code r.x()} where {@code x} is a leaf: the scalarized local (or value) of that leaf. */
+  private Expr componentRead(MethodInvocationTree t, TreePath path, ExecutableElement accessor) {
+    if (!(t.getMethodSelect() instanceof MemberSelectTree m)) {
+      error(Codes.UNSUPPORTED_EXPRESSION, "a record's own methods cannot be called in a differentiable function", t);
+      return dummy();
+    }
+    TreePath receiverPath = new TreePath(path, m);
+    RecordShape shape = RecordShape.of(trees.getTypeMirror(new TreePath(receiverPath, m.getExpression())));
+    RecordShape.Component c = shape == null ? null : shape.component(accessor.getSimpleName().toString());
+    if (c == null) {
+      error(Codes.UNSUPPORTED_TYPE, "the record " + accessor.getEnclosingElement().getSimpleName() + " has a component"
+          + " outside the differentiable subset (double, float, int, long, boolean, String, enums, such records)", t);
+      return dummy();
+    }
+    if (c.nested() != null) {
+      error(Codes.UNSUPPORTED_EXPRESSION, "the record " + t + " can be read component by component", t);
+      return dummy();
+    }
+    List<Expr> leaves = record(m.getExpression(), receiverPath, shape);
+    return leaves.get(shape.span(c.name())[0]);
+  }
+
+  /**
+   * The leaves of a record-valued expression, in {@link RecordShape#leaves()} order: a record local or
+   * parameter, {@code new Point(a, b)}, a component that is itself a record, a call to a differentiable
+   * function returning a record, or a conditional between them.
+   */
+  private List<Expr> record(ExpressionTree e, TreePath parent, RecordShape shape) {
+    TreePath path = new TreePath(parent, e);
+    int size = shape.leaves().size();
+    switch (e.getKind()) {
+      case PARENTHESIZED:
+        return record(((ParenthesizedTree) e).getExpression(), path, shape);
+      case IDENTIFIER: {
+        Element element = trees.getElement(path);
+        if (element == null || element.asType().getKind() == TypeKind.ERROR) {
+          javacError = true;
+          return dummies(size);
+        }
+        if (recordLocals.containsKey(element)) {
+          return new ArrayList<>(recordLocals.get(element));
+        }
+        break;
+      }
+      case NEW_CLASS: {
+        com.sun.source.tree.NewClassTree n = (com.sun.source.tree.NewClassTree) e;
+        if (n.getClassBody() != null || n.getArguments().size() != shape.components().size()) {
+          break;
+        }
+        List<Expr> out = new ArrayList<>();
+        for (int i = 0; i < shape.components().size(); i++) {
+          RecordShape.Component c = shape.components().get(i);
+          ExpressionTree arg = n.getArguments().get(i);
+          if (c.nested() != null) {
+            out.addAll(record(arg, path, c.nested()));
+          } else {
+            out.add(coerce(expr(arg, path), c.type()));
+          }
+        }
+        return out;
+      }
+      case CONDITIONAL_EXPRESSION: {
+        ConditionalExpressionTree c = (ConditionalExpressionTree) e;
+        Expr cond = expr(c.getCondition(), path);
+        List<Expr> a = record(c.getTrueExpression(), path, shape);
+        List<Expr> b = record(c.getFalseExpression(), path, shape);
+        List<Expr> out = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+          out.add(new Expr.Conditional(cond, a.get(i), b.get(i), shape.leaves().get(i).type()));
+        }
+        return out;
+      }
+      case METHOD_INVOCATION: {
+        MethodInvocationTree t = (MethodInvocationTree) e;
+        Element element = trees.getElement(path);
+        if (!(element instanceof ExecutableElement callee)) {
+          javacError = true;
+          return dummies(size);
+        }
+        if (isAccessor(callee) && t.getMethodSelect() instanceof MemberSelectTree m) {
+          TreePath receiverPath = new TreePath(path, m);
+          RecordShape outer = RecordShape.of(trees.getTypeMirror(new TreePath(receiverPath, m.getExpression())));
+          if (outer != null) {
+            int[] span = outer.span(callee.getSimpleName().toString());
+            return new ArrayList<>(record(m.getExpression(), receiverPath, outer).subList(span[0], span[0] + span[1]));
+          }
+        }
+        if (CalleeResolver.isDifferentiable(callee) && RecordSignature.involvesRecords(callee)) {
+          return recordCall(t, path, callee);
+        }
+        break;
+      }
+      default:
+        break;
+    }
+    error(Codes.UNSUPPORTED_EXPRESSION, "this record value is not in the differentiable subset: a record is a"
+        + " record local or parameter, new " + shape.qualifiedName().substring(shape.qualifiedName().lastIndexOf('.') + 1)
+        + "(...), a component, a call to a differentiable function, or a conditional between them", e);
+    return dummies(size);
+  }
+
+  /**
+   * A call to a differentiable function with records in its signature: the arguments scalarized leaf
+   * by leaf, one call per leaf of a record result (to {@code g_flat_x}...) or one to {@code g_flat}.
+   */
+  private List<Expr> recordCall(MethodInvocationTree t, TreePath path, ExecutableElement callee) {
+    if (callee.equals(method)) {
+      error(Codes.RECURSION, method.getSimpleName() + " calls itself; recursion is not supported;"
+          + " hint: write it as a loop", t);
+      return dummies(1);
+    }
+    for (var p : callee.getParameters()) {
+      if (RecordShape.isRecord(p.asType()) && RecordShape.of(p.asType()) == null) {
+        error(Codes.UNSUPPORTED_TYPE, callee.getSimpleName() + " takes a record jgrad cannot scalarize", t);
+        return dummies(1);
+      }
+    }
+    RecordSignature sig = RecordSignature.of(callee, callees);
+    List<Expr> args = new ArrayList<>();
+    for (int i = 0; i < t.getArguments().size(); i++) {
+      RecordSignature.UserParam p = sig.params().get(i);
+      ExpressionTree a = t.getArguments().get(i);
+      if (p.shape() != null) {
+        args.addAll(record(a, path, p.shape()));
+      } else {
+        args.add(coerce(expr(a, path), p.param().type()));
+      }
+    }
+    List<Expr> out = new ArrayList<>();
+    for (Callee flat : sig.flat()) {
+      out.add(new Expr.Call(flat, List.copyOf(args), flat.returnType()));
+    }
+    return out;
+  }
+
+  private static List<Expr> dummies(int n) {
+    List<Expr> out = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      out.add(dummy());
+    }
+    return out;
   }
 
   // ---------------------------------------------------------------- helpers

@@ -1,0 +1,107 @@
+package io.jgrad.processor;
+
+import static com.google.common.truth.Truth.assertWithMessage;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import com.google.testing.compile.JavaFileObjects;
+import java.util.Locale;
+import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Records in differentiable code at compile time: what jgrad cannot scalarize is a javac error at
+ * the declaration or expression with a stable code, and clean record code compiles without a
+ * warning under -Xlint:all.
+ */
+class RecordDiagnosticsTest {
+
+  private static Compilation compile(String text) {
+    return Compiler.javac().withProcessors(new JgradProcessor()).withOptions("-Xlint:all,-processing")
+        .compile(JavaFileObjects.forSourceString("r.R", text));
+  }
+
+  private static long lineOf(String text, String marker) {
+    int at = text.indexOf(marker);
+    if (at < 0 || text.indexOf(marker, at + 1) >= 0) {
+      throw new IllegalArgumentException("marker must occur exactly once: " + marker);
+    }
+    return text.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
+  }
+
+  private static void assertErrorOnLine(String code, String text, String marker) {
+    Compilation c = compile(text);
+    assertThat(c).failed();
+    assertThat(c).hadErrorContaining("[" + code + "]").inFile(c.sourceFiles().get(0)).onLine(lineOf(text, marker));
+    for (Diagnostic<? extends JavaFileObject> d : c.diagnostics()) {
+      String m = d.getMessage(Locale.ROOT);
+      assertWithMessage("diagnostic: %s", m).that(m).doesNotContain("An annotation processor threw");
+      assertWithMessage("diagnostic: %s", m).that(m).doesNotContain("[jgrad.Internal]");
+      assertWithMessage("diagnostic: %s", m).that(m).doesNotContain("Derivatives.java");
+    }
+  }
+
+  private static final String HEAD = """
+      package r;
+      import io.jgrad.annotations.*;
+      final class R {
+        record Point(double x, double y) {}
+        record Tagged(double x, int n) {}
+        record Holder(double[] xs) {}
+      """;
+
+  @Test
+  void cleanRecordCodeCompilesWithoutWarnings() {
+    Compilation c = compile(HEAD + """
+          @Differentiable static Point scale(Point p, double k) { return new Point(k * p.x(), k * p.y()); }
+          @Differentiable static double f(Point p, Tagged t) {
+            Point q = scale(p, t.x());
+            return q.x() * t.n() + q.y();
+          }
+        }
+        """);
+    assertThat(c).succeededWithoutWarnings();
+  }
+
+  @Test
+  void recordResultWithNonDifferentiableComponent() {
+    assertErrorOnLine("jgrad.UnsupportedType", HEAD + """
+          @Differentiable static Tagged f(Point p) { return new Tagged(p.x(), 1); } // here
+        }
+        """, "// here");
+  }
+
+  @Test
+  void recordWithAnArrayComponent() {
+    assertErrorOnLine("jgrad.UnsupportedType", HEAD + """
+          @Differentiable static double f(Holder h, double x) { return x; } // here
+        }
+        """, "// here");
+  }
+
+  @Test
+  void recordUsedAsAValue() {
+    assertErrorOnLine("jgrad.UnsupportedExpression", HEAD + """
+          static String show(Point p) { return p.toString(); }
+          @Differentiable static double f(Point p) {
+            String s = show(p); // here
+            return p.x();
+          }
+        }
+        """, "// here");
+  }
+
+  @Test
+  void recordFromAnOpaqueCall() {
+    assertErrorOnLine("jgrad.UnsupportedExpression", HEAD + """
+          static Point make(double x) { return new Point(x, x); }
+          @Differentiable static double f(double x) {
+            Point p = make(x); // here
+            return p.x();
+          }
+        }
+        """, "// here");
+  }
+}
