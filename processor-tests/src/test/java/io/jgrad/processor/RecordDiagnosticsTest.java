@@ -104,4 +104,63 @@ class RecordDiagnosticsTest {
         }
         """, "// here");
   }
+
+  @Test
+  void jvpRuleTangentOfTheWrongType() {
+    assertErrorOnLine("jgrad.RuleSignature", HEAD + """
+          @CustomJvp(jvp = "fJvp") static Point f(Point p) { return p; }
+          static io.jgrad.runtime.Jvp<Point> fJvp(Point p, double pDot) { return io.jgrad.runtime.Jvp.of(p, p); } // here
+        }
+        """, "// here");
+  }
+
+  @Test
+  void jvpRuleReturningDualForARecord() {
+    assertErrorOnLine("jgrad.RuleReturn", HEAD + """
+          @CustomJvp(jvp = "fJvp") static Point f(Point p) { return p; }
+          static io.jgrad.runtime.Dual fJvp(Point p, Point pDot) { return io.jgrad.runtime.Dual.of(1, 1); } // here
+        }
+        """, "// here");
+  }
+
+  @Test
+  void jvpRuleNotLinearInARecordTangent() {
+    assertErrorOnLine("jgrad.NonLinearTangent", HEAD + """
+          @CustomJvp(jvp = "fJvp") static Point f(Point p) { return p; }
+          static io.jgrad.runtime.Jvp<Point> fJvp(Point p, Point pDot) {
+            return io.jgrad.runtime.Jvp.of(f(p), new Point(pDot.x(), pDot.y() * pDot.y())); // here
+          }
+        }
+        """, "// here");
+  }
+
+  @Test
+  void vjpRuleFwdMustReturnRecordFwd() {
+    assertErrorOnLine("jgrad.RuleReturn", HEAD + """
+          @CustomVjp(fwd = "fFwd", bwd = "fBwd") static Point f(Point p) { return p; }
+          static io.jgrad.runtime.Fwd<Point> fFwd(Point p) { return io.jgrad.runtime.Fwd.of(1, p); } // here
+          static Point fBwd(Point res, Point g) { return g; }
+        }
+        """, "// here");
+  }
+
+  @Test
+  void vjpRuleBwdMustTakeARecordCotangent() {
+    assertErrorOnLine("jgrad.RuleSignature", HEAD + """
+          @CustomVjp(fwd = "fFwd", bwd = "fBwd") static Point f(Point p) { return p; }
+          static io.jgrad.runtime.RecordFwd<Point, Point> fFwd(Point p) { return io.jgrad.runtime.RecordFwd.of(p, p); }
+          static Point fBwd(Point res, double g) { return res; } // here
+        }
+        """, "// here");
+  }
+
+  @Test
+  void vjpRuleBwdMustReturnTheRecord() {
+    assertErrorOnLine("jgrad.RuleReturn", HEAD + """
+          @CustomVjp(fwd = "fFwd", bwd = "fBwd") static double f(Point p) { return p.x(); }
+          static io.jgrad.runtime.Fwd<Point> fFwd(Point p) { return io.jgrad.runtime.Fwd.of(p.x(), p); }
+          static double fBwd(Point res, double g) { return g; } // here
+        }
+        """, "// here");
+  }
 }

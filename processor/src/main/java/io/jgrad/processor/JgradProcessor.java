@@ -23,8 +23,10 @@ import io.jgrad.processor.parse.BodyParser;
 import io.jgrad.processor.parse.CalleeResolver;
 import io.jgrad.processor.parse.CustomJvpReader;
 import io.jgrad.processor.parse.DiffSpec;
+import io.jgrad.processor.parse.RecordRuleReader;
 import io.jgrad.processor.parse.RecordSignature;
 import io.jgrad.processor.emit.RecordEntryEmitter;
+import io.jgrad.processor.emit.RecordRuleEmitter;
 import io.jgrad.processor.transform.SecondOrder;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -232,12 +234,12 @@ public final class JgradProcessor extends AbstractProcessor {
    */
   private java.util.Optional<RecordFunctions> readRecordFunction(ExecutableElement m, DiffSpec spec, Trees trees,
       CalleeResolver callees, Report report) {
-    if (spec.kind() != DiffSpec.Kind.BODY) {
-      report.error(Codes.UNSUPPORTED_TYPE, "records in the signature of a " + spec.annotation() + " function are"
-          + " not supported yet; hint: use @Differentiable, or pass the components", m);
-      return java.util.Optional.empty();
-    }
     RecordSignature sig = RecordSignature.of(m, callees);
+    if (spec.kind() != DiffSpec.Kind.BODY) {
+      var flat = spec.kind() == DiffSpec.Kind.CUSTOM_VJP ? RecordRuleReader.readVjp(m, spec, sig, report)
+          : RecordRuleReader.readJvp(m, spec, sig, trees, report, callees);
+      return flat.map(f -> new RecordFunctions(sig, f));
+    }
     List<Function> flat = new ArrayList<>();
     for (int i = 0; i < sig.flat().size(); i++) {
       var f = new BodyParser(trees, i == 0 ? report : new Report(), callees, m, sig.flat().get(i), i).parse();
@@ -396,10 +398,15 @@ public final class JgradProcessor extends AbstractProcessor {
                 entry.getKey());
             continue;
           }
-          for (Function flat : rf.flat()) {
-            DerivativesEmitter.emit(flat, forward, 1, type);
+          for (int i = 0; i < rf.flat().size(); i++) {
+            Function flat = rf.flat().get(i);
+            if (flat.rule() == null && flat.vjpRule() == null) {
+              DerivativesEmitter.emit(flat, forward, 1, type);
+            } else {
+              RecordRuleEmitter.emit(rf.signature(), i, flat, forward, type);
+            }
           }
-          RecordEntryEmitter.emit(rf.signature(), forward, type);
+          RecordEntryEmitter.emit(rf.signature(), rf.flat().get(0), forward, type);
           continue;
         }
         DerivativesEmitter.emit(entry.getValue(), forward, order, type);

@@ -121,7 +121,7 @@ public final class DerivativesEmitter {
   }
 
   /** {@code fVjp}, {@code fGrad}, {@code fValueAndGrad} and the gradient record from the two sweeps. */
-  private static void emitReverse(Callee sig, VjpWriter.Sweeps sweeps, TypeSpec.Builder type) {
+  static void emitReverse(Callee sig, VjpWriter.Sweeps sweeps, TypeSpec.Builder type) {
     ClassName self = RuntimeTypes.derivatives(sig);
     TypeName grad = gradType(sig, self);
 

@@ -104,9 +104,9 @@ public final class ExprWriter {
     }
     if (e instanceof Expr.Call c && !io.jgrad.processor.parse.RecordSignature.userName(c.callee().name())
         .equals(c.callee().name())) {
-      // A flat function of a record function (f_flat_x) has no primal method of its own: its value
-      // comes from its generated fVjp, whose forward sweep runs the primal.
-      return c.callee().derivativesQualifiedName() + "." + c.callee().name() + "Vjp(" + args(c.args()) + ").value()";
+      // A flat function of a record function (f_flat_x) has its primal in the generated class: the
+      // user's function on packed records, one leaf of the result.
+      return c.callee().derivativesQualifiedName() + "." + c.callee().name() + "(" + args(c.args()) + ")";
     }
     if (e instanceof Expr.Call c) {
       return c.callee().ownerQualifiedName() + "." + c.callee().name() + "(" + args(c.args()) + ")";

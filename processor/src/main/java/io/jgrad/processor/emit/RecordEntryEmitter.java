@@ -27,13 +27,17 @@ public final class RecordEntryEmitter {
   private RecordEntryEmitter() {}
 
   /** Adds the entry points of {@code sig} to {@code type}; the flat functions are already there. */
-  public static void emit(RecordSignature sig, boolean forward, TypeSpec.Builder type) {
+  public static void emit(RecordSignature sig, io.jgrad.processor.ir.Function first, boolean forward,
+      TypeSpec.Builder type) {
     ClassName self = RuntimeTypes.derivatives(sig.flat().get(0));
     TypeName grad = gradType(sig, self);
-    if (forward) {
-      type.addMethod(jvp(sig, self));
+    for (Callee flat : sig.flat()) {
+      type.addMethod(primal(sig, flat));
     }
-    type.addMethod(vjp(sig, self, grad));
+    if (forward) {
+      type.addMethod(first.rule() != null ? ruleJvp(sig, first.rule()) : jvp(sig, self));
+    }
+    type.addMethod(first.vjpRule() != null ? ruleVjp(sig, first.vjpRule(), self, grad) : vjp(sig, self, grad));
     if (sig.result() == null) {
       type.addMethod(gradMethod(sig, grad));
       type.addMethod(valueAndGrad(sig, grad));
@@ -52,11 +56,11 @@ public final class RecordEntryEmitter {
     }
   }
 
-  private static String gradRecordName(RecordSignature sig) {
+  static String gradRecordName(RecordSignature sig) {
     return Character.toUpperCase(sig.name().charAt(0)) + sig.name().substring(1) + "Grad";
   }
 
-  private static TypeName gradType(RecordSignature sig, ClassName self) {
+  static TypeName gradType(RecordSignature sig, ClassName self) {
     List<RecordSignature.UserParam> diff = sig.differentiatedParams();
     return diff.size() == 1 ? userType(diff.get(0)) : self.nestedClass(gradRecordName(sig));
   }
@@ -67,7 +71,7 @@ public final class RecordEntryEmitter {
     return diff.size() == 1 && diff.get(0).shape() == null && diff.get(0).param().type().isScalar();
   }
 
-  private static TypeName userType(RecordSignature.UserParam p) {
+  static TypeName userType(RecordSignature.UserParam p) {
     return p.shape() != null ? ClassName.bestGuess(p.shape().qualifiedName()) : DerivativesEmitter.paramType(p.param());
   }
 
@@ -79,6 +83,75 @@ public final class RecordEntryEmitter {
       m.addParameter(userType(p), p.name());
     }
     return m;
+  }
+
+  /**
+   * The primal of a flat function, which differentiated callers call for a value: the user's function
+   * on records rebuilt from the leaves, one leaf of its result.
+   */
+  private static MethodSpec primal(RecordSignature sig, Callee flat) {
+    MethodSpec.Builder m = MethodSpec.methodBuilder(flat.name())
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .addJavadoc("{@code $L} on parameters given leaf by leaf$L.\n", sig.name(),
+            sig.result() == null ? "" : ": one leaf of its result")
+        .returns(DerivativesEmitter.typeName(flat.returnType()));
+    DerivativesEmitter.addParams(flat, m);
+    CodeBlock call = CodeBlock.of("$T.$L($L)", ClassName.bestGuess(sig.owner()), sig.name(),
+        CodeBlock.join(RecordRuleEmitter.packedParams(sig), ", "));
+    if (sig.result() == null) {
+      return m.addStatement("return $L", call).build();
+    }
+    RecordShape.Leaf leaf = sig.result().leaves().get(sig.flat().indexOf(flat));
+    return m.addStatement("return $L", leaf.read(call.toString())).build();
+  }
+
+  /** {@code fJvp} of a {@code @CustomJvp} function: the user's rule, called once. */
+  private static MethodSpec ruleJvp(RecordSignature sig, io.jgrad.processor.ir.Function.CustomRule rule) {
+    MethodSpec.Builder m = method(sig, "Jvp", "The value of {@code $L} and its directional derivative along the"
+        + " tangents, from its rule ({@code jax.jvp}).");
+    List<String> args = new ArrayList<>(userArgs(sig));
+    for (RecordSignature.UserParam p : sig.differentiatedParams()) {
+      m.addParameter(userType(p), p.name() + "Dot");
+      if (p.shape() == null) {
+        DerivativesEmitter.checkTangentLength(m, p.param(), p.name() + "Dot");
+      }
+      args.add(p.name() + "Dot");
+    }
+    TypeName result = sig.result() == null
+        ? (sig.scalarResult() == Type.FLOAT ? RuntimeTypes.FLOAT_DUAL : RuntimeTypes.DUAL)
+        : ParameterizedTypeName.get(RuntimeTypes.JVP, ClassName.bestGuess(sig.result().qualifiedName()));
+    return m.returns(result)
+        .addStatement("return $T.$L($L)", ClassName.bestGuess(rule.owner()), rule.name(), String.join(", ", args))
+        .build();
+  }
+
+  /**
+   * {@code fVjp} of a {@code @CustomVjp} function: {@code fwd} once, {@code bwd} per pullback, on
+   * records as the user wrote them; a null gradient is a zero one.
+   */
+  private static MethodSpec ruleVjp(RecordSignature sig, io.jgrad.processor.ir.Function.VjpRule rule, ClassName self,
+      TypeName grad) {
+    MethodSpec.Builder m = method(sig, "Vjp", "The value of {@code $L} and its pullback, from its forward and"
+        + " backward passes ({@code jax.vjp}).");
+    ClassName owner = ClassName.bestGuess(rule.owner());
+    List<String> bwdArgs = new ArrayList<>();
+    for (RecordSignature.UserParam p : sig.params()) {
+      if (!p.differentiated()) {
+        bwdArgs.add(p.name());
+      }
+    }
+    bwdArgs.add("fwd.residuals()");
+    bwdArgs.add("outBar");
+    TypeName vjpType = sig.result() == null
+        ? ParameterizedTypeName.get(RuntimeTypes.VJP, grad.box())
+        : ParameterizedTypeName.get(RuntimeTypes.RECORD_VJP, ClassName.bestGuess(sig.result().qualifiedName()), grad.box());
+    m.returns(vjpType);
+    m.addStatement("var fwd = $T.$L($L)", owner, rule.fwd(), String.join(", ", userArgs(sig)));
+    m.addCode("return new $T<>(fwd.value(), outBar -> {\n$>", sig.result() == null ? RuntimeTypes.VJP : RuntimeTypes.RECORD_VJP);
+    m.addStatement("$T grad = $T.$L($L)", grad, owner, rule.bwd(), String.join(", ", bwdArgs));
+    m.addStatement("return grad == null ? $L : grad", userGradient(sig, self, n -> "0.0"));
+    m.addCode("$<});\n");
+    return m.build();
   }
 
   /** The flat arguments: each record parameter read leaf by leaf. */
@@ -133,7 +206,7 @@ public final class RecordEntryEmitter {
   }
 
   /** {@code new Out(a, new B(b0, b1))} from leaf expressions in order. */
-  private static CodeBlock build(RecordShape shape, Iterator<String> leaves) {
+  static CodeBlock build(RecordShape shape, Iterator<String> leaves) {
     CodeBlock.Builder b = CodeBlock.builder().add("new $T(", ClassName.bestGuess(shape.qualifiedName()));
     for (int i = 0; i < shape.components().size(); i++) {
       RecordShape.Component c = shape.components().get(i);

@@ -120,6 +120,16 @@ public final class BodyParser {
     this.selectedLeaf = selectedLeaf;
   }
 
+  /**
+   * A parser for a custom JVP rule of a function with a record result, whose {@code Jvp.of(value,
+   * tangent)} keeps leaf {@code selectedLeaf}; record parameters are read leaf by leaf.
+   */
+  public BodyParser(Trees trees, Report report, CalleeResolver callees, ExecutableElement rule,
+      List<String> paramNames, int selectedLeaf) {
+    this(trees, report, callees, rule, paramNames, true);
+    this.selectedLeaf = selectedLeaf;
+  }
+
   /** The IR of the method, or empty when the body is unavailable or errors were reported. */
   public Optional<Function> parse() {
     TreePath methodPath = trees.getPath(method);
@@ -525,6 +535,20 @@ public final class BodyParser {
     }
     Element owner = target == null ? null : target.getEnclosingElement();
     String ownerName = owner instanceof TypeElement te ? te.getQualifiedName().toString() : "";
+    RecordShape result = method.getReturnType() instanceof javax.lang.model.type.DeclaredType d
+        && d.getTypeArguments().size() == 1 ? RecordShape.of(d.getTypeArguments().get(0)) : null;
+    if (result != null && args != null && args.size() == 2 && ownerName.equals("io.jgrad.runtime.Jvp")) {
+      // Jvp.of(value, tangent) of a record result: this parse keeps leaf selectedLeaf of both.
+      Expr value = record(args.get(0), path, result).get(selectedLeaf);
+      Expr tangent = record(args.get(1), path, result).get(selectedLeaf);
+      Type type = result.leaves().get(selectedLeaf).type();
+      return new Expr.Pair(coerce(value, type), coerce(tangent, type), type);
+    }
+    if (result != null) {
+      error(Codes.RULE_RETURN, "a custom JVP rule of a record function must end each path with return"
+          + " Jvp.of(value, tangent)", e);
+      return dummy();
+    }
     if (args == null || args.size() != 2
         || !(ownerName.equals("io.jgrad.runtime.Dual") || ownerName.equals("io.jgrad.runtime.FloatDual"))) {
       error(Codes.RULE_RETURN, "a custom JVP rule must end each path with return Dual.of(value, tangent)", e);
