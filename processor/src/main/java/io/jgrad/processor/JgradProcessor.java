@@ -27,6 +27,7 @@ import io.jgrad.processor.parse.RecordRuleReader;
 import io.jgrad.processor.parse.RecordSignature;
 import io.jgrad.processor.emit.RecordEntryEmitter;
 import io.jgrad.processor.emit.RecordRuleEmitter;
+import io.jgrad.processor.transform.ArrayWrites;
 import io.jgrad.processor.transform.SecondOrder;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -410,7 +411,11 @@ public final class JgradProcessor extends AbstractProcessor {
           continue;
         }
         DerivativesEmitter.emit(entry.getValue(), forward, order, type);
-        if (entry.getKey().getAnnotation(Batched.class) != null) {
+        if (entry.getKey().getAnnotation(Batched.class) != null
+            && (sig.returnType().isArray() || ArrayWrites.any(entry.getValue().body()))) {
+          report.error(Codes.NOT_BATCHABLE, "a function with local arrays or an array result cannot be"
+              + " batched yet", entry.getKey());
+        } else if (entry.getKey().getAnnotation(Batched.class) != null) {
           String cpuOnly = KernelEmitter.emit(entry.getValue(), reverseOnly.get(key(sig.ownerQualifiedName(),
               sig.name())), sources, type);
           if (cpuOnly != null && !suppressed(entry.getKey(), Codes.CPU_ONLY_BATCH)) {

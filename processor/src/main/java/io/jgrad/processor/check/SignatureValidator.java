@@ -76,9 +76,10 @@ public final class SignatureValidator {
       report.error(Codes.UNSUPPORTED_TYPE, annotation + " method " + name + " returns the record "
           + method.getReturnType() + ", whose components are not all double or float; records with other"
           + " components are supported as parameters only", method);
-    } else if (resultShape == null && (returnType == null || !returnType.isScalar())) {
+    } else if (resultShape == null && (returnType == null || !(returnType.isScalar()
+        || returnType == Type.DOUBLE_ARRAY || returnType == Type.FLOAT_ARRAY))) {
       report.error(Codes.UNSUPPORTED_TYPE, annotation + " method " + name + " must return double or"
-          + " float (or a record of them), not " + method.getReturnType(), method);
+          + " float (or an array or a record of them), not " + method.getReturnType(), method);
     }
     boolean anyDifferentiable = false;
     for (VariableElement p : method.getParameters()) {

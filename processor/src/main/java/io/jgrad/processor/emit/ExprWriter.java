@@ -96,6 +96,9 @@ public final class ExprWriter {
       return write(c.condition(), TERNARY + 1) + " ? " + write(c.ifTrue(), TERNARY + 1) + " : "
           + write(c.ifFalse(), TERNARY);
     }
+    if (e instanceof Expr.NewArray n) {
+      return "new " + n.type().element().javaName() + "[" + write(n.length()) + "]";
+    }
     if (e instanceof Expr.Lambda l) {
       return l.source();
     }

@@ -81,6 +81,10 @@ public final class BodyParser {
   private Callee flatSignature;
   /** Which leaf of a record result this parse returns. */
   private int selectedLeaf;
+  /** Local arrays the function creates ({@code new double[n]}): the only arrays it may write into. */
+  private final Set<Element> arrayLocals = new HashSet<>();
+  /** The declarations of local arrays, which must stay at the top level of the body. */
+  private final Map<Stmt, Tree> arrayDeclarations = new java.util.IdentityHashMap<>();
   /** Record parameters and locals: one scalar local per leaf, never a record. */
   private final Map<Element, List<Expr.Var>> recordLocals = new HashMap<>();
 
@@ -184,6 +188,10 @@ public final class BodyParser {
       }
       return Optional.empty();
     }
+    checkArrays(body);
+    if (report.errorCount() > errorsBefore) {
+      return Optional.empty();
+    }
     if (!rule) {
       CallArgumentChecker.check(body, signature.differentiatedParams(), positions, report, unit, method);
       if (report.errorCount() > errorsBefore) {
@@ -191,6 +199,57 @@ public final class BodyParser {
       }
     }
     return Optional.of(new Function(signature, body));
+  }
+
+  /**
+   * Local arrays are declared at the top level of the body, so that reverse mode, whose backward
+   * sweep runs after the body, still sees them; an array result is one local or parameter
+   * returned once, at the end.
+   */
+  private void checkArrays(List<Stmt> body) {
+    for (Stmt s : body) {
+      nestedArrayDeclarations(s, false);
+    }
+    if (TypeMapper.map(method.getReturnType()) != null && TypeMapper.map(method.getReturnType()).isArray() && !rule) {
+      Stmt last = body.isEmpty() ? null : body.get(body.size() - 1);
+      long returns = countReturns(body);
+      if (!(last instanceof Stmt.Return r && r.value() instanceof Expr.Var) || returns != 1) {
+        report.error(Codes.UNSUPPORTED_RETURN, "an array result must be one local array or parameter"
+            + " returned once, at the end of the function; hint: write the result into one local array"
+            + " and return it", method);
+      }
+    }
+  }
+
+  private static long countReturns(List<Stmt> body) {
+    long n = 0;
+    for (Stmt s : body) {
+      if (s instanceof Stmt.Return) {
+        n++;
+      } else if (s instanceof Stmt.If f) {
+        n += countReturns(f.thenBody()) + countReturns(f.elseBody());
+      } else if (s instanceof Stmt.While w) {
+        n += countReturns(w.body());
+      } else if (s instanceof Stmt.Block b) {
+        n += countReturns(b.body());
+      }
+    }
+    return n;
+  }
+
+  private void nestedArrayDeclarations(Stmt s, boolean nested) {
+    if (nested && arrayDeclarations.containsKey(s)) {
+      error(Codes.UNSUPPORTED_STATEMENT, "a local array must be declared at the top level of the function,"
+          + " not inside a loop, a branch or a block (after an early return, the rest of the function is one);"
+          + " hint: declare it before the loop", arrayDeclarations.get(s));
+    } else if (s instanceof Stmt.If f) {
+      f.thenBody().forEach(x -> nestedArrayDeclarations(x, true));
+      f.elseBody().forEach(x -> nestedArrayDeclarations(x, true));
+    } else if (s instanceof Stmt.While w) {
+      w.body().forEach(x -> nestedArrayDeclarations(x, true));
+    } else if (s instanceof Stmt.Block b) {
+      b.body().forEach(x -> nestedArrayDeclarations(x, true));
+    }
   }
 
   private final Map<Stmt.Return, Tree> returnTrees = new java.util.IdentityHashMap<>();
@@ -318,9 +377,7 @@ public final class BodyParser {
       return;
     }
     if (type.isArray()) {
-      error(Codes.UNSUPPORTED_TYPE, "array locals are not supported yet; hint: index the parameter"
-          + " directly", t);
-      rejectedLocals.add(element);
+      arrayLocal(t, path, element, type, out);
       return;
     }
     boolean string = "java.lang.String".equals(TypeMapper.javaType(element.asType()));
@@ -348,6 +405,63 @@ public final class BodyParser {
     } else {
       out.add(new Stmt.Assign(var, coerce(expr(t.getInitializer(), path), type), true));
     }
+  }
+
+  /**
+   * {@code double[] y = new double[n];}: a fresh array the function may write into. Aliases
+   * ({@code double[] z = x;}) and other initializers are refused: a write through one would change
+   * an array jgrad does not track.
+   */
+  private void arrayLocal(VariableTree t, TreePath path, Element element, Type type, List<Stmt> out) {
+    ExpressionTree init = t.getInitializer();
+    while (init instanceof ParenthesizedTree p) {
+      init = p.getExpression();
+    }
+    if (rule) {
+      error(Codes.UNSUPPORTED_TYPE, "array locals are not supported in custom rules yet", t);
+      rejectedLocals.add(element);
+      return;
+    }
+    if (!(init instanceof com.sun.source.tree.NewArrayTree n) || n.getDimensions().size() != 1
+        || n.getInitializers() != null) {
+      error(Codes.UNSUPPORTED_TYPE, "an array local must be created by the function, with new "
+          + type.element().javaName() + "[n]; hint: index a parameter directly, or copy it element by"
+          + " element into a new array", t);
+      rejectedLocals.add(element);
+      return;
+    }
+    Expr length = coerce(expr(n.getDimensions().get(0), new TreePath(path, init)), Type.INT);
+    Expr.Var var = new Expr.Var(declare(element), type);
+    arrayLocals.add(element);
+    Stmt s = new Stmt.Assign(var, new Expr.NewArray(type, length), true);
+    arrayDeclarations.put(s, t);
+    out.add(s);
+  }
+
+  /**
+   * {@code y[i] = v}, {@code y[i] += v}, {@code y[i]++} into a local array, or null after reporting
+   * a write into anything else (a parameter's array, which belongs to the caller).
+   */
+  private Stmt.ArrayWrite arrayWrite(ArrayAccessTree target, TreePath parent, Tree.Kind op, ExpressionTree valueTree,
+      Tree at) {
+    TreePath path = new TreePath(parent, target);
+    ExpressionTree arrayTree = target.getExpression();
+    Element array = arrayTree instanceof IdentifierTree ? trees.getElement(new TreePath(path, arrayTree)) : null;
+    if (array == null || !arrayLocals.contains(array)) {
+      error(Codes.ARRAY_WRITE, "a differentiable function may write only into a local array it created"
+          + " (double[] y = new double[n]); hint: copy the values into such an array", target);
+      return null;
+    }
+    Type type = TypeMapper.map(array.asType());
+    Expr.Var arrayVar = new Expr.Var(names.get(array), type);
+    Expr index = coerce(expr(target.getIndex(), path), Type.INT);
+    Expr value = valueTree == null ? Exprs.lit(Type.INT, 1) : expr(valueTree, parent);
+    Type element = type.element();
+    if (op != null) {
+      Expr old = new Expr.ArrayRead(arrayVar, index, element);
+      value = arithmetic(op, old, value, Exprs.promote(element, value.type()), at);
+    }
+    return new Stmt.ArrayWrite(arrayVar, index, coerce(value, element));
   }
 
   private String declare(Element local) {
@@ -389,6 +503,13 @@ public final class BodyParser {
           }
           return;
         }
+        if (a.getVariable() instanceof ArrayAccessTree access) {
+          Stmt.ArrayWrite w = arrayWrite(access, ePath, null, a.getExpression(), e);
+          if (w != null) {
+            out.add(w);
+          }
+          return;
+        }
         Expr.Var target = assignable(a.getVariable(), ePath);
         Expr value = expr(a.getExpression(), ePath);
         if (target != null) {
@@ -397,22 +518,37 @@ public final class BodyParser {
       }
       case PLUS_ASSIGNMENT, MINUS_ASSIGNMENT, MULTIPLY_ASSIGNMENT, DIVIDE_ASSIGNMENT, REMAINDER_ASSIGNMENT -> {
         CompoundAssignmentTree a = (CompoundAssignmentTree) e;
+        Tree.Kind op = switch (e.getKind()) {
+          case PLUS_ASSIGNMENT -> Tree.Kind.PLUS;
+          case MINUS_ASSIGNMENT -> Tree.Kind.MINUS;
+          case MULTIPLY_ASSIGNMENT -> Tree.Kind.MULTIPLY;
+          case DIVIDE_ASSIGNMENT -> Tree.Kind.DIVIDE;
+          default -> Tree.Kind.REMAINDER;
+        };
+        if (a.getVariable() instanceof ArrayAccessTree access) {
+          Stmt.ArrayWrite w = arrayWrite(access, ePath, op, a.getExpression(), e);
+          if (w != null) {
+            out.add(w);
+          }
+          return;
+        }
         Expr.Var target = assignable(a.getVariable(), ePath);
         Expr value = expr(a.getExpression(), ePath);
         if (target != null) {
-          Tree.Kind op = switch (e.getKind()) {
-            case PLUS_ASSIGNMENT -> Tree.Kind.PLUS;
-            case MINUS_ASSIGNMENT -> Tree.Kind.MINUS;
-            case MULTIPLY_ASSIGNMENT -> Tree.Kind.MULTIPLY;
-            case DIVIDE_ASSIGNMENT -> Tree.Kind.DIVIDE;
-            default -> Tree.Kind.REMAINDER;
-          };
           Expr combined = arithmetic(op, target, value, Exprs.promote(target.type(), value.type()), e);
           out.add(new Stmt.Assign(target, coerce(combined, target.type()), false));
         }
       }
       case POSTFIX_INCREMENT, PREFIX_INCREMENT, POSTFIX_DECREMENT, PREFIX_DECREMENT -> {
         UnaryTree u = (UnaryTree) e;
+        if (u.getExpression() instanceof ArrayAccessTree access) {
+          boolean up = e.getKind() == Tree.Kind.POSTFIX_INCREMENT || e.getKind() == Tree.Kind.PREFIX_INCREMENT;
+          Stmt.ArrayWrite w = arrayWrite(access, ePath, up ? Tree.Kind.PLUS : Tree.Kind.MINUS, null, e);
+          if (w != null) {
+            out.add(w);
+          }
+          return;
+        }
         Expr.Var target = assignable(u.getExpression(), ePath);
         if (target != null) {
           boolean up = e.getKind() == Tree.Kind.POSTFIX_INCREMENT || e.getKind() == Tree.Kind.PREFIX_INCREMENT;
