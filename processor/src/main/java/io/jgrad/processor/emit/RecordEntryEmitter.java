@@ -112,8 +112,9 @@ public final class RecordEntryEmitter {
     List<String> args = new ArrayList<>(userArgs(sig));
     for (RecordSignature.UserParam p : sig.differentiatedParams()) {
       m.addParameter(userType(p), p.name() + "Dot");
-      if (p.shape() == null) {
-        DerivativesEmitter.checkTangentLength(m, p.param(), p.name() + "Dot");
+      if (p.shape() == null && p.param().type().isArray()) {
+        m.addStatement("$T.tangent($L, $L, $S, $S)", RuntimeTypes.RULE_CHECKS, p.name(), p.name() + "Dot", rule.name(),
+            p.name());
       }
       args.add(p.name() + "Dot");
     }
@@ -121,7 +122,8 @@ public final class RecordEntryEmitter {
         ? (sig.scalarResult() == Type.FLOAT ? RuntimeTypes.FLOAT_DUAL : RuntimeTypes.DUAL)
         : ParameterizedTypeName.get(RuntimeTypes.JVP, ClassName.bestGuess(sig.result().qualifiedName()));
     return m.returns(result)
-        .addStatement("return $T.$L($L)", ClassName.bestGuess(rule.owner()), rule.name(), String.join(", ", args))
+        .addStatement("return $T.result($T.$L($L), $S)", RuntimeTypes.RULE_CHECKS, ClassName.bestGuess(rule.owner()),
+            rule.name(), String.join(", ", args), rule.name())
         .build();
   }
 
@@ -149,6 +151,13 @@ public final class RecordEntryEmitter {
     m.addStatement("var fwd = $T.$L($L)", owner, rule.fwd(), String.join(", ", userArgs(sig)));
     m.addCode("return new $T<>(fwd.value(), outBar -> {\n$>", sig.result() == null ? RuntimeTypes.VJP : RuntimeTypes.RECORD_VJP);
     m.addStatement("$T grad = $T.$L($L)", grad, owner, rule.bwd(), String.join(", ", bwdArgs));
+    List<RecordSignature.UserParam> diff = sig.differentiatedParams();
+    for (RecordSignature.UserParam p : diff) {
+      if (p.shape() == null && p.param().type().isArray()) {
+        m.addStatement("$T.gradient(grad == null ? null : $L, $L, $S, $S)", RuntimeTypes.RULE_CHECKS,
+            diff.size() == 1 ? "grad" : "grad." + p.name() + "()", p.name(), rule.bwd(), p.name());
+      }
+    }
     m.addStatement("return grad == null ? $L : grad", userGradient(sig, self, n -> "0.0"));
     m.addCode("$<});\n");
     return m.build();

@@ -63,7 +63,10 @@ public final class RecordRuleEmitter {
     for (RecordSignature.UserParam p : sig.differentiatedParams()) {
       if (p.shape() == null) {
         m.addParameter(DerivativesEmitter.typeName(p.param().type()), p.name() + "Dot");
-        DerivativesEmitter.checkTangentLength(m, p.param(), p.name() + "Dot");
+        if (p.param().type().isArray()) {
+          m.addStatement("$T.tangent($L, $L, $S, $S)", RuntimeTypes.RULE_CHECKS, p.name(), p.name() + "Dot",
+              flat.rule().name(), p.name());
+        }
         args.add(CodeBlock.of("$L", p.name() + "Dot"));
         continue;
       }
@@ -82,11 +85,12 @@ public final class RecordRuleEmitter {
     ClassName owner = ClassName.bestGuess(flat.rule().owner());
     CodeBlock call = CodeBlock.of("$T.$L($L)", owner, flat.rule().name(), CodeBlock.join(args, ", "));
     if (sig.result() == null) {
-      return m.addStatement("return $L", call).build();
+      return m.addStatement("return $T.result($L, $S)", RuntimeTypes.RULE_CHECKS, call, flat.rule().name()).build();
     }
     RecordShape.Leaf l = sig.result().leaves().get(leaf);
     String local = Names.of(c.params().stream().map(Callee.Param::name).toList(), List.of()).fresh("ruleOut");
-    m.addStatement("$T<$T> $L = $L", RuntimeTypes.JVP, ClassName.bestGuess(sig.result().qualifiedName()), local, call);
+    m.addStatement("$T<$T> $L = $T.result($L, $S)", RuntimeTypes.JVP, ClassName.bestGuess(sig.result().qualifiedName()),
+        local, RuntimeTypes.RULE_CHECKS, call, flat.rule().name());
     return m.addStatement("return $T.of($L, $L)", c.returnType() == Type.FLOAT ? RuntimeTypes.FLOAT_DUAL : RuntimeTypes.DUAL,
         l.read(local + ".value()"), l.read(local + ".tangent()")).build();
   }
@@ -123,6 +127,10 @@ public final class RecordRuleEmitter {
         components.add(base);
         zeros.add(p.param().type().isArray() ? "new " + p.param().type().element().javaName() + "[" + p.name()
             + ".length]" : Terms.zero(p.param().type()));
+        if (p.param().type().isArray()) {
+          reverse = reverse.toBuilder().addStatement("$T.gradient($L == null ? null : $L, $L, $S, $S)",
+              RuntimeTypes.RULE_CHECKS, grad, base, p.name(), rule.bwd(), p.name()).build();
+        }
         continue;
       }
       for (RecordShape.Leaf l : p.shape().leaves()) {

@@ -27,6 +27,7 @@ final class RuntimeTypes {
   static final ClassName DIFF_FN_N = ClassName.get(RUNTIME, "DiffFnN");
   static final ClassName GRAD2 = ClassName.get(RUNTIME, "Grad2");
   static final ClassName JVP = ClassName.get(RUNTIME, "Jvp");
+  static final ClassName RULE_CHECKS = ClassName.get(RUNTIME, "RuleChecks");
   static final ClassName RECORD_VJP = ClassName.get(RUNTIME, "RecordVjp");
 
   /** The generated {@code ...Derivatives} class of a function. */
