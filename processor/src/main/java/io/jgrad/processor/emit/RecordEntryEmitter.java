@@ -102,7 +102,7 @@ public final class RecordEntryEmitter {
       return m.addStatement("return $L", call).build();
     }
     RecordShape.Leaf leaf = sig.result().leaves().get(sig.flat().indexOf(flat));
-    return m.addStatement("return $L", leaf.read(call.toString())).build();
+    return m.addStatement("return $L$L", call, leaf.read("")).build();
   }
 
   /** {@code fJvp} of a {@code @CustomJvp} function: the user's rule, called once. */
