@@ -97,4 +97,13 @@ class ArrayFunctionsTest {
     assertThat(g[0]).isWithin(1e-12).of(6 * x[0] * x[1]);
     assertThat(g[1]).isWithin(1e-12).of(3 * x[0] * x[0]);
   }
+
+  @Test
+  void parameterReturnedAsItIs() {
+    double[] x = {1, 2};
+    double[] c = {0.5, -3};
+    assertThat(ArrayFunctionsDerivatives.sameVjp(x).pullback(c)).usingTolerance(0).containsExactly(0.5, -3).inOrder();
+    assertThat(c).usingTolerance(0).containsExactly(0.5, -3).inOrder();
+    assertThat(ArrayFunctionsDerivatives.sameJvp(x, c).tangent()).usingTolerance(0).containsExactly(0.5, -3).inOrder();
+  }
 }

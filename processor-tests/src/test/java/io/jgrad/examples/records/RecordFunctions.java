@@ -52,4 +52,12 @@ final class RecordFunctions {
     }
     return q.x() + q.y() * q.y();
   }
+
+  /** A conditional between records, and a record local that is copied. */
+  @Differentiable
+  static double larger(Point a, Point b) {
+    Point m = norm2(a) > norm2(b) ? a : b;
+    Point copy = m;
+    return copy.x() * a.y();
+  }
 }

@@ -104,4 +104,18 @@ class RecordFunctionsTest {
       assertThat(RecordFunctionsDerivatives.loopJvp(p, n, new Point(0, 1)).tangent()).isWithin(1e-9).of(g.y());
     }
   }
+
+  @Test
+  void conditionalBetweenRecords() {
+    Point a = new Point(2, 3);
+    Point b = new Point(0.5, 1);
+    var g = RecordFunctionsDerivatives.largerGrad(a, b);
+    // a is larger: f = a.x * a.y
+    assertThat(g.a()).isEqualTo(new Point(3, 2));
+    assertThat(g.b()).isEqualTo(new Point(0, 0));
+    var h = RecordFunctionsDerivatives.largerGrad(b, a);
+    // the second argument (2, 3) is larger: f = second.x * first.y, with first = (0.5, 1)
+    assertThat(h.a()).isEqualTo(new Point(0, 2));
+    assertThat(h.b()).isEqualTo(new Point(1, 0));
+  }
 }
