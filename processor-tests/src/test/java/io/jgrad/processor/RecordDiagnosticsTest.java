@@ -55,6 +55,14 @@ class RecordDiagnosticsTest {
   @Test
   void cleanRecordCodeCompilesWithoutWarnings() {
     Compilation c = compile(HEAD + """
+          record FPoint(float x, float y) {}
+          enum Mode { A, B }
+          record Config(Mode mode, long n, boolean flip, String name) {}
+          @Differentiable static FPoint rot(FPoint p, float k) { return new FPoint(-k * p.y(), k * p.x()); }
+          @Differentiable static float fdot(FPoint a, FPoint b, Config c) {
+            FPoint r = rot(a, 2f);
+            return c.flip() && c.mode() == Mode.A ? r.x() * b.x() : r.y() * b.y() * c.n();
+          }
           @Differentiable static Point scale(Point p, double k) { return new Point(k * p.x(), k * p.y()); }
           @Differentiable static double f(Point p, Tagged t) {
             Point q = scale(p, t.x());

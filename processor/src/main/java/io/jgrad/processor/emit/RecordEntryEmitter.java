@@ -13,7 +13,6 @@ import io.jgrad.processor.parse.RecordSignature;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.function.Function;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -158,7 +157,8 @@ public final class RecordEntryEmitter {
             diff.size() == 1 ? "grad" : "grad." + p.name() + "()", p.name(), rule.bwd(), p.name());
       }
     }
-    m.addStatement("return grad == null ? $L : grad", userGradient(sig, self, n -> "0.0"));
+    m.addStatement("return grad == null ? $L : grad", userGradient(sig, self, (n, t) -> t.isArray()
+        ? "new " + t.element().javaName() + "[" + n + ".length]" : Terms.zero(t)));
     m.addCode("$<});\n");
     return m.build();
   }
@@ -238,28 +238,37 @@ public final class RecordEntryEmitter {
   }
 
   private static TypeName flatGradType(Callee c, ClassName self) {
-    return DerivativesEmitter.gradType(c, self);
+    // A ScalarVjp's pullback gives a double, whatever the parameter's type.
+    boolean scalar = c.hasSingleGradient() && !c.differentiatedParams().get(0).type().isArray();
+    return scalar ? TypeName.DOUBLE : DerivativesEmitter.gradType(c, self);
   }
 
-  /** How a flat gradient {@code g} of {@code c} spells the component of flat parameter {@code flat}. */
+  /**
+   * How a flat gradient {@code g} of {@code c} spells the component of flat parameter {@code flat},
+   * in that parameter's type.
+   */
   private static String flatComponent(Callee c, String g, String flat) {
-    return c.hasSingleGradient() ? g : g + "." + flat + "()";
+    if (!c.hasSingleGradient()) {
+      return g + "." + flat + "()";
+    }
+    return c.differentiatedParams().get(0).type() == Type.FLOAT ? "(float) " + g : g;
   }
 
   /**
    * The user's gradient from the flat one: a record parameter's gradient is a record of its type
    * whose differentiable leaves come from {@code component} and whose other leaves are the primal's.
    */
-  private static CodeBlock userGradient(RecordSignature sig, ClassName self, Function<String, String> component) {
+  private static CodeBlock userGradient(RecordSignature sig, ClassName self,
+      java.util.function.BiFunction<String, Type, String> component) {
     List<CodeBlock> parts = new ArrayList<>();
     for (RecordSignature.UserParam p : sig.differentiatedParams()) {
       if (p.shape() == null) {
-        parts.add(CodeBlock.of("$L", component.apply(p.name())));
+        parts.add(CodeBlock.of("$L", component.apply(p.name(), p.param().type())));
       } else {
         List<String> leaves = new ArrayList<>();
         for (RecordShape.Leaf l : p.shape().leaves()) {
-          String read = component.apply(p.name() + "_" + l.suffix());
-          leaves.add(l.differentiable() ? (l.type() == Type.FLOAT ? "(float) (" + read + ")" : read) : l.read(p.name()));
+          // A flat gradient has the leaf's own type (a float leaf's components are floats).
+          leaves.add(l.differentiable() ? component.apply(p.name() + "_" + l.suffix(), l.type()) : l.read(p.name()));
         }
         parts.add(build(p.shape(), leaves.iterator()));
       }
@@ -285,7 +294,7 @@ public final class RecordEntryEmitter {
       m.addStatement("$T flatVjp = $L($L)", flatVjpType(flat, self), flat.name() + "Vjp", joined);
       m.addCode("return new $T<>(flatVjp.value(), outBar -> {\n$>", RuntimeTypes.VJP);
       m.addStatement("$T flatGrad = flatVjp.pullback(outBar)", flatGradType(flat, self));
-      m.addStatement("return $L", userGradient(sig, self, n -> flatComponent(flat, "flatGrad", n)));
+      m.addStatement("return $L", userGradient(sig, self, (n, t) -> flatComponent(flat, "flatGrad", n)));
       m.addCode("$<});\n");
       return m.build();
     }
@@ -305,7 +314,7 @@ public final class RecordEntryEmitter {
           "vjp_" + leaves.get(i).suffix(), leaves.get(i).read("outBar"));
     }
     // Linearity: the pullback of a record cotangent is the sum of the leaves' pullbacks.
-    m.addStatement("return $L", userGradient(sig, self, n -> {
+    m.addStatement("return $L", userGradient(sig, self, (n, t) -> {
       List<String> terms = new ArrayList<>();
       for (int i = 0; i < leaves.size(); i++) {
         terms.add(flatComponent(sig.flat().get(i), "grad_" + leaves.get(i).suffix(), n));
@@ -324,7 +333,8 @@ public final class RecordEntryEmitter {
     return method(sig, "Grad", "The gradient of {@code $L} ({@code jax.grad}); a record parameter's gradient is a"
         + " record of its type.")
         .returns(grad)
-        .addStatement("return $LVjp($L).pullback(1.0)", sig.name(), String.join(", ", userArgs(sig)))
+        .addStatement("return $L$LVjp($L).pullback(1.0)", grad.equals(TypeName.FLOAT) ? "(float) " : "", sig.name(),
+            String.join(", ", userArgs(sig)))
         .build();
   }
 
