@@ -81,6 +81,19 @@ public final class SignatureValidator {
       report.error(Codes.UNSUPPORTED_TYPE, annotation + " method " + name + " must return double or"
           + " float (or an array or a record of them), not " + method.getReturnType(), method);
     }
+    // Records are packed and unpacked in the generated class, which lives in the method's package.
+    String pkg = RecordShape.packageName(method);
+    java.util.List<javax.lang.model.type.TypeMirror> types = new java.util.ArrayList<>();
+    types.add(method.getReturnType());
+    method.getParameters().forEach(p -> types.add(p.asType()));
+    for (javax.lang.model.type.TypeMirror t : types) {
+      String hidden = RecordShape.inaccessibleFrom(t, pkg);
+      if (hidden != null) {
+        report.error(Codes.INACCESSIBLE, "the record " + hidden + " is not public and lives in another package,"
+            + " so the generated derivatives of " + name + " cannot build it; hint: make it public", method);
+        break;
+      }
+    }
     boolean anyDifferentiable = false;
     for (VariableElement p : method.getParameters()) {
       Type t = TypeMapper.map(p.asType());

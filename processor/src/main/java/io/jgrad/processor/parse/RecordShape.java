@@ -87,6 +87,41 @@ public record RecordShape(String qualifiedName, List<Component> components) {
         && !((TypeElement) d.asElement()).getQualifiedName().toString().startsWith("io.jgrad.runtime.");
   }
 
+  /**
+   * The first record type in {@code mirror}'s tree (itself or a nested component's) that code in
+   * package {@code pkg} cannot name: neither public nor in that package, or inside such a class; else null.
+   */
+  public static String inaccessibleFrom(TypeMirror mirror, String pkg) {
+    if (!isRecord(mirror)) {
+      return null;
+    }
+    TypeElement element = (TypeElement) ((DeclaredType) mirror).asElement();
+    for (javax.lang.model.element.Element e = element; e instanceof TypeElement t; e = e.getEnclosingElement()) {
+      if (!t.getModifiers().contains(Modifier.PUBLIC) && !packageOf(t).equals(pkg)) {
+        return element.getQualifiedName().toString();
+      }
+    }
+    for (RecordComponentElement c : element.getRecordComponents()) {
+      String nested = inaccessibleFrom(c.asType(), pkg);
+      if (nested != null) {
+        return nested;
+      }
+    }
+    return null;
+  }
+
+  /** The package of {@code e}'s class, where its generated derivatives live. */
+  public static String packageName(javax.lang.model.element.Element e) {
+    return packageOf(e);
+  }
+
+  private static String packageOf(javax.lang.model.element.Element e) {
+    while (e != null && !(e instanceof javax.lang.model.element.PackageElement)) {
+      e = e.getEnclosingElement();
+    }
+    return e == null ? "" : ((javax.lang.model.element.PackageElement) e).getQualifiedName().toString();
+  }
+
   /** The leaves, depth first, in component order. */
   public List<Leaf> leaves() {
     List<Leaf> out = new ArrayList<>();
