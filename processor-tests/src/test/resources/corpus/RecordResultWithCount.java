@@ -1,8 +1,8 @@
-// Mistake: a record result with a component that has no tangent (only parameters may have those).
+// Mistake: a record result with nothing to differentiate (no double or float component).
 package corpus;
 import io.jgrad.annotations.Differentiable;
 class RecordResultWithCount {
-  record Tagged(double value, int count) {}
+  record Tagged(String label, int count) {}
   @Differentiable
-  static Tagged f(double x) { return new Tagged(x * x, 1); } // ERROR jgrad.UnsupportedType
+  static Tagged f(double x) { return new Tagged("x", (int) x); } // ERROR jgrad.UnsupportedType
 }

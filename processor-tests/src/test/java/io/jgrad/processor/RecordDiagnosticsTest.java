@@ -74,9 +74,10 @@ class RecordDiagnosticsTest {
   }
 
   @Test
-  void recordResultWithNonDifferentiableComponent() {
+  void recordResultWithoutAnythingToDifferentiate() {
     assertErrorOnLine("jgrad.UnsupportedType", HEAD + """
-          @Differentiable static Tagged f(Point p) { return new Tagged(p.x(), 1); } // here
+          record Counts(int a, String b) {}
+          @Differentiable static Counts f(Point p) { return new Counts(1, "b"); } // here
         }
         """, "// here");
   }

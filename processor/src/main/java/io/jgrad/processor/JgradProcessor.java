@@ -243,7 +243,8 @@ public final class JgradProcessor extends AbstractProcessor {
     }
     List<Function> flat = new ArrayList<>();
     for (int i = 0; i < sig.flat().size(); i++) {
-      var f = new BodyParser(trees, i == 0 ? report : new Report(), callees, m, sig.flat().get(i), i).parse();
+      int leaf = sig.result() == null ? 0 : sig.leafOf(i);
+      var f = new BodyParser(trees, i == 0 ? report : new Report(), callees, m, sig.flat().get(i), leaf).parse();
       if (f.isEmpty()) {
         return java.util.Optional.empty();
       }
@@ -404,7 +405,8 @@ public final class JgradProcessor extends AbstractProcessor {
             if (flat.rule() == null && flat.vjpRule() == null) {
               DerivativesEmitter.emit(flat, forward, 1, type);
             } else {
-              RecordRuleEmitter.emit(rf.signature(), i, flat, forward, type);
+              RecordRuleEmitter.emit(rf.signature(), rf.signature().result() == null ? 0
+                  : rf.signature().leafOf(i), flat, forward, type);
             }
           }
           RecordEntryEmitter.emit(rf.signature(), rf.flat().get(0), forward, type);

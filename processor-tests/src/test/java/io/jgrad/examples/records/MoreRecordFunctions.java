@@ -1,7 +1,11 @@
 package io.jgrad.examples.records;
 
+import io.jgrad.annotations.CustomJvp;
+import io.jgrad.annotations.CustomVjp;
 import io.jgrad.annotations.Differentiable;
 import io.jgrad.annotations.NonDiff;
+import io.jgrad.runtime.Jvp;
+import io.jgrad.runtime.RecordFwd;
 
 /** Float records, records held constant or left out of wrt, and components of other types. */
 final class MoreRecordFunctions {
@@ -49,5 +53,42 @@ final class MoreRecordFunctions {
   @Differentiable
   static float scaledBy(Config c, float x) {
     return c.scale() * x * x;
+  }
+
+  record Tagged(double v, int n) {}
+
+  @CustomVjp(fwd = "tagFwd", bwd = "tagBwd")
+  static Tagged tag(double x) {
+    return new Tagged(x * x, 7);
+  }
+
+  static RecordFwd<Tagged, Double> tagFwd(double x) {
+    return RecordFwd.of(tag(x), x);
+  }
+
+  static double tagBwd(Double x, Tagged g) {
+    return 2 * x * g.v();
+  }
+
+  @Differentiable
+  static double useTag(double x) {
+    Tagged t = tag(x);
+    return t.v() * t.n();
+  }
+
+  @CustomJvp(jvp = "tag2Jvp")
+  static Tagged tag2(double x) {
+    return new Tagged(x * x, 7);
+  }
+
+  static Jvp<Tagged> tag2Jvp(double x, double xDot) {
+    Tagged ans = tag2(x);
+    return Jvp.of(ans, new Tagged(2 * x * xDot, ans.n()));
+  }
+
+  @Differentiable
+  static double useTag2(double x) {
+    Tagged t = tag2(x);
+    return t.v() * t.n();
   }
 }

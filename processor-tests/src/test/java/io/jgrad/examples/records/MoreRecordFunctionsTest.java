@@ -50,4 +50,16 @@ class MoreRecordFunctionsTest {
     assertThat(MoreRecordFunctionsDerivatives.squareGrad(new MoreRecordFunctions.F1(3f))).isEqualTo(new MoreRecordFunctions.F1(6f));
     assertThat(MoreRecordFunctionsDerivatives.scaledByGrad(new Config(Mode.SQUARE, 2L, false), 3f)).isEqualTo(12f);
   }
+
+  @Test
+  void rulesOnRecordsWithComponentsWithoutTangents() {
+    double x = 1.5;
+    assertThat(MoreRecordFunctionsDerivatives.useTagGrad(x)).isWithin(1e-12).of(14 * x);
+    assertThat(MoreRecordFunctionsDerivatives.tagVjp(x).value()).isEqualTo(new MoreRecordFunctions.Tagged(x * x, 7));
+    assertThat(MoreRecordFunctionsDerivatives.tagVjp(x).pullback(new MoreRecordFunctions.Tagged(1, 0)))
+        .isWithin(1e-12).of(2 * x);
+    assertThat(MoreRecordFunctionsDerivatives.useTag2Grad(x)).isWithin(1e-12).of(14 * x);
+    assertThat(MoreRecordFunctionsDerivatives.useTag2Jvp(x, 1).tangent()).isWithin(1e-12).of(14 * x);
+    assertThat(MoreRecordFunctionsDerivatives.tag2Jvp(x, 1).tangent()).isEqualTo(new MoreRecordFunctions.Tagged(2 * x, 7));
+  }
 }

@@ -60,4 +60,17 @@ final class RecordFunctions {
     Point copy = m;
     return copy.x() * a.y();
   }
+
+  /** A record result with components that have no tangent: they stay as they are. */
+  @Differentiable
+  static Labeled relabel(Labeled l, double k) {
+    return new Labeled(new Point(k * l.p().x(), l.p().y() / k), l.n() + 1, l.label());
+  }
+
+  /** A caller reading both kinds of component of a call's record result. */
+  @Differentiable
+  static double useRelabel(Labeled l, double k) {
+    Labeled r = relabel(l, k);
+    return r.n() * r.p().x() + r.p().y();
+  }
 }

@@ -118,4 +118,24 @@ class RecordFunctionsTest {
     assertThat(h.a()).isEqualTo(new Point(0, 2));
     assertThat(h.b()).isEqualTo(new Point(1, 0));
   }
+
+  @Test
+  void recordResultWithComponentsWithoutTangents() {
+    Labeled l = new Labeled(new Point(0.5, 1.5), 3, "a");
+    double k = 2;
+    var jvp = RecordFunctionsDerivatives.relabelJvp(l, k, new Labeled(new Point(1, 1), 0, "t"), 1);
+    assertThat(jvp.value()).isEqualTo(RecordFunctions.relabel(l, k));
+    // x' = k x: tangent x + k; y' = y / k: tangent 1/k - y/k^2; n and label stay as they are
+    assertThat(jvp.tangent()).isEqualTo(new Labeled(new Point(0.5 + 2, 0.5 - 1.5 / 4), 4, "a"));
+    var g = RecordFunctionsDerivatives.relabelVjp(l, k).pullback(new Labeled(new Point(1, 1), 99, "ignored"));
+    assertThat(g.l()).isEqualTo(new Labeled(new Point(2, 0.5), 3, "a"));
+    assertThat(g.k()).isWithin(TOL).of(0.5 - 1.5 / 4);
+    // useRelabel = (n + 1) k x + y / k
+    var u = RecordFunctionsDerivatives.useRelabelGrad(l, k);
+    assertThat(u.l().p().x()).isWithin(TOL).of(4 * k);
+    assertThat(u.l().p().y()).isWithin(TOL).of(1 / k);
+    assertThat(u.k()).isWithin(TOL).of(4 * 0.5 - 1.5 / (k * k));
+    assertThat(RecordFunctionsDerivatives.useRelabelJvp(l, k, new Labeled(new Point(0, 0), 0, ""), 1).tangent())
+        .isWithin(TOL).of(u.k());
+  }
 }

@@ -72,10 +72,9 @@ public final class SignatureValidator {
         + " live in another class; hint: make it package-private", method));
     Type returnType = TypeMapper.map(method.getReturnType());
     RecordShape resultShape = RecordShape.of(method.getReturnType());
-    if (resultShape != null && !resultShape.allDifferentiable()) {
+    if (resultShape != null && !resultShape.differentiable()) {
       report.error(Codes.UNSUPPORTED_TYPE, annotation + " method " + name + " returns the record "
-          + method.getReturnType() + ", whose components are not all double or float; records with other"
-          + " components are supported as parameters only", method);
+          + method.getReturnType() + ", which has no double or float component to differentiate", method);
     } else if (resultShape == null && (returnType == null || !(returnType.isScalar()
         || returnType == Type.DOUBLE_ARRAY || returnType == Type.FLOAT_ARRAY))) {
       report.error(Codes.UNSUPPORTED_TYPE, annotation + " method " + name + " must return double or"

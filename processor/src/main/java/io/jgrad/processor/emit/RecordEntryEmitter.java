@@ -30,8 +30,12 @@ public final class RecordEntryEmitter {
       TypeSpec.Builder type) {
     ClassName self = RuntimeTypes.derivatives(sig.flat().get(0));
     TypeName grad = gradType(sig, self);
-    for (Callee flat : sig.flat()) {
-      type.addMethod(primal(sig, flat));
+    if (sig.result() == null) {
+      type.addMethod(primal(sig, sig.flat().get(0).name(), sig.flat().get(0).returnType(), null, null));
+    } else {
+      for (RecordShape.Leaf leaf : sig.result().leaves()) {
+        type.addMethod(primal(sig, sig.primalLeaf(leaf), leaf.type(), leaf.javaType(), leaf));
+      }
     }
     if (forward) {
       type.addMethod(first.rule() != null ? ruleJvp(sig, first.rule()) : jvp(sig, self));
@@ -88,19 +92,19 @@ public final class RecordEntryEmitter {
    * The primal of a flat function, which differentiated callers call for a value: the user's function
    * on records rebuilt from the leaves, one leaf of its result.
    */
-  private static MethodSpec primal(RecordSignature sig, Callee flat) {
-    MethodSpec.Builder m = MethodSpec.methodBuilder(flat.name())
+  private static MethodSpec primal(RecordSignature sig, String name, Type returnType, String javaType,
+      RecordShape.Leaf leaf) {
+    MethodSpec.Builder m = MethodSpec.methodBuilder(name)
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .addJavadoc("{@code $L} on parameters given leaf by leaf$L.\n", sig.name(),
             sig.result() == null ? "" : ": one leaf of its result")
-        .returns(DerivativesEmitter.typeName(flat.returnType()));
-    DerivativesEmitter.addParams(flat, m);
+        .returns(javaType != null ? ClassName.bestGuess(javaType) : DerivativesEmitter.typeName(returnType));
+    DerivativesEmitter.addParams(sig.flat().get(0), m);
     CodeBlock call = CodeBlock.of("$T.$L($L)", ClassName.bestGuess(sig.owner()), sig.name(),
         CodeBlock.join(RecordRuleEmitter.packedParams(sig), ", "));
     if (sig.result() == null) {
       return m.addStatement("return $L", call).build();
     }
-    RecordShape.Leaf leaf = sig.result().leaves().get(sig.flat().indexOf(flat));
     return m.addStatement("return $L$L", call, leaf.read("")).build();
   }
 
@@ -157,8 +161,12 @@ public final class RecordEntryEmitter {
             diff.size() == 1 ? "grad" : "grad." + p.name() + "()", p.name(), rule.bwd(), p.name());
       }
     }
-    m.addStatement("return grad == null ? $L : grad", userGradient(sig, self, (n, t) -> t.isArray()
-        ? "new " + t.element().javaName() + "[" + n + ".length]" : Terms.zero(t)));
+    if (grad.isPrimitive()) {
+      m.addStatement("return grad");
+    } else {
+      m.addStatement("return grad == null ? $L : grad", userGradient(sig, self, (n, t) -> t.isArray()
+          ? "new " + t.element().javaName() + "[" + n + ".length]" : Terms.zero(t)));
+    }
     m.addCode("$<});\n");
     return m.build();
   }
@@ -202,16 +210,37 @@ public final class RecordEntryEmitter {
     List<RecordShape.Leaf> leaves = sig.result().leaves();
     List<String> values = new ArrayList<>();
     List<String> tangents = new ArrayList<>();
+    String primal = primalResult(sig, m);
     for (int i = 0; i < leaves.size(); i++) {
+      int flat = sig.flatOf(i);
+      if (flat < 0) {
+        // A component without a tangent stays as it is, in the value and in the tangent.
+        values.add(leaves.get(i).read(primal));
+        tangents.add(leaves.get(i).read(primal));
+        continue;
+      }
       String local = "out_" + leaves.get(i).suffix();
       m.addStatement("$T $L = $L($L)", leaves.get(i).type() == Type.FLOAT ? RuntimeTypes.FLOAT_DUAL : RuntimeTypes.DUAL,
-          local, sig.flat().get(i).name() + "Jvp", joined);
+          local, sig.flat().get(flat).name() + "Jvp", joined);
       values.add(local + ".value()");
       tangents.add(local + ".tangent()");
     }
     m.addStatement("return new $T<>($L, $L)", RuntimeTypes.JVP, build(sig.result(), values.iterator()),
         build(sig.result(), tangents.iterator()));
     return m.build();
+  }
+
+  /**
+   * The user's function called once for the components of a record result that have no tangent,
+   * or null when every component has one.
+   */
+  private static String primalResult(RecordSignature sig, MethodSpec.Builder m) {
+    if (sig.result().allDifferentiable()) {
+      return null;
+    }
+    m.addStatement("$T primal = $T.$L($L)", ClassName.bestGuess(sig.result().qualifiedName()),
+        ClassName.bestGuess(sig.owner()), sig.name(), String.join(", ", userArgs(sig)));
+    return "primal";
   }
 
   /** {@code new Out(a, new B(b0, b1))} from leaf expressions in order. */
@@ -302,22 +331,32 @@ public final class RecordEntryEmitter {
     m.returns(ParameterizedTypeName.get(RuntimeTypes.RECORD_VJP, result, grad.box()));
     List<RecordShape.Leaf> leaves = sig.result().leaves();
     List<String> values = new ArrayList<>();
+    String primal = primalResult(sig, m);
     for (int i = 0; i < leaves.size(); i++) {
+      int flat = sig.flatOf(i);
+      if (flat < 0) {
+        values.add(leaves.get(i).read(primal));
+        continue;
+      }
       String local = "vjp_" + leaves.get(i).suffix();
-      m.addStatement("$T $L = $L($L)", flatVjpType(sig.flat().get(i), self), local, sig.flat().get(i).name() + "Vjp",
-          joined);
+      m.addStatement("$T $L = $L($L)", flatVjpType(sig.flat().get(flat), self), local,
+          sig.flat().get(flat).name() + "Vjp", joined);
       values.add((leaves.get(i).type() == Type.FLOAT ? "(float) " : "") + local + ".value()");
     }
     m.addCode("return new $T<>($L, outBar -> {\n$>", RuntimeTypes.RECORD_VJP, build(sig.result(), values.iterator()));
     for (int i = 0; i < leaves.size(); i++) {
-      m.addStatement("$T $L = $L.pullback($L)", flatGradType(sig.flat().get(i), self), "grad_" + leaves.get(i).suffix(),
-          "vjp_" + leaves.get(i).suffix(), leaves.get(i).read("outBar"));
+      if (sig.flatOf(i) >= 0) {
+        m.addStatement("$T $L = $L.pullback($L)", flatGradType(sig.flat().get(sig.flatOf(i)), self),
+            "grad_" + leaves.get(i).suffix(), "vjp_" + leaves.get(i).suffix(), leaves.get(i).read("outBar"));
+      }
     }
     // Linearity: the pullback of a record cotangent is the sum of the leaves' pullbacks.
     m.addStatement("return $L", userGradient(sig, self, (n, t) -> {
       List<String> terms = new ArrayList<>();
       for (int i = 0; i < leaves.size(); i++) {
-        terms.add(flatComponent(sig.flat().get(i), "grad_" + leaves.get(i).suffix(), n));
+        if (sig.flatOf(i) >= 0) {
+          terms.add(flatComponent(sig.flat().get(sig.flatOf(i)), "grad_" + leaves.get(i).suffix(), n));
+        }
       }
       return String.join(" + ", terms);
     }));

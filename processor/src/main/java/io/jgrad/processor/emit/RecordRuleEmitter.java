@@ -114,7 +114,7 @@ public final class RecordRuleEmitter {
       }
     }
     bwdArgs.add(CodeBlock.of("$L.residuals()", fwd));
-    bwdArgs.add(cotangent(sig, leaf));
+    bwdArgs.add(cotangent(sig, leaf, fwd + ".value()"));
     TypeName userGrad = RecordEntryEmitter.gradType(sig, self);
     CodeBlock reverse = CodeBlock.builder()
         .addStatement("$T $L = $T.$L($L)", userGrad, grad, owner, rule.bwd(), CodeBlock.join(bwdArgs, ", ")).build();
@@ -128,8 +128,9 @@ public final class RecordRuleEmitter {
         zeros.add(p.param().type().isArray() ? "new " + p.param().type().element().javaName() + "[" + p.name()
             + ".length]" : Terms.zero(p.param().type()));
         if (p.param().type().isArray()) {
-          reverse = reverse.toBuilder().addStatement("$T.gradient($L == null ? null : $L, $L, $S, $S)",
-              RuntimeTypes.RULE_CHECKS, grad, base, p.name(), rule.bwd(), p.name()).build();
+          String checked = diff.size() == 1 ? grad : grad + " == null ? null : " + base;
+          reverse = reverse.toBuilder().addStatement("$T.gradient($L, $L, $S, $S)",
+              RuntimeTypes.RULE_CHECKS, checked, p.name(), rule.bwd(), p.name()).build();
         }
         continue;
       }
@@ -145,11 +146,11 @@ public final class RecordRuleEmitter {
     String zero = c.hasSingleGradient() ? zeros.get(0) : "new " + c.gradRecordName() + "(" + String.join(", ", zeros) + ")";
     // A backward pass returning null means a zero gradient.
     return new VjpWriter.Sweeps(forward, reverse, value, c.returnType(),
-        grad + " == null ? " + zero + " : " + gradient);
+        userGrad.isPrimitive() ? gradient : grad + " == null ? " + zero + " : " + gradient);
   }
 
   /** The output cotangent: {@code outBar} at this leaf of the result record, zero at the others. */
-  private static CodeBlock cotangent(RecordSignature sig, int leaf) {
+  private static CodeBlock cotangent(RecordSignature sig, int leaf, String value) {
     if (sig.result() == null) {
       return CodeBlock.of("outBar");
     }
@@ -157,7 +158,9 @@ public final class RecordRuleEmitter {
     List<RecordShape.Leaf> all = sig.result().leaves();
     for (int i = 0; i < all.size(); i++) {
       boolean f = all.get(i).type() == Type.FLOAT;
-      leaves.add(i == leaf ? (f ? "(float) outBar" : "outBar") : Terms.zero(all.get(i).type()));
+      // A component without a tangent has no cotangent either: it stays as the value has it.
+      leaves.add(i == leaf ? (f ? "(float) outBar" : "outBar")
+          : all.get(i).differentiable() ? Terms.zero(all.get(i).type()) : all.get(i).read(value));
     }
     return RecordEntryEmitter.build(sig.result(), leaves.iterator());
   }

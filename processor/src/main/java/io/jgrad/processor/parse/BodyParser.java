@@ -339,6 +339,13 @@ public final class BodyParser {
   private void variable(VariableTree t, TreePath path, List<Stmt> out) {
     Element element = trees.getElement(path);
     RecordShape shape = element == null ? null : RecordShape.of(element.asType());
+    if (shape != null && shape.leaves().stream().anyMatch(l -> l.type() == Type.OBJECT
+        && !"java.lang.String".equals(l.javaType()))) {
+      error(Codes.UNSUPPORTED_TYPE, "a record local with an enum or interface component is not supported yet;"
+          + " hint: read the components from the parameter or the call directly", t);
+      rejectedLocals.add(element);
+      return;
+    }
     if (shape != null) {
       List<Expr.Var> leaves = new ArrayList<>();
       String base = declare(element);
@@ -1243,8 +1250,20 @@ public final class BodyParser {
       }
     }
     List<Expr> out = new ArrayList<>();
-    for (Callee flat : sig.flat()) {
-      out.add(new Expr.Call(flat, List.copyOf(args), flat.returnType()));
+    if (sig.result() == null) {
+      out.add(new Expr.Call(sig.flat().get(0), List.copyOf(args), sig.flat().get(0).returnType()));
+      return out;
+    }
+    List<RecordShape.Leaf> leaves = sig.result().leaves();
+    for (int i = 0; i < leaves.size(); i++) {
+      int flat = sig.flatOf(i);
+      if (flat >= 0) {
+        out.add(new Expr.Call(sig.flat().get(flat), List.copyOf(args), sig.flat().get(flat).returnType()));
+      } else {
+        // A component without a tangent: its value, from the generated primal of that leaf.
+        out.add(new Expr.PrimalCall(sig.derivatives(), sig.primalLeaf(leaves.get(i)), List.copyOf(args),
+            leaves.get(i).type()));
+      }
     }
     return out;
   }

@@ -100,7 +100,8 @@ public final class RecordRuleReader {
     int before = report.errorCount();
     List<Function> out = new ArrayList<>();
     for (int i = 0; i < sig.flat().size(); i++) {
-      BodyParser parser = new BodyParser(trees, i == 0 ? report : new Report(), callees, rule, primalNames, i);
+      int leaf = sig.result() == null ? 0 : sig.leafOf(i);
+      BodyParser parser = new BodyParser(trees, i == 0 ? report : new Report(), callees, rule, primalNames, leaf);
       Optional<Function> parsed = parser.parse();
       if (parsed.isEmpty()) {
         return Optional.empty();

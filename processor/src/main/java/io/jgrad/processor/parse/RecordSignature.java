@@ -70,6 +70,9 @@ public record RecordSignature(String owner, String derivatives, String name, Lis
           List.copyOf(flat), base.returnType(), base.forward(), base.order()));
     } else {
       for (RecordShape.Leaf leaf : result.leaves()) {
+        if (!leaf.differentiable()) {
+          continue; // a component without a tangent comes from the primal (primalLeaf)
+        }
         flats.add(new Callee(base.ownerQualifiedName(), base.derivativesQualifiedName(),
             n + "_flat_" + leaf.suffix(), List.copyOf(flat), leaf.type(), base.forward(), base.order()));
       }
@@ -82,6 +85,39 @@ public record RecordSignature(String owner, String derivatives, String name, Lis
   public static String userName(String name) {
     int i = name.indexOf("_flat");
     return i < 0 ? name : name.substring(0, i);
+  }
+
+  /**
+   * The result leaf flat function {@code flatIndex} returns (flat functions exist for the
+   * differentiable leaves only).
+   */
+  public int leafOf(int flatIndex) {
+    int seen = -1;
+    List<RecordShape.Leaf> leaves = result.leaves();
+    for (int i = 0; i < leaves.size(); i++) {
+      if (leaves.get(i).differentiable() && ++seen == flatIndex) {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException("no flat function " + flatIndex);
+  }
+
+  /** The flat function of result leaf {@code leaf}, or -1 for a leaf without a tangent. */
+  public int flatOf(int leaf) {
+    List<RecordShape.Leaf> leaves = result.leaves();
+    if (!leaves.get(leaf).differentiable()) {
+      return -1;
+    }
+    int n = 0;
+    for (int i = 0; i < leaf; i++) {
+      n += leaves.get(i).differentiable() ? 1 : 0;
+    }
+    return n;
+  }
+
+  /** The name of the generated primal of result leaf {@code leaf}: {@code f_flat_n}. */
+  public String primalLeaf(RecordShape.Leaf leaf) {
+    return name + "_flat_" + leaf.suffix();
   }
 
   /** The user's parameters that are differentiated. */
