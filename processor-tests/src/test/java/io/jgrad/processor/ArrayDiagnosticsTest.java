@@ -145,4 +145,19 @@ class ArrayDiagnosticsTest {
         }
         """, "// here");
   }
+
+  @Test
+  void batchedCallerOfAFunctionWithALocalArray() {
+    assertErrorOnLine("jgrad.NotBatchable", HEAD + """
+          @Differentiable static double g(double x) {
+            double[] y = new double[1];
+            y[0] = x * x;
+            return y[0];
+          }
+          @Batched @Differentiable static double f(double x) { // here
+            return g(x) + x;
+          }
+        }
+        """, "// here");
+  }
 }

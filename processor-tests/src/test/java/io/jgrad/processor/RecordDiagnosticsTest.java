@@ -172,4 +172,35 @@ class RecordDiagnosticsTest {
         }
         """, "// here");
   }
+
+  @Test
+  void batchedCallerOfARecordFunction() {
+    assertErrorOnLine("jgrad.NotBatchable", HEAD + """
+          @Differentiable static Point twice(double x) { return new Point(x, 2 * x); }
+          @Batched @Differentiable static double f(double x) { // here
+            return twice(x).y();
+          }
+        }
+        """, "// here");
+  }
+
+  @Test
+  void orderTwoCallerOfARecordFunction() {
+    Compilation c = compile(HEAD + """
+          @Differentiable static double n2(Point p) { return p.x() * p.y(); }
+          @Differentiable(order = 2) static double f(double x) {
+            return n2(new Point(x, x));
+          }
+        }
+        """);
+    assertThat(c).failed();
+    assertThat(c).hadErrorContaining("[jgrad.");
+    for (Diagnostic<? extends JavaFileObject> d : c.diagnostics()) {
+      String m = d.getMessage(Locale.ROOT);
+      assertWithMessage("diagnostic: %s", m).that(m).doesNotContain("[jgrad.Internal]");
+      assertWithMessage("diagnostic: %s", m).that(m).doesNotContain("Derivatives.java");
+      assertWithMessage("diagnostic: %s", m).that(d.getSource() == null ? "" : d.getSource().getName())
+          .doesNotContain("Derivatives");
+    }
+  }
 }

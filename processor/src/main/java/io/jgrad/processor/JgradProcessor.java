@@ -118,10 +118,11 @@ public final class JgradProcessor extends AbstractProcessor {
           return f != null && f.rule() == null && f.vjpRule() == null ? f : plain.get(key(c.ownerQualifiedName(), c.name()));
         },
         (owner, method) -> plain.get(key(owner, method)));
+    Map<String, String> arrayUsers = arrayUsers(work);
     for (ClassWork w : work) {
       try {
         if (!w.functions().isEmpty()) {
-          generate(w.owner(), w.functions(), w.records(), reverseOnly, sources, w.report());
+          generate(w.owner(), w.functions(), w.records(), reverseOnly, arrayUsers, sources, w.report());
         }
       } catch (RuntimeException | Error e) {
         internalError(w.report(), w.owner(), e);
@@ -186,6 +187,46 @@ public final class JgradProcessor extends AbstractProcessor {
       }
     }
     return chains;
+  }
+
+  /**
+   * The functions that create or write local arrays, return one, or have records in their signature,
+   * directly or through a callee, each with the path to the one that does: kernels cannot allocate
+   * arrays nor inline the flat functions of records yet.
+   */
+  private static Map<String, String> arrayUsers(List<ClassWork> work) {
+    Map<String, String> users = new LinkedHashMap<>();
+    for (ClassWork w : work) {
+      for (Function f : w.functions().values()) {
+        Callee sig = f.signature();
+        boolean flat = !RecordSignature.userName(sig.name()).equals(sig.name());
+        if (flat || ArrayWrites.any(f.body()) || (sig.returnType() != null && sig.returnType().isArray())) {
+          users.put(key(sig.ownerQualifiedName(), sig.name()), sig.name());
+        }
+      }
+    }
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (ClassWork w : work) {
+        for (Function f : w.functions().values()) {
+          Callee sig = f.signature();
+          String k = key(sig.ownerQualifiedName(), sig.name());
+          if (users.containsKey(k)) {
+            continue;
+          }
+          for (Callee callee : Calls.of(f)) {
+            String path = users.get(key(callee.ownerQualifiedName(), callee.name()));
+            if (path != null) {
+              users.put(k, sig.name() + " → " + path);
+              changed = true;
+              break;
+            }
+          }
+        }
+      }
+    }
+    return users;
   }
 
   /** Validates every method of a class and reads the bodies of those whose signatures are valid. */
@@ -372,7 +413,7 @@ public final class JgradProcessor extends AbstractProcessor {
   }
 
   private void generate(TypeElement owner, Map<ExecutableElement, Function> functions,
-      Map<ExecutableElement, RecordFunctions> records, Map<String, String> reverseOnly, KernelEmitter.Sources sources, Report report) {
+      Map<ExecutableElement, RecordFunctions> records, Map<String, String> reverseOnly, Map<String, String> arrayUsers, KernelEmitter.Sources sources, Report report) {
     String qualified = CalleeResolver.derivativesName(owner);
     int dot = qualified.lastIndexOf('.');
     String pkg = dot < 0 ? "" : qualified.substring(0, dot);
@@ -413,10 +454,11 @@ public final class JgradProcessor extends AbstractProcessor {
           continue;
         }
         DerivativesEmitter.emit(entry.getValue(), forward, order, type);
-        if (entry.getKey().getAnnotation(Batched.class) != null
-            && (sig.returnType().isArray() || ArrayWrites.any(entry.getValue().body()))) {
-          report.error(Codes.NOT_BATCHABLE, "a function with local arrays or an array result cannot be"
-              + " batched yet", entry.getKey());
+        String arrays = arrayUsers.get(key(sig.ownerQualifiedName(), sig.name()));
+        if (entry.getKey().getAnnotation(Batched.class) != null && arrays != null) {
+          report.error(Codes.NOT_BATCHABLE, "a function with local arrays, an array result or records cannot be"
+              + " batched yet (" + arrays + " creates or returns an array, or takes or returns a record)",
+              entry.getKey());
         } else if (entry.getKey().getAnnotation(Batched.class) != null) {
           String cpuOnly = KernelEmitter.emit(entry.getValue(), reverseOnly.get(key(sig.ownerQualifiedName(),
               sig.name())), sources, type);

@@ -63,18 +63,19 @@ public record RecordSignature(String owner, String derivatives, String name, Lis
       flat.addAll(up.flat());
     }
     RecordShape result = RecordShape.of(method.getReturnType());
+    // Flat functions are generated at order 1 only: an order-2 caller is told its callee lacks order 2.
     List<Callee> flats = new ArrayList<>();
     String n = method.getSimpleName().toString();
     if (result == null) {
       flats.add(new Callee(base.ownerQualifiedName(), base.derivativesQualifiedName(), n + "_flat",
-          List.copyOf(flat), base.returnType(), base.forward(), base.order()));
+          List.copyOf(flat), base.returnType(), base.forward(), 1));
     } else {
       for (RecordShape.Leaf leaf : result.leaves()) {
         if (!leaf.differentiable()) {
           continue; // a component without a tangent comes from the primal (primalLeaf)
         }
         flats.add(new Callee(base.ownerQualifiedName(), base.derivativesQualifiedName(),
-            n + "_flat_" + leaf.suffix(), List.copyOf(flat), leaf.type(), base.forward(), base.order()));
+            n + "_flat_" + leaf.suffix(), List.copyOf(flat), leaf.type(), base.forward(), 1));
       }
     }
     return new RecordSignature(base.ownerQualifiedName(), base.derivativesQualifiedName(), n,
