@@ -2,6 +2,7 @@ package jgrad.golden;
 
 import io.jgrad.runtime.DiffFn1;
 import io.jgrad.runtime.Dual;
+import io.jgrad.runtime.RuleChecks;
 import io.jgrad.runtime.ScalarVjp;
 import io.jgrad.runtime.ValueAndDerivative;
 import java.util.function.DoubleUnaryOperator;
@@ -146,7 +147,7 @@ public final class NonDiffDerivatives {
    * The value of {@code app} and its directional derivative along the tangents ({@code jax.jvp}).
    */
   public static Dual appJvp(DoubleUnaryOperator f, double x, double xDot) {
-    return NonDiff.appJvp(f, x, xDot);
+    return RuleChecks.result(NonDiff.appJvp(f, x, xDot), "appJvp");
   }
 
   /**

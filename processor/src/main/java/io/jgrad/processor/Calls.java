@@ -23,6 +23,9 @@ public final class Calls {
     for (Stmt s : stmts) {
       if (s instanceof Stmt.Assign a) {
         expr(a.value(), out);
+      } else if (s instanceof Stmt.ArrayWrite w) {
+        expr(w.index(), out);
+        expr(w.value(), out);
       } else if (s instanceof Stmt.If i) {
         expr(i.condition(), out);
         stmts(i.thenBody(), out);

@@ -23,6 +23,11 @@ import io.jgrad.processor.parse.BodyParser;
 import io.jgrad.processor.parse.CalleeResolver;
 import io.jgrad.processor.parse.CustomJvpReader;
 import io.jgrad.processor.parse.DiffSpec;
+import io.jgrad.processor.parse.RecordRuleReader;
+import io.jgrad.processor.parse.RecordSignature;
+import io.jgrad.processor.emit.RecordEntryEmitter;
+import io.jgrad.processor.emit.RecordRuleEmitter;
+import io.jgrad.processor.transform.ArrayWrites;
 import io.jgrad.processor.transform.SecondOrder;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -64,7 +69,15 @@ public final class JgradProcessor extends AbstractProcessor {
 
   /** One class's methods, its findings, and the functions whose bodies were read cleanly. */
   private record ClassWork(TypeElement owner, List<ExecutableElement> methods, Report report,
-      Map<ExecutableElement, Function> functions, Map<String, Function> plainBodies) {}
+      Map<ExecutableElement, Function> functions, Map<String, Function> plainBodies,
+      Map<ExecutableElement, RecordFunctions> records) {}
+
+  /**
+   * A function with records in its signature: its scalarized signature and the flat functions
+   * (one per leaf of a record result) whose derivatives the usual pipeline generates; the first of
+   * them also stands for the function in {@code functions}.
+   */
+  private record RecordFunctions(RecordSignature signature, List<Function> flat) {}
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
@@ -105,10 +118,11 @@ public final class JgradProcessor extends AbstractProcessor {
           return f != null && f.rule() == null && f.vjpRule() == null ? f : plain.get(key(c.ownerQualifiedName(), c.name()));
         },
         (owner, method) -> plain.get(key(owner, method)));
+    Map<String, String> arrayUsers = arrayUsers(work);
     for (ClassWork w : work) {
       try {
         if (!w.functions().isEmpty()) {
-          generate(w.owner(), w.functions(), reverseOnly, sources, w.report());
+          generate(w.owner(), w.functions(), w.records(), reverseOnly, arrayUsers, sources, w.report());
         }
       } catch (RuntimeException | Error e) {
         internalError(w.report(), w.owner(), e);
@@ -175,11 +189,52 @@ public final class JgradProcessor extends AbstractProcessor {
     return chains;
   }
 
+  /**
+   * The functions that create or write local arrays, return one, or have records in their signature,
+   * directly or through a callee, each with the path to the one that does: kernels cannot allocate
+   * arrays nor inline the flat functions of records yet.
+   */
+  private static Map<String, String> arrayUsers(List<ClassWork> work) {
+    Map<String, String> users = new LinkedHashMap<>();
+    for (ClassWork w : work) {
+      for (Function f : w.functions().values()) {
+        Callee sig = f.signature();
+        boolean flat = !RecordSignature.userName(sig.name()).equals(sig.name());
+        if (flat || ArrayWrites.any(f.body()) || (sig.returnType() != null && sig.returnType().isArray())) {
+          users.put(key(sig.ownerQualifiedName(), sig.name()), sig.name());
+        }
+      }
+    }
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (ClassWork w : work) {
+        for (Function f : w.functions().values()) {
+          Callee sig = f.signature();
+          String k = key(sig.ownerQualifiedName(), sig.name());
+          if (users.containsKey(k)) {
+            continue;
+          }
+          for (Callee callee : Calls.of(f)) {
+            String path = users.get(key(callee.ownerQualifiedName(), callee.name()));
+            if (path != null) {
+              users.put(k, sig.name() + " → " + path);
+              changed = true;
+              break;
+            }
+          }
+        }
+      }
+    }
+    return users;
+  }
+
   /** Validates every method of a class and reads the bodies of those whose signatures are valid. */
   private ClassWork validate(TypeElement owner, List<ExecutableElement> methods, Trees trees) {
     Report report = new Report();
     Map<ExecutableElement, Function> functions = new LinkedHashMap<>();
     Map<String, Function> plainBodies = new LinkedHashMap<>();
+    Map<ExecutableElement, RecordFunctions> records = new LinkedHashMap<>();
     ExecutableElement current = null;
     try {
       CalleeResolver callees = new CalleeResolver(processingEnv.getElementUtils());
@@ -189,7 +244,12 @@ public final class JgradProcessor extends AbstractProcessor {
           continue;
         }
         DiffSpec spec = DiffSpec.of(m).orElseThrow();
-        if (spec.kind() == DiffSpec.Kind.CUSTOM_VJP) {
+        if (RecordSignature.involvesRecords(m)) {
+          readRecordFunction(m, spec, trees, callees, report).ifPresent(r -> {
+            records.put(m, r);
+            functions.put(m, r.flat().get(0));
+          });
+        } else if (spec.kind() == DiffSpec.Kind.CUSTOM_VJP) {
           Callee sig = callees.resolve(m);
           if (RuleValidator.vjpRules(m, spec, sig, gradTypeName(sig), report)) {
             functions.put(m, new Function(sig, List.of(), null, new Function.VjpRule(
@@ -206,7 +266,32 @@ public final class JgradProcessor extends AbstractProcessor {
       internalError(report, current != null ? current : owner, e);
       functions.clear();
     }
-    return new ClassWork(owner, methods, report, functions, plainBodies);
+    return new ClassWork(owner, methods, report, functions, plainBodies, records);
+  }
+
+  /**
+   * Reads a function with records in its signature once per flat function (once per leaf of a
+   * record result, each parse returning its own leaf); only the first parse reports problems, the
+   * others would repeat them.
+   */
+  private java.util.Optional<RecordFunctions> readRecordFunction(ExecutableElement m, DiffSpec spec, Trees trees,
+      CalleeResolver callees, Report report) {
+    RecordSignature sig = RecordSignature.of(m, callees);
+    if (spec.kind() != DiffSpec.Kind.BODY) {
+      var flat = spec.kind() == DiffSpec.Kind.CUSTOM_VJP ? RecordRuleReader.readVjp(m, spec, sig, report)
+          : RecordRuleReader.readJvp(m, spec, sig, trees, report, callees);
+      return flat.map(f -> new RecordFunctions(sig, f));
+    }
+    List<Function> flat = new ArrayList<>();
+    for (int i = 0; i < sig.flat().size(); i++) {
+      int leaf = sig.result() == null ? 0 : sig.leafOf(i);
+      var f = new BodyParser(trees, i == 0 ? report : new Report(), callees, m, sig.flat().get(i), leaf).parse();
+      if (f.isEmpty()) {
+        return java.util.Optional.empty();
+      }
+      flat.add(f.get());
+    }
+    return java.util.Optional.of(new RecordFunctions(sig, List.copyOf(flat)));
   }
 
   /**
@@ -297,7 +382,8 @@ public final class JgradProcessor extends AbstractProcessor {
   }
 
   static String key(String owner, String name) {
-    return owner + "#" + name;
+    // The flat functions of a function with records (f_flat_x) stand for it (f).
+    return owner + "#" + RecordSignature.userName(name);
   }
 
   private static void internalError(Report report, Element at, Throwable e) {
@@ -327,7 +413,7 @@ public final class JgradProcessor extends AbstractProcessor {
   }
 
   private void generate(TypeElement owner, Map<ExecutableElement, Function> functions,
-      Map<String, String> reverseOnly, KernelEmitter.Sources sources, Report report) {
+      Map<ExecutableElement, RecordFunctions> records, Map<String, String> reverseOnly, Map<String, String> arrayUsers, KernelEmitter.Sources sources, Report report) {
     String qualified = CalleeResolver.derivativesName(owner);
     int dot = qualified.lastIndexOf('.');
     String pkg = dot < 0 ? "" : qualified.substring(0, dot);
@@ -345,8 +431,35 @@ public final class JgradProcessor extends AbstractProcessor {
         Callee sig = entry.getValue().signature();
         boolean forward = !reverseOnly.containsKey(key(sig.ownerQualifiedName(), sig.name()));
         int order = DiffSpec.of(entry.getKey()).orElseThrow().order();
+        RecordFunctions rf = records.get(entry.getKey());
+        if (rf != null) {
+          if (order != 1) {
+            throw new SecondOrder.Unsupported("order 2 for records in the signature is not supported yet");
+          }
+          if (entry.getKey().getAnnotation(Batched.class) != null) {
+            report.error(Codes.NOT_BATCHABLE, "a function with records in its signature cannot be batched yet",
+                entry.getKey());
+            continue;
+          }
+          for (int i = 0; i < rf.flat().size(); i++) {
+            Function flat = rf.flat().get(i);
+            if (flat.rule() == null && flat.vjpRule() == null) {
+              DerivativesEmitter.emit(flat, forward, 1, type);
+            } else {
+              RecordRuleEmitter.emit(rf.signature(), rf.signature().result() == null ? 0
+                  : rf.signature().leafOf(i), flat, forward, type);
+            }
+          }
+          RecordEntryEmitter.emit(rf.signature(), rf.flat().get(0), forward, type);
+          continue;
+        }
         DerivativesEmitter.emit(entry.getValue(), forward, order, type);
-        if (entry.getKey().getAnnotation(Batched.class) != null) {
+        String arrays = arrayUsers.get(key(sig.ownerQualifiedName(), sig.name()));
+        if (entry.getKey().getAnnotation(Batched.class) != null && arrays != null) {
+          report.error(Codes.NOT_BATCHABLE, "a function with local arrays, an array result or records cannot be"
+              + " batched yet (" + arrays + " creates or returns an array, or takes or returns a record)",
+              entry.getKey());
+        } else if (entry.getKey().getAnnotation(Batched.class) != null) {
           String cpuOnly = KernelEmitter.emit(entry.getValue(), reverseOnly.get(key(sig.ownerQualifiedName(),
               sig.name())), sources, type);
           if (cpuOnly != null && !suppressed(entry.getKey(), Codes.CPU_ONLY_BATCH)) {

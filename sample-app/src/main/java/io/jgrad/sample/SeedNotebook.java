@@ -86,6 +86,8 @@ public final class SeedNotebook {
     print("vjp(f, 3.).value", vjp.value());
     print("vjp(f, 3.).pullback(1.)", vjp.pullback(1.0));
 
+    ContainerPrints.print();
+
     System.out.println("# Handling non-differentiable arguments");
     DoubleUnaryOperator cube = x -> x * x * x;
     DoubleUnaryOperator square = x -> x * x;

@@ -33,6 +33,9 @@ public final class CallArgumentChecker {
     void stmt(Stmt s) {
       if (s instanceof Stmt.Assign a) {
         expr(a.value());
+      } else if (s instanceof Stmt.ArrayWrite w) {
+        expr(w.index());
+        expr(w.value());
       } else if (s instanceof Stmt.If f) {
         expr(f.condition());
         f.thenBody().forEach(this::stmt);

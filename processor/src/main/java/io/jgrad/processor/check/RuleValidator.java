@@ -3,6 +3,7 @@ package io.jgrad.processor.check;
 import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.Type;
 import io.jgrad.processor.parse.DiffSpec;
+import io.jgrad.processor.parse.RecordShape;
 import io.jgrad.processor.parse.TypeMapper;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,10 +50,11 @@ public final class RuleValidator {
     }
     List<? extends VariableElement> have = rule.getParameters();
     checkParameters(rule, want, expected, report);
-    String wantReturn = sig.returnType() == Type.FLOAT ? "io.jgrad.runtime.FloatDual" : "io.jgrad.runtime.Dual";
+    String wantReturn = RecordShape.of(f.getReturnType()) != null ? "io.jgrad.runtime.Jvp<" + f.getReturnType() + ">"
+        : sig.returnType() == Type.FLOAT ? "io.jgrad.runtime.FloatDual" : "io.jgrad.runtime.Dual";
     if (!rule.getReturnType().toString().equals(wantReturn)) {
       report.error(Codes.RULE_RETURN, "the rule " + ruleName + " must return "
-          + wantReturn.substring(wantReturn.lastIndexOf('.') + 1) + " (value and tangent), not "
+          + wantReturn.replace("io.jgrad.runtime.", "") + " (value and tangent), not "
           + rule.getReturnType(), rule);
     }
     return report.errorCount() == before ? Optional.of(rule) : Optional.empty();
@@ -129,20 +131,24 @@ public final class RuleValidator {
       shown.add(p.asType() + " " + p.getSimpleName());
       want.add(p.asType());
     });
-    String fwdExpected = "static Fwd<R> " + spec.fwd() + "(" + String.join(", ", shown) + ")";
+    boolean recordResult = RecordShape.of(f.getReturnType()) != null;
+    String fwdType = recordResult ? "RecordFwd<" + f.getReturnType() + ", R>" : "Fwd<R>";
+    String fwdExpected = "static " + fwdType + " " + spec.fwd() + "(" + String.join(", ", shown) + ")";
     Optional<ExecutableElement> fwd = find(f, spec.fwd(), fwdExpected, report);
     String residuals = null;
     if (fwd.isPresent()) {
       checkModifiers(fwd.get(), report);
       checkParameters(fwd.get(), want, fwdExpected, report);
       TypeMirror r = fwd.get().getReturnType();
+      String wantFwd = recordResult ? "io.jgrad.runtime.RecordFwd" : "io.jgrad.runtime.Fwd";
       if (!(r instanceof javax.lang.model.type.DeclaredType d)
-          || !((TypeElement) d.asElement()).getQualifiedName().contentEquals("io.jgrad.runtime.Fwd")
-          || d.getTypeArguments().size() != 1) {
-        report.error(Codes.RULE_RETURN, "the forward pass " + spec.fwd() + " must return Fwd<R>: the value and"
-            + " the residuals for " + spec.bwd() + ", not " + r, fwd.get());
+          || !((TypeElement) d.asElement()).getQualifiedName().contentEquals(wantFwd)
+          || d.getTypeArguments().size() != (recordResult ? 2 : 1)
+          || (recordResult && !d.getTypeArguments().get(0).toString().equals(f.getReturnType().toString()))) {
+        report.error(Codes.RULE_RETURN, "the forward pass " + spec.fwd() + " must return " + fwdType
+            + ": the value and the residuals for " + spec.bwd() + ", not " + r, fwd.get());
       } else {
-        residuals = d.getTypeArguments().get(0).toString();
+        residuals = d.getTypeArguments().get(recordResult ? 1 : 0).toString();
       }
     }
     List<String> bwdShown = new ArrayList<>();
@@ -156,8 +162,9 @@ public final class RuleValidator {
     }
     bwdShown.add((residuals == null ? "R" : residuals) + " residuals");
     bwdWant.add(residuals);
-    bwdShown.add("double g");
-    bwdWant.add("double");
+    String cotangent = recordResult ? f.getReturnType().toString() : "double";
+    bwdShown.add(cotangent + " g");
+    bwdWant.add(cotangent);
     String bwdExpected = "static " + gradType + " " + spec.bwd() + "(" + String.join(", ", bwdShown) + ")";
     Optional<ExecutableElement> bwd = find(f, spec.bwd(), bwdExpected, report);
     if (bwd.isPresent()) {
@@ -245,7 +252,8 @@ public final class RuleValidator {
         params.add(p.asType() + " " + p.getSimpleName() + "Dot");
       }
     }
-    String ret = TypeMapper.map(f.getReturnType()) == Type.FLOAT ? "FloatDual" : "Dual";
+    String ret = RecordShape.of(f.getReturnType()) != null ? "Jvp<" + f.getReturnType() + ">"
+        : TypeMapper.map(f.getReturnType()) == Type.FLOAT ? "FloatDual" : "Dual";
     return "static " + ret + " " + ruleName + "(" + String.join(", ", params) + ")";
   }
 }

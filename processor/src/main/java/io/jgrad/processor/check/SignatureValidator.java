@@ -2,6 +2,7 @@ package io.jgrad.processor.check;
 
 import io.jgrad.processor.ir.Type;
 import io.jgrad.processor.parse.DiffSpec;
+import io.jgrad.processor.parse.RecordShape;
 import io.jgrad.processor.parse.TypeMapper;
 import io.jgrad.annotations.NonDiff;
 import io.jgrad.processor.transform.Names;
@@ -70,14 +71,39 @@ public final class SignatureValidator {
         + c.getSimpleName() + " that holds " + name + " is private, and the generated derivatives"
         + " live in another class; hint: make it package-private", method));
     Type returnType = TypeMapper.map(method.getReturnType());
-    if (returnType == null || !returnType.isScalar()) {
+    RecordShape resultShape = RecordShape.of(method.getReturnType());
+    if (resultShape != null && !resultShape.differentiable()) {
+      report.error(Codes.UNSUPPORTED_TYPE, annotation + " method " + name + " returns the record "
+          + method.getReturnType() + ", which has no double or float component to differentiate", method);
+    } else if (resultShape == null && (returnType == null || !(returnType.isScalar()
+        || returnType == Type.DOUBLE_ARRAY || returnType == Type.FLOAT_ARRAY))) {
       report.error(Codes.UNSUPPORTED_TYPE, annotation + " method " + name + " must return double or"
-          + " float, not " + method.getReturnType(), method);
+          + " float (or an array or a record of them), not " + method.getReturnType(), method);
+    }
+    // Records are packed and unpacked in the generated class, which lives in the method's package.
+    String pkg = RecordShape.packageName(method);
+    java.util.List<javax.lang.model.type.TypeMirror> types = new java.util.ArrayList<>();
+    types.add(method.getReturnType());
+    method.getParameters().forEach(p -> types.add(p.asType()));
+    for (javax.lang.model.type.TypeMirror t : types) {
+      String hidden = RecordShape.inaccessibleFrom(t, pkg);
+      if (hidden != null) {
+        report.error(Codes.INACCESSIBLE, "the record " + hidden + " is not public and lives in another package,"
+            + " so the generated derivatives of " + name + " cannot build it; hint: make it public", method);
+        break;
+      }
     }
     boolean anyDifferentiable = false;
     for (VariableElement p : method.getParameters()) {
       Type t = TypeMapper.map(p.asType());
-      if (t == null || t == Type.INT_ARRAY) {
+      RecordShape shape = RecordShape.of(p.asType());
+      if (shape != null) {
+        anyDifferentiable |= shape.differentiable() && p.getAnnotation(NonDiff.class) == null;
+      } else if (RecordShape.isRecord(p.asType())) {
+        report.error(Codes.UNSUPPORTED_TYPE, "parameter " + p.getSimpleName() + " is the record " + p.asType()
+            + ", which jgrad cannot scalarize: its components must be double, float, int, long, boolean,"
+            + " String, enums or such records, and it must not be generic or private", p);
+      } else if (t == null || t == Type.INT_ARRAY) {
         report.error(Codes.UNSUPPORTED_TYPE, "parameter " + p.getSimpleName() + " of type " + p.asType()
             + " is not supported yet (double, float, double[], float[], int, long, boolean, String, enums,"
             + " interfaces without type arguments such as DoubleUnaryOperator, DiffFn1, DiffFn2)", p);

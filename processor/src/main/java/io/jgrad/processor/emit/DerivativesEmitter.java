@@ -11,6 +11,7 @@ import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.Function;
 import io.jgrad.processor.ir.Stmt;
 import io.jgrad.processor.ir.Type;
+import io.jgrad.processor.transform.ArrayWrites;
 import io.jgrad.processor.transform.Jvp;
 import io.jgrad.processor.transform.SecondOrder;
 import io.jgrad.processor.transform.Names;
@@ -54,10 +55,16 @@ public final class DerivativesEmitter {
       throw new SecondOrder.Unsupported("order 2 with jvps rules is not supported yet; hint: write one rule"
           + " with jvp = \"...\"");
     }
+    if (order == 2 && (sig.returnType().isArray() || ArrayWrites.any(f.body()))) {
+      throw new SecondOrder.Unsupported("order 2 with local arrays or an array result is not supported yet");
+    }
     if (order == 2 && sig.differentiatedParams().stream().anyMatch(p -> p.type().isArray())) {
       throw new SecondOrder.Unsupported("order 2 for array parameters is not supported yet");
     }
-    FunctionObjectEmitter.emit(sig, forward && f.vjpRule() == null, type);
+    if (io.jgrad.processor.parse.RecordSignature.userName(sig.name()).equals(sig.name())) {
+      // A flat function of a record function (f_flat_x) is internal: no function object of its own.
+      FunctionObjectEmitter.emit(sig, forward && f.vjpRule() == null, type);
+    }
     if (f.vjpRule() != null) {
       emitReverse(sig, RuleSweeps.fromVjpRule(f), type);
       return;
@@ -66,7 +73,9 @@ public final class DerivativesEmitter {
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .addJavadoc("The value of {@code $L} and its directional derivative along the tangents ({@code jax.jvp}).\n",
             sig.name())
-        .returns(sig.returnType() == Type.FLOAT ? FLOAT_DUAL : DUAL);
+        .returns(sig.returnType().isArray()
+            ? ParameterizedTypeName.get(RuntimeTypes.JVP, typeName(sig.returnType()))
+            : sig.returnType() == Type.FLOAT ? FLOAT_DUAL : DUAL);
     addParams(sig, jvpMethod);
     List<List<Stmt>> tangentBody = order == 2 ? new ArrayList<>() : null;
     VjpWriter.Sweeps sweeps = f.rule() == null ? fromBody(f, jvpMethod, tangentBody)
@@ -118,10 +127,14 @@ public final class DerivativesEmitter {
   }
 
   /** {@code fVjp}, {@code fGrad}, {@code fValueAndGrad} and the gradient record from the two sweeps. */
-  private static void emitReverse(Callee sig, VjpWriter.Sweeps sweeps, TypeSpec.Builder type) {
+  static void emitReverse(Callee sig, VjpWriter.Sweeps sweeps, TypeSpec.Builder type) {
     ClassName self = RuntimeTypes.derivatives(sig);
     TypeName grad = gradType(sig, self);
 
+    if (sig.returnType().isArray()) {
+      emitArrayResultVjp(sig, sweeps, grad, type);
+      return;
+    }
     // fVjp
     boolean scalar = sig.hasSingleGradient() && !sig.differentiatedParams().get(0).type().isArray();
     TypeName vjpType = scalar ? SCALAR_VJP : ParameterizedTypeName.get(VJP, grad.box());
@@ -165,6 +178,36 @@ public final class DerivativesEmitter {
         scalar ? VALUE_AND_DERIVATIVE : VALUE_AND_GRAD, scalar ? "" : "<>", vjp, vjp);
     type.addMethod(vgMethod.build());
 
+    if (!sig.hasSingleGradient()) {
+      TypeSpec.Builder record = TypeSpec.recordBuilder(sig.gradRecordName())
+          .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+          .addJavadoc("The gradient of {@code $L}, one component per differentiated parameter.\n", sig.name());
+      MethodSpec.Builder ctor = MethodSpec.constructorBuilder();
+      for (Callee.Param p : sig.differentiatedParams()) {
+        ctor.addParameter(typeName(p.type()), p.name());
+      }
+      record.recordConstructor(ctor.build());
+      type.addType(record.build());
+    }
+  }
+
+  /**
+   * {@code fVjp} of a function with an array result: a {@code RecordVjp<double[], G>} whose pullback
+   * takes a cotangent array of the result's length; no {@code fGrad}, which needs a scalar output.
+   */
+  private static void emitArrayResultVjp(Callee sig, VjpWriter.Sweeps sweeps, TypeName grad, TypeSpec.Builder type) {
+    MethodSpec.Builder vjpMethod = MethodSpec.methodBuilder(sig.name() + "Vjp")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .addJavadoc("The value of {@code $L} and its pullback from a cotangent array of the result's length"
+            + " to the gradient ({@code jax.vjp}).\n", sig.name())
+        .returns(ParameterizedTypeName.get(RuntimeTypes.RECORD_VJP, typeName(sig.returnType()), grad.box()));
+    addParams(sig, vjpMethod);
+    vjpMethod.addCode(sweeps.forward());
+    vjpMethod.addCode("return new $T<>($L, outBar -> {\n$>", RuntimeTypes.RECORD_VJP, sweeps.value());
+    vjpMethod.addCode(sweeps.reverse());
+    vjpMethod.addStatement("return $L", sweeps.gradient());
+    vjpMethod.addCode("$<});\n");
+    type.addMethod(vjpMethod.build());
     if (!sig.hasSingleGradient()) {
       TypeSpec.Builder record = TypeSpec.recordBuilder(sig.gradRecordName())
           .addModifiers(Modifier.PUBLIC, Modifier.STATIC)

@@ -96,11 +96,20 @@ public final class ExprWriter {
       return write(c.condition(), TERNARY + 1) + " ? " + write(c.ifTrue(), TERNARY + 1) + " : "
           + write(c.ifFalse(), TERNARY);
     }
+    if (e instanceof Expr.NewArray n) {
+      return "new " + n.type().element().javaName() + "[" + write(n.length()) + "]";
+    }
     if (e instanceof Expr.Lambda l) {
       return l.source();
     }
     if (e instanceof Expr.Call c && c.callee().isFunctionObject()) {
       return c.callee().receiver() + ".value(" + args(c.args()) + ")";
+    }
+    if (e instanceof Expr.Call c && !io.jgrad.processor.parse.RecordSignature.userName(c.callee().name())
+        .equals(c.callee().name())) {
+      // A flat function of a record function (f_flat_x) has its primal in the generated class: the
+      // user's function on packed records, one leaf of the result.
+      return c.callee().derivativesQualifiedName() + "." + c.callee().name() + "(" + args(c.args()) + ")";
     }
     if (e instanceof Expr.Call c) {
       return c.callee().ownerQualifiedName() + "." + c.callee().name() + "(" + args(c.args()) + ")";

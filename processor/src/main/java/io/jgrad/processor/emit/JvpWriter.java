@@ -46,6 +46,13 @@ final class JvpWriter {
       b.addStatement("$L", tangent(t));
     } else if (l instanceof Linear.DeclareTangent d) {
       b.addStatement("$L $L", ExprWriter.typeName(d.target().type()), d.target().name());
+    } else if (l instanceof Linear.TangentArray a) {
+      b.addStatement("$L $L = new $L[$L]", ExprWriter.typeName(a.target().type()), a.target().name(),
+          a.target().type().element().javaName(), ExprWriter.write(a.length()));
+    } else if (l instanceof Linear.TangentWrite w) {
+      Type element = w.target().type().element();
+      b.addStatement("$L[$L] = $L", w.target().name(), ExprWriter.write(w.index()), w.source() == null
+          ? Terms.zero(element) : Terms.convert(w.source().name(), w.source().type(), element, false));
     } else if (l instanceof Linear.Call c) {
       call(c, b);
     } else if (l instanceof Linear.If f) {
@@ -71,6 +78,14 @@ final class JvpWriter {
 
   private static void returnDual(Linear.Return r, CodeBlock.Builder b) {
     Type t = r.value().type();
+    if (t.isArray()) {
+      // An array result: its tangent is an array of the same length.
+      String value = ExprWriter.write(r.value());
+      String tangent = r.tangent() == null ? "new " + t.element().javaName() + "[" + value + ".length]"
+          : r.tangent().name();
+      b.addStatement("return $T.of($L, $L)", RuntimeTypes.JVP, value, tangent);
+      return;
+    }
     String tangent = r.tangent() == null ? Terms.zero(t) : r.tangent().name();
     b.addStatement("return $T.of($L, $L)", t == Type.FLOAT ? RuntimeTypes.FLOAT_DUAL : RuntimeTypes.DUAL,
         ExprWriter.write(r.value()), tangent);
@@ -148,6 +163,8 @@ final class JvpWriter {
         b.addStatement("$L$L = $L", decl, a.target().name(), ExprWriter.write(a.value()));
       } else if (s instanceof Stmt.Declare d) {
         b.addStatement("$L $L", ExprWriter.typeName(d.target().type()), d.target().name());
+      } else if (s instanceof Stmt.ArrayWrite w) {
+        b.addStatement("$L[$L] = $L", w.array().name(), ExprWriter.write(w.index()), ExprWriter.write(w.value()));
       } else if (s instanceof Stmt.Effect e) {
         b.addStatement("$L", ExprWriter.write(e.call()));
       } else if (s instanceof Stmt.If f) {

@@ -68,6 +68,14 @@ final class RuleSweeps {
           .addStatement("$L = new $L[$L.length]", grad, p.type().element().javaName(), p.name())
           .endControlFlow();
     }
+    // An array gradient of the wrong length names the backward pass and the parameter.
+    for (Callee.Param p : diff) {
+      if (p.type().isArray()) {
+        String component = sig.hasSingleGradient() ? grad : grad + "." + p.name() + "()";
+        reverse.addStatement("$T.gradient($L, $L, $S, $S)", RuntimeTypes.RULE_CHECKS, component, p.name(), rule.bwd(),
+            p.name());
+      }
+    }
     return new VjpWriter.Sweeps(forward, reverse.build(), fwd + ".value()", sig.returnType(), grad);
   }
 
@@ -90,10 +98,14 @@ final class RuleSweeps {
       tangentParams.add(new Callee.Param(name, diff.get(i).type(), true));
     }
     for (int i = 0; i < diff.size(); i++) {
-      DerivativesEmitter.checkTangentLength(jvpMethod, diff.get(i), rule.tangentNames().get(i));
+      if (diff.get(i).type().isArray()) {
+        // A tangent of the wrong length would reach the user's rule: name the rule and the parameter.
+        jvpMethod.addStatement("$T.tangent($L, $L, $S, $S)", RuntimeTypes.RULE_CHECKS, diff.get(i).name(),
+            rule.tangentNames().get(i), rule.name(), diff.get(i).name());
+      }
     }
-    jvpMethod.addStatement("return $T.$L($L)", ClassName.bestGuess(rule.owner()), rule.name(),
-        String.join(", ", args));
+    jvpMethod.addStatement("return $T.result($T.$L($L), $S)", RuntimeTypes.RULE_CHECKS, ClassName.bestGuess(rule.owner()),
+        rule.name(), String.join(", ", args), rule.name());
 
     Names names = Names.of(paramNames, f.body());
     Type t = sig.returnType();

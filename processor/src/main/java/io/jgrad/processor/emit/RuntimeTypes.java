@@ -26,6 +26,9 @@ final class RuntimeTypes {
   static final ClassName DIFF_FN2 = ClassName.get(RUNTIME, "DiffFn2");
   static final ClassName DIFF_FN_N = ClassName.get(RUNTIME, "DiffFnN");
   static final ClassName GRAD2 = ClassName.get(RUNTIME, "Grad2");
+  static final ClassName JVP = ClassName.get(RUNTIME, "Jvp");
+  static final ClassName RULE_CHECKS = ClassName.get(RUNTIME, "RuleChecks");
+  static final ClassName RECORD_VJP = ClassName.get(RUNTIME, "RecordVjp");
 
   /** The generated {@code ...Derivatives} class of a function. */
   static ClassName derivatives(Callee callee) {

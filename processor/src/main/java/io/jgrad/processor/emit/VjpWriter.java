@@ -37,6 +37,8 @@ final class VjpWriter {
   private final Set<String> assignedInLoop = new HashSet<>();
   private final Set<String> topDeclared = new HashSet<>();
   private final Set<String> params = new HashSet<>();
+  /** Local arrays the function writes into: their elements change, so a read is not stable. */
+  private final Set<String> writtenArrays = new HashSet<>();
   private boolean usesTape;
 
   VjpWriter(Names names) {
@@ -78,7 +80,11 @@ final class VjpWriter {
       Expr.Var bar = e.getValue();
       String primal = primalOfTangent.get(e.getKey());
       String init;
-      if (bar.type().isArray()) {
+      if (bar.type().isArray() && ret.tangent() != null && ret.tangent().name().equals(e.getKey())) {
+        // The returned array's cotangent starts as a copy of outBar: the sweep clears it as it goes.
+        rev.addStatement("$T.checkLength($L, outBar, $S)", RuntimeTypes.TANGENTS, primal, "outBar");
+        init = "outBar.clone()";
+      } else if (bar.type().isArray()) {
         init = "new " + bar.type().element().javaName() + "[" + primal + ".length]";
       } else if (ret.tangent() != null && ret.tangent().name().equals(e.getKey())) {
         init = Terms.convert("outBar", Type.DOUBLE, bar.type(), false);
@@ -117,6 +123,11 @@ final class VjpWriter {
         note(c.result().name(), inLoop);
       } else if (l instanceof Linear.Primal p && p.stmt() instanceof Stmt.Assign a) {
         note(a.target().name(), inLoop);
+      } else if (l instanceof Linear.Primal p && p.stmt() instanceof Stmt.ArrayWrite w) {
+        writtenArrays.add(w.array().name());
+      } else if (l instanceof Linear.TangentWrite w) {
+        // Each write clears the element's cotangent in reverse: the array itself stays one local.
+        writtenArrays.add(w.target().name());
       } else if (l instanceof Linear.If f) {
         count(f.thenBody(), inLoop);
         count(f.elseBody(), inLoop);
@@ -167,15 +178,17 @@ final class VjpWriter {
       return readableLater(l.array());
     }
     if (e instanceof Expr.ArrayRead r) {
-      // Array parameters are never written, so an element read is as stable as its index.
-      return readableLater(r.array()) && readableLater(r.index());
+      // Array parameters are never written, so an element read is as stable as its index; an
+      // element of a local array the function writes into is not.
+      return r.array() instanceof Expr.Var v && !writtenArrays.contains(v.name())
+          && readableLater(r.array()) && readableLater(r.index());
     }
     return false;
   }
 
   private boolean hasLinear(List<Linear> program) {
     for (Linear l : program) {
-      if (l instanceof Linear.Tangent || l instanceof Linear.Call) {
+      if (l instanceof Linear.Tangent || l instanceof Linear.Call || l instanceof Linear.TangentWrite) {
         return true;
       }
       if (l instanceof Linear.If f && (hasLinear(f.thenBody()) || hasLinear(f.elseBody()))) {
@@ -201,8 +214,10 @@ final class VjpWriter {
     for (Linear l : program) {
       if (l instanceof Linear.Primal p) {
         JvpWriter.PrimalWriter.write(p.stmt(), fwd);
-      } else if (l instanceof Linear.DeclareTangent) {
+      } else if (l instanceof Linear.DeclareTangent || l instanceof Linear.TangentArray) {
         // Cotangents are declared once, at the start of the reverse sweep.
+      } else if (l instanceof Linear.TangentWrite w) {
+        rev.add(transposeWrite(w, top, fwd));
       } else if (l instanceof Linear.Tangent t) {
         rev.add(transpose(t, top, fwd));
       } else if (l instanceof Linear.Call c) {
@@ -277,6 +292,28 @@ final class VjpWriter {
     }
     updates.forEach(u -> b.addStatement("$L", u));
     zero(t.target().name(), bar, b);
+    return b.build();
+  }
+
+  /**
+   * {@code yDot[i] = vDot} transposed: the element's cotangent moves into {@code v}'s and is
+   * cleared, since the write overwrote what the element held before.
+   */
+  private CodeBlock transposeWrite(Linear.TangentWrite w, boolean top, CodeBlock.Builder fwd) {
+    Expr.Var bar = bars.get(w.target().name());
+    List<String> pops = new ArrayList<>();
+    Expr index = keep(w.index(), Type.INT, top, fwd, pops, "index");
+    String element = bar.name() + "[" + ExprWriter.write(index) + "]";
+    CodeBlock.Builder b = CodeBlock.builder();
+    for (int i = pops.size() - 1; i >= 0; i--) {
+      b.addStatement("$L", pops.get(i));
+    }
+    if (w.source() != null) {
+      Expr.Var target = bars.get(w.source().name());
+      b.addStatement("$L += $L", target.name(),
+          Terms.convert(element, bar.type().element(), target.type(), false));
+    }
+    b.addStatement("$L = $L", element, Terms.zero(bar.type().element()));
     return b.build();
   }
 

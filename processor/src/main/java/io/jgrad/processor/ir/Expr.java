@@ -33,6 +33,9 @@ public sealed interface Expr {
   /** {@code array[index]}. */
   record ArrayRead(Expr array, Expr index, Type type) implements Expr {}
 
+  /** {@code new double[length]}: a fresh local array of zeros ({@code type} is the array type). */
+  record NewArray(Type type, Expr length) implements Expr {}
+
   /** {@code array.length}. */
   record ArrayLength(Expr array) implements Expr {
     @Override

@@ -136,6 +136,9 @@ public final class Exprs {
     if (e instanceof Expr.ArrayLength l) {
       return List.of(l.array());
     }
+    if (e instanceof Expr.NewArray n) {
+      return List.of(n.length());
+    }
     if (e instanceof Expr.Conditional c) {
       return List.of(c.condition(), c.ifTrue(), c.ifFalse());
     }

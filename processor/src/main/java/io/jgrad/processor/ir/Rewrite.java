@@ -30,6 +30,8 @@ public final class Rewrite {
       rebuilt = new Expr.ArrayRead(expr(r.array(), f), expr(r.index(), f), r.type());
     } else if (e instanceof Expr.ArrayLength l) {
       rebuilt = new Expr.ArrayLength(expr(l.array(), f));
+    } else if (e instanceof Expr.NewArray n) {
+      rebuilt = new Expr.NewArray(n.type(), expr(n.length(), f));
     } else if (e instanceof Expr.Conditional c) {
       rebuilt = new Expr.Conditional(expr(c.condition(), f), expr(c.ifTrue(), f), expr(c.ifFalse(), f), c.type());
     } else if (e instanceof Expr.Pair p) {
@@ -61,6 +63,9 @@ public final class Rewrite {
     }
     if (s instanceof Stmt.Declare d) {
       return new Stmt.Declare((Expr.Var) expr(d.target(), f));
+    }
+    if (s instanceof Stmt.ArrayWrite w) {
+      return new Stmt.ArrayWrite((Expr.Var) expr(w.array(), f), expr(w.index(), f), expr(w.value(), f));
     }
     if (s instanceof Stmt.If i) {
       return new Stmt.If(expr(i.condition(), f), stmts(i.thenBody(), f), stmts(i.elseBody(), f));

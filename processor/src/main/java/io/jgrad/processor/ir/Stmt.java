@@ -7,6 +7,9 @@ public sealed interface Stmt {
   /** {@code [type] target = value;} where {@code declare} says whether this declares the local. */
   record Assign(Expr.Var target, Expr value, boolean declare) implements Stmt {}
 
+  /** {@code array[index] = value;} into a local array created by the function. */
+  record ArrayWrite(Expr.Var array, Expr index, Expr value) implements Stmt {}
+
   /** A local declared without a value, definitely assigned later in every branch. */
   record Declare(Expr.Var target) implements Stmt {}
 

@@ -77,6 +77,16 @@ public final class BodyParser {
   /** javac found an error of its own in the body (a bad type, an unknown name): it reports it. */
   private boolean javacError;
   private final LambdaReader lambdas;
+  /** The flat signature this parse produces (a function with records in its signature), else null. */
+  private Callee flatSignature;
+  /** Which leaf of a record result this parse returns. */
+  private int selectedLeaf;
+  /** Local arrays the function creates ({@code new double[n]}): the only arrays it may write into. */
+  private final Set<Element> arrayLocals = new HashSet<>();
+  /** The declarations of local arrays, which must stay at the top level of the body. */
+  private final Map<Stmt, Tree> arrayDeclarations = new java.util.IdentityHashMap<>();
+  /** Record parameters and locals: one scalar local per leaf, never a record. */
+  private final Map<Element, List<Expr.Var>> recordLocals = new HashMap<>();
 
   /** A parser for the body of a {@code @Differentiable} method. */
   public BodyParser(Trees trees, Report report, CalleeResolver callees, ExecutableElement method) {
@@ -102,6 +112,28 @@ public final class BodyParser {
     this.lambdas = new LambdaReader(trees, report, unit, names, method);
   }
 
+  /**
+   * A parser for a method with records in its signature, producing the flat function
+   * {@code flatSignature} (a record parameter read leaf by leaf), returning leaf {@code selectedLeaf}
+   * of a record result.
+   */
+  public BodyParser(Trees trees, Report report, CalleeResolver callees, ExecutableElement method,
+      Callee flatSignature, int selectedLeaf) {
+    this(trees, report, callees, method, null, false);
+    this.flatSignature = flatSignature;
+    this.selectedLeaf = selectedLeaf;
+  }
+
+  /**
+   * A parser for a custom JVP rule of a function with a record result, whose {@code Jvp.of(value,
+   * tangent)} keeps leaf {@code selectedLeaf}; record parameters are read leaf by leaf.
+   */
+  public BodyParser(Trees trees, Report report, CalleeResolver callees, ExecutableElement rule,
+      List<String> paramNames, int selectedLeaf) {
+    this(trees, report, callees, rule, paramNames, true);
+    this.selectedLeaf = selectedLeaf;
+  }
+
   /** The IR of the method, or empty when the body is unavailable or errors were reported. */
   public Optional<Function> parse() {
     TreePath methodPath = trees.getPath(method);
@@ -114,10 +146,19 @@ public final class BodyParser {
       report.error(Codes.UNSUPPORTED_STATEMENT, "a differentiable method needs a body", method);
       return Optional.empty();
     }
-    Callee signature = callees.resolve(method);
+    Callee signature = flatSignature != null ? flatSignature : callees.resolve(method);
     for (int i = 0; i < method.getParameters().size(); i++) {
       var p = method.getParameters().get(i);
       String name = paramNames != null && i < paramNames.size() ? paramNames.get(i) : p.getSimpleName().toString();
+      RecordShape shape = RecordShape.of(p.asType());
+      if (shape != null) {
+        List<Expr.Var> leaves = new ArrayList<>();
+        for (RecordShape.Leaf leaf : shape.leaves()) {
+          leaves.add(new Expr.Var(name + "_" + leaf.suffix(), leaf.type()));
+          usedNames.add(name + "_" + leaf.suffix());
+        }
+        recordLocals.put(p, leaves);
+      }
       names.put(p, name);
       usedNames.add(name);
     }
@@ -147,6 +188,10 @@ public final class BodyParser {
       }
       return Optional.empty();
     }
+    checkArrays(body);
+    if (report.errorCount() > errorsBefore) {
+      return Optional.empty();
+    }
     if (!rule) {
       CallArgumentChecker.check(body, signature.differentiatedParams(), positions, report, unit, method);
       if (report.errorCount() > errorsBefore) {
@@ -154,6 +199,57 @@ public final class BodyParser {
       }
     }
     return Optional.of(new Function(signature, body));
+  }
+
+  /**
+   * Local arrays are declared at the top level of the body, so that reverse mode, whose backward
+   * sweep runs after the body, still sees them; an array result is one local or parameter
+   * returned once, at the end.
+   */
+  private void checkArrays(List<Stmt> body) {
+    for (Stmt s : body) {
+      nestedArrayDeclarations(s, false);
+    }
+    if (TypeMapper.map(method.getReturnType()) != null && TypeMapper.map(method.getReturnType()).isArray() && !rule) {
+      Stmt last = body.isEmpty() ? null : body.get(body.size() - 1);
+      long returns = countReturns(body);
+      if (!(last instanceof Stmt.Return r && r.value() instanceof Expr.Var) || returns != 1) {
+        report.error(Codes.UNSUPPORTED_RETURN, "an array result must be one local array or parameter"
+            + " returned once, at the end of the function; hint: write the result into one local array"
+            + " and return it", method);
+      }
+    }
+  }
+
+  private static long countReturns(List<Stmt> body) {
+    long n = 0;
+    for (Stmt s : body) {
+      if (s instanceof Stmt.Return) {
+        n++;
+      } else if (s instanceof Stmt.If f) {
+        n += countReturns(f.thenBody()) + countReturns(f.elseBody());
+      } else if (s instanceof Stmt.While w) {
+        n += countReturns(w.body());
+      } else if (s instanceof Stmt.Block b) {
+        n += countReturns(b.body());
+      }
+    }
+    return n;
+  }
+
+  private void nestedArrayDeclarations(Stmt s, boolean nested) {
+    if (nested && arrayDeclarations.containsKey(s)) {
+      error(Codes.UNSUPPORTED_STATEMENT, "a local array must be declared at the top level of the function,"
+          + " not inside a loop, a branch or a block (after an early return, the rest of the function is one);"
+          + " hint: declare it before the loop", arrayDeclarations.get(s));
+    } else if (s instanceof Stmt.If f) {
+      f.thenBody().forEach(x -> nestedArrayDeclarations(x, true));
+      f.elseBody().forEach(x -> nestedArrayDeclarations(x, true));
+    } else if (s instanceof Stmt.While w) {
+      w.body().forEach(x -> nestedArrayDeclarations(x, true));
+    } else if (s instanceof Stmt.Block b) {
+      b.body().forEach(x -> nestedArrayDeclarations(x, true));
+    }
   }
 
   private final Map<Stmt.Return, Tree> returnTrees = new java.util.IdentityHashMap<>();
@@ -219,8 +315,11 @@ public final class BodyParser {
           error(Codes.RETURN_IN_LOOP, "return inside a loop is not supported yet;"
               + " hint: leave the loop through its condition and return after it", s);
         }
+        RecordShape resultShape = RecordShape.of(method.getReturnType());
         Stmt.Return r = new Stmt.Return(t.getExpression() == null ? null
-            : rule ? pair(t.getExpression(), path) : expr(t.getExpression(), path));
+            : rule ? pair(t.getExpression(), path)
+            : resultShape != null ? record(t.getExpression(), path, resultShape).get(selectedLeaf)
+            : expr(t.getExpression(), path));
         returnTrees.put(r, s);
         out.add(r);
       }
@@ -239,6 +338,33 @@ public final class BodyParser {
 
   private void variable(VariableTree t, TreePath path, List<Stmt> out) {
     Element element = trees.getElement(path);
+    RecordShape shape = element == null ? null : RecordShape.of(element.asType());
+    if (shape != null && shape.leaves().stream().anyMatch(l -> l.type() == Type.OBJECT
+        && !"java.lang.String".equals(l.javaType()))) {
+      error(Codes.UNSUPPORTED_TYPE, "a record local with an enum or interface component is not supported yet;"
+          + " hint: read the components from the parameter or the call directly", t);
+      rejectedLocals.add(element);
+      return;
+    }
+    if (shape != null) {
+      List<Expr.Var> leaves = new ArrayList<>();
+      String base = declare(element);
+      for (RecordShape.Leaf leaf : shape.leaves()) {
+        String name = base + "_" + leaf.suffix();
+        for (int i = 2; usedNames.contains(name); i++) {
+          name = base + "_" + leaf.suffix() + i;
+        }
+        usedNames.add(name);
+        leaves.add(new Expr.Var(name, leaf.type()));
+      }
+      List<Expr> values = t.getInitializer() == null ? null : record(t.getInitializer(), path, shape);
+      recordLocals.put(element, leaves);
+      for (int i = 0; i < leaves.size(); i++) {
+        out.add(values == null ? new Stmt.Declare(leaves.get(i))
+            : new Stmt.Assign(leaves.get(i), coerce(values.get(i), leaves.get(i).type()), true));
+      }
+      return;
+    }
     Type type = element == null ? null : TypeMapper.map(element.asType());
     if (type == null) {
       int before = report.errorCount();
@@ -258,9 +384,7 @@ public final class BodyParser {
       return;
     }
     if (type.isArray()) {
-      error(Codes.UNSUPPORTED_TYPE, "array locals are not supported yet; hint: index the parameter"
-          + " directly", t);
-      rejectedLocals.add(element);
+      arrayLocal(t, path, element, type, out);
       return;
     }
     boolean string = "java.lang.String".equals(TypeMapper.javaType(element.asType()));
@@ -290,6 +414,63 @@ public final class BodyParser {
     }
   }
 
+  /**
+   * {@code double[] y = new double[n];}: a fresh array the function may write into. Aliases
+   * ({@code double[] z = x;}) and other initializers are refused: a write through one would change
+   * an array jgrad does not track.
+   */
+  private void arrayLocal(VariableTree t, TreePath path, Element element, Type type, List<Stmt> out) {
+    ExpressionTree init = t.getInitializer();
+    while (init instanceof ParenthesizedTree p) {
+      init = p.getExpression();
+    }
+    if (rule) {
+      error(Codes.UNSUPPORTED_TYPE, "array locals are not supported in custom rules yet", t);
+      rejectedLocals.add(element);
+      return;
+    }
+    if (!(init instanceof com.sun.source.tree.NewArrayTree n) || n.getDimensions().size() != 1
+        || n.getInitializers() != null) {
+      error(Codes.UNSUPPORTED_TYPE, "an array local must be created by the function, with new "
+          + type.element().javaName() + "[n]; hint: index a parameter directly, or copy it element by"
+          + " element into a new array", t);
+      rejectedLocals.add(element);
+      return;
+    }
+    Expr length = coerce(expr(n.getDimensions().get(0), new TreePath(path, init)), Type.INT);
+    Expr.Var var = new Expr.Var(declare(element), type);
+    arrayLocals.add(element);
+    Stmt s = new Stmt.Assign(var, new Expr.NewArray(type, length), true);
+    arrayDeclarations.put(s, t);
+    out.add(s);
+  }
+
+  /**
+   * {@code y[i] = v}, {@code y[i] += v}, {@code y[i]++} into a local array, or null after reporting
+   * a write into anything else (a parameter's array, which belongs to the caller).
+   */
+  private Stmt.ArrayWrite arrayWrite(ArrayAccessTree target, TreePath parent, Tree.Kind op, ExpressionTree valueTree,
+      Tree at) {
+    TreePath path = new TreePath(parent, target);
+    ExpressionTree arrayTree = target.getExpression();
+    Element array = arrayTree instanceof IdentifierTree ? trees.getElement(new TreePath(path, arrayTree)) : null;
+    if (array == null || !arrayLocals.contains(array)) {
+      error(Codes.ARRAY_WRITE, "a differentiable function may write only into a local array it created"
+          + " (double[] y = new double[n]); hint: copy the values into such an array", target);
+      return null;
+    }
+    Type type = TypeMapper.map(array.asType());
+    Expr.Var arrayVar = new Expr.Var(names.get(array), type);
+    Expr index = coerce(expr(target.getIndex(), path), Type.INT);
+    Expr value = valueTree == null ? Exprs.lit(Type.INT, 1) : expr(valueTree, parent);
+    Type element = type.element();
+    if (op != null) {
+      Expr old = new Expr.ArrayRead(arrayVar, index, element);
+      value = arithmetic(op, old, value, Exprs.promote(element, value.type()), at);
+    }
+    return new Stmt.ArrayWrite(arrayVar, index, coerce(value, element));
+  }
+
   private String declare(Element local) {
     String base = local.getSimpleName().toString();
     String name = base;
@@ -307,6 +488,35 @@ public final class BodyParser {
     switch (e.getKind()) {
       case ASSIGNMENT -> {
         AssignmentTree a = (AssignmentTree) e;
+        Element recordTarget = a.getVariable() instanceof IdentifierTree
+            ? trees.getElement(new TreePath(ePath, a.getVariable())) : null;
+        if (recordTarget != null && recordLocals.containsKey(recordTarget)) {
+          List<Expr.Var> leaves = recordLocals.get(recordTarget);
+          List<Expr> values = record(a.getExpression(), ePath, RecordShape.of(recordTarget.asType()));
+          // Through temporaries: p = new Point(p.y(), p.x()) reads the old leaves before writing.
+          List<Expr.Var> temps = new ArrayList<>();
+          for (int i = 0; i < leaves.size(); i++) {
+            String name = leaves.get(i).name() + "New";
+            for (int k = 2; usedNames.contains(name); k++) {
+              name = leaves.get(i).name() + "New" + k;
+            }
+            usedNames.add(name);
+            Expr.Var temp = new Expr.Var(name, leaves.get(i).type());
+            temps.add(temp);
+            out.add(new Stmt.Assign(temp, coerce(values.get(i), temp.type()), true));
+          }
+          for (int i = 0; i < leaves.size(); i++) {
+            out.add(new Stmt.Assign(leaves.get(i), temps.get(i), false));
+          }
+          return;
+        }
+        if (a.getVariable() instanceof ArrayAccessTree access) {
+          Stmt.ArrayWrite w = arrayWrite(access, ePath, null, a.getExpression(), e);
+          if (w != null) {
+            out.add(w);
+          }
+          return;
+        }
         Expr.Var target = assignable(a.getVariable(), ePath);
         Expr value = expr(a.getExpression(), ePath);
         if (target != null) {
@@ -315,22 +525,37 @@ public final class BodyParser {
       }
       case PLUS_ASSIGNMENT, MINUS_ASSIGNMENT, MULTIPLY_ASSIGNMENT, DIVIDE_ASSIGNMENT, REMAINDER_ASSIGNMENT -> {
         CompoundAssignmentTree a = (CompoundAssignmentTree) e;
+        Tree.Kind op = switch (e.getKind()) {
+          case PLUS_ASSIGNMENT -> Tree.Kind.PLUS;
+          case MINUS_ASSIGNMENT -> Tree.Kind.MINUS;
+          case MULTIPLY_ASSIGNMENT -> Tree.Kind.MULTIPLY;
+          case DIVIDE_ASSIGNMENT -> Tree.Kind.DIVIDE;
+          default -> Tree.Kind.REMAINDER;
+        };
+        if (a.getVariable() instanceof ArrayAccessTree access) {
+          Stmt.ArrayWrite w = arrayWrite(access, ePath, op, a.getExpression(), e);
+          if (w != null) {
+            out.add(w);
+          }
+          return;
+        }
         Expr.Var target = assignable(a.getVariable(), ePath);
         Expr value = expr(a.getExpression(), ePath);
         if (target != null) {
-          Tree.Kind op = switch (e.getKind()) {
-            case PLUS_ASSIGNMENT -> Tree.Kind.PLUS;
-            case MINUS_ASSIGNMENT -> Tree.Kind.MINUS;
-            case MULTIPLY_ASSIGNMENT -> Tree.Kind.MULTIPLY;
-            case DIVIDE_ASSIGNMENT -> Tree.Kind.DIVIDE;
-            default -> Tree.Kind.REMAINDER;
-          };
           Expr combined = arithmetic(op, target, value, Exprs.promote(target.type(), value.type()), e);
           out.add(new Stmt.Assign(target, coerce(combined, target.type()), false));
         }
       }
       case POSTFIX_INCREMENT, PREFIX_INCREMENT, POSTFIX_DECREMENT, PREFIX_DECREMENT -> {
         UnaryTree u = (UnaryTree) e;
+        if (u.getExpression() instanceof ArrayAccessTree access) {
+          boolean up = e.getKind() == Tree.Kind.POSTFIX_INCREMENT || e.getKind() == Tree.Kind.PREFIX_INCREMENT;
+          Stmt.ArrayWrite w = arrayWrite(access, ePath, up ? Tree.Kind.PLUS : Tree.Kind.MINUS, null, e);
+          if (w != null) {
+            out.add(w);
+          }
+          return;
+        }
         Expr.Var target = assignable(u.getExpression(), ePath);
         if (target != null) {
           boolean up = e.getKind() == Tree.Kind.POSTFIX_INCREMENT || e.getKind() == Tree.Kind.PREFIX_INCREMENT;
@@ -453,6 +678,20 @@ public final class BodyParser {
     }
     Element owner = target == null ? null : target.getEnclosingElement();
     String ownerName = owner instanceof TypeElement te ? te.getQualifiedName().toString() : "";
+    RecordShape result = method.getReturnType() instanceof javax.lang.model.type.DeclaredType d
+        && d.getTypeArguments().size() == 1 ? RecordShape.of(d.getTypeArguments().get(0)) : null;
+    if (result != null && args != null && args.size() == 2 && ownerName.equals("io.jgrad.runtime.Jvp")) {
+      // Jvp.of(value, tangent) of a record result: this parse keeps leaf selectedLeaf of both.
+      Expr value = record(args.get(0), path, result).get(selectedLeaf);
+      Expr tangent = record(args.get(1), path, result).get(selectedLeaf);
+      Type type = result.leaves().get(selectedLeaf).type();
+      return new Expr.Pair(coerce(value, type), coerce(tangent, type), type);
+    }
+    if (result != null) {
+      error(Codes.RULE_RETURN, "a custom JVP rule of a record function must end each path with return"
+          + " Jvp.of(value, tangent)", e);
+      return dummy();
+    }
     if (args == null || args.size() != 2
         || !(ownerName.equals("io.jgrad.runtime.Dual") || ownerName.equals("io.jgrad.runtime.FloatDual"))) {
       error(Codes.RULE_RETURN, "a custom JVP rule must end each path with return Dual.of(value, tangent)", e);
@@ -616,6 +855,12 @@ public final class BodyParser {
       javacError = true;
       return dummy();
     }
+    if (recordLocals.containsKey(element)) {
+      error(Codes.UNSUPPORTED_EXPRESSION, "the record " + t.getName() + " can be read component by component"
+          + " (" + t.getName() + ".x()), passed to a differentiable function, returned or copied into a record"
+          + " local, not used as a value here; hint: pass its components", t);
+      return dummy();
+    }
     if (element != null && names.containsKey(element)) {
       Type type = TypeMapper.map(element.asType());
       if (type == null) {
@@ -683,6 +928,18 @@ public final class BodyParser {
       }
       javacError = true;
       return dummy();
+    }
+    if (isAccessor(callee)) {
+      return componentRead(t, path, callee);
+    }
+    if (CalleeResolver.isDifferentiable(callee) && RecordSignature.involvesRecords(callee)) {
+      List<Expr> leaves = recordCall(t, path, callee);
+      if (leaves.size() != 1 || RecordShape.of(callee.getReturnType()) != null) {
+        error(Codes.UNSUPPORTED_EXPRESSION, "the record " + callee.getSimpleName() + " returns can be read"
+            + " component by component or stored in a record local", t);
+        return dummy();
+      }
+      return leaves.get(0);
     }
     List<Expr> args = new ArrayList<>();
     for (ExpressionTree a : t.getArguments()) {
@@ -851,6 +1108,172 @@ public final class BodyParser {
       }
     }
     return ownerName;
+  }
+
+  // ---------------------------------------------------------------- records
+
+  /** Whether {@code m} is a record component's accessor ({@code p.x()}). */
+  private static boolean isAccessor(ExecutableElement m) {
+    Element owner = m.getEnclosingElement();
+    return RecordShape.isRecord(owner.asType()) && m.getParameters().isEmpty()
+        && !m.getModifiers().contains(Modifier.STATIC)
+        && ((TypeElement) owner).getRecordComponents().stream()
+            .anyMatch(c -> m.equals(c.getAccessor()));
+  }
+
+  /** {@code r.x()} where {@code x} is a leaf: the scalarized local (or value) of that leaf. */
+  private Expr componentRead(MethodInvocationTree t, TreePath path, ExecutableElement accessor) {
+    if (!(t.getMethodSelect() instanceof MemberSelectTree m)) {
+      error(Codes.UNSUPPORTED_EXPRESSION, "a record's own methods cannot be called in a differentiable function", t);
+      return dummy();
+    }
+    TreePath receiverPath = new TreePath(path, m);
+    RecordShape shape = RecordShape.of(trees.getTypeMirror(new TreePath(receiverPath, m.getExpression())));
+    RecordShape.Component c = shape == null ? null : shape.component(accessor.getSimpleName().toString());
+    if (c == null) {
+      error(Codes.UNSUPPORTED_TYPE, "the record " + accessor.getEnclosingElement().getSimpleName() + " has a component"
+          + " outside the differentiable subset (double, float, int, long, boolean, String, enums, such records)", t);
+      return dummy();
+    }
+    if (c.nested() != null) {
+      error(Codes.UNSUPPORTED_EXPRESSION, "the record " + t + " can be read component by component", t);
+      return dummy();
+    }
+    List<Expr> leaves = record(m.getExpression(), receiverPath, shape);
+    return leaves.get(shape.span(c.name())[0]);
+  }
+
+  /**
+   * The leaves of a record-valued expression, in {@link RecordShape#leaves()} order: a record local or
+   * parameter, {@code new Point(a, b)}, a component that is itself a record, a call to a differentiable
+   * function returning a record, or a conditional between them.
+   */
+  private List<Expr> record(ExpressionTree e, TreePath parent, RecordShape shape) {
+    TreePath path = new TreePath(parent, e);
+    int size = shape.leaves().size();
+    switch (e.getKind()) {
+      case PARENTHESIZED:
+        return record(((ParenthesizedTree) e).getExpression(), path, shape);
+      case IDENTIFIER: {
+        Element element = trees.getElement(path);
+        if (element == null || element.asType().getKind() == TypeKind.ERROR) {
+          javacError = true;
+          return dummies(size);
+        }
+        if (recordLocals.containsKey(element)) {
+          return new ArrayList<>(recordLocals.get(element));
+        }
+        break;
+      }
+      case NEW_CLASS: {
+        com.sun.source.tree.NewClassTree n = (com.sun.source.tree.NewClassTree) e;
+        if (n.getClassBody() != null || n.getArguments().size() != shape.components().size()) {
+          break;
+        }
+        List<Expr> out = new ArrayList<>();
+        for (int i = 0; i < shape.components().size(); i++) {
+          RecordShape.Component c = shape.components().get(i);
+          ExpressionTree arg = n.getArguments().get(i);
+          if (c.nested() != null) {
+            out.addAll(record(arg, path, c.nested()));
+          } else {
+            out.add(coerce(expr(arg, path), c.type()));
+          }
+        }
+        return out;
+      }
+      case CONDITIONAL_EXPRESSION: {
+        ConditionalExpressionTree c = (ConditionalExpressionTree) e;
+        Expr cond = expr(c.getCondition(), path);
+        List<Expr> a = record(c.getTrueExpression(), path, shape);
+        List<Expr> b = record(c.getFalseExpression(), path, shape);
+        List<Expr> out = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+          out.add(new Expr.Conditional(cond, a.get(i), b.get(i), shape.leaves().get(i).type()));
+        }
+        return out;
+      }
+      case METHOD_INVOCATION: {
+        MethodInvocationTree t = (MethodInvocationTree) e;
+        Element element = trees.getElement(path);
+        if (!(element instanceof ExecutableElement callee)) {
+          javacError = true;
+          return dummies(size);
+        }
+        if (isAccessor(callee) && t.getMethodSelect() instanceof MemberSelectTree m) {
+          TreePath receiverPath = new TreePath(path, m);
+          RecordShape outer = RecordShape.of(trees.getTypeMirror(new TreePath(receiverPath, m.getExpression())));
+          if (outer != null) {
+            int[] span = outer.span(callee.getSimpleName().toString());
+            return new ArrayList<>(record(m.getExpression(), receiverPath, outer).subList(span[0], span[0] + span[1]));
+          }
+        }
+        if (CalleeResolver.isDifferentiable(callee) && RecordSignature.involvesRecords(callee)) {
+          return recordCall(t, path, callee);
+        }
+        break;
+      }
+      default:
+        break;
+    }
+    error(Codes.UNSUPPORTED_EXPRESSION, "this record value is not in the differentiable subset: a record is a"
+        + " record local or parameter, new " + shape.qualifiedName().substring(shape.qualifiedName().lastIndexOf('.') + 1)
+        + "(...), a component, a call to a differentiable function, or a conditional between them", e);
+    return dummies(size);
+  }
+
+  /**
+   * A call to a differentiable function with records in its signature: the arguments scalarized leaf
+   * by leaf, one call per leaf of a record result (to {@code g_flat_x}...) or one to {@code g_flat}.
+   */
+  private List<Expr> recordCall(MethodInvocationTree t, TreePath path, ExecutableElement callee) {
+    if (callee.equals(method)) {
+      error(Codes.RECURSION, method.getSimpleName() + " calls itself; recursion is not supported;"
+          + " hint: write it as a loop", t);
+      return dummies(1);
+    }
+    for (var p : callee.getParameters()) {
+      if (RecordShape.isRecord(p.asType()) && RecordShape.of(p.asType()) == null) {
+        error(Codes.UNSUPPORTED_TYPE, callee.getSimpleName() + " takes a record jgrad cannot scalarize", t);
+        return dummies(1);
+      }
+    }
+    RecordSignature sig = RecordSignature.of(callee, callees);
+    List<Expr> args = new ArrayList<>();
+    for (int i = 0; i < t.getArguments().size(); i++) {
+      RecordSignature.UserParam p = sig.params().get(i);
+      ExpressionTree a = t.getArguments().get(i);
+      if (p.shape() != null) {
+        args.addAll(record(a, path, p.shape()));
+      } else {
+        args.add(coerce(expr(a, path), p.param().type()));
+      }
+    }
+    List<Expr> out = new ArrayList<>();
+    if (sig.result() == null) {
+      out.add(new Expr.Call(sig.flat().get(0), List.copyOf(args), sig.flat().get(0).returnType()));
+      return out;
+    }
+    List<RecordShape.Leaf> leaves = sig.result().leaves();
+    for (int i = 0; i < leaves.size(); i++) {
+      int flat = sig.flatOf(i);
+      if (flat >= 0) {
+        out.add(new Expr.Call(sig.flat().get(flat), List.copyOf(args), sig.flat().get(flat).returnType()));
+      } else {
+        // A component without a tangent: its value, from the generated primal of that leaf.
+        out.add(new Expr.PrimalCall(sig.derivatives(), sig.primalLeaf(leaves.get(i)), List.copyOf(args),
+            leaves.get(i).type()));
+      }
+    }
+    return out;
+  }
+
+  private static List<Expr> dummies(int n) {
+    List<Expr> out = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      out.add(dummy());
+    }
+    return out;
   }
 
   // ---------------------------------------------------------------- helpers

@@ -29,6 +29,13 @@ public final class Activity {
           active.add(a.target().name());
           changed = true;
         }
+      } else if (s instanceof Stmt.ArrayWrite w) {
+        // An array holding one differentiated element carries derivatives as a whole.
+        if (w.array().type().isDifferentiable() && !active.contains(w.array().name())
+            && active.stream().anyMatch(n -> Normalizer.mentions(w.value(), n))) {
+          active.add(w.array().name());
+          changed = true;
+        }
       } else if (s instanceof Stmt.If f) {
         changed |= visit(f.thenBody(), active) | visit(f.elseBody(), active);
       } else if (s instanceof Stmt.While w) {

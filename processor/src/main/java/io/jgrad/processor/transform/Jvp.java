@@ -70,7 +70,18 @@ public final class Jvp {
   }
 
   private void stmt(Stmt s, List<Linear> out) {
-    if (s instanceof Stmt.Assign a) {
+    if (s instanceof Stmt.Assign a && a.value() instanceof Expr.NewArray n) {
+      out.add(new Linear.Primal(a));
+      if (isActive(a.target())) {
+        out.add(new Linear.TangentArray(tangentOf(a.target()), n.length()));
+      }
+    } else if (s instanceof Stmt.ArrayWrite w) {
+      out.add(new Linear.Primal(w));
+      if (isActive(w.array())) {
+        out.add(new Linear.TangentWrite(tangentOf(w.array()), w.index(),
+            isActive(w.value()) ? tangentOf((Expr.Var) w.value()) : null));
+      }
+    } else if (s instanceof Stmt.Assign a) {
       assign(a, out);
     } else if (s instanceof Stmt.Declare d) {
       out.add(new Linear.Primal(d));

@@ -20,6 +20,15 @@ public sealed interface Linear {
    */
   record Tangent(Expr.Var target, Expr.Var primal, List<Term> terms, boolean declare) implements Linear {}
 
+  /** {@code target = new double[length]}: the tangent of a local array, zero when created. */
+  record TangentArray(Expr.Var target, Expr length) implements Linear {}
+
+  /**
+   * {@code target[index] = source} (zero when {@code source} is null): the tangent of a write into a
+   * local array; its transpose moves the element's cotangent into {@code source}'s and clears it.
+   */
+  record TangentWrite(Expr.Var target, Expr index, Expr.Var source) implements Linear {}
+
   /** A tangent local declared without a value (its primal was declared so). */
   record DeclareTangent(Expr.Var target) implements Linear {}
 

@@ -32,6 +32,9 @@ public final class Names {
       collect(a.value());
     } else if (s instanceof Stmt.Declare d) {
       taken.add(d.target().name());
+    } else if (s instanceof Stmt.ArrayWrite w) {
+      collect(w.index());
+      collect(w.value());
     } else if (s instanceof Stmt.If f) {
       collect(f.condition());
       f.thenBody().forEach(this::collect);

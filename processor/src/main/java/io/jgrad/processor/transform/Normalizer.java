@@ -82,6 +82,9 @@ public final class Normalizer {
         rhs = t;
       }
       out.add(new Stmt.Assign(a.target(), rhs, a.declare()));
+    } else if (s instanceof Stmt.ArrayWrite w) {
+      Expr value = w.value().type().isScalar() ? atom(w.value(), out) : w.value();
+      out.add(new Stmt.ArrayWrite(w.array(), w.index(), value));
     } else if (s instanceof Stmt.If f) {
       out.add(new Stmt.If(f.condition(), stmts(f.thenBody()), stmts(f.elseBody())));
     } else if (s instanceof Stmt.While w) {

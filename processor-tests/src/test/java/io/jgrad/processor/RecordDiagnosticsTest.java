@@ -1,0 +1,206 @@
+package io.jgrad.processor;
+
+import static com.google.common.truth.Truth.assertWithMessage;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import com.google.testing.compile.JavaFileObjects;
+import java.util.Locale;
+import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Records in differentiable code at compile time: what jgrad cannot scalarize is a javac error at
+ * the declaration or expression with a stable code, and clean record code compiles without a
+ * warning under -Xlint:all.
+ */
+class RecordDiagnosticsTest {
+
+  private static Compilation compile(String text) {
+    return Compiler.javac().withProcessors(new JgradProcessor()).withOptions("-Xlint:all,-processing")
+        .compile(JavaFileObjects.forSourceString("r.R", text));
+  }
+
+  private static long lineOf(String text, String marker) {
+    int at = text.indexOf(marker);
+    if (at < 0 || text.indexOf(marker, at + 1) >= 0) {
+      throw new IllegalArgumentException("marker must occur exactly once: " + marker);
+    }
+    return text.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
+  }
+
+  private static void assertErrorOnLine(String code, String text, String marker) {
+    Compilation c = compile(text);
+    assertThat(c).failed();
+    assertThat(c).hadErrorContaining("[" + code + "]").inFile(c.sourceFiles().get(0)).onLine(lineOf(text, marker));
+    for (Diagnostic<? extends JavaFileObject> d : c.diagnostics()) {
+      String m = d.getMessage(Locale.ROOT);
+      assertWithMessage("diagnostic: %s", m).that(m).doesNotContain("An annotation processor threw");
+      assertWithMessage("diagnostic: %s", m).that(m).doesNotContain("[jgrad.Internal]");
+      assertWithMessage("diagnostic: %s", m).that(m).doesNotContain("Derivatives.java");
+    }
+  }
+
+  private static final String HEAD = """
+      package r;
+      import io.jgrad.annotations.*;
+      final class R {
+        record Point(double x, double y) {}
+        record Tagged(double x, int n) {}
+        record Holder(double[] xs) {}
+      """;
+
+  @Test
+  void cleanRecordCodeCompilesWithoutWarnings() {
+    Compilation c = compile(HEAD + """
+          record FPoint(float x, float y) {}
+          enum Mode { A, B }
+          record Config(Mode mode, long n, boolean flip, String name) {}
+          @Differentiable static FPoint rot(FPoint p, float k) { return new FPoint(-k * p.y(), k * p.x()); }
+          @Differentiable static float fdot(FPoint a, FPoint b, Config c) {
+            FPoint r = rot(a, 2f);
+            return c.flip() && c.mode() == Mode.A ? r.x() * b.x() : r.y() * b.y() * c.n();
+          }
+          @Differentiable static Point scale(Point p, double k) { return new Point(k * p.x(), k * p.y()); }
+          @Differentiable static double f(Point p, Tagged t) {
+            Point q = scale(p, t.x());
+            return q.x() * t.n() + q.y();
+          }
+        }
+        """);
+    assertThat(c).succeededWithoutWarnings();
+  }
+
+  @Test
+  void recordResultWithoutAnythingToDifferentiate() {
+    assertErrorOnLine("jgrad.UnsupportedType", HEAD + """
+          record Counts(int a, String b) {}
+          @Differentiable static Counts f(Point p) { return new Counts(1, "b"); } // here
+        }
+        """, "// here");
+  }
+
+  @Test
+  void recordWithAnArrayComponent() {
+    assertErrorOnLine("jgrad.UnsupportedType", HEAD + """
+          @Differentiable static double f(Holder h, double x) { return x; } // here
+        }
+        """, "// here");
+  }
+
+  @Test
+  void recordUsedAsAValue() {
+    assertErrorOnLine("jgrad.UnsupportedExpression", HEAD + """
+          static String show(Point p) { return p.toString(); }
+          @Differentiable static double f(Point p) {
+            String s = show(p); // here
+            return p.x();
+          }
+        }
+        """, "// here");
+  }
+
+  @Test
+  void recordFromAnOpaqueCall() {
+    assertErrorOnLine("jgrad.UnsupportedExpression", HEAD + """
+          static Point make(double x) { return new Point(x, x); }
+          @Differentiable static double f(double x) {
+            Point p = make(x); // here
+            return p.x();
+          }
+        }
+        """, "// here");
+  }
+
+  @Test
+  void jvpRuleTangentOfTheWrongType() {
+    assertErrorOnLine("jgrad.RuleSignature", HEAD + """
+          @CustomJvp(jvp = "fJvp") static Point f(Point p) { return p; }
+          static io.jgrad.runtime.Jvp<Point> fJvp(Point p, double pDot) { return io.jgrad.runtime.Jvp.of(p, p); } // here
+        }
+        """, "// here");
+  }
+
+  @Test
+  void jvpRuleReturningDualForARecord() {
+    assertErrorOnLine("jgrad.RuleReturn", HEAD + """
+          @CustomJvp(jvp = "fJvp") static Point f(Point p) { return p; }
+          static io.jgrad.runtime.Dual fJvp(Point p, Point pDot) { return io.jgrad.runtime.Dual.of(1, 1); } // here
+        }
+        """, "// here");
+  }
+
+  @Test
+  void jvpRuleNotLinearInARecordTangent() {
+    assertErrorOnLine("jgrad.NonLinearTangent", HEAD + """
+          @CustomJvp(jvp = "fJvp") static Point f(Point p) { return p; }
+          static io.jgrad.runtime.Jvp<Point> fJvp(Point p, Point pDot) {
+            return io.jgrad.runtime.Jvp.of(f(p), new Point(pDot.x(), pDot.y() * pDot.y())); // here
+          }
+        }
+        """, "// here");
+  }
+
+  @Test
+  void vjpRuleFwdMustReturnRecordFwd() {
+    assertErrorOnLine("jgrad.RuleReturn", HEAD + """
+          @CustomVjp(fwd = "fFwd", bwd = "fBwd") static Point f(Point p) { return p; }
+          static io.jgrad.runtime.Fwd<Point> fFwd(Point p) { return io.jgrad.runtime.Fwd.of(1, p); } // here
+          static Point fBwd(Point res, Point g) { return g; }
+        }
+        """, "// here");
+  }
+
+  @Test
+  void vjpRuleBwdMustTakeARecordCotangent() {
+    assertErrorOnLine("jgrad.RuleSignature", HEAD + """
+          @CustomVjp(fwd = "fFwd", bwd = "fBwd") static Point f(Point p) { return p; }
+          static io.jgrad.runtime.RecordFwd<Point, Point> fFwd(Point p) { return io.jgrad.runtime.RecordFwd.of(p, p); }
+          static Point fBwd(Point res, double g) { return res; } // here
+        }
+        """, "// here");
+  }
+
+  @Test
+  void vjpRuleBwdMustReturnTheRecord() {
+    assertErrorOnLine("jgrad.RuleReturn", HEAD + """
+          @CustomVjp(fwd = "fFwd", bwd = "fBwd") static double f(Point p) { return p.x(); }
+          static io.jgrad.runtime.Fwd<Point> fFwd(Point p) { return io.jgrad.runtime.Fwd.of(p.x(), p); }
+          static double fBwd(Point res, double g) { return g; } // here
+        }
+        """, "// here");
+  }
+
+  @Test
+  void batchedCallerOfARecordFunction() {
+    assertErrorOnLine("jgrad.NotBatchable", HEAD + """
+          @Differentiable static Point twice(double x) { return new Point(x, 2 * x); }
+          @Batched @Differentiable static double f(double x) { // here
+            return twice(x).y();
+          }
+        }
+        """, "// here");
+  }
+
+  @Test
+  void orderTwoCallerOfARecordFunction() {
+    Compilation c = compile(HEAD + """
+          @Differentiable static double n2(Point p) { return p.x() * p.y(); }
+          @Differentiable(order = 2) static double f(double x) {
+            return n2(new Point(x, x));
+          }
+        }
+        """);
+    assertThat(c).failed();
+    assertThat(c).hadErrorContaining("[jgrad.");
+    for (Diagnostic<? extends JavaFileObject> d : c.diagnostics()) {
+      String m = d.getMessage(Locale.ROOT);
+      assertWithMessage("diagnostic: %s", m).that(m).doesNotContain("[jgrad.Internal]");
+      assertWithMessage("diagnostic: %s", m).that(m).doesNotContain("Derivatives.java");
+      assertWithMessage("diagnostic: %s", m).that(d.getSource() == null ? "" : d.getSource().getName())
+          .doesNotContain("Derivatives");
+    }
+  }
+}

@@ -1,0 +1,391 @@
+package io.jgrad.processor.emit;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import io.jgrad.processor.ir.Callee;
+import io.jgrad.processor.ir.Type;
+import io.jgrad.processor.parse.RecordShape;
+import io.jgrad.processor.parse.RecordSignature;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import javax.lang.model.element.Modifier;
+
+/**
+ * The public entry points of a function with records in its signature: {@code fJvp}, {@code fVjp},
+ * {@code fGrad}, {@code fValueAndGrad} take and return records and delegate to the flat functions
+ * ({@code f_flat}, or {@code f_flat_x}... for a record result), unpacking records into leaves on the
+ * way in and packing tangents and gradients on the way out. A record result gives
+ * {@code Jvp<T>} and {@code RecordVjp<T, G>} and no {@code fGrad} (a gradient needs a scalar output).
+ */
+public final class RecordEntryEmitter {
+  private RecordEntryEmitter() {}
+
+  /** Adds the entry points of {@code sig} to {@code type}; the flat functions are already there. */
+  public static void emit(RecordSignature sig, io.jgrad.processor.ir.Function first, boolean forward,
+      TypeSpec.Builder type) {
+    ClassName self = RuntimeTypes.derivatives(sig.flat().get(0));
+    TypeName grad = gradType(sig, self);
+    if (sig.result() == null) {
+      type.addMethod(primal(sig, sig.flat().get(0).name(), sig.flat().get(0).returnType(), null, null));
+    } else {
+      for (RecordShape.Leaf leaf : sig.result().leaves()) {
+        type.addMethod(primal(sig, sig.primalLeaf(leaf), leaf.type(), leaf.javaType(), leaf));
+      }
+    }
+    if (forward) {
+      type.addMethod(first.rule() != null ? ruleJvp(sig, first.rule()) : jvp(sig, self));
+    }
+    type.addMethod(first.vjpRule() != null ? ruleVjp(sig, first.vjpRule(), self, grad) : vjp(sig, self, grad));
+    if (sig.result() == null) {
+      type.addMethod(gradMethod(sig, grad));
+      type.addMethod(valueAndGrad(sig, grad));
+    }
+    if (sig.differentiatedParams().size() != 1) {
+      TypeSpec.Builder record = TypeSpec.recordBuilder(gradRecordName(sig))
+          .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+          .addJavadoc("The gradient of {@code $L}, one component per differentiated parameter (a record's"
+              + " gradient is a record of the same type).\n", sig.name());
+      MethodSpec.Builder ctor = MethodSpec.constructorBuilder();
+      for (RecordSignature.UserParam p : sig.differentiatedParams()) {
+        ctor.addParameter(userType(p), p.name());
+      }
+      record.recordConstructor(ctor.build());
+      type.addType(record.build());
+    }
+  }
+
+  static String gradRecordName(RecordSignature sig) {
+    return Character.toUpperCase(sig.name().charAt(0)) + sig.name().substring(1) + "Grad";
+  }
+
+  static TypeName gradType(RecordSignature sig, ClassName self) {
+    List<RecordSignature.UserParam> diff = sig.differentiatedParams();
+    return diff.size() == 1 ? userType(diff.get(0)) : self.nestedClass(gradRecordName(sig));
+  }
+
+  /** Whether the user's gradient is one plain double or float (a {@code ScalarVjp}). */
+  private static boolean scalarGradient(RecordSignature sig) {
+    List<RecordSignature.UserParam> diff = sig.differentiatedParams();
+    return diff.size() == 1 && diff.get(0).shape() == null && diff.get(0).param().type().isScalar();
+  }
+
+  static TypeName userType(RecordSignature.UserParam p) {
+    return p.shape() != null ? ClassName.bestGuess(p.shape().qualifiedName()) : DerivativesEmitter.paramType(p.param());
+  }
+
+  private static MethodSpec.Builder method(RecordSignature sig, String suffix, String doc) {
+    MethodSpec.Builder m = MethodSpec.methodBuilder(sig.name() + suffix)
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .addJavadoc(doc + "\n", sig.name());
+    for (RecordSignature.UserParam p : sig.params()) {
+      m.addParameter(userType(p), p.name());
+    }
+    return m;
+  }
+
+  /**
+   * The primal of a flat function, which differentiated callers call for a value: the user's function
+   * on records rebuilt from the leaves, one leaf of its result.
+   */
+  private static MethodSpec primal(RecordSignature sig, String name, Type returnType, String javaType,
+      RecordShape.Leaf leaf) {
+    MethodSpec.Builder m = MethodSpec.methodBuilder(name)
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .addJavadoc("{@code $L} on parameters given leaf by leaf$L.\n", sig.name(),
+            sig.result() == null ? "" : ": one leaf of its result")
+        .returns(javaType != null ? ClassName.bestGuess(javaType) : DerivativesEmitter.typeName(returnType));
+    DerivativesEmitter.addParams(sig.flat().get(0), m);
+    CodeBlock call = CodeBlock.of("$T.$L($L)", ClassName.bestGuess(sig.owner()), sig.name(),
+        CodeBlock.join(RecordRuleEmitter.packedParams(sig), ", "));
+    if (sig.result() == null) {
+      return m.addStatement("return $L", call).build();
+    }
+    return m.addStatement("return $L$L", call, leaf.read("")).build();
+  }
+
+  /** {@code fJvp} of a {@code @CustomJvp} function: the user's rule, called once. */
+  private static MethodSpec ruleJvp(RecordSignature sig, io.jgrad.processor.ir.Function.CustomRule rule) {
+    MethodSpec.Builder m = method(sig, "Jvp", "The value of {@code $L} and its directional derivative along the"
+        + " tangents, from its rule ({@code jax.jvp}).");
+    List<String> args = new ArrayList<>(userArgs(sig));
+    for (RecordSignature.UserParam p : sig.differentiatedParams()) {
+      m.addParameter(userType(p), p.name() + "Dot");
+      if (p.shape() == null && p.param().type().isArray()) {
+        m.addStatement("$T.tangent($L, $L, $S, $S)", RuntimeTypes.RULE_CHECKS, p.name(), p.name() + "Dot", rule.name(),
+            p.name());
+      }
+      args.add(p.name() + "Dot");
+    }
+    TypeName result = sig.result() == null
+        ? (sig.scalarResult() == Type.FLOAT ? RuntimeTypes.FLOAT_DUAL : RuntimeTypes.DUAL)
+        : ParameterizedTypeName.get(RuntimeTypes.JVP, ClassName.bestGuess(sig.result().qualifiedName()));
+    return m.returns(result)
+        .addStatement("return $T.result($T.$L($L), $S)", RuntimeTypes.RULE_CHECKS, ClassName.bestGuess(rule.owner()),
+            rule.name(), String.join(", ", args), rule.name())
+        .build();
+  }
+
+  /**
+   * {@code fVjp} of a {@code @CustomVjp} function: {@code fwd} once, {@code bwd} per pullback, on
+   * records as the user wrote them; a null gradient is a zero one.
+   */
+  private static MethodSpec ruleVjp(RecordSignature sig, io.jgrad.processor.ir.Function.VjpRule rule, ClassName self,
+      TypeName grad) {
+    MethodSpec.Builder m = method(sig, "Vjp", "The value of {@code $L} and its pullback, from its forward and"
+        + " backward passes ({@code jax.vjp}).");
+    ClassName owner = ClassName.bestGuess(rule.owner());
+    List<String> bwdArgs = new ArrayList<>();
+    for (RecordSignature.UserParam p : sig.params()) {
+      if (!p.differentiated()) {
+        bwdArgs.add(p.name());
+      }
+    }
+    bwdArgs.add("fwd.residuals()");
+    bwdArgs.add("outBar");
+    TypeName vjpType = sig.result() == null
+        ? ParameterizedTypeName.get(RuntimeTypes.VJP, grad.box())
+        : ParameterizedTypeName.get(RuntimeTypes.RECORD_VJP, ClassName.bestGuess(sig.result().qualifiedName()), grad.box());
+    m.returns(vjpType);
+    m.addStatement("var fwd = $T.$L($L)", owner, rule.fwd(), String.join(", ", userArgs(sig)));
+    m.addCode("return new $T<>(fwd.value(), outBar -> {\n$>", sig.result() == null ? RuntimeTypes.VJP : RuntimeTypes.RECORD_VJP);
+    m.addStatement("$T grad = $T.$L($L)", grad, owner, rule.bwd(), String.join(", ", bwdArgs));
+    List<RecordSignature.UserParam> diff = sig.differentiatedParams();
+    for (RecordSignature.UserParam p : diff) {
+      if (p.shape() == null && p.param().type().isArray()) {
+        m.addStatement("$T.gradient(grad == null ? null : $L, $L, $S, $S)", RuntimeTypes.RULE_CHECKS,
+            diff.size() == 1 ? "grad" : "grad." + p.name() + "()", p.name(), rule.bwd(), p.name());
+      }
+    }
+    if (grad.isPrimitive()) {
+      m.addStatement("return grad");
+    } else {
+      m.addStatement("return grad == null ? $L : grad", userGradient(sig, self, (n, t) -> t.isArray()
+          ? "new " + t.element().javaName() + "[" + n + ".length]" : Terms.zero(t)));
+    }
+    m.addCode("$<});\n");
+    return m.build();
+  }
+
+  /** The flat arguments: each record parameter read leaf by leaf. */
+  private static List<String> flatArgs(RecordSignature sig) {
+    List<String> out = new ArrayList<>();
+    for (RecordSignature.UserParam p : sig.params()) {
+      if (p.shape() == null) {
+        out.add(p.name());
+      } else {
+        p.shape().leaves().forEach(l -> out.add(l.read(p.name())));
+      }
+    }
+    return out;
+  }
+
+  private static MethodSpec jvp(RecordSignature sig, ClassName self) {
+    MethodSpec.Builder m = method(sig, "Jvp", "The value of {@code $L} and its directional derivative along the"
+        + " tangents ({@code jax.jvp}); the tangent of a record is a record of the same type.");
+    List<String> args = flatArgs(sig);
+    for (RecordSignature.UserParam p : sig.differentiatedParams()) {
+      m.addParameter(userType(p), p.name() + "Dot");
+      if (p.shape() == null) {
+        args.add(p.name() + "Dot");
+        DerivativesEmitter.checkTangentLength(m, p.param(), p.name() + "Dot");
+      } else {
+        m.addStatement("$T.requireNonNull($L, $S)", java.util.Objects.class, p.name() + "Dot", p.name() + "Dot");
+        p.shape().leaves().stream().filter(RecordShape.Leaf::differentiable)
+            .forEach(l -> args.add(l.read(p.name() + "Dot")));
+      }
+    }
+    String joined = String.join(", ", args);
+    if (sig.result() == null) {
+      m.returns(sig.scalarResult() == Type.FLOAT ? RuntimeTypes.FLOAT_DUAL : RuntimeTypes.DUAL);
+      m.addStatement("return $L($L)", sig.flat().get(0).name() + "Jvp", joined);
+      return m.build();
+    }
+    ClassName result = ClassName.bestGuess(sig.result().qualifiedName());
+    m.returns(ParameterizedTypeName.get(RuntimeTypes.JVP, result));
+    List<RecordShape.Leaf> leaves = sig.result().leaves();
+    List<String> values = new ArrayList<>();
+    List<String> tangents = new ArrayList<>();
+    String primal = primalResult(sig, m);
+    for (int i = 0; i < leaves.size(); i++) {
+      int flat = sig.flatOf(i);
+      if (flat < 0) {
+        // A component without a tangent stays as it is, in the value and in the tangent.
+        values.add(leaves.get(i).read(primal));
+        tangents.add(leaves.get(i).read(primal));
+        continue;
+      }
+      String local = "out_" + leaves.get(i).suffix();
+      m.addStatement("$T $L = $L($L)", leaves.get(i).type() == Type.FLOAT ? RuntimeTypes.FLOAT_DUAL : RuntimeTypes.DUAL,
+          local, sig.flat().get(flat).name() + "Jvp", joined);
+      values.add(local + ".value()");
+      tangents.add(local + ".tangent()");
+    }
+    m.addStatement("return new $T<>($L, $L)", RuntimeTypes.JVP, build(sig.result(), values.iterator()),
+        build(sig.result(), tangents.iterator()));
+    return m.build();
+  }
+
+  /**
+   * The user's function called once for the components of a record result that have no tangent,
+   * or null when every component has one.
+   */
+  private static String primalResult(RecordSignature sig, MethodSpec.Builder m) {
+    if (sig.result().allDifferentiable()) {
+      return null;
+    }
+    m.addStatement("$T primal = $T.$L($L)", ClassName.bestGuess(sig.result().qualifiedName()),
+        ClassName.bestGuess(sig.owner()), sig.name(), String.join(", ", userArgs(sig)));
+    return "primal";
+  }
+
+  /** {@code new Out(a, new B(b0, b1))} from leaf expressions in order. */
+  static CodeBlock build(RecordShape shape, Iterator<String> leaves) {
+    CodeBlock.Builder b = CodeBlock.builder().add("new $T(", ClassName.bestGuess(shape.qualifiedName()));
+    for (int i = 0; i < shape.components().size(); i++) {
+      RecordShape.Component c = shape.components().get(i);
+      b.add(i == 0 ? "" : ", ");
+      if (c.nested() != null) {
+        b.add(build(c.nested(), leaves));
+      } else {
+        b.add("$L", leaves.next());
+      }
+    }
+    return b.add(")").build();
+  }
+
+  /** The type {@code fVjp} of a flat function returns, and its gradient's type. */
+  private static TypeName flatVjpType(Callee c, ClassName self) {
+    if (c.hasSingleGradient() && !c.differentiatedParams().get(0).type().isArray()) {
+      return RuntimeTypes.SCALAR_VJP;
+    }
+    return ParameterizedTypeName.get(RuntimeTypes.VJP, flatGradType(c, self).box());
+  }
+
+  private static TypeName flatGradType(Callee c, ClassName self) {
+    // A ScalarVjp's pullback gives a double, whatever the parameter's type.
+    boolean scalar = c.hasSingleGradient() && !c.differentiatedParams().get(0).type().isArray();
+    return scalar ? TypeName.DOUBLE : DerivativesEmitter.gradType(c, self);
+  }
+
+  /**
+   * How a flat gradient {@code g} of {@code c} spells the component of flat parameter {@code flat},
+   * in that parameter's type.
+   */
+  private static String flatComponent(Callee c, String g, String flat) {
+    if (!c.hasSingleGradient()) {
+      return g + "." + flat + "()";
+    }
+    return c.differentiatedParams().get(0).type() == Type.FLOAT ? "(float) " + g : g;
+  }
+
+  /**
+   * The user's gradient from the flat one: a record parameter's gradient is a record of its type
+   * whose differentiable leaves come from {@code component} and whose other leaves are the primal's.
+   */
+  private static CodeBlock userGradient(RecordSignature sig, ClassName self,
+      java.util.function.BiFunction<String, Type, String> component) {
+    List<CodeBlock> parts = new ArrayList<>();
+    for (RecordSignature.UserParam p : sig.differentiatedParams()) {
+      if (p.shape() == null) {
+        parts.add(CodeBlock.of("$L", component.apply(p.name(), p.param().type())));
+      } else {
+        List<String> leaves = new ArrayList<>();
+        for (RecordShape.Leaf l : p.shape().leaves()) {
+          // A flat gradient has the leaf's own type (a float leaf's components are floats).
+          leaves.add(l.differentiable() ? component.apply(p.name() + "_" + l.suffix(), l.type()) : l.read(p.name()));
+        }
+        parts.add(build(p.shape(), leaves.iterator()));
+      }
+    }
+    if (parts.size() == 1) {
+      return parts.get(0);
+    }
+    return CodeBlock.of("new $T($L)", self.nestedClass(gradRecordName(sig)), CodeBlock.join(parts, ", "));
+  }
+
+  private static MethodSpec vjp(RecordSignature sig, ClassName self, TypeName grad) {
+    MethodSpec.Builder m = method(sig, "Vjp", "The value of {@code $L} and its pullback from an output cotangent"
+        + " to the gradient ({@code jax.vjp}); the gradient of a record is a record of the same type.");
+    String joined = String.join(", ", flatArgs(sig));
+    if (sig.result() == null) {
+      Callee flat = sig.flat().get(0);
+      if (scalarGradient(sig)) {
+        m.returns(RuntimeTypes.SCALAR_VJP);
+        m.addStatement("return $L($L)", flat.name() + "Vjp", joined);
+        return m.build();
+      }
+      m.returns(ParameterizedTypeName.get(RuntimeTypes.VJP, grad.box()));
+      m.addStatement("$T flatVjp = $L($L)", flatVjpType(flat, self), flat.name() + "Vjp", joined);
+      m.addCode("return new $T<>(flatVjp.value(), outBar -> {\n$>", RuntimeTypes.VJP);
+      m.addStatement("$T flatGrad = flatVjp.pullback(outBar)", flatGradType(flat, self));
+      m.addStatement("return $L", userGradient(sig, self, (n, t) -> flatComponent(flat, "flatGrad", n)));
+      m.addCode("$<});\n");
+      return m.build();
+    }
+    ClassName result = ClassName.bestGuess(sig.result().qualifiedName());
+    m.returns(ParameterizedTypeName.get(RuntimeTypes.RECORD_VJP, result, grad.box()));
+    List<RecordShape.Leaf> leaves = sig.result().leaves();
+    List<String> values = new ArrayList<>();
+    String primal = primalResult(sig, m);
+    for (int i = 0; i < leaves.size(); i++) {
+      int flat = sig.flatOf(i);
+      if (flat < 0) {
+        values.add(leaves.get(i).read(primal));
+        continue;
+      }
+      String local = "vjp_" + leaves.get(i).suffix();
+      m.addStatement("$T $L = $L($L)", flatVjpType(sig.flat().get(flat), self), local,
+          sig.flat().get(flat).name() + "Vjp", joined);
+      values.add((leaves.get(i).type() == Type.FLOAT ? "(float) " : "") + local + ".value()");
+    }
+    m.addCode("return new $T<>($L, outBar -> {\n$>", RuntimeTypes.RECORD_VJP, build(sig.result(), values.iterator()));
+    for (int i = 0; i < leaves.size(); i++) {
+      if (sig.flatOf(i) >= 0) {
+        m.addStatement("$T $L = $L.pullback($L)", flatGradType(sig.flat().get(sig.flatOf(i)), self),
+            "grad_" + leaves.get(i).suffix(), "vjp_" + leaves.get(i).suffix(), leaves.get(i).read("outBar"));
+      }
+    }
+    // Linearity: the pullback of a record cotangent is the sum of the leaves' pullbacks.
+    m.addStatement("return $L", userGradient(sig, self, (n, t) -> {
+      List<String> terms = new ArrayList<>();
+      for (int i = 0; i < leaves.size(); i++) {
+        if (sig.flatOf(i) >= 0) {
+          terms.add(flatComponent(sig.flat().get(sig.flatOf(i)), "grad_" + leaves.get(i).suffix(), n));
+        }
+      }
+      return String.join(" + ", terms);
+    }));
+    m.addCode("$<});\n");
+    return m.build();
+  }
+
+  private static List<String> userArgs(RecordSignature sig) {
+    return sig.params().stream().map(RecordSignature.UserParam::name).toList();
+  }
+
+  private static MethodSpec gradMethod(RecordSignature sig, TypeName grad) {
+    return method(sig, "Grad", "The gradient of {@code $L} ({@code jax.grad}); a record parameter's gradient is a"
+        + " record of its type.")
+        .returns(grad)
+        .addStatement("return $L$LVjp($L).pullback(1.0)", grad.equals(TypeName.FLOAT) ? "(float) " : "", sig.name(),
+            String.join(", ", userArgs(sig)))
+        .build();
+  }
+
+  private static MethodSpec valueAndGrad(RecordSignature sig, TypeName grad) {
+    boolean scalar = scalarGradient(sig);
+    TypeName vjpType = scalar ? RuntimeTypes.SCALAR_VJP : ParameterizedTypeName.get(RuntimeTypes.VJP, grad.box());
+    return method(sig, "ValueAndGrad", "The value and the gradient of {@code $L} ({@code jax.value_and_grad}).")
+        .returns(scalar ? RuntimeTypes.VALUE_AND_DERIVATIVE : ParameterizedTypeName.get(RuntimeTypes.VALUE_AND_GRAD,
+            grad.box()))
+        .addStatement("$T vjp = $LVjp($L)", vjpType, sig.name(), String.join(", ", userArgs(sig)))
+        .addStatement("return new $T$L(vjp.value(), vjp.pullback(1.0))",
+            scalar ? RuntimeTypes.VALUE_AND_DERIVATIVE : RuntimeTypes.VALUE_AND_GRAD, scalar ? "" : "<>")
+        .build();
+  }
+}

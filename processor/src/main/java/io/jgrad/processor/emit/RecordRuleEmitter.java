@@ -1,0 +1,167 @@
+package io.jgrad.processor.emit;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import io.jgrad.processor.ir.Callee;
+import io.jgrad.processor.ir.Function;
+import io.jgrad.processor.ir.Type;
+import io.jgrad.processor.parse.RecordShape;
+import io.jgrad.processor.parse.RecordSignature;
+import io.jgrad.processor.transform.Names;
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.Modifier;
+
+/**
+ * The derivatives of one flat function ({@code f_flat_x}) of a function with records whose
+ * derivatives come from the user's rules: forward mode calls the {@code @CustomJvp} rule on packed
+ * records and keeps one leaf; reverse mode transposes that leaf of the rule's body, or, for a
+ * {@code @CustomVjp}, calls {@code fwd} and {@code bwd} with a cotangent record that is
+ * {@code outBar} at this leaf and zero elsewhere, unpacking the gradient record into flat components.
+ */
+public final class RecordRuleEmitter {
+  private RecordRuleEmitter() {}
+
+  /** Adds the derivatives of flat function {@code flat}, leaf {@code leaf} of {@code sig}'s result. */
+  public static void emit(RecordSignature sig, int leaf, Function flat, boolean forward, TypeSpec.Builder type) {
+    Callee c = flat.signature();
+    if (flat.vjpRule() != null) {
+      DerivativesEmitter.emitReverse(c, vjpSweeps(sig, leaf, flat), type);
+      return;
+    }
+    // The sweeps transpose this leaf of the rule's body; forward mode calls the rule itself.
+    VjpWriter.Sweeps sweeps = RuleSweeps.fromRule(flat, MethodSpec.methodBuilder("unused"));
+    if (forward) {
+      type.addMethod(jvp(sig, leaf, flat));
+    }
+    DerivativesEmitter.emitReverse(c, sweeps, type);
+  }
+
+  /** The user's parameters rebuilt from the flat ones: {@code new Point(p_x, p_y)} for a record. */
+  static List<CodeBlock> packedParams(RecordSignature sig) {
+    List<CodeBlock> out = new ArrayList<>();
+    for (RecordSignature.UserParam p : sig.params()) {
+      out.add(p.shape() == null ? CodeBlock.of("$L", p.name())
+          : RecordEntryEmitter.build(p.shape(), p.shape().leaves().stream()
+              .map(l -> p.name() + "_" + l.suffix()).iterator()));
+    }
+    return out;
+  }
+
+  private static MethodSpec jvp(RecordSignature sig, int leaf, Function flat) {
+    Callee c = flat.signature();
+    MethodSpec.Builder m = MethodSpec.methodBuilder(c.name() + "Jvp")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .addJavadoc("Leaf $L of the value of {@code $L} and of its tangent, from the rule {@code $L}.\n",
+            leaf, sig.name(), flat.rule().name())
+        .returns(c.returnType() == Type.FLOAT ? RuntimeTypes.FLOAT_DUAL : RuntimeTypes.DUAL);
+    DerivativesEmitter.addParams(c, m);
+    List<CodeBlock> args = new ArrayList<>(packedParams(sig));
+    for (RecordSignature.UserParam p : sig.differentiatedParams()) {
+      if (p.shape() == null) {
+        m.addParameter(DerivativesEmitter.typeName(p.param().type()), p.name() + "Dot");
+        if (p.param().type().isArray()) {
+          m.addStatement("$T.tangent($L, $L, $S, $S)", RuntimeTypes.RULE_CHECKS, p.name(), p.name() + "Dot",
+              flat.rule().name(), p.name());
+        }
+        args.add(CodeBlock.of("$L", p.name() + "Dot"));
+        continue;
+      }
+      List<String> leaves = new ArrayList<>();
+      for (RecordShape.Leaf l : p.shape().leaves()) {
+        String flatName = p.name() + "_" + l.suffix();
+        if (l.differentiable()) {
+          m.addParameter(DerivativesEmitter.typeName(l.type()), flatName + "Dot");
+          leaves.add(flatName + "Dot");
+        } else {
+          leaves.add(flatName); // a component without a tangent stays as it is
+        }
+      }
+      args.add(RecordEntryEmitter.build(p.shape(), leaves.iterator()));
+    }
+    ClassName owner = ClassName.bestGuess(flat.rule().owner());
+    CodeBlock call = CodeBlock.of("$T.$L($L)", owner, flat.rule().name(), CodeBlock.join(args, ", "));
+    if (sig.result() == null) {
+      return m.addStatement("return $T.result($L, $S)", RuntimeTypes.RULE_CHECKS, call, flat.rule().name()).build();
+    }
+    RecordShape.Leaf l = sig.result().leaves().get(leaf);
+    String local = Names.of(c.params().stream().map(Callee.Param::name).toList(), List.of()).fresh("ruleOut");
+    m.addStatement("$T<$T> $L = $T.result($L, $S)", RuntimeTypes.JVP, ClassName.bestGuess(sig.result().qualifiedName()),
+        local, RuntimeTypes.RULE_CHECKS, call, flat.rule().name());
+    return m.addStatement("return $T.of($L, $L)", c.returnType() == Type.FLOAT ? RuntimeTypes.FLOAT_DUAL : RuntimeTypes.DUAL,
+        l.read(local + ".value()"), l.read(local + ".tangent()")).build();
+  }
+
+  private static VjpWriter.Sweeps vjpSweeps(RecordSignature sig, int leaf, Function flat) {
+    Callee c = flat.signature();
+    Function.VjpRule rule = flat.vjpRule();
+    ClassName owner = ClassName.bestGuess(rule.owner());
+    ClassName self = RuntimeTypes.derivatives(c);
+    Names names = Names.of(new ArrayList<>(c.params().stream().map(Callee.Param::name).toList()), List.of());
+    String fwd = names.fresh("fwd");
+    String grad = names.fresh("grad");
+    List<CodeBlock> packed = packedParams(sig);
+    CodeBlock forward = CodeBlock.builder()
+        .addStatement("var $L = $T.$L($L)", fwd, owner, rule.fwd(), CodeBlock.join(packed, ", ")).build();
+    String value = sig.result() == null ? fwd + ".value()" : sig.result().leaves().get(leaf).read(fwd + ".value()");
+    List<CodeBlock> bwdArgs = new ArrayList<>();
+    for (int i = 0; i < sig.params().size(); i++) {
+      if (!sig.params().get(i).differentiated()) {
+        bwdArgs.add(packed.get(i));
+      }
+    }
+    bwdArgs.add(CodeBlock.of("$L.residuals()", fwd));
+    bwdArgs.add(cotangent(sig, leaf, fwd + ".value()"));
+    TypeName userGrad = RecordEntryEmitter.gradType(sig, self);
+    CodeBlock reverse = CodeBlock.builder()
+        .addStatement("$T $L = $T.$L($L)", userGrad, grad, owner, rule.bwd(), CodeBlock.join(bwdArgs, ", ")).build();
+    List<String> components = new ArrayList<>();
+    List<String> zeros = new ArrayList<>();
+    List<RecordSignature.UserParam> diff = sig.differentiatedParams();
+    for (RecordSignature.UserParam p : diff) {
+      String base = diff.size() == 1 ? grad : grad + "." + p.name() + "()";
+      if (p.shape() == null) {
+        components.add(base);
+        zeros.add(p.param().type().isArray() ? "new " + p.param().type().element().javaName() + "[" + p.name()
+            + ".length]" : Terms.zero(p.param().type()));
+        if (p.param().type().isArray()) {
+          String checked = diff.size() == 1 ? grad : grad + " == null ? null : " + base;
+          reverse = reverse.toBuilder().addStatement("$T.gradient($L, $L, $S, $S)",
+              RuntimeTypes.RULE_CHECKS, checked, p.name(), rule.bwd(), p.name()).build();
+        }
+        continue;
+      }
+      for (RecordShape.Leaf l : p.shape().leaves()) {
+        if (l.differentiable()) {
+          components.add(l.read(base));
+          zeros.add(Terms.zero(l.type()));
+        }
+      }
+    }
+    String gradient = c.hasSingleGradient() ? components.get(0)
+        : "new " + c.gradRecordName() + "(" + String.join(", ", components) + ")";
+    String zero = c.hasSingleGradient() ? zeros.get(0) : "new " + c.gradRecordName() + "(" + String.join(", ", zeros) + ")";
+    // A backward pass returning null means a zero gradient.
+    return new VjpWriter.Sweeps(forward, reverse, value, c.returnType(),
+        userGrad.isPrimitive() ? gradient : grad + " == null ? " + zero + " : " + gradient);
+  }
+
+  /** The output cotangent: {@code outBar} at this leaf of the result record, zero at the others. */
+  private static CodeBlock cotangent(RecordSignature sig, int leaf, String value) {
+    if (sig.result() == null) {
+      return CodeBlock.of("outBar");
+    }
+    List<String> leaves = new ArrayList<>();
+    List<RecordShape.Leaf> all = sig.result().leaves();
+    for (int i = 0; i < all.size(); i++) {
+      boolean f = all.get(i).type() == Type.FLOAT;
+      // A component without a tangent has no cotangent either: it stays as the value has it.
+      leaves.add(i == leaf ? (f ? "(float) outBar" : "outBar")
+          : all.get(i).differentiable() ? Terms.zero(all.get(i).type()) : all.get(i).read(value));
+    }
+    return RecordEntryEmitter.build(sig.result(), leaves.iterator());
+  }
+}

@@ -1,0 +1,128 @@
+package io.jgrad.processor.parse;
+
+import io.jgrad.annotations.NonDiff;
+import io.jgrad.processor.ir.Callee;
+import io.jgrad.processor.ir.Type;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.VariableElement;
+
+/**
+ * A differentiable function with records in its signature, scalarized at the IR boundary: a record
+ * parameter becomes one flat parameter per leaf ({@code p_x}, {@code p_y}); a {@code double} result
+ * gives one flat function {@code f_flat}, a record result one flat function per leaf
+ * ({@code f_flat_x}, {@code f_flat_y}), whose derivatives the usual pipeline generates. The public
+ * {@code fJvp}/{@code fVjp}/{@code fGrad} pack and unpack records around them.
+ */
+public record RecordSignature(String owner, String derivatives, String name, List<UserParam> params,
+    Type scalarResult, RecordShape result, List<Callee> flat, boolean forward) {
+
+  /** A parameter as the user declared it: a record ({@code shape} set) or a plain one ({@code param}). */
+  public record UserParam(String name, RecordShape shape, Callee.Param param, boolean differentiated) {
+    /** The flat parameters this one becomes. */
+    public List<Callee.Param> flat() {
+      if (shape == null) {
+        return List.of(param);
+      }
+      List<Callee.Param> out = new ArrayList<>();
+      for (RecordShape.Leaf leaf : shape.leaves()) {
+        out.add(new Callee.Param(name + "_" + leaf.suffix(), leaf.type(), differentiated && leaf.differentiable(),
+            leaf.type() == Type.OBJECT ? leaf.javaType() : null, false));
+      }
+      return out;
+    }
+  }
+
+  /** Whether a parameter or the result of {@code method} is a record. */
+  public static boolean involvesRecords(ExecutableElement method) {
+    return RecordShape.isRecord(method.getReturnType())
+        || method.getParameters().stream().anyMatch(p -> RecordShape.isRecord(p.asType()));
+  }
+
+  /** The scalarized signature of {@code method}; its record types must have shapes (validated before). */
+  public static RecordSignature of(ExecutableElement method, CalleeResolver resolver) {
+    Callee base = resolver.resolve(method);
+    Set<String> wrt = Set.copyOf(CalleeResolver.wrt(method));
+    List<UserParam> params = new ArrayList<>();
+    List<Callee.Param> flat = new ArrayList<>();
+    for (int i = 0; i < method.getParameters().size(); i++) {
+      VariableElement p = method.getParameters().get(i);
+      Callee.Param plain = base.params().get(i);
+      RecordShape shape = RecordShape.of(p.asType());
+      UserParam up;
+      if (shape != null) {
+        boolean diff = shape.differentiable() && p.getAnnotation(NonDiff.class) == null
+            && (wrt.isEmpty() || wrt.contains(p.getSimpleName().toString()));
+        up = new UserParam(plain.name(), shape, null, diff);
+      } else {
+        up = new UserParam(plain.name(), null, plain, plain.differentiated());
+      }
+      params.add(up);
+      flat.addAll(up.flat());
+    }
+    RecordShape result = RecordShape.of(method.getReturnType());
+    // Flat functions are generated at order 1 only: an order-2 caller is told its callee lacks order 2.
+    List<Callee> flats = new ArrayList<>();
+    String n = method.getSimpleName().toString();
+    if (result == null) {
+      flats.add(new Callee(base.ownerQualifiedName(), base.derivativesQualifiedName(), n + "_flat",
+          List.copyOf(flat), base.returnType(), base.forward(), 1));
+    } else {
+      for (RecordShape.Leaf leaf : result.leaves()) {
+        if (!leaf.differentiable()) {
+          continue; // a component without a tangent comes from the primal (primalLeaf)
+        }
+        flats.add(new Callee(base.ownerQualifiedName(), base.derivativesQualifiedName(),
+            n + "_flat_" + leaf.suffix(), List.copyOf(flat), leaf.type(), base.forward(), 1));
+      }
+    }
+    return new RecordSignature(base.ownerQualifiedName(), base.derivativesQualifiedName(), n,
+        List.copyOf(params), base.returnType(), result, List.copyOf(flats), base.forward());
+  }
+
+  /** The name the user knows a flat function by: {@code f} for {@code f_flat_x}. */
+  public static String userName(String name) {
+    int i = name.indexOf("_flat");
+    return i < 0 ? name : name.substring(0, i);
+  }
+
+  /**
+   * The result leaf flat function {@code flatIndex} returns (flat functions exist for the
+   * differentiable leaves only).
+   */
+  public int leafOf(int flatIndex) {
+    int seen = -1;
+    List<RecordShape.Leaf> leaves = result.leaves();
+    for (int i = 0; i < leaves.size(); i++) {
+      if (leaves.get(i).differentiable() && ++seen == flatIndex) {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException("no flat function " + flatIndex);
+  }
+
+  /** The flat function of result leaf {@code leaf}, or -1 for a leaf without a tangent. */
+  public int flatOf(int leaf) {
+    List<RecordShape.Leaf> leaves = result.leaves();
+    if (!leaves.get(leaf).differentiable()) {
+      return -1;
+    }
+    int n = 0;
+    for (int i = 0; i < leaf; i++) {
+      n += leaves.get(i).differentiable() ? 1 : 0;
+    }
+    return n;
+  }
+
+  /** The name of the generated primal of result leaf {@code leaf}: {@code f_flat_n}. */
+  public String primalLeaf(RecordShape.Leaf leaf) {
+    return name + "_flat_" + leaf.suffix();
+  }
+
+  /** The user's parameters that are differentiated. */
+  public List<UserParam> differentiatedParams() {
+    return params.stream().filter(UserParam::differentiated).toList();
+  }
+}
