@@ -1,0 +1,65 @@
+package io.jgrad.examples.fuzz;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A generated class of functions {@code fI(double x, double y)}, rendered to Java on demand. */
+record FuzzProgram(List<Function> functions) {
+  private static final Pattern CALL = Pattern.compile("\\b(f\\d+)\\(");
+
+  /** One function: its name, its order (1 or 2), its body and the expression it returns. */
+  record Function(String name, int order, List<FuzzStmt> body, String result) {
+    String render() {
+      return "  @Differentiable" + (order == 2 ? "(order = 2)" : "") + " static double " + name
+          + "(double x, double y) {\n" + FuzzStmt.render(body, "    ") + "    return " + result + ";\n  }\n";
+    }
+
+    /** The generated functions this one calls. */
+    Set<String> callees() {
+      Set<String> out = new LinkedHashSet<>();
+      Matcher m = CALL.matcher(render().substring(render().indexOf('{')));
+      while (m.find()) {
+        out.add(m.group(1));
+      }
+      return out;
+    }
+  }
+
+  /** The class {@code pkg.className}. */
+  String source(String pkg, String className) {
+    StringBuilder s = new StringBuilder("package " + pkg + ";\nimport io.jgrad.annotations.*;\nfinal class "
+        + className + " {\n");
+    functions.forEach(f -> s.append(f.render()));
+    return s.append("}\n").toString();
+  }
+
+  Function function(String name) {
+    return functions.stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow();
+  }
+
+  /** {@code name} and the functions it reaches through calls, in their original order. */
+  FuzzProgram onlyWithCallees(String name) {
+    Set<String> keep = new LinkedHashSet<>();
+    List<String> todo = new ArrayList<>(List.of(name));
+    while (!todo.isEmpty()) {
+      String n = todo.remove(todo.size() - 1);
+      if (keep.add(n)) {
+        todo.addAll(function(n).callees());
+      }
+    }
+    return new FuzzProgram(functions.stream().filter(f -> keep.contains(f.name())).toList());
+  }
+
+  /** This program with {@code name}'s body replaced. */
+  FuzzProgram withBody(String name, List<FuzzStmt> body) {
+    List<Function> out = new ArrayList<>();
+    for (Function f : functions) {
+      out.add(f.name().equals(name) ? new Function(f.name(), f.order(), body, f.result()) : f);
+    }
+    return new FuzzProgram(out);
+  }
+}
