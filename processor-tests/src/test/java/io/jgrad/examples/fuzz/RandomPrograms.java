@@ -28,6 +28,8 @@ final class RandomPrograms {
   /** The functions generated so far that later ones may call. */
   private final List<String> callable = new ArrayList<>();
   private boolean callsAllowed;
+  /** How many loops enclose the statement being generated. */
+  private int loops;
 
   RandomPrograms(long seed) {
     this.random = new Random(seed);
@@ -63,9 +65,12 @@ final class RandomPrograms {
       } else if (r < 0.6) {
         String target = vars.get(random.nextInt(vars.size()));
         String op = new String[] {"+=", "-=", "*=", "="}[random.nextInt(4)];
-        // *= scales by tanh(·) so repeated products stay bounded: an overflow to infinity in a value
-        // that never reaches the output would poison reverse mode (0 · ∞), as it does in JAX.
-        String rhs = op.equals("*=") ? "Math.tanh(" + expr(vars, 2) + ")" : expr(vars, 2);
+        // *= scales by tanh(·), and inside a loop every other update goes through atan(·), so values
+        // carried around a loop stay bounded (y = hypot(a, 1 + (x - y)²) squares y at each trip): an
+        // overflow to infinity in a value that never reaches the output would poison reverse mode
+        // (0 · ∞), as it does in JAX (seed 22 before this bound).
+        String rhs = op.equals("*=") ? "Math.tanh(" + expr(vars, 2) + ")"
+            : loops > 0 ? "Math.atan(" + expr(vars, 2) + ")" : expr(vars, 2);
         out.add(new FuzzStmt.Line(target + " " + op + " " + rhs + ";"));
       } else if (r < 0.8 && depth < 2) {
         String cond = expr(vars, 2) + " > " + expr(vars, 1);
@@ -74,7 +79,9 @@ final class RandomPrograms {
         out.add(new FuzzStmt.If(cond, a, b));
       } else if (depth < 2) {
         String i = "k" + names++;
+        loops++;
         List<FuzzStmt> body = statements(new ArrayList<>(vars), depth + 1, 2);
+        loops--;
         out.add(new FuzzStmt.For(i, 1 + random.nextInt(3), body));
       }
     }
