@@ -42,7 +42,7 @@ final class FuzzCheck {
   /** The compiled program, or empty (with the diagnostics in {@code errors}) when javac rejects it. */
   static Optional<Compiled> compile(FuzzProgram program, StringBuilder errors) throws Exception {
     Compilation c = Compiler.javac().withProcessors(new JgradProcessor())
-        .compile(JavaFileObjects.forSourceString(PKG + "." + CLASS, program.source(PKG, CLASS)));
+        .compile(JavaFileObjects.forSourceString(PKG + "." + CLASS, program.sourceWithOverflowTwins(PKG, CLASS)));
     if (c.status() != Compilation.Status.SUCCESS) {
       errors.append(c.diagnostics());
       return Optional.empty();
@@ -74,10 +74,14 @@ final class FuzzCheck {
     for (int jj = 0; jj < 2; jj++) {
       int j = jj;
       double forward = ((Dual) jvp.invoke(null, x, y, j == 0 ? 1.0 : 0.0, j == 1 ? 1.0 : 0.0)).tangent();
-      if (!Double.isFinite(forward)) {
-        continue;
-      }
       String dj = "d/d" + (j == 0 ? "x" : "y");
+      if ((!Double.isFinite(forward) || !Double.isFinite(reverse[j])) && overflows(c, f, x, y)) {
+        continue; // a value past double's range poisons the derivatives, as documented (0 · ∞ = NaN)
+      }
+      if (!Double.isFinite(forward)) {
+        return Optional.of(new Failure(f, x, y, "non-finite forward " + dj, "forward " + forward
+            + " with no value out of double's range"));
+      }
       if (!(Math.abs(reverse[j] - forward) <= 1e-9 * (1 + Math.abs(forward)))) {
         return Optional.of(new Failure(f, x, y, "reverse vs forward " + dj, "reverse " + reverse[j] + ", forward " + forward));
       }
@@ -102,7 +106,10 @@ final class FuzzCheck {
         int jj = j;
         Step g = h -> grad(c, f, x + (ii == 0 ? h : 0), y + (ii == 1 ? h : 0))[jj];
         double fd = central(g);
-        if (!Double.isFinite(hessian[i][j]) || !Double.isFinite(fd) || Math.abs(fd) > 1e6 || nearKink(g)) {
+        if (!Double.isFinite(hessian[i][j]) && overflows(c, f, x, y)) {
+          continue;
+        }
+        if (!Double.isFinite(fd) || Math.abs(fd) > 1e6 || nearKink(g)) {
           continue;
         }
         if (!(Math.abs(hessian[i][j] - fd) <= 1e-4 * (1 + Math.abs(fd)))) {
@@ -112,6 +119,22 @@ final class FuzzCheck {
       }
     }
     return Optional.empty();
+  }
+
+  /** Whether any value {@code f} computes at (x, y), its callees' included, leaves double's range. */
+  static boolean overflows(Compiled c, String f, double x, double y) throws Exception {
+    java.lang.reflect.Field flag = c.primal.getDeclaredField("overflowed");
+    flag.setAccessible(true);
+    flag.setBoolean(null, false);
+    Method twin = c.primal.getDeclaredMethod(f + "_overflow", double.class, double.class);
+    twin.setAccessible(true);
+    twin.invoke(null, x, y);
+    return flag.getBoolean(null);
+  }
+
+  /** Reverse mode's d/dx of {@code f} at (x, y). */
+  static double reverseX(Compiled c, String f, double x, double y) throws Exception {
+    return grad(c, f, x, y)[0];
   }
 
   private static double[] grad(Compiled c, String f, double x, double y) throws Exception {

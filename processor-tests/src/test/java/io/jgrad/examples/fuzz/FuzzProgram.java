@@ -37,6 +37,42 @@ record FuzzProgram(List<Function> functions) {
     return s.append("}\n").toString();
   }
 
+  /**
+   * The class with, for each function, a plain twin {@code fI_overflow} (not differentiated) that sets
+   * {@code overflowed} when any local or parameter it assigns, or any callee's, leaves double's
+   * range. A value that overflows without reaching the output poisons reverse mode (0 · ∞ = NaN), as
+   * in JAX; the checks use the twin to tell that documented case from a wrong derivative.
+   */
+  String sourceWithOverflowTwins(String pkg, String className) {
+    String plain = source(pkg, className);
+    StringBuilder twins = new StringBuilder("  static boolean overflowed;\n");
+    for (Function f : functions) {
+      String body = FuzzStmt.render(withOverflowChecks(f.body()), "    ");
+      twins.append("  static double ").append(f.name()).append("_overflow(double x, double y) {\n")
+          .append(CALL.matcher(body).replaceAll("$1_overflow(")).append("    return ")
+          .append(CALL.matcher(f.result()).replaceAll("$1_overflow(")).append(";\n  }\n");
+    }
+    return plain.substring(0, plain.lastIndexOf('}')) + twins + "}\n";
+  }
+
+  private static List<FuzzStmt> withOverflowChecks(List<FuzzStmt> stmts) {
+    List<FuzzStmt> out = new ArrayList<>();
+    for (FuzzStmt s : stmts) {
+      if (s instanceof FuzzStmt.Line l) {
+        out.add(l);
+        String[] words = l.text().split("\\s+");
+        String target = words[0].equals("double") ? words[1] : words[0];
+        out.add(new FuzzStmt.Line("if (!Double.isFinite(" + target + ")) overflowed = true;"));
+      } else if (s instanceof FuzzStmt.If f) {
+        out.add(new FuzzStmt.If(f.condition(), withOverflowChecks(f.then()), withOverflowChecks(f.otherwise())));
+      } else {
+        FuzzStmt.For f = (FuzzStmt.For) s;
+        out.add(new FuzzStmt.For(f.index(), f.trips(), withOverflowChecks(f.body())));
+      }
+    }
+    return out;
+  }
+
   Function function(String name) {
     return functions.stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow();
   }
