@@ -30,6 +30,16 @@ class FuzzCheckTest {
     assertThat(FuzzCheck.check(c, "f0", 1, 1.0, 0.5)).isEqualTo(Optional.empty());
   }
 
+  /** Seed 803: atan2(a, ∞) = 0 hides the overflow from the local; the twin's Math wrapper sees it. */
+  @Test
+  void overflowHiddenBySaturationIsRecognised() throws Exception {
+    FuzzCheck.Compiled c = FuzzCheck.compile(withDeadValue("Math.atan2(1.0, Math.exp(800 * x))"),
+        new StringBuilder()).orElseThrow();
+    assertThat(FuzzCheck.reverseX(c, "f0", 1.0, 0.5)).isNaN();
+    assertThat(FuzzCheck.overflows(c, "f0", 1.0, 0.5)).isTrue();
+    assertThat(FuzzCheck.check(c, "f0", 1, 1.0, 0.5)).isEqualTo(Optional.empty());
+  }
+
   /** The poisoning the twin excuses is real: reverse mode of the overflowing program is NaN. */
   @Test
   void theExcusedCaseIsTheDocumentedPoisoning() throws Exception {

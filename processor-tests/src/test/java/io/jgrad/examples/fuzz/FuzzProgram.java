@@ -46,13 +46,34 @@ record FuzzProgram(List<Function> functions) {
   String sourceWithOverflowTwins(String pkg, String className) {
     String plain = source(pkg, className);
     StringBuilder twins = new StringBuilder("  static boolean overflowed;\n");
+    // The twins call Math through M, which also flags an argument or result out of range: a
+    // saturating function (atan2(a, ∞) = 0, tanh(∞) = 1) hides an overflow from the assigned value.
+    twins.append("  static final class M {\n")
+        .append("    static double f(double v) { if (!Double.isFinite(v)) overflowed = true; return v; }\n");
+    for (String unary : UNARY_MATH) {
+      twins.append("    static double ").append(unary).append("(double a) { return f(Math.").append(unary)
+          .append("(f(a))); }\n");
+    }
+    for (String binary : BINARY_MATH) {
+      twins.append("    static double ").append(binary).append("(double a, double b) { return f(Math.")
+          .append(binary).append("(f(a), f(b))); }\n");
+    }
+    twins.append("  }\n");
     for (Function f : functions) {
       String body = FuzzStmt.render(withOverflowChecks(f.body()), "    ");
       twins.append("  static double ").append(f.name()).append("_overflow(double x, double y) {\n")
-          .append(CALL.matcher(body).replaceAll("$1_overflow(")).append("    return ")
-          .append(CALL.matcher(f.result()).replaceAll("$1_overflow(")).append(";\n  }\n");
+          .append(twin(body)).append("    return ").append(twin(f.result())).append(";\n  }\n");
     }
     return plain.substring(0, plain.lastIndexOf('}')) + twins + "}\n";
+  }
+
+  private static final List<String> UNARY_MATH =
+      List.of("sin", "cos", "tan", "tanh", "exp", "atan", "sqrt", "log", "log1p", "abs", "cbrt");
+  private static final List<String> BINARY_MATH = List.of("max", "min", "hypot", "atan2", "pow");
+
+  /** Code of the twin: calls go to the callees' twins and Math calls through the checking M. */
+  private static String twin(String code) {
+    return CALL.matcher(code).replaceAll("$1_overflow(").replace("Math.", "M.");
   }
 
   private static List<FuzzStmt> withOverflowChecks(List<FuzzStmt> stmts) {
