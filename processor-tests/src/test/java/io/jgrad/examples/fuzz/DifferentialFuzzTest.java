@@ -2,110 +2,118 @@ package io.jgrad.examples.fuzz;
 
 import static com.google.common.truth.Truth.assertWithMessage;
 
-import com.google.testing.compile.Compilation;
-import com.google.testing.compile.Compiler;
-import com.google.testing.compile.JavaFileObjects;
-import io.jgrad.processor.JgradProcessor;
-import io.jgrad.runtime.Dual;
-import java.io.IOException;
-import java.io.InputStream;
-import java.lang.reflect.Method;
-import java.util.HashMap;
-import java.util.Map;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Random;
-import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
 /**
  * Differential fuzzing: random programs are compiled with the processor and their reverse mode,
- * forward mode and central finite differences must agree. {@code -Djgrad.fuzz.seeds=N} runs more
- * (default 10 seeds of 30 programs); a failure names the seed, the function and prints its source.
+ * forward mode and central finite differences must agree, and for the order-2 functions
+ * {@code fHessian} must agree with finite differences of {@code fGrad}. {@code -Djgrad.fuzz.seeds=N}
+ * runs more (default 10 seeds of 30 programs), {@code -Djgrad.fuzz.firstSeed=S} starts elsewhere.
+ * A failure is shrunk to a small program that fails the same check, printed with its seed, and
+ * saved under {@code target/fuzz-failures/} as a class ready to become a regression test.
  */
 class DifferentialFuzzTest {
-  private static final int PROGRAMS_PER_SEED = 30;
+  static final int PROGRAMS_PER_SEED = 30;
+  private static final int POINTS = 3;
 
   @Test
   void reverseForwardAndFiniteDifferencesAgree() throws Exception {
+    long first = Long.getLong("jgrad.fuzz.firstSeed", 1);
     int seeds = Integer.getInteger("jgrad.fuzz.seeds", 10);
-    for (long seed = 1; seed <= seeds; seed++) {
-      check(seed);
+    for (long seed = first; seed < first + seeds; seed++) {
+      Optional<String> failure = run(seed, PROGRAMS_PER_SEED, Path.of("target", "fuzz-failures"), FuzzCheck::check);
+      failure.ifPresent(System.err::println);
+      assertWithMessage("%s", failure.orElse("")).that(failure.isPresent()).isFalse();
     }
   }
 
-  private static void check(long seed) throws Exception {
-    String source = new RandomPrograms(seed).source("fz", PROGRAMS_PER_SEED);
-    Compilation c = Compiler.javac().withProcessors(new JgradProcessor())
-        .compile(JavaFileObjects.forSourceString("fz.F", source));
-    assertWithMessage("seed %s does not compile:\n%s\n%s", seed, c.diagnostics(), source)
-        .that(c.status()).isEqualTo(Compilation.Status.SUCCESS);
-    ClassLoader loader = loader(c);
-    Class<?> f = loader.loadClass("fz.F");
-    Class<?> d = loader.loadClass("fz.FDerivatives");
+  /** The check applied to each function at each point; a test injects a faulty one. */
+  @FunctionalInterface
+  interface Checker {
+    Optional<FuzzCheck.Failure> check(FuzzCheck.Compiled c, String f, int order, double x, double y) throws Exception;
+  }
+
+  /**
+   * Fuzzes one seed of {@code programs} functions; on a failure, shrinks it, writes the shrunk
+   * program under {@code saveDir} and returns the report (seed, check, point, shrunk source, file).
+   */
+  static Optional<String> run(long seed, int programs, Path saveDir, Checker checker) throws Exception {
+    FuzzProgram program = new RandomPrograms(seed).program(programs);
+    StringBuilder errors = new StringBuilder();
+    FuzzCheck.Compiled compiled = FuzzCheck.compile(program, errors).orElse(null);
+    if (compiled == null) {
+      return Optional.of(reportCompileFailure(seed, program, errors.toString(), saveDir));
+    }
     Random random = new Random(seed);
-    for (int i = 0; i < PROGRAMS_PER_SEED; i++) {
-      Method value = f.getDeclaredMethod("f" + i, double.class, double.class);
-      value.setAccessible(true);
-      Method grad = d.getMethod("f" + i + "Grad", double.class, double.class);
-      Method jvp = d.getMethod("f" + i + "Jvp", double.class, double.class, double.class, double.class);
-      for (int k = 0; k < 3; k++) {
+    for (FuzzProgram.Function f : program.functions()) {
+      for (int k = 0; k < POINTS; k++) {
         double x = random.nextDouble() * 2 - 1;
         double y = random.nextDouble() * 2 - 1;
-        Object g = grad.invoke(null, x, y);
-        double[] reverse = {
-          (double) g.getClass().getMethod("x").invoke(g), (double) g.getClass().getMethod("y").invoke(g)
-        };
-        for (int j = 0; j < 2; j++) {
-          double forward = ((Dual) jvp.invoke(null, x, y, j == 0 ? 1.0 : 0.0, j == 1 ? 1.0 : 0.0)).tangent();
-          double h = 1e-6;
-          double fd = ((double) value.invoke(null, x + (j == 0 ? h : 0), y + (j == 1 ? h : 0))
-              - (double) value.invoke(null, x - (j == 0 ? h : 0), y - (j == 1 ? h : 0))) / (2 * h);
-          if (!Double.isFinite(forward) || !Double.isFinite((double) value.invoke(null, x, y))) {
-            continue; // overflowed past double's range (exp of exp): nothing finite to compare
-          }
-          String where = "seed " + seed + ", f" + i + " at (" + x + ", " + y + "), d/d" + (j == 0 ? "x" : "y");
-          assertWithMessage("%s: reverse vs forward\n%s", where, source)
-              .that(reverse[j]).isWithin(1e-9 * (1 + Math.abs(forward))).of(forward);
-          if (Double.isFinite(fd) && Math.abs(fd) < 1e6 && !nearKink(value, x, y, j)) {
-            assertWithMessage("%s: forward vs finite differences\n%s", where, source)
-                .that(forward).isWithin(1e-4 * (1 + Math.abs(fd))).of(fd);
-          }
+        Optional<FuzzCheck.Failure> failure = checker.check(compiled, f.name(), f.order(), x, y);
+        if (failure.isPresent()) {
+          return Optional.of(report(seed, program, failure.get(), saveDir, checker));
         }
       }
     }
+    return Optional.empty();
   }
 
-  /** A branch, abs or max switching within the finite-difference step: one-sided slopes disagree. */
-  private static boolean nearKink(Method f, double x, double y, int j) throws Exception {
-    double h = 1e-6;
-    double[] s = new double[3];
-    for (int k = -1; k <= 1; k++) {
-      double a = (double) f.invoke(null, x + (j == 0 ? k * h : 0), y + (j == 1 ? k * h : 0));
-      s[k + 1] = a;
+  /**
+   * A program the processor accepted but whose generated code javac rejects: the first function that
+   * fails alone (with its callees) is shrunk while its generated code keeps failing to compile.
+   */
+  private static String reportCompileFailure(long seed, FuzzProgram program, String errors, Path saveDir)
+      throws Exception {
+    Shrinker.StillFails doesNotCompile = FuzzCheck::onlyGeneratedCodeFails;
+    for (FuzzProgram.Function f : program.functions()) {
+      FuzzProgram alone = program.onlyWithCallees(f.name());
+      if (doesNotCompile.test(alone)) {
+        FuzzProgram shrunk = new Shrinker(doesNotCompile, 300).shrink(alone, f.name());
+        StringBuilder shrunkErrors = new StringBuilder();
+        FuzzCheck.compile(shrunk, shrunkErrors);
+        return save(seed, program, shrunk, f.name(), "does not compile", shrunkErrors.toString(), saveDir);
+      }
     }
-    double left = (s[1] - s[0]) / h;
-    double right = (s[2] - s[1]) / h;
-    return Math.abs(left - right) > 1e-3 * (1 + Math.abs(left));
+    return "fuzz seed " + seed + " does not compile, though each function alone does:\n" + errors + "\n"
+        + program.source(FuzzCheck.PKG, FuzzCheck.CLASS);
   }
 
-  private static ClassLoader loader(Compilation c) throws IOException {
-    Map<String, byte[]> classes = new HashMap<>();
-    for (JavaFileObject file : c.generatedFiles()) {
-      if (file.getKind() == JavaFileObject.Kind.CLASS) {
-        String name = file.getName().replaceFirst("^/CLASS_OUTPUT/", "").replace(".class", "").replace('/', '.');
-        try (InputStream in = file.openInputStream()) {
-          classes.put(name, in.readAllBytes());
-        }
+  private static String report(long seed, FuzzProgram program, FuzzCheck.Failure failure, Path saveDir,
+      Checker checker) throws Exception {
+    String name = failure.function();
+    Shrinker shrinker = new Shrinker(candidate -> {
+      FuzzCheck.Compiled c = FuzzCheck.compile(candidate, new StringBuilder()).orElse(null);
+      if (c == null) {
+        return false;
       }
-    }
-    return new ClassLoader(DifferentialFuzzTest.class.getClassLoader()) {
-      @Override
-      protected Class<?> findClass(String name) throws ClassNotFoundException {
-        byte[] bytes = classes.get(name);
-        if (bytes == null) {
-          throw new ClassNotFoundException(name);
-        }
-        return defineClass(name, bytes, 0, bytes.length);
-      }
-    };
+      Optional<FuzzCheck.Failure> again = checker.check(c, name, candidate.function(name).order(),
+          failure.x(), failure.y());
+      return again.isPresent() && again.get().kind().equals(failure.kind());
+    }, 300);
+    FuzzProgram shrunk = shrinker.shrink(program, name);
+    return save(seed, program, shrunk, name, failure.kind() + " at (x, y) = (" + failure.x() + ", "
+        + failure.y() + ")", failure.detail(), saveDir);
+  }
+
+  /** Writes the shrunk program as a class named after the seed and function; returns the report. */
+  private static String save(long seed, FuzzProgram program, FuzzProgram shrunk, String name, String what,
+      String detail, Path saveDir) throws Exception {
+    String className = "FuzzSeed" + seed + name.toUpperCase();
+    String source = "// Shrunk by DifferentialFuzzTest from seed " + seed + ": " + name + " fails: "
+        + what + ":\n// " + detail.replace("\n", "\n// ")
+        + "\n// To keep it, move it to src/test/java/io/jgrad/examples/regressions/ with a test of that check.\n"
+        + shrunk.source("io.jgrad.examples.regressions", className);
+    Files.createDirectories(saveDir);
+    Path file = saveDir.resolve(className + ".java");
+    Files.writeString(file, source, StandardCharsets.UTF_8);
+    String text = "fuzz seed " + seed + ": " + name + " fails: " + what + "\nshrunk from "
+        + FuzzStmt.count(program.function(name).body()) + " to " + FuzzStmt.count(shrunk.function(name).body())
+        + " statements, saved as " + file.toAbsolutePath() + "\n" + source;
+    return text;
   }
 }

@@ -6,9 +6,12 @@ import java.util.Random;
 
 /**
  * Writes random functions of (x, y) in the differentiable subset: nested Math primitives, locals,
- * compound assignment to parameters and locals, if/else on primal values and counted loops. Every
- * primitive stays inside its domain by construction ({@code @} repeats the previous operand, so
- * {@code sqrt(1 + a·a)}, {@code log1p(a·a)}), so no NaN arises, not even in unused branches.
+ * compound assignment to parameters and locals, if/else on primal values, counted loops, and calls
+ * to earlier generated functions. Every primitive stays inside its domain by construction ({@code @}
+ * repeats the previous operand, so {@code sqrt(1 + a·a)}, {@code log1p(a·a)}), so no NaN arises, not
+ * even in unused branches. Every third function has {@code order = 2}; a function calls only earlier
+ * functions that call nothing themselves and have order 2, so calls never chain and every callee
+ * has the order its callers need.
  */
 final class RandomPrograms {
   private static final String[] UNARY = {
@@ -22,50 +25,64 @@ final class RandomPrograms {
 
   private final Random random;
   private int names;
+  /** The functions generated so far that later ones may call. */
+  private final List<String> callable = new ArrayList<>();
+  private boolean callsAllowed;
+  /** How many loops enclose the statement being generated. */
+  private int loops;
 
   RandomPrograms(long seed) {
     this.random = new Random(seed);
   }
 
-  /** A class {@code pkg.F} with {@code count} functions {@code f0 .. f(count-1)}. */
-  String source(String pkg, int count) {
-    StringBuilder s = new StringBuilder("package " + pkg + ";\nimport io.jgrad.annotations.*;\nfinal class F {\n");
+  /** A program of {@code count} functions {@code f0 .. f(count-1)}. */
+  FuzzProgram program(int count) {
+    List<FuzzProgram.Function> functions = new ArrayList<>();
     for (int i = 0; i < count; i++) {
+      int order = i % 3 == 0 ? 2 : 1;
+      // Leaves (order 2, no calls) may be called; the others may call them.
+      callsAllowed = !(order == 2 && random.nextBoolean());
       List<String> vars = new ArrayList<>(List.of("x", "y"));
-      s.append("  @Differentiable static double f").append(i).append("(double x, double y) {\n");
-      for (String line : statements(vars, 0, 5)) {
-        s.append("    ").append(line).append('\n');
+      List<FuzzStmt> body = statements(vars, 0, 5);
+      String result = expr(vars, 2) + " * 0.5 + x";
+      FuzzProgram.Function f = new FuzzProgram.Function("f" + i, order, body, result);
+      functions.add(f);
+      if (!callsAllowed && order == 2) {
+        callable.add(f.name());
       }
-      s.append("    return ").append(expr(vars, 2)).append(" * 0.5 + x;\n  }\n");
     }
-    return s.append("}\n").toString();
+    return new FuzzProgram(functions);
   }
 
-  private List<String> statements(List<String> vars, int depth, int n) {
-    List<String> out = new ArrayList<>();
+  private List<FuzzStmt> statements(List<String> vars, int depth, int n) {
+    List<FuzzStmt> out = new ArrayList<>();
     for (int k = 0; k < n; k++) {
       double r = random.nextDouble();
       if (r < 0.4) {
         String v = "v" + names++;
-        out.add("double " + v + " = " + expr(vars, 3) + ";");
+        out.add(new FuzzStmt.Line("double " + v + " = " + expr(vars, 3) + ";"));
         vars.add(v);
       } else if (r < 0.6) {
         String target = vars.get(random.nextInt(vars.size()));
         String op = new String[] {"+=", "-=", "*=", "="}[random.nextInt(4)];
-        // *= scales by tanh(·) so repeated products stay bounded: an overflow to infinity in a value
-        // that never reaches the output would poison reverse mode (0 · ∞), as it does in JAX.
-        String rhs = op.equals("*=") ? "Math.tanh(" + expr(vars, 2) + ")" : expr(vars, 2);
-        out.add(target + " " + op + " " + rhs + ";");
+        // *= scales by tanh(·), and inside a loop every other update goes through atan(·), so values
+        // carried around a loop stay bounded (y = hypot(a, 1 + (x - y)²) squares y at each trip): an
+        // overflow to infinity in a value that never reaches the output would poison reverse mode
+        // (0 · ∞), as it does in JAX (seed 22 before this bound).
+        String rhs = op.equals("*=") ? "Math.tanh(" + expr(vars, 2) + ")"
+            : loops > 0 ? "Math.atan(" + expr(vars, 2) + ")" : expr(vars, 2);
+        out.add(new FuzzStmt.Line(target + " " + op + " " + rhs + ";"));
       } else if (r < 0.8 && depth < 2) {
         String cond = expr(vars, 2) + " > " + expr(vars, 1);
-        List<String> a = statements(new ArrayList<>(vars), depth + 1, 2);
-        List<String> b = statements(new ArrayList<>(vars), depth + 1, 2);
-        out.add("if (" + cond + ") { " + String.join(" ", a) + " } else { " + String.join(" ", b) + " }");
+        List<FuzzStmt> a = statements(new ArrayList<>(vars), depth + 1, 2);
+        List<FuzzStmt> b = statements(new ArrayList<>(vars), depth + 1, 2);
+        out.add(new FuzzStmt.If(cond, a, b));
       } else if (depth < 2) {
         String i = "k" + names++;
-        List<String> body = statements(new ArrayList<>(vars), depth + 1, 2);
-        out.add("for (int " + i + " = 0; " + i + " < " + (1 + random.nextInt(3)) + "; " + i + "++) { "
-            + String.join(" ", body) + " }");
+        loops++;
+        List<FuzzStmt> body = statements(new ArrayList<>(vars), depth + 1, 2);
+        loops--;
+        out.add(new FuzzStmt.For(i, 1 + random.nextInt(3), body));
       }
     }
     return out;
@@ -77,6 +94,11 @@ final class RandomPrograms {
         return String.valueOf(Math.round((random.nextDouble() * 4 - 2) * 100) / 100.0);
       }
       return vars.get(random.nextInt(vars.size()));
+    }
+    if (callsAllowed && !callable.isEmpty() && random.nextDouble() < 0.08) {
+      // A call squashed by tanh, so a callee's growth cannot push its caller out of range.
+      String callee = callable.get(random.nextInt(callable.size()));
+      return "Math.tanh(" + callee + "(" + expr(vars, depth - 1) + ", " + expr(vars, depth - 1) + "))";
     }
     String pattern = random.nextBoolean()
         ? UNARY[random.nextInt(UNARY.length)] : BINARY[random.nextInt(BINARY.length)];

@@ -204,7 +204,6 @@ public final class KernelEmitter {
       tangentsIn.add(f);
       lane.addStatement("$T $L = this.$L[$L]", scalar(d.type()), jvp.tangents().get(d.name()).name(), f.name(), p.lane());
     }
-    zeroTangents(VectorJvp.inactiveParamTangents(jvp, sig.params(), sig.differentiatedParams()), lane);
     String outValue = fresh(taken, "outValue");
     String outTangent = fresh(taken, "outTangent");
     Type rt = sig.returnType();
@@ -221,7 +220,7 @@ public final class KernelEmitter {
   private void gradKernel(TypeSpec.Builder type) {
     Prepared p = prepare(true);
     List<Callee.Param> wrt = sig.differentiatedParams();
-    VectorJvp.Result jvp = VectorJvp.transform(p.body(), sig.params(), wrt, p.names());
+    VectorJvp.Result jvp = VectorJvp.transform(p.body(), wrt, p.names());
     problems(jvp.problems());
     Set<String> gradients = new HashSet<>();
     jvp.tangents().forEach(t -> {
@@ -236,7 +235,6 @@ public final class KernelEmitter {
       lane.addStatement("$T $L = $L", scalar(seed.type()), seed.name(), ExprWriter.literal(
           new Expr.Const(seed.type(), seed.type() == Type.FLOAT ? (Object) 1.0f : (Object) 1.0)));
     }
-    zeroTangents(jvp.zeros(), lane);
     List<Field> outputs = new ArrayList<>();
     for (Callee.Param d : wrt) {
       outputs.add(new Field(fresh(taken, d.name() + "Grad"), lanesOf(d.type()), null));
@@ -251,12 +249,6 @@ public final class KernelEmitter {
     }).write(program));
     finish(type, "GradBatch", "The gradient of {@code $L} in every lane ({@code vmap(grad($L))}), by forward"
         + " mode with one tangent per parameter (no tape).", List.of(), outputs, p, lane.build());
-  }
-
-  private static void zeroTangents(List<Expr.Var> zeros, CodeBlock.Builder lane) {
-    for (Expr.Var z : zeros) {
-      lane.addStatement("$T $L = $L", scalar(z.type()), z.name(), Terms.zero(z.type()));
-    }
   }
 
   private void problems(List<String> problems) {

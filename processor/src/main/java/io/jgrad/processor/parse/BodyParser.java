@@ -642,6 +642,9 @@ public final class BodyParser {
       return null;
     }
     Element element = trees.getElement(path);
+    if (element != null && rejectedLocals.contains(element)) {
+      return null;
+    }
     if (element != null && element.getKind() == ElementKind.FIELD) {
       error(Codes.FIELD_WRITE, "a differentiable function may not write a field (" + element.getSimpleName()
           + "); hint: return the value instead", target);

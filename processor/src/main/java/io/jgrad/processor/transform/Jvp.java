@@ -6,6 +6,8 @@ import io.jgrad.processor.ir.Stmt;
 import io.jgrad.processor.rules.Partial;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,8 +50,43 @@ public final class Jvp {
     for (Callee.Param p : wrt) {
       jvp.tangentOf(new Expr.Var(p.name(), p.type()));
     }
-    List<Linear> program = jvp.stmts(body);
+    List<Linear> program = new ArrayList<>();
+    List<Linear> rest = jvp.stmts(body);
+    // A parameter held constant (outside wrt, @NonDiff, or a first-order tangent at second order)
+    // that is assigned a differentiated value needs a tangent too: zero until that assignment.
+    Set<String> wrtNames = new HashSet<>();
+    wrt.forEach(p -> wrtNames.add(p.name()));
+    Map<String, Expr.Var> declared = new HashMap<>();
+    Map<String, Expr.Var> assigned = new LinkedHashMap<>();
+    collect(body, declared, assigned);
+    for (Expr.Var v : assigned.values()) {
+      if (active.contains(v.name()) && !wrtNames.contains(v.name()) && !declared.containsKey(v.name())) {
+        program.add(new Linear.Tangent(jvp.tangentOf(v), v, List.of(), true));
+      }
+    }
+    program.addAll(rest);
     return new Result(program, jvp.tangents, jvp.problems);
+  }
+
+  /** The locals {@code body} declares, and every variable it assigns, by name. */
+  private static void collect(List<Stmt> body, Map<String, Expr.Var> declared, Map<String, Expr.Var> assigned) {
+    for (Stmt s : body) {
+      if (s instanceof Stmt.Assign a) {
+        assigned.putIfAbsent(a.target().name(), a.target());
+        if (a.declare()) {
+          declared.put(a.target().name(), a.target());
+        }
+      } else if (s instanceof Stmt.Declare d) {
+        declared.put(d.target().name(), d.target());
+      } else if (s instanceof Stmt.If f) {
+        collect(f.thenBody(), declared, assigned);
+        collect(f.elseBody(), declared, assigned);
+      } else if (s instanceof Stmt.While w) {
+        collect(w.body(), declared, assigned);
+      } else if (s instanceof Stmt.Block b) {
+        collect(b.body(), declared, assigned);
+      }
+    }
   }
 
   /** The tangent local of an active local, named {@code xDot}. */

@@ -20,42 +20,25 @@ public final class VectorJvp {
    * parameter's program (null where the output does not depend on it).
    */
   public record Result(List<Linear> program, List<Expr.Var> seeds, List<Expr.Var> tangents,
-      List<Expr.Var> zeros, List<String> problems) {}
+      List<String> problems) {}
 
   /**
-   * Vector forward mode of a normalized, call-free body with respect to each of {@code wrt};
-   * {@code zeros} are the tangents of the other {@code params} that become active by reassignment
-   * (a loop carrying a differentiated value into them), to start at zero.
+   * Vector forward mode of a normalized body with respect to each of {@code wrt} (calls become
+   * {@link Linear.Call}s in every program, for the caller to expand).
    */
-  public static Result transform(List<Stmt> body, List<Callee.Param> params, List<Callee.Param> wrt,
-      Names names) {
+  public static Result transform(List<Stmt> body, List<Callee.Param> wrt, Names names) {
     List<List<Linear>> programs = new ArrayList<>();
     List<Expr.Var> seeds = new ArrayList<>();
     List<String> problems = new ArrayList<>();
-    List<Expr.Var> zeros = new ArrayList<>();
     for (Callee.Param p : wrt) {
       Jvp.Result one = Jvp.transform(body, List.of(p), names, true);
       programs.add(one.program());
       seeds.add(one.tangents().get(p.name()));
-      zeros.addAll(inactiveParamTangents(one, params, List.of(p)));
       problems.addAll(one.problems());
     }
     List<Expr.Var> tangents = new ArrayList<>();
     List<Linear> merged = merge(programs, tangents);
-    return new Result(merged, seeds, tangents, zeros, problems);
-  }
-
-  /** The tangents {@code jvp} gave to parameters outside {@code wrt}: they must start at zero. */
-  public static List<Expr.Var> inactiveParamTangents(Jvp.Result jvp, List<Callee.Param> params,
-      List<Callee.Param> wrt) {
-    List<Expr.Var> zeros = new ArrayList<>();
-    for (Callee.Param q : params) {
-      Expr.Var t = jvp.tangents().get(q.name());
-      if (t != null && wrt.stream().noneMatch(w -> w.name().equals(q.name()))) {
-        zeros.add(t);
-      }
-    }
-    return zeros;
+    return new Result(merged, seeds, tangents, problems);
   }
 
   private static boolean isAnchor(Linear l) {

@@ -1,0 +1,185 @@
+package io.jgrad.examples.fuzz;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import com.google.testing.compile.JavaFileObjects;
+import io.jgrad.processor.JgradProcessor;
+import io.jgrad.runtime.Dual;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Method;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import javax.tools.JavaFileObject;
+
+/**
+ * Compiles a generated program with the processor and checks one function at one point: reverse
+ * mode against forward mode, forward mode against central finite differences, and for order 2
+ * {@code fHessian} against central differences of {@code fGrad}. A failure is a {@link Failure}
+ * naming the check, so the shrinker can ask whether a smaller program fails the same way.
+ */
+final class FuzzCheck {
+  static final String PKG = "fz";
+  static final String CLASS = "F";
+
+  /** A failed check: which function, where, which kind of check, and what it saw. */
+  record Failure(String function, double x, double y, String kind, String detail) {}
+
+  /** A compiled program, ready to be checked. */
+  static final class Compiled {
+    private final Class<?> primal;
+    private final Class<?> derivatives;
+
+    private Compiled(Class<?> primal, Class<?> derivatives) {
+      this.primal = primal;
+      this.derivatives = derivatives;
+    }
+  }
+
+  private FuzzCheck() {}
+
+  /** The compiled program, or empty (with the diagnostics in {@code errors}) when javac rejects it. */
+  static Optional<Compiled> compile(FuzzProgram program, StringBuilder errors) throws Exception {
+    Compilation c = Compiler.javac().withProcessors(new JgradProcessor())
+        .compile(JavaFileObjects.forSourceString(PKG + "." + CLASS, program.sourceWithOverflowTwins(PKG, CLASS)));
+    if (c.status() != Compilation.Status.SUCCESS) {
+      errors.append(c.diagnostics());
+      return Optional.empty();
+    }
+    ClassLoader loader = loader(c);
+    return Optional.of(new Compiled(loader.loadClass(PKG + "." + CLASS), loader.loadClass(PKG + "." + CLASS + "Derivatives")));
+  }
+
+  /**
+   * Whether javac rejects the program only in generated code: the program itself is valid Java (a
+   * shrinking step that removes a declaration still in use breaks the program, not jgrad).
+   */
+  static boolean onlyGeneratedCodeFails(FuzzProgram program) {
+    Compilation c = Compiler.javac().withProcessors(new JgradProcessor())
+        .compile(JavaFileObjects.forSourceString(PKG + "." + CLASS, program.source(PKG, CLASS)));
+    return c.status() == Compilation.Status.FAILURE && c.errors().stream()
+        .allMatch(d -> d.getSource() != null && d.getSource().getName().contains("Derivatives"));
+  }
+
+  /** Checks {@code f} at (x, y); {@code order} 2 adds the Hessian check. */
+  static Optional<Failure> check(Compiled c, String f, int order, double x, double y) throws Exception {
+    Method value = c.primal.getDeclaredMethod(f, double.class, double.class);
+    value.setAccessible(true);
+    if (!Double.isFinite((double) value.invoke(null, x, y))) {
+      return Optional.empty(); // overflowed past double's range (exp of exp): nothing finite to compare
+    }
+    double[] reverse = grad(c, f, x, y);
+    Method jvp = c.derivatives.getMethod(f + "Jvp", double.class, double.class, double.class, double.class);
+    for (int jj = 0; jj < 2; jj++) {
+      int j = jj;
+      double forward = ((Dual) jvp.invoke(null, x, y, j == 0 ? 1.0 : 0.0, j == 1 ? 1.0 : 0.0)).tangent();
+      String dj = "d/d" + (j == 0 ? "x" : "y");
+      if ((!Double.isFinite(forward) || !Double.isFinite(reverse[j])) && overflows(c, f, x, y)) {
+        continue; // a value past double's range poisons the derivatives, as documented (0 · ∞ = NaN)
+      }
+      if (!Double.isFinite(forward)) {
+        return Optional.of(new Failure(f, x, y, "non-finite forward " + dj, "forward " + forward
+            + " with no value out of double's range"));
+      }
+      if (!(Math.abs(reverse[j] - forward) <= 1e-9 * (1 + Math.abs(forward)))) {
+        return Optional.of(new Failure(f, x, y, "reverse vs forward " + dj, "reverse " + reverse[j] + ", forward " + forward));
+      }
+      double fd = central(h -> (double) value.invoke(null, x + (j == 0 ? h : 0), y + (j == 1 ? h : 0)));
+      if (Double.isFinite(fd) && Math.abs(fd) < 1e6 && !nearKink(h -> (double) value.invoke(null,
+          x + (j == 0 ? h : 0), y + (j == 1 ? h : 0)))
+          && !(Math.abs(forward - fd) <= 1e-4 * (1 + Math.abs(fd)))) {
+        return Optional.of(new Failure(f, x, y, "forward vs finite differences " + dj,
+            "forward " + forward + ", finite differences " + fd));
+      }
+    }
+    return order == 2 ? checkHessian(c, f, x, y) : Optional.empty();
+  }
+
+  /** Each Hessian entry H[i][j] against the central difference of gradient component j along i. */
+  private static Optional<Failure> checkHessian(Compiled c, String f, double x, double y) throws Exception {
+    double[][] hessian = (double[][]) c.derivatives.getMethod(f + "Hessian", double.class, double.class)
+        .invoke(null, x, y);
+    for (int i = 0; i < 2; i++) {
+      for (int j = 0; j < 2; j++) {
+        int ii = i;
+        int jj = j;
+        Step g = h -> grad(c, f, x + (ii == 0 ? h : 0), y + (ii == 1 ? h : 0))[jj];
+        double fd = central(g);
+        if (!Double.isFinite(hessian[i][j]) && overflows(c, f, x, y)) {
+          continue;
+        }
+        if (!Double.isFinite(fd) || Math.abs(fd) > 1e6 || nearKink(g)) {
+          continue;
+        }
+        if (!(Math.abs(hessian[i][j] - fd) <= 1e-4 * (1 + Math.abs(fd)))) {
+          return Optional.of(new Failure(f, x, y, "hessian vs finite differences of the gradient [" + i + "][" + j + "]",
+              "fHessian " + hessian[i][j] + ", finite differences " + fd));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Whether any value {@code f} computes at (x, y), its callees' included, leaves double's range. */
+  static boolean overflows(Compiled c, String f, double x, double y) throws Exception {
+    java.lang.reflect.Field flag = c.primal.getDeclaredField("overflowed");
+    flag.setAccessible(true);
+    flag.setBoolean(null, false);
+    Method twin = c.primal.getDeclaredMethod(f + "_overflow", double.class, double.class);
+    twin.setAccessible(true);
+    twin.invoke(null, x, y);
+    return flag.getBoolean(null);
+  }
+
+  /** Reverse mode's d/dx of {@code f} at (x, y). */
+  static double reverseX(Compiled c, String f, double x, double y) throws Exception {
+    return grad(c, f, x, y)[0];
+  }
+
+  private static double[] grad(Compiled c, String f, double x, double y) throws Exception {
+    Object g = c.derivatives.getMethod(f + "Grad", double.class, double.class).invoke(null, x, y);
+    return new double[] {(double) g.getClass().getMethod("x").invoke(g), (double) g.getClass().getMethod("y").invoke(g)};
+  }
+
+  /** A function of the step along one coordinate. */
+  @FunctionalInterface
+  private interface Step {
+    double at(double h) throws Exception;
+  }
+
+  private static double central(Step s) throws Exception {
+    double h = 1e-6;
+    return (s.at(h) - s.at(-h)) / (2 * h);
+  }
+
+  /** A branch, abs or max switching within the finite-difference step: one-sided slopes disagree. */
+  private static boolean nearKink(Step s) throws Exception {
+    double h = 1e-6;
+    double left = (s.at(0) - s.at(-h)) / h;
+    double right = (s.at(h) - s.at(0)) / h;
+    return Math.abs(left - right) > 1e-3 * (1 + Math.abs(left));
+  }
+
+  private static ClassLoader loader(Compilation c) throws IOException {
+    Map<String, byte[]> classes = new HashMap<>();
+    for (JavaFileObject file : c.generatedFiles()) {
+      if (file.getKind() == JavaFileObject.Kind.CLASS) {
+        String name = file.getName().replaceFirst("^/CLASS_OUTPUT/", "").replace(".class", "").replace('/', '.');
+        try (InputStream in = file.openInputStream()) {
+          classes.put(name, in.readAllBytes());
+        }
+      }
+    }
+    return new ClassLoader(FuzzCheck.class.getClassLoader()) {
+      @Override
+      protected Class<?> findClass(String name) throws ClassNotFoundException {
+        byte[] bytes = classes.get(name);
+        if (bytes == null) {
+          throw new ClassNotFoundException(name);
+        }
+        return defineClass(name, bytes, 0, bytes.length);
+      }
+    };
+  }
+}

@@ -1,0 +1,75 @@
+package io.jgrad.examples.fuzz;
+
+import static com.google.common.truth.Truth.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import com.google.testing.compile.JavaFileObjects;
+import io.jgrad.processor.JgradProcessor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The shrinker keeps the failure and drops everything else, and the fuzzer's failure path prints,
+ * shrinks and saves: shown with a property of the program text (fast, no javac) and with a fault
+ * injected into the check (end to end).
+ */
+class ShrinkerTest {
+  private static boolean mentionsTanh(FuzzProgram p) {
+    return p.function("f9").render().contains("Math.tanh");
+  }
+
+  @Test
+  void shrinksToAOneMinimalBodyThatStillFails() throws Exception {
+    FuzzProgram program = new RandomPrograms(7).program(10);
+    // Pick a seed-7 program whose f9 body mentions tanh somewhere, as a stand-in for a failure.
+    FuzzProgram.Function f9 = program.function("f9");
+    FuzzProgram original = program.withBody("f9", List.of(new FuzzStmt.Line("double pre = x * y;"),
+        new FuzzStmt.If("x > y", List.of(new FuzzStmt.Line("x = Math.tanh(y);")), f9.body()),
+        new FuzzStmt.For("k", 3, List.of(new FuzzStmt.Line("y += x;")))));
+    FuzzProgram forced = new FuzzProgram(original.functions().stream()
+        .map(f -> f.name().equals("f9") ? new FuzzProgram.Function("f9", f.order(), f.body(), "x * 0.5 + x") : f)
+        .toList());
+    assertThat(mentionsTanh(forced)).isTrue();
+
+    FuzzProgram shrunk = new Shrinker(ShrinkerTest::mentionsTanh, 10_000).shrink(forced, "f9");
+    assertThat(mentionsTanh(shrunk)).isTrue();
+    List<FuzzStmt> body = shrunk.function("f9").body();
+    assertThat(FuzzStmt.count(body)).isLessThan(FuzzStmt.count(forced.function("f9").body()));
+    // 1-minimal: no single step smaller still fails.
+    for (List<FuzzStmt> smaller : Shrinker.smaller(body)) {
+      assertThat(mentionsTanh(shrunk.withBody("f9", smaller))).isFalse();
+    }
+    // f9 calls nothing here, so the other functions are gone.
+    assertThat(shrunk.functions()).hasSize(1 + shrunk.function("f9").callees().size());
+  }
+
+  /**
+   * A fault injected into the check (f1 "fails" wherever it is checked): the fuzzer reports the seed,
+   * shrinks f1 to an empty body, and saves a class that compiles with the processor.
+   */
+  @Test
+  void aFailingCheckIsShrunkPrintedAndSaved(@TempDir Path dir) throws Exception {
+    DifferentialFuzzTest.Checker faulty = (c, f, order, x, y) -> f.equals("f1")
+        ? Optional.of(new FuzzCheck.Failure(f, x, y, "injected fault", "f1 always fails"))
+        : FuzzCheck.check(c, f, order, x, y);
+    Optional<String> report = DifferentialFuzzTest.run(3, 4, dir, faulty);
+    assertThat(report).isPresent();
+    assertThat(report.get()).contains("fuzz seed 3: f1 fails: injected fault at (x, y)");
+
+    Path saved = dir.resolve("FuzzSeed3F1.java");
+    assertThat(Files.exists(saved)).isTrue();
+    String source = Files.readString(saved);
+    assertThat(source).contains("from seed 3");
+    assertThat(source).containsMatch("static double f1\\(double x, double y\\) \\{\n    return ");
+    // With an empty body f1 calls nothing, so no other function is kept.
+    assertThat(source).doesNotContainMatch("static double f[02-9]");
+    Compilation c = Compiler.javac().withProcessors(new JgradProcessor())
+        .compile(JavaFileObjects.forSourceString("io.jgrad.examples.regressions.FuzzSeed3F1", source));
+    assertThat(c.status()).isEqualTo(Compilation.Status.SUCCESS);
+  }
+}
