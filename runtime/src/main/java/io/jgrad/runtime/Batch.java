@@ -248,7 +248,9 @@ public final class Batch implements AutoCloseable {
       }
     } catch (CompileFailedException e) {
       throw new BackendUnavailableException(Backend.OPENCL, name + " does not compile for "
-          + OpenClDevices.describe(devices.device()) + " (a double kernel needs cl_khr_fp64): " + e.getMessage(), e);
+          + OpenClDevices.describe(devices.device()) + ": " + e.getMessage() + " (Aparapi could not translate"
+          + " the kernel: it reads bytecode with local variable tables, so compile with -g, as Maven and Gradle"
+          + " do by default; or the device lacks what it needs, such as cl_khr_fp64 for double)", e);
     }
     return devices.device();
   }

@@ -4,6 +4,9 @@ import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
 import io.jgrad.processor.JgradProcessor;
+import io.jgrad.runtime.Backend;
+import io.jgrad.runtime.BackendUnavailableException;
+import io.jgrad.runtime.Batch;
 import io.jgrad.runtime.Dual;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,6 +25,7 @@ import javax.tools.JavaFileObject;
 final class FuzzCheck {
   static final String PKG = "fz";
   static final String CLASS = "F";
+  private static final java.util.concurrent.atomic.AtomicInteger COMPILATIONS = new java.util.concurrent.atomic.AtomicInteger();
 
   /** A failed check: which function, where, which kind of check, and what it saw. */
   record Failure(String function, double x, double y, String kind, String detail) {}
@@ -41,14 +45,18 @@ final class FuzzCheck {
 
   /** The compiled program, or empty (with the diagnostics in {@code errors}) when javac rejects it. */
   static Optional<Compiled> compile(FuzzProgram program, StringBuilder errors) throws Exception {
-    Compilation c = Compiler.javac().withProcessors(new JgradProcessor())
-        .compile(JavaFileObjects.forSourceString(PKG + "." + CLASS, program.sourceWithOverflowTwins(PKG, CLASS)));
+    // -g: Aparapi translates kernels from bytecode with their local variable tables (as Maven compiles).
+    // A package of its own per compilation: Aparapi reuses the OpenCL of a kernel class of the same
+    // name loaded earlier by another class loader, so every program's kernels need their own names.
+    String pkg = PKG + COMPILATIONS.incrementAndGet();
+    Compilation c = Compiler.javac().withProcessors(new JgradProcessor()).withOptions("-g")
+        .compile(JavaFileObjects.forSourceString(pkg + "." + CLASS, program.sourceWithOverflowTwins(pkg, CLASS)));
     if (c.status() != Compilation.Status.SUCCESS) {
       errors.append(c.diagnostics());
       return Optional.empty();
     }
     ClassLoader loader = loader(c);
-    return Optional.of(new Compiled(loader.loadClass(PKG + "." + CLASS), loader.loadClass(PKG + "." + CLASS + "Derivatives")));
+    return Optional.of(new Compiled(loader.loadClass(pkg + "." + CLASS), loader.loadClass(pkg + "." + CLASS + "Derivatives")));
   }
 
   /**
@@ -93,7 +101,67 @@ final class FuzzCheck {
             "forward " + forward + ", finite differences " + fd));
       }
     }
+    Optional<Failure> kernel = checkKernels(c, f, x, y, reverse, f.equals("f0") && Batch.openClAvailable()
+        ? Backend.OPENCL : Backend.JAVA);
+    if (kernel.isPresent()) {
+      return kernel;
+    }
     return order == 2 ? checkHessian(c, f, x, y) : Optional.empty();
+  }
+
+  /**
+   * The batched kernels at (x, y) against the scalar code: {@code fBatch} against {@code f},
+   * {@code fJvpBatch} against {@code fJvp}, and {@code fGradBatch} (forward mode, calls inlined)
+   * against {@code fGrad} (reverse mode). JAVA runs the lane code the other backends run; one
+   * function per program also goes through OpenCL, where the lane is translated.
+   */
+  private static Optional<Failure> checkKernels(Compiled c, String f, double x, double y, double[] reverse,
+      Backend backend) throws Exception {
+    double[] xs = {x};
+    double[] ys = {y};
+    double[] out = new double[1];
+    double[] xGrad = new double[1];
+    double[] yGrad = new double[1];
+    try {
+      c.derivatives.getMethod(f + "GradBatch", double[].class, double[].class, double[].class, double[].class,
+          Backend.class).invoke(null, xs, ys, xGrad, yGrad, backend);
+    } catch (java.lang.reflect.InvocationTargetException e) {
+      if (e.getCause() instanceof BackendUnavailableException u) {
+        return Optional.of(new Failure(f, x, y, "fGradBatch refused by " + backend, u.getMessage()));
+      }
+      throw e;
+    }
+    double[] kernel = {xGrad[0], yGrad[0]};
+    for (int j = 0; j < 2; j++) {
+      if (!Double.isFinite(kernel[j]) && overflows(c, f, x, y)) {
+        continue;
+      }
+      if (!(Math.abs(kernel[j] - reverse[j]) <= 1e-9 * (1 + Math.abs(reverse[j])))) {
+        return Optional.of(new Failure(f, x, y, "fGradBatch on " + backend + " vs fGrad d/d" + (j == 0 ? "x" : "y"),
+            "kernel " + kernel[j] + ", reverse " + reverse[j]));
+      }
+    }
+    if (backend != Backend.JAVA) {
+      return Optional.empty(); // one OpenCL kernel per program keeps the fuzz run short
+    }
+    Method value = c.primal.getDeclaredMethod(f, double.class, double.class);
+    value.setAccessible(true);
+    double want = (double) value.invoke(null, x, y);
+    c.derivatives.getMethod(f + "Batch", double[].class, double[].class, double[].class, Backend.class)
+        .invoke(null, xs, ys, out, backend);
+    if (!(Math.abs(out[0] - want) <= 1e-12 * (1 + Math.abs(want)))) {
+      return Optional.of(new Failure(f, x, y, "fBatch vs f", "kernel " + out[0] + ", f " + want));
+    }
+    double[] outTangent = new double[1];
+    c.derivatives.getMethod(f + "JvpBatch", double[].class, double[].class, double[].class, double[].class,
+        double[].class, double[].class, Backend.class).invoke(null, xs, ys, new double[] {0.5}, new double[] {-1.5},
+        out, outTangent, backend);
+    double tangent = ((Dual) c.derivatives.getMethod(f + "Jvp", double.class, double.class, double.class, double.class)
+        .invoke(null, x, y, 0.5, -1.5)).tangent();
+    if (Double.isFinite(tangent) && !(Math.abs(outTangent[0] - tangent) <= 1e-12 * (1 + Math.abs(tangent)))) {
+      return Optional.of(new Failure(f, x, y, "fJvpBatch vs fJvp", "kernel " + outTangent[0] + ", fJvp " + tangent));
+    }
+    return Optional.empty();
   }
 
   /** Each Hessian entry H[i][j] against the central difference of gradient component j along i. */
@@ -172,6 +240,13 @@ final class FuzzCheck {
       }
     }
     return new ClassLoader(FuzzCheck.class.getClassLoader()) {
+      // Aparapi reads a kernel's bytecode as a resource to translate it to OpenCL.
+      @Override
+      public InputStream getResourceAsStream(String resource) {
+        byte[] bytes = classes.get(resource.replace(".class", "").replace('/', '.'));
+        return bytes != null ? new java.io.ByteArrayInputStream(bytes) : super.getResourceAsStream(resource);
+      }
+
       @Override
       protected Class<?> findClass(String name) throws ClassNotFoundException {
         byte[] bytes = classes.get(name);

@@ -14,7 +14,7 @@ record FuzzProgram(List<Function> functions) {
   /** One function: its name, its order (1 or 2), its body and the expression it returns. */
   record Function(String name, int order, List<FuzzStmt> body, String result) {
     String render() {
-      return "  @Differentiable" + (order == 2 ? "(order = 2)" : "") + " static double " + name
+      return "  @Batched @Differentiable" + (order == 2 ? "(order = 2)" : "") + " static double " + name
           + "(double x, double y) {\n" + FuzzStmt.render(body, "    ") + "    return " + result + ";\n  }\n";
     }
 

@@ -106,6 +106,10 @@ public final class KernelEmitter {
 
   private void emit(TypeSpec.Builder type) {
     for (Callee.Param p : sig.params()) {
+      if (OpenClNames.isReserved(p.name())) {
+        throw new NotBatchable("parameter " + p.name() + " has the name of an OpenCL C built-in, which the kernel"
+            + " would hide; hint: rename it");
+      }
       if (p.differentiated() && !p.type().isScalar()) {
         throw new NotBatchable("parameter " + p.name() + " is an array: a kernel takes one scalar per lane;"
             + " hint: mark it @NonDiff or leave it out of wrt to share it between lanes");
@@ -183,7 +187,8 @@ public final class KernelEmitter {
     String out = fresh(taken, "out");
     CodeBlock.Builder lane = reads(p);
     // The body as a linear program without tangents: primal statements in their control flow.
-    List<Linear> program = DeadCode.eliminate(Jvp.transform(p.body(), List.of(), p.names()).program(), true);
+    List<Linear> program = LaneLocals.hoist(
+        DeadCode.eliminate(Jvp.transform(p.body(), List.of(), p.names()).program(), true), lane);
     lane.add(new JvpWriter(p.names(), (r, b) -> b.addStatement("this.$L[$L] = $L", out, p.lane(),
         ExprWriter.write(r.value()))).write(program));
     List<Field> outputs = List.of(new Field(out, lanesOf(sig.returnType()), null));
@@ -207,6 +212,7 @@ public final class KernelEmitter {
     String outValue = fresh(taken, "outValue");
     String outTangent = fresh(taken, "outTangent");
     Type rt = sig.returnType();
+    program = LaneLocals.hoist(program, lane);
     lane.add(new JvpWriter(p.names(), (r, b) -> {
       b.addStatement("this.$L[$L] = $L", outValue, p.lane(), ExprWriter.write(r.value()));
       b.addStatement("this.$L[$L] = $L", outTangent, p.lane(), r.tangent() == null ? Terms.zero(rt)
@@ -235,6 +241,7 @@ public final class KernelEmitter {
       lane.addStatement("$T $L = $L", scalar(seed.type()), seed.name(), ExprWriter.literal(
           new Expr.Const(seed.type(), seed.type() == Type.FLOAT ? (Object) 1.0f : (Object) 1.0)));
     }
+    program = LaneLocals.hoist(program, lane);
     List<Field> outputs = new ArrayList<>();
     for (Callee.Param d : wrt) {
       outputs.add(new Field(fresh(taken, d.name() + "Grad"), lanesOf(d.type()), null));
@@ -473,7 +480,9 @@ public final class KernelEmitter {
     }
 
     private Expr.Var declare(Expr.Var v) {
-      String name = declared.add(v.name()) ? v.name() : names.fresh(v.name());
+      String name = OpenClNames.isReserved(v.name()) ? names.fresh(v.name() + "Value")
+          : declared.add(v.name()) ? v.name() : names.fresh(v.name());
+      declared.add(name);
       scopes.peek().put(v.name(), name);
       return new Expr.Var(name, v.type());
     }

@@ -29,10 +29,90 @@ public final class DeadCode {
       Set<String> read = new HashSet<>(outputs);
       reads(current, valueLive, read);
       List<Linear> next = keep(current, read);
+      next = deadLoops(next, next, valueLive, outputs);
       if (next.equals(current)) {
         return current;
       }
       current = next;
+    }
+  }
+
+  /**
+   * Drops each loop whose assignments nothing outside it reads (a counter and what the dropped
+   * statements left): Aparapi cannot translate some loops emptied this way, and they compute nothing.
+   */
+  private static List<Linear> deadLoops(List<Linear> program, List<Linear> whole, boolean valueLive,
+      Set<String> outputs) {
+    List<Linear> out = new ArrayList<>();
+    for (Linear l : program) {
+      if (l instanceof Linear.While w) {
+        Set<String> assigned = new HashSet<>();
+        assigns(w.body(), assigned);
+        Set<String> readElsewhere = new HashSet<>(outputs);
+        reads(without(whole, w), valueLive, readElsewhere);
+        if (assigned.stream().noneMatch(readElsewhere::contains)) {
+          continue;
+        }
+        out.add(new Linear.While(w.condition(), deadLoops(w.body(), whole, valueLive, outputs)));
+      } else if (l instanceof Linear.If f) {
+        List<Linear> thenBody = deadLoops(f.thenBody(), whole, valueLive, outputs);
+        List<Linear> elseBody = deadLoops(f.elseBody(), whole, valueLive, outputs);
+        if (thenBody.isEmpty() && elseBody.isEmpty()) {
+          continue; // conditions are pure here
+        }
+        if (thenBody.isEmpty()) {
+          // if (c) {} else {S} compiles to jumps Aparapi cannot structure: if (!c) {S}
+          out.add(new Linear.If(new Expr.Unary(Expr.UnaryOp.NOT, f.condition(), f.condition().type()), elseBody,
+              List.of()));
+        } else {
+          out.add(new Linear.If(f.condition(), thenBody, elseBody));
+        }
+      } else if (l instanceof Linear.Block b) {
+        List<Linear> body = deadLoops(b.body(), whole, valueLive, outputs);
+        if (!body.isEmpty()) {
+          out.add(new Linear.Block(body));
+        }
+      } else {
+        out.add(l);
+      }
+    }
+    return out;
+  }
+
+  /** {@code program} without the node {@code gone} (by identity), wherever it is nested. */
+  private static List<Linear> without(List<Linear> program, Linear gone) {
+    List<Linear> out = new ArrayList<>();
+    for (Linear l : program) {
+      if (l == gone) {
+        continue;
+      }
+      if (l instanceof Linear.If f) {
+        out.add(new Linear.If(f.condition(), without(f.thenBody(), gone), without(f.elseBody(), gone)));
+      } else if (l instanceof Linear.While w) {
+        out.add(new Linear.While(w.condition(), without(w.body(), gone)));
+      } else if (l instanceof Linear.Block b) {
+        out.add(new Linear.Block(without(b.body(), gone)));
+      } else {
+        out.add(l);
+      }
+    }
+    return out;
+  }
+
+  private static void assigns(List<Linear> program, Set<String> out) {
+    for (Linear l : program) {
+      if (l instanceof Linear.Primal p && p.stmt() instanceof Stmt.Assign a) {
+        out.add(a.target().name());
+      } else if (l instanceof Linear.Tangent t) {
+        out.add(t.target().name());
+      } else if (l instanceof Linear.If f) {
+        assigns(f.thenBody(), out);
+        assigns(f.elseBody(), out);
+      } else if (l instanceof Linear.While w) {
+        assigns(w.body(), out);
+      } else if (l instanceof Linear.Block b) {
+        assigns(b.body(), out);
+      }
     }
   }
 

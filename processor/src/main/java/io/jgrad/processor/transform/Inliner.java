@@ -2,7 +2,6 @@ package io.jgrad.processor.transform;
 
 import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.Expr;
-import io.jgrad.processor.ir.Exprs;
 import io.jgrad.processor.ir.Function;
 import io.jgrad.processor.ir.Rewrite;
 import io.jgrad.processor.ir.Stmt;
@@ -63,11 +62,21 @@ public final class Inliner {
       if (s instanceof Stmt.Assign a && a.value() instanceof Expr.Call c && !keep.test(c.callee())) {
         call(a.target(), a.declare(), c, out);
       } else if (s instanceof Stmt.If f) {
-        noCallIn(f.condition());
-        out.add(new Stmt.If(f.condition(), stmts(f.thenBody()), stmts(f.elseBody())));
+        List<Stmt> before = new ArrayList<>();
+        Expr condition = hoist(f.condition(), before);
+        out.addAll(stmts(before));
+        out.add(new Stmt.If(condition, stmts(f.thenBody()), stmts(f.elseBody())));
       } else if (s instanceof Stmt.While w) {
-        noCallIn(w.condition());
-        out.add(new Stmt.While(w.condition(), stmts(w.body())));
+        // while (c(g(x))) body  →  t = g(x); while (c(t)) { body; t = g(x); }
+        List<Stmt> before = new ArrayList<>();
+        Expr condition = hoist(w.condition(), before);
+        out.addAll(stmts(before));
+        List<Stmt> body = new ArrayList<>(w.body());
+        for (Stmt b : before) {
+          Stmt.Assign a = (Stmt.Assign) b;
+          body.add(new Stmt.Assign(a.target(), a.value(), false));
+        }
+        out.add(new Stmt.While(condition, stmts(body)));
       } else if (s instanceof Stmt.Block b) {
         out.add(new Stmt.Block(stmts(b.body())));
       } else {
@@ -77,12 +86,19 @@ public final class Inliner {
     return out;
   }
 
-  private void noCallIn(Expr condition) {
-    if (condition instanceof Expr.Call c) {
-      throw new NotInlinable("the call to " + c.callee().name() + " in a condition cannot be inlined;"
-          + " hint: assign it to a local before the if or loop", first(c.callee().name()));
-    }
-    Exprs.children(condition).forEach(this::noCallIn);
+  /**
+   * {@code condition} with each call in it replaced by a fresh local, whose assignment goes to
+   * {@code before} (inner calls first), so that the call can be inlined before the test.
+   */
+  private Expr hoist(Expr condition, List<Stmt> before) {
+    return Rewrite.expr(condition, e -> {
+      if (e instanceof Expr.Call c && !keep.test(c.callee())) {
+        Expr.Var t = names.var(c.callee().name(), c.type());
+        before.add(new Stmt.Assign(t, c, true));
+        return t;
+      }
+      return e;
+    });
   }
 
   private void call(Expr.Var target, boolean declare, Expr.Call c, List<Stmt> out) {

@@ -1,0 +1,63 @@
+package io.jgrad.processor.emit;
+
+import com.palantir.javapoet.CodeBlock;
+import io.jgrad.processor.ir.Stmt;
+import io.jgrad.processor.ir.Type;
+import io.jgrad.processor.transform.Linear;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Declares every local of a kernel lane once, at its top, with a zero value, and turns the
+ * declarations in the program into plain assignments: Aparapi loses locals declared inside a
+ * branch or loop (an {@code int k} of a {@code for} in an {@code else}), and names are unique by now.
+ */
+final class LaneLocals {
+  private LaneLocals() {}
+
+  /** The program with its declarations hoisted; {@code top} receives the declarations. */
+  static List<Linear> hoist(List<Linear> program, CodeBlock.Builder top) {
+    Map<String, Type> locals = new LinkedHashMap<>();
+    List<Linear> out = rewrite(program, locals);
+    locals.forEach((name, type) -> top.addStatement("$L $L = $L", ExprWriter.typeName(type), name, zero(type)));
+    return out;
+  }
+
+  private static String zero(Type t) {
+    return switch (t) {
+      case FLOAT -> "0.0f";
+      case INT -> "0";
+      case LONG -> "0L";
+      case BOOLEAN -> "false";
+      default -> "0.0";
+    };
+  }
+
+  private static List<Linear> rewrite(List<Linear> program, Map<String, Type> locals) {
+    List<Linear> out = new ArrayList<>();
+    for (Linear l : program) {
+      if (l instanceof Linear.Primal p && p.stmt() instanceof Stmt.Assign a && a.declare()) {
+        locals.putIfAbsent(a.target().name(), a.target().type());
+        out.add(new Linear.Primal(new Stmt.Assign(a.target(), a.value(), false)));
+      } else if (l instanceof Linear.Primal p && p.stmt() instanceof Stmt.Declare d) {
+        locals.putIfAbsent(d.target().name(), d.target().type());
+      } else if (l instanceof Linear.Tangent t && t.declare()) {
+        locals.putIfAbsent(t.target().name(), t.target().type());
+        out.add(new Linear.Tangent(t.target(), t.primal(), t.terms(), false));
+      } else if (l instanceof Linear.DeclareTangent d) {
+        locals.putIfAbsent(d.target().name(), d.target().type());
+      } else if (l instanceof Linear.If f) {
+        out.add(new Linear.If(f.condition(), rewrite(f.thenBody(), locals), rewrite(f.elseBody(), locals)));
+      } else if (l instanceof Linear.While w) {
+        out.add(new Linear.While(w.condition(), rewrite(w.body(), locals)));
+      } else if (l instanceof Linear.Block b) {
+        out.addAll(rewrite(b.body(), locals));
+      } else {
+        out.add(l);
+      }
+    }
+    return out;
+  }
+}
