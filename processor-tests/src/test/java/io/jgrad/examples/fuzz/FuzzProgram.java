@@ -29,10 +29,31 @@ record FuzzProgram(List<Function> functions) {
     }
   }
 
+  /**
+   * Functions with custom JVP rules that are their true derivatives, in every program for the random
+   * functions to call: a {@code jvp} rule calling its primal (order 2, so order-2 callers may call
+   * it), a second one, and a {@code jvps} pair (order 1).
+   */
+  static final String RULES = ""
+      + "  @CustomJvp(jvp = \"c0Jvp\", order = 2) static double c0(double x, double y) { return Math.sin(x) * y; }\n"
+      + "  static io.jgrad.runtime.Dual c0Jvp(double x, double y, double xDot, double yDot) {\n"
+      + "    double ans = c0(x, y);\n"
+      + "    return io.jgrad.runtime.Dual.of(ans, Math.cos(x) * y * xDot + Math.sin(x) * yDot);\n  }\n"
+      + "  @CustomJvp(jvp = \"c1Jvp\", order = 2) static double c1(double x, double y) { return x / (1 + y * y); }\n"
+      + "  static io.jgrad.runtime.Dual c1Jvp(double x, double y, double xDot, double yDot) {\n"
+      + "    double d = 1 + y * y;\n"
+      + "    double ans = c1(x, y);\n"
+      + "    return io.jgrad.runtime.Dual.of(ans, xDot / d - 2 * y * ans / d * yDot);\n  }\n"
+      + "  @CustomJvp(jvps = {\"c2JvpX\", \"c2JvpY\"}) static double c2(double x, double y) {\n"
+      + "    return Math.atan(x) * Math.cos(y);\n  }\n"
+      + "  static double c2JvpX(double xDot, double ans, double x, double y) { return Math.cos(y) / (1 + x * x) * xDot; }\n"
+      + "  static double c2JvpY(double yDot, double ans, double x, double y) { return -Math.atan(x) * Math.sin(y) * yDot; }\n";
+
   /** The class {@code pkg.className}. */
   String source(String pkg, String className) {
     StringBuilder s = new StringBuilder("package " + pkg + ";\nimport io.jgrad.annotations.*;\nfinal class "
         + className + " {\n");
+    s.append(RULES);
     functions.forEach(f -> s.append(f.render()));
     return s.append("}\n").toString();
   }

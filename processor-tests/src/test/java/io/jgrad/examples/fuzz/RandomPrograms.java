@@ -28,6 +28,8 @@ final class RandomPrograms {
   /** The functions generated so far that later ones may call. */
   private final List<String> callable = new ArrayList<>();
   private boolean callsAllowed;
+  /** The order of the function being generated: order-2 functions call only order-2 rules. */
+  private int order;
   /** How many loops enclose the statement being generated. */
   private int loops;
 
@@ -39,7 +41,7 @@ final class RandomPrograms {
   FuzzProgram program(int count) {
     List<FuzzProgram.Function> functions = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      int order = i % 3 == 0 ? 2 : 1;
+      order = i % 3 == 0 ? 2 : 1;
       // Leaves (order 2, no calls) may be called; the others may call them.
       callsAllowed = !(order == 2 && random.nextBoolean());
       List<String> vars = new ArrayList<>(List.of("x", "y"));
@@ -94,6 +96,11 @@ final class RandomPrograms {
         return String.valueOf(Math.round((random.nextDouble() * 4 - 2) * 100) / 100.0);
       }
       return vars.get(random.nextInt(vars.size()));
+    }
+    if (callsAllowed && random.nextDouble() < 0.04) {
+      // A function with a custom JVP rule (FuzzProgram.RULES), its rule the true derivative.
+      String rule = order == 2 ? "c" + random.nextInt(2) : "c" + random.nextInt(3);
+      return "Math.tanh(" + rule + "(" + expr(vars, depth - 1) + ", " + expr(vars, depth - 1) + "))";
     }
     if (callsAllowed && !callable.isEmpty() && random.nextDouble() < 0.08) {
       // A call squashed by tanh, so a callee's growth cannot push its caller out of range.
