@@ -14,7 +14,11 @@ record FuzzProgram(List<Function> functions) {
   /** One function: its name, its order (1 or 2), its body and the expression it returns. */
   record Function(String name, int order, List<FuzzStmt> body, String result) {
     String render() {
-      return "  @Batched @Differentiable" + (order == 2 ? "(order = 2)" : "") + " static double " + name
+      // Kernels take no local arrays or records: such functions are differentiated but not batched.
+      String text = FuzzStmt.render(body, "");
+      boolean containers = text.contains("new double[") || text.contains("new P(");
+      return "  " + (containers ? "" : "@Batched ") + "@Differentiable" + (order == 2 ? "(order = 2)" : "")
+          + " static double " + name
           + "(double x, double y) {\n" + FuzzStmt.render(body, "    ") + "    return " + result + ";\n  }\n";
     }
 
@@ -35,6 +39,7 @@ record FuzzProgram(List<Function> functions) {
    * it), a second one, and a {@code jvps} pair (order 1).
    */
   static final String RULES = ""
+      + "  record P(double a, double b) {}\n"
       + "  @CustomJvp(jvp = \"c0Jvp\", order = 2) static double c0(double x, double y) { return Math.sin(x) * y; }\n"
       + "  static io.jgrad.runtime.Dual c0Jvp(double x, double y, double xDot, double yDot) {\n"
       + "    double ans = c0(x, y);\n"
@@ -103,8 +108,13 @@ record FuzzProgram(List<Function> functions) {
       if (s instanceof FuzzStmt.Line l) {
         out.add(l);
         String[] words = l.text().split("\\s+");
-        String target = words[0].equals("double") ? words[1] : words[0];
-        out.add(new FuzzStmt.Line("if (!Double.isFinite(" + target + ")) overflowed = true;"));
+        if (words[0].equals("double[]")) {
+          continue; // new double[3]: zeros; its elements are checked where they are assigned
+        }
+        String target = words[0].equals("double") || words[0].equals("P") ? words[1] : words[0];
+        String check = words[0].equals("P") ? "Double.isFinite(" + target + ".a()) && Double.isFinite(" + target
+            + ".b())" : "Double.isFinite(" + target + ")";
+        out.add(new FuzzStmt.Line("if (!(" + check + ")) overflowed = true;"));
       } else if (s instanceof FuzzStmt.If f) {
         out.add(new FuzzStmt.If(f.condition(), withOverflowChecks(f.then()), withOverflowChecks(f.otherwise())));
       } else {

@@ -32,6 +32,8 @@ final class RandomPrograms {
   private int order;
   /** How many loops enclose the statement being generated. */
   private int loops;
+  /** Values that expressions may read but statements may not assign: record components. */
+  private final List<String> readOnly = new ArrayList<>();
 
   RandomPrograms(long seed) {
     this.random = new Random(seed);
@@ -45,7 +47,12 @@ final class RandomPrograms {
       // Leaves (order 2, no calls) may be called; the others may call them.
       callsAllowed = !(order == 2 && random.nextBoolean());
       List<String> vars = new ArrayList<>(List.of("x", "y"));
-      List<FuzzStmt> body = statements(vars, 0, 5);
+      readOnly.clear();
+      List<FuzzStmt> body = new ArrayList<>();
+      if (order == 1 && i % 4 == 1) {
+        body.addAll(containers(vars)); // a local array and a record: reverse mode only, never batched
+      }
+      body.addAll(statements(vars, 0, 5));
       String result = expr(vars, 2) + " * 0.5 + x";
       FuzzProgram.Function f = new FuzzProgram.Function("f" + i, order, body, result);
       functions.add(f);
@@ -54,6 +61,27 @@ final class RandomPrograms {
       }
     }
     return new FuzzProgram(functions);
+  }
+
+  /**
+   * {@code double[] aN = new double[3]} filled in a loop, and {@code P pM = new P(…, …)} (the
+   * program's record, {@link FuzzProgram#RULES}); their elements and components become values the
+   * rest of the body reads, and the elements targets it may update.
+   */
+  private List<FuzzStmt> containers(List<String> vars) {
+    List<FuzzStmt> out = new ArrayList<>();
+    String a = "a" + names++;
+    String k = "k" + names++;
+    out.add(new FuzzStmt.Line("double[] " + a + " = new double[3];"));
+    out.add(new FuzzStmt.For(k, 3, List.of(new FuzzStmt.Line(a + "[" + k + "] = " + expr(vars, 2) + ";"))));
+    String p = "p" + names++;
+    out.add(new FuzzStmt.Line("P " + p + " = new P(" + expr(vars, 2) + ", " + expr(vars, 2) + ");"));
+    for (int j = 0; j < 3; j++) {
+      vars.add(a + "[" + j + "]");
+    }
+    readOnly.add(p + ".a()");
+    readOnly.add(p + ".b()");
+    return out;
   }
 
   private List<FuzzStmt> statements(List<String> vars, int depth, int n) {
@@ -94,6 +122,9 @@ final class RandomPrograms {
     if (depth == 0 || random.nextDouble() < 0.3) {
       if (random.nextDouble() < 0.25) {
         return String.valueOf(Math.round((random.nextDouble() * 4 - 2) * 100) / 100.0);
+      }
+      if (!readOnly.isEmpty() && random.nextDouble() < 0.2) {
+        return readOnly.get(random.nextInt(readOnly.size()));
       }
       return vars.get(random.nextInt(vars.size()));
     }
