@@ -254,4 +254,28 @@ class BatchedKernelsTest {
     assertThat(e).hasMessageThat().contains("clipSinGradBatch runs on the CPU only: it reaches a @CustomVjp rule"
         + " (clipSin → clipGradient, which has only a @CustomVjp rule)");
   }
+
+  @ParameterizedTest
+  @EnumSource(value = Backend.class, names = {"JAVA", "OPENCL"})
+  void fuzzRegressionsAgreeWithTheScalarCode(Backend backend) {
+    OpenCl.requireIf(backend);
+    Random r = new Random(56);
+    int n = 257;
+    double[] x = uniform(r, n, -1, 1);
+    double[] y = uniform(r, n, -1, 1);
+    double[] gx = new double[n];
+    double[] gy = new double[n];
+    double[] hx = new double[n];
+    double[] hy = new double[n];
+    BatchedRegressionsDerivatives.doubleMinusGradBatch(x, y, gx, gy, backend);
+    BatchedRegressionsDerivatives.namesAndBranchesGradBatch(x, y, hx, hy, backend);
+    for (int i = 0; i < n; i++) {
+      BatchedRegressionsDerivatives.DoubleMinusGrad g = BatchedRegressionsDerivatives.doubleMinusGrad(x[i], y[i]);
+      assertClose(gx[i], g.x(), 1e-12, "doubleMinus d/dx at lane " + i);
+      assertClose(gy[i], g.y(), 1e-12, "doubleMinus d/dy at lane " + i);
+      BatchedRegressionsDerivatives.NamesAndBranchesGrad h = BatchedRegressionsDerivatives.namesAndBranchesGrad(x[i], y[i]);
+      assertClose(hx[i], h.x(), 1e-12, "namesAndBranches d/dx at lane " + i);
+      assertClose(hy[i], h.y(), 1e-12, "namesAndBranches d/dy at lane " + i);
+    }
+  }
 }

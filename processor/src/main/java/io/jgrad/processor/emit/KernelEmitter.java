@@ -341,6 +341,10 @@ public final class KernelEmitter {
       if (e instanceof Expr.Prim prim && prim.strict()) {
         return new Expr.Prim(prim.primitive(), prim.args(), prim.type(), false);
       }
+      Expr withoutDoubleMinus = NoDoubleMinus.of(e);
+      if (withoutDoubleMinus != e) {
+        return withoutDoubleMinus;
+      }
       if (e instanceof Expr.StaticField f) {
         String source = f.owner() + "." + f.name();
         for (Field c : constants) {
