@@ -149,44 +149,21 @@ public final class JgradProcessor extends AbstractProcessor {
    * time; here those functions get no {@code fJvp} and a call to one is a javac error.
    */
   private static Map<String, String> reverseOnly(List<ClassWork> work) {
-    Map<String, String> chains = new LinkedHashMap<>();
-    for (ClassWork w : work) {
-      for (Function f : w.functions().values()) {
-        if (f.vjpRule() != null) {
-          Callee sig = f.signature();
-          chains.put(key(sig.ownerQualifiedName(), sig.name()), sig.name() + ", which has only a @CustomVjp rule");
-        }
+    Map<String, String> seeds = new LinkedHashMap<>();
+    for (Function f : all(work)) {
+      if (f.vjpRule() != null) {
+        Callee sig = f.signature();
+        seeds.put(key(sig.ownerQualifiedName(), sig.name()), sig.name() + ", which has only a @CustomVjp rule");
       }
     }
-    boolean changed = true;
-    while (changed) {
-      changed = false;
-      for (ClassWork w : work) {
-        for (Function f : w.functions().values()) {
-          Callee sig = f.signature();
-          String key = key(sig.ownerQualifiedName(), sig.name());
-          if (chains.containsKey(key)) {
-            continue;
-          }
-          String chain = null;
-          for (Callee callee : Calls.of(f)) {
-            String calleeChain = chains.get(key(callee.ownerQualifiedName(), callee.name()));
-            if (calleeChain == null && !callee.forward()) {
-              calleeChain = callee.name() + ", which has no forward mode (it reaches a @CustomVjp rule)";
-            }
-            if (calleeChain != null) {
-              chain = sig.name() + " → " + calleeChain;
-              break;
-            }
-          }
-          if (chain != null) {
-            chains.put(key, chain);
-            changed = true;
-          }
-        }
-      }
-    }
-    return chains;
+    return CallerPaths.of(all(work), seeds, callee -> callee.forward() ? null
+        : callee.name() + ", which has no forward mode (it reaches a @CustomVjp rule)");
+  }
+
+  private static List<Function> all(List<ClassWork> work) {
+    List<Function> out = new ArrayList<>();
+    work.forEach(w -> out.addAll(w.functions().values()));
+    return out;
   }
 
   /**
@@ -195,38 +172,15 @@ public final class JgradProcessor extends AbstractProcessor {
    * arrays nor inline the flat functions of records yet.
    */
   private static Map<String, String> arrayUsers(List<ClassWork> work) {
-    Map<String, String> users = new LinkedHashMap<>();
-    for (ClassWork w : work) {
-      for (Function f : w.functions().values()) {
-        Callee sig = f.signature();
-        boolean flat = !RecordSignature.userName(sig.name()).equals(sig.name());
-        if (flat || ArrayWrites.any(f.body()) || (sig.returnType() != null && sig.returnType().isArray())) {
-          users.put(key(sig.ownerQualifiedName(), sig.name()), sig.name());
-        }
+    Map<String, String> seeds = new LinkedHashMap<>();
+    for (Function f : all(work)) {
+      Callee sig = f.signature();
+      boolean flat = !RecordSignature.userName(sig.name()).equals(sig.name());
+      if (flat || ArrayWrites.any(f.body()) || (sig.returnType() != null && sig.returnType().isArray())) {
+        seeds.put(key(sig.ownerQualifiedName(), sig.name()), sig.name());
       }
     }
-    boolean changed = true;
-    while (changed) {
-      changed = false;
-      for (ClassWork w : work) {
-        for (Function f : w.functions().values()) {
-          Callee sig = f.signature();
-          String k = key(sig.ownerQualifiedName(), sig.name());
-          if (users.containsKey(k)) {
-            continue;
-          }
-          for (Callee callee : Calls.of(f)) {
-            String path = users.get(key(callee.ownerQualifiedName(), callee.name()));
-            if (path != null) {
-              users.put(k, sig.name() + " → " + path);
-              changed = true;
-              break;
-            }
-          }
-        }
-      }
-    }
-    return users;
+    return CallerPaths.of(all(work), seeds, callee -> null);
   }
 
   /** Validates every method of a class and reads the bodies of those whose signatures are valid. */
