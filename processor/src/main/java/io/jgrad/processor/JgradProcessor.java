@@ -371,6 +371,7 @@ public final class JgradProcessor extends AbstractProcessor {
     String qualified = CalleeResolver.derivativesName(owner);
     int dot = qualified.lastIndexOf('.');
     String pkg = dot < 0 ? "" : qualified.substring(0, dot);
+    Purity purity = new Purity(sources.primals());
     String simple = qualified.substring(dot + 1);
     TypeSpec.Builder type = TypeSpec.classBuilder(simple)
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
@@ -407,7 +408,7 @@ public final class JgradProcessor extends AbstractProcessor {
           RecordEntryEmitter.emit(rf.signature(), rf.flat().get(0), forward, type);
           continue;
         }
-        DerivativesEmitter.emit(entry.getValue(), forward, order, type);
+        DerivativesEmitter.emit(entry.getValue(), forward, order, type, purity::removable);
         String arrays = arrayUsers.get(key(sig.ownerQualifiedName(), sig.name()));
         if (entry.getKey().getAnnotation(Batched.class) != null && arrays != null) {
           report.error(Codes.NOT_BATCHABLE, "a function with local arrays, an array result or records cannot be"

@@ -46,6 +46,15 @@ public final class DerivativesEmitter {
 
   /** Adds the derivatives of {@code f} to {@code type}. */
   public static void emit(Function f, boolean forward, int order, TypeSpec.Builder type) {
+    emit(f, forward, order, type, value -> false);
+  }
+
+  /**
+   * Adds the derivatives of {@code f}; {@code removable} says which primal values {@code fGrad} may
+   * skip when nothing reads them (pure calls: {@code fGrad} never returns the value).
+   */
+  public static void emit(Function f, boolean forward, int order, TypeSpec.Builder type,
+      java.util.function.Predicate<io.jgrad.processor.ir.Expr> removable) {
     Callee sig = f.signature();
     if (order == 2 && (f.vjpRule() != null || !forward)) {
       throw new SecondOrder.Unsupported("order 2 through a @CustomVjp rule (reverse over reverse) is not"
@@ -84,7 +93,9 @@ public final class DerivativesEmitter {
     if (forward) {
       type.addMethod(jvpMethod.build());
     }
-    emitReverse(sig, sweeps, type);
+    VjpWriter.Sweeps gradSweeps = f.rule() != null && f.rule().name() != null && !sig.returnType().isArray()
+        ? RuleSweeps.forGradient(f, removable) : sweeps;
+    emitReverse(sig, sweeps, gradSweeps, type);
     if (order == 2) {
       List<Stmt> body = f.rule() == null ? tangentBody.get(0) : SecondOrder.ruleTangentBody(f.body());
       List<String> tangentNames = new ArrayList<>();
@@ -128,6 +139,11 @@ public final class DerivativesEmitter {
 
   /** {@code fVjp}, {@code fGrad}, {@code fValueAndGrad} and the gradient record from the two sweeps. */
   static void emitReverse(Callee sig, VjpWriter.Sweeps sweeps, TypeSpec.Builder type) {
+    emitReverse(sig, sweeps, sweeps, type);
+  }
+
+  /** The same, with {@code fGrad} from {@code gradSweeps} (what only the value needs left out). */
+  static void emitReverse(Callee sig, VjpWriter.Sweeps sweeps, VjpWriter.Sweeps gradSweeps, TypeSpec.Builder type) {
     ClassName self = RuntimeTypes.derivatives(sig);
     TypeName grad = gradType(sig, self);
 
@@ -158,10 +174,10 @@ public final class DerivativesEmitter {
         .addJavadoc("The gradient of {@code $L} ({@code jax.grad}).\n", sig.name())
         .returns(grad);
     addParams(sig, gradMethod);
-    gradMethod.addCode(sweeps.forward());
+    gradMethod.addCode(gradSweeps.forward());
     gradMethod.addStatement("double outBar = 1.0");
-    gradMethod.addCode(sweeps.reverse());
-    gradMethod.addStatement("return $L", sweeps.gradient());
+    gradMethod.addCode(gradSweeps.reverse());
+    gradMethod.addStatement("return $L", gradSweeps.gradient());
     type.addMethod(gradMethod.build());
 
     // fValueAndGrad

@@ -10,6 +10,7 @@ import io.jgrad.processor.ir.Function;
 import io.jgrad.processor.ir.Stmt;
 import io.jgrad.processor.ir.Type;
 import io.jgrad.processor.transform.Activity;
+import io.jgrad.processor.transform.DeadCode;
 import io.jgrad.processor.transform.Linear;
 import io.jgrad.processor.transform.Names;
 import io.jgrad.processor.transform.Normalizer;
@@ -107,6 +108,34 @@ final class RuleSweeps {
     jvpMethod.addStatement("return $T.result($T.$L($L), $S)", RuntimeTypes.RULE_CHECKS, ClassName.bestGuess(rule.owner()),
         rule.name(), String.join(", ", args), rule.name());
 
+    return reverse(f, tangentParams, null);
+  }
+
+  /**
+   * The sweeps {@code fGrad} of a {@code jvp}-rule function needs: the rule's linear program without
+   * what only the primal output reads (the rule's call of its primal, when that call is pure), since
+   * {@code fGrad} never returns the value; {@code pure} says which calls may go.
+   */
+  static VjpWriter.Sweeps forGradient(Function f, java.util.function.Predicate<Expr> removable) {
+    List<Callee.Param> tangentParams = new ArrayList<>();
+    List<Callee.Param> diff = f.signature().differentiatedParams();
+    for (int i = 0; i < diff.size(); i++) {
+      tangentParams.add(new Callee.Param(f.rule().tangentNames().get(i), diff.get(i).type(), true));
+    }
+    return reverse(f, tangentParams, removable);
+  }
+
+  /**
+   * The rule's body read as a linear program and transposed; with {@code removable}, primal values
+   * nothing in the reverse sweep reads are dropped first (only those {@code removable} accepts).
+   */
+  private static VjpWriter.Sweeps reverse(Function f, List<Callee.Param> tangentParams,
+      java.util.function.Predicate<Expr> removable) {
+    Callee sig = f.signature();
+    Function.CustomRule rule = f.rule();
+    List<Callee.Param> diff = sig.differentiatedParams();
+    List<String> paramNames = new ArrayList<>(sig.params().stream().map(Callee.Param::name).toList());
+    paramNames.addAll(rule.tangentNames());
     Names names = Names.of(paramNames, f.body());
     Type t = sig.returnType();
     Expr.Var value = new Expr.Var(names.fresh("ruleValue"), t);
@@ -123,6 +152,9 @@ final class RuleSweeps {
       tangents.put(diff.get(i).name(), new Expr.Var(rule.tangentNames().get(i), diff.get(i).type()));
     }
     collectLinearLocals(normal, linear, tangents);
+    if (removable != null) {
+      program = DeadCode.eliminate(program, false, Set.of(), removable);
+    }
     return new VjpWriter(names).write(program, tangents, sig);
   }
 

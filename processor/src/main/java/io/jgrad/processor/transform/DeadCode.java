@@ -24,12 +24,24 @@ public final class DeadCode {
 
   /** The same, with {@code outputs} read after the program (the other tangents of a vector program). */
   public static List<Linear> eliminate(List<Linear> program, boolean valueLive, Set<String> outputs) {
+    return eliminate(program, valueLive, outputs, value -> true);
+  }
+
+  /**
+   * The same, dropping a dead assignment only when {@code removable} accepts its value: outside
+   * kernels a call may print, and a dead call with an effect must still run.
+   */
+  public static List<Linear> eliminate(List<Linear> program, boolean valueLive, Set<String> outputs,
+      java.util.function.Predicate<Expr> removable) {
     List<Linear> current = program;
     while (true) {
       Set<String> read = new HashSet<>(outputs);
       reads(current, valueLive, read);
-      List<Linear> next = keep(current, read);
-      next = deadLoops(next, next, valueLive, outputs);
+      // An assignment kept only for its effect keeps its variable, so the declaration stays too.
+      Set<String> live = new HashSet<>(read);
+      keptForEffect(current, read, removable, live);
+      List<Linear> next = keep(current, live, removable);
+      next = deadLoops(next, next, valueLive, outputs, removable);
       if (next.equals(current)) {
         return current;
       }
@@ -42,7 +54,7 @@ public final class DeadCode {
    * statements left): Aparapi cannot translate some loops emptied this way, and they compute nothing.
    */
   private static List<Linear> deadLoops(List<Linear> program, List<Linear> whole, boolean valueLive,
-      Set<String> outputs) {
+      Set<String> outputs, java.util.function.Predicate<Expr> removable) {
     List<Linear> out = new ArrayList<>();
     for (Linear l : program) {
       if (l instanceof Linear.While w) {
@@ -50,17 +62,17 @@ public final class DeadCode {
         assigns(w.body(), assigned);
         Set<String> readElsewhere = new HashSet<>(outputs);
         reads(without(whole, w), valueLive, readElsewhere);
-        if (assigned.stream().noneMatch(readElsewhere::contains)) {
+        if (assigned.stream().noneMatch(readElsewhere::contains) && pure(w.body(), removable)) {
           continue;
         }
-        out.add(new Linear.While(w.condition(), deadLoops(w.body(), whole, valueLive, outputs)));
+        out.add(new Linear.While(w.condition(), deadLoops(w.body(), whole, valueLive, outputs, removable)));
       } else if (l instanceof Linear.If f) {
-        List<Linear> thenBody = deadLoops(f.thenBody(), whole, valueLive, outputs);
-        List<Linear> elseBody = deadLoops(f.elseBody(), whole, valueLive, outputs);
-        if (thenBody.isEmpty() && elseBody.isEmpty()) {
-          continue; // conditions are pure here
+        List<Linear> thenBody = deadLoops(f.thenBody(), whole, valueLive, outputs, removable);
+        List<Linear> elseBody = deadLoops(f.elseBody(), whole, valueLive, outputs, removable);
+        if (thenBody.isEmpty() && elseBody.isEmpty() && !hasCall(f.condition())) {
+          continue;
         }
-        if (thenBody.isEmpty()) {
+        if (thenBody.isEmpty() && !elseBody.isEmpty()) {
           // if (c) {} else {S} compiles to jumps Aparapi cannot structure: if (!c) {S}
           out.add(new Linear.If(new Expr.Unary(Expr.UnaryOp.NOT, f.condition(), f.condition().type()), elseBody,
               List.of()));
@@ -68,7 +80,7 @@ public final class DeadCode {
           out.add(new Linear.If(f.condition(), thenBody, elseBody));
         }
       } else if (l instanceof Linear.Block b) {
-        List<Linear> body = deadLoops(b.body(), whole, valueLive, outputs);
+        List<Linear> body = deadLoops(b.body(), whole, valueLive, outputs, removable);
         if (!body.isEmpty()) {
           out.add(new Linear.Block(body));
         }
@@ -77,6 +89,26 @@ public final class DeadCode {
       }
     }
     return out;
+  }
+
+  private static boolean hasCall(Expr e) {
+    return e instanceof Expr.Call || e instanceof Expr.PrimalCall || Exprs.children(e).stream().anyMatch(DeadCode::hasCall);
+  }
+
+  /** Whether dropping {@code program} loses no effect: no statement kept for its effect, no call that must run. */
+  private static boolean pure(List<Linear> program, java.util.function.Predicate<Expr> removable) {
+    for (Linear l : program) {
+      if (l instanceof Linear.Primal p && (p.stmt() instanceof Stmt.Effect
+          || p.stmt() instanceof Stmt.Assign a && !removable.test(a.value()))) {
+        return false;
+      }
+      if (l instanceof Linear.Call || l instanceof Linear.If f && !(pure(f.thenBody(), removable)
+          && pure(f.elseBody(), removable)) || l instanceof Linear.While w && !pure(w.body(), removable)
+          || l instanceof Linear.Block b && !pure(b.body(), removable)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** {@code program} without the node {@code gone} (by identity), wherever it is nested. */
@@ -116,10 +148,29 @@ public final class DeadCode {
     }
   }
 
-  private static List<Linear> keep(List<Linear> program, Set<String> read) {
+  private static void keptForEffect(List<Linear> program, Set<String> read,
+      java.util.function.Predicate<Expr> removable, Set<String> live) {
+    for (Linear l : program) {
+      if (l instanceof Linear.Primal p && p.stmt() instanceof Stmt.Assign a && !read.contains(a.target().name())
+          && !removable.test(a.value())) {
+        live.add(a.target().name());
+      } else if (l instanceof Linear.If f) {
+        keptForEffect(f.thenBody(), read, removable, live);
+        keptForEffect(f.elseBody(), read, removable, live);
+      } else if (l instanceof Linear.While w) {
+        keptForEffect(w.body(), read, removable, live);
+      } else if (l instanceof Linear.Block b) {
+        keptForEffect(b.body(), read, removable, live);
+      }
+    }
+  }
+
+  private static List<Linear> keep(List<Linear> program, Set<String> read,
+      java.util.function.Predicate<Expr> removable) {
     List<Linear> out = new ArrayList<>();
     for (Linear l : program) {
-      if (l instanceof Linear.Primal p && p.stmt() instanceof Stmt.Assign a && !read.contains(a.target().name())) {
+      if (l instanceof Linear.Primal p && p.stmt() instanceof Stmt.Assign a && !read.contains(a.target().name())
+          && removable.test(a.value())) {
         continue;
       }
       if (l instanceof Linear.Primal p && p.stmt() instanceof Stmt.Declare d && !read.contains(d.target().name())) {
@@ -132,11 +183,12 @@ public final class DeadCode {
         continue;
       }
       if (l instanceof Linear.If f) {
-        out.add(new Linear.If(f.condition(), keep(f.thenBody(), read), keep(f.elseBody(), read)));
+        out.add(new Linear.If(f.condition(), keep(f.thenBody(), read, removable),
+            keep(f.elseBody(), read, removable)));
       } else if (l instanceof Linear.While w) {
-        out.add(new Linear.While(w.condition(), keep(w.body(), read)));
+        out.add(new Linear.While(w.condition(), keep(w.body(), read, removable)));
       } else if (l instanceof Linear.Block b) {
-        out.add(new Linear.Block(keep(b.body(), read)));
+        out.add(new Linear.Block(keep(b.body(), read, removable)));
       } else {
         out.add(l);
       }

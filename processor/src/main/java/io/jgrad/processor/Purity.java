@@ -1,0 +1,73 @@
+package io.jgrad.processor;
+
+import io.jgrad.processor.ir.Callee;
+import io.jgrad.processor.ir.Expr;
+import io.jgrad.processor.ir.Exprs;
+import io.jgrad.processor.ir.Function;
+import io.jgrad.processor.ir.Stmt;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Which values generated code may skip computing when nothing reads them: those whose calls have
+ * no effect. A call is pure when its body (the primal, for a function with a custom rule) is known
+ * here and neither prints nor calls anything that could; a function compiled elsewhere is not.
+ */
+final class Purity {
+  private final java.util.function.Function<Callee, Function> bodies;
+  private final Map<String, Boolean> known = new HashMap<>();
+
+  Purity(java.util.function.Function<Callee, Function> bodies) {
+    this.bodies = bodies;
+  }
+
+  /** Whether computing {@code e} and dropping the result loses nothing. */
+  boolean removable(Expr e) {
+    if (e instanceof Expr.PrimalCall) {
+      return false;
+    }
+    if (e instanceof Expr.Call c && !pure(c.callee())) {
+      return false;
+    }
+    return Exprs.children(e).stream().allMatch(this::removable);
+  }
+
+  private boolean pure(Callee c) {
+    String key = JgradProcessor.key(c.ownerQualifiedName(), c.name());
+    Boolean cached = known.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    known.put(key, false); // a cycle (rejected elsewhere) counts as impure
+    Function f = bodies.apply(c);
+    boolean pure = f != null && pure(f.body());
+    known.put(key, pure);
+    return pure;
+  }
+
+  private boolean pure(List<Stmt> body) {
+    for (Stmt s : body) {
+      boolean ok;
+      if (s instanceof Stmt.Assign a) {
+        ok = removable(a.value());
+      } else if (s instanceof Stmt.Declare) {
+        ok = true;
+      } else if (s instanceof Stmt.If i) {
+        ok = removable(i.condition()) && pure(i.thenBody()) && pure(i.elseBody());
+      } else if (s instanceof Stmt.While w) {
+        ok = removable(w.condition()) && pure(w.body());
+      } else if (s instanceof Stmt.Block b) {
+        ok = pure(b.body());
+      } else if (s instanceof Stmt.Return r) {
+        ok = removable(r.value());
+      } else {
+        ok = false; // a statement kept for its effect
+      }
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
