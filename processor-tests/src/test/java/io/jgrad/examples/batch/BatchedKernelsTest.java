@@ -269,6 +269,9 @@ class BatchedKernelsTest {
     double[] hy = new double[n];
     BatchedRegressionsDerivatives.doubleMinusGradBatch(x, y, gx, gy, backend);
     BatchedRegressionsDerivatives.namesAndBranchesGradBatch(x, y, hx, hy, backend);
+    double[] lx = new double[n];
+    double[] ly = new double[n];
+    BatchedRegressionsDerivatives.loopEndsBranchGradBatch(x, y, lx, ly, backend);
     for (int i = 0; i < n; i++) {
       BatchedRegressionsDerivatives.DoubleMinusGrad g = BatchedRegressionsDerivatives.doubleMinusGrad(x[i], y[i]);
       assertClose(gx[i], g.x(), 1e-12, "doubleMinus d/dx at lane " + i);
@@ -276,6 +279,9 @@ class BatchedKernelsTest {
       BatchedRegressionsDerivatives.NamesAndBranchesGrad h = BatchedRegressionsDerivatives.namesAndBranchesGrad(x[i], y[i]);
       assertClose(hx[i], h.x(), 1e-12, "namesAndBranches d/dx at lane " + i);
       assertClose(hy[i], h.y(), 1e-12, "namesAndBranches d/dy at lane " + i);
+      BatchedRegressionsDerivatives.LoopEndsBranchGrad l = BatchedRegressionsDerivatives.loopEndsBranchGrad(x[i], y[i]);
+      assertClose(lx[i], l.x(), 1e-12, "loopEndsBranch d/dx at lane " + i);
+      assertClose(ly[i], l.y(), 1e-12, "loopEndsBranch d/dy at lane " + i);
     }
   }
 }

@@ -36,4 +36,24 @@ final class BatchedRegressions {
     }
     return x * y + Math.atan(v0);
   }
+
+  /** Fuzz seed 106: Aparapi could not structure an {@code if} whose then-branch ends in a loop ("fakegoto"). */
+  @Batched
+  @Differentiable
+  static double loopEndsBranch(double x, double y) {
+    double v0 = Math.atan(x) * Math.abs(-0.74 + x);
+    if (Math.log1p(0.1296) > Math.abs(y)) {
+      for (int k = 0; k < 3; k++) {
+        x = Math.atan(y) + 0.1 * x;
+      }
+    } else {
+      double v4 = 0.25 + y;
+      if (Math.exp(0.3 * (-0.75 + v4)) > v4) {
+        y -= Math.sqrt(1 + v4 * v4);
+      } else {
+        v0 -= Math.pow(1.5 + Math.sin(x), x) + y * v0;
+      }
+    }
+    return Math.sin(Math.hypot(y, 1 + v0 * v0)) * 0.5 + x;
+  }
 }

@@ -1,6 +1,7 @@
 package io.jgrad.processor.emit;
 
 import com.palantir.javapoet.CodeBlock;
+import io.jgrad.processor.ir.Expr;
 import io.jgrad.processor.ir.Stmt;
 import io.jgrad.processor.ir.Type;
 import io.jgrad.processor.transform.Linear;
@@ -21,7 +22,46 @@ final class LaneLocals {
   static List<Linear> hoist(List<Linear> program, CodeBlock.Builder top) {
     Map<String, Type> locals = new LinkedHashMap<>();
     List<Linear> out = rewrite(program, locals);
+    String mark = "loopsDone";
+    for (int i = 2; locals.containsKey(mark); i++) {
+      mark = "loopsDone" + i;
+    }
+    boolean[] marked = new boolean[1];
+    out = markLoopEnds(out, new Expr.Var(mark, Type.INT), marked);
+    if (marked[0]) {
+      locals.put(mark, Type.INT);
+    }
     locals.forEach((name, type) -> top.addStatement("$L $L = $L", ExprWriter.typeName(type), name, zero(type)));
+    return out;
+  }
+
+  /**
+   * Puts a counted statement after each loop that ends a branch: Aparapi cannot structure the
+   * bytecode of an {@code if} whose then-branch ends in a loop ("fakegoto", found by the fuzzer).
+   */
+  private static List<Linear> markLoopEnds(List<Linear> program, Expr.Var mark, boolean[] marked) {
+    List<Linear> out = new ArrayList<>();
+    for (Linear l : program) {
+      if (l instanceof Linear.If f) {
+        out.add(new Linear.If(f.condition(), endMarked(markLoopEnds(f.thenBody(), mark, marked), mark, marked),
+            endMarked(markLoopEnds(f.elseBody(), mark, marked), mark, marked)));
+      } else if (l instanceof Linear.While w) {
+        out.add(new Linear.While(w.condition(), endMarked(markLoopEnds(w.body(), mark, marked), mark, marked)));
+      } else {
+        out.add(l);
+      }
+    }
+    return out;
+  }
+
+  private static List<Linear> endMarked(List<Linear> branch, Expr.Var mark, boolean[] marked) {
+    if (branch.isEmpty() || !(branch.get(branch.size() - 1) instanceof Linear.While)) {
+      return branch;
+    }
+    marked[0] = true;
+    List<Linear> out = new ArrayList<>(branch);
+    out.add(new Linear.Primal(new Stmt.Assign(mark, new Expr.Binary(Expr.BinaryOp.ADD, mark,
+        new Expr.Const(Type.INT, 1), Type.INT), false)));
     return out;
   }
 
