@@ -133,8 +133,34 @@ public final class BranchDerivatives {
    * The value and the gradient of {@code f} ({@code jax.value_and_grad}).
    */
   public static ValueAndGrad<FGrad> fValueAndGrad(double x, double y) {
-    Vjp<FGrad> vjp = fVjp(x, y);
-    return new ValueAndGrad<>(vjp.value(), vjp.pullback(1.0));
+    Tape tape = new Tape();
+    double z;
+    final boolean branch1 = x > y;
+    if (branch1) {
+      z = x * y;
+    } else {
+      z = Math.exp(x);
+      tape.pushDouble(z);
+    }
+    double sum1 = z + y;
+    double outBar = 1.0;
+    Tape.Reader reader = tape.reader();
+    double sum1Bar = outBar;
+    double xBar = 0.0;
+    double yBar = 0.0;
+    double zBar = 0.0;
+    zBar += sum1Bar;
+    yBar += sum1Bar;
+    if (branch1) {
+      xBar += y * zBar;
+      yBar += x * zBar;
+      zBar = 0.0;
+    } else {
+      double coef1 = reader.popDouble();
+      xBar += coef1 * zBar;
+      zBar = 0.0;
+    }
+    return new ValueAndGrad<>(sum1, new FGrad(xBar, yBar));
   }
 
   /**

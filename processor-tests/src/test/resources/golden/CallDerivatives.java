@@ -80,8 +80,13 @@ public final class CallDerivatives {
    * The value and the gradient of {@code square} ({@code jax.value_and_grad}).
    */
   public static ValueAndDerivative squareValueAndGrad(double x) {
-    ScalarVjp vjp = squareVjp(x);
-    return new ValueAndDerivative(vjp.value(), vjp.pullback(1.0));
+    double prod1 = x * x;
+    double outBar = 1.0;
+    double prod1Bar = outBar;
+    double xBar = 0.0;
+    xBar += x * prod1Bar;
+    xBar += x * prod1Bar;
+    return new ValueAndDerivative(prod1, xBar);
   }
 
   /**
@@ -165,8 +170,19 @@ public final class CallDerivatives {
    * The value and the gradient of {@code f} ({@code jax.value_and_grad}).
    */
   public static ValueAndGrad<FGrad> fValueAndGrad(double x, double y) {
-    Vjp<FGrad> vjp = fVjp(x, y);
-    return new ValueAndGrad<>(vjp.value(), vjp.pullback(1.0));
+    ScalarVjp squareVjp1 = CallDerivatives.squareVjp(x);
+    double square1 = squareVjp1.value();
+    double prod1 = square1 * y;
+    double outBar = 1.0;
+    double prod1Bar = outBar;
+    double xBar = 0.0;
+    double yBar = 0.0;
+    double square1Bar = 0.0;
+    square1Bar += y * prod1Bar;
+    yBar += square1 * prod1Bar;
+    double squareGrad1 = squareVjp1.pullback(square1Bar);
+    xBar += squareGrad1;
+    return new ValueAndGrad<>(prod1, new FGrad(xBar, yBar));
   }
 
   /**

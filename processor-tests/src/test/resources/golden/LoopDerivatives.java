@@ -131,7 +131,34 @@ public final class LoopDerivatives {
    * The value and the gradient of {@code f} ({@code jax.value_and_grad}).
    */
   public static ValueAndDerivative fValueAndGrad(double x, int n) {
-    ScalarVjp vjp = fVjp(x, n);
-    return new ValueAndDerivative(vjp.value(), vjp.pullback(1.0));
+    Tape tape = new Tape();
+    double s = 0.0;
+    {
+      int i = 0;
+      int trips1 = 0;
+      while (i < n) {
+        double prod1 = s * x;
+        tape.pushDouble(s);
+        s = prod1 + i;
+        i = i + 1;
+        trips1++;
+      }
+      tape.pushInt(trips1);
+    }
+    double outBar = 1.0;
+    Tape.Reader reader = tape.reader();
+    double sBar = outBar;
+    double prod1Bar = 0.0;
+    double xBar = 0.0;
+    for (int trip1 = reader.popInt(); trip1 > 0; trip1--) {
+      prod1Bar += sBar;
+      sBar = 0.0;
+      double coef1 = reader.popDouble();
+      sBar += x * prod1Bar;
+      xBar += coef1 * prod1Bar;
+      prod1Bar = 0.0;
+    }
+    sBar = 0.0;
+    return new ValueAndDerivative(s, xBar);
   }
 }

@@ -117,8 +117,28 @@ public final class NonDiffDerivatives {
    * The value and the gradient of {@code twice} ({@code jax.value_and_grad}).
    */
   public static ValueAndDerivative twiceValueAndGrad(DiffFn1 g, double x, int n) {
-    ScalarVjp vjp = twiceVjp(g, x, n);
-    return new ValueAndDerivative(vjp.value(), vjp.pullback(1.0));
+    ScalarVjp gVjp1 = g.vjp(x);
+    double g1 = gVjp1.value();
+    ScalarVjp gVjp2 = g.vjp(g1);
+    double g2 = gVjp2.value();
+    ScalarVjp appVjp1 = NonDiffDerivatives.appVjp(z -> z * n, x);
+    double app1 = appVjp1.value();
+    double sum1 = g2 + app1;
+    double outBar = 1.0;
+    double sum1Bar = outBar;
+    double xBar = 0.0;
+    double g1Bar = 0.0;
+    double g2Bar = 0.0;
+    double app1Bar = 0.0;
+    g2Bar += sum1Bar;
+    app1Bar += sum1Bar;
+    double appGrad1 = appVjp1.pullback(app1Bar);
+    xBar += appGrad1;
+    double gGrad2 = gVjp2.pullback(g2Bar);
+    g1Bar += gGrad2;
+    double gGrad1 = gVjp1.pullback(g1Bar);
+    xBar += gGrad1;
+    return new ValueAndDerivative(sum1, xBar);
   }
 
   /**
@@ -181,7 +201,12 @@ public final class NonDiffDerivatives {
    * The value and the gradient of {@code app} ({@code jax.value_and_grad}).
    */
   public static ValueAndDerivative appValueAndGrad(DoubleUnaryOperator f, double x) {
-    ScalarVjp vjp = appVjp(f, x);
-    return new ValueAndDerivative(vjp.value(), vjp.pullback(1.0));
+    double ruleValue;
+    ruleValue = f.applyAsDouble(x);
+    double outBar = 1.0;
+    double xBar = 0.0;
+    double ruleTangentBar = outBar;
+    xBar += 2.0 * ruleTangentBar;
+    return new ValueAndDerivative(ruleValue, xBar);
   }
 }

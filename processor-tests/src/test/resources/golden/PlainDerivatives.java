@@ -111,8 +111,25 @@ public final class PlainDerivatives {
    * The value and the gradient of {@code f} ({@code jax.value_and_grad}).
    */
   public static ValueAndGrad<FGrad> fValueAndGrad(double x, double y) {
-    Vjp<FGrad> vjp = fVjp(x, y);
-    return new ValueAndGrad<>(vjp.value(), vjp.pullback(1.0));
+    double sin1 = Math.sin(x);
+    double prod1 = sin1 * y;
+    double quot1 = x / y;
+    double sum1 = prod1 + quot1;
+    double outBar = 1.0;
+    double sum1Bar = outBar;
+    double prod1Bar = 0.0;
+    double quot1Bar = 0.0;
+    double xBar = 0.0;
+    double yBar = 0.0;
+    double sin1Bar = 0.0;
+    prod1Bar += sum1Bar;
+    quot1Bar += sum1Bar;
+    xBar += quot1Bar / y;
+    yBar -= quot1 / y * quot1Bar;
+    sin1Bar += y * prod1Bar;
+    yBar += sin1 * prod1Bar;
+    xBar += Math.cos(x) * sin1Bar;
+    return new ValueAndGrad<>(sum1, new FGrad(xBar, yBar));
   }
 
   /**

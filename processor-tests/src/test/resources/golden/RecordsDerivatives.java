@@ -62,8 +62,15 @@ public final class RecordsDerivatives {
    */
   public static ValueAndGrad<Scale_flat_xGrad> scale_flat_xValueAndGrad(double p_x, double p_y,
       double k) {
-    Vjp<Scale_flat_xGrad> vjp = scale_flat_xVjp(p_x, p_y, k);
-    return new ValueAndGrad<>(vjp.value(), vjp.pullback(1.0));
+    double prod1 = k * p_x;
+    double outBar = 1.0;
+    double prod1Bar = outBar;
+    double p_xBar = 0.0;
+    double kBar = 0.0;
+    double p_yBar = 0.0;
+    kBar += p_x * prod1Bar;
+    p_xBar += k * prod1Bar;
+    return new ValueAndGrad<>(prod1, new Scale_flat_xGrad(p_xBar, p_yBar, kBar));
   }
 
   /**
@@ -112,8 +119,15 @@ public final class RecordsDerivatives {
    */
   public static ValueAndGrad<Scale_flat_yGrad> scale_flat_yValueAndGrad(double p_x, double p_y,
       double k) {
-    Vjp<Scale_flat_yGrad> vjp = scale_flat_yVjp(p_x, p_y, k);
-    return new ValueAndGrad<>(vjp.value(), vjp.pullback(1.0));
+    double prod1 = k * p_y;
+    double outBar = 1.0;
+    double prod1Bar = outBar;
+    double p_xBar = 0.0;
+    double kBar = 0.0;
+    double p_yBar = 0.0;
+    kBar += p_y * prod1Bar;
+    p_yBar += k * prod1Bar;
+    return new ValueAndGrad<>(prod1, new Scale_flat_yGrad(p_xBar, p_yBar, kBar));
   }
 
   /**
@@ -226,8 +240,26 @@ public final class RecordsDerivatives {
    * The value and the gradient of {@code f_flat} ({@code jax.value_and_grad}).
    */
   public static ValueAndGrad<F_flatGrad> f_flatValueAndGrad(double p_x, double p_y) {
-    Vjp<F_flatGrad> vjp = f_flatVjp(p_x, p_y);
-    return new ValueAndGrad<>(vjp.value(), vjp.pullback(1.0));
+    Vjp<Scale_flat_xGrad> scale_flat_xVjp1 = RecordsDerivatives.scale_flat_xVjp(p_x, p_y, 2.0);
+    double q_x = scale_flat_xVjp1.value();
+    Vjp<Scale_flat_yGrad> scale_flat_yVjp1 = RecordsDerivatives.scale_flat_yVjp(p_x, p_y, 2.0);
+    double q_y = scale_flat_yVjp1.value();
+    double prod1 = q_x * q_y;
+    double outBar = 1.0;
+    double prod1Bar = outBar;
+    double p_xBar = 0.0;
+    double q_yBar = 0.0;
+    double q_xBar = 0.0;
+    double p_yBar = 0.0;
+    q_xBar += q_y * prod1Bar;
+    q_yBar += q_x * prod1Bar;
+    Scale_flat_yGrad scale_flat_yGrad1 = scale_flat_yVjp1.pullback(q_yBar);
+    p_xBar += scale_flat_yGrad1.p_x();
+    p_yBar += scale_flat_yGrad1.p_y();
+    Scale_flat_xGrad scale_flat_xGrad1 = scale_flat_xVjp1.pullback(q_xBar);
+    p_xBar += scale_flat_xGrad1.p_x();
+    p_yBar += scale_flat_xGrad1.p_y();
+    return new ValueAndGrad<>(prod1, new F_flatGrad(p_xBar, p_yBar));
   }
 
   /**

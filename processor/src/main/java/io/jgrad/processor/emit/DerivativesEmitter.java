@@ -187,11 +187,21 @@ public final class DerivativesEmitter {
         .addJavadoc("The value and the gradient of {@code $L} ({@code jax.value_and_grad}).\n", sig.name())
         .returns(vgType);
     addParams(sig, vgMethod);
-    List<String> args = sig.params().stream().map(Callee.Param::name).toList();
-    String vjp = Names.of(args, List.of()).fresh("vjp");
-    vgMethod.addStatement("$T $L = $L($L)", vjpType, vjp, sig.name() + "Vjp", String.join(", ", args));
-    vgMethod.addStatement("return new $T$L($L.value(), $L.pullback(1.0))",
-        scalar ? VALUE_AND_DERIVATIVE : VALUE_AND_GRAD, scalar ? "" : "<>", vjp, vjp);
+    if (sig.differentiatedParams().stream().noneMatch(p -> p.type().isArray())) {
+      // One straight sweep, like fGrad: no pullback closure, no Vjp object (the reverse sweep reads
+      // primal values but never assigns them, so the value is still there at the end).
+      vgMethod.addCode(sweeps.forward());
+      vgMethod.addStatement("double outBar = 1.0");
+      vgMethod.addCode(sweeps.reverse());
+      vgMethod.addStatement("return new $T$L($L, $L)", scalar ? VALUE_AND_DERIVATIVE : VALUE_AND_GRAD,
+          scalar ? "" : "<>", sweeps.value(), sweeps.gradient());
+    } else {
+      List<String> args = sig.params().stream().map(Callee.Param::name).toList();
+      String vjp = Names.of(args, List.of()).fresh("vjp");
+      vgMethod.addStatement("$T $L = $L($L)", vjpType, vjp, sig.name() + "Vjp", String.join(", ", args));
+      vgMethod.addStatement("return new $T$L($L.value(), $L.pullback(1.0))",
+          scalar ? VALUE_AND_DERIVATIVE : VALUE_AND_GRAD, scalar ? "" : "<>", vjp, vjp);
+    }
     type.addMethod(vgMethod.build());
 
     if (!sig.hasSingleGradient()) {
