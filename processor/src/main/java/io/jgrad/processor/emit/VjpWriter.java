@@ -270,13 +270,26 @@ final class VjpWriter {
     Expr.Var bar = bars.get(t.target().name());
     List<String> pops = new ArrayList<>();
     List<String> updates = new ArrayList<>();
+    // b·b (or the same index twice): the value is saved once and read by both terms.
+    Map<Expr, Expr> kept = new HashMap<>();
     for (Linear.Term term : t.terms()) {
       Expr factorExpr = null;
       if (term.factor() != null) {
         Type ft = term.factor().type() == Type.FLOAT ? Type.FLOAT : Type.DOUBLE;
-        factorExpr = keep(term.factor(), ft, top, fwd, pops, "coef");
+        factorExpr = kept.get(term.factor());
+        if (factorExpr == null) {
+          factorExpr = keep(term.factor(), ft, top, fwd, pops, "coef");
+          kept.put(term.factor(), factorExpr);
+        }
       }
-      Expr index = term.index() == null ? null : keep(term.index(), Type.INT, top, fwd, pops, "index");
+      Expr index = null;
+      if (term.index() != null) {
+        index = kept.get(term.index());
+        if (index == null) {
+          index = keep(term.index(), Type.INT, top, fwd, pops, "index");
+          kept.put(term.index(), index);
+        }
+      }
       Expr.Var target = bars.get(term.source().name());
       String into = index == null ? target.name() : target.name() + "[" + ExprWriter.write(index) + "]";
       Type targetType = term.index() == null ? target.type() : target.type().element();
