@@ -329,7 +329,8 @@ public final class KernelEmitter {
 
   /**
    * What Aparapi can translate: no calls out of the class, {@code Math} for {@code StrictMath},
-   * constants read into fields, every local declared once at most and initialized, no nested blocks.
+   * constants read into fields, every local name declared once (LaneLocals then declares them all
+   * at the lane's top, initialized, and splices nested blocks).
    */
   private List<Stmt> kernelForm(List<Stmt> body, Names names, List<Field> constants, List<Callee.Param> params) {
     List<Stmt> out = Rewrite.stmts(body, e -> {
@@ -358,7 +359,7 @@ public final class KernelEmitter {
       }
       return e;
     });
-    return initialized(flatten(new ScopedRenamer(names, params).stmts(out)));
+    return new ScopedRenamer(names, params).stmts(out);
   }
 
   /**
@@ -397,7 +398,7 @@ public final class KernelEmitter {
     List<Expr> tangentArgs = new ArrayList<>();
     for (int i = 0; i < diff.size(); i++) {
       Expr.Var t = c.argTangents().get(i);
-      tangentArgs.add(t != null ? t : zero(diff.get(i).type()));
+      tangentArgs.add(t != null ? t : LaneLocals.zero(diff.get(i).type()));
     }
     Type t = callee.returnType();
     // The rule's code runs as plain code, so its call of the primal is no cycle: the path starts at the rule.
@@ -450,13 +451,13 @@ public final class KernelEmitter {
           inline(path, Normalizer.normalize(r, ruleNames), ruleNames, x -> false), part, true, names, null));
       sum = sum == null ? part : new Expr.Prim(io.jgrad.processor.rules.Primitive.ADD, List.of(sum, part), t, false);
     }
-    out.add(new Stmt.Assign(c.resultDot(), sum == null ? zero(t) : sum, c.declare()));
+    out.add(new Stmt.Assign(c.resultDot(), sum == null ? LaneLocals.zero(t) : sum, c.declare()));
     return out;
   }
 
   /**
    * Gives a local declared twice (two loops' {@code int k}) a fresh name for its second life, so that
-   * blocks can be flattened: Aparapi loses a local declared in a nested block.
+   * every declaration can move to the lane's top: Aparapi loses a local declared in a nested block.
    */
   private static final class ScopedRenamer {
     private final Names names;
@@ -521,52 +522,6 @@ public final class KernelEmitter {
       }
       return out;
     }
-  }
-
-  /** The statements of nested blocks spliced into their parent (names are unique by now). */
-  private static List<Stmt> flatten(List<Stmt> body) {
-    List<Stmt> out = new ArrayList<>();
-    for (Stmt s : body) {
-      if (s instanceof Stmt.Block b) {
-        out.addAll(flatten(b.body()));
-      } else if (s instanceof Stmt.If f) {
-        out.add(new Stmt.If(f.condition(), flatten(f.thenBody()), flatten(f.elseBody())));
-      } else if (s instanceof Stmt.While w) {
-        out.add(new Stmt.While(w.condition(), flatten(w.body())));
-      } else {
-        out.add(s);
-      }
-    }
-    return out;
-  }
-
-  /** Aparapi falls back to Java for a local declared without a value, so every declaration gets one. */
-  private static List<Stmt> initialized(List<Stmt> body) {
-    List<Stmt> out = new ArrayList<>();
-    for (Stmt s : body) {
-      if (s instanceof Stmt.Declare d) {
-        out.add(new Stmt.Assign(d.target(), zero(d.target().type()), true));
-      } else if (s instanceof Stmt.If f) {
-        out.add(new Stmt.If(f.condition(), initialized(f.thenBody()), initialized(f.elseBody())));
-      } else if (s instanceof Stmt.While w) {
-        out.add(new Stmt.While(w.condition(), initialized(w.body())));
-      } else if (s instanceof Stmt.Block b) {
-        out.add(new Stmt.Block(initialized(b.body())));
-      } else {
-        out.add(s);
-      }
-    }
-    return out;
-  }
-
-  private static Expr zero(Type t) {
-    return switch (t) {
-      case FLOAT -> new Expr.Const(t, 0.0f);
-      case INT -> new Expr.Const(t, 0);
-      case LONG -> new Expr.Const(t, 0L);
-      case BOOLEAN -> new Expr.Const(t, false);
-      default -> new Expr.Const(Type.DOUBLE, 0.0);
-    };
   }
 
   /** The lane's own copies of the parameters: its element of each lane array, and the shared values. */

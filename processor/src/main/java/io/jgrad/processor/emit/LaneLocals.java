@@ -31,7 +31,8 @@ final class LaneLocals {
     if (marked[0]) {
       locals.put(mark, Type.INT);
     }
-    locals.forEach((name, type) -> top.addStatement("$L $L = $L", ExprWriter.typeName(type), name, zero(type)));
+    locals.forEach((name, type) -> top.addStatement("$L $L = $L", ExprWriter.typeName(type), name,
+        ExprWriter.literal(zero(type))));
     return out;
   }
 
@@ -65,13 +66,14 @@ final class LaneLocals {
     return out;
   }
 
-  private static String zero(Type t) {
+  /** The zero of a local's type: what it holds before its first assignment. */
+  static Expr.Const zero(Type t) {
     return switch (t) {
-      case FLOAT -> "0.0f";
-      case INT -> "0";
-      case LONG -> "0L";
-      case BOOLEAN -> "false";
-      default -> "0.0";
+      case FLOAT -> new Expr.Const(t, 0.0f);
+      case INT -> new Expr.Const(t, 0);
+      case LONG -> new Expr.Const(t, 0L);
+      case BOOLEAN -> new Expr.Const(t, false);
+      default -> new Expr.Const(Type.DOUBLE, 0.0);
     };
   }
 
