@@ -242,10 +242,7 @@ public final class Batch implements AutoCloseable {
       throw new BackendUnavailableException(Backend.OPENCL, devices.reason(), null);
     }
     try {
-      synchronized (OPENCL_LOCK) {
-        onlyOn(kernel, devices.device());
-        kernel.compile(devices.device());
-      }
+      compile(kernel, devices.device());
     } catch (CompileFailedException e) {
       throw new BackendUnavailableException(Backend.OPENCL, name + " does not compile for "
           + OpenClDevices.describe(devices.device()) + ": " + e.getMessage() + " (Aparapi could not translate"
@@ -256,20 +253,21 @@ public final class Batch implements AutoCloseable {
   }
 
   /**
-   * Aparapi remembers a failure per kernel class and silently moves that class to Java threads for
-   * the rest of the JVM's life; naming the device alone for every kernel we run resets that, and a
-   * failure then surfaces as an exception here instead of a fallback.
+   * Compiles {@code kernel} for {@code device} alone. Aparapi remembers a failure per kernel class
+   * and silently moves that class to Java threads for the rest of the JVM's life; naming the device
+   * alone for every kernel we run resets that, and a failure surfaces as an exception instead of a
+   * fallback.
    */
-  private static void onlyOn(Kernel kernel, OpenCLDevice device) {
-    KernelManager.instance().setPreferredDevices(kernel, new LinkedHashSet<>(List.of(device)));
+  private static void compile(Kernel kernel, OpenCLDevice device) throws CompileFailedException {
+    synchronized (OPENCL_LOCK) {
+      KernelManager.instance().setPreferredDevices(kernel, new LinkedHashSet<>(List.of(device)));
+      kernel.compile(device);
+    }
   }
 
   private static boolean compiles(Kernel kernel, OpenCLDevice device) {
     try {
-      synchronized (OPENCL_LOCK) {
-        onlyOn(kernel, device);
-        kernel.compile(device);
-      }
+      compile(kernel, device);
       return true;
     } catch (CompileFailedException e) {
       return false;
