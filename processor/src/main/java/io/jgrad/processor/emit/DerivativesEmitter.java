@@ -174,9 +174,7 @@ public final class DerivativesEmitter {
         .addJavadoc("The gradient of {@code $L} ({@code jax.grad}).\n", sig.name())
         .returns(grad);
     addParams(sig, gradMethod);
-    gradMethod.addCode(gradSweeps.forward());
-    gradMethod.addStatement("double outBar = 1.0");
-    gradMethod.addCode(gradSweeps.reverse());
+    sweepOnce(gradSweeps, gradMethod);
     gradMethod.addStatement("return $L", gradSweeps.gradient());
     type.addMethod(gradMethod.build());
 
@@ -190,9 +188,7 @@ public final class DerivativesEmitter {
     if (sig.differentiatedParams().stream().noneMatch(p -> p.type().isArray())) {
       // One straight sweep, like fGrad: no pullback closure, no Vjp object (the reverse sweep reads
       // primal values but never assigns them, so the value is still there at the end).
-      vgMethod.addCode(sweeps.forward());
-      vgMethod.addStatement("double outBar = 1.0");
-      vgMethod.addCode(sweeps.reverse());
+      sweepOnce(sweeps, vgMethod);
       vgMethod.addStatement("return new $T$L($L, $L)", scalar ? VALUE_AND_DERIVATIVE : VALUE_AND_GRAD,
           scalar ? "" : "<>", sweeps.value(), sweeps.gradient());
     } else {
@@ -245,6 +241,13 @@ public final class DerivativesEmitter {
       record.recordConstructor(ctor.build());
       type.addType(record.build());
     }
+  }
+
+  /** Both sweeps in a row, the output's cotangent one: the body of {@code fGrad} and {@code fValueAndGrad}. */
+  private static void sweepOnce(VjpWriter.Sweeps sweeps, MethodSpec.Builder m) {
+    m.addCode(sweeps.forward());
+    m.addStatement("double outBar = 1.0");
+    m.addCode(sweeps.reverse());
   }
 
   static void addParams(Callee sig, MethodSpec.Builder m) {
