@@ -25,6 +25,7 @@ import io.jgrad.processor.parse.CustomJvpReader;
 import io.jgrad.processor.parse.DiffSpec;
 import io.jgrad.processor.parse.RecordRuleReader;
 import io.jgrad.processor.parse.RecordSignature;
+import io.jgrad.processor.parse.VjpPassReader;
 import io.jgrad.processor.emit.RecordEntryEmitter;
 import io.jgrad.processor.emit.RecordRuleEmitter;
 import io.jgrad.processor.transform.ArrayWrites;
@@ -206,8 +207,10 @@ public final class JgradProcessor extends AbstractProcessor {
         } else if (spec.kind() == DiffSpec.Kind.CUSTOM_VJP) {
           Callee sig = callees.resolve(m);
           if (RuleValidator.vjpRules(m, spec, sig, gradTypeName(sig), report)) {
-            functions.put(m, new Function(sig, List.of(), null, new Function.VjpRule(
-                owner.getQualifiedName().toString(), spec.fwd(), spec.bwd())));
+            java.util.Optional<List<Function>> pullbacks = spec.order() == 2
+                ? VjpPassReader.read(m, spec, sig, trees, report, callees) : java.util.Optional.of(List.of());
+            pullbacks.ifPresent(p -> functions.put(m, new Function(sig, List.of(), null, new Function.VjpRule(
+                owner.getQualifiedName().toString(), spec.fwd(), spec.bwd(), p))));
           }
         } else if (spec.kind() == DiffSpec.Kind.CUSTOM_JVP) {
           CustomJvpReader.read(m, spec, trees, report, callees).ifPresent(f -> functions.put(m, f));

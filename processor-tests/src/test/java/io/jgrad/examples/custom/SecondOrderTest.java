@@ -90,7 +90,7 @@ class SecondOrderTest {
   }
 
   @Test
-  void orderTwoThroughACustomVjpIsReportedNotCrashed() {
+  void orderTwoOfACustomVjpCompilesReverseOverReverse() {
     JavaFileObject src = JavaFileObjects.forSourceString("demo.V", ""
         + "package demo;\n"
         + "import io.jgrad.annotations.*;\n"
@@ -102,6 +102,6 @@ class SecondOrderTest {
         + "  static double idBwd(Double r, double g) { return g; }\n"
         + "}\n");
     Compilation c = Compiler.javac().withProcessors(new JgradProcessor()).compile(src);
-    assertThat(c).hadErrorContaining("[jgrad.UnsupportedOrder]").inFile(src).onLine(6);
+    assertThat(c).succeededWithoutWarnings();
   }
 }

@@ -55,10 +55,17 @@ public final class DerivativesEmitter {
    */
   public static void emit(Function f, boolean forward, int order, TypeSpec.Builder type,
       java.util.function.Predicate<io.jgrad.processor.ir.Expr> removable) {
+    emit(f, forward, order, type, removable, true);
+  }
+
+  /** The same, with or without the function object {@code f(...)} (internal functions have none). */
+  static void emit(Function f, boolean forward, int order, TypeSpec.Builder type,
+      java.util.function.Predicate<io.jgrad.processor.ir.Expr> removable, boolean functionObject) {
     Callee sig = f.signature();
-    if (order == 2 && (f.vjpRule() != null || !forward)) {
-      throw new SecondOrder.Unsupported("order 2 through a @CustomVjp rule (reverse over reverse) is not"
-          + " supported yet");
+    if (order == 2 && f.vjpRule() == null && !forward) {
+      throw new SecondOrder.Unsupported("order 2 of a function that calls a @CustomVjp function (reverse over"
+          + " reverse through a caller) is not supported yet; hint: give the @CustomVjp function order = 2 and"
+          + " use its fHessian");
     }
     if (order == 2 && f.rule() != null && f.rule().name() == null) {
       throw new SecondOrder.Unsupported("order 2 with jvps rules is not supported yet; hint: write one rule"
@@ -70,12 +77,15 @@ public final class DerivativesEmitter {
     if (order == 2 && sig.differentiatedParams().stream().anyMatch(p -> p.type().isArray())) {
       throw new SecondOrder.Unsupported("order 2 for array parameters is not supported yet");
     }
-    if (io.jgrad.processor.parse.RecordSignature.userName(sig.name()).equals(sig.name())) {
+    if (functionObject && io.jgrad.processor.parse.RecordSignature.userName(sig.name()).equals(sig.name())) {
       // A flat function of a record function (f_flat_x) is internal: no function object of its own.
       FunctionObjectEmitter.emit(sig, forward && f.vjpRule() == null, type);
     }
     if (f.vjpRule() != null) {
       emitReverse(sig, RuleSweeps.fromVjpRule(f), type);
+      if (order == 2) {
+        PullbackEmitter.emit(f, type);
+      }
       return;
     }
     MethodSpec.Builder jvpMethod = MethodSpec.methodBuilder(sig.name() + "Jvp")

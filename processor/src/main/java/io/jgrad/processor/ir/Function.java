@@ -20,9 +20,15 @@ public record Function(Callee signature, List<Stmt> body, CustomRule rule, VjpRu
 
   /**
    * The user's reverse-mode rule ({@code @CustomVjp}): its class, its forward and backward passes,
-   * and what the backward pass returns.
+   * and, for order 2, its pullback as differentiable functions (one per differentiated parameter),
+   * built from the passes' bodies; empty at order 1.
    */
-  public record VjpRule(String owner, String fwd, String bwd) {}
+  public record VjpRule(String owner, String fwd, String bwd, List<Function> pullbacks) {
+    /** A rule used at first order only: its passes are called, never read. */
+    public VjpRule(String owner, String fwd, String bwd) {
+      this(owner, fwd, bwd, List.of());
+    }
+  }
 
   /**
    * The user's forward-mode rule: where it lives, the names of its tangent parameters (one per

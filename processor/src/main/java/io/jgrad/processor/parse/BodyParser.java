@@ -87,6 +87,22 @@ public final class BodyParser {
   private final Map<Stmt, Tree> arrayDeclarations = new java.util.IdentityHashMap<>();
   /** Record parameters and locals: one scalar local per leaf, never a record. */
   private final Map<Element, List<Expr.Var>> recordLocals = new HashMap<>();
+  /** The pass of a {@code @CustomVjp} rule this parse reads for reverse over reverse, else null. */
+  private VjpPass vjpPass;
+  /**
+   * A forward pass: the locals its residuals go to, one per leaf, found at its first return. A
+   * backward pass: the leaves of its residual parameter.
+   */
+  private List<Expr.Var> residualLeaves;
+  /** A backward pass: the residual parameter, an array read element by element, or a boxed number. */
+  private Element residualParam;
+  /** A backward pass: how many elements its array residual has (what the forward pass creates). */
+  private int residualLength = -1;
+  /** A pass: the types of the primal's result (forward) or of the gradient's components (backward). */
+  private List<Type> passTypes;
+
+  /** Which pass of a {@code @CustomVjp} rule a parse reads. */
+  public enum VjpPass { FWD, BWD }
 
   /** A parser for the body of a {@code @Differentiable} method. */
   public BodyParser(Trees trees, Report report, CalleeResolver callees, ExecutableElement method) {
@@ -134,6 +150,29 @@ public final class BodyParser {
     this.selectedLeaf = selectedLeaf;
   }
 
+  /**
+   * A parser for a pass of a {@code @CustomVjp} rule, read as differentiable code for reverse over
+   * reverse. The forward pass's {@code return Fwd.of(value, residuals)} becomes assignments to one
+   * local per residual leaf ({@link #residualLeaves()}) and {@code return value}; {@code types} is the
+   * primal's result type. The backward pass reads its residual parameter leaf by leaf (an array of
+   * {@code residualLength} elements at constant indices) and returns component {@code component} of
+   * the gradient, whose component types are {@code types}.
+   */
+  public static BodyParser forVjpPass(Trees trees, Report report, CalleeResolver callees, ExecutableElement pass,
+      VjpPass kind, List<Type> types, int residualLength, int component) {
+    BodyParser parser = new BodyParser(trees, report, callees, pass, null, false);
+    parser.vjpPass = kind;
+    parser.passTypes = types;
+    parser.residualLength = residualLength;
+    parser.selectedLeaf = component;
+    return parser;
+  }
+
+  /** A forward pass: the locals holding its residuals. A backward pass: its residual parameter's leaves. */
+  public List<Expr.Var> residualLeaves() {
+    return residualLeaves == null ? List.of() : List.copyOf(residualLeaves);
+  }
+
   /** The IR of the method, or empty when the body is unavailable or errors were reported. */
   public Optional<Function> parse() {
     TreePath methodPath = trees.getPath(method);
@@ -151,6 +190,9 @@ public final class BodyParser {
       var p = method.getParameters().get(i);
       String name = paramNames != null && i < paramNames.size() ? paramNames.get(i) : p.getSimpleName().toString();
       RecordShape shape = RecordShape.of(p.asType());
+      if (vjpPass == VjpPass.BWD && i == residualIndex()) {
+        residualParam(p, name, shape);
+      }
       if (shape != null) {
         List<Expr.Var> leaves = new ArrayList<>();
         for (RecordShape.Leaf leaf : shape.leaves()) {
@@ -158,6 +200,9 @@ public final class BodyParser {
           usedNames.add(name + "_" + leaf.suffix());
         }
         recordLocals.put(p, leaves);
+        if (vjpPass == VjpPass.BWD && i == residualIndex()) {
+          residualLeaves = new ArrayList<>(leaves);
+        }
       }
       names.put(p, name);
       usedNames.add(name);
@@ -170,6 +215,12 @@ public final class BodyParser {
     }
     int errorsBefore = report.errorCount();
     List<Stmt> body = ReturnShaper.shape(block(tree.getBody().getStatements(), bodyPath), this::reportReturn);
+    if (vjpPass == VjpPass.FWD && residualLeaves != null) {
+      List<Stmt> declared = new ArrayList<>();
+      residualLeaves.forEach(leaf -> declared.add(new Stmt.Declare(leaf)));
+      declared.addAll(body);
+      body = declared;
+    }
     if (javacError) {
       // javac reports its own errors (an unknown name, a bad type) once processing ends.
       return Optional.empty();
@@ -314,6 +365,13 @@ public final class BodyParser {
         if (loopDepth > 0) {
           error(Codes.RETURN_IN_LOOP, "return inside a loop is not supported yet;"
               + " hint: leave the loop through its condition and return after it", s);
+        }
+        if (vjpPass != null && t.getExpression() != null) {
+          Stmt.Return r = vjpPass == VjpPass.FWD ? forwardPassReturn(t.getExpression(), path, out)
+              : new Stmt.Return(backwardPassReturn(t.getExpression(), path));
+          returnTrees.put(r, s);
+          out.add(r);
+          break;
         }
         RecordShape resultShape = RecordShape.of(method.getReturnType());
         Stmt.Return r = new Stmt.Return(t.getExpression() == null ? null
@@ -725,6 +783,10 @@ public final class BodyParser {
         return memberSelect((MemberSelectTree) e, path);
       case ARRAY_ACCESS: {
         ArrayAccessTree a = (ArrayAccessTree) e;
+        if (residualParam != null && residualLength >= 0 && a.getExpression() instanceof IdentifierTree id
+            && residualParam.equals(trees.getElement(new TreePath(path, id)))) {
+          return residualElement(a);
+        }
         Expr array = expr(a.getExpression(), path);
         Expr index = expr(a.getIndex(), path);
         Type type = typeOf(path, e);
@@ -857,6 +919,15 @@ public final class BodyParser {
     if (element == null || element.asType().getKind() == TypeKind.ERROR) {
       javacError = true;
       return dummy();
+    }
+    if (element.equals(residualParam)) {
+      if (residualLength >= 0) {
+        error(Codes.UNSUPPORTED_EXPRESSION, "for second order, a backward pass reads its residual array element"
+            + " by element at constant indices (" + t.getName() + "[0], " + t.getName() + "[1], ...), so that"
+            + " each element is a value of its own", t);
+        return dummy();
+      }
+      return residualLeaves.get(0);
     }
     if (recordLocals.containsKey(element)) {
       error(Codes.UNSUPPORTED_EXPRESSION, "the record " + t.getName() + " can be read component by component"
@@ -1144,6 +1215,126 @@ public final class BodyParser {
     }
     List<Expr> leaves = record(m.getExpression(), receiverPath, shape);
     return leaves.get(shape.span(c.name())[0]);
+  }
+
+  /** The index of a backward pass's residual parameter: after the primal's non-differentiated ones. */
+  private int residualIndex() {
+    return method.getParameters().size() - 2;
+  }
+
+  /**
+   * Binds a backward pass's residual parameter: an array becomes one value per element, a number
+   * (boxed or not) one value; a record is read leaf by leaf like any record parameter.
+   */
+  private void residualParam(javax.lang.model.element.VariableElement p, String name, RecordShape shape) {
+    if (shape != null) {
+      return;
+    }
+    residualParam = p;
+    residualLeaves = new ArrayList<>();
+    if (residualLength >= 0) {
+      for (int j = 0; j < residualLength; j++) {
+        residualLeaves.add(new Expr.Var(name + "_" + j, Type.DOUBLE));
+        usedNames.add(name + "_" + j);
+      }
+    } else {
+      residualLeaves.add(new Expr.Var(name, Type.DOUBLE));
+    }
+  }
+
+  /** {@code res[2]} in a backward pass: the residual's third element, a value of its own. */
+  private Expr residualElement(ArrayAccessTree a) {
+    if (a.getIndex() instanceof LiteralTree l && l.getValue() instanceof Integer i && i >= 0 && i < residualLength) {
+      return residualLeaves.get(i);
+    }
+    error(Codes.UNSUPPORTED_EXPRESSION, "for second order, a backward pass reads its residual array at constant"
+        + " indices from 0 to " + (residualLength - 1) + " (the forward pass creates " + residualLength
+        + " elements)", a);
+    return dummy();
+  }
+
+  /**
+   * {@code return Fwd.of(value, residuals)} in a forward pass: the residual leaves go to their locals,
+   * the value is returned; residuals are a number, {@code new double[] {...}} or a record.
+   */
+  private Stmt.Return forwardPassReturn(ExpressionTree e, TreePath parent, List<Stmt> out) {
+    TreePath path = new TreePath(parent, e);
+    Element target = e instanceof MethodInvocationTree ? trees.getElement(path) : null;
+    Element owner = target == null ? null : target.getEnclosingElement();
+    if (!(e instanceof MethodInvocationTree m) || m.getArguments().size() != 2
+        || !target.getSimpleName().contentEquals("of") || !(owner instanceof TypeElement te)
+        || !te.getQualifiedName().contentEquals("io.jgrad.runtime.Fwd")) {
+      error(Codes.RULE_RETURN, "for second order, a forward pass ends each path with return Fwd.of(value,"
+          + " residuals)", e);
+      return new Stmt.Return(dummy());
+    }
+    Expr value = coerce(expr(m.getArguments().get(0), path), passTypes.get(0));
+    List<Expr> leaves = residuals(m.getArguments().get(1), path);
+    if (residualLeaves == null) {
+      residualLeaves = new ArrayList<>();
+      for (int j = 0; j < leaves.size(); j++) {
+        String name = "residual" + j;
+        for (int k = 2; usedNames.contains(name); k++) {
+          name = "residual" + j + "_" + k;
+        }
+        usedNames.add(name);
+        residualLeaves.add(new Expr.Var(name, leaves.get(j).type()));
+      }
+    } else if (residualLeaves.size() != leaves.size()) {
+      error(Codes.RULE_RETURN, "for second order, every path of a forward pass returns as many residuals;"
+          + " this one returns " + leaves.size() + ", an earlier one " + residualLeaves.size(), m.getArguments().get(1));
+      return new Stmt.Return(value);
+    }
+    for (int j = 0; j < leaves.size(); j++) {
+      out.add(new Stmt.Assign(residualLeaves.get(j), coerce(leaves.get(j), residualLeaves.get(j).type()), false));
+    }
+    return new Stmt.Return(value);
+  }
+
+  /** The leaves of a forward pass's residuals. */
+  private List<Expr> residuals(ExpressionTree e, TreePath parent) {
+    TreePath path = new TreePath(parent, e);
+    if (e instanceof com.sun.source.tree.NewArrayTree n && n.getInitializers() != null) {
+      List<Expr> out = new ArrayList<>();
+      n.getInitializers().forEach(x -> out.add(coerce(expr(x, path), Type.DOUBLE)));
+      return out;
+    }
+    TypeMirror mirror = trees.getTypeMirror(path);
+    RecordShape shape = mirror == null ? null : RecordShape.of(mirror);
+    if (shape != null) {
+      return record(e, parent, shape);
+    }
+    if (mirror != null && (mirror.getKind() == TypeKind.DOUBLE || mirror.getKind() == TypeKind.FLOAT
+        || mirror.toString().equals("java.lang.Double"))) {
+      return List.of(coerce(expr(e, parent), Type.DOUBLE));
+    }
+    error(Codes.RULE_RETURN, "for second order, the residuals of a forward pass are a number, new double[] {...}"
+        + " or a record, so that the backward pass can be differentiated", e);
+    return List.of(dummy());
+  }
+
+  /**
+   * The returned gradient's component {@code selectedLeaf} in a backward pass: the value itself for one
+   * differentiated parameter, else argument {@code selectedLeaf} of {@code new FGrad(...)};
+   * {@code null} is zero.
+   */
+  private Expr backwardPassReturn(ExpressionTree e, TreePath parent) {
+    TreePath path = new TreePath(parent, e);
+    Type type = passTypes.get(selectedLeaf);
+    if (e.getKind() == Tree.Kind.NULL_LITERAL) {
+      return Exprs.lit(type, 0);
+    }
+    if (passTypes.size() == 1) {
+      return coerce(expr(e, parent), type);
+    }
+    if (e instanceof com.sun.source.tree.NewClassTree n && n.getClassBody() == null
+        && n.getArguments().size() == passTypes.size()) {
+      ExpressionTree arg = n.getArguments().get(selectedLeaf);
+      return arg.getKind() == Tree.Kind.NULL_LITERAL ? Exprs.lit(type, 0) : coerce(expr(arg, path), type);
+    }
+    error(Codes.RULE_RETURN, "for second order, a backward pass ends each path with return null or return new"
+        + " ...Grad(...) of " + passTypes.size() + " components", e);
+    return dummy();
   }
 
   /**

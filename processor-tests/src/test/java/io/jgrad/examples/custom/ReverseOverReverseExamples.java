@@ -1,0 +1,90 @@
+package io.jgrad.examples.custom;
+
+import io.jgrad.annotations.CustomVjp;
+import io.jgrad.runtime.Fwd;
+
+/** @CustomVjp functions of order 2: their Hessians differentiate the rule's fwd and bwd (reverse over reverse). */
+final class ReverseOverReverseExamples {
+  private ReverseOverReverseExamples() {}
+
+  /** sin with its cosine saved as the residual: the Hessian differentiates bwd's cos·g and fwd's cos(x). */
+  @CustomVjp(fwd = "sinRuleFwd", bwd = "sinRuleBwd", order = 2)
+  static double sinRule(double x) {
+    return Math.sin(x);
+  }
+
+  static Fwd<Double> sinRuleFwd(double x) {
+    return Fwd.of(Math.sin(x), Math.cos(x));
+  }
+
+  static double sinRuleBwd(Double cos, double g) {
+    return cos * g;
+  }
+
+  /** exp whose forward pass calls the function itself: its residual's derivative comes from the rule again. */
+  @CustomVjp(fwd = "expRuleFwd", bwd = "expRuleBwd", order = 2)
+  static double expRule(double x) {
+    return Math.exp(x);
+  }
+
+  static Fwd<Double> expRuleFwd(double x) {
+    double y = expRule(x);
+    return Fwd.of(y, y);
+  }
+
+  static double expRuleBwd(Double y, double g) {
+    return y * g;
+  }
+
+  /** x²·y with the inputs saved in an array; the backward pass returns the gradient record. */
+  @CustomVjp(fwd = "productFwd", bwd = "productBwd", order = 2)
+  static double product(double x, double y) {
+    return x * x * y;
+  }
+
+  static Fwd<double[]> productFwd(double x, double y) {
+    return Fwd.of(x * x * y, new double[] {x, y});
+  }
+
+  static ReverseOverReverseExamplesDerivatives.ProductGrad productBwd(double[] res, double g) {
+    double x = res[0];
+    double y = res[1];
+    return new ReverseOverReverseExamplesDerivatives.ProductGrad(2 * x * y * g, x * x * g);
+  }
+
+  /** The seed's clip_gradient at order 2: non-linear in the cotangent, with a non-differentiated lo and hi. */
+  @CustomVjp(fwd = "clipFwd", bwd = "clipBwd", order = 2)
+  static double clip(double lo, double hi, double x) {
+    return x;
+  }
+
+  static Fwd<double[]> clipFwd(double lo, double hi, double x) {
+    return Fwd.of(x, new double[] {lo, hi});
+  }
+
+  static ReverseOverReverseExamplesDerivatives.ClipGrad clipBwd(double[] res, double g) {
+    return new ReverseOverReverseExamplesDerivatives.ClipGrad(0, 0, Math.max(res[0], Math.min(res[1], g)));
+  }
+
+  /** A residual record and a branch in the backward pass: |x|³ with its sign and square saved. */
+  record Saved(double sign, double square) {}
+
+  @CustomVjp(fwd = "cubeAbsFwd", bwd = "cubeAbsBwd", order = 2)
+  static double cubeAbs(double x) {
+    return Math.abs(x) * x * x;
+  }
+
+  static Fwd<Saved> cubeAbsFwd(double x) {
+    if (x < 0) {
+      return Fwd.of(-x * x * x, new Saved(-1, x * x));
+    }
+    return Fwd.of(x * x * x, new Saved(1, x * x));
+  }
+
+  static double cubeAbsBwd(Saved s, double g) {
+    if (s.sign() < 0) {
+      return -3 * s.square() * g;
+    }
+    return 3 * s.square() * g;
+  }
+}

@@ -1,0 +1,139 @@
+package io.jgrad.examples.custom;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import com.google.testing.compile.JavaFileObjects;
+import io.jgrad.processor.JgradProcessor;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Second derivatives of @CustomVjp functions by reverse over reverse through fwd and bwd, against
+ * closed forms and finite differences of the first-order gradient (which calls the user's rule).
+ */
+class ReverseOverReverseTest {
+  private static final double H = 1e-5;
+
+  @Test
+  void hessianDifferentiatesBothPasses() {
+    for (double x : new double[] {-2.0, 0.3, 3.0}) {
+      assertThat(ReverseOverReverseExamplesDerivatives.sinRuleHessian(x)).isWithin(1e-12).of(-Math.sin(x));
+      assertThat(ReverseOverReverseExamplesDerivatives.expRuleHessian(x)).isWithin(1e-12 * Math.exp(x)).of(Math.exp(x));
+    }
+    assertThat(ReverseOverReverseExamplesDerivatives.sinRuleHessian(3.0)).isWithin(1e-5).of(-0.14112);
+  }
+
+  @Test
+  void pullbackFunctionsAreTheFirstOrderPullbackAndItsDerivatives() {
+    double x = 0.7;
+    double g = -1.3;
+    assertThat(ReverseOverReverseExamplesDerivatives.sinRulePullback(x, g)).isWithin(1e-15).of(Math.cos(x) * g);
+    var grad = ReverseOverReverseExamplesDerivatives.sinRulePullbackGrad(x, g);
+    assertThat(grad.x()).isWithin(1e-12).of(-Math.sin(x) * g);
+    assertThat(grad.g()).isWithin(1e-12).of(Math.cos(x));
+  }
+
+  @Test
+  void twoParameterHessianFromTheGradientRecord() {
+    for (double[] p : new double[][] {{0.4, 0.7}, {-1.5, 2.0}}) {
+      double x = p[0];
+      double y = p[1];
+      double[][] h = ReverseOverReverseExamplesDerivatives.productHessian(x, y);
+      assertThat(h[0][0]).isWithin(1e-12).of(2 * y);
+      assertThat(h[0][1]).isWithin(1e-12).of(2 * x);
+      assertThat(h[1][0]).isWithin(1e-12).of(2 * x);
+      assertThat(h[1][1]).isWithin(1e-12).of(0.0);
+      var gxp = ReverseOverReverseExamplesDerivatives.productGrad(x + H, y);
+      var gxm = ReverseOverReverseExamplesDerivatives.productGrad(x - H, y);
+      assertThat(h[0][0]).isWithin(1e-6).of((gxp.x() - gxm.x()) / (2 * H));
+      assertThat(h[1][0]).isWithin(1e-6).of((gxp.y() - gxm.y()) / (2 * H));
+    }
+  }
+
+  @Test
+  void clipGradientIsNonLinearInTheCotangent() {
+    // At g = 1 the pullback clips to hi = 0.75: the x row is (∂/∂lo, ∂/∂hi, ∂/∂x) = (0, 1, 0); bwd gives
+    // lo and hi zero gradients, so their rows are zero. In its cotangent the pullback's slope is 1
+    // inside [lo, hi] and 0 outside.
+    double[][] h = ReverseOverReverseExamplesDerivatives.clipHessian(-0.75, 0.75, 2.0);
+    assertThat(h[0]).usingExactEquality().containsExactly(0.0, 0.0, 0.0).inOrder();
+    assertThat(h[1]).usingExactEquality().containsExactly(0.0, 0.0, 0.0).inOrder();
+    assertThat(h[2]).usingExactEquality().containsExactly(0.0, 1.0, 0.0).inOrder();
+    assertThat(ReverseOverReverseExamplesDerivatives.clipPullbackXGrad(-0.75, 0.75, 2.0, 0.5).g()).isEqualTo(1.0);
+    assertThat(ReverseOverReverseExamplesDerivatives.clipPullbackXGrad(-0.75, 0.75, 2.0, 1.5).g()).isEqualTo(0.0);
+    assertThat(ReverseOverReverseExamplesDerivatives.clipPullbackX(-0.75, 0.75, 2.0, 1.5)).isEqualTo(0.75);
+  }
+
+  @Test
+  void recordResidualsAndBranchesInTheBackwardPass() {
+    for (double x : new double[] {-1.7, -0.2, 0.4, 2.5}) {
+      double fd = (ReverseOverReverseExamplesDerivatives.cubeAbsGrad(x + H)
+          - ReverseOverReverseExamplesDerivatives.cubeAbsGrad(x - H)) / (2 * H);
+      assertThat(ReverseOverReverseExamplesDerivatives.cubeAbsHessian(x)).isWithin(1e-12).of(6 * Math.abs(x));
+      assertThat(ReverseOverReverseExamplesDerivatives.cubeAbsHessian(x)).isWithin(1e-5).of(fd);
+    }
+  }
+
+  private static Compilation compile(String body) {
+    JavaFileObject src = JavaFileObjects.forSourceString("demo.R", ""
+        + "package demo;\n"
+        + "import io.jgrad.annotations.*;\n"
+        + "import io.jgrad.runtime.*;\n"
+        + "final class R {\n"
+        + body
+        + "}\n");
+    return Compiler.javac().withProcessors(new JgradProcessor()).compile(src);
+  }
+
+  @Test
+  void residualArrayReadAtAVariableIndexIsAnErrorAtTheRead() {
+    Compilation c = compile(""
+        + "  @CustomVjp(fwd = \"fFwd\", bwd = \"fBwd\", order = 2)\n"
+        + "  static double f(double x) { return x * x; }\n"
+        + "  static Fwd<double[]> fFwd(double x) { return Fwd.of(x * x, new double[] {x}); }\n"
+        + "  static double fBwd(double[] res, double g) {\n"
+        + "    int i = 0;\n"
+        + "    return 2 * res[i] * g;\n"
+        + "  }\n");
+    assertThat(c).hadErrorContaining("reads its residual array at constant indices").inFile(c.sourceFiles().get(0))
+        .onLine(10);
+  }
+
+  @Test
+  void residualsMadeElsewhereAreAnErrorAtTheReturn() {
+    Compilation c = compile(""
+        + "  @CustomVjp(fwd = \"fFwd\", bwd = \"fBwd\", order = 2)\n"
+        + "  static double f(double x) { return x * x; }\n"
+        + "  static Fwd<double[]> fFwd(double x) {\n"
+        + "    double[] res = new double[1];\n"
+        + "    res[0] = x;\n"
+        + "    return Fwd.of(x * x, res);\n"
+        + "  }\n"
+        + "  static double fBwd(double[] res, double g) { return 2 * res[0] * g; }\n");
+    assertThat(c).hadErrorContaining("[jgrad.RuleReturn]").inFile(c.sourceFiles().get(0)).onLine(10);
+  }
+
+  @Test
+  void aBackwardPassOutsideTheSubsetIsAnErrorAtTheExpression() {
+    Compilation c = compile(""
+        + "  @CustomVjp(fwd = \"fFwd\", bwd = \"fBwd\", order = 2)\n"
+        + "  static double f(double x) { return x * x; }\n"
+        + "  static Fwd<Double> fFwd(double x) { return Fwd.of(x * x, x); }\n"
+        + "  static double fBwd(Double x, double g) { return 2 * x * g + new java.util.Random().nextDouble(); }\n");
+    assertThat(c).failed();
+    assertThat(c).hadErrorContaining("[jgrad.").inFile(c.sourceFiles().get(0)).onLine(8);
+  }
+
+  @Test
+  void orderOneRulesAreNeverRead() {
+    Compilation c = compile(""
+        + "  @CustomVjp(fwd = \"fFwd\", bwd = \"fBwd\")\n"
+        + "  static double f(double x) { return x * x; }\n"
+        + "  static Fwd<Double> fFwd(double x) { return Fwd.of(x * x, x); }\n"
+        + "  static double fBwd(Double x, double g) { return 2 * x * g + new java.util.Random().nextDouble() * 0; }\n");
+    assertThat(c).succeeded();
+  }
+}

@@ -1,0 +1,92 @@
+package io.jgrad.processor.transform;
+
+import io.jgrad.processor.ir.Callee;
+import io.jgrad.processor.ir.Expr;
+import io.jgrad.processor.ir.Function;
+import io.jgrad.processor.ir.Stmt;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The pullback of a {@code @CustomVjp} function as differentiable functions of their own, one per
+ * differentiated parameter: {@code fPullbackX(p..., g) = bwd(nondiff..., fwd(p...).residuals, g).x}.
+ * Their bodies splice the rule's forward and backward passes, so reverse mode over them is reverse
+ * over reverse through the rule (JAX's {@code grad(grad(f))} of a {@code custom_vjp} function).
+ */
+public final class Pullbacks {
+  private Pullbacks() {}
+
+  /** A pass of the rule as IR: its parameters as its body names them, and its body. */
+  public record Pass(String name, List<Callee.Param> params, List<Stmt> body) {}
+
+  /**
+   * The pullback functions of {@code f}: {@code fwd} returns the value and leaves its residuals in
+   * {@code residuals}; {@code bwd.get(i)} returns component i of the gradient.
+   */
+  public static List<Function> of(Callee f, Pass fwd, List<Expr.Var> residuals, List<Pass> bwd) {
+    List<Callee.Param> diff = f.differentiatedParams();
+    List<Function> out = new ArrayList<>();
+    for (int i = 0; i < diff.size(); i++) {
+      out.add(pullback(f, diff.get(i), fwd, residuals, bwd.get(i), diff.size() == 1));
+    }
+    return out;
+  }
+
+  /** The name of the pullback function of {@code f} for its differentiated parameter {@code p}. */
+  public static String name(Callee f, Callee.Param p) {
+    return f.name() + "Pullback" + (f.differentiatedParams().size() == 1 ? ""
+        : Character.toUpperCase(p.name().charAt(0)) + p.name().substring(1));
+  }
+
+  /** The cotangent parameter's name: {@code g}, or a free variant when {@code f} has a parameter g. */
+  public static String cotangentName(Callee f) {
+    return Names.of(f.params().stream().map(Callee.Param::name).toList(), List.of()).fresh("g");
+  }
+
+  private static Function pullback(Callee f, Callee.Param p, Pass fwd, List<Expr.Var> residuals, Pass bwd,
+      boolean single) {
+    List<Callee.Param> params = new ArrayList<>(f.params());
+    Callee.Param g = new Callee.Param(cotangentName(f), f.returnType(), true);
+    params.add(g);
+    List<String> paramNames = params.stream().map(Callee.Param::name).toList();
+    Names names = Names.of(paramNames, List.of());
+    List<Stmt> body = new ArrayList<>();
+
+    Map<String, String> renamed = new HashMap<>();
+    Expr.Var value = names.var("value", f.returnType());
+    body.addAll(Inliner.splice(fwd.name(), fwd.params(), vars(f.params()), normalized(fwd, f.returnType()),
+        value, true, names, renamed));
+
+    List<Expr> bwdArgs = new ArrayList<>();
+    for (Callee.Param q : f.params()) {
+      if (!q.differentiated()) {
+        bwdArgs.add(new Expr.Var(q.name(), q.type()));
+      }
+    }
+    residuals.forEach(r -> bwdArgs.add(new Expr.Var(renamed.get(r.name()), r.type())));
+    bwdArgs.add(new Expr.Var(g.name(), g.type()));
+    Expr.Var component = names.var(p.name() + "Bar", p.type());
+    body.addAll(Inliner.splice(bwd.name(), bwd.params(), bwdArgs, normalized(bwd, p.type()), component, true,
+        names, null));
+    body.add(new Stmt.Return(component));
+
+    // Reverse mode only: a pullback is differentiated to get second derivatives by reverse over reverse.
+    Callee sig = new Callee(f.derivativesQualifiedName(), f.derivativesQualifiedName(), name(f, p),
+        List.copyOf(params), p.type(), false, 1);
+    return new Function(sig, body);
+  }
+
+  private static List<Stmt> normalized(Pass pass, io.jgrad.processor.ir.Type result) {
+    Callee sig = new Callee("", "", pass.name(), pass.params(), result, true, 1);
+    List<String> names = pass.params().stream().map(Callee.Param::name).toList();
+    return Normalizer.normalize(new Function(sig, pass.body()), Names.of(names, pass.body()));
+  }
+
+  private static List<Expr> vars(List<Callee.Param> params) {
+    List<Expr> out = new ArrayList<>();
+    params.forEach(q -> out.add(new Expr.Var(q.name(), q.type())));
+    return out;
+  }
+}
