@@ -1,6 +1,7 @@
 package io.jgrad.examples.custom;
 
 import io.jgrad.annotations.CustomVjp;
+import io.jgrad.annotations.Differentiable;
 import io.jgrad.runtime.Fwd;
 
 /** @CustomVjp functions of order 2: their Hessians differentiate the rule's fwd and bwd (reverse over reverse). */
@@ -86,5 +87,30 @@ final class ReverseOverReverseExamples {
       return -3 * s.square() * g;
     }
     return 3 * s.square() * g;
+  }
+
+  /** A caller: its Hessian transposes its body into pullback functions that call sinRule's and product's. */
+  @Differentiable(order = 2)
+  static double caller(double x, double y) {
+    double s = sinRule(x * y);
+    double p;
+    if (x > 0) {
+      p = product(x, s);
+    } else {
+      p = product(y, s) / 2;
+    }
+    return p + 3 * x;
+  }
+
+  /** A function with forward mode: reverse-over-reverse callers pull back through its Hessian. */
+  @Differentiable(order = 2)
+  static double cubicMix(double x, double y) {
+    return x * x * x + Math.sin(x * y);
+  }
+
+  /** A caller of a caller, of a @CustomVjp function and of a function with forward mode. */
+  @Differentiable(order = 2)
+  static double outer(double x) {
+    return caller(x, 2.0) * expRule(x) + cubicMix(x, 3.0 * x);
   }
 }

@@ -77,6 +77,39 @@ class ReverseOverReverseTest {
     }
   }
 
+  @Test
+  void callersTransposeTheirBodiesIntoPullbackFunctions() {
+    for (double[] p : new double[][] {{0.6, 0.9}, {-0.8, 1.4}}) {
+      double x = p[0];
+      double y = p[1];
+      double[][] h = ReverseOverReverseExamplesDerivatives.callerHessian(x, y);
+      var gxp = ReverseOverReverseExamplesDerivatives.callerGrad(x + H, y);
+      var gxm = ReverseOverReverseExamplesDerivatives.callerGrad(x - H, y);
+      var gyp = ReverseOverReverseExamplesDerivatives.callerGrad(x, y + H);
+      var gym = ReverseOverReverseExamplesDerivatives.callerGrad(x, y - H);
+      assertThat(h[0][0]).isWithin(1e-5).of((gxp.x() - gxm.x()) / (2 * H));
+      assertThat(h[0][1]).isWithin(1e-5).of((gyp.x() - gym.x()) / (2 * H));
+      assertThat(h[1][0]).isWithin(1e-5).of((gxp.y() - gxm.y()) / (2 * H));
+      assertThat(h[1][1]).isWithin(1e-5).of((gyp.y() - gym.y()) / (2 * H));
+    }
+    // x > 0: caller = x² sin(xy) + 3x, so ∂²/∂x² = 2 sin(xy) + 4xy cos(xy) - x²y² sin(xy).
+    double x = 0.6;
+    double y = 0.9;
+    double s = Math.sin(x * y);
+    double c = Math.cos(x * y);
+    assertThat(ReverseOverReverseExamplesDerivatives.callerHessian(x, y)[0][0])
+        .isWithin(1e-12).of(2 * s + 4 * x * y * c - x * x * y * y * s);
+  }
+
+  @Test
+  void callersOfCallersAndOfForwardModeFunctions() {
+    for (double x : new double[] {-0.7, 0.5, 1.2}) {
+      double fd = (ReverseOverReverseExamplesDerivatives.outerGrad(x + H)
+          - ReverseOverReverseExamplesDerivatives.outerGrad(x - H)) / (2 * H);
+      assertThat(ReverseOverReverseExamplesDerivatives.outerHessian(x)).isWithin(1e-5 * Math.max(1, Math.abs(fd))).of(fd);
+    }
+  }
+
   private static Compilation compile(String body) {
     JavaFileObject src = JavaFileObjects.forSourceString("demo.R", ""
         + "package demo;\n"

@@ -62,10 +62,9 @@ public final class DerivativesEmitter {
   static void emit(Function f, boolean forward, int order, TypeSpec.Builder type,
       java.util.function.Predicate<io.jgrad.processor.ir.Expr> removable, boolean functionObject) {
     Callee sig = f.signature();
-    if (order == 2 && f.vjpRule() == null && !forward) {
-      throw new SecondOrder.Unsupported("order 2 of a function that calls a @CustomVjp function (reverse over"
-          + " reverse through a caller) is not supported yet; hint: give the @CustomVjp function order = 2 and"
-          + " use its fHessian");
+    if (order == 2 && f.vjpRule() == null && !forward && f.rule() != null) {
+      throw new SecondOrder.Unsupported("order 2 of a @CustomJvp function that reaches a @CustomVjp rule is not"
+          + " supported yet");
     }
     if (order == 2 && f.rule() != null && f.rule().name() == null) {
       throw new SecondOrder.Unsupported("order 2 with jvps rules is not supported yet; hint: write one rule"
@@ -84,7 +83,7 @@ public final class DerivativesEmitter {
     if (f.vjpRule() != null) {
       emitReverse(sig, RuleSweeps.fromVjpRule(f), type);
       if (order == 2) {
-        PullbackEmitter.emit(f, type);
+        PullbackEmitter.emit(sig, f.vjpRule().pullbacks(), type);
       }
       return;
     }
@@ -96,8 +95,9 @@ public final class DerivativesEmitter {
             ? ParameterizedTypeName.get(RuntimeTypes.JVP, typeName(sig.returnType()))
             : sig.returnType() == Type.FLOAT ? FLOAT_DUAL : DUAL);
     addParams(sig, jvpMethod);
-    List<List<Stmt>> tangentBody = order == 2 ? new ArrayList<>() : null;
-    VjpWriter.Sweeps sweeps = f.rule() == null ? fromBody(f, jvpMethod, tangentBody)
+    List<List<Stmt>> tangentBody = order == 2 && forward ? new ArrayList<>() : null;
+    List<Function> pullbacks = order == 2 && !forward ? new ArrayList<>() : null;
+    VjpWriter.Sweeps sweeps = f.rule() == null ? fromBody(f, jvpMethod, tangentBody, pullbacks)
         : f.rule().name() == null ? RuleSweeps.fromPerParameterRules(f, jvpMethod)
         : RuleSweeps.fromRule(f, jvpMethod);
     if (forward) {
@@ -106,19 +106,23 @@ public final class DerivativesEmitter {
     VjpWriter.Sweeps gradSweeps = f.rule() != null && f.rule().name() != null && !sig.returnType().isArray()
         ? RuleSweeps.forGradient(f, removable) : sweeps;
     emitReverse(sig, sweeps, gradSweeps, type);
-    if (order == 2) {
+    if (pullbacks != null) {
+      // Reverse only: second derivatives by reverse over reverse, through the pullback functions.
+      PullbackEmitter.emit(sig, pullbacks, type);
+    } else if (order == 2) {
       List<Stmt> body = f.rule() == null ? tangentBody.get(0) : SecondOrder.ruleTangentBody(f.body());
       List<String> tangentNames = new ArrayList<>();
       for (ParameterSpec p : jvpMethod.build().parameters().subList(sig.params().size(), jvpMethod.build().parameters().size())) {
         tangentNames.add(p.name());
       }
       SecondOrderEmitter.emit(sig, body, tangentNames, type);
+      PullbackEmitter.emitFromHessian(sig, type);
     }
   }
 
   /** Forward mode from the body; the sweeps of reverse mode transpose it. */
   private static VjpWriter.Sweeps fromBody(Function f, MethodSpec.Builder jvpMethod,
-      List<List<Stmt>> tangentBody) {
+      List<List<Stmt>> tangentBody, List<Function> pullbacks) {
     Callee sig = f.signature();
     List<String> paramNames = sig.params().stream().map(Callee.Param::name).toList();
     Names names = Names.of(paramNames, f.body());
@@ -137,7 +141,11 @@ public final class DerivativesEmitter {
     if (tangentBody != null) {
       tangentBody.add(SecondOrder.tangentBody(jvp.program()));
     }
-    return new VjpWriter(names).write(jvp.program(), jvp.tangents(), sig);
+    VjpWriter.Sweeps sweeps = new VjpWriter(names).write(jvp.program(), jvp.tangents(), sig);
+    if (pullbacks != null) {
+      pullbacks.addAll(io.jgrad.processor.transform.Transpose.pullbacks(sig, jvp, names));
+    }
+    return sweeps;
   }
 
   /** A tangent array of another length than its primal is an exception on entry, not a wrong number. */
