@@ -35,4 +35,15 @@ public interface DiffFn1 {
   default double grad(double x) {
     return vjp(x).pullback(1.0);
   }
+
+  /**
+   * The derivative {@code f'} as a differentiable function of its own, for second derivatives through
+   * this object ({@code grad(f)} passed on): a {@code @Differentiable} body may call
+   * {@code f.derivative().value(x)} and be differentiated again. Objects of functions compiled with
+   * {@code order = 2} have it; others throw {@link UnsupportedOperationException}.
+   */
+  default DiffFn1 derivative() {
+    throw new UnsupportedOperationException("this function object carries first derivatives only; compile"
+        + " its function with order = 2");
+  }
 }

@@ -49,4 +49,22 @@ public interface DiffFn2 {
   default Grad2 grad(double x, double y) {
     return vjp(x, y).pullback(1.0);
   }
+
+  /**
+   * The partial derivative {@code ∂f/∂x} as a differentiable function of {@code (x, y)}, for second
+   * derivatives through this object: a {@code @Differentiable} body (a {@code @CustomVjp} backward
+   * pass read at order 2, say) may call {@code f.partialFirst().value(x, y)} and be differentiated
+   * again. Objects of functions compiled with {@code order = 2} have it; others throw
+   * {@link UnsupportedOperationException}.
+   */
+  default DiffFn2 partialFirst() {
+    throw new UnsupportedOperationException("this function object carries first derivatives only; compile"
+        + " its function with order = 2");
+  }
+
+  /** The partial derivative {@code ∂f/∂y} as a differentiable function of {@code (x, y)}; see {@link #partialFirst}. */
+  default DiffFn2 partialSecond() {
+    throw new UnsupportedOperationException("this function object carries first derivatives only; compile"
+        + " its function with order = 2");
+  }
 }

@@ -78,7 +78,7 @@ public final class DerivativesEmitter {
     }
     if (functionObject && io.jgrad.processor.parse.RecordSignature.userName(sig.name()).equals(sig.name())) {
       // A flat function of a record function (f_flat_x) is internal: no function object of its own.
-      FunctionObjectEmitter.emit(sig, forward && f.vjpRule() == null, type);
+      FunctionObjectEmitter.emit(sig, forward && f.vjpRule() == null, order, type);
     }
     if (f.vjpRule() != null) {
       emitReverse(sig, RuleSweeps.fromVjpRule(f), type);

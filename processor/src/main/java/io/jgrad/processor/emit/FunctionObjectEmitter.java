@@ -29,8 +29,11 @@ final class FunctionObjectEmitter {
     return sig.functionObjectType() != null;
   }
 
-  /** Adds the factory {@code f(bound...)} to {@code type}; {@code forward} is false for reverse-only functions. */
-  static void emit(Callee sig, boolean forward, TypeSpec.Builder type) {
+  /**
+   * Adds the factory {@code f(bound...)} to {@code type}; {@code forward} is false for reverse-only
+   * functions; at {@code order} 2 the object also has its partial derivatives as function objects.
+   */
+  static void emit(Callee sig, boolean forward, int order, TypeSpec.Builder type) {
     if (!applies(sig)) {
       return;
     }
@@ -100,14 +103,84 @@ final class FunctionObjectEmitter {
           .build());
     }
 
-    TypeSpec anonymous = TypeSpec.anonymousClassBuilder("")
+    TypeSpec.Builder anonymous = TypeSpec.anonymousClassBuilder("")
         .addSuperinterface(one ? RuntimeTypes.DIFF_FN1 : RuntimeTypes.DIFF_FN2)
+        .addMethod(value.build())
+        .addMethod(jvp.build())
+        .addMethod(vjp.build());
+    if (order == 2) {
+      for (int k = 0; k < diff.size(); k++) {
+        anonymous.addMethod(partial(sig, forward, k, all, diffNames, dots));
+      }
+    }
+    factory.addStatement("return $L", anonymous.build());
+    type.addMethod(factory.build());
+  }
+
+  /**
+   * {@code derivative()} ({@code DiffFn1}) or {@code partialFirst()}/{@code partialSecond()}
+   * ({@code DiffFn2}): the partial derivative k as a function object, whose value and reverse mode
+   * are the pullback function {@code fPullbackX} at cotangent 1, and whose forward mode is
+   * {@code fTangentJvp} where {@code f} has forward mode.
+   */
+  private static MethodSpec partial(Callee sig, boolean forward, int k, List<String> all, List<String> diffNames,
+      List<String> dots) {
+    boolean one = diffNames.size() == 1;
+    ClassName self = RuntimeTypes.derivatives(sig);
+    ClassName fn = one ? RuntimeTypes.DIFF_FN1 : RuntimeTypes.DIFF_FN2;
+    String pullback = io.jgrad.processor.transform.Pullbacks.name(sig, sig.differentiatedParams().get(k));
+    String args = String.join(", ", all);
+    MethodSpec.Builder value = override("value", TypeName.DOUBLE, diffNames)
+        .addStatement("return $T.$L($L, 1.0)", self, pullback, args);
+    List<String> jvpParams = new ArrayList<>(diffNames);
+    jvpParams.addAll(dots);
+    MethodSpec.Builder jvp = override("jvp", RuntimeTypes.DUAL, jvpParams);
+    if (forward) {
+      // fTangentJvp(p, v, u, w) = (J·v, uᵀ·H·v + J·w): v the k-th basis vector, u the tangents, w zero.
+      List<String> tangentArgs = new ArrayList<>(all);
+      for (int j = 0; j < diffNames.size(); j++) {
+        tangentArgs.add(j == k ? "1.0" : "0.0");
+      }
+      tangentArgs.addAll(dots);
+      diffNames.forEach(n -> tangentArgs.add("0.0"));
+      jvp.addStatement("return $T.$LTangentJvp($L)", self, sig.name(), String.join(", ", tangentArgs));
+    } else {
+      jvp.addStatement("throw new $T($S)", UnsupportedOperationException.class, sig.name()
+          + " has no forward mode: it reaches a @CustomVjp rule; use vjp or grad");
+    }
+    ClassName record = self.nestedClass(Character.toUpperCase(pullback.charAt(0)) + pullback.substring(1) + "Grad");
+    String inner = free("vjp", all);
+    String outBar = free("outBar", all);
+    MethodSpec.Builder vjp = override("vjp", one ? RuntimeTypes.SCALAR_VJP
+        : ParameterizedTypeName.get(RuntimeTypes.VJP, RuntimeTypes.GRAD2), diffNames);
+    vjp.addStatement("$T $L = $T.$LVjp($L, 1.0)", ParameterizedTypeName.get(RuntimeTypes.VJP, record), inner, self,
+        pullback, args);
+    if (one) {
+      vjp.addStatement("return new $T($L.value(), $L -> $L.pullback($L).$L())", RuntimeTypes.SCALAR_VJP, inner,
+          outBar, inner, outBar, diffNames.get(0));
+    } else {
+      String grad = free("grad", all);
+      vjp.addCode(CodeBlock.builder()
+          .add("return new $T<>($L.value(), $L -> {\n$>", RuntimeTypes.VJP, inner, outBar)
+          .addStatement("$T $L = $L.pullback($L)", record, grad, inner, outBar)
+          .addStatement("return new $T($L.$L(), $L.$L())", RuntimeTypes.GRAD2, grad, diffNames.get(0), grad,
+              diffNames.get(1))
+          .add("$<});\n")
+          .build());
+    }
+    TypeSpec object = TypeSpec.anonymousClassBuilder("")
+        .addSuperinterface(fn)
         .addMethod(value.build())
         .addMethod(jvp.build())
         .addMethod(vjp.build())
         .build();
-    factory.addStatement("return $L", anonymous);
-    type.addMethod(factory.build());
+    String name = one ? "derivative" : k == 0 ? "partialFirst" : "partialSecond";
+    return MethodSpec.methodBuilder(name)
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(fn)
+        .addStatement("return $L", object)
+        .build();
   }
 
   /**

@@ -51,7 +51,28 @@ public record Callee(
       }
     }
     // The owner of a function object's call is its runtime interface.
-    return new Callee(type.javaName(), "", receiver, List.copyOf(params), Type.DOUBLE, true, 1, receiver);
+    return new Callee(type.javaName(), "", nameOf(receiver), List.copyOf(params), Type.DOUBLE, true, 1, receiver);
+  }
+
+  /** The same call through another receiver: a renamed local, or a partial derivative of the object. */
+  public Callee withReceiver(String newReceiver) {
+    return new Callee(ownerQualifiedName, derivativesQualifiedName, nameOf(newReceiver), params, returnType, forward,
+        order, newReceiver);
+  }
+
+  /** A name for temporaries from a receiver expression: {@code f.partialFirst()} gives {@code fPartialFirst}. */
+  private static String nameOf(String receiver) {
+    StringBuilder out = new StringBuilder();
+    boolean upper = false;
+    for (char ch : receiver.toCharArray()) {
+      if (ch == '.') {
+        upper = true;
+      } else if (Character.isJavaIdentifierPart(ch)) {
+        out.append(upper ? Character.toUpperCase(ch) : ch);
+        upper = false;
+      }
+    }
+    return out.toString();
   }
 
   /** Whether this is a call through a {@code DiffFnN} on scalars, which travel packed in arrays. */

@@ -1093,8 +1093,20 @@ public final class BodyParser {
         return new Expr.Var(names.get(r), type);
       }
     }
+    if (t.getMethodSelect() instanceof MemberSelectTree m && m.getExpression() instanceof MethodInvocationTree inner
+        && inner.getArguments().isEmpty() && inner.getMethodSelect() instanceof MemberSelectTree select
+        && PARTIALS.contains(select.getIdentifier().toString())) {
+      // f.partialFirst().value(x, y): the partial derivative of a function-object parameter, itself one.
+      Expr.Var base = parameterReceiver(inner, new TreePath(new TreePath(path, m), inner));
+      if (base != null && base.type().isFunctionObject()) {
+        return new Expr.Var(base.name() + "." + select.getIdentifier() + "()", base.type());
+      }
+    }
     return null;
   }
+
+  /** The methods of DiffFn1 and DiffFn2 that give a partial derivative as a function object. */
+  private static final Set<String> PARTIALS = Set.of("derivative", "partialFirst", "partialSecond");
 
   /**
    * {@code f.value(x)} on a {@code DiffFn1}/{@code DiffFn2} parameter is differentiated through the

@@ -152,7 +152,9 @@ public final class Inliner {
     }
     locals(body, map, names);
     List<Stmt> renamedBody = Rewrite.stmts(body, e -> e instanceof Expr.Var v && map.containsKey(v.name())
-        ? new Expr.Var(map.get(v.name()), v.type()) : e);
+        ? new Expr.Var(map.get(v.name()), v.type())
+        : e instanceof Expr.Call c && c.callee().isFunctionObject() ? new Expr.Call(receiver(c.callee(), map), c.args(), c.type())
+        : e);
     List<Stmt> out = new ArrayList<>();
     for (int i = 0; i < params.size(); i++) {
       out.add(new Stmt.Assign(new Expr.Var(map.get(params.get(i).name()), params.get(i).type()), args.get(i), true));
@@ -161,6 +163,17 @@ public final class Inliner {
     out.addAll(renamedBody.subList(0, renamedBody.size() - 1));
     out.add(new Stmt.Assign(target, ((Stmt.Return) last).value(), declare));
     return out;
+  }
+
+  /** A call through a function object held by a renamed local: {@code f.value(x)}, {@code f.partialFirst().value(x, y)}. */
+  private static Callee receiver(Callee c, Map<String, String> renamed) {
+    String receiver = c.receiver();
+    int dot = receiver.indexOf('.');
+    String base = dot < 0 ? receiver : receiver.substring(0, dot);
+    if (!renamed.containsKey(base)) {
+      return c;
+    }
+    return c.withReceiver(renamed.get(base) + (dot < 0 ? "" : receiver.substring(dot)));
   }
 
   private static List<Stmt> splice(String owner, List<Callee.Param> params, List<Expr> args, List<Stmt> body,

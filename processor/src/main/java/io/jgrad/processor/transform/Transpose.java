@@ -148,8 +148,8 @@ public final class Transpose {
   private void call(Linear.Call c, List<Stmt> out) {
     Callee callee = c.callee();
     if (callee.isFunctionObject()) {
-      throw new SecondOrder.Unsupported("order 2 through the function object " + callee.receiver() + " is not"
-          + " supported yet (DiffFn1/DiffFn2 carry first derivatives only)");
+      functionObjectCall(c, out);
+      return;
     }
     if (callee.order() < 2) {
       throw new SecondOrder.Unsupported("order 2 through a call to " + callee.name() + ", which has order 1;"
@@ -175,6 +175,30 @@ public final class Transpose {
       Expr.Var part = names.var(callee.name() + "Part", diff.get(k).type());
       out.add(new Stmt.Assign(part, new Expr.Call(pullback, args, part.type()), true));
       accumulate(argDot, part, out);
+    }
+  }
+
+  /**
+   * {@code f.value(x, y)}: {@code xBar += resultBar · f.partialFirst().value(x, y)}, whose reverse mode
+   * is the partial's own vjp (functions compiled with order 2 give their objects partials).
+   */
+  private void functionObjectCall(Linear.Call c, List<Stmt> out) {
+    Callee callee = c.callee();
+    if (callee.ownerQualifiedName().equals(io.jgrad.processor.ir.Type.FN_N.javaName())) {
+      throw new SecondOrder.Unsupported("order 2 through the function object " + callee.receiver() + " (a DiffFnN)"
+          + " is not supported yet");
+    }
+    boolean one = callee.params().size() == 1;
+    for (int k = 0; k < callee.params().size(); k++) {
+      Expr.Var argDot = c.argTangents().get(k);
+      if (argDot == null) {
+        continue;
+      }
+      String partial = callee.receiver() + (one ? ".derivative()" : k == 0 ? ".partialFirst()" : ".partialSecond()");
+      Callee object = callee.withReceiver(partial);
+      Expr.Var slope = names.var("partial", io.jgrad.processor.ir.Type.DOUBLE);
+      out.add(new Stmt.Assign(slope, new Expr.Call(object, c.args(), slope.type()), true));
+      accumulate(argDot, prim(Primitive.MUL, bar(c.resultDot()), slope), out);
     }
   }
 
