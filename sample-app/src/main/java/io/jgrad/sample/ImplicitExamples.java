@@ -5,15 +5,16 @@ import io.jgrad.annotations.Differentiable;
 import io.jgrad.runtime.DiffFn1;
 import io.jgrad.runtime.DiffFn2;
 import io.jgrad.runtime.Fwd;
-import io.jgrad.runtime.Grad2;
-import io.jgrad.runtime.Vjp;
 
 /** The seed's fixed_point, written by a user the way API.md shows, and the same through FixedPoints. */
 final class ImplicitExamples {
   private ImplicitExamples() {}
 
-  /** Solves x = f(a, x) by iteration (the seed's while_loop); differentiated by its rule, never unrolled. */
-  @CustomVjp(fwd = "fixedPointFwd", bwd = "fixedPointBwd")
+  /**
+   * Solves x = f(a, x) by iteration (the seed's while_loop); differentiated by its rule, never
+   * unrolled. With order = 2 jgrad also reads fwd and bwd as differentiable code, for grad of grad.
+   */
+  @CustomVjp(fwd = "fixedPointFwd", bwd = "fixedPointBwd", order = 2)
   static double fixedPoint(DiffFn2 f, double a, double xGuess) {
     double xPrev = xGuess;
     double x = f.value(a, xGuess);
@@ -29,23 +30,33 @@ final class ImplicitExamples {
     return Fwd.of(xStar, new double[] {a, xStar});
   }
 
-  /** The adjoint w = xStarBar + w·∂f/∂x is itself a fixed point: solved by calling fixedPoint again (rev_iter). */
+  /**
+   * The adjoint w = xStarBar + w·∂f/∂x (the seed's rev_iter) is xStarBar·v, with v the fixed point of
+   * v = 1 + v·∂f/∂x: solved by calling fixedPoint again. The partial derivatives of f are function
+   * objects themselves, so this pass can be differentiated again.
+   */
   static ImplicitExamplesDerivatives.FixedPointGrad fixedPointBwd(DiffFn2 f, double[] res, double xStarBar) {
     double a = res[0];
     double xStar = res[1];
-    Vjp<Grad2> atSolution = f.vjp(a, xStar);
-    double w = fixedPoint(AdjointIteration.revIter(atSolution, xStarBar), 0.0, xStarBar);
-    return new ImplicitExamplesDerivatives.FixedPointGrad(atSolution.pullback(w).first(), 0.0);
+    double slope = f.partialSecond().value(a, xStar);
+    double w = xStarBar * fixedPoint(ImplicitExamplesDerivatives.adjointStep(), slope, 1.0);
+    return new ImplicitExamplesDerivatives.FixedPointGrad(w * f.partialFirst().value(a, xStar), 0.0);
+  }
+
+  /** One step of the adjoint iteration v = 1 + slope·v. */
+  @Differentiable(order = 2)
+  static double adjointStep(double slope, double v) {
+    return 1 + slope * v;
   }
 
   /** Newton's update for the square root of a. */
-  @Differentiable
+  @Differentiable(order = 2)
   static double update(double a, double x) {
     return 0.5 * (x + a / x);
   }
 
   /** The seed's newton_sqrt: only adds, multiplies and divides, differentiated implicitly. */
-  @Differentiable
+  @Differentiable(order = 2)
   static double newtonSqrt(double a) {
     return fixedPoint(ImplicitExamplesDerivatives.update(), a, a);
   }

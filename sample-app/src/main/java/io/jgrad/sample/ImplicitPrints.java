@@ -3,7 +3,7 @@ package io.jgrad.sample;
 import io.jgrad.runtime.DiffFn1;
 import io.jgrad.runtime.FixedPoints;
 
-/** Prints the seed's fixed_point results: newton_sqrt, its vmap row and its implicit gradient. */
+/** Prints the seed's fixed_point results: newton_sqrt, its vmap row, its implicit gradient and grad of grad. */
 final class ImplicitPrints {
   private ImplicitPrints() {}
 
@@ -17,6 +17,8 @@ final class ImplicitPrints {
     System.out.println("vmap(newton_sqrt)([1., 2., 3., 4.]) = [" + row + "]");
     System.out.println("grad(newton_sqrt)(2.) = " + ImplicitExamplesDerivatives.newtonSqrtGrad(2.0));
     System.out.println("grad(sqrt)(2.) = " + 1 / (2 * Math.sqrt(2.0)));
+    System.out.println("grad(grad(newton_sqrt))(2.) = " + ImplicitExamplesDerivatives.newtonSqrtHessian(2.0));
+    System.out.println("grad(grad(sqrt))(2.) = " + -0.25 * Math.pow(2.0, -1.5));
     DiffFn1 sqrt = FixedPoints.solution(ImplicitExamplesDerivatives.update(), a -> a);
     System.out.println("grad(FixedPoints.solution(update))(2.) = " + sqrt.grad(2.0));
   }
