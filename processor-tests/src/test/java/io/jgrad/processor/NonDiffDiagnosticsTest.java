@@ -166,14 +166,14 @@ class NonDiffDiagnosticsTest {
   private static final String ORDER_2 = HEADER + """
       class Order2 {
         @Differentiable(order = 2)
-        static double h(DiffFn1 f, double x) { return f.value(x) * x; }
+        static double h(DiffFnN f, double x) { return f.value(x, x) * x; }
       }
       """;
 
   @Test
-  void order2ThroughAFunctionObjectIsRefused() {
+  void order2ThroughAVectorFunctionObjectIsRefused() {
     assertErrorOnLine("jgrad.UnsupportedOrder", "t.Order2", ORDER_2, "static double h(");
-    assertThat(compile("t.Order2", ORDER_2)).hadErrorContaining("through the function object f");
+    assertThat(compile("t.Order2", ORDER_2)).hadErrorContaining("through the function object f (a DiffFnN)");
   }
 
   private static final String JAX_ORDER_RULE = HEADER + """

@@ -4,6 +4,7 @@ import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.Expr;
 import io.jgrad.processor.ir.Exprs;
 import io.jgrad.processor.ir.Stmt;
+import io.jgrad.processor.ir.Type;
 import io.jgrad.processor.rules.Primitive;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,9 +61,7 @@ public final class SecondOrder {
   private static List<Stmt> call(Linear.Call c) {
     Callee g = c.callee();
     if (g.isFunctionObject()) {
-      throw new Unsupported("order 2 through the function object " + g.receiver() + " is not supported yet"
-          + " (DiffFn1/DiffFn2 carry first derivatives only); hint: call a @Differentiable(order = 2)"
-          + " function directly");
+      return functionObjectCall(c);
     }
     if (g.order() < 2) {
       throw new Unsupported("order 2 through a call to " + g.name() + ", which has order 1;"
@@ -82,6 +81,36 @@ public final class SecondOrder {
     out.add(new Stmt.Assign(c.result(), new Expr.Call(g, c.args(), g.returnType()), c.declare()));
     out.add(new Stmt.Assign(c.resultDot(), new Expr.Call(g.tangentFunction(), args, g.returnType()),
         c.declare()));
+    return out;
+  }
+
+  /**
+   * {@code y = f.value(x, y)} through a function object: {@code ẏ = f.partialFirst().value(x, y)·ẋ +
+   * f.partialSecond().value(x, y)·ẏ}, whose forward mode goes through the partials' own jvp (objects
+   * of functions compiled with order 2 have them; others throw at run time, naming the fix).
+   */
+  private static List<Stmt> functionObjectCall(Linear.Call c) {
+    Callee g = c.callee();
+    if (g.ownerQualifiedName().equals(io.jgrad.processor.ir.Type.FN_N.javaName())) {
+      throw new Unsupported("order 2 through the function object " + g.receiver() + " (a DiffFnN) is not"
+          + " supported yet");
+    }
+    boolean one = g.params().size() == 1;
+    Expr tangent = null;
+    for (int k = 0; k < g.params().size(); k++) {
+      Expr.Var argDot = c.argTangents().get(k);
+      if (argDot == null) {
+        continue;
+      }
+      Callee partial = g.withReceiver(g.receiver()
+          + (one ? ".derivative()" : k == 0 ? ".partialFirst()" : ".partialSecond()"));
+      Expr term = new Expr.Prim(Primitive.MUL, List.of(new Expr.Call(partial, c.args(), Type.DOUBLE), argDot),
+          Type.DOUBLE, false);
+      tangent = tangent == null ? term : new Expr.Prim(Primitive.ADD, List.of(tangent, term), Type.DOUBLE, false);
+    }
+    List<Stmt> out = new ArrayList<>();
+    out.add(new Stmt.Assign(c.result(), new Expr.Call(g, c.args(), Type.DOUBLE), c.declare()));
+    out.add(new Stmt.Assign(c.resultDot(), tangent != null ? tangent : Exprs.lit(Type.DOUBLE, 0), c.declare()));
     return out;
   }
 
