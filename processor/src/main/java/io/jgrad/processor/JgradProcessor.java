@@ -208,9 +208,11 @@ public final class JgradProcessor extends AbstractProcessor {
           Callee sig = callees.resolve(m);
           if (RuleValidator.vjpRules(m, spec, sig, gradTypeName(sig), report)) {
             java.util.Optional<List<Function>> pullbacks = spec.order() == 2
-                ? VjpPassReader.read(m, spec, sig, trees, report, callees) : java.util.Optional.of(List.of());
+                ? VjpPassReader.read(m, spec, sig, trees, report, callees)
+                : java.util.Optional.of(VjpPassReader.readQuietly(m, spec, sig, trees, callees));
             pullbacks.ifPresent(p -> functions.put(m, new Function(sig, List.of(), null, new Function.VjpRule(
                 owner.getQualifiedName().toString(), spec.fwd(), spec.bwd(), p))));
+            plainBodies(m, spec, trees, callees, plainBodies);
           }
         } else if (spec.kind() == DiffSpec.Kind.CUSTOM_JVP) {
           CustomJvpReader.read(m, spec, trees, report, callees).ifPresent(f -> functions.put(m, f));
@@ -252,8 +254,8 @@ public final class JgradProcessor extends AbstractProcessor {
   }
 
   /**
-   * The plain bodies kernels inline for a {@code @CustomJvp} function: its own (the primal) and its
-   * {@code jvps} rules'. Read quietly: a body outside the subset only means it cannot be batched,
+   * The plain bodies kernels inline for a {@code @CustomJvp} or {@code @CustomVjp} function: its own
+   * (the primal) and its {@code jvps} rules'. Read quietly: a body outside the subset only means it cannot be batched,
    * which the kernel reports if it is ever needed.
    */
   private static void plainBodies(ExecutableElement m, DiffSpec spec, Trees trees, CalleeResolver callees,

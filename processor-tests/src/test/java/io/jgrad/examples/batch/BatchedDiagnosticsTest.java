@@ -72,15 +72,26 @@ class BatchedDiagnosticsTest {
   }
 
   @Test
-  void aCustomVjpFunctionBatchesOnTheCpuOnlyWithAWarning() {
+  void aCustomVjpFunctionWhosePassesAreCodeBatchesEverywhereWithoutAWarning() {
     Compilation c = compile(""
         + "  @Batched @CustomVjp(fwd = \"fFwd\", bwd = \"fBwd\")\n"
         + "  static double f(double x) { return x; }\n"
         + "  static Fwd<Double> fFwd(double x) { return Fwd.of(x, x); }\n"
-        + "  static double fBwd(Double res, double g) { return g; }\n");
+        + "  static double fBwd(Double res, double g) { return g * res; }\n");
+    assertThat(c).succeededWithoutWarnings();
+  }
+
+  @Test
+  void aCustomVjpFunctionWhoseBackwardPassPrintsBatchesOnTheCpuOnlyWithAWarning() {
+    Compilation c = compile(""
+        + "  @Batched @CustomVjp(fwd = \"fFwd\", bwd = \"fBwd\")\n"
+        + "  static double f(double x) { return x; }\n"
+        + "  static Fwd<Double> fFwd(double x) { return Fwd.of(x, x); }\n"
+        + "  static double fBwd(Double res, double g) { System.out.println(g); return g; }\n");
     assertThat(c).succeeded();
     assertThat(c).hadWarningContaining("[jgrad.CpuOnlyBatch] fBatch and fGradBatch run on the JAVA and THREADS"
         + " backends only").inFile(source).onLine(6);
+    assertThat(c).hadWarningContaining("cannot run in a kernel");
   }
 
   @Test
@@ -90,7 +101,7 @@ class BatchedDiagnosticsTest {
         + "  @Batched @CustomVjp(fwd = \"fFwd\", bwd = \"fBwd\")\n"
         + "  static double f(double x) { return x; }\n"
         + "  static Fwd<Double> fFwd(double x) { return Fwd.of(x, x); }\n"
-        + "  static double fBwd(Double res, double g) { return g; }\n");
+        + "  static double fBwd(Double res, double g) { System.out.println(g); return g; }\n");
     assertThat(c).succeededWithoutWarnings();
   }
 

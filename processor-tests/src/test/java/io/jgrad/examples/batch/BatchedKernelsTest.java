@@ -228,31 +228,55 @@ class BatchedKernelsTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Backend.class, names = {"JAVA", "THREADS", "AUTO"})
-  void aCustomVjpFunctionBatchesOnTheCpu(Backend backend) {
+  @EnumSource(value = Backend.class, names = {"JAVA", "THREADS", "OPENCL"})
+  void aCustomVjpFunctionBatchesOnEveryBackend(Backend backend) {
+    OpenCl.requireIf(backend);
     double[] t = new double[101];
     for (int i = 0; i < t.length; i++) {
       t[i] = i * 0.1;
     }
     double[] grad = new double[t.length];
     double[] value = new double[t.length];
-    assertThat(BatchedVjpRulesDerivatives.clipSinGradBatch(t, grad, backend)).isAnyOf(Backend.JAVA, Backend.THREADS);
+    assertThat(BatchedVjpRulesDerivatives.clipSinGradBatch(t, grad, backend)).isEqualTo(backend);
     BatchedVjpRulesDerivatives.clipSinBatch(t, value, backend);
+    double rel = backend == Backend.OPENCL ? 1e-12 : 0;
     for (int i = 0; i < t.length; i++) {
       // The seed's clip_sin: the cotangent cos(t) reaching clip_gradient is clipped to [-0.75, 0.75].
-      assertClose(grad[i], Math.max(-0.75, Math.min(0.75, Math.cos(t[i]))), 1e-15, "clipped gradient at " + t[i]);
-      assertClose(grad[i], BatchedVjpRulesDerivatives.clipSinGrad(t[i]), 0, "scalar fGrad at " + t[i]);
-      assertClose(value[i], Math.sin(t[i]), 0, "value at " + t[i]);
+      assertClose(grad[i], Math.max(-0.75, Math.min(0.75, Math.cos(t[i]))), Math.max(rel, 1e-15),
+          "clipped gradient at " + t[i]);
+      assertClose(grad[i], BatchedVjpRulesDerivatives.clipSinGrad(t[i]), rel, "scalar fGrad at " + t[i]);
+      assertClose(value[i], Math.sin(t[i]), rel, "value at " + t[i]);
     }
   }
 
+  @ParameterizedTest
+  @EnumSource(value = Backend.class, names = {"JAVA", "THREADS", "AUTO"})
+  void aRuleWhoseBackwardPassPrintsBatchesOnTheCpu(Backend backend) {
+    double[] t = {0.25, 0.5};
+    double[] grad = new double[t.length];
+    java.io.PrintStream out = System.out;
+    java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+    System.setOut(new java.io.PrintStream(printed, true));
+    try {
+      assertThat(BatchedVjpRulesDerivatives.showSinGradientGradBatch(t, grad, backend))
+          .isAnyOf(Backend.JAVA, Backend.THREADS);
+    } finally {
+      System.setOut(out);
+    }
+    for (int i = 0; i < t.length; i++) {
+      assertClose(grad[i], Math.cos(t[i]), 1e-15, "gradient at " + t[i]);
+    }
+    assertThat(printed.toString()).contains("gradient at 0.25 is");
+  }
+
   @Test
-  void aCustomVjpFunctionRefusesOpenClWithTheReason() {
+  void aRuleWhoseBackwardPassPrintsRefusesOpenClWithTheReason() {
     double[] t = {0.5};
     BackendUnavailableException e = assertThrows(BackendUnavailableException.class,
-        () -> BatchedVjpRulesDerivatives.clipSinGradBatch(t, new double[1], Backend.OPENCL));
-    assertThat(e).hasMessageThat().contains("clipSinGradBatch runs on the CPU only: it reaches a @CustomVjp rule"
-        + " (clipSin → clipGradient, which has only a @CustomVjp rule)");
+        () -> BatchedVjpRulesDerivatives.showSinGradientGradBatch(t, new double[1], Backend.OPENCL));
+    assertThat(e).hasMessageThat().contains("showSinGradientGradBatch runs on the CPU only: it reaches a @CustomVjp"
+        + " rule (showSinGradient → showGradient, which has only a @CustomVjp rule)");
+    assertThat(e).hasMessageThat().contains("cannot run in a kernel");
   }
 
   @ParameterizedTest

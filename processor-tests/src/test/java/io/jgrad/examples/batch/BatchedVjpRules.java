@@ -5,7 +5,10 @@ import io.jgrad.annotations.CustomVjp;
 import io.jgrad.annotations.Differentiable;
 import io.jgrad.runtime.Fwd;
 
-/** The seed's gradient clipping, batched: a @CustomVjp rule keeps the lanes on the CPU. */
+/**
+ * The seed's gradient clipping, batched: the kernels run the rule's fwd and bwd as code, on every
+ * backend; a rule whose backward pass prints (the seed's debugging example) keeps its lanes on the CPU.
+ */
 final class BatchedVjpRules {
   private BatchedVjpRules() {}
 
@@ -22,11 +25,32 @@ final class BatchedVjpRules {
     return new BatchedVjpRulesDerivatives.ClipGradientGrad(0, 0, Math.max(res[0], Math.min(res[1], g)));
   }
 
-  @SuppressWarnings("jgrad.CpuOnlyBatch")
   @Batched
   @Differentiable
   static double clipSin(double x) {
     x = clipGradient(-0.75, 0.75, x);
     return Math.sin(x);
+  }
+
+  /** The seed's print-the-gradient identity: its backward pass prints, which OpenCL cannot. */
+  @CustomVjp(fwd = "showGradientFwd", bwd = "showGradientBwd")
+  static double showGradient(double x) {
+    return x;
+  }
+
+  static Fwd<Double> showGradientFwd(double x) {
+    return Fwd.of(x, x);
+  }
+
+  static double showGradientBwd(Double x, double g) {
+    System.out.println("gradient at " + x + " is " + g);
+    return g;
+  }
+
+  @SuppressWarnings("jgrad.CpuOnlyBatch")
+  @Batched
+  @Differentiable
+  static double showSinGradient(double x) {
+    return Math.sin(showGradient(x));
   }
 }

@@ -143,7 +143,7 @@ public final class DerivativesEmitter {
     }
     VjpWriter.Sweeps sweeps = new VjpWriter(names).write(jvp.program(), jvp.tangents(), sig);
     if (pullbacks != null) {
-      pullbacks.addAll(io.jgrad.processor.transform.Transpose.pullbacks(sig, jvp, names));
+      pullbacks.addAll(io.jgrad.processor.transform.Transpose.pullbacks(sig, normal, names));
     }
     return sweeps;
   }

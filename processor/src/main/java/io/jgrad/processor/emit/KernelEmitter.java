@@ -96,8 +96,21 @@ public final class KernelEmitter {
    * code on CPU backends, there is no {@code fJvpBatch}, and the returned warning says so.
    */
   public static String emit(Function f, String reverseOnly, Sources sources, TypeSpec.Builder type) {
-    String cpuOnly = reverseOnly == null ? null : "it reaches a @CustomVjp rule (" + reverseOnly
-        + "), whose fwd and bwd are not translated to OpenCL";
+    String cpuOnly = null;
+    if (reverseOnly != null) {
+      // Kernels run the rule's fwd and bwd as code where they are in the subset; else the CPU lanes
+      // call the scalar reverse mode.
+      TypeSpec.Builder kernels = TypeSpec.classBuilder("Kernels");
+      try {
+        new KernelEmitter(f, sources, null).emitReverseOnly(kernels);
+        TypeSpec built = kernels.build();
+        type.addMethods(built.methodSpecs()).addTypes(built.typeSpecs());
+        return null;
+      } catch (NotBatchable | DerivativesEmitter.TransformException
+          | io.jgrad.processor.transform.SecondOrder.Unsupported e) {
+        cpuOnly = "it reaches a @CustomVjp rule (" + reverseOnly + ") and " + e.getMessage();
+      }
+    }
     new KernelEmitter(f, sources, cpuOnly).emit(type);
     return cpuOnly == null ? null : f.signature().name() + "Batch and " + f.signature().name()
         + "GradBatch run on the JAVA and THREADS backends only: " + cpuOnly + "; OPENCL throws"
@@ -105,6 +118,10 @@ public final class KernelEmitter {
   }
 
   private void emit(TypeSpec.Builder type) {
+    emit(type, true);
+  }
+
+  private void emit(TypeSpec.Builder type, boolean forward) {
     for (Callee.Param p : sig.params()) {
       if (OpenClNames.isReserved(p.name())) {
         throw new NotBatchable("parameter " + p.name() + " has the name of an OpenCL C built-in, which the kernel"
@@ -126,8 +143,87 @@ public final class KernelEmitter {
       return;
     }
     valueKernel(type);
-    jvpKernel(type);
-    gradKernel(type);
+    if (forward) {
+      jvpKernel(type);
+      gradKernel(type);
+    } else {
+      reverseGradKernel(type);
+    }
+  }
+
+  /**
+   * Kernels of a function with reverse mode only: {@code fBatch} from the primal bodies and
+   * {@code fGradBatch} from its reverse mode as code (no {@code fJvpBatch}: it has no forward mode).
+   */
+  private void emitReverseOnly(TypeSpec.Builder type) {
+    emit(type, false);
+  }
+
+  /** The lanes of the gradient of a reverse-only function: its transposed body, the rules' passes spliced in. */
+  private void reverseGradKernel(TypeSpec.Builder type) {
+    List<String> params = sig.params().stream().map(Callee.Param::name).toList();
+    Names names;
+    io.jgrad.processor.transform.Transpose.Gradient gradient;
+    if (function.vjpRule() != null) {
+      List<Function> pullbacks = function.vjpRule().pullbacks();
+      if (pullbacks.isEmpty()) {
+        throw new NotBatchable("its fwd or bwd is outside the differentiable subset, which kernels run as code");
+      }
+      names = Names.of(params, List.of());
+      List<Stmt> body = new ArrayList<>();
+      List<Expr.Var> components = new ArrayList<>();
+      for (Function pullback : pullbacks) {
+        List<Expr> args = new ArrayList<>();
+        sig.params().forEach(q -> args.add(new Expr.Var(q.name(), q.type())));
+        args.add(io.jgrad.processor.ir.Exprs.lit(sig.returnType(), 1));
+        Names own = Names.of(pullback.signature().params().stream().map(Callee.Param::name).toList(), pullback.body());
+        Expr.Var component = names.var(pullback.signature().name(), pullback.signature().returnType());
+        body.addAll(Inliner.splice(pullback.signature().name(), pullback.signature().params(), args,
+            Normalizer.normalize(pullback, own), component, true, names, null));
+        components.add(component);
+      }
+      body.add(new Stmt.Return(components.get(0)));
+      gradient = new io.jgrad.processor.transform.Transpose.Gradient(body, components);
+    } else {
+      names = Names.of(params, function.body());
+      List<Stmt> body = Normalizer.normalize(function, names);
+      body = inline(List.of(sig.name()), body, names, c -> {
+        Function g = sources.functions().apply(c);
+        if (g != null && g.rule() != null) {
+          throw new NotBatchable("it also calls " + c.name() + ", whose @CustomJvp rule kernels expand only in"
+              + " forward mode", c.name());
+        }
+        return g != null && g.vjpRule() != null;
+      });
+      gradient = io.jgrad.processor.transform.Transpose.gradient(sig, body, names, c -> {
+        Function g = sources.functions().apply(c);
+        return g == null || g.vjpRule() == null ? null : g.vjpRule().pullbacks();
+      });
+    }
+    List<Field> constants = new ArrayList<>();
+    String lane = names.fresh("lane");
+    // The passes may call the function itself (a fwd computing its value): that call runs its primal body.
+    List<Stmt> flat = kernelForm(inline(List.of(sig.name() + "'s reverse mode"), gradient.body(), names, c -> false),
+        names, constants, sig.params());
+    Prepared p = new Prepared(names, lane, flat, constants);
+    Set<String> outputNames = new HashSet<>();
+    gradient.components().forEach(c -> outputNames.add(c.name()));
+    List<Linear> program = DeadCode.eliminate(Jvp.transform(p.body(), List.of(), names).program(), true, outputNames);
+    CodeBlock.Builder laneCode = reads(p);
+    program = LaneLocals.hoist(program, laneCode);
+    Set<String> taken = takenNames();
+    List<Field> outputs = new ArrayList<>();
+    List<Callee.Param> wrt = sig.differentiatedParams();
+    for (Callee.Param d : wrt) {
+      outputs.add(new Field(fresh(taken, d.name() + "Grad"), lanesOf(d.type()), null));
+    }
+    laneCode.add(new JvpWriter(names, (r, b) -> {
+      for (int k = 0; k < wrt.size(); k++) {
+        b.addStatement("this.$L[$L] = $L", outputs.get(k).name(), p.lane(), gradient.components().get(k).name());
+      }
+    }).write(program));
+    finish(type, "GradBatch", "The gradient of {@code $L} in every lane ({@code vmap(grad($L))}), by its reverse"
+        + " mode, the @CustomVjp rules' fwd and bwd run as code.", List.of(), outputs, p, laneCode.build());
   }
 
   /** The arguments of a scalar call in a lane: each parameter's lane copy. */
@@ -289,7 +385,13 @@ public final class KernelEmitter {
   private Prepared prepare(boolean rules) {
     List<String> params = sig.params().stream().map(Callee.Param::name).toList();
     Function self = function;
-    if (function.rule() != null) {
+    if (function.vjpRule() != null) {
+      self = sources.primals().apply(sig);
+      if (self == null) {
+        throw new NotBatchable("the body of " + sig.name() + " is outside the subset kernels run; hint: a"
+            + " @Batched @CustomVjp function's own body must be differentiable code too");
+      }
+    } else if (function.rule() != null) {
       if (rules) {
         List<Expr> args = sig.params().stream().map(q -> (Expr) new Expr.Var(q.name(), q.type())).toList();
         Expr.Var result = new Expr.Var("result", sig.returnType());

@@ -58,6 +58,21 @@ public final class VjpPassReader {
         residuals, bwdPasses));
   }
 
+  /**
+   * The pullback functions of an order-1 rule, for kernels, which run them as code on OpenCL; empty,
+   * without a report, when a pass is outside the subset (the kernels then run on the CPU only, and
+   * their warning says so).
+   */
+  public static List<Function> readQuietly(ExecutableElement f, DiffSpec spec, Callee sig, Trees trees,
+      CalleeResolver callees) {
+    try {
+      return read(f, spec, sig, trees, new Report(), callees).orElse(List.of());
+    } catch (RuntimeException e) {
+      // An optional reading for speed: what it cannot read is run by the user's passes instead.
+      return List.of();
+    }
+  }
+
   /** The backward pass's parameters as its body names them: its residual parameter leaf by leaf. */
   private static List<Callee.Param> bwdParams(ExecutableElement bwd, Callee sig, List<io.jgrad.processor.ir.Expr.Var> residual) {
     List<Callee.Param> out = new ArrayList<>();

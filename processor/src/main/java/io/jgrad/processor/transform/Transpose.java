@@ -27,30 +27,76 @@ public final class Transpose {
   private final Names names;
   private final Map<String, Expr.Var> bars = new LinkedHashMap<>();
   private final List<Stmt> hoisted = new ArrayList<>();
+  /**
+   * For a kernel: a callee's pullback functions, spliced in as code; null for generated code, which
+   * calls them.
+   */
+  private final java.util.function.Function<Callee, List<Function>> inlinePullbacks;
 
-  private Transpose(Names names) {
+  private Transpose(Names names, java.util.function.Function<Callee, List<Function>> inlinePullbacks) {
     this.names = names;
+    this.inlinePullbacks = inlinePullbacks;
+  }
+
+  /** A body computing the whole gradient, its cotangent seeded with 1, and the locals holding it. */
+  public record Gradient(List<Stmt> body, List<Expr.Var> components) {}
+
+  /**
+   * The gradient of {@code f} as one body for a kernel lane: the transpose of its normalized body's
+   * linearized program, each callee's pullback spliced in from {@code pullbacks} (the
+   * callees' pullback functions; null or empty when a callee has none). The body ends by returning
+   * the first component.
+   */
+  public static Gradient gradient(Callee f, List<Stmt> normalized, Names names,
+      java.util.function.Function<Callee, List<Function>> pullbacks) {
+    Jvp.Result jvp = linearize(f, normalized, names);
+    Transpose t = new Transpose(names, pullbacks);
+    List<Stmt> forward = t.forward(jvp.program());
+    List<Stmt> backward = new ArrayList<>();
+    t.backward(jvp.program(), Exprs.lit(f.returnType(), 1), backward);
+    List<Expr.Var> components = new ArrayList<>();
+    for (Callee.Param p : f.differentiatedParams()) {
+      components.add(t.bar(jvp.tangents().get(p.name())));
+    }
+    List<Stmt> body = new ArrayList<>(t.hoisted);
+    body.addAll(forward);
+    for (Expr.Var bar : t.bars.values()) {
+      body.add(new Stmt.Assign(bar, Exprs.lit(bar.type(), 0), true));
+    }
+    body.addAll(backward);
+    body.add(new Stmt.Return(components.get(0)));
+    return new Gradient(body, components);
   }
 
   /**
-   * The pullback functions of {@code f}, one per differentiated parameter, from its linearized
-   * program {@code jvp}, whose locals {@code names} knows.
+   * The pullback functions of {@code f}, one per differentiated parameter, from its normalized body,
+   * whose locals {@code names} knows.
    */
-  public static List<Function> pullbacks(Callee f, Jvp.Result jvp, Names names) {
+  public static List<Function> pullbacks(Callee f, List<Stmt> normalized, Names names) {
     List<Function> out = new ArrayList<>();
     Callee.Param g = new Callee.Param(names.fresh("g"), f.returnType(), true);
-    Set<String> params = new HashSet<>(f.params().stream().map(Callee.Param::name).toList());
-    requireSinglyAssigned(jvp.program(), params);
+    Jvp.Result jvp = linearize(f, normalized, names);
     for (Callee.Param p : f.differentiatedParams()) {
       out.add(pullback(f, p, g, jvp, names));
     }
     return out;
   }
 
+  /** The linearized program of the body in single-assignment form, checked to be so. */
+  private static Jvp.Result linearize(Callee f, List<Stmt> normalized, Names names) {
+    List<Stmt> single = SingleAssignment.of(normalized, f.params(), names);
+    Jvp.Result jvp = Jvp.transform(single, f.differentiatedParams(), names);
+    if (!jvp.problems().isEmpty()) {
+      throw new SecondOrder.Unsupported(String.join("; ", jvp.problems()));
+    }
+    requireSinglyAssigned(jvp.program(), new HashSet<>(f.params().stream().map(Callee.Param::name).toList()));
+    return jvp;
+  }
+
   private static Function pullback(Callee f, Callee.Param p, Callee.Param g, Jvp.Result jvp, Names names) {
     List<Callee.Param> params = new ArrayList<>(f.params());
     params.add(g);
-    Transpose t = new Transpose(names);
+    Transpose t = new Transpose(names, null);
     List<Stmt> forward = t.forward(jvp.program());
     List<Stmt> backward = new ArrayList<>();
     t.backward(jvp.program(), new Expr.Var(g.name(), g.type()), backward);
@@ -115,7 +161,7 @@ public final class Transpose {
   }
 
   /** The cotangent statements, last primal statement first. */
-  private void backward(List<Linear> program, Expr.Var seed, List<Stmt> out) {
+  private void backward(List<Linear> program, Expr seed, List<Stmt> out) {
     for (int i = program.size() - 1; i >= 0; i--) {
       Linear l = program.get(i);
       if (l instanceof Linear.Return r && r.tangent() != null) {
@@ -151,7 +197,7 @@ public final class Transpose {
       functionObjectCall(c, out);
       return;
     }
-    if (callee.order() < 2) {
+    if (callee.order() < 2 && inlinePullbacks == null) {
       throw new SecondOrder.Unsupported("order 2 through a call to " + callee.name() + ", which has order 1;"
           + " hint: give " + callee.name() + " order = 2");
     }
@@ -166,16 +212,35 @@ public final class Transpose {
       if (argDot == null) {
         continue;
       }
-      List<Callee.Param> params = new ArrayList<>(callee.params());
-      params.add(new Callee.Param(Pullbacks.cotangentName(callee), callee.returnType(), true));
-      Callee pullback = new Callee(callee.derivativesQualifiedName(), callee.derivativesQualifiedName(),
-          Pullbacks.name(callee, diff.get(k)), List.copyOf(params), diff.get(k).type(), false, 1);
       List<Expr> args = new ArrayList<>(c.args());
       args.add(bar(c.resultDot()));
       Expr.Var part = names.var(callee.name() + "Part", diff.get(k).type());
-      out.add(new Stmt.Assign(part, new Expr.Call(pullback, args, part.type()), true));
+      if (inlinePullbacks != null) {
+        out.addAll(splicePullback(callee, k, args, part));
+      } else {
+        List<Callee.Param> params = new ArrayList<>(callee.params());
+        params.add(new Callee.Param(Pullbacks.cotangentName(callee), callee.returnType(), true));
+        Callee pullback = new Callee(callee.derivativesQualifiedName(), callee.derivativesQualifiedName(),
+            Pullbacks.name(callee, diff.get(k)), List.copyOf(params), diff.get(k).type(), false, 1);
+        out.add(new Stmt.Assign(part, new Expr.Call(pullback, args, part.type()), true));
+      }
       accumulate(argDot, part, out);
     }
+  }
+
+  /** {@code part = calleePullbackK(args)} as the pullback function's own code, for a kernel. */
+  private List<Stmt> splicePullback(Callee callee, int k, List<Expr> args, Expr.Var part) {
+    List<Function> pullbacks = inlinePullbacks.apply(callee);
+    if (pullbacks == null || pullbacks.isEmpty()) {
+      throw new SecondOrder.Unsupported("the reverse mode of " + callee.name() + " is not available as code here"
+          + " (its fwd or bwd is outside the differentiable subset, or it has a rule kernels cannot expand)");
+    }
+    Function pullback = pullbacks.get(k);
+    List<String> params = pullback.signature().params().stream().map(Callee.Param::name).toList();
+    Names own = Names.of(params, pullback.body());
+    List<Stmt> body = Normalizer.normalize(pullback, own);
+    return Inliner.splice(pullback.signature().name(), pullback.signature().params(), args, body, part, true,
+        names, null);
   }
 
   /**
@@ -184,6 +249,10 @@ public final class Transpose {
    */
   private void functionObjectCall(Linear.Call c, List<Stmt> out) {
     Callee callee = c.callee();
+    if (inlinePullbacks != null) {
+      throw new SecondOrder.Unsupported("a call through the function object " + callee.receiver() + " cannot"
+          + " run in a kernel");
+    }
     if (callee.ownerQualifiedName().equals(io.jgrad.processor.ir.Type.FN_N.javaName())) {
       throw new SecondOrder.Unsupported("order 2 through the function object " + callee.receiver() + " (a DiffFnN)"
           + " is not supported yet");
@@ -224,9 +293,7 @@ public final class Transpose {
       Expr.Var target = l instanceof Linear.Primal p && p.stmt() instanceof Stmt.Assign a ? a.target()
           : l instanceof Linear.Call c ? c.result() : null;
       if (target != null && !assigned.add(target.name())) {
-        throw new SecondOrder.Unsupported("order 2 of a function that reaches a @CustomVjp rule and assigns "
-            + target.name() + " twice (reverse over reverse) is not supported yet; hint: give each value a"
-            + " local of its own");
+        throw new IllegalStateException(target.name() + " is assigned twice after single-assignment form");
       }
       if (l instanceof Linear.If f) {
         Set<String> inThen = new HashSet<>(assigned);
