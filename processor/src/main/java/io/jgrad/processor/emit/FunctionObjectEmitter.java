@@ -87,20 +87,12 @@ final class FunctionObjectEmitter {
     if (one) {
       vjp.addStatement("return $T.$LVjp($L)", self, sig.name(), args);
     } else {
-      // The generated gradient record names its components after the parameters; Grad2 is positional.
       TypeName record = self.nestedClass(sig.gradRecordName());
       String inner = free("vjp", all);
       String outBar = free("outBar", all);
-      String grad = free("grad", all);
       vjp.addStatement("$T $L = $T.$LVjp($L)", ParameterizedTypeName.get(RuntimeTypes.VJP, record), inner, self,
           sig.name(), args);
-      vjp.addCode(CodeBlock.builder()
-          .add("return new $T<>($L.value(), $L -> {\n$>", RuntimeTypes.VJP, inner, outBar)
-          .addStatement("$T $L = $L.pullback($L)", record, grad, inner, outBar)
-          .addStatement("return new $T($L.$L(), $L.$L())", RuntimeTypes.GRAD2, grad, diffNames.get(0), grad,
-              diffNames.get(1))
-          .add("$<});\n")
-          .build());
+      vjp.addCode(asGrad2(record, inner, outBar, free("grad", all), diffNames));
     }
 
     TypeSpec.Builder anonymous = TypeSpec.anonymousClassBuilder("")
@@ -159,14 +151,7 @@ final class FunctionObjectEmitter {
       vjp.addStatement("return new $T($L.value(), $L -> $L.pullback($L).$L())", RuntimeTypes.SCALAR_VJP, inner,
           outBar, inner, outBar, diffNames.get(0));
     } else {
-      String grad = free("grad", all);
-      vjp.addCode(CodeBlock.builder()
-          .add("return new $T<>($L.value(), $L -> {\n$>", RuntimeTypes.VJP, inner, outBar)
-          .addStatement("$T $L = $L.pullback($L)", record, grad, inner, outBar)
-          .addStatement("return new $T($L.$L(), $L.$L())", RuntimeTypes.GRAD2, grad, diffNames.get(0), grad,
-              diffNames.get(1))
-          .add("$<});\n")
-          .build());
+      vjp.addCode(asGrad2(record, inner, outBar, free("grad", all), diffNames));
     }
     TypeSpec object = TypeSpec.anonymousClassBuilder("")
         .addSuperinterface(fn)
@@ -286,6 +271,20 @@ final class FunctionObjectEmitter {
   }
 
   /** {@code base}, or {@code base2}, ... where a parameter already has the name. */
+  /**
+   * {@code return} the pullback of {@code inner} (a {@code Vjp} of a generated gradient record) as a
+   * {@code Vjp<Grad2>}: the record names its components after the parameters, Grad2 is positional.
+   */
+  private static CodeBlock asGrad2(TypeName record, String inner, String outBar, String grad, List<String> diffNames) {
+    return CodeBlock.builder()
+        .add("return new $T<>($L.value(), $L -> {\n$>", RuntimeTypes.VJP, inner, outBar)
+        .addStatement("$T $L = $L.pullback($L)", record, grad, inner, outBar)
+        .addStatement("return new $T($L.$L(), $L.$L())", RuntimeTypes.GRAD2, grad, diffNames.get(0), grad,
+            diffNames.get(1))
+        .add("$<});\n")
+        .build();
+  }
+
   private static String free(String base, List<String> taken) {
     String name = base;
     for (int i = 2; taken.contains(name); i++) {

@@ -176,10 +176,8 @@ public final class KernelEmitter {
         List<Expr> args = new ArrayList<>();
         sig.params().forEach(q -> args.add(new Expr.Var(q.name(), q.type())));
         args.add(io.jgrad.processor.ir.Exprs.lit(sig.returnType(), 1));
-        Names own = Names.of(pullback.signature().params().stream().map(Callee.Param::name).toList(), pullback.body());
         Expr.Var component = names.var(pullback.signature().name(), pullback.signature().returnType());
-        body.addAll(Inliner.splice(pullback.signature().name(), pullback.signature().params(), args,
-            Normalizer.normalize(pullback, own), component, true, names, null));
+        body.addAll(Inliner.spliceCall(pullback, args, component, names));
         components.add(component);
       }
       body.add(new Stmt.Return(components.get(0)));

@@ -165,6 +165,16 @@ public final class Inliner {
     return out;
   }
 
+  /**
+   * {@code target = g(args)} as {@code g}'s own code, normalized and renamed apart in {@code names};
+   * calls in {@code g}'s body stay calls.
+   */
+  public static List<Stmt> spliceCall(Function g, List<Expr> args, Expr.Var target, Names names) {
+    List<Callee.Param> params = g.signature().params();
+    Names own = Names.of(params.stream().map(Callee.Param::name).toList(), g.body());
+    return splice(g.signature().name(), params, args, Normalizer.normalize(g, own), target, true, names, null);
+  }
+
   /** A call through a function object held by a renamed local: {@code f.value(x)}, {@code f.partialFirst().value(x, y)}. */
   private static Callee receiver(Callee c, Map<String, String> renamed) {
     String receiver = c.receiver();

@@ -51,19 +51,11 @@ public final class Transpose {
       java.util.function.Function<Callee, List<Function>> pullbacks) {
     Jvp.Result jvp = linearize(f, normalized, names);
     Transpose t = new Transpose(names, pullbacks);
-    List<Stmt> forward = t.forward(jvp.program());
-    List<Stmt> backward = new ArrayList<>();
-    t.backward(jvp.program(), Exprs.lit(f.returnType(), 1), backward);
+    List<Stmt> body = t.sweeps(jvp.program(), Exprs.lit(f.returnType(), 1));
     List<Expr.Var> components = new ArrayList<>();
     for (Callee.Param p : f.differentiatedParams()) {
       components.add(t.bar(jvp.tangents().get(p.name())));
     }
-    List<Stmt> body = new ArrayList<>(t.hoisted);
-    body.addAll(forward);
-    for (Expr.Var bar : t.bars.values()) {
-      body.add(new Stmt.Assign(bar, Exprs.lit(bar.type(), 0), true));
-    }
-    body.addAll(backward);
     body.add(new Stmt.Return(components.get(0)));
     return new Gradient(body, components);
   }
@@ -97,20 +89,29 @@ public final class Transpose {
     List<Callee.Param> params = new ArrayList<>(f.params());
     params.add(g);
     Transpose t = new Transpose(names, null);
-    List<Stmt> forward = t.forward(jvp.program());
-    List<Stmt> backward = new ArrayList<>();
-    t.backward(jvp.program(), new Expr.Var(g.name(), g.type()), backward);
-    List<Stmt> body = new ArrayList<>(t.hoisted);
-    body.addAll(forward);
-    for (Expr.Var bar : t.bars.values()) {
-      body.add(new Stmt.Assign(bar, Exprs.lit(bar.type(), 0), true));
-    }
-    body.addAll(backward);
+    List<Stmt> body = t.sweeps(jvp.program(), new Expr.Var(g.name(), g.type()));
     Expr.Var paramDot = jvp.tangents().get(p.name());
     body.add(new Stmt.Return(t.bar(paramDot)));
     Callee sig = new Callee(f.derivativesQualifiedName(), f.derivativesQualifiedName(), Pullbacks.name(f, p),
         List.copyOf(params), p.type(), false, 1);
     return new Function(sig, body);
+  }
+
+  /**
+   * The forward statements, every cotangent declared zero, then the backward statements from the
+   * output's cotangent {@code seed}.
+   */
+  private List<Stmt> sweeps(List<Linear> program, Expr seed) {
+    List<Stmt> forward = forward(program);
+    List<Stmt> backward = new ArrayList<>();
+    backward(program, seed, backward);
+    List<Stmt> body = new ArrayList<>(hoisted);
+    body.addAll(forward);
+    for (Expr.Var bar : bars.values()) {
+      body.add(new Stmt.Assign(bar, Exprs.lit(bar.type(), 0), true));
+    }
+    body.addAll(backward);
+    return body;
   }
 
   /** The primal statements; locals first assigned inside a branch are declared before it. */
@@ -235,12 +236,7 @@ public final class Transpose {
       throw new SecondOrder.Unsupported("the reverse mode of " + callee.name() + " is not available as code here"
           + " (its fwd or bwd is outside the differentiable subset, or it has a rule kernels cannot expand)");
     }
-    Function pullback = pullbacks.get(k);
-    List<String> params = pullback.signature().params().stream().map(Callee.Param::name).toList();
-    Names own = Names.of(params, pullback.body());
-    List<Stmt> body = Normalizer.normalize(pullback, own);
-    return Inliner.splice(pullback.signature().name(), pullback.signature().params(), args, body, part, true,
-        names, null);
+    return Inliner.spliceCall(pullbacks.get(k), args, part, names);
   }
 
   /**
