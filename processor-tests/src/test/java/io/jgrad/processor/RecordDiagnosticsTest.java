@@ -83,11 +83,21 @@ class RecordDiagnosticsTest {
   }
 
   @Test
-  void recordWithAnArrayComponent() {
+  void recordWithAnIntArrayComponent() {
     assertErrorOnLine("jgrad.UnsupportedType", HEAD + """
-          @Differentiable static double f(Holder h, double x) { return x; } // here
+          record Indices(int[] at) {}
+          @Differentiable static double f(Indices h, double x) { return x; } // here
         }
         """, "// here");
+  }
+
+  @Test
+  void recordWithADoubleArrayComponentIsAParameter() {
+    Compilation c = compile(HEAD + """
+          @Differentiable static double f(Holder h, double x) { return h.xs()[0] * x; }
+        }
+        """);
+    assertThat(c).succeededWithoutWarnings();
   }
 
   @Test

@@ -164,8 +164,8 @@ public final class RecordEntryEmitter {
     if (grad.isPrimitive()) {
       m.addStatement("return grad");
     } else {
-      m.addStatement("return grad == null ? $L : grad", userGradient(sig, self, (n, t) -> t.isArray()
-          ? "new " + t.element().javaName() + "[" + n + ".length]" : Terms.zero(t)));
+      m.addStatement("return grad == null ? $L : grad", userGradient(sig, self, (n, t, read) -> t.isArray()
+          ? "new " + t.element().javaName() + "[" + read + ".length]" : Terms.zero(t)));
     }
     m.addCode("$<});\n");
     return m.build();
@@ -287,17 +287,22 @@ public final class RecordEntryEmitter {
    * The user's gradient from the flat one: a record parameter's gradient is a record of its type
    * whose differentiable leaves come from {@code component} and whose other leaves are the primal's.
    */
-  private static CodeBlock userGradient(RecordSignature sig, ClassName self,
-      java.util.function.BiFunction<String, Type, String> component) {
+  /** A gradient component from its flat parameter's name, its type and the primal value it belongs to. */
+  private interface Component {
+    String of(String flatName, Type type, String primal);
+  }
+
+  private static CodeBlock userGradient(RecordSignature sig, ClassName self, Component component) {
     List<CodeBlock> parts = new ArrayList<>();
     for (RecordSignature.UserParam p : sig.differentiatedParams()) {
       if (p.shape() == null) {
-        parts.add(CodeBlock.of("$L", component.apply(p.name(), p.param().type())));
+        parts.add(CodeBlock.of("$L", component.of(p.name(), p.param().type(), p.name())));
       } else {
         List<String> leaves = new ArrayList<>();
         for (RecordShape.Leaf l : p.shape().leaves()) {
           // A flat gradient has the leaf's own type (a float leaf's components are floats).
-          leaves.add(l.differentiable() ? component.apply(p.name() + "_" + l.suffix(), l.type()) : l.read(p.name()));
+          leaves.add(l.differentiable() ? component.of(p.name() + "_" + l.suffix(), l.type(), l.read(p.name()))
+              : l.read(p.name()));
         }
         parts.add(build(p.shape(), leaves.iterator()));
       }
@@ -323,7 +328,7 @@ public final class RecordEntryEmitter {
       m.addStatement("$T flatVjp = $L($L)", flatVjpType(flat, self), flat.name() + "Vjp", joined);
       m.addCode("return new $T<>(flatVjp.value(), outBar -> {\n$>", RuntimeTypes.VJP);
       m.addStatement("$T flatGrad = flatVjp.pullback(outBar)", flatGradType(flat, self));
-      m.addStatement("return $L", userGradient(sig, self, (n, t) -> flatComponent(flat, "flatGrad", n)));
+      m.addStatement("return $L", userGradient(sig, self, (n, t, read) -> flatComponent(flat, "flatGrad", n)));
       m.addCode("$<});\n");
       return m.build();
     }
@@ -351,7 +356,7 @@ public final class RecordEntryEmitter {
       }
     }
     // Linearity: the pullback of a record cotangent is the sum of the leaves' pullbacks.
-    m.addStatement("return $L", userGradient(sig, self, (n, t) -> {
+    m.addStatement("return $L", userGradient(sig, self, (n, t, read) -> {
       List<String> terms = new ArrayList<>();
       for (int i = 0; i < leaves.size(); i++) {
         if (sig.flatOf(i) >= 0) {

@@ -137,7 +137,14 @@ public final class RecordRuleEmitter {
       for (RecordShape.Leaf l : p.shape().leaves()) {
         if (l.differentiable()) {
           components.add(l.read(base));
-          zeros.add(Terms.zero(l.type()));
+          String leafParam = p.name() + "_" + l.suffix();
+          zeros.add(l.type().isArray() ? "new " + l.type().element().javaName() + "[" + leafParam + ".length]"
+              : Terms.zero(l.type()));
+          if (l.type().isArray()) {
+            // An array component of the wrong length names the backward pass and the component.
+            reverse = reverse.toBuilder().addStatement("$T.gradient($L == null ? null : $L, $L, $S, $S)",
+                RuntimeTypes.RULE_CHECKS, grad, l.read(base), leafParam, rule.bwd(), l.read(p.name())).build();
+          }
         }
       }
     }

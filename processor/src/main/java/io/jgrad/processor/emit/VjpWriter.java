@@ -269,7 +269,7 @@ final class VjpWriter {
   private CodeBlock transpose(Linear.Tangent t, boolean top, CodeBlock.Builder fwd) {
     Expr.Var bar = bars.get(t.target().name());
     List<String> pops = new ArrayList<>();
-    List<String> updates = new ArrayList<>();
+    List<CodeBlock> updates = new ArrayList<>();
     // b·b (or the same index twice): the value is saved once and read by both terms.
     Map<Expr, Expr> kept = new HashMap<>();
     for (Linear.Term term : t.terms()) {
@@ -291,19 +291,25 @@ final class VjpWriter {
         }
       }
       Expr.Var target = bars.get(term.source().name());
+      if (index == null && target.type().isArray()) {
+        // An array copied by reference (a record's array component from a parameter): element-wise.
+        updates.add(CodeBlock.of("$T.add($L, $L)", RuntimeTypes.ACCUMULATE, target.name(), bar.name()));
+        continue;
+      }
       String into = index == null ? target.name() : target.name() + "[" + ExprWriter.write(index) + "]";
       Type targetType = term.index() == null ? target.type() : target.type().element();
       Linear.Term printed = new Linear.Term(factorExpr, term.divide(), false, term.source(), null);
       String value = Terms.product(printed, bar.name());
       Type valueType = Terms.type(printed, bar.type());
-      updates.add(into + (term.negate() ? " -= " : " += ") + Terms.convert(value, valueType, targetType, true));
+      updates.add(CodeBlock.of("$L", into + (term.negate() ? " -= " : " += ")
+          + Terms.convert(value, valueType, targetType, true)));
     }
     CodeBlock.Builder b = CodeBlock.builder();
     // Pops run in the reverse order of the pushes.
     for (int i = pops.size() - 1; i >= 0; i--) {
       b.addStatement("$L", pops.get(i));
     }
-    updates.forEach(u -> b.addStatement("$L", u));
+    updates.forEach(b::addStatement);
     zero(t.target().name(), bar, b);
     return b.build();
   }

@@ -33,9 +33,9 @@ public record RecordShape(String qualifiedName, List<Component> components) {
       return s.toString();
     }
 
-    /** Whether the leaf has a tangent. */
+    /** Whether the leaf has a tangent: a number or an array of numbers. */
     public boolean differentiable() {
-      return type.isScalar();
+      return type.isScalar() || type == Type.DOUBLE_ARRAY || type == Type.FLOAT_ARRAY;
     }
   }
 
@@ -69,7 +69,8 @@ public record RecordShape(String qualifiedName, List<Component> components) {
         continue;
       }
       Type type = TypeMapper.map(t);
-      if (type == null || type.isArray() || type.isFunctionObject()) {
+      if (type == null || (type.isArray() && type != Type.DOUBLE_ARRAY && type != Type.FLOAT_ARRAY)
+          || type.isFunctionObject()) {
         return null;
       }
       components.add(new Component(c.getSimpleName().toString(), type,

@@ -1,0 +1,54 @@
+package io.jgrad.examples.records;
+
+import io.jgrad.annotations.CustomVjp;
+import io.jgrad.annotations.Differentiable;
+import io.jgrad.runtime.Fwd;
+
+/** Records with array components: their tangents and gradients are records with arrays of the same length. */
+final class ArrayComponents {
+  private ArrayComponents() {}
+
+  /** A weight vector with a scale, and a label that gets no tangent. */
+  record Layer(double[] w, double scale, String label) {}
+
+  /** scale · Σ w[i]². */
+  @Differentiable
+  static double energy(Layer layer) {
+    double s = 0;
+    for (int i = 0; i < layer.w().length; i++) {
+      s += layer.w()[i] * layer.w()[i];
+    }
+    return s * layer.scale();
+  }
+
+  /** A record built from an array parameter, passed on: energy(Layer(x, c)) + c·x[0]. */
+  @Differentiable
+  static double build(double[] x, double c) {
+    Layer layer = new Layer(x, c, "built");
+    return energy(layer) + c * x[0];
+  }
+
+  /** A custom VJP rule on a record with an array: the gradient of Σ w[i]·scale, written by hand. */
+  @CustomVjp(fwd = "weightedSumFwd", bwd = "weightedSumBwd")
+  static double weightedSum(Layer layer) {
+    double s = 0;
+    for (int i = 0; i < layer.w().length; i++) {
+      s += layer.w()[i];
+    }
+    return s * layer.scale();
+  }
+
+  static Fwd<Layer> weightedSumFwd(Layer layer) {
+    return Fwd.of(weightedSum(layer), layer);
+  }
+
+  static Layer weightedSumBwd(Layer layer, double g) {
+    double[] dw = new double[layer.w().length];
+    double sum = 0;
+    for (int i = 0; i < dw.length; i++) {
+      dw[i] = layer.scale() * g;
+      sum += layer.w()[i];
+    }
+    return new Layer(dw, sum * g, layer.label());
+  }
+}

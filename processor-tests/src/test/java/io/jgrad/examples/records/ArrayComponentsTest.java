@@ -1,0 +1,69 @@
+package io.jgrad.examples.records;
+
+import static com.google.common.truth.Truth.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import com.google.testing.compile.JavaFileObjects;
+import io.jgrad.examples.records.ArrayComponents.Layer;
+import io.jgrad.processor.JgradProcessor;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/** Records with array components as parameters, locals and in custom rules, against closed forms. */
+class ArrayComponentsTest {
+  @Test
+  void gradientOfARecordWithAnArrayIsARecordWithAnArray() {
+    Layer layer = new Layer(new double[] {1, -2, 3}, 0.5, "l1");
+    Layer g = ArrayComponentsDerivatives.energyGrad(layer);
+    // scale · Σ w²: ∂/∂w = 2·scale·w, ∂/∂scale = Σ w²; the label stays.
+    assertThat(g.w()).usingTolerance(1e-15).containsExactly(1.0, -2.0, 3.0).inOrder();
+    assertThat(g.scale()).isWithin(1e-15).of(14.0);
+    assertThat(g.label()).isEqualTo("l1");
+    var jvp = ArrayComponentsDerivatives.energyJvp(layer, new Layer(new double[] {1, 0, 0}, 1.0, "ignored"));
+    assertThat(jvp.value()).isWithin(1e-15).of(7.0);
+    assertThat(jvp.tangent()).isWithin(1e-15).of(1.0 + 14.0);
+  }
+
+  @Test
+  void aRecordLocalBuiltFromAnArrayParameterPassesItsGradientBack() {
+    double[] x = {1, 2};
+    var g = ArrayComponentsDerivatives.buildGrad(x, 3.0);
+    // c·Σx² + c·x[0]: ∂/∂x = 2c·x + (c, 0), ∂/∂c = Σx² + x[0]
+    assertThat(g.x()).usingTolerance(1e-15).containsExactly(6.0 + 3.0, 12.0).inOrder();
+    assertThat(g.c()).isWithin(1e-15).of(5.0 + 1.0);
+  }
+
+  @Test
+  void aCustomVjpRuleOnARecordWithAnArray() {
+    Layer layer = new Layer(new double[] {1, 2, 4}, 2.0, "l");
+    Layer g = ArrayComponentsDerivatives.weightedSumGrad(layer);
+    assertThat(g.w()).usingTolerance(0).containsExactly(2.0, 2.0, 2.0).inOrder();
+    assertThat(g.scale()).isEqualTo(7.0);
+    assertThat(ArrayComponentsDerivatives.weightedSumVjp(layer).pullback(0.5).scale()).isEqualTo(3.5);
+  }
+
+  @Test
+  void aTangentArrayOfAnotherLengthNamesTheArgument() {
+    Layer layer = new Layer(new double[] {1, 2, 4}, 2.0, "l");
+    var e = assertThrows(IllegalArgumentException.class,
+        () -> ArrayComponentsDerivatives.energyJvp(layer, new Layer(new double[] {1}, 0.0, "l")));
+    assertThat(e).hasMessageThat().contains("layer");
+  }
+
+  @Test
+  void aRecordResultWithAnArrayIsRefusedAtTheMethod() {
+    JavaFileObject src = JavaFileObjects.forSourceString("demo.R", ""
+        + "package demo;\n"
+        + "import io.jgrad.annotations.*;\n"
+        + "final class R {\n"
+        + "  record V(double[] w, double s) {}\n"
+        + "  @Differentiable\n"
+        + "  static V twice(V v) { return new V(v.w(), 2 * v.s()); }\n"
+        + "}\n");
+    Compilation c = Compiler.javac().withProcessors(new JgradProcessor()).compile(src);
+    com.google.testing.compile.CompilationSubject.assertThat(c).hadErrorContaining("has an array component")
+        .inFile(src).onLine(6);
+  }
+}
