@@ -20,9 +20,12 @@ final class VmapOnBackends {
       Backend ran = BatchedExamplesDerivatives.sinBatch(arange3, sin, backend);
       double[] grad = new double[3];
       BatchedExamplesDerivatives.log1pexpGradBatch(arange3, grad, backend);
+      double[] clipped = new double[3];
+      BatchedExamplesDerivatives.clipSinGradBatch(new double[] {0.0, 2.0, 4.0}, clipped, backend);
       String name = backend == ran ? backend.name() : backend + " → " + ran;
       System.out.println("[" + name + "] vmap(f)(arange(3.)) = " + Arrays.toString(sin));
       System.out.println("[" + name + "] vmap(jit(grad(log1pexp)))(arange(3.)) = " + Arrays.toString(grad));
+      System.out.println("[" + name + "] vmap(grad(clip_sin))([0., 2., 4.]) = " + Arrays.toString(clipped));
     }
   }
 }
