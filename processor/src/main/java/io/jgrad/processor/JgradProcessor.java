@@ -11,6 +11,7 @@ import io.jgrad.annotations.CustomVjp;
 import io.jgrad.annotations.Differentiable;
 import io.jgrad.processor.check.InvocationFinder;
 import io.jgrad.processor.check.Report;
+import io.jgrad.processor.check.UninferredVars;
 import io.jgrad.processor.check.RuleValidator;
 import io.jgrad.processor.check.SignatureValidator;
 import io.jgrad.processor.emit.DerivativesEmitter;
@@ -100,8 +101,13 @@ public final class JgradProcessor extends AbstractProcessor {
     }
     Trees trees = Trees.instance(processingEnv);
     List<ClassWork> work = new ArrayList<>();
+    java.util.Set<TypeElement> scanned = new java.util.HashSet<>();
     for (Map.Entry<TypeElement, List<ExecutableElement>> entry : byClass.entrySet()) {
-      work.add(validate(entry.getKey(), entry.getValue(), trees));
+      ClassWork w = validate(entry.getKey(), entry.getValue(), trees);
+      work.add(w);
+      if (scanned.add(topLevel(entry.getKey()))) {
+        UninferredVars.report(entry.getKey(), trees, w.report());
+      }
     }
     rejectCycles(work);
     rejectCallersOfFailures(work);
@@ -338,6 +344,14 @@ public final class JgradProcessor extends AbstractProcessor {
         }
       }
     }
+  }
+
+  private static TypeElement topLevel(TypeElement type) {
+    TypeElement top = type;
+    while (top.getEnclosingElement() instanceof TypeElement t) {
+      top = t;
+    }
+    return top;
   }
 
   static String key(String owner, String name) {
