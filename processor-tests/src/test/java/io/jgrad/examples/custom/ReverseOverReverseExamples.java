@@ -113,4 +113,19 @@ final class ReverseOverReverseExamples {
   static double outer(double x) {
     return caller(x, 2.0) * expRule(x) + cubicMix(x, 3.0 * x);
   }
+
+  /** Locals of the same name in both branches, and a parameter reassigned: single-assignment form. */
+  @Differentiable(order = 2)
+  static double branchy(double x) {
+    double p;
+    if (x > 0) {
+      double t = x * x;
+      p = sinRule(t);
+    } else {
+      double t = 2 * x;
+      p = expRule(t);
+    }
+    x = x * p;
+    return x + p;
+  }
 }

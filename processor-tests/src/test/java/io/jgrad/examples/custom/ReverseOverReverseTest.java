@@ -110,6 +110,21 @@ class ReverseOverReverseTest {
     }
   }
 
+  @Test
+  void branchesWithLocalsOfTheSameNameAndAReassignedParameter() {
+    for (double x : new double[] {-0.8, -0.1, 0.3, 1.1}) {
+      double fd = (ReverseOverReverseExamplesDerivatives.branchyGrad(x + H)
+          - ReverseOverReverseExamplesDerivatives.branchyGrad(x - H)) / (2 * H);
+      assertThat(ReverseOverReverseExamplesDerivatives.branchyHessian(x)).isWithin(1e-5 * Math.max(1, Math.abs(fd))).of(fd);
+    }
+    // x > 0: (x + 1)·sin(x²), so the second derivative is closed form too.
+    double x = 0.3;
+    double s = Math.sin(x * x);
+    double c = Math.cos(x * x);
+    double exact = 2 * 2 * x * c + (x + 1) * (2 * c - 4 * x * x * s);
+    assertThat(ReverseOverReverseExamplesDerivatives.branchyHessian(x)).isWithin(1e-12).of(exact);
+  }
+
   private static Compilation compile(String body) {
     JavaFileObject src = JavaFileObjects.forSourceString("demo.R", ""
         + "package demo;\n"

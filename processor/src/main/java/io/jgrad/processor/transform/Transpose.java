@@ -27,6 +27,7 @@ public final class Transpose {
   private final Names names;
   private final Map<String, Expr.Var> bars = new LinkedHashMap<>();
   private final List<Stmt> hoisted = new ArrayList<>();
+  private final Set<String> hoistedNames = new HashSet<>();
   /**
    * For a kernel: a callee's pullback functions, spliced in as code; null for generated code, which
    * calls them.
@@ -158,7 +159,10 @@ public final class Transpose {
       throw new SecondOrder.Unsupported("order 2 of a function that reaches a @CustomVjp rule and declares "
           + v.name() + " (not a number) inside a branch is not supported yet");
     }
-    hoisted.add(new Stmt.Assign(v, Exprs.lit(v.type(), 0), true));
+    // Both branches may declare a local of the same name: one declaration serves them.
+    if (hoistedNames.add(v.name())) {
+      hoisted.add(new Stmt.Assign(v, Exprs.lit(v.type(), 0), true));
+    }
   }
 
   /** The cotangent statements, last primal statement first. */
