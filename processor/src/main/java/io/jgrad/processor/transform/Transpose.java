@@ -52,11 +52,12 @@ public final class Transpose {
       java.util.function.Function<Callee, List<Function>> pullbacks) {
     Jvp.Result jvp = linearize(f, normalized, names);
     Transpose t = new Transpose(names, pullbacks);
-    List<Stmt> body = t.sweeps(jvp.program(), Exprs.lit(f.returnType(), 1));
+    // The parameters' cotangents first: one that nothing reaches is still declared, and stays zero.
     List<Expr.Var> components = new ArrayList<>();
     for (Callee.Param p : f.differentiatedParams()) {
       components.add(t.bar(jvp.tangents().get(p.name())));
     }
+    List<Stmt> body = t.sweeps(jvp.program(), Exprs.lit(f.returnType(), 1));
     body.add(new Stmt.Return(components.get(0)));
     return new Gradient(body, components);
   }
@@ -90,9 +91,10 @@ public final class Transpose {
     List<Callee.Param> params = new ArrayList<>(f.params());
     params.add(g);
     Transpose t = new Transpose(names, null);
+    // The parameter's cotangent first: when nothing reaches it, it is still declared, and stays zero.
+    Expr.Var paramBar = t.bar(jvp.tangents().get(p.name()));
     List<Stmt> body = t.sweeps(jvp.program(), new Expr.Var(g.name(), g.type()));
-    Expr.Var paramDot = jvp.tangents().get(p.name());
-    body.add(new Stmt.Return(t.bar(paramDot)));
+    body.add(new Stmt.Return(paramBar));
     Callee sig = new Callee(f.derivativesQualifiedName(), f.derivativesQualifiedName(), Pullbacks.name(f, p),
         List.copyOf(params), p.type(), false, 1);
     return new Function(sig, body);
