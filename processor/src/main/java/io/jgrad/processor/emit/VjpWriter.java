@@ -41,8 +41,20 @@ final class VjpWriter {
   private final Set<String> writtenArrays = new HashSet<>();
   private boolean usesTape;
 
+  /**
+   * Every value the reverse sweep reads goes through the tape, even at the top level: then the
+   * pullback closure captures only the parameters and the tape, whatever the body's length (a Java
+   * lambda captures at most 255 slots: 127 doubles).
+   */
+  private final boolean tapeEverything;
+
   VjpWriter(Names names) {
+    this(names, false);
+  }
+
+  VjpWriter(Names names, boolean tapeEverything) {
     this.names = names;
+    this.tapeEverything = tapeEverything;
   }
 
   Sweeps write(List<Linear> program, Map<String, Expr.Var> tangents, Callee signature) {
@@ -69,7 +81,7 @@ final class VjpWriter {
 
     CodeBlock.Builder forward = CodeBlock.builder();
     List<CodeBlock> reverse = new ArrayList<>();
-    sweep(program, true, forward, reverse);
+    sweep(program, !tapeEverything, forward, reverse);
     Linear.Return ret = (Linear.Return) program.get(program.size() - 1);
 
     CodeBlock.Builder rev = CodeBlock.builder();
@@ -149,6 +161,9 @@ final class VjpWriter {
   /** Whether a local keeps its value from its assignment to the end of the reverse sweep. */
   private boolean stable(String name) {
     int n = assignCount.getOrDefault(name, 0);
+    if (tapeEverything) {
+      return params.contains(name) && n == 0;
+    }
     return params.contains(name) ? n == 0 : topDeclared.contains(name) && n == 1;
   }
 
@@ -359,15 +374,18 @@ final class VjpWriter {
     fwd.addStatement("$L$L = $L", decl, c.result().name(),
         Terms.convert(pb + ".value()", Type.DOUBLE, c.result().type(), false));
     CodeBlock.Builder b = CodeBlock.builder();
+    String saved = pb;
     if (!top) {
       usesTape = true;
       fwd.addStatement("tape.pushObject($L)", pb);
-      b.addStatement("$T $L = reader.popObject()", vjpType, pb);
+      // At the top level a lambda local may not take the name of the method's own.
+      saved = tapeEverything ? names.temp(callee.name() + "Vjp") : pb;
+      b.addStatement("$T $L = reader.popObject()", vjpType, saved);
     }
     Expr.Var bar = bars.get(c.resultDot().name());
     List<Callee.Param> diff = callee.differentiatedParams();
     String grad = names.temp(callee.name() + "Grad");
-    b.addStatement("$T $L = $L.pullback($L)", gradType(callee), grad, pb, bar.name());
+    b.addStatement("$T $L = $L.pullback($L)", gradType(callee), grad, saved, bar.name());
     int k = 0;
     for (Callee.Param p : diff) {
       Expr.Var argTangent = c.argTangents().get(k++);
