@@ -12,8 +12,12 @@ import org.junit.jupiter.api.Test;
 /**
  * Differential fuzzing: random programs are compiled with the processor and their reverse mode,
  * forward mode and central finite differences must agree, and for the order-2 functions
- * {@code fHessian} must agree with finite differences of {@code fGrad}. {@code -Djgrad.fuzz.seeds=N}
- * runs more (default 10 seeds of 30 programs), {@code -Djgrad.fuzz.firstSeed=S} starts elsewhere.
+ * {@code fHessian} must agree with finite differences of {@code fGrad}. Functions that reach a
+ * {@code @CustomVjp} rule (reverse mode only, and reverse over reverse at order 2) are checked
+ * against the forward mode and {@code fHessian} of their plain twins, and their gradient kernels,
+ * the reverse mode written as code, against {@code fGrad} ({@link FuzzCheck}).
+ * {@code -Djgrad.fuzz.seeds=N} runs more (default 10 seeds of 30 programs),
+ * {@code -Djgrad.fuzz.firstSeed=S} starts elsewhere.
  * A failure is shrunk to a small program that fails the same check, printed with its seed, and
  * saved under {@code target/fuzz-failures/} as a class ready to become a regression test.
  */

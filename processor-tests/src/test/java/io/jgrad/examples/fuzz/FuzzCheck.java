@@ -19,8 +19,12 @@ import javax.tools.JavaFileObject;
 /**
  * Compiles a generated program with the processor and checks one function at one point: reverse
  * mode against forward mode, forward mode against central finite differences, and for order 2
- * {@code fHessian} against central differences of {@code fGrad}. A failure is a {@link Failure}
- * naming the check, so the shrinker can ask whether a smaller program fails the same way.
+ * {@code fHessian} against central differences of {@code fGrad} and the pullback functions against
+ * {@code fGrad}. A function that reaches a {@code @CustomVjp} rule has no forward mode: its reverse
+ * mode (and its {@code fHessian}, by reverse over reverse) is checked against forward mode (and the
+ * {@code fHessian}) of its plain twin {@code f_plain}, the same code calling plain functions instead
+ * of the rules ({@link FuzzProgram#vjpRules}). A failure is a {@link Failure} naming the check, so
+ * the shrinker can ask whether a smaller program fails the same way.
  */
 final class FuzzCheck {
   static final String PKG = "fz";
@@ -34,10 +38,13 @@ final class FuzzCheck {
   static final class Compiled {
     private final Class<?> primal;
     private final Class<?> derivatives;
+    /** The functions whose kernels also run on OpenCL (when there is an OpenCL device). */
+    private final java.util.Set<String> openCl;
 
-    private Compiled(Class<?> primal, Class<?> derivatives) {
+    private Compiled(Class<?> primal, Class<?> derivatives, java.util.Set<String> openCl) {
       this.primal = primal;
       this.derivatives = derivatives;
+      this.openCl = openCl;
     }
   }
 
@@ -56,7 +63,13 @@ final class FuzzCheck {
       return Optional.empty();
     }
     ClassLoader loader = loader(c);
-    return Optional.of(new Compiled(loader.loadClass(pkg + "." + CLASS), loader.loadClass(pkg + "." + CLASS + "Derivatives")));
+    // Two functions per program through OpenCL keep the fuzz run short: f0, and the first whose
+    // gradient kernel is reverse mode through a @CustomVjp rule written as code (often f0 itself).
+    java.util.Set<String> openCl = new java.util.HashSet<>();
+    openCl.add("f0");
+    program.openClVjpFunction().ifPresent(openCl::add);
+    return Optional.of(new Compiled(loader.loadClass(pkg + "." + CLASS), loader.loadClass(pkg + "." + CLASS + "Derivatives"),
+        openCl));
   }
 
   /**
@@ -78,7 +91,11 @@ final class FuzzCheck {
       return Optional.empty(); // overflowed past double's range (exp of exp): nothing finite to compare
     }
     double[] reverse = grad(c, f, x, y);
-    Method jvp = c.derivatives.getMethod(f + "Jvp", double.class, double.class, double.class, double.class);
+    // A function that reaches a @CustomVjp rule has reverse mode only: forward mode is its plain twin's.
+    boolean reachesVjp = !hasMethod(c, f + "Jvp");
+    String forwardOf = reachesVjp ? f + "_plain" : f;
+    String twin = reachesVjp ? " of the plain twin" : "";
+    Method jvp = c.derivatives.getMethod(forwardOf + "Jvp", double.class, double.class, double.class, double.class);
     for (int jj = 0; jj < 2; jj++) {
       int j = jj;
       double forward = ((Dual) jvp.invoke(null, x, y, j == 0 ? 1.0 : 0.0, j == 1 ? 1.0 : 0.0)).tangent();
@@ -87,37 +104,102 @@ final class FuzzCheck {
         continue; // a value past double's range poisons the derivatives, as documented (0 · ∞ = NaN)
       }
       if (!Double.isFinite(forward)) {
-        return Optional.of(new Failure(f, x, y, "non-finite forward " + dj, "forward " + forward
+        return Optional.of(new Failure(f, x, y, "non-finite forward" + twin + " " + dj, "forward " + forward
             + " with no value out of double's range"));
       }
       if (!(Math.abs(reverse[j] - forward) <= 1e-9 * (1 + Math.abs(forward)))) {
-        return Optional.of(new Failure(f, x, y, "reverse vs forward " + dj, "reverse " + reverse[j] + ", forward " + forward));
+        return Optional.of(new Failure(f, x, y, "reverse vs forward" + twin + " " + dj, "reverse " + reverse[j]
+            + ", forward" + twin + " " + forward));
       }
       double fd = central(h -> (double) value.invoke(null, x + (j == 0 ? h : 0), y + (j == 1 ? h : 0)));
       if (Double.isFinite(fd) && Math.abs(fd) < 1e6 && !nearKink(h -> (double) value.invoke(null,
           x + (j == 0 ? h : 0), y + (j == 1 ? h : 0)))
           && !(Math.abs(forward - fd) <= 1e-4 * (1 + Math.abs(fd)))) {
-        return Optional.of(new Failure(f, x, y, "forward vs finite differences " + dj,
-            "forward " + forward + ", finite differences " + fd));
+        return Optional.of(new Failure(f, x, y, "forward" + twin + " vs finite differences " + dj,
+            "forward" + twin + " " + forward + ", finite differences " + fd));
       }
     }
-    Optional<Failure> kernel = checkKernels(c, f, x, y, reverse, f.equals("f0") && Batch.openClAvailable()
+    Optional<Failure> kernel = checkKernels(c, f, x, y, reverse, c.openCl.contains(f) && Batch.openClAvailable()
         ? Backend.OPENCL : Backend.JAVA);
     if (kernel.isPresent()) {
       return kernel;
     }
-    return order == 2 ? checkHessian(c, f, x, y) : Optional.empty();
+    if (order != 2) {
+      return Optional.empty();
+    }
+    Optional<Failure> pullbacks = checkPullbacks(c, f, x, y, reverse);
+    if (pullbacks.isPresent()) {
+      return pullbacks;
+    }
+    Optional<Failure> hessian = checkHessian(c, f, x, y);
+    return hessian.isPresent() || !reachesVjp ? hessian : checkHessianAgainstTwin(c, f, x, y);
+  }
+
+  private static boolean hasMethod(Compiled c, String name) {
+    return java.util.Arrays.stream(c.derivatives.getMethods()).anyMatch(m -> m.getName().equals(name));
+  }
+
+  /**
+   * The pullback functions of an order-2 function ({@code fPullbackX(x, y, g)}, the first-order
+   * pullback as a function, which reverse over reverse differentiates) against {@code g · fGrad}: the
+   * fuzzer's rules are linear in the cotangent, as true derivatives are.
+   */
+  private static Optional<Failure> checkPullbacks(Compiled c, String f, double x, double y, double[] reverse)
+      throws Exception {
+    double g = -0.7;
+    for (int j = 0; j < 2; j++) {
+      String name = f + "Pullback" + (j == 0 ? "X" : "Y");
+      double pullback = (double) c.derivatives.getMethod(name, double.class, double.class, double.class)
+          .invoke(null, x, y, g);
+      if ((!Double.isFinite(pullback) || !Double.isFinite(reverse[j])) && overflows(c, f, x, y)) {
+        continue;
+      }
+      if (!(Math.abs(pullback - g * reverse[j]) <= 1e-9 * (1 + Math.abs(g * reverse[j])))) {
+        return Optional.of(new Failure(f, x, y, name.substring(f.length()) + " vs fGrad",
+            name + "(x, y, " + g + ") " + pullback + ", " + g + " * fGrad " + g * reverse[j]));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * {@code fHessian} by reverse over reverse through the rules against the plain twin's
+   * {@code fHessian} (forward over reverse through plain functions): both exact, so the tolerance is
+   * rounding's.
+   */
+  private static Optional<Failure> checkHessianAgainstTwin(Compiled c, String f, double x, double y)
+      throws Exception {
+    double[][] hessian = hessian(c, f, x, y);
+    double[][] plain = hessian(c, f + "_plain", x, y);
+    for (int i = 0; i < 2; i++) {
+      for (int j = 0; j < 2; j++) {
+        if ((!Double.isFinite(hessian[i][j]) || !Double.isFinite(plain[i][j])) && overflows(c, f, x, y)) {
+          continue;
+        }
+        if (!(Math.abs(hessian[i][j] - plain[i][j]) <= 1e-9 * (1 + Math.abs(plain[i][j])))) {
+          return Optional.of(new Failure(f, x, y, "hessian vs the plain twin's hessian [" + i + "][" + j + "]",
+              "fHessian " + hessian[i][j] + ", f_plainHessian " + plain[i][j]));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static double[][] hessian(Compiled c, String f, double x, double y) throws Exception {
+    return (double[][]) c.derivatives.getMethod(f + "Hessian", double.class, double.class).invoke(null, x, y);
   }
 
   /**
    * The batched kernels at (x, y) against the scalar code: {@code fBatch} against {@code f},
    * {@code fJvpBatch} against {@code fJvp}, and {@code fGradBatch} (forward mode, calls inlined)
-   * against {@code fGrad} (reverse mode). JAVA runs the lane code the other backends run; one
-   * function per program also goes through OpenCL, where the lane is translated.
+   * against {@code fGrad} (reverse mode); for a function that reaches a {@code @CustomVjp} rule,
+   * {@code fGradBatch} is its reverse mode written as code, with the rules' {@code fwd} and {@code bwd}
+   * spliced in. JAVA runs the lane code the other backends run; two functions per program also go
+   * through OpenCL, where the lane is translated ({@link Compiled#openCl}).
    */
   private static Optional<Failure> checkKernels(Compiled c, String f, double x, double y, double[] reverse,
       Backend backend) throws Exception {
-    if (java.util.Arrays.stream(c.derivatives.getMethods()).noneMatch(m -> m.getName().equals(f + "GradBatch"))) {
+    if (!hasMethod(c, f + "GradBatch")) {
       return Optional.empty(); // a function with a local array or record is not batched
     }
     double[] xs = {x};
@@ -145,7 +227,7 @@ final class FuzzCheck {
       }
     }
     if (backend != Backend.JAVA) {
-      return Optional.empty(); // one OpenCL kernel per program keeps the fuzz run short
+      return Optional.empty(); // one or two OpenCL kernels per program keep the fuzz run short
     }
     Method value = c.primal.getDeclaredMethod(f, double.class, double.class);
     value.setAccessible(true);
@@ -154,6 +236,9 @@ final class FuzzCheck {
         .invoke(null, xs, ys, out, backend);
     if (!(Math.abs(out[0] - want) <= 1e-12 * (1 + Math.abs(want)))) {
       return Optional.of(new Failure(f, x, y, "fBatch vs f", "kernel " + out[0] + ", f " + want));
+    }
+    if (!hasMethod(c, f + "JvpBatch")) {
+      return Optional.empty(); // it reaches a @CustomVjp rule: no forward mode, so no fJvpBatch
     }
     double[] outTangent = new double[1];
     c.derivatives.getMethod(f + "JvpBatch", double[].class, double[].class, double[].class, double[].class,
@@ -169,8 +254,7 @@ final class FuzzCheck {
 
   /** Each Hessian entry H[i][j] against the central difference of gradient component j along i. */
   private static Optional<Failure> checkHessian(Compiled c, String f, double x, double y) throws Exception {
-    double[][] hessian = (double[][]) c.derivatives.getMethod(f + "Hessian", double.class, double.class)
-        .invoke(null, x, y);
+    double[][] hessian = hessian(c, f, x, y);
     for (int i = 0; i < 2; i++) {
       for (int j = 0; j < 2; j++) {
         int ii = i;

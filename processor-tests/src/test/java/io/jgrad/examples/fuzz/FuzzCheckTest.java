@@ -46,4 +46,54 @@ class FuzzCheckTest {
     var c = FuzzCheck.compile(withDeadValue("Math.exp(800 * x)"), new StringBuilder()).orElseThrow();
     assertThat(FuzzCheck.reverseX(c, "f0", 1.0, 0.5)).isNaN();
   }
+
+  private static FuzzProgram.Function function(String name, int order, String result, String... lines) {
+    return new FuzzProgram.Function(name, order, java.util.Arrays.stream(lines).map(l -> (FuzzStmt) new FuzzStmt.Line(l))
+        .toList(), result);
+  }
+
+  /**
+   * A function that reaches @CustomVjp rules has no forward mode: it gets a plain twin, which the
+   * checks use for forward mode and, at order 2, for the Hessian; its gradient kernel is reverse mode
+   * written as code, and the first such function with no loop and no custom JVP rule runs on OpenCL.
+   */
+  @Test
+  void functionsReachingCustomVjpRulesAreCheckedAgainstTheirPlainTwins() throws Exception {
+    FuzzProgram program = new FuzzProgram(List.of(
+        function("f0", 2, "Math.tanh(vjp4(v0, y)) * 0.5 + x + 0.5 * y",
+            "double v0 = vjp1(x, y) + Math.tanh(vjp3(y, x)) * vjp2(x * y);"),
+        new FuzzProgram.Function("f1", 1, List.of(new FuzzStmt.Line("double v1 = x;"),
+            new FuzzStmt.For("k", 2, List.of(new FuzzStmt.Line("v1 += Math.sin(v1 * y);")))),
+            "Math.tanh(f0(v1, y)) + vjp5(x, y) * vjp0(y)"),
+        function("f2", 1, "x * y * 0.5 + x")));
+    assertThat(program.reachingVjp()).containsExactly("f0", "f1");
+    String source = program.source(FuzzCheck.PKG, FuzzCheck.CLASS);
+    assertThat(source).contains("static double f0_plain(double x, double y) {\n"
+        + "    double v0 = vjp1_plain(x, y) + Math.tanh(vjp3_plain(y, x)) * vjp2_plain(x * y);\n"
+        + "    return Math.tanh(vjp4_plain(v0, y)) * 0.5 + x + 0.5 * y;");
+    assertThat(source).contains("return Math.tanh(f0_plain(v1, y)) + vjp5_plain(x, y) * vjp0_plain(y);");
+    assertThat(source).doesNotContain("f2_plain");
+    assertThat(program.openClVjpFunction()).hasValue("f0");
+
+    StringBuilder errors = new StringBuilder();
+    FuzzCheck.Compiled c = FuzzCheck.compile(program, errors).orElseThrow(() -> new AssertionError(errors));
+    for (double[] p : new double[][] {{0.3, -0.6}, {-0.8, 0.45}, {0.9, 0.7}}) {
+      for (FuzzProgram.Function f : program.functions()) {
+        assertThat(FuzzCheck.check(c, f.name(), f.order(), p[0], p[1])).isEqualTo(Optional.empty());
+      }
+    }
+  }
+
+  /** A loop, or a call to a custom JVP rule, keeps a kernel through a @CustomVjp rule off OpenCL. */
+  @Test
+  void openClGoesToTheFirstFunctionWhoseKernelThroughARuleIsCode() {
+    FuzzProgram program = new FuzzProgram(List.of(
+        function("f0", 2, "vjp0(x) * y", "double v0 = x;"),
+        function("f1", 1, "Math.tanh(f0(x, y)) + x"),
+        function("f2", 1, "vjp0(x) + Math.tanh(c0(x, y))"),
+        function("f3", 1, "vjp0(x) + y")));
+    FuzzProgram withLoop = program.withBody("f0", List.of(new FuzzStmt.For("k", 2, List.of())));
+    assertThat(program.openClVjpFunction()).hasValue("f0");
+    assertThat(withLoop.openClVjpFunction()).hasValue("f3"); // f1 calls f0, which has a loop; f2 calls c0
+  }
 }

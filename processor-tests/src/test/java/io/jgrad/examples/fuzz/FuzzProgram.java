@@ -15,22 +15,86 @@ record FuzzProgram(List<Function> functions) {
   record Function(String name, int order, List<FuzzStmt> body, String result) {
     String render() {
       // Kernels take no local arrays or records: such functions are differentiated but not batched.
-      String text = FuzzStmt.render(body, "");
-      boolean containers = text.contains("new double[") || text.contains("new P(");
-      return "  " + (containers ? "" : "@Batched ") + "@Differentiable" + (order == 2 ? "(order = 2)" : "")
+      return "  " + (batched() ? "@Batched " : "") + "@Differentiable" + (order == 2 ? "(order = 2)" : "")
           + " static double " + name
           + "(double x, double y) {\n" + FuzzStmt.render(body, "    ") + "    return " + result + ";\n  }\n";
+    }
+
+    /**
+     * The plain twin {@code name_plain}, of the same order and not batched: the same code with each
+     * call to a function with a {@code @CustomVjp} rule, or to a function in {@code reachingVjp},
+     * going to its plain twin instead, so it has forward mode and its derivatives come from no rule.
+     */
+    String renderPlain(Set<String> reachingVjp) {
+      return "  @Differentiable" + (order == 2 ? "(order = 2)" : "") + " static double " + name
+          + "_plain(double x, double y) {\n" + plain(FuzzStmt.render(body, "    "), reachingVjp) + "    return "
+          + plain(result, reachingVjp) + ";\n  }\n";
+    }
+
+    private static String plain(String code, Set<String> reachingVjp) {
+      String rules = VJP_CALL.matcher(code).replaceAll("$1_plain(");
+      return CALL.matcher(rules).replaceAll(m -> reachingVjp.contains(m.group(1)) ? m.group(1) + "_plain(" : m.group());
+    }
+
+    /** The body and the result as Java. */
+    String code() {
+      return FuzzStmt.render(body, "") + result;
     }
 
     /** The generated functions this one calls. */
     Set<String> callees() {
       Set<String> out = new LinkedHashSet<>();
-      Matcher m = CALL.matcher(render().substring(render().indexOf('{')));
+      Matcher m = CALL.matcher(code());
       while (m.find()) {
         out.add(m.group(1));
       }
       return out;
     }
+
+    /** Whether it has batched kernels: no local array or record. */
+    boolean batched() {
+      String text = code();
+      return !(text.contains("new double[") || text.contains("new P("));
+    }
+
+    /** Whether its own body has a loop. */
+    boolean hasLoop() {
+      return FuzzStmt.render(body, "").contains("for (");
+    }
+  }
+
+  /** The functions that call a {@code @CustomVjp} function, directly or through generated functions. */
+  Set<String> reachingVjp() {
+    Set<String> out = new LinkedHashSet<>();
+    boolean grew = true;
+    while (grew) {
+      grew = false;
+      for (Function f : functions) {
+        if (!out.contains(f.name())
+            && (VJP_CALL.matcher(f.code()).find() || f.callees().stream().anyMatch(out::contains))) {
+          out.add(f.name());
+          grew = true;
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The first batched function that reaches a {@code @CustomVjp} rule with no loop and no call to a
+   * {@code @CustomJvp} function in it or in any function it calls: its {@code fGradBatch} is the
+   * transposed body with the rules spliced in, which runs on OpenCL, so the fuzzer sends it there. (A
+   * loop, or a custom JVP rule, which kernels expand only in forward mode, keeps such kernels on the
+   * CPU: javac warns {@code [jgrad.CpuOnlyBatch]} and OPENCL refuses them, as documented.)
+   */
+  java.util.Optional<String> openClVjpFunction() {
+    Set<String> vjp = reachingVjp();
+    return functions.stream()
+        .filter(f -> vjp.contains(f.name()) && f.batched()
+            && onlyWithCallees(f.name()).functions().stream()
+                .noneMatch(g -> g.hasLoop() || JVP_CALL.matcher(g.code()).find()))
+        .map(Function::name)
+        .findFirst();
   }
 
   /**
@@ -54,12 +118,96 @@ record FuzzProgram(List<Function> functions) {
       + "  static double c2JvpX(double xDot, double ans, double x, double y) { return Math.cos(y) / (1 + x * x) * xDot; }\n"
       + "  static double c2JvpY(double yDot, double ans, double x, double y) { return -Math.atan(x) * Math.sin(y) * yDot; }\n";
 
+  /** A call to a function with a {@code @CustomJvp} rule: {@code c0(} .. {@code c2(}. */
+  private static final Pattern JVP_CALL = Pattern.compile("\\bc\\d+\\(");
+
+  /** A call to a function with a {@code @CustomVjp} rule: {@code vjp0(} .. {@code vjp4(}. */
+  static final Pattern VJP_CALL = Pattern.compile("\\b(vjp\\d+)\\(");
+
+  /**
+   * Functions with {@code @CustomVjp} rules that are their true derivatives, one of each shape the
+   * rules may take, in {@code className} (the {@code bwd} of a two-parameter function returns the
+   * generated {@code <className>Derivatives.VjpNGrad} record):
+   * <ul>
+   *   <li>{@code vjp0}: a scalar residual ({@code Fwd<Double>}), a {@code double} gradient;
+   *   <li>{@code vjp1}: residuals in {@code new double[] {...}} read at constant indices, the gradient
+   *       record, and {@code fwd} calls {@code vjp0} (at order 2 its derivative comes from that rule);
+   *   <li>{@code vjp2}: {@code fwd} calls the primal and saves its value;
+   *   <li>{@code vjp3}: a record residual, and branches in both {@code fwd} and {@code bwd};
+   *   <li>{@code vjp4}: {@code bwd} returns {@code null} (a zero gradient) where the function is flat;
+   *   <li>{@code vjp5}: order 1 only (order-2 functions never call it), locals in {@code bwd}.
+   * </ul>
+   * Each has a plain twin {@code vjpN_plain} (order 2), the same function with no rule: the program's
+   * plain twins call them, so a rule's derivatives can be checked against forward mode and against
+   * the twin's {@code fHessian}.
+   */
+  static String vjpRules(String className) {
+    String d = className + "Derivatives.";
+    return ""
+        + "  @CustomVjp(fwd = \"vjp0Fwd\", bwd = \"vjp0Bwd\", order = 2) static double vjp0(double x) { return Math.sin(x); }\n"
+        + "  static io.jgrad.runtime.Fwd<Double> vjp0Fwd(double x) { return io.jgrad.runtime.Fwd.of(Math.sin(x), Math.cos(x)); }\n"
+        + "  static double vjp0Bwd(Double cos, double g) { return cos * g; }\n"
+        + "  @CustomVjp(fwd = \"vjp1Fwd\", bwd = \"vjp1Bwd\", order = 2) static double vjp1(double x, double y) { return Math.sin(x) * y; }\n"
+        + "  static io.jgrad.runtime.Fwd<double[]> vjp1Fwd(double x, double y) {\n"
+        + "    double s = vjp0(x);\n"
+        + "    return io.jgrad.runtime.Fwd.of(s * y, new double[] {Math.cos(x), s, y});\n  }\n"
+        + "  static " + d + "Vjp1Grad vjp1Bwd(double[] res, double g) {\n"
+        + "    return new " + d + "Vjp1Grad(res[0] * res[2] * g, res[1] * g);\n  }\n"
+        + "  @CustomVjp(fwd = \"vjp2Fwd\", bwd = \"vjp2Bwd\", order = 2) static double vjp2(double x) { return Math.tanh(x); }\n"
+        + "  static io.jgrad.runtime.Fwd<Double> vjp2Fwd(double x) {\n"
+        + "    double t = vjp2(x);\n"
+        + "    return io.jgrad.runtime.Fwd.of(t, t);\n  }\n"
+        + "  static double vjp2Bwd(Double t, double g) { return (1 - t * t) * g; }\n"
+        + "  @CustomVjp(fwd = \"vjp3Fwd\", bwd = \"vjp3Bwd\", order = 2) static double vjp3(double x, double y) {\n"
+        + "    return Math.abs(x) * x + x * y;\n  }\n"
+        + "  static io.jgrad.runtime.Fwd<P> vjp3Fwd(double x, double y) {\n"
+        + "    if (x < 0) {\n"
+        + "      return io.jgrad.runtime.Fwd.of(-x * x + x * y, new P(x, y));\n    }\n"
+        + "    return io.jgrad.runtime.Fwd.of(x * x + x * y, new P(x, y));\n  }\n"
+        + "  static " + d + "Vjp3Grad vjp3Bwd(P r, double g) {\n"
+        + "    if (r.a() < 0) {\n"
+        + "      return new " + d + "Vjp3Grad((r.b() - 2 * r.a()) * g, r.a() * g);\n    }\n"
+        + "    return new " + d + "Vjp3Grad((2 * r.a() + r.b()) * g, r.a() * g);\n  }\n"
+        + "  @CustomVjp(fwd = \"vjp4Fwd\", bwd = \"vjp4Bwd\", order = 2) static double vjp4(double x, double y) {\n"
+        + "    double r = 0;\n"
+        + "    if (x > 0) {\n"
+        + "      r = x * y;\n    }\n"
+        + "    return r;\n  }\n"
+        + "  static io.jgrad.runtime.Fwd<P> vjp4Fwd(double x, double y) {\n"
+        + "    return io.jgrad.runtime.Fwd.of(vjp4(x, y), new P(x, y));\n  }\n"
+        + "  static " + d + "Vjp4Grad vjp4Bwd(P r, double g) {\n"
+        + "    if (r.a() <= 0) {\n"
+        + "      return null;\n    }\n"
+        + "    return new " + d + "Vjp4Grad(r.b() * g, r.a() * g);\n  }\n"
+        + "  @CustomVjp(fwd = \"vjp5Fwd\", bwd = \"vjp5Bwd\") static double vjp5(double x, double y) { return x / (1 + y * y); }\n"
+        + "  static io.jgrad.runtime.Fwd<double[]> vjp5Fwd(double x, double y) {\n"
+        + "    double d = 1 + y * y;\n"
+        + "    double ans = x / d;\n"
+        + "    return io.jgrad.runtime.Fwd.of(ans, new double[] {d, ans, y});\n  }\n"
+        + "  static " + d + "Vjp5Grad vjp5Bwd(double[] res, double g) {\n"
+        + "    double d = res[0];\n"
+        + "    double gy = -2 * res[2] * res[1] / d * g;\n"
+        + "    return new " + d + "Vjp5Grad(g / d, gy);\n  }\n"
+        + "  @Differentiable(order = 2) static double vjp0_plain(double x) { return Math.sin(x); }\n"
+        + "  @Differentiable(order = 2) static double vjp1_plain(double x, double y) { return Math.sin(x) * y; }\n"
+        + "  @Differentiable(order = 2) static double vjp2_plain(double x) { return Math.tanh(x); }\n"
+        + "  @Differentiable(order = 2) static double vjp3_plain(double x, double y) { return Math.abs(x) * x + x * y; }\n"
+        + "  @Differentiable(order = 2) static double vjp4_plain(double x, double y) {\n"
+        + "    double r = 0;\n"
+        + "    if (x > 0) {\n"
+        + "      r = x * y;\n    }\n"
+        + "    return r;\n  }\n"
+        + "  @Differentiable static double vjp5_plain(double x, double y) { return x / (1 + y * y); }\n";
+  }
+
   /** The class {@code pkg.className}. */
   String source(String pkg, String className) {
     StringBuilder s = new StringBuilder("package " + pkg + ";\nimport io.jgrad.annotations.*;\nfinal class "
         + className + " {\n");
-    s.append(RULES);
+    s.append(RULES).append(vjpRules(className));
     functions.forEach(f -> s.append(f.render()));
+    Set<String> reachingVjp = reachingVjp();
+    functions.stream().filter(f -> reachingVjp.contains(f.name())).forEach(f -> s.append(f.renderPlain(reachingVjp)));
     return s.append("}\n").toString();
   }
 

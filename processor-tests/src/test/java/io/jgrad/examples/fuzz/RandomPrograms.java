@@ -10,8 +10,14 @@ import java.util.Random;
  * to earlier generated functions. Every primitive stays inside its domain by construction ({@code @}
  * repeats the previous operand, so {@code sqrt(1 + a·a)}, {@code log1p(a·a)}), so no NaN arises, not
  * even in unused branches. Every third function has {@code order = 2}; a function calls only earlier
- * functions that call nothing themselves and have order 2, so calls never chain and every callee
- * has the order its callers need.
+ * functions that call no generated function themselves and have order 2, so calls never chain and every
+ * callee has the order its callers need.
+ *
+ * <p>About four functions in ten (leaves included) call functions with {@code @CustomVjp} rules
+ * ({@link FuzzProgram#vjpRules}), and only those call leaves that do. Reverse over reverse, and a
+ * kernel through a rule on OpenCL, take straight-line code and if/else only (a loop is a
+ * {@code [jgrad.UnsupportedOrder]} error at order 2, by design), so such functions of order 2 have
+ * no loop, and half of those of order 1 have none either, for their kernels to run on OpenCL.
  */
 final class RandomPrograms {
   private static final String[] UNARY = {
@@ -28,6 +34,12 @@ final class RandomPrograms {
   /** The functions generated so far that later ones may call. */
   private final List<String> callable = new ArrayList<>();
   private boolean callsAllowed;
+  /** Whether the function being generated may call {@code @CustomVjp} functions and leaves that do. */
+  private boolean vjp;
+  /** Whether the function being generated may have loops. */
+  private boolean loopsAllowed;
+  /** The leaves that reach a {@code @CustomVjp} rule: only functions with {@link #vjp} call them. */
+  private final List<String> vjpLeaves = new ArrayList<>();
   /** The order of the function being generated: order-2 functions call only order-2 rules. */
   private int order;
   /** How many loops enclose the statement being generated. */
@@ -46,18 +58,30 @@ final class RandomPrograms {
       order = i % 3 == 0 ? 2 : 1;
       // Leaves (order 2, no calls) may be called; the others may call them.
       callsAllowed = !(order == 2 && random.nextBoolean());
+      boolean containers = order == 1 && i % 4 == 1;
+      vjp = random.nextDouble() < 0.4;
+      // The containers' array is filled in a loop, so they keep their loops.
+      loopsAllowed = containers || !(vjp && (order == 2 || random.nextBoolean()));
       List<String> vars = new ArrayList<>(List.of("x", "y"));
       readOnly.clear();
       List<FuzzStmt> body = new ArrayList<>();
-      if (order == 1 && i % 4 == 1) {
+      if (containers) {
         body.addAll(containers(vars)); // a local array and a record: reverse mode only, never batched
       }
       body.addAll(statements(vars, 0, 5));
       String result = expr(vars, 2) + " * 0.5 + x";
       FuzzProgram.Function f = new FuzzProgram.Function("f" + i, order, body, result);
+      if (vjp && !new FuzzProgram(List.of(f)).reachingVjp().contains(f.name())
+          && f.callees().stream().noneMatch(vjpLeaves::contains)) {
+        // No rule was drawn: the result calls one, so every such function reaches a rule.
+        f = new FuzzProgram.Function(f.name(), order, body, vjpCall(vars, 2) + " * 0.5 + " + result);
+      }
       functions.add(f);
       if (!callsAllowed && order == 2) {
         callable.add(f.name());
+        if (vjp) {
+          vjpLeaves.add(f.name());
+        }
       }
     }
     return new FuzzProgram(functions);
@@ -107,6 +131,10 @@ final class RandomPrograms {
         List<FuzzStmt> a = statements(new ArrayList<>(vars), depth + 1, 2);
         List<FuzzStmt> b = statements(new ArrayList<>(vars), depth + 1, 2);
         out.add(new FuzzStmt.If(cond, a, b));
+      } else if (depth < 2 && !loopsAllowed) {
+        String v = "v" + names++; // a declaration where a loop would have been
+        out.add(new FuzzStmt.Line("double " + v + " = " + expr(vars, 3) + ";"));
+        vars.add(v);
       } else if (depth < 2) {
         String i = "k" + names++;
         loops++;
@@ -128,6 +156,9 @@ final class RandomPrograms {
       }
       return vars.get(random.nextInt(vars.size()));
     }
+    if (vjp && random.nextDouble() < 0.05) {
+      return vjpCall(vars, depth);
+    }
     if (callsAllowed && random.nextDouble() < 0.04) {
       // A function with a custom JVP rule (FuzzProgram.RULES), its rule the true derivative.
       String rule = order == 2 ? "c" + random.nextInt(2) : "c" + random.nextInt(3);
@@ -135,9 +166,31 @@ final class RandomPrograms {
     }
     if (callsAllowed && !callable.isEmpty() && random.nextDouble() < 0.08) {
       // A call squashed by tanh, so a callee's growth cannot push its caller out of range.
-      String callee = callable.get(random.nextInt(callable.size()));
+      List<String> allowed = vjp ? callable : callable.stream().filter(c -> !vjpLeaves.contains(c)).toList();
+      if (allowed.isEmpty()) {
+        return primitive(vars, depth);
+      }
+      String callee = allowed.get(random.nextInt(allowed.size()));
       return "Math.tanh(" + callee + "(" + expr(vars, depth - 1) + ", " + expr(vars, depth - 1) + "))";
     }
+    return primitive(vars, depth);
+  }
+
+  /**
+   * A call to a function with a {@code @CustomVjp} rule ({@link FuzzProgram#vjpRules}, its rule the
+   * true derivative): order-2 functions call the five of order 2, others any of the six. Unbounded
+   * ones are squashed by tanh, as the other calls are.
+   */
+  private String vjpCall(List<String> vars, int depth) {
+    int rule = random.nextInt(order == 2 ? 5 : 6);
+    String a = expr(vars, depth - 1);
+    return switch (rule) {
+      case 0, 2 -> "vjp" + rule + "(" + a + ")";
+      default -> "Math.tanh(vjp" + rule + "(" + a + ", " + expr(vars, depth - 1) + "))";
+    };
+  }
+
+  private String primitive(List<String> vars, int depth) {
     String pattern = random.nextBoolean()
         ? UNARY[random.nextInt(UNARY.length)] : BINARY[random.nextInt(BINARY.length)];
     StringBuilder out = new StringBuilder("(");
