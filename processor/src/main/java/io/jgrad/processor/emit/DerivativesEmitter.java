@@ -55,12 +55,17 @@ public final class DerivativesEmitter {
    */
   public static void emit(Function f, boolean forward, int order, TypeSpec.Builder type,
       java.util.function.Predicate<io.jgrad.processor.ir.Expr> removable) {
-    emit(f, forward, order, type, removable, true);
+    emit(f, forward, order, type, removable, false);
   }
 
-  /** The same, with or without the function object {@code f(...)} (internal functions have none). */
+  /**
+   * The same for a user's function, or for an {@code internal} one (a pullback function): no function
+   * object, and only {@code fVjp} written out in full ({@code fGrad} calls it, no {@code fValueAndGrad}),
+   * since these bodies are long and only second derivatives call them.
+   */
   static void emit(Function f, boolean forward, int order, TypeSpec.Builder type,
-      java.util.function.Predicate<io.jgrad.processor.ir.Expr> removable, boolean functionObject) {
+      java.util.function.Predicate<io.jgrad.processor.ir.Expr> removable, boolean internal) {
+    boolean functionObject = !internal;
     Callee sig = f.signature();
     if (order == 2 && f.vjpRule() == null && !forward && f.rule() != null) {
       throw new SecondOrder.Unsupported("order 2 of a @CustomJvp function that reaches a @CustomVjp rule is not"
@@ -105,7 +110,7 @@ public final class DerivativesEmitter {
     }
     VjpWriter.Sweeps gradSweeps = f.rule() != null && f.rule().name() != null && !sig.returnType().isArray()
         ? RuleSweeps.forGradient(f, removable) : sweeps;
-    emitReverse(sig, sweeps, gradSweeps, type);
+    emitReverse(sig, sweeps, gradSweeps, type, internal);
     if (pullbacks != null) {
       // Reverse only: second derivatives by reverse over reverse, through the pullback functions.
       PullbackEmitter.emit(sig, pullbacks, type);
@@ -165,6 +170,12 @@ public final class DerivativesEmitter {
 
   /** The same, with {@code fGrad} from {@code gradSweeps} (what only the value needs left out). */
   static void emitReverse(Callee sig, VjpWriter.Sweeps sweeps, VjpWriter.Sweeps gradSweeps, TypeSpec.Builder type) {
+    emitReverse(sig, sweeps, gradSweeps, type, false);
+  }
+
+  /** The same; {@code compact} writes the sweeps once, in {@code fVjp}, which {@code fGrad} calls. */
+  static void emitReverse(Callee sig, VjpWriter.Sweeps sweeps, VjpWriter.Sweeps gradSweeps, TypeSpec.Builder type,
+      boolean compact) {
     ClassName self = RuntimeTypes.derivatives(sig);
     TypeName grad = gradType(sig, self);
 
@@ -195,6 +206,13 @@ public final class DerivativesEmitter {
         .addJavadoc("The gradient of {@code $L} ({@code jax.grad}).\n", sig.name())
         .returns(grad);
     addParams(sig, gradMethod);
+    if (compact) {
+      gradMethod.addStatement("return $LVjp($L).pullback(1.0)", sig.name(),
+          String.join(", ", sig.params().stream().map(Callee.Param::name).toList()));
+      type.addMethod(gradMethod.build());
+      emitGradRecord(sig, type);
+      return;
+    }
     sweepOnce(gradSweeps, gradMethod);
     gradMethod.addStatement("return $L", gradSweeps.gradient());
     type.addMethod(gradMethod.build());
@@ -221,17 +239,7 @@ public final class DerivativesEmitter {
     }
     type.addMethod(vgMethod.build());
 
-    if (!sig.hasSingleGradient()) {
-      TypeSpec.Builder record = TypeSpec.recordBuilder(sig.gradRecordName())
-          .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-          .addJavadoc("The gradient of {@code $L}, one component per differentiated parameter.\n", sig.name());
-      MethodSpec.Builder ctor = MethodSpec.constructorBuilder();
-      for (Callee.Param p : sig.differentiatedParams()) {
-        ctor.addParameter(typeName(p.type()), p.name());
-      }
-      record.recordConstructor(ctor.build());
-      type.addType(record.build());
-    }
+    emitGradRecord(sig, type);
   }
 
   /**
@@ -251,17 +259,23 @@ public final class DerivativesEmitter {
     vjpMethod.addStatement("return $L", sweeps.gradient());
     vjpMethod.addCode("$<});\n");
     type.addMethod(vjpMethod.build());
-    if (!sig.hasSingleGradient()) {
-      TypeSpec.Builder record = TypeSpec.recordBuilder(sig.gradRecordName())
-          .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-          .addJavadoc("The gradient of {@code $L}, one component per differentiated parameter.\n", sig.name());
-      MethodSpec.Builder ctor = MethodSpec.constructorBuilder();
-      for (Callee.Param p : sig.differentiatedParams()) {
-        ctor.addParameter(typeName(p.type()), p.name());
-      }
-      record.recordConstructor(ctor.build());
-      type.addType(record.build());
+    emitGradRecord(sig, type);
+  }
+
+  /** The gradient record {@code FGrad} of a function with more than one differentiated parameter. */
+  private static void emitGradRecord(Callee sig, TypeSpec.Builder type) {
+    if (sig.hasSingleGradient()) {
+      return;
     }
+    TypeSpec.Builder record = TypeSpec.recordBuilder(sig.gradRecordName())
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .addJavadoc("The gradient of {@code $L}, one component per differentiated parameter.\n", sig.name());
+    MethodSpec.Builder ctor = MethodSpec.constructorBuilder();
+    for (Callee.Param p : sig.differentiatedParams()) {
+      ctor.addParameter(typeName(p.type()), p.name());
+    }
+    record.recordConstructor(ctor.build());
+    type.addType(record.build());
   }
 
   /** A top-level declaration of the forward sweep: a value the pullback may capture. */

@@ -44,7 +44,7 @@ final class PullbackEmitter {
       m.addStatement("return $LVjp($L).pullback($L)$L", sig.name(), args, g,
           diff.size() == 1 ? "" : "." + diff.get(i).name() + "()");
       type.addMethod(m.build());
-      DerivativesEmitter.emit(pullback, false, 1, type, value -> false, false);
+      DerivativesEmitter.emit(pullback, false, 1, type, value -> false, true);
     }
     emitHessian(sig, type);
   }
