@@ -25,6 +25,27 @@ public final class Accumulate {
     }
   }
 
+  /**
+   * The element-wise sum of gradient arrays of one parameter, each from one component of a record
+   * result's cotangent (pullbacks are linear: a record's pullback is the sum of its leaves').
+   */
+  public static double[] sum(double[] first, double[]... rest) {
+    double[] out = first.clone();
+    for (double[] r : rest) {
+      add(out, r);
+    }
+    return out;
+  }
+
+  /** As {@link #sum(double[], double[][])}, for {@code float[]}. */
+  public static float[] sum(float[] first, float[]... rest) {
+    float[] out = first.clone();
+    for (float[] r : rest) {
+      add(out, r);
+    }
+    return out;
+  }
+
   private static void checkLengths(int into, int from) {
     if (into != from) {
       throw new IllegalArgumentException("a gradient of " + from + " components for an array of " + into);

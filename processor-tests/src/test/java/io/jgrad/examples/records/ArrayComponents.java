@@ -28,6 +28,28 @@ final class ArrayComponents {
     return energy(layer) + c * x[0];
   }
 
+  /** A record result with an array component: every weight times k, the scale too. */
+  @Differentiable
+  static Layer scaled(Layer layer, double k) {
+    double[] out = new double[layer.w().length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = layer.w()[i] * k;
+    }
+    return new Layer(out, layer.scale() * k, layer.label());
+  }
+
+  /** Both result components read the weights: (w·scale, Σ w). */
+  @Differentiable
+  static Layer mix(Layer layer) {
+    double[] out = new double[layer.w().length];
+    double total = 0;
+    for (int i = 0; i < out.length; i++) {
+      out[i] = layer.w()[i] * layer.scale();
+      total += layer.w()[i];
+    }
+    return new Layer(out, total, layer.label());
+  }
+
   /** A custom VJP rule on a record with an array: the gradient of Σ w[i]·scale, written by hand. */
   @CustomVjp(fwd = "weightedSumFwd", bwd = "weightedSumBwd")
   static double weightedSum(Layer layer) {

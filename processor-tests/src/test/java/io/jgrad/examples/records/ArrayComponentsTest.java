@@ -53,17 +53,45 @@ class ArrayComponentsTest {
   }
 
   @Test
-  void aRecordResultWithAnArrayIsRefusedAtTheMethod() {
+  void aRecordResultWithAnArrayHasARecordTangentAndPullback() {
+    Layer layer = new Layer(new double[] {1, 2}, 3.0, "l");
+    var jvp = ArrayComponentsDerivatives.scaledJvp(layer, 2.0, new Layer(new double[] {1, 0}, 0.0, "t"), 1.0);
+    // value (w·k, scale·k); tangent (ẇ·k + w·k̇, ṡcale·k + scale·k̇)
+    assertThat(jvp.value().w()).usingTolerance(0).containsExactly(2.0, 4.0).inOrder();
+    assertThat(jvp.value().scale()).isEqualTo(6.0);
+    assertThat(jvp.tangent().w()).usingTolerance(0).containsExactly(3.0, 2.0).inOrder();
+    assertThat(jvp.tangent().scale()).isEqualTo(3.0);
+    assertThat(jvp.value().label()).isEqualTo("l");
+    var g = ArrayComponentsDerivatives.scaledVjp(layer, 2.0).pullback(new Layer(new double[] {1, -1}, 0.5, "c"));
+    // w̄ = k·ōut.w, s̄cale = k·ōut.scale, k̄ = w·ōut.w + scale·ōut.scale
+    assertThat(g.layer().w()).usingTolerance(0).containsExactly(2.0, -2.0).inOrder();
+    assertThat(g.layer().scale()).isEqualTo(1.0);
+    assertThat(g.k()).isEqualTo(1.0 - 2.0 + 1.5);
+  }
+
+  @Test
+  void anArrayParameterReadByTwoResultComponentsSumsTheirPullbacks() {
+    Layer layer = new Layer(new double[] {1, 2, 3}, 0.5, "l");
+    Layer g = ArrayComponentsDerivatives.mixVjp(layer).pullback(new Layer(new double[] {1, 0, 2}, 4.0, "c"));
+    // w̄ = scale·ōut.w + ōut.scale, s̄cale = w·ōut.w
+    assertThat(g.w()).usingTolerance(1e-15).containsExactly(4.5, 4.0, 5.0).inOrder();
+    assertThat(g.scale()).isWithin(1e-15).of(1 + 6);
+  }
+
+  @Test
+  void aCustomRuleRecordResultWithAnArrayIsRefusedAtTheMethod() {
     JavaFileObject src = JavaFileObjects.forSourceString("demo.R", ""
         + "package demo;\n"
         + "import io.jgrad.annotations.*;\n"
+        + "import io.jgrad.runtime.*;\n"
         + "final class R {\n"
         + "  record V(double[] w, double s) {}\n"
-        + "  @Differentiable\n"
+        + "  @CustomJvp(jvp = \"twiceJvp\")\n"
         + "  static V twice(V v) { return new V(v.w(), 2 * v.s()); }\n"
+        + "  static Jvp<V> twiceJvp(V v, V vDot) { return Jvp.of(twice(v), new V(vDot.w(), 2 * vDot.s())); }\n"
         + "}\n");
     Compilation c = Compiler.javac().withProcessors(new JgradProcessor()).compile(src);
     com.google.testing.compile.CompilationSubject.assertThat(c).hadErrorContaining("has an array component")
-        .inFile(src).onLine(6);
+        .inFile(src).onLine(7);
   }
 }

@@ -75,10 +75,11 @@ public final class SignatureValidator {
     if (resultShape != null && !resultShape.differentiable()) {
       report.error(Codes.UNSUPPORTED_TYPE, annotation + " method " + name + " returns the record "
           + method.getReturnType() + ", which has no double or float component to differentiate", method);
-    } else if (resultShape != null && resultShape.leaves().stream().anyMatch(l -> l.type().isArray())) {
+    } else if (resultShape != null && resultShape.leaves().stream().anyMatch(l -> l.type().isArray())
+        && !annotation.equals("@Differentiable")) {
       report.error(Codes.UNSUPPORTED_TYPE, annotation + " method " + name + " returns the record "
-          + method.getReturnType() + ", which has an array component: records with arrays are supported as"
-          + " parameters and locals, not yet as results; hint: return the array, or a record of numbers", method);
+          + method.getReturnType() + ", which has an array component: a custom rule's record result has"
+          + " numbers only, for now; hint: write the function as @Differentiable, or return the array", method);
     } else if (resultShape == null && (returnType == null || !(returnType.isScalar()
         || returnType == Type.DOUBLE_ARRAY || returnType == Type.FLOAT_ARRAY))) {
       report.error(Codes.UNSUPPORTED_TYPE, annotation + " method " + name + " must return double or"

@@ -220,8 +220,11 @@ public final class RecordEntryEmitter {
         continue;
       }
       String local = "out_" + leaves.get(i).suffix();
-      m.addStatement("$T $L = $L($L)", leaves.get(i).type() == Type.FLOAT ? RuntimeTypes.FLOAT_DUAL : RuntimeTypes.DUAL,
-          local, sig.flat().get(flat).name() + "Jvp", joined);
+      Type leafType = leaves.get(i).type();
+      TypeName jvpType = leafType.isArray()
+          ? ParameterizedTypeName.get(RuntimeTypes.JVP, DerivativesEmitter.typeName(leafType))
+          : leafType == Type.FLOAT ? RuntimeTypes.FLOAT_DUAL : RuntimeTypes.DUAL;
+      m.addStatement("$T $L = $L($L)", jvpType, local, sig.flat().get(flat).name() + "Jvp", joined);
       values.add(local + ".value()");
       tangents.add(local + ".tangent()");
     }
@@ -260,6 +263,10 @@ public final class RecordEntryEmitter {
 
   /** The type {@code fVjp} of a flat function returns, and its gradient's type. */
   private static TypeName flatVjpType(Callee c, ClassName self) {
+    if (c.returnType().isArray()) {
+      return ParameterizedTypeName.get(RuntimeTypes.RECORD_VJP, DerivativesEmitter.typeName(c.returnType()),
+          DerivativesEmitter.gradType(c, self).box());
+    }
     if (c.hasSingleGradient() && !c.differentiatedParams().get(0).type().isArray()) {
       return RuntimeTypes.SCALAR_VJP;
     }
@@ -268,7 +275,8 @@ public final class RecordEntryEmitter {
 
   private static TypeName flatGradType(Callee c, ClassName self) {
     // A ScalarVjp's pullback gives a double, whatever the parameter's type.
-    boolean scalar = c.hasSingleGradient() && !c.differentiatedParams().get(0).type().isArray();
+    boolean scalar = c.hasSingleGradient() && !c.differentiatedParams().get(0).type().isArray()
+        && !c.returnType().isArray();
     return scalar ? TypeName.DOUBLE : DerivativesEmitter.gradType(c, self);
   }
 
@@ -280,7 +288,7 @@ public final class RecordEntryEmitter {
     if (!c.hasSingleGradient()) {
       return g + "." + flat + "()";
     }
-    return c.differentiatedParams().get(0).type() == Type.FLOAT ? "(float) " + g : g;
+    return c.differentiatedParams().get(0).type() == Type.FLOAT && !c.returnType().isArray() ? "(float) " + g : g;
   }
 
   /**
@@ -362,6 +370,10 @@ public final class RecordEntryEmitter {
         if (sig.flatOf(i) >= 0) {
           terms.add(flatComponent(sig.flat().get(sig.flatOf(i)), "grad_" + leaves.get(i).suffix(), n));
         }
+      }
+      if (t.isArray() && terms.size() > 1) {
+        // An array parameter's gradient from several result components: their element-wise sum.
+        return RuntimeTypes.ACCUMULATE.canonicalName() + ".sum(" + String.join(", ", terms) + ")";
       }
       return String.join(" + ", terms);
     }));
