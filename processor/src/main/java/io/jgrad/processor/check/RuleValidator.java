@@ -32,6 +32,13 @@ public final class RuleValidator {
           + " or jvps = {...}", f);
       return Optional.empty();
     }
+    if (sig.returnType() != null && sig.returnType().isArray()) {
+      report.error(Codes.UNSUPPORTED_TYPE, "@CustomJvp on " + name + ", which returns an array, is not supported"
+          + " yet: its rule would build the tangent in a local array, which rules cannot do yet; hint: use"
+          + " @CustomVjp (fwd returns RecordFwd<" + f.getReturnType() + ", R>, bwd takes the cotangent array)"
+          + " or @Differentiable", f);
+      return Optional.empty();
+    }
     String ruleName = spec.jvp();
     String expected = expectedSignature(f, sig, ruleName);
     Optional<ExecutableElement> found = find(f, ruleName, expected, report);
@@ -131,7 +138,9 @@ public final class RuleValidator {
       shown.add(p.asType() + " " + p.getSimpleName());
       want.add(p.asType());
     });
-    boolean recordResult = RecordShape.of(f.getReturnType()) != null;
+    // A record or array result has no double value to hold in a Fwd: fwd returns a RecordFwd.
+    Type resultType = TypeMapper.map(f.getReturnType());
+    boolean recordResult = RecordShape.of(f.getReturnType()) != null || (resultType != null && resultType.isArray());
     String fwdType = recordResult ? "RecordFwd<" + f.getReturnType() + ", R>" : "Fwd<R>";
     String fwdExpected = "static " + fwdType + " " + spec.fwd() + "(" + String.join(", ", shown) + ")";
     Optional<ExecutableElement> fwd = find(f, spec.fwd(), fwdExpected, report);

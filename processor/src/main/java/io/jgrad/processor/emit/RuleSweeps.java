@@ -51,6 +51,10 @@ final class RuleSweeps {
     bwdArgs.add(fwd + ".residuals()");
     bwdArgs.add("outBar");
     CodeBlock.Builder reverse = CodeBlock.builder();
+    if (sig.returnType().isArray()) {
+      // A cotangent array of another length than the result is the caller's mistake, named.
+      reverse.addStatement("$T.checkLength($L.value(), outBar, $S)", RuntimeTypes.TANGENTS, fwd, "outBar");
+    }
     List<Callee.Param> diff = sig.differentiatedParams();
     TypeName gradType = DerivativesEmitter.gradType(sig, RuntimeTypes.derivatives(sig));
     reverse.addStatement("$T $L = $T.$L($L)", gradType, grad, owner, rule.bwd(), String.join(", ", bwdArgs));
