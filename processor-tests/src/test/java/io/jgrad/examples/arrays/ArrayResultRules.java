@@ -1,6 +1,7 @@
 package io.jgrad.examples.arrays;
 
 import io.jgrad.annotations.CustomVjp;
+import io.jgrad.annotations.Differentiable;
 import io.jgrad.runtime.RecordFwd;
 
 /** A @CustomVjp function with an array result: fwd returns a RecordFwd, bwd takes the cotangent array. */
@@ -31,5 +32,34 @@ final class ArrayResultRules {
       out[i] = sigma[i] * g[i];
     }
     return out;
+  }
+
+  /** k·x element by element. */
+  @Differentiable
+  static double[] scaledCopy(double[] x, double k) {
+    double[] y = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      y[i] = k * x[i];
+    }
+    return y;
+  }
+
+  /** Σ (k·x[i])² + Σ softplus(x[i]) + k: array results of a plain function and of a rule, used. */
+  @Differentiable
+  static double useArrays(double[] x, double k) {
+    double[] y = scaledCopy(x, k);
+    double[] z = softplus(x);
+    double s = k;
+    for (int i = 0; i < x.length; i++) {
+      s += y[i] * y[i] + z[i];
+    }
+    return s;
+  }
+
+  /** y[0]·y[1] + k with y = k·x: forward mode through a call with an array result. */
+  @Differentiable
+  static double useCopy(double[] x, double k) {
+    double[] y = scaledCopy(x, k);
+    return y[0] * y[1] + k;
   }
 }

@@ -34,6 +34,61 @@ class ArrayResultRulesTest {
   }
 
   @Test
+  void callsToFunctionsWithArrayResultsAreDifferentiated() {
+    double[] x = {0.5, -1.0, 2.0};
+    double k = 1.5;
+    var g = ArrayResultRulesDerivatives.useArraysGrad(x, k);
+    double sumSquares = 0;
+    for (int i = 0; i < x.length; i++) {
+      // ∂/∂x[i] = 2k²x[i] + σ(x[i]); ∂/∂k = 2kΣx² + 1
+      assertThat(g.x()[i]).isWithin(1e-12).of(2 * k * k * x[i] + 1 / (1 + Math.exp(-x[i])));
+      sumSquares += x[i] * x[i];
+    }
+    assertThat(g.k()).isWithin(1e-12).of(2 * k * sumSquares + 1);
+    double h = 1e-6;
+    double fd = (ArrayResultRules.useArrays(new double[] {0.5 + h, -1.0, 2.0}, k)
+        - ArrayResultRules.useArrays(new double[] {0.5 - h, -1.0, 2.0}, k)) / (2 * h);
+    assertThat(g.x()[0]).isWithin(1e-6).of(fd);
+    // Forward mode through a call with an array result (no rule on the way): the tangent of k·x.
+    var jvp = ArrayResultRulesDerivatives.scaledCopyJvp(x, k, new double[] {1, 0, 0}, 2.0);
+    assertThat(jvp.tangent()).usingTolerance(1e-15).containsExactly(1.5 + 1.0, -2.0, 4.0).inOrder();
+  }
+
+  @Test
+  void forwardModeThroughACallWithAnArrayResult() {
+    double[] x = {2.0, 3.0};
+    double k = 0.5;
+    // k²·x0·x1 + k
+    var jvp = ArrayResultRulesDerivatives.useCopyJvp(x, k, new double[] {1.0, -1.0}, 2.0);
+    double expected = k * k * x[1] - k * k * x[0] + 2.0 * (2 * k * x[0] * x[1] + 1);
+    assertThat(jvp.tangent()).isWithin(1e-12).of(expected);
+    var g = ArrayResultRulesDerivatives.useCopyGrad(x, k);
+    assertThat(g.x()).usingTolerance(1e-12).containsExactly(k * k * x[1], k * k * x[0]).inOrder();
+  }
+
+  private static Compilation compile(String function) {
+    return Compiler.javac().withProcessors(new JgradProcessor()).compile(JavaFileObjects.forSourceString("demo.B", ""
+        + "package demo;\n"
+        + "import io.jgrad.annotations.*;\n"
+        + "final class B {\n"
+        + "  @Differentiable\n"
+        + "  static double[] twice(double[] x) { double[] y = new double[x.length];"
+        + " for (int i = 0; i < x.length; i++) { y[i] = 2 * x[i]; } return y; }\n"
+        + function
+        + "}\n"));
+  }
+
+  @Test
+  void callsWithArrayResultsAtOrderTwoOrInKernelsAreClearErrors() {
+    Compilation order2 = compile("  @Differentiable(order = 2)\n"
+        + "  static double f(double[] x) { double[] y = twice(x); return y[0]; }\n");
+    assertThat(order2).hadErrorContaining("[jgrad.UnsupportedOrder]");
+    Compilation batched = compile("  @Batched @Differentiable\n"
+        + "  static double g(@NonDiff double[] x, double k) { double[] y = twice(x); return y[0] * k; }\n");
+    assertThat(batched).hadErrorContaining("[jgrad.NotBatchable]");
+  }
+
+  @Test
   void aCustomJvpWithAnArrayResultIsRefusedWithAHint() {
     JavaFileObject src = JavaFileObjects.forSourceString("demo.A", ""
         + "package demo;\n"

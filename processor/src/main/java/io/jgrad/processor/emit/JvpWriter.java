@@ -113,7 +113,10 @@ final class JvpWriter {
   private void call(Linear.Call c, CodeBlock.Builder b) {
     Callee callee = c.callee();
     boolean isFloat = callee.returnType() == Type.FLOAT;
-    ClassName dual = isFloat ? RuntimeTypes.FLOAT_DUAL : RuntimeTypes.DUAL;
+    // An array result comes as a Jvp<double[]>, with the same value() and tangent().
+    com.palantir.javapoet.TypeName dual = callee.returnType().isArray()
+        ? com.palantir.javapoet.ParameterizedTypeName.get(RuntimeTypes.JVP, DerivativesEmitter.typeName(callee.returnType()))
+        : isFloat ? RuntimeTypes.FLOAT_DUAL : RuntimeTypes.DUAL;
     String r = names.temp(callee.name() + "Jvp");
     List<String> args = new ArrayList<>();
     c.args().forEach(a -> args.add(ExprWriter.write(a)));

@@ -408,6 +408,10 @@ final class VjpWriter {
 
   /** The Java type of a callee's {@code fVjp} result. */
   static TypeName vjpType(Callee callee) {
+    if (callee.returnType() != null && callee.returnType().isArray()) {
+      return ParameterizedTypeName.get(RuntimeTypes.RECORD_VJP, DerivativesEmitter.typeName(callee.returnType()),
+          gradType(callee).box());
+    }
     if (callee.isPacked()) {
       return ParameterizedTypeName.get(RuntimeTypes.VJP, gradType(callee));
     }

@@ -487,6 +487,16 @@ public final class BodyParser {
       rejectedLocals.add(element);
       return;
     }
+    if (init instanceof MethodInvocationTree call && trees.getElement(new TreePath(path, call)) instanceof ExecutableElement callee
+        && CalleeResolver.isDifferentiable(callee) && !RecordSignature.involvesRecords(callee)
+        && TypeMapper.map(callee.getReturnType()) == type) {
+      // double[] y = g(x): the array a differentiable function returns, read-only here.
+      Expr value = arrayCall(call, new TreePath(path, call), callee, type);
+      Stmt s = new Stmt.Assign(new Expr.Var(declare(element), type), value, true);
+      arrayDeclarations.put(s, t);
+      out.add(s);
+      return;
+    }
     if (!(init instanceof com.sun.source.tree.NewArrayTree n) || n.getDimensions().size() != 1
         || n.getInitializers() != null) {
       error(Codes.UNSUPPORTED_TYPE, "an array local must be created by the function, with new "
@@ -501,6 +511,22 @@ public final class BodyParser {
     Stmt s = new Stmt.Assign(var, new Expr.NewArray(type, length), true);
     arrayDeclarations.put(s, t);
     out.add(s);
+  }
+
+  /** A call to a differentiable function that returns an array. */
+  private Expr arrayCall(MethodInvocationTree t, TreePath path, ExecutableElement callee, Type type) {
+    if (callee.equals(method)) {
+      error(Codes.RECURSION, method.getSimpleName() + " calls itself; recursion is not supported;"
+          + " hint: write it as a loop", t);
+      return dummy();
+    }
+    List<Expr> args = new ArrayList<>();
+    for (ExpressionTree a : t.getArguments()) {
+      args.add(expr(a, path));
+    }
+    Expr call = new Expr.Call(callees.resolve(callee), args, type);
+    positions.putIfAbsent(call, t);
+    return call;
   }
 
   /**
