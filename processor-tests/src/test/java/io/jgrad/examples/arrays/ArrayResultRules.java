@@ -1,7 +1,10 @@
 package io.jgrad.examples.arrays;
 
+import io.jgrad.annotations.CustomJvp;
 import io.jgrad.annotations.CustomVjp;
 import io.jgrad.annotations.Differentiable;
+import io.jgrad.runtime.Dual;
+import io.jgrad.runtime.Jvp;
 import io.jgrad.runtime.RecordFwd;
 
 /** A @CustomVjp function with an array result: fwd returns a RecordFwd, bwd takes the cotangent array. */
@@ -61,5 +64,46 @@ final class ArrayResultRules {
   static double useCopy(double[] x, double k) {
     double[] y = scaledCopy(x, k);
     return y[0] * y[1] + k;
+  }
+
+  /** 3x element by element, with a rule that builds its tangent in a local array. */
+  @CustomJvp(jvp = "thriceJvp")
+  static double[] thrice(double[] x) {
+    double[] y = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      y[i] = 3 * x[i];
+    }
+    return y;
+  }
+
+  static Jvp<double[]> thriceJvp(double[] x, double[] xDot) {
+    double[] y = thrice(x);
+    double[] t = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      t[i] = 3 * xDot[i];
+    }
+    return Jvp.of(y, t);
+  }
+
+  /** Σ x² with a rule that keeps 2x·ẋ in a local array before summing it. */
+  @CustomJvp(jvp = "squaresJvp")
+  static double squares(double[] x) {
+    double s = 0;
+    for (int i = 0; i < x.length; i++) {
+      s += x[i] * x[i];
+    }
+    return s;
+  }
+
+  static Dual squaresJvp(double[] x, double[] xDot) {
+    double[] parts = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      parts[i] = 2 * x[i] * xDot[i];
+    }
+    double t = 0;
+    for (int i = 0; i < x.length; i++) {
+      t += parts[i];
+    }
+    return Dual.of(squares(x), t);
   }
 }

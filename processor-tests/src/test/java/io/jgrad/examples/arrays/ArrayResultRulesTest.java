@@ -89,7 +89,27 @@ class ArrayResultRulesTest {
   }
 
   @Test
-  void aCustomJvpWithAnArrayResultIsRefusedWithAHint() {
+  void aCustomJvpWithAnArrayResultRunsItsRuleAndTransposesItsArrayWrites() {
+    double[] x = {1, 2};
+    var jvp = ArrayResultRulesDerivatives.thriceJvp(x, new double[] {1, -1});
+    assertThat(jvp.value()).usingTolerance(0).containsExactly(3.0, 6.0).inOrder();
+    assertThat(jvp.tangent()).usingTolerance(0).containsExactly(3.0, -3.0).inOrder();
+    assertThat(ArrayResultRulesDerivatives.thriceVjp(x).pullback(new double[] {1, 10}))
+        .usingTolerance(0).containsExactly(3.0, 30.0).inOrder();
+  }
+
+  @Test
+  void aRuleWithALocalArrayOfTangentsIsTransposed() {
+    double[] x = {1.5, -2.0, 0.25};
+    double[] g = ArrayResultRulesDerivatives.squaresGrad(x);
+    for (int i = 0; i < x.length; i++) {
+      assertThat(g[i]).isWithin(1e-15).of(2 * x[i]);
+    }
+    assertThat(ArrayResultRulesDerivatives.squaresJvp(x, new double[] {1, 1, 1}).tangent()).isWithin(1e-15).of(-0.5);
+  }
+
+  @Test
+  void aNonLinearWriteIntoATangentArrayIsAnErrorAtTheValue() {
     JavaFileObject src = JavaFileObjects.forSourceString("demo.A", ""
         + "package demo;\n"
         + "import io.jgrad.annotations.*;\n"
@@ -97,9 +117,13 @@ class ArrayResultRulesTest {
         + "final class A {\n"
         + "  @CustomJvp(jvp = \"idJvp\")\n"
         + "  static double[] id(double[] x) { return x; }\n"
-        + "  static Jvp<double[]> idJvp(double[] x, double[] xDot) { return Jvp.of(x, xDot); }\n"
+        + "  static Jvp<double[]> idJvp(double[] x, double[] xDot) {\n"
+        + "    double[] t = new double[x.length];\n"
+        + "    for (int i = 0; i < x.length; i++) { t[i] = xDot[i] * xDot[i]; }\n"
+        + "    return Jvp.of(x, t);\n"
+        + "  }\n"
         + "}\n");
     Compilation c = Compiler.javac().withProcessors(new JgradProcessor()).compile(src);
-    assertThat(c).hadErrorContaining("hint: use @CustomVjp").inFile(src).onLine(6);
+    assertThat(c).hadErrorContaining("[jgrad.NonLinearTangent]").inFile(src).onLine(9);
   }
 }

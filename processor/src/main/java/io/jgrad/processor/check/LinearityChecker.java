@@ -42,6 +42,9 @@ public final class LinearityChecker {
     for (Stmt s : body) {
       if (s instanceof Stmt.Assign a) {
         lin(a.value());
+      } else if (s instanceof Stmt.ArrayWrite w) {
+        primalOnly(w.index(), "indexes an array with a tangent");
+        lin(w.value());
       } else if (s instanceof Stmt.If f) {
         primalOnly(f.condition(), "branches on a tangent");
         stmts(f.thenBody());

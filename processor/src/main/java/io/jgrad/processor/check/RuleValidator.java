@@ -32,13 +32,6 @@ public final class RuleValidator {
           + " or jvps = {...}", f);
       return Optional.empty();
     }
-    if (sig.returnType() != null && sig.returnType().isArray()) {
-      report.error(Codes.UNSUPPORTED_TYPE, "@CustomJvp on " + name + ", which returns an array, is not supported"
-          + " yet: its rule would build the tangent in a local array, which rules cannot do yet; hint: use"
-          + " @CustomVjp (fwd returns RecordFwd<" + f.getReturnType() + ", R>, bwd takes the cotangent array)"
-          + " or @Differentiable", f);
-      return Optional.empty();
-    }
     String ruleName = spec.jvp();
     String expected = expectedSignature(f, sig, ruleName);
     Optional<ExecutableElement> found = find(f, ruleName, expected, report);
@@ -57,7 +50,8 @@ public final class RuleValidator {
     }
     List<? extends VariableElement> have = rule.getParameters();
     checkParameters(rule, want, expected, report);
-    String wantReturn = RecordShape.of(f.getReturnType()) != null ? "io.jgrad.runtime.Jvp<" + f.getReturnType() + ">"
+    String wantReturn = RecordShape.of(f.getReturnType()) != null || (sig.returnType() != null && sig.returnType().isArray())
+        ? "io.jgrad.runtime.Jvp<" + f.getReturnType() + ">"
         : sig.returnType() == Type.FLOAT ? "io.jgrad.runtime.FloatDual" : "io.jgrad.runtime.Dual";
     if (!rule.getReturnType().toString().equals(wantReturn)) {
       report.error(Codes.RULE_RETURN, "the rule " + ruleName + " must return "
@@ -261,7 +255,9 @@ public final class RuleValidator {
         params.add(p.asType() + " " + p.getSimpleName() + "Dot");
       }
     }
-    String ret = RecordShape.of(f.getReturnType()) != null ? "Jvp<" + f.getReturnType() + ">"
+    Type result = TypeMapper.map(f.getReturnType());
+    String ret = RecordShape.of(f.getReturnType()) != null || (result != null && result.isArray())
+        ? "Jvp<" + f.getReturnType() + ">"
         : TypeMapper.map(f.getReturnType()) == Type.FLOAT ? "FloatDual" : "Dual";
     return "static " + ret + " " + ruleName + "(" + String.join(", ", params) + ")";
   }

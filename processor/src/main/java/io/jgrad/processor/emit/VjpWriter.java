@@ -88,14 +88,19 @@ final class VjpWriter {
     if (usesTape) {
       rev.addStatement("$T reader = tape.reader()", RuntimeTypes.TAPE.nestedClass("Reader"));
     }
+    Map<String, Expr> tangentArrayLengths = new HashMap<>();
+    tangentArrays(program, tangentArrayLengths);
     for (Map.Entry<String, Expr.Var> e : bars.entrySet()) {
       Expr.Var bar = e.getValue();
       String primal = primalOfTangent.get(e.getKey());
       String init;
       if (bar.type().isArray() && ret.tangent() != null && ret.tangent().name().equals(e.getKey())) {
         // The returned array's cotangent starts as a copy of outBar: the sweep clears it as it goes.
-        rev.addStatement("$T.checkLength($L, outBar, $S)", RuntimeTypes.TANGENTS, primal, "outBar");
+        rev.addStatement("$T.checkLength($L, outBar, $S)", RuntimeTypes.TANGENTS, ExprWriter.write(ret.value()), "outBar");
         init = "outBar.clone()";
+      } else if (bar.type().isArray() && tangentArrayLengths.containsKey(e.getKey())) {
+        // A tangent array a custom rule creates has no primal array: its length is the one it was made with.
+        init = "new " + bar.type().element().javaName() + "[" + ExprWriter.write(tangentArrayLengths.get(e.getKey())) + "]";
       } else if (bar.type().isArray()) {
         init = "new " + bar.type().element().javaName() + "[" + primal + ".length]";
       } else if (ret.tangent() != null && ret.tangent().name().equals(e.getKey())) {
@@ -155,6 +160,22 @@ final class VjpWriter {
     assignCount.merge(name, 1, Integer::sum);
     if (inLoop) {
       assignedInLoop.add(name);
+    }
+  }
+
+  /** The length each tangent array is created with ({@link Linear.TangentArray}), by name. */
+  private static void tangentArrays(List<Linear> program, Map<String, Expr> out) {
+    for (Linear l : program) {
+      if (l instanceof Linear.TangentArray a) {
+        out.put(a.target().name(), a.length());
+      } else if (l instanceof Linear.If f) {
+        tangentArrays(f.thenBody(), out);
+        tangentArrays(f.elseBody(), out);
+      } else if (l instanceof Linear.While w) {
+        tangentArrays(w.body(), out);
+      } else if (l instanceof Linear.Block b) {
+        tangentArrays(b.body(), out);
+      }
     }
   }
 

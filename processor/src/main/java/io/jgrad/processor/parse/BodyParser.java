@@ -482,11 +482,6 @@ public final class BodyParser {
     while (init instanceof ParenthesizedTree p) {
       init = p.getExpression();
     }
-    if (rule) {
-      error(Codes.UNSUPPORTED_TYPE, "array locals are not supported in custom rules yet", t);
-      rejectedLocals.add(element);
-      return;
-    }
     if (init instanceof MethodInvocationTree call && trees.getElement(new TreePath(path, call)) instanceof ExecutableElement callee
         && CalleeResolver.isDifferentiable(callee) && !RecordSignature.involvesRecords(callee)
         && TypeMapper.map(callee.getReturnType()) == type) {
@@ -778,6 +773,17 @@ public final class BodyParser {
       error(Codes.RULE_RETURN, "a custom JVP rule of a record function must end each path with return"
           + " Jvp.of(value, tangent)", e);
       return dummy();
+    }
+    Type arrayResult = method.getReturnType() instanceof javax.lang.model.type.DeclaredType d
+        && d.getTypeArguments().size() == 1 ? TypeMapper.map(d.getTypeArguments().get(0)) : null;
+    if (arrayResult != null && arrayResult.isArray()) {
+      if (args == null || args.size() != 2 || !ownerName.equals("io.jgrad.runtime.Jvp")) {
+        error(Codes.RULE_RETURN, "a custom JVP rule of a function with an array result must end each path with"
+            + " return Jvp.of(value, tangent)", e);
+        return dummy();
+      }
+      // Jvp.of(value, tangent): both arrays of the result's length.
+      return new Expr.Pair(expr(args.get(0), path), expr(args.get(1), path), arrayResult);
     }
     if (args == null || args.size() != 2
         || !(ownerName.equals("io.jgrad.runtime.Dual") || ownerName.equals("io.jgrad.runtime.FloatDual"))) {

@@ -135,6 +135,12 @@ public final class DeadCode {
     for (Linear l : program) {
       if (l instanceof Linear.Primal p && p.stmt() instanceof Stmt.Assign a) {
         out.add(a.target().name());
+      } else if (l instanceof Linear.Primal p && p.stmt() instanceof Stmt.ArrayWrite w) {
+        out.add(w.array().name());
+      } else if (l instanceof Linear.TangentWrite w) {
+        out.add(w.target().name());
+      } else if (l instanceof Linear.TangentArray a) {
+        out.add(a.target().name());
       } else if (l instanceof Linear.Tangent t) {
         out.add(t.target().name());
       } else if (l instanceof Linear.If f) {
@@ -182,6 +188,10 @@ public final class DeadCode {
       if (l instanceof Linear.DeclareTangent d && !read.contains(d.target().name())) {
         continue;
       }
+      if (l instanceof Linear.TangentWrite w && !read.contains(w.target().name())
+          || l instanceof Linear.TangentArray a && !read.contains(a.target().name())) {
+        continue;
+      }
       if (l instanceof Linear.If f) {
         out.add(new Linear.If(f.condition(), keep(f.thenBody(), read, removable),
             keep(f.elseBody(), read, removable)));
@@ -203,9 +213,21 @@ public final class DeadCode {
           vars(a.value(), read);
         } else if (p.stmt() instanceof Stmt.Effect e) {
           vars(e.call(), read);
+        } else if (p.stmt() instanceof Stmt.ArrayWrite w) {
+          // A write into a local array is kept while the array is read (the array stays, so does it).
+          read.add(w.array().name());
+          vars(w.index(), read);
+          vars(w.value(), read);
         } else if (!(p.stmt() instanceof Stmt.Declare)) {
           throw new IllegalArgumentException("structured statement inside a primal node: " + p.stmt());
         }
+      } else if (l instanceof Linear.TangentWrite w) {
+        vars(w.index(), read);
+        if (w.source() != null) {
+          read.add(w.source().name());
+        }
+      } else if (l instanceof Linear.TangentArray a) {
+        vars(a.length(), read);
       } else if (l instanceof Linear.Tangent t) {
         for (Linear.Term term : t.terms()) {
           read.add(term.source().name());

@@ -31,7 +31,17 @@ public final class RuleLinearizer {
   private List<Linear> stmts(List<Stmt> body, Expr.Var tangent) {
     List<Linear> out = new ArrayList<>();
     for (Stmt s : body) {
-      if (s instanceof Stmt.Assign a && linear.contains(a.target().name())) {
+      if (s instanceof Stmt.Assign a && linear.contains(a.target().name()) && a.value() instanceof Expr.NewArray n) {
+        // A tangent array the rule creates: zero until it writes into it.
+        out.add(new Linear.TangentArray(a.target(), n.length()));
+      } else if (s instanceof Stmt.ArrayWrite w && linear.contains(w.array().name())) {
+        Expr.Var source = isLinear(w.value()) ? (Expr.Var) w.value() : null;
+        if (w.value() instanceof Expr.Var || isZero(w.value())) {
+          out.add(new Linear.TangentWrite(w.array(), w.index(), source));
+        } else {
+          throw new IllegalStateException("a normalized array write stores a local: " + w.value());
+        }
+      } else if (s instanceof Stmt.Assign a && linear.contains(a.target().name())) {
         out.add(new Linear.Tangent(a.target(), a.target(), terms(a.value()), a.declare()));
       } else if (s instanceof Stmt.Declare d && linear.contains(d.target().name())) {
         out.add(new Linear.DeclareTangent(d.target()));
@@ -48,6 +58,10 @@ public final class RuleLinearizer {
       }
     }
     return out;
+  }
+
+  private static boolean isZero(Expr e) {
+    return e instanceof Expr.Const c && c.value() instanceof Number n && n.doubleValue() == 0;
   }
 
   private List<Linear.Term> terms(Expr rhs) {
