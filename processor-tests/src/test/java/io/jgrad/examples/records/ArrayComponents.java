@@ -1,8 +1,11 @@
 package io.jgrad.examples.records;
 
+import io.jgrad.annotations.CustomJvp;
 import io.jgrad.annotations.CustomVjp;
 import io.jgrad.annotations.Differentiable;
 import io.jgrad.runtime.Fwd;
+import io.jgrad.runtime.Jvp;
+import io.jgrad.runtime.RecordFwd;
 
 /** Records with array components: their tangents and gradients are records with arrays of the same length. */
 final class ArrayComponents {
@@ -72,5 +75,45 @@ final class ArrayComponents {
       sum += layer.w()[i];
     }
     return new Layer(dw, sum * g, layer.label());
+  }
+
+  /** A custom JVP rule with a record result holding an array: 2·layer, its tangent built in a local array. */
+  @CustomJvp(jvp = "doubledJvp")
+  static Layer doubled(Layer layer) {
+    double[] w = new double[layer.w().length];
+    for (int i = 0; i < w.length; i++) {
+      w[i] = 2 * layer.w()[i];
+    }
+    return new Layer(w, 2 * layer.scale(), layer.label());
+  }
+
+  static Jvp<Layer> doubledJvp(Layer layer, Layer layerDot) {
+    double[] t = new double[layer.w().length];
+    for (int i = 0; i < t.length; i++) {
+      t[i] = 2 * layerDot.w()[i];
+    }
+    return Jvp.of(doubled(layer), new Layer(t, 2 * layerDot.scale(), layer.label()));
+  }
+
+  /** A custom VJP rule with a record result holding an array: 3·layer. */
+  @CustomVjp(fwd = "tripledFwd", bwd = "tripledBwd")
+  static Layer tripled(Layer layer) {
+    double[] w = new double[layer.w().length];
+    for (int i = 0; i < w.length; i++) {
+      w[i] = 3 * layer.w()[i];
+    }
+    return new Layer(w, 3 * layer.scale(), layer.label());
+  }
+
+  static RecordFwd<Layer, Integer> tripledFwd(Layer layer) {
+    return RecordFwd.of(tripled(layer), layer.w().length);
+  }
+
+  static Layer tripledBwd(Integer n, Layer g) {
+    double[] w = new double[n];
+    for (int i = 0; i < n; i++) {
+      w[i] = 3 * g.w()[i];
+    }
+    return new Layer(w, 3 * g.scale(), g.label());
   }
 }

@@ -79,19 +79,19 @@ class ArrayComponentsTest {
   }
 
   @Test
-  void aCustomRuleRecordResultWithAnArrayIsRefusedAtTheMethod() {
-    JavaFileObject src = JavaFileObjects.forSourceString("demo.R", ""
-        + "package demo;\n"
-        + "import io.jgrad.annotations.*;\n"
-        + "import io.jgrad.runtime.*;\n"
-        + "final class R {\n"
-        + "  record V(double[] w, double s) {}\n"
-        + "  @CustomJvp(jvp = \"twiceJvp\")\n"
-        + "  static V twice(V v) { return new V(v.w(), 2 * v.s()); }\n"
-        + "  static Jvp<V> twiceJvp(V v, V vDot) { return Jvp.of(twice(v), new V(vDot.w(), 2 * vDot.s())); }\n"
-        + "}\n");
-    Compilation c = Compiler.javac().withProcessors(new JgradProcessor()).compile(src);
-    com.google.testing.compile.CompilationSubject.assertThat(c).hadErrorContaining("has an array component")
-        .inFile(src).onLine(7);
+  void customRulesWithARecordResultHoldingAnArray() {
+    Layer layer = new Layer(new double[] {1, 2}, 5.0, "l");
+    Layer cotangent = new Layer(new double[] {1, 10}, 100.0, "c");
+    var jvp = ArrayComponentsDerivatives.doubledJvp(layer, new Layer(new double[] {1, -1}, 1.0, "t"));
+    assertThat(jvp.value().w()).usingTolerance(0).containsExactly(2.0, 4.0).inOrder();
+    assertThat(jvp.tangent().w()).usingTolerance(0).containsExactly(2.0, -2.0).inOrder();
+    assertThat(jvp.tangent().scale()).isEqualTo(2.0);
+    // Reverse mode transposes the JVP rule, array writes included.
+    Layer g = ArrayComponentsDerivatives.doubledVjp(layer).pullback(cotangent);
+    assertThat(g.w()).usingTolerance(0).containsExactly(2.0, 20.0).inOrder();
+    assertThat(g.scale()).isEqualTo(200.0);
+    Layer h = ArrayComponentsDerivatives.tripledVjp(layer).pullback(cotangent);
+    assertThat(h.w()).usingTolerance(0).containsExactly(3.0, 30.0).inOrder();
+    assertThat(h.scale()).isEqualTo(300.0);
   }
 }

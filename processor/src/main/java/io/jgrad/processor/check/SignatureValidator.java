@@ -75,11 +75,6 @@ public final class SignatureValidator {
     if (resultShape != null && !resultShape.differentiable()) {
       report.error(Codes.UNSUPPORTED_TYPE, annotation + " method " + name + " returns the record "
           + method.getReturnType() + ", which has no double or float component to differentiate", method);
-    } else if (resultShape != null && resultShape.leaves().stream().anyMatch(l -> l.type().isArray())
-        && !annotation.equals("@Differentiable")) {
-      report.error(Codes.UNSUPPORTED_TYPE, annotation + " method " + name + " returns the record "
-          + method.getReturnType() + ", which has an array component: a custom rule's record result has"
-          + " numbers only, for now; hint: write the function as @Differentiable, or return the array", method);
     } else if (resultShape == null && (returnType == null || !(returnType.isScalar()
         || returnType == Type.DOUBLE_ARRAY || returnType == Type.FLOAT_ARRAY))) {
       report.error(Codes.UNSUPPORTED_TYPE, annotation + " method " + name + " must return double or"

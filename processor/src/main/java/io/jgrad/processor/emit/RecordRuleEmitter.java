@@ -3,6 +3,7 @@ package io.jgrad.processor.emit;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.jgrad.processor.ir.Callee;
@@ -57,7 +58,9 @@ public final class RecordRuleEmitter {
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .addJavadoc("Leaf $L of the value of {@code $L} and of its tangent, from the rule {@code $L}.\n",
             leaf, sig.name(), flat.rule().name())
-        .returns(c.returnType() == Type.FLOAT ? RuntimeTypes.FLOAT_DUAL : RuntimeTypes.DUAL);
+        .returns(c.returnType().isArray()
+            ? ParameterizedTypeName.get(RuntimeTypes.JVP, DerivativesEmitter.typeName(c.returnType()))
+            : c.returnType() == Type.FLOAT ? RuntimeTypes.FLOAT_DUAL : RuntimeTypes.DUAL);
     DerivativesEmitter.addParams(c, m);
     List<CodeBlock> args = new ArrayList<>(packedParams(sig));
     for (RecordSignature.UserParam p : sig.differentiatedParams()) {
@@ -91,7 +94,8 @@ public final class RecordRuleEmitter {
     String local = Names.of(c.params().stream().map(Callee.Param::name).toList(), List.of()).fresh("ruleOut");
     m.addStatement("$T<$T> $L = $T.result($L, $S)", RuntimeTypes.JVP, ClassName.bestGuess(sig.result().qualifiedName()),
         local, RuntimeTypes.RULE_CHECKS, call, flat.rule().name());
-    return m.addStatement("return $T.of($L, $L)", c.returnType() == Type.FLOAT ? RuntimeTypes.FLOAT_DUAL : RuntimeTypes.DUAL,
+    return m.addStatement("return $T.of($L, $L)", c.returnType().isArray() ? RuntimeTypes.JVP
+            : c.returnType() == Type.FLOAT ? RuntimeTypes.FLOAT_DUAL : RuntimeTypes.DUAL,
         l.read(local + ".value()"), l.read(local + ".tangent()")).build();
   }
 
@@ -164,10 +168,14 @@ public final class RecordRuleEmitter {
     List<String> leaves = new ArrayList<>();
     List<RecordShape.Leaf> all = sig.result().leaves();
     for (int i = 0; i < all.size(); i++) {
-      boolean f = all.get(i).type() == Type.FLOAT;
-      // A component without a tangent has no cotangent either: it stays as the value has it.
+      Type t = all.get(i).type();
+      boolean f = t == Type.FLOAT;
+      // A component without a tangent has no cotangent either: it stays as the value has it; an
+      // array component's zero cotangent is an array of its length.
+      String zero = t.isArray() ? "new " + t.element().javaName() + "[" + all.get(i).read(value) + ".length]"
+          : Terms.zero(t);
       leaves.add(i == leaf ? (f ? "(float) outBar" : "outBar")
-          : all.get(i).differentiable() ? Terms.zero(all.get(i).type()) : all.get(i).read(value));
+          : all.get(i).differentiable() ? zero : all.get(i).read(value));
     }
     return RecordEntryEmitter.build(sig.result(), leaves.iterator());
   }

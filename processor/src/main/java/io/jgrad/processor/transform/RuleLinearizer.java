@@ -21,7 +21,28 @@ public final class RuleLinearizer {
 
   /** The linear program of a normalized rule body whose final return is {@code value}, tangent {@code tangent}. */
   public static List<Linear> linearize(List<Stmt> body, Set<String> linear, Expr.Var tangent) {
-    return new RuleLinearizer(linear).stmts(body, tangent);
+    // The primal part may read a tangent array's length (a loop to t.length): the reverse sweep has
+    // no tangent arrays in its forward part, so the length is the one the array was created with.
+    java.util.Map<String, Expr> lengths = new java.util.HashMap<>();
+    collectLengths(body, linear, lengths);
+    List<Stmt> primalLengths = io.jgrad.processor.ir.Rewrite.stmts(body, e -> e instanceof Expr.ArrayLength l
+        && l.array() instanceof Expr.Var v && lengths.containsKey(v.name()) ? lengths.get(v.name()) : e);
+    return new RuleLinearizer(linear).stmts(primalLengths, tangent);
+  }
+
+  private static void collectLengths(List<Stmt> body, Set<String> linear, java.util.Map<String, Expr> out) {
+    for (Stmt s : body) {
+      if (s instanceof Stmt.Assign a && a.value() instanceof Expr.NewArray n && linear.contains(a.target().name())) {
+        out.put(a.target().name(), n.length());
+      } else if (s instanceof Stmt.If f) {
+        collectLengths(f.thenBody(), linear, out);
+        collectLengths(f.elseBody(), linear, out);
+      } else if (s instanceof Stmt.While w) {
+        collectLengths(w.body(), linear, out);
+      } else if (s instanceof Stmt.Block b) {
+        collectLengths(b.body(), linear, out);
+      }
+    }
   }
 
   private boolean isLinear(Expr e) {
