@@ -176,6 +176,14 @@ class ReverseOverReverseTest {
   }
 
   @Test
+  void parametersWhoseNamesDifferOnlyInCaseGetPullbackFunctionsOfTheirOwn() {
+    Compilation c = compile(""
+        + "  @Differentiable(order = 2)\n"
+        + "  static double f(double x, double X) { return x * X * X; }\n");
+    assertThat(c).succeededWithoutWarnings();
+  }
+
+  @Test
   void orderOneRulesAreNeverRead() {
     Compilation c = compile(""
         + "  @CustomVjp(fwd = \"fFwd\", bwd = \"fBwd\")\n"

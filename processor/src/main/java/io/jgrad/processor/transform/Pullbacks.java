@@ -36,8 +36,15 @@ public final class Pullbacks {
 
   /** The name of the pullback function of {@code f} for its differentiated parameter {@code p}. */
   public static String name(Callee f, Callee.Param p) {
-    return f.name() + "Pullback" + (f.differentiatedParams().size() == 1 ? ""
-        : Character.toUpperCase(p.name().charAt(0)) + p.name().substring(1));
+    List<Callee.Param> diff = f.differentiatedParams();
+    if (diff.size() == 1) {
+      return f.name() + "Pullback";
+    }
+    String suffix = Character.toUpperCase(p.name().charAt(0)) + p.name().substring(1);
+    // Parameters x and X would give one name: the position tells them apart.
+    boolean clash = diff.stream().filter(q -> !q.name().equals(p.name()))
+        .anyMatch(q -> (Character.toUpperCase(q.name().charAt(0)) + q.name().substring(1)).equals(suffix));
+    return f.name() + "Pullback" + suffix + (clash ? String.valueOf(diff.indexOf(p)) : "");
   }
 
   /** The cotangent parameter's name: {@code g}, or a free variant when {@code f} has a parameter g. */
