@@ -105,8 +105,9 @@ public final class JgradProcessor extends AbstractProcessor {
     for (Map.Entry<TypeElement, List<ExecutableElement>> entry : byClass.entrySet()) {
       ClassWork w = validate(entry.getKey(), entry.getValue(), trees);
       work.add(w);
-      if (scanned.add(topLevel(entry.getKey()))) {
-        UninferredVars.report(entry.getKey(), trees, w.report());
+      TypeElement top = topLevel(entry.getKey());
+      if (scanned.add(top)) {
+        UninferredVars.report(top, trees, w.report());
       }
     }
     rejectCycles(work);

@@ -5,7 +5,6 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
-import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 
 /**
@@ -18,12 +17,8 @@ import javax.lang.model.element.TypeElement;
 public final class UninferredVars {
   private UninferredVars() {}
 
-  /** Reports every such local in the top-level class around {@code owner}. */
-  public static void report(TypeElement owner, Trees trees, Report report) {
-    Element top = owner;
-    while (top.getEnclosingElement() instanceof TypeElement t) {
-      top = t;
-    }
+  /** Reports every such local in the top-level class {@code top} (javac attributes it whole). */
+  public static void report(TypeElement top, Trees trees, Report report) {
     var path = trees.getPath(top);
     if (path == null) {
       return;

@@ -147,9 +147,6 @@ public final class DerivativesEmitter {
       tangentBody.add(SecondOrder.tangentBody(jvp.program()));
     }
     VjpWriter.Sweeps sweeps = new VjpWriter(names).write(jvp.program(), jvp.tangents(), sig);
-    if (capturesTooMuch(sig, sweeps)) {
-      sweeps = new VjpWriter(names, true).write(jvp.program(), jvp.tangents(), sig);
-    }
     if (pullbacks != null) {
       pullbacks.addAll(io.jgrad.processor.transform.Transpose.pullbacks(sig, normal, names));
     }
@@ -263,7 +260,7 @@ public final class DerivativesEmitter {
   }
 
   /** The gradient record {@code FGrad} of a function with more than one differentiated parameter. */
-  private static void emitGradRecord(Callee sig, TypeSpec.Builder type) {
+  static void emitGradRecord(Callee sig, TypeSpec.Builder type) {
     if (sig.hasSingleGradient()) {
       return;
     }
@@ -276,24 +273,6 @@ public final class DerivativesEmitter {
     }
     record.recordConstructor(ctor.build());
     type.addType(record.build());
-  }
-
-  /** A top-level declaration of the forward sweep: a value the pullback may capture. */
-  private static final java.util.regex.Pattern DECLARATION =
-      java.util.regex.Pattern.compile("(final )?[A-Za-z_][\\w.<>\\[\\]]* [A-Za-z_]\\w* (=|;)");
-
-  /**
-   * Whether {@code fVjp}'s pullback lambda could capture more than the JVM's 255 parameter slots:
-   * the parameters and every top-level local of the forward sweep, each counted as a double.
-   */
-  private static boolean capturesTooMuch(Callee sig, VjpWriter.Sweeps sweeps) {
-    int slots = 2 * sig.params().size();
-    for (String line : sweeps.forward().toString().split("\n")) {
-      if (!line.startsWith(" ") && DECLARATION.matcher(line).lookingAt()) {
-        slots += 2;
-      }
-    }
-    return slots > 250;
   }
 
   /** Both sweeps in a row, the output's cotangent one: the body of {@code fGrad} and {@code fValueAndGrad}. */

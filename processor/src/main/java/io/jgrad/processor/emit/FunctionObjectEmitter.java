@@ -159,7 +159,7 @@ final class FunctionObjectEmitter {
         .addMethod(jvp.build())
         .addMethod(vjp.build())
         .build();
-    String name = one ? "derivative" : k == 0 ? "partialFirst" : "partialSecond";
+    String name = Callee.partialMethod(k, diffNames.size());
     return MethodSpec.methodBuilder(name)
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)

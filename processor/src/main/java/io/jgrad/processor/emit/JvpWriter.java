@@ -81,8 +81,7 @@ final class JvpWriter {
     if (t.isArray()) {
       // An array result: its tangent is an array of the same length.
       String value = ExprWriter.write(r.value());
-      String tangent = r.tangent() == null ? "new " + t.element().javaName() + "[" + value + ".length]"
-          : r.tangent().name();
+      String tangent = r.tangent() == null ? Terms.zeroLike(t, value) : r.tangent().name();
       b.addStatement("return $T.of($L, $L)", RuntimeTypes.JVP, value, tangent);
       return;
     }
@@ -131,7 +130,7 @@ final class JvpWriter {
       if (tangent != null) {
         args.add(tangent.name());
       } else if (p.type().isArray()) {
-        args.add("new " + p.type().element().javaName() + "[" + ExprWriter.write(c.args().get(i), 100) + ".length]");
+        args.add(Terms.zeroLike(p.type(), ExprWriter.write(c.args().get(i), 100)));
       } else {
         args.add(Terms.zero(p.type()));
       }

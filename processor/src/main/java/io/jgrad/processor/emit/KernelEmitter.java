@@ -102,7 +102,7 @@ public final class KernelEmitter {
       // call the scalar reverse mode.
       TypeSpec.Builder kernels = TypeSpec.classBuilder("Kernels");
       try {
-        new KernelEmitter(f, sources, null).emitReverseOnly(kernels);
+        new KernelEmitter(f, sources, null).emit(kernels, false);
         TypeSpec built = kernels.build();
         type.addMethods(built.methodSpecs()).addTypes(built.typeSpecs());
         return null;
@@ -121,6 +121,10 @@ public final class KernelEmitter {
     emit(type, true);
   }
 
+  /**
+   * The kernels; a function with reverse mode only ({@code forward} false) gets {@code fBatch} and
+   * {@code fGradBatch} from its reverse mode as code, and no {@code fJvpBatch}.
+   */
   private void emit(TypeSpec.Builder type, boolean forward) {
     for (Callee.Param p : sig.params()) {
       if (OpenClNames.isReserved(p.name())) {
@@ -149,14 +153,6 @@ public final class KernelEmitter {
     } else {
       reverseGradKernel(type);
     }
-  }
-
-  /**
-   * Kernels of a function with reverse mode only: {@code fBatch} from the primal bodies and
-   * {@code fGradBatch} from its reverse mode as code (no {@code fJvpBatch}: it has no forward mode).
-   */
-  private void emitReverseOnly(TypeSpec.Builder type) {
-    emit(type, false);
   }
 
   /** The lanes of the gradient of a reverse-only function: its transposed body, the rules' passes spliced in. */

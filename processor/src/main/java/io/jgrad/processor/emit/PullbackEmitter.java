@@ -68,32 +68,26 @@ final class PullbackEmitter {
     String hessian = names.fresh("hessian");
     String args = String.join(", ", primals);
     for (int k = 0; k < diff.size(); k++) {
-      String name = Pullbacks.name(sig, diff.get(k));
-      List<String> basis = new java.util.ArrayList<>();
-      for (int j = 0; j < diff.size(); j++) {
-        basis.add(j == k ? "1.0" : "0.0");
-      }
-      String tangent = sig.name() + "Tangent(" + args + ", " + String.join(", ", basis) + ")";
+      Callee pullback = Pullbacks.signature(sig, diff.get(k), g);
+      String name = pullback.name();
+      String tangent = sig.name() + "Tangent(" + args + ", " + SecondOrderEmitter.basis(diff, k) + ")";
       MethodSpec.Builder value = MethodSpec.methodBuilder(name)
           .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
           .addJavadoc("The derivative of {@code $L} with respect to {@code $L}, times {@code $L}, as a function of"
               + " its own, for callers whose second derivatives go reverse over reverse.\n", sig.name(),
               diff.get(k).name(), g)
           .returns(TypeName.DOUBLE);
-      DerivativesEmitter.addParams(sig, value);
-      value.addParameter(TypeName.DOUBLE, g);
+      DerivativesEmitter.addParams(pullback, value);
       value.addStatement("return $L * $L", g, tangent);
       type.addMethod(value.build());
 
-      com.palantir.javapoet.ClassName record = RuntimeTypes.derivatives(sig).nestedClass(
-          Character.toUpperCase(name.charAt(0)) + name.substring(1) + "Grad");
+      com.palantir.javapoet.ClassName record = RuntimeTypes.derivatives(sig).nestedClass(pullback.gradRecordName());
       MethodSpec.Builder vjp = MethodSpec.methodBuilder(name + "Vjp")
           .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
           .addJavadoc("The value of {@code $L} and its pullback, through row $L of {@code $LHessian}.\n", name, k,
               sig.name())
           .returns(com.palantir.javapoet.ParameterizedTypeName.get(RuntimeTypes.VJP, record));
-      DerivativesEmitter.addParams(sig, vjp);
-      vjp.addParameter(TypeName.DOUBLE, g);
+      DerivativesEmitter.addParams(pullback, vjp);
       vjp.addStatement("double $L = $L", derivative, tangent);
       vjp.addCode("return new $T<>($L * $L, outBar -> {\n$>", RuntimeTypes.VJP, g, derivative);
       List<String> components = new java.util.ArrayList<>();
@@ -110,15 +104,7 @@ final class PullbackEmitter {
       vjp.addStatement("return new $T($L)", record, String.join(", ", components));
       vjp.addCode("$<});\n");
       type.addMethod(vjp.build());
-
-      TypeSpec.Builder grad = TypeSpec.recordBuilder(record.simpleName())
-          .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-          .addJavadoc("The gradient of {@code $L}, one component per differentiated parameter.\n", name);
-      MethodSpec.Builder ctor = MethodSpec.constructorBuilder();
-      diff.forEach(p -> ctor.addParameter(TypeName.DOUBLE, p.name()));
-      ctor.addParameter(TypeName.DOUBLE, g);
-      grad.recordConstructor(ctor.build());
-      type.addType(grad.build());
+      DerivativesEmitter.emitGradRecord(pullback, type);
     }
   }
 

@@ -164,8 +164,7 @@ public final class RecordEntryEmitter {
     if (grad.isPrimitive()) {
       m.addStatement("return grad");
     } else {
-      m.addStatement("return grad == null ? $L : grad", userGradient(sig, self, (n, t, read) -> t.isArray()
-          ? "new " + t.element().javaName() + "[" + read + ".length]" : Terms.zero(t)));
+      m.addStatement("return grad == null ? $L : grad", userGradient(sig, self, (n, t, read) -> Terms.zeroLike(t, read)));
     }
     m.addCode("$<});\n");
     return m.build();

@@ -129,8 +129,7 @@ public final class RecordRuleEmitter {
       String base = diff.size() == 1 ? grad : grad + "." + p.name() + "()";
       if (p.shape() == null) {
         components.add(base);
-        zeros.add(p.param().type().isArray() ? "new " + p.param().type().element().javaName() + "[" + p.name()
-            + ".length]" : Terms.zero(p.param().type()));
+        zeros.add(Terms.zeroLike(p.param().type(), p.name()));
         if (p.param().type().isArray()) {
           String checked = diff.size() == 1 ? grad : grad + " == null ? null : " + base;
           reverse = reverse.toBuilder().addStatement("$T.gradient($L, $L, $S, $S)",
@@ -142,8 +141,7 @@ public final class RecordRuleEmitter {
         if (l.differentiable()) {
           components.add(l.read(base));
           String leafParam = p.name() + "_" + l.suffix();
-          zeros.add(l.type().isArray() ? "new " + l.type().element().javaName() + "[" + leafParam + ".length]"
-              : Terms.zero(l.type()));
+          zeros.add(Terms.zeroLike(l.type(), leafParam));
           if (l.type().isArray()) {
             // An array component of the wrong length names the backward pass and the component.
             reverse = reverse.toBuilder().addStatement("$T.gradient($L == null ? null : $L, $L, $S, $S)",
@@ -172,8 +170,7 @@ public final class RecordRuleEmitter {
       boolean f = t == Type.FLOAT;
       // A component without a tangent has no cotangent either: it stays as the value has it; an
       // array component's zero cotangent is an array of its length.
-      String zero = t.isArray() ? "new " + t.element().javaName() + "[" + all.get(i).read(value) + ".length]"
-          : Terms.zero(t);
+      String zero = Terms.zeroLike(t, all.get(i).read(value));
       leaves.add(i == leaf ? (f ? "(float) outBar" : "outBar")
           : all.get(i).differentiable() ? zero : all.get(i).read(value));
     }

@@ -61,8 +61,7 @@ final class RuleSweeps {
     if (!sig.hasSingleGradient()) {
       List<String> zeros = new ArrayList<>();
       for (Callee.Param p : diff) {
-        zeros.add(p.type().isArray() ? "new " + p.type().element().javaName() + "[" + p.name() + ".length]"
-            : Terms.zero(p.type()));
+        zeros.add(Terms.zeroLike(p.type(), p.name()));
       }
       reverse.beginControlFlow("if ($L == null)", grad)
           .addStatement("$L = new $L($L)", grad, sig.gradRecordName(), String.join(", ", zeros))

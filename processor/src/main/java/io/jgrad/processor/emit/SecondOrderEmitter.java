@@ -159,7 +159,7 @@ final class SecondOrderEmitter {
   }
 
   /** The i-th basis vector over the differentiated parameters, as arguments. */
-  private static String basis(List<Callee.Param> diff, int i) {
+  static String basis(List<Callee.Param> diff, int i) {
     List<String> out = new ArrayList<>();
     for (int k = 0; k < diff.size(); k++) {
       out.add(k == i ? one(diff.get(k).type()) : Terms.zero(diff.get(k).type()));

@@ -49,6 +49,11 @@ final class Terms {
     return value;
   }
 
+  /** The zero of type {@code t}: for an array, a new array of the length of {@code like}. */
+  static String zeroLike(Type t, String like) {
+    return t.isArray() ? "new " + t.element().javaName() + "[" + like + ".length]" : zero(t);
+  }
+
   /** The literal zero of a scalar type. */
   static String zero(Type t) {
     return t == Type.FLOAT ? "0.0f" : "0.0";

@@ -44,7 +44,7 @@ final class VjpWriter {
   /**
    * Every value the reverse sweep reads goes through the tape, even at the top level: then the
    * pullback closure captures only the parameters and the tape, whatever the body's length (a Java
-   * lambda captures at most 255 slots: 127 doubles).
+   * lambda captures at most 255 slots: 127 doubles). {@link #write} switches to it when needed.
    */
   private final boolean tapeEverything;
 
@@ -52,7 +52,7 @@ final class VjpWriter {
     this(names, false);
   }
 
-  VjpWriter(Names names, boolean tapeEverything) {
+  private VjpWriter(Names names, boolean tapeEverything) {
     this.names = names;
     this.tapeEverything = tapeEverything;
   }
@@ -102,7 +102,7 @@ final class VjpWriter {
         // A tangent array a custom rule creates has no primal array: its length is the one it was made with.
         init = "new " + bar.type().element().javaName() + "[" + ExprWriter.write(tangentArrayLengths.get(e.getKey())) + "]";
       } else if (bar.type().isArray()) {
-        init = "new " + bar.type().element().javaName() + "[" + primal + ".length]";
+        init = Terms.zeroLike(bar.type(), primal);
       } else if (ret.tangent() != null && ret.tangent().name().equals(e.getKey())) {
         init = Terms.convert("outBar", Type.DOUBLE, bar.type(), false);
       } else {
@@ -126,7 +126,11 @@ final class VjpWriter {
     }
     String gradient = signature.hasSingleGradient() ? grads.get(0)
         : "new " + signature.gradRecordName() + "(" + String.join(", ", grads) + ")";
-    return new Sweeps(fwd.build(), rev.build(), ExprWriter.write(ret.value()), ret.value().type(), gradient);
+    Sweeps sweeps = new Sweeps(fwd.build(), rev.build(), ExprWriter.write(ret.value()), ret.value().type(), gradient);
+    if (!tapeEverything && capturesTooMuch(signature, sweeps)) {
+      return new VjpWriter(names, true).write(program, tangents, signature);
+    }
+    return sweeps;
   }
 
   // ---------------------------------------------------------------- analysis
@@ -161,6 +165,24 @@ final class VjpWriter {
     if (inLoop) {
       assignedInLoop.add(name);
     }
+  }
+
+  /** A top-level declaration of the forward sweep: a value the pullback may capture. */
+  private static final java.util.regex.Pattern DECLARATION =
+      java.util.regex.Pattern.compile("(final )?[A-Za-z_][\\w.<>\\[\\]]* [A-Za-z_]\\w* (=|;)");
+
+  /**
+   * Whether {@code fVjp}'s pullback lambda could capture more than the JVM's 255 parameter slots:
+   * the parameters and every top-level local of the forward sweep, each counted as a double.
+   */
+  private static boolean capturesTooMuch(Callee sig, Sweeps sweeps) {
+    int slots = 2 * sig.params().size();
+    for (String line : sweeps.forward().toString().split("\n")) {
+      if (!line.startsWith(" ") && DECLARATION.matcher(line).lookingAt()) {
+        slots += 2;
+      }
+    }
+    return slots > 250;
   }
 
   /** The length each tangent array is created with ({@link Linear.TangentArray}), by name. */

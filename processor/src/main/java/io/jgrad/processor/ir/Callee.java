@@ -54,6 +54,17 @@ public record Callee(
     return new Callee(type.javaName(), "", nameOf(receiver), List.copyOf(params), Type.DOUBLE, true, 1, receiver);
   }
 
+  /**
+   * The methods of {@code DiffFn1}/{@code DiffFn2} that give a partial derivative as a function object:
+   * {@code derivative()}, {@code partialFirst()}, {@code partialSecond()}.
+   */
+  public static final List<String> PARTIAL_METHODS = List.of("derivative", "partialFirst", "partialSecond");
+
+  /** The method giving partial derivative {@code k} of a function object of {@code arity} parameters. */
+  public static String partialMethod(int k, int arity) {
+    return PARTIAL_METHODS.get(arity == 1 ? 0 : 1 + k);
+  }
+
   /** The same call through another receiver: a renamed local, or a partial derivative of the object. */
   public Callee withReceiver(String newReceiver) {
     return new Callee(ownerQualifiedName, derivativesQualifiedName, nameOf(newReceiver), params, returnType, forward,

@@ -508,11 +508,19 @@ public final class BodyParser {
     out.add(s);
   }
 
+  /** Whether the call {@code t} is to the method being read, which is reported: no recursion. */
+  private boolean callsItself(ExecutableElement callee, MethodInvocationTree t) {
+    if (!callee.equals(method)) {
+      return false;
+    }
+    error(Codes.RECURSION, method.getSimpleName() + " calls itself; recursion is not supported;"
+        + " hint: write it as a loop", t);
+    return true;
+  }
+
   /** A call to a differentiable function that returns an array. */
   private Expr arrayCall(MethodInvocationTree t, TreePath path, ExecutableElement callee, Type type) {
-    if (callee.equals(method)) {
-      error(Codes.RECURSION, method.getSimpleName() + " calls itself; recursion is not supported;"
-          + " hint: write it as a loop", t);
+    if (callsItself(callee, t)) {
       return dummy();
     }
     List<Expr> args = new ArrayList<>();
@@ -1082,9 +1090,7 @@ public final class BodyParser {
       return dummy();
     }
     if (CalleeResolver.isDifferentiable(callee)) {
-      if (callee.equals(method)) {
-        error(Codes.RECURSION, method.getSimpleName() + " calls itself; recursion is not supported;"
-            + " hint: write it as a loop", t);
+      if (callsItself(callee, t)) {
         return dummy();
       }
       Callee c = callees.resolve(callee);
@@ -1127,7 +1133,7 @@ public final class BodyParser {
     }
     if (t.getMethodSelect() instanceof MemberSelectTree m && m.getExpression() instanceof MethodInvocationTree inner
         && inner.getArguments().isEmpty() && inner.getMethodSelect() instanceof MemberSelectTree select
-        && PARTIALS.contains(select.getIdentifier().toString())) {
+        && Callee.PARTIAL_METHODS.contains(select.getIdentifier().toString())) {
       // f.partialFirst().value(x, y): the partial derivative of a function-object parameter, itself one.
       Expr.Var base = parameterReceiver(inner, new TreePath(new TreePath(path, m), inner));
       if (base != null && base.type().isFunctionObject()) {
@@ -1137,8 +1143,6 @@ public final class BodyParser {
     return null;
   }
 
-  /** The methods of DiffFn1 and DiffFn2 that give a partial derivative as a function object. */
-  private static final Set<String> PARTIALS = Set.of("derivative", "partialFirst", "partialSecond");
 
   /**
    * {@code f.value(x)} on a {@code DiffFn1}/{@code DiffFn2} parameter is differentiated through the
@@ -1465,9 +1469,7 @@ public final class BodyParser {
    * by leaf, one call per leaf of a record result (to {@code g_flat_x}...) or one to {@code g_flat}.
    */
   private List<Expr> recordCall(MethodInvocationTree t, TreePath path, ExecutableElement callee) {
-    if (callee.equals(method)) {
-      error(Codes.RECURSION, method.getSimpleName() + " calls itself; recursion is not supported;"
-          + " hint: write it as a loop", t);
+    if (callsItself(callee, t)) {
       return dummies(1);
     }
     for (var p : callee.getParameters()) {

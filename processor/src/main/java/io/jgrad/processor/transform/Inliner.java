@@ -170,9 +170,15 @@ public final class Inliner {
    * calls in {@code g}'s body stay calls.
    */
   public static List<Stmt> spliceCall(Function g, List<Expr> args, Expr.Var target, Names names) {
+    return spliceCall(g, args, target, names, null);
+  }
+
+  /** The same; {@code renamed} (when not null) receives the callee-to-caller names of its locals. */
+  public static List<Stmt> spliceCall(Function g, List<Expr> args, Expr.Var target, Names names,
+      Map<String, String> renamed) {
     List<Callee.Param> params = g.signature().params();
     Names own = Names.of(params.stream().map(Callee.Param::name).toList(), g.body());
-    return splice(g.signature().name(), params, args, Normalizer.normalize(g, own), target, true, names, null);
+    return splice(g.signature().name(), params, args, Normalizer.normalize(g, own), target, true, names, renamed);
   }
 
   /** A call through a function object held by a renamed local: {@code f.value(x)}, {@code f.partialFirst().value(x, y)}. */

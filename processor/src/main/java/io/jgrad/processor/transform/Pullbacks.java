@@ -19,7 +19,12 @@ public final class Pullbacks {
   private Pullbacks() {}
 
   /** A pass of the rule as IR: its parameters as its body names them, and its body. */
-  public record Pass(String name, List<Callee.Param> params, List<Stmt> body) {}
+  public record Pass(String name, List<Callee.Param> params, List<Stmt> body) {
+    /** The pass as a function returning {@code result}, to splice into a pullback function. */
+    Function as(io.jgrad.processor.ir.Type result) {
+      return new Function(new Callee("", "", name, params, result, true, 1), body);
+    }
+  }
 
   /**
    * The pullback functions of {@code f}: {@code fwd} returns the value and leaves its residuals in
@@ -29,7 +34,7 @@ public final class Pullbacks {
     List<Callee.Param> diff = f.differentiatedParams();
     List<Function> out = new ArrayList<>();
     for (int i = 0; i < diff.size(); i++) {
-      out.add(pullback(f, diff.get(i), fwd, residuals, bwd.get(i), diff.size() == 1));
+      out.add(pullback(f, diff.get(i), fwd, residuals, bwd.get(i)));
     }
     return out;
   }
@@ -47,24 +52,33 @@ public final class Pullbacks {
     return f.name() + "Pullback" + suffix + (clash ? String.valueOf(diff.indexOf(p)) : "");
   }
 
+  /**
+   * The signature of {@code f}'s pullback function for its parameter {@code p}: {@code f}'s
+   * parameters and the output cotangent {@code g}, all differentiated; reverse mode only (a pullback
+   * function is differentiated to get second derivatives, reverse over reverse).
+   */
+  public static Callee signature(Callee f, Callee.Param p, String g) {
+    List<Callee.Param> params = new ArrayList<>(f.params());
+    params.add(new Callee.Param(g, f.returnType(), true));
+    return new Callee(f.derivativesQualifiedName(), f.derivativesQualifiedName(), name(f, p), List.copyOf(params),
+        p.type(), false, 1);
+  }
+
   /** The cotangent parameter's name: {@code g}, or a free variant when {@code f} has a parameter g. */
   public static String cotangentName(Callee f) {
     return Names.of(f.params().stream().map(Callee.Param::name).toList(), List.of()).fresh("g");
   }
 
-  private static Function pullback(Callee f, Callee.Param p, Pass fwd, List<Expr.Var> residuals, Pass bwd,
-      boolean single) {
-    List<Callee.Param> params = new ArrayList<>(f.params());
-    Callee.Param g = new Callee.Param(cotangentName(f), f.returnType(), true);
-    params.add(g);
-    List<String> paramNames = params.stream().map(Callee.Param::name).toList();
+  private static Function pullback(Callee f, Callee.Param p, Pass fwd, List<Expr.Var> residuals, Pass bwd) {
+    Callee sig = signature(f, p, cotangentName(f));
+    Callee.Param g = sig.params().get(sig.params().size() - 1);
+    List<String> paramNames = sig.params().stream().map(Callee.Param::name).toList();
     Names names = Names.of(paramNames, List.of());
     List<Stmt> body = new ArrayList<>();
 
     Map<String, String> renamed = new HashMap<>();
     Expr.Var value = names.var("value", f.returnType());
-    body.addAll(Inliner.splice(fwd.name(), fwd.params(), vars(f.params()), normalized(fwd, f.returnType()),
-        value, true, names, renamed));
+    body.addAll(Inliner.spliceCall(fwd.as(f.returnType()), vars(f.params()), value, names, renamed));
 
     List<Expr> bwdArgs = new ArrayList<>();
     for (Callee.Param q : f.params()) {
@@ -75,20 +89,9 @@ public final class Pullbacks {
     residuals.forEach(r -> bwdArgs.add(new Expr.Var(renamed.get(r.name()), r.type())));
     bwdArgs.add(new Expr.Var(g.name(), g.type()));
     Expr.Var component = names.var(p.name() + "Bar", p.type());
-    body.addAll(Inliner.splice(bwd.name(), bwd.params(), bwdArgs, normalized(bwd, p.type()), component, true,
-        names, null));
+    body.addAll(Inliner.spliceCall(bwd.as(p.type()), bwdArgs, component, names));
     body.add(new Stmt.Return(component));
-
-    // Reverse mode only: a pullback is differentiated to get second derivatives by reverse over reverse.
-    Callee sig = new Callee(f.derivativesQualifiedName(), f.derivativesQualifiedName(), name(f, p),
-        List.copyOf(params), p.type(), false, 1);
     return new Function(sig, body);
-  }
-
-  private static List<Stmt> normalized(Pass pass, io.jgrad.processor.ir.Type result) {
-    Callee sig = new Callee("", "", pass.name(), pass.params(), result, true, 1);
-    List<String> names = pass.params().stream().map(Callee.Param::name).toList();
-    return Normalizer.normalize(new Function(sig, pass.body()), Names.of(names, pass.body()));
   }
 
   private static List<Expr> vars(List<Callee.Param> params) {

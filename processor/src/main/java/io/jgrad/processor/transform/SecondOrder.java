@@ -91,19 +91,13 @@ public final class SecondOrder {
    */
   private static List<Stmt> functionObjectCall(Linear.Call c) {
     Callee g = c.callee();
-    if (g.ownerQualifiedName().equals(io.jgrad.processor.ir.Type.FN_N.javaName())) {
-      throw new Unsupported("order 2 through the function object " + g.receiver() + " (a DiffFnN) is not"
-          + " supported yet");
-    }
-    boolean one = g.params().size() == 1;
     Expr tangent = null;
     for (int k = 0; k < g.params().size(); k++) {
       Expr.Var argDot = c.argTangents().get(k);
       if (argDot == null) {
         continue;
       }
-      Callee partial = g.withReceiver(g.receiver()
-          + (one ? ".derivative()" : k == 0 ? ".partialFirst()" : ".partialSecond()"));
+      Callee partial = partial(g, k);
       Expr term = new Expr.Prim(Primitive.MUL, List.of(new Expr.Call(partial, c.args(), Type.DOUBLE), argDot),
           Type.DOUBLE, false);
       tangent = tangent == null ? term : new Expr.Prim(Primitive.ADD, List.of(tangent, term), Type.DOUBLE, false);
@@ -112,6 +106,20 @@ public final class SecondOrder {
     out.add(new Stmt.Assign(c.result(), new Expr.Call(g, c.args(), Type.DOUBLE), c.declare()));
     out.add(new Stmt.Assign(c.resultDot(), tangent != null ? tangent : Exprs.lit(Type.DOUBLE, 0), c.declare()));
     return out;
+  }
+
+  /**
+   * The call {@code f.value(args)} made through the object's partial derivative {@code k} instead
+   * ({@code f.partialFirst().value(args)}): second order through a function object. A
+   * {@code DiffFnN} has no partials yet.
+   */
+  static Callee partial(Callee objectCall, int k) {
+    if (objectCall.ownerQualifiedName().equals(Type.FN_N.javaName())) {
+      throw new Unsupported("order 2 through the function object " + objectCall.receiver() + " (a DiffFnN) is"
+          + " not supported yet");
+    }
+    return objectCall.withReceiver(objectCall.receiver() + "."
+        + Callee.partialMethod(k, objectCall.params().size()) + "()");
   }
 
   /** The body of a custom JVP rule with {@code return Dual.of(v, t)} turned into {@code return t}. */

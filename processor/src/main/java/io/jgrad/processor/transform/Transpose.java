@@ -88,16 +88,12 @@ public final class Transpose {
   }
 
   private static Function pullback(Callee f, Callee.Param p, Callee.Param g, Jvp.Result jvp, Names names) {
-    List<Callee.Param> params = new ArrayList<>(f.params());
-    params.add(g);
     Transpose t = new Transpose(names, null);
     // The parameter's cotangent first: when nothing reaches it, it is still declared, and stays zero.
     Expr.Var paramBar = t.bar(jvp.tangents().get(p.name()));
     List<Stmt> body = t.sweeps(jvp.program(), new Expr.Var(g.name(), g.type()));
     body.add(new Stmt.Return(paramBar));
-    Callee sig = new Callee(f.derivativesQualifiedName(), f.derivativesQualifiedName(), Pullbacks.name(f, p),
-        List.copyOf(params), p.type(), false, 1);
-    return new Function(sig, body);
+    return new Function(Pullbacks.signature(f, p, g.name()), body);
   }
 
   /**
@@ -225,10 +221,7 @@ public final class Transpose {
       if (inlinePullbacks != null) {
         out.addAll(splicePullback(callee, k, args, part));
       } else {
-        List<Callee.Param> params = new ArrayList<>(callee.params());
-        params.add(new Callee.Param(Pullbacks.cotangentName(callee), callee.returnType(), true));
-        Callee pullback = new Callee(callee.derivativesQualifiedName(), callee.derivativesQualifiedName(),
-            Pullbacks.name(callee, diff.get(k)), List.copyOf(params), diff.get(k).type(), false, 1);
+        Callee pullback = Pullbacks.signature(callee, diff.get(k), Pullbacks.cotangentName(callee));
         out.add(new Stmt.Assign(part, new Expr.Call(pullback, args, part.type()), true));
       }
       accumulate(argDot, part, out);
@@ -255,18 +248,12 @@ public final class Transpose {
       throw new SecondOrder.Unsupported("a call through the function object " + callee.receiver() + " cannot"
           + " run in a kernel");
     }
-    if (callee.ownerQualifiedName().equals(io.jgrad.processor.ir.Type.FN_N.javaName())) {
-      throw new SecondOrder.Unsupported("order 2 through the function object " + callee.receiver() + " (a DiffFnN)"
-          + " is not supported yet");
-    }
-    boolean one = callee.params().size() == 1;
     for (int k = 0; k < callee.params().size(); k++) {
       Expr.Var argDot = c.argTangents().get(k);
       if (argDot == null) {
         continue;
       }
-      String partial = callee.receiver() + (one ? ".derivative()" : k == 0 ? ".partialFirst()" : ".partialSecond()");
-      Callee object = callee.withReceiver(partial);
+      Callee object = SecondOrder.partial(callee, k);
       Expr.Var slope = names.var("partial", io.jgrad.processor.ir.Type.DOUBLE);
       out.add(new Stmt.Assign(slope, new Expr.Call(object, c.args(), slope.type()), true));
       accumulate(argDot, prim(Primitive.MUL, bar(c.resultDot()), slope), out);
