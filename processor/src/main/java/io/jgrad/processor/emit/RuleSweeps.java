@@ -163,7 +163,9 @@ final class RuleSweeps {
 
   /**
    * {@code jvps}: the output tangent is the sum of each rule's contribution. Each rule is linear in
-   * its scalar tangent, so it is its own transpose: the reverse sweep calls it on the cotangent.
+   * its scalar tangent, so it is its own transpose: the cotangent times the rule at a unit tangent.
+   * That partial derivative is computed in the forward sweep, so the pullback uses what the rule read
+   * when {@code fVjp} ran, even if a field it reads changes before the pullback runs.
    */
   static VjpWriter.Sweeps fromPerParameterRules(Function f, MethodSpec.Builder jvpMethod) {
     Callee sig = f.signature();
@@ -194,8 +196,8 @@ final class RuleSweeps {
     }
     jvpMethod.addStatement("return $T.of($L, $L)", t == Type.FLOAT ? FLOAT_DUAL : DUAL, primalOut, tangent.build());
 
-    CodeBlock forward = CodeBlock.builder()
-        .addStatement("$L $L = $T.$L($L)", t.javaName(), primalOut, owner, sig.name(), args).build();
+    CodeBlock.Builder forward = CodeBlock.builder()
+        .addStatement("$L $L = $T.$L($L)", t.javaName(), primalOut, owner, sig.name(), args);
     CodeBlock.Builder reverse = CodeBlock.builder();
     List<String> grads = new ArrayList<>();
     for (int i = 0; i < diff.size(); i++) {
@@ -206,13 +208,16 @@ final class RuleSweeps {
       if (ruleName == null) {
         reverse.addStatement("$L $L = $L", pt.javaName(), bar, Terms.zero(pt));
       } else {
-        reverse.addStatement("$L $L = $T.$L($L, $L, $L)", pt.javaName(), bar, owner, ruleName,
-            Terms.convert("outBar", Type.DOUBLE, pt, false), primalOut, args);
+        String partial = names.fresh(diff.get(i).name() + "Partial");
+        forward.addStatement("$L $L = $T.$L($L, $L, $L)", pt.javaName(), partial, owner, ruleName,
+            pt == Type.FLOAT ? "1.0f" : "1.0", primalOut, args);
+        reverse.addStatement("$L $L = $L * $L", pt.javaName(), bar, Terms.convert("outBar", Type.DOUBLE, pt, false),
+            partial);
       }
     }
     String gradient = sig.hasSingleGradient() ? grads.get(0)
         : "new " + sig.gradRecordName() + "(" + String.join(", ", grads) + ")";
-    return new VjpWriter.Sweeps(forward, reverse.build(), primalOut, t, gradient);
+    return new VjpWriter.Sweeps(forward.build(), reverse.build(), primalOut, t, gradient);
   }
 
   /** {@code return Dual.of(v, t)} becomes {@code value = v; tangent = t; return value}. */

@@ -211,7 +211,11 @@ final class VjpWriter {
   }
 
   private boolean readableLater(Expr e) {
-    if (e == null || e instanceof Expr.Const || e instanceof Expr.StaticField) {
+    if (e instanceof Expr.StaticField f) {
+      // A field that is not final may change before the pullback runs: keep what this sweep read.
+      return !f.mutable();
+    }
+    if (e == null || e instanceof Expr.Const) {
       return true;
     }
     if (e instanceof Expr.Var v) {

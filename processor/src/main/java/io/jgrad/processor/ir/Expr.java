@@ -18,8 +18,11 @@ public sealed interface Expr {
   /** A read of a parameter or local. */
   record Var(String name, Type type) implements Expr {}
 
-  /** A read of a static field (a constant), by qualified owner name. */
-  record StaticField(String owner, String name, Type type) implements Expr {}
+  /**
+   * A read of a static field by qualified owner name; {@code mutable} when the field is not final,
+   * so that its value may change between the forward sweep and a later pullback.
+   */
+  record StaticField(String owner, String name, Type type, boolean mutable) implements Expr {}
 
   /** Arithmetic, comparison or logic on primal values; differentiable arithmetic becomes {@link Prim}. */
   record Binary(BinaryOp op, Expr left, Expr right, Type type) implements Expr {}

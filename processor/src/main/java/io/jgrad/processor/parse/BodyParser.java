@@ -1029,7 +1029,8 @@ public final class BodyParser {
       return dummy();
     }
     String owner = ((TypeElement) field.getEnclosingElement()).getQualifiedName().toString();
-    return new Expr.StaticField(owner, field.getSimpleName().toString(), type);
+    return new Expr.StaticField(owner, field.getSimpleName().toString(), type,
+        !field.getModifiers().contains(Modifier.FINAL));
   }
 
   private Expr invocation(MethodInvocationTree t, TreePath path) {

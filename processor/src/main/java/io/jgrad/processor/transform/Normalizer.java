@@ -156,9 +156,16 @@ public final class Normalizer {
     return t;
   }
 
-  /** Whether {@code e} needs no local of its own: no differentiable computation happens in it. */
+  /**
+   * Whether {@code e} needs no local of its own: no differentiable computation happens in it. A
+   * field that is not final is read once into a local: the reverse sweep then uses the value the
+   * forward sweep saw, even when the field changes before the pullback runs.
+   */
   static boolean isAtom(Expr e) {
-    if (e instanceof Expr.Var || e instanceof Expr.Const || e instanceof Expr.StaticField) {
+    if (e instanceof Expr.StaticField f) {
+      return !f.mutable() || !f.type().isScalar();
+    }
+    if (e instanceof Expr.Var || e instanceof Expr.Const) {
       return true;
     }
     if (!e.type().isScalar()) {
@@ -181,6 +188,9 @@ public final class Normalizer {
     }
     if (rhs instanceof Expr.Call c) {
       return c.callee().name();
+    }
+    if (rhs instanceof Expr.StaticField f) {
+      return f.name();
     }
     if (rhs instanceof Expr.ArrayRead) {
       return "elem";
