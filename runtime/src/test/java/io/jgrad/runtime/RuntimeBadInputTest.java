@@ -53,31 +53,14 @@ class RuntimeBadInputTest {
     assertThat(nanReverse.at(1.5).passed()).isFalse();
   }
 
-  /** x * y as a function object: GradCheck knows it takes two values. */
-  private static final DiffFn2 TIMES = new DiffFn2() {
-    @Override
-    public double value(double x, double y) {
-      return x * y;
-    }
-
-    @Override
-    public Dual jvp(double x, double y, double xDot, double yDot) {
-      return Dual.of(x * y, y * xDot + x * yDot);
-    }
-
-    @Override
-    public Vjp<Grad2> vjp(double x, double y) {
-      return new Vjp<>(x * y, g -> new Grad2(y * g, x * g));
-    }
-  };
-
   @Test
   void aPointOfTheWrongDimensionIsNamedNotAnIndexError() {
-    assertThat(assertThrows(IllegalArgumentException.class, () -> GradCheck.of(TIMES).at(1.0, 2.0, 3.0)))
+    // x * y as a function object: GradCheck knows it takes two values
+    assertThat(assertThrows(IllegalArgumentException.class, () -> GradCheck.of(DiffFnTest.TIMES).at(1.0, 2.0, 3.0)))
         .hasMessageThat().isEqualTo("point has 3 values but a DiffFn2 takes 2");
-    assertThat(assertThrows(IllegalArgumentException.class, () -> GradCheck.of(TIMES).at(1.0)))
+    assertThat(assertThrows(IllegalArgumentException.class, () -> GradCheck.of(DiffFnTest.TIMES).at(1.0)))
         .hasMessageThat().isEqualTo("point has 1 value but a DiffFn2 takes 2");
-    assertThat(assertThrows(IllegalArgumentException.class, () -> GradCheck.of(TIMES).at()))
+    assertThat(assertThrows(IllegalArgumentException.class, () -> GradCheck.of(DiffFnTest.TIMES).at()))
         .hasMessageThat().isEqualTo("point is empty: give one value per variable (a DiffFn2 takes 2)");
     // of(value, jvp, vjp) does not know the dimension: an empty point, or one the lambdas read past
     GradCheck lambdas = GradCheck.of(x -> x[0] * x[1], (x, t) -> x[1] * t[0] + x[0] * t[1],
@@ -88,7 +71,7 @@ class RuntimeBadInputTest {
     assertThat(shortPoint).hasMessageThat().startsWith("the function read past a point of 1 value (");
     assertThat(shortPoint).hasCauseThat().isInstanceOf(ArrayIndexOutOfBoundsException.class);
     // the right dimension checks as before
-    assertThat(GradCheck.of(TIMES).at(1.5, -2.0).passed()).isTrue();
+    assertThat(GradCheck.of(DiffFnTest.TIMES).at(1.5, -2.0).passed()).isTrue();
     assertThat(lambdas.at(1.5, -2.0).passed()).isTrue();
   }
 
