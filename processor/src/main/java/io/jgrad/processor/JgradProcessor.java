@@ -137,8 +137,9 @@ public final class JgradProcessor extends AbstractProcessor {
       }
       w.report().print(processingEnv.getMessager(), trees);
     }
-    if (!reverseOnly.isEmpty()) {
-      MissingForwardScanner.scan(round, trees, reverseOnly);
+    Map<String, MissingMethodScanner.Generated> generated = generated(work, reverseOnly);
+    if (!generated.isEmpty()) {
+      MissingMethodScanner.scan(round, trees, generated);
     }
     return false;
   }
@@ -166,6 +167,21 @@ public final class JgradProcessor extends AbstractProcessor {
     }
     return CallerPaths.of(all(work), seeds, callee -> callee.forward() ? null
         : callee.name() + ", which has no forward mode (it reaches a @CustomVjp rule)");
+  }
+
+  /** What was generated for each function read cleanly, for explaining calls to what was not. */
+  private static Map<String, MissingMethodScanner.Generated> generated(List<ClassWork> work,
+      Map<String, String> reverseOnly) {
+    Map<String, MissingMethodScanner.Generated> out = new LinkedHashMap<>();
+    for (ClassWork w : work) {
+      w.functions().forEach((element, f) -> {
+        String key = key(f.signature().ownerQualifiedName(), f.signature().name());
+        DiffSpec spec = DiffSpec.of(element).orElseThrow();
+        out.put(key, new MissingMethodScanner.Generated(spec.annotation(), spec.order(),
+            element.getAnnotation(Batched.class) != null, reverseOnly.get(key)));
+      });
+    }
+    return out;
   }
 
   private static List<Function> all(List<ClassWork> work) {

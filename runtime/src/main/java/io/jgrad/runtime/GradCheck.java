@@ -48,6 +48,10 @@ public final class GradCheck {
   private final Value value;
   private final Jvp jvp;
   private final Vjp vjp;
+  /** How many values a point holds, where the function object says (DiffFn1, DiffFn2); 0 when unknown. */
+  private int dimension;
+  /** What takes {@link #dimension} values, for messages. */
+  private String takenBy = "the function";
   private double tolerance = 1e-6;
   private double step = 1e-6;
   private int directions = 8;
@@ -77,7 +81,7 @@ public final class GradCheck {
   public static GradCheck of(DiffFn1 f) {
     nonNull(f, "f");
     return of(x -> f.value(x[0]), (x, t) -> f.jvp(x[0], t[0]).tangent(),
-        (x, c) -> new double[] {f.vjp(x[0]).pullback(c)});
+        (x, c) -> new double[] {f.vjp(x[0]).pullback(c)}).takes(1, "a DiffFn1");
   }
 
   /**
@@ -91,7 +95,7 @@ public final class GradCheck {
     return of(x -> f.value(x[0], x[1]), (x, t) -> f.jvp(x[0], x[1], t[0], t[1]).tangent(), (x, c) -> {
       Grad2 g = f.vjp(x[0], x[1]).pullback(c);
       return new double[] {g.first(), g.second()};
-    });
+    }).takes(2, "a DiffFn2");
   }
 
   /**
@@ -102,6 +106,16 @@ public final class GradCheck {
   public static GradCheck of(DiffFnN f) {
     nonNull(f, "f");
     return of(f::value, (x, t) -> f.jvp(x, t).tangent(), (x, c) -> f.vjp(x).pullback(c));
+  }
+
+  private GradCheck takes(int dimension, String takenBy) {
+    this.dimension = dimension;
+    this.takenBy = takenBy;
+    return this;
+  }
+
+  private static String values(int n) {
+    return n == 1 ? "1 value" : n + " values";
   }
 
   private static <T> T nonNull(T argument, String name) {
@@ -154,18 +168,37 @@ public final class GradCheck {
    * basis vector and the random directions, ⟨J·t, c⟩ = ⟨t, Jᵀ·c⟩ for each, and each reverse-mode
    * gradient component against the forward-mode derivative along its basis vector.
    *
-   * @throws IllegalArgumentException if {@code point} is null or not finite, or if {@code vjp}
-   *     returns a gradient whose length is not the point's
+   * @throws IllegalArgumentException if {@code point} is null, empty, not finite, or of another length
+   *     than the function object takes (or one the function reads past), or if {@code vjp} returns a
+   *     gradient whose length is not the point's
    */
   public Result at(double... point) {
     if (point == null) {
       throw new IllegalArgumentException("point must not be null");
+    }
+    if (point.length == 0) {
+      throw new IllegalArgumentException("point is empty: give one value per variable "
+          + (dimension > 0 ? "(" + takenBy + " takes " + dimension + ")" : "the function takes"));
+    }
+    if (dimension > 0 && point.length != dimension) {
+      throw new IllegalArgumentException("point has " + values(point.length) + " but " + takenBy + " takes "
+          + dimension);
     }
     for (int i = 0; i < point.length; i++) {
       if (!Double.isFinite(point[i])) {
         throw new IllegalArgumentException("point[" + i + "] must be finite, was " + point[i]);
       }
     }
+    try {
+      return check(point);
+    } catch (ArrayIndexOutOfBoundsException e) {
+      // the lambdas of of(value, jvp, vjp) unpack the point by index: a short point fails there
+      throw new IllegalArgumentException("the function read past a point of " + values(point.length) + " ("
+          + e.getMessage() + "); hint: give the point one value per variable the function takes", e);
+    }
+  }
+
+  private Result check(double[] point) {
     int n = point.length;
     Random random = new Random(seed);
     double[] grad = pull(point, 1.0);

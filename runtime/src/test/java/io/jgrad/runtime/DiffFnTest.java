@@ -27,8 +27,8 @@ class DiffFnTest {
     };
   }
 
-  /** x * y. */
-  private static final DiffFn2 TIMES = new DiffFn2() {
+  /** x * y (RuntimeBadInputTest checks points against its two values). */
+  static final DiffFn2 TIMES = new DiffFn2() {
     @Override
     public double value(double x, double y) {
       return x * y;

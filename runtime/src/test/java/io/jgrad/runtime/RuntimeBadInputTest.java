@@ -54,6 +54,28 @@ class RuntimeBadInputTest {
   }
 
   @Test
+  void aPointOfTheWrongDimensionIsNamedNotAnIndexError() {
+    // x * y as a function object: GradCheck knows it takes two values
+    assertThat(assertThrows(IllegalArgumentException.class, () -> GradCheck.of(DiffFnTest.TIMES).at(1.0, 2.0, 3.0)))
+        .hasMessageThat().isEqualTo("point has 3 values but a DiffFn2 takes 2");
+    assertThat(assertThrows(IllegalArgumentException.class, () -> GradCheck.of(DiffFnTest.TIMES).at(1.0)))
+        .hasMessageThat().isEqualTo("point has 1 value but a DiffFn2 takes 2");
+    assertThat(assertThrows(IllegalArgumentException.class, () -> GradCheck.of(DiffFnTest.TIMES).at()))
+        .hasMessageThat().isEqualTo("point is empty: give one value per variable (a DiffFn2 takes 2)");
+    // of(value, jvp, vjp) does not know the dimension: an empty point, or one the lambdas read past
+    GradCheck lambdas = GradCheck.of(x -> x[0] * x[1], (x, t) -> x[1] * t[0] + x[0] * t[1],
+        (x, c) -> new double[] {x[1] * c, x[0] * c});
+    assertThat(assertThrows(IllegalArgumentException.class, () -> lambdas.at()))
+        .hasMessageThat().isEqualTo("point is empty: give one value per variable the function takes");
+    IllegalArgumentException shortPoint = assertThrows(IllegalArgumentException.class, () -> lambdas.at(1.0));
+    assertThat(shortPoint).hasMessageThat().startsWith("the function read past a point of 1 value (");
+    assertThat(shortPoint).hasCauseThat().isInstanceOf(ArrayIndexOutOfBoundsException.class);
+    // the right dimension checks as before
+    assertThat(GradCheck.of(DiffFnTest.TIMES).at(1.5, -2.0).passed()).isTrue();
+    assertThat(lambdas.at(1.5, -2.0).passed()).isTrue();
+  }
+
+  @Test
   void settingsThatWouldPassEverythingAreRejected() {
     GradCheck check = GradCheck.of(x -> x[0], (x, t) -> t[0], (x, c) -> new double[] {c});
     assertThrows(IllegalArgumentException.class, () -> check.tolerance(Double.POSITIVE_INFINITY));

@@ -241,6 +241,65 @@ class PrimitiveRulesTest {
     }
   }
 
+  /**
+   * A NaN input and the partials expected there (JAX's semantics, the README's "NaN in, NaN out"):
+   * NaN from every rule that reads its arguments, also where a sign, comparison or zero guard would
+   * pick a constant at other points; 0 from the rounding functions and {@code pow}'s {@code ∂/∂x}
+   * where {@code y} is 0, 1 where {@code y} is 1, which read no argument. {@code dy} is unused for
+   * unary primitives.
+   */
+  record AtNaN(Primitive primitive, double x, double y, double dx, double dy) {}
+
+  private static final double NAN = Double.NaN;
+
+  private static final List<AtNaN> AT_NAN = List.of(
+      new AtNaN(Primitive.ABS, NAN, 0, NAN, 0),
+      new AtNaN(Primitive.FLOOR, NAN, 0, 0, 0),
+      new AtNaN(Primitive.CEIL, NAN, 0, 0, 0),
+      new AtNaN(Primitive.RINT, NAN, 0, 0, 0),
+      new AtNaN(Primitive.MAX, NAN, 1, NAN, NAN),
+      new AtNaN(Primitive.MAX, 1, NAN, NAN, NAN),
+      new AtNaN(Primitive.MIN, NAN, 1, NAN, NAN),
+      new AtNaN(Primitive.MIN, 1, NAN, NAN, NAN),
+      new AtNaN(Primitive.POW, NAN, 2.5, NAN, NAN),
+      new AtNaN(Primitive.POW, 2, NAN, NAN, NAN),
+      // ∂/∂y is 0 where x == 0 at every other y
+      new AtNaN(Primitive.POW, 0, NAN, NAN, NAN),
+      new AtNaN(Primitive.POW, NAN, 0, 0, NAN),
+      new AtNaN(Primitive.POW, NAN, 1, 1, NAN),
+      new AtNaN(Primitive.HYPOT, NAN, 1, NAN, NAN),
+      new AtNaN(Primitive.HYPOT, 1, NAN, NAN, NAN),
+      // the origin's guard (y == 0) does not catch a NaN
+      new AtNaN(Primitive.HYPOT, NAN, 0, NAN, NAN),
+      new AtNaN(Primitive.HYPOT, 0, NAN, NAN, NAN));
+
+  @Test
+  void derivativesAtNaNFollowJax() {
+    for (AtNaN row : AT_NAN) {
+      String where = row.primitive() + " at (" + row.x() + ", " + row.y() + ")";
+      if (row.primitive().arity() == 1) {
+        Unary u = unaries().stream().filter(c -> c.primitive() == row.primitive()).findFirst().orElseThrow();
+        assertWithMessage("jvp " + where).that(u.jvp().apply(row.x(), 1).tangent()).isEqualTo(row.dx());
+        assertWithMessage("vjp " + where).that(u.vjp().apply(row.x()).pullback(1)).isEqualTo(row.dx());
+        continue;
+      }
+      Binary b = binaries().stream().filter(c -> c.primitive() == row.primitive()).findFirst().orElseThrow();
+      // forward mode along (1, 0) is dx·1 + dy·0, and NaN·0 is NaN (the README's convention, JAX's too)
+      assertWithMessage("d/dx jvp " + where).that(b.jvp().apply(row.x(), row.y(), 1, 0).tangent())
+          .isEqualTo(row.dx() + row.dy() * 0);
+      assertWithMessage("d/dy jvp " + where).that(b.jvp().apply(row.x(), row.y(), 0, 1).tangent())
+          .isEqualTo(row.dx() * 0 + row.dy());
+      double[] g = b.vjp().apply(row.x(), row.y()).pullback().apply(1);
+      assertWithMessage("d/dx vjp " + where).that(g[0]).isEqualTo(row.dx());
+      assertWithMessage("d/dy vjp " + where).that(g[1]).isEqualTo(row.dy());
+    }
+    // the generated fGrad and the float rules (Float.NaN) agree
+    assertThat(PrimitiveRulesFunctionsDerivatives.absGrad(NAN)).isNaN();
+    assertThat(PrimitiveRulesFunctionsDerivatives.maxGrad(NAN, 1).y()).isNaN();
+    assertThat(PrimitiveRulesFunctionsDerivatives.absFJvp(Float.NaN, 1f).tangent()).isNaN();
+    assertThat(PrimitiveRulesFunctionsDerivatives.maxFGrad(1f, Float.NaN).x()).isNaN();
+  }
+
   @Test
   void absHasDerivativeZeroAtZero() {
     assertThat(PrimitiveRulesFunctionsDerivatives.absJvp(0.0, 1.0).tangent()).isEqualTo(0.0);

@@ -75,4 +75,18 @@ final class ArrayFunctions {
   static double[] same(double[] x) {
     return x;
   }
+
+  /**
+   * Σ x[(i + k) mod n]·x[i], the index from {@code Math.floorMod} (k may be negative): an integer
+   * helper of {@code Math}, computed as written like any integer arithmetic.
+   */
+  @Differentiable
+  static double rolledDot(double[] x, int k) {
+    int n = x.length;
+    double s = 0;
+    for (int i = 0; i < n; i++) {
+      s += x[Math.floorMod(Math.addExact(i, k), n)] * x[i];
+    }
+    return s;
+  }
 }

@@ -41,6 +41,21 @@ class ArrayFunctionsTest {
   }
 
   @Test
+  void anIndexFromMathFloorModIsIntegerArithmetic() {
+    double[] x = {0.9, -1.2, 1.1, 0.7, 1.3};
+    int n = x.length;
+    for (int k : new int[] {-7, -1, 0, 2, 6}) {
+      double[] g = ArrayFunctionsDerivatives.rolledDotGrad(x, k);
+      for (int j = 0; j < n; j++) {
+        // closed form: x_j meets x[(j + k) mod n] as the i = j term and x[(j - k) mod n] as the i = j - k term
+        double want = x[Math.floorMod(j + k, n)] + x[Math.floorMod(j - k, n)];
+        assertThat(g[j]).isWithin(1e-15).of(want);
+        assertThat(ArrayFunctionsDerivatives.rolledDotJvp(x, k, unit(n, j)).tangent()).isWithin(1e-15).of(want);
+      }
+    }
+  }
+
+  @Test
   void elementsOverwrittenInNestedLoops() {
     double[] x = {0.3, -0.8, 0.5, 1.4};
     double a = 0.7;

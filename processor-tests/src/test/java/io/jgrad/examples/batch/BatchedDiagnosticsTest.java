@@ -52,6 +52,19 @@ class BatchedDiagnosticsTest {
   }
 
   @Test
+  void anEnumParameterIsNamedByItsType() {
+    Compilation c = compile(""
+        + "  enum Mode { SQUARE, CUBE }\n"
+        + "  @Batched @Differentiable\n"
+        + "  static double f(double x, Mode mode) {\n"
+        + "    return mode == Mode.SQUARE ? x * x : x * x * x;\n"
+        + "  }\n");
+    assertThat(c).hadErrorContaining("[jgrad.NotBatchable] parameter mode of type Mode cannot be passed to a"
+        + " kernel: shared parameters must be primitives; hint: pass what the kernel needs as an int, long,"
+        + " boolean or double (an enum's ordinal(), say)").inFile(source).onLine(7);
+  }
+
+  @Test
   void anArrayParameterIsNotALane() {
     Compilation c = compile(""
         + "  @Batched @Differentiable\n"

@@ -29,6 +29,13 @@ final class BatchedFunctions {
     return d;
   }
 
+  /** Every primitive whose rule has a kink convention and a NaN case, for kernels at NaN lanes. */
+  @Batched
+  @Differentiable
+  static double kinks(double x, double y) {
+    return Math.abs(x) * Math.max(x, y) + Math.min(x, y) + Math.hypot(x, y) + Math.pow(1.5 + x * x, y);
+  }
+
   /** A branch, a loop with a shared trip count, a reassigned parameter, a call inlined twice, a constant. */
   @Batched
   @Differentiable

@@ -99,6 +99,34 @@ class BatchedKernelsTest {
     }
   }
 
+  /** Kernels write the same rules as the scalar code: NaN at NaN lanes, the conventions at kinks. */
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void kinksAndNaNLanesMatchTheScalarCode(Backend backend) {
+    OpenCl.requireIf(backend);
+    double nan = Double.NaN;
+    double[] x = {nan, 1.0, nan, 0.0, 2.0, -1.5, 0.0};
+    double[] y = {1.0, nan, nan, 1.0, 2.0, 0.5, 0.0};
+    int n = x.length;
+    double[] xDot = {1, 1, 1, 0.5, 1, -1, 1};
+    double[] yDot = {0, 1, 0, 2, 0, 1, 1};
+    double[] outValue = new double[n];
+    double[] outTangent = new double[n];
+    BatchedFunctionsDerivatives.kinksJvpBatch(x, y, xDot, yDot, outValue, outTangent, backend);
+    double[] xGrad = new double[n];
+    double[] yGrad = new double[n];
+    BatchedFunctionsDerivatives.kinksGradBatch(x, y, xGrad, yGrad, backend);
+    for (int i = 0; i < n; i++) {
+      Dual jvp = BatchedFunctionsDerivatives.kinksJvp(x[i], y[i], xDot[i], yDot[i]);
+      assertClose(outTangent[i], jvp.tangent(), tolerance(backend), "jvp tangent at lane " + i);
+      BatchedFunctionsDerivatives.KinksGrad g = BatchedFunctionsDerivatives.kinksGrad(x[i], y[i]);
+      assertClose(xGrad[i], g.x(), tolerance(backend), "x gradient at lane " + i);
+      assertClose(yGrad[i], g.y(), tolerance(backend), "y gradient at lane " + i);
+    }
+    assertThat(xGrad[0]).isNaN();
+    assertThat(yGrad[1]).isNaN();
+  }
+
   @ParameterizedTest
   @EnumSource(Backend.class)
   void floatFunctionsGiveFloatKernels(Backend backend) {

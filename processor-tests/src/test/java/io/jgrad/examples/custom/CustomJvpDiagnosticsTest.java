@@ -34,6 +34,51 @@ class CustomJvpDiagnosticsTest {
   }
 
   @Test
+  void ruleNamedWithItsClassIsToldRulesLiveInTheFunctionsClass() {
+    Compilation c = compile(""
+        + "  @CustomJvp(jvp = \"Helpers.softplusJvp\")\n"
+        + "  static double softplus(double x) { return Math.log1p(Math.exp(x)); }\n");
+    assertThat(c).hadErrorContaining("[jgrad.RuleMissing] @CustomJvp on softplus names the rule"
+        + " Helpers.softplusJvp, but a rule is a method of the function's own class, named without a class;"
+        + " hint: add static Dual softplusJvp(double x, double xDot) to Rules (it may call"
+        + " Helpers.softplusJvp) and write jvp = \"softplusJvp\"").inFile(source).onLine(6);
+  }
+
+  @Test
+  void nearMissesOfEveryRuleAttributeGetADidYouMean() {
+    Compilation c = compile(""
+        + "  @CustomJvp(jvp = \"log1pexpJVP\")\n"
+        + "  static double log1pexp(double x) { return Math.log1p(Math.exp(x)); }\n"
+        + "  static Dual log1pexpJvp(double x, double xDot) { return Dual.of(log1pexp(x), xDot / (1 + Math.exp(-x))); }\n"
+        + "  @CustomJvp(jvps = {\"xJvp\", \"yJpv\"})\n"
+        + "  static double mul(double x, double y) { return x * y; }\n"
+        + "  static double xJvp(double xDot, double ans, double x, double y) { return y * xDot; }\n"
+        + "  static double yJvp(double yDot, double ans, double x, double y) { return x * yDot; }\n"
+        + "  @CustomVjp(fwd = \"sinFwdd\", bwd = \"sin_bwd\")\n"
+        + "  static double sin(double x) { return Math.sin(x); }\n"
+        + "  static Fwd<Double> sinFwd(double x) { return Fwd.of(Math.sin(x), Math.cos(x)); }\n"
+        + "  static double sinBwd(Double res, double g) { return res * g; }\n");
+    assertThat(c).hadErrorContaining("has no method log1pexpJVP; did you mean log1pexpJvp? hint: write"
+        + " jvp = \"log1pexpJvp\", or add static Dual log1pexpJVP(double x, double xDot)").inFile(source).onLine(6);
+    assertThat(c).hadErrorContaining("has no method yJpv; did you mean yJvp? hint: write \"yJvp\" in"
+        + " jvps = {...}, or add").inFile(source).onLine(9);
+    assertThat(c).hadErrorContaining("has no method sinFwdd; did you mean sinFwd? hint: write fwd = \"sinFwd\"")
+        .inFile(source).onLine(13);
+    assertThat(c).hadErrorContaining("has no method sin_bwd; did you mean sinBwd? hint: write bwd = \"sinBwd\"")
+        .inFile(source).onLine(13);
+  }
+
+  @Test
+  void aNameFarFromEveryMethodGetsNoGuess() {
+    Compilation c = compile(""
+        + "  @CustomJvp(jvp = \"derivative\")\n"
+        + "  static double f(double x) { return x; }\n"
+        + "  static Dual fJvp(double x, double xDot) { return Dual.of(x, xDot); }\n");
+    assertThat(c).hadErrorContaining("has no method derivative; hint: add static Dual derivative(double x,"
+        + " double xDot)").inFile(source).onLine(6);
+  }
+
+  @Test
   void wrongParameterCount() {
     Compilation c = compile(""
         + "  @CustomJvp(jvp = \"fJvp\")\n"

@@ -70,6 +70,38 @@ class UnsupportedConstructsTest {
   }
 
   @Test
+  void aLabeledStatementIsNamedOnce() {
+    JavaFileObject src = source(""
+        + "  @Differentiable\n"
+        + "  static double f(double x) {\n"
+        + "    outer: for (int i = 0; i < 3; i++) { x = x * 2; }\n"
+        + "    return x;\n"
+        + "  }\n");
+    Compilation c = Compiler.javac().withProcessors(new JgradProcessor()).compile(src);
+    assertThat(c).hadErrorContaining("[jgrad.UnsupportedStatement] a labeled statement is not in the"
+        + " differentiable subset").inFile(src).onLine(8);
+  }
+
+  @Test
+  void integerHelpersOfMathAreIntegerArithmeticButNotOnDoubles() {
+    JavaFileObject ints = source(""
+        + "  @Differentiable\n"
+        + "  static double f(double[] x, int k, long m) {\n"
+        + "    int n = x.length;\n"
+        + "    long big = Math.multiplyExact(m, 2L) + Math.subtractExact(m, 1L) + Math.floorDiv(m, 3L);\n"
+        + "    return x[Math.floorMod(k, n)] * Math.abs(k) + x[Math.max(0, Math.min(k, n - 1))] * big;\n"
+        + "  }\n");
+    assertThat(Compiler.javac().withProcessors(new JgradProcessor()).compile(ints)).succeededWithoutWarnings();
+    // on doubles the table applies: floorMod has no double overload, signum is outside the table
+    JavaFileObject doubles = source(""
+        + "  @Differentiable\n"
+        + "  static double f(double x) { return Math.signum(x) + Math.floorMod((int) x, 3); }\n");
+    Compilation c = Compiler.javac().withProcessors(new JgradProcessor()).compile(doubles);
+    assertThat(c).hadErrorContaining("[jgrad.UnsupportedMath] Math.signum").inFile(doubles).onLine(7);
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
   void callersOfABrokenFunctionNameTheChain() {
     JavaFileObject src = source(""
         + "  @Differentiable\n"

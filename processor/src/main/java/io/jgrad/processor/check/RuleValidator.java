@@ -6,8 +6,10 @@ import io.jgrad.processor.parse.DiffSpec;
 import io.jgrad.processor.parse.RecordShape;
 import io.jgrad.processor.parse.TypeMapper;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -17,7 +19,8 @@ import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeMirror;
 
 /**
- * Finds and checks the rule a {@code @CustomJvp} names: it must exist in the same class, be static,
+ * Finds and checks the rule a {@code @CustomJvp} names: it must exist in the same class (named
+ * without a class: {@code jvp = "softplusJvp"}), be static,
  * take the primal's parameters then one tangent per differentiated parameter, and return
  * {@code Dual} ({@code FloatDual} for a float result).
  */
@@ -34,7 +37,7 @@ public final class RuleValidator {
     }
     String ruleName = spec.jvp();
     String expected = expectedSignature(f, sig, ruleName);
-    Optional<ExecutableElement> found = find(f, ruleName, expected, report);
+    Optional<ExecutableElement> found = find(f, "jvp", ruleName, expected, report);
     if (found.isEmpty()) {
       return Optional.empty();
     }
@@ -103,7 +106,7 @@ public final class RuleValidator {
             + p.getSimpleName() + "); hint: write one rule with jvp = ...", f);
         continue;
       }
-      Optional<ExecutableElement> found = find(f, ruleName, expected, report);
+      Optional<ExecutableElement> found = find(f, "jvps", ruleName, expected, report);
       if (found.isEmpty()) {
         continue;
       }
@@ -137,7 +140,7 @@ public final class RuleValidator {
     boolean recordResult = RecordShape.of(f.getReturnType()) != null || (resultType != null && resultType.isArray());
     String fwdType = recordResult ? "RecordFwd<" + f.getReturnType() + ", R>" : "Fwd<R>";
     String fwdExpected = "static " + fwdType + " " + spec.fwd() + "(" + String.join(", ", shown) + ")";
-    Optional<ExecutableElement> fwd = find(f, spec.fwd(), fwdExpected, report);
+    Optional<ExecutableElement> fwd = find(f, "fwd", spec.fwd(), fwdExpected, report);
     String residuals = null;
     if (fwd.isPresent()) {
       checkModifiers(fwd.get(), report);
@@ -169,7 +172,7 @@ public final class RuleValidator {
     bwdShown.add(cotangent + " g");
     bwdWant.add(cotangent);
     String bwdExpected = "static " + gradType + " " + spec.bwd() + "(" + String.join(", ", bwdShown) + ")";
-    Optional<ExecutableElement> bwd = find(f, spec.bwd(), bwdExpected, report);
+    Optional<ExecutableElement> bwd = find(f, "bwd", spec.bwd(), bwdExpected, report);
     if (bwd.isPresent()) {
       ExecutableElement b = bwd.get();
       checkModifiers(b, report);
@@ -195,19 +198,43 @@ public final class RuleValidator {
     return report.errorCount() == before;
   }
 
-  private static Optional<ExecutableElement> find(ExecutableElement f, String ruleName, String expected,
-      Report report) {
+  /**
+   * The one method {@code ruleName} of {@code f}'s class. A missing one is reported with what would
+   * fix it: a rule named with its class is told that rules live in the function's class, and a
+   * near miss among the class's other methods is offered ("did you mean").
+   */
+  private static Optional<ExecutableElement> find(ExecutableElement f, String attribute, String ruleName,
+      String expected, Report report) {
     TypeElement owner = (TypeElement) f.getEnclosingElement();
     List<ExecutableElement> candidates = new ArrayList<>();
+    Set<String> others = new LinkedHashSet<>();
     for (Element e : owner.getEnclosedElements()) {
       if (e.getKind() == ElementKind.METHOD && e.getSimpleName().contentEquals(ruleName)) {
         candidates.add((ExecutableElement) e);
+      } else if (e.getKind() == ElementKind.METHOD) {
+        others.add(e.getSimpleName().toString());
       }
     }
     if (candidates.isEmpty()) {
-      report.error(Codes.RULE_MISSING, DiffSpec.of(f).map(DiffSpec::annotation).orElse("")
-          + " on " + f.getSimpleName() + " names the rule " + ruleName
-          + ", but " + owner.getSimpleName() + " has no method " + ruleName + "; hint: add " + expected, f);
+      Optional<DiffSpec> spec = DiffSpec.of(f);
+      String said = spec.map(DiffSpec::annotation).orElse("") + " on " + f.getSimpleName() + " names the rule "
+          + ruleName;
+      int dot = ruleName.lastIndexOf('.');
+      if (dot >= 0) {
+        String simple = ruleName.substring(dot + 1);
+        report.error(Codes.RULE_MISSING, said + ", but a rule is a method of the function's own class, named"
+            + " without a class; hint: add " + expected.replace(" " + ruleName + "(", " " + simple + "(")
+            + " to " + owner.getSimpleName() + " (it may call " + ruleName + ") and write " + written(attribute, simple), f);
+        return Optional.empty();
+      }
+      // neither the function itself nor the rules it already names are what a typo meant
+      others.remove(f.getSimpleName().toString());
+      spec.ifPresent(s -> others.removeAll(s.ruleNames()));
+      String meant = NearMiss.of(ruleName, others)
+          .map(m -> "; did you mean " + m + "? hint: write " + written(attribute, m) + ", or add " + expected)
+          .orElse("; hint: add " + expected);
+      report.error(Codes.RULE_MISSING, said + ", but " + owner.getSimpleName() + " has no method " + ruleName
+          + meant, f);
       return Optional.empty();
     }
     if (candidates.size() > 1) {
@@ -216,6 +243,11 @@ public final class RuleValidator {
       return Optional.empty();
     }
     return Optional.of(candidates.get(0));
+  }
+
+  /** How the annotation names {@code rule}: {@code jvp = "rule"}, or as an entry of {@code jvps}. */
+  private static String written(String attribute, String rule) {
+    return attribute.equals("jvps") ? "\"" + rule + "\" in jvps = {...}" : attribute + " = \"" + rule + "\"";
   }
 
   private static void checkModifiers(ExecutableElement rule, Report report) {

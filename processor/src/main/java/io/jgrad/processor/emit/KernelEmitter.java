@@ -137,8 +137,12 @@ public final class KernelEmitter {
       }
       if (!p.differentiated() && !p.type().isScalar() && p.type() != Type.INT && p.type() != Type.LONG
           && p.type() != Type.BOOLEAN) {
-        throw new NotBatchable("parameter " + p.name() + " of type " + p.type().javaName()
-            + " cannot be passed to a kernel: shared parameters must be primitives");
+        // a reference parameter (String, enum, interface) is Type.OBJECT: name the type the user wrote
+        String shown = p.javaType() == null ? p.type().javaName()
+            : p.javaType().substring(p.javaType().lastIndexOf('.') + 1);
+        throw new NotBatchable("parameter " + p.name() + " of type " + shown
+            + " cannot be passed to a kernel: shared parameters must be primitives; hint: pass what the"
+            + " kernel needs as an int, long, boolean or double (an enum's ordinal(), say)");
       }
     }
     if (cpuOnly != null) {

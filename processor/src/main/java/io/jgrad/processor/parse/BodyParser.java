@@ -389,8 +389,9 @@ public final class BodyParser {
           + " hint: differentiable functions are pure, synchronize in the caller", s);
       case BREAK, CONTINUE -> error(Codes.UNSUPPORTED_STATEMENT, s.getKind().toString().toLowerCase()
           + " is not supported yet; hint: express the exit in the loop condition", s);
-      default -> error(Codes.UNSUPPORTED_STATEMENT, "a " + describe(s) + " statement is not in the"
-          + " differentiable subset", s);
+      // javac calls some kinds "... statement" itself (LABELED_STATEMENT): say it once
+      default -> error(Codes.UNSUPPORTED_STATEMENT, "a " + describe(s).replaceAll(" statement$", "")
+          + " statement is not in the differentiable subset", s);
     }
   }
 
@@ -1065,6 +1066,11 @@ public final class BodyParser {
     String name = callee.getSimpleName().toString();
     Type returnType = TypeMapper.map(callee.getReturnType());
     if (ownerName.equals("java.lang.Math") || ownerName.equals("java.lang.StrictMath")) {
+      if (integerHelper(callee)) {
+        // Math.floorMod(i + k, n), Math.addExact(i, j): integer arithmetic (indices, counts) carries no
+        // derivative, so the call is computed as written, as a call to any integer helper is
+        return new Expr.PrimalCall(owner.getSimpleName().toString(), name, args, returnType);
+      }
       Optional<Primitive> p = Primitive.forMathMethod(name, args.size());
       if (p.isEmpty()) {
         error(Codes.UNSUPPORTED_MATH, "Math." + name + " is not in jgrad's table of differentiable"
@@ -1115,6 +1121,18 @@ public final class BodyParser {
         + rt + " but " + name + " is not differentiable; hint: annotate it @Differentiable or give it a"
         + " @CustomJvp rule", t);
     return dummy();
+  }
+
+  /**
+   * A {@code Math} method outside the primitive table over integers only ({@code floorMod},
+   * {@code floorDiv}, {@code multiplyExact}, ...): an int or long from ints and longs. {@code abs},
+   * {@code max}, {@code min} on ints stay primitives of int type, which carry no derivative either.
+   */
+  private static boolean integerHelper(ExecutableElement callee) {
+    java.util.function.Predicate<TypeMirror> integral = m -> m.getKind() == TypeKind.INT || m.getKind() == TypeKind.LONG;
+    return integral.test(callee.getReturnType()) && !callee.getParameters().isEmpty()
+        && callee.getParameters().stream().allMatch(p -> integral.test(p.asType()))
+        && Primitive.forMathMethod(callee.getSimpleName().toString(), callee.getParameters().size()).isEmpty();
   }
 
   /** The parameter or local a call is made on ({@code f} in {@code f.value(x)}), or null. */

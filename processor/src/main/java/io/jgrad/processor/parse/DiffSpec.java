@@ -47,6 +47,14 @@ public record DiffSpec(Kind kind, int order, List<String> wrt, String jvp, List<
         + (method.getAnnotation(CustomVjp.class) != null ? 1 : 0);
   }
 
+  /** Every rule name the annotation gives ({@code jvp}, {@code jvps}, {@code fwd}, {@code bwd}), empty ones left out. */
+  public List<String> ruleNames() {
+    List<String> names = new java.util.ArrayList<>(jvps);
+    names.addAll(List.of(jvp, fwd, bwd));
+    names.removeIf(String::isEmpty);
+    return names;
+  }
+
   /** The annotation's name as the user wrote it, for messages. */
   public String annotation() {
     return switch (kind) {

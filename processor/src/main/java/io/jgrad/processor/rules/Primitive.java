@@ -25,6 +25,13 @@ import java.util.Optional;
  * {@code min} split a tie 0.5 / 0.5; {@code floor}, {@code ceil}, {@code rint} have derivative 0;
  * {@code pow(x, y)} has {@code ∂/∂x = 0} where {@code y == 0} and {@code ∂/∂y = 0} where {@code x == 0};
  * {@code hypot} has derivative 0 at the origin. Poles follow IEEE arithmetic ({@code sqrt'(0) = ∞}).
+ *
+ * <p>At NaN: a rule that reads its arguments gives NaN, also where its selector (a sign, a comparison,
+ * a zero guard) would otherwise pick a constant, since NaN compares false to everything; the extra
+ * test comes last, so ordinary points pay nothing for it. Rules that read no argument stay
+ * constant: {@code floor}, {@code ceil}, {@code rint} have derivative 0 and {@code pow}'s
+ * {@code ∂/∂x} is 0 where {@code y == 0} and 1 where {@code y == 1} (as {@code x⁰}, {@code x¹}; JAX
+ * gives the same).
  */
 public enum Primitive {
   ADD("+", 2),
@@ -150,20 +157,21 @@ public enum Primitive {
       case SQRT: return List.of(Partial.over(mul(lit(t, 2), y)));
       // y = ∛a / ẏ = ȧ / (3y²)
       case CBRT: return List.of(Partial.over(mul(lit(t, 3), mul(y, y))));
-      // y = aᵇ / ẏ = b·aᵇ⁻¹ · ȧ + y·log a · ḃ   (0 where b == 0, resp. a == 0)
+      // y = aᵇ / ẏ = b·aᵇ⁻¹ · ȧ + y·log a · ḃ   (0 where b == 0, resp. where a == 0 and b is not NaN)
       case POW: return List.of(
-          Partial.times(zeroWhere(b, mul(b, math(POW, t, a, sub(b, lit(b.type(), 1)))))),
-          Partial.times(zeroWhere(a, mul(y, math(LOG, t, a)))));
+          Partial.times(zeroWhere(b, null, mul(b, math(POW, t, a, sub(b, lit(b.type(), 1)))))),
+          Partial.times(zeroWhere(a, b, mul(y, math(LOG, t, a)))));
       // y = hypot(a, b) / ẏ = (a·ȧ + b·ḃ) / y   (0 at the origin)
       case HYPOT: return List.of(Partial.times(zeroIfZero(y, div(a, y))),
           Partial.times(zeroIfZero(y, div(b, y))));
-      // y = |a| / ẏ = sign(a) · ȧ   (abs'(0) = 0)
+      // y = |a| / ẏ = sign(a) · ȧ   (abs'(0) = 0, NaN at NaN)
       case ABS: return List.of(Partial.times(cond(compare(BinaryOp.GT, a, lit(a.type(), 0)), lit(t, 1),
-          cond(compare(BinaryOp.LT, a, lit(a.type(), 0)), lit(t, -1), lit(t, 0)))));
-      // y = max(a, b) / ẏ = [a > b]·ȧ + [b > a]·ḃ   (a tie splits 0.5 / 0.5)
+          cond(compare(BinaryOp.LT, a, lit(a.type(), 0)), lit(t, -1),
+              cond(compare(BinaryOp.EQ, a, lit(a.type(), 0)), lit(t, 0), lit(t, Double.NaN))))));
+      // y = max(a, b) / ẏ = [a > b]·ȧ + [b > a]·ḃ   (a tie splits 0.5 / 0.5, NaN if either is NaN)
       case MAX: return List.of(Partial.times(select(BinaryOp.GT, a, b, t)),
           Partial.times(select(BinaryOp.GT, b, a, t)));
-      // y = min(a, b) / ẏ = [a < b]·ȧ + [b < a]·ḃ   (a tie splits 0.5 / 0.5)
+      // y = min(a, b) / ẏ = [a < b]·ȧ + [b < a]·ḃ   (a tie splits 0.5 / 0.5, NaN if either is NaN)
       case MIN: return List.of(Partial.times(select(BinaryOp.LT, a, b, t)),
           Partial.times(select(BinaryOp.LT, b, a, t)));
       // zero: piecewise constant, ẏ = 0
@@ -172,22 +180,33 @@ public enum Primitive {
     }
   }
 
-  /** {@code value} unless {@code guard == 0}, then 0; a literal guard is decided here. */
-  private static Expr zeroWhere(Expr guard, Expr value) {
+  /**
+   * {@code value} unless {@code guard == 0}, then 0 — but {@code value} again where {@code nan} (when
+   * given) is NaN, written {@code nan == nan} so that kernels can run it; {@code value} is then NaN.
+   * Literal operands are decided here.
+   */
+  private static Expr zeroWhere(Expr guard, Expr nan, Expr value) {
     Double c = io.jgrad.processor.ir.Exprs.constValue(guard);
-    if (c != null) {
-      return c == 0.0 ? lit(value.type(), 0) : value;
+    if (c != null && c != 0.0) {
+      return value;
     }
-    return cond(compare(BinaryOp.EQ, guard, lit(guard.type(), 0)), lit(value.type(), 0), value);
+    Expr isZero = c != null ? null : compare(BinaryOp.EQ, guard, lit(guard.type(), 0));
+    Expr notNaN = nan == null || io.jgrad.processor.ir.Exprs.constValue(nan) != null ? null
+        : compare(BinaryOp.EQ, nan, nan);
+    if (isZero == null && notNaN == null) {
+      return lit(value.type(), 0);
+    }
+    Expr test = isZero == null ? notNaN : notNaN == null ? isZero : compare(BinaryOp.AND, isZero, notNaN);
+    return cond(test, lit(value.type(), 0), value);
   }
 
   private static Expr zeroIfZero(Expr guard, Expr value) {
     return cond(compare(BinaryOp.EQ, guard, lit(guard.type(), 0)), lit(value.type(), 0), value);
   }
 
-  /** 1 where {@code a op b}, 0.5 where {@code a == b}, else 0. */
+  /** 1 where {@code a op b}, 0 where {@code b op a}, 0.5 where {@code a == b}, else (a NaN) NaN. */
   private static Expr select(BinaryOp op, Expr a, Expr b, Type t) {
-    return cond(compare(op, a, b), lit(t, 1),
-        cond(compare(BinaryOp.EQ, a, b), lit(t, 0.5), lit(t, 0)));
+    return cond(compare(op, a, b), lit(t, 1), cond(compare(op, b, a), lit(t, 0),
+        cond(compare(BinaryOp.EQ, a, b), lit(t, 0.5), lit(t, Double.NaN))));
   }
 }

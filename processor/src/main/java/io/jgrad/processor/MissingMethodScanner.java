@@ -1,0 +1,117 @@
+package io.jgrad.processor;
+
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
+import com.sun.source.util.Trees;
+import io.jgrad.processor.check.Codes;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.element.Element;
+import javax.tools.Diagnostic;
+
+/**
+ * Finds calls to a generated method that was not generated because an option is missing or the
+ * function reaches a {@code @CustomVjp} rule ({@code fHessian} without {@code order = 2},
+ * {@code fBatch} without {@code @Batched}, {@code fJvp} through a {@code @CustomVjp}), and reports
+ * each at the call with what would make it, instead of javac's bare "cannot find symbol".
+ */
+final class MissingMethodScanner {
+  private MissingMethodScanner() {}
+
+  /**
+   * What this round generated for one function: its annotation as written ({@code @Differentiable}),
+   * its order, whether it is {@code @Batched}, and, when it has no forward mode, the path to the
+   * {@code @CustomVjp} rule that takes it away (null otherwise).
+   */
+  record Generated(String annotation, int order, boolean batched, String noForward) {}
+
+  /** What a generated method needs. */
+  private enum Need { FORWARD, ORDER_2, BATCHED }
+
+  /**
+   * A suffix of generated names, what a method of that suffix needs, and the reverse-mode method to
+   * use instead where forward mode is missing.
+   */
+  private record Suffix(String suffix, Set<Need> needs, String reverse) {}
+
+  /** Longest first, so that {@code fJvpBatch} is read as {@code f} + {@code JvpBatch}, not {@code fJvp} + {@code Batch}. */
+  private static final List<Suffix> SUFFIXES = List.of(
+      new Suffix("GradBatchSession", Set.of(Need.BATCHED), null),
+      new Suffix("JvpBatchSession", Set.of(Need.BATCHED, Need.FORWARD), "GradBatchSession"),
+      new Suffix("BatchSession", Set.of(Need.BATCHED), null),
+      new Suffix("GradBatch", Set.of(Need.BATCHED), null),
+      new Suffix("JvpBatch", Set.of(Need.BATCHED, Need.FORWARD), "GradBatch"),
+      new Suffix("Hessian", Set.of(Need.ORDER_2), null),
+      new Suffix("Batch", Set.of(Need.BATCHED), null),
+      new Suffix("Hvp", Set.of(Need.ORDER_2, Need.FORWARD), "Hessian"),
+      new Suffix("Jvp", Set.of(Need.FORWARD), "Vjp or {f}Grad"));
+
+  /** {@code generated}: "owner#name" of each function this round generated code for. */
+  static void scan(RoundEnvironment round, Trees trees, Map<String, Generated> generated) {
+    Set<CompilationUnitTree> units = new LinkedHashSet<>();
+    for (Element e : round.getRootElements()) {
+      TreePath path = trees.getPath(e);
+      if (path != null) {
+        units.add(path.getCompilationUnit());
+      }
+    }
+    for (CompilationUnitTree unit : units) {
+      new TreePathScanner<Void, Void>() {
+        @Override
+        public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+          if (call.getMethodSelect() instanceof MemberSelectTree select) {
+            String receiver = select.getExpression().toString();
+            if (receiver.endsWith("Derivatives")) {
+              String message = explain(receiver, select.getIdentifier().toString(), generated);
+              if (message != null) {
+                trees.printMessage(Diagnostic.Kind.ERROR, message, call, unit);
+              }
+            }
+          }
+          return super.visitMethodInvocation(call, unused);
+        }
+      }.scan(unit, null);
+    }
+  }
+
+  /** Why {@code receiver.method} was not generated, with the fix; null when it was or is not jgrad's. */
+  private static String explain(String receiver, String method, Map<String, Generated> generated) {
+    String simpleClass = receiver.substring(receiver.lastIndexOf('.') + 1);
+    String owner = simpleClass.substring(0, simpleClass.length() - "Derivatives".length()).replace('_', '.');
+    for (Suffix s : SUFFIXES) {
+      if (!method.endsWith(s.suffix()) || method.length() == s.suffix().length()) {
+        continue;
+      }
+      String function = method.substring(0, method.length() - s.suffix().length());
+      for (Map.Entry<String, Generated> entry : generated.entrySet()) {
+        String key = entry.getKey();
+        if (!key.endsWith("#" + function) || !key.substring(0, key.indexOf('#')).endsWith(owner)) {
+          continue;
+        }
+        Generated g = entry.getValue();
+        String missing = "[%s] " + receiver + "." + method + " does not exist: ";
+        if (s.needs().contains(Need.FORWARD) && g.noForward() != null) {
+          return String.format(missing, Codes.NO_FORWARD_MODE) + "forward mode cannot pass a @CustomVjp rule ("
+              + g.noForward() + "); hint: use " + function + s.reverse().replace("{f}", function);
+        }
+        if (s.needs().contains(Need.ORDER_2) && g.order() < 2) {
+          return String.format(missing, Codes.NOT_GENERATED) + "second derivatives are generated only at"
+              + " order 2; hint: add order = 2 to " + g.annotation() + " on " + function;
+        }
+        if (s.needs().contains(Need.BATCHED) && !g.batched()) {
+          return String.format(missing, Codes.NOT_GENERATED) + "batched kernels are generated only for"
+              + " @Batched functions; hint: add @Batched to " + function;
+        }
+        // generated: the suffix read is right and the method exists
+        return null;
+      }
+    }
+    return null;
+  }
+}
