@@ -9,6 +9,7 @@ import io.jgrad.annotations.Batched;
 import io.jgrad.annotations.CustomJvp;
 import io.jgrad.annotations.CustomVjp;
 import io.jgrad.annotations.Differentiable;
+import io.jgrad.processor.check.GeneratedMembers;
 import io.jgrad.processor.check.InvocationFinder;
 import io.jgrad.processor.check.Report;
 import io.jgrad.processor.check.UninferredVars;
@@ -401,7 +402,9 @@ public final class JgradProcessor extends AbstractProcessor {
         .addOriginatingElement(owner)
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
     int errorsBefore = report.errorCount();
+    GeneratedMembers members = new GeneratedMembers(type);
     for (Map.Entry<ExecutableElement, Function> entry : functions.entrySet()) {
+      members.startOf(entry.getKey());
       try {
         Callee sig = entry.getValue().signature();
         boolean forward = !reverseOnly.containsKey(key(sig.ownerQualifiedName(), sig.name()));
@@ -449,6 +452,7 @@ public final class JgradProcessor extends AbstractProcessor {
         report.error(Codes.UNSUPPORTED_ORDER, e.getMessage(), entry.getKey());
       }
     }
+    members.check(report);
     if (report.errorCount() > errorsBefore) {
       return;
     }

@@ -16,7 +16,8 @@ class NarrowIntParametersTest {
       short s = 300;
       double expected = 2 * c * x + b * s;
       assertThat(NarrowIntParametersDerivatives.mixedGrad(x, c, b, s)).isWithin(1e-9).of(expected);
-      assertThat(NarrowIntParametersDerivatives.mixedJvp(x, c, b, s, 1.0).tangent()).isWithin(1e-9).of(expected);
+      assertThat(NarrowIntParametersDerivatives.mixedJvp(x, c, b, s, 1.0).tangent())
+          .isWithin(1e-9).of(expected);
       assertThat(NarrowIntParametersDerivatives.mixed(c, b, s).grad(x)).isWithin(1e-9).of(expected);
     }
   }

@@ -13,7 +13,8 @@ class UncheckedThrowsTest {
       var g = UncheckedThrowsDerivatives.bothGrad(x, y);
       assertThat(g.x()).isWithin(1e-12).of(Math.cos(x) * y + 2 * x);
       assertThat(g.y()).isWithin(1e-12).of(Math.sin(x));
-      assertThat(UncheckedThrowsDerivatives.scaledJvp(x, y, 1.0, 0.0).tangent()).isWithin(1e-12).of(Math.cos(x) * y);
+      assertThat(UncheckedThrowsDerivatives.scaledJvp(x, y, 1.0, 0.0).tangent())
+          .isWithin(1e-12).of(Math.cos(x) * y);
       assertThat(UncheckedThrowsDerivatives.squareGrad(x)).isWithin(1e-12).of(2 * x);
     }
   }
