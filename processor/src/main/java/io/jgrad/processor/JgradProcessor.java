@@ -15,6 +15,7 @@ import io.jgrad.processor.check.Report;
 import io.jgrad.processor.check.UninferredVars;
 import io.jgrad.processor.check.RuleValidator;
 import io.jgrad.processor.check.SignatureValidator;
+import io.jgrad.processor.check.SizeLimit;
 import io.jgrad.processor.emit.DerivativesEmitter;
 import io.jgrad.processor.emit.KernelEmitter;
 import io.jgrad.processor.check.Codes;
@@ -208,7 +209,8 @@ public final class JgradProcessor extends AbstractProcessor {
         }
         DiffSpec spec = DiffSpec.of(m).orElseThrow();
         if (RecordSignature.involvesRecords(m)) {
-          readRecordFunction(m, spec, trees, callees, report).ifPresent(r -> {
+          readRecordFunction(m, spec, trees, callees, report)
+              .filter(r -> SizeLimit.fits(m, r.flat().get(0), spec.order(), report)).ifPresent(r -> {
             records.put(m, r);
             functions.put(m, r.flat().get(0));
           });
@@ -226,7 +228,9 @@ public final class JgradProcessor extends AbstractProcessor {
           CustomJvpReader.read(m, spec, trees, report, callees).ifPresent(f -> functions.put(m, f));
           plainBodies(m, spec, trees, callees, plainBodies);
         } else {
-          new BodyParser(trees, report, callees, m).parse().ifPresent(f -> functions.put(m, f));
+          new BodyParser(trees, report, callees, m).parse()
+              .filter(f -> SizeLimit.fits(m, f, spec.order(), report))
+              .ifPresent(f -> functions.put(m, f));
         }
       }
     } catch (RuntimeException | Error e) {
