@@ -11,6 +11,7 @@ import io.jgrad.annotations.CustomVjp;
 import io.jgrad.annotations.Differentiable;
 import io.jgrad.processor.check.GeneratedMembers;
 import io.jgrad.processor.check.InvocationFinder;
+import io.jgrad.processor.check.LocalClasses;
 import io.jgrad.processor.check.Report;
 import io.jgrad.processor.check.UninferredVars;
 import io.jgrad.processor.check.RuleValidator;
@@ -62,8 +63,9 @@ import javax.tools.Diagnostic;
 public final class JgradProcessor extends AbstractProcessor {
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(Differentiable.class.getCanonicalName(), CustomJvp.class.getCanonicalName(),
-        CustomVjp.class.getCanonicalName(), Batched.class.getCanonicalName());
+    // Every round, not only those with jgrad's annotations on members: annotations in local and
+    // anonymous classes are invisible to javac's discovery and must still be reported. Nothing is claimed.
+    return Set.of("*");
   }
 
   @Override
@@ -102,6 +104,7 @@ public final class JgradProcessor extends AbstractProcessor {
       }
     }
     Trees trees = Trees.instance(processingEnv);
+    reportLocalClasses(round, trees);
     List<ClassWork> work = new ArrayList<>();
     java.util.Set<TypeElement> scanned = new java.util.HashSet<>();
     for (Map.Entry<TypeElement, List<ExecutableElement>> entry : byClass.entrySet()) {
@@ -143,6 +146,19 @@ public final class JgradProcessor extends AbstractProcessor {
       MissingForwardScanner.scan(round, trees, reverseOnly);
     }
     return false;
+  }
+
+  /** Jgrad annotations in local and anonymous classes, which the round never lists, are errors. */
+  private void reportLocalClasses(RoundEnvironment round, Trees trees) {
+    Report report = new Report();
+    java.util.Set<com.sun.source.tree.CompilationUnitTree> units = new java.util.LinkedHashSet<>();
+    for (Element e : round.getRootElements()) {
+      var path = e instanceof TypeElement ? trees.getPath(e) : null;
+      if (path != null && units.add(path.getCompilationUnit())) {
+        LocalClasses.report(path.getCompilationUnit(), report);
+      }
+    }
+    report.print(processingEnv.getMessager(), trees);
   }
 
   /** How {@code gradType} spells a function's gradient in a backward pass's signature. */

@@ -45,5 +45,6 @@ public final class Codes {
   public static final String CHECKED_THROWS = "jgrad.CheckedThrows";
   public static final String TOO_MANY_PARAMETERS = "jgrad.TooManyParameters";
   public static final String TOO_LARGE = "jgrad.TooLarge";
+  public static final String LOCAL_CLASS = "jgrad.LocalClass";
   public static final String INTERNAL = "jgrad.Internal";
 }
