@@ -9,11 +9,14 @@ import io.jgrad.annotations.Batched;
 import io.jgrad.annotations.CustomJvp;
 import io.jgrad.annotations.CustomVjp;
 import io.jgrad.annotations.Differentiable;
+import io.jgrad.processor.check.GeneratedMembers;
 import io.jgrad.processor.check.InvocationFinder;
+import io.jgrad.processor.check.LocalClasses;
 import io.jgrad.processor.check.Report;
 import io.jgrad.processor.check.UninferredVars;
 import io.jgrad.processor.check.RuleValidator;
 import io.jgrad.processor.check.SignatureValidator;
+import io.jgrad.processor.check.SizeLimit;
 import io.jgrad.processor.emit.DerivativesEmitter;
 import io.jgrad.processor.emit.KernelEmitter;
 import io.jgrad.processor.check.Codes;
@@ -60,8 +63,9 @@ import javax.tools.Diagnostic;
 public final class JgradProcessor extends AbstractProcessor {
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(Differentiable.class.getCanonicalName(), CustomJvp.class.getCanonicalName(),
-        CustomVjp.class.getCanonicalName(), Batched.class.getCanonicalName());
+    // Every round, not only those with jgrad's annotations on members: annotations in local and
+    // anonymous classes are invisible to javac's discovery and must still be reported. Nothing is claimed.
+    return Set.of("*");
   }
 
   @Override
@@ -100,6 +104,7 @@ public final class JgradProcessor extends AbstractProcessor {
       }
     }
     Trees trees = Trees.instance(processingEnv);
+    reportLocalClasses(round, trees);
     List<ClassWork> work = new ArrayList<>();
     java.util.Set<TypeElement> scanned = new java.util.HashSet<>();
     for (Map.Entry<TypeElement, List<ExecutableElement>> entry : byClass.entrySet()) {
@@ -142,6 +147,19 @@ public final class JgradProcessor extends AbstractProcessor {
       MissingMethodScanner.scan(round, trees, generated);
     }
     return false;
+  }
+
+  /** Jgrad annotations in local and anonymous classes, which the round never lists, are errors. */
+  private void reportLocalClasses(RoundEnvironment round, Trees trees) {
+    Report report = new Report();
+    java.util.Set<com.sun.source.tree.CompilationUnitTree> units = new java.util.LinkedHashSet<>();
+    for (Element e : round.getRootElements()) {
+      var path = e instanceof TypeElement ? trees.getPath(e) : null;
+      if (path != null && units.add(path.getCompilationUnit())) {
+        LocalClasses.report(path.getCompilationUnit(), report);
+      }
+    }
+    report.print(processingEnv.getMessager(), trees);
   }
 
   /** How {@code gradType} spells a function's gradient in a backward pass's signature. */
@@ -223,7 +241,8 @@ public final class JgradProcessor extends AbstractProcessor {
         }
         DiffSpec spec = DiffSpec.of(m).orElseThrow();
         if (RecordSignature.involvesRecords(m)) {
-          readRecordFunction(m, spec, trees, callees, report).ifPresent(r -> {
+          readRecordFunction(m, spec, trees, callees, report)
+              .filter(r -> SizeLimit.fits(m, r.flat().get(0), spec.order(), report)).ifPresent(r -> {
             records.put(m, r);
             functions.put(m, r.flat().get(0));
           });
@@ -241,7 +260,9 @@ public final class JgradProcessor extends AbstractProcessor {
           CustomJvpReader.read(m, spec, trees, report, callees).ifPresent(f -> functions.put(m, f));
           plainBodies(m, spec, trees, callees, plainBodies);
         } else {
-          new BodyParser(trees, report, callees, m).parse().ifPresent(f -> functions.put(m, f));
+          new BodyParser(trees, report, callees, m).parse()
+              .filter(f -> SizeLimit.fits(m, f, spec.order(), report))
+              .ifPresent(f -> functions.put(m, f));
         }
       }
     } catch (RuntimeException | Error e) {
@@ -417,7 +438,9 @@ public final class JgradProcessor extends AbstractProcessor {
         .addOriginatingElement(owner)
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
     int errorsBefore = report.errorCount();
+    GeneratedMembers members = new GeneratedMembers(type);
     for (Map.Entry<ExecutableElement, Function> entry : functions.entrySet()) {
+      members.startOf(entry.getKey());
       try {
         Callee sig = entry.getValue().signature();
         boolean forward = !reverseOnly.containsKey(key(sig.ownerQualifiedName(), sig.name()));
@@ -465,6 +488,7 @@ public final class JgradProcessor extends AbstractProcessor {
         report.error(Codes.UNSUPPORTED_ORDER, e.getMessage(), entry.getKey());
       }
     }
+    members.check(report);
     if (report.errorCount() > errorsBefore) {
       return;
     }

@@ -44,5 +44,9 @@ public final class Codes {
   public static final String NEVER_RETURNS = "jgrad.NeverReturns";
   public static final String CONFLICTING_ANNOTATIONS = "jgrad.ConflictingAnnotations";
   public static final String NAME_CLASH = "jgrad.NameClash";
+  public static final String CHECKED_THROWS = "jgrad.CheckedThrows";
+  public static final String TOO_MANY_PARAMETERS = "jgrad.TooManyParameters";
+  public static final String TOO_LARGE = "jgrad.TooLarge";
+  public static final String LOCAL_CLASS = "jgrad.LocalClass";
   public static final String INTERNAL = "jgrad.Internal";
 }

@@ -259,6 +259,7 @@ public final class RuleValidator {
       report.error(Codes.INACCESSIBLE, "the rule " + ruleName + " must not be private: generated code"
           + " calls it; hint: make it package-private", rule);
     }
+    Exceptions.checked(rule, "the rule " + ruleName, report);
   }
 
   private static void checkParameters(ExecutableElement rule, List<TypeMirror> want, String expected,

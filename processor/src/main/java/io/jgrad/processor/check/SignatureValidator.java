@@ -67,6 +67,7 @@ public final class SignatureValidator {
           + " @CustomJvp and @CustomVjp, so its derivatives would come from two places; hint: keep one",
           method);
     }
+    Exceptions.checked(method, name, report);
     privateEnclosingClass(method).ifPresent(c -> report.error(Codes.INACCESSIBLE, "the class "
         + c.getSimpleName() + " that holds " + name + " is private, and the generated derivatives"
         + " live in another class; hint: make it package-private", method));

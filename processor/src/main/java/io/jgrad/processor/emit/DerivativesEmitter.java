@@ -290,9 +290,25 @@ public final class DerivativesEmitter {
     m.addParameters(ps);
   }
 
-  /** The declared type of a parameter: its own reference type (an enum, an interface) where it has one. */
+  /**
+   * The declared type of a parameter: its own reference type (an enum, an interface) or its
+   * {@code char}/{@code byte}/{@code short} where it has one.
+   */
   static TypeName paramType(Callee.Param p) {
-    return p.javaType() != null ? ClassName.bestGuess(p.javaType()) : typeName(p.type());
+    return typeName(p.type(), p.javaType());
+  }
+
+  /** The declared type of a value of IR type {@code type} whose Java type is {@code javaType}, if known. */
+  static TypeName typeName(Type type, String javaType) {
+    if (javaType == null) {
+      return typeName(type);
+    }
+    return switch (javaType) {
+      case "char" -> TypeName.CHAR;
+      case "byte" -> TypeName.BYTE;
+      case "short" -> TypeName.SHORT;
+      default -> ClassName.bestGuess(javaType);
+    };
   }
 
   /** The gradient's type: one value for one differentiated parameter, else the generated record. */

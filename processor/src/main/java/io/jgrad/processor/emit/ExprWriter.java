@@ -109,15 +109,32 @@ public final class ExprWriter {
         .equals(c.callee().name())) {
       // A flat function of a record function (f_flat_x) has its primal in the generated class: the
       // user's function on packed records, one leaf of the result.
-      return c.callee().derivativesQualifiedName() + "." + c.callee().name() + "(" + args(c.args()) + ")";
+      return c.callee().derivativesQualifiedName() + "." + c.callee().name() + "("
+          + String.join(", ", arguments(c.callee(), c.args())) + ")";
     }
     if (e instanceof Expr.Call c) {
-      return c.callee().ownerQualifiedName() + "." + c.callee().name() + "(" + args(c.args()) + ")";
+      return c.callee().ownerQualifiedName() + "." + c.callee().name() + "("
+          + String.join(", ", arguments(c.callee(), c.args())) + ")";
     }
     if (e instanceof Expr.PrimalCall c) {
       return c.receiver() + "." + c.method() + "(" + args(c.args()) + ")";
     }
     throw new IllegalArgumentException("cannot print " + e);
+  }
+
+  /**
+   * The arguments of a call to {@code callee} (its primal or a generated derivative), each cast to a
+   * {@code char}, {@code byte} or {@code short} parameter's type: the IR carries those values as
+   * {@code int}, and the user's call compiled, so each value fits and the cast keeps it.
+   */
+  public static java.util.List<String> arguments(io.jgrad.processor.ir.Callee callee, java.util.List<Expr> args) {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    for (int i = 0; i < args.size(); i++) {
+      String narrow = i < callee.params().size() ? callee.params().get(i).javaType() : null;
+      boolean cast = narrow != null && io.jgrad.processor.parse.TypeMapper.NARROW_INTS.contains(narrow);
+      out.add(cast ? "(" + narrow + ") " + write(args.get(i), UNARY + 1) : write(args.get(i)));
+    }
+    return out;
   }
 
   private static String args(java.util.List<Expr> args) {

@@ -117,8 +117,7 @@ final class JvpWriter {
         ? com.palantir.javapoet.ParameterizedTypeName.get(RuntimeTypes.JVP, DerivativesEmitter.typeName(callee.returnType()))
         : isFloat ? RuntimeTypes.FLOAT_DUAL : RuntimeTypes.DUAL;
     String r = names.temp(callee.name() + "Jvp");
-    List<String> args = new ArrayList<>();
-    c.args().forEach(a -> args.add(ExprWriter.write(a)));
+    List<String> args = new ArrayList<>(ExprWriter.arguments(callee, c.args()));
     List<Callee.Param> diff = callee.differentiatedParams();
     int k = 0;
     for (int i = 0; i < callee.params().size(); i++) {

@@ -135,6 +135,11 @@ public final class KernelEmitter {
         throw new NotBatchable("parameter " + p.name() + " is an array: a kernel takes one scalar per lane;"
             + " hint: mark it @NonDiff or leave it out of wrt to share it between lanes");
       }
+      if (p.javaType() != null && io.jgrad.processor.parse.TypeMapper.NARROW_INTS.contains(p.javaType())) {
+        // The kernel's fields are int; the CPU lanes would hand them back to the user's method.
+        throw new NotBatchable("parameter " + p.name() + " is a " + p.javaType() + ", which kernels do not take"
+            + " yet; hint: declare it int");
+      }
       if (!p.differentiated() && !p.type().isScalar() && p.type() != Type.INT && p.type() != Type.LONG
           && p.type() != Type.BOOLEAN) {
         // a reference parameter (String, enum, interface) is Type.OBJECT: name the type the user wrote

@@ -98,7 +98,7 @@ public final class RecordEntryEmitter {
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .addJavadoc("{@code $L} on parameters given leaf by leaf$L.\n", sig.name(),
             sig.result() == null ? "" : ": one leaf of its result")
-        .returns(javaType != null ? ClassName.bestGuess(javaType) : DerivativesEmitter.typeName(returnType));
+        .returns(DerivativesEmitter.typeName(returnType, javaType));
     DerivativesEmitter.addParams(sig.flat().get(0), m);
     CodeBlock call = CodeBlock.of("$T.$L($L)", ClassName.bestGuess(sig.owner()), sig.name(),
         CodeBlock.join(RecordRuleEmitter.packedParams(sig), ", "));

@@ -408,8 +408,7 @@ final class VjpWriter {
     Callee callee = c.callee();
     TypeName vjpType = vjpType(callee);
     String pb = names.temp(callee.name() + "Vjp");
-    List<String> args = new ArrayList<>();
-    c.args().forEach(a -> args.add(ExprWriter.write(a)));
+    List<String> args = new ArrayList<>(ExprWriter.arguments(callee, c.args()));
     if (callee.isFunctionObject()) {
       // A function object's reverse mode is its own vjp: a virtual call, whatever the object is.
       fwd.addStatement("$T $L = $L.vjp($L)", vjpType, pb, callee.receiver(), String.join(", ", args));

@@ -120,7 +120,8 @@ public record Callee(
   /**
    * One parameter; {@code differentiated} is true when it gets a tangent and a gradient;
    * {@code javaType} is the qualified Java type of a reference parameter of type {@link Type#OBJECT}
-   * (a String, an enum, an interface), null otherwise; {@code heldConstant} marks a differentiable
+   * (a String, an enum, an interface), or {@code char}/{@code byte}/{@code short} for an
+   * {@link Type#INT} declared narrower, null otherwise; {@code heldConstant} marks a differentiable
    * type held constant by {@code @NonDiff}.
    */
   public record Param(String name, Type type, boolean differentiated, String javaType, boolean heldConstant) {

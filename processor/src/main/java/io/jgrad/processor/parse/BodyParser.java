@@ -744,6 +744,13 @@ public final class BodyParser {
         error(Codes.UNSUPPORTED_TYPE, "assigning to " + element.getSimpleName() + " is not supported", target);
         return null;
       }
+      String narrow = TypeMapper.narrowInt(element.asType());
+      if (narrow != null) {
+        // Read-only they are exact as int; a write would need the type's wrap-around.
+        error(Codes.UNSUPPORTED_TYPE, "assigning to the " + narrow + " " + element.getSimpleName() + " is not"
+            + " supported: jgrad computes char, byte and short values as int; hint: copy it into an int local", target);
+        return null;
+      }
       return new Expr.Var(names.get(element), type);
     }
     error(Codes.UNSUPPORTED_EXPRESSION, "only locals and parameters can be assigned", target);
@@ -839,6 +846,10 @@ public final class BodyParser {
         Expr operand = expr(c.getExpression(), path);
         if (type == null) {
           return dummy();
+        }
+        String narrow = TypeMapper.narrowInt(trees.getTypeMirror(new TreePath(path, e)));
+        if (narrow != null) {
+          return narrowCast(narrow, operand, e);
         }
         return operand.type() == type ? operand : new Expr.Cast(type, operand);
       }
@@ -1586,6 +1597,27 @@ public final class BodyParser {
       error(Codes.UNSUPPORTED_TYPE, "a value of type " + mirror + " is not in the differentiable subset", e);
     }
     return type;
+  }
+
+  /**
+   * A cast to {@code char}, {@code byte} or {@code short} (whose values the IR carries as int): a
+   * constant is folded with the cast's wrap-around; any other value would need it at run time.
+   */
+  private Expr narrowCast(String narrow, Expr operand, Tree at) {
+    boolean negated = operand instanceof Expr.Unary u && u.op() == Expr.UnaryOp.NEG;
+    Expr literal = negated ? ((Expr.Unary) operand).operand() : operand;
+    if (literal instanceof Expr.Const k && k.value() instanceof Number n && operand.type() == Type.INT) {
+      int v = negated ? -n.intValue() : n.intValue();
+      return Exprs.lit(Type.INT, switch (narrow) {
+        case "char" -> (int) (char) v;
+        case "byte" -> (int) (byte) v;
+        default -> (int) (short) v;
+      });
+    }
+    error(Codes.UNSUPPORTED_TYPE, "a cast to " + narrow + " of a value that is not a constant is not supported:"
+        + " jgrad computes char, byte and short values as int, without their wrap-around; hint: compute in int"
+        + " (Math.floorMod for the wrap-around)", at);
+    return dummy();
   }
 
   private static Expr coerce(Expr value, Type type) {

@@ -70,7 +70,7 @@ public final class CalleeResolver {
       boolean differentiated = type != null && type.isDifferentiable() && !heldConstant
           && (wrt.isEmpty() || wrt.contains(sourceName));
       params.add(new Callee.Param(names.get(i), type, differentiated,
-          type == Type.OBJECT ? TypeMapper.javaType(p.asType()) : null, heldConstant));
+          type == Type.OBJECT ? TypeMapper.javaType(p.asType()) : TypeMapper.narrowInt(p.asType()), heldConstant));
     }
     return new Callee(owner.getQualifiedName().toString(), derivatives,
         method.getSimpleName().toString(), List.copyOf(params), TypeMapper.map(method.getReturnType()),

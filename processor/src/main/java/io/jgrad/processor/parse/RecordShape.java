@@ -16,7 +16,10 @@ import javax.lang.model.type.TypeMirror;
  * record: every record value is scalarized into one local per leaf ({@code p_x}, {@code p_b_b0}).
  */
 public record RecordShape(String qualifiedName, List<Component> components) {
-  /** One component: a leaf of IR type {@code type} (with its Java type for a reference) or a nested record. */
+  /**
+   * One component: a leaf of IR type {@code type} (with its Java type for a reference, or its
+   * {@code char}/{@code byte}/{@code short}) or a nested record.
+   */
   public record Component(String name, Type type, String javaType, RecordShape nested) {}
 
   /** A leaf of the tree: the component names from the root and its type. */
@@ -74,7 +77,7 @@ public record RecordShape(String qualifiedName, List<Component> components) {
         return null;
       }
       components.add(new Component(c.getSimpleName().toString(), type,
-          type == Type.OBJECT ? TypeMapper.javaType(t) : null, null));
+          type == Type.OBJECT ? TypeMapper.javaType(t) : TypeMapper.narrowInt(t), null));
     }
     return new RecordShape(element.getQualifiedName().toString(), List.copyOf(components));
   }

@@ -29,7 +29,7 @@ public record RecordSignature(String owner, String derivatives, String name, Lis
       List<Callee.Param> out = new ArrayList<>();
       for (RecordShape.Leaf leaf : shape.leaves()) {
         out.add(new Callee.Param(name + "_" + leaf.suffix(), leaf.type(), differentiated && leaf.differentiable(),
-            leaf.type() == Type.OBJECT ? leaf.javaType() : null, false));
+            leaf.javaType(), false));
       }
       return out;
     }

@@ -76,4 +76,17 @@ public final class TypeMapper {
     }
     return null;
   }
+
+  /**
+   * The keyword of {@code char}, {@code byte} or {@code short}, which the IR carries as {@link Type#INT}
+   * but generated signatures must spell as declared (an {@code int} could not be passed back to the
+   * user's method); null for any other type.
+   */
+  public static String narrowInt(TypeMirror mirror) {
+    String keyword = mirror.getKind().name().toLowerCase(java.util.Locale.ROOT);
+    return NARROW_INTS.contains(keyword) ? keyword : null;
+  }
+
+  /** The integer types narrower than {@code int}, as Java spells them. */
+  public static final java.util.Set<String> NARROW_INTS = java.util.Set.of("char", "byte", "short");
 }

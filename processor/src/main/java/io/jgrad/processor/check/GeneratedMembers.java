@@ -1,0 +1,179 @@
+package io.jgrad.processor.check;
+
+import com.palantir.javapoet.ArrayTypeName;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import io.jgrad.processor.ir.Type;
+import io.jgrad.processor.parse.RecordShape;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeKind;
+
+/**
+ * The members each function adds to a generated class, checked before the class is written: two
+ * functions generating the same method or nested type ({@code loss} and {@code lossGrad} both give
+ * {@code lossGrad(double)}) is {@code [jgrad.NameClash]}, a method over the JVM's 255 parameter slots
+ * is {@code [jgrad.TooManyParameters]}, each at the user's declarations instead of in generated code.
+ * Checking what was built covers every emitter at once.
+ */
+public final class GeneratedMembers {
+  /** The JVM's limit on a method's parameter slots, {@code this} included (JVMS 4.3.3). */
+  static final int MAX_SLOTS = 255;
+
+  private record Mark(ExecutableElement function, int methods, int types) {}
+
+  /** A generated member with the function that added it. */
+  private record Member(ExecutableElement function, String shown) {}
+
+  private final TypeSpec.Builder type;
+  private final List<Mark> marks = new ArrayList<>();
+
+  /** Watches {@code type}: what is added after {@link #startOf} comes from that function. */
+  public GeneratedMembers(TypeSpec.Builder type) {
+    this.type = type;
+  }
+
+  /** Notes that the members added from now on come from {@code function}. */
+  public void startOf(ExecutableElement function) {
+    TypeSpec now = type.build();
+    marks.add(new Mark(function, now.methodSpecs().size(), now.typeSpecs().size()));
+  }
+
+  /** Reports clashes and methods over the slot limit, each at the functions that generated them. */
+  public void check(Report report) {
+    TypeSpec built = type.build();
+    String owner = built.name();
+    Map<String, Member> seen = new LinkedHashMap<>();
+    Map<List<ExecutableElement>, List<String>> clashes = new LinkedHashMap<>();
+    for (int i = 0; i < marks.size(); i++) {
+      Mark m = marks.get(i);
+      int methodsEnd = i + 1 < marks.size() ? marks.get(i + 1).methods() : built.methodSpecs().size();
+      int typesEnd = i + 1 < marks.size() ? marks.get(i + 1).types() : built.typeSpecs().size();
+      List<MethodSpec> methods = built.methodSpecs().subList(m.methods(), methodsEnd);
+      List<TypeSpec> types = built.typeSpecs().subList(m.types(), typesEnd);
+      for (MethodSpec method : methods) {
+        String shown = owner + "." + method.name() + "(" + method.parameters().stream()
+            .map(p -> shown(erasure(p.type()))).collect(Collectors.joining(", ")) + ")";
+        note(seen, clashes, "method " + shown, new Member(m.function(), shown));
+      }
+      for (TypeSpec nested : types) {
+        String shown = owner + "." + nested.name();
+        note(seen, clashes, "type " + shown, new Member(m.function(), "the nested class " + shown));
+      }
+      tooManyParameters(m.function(), owner, methods, types, report);
+    }
+    clashes.forEach((functions, shown) -> {
+      String what = String.join(", ", shown.subList(0, Math.min(3, shown.size())))
+          + (shown.size() > 3 ? " and " + (shown.size() - 3) + " more" : "");
+      ExecutableElement first = functions.get(0);
+      ExecutableElement second = functions.get(1);
+      if (first == second) {
+        report.error(Codes.NAME_CLASH, first.getSimpleName() + " would generate " + what + " twice; hint:"
+            + " rename its parameters", first);
+        return;
+      }
+      for (ExecutableElement at : functions) {
+        report.error(Codes.NAME_CLASH, "the differentiable functions " + first.getSimpleName() + " and "
+            + second.getSimpleName() + " would both generate " + what + "; hint: rename one of them", at);
+      }
+    });
+  }
+
+  private static void note(Map<String, Member> seen, Map<List<ExecutableElement>, List<String>> clashes,
+      String key, Member member) {
+    Member earlier = seen.putIfAbsent(key, member);
+    if (earlier != null) {
+      clashes.computeIfAbsent(List.of(earlier.function(), member.function()), k -> new ArrayList<>())
+          .add(member.shown());
+    }
+  }
+
+  /**
+   * The method of {@code function} that takes the most slots, when over the limit, reported with how
+   * many of the function's parameters (of the kinds it has) would fit: each method's slots are a
+   * multiple of the function's own plus a few of its own (a cotangent, a backend).
+   */
+  private static void tooManyParameters(ExecutableElement function, String owner, List<MethodSpec> methods,
+      List<TypeSpec> types, Report report) {
+    String worst = null;
+    int worstSlots = 0;
+    for (MethodSpec method : methods) {
+      int slots = slots(method);
+      if (slots > worstSlots) {
+        worst = owner + "." + method.name();
+        worstSlots = slots;
+      }
+    }
+    for (TypeSpec nested : types) {
+      for (MethodSpec method : nested.methodSpecs()) {
+        int slots = slots(method);
+        if (slots > worstSlots) {
+          worst = method.isConstructor() ? "the constructor of " + owner + "." + nested.name()
+              : owner + "." + nested.name() + "." + method.name();
+          worstSlots = slots;
+        }
+      }
+    }
+    if (worstSlots <= MAX_SLOTS) {
+      return;
+    }
+    int n = 0;
+    int own = 0;
+    for (VariableElement p : function.getParameters()) {
+      RecordShape shape = RecordShape.of(p.asType());
+      if (shape != null) {
+        for (RecordShape.Leaf leaf : shape.leaves()) {
+          n++;
+          own += leaf.type() == Type.DOUBLE || leaf.type() == Type.LONG ? 2 : 1;
+        }
+      } else {
+        n++;
+        own += p.asType().getKind() == TypeKind.DOUBLE || p.asType().getKind() == TypeKind.LONG ? 2 : 1;
+      }
+    }
+    int copies = Math.max(1, Math.round((float) worstSlots / own));
+    int extra = Math.max(0, worstSlots - copies * own);
+    int allowed = (int) Math.floor((MAX_SLOTS - extra) / (copies * (double) own / n));
+    report.error(Codes.TOO_MANY_PARAMETERS, "the generated " + worst + " would take " + worstSlots
+        + " parameter slots, more than the JVM's " + MAX_SLOTS + " (a double or long takes two): "
+        + function.getSimpleName() + " may have at most " + allowed + " parameters like its " + n
+        + "; hint: pass the values as one double[] parameter", function);
+  }
+
+  /** A method's parameter slots: two per double or long, one per other value, one for {@code this}. */
+  private static int slots(MethodSpec method) {
+    int slots = method.modifiers().contains(Modifier.STATIC) ? 0 : 1;
+    for (ParameterSpec p : method.parameters()) {
+      slots += p.type().equals(TypeName.DOUBLE) || p.type().equals(TypeName.LONG) ? 2 : 1;
+    }
+    return slots;
+  }
+
+  /** A type as a message shows it: a class by its simple name. */
+  private static String shown(TypeName t) {
+    if (t instanceof ArrayTypeName a) {
+      return shown(a.componentType()) + "[]";
+    }
+    return t instanceof com.palantir.javapoet.ClassName c ? c.simpleName() : t.toString();
+  }
+
+  /** A parameter type as overloading sees it: without type arguments. */
+  private static TypeName erasure(TypeName t) {
+    if (t instanceof ParameterizedTypeName p) {
+      return p.rawType();
+    }
+    if (t instanceof ArrayTypeName a) {
+      return ArrayTypeName.of(erasure(a.componentType()));
+    }
+    return t.withoutAnnotations();
+  }
+}
