@@ -77,6 +77,8 @@ public final class BodyParser {
   /** javac found an error of its own in the body (a bad type, an unknown name): it reports it. */
   private boolean javacError;
   private final LambdaReader lambdas;
+  private final ArrayCopies copies = new ArrayCopies(this::fresh);
+  private final ArrayEffects effects;
   /** The flat signature this parse produces (a function with records in its signature), else null. */
   private Callee flatSignature;
   /** Which leaf of a record result this parse returns. */
@@ -126,6 +128,7 @@ public final class BodyParser {
     this.unit = path == null ? null : path.getCompilationUnit();
     usedNames.addAll(io.jgrad.processor.transform.Names.GENERATED);
     this.lambdas = new LambdaReader(trees, report, unit, names, method);
+    this.effects = new ArrayEffects(trees);
   }
 
   /**
@@ -493,11 +496,21 @@ public final class BodyParser {
       out.add(s);
       return;
     }
+    List<Stmt> copy = arrayCopyLocal(init, path, element, type);
+    if (copy != null) {
+      copy.stream().filter(s -> s instanceof Stmt.Assign a && a.value() instanceof Expr.NewArray)
+          .forEach(s -> arrayDeclarations.put(s, t));
+      out.addAll(copy);
+      if (copy.isEmpty()) {
+        rejectedLocals.add(element);
+      }
+      return;
+    }
     if (!(init instanceof com.sun.source.tree.NewArrayTree n) || n.getDimensions().size() != 1
         || n.getInitializers() != null) {
       error(Codes.UNSUPPORTED_TYPE, "an array local must be created by the function, with new "
-          + type.element().javaName() + "[n]; hint: index a parameter directly, or copy it element by"
-          + " element into a new array", t);
+          + type.element().javaName() + "[n], clone(), Arrays.copyOf or Arrays.copyOfRange; hint: index a"
+          + " parameter directly, or copy it into a new array", t);
       rejectedLocals.add(element);
       return;
     }
@@ -540,15 +553,11 @@ public final class BodyParser {
   private Stmt.ArrayWrite arrayWrite(ArrayAccessTree target, TreePath parent, Tree.Kind op, ExpressionTree valueTree,
       Tree at) {
     TreePath path = new TreePath(parent, target);
-    ExpressionTree arrayTree = target.getExpression();
-    Element array = arrayTree instanceof IdentifierTree ? trees.getElement(new TreePath(path, arrayTree)) : null;
-    if (array == null || !arrayLocals.contains(array)) {
-      error(Codes.ARRAY_WRITE, "a differentiable function may write only into a local array it created"
-          + " (double[] y = new double[n]); hint: copy the values into such an array", target);
+    Expr.Var arrayVar = localArray(target.getExpression(), path, target);
+    if (arrayVar == null) {
       return null;
     }
-    Type type = TypeMapper.map(array.asType());
-    Expr.Var arrayVar = new Expr.Var(names.get(array), type);
+    Type type = arrayVar.type();
     Expr index = coerce(expr(target.getIndex(), path), Type.INT);
     Expr value = valueTree == null ? Exprs.lit(Type.INT, 1) : expr(valueTree, parent);
     Type element = type.element();
@@ -557,6 +566,27 @@ public final class BodyParser {
       value = arithmetic(op, old, value, Exprs.promote(element, value.type()), at);
     }
     return new Stmt.ArrayWrite(arrayVar, index, coerce(value, element));
+  }
+
+  /** The local array {@code arrayTree} names, or null after reporting a write into any other array. */
+  private Expr.Var localArray(ExpressionTree arrayTree, TreePath path, Tree at) {
+    Element array = arrayTree instanceof IdentifierTree ? trees.getElement(new TreePath(path, arrayTree)) : null;
+    if (array == null || !arrayLocals.contains(array)) {
+      error(Codes.ARRAY_WRITE, "a differentiable function may write only into a local array it created"
+          + " (double[] y = new double[n]); hint: copy the values into such an array", at);
+      return null;
+    }
+    return new Expr.Var(names.get(array), TypeMapper.map(array.asType()));
+  }
+
+  /** A local name not taken yet in the function, from {@code base}: a generated local's. */
+  private String fresh(String base) {
+    String name = base;
+    for (int i = 2; usedNames.contains(name); i++) {
+      name = base + i;
+    }
+    usedNames.add(name);
+    return name;
   }
 
   private String declare(Element local) {
@@ -654,6 +684,9 @@ public final class BodyParser {
         }
       }
       case METHOD_INVOCATION -> {
+        if (arrayCopyOrFill((MethodInvocationTree) e, ePath, out)) {
+          return;
+        }
         Expr call = expr(e, path);
         if (call instanceof Expr.PrimalCall pc) {
           out.add(new Stmt.Effect(pc));
@@ -662,6 +695,89 @@ public final class BodyParser {
       }
       default -> error(Codes.UNSUPPORTED_STATEMENT, "this statement is not in the differentiable subset", e);
     }
+  }
+
+  /**
+   * {@code System.arraycopy} and {@code Arrays.fill} into a local array, read as the loops they
+   * stand for (see {@link ArrayCopies}); false for any other call.
+   */
+  private boolean arrayCopyOrFill(MethodInvocationTree t, TreePath path, List<Stmt> out) {
+    ArrayCopies.Call call = trees.getElement(path) instanceof ExecutableElement m ? ArrayCopies.Call.of(m) : null;
+    if (call != ArrayCopies.Call.ARRAYCOPY && call != ArrayCopies.Call.FILL) {
+      return false;
+    }
+    List<? extends ExpressionTree> a = t.getArguments();
+    if (call == ArrayCopies.Call.ARRAYCOPY) {
+      Expr src = arraySource(a.get(0), path);
+      Expr srcPos = index(a.get(1), path);
+      Expr.Var dst = localArray(a.get(2), path, a.get(2));
+      Expr dstPos = index(a.get(3), path);
+      Expr length = index(a.get(4), path);
+      if (src == null || dst == null) {
+        return true;
+      }
+      if (src.type() != dst.type()) {
+        error(Codes.UNSUPPORTED_TYPE, "System.arraycopy from a " + src.type().javaName() + " into a "
+            + dst.type().javaName() + " throws ArrayStoreException; hint: copy element by element in a loop,"
+            + " which converts each value", t);
+        return true;
+      }
+      out.add(copies.arraycopy(src, srcPos, dst, dstPos, length, src.equals(dst)));
+      return true;
+    }
+    Expr.Var dst = localArray(a.get(0), path, a.get(0));
+    Expr from = a.size() == 4 ? index(a.get(1), path) : null;
+    Expr to = a.size() == 4 ? index(a.get(2), path) : null;
+    Expr value = expr(a.get(a.size() - 1), path);
+    if (dst != null) {
+      out.add(copies.fill(dst, from, to, value));
+    }
+    return true;
+  }
+
+  /**
+   * {@code T[] y = x.clone()}, {@code Arrays.copyOf(x, n)} or {@code Arrays.copyOfRange(x, from, to)}:
+   * a new local array and the loop that copies into it, or null when {@code init} is none of them.
+   */
+  private List<Stmt> arrayCopyLocal(ExpressionTree init, TreePath path, Element element, Type type) {
+    if (!(init instanceof MethodInvocationTree t)) {
+      return null;
+    }
+    TreePath callPath = new TreePath(path, t);
+    ArrayCopies.Call call = trees.getElement(callPath) instanceof ExecutableElement m ? ArrayCopies.Call.of(m) : null;
+    if (call == null || call == ArrayCopies.Call.ARRAYCOPY || call == ArrayCopies.Call.FILL) {
+      return null;
+    }
+    List<? extends ExpressionTree> a = t.getArguments();
+    ExpressionTree srcTree = call == ArrayCopies.Call.CLONE ? ((MemberSelectTree) t.getMethodSelect()).getExpression()
+        : a.get(0);
+    Expr src = arraySource(srcTree, callPath);
+    Expr from = call == ArrayCopies.Call.COPY_OF_RANGE ? index(a.get(1), callPath) : null;
+    Expr lengthOrTo = call == ArrayCopies.Call.CLONE ? null : index(a.get(a.size() - 1), callPath);
+    if (src == null) {
+      return List.of();
+    }
+    Expr.Var dst = new Expr.Var(declare(element), type);
+    arrayLocals.add(element);
+    return call == ArrayCopies.Call.CLONE ? copies.cloneOf(dst, src) : copies.copyOf(dst, src, from, lengthOrTo);
+  }
+
+  /** The array a copy reads: a parameter or a local, which reads the same array each time. */
+  private Expr arraySource(ExpressionTree e, TreePath path) {
+    Expr src = expr(e, path);
+    if (!src.type().isArray()) {
+      return null;
+    }
+    if (!(src instanceof Expr.Var)) {
+      error(Codes.UNSUPPORTED_EXPRESSION, "jgrad copies from a parameter or a local array;"
+          + " hint: store the array in a local first", e);
+      return null;
+    }
+    return src;
+  }
+
+  private Expr index(ExpressionTree e, TreePath path) {
+    return coerce(expr(e, path), Type.INT);
   }
 
   private void forLoop(ForLoopTree t, TreePath path, List<Stmt> out) {
@@ -1059,6 +1175,12 @@ public final class BodyParser {
     if (isAccessor(callee)) {
       return componentRead(t, path, callee);
     }
+    if (ArrayCopies.Call.of(callee) != null) {
+      error(Codes.UNSUPPORTED_EXPRESSION, "jgrad differentiates " + callee.getSimpleName() + " where it"
+          + " initializes a local array (double[] y = x.clone(), Arrays.copyOf(x, n), Arrays.copyOfRange(x, a, b));"
+          + " hint: declare the copy as a local first", t);
+      return dummy();
+    }
     if (CalleeResolver.isDifferentiable(callee) && RecordSignature.involvesRecords(callee)) {
       List<Expr> leaves = recordCall(t, path, callee);
       if (leaves.size() != 1 || RecordShape.of(callee.getReturnType()) != null) {
@@ -1100,7 +1222,7 @@ public final class BodyParser {
     }
     Expr.Var receiver = parameterReceiver(t, path);
     if (receiver != null && !callee.getModifiers().contains(Modifier.STATIC)) {
-      return callOnParameter(receiver, name, args, callee, t);
+      return callOnParameter(receiver, name, args, callee, t, path);
     }
     if (!callee.getModifiers().contains(Modifier.STATIC) && !calledOnStaticField(t, path)) {
       error(Codes.INSTANCE_CALL, "calling the instance method " + name + " is not in the differentiable"
@@ -1125,6 +1247,7 @@ public final class BodyParser {
     }
     TypeMirror rt = callee.getReturnType();
     if (rt.getKind() == TypeKind.VOID || (returnType != null && !returnType.isDifferentiable())) {
+      checkArrayArguments(callee, t, path);
       return new Expr.PrimalCall(receiver(t, path, ownerName), name, args,
           rt.getKind() == TypeKind.VOID ? Type.OBJECT : returnType);
     }
@@ -1181,7 +1304,7 @@ public final class BodyParser {
    * refuse to feed with differentiated values.
    */
   private Expr callOnParameter(Expr.Var receiver, String name, List<Expr> args, ExecutableElement callee,
-      MethodInvocationTree t) {
+      MethodInvocationTree t, TreePath path) {
     if (receiver.type().isFunctionObject()) {
       if (!name.equals("value")) {
         error(Codes.INSTANCE_CALL, "call " + receiver.name() + ".value(...) in a differentiable function:"
@@ -1202,7 +1325,38 @@ public final class BodyParser {
           + " the differentiable subset", t);
       return dummy();
     }
+    checkArrayArguments(callee, t, path);
     return new Expr.PrimalCall(receiver.name(), name, args, returnType);
+  }
+
+  /**
+   * A call kept as written, not differentiated, must not write into an array the function reads:
+   * jgrad would not see the write, and the derivative would be wrong without a word. An array
+   * passed to it, or written by a lambda passed to it, is an error unless the callee provably only
+   * reads ({@link ArrayEffects}).
+   */
+  private void checkArrayArguments(ExecutableElement callee, MethodInvocationTree t, TreePath path) {
+    String called = callee.getEnclosingElement().getSimpleName() + "." + callee.getSimpleName();
+    for (ExpressionTree a : t.getArguments()) {
+      TreePath argPath = new TreePath(path, a);
+      if (a.getKind() == Tree.Kind.LAMBDA_EXPRESSION) {
+        Tree write = effects.firstOuterWrite(argPath);
+        if (write != null) {
+          error(Codes.ARRAY_WRITE, "this lambda, passed to " + called + ", writes into an array it did not"
+              + " create, which jgrad does not see; hint: write the elements in a loop in the function itself",
+              write);
+        }
+        continue;
+      }
+      TypeMirror type = trees.getTypeMirror(argPath);
+      if (type != null && type.getKind() == TypeKind.ARRAY && !effects.readOnly(callee)) {
+        error(Codes.ARRAY_WRITE, called + " may write into the array " + a + ", and jgrad would not see the"
+            + " write (it keeps only calls it can show read their arrays: printing, logging, and methods whose"
+            + " source writes only arrays they create); hint: write the elements in a loop here, or use"
+            + " System.arraycopy, Arrays.fill, clone() or Arrays.copyOf, which jgrad differentiates", a);
+        return;
+      }
+    }
   }
 
   /**

@@ -1,0 +1,158 @@
+package io.jgrad.processor.parse;
+
+import io.jgrad.processor.ir.Expr;
+import io.jgrad.processor.ir.Exprs;
+import io.jgrad.processor.ir.Stmt;
+import io.jgrad.processor.ir.Type;
+import io.jgrad.processor.rules.Primitive;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * {@code System.arraycopy}, {@code Arrays.fill}, {@code clone()} and {@code Arrays.copyOf} as the
+ * element loops they stand for, so that every mode differentiates them as it differentiates a loop
+ * the user writes: no copy rule lives in six places. Operands are evaluated once, in the order the
+ * call evaluates them, as the call would.
+ */
+final class ArrayCopies {
+  /** The library calls jgrad reads as loops. */
+  enum Call {
+    ARRAYCOPY, FILL, COPY_OF, COPY_OF_RANGE, CLONE;
+
+    /** Which of them {@code m} is, or null. */
+    static Call of(ExecutableElement m) {
+      if (!(m.getEnclosingElement() instanceof TypeElement owner)) {
+        return null;
+      }
+      String call = owner.getQualifiedName() + "." + m.getSimpleName();
+      return switch (call) {
+        case "java.lang.System.arraycopy" -> ARRAYCOPY;
+        case "java.util.Arrays.fill" -> FILL;
+        case "java.util.Arrays.copyOf" -> COPY_OF;
+        case "java.util.Arrays.copyOfRange" -> COPY_OF_RANGE;
+        // javac's class of all arrays, which declares their clone()
+        case "Array.clone" -> CLONE;
+        default -> null;
+      };
+    }
+  }
+
+  private final UnaryOperator<String> fresh;
+
+  /** {@code fresh} reserves a local name not yet taken in the function, from the given base. */
+  ArrayCopies(UnaryOperator<String> fresh) {
+    this.fresh = fresh;
+  }
+
+  /**
+   * {@code System.arraycopy(src, srcPos, dst, dstPos, length)}. When {@code src} may be {@code dst}
+   * (the same local), the loop runs backwards where {@code srcPos < dstPos}: arraycopy copies as if
+   * through a temporary array, so an overlapping shift must not read what it has just written.
+   */
+  Stmt arraycopy(Expr src, Expr srcPos, Expr.Var dst, Expr dstPos, Expr length, boolean sameArray) {
+    List<Stmt> out = new ArrayList<>();
+    Expr from = once(srcPos, "srcPos", out);
+    Expr to = once(dstPos, "dstPos", out);
+    Expr count = once(length, "length", out);
+    Double a = Exprs.constValue(from);
+    Double b = Exprs.constValue(to);
+    if (sameArray && a != null && b != null) {
+      // Positions known at compile time: only the loop that runs is written.
+      out.addAll(copyLoop(src, from, dst, to, count, a < b));
+    } else if (sameArray) {
+      Expr shiftsRight = Exprs.compare(Expr.BinaryOp.LT, from, to);
+      out.add(new Stmt.If(shiftsRight, copyLoop(src, from, dst, to, count, true),
+          copyLoop(src, from, dst, to, count, false)));
+    } else {
+      out.addAll(copyLoop(src, from, dst, to, count, false));
+    }
+    return new Stmt.Block(out);
+  }
+
+  /** {@code Arrays.fill(dst, from, to, value)}; {@code from} and {@code to} null for the whole array. */
+  Stmt fill(Expr.Var dst, Expr from, Expr to, Expr value) {
+    List<Stmt> out = new ArrayList<>();
+    Expr start = from == null ? zero() : once(from, "fromIndex", out);
+    Expr end = to == null ? new Expr.ArrayLength(dst) : once(to, "toIndex", out);
+    Expr v = once(value, "value", out);
+    Expr.Var i = new Expr.Var(fresh.apply("i"), Type.INT);
+    out.add(new Stmt.Assign(i, start, true));
+    out.add(new Stmt.While(Exprs.compare(Expr.BinaryOp.LT, i, end),
+        List.of(new Stmt.ArrayWrite(dst, i, coerce(v, dst.type().element())),
+            new Stmt.Assign(i, plus(i, Exprs.lit(Type.INT, 1)), false))));
+    return new Stmt.Block(out);
+  }
+
+  /** {@code T[] dst = src.clone();}: a new array as long as {@code src}, and the copy. */
+  List<Stmt> cloneOf(Expr.Var dst, Expr src) {
+    return List.of(new Stmt.Assign(dst, new Expr.NewArray(dst.type(), new Expr.ArrayLength(src)), true),
+        new Stmt.Block(copyLoop(src, zero(), dst, zero(), new Expr.ArrayLength(src), false)));
+  }
+
+  /**
+   * {@code T[] dst = Arrays.copyOf(src, length);}: what {@code src} has, the rest zero (and
+   * {@code Arrays.copyOfRange(src, from, to)}, with {@code from} not null and {@code to} last).
+   */
+  List<Stmt> copyOf(Expr.Var dst, Expr src, Expr from, Expr lengthOrTo) {
+    List<Stmt> out = new ArrayList<>();
+    Expr start = from == null ? zero() : once(from, "from", out);
+    Expr size = from == null ? lengthOrTo : minus(lengthOrTo, start);
+    out.add(new Stmt.Assign(dst, new Expr.NewArray(dst.type(), size), true));
+    List<Stmt> copy = new ArrayList<>();
+    Expr available = from == null ? new Expr.ArrayLength(src) : minus(new Expr.ArrayLength(src), start);
+    Expr count = once(new Expr.Prim(Primitive.MIN, List.of(new Expr.ArrayLength(dst), available), Type.INT,
+        false), "length", copy);
+    copy.addAll(copyLoop(src, start, dst, zero(), count, false));
+    out.add(new Stmt.Block(copy));
+    return out;
+  }
+
+  /** {@code int i = 0; while (i < count) { dst[to + i] = src[from + i]; i = i + 1; }}, or backwards. */
+  private List<Stmt> copyLoop(Expr src, Expr from, Expr.Var dst, Expr to, Expr count, boolean backwards) {
+    Expr.Var i = new Expr.Var(fresh.apply("i"), Type.INT);
+    Expr one = Exprs.lit(Type.INT, 1);
+    Expr element = new Expr.ArrayRead(src, plus(from, i), src.type().element());
+    Stmt write = new Stmt.ArrayWrite(dst, plus(to, i), coerce(element, dst.type().element()));
+    Stmt step = new Stmt.Assign(i, backwards ? minus(i, one) : plus(i, one), false);
+    Expr more = backwards ? Exprs.compare(Expr.BinaryOp.GE, i, zero())
+        : Exprs.compare(Expr.BinaryOp.LT, i, count);
+    return List.of(new Stmt.Assign(i, backwards ? minus(count, one) : zero(), true),
+        new Stmt.While(more, List.of(write, step)));
+  }
+
+  /** {@code e} itself when reading it again reads the same value; otherwise a local holding it. */
+  private Expr once(Expr e, String name, List<Stmt> out) {
+    if (e instanceof Expr.Const || e instanceof Expr.Var
+        || (e instanceof Expr.ArrayLength l && l.array() instanceof Expr.Var)) {
+      return e;
+    }
+    Expr.Var v = new Expr.Var(fresh.apply(name), e.type());
+    out.add(new Stmt.Assign(v, e, true));
+    return v;
+  }
+
+  private static Expr zero() {
+    return Exprs.lit(Type.INT, 0);
+  }
+
+  private static Expr plus(Expr a, Expr b) {
+    if (Exprs.constValue(a) != null && Exprs.constValue(a) == 0) {
+      return b;
+    }
+    if (Exprs.constValue(b) != null && Exprs.constValue(b) == 0) {
+      return a;
+    }
+    return new Expr.Binary(Expr.BinaryOp.ADD, a, b, Type.INT);
+  }
+
+  private static Expr minus(Expr a, Expr b) {
+    return new Expr.Binary(Expr.BinaryOp.SUB, a, b, Type.INT);
+  }
+
+  private static Expr coerce(Expr value, Type type) {
+    return value.type() == type ? value : new Expr.Cast(type, value);
+  }
+}
