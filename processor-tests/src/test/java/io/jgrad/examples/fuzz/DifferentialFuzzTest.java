@@ -15,7 +15,10 @@ import org.junit.jupiter.api.Test;
  * {@code fHessian} must agree with finite differences of {@code fGrad}. Functions that reach a
  * {@code @CustomVjp} rule (reverse mode only, and reverse over reverse at order 2) are checked
  * against the forward mode and {@code fHessian} of their plain twins, and their gradient kernels,
- * the reverse mode written as code, against {@code fGrad} ({@link FuzzCheck}).
+ * the reverse mode written as code, against {@code fGrad} ({@link FuzzCheck}). Programs copy and
+ * fill local arrays ({@code System.arraycopy}, {@code Arrays.fill}, {@code clone()},
+ * {@code Arrays.copyOf}), pass them to a call that only reads them, and read a field that is not
+ * final, which the check changes between {@code fVjp} and its pullback.
  * {@code -Djgrad.fuzz.seeds=N} runs more (default 10 seeds of 30 programs),
  * {@code -Djgrad.fuzz.firstSeed=S} starts elsewhere.
  * A failure is shrunk to a small program that fails the same check, printed with its seed, and
@@ -33,6 +36,39 @@ class DifferentialFuzzTest {
       Optional<String> failure = run(seed, PROGRAMS_PER_SEED, Path.of("target", "fuzz-failures"), FuzzCheck::check);
       failure.ifPresent(System.err::println);
       assertWithMessage("%s", failure.orElse("")).that(failure.isPresent()).isFalse();
+    }
+  }
+
+  /**
+   * Each call that only reads an array ({@code look}) turned into one that writes it
+   * ({@code scale}): jgrad could not see that write, so every such call is [jgrad.ArrayWrite] on its
+   * line, and nothing else is reported, in generated code or elsewhere.
+   */
+  @Test
+  void callsThatWriteAnArrayAreRefusedWhereTheyStand() {
+    for (long seed = 1; seed <= 3; seed++) {
+      FuzzProgram program = new RandomPrograms(seed).program(PROGRAMS_PER_SEED);
+      String source = program.source(FuzzCheck.PKG, FuzzCheck.CLASS).replaceAll("(?m)^(\\s*)look\\((\\w+)\\);",
+          "$1scale($2, 2.0);");
+      java.util.Set<Long> expected = new java.util.TreeSet<>();
+      String[] lines = source.split("\n", -1);
+      for (int i = 0; i < lines.length; i++) {
+        if (lines[i].trim().startsWith("scale(")) {
+          expected.add(i + 1L);
+        }
+      }
+      assertWithMessage("seed %s has calls to rewrite", seed).that(expected).isNotEmpty();
+      var c = com.google.testing.compile.Compiler.javac().withProcessors(new io.jgrad.processor.JgradProcessor())
+          .compile(com.google.testing.compile.JavaFileObjects.forSourceString(FuzzCheck.PKG + "." + FuzzCheck.CLASS,
+              source));
+      java.util.Set<Long> reported = new java.util.TreeSet<>();
+      for (var d : c.errors()) {
+        String m = d.getMessage(java.util.Locale.ROOT);
+        assertWithMessage("seed %s: %s", seed, m).that(m).startsWith("[jgrad.ArrayWrite]");
+        assertWithMessage("seed %s: %s", seed, m).that(d.getSource().getName()).doesNotContain("Derivatives");
+        reported.add(d.getLineNumber());
+      }
+      assertWithMessage("seed %s", seed).that(reported).isEqualTo(expected);
     }
   }
 

@@ -125,7 +125,7 @@ final class FuzzCheck {
       return kernel;
     }
     if (order != 2) {
-      return Optional.empty();
+      return checkSnapshot(c, f, x, y, reverse);
     }
     Optional<Failure> pullbacks = checkPullbacks(c, f, x, y, reverse);
     if (pullbacks.isPresent()) {
@@ -133,6 +133,43 @@ final class FuzzCheck {
     }
     Optional<Failure> hessian = checkHessian(c, f, x, y);
     return hessian.isPresent() || !reachesVjp ? hessian : checkHessianAgainstTwin(c, f, x, y);
+  }
+
+  /**
+   * {@code fVjp}, then the field {@code rate} changes (a learning-rate schedule), then the pullback:
+   * the value and the gradient are still those at the value {@code fVjp} saw, read once in the
+   * forward sweep ({@code reverse}, computed before the change).
+   */
+  private static Optional<Failure> checkSnapshot(Compiled c, String f, double x, double y, double[] reverse)
+      throws Exception {
+    java.lang.reflect.Field rate = c.primal.getDeclaredField("rate");
+    rate.setAccessible(true);
+    double old = rate.getDouble(null);
+    Method value = c.primal.getDeclaredMethod(f, double.class, double.class);
+    value.setAccessible(true);
+    double expected = (double) value.invoke(null, x, y);
+    io.jgrad.runtime.Vjp<?> vjp = (io.jgrad.runtime.Vjp<?>) c.derivatives.getMethod(f + "Vjp", double.class,
+        double.class).invoke(null, x, y);
+    Object g;
+    try {
+      rate.setDouble(null, 1.7 * old + 0.2);
+      g = vjp.pullback(1.0);
+    } finally {
+      rate.setDouble(null, old);
+    }
+    double[] pulled = {(double) g.getClass().getMethod("x").invoke(g), (double) g.getClass().getMethod("y").invoke(g)};
+    for (int j = 0; j < 2; j++) {
+      boolean same = Double.compare(pulled[j], reverse[j]) == 0
+          || Math.abs(pulled[j] - reverse[j]) <= 1e-12 * (1 + Math.abs(reverse[j]));
+      if (!same) {
+        return Optional.of(new Failure(f, x, y, "pullback after rate changed d/d" + (j == 0 ? "x" : "y"),
+            "pullback " + pulled[j] + ", fGrad before the change " + reverse[j]));
+      }
+    }
+    if (Double.compare(vjp.value(), expected) != 0) {
+      return Optional.of(new Failure(f, x, y, "fVjp value", "fVjp " + vjp.value() + ", f " + expected));
+    }
+    return Optional.empty();
   }
 
   private static boolean hasMethod(Compiled c, String name) {

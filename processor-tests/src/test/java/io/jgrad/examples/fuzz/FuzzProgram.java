@@ -100,10 +100,21 @@ record FuzzProgram(List<Function> functions) {
   /**
    * Functions with custom JVP rules that are their true derivatives, in every program for the random
    * functions to call: a {@code jvp} rule calling its primal (order 2, so order-2 callers may call
-   * it), a second one, and a {@code jvps} pair (order 1).
+   * it), a second one, and a {@code jvps} pair (order 1); with the record {@code P}, the field
+   * {@code rate} that is not final (order-1 functions read it), {@code look}, a call that only reads
+   * the array it is given, and {@code scale}, one that writes it ({@code [jgrad.ArrayWrite]} wherever
+   * a function calls it).
    */
   static final String RULES = ""
       + "  record P(double a, double b) {}\n"
+      + "  static double rate = 0.75;\n"
+      + "  static double seen;\n"
+      + "  static void look(double[] a) {\n"
+      + "    double s = 0;\n"
+      + "    for (double v : a) {\n      s += v;\n    }\n"
+      + "    seen = s;\n  }\n"
+      + "  static void scale(double[] a, double k) {\n"
+      + "    for (int i = 0; i < a.length; i++) {\n      a[i] *= k;\n    }\n  }\n"
       + "  @CustomJvp(jvp = \"c0Jvp\", order = 2) static double c0(double x, double y) { return Math.sin(x) * y; }\n"
       + "  static io.jgrad.runtime.Dual c0Jvp(double x, double y, double xDot, double yDot) {\n"
       + "    double ans = c0(x, y);\n"
@@ -256,8 +267,8 @@ record FuzzProgram(List<Function> functions) {
       if (s instanceof FuzzStmt.Line l) {
         out.add(l);
         String[] words = l.text().split("\\s+");
-        if (words[0].equals("double[]")) {
-          continue; // new double[3]: zeros; its elements are checked where they are assigned
+        if (words[0].equals("double[]") || words[0].contains("(")) {
+          continue; // an array (zeros, or a copy of checked values), a copy into one, a fill, a call
         }
         String target = words[0].equals("double") || words[0].equals("P") ? words[1] : words[0];
         String check = words[0].equals("P") ? "Double.isFinite(" + target + ".a()) && Double.isFinite(" + target

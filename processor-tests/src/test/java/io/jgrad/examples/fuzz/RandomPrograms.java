@@ -103,8 +103,56 @@ final class RandomPrograms {
     for (int j = 0; j < 3; j++) {
       vars.add(a + "[" + j + "]");
     }
+    out.addAll(copies(a, vars));
     readOnly.add(p + ".a()");
     readOnly.add(p + ".b()");
+    return out;
+  }
+
+  /**
+   * A copy {@code bN} of the array {@code a} (length 3) by {@code clone()}, {@code Arrays.copyOf} or
+   * {@code copyOfRange}, then copies and fills into it ({@code System.arraycopy}, overlapping ones
+   * within {@code bN} included, and {@code Arrays.fill}) and a call that only reads it ({@code look},
+   * kept as written): what jgrad differentiates as loops, and what it must show writes nothing.
+   */
+  private List<FuzzStmt> copies(String a, List<String> vars) {
+    List<FuzzStmt> out = new ArrayList<>();
+    String b = "b" + names++;
+    int length = switch (random.nextInt(3)) {
+      case 0 -> {
+        out.add(new FuzzStmt.Line("double[] " + b + " = " + a + ".clone();"));
+        yield 3;
+      }
+      case 1 -> {
+        out.add(new FuzzStmt.Line("double[] " + b + " = java.util.Arrays.copyOf(" + a + ", 4);"));
+        yield 4;
+      }
+      default -> {
+        out.add(new FuzzStmt.Line("double[] " + b + " = java.util.Arrays.copyOfRange(" + a + ", 1, 4);"));
+        yield 3;
+      }
+    };
+    for (int k = random.nextInt(3); k > 0; k--) {
+      double r = random.nextDouble();
+      if (r < 0.6) {
+        String src = random.nextBoolean() ? a : b;
+        int srcLength = src.equals(a) ? 3 : length;
+        int from = random.nextInt(srcLength);
+        int to = random.nextInt(length);
+        int count = random.nextInt(Math.min(srcLength - from, length - to) + 1);
+        out.add(new FuzzStmt.Line("System.arraycopy(" + src + ", " + from + ", " + b + ", " + to + ", " + count + ");"));
+      } else if (r < 0.8) {
+        int from = random.nextInt(length);
+        int to = from + random.nextInt(length - from + 1);
+        out.add(new FuzzStmt.Line("java.util.Arrays.fill(" + b + ", " + from + ", " + to + ", " + expr(vars, 2) + ");"));
+      } else {
+        out.add(new FuzzStmt.Line("java.util.Arrays.fill(" + b + ", " + expr(vars, 2) + ");"));
+      }
+    }
+    out.add(new FuzzStmt.Line("look(" + b + ");"));
+    for (int j = 0; j < length; j++) {
+      vars.add(b + "[" + j + "]");
+    }
     return out;
   }
 
@@ -153,6 +201,10 @@ final class RandomPrograms {
       }
       if (!readOnly.isEmpty() && random.nextDouble() < 0.2) {
         return readOnly.get(random.nextInt(readOnly.size()));
+      }
+      if (order == 1 && random.nextDouble() < 0.1) {
+        // A field that is not final (FuzzProgram.RULES): FuzzCheck changes it between fVjp and pullback.
+        return "rate";
       }
       return vars.get(random.nextInt(vars.size()));
     }
