@@ -18,7 +18,11 @@ public @interface CustomVjp {
   /** Name of the static forward pass: the primal's signature, returning value and residuals. */
   String fwd();
 
-  /** Name of the static backward pass: non-differentiable parameters, residuals, output cotangent. */
+  /**
+   * Name of the static backward pass: non-differentiable parameters, residuals, output cotangent. It
+   * returns the gradient, where null (the whole gradient, or a record or array at any depth of it) is
+   * a zero cotangent, as {@code None} is in JAX.
+   */
   String bwd();
 
   /** How many times the method may be differentiated: 1 or 2. */

@@ -31,22 +31,31 @@ public final class RuleChecks {
 
   /**
    * The gradient component {@code gradient} for parameter {@code param} that the backward pass
-   * {@code rule} returned; null (a zero gradient) is the caller's to replace.
+   * {@code rule} returned, where null is a zero gradient (JAX's {@code None}): zeros of the primal's
+   * length, so that neither the caller's gradient nor the user receives a null that stands for zero.
    *
    * @throws IllegalArgumentException if it is of another length than {@code primal}
    */
   public static double[] gradient(double[] gradient, double[] primal, String rule, String param) {
-    if (gradient != null && primal != null) {
-      check(primal.length, gradient.length, "the gradient the backward pass " + rule + " returned for " + param, param);
+    if (primal == null) {
+      return gradient; // no length to check against, nor to give zeros
     }
+    if (gradient == null) {
+      return new double[primal.length];
+    }
+    check(primal.length, gradient.length, "the gradient the backward pass " + rule + " returned for " + param, param);
     return gradient;
   }
 
   /** As {@link #gradient(double[], double[], String, String)}, for {@code float[]}. */
   public static float[] gradient(float[] gradient, float[] primal, String rule, String param) {
-    if (gradient != null && primal != null) {
-      check(primal.length, gradient.length, "the gradient the backward pass " + rule + " returned for " + param, param);
+    if (primal == null) {
+      return gradient; // no length to check against, nor to give zeros
     }
+    if (gradient == null) {
+      return new float[primal.length];
+    }
+    check(primal.length, gradient.length, "the gradient the backward pass " + rule + " returned for " + param, param);
     return gradient;
   }
 

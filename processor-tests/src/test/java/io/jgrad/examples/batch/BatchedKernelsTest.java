@@ -278,6 +278,26 @@ class BatchedKernelsTest {
   }
 
   @ParameterizedTest
+  @EnumSource(value = Backend.class, names = {"JAVA", "THREADS", "OPENCL"})
+  void aBackwardPassReturningNullIsAZeroGradientInKernels(Backend backend) {
+    OpenCl.requireIf(backend);
+    double[] t = new double[41];
+    for (int i = 0; i < t.length; i++) {
+      t[i] = -1 + i * 0.1;
+    }
+    double[] grad = new double[t.length];
+    double[] want = new double[t.length];
+    assertThat(BatchedVjpRulesDerivatives.gatedSinGradBatch(t, grad, backend)).isEqualTo(backend);
+    BatchedVjpRulesDerivatives.gatedSinZerosGradBatch(t, want, backend);
+    double rel = backend == Backend.OPENCL ? 1e-12 : 0;
+    for (int i = 0; i < t.length; i++) {
+      // gate passes the gradient only where t > 1; elsewhere its backward pass returns null.
+      assertClose(grad[i], want[i], 0, "the twin's kernel gradient at " + t[i]);
+      assertClose(grad[i], BatchedVjpRulesDerivatives.gatedSinZerosGrad(t[i]), rel, "scalar fGrad at " + t[i]);
+    }
+  }
+
+  @ParameterizedTest
   @EnumSource(value = Backend.class, names = {"JAVA", "THREADS", "AUTO"})
   void aRuleWhoseBackwardPassPrintsBatchesOnTheCpu(Backend backend) {
     double[] t = {0.25, 0.5};

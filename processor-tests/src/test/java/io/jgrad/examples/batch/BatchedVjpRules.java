@@ -53,4 +53,49 @@ final class BatchedVjpRules {
   static double showSinGradient(double x) {
     return Math.sin(showGradient(x));
   }
+  /** The identity whose backward pass returns null (a zero gradient, JAX's None) where {@code on} is not positive. */
+  @CustomVjp(fwd = "gateFwd", bwd = "gateBwd")
+  static double gate(double on, double x) {
+    return x;
+  }
+
+  static Fwd<Double> gateFwd(double on, double x) {
+    return Fwd.of(x, on);
+  }
+
+  static BatchedVjpRulesDerivatives.GateGrad gateBwd(Double on, double g) {
+    if (on <= 0) {
+      return null;
+    }
+    return new BatchedVjpRulesDerivatives.GateGrad(0, g);
+  }
+
+  /** {@code gate}'s twin with the zero gradient written out. */
+  @CustomVjp(fwd = "gateZerosFwd", bwd = "gateZerosBwd")
+  static double gateZeros(double on, double x) {
+    return x;
+  }
+
+  static Fwd<Double> gateZerosFwd(double on, double x) {
+    return Fwd.of(x, on);
+  }
+
+  static BatchedVjpRulesDerivatives.GateZerosGrad gateZerosBwd(Double on, double g) {
+    if (on <= 0) {
+      return new BatchedVjpRulesDerivatives.GateZerosGrad(0, 0);
+    }
+    return new BatchedVjpRulesDerivatives.GateZerosGrad(0, g);
+  }
+
+  @Batched
+  @Differentiable
+  static double gatedSin(double x) {
+    return Math.sin(gate(x - 1, x * x));
+  }
+
+  @Batched
+  @Differentiable
+  static double gatedSinZeros(double x) {
+    return Math.sin(gateZeros(x - 1, x * x));
+  }
 }

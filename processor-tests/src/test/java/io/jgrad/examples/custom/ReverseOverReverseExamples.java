@@ -128,4 +128,37 @@ final class ReverseOverReverseExamples {
     x = x * p;
     return x + p;
   }
+  /** x²·y whose backward pass returns null (a zero gradient, JAX's None) where x is negative. */
+  @CustomVjp(fwd = "rampFwd", bwd = "rampBwd", order = 2)
+  static double ramp(double x, double y) {
+    return x * x * y;
+  }
+
+  static Fwd<double[]> rampFwd(double x, double y) {
+    return Fwd.of(x * x * y, new double[] {x, y});
+  }
+
+  static ReverseOverReverseExamplesDerivatives.RampGrad rampBwd(double[] res, double g) {
+    if (res[0] < 0) {
+      return null;
+    }
+    return new ReverseOverReverseExamplesDerivatives.RampGrad(2 * res[0] * res[1] * g, res[0] * res[0] * g);
+  }
+
+  /** {@code ramp}'s twin with the zero gradient written out. */
+  @CustomVjp(fwd = "rampZerosFwd", bwd = "rampZerosBwd", order = 2)
+  static double rampZeros(double x, double y) {
+    return x * x * y;
+  }
+
+  static Fwd<double[]> rampZerosFwd(double x, double y) {
+    return Fwd.of(x * x * y, new double[] {x, y});
+  }
+
+  static ReverseOverReverseExamplesDerivatives.RampZerosGrad rampZerosBwd(double[] res, double g) {
+    if (res[0] < 0) {
+      return new ReverseOverReverseExamplesDerivatives.RampZerosGrad(0, 0);
+    }
+    return new ReverseOverReverseExamplesDerivatives.RampZerosGrad(2 * res[0] * res[1] * g, res[0] * res[0] * g);
+  }
 }

@@ -192,4 +192,20 @@ class ReverseOverReverseTest {
         + "  static double fBwd(Double x, double g) { return 2 * x * g + new java.util.Random().nextDouble() * 0; }\n");
     assertThat(c).succeeded();
   }
+  @Test
+  void aBackwardPassReturningNullIsAZeroGradientAtOrderTwo() {
+    for (double[] p : new double[][] {{-0.8, 1.3}, {0.6, -2.0}}) {
+      double x = p[0];
+      double y = p[1];
+      var g = ReverseOverReverseExamplesDerivatives.rampGrad(x, y);
+      var want = ReverseOverReverseExamplesDerivatives.rampZerosGrad(x, y);
+      assertThat(g.x()).isEqualTo(want.x());
+      assertThat(g.y()).isEqualTo(want.y());
+      double[][] h = ReverseOverReverseExamplesDerivatives.rampHessian(x, y);
+      double[][] wantH = ReverseOverReverseExamplesDerivatives.rampZerosHessian(x, y);
+      for (int i = 0; i < 2; i++) {
+        assertThat(h[i]).usingExactEquality().containsExactly(wantH[i]).inOrder();
+      }
+    }
+  }
 }

@@ -10,6 +10,7 @@ import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.Type;
 import io.jgrad.processor.parse.RecordShape;
 import io.jgrad.processor.parse.RecordSignature;
+import io.jgrad.processor.transform.Names;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -155,19 +156,66 @@ public final class RecordEntryEmitter {
     m.addCode("return new $T<>(fwd.value(), outBar -> {\n$>", sig.result() == null ? RuntimeTypes.VJP : RuntimeTypes.RECORD_VJP);
     m.addStatement("$T grad = $T.$L($L)", grad, owner, rule.bwd(), String.join(", ", bwdArgs));
     List<RecordSignature.UserParam> diff = sig.differentiatedParams();
-    for (RecordSignature.UserParam p : diff) {
-      if (p.shape() == null && p.param().type().isArray()) {
-        m.addStatement("$T.gradient(grad == null ? null : $L, $L, $S, $S)", RuntimeTypes.RULE_CHECKS,
-            diff.size() == 1 ? "grad" : "grad." + p.name() + "()", p.name(), rule.bwd(), p.name());
+    if (diff.size() == 1 && diff.get(0).shape() == null) {
+      // The gradient is the parameter's own: a number, or an array whose null is zero.
+      RecordSignature.UserParam p = diff.get(0);
+      if (p.param().type().isArray()) {
+        m.addStatement("$T.gradient(grad, $L, $S, $S)", RuntimeTypes.RULE_CHECKS, p.name(), rule.bwd(), p.name());
       }
-    }
-    if (grad.isPrimitive()) {
-      m.addStatement("return grad");
+      if (grad.isPrimitive()) {
+        m.addStatement("return grad");
+      } else {
+        m.addStatement("return grad == null ? $L : grad", Terms.zeroLike(p.param().type(), p.name()));
+      }
     } else {
-      m.addStatement("return grad == null ? $L : grad", userGradient(sig, self, (n, t, read) -> Terms.zeroLike(t, read)));
+      CodeBlock zero = userGradient(sig, self, (n, t, read) -> Terms.zeroLike(t, read));
+      CodeBlock.Builder reads = CodeBlock.builder();
+      CodeBlock rebuilt = withoutNulls(sig, self, reads, rule.bwd());
+      m.addCode(reads.build());
+      m.addStatement("return grad == null ? $L : $L", zero, rebuilt == null ? "grad" : rebuilt);
     }
     m.addCode("$<});\n");
     return m.build();
+  }
+
+  /**
+   * What {@code bwd} returned ({@code grad}, a record) with each null record or array in it read as
+   * zero, declaring what it reads into {@code code}; null when nothing below the root can be null
+   * (every component a number), so that {@code grad} itself is the gradient.
+   */
+  private static CodeBlock withoutNulls(RecordSignature sig, ClassName self, CodeBlock.Builder code, String bwd) {
+    List<RecordSignature.UserParam> diff = sig.differentiatedParams();
+    boolean nullable = diff.stream().anyMatch(p -> (diff.size() > 1 && p.shape() != null)
+        || (p.shape() == null ? p.param().type().isArray()
+            : p.shape().leaves().stream().anyMatch(l -> l.path().size() > 1 || l.type().isArray())));
+    if (!nullable) {
+      return null;
+    }
+    List<String> taken = new ArrayList<>(userArgs(sig));
+    taken.add("fwd");
+    Names names = Names.of(taken, List.of());
+    List<CodeBlock> parts = new ArrayList<>();
+    for (RecordSignature.UserParam p : diff) {
+      List<String> prefix = diff.size() == 1 ? List.of() : List.of(p.name());
+      NullCotangents reads = new NullCotangents("grad", diff.size() == 1 ? List.of(p.name()) : List.of(), names,
+          code, bwd);
+      if (p.shape() == null) {
+        Type t = p.param().type();
+        parts.add(CodeBlock.of("$L", t.isArray() ? reads.array(prefix, t, p.name(), p.name()) : reads.number(prefix, t)));
+        continue;
+      }
+      List<String> leaves = new ArrayList<>();
+      for (RecordShape.Leaf l : p.shape().leaves()) {
+        List<String> path = new ArrayList<>(prefix);
+        path.addAll(l.path());
+        String primal = l.read(p.name());
+        leaves.add(!l.differentiable() ? reads.other(path, primal)
+            : l.type().isArray() ? reads.array(path, l.type(), primal, primal) : reads.number(path, l.type()));
+      }
+      parts.add(build(p.shape(), leaves.iterator()));
+    }
+    return parts.size() == 1 ? parts.get(0)
+        : CodeBlock.of("new $T($L)", self.nestedClass(gradRecordName(sig)), CodeBlock.join(parts, ", "));
   }
 
   /** The flat arguments: each record parameter read leaf by leaf. */

@@ -120,33 +120,40 @@ public final class RecordRuleEmitter {
     bwdArgs.add(CodeBlock.of("$L.residuals()", fwd));
     bwdArgs.add(cotangent(sig, leaf, fwd + ".value()"));
     TypeName userGrad = RecordEntryEmitter.gradType(sig, self);
-    CodeBlock reverse = CodeBlock.builder()
-        .addStatement("$T $L = $T.$L($L)", userGrad, grad, owner, rule.bwd(), CodeBlock.join(bwdArgs, ", ")).build();
+    CodeBlock.Builder reverse = CodeBlock.builder()
+        .addStatement("$T $L = $T.$L($L)", userGrad, grad, owner, rule.bwd(), CodeBlock.join(bwdArgs, ", "));
     List<String> components = new ArrayList<>();
     List<String> zeros = new ArrayList<>();
     List<RecordSignature.UserParam> diff = sig.differentiatedParams();
     for (RecordSignature.UserParam p : diff) {
-      String base = diff.size() == 1 ? grad : grad + "." + p.name() + "()";
-      if (p.shape() == null) {
-        components.add(base);
+      if (p.shape() == null && diff.size() == 1) {
+        // The gradient is the parameter's own: a number, or an array whose null is zero below.
+        components.add(grad);
         zeros.add(Terms.zeroLike(p.param().type(), p.name()));
         if (p.param().type().isArray()) {
-          String checked = diff.size() == 1 ? grad : grad + " == null ? null : " + base;
-          reverse = reverse.toBuilder().addStatement("$T.gradient($L, $L, $S, $S)",
-              RuntimeTypes.RULE_CHECKS, checked, p.name(), rule.bwd(), p.name()).build();
+          reverse.addStatement("$T.gradient($L, $L, $S, $S)", RuntimeTypes.RULE_CHECKS, grad, p.name(), rule.bwd(),
+              p.name());
         }
+        continue;
+      }
+      // A record's component (FGrad's, or a record parameter's own) may be a null standing for zero.
+      List<String> prefix = diff.size() == 1 ? List.of() : List.of(p.name());
+      NullCotangents reads = new NullCotangents(grad, diff.size() == 1 ? List.of(p.name()) : List.of(), names,
+          reverse, rule.bwd());
+      if (p.shape() == null) {
+        Type t = p.param().type();
+        components.add(t.isArray() ? reads.array(prefix, t, p.name(), p.name()) : reads.number(prefix, t));
+        zeros.add(Terms.zeroLike(t, p.name()));
         continue;
       }
       for (RecordShape.Leaf l : p.shape().leaves()) {
         if (l.differentiable()) {
-          components.add(l.read(base));
+          List<String> path = new ArrayList<>(prefix);
+          path.addAll(l.path());
           String leafParam = p.name() + "_" + l.suffix();
+          components.add(l.type().isArray() ? reads.array(path, l.type(), leafParam, l.read(p.name()))
+              : reads.number(path, l.type()));
           zeros.add(Terms.zeroLike(l.type(), leafParam));
-          if (l.type().isArray()) {
-            // An array component of the wrong length names the backward pass and the component.
-            reverse = reverse.toBuilder().addStatement("$T.gradient($L == null ? null : $L, $L, $S, $S)",
-                RuntimeTypes.RULE_CHECKS, grad, l.read(base), leafParam, rule.bwd(), l.read(p.name())).build();
-          }
         }
       }
     }
@@ -154,7 +161,7 @@ public final class RecordRuleEmitter {
         : "new " + c.gradRecordName() + "(" + String.join(", ", components) + ")";
     String zero = c.hasSingleGradient() ? zeros.get(0) : "new " + c.gradRecordName() + "(" + String.join(", ", zeros) + ")";
     // A backward pass returning null means a zero gradient.
-    return new VjpWriter.Sweeps(forward, reverse, value, c.returnType(),
+    return new VjpWriter.Sweeps(forward, reverse.build(), value, c.returnType(),
         userGrad.isPrimitive() ? gradient : grad + " == null ? " + zero + " : " + gradient);
   }
 

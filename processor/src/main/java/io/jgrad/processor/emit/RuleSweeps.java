@@ -72,13 +72,22 @@ final class RuleSweeps {
           .addStatement("$L = new $L[$L.length]", grad, p.type().element().javaName(), p.name())
           .endControlFlow();
     }
-    // An array gradient of the wrong length names the backward pass and the parameter.
-    for (Callee.Param p : diff) {
-      if (p.type().isArray()) {
-        String component = sig.hasSingleGradient() ? grad : grad + "." + p.name() + "()";
-        reverse.addStatement("$T.gradient($L, $L, $S, $S)", RuntimeTypes.RULE_CHECKS, component, p.name(), rule.bwd(),
-            p.name());
+    if (sig.hasSingleGradient()) {
+      if (diff.get(0).type().isArray()) {
+        // An array gradient of the wrong length names the backward pass and the parameter.
+        reverse.addStatement("$T.gradient($L, $L, $S, $S)", RuntimeTypes.RULE_CHECKS, grad, diff.get(0).name(),
+            rule.bwd(), diff.get(0).name());
       }
+    } else if (diff.stream().anyMatch(p -> p.type().isArray())) {
+      // A null array in the gradient is zeros too (JAX's None), so that neither the caller's gradient
+      // nor the user reads a null; one of the wrong length names the backward pass and the parameter.
+      List<CodeBlock> components = new ArrayList<>();
+      for (Callee.Param p : diff) {
+        String component = grad + "." + p.name() + "()";
+        components.add(!p.type().isArray() ? CodeBlock.of("$L", component) : CodeBlock.of("$T.gradient($L, $L, $S, $S)",
+            RuntimeTypes.RULE_CHECKS, component, p.name(), rule.bwd(), p.name()));
+      }
+      reverse.addStatement("$L = new $L($L)", grad, sig.gradRecordName(), CodeBlock.join(components, ", "));
     }
     return new VjpWriter.Sweeps(forward, reverse.build(), fwd + ".value()", sig.returnType(), grad);
   }
