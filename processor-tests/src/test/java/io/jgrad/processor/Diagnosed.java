@@ -57,6 +57,11 @@ final class Diagnosed {
     assertNoCrash(c.diagnostics());
   }
 
+  /** As {@link #assertNoCrash(List)}, for every diagnostic of {@code c}. */
+  static void assertNoCrash(Compilation c) {
+    assertNoCrash(c.diagnostics());
+  }
+
   /** No processor crash, no internal error, no stack trace, nothing located in generated code. */
   static void assertNoCrash(List<? extends Diagnostic<? extends JavaFileObject>> diagnostics) {
     for (Diagnostic<? extends JavaFileObject> d : diagnostics) {

@@ -3,6 +3,7 @@ package io.jgrad.processor;
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.common.truth.Truth.assertWithMessage;
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static io.jgrad.processor.Diagnosed.assertNoCrash;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
@@ -49,18 +50,11 @@ class DiagnosticsTest {
 
   /** The 1-based line of the only occurrence of {@code marker} in {@code text}. */
   private static long lineOf(String text, String marker) {
-    int at = text.indexOf(marker);
-    if (at < 0 || text.indexOf(marker, at + 1) >= 0) {
-      throw new IllegalArgumentException("marker must occur exactly once: " + marker);
-    }
-    return text.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
+    return Diagnosed.lineOf(text, marker);
   }
 
-  /** The 1-based column of the only occurrence of {@code marker} in {@code text}. */
   private static long columnOf(String text, String marker) {
-    lineOf(text, marker);
-    int at = text.indexOf(marker);
-    return at - text.lastIndexOf('\n', at - 1);
+    return Diagnosed.columnOf(text, marker, 0);
   }
 
   /** Asserts a failed compilation with an error {@code [code]} on the line of {@code marker}. */
@@ -80,23 +74,6 @@ class DiagnosticsTest {
     assertThat(c).hadErrorContaining("[" + code + "]").inFile(src)
         .onLine(lineOf(text, marker)).atColumn(columnOf(text, marker));
     assertNoCrash(c);
-  }
-
-  /** No processor crash, no internal error, no stack trace in any diagnostic. */
-  private static void assertNoCrash(Compilation c) {
-    assertNoCrash(c.diagnostics());
-  }
-
-  private static void assertNoCrash(List<? extends Diagnostic<? extends JavaFileObject>> diagnostics) {
-    for (Diagnostic<? extends JavaFileObject> d : diagnostics) {
-      String m = d.getMessage(Locale.ROOT);
-      assertWithMessage("diagnostic: %s", m).that(m)
-          .doesNotContain("An annotation processor threw an uncaught exception");
-      assertWithMessage("diagnostic: %s", m).that(m).doesNotContain("[jgrad.Internal]");
-      assertWithMessage("diagnostic: %s", m).that(m).doesNotContainMatch("(?m)^\\s*at [\\w$.]+\\(");
-      assertWithMessage("diagnostic: %s", m).that(m)
-          .doesNotContainMatch("[\\w$]+\\.[\\w$.]*(Exception|Error)\\b");
-    }
   }
 
   // ------------------------------------------------------------------ the cases, one per construct

@@ -1,14 +1,15 @@
 package io.jgrad.processor;
 
 import static com.google.common.truth.Truth.assertThat;
-import static com.google.common.truth.Truth.assertWithMessage;
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static io.jgrad.processor.Diagnosed.assertErrorAt;
+import static io.jgrad.processor.Diagnosed.assertErrorOnLine;
+import static io.jgrad.processor.Diagnosed.assertNoCrash;
+import static io.jgrad.processor.Diagnosed.compile;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
-import java.util.Locale;
-import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
@@ -20,52 +21,6 @@ import org.junit.jupiter.api.Test;
  * function object is refused clearly; clean code compiles without a warning under -Xlint:all.
  */
 class NonDiffDiagnosticsTest {
-
-  private static Compilation compile(String className, String text) {
-    return Compiler.javac().withProcessors(new JgradProcessor()).withOptions("-Xlint:all,-processing")
-        .compile(JavaFileObjects.forSourceString(className, text));
-  }
-
-  /** The 1-based line of the only occurrence of {@code marker} in {@code text}. */
-  private static long lineOf(String text, String marker) {
-    int at = text.indexOf(marker);
-    if (at < 0 || text.indexOf(marker, at + 1) >= 0) {
-      throw new IllegalArgumentException("marker must occur exactly once: " + marker);
-    }
-    return text.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
-  }
-
-  /** The 1-based column of {@code marker}, plus {@code offset} characters. */
-  private static long columnOf(String text, String marker, int offset) {
-    lineOf(text, marker);
-    int at = text.indexOf(marker) + offset;
-    return at - text.lastIndexOf('\n', at - 1);
-  }
-
-  private static void assertErrorAt(String code, String className, String text, String marker, int offset) {
-    Compilation c = compile(className, text);
-    assertThat(c).failed();
-    assertThat(c).hadErrorContaining("[" + code + "]").inFile(c.sourceFiles().get(0))
-        .onLine(lineOf(text, marker)).atColumn(columnOf(text, marker, offset));
-    assertNoCrash(c);
-  }
-
-  private static void assertErrorOnLine(String code, String className, String text, String marker) {
-    Compilation c = compile(className, text);
-    assertThat(c).failed();
-    assertThat(c).hadErrorContaining("[" + code + "]").inFile(c.sourceFiles().get(0))
-        .onLine(lineOf(text, marker));
-    assertNoCrash(c);
-  }
-
-  private static void assertNoCrash(Compilation c) {
-    for (Diagnostic<? extends JavaFileObject> d : c.diagnostics()) {
-      String m = d.getMessage(Locale.ROOT);
-      assertWithMessage("diagnostic: %s", m).that(m)
-          .doesNotContain("An annotation processor threw an uncaught exception");
-      assertWithMessage("diagnostic: %s", m).that(m).doesNotContain("[jgrad.Internal]");
-    }
-  }
 
   private static final String APP = """
         @CustomJvp(jvp = "appJvp")

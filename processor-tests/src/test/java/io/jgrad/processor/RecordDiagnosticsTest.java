@@ -4,8 +4,6 @@ import static com.google.common.truth.Truth.assertWithMessage;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 
 import com.google.testing.compile.Compilation;
-import com.google.testing.compile.Compiler;
-import com.google.testing.compile.JavaFileObjects;
 import java.util.Locale;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
@@ -19,28 +17,11 @@ import org.junit.jupiter.api.Test;
 class RecordDiagnosticsTest {
 
   private static Compilation compile(String text) {
-    return Compiler.javac().withProcessors(new JgradProcessor()).withOptions("-Xlint:all,-processing")
-        .compile(JavaFileObjects.forSourceString("r.R", text));
-  }
-
-  private static long lineOf(String text, String marker) {
-    int at = text.indexOf(marker);
-    if (at < 0 || text.indexOf(marker, at + 1) >= 0) {
-      throw new IllegalArgumentException("marker must occur exactly once: " + marker);
-    }
-    return text.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
+    return Diagnosed.compile("r.R", text);
   }
 
   private static void assertErrorOnLine(String code, String text, String marker) {
-    Compilation c = compile(text);
-    assertThat(c).failed();
-    assertThat(c).hadErrorContaining("[" + code + "]").inFile(c.sourceFiles().get(0)).onLine(lineOf(text, marker));
-    for (Diagnostic<? extends JavaFileObject> d : c.diagnostics()) {
-      String m = d.getMessage(Locale.ROOT);
-      assertWithMessage("diagnostic: %s", m).that(m).doesNotContain("An annotation processor threw");
-      assertWithMessage("diagnostic: %s", m).that(m).doesNotContain("[jgrad.Internal]");
-      assertWithMessage("diagnostic: %s", m).that(m).doesNotContain("Derivatives.java");
-    }
+    Diagnosed.assertErrorOnLine(code, "r.R", text, marker);
   }
 
   private static final String HEAD = """
