@@ -100,6 +100,11 @@ public final class Exprs {
     return new Expr.Prim(p, List.of(args), type, false);
   }
 
+  /** {@code Math.min(a, b)} of two ints (a length, an index), which carries no derivative. */
+  public static Expr minInt(Expr a, Expr b) {
+    return new Expr.Prim(Primitive.MIN, List.of(a, b), Type.INT, false);
+  }
+
   /** A comparison. */
   public static Expr compare(Expr.BinaryOp op, Expr a, Expr b) {
     return new Expr.Binary(op, a, b, Type.BOOLEAN);

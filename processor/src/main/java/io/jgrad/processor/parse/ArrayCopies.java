@@ -4,7 +4,6 @@ import io.jgrad.processor.ir.Expr;
 import io.jgrad.processor.ir.Exprs;
 import io.jgrad.processor.ir.Stmt;
 import io.jgrad.processor.ir.Type;
-import io.jgrad.processor.rules.Primitive;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -103,8 +102,7 @@ final class ArrayCopies {
     out.add(new Stmt.Assign(dst, new Expr.NewArray(dst.type(), size), true));
     List<Stmt> copy = new ArrayList<>();
     Expr available = from == null ? new Expr.ArrayLength(src) : minus(new Expr.ArrayLength(src), start);
-    Expr count = once(new Expr.Prim(Primitive.MIN, List.of(new Expr.ArrayLength(dst), available), Type.INT,
-        false), "length", copy);
+    Expr count = once(Exprs.minInt(new Expr.ArrayLength(dst), available), "length", copy);
     copy.addAll(copyLoop(src, start, dst, zero(), count, false));
     out.add(new Stmt.Block(copy));
     return out;
