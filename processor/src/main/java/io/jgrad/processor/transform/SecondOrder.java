@@ -14,7 +14,7 @@ import java.util.List;
  * function (its JVP, or its custom JVP rule) becomes an ordinary body whose result is the tangent,
  * and {@link Jvp} differentiates that again. Calls inside a custom rule, to the function itself
  * included, go through the callee's forward mode, so a rule that calls its primal applies at every
- * order.
+ * order, and one that does not is differentiated as written.
  */
 public final class SecondOrder {
   private SecondOrder() {}
@@ -56,7 +56,8 @@ public final class SecondOrder {
 
   /**
    * {@code y = g(args)} with tangent {@code ẏ = g'(args)·argsDot}: the tangent becomes a call of g's
-   * tangent function, whose own forward mode carries second derivatives.
+   * tangent function, whose own forward mode carries second derivatives; {@code y} comes from
+   * {@link Callee#secondOrderPrimal}, so that its derivative differentiates custom rules' bodies.
    */
   private static List<Stmt> call(Linear.Call c) {
     Callee g = c.callee();
@@ -78,7 +79,9 @@ public final class SecondOrder {
       args.add(tangent != null ? tangent : Exprs.lit(p.type(), 0));
     }
     List<Stmt> out = new ArrayList<>();
-    out.add(new Stmt.Assign(c.result(), new Expr.Call(g, c.args(), g.returnType()), c.declare()));
+    // The output as the outer derivative sees it: what custom rules' bodies compute, differentiated as written.
+    Callee primal = g.secondOrderPrimal();
+    out.add(new Stmt.Assign(c.result(), new Expr.Call(primal, c.args(), g.returnType()), c.declare()));
     out.add(new Stmt.Assign(c.resultDot(), new Expr.Call(g.tangentFunction(), args, g.returnType()),
         c.declare()));
     return out;
