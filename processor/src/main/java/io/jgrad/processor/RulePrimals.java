@@ -12,8 +12,9 @@ import java.util.function.UnaryOperator;
 
 /**
  * Settles which functions of this round get {@code fRulePrimal} ({@link Callee#rulePrimal}): those of
- * order 2 with a {@code @CustomJvp} {@code jvp} rule, and those of order 2 that call one, directly or
- * through others (compiled ones included, whose generated class says). Their signatures and every call
+ * order 2 with a {@code @CustomJvp} {@code jvp} rule or calls through function objects, and those of
+ * order 2 that call one, directly or through others (compiled ones included, whose generated class
+ * says). Their signatures and every call
  * to them are marked, so that second derivatives read their outputs through the rules' bodies.
  * Functions of this round are marked by what is settled here, not by a generated class an earlier
  * build may have left.
@@ -27,6 +28,9 @@ final class RulePrimals {
     for (Function f : functions) {
       Callee sig = f.signature();
       if (sig.order() == 2 && f.rule() != null && f.rule().name() != null) {
+        seeds.put(key(sig), sig.name());
+      } else if (sig.order() == 2 && f.rule() == null && Calls.throughObjects(f)) {
+        // An object may carry a rule: its rulePrimal() says at run time.
         seeds.put(key(sig), sig.name());
       }
     }

@@ -2,6 +2,8 @@ package io.jgrad.examples.custom;
 
 import io.jgrad.annotations.CustomJvp;
 import io.jgrad.annotations.Differentiable;
+import io.jgrad.runtime.DiffFn1;
+import io.jgrad.runtime.DiffFn2;
 import io.jgrad.runtime.Dual;
 
 /**
@@ -82,5 +84,24 @@ final class RulePrimalExamples {
   @Differentiable(order = 2)
   static double skipsThroughVjp(double x) {
     return ReverseOverReverseExamples.sinRule(skips(x)) * skips(x);
+  }
+
+  /** Higher-order code: an object of skips carries its rule's value through rulePrimal(). */
+  @Differentiable(order = 2)
+  static double twiceThrough(DiffFn1 f, double x) {
+    return f.value(f.value(x));
+  }
+
+  /** A DiffFn2, such as skipsMixed's object, along a line; squared, so that its value's derivative counts. */
+  @Differentiable(order = 2)
+  static double alongLine(DiffFn2 g, double x) {
+    double v = g.value(x, 2 * x);
+    return v * v;
+  }
+
+  /** Reverse over reverse through an object. */
+  @Differentiable(order = 2)
+  static double throughVjpAndObject(DiffFn1 f, double x) {
+    return ReverseOverReverseExamples.sinRule(f.value(x)) * f.value(x);
   }
 }

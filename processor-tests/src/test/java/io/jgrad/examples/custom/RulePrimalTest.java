@@ -111,4 +111,29 @@ class RulePrimalTest {
       assertThat(RulePrimalExamplesDerivatives.skipsThroughVjpHessian(x)).isWithin(tolerance(expected)).of(expected);
     }
   }
+
+  @Test
+  void functionObjectsCarryTheRulesValue() {
+    var skips = RulePrimalExamplesDerivatives.skips();
+    var calls = RulePrimalExamplesDerivatives.calls();
+    for (double x : POINTS) {
+      double hessian = RulePrimalExamplesDerivatives.twiceThroughHessian(skips, x);
+      double expected = slope(t -> RulePrimalExamplesDerivatives.twiceThroughGrad(skips, t), x);
+      assertThat(hessian).isWithin(tolerance(expected)).of(expected);
+      assertThat(hessian).isWithin(1e-12).of(RulePrimalExamplesDerivatives.skipsTwiceHessian(x));
+      assertThat(RulePrimalExamplesDerivatives.twiceThroughHessian(calls, x))
+          .isWithin(1e-12).of(RulePrimalExamplesDerivatives.callsTwiceHessian(x));
+      double reverse = RulePrimalExamplesDerivatives.throughVjpAndObjectHessian(skips, x);
+      assertThat(reverse).isWithin(1e-12).of(RulePrimalExamplesDerivatives.skipsThroughVjpHessian(x));
+    }
+  }
+
+  @Test
+  void twoParameterObjectMatchesFiniteDifferences() {
+    var mixed = RulePrimalExamplesDerivatives.skipsMixed();
+    for (double x : POINTS) {
+      double expected = slope(t -> RulePrimalExamplesDerivatives.alongLineGrad(mixed, t), x);
+      assertThat(RulePrimalExamplesDerivatives.alongLineHessian(mixed, x)).isWithin(tolerance(expected)).of(expected);
+    }
+  }
 }

@@ -17,10 +17,13 @@ import java.util.Set;
 public final class RulePrimal {
   private RulePrimal() {}
 
-  /** A function's body, each call reading its callee's output through {@code fRulePrimal} where it has one. */
+  /**
+   * A function's body, each call reading its callee's output through {@code fRulePrimal} where it has
+   * one, or through a function object's {@code rulePrimal()}.
+   */
   public static List<Stmt> calls(List<Stmt> body) {
     return Rewrite.stmts(body, e -> e instanceof Expr.Call c
-        ? new Expr.Call(c.callee().secondOrderPrimal(), c.args(), c.type()) : e);
+        ? new Expr.Call(SecondOrder.output(c.callee()), c.args(), c.type()) : e);
   }
 
   /**

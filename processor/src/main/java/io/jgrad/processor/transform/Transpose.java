@@ -121,7 +121,7 @@ public final class Transpose {
         out.add(p.stmt());
       } else if (l instanceof Linear.Call c) {
         // A pullback function is differentiated again: outputs through custom rules are what their bodies compute.
-        Callee callee = inlinePullbacks == null ? c.callee().secondOrderPrimal() : c.callee();
+        Callee callee = inlinePullbacks == null ? SecondOrder.output(c.callee()) : c.callee();
         out.add(new Stmt.Assign(c.result(), new Expr.Call(callee, c.args(), c.result().type()), c.declare()));
       } else if (l instanceof Linear.If f) {
         out.add(new Stmt.If(f.condition(), branch(forward(f.thenBody())), branch(forward(f.elseBody()))));
