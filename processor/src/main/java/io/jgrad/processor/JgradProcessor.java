@@ -41,6 +41,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Processor;
@@ -117,6 +118,8 @@ public final class JgradProcessor extends AbstractProcessor {
     }
     rejectCycles(work);
     rejectCallersOfFailures(work);
+    UnaryOperator<Function> markRulePrimals = RulePrimals.marker(all(work));
+    work.forEach(w -> w.functions().replaceAll((m, f) -> markRulePrimals.apply(f)));
     Map<String, String> reverseOnly = reverseOnly(work);
     Map<String, Function> all = new LinkedHashMap<>();
     Map<String, Function> plain = new LinkedHashMap<>();

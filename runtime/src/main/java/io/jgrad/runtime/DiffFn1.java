@@ -46,4 +46,15 @@ public interface DiffFn1 {
     throw new UnsupportedOperationException("this function object carries first derivatives only; compile"
         + " its function with order = 2");
   }
+
+  /**
+   * This function as the outer derivative of a second derivative reads its output: itself, or, for
+   * a function compiled with {@code order = 2} that has or reaches a {@code @CustomJvp} rule, the
+   * function computing the output with each rule's body as written, whose derivatives differentiate
+   * those bodies (JAX traces a rule's body once, so a rule that does not call its function applies
+   * at first order only). Generated second-order code calls it.
+   */
+  default DiffFn1 rulePrimal() {
+    return this;
+  }
 }

@@ -96,7 +96,8 @@ class JarCalleeTest {
     }
   }
 
-  private static void writeClasses(Compilation compilation, Path dir) throws IOException {
+  /** The class files of {@code compilation}, written under {@code dir} as a jar would hold them. */
+  static void writeClasses(Compilation compilation, Path dir) throws IOException {
     for (JavaFileObject file : compilation.generatedFiles()) {
       if (file.getKind() != JavaFileObject.Kind.CLASS) {
         continue;

@@ -123,6 +123,9 @@ public final class DerivativesEmitter {
       SecondOrderEmitter.emit(sig, body, tangentNames, type);
       PullbackEmitter.emitFromHessian(sig, type);
     }
+    if (order == 2 && sig.rulePrimal()) {
+      RulePrimalEmitter.emit(f, forward, type);
+    }
   }
 
   /** Forward mode from the body; the sweeps of reverse mode transpose it. */

@@ -19,7 +19,8 @@ import javax.lang.model.element.Modifier;
  * ({@code DiffFn1} for one differentiated {@code double}, {@code DiffFn2} for two, {@code DiffFnN}
  * for three or more or for one {@code double[]}), to pass to higher-order differentiable code. The factory takes {@code f}'s non-differentiated parameters and
  * binds them (JAX's {@code partial(f, ...)} over {@code nondiff_argnums}); the object's
- * {@code value}, {@code jvp} and {@code vjp} delegate to {@code f}, {@code fJvp} and {@code fVjp}.
+ * {@code value}, {@code jvp} and {@code vjp} delegate to {@code f}, {@code fJvp} and {@code fVjp},
+ * and at order 2 its {@code rulePrimal()} to {@code fRulePrimal} where {@code f} has one.
  */
 final class FunctionObjectEmitter {
   private FunctionObjectEmitter() {}
@@ -43,14 +44,11 @@ final class FunctionObjectEmitter {
     }
     List<Callee.Param> diff = sig.differentiatedParams();
     boolean one = diff.size() == 1;
-    ClassName self = RuntimeTypes.derivatives(sig);
-    ClassName owner = ClassName.bestGuess(sig.ownerQualifiedName());
     List<String> all = sig.params().stream().map(Callee.Param::name).toList();
     Names names = Names.of(all, List.of());
     List<String> dots = new ArrayList<>();
     diff.forEach(p -> dots.add(names.fresh(p.name() + "Dot")));
     List<String> diffNames = diff.stream().map(Callee.Param::name).toList();
-    String args = String.join(", ", all);
 
     MethodSpec.Builder factory = MethodSpec.methodBuilder(sig.name())
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
@@ -66,8 +64,37 @@ final class FunctionObjectEmitter {
         + " higher-order code.\n", sig.name(), String.join(", ", diffNames),
         bound.isEmpty() ? "" : ", with {@code " + String.join(", ", bound) + "} bound");
 
+    TypeSpec.Builder anonymous = object(sig, sig, forward, all, diffNames, dots);
+    if (order == 2) {
+      for (int k = 0; k < diff.size(); k++) {
+        anonymous.addMethod(partial(sig, forward, k, all, diffNames, dots));
+      }
+    }
+    if (order == 2 && sig.rulePrimal()) {
+      // What second derivatives of higher-order code read the object's output through (fRulePrimal).
+      anonymous.addMethod(MethodSpec.methodBuilder("rulePrimal")
+          .addAnnotation(Override.class)
+          .addModifiers(Modifier.PUBLIC)
+          .returns(one ? RuntimeTypes.DIFF_FN1 : RuntimeTypes.DIFF_FN2)
+          .addStatement("return $L", object(sig, sig.secondOrderPrimal(), forward, all, diffNames, dots).build())
+          .build());
+    }
+    factory.addStatement("return $L", anonymous.build());
+    type.addMethod(factory.build());
+  }
+
+  /**
+   * The object's {@code value}, {@code jvp} and {@code vjp}, delegating to {@code target} and its
+   * generated derivatives: {@code f} itself, or {@code fRulePrimal} for {@code rulePrimal()}.
+   */
+  private static TypeSpec.Builder object(Callee sig, Callee target, boolean forward, List<String> all,
+      List<String> diffNames, List<String> dots) {
+    boolean one = diffNames.size() == 1;
+    ClassName self = RuntimeTypes.derivatives(sig);
+    ClassName owner = ClassName.bestGuess(target.ownerQualifiedName());
+    String args = String.join(", ", all);
     MethodSpec.Builder value = override("value", TypeName.DOUBLE, diffNames)
-        .addStatement("return $T.$L($L)", owner, sig.name(), args);
+        .addStatement("return $T.$L($L)", owner, target.name(), args);
 
     List<String> jvpParams = new ArrayList<>(diffNames);
     jvpParams.addAll(dots);
@@ -75,7 +102,7 @@ final class FunctionObjectEmitter {
     jvpArgs.addAll(dots);
     MethodSpec.Builder jvp = override("jvp", RuntimeTypes.DUAL, jvpParams);
     if (forward) {
-      jvp.addStatement("return $T.$LJvp($L)", self, sig.name(), String.join(", ", jvpArgs));
+      jvp.addStatement("return $T.$LJvp($L)", self, target.name(), String.join(", ", jvpArgs));
     } else {
       // JAX raises a TypeError for jvp of a custom_vjp function; this object can only say so at run time.
       jvp.addStatement("throw new $T($S)", UnsupportedOperationException.class, sig.name()
@@ -85,28 +112,21 @@ final class FunctionObjectEmitter {
     TypeName grad2Vjp = ParameterizedTypeName.get(RuntimeTypes.VJP, RuntimeTypes.GRAD2);
     MethodSpec.Builder vjp = override("vjp", one ? RuntimeTypes.SCALAR_VJP : grad2Vjp, diffNames);
     if (one) {
-      vjp.addStatement("return $T.$LVjp($L)", self, sig.name(), args);
+      vjp.addStatement("return $T.$LVjp($L)", self, target.name(), args);
     } else {
-      TypeName record = self.nestedClass(sig.gradRecordName());
+      TypeName record = self.nestedClass(target.gradRecordName());
       String inner = free("vjp", all);
       String outBar = free("outBar", all);
       vjp.addStatement("$T $L = $T.$LVjp($L)", ParameterizedTypeName.get(RuntimeTypes.VJP, record), inner, self,
-          sig.name(), args);
+          target.name(), args);
       vjp.addCode(asGrad2(record, inner, outBar, free("grad", all), diffNames));
     }
 
-    TypeSpec.Builder anonymous = TypeSpec.anonymousClassBuilder("")
+    return TypeSpec.anonymousClassBuilder("")
         .addSuperinterface(one ? RuntimeTypes.DIFF_FN1 : RuntimeTypes.DIFF_FN2)
         .addMethod(value.build())
         .addMethod(jvp.build())
         .addMethod(vjp.build());
-    if (order == 2) {
-      for (int k = 0; k < diff.size(); k++) {
-        anonymous.addMethod(partial(sig, forward, k, all, diffNames, dots));
-      }
-    }
-    factory.addStatement("return $L", anonymous.build());
-    type.addMethod(factory.build());
   }
 
   /**

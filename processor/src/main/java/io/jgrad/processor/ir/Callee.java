@@ -12,6 +12,10 @@ import java.util.List;
  * has a callee too: {@code receiver} names the parameter, the owner is the runtime interface, and
  * its derivatives come from the object's {@code jvp}/{@code vjp} at run time instead of a generated
  * class.
+ *
+ * <p>{@code rulePrimal} says that the function has order 2 and reaches a {@code @CustomJvp} rule
+ * with one {@code jvp} method (or has one), so that its generated class has {@code fRulePrimal}
+ * ({@link #secondOrderPrimal}); for a function compiled elsewhere, read from that class.
  */
 public record Callee(
     String ownerQualifiedName,
@@ -21,12 +25,13 @@ public record Callee(
     Type returnType,
     boolean forward,
     int order,
-    String receiver) {
+    String receiver,
+    boolean rulePrimal) {
 
   /** A static differentiable function, called through its generated derivatives class. */
   public Callee(String ownerQualifiedName, String derivativesQualifiedName, String name, List<Param> params,
       Type returnType, boolean forward, int order) {
-    this(ownerQualifiedName, derivativesQualifiedName, name, params, returnType, forward, order, null);
+    this(ownerQualifiedName, derivativesQualifiedName, name, params, returnType, forward, order, null, false);
   }
 
   /**
@@ -51,7 +56,8 @@ public record Callee(
       }
     }
     // The owner of a function object's call is its runtime interface.
-    return new Callee(type.javaName(), "", nameOf(receiver), List.copyOf(params), Type.DOUBLE, true, 1, receiver);
+    return new Callee(type.javaName(), "", nameOf(receiver), List.copyOf(params), Type.DOUBLE, true, 1, receiver,
+        false);
   }
 
   /**
@@ -68,7 +74,7 @@ public record Callee(
   /** The same call through another receiver: a renamed local, or a partial derivative of the object. */
   public Callee withReceiver(String newReceiver) {
     return new Callee(ownerQualifiedName, derivativesQualifiedName, nameOf(newReceiver), params, returnType, forward,
-        order, newReceiver);
+        order, newReceiver, rulePrimal);
   }
 
   /** A name for temporaries from a receiver expression: {@code f.partialFirst()} gives {@code fPartialFirst}. */
@@ -143,6 +149,32 @@ public record Callee(
     }
     return new Callee(derivativesQualifiedName, derivativesQualifiedName, name + "Tangent", List.copyOf(all),
         returnType, true, 1);
+  }
+
+  /**
+   * What a tangent program that is differentiated again calls for this function's output: the
+   * function itself, or {@code fRulePrimal} where {@link #rulePrimal} says it has one. That function
+   * computes the output with each custom rule's body as written, and its derivatives differentiate
+   * those bodies: a rule applies again only where its body calls its function (JAX's semantics for
+   * {@code grad(grad(g))} through a {@code custom_jvp} function, whose rule is traced once).
+   */
+  public Callee secondOrderPrimal() {
+    if (!rulePrimal || order < 2) {
+      return this;
+    }
+    return new Callee(derivativesQualifiedName, derivativesQualifiedName, rulePrimalName(name), params, returnType,
+        forward, 1);
+  }
+
+  /** The same function, marked as having {@code fRulePrimal} or not. */
+  public Callee withRulePrimal(boolean has) {
+    return new Callee(ownerQualifiedName, derivativesQualifiedName, name, params, returnType, forward, order, receiver,
+        has);
+  }
+
+  /** The name of the generated method {@link #secondOrderPrimal} calls for function {@code name}. */
+  public static String rulePrimalName(String name) {
+    return name + "RulePrimal";
   }
 
   /** The differentiated parameters, in order. */

@@ -74,7 +74,8 @@ public final class CalleeResolver {
     }
     return new Callee(owner.getQualifiedName().toString(), derivatives,
         method.getSimpleName().toString(), List.copyOf(params), TypeMapper.map(method.getReturnType()),
-        hasForwardMode(method, derivatives), DiffSpec.of(method).map(DiffSpec::order).orElse(1));
+        hasForwardMode(method, derivatives), DiffSpec.of(method).map(DiffSpec::order).orElse(1), null,
+        hasGenerated(derivatives, Callee.rulePrimalName(method.getSimpleName().toString())));
   }
 
   /**
@@ -85,13 +86,18 @@ public final class CalleeResolver {
     if (DiffSpec.of(method).map(s -> s.kind() == DiffSpec.Kind.CUSTOM_VJP).orElse(false)) {
       return false;
     }
+    return elements.getTypeElement(derivatives) == null || hasGenerated(derivatives, method.getSimpleName() + "Jvp");
+  }
+
+  /**
+   * Whether the generated class of a compiled function has the method {@code name}: {@code fRulePrimal}
+   * where second derivatives read its output through custom rules' bodies ({@link Callee#rulePrimal});
+   * for functions of this compilation the processor settles it.
+   */
+  private boolean hasGenerated(String derivatives, String name) {
     TypeElement generated = elements.getTypeElement(derivatives);
-    if (generated == null) {
-      return true;
-    }
-    String jvp = method.getSimpleName() + "Jvp";
-    return generated.getEnclosedElements().stream()
-        .anyMatch(e -> e.getKind() == ElementKind.METHOD && e.getSimpleName().contentEquals(jvp));
+    return generated != null && generated.getEnclosedElements().stream()
+        .anyMatch(e -> e.getKind() == ElementKind.METHOD && e.getSimpleName().contentEquals(name));
   }
 
   /**

@@ -14,7 +14,7 @@ import java.util.List;
  * function (its JVP, or its custom JVP rule) becomes an ordinary body whose result is the tangent,
  * and {@link Jvp} differentiates that again. Calls inside a custom rule, to the function itself
  * included, go through the callee's forward mode, so a rule that calls its primal applies at every
- * order.
+ * order, and one that does not is differentiated as written.
  */
 public final class SecondOrder {
   private SecondOrder() {}
@@ -56,7 +56,8 @@ public final class SecondOrder {
 
   /**
    * {@code y = g(args)} with tangent {@code ẏ = g'(args)·argsDot}: the tangent becomes a call of g's
-   * tangent function, whose own forward mode carries second derivatives.
+   * tangent function, whose own forward mode carries second derivatives; {@code y} comes from
+   * {@link #output}, so that its derivative differentiates custom rules' bodies.
    */
   private static List<Stmt> call(Linear.Call c) {
     Callee g = c.callee();
@@ -78,7 +79,7 @@ public final class SecondOrder {
       args.add(tangent != null ? tangent : Exprs.lit(p.type(), 0));
     }
     List<Stmt> out = new ArrayList<>();
-    out.add(new Stmt.Assign(c.result(), new Expr.Call(g, c.args(), g.returnType()), c.declare()));
+    out.add(new Stmt.Assign(c.result(), new Expr.Call(output(g), c.args(), g.returnType()), c.declare()));
     out.add(new Stmt.Assign(c.resultDot(), new Expr.Call(g.tangentFunction(), args, g.returnType()),
         c.declare()));
     return out;
@@ -87,7 +88,8 @@ public final class SecondOrder {
   /**
    * {@code y = f.value(x, y)} through a function object: {@code ẏ = f.partialFirst().value(x, y)·ẋ +
    * f.partialSecond().value(x, y)·ẏ}, whose forward mode goes through the partials' own jvp (objects
-   * of functions compiled with order 2 have them; others throw at run time, naming the fix).
+   * of functions compiled with order 2 have them; others throw at run time, naming the fix), and
+   * {@code y} through {@code f.rulePrimal()}.
    */
   private static List<Stmt> functionObjectCall(Linear.Call c) {
     Callee g = c.callee();
@@ -103,7 +105,7 @@ public final class SecondOrder {
       tangent = tangent == null ? term : new Expr.Prim(Primitive.ADD, List.of(tangent, term), Type.DOUBLE, false);
     }
     List<Stmt> out = new ArrayList<>();
-    out.add(new Stmt.Assign(c.result(), new Expr.Call(g, c.args(), Type.DOUBLE), c.declare()));
+    out.add(new Stmt.Assign(c.result(), new Expr.Call(output(g), c.args(), Type.DOUBLE), c.declare()));
     out.add(new Stmt.Assign(c.resultDot(), tangent != null ? tangent : Exprs.lit(Type.DOUBLE, 0), c.declare()));
     return out;
   }
@@ -114,12 +116,29 @@ public final class SecondOrder {
    * {@code DiffFnN} has no partials yet.
    */
   static Callee partial(Callee objectCall, int k) {
+    requireNotVector(objectCall);
+    return objectCall.withReceiver(objectCall.receiver() + "."
+        + Callee.partialMethod(k, objectCall.params().size()) + "()");
+  }
+
+  /**
+   * The call giving a callee's output in code that is differentiated again: what custom rules'
+   * bodies compute, differentiated as written ({@link Callee#secondOrderPrimal}, or a function
+   * object's {@code rulePrimal()}), so that a rule that does not call its function applies once.
+   */
+  static Callee output(Callee g) {
+    if (!g.isFunctionObject()) {
+      return g.secondOrderPrimal();
+    }
+    requireNotVector(g);
+    return g.withReceiver(g.receiver() + ".rulePrimal()");
+  }
+
+  private static void requireNotVector(Callee objectCall) {
     if (objectCall.ownerQualifiedName().equals(Type.FN_N.javaName())) {
       throw new Unsupported("order 2 through the function object " + objectCall.receiver() + " (a DiffFnN) is"
           + " not supported yet");
     }
-    return objectCall.withReceiver(objectCall.receiver() + "."
-        + Callee.partialMethod(k, objectCall.params().size()) + "()");
   }
 
   /** The body of a custom JVP rule with {@code return Dual.of(v, t)} turned into {@code return t}. */

@@ -120,7 +120,9 @@ public final class Transpose {
       if (l instanceof Linear.Primal p) {
         out.add(p.stmt());
       } else if (l instanceof Linear.Call c) {
-        out.add(new Stmt.Assign(c.result(), new Expr.Call(c.callee(), c.args(), c.result().type()), c.declare()));
+        // A pullback function is differentiated again: outputs through custom rules are what their bodies compute.
+        Callee callee = inlinePullbacks == null ? SecondOrder.output(c.callee()) : c.callee();
+        out.add(new Stmt.Assign(c.result(), new Expr.Call(callee, c.args(), c.result().type()), c.declare()));
       } else if (l instanceof Linear.If f) {
         out.add(new Stmt.If(f.condition(), branch(forward(f.thenBody())), branch(forward(f.elseBody()))));
       } else if (l instanceof Linear.Block b) {

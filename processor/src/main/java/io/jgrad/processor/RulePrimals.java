@@ -1,0 +1,51 @@
+package io.jgrad.processor;
+
+import io.jgrad.processor.ir.Callee;
+import io.jgrad.processor.ir.Expr;
+import io.jgrad.processor.ir.Function;
+import io.jgrad.processor.ir.Rewrite;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * Settles which functions of this round get {@code fRulePrimal} ({@link Callee#rulePrimal}): those of
+ * order 2 with a {@code @CustomJvp} {@code jvp} rule or calls through function objects, and those of
+ * order 2 that call one, directly or through others (compiled ones included, whose generated class
+ * says). Their signatures and every call
+ * to them are marked, so that second derivatives read their outputs through the rules' bodies.
+ * Functions of this round are marked by what is settled here, not by a generated class an earlier
+ * build may have left.
+ */
+final class RulePrimals {
+  private RulePrimals() {}
+
+  /** What marks a function of {@code functions}: its signature and the calls in its body. */
+  static UnaryOperator<Function> marker(Collection<Function> functions) {
+    Map<String, String> seeds = new LinkedHashMap<>();
+    for (Function f : functions) {
+      Callee sig = f.signature();
+      if (sig.order() == 2 && f.rule() != null && f.rule().name() != null) {
+        seeds.put(key(sig), sig.name());
+      } else if (sig.order() == 2 && f.rule() == null && Calls.throughObjects(f)) {
+        // An object may carry a rule: its rulePrimal() says at run time.
+        seeds.put(key(sig), sig.name());
+      }
+    }
+    Set<String> reaching = CallerPaths.of(functions, seeds, callee -> callee.rulePrimal() ? callee.name() : null)
+        .keySet();
+    Set<String> thisRound = new java.util.HashSet<>();
+    functions.forEach(f -> thisRound.add(key(f.signature())));
+    UnaryOperator<Callee> mark = c -> thisRound.contains(key(c))
+        ? c.withRulePrimal(c.order() == 2 && reaching.contains(key(c))) : c;
+    UnaryOperator<Expr> calls = e -> e instanceof Expr.Call c && !c.callee().isFunctionObject()
+        ? new Expr.Call(mark.apply(c.callee()), c.args(), c.type()) : e;
+    return f -> new Function(mark.apply(f.signature()), Rewrite.stmts(f.body(), calls), f.rule(), f.vjpRule());
+  }
+
+  private static String key(Callee c) {
+    return JgradProcessor.key(c.ownerQualifiedName(), c.name());
+  }
+}

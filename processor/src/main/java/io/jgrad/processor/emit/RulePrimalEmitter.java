@@ -1,0 +1,42 @@
+package io.jgrad.processor.emit;
+
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeSpec;
+import io.jgrad.processor.ir.Callee;
+import io.jgrad.processor.ir.Function;
+import io.jgrad.processor.transform.RulePrimal;
+import java.util.List;
+import javax.lang.model.element.Modifier;
+
+/**
+ * {@code fRulePrimal} of an order-2 function that has or reaches a {@code jvp} rule: its output with
+ * each rule's primal output computed by the rule's body, a function of its own whose derivatives
+ * differentiate those bodies as written. Second derivatives of callers read {@code f}'s output through
+ * it ({@link Callee#secondOrderPrimal}), so that a rule that does not call its function is applied at
+ * first order only, as in JAX.
+ */
+final class RulePrimalEmitter {
+  private RulePrimalEmitter() {}
+
+  /** {@code fRulePrimal} and its derivatives: {@code fRulePrimalVjp}, and {@code fRulePrimalJvp} if {@code forward}. */
+  static void emit(Function f, boolean forward, TypeSpec.Builder type) {
+    Callee sig = f.signature();
+    Callee primal = sig.secondOrderPrimal();
+    if (primal == sig) {
+      throw new IllegalStateException(sig.name() + " has no fRulePrimal");
+    }
+    List<String> args = sig.params().stream().map(Callee.Param::name).toList();
+    MethodSpec.Builder value = MethodSpec.methodBuilder(primal.name())
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .addJavadoc("The value of {@code $L} with each custom rule's output computed by the rule's body, as a"
+            + " function of its own: second derivatives of callers differentiate those bodies as written.\n",
+            sig.name())
+        .returns(DerivativesEmitter.typeName(sig.returnType()));
+    DerivativesEmitter.addParams(sig, value);
+    value.addStatement("return $LVjp($L).value()", primal.name(), String.join(", ", args));
+    type.addMethod(value.build());
+    List<io.jgrad.processor.ir.Stmt> body = f.rule() != null ? RulePrimal.body(f.body(), f.rule().linear())
+        : RulePrimal.calls(f.body());
+    DerivativesEmitter.emit(new Function(primal, body), forward, 1, type, v -> false, true);
+  }
+}

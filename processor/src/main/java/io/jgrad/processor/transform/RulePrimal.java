@@ -1,0 +1,59 @@
+package io.jgrad.processor.transform;
+
+import io.jgrad.processor.ir.Expr;
+import io.jgrad.processor.ir.Rewrite;
+import io.jgrad.processor.ir.Stmt;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The body of {@code fRulePrimal} ({@link io.jgrad.processor.ir.Callee#secondOrderPrimal}): the output
+ * of a function as the inner derivative of {@code grad(grad(g))} computes it, each custom rule
+ * replaced by its body. Second derivatives differentiate it as written (JAX traces a rule's body
+ * once), so a rule applies again only where its body calls its function: a rule computing
+ * {@code Math.sin(x)} itself contributes {@code cos(x)}, not its own tangent, to the outer derivative.
+ */
+public final class RulePrimal {
+  private RulePrimal() {}
+
+  /**
+   * A function's body, each call reading its callee's output through {@code fRulePrimal} where it has
+   * one, or through a function object's {@code rulePrimal()}.
+   */
+  public static List<Stmt> calls(List<Stmt> body) {
+    return Rewrite.stmts(body, e -> e instanceof Expr.Call c
+        ? new Expr.Call(SecondOrder.output(c.callee()), c.args(), c.type()) : e);
+  }
+
+  /**
+   * The primal part of a custom JVP rule: {@code return Dual.of(v, t)} becomes {@code return v}, and
+   * what writes the locals {@code linear} names (those that depend on the tangents) is left out: the
+   * split reverse mode makes when it transposes the rule. The primal output never reads them, which
+   * the linearity check ensures.
+   */
+  public static List<Stmt> body(List<Stmt> rule, Set<String> linear) {
+    List<Stmt> out = new ArrayList<>();
+    for (Stmt s : rule) {
+      if (s instanceof Stmt.Return r && r.value() instanceof Expr.Pair p) {
+        out.add(new Stmt.Return(p.value()));
+      } else if (s instanceof Stmt.If f) {
+        out.add(new Stmt.If(f.condition(), body(f.thenBody(), linear), body(f.elseBody(), linear)));
+      } else if (s instanceof Stmt.While w) {
+        out.add(new Stmt.While(w.condition(), body(w.body(), linear)));
+      } else if (s instanceof Stmt.Block b) {
+        out.add(new Stmt.Block(body(b.body(), linear)));
+      } else if (!writesTangent(s, linear)) {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
+  private static boolean writesTangent(Stmt s, Set<String> linear) {
+    Expr.Var target = s instanceof Stmt.Assign a ? a.target()
+        : s instanceof Stmt.Declare d ? d.target()
+        : s instanceof Stmt.ArrayWrite w ? w.array() : null;
+    return target != null && linear.contains(target.name());
+  }
+}
