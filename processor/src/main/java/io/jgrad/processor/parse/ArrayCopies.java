@@ -71,17 +71,16 @@ final class ArrayCopies {
     return new Stmt.Block(out);
   }
 
-  /** {@code Arrays.fill(dst, from, to, value)}; {@code from} and {@code to} null for the whole array. */
+  /**
+   * {@code Arrays.fill(dst, from, to, value)}, {@code value} of {@code dst}'s element type;
+   * {@code from} and {@code to} null for the whole array.
+   */
   Stmt fill(Expr.Var dst, Expr from, Expr to, Expr value) {
     List<Stmt> out = new ArrayList<>();
     Expr start = from == null ? zero() : once(from, "fromIndex", out);
     Expr end = to == null ? new Expr.ArrayLength(dst) : once(to, "toIndex", out);
     Expr v = once(value, "value", out);
-    Expr.Var i = new Expr.Var(fresh.apply("i"), Type.INT);
-    out.add(new Stmt.Assign(i, start, true));
-    out.add(new Stmt.While(Exprs.compare(Expr.BinaryOp.LT, i, end),
-        List.of(new Stmt.ArrayWrite(dst, i, coerce(v, dst.type().element())),
-            new Stmt.Assign(i, plus(i, Exprs.lit(Type.INT, 1)), false))));
+    out.addAll(countedLoop(start, end, i -> new Stmt.ArrayWrite(dst, i, v)));
     return new Stmt.Block(out);
   }
 
@@ -108,17 +107,29 @@ final class ArrayCopies {
     return out;
   }
 
-  /** {@code int i = 0; while (i < count) { dst[to + i] = src[from + i]; i = i + 1; }}, or backwards. */
+  /**
+   * {@code int i = 0; while (i < count) { dst[to + i] = src[from + i]; i = i + 1; }}, or backwards
+   * from {@code count - 1}; {@code src} and {@code dst} have one element type, as arraycopy requires.
+   */
   private List<Stmt> copyLoop(Expr src, Expr from, Expr.Var dst, Expr to, Expr count, boolean backwards) {
+    java.util.function.Function<Expr, Stmt> write = i -> new Stmt.ArrayWrite(dst, plus(to, i),
+        new Expr.ArrayRead(src, plus(from, i), src.type().element()));
+    if (!backwards) {
+      return countedLoop(zero(), count, write);
+    }
     Expr.Var i = new Expr.Var(fresh.apply("i"), Type.INT);
     Expr one = Exprs.lit(Type.INT, 1);
-    Expr element = new Expr.ArrayRead(src, plus(from, i), src.type().element());
-    Stmt write = new Stmt.ArrayWrite(dst, plus(to, i), coerce(element, dst.type().element()));
-    Stmt step = new Stmt.Assign(i, backwards ? minus(i, one) : plus(i, one), false);
-    Expr more = backwards ? Exprs.compare(Expr.BinaryOp.GE, i, zero())
-        : Exprs.compare(Expr.BinaryOp.LT, i, count);
-    return List.of(new Stmt.Assign(i, backwards ? minus(count, one) : zero(), true),
-        new Stmt.While(more, List.of(write, step)));
+    return List.of(new Stmt.Assign(i, minus(count, one), true),
+        new Stmt.While(Exprs.compare(Expr.BinaryOp.GE, i, zero()),
+            List.of(write.apply(i), new Stmt.Assign(i, minus(i, one), false))));
+  }
+
+  /** {@code int i = start; while (i < end) { body(i); i = i + 1; }}. */
+  private List<Stmt> countedLoop(Expr start, Expr end, java.util.function.Function<Expr, Stmt> body) {
+    Expr.Var i = new Expr.Var(fresh.apply("i"), Type.INT);
+    return List.of(new Stmt.Assign(i, start, true),
+        new Stmt.While(Exprs.compare(Expr.BinaryOp.LT, i, end),
+            List.of(body.apply(i), new Stmt.Assign(i, plus(i, Exprs.lit(Type.INT, 1)), false))));
   }
 
   /** {@code e} itself when reading it again reads the same value; otherwise a local holding it. */
@@ -148,9 +159,5 @@ final class ArrayCopies {
 
   private static Expr minus(Expr a, Expr b) {
     return new Expr.Binary(Expr.BinaryOp.SUB, a, b, Type.INT);
-  }
-
-  private static Expr coerce(Expr value, Type type) {
-    return value.type() == type ? value : new Expr.Cast(type, value);
   }
 }

@@ -177,7 +177,7 @@ final class ArrayEffects {
             reassigned.add(e);
           } else {
             // An array stored in a field may be written by anyone later.
-            unknownWrite = unknownWrite == null ? t : unknownWrite;
+            unknown(t);
           }
         }
       }
@@ -222,7 +222,7 @@ final class ArrayEffects {
 
     /** Arrays handed to a callee that may write them count as written here. */
     private void passed(ExecutableElement callee, List<? extends ExpressionTree> args, Tree at) {
-      boolean arrays = args.stream().anyMatch(a -> isArray(a));
+      boolean arrays = args.stream().anyMatch(this::isArray);
       if (!arrays || readOnly(callee, depth + 1)) {
         return;
       }
@@ -255,7 +255,14 @@ final class ArrayEffects {
       boolean variable = e != null && (e.getKind() == ElementKind.LOCAL_VARIABLE || e.getKind() == ElementKind.PARAMETER);
       if (variable) {
         written.putIfAbsent(e, at);
-      } else if (unknownWrite == null) {
+      } else {
+        unknown(at);
+      }
+    }
+
+    /** A write into an array the scan cannot name; the first one is the one reported. */
+    private void unknown(Tree at) {
+      if (unknownWrite == null) {
         unknownWrite = at;
       }
     }

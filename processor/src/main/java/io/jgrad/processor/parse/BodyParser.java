@@ -412,12 +412,7 @@ public final class BodyParser {
       List<Expr.Var> leaves = new ArrayList<>();
       String base = declare(element);
       for (RecordShape.Leaf leaf : shape.leaves()) {
-        String name = base + "_" + leaf.suffix();
-        for (int i = 2; usedNames.contains(name); i++) {
-          name = base + "_" + leaf.suffix() + i;
-        }
-        usedNames.add(name);
-        leaves.add(new Expr.Var(name, leaf.type()));
+        leaves.add(new Expr.Var(fresh(base + "_" + leaf.suffix()), leaf.type()));
       }
       List<Expr> values = t.getInitializer() == null ? null : record(t.getInitializer(), path, shape);
       recordLocals.put(element, leaves);
@@ -579,7 +574,7 @@ public final class BodyParser {
     return new Expr.Var(names.get(array), TypeMapper.map(array.asType()));
   }
 
-  /** A local name not taken yet in the function, from {@code base}: a generated local's. */
+  /** {@code base} if no local of the function has it yet, else {@code base2}, {@code base3}, ...; taken from now on. */
   private String fresh(String base) {
     String name = base;
     for (int i = 2; usedNames.contains(name); i++) {
@@ -590,12 +585,7 @@ public final class BodyParser {
   }
 
   private String declare(Element local) {
-    String base = local.getSimpleName().toString();
-    String name = base;
-    for (int i = 2; usedNames.contains(name); i++) {
-      name = base + i;
-    }
-    usedNames.add(name);
+    String name = fresh(local.getSimpleName().toString());
     names.put(local, name);
     return name;
   }
@@ -614,12 +604,7 @@ public final class BodyParser {
           // Through temporaries: p = new Point(p.y(), p.x()) reads the old leaves before writing.
           List<Expr.Var> temps = new ArrayList<>();
           for (int i = 0; i < leaves.size(); i++) {
-            String name = leaves.get(i).name() + "New";
-            for (int k = 2; usedNames.contains(name); k++) {
-              name = leaves.get(i).name() + "New" + k;
-            }
-            usedNames.add(name);
-            Expr.Var temp = new Expr.Var(name, leaves.get(i).type());
+            Expr.Var temp = new Expr.Var(fresh(leaves.get(i).name() + "New"), leaves.get(i).type());
             temps.add(temp);
             out.add(new Stmt.Assign(temp, coerce(values.get(i), temp.type()), true));
           }
@@ -730,7 +715,7 @@ public final class BodyParser {
     Expr to = a.size() == 4 ? index(a.get(2), path) : null;
     Expr value = expr(a.get(a.size() - 1), path);
     if (dst != null) {
-      out.add(copies.fill(dst, from, to, value));
+      out.add(copies.fill(dst, from, to, coerce(value, dst.type().element())));
     }
     return true;
   }
@@ -808,12 +793,7 @@ public final class BodyParser {
           + " or int only", t);
       return;
     }
-    String indexName = "i";
-    for (int i = 2; usedNames.contains(indexName); i++) {
-      indexName = "i" + i;
-    }
-    usedNames.add(indexName);
-    Expr.Var index = new Expr.Var(indexName, Type.INT);
+    Expr.Var index = new Expr.Var(fresh("i"), Type.INT);
     Expr.Var var = new Expr.Var(declare(element), type);
     loopDepth++;
     List<Stmt> loopBody = new ArrayList<>();
