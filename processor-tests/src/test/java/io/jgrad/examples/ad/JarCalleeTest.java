@@ -65,13 +65,7 @@ class JarCalleeTest {
     writeClasses(library, libDir);
     assertThat(Files.exists(libDir.resolve("lib/LibDerivatives.class"))).isTrue();
 
-    List<File> classpath = new ArrayList<>();
-    classpath.add(libDir.toFile());
-    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-      classpath.add(new File(entry));
-    }
-    Compilation caller = Compiler.javac().withProcessors(new JgradProcessor()).withClasspath(classpath)
-        .compile(CALLER);
+    Compilation caller = compileAgainst(libDir, CALLER);
     assertThat(caller).succeededWithoutWarnings();
     // the library's source is not part of the second compilation
     assertThat(caller.generatedFiles().stream().map(JavaFileObject::getName).anyMatch(n -> n.contains("Lib")))
@@ -94,6 +88,16 @@ class JarCalleeTest {
         assertThat(d.tangent()).isWithin(1e-12).of(closedForm);
       }
     }
+  }
+
+  /** {@code source} compiled with jgrad against the class files under {@code libDir}, not their sources. */
+  static Compilation compileAgainst(Path libDir, JavaFileObject source) {
+    List<File> classpath = new ArrayList<>();
+    classpath.add(libDir.toFile());
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      classpath.add(new File(entry));
+    }
+    return Compiler.javac().withProcessors(new JgradProcessor()).withClasspath(classpath).compile(source);
   }
 
   /** The class files of {@code compilation}, written under {@code dir} as a jar would hold them. */

@@ -7,13 +7,10 @@ import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
 import io.jgrad.processor.JgradProcessor;
-import java.io.File;
 import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,13 +67,7 @@ class RulePrimalJarCalleeTest {
     Compilation library = Compiler.javac().withProcessors(new JgradProcessor()).compile(LIBRARY);
     assertThat(library).succeeded();
     JarCalleeTest.writeClasses(library, libDir);
-    List<File> classpath = new ArrayList<>();
-    classpath.add(libDir.toFile());
-    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-      classpath.add(new File(entry));
-    }
-    Compilation caller = Compiler.javac().withProcessors(new JgradProcessor()).withClasspath(classpath)
-        .compile(CALLER);
+    Compilation caller = JarCalleeTest.compileAgainst(libDir, CALLER);
     assertThat(caller).succeededWithoutWarnings();
     assertThat(caller).generatedSourceFile("app.CallerDerivatives").contentsAsUtf8String()
         .contains("RulesDerivatives.twiceRulePrimalJvp(");
