@@ -6,6 +6,7 @@ import io.jgrad.processor.ir.Stmt;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The body of {@code fRulePrimal} ({@link io.jgrad.processor.ir.Callee#secondOrderPrimal}): the output
@@ -33,17 +34,27 @@ public final class RulePrimal {
    * the linearity check ensures.
    */
   public static List<Stmt> body(List<Stmt> rule, Set<String> linear) {
+    return returning(rule, Expr.Pair::value, linear);
+  }
+
+  /**
+   * The rule's body returning {@code part} of each {@code Dual.of(v, t)} it returns, without the
+   * statements that write the locals {@code dropped} names: the one walk behind the rule's primal
+   * part and its tangent part ({@link SecondOrder#ruleTangentBody}).
+   */
+  static List<Stmt> returning(List<Stmt> rule, Function<Expr.Pair, Expr> part, Set<String> dropped) {
     List<Stmt> out = new ArrayList<>();
     for (Stmt s : rule) {
       if (s instanceof Stmt.Return r && r.value() instanceof Expr.Pair p) {
-        out.add(new Stmt.Return(p.value()));
+        out.add(new Stmt.Return(part.apply(p)));
       } else if (s instanceof Stmt.If f) {
-        out.add(new Stmt.If(f.condition(), body(f.thenBody(), linear), body(f.elseBody(), linear)));
+        out.add(new Stmt.If(f.condition(), returning(f.thenBody(), part, dropped),
+            returning(f.elseBody(), part, dropped)));
       } else if (s instanceof Stmt.While w) {
-        out.add(new Stmt.While(w.condition(), body(w.body(), linear)));
+        out.add(new Stmt.While(w.condition(), returning(w.body(), part, dropped)));
       } else if (s instanceof Stmt.Block b) {
-        out.add(new Stmt.Block(body(b.body(), linear)));
-      } else if (!writesTangent(s, linear)) {
+        out.add(new Stmt.Block(returning(b.body(), part, dropped)));
+      } else if (!writesTangent(s, dropped)) {
         out.add(s);
       }
     }

@@ -8,6 +8,7 @@ import io.jgrad.processor.ir.Type;
 import io.jgrad.processor.rules.Primitive;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Second order as forward mode applied to the output of forward mode: the tangent program of a
@@ -143,19 +144,7 @@ public final class SecondOrder {
 
   /** The body of a custom JVP rule with {@code return Dual.of(v, t)} turned into {@code return t}. */
   public static List<Stmt> ruleTangentBody(List<Stmt> rule) {
-    List<Stmt> out = new ArrayList<>();
-    for (Stmt s : rule) {
-      if (s instanceof Stmt.Return r && r.value() instanceof Expr.Pair p) {
-        out.add(new Stmt.Return(p.tangent()));
-      } else if (s instanceof Stmt.If f) {
-        out.add(new Stmt.If(f.condition(), ruleTangentBody(f.thenBody()), ruleTangentBody(f.elseBody())));
-      } else if (s instanceof Stmt.Block b) {
-        out.add(new Stmt.Block(ruleTangentBody(b.body())));
-      } else {
-        out.add(s);
-      }
-    }
-    return out;
+    return RulePrimal.returning(rule, Expr.Pair::tangent, Set.of());
   }
 
   /** The signature of the tangent body: the primal parameters, then the tangents held constant. */
