@@ -2,9 +2,9 @@ package io.jgrad.processor.emit;
 
 import com.palantir.javapoet.CodeBlock;
 import io.jgrad.processor.ir.Expr;
+import io.jgrad.processor.ir.Linear;
 import io.jgrad.processor.ir.Stmt;
 import io.jgrad.processor.ir.Type;
-import io.jgrad.processor.transform.Linear;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

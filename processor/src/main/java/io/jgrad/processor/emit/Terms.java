@@ -2,8 +2,8 @@ package io.jgrad.processor.emit;
 
 import io.jgrad.processor.ir.Expr;
 import io.jgrad.processor.ir.Exprs;
+import io.jgrad.processor.ir.Linear;
 import io.jgrad.processor.ir.Type;
-import io.jgrad.processor.transform.Linear;
 import java.util.List;
 
 /** Prints linear combinations of tangents and the conversions between float and double around them. */

@@ -1,12 +1,9 @@
-package io.jgrad.processor.transform;
+package io.jgrad.processor.ir;
 
-import io.jgrad.processor.ir.Callee;
-import io.jgrad.processor.ir.Expr;
-import io.jgrad.processor.ir.Stmt;
 import java.util.List;
 
 /**
- * The output of {@link Jvp}: the primal program interleaved with its tangent program, whose
+ * The output of the JVP transform: the primal program interleaved with its tangent program, whose
  * statements are linear in the tangents with coefficients computed from primal values. Forward
  * mode prints it as it is; reverse mode keeps the primal part and transposes the linear part.
  */
