@@ -71,7 +71,7 @@ public final class ArraysDerivatives {
         y[i] = select1;
         tape.pushInt(i);
         i = i + 1;
-        trips1++;
+        trips1 = trips1 + 1;
       }
       tape.pushInt(trips1);
     }
@@ -83,11 +83,13 @@ public final class ArraysDerivatives {
       double[] xBar = new double[x.length];
       Tangents.checkLength(y, outBar, "outBar");
       double[] yBar = outBar.clone();
-      for (int trip1 = reader.popInt(); trip1 > 0; trip1--) {
+      int trips2 = reader.popInt();
+      for (int trip1 = trips2; trip1 > 0; trip1--) {
         int index4 = reader.popInt();
         select1Bar += yBar[index4];
         yBar[index4] = 0.0;
-        if (reader.popInt() != 0) {
+        boolean branch2 = reader.popInt() != 0;
+        if (branch2) {
           int index1 = reader.popInt();
           xBar[index1] += select1Bar;
           select1Bar = 0.0;

@@ -66,7 +66,7 @@ public final class BranchDerivatives {
   public static Vjp<FGrad> fVjp(double x, double y) {
     Tape tape = new Tape();
     double z;
-    final boolean branch1 = x > y;
+    boolean branch1 = x > y;
     if (branch1) {
       z = x * y;
     } else {
@@ -101,7 +101,7 @@ public final class BranchDerivatives {
   public static FGrad fGrad(double x, double y) {
     Tape tape = new Tape();
     double z;
-    final boolean branch1 = x > y;
+    boolean branch1 = x > y;
     if (branch1) {
       z = x * y;
     } else {
@@ -135,7 +135,7 @@ public final class BranchDerivatives {
   public static ValueAndGrad<FGrad> fValueAndGrad(double x, double y) {
     Tape tape = new Tape();
     double z;
-    final boolean branch1 = x > y;
+    boolean branch1 = x > y;
     if (branch1) {
       z = x * y;
     } else {

@@ -105,7 +105,7 @@ public final class CopiesDerivatives {
         y[i] = elem1;
         tape.pushInt(i);
         i = i + 1;
-        trips1++;
+        trips1 = trips1 + 1;
       }
       tape.pushInt(trips1);
     }
@@ -118,7 +118,7 @@ public final class CopiesDerivatives {
         y[1 + i2] = elem2;
         tape.pushInt(1 + i2);
         i2 = i2 - 1;
-        trips2++;
+        trips2 = trips2 + 1;
       }
       tape.pushInt(trips2);
     }
@@ -134,7 +134,7 @@ public final class CopiesDerivatives {
         y[i3] = value;
         tape.pushInt(i3);
         i3 = i3 + 1;
-        trips3++;
+        trips3 = trips3 + 1;
       }
       tape.pushInt(trips3);
     }
@@ -157,7 +157,8 @@ public final class CopiesDerivatives {
       elem6Bar += elem5 * prod1Bar;
       yBar[1] += elem6Bar;
       yBar[0] += elem5Bar;
-      for (int trip3 = reader.popInt(); trip3 > 0; trip3--) {
+      int trips6 = reader.popInt();
+      for (int trip3 = trips6; trip3 > 0; trip3--) {
         int index5 = reader.popInt();
         valueBar += yBar[index5];
         yBar[index5] = 0.0;
@@ -168,7 +169,8 @@ public final class CopiesDerivatives {
       elem4Bar += coef2 * valueBar;
       xBar[0] += elem4Bar;
       xBar[0] += elem3Bar;
-      for (int trip2 = reader.popInt(); trip2 > 0; trip2--) {
+      int trips5 = reader.popInt();
+      for (int trip2 = trips5; trip2 > 0; trip2--) {
         int index4 = reader.popInt();
         elem2Bar += yBar[index4];
         yBar[index4] = 0.0;
@@ -176,7 +178,8 @@ public final class CopiesDerivatives {
         yBar[index3] += elem2Bar;
         elem2Bar = 0.0;
       }
-      for (int trip1 = reader.popInt(); trip1 > 0; trip1--) {
+      int trips4 = reader.popInt();
+      for (int trip1 = trips4; trip1 > 0; trip1--) {
         int index2 = reader.popInt();
         elem1Bar += yBar[index2];
         yBar[index2] = 0.0;
@@ -204,7 +207,7 @@ public final class CopiesDerivatives {
         y[i] = elem1;
         tape.pushInt(i);
         i = i + 1;
-        trips1++;
+        trips1 = trips1 + 1;
       }
       tape.pushInt(trips1);
     }
@@ -217,7 +220,7 @@ public final class CopiesDerivatives {
         y[1 + i2] = elem2;
         tape.pushInt(1 + i2);
         i2 = i2 - 1;
-        trips2++;
+        trips2 = trips2 + 1;
       }
       tape.pushInt(trips2);
     }
@@ -233,7 +236,7 @@ public final class CopiesDerivatives {
         y[i3] = value;
         tape.pushInt(i3);
         i3 = i3 + 1;
-        trips3++;
+        trips3 = trips3 + 1;
       }
       tape.pushInt(trips3);
     }
@@ -256,7 +259,8 @@ public final class CopiesDerivatives {
     elem6Bar += elem5 * prod1Bar;
     yBar[1] += elem6Bar;
     yBar[0] += elem5Bar;
-    for (int trip3 = reader.popInt(); trip3 > 0; trip3--) {
+    int trips6 = reader.popInt();
+    for (int trip3 = trips6; trip3 > 0; trip3--) {
       int index5 = reader.popInt();
       valueBar += yBar[index5];
       yBar[index5] = 0.0;
@@ -267,7 +271,8 @@ public final class CopiesDerivatives {
     elem4Bar += coef2 * valueBar;
     xBar[0] += elem4Bar;
     xBar[0] += elem3Bar;
-    for (int trip2 = reader.popInt(); trip2 > 0; trip2--) {
+    int trips5 = reader.popInt();
+    for (int trip2 = trips5; trip2 > 0; trip2--) {
       int index4 = reader.popInt();
       elem2Bar += yBar[index4];
       yBar[index4] = 0.0;
@@ -275,7 +280,8 @@ public final class CopiesDerivatives {
       yBar[index3] += elem2Bar;
       elem2Bar = 0.0;
     }
-    for (int trip1 = reader.popInt(); trip1 > 0; trip1--) {
+    int trips4 = reader.popInt();
+    for (int trip1 = trips4; trip1 > 0; trip1--) {
       int index2 = reader.popInt();
       elem1Bar += yBar[index2];
       yBar[index2] = 0.0;

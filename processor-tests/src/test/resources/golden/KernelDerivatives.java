@@ -76,7 +76,7 @@ public final class KernelDerivatives {
   public static Vjp<FGrad> fVjp(double x, double y) {
     Tape tape = new Tape();
     double select1;
-    final boolean branch1 = x > y;
+    boolean branch1 = x > y;
     if (branch1) {
       select1 = x * y;
     } else {
@@ -121,7 +121,7 @@ public final class KernelDerivatives {
   public static FGrad fGrad(double x, double y) {
     Tape tape = new Tape();
     double select1;
-    final boolean branch1 = x > y;
+    boolean branch1 = x > y;
     if (branch1) {
       select1 = x * y;
     } else {
@@ -165,7 +165,7 @@ public final class KernelDerivatives {
   public static ValueAndGrad<FGrad> fValueAndGrad(double x, double y) {
     Tape tape = new Tape();
     double select1;
-    final boolean branch1 = x > y;
+    boolean branch1 = x > y;
     if (branch1) {
       select1 = x * y;
     } else {

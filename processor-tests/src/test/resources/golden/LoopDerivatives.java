@@ -70,7 +70,7 @@ public final class LoopDerivatives {
         tape.pushDouble(s);
         s = prod1 + i;
         i = i + 1;
-        trips1++;
+        trips1 = trips1 + 1;
       }
       tape.pushInt(trips1);
     }
@@ -79,7 +79,8 @@ public final class LoopDerivatives {
       double sBar = outBar;
       double prod1Bar = 0.0;
       double xBar = 0.0;
-      for (int trip1 = reader.popInt(); trip1 > 0; trip1--) {
+      int trips2 = reader.popInt();
+      for (int trip1 = trips2; trip1 > 0; trip1--) {
         prod1Bar += sBar;
         sBar = 0.0;
         double coef1 = reader.popDouble();
@@ -106,7 +107,7 @@ public final class LoopDerivatives {
         tape.pushDouble(s);
         s = prod1 + i;
         i = i + 1;
-        trips1++;
+        trips1 = trips1 + 1;
       }
       tape.pushInt(trips1);
     }
@@ -115,7 +116,8 @@ public final class LoopDerivatives {
     double sBar = outBar;
     double prod1Bar = 0.0;
     double xBar = 0.0;
-    for (int trip1 = reader.popInt(); trip1 > 0; trip1--) {
+    int trips2 = reader.popInt();
+    for (int trip1 = trips2; trip1 > 0; trip1--) {
       prod1Bar += sBar;
       sBar = 0.0;
       double coef1 = reader.popDouble();
@@ -141,7 +143,7 @@ public final class LoopDerivatives {
         tape.pushDouble(s);
         s = prod1 + i;
         i = i + 1;
-        trips1++;
+        trips1 = trips1 + 1;
       }
       tape.pushInt(trips1);
     }
@@ -150,7 +152,8 @@ public final class LoopDerivatives {
     double sBar = outBar;
     double prod1Bar = 0.0;
     double xBar = 0.0;
-    for (int trip1 = reader.popInt(); trip1 > 0; trip1--) {
+    int trips2 = reader.popInt();
+    for (int trip1 = trips2; trip1 > 0; trip1--) {
       prod1Bar += sBar;
       sBar = 0.0;
       double coef1 = reader.popDouble();

@@ -102,13 +102,13 @@ public final class DerivativesEmitter {
     addParams(sig, jvpMethod);
     List<List<Stmt>> tangentBody = order == 2 && forward ? new ArrayList<>() : null;
     List<Function> pullbacks = order == 2 && !forward ? new ArrayList<>() : null;
-    VjpWriter.Sweeps sweeps = f.rule() == null ? fromBody(f, jvpMethod, tangentBody, pullbacks)
+    Sweeps sweeps = f.rule() == null ? fromBody(f, jvpMethod, tangentBody, pullbacks)
         : f.rule().name() == null ? RuleSweeps.fromPerParameterRules(f, jvpMethod)
         : RuleSweeps.fromRule(f, jvpMethod);
     if (forward) {
       type.addMethod(jvpMethod.build());
     }
-    VjpWriter.Sweeps gradSweeps = f.rule() != null && f.rule().name() != null && !sig.returnType().isArray()
+    Sweeps gradSweeps = f.rule() != null && f.rule().name() != null && !sig.returnType().isArray()
         ? RuleSweeps.forGradient(f, removable) : sweeps;
     emitReverse(sig, sweeps, gradSweeps, type, internal);
     if (pullbacks != null) {
@@ -129,7 +129,7 @@ public final class DerivativesEmitter {
   }
 
   /** Forward mode from the body; the sweeps of reverse mode transpose it. */
-  private static VjpWriter.Sweeps fromBody(Function f, MethodSpec.Builder jvpMethod,
+  private static Sweeps fromBody(Function f, MethodSpec.Builder jvpMethod,
       List<List<Stmt>> tangentBody, List<Function> pullbacks) {
     Callee sig = f.signature();
     List<String> paramNames = sig.params().stream().map(Callee.Param::name).toList();
@@ -149,7 +149,7 @@ public final class DerivativesEmitter {
     if (tangentBody != null) {
       tangentBody.add(SecondOrder.tangentBody(jvp.program()));
     }
-    VjpWriter.Sweeps sweeps = new VjpWriter(names).write(jvp.program(), jvp.tangents(), sig);
+    Sweeps sweeps = Sweeps.transposed(jvp.program(), jvp.tangents(), sig, names);
     if (pullbacks != null) {
       pullbacks.addAll(io.jgrad.processor.transform.Transpose.pullbacks(sig, normal, names));
     }
@@ -164,17 +164,17 @@ public final class DerivativesEmitter {
   }
 
   /** {@code fVjp}, {@code fGrad}, {@code fValueAndGrad} and the gradient record from the two sweeps. */
-  static void emitReverse(Callee sig, VjpWriter.Sweeps sweeps, TypeSpec.Builder type) {
+  static void emitReverse(Callee sig, Sweeps sweeps, TypeSpec.Builder type) {
     emitReverse(sig, sweeps, sweeps, type);
   }
 
   /** The same, with {@code fGrad} from {@code gradSweeps} (what only the value needs left out). */
-  static void emitReverse(Callee sig, VjpWriter.Sweeps sweeps, VjpWriter.Sweeps gradSweeps, TypeSpec.Builder type) {
+  static void emitReverse(Callee sig, Sweeps sweeps, Sweeps gradSweeps, TypeSpec.Builder type) {
     emitReverse(sig, sweeps, gradSweeps, type, false);
   }
 
   /** The same; {@code compact} writes the sweeps once, in {@code fVjp}, which {@code fGrad} calls. */
-  static void emitReverse(Callee sig, VjpWriter.Sweeps sweeps, VjpWriter.Sweeps gradSweeps, TypeSpec.Builder type,
+  static void emitReverse(Callee sig, Sweeps sweeps, Sweeps gradSweeps, TypeSpec.Builder type,
       boolean compact) {
     ClassName self = RuntimeTypes.derivatives(sig);
     TypeName grad = gradType(sig, self);
@@ -246,7 +246,7 @@ public final class DerivativesEmitter {
    * {@code fVjp} of a function with an array result: a {@code RecordVjp<double[], G>} whose pullback
    * takes a cotangent array of the result's length; no {@code fGrad}, which needs a scalar output.
    */
-  private static void emitArrayResultVjp(Callee sig, VjpWriter.Sweeps sweeps, TypeName grad, TypeSpec.Builder type) {
+  private static void emitArrayResultVjp(Callee sig, Sweeps sweeps, TypeName grad, TypeSpec.Builder type) {
     MethodSpec.Builder vjpMethod = MethodSpec.methodBuilder(sig.name() + "Vjp")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .addJavadoc("The value of {@code $L} and its pullback from a cotangent array of the result's length"
@@ -279,7 +279,7 @@ public final class DerivativesEmitter {
   }
 
   /** Both sweeps in a row, the output's cotangent one: the body of {@code fGrad} and {@code fValueAndGrad}. */
-  private static void sweepOnce(VjpWriter.Sweeps sweeps, MethodSpec.Builder m) {
+  private static void sweepOnce(Sweeps sweeps, MethodSpec.Builder m) {
     m.addCode(sweeps.forward());
     m.addStatement("double outBar = 1.0");
     m.addCode(sweeps.reverse());

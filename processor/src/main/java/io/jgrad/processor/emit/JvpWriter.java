@@ -6,7 +6,6 @@ import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.Expr;
 import io.jgrad.processor.ir.Exprs;
 import io.jgrad.processor.ir.Linear;
-import io.jgrad.processor.ir.Stmt;
 import io.jgrad.processor.ir.Type;
 import io.jgrad.processor.transform.Names;
 import java.util.ArrayList;
@@ -41,7 +40,7 @@ final class JvpWriter {
 
   private void stmt(Linear l, CodeBlock.Builder b) {
     if (l instanceof Linear.Primal p) {
-      PrimalWriter.write(p.stmt(), b);
+      StmtWriter.write(p.stmt(), b);
     } else if (l instanceof Linear.Tangent t) {
       b.addStatement("$L", tangent(t));
     } else if (l instanceof Linear.DeclareTangent d) {
@@ -152,41 +151,5 @@ final class JvpWriter {
         Terms.convert(r + ".value()", callee.returnType(), c.result().type(), false));
     b.addStatement("$L$L = $L", decl, c.resultDot().name(),
         Terms.convert(r + ".tangent()", callee.returnType(), c.result().type(), false));
-  }
-
-  /** Prints primal statements, shared by forward mode and the forward sweep of reverse mode. */
-  static final class PrimalWriter {
-    private PrimalWriter() {}
-
-    static void write(Stmt s, CodeBlock.Builder b) {
-      if (s instanceof Stmt.Assign a) {
-        String decl = a.declare() ? ExprWriter.typeName(a.target().type()) + " " : "";
-        b.addStatement("$L$L = $L", decl, a.target().name(), ExprWriter.write(a.value()));
-      } else if (s instanceof Stmt.Declare d) {
-        b.addStatement("$L $L", ExprWriter.typeName(d.target().type()), d.target().name());
-      } else if (s instanceof Stmt.ArrayWrite w) {
-        b.addStatement("$L[$L] = $L", w.array().name(), ExprWriter.write(w.index()), ExprWriter.write(w.value()));
-      } else if (s instanceof Stmt.Effect e) {
-        b.addStatement("$L", ExprWriter.write(e.call()));
-      } else if (s instanceof Stmt.If f) {
-        b.beginControlFlow("if ($L)", ExprWriter.write(f.condition()));
-        f.thenBody().forEach(x -> write(x, b));
-        if (!f.elseBody().isEmpty()) {
-          b.nextControlFlow("else");
-          f.elseBody().forEach(x -> write(x, b));
-        }
-        b.endControlFlow();
-      } else if (s instanceof Stmt.While w) {
-        b.beginControlFlow("while ($L)", ExprWriter.write(w.condition()));
-        w.body().forEach(x -> write(x, b));
-        b.endControlFlow();
-      } else if (s instanceof Stmt.Block k) {
-        b.add("{\n$>");
-        k.body().forEach(x -> write(x, b));
-        b.add("$<}\n");
-      } else if (s instanceof Stmt.Return r) {
-        b.addStatement("return $L", ExprWriter.write(r.value()));
-      }
-    }
   }
 }

@@ -34,7 +34,7 @@ public final class RecordRuleEmitter {
       return;
     }
     // The sweeps transpose this leaf of the rule's body; forward mode calls the rule itself.
-    VjpWriter.Sweeps sweeps = RuleSweeps.fromRule(flat, MethodSpec.methodBuilder("unused"));
+    Sweeps sweeps = RuleSweeps.fromRule(flat, MethodSpec.methodBuilder("unused"));
     if (forward) {
       type.addMethod(jvp(sig, leaf, flat));
     }
@@ -99,7 +99,7 @@ public final class RecordRuleEmitter {
         l.read(local + ".value()"), l.read(local + ".tangent()")).build();
   }
 
-  private static VjpWriter.Sweeps vjpSweeps(RecordSignature sig, int leaf, Function flat) {
+  private static Sweeps vjpSweeps(RecordSignature sig, int leaf, Function flat) {
     Callee c = flat.signature();
     Function.VjpRule rule = flat.vjpRule();
     ClassName owner = ClassName.bestGuess(rule.owner());
@@ -161,7 +161,7 @@ public final class RecordRuleEmitter {
         : "new " + c.gradRecordName() + "(" + String.join(", ", components) + ")";
     String zero = c.hasSingleGradient() ? zeros.get(0) : "new " + c.gradRecordName() + "(" + String.join(", ", zeros) + ")";
     // A backward pass returning null means a zero gradient.
-    return new VjpWriter.Sweeps(forward, reverse.build(), value, c.returnType(),
+    return new Sweeps(forward, reverse.build(), value, c.returnType(),
         userGrad.isPrimitive() ? gradient : grad + " == null ? " + zero + " : " + gradient);
   }
 

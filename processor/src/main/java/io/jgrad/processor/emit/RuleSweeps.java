@@ -32,7 +32,7 @@ final class RuleSweeps {
    * {@code @CustomVjp}: the forward pass gives the value and the residuals; the pullback is the
    * backward pass, with a null gradient read as zero.
    */
-  static VjpWriter.Sweeps fromVjpRule(Function f) {
+  static Sweeps fromVjpRule(Function f) {
     Callee sig = f.signature();
     Function.VjpRule rule = f.vjpRule();
     List<String> paramNames = sig.params().stream().map(Callee.Param::name).toList();
@@ -89,7 +89,7 @@ final class RuleSweeps {
       }
       reverse.addStatement("$L = new $L($L)", grad, sig.gradRecordName(), CodeBlock.join(components, ", "));
     }
-    return new VjpWriter.Sweeps(forward, reverse.build(), fwd + ".value()", sig.returnType(), grad);
+    return new Sweeps(forward, reverse.build(), fwd + ".value()", sig.returnType(), grad);
   }
 
   /**
@@ -97,7 +97,7 @@ final class RuleSweeps {
    * mode transposes the rule's linear part (the seed: "JAX will automatically transpose the linear
    * computation on tangent values from our custom JVP rule").
    */
-  static VjpWriter.Sweeps fromRule(Function f, MethodSpec.Builder jvpMethod) {
+  static Sweeps fromRule(Function f, MethodSpec.Builder jvpMethod) {
     Callee sig = f.signature();
     Function.CustomRule rule = f.rule();
     List<String> paramNames = new ArrayList<>(sig.params().stream().map(Callee.Param::name).toList());
@@ -128,7 +128,7 @@ final class RuleSweeps {
    * what only the primal output reads (the rule's call of its primal, when that call is pure), since
    * {@code fGrad} never returns the value; {@code pure} says which calls may go.
    */
-  static VjpWriter.Sweeps forGradient(Function f, java.util.function.Predicate<Expr> removable) {
+  static Sweeps forGradient(Function f, java.util.function.Predicate<Expr> removable) {
     List<Callee.Param> tangentParams = new ArrayList<>();
     List<Callee.Param> diff = f.signature().differentiatedParams();
     for (int i = 0; i < diff.size(); i++) {
@@ -141,7 +141,7 @@ final class RuleSweeps {
    * The rule's body read as a linear program and transposed; with {@code removable}, primal values
    * nothing in the reverse sweep reads are dropped first (only those {@code removable} accepts).
    */
-  private static VjpWriter.Sweeps reverse(Function f, List<Callee.Param> tangentParams,
+  private static Sweeps reverse(Function f, List<Callee.Param> tangentParams,
       java.util.function.Predicate<Expr> removable) {
     Callee sig = f.signature();
     Function.CustomRule rule = f.rule();
@@ -167,7 +167,7 @@ final class RuleSweeps {
     if (removable != null) {
       program = DeadCode.eliminate(program, false, Set.of(), removable);
     }
-    return new VjpWriter(names).write(program, tangents, sig);
+    return Sweeps.transposed(program, tangents, sig, names);
   }
 
   /**
@@ -176,7 +176,7 @@ final class RuleSweeps {
    * That partial derivative is computed in the forward sweep, so the pullback uses what the rule read
    * when {@code fVjp} ran, even if a field it reads changes before the pullback runs.
    */
-  static VjpWriter.Sweeps fromPerParameterRules(Function f, MethodSpec.Builder jvpMethod) {
+  static Sweeps fromPerParameterRules(Function f, MethodSpec.Builder jvpMethod) {
     Callee sig = f.signature();
     Function.CustomRule rule = f.rule();
     List<Callee.Param> diff = sig.differentiatedParams();
@@ -226,7 +226,7 @@ final class RuleSweeps {
     }
     String gradient = sig.hasSingleGradient() ? grads.get(0)
         : "new " + sig.gradRecordName() + "(" + String.join(", ", grads) + ")";
-    return new VjpWriter.Sweeps(forward.build(), reverse.build(), primalOut, t, gradient);
+    return new Sweeps(forward.build(), reverse.build(), primalOut, t, gradient);
   }
 
   /** {@code return Dual.of(v, t)} becomes {@code value = v; tangent = t; return value}. */

@@ -2,11 +2,13 @@ package io.jgrad.processor.ir;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
- * Rebuilds IR bottom-up through a function applied to every expression node after its children
- * (renaming locals, replacing constants): the one structural walk that rewriting passes share.
+ * The one structural walk of the IR: rebuilds statements and expressions bottom-up through a
+ * function applied to every expression node after its children (renaming locals, replacing
+ * constants), and visits nested statement lists for analyses.
  */
 public final class Rewrite {
   private Rewrite() {}
@@ -59,13 +61,13 @@ public final class Rewrite {
 
   private static Stmt stmt(Stmt s, UnaryOperator<Expr> f) {
     if (s instanceof Stmt.Assign a) {
-      return new Stmt.Assign((Expr.Var) expr(a.target(), f), expr(a.value(), f), a.declare());
+      return new Stmt.Assign(var(a.target(), f), expr(a.value(), f), a.declare());
     }
     if (s instanceof Stmt.Declare d) {
-      return new Stmt.Declare((Expr.Var) expr(d.target(), f));
+      return new Stmt.Declare(var(d.target(), f));
     }
     if (s instanceof Stmt.ArrayWrite w) {
-      return new Stmt.ArrayWrite((Expr.Var) expr(w.array(), f), expr(w.index(), f), expr(w.value(), f));
+      return new Stmt.ArrayWrite(var(w.array(), f), expr(w.index(), f), expr(w.value(), f));
     }
     if (s instanceof Stmt.If i) {
       return new Stmt.If(expr(i.condition(), f), stmts(i.thenBody(), f), stmts(i.elseBody(), f));
@@ -82,6 +84,88 @@ public final class Rewrite {
     if (s instanceof Stmt.Return r) {
       return new Stmt.Return(expr(r.value(), f));
     }
-    throw new IllegalArgumentException("unknown statement " + s);
+    if (s instanceof Stmt.Save v) {
+      return new Stmt.Save(var(v.residual(), f), expr(v.value(), f));
+    }
+    if (s instanceof Stmt.Restore r) {
+      return new Stmt.Restore(var(r.residual(), f));
+    }
+    if (s instanceof Stmt.Push p) {
+      return new Stmt.Push(expr(p.value(), f), p.type());
+    }
+    if (s instanceof Stmt.Pop p) {
+      return new Stmt.Pop(var(p.target(), f), p.pullbackOf());
+    }
+    if (s instanceof Stmt.Repeat r) {
+      return new Stmt.Repeat(var(r.counter(), f), expr(r.times(), f), stmts(r.body(), f));
+    }
+    if (s instanceof Stmt.Accumulate a) {
+      return new Stmt.Accumulate(var(a.target(), f), a.index() == null ? null : expr(a.index(), f),
+          expr(a.value(), f), a.subtract());
+    }
+    if (s instanceof Stmt.Linearize l) {
+      return new Stmt.Linearize(var(l.pullback(), f), var(l.result(), f), l.declare(), l.callee(),
+          exprs(l.args(), f));
+    }
+    if (s instanceof Stmt.PullBack p) {
+      List<Expr.Var> targets = new ArrayList<>();
+      p.argCotangents().forEach(v -> targets.add(v == null ? null : var(v, f)));
+      return new Stmt.PullBack(var(p.pullback(), f), var(p.gradient(), f), p.callee(), var(p.cotangent(), f),
+          targets);
+    }
+    Stmt.CheckLength c = (Stmt.CheckLength) s;
+    return new Stmt.CheckLength(expr(c.primal(), f), var(c.tangent(), f));
+  }
+
+  /** A local rewritten where it is assigned: {@code f} must map it to a local again. */
+  private static Expr.Var var(Expr.Var v, UnaryOperator<Expr> f) {
+    return (Expr.Var) expr(v, f);
+  }
+
+  /** The statement lists nested directly in {@code s}: branches, loop bodies, blocks. */
+  public static List<List<Stmt>> bodies(Stmt s) {
+    if (s instanceof Stmt.If i) {
+      return List.of(i.thenBody(), i.elseBody());
+    }
+    if (s instanceof Stmt.While w) {
+      return List.of(w.body());
+    }
+    if (s instanceof Stmt.Block b) {
+      return List.of(b.body());
+    }
+    if (s instanceof Stmt.Repeat r) {
+      return List.of(r.body());
+    }
+    return List.of();
+  }
+
+  /** Visits every statement of {@code body}, each before the statements nested in it. */
+  public static void forEach(List<Stmt> body, Consumer<Stmt> visit) {
+    for (Stmt s : body) {
+      visit.accept(s);
+      bodies(s).forEach(inner -> forEach(inner, visit));
+    }
+  }
+
+  /** The linear statement lists nested directly in {@code l}: branches, loop bodies, blocks. */
+  public static List<List<Linear>> bodies(Linear l) {
+    if (l instanceof Linear.If i) {
+      return List.of(i.thenBody(), i.elseBody());
+    }
+    if (l instanceof Linear.While w) {
+      return List.of(w.body());
+    }
+    if (l instanceof Linear.Block b) {
+      return List.of(b.body());
+    }
+    return List.of();
+  }
+
+  /** Visits every statement of a linear program, each before the statements nested in it. */
+  public static void forEachLinear(List<Linear> program, Consumer<Linear> visit) {
+    for (Linear l : program) {
+      visit.accept(l);
+      bodies(l).forEach(inner -> forEachLinear(inner, visit));
+    }
   }
 }

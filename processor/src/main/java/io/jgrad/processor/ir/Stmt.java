@@ -2,7 +2,11 @@ package io.jgrad.processor.ir;
 
 import java.util.List;
 
-/** An IR statement: structured control flow over assignments, as in the source. */
+/**
+ * An IR statement: structured control flow over assignments, as in the source, and the operations
+ * reverse mode adds (residuals kept for the backward sweep, the tape, cotangent accumulation and
+ * callees' pullbacks).
+ */
 public sealed interface Stmt {
   /** {@code [type] target = value;} where {@code declare} says whether this declares the local. */
   record Assign(Expr.Var target, Expr value, boolean declare) implements Stmt {}
@@ -27,4 +31,50 @@ public sealed interface Stmt {
 
   /** {@code return value;} */
   record Return(Expr value) implements Stmt {}
+
+  /**
+   * Keeps {@code value} at this point of the forward sweep for the backward sweep, which reads it as
+   * {@code residual} after the matching {@link Restore}; residual placement decides how (the value
+   * read again, a final local, or the tape). A placed program keeps a {@code Save} only as a final
+   * local.
+   */
+  record Save(Expr.Var residual, Expr value) implements Stmt {}
+
+  /** Where the backward sweep takes back the residual its {@link Save} kept (last saved, first restored). */
+  record Restore(Expr.Var residual) implements Stmt {}
+
+  /** Pushes a number, a flag or a pullback onto the tape, as a value of {@code type}. */
+  record Push(Expr value, Type type) implements Stmt {}
+
+  /**
+   * Declares {@code target} with the value on top of the tape; {@code pullbackOf} names the callee
+   * when the value is that callee's pullback, else null.
+   */
+  record Pop(Expr.Var target, Callee pullbackOf) implements Stmt {}
+
+  /** Runs {@code body} {@code times} times, counting {@code counter} down: a loop run backwards. */
+  record Repeat(Expr.Var counter, Expr times, List<Stmt> body) implements Stmt {}
+
+  /**
+   * {@code target += value} ({@code -=} when {@code subtract}), or {@code target[index] += value}: a
+   * cotangent gathers a contribution; an array {@code target} without index adds element by element.
+   */
+  record Accumulate(Expr.Var target, Expr index, Expr value, boolean subtract) implements Stmt {}
+
+  /**
+   * {@code result = callee(args)} in the forward sweep of reverse mode, keeping the callee's pullback
+   * in {@code pullback}; {@code declare} says whether this declares {@code result}.
+   */
+  record Linearize(Expr.Var pullback, Expr.Var result, boolean declare, Callee callee, List<Expr> args)
+      implements Stmt {}
+
+  /**
+   * {@code argCotangents[k] += pullback(cotangent)[k]} through the callee's gradient, held in
+   * {@code gradient}; an argument whose cotangent is null takes nothing.
+   */
+  record PullBack(Expr.Var pullback, Expr.Var gradient, Callee callee, Expr.Var cotangent,
+      List<Expr.Var> argCotangents) implements Stmt {}
+
+  /** Fails at run time, naming {@code tangent}, when its length differs from {@code primal}'s. */
+  record CheckLength(Expr primal, Expr.Var tangent) implements Stmt {}
 }

@@ -1,0 +1,183 @@
+package io.jgrad.processor.emit;
+
+import com.palantir.javapoet.ArrayTypeName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import io.jgrad.processor.ir.Callee;
+import io.jgrad.processor.ir.Expr;
+import io.jgrad.processor.ir.Stmt;
+import io.jgrad.processor.ir.Type;
+import java.util.List;
+
+/** Prints IR statements as Java, those of the source and those reverse mode adds; it decides nothing. */
+final class StmtWriter {
+  private StmtWriter() {}
+
+  static void write(List<Stmt> body, CodeBlock.Builder b) {
+    body.forEach(s -> write(s, b));
+  }
+
+  static void write(Stmt s, CodeBlock.Builder b) {
+    if (s instanceof Stmt.Assign a) {
+      String decl = a.declare() ? ExprWriter.typeName(a.target().type()) + " " : "";
+      b.addStatement("$L$L = $L", decl, a.target().name(), ExprWriter.write(a.value()));
+    } else if (s instanceof Stmt.Declare d) {
+      b.addStatement("$L $L", ExprWriter.typeName(d.target().type()), d.target().name());
+    } else if (s instanceof Stmt.ArrayWrite w) {
+      b.addStatement("$L[$L] = $L", w.array().name(), ExprWriter.write(w.index()), ExprWriter.write(w.value()));
+    } else if (s instanceof Stmt.Effect e) {
+      b.addStatement("$L", ExprWriter.write(e.call()));
+    } else if (s instanceof Stmt.If f) {
+      b.beginControlFlow("if ($L)", ExprWriter.write(f.condition()));
+      write(f.thenBody(), b);
+      if (!f.elseBody().isEmpty()) {
+        b.nextControlFlow("else");
+        write(f.elseBody(), b);
+      }
+      b.endControlFlow();
+    } else if (s instanceof Stmt.While w) {
+      b.beginControlFlow("while ($L)", ExprWriter.write(w.condition()));
+      write(w.body(), b);
+      b.endControlFlow();
+    } else if (s instanceof Stmt.Block k) {
+      b.add("{\n$>");
+      write(k.body(), b);
+      b.add("$<}\n");
+    } else if (s instanceof Stmt.Return r) {
+      b.addStatement("return $L", ExprWriter.write(r.value()));
+    } else if (s instanceof Stmt.Save v) {
+      b.addStatement("final $L $L = $L", v.residual().type().javaName(), v.residual().name(),
+          ExprWriter.write(v.value()));
+    } else if (s instanceof Stmt.Push p) {
+      push(p, b);
+    } else if (s instanceof Stmt.Pop p) {
+      pop(p, b);
+    } else if (s instanceof Stmt.Repeat r) {
+      String i = r.counter().name();
+      b.beginControlFlow("for (int $L = $L; $L > 0; $L--)", i, ExprWriter.write(r.times()), i, i);
+      write(r.body(), b);
+      b.endControlFlow();
+    } else if (s instanceof Stmt.Accumulate a) {
+      accumulate(a, b);
+    } else if (s instanceof Stmt.Linearize l) {
+      linearize(l, b);
+    } else if (s instanceof Stmt.PullBack p) {
+      pullBack(p, b);
+    } else if (s instanceof Stmt.CheckLength c) {
+      b.addStatement("$T.checkLength($L, $L, $S)", RuntimeTypes.TANGENTS, ExprWriter.write(c.primal()),
+          c.tangent().name(), c.tangent().name());
+    } else {
+      throw new IllegalArgumentException("a residual left unplaced: " + s);
+    }
+  }
+
+  private static void push(Stmt.Push p, CodeBlock.Builder b) {
+    Expr value = p.value();
+    Type t = p.type();
+    if (t == Type.BOOLEAN) {
+      b.addStatement("tape.pushInt($L ? 1 : 0)", ExprWriter.write(value, 3));
+    } else if (t == Type.INT) {
+      b.addStatement("tape.pushInt($L)", ExprWriter.write(value));
+    } else if (t == Type.OBJECT) {
+      b.addStatement("tape.pushObject($L)", ExprWriter.write(value));
+    } else {
+      b.addStatement("tape.pushDouble($L)", ExprWriter.write(value));
+    }
+  }
+
+  private static void pop(Stmt.Pop p, CodeBlock.Builder b) {
+    Expr.Var v = p.target();
+    if (p.pullbackOf() != null) {
+      b.addStatement("$T $L = reader.popObject()", vjpType(p.pullbackOf()), v.name());
+    } else if (v.type() == Type.BOOLEAN) {
+      b.addStatement("boolean $L = reader.popInt() != 0", v.name());
+    } else if (v.type() == Type.INT) {
+      b.addStatement("int $L = reader.popInt()", v.name());
+    } else {
+      // The tape holds numbers as doubles: a float or a long comes back narrowed.
+      b.addStatement("$L $L = $Lreader.popDouble()", v.type().javaName(), v.name(),
+          v.type() == Type.DOUBLE ? "" : "(" + v.type().javaName() + ") ");
+    }
+  }
+
+  private static void accumulate(Stmt.Accumulate a, CodeBlock.Builder b) {
+    if (a.index() == null && a.target().type().isArray()) {
+      b.addStatement("$T.add($L, $L)", RuntimeTypes.ACCUMULATE, a.target().name(), ExprWriter.write(a.value()));
+      return;
+    }
+    String into = a.index() == null ? a.target().name()
+        : a.target().name() + "[" + ExprWriter.write(a.index()) + "]";
+    b.addStatement("$L $L $L", into, a.subtract() ? "-=" : "+=", ExprWriter.write(a.value()));
+  }
+
+  /** {@code T gVjp = GDerivatives.gVjp(args); y = gVjp.value();}: the call, its pullback kept. */
+  private static void linearize(Stmt.Linearize l, CodeBlock.Builder b) {
+    Callee callee = l.callee();
+    String args = String.join(", ", ExprWriter.arguments(callee, l.args()));
+    String pb = l.pullback().name();
+    if (callee.isFunctionObject()) {
+      // A function object's reverse mode is its own vjp: a virtual call, whatever the object is.
+      b.addStatement("$T $L = $L.vjp($L)", vjpType(callee), pb, callee.receiver(), args);
+    } else {
+      b.addStatement("$T $L = $T.$LVjp($L)", vjpType(callee), pb, RuntimeTypes.derivatives(callee), callee.name(),
+          args);
+    }
+    String decl = l.declare() ? ExprWriter.typeName(l.result().type()) + " " : "";
+    b.addStatement("$L$L = $L", decl, l.result().name(),
+        Terms.convert(pb + ".value()", Type.DOUBLE, l.result().type(), false));
+  }
+
+  /** {@code T gGrad = gVjp.pullback(yBar); xBar += gGrad.x();} for each argument with a cotangent. */
+  private static void pullBack(Stmt.PullBack p, CodeBlock.Builder b) {
+    Callee callee = p.callee();
+    String grad = p.gradient().name();
+    b.addStatement("$T $L = $L.pullback($L)", gradType(callee), grad, p.pullback().name(), p.cotangent().name());
+    List<Callee.Param> diff = callee.differentiatedParams();
+    for (int k = 0; k < diff.size(); k++) {
+      Expr.Var target = p.argCotangents().get(k);
+      if (target == null) {
+        continue;
+      }
+      Callee.Param param = diff.get(k);
+      String component = callee.isPacked() ? grad + "[" + k + "]"
+          : callee.hasSingleGradient() ? grad : grad + "." + param.name() + "()";
+      if (param.type().isArray()) {
+        b.addStatement("$T.add($L, $L)", RuntimeTypes.ACCUMULATE, target.name(), component);
+      } else {
+        Type componentType = callee.hasSingleGradient() ? Type.DOUBLE : param.type();
+        b.addStatement("$L += $L", target.name(), Terms.convert(component, componentType, target.type(), false));
+      }
+    }
+  }
+
+  /** The Java type of a callee's {@code fVjp} result. */
+  static TypeName vjpType(Callee callee) {
+    if (callee.returnType() != null && callee.returnType().isArray()) {
+      return ParameterizedTypeName.get(RuntimeTypes.RECORD_VJP, DerivativesEmitter.typeName(callee.returnType()),
+          gradType(callee).box());
+    }
+    if (callee.isPacked()) {
+      return ParameterizedTypeName.get(RuntimeTypes.VJP, gradType(callee));
+    }
+    if (callee.hasSingleGradient() && !callee.differentiatedParams().get(0).type().isArray()) {
+      return RuntimeTypes.SCALAR_VJP;
+    }
+    return ParameterizedTypeName.get(RuntimeTypes.VJP, gradType(callee).box());
+  }
+
+  /** The Java type of a callee's gradient. */
+  static TypeName gradType(Callee callee) {
+    if (callee.isPacked()) {
+      return ArrayTypeName.of(TypeName.DOUBLE);
+    }
+    if (callee.isFunctionObject() && !callee.hasSingleGradient()) {
+      return RuntimeTypes.GRAD2;
+    }
+    if (callee.hasSingleGradient()) {
+      Type t = callee.differentiatedParams().get(0).type();
+      return t.isArray() ? DerivativesEmitter.typeName(t) : TypeName.DOUBLE;
+    }
+    return RuntimeTypes.derivatives(callee).nestedClass(callee.gradRecordName());
+  }
+}

@@ -1,0 +1,198 @@
+package io.jgrad.processor.transform;
+
+import io.jgrad.processor.ir.Callee;
+import io.jgrad.processor.ir.Expr;
+import io.jgrad.processor.ir.Exprs;
+import io.jgrad.processor.ir.Reverse;
+import io.jgrad.processor.ir.Rewrite;
+import io.jgrad.processor.ir.Stmt;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Decides where each residual of a transposed program comes from when the backward sweep reads it:
+ * the value read again where it cannot have changed (parameters, literals, locals assigned once at
+ * the top level, elements of arrays nobody writes), a final local at the top level, or the tape
+ * inside branches and loops. The backward sweep runs inside {@code fVjp}'s pullback closure, so a
+ * value it reads directly must stay effectively final.
+ */
+public final class ResidualPlacement {
+  /**
+   * A Java lambda captures at most 255 slots (127 doubles): past this many top-level locals the
+   * backward sweep reads everything but the parameters from the tape.
+   */
+  private static final int CAPTURED_SLOTS = 250;
+
+  private final Names names;
+  private final Set<String> params = new HashSet<>();
+  private final Map<String, Integer> assignCount = new HashMap<>();
+  private final Set<String> topDeclared = new HashSet<>();
+  private final Set<String> writtenArrays = new HashSet<>();
+  private final Map<String, Callee> pullbackOf = new HashMap<>();
+  private final boolean tapeEverything;
+
+  /** What each residual became: the expression the backward sweep reads, and how it got there. */
+  private final Map<String, Expr> placed = new HashMap<>();
+  private final Set<String> onTape = new HashSet<>();
+  private final Map<String, Expr> savedValues = new HashMap<>();
+
+  private ResidualPlacement(Names names, Callee signature, boolean tapeEverything) {
+    this.names = names;
+    this.tapeEverything = tapeEverything;
+    signature.params().forEach(p -> params.add(p.name()));
+  }
+
+  /** {@code sweeps} with every residual placed. */
+  public static Reverse place(Reverse sweeps, Callee signature, Names names) {
+    Reverse placed = new ResidualPlacement(names, signature, false).run(sweeps);
+    if (2 * signature.params().size() + 2 * topLevelLocals(placed) > CAPTURED_SLOTS) {
+      return new ResidualPlacement(names, signature, true).run(sweeps);
+    }
+    return placed;
+  }
+
+  private Reverse run(Reverse sweeps) {
+    Rewrite.forEach(sweeps.forward(), this::count);
+    for (Stmt s : sweeps.forward()) {
+      if (s instanceof Stmt.Assign a && a.declare()) {
+        topDeclared.add(a.target().name());
+      } else if (s instanceof Stmt.Linearize l) {
+        topDeclared.add(l.pullback().name());
+        if (l.declare()) {
+          topDeclared.add(l.result().name());
+        }
+      }
+    }
+    List<Stmt> forward = forward(sweeps.forward(), !tapeEverything);
+    List<Stmt> backward = Rewrite.stmts(backward(sweeps.backward()), this::read);
+    return new Reverse(forward, backward, sweeps.value(), sweeps.gradient(), !onTape.isEmpty());
+  }
+
+  private void count(Stmt s) {
+    if (s instanceof Stmt.Assign a) {
+      assignCount.merge(a.target().name(), 1, Integer::sum);
+    } else if (s instanceof Stmt.Linearize l) {
+      assignCount.merge(l.result().name(), 1, Integer::sum);
+      assignCount.merge(l.pullback().name(), 1, Integer::sum);
+      pullbackOf.put(l.pullback().name(), l.callee());
+    } else if (s instanceof Stmt.ArrayWrite w) {
+      writtenArrays.add(w.array().name());
+    }
+  }
+
+  /** The forward sweep with each {@link Stmt.Save} placed; {@code top} outside branches and loops. */
+  private List<Stmt> forward(List<Stmt> body, boolean top) {
+    List<Stmt> out = new ArrayList<>();
+    for (Stmt s : body) {
+      if (s instanceof Stmt.Save v) {
+        save(v, top, out);
+      } else if (s instanceof Stmt.If f) {
+        out.add(new Stmt.If(f.condition(), forward(f.thenBody(), false), forward(f.elseBody(), false)));
+      } else if (s instanceof Stmt.While w) {
+        out.add(new Stmt.While(w.condition(), forward(w.body(), false)));
+      } else if (s instanceof Stmt.Block b) {
+        out.add(new Stmt.Block(forward(b.body(), false)));
+      } else {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
+  private void save(Stmt.Save v, boolean top, List<Stmt> out) {
+    String residual = v.residual().name();
+    savedValues.put(residual, v.value());
+    if (readableLater(v.value())) {
+      placed.put(residual, v.value());
+      return;
+    }
+    Expr.Var named = new Expr.Var(names.temp(residual.substring(0, residual.indexOf(Transposer.RESIDUAL_MARK))),
+        v.residual().type());
+    placed.put(residual, named);
+    if (top) {
+      out.add(new Stmt.Save(named, v.value()));
+    } else {
+      onTape.add(residual);
+      out.add(new Stmt.Push(v.value(), v.residual().type()));
+    }
+  }
+
+  /** The backward sweep with each {@link Stmt.Restore} of a taped residual a pop, the others gone. */
+  private List<Stmt> backward(List<Stmt> body) {
+    List<Stmt> out = new ArrayList<>();
+    for (Stmt s : body) {
+      if (s instanceof Stmt.Restore r) {
+        if (onTape.contains(r.residual().name())) {
+          Expr.Var target = (Expr.Var) placed.get(r.residual().name());
+          Expr saved = savedValues.get(r.residual().name());
+          out.add(new Stmt.Pop(target, saved instanceof Expr.Var v ? pullbackOf.get(v.name()) : null));
+        }
+      } else if (s instanceof Stmt.If f) {
+        out.add(new Stmt.If(f.condition(), backward(f.thenBody()), backward(f.elseBody())));
+      } else if (s instanceof Stmt.Repeat r) {
+        out.add(new Stmt.Repeat(r.counter(), r.times(), backward(r.body())));
+      } else {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
+  /** A read in the backward sweep: a residual becomes what placement made of it. */
+  private Expr read(Expr e) {
+    if (e instanceof Expr.Var v && v.name().indexOf(Transposer.RESIDUAL_MARK) >= 0) {
+      return placed.get(v.name());
+    }
+    return e;
+  }
+
+  /** Whether a local keeps its value from its assignment to the end of the backward sweep. */
+  private boolean stable(String name) {
+    int n = assignCount.getOrDefault(name, 0);
+    if (tapeEverything) {
+      return params.contains(name) && n == 0;
+    }
+    return params.contains(name) ? n == 0 : topDeclared.contains(name) && n == 1;
+  }
+
+  private boolean readableLater(Expr e) {
+    if (e instanceof Expr.StaticField f) {
+      // A field that is not final may change before the pullback runs: keep what this sweep read.
+      return !f.mutable();
+    }
+    if (e == null || e instanceof Expr.Const) {
+      return true;
+    }
+    if (e instanceof Expr.Var v) {
+      return stable(v.name());
+    }
+    if (e instanceof Expr.ArrayRead r) {
+      // Array parameters are never written, so an element read is as stable as its index; an
+      // element of a local array the function writes into is not.
+      return r.array() instanceof Expr.Var v && !writtenArrays.contains(v.name())
+          && readableLater(r.array()) && readableLater(r.index());
+    }
+    if (e instanceof Expr.Prim || e instanceof Expr.Binary || e instanceof Expr.Unary || e instanceof Expr.Cast
+        || e instanceof Expr.Conditional || e instanceof Expr.ArrayLength) {
+      return Exprs.children(e).stream().allMatch(this::readableLater);
+    }
+    return false;
+  }
+
+  /** The top-level locals of a placed forward sweep: what the pullback closure may capture. */
+  private static int topLevelLocals(Reverse placed) {
+    int n = placed.usesTape() ? 1 : 0;
+    for (Stmt s : placed.forward()) {
+      if (s instanceof Stmt.Assign a && a.declare() || s instanceof Stmt.Declare || s instanceof Stmt.Save) {
+        n++;
+      } else if (s instanceof Stmt.Linearize l) {
+        n += l.declare() ? 2 : 1;
+      }
+    }
+    return n;
+  }
+}

@@ -1,0 +1,321 @@
+package io.jgrad.processor.transform;
+
+import io.jgrad.processor.ir.Callee;
+import io.jgrad.processor.ir.Expr;
+import io.jgrad.processor.ir.Exprs;
+import io.jgrad.processor.ir.Linear;
+import io.jgrad.processor.ir.Reverse;
+import io.jgrad.processor.ir.Rewrite;
+import io.jgrad.processor.ir.Stmt;
+import io.jgrad.processor.ir.Type;
+import io.jgrad.processor.rules.Primitive;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reverse mode as the transpose of a linearized program, in IR. The forward sweep runs the primal
+ * statements; the backward sweep walks the linear statements backwards and transposes each:
+ * {@code ẏ = a·ẋ + b·u̇} becomes {@code x̄ += a·ȳ; ū += b·ȳ}, a call's tangent its pullback, a
+ * loop a loop run as many times backwards, a branch the same branch. Every primal value the
+ * backward sweep reads (a coefficient, an index, the branch taken, a trip count, a callee's
+ * pullback) is a residual: saved where the forward sweep has it and restored where the backward
+ * sweep needs it; {@link ResidualPlacement} decides how each travels.
+ */
+public final class Transposer {
+  /** Names residuals until placement names those it keeps: {@code base#n}. */
+  static final char RESIDUAL_MARK = '#';
+
+  private final Names names;
+  private final Map<String, Expr.Var> bars = new LinkedHashMap<>();
+  private final Map<String, Integer> assignCount = new HashMap<>();
+  private final Set<String> assignedInLoop = new HashSet<>();
+  private int residuals;
+
+  private Transposer(Names names) {
+    this.names = names;
+  }
+
+  /**
+   * The two sweeps of {@code program}, whose differentiated parameters have the tangents
+   * {@code tangents} (primal name to tangent), with residuals not yet placed.
+   */
+  public static Reverse transpose(List<Linear> program, Map<String, Expr.Var> tangents, Callee signature,
+      Names names) {
+    return new Transposer(names).sweeps(program, tangents, signature);
+  }
+
+  private Reverse sweeps(List<Linear> program, Map<String, Expr.Var> tangents, Callee signature) {
+    Map<String, String> primalOfTangent = new HashMap<>();
+    tangents.forEach((primal, tangent) -> primalOfTangent.put(tangent.name(), primal));
+    tangents.forEach((primal, tangent) ->
+        bars.put(tangent.name(), new Expr.Var(names.fresh(primal + "Bar"), tangent.type())));
+    // A parameter's tangent arrives with a value: an assignment to it overwrites, like a second one.
+    for (Callee.Param p : signature.params()) {
+      Expr.Var tangent = tangents.get(p.name());
+      if (tangent != null) {
+        assignCount.merge(tangent.name(), 1, Integer::sum);
+      }
+    }
+    count(program, false);
+
+    List<Stmt> forward = new ArrayList<>();
+    List<List<Stmt>> groups = new ArrayList<>();
+    sweep(program, forward, groups);
+    Linear.Return ret = (Linear.Return) program.get(program.size() - 1);
+
+    List<Stmt> backward = new ArrayList<>();
+    Map<String, Expr> tangentArrayLengths = new HashMap<>();
+    Rewrite.forEachLinear(program, l -> {
+      if (l instanceof Linear.TangentArray a) {
+        tangentArrayLengths.put(a.target().name(), a.length());
+      }
+    });
+    boolean returned = false;
+    for (Map.Entry<String, Expr.Var> e : bars.entrySet()) {
+      Expr.Var bar = e.getValue();
+      boolean seeded = ret.tangent() != null && ret.tangent().name().equals(e.getKey());
+      Expr init;
+      if (bar.type().isArray() && seeded) {
+        // The returned array's cotangent starts as a copy of outBar: the sweep clears it as it goes.
+        Expr.Var seed = new Expr.Var(Reverse.SEED, bar.type());
+        backward.add(new Stmt.CheckLength(ret.value(), seed));
+        init = new Expr.PrimalCall(Reverse.SEED, "clone", List.of(), bar.type());
+      } else if (bar.type().isArray() && tangentArrayLengths.containsKey(e.getKey())) {
+        // A tangent array a custom rule creates has no primal array: its length is the one it was made with.
+        init = new Expr.NewArray(bar.type(), tangentArrayLengths.get(e.getKey()));
+      } else if (bar.type().isArray()) {
+        init = new Expr.NewArray(bar.type(),
+            new Expr.ArrayLength(new Expr.Var(primalOfTangent.get(e.getKey()), bar.type())));
+      } else if (seeded) {
+        Expr seed = new Expr.Var(Reverse.SEED, Type.DOUBLE);
+        init = bar.type() == Type.FLOAT ? new Expr.Cast(Type.FLOAT, seed) : seed;
+      } else {
+        init = Exprs.lit(bar.type(), 0);
+      }
+      backward.add(new Stmt.Assign(bar, init, true));
+    }
+    backward.addAll(reversed(groups));
+    List<Expr.Var> gradient = new ArrayList<>();
+    for (Callee.Param p : signature.differentiatedParams()) {
+      gradient.add(bars.get(tangents.get(p.name()).name()));
+    }
+    return new Reverse(forward, backward, ret.value(), gradient, false);
+  }
+
+  // ---------------------------------------------------------------- analysis
+
+  private void count(List<Linear> program, boolean inLoop) {
+    for (Linear l : program) {
+      if (l instanceof Linear.Tangent t) {
+        note(t.target().name(), inLoop);
+      } else if (l instanceof Linear.Call c) {
+        note(c.resultDot().name(), inLoop);
+      } else if (l instanceof Linear.While w) {
+        count(w.body(), true);
+      } else {
+        Rewrite.bodies(l).forEach(inner -> count(inner, inLoop));
+      }
+    }
+  }
+
+  private void note(String name, boolean inLoop) {
+    assignCount.merge(name, 1, Integer::sum);
+    if (inLoop) {
+      assignedInLoop.add(name);
+    }
+  }
+
+  private static boolean hasLinear(List<Linear> program) {
+    boolean[] found = {false};
+    Rewrite.forEachLinear(program, l -> found[0] |= l instanceof Linear.Tangent || l instanceof Linear.Call
+        || l instanceof Linear.TangentWrite);
+    return found[0];
+  }
+
+  // ---------------------------------------------------------------- sweeps
+
+  /**
+   * Appends the forward sweep of {@code program} to {@code forward} and, for each statement, the
+   * group of backward statements that transposes it, in forward order; the caller reverses them.
+   */
+  private void sweep(List<Linear> program, List<Stmt> forward, List<List<Stmt>> backward) {
+    for (Linear l : program) {
+      if (l instanceof Linear.Primal p) {
+        forward.add(p.stmt());
+      } else if (l instanceof Linear.TangentWrite w) {
+        backward.add(transposeWrite(w, forward));
+      } else if (l instanceof Linear.Tangent t) {
+        backward.add(transpose(t, forward));
+      } else if (l instanceof Linear.Call c) {
+        backward.add(call(c, forward));
+      } else if (l instanceof Linear.If f) {
+        backward.add(ifStmt(f, forward));
+      } else if (l instanceof Linear.While w) {
+        backward.add(whileStmt(w, forward));
+      } else if (l instanceof Linear.Block b) {
+        List<Stmt> inner = new ArrayList<>();
+        List<List<Stmt>> innerBackward = new ArrayList<>();
+        sweep(b.body(), inner, innerBackward);
+        forward.add(new Stmt.Block(inner));
+        backward.add(reversed(innerBackward));
+      }
+      // DeclareTangent, TangentArray: cotangents are declared once, at the start of the backward
+      // sweep. Return: the caller seeds the cotangent of the returned value.
+    }
+  }
+
+  private static List<Stmt> reversed(List<List<Stmt>> groups) {
+    List<Stmt> out = new ArrayList<>();
+    for (int i = groups.size() - 1; i >= 0; i--) {
+      out.addAll(groups.get(i));
+    }
+    return out;
+  }
+
+  /** A residual holding {@code value}: saved into {@code forward}, restored first in {@code restores}. */
+  private Expr.Var residual(String base, Type type, Expr value, List<Stmt> forward, List<Stmt> restores) {
+    Expr.Var r = new Expr.Var(base + RESIDUAL_MARK + residuals++, type);
+    forward.add(new Stmt.Save(r, value));
+    restores.add(0, new Stmt.Restore(r));
+    return r;
+  }
+
+  private List<Stmt> transpose(Linear.Tangent t, List<Stmt> forward) {
+    Expr.Var bar = bars.get(t.target().name());
+    List<Stmt> restores = new ArrayList<>();
+    List<Stmt> updates = new ArrayList<>();
+    // b·b (or the same index twice): the value is saved once and read by both terms.
+    Map<Expr, Expr.Var> kept = new HashMap<>();
+    for (Linear.Term term : t.terms()) {
+      Expr.Var factor = null;
+      if (term.factor() != null) {
+        // Kept in its own type, so that the product's type does not depend on whether the factor
+        // is read again or restored.
+        Type ft = term.factor().type();
+        factor = kept.computeIfAbsent(term.factor(), e -> residual("coef", ft, e, forward, restores));
+      }
+      Expr.Var index = term.index() == null ? null
+          : kept.computeIfAbsent(term.index(), e -> residual("index", Type.INT, e, forward, restores));
+      Expr.Var target = bars.get(term.source().name());
+      if (index == null && target.type().isArray()) {
+        // An array copied by reference (a record's array component from a parameter): element-wise.
+        updates.add(new Stmt.Accumulate(target, null, bar, false));
+        continue;
+      }
+      Expr value = factor == null ? bar
+          : term.divide() ? product(Primitive.DIV, bar, factor) : product(Primitive.MUL, factor, bar);
+      Type targetType = index == null ? target.type() : target.type().element();
+      updates.add(new Stmt.Accumulate(target, index, convert(value, targetType), term.negate()));
+    }
+    List<Stmt> out = new ArrayList<>(restores);
+    out.addAll(updates);
+    zero(t.target().name(), bar, out);
+    return out;
+  }
+
+  private static Expr product(Primitive op, Expr a, Expr b) {
+    return new Expr.Prim(op, List.of(a, b), Exprs.promote(a.type(), b.type()), false);
+  }
+
+  /** {@code value} narrowed to a float cotangent where Java would not do it implicitly. */
+  private static Expr convert(Expr value, Type target) {
+    return target == Type.FLOAT && value.type() == Type.DOUBLE ? new Expr.Cast(Type.FLOAT, value) : value;
+  }
+
+  /**
+   * {@code yDot[i] = vDot} transposed: the element's cotangent moves into {@code v}'s and is
+   * cleared, since the write overwrote what the element held before.
+   */
+  private List<Stmt> transposeWrite(Linear.TangentWrite w, List<Stmt> forward) {
+    Expr.Var bar = bars.get(w.target().name());
+    List<Stmt> out = new ArrayList<>();
+    Expr.Var index = residual("index", Type.INT, w.index(), forward, out);
+    Expr element = new Expr.ArrayRead(bar, index, bar.type().element());
+    if (w.source() != null) {
+      Expr.Var target = bars.get(w.source().name());
+      out.add(new Stmt.Accumulate(target, null, convert(element, target.type()), false));
+    }
+    out.add(new Stmt.ArrayWrite(bar, index, Exprs.lit(bar.type().element(), 0)));
+    return out;
+  }
+
+  /** A cotangent whose tangent is assigned again (or in a loop) is cleared once its contributions left. */
+  private void zero(String tangentName, Expr.Var bar, List<Stmt> out) {
+    if (assignCount.getOrDefault(tangentName, 0) > 1 || assignedInLoop.contains(tangentName)) {
+      out.add(new Stmt.Assign(bar, Exprs.lit(bar.type(), 0), false));
+    }
+  }
+
+  private List<Stmt> call(Linear.Call c, List<Stmt> forward) {
+    Callee callee = c.callee();
+    Expr.Var pullback = new Expr.Var(names.temp(callee.name() + "Vjp"), Type.OBJECT);
+    forward.add(new Stmt.Linearize(pullback, c.result(), c.declare(), callee, c.args()));
+    List<Stmt> out = new ArrayList<>();
+    Expr.Var saved = residual(pullback.name(), Type.OBJECT, pullback, forward, out);
+    Expr.Var bar = bars.get(c.resultDot().name());
+    Expr.Var gradient = new Expr.Var(names.temp(callee.name() + "Grad"), Type.OBJECT);
+    List<Expr.Var> targets = new ArrayList<>();
+    for (Expr.Var argTangent : c.argTangents()) {
+      targets.add(argTangent == null ? null : bars.get(argTangent.name()));
+    }
+    out.add(new Stmt.PullBack(saved, gradient, callee, bar, targets));
+    zero(c.resultDot().name(), bar, out);
+    return out;
+  }
+
+  private List<Stmt> ifStmt(Linear.If f, List<Stmt> forward) {
+    if (!hasLinear(f.thenBody()) && !hasLinear(f.elseBody())) {
+      forward.add(new Stmt.If(f.condition(), primal(f.thenBody()), primal(f.elseBody())));
+      return List.of();
+    }
+    Expr.Var flag = new Expr.Var(names.temp("branch"), Type.BOOLEAN);
+    forward.add(new Stmt.Assign(flag, f.condition(), true));
+    List<Stmt> thenForward = new ArrayList<>();
+    List<List<Stmt>> thenBackward = new ArrayList<>();
+    sweep(f.thenBody(), thenForward, thenBackward);
+    List<Stmt> elseForward = new ArrayList<>();
+    List<List<Stmt>> elseBackward = new ArrayList<>();
+    sweep(f.elseBody(), elseForward, elseBackward);
+    forward.add(new Stmt.If(flag, thenForward, elseForward));
+    // Saved after the branch: the backward sweep needs it before anything the branch saved.
+    List<Stmt> out = new ArrayList<>();
+    Expr.Var taken = residual("branch", Type.BOOLEAN, flag, forward, out);
+    List<Stmt> thenCode = reversed(thenBackward);
+    List<Stmt> elseCode = reversed(elseBackward);
+    out.add(thenCode.isEmpty()
+        ? new Stmt.If(new Expr.Unary(Expr.UnaryOp.NOT, taken, Type.BOOLEAN), elseCode, List.of())
+        : new Stmt.If(taken, thenCode, elseCode));
+    return out;
+  }
+
+  /** The primal statements of a linear program that has no linear ones. */
+  private List<Stmt> primal(List<Linear> program) {
+    List<Stmt> forward = new ArrayList<>();
+    sweep(program, forward, new ArrayList<>());
+    return forward;
+  }
+
+  private List<Stmt> whileStmt(Linear.While w, List<Stmt> forward) {
+    if (!hasLinear(w.body())) {
+      forward.add(new Stmt.While(w.condition(), primal(w.body())));
+      return List.of();
+    }
+    Expr.Var trips = new Expr.Var(names.temp("trips"), Type.INT);
+    forward.add(new Stmt.Assign(trips, Exprs.lit(Type.INT, 0), true));
+    List<Stmt> body = new ArrayList<>();
+    List<List<Stmt>> inner = new ArrayList<>();
+    sweep(w.body(), body, inner);
+    body.add(new Stmt.Assign(trips, new Expr.Binary(Expr.BinaryOp.ADD, trips, Exprs.lit(Type.INT, 1), Type.INT),
+        false));
+    forward.add(new Stmt.While(w.condition(), body));
+    List<Stmt> out = new ArrayList<>();
+    Expr.Var times = residual("trips", Type.INT, trips, forward, out);
+    out.add(new Stmt.Repeat(new Expr.Var(names.temp("trip"), Type.INT), times, reversed(inner)));
+    return out;
+  }
+}
