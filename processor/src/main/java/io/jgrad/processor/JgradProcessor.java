@@ -131,7 +131,7 @@ public final class JgradProcessor extends AbstractProcessor {
         c -> all.get(key(c.ownerQualifiedName(), c.name())),
         c -> {
           Function f = all.get(key(c.ownerQualifiedName(), c.name()));
-          return f != null && f.rule() == null && f.vjpRule() == null ? f : plain.get(key(c.ownerQualifiedName(), c.name()));
+          return f instanceof Function.Plain ? f : plain.get(key(c.ownerQualifiedName(), c.name()));
         },
         (owner, method) -> plain.get(key(owner, method)));
     Map<String, String> arrayUsers = arrayUsers(work);
@@ -181,7 +181,7 @@ public final class JgradProcessor extends AbstractProcessor {
   private static Map<String, String> reverseOnly(List<ClassWork> work) {
     Map<String, String> seeds = new LinkedHashMap<>();
     for (Function f : all(work)) {
-      if (f.vjpRule() != null) {
+      if (f instanceof Function.VjpRule) {
         Callee sig = f.signature();
         seeds.put(key(sig.ownerQualifiedName(), sig.name()), sig.name() + ", which has only a @CustomVjp rule");
       }
@@ -255,8 +255,8 @@ public final class JgradProcessor extends AbstractProcessor {
             java.util.Optional<List<Function>> pullbacks = spec.order() == 2
                 ? VjpPassReader.read(m, spec, sig, trees, report, callees)
                 : java.util.Optional.of(VjpPassReader.readQuietly(m, spec, sig, trees, callees));
-            pullbacks.ifPresent(p -> functions.put(m, new Function(sig, List.of(), null, new Function.VjpRule(
-                owner.getQualifiedName().toString(), spec.fwd(), spec.bwd(), p))));
+            pullbacks.ifPresent(p -> functions.put(m, new Function.VjpRule(sig, owner.getQualifiedName().toString(),
+                spec.fwd(), spec.bwd(), p)));
             plainBodies(m, spec, trees, callees, plainBodies);
           }
         } else if (spec.kind() == DiffSpec.Kind.CUSTOM_JVP) {
@@ -460,7 +460,7 @@ public final class JgradProcessor extends AbstractProcessor {
           }
           for (int i = 0; i < rf.flat().size(); i++) {
             Function flat = rf.flat().get(i);
-            if (flat.rule() == null && flat.vjpRule() == null) {
+            if (flat instanceof Function.Plain) {
               DerivativesEmitter.emit(flat, forward, 1, type);
             } else {
               RecordRuleEmitter.emit(rf.signature(), rf.signature().result() == null ? 0

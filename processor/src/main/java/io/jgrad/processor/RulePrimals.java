@@ -3,7 +3,6 @@ package io.jgrad.processor;
 import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.Expr;
 import io.jgrad.processor.ir.Function;
-import io.jgrad.processor.ir.Rewrite;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,9 +26,9 @@ final class RulePrimals {
     Map<String, String> seeds = new LinkedHashMap<>();
     for (Function f : functions) {
       Callee sig = f.signature();
-      if (sig.order() == 2 && f.rule() != null && f.rule().name() != null) {
+      if (sig.order() == 2 && f instanceof Function.JvpRule) {
         seeds.put(key(sig), sig.name());
-      } else if (sig.order() == 2 && f.rule() == null && Calls.throughObjects(f)) {
+      } else if (sig.order() == 2 && f instanceof Function.Plain && Calls.throughObjects(f)) {
         // An object may carry a rule: its rulePrimal() says at run time.
         seeds.put(key(sig), sig.name());
       }
@@ -42,7 +41,7 @@ final class RulePrimals {
         ? c.withRulePrimal(c.order() == 2 && reaching.contains(key(c))) : c;
     UnaryOperator<Expr> calls = e -> e instanceof Expr.Call c && !c.callee().isFunctionObject()
         ? new Expr.Call(mark.apply(c.callee()), c.args(), c.type()) : e;
-    return f -> new Function(mark.apply(f.signature()), Rewrite.stmts(f.body(), calls), f.rule(), f.vjpRule());
+    return f -> f.rewritten(mark.apply(f.signature()), calls);
   }
 
   private static String key(Callee c) {

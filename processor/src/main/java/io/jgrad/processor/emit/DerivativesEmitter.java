@@ -67,11 +67,11 @@ public final class DerivativesEmitter {
       java.util.function.Predicate<io.jgrad.processor.ir.Expr> removable, boolean internal) {
     boolean functionObject = !internal;
     Callee sig = f.signature();
-    if (order == 2 && f.vjpRule() == null && !forward && f.rule() != null) {
+    if (order == 2 && !forward && (f instanceof Function.JvpRule || f instanceof Function.JvpsRules)) {
       throw new SecondOrder.Unsupported("order 2 of a @CustomJvp function that reaches a @CustomVjp rule is not"
           + " supported yet");
     }
-    if (order == 2 && f.rule() != null && f.rule().name() == null) {
+    if (order == 2 && f instanceof Function.JvpsRules) {
       throw new SecondOrder.Unsupported("order 2 with jvps rules is not supported yet; hint: write one rule"
           + " with jvp = \"...\"");
     }
@@ -83,12 +83,12 @@ public final class DerivativesEmitter {
     }
     if (functionObject && io.jgrad.processor.parse.RecordSignature.userName(sig.name()).equals(sig.name())) {
       // A flat function of a record function (f_flat_x) is internal: no function object of its own.
-      FunctionObjectEmitter.emit(sig, forward && f.vjpRule() == null, order, type);
+      FunctionObjectEmitter.emit(sig, forward && !(f instanceof Function.VjpRule), order, type);
     }
-    if (f.vjpRule() != null) {
-      emitReverse(sig, RuleSweeps.fromVjpRule(f), type);
+    if (f instanceof Function.VjpRule rule) {
+      emitReverse(sig, RuleSweeps.fromVjpRule(rule), type);
       if (order == 2) {
-        PullbackEmitter.emit(sig, f.vjpRule().pullbacks(), type);
+        PullbackEmitter.emit(sig, rule.pullbacks(), type);
       }
       return;
     }
@@ -102,20 +102,20 @@ public final class DerivativesEmitter {
     addParams(sig, jvpMethod);
     List<List<Stmt>> tangentBody = order == 2 && forward ? new ArrayList<>() : null;
     List<Function> pullbacks = order == 2 && !forward ? new ArrayList<>() : null;
-    Sweeps sweeps = f.rule() == null ? fromBody(f, jvpMethod, tangentBody, pullbacks)
-        : f.rule().name() == null ? RuleSweeps.fromPerParameterRules(f, jvpMethod)
-        : RuleSweeps.fromRule(f, jvpMethod);
+    Sweeps sweeps = f instanceof Function.JvpRule rule ? RuleSweeps.fromRule(rule, jvpMethod)
+        : f instanceof Function.JvpsRules rules ? RuleSweeps.fromPerParameterRules(rules, jvpMethod)
+        : fromBody(f, jvpMethod, tangentBody, pullbacks);
     if (forward) {
       type.addMethod(jvpMethod.build());
     }
-    Sweeps gradSweeps = f.rule() != null && f.rule().name() != null && !sig.returnType().isArray()
-        ? RuleSweeps.forGradient(f, removable) : sweeps;
+    Sweeps gradSweeps = f instanceof Function.JvpRule rule && !sig.returnType().isArray()
+        ? RuleSweeps.forGradient(rule, removable) : sweeps;
     emitReverse(sig, sweeps, gradSweeps, type, internal);
     if (pullbacks != null) {
       // Reverse only: second derivatives by reverse over reverse, through the pullback functions.
       PullbackEmitter.emit(sig, pullbacks, type);
     } else if (order == 2) {
-      List<Stmt> body = f.rule() == null ? tangentBody.get(0) : SecondOrder.ruleTangentBody(f.body());
+      List<Stmt> body = f instanceof Function.JvpRule ? SecondOrder.ruleTangentBody(f.body()) : tangentBody.get(0);
       List<String> tangentNames = new ArrayList<>();
       for (ParameterSpec p : jvpMethod.build().parameters().subList(sig.params().size(), jvpMethod.build().parameters().size())) {
         tangentNames.add(p.name());

@@ -169,8 +169,8 @@ public final class KernelEmitter {
     List<String> params = sig.params().stream().map(Callee.Param::name).toList();
     Names names;
     io.jgrad.processor.transform.Transpose.Gradient gradient;
-    if (function.vjpRule() != null) {
-      List<Function> pullbacks = function.vjpRule().pullbacks();
+    if (function instanceof Function.VjpRule rule) {
+      List<Function> pullbacks = rule.pullbacks();
       if (pullbacks.isEmpty()) {
         throw new NotBatchable("its fwd or bwd is outside the differentiable subset, which kernels run as code");
       }
@@ -191,17 +191,14 @@ public final class KernelEmitter {
       names = Names.of(params, function.body());
       List<Stmt> body = Normalizer.normalize(function, names);
       body = inline(List.of(sig.name()), body, names, c -> {
-        Function g = sources.functions().apply(c);
-        if (g != null && g.rule() != null) {
+        if (hasJvpRule(c)) {
           throw new NotBatchable("it also calls " + c.name() + ", whose @CustomJvp rule kernels expand only in"
               + " forward mode", c.name());
         }
-        return g != null && g.vjpRule() != null;
+        return sources.functions().apply(c) instanceof Function.VjpRule;
       });
-      gradient = io.jgrad.processor.transform.Transpose.gradient(sig, body, names, c -> {
-        Function g = sources.functions().apply(c);
-        return g == null || g.vjpRule() == null ? null : g.vjpRule().pullbacks();
-      });
+      gradient = io.jgrad.processor.transform.Transpose.gradient(sig, body, names,
+          c -> sources.functions().apply(c) instanceof Function.VjpRule rule ? rule.pullbacks() : null);
     }
     List<Field> constants = new ArrayList<>();
     String lane = names.fresh("lane");
@@ -388,18 +385,18 @@ public final class KernelEmitter {
   private Prepared prepare(boolean rules) {
     List<String> params = sig.params().stream().map(Callee.Param::name).toList();
     Function self = function;
-    if (function.vjpRule() != null) {
+    if (function instanceof Function.VjpRule) {
       self = sources.primals().apply(sig);
       if (self == null) {
         throw new NotBatchable("the body of " + sig.name() + " is outside the subset kernels run; hint: a"
             + " @Batched @CustomVjp function's own body must be differentiable code too");
       }
-    } else if (function.rule() != null) {
+    } else if (hasJvpRule(function)) {
       if (rules) {
         List<Expr> args = sig.params().stream().map(q -> (Expr) new Expr.Var(q.name(), q.type())).toList();
         Expr.Var result = new Expr.Var("result", sig.returnType());
-        self = new Function(sig, List.of(new Stmt.Assign(result, new Expr.Call(sig, args, sig.returnType()), true),
-            new Stmt.Return(result)));
+        self = new Function.Plain(sig, List.of(
+            new Stmt.Assign(result, new Expr.Call(sig, args, sig.returnType()), true), new Stmt.Return(result)));
       } else {
         self = sources.primals().apply(sig);
         if (self == null) {
@@ -419,8 +416,12 @@ public final class KernelEmitter {
   }
 
   private boolean hasJvpRule(Callee c) {
-    Function f = sources.functions().apply(c);
-    return f != null && f.rule() != null;
+    return hasJvpRule(sources.functions().apply(c));
+  }
+
+  /** Whether {@code f}'s forward mode is a {@code @CustomJvp} rule, in either form. */
+  private static boolean hasJvpRule(Function f) {
+    return f instanceof Function.JvpRule || f instanceof Function.JvpsRules;
   }
 
   private List<Stmt> inline(List<String> path, List<Stmt> body, Names names,
@@ -497,53 +498,75 @@ public final class KernelEmitter {
   /** One rule call as statements: {@code jvp = "..."} runs the rule's body; {@code jvps} sums the per-parameter rules. */
   private List<Stmt> rule(Linear.Call c, boolean declareResult, Names names) {
     Callee callee = c.callee();
-    Function g = sources.functions().apply(callee);
-    Function.CustomRule rule = g.rule();
     List<Callee.Param> diff = callee.differentiatedParams();
     List<Expr> tangentArgs = new ArrayList<>();
     for (int i = 0; i < diff.size(); i++) {
       Expr.Var t = c.argTangents().get(i);
       tangentArgs.add(t != null ? t : LaneLocals.zero(diff.get(i).type()));
     }
+    Function g = sources.functions().apply(callee);
+    if (g instanceof Function.JvpRule rule) {
+      return jvpRule(c, rule, tangentArgs, declareResult, names);
+    }
+    if (g instanceof Function.JvpsRules rules) {
+      return jvpsRules(c, rules, tangentArgs, declareResult, names);
+    }
+    // prepare keeps calls only to functions with a rule (hasJvpRule).
+    throw new IllegalStateException(callee.name() + " has no @CustomJvp rule to expand");
+  }
+
+  /** {@code jvp = "..."}: the rule's body with the call's arguments and argument tangents bound to its parameters. */
+  private List<Stmt> jvpRule(Linear.Call c, Function.JvpRule rule, List<Expr> tangentArgs, boolean declareResult,
+      Names names) {
+    Callee callee = c.callee();
+    List<Callee.Param> diff = callee.differentiatedParams();
     Type t = callee.returnType();
     // The rule's code runs as plain code, so its call of the primal is no cycle: the path starts at the rule.
-    List<String> path = List.of(callee.name() + "'s rule" + (rule.name() != null ? " " + rule.name() : ""));
-    List<Stmt> out = new ArrayList<>();
-    if (rule.name() != null) {
-      List<String> ruleParams = new ArrayList<>(callee.params().stream().map(Callee.Param::name).toList());
-      ruleParams.addAll(rule.tangentNames());
-      Names own = Names.of(ruleParams, g.body());
-      Expr.Var value = own.var("ruleValue", t);
-      Expr.Var tangent = own.var("ruleTangent", t);
-      List<Stmt> body = new ArrayList<>(List.of(new Stmt.Declare(value), new Stmt.Declare(tangent)));
-      body.addAll(RuleSweeps.splitPairs(g.body(), value, tangent));
-      List<Stmt> normal = inline(path, Normalizer.normalize(new Function(callee, body), own), own, x -> false);
-      List<Callee.Param> params = new ArrayList<>(callee.params());
-      for (int i = 0; i < diff.size(); i++) {
-        params.add(new Callee.Param(rule.tangentNames().get(i), diff.get(i).type(), true));
-      }
-      List<Expr> args = new ArrayList<>(c.args());
-      args.addAll(tangentArgs);
-      Map<String, String> renamed = new LinkedHashMap<>();
-      out.addAll(Inliner.splice(callee.name(), params, args, normal, c.result(), declareResult, names, renamed));
-      out.add(new Stmt.Assign(c.resultDot(), new Expr.Var(renamed.get(tangent.name()), t), c.declare()));
-      return out;
+    List<String> path = List.of(callee.name() + "'s rule " + rule.name());
+    List<String> ruleParams = new ArrayList<>(callee.params().stream().map(Callee.Param::name).toList());
+    ruleParams.addAll(rule.tangentNames());
+    Names own = Names.of(ruleParams, rule.body());
+    Expr.Var value = own.var("ruleValue", t);
+    Expr.Var tangent = own.var("ruleTangent", t);
+    List<Stmt> body = new ArrayList<>(List.of(new Stmt.Declare(value), new Stmt.Declare(tangent)));
+    body.addAll(RuleSweeps.splitPairs(rule.body(), value, tangent));
+    List<Stmt> normal = inline(path, Normalizer.normalize(new Function.Plain(callee, body), own), own, x -> false);
+    List<Callee.Param> params = new ArrayList<>(callee.params());
+    for (int i = 0; i < diff.size(); i++) {
+      params.add(new Callee.Param(rule.tangentNames().get(i), diff.get(i).type(), true));
     }
+    List<Expr> args = new ArrayList<>(c.args());
+    args.addAll(tangentArgs);
+    Map<String, String> renamed = new LinkedHashMap<>();
+    List<Stmt> out = new ArrayList<>(
+        Inliner.splice(callee.name(), params, args, normal, c.result(), declareResult, names, renamed));
+    out.add(new Stmt.Assign(c.resultDot(), new Expr.Var(renamed.get(tangent.name()), t), c.declare()));
+    return out;
+  }
+
+  /** {@code jvps}: the primal body, then the output tangent as the sum of each rule's body at its argument tangent. */
+  private List<Stmt> jvpsRules(Linear.Call c, Function.JvpsRules rules, List<Expr> tangentArgs,
+      boolean declareResult, Names names) {
+    Callee callee = c.callee();
+    List<Callee.Param> diff = callee.differentiatedParams();
+    Type t = callee.returnType();
+    // As for a jvp rule, the path starts at the rules.
+    List<String> path = List.of(callee.name() + "'s rule");
     Function primal = sources.primals().apply(callee);
     if (primal == null) {
       throw new NotBatchable(sig.name() + " → " + callee.name() + ": the body of " + callee.name()
           + " is outside the subset kernels run", callee.name());
     }
     Names own = Names.of(callee.params().stream().map(Callee.Param::name).toList(), primal.body());
-    out.addAll(Inliner.splice(callee.name(), callee.params(), c.args(),
+    List<Stmt> out = new ArrayList<>(Inliner.splice(callee.name(), callee.params(), c.args(),
         inline(path, Normalizer.normalize(primal, own), own, x -> false), c.result(), declareResult, names, null));
     Expr sum = null;
     for (int i = 0; i < diff.size(); i++) {
-      String ruleName = rule.perParameter().get(i);
+      String ruleName = rules.ruleNames().get(i);
       if (ruleName == null) {
         continue;
       }
-      Function r = sources.ruleMethods().apply(g.rule().owner(), ruleName);
+      Function r = sources.ruleMethods().apply(rules.owner(), ruleName);
       if (r == null) {
         throw new NotBatchable(sig.name() + " → " + callee.name() + ": the body of its rule " + ruleName
             + " is outside the subset kernels run", callee.name());

@@ -7,6 +7,7 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.jgrad.processor.ir.Callee;
+import io.jgrad.processor.ir.Function;
 import io.jgrad.processor.ir.Type;
 import io.jgrad.processor.parse.RecordShape;
 import io.jgrad.processor.parse.RecordSignature;
@@ -27,8 +28,7 @@ public final class RecordEntryEmitter {
   private RecordEntryEmitter() {}
 
   /** Adds the entry points of {@code sig} to {@code type}; the flat functions are already there. */
-  public static void emit(RecordSignature sig, io.jgrad.processor.ir.Function first, boolean forward,
-      TypeSpec.Builder type) {
+  public static void emit(RecordSignature sig, Function first, boolean forward, TypeSpec.Builder type) {
     ClassName self = RuntimeTypes.derivatives(sig.flat().get(0));
     TypeName grad = gradType(sig, self);
     if (sig.result() == null) {
@@ -39,9 +39,9 @@ public final class RecordEntryEmitter {
       }
     }
     if (forward) {
-      type.addMethod(first.rule() != null ? ruleJvp(sig, first.rule()) : jvp(sig, self));
+      type.addMethod(first instanceof Function.JvpRule rule ? ruleJvp(sig, rule) : jvp(sig, self));
     }
-    type.addMethod(first.vjpRule() != null ? ruleVjp(sig, first.vjpRule(), self, grad) : vjp(sig, self, grad));
+    type.addMethod(first instanceof Function.VjpRule rule ? ruleVjp(sig, rule, self, grad) : vjp(sig, self, grad));
     if (sig.result() == null) {
       type.addMethod(gradMethod(sig, grad));
       type.addMethod(valueAndGrad(sig, grad));
@@ -110,7 +110,7 @@ public final class RecordEntryEmitter {
   }
 
   /** {@code fJvp} of a {@code @CustomJvp} function: the user's rule, called once. */
-  private static MethodSpec ruleJvp(RecordSignature sig, io.jgrad.processor.ir.Function.CustomRule rule) {
+  private static MethodSpec ruleJvp(RecordSignature sig, Function.JvpRule rule) {
     MethodSpec.Builder m = method(sig, "Jvp", "The value of {@code $L} and its directional derivative along the"
         + " tangents, from its rule ({@code jax.jvp}).");
     List<String> args = new ArrayList<>(userArgs(sig));
@@ -135,8 +135,7 @@ public final class RecordEntryEmitter {
    * {@code fVjp} of a {@code @CustomVjp} function: {@code fwd} once, {@code bwd} per pullback, on
    * records as the user wrote them; a null gradient is a zero one.
    */
-  private static MethodSpec ruleVjp(RecordSignature sig, io.jgrad.processor.ir.Function.VjpRule rule, ClassName self,
-      TypeName grad) {
+  private static MethodSpec ruleVjp(RecordSignature sig, Function.VjpRule rule, ClassName self, TypeName grad) {
     MethodSpec.Builder m = method(sig, "Vjp", "The value of {@code $L} and its pullback, from its forward and"
         + " backward passes ({@code jax.vjp}).");
     ClassName owner = ClassName.bestGuess(rule.owner());

@@ -29,16 +29,19 @@ public final class RecordRuleEmitter {
   /** Adds the derivatives of flat function {@code flat}, leaf {@code leaf} of {@code sig}'s result. */
   public static void emit(RecordSignature sig, int leaf, Function flat, boolean forward, TypeSpec.Builder type) {
     Callee c = flat.signature();
-    if (flat.vjpRule() != null) {
-      DerivativesEmitter.emitReverse(c, vjpSweeps(sig, leaf, flat), type);
-      return;
+    if (flat instanceof Function.VjpRule rule) {
+      DerivativesEmitter.emitReverse(c, vjpSweeps(sig, leaf, rule), type);
+    } else if (flat instanceof Function.JvpRule rule) {
+      // The sweeps transpose this leaf of the rule's body; forward mode calls the rule itself.
+      Sweeps sweeps = RuleSweeps.fromRule(rule, MethodSpec.methodBuilder("unused"));
+      if (forward) {
+        type.addMethod(jvp(sig, leaf, rule));
+      }
+      DerivativesEmitter.emitReverse(c, sweeps, type);
+    } else {
+      // Records take one jvp rule or a vjp rule (RecordRuleReader); plain flat functions go elsewhere.
+      throw new IllegalArgumentException(c.name() + " has no rule that records take");
     }
-    // The sweeps transpose this leaf of the rule's body; forward mode calls the rule itself.
-    Sweeps sweeps = RuleSweeps.fromRule(flat, MethodSpec.methodBuilder("unused"));
-    if (forward) {
-      type.addMethod(jvp(sig, leaf, flat));
-    }
-    DerivativesEmitter.emitReverse(c, sweeps, type);
   }
 
   /** The user's parameters rebuilt from the flat ones: {@code new Point(p_x, p_y)} for a record. */
@@ -52,12 +55,12 @@ public final class RecordRuleEmitter {
     return out;
   }
 
-  private static MethodSpec jvp(RecordSignature sig, int leaf, Function flat) {
-    Callee c = flat.signature();
+  private static MethodSpec jvp(RecordSignature sig, int leaf, Function.JvpRule rule) {
+    Callee c = rule.signature();
     MethodSpec.Builder m = MethodSpec.methodBuilder(c.name() + "Jvp")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .addJavadoc("Leaf $L of the value of {@code $L} and of its tangent, from the rule {@code $L}.\n",
-            leaf, sig.name(), flat.rule().name())
+            leaf, sig.name(), rule.name())
         .returns(c.returnType().isArray()
             ? ParameterizedTypeName.get(RuntimeTypes.JVP, DerivativesEmitter.typeName(c.returnType()))
             : c.returnType() == Type.FLOAT ? RuntimeTypes.FLOAT_DUAL : RuntimeTypes.DUAL);
@@ -68,7 +71,7 @@ public final class RecordRuleEmitter {
         m.addParameter(DerivativesEmitter.typeName(p.param().type()), p.name() + "Dot");
         if (p.param().type().isArray()) {
           m.addStatement("$T.tangent($L, $L, $S, $S)", RuntimeTypes.RULE_CHECKS, p.name(), p.name() + "Dot",
-              flat.rule().name(), p.name());
+              rule.name(), p.name());
         }
         args.add(CodeBlock.of("$L", p.name() + "Dot"));
         continue;
@@ -85,23 +88,22 @@ public final class RecordRuleEmitter {
       }
       args.add(RecordEntryEmitter.build(p.shape(), leaves.iterator()));
     }
-    ClassName owner = ClassName.bestGuess(flat.rule().owner());
-    CodeBlock call = CodeBlock.of("$T.$L($L)", owner, flat.rule().name(), CodeBlock.join(args, ", "));
+    ClassName owner = ClassName.bestGuess(rule.owner());
+    CodeBlock call = CodeBlock.of("$T.$L($L)", owner, rule.name(), CodeBlock.join(args, ", "));
     if (sig.result() == null) {
-      return m.addStatement("return $T.result($L, $S)", RuntimeTypes.RULE_CHECKS, call, flat.rule().name()).build();
+      return m.addStatement("return $T.result($L, $S)", RuntimeTypes.RULE_CHECKS, call, rule.name()).build();
     }
     RecordShape.Leaf l = sig.result().leaves().get(leaf);
     String local = Names.of(c.params().stream().map(Callee.Param::name).toList(), List.of()).fresh("ruleOut");
     m.addStatement("$T<$T> $L = $T.result($L, $S)", RuntimeTypes.JVP, ClassName.bestGuess(sig.result().qualifiedName()),
-        local, RuntimeTypes.RULE_CHECKS, call, flat.rule().name());
+        local, RuntimeTypes.RULE_CHECKS, call, rule.name());
     return m.addStatement("return $T.of($L, $L)", c.returnType().isArray() ? RuntimeTypes.JVP
             : c.returnType() == Type.FLOAT ? RuntimeTypes.FLOAT_DUAL : RuntimeTypes.DUAL,
         l.read(local + ".value()"), l.read(local + ".tangent()")).build();
   }
 
-  private static Sweeps vjpSweeps(RecordSignature sig, int leaf, Function flat) {
-    Callee c = flat.signature();
-    Function.VjpRule rule = flat.vjpRule();
+  private static Sweeps vjpSweeps(RecordSignature sig, int leaf, Function.VjpRule rule) {
+    Callee c = rule.signature();
     ClassName owner = ClassName.bestGuess(rule.owner());
     ClassName self = RuntimeTypes.derivatives(c);
     Names names = Names.of(new ArrayList<>(c.params().stream().map(Callee.Param::name).toList()), List.of());

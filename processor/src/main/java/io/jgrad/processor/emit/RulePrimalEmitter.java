@@ -35,8 +35,8 @@ final class RulePrimalEmitter {
     DerivativesEmitter.addParams(sig, value);
     value.addStatement("return $LVjp($L).value()", primal.name(), String.join(", ", args));
     type.addMethod(value.build());
-    List<io.jgrad.processor.ir.Stmt> body = f.rule() != null ? RulePrimal.body(f.body(), f.rule().linear())
-        : RulePrimal.calls(f.body());
-    DerivativesEmitter.emit(new Function(primal, body), forward, 1, type, v -> false, true);
+    List<io.jgrad.processor.ir.Stmt> body = f instanceof Function.JvpRule rule
+        ? RulePrimal.body(rule.body(), rule.linear()) : RulePrimal.calls(f.body());
+    DerivativesEmitter.emit(new Function.Plain(primal, body), forward, 1, type, v -> false, true);
   }
 }

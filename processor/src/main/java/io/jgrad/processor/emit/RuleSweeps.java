@@ -32,9 +32,8 @@ final class RuleSweeps {
    * {@code @CustomVjp}: the forward pass gives the value and the residuals; the pullback is the
    * backward pass, with a null gradient read as zero.
    */
-  static Sweeps fromVjpRule(Function f) {
-    Callee sig = f.signature();
-    Function.VjpRule rule = f.vjpRule();
+  static Sweeps fromVjpRule(Function.VjpRule rule) {
+    Callee sig = rule.signature();
     List<String> paramNames = sig.params().stream().map(Callee.Param::name).toList();
     Names names = Names.of(new ArrayList<>(paramNames), List.of());
     String fwd = names.fresh("fwd");
@@ -97,9 +96,8 @@ final class RuleSweeps {
    * mode transposes the rule's linear part (the seed: "JAX will automatically transpose the linear
    * computation on tangent values from our custom JVP rule").
    */
-  static Sweeps fromRule(Function f, MethodSpec.Builder jvpMethod) {
-    Callee sig = f.signature();
-    Function.CustomRule rule = f.rule();
+  static Sweeps fromRule(Function.JvpRule rule, MethodSpec.Builder jvpMethod) {
+    Callee sig = rule.signature();
     List<String> paramNames = new ArrayList<>(sig.params().stream().map(Callee.Param::name).toList());
     paramNames.addAll(rule.tangentNames());
     List<String> args = new ArrayList<>(paramNames);
@@ -120,7 +118,7 @@ final class RuleSweeps {
     jvpMethod.addStatement("return $T.result($T.$L($L), $S)", RuntimeTypes.RULE_CHECKS, ClassName.bestGuess(rule.owner()),
         rule.name(), String.join(", ", args), rule.name());
 
-    return reverse(f, tangentParams, null);
+    return reverse(rule, tangentParams, null);
   }
 
   /**
@@ -128,35 +126,34 @@ final class RuleSweeps {
    * what only the primal output reads (the rule's call of its primal, when that call is pure), since
    * {@code fGrad} never returns the value; {@code pure} says which calls may go.
    */
-  static Sweeps forGradient(Function f, java.util.function.Predicate<Expr> removable) {
+  static Sweeps forGradient(Function.JvpRule rule, java.util.function.Predicate<Expr> removable) {
     List<Callee.Param> tangentParams = new ArrayList<>();
-    List<Callee.Param> diff = f.signature().differentiatedParams();
+    List<Callee.Param> diff = rule.signature().differentiatedParams();
     for (int i = 0; i < diff.size(); i++) {
-      tangentParams.add(new Callee.Param(f.rule().tangentNames().get(i), diff.get(i).type(), true));
+      tangentParams.add(new Callee.Param(rule.tangentNames().get(i), diff.get(i).type(), true));
     }
-    return reverse(f, tangentParams, removable);
+    return reverse(rule, tangentParams, removable);
   }
 
   /**
    * The rule's body read as a linear program and transposed; with {@code removable}, primal values
    * nothing in the reverse sweep reads are dropped first (only those {@code removable} accepts).
    */
-  private static Sweeps reverse(Function f, List<Callee.Param> tangentParams,
+  private static Sweeps reverse(Function.JvpRule rule, List<Callee.Param> tangentParams,
       java.util.function.Predicate<Expr> removable) {
-    Callee sig = f.signature();
-    Function.CustomRule rule = f.rule();
+    Callee sig = rule.signature();
     List<Callee.Param> diff = sig.differentiatedParams();
     List<String> paramNames = new ArrayList<>(sig.params().stream().map(Callee.Param::name).toList());
     paramNames.addAll(rule.tangentNames());
-    Names names = Names.of(paramNames, f.body());
+    Names names = Names.of(paramNames, rule.body());
     Type t = sig.returnType();
     Expr.Var value = new Expr.Var(names.fresh("ruleValue"), t);
     Expr.Var tangent = new Expr.Var(names.fresh("ruleTangent"), t);
     List<Stmt> body = new ArrayList<>();
     body.add(new Stmt.Declare(value));
     body.add(new Stmt.Declare(tangent));
-    body.addAll(splitPairs(f.body(), value, tangent));
-    List<Stmt> normal = Normalizer.normalize(new Function(sig, body), names);
+    body.addAll(splitPairs(rule.body(), value, tangent));
+    List<Stmt> normal = Normalizer.normalize(new Function.Plain(sig, body), names);
     Set<String> linear = Activity.of(normal, tangentParams);
     List<Linear> program = RuleLinearizer.linearize(normal, linear, tangent);
     Map<String, Expr.Var> tangents = new LinkedHashMap<>();
@@ -176,22 +173,21 @@ final class RuleSweeps {
    * That partial derivative is computed in the forward sweep, so the pullback uses what the rule read
    * when {@code fVjp} ran, even if a field it reads changes before the pullback runs.
    */
-  static Sweeps fromPerParameterRules(Function f, MethodSpec.Builder jvpMethod) {
-    Callee sig = f.signature();
-    Function.CustomRule rule = f.rule();
+  static Sweeps fromPerParameterRules(Function.JvpsRules rules, MethodSpec.Builder jvpMethod) {
+    Callee sig = rules.signature();
     List<Callee.Param> diff = sig.differentiatedParams();
     List<String> paramNames = sig.params().stream().map(Callee.Param::name).toList();
     Names names = Names.of(new ArrayList<>(paramNames), List.of());
-    rule.tangentNames().forEach(names::fresh);
+    rules.tangentNames().forEach(names::fresh);
     String primalOut = names.fresh("primalOut");
-    ClassName owner = ClassName.bestGuess(rule.owner());
+    ClassName owner = ClassName.bestGuess(rules.owner());
     Type t = sig.returnType();
     String args = String.join(", ", paramNames);
     List<String> contributions = new ArrayList<>();
     for (int i = 0; i < diff.size(); i++) {
-      jvpMethod.addParameter(DerivativesEmitter.typeName(diff.get(i).type()), rule.tangentNames().get(i));
-      if (rule.perParameter().get(i) != null) {
-        contributions.add(rule.perParameter().get(i) + "(" + rule.tangentNames().get(i) + ", " + primalOut
+      jvpMethod.addParameter(DerivativesEmitter.typeName(diff.get(i).type()), rules.tangentNames().get(i));
+      if (rules.ruleNames().get(i) != null) {
+        contributions.add(rules.ruleNames().get(i) + "(" + rules.tangentNames().get(i) + ", " + primalOut
             + ", " + args + ")");
       }
     }
@@ -213,7 +209,7 @@ final class RuleSweeps {
       Type pt = diff.get(i).type();
       String bar = names.fresh(diff.get(i).name() + "Bar");
       grads.add(bar);
-      String ruleName = rule.perParameter().get(i);
+      String ruleName = rules.ruleNames().get(i);
       if (ruleName == null) {
         reverse.addStatement("$L $L = $L", pt.javaName(), bar, Terms.zero(pt));
       } else {

@@ -35,7 +35,7 @@ final class SecondOrderEmitter {
     Callee sig2 = SecondOrder.signature(sig, tangentNames);
     List<String> paramNames = sig2.params().stream().map(Callee.Param::name).toList();
     Names names = Names.of(paramNames, tangentBody);
-    List<Stmt> normal = Normalizer.normalize(new Function(sig2, tangentBody), names);
+    List<Stmt> normal = Normalizer.normalize(new Function.Plain(sig2, tangentBody), names);
     Jvp.Result jvp = Jvp.transform(normal, sig.differentiatedParams(), names);
     if (!jvp.problems().isEmpty()) {
       throw new DerivativesEmitter.TransformException(String.join("; ", jvp.problems()));

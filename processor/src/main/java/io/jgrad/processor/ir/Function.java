@@ -2,39 +2,87 @@ package io.jgrad.processor.ir;
 
 import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
- * The IR of one differentiable function: its signature as a {@link Callee} and the body its
- * derivatives come from: its own, or, for a {@code @CustomJvp} function, its rule's.
+ * The IR of one differentiable function: its signature as a {@link Callee}, and, by its case, where
+ * its derivatives come from: its own body, or the user's {@code @CustomJvp} or {@code @CustomVjp} rules.
  */
-public record Function(Callee signature, List<Stmt> body, CustomRule rule, VjpRule vjpRule) {
-  /** A function whose derivatives come from its own body. */
-  public Function(Callee signature, List<Stmt> body) {
-    this(signature, body, null, null);
-  }
-
-  /** A function whose derivatives come from a custom JVP rule. */
-  public Function(Callee signature, List<Stmt> body, CustomRule rule) {
-    this(signature, body, rule, null);
-  }
+public sealed interface Function {
+  /** The function as its callers see it. */
+  Callee signature();
 
   /**
-   * The user's reverse-mode rule ({@code @CustomVjp}): its class, its forward and backward passes,
-   * and, for order 2, its pullback as differentiable functions (one per differentiated parameter),
-   * built from the passes' bodies; empty at order 1.
+   * The statements its derivatives are read from: its own body, or its {@code jvp} rule's; none where
+   * the rules are called rather than read, so that walks over every function's body pass these by.
    */
-  public record VjpRule(String owner, String fwd, String bwd, List<Function> pullbacks) {
-    /** A rule used at first order only: its passes are called, never read. */
-    public VjpRule(String owner, String fwd, String bwd) {
-      this(owner, fwd, bwd, List.of());
+  List<Stmt> body();
+
+  /**
+   * The same function, its derivatives from the same place, with {@code signature} and every expression
+   * of {@link #body} rewritten by {@code rewrite}.
+   */
+  Function rewritten(Callee signature, UnaryOperator<Expr> rewrite);
+
+  /** A function whose derivatives come from its own body. */
+  record Plain(Callee signature, List<Stmt> body) implements Function {
+    @Override
+    public Function rewritten(Callee signature, UnaryOperator<Expr> rewrite) {
+      return new Plain(signature, Rewrite.stmts(body, rewrite));
     }
   }
 
   /**
-   * The user's forward-mode rule: where it lives, the names of its tangent parameters (one per
-   * differentiated parameter, in order) and the locals that depend on them; or, for {@code jvps},
-   * one rule name per differentiated parameter ({@code null} for zero) and {@code name} null.
+   * {@code @CustomJvp(jvp = name)}: {@code body} is the rule's, in {@code owner}, its primal parameters
+   * named as the function names them; {@code tangentNames} are its tangent parameters (one per
+   * differentiated parameter, in order) and {@code linear} the locals that depend on them.
    */
-  public record CustomRule(String owner, String name, List<String> tangentNames, Set<String> linear,
-      List<String> perParameter) {}
+  record JvpRule(Callee signature, List<Stmt> body, String owner, String name, List<String> tangentNames,
+      Set<String> linear) implements Function {
+    @Override
+    public Function rewritten(Callee signature, UnaryOperator<Expr> rewrite) {
+      return new JvpRule(signature, Rewrite.stmts(body, rewrite), owner, name, tangentNames, linear);
+    }
+  }
+
+  /**
+   * {@code @CustomJvp(jvps = ...)}: one rule of {@code owner} per differentiated parameter, in order
+   * ({@code null} where that tangent contributes zero), each called, never read; {@code tangentNames}
+   * name {@code fJvp}'s tangent parameters.
+   */
+  record JvpsRules(Callee signature, String owner, List<String> tangentNames, List<String> ruleNames)
+      implements Function {
+    @Override
+    public List<Stmt> body() {
+      return List.of();
+    }
+
+    @Override
+    public Function rewritten(Callee signature, UnaryOperator<Expr> rewrite) {
+      return new JvpsRules(signature, owner, tangentNames, ruleNames);
+    }
+  }
+
+  /**
+   * {@code @CustomVjp}: the forward and backward passes of {@code owner}, called, never read; and, for
+   * order 2, its pullback as differentiable functions (one per differentiated parameter), built from
+   * the passes' bodies; empty at order 1.
+   */
+  record VjpRule(Callee signature, String owner, String fwd, String bwd, List<Function> pullbacks)
+      implements Function {
+    /** A rule used at first order only: its passes are called, never read. */
+    public VjpRule(Callee signature, String owner, String fwd, String bwd) {
+      this(signature, owner, fwd, bwd, List.of());
+    }
+
+    @Override
+    public List<Stmt> body() {
+      return List.of();
+    }
+
+    @Override
+    public Function rewritten(Callee signature, UnaryOperator<Expr> rewrite) {
+      return new VjpRule(signature, owner, fwd, bwd, pullbacks);
+    }
+  }
 }

@@ -252,7 +252,7 @@ public final class BodyParser {
         return Optional.empty();
       }
     }
-    return Optional.of(new Function(signature, body));
+    return Optional.of(new Function.Plain(signature, body));
   }
 
   /**

@@ -63,8 +63,8 @@ public final class CustomJvpReader {
           + " without applying the rule again; hint: compute the primal output by calling " + sig.name(), rule);
     }
     String owner = ((javax.lang.model.element.TypeElement) rule.getEnclosingElement()).getQualifiedName().toString();
-    return Optional.of(new Function(sig, parsed.get().body(),
-        new Function.CustomRule(owner, rule.getSimpleName().toString(), tangentNames, linear, null)));
+    return Optional.of(new Function.JvpRule(sig, parsed.get().body(), owner, rule.getSimpleName().toString(),
+        tangentNames, linear));
   }
 
   /** {@code jvps}: each rule must be linear in its first parameter, the tangent. */
@@ -100,7 +100,6 @@ public final class CustomJvpReader {
       return Optional.empty();
     }
     String owner = ((javax.lang.model.element.TypeElement) f.getEnclosingElement()).getQualifiedName().toString();
-    return Optional.of(new Function(sig, List.of(),
-        new Function.CustomRule(owner, null, tangentNames, Set.of(), names)));
+    return Optional.of(new Function.JvpsRules(sig, owner, tangentNames, names));
   }
 }

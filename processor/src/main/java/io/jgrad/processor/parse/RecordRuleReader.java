@@ -57,7 +57,7 @@ public final class RecordRuleReader {
     String owner = ((TypeElement) f.getEnclosingElement()).getQualifiedName().toString();
     List<Function> out = new ArrayList<>();
     for (Callee flat : sig.flat()) {
-      out.add(new Function(flat, List.of(), null, new Function.VjpRule(owner, spec.fwd(), spec.bwd())));
+      out.add(new Function.VjpRule(flat, owner, spec.fwd(), spec.bwd()));
     }
     return Optional.of(out);
   }
@@ -110,8 +110,8 @@ public final class RecordRuleReader {
       // Every leaf's tangent must be linear; the same finding at the same expression is reported once.
       LinearityChecker.check(parsed.get().body(), linear, parser.positions(), report,
           trees.getPath(rule).getCompilationUnit(), rule);
-      out.add(new Function(sig.flat().get(i), parsed.get().body(),
-          new Function.CustomRule(owner, rule.getSimpleName().toString(), List.copyOf(tangentNames), linear, null)));
+      out.add(new Function.JvpRule(sig.flat().get(i), parsed.get().body(), owner, rule.getSimpleName().toString(),
+          List.copyOf(tangentNames), linear));
     }
     return report.errorCount() > before ? Optional.empty() : Optional.of(out);
   }

@@ -22,7 +22,7 @@ public final class Pullbacks {
   public record Pass(String name, List<Callee.Param> params, List<Stmt> body) {
     /** The pass as a function returning {@code result}, to splice into a pullback function. */
     Function as(io.jgrad.processor.ir.Type result) {
-      return new Function(new Callee("", "", name, params, result, true, 1), body);
+      return new Function.Plain(new Callee("", "", name, params, result, true, 1), body);
     }
   }
 
@@ -91,7 +91,7 @@ public final class Pullbacks {
     Expr.Var component = names.var(p.name() + "Bar", p.type());
     body.addAll(Inliner.spliceCall(bwd.as(p.type()), bwdArgs, component, names));
     body.add(new Stmt.Return(component));
-    return new Function(sig, body);
+    return new Function.Plain(sig, body);
   }
 
   private static List<Expr> vars(List<Callee.Param> params) {

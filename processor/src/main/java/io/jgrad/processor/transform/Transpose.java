@@ -94,7 +94,7 @@ public final class Transpose {
     Expr.Var paramBar = t.bar(jvp.tangents().get(p.name()));
     List<Stmt> body = t.sweeps(jvp.program(), new Expr.Var(g.name(), g.type()));
     body.add(new Stmt.Return(paramBar));
-    return new Function(Pullbacks.signature(f, p, g.name()), body);
+    return new Function.Plain(Pullbacks.signature(f, p, g.name()), body);
   }
 
   /**
