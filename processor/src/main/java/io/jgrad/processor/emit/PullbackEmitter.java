@@ -61,7 +61,7 @@ final class PullbackEmitter {
       return; // reverse over reverse reports a caller that needs these for other types
     }
     List<String> primals = sig.params().stream().map(Callee.Param::name).toList();
-    io.jgrad.processor.transform.Names names = io.jgrad.processor.transform.Names.of(primals, List.of());
+    io.jgrad.processor.ir.Names names = io.jgrad.processor.ir.Names.of(primals, List.of());
     String g = Pullbacks.cotangentName(sig);
     names.fresh(g);
     String derivative = names.fresh("derivative");

@@ -126,7 +126,7 @@ public final class BodyParser {
     this.method = method;
     TreePath path = trees.getPath(method);
     this.unit = path == null ? null : path.getCompilationUnit();
-    usedNames.addAll(io.jgrad.processor.transform.Names.GENERATED);
+    usedNames.addAll(io.jgrad.processor.ir.Names.GENERATED);
     this.lambdas = new LambdaReader(trees, report, unit, names, method);
     this.effects = new ArrayEffects(trees);
   }

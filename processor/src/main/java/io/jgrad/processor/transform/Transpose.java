@@ -5,6 +5,7 @@ import io.jgrad.processor.ir.Expr;
 import io.jgrad.processor.ir.Exprs;
 import io.jgrad.processor.ir.Function;
 import io.jgrad.processor.ir.Linear;
+import io.jgrad.processor.ir.Names;
 import io.jgrad.processor.ir.Stmt;
 import io.jgrad.processor.rules.Primitive;
 import java.util.ArrayList;
