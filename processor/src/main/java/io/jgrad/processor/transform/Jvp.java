@@ -1,5 +1,6 @@
 package io.jgrad.processor.transform;
 
+import io.jgrad.processor.ir.Activity;
 import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.Expr;
 import io.jgrad.processor.ir.Linear;
