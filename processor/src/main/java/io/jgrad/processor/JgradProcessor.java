@@ -23,6 +23,7 @@ import io.jgrad.processor.check.Codes;
 import io.jgrad.processor.check.CycleFinder;
 import io.jgrad.processor.ir.ArrayWrites;
 import io.jgrad.processor.ir.Callee;
+import io.jgrad.processor.ir.Calls;
 import io.jgrad.processor.ir.Function;
 import io.jgrad.processor.parse.BodyParser;
 import io.jgrad.processor.parse.CalleeResolver;

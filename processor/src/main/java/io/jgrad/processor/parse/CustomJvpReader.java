@@ -56,7 +56,7 @@ public final class CustomJvpReader {
     if (report.errorCount() > before) {
       return Optional.empty();
     }
-    if (spec.order() == 2 && io.jgrad.processor.Calls.of(parsed.get()).stream()
+    if (spec.order() == 2 && io.jgrad.processor.ir.Calls.of(parsed.get()).stream()
         .noneMatch(c -> c.name().equals(sig.name()) && c.ownerQualifiedName().equals(sig.ownerQualifiedName()))) {
       report.warning(io.jgrad.processor.check.Codes.RULE_SKIPS_PRIMAL, "the rule " + rule.getSimpleName()
           + " does not call " + sig.name() + ", so second derivatives differentiate the rule's body"
