@@ -1,10 +1,10 @@
 package io.jgrad.processor.check;
 
+import io.jgrad.processor.ir.DiffSpec;
 import io.jgrad.processor.ir.Names;
+import io.jgrad.processor.ir.RecordShape;
 import io.jgrad.processor.ir.Type;
-import io.jgrad.processor.parse.DiffSpec;
-import io.jgrad.processor.parse.RecordShape;
-import io.jgrad.processor.parse.TypeMapper;
+import io.jgrad.processor.ir.TypeMapper;
 import io.jgrad.annotations.NonDiff;
 import java.util.List;
 import java.util.Optional;

@@ -81,7 +81,7 @@ public final class DerivativesEmitter {
     if (order == 2 && sig.differentiatedParams().stream().anyMatch(p -> p.type().isArray())) {
       throw new SecondOrder.Unsupported("order 2 for array parameters is not supported yet");
     }
-    if (functionObject && io.jgrad.processor.parse.RecordSignature.userName(sig.name()).equals(sig.name())) {
+    if (functionObject && io.jgrad.processor.ir.RecordSignature.userName(sig.name()).equals(sig.name())) {
       // A flat function of a record function (f_flat_x) is internal: no function object of its own.
       FunctionObjectEmitter.emit(sig, forward && f.vjpRule() == null, order, type);
     }

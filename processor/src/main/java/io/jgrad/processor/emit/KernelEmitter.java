@@ -135,7 +135,7 @@ public final class KernelEmitter {
         throw new NotBatchable("parameter " + p.name() + " is an array: a kernel takes one scalar per lane;"
             + " hint: mark it @NonDiff or leave it out of wrt to share it between lanes");
       }
-      if (p.javaType() != null && io.jgrad.processor.parse.TypeMapper.NARROW_INTS.contains(p.javaType())) {
+      if (p.javaType() != null && io.jgrad.processor.ir.TypeMapper.NARROW_INTS.contains(p.javaType())) {
         // The kernel's fields are int; the CPU lanes would hand them back to the user's method.
         throw new NotBatchable("parameter " + p.name() + " is a " + p.javaType() + ", which kernels do not take"
             + " yet; hint: declare it int");
