@@ -2,8 +2,8 @@ package io.jgrad.processor.parse;
 
 import com.sun.source.util.Trees;
 import io.jgrad.processor.check.LinearityChecker;
-import io.jgrad.processor.check.Report;
 import io.jgrad.processor.check.RuleValidator;
+import io.jgrad.processor.diag.Report;
 import io.jgrad.processor.ir.Activity;
 import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.DiffSpec;
@@ -60,7 +60,7 @@ public final class CustomJvpReader {
     }
     if (spec.order() == 2 && io.jgrad.processor.ir.Calls.of(parsed.get()).stream()
         .noneMatch(c -> c.name().equals(sig.name()) && c.ownerQualifiedName().equals(sig.ownerQualifiedName()))) {
-      report.warning(io.jgrad.processor.check.Codes.RULE_SKIPS_PRIMAL, "the rule " + rule.getSimpleName()
+      report.warning(io.jgrad.processor.diag.Codes.RULE_SKIPS_PRIMAL, "the rule " + rule.getSimpleName()
           + " does not call " + sig.name() + ", so second derivatives differentiate the rule's body"
           + " without applying the rule again; hint: compute the primal output by calling " + sig.name(), rule);
     }

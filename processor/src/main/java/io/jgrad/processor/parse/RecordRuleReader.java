@@ -1,10 +1,10 @@
 package io.jgrad.processor.parse;
 
 import com.sun.source.util.Trees;
-import io.jgrad.processor.check.Codes;
 import io.jgrad.processor.check.LinearityChecker;
-import io.jgrad.processor.check.Report;
 import io.jgrad.processor.check.RuleValidator;
+import io.jgrad.processor.diag.Codes;
+import io.jgrad.processor.diag.Report;
 import io.jgrad.processor.ir.Activity;
 import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.DiffSpec;

@@ -1,7 +1,7 @@
 package io.jgrad.processor.parse;
 
 import com.sun.source.util.Trees;
-import io.jgrad.processor.check.Report;
+import io.jgrad.processor.diag.Report;
 import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.DiffSpec;
 import io.jgrad.processor.ir.Function;
