@@ -12,27 +12,29 @@ import io.jgrad.annotations.Differentiable;
 import io.jgrad.processor.check.GeneratedMembers;
 import io.jgrad.processor.check.InvocationFinder;
 import io.jgrad.processor.check.LocalClasses;
-import io.jgrad.processor.check.Report;
 import io.jgrad.processor.check.UninferredVars;
 import io.jgrad.processor.check.RuleValidator;
 import io.jgrad.processor.check.SignatureValidator;
 import io.jgrad.processor.check.SizeLimit;
+import io.jgrad.processor.diag.Codes;
+import io.jgrad.processor.diag.Report;
 import io.jgrad.processor.emit.DerivativesEmitter;
 import io.jgrad.processor.emit.KernelEmitter;
-import io.jgrad.processor.check.Codes;
 import io.jgrad.processor.check.CycleFinder;
+import io.jgrad.processor.ir.ArrayWrites;
 import io.jgrad.processor.ir.Callee;
+import io.jgrad.processor.ir.Calls;
+import io.jgrad.processor.ir.DiffSpec;
 import io.jgrad.processor.ir.Function;
+import io.jgrad.processor.ir.RecordSignature;
 import io.jgrad.processor.parse.BodyParser;
 import io.jgrad.processor.parse.CalleeResolver;
 import io.jgrad.processor.parse.CustomJvpReader;
-import io.jgrad.processor.parse.DiffSpec;
 import io.jgrad.processor.parse.RecordRuleReader;
-import io.jgrad.processor.parse.RecordSignature;
+import io.jgrad.processor.parse.RecordSignatureReader;
 import io.jgrad.processor.parse.VjpPassReader;
 import io.jgrad.processor.emit.RecordEntryEmitter;
 import io.jgrad.processor.emit.RecordRuleEmitter;
-import io.jgrad.processor.transform.ArrayWrites;
 import io.jgrad.processor.transform.SecondOrder;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -243,7 +245,7 @@ public final class JgradProcessor extends AbstractProcessor {
           continue;
         }
         DiffSpec spec = DiffSpec.of(m).orElseThrow();
-        if (RecordSignature.involvesRecords(m)) {
+        if (RecordSignatureReader.involvesRecords(m)) {
           readRecordFunction(m, spec, trees, callees, report)
               .filter(r -> SizeLimit.fits(m, r.flat().get(0), spec.order(), report)).ifPresent(r -> {
             records.put(m, r);
@@ -282,7 +284,7 @@ public final class JgradProcessor extends AbstractProcessor {
    */
   private java.util.Optional<RecordFunctions> readRecordFunction(ExecutableElement m, DiffSpec spec, Trees trees,
       CalleeResolver callees, Report report) {
-    RecordSignature sig = RecordSignature.of(m, callees);
+    RecordSignature sig = RecordSignatureReader.read(m, callees);
     if (spec.kind() != DiffSpec.Kind.BODY) {
       var flat = spec.kind() == DiffSpec.Kind.CUSTOM_VJP ? RecordRuleReader.readVjp(m, spec, sig, report)
           : RecordRuleReader.readJvp(m, spec, sig, trees, report, callees);

@@ -6,7 +6,7 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
-import io.jgrad.processor.check.Codes;
+import io.jgrad.processor.diag.Codes;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;

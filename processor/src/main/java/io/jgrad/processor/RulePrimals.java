@@ -1,6 +1,7 @@
 package io.jgrad.processor;
 
 import io.jgrad.processor.ir.Callee;
+import io.jgrad.processor.ir.Calls;
 import io.jgrad.processor.ir.Expr;
 import io.jgrad.processor.ir.Function;
 import java.util.Collection;

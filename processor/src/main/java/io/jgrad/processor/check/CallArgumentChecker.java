@@ -2,10 +2,12 @@ package io.jgrad.processor.check;
 
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.Tree;
+import io.jgrad.processor.diag.Codes;
+import io.jgrad.processor.diag.Report;
+import io.jgrad.processor.ir.Activity;
 import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.Expr;
 import io.jgrad.processor.ir.Stmt;
-import io.jgrad.processor.transform.Activity;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

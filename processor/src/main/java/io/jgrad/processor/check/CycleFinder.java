@@ -1,7 +1,7 @@
 package io.jgrad.processor.check;
 
-import io.jgrad.processor.Calls;
 import io.jgrad.processor.ir.Callee;
+import io.jgrad.processor.ir.Calls;
 import io.jgrad.processor.ir.Function;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

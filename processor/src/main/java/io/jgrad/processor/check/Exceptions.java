@@ -1,5 +1,7 @@
 package io.jgrad.processor.check;
 
+import io.jgrad.processor.diag.Codes;
+import io.jgrad.processor.diag.Report;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;

@@ -2,6 +2,8 @@ package io.jgrad.processor.check;
 
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.Tree;
+import io.jgrad.processor.diag.Codes;
+import io.jgrad.processor.diag.Report;
 import io.jgrad.processor.ir.Expr;
 import io.jgrad.processor.ir.Exprs;
 import io.jgrad.processor.ir.Stmt;

@@ -8,6 +8,8 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
+import io.jgrad.processor.diag.Codes;
+import io.jgrad.processor.diag.Report;
 import java.util.List;
 import java.util.Set;
 

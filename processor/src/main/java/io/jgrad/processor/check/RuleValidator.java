@@ -1,10 +1,12 @@
 package io.jgrad.processor.check;
 
+import io.jgrad.processor.diag.Codes;
+import io.jgrad.processor.diag.Report;
 import io.jgrad.processor.ir.Callee;
+import io.jgrad.processor.ir.DiffSpec;
+import io.jgrad.processor.ir.RecordShape;
 import io.jgrad.processor.ir.Type;
-import io.jgrad.processor.parse.DiffSpec;
-import io.jgrad.processor.parse.RecordShape;
-import io.jgrad.processor.parse.TypeMapper;
+import io.jgrad.processor.ir.TypeMapper;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,11 +1,13 @@
 package io.jgrad.processor.check;
 
+import io.jgrad.processor.diag.Codes;
+import io.jgrad.processor.diag.Report;
+import io.jgrad.processor.ir.DiffSpec;
+import io.jgrad.processor.ir.Names;
+import io.jgrad.processor.ir.RecordShape;
 import io.jgrad.processor.ir.Type;
-import io.jgrad.processor.parse.DiffSpec;
-import io.jgrad.processor.parse.RecordShape;
-import io.jgrad.processor.parse.TypeMapper;
+import io.jgrad.processor.ir.TypeMapper;
 import io.jgrad.annotations.NonDiff;
-import io.jgrad.processor.transform.Names;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;

@@ -1,5 +1,7 @@
 package io.jgrad.processor.check;
 
+import io.jgrad.processor.diag.Codes;
+import io.jgrad.processor.diag.Report;
 import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.Function;
 import io.jgrad.processor.ir.Rewrite;

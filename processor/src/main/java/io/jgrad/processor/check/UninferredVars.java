@@ -5,6 +5,8 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
+import io.jgrad.processor.diag.Codes;
+import io.jgrad.processor.diag.Report;
 import javax.lang.model.element.TypeElement;
 
 /**

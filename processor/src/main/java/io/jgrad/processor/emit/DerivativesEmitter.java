@@ -7,14 +7,14 @@ import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import io.jgrad.processor.ir.ArrayWrites;
 import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.Function;
+import io.jgrad.processor.ir.Names;
 import io.jgrad.processor.ir.Stmt;
 import io.jgrad.processor.ir.Type;
-import io.jgrad.processor.transform.ArrayWrites;
 import io.jgrad.processor.transform.Jvp;
 import io.jgrad.processor.transform.SecondOrder;
-import io.jgrad.processor.transform.Names;
 import io.jgrad.processor.transform.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,7 +81,7 @@ public final class DerivativesEmitter {
     if (order == 2 && sig.differentiatedParams().stream().anyMatch(p -> p.type().isArray())) {
       throw new SecondOrder.Unsupported("order 2 for array parameters is not supported yet");
     }
-    if (functionObject && io.jgrad.processor.parse.RecordSignature.userName(sig.name()).equals(sig.name())) {
+    if (functionObject && io.jgrad.processor.ir.RecordSignature.userName(sig.name()).equals(sig.name())) {
       // A flat function of a record function (f_flat_x) is internal: no function object of its own.
       FunctionObjectEmitter.emit(sig, forward && !(f instanceof Function.VjpRule), order, type);
     }

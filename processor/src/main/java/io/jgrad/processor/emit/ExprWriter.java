@@ -105,7 +105,7 @@ public final class ExprWriter {
     if (e instanceof Expr.Call c && c.callee().isFunctionObject()) {
       return c.callee().receiver() + ".value(" + args(c.args()) + ")";
     }
-    if (e instanceof Expr.Call c && !io.jgrad.processor.parse.RecordSignature.userName(c.callee().name())
+    if (e instanceof Expr.Call c && !io.jgrad.processor.ir.RecordSignature.userName(c.callee().name())
         .equals(c.callee().name())) {
       // A flat function of a record function (f_flat_x) has its primal in the generated class: the
       // user's function on packed records, one leaf of the result.
@@ -131,7 +131,7 @@ public final class ExprWriter {
     java.util.List<String> out = new java.util.ArrayList<>();
     for (int i = 0; i < args.size(); i++) {
       String narrow = i < callee.params().size() ? callee.params().get(i).javaType() : null;
-      boolean cast = narrow != null && io.jgrad.processor.parse.TypeMapper.NARROW_INTS.contains(narrow);
+      boolean cast = narrow != null && io.jgrad.processor.ir.TypeMapper.NARROW_INTS.contains(narrow);
       out.add(cast ? "(" + narrow + ") " + write(args.get(i), UNARY + 1) : write(args.get(i)));
     }
     return out;

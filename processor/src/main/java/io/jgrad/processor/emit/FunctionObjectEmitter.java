@@ -8,8 +8,8 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.jgrad.processor.ir.Callee;
+import io.jgrad.processor.ir.Names;
 import io.jgrad.processor.ir.Type;
-import io.jgrad.processor.transform.Names;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Modifier;
@@ -140,7 +140,7 @@ final class FunctionObjectEmitter {
     boolean one = diffNames.size() == 1;
     ClassName self = RuntimeTypes.derivatives(sig);
     ClassName fn = one ? RuntimeTypes.DIFF_FN1 : RuntimeTypes.DIFF_FN2;
-    String pullback = io.jgrad.processor.transform.Pullbacks.name(sig, sig.differentiatedParams().get(k));
+    String pullback = sig.pullbackName(sig.differentiatedParams().get(k));
     String args = String.join(", ", all);
     MethodSpec.Builder value = override("value", TypeName.DOUBLE, diffNames)
         .addStatement("return $T.$L($L, 1.0)", self, pullback, args);

@@ -6,8 +6,8 @@ import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.Expr;
 import io.jgrad.processor.ir.Exprs;
 import io.jgrad.processor.ir.Linear;
+import io.jgrad.processor.ir.Names;
 import io.jgrad.processor.ir.Type;
-import io.jgrad.processor.transform.Names;
 import java.util.ArrayList;
 import java.util.List;
 

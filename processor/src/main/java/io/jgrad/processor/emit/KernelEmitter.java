@@ -11,13 +11,13 @@ import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.Expr;
 import io.jgrad.processor.ir.Function;
 import io.jgrad.processor.ir.Linear;
+import io.jgrad.processor.ir.Names;
 import io.jgrad.processor.ir.Rewrite;
 import io.jgrad.processor.ir.Stmt;
 import io.jgrad.processor.ir.Type;
 import io.jgrad.processor.transform.DeadCode;
 import io.jgrad.processor.transform.Inliner;
 import io.jgrad.processor.transform.Jvp;
-import io.jgrad.processor.transform.Names;
 import io.jgrad.processor.transform.Normalizer;
 import io.jgrad.processor.transform.VectorJvp;
 import java.util.ArrayList;
@@ -135,7 +135,7 @@ public final class KernelEmitter {
         throw new NotBatchable("parameter " + p.name() + " is an array: a kernel takes one scalar per lane;"
             + " hint: mark it @NonDiff or leave it out of wrt to share it between lanes");
       }
-      if (p.javaType() != null && io.jgrad.processor.parse.TypeMapper.NARROW_INTS.contains(p.javaType())) {
+      if (p.javaType() != null && io.jgrad.processor.ir.TypeMapper.NARROW_INTS.contains(p.javaType())) {
         // The kernel's fields are int; the CPU lanes would hand them back to the user's method.
         throw new NotBatchable("parameter " + p.name() + " is a " + p.javaType() + ", which kernels do not take"
             + " yet; hint: declare it int");

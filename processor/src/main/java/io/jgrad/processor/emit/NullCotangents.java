@@ -1,8 +1,8 @@
 package io.jgrad.processor.emit;
 
 import com.palantir.javapoet.CodeBlock;
+import io.jgrad.processor.ir.Names;
 import io.jgrad.processor.ir.Type;
-import io.jgrad.processor.transform.Names;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -7,7 +7,6 @@ import com.palantir.javapoet.TypeSpec;
 import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.Function;
 import io.jgrad.processor.ir.Type;
-import io.jgrad.processor.transform.Pullbacks;
 import io.jgrad.processor.transform.SecondOrder;
 import java.util.List;
 import javax.lang.model.element.Modifier;
@@ -61,14 +60,14 @@ final class PullbackEmitter {
       return; // reverse over reverse reports a caller that needs these for other types
     }
     List<String> primals = sig.params().stream().map(Callee.Param::name).toList();
-    io.jgrad.processor.transform.Names names = io.jgrad.processor.transform.Names.of(primals, List.of());
-    String g = Pullbacks.cotangentName(sig);
+    io.jgrad.processor.ir.Names names = io.jgrad.processor.ir.Names.of(primals, List.of());
+    String g = sig.pullbackCotangentName();
     names.fresh(g);
     String derivative = names.fresh("derivative");
     String hessian = names.fresh("hessian");
     String args = String.join(", ", primals);
     for (int k = 0; k < diff.size(); k++) {
-      Callee pullback = Pullbacks.signature(sig, diff.get(k), g);
+      Callee pullback = sig.pullbackFunction(diff.get(k), g);
       String name = pullback.name();
       String tangent = sig.name() + "Tangent(" + args + ", " + SecondOrderEmitter.basis(diff, k) + ")";
       MethodSpec.Builder value = MethodSpec.methodBuilder(name)
@@ -119,12 +118,12 @@ final class PullbackEmitter {
     DerivativesEmitter.addParams(sig, hessian);
     if (diff.size() == 1) {
       hessian.returns(TypeName.DOUBLE);
-      hessian.addStatement("return $LGrad($L, 1.0).$L()", Pullbacks.name(sig, diff.get(0)), args, diff.get(0).name());
+      hessian.addStatement("return $LGrad($L, 1.0).$L()", sig.pullbackName(diff.get(0)), args, diff.get(0).name());
     } else {
       hessian.returns(ArrayTypeName.of(ArrayTypeName.of(TypeName.DOUBLE)));
       hessian.addStatement("double[][] hessian = new double[$L][]", diff.size());
       for (int i = 0; i < diff.size(); i++) {
-        String row = Pullbacks.name(sig, diff.get(i));
+        String row = sig.pullbackName(diff.get(i));
         String grad = row + "Grad(" + args + ", 1.0)";
         StringBuilder components = new StringBuilder();
         for (Callee.Param q : diff) {

@@ -6,7 +6,7 @@ import io.jgrad.processor.ir.Expr;
 import io.jgrad.processor.ir.Linear;
 import io.jgrad.processor.ir.Reverse;
 import io.jgrad.processor.ir.Type;
-import io.jgrad.processor.transform.Names;
+import io.jgrad.processor.ir.Names;
 import io.jgrad.processor.transform.ResidualPlacement;
 import io.jgrad.processor.transform.Transposer;
 import java.util.ArrayList;

@@ -191,4 +191,34 @@ public record Callee(
   public boolean hasSingleGradient() {
     return differentiatedParams().size() == 1;
   }
+
+  /** The name of the pullback function of this function for its differentiated parameter {@code p}. */
+  public String pullbackName(Param p) {
+    List<Param> diff = differentiatedParams();
+    if (diff.size() == 1) {
+      return name + "Pullback";
+    }
+    String suffix = Character.toUpperCase(p.name().charAt(0)) + p.name().substring(1);
+    // Parameters x and X would give one name: the position tells them apart.
+    boolean clash = diff.stream().filter(q -> !q.name().equals(p.name()))
+        .anyMatch(q -> (Character.toUpperCase(q.name().charAt(0)) + q.name().substring(1)).equals(suffix));
+    return name + "Pullback" + suffix + (clash ? String.valueOf(diff.indexOf(p)) : "");
+  }
+
+  /**
+   * The signature of this function's pullback function for its parameter {@code p}: this function's
+   * parameters and the output cotangent {@code g}, all differentiated; reverse mode only (a pullback
+   * function is differentiated to get second derivatives, reverse over reverse).
+   */
+  public Callee pullbackFunction(Param p, String g) {
+    List<Param> all = new java.util.ArrayList<>(params);
+    all.add(new Param(g, returnType, true));
+    return new Callee(derivativesQualifiedName, derivativesQualifiedName, pullbackName(p), List.copyOf(all),
+        p.type(), false, 1);
+  }
+
+  /** The cotangent parameter's name: {@code g}, or a free variant when this function has a parameter g. */
+  public String pullbackCotangentName() {
+    return Names.of(params.stream().map(Param::name).toList(), List.of()).fresh("g");
+  }
 }

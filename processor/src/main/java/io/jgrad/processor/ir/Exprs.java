@@ -152,4 +152,12 @@ public final class Exprs {
     }
     return List.of();
   }
+
+  /** Whether {@code e} reads the local {@code name}. */
+  public static boolean mentions(Expr e, String name) {
+    if (e instanceof Expr.Var v) {
+      return v.name().equals(name);
+    }
+    return children(e).stream().anyMatch(c -> mentions(c, name));
+  }
 }

@@ -28,16 +28,19 @@ import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import io.jgrad.processor.check.CallArgumentChecker;
-import io.jgrad.processor.check.Codes;
-import io.jgrad.processor.check.Report;
+import io.jgrad.processor.diag.Codes;
+import io.jgrad.processor.diag.Report;
+import io.jgrad.processor.ir.Activity;
 import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.Expr;
 import io.jgrad.processor.ir.Exprs;
 import io.jgrad.processor.ir.Function;
+import io.jgrad.processor.ir.RecordShape;
+import io.jgrad.processor.ir.RecordSignature;
 import io.jgrad.processor.ir.Stmt;
 import io.jgrad.processor.ir.Type;
+import io.jgrad.processor.ir.TypeMapper;
 import io.jgrad.processor.rules.Primitive;
-import io.jgrad.processor.transform.Activity;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -126,7 +129,7 @@ public final class BodyParser {
     this.method = method;
     TreePath path = trees.getPath(method);
     this.unit = path == null ? null : path.getCompilationUnit();
-    usedNames.addAll(io.jgrad.processor.transform.Names.GENERATED);
+    usedNames.addAll(io.jgrad.processor.ir.Names.GENERATED);
     this.lambdas = new LambdaReader(trees, report, unit, names, method);
     this.effects = new ArrayEffects(trees);
   }
@@ -482,7 +485,7 @@ public final class BodyParser {
       init = p.getExpression();
     }
     if (init instanceof MethodInvocationTree call && trees.getElement(new TreePath(path, call)) instanceof ExecutableElement callee
-        && CalleeResolver.isDifferentiable(callee) && !RecordSignature.involvesRecords(callee)
+        && CalleeResolver.isDifferentiable(callee) && !RecordSignatureReader.involvesRecords(callee)
         && TypeMapper.map(callee.getReturnType()) == type) {
       // double[] y = g(x): the array a differentiable function returns, read-only here.
       Expr value = arrayCall(call, new TreePath(path, call), callee, type);
@@ -1161,7 +1164,7 @@ public final class BodyParser {
           + " hint: declare the copy as a local first", t);
       return dummy();
     }
-    if (CalleeResolver.isDifferentiable(callee) && RecordSignature.involvesRecords(callee)) {
+    if (CalleeResolver.isDifferentiable(callee) && RecordSignatureReader.involvesRecords(callee)) {
       List<Expr> leaves = recordCall(t, path, callee);
       if (leaves.size() != 1 || RecordShape.of(callee.getReturnType()) != null) {
         error(Codes.UNSUPPORTED_EXPRESSION, "the record " + callee.getSimpleName() + " returns can be read"
@@ -1614,7 +1617,7 @@ public final class BodyParser {
             return new ArrayList<>(record(m.getExpression(), receiverPath, outer).subList(span[0], span[0] + span[1]));
           }
         }
-        if (CalleeResolver.isDifferentiable(callee) && RecordSignature.involvesRecords(callee)) {
+        if (CalleeResolver.isDifferentiable(callee) && RecordSignatureReader.involvesRecords(callee)) {
           return recordCall(t, path, callee);
         }
         break;
@@ -1642,7 +1645,7 @@ public final class BodyParser {
         return dummies(1);
       }
     }
-    RecordSignature sig = RecordSignature.of(callee, callees);
+    RecordSignature sig = RecordSignatureReader.read(callee, callees);
     List<Expr> args = new ArrayList<>();
     for (int i = 0; i < t.getArguments().size(); i++) {
       RecordSignature.UserParam p = sig.params().get(i);

@@ -2,7 +2,9 @@ package io.jgrad.processor.parse;
 
 import io.jgrad.annotations.NonDiff;
 import io.jgrad.processor.ir.Callee;
+import io.jgrad.processor.ir.DiffSpec;
 import io.jgrad.processor.ir.Type;
+import io.jgrad.processor.ir.TypeMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

@@ -2,11 +2,13 @@ package io.jgrad.processor.parse;
 
 import com.sun.source.util.Trees;
 import io.jgrad.processor.check.LinearityChecker;
-import io.jgrad.processor.check.Report;
 import io.jgrad.processor.check.RuleValidator;
+import io.jgrad.processor.diag.Report;
+import io.jgrad.processor.ir.Activity;
 import io.jgrad.processor.ir.Callee;
+import io.jgrad.processor.ir.DiffSpec;
 import io.jgrad.processor.ir.Function;
-import io.jgrad.processor.transform.Activity;
+import io.jgrad.processor.ir.TypeMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -56,9 +58,9 @@ public final class CustomJvpReader {
     if (report.errorCount() > before) {
       return Optional.empty();
     }
-    if (spec.order() == 2 && io.jgrad.processor.Calls.of(parsed.get()).stream()
+    if (spec.order() == 2 && io.jgrad.processor.ir.Calls.of(parsed.get()).stream()
         .noneMatch(c -> c.name().equals(sig.name()) && c.ownerQualifiedName().equals(sig.ownerQualifiedName()))) {
-      report.warning(io.jgrad.processor.check.Codes.RULE_SKIPS_PRIMAL, "the rule " + rule.getSimpleName()
+      report.warning(io.jgrad.processor.diag.Codes.RULE_SKIPS_PRIMAL, "the rule " + rule.getSimpleName()
           + " does not call " + sig.name() + ", so second derivatives differentiate the rule's body"
           + " without applying the rule again; hint: compute the primal output by calling " + sig.name(), rule);
     }

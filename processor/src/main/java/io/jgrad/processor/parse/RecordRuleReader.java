@@ -1,14 +1,17 @@
 package io.jgrad.processor.parse;
 
 import com.sun.source.util.Trees;
-import io.jgrad.processor.check.Codes;
 import io.jgrad.processor.check.LinearityChecker;
-import io.jgrad.processor.check.Report;
 import io.jgrad.processor.check.RuleValidator;
+import io.jgrad.processor.diag.Codes;
+import io.jgrad.processor.diag.Report;
+import io.jgrad.processor.ir.Activity;
 import io.jgrad.processor.ir.Callee;
+import io.jgrad.processor.ir.DiffSpec;
 import io.jgrad.processor.ir.Function;
+import io.jgrad.processor.ir.RecordShape;
+import io.jgrad.processor.ir.RecordSignature;
 import io.jgrad.processor.ir.Type;
-import io.jgrad.processor.transform.Activity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,8 +1,9 @@
 package io.jgrad.processor.parse;
 
 import com.sun.source.util.Trees;
-import io.jgrad.processor.check.Report;
+import io.jgrad.processor.diag.Report;
 import io.jgrad.processor.ir.Callee;
+import io.jgrad.processor.ir.DiffSpec;
 import io.jgrad.processor.ir.Function;
 import io.jgrad.processor.ir.Type;
 import io.jgrad.processor.transform.Pullbacks;

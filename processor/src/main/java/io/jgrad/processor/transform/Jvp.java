@@ -1,8 +1,10 @@
 package io.jgrad.processor.transform;
 
+import io.jgrad.processor.ir.Activity;
 import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.Expr;
 import io.jgrad.processor.ir.Linear;
+import io.jgrad.processor.ir.Names;
 import io.jgrad.processor.ir.Stmt;
 import io.jgrad.processor.rules.Partial;
 import java.util.ArrayList;

@@ -1,7 +1,9 @@
 package io.jgrad.processor.transform;
 
 import io.jgrad.processor.ir.Expr;
+import io.jgrad.processor.ir.Exprs;
 import io.jgrad.processor.ir.Function;
+import io.jgrad.processor.ir.Names;
 import io.jgrad.processor.ir.Stmt;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,7 +77,7 @@ public final class Normalizer {
         return; // x = x changes nothing, and its transpose would double the cotangent before zeroing it
       }
       Expr rhs = rhs(a.value(), out);
-      if (mentions(rhs, a.target().name()) && !isAtom(rhs)) {
+      if (Exprs.mentions(rhs, a.target().name()) && !isAtom(rhs)) {
         // y = y * x: the rule needs the old y, so the product gets a local of its own first.
         Expr.Var t = new Expr.Var(names.temp(tempBase(rhs)), rhs.type());
         out.add(new Stmt.Assign(t, rhs, true));
@@ -197,13 +199,4 @@ public final class Normalizer {
     }
     return "tmp";
   }
-
-  /** Whether {@code e} reads the local {@code name}. */
-  static boolean mentions(Expr e, String name) {
-    if (e instanceof Expr.Var v) {
-      return v.name().equals(name);
-    }
-    return io.jgrad.processor.ir.Exprs.children(e).stream().anyMatch(c -> mentions(c, name));
-  }
-
 }

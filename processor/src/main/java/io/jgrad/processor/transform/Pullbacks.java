@@ -3,6 +3,7 @@ package io.jgrad.processor.transform;
 import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.Expr;
 import io.jgrad.processor.ir.Function;
+import io.jgrad.processor.ir.Names;
 import io.jgrad.processor.ir.Stmt;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,38 +40,8 @@ public final class Pullbacks {
     return out;
   }
 
-  /** The name of the pullback function of {@code f} for its differentiated parameter {@code p}. */
-  public static String name(Callee f, Callee.Param p) {
-    List<Callee.Param> diff = f.differentiatedParams();
-    if (diff.size() == 1) {
-      return f.name() + "Pullback";
-    }
-    String suffix = Character.toUpperCase(p.name().charAt(0)) + p.name().substring(1);
-    // Parameters x and X would give one name: the position tells them apart.
-    boolean clash = diff.stream().filter(q -> !q.name().equals(p.name()))
-        .anyMatch(q -> (Character.toUpperCase(q.name().charAt(0)) + q.name().substring(1)).equals(suffix));
-    return f.name() + "Pullback" + suffix + (clash ? String.valueOf(diff.indexOf(p)) : "");
-  }
-
-  /**
-   * The signature of {@code f}'s pullback function for its parameter {@code p}: {@code f}'s
-   * parameters and the output cotangent {@code g}, all differentiated; reverse mode only (a pullback
-   * function is differentiated to get second derivatives, reverse over reverse).
-   */
-  public static Callee signature(Callee f, Callee.Param p, String g) {
-    List<Callee.Param> params = new ArrayList<>(f.params());
-    params.add(new Callee.Param(g, f.returnType(), true));
-    return new Callee(f.derivativesQualifiedName(), f.derivativesQualifiedName(), name(f, p), List.copyOf(params),
-        p.type(), false, 1);
-  }
-
-  /** The cotangent parameter's name: {@code g}, or a free variant when {@code f} has a parameter g. */
-  public static String cotangentName(Callee f) {
-    return Names.of(f.params().stream().map(Callee.Param::name).toList(), List.of()).fresh("g");
-  }
-
   private static Function pullback(Callee f, Callee.Param p, Pass fwd, List<Expr.Var> residuals, Pass bwd) {
-    Callee sig = signature(f, p, cotangentName(f));
+    Callee sig = f.pullbackFunction(p, f.pullbackCotangentName());
     Callee.Param g = sig.params().get(sig.params().size() - 1);
     List<String> paramNames = sig.params().stream().map(Callee.Param::name).toList();
     Names names = Names.of(paramNames, List.of());

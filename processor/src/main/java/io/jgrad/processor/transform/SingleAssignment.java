@@ -1,6 +1,7 @@
 package io.jgrad.processor.transform;
 
 import io.jgrad.processor.ir.Expr;
+import io.jgrad.processor.ir.Names;
 import io.jgrad.processor.ir.Rewrite;
 import io.jgrad.processor.ir.Stmt;
 import java.util.ArrayList;

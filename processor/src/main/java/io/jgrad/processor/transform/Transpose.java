@@ -5,6 +5,7 @@ import io.jgrad.processor.ir.Expr;
 import io.jgrad.processor.ir.Exprs;
 import io.jgrad.processor.ir.Function;
 import io.jgrad.processor.ir.Linear;
+import io.jgrad.processor.ir.Names;
 import io.jgrad.processor.ir.Stmt;
 import io.jgrad.processor.rules.Primitive;
 import java.util.ArrayList;
@@ -94,7 +95,7 @@ public final class Transpose {
     Expr.Var paramBar = t.bar(jvp.tangents().get(p.name()));
     List<Stmt> body = t.sweeps(jvp.program(), new Expr.Var(g.name(), g.type()));
     body.add(new Stmt.Return(paramBar));
-    return new Function.Plain(Pullbacks.signature(f, p, g.name()), body);
+    return new Function.Plain(f.pullbackFunction(p, g.name()), body);
   }
 
   /**
@@ -224,7 +225,7 @@ public final class Transpose {
       if (inlinePullbacks != null) {
         out.addAll(splicePullback(callee, k, args, part));
       } else {
-        Callee pullback = Pullbacks.signature(callee, diff.get(k), Pullbacks.cotangentName(callee));
+        Callee pullback = callee.pullbackFunction(diff.get(k), callee.pullbackCotangentName());
         out.add(new Stmt.Assign(part, new Expr.Call(pullback, args, part.type()), true));
       }
       accumulate(argDot, part, out);

@@ -1,4 +1,4 @@
-package io.jgrad.processor.check;
+package io.jgrad.processor.diag;
 
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.Tree;

@@ -1,7 +1,5 @@
-package io.jgrad.processor.transform;
+package io.jgrad.processor.ir;
 
-import io.jgrad.processor.ir.Expr;
-import io.jgrad.processor.ir.Stmt;
 import java.util.List;
 
 /** Whether a body creates or writes local arrays, which some generated forms (order 2, kernels) cannot take yet. */

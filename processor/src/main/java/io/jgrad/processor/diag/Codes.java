@@ -1,4 +1,4 @@
-package io.jgrad.processor.check;
+package io.jgrad.processor.diag;
 
 /** The stable codes of jgrad's diagnostics, printed as {@code [jgrad.Code]} before each message. */
 public final class Codes {

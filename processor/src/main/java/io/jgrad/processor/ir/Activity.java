@@ -1,7 +1,5 @@
-package io.jgrad.processor.transform;
+package io.jgrad.processor.ir;
 
-import io.jgrad.processor.ir.Callee;
-import io.jgrad.processor.ir.Stmt;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -25,14 +23,14 @@ public final class Activity {
     for (Stmt s : stmts) {
       if (s instanceof Stmt.Assign a) {
         if (a.target().type().isDifferentiable() && !active.contains(a.target().name())
-            && active.stream().anyMatch(n -> Normalizer.mentions(a.value(), n))) {
+            && active.stream().anyMatch(n -> Exprs.mentions(a.value(), n))) {
           active.add(a.target().name());
           changed = true;
         }
       } else if (s instanceof Stmt.ArrayWrite w) {
         // An array holding one differentiated element carries derivatives as a whole.
         if (w.array().type().isDifferentiable() && !active.contains(w.array().name())
-            && active.stream().anyMatch(n -> Normalizer.mentions(w.value(), n))) {
+            && active.stream().anyMatch(n -> Exprs.mentions(w.value(), n))) {
           active.add(w.array().name());
           changed = true;
         }

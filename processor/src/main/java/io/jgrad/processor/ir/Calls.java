@@ -1,9 +1,5 @@
-package io.jgrad.processor;
+package io.jgrad.processor.ir;
 
-import io.jgrad.processor.ir.Callee;
-import io.jgrad.processor.ir.Expr;
-import io.jgrad.processor.ir.Function;
-import io.jgrad.processor.ir.Stmt;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -56,6 +52,6 @@ public final class Calls {
     if (e instanceof Expr.Call c && c.callee().isFunctionObject() == objects) {
       out.add(c.callee());
     }
-    io.jgrad.processor.ir.Exprs.children(e).forEach(child -> expr(child, out, objects));
+    Exprs.children(e).forEach(child -> expr(child, out, objects));
   }
 }

@@ -1,6 +1,5 @@
-package io.jgrad.processor.parse;
+package io.jgrad.processor.ir;
 
-import io.jgrad.processor.ir.Type;
 import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeMirror;

@@ -1,6 +1,5 @@
-package io.jgrad.processor.parse;
+package io.jgrad.processor.ir;
 
-import io.jgrad.processor.ir.Type;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.ElementKind;

@@ -1,7 +1,5 @@
-package io.jgrad.processor.transform;
+package io.jgrad.processor.ir;
 
-import io.jgrad.processor.ir.Expr;
-import io.jgrad.processor.ir.Stmt;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -56,7 +54,7 @@ public final class Names {
     if (e instanceof Expr.Lambda l) {
       taken.addAll(l.bound());
     }
-    io.jgrad.processor.ir.Exprs.children(e).forEach(this::collect);
+    Exprs.children(e).forEach(this::collect);
   }
 
   /** {@code base} if free, else {@code base2}, {@code base3}, ... */
@@ -81,7 +79,7 @@ public final class Names {
   }
 
   /** A fresh local of the given type. */
-  public Expr.Var var(String base, io.jgrad.processor.ir.Type type) {
+  public Expr.Var var(String base, Type type) {
     return new Expr.Var(fresh(base), type);
   }
 }

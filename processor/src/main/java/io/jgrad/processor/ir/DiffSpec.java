@@ -1,4 +1,4 @@
-package io.jgrad.processor.parse;
+package io.jgrad.processor.ir;
 
 import io.jgrad.annotations.CustomJvp;
 import io.jgrad.annotations.CustomVjp;

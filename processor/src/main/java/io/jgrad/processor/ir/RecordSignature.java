@@ -1,13 +1,7 @@
-package io.jgrad.processor.parse;
+package io.jgrad.processor.ir;
 
-import io.jgrad.annotations.NonDiff;
-import io.jgrad.processor.ir.Callee;
-import io.jgrad.processor.ir.Type;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import javax.lang.model.element.ExecutableElement;
-import javax.lang.model.element.VariableElement;
 
 /**
  * A differentiable function with records in its signature, scalarized at the IR boundary: a record
@@ -33,53 +27,6 @@ public record RecordSignature(String owner, String derivatives, String name, Lis
       }
       return out;
     }
-  }
-
-  /** Whether a parameter or the result of {@code method} is a record. */
-  public static boolean involvesRecords(ExecutableElement method) {
-    return RecordShape.isRecord(method.getReturnType())
-        || method.getParameters().stream().anyMatch(p -> RecordShape.isRecord(p.asType()));
-  }
-
-  /** The scalarized signature of {@code method}; its record types must have shapes (validated before). */
-  public static RecordSignature of(ExecutableElement method, CalleeResolver resolver) {
-    Callee base = resolver.resolve(method);
-    Set<String> wrt = Set.copyOf(CalleeResolver.wrt(method));
-    List<UserParam> params = new ArrayList<>();
-    List<Callee.Param> flat = new ArrayList<>();
-    for (int i = 0; i < method.getParameters().size(); i++) {
-      VariableElement p = method.getParameters().get(i);
-      Callee.Param plain = base.params().get(i);
-      RecordShape shape = RecordShape.of(p.asType());
-      UserParam up;
-      if (shape != null) {
-        boolean diff = shape.differentiable() && p.getAnnotation(NonDiff.class) == null
-            && (wrt.isEmpty() || wrt.contains(p.getSimpleName().toString()));
-        up = new UserParam(plain.name(), shape, null, diff);
-      } else {
-        up = new UserParam(plain.name(), null, plain, plain.differentiated());
-      }
-      params.add(up);
-      flat.addAll(up.flat());
-    }
-    RecordShape result = RecordShape.of(method.getReturnType());
-    // Flat functions are generated at order 1 only: an order-2 caller is told its callee lacks order 2.
-    List<Callee> flats = new ArrayList<>();
-    String n = method.getSimpleName().toString();
-    if (result == null) {
-      flats.add(new Callee(base.ownerQualifiedName(), base.derivativesQualifiedName(), n + "_flat",
-          List.copyOf(flat), base.returnType(), base.forward(), 1));
-    } else {
-      for (RecordShape.Leaf leaf : result.leaves()) {
-        if (!leaf.differentiable()) {
-          continue; // a component without a tangent comes from the primal (primalLeaf)
-        }
-        flats.add(new Callee(base.ownerQualifiedName(), base.derivativesQualifiedName(),
-            n + "_flat_" + leaf.suffix(), List.copyOf(flat), leaf.type(), base.forward(), 1));
-      }
-    }
-    return new RecordSignature(base.ownerQualifiedName(), base.derivativesQualifiedName(), n,
-        List.copyOf(params), base.returnType(), result, List.copyOf(flats), base.forward());
   }
 
   /** The name the user knows a flat function by: {@code f} for {@code f_flat_x}. */
