@@ -266,12 +266,15 @@ public final class JvpRulesDerivatives {
    * The value of {@code f} and its pullback from an output cotangent to the gradient ({@code jax.vjp}).
    */
   public static Vjp<FGrad> fVjp(double x, double y) {
-    double primalOut = JvpRules.f(x, y);
-    double xPartial = JvpRules.fJvpX(1.0, primalOut, x, y);
-    double yPartial = JvpRules.fJvpY(1.0, primalOut, x, y);
+    double primalOut = jgrad.golden.JvpRules.f(x, y);
+    double xPartial = jgrad.golden.JvpRules.fJvpX(1.0, primalOut, x, y);
+    double yPartial = jgrad.golden.JvpRules.fJvpY(1.0, primalOut, x, y);
     return new Vjp<>(primalOut, outBar -> {
-      double xBar = outBar * xPartial;
-      double yBar = outBar * yPartial;
+      double xBar = 0.0;
+      double yBar = 0.0;
+      double primalOutBar = outBar;
+      xBar += xPartial * primalOutBar;
+      yBar += yPartial * primalOutBar;
       return new FGrad(xBar, yBar);
     });
   }
@@ -280,12 +283,15 @@ public final class JvpRulesDerivatives {
    * The gradient of {@code f} ({@code jax.grad}).
    */
   public static FGrad fGrad(double x, double y) {
-    double primalOut = JvpRules.f(x, y);
-    double xPartial = JvpRules.fJvpX(1.0, primalOut, x, y);
-    double yPartial = JvpRules.fJvpY(1.0, primalOut, x, y);
+    double primalOut = jgrad.golden.JvpRules.f(x, y);
+    double xPartial = jgrad.golden.JvpRules.fJvpX(1.0, primalOut, x, y);
+    double yPartial = jgrad.golden.JvpRules.fJvpY(1.0, primalOut, x, y);
     double outBar = 1.0;
-    double xBar = outBar * xPartial;
-    double yBar = outBar * yPartial;
+    double xBar = 0.0;
+    double yBar = 0.0;
+    double primalOutBar = outBar;
+    xBar += xPartial * primalOutBar;
+    yBar += yPartial * primalOutBar;
     return new FGrad(xBar, yBar);
   }
 
@@ -293,12 +299,15 @@ public final class JvpRulesDerivatives {
    * The value and the gradient of {@code f} ({@code jax.value_and_grad}).
    */
   public static ValueAndGrad<FGrad> fValueAndGrad(double x, double y) {
-    double primalOut = JvpRules.f(x, y);
-    double xPartial = JvpRules.fJvpX(1.0, primalOut, x, y);
-    double yPartial = JvpRules.fJvpY(1.0, primalOut, x, y);
+    double primalOut = jgrad.golden.JvpRules.f(x, y);
+    double xPartial = jgrad.golden.JvpRules.fJvpX(1.0, primalOut, x, y);
+    double yPartial = jgrad.golden.JvpRules.fJvpY(1.0, primalOut, x, y);
     double outBar = 1.0;
-    double xBar = outBar * xPartial;
-    double yBar = outBar * yPartial;
+    double xBar = 0.0;
+    double yBar = 0.0;
+    double primalOutBar = outBar;
+    xBar += xPartial * primalOutBar;
+    yBar += yPartial * primalOutBar;
     return new ValueAndGrad<>(primalOut, new FGrad(xBar, yBar));
   }
 

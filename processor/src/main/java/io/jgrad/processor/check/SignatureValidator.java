@@ -1,5 +1,6 @@
 package io.jgrad.processor.check;
 
+import io.jgrad.annotations.NonDiff;
 import io.jgrad.processor.diag.Codes;
 import io.jgrad.processor.diag.Report;
 import io.jgrad.processor.ir.DiffSpec;
@@ -7,15 +8,14 @@ import io.jgrad.processor.ir.Names;
 import io.jgrad.processor.ir.RecordShape;
 import io.jgrad.processor.ir.Type;
 import io.jgrad.processor.ir.TypeMapper;
-import io.jgrad.annotations.NonDiff;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
-import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 
 /** Checks what a differentiable method's declaration must satisfy before its body is read. */

@@ -10,12 +10,13 @@ import com.palantir.javapoet.TypeSpec;
 import io.jgrad.processor.ir.ArrayWrites;
 import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.Function;
+import io.jgrad.processor.ir.Linearized;
 import io.jgrad.processor.ir.Names;
 import io.jgrad.processor.ir.Stmt;
 import io.jgrad.processor.ir.Type;
 import io.jgrad.processor.transform.Jvp;
-import io.jgrad.processor.transform.SecondOrder;
 import io.jgrad.processor.transform.Normalizer;
+import io.jgrad.processor.transform.SecondOrder;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Modifier;
@@ -135,7 +136,7 @@ public final class DerivativesEmitter {
     List<String> paramNames = sig.params().stream().map(Callee.Param::name).toList();
     Names names = Names.of(paramNames, f.body());
     List<Stmt> normal = Normalizer.normalize(f, names);
-    Jvp.Result jvp = Jvp.transform(normal, sig.differentiatedParams(), names);
+    Linearized jvp = Jvp.transform(normal, sig.differentiatedParams(), names);
     if (!jvp.problems().isEmpty()) {
       throw new TransformException(String.join("; ", jvp.problems()));
     }

@@ -11,6 +11,7 @@ import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.Expr;
 import io.jgrad.processor.ir.Function;
 import io.jgrad.processor.ir.Linear;
+import io.jgrad.processor.ir.Linearized;
 import io.jgrad.processor.ir.Names;
 import io.jgrad.processor.ir.Rewrite;
 import io.jgrad.processor.ir.Stmt;
@@ -294,7 +295,7 @@ public final class KernelEmitter {
 
   private void jvpKernel(TypeSpec.Builder type) {
     Prepared p = prepare(true);
-    Jvp.Result jvp = Jvp.transform(p.body(), sig.differentiatedParams(), p.names(), true);
+    Linearized jvp = Jvp.transform(p.body(), sig.differentiatedParams(), p.names(), true);
     problems(jvp.problems());
     List<Linear> program = DeadCode.eliminate(expandRules(jvp.program(), p, new HashSet<>()), VALUE_LIVE);
     Set<String> taken = takenNames();

@@ -9,6 +9,7 @@ import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.Expr;
 import io.jgrad.processor.ir.Function;
 import io.jgrad.processor.ir.Linear;
+import io.jgrad.processor.ir.Linearized;
 import io.jgrad.processor.ir.Names;
 import io.jgrad.processor.ir.Stmt;
 import io.jgrad.processor.ir.Type;
@@ -201,28 +202,9 @@ final class RuleSweeps {
     }
     jvpMethod.addStatement("return $T.of($L, $L)", t == Type.FLOAT ? FLOAT_DUAL : DUAL, primalOut, tangent.build());
 
-    CodeBlock.Builder forward = CodeBlock.builder()
-        .addStatement("$L $L = $T.$L($L)", t.javaName(), primalOut, owner, sig.name(), args);
-    CodeBlock.Builder reverse = CodeBlock.builder();
-    List<String> grads = new ArrayList<>();
-    for (int i = 0; i < diff.size(); i++) {
-      Type pt = diff.get(i).type();
-      String bar = names.fresh(diff.get(i).name() + "Bar");
-      grads.add(bar);
-      String ruleName = rules.ruleNames().get(i);
-      if (ruleName == null) {
-        reverse.addStatement("$L $L = $L", pt.javaName(), bar, Terms.zero(pt));
-      } else {
-        String partial = names.fresh(diff.get(i).name() + "Partial");
-        forward.addStatement("$L $L = $T.$L($L, $L, $L)", pt.javaName(), partial, owner, ruleName,
-            pt == Type.FLOAT ? "1.0f" : "1.0", primalOut, args);
-        reverse.addStatement("$L $L = $L * $L", pt.javaName(), bar, Terms.convert("outBar", Type.DOUBLE, pt, false),
-            partial);
-      }
-    }
-    String gradient = sig.hasSingleGradient() ? grads.get(0)
-        : "new " + sig.gradRecordName() + "(" + String.join(", ", grads) + ")";
-    return new Sweeps(forward.build(), reverse.build(), primalOut, t, gradient);
+    Names reverseNames = Names.of(new ArrayList<>(paramNames), List.of());
+    Linearized linear = RuleLinearizer.perParameter(rules, reverseNames);
+    return Sweeps.transposed(linear.program(), linear.tangents(), sig, reverseNames);
   }
 
   /** {@code return Dual.of(v, t)} becomes {@code value = v; tangent = t; return value}. */

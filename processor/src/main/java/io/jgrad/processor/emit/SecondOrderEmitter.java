@@ -6,6 +6,7 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.Function;
+import io.jgrad.processor.ir.Linearized;
 import io.jgrad.processor.ir.Names;
 import io.jgrad.processor.ir.Stmt;
 import io.jgrad.processor.ir.Type;
@@ -36,7 +37,7 @@ final class SecondOrderEmitter {
     List<String> paramNames = sig2.params().stream().map(Callee.Param::name).toList();
     Names names = Names.of(paramNames, tangentBody);
     List<Stmt> normal = Normalizer.normalize(new Function.Plain(sig2, tangentBody), names);
-    Jvp.Result jvp = Jvp.transform(normal, sig.differentiatedParams(), names);
+    Linearized jvp = Jvp.transform(normal, sig.differentiatedParams(), names);
     if (!jvp.problems().isEmpty()) {
       throw new DerivativesEmitter.TransformException(String.join("; ", jvp.problems()));
     }

@@ -1,10 +1,10 @@
 package io.jgrad.processor.ir;
 
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeMirror;
-import javax.lang.model.element.ElementKind;
-import javax.lang.model.element.TypeElement;
 
 /**
  * Maps javac's types onto the IR's; {@code null} for a type outside the subset. Reference types

@@ -9,8 +9,8 @@ import static io.jgrad.processor.ir.Exprs.math;
 import static io.jgrad.processor.ir.Exprs.mul;
 import static io.jgrad.processor.ir.Exprs.sub;
 
-import io.jgrad.processor.ir.Expr;
 import io.jgrad.processor.ir.Expr.BinaryOp;
+import io.jgrad.processor.ir.Expr;
 import io.jgrad.processor.ir.Type;
 import java.util.Arrays;
 import java.util.List;

@@ -4,6 +4,7 @@ import io.jgrad.processor.ir.Activity;
 import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.Expr;
 import io.jgrad.processor.ir.Linear;
+import io.jgrad.processor.ir.Linearized;
 import io.jgrad.processor.ir.Names;
 import io.jgrad.processor.ir.Stmt;
 import io.jgrad.processor.rules.Partial;
@@ -34,11 +35,8 @@ public final class Jvp {
     this.everyCall = everyCall;
   }
 
-  /** The linearized program of a normalized body. */
-  public record Result(List<Linear> program, Map<String, Expr.Var> tangents, List<String> problems) {}
-
   /** Forward mode of {@code body} with respect to the parameters {@code wrt}. */
-  public static Result transform(List<Stmt> body, List<Callee.Param> wrt, Names names) {
+  public static Linearized transform(List<Stmt> body, List<Callee.Param> wrt, Names names) {
     return transform(body, wrt, names, false);
   }
 
@@ -47,7 +45,7 @@ public final class Jvp {
    * result does not depend on {@code wrt} (zero tangents in), so that programs for different
    * {@code wrt} keep the same primal statements ({@link VectorJvp}).
    */
-  public static Result transform(List<Stmt> body, List<Callee.Param> wrt, Names names, boolean everyCall) {
+  public static Linearized transform(List<Stmt> body, List<Callee.Param> wrt, Names names, boolean everyCall) {
     Set<String> active = Activity.of(body, wrt);
     Jvp jvp = new Jvp(names, active, everyCall);
     for (Callee.Param p : wrt) {
@@ -68,7 +66,7 @@ public final class Jvp {
       }
     }
     program.addAll(rest);
-    return new Result(program, jvp.tangents, jvp.problems);
+    return new Linearized(program, jvp.tangents, jvp.problems);
   }
 
   /** The locals {@code body} declares, and every variable it assigns, by name. */

@@ -2,8 +2,8 @@ package io.jgrad.processor.transform;
 
 import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.Expr;
-import io.jgrad.processor.ir.Names;
 import io.jgrad.processor.ir.Exprs;
+import io.jgrad.processor.ir.Names;
 import io.jgrad.processor.ir.Reverse;
 import io.jgrad.processor.ir.Rewrite;
 import io.jgrad.processor.ir.Stmt;

@@ -1,11 +1,19 @@
 package io.jgrad.processor.transform;
 
+import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.Expr;
+import io.jgrad.processor.ir.Exprs;
+import io.jgrad.processor.ir.Function;
 import io.jgrad.processor.ir.Linear;
+import io.jgrad.processor.ir.Linearized;
+import io.jgrad.processor.ir.Names;
 import io.jgrad.processor.ir.Stmt;
+import io.jgrad.processor.ir.Type;
 import io.jgrad.processor.rules.Partial;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -29,6 +37,48 @@ public final class RuleLinearizer {
     List<Stmt> primalLengths = io.jgrad.processor.ir.Rewrite.stmts(body, e -> e instanceof Expr.ArrayLength l
         && l.array() instanceof Expr.Var v && lengths.containsKey(v.name()) ? lengths.get(v.name()) : e);
     return new RuleLinearizer(linear).stmts(primalLengths, tangent);
+  }
+
+  /**
+   * {@code jvps} rules as a linear program: {@code y = f(args)}, each rule's partial derivative
+   * {@code ∂y/∂x = rule(1, y, args)} computed in the forward sweep (each rule is linear in its scalar
+   * tangent, so that is its slope; reading it there keeps what the rule saw even if a field changes
+   * before a pullback runs), then {@code ẏ = Σ ∂y/∂x · ẋ}, which the transposer turns around.
+   */
+  public static Linearized perParameter(Function.JvpsRules rules, Names names) {
+    Callee sig = rules.signature();
+    List<Expr> args = new ArrayList<>();
+    sig.params().forEach(p -> args.add(new Expr.Var(p.name(), p.type())));
+    Type t = sig.returnType();
+    Expr.Var out = names.var("primalOut", t);
+    List<Linear> program = new ArrayList<>();
+    program.add(new Linear.Primal(new Stmt.Assign(out, new Expr.PrimalCall(rules.owner(), sig.name(), args, t),
+        true)));
+    Map<String, Expr.Var> tangents = new LinkedHashMap<>();
+    List<Linear.Term> terms = new ArrayList<>();
+    List<Callee.Param> diff = sig.differentiatedParams();
+    for (int i = 0; i < diff.size(); i++) {
+      Callee.Param p = diff.get(i);
+      Expr.Var tangent = new Expr.Var(rules.tangentNames().get(i), p.type());
+      tangents.put(p.name(), tangent);
+      String rule = rules.ruleNames().get(i);
+      if (rule == null) {
+        continue; // this parameter's tangent contributes nothing
+      }
+      List<Expr> ruleArgs = new ArrayList<>();
+      ruleArgs.add(Exprs.lit(p.type(), 1));
+      ruleArgs.add(out);
+      ruleArgs.addAll(args);
+      Expr.Var partial = names.var(p.name() + "Partial", p.type());
+      program.add(new Linear.Primal(new Stmt.Assign(partial,
+          new Expr.PrimalCall(rules.owner(), rule, ruleArgs, p.type()), true)));
+      terms.add(new Linear.Term(partial, false, false, tangent, null));
+    }
+    Expr.Var outDot = names.var("primalOutDot", t);
+    tangents.put(out.name(), outDot);
+    program.add(new Linear.Tangent(outDot, out, terms, true));
+    program.add(new Linear.Return(out, outDot));
+    return new Linearized(program, tangents, List.of());
   }
 
   private static void collectLengths(List<Stmt> body, Set<String> linear, java.util.Map<String, Expr> out) {

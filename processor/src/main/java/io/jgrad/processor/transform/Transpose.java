@@ -5,6 +5,7 @@ import io.jgrad.processor.ir.Expr;
 import io.jgrad.processor.ir.Exprs;
 import io.jgrad.processor.ir.Function;
 import io.jgrad.processor.ir.Linear;
+import io.jgrad.processor.ir.Linearized;
 import io.jgrad.processor.ir.Names;
 import io.jgrad.processor.ir.Stmt;
 import io.jgrad.processor.rules.Primitive;
@@ -52,7 +53,7 @@ public final class Transpose {
    */
   public static Gradient gradient(Callee f, List<Stmt> normalized, Names names,
       java.util.function.Function<Callee, List<Function>> pullbacks) {
-    Jvp.Result jvp = linearize(f, normalized, names);
+    Linearized jvp = linearize(f, normalized, names);
     Transpose t = new Transpose(names, pullbacks);
     // The parameters' cotangents first: one that nothing reaches is still declared, and stays zero.
     List<Expr.Var> components = new ArrayList<>();
@@ -71,7 +72,7 @@ public final class Transpose {
   public static List<Function> pullbacks(Callee f, List<Stmt> normalized, Names names) {
     List<Function> out = new ArrayList<>();
     Callee.Param g = new Callee.Param(names.fresh("g"), f.returnType(), true);
-    Jvp.Result jvp = linearize(f, normalized, names);
+    Linearized jvp = linearize(f, normalized, names);
     for (Callee.Param p : f.differentiatedParams()) {
       out.add(pullback(f, p, g, jvp, names));
     }
@@ -79,9 +80,9 @@ public final class Transpose {
   }
 
   /** The linearized program of the body in single-assignment form, checked to be so. */
-  private static Jvp.Result linearize(Callee f, List<Stmt> normalized, Names names) {
+  private static Linearized linearize(Callee f, List<Stmt> normalized, Names names) {
     List<Stmt> single = SingleAssignment.of(normalized, f.params(), names);
-    Jvp.Result jvp = Jvp.transform(single, f.differentiatedParams(), names);
+    Linearized jvp = Jvp.transform(single, f.differentiatedParams(), names);
     if (!jvp.problems().isEmpty()) {
       throw new SecondOrder.Unsupported(String.join("; ", jvp.problems()));
     }
@@ -89,7 +90,7 @@ public final class Transpose {
     return jvp;
   }
 
-  private static Function pullback(Callee f, Callee.Param p, Callee.Param g, Jvp.Result jvp, Names names) {
+  private static Function pullback(Callee f, Callee.Param p, Callee.Param g, Linearized jvp, Names names) {
     Transpose t = new Transpose(names, null);
     // The parameter's cotangent first: when nothing reaches it, it is still declared, and stays zero.
     Expr.Var paramBar = t.bar(jvp.tangents().get(p.name()));

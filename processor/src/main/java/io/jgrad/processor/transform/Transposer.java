@@ -2,9 +2,9 @@ package io.jgrad.processor.transform;
 
 import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.Expr;
-import io.jgrad.processor.ir.Names;
 import io.jgrad.processor.ir.Exprs;
 import io.jgrad.processor.ir.Linear;
+import io.jgrad.processor.ir.Names;
 import io.jgrad.processor.ir.Names;
 import io.jgrad.processor.ir.Reverse;
 import io.jgrad.processor.ir.Rewrite;

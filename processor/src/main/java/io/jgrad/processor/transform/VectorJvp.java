@@ -3,6 +3,7 @@ package io.jgrad.processor.transform;
 import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.Expr;
 import io.jgrad.processor.ir.Linear;
+import io.jgrad.processor.ir.Linearized;
 import io.jgrad.processor.ir.Names;
 import io.jgrad.processor.ir.Stmt;
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ public final class VectorJvp {
     List<Expr.Var> seeds = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     for (Callee.Param p : wrt) {
-      Jvp.Result one = Jvp.transform(body, List.of(p), names, true);
+      Linearized one = Jvp.transform(body, List.of(p), names, true);
       programs.add(one.program());
       seeds.add(one.tangents().get(p.name()));
       problems.addAll(one.problems());
