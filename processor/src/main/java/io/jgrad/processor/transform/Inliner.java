@@ -62,6 +62,12 @@ public final class Inliner {
     for (Stmt s : in) {
       if (s instanceof Stmt.Assign a && a.value() instanceof Expr.Call c && !keep.test(c.callee())) {
         call(a.target(), a.declare(), c, out);
+      } else if (s instanceof Stmt.Assign a) {
+        // A call inside a value (a branch flag: -g(x) > y): each call becomes a local first.
+        List<Stmt> before = new ArrayList<>();
+        Expr value = hoist(a.value(), before);
+        out.addAll(stmts(before));
+        out.add(before.isEmpty() ? a : new Stmt.Assign(a.target(), value, a.declare()));
       } else if (s instanceof Stmt.If f) {
         List<Stmt> before = new ArrayList<>();
         Expr condition = hoist(f.condition(), before);
@@ -88,8 +94,8 @@ public final class Inliner {
   }
 
   /**
-   * {@code condition} with each call in it replaced by a fresh local, whose assignment goes to
-   * {@code before} (inner calls first), so that the call can be inlined before the test.
+   * {@code condition} (or a value) with each call in it replaced by a fresh local, whose assignment
+   * goes to {@code before} (inner calls first), so that the call can be inlined before the test.
    */
   private Expr hoist(Expr condition, List<Stmt> before) {
     return Rewrite.expr(condition, e -> {

@@ -7,35 +7,39 @@ import io.jgrad.processor.ir.Function;
 import io.jgrad.processor.ir.Linear;
 import io.jgrad.processor.ir.Linearized;
 import io.jgrad.processor.ir.Names;
+import io.jgrad.processor.ir.Reverse;
+import io.jgrad.processor.ir.Rewrite;
 import io.jgrad.processor.ir.Stmt;
+import io.jgrad.processor.ir.Type;
 import io.jgrad.processor.rules.Primitive;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Reverse mode as IR: the transpose of a linearized program written as an ordinary body (the primal
- * statements, then the cotangents in reverse order), so that it can be differentiated again. This
- * gives the pullback functions of a function that reaches a {@code @CustomVjp} rule, whose second
- * derivatives are reverse over reverse; calls go to the callees' own pullback functions.
+ * Reverse mode as an ordinary body, so that it can be differentiated again or run in a kernel lane:
+ * the {@link Transposer}'s sweeps of a body in single-assignment form, where every residual is read
+ * where it was computed (no value is overwritten), cotangents gather by plain assignments, and a
+ * callee's pullback is its pullback function called (second derivatives, reverse over reverse) or
+ * its code spliced in (kernels).
  *
- * <p>Supported: straight-line code and if/else, each local assigned once on every path (the
- * backward statements read primal values as the forward ones left them); loops, local arrays and
- * calls through function objects are reported as not supported yet.
+ * <p>Supported: straight-line code and if/else; loops and local arrays, which would need the tape
+ * in the body, are reported as not supported yet.
  */
 public final class Transpose {
   private final Names names;
-  private final Map<String, Expr.Var> bars = new LinkedHashMap<>();
-  private final List<Stmt> hoisted = new ArrayList<>();
-  private final Set<String> hoistedNames = new HashSet<>();
   /**
    * For a kernel: a callee's pullback functions, spliced in as code; null for generated code, which
    * calls them.
    */
   private final java.util.function.Function<Callee, List<Function>> inlinePullbacks;
+  private final Map<String, Stmt.Linearize> calls = new HashMap<>();
+  private final Map<String, Expr> residuals = new HashMap<>();
+  private final List<Stmt> hoisted = new ArrayList<>();
+  private final Set<String> hoistedNames = new HashSet<>();
 
   private Transpose(Names names, java.util.function.Function<Callee, List<Function>> inlinePullbacks) {
     this.names = names;
@@ -46,23 +50,16 @@ public final class Transpose {
   public record Gradient(List<Stmt> body, List<Expr.Var> components) {}
 
   /**
-   * The gradient of {@code f} as one body for a kernel lane: the transpose of its normalized body's
-   * linearized program, each callee's pullback spliced in from {@code pullbacks} (the
-   * callees' pullback functions; null or empty when a callee has none). The body ends by returning
-   * the first component.
+   * The gradient of {@code f} as one body for a kernel lane, each callee's pullback spliced in from
+   * {@code pullbacks} (the callees' pullback functions; null or empty when a callee has none). The
+   * body ends by returning the first component.
    */
   public static Gradient gradient(Callee f, List<Stmt> normalized, Names names,
       java.util.function.Function<Callee, List<Function>> pullbacks) {
-    Linearized jvp = linearize(f, normalized, names);
-    Transpose t = new Transpose(names, pullbacks);
-    // The parameters' cotangents first: one that nothing reaches is still declared, and stays zero.
-    List<Expr.Var> components = new ArrayList<>();
-    for (Callee.Param p : f.differentiatedParams()) {
-      components.add(t.bar(jvp.tangents().get(p.name())));
-    }
-    List<Stmt> body = t.sweeps(jvp.program(), Exprs.lit(f.returnType(), 1));
-    body.add(new Stmt.Return(components.get(0)));
-    return new Gradient(body, components);
+    Reverse sweeps = sweeps(f, normalized, names);
+    List<Stmt> body = new Transpose(names, pullbacks).body(sweeps, Exprs.lit(f.returnType(), 1));
+    body.add(new Stmt.Return(sweeps.gradient().get(0)));
+    return new Gradient(body, sweeps.gradient());
   }
 
   /**
@@ -70,86 +67,76 @@ public final class Transpose {
    * whose locals {@code names} knows.
    */
   public static List<Function> pullbacks(Callee f, List<Stmt> normalized, Names names) {
+    String g = names.fresh("g");
+    Reverse sweeps = sweeps(f, normalized, names);
+    List<Stmt> body = new Transpose(names, null).body(sweeps, new Expr.Var(g, f.returnType()));
     List<Function> out = new ArrayList<>();
-    Callee.Param g = new Callee.Param(names.fresh("g"), f.returnType(), true);
-    Linearized jvp = linearize(f, normalized, names);
-    for (Callee.Param p : f.differentiatedParams()) {
-      out.add(pullback(f, p, g, jvp, names));
+    List<Callee.Param> diff = f.differentiatedParams();
+    for (int k = 0; k < diff.size(); k++) {
+      List<Stmt> pullback = new ArrayList<>(body);
+      pullback.add(new Stmt.Return(sweeps.gradient().get(k)));
+      out.add(new Function.Plain(f.pullbackFunction(diff.get(k), g), pullback));
     }
     return out;
   }
 
-  /** The linearized program of the body in single-assignment form, checked to be so. */
-  private static Linearized linearize(Callee f, List<Stmt> normalized, Names names) {
+  /** The one transposer's sweeps of the body in single-assignment form, checked to be so. */
+  private static Reverse sweeps(Callee f, List<Stmt> normalized, Names names) {
     List<Stmt> single = SingleAssignment.of(normalized, f.params(), names);
     Linearized jvp = Jvp.transform(single, f.differentiatedParams(), names);
     if (!jvp.problems().isEmpty()) {
       throw new SecondOrder.Unsupported(String.join("; ", jvp.problems()));
     }
     requireSinglyAssigned(jvp.program(), new HashSet<>(f.params().stream().map(Callee.Param::name).toList()));
-    return jvp;
+    Rewrite.forEachLinear(jvp.program(), l -> {
+      if (l instanceof Linear.While) {
+        throw new SecondOrder.Unsupported("order 2 of a function with a loop that reaches a @CustomVjp rule"
+            + " (reverse over reverse) is not supported yet");
+      }
+      if (l instanceof Linear.TangentArray || l instanceof Linear.TangentWrite) {
+        throw new SecondOrder.Unsupported("order 2 of a function with local arrays that reaches a @CustomVjp"
+            + " rule (reverse over reverse) is not supported yet");
+      }
+    });
+    return Transposer.transpose(jvp.program(), jvp.tangents(), f, names);
   }
 
-  private static Function pullback(Callee f, Callee.Param p, Callee.Param g, Linearized jvp, Names names) {
-    Transpose t = new Transpose(names, null);
-    // The parameter's cotangent first: when nothing reaches it, it is still declared, and stays zero.
-    Expr.Var paramBar = t.bar(jvp.tangents().get(p.name()));
-    List<Stmt> body = t.sweeps(jvp.program(), new Expr.Var(g.name(), g.type()));
-    body.add(new Stmt.Return(paramBar));
-    return new Function.Plain(f.pullbackFunction(p, g.name()), body);
-  }
-
-  /**
-   * The forward statements, every cotangent declared zero, then the backward statements from the
-   * output's cotangent {@code seed}.
-   */
-  private List<Stmt> sweeps(List<Linear> program, Expr seed) {
-    List<Stmt> forward = forward(program);
-    List<Stmt> backward = new ArrayList<>();
-    backward(program, seed, backward);
+  /** Hoisted declarations, the forward sweep, then the backward sweep from the cotangent {@code seed}. */
+  private List<Stmt> body(Reverse sweeps, Expr seed) {
+    List<Stmt> forward = forward(sweeps.forward(), true);
+    List<Stmt> backward = Rewrite.stmts(backward(sweeps.backward()), e ->
+        e instanceof Expr.Var v && v.name().equals(Reverse.SEED) ? seed
+        : e instanceof Expr.Var v && residuals.containsKey(v.name()) ? residuals.get(v.name()) : e);
     List<Stmt> body = new ArrayList<>(hoisted);
     body.addAll(forward);
-    for (Expr.Var bar : bars.values()) {
-      body.add(new Stmt.Assign(bar, Exprs.lit(bar.type(), 0), true));
-    }
     body.addAll(backward);
     return body;
   }
 
-  /** The primal statements; locals first assigned inside a branch are declared before it. */
-  private List<Stmt> forward(List<Linear> program) {
+  /**
+   * The forward sweep as plain statements: a call keeps only its value, residuals are read where
+   * they were computed, blocks open up and locals declared inside a branch are declared before it,
+   * so that the backward statements see them.
+   */
+  private List<Stmt> forward(List<Stmt> sweep, boolean top) {
     List<Stmt> out = new ArrayList<>();
-    for (Linear l : program) {
-      if (l instanceof Linear.Primal p) {
-        out.add(p.stmt());
-      } else if (l instanceof Linear.Call c) {
+    for (Stmt s : sweep) {
+      if (s instanceof Stmt.Save v) {
+        residuals.put(v.residual().name(), v.value());
+      } else if (s instanceof Stmt.Linearize l) {
+        calls.put(l.pullback().name(), l);
         // A pullback function is differentiated again: outputs through custom rules are what their bodies compute.
-        Callee callee = inlinePullbacks == null ? SecondOrder.output(c.callee()) : c.callee();
-        out.add(new Stmt.Assign(c.result(), new Expr.Call(callee, c.args(), c.result().type()), c.declare()));
-      } else if (l instanceof Linear.If f) {
-        out.add(new Stmt.If(f.condition(), branch(forward(f.thenBody())), branch(forward(f.elseBody()))));
-      } else if (l instanceof Linear.Block b) {
-        out.addAll(forward(b.body()));
-      } else if (l instanceof Linear.While) {
-        throw new SecondOrder.Unsupported("order 2 of a function with a loop that reaches a @CustomVjp rule"
-            + " (reverse over reverse) is not supported yet");
-      } else if (l instanceof Linear.TangentArray || l instanceof Linear.TangentWrite) {
-        throw new SecondOrder.Unsupported("order 2 of a function with local arrays that reaches a @CustomVjp"
-            + " rule (reverse over reverse) is not supported yet");
-      }
-    }
-    return out;
-  }
-
-  /** A branch whose declarations move before the if, so that the backward statements see them. */
-  private List<Stmt> branch(List<Stmt> body) {
-    List<Stmt> out = new ArrayList<>();
-    for (Stmt s : body) {
-      if (s instanceof Stmt.Assign a && a.declare()) {
-        hoist(a.target());
-        out.add(new Stmt.Assign(a.target(), a.value(), false));
-      } else if (s instanceof Stmt.Declare d) {
+        Callee callee = inlinePullbacks == null ? SecondOrder.output(l.callee()) : l.callee();
+        out.add(declared(new Stmt.Assign(l.result(), new Expr.Call(callee, l.args(), l.result().type()),
+            l.declare()), top));
+      } else if (s instanceof Stmt.If f) {
+        out.add(new Stmt.If(f.condition(), forward(f.thenBody(), false), forward(f.elseBody(), false)));
+      } else if (s instanceof Stmt.Block b) {
+        out.addAll(forward(b.body(), top));
+      } else if (s instanceof Stmt.Declare d && !top) {
         hoist(d.target());
+      } else if (s instanceof Stmt.Assign a) {
+        out.add(declared(a, top));
       } else {
         out.add(s);
       }
@@ -157,71 +144,72 @@ public final class Transpose {
     return out;
   }
 
+  private Stmt declared(Stmt.Assign a, boolean top) {
+    if (top || !a.declare()) {
+      return a;
+    }
+    hoist(a.target());
+    return new Stmt.Assign(a.target(), a.value(), false);
+  }
+
   private void hoist(Expr.Var v) {
-    if (!v.type().isScalar()) {
+    if (!v.type().isScalar() && v.type() != Type.BOOLEAN && v.type() != Type.INT) {
       throw new SecondOrder.Unsupported("order 2 of a function that reaches a @CustomVjp rule and declares "
           + v.name() + " (not a number) inside a branch is not supported yet");
     }
     // Both branches may declare a local of the same name: one declaration serves them.
     if (hoistedNames.add(v.name())) {
-      hoisted.add(new Stmt.Assign(v, Exprs.lit(v.type(), 0), true));
+      Expr zero = v.type() == Type.BOOLEAN ? new Expr.Const(Type.BOOLEAN, false) : Exprs.lit(v.type(), 0);
+      hoisted.add(new Stmt.Assign(v, zero, true));
     }
   }
 
-  /** The cotangent statements, last primal statement first. */
-  private void backward(List<Linear> program, Expr seed, List<Stmt> out) {
-    for (int i = program.size() - 1; i >= 0; i--) {
-      Linear l = program.get(i);
-      if (l instanceof Linear.Return r && r.tangent() != null) {
-        accumulate(r.tangent(), seed, out);
-      } else if (l instanceof Linear.Tangent t) {
-        Expr.Var tBar = bar(t.target());
-        for (Linear.Term term : t.terms()) {
-          Expr contribution = term.factor() == null ? tBar
-              : term.divide() ? prim(Primitive.DIV, tBar, term.factor()) : prim(Primitive.MUL, term.factor(), tBar);
-          if (term.negate()) {
-            contribution = new Expr.Prim(Primitive.NEG, List.of(contribution), contribution.type(), false);
-          }
-          accumulate(term.source(), contribution, out);
-        }
-      } else if (l instanceof Linear.Call c) {
-        call(c, out);
-      } else if (l instanceof Linear.If f) {
-        List<Stmt> thenBody = new ArrayList<>();
-        List<Stmt> elseBody = new ArrayList<>();
-        backward(f.thenBody(), seed, thenBody);
-        backward(f.elseBody(), seed, elseBody);
-        out.add(new Stmt.If(f.condition(), thenBody, elseBody));
-      } else if (l instanceof Linear.Block b) {
-        backward(b.body(), seed, out);
+  /** The backward sweep as plain statements: accumulations as sums, pullbacks as calls. */
+  private List<Stmt> backward(List<Stmt> sweep) {
+    List<Stmt> out = new ArrayList<>();
+    for (Stmt s : sweep) {
+      if (s instanceof Stmt.Restore) {
+        continue; // every residual is read where it was computed
+      }
+      if (s instanceof Stmt.Accumulate a) {
+        out.add(new Stmt.Assign(a.target(), prim(a.subtract() ? Primitive.SUB : Primitive.ADD, a.target(), a.value()),
+            false));
+      } else if (s instanceof Stmt.PullBack p) {
+        pullBack(p, out);
+      } else if (s instanceof Stmt.If f) {
+        out.add(new Stmt.If(f.condition(), backward(f.thenBody()), backward(f.elseBody())));
+      } else {
+        out.add(s);
       }
     }
+    return out;
   }
 
   /** {@code argBar += calleePullbackK(args, resultBar)} for each differentiated argument. */
-  private void call(Linear.Call c, List<Stmt> out) {
-    Callee callee = c.callee();
+  private void pullBack(Stmt.PullBack p, List<Stmt> out) {
+    Callee callee = p.callee();
+    Stmt.Linearize call = calls.get(residuals.getOrDefault(p.pullback().name(), p.pullback()) instanceof Expr.Var v
+        ? v.name() : p.pullback().name());
     if (callee.isFunctionObject()) {
-      functionObjectCall(c, out);
+      functionObjectCall(p, call.args(), out);
       return;
     }
     if (callee.order() < 2 && inlinePullbacks == null) {
       throw new SecondOrder.Unsupported("order 2 through a call to " + callee.name() + ", which has order 1;"
           + " hint: give " + callee.name() + " order = 2");
     }
-    if (callee.returnType() != io.jgrad.processor.ir.Type.DOUBLE
-        || callee.differentiatedParams().stream().anyMatch(p -> p.type() != io.jgrad.processor.ir.Type.DOUBLE)) {
+    if (callee.returnType() != Type.DOUBLE || callee.differentiatedParams().stream().anyMatch(q -> q.type() != Type.DOUBLE)) {
       throw new SecondOrder.Unsupported("order 2 by reverse over reverse through " + callee.name()
           + ", which takes or returns something other than double, is not supported yet");
     }
     List<Callee.Param> diff = callee.differentiatedParams();
     for (int k = 0; k < diff.size(); k++) {
-      Expr.Var argDot = c.argTangents().get(k);
-      if (argDot == null) {
+      Expr.Var argBar = p.argCotangents().get(k);
+      if (argBar == null) {
         continue;
       }
-      List<Expr> args = new ArrayList<>(c.args());
-      args.add(bar(c.resultDot()));
+      List<Expr> args = new ArrayList<>(call.args());
+      args.add(p.cotangent());
       Expr.Var part = names.var(callee.name() + "Part", diff.get(k).type());
       if (inlinePullbacks != null) {
         out.addAll(splicePullback(callee, k, args, part));
@@ -229,7 +217,7 @@ public final class Transpose {
         Callee pullback = callee.pullbackFunction(diff.get(k), callee.pullbackCotangentName());
         out.add(new Stmt.Assign(part, new Expr.Call(pullback, args, part.type()), true));
       }
-      accumulate(argDot, part, out);
+      out.add(new Stmt.Assign(argBar, prim(Primitive.ADD, argBar, part), false));
     }
   }
 
@@ -247,31 +235,22 @@ public final class Transpose {
    * {@code f.value(x, y)}: {@code xBar += resultBar · f.partialFirst().value(x, y)}, whose reverse mode
    * is the partial's own vjp (functions compiled with order 2 give their objects partials).
    */
-  private void functionObjectCall(Linear.Call c, List<Stmt> out) {
-    Callee callee = c.callee();
+  private void functionObjectCall(Stmt.PullBack p, List<Expr> args, List<Stmt> out) {
+    Callee callee = p.callee();
     if (inlinePullbacks != null) {
       throw new SecondOrder.Unsupported("a call through the function object " + callee.receiver() + " cannot"
           + " run in a kernel");
     }
     for (int k = 0; k < callee.params().size(); k++) {
-      Expr.Var argDot = c.argTangents().get(k);
-      if (argDot == null) {
+      Expr.Var argBar = p.argCotangents().get(k);
+      if (argBar == null) {
         continue;
       }
       Callee object = SecondOrder.partial(callee, k);
-      Expr.Var slope = names.var("partial", io.jgrad.processor.ir.Type.DOUBLE);
-      out.add(new Stmt.Assign(slope, new Expr.Call(object, c.args(), slope.type()), true));
-      accumulate(argDot, prim(Primitive.MUL, bar(c.resultDot()), slope), out);
+      Expr.Var slope = names.var("partial", Type.DOUBLE);
+      out.add(new Stmt.Assign(slope, new Expr.Call(object, args, slope.type()), true));
+      out.add(new Stmt.Assign(argBar, prim(Primitive.ADD, argBar, prim(Primitive.MUL, p.cotangent(), slope)), false));
     }
-  }
-
-  private void accumulate(Expr.Var tangent, Expr contribution, List<Stmt> out) {
-    Expr.Var bar = bar(tangent);
-    out.add(new Stmt.Assign(bar, prim(Primitive.ADD, bar, contribution), false));
-  }
-
-  private Expr.Var bar(Expr.Var tangent) {
-    return bars.computeIfAbsent(tangent.name(), n -> names.var(n + "Bar", tangent.type()));
   }
 
   private static Expr prim(Primitive p, Expr a, Expr b) {

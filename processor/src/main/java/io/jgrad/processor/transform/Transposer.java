@@ -275,8 +275,14 @@ public final class Transposer {
       forward.add(new Stmt.If(f.condition(), primal(f.thenBody()), primal(f.elseBody())));
       return List.of();
     }
-    Expr.Var flag = new Expr.Var(names.temp("branch"), Type.BOOLEAN);
-    forward.add(new Stmt.Assign(flag, f.condition(), true));
+    // The branch taken is a residual: a flag local the condition is kept in, unless it is one.
+    Expr.Var flag;
+    if (f.condition() instanceof Expr.Var v) {
+      flag = v;
+    } else {
+      flag = new Expr.Var(names.temp("branch"), Type.BOOLEAN);
+      forward.add(new Stmt.Assign(flag, f.condition(), true));
+    }
     List<Stmt> thenForward = new ArrayList<>();
     List<List<Stmt>> thenBackward = new ArrayList<>();
     sweep(f.thenBody(), thenForward, thenBackward);
