@@ -916,41 +916,144 @@ public final class OrderTwoDerivatives {
   }
 
   /**
-   * The derivative of {@code forwardOverForward} with respect to {@code x}, times {@code g}, as a function of its own, for callers whose second derivatives go reverse over reverse.
+   * The value of {@code forwardOverForwardTangent} and its pullback from an output cotangent to the gradient ({@code jax.vjp}).
    */
-  public static double forwardOverForwardPullbackX(double x, double y, double g) {
-    return g * forwardOverForwardTangent(x, y, 1.0, 0.0);
+  public static Vjp<ForwardOverForwardTangentGrad> forwardOverForwardTangentVjp(double x, double y,
+      double xDot, double yDot) {
+    double prod1 = x * y;
+    double prod3 = y * xDot;
+    double prod4 = x * yDot;
+    double prod1Dot = prod3 + prod4;
+    ScalarVjp softplusRulePrimalVjp1 = OrderTwoDerivatives.softplusRulePrimalVjp(prod1);
+    double softplus1 = softplusRulePrimalVjp1.value();
+    Vjp<SoftplusTangentGrad> softplusTangentVjp1 = OrderTwoDerivatives.softplusTangentVjp(prod1, prod1Dot);
+    double softplus1Dot = softplusTangentVjp1.value();
+    double prod2 = softplus1 * y;
+    double prod5 = y * softplus1Dot;
+    double prod6 = softplus1 * yDot;
+    double prod2Dot = prod5 + prod6;
+    return new Vjp<>(prod2Dot, outBar -> {
+      double prod6Bar = 0.0;
+      double prod5Bar = 0.0;
+      double prod2DotBar = outBar;
+      double prod4Bar = 0.0;
+      double prod1DotBar = 0.0;
+      double prod3Bar = 0.0;
+      double prod2Bar = 0.0;
+      double prod1Bar = 0.0;
+      double softplus1Bar = 0.0;
+      double xDotBar = 0.0;
+      double yDotBar = 0.0;
+      double softplus1DotBar = 0.0;
+      double xBar = 0.0;
+      double yBar = 0.0;
+      prod5Bar += prod2DotBar;
+      prod6Bar += prod2DotBar;
+      softplus1Bar += yDot * prod6Bar;
+      yDotBar += softplus1 * prod6Bar;
+      yBar += softplus1Dot * prod5Bar;
+      softplus1DotBar += y * prod5Bar;
+      softplus1Bar += y * prod2Bar;
+      yBar += softplus1 * prod2Bar;
+      SoftplusTangentGrad softplusTangentGrad1 = softplusTangentVjp1.pullback(softplus1DotBar);
+      prod1Bar += softplusTangentGrad1.x();
+      prod1DotBar += softplusTangentGrad1.xDot();
+      double softplusRulePrimalGrad1 = softplusRulePrimalVjp1.pullback(softplus1Bar);
+      prod1Bar += softplusRulePrimalGrad1;
+      prod3Bar += prod1DotBar;
+      prod4Bar += prod1DotBar;
+      xBar += yDot * prod4Bar;
+      yDotBar += x * prod4Bar;
+      yBar += xDot * prod3Bar;
+      xDotBar += y * prod3Bar;
+      xBar += y * prod1Bar;
+      yBar += x * prod1Bar;
+      return new ForwardOverForwardTangentGrad(xBar, yBar, xDotBar, yDotBar);
+    });
   }
 
   /**
-   * The value of {@code forwardOverForwardPullbackX} and its pullback, through row 0 of {@code forwardOverForwardHessian}.
+   * The gradient of {@code forwardOverForwardTangent} ({@code jax.grad}).
+   */
+  public static ForwardOverForwardTangentGrad forwardOverForwardTangentGrad(double x, double y,
+      double xDot, double yDot) {
+    return forwardOverForwardTangentVjp(x, y, xDot, yDot).pullback(1.0);
+  }
+
+  /**
+   * The derivative of {@code forwardOverForward} with respect to {@code x}, times {@code g}, as a function of its own, for callers whose second derivatives go reverse over reverse.
+   */
+  public static double forwardOverForwardPullbackX(double x, double y, double g) {
+    return g * jgrad.golden.OrderTwoDerivatives.forwardOverForwardTangent(x, y, 1.0, 0.0);
+  }
+
+  /**
+   * The value of {@code forwardOverForwardPullbackX} and its pullback from an output cotangent to the gradient ({@code jax.vjp}).
    */
   public static Vjp<ForwardOverForwardPullbackXGrad> forwardOverForwardPullbackXVjp(double x,
       double y, double g) {
-    double derivative = forwardOverForwardTangent(x, y, 1.0, 0.0);
-    return new Vjp<>(g * derivative, outBar -> {
-      double[][] hessian = forwardOverForwardHessian(x, y);
-      return new ForwardOverForwardPullbackXGrad(outBar * g * hessian[0][0], outBar * g * hessian[0][1], outBar * derivative);
+    Vjp<ForwardOverForwardTangentGrad> forwardOverForwardTangentVjp1 = OrderTwoDerivatives.forwardOverForwardTangentVjp(x, y, 1.0, 0.0);
+    double forwardOverForwardTangent1 = forwardOverForwardTangentVjp1.value();
+    double prod1 = g * forwardOverForwardTangent1;
+    return new Vjp<>(prod1, outBar -> {
+      double prod1Bar = outBar;
+      double gBar = 0.0;
+      double xBar = 0.0;
+      double forwardOverForwardTangent1Bar = 0.0;
+      double yBar = 0.0;
+      gBar += forwardOverForwardTangent1 * prod1Bar;
+      forwardOverForwardTangent1Bar += g * prod1Bar;
+      ForwardOverForwardTangentGrad forwardOverForwardTangentGrad1 = forwardOverForwardTangentVjp1.pullback(forwardOverForwardTangent1Bar);
+      xBar += forwardOverForwardTangentGrad1.x();
+      yBar += forwardOverForwardTangentGrad1.y();
+      return new ForwardOverForwardPullbackXGrad(xBar, yBar, gBar);
     });
+  }
+
+  /**
+   * The gradient of {@code forwardOverForwardPullbackX} ({@code jax.grad}).
+   */
+  public static ForwardOverForwardPullbackXGrad forwardOverForwardPullbackXGrad(double x, double y,
+      double g) {
+    return forwardOverForwardPullbackXVjp(x, y, g).pullback(1.0);
   }
 
   /**
    * The derivative of {@code forwardOverForward} with respect to {@code y}, times {@code g}, as a function of its own, for callers whose second derivatives go reverse over reverse.
    */
   public static double forwardOverForwardPullbackY(double x, double y, double g) {
-    return g * forwardOverForwardTangent(x, y, 0.0, 1.0);
+    return g * jgrad.golden.OrderTwoDerivatives.forwardOverForwardTangent(x, y, 0.0, 1.0);
   }
 
   /**
-   * The value of {@code forwardOverForwardPullbackY} and its pullback, through row 1 of {@code forwardOverForwardHessian}.
+   * The value of {@code forwardOverForwardPullbackY} and its pullback from an output cotangent to the gradient ({@code jax.vjp}).
    */
   public static Vjp<ForwardOverForwardPullbackYGrad> forwardOverForwardPullbackYVjp(double x,
       double y, double g) {
-    double derivative = forwardOverForwardTangent(x, y, 0.0, 1.0);
-    return new Vjp<>(g * derivative, outBar -> {
-      double[][] hessian = forwardOverForwardHessian(x, y);
-      return new ForwardOverForwardPullbackYGrad(outBar * g * hessian[1][0], outBar * g * hessian[1][1], outBar * derivative);
+    Vjp<ForwardOverForwardTangentGrad> forwardOverForwardTangentVjp1 = OrderTwoDerivatives.forwardOverForwardTangentVjp(x, y, 0.0, 1.0);
+    double forwardOverForwardTangent1 = forwardOverForwardTangentVjp1.value();
+    double prod1 = g * forwardOverForwardTangent1;
+    return new Vjp<>(prod1, outBar -> {
+      double prod1Bar = outBar;
+      double gBar = 0.0;
+      double xBar = 0.0;
+      double forwardOverForwardTangent1Bar = 0.0;
+      double yBar = 0.0;
+      gBar += forwardOverForwardTangent1 * prod1Bar;
+      forwardOverForwardTangent1Bar += g * prod1Bar;
+      ForwardOverForwardTangentGrad forwardOverForwardTangentGrad1 = forwardOverForwardTangentVjp1.pullback(forwardOverForwardTangent1Bar);
+      xBar += forwardOverForwardTangentGrad1.x();
+      yBar += forwardOverForwardTangentGrad1.y();
+      return new ForwardOverForwardPullbackYGrad(xBar, yBar, gBar);
     });
+  }
+
+  /**
+   * The gradient of {@code forwardOverForwardPullbackY} ({@code jax.grad}).
+   */
+  public static ForwardOverForwardPullbackYGrad forwardOverForwardPullbackYGrad(double x, double y,
+      double g) {
+    return forwardOverForwardPullbackYVjp(x, y, g).pullback(1.0);
   }
 
   /**
@@ -1169,21 +1272,68 @@ public final class OrderTwoDerivatives {
   }
 
   /**
-   * The derivative of {@code softplus} with respect to {@code x}, times {@code g}, as a function of its own, for callers whose second derivatives go reverse over reverse.
+   * The value of {@code softplusTangent} and its pullback from an output cotangent to the gradient ({@code jax.vjp}).
    */
-  public static double softplusPullback(double x, double g) {
-    return g * softplusTangent(x, 1.0);
+  public static Vjp<SoftplusTangentGrad> softplusTangentVjp(double x, double xDot) {
+    double neg1 = -x;
+    double exp1 = Math.exp(neg1);
+    double sum1 = 1 + exp1;
+    double quot1 = xDot / sum1;
+    return new Vjp<>(quot1, outBar -> {
+      double sum1Bar = 0.0;
+      double neg1Bar = 0.0;
+      double xDotBar = 0.0;
+      double quot1Bar = outBar;
+      double xBar = 0.0;
+      double exp1Bar = 0.0;
+      xDotBar += quot1Bar / sum1;
+      sum1Bar -= quot1 / sum1 * quot1Bar;
+      exp1Bar += sum1Bar;
+      neg1Bar += exp1 * exp1Bar;
+      xBar -= neg1Bar;
+      return new SoftplusTangentGrad(xBar, xDotBar);
+    });
   }
 
   /**
-   * The value of {@code softplusPullback} and its pullback, through row 0 of {@code softplusHessian}.
+   * The gradient of {@code softplusTangent} ({@code jax.grad}).
+   */
+  public static SoftplusTangentGrad softplusTangentGrad(double x, double xDot) {
+    return softplusTangentVjp(x, xDot).pullback(1.0);
+  }
+
+  /**
+   * The derivative of {@code softplus} with respect to {@code x}, times {@code g}, as a function of its own, for callers whose second derivatives go reverse over reverse.
+   */
+  public static double softplusPullback(double x, double g) {
+    return g * jgrad.golden.OrderTwoDerivatives.softplusTangent(x, 1.0);
+  }
+
+  /**
+   * The value of {@code softplusPullback} and its pullback from an output cotangent to the gradient ({@code jax.vjp}).
    */
   public static Vjp<SoftplusPullbackGrad> softplusPullbackVjp(double x, double g) {
-    double derivative = softplusTangent(x, 1.0);
-    return new Vjp<>(g * derivative, outBar -> {
-      double hessian = softplusHessian(x);
-      return new SoftplusPullbackGrad(outBar * g * hessian, outBar * derivative);
+    Vjp<SoftplusTangentGrad> softplusTangentVjp1 = OrderTwoDerivatives.softplusTangentVjp(x, 1.0);
+    double softplusTangent1 = softplusTangentVjp1.value();
+    double prod1 = g * softplusTangent1;
+    return new Vjp<>(prod1, outBar -> {
+      double prod1Bar = outBar;
+      double gBar = 0.0;
+      double softplusTangent1Bar = 0.0;
+      double xBar = 0.0;
+      gBar += softplusTangent1 * prod1Bar;
+      softplusTangent1Bar += g * prod1Bar;
+      SoftplusTangentGrad softplusTangentGrad1 = softplusTangentVjp1.pullback(softplusTangent1Bar);
+      xBar += softplusTangentGrad1.x();
+      return new SoftplusPullbackGrad(xBar, gBar);
     });
+  }
+
+  /**
+   * The gradient of {@code softplusPullback} ({@code jax.grad}).
+   */
+  public static SoftplusPullbackGrad softplusPullbackGrad(double x, double g) {
+    return softplusPullbackVjp(x, g).pullback(1.0);
   }
 
   /**
@@ -1382,6 +1532,12 @@ public final class OrderTwoDerivatives {
   }
 
   /**
+   * The gradient of {@code forwardOverForwardTangent}, one component per differentiated parameter.
+   */
+  public static record ForwardOverForwardTangentGrad(double x, double y, double xDot, double yDot) {
+  }
+
+  /**
    * The gradient of {@code forwardOverForwardPullbackX}, one component per differentiated parameter.
    */
   public static record ForwardOverForwardPullbackXGrad(double x, double y, double g) {
@@ -1397,6 +1553,12 @@ public final class OrderTwoDerivatives {
    * The gradient of {@code forwardOverForwardRulePrimal}, one component per differentiated parameter.
    */
   public static record ForwardOverForwardRulePrimalGrad(double x, double y) {
+  }
+
+  /**
+   * The gradient of {@code softplusTangent}, one component per differentiated parameter.
+   */
+  public static record SoftplusTangentGrad(double x, double xDot) {
   }
 
   /**

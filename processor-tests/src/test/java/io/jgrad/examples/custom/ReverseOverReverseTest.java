@@ -110,6 +110,34 @@ class ReverseOverReverseTest {
     }
   }
 
+  /**
+   * A forward-mode function's pullback functions, g·∂f/∂x, are transposed through the reverse mode of
+   * its tangent function: their gradients are g times a Hessian row, and ∂f/∂x, in closed form for
+   * cubicMix(x, y) = x³ + sin(xy).
+   */
+  @Test
+  void forwardModePullbackFunctionsAreDifferentiatedThroughTheirTangentFunction() {
+    double x = 0.7;
+    double y = -1.3;
+    double g = 1.9;
+    double s = Math.sin(x * y);
+    double c = Math.cos(x * y);
+    double fx = 3 * x * x + y * c;
+    double fy = x * c;
+    double fxx = 6 * x - y * y * s;
+    double fxy = c - x * y * s;
+    double fyy = -x * x * s;
+    assertThat(ReverseOverReverseExamplesDerivatives.cubicMixPullbackX(x, y, g)).isWithin(1e-12).of(g * fx);
+    var rowX = ReverseOverReverseExamplesDerivatives.cubicMixPullbackXGrad(x, y, g);
+    assertThat(rowX.x()).isWithin(1e-12).of(g * fxx);
+    assertThat(rowX.y()).isWithin(1e-12).of(g * fxy);
+    assertThat(rowX.g()).isWithin(1e-12).of(fx);
+    var rowY = ReverseOverReverseExamplesDerivatives.cubicMixPullbackYVjp(x, y, g).pullback(2.0);
+    assertThat(rowY.x()).isWithin(1e-12).of(2 * g * fxy);
+    assertThat(rowY.y()).isWithin(1e-12).of(2 * g * fyy);
+    assertThat(rowY.g()).isWithin(1e-12).of(2 * fy);
+  }
+
   @Test
   void branchesWithLocalsOfTheSameNameAndAReassignedParameter() {
     for (double x : new double[] {-0.8, -0.1, 0.3, 1.1}) {

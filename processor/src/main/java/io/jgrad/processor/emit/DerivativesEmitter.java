@@ -122,7 +122,7 @@ public final class DerivativesEmitter {
         tangentNames.add(p.name());
       }
       SecondOrderEmitter.emit(sig, body, tangentNames, type);
-      PullbackEmitter.emitFromHessian(sig, type);
+      PullbackEmitter.emitFromTangent(sig, body, tangentNames, type);
     }
     if (order == 2 && sig.rulePrimal()) {
       RulePrimalEmitter.emit(f, forward, type);

@@ -5,10 +5,19 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.jgrad.processor.ir.Callee;
+import io.jgrad.processor.ir.Expr;
+import io.jgrad.processor.ir.Exprs;
 import io.jgrad.processor.ir.Function;
+import io.jgrad.processor.ir.Names;
+import io.jgrad.processor.ir.Rewrite;
+import io.jgrad.processor.ir.Stmt;
 import io.jgrad.processor.ir.Type;
+import io.jgrad.processor.rules.Primitive;
 import io.jgrad.processor.transform.SecondOrder;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -51,60 +60,70 @@ final class PullbackEmitter {
   /**
    * The pullback functions of an order-2 function with forward mode, for callers that reach a
    * {@code @CustomVjp} rule and differentiate reverse over reverse: {@code fPullbackX(p, g)} is
-   * {@code g·∂f/∂x} from {@code fTangent}, and its {@code fPullbackXVjp} pulls back through a row of
-   * {@code fHessian}.
+   * {@code g·fTangent(p, eₓ)}, an ordinary function whose reverse mode transposes it through
+   * {@code fTangentVjp}, the reverse mode of the tangent program {@code tangentBody} (whose tangents
+   * are named {@code tangentNames}).
    */
-  static void emitFromHessian(Callee sig, TypeSpec.Builder type) {
+  static void emitFromTangent(Callee sig, List<Stmt> tangentBody, List<String> tangentNames, TypeSpec.Builder type) {
     List<Callee.Param> diff = sig.differentiatedParams();
-    if (sig.returnType() != Type.DOUBLE || diff.stream().anyMatch(p -> p.type() != Type.DOUBLE)) {
+    if (!doubles(sig) || !callsOnlyDoubles(tangentBody)) {
       return; // reverse over reverse reports a caller that needs these for other types
     }
-    List<String> primals = sig.params().stream().map(Callee.Param::name).toList();
-    io.jgrad.processor.ir.Names names = io.jgrad.processor.ir.Names.of(primals, List.of());
-    String g = sig.pullbackCotangentName();
-    names.fresh(g);
-    String derivative = names.fresh("derivative");
-    String hessian = names.fresh("hessian");
-    String args = String.join(", ", primals);
+    Callee tangent = sig.tangentFunction();
+    List<Callee.Param> params = tangent.params();
+    Map<String, String> renamed = new HashMap<>();
+    for (int i = 0; i < diff.size(); i++) {
+      renamed.put(tangentNames.get(i), params.get(sig.params().size() + i).name());
+    }
+    // Callers read fTangent's gradient by its parameters' names: the body's tangents take them.
+    renamed.entrySet().removeIf(e -> e.getKey().equals(e.getValue()));
+    Names taken = Names.of(List.of(), tangentBody);
+    if (!renamed.values().stream().allMatch(n -> taken.fresh(n).equals(n))) {
+      return; // a local of the body holds the name (xDot beside x): no pullback functions
+    }
+    tangentBody = Rewrite.stmts(tangentBody, e -> e instanceof Expr.Var v && renamed.containsKey(v.name())
+        ? new Expr.Var(renamed.get(v.name()), v.type()) : e);
+    DerivativesEmitter.emit(new Function.Plain(tangent, tangentBody), false, 1, type, value -> false, true);
+
+    Names names = Names.of(sig.params().stream().map(Callee.Param::name).toList(), List.of());
+    String g = names.fresh(sig.pullbackCotangentName());
     for (int k = 0; k < diff.size(); k++) {
       Callee pullback = sig.pullbackFunction(diff.get(k), g);
-      String name = pullback.name();
-      String tangent = sig.name() + "Tangent(" + args + ", " + SecondOrderEmitter.basis(diff, k) + ")";
-      MethodSpec.Builder value = MethodSpec.methodBuilder(name)
+      List<Expr> args = new ArrayList<>();
+      sig.params().forEach(p -> args.add(new Expr.Var(p.name(), p.type())));
+      for (int i = 0; i < diff.size(); i++) {
+        args.add(Exprs.lit(Type.DOUBLE, i == k ? 1 : 0));
+      }
+      Expr value = new Expr.Prim(Primitive.MUL, List.of(new Expr.Var(g, Type.DOUBLE),
+          new Expr.Call(tangent, args, Type.DOUBLE)), Type.DOUBLE, false);
+      MethodSpec.Builder m = MethodSpec.methodBuilder(pullback.name())
           .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
           .addJavadoc("The derivative of {@code $L} with respect to {@code $L}, times {@code $L}, as a function of"
               + " its own, for callers whose second derivatives go reverse over reverse.\n", sig.name(),
               diff.get(k).name(), g)
           .returns(TypeName.DOUBLE);
-      DerivativesEmitter.addParams(pullback, value);
-      value.addStatement("return $L * $L", g, tangent);
-      type.addMethod(value.build());
-
-      com.palantir.javapoet.ClassName record = RuntimeTypes.derivatives(sig).nestedClass(pullback.gradRecordName());
-      MethodSpec.Builder vjp = MethodSpec.methodBuilder(name + "Vjp")
-          .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-          .addJavadoc("The value of {@code $L} and its pullback, through row $L of {@code $LHessian}.\n", name, k,
-              sig.name())
-          .returns(com.palantir.javapoet.ParameterizedTypeName.get(RuntimeTypes.VJP, record));
-      DerivativesEmitter.addParams(pullback, vjp);
-      vjp.addStatement("double $L = $L", derivative, tangent);
-      vjp.addCode("return new $T<>($L * $L, outBar -> {\n$>", RuntimeTypes.VJP, g, derivative);
-      List<String> components = new java.util.ArrayList<>();
-      if (diff.size() == 1) {
-        vjp.addStatement("double $L = $LHessian($L)", hessian, sig.name(), args);
-        components.add("outBar * " + g + " * " + hessian);
-      } else {
-        vjp.addStatement("double[][] $L = $LHessian($L)", hessian, sig.name(), args);
-        for (int j = 0; j < diff.size(); j++) {
-          components.add("outBar * " + g + " * " + hessian + "[" + k + "][" + j + "]");
-        }
-      }
-      components.add("outBar * " + derivative);
-      vjp.addStatement("return new $T($L)", record, String.join(", ", components));
-      vjp.addCode("$<});\n");
-      type.addMethod(vjp.build());
-      DerivativesEmitter.emitGradRecord(pullback, type);
+      DerivativesEmitter.addParams(pullback, m);
+      m.addStatement("return $L", ExprWriter.write(value));
+      type.addMethod(m.build());
+      DerivativesEmitter.emit(new Function.Plain(pullback, List.of(new Stmt.Return(value))), false, 1, type,
+          v -> false, true);
     }
+  }
+
+  private static boolean doubles(Callee c) {
+    return c.returnType() == Type.DOUBLE && c.differentiatedParams().stream().allMatch(p -> p.type() == Type.DOUBLE);
+  }
+
+  /** Whether every function the tangent program calls has reverse mode over doubles (tangent functions included). */
+  private static boolean callsOnlyDoubles(List<Stmt> body) {
+    boolean[] ok = {true};
+    Rewrite.stmts(body, e -> {
+      if (e instanceof Expr.Call c && !c.callee().isFunctionObject() && !doubles(c.callee())) {
+        ok[0] = false;
+      }
+      return e;
+    });
+    return ok[0];
   }
 
   /** {@code fHessian}: row i is the gradient of pullback component i at the cotangent 1. */

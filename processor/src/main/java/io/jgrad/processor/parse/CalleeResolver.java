@@ -115,10 +115,12 @@ public final class CalleeResolver {
     if (generated == null) {
       return names;
     }
-    String record = Character.toUpperCase(method.getSimpleName().charAt(0))
-        + method.getSimpleName().toString().substring(1) + "Grad";
+    String base = Character.toUpperCase(method.getSimpleName().charAt(0)) + method.getSimpleName().toString().substring(1);
+    // FGrad exists for two or more differentiated parameters; FTangentGrad (the parameters, then
+    // their tangents) for an order-2 function of one.
+    Set<String> records = Set.of(base + "Grad", base + "TangentGrad");
     for (Element member : generated.getEnclosedElements()) {
-      if (member.getKind() == ElementKind.RECORD && member.getSimpleName().contentEquals(record)) {
+      if (member.getKind() == ElementKind.RECORD && records.contains(member.getSimpleName().toString())) {
         List<String> components = new ArrayList<>();
         for (Element c : member.getEnclosedElements()) {
           if (c instanceof RecordComponentElement) {
