@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The processor's layers, read from its bytecode (so fully qualified names count as much as
  * imports): {@code emit} prints and depends on {@code ir} and {@code rules} only; {@code transform}
- * on {@code ir} and {@code rules}; {@code check} and {@code parse} (reading) on {@code ir} and
+ * on {@code ir} and {@code rules}; {@code check} and {@code parse} (reading) on {@code ir}, {@code rules} and
  * {@code diag}, the diagnostics channel ({@code Report}, {@code Codes}), which depends on no other
  * layer: reading and checking report errors, transforms and printing after the gate do not; nothing
  * below the processor's entry depends on {@code emit}. Today's violations are frozen in
@@ -34,8 +34,9 @@ class LayersTest {
       "ir", Set.of("rules"),
       "rules", Set.of("ir"),
       "diag", Set.of(),
-      "parse", Set.of("ir", "diag"),
-      "check", Set.of("ir", "diag"),
+      // The IR is made of the rule table's primitives (Expr.Prim): who may read the IR may read them.
+      "parse", Set.of("ir", "rules", "diag"),
+      "check", Set.of("ir", "rules", "diag"),
       "transform", Set.of("ir", "rules"),
       "emit", Set.of("ir", "rules"));
 

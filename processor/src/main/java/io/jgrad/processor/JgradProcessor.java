@@ -29,12 +29,14 @@ import io.jgrad.processor.ir.Calls;
 import io.jgrad.processor.ir.DiffSpec;
 import io.jgrad.processor.ir.Function;
 import io.jgrad.processor.ir.RecordSignature;
+import io.jgrad.processor.ir.VjpPasses;
 import io.jgrad.processor.parse.BodyParser;
 import io.jgrad.processor.parse.CalleeResolver;
 import io.jgrad.processor.parse.CustomJvpReader;
 import io.jgrad.processor.parse.RecordRuleReader;
 import io.jgrad.processor.parse.RecordSignatureReader;
 import io.jgrad.processor.parse.VjpPassReader;
+import io.jgrad.processor.transform.Pullbacks;
 import io.jgrad.processor.transform.SecondOrder;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -168,6 +170,18 @@ public final class JgradProcessor extends AbstractProcessor {
   }
 
   /** How {@code gradType} spells a function's gradient in a backward pass's signature. */
+  /**
+   * An order-1 rule's pullback functions, for kernels that run them as code on OpenCL; none when its
+   * passes could not be read or spliced (the kernels then call the user's passes on the CPU).
+   */
+  private static List<Function> quietPullbacks(Callee sig, java.util.Optional<VjpPasses> passes) {
+    try {
+      return passes.map(p -> Pullbacks.of(sig, p)).orElse(List.of());
+    } catch (RuntimeException e) {
+      return List.of();
+    }
+  }
+
   private static String gradTypeName(Callee sig) {
     if (sig.hasSingleGradient()) {
       return sig.differentiatedParams().get(0).type().javaName();
@@ -255,8 +269,8 @@ public final class JgradProcessor extends AbstractProcessor {
           Callee sig = callees.resolve(m);
           if (RuleValidator.vjpRules(m, spec, sig, gradTypeName(sig), report)) {
             java.util.Optional<List<Function>> pullbacks = spec.order() == 2
-                ? VjpPassReader.read(m, spec, sig, trees, report, callees)
-                : java.util.Optional.of(VjpPassReader.readQuietly(m, spec, sig, trees, callees));
+                ? VjpPassReader.read(m, spec, sig, trees, report, callees).map(p -> Pullbacks.of(sig, p))
+                : java.util.Optional.of(quietPullbacks(sig, VjpPassReader.readQuietly(m, spec, sig, trees, callees)));
             pullbacks.ifPresent(p -> functions.put(m, new Function.VjpRule(sig, owner.getQualifiedName().toString(),
                 spec.fwd(), spec.bwd(), p)));
             plainBodies(m, spec, trees, callees, plainBodies);

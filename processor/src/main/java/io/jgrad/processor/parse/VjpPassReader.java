@@ -6,7 +6,7 @@ import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.DiffSpec;
 import io.jgrad.processor.ir.Function;
 import io.jgrad.processor.ir.Type;
-import io.jgrad.processor.transform.Pullbacks;
+import io.jgrad.processor.ir.VjpPasses;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,14 +19,14 @@ import javax.lang.model.type.TypeKind;
 
 /**
  * Reads the forward and backward passes of an order-2 {@code @CustomVjp} rule as differentiable
- * code (JAX differentiates through {@code fwd} and {@code bwd} for {@code grad(grad(f))}), and builds
- * the function's pullback functions from them. The passes' signatures are checked before this runs.
+ * code (JAX differentiates through {@code fwd} and {@code bwd} for {@code grad(grad(f))}), from which
+ * the function's pullback functions are built. The passes' signatures are checked before this runs.
  */
 public final class VjpPassReader {
   private VjpPassReader() {}
 
-  /** The pullback functions of {@code f}, or empty after reporting what in the passes is not differentiable. */
-  public static Optional<List<Function>> read(ExecutableElement f, DiffSpec spec, Callee sig, Trees trees,
+  /** The passes of {@code f}'s rule, or empty after reporting what in them is not differentiable. */
+  public static Optional<VjpPasses> read(ExecutableElement f, DiffSpec spec, Callee sig, Trees trees,
       Report report, CalleeResolver callees) {
     ExecutableElement fwd = method(f, spec.fwd());
     ExecutableElement bwd = method(f, spec.bwd());
@@ -39,7 +39,7 @@ public final class VjpPassReader {
     var residuals = fwdParser.residualLeaves();
     boolean arrayResidual = ((DeclaredType) fwd.getReturnType()).getTypeArguments().get(0).getKind() == TypeKind.ARRAY;
     List<Type> gradient = sig.differentiatedParams().stream().map(Callee.Param::type).toList();
-    List<Pullbacks.Pass> bwdPasses = new ArrayList<>();
+    List<VjpPasses.Pass> bwdPasses = new ArrayList<>();
     for (int i = 0; i < gradient.size(); i++) {
       // Each component is a parse of its own; only the first reports, the others would repeat it.
       BodyParser parser = BodyParser.forVjpPass(trees, i == 0 ? report : new Report(), callees, bwd,
@@ -48,29 +48,29 @@ public final class VjpPassReader {
       if (body.isEmpty()) {
         return Optional.empty();
       }
-      bwdPasses.add(new Pullbacks.Pass(spec.bwd(), bwdParams(bwd, sig, parser.residualLeaves()), body.get().body()));
+      bwdPasses.add(new VjpPasses.Pass(spec.bwd(), bwdParams(bwd, sig, parser.residualLeaves()), body.get().body()));
     }
     List<Callee.Param> fwdParams = new ArrayList<>();
     for (int i = 0; i < sig.params().size(); i++) {
       Callee.Param p = sig.params().get(i);
       fwdParams.add(new Callee.Param(fwd.getParameters().get(i).getSimpleName().toString(), p.type(), false));
     }
-    return Optional.of(Pullbacks.of(sig, new Pullbacks.Pass(spec.fwd(), fwdParams, fwdBody.get().body()),
-        residuals, bwdPasses));
+    return Optional.of(new VjpPasses(new VjpPasses.Pass(spec.fwd(), fwdParams, fwdBody.get().body()), residuals,
+        bwdPasses));
   }
 
   /**
-   * The pullback functions of an order-1 rule, for kernels, which run them as code on OpenCL; empty,
-   * without a report, when a pass is outside the subset (the kernels then run on the CPU only, and
-   * their warning says so).
+   * The passes of an order-1 rule, for kernels, which run them as code on OpenCL; empty, without a
+   * report, when a pass is outside the subset (the kernels then run on the CPU only, and their
+   * warning says so).
    */
-  public static List<Function> readQuietly(ExecutableElement f, DiffSpec spec, Callee sig, Trees trees,
+  public static Optional<VjpPasses> readQuietly(ExecutableElement f, DiffSpec spec, Callee sig, Trees trees,
       CalleeResolver callees) {
     try {
-      return read(f, spec, sig, trees, new Report(), callees).orElse(List.of());
+      return read(f, spec, sig, trees, new Report(), callees);
     } catch (RuntimeException e) {
       // An optional reading for speed: what it cannot read is run by the user's passes instead.
-      return List.of();
+      return Optional.empty();
     }
   }
 

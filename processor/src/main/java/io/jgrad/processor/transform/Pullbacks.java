@@ -5,6 +5,7 @@ import io.jgrad.processor.ir.Expr;
 import io.jgrad.processor.ir.Function;
 import io.jgrad.processor.ir.Names;
 import io.jgrad.processor.ir.Stmt;
+import io.jgrad.processor.ir.VjpPasses;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,28 +20,18 @@ import java.util.Map;
 public final class Pullbacks {
   private Pullbacks() {}
 
-  /** A pass of the rule as IR: its parameters as its body names them, and its body. */
-  public record Pass(String name, List<Callee.Param> params, List<Stmt> body) {
-    /** The pass as a function returning {@code result}, to splice into a pullback function. */
-    Function as(io.jgrad.processor.ir.Type result) {
-      return new Function.Plain(new Callee("", "", name, params, result, true, 1), body);
-    }
-  }
-
-  /**
-   * The pullback functions of {@code f}: {@code fwd} returns the value and leaves its residuals in
-   * {@code residuals}; {@code bwd.get(i)} returns component i of the gradient.
-   */
-  public static List<Function> of(Callee f, Pass fwd, List<Expr.Var> residuals, List<Pass> bwd) {
+  /** The pullback functions of {@code f}, from its rule's passes. */
+  public static List<Function> of(Callee f, VjpPasses passes) {
     List<Callee.Param> diff = f.differentiatedParams();
     List<Function> out = new ArrayList<>();
     for (int i = 0; i < diff.size(); i++) {
-      out.add(pullback(f, diff.get(i), fwd, residuals, bwd.get(i)));
+      out.add(pullback(f, diff.get(i), passes.fwd(), passes.residuals(), passes.bwd().get(i)));
     }
     return out;
   }
 
-  private static Function pullback(Callee f, Callee.Param p, Pass fwd, List<Expr.Var> residuals, Pass bwd) {
+  private static Function pullback(Callee f, Callee.Param p, VjpPasses.Pass fwd, List<Expr.Var> residuals,
+      VjpPasses.Pass bwd) {
     Callee sig = f.pullbackFunction(p, f.pullbackCotangentName());
     Callee.Param g = sig.params().get(sig.params().size() - 1);
     List<String> paramNames = sig.params().stream().map(Callee.Param::name).toList();
