@@ -1238,7 +1238,7 @@ public final class OrderTwoDerivatives {
     double sum1 = 1 + exp1;
     double sum1Dot = exp1Dot;
     double quot1 = xDot / sum1;
-    double quot1Dot = -quot1 / sum1 * sum1Dot;
+    double quot1Dot = -(quot1 / sum1 * sum1Dot);
     return Dual.of(quot1, quot1Dot);
   }
 

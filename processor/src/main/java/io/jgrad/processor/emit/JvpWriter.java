@@ -1,10 +1,8 @@
 package io.jgrad.processor.emit;
 
-import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.Expr;
-import io.jgrad.processor.ir.Exprs;
 import io.jgrad.processor.ir.Linear;
 import io.jgrad.processor.ir.Names;
 import io.jgrad.processor.ir.Type;
@@ -90,23 +88,10 @@ final class JvpWriter {
   }
 
   static String tangent(Linear.Tangent t) {
-    Type target = t.target().type();
-    String decl = t.declare() ? ExprWriter.typeName(target) + " " : "";
-    if (t.terms().isEmpty()) {
-      return decl + t.target().name() + " = " + Terms.zero(target);
-    }
-    List<String> sources = new ArrayList<>();
-    Type sumType = null;
-    for (Linear.Term term : t.terms()) {
-      sources.add(Terms.source(term.source(), term.index()));
-      Type st = term.index() == null ? term.source().type() : term.source().type().element();
-      Type tt = Terms.type(term, st);
-      sumType = sumType == null ? tt : Exprs.promote(sumType, tt);
-    }
-    String sum = Terms.sum(t.terms(), sources);
-    boolean compound = t.terms().size() > 1 || t.terms().get(0).factor() != null || t.terms().get(0).negate();
-    return decl + t.target().name() + " = " + Terms.convert(sum, sumType, target, compound);
+    String decl = t.declare() ? ExprWriter.typeName(t.target().type()) + " " : "";
+    return decl + t.target().name() + " = " + ExprWriter.write(t.value());
   }
+
 
   private void call(Linear.Call c, CodeBlock.Builder b) {
     Callee callee = c.callee();

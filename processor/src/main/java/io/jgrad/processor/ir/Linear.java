@@ -1,5 +1,6 @@
 package io.jgrad.processor.ir;
 
+import io.jgrad.processor.rules.Primitive;
 import java.util.List;
 
 /**
@@ -15,7 +16,31 @@ public sealed interface Linear {
    * {@code target = Σ terms} (zero when empty): the tangent of {@code primal} after its assignment.
    * {@code declare} says whether this declares the tangent local.
    */
-  record Tangent(Expr.Var target, Expr.Var primal, List<Term> terms, boolean declare) implements Linear {}
+  record Tangent(Expr.Var target, Expr.Var primal, List<Term> terms, boolean declare) implements Linear {
+    /** The sum of the terms as an expression of the target's type: what forward mode assigns. */
+    public Expr value() {
+      Expr total = null;
+      for (Term term : terms) {
+        Expr source = term.index() == null ? term.source()
+            : new Expr.ArrayRead(term.source(), term.index(), term.source().type().element());
+        Expr value = term.factor() == null ? source
+            : term.divide() ? new Expr.Prim(Primitive.DIV, List.of(source, term.factor()),
+                Exprs.promote(source.type(), term.factor().type()), false)
+            : new Expr.Prim(Primitive.MUL, List.of(term.factor(), source),
+                Exprs.promote(source.type(), term.factor().type()), false);
+        if (total == null) {
+          total = term.negate() ? new Expr.Prim(Primitive.NEG, List.of(value), value.type(), false) : value;
+        } else {
+          Primitive op = term.negate() ? Primitive.SUB : Primitive.ADD;
+          total = new Expr.Prim(op, List.of(total, value), Exprs.promote(total.type(), value.type()), false);
+        }
+      }
+      if (total == null) {
+        return Exprs.lit(target.type(), 0);
+      }
+      return total.type() == target.type() ? total : new Expr.Cast(target.type(), total);
+    }
+  }
 
   /** {@code target = new double[length]}: the tangent of a local array, zero when created. */
   record TangentArray(Expr.Var target, Expr length) implements Linear {}

@@ -37,7 +37,7 @@ public final class SecondOrder {
       if (l instanceof Linear.Primal p) {
         out.add(p.stmt());
       } else if (l instanceof Linear.Tangent t) {
-        out.add(new Stmt.Assign(t.target(), sum(t), t.declare()));
+        out.add(new Stmt.Assign(t.target(), t.value(), t.declare()));
       } else if (l instanceof Linear.DeclareTangent d) {
         out.add(new Stmt.Declare(d.target()));
       } else if (l instanceof Linear.If f) {
@@ -157,28 +157,5 @@ public final class SecondOrder {
     }
     return new Callee(f.ownerQualifiedName(), f.derivativesQualifiedName(), f.name(), params,
         f.returnType(), true, 2);
-  }
-
-  private static Expr sum(Linear.Tangent t) {
-    Expr total = null;
-    for (Linear.Term term : t.terms()) {
-      Expr source = term.index() == null ? term.source()
-          : new Expr.ArrayRead(term.source(), term.index(), term.source().type().element());
-      Expr value = term.factor() == null ? source
-          : term.divide() ? new Expr.Prim(Primitive.DIV, List.of(source, term.factor()),
-              Exprs.promote(source.type(), term.factor().type()), false)
-          : new Expr.Prim(Primitive.MUL, List.of(term.factor(), source),
-              Exprs.promote(source.type(), term.factor().type()), false);
-      if (total == null) {
-        total = term.negate() ? new Expr.Prim(Primitive.NEG, List.of(value), value.type(), false) : value;
-      } else {
-        Primitive op = term.negate() ? Primitive.SUB : Primitive.ADD;
-        total = new Expr.Prim(op, List.of(total, value), Exprs.promote(total.type(), value.type()), false);
-      }
-    }
-    if (total == null) {
-      return Exprs.lit(t.target().type(), 0);
-    }
-    return total.type() == t.target().type() ? total : new Expr.Cast(t.target().type(), total);
   }
 }
