@@ -13,6 +13,7 @@ import io.jgrad.processor.check.CycleFinder;
 import io.jgrad.processor.check.GeneratedMembers;
 import io.jgrad.processor.check.InvocationFinder;
 import io.jgrad.processor.check.LocalClasses;
+import io.jgrad.processor.check.OrderLimits;
 import io.jgrad.processor.check.RuleValidator;
 import io.jgrad.processor.check.SignatureValidator;
 import io.jgrad.processor.check.SizeLimit;
@@ -465,10 +466,12 @@ public final class JgradProcessor extends AbstractProcessor {
         boolean forward = !reverseOnly.containsKey(key(sig.ownerQualifiedName(), sig.name()));
         int order = DiffSpec.of(entry.getKey()).orElseThrow().order();
         RecordFunctions rf = records.get(entry.getKey());
+        java.util.Optional<String> unsupported = OrderLimits.unsupported(entry.getValue(), order, forward, rf != null);
+        if (unsupported.isPresent()) {
+          report.error(Codes.UNSUPPORTED_ORDER, unsupported.get(), entry.getKey());
+          continue;
+        }
         if (rf != null) {
-          if (order != 1) {
-            throw new SecondOrder.Unsupported("order 2 for records in the signature is not supported yet");
-          }
           if (entry.getKey().getAnnotation(Batched.class) != null) {
             report.error(Codes.NOT_BATCHABLE, "a function with records in its signature cannot be batched yet",
                 entry.getKey());

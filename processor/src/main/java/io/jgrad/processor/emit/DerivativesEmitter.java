@@ -7,7 +7,6 @@ import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
-import io.jgrad.processor.ir.ArrayWrites;
 import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.Function;
 import io.jgrad.processor.ir.Linearized;
@@ -68,20 +67,6 @@ public final class DerivativesEmitter {
       java.util.function.Predicate<io.jgrad.processor.ir.Expr> removable, boolean internal) {
     boolean functionObject = !internal;
     Callee sig = f.signature();
-    if (order == 2 && !forward && (f instanceof Function.JvpRule || f instanceof Function.JvpsRules)) {
-      throw new SecondOrder.Unsupported("order 2 of a @CustomJvp function that reaches a @CustomVjp rule is not"
-          + " supported yet");
-    }
-    if (order == 2 && f instanceof Function.JvpsRules) {
-      throw new SecondOrder.Unsupported("order 2 with jvps rules is not supported yet; hint: write one rule"
-          + " with jvp = \"...\"");
-    }
-    if (order == 2 && (sig.returnType().isArray() || ArrayWrites.any(f.body()))) {
-      throw new SecondOrder.Unsupported("order 2 with local arrays or an array result is not supported yet");
-    }
-    if (order == 2 && sig.differentiatedParams().stream().anyMatch(p -> p.type().isArray())) {
-      throw new SecondOrder.Unsupported("order 2 for array parameters is not supported yet");
-    }
     if (functionObject && io.jgrad.processor.ir.RecordSignature.userName(sig.name()).equals(sig.name())) {
       // A flat function of a record function (f_flat_x) is internal: no function object of its own.
       FunctionObjectEmitter.emit(sig, forward && !(f instanceof Function.VjpRule), order, type);
