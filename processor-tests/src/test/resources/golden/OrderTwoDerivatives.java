@@ -865,7 +865,8 @@ public final class OrderTwoDerivatives {
     Dual softplusRulePrimalJvp1 = OrderTwoDerivatives.softplusRulePrimalJvp(prod1, prod1Dot2);
     double softplus1 = softplusRulePrimalJvp1.value();
     double softplus1Dot2 = softplusRulePrimalJvp1.tangent();
-    Dual softplusTangentJvp1 = OrderTwoDerivatives.softplusTangentJvp(prod1, prod1Dot, prod1Dot2, prod1DotDot);
+    Dual softplusTangentJvp1 = OrderTwoDerivatives.softplusTangentJvp(prod1, prod1Dot, prod1Dot2,
+        prod1DotDot);
     double softplus1Dot = softplusTangentJvp1.value();
     double softplus1DotDot = softplusTangentJvp1.tangent();
     double prod2 = softplus1 * y;
@@ -926,7 +927,8 @@ public final class OrderTwoDerivatives {
     double prod1Dot = prod3 + prod4;
     ScalarVjp softplusRulePrimalVjp1 = OrderTwoDerivatives.softplusRulePrimalVjp(prod1);
     double softplus1 = softplusRulePrimalVjp1.value();
-    Vjp<SoftplusTangentGrad> softplusTangentVjp1 = OrderTwoDerivatives.softplusTangentVjp(prod1, prod1Dot);
+    Vjp<SoftplusTangentGrad> softplusTangentVjp1 = OrderTwoDerivatives.softplusTangentVjp(prod1,
+        prod1Dot);
     double softplus1Dot = softplusTangentVjp1.value();
     double prod2 = softplus1 * y;
     double prod5 = y * softplus1Dot;
@@ -992,7 +994,8 @@ public final class OrderTwoDerivatives {
    */
   public static Vjp<ForwardOverForwardPullbackXGrad> forwardOverForwardPullbackXVjp(double x,
       double y, double g) {
-    Vjp<ForwardOverForwardTangentGrad> forwardOverForwardTangentVjp1 = OrderTwoDerivatives.forwardOverForwardTangentVjp(x, y, 1.0, 0.0);
+    Vjp<ForwardOverForwardTangentGrad> forwardOverForwardTangentVjp1 =
+        OrderTwoDerivatives.forwardOverForwardTangentVjp(x, y, 1.0, 0.0);
     double forwardOverForwardTangent1 = forwardOverForwardTangentVjp1.value();
     double prod1 = g * forwardOverForwardTangent1;
     return new Vjp<>(prod1, outBar -> {
@@ -1003,7 +1006,8 @@ public final class OrderTwoDerivatives {
       double yBar = 0.0;
       gBar += forwardOverForwardTangent1 * prod1Bar;
       forwardOverForwardTangent1Bar += g * prod1Bar;
-      ForwardOverForwardTangentGrad forwardOverForwardTangentGrad1 = forwardOverForwardTangentVjp1.pullback(forwardOverForwardTangent1Bar);
+      ForwardOverForwardTangentGrad forwardOverForwardTangentGrad1 =
+          forwardOverForwardTangentVjp1.pullback(forwardOverForwardTangent1Bar);
       xBar += forwardOverForwardTangentGrad1.x();
       yBar += forwardOverForwardTangentGrad1.y();
       return new ForwardOverForwardPullbackXGrad(xBar, yBar, gBar);
@@ -1030,7 +1034,8 @@ public final class OrderTwoDerivatives {
    */
   public static Vjp<ForwardOverForwardPullbackYGrad> forwardOverForwardPullbackYVjp(double x,
       double y, double g) {
-    Vjp<ForwardOverForwardTangentGrad> forwardOverForwardTangentVjp1 = OrderTwoDerivatives.forwardOverForwardTangentVjp(x, y, 0.0, 1.0);
+    Vjp<ForwardOverForwardTangentGrad> forwardOverForwardTangentVjp1 =
+        OrderTwoDerivatives.forwardOverForwardTangentVjp(x, y, 0.0, 1.0);
     double forwardOverForwardTangent1 = forwardOverForwardTangentVjp1.value();
     double prod1 = g * forwardOverForwardTangent1;
     return new Vjp<>(prod1, outBar -> {
@@ -1041,7 +1046,8 @@ public final class OrderTwoDerivatives {
       double yBar = 0.0;
       gBar += forwardOverForwardTangent1 * prod1Bar;
       forwardOverForwardTangent1Bar += g * prod1Bar;
-      ForwardOverForwardTangentGrad forwardOverForwardTangentGrad1 = forwardOverForwardTangentVjp1.pullback(forwardOverForwardTangent1Bar);
+      ForwardOverForwardTangentGrad forwardOverForwardTangentGrad1 =
+          forwardOverForwardTangentVjp1.pullback(forwardOverForwardTangent1Bar);
       xBar += forwardOverForwardTangentGrad1.x();
       yBar += forwardOverForwardTangentGrad1.y();
       return new ForwardOverForwardPullbackYGrad(xBar, yBar, gBar);

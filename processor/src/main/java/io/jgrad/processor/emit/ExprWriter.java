@@ -30,6 +30,41 @@ public final class ExprWriter {
     return p < context ? "(" + s + ")" : s;
   }
 
+  /**
+   * Java source for {@code e} that JavaPoet may break at any space outside a literal, so that no
+   * generated line runs past its column limit.
+   */
+  public static com.palantir.javapoet.CodeBlock wrapping(Expr e) {
+    return wrapping(write(e));
+  }
+
+  /** {@code code} with each space outside a string or character literal a place to break the line. */
+  static com.palantir.javapoet.CodeBlock wrapping(String code) {
+    com.palantir.javapoet.CodeBlock.Builder b = com.palantir.javapoet.CodeBlock.builder();
+    StringBuilder word = new StringBuilder();
+    char quote = 0;
+    for (int i = 0; i < code.length(); i++) {
+      char c = code.charAt(i);
+      if (quote != 0) {
+        word.append(c);
+        if (c == '\\' && i + 1 < code.length()) {
+          word.append(code.charAt(++i));
+        } else if (c == quote) {
+          quote = 0;
+        }
+      } else if (c == ' ') {
+        b.add("$L$W", word.toString());
+        word.setLength(0);
+      } else {
+        if (c == '"' || c == '\'') {
+          quote = c;
+        }
+        word.append(c);
+      }
+    }
+    return b.add("$L", word.toString()).build();
+  }
+
   /** How tightly {@code e} binds. */
   public static int precedence(Expr e) {
     if (e instanceof Expr.Binary b) {

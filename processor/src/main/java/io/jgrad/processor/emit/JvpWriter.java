@@ -40,7 +40,8 @@ final class JvpWriter {
     if (l instanceof Linear.Primal p) {
       StmtWriter.write(p.stmt(), b);
     } else if (l instanceof Linear.Tangent t) {
-      b.addStatement("$L", tangent(t));
+      b.addStatement("$L$L = $L", t.declare() ? ExprWriter.typeName(t.target().type()) + " " : "",
+          t.target().name(), ExprWriter.wrapping(t.value()));
     } else if (l instanceof Linear.DeclareTangent d) {
       b.addStatement("$L $L", ExprWriter.typeName(d.target().type()), d.target().name());
     } else if (l instanceof Linear.TangentArray a) {
@@ -87,12 +88,6 @@ final class JvpWriter {
         ExprWriter.write(r.value()), tangent);
   }
 
-  static String tangent(Linear.Tangent t) {
-    String decl = t.declare() ? ExprWriter.typeName(t.target().type()) + " " : "";
-    return decl + t.target().name() + " = " + ExprWriter.write(t.value());
-  }
-
-
   private void call(Linear.Call c, CodeBlock.Builder b) {
     Callee callee = c.callee();
     boolean isFloat = callee.returnType() == Type.FLOAT;
@@ -126,10 +121,10 @@ final class JvpWriter {
           String.join(", ", args.subList(0, n)), String.join(", ", args.subList(n, args.size())));
     } else if (callee.isFunctionObject()) {
       // A function object's forward mode is its own jvp: a virtual call, whatever the object is.
-      b.addStatement("$T $L = $L.jvp($L)", dual, r, callee.receiver(), String.join(", ", args));
+      b.addStatement("$T $L =$W$L.jvp($L)", dual, r, callee.receiver(), ExprWriter.wrapping(String.join(", ", args)));
     } else {
-      b.addStatement("$T $L = $T.$LJvp($L)", dual, r, RuntimeTypes.derivatives(callee), callee.name(),
-          String.join(", ", args));
+      b.addStatement("$T $L =$W$T.$LJvp($L)", dual, r, RuntimeTypes.derivatives(callee), callee.name(),
+          ExprWriter.wrapping(String.join(", ", args)));
     }
     String decl = c.declare() ? ExprWriter.typeName(c.result().type()) + " " : "";
     b.addStatement("$L$L = $L", decl, c.result().name(),

@@ -21,13 +21,13 @@ final class StmtWriter {
   static void write(Stmt s, CodeBlock.Builder b) {
     if (s instanceof Stmt.Assign a) {
       String decl = a.declare() ? ExprWriter.typeName(a.target().type()) + " " : "";
-      b.addStatement("$L$L = $L", decl, a.target().name(), ExprWriter.write(a.value()));
+      b.addStatement("$L$L = $L", decl, a.target().name(), ExprWriter.wrapping(a.value()));
     } else if (s instanceof Stmt.Declare d) {
       b.addStatement("$L $L", ExprWriter.typeName(d.target().type()), d.target().name());
     } else if (s instanceof Stmt.ArrayWrite w) {
-      b.addStatement("$L[$L] = $L", w.array().name(), ExprWriter.write(w.index()), ExprWriter.write(w.value()));
+      b.addStatement("$L[$L] = $L", w.array().name(), ExprWriter.write(w.index()), ExprWriter.wrapping(w.value()));
     } else if (s instanceof Stmt.Effect e) {
-      b.addStatement("$L", ExprWriter.write(e.call()));
+      b.addStatement("$L", ExprWriter.wrapping(e.call()));
     } else if (s instanceof Stmt.If f) {
       b.beginControlFlow("if ($L)", ExprWriter.write(f.condition()));
       write(f.thenBody(), b);
@@ -45,10 +45,10 @@ final class StmtWriter {
       write(k.body(), b);
       b.add("$<}\n");
     } else if (s instanceof Stmt.Return r) {
-      b.addStatement("return $L", ExprWriter.write(r.value()));
+      b.addStatement("return $L", ExprWriter.wrapping(r.value()));
     } else if (s instanceof Stmt.Save v) {
       b.addStatement("final $L $L = $L", v.residual().type().javaName(), v.residual().name(),
-          ExprWriter.write(v.value()));
+          ExprWriter.wrapping(v.value()));
     } else if (s instanceof Stmt.Push p) {
       push(p, b);
     } else if (s instanceof Stmt.Pop p) {
@@ -108,19 +108,19 @@ final class StmtWriter {
     }
     String into = a.index() == null ? a.target().name()
         : a.target().name() + "[" + ExprWriter.write(a.index()) + "]";
-    b.addStatement("$L $L $L", into, a.subtract() ? "-=" : "+=", ExprWriter.write(a.value()));
+    b.addStatement("$L $L $L", into, a.subtract() ? "-=" : "+=", ExprWriter.wrapping(a.value()));
   }
 
   /** {@code T gVjp = GDerivatives.gVjp(args); y = gVjp.value();}: the call, its pullback kept. */
   private static void linearize(Stmt.Linearize l, CodeBlock.Builder b) {
     Callee callee = l.callee();
-    String args = String.join(", ", ExprWriter.arguments(callee, l.args()));
+    CodeBlock args = ExprWriter.wrapping(String.join(", ", ExprWriter.arguments(callee, l.args())));
     String pb = l.pullback().name();
     if (callee.isFunctionObject()) {
       // A function object's reverse mode is its own vjp: a virtual call, whatever the object is.
-      b.addStatement("$T $L = $L.vjp($L)", vjpType(callee), pb, callee.receiver(), args);
+      b.addStatement("$T $L =$W$L.vjp($L)", vjpType(callee), pb, callee.receiver(), args);
     } else {
-      b.addStatement("$T $L = $T.$LVjp($L)", vjpType(callee), pb, RuntimeTypes.derivatives(callee), callee.name(),
+      b.addStatement("$T $L =$W$T.$LVjp($L)", vjpType(callee), pb, RuntimeTypes.derivatives(callee), callee.name(),
           args);
     }
     String decl = l.declare() ? ExprWriter.typeName(l.result().type()) + " " : "";
@@ -132,7 +132,7 @@ final class StmtWriter {
   private static void pullBack(Stmt.PullBack p, CodeBlock.Builder b) {
     Callee callee = p.callee();
     String grad = p.gradient().name();
-    b.addStatement("$T $L = $L.pullback($L)", gradType(callee), grad, p.pullback().name(), p.cotangent().name());
+    b.addStatement("$T $L =$W$L.pullback($L)", gradType(callee), grad, p.pullback().name(), p.cotangent().name());
     List<Callee.Param> diff = callee.differentiatedParams();
     for (int k = 0; k < diff.size(); k++) {
       Expr.Var target = p.argCotangents().get(k);
