@@ -111,8 +111,7 @@ public final class ResidualPlacement {
       placed.put(residual, v.value());
       return;
     }
-    Expr.Var named = new Expr.Var(names.temp(residual.substring(0, residual.indexOf(Transposer.RESIDUAL_MARK))),
-        v.residual().type());
+    Expr.Var named = new Expr.Var(names.temp(Transposer.baseName(residual)), v.residual().type());
     placed.put(residual, named);
     if (top) {
       out.add(new Stmt.Save(named, v.value()));
@@ -145,7 +144,8 @@ public final class ResidualPlacement {
 
   /** A read in the backward sweep: a residual becomes what placement made of it. */
   private Expr read(Expr e) {
-    if (e instanceof Expr.Var v && v.name().indexOf(Transposer.RESIDUAL_MARK) >= 0) {
+    // Every residual was saved before the backward sweep reads it: placed holds each one.
+    if (e instanceof Expr.Var v && placed.containsKey(v.name())) {
       return placed.get(v.name());
     }
     return e;

@@ -29,8 +29,11 @@ import java.util.Set;
  * sweep needs it; {@link ResidualPlacement} decides how each travels.
  */
 public final class Transposer {
-  /** Names residuals until placement names those it keeps: {@code base#n}. */
-  static final char RESIDUAL_MARK = '#';
+  /**
+   * Names residuals until placement names those it keeps: {@code base#n}, which no Java local can
+   * take, so that a residual never shadows a local.
+   */
+  private static final char RESIDUAL_MARK = '#';
 
   private final Names names;
   private final Map<String, Expr.Var> bars = new LinkedHashMap<>();
@@ -185,6 +188,11 @@ public final class Transposer {
     forward.add(new Stmt.Save(r, value));
     restores.add(0, new Stmt.Restore(r));
     return r;
+  }
+
+  /** The name a residual's local is given after {@code base}, once placement keeps it. */
+  static String baseName(String residual) {
+    return residual.substring(0, residual.indexOf(RESIDUAL_MARK));
   }
 
   private List<Stmt> transpose(Linear.Tangent t, List<Stmt> forward) {
