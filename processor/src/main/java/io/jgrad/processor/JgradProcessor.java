@@ -24,6 +24,7 @@ import io.jgrad.processor.emit.DerivativesEmitter;
 import io.jgrad.processor.emit.KernelEmitter;
 import io.jgrad.processor.emit.RecordEntryEmitter;
 import io.jgrad.processor.emit.RecordRuleEmitter;
+import io.jgrad.processor.emit.RulePrimalEmitter;
 import io.jgrad.processor.ir.ArrayWrites;
 import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.Calls;
@@ -38,6 +39,7 @@ import io.jgrad.processor.parse.RecordRuleReader;
 import io.jgrad.processor.parse.RecordSignatureReader;
 import io.jgrad.processor.parse.VjpPassReader;
 import io.jgrad.processor.transform.Pullbacks;
+import io.jgrad.processor.transform.RulePrimal;
 import io.jgrad.processor.transform.SecondOrder;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -490,6 +492,9 @@ public final class JgradProcessor extends AbstractProcessor {
           continue;
         }
         DerivativesEmitter.emit(entry.getValue(), forward, order, type, purity::removable);
+        if (order == 2 && sig.rulePrimal()) {
+          RulePrimalEmitter.emit(sig, RulePrimal.of(entry.getValue()), forward, type);
+        }
         String arrays = arrayUsers.get(key(sig.ownerQualifiedName(), sig.name()));
         if (entry.getKey().getAnnotation(Batched.class) != null && arrays != null) {
           report.error(Codes.NOT_BATCHABLE, "a function with local arrays, an array result or records cannot be"

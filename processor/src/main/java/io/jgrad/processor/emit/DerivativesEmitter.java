@@ -109,9 +109,6 @@ public final class DerivativesEmitter {
       SecondOrderEmitter.emit(sig, body, tangentNames, type);
       PullbackEmitter.emitFromTangent(sig, body, tangentNames, type);
     }
-    if (order == 2 && sig.rulePrimal()) {
-      RulePrimalEmitter.emit(f, forward, type);
-    }
   }
 
   /** Forward mode from the body; the sweeps of reverse mode transpose it. */

@@ -4,7 +4,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.Function;
-import io.jgrad.processor.transform.RulePrimal;
+import io.jgrad.processor.ir.Stmt;
 import java.util.List;
 import javax.lang.model.element.Modifier;
 
@@ -15,12 +15,15 @@ import javax.lang.model.element.Modifier;
  * it ({@link Callee#secondOrderPrimal}), so that a rule that does not call its function is applied at
  * first order only, as in JAX.
  */
-final class RulePrimalEmitter {
+public final class RulePrimalEmitter {
   private RulePrimalEmitter() {}
 
-  /** {@code fRulePrimal} and its derivatives: {@code fRulePrimalVjp}, and {@code fRulePrimalJvp} if {@code forward}. */
-  static void emit(Function f, boolean forward, TypeSpec.Builder type) {
-    Callee sig = f.signature();
+  /**
+   * {@code fRulePrimal} of {@code sig}, whose body computes each custom rule's output as the rule's
+   * body does ({@code body}), and its derivatives: {@code fRulePrimalVjp}, and {@code fRulePrimalJvp}
+   * if {@code forward}.
+   */
+  public static void emit(Callee sig, List<Stmt> body, boolean forward, TypeSpec.Builder type) {
     Callee primal = sig.secondOrderPrimal();
     if (primal == sig) {
       throw new IllegalStateException(sig.name() + " has no fRulePrimal");
@@ -35,8 +38,6 @@ final class RulePrimalEmitter {
     DerivativesEmitter.addParams(sig, value);
     value.addStatement("return $LVjp($L).value()", primal.name(), String.join(", ", args));
     type.addMethod(value.build());
-    List<io.jgrad.processor.ir.Stmt> body = f instanceof Function.JvpRule rule
-        ? RulePrimal.body(rule.body(), rule.linear()) : RulePrimal.calls(f.body());
     DerivativesEmitter.emit(new Function.Plain(primal, body), forward, 1, type, v -> false, true);
   }
 }

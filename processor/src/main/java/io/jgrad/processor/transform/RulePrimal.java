@@ -19,6 +19,14 @@ public final class RulePrimal {
   private RulePrimal() {}
 
   /**
+   * The body of {@code f}'s {@code fRulePrimal}: its rule's body as written, or its own body calling
+   * callees' rule primals.
+   */
+  public static List<Stmt> of(io.jgrad.processor.ir.Function f) {
+    return f instanceof io.jgrad.processor.ir.Function.JvpRule rule ? body(rule.body(), rule.linear()) : calls(f.body());
+  }
+
+  /**
    * A function's body, each call reading its callee's output through {@code fRulePrimal} where it has
    * one, or through a function object's {@code rulePrimal()}.
    */
