@@ -2,6 +2,7 @@ package io.jgrad.processor.check;
 
 import io.jgrad.processor.ir.ArrayWrites;
 import io.jgrad.processor.ir.Function;
+import io.jgrad.processor.ir.Type;
 import java.util.Optional;
 
 /**
@@ -33,6 +34,12 @@ public final class OrderLimits {
     }
     if (f.signature().differentiatedParams().stream().anyMatch(p -> p.type().isArray())) {
       return Optional.of("order 2 for array parameters is not supported yet");
+    }
+    boolean doubles = f.signature().returnType() == Type.DOUBLE
+        && f.signature().differentiatedParams().stream().allMatch(p -> p.type() == Type.DOUBLE);
+    if ((f instanceof Function.VjpRule || !forward) && !doubles) {
+      // Reverse over reverse goes through pullback functions of doubles.
+      return Optional.of("order 2 through a @CustomVjp rule needs double parameters and a double result");
     }
     return Optional.empty();
   }

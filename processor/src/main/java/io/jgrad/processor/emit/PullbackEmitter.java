@@ -13,7 +13,6 @@ import io.jgrad.processor.ir.Rewrite;
 import io.jgrad.processor.ir.Stmt;
 import io.jgrad.processor.ir.Type;
 import io.jgrad.processor.rules.Primitive;
-import io.jgrad.processor.transform.SecondOrder;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,12 +29,11 @@ import javax.lang.model.element.Modifier;
 final class PullbackEmitter {
   private PullbackEmitter() {}
 
-  /** The pullback functions of {@code sig}, their derivatives, and {@code fHessian}. */
+  /**
+   * The pullback functions of {@code sig}, their derivatives, and {@code fHessian}; its parameters and
+   * result are doubles ({@code OrderLimits}).
+   */
   static void emit(Callee sig, List<Function> pullbacks, TypeSpec.Builder type) {
-    if (sig.returnType() != Type.DOUBLE || sig.differentiatedParams().stream().anyMatch(p -> p.type() != Type.DOUBLE)) {
-      throw new SecondOrder.Unsupported("order 2 through a @CustomVjp rule needs double parameters and a double"
-          + " result");
-    }
     List<Callee.Param> diff = sig.differentiatedParams();
     String args = String.join(", ", sig.params().stream().map(Callee.Param::name).toList());
     for (int i = 0; i < diff.size(); i++) {
