@@ -12,7 +12,6 @@ import io.jgrad.processor.ir.Stmt;
 import io.jgrad.processor.ir.Type;
 import io.jgrad.processor.transform.Jvp;
 import io.jgrad.processor.transform.Normalizer;
-import io.jgrad.processor.transform.SecondOrder;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Modifier;
@@ -33,7 +32,7 @@ final class SecondOrderEmitter {
    */
   static void emit(Callee sig, List<Stmt> tangentBody, List<String> tangentNames,
       TypeSpec.Builder type) {
-    Callee sig2 = SecondOrder.signature(sig, tangentNames);
+    Callee sig2 = sig.withConstantTangents(tangentNames);
     List<String> paramNames = sig2.params().stream().map(Callee.Param::name).toList();
     Names names = Names.of(paramNames, tangentBody);
     List<Stmt> normal = Normalizer.normalize(new Function.Plain(sig2, tangentBody), names);

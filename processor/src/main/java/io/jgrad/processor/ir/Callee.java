@@ -138,6 +138,19 @@ public record Callee(
   }
 
   /**
+   * The signature of this function's tangent program as a body differentiated again: the primal
+   * parameters, then the tangents (named {@code tangentNames}) held constant.
+   */
+  public Callee withConstantTangents(List<String> tangentNames) {
+    List<Param> all = new java.util.ArrayList<>(params);
+    List<Param> diff = differentiatedParams();
+    for (int i = 0; i < diff.size(); i++) {
+      all.add(new Param(tangentNames.get(i), diff.get(i).type(), false));
+    }
+    return new Callee(ownerQualifiedName, derivativesQualifiedName, name, all, returnType, true, 2);
+  }
+
+  /**
    * The tangent of this function as a function of its own: {@code fTangent(p..., v...) = J·v}, whose
    * forward mode {@code fTangentJvp} the generated class of an order-2 function provides. Second
    * order of a caller goes through it.

@@ -147,15 +147,4 @@ public final class SecondOrder {
   public static List<Stmt> ruleTangentBody(List<Stmt> rule) {
     return RulePrimal.returning(rule, Expr.Pair::tangent, Set.of());
   }
-
-  /** The signature of the tangent body: the primal parameters, then the tangents held constant. */
-  public static Callee signature(Callee f, List<String> tangentNames) {
-    List<Callee.Param> params = new ArrayList<>(f.params());
-    List<Callee.Param> diff = f.differentiatedParams();
-    for (int i = 0; i < diff.size(); i++) {
-      params.add(new Callee.Param(tangentNames.get(i), diff.get(i).type(), false));
-    }
-    return new Callee(f.ownerQualifiedName(), f.derivativesQualifiedName(), f.name(), params,
-        f.returnType(), true, 2);
-  }
 }
