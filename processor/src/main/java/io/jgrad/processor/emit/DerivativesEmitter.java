@@ -134,7 +134,7 @@ public final class DerivativesEmitter {
     }
     Sweeps sweeps = Sweeps.transposed(jvp.program(), jvp.tangents(), sig, names);
     if (pullbacks != null) {
-      pullbacks.addAll(io.jgrad.processor.transform.Transpose.pullbacks(sig, normal, names));
+      pullbacks.addAll(io.jgrad.processor.transform.ReverseBody.pullbacks(sig, normal, names));
     }
     return sweeps;
   }

@@ -169,7 +169,7 @@ public final class KernelEmitter {
   private void reverseGradKernel(TypeSpec.Builder type) {
     List<String> params = sig.params().stream().map(Callee.Param::name).toList();
     Names names;
-    io.jgrad.processor.transform.Transpose.Gradient gradient;
+    io.jgrad.processor.transform.ReverseBody.Gradient gradient;
     if (function instanceof Function.VjpRule rule) {
       List<Function> pullbacks = rule.pullbacks();
       if (pullbacks.isEmpty()) {
@@ -187,7 +187,7 @@ public final class KernelEmitter {
         components.add(component);
       }
       body.add(new Stmt.Return(components.get(0)));
-      gradient = new io.jgrad.processor.transform.Transpose.Gradient(body, components);
+      gradient = new io.jgrad.processor.transform.ReverseBody.Gradient(body, components);
     } else {
       names = Names.of(params, function.body());
       List<Stmt> body = Normalizer.normalize(function, names);
@@ -198,7 +198,7 @@ public final class KernelEmitter {
         }
         return sources.functions().apply(c) instanceof Function.VjpRule;
       });
-      gradient = io.jgrad.processor.transform.Transpose.gradient(sig, body, names,
+      gradient = io.jgrad.processor.transform.ReverseBody.gradient(sig, body, names,
           c -> sources.functions().apply(c) instanceof Function.VjpRule rule ? rule.pullbacks() : null);
     }
     List<Field> constants = new ArrayList<>();

@@ -15,7 +15,7 @@ import java.util.Set;
  * Gives every value of a loop-free normalized body a local of its own: a second assignment to a
  * local ({@code x = clip(x)}) assigns a fresh one, read from there on; where the branches of an if
  * leave a local under different names, both assign one join local. Reverse mode written as code
- * ({@link Transpose}) can then read any primal value after the forward statements.
+ * ({@link ReverseBody}) can then read any primal value after the forward statements.
  */
 final class SingleAssignment {
   private final Names names;

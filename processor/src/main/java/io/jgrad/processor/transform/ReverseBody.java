@@ -29,7 +29,7 @@ import java.util.Set;
  * <p>Supported: straight-line code and if/else; loops and local arrays, which would need the tape
  * in the body, are reported as not supported yet.
  */
-public final class Transpose {
+public final class ReverseBody {
   private final Names names;
   /**
    * For a kernel: a callee's pullback functions, spliced in as code; null for generated code, which
@@ -41,7 +41,7 @@ public final class Transpose {
   private final List<Stmt> hoisted = new ArrayList<>();
   private final Set<String> hoistedNames = new HashSet<>();
 
-  private Transpose(Names names, java.util.function.Function<Callee, List<Function>> inlinePullbacks) {
+  private ReverseBody(Names names, java.util.function.Function<Callee, List<Function>> inlinePullbacks) {
     this.names = names;
     this.inlinePullbacks = inlinePullbacks;
   }
@@ -57,7 +57,7 @@ public final class Transpose {
   public static Gradient gradient(Callee f, List<Stmt> normalized, Names names,
       java.util.function.Function<Callee, List<Function>> pullbacks) {
     Reverse sweeps = sweeps(f, normalized, names);
-    List<Stmt> body = new Transpose(names, pullbacks).body(sweeps, Exprs.lit(f.returnType(), 1));
+    List<Stmt> body = new ReverseBody(names, pullbacks).body(sweeps, Exprs.lit(f.returnType(), 1));
     body.add(new Stmt.Return(sweeps.gradient().get(0)));
     return new Gradient(body, sweeps.gradient());
   }
@@ -69,7 +69,7 @@ public final class Transpose {
   public static List<Function> pullbacks(Callee f, List<Stmt> normalized, Names names) {
     String g = names.fresh("g");
     Reverse sweeps = sweeps(f, normalized, names);
-    List<Stmt> body = new Transpose(names, null).body(sweeps, new Expr.Var(g, f.returnType()));
+    List<Stmt> body = new ReverseBody(names, null).body(sweeps, new Expr.Var(g, f.returnType()));
     List<Function> out = new ArrayList<>();
     List<Callee.Param> diff = f.differentiatedParams();
     for (int k = 0; k < diff.size(); k++) {
