@@ -108,7 +108,6 @@ public final class BranchDerivatives {
       z = Math.exp(x);
       tape.pushDouble(z);
     }
-    double sum1 = z + y;
     double outBar = 1.0;
     Tape.Reader reader = tape.reader();
     double sum1Bar = outBar;

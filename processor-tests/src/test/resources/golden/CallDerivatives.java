@@ -67,7 +67,6 @@ public final class CallDerivatives {
    * The gradient of {@code square} ({@code jax.grad}).
    */
   public static double squareGrad(double x) {
-    double prod1 = x * x;
     double outBar = 1.0;
     double prod1Bar = outBar;
     double xBar = 0.0;
@@ -153,7 +152,6 @@ public final class CallDerivatives {
   public static FGrad fGrad(double x, double y) {
     ScalarVjp squareVjp1 = CallDerivatives.squareVjp(x);
     double square1 = squareVjp1.value();
-    double prod1 = square1 * y;
     double outBar = 1.0;
     double prod1Bar = outBar;
     double xBar = 0.0;

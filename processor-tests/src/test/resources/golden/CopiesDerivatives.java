@@ -242,7 +242,6 @@ public final class CopiesDerivatives {
     }
     double elem5 = y[0];
     double elem6 = y[1];
-    double prod1 = elem5 * elem6;
     double outBar = 1.0;
     Tape.Reader reader = tape.reader();
     double elem2Bar = 0.0;

@@ -101,7 +101,6 @@ public final class JvpRulesDerivatives {
     double softplus1 = softplusVjp1.value();
     Vjp<FGrad> fVjp1 = JvpRulesDerivatives.fVjp(x, y);
     double f1 = fVjp1.value();
-    double sum1 = softplus1 + f1;
     double outBar = 1.0;
     double sum1Bar = outBar;
     double prod1Bar = 0.0;

@@ -95,7 +95,6 @@ public final class NonDiffDerivatives {
     double g2 = gVjp2.value();
     ScalarVjp appVjp1 = NonDiffDerivatives.appVjp(z -> z * n, x);
     double app1 = appVjp1.value();
-    double sum1 = g2 + app1;
     double outBar = 1.0;
     double sum1Bar = outBar;
     double xBar = 0.0;

@@ -157,7 +157,6 @@ public final class OrderTwoDerivatives {
     }
     ScalarVjp sineVjp2 = OrderTwoDerivatives.sineVjp(r);
     double sine1 = sineVjp2.value();
-    double prod2 = r * sine1;
     final double coef1 = r;
     double outBar = 1.0;
     double sine1Bar = 0.0;
@@ -809,7 +808,6 @@ public final class OrderTwoDerivatives {
     double prod1 = x * y;
     ScalarVjp softplusVjp1 = OrderTwoDerivatives.softplusVjp(prod1);
     double softplus1 = softplusVjp1.value();
-    double prod2 = softplus1 * y;
     double outBar = 1.0;
     double prod2Bar = outBar;
     double prod1Bar = 0.0;

@@ -87,9 +87,7 @@ public final class PlainDerivatives {
    */
   public static FGrad fGrad(double x, double y) {
     double sin1 = Math.sin(x);
-    double prod1 = sin1 * y;
     double quot1 = x / y;
-    double sum1 = prod1 + quot1;
     double outBar = 1.0;
     double sum1Bar = outBar;
     double prod1Bar = 0.0;

@@ -68,7 +68,6 @@ public final class VjpRuleDerivatives {
     double prod1 = x * x;
     Vjp<ClipGrad> clipVjp1 = VjpRuleDerivatives.clipVjp(-1, 1, prod1);
     double clip1 = clipVjp1.value();
-    double sin1 = Math.sin(clip1);
     double outBar = 1.0;
     double clip1Bar = 0.0;
     double prod1Bar = 0.0;

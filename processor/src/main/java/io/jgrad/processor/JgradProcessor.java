@@ -38,9 +38,11 @@ import io.jgrad.processor.parse.CustomJvpReader;
 import io.jgrad.processor.parse.RecordRuleReader;
 import io.jgrad.processor.parse.RecordSignatureReader;
 import io.jgrad.processor.parse.VjpPassReader;
+import io.jgrad.processor.transform.Derivation;
 import io.jgrad.processor.transform.Pullbacks;
 import io.jgrad.processor.transform.RulePrimal;
 import io.jgrad.processor.transform.SecondOrder;
+import io.jgrad.processor.transform.TransformException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -482,18 +484,19 @@ public final class JgradProcessor extends AbstractProcessor {
           for (int i = 0; i < rf.flat().size(); i++) {
             Function flat = rf.flat().get(i);
             if (flat instanceof Function.Plain) {
-              DerivativesEmitter.emit(flat, forward, 1, type);
+              DerivativesEmitter.emit(Derivation.ofFlat(flat, forward), type);
             } else {
               RecordRuleEmitter.emit(rf.signature(), rf.signature().result() == null ? 0
-                  : rf.signature().leafOf(i), flat, forward, type);
+                  : rf.signature().leafOf(i), Derivation.ofFlat(flat, forward), type);
             }
           }
           RecordEntryEmitter.emit(rf.signature(), rf.flat().get(0), forward, type);
           continue;
         }
-        DerivativesEmitter.emit(entry.getValue(), forward, order, type, purity::removable);
+        DerivativesEmitter.emit(Derivation.of(entry.getValue(), forward, order, purity::removable), type);
         if (order == 2 && sig.rulePrimal()) {
-          RulePrimalEmitter.emit(sig, RulePrimal.of(entry.getValue()), forward, type);
+          RulePrimalEmitter.emit(sig, Derivation.internal(new Function.Plain(sig.secondOrderPrimal(),
+              RulePrimal.of(entry.getValue())), forward), type);
         }
         String arrays = arrayUsers.get(key(sig.ownerQualifiedName(), sig.name()));
         if (entry.getKey().getAnnotation(Batched.class) != null && arrays != null) {
@@ -509,7 +512,7 @@ public final class JgradProcessor extends AbstractProcessor {
         }
       } catch (KernelEmitter.NotBatchable e) {
         notBatchable(e, entry.getKey(), report);
-      } catch (DerivativesEmitter.TransformException e) {
+      } catch (TransformException e) {
         report.error(Codes.NOT_DIFFERENTIATED, e.getMessage(), entry.getKey());
       } catch (SecondOrder.Unsupported e) {
         report.error(Codes.UNSUPPORTED_ORDER, e.getMessage(), entry.getKey());

@@ -8,14 +8,11 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.jgrad.processor.ir.Callee;
+import io.jgrad.processor.ir.Derived;
 import io.jgrad.processor.ir.Function;
 import io.jgrad.processor.ir.Linearized;
 import io.jgrad.processor.ir.Names;
-import io.jgrad.processor.ir.Stmt;
 import io.jgrad.processor.ir.Type;
-import io.jgrad.processor.transform.Jvp;
-import io.jgrad.processor.transform.Normalizer;
-import io.jgrad.processor.transform.SecondOrder;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Modifier;
@@ -33,51 +30,39 @@ public final class DerivativesEmitter {
   private static final ClassName VALUE_AND_GRAD = RuntimeTypes.VALUE_AND_GRAD;
   private static final ClassName VALUE_AND_DERIVATIVE = RuntimeTypes.VALUE_AND_DERIVATIVE;
 
-  /** What went wrong while transforming, for a diagnostic at the function. */
-  public static final class TransformException extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    public TransformException(String message) {
-      super(message);
-    }
-  }
-
   private DerivativesEmitter() {}
 
-  /** Adds the derivatives of {@code f} to {@code type}. */
-  public static void emit(Function f, boolean forward, int order, TypeSpec.Builder type) {
-    emit(f, forward, order, type, value -> false);
-  }
-
-  /**
-   * Adds the derivatives of {@code f}; {@code removable} says which primal values {@code fGrad} may
-   * skip when nothing reads them (pure calls: {@code fGrad} never returns the value).
-   */
-  public static void emit(Function f, boolean forward, int order, TypeSpec.Builder type,
-      java.util.function.Predicate<io.jgrad.processor.ir.Expr> removable) {
-    emit(f, forward, order, type, removable, false);
-  }
-
-  /**
-   * The same for a user's function, or for an {@code internal} one (a pullback function): no function
-   * object, and only {@code fVjp} written out in full ({@code fGrad} calls it, no {@code fValueAndGrad}),
-   * since these bodies are long and only second derivatives call them.
-   */
-  static void emit(Function f, boolean forward, int order, TypeSpec.Builder type,
-      java.util.function.Predicate<io.jgrad.processor.ir.Expr> removable, boolean internal) {
-    boolean functionObject = !internal;
+  /** Adds the members of {@code d}'s function, and of the functions its second derivatives call, to {@code type}. */
+  public static void emit(Derived d, TypeSpec.Builder type) {
+    Function f = d.function();
     Callee sig = f.signature();
-    if (functionObject && io.jgrad.processor.ir.RecordSignature.userName(sig.name()).equals(sig.name())) {
+    if (!d.internal() && io.jgrad.processor.ir.RecordSignature.userName(sig.name()).equals(sig.name())) {
       // A flat function of a record function (f_flat_x) is internal: no function object of its own.
-      FunctionObjectEmitter.emit(sig, forward && !(f instanceof Function.VjpRule), order, type);
+      FunctionObjectEmitter.emit(sig, d.forward() && !(f instanceof Function.VjpRule), d.order(), type);
     }
     if (f instanceof Function.VjpRule rule) {
       emitReverse(sig, RuleSweeps.fromVjpRule(rule), type);
-      if (order == 2) {
-        PullbackEmitter.emit(sig, rule.pullbacks(), type);
+      if (d.order() == 2) {
+        PullbackEmitter.emit(d, type);
       }
       return;
     }
+    if (d.forward()) {
+      type.addMethod(jvpMethod(d).build());
+    }
+    emitReverse(sig, Sweeps.print(d.vjp(), sig), Sweeps.print(d.grad(), sig), type, d.internal());
+    if (d.secondOrder() != null) {
+      SecondOrderEmitter.emit(d, type);
+      PullbackEmitter.emitFromTangent(d, type);
+    } else if (d.order() == 2) {
+      // Reverse only: second derivatives by reverse over reverse, through the pullback functions.
+      PullbackEmitter.emit(d, type);
+    }
+  }
+
+  /** {@code fJvp}: the user's rule called, or the linearized body printed. */
+  private static MethodSpec.Builder jvpMethod(Derived d) {
+    Callee sig = d.signature();
     MethodSpec.Builder jvpMethod = MethodSpec.methodBuilder(sig.name() + "Jvp")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .addJavadoc("The value of {@code $L} and its directional derivative along the tangents ({@code jax.jvp}).\n",
@@ -86,57 +71,21 @@ public final class DerivativesEmitter {
             ? ParameterizedTypeName.get(RuntimeTypes.JVP, typeName(sig.returnType()))
             : sig.returnType() == Type.FLOAT ? FLOAT_DUAL : DUAL);
     addParams(sig, jvpMethod);
-    List<List<Stmt>> tangentBody = order == 2 && forward ? new ArrayList<>() : null;
-    List<Function> pullbacks = order == 2 && !forward ? new ArrayList<>() : null;
-    Sweeps sweeps = f instanceof Function.JvpRule rule ? RuleSweeps.fromRule(rule, jvpMethod)
-        : f instanceof Function.JvpsRules rules ? RuleSweeps.fromPerParameterRules(rules, jvpMethod)
-        : fromBody(f, jvpMethod, tangentBody, pullbacks);
-    if (forward) {
-      type.addMethod(jvpMethod.build());
-    }
-    Sweeps gradSweeps = f instanceof Function.JvpRule rule && !sig.returnType().isArray()
-        ? RuleSweeps.forGradient(rule, removable) : sweeps;
-    emitReverse(sig, sweeps, gradSweeps, type, internal);
-    if (pullbacks != null) {
-      // Reverse only: second derivatives by reverse over reverse, through the pullback functions.
-      PullbackEmitter.emit(sig, pullbacks, type);
-    } else if (order == 2) {
-      List<Stmt> body = f instanceof Function.JvpRule ? SecondOrder.ruleTangentBody(f.body()) : tangentBody.get(0);
-      List<String> tangentNames = new ArrayList<>();
-      for (ParameterSpec p : jvpMethod.build().parameters().subList(sig.params().size(), jvpMethod.build().parameters().size())) {
-        tangentNames.add(p.name());
+    if (d.function() instanceof Function.JvpRule rule) {
+      RuleSweeps.ruleJvp(rule, jvpMethod);
+    } else if (d.function() instanceof Function.JvpsRules rules) {
+      RuleSweeps.perParameterJvp(rules, jvpMethod);
+    } else {
+      Linearized jvp = d.jvp().linearized();
+      for (Callee.Param p : sig.differentiatedParams()) {
+        jvpMethod.addParameter(typeName(p.type()), jvp.tangents().get(p.name()).name());
       }
-      SecondOrderEmitter.emit(sig, body, tangentNames, type);
-      PullbackEmitter.emitFromTangent(sig, body, tangentNames, type);
+      for (Callee.Param p : sig.differentiatedParams()) {
+        checkTangentLength(jvpMethod, p, jvp.tangents().get(p.name()).name());
+      }
+      jvpMethod.addCode(new JvpWriter(d.jvp().names()).write(jvp.program()));
     }
-  }
-
-  /** Forward mode from the body; the sweeps of reverse mode transpose it. */
-  private static Sweeps fromBody(Function f, MethodSpec.Builder jvpMethod,
-      List<List<Stmt>> tangentBody, List<Function> pullbacks) {
-    Callee sig = f.signature();
-    List<String> paramNames = sig.params().stream().map(Callee.Param::name).toList();
-    Names names = Names.of(paramNames, f.body());
-    List<Stmt> normal = Normalizer.normalize(f, names);
-    Linearized jvp = Jvp.transform(normal, sig.differentiatedParams(), names);
-    if (!jvp.problems().isEmpty()) {
-      throw new TransformException(String.join("; ", jvp.problems()));
-    }
-    for (Callee.Param p : sig.differentiatedParams()) {
-      jvpMethod.addParameter(typeName(p.type()), jvp.tangents().get(p.name()).name());
-    }
-    for (Callee.Param p : sig.differentiatedParams()) {
-      checkTangentLength(jvpMethod, p, jvp.tangents().get(p.name()).name());
-    }
-    jvpMethod.addCode(new JvpWriter(names).write(jvp.program()));
-    if (tangentBody != null) {
-      tangentBody.add(SecondOrder.tangentBody(jvp.program()));
-    }
-    Sweeps sweeps = Sweeps.transposed(jvp.program(), jvp.tangents(), sig, names);
-    if (pullbacks != null) {
-      pullbacks.addAll(io.jgrad.processor.transform.ReverseBody.pullbacks(sig, normal, names));
-    }
-    return sweeps;
+    return jvpMethod;
   }
 
   /** A tangent array of another length than its primal is an exception on entry, not a wrong number. */
@@ -148,15 +97,13 @@ public final class DerivativesEmitter {
 
   /** {@code fVjp}, {@code fGrad}, {@code fValueAndGrad} and the gradient record from the two sweeps. */
   static void emitReverse(Callee sig, Sweeps sweeps, TypeSpec.Builder type) {
-    emitReverse(sig, sweeps, sweeps, type);
+    emitReverse(sig, sweeps, sweeps, type, false);
   }
 
-  /** The same, with {@code fGrad} from {@code gradSweeps} (what only the value needs left out). */
-  static void emitReverse(Callee sig, Sweeps sweeps, Sweeps gradSweeps, TypeSpec.Builder type) {
-    emitReverse(sig, sweeps, gradSweeps, type, false);
-  }
-
-  /** The same; {@code compact} writes the sweeps once, in {@code fVjp}, which {@code fGrad} calls. */
+  /**
+   * The same, with {@code fGrad} from {@code gradSweeps} (what only the value needs left out);
+   * {@code compact} writes the sweeps once, in {@code fVjp}, which {@code fGrad} calls.
+   */
   static void emitReverse(Callee sig, Sweeps sweeps, Sweeps gradSweeps, TypeSpec.Builder type,
       boolean compact) {
     ClassName self = RuntimeTypes.derivatives(sig);

@@ -107,7 +107,7 @@ public final class KernelEmitter {
         TypeSpec built = kernels.build();
         type.addMethods(built.methodSpecs()).addTypes(built.typeSpecs());
         return null;
-      } catch (NotBatchable | DerivativesEmitter.TransformException
+      } catch (NotBatchable | io.jgrad.processor.transform.TransformException
           | io.jgrad.processor.transform.SecondOrder.Unsupported e) {
         cpuOnly = "it reaches a @CustomVjp rule (" + reverseOnly + ") and " + e.getMessage();
       }
@@ -357,7 +357,7 @@ public final class KernelEmitter {
 
   private void problems(List<String> problems) {
     if (!problems.isEmpty()) {
-      throw new DerivativesEmitter.TransformException(String.join("; ", problems));
+      throw new io.jgrad.processor.transform.TransformException(String.join("; ", problems));
     }
   }
 
@@ -530,7 +530,7 @@ public final class KernelEmitter {
     Expr.Var value = own.var("ruleValue", t);
     Expr.Var tangent = own.var("ruleTangent", t);
     List<Stmt> body = new ArrayList<>(List.of(new Stmt.Declare(value), new Stmt.Declare(tangent)));
-    body.addAll(RuleSweeps.splitPairs(rule.body(), value, tangent));
+    body.addAll(io.jgrad.processor.transform.RuleLinearizer.splitPairs(rule.body(), value, tangent));
     List<Stmt> normal = inline(path, Normalizer.normalize(new Function.Plain(callee, body), own), own, x -> false);
     List<Callee.Param> params = new ArrayList<>(callee.params());
     for (int i = 0; i < diff.size(); i++) {

@@ -7,6 +7,7 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.jgrad.processor.ir.Callee;
+import io.jgrad.processor.ir.Derived;
 import io.jgrad.processor.ir.Function;
 import io.jgrad.processor.ir.Names;
 import io.jgrad.processor.ir.RecordShape;
@@ -27,17 +28,17 @@ public final class RecordRuleEmitter {
   private RecordRuleEmitter() {}
 
   /** Adds the derivatives of flat function {@code flat}, leaf {@code leaf} of {@code sig}'s result. */
-  public static void emit(RecordSignature sig, int leaf, Function flat, boolean forward, TypeSpec.Builder type) {
+  public static void emit(RecordSignature sig, int leaf, Derived derived, TypeSpec.Builder type) {
+    Function flat = derived.function();
     Callee c = flat.signature();
     if (flat instanceof Function.VjpRule rule) {
       DerivativesEmitter.emitReverse(c, vjpSweeps(sig, leaf, rule), type);
     } else if (flat instanceof Function.JvpRule rule) {
       // The sweeps transpose this leaf of the rule's body; forward mode calls the rule itself.
-      Sweeps sweeps = RuleSweeps.fromRule(rule, MethodSpec.methodBuilder("unused"));
-      if (forward) {
+      if (derived.forward()) {
         type.addMethod(jvp(sig, leaf, rule));
       }
-      DerivativesEmitter.emitReverse(c, sweeps, type);
+      DerivativesEmitter.emitReverse(c, Sweeps.print(derived.vjp(), c), type);
     } else {
       // Records take one jvp rule or a vjp rule (RecordRuleReader); plain flat functions go elsewhere.
       throw new IllegalArgumentException(c.name() + " has no rule that records take");

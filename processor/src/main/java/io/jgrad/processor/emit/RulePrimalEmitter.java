@@ -3,8 +3,7 @@ package io.jgrad.processor.emit;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import io.jgrad.processor.ir.Callee;
-import io.jgrad.processor.ir.Function;
-import io.jgrad.processor.ir.Stmt;
+import io.jgrad.processor.ir.Derived;
 import java.util.List;
 import javax.lang.model.element.Modifier;
 
@@ -20,12 +19,12 @@ public final class RulePrimalEmitter {
 
   /**
    * {@code fRulePrimal} of {@code sig}, whose body computes each custom rule's output as the rule's
-   * body does ({@code body}), and its derivatives: {@code fRulePrimalVjp}, and {@code fRulePrimalJvp}
-   * if {@code forward}.
+   * body does, and its derivatives ({@code derived}): {@code fRulePrimalVjp}, and {@code fRulePrimalJvp}
+   * if it has forward mode.
    */
-  public static void emit(Callee sig, List<Stmt> body, boolean forward, TypeSpec.Builder type) {
-    Callee primal = sig.secondOrderPrimal();
-    if (primal == sig) {
+  public static void emit(Callee sig, Derived derived, TypeSpec.Builder type) {
+    Callee primal = derived.signature();
+    if (!primal.equals(sig.secondOrderPrimal()) || primal.equals(sig)) {
       throw new IllegalStateException(sig.name() + " has no fRulePrimal");
     }
     List<String> args = sig.params().stream().map(Callee.Param::name).toList();
@@ -38,6 +37,6 @@ public final class RulePrimalEmitter {
     DerivativesEmitter.addParams(sig, value);
     value.addStatement("return $LVjp($L).value()", primal.name(), String.join(", ", args));
     type.addMethod(value.build());
-    DerivativesEmitter.emit(new Function.Plain(primal, body), forward, 1, type, v -> false, true);
+    DerivativesEmitter.emit(derived, type);
   }
 }

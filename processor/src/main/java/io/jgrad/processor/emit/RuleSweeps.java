@@ -4,25 +4,17 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
-import io.jgrad.processor.ir.Activity;
 import io.jgrad.processor.ir.Callee;
-import io.jgrad.processor.ir.Expr;
 import io.jgrad.processor.ir.Function;
-import io.jgrad.processor.ir.Linear;
-import io.jgrad.processor.ir.Linearized;
 import io.jgrad.processor.ir.Names;
-import io.jgrad.processor.ir.Stmt;
 import io.jgrad.processor.ir.Type;
-import io.jgrad.processor.transform.DeadCode;
-import io.jgrad.processor.transform.Normalizer;
-import io.jgrad.processor.transform.RuleLinearizer;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
-/** The two sweeps of reverse mode, and forward mode, from a user's custom rules instead of a body. */
+/**
+ * What a user's custom rules print as, instead of a body: the sweeps of a {@code @CustomVjp} (calls of
+ * its passes) and {@code fJvp} of a {@code jvp} or {@code jvps} rule (calls of the rules).
+ */
 final class RuleSweeps {
   private static final ClassName DUAL = RuntimeTypes.DUAL;
   private static final ClassName FLOAT_DUAL = RuntimeTypes.FLOAT_DUAL;
@@ -93,21 +85,16 @@ final class RuleSweeps {
   }
 
   /**
-   * Forward mode calls the user's rule, so its code (and its side effects) run as written; reverse
-   * mode transposes the rule's linear part (the seed: "JAX will automatically transpose the linear
-   * computation on tangent values from our custom JVP rule").
+   * {@code fJvp} of a {@code jvp}-rule function calls the user's rule, so its code (and its side
+   * effects) run as written; reverse mode transposes the rule's linear part (RuleLinearizer).
    */
-  static Sweeps fromRule(Function.JvpRule rule, MethodSpec.Builder jvpMethod) {
+  static void ruleJvp(Function.JvpRule rule, MethodSpec.Builder jvpMethod) {
     Callee sig = rule.signature();
-    List<String> paramNames = new ArrayList<>(sig.params().stream().map(Callee.Param::name).toList());
-    paramNames.addAll(rule.tangentNames());
-    List<String> args = new ArrayList<>(paramNames);
+    List<String> args = new ArrayList<>(sig.params().stream().map(Callee.Param::name).toList());
+    args.addAll(rule.tangentNames());
     List<Callee.Param> diff = sig.differentiatedParams();
-    List<Callee.Param> tangentParams = new ArrayList<>();
     for (int i = 0; i < diff.size(); i++) {
-      String name = rule.tangentNames().get(i);
-      jvpMethod.addParameter(DerivativesEmitter.typeName(diff.get(i).type()), name);
-      tangentParams.add(new Callee.Param(name, diff.get(i).type(), true));
+      jvpMethod.addParameter(DerivativesEmitter.typeName(diff.get(i).type()), rule.tangentNames().get(i));
     }
     for (int i = 0; i < diff.size(); i++) {
       if (diff.get(i).type().isArray()) {
@@ -118,63 +105,13 @@ final class RuleSweeps {
     }
     jvpMethod.addStatement("return $T.result($T.$L($L), $S)", RuntimeTypes.RULE_CHECKS, ClassName.bestGuess(rule.owner()),
         rule.name(), String.join(", ", args), rule.name());
-
-    return reverse(rule, tangentParams, null);
   }
 
   /**
-   * The sweeps {@code fGrad} of a {@code jvp}-rule function needs: the rule's linear program without
-   * what only the primal output reads (the rule's call of its primal, when that call is pure), since
-   * {@code fGrad} never returns the value; {@code pure} says which calls may go.
+   * {@code fJvp} of a {@code jvps}-rules function: the output tangent is the sum of each rule's
+   * contribution (reverse mode transposes them: RuleLinearizer.perParameter).
    */
-  static Sweeps forGradient(Function.JvpRule rule, java.util.function.Predicate<Expr> removable) {
-    List<Callee.Param> tangentParams = new ArrayList<>();
-    List<Callee.Param> diff = rule.signature().differentiatedParams();
-    for (int i = 0; i < diff.size(); i++) {
-      tangentParams.add(new Callee.Param(rule.tangentNames().get(i), diff.get(i).type(), true));
-    }
-    return reverse(rule, tangentParams, removable);
-  }
-
-  /**
-   * The rule's body read as a linear program and transposed; with {@code removable}, primal values
-   * nothing in the reverse sweep reads are dropped first (only those {@code removable} accepts).
-   */
-  private static Sweeps reverse(Function.JvpRule rule, List<Callee.Param> tangentParams,
-      java.util.function.Predicate<Expr> removable) {
-    Callee sig = rule.signature();
-    List<Callee.Param> diff = sig.differentiatedParams();
-    List<String> paramNames = new ArrayList<>(sig.params().stream().map(Callee.Param::name).toList());
-    paramNames.addAll(rule.tangentNames());
-    Names names = Names.of(paramNames, rule.body());
-    Type t = sig.returnType();
-    Expr.Var value = new Expr.Var(names.fresh("ruleValue"), t);
-    Expr.Var tangent = new Expr.Var(names.fresh("ruleTangent"), t);
-    List<Stmt> body = new ArrayList<>();
-    body.add(new Stmt.Declare(value));
-    body.add(new Stmt.Declare(tangent));
-    body.addAll(splitPairs(rule.body(), value, tangent));
-    List<Stmt> normal = Normalizer.normalize(new Function.Plain(sig, body), names);
-    Set<String> linear = Activity.of(normal, tangentParams);
-    List<Linear> program = RuleLinearizer.linearize(normal, linear, tangent);
-    Map<String, Expr.Var> tangents = new LinkedHashMap<>();
-    for (int i = 0; i < diff.size(); i++) {
-      tangents.put(diff.get(i).name(), new Expr.Var(rule.tangentNames().get(i), diff.get(i).type()));
-    }
-    collectLinearLocals(normal, linear, tangents);
-    if (removable != null) {
-      program = DeadCode.eliminate(program, false, Set.of(), removable);
-    }
-    return Sweeps.transposed(program, tangents, sig, names);
-  }
-
-  /**
-   * {@code jvps}: the output tangent is the sum of each rule's contribution. Each rule is linear in
-   * its scalar tangent, so it is its own transpose: the cotangent times the rule at a unit tangent.
-   * That partial derivative is computed in the forward sweep, so the pullback uses what the rule read
-   * when {@code fVjp} ran, even if a field it reads changes before the pullback runs.
-   */
-  static Sweeps fromPerParameterRules(Function.JvpsRules rules, MethodSpec.Builder jvpMethod) {
+  static void perParameterJvp(Function.JvpsRules rules, MethodSpec.Builder jvpMethod) {
     Callee sig = rules.signature();
     List<Callee.Param> diff = sig.differentiatedParams();
     List<String> paramNames = sig.params().stream().map(Callee.Param::name).toList();
@@ -201,46 +138,5 @@ final class RuleSweeps {
       tangent.add(i == 0 ? "$T.$L" : " + $T.$L", owner, contributions.get(i));
     }
     jvpMethod.addStatement("return $T.of($L, $L)", t == Type.FLOAT ? FLOAT_DUAL : DUAL, primalOut, tangent.build());
-
-    Names reverseNames = Names.of(new ArrayList<>(paramNames), List.of());
-    Linearized linear = RuleLinearizer.perParameter(rules, reverseNames);
-    return Sweeps.transposed(linear.program(), linear.tangents(), sig, reverseNames);
-  }
-
-  /** {@code return Dual.of(v, t)} becomes {@code value = v; tangent = t; return value}. */
-  static List<Stmt> splitPairs(List<Stmt> body, Expr.Var value, Expr.Var tangent) {
-    List<Stmt> out = new ArrayList<>();
-    for (Stmt s : body) {
-      if (s instanceof Stmt.Return r && r.value() instanceof Expr.Pair p) {
-        out.add(new Stmt.Assign(value, p.value(), false));
-        out.add(new Stmt.Assign(tangent, p.tangent(), false));
-        out.add(new Stmt.Return(value));
-      } else if (s instanceof Stmt.If i) {
-        out.add(new Stmt.If(i.condition(), splitPairs(i.thenBody(), value, tangent),
-            splitPairs(i.elseBody(), value, tangent)));
-      } else if (s instanceof Stmt.Block b) {
-        out.add(new Stmt.Block(splitPairs(b.body(), value, tangent)));
-      } else {
-        out.add(s);
-      }
-    }
-    return out;
-  }
-
-  private static void collectLinearLocals(List<Stmt> body, Set<String> linear, Map<String, Expr.Var> out) {
-    for (Stmt s : body) {
-      Expr.Var target = s instanceof Stmt.Assign a ? a.target() : s instanceof Stmt.Declare d ? d.target() : null;
-      if (target != null && linear.contains(target.name())
-          && out.values().stream().noneMatch(v -> v.name().equals(target.name()))) {
-        out.put(target.name(), target);
-      } else if (s instanceof Stmt.If i) {
-        collectLinearLocals(i.thenBody(), linear, out);
-        collectLinearLocals(i.elseBody(), linear, out);
-      } else if (s instanceof Stmt.While w) {
-        collectLinearLocals(w.body(), linear, out);
-      } else if (s instanceof Stmt.Block b) {
-        collectLinearLocals(b.body(), linear, out);
-      }
-    }
   }
 }

@@ -5,13 +5,12 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.jgrad.processor.ir.Callee;
+import io.jgrad.processor.ir.Derived;
 import io.jgrad.processor.ir.Function;
 import io.jgrad.processor.ir.Linearized;
 import io.jgrad.processor.ir.Names;
 import io.jgrad.processor.ir.Stmt;
 import io.jgrad.processor.ir.Type;
-import io.jgrad.processor.transform.Jvp;
-import io.jgrad.processor.transform.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Modifier;
@@ -30,16 +29,10 @@ final class SecondOrderEmitter {
    * {@code fHessian} and {@code fHvp} from a private second-order kernel: forward mode applied to the
    * tangent program, so {@code fSecondOrder(x, v, u)} carries {@code uᵀ H v}.
    */
-  static void emit(Callee sig, List<Stmt> tangentBody, List<String> tangentNames,
-      TypeSpec.Builder type) {
-    Callee sig2 = sig.withConstantTangents(tangentNames);
-    List<String> paramNames = sig2.params().stream().map(Callee.Param::name).toList();
-    Names names = Names.of(paramNames, tangentBody);
-    List<Stmt> normal = Normalizer.normalize(new Function.Plain(sig2, tangentBody), names);
-    Linearized jvp = Jvp.transform(normal, sig.differentiatedParams(), names);
-    if (!jvp.problems().isEmpty()) {
-      throw new DerivativesEmitter.TransformException(String.join("; ", jvp.problems()));
-    }
+  static void emit(Derived d, TypeSpec.Builder type) {
+    Callee sig = d.signature();
+    Callee sig2 = d.secondOrder().kernel();
+    Linearized jvp = d.secondOrder().program().linearized();
     String kernel = sig.name() + "SecondOrder";
     Type t = sig.returnType();
     MethodSpec.Builder second = MethodSpec.methodBuilder(kernel)
@@ -51,7 +44,7 @@ final class SecondOrderEmitter {
     for (Callee.Param p : diff) {
       second.addParameter(DerivativesEmitter.typeName(p.type()), jvp.tangents().get(p.name()).name());
     }
-    second.addCode(new JvpWriter(names).write(jvp.program()));
+    second.addCode(new JvpWriter(d.secondOrder().program().names()).write(jvp.program()));
     type.addMethod(second.build());
     emitTangentFunction(sig, kernel, type);
 

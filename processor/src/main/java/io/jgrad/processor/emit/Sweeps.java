@@ -2,28 +2,16 @@ package io.jgrad.processor.emit;
 
 import com.palantir.javapoet.CodeBlock;
 import io.jgrad.processor.ir.Callee;
-import io.jgrad.processor.ir.Expr;
-import io.jgrad.processor.ir.Linear;
-import io.jgrad.processor.ir.Names;
 import io.jgrad.processor.ir.Reverse;
 import io.jgrad.processor.ir.Type;
-import io.jgrad.processor.transform.ResidualPlacement;
-import io.jgrad.processor.transform.Transposer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The two sweeps of reverse mode as printed code, and what {@code fVjp}, {@code fGrad} and
  * {@code fValueAndGrad} put around them: the value, its type and the gradient.
  */
 record Sweeps(CodeBlock forward, CodeBlock reverse, String value, Type valueType, String gradient) {
-
-  /** Reverse mode of a linearized program: transposed, its residuals placed, printed. */
-  static Sweeps transposed(List<Linear> program, Map<String, Expr.Var> tangents, Callee signature, Names names) {
-    Reverse sweeps = Transposer.transpose(program, tangents, signature, names);
-    return print(ResidualPlacement.place(sweeps, signature, names), signature);
-  }
 
   /** Prints placed reverse-mode IR of {@code signature}. */
   static Sweeps print(Reverse placed, Callee signature) {

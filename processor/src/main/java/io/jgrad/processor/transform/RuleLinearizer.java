@@ -81,6 +81,63 @@ public final class RuleLinearizer {
     return new Linearized(program, tangents, List.of());
   }
 
+  /**
+   * A {@code @CustomJvp} rule's body as a linear program: its {@code return Dual.of(v, t)} split into a
+   * value and a tangent local, normalized, and read as linear in its tangents. Its transpose is the
+   * reverse mode of the rule's function (the notebook: "JAX will automatically transpose the linear
+   * computation on tangent values from our custom JVP rule").
+   */
+  public static Linearized ofRule(Function.JvpRule rule, Names names) {
+    Callee sig = rule.signature();
+    List<Callee.Param> diff = sig.differentiatedParams();
+    List<Callee.Param> tangentParams = new ArrayList<>();
+    for (int i = 0; i < diff.size(); i++) {
+      tangentParams.add(new Callee.Param(rule.tangentNames().get(i), diff.get(i).type(), true));
+    }
+    Type t = sig.returnType();
+    Expr.Var value = new Expr.Var(names.fresh("ruleValue"), t);
+    Expr.Var tangent = new Expr.Var(names.fresh("ruleTangent"), t);
+    List<Stmt> body = new ArrayList<>();
+    body.add(new Stmt.Declare(value));
+    body.add(new Stmt.Declare(tangent));
+    body.addAll(splitPairs(rule.body(), value, tangent));
+    List<Stmt> normal = Normalizer.normalize(new Function.Plain(sig, body), names);
+    Set<String> linear = io.jgrad.processor.ir.Activity.of(normal, tangentParams);
+    List<Linear> program = linearize(normal, linear, tangent);
+    Map<String, Expr.Var> tangents = new LinkedHashMap<>();
+    for (int i = 0; i < diff.size(); i++) {
+      tangents.put(diff.get(i).name(), new Expr.Var(rule.tangentNames().get(i), diff.get(i).type()));
+    }
+    io.jgrad.processor.ir.Rewrite.forEach(normal, s -> {
+      Expr.Var target = s instanceof Stmt.Assign a ? a.target() : s instanceof Stmt.Declare d ? d.target() : null;
+      if (target != null && linear.contains(target.name())
+          && tangents.values().stream().noneMatch(v -> v.name().equals(target.name()))) {
+        tangents.put(target.name(), target);
+      }
+    });
+    return new Linearized(program, tangents, List.of());
+  }
+
+  /** {@code return Dual.of(v, t)} becomes {@code value = v; tangent = t; return value}. */
+  public static List<Stmt> splitPairs(List<Stmt> body, Expr.Var value, Expr.Var tangent) {
+    List<Stmt> out = new ArrayList<>();
+    for (Stmt s : body) {
+      if (s instanceof Stmt.Return r && r.value() instanceof Expr.Pair p) {
+        out.add(new Stmt.Assign(value, p.value(), false));
+        out.add(new Stmt.Assign(tangent, p.tangent(), false));
+        out.add(new Stmt.Return(value));
+      } else if (s instanceof Stmt.If i) {
+        out.add(new Stmt.If(i.condition(), splitPairs(i.thenBody(), value, tangent),
+            splitPairs(i.elseBody(), value, tangent)));
+      } else if (s instanceof Stmt.Block b) {
+        out.add(new Stmt.Block(splitPairs(b.body(), value, tangent)));
+      } else {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
   private static void collectLengths(List<Stmt> body, Set<String> linear, java.util.Map<String, Expr> out) {
     for (Stmt s : body) {
       if (s instanceof Stmt.Assign a && a.value() instanceof Expr.NewArray n && linear.contains(a.target().name())) {

@@ -1,0 +1,40 @@
+package io.jgrad.processor.ir;
+
+import java.util.List;
+
+/**
+ * What the transforms derived from one function, for the printer to write out: the linearized
+ * program of {@code fJvp}, the placed sweeps of {@code fVjp} and {@code fGrad}, and at order 2 the
+ * programs and functions its second derivatives are made of. The printer differentiates nothing.
+ *
+ * @param function the function itself; a rule is printed as calls of the user's rule methods
+ * @param forward whether it has forward mode ({@code fJvp}, forward function objects)
+ * @param order its declared order
+ * @param internal a function only generated code calls (a pullback or tangent function): no function
+ *     object, and {@code fGrad} calls {@code fVjp}
+ * @param jvp the linearized body of {@code fJvp}, or null where a rule gives forward mode
+ * @param vjp the placed sweeps of {@code fVjp} and {@code fValueAndGrad}, or null for a {@code @CustomVjp}
+ * @param grad the placed sweeps of {@code fGrad}: {@code vjp}, or fewer where only the value needed
+ *     the rest
+ * @param secondOrder order 2 by forward over forward, or null
+ * @param pullbacks order 2 by reverse over reverse: one function per differentiated parameter, each
+ *     with its own derivatives (empty where there are none)
+ * @param tangent the derivatives of {@code fTangent}, through which callers' pullback functions are
+ *     differentiated, or null
+ */
+public record Derived(Function function, boolean forward, int order, boolean internal, Forward jvp,
+    Reverse vjp, Reverse grad, ForwardOverForward secondOrder, List<Derived> pullbacks, Derived tangent) {
+
+  /** A linearized program with the names it was made with (the printer numbers temporaries from them). */
+  public record Forward(Linearized linearized, Names names) {}
+
+  /**
+   * uᵀ·H·v as forward mode over the tangent program: {@code kernel} takes the primals and the first
+   * tangents ({@code tangentNames}) and differentiates along second ones.
+   */
+  public record ForwardOverForward(Callee kernel, List<String> tangentNames, Forward program) {}
+
+  public Callee signature() {
+    return function.signature();
+  }
+}

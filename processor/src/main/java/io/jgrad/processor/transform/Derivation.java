@@ -1,0 +1,184 @@
+package io.jgrad.processor.transform;
+
+import io.jgrad.processor.ir.Callee;
+import io.jgrad.processor.ir.Derived;
+import io.jgrad.processor.ir.Expr;
+import io.jgrad.processor.ir.Exprs;
+import io.jgrad.processor.ir.Function;
+import io.jgrad.processor.ir.Linearized;
+import io.jgrad.processor.ir.Names;
+import io.jgrad.processor.ir.Reverse;
+import io.jgrad.processor.ir.Rewrite;
+import io.jgrad.processor.ir.Stmt;
+import io.jgrad.processor.ir.Type;
+import io.jgrad.processor.rules.Primitive;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * The derivatives of one function as IR, Autodidax's way: normalize, linearize (the body's JVP, or a
+ * rule read as linear), transpose with the one transposer, place the residuals; at order 2 the same
+ * passes over the tangent program or the pullbacks. The printer gets the result and only prints it.
+ */
+public final class Derivation {
+  private Derivation() {}
+
+  /**
+   * The derivatives of a user's function of the given order; {@code removable} says which primal
+   * values {@code fGrad} may skip when nothing reads them (pure calls: {@code fGrad} never returns the
+   * value).
+   */
+  public static Derived of(Function f, boolean forward, int order, Predicate<Expr> removable) {
+    return of(f, forward, order, removable, false);
+  }
+
+  /**
+   * The derivatives of a flat function of a record function: first order, and {@code fGrad} with the
+   * sweeps of {@code fVjp}.
+   */
+  public static Derived ofFlat(Function f, boolean forward) {
+    return of(f, forward, 1, null, false);
+  }
+
+  /** The derivatives of a function only generated code calls: first order, reverse mode unless {@code forward}. */
+  public static Derived internal(Function f, boolean forward) {
+    return of(f, forward, 1, value -> false, true);
+  }
+
+  private static Derived internal(Function f) {
+    return internal(f, false);
+  }
+
+  /** {@code removable} null: nothing is dropped from {@code fGrad}'s sweeps. */
+  private static Derived of(Function f, boolean forward, int order, Predicate<Expr> removable, boolean internal) {
+    Callee sig = f.signature();
+    if (f instanceof Function.VjpRule rule) {
+      List<Derived> pullbacks = order == 2 ? rule.pullbacks().stream().map(Derivation::internal).toList() : List.of();
+      return new Derived(f, forward, order, internal, null, null, null, null, pullbacks, null);
+    }
+    List<String> paramNames = new ArrayList<>(sig.params().stream().map(Callee.Param::name).toList());
+    if (f instanceof Function.JvpsRules rules) {
+      Names names = Names.of(paramNames, List.of());
+      Reverse sweeps = reverse(RuleLinearizer.perParameter(rules, names), sig, names);
+      return new Derived(f, forward, order, internal, null, sweeps, sweeps, null, List.of(), null);
+    }
+    if (f instanceof Function.JvpRule rule) {
+      paramNames.addAll(rule.tangentNames());
+      Names names = Names.of(paramNames, rule.body());
+      Linearized linear = RuleLinearizer.ofRule(rule, names);
+      Reverse vjp = reverse(linear, sig, names);
+      // fGrad never returns the value: the rule's pure call of its primal may go.
+      Reverse grad = sig.returnType().isArray() || removable == null ? vjp : GradientSweeps.of(vjp, removable);
+      Derived d = new Derived(f, forward, order, internal, null, vjp, grad, null, List.of(), null);
+      return order == 2 ? forwardOverForward(d, SecondOrder.ruleTangentBody(f.body()), rule.tangentNames()) : d;
+    }
+    Names names = Names.of(paramNames, f.body());
+    List<Stmt> normal = Normalizer.normalize(f, names);
+    Linearized jvp = Jvp.transform(normal, sig.differentiatedParams(), names);
+    if (!jvp.problems().isEmpty()) {
+      throw new TransformException(String.join("; ", jvp.problems()));
+    }
+    List<String> tangentNames = sig.differentiatedParams().stream()
+        .map(p -> jvp.tangents().get(p.name()).name()).toList();
+    List<Stmt> tangentBody = order == 2 && forward ? SecondOrder.tangentBody(jvp.program()) : null;
+    Reverse sweeps = reverse(jvp, sig, names);
+    List<Derived> pullbacks = order == 2 && !forward
+        ? ReverseBody.pullbacks(sig, normal, names).stream().map(Derivation::internal).toList() : List.of();
+    Reverse grad = sig.returnType().isArray() || removable == null ? sweeps : GradientSweeps.of(sweeps, removable);
+    Derived d = new Derived(f, forward, order, internal, new Derived.Forward(jvp, names), sweeps, grad, null,
+        pullbacks, null);
+    return tangentBody != null ? forwardOverForward(d, tangentBody, tangentNames) : d;
+  }
+
+  /** The one transposer's sweeps of a linear program, their residuals placed. */
+  private static Reverse reverse(Linearized linear, Callee sig, Names names) {
+    return ResidualPlacement.place(Transposer.transpose(linear.program(), linear.tangents(), sig, names), sig, names);
+  }
+
+  /**
+   * Order 2 with forward mode: forward mode over the tangent program (uᵀ·H·v), and the pullback
+   * functions callers reaching a {@code @CustomVjp} differentiate reverse over reverse.
+   */
+  private static Derived forwardOverForward(Derived d, List<Stmt> tangentBody, List<String> tangentNames) {
+    Callee sig = d.signature();
+    Callee kernel = sig.withConstantTangents(tangentNames);
+    List<String> paramNames = kernel.params().stream().map(Callee.Param::name).toList();
+    Names names = Names.of(paramNames, tangentBody);
+    List<Stmt> normal = Normalizer.normalize(new Function.Plain(kernel, tangentBody), names);
+    Linearized jvp = Jvp.transform(normal, sig.differentiatedParams(), names);
+    if (!jvp.problems().isEmpty()) {
+      throw new TransformException(String.join("; ", jvp.problems()));
+    }
+    Derived.ForwardOverForward second = new Derived.ForwardOverForward(kernel, tangentNames,
+        new Derived.Forward(jvp, names));
+    Derived tangent = tangentFunction(sig, tangentBody, tangentNames);
+    List<Derived> pullbacks = tangent == null ? List.of() : pullbacksFromTangent(sig);
+    return new Derived(d.function(), d.forward(), d.order(), d.internal(), d.jvp(), d.vjp(), d.grad(), second,
+        pullbacks, tangent);
+  }
+
+  /**
+   * {@code fTangent} as a function of its own, whose reverse mode ({@code fTangentVjp}) differentiates
+   * the pullback functions; null where it cannot have one (other types than doubles, or a local of
+   * the body holding a tangent parameter's name).
+   */
+  private static Derived tangentFunction(Callee sig, List<Stmt> tangentBody, List<String> tangentNames) {
+    if (!doubles(sig) || !callsOnlyDoubles(tangentBody)) {
+      return null; // reverse over reverse reports a caller that needs these for other types
+    }
+    Callee tangent = sig.tangentFunction();
+    List<Callee.Param> params = tangent.params();
+    Map<String, String> renamed = new HashMap<>();
+    for (int i = 0; i < tangentNames.size(); i++) {
+      renamed.put(tangentNames.get(i), params.get(sig.params().size() + i).name());
+    }
+    // Callers read fTangent's gradient by its parameters' names: the body's tangents take them.
+    renamed.entrySet().removeIf(e -> e.getKey().equals(e.getValue()));
+    Names taken = Names.of(List.of(), tangentBody);
+    if (!renamed.values().stream().allMatch(n -> taken.fresh(n).equals(n))) {
+      return null;
+    }
+    List<Stmt> body = Rewrite.stmts(tangentBody, e -> e instanceof Expr.Var v && renamed.containsKey(v.name())
+        ? new Expr.Var(renamed.get(v.name()), v.type()) : e);
+    return internal(new Function.Plain(tangent, body));
+  }
+
+  /** {@code fPullbackX(p, g) = g·fTangent(p, eₓ)}, one per differentiated parameter. */
+  private static List<Derived> pullbacksFromTangent(Callee sig) {
+    List<Callee.Param> diff = sig.differentiatedParams();
+    Callee tangent = sig.tangentFunction();
+    Names names = Names.of(sig.params().stream().map(Callee.Param::name).toList(), List.of());
+    String g = names.fresh(sig.pullbackCotangentName());
+    List<Derived> out = new ArrayList<>();
+    for (int k = 0; k < diff.size(); k++) {
+      List<Expr> args = new ArrayList<>();
+      sig.params().forEach(p -> args.add(new Expr.Var(p.name(), p.type())));
+      for (int i = 0; i < diff.size(); i++) {
+        args.add(Exprs.lit(Type.DOUBLE, i == k ? 1 : 0));
+      }
+      Expr value = new Expr.Prim(Primitive.MUL, List.of(new Expr.Var(g, Type.DOUBLE),
+          new Expr.Call(tangent, args, Type.DOUBLE)), Type.DOUBLE, false);
+      out.add(internal(new Function.Plain(sig.pullbackFunction(diff.get(k), g), List.of(new Stmt.Return(value)))));
+    }
+    return out;
+  }
+
+  private static boolean doubles(Callee c) {
+    return c.returnType() == Type.DOUBLE && c.differentiatedParams().stream().allMatch(p -> p.type() == Type.DOUBLE);
+  }
+
+  /** Whether every function the tangent program calls has reverse mode over doubles (tangent functions included). */
+  private static boolean callsOnlyDoubles(List<Stmt> body) {
+    boolean[] ok = {true};
+    Rewrite.stmts(body, e -> {
+      if (e instanceof Expr.Call c && !c.callee().isFunctionObject() && !doubles(c.callee())) {
+        ok[0] = false;
+      }
+      return e;
+    });
+    return ok[0];
+  }
+}
