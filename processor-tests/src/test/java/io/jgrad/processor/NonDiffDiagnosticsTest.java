@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Non-differentiable arguments and function objects at compile time: a differentiated value that
  * flows into a {@code @NonDiff} parameter, is captured by a lambda, or is passed to an opaque
- * function object is a javac error at that expression (the seed: "If JAX detects that an argument
+ * function object is a javac error at that expression (JAX's notebook: "If JAX detects that an argument
  * indicated by nondiff_argnums contains a JAX Tracer, then an error is raised"); order 2 through a
  * function object is refused clearly; clean code compiles without a warning under -Xlint:all.
  */

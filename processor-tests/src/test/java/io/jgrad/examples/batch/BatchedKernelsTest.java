@@ -51,7 +51,7 @@ class BatchedKernelsTest {
     for (int i = 0; i < 3; i++) {
       assertClose(out[i], Math.sin(i), tolerance(backend), "sin(" + i + ")");
     }
-    assertClose(out[1], 0.8414709848078965, 1e-12, "the seed's 0.84147096");
+    assertClose(out[1], 0.8414709848078965, 1e-12, "the notebook's 0.84147096");
   }
 
   @ParameterizedTest
@@ -215,7 +215,7 @@ class BatchedKernelsTest {
       assertClose(grad[i], 1 / (1 + Math.exp(-x[i])), tolerance(backend), "logistic(" + x[i] + ")");
       assertClose(value[i], BatchedRules.log1pexp(x[i]), tolerance(backend), "log1pexp(" + x[i] + ")");
     }
-    // The seed's [0.5 0.7310586 0.8807971], and 1.0 (not NaN) at 100 and 1000: the rule ran in the kernel.
+    // The notebook's [0.5 0.7310586 0.8807971], and 1.0 (not NaN) at 100 and 1000: the rule ran in the kernel.
     assertThat(grad[3]).isEqualTo(1.0);
     assertThat(grad[4]).isEqualTo(1.0);
   }
@@ -269,7 +269,7 @@ class BatchedKernelsTest {
     BatchedVjpRulesDerivatives.clipSinBatch(t, value, backend);
     double rel = backend == Backend.OPENCL ? 1e-12 : 0;
     for (int i = 0; i < t.length; i++) {
-      // The seed's clip_sin: the cotangent cos(t) reaching clip_gradient is clipped to [-0.75, 0.75].
+      // The notebook's clip_sin: the cotangent cos(t) reaching clip_gradient is clipped to [-0.75, 0.75].
       assertClose(grad[i], Math.max(-0.75, Math.min(0.75, Math.cos(t[i]))), Math.max(rel, 1e-15),
           "clipped gradient at " + t[i]);
       assertClose(grad[i], BatchedVjpRulesDerivatives.clipSinGrad(t[i]), rel, "scalar fGrad at " + t[i]);

@@ -9,7 +9,7 @@ import io.jgrad.runtime.Dual;
 final class BatchedRules {
   private BatchedRules() {}
 
-  /** The seed's stable log1pexp: a rule that calls its primal. */
+  /** The notebook's stable log1pexp: a rule that calls its primal. */
   @Batched
   @CustomJvp(jvp = "log1pexpJvp")
   static double log1pexp(double x) {
@@ -21,7 +21,7 @@ final class BatchedRules {
     return Dual.of(ans, (1 - 1 / (1 + Math.exp(x))) * xDot);
   }
 
-  /** The seed's defjvps form. */
+  /** The notebook's defjvps form. */
   @Batched
   @CustomJvp(jvps = {"fJvpX", "fJvpY"})
   static double f(double x, double y) {

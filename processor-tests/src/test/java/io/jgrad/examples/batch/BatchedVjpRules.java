@@ -6,8 +6,8 @@ import io.jgrad.annotations.Differentiable;
 import io.jgrad.runtime.Fwd;
 
 /**
- * The seed's gradient clipping, batched: the kernels run the rule's fwd and bwd as code, on every
- * backend; a rule whose backward pass prints (the seed's debugging example) keeps its lanes on the CPU.
+ * The notebook's gradient clipping, batched: the kernels run the rule's fwd and bwd as code, on every
+ * backend; a rule whose backward pass prints (the notebook's debugging example) keeps its lanes on the CPU.
  */
 final class BatchedVjpRules {
   private BatchedVjpRules() {}
@@ -32,7 +32,7 @@ final class BatchedVjpRules {
     return Math.sin(x);
   }
 
-  /** The seed's print-the-gradient identity: its backward pass prints, which OpenCL cannot. */
+  /** The notebook's print-the-gradient identity: its backward pass prints, which OpenCL cannot. */
   @CustomVjp(fwd = "showGradientFwd", bwd = "showGradientBwd")
   static double showGradient(double x) {
     return x;

@@ -53,7 +53,7 @@ final class ReverseOverReverseExamples {
     return new ReverseOverReverseExamplesDerivatives.ProductGrad(2 * x * y * g, x * x * g);
   }
 
-  /** The seed's clip_gradient at order 2: non-linear in the cotangent, with a non-differentiated lo and hi. */
+  /** The notebook's clip_gradient at order 2: non-linear in the cotangent, with a non-differentiated lo and hi. */
   @CustomVjp(fwd = "clipFwd", bwd = "clipBwd", order = 2)
   static double clip(double lo, double hi, double x) {
     return x;

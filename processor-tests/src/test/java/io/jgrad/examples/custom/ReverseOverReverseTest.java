@@ -211,6 +211,56 @@ class ReverseOverReverseTest {
     assertThat(c).succeededWithoutWarnings();
   }
 
+  private static final String ORDER_TWO_VJP = ""
+      + "  @CustomVjp(fwd = \"fFwd\", bwd = \"fBwd\", order = 2)\n"
+      + "  static double f(double x) { return x * x; }\n"
+      + "  static Fwd<Double> fFwd(double x) { return Fwd.of(x * x, x); }\n"
+      + "  static double fBwd(Double x, double g) { return 2 * x * g; }\n";
+
+  @Test
+  void aLoopReachingACustomVjpAtOrderTwoIsReportedBeforeGeneration() {
+    Compilation c = compile(ORDER_TWO_VJP
+        + "  @Differentiable(order = 2)\n"
+        + "  static double h(double x) {\n"
+        + "    double c = x;\n"
+        + "    for (int i = 0; i < 3; i++) { c = f(c); }\n"
+        + "    return c;\n"
+        + "  }\n");
+    assertThat(c).hadErrorContaining("[jgrad.UnsupportedOrder] order 2 of a function with a loop that reaches a"
+        + " @CustomVjp rule").inFile(c.sourceFiles().get(0)).onLine(10);
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
+  void anOrderOneCalleeOnTheReverseOverReversePathNamesTheFix() {
+    Compilation c = compile(ORDER_TWO_VJP
+        + "  @Differentiable static double g(double x) { return Math.sin(x); }\n"
+        + "  @Differentiable(order = 2)\n"
+        + "  static double h(double x) { return f(g(x)); }\n");
+    assertThat(c).hadErrorContaining("which has order 1; hint: give g order = 2").inFile(c.sourceFiles().get(0))
+        .onLine(11);
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
+  void aCalleeWithAnotherTypeThanDoubleOnTheReverseOverReversePathIsReported() {
+    Compilation c = compile(ORDER_TWO_VJP
+        + "  @Differentiable(order = 2) static float g(float x) { return x * x; }\n"
+        + "  @Differentiable(order = 2)\n"
+        + "  static double h(double x) { return f(g((float) x)); }\n");
+    assertThat(c).hadErrorContaining("order 2 by reverse over reverse through g, which takes or returns something"
+        + " other than double").inFile(c.sourceFiles().get(0)).onLine(11);
+  }
+
+  @Test
+  void aConstantCallOfAnOrderOneFunctionIsNoObstacle() {
+    Compilation c = compile(ORDER_TWO_VJP
+        + "  @Differentiable static double g(double x) { return Math.sin(x); }\n"
+        + "  @Differentiable(order = 2)\n"
+        + "  static double h(double x) { return f(x) * g(2.0); }\n");
+    assertThat(c).succeededWithoutWarnings();
+  }
+
   @Test
   void orderOneRulesAreNeverRead() {
     Compilation c = compile(""

@@ -4,7 +4,7 @@ import io.jgrad.annotations.CustomJvp;
 import io.jgrad.annotations.Differentiable;
 import io.jgrad.runtime.Dual;
 
-/** Order-2 functions: the seed's sin-like rule applied twice, and a body with a loop and a branch. */
+/** Order-2 functions: the notebook's sin-like rule applied twice, and a body with a loop and a branch. */
 final class SecondOrderExamples {
   private SecondOrderExamples() {}
 

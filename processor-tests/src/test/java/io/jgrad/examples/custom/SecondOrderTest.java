@@ -10,7 +10,7 @@ import io.jgrad.processor.JgradProcessor;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
-/** fHessian and fHvp against the seed's number, closed forms and finite differences of the gradient. */
+/** fHessian and fHvp against the notebook's number, closed forms and finite differences of the gradient. */
 class SecondOrderTest {
   @Test
   void ruleThatCallsItsPrimalAppliesTwice() {
@@ -71,6 +71,20 @@ class SecondOrderTest {
     Compilation c = Compiler.javac().withProcessors(new JgradProcessor()).compile(src);
     assertThat(c).hadErrorContaining("[jgrad.UnsupportedOrder]").inFile(src).onLine(6);
     assertThat(c).hadErrorContaining("give g order = 2");
+  }
+
+  @Test
+  void orderTwoThroughACalleeTakingAnArrayIsReportedBeforeGeneration() {
+    JavaFileObject src = JavaFileObjects.forSourceString("demo.A", ""
+        + "package demo;\n"
+        + "import io.jgrad.annotations.*;\n"
+        + "final class A {\n"
+        + "  @Differentiable(order = 2) static double g(double[] v) { return v[0] * v[1]; }\n"
+        + "  @Differentiable(order = 2)\n"
+        + "  static double f(double[] v, double x) { return g(v) * x; }\n"
+        + "}\n");
+    Compilation c = Compiler.javac().withProcessors(new JgradProcessor()).compile(src);
+    assertThat(c).hadErrorContaining("[jgrad.UnsupportedOrder]").inFile(src).onLine(6);
   }
 
   @Test

@@ -4,7 +4,7 @@ import io.jgrad.annotations.CustomJvp;
 import io.jgrad.annotations.Differentiable;
 import io.jgrad.runtime.Dual;
 
-/** The seed's custom_jvp examples, written the way API.md shows. */
+/** The notebook's custom_jvp examples, written the way the README shows. */
 final class SeedCustomJvp {
   private SeedCustomJvp() {}
 
@@ -61,7 +61,7 @@ final class SeedCustomJvp {
     return Dual.of(ans, (Math.sqrt(x) + 2) / (2 * s * s) * xDot);
   }
 
-  /** The seed's branchy rule: grad(f)(1.) = 2.0, grad(f)(-1.) = 3.0. */
+  /** The notebook's branchy rule: grad(f)(1.) = 2.0, grad(f)(-1.) = 3.0. */
   @CustomJvp(jvp = "branchyJvp")
   static double branchy(double x) {
     if (x > 0) {

@@ -5,7 +5,7 @@ import static com.google.common.truth.Truth.assertThat;
 import io.jgrad.runtime.Dual;
 import org.junit.jupiter.api.Test;
 
-/** The seed's custom_jvp numbers, in double precision, against closed forms. */
+/** The notebook's custom_jvp numbers, in double precision, against closed forms. */
 class SeedCustomJvpTest {
   private static final double TOL = 1e-12;
 

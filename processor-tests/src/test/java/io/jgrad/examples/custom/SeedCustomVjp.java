@@ -6,7 +6,7 @@ import io.jgrad.runtime.Fwd;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The seed's custom_vjp examples, written the way API.md shows. */
+/** The notebook's custom_vjp examples, written the way the README shows. */
 final class SeedCustomVjp {
   private SeedCustomVjp() {}
 
@@ -48,7 +48,7 @@ final class SeedCustomVjp {
     return clipGradient(-0.75, 0.75, Math.sin(t));
   }
 
-  /** The seed's debug identity: its backward pass runs user code, here counting its calls. */
+  /** The notebook's debug identity: its backward pass runs user code, here counting its calls. */
   @CustomVjp(fwd = "debugFwd", bwd = "debugBwd")
   static double debug(double x) {
     return x;

@@ -12,7 +12,7 @@ import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The seed's custom_vjp examples against closed forms, and the errors forward mode meets. */
+/** The notebook's custom_vjp examples against closed forms, and the errors forward mode meets. */
 class SeedCustomVjpTest {
   private static final double TOL = 1e-12;
 

@@ -5,7 +5,7 @@ import io.jgrad.runtime.Grad2;
 import io.jgrad.runtime.Vjp;
 
 /**
- * The seed's rev_iter, u ↦ x̄* + uᵀ·∂f/∂x. It lives outside the class jgrad reads: javac 17 crashes
+ * The notebook's rev_iter, u ↦ x̄* + uᵀ·∂f/∂x. It lives outside the class jgrad reads: javac 17 crashes
  * on a lambda in a class attributed while a type it mentions is still to be generated.
  */
 final class AdjointIteration {

@@ -8,11 +8,11 @@ import io.jgrad.runtime.Fwd;
 import io.jgrad.runtime.Grad2;
 import io.jgrad.runtime.Vjp;
 
-/** The seed's fixed_point, written by a user the way API.md shows, and the same through FixedPoints. */
+/** The notebook's fixed_point, written by a user the way the README shows, and the same through FixedPoints. */
 final class FixedPointExamples {
   private FixedPointExamples() {}
 
-  /** Solves x = f(a, x) by iteration (the seed's while_loop); differentiated by its rule, never unrolled. */
+  /** Solves x = f(a, x) by iteration (the notebook's while_loop); differentiated by its rule, never unrolled. */
   @CustomVjp(fwd = "fixedPointFwd", bwd = "fixedPointBwd")
   static double fixedPoint(DiffFn2 f, double a, double xGuess) {
     double xPrev = xGuess;
@@ -44,14 +44,14 @@ final class FixedPointExamples {
     return 0.5 * (x + a / x);
   }
 
-  /** The seed's newton_sqrt: only adds, multiplies and divides, differentiated implicitly. */
+  /** The notebook's newton_sqrt: only adds, multiplies and divides, differentiated implicitly. */
   @Differentiable
   static double newtonSqrt(double a) {
     return fixedPoint(FixedPointExamplesDerivatives.update(), a, a);
   }
 
   /**
-   * The seed's fixed_point at order 2, for grad of grad: the same loop, with a backward pass written as
+   * The notebook's fixed_point at order 2, for grad of grad: the same loop, with a backward pass written as
    * differentiable code, which jgrad reads and differentiates (reverse over reverse).
    */
   @CustomVjp(fwd = "fixedPoint2Fwd", bwd = "fixedPoint2Bwd", order = 2)
@@ -71,7 +71,7 @@ final class FixedPointExamples {
   }
 
   /**
-   * The adjoint w = xStarBar + w·∂f/∂x (the seed's rev_iter) is xStarBar·v, with v the fixed point of
+   * The adjoint w = xStarBar + w·∂f/∂x (the notebook's rev_iter) is xStarBar·v, with v the fixed point of
    * v = 1 + v·∂f/∂x: solved by calling fixedPoint2 again, on a function that needs no closure.
    */
   static FixedPointExamplesDerivatives.FixedPoint2Grad fixedPoint2Bwd(DiffFn2 f, double[] res, double xStarBar) {

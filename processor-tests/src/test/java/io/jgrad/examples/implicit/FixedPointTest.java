@@ -9,19 +9,19 @@ import io.jgrad.runtime.FixedPoints;
 import io.jgrad.runtime.GradCheck;
 import org.junit.jupiter.api.Test;
 
-/** The seed's newton_sqrt through a user-written @CustomVjp fixed point and through FixedPoints, against Math.sqrt. */
+/** The notebook's newton_sqrt through a user-written @CustomVjp fixed point and through FixedPoints, against Math.sqrt. */
 class FixedPointTest {
   @Test
   void newtonSqrtMatchesTheSeed() {
     assertThat(FixedPointExamples.newtonSqrt(2.0)).isWithin(1e-9).of(Math.sqrt(2.0)); // 1.4142135
-    for (double a : new double[] {1, 2, 3, 4}) {                                       // the seed's vmap row
+    for (double a : new double[] {1, 2, 3, 4}) {                                       // the notebook's vmap row
       assertThat(FixedPointExamples.newtonSqrt(a)).isWithin(1e-9).of(Math.sqrt(a));
     }
   }
 
   @Test
   void gradOfNewtonSqrtIsImplicitAndMatchesSqrt() {
-    // The seed: grad(newton_sqrt)(2.) = 0.35355338; d/da sqrt(a) = 1 / (2 sqrt a).
+    // JAX's notebook: grad(newton_sqrt)(2.) = 0.35355338; d/da sqrt(a) = 1 / (2 sqrt a).
     assertThat(FixedPointExamplesDerivatives.newtonSqrtGrad(2.0)).isWithin(1e-9).of(1 / (2 * Math.sqrt(2.0)));
     for (double a : new double[] {0.5, 3.0, 10.0}) {
       assertThat(FixedPointExamplesDerivatives.newtonSqrtGrad(a)).isWithin(1e-9).of(1 / (2 * Math.sqrt(a)));
@@ -30,7 +30,7 @@ class FixedPointTest {
 
   @Test
   void gradOfGradOfNewtonSqrtGoesReverseOverReverseThroughTheRule() {
-    // The seed: grad(grad(newton_sqrt))(2.) = -0.08838835; d²/da² sqrt(a) = -1 / (4 a^1.5).
+    // JAX's notebook: grad(grad(newton_sqrt))(2.) = -0.08838835; d²/da² sqrt(a) = -1 / (4 a^1.5).
     assertThat(FixedPointExamplesDerivatives.newtonSqrt2Hessian(2.0)).isWithin(1e-9).of(-0.25 * Math.pow(2.0, -1.5));
     assertThat(FixedPointExamplesDerivatives.newtonSqrt2Hessian(2.0)).isWithin(1e-7).of(-0.0883883);
     for (double a : new double[] {0.5, 3.0, 10.0}) {

@@ -6,7 +6,7 @@ import io.jgrad.runtime.Dual;
 import java.util.function.DoubleUnaryOperator;
 
 /**
- * The seed's "custom_jvp with nondiff_argnums" examples. A function-valued parameter is
+ * The notebook's "custom_jvp with nondiff_argnums" examples. A function-valued parameter is
  * non-differentiable by its type, and the rule receives it in its place: no "non-differentiable
  * arguments go first" gotcha.
  */

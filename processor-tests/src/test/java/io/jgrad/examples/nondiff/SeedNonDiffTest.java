@@ -6,7 +6,7 @@ import java.util.function.DoubleUnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /**
- * The seed's "Handling non-differentiable arguments" examples with its published numbers, and
+ * The notebook's "Handling non-differentiable arguments" examples with its published numbers, and
  * non-differentiable parameters of every kind in bodies and rules.
  */
 class SeedNonDiffTest {

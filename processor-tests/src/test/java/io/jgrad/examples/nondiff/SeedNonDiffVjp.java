@@ -5,7 +5,7 @@ import io.jgrad.runtime.Fwd;
 import java.util.function.DoubleUnaryOperator;
 
 /**
- * The seed's "custom_vjp with nondiff_argnums" example: {@code fwd} has the primal's signature,
+ * The notebook's "custom_vjp with nondiff_argnums" example: {@code fwd} has the primal's signature,
  * {@code bwd} takes the non-differentiable parameters first, then the residuals and the cotangent.
  */
 final class SeedNonDiffVjp {

@@ -2,7 +2,7 @@ package io.jgrad.examples.records;
 
 import io.jgrad.annotations.Differentiable;
 
-/** Records as parameters, locals and results of differentiable functions (the seed's pytrees). */
+/** Records as parameters, locals and results of differentiable functions (the notebook's pytrees). */
 final class RecordFunctions {
   private RecordFunctions() {}
 

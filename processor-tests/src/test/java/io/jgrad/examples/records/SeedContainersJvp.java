@@ -7,7 +7,7 @@ import io.jgrad.examples.records.Pytrees.Pair;
 import io.jgrad.examples.records.Pytrees.Point;
 import io.jgrad.runtime.Jvp;
 
-/** The seed's "Working with containers" example with {@code jax.custom_jvp}. */
+/** The notebook's "Working with containers" example with {@code jax.custom_jvp}. */
 final class SeedContainersJvp {
   private SeedContainersJvp() {}
 

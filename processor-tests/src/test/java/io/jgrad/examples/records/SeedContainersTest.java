@@ -8,8 +8,8 @@ import io.jgrad.examples.records.Pytrees.Point;
 import org.junit.jupiter.api.Test;
 
 /**
- * The seed's "Working with containers": {@code f(Point(1, 2))} and {@code grad(fun)(Point(1, 2))}
- * for both {@code custom_jvp} and {@code custom_vjp}, with the seed's published values (float32
+ * The notebook's "Working with containers": {@code f(Point(1, 2))} and {@code grad(fun)(Point(1, 2))}
+ * for both {@code custom_jvp} and {@code custom_vjp}, with the notebook's published values (float32
  * prints, so to 1e-7) and closed forms.
  */
 class SeedContainersTest {
@@ -55,7 +55,7 @@ class SeedContainersTest {
     Point g = SeedContainersVjpDerivatives.funGrad(PT);
     assertThat(g.x()).isWithin(SEED).of(2.5403023);
     assertThat(g.x()).isWithin(TOL).of(2 + Math.cos(1));
-    // The seed prints -0. here: bwd computes y_bar = -sin(y) * 0. = -0. and JAX passes it on as it
+    // The notebook prints -0. here: bwd computes y_bar = -sin(y) * 0. = -0. and JAX passes it on as it
     // is; jgrad's reverse sweep adds it into an accumulator that starts at 0.0, and 0.0 + -0.0 is
     // +0.0 in IEEE arithmetic. Zero either way.
     assertThat(g.y()).isWithin(0.0).of(0.0);

@@ -7,7 +7,7 @@ import io.jgrad.examples.records.Pytrees.Pair;
 import io.jgrad.examples.records.Pytrees.Point;
 import io.jgrad.runtime.RecordFwd;
 
-/** The seed's "Working with containers" example with {@code jax.custom_vjp}. */
+/** The notebook's "Working with containers" example with {@code jax.custom_vjp}. */
 final class SeedContainersVjp {
   private SeedContainersVjp() {}
 

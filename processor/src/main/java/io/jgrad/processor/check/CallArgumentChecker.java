@@ -63,7 +63,7 @@ public final class CallArgumentChecker {
           Expr arg = c.args().get(i);
           if (!p.differentiated() && p.type() != null && p.type().isDifferentiable() && dependsOnActive(arg)) {
             if (p.heldConstant()) {
-              // The seed: "If JAX detects that an argument indicated by nondiff_argnums contains a
+              // JAX's notebook: "If JAX detects that an argument indicated by nondiff_argnums contains a
               // JAX Tracer, then an error is raised" - here at compile time, at the argument.
               error(Codes.NON_DIFF_ARGUMENT, "the argument for " + p.name() + " depends on differentiated"
                   + " values, but " + p.name() + " is @NonDiff in " + c.callee().name() + ", so its"

@@ -1,9 +1,17 @@
 package io.jgrad.processor.check;
 
+import io.jgrad.processor.ir.Activity;
 import io.jgrad.processor.ir.ArrayWrites;
+import io.jgrad.processor.ir.Callee;
+import io.jgrad.processor.ir.Expr;
 import io.jgrad.processor.ir.Function;
+import io.jgrad.processor.ir.Rewrite;
+import io.jgrad.processor.ir.Stmt;
 import io.jgrad.processor.ir.Type;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What second derivatives cannot reach yet, decided from a function's IR before anything is
@@ -35,12 +43,97 @@ public final class OrderLimits {
     if (f.signature().differentiatedParams().stream().anyMatch(p -> p.type().isArray())) {
       return Optional.of("order 2 for array parameters is not supported yet");
     }
-    boolean doubles = f.signature().returnType() == Type.DOUBLE
-        && f.signature().differentiatedParams().stream().allMatch(p -> p.type() == Type.DOUBLE);
-    if ((f instanceof Function.VjpRule || !forward) && !doubles) {
+    if ((f instanceof Function.VjpRule || !forward) && !doubles(f.signature())) {
       // Reverse over reverse goes through pullback functions of doubles.
       return Optional.of("order 2 through a @CustomVjp rule needs double parameters and a double result");
     }
+    if (!(f instanceof Function.Plain)) {
+      return Optional.empty(); // a rule's body is differentiated through its callees' first-order forward mode
+    }
+    for (Expr.Call c : activeCalls(f)) {
+      Optional<String> through = throughCall(c.callee(), forward);
+      if (through.isPresent()) {
+        return through;
+      }
+    }
+    if (!forward) {
+      return reverseOverReverse(f.body(), false);
+    }
     return Optional.empty();
+  }
+
+  /** Why second derivatives cannot go through a call of {@code g} whose arguments carry a derivative. */
+  private static Optional<String> throughCall(Callee g, boolean forward) {
+    if (g.isFunctionObject()) {
+      return g.ownerQualifiedName().equals(Type.FN_N.javaName())
+          ? Optional.of("order 2 through the function object " + g.receiver() + " (a DiffFnN) is not supported yet")
+          : Optional.empty(); // its partials' own derivatives, checked at run time
+    }
+    if (g.order() < 2) {
+      return Optional.of("order 2 through a call to " + g.name() + ", which has order 1; hint: give " + g.name()
+          + " order = 2");
+    }
+    if (forward && g.differentiatedParams().stream().anyMatch(p -> p.type().isArray())) {
+      return Optional.of("order 2 through " + g.name() + ", which takes an array, is not supported yet");
+    }
+    if (!forward && !doubles(g)) {
+      return Optional.of("order 2 by reverse over reverse through " + g.name() + ", which takes or returns"
+          + " something other than double, is not supported yet");
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Reverse over reverse writes reverse mode as a plain body, which has no tape: no loops, and no
+   * local but a number, an int or a flag declared inside a branch (it is declared before the branch).
+   */
+  private static Optional<String> reverseOverReverse(List<Stmt> body, boolean inBranch) {
+    for (Stmt s : body) {
+      if (s instanceof Stmt.While) {
+        return Optional.of("order 2 of a function with a loop that reaches a @CustomVjp rule (reverse over reverse)"
+            + " is not supported yet");
+      }
+      Expr.Var declared = s instanceof Stmt.Declare d ? d.target()
+          : s instanceof Stmt.Assign a && a.declare() ? a.target() : null;
+      if (inBranch && declared != null && !declared.type().isScalar() && declared.type() != Type.BOOLEAN
+          && declared.type() != Type.INT) {
+        return Optional.of("order 2 of a function that reaches a @CustomVjp rule and declares " + declared.name()
+            + " (not a number) inside a branch is not supported yet");
+      }
+      boolean branch = inBranch || s instanceof Stmt.If;
+      for (List<Stmt> inner : Rewrite.bodies(s)) {
+        Optional<String> found = reverseOverReverse(inner, branch);
+        if (found.isPresent()) {
+          return found;
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The calls in {@code f}'s body with an argument that depends on a differentiated parameter. */
+  private static List<Expr.Call> activeCalls(Function f) {
+    Set<String> active = Activity.of(f.body(), f.signature().differentiatedParams());
+    List<Expr.Call> out = new ArrayList<>();
+    Rewrite.stmts(f.body(), e -> {
+      if (e instanceof Expr.Call c && c.args().stream().anyMatch(a -> reads(a, active))) {
+        out.add(c);
+      }
+      return e;
+    });
+    return out;
+  }
+
+  private static boolean reads(Expr e, Set<String> vars) {
+    boolean[] found = {false};
+    Rewrite.expr(e, node -> {
+      found[0] |= node instanceof Expr.Var v && vars.contains(v.name());
+      return node;
+    });
+    return found[0];
+  }
+
+  private static boolean doubles(Callee c) {
+    return c.returnType() == Type.DOUBLE && c.differentiatedParams().stream().allMatch(p -> p.type() == Type.DOUBLE);
   }
 }

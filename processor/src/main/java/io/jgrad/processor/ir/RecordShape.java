@@ -10,7 +10,7 @@ import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeMirror;
 
 /**
- * A record type as jgrad sees it (the seed's pytrees): its components in order, each a leaf value
+ * A record type as jgrad sees it (the notebook's pytrees): its components in order, each a leaf value
  * (a scalar, {@code int}, {@code String}...) or a nested record. Differentiable code never holds a
  * record: every record value is scalarized into one local per leaf ({@code p_x}, {@code p_b_b0}).
  */

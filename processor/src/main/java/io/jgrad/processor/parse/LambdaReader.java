@@ -31,7 +31,7 @@ import javax.lang.model.element.TypeElement;
  * see by the same name (its own parameters, enclosing locals and parameters, {@code java.lang} and
  * same-package top-level classes, qualified names). Whether it captures a differentiated value is
  * known only after the whole body is read; {@link #report} then turns that into
- * {@code [jgrad.CapturedTangent]} (the seed: JAX raises when a {@code nondiff_argnums} argument
+ * {@code [jgrad.CapturedTangent]} (JAX's notebook: JAX raises when a {@code nondiff_argnums} argument
  * holds a tracer), and every other problem into {@code [jgrad.Lambda]}.
  */
 final class LambdaReader {

@@ -20,7 +20,7 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 
 /**
- * The custom rules of a function with records in its signature (the seed's "Working with
+ * The custom rules of a function with records in its signature (the notebook's "Working with
  * containers"): the rule's signature is checked with record types, and a {@code @CustomJvp} rule's
  * body is read once per leaf of the result, record parameters and tangents scalarized, so that
  * each flat function transposes its own leaf's linear part.

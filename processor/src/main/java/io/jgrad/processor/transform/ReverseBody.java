@@ -195,8 +195,7 @@ public final class ReverseBody {
       return;
     }
     if (callee.order() < 2 && inlinePullbacks == null) {
-      throw new SecondOrder.Unsupported("order 2 through a call to " + callee.name() + ", which has order 1;"
-          + " hint: give " + callee.name() + " order = 2");
+      throw new IllegalStateException("order 2 through " + callee.name() + ", of order 1, passed OrderLimits");
     }
     if (callee.returnType() != Type.DOUBLE || callee.differentiatedParams().stream().anyMatch(q -> q.type() != Type.DOUBLE)) {
       throw new SecondOrder.Unsupported("order 2 by reverse over reverse through " + callee.name()

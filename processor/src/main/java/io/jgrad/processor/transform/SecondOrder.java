@@ -67,8 +67,7 @@ public final class SecondOrder {
       return functionObjectCall(c);
     }
     if (g.order() < 2) {
-      throw new Unsupported("order 2 through a call to " + g.name() + ", which has order 1;"
-          + " hint: give " + g.name() + " order = 2");
+      throw new IllegalStateException("order 2 through " + g.name() + ", of order 1, passed OrderLimits");
     }
     List<Expr> args = new ArrayList<>(c.args());
     List<Callee.Param> diff = g.differentiatedParams();
@@ -76,7 +75,7 @@ public final class SecondOrder {
       Expr.Var tangent = c.argTangents().get(i);
       Callee.Param p = diff.get(i);
       if (p.type().isArray()) {
-        throw new Unsupported("order 2 through " + g.name() + ", which takes an array, is not supported yet");
+        throw new IllegalStateException("order 2 through " + g.name() + ", which takes an array, passed OrderLimits");
       }
       args.add(tangent != null ? tangent : Exprs.lit(p.type(), 0));
     }
@@ -138,8 +137,7 @@ public final class SecondOrder {
 
   private static void requireNotVector(Callee objectCall) {
     if (objectCall.ownerQualifiedName().equals(Type.FN_N.javaName())) {
-      throw new Unsupported("order 2 through the function object " + objectCall.receiver() + " (a DiffFnN) is"
-          + " not supported yet");
+      throw new IllegalStateException("order 2 through the DiffFnN " + objectCall.receiver() + " passed OrderLimits");
     }
   }
 
