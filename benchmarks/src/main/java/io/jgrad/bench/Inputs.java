@@ -4,11 +4,11 @@ import java.util.SplittableRandom;
 
 /** The inputs every implementation of a workload receives: fixed seeds, so every run times the same numbers. */
 public final class Inputs {
-  /** Scalar workloads' point: the seed notebook's {@code (2, 3)}. */
+  /** Scalar workloads' point: JAX's notebook's {@code (2, 3)}. */
   public static final double X = 2.0;
   /** Second argument of {@code f(x, y)}. */
   public static final double Y = 3.0;
-  /** Where {@code log1pexp}'s gradient is taken, as in the seed. */
+  /** Where {@code log1pexp}'s gradient is taken, as in JAX's notebook. */
   public static final double LOG1PEXP_X = 3.0;
   /** MLP: sample dimension. */
   public static final int MLP_DIM = 32;

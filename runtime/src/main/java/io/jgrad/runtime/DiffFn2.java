@@ -22,7 +22,7 @@ public interface DiffFn2 {
 
   /**
    * A function object with a value and no derivatives, for code that only evaluates it, such as the
-   * adjoint iteration inside a {@code @CustomVjp} backward pass (the seed's {@code rev_iter});
+   * adjoint iteration inside a {@code @CustomVjp} backward pass (the notebook's {@code rev_iter});
    * {@link #jvp} and {@link #vjp} throw {@link UnsupportedOperationException}.
    */
   static DiffFn2 primalOnly(java.util.function.DoubleBinaryOperator value) {

@@ -4,14 +4,14 @@ import java.util.function.DoubleUnaryOperator;
 
 /**
  * Implicit differentiation of fixed points without writing rules (the idea of JAX's
- * {@code custom_root}, for the seed's {@code fixed_point}): the solution {@code x*(a)} of
+ * {@code custom_root}, for the notebook's {@code fixed_point}): the solution {@code x*(a)} of
  * {@code x = f(a, x)} as a {@link DiffFn1} in {@code a}, whose derivative comes from the implicit
  * function theorem, {@code x*'(a) = B / (1 - A)} with {@code A = ∂f/∂x}, {@code B = ∂f/∂a} at the
  * solution, never from differentiating the iterations. Pass it to {@code @Differentiable} code like
  * any generated function object.
  */
 public final class FixedPoints {
-  /** The seed's tolerance: iteration stops when two iterates differ by at most this. */
+  /** The notebook's tolerance: iteration stops when two iterates differ by at most this. */
   public static final double DEFAULT_TOLERANCE = 1e-6;
   /** Iterations before giving up on a map that does not converge. */
   public static final int MAX_ITERATIONS = 10_000;
@@ -20,8 +20,8 @@ public final class FixedPoints {
 
   /**
    * Iterates {@code x ← f(x)} from {@code x0} until two iterates differ by at most {@code tolerance}
-   * (the seed's {@code while_loop}); throws {@link ArithmeticException} when an iterate is not finite
-   * or after {@link #MAX_ITERATIONS}, naming the last iterate (where the seed's loop would stop on
+   * (the notebook's {@code while_loop}); throws {@link ArithmeticException} when an iterate is not finite
+   * or after {@link #MAX_ITERATIONS}, naming the last iterate (where the notebook's loop would stop on
    * NaN and return it).
    */
   public static double iterate(DoubleUnaryOperator f, double x0, double tolerance) {

@@ -6,8 +6,8 @@ import io.jgrad.annotations.Differentiable;
 import io.jgrad.runtime.Dual;
 
 /**
- * The seed's vmap examples as {@code @Batched} functions: kernels that run on CPU threads or
- * OpenCL. A kernel cannot print, so the seed's {@code f} appears here without its "called f!".
+ * The notebook's vmap examples as {@code @Batched} functions: kernels that run on CPU threads or
+ * OpenCL. A kernel cannot print, so the notebook's {@code f} appears here without its "called f!".
  */
 final class BatchedExamples {
   private BatchedExamples() {}
@@ -29,7 +29,7 @@ final class BatchedExamples {
     return Dual.of(ans, (1 - 1 / (1 + Math.exp(x))) * xDot);
   }
 
-  /** The seed's clip_sin, batched: the @CustomVjp rule's fwd and bwd run inside the kernel, on OpenCL too. */
+  /** The notebook's clip_sin, batched: the @CustomVjp rule's fwd and bwd run inside the kernel, on OpenCL too. */
   @Batched
   @Differentiable
   static double clipSin(double t) {

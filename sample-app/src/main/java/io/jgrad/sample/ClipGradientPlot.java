@@ -10,7 +10,7 @@ import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
-/** Writes the seed's clip-gradient figure: sin, its gradient, clip_sin and its clipped gradient on [0, 10]. */
+/** Writes the notebook's clip-gradient figure: sin, its gradient, clip_sin and its clipped gradient on [0, 10]. */
 final class ClipGradientPlot {
   private ClipGradientPlot() {}
 

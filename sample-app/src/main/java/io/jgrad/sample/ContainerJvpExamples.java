@@ -7,7 +7,7 @@ import io.jgrad.sample.Containers.Dict;
 import io.jgrad.sample.Containers.Pair;
 import io.jgrad.sample.Containers.Point;
 
-/** The seed's "Working with containers" with {@code custom_jvp}: a rule taking and returning records. */
+/** The notebook's "Working with containers" with {@code custom_jvp}: a rule taking and returning records. */
 final class ContainerJvpExamples {
   private ContainerJvpExamples() {}
 

@@ -2,7 +2,7 @@ package io.jgrad.sample;
 
 import io.jgrad.sample.Containers.Point;
 
-/** Prints the seed's "Working with containers" results for both custom rules. */
+/** Prints the notebook's "Working with containers" results for both custom rules. */
 final class ContainerPrints {
   private ContainerPrints() {}
 

@@ -7,7 +7,7 @@ import io.jgrad.sample.Containers.Dict;
 import io.jgrad.sample.Containers.Pair;
 import io.jgrad.sample.Containers.Point;
 
-/** The seed's "Working with containers" with {@code custom_vjp}: record residuals and cotangents. */
+/** The notebook's "Working with containers" with {@code custom_vjp}: record residuals and cotangents. */
 final class ContainerVjpExamples {
   private ContainerVjpExamples() {}
 

@@ -1,15 +1,15 @@
 package io.jgrad.sample;
 
-/** The seed's containers as records: {@code Point(x, y)} and the dict {@code {'a': .., 'b': (.., ..)}}. */
+/** The notebook's containers as records: {@code Point(x, y)} and the dict {@code {'a': .., 'b': (.., ..)}}. */
 final class Containers {
   private Containers() {}
 
-  /** The seed's {@code namedtuple("Point", ["x", "y"])}. */
+  /** The notebook's {@code namedtuple("Point", ["x", "y"])}. */
   record Point(double x, double y) {}
 
-  /** The seed's tuple {@code (jnp.sin(x), jnp.cos(y))}. */
+  /** The notebook's tuple {@code (jnp.sin(x), jnp.cos(y))}. */
   record Pair(double b0, double b1) {}
 
-  /** The seed's dict {@code {'a': x ** 2, 'b': (jnp.sin(x), jnp.cos(y))}}. */
+  /** The notebook's dict {@code {'a': x ** 2, 'b': (jnp.sin(x), jnp.cos(y))}}. */
   record Dict(double a, Pair b) {}
 }

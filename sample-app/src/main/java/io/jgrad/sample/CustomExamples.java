@@ -6,7 +6,7 @@ import io.jgrad.annotations.Differentiable;
 import io.jgrad.runtime.Dual;
 import io.jgrad.runtime.Fwd;
 
-/** The seed's custom_jvp and custom_vjp examples, written the way API.md shows. */
+/** The notebook's custom_jvp and custom_vjp examples, written the way the README shows. */
 final class CustomExamples {
   private CustomExamples() {}
 
@@ -128,7 +128,7 @@ final class CustomExamples {
     return Dual.of(sinLike(x), Math.cos(x) * xDot);
   }
 
-  /** The seed's branchy example: grad at 1. is 2.0, at -1. is 3.0. */
+  /** The notebook's branchy example: grad at 1. is 2.0, at -1. is 3.0. */
   @CustomJvp(jvp = "branchyJvp")
   static double branchy(double x) {
     if (x > 0) {

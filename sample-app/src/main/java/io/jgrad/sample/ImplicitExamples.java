@@ -6,12 +6,12 @@ import io.jgrad.runtime.DiffFn1;
 import io.jgrad.runtime.DiffFn2;
 import io.jgrad.runtime.Fwd;
 
-/** The seed's fixed_point, written by a user the way API.md shows, and the same through FixedPoints. */
+/** The notebook's fixed_point, written by a user the way the README shows, and the same through FixedPoints. */
 final class ImplicitExamples {
   private ImplicitExamples() {}
 
   /**
-   * Solves x = f(a, x) by iteration (the seed's while_loop); differentiated by its rule, never
+   * Solves x = f(a, x) by iteration (the notebook's while_loop); differentiated by its rule, never
    * unrolled. With order = 2 jgrad also reads fwd and bwd as differentiable code, for grad of grad.
    */
   @CustomVjp(fwd = "fixedPointFwd", bwd = "fixedPointBwd", order = 2)
@@ -31,7 +31,7 @@ final class ImplicitExamples {
   }
 
   /**
-   * The adjoint w = xStarBar + w·∂f/∂x (the seed's rev_iter) is xStarBar·v, with v the fixed point of
+   * The adjoint w = xStarBar + w·∂f/∂x (the notebook's rev_iter) is xStarBar·v, with v the fixed point of
    * v = 1 + v·∂f/∂x: solved by calling fixedPoint again. The partial derivatives of f are function
    * objects themselves, so this pass can be differentiated again.
    */
@@ -55,7 +55,7 @@ final class ImplicitExamples {
     return 0.5 * (x + a / x);
   }
 
-  /** The seed's newton_sqrt: only adds, multiplies and divides, differentiated implicitly. */
+  /** The notebook's newton_sqrt: only adds, multiplies and divides, differentiated implicitly. */
   @Differentiable(order = 2)
   static double newtonSqrt(double a) {
     return fixedPoint(ImplicitExamplesDerivatives.update(), a, a);

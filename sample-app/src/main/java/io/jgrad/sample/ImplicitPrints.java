@@ -3,7 +3,7 @@ package io.jgrad.sample;
 import io.jgrad.runtime.DiffFn1;
 import io.jgrad.runtime.FixedPoints;
 
-/** Prints the seed's fixed_point results: newton_sqrt, its vmap row, its implicit gradient and grad of grad. */
+/** Prints the notebook's fixed_point results: newton_sqrt, its vmap row, its implicit gradient and grad of grad. */
 final class ImplicitPrints {
   private ImplicitPrints() {}
 

@@ -5,7 +5,7 @@ import io.jgrad.runtime.Dual;
 import java.util.function.DoubleUnaryOperator;
 
 /**
- * The seed's "Handling non-differentiable arguments" with {@code custom_jvp}: a function-valued
+ * The notebook's "Handling non-differentiable arguments" with {@code custom_jvp}: a function-valued
  * parameter is non-differentiable by its type (no {@code nondiff_argnums} to list), and the rule
  * takes it in its place in the primal's parameter list.
  */

@@ -5,7 +5,7 @@ import io.jgrad.runtime.Fwd;
 import java.util.function.DoubleUnaryOperator;
 
 /**
- * The seed's {@code custom_vjp} with a non-differentiable argument: {@code fwd} has the primal's
+ * The notebook's {@code custom_vjp} with a non-differentiable argument: {@code fwd} has the primal's
  * signature; {@code bwd} takes the non-differentiable parameters, then the residuals and the cotangent.
  */
 final class NonDiffVjpExamples {

@@ -2,11 +2,11 @@ package io.jgrad.sample;
 
 import io.jgrad.annotations.Differentiable;
 
-/** The seed's functions written plainly: derivatives come from their bodies. */
+/** The notebook's functions written plainly: derivatives come from their bodies. */
 final class PlainExamples {
   private PlainExamples() {}
 
-  /** The seed's TL;DR function. */
+  /** The notebook's TL;DR function. */
   @Differentiable
   static double f(double x, double y) {
     return Math.sin(x) * y;

@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.util.function.DoubleUnaryOperator;
 
 /**
- * The seed notebook (JAX's "Custom derivative rules") in Java: prints each of its results as
+ * JAX's notebook "Custom derivative rules for Python code" in Java: prints each of its results as
  * {@code label = value}, in double precision, and writes clip_gradient.png.
  */
 public final class SeedNotebook {
@@ -44,7 +44,7 @@ public final class SeedNotebook {
     print("log1pexp(3.)", PlainExamples.log1pexp(3.0));
     print("grad(log1pexp)(3.)", PlainExamplesDerivatives.log1pexpGrad(3.0));
     // The naive log(1 + exp(x)) has gradient exp(x) / (1 + exp(x)) = inf / inf = NaN once exp
-    // overflows: the failure the seed shows at 100. in float32 comes at 710 and beyond in double.
+    // overflows: the failure the notebook shows at 100. in float32 comes at 710 and beyond in double.
     print("grad(naive log1pexp)(1000.)", PlainExamplesDerivatives.log1pexpGrad(1000.0));
     print("grad(log1pexp with custom_jvp)(100.)", CustomExamplesDerivatives.log1pexpGrad(100.0));
     print("grad(log1pexp with custom_jvp)(1000.)", CustomExamplesDerivatives.log1pexpGrad(1000.0));

@@ -4,7 +4,7 @@ import io.jgrad.runtime.Backend;
 import io.jgrad.runtime.Batch;
 import java.util.Arrays;
 
-/** Prints the seed's vmap results from generated kernels on every backend this machine has. */
+/** Prints the notebook's vmap results from generated kernels on every backend this machine has. */
 final class VmapOnBackends {
   private VmapOnBackends() {}
 

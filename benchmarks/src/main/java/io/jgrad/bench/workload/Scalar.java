@@ -5,11 +5,11 @@ import io.jgrad.annotations.CustomJvp;
 import io.jgrad.annotations.Differentiable;
 import io.jgrad.runtime.Dual;
 
-/** The scalar workloads: the seed's {@code f(x, y) = sin(x)·y} and {@code log1pexp} with its custom rule. */
+/** The scalar workloads: the notebook's {@code f(x, y) = sin(x)·y} and {@code log1pexp} with its custom rule. */
 public final class Scalar {
   private Scalar() {}
 
-  /** The seed's two-argument function. */
+  /** The notebook's two-argument function. */
   @Differentiable
   public static double f(double x, double y) {
     return Math.sin(x) * y;
@@ -22,7 +22,7 @@ public final class Scalar {
     return Math.log(1 + Math.exp(x));
   }
 
-  /** The seed's stable rule: the derivative is the logistic function, written so it never overflows. */
+  /** The notebook's stable rule: the derivative is the logistic function, written so it never overflows. */
   public static Dual log1pexpJvp(double x, double xDot) {
     double ans = log1pexp(x);
     return Dual.of(ans, (1 - 1 / (1 + Math.exp(x))) * xDot);
