@@ -31,6 +31,7 @@ import io.jgrad.processor.ir.Calls;
 import io.jgrad.processor.ir.DiffSpec;
 import io.jgrad.processor.ir.Function;
 import io.jgrad.processor.ir.RecordSignature;
+import io.jgrad.processor.ir.TransformException;
 import io.jgrad.processor.ir.VjpPasses;
 import io.jgrad.processor.parse.BodyParser;
 import io.jgrad.processor.parse.CalleeResolver;
@@ -509,7 +510,7 @@ public final class JgradProcessor extends AbstractProcessor {
         }
       } catch (KernelEmitter.NotBatchable e) {
         notBatchable(e, entry.getKey(), report);
-      } catch (DerivativesEmitter.TransformException e) {
+      } catch (TransformException e) {
         report.error(Codes.NOT_DIFFERENTIATED, e.getMessage(), entry.getKey());
       } catch (SecondOrder.Unsupported e) {
         report.error(Codes.UNSUPPORTED_ORDER, e.getMessage(), entry.getKey());

@@ -12,6 +12,7 @@ import io.jgrad.processor.ir.Function;
 import io.jgrad.processor.ir.Linearized;
 import io.jgrad.processor.ir.Names;
 import io.jgrad.processor.ir.Stmt;
+import io.jgrad.processor.ir.TransformException;
 import io.jgrad.processor.ir.Type;
 import io.jgrad.processor.transform.Jvp;
 import io.jgrad.processor.transform.Normalizer;
@@ -32,15 +33,6 @@ public final class DerivativesEmitter {
   private static final ClassName VJP = RuntimeTypes.VJP;
   private static final ClassName VALUE_AND_GRAD = RuntimeTypes.VALUE_AND_GRAD;
   private static final ClassName VALUE_AND_DERIVATIVE = RuntimeTypes.VALUE_AND_DERIVATIVE;
-
-  /** What went wrong while transforming, for a diagnostic at the function. */
-  public static final class TransformException extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    public TransformException(String message) {
-      super(message);
-    }
-  }
 
   private DerivativesEmitter() {}
 

@@ -15,6 +15,7 @@ import io.jgrad.processor.ir.Linearized;
 import io.jgrad.processor.ir.Names;
 import io.jgrad.processor.ir.Rewrite;
 import io.jgrad.processor.ir.Stmt;
+import io.jgrad.processor.ir.TransformException;
 import io.jgrad.processor.ir.Type;
 import io.jgrad.processor.transform.DeadCode;
 import io.jgrad.processor.transform.Inliner;
@@ -107,7 +108,7 @@ public final class KernelEmitter {
         TypeSpec built = kernels.build();
         type.addMethods(built.methodSpecs()).addTypes(built.typeSpecs());
         return null;
-      } catch (NotBatchable | DerivativesEmitter.TransformException
+      } catch (NotBatchable | TransformException
           | io.jgrad.processor.transform.SecondOrder.Unsupported e) {
         cpuOnly = "it reaches a @CustomVjp rule (" + reverseOnly + ") and " + e.getMessage();
       }
@@ -357,7 +358,7 @@ public final class KernelEmitter {
 
   private void problems(List<String> problems) {
     if (!problems.isEmpty()) {
-      throw new DerivativesEmitter.TransformException(String.join("; ", problems));
+      throw new TransformException(String.join("; ", problems));
     }
   }
 

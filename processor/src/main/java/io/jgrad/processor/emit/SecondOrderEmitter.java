@@ -9,6 +9,7 @@ import io.jgrad.processor.ir.Function;
 import io.jgrad.processor.ir.Linearized;
 import io.jgrad.processor.ir.Names;
 import io.jgrad.processor.ir.Stmt;
+import io.jgrad.processor.ir.TransformException;
 import io.jgrad.processor.ir.Type;
 import io.jgrad.processor.transform.Jvp;
 import io.jgrad.processor.transform.Normalizer;
@@ -38,7 +39,7 @@ final class SecondOrderEmitter {
     List<Stmt> normal = Normalizer.normalize(new Function.Plain(sig2, tangentBody), names);
     Linearized jvp = Jvp.transform(normal, sig.differentiatedParams(), names);
     if (!jvp.problems().isEmpty()) {
-      throw new DerivativesEmitter.TransformException(String.join("; ", jvp.problems()));
+      throw new TransformException(String.join("; ", jvp.problems()));
     }
     String kernel = sig.name() + "SecondOrder";
     Type t = sig.returnType();
