@@ -504,7 +504,7 @@ public final class KernelEmitter {
     List<Expr> tangentArgs = new ArrayList<>();
     for (int i = 0; i < diff.size(); i++) {
       Expr.Var t = c.argTangents().get(i);
-      tangentArgs.add(t != null ? t : LaneLocals.zero(diff.get(i).type()));
+      tangentArgs.add(t != null ? t : io.jgrad.processor.ir.Exprs.zero(diff.get(i).type()));
     }
     Function g = sources.functions().apply(callee);
     if (g instanceof Function.JvpRule rule) {
@@ -530,9 +530,8 @@ public final class KernelEmitter {
     Names own = Names.of(ruleParams, rule.body());
     Expr.Var value = own.var("ruleValue", t);
     Expr.Var tangent = own.var("ruleTangent", t);
-    List<Stmt> body = new ArrayList<>(List.of(new Stmt.Declare(value), new Stmt.Declare(tangent)));
-    body.addAll(RuleSweeps.splitPairs(rule.body(), value, tangent));
-    List<Stmt> normal = inline(path, Normalizer.normalize(new Function.Plain(callee, body), own), own, x -> false);
+    List<Stmt> normal = inline(path, Normalizer.normalize(new Function.Plain(callee, rule.splitBody(value, tangent)),
+        own), own, x -> false);
     List<Callee.Param> params = new ArrayList<>(callee.params());
     for (int i = 0; i < diff.size(); i++) {
       params.add(new Callee.Param(rule.tangentNames().get(i), diff.get(i).type(), true));
@@ -581,7 +580,7 @@ public final class KernelEmitter {
           inline(path, Normalizer.normalize(r, ruleNames), ruleNames, x -> false), part, true, names, null));
       sum = sum == null ? part : new Expr.Prim(io.jgrad.processor.rules.Primitive.ADD, List.of(sum, part), t, false);
     }
-    out.add(new Stmt.Assign(c.resultDot(), sum == null ? LaneLocals.zero(t) : sum, c.declare()));
+    out.add(new Stmt.Assign(c.resultDot(), sum == null ? io.jgrad.processor.ir.Exprs.zero(t) : sum, c.declare()));
     return out;
   }
 

@@ -150,11 +150,7 @@ final class RuleSweeps {
     Type t = sig.returnType();
     Expr.Var value = new Expr.Var(names.fresh("ruleValue"), t);
     Expr.Var tangent = new Expr.Var(names.fresh("ruleTangent"), t);
-    List<Stmt> body = new ArrayList<>();
-    body.add(new Stmt.Declare(value));
-    body.add(new Stmt.Declare(tangent));
-    body.addAll(splitPairs(rule.body(), value, tangent));
-    List<Stmt> normal = Normalizer.normalize(new Function.Plain(sig, body), names);
+    List<Stmt> normal = Normalizer.normalize(new Function.Plain(sig, rule.splitBody(value, tangent)), names);
     Set<String> linear = Activity.of(normal, tangentParams);
     List<Linear> program = RuleLinearizer.linearize(normal, linear, tangent);
     Map<String, Expr.Var> tangents = new LinkedHashMap<>();
@@ -205,26 +201,6 @@ final class RuleSweeps {
     Names reverseNames = Names.of(new ArrayList<>(paramNames), List.of());
     Linearized linear = RuleLinearizer.perParameter(rules, reverseNames);
     return Sweeps.transposed(linear.program(), linear.tangents(), sig, reverseNames);
-  }
-
-  /** {@code return Dual.of(v, t)} becomes {@code value = v; tangent = t; return value}. */
-  static List<Stmt> splitPairs(List<Stmt> body, Expr.Var value, Expr.Var tangent) {
-    List<Stmt> out = new ArrayList<>();
-    for (Stmt s : body) {
-      if (s instanceof Stmt.Return r && r.value() instanceof Expr.Pair p) {
-        out.add(new Stmt.Assign(value, p.value(), false));
-        out.add(new Stmt.Assign(tangent, p.tangent(), false));
-        out.add(new Stmt.Return(value));
-      } else if (s instanceof Stmt.If i) {
-        out.add(new Stmt.If(i.condition(), splitPairs(i.thenBody(), value, tangent),
-            splitPairs(i.elseBody(), value, tangent)));
-      } else if (s instanceof Stmt.Block b) {
-        out.add(new Stmt.Block(splitPairs(b.body(), value, tangent)));
-      } else {
-        out.add(s);
-      }
-    }
-    return out;
   }
 
   private static void collectLinearLocals(List<Stmt> body, Set<String> linear, Map<String, Expr.Var> out) {
