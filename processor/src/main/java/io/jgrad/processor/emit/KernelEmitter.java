@@ -15,6 +15,7 @@ import io.jgrad.processor.ir.Linearized;
 import io.jgrad.processor.ir.Names;
 import io.jgrad.processor.ir.Rewrite;
 import io.jgrad.processor.ir.Stmt;
+import io.jgrad.processor.ir.TransformException;
 import io.jgrad.processor.ir.Type;
 import io.jgrad.processor.transform.DeadCode;
 import io.jgrad.processor.transform.Inliner;
@@ -107,7 +108,7 @@ public final class KernelEmitter {
         TypeSpec built = kernels.build();
         type.addMethods(built.methodSpecs()).addTypes(built.typeSpecs());
         return null;
-      } catch (NotBatchable | io.jgrad.processor.transform.TransformException
+      } catch (NotBatchable | TransformException
           | io.jgrad.processor.transform.SecondOrder.Unsupported e) {
         cpuOnly = "it reaches a @CustomVjp rule (" + reverseOnly + ") and " + e.getMessage();
       }
@@ -357,7 +358,7 @@ public final class KernelEmitter {
 
   private void problems(List<String> problems) {
     if (!problems.isEmpty()) {
-      throw new io.jgrad.processor.transform.TransformException(String.join("; ", problems));
+      throw new TransformException(String.join("; ", problems));
     }
   }
 
@@ -503,7 +504,7 @@ public final class KernelEmitter {
     List<Expr> tangentArgs = new ArrayList<>();
     for (int i = 0; i < diff.size(); i++) {
       Expr.Var t = c.argTangents().get(i);
-      tangentArgs.add(t != null ? t : LaneLocals.zero(diff.get(i).type()));
+      tangentArgs.add(t != null ? t : io.jgrad.processor.ir.Exprs.zero(diff.get(i).type()));
     }
     Function g = sources.functions().apply(callee);
     if (g instanceof Function.JvpRule rule) {
@@ -529,9 +530,8 @@ public final class KernelEmitter {
     Names own = Names.of(ruleParams, rule.body());
     Expr.Var value = own.var("ruleValue", t);
     Expr.Var tangent = own.var("ruleTangent", t);
-    List<Stmt> body = new ArrayList<>(List.of(new Stmt.Declare(value), new Stmt.Declare(tangent)));
-    body.addAll(io.jgrad.processor.transform.RuleLinearizer.splitPairs(rule.body(), value, tangent));
-    List<Stmt> normal = inline(path, Normalizer.normalize(new Function.Plain(callee, body), own), own, x -> false);
+    List<Stmt> normal = inline(path, Normalizer.normalize(new Function.Plain(callee, rule.splitBody(value, tangent)),
+        own), own, x -> false);
     List<Callee.Param> params = new ArrayList<>(callee.params());
     for (int i = 0; i < diff.size(); i++) {
       params.add(new Callee.Param(rule.tangentNames().get(i), diff.get(i).type(), true));
@@ -580,7 +580,7 @@ public final class KernelEmitter {
           inline(path, Normalizer.normalize(r, ruleNames), ruleNames, x -> false), part, true, names, null));
       sum = sum == null ? part : new Expr.Prim(io.jgrad.processor.rules.Primitive.ADD, List.of(sum, part), t, false);
     }
-    out.add(new Stmt.Assign(c.resultDot(), sum == null ? LaneLocals.zero(t) : sum, c.declare()));
+    out.add(new Stmt.Assign(c.resultDot(), sum == null ? io.jgrad.processor.ir.Exprs.zero(t) : sum, c.declare()));
     return out;
   }
 

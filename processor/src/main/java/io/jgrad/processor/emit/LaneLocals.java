@@ -2,6 +2,7 @@ package io.jgrad.processor.emit;
 
 import com.palantir.javapoet.CodeBlock;
 import io.jgrad.processor.ir.Expr;
+import io.jgrad.processor.ir.Exprs;
 import io.jgrad.processor.ir.Linear;
 import io.jgrad.processor.ir.Stmt;
 import io.jgrad.processor.ir.Type;
@@ -32,7 +33,7 @@ final class LaneLocals {
       locals.put(mark, Type.INT);
     }
     locals.forEach((name, type) -> top.addStatement("$L $L = $L", ExprWriter.typeName(type), name,
-        ExprWriter.literal(zero(type))));
+        ExprWriter.literal(Exprs.zero(type))));
     return out;
   }
 
@@ -64,17 +65,6 @@ final class LaneLocals {
     out.add(new Linear.Primal(new Stmt.Assign(mark, new Expr.Binary(Expr.BinaryOp.ADD, mark,
         new Expr.Const(Type.INT, 1), Type.INT), false)));
     return out;
-  }
-
-  /** The zero of a local's type: what it holds before its first assignment. */
-  static Expr.Const zero(Type t) {
-    return switch (t) {
-      case FLOAT -> new Expr.Const(t, 0.0f);
-      case INT -> new Expr.Const(t, 0);
-      case LONG -> new Expr.Const(t, 0L);
-      case BOOLEAN -> new Expr.Const(t, false);
-      default -> new Expr.Const(Type.DOUBLE, 0.0);
-    };
   }
 
   private static List<Linear> rewrite(List<Linear> program, Map<String, Type> locals) {

@@ -38,6 +38,17 @@ public final class Exprs {
     }
   }
 
+  /** The zero of a local's type (false for a boolean): what it holds before its first assignment. */
+  public static Expr.Const zero(Type t) {
+    return switch (t) {
+      case FLOAT -> new Expr.Const(t, 0.0f);
+      case INT -> new Expr.Const(t, 0);
+      case LONG -> new Expr.Const(t, 0L);
+      case BOOLEAN -> new Expr.Const(t, false);
+      default -> new Expr.Const(Type.DOUBLE, 0.0);
+    };
+  }
+
   /** The literal's numeric value, or null when {@code e} is not a numeric literal. */
   public static Double constValue(Expr e) {
     if (e instanceof Expr.Const c && c.value() instanceof Number n) {

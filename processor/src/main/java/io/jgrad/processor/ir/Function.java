@@ -1,5 +1,6 @@
 package io.jgrad.processor.ir;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -42,6 +43,35 @@ public sealed interface Function {
     @Override
     public Function rewritten(Callee signature, UnaryOperator<Expr> rewrite) {
       return new JvpRule(signature, Rewrite.stmts(body, rewrite), owner, name, tangentNames, linear);
+    }
+
+    /**
+     * The rule's body as plain code: {@code value} and {@code tangent} declared, and each
+     * {@code return Dual.of(v, t)} split into {@code value = v; tangent = t; return value}.
+     */
+    public List<Stmt> splitBody(Expr.Var value, Expr.Var tangent) {
+      List<Stmt> out = new ArrayList<>(List.of(new Stmt.Declare(value), new Stmt.Declare(tangent)));
+      out.addAll(splitPairs(body, value, tangent));
+      return out;
+    }
+
+    private static List<Stmt> splitPairs(List<Stmt> body, Expr.Var value, Expr.Var tangent) {
+      List<Stmt> out = new ArrayList<>();
+      for (Stmt s : body) {
+        if (s instanceof Stmt.Return r && r.value() instanceof Expr.Pair p) {
+          out.add(new Stmt.Assign(value, p.value(), false));
+          out.add(new Stmt.Assign(tangent, p.tangent(), false));
+          out.add(new Stmt.Return(value));
+        } else if (s instanceof Stmt.If i) {
+          out.add(new Stmt.If(i.condition(), splitPairs(i.thenBody(), value, tangent),
+              splitPairs(i.elseBody(), value, tangent)));
+        } else if (s instanceof Stmt.Block b) {
+          out.add(new Stmt.Block(splitPairs(b.body(), value, tangent)));
+        } else {
+          out.add(s);
+        }
+      }
+      return out;
     }
   }
 

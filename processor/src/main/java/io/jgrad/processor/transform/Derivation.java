@@ -10,6 +10,7 @@ import io.jgrad.processor.ir.Names;
 import io.jgrad.processor.ir.Reverse;
 import io.jgrad.processor.ir.Rewrite;
 import io.jgrad.processor.ir.Stmt;
+import io.jgrad.processor.ir.TransformException;
 import io.jgrad.processor.ir.Type;
 import io.jgrad.processor.rules.Primitive;
 import java.util.ArrayList;

@@ -97,11 +97,7 @@ public final class RuleLinearizer {
     Type t = sig.returnType();
     Expr.Var value = new Expr.Var(names.fresh("ruleValue"), t);
     Expr.Var tangent = new Expr.Var(names.fresh("ruleTangent"), t);
-    List<Stmt> body = new ArrayList<>();
-    body.add(new Stmt.Declare(value));
-    body.add(new Stmt.Declare(tangent));
-    body.addAll(splitPairs(rule.body(), value, tangent));
-    List<Stmt> normal = Normalizer.normalize(new Function.Plain(sig, body), names);
+    List<Stmt> normal = Normalizer.normalize(new Function.Plain(sig, rule.splitBody(value, tangent)), names);
     Set<String> linear = io.jgrad.processor.ir.Activity.of(normal, tangentParams);
     List<Linear> program = linearize(normal, linear, tangent);
     Map<String, Expr.Var> tangents = new LinkedHashMap<>();
@@ -116,26 +112,6 @@ public final class RuleLinearizer {
       }
     });
     return new Linearized(program, tangents, List.of());
-  }
-
-  /** {@code return Dual.of(v, t)} becomes {@code value = v; tangent = t; return value}. */
-  public static List<Stmt> splitPairs(List<Stmt> body, Expr.Var value, Expr.Var tangent) {
-    List<Stmt> out = new ArrayList<>();
-    for (Stmt s : body) {
-      if (s instanceof Stmt.Return r && r.value() instanceof Expr.Pair p) {
-        out.add(new Stmt.Assign(value, p.value(), false));
-        out.add(new Stmt.Assign(tangent, p.tangent(), false));
-        out.add(new Stmt.Return(value));
-      } else if (s instanceof Stmt.If i) {
-        out.add(new Stmt.If(i.condition(), splitPairs(i.thenBody(), value, tangent),
-            splitPairs(i.elseBody(), value, tangent)));
-      } else if (s instanceof Stmt.Block b) {
-        out.add(new Stmt.Block(splitPairs(b.body(), value, tangent)));
-      } else {
-        out.add(s);
-      }
-    }
-    return out;
   }
 
   private static void collectLengths(List<Stmt> body, Set<String> linear, java.util.Map<String, Expr> out) {
