@@ -77,11 +77,35 @@ class ResidualPlacementTest {
     assertThat(count(placed.backward(), Stmt.Repeat.class)).isEqualTo(1);
   }
 
+  @Test
+  void pastTheClosuresCaptureLimitOnlyTheClosureReadsFromTheTape() {
+    // 200 locals each assigned once: fVjp's pullback lambda could not capture them all.
+    List<Stmt> body = new ArrayList<>();
+    Expr previous = X;
+    for (int k = 0; k < 200; k++) {
+      Expr.Var a = new Expr.Var("a" + k, Type.DOUBLE);
+      body.add(new Stmt.Assign(a, mul(previous, X), true));
+      previous = a;
+    }
+    body.add(new Stmt.Return(previous));
+    Reverse closure = place(body, ResidualPlacement.Policy.CLOSURE);
+    Reverse straight = place(body, ResidualPlacement.Policy.STRAIGHT_LINE);
+    assertThat(closure.usesTape()).isTrue();
+    assertThat(count(closure.backward(), Stmt.Pop.class)).isEqualTo(199);
+    assertThat(straight.usesTape()).isFalse();
+    assertThat(count(straight.backward(), Stmt.Pop.class)).isEqualTo(0);
+  }
+
   private static Reverse place(List<Stmt> body) {
+    return place(body, ResidualPlacement.Policy.CLOSURE);
+  }
+
+  private static Reverse place(List<Stmt> body, ResidualPlacement.Policy policy) {
     Names names = Names.of(List.of("x", "n"), body);
     Linearized linear = Jvp.transform(body, F.differentiatedParams(), names);
     assertThat(linear.problems()).isEmpty();
-    return ResidualPlacement.place(Transposer.transpose(linear.program(), linear.tangents(), F, names), F, names);
+    return ResidualPlacement.place(Transposer.transpose(linear.program(), linear.tangents(), F, names), F, names,
+        policy);
   }
 
   private static Expr mul(Expr a, Expr b) {

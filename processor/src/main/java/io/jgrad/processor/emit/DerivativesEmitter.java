@@ -50,7 +50,7 @@ public final class DerivativesEmitter {
     if (d.forward()) {
       type.addMethod(jvpMethod(d).build());
     }
-    emitReverse(sig, Sweeps.print(d.vjp(), sig), Sweeps.print(d.grad(), sig), type, d.internal());
+    emitReverse(d, type);
     if (d.secondOrder() != null) {
       SecondOrderEmitter.emit(d, type);
       PullbackEmitter.emitFromTangent(d, type);
@@ -97,15 +97,23 @@ public final class DerivativesEmitter {
 
   /** {@code fVjp}, {@code fGrad}, {@code fValueAndGrad} and the gradient record from the two sweeps. */
   static void emitReverse(Callee sig, Sweeps sweeps, TypeSpec.Builder type) {
-    emitReverse(sig, sweeps, sweeps, type, false);
+    emitReverse(sig, sweeps, sweeps, sweeps, type, false);
+  }
+
+  /** The same from {@code d}'s sweeps, each placed for the entry point that prints it. */
+  static void emitReverse(Derived d, TypeSpec.Builder type) {
+    Callee sig = d.signature();
+    emitReverse(sig, Sweeps.print(d.vjp(), sig), Sweeps.print(d.valueAndGrad(), sig), Sweeps.print(d.grad(), sig),
+        type, d.internal());
   }
 
   /**
-   * The same, with {@code fGrad} from {@code gradSweeps} (what only the value needs left out);
-   * {@code compact} writes the sweeps once, in {@code fVjp}, which {@code fGrad} calls.
+   * The same, {@code fVjp} from {@code sweeps}, {@code fValueAndGrad} from {@code valueAndGradSweeps},
+   * {@code fGrad} from {@code gradSweeps}; {@code compact} writes the sweeps once, in {@code fVjp},
+   * which {@code fGrad} calls.
    */
-  static void emitReverse(Callee sig, Sweeps sweeps, Sweeps gradSweeps, TypeSpec.Builder type,
-      boolean compact) {
+  static void emitReverse(Callee sig, Sweeps sweeps, Sweeps valueAndGradSweeps, Sweeps gradSweeps,
+      TypeSpec.Builder type, boolean compact) {
     ClassName self = RuntimeTypes.derivatives(sig);
     TypeName grad = gradType(sig, self);
 
@@ -157,9 +165,9 @@ public final class DerivativesEmitter {
     if (sig.differentiatedParams().stream().noneMatch(p -> p.type().isArray())) {
       // One straight sweep, like fGrad: no pullback closure, no Vjp object (the reverse sweep reads
       // primal values but never assigns them, so the value is still there at the end).
-      sweepOnce(sweeps, vgMethod);
+      sweepOnce(valueAndGradSweeps, vgMethod);
       vgMethod.addStatement("return new $T$L($L, $L)", scalar ? VALUE_AND_DERIVATIVE : VALUE_AND_GRAD,
-          scalar ? "" : "<>", sweeps.value(), sweeps.gradient());
+          scalar ? "" : "<>", valueAndGradSweeps.value(), valueAndGradSweeps.gradient());
     } else {
       List<String> args = sig.params().stream().map(Callee.Param::name).toList();
       String vjp = Names.of(args, List.of()).fresh("vjp");

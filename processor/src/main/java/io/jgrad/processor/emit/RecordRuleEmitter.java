@@ -38,7 +38,7 @@ public final class RecordRuleEmitter {
       if (derived.forward()) {
         type.addMethod(jvp(sig, leaf, rule));
       }
-      DerivativesEmitter.emitReverse(c, Sweeps.print(derived.vjp(), c), type);
+      DerivativesEmitter.emitReverse(derived, type);
     } else {
       // Records take one jvp rule or a vjp rule (RecordRuleReader); plain flat functions go elsewhere.
       throw new IllegalArgumentException(c.name() + " has no rule that records take");

@@ -13,9 +13,9 @@ import java.util.List;
  * @param internal a function only generated code calls (a pullback or tangent function): no function
  *     object, and {@code fGrad} calls {@code fVjp}
  * @param jvp the linearized body of {@code fJvp}, or null where a rule gives forward mode
- * @param vjp the placed sweeps of {@code fVjp} and {@code fValueAndGrad}, or null for a {@code @CustomVjp}
- * @param grad the placed sweeps of {@code fGrad}: {@code vjp}, or fewer where only the value needed
- *     the rest
+ * @param vjp the sweeps of {@code fVjp}, placed for its pullback closure, or null for a {@code @CustomVjp}
+ * @param valueAndGrad the same sweeps placed for one method, {@code fValueAndGrad}'s
+ * @param grad {@code fGrad}'s: {@code valueAndGrad} without what only the value needed
  * @param secondOrder order 2 by forward over forward, or null
  * @param pullbacks order 2 by reverse over reverse: one function per differentiated parameter, each
  *     with its own derivatives (empty where there are none)
@@ -23,7 +23,8 @@ import java.util.List;
  *     differentiated, or null
  */
 public record Derived(Function function, boolean forward, int order, boolean internal, Forward jvp,
-    Reverse vjp, Reverse grad, ForwardOverForward secondOrder, List<Derived> pullbacks, Derived tangent) {
+    Reverse vjp, Reverse valueAndGrad, Reverse grad, ForwardOverForward secondOrder, List<Derived> pullbacks,
+    Derived tangent) {
 
   /** A linearized program with the names it was made with (the printer numbers temporaries from them). */
   public record Forward(Linearized linearized, Names names) {}

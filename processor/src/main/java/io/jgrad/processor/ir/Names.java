@@ -24,6 +24,13 @@ public final class Names {
     return names;
   }
 
+  /** A copy that hands out the same names from here on, independently of this one. */
+  public Names copy() {
+    Names copy = new Names();
+    copy.taken.addAll(taken);
+    return copy;
+  }
+
   private void collect(Stmt s) {
     if (s instanceof Stmt.Assign a) {
       taken.add(a.target().name());

@@ -58,22 +58,22 @@ public final class Derivation {
     Callee sig = f.signature();
     if (f instanceof Function.VjpRule rule) {
       List<Derived> pullbacks = order == 2 ? rule.pullbacks().stream().map(Derivation::internal).toList() : List.of();
-      return new Derived(f, forward, order, internal, null, null, null, null, pullbacks, null);
+      return new Derived(f, forward, order, internal, null, null, null, null, null, pullbacks, null);
     }
     List<String> paramNames = new ArrayList<>(sig.params().stream().map(Callee.Param::name).toList());
     if (f instanceof Function.JvpsRules rules) {
       Names names = Names.of(paramNames, List.of());
-      Reverse sweeps = reverse(RuleLinearizer.perParameter(rules, names), sig, names);
-      return new Derived(f, forward, order, internal, null, sweeps, sweeps, null, List.of(), null);
+      Placed placed = reverse(RuleLinearizer.perParameter(rules, names), sig, names, removable);
+      return new Derived(f, forward, order, internal, null, placed.vjp(), placed.valueAndGrad(), placed.grad(), null,
+          List.of(), null);
     }
     if (f instanceof Function.JvpRule rule) {
       paramNames.addAll(rule.tangentNames());
       Names names = Names.of(paramNames, rule.body());
       Linearized linear = RuleLinearizer.ofRule(rule, names);
-      Reverse vjp = reverse(linear, sig, names);
-      // fGrad never returns the value: the rule's pure call of its primal may go.
-      Reverse grad = sig.returnType().isArray() || removable == null ? vjp : GradientSweeps.of(vjp, removable);
-      Derived d = new Derived(f, forward, order, internal, null, vjp, grad, null, List.of(), null);
+      Placed placed = reverse(linear, sig, names, removable);
+      Derived d = new Derived(f, forward, order, internal, null, placed.vjp(), placed.valueAndGrad(), placed.grad(),
+          null, List.of(), null);
       return order == 2 ? forwardOverForward(d, SecondOrder.ruleTangentBody(f.body()), rule.tangentNames()) : d;
     }
     Names names = Names.of(paramNames, f.body());
@@ -85,18 +85,29 @@ public final class Derivation {
     List<String> tangentNames = sig.differentiatedParams().stream()
         .map(p -> jvp.tangents().get(p.name()).name()).toList();
     List<Stmt> tangentBody = order == 2 && forward ? SecondOrder.tangentBody(jvp.program()) : null;
-    Reverse sweeps = reverse(jvp, sig, names);
+    Placed placed = reverse(jvp, sig, names, removable);
     List<Derived> pullbacks = order == 2 && !forward
         ? ReverseBody.pullbacks(sig, normal, names).stream().map(Derivation::internal).toList() : List.of();
-    Reverse grad = sig.returnType().isArray() || removable == null ? sweeps : GradientSweeps.of(sweeps, removable);
-    Derived d = new Derived(f, forward, order, internal, new Derived.Forward(jvp, names), sweeps, grad, null,
-        pullbacks, null);
+    Derived d = new Derived(f, forward, order, internal, new Derived.Forward(jvp, names), placed.vjp(),
+        placed.valueAndGrad(), placed.grad(), null, pullbacks, null);
     return tangentBody != null ? forwardOverForward(d, tangentBody, tangentNames) : d;
   }
 
-  /** The one transposer's sweeps of a linear program, their residuals placed. */
-  private static Reverse reverse(Linearized linear, Callee sig, Names names) {
-    return ResidualPlacement.place(Transposer.transpose(linear.program(), linear.tangents(), sig, names), sig, names);
+  /** One transposed program placed for each entry point: {@code fVjp}, {@code fValueAndGrad}, {@code fGrad}. */
+  private record Placed(Reverse vjp, Reverse valueAndGrad, Reverse grad) {}
+
+  /**
+   * The one transposer's sweeps of a linear program, their residuals placed for {@code fVjp}'s pullback
+   * closure and for a method that runs both sweeps ({@code fValueAndGrad}; {@code fGrad}, which never
+   * returns the value, also without what only the value needed, where {@code removable} allows).
+   */
+  private static Placed reverse(Linearized linear, Callee sig, Names names, Predicate<Expr> removable) {
+    Reverse transposed = Transposer.transpose(linear.program(), linear.tangents(), sig, names);
+    Names oneMethod = names.copy();
+    Reverse vjp = ResidualPlacement.place(transposed, sig, names, ResidualPlacement.Policy.CLOSURE);
+    Reverse straight = ResidualPlacement.place(transposed, sig, oneMethod, ResidualPlacement.Policy.STRAIGHT_LINE);
+    Reverse grad = sig.returnType().isArray() || removable == null ? straight : GradientSweeps.of(straight, removable);
+    return new Placed(vjp, straight, grad);
   }
 
   /**
@@ -117,8 +128,8 @@ public final class Derivation {
         new Derived.Forward(jvp, names));
     Derived tangent = tangentFunction(sig, tangentBody, tangentNames);
     List<Derived> pullbacks = tangent == null ? List.of() : pullbacksFromTangent(sig);
-    return new Derived(d.function(), d.forward(), d.order(), d.internal(), d.jvp(), d.vjp(), d.grad(), second,
-        pullbacks, tangent);
+    return new Derived(d.function(), d.forward(), d.order(), d.internal(), d.jvp(), d.vjp(), d.valueAndGrad(),
+        d.grad(), second, pullbacks, tangent);
   }
 
   /**

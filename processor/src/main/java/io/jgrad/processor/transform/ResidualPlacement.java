@@ -24,7 +24,7 @@ import java.util.Set;
 public final class ResidualPlacement {
   /**
    * A Java lambda captures at most 255 slots (127 doubles): past this many top-level locals the
-   * backward sweep reads everything but the parameters from the tape.
+   * pullback closure's backward sweep reads everything but the parameters from the tape.
    */
   private static final int CAPTURED_SLOTS = 250;
 
@@ -47,10 +47,21 @@ public final class ResidualPlacement {
     signature.params().forEach(p -> params.add(p.name()));
   }
 
-  /** {@code sweeps} with every residual placed. */
-  public static Reverse place(Reverse sweeps, Callee signature, Names names) {
+  /** Where the backward sweep runs, which decides what it may read directly. */
+  public enum Policy {
+    /**
+     * In {@code fVjp}'s pullback closure: what it reads directly must stay effectively final, and a
+     * lambda captures at most {@value #CAPTURED_SLOTS} slots.
+     */
+    CLOSURE,
+    /** Straight after the forward sweep in the same method ({@code fGrad}, {@code fValueAndGrad}): no capture limit. */
+    STRAIGHT_LINE
+  }
+
+  /** {@code sweeps} with every residual placed, for a backward sweep run under {@code policy}. */
+  public static Reverse place(Reverse sweeps, Callee signature, Names names, Policy policy) {
     Reverse placed = new ResidualPlacement(names, signature, false).run(sweeps);
-    if (2 * signature.params().size() + 2 * topLevelLocals(placed) > CAPTURED_SLOTS) {
+    if (policy == Policy.CLOSURE && 2 * signature.params().size() + 2 * topLevelLocals(placed) > CAPTURED_SLOTS) {
       return new ResidualPlacement(names, signature, true).run(sweeps);
     }
     return placed;
