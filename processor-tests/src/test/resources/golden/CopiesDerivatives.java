@@ -151,7 +151,7 @@ public final class CopiesDerivatives {
       double elem6Bar = 0.0;
       double elem5Bar = 0.0;
       double[] xBar = new double[x.length];
-      double[] yBar = new double[x.length + 1];
+      double[] yBar = new double[y.length];
       double valueBar = 0.0;
       elem5Bar += elem6 * prod1Bar;
       elem6Bar += elem5 * prod1Bar;
@@ -252,7 +252,7 @@ public final class CopiesDerivatives {
     double elem6Bar = 0.0;
     double elem5Bar = 0.0;
     double[] xBar = new double[x.length];
-    double[] yBar = new double[x.length + 1];
+    double[] yBar = new double[y.length];
     double valueBar = 0.0;
     elem5Bar += elem6 * prod1Bar;
     elem6Bar += elem5 * prod1Bar;

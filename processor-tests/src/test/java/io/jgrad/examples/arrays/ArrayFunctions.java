@@ -89,4 +89,20 @@ final class ArrayFunctions {
     }
     return s;
   }
+
+  /** A local array whose length expression changes after it is made: its cotangent keeps the array's length. */
+  @Differentiable
+  static double lengthChangesLater(double x, double y) {
+    int n = 3;
+    double[] a = new double[n];
+    for (int i = 0; i < n; i++) {
+      a[i] = x * (i + 1) + y;
+    }
+    n = 1;
+    double s = 0;
+    for (int i = 0; i < a.length; i++) {
+      s = s + a[i] * a[i];
+    }
+    return s * n;
+  }
 }

@@ -31,6 +31,25 @@ class ArrayFunctionsTest {
   }
 
   @Test
+  void aCotangentArrayHasTheArraysLengthWhenItsLengthExpressionChanges() {
+    double x = 0.4;
+    double y = -0.3;
+    // s = Σ_{i=1..3} (i·x + y)²: ∂s/∂x = Σ 2i(i·x + y), ∂s/∂y = Σ 2(i·x + y).
+    double dx = 0;
+    double dy = 0;
+    for (int i = 1; i <= 3; i++) {
+      dx += 2 * i * (i * x + y);
+      dy += 2 * (i * x + y);
+    }
+    var grad = ArrayFunctionsDerivatives.lengthChangesLaterGrad(x, y);
+    var pulled = ArrayFunctionsDerivatives.lengthChangesLaterVjp(x, y).pullback(1.0);
+    assertThat(grad.x()).isWithin(1e-12).of(dx);
+    assertThat(grad.y()).isWithin(1e-12).of(dy);
+    assertThat(pulled.x()).isWithin(1e-12).of(dx);
+    assertThat(pulled.y()).isWithin(1e-12).of(dy);
+  }
+
+  @Test
   void prefixProducts() {
     double[] x = {0.9, -1.2, 1.1, 0.7, 1.3};
     double[] g = ArrayFunctionsDerivatives.prefixProductsGrad(x);

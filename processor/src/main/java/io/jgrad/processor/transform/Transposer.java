@@ -80,6 +80,14 @@ public final class Transposer {
         tangentArrayLengths.put(a.target().name(), a.length());
       }
     });
+    for (Linear l : program) {
+      // A local array made at the top level: its cotangent takes the array's own length, not the
+      // expression it was made with, whose locals may change on the way (n = n + 1).
+      if (l instanceof Linear.TangentArray a && primalOfTangent.containsKey(a.target().name())
+          && !primalOfTangent.get(a.target().name()).equals(a.target().name())) {
+        tangentArrayLengths.remove(a.target().name());
+      }
+    }
     boolean returned = false;
     for (Map.Entry<String, Expr.Var> e : bars.entrySet()) {
       Expr.Var bar = e.getValue();
