@@ -161,4 +161,33 @@ final class ReverseOverReverseExamples {
     }
     return new ReverseOverReverseExamplesDerivatives.RampZerosGrad(2 * res[0] * res[1] * g, res[0] * res[0] * g);
   }
+
+  /** sinRule applied n times: order 2 through a loop that reaches a @CustomVjp (the pullback's tape in arrays). */
+  @Differentiable(order = 2)
+  static double sinTimes(double x, int n) {
+    double c = x;
+    for (int i = 0; i < n; i++) {
+      c = sinRule(c);
+    }
+    return c;
+  }
+
+  /**
+   * A while loop whose trip count depends on the value, a branch inside it, and two parameters:
+   * each step multiplies by y or adds the rule's x²·y, until c passes 10 (or 8 steps).
+   */
+  @Differentiable(order = 2)
+  static double loopWithBranch(double x, double y) {
+    double c = x;
+    int k = 0;
+    while (Math.abs(c) < 10 && k < 8) {
+      if (k % 2 == 0) {
+        c = c * y + sinRule(c);
+      } else {
+        c = c + product(x, c) * 0.1;
+      }
+      k = k + 1;
+    }
+    return c * x;
+  }
 }

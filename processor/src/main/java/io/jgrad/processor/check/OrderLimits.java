@@ -50,8 +50,10 @@ public final class OrderLimits {
     if (!(f instanceof Function.Plain)) {
       return Optional.empty(); // a rule's body is differentiated through its callees' first-order forward mode
     }
+    boolean[] loops = {false};
+    Rewrite.forEach(f.body(), s -> loops[0] |= s instanceof Stmt.While);
     for (Expr.Call c : activeCalls(f)) {
-      Optional<String> through = throughCall(c.callee(), forward);
+      Optional<String> through = throughCall(c.callee(), forward, loops[0]);
       if (through.isPresent()) {
         return through;
       }
@@ -62,8 +64,11 @@ public final class OrderLimits {
     return Optional.empty();
   }
 
-  /** Why second derivatives cannot go through a call of {@code g} whose arguments carry a derivative. */
-  private static Optional<String> throughCall(Callee g, boolean forward) {
+  /**
+   * Why second derivatives cannot go through a call of {@code g} whose arguments carry a derivative,
+   * in a body with {@code loops} or without.
+   */
+  private static Optional<String> throughCall(Callee g, boolean forward, boolean loops) {
     if (g.isFunctionObject()) {
       return g.ownerQualifiedName().equals(Type.FN_N.javaName())
           ? Optional.of("order 2 through the function object " + g.receiver() + " (a DiffFnN) is not supported yet")
@@ -76,6 +81,12 @@ public final class OrderLimits {
     if (forward && g.differentiatedParams().stream().anyMatch(p -> p.type().isArray())) {
       return Optional.of("order 2 through " + g.name() + ", which takes an array, is not supported yet");
     }
+    if (!forward && loops && g.params().stream().anyMatch(p -> !p.type().isScalar() && p.type() != Type.INT
+        && p.type() != Type.LONG && p.type() != Type.BOOLEAN)) {
+      // Its pullback function is called with the call's arguments, which loops keep on a tape of numbers.
+      return Optional.of("order 2 by reverse over reverse through " + g.name() + ", which takes something other"
+          + " than numbers, is not supported yet");
+    }
     if (!forward && !doubles(g)) {
       return Optional.of("order 2 by reverse over reverse through " + g.name() + ", which takes or returns"
           + " something other than double, is not supported yet");
@@ -84,15 +95,11 @@ public final class OrderLimits {
   }
 
   /**
-   * Reverse over reverse writes reverse mode as a plain body, which has no tape: no loops, and no
-   * local but a number, an int or a flag declared inside a branch (it is declared before the branch).
+   * Reverse over reverse writes reverse mode as a plain body: no local but a number, an int or a flag
+   * declared inside a branch (it is declared before the branch).
    */
   private static Optional<String> reverseOverReverse(List<Stmt> body, boolean inBranch) {
     for (Stmt s : body) {
-      if (s instanceof Stmt.While) {
-        return Optional.of("order 2 of a function with a loop that reaches a @CustomVjp rule (reverse over reverse)"
-            + " is not supported yet");
-      }
       Expr.Var declared = s instanceof Stmt.Declare d ? d.target()
           : s instanceof Stmt.Assign a && a.declare() ? a.target() : null;
       if (inBranch && declared != null && !declared.type().isScalar() && declared.type() != Type.BOOLEAN

@@ -87,10 +87,20 @@ public final class Derivation {
     List<Stmt> tangentBody = order == 2 && forward ? SecondOrder.tangentBody(jvp.program()) : null;
     Placed placed = reverse(jvp, sig, names, removable);
     List<Derived> pullbacks = order == 2 && !forward
-        ? ReverseBody.pullbacks(sig, normal, names).stream().map(Derivation::internal).toList() : List.of();
+        ? reverseOverReverse(sig, normal, names).stream().map(Derivation::internal).toList() : List.of();
     Derived d = new Derived(f, forward, order, internal, new Derived.Forward(jvp, names), placed.vjp(),
         placed.valueAndGrad(), placed.grad(), null, pullbacks, null);
     return tangentBody != null ? forwardOverForward(d, tangentBody, tangentNames) : d;
+  }
+
+  /**
+   * The pullback functions second derivatives differentiate again: straight-line code reads each
+   * residual where it was computed (ReverseBody); loops need a tape, kept in local arrays (ArrayTapeBody).
+   */
+  private static List<Function> reverseOverReverse(Callee sig, List<Stmt> normal, Names names) {
+    boolean[] loops = {false};
+    Rewrite.forEach(normal, s -> loops[0] |= s instanceof Stmt.While);
+    return loops[0] ? ArrayTapeBody.pullbacks(sig, normal, names) : ReverseBody.pullbacks(sig, normal, names);
   }
 
   /** One transposed program placed for each entry point: {@code fVjp}, {@code fValueAndGrad}, {@code fGrad}. */

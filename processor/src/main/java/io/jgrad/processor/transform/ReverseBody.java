@@ -190,12 +190,13 @@ public final class ReverseBody {
     Callee callee = p.callee();
     Stmt.Linearize call = calls.get(residuals.getOrDefault(p.pullback().name(), p.pullback()) instanceof Expr.Var v
         ? v.name() : p.pullback().name());
-    if (callee.isFunctionObject()) {
-      functionObjectCall(p, call.args(), out);
+    if (inlinePullbacks == null) {
+      out.addAll(pullBackByFunctions(p, call.args(), names));
       return;
     }
-    if (callee.order() < 2 && inlinePullbacks == null) {
-      throw new IllegalStateException("order 2 through " + callee.name() + ", of order 1, passed OrderLimits");
+    if (callee.isFunctionObject()) {
+      throw new SecondOrder.Unsupported("a call through the function object " + callee.receiver() + " cannot"
+          + " run in a kernel");
     }
     if (callee.returnType() != Type.DOUBLE || callee.differentiatedParams().stream().anyMatch(q -> q.type() != Type.DOUBLE)) {
       throw new SecondOrder.Unsupported("order 2 by reverse over reverse through " + callee.name()
@@ -204,20 +205,46 @@ public final class ReverseBody {
     List<Callee.Param> diff = callee.differentiatedParams();
     for (int k = 0; k < diff.size(); k++) {
       Expr.Var argBar = p.argCotangents().get(k);
+      if (argBar != null) {
+        List<Expr> args = new ArrayList<>(call.args());
+        args.add(p.cotangent());
+        Expr.Var part = names.var(callee.name() + "Part", diff.get(k).type());
+        out.addAll(splicePullback(callee, k, args, part));
+        out.add(new Stmt.Assign(argBar, prim(Primitive.ADD, argBar, part), false));
+      }
+    }
+  }
+
+  /**
+   * A callee's pullback in code that is differentiated again: {@code argBar += calleePullbackK(args,
+   * resultBar)} for each differentiated argument, or through a function object's partials (order 2
+   * and doubles are checked before generation, by {@code OrderLimits}).
+   */
+  static List<Stmt> pullBackByFunctions(Stmt.PullBack p, List<Expr> callArgs, Names names) {
+    Callee callee = p.callee();
+    List<Stmt> out = new ArrayList<>();
+    if (callee.isFunctionObject()) {
+      functionObjectCall(p, callArgs, names, out);
+      return out;
+    }
+    if (callee.order() < 2 || callee.returnType() != Type.DOUBLE
+        || callee.differentiatedParams().stream().anyMatch(q -> q.type() != Type.DOUBLE)) {
+      throw new IllegalStateException("reverse over reverse through " + callee.name() + " passed OrderLimits");
+    }
+    List<Callee.Param> diff = callee.differentiatedParams();
+    for (int k = 0; k < diff.size(); k++) {
+      Expr.Var argBar = p.argCotangents().get(k);
       if (argBar == null) {
         continue;
       }
-      List<Expr> args = new ArrayList<>(call.args());
+      List<Expr> args = new ArrayList<>(callArgs);
       args.add(p.cotangent());
       Expr.Var part = names.var(callee.name() + "Part", diff.get(k).type());
-      if (inlinePullbacks != null) {
-        out.addAll(splicePullback(callee, k, args, part));
-      } else {
-        Callee pullback = callee.pullbackFunction(diff.get(k), callee.pullbackCotangentName());
-        out.add(new Stmt.Assign(part, new Expr.Call(pullback, args, part.type()), true));
-      }
+      Callee pullback = callee.pullbackFunction(diff.get(k), callee.pullbackCotangentName());
+      out.add(new Stmt.Assign(part, new Expr.Call(pullback, args, part.type()), true));
       out.add(new Stmt.Assign(argBar, prim(Primitive.ADD, argBar, part), false));
     }
+    return out;
   }
 
   /** {@code part = calleePullbackK(args)} as the pullback function's own code, for a kernel. */
@@ -234,12 +261,8 @@ public final class ReverseBody {
    * {@code f.value(x, y)}: {@code xBar += resultBar · f.partialFirst().value(x, y)}, whose reverse mode
    * is the partial's own vjp (functions compiled with order 2 give their objects partials).
    */
-  private void functionObjectCall(Stmt.PullBack p, List<Expr> args, List<Stmt> out) {
+  private static void functionObjectCall(Stmt.PullBack p, List<Expr> args, Names names, List<Stmt> out) {
     Callee callee = p.callee();
-    if (inlinePullbacks != null) {
-      throw new SecondOrder.Unsupported("a call through the function object " + callee.receiver() + " cannot"
-          + " run in a kernel");
-    }
     for (int k = 0; k < callee.params().size(); k++) {
       Expr.Var argBar = p.argCotangents().get(k);
       if (argBar == null) {

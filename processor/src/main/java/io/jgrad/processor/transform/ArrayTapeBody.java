@@ -1,0 +1,270 @@
+package io.jgrad.processor.transform;
+
+import io.jgrad.processor.ir.Callee;
+import io.jgrad.processor.ir.Expr;
+import io.jgrad.processor.ir.Exprs;
+import io.jgrad.processor.ir.Function;
+import io.jgrad.processor.ir.Linearized;
+import io.jgrad.processor.ir.Names;
+import io.jgrad.processor.ir.Reverse;
+import io.jgrad.processor.ir.Rewrite;
+import io.jgrad.processor.ir.Stmt;
+import io.jgrad.processor.ir.Type;
+import io.jgrad.processor.rules.Primitive;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reverse mode of a body with loops as an ordinary body, so that it can be differentiated again
+ * (reverse over reverse): the placed sweeps with their tape as two local arrays, one of numbers and
+ * one of ints, sized by a first run of the forward sweep that only counts what it would record. A
+ * callee's pullback is its pullback function, called with the arguments the call had, which the
+ * tape keeps where they may change.
+ */
+final class ArrayTapeBody {
+  private final Names names;
+  private final Set<String> params = new HashSet<>();
+  private final Expr.Var numbers;
+  private final Expr.Var ints;
+  private final Expr.Var numberTop;
+  private final Expr.Var intTop;
+  /** The arguments each pullback was linearized with, by the local holding the pullback. */
+  private final Map<String, List<Expr>> callArgs = new HashMap<>();
+  private final Map<String, Callee> callees = new HashMap<>();
+
+  private ArrayTapeBody(Callee f, Names names) {
+    this.names = names;
+    f.params().forEach(p -> params.add(p.name()));
+    numbers = names.var("tapeNumbers", Type.DOUBLE_ARRAY);
+    ints = names.var("tapeInts", Type.INT_ARRAY);
+    numberTop = names.var("numberCount", Type.INT);
+    intTop = names.var("intCount", Type.INT);
+  }
+
+  /**
+   * The pullback functions of {@code f}, one per differentiated parameter, from its normalized body
+   * (whose locals {@code names} knows) and its linearization.
+   */
+  static List<Function> pullbacks(Callee f, List<Stmt> normalized, Names names) {
+    String g = names.fresh("g");
+    Linearized jvp = Jvp.transform(normalized, f.differentiatedParams(), names);
+    if (!jvp.problems().isEmpty()) {
+      throw new IllegalStateException("linearizing a checked body: " + String.join("; ", jvp.problems()));
+    }
+    Reverse sweeps = ResidualPlacement.place(Transposer.transpose(jvp.program(), jvp.tangents(), f, names), f, names,
+        ResidualPlacement.Policy.STRAIGHT_LINE);
+    List<Stmt> body = new ArrayTapeBody(f, names).body(sweeps, new Expr.Var(g, f.returnType()));
+    List<Function> out = new ArrayList<>();
+    List<Callee.Param> diff = f.differentiatedParams();
+    for (int k = 0; k < diff.size(); k++) {
+      List<Stmt> pullback = new ArrayList<>(body);
+      pullback.add(new Stmt.Return(sweeps.gradient().get(k)));
+      out.add(new Function.Plain(f.pullbackFunction(diff.get(k), g), pullback));
+    }
+    return out;
+  }
+
+  /** The counting run, the tape's arrays, the recording run, then the backward sweep from {@code seed}. */
+  private List<Stmt> body(Reverse sweeps, Expr seed) {
+    List<Stmt> body = new ArrayList<>();
+    body.add(new Stmt.Assign(numberTop, Exprs.lit(Type.INT, 0), true));
+    body.add(new Stmt.Assign(intTop, Exprs.lit(Type.INT, 0), true));
+    body.add(new Stmt.Block(counting(sweeps.forward())));
+    body.add(new Stmt.Assign(numbers, new Expr.NewArray(Type.DOUBLE_ARRAY, numberTop), true));
+    body.add(new Stmt.Assign(ints, new Expr.NewArray(Type.INT_ARRAY, intTop), true));
+    body.add(new Stmt.Assign(numberTop, Exprs.lit(Type.INT, 0), false));
+    body.add(new Stmt.Assign(intTop, Exprs.lit(Type.INT, 0), false));
+    body.addAll(forward(sweeps.forward()));
+    body.addAll(Rewrite.stmts(backward(sweeps.backward()), e ->
+        e instanceof Expr.Var v && v.name().equals(Reverse.SEED) ? seed : e));
+    return body;
+  }
+
+  /**
+   * The forward sweep run only to count what it records: its locals renamed, so that the recording
+   * run declares its own, and each record a count.
+   */
+  private List<Stmt> counting(List<Stmt> sweep) {
+    Map<String, String> renamed = new HashMap<>();
+    Rewrite.forEach(sweep, s -> {
+      Expr.Var target = s instanceof Stmt.Assign a ? a.target() : s instanceof Stmt.Declare d ? d.target()
+          : s instanceof Stmt.Save v ? v.residual() : s instanceof Stmt.Linearize l ? l.result() : null;
+      if (target != null && !params.contains(target.name())) {
+        renamed.computeIfAbsent(target.name(), names::fresh);
+      }
+    });
+    List<Stmt> counted = count(sweep);
+    return Rewrite.stmts(counted, e -> e instanceof Expr.Var v && renamed.containsKey(v.name())
+        ? new Expr.Var(renamed.get(v.name()), v.type()) : e);
+  }
+
+  private List<Stmt> count(List<Stmt> sweep) {
+    List<Stmt> out = new ArrayList<>();
+    for (Stmt s : sweep) {
+      if (s instanceof Stmt.Push p) {
+        if (p.type() == Type.OBJECT) {
+          for (Callee.Param param : pushedCallee(p).params()) {
+            out.add(increment(onIntTape(param.type()) ? intTop : numberTop, 1));
+          }
+        } else {
+          out.add(increment(onIntTape(p.type()) ? intTop : numberTop, 1));
+        }
+      } else if (s instanceof Stmt.Linearize l) {
+        out.addAll(call(l));
+      } else if (s instanceof Stmt.Save v) {
+        out.add(new Stmt.Assign(v.residual(), v.value(), true));
+      } else {
+        out.add(rebuilt(s, this::count));
+      }
+    }
+    return out;
+  }
+
+  /** The recording run: records written into the arrays, calls keeping what their pullbacks need. */
+  private List<Stmt> forward(List<Stmt> sweep) {
+    List<Stmt> out = new ArrayList<>();
+    for (Stmt s : sweep) {
+      if (s instanceof Stmt.Push p && p.type() == Type.OBJECT) {
+        // Every argument, by its parameter's type, so that the pop knows what to read from the callee.
+        List<Expr> args = callArgs.get(((Expr.Var) p.value()).name());
+        List<Callee.Param> params = pushedCallee(p).params();
+        for (int i = 0; i < args.size(); i++) {
+          record(args.get(i), params.get(i).type(), out);
+        }
+      } else if (s instanceof Stmt.Push p) {
+        record(p.value(), p.type(), out);
+      } else if (s instanceof Stmt.Linearize l) {
+        out.addAll(call(l));
+      } else if (s instanceof Stmt.Save v) {
+        out.add(new Stmt.Assign(v.residual(), v.value(), true));
+      } else {
+        out.add(rebuilt(s, this::forward));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * {@code y = g(args)} as the value of g's output (what custom rules' bodies compute), its arguments
+   * kept in locals of their own where they are locals that may change before the pullback runs.
+   */
+  private List<Stmt> call(Stmt.Linearize l) {
+    List<Stmt> out = new ArrayList<>();
+    List<Expr> args = callArgs.get(l.pullback().name());
+    if (args == null) {
+      args = new ArrayList<>();
+      for (Expr arg : l.args()) {
+        args.add(stable(arg) ? arg : names.var(l.callee().name() + "Arg", arg.type()));
+      }
+      callArgs.put(l.pullback().name(), args);
+      callees.put(l.pullback().name(), l.callee());
+    }
+    for (int i = 0; i < args.size(); i++) {
+      if (!stable(l.args().get(i))) {
+        out.add(new Stmt.Assign((Expr.Var) args.get(i), l.args().get(i), true));
+      }
+    }
+    out.add(new Stmt.Assign(l.result(), new Expr.Call(SecondOrder.output(l.callee()), args, l.result().type()),
+        l.declare()));
+    return out;
+  }
+
+  /** Whether the backward sweep may read {@code arg} where it is: a parameter or a constant. */
+  private boolean stable(Expr arg) {
+    return arg instanceof Expr.Const || arg instanceof Expr.Var v && params.contains(v.name());
+  }
+
+  private static boolean onIntTape(Type t) {
+    return t == Type.INT || t == Type.BOOLEAN;
+  }
+
+  private void record(Expr value, Type type, List<Stmt> out) {
+    if (onIntTape(type)) {
+      Expr v = type == Type.BOOLEAN
+          ? new Expr.Conditional(value, Exprs.lit(Type.INT, 1), Exprs.lit(Type.INT, 0), Type.INT) : value;
+      out.add(new Stmt.ArrayWrite(ints, intTop, v));
+      out.add(increment(intTop, 1));
+    } else {
+      out.add(new Stmt.ArrayWrite(numbers, numberTop, type == Type.DOUBLE ? value : new Expr.Cast(Type.DOUBLE, value)));
+      out.add(increment(numberTop, 1));
+    }
+  }
+
+  /** The backward sweep: records read back in reverse, loops run backwards, cotangents as sums. */
+  private List<Stmt> backward(List<Stmt> sweep) {
+    List<Stmt> out = new ArrayList<>();
+    for (Stmt s : sweep) {
+      if (s instanceof Stmt.Pop p && p.pullbackOf() != null) {
+        List<Callee.Param> params = p.pullbackOf().params();
+        List<Expr> args = new ArrayList<>(java.util.Collections.nCopies(params.size(), (Expr) null));
+        for (int i = params.size() - 1; i >= 0; i--) {
+          Expr.Var restored = names.var(p.pullbackOf().name() + "Arg", params.get(i).type());
+          out.addAll(readBack(restored));
+          args.set(i, restored);
+        }
+        callArgs.put(p.target().name(), args);
+      } else if (s instanceof Stmt.Pop p) {
+        out.addAll(readBack(p.target()));
+      } else if (s instanceof Stmt.Repeat r) {
+        List<Stmt> body = new ArrayList<>(backward(r.body()));
+        body.add(increment(r.counter(), -1));
+        out.add(new Stmt.Assign(r.counter(), r.times(), true));
+        out.add(new Stmt.While(new Expr.Binary(Expr.BinaryOp.GT, r.counter(), Exprs.lit(Type.INT, 0), Type.BOOLEAN),
+            body));
+      } else if (s instanceof Stmt.Accumulate a) {
+        if (a.index() != null || a.target().type().isArray()) {
+          throw new IllegalStateException("an array cotangent at order 2 passed OrderLimits: " + a.target().name());
+        }
+        out.add(new Stmt.Assign(a.target(), prim(a.subtract() ? Primitive.SUB : Primitive.ADD, a.target(), a.value()),
+            false));
+      } else if (s instanceof Stmt.PullBack p) {
+        out.addAll(ReverseBody.pullBackByFunctions(p, callArgs.get(p.pullback().name()), names));
+      } else {
+        out.add(rebuilt(s, this::backward));
+      }
+    }
+    return out;
+  }
+
+  /** The callee whose pullback {@code p} records, from the call that made it. */
+  private Callee pushedCallee(Stmt.Push p) {
+    return callees.get(((Expr.Var) p.value()).name());
+  }
+
+  /** {@code top = top - 1; target = tape[top]}, narrowed back to the target's type. */
+  private List<Stmt> readBack(Expr.Var target) {
+    Type t = target.type();
+    Expr.Var top = onIntTape(t) ? intTop : numberTop;
+    Expr read = new Expr.ArrayRead(onIntTape(t) ? ints : numbers, top, onIntTape(t) ? Type.INT : Type.DOUBLE);
+    Expr value = t == Type.BOOLEAN ? new Expr.Binary(Expr.BinaryOp.NE, read, Exprs.lit(Type.INT, 0), Type.BOOLEAN)
+        : t == Type.INT || t == Type.DOUBLE ? read : new Expr.Cast(t, read);
+    return List.of(increment(top, -1), new Stmt.Assign(target, value, true));
+  }
+
+  private static Stmt increment(Expr.Var counter, int by) {
+    return new Stmt.Assign(counter, new Expr.Binary(by > 0 ? Expr.BinaryOp.ADD : Expr.BinaryOp.SUB, counter,
+        Exprs.lit(Type.INT, Math.abs(by)), Type.INT), false);
+  }
+
+  private static Expr prim(Primitive p, Expr a, Expr b) {
+    return new Expr.Prim(p, List.of(a, b), Exprs.promote(a.type(), b.type()), false);
+  }
+
+  /** {@code s} with its nested statement lists passed through {@code inner}. */
+  private static Stmt rebuilt(Stmt s, java.util.function.UnaryOperator<List<Stmt>> inner) {
+    if (s instanceof Stmt.If i) {
+      return new Stmt.If(i.condition(), inner.apply(i.thenBody()), inner.apply(i.elseBody()));
+    }
+    if (s instanceof Stmt.While w) {
+      return new Stmt.While(w.condition(), inner.apply(w.body()));
+    }
+    if (s instanceof Stmt.Block b) {
+      return new Stmt.Block(inner.apply(b.body()));
+    }
+    return s;
+  }
+}
