@@ -34,7 +34,6 @@ import io.jgrad.processor.ir.RecordSignature;
 import io.jgrad.processor.ir.VjpPasses;
 import io.jgrad.processor.parse.BodyParser;
 import io.jgrad.processor.parse.CalleeResolver;
-import io.jgrad.processor.parse.CustomJvpReader;
 import io.jgrad.processor.parse.RecordRuleReader;
 import io.jgrad.processor.parse.RecordSignatureReader;
 import io.jgrad.processor.parse.VjpPassReader;
@@ -279,7 +278,7 @@ public final class JgradProcessor extends AbstractProcessor {
             plainBodies(m, spec, trees, callees, plainBodies);
           }
         } else if (spec.kind() == DiffSpec.Kind.CUSTOM_JVP) {
-          CustomJvpReader.read(m, spec, trees, report, callees).ifPresent(f -> functions.put(m, f));
+          JvpRuleReading.read(m, spec, trees, report, callees).ifPresent(f -> functions.put(m, f));
           plainBodies(m, spec, trees, callees, plainBodies);
         } else {
           new BodyParser(trees, report, callees, m).parse()
@@ -302,10 +301,14 @@ public final class JgradProcessor extends AbstractProcessor {
   private java.util.Optional<RecordFunctions> readRecordFunction(ExecutableElement m, DiffSpec spec, Trees trees,
       CalleeResolver callees, Report report) {
     RecordSignature sig = RecordSignatureReader.read(m, callees);
-    if (spec.kind() != DiffSpec.Kind.BODY) {
-      var flat = spec.kind() == DiffSpec.Kind.CUSTOM_VJP ? RecordRuleReader.readVjp(m, spec, sig, report)
-          : RecordRuleReader.readJvp(m, spec, sig, trees, report, callees);
-      return flat.map(f -> new RecordFunctions(sig, f));
+    if (spec.kind() == DiffSpec.Kind.CUSTOM_VJP) {
+      boolean valid = RuleValidator.vjpRules(m, spec, RecordRuleReader.ruleView(sig),
+          RecordRuleReader.gradTypeName(m, sig), report);
+      return valid ? java.util.Optional.of(new RecordFunctions(sig, RecordRuleReader.readVjp(m, spec, sig)))
+          : java.util.Optional.empty();
+    }
+    if (spec.kind() == DiffSpec.Kind.CUSTOM_JVP) {
+      return JvpRuleReading.readRecord(m, spec, sig, trees, report, callees).map(f -> new RecordFunctions(sig, f));
     }
     List<Function> flat = new ArrayList<>();
     for (int i = 0; i < sig.flat().size(); i++) {

@@ -863,6 +863,11 @@ public final class BodyParser {
     return positions;
   }
 
+  /** The compilation unit of the method read, which the trees of {@link #positions} belong to. */
+  public CompilationUnitTree unit() {
+    return unit;
+  }
+
   /** {@code Dual.of(value, tangent)} or {@code new Dual(value, tangent)} returned by a rule. */
   private Expr pair(ExpressionTree e, TreePath parent) {
     TreePath path = new TreePath(parent, e);
