@@ -36,7 +36,6 @@ import io.jgrad.processor.parse.BodyParser;
 import io.jgrad.processor.parse.CalleeResolver;
 import io.jgrad.processor.parse.RecordRuleReader;
 import io.jgrad.processor.parse.RecordSignatureReader;
-import io.jgrad.processor.parse.VjpPassReader;
 import io.jgrad.processor.transform.Pullbacks;
 import io.jgrad.processor.transform.RulePrimal;
 import io.jgrad.processor.transform.SecondOrder;
@@ -271,8 +270,8 @@ public final class JgradProcessor extends AbstractProcessor {
           Callee sig = callees.resolve(m);
           if (RuleValidator.vjpRules(m, spec, sig, gradTypeName(sig), report)) {
             java.util.Optional<List<Function>> pullbacks = spec.order() == 2
-                ? VjpPassReader.read(m, spec, sig, trees, report, callees).map(p -> Pullbacks.of(sig, p))
-                : java.util.Optional.of(quietPullbacks(sig, VjpPassReader.readQuietly(m, spec, sig, trees, callees)));
+                ? VjpPassReading.read(m, spec, sig, trees, report, callees).map(p -> Pullbacks.of(sig, p))
+                : java.util.Optional.of(quietPullbacks(sig, VjpPassReading.readQuietly(m, spec, sig, trees, callees)));
             pullbacks.ifPresent(p -> functions.put(m, new Function.VjpRule(sig, owner.getQualifiedName().toString(),
                 spec.fwd(), spec.bwd(), p)));
             plainBodies(m, spec, trees, callees, plainBodies);
