@@ -280,7 +280,7 @@ public final class JgradProcessor extends AbstractProcessor {
           JvpRuleReading.read(m, spec, trees, report, callees).ifPresent(f -> functions.put(m, f));
           plainBodies(m, spec, trees, callees, plainBodies);
         } else {
-          new BodyParser(trees, report, callees, m).parse()
+          BodyReading.read(new BodyParser(trees, report, callees, m))
               .filter(f -> SizeLimit.fits(m, f, spec.order(), report))
               .ifPresent(f -> functions.put(m, f));
         }
@@ -312,7 +312,8 @@ public final class JgradProcessor extends AbstractProcessor {
     List<Function> flat = new ArrayList<>();
     for (int i = 0; i < sig.flat().size(); i++) {
       int leaf = sig.result() == null ? 0 : sig.leafOf(i);
-      var f = new BodyParser(trees, i == 0 ? report : new Report(), callees, m, sig.flat().get(i), leaf).parse();
+      Report leafReport = i == 0 ? report : new Report();
+      var f = BodyReading.read(new BodyParser(trees, leafReport, callees, m, sig.flat().get(i), leaf));
       if (f.isEmpty()) {
         return java.util.Optional.empty();
       }
@@ -329,12 +330,12 @@ public final class JgradProcessor extends AbstractProcessor {
   private static void plainBodies(ExecutableElement m, DiffSpec spec, Trees trees, CalleeResolver callees,
       Map<String, Function> out) {
     String owner = ((TypeElement) m.getEnclosingElement()).getQualifiedName().toString();
-    new BodyParser(trees, new Report(), callees, m).parse()
+    BodyReading.read(new BodyParser(trees, new Report(), callees, m))
         .ifPresent(f -> out.put(key(owner, m.getSimpleName().toString()), f));
     for (String rule : spec.jvps()) {
       for (Element e : m.getEnclosingElement().getEnclosedElements()) {
         if (e.getKind() == ElementKind.METHOD && e.getSimpleName().contentEquals(rule)) {
-          new BodyParser(trees, new Report(), callees, (ExecutableElement) e).parse()
+          BodyReading.read(new BodyParser(trees, new Report(), callees, (ExecutableElement) e))
               .ifPresent(f -> out.put(key(owner, rule), f));
         }
       }

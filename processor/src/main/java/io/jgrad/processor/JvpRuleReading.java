@@ -67,7 +67,7 @@ final class JvpRuleReading {
         continue;
       }
       BodyParser parser = new BodyParser(trees, report, callees, rule);
-      Optional<Function> parsed = parser.parse();
+      Optional<Function> parsed = BodyReading.read(parser);
       if (parsed.isEmpty()) {
         continue;
       }

@@ -16,7 +16,7 @@ import javax.lang.model.element.ExecutableElement;
 /**
  * The step that reads the passes of a {@code @CustomVjp} rule, whose signatures were checked, as
  * differentiable code: the forward pass, then the backward pass once per component of the gradient,
- * stopping at the first body with an error.
+ * each body checked as it is read ({@link BodyReading}), stopping at the first with an error.
  */
 final class VjpPassReading {
   private VjpPassReading() {}
@@ -25,14 +25,14 @@ final class VjpPassReading {
   static Optional<VjpPasses> read(ExecutableElement f, DiffSpec spec, Callee sig, Trees trees, Report report,
       CalleeResolver callees) {
     VjpPassReader reader = new VjpPassReader(f, spec, sig, trees, callees);
-    Optional<Function> fwd = reader.forward(report).parse();
+    Optional<Function> fwd = BodyReading.read(reader.forward(report));
     if (fwd.isEmpty()) {
       return Optional.empty();
     }
     List<Function> bwd = new ArrayList<>();
     for (int i = 0; i < reader.components(); i++) {
       // Each component is a parse of its own; only the first reports, the others would repeat it.
-      Optional<Function> body = reader.backward(i, i == 0 ? report : new Report()).parse();
+      Optional<Function> body = BodyReading.read(reader.backward(i, i == 0 ? report : new Report()));
       if (body.isEmpty()) {
         return Optional.empty();
       }
