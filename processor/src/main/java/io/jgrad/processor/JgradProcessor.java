@@ -35,10 +35,8 @@ import io.jgrad.processor.ir.TransformException;
 import io.jgrad.processor.ir.VjpPasses;
 import io.jgrad.processor.parse.BodyParser;
 import io.jgrad.processor.parse.CalleeResolver;
-import io.jgrad.processor.parse.CustomJvpReader;
 import io.jgrad.processor.parse.RecordRuleReader;
 import io.jgrad.processor.parse.RecordSignatureReader;
-import io.jgrad.processor.parse.VjpPassReader;
 import io.jgrad.processor.transform.Derivation;
 import io.jgrad.processor.transform.Pullbacks;
 import io.jgrad.processor.transform.RulePrimal;
@@ -274,17 +272,17 @@ public final class JgradProcessor extends AbstractProcessor {
           Callee sig = callees.resolve(m);
           if (RuleValidator.vjpRules(m, spec, sig, gradTypeName(sig), report)) {
             java.util.Optional<List<Function>> pullbacks = spec.order() == 2
-                ? VjpPassReader.read(m, spec, sig, trees, report, callees).map(p -> Pullbacks.of(sig, p))
-                : java.util.Optional.of(quietPullbacks(sig, VjpPassReader.readQuietly(m, spec, sig, trees, callees)));
+                ? VjpPassReading.read(m, spec, sig, trees, report, callees).map(p -> Pullbacks.of(sig, p))
+                : java.util.Optional.of(quietPullbacks(sig, VjpPassReading.readQuietly(m, spec, sig, trees, callees)));
             pullbacks.ifPresent(p -> functions.put(m, new Function.VjpRule(sig, owner.getQualifiedName().toString(),
                 spec.fwd(), spec.bwd(), p)));
             plainBodies(m, spec, trees, callees, plainBodies);
           }
         } else if (spec.kind() == DiffSpec.Kind.CUSTOM_JVP) {
-          CustomJvpReader.read(m, spec, trees, report, callees).ifPresent(f -> functions.put(m, f));
+          JvpRuleReading.read(m, spec, trees, report, callees).ifPresent(f -> functions.put(m, f));
           plainBodies(m, spec, trees, callees, plainBodies);
         } else {
-          new BodyParser(trees, report, callees, m).parse()
+          BodyReading.read(new BodyParser(trees, report, callees, m))
               .filter(f -> SizeLimit.fits(m, f, spec.order(), report))
               .ifPresent(f -> functions.put(m, f));
         }
@@ -304,15 +302,20 @@ public final class JgradProcessor extends AbstractProcessor {
   private java.util.Optional<RecordFunctions> readRecordFunction(ExecutableElement m, DiffSpec spec, Trees trees,
       CalleeResolver callees, Report report) {
     RecordSignature sig = RecordSignatureReader.read(m, callees);
-    if (spec.kind() != DiffSpec.Kind.BODY) {
-      var flat = spec.kind() == DiffSpec.Kind.CUSTOM_VJP ? RecordRuleReader.readVjp(m, spec, sig, report)
-          : RecordRuleReader.readJvp(m, spec, sig, trees, report, callees);
-      return flat.map(f -> new RecordFunctions(sig, f));
+    if (spec.kind() == DiffSpec.Kind.CUSTOM_VJP) {
+      boolean valid = RuleValidator.vjpRules(m, spec, RecordRuleReader.ruleView(sig),
+          RecordRuleReader.gradTypeName(m, sig), report);
+      return valid ? java.util.Optional.of(new RecordFunctions(sig, RecordRuleReader.readVjp(m, spec, sig)))
+          : java.util.Optional.empty();
+    }
+    if (spec.kind() == DiffSpec.Kind.CUSTOM_JVP) {
+      return JvpRuleReading.readRecord(m, spec, sig, trees, report, callees).map(f -> new RecordFunctions(sig, f));
     }
     List<Function> flat = new ArrayList<>();
     for (int i = 0; i < sig.flat().size(); i++) {
       int leaf = sig.result() == null ? 0 : sig.leafOf(i);
-      var f = new BodyParser(trees, i == 0 ? report : new Report(), callees, m, sig.flat().get(i), leaf).parse();
+      Report leafReport = i == 0 ? report : new Report();
+      var f = BodyReading.read(new BodyParser(trees, leafReport, callees, m, sig.flat().get(i), leaf));
       if (f.isEmpty()) {
         return java.util.Optional.empty();
       }
@@ -329,12 +332,12 @@ public final class JgradProcessor extends AbstractProcessor {
   private static void plainBodies(ExecutableElement m, DiffSpec spec, Trees trees, CalleeResolver callees,
       Map<String, Function> out) {
     String owner = ((TypeElement) m.getEnclosingElement()).getQualifiedName().toString();
-    new BodyParser(trees, new Report(), callees, m).parse()
+    BodyReading.read(new BodyParser(trees, new Report(), callees, m))
         .ifPresent(f -> out.put(key(owner, m.getSimpleName().toString()), f));
     for (String rule : spec.jvps()) {
       for (Element e : m.getEnclosingElement().getEnclosedElements()) {
         if (e.getKind() == ElementKind.METHOD && e.getSimpleName().contentEquals(rule)) {
-          new BodyParser(trees, new Report(), callees, (ExecutableElement) e).parse()
+          BodyReading.read(new BodyParser(trees, new Report(), callees, (ExecutableElement) e))
               .ifPresent(f -> out.put(key(owner, rule), f));
         }
       }

@@ -67,6 +67,20 @@ public final class RuleValidator {
   }
 
   /**
+   * The rule method of {@code f}, a function with records in its signature seen as {@code view} (a
+   * record parameter is one value), or empty after reporting why there is none usable.
+   */
+  public static Optional<ExecutableElement> recordJvpRule(ExecutableElement f, DiffSpec spec, Callee view,
+      Report report) {
+    if (spec.jvp().isEmpty()) {
+      report.error(Codes.RULE_SIGNATURE, "jvps rules for a function with records are not supported yet;"
+          + " hint: write one rule with jvp = \"...\"", f);
+      return Optional.empty();
+    }
+    return jvpRule(f, spec, view, report);
+  }
+
+  /**
    * The per-parameter rules of {@code jvps}, one per differentiated parameter, null where the name is
    * empty (zero); each takes (tangent, primal output, the primal's parameters) and returns the
    * contribution to the output tangent.

@@ -27,7 +27,6 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
-import io.jgrad.processor.check.CallArgumentChecker;
 import io.jgrad.processor.diag.Codes;
 import io.jgrad.processor.diag.Report;
 import io.jgrad.processor.ir.Activity;
@@ -179,7 +178,10 @@ public final class BodyParser {
     return residualLeaves == null ? List.of() : List.copyOf(residualLeaves);
   }
 
-  /** The IR of the method, or empty when the body is unavailable or errors were reported. */
+  /**
+   * The IR of the method, or empty when the body is unavailable or errors were reported. It is only
+   * read: what its calls pass, and a rule's linearity, are checked by the processor's entry after.
+   */
   public Optional<Function> parse() {
     TreePath methodPath = trees.getPath(method);
     if (methodPath == null) {
@@ -248,12 +250,6 @@ public final class BodyParser {
     checkArrays(body);
     if (report.errorCount() > errorsBefore) {
       return Optional.empty();
-    }
-    if (!rule) {
-      CallArgumentChecker.check(body, signature.differentiatedParams(), positions, report, unit, method);
-      if (report.errorCount() > errorsBefore) {
-        return Optional.empty();
-      }
     }
     return Optional.of(new Function.Plain(signature, body));
   }
@@ -861,6 +857,21 @@ public final class BodyParser {
   /** Where each expression came from, for diagnostics found after parsing. */
   public Map<Expr, Tree> positions() {
     return positions;
+  }
+
+  /** The compilation unit of the method read, which the trees of {@link #positions} belong to. */
+  public CompilationUnitTree unit() {
+    return unit;
+  }
+
+  /** The method read. */
+  public ExecutableElement method() {
+    return method;
+  }
+
+  /** Where this parse reports, and so where the checks of what it read report too. */
+  public Report report() {
+    return report;
   }
 
   /** {@code Dual.of(value, tangent)} or {@code new Dual(value, tangent)} returned by a rule. */

@@ -1,9 +1,6 @@
 package io.jgrad.processor.parse;
 
 import com.sun.source.util.Trees;
-import io.jgrad.processor.check.LinearityChecker;
-import io.jgrad.processor.check.RuleValidator;
-import io.jgrad.processor.diag.Codes;
 import io.jgrad.processor.diag.Report;
 import io.jgrad.processor.ir.Activity;
 import io.jgrad.processor.ir.Callee;
@@ -21,9 +18,9 @@ import javax.lang.model.element.TypeElement;
 
 /**
  * The custom rules of a function with records in its signature (the notebook's "Working with
- * containers"): the rule's signature is checked with record types, and a {@code @CustomJvp} rule's
- * body is read once per leaf of the result, record parameters and tangents scalarized, so that
- * each flat function transposes its own leaf's linear part.
+ * containers"): the rule's signature is checked (by the processor's entry) with record types, and a
+ * {@code @CustomJvp} rule's body is read once per leaf of the result, record parameters and tangents
+ * scalarized, so that each flat function transposes its own leaf's linear part.
  */
 public final class RecordRuleReader {
   private RecordRuleReader() {}
@@ -51,33 +48,22 @@ public final class RecordRuleReader {
     return Character.toUpperCase(sig.name().charAt(0)) + sig.name().substring(1) + "Grad";
   }
 
-  /** The flat functions of a {@code @CustomVjp} with records, or empty after reporting rule problems. */
-  public static Optional<List<Function>> readVjp(ExecutableElement f, DiffSpec spec, RecordSignature sig,
-      Report report) {
-    if (!RuleValidator.vjpRules(f, spec, ruleView(sig), gradTypeName(f, sig), report)) {
-      return Optional.empty();
-    }
+  /** The flat functions of a {@code @CustomVjp} with records, whose rules were checked with {@link #ruleView}. */
+  public static List<Function> readVjp(ExecutableElement f, DiffSpec spec, RecordSignature sig) {
     String owner = ((TypeElement) f.getEnclosingElement()).getQualifiedName().toString();
     List<Function> out = new ArrayList<>();
     for (Callee flat : sig.flat()) {
       out.add(new Function.VjpRule(flat, owner, spec.fwd(), spec.bwd()));
     }
-    return Optional.of(out);
+    return out;
   }
 
-  /** The flat functions of a {@code @CustomJvp} with records, each with its leaf of the rule's body. */
-  public static Optional<List<Function>> readJvp(ExecutableElement f, DiffSpec spec, RecordSignature sig,
-      Trees trees, Report report, CalleeResolver callees) {
-    if (spec.jvp().isEmpty()) {
-      report.error(Codes.RULE_SIGNATURE, "jvps rules for a function with records are not supported yet;"
-          + " hint: write one rule with jvp = \"...\"", f);
-      return Optional.empty();
-    }
-    Optional<ExecutableElement> found = RuleValidator.jvpRule(f, spec, ruleView(sig), report);
-    if (found.isEmpty()) {
-      return Optional.empty();
-    }
-    ExecutableElement rule = found.get();
+  /**
+   * Flat function {@code i} of a {@code @CustomJvp} with records: its leaf of the body of {@code rule},
+   * record parameters and tangents scalarized; empty after reporting what is not read.
+   */
+  public static Optional<ReadRule> readJvp(RecordSignature sig, ExecutableElement rule, int i, Trees trees,
+      Report report, CalleeResolver callees) {
     List<String> primalNames = sig.params().stream().map(RecordSignature.UserParam::name).toList();
     List<String> tangentNames = new ArrayList<>();
     List<Callee.Param> tangentParams = new ArrayList<>();
@@ -100,22 +86,14 @@ public final class RecordRuleReader {
       }
     }
     String owner = ((TypeElement) rule.getEnclosingElement()).getQualifiedName().toString();
-    int before = report.errorCount();
-    List<Function> out = new ArrayList<>();
-    for (int i = 0; i < sig.flat().size(); i++) {
-      int leaf = sig.result() == null ? 0 : sig.leafOf(i);
-      BodyParser parser = new BodyParser(trees, i == 0 ? report : new Report(), callees, rule, primalNames, leaf);
-      Optional<Function> parsed = parser.parse();
-      if (parsed.isEmpty()) {
-        return Optional.empty();
-      }
-      Set<String> linear = Activity.of(parsed.get().body(), tangentParams);
-      // Every leaf's tangent must be linear; the same finding at the same expression is reported once.
-      LinearityChecker.check(parsed.get().body(), linear, parser.positions(), report,
-          trees.getPath(rule).getCompilationUnit(), rule);
-      out.add(new Function.JvpRule(sig.flat().get(i), parsed.get().body(), owner, rule.getSimpleName().toString(),
-          List.copyOf(tangentNames), linear));
+    int leaf = sig.result() == null ? 0 : sig.leafOf(i);
+    BodyParser parser = new BodyParser(trees, report, callees, rule, primalNames, leaf);
+    Optional<Function> parsed = parser.parse();
+    if (parsed.isEmpty()) {
+      return Optional.empty();
     }
-    return report.errorCount() > before ? Optional.empty() : Optional.of(out);
+    Set<String> linear = Activity.of(parsed.get().body(), tangentParams);
+    return Optional.of(new ReadRule(new Function.JvpRule(sig.flat().get(i), parsed.get().body(), owner,
+        rule.getSimpleName().toString(), List.copyOf(tangentNames), linear), parser.positions(), parser.unit(), rule));
   }
 }

@@ -9,7 +9,6 @@ import io.jgrad.processor.ir.Type;
 import io.jgrad.processor.ir.VjpPasses;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -20,58 +19,70 @@ import javax.lang.model.type.TypeKind;
 /**
  * Reads the forward and backward passes of an order-2 {@code @CustomVjp} rule as differentiable
  * code (JAX differentiates through {@code fwd} and {@code bwd} for {@code grad(grad(f))}), from which
- * the function's pullback functions are built. The passes' signatures are checked before this runs.
+ * the function's pullback functions are built. The passes' signatures are checked before this runs;
+ * the processor's entry reads the passes with the parsers this gives, in order, and checks each
+ * body before it reads the next.
  */
 public final class VjpPassReader {
-  private VjpPassReader() {}
+  private final DiffSpec spec;
+  private final Callee sig;
+  private final Trees trees;
+  private final CalleeResolver callees;
+  private final ExecutableElement fwd;
+  private final ExecutableElement bwd;
+  private BodyParser fwdParser;
+  private final List<BodyParser> bwdParsers = new ArrayList<>();
 
-  /** The passes of {@code f}'s rule, or empty after reporting what in them is not differentiable. */
-  public static Optional<VjpPasses> read(ExecutableElement f, DiffSpec spec, Callee sig, Trees trees,
-      Report report, CalleeResolver callees) {
-    ExecutableElement fwd = method(f, spec.fwd());
-    ExecutableElement bwd = method(f, spec.bwd());
-    BodyParser fwdParser = BodyParser.forVjpPass(trees, report, callees, fwd, BodyParser.VjpPass.FWD,
+  /** A reader of the passes of {@code f}'s rule. */
+  public VjpPassReader(ExecutableElement f, DiffSpec spec, Callee sig, Trees trees, CalleeResolver callees) {
+    this.spec = spec;
+    this.sig = sig;
+    this.trees = trees;
+    this.callees = callees;
+    this.fwd = method(f, spec.fwd());
+    this.bwd = method(f, spec.bwd());
+  }
+
+  /** The parser of the forward pass, read first: the backward pass reads the residuals it finds. */
+  public BodyParser forward(Report report) {
+    fwdParser = BodyParser.forVjpPass(trees, report, callees, fwd, BodyParser.VjpPass.FWD,
         List.of(sig.returnType()), -1, 0);
-    Optional<Function> fwdBody = fwdParser.parse();
-    if (fwdBody.isEmpty()) {
-      return Optional.empty();
-    }
+    return fwdParser;
+  }
+
+  /** How many times the backward pass is read: once per component of the gradient. */
+  public int components() {
+    return sig.differentiatedParams().size();
+  }
+
+  /** The parser of the backward pass returning component {@code i} of the gradient, after the forward pass. */
+  public BodyParser backward(int i, Report report) {
     var residuals = fwdParser.residualLeaves();
     boolean arrayResidual = ((DeclaredType) fwd.getReturnType()).getTypeArguments().get(0).getKind() == TypeKind.ARRAY;
-    List<Type> gradient = sig.differentiatedParams().stream().map(Callee.Param::type).toList();
+    BodyParser parser = BodyParser.forVjpPass(trees, report, callees, bwd, BodyParser.VjpPass.BWD, gradient(),
+        arrayResidual ? residuals.size() : -1, i);
+    bwdParsers.add(parser);
+    return parser;
+  }
+
+  /** The passes, from the forward pass's body and the backward pass's, one per component, as read. */
+  public VjpPasses passes(Function fwdBody, List<Function> bwdBodies) {
     List<VjpPasses.Pass> bwdPasses = new ArrayList<>();
-    for (int i = 0; i < gradient.size(); i++) {
-      // Each component is a parse of its own; only the first reports, the others would repeat it.
-      BodyParser parser = BodyParser.forVjpPass(trees, i == 0 ? report : new Report(), callees, bwd,
-          BodyParser.VjpPass.BWD, gradient, arrayResidual ? residuals.size() : -1, i);
-      Optional<Function> body = parser.parse();
-      if (body.isEmpty()) {
-        return Optional.empty();
-      }
-      bwdPasses.add(new VjpPasses.Pass(spec.bwd(), bwdParams(bwd, sig, parser.residualLeaves()), body.get().body()));
+    for (int i = 0; i < bwdBodies.size(); i++) {
+      bwdPasses.add(new VjpPasses.Pass(spec.bwd(), bwdParams(bwd, sig, bwdParsers.get(i).residualLeaves()),
+          bwdBodies.get(i).body()));
     }
     List<Callee.Param> fwdParams = new ArrayList<>();
     for (int i = 0; i < sig.params().size(); i++) {
       Callee.Param p = sig.params().get(i);
       fwdParams.add(new Callee.Param(fwd.getParameters().get(i).getSimpleName().toString(), p.type(), false));
     }
-    return Optional.of(new VjpPasses(new VjpPasses.Pass(spec.fwd(), fwdParams, fwdBody.get().body()), residuals,
-        bwdPasses));
+    return new VjpPasses(new VjpPasses.Pass(spec.fwd(), fwdParams, fwdBody.body()), fwdParser.residualLeaves(),
+        bwdPasses);
   }
 
-  /**
-   * The passes of an order-1 rule, for kernels, which run them as code on OpenCL; empty, without a
-   * report, when a pass is outside the subset (the kernels then run on the CPU only, and their
-   * warning says so).
-   */
-  public static Optional<VjpPasses> readQuietly(ExecutableElement f, DiffSpec spec, Callee sig, Trees trees,
-      CalleeResolver callees) {
-    try {
-      return read(f, spec, sig, trees, new Report(), callees);
-    } catch (RuntimeException e) {
-      // An optional reading for speed: what it cannot read is run by the user's passes instead.
-      return Optional.empty();
-    }
+  private List<Type> gradient() {
+    return sig.differentiatedParams().stream().map(Callee.Param::type).toList();
   }
 
   /** The backward pass's parameters as its body names them: its residual parameter leaf by leaf. */
