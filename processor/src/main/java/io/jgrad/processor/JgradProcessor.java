@@ -30,6 +30,7 @@ import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.Calls;
 import io.jgrad.processor.ir.DiffSpec;
 import io.jgrad.processor.ir.Function;
+import io.jgrad.processor.ir.Kernels;
 import io.jgrad.processor.ir.RecordSignature;
 import io.jgrad.processor.ir.TransformException;
 import io.jgrad.processor.ir.VjpPasses;
@@ -38,6 +39,9 @@ import io.jgrad.processor.parse.CalleeResolver;
 import io.jgrad.processor.parse.RecordRuleReader;
 import io.jgrad.processor.parse.RecordSignatureReader;
 import io.jgrad.processor.transform.Derivation;
+import io.jgrad.processor.transform.KernelLowering;
+import io.jgrad.processor.transform.KernelSources;
+import io.jgrad.processor.transform.NotBatchable;
 import io.jgrad.processor.transform.Pullbacks;
 import io.jgrad.processor.transform.RulePrimal;
 import io.jgrad.processor.transform.SecondOrder;
@@ -134,7 +138,7 @@ public final class JgradProcessor extends AbstractProcessor {
       w.functions().values().forEach(f -> all.put(key(f.signature().ownerQualifiedName(), f.signature().name()), f));
       plain.putAll(w.plainBodies());
     }
-    KernelEmitter.Sources sources = new KernelEmitter.Sources(
+    KernelSources sources = new KernelSources(
         c -> all.get(key(c.ownerQualifiedName(), c.name())),
         c -> {
           Function f = all.get(key(c.ownerQualifiedName(), c.name()));
@@ -438,7 +442,7 @@ public final class JgradProcessor extends AbstractProcessor {
   }
 
   /** Reports a kernel problem at the call it is about when that call is in the method, else at the method. */
-  private void notBatchable(KernelEmitter.NotBatchable e, ExecutableElement method, Report report) {
+  private void notBatchable(NotBatchable e, ExecutableElement method, Report report) {
     Trees trees = Trees.instance(processingEnv);
     var path = trees.getPath(method);
     var call = e.call() == null || path == null ? java.util.Optional.<com.sun.source.tree.MethodInvocationTree>empty()
@@ -451,7 +455,7 @@ public final class JgradProcessor extends AbstractProcessor {
   }
 
   private void generate(TypeElement owner, Map<ExecutableElement, Function> functions,
-      Map<ExecutableElement, RecordFunctions> records, Map<String, String> reverseOnly, Map<String, String> arrayUsers, KernelEmitter.Sources sources, Report report) {
+      Map<ExecutableElement, RecordFunctions> records, Map<String, String> reverseOnly, Map<String, String> arrayUsers, KernelSources sources, Report report) {
     String qualified = CalleeResolver.derivativesName(owner);
     int dot = qualified.lastIndexOf('.');
     String pkg = dot < 0 ? "" : qualified.substring(0, dot);
@@ -507,13 +511,14 @@ public final class JgradProcessor extends AbstractProcessor {
               + " batched yet (" + arrays + " creates or returns an array, or takes or returns a record)",
               entry.getKey());
         } else if (entry.getKey().getAnnotation(Batched.class) != null) {
-          String cpuOnly = KernelEmitter.emit(entry.getValue(), reverseOnly.get(key(sig.ownerQualifiedName(),
-              sig.name())), sources, type);
-          if (cpuOnly != null && !suppressed(entry.getKey(), Codes.CPU_ONLY_BATCH)) {
-            report.warning(Codes.CPU_ONLY_BATCH, cpuOnly, entry.getKey());
+          Kernels kernels = KernelLowering.lower(entry.getValue(), reverseOnly.get(key(sig.ownerQualifiedName(),
+              sig.name())), sources);
+          KernelEmitter.emit(kernels, type);
+          if (kernels instanceof Kernels.CpuOnly cpu && !suppressed(entry.getKey(), Codes.CPU_ONLY_BATCH)) {
+            report.warning(Codes.CPU_ONLY_BATCH, cpu.warning(), entry.getKey());
           }
         }
-      } catch (KernelEmitter.NotBatchable e) {
+      } catch (NotBatchable e) {
         notBatchable(e, entry.getKey(), report);
       } catch (TransformException e) {
         report.error(Codes.NOT_DIFFERENTIATED, e.getMessage(), entry.getKey());

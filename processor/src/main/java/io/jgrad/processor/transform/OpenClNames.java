@@ -1,4 +1,4 @@
-package io.jgrad.processor.emit;
+package io.jgrad.processor.transform;
 
 import java.util.Set;
 

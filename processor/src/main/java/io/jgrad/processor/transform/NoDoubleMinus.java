@@ -1,4 +1,4 @@
-package io.jgrad.processor.emit;
+package io.jgrad.processor.transform;
 
 import io.jgrad.processor.ir.Expr;
 import io.jgrad.processor.rules.Primitive;

@@ -1,0 +1,26 @@
+package io.jgrad.processor.ir;
+
+/**
+ * The kernels of a {@code @Batched} function, lowered and ready to print: by forward mode, by reverse
+ * mode where the function reaches {@code @CustomVjp} rules whose passes kernels can run, or as lanes
+ * that call the scalar generated code on the CPU where they cannot.
+ */
+public sealed interface Kernels {
+  /** The function batched. */
+  Callee signature();
+
+  /** {@code fBatch}, {@code fJvpBatch} (tangents per lane) and {@code fGradBatch} (one tangent per parameter). */
+  record Forward(Callee signature, Lane value, Lane jvp, Lane grad) implements Kernels {}
+
+  /** {@code fBatch}, and {@code fGradBatch} by reverse mode with the {@code @CustomVjp} rules' passes run as code. */
+  record Reverse(Callee signature, Lane value, Lane grad) implements Kernels {}
+
+  /** {@code fBatch} and {@code fGradBatch} as lanes that call the scalar code on the CPU; {@code reason} says why. */
+  record CpuOnly(Callee signature, String reason) implements Kernels {
+    /** The warning at the function: which entry points run where, and why. */
+    public String warning() {
+      return signature.name() + "Batch and " + signature.name() + "GradBatch run on the JAVA and THREADS backends"
+          + " only: " + reason + "; OPENCL throws BackendUnavailableException";
+    }
+  }
+}

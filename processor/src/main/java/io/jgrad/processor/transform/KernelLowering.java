@@ -1,0 +1,204 @@
+package io.jgrad.processor.transform;
+
+import io.jgrad.processor.ir.Callee;
+import io.jgrad.processor.ir.Expr;
+import io.jgrad.processor.ir.Exprs;
+import io.jgrad.processor.ir.Function;
+import io.jgrad.processor.ir.Kernels;
+import io.jgrad.processor.ir.Lane;
+import io.jgrad.processor.ir.Linear;
+import io.jgrad.processor.ir.Linearized;
+import io.jgrad.processor.ir.Names;
+import io.jgrad.processor.ir.Stmt;
+import io.jgrad.processor.ir.TransformException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Lowers a {@code @Batched} function ({@code vmap}) to the lanes of its kernels: flat primitive code,
+ * calls inlined, no objects, gradients by vector forward mode (no tape), or by reverse mode where the
+ * function reaches a {@code @CustomVjp} rule; KernelEmitter prints them.
+ */
+public final class KernelLowering {
+  /** The JVP kernel stores the value; the gradient kernel does not, so what computes only it is dropped. */
+  private static final boolean VALUE_LIVE = true;
+
+  /** A body ready for a lane: normalized, inlined, in kernel form, with its constants. */
+  private record Prepared(Names names, String index, List<Stmt> body, List<Lane.Constant> constants) {
+    Lane lane(List<Linear> program, List<Expr.Var> tangentsIn, List<Expr.Var> seeds, List<Expr.Var> gradients) {
+      return new Lane(names, index, program, constants, tangentsIn, seeds, gradients);
+    }
+  }
+
+  private final Function function;
+  private final Callee sig;
+  private final KernelSources sources;
+
+  private KernelLowering(Function function, KernelSources sources) {
+    this.function = function;
+    this.sig = function.signature();
+    this.sources = sources;
+  }
+
+  /**
+   * The kernels of {@code f}; {@code sources} finds the code to inline. {@code reverseOnly} is the
+   * path to a {@code @CustomVjp} rule when {@code f} reaches one: the kernels run its {@code fwd} and
+   * {@code bwd} as code where they are in the subset, else the lanes call the scalar generated code
+   * on CPU backends, and there is no {@code fJvpBatch} either way.
+   *
+   * @throws NotBatchable when {@code f} cannot be batched at all
+   */
+  public static Kernels lower(Function f, String reverseOnly, KernelSources sources) {
+    KernelParameters.check(f.signature());
+    KernelLowering lowering = new KernelLowering(f, sources);
+    if (reverseOnly == null) {
+      return new Kernels.Forward(f.signature(), lowering.value(), lowering.jvp(), lowering.grad());
+    }
+    try {
+      return new Kernels.Reverse(f.signature(), lowering.value(), lowering.reverseGrad());
+    } catch (NotBatchable | TransformException | SecondOrder.Unsupported e) {
+      return new Kernels.CpuOnly(f.signature(), "it reaches a @CustomVjp rule (" + reverseOnly + ") and "
+          + e.getMessage());
+    }
+  }
+
+  /** The lane of the gradient of a reverse-only function: its transposed body, the rules' passes spliced in. */
+  private Lane reverseGrad() {
+    List<String> params = sig.params().stream().map(Callee.Param::name).toList();
+    Names names;
+    ReverseBody.Gradient gradient;
+    if (function instanceof Function.VjpRule rule) {
+      List<Function> pullbacks = rule.pullbacks();
+      if (pullbacks.isEmpty()) {
+        throw new NotBatchable("its fwd or bwd is outside the differentiable subset, which kernels run as code");
+      }
+      names = Names.of(params, List.of());
+      List<Stmt> body = new ArrayList<>();
+      List<Expr.Var> components = new ArrayList<>();
+      for (Function pullback : pullbacks) {
+        List<Expr> args = new ArrayList<>();
+        sig.params().forEach(q -> args.add(new Expr.Var(q.name(), q.type())));
+        args.add(Exprs.lit(sig.returnType(), 1));
+        Expr.Var component = names.var(pullback.signature().name(), pullback.signature().returnType());
+        body.addAll(Inliner.spliceCall(pullback, args, component, names));
+        components.add(component);
+      }
+      body.add(new Stmt.Return(components.get(0)));
+      gradient = new ReverseBody.Gradient(body, components);
+    } else {
+      names = Names.of(params, function.body());
+      List<Stmt> body = Normalizer.normalize(function, names);
+      body = sources.inline(List.of(sig.name()), body, names, c -> {
+        if (hasJvpRule(c)) {
+          throw new NotBatchable("it also calls " + c.name() + ", whose @CustomJvp rule kernels expand only in"
+              + " forward mode", c.name());
+        }
+        return sources.functions().apply(c) instanceof Function.VjpRule;
+      });
+      gradient = ReverseBody.gradient(sig, body, names,
+          c -> sources.functions().apply(c) instanceof Function.VjpRule rule ? rule.pullbacks() : null);
+    }
+    List<Lane.Constant> constants = new ArrayList<>();
+    String lane = names.fresh("lane");
+    // The passes may call the function itself (a fwd computing its value): that call runs its primal body.
+    List<Stmt> flat = KernelForm.of(sources.inline(List.of(sig.name() + "'s reverse mode"), gradient.body(), names,
+        c -> false), names, constants, sig.params());
+    Set<String> outputNames = new HashSet<>();
+    gradient.components().forEach(c -> outputNames.add(c.name()));
+    List<Linear> program = DeadCode.eliminate(Jvp.transform(flat, List.of(), names).program(), true, outputNames);
+    return new Lane(names, lane, program, constants, List.of(), List.of(), gradient.components());
+  }
+
+  /** The value's lane: the body as a linear program without tangents, primal statements in their control flow. */
+  private Lane value() {
+    Prepared p = prepare(false);
+    List<Linear> program = DeadCode.eliminate(Jvp.transform(p.body(), List.of(), p.names()).program(), true);
+    return p.lane(program, List.of(), List.of(), List.of());
+  }
+
+  /** The JVP's lane: forward mode with one tangent per lane, the custom JVP rules expanded. */
+  private Lane jvp() {
+    Prepared p = prepare(true);
+    Linearized jvp = Jvp.transform(p.body(), sig.differentiatedParams(), p.names(), true);
+    problems(jvp.problems());
+    List<Linear> program = DeadCode.eliminate(expandRules(jvp.program(), p), VALUE_LIVE);
+    List<Expr.Var> tangentsIn = sig.differentiatedParams().stream().map(d -> jvp.tangents().get(d.name())).toList();
+    return p.lane(program, tangentsIn, List.of(), List.of());
+  }
+
+  /** The gradient's lane: forward mode with one tangent per parameter, seeded with one. */
+  private Lane grad() {
+    Prepared p = prepare(true);
+    VectorJvp.Result jvp = VectorJvp.transform(p.body(), sig.differentiatedParams(), p.names());
+    problems(jvp.problems());
+    Set<String> gradients = new HashSet<>();
+    jvp.tangents().forEach(t -> {
+      if (t != null) {
+        gradients.add(t.name());
+      }
+    });
+    List<Linear> program = DeadCode.eliminate(expandRules(jvp.program(), p), !VALUE_LIVE, gradients);
+    return p.lane(program, List.of(), jvp.seeds(), jvp.tangents());
+  }
+
+  private List<Linear> expandRules(List<Linear> program, Prepared p) {
+    return JvpRuleExpansion.expand(program, sig, sources, p.names(), p.constants());
+  }
+
+  private void problems(List<String> problems) {
+    if (!problems.isEmpty()) {
+      throw new TransformException(String.join("; ", problems));
+    }
+  }
+
+  /**
+   * The body normalized, with calls inlined, {@code StrictMath} as {@code Math}, constants as fields,
+   * every local initialized. For forward mode ({@code rules}) calls to functions with a custom JVP
+   * rule stay, to be expanded into their rule after linearization; a {@code @CustomJvp} function's
+   * own body is then a call to itself. Without {@code rules} everything runs its primal body.
+   */
+  private Prepared prepare(boolean rules) {
+    List<String> params = sig.params().stream().map(Callee.Param::name).toList();
+    Function self = function;
+    if (function instanceof Function.VjpRule) {
+      self = sources.primals().apply(sig);
+      if (self == null) {
+        throw new NotBatchable("the body of " + sig.name() + " is outside the subset kernels run; hint: a"
+            + " @Batched @CustomVjp function's own body must be differentiable code too");
+      }
+    } else if (hasJvpRule(function)) {
+      if (rules) {
+        List<Expr> args = sig.params().stream().map(q -> (Expr) new Expr.Var(q.name(), q.type())).toList();
+        Expr.Var result = new Expr.Var("result", sig.returnType());
+        self = new Function.Plain(sig, List.of(
+            new Stmt.Assign(result, new Expr.Call(sig, args, sig.returnType()), true), new Stmt.Return(result)));
+      } else {
+        self = sources.primals().apply(sig);
+        if (self == null) {
+          throw new NotBatchable("the body of " + sig.name() + " is outside the subset kernels run; hint: a"
+              + " @Batched @CustomJvp function's own body must be differentiable code too");
+        }
+      }
+    }
+    Names names = Names.of(params, self.body());
+    names.fresh("result");
+    String lane = names.fresh("lane");
+    List<Stmt> body = Normalizer.normalize(self, names);
+    Predicate<Callee> keep = rules ? this::hasJvpRule : c -> false;
+    List<Lane.Constant> constants = new ArrayList<>();
+    body = KernelForm.of(sources.inline(List.of(sig.name()), body, names, keep), names, constants, sig.params());
+    return new Prepared(names, lane, body, constants);
+  }
+
+  private boolean hasJvpRule(Callee c) {
+    return hasJvpRule(sources.functions().apply(c));
+  }
+
+  /** Whether {@code f}'s forward mode is a {@code @CustomJvp} rule, in either form. */
+  private static boolean hasJvpRule(Function f) {
+    return f instanceof Function.JvpRule || f instanceof Function.JvpsRules;
+  }
+}

@@ -1,0 +1,28 @@
+package io.jgrad.processor.transform;
+
+import io.jgrad.processor.ir.Callee;
+import io.jgrad.processor.ir.Function;
+import io.jgrad.processor.ir.Names;
+import io.jgrad.processor.ir.Stmt;
+import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Predicate;
+
+/**
+ * Where kernels find code: {@code functions} gives a callee's IR (its rule, for a custom rule),
+ * {@code primals} a callee's plain body (the primal of a {@code @CustomJvp} function too), and
+ * {@code ruleMethods} the plain body of a {@code jvps} rule by owner and method name; each null
+ * when unavailable.
+ */
+public record KernelSources(java.util.function.Function<Callee, Function> functions,
+    java.util.function.Function<Callee, Function> primals, BiFunction<String, String, Function> ruleMethods) {
+
+  /** {@code body} with every call inlined from {@link #primals} but those {@code keep} accepts. */
+  List<Stmt> inline(List<String> path, List<Stmt> body, Names names, Predicate<Callee> keep) {
+    try {
+      return Inliner.inline(path, body, names, primals, keep);
+    } catch (Inliner.NotInlinable e) {
+      throw new NotBatchable(e.getMessage(), e.callee());
+    }
+  }
+}
