@@ -190,4 +190,19 @@ final class ReverseOverReverseExamples {
     }
     return c * x;
   }
+
+  /** A local array written and read through two rules: order 2 with local arrays, reverse over reverse. */
+  @Differentiable(order = 2)
+  static double arrayThroughRules(double x, double y) {
+    double[] a = new double[3];
+    a[0] = sinRule(x);
+    a[1] = product(x, y);
+    a[2] = a[0] * a[1];
+    a[0] = a[0] + a[2] * y;
+    double s = 0;
+    for (int i = 0; i < a.length; i++) {
+      s = s + a[i] * y;
+    }
+    return s;
+  }
 }

@@ -57,6 +57,38 @@ class ReverseOverReverseTest {
   }
 
   @Test
+  void orderTwoThroughALocalArrayReachingCustomVjps() {
+    for (double[] p : new double[][] {{0.4, 1.7}, {-0.9, 1.2}}) {
+      double x = p[0];
+      double y = p[1];
+      double[][] h = ReverseOverReverseExamplesDerivatives.arrayThroughRulesHessian(x, y);
+      // s = (a0 + a2·y)·y + a1·y + a2·y with a0 = sin x, a1 = x²y, a2 = a0·a1: the closed form's second
+      // derivatives by finite differences of its closed-form gradient, and of fGrad.
+      var gxp = ReverseOverReverseExamplesDerivatives.arrayThroughRulesGrad(x + H, y);
+      var gxm = ReverseOverReverseExamplesDerivatives.arrayThroughRulesGrad(x - H, y);
+      var gyp = ReverseOverReverseExamplesDerivatives.arrayThroughRulesGrad(x, y + H);
+      var gym = ReverseOverReverseExamplesDerivatives.arrayThroughRulesGrad(x, y - H);
+      assertThat(h[0][0]).isWithin(1e-5).of((gxp.x() - gxm.x()) / (2 * H));
+      assertThat(h[0][1]).isWithin(1e-5).of((gyp.x() - gym.x()) / (2 * H));
+      assertThat(h[1][0]).isWithin(1e-5).of((gxp.y() - gxm.y()) / (2 * H));
+      assertThat(h[1][1]).isWithin(1e-5).of((gyp.y() - gym.y()) / (2 * H));
+      double sxx = (closedFormGradX(x + H, y) - closedFormGradX(x - H, y)) / (2 * H);
+      assertThat(h[0][0]).isWithin(1e-5).of(sxx);
+    }
+  }
+
+  /** ∂s/∂x of arrayThroughRules, written out by hand. */
+  private static double closedFormGradX(double x, double y) {
+    double a0 = Math.sin(x);
+    double a1 = x * x * y;
+    double da0 = Math.cos(x);
+    double da1 = 2 * x * y;
+    double da2 = da0 * a1 + a0 * da1;
+    // s = (a0 + a2·y)·y + a1·y + a2·y
+    return (da0 + da2 * y) * y + da1 * y + da2 * y;
+  }
+
+  @Test
   void orderTwoThroughAWhileLoopWithABranchAgainstFiniteDifferences() {
     for (double[] p : new double[][] {{0.4, 1.7}, {-0.9, 1.2}, {1.3, -0.8}}) {
       double x = p[0];

@@ -37,8 +37,14 @@ public final class OrderLimits {
     if (f instanceof Function.JvpsRules) {
       return Optional.of("order 2 with jvps rules is not supported yet; hint: write one rule with jvp = \"...\"");
     }
-    if (f.signature().returnType().isArray() || ArrayWrites.any(f.body())) {
-      return Optional.of("order 2 with local arrays or an array result is not supported yet");
+    if (f.signature().returnType().isArray()) {
+      return Optional.of("order 2 with an array result is not supported yet");
+    }
+    if (ArrayWrites.any(f.body()) && (forward || !(f instanceof Function.Plain))) {
+      // Reverse over reverse keeps local arrays in the pullback functions' bodies; forward mode
+      // over forward mode has no tangent arrays in its tangent program yet.
+      return Optional.of("order 2 with local arrays is supported only through a @CustomVjp rule (reverse over"
+          + " reverse) yet");
     }
     if (f.signature().differentiatedParams().stream().anyMatch(p -> p.type().isArray())) {
       return Optional.of("order 2 for array parameters is not supported yet");

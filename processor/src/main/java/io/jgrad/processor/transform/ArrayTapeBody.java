@@ -19,11 +19,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reverse mode of a body with loops as an ordinary body, so that it can be differentiated again
- * (reverse over reverse): the placed sweeps with their tape as two local arrays, one of numbers and
- * one of ints, sized by a first run of the forward sweep that only counts what it would record. A
- * callee's pullback is its pullback function, called with the arguments the call had, which the
- * tape keeps where they may change.
+ * Reverse mode of a body with loops or local arrays as an ordinary body, so that it can be
+ * differentiated again (reverse over reverse): the placed sweeps with their tape as two local
+ * arrays, one of numbers and one of ints, sized by a first run of the forward sweep that only counts
+ * what it would record. A callee's pullback is its pullback function, called with the arguments the
+ * call had, which the tape keeps where they may change.
  */
 final class ArrayTapeBody {
   private final Names names;
@@ -216,11 +216,7 @@ final class ArrayTapeBody {
         out.add(new Stmt.While(new Expr.Binary(Expr.BinaryOp.GT, r.counter(), Exprs.lit(Type.INT, 0), Type.BOOLEAN),
             body));
       } else if (s instanceof Stmt.Accumulate a) {
-        if (a.index() != null || a.target().type().isArray()) {
-          throw new IllegalStateException("an array cotangent at order 2 passed OrderLimits: " + a.target().name());
-        }
-        out.add(new Stmt.Assign(a.target(), prim(a.subtract() ? Primitive.SUB : Primitive.ADD, a.target(), a.value()),
-            false));
+        out.addAll(accumulate(a));
       } else if (s instanceof Stmt.PullBack p) {
         out.addAll(ReverseBody.pullBackByFunctions(p, callArgs.get(p.pullback().name()), names));
       } else {
@@ -228,6 +224,28 @@ final class ArrayTapeBody {
       }
     }
     return out;
+  }
+
+  /** {@code target += value}: into a local, an element, or element by element into an array. */
+  private List<Stmt> accumulate(Stmt.Accumulate a) {
+    Primitive op = a.subtract() ? Primitive.SUB : Primitive.ADD;
+    Expr.Var target = a.target();
+    if (!target.type().isArray()) {
+      return List.of(new Stmt.Assign(target, prim(op, target, a.value()), false));
+    }
+    Type element = target.type().element();
+    if (a.index() != null) {
+      Expr.Var index = names.var("index", Type.INT);
+      return List.of(new Stmt.Assign(index, a.index(), true), new Stmt.ArrayWrite(target, index,
+          prim(op, new Expr.ArrayRead(target, index, element), a.value())));
+    }
+    // A whole array's cotangent: element by element, as the runtime's Accumulate.add does.
+    Expr.Var k = names.var("k", Type.INT);
+    Expr value = new Expr.ArrayRead(a.value(), k, element);
+    return List.of(new Stmt.Assign(k, Exprs.lit(Type.INT, 0), true),
+        new Stmt.While(new Expr.Binary(Expr.BinaryOp.LT, k, new Expr.ArrayLength(target), Type.BOOLEAN), List.of(
+            new Stmt.ArrayWrite(target, k, prim(op, new Expr.ArrayRead(target, k, element), value)),
+            increment(k, 1))));
   }
 
   /** The callee whose pullback {@code p} records, from the call that made it. */

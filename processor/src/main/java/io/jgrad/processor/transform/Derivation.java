@@ -95,12 +95,13 @@ public final class Derivation {
 
   /**
    * The pullback functions second derivatives differentiate again: straight-line code reads each
-   * residual where it was computed (ReverseBody); loops need a tape, kept in local arrays (ArrayTapeBody).
+   * residual where it was computed (ReverseBody); loops and local arrays need a tape, kept in local
+   * arrays (ArrayTapeBody).
    */
   private static List<Function> reverseOverReverse(Callee sig, List<Stmt> normal, Names names) {
-    boolean[] loops = {false};
-    Rewrite.forEach(normal, s -> loops[0] |= s instanceof Stmt.While);
-    return loops[0] ? ArrayTapeBody.pullbacks(sig, normal, names) : ReverseBody.pullbacks(sig, normal, names);
+    boolean[] tape = {false};
+    Rewrite.forEach(normal, s -> tape[0] |= s instanceof Stmt.While || s instanceof Stmt.ArrayWrite);
+    return tape[0] ? ArrayTapeBody.pullbacks(sig, normal, names) : ReverseBody.pullbacks(sig, normal, names);
   }
 
   /** One transposed program placed for each entry point: {@code fVjp}, {@code fValueAndGrad}, {@code fGrad}. */
