@@ -44,7 +44,6 @@ import io.jgrad.processor.transform.KernelSources;
 import io.jgrad.processor.transform.NotBatchable;
 import io.jgrad.processor.transform.Pullbacks;
 import io.jgrad.processor.transform.RulePrimal;
-import io.jgrad.processor.transform.SecondOrder;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -522,8 +521,6 @@ public final class JgradProcessor extends AbstractProcessor {
         notBatchable(e, entry.getKey(), report);
       } catch (TransformException e) {
         report.error(Codes.NOT_DIFFERENTIATED, e.getMessage(), entry.getKey());
-      } catch (SecondOrder.Unsupported e) {
-        report.error(Codes.UNSUPPORTED_ORDER, e.getMessage(), entry.getKey());
       }
     }
     members.check(report);

@@ -10,7 +10,6 @@ import io.jgrad.processor.ir.Names;
 import io.jgrad.processor.ir.Reverse;
 import io.jgrad.processor.ir.Rewrite;
 import io.jgrad.processor.ir.Stmt;
-import io.jgrad.processor.ir.TransformException;
 import io.jgrad.processor.ir.Type;
 import io.jgrad.processor.rules.Primitive;
 import java.util.ArrayList;
@@ -80,7 +79,7 @@ public final class Derivation {
     List<Stmt> normal = Normalizer.normalize(f, names);
     Linearized jvp = Jvp.transform(normal, sig.differentiatedParams(), names);
     if (!jvp.problems().isEmpty()) {
-      throw new TransformException(String.join("; ", jvp.problems()));
+      throw new IllegalStateException("linearizing a checked body: " + String.join("; ", jvp.problems()));
     }
     List<String> tangentNames = sig.differentiatedParams().stream()
         .map(p -> jvp.tangents().get(p.name()).name()).toList();
@@ -133,7 +132,7 @@ public final class Derivation {
     List<Stmt> normal = Normalizer.normalize(new Function.Plain(kernel, tangentBody), names);
     Linearized jvp = Jvp.transform(normal, sig.differentiatedParams(), names);
     if (!jvp.problems().isEmpty()) {
-      throw new TransformException(String.join("; ", jvp.problems()));
+      throw new IllegalStateException("linearizing a checked body: " + String.join("; ", jvp.problems()));
     }
     Derived.ForwardOverForward second = new Derived.ForwardOverForward(kernel, tangentNames,
         new Derived.Forward(jvp, names));

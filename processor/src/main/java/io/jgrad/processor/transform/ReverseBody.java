@@ -26,8 +26,8 @@ import java.util.Set;
  * callee's pullback is its pullback function called (second derivatives, reverse over reverse) or
  * its code spliced in (kernels).
  *
- * <p>Supported: straight-line code and if/else; loops and local arrays, which would need the tape
- * in the body, are reported as not supported yet.
+ * <p>Straight-line code and if/else: loops and local arrays need a tape, which generated code keeps
+ * in local arrays ({@link ArrayTapeBody}) and kernel lanes do not have (they run on CPU lanes).
  */
 public final class ReverseBody {
   private final Names names;
@@ -85,19 +85,10 @@ public final class ReverseBody {
     List<Stmt> single = SingleAssignment.of(normalized, f.params(), names);
     Linearized jvp = Jvp.transform(single, f.differentiatedParams(), names);
     if (!jvp.problems().isEmpty()) {
-      throw new SecondOrder.Unsupported(String.join("; ", jvp.problems()));
+      throw new IllegalStateException("linearizing a checked body: " + String.join("; ", jvp.problems()));
     }
+    // Loops and local arrays stopped at SingleAssignment: they take ArrayTapeBody, or CPU lanes.
     requireSinglyAssigned(jvp.program(), new HashSet<>(f.params().stream().map(Callee.Param::name).toList()));
-    Rewrite.forEachLinear(jvp.program(), l -> {
-      if (l instanceof Linear.While) {
-        throw new SecondOrder.Unsupported("order 2 of a function with a loop that reaches a @CustomVjp rule"
-            + " (reverse over reverse) is not supported yet");
-      }
-      if (l instanceof Linear.TangentArray || l instanceof Linear.TangentWrite) {
-        throw new SecondOrder.Unsupported("order 2 of a function with local arrays that reaches a @CustomVjp"
-            + " rule (reverse over reverse) is not supported yet");
-      }
-    });
     return Transposer.transpose(jvp.program(), jvp.tangents(), f, names);
   }
 

@@ -83,11 +83,11 @@ final class SingleAssignment {
       } else if (s instanceof Stmt.Return r) {
         out.add(new Stmt.Return(r.value() == null ? null : read(r.value(), current)));
       } else if (s instanceof Stmt.While) {
-        throw new SecondOrder.Unsupported("reverse mode written as code (reverse over reverse, or a kernel through"
-            + " a @CustomVjp rule) does not support loops yet");
+        throw new SecondOrder.Unsupported("its reverse mode would need a tape for a loop, which a kernel lane"
+            + " does not have yet");
       } else if (s instanceof Stmt.ArrayWrite) {
-        throw new SecondOrder.Unsupported("reverse mode written as code (reverse over reverse, or a kernel through"
-            + " a @CustomVjp rule) does not support local arrays yet");
+        throw new SecondOrder.Unsupported("its reverse mode would need a tape for local arrays, which a kernel lane"
+            + " does not have yet");
       } else {
         out.add(s);
       }
