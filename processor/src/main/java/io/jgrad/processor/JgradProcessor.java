@@ -28,6 +28,7 @@ import io.jgrad.processor.emit.RulePrimalEmitter;
 import io.jgrad.processor.ir.ArrayWrites;
 import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.Calls;
+import io.jgrad.processor.ir.Derived;
 import io.jgrad.processor.ir.DiffSpec;
 import io.jgrad.processor.ir.Function;
 import io.jgrad.processor.ir.Kernels;
@@ -453,6 +454,85 @@ public final class JgradProcessor extends AbstractProcessor {
     }
   }
 
+  /**
+   * What the entry decided for one function before anything is printed: its derivations (or, for a
+   * function with records, its flat functions' and its entry points'), its rule primal's, its kernels.
+   */
+  private record Plan(Derived derived, Derived rulePrimal, Kernels kernels, RecordFunctions record,
+      List<Derived> flat, boolean forward) {}
+
+  /** The plan of {@code f}, or empty once {@code report} has what stops it. */
+  private java.util.Optional<Plan> plan(ExecutableElement method, Function f, RecordFunctions rf,
+      Map<String, String> reverseOnly, Map<String, String> arrayUsers, KernelSources sources, Purity purity,
+      Report report) {
+    Callee sig = f.signature();
+    boolean forward = !reverseOnly.containsKey(key(sig.ownerQualifiedName(), sig.name()));
+    int order = DiffSpec.of(method).orElseThrow().order();
+    java.util.Optional<String> unsupported = OrderLimits.unsupported(f, order, forward, rf != null);
+    if (unsupported.isPresent()) {
+      report.error(Codes.UNSUPPORTED_ORDER, unsupported.get(), method);
+      return java.util.Optional.empty();
+    }
+    boolean batched = method.getAnnotation(Batched.class) != null;
+    if (rf != null) {
+      if (batched) {
+        report.error(Codes.NOT_BATCHABLE, "a function with records in its signature cannot be batched yet", method);
+        return java.util.Optional.empty();
+      }
+      List<Derived> flat = rf.flat().stream().map(g -> Derivation.ofFlat(g, forward)).toList();
+      return java.util.Optional.of(new Plan(null, null, null, rf, flat, forward));
+    }
+    Derived derived = Derivation.of(f, forward, order, purity::removable);
+    Derived rulePrimal = order == 2 && sig.rulePrimal() ? Derivation.internal(new Function.Plain(
+        sig.secondOrderPrimal(), RulePrimal.of(f)), forward) : null;
+    Kernels kernels = null;
+    String arrays = arrayUsers.get(key(sig.ownerQualifiedName(), sig.name()));
+    if (batched && arrays != null) {
+      report.error(Codes.NOT_BATCHABLE, "a function with local arrays, an array result or records cannot be"
+          + " batched yet (" + arrays + " creates or returns an array, or takes or returns a record)", method);
+      return java.util.Optional.empty();
+    }
+    try {
+      if (batched) {
+        kernels = KernelLowering.lower(f, reverseOnly.get(key(sig.ownerQualifiedName(), sig.name())), sources);
+      }
+    } catch (NotBatchable e) {
+      notBatchable(e, method, report);
+      return java.util.Optional.empty();
+    } catch (TransformException e) {
+      report.error(Codes.NOT_DIFFERENTIATED, e.getMessage(), method);
+      return java.util.Optional.empty();
+    }
+    if (kernels instanceof Kernels.CpuOnly cpu && !suppressed(method, Codes.CPU_ONLY_BATCH)) {
+      report.warning(Codes.CPU_ONLY_BATCH, cpu.warning(), method);
+    }
+    return java.util.Optional.of(new Plan(derived, rulePrimal, kernels, null, List.of(), forward));
+  }
+
+  /** Prints what {@code plan} holds into {@code type}. */
+  private static void print(Plan plan, TypeSpec.Builder type) {
+    RecordFunctions rf = plan.record();
+    if (rf != null) {
+      for (int i = 0; i < rf.flat().size(); i++) {
+        if (rf.flat().get(i) instanceof Function.Plain) {
+          DerivativesEmitter.emit(plan.flat().get(i), type);
+        } else {
+          RecordRuleEmitter.emit(rf.signature(), rf.signature().result() == null ? 0 : rf.signature().leafOf(i),
+              plan.flat().get(i), type);
+        }
+      }
+      RecordEntryEmitter.emit(rf.signature(), rf.flat().get(0), plan.forward(), type);
+      return;
+    }
+    DerivativesEmitter.emit(plan.derived(), type);
+    if (plan.rulePrimal() != null) {
+      RulePrimalEmitter.emit(plan.derived().signature(), plan.rulePrimal(), type);
+    }
+    if (plan.kernels() != null) {
+      KernelEmitter.emit(plan.kernels(), type);
+    }
+  }
+
   private void generate(TypeElement owner, Map<ExecutableElement, Function> functions,
       Map<ExecutableElement, RecordFunctions> records, Map<String, String> reverseOnly, Map<String, String> arrayUsers, KernelSources sources, Report report) {
     String qualified = CalleeResolver.derivativesName(owner);
@@ -468,61 +548,21 @@ public final class JgradProcessor extends AbstractProcessor {
         .addOriginatingElement(owner)
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
     int errorsBefore = report.errorCount();
-    GeneratedMembers members = new GeneratedMembers(type);
+    // Dagger's order: every decision for every function (limits, derivations, kernels) first, then
+    // the gate, then printing, which decides nothing.
+    Map<ExecutableElement, Plan> plans = new LinkedHashMap<>();
     for (Map.Entry<ExecutableElement, Function> entry : functions.entrySet()) {
-      members.startOf(entry.getKey());
-      try {
-        Callee sig = entry.getValue().signature();
-        boolean forward = !reverseOnly.containsKey(key(sig.ownerQualifiedName(), sig.name()));
-        int order = DiffSpec.of(entry.getKey()).orElseThrow().order();
-        RecordFunctions rf = records.get(entry.getKey());
-        java.util.Optional<String> unsupported = OrderLimits.unsupported(entry.getValue(), order, forward, rf != null);
-        if (unsupported.isPresent()) {
-          report.error(Codes.UNSUPPORTED_ORDER, unsupported.get(), entry.getKey());
-          continue;
-        }
-        if (rf != null) {
-          if (entry.getKey().getAnnotation(Batched.class) != null) {
-            report.error(Codes.NOT_BATCHABLE, "a function with records in its signature cannot be batched yet",
-                entry.getKey());
-            continue;
-          }
-          for (int i = 0; i < rf.flat().size(); i++) {
-            Function flat = rf.flat().get(i);
-            if (flat instanceof Function.Plain) {
-              DerivativesEmitter.emit(Derivation.ofFlat(flat, forward), type);
-            } else {
-              RecordRuleEmitter.emit(rf.signature(), rf.signature().result() == null ? 0
-                  : rf.signature().leafOf(i), Derivation.ofFlat(flat, forward), type);
-            }
-          }
-          RecordEntryEmitter.emit(rf.signature(), rf.flat().get(0), forward, type);
-          continue;
-        }
-        DerivativesEmitter.emit(Derivation.of(entry.getValue(), forward, order, purity::removable), type);
-        if (order == 2 && sig.rulePrimal()) {
-          RulePrimalEmitter.emit(sig, Derivation.internal(new Function.Plain(sig.secondOrderPrimal(),
-              RulePrimal.of(entry.getValue())), forward), type);
-        }
-        String arrays = arrayUsers.get(key(sig.ownerQualifiedName(), sig.name()));
-        if (entry.getKey().getAnnotation(Batched.class) != null && arrays != null) {
-          report.error(Codes.NOT_BATCHABLE, "a function with local arrays, an array result or records cannot be"
-              + " batched yet (" + arrays + " creates or returns an array, or takes or returns a record)",
-              entry.getKey());
-        } else if (entry.getKey().getAnnotation(Batched.class) != null) {
-          Kernels kernels = KernelLowering.lower(entry.getValue(), reverseOnly.get(key(sig.ownerQualifiedName(),
-              sig.name())), sources);
-          KernelEmitter.emit(kernels, type);
-          if (kernels instanceof Kernels.CpuOnly cpu && !suppressed(entry.getKey(), Codes.CPU_ONLY_BATCH)) {
-            report.warning(Codes.CPU_ONLY_BATCH, cpu.warning(), entry.getKey());
-          }
-        }
-      } catch (NotBatchable e) {
-        notBatchable(e, entry.getKey(), report);
-      } catch (TransformException e) {
-        report.error(Codes.NOT_DIFFERENTIATED, e.getMessage(), entry.getKey());
-      }
+      plan(entry.getKey(), entry.getValue(), records.get(entry.getKey()), reverseOnly, arrayUsers, sources, purity,
+          report).ifPresent(plan -> plans.put(entry.getKey(), plan));
     }
+    if (report.errorCount() > errorsBefore) {
+      return;
+    }
+    GeneratedMembers members = new GeneratedMembers(type);
+    plans.forEach((method, plan) -> {
+      members.startOf(method);
+      print(plan, type);
+    });
     members.check(report);
     if (report.errorCount() > errorsBefore) {
       return;
