@@ -56,10 +56,9 @@ public final class OrderLimits {
     if (!(f instanceof Function.Plain)) {
       return Optional.empty(); // a rule's body is differentiated through its callees' first-order forward mode
     }
-    boolean[] loops = {false};
-    Rewrite.forEach(f.body(), s -> loops[0] |= s instanceof Stmt.While);
+    boolean loops = Rewrite.anyMatch(f.body(), s -> s instanceof Stmt.While);
     for (Expr.Call c : activeCalls(f)) {
-      Optional<String> through = throughCall(c.callee(), forward, loops[0]);
+      Optional<String> through = throughCall(c.callee(), forward, loops);
       if (through.isPresent()) {
         return through;
       }

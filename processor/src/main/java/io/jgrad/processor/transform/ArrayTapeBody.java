@@ -118,7 +118,7 @@ final class ArrayTapeBody {
       } else if (s instanceof Stmt.Save v) {
         out.add(new Stmt.Assign(v.residual(), v.value(), true));
       } else {
-        out.add(rebuilt(s, this::count));
+        out.add(Rewrite.withBodies(s, this::count));
       }
     }
     return out;
@@ -142,7 +142,7 @@ final class ArrayTapeBody {
       } else if (s instanceof Stmt.Save v) {
         out.add(new Stmt.Assign(v.residual(), v.value(), true));
       } else {
-        out.add(rebuilt(s, this::forward));
+        out.add(Rewrite.withBodies(s, this::forward));
       }
     }
     return out;
@@ -220,7 +220,7 @@ final class ArrayTapeBody {
       } else if (s instanceof Stmt.PullBack p) {
         out.addAll(ReverseBody.pullBackByFunctions(p, callArgs.get(p.pullback().name()), names));
       } else {
-        out.add(rebuilt(s, this::backward));
+        out.add(Rewrite.withBodies(s, this::backward));
       }
     }
     return out;
@@ -270,19 +270,5 @@ final class ArrayTapeBody {
 
   private static Expr prim(Primitive p, Expr a, Expr b) {
     return new Expr.Prim(p, List.of(a, b), Exprs.promote(a.type(), b.type()), false);
-  }
-
-  /** {@code s} with its nested statement lists passed through {@code inner}. */
-  private static Stmt rebuilt(Stmt s, java.util.function.UnaryOperator<List<Stmt>> inner) {
-    if (s instanceof Stmt.If i) {
-      return new Stmt.If(i.condition(), inner.apply(i.thenBody()), inner.apply(i.elseBody()));
-    }
-    if (s instanceof Stmt.While w) {
-      return new Stmt.While(w.condition(), inner.apply(w.body()));
-    }
-    if (s instanceof Stmt.Block b) {
-      return new Stmt.Block(inner.apply(b.body()));
-    }
-    return s;
   }
 }

@@ -3,11 +3,13 @@ package io.jgrad.processor.transform;
 import io.jgrad.processor.ir.Expr;
 import io.jgrad.processor.ir.Exprs;
 import io.jgrad.processor.ir.Linear;
+import io.jgrad.processor.ir.Rewrite;
 import io.jgrad.processor.ir.Stmt;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Removes assignments to locals that nothing reads, until none is left: a gradient kernel then
@@ -33,7 +35,7 @@ public final class DeadCode {
    * kernels a call may print, and a dead call with an effect must still run.
    */
   public static List<Linear> eliminate(List<Linear> program, boolean valueLive, Set<String> outputs,
-      java.util.function.Predicate<Expr> removable) {
+      Predicate<Expr> removable) {
     List<Linear> current = program;
     while (true) {
       Set<String> read = new HashSet<>(outputs);
@@ -55,7 +57,7 @@ public final class DeadCode {
    * statements left): Aparapi cannot translate some loops emptied this way, and they compute nothing.
    */
   private static List<Linear> deadLoops(List<Linear> program, List<Linear> whole, boolean valueLive,
-      Set<String> outputs, java.util.function.Predicate<Expr> removable) {
+      Set<String> outputs, Predicate<Expr> removable) {
     List<Linear> out = new ArrayList<>();
     for (Linear l : program) {
       if (l instanceof Linear.While w) {
@@ -97,15 +99,13 @@ public final class DeadCode {
   }
 
   /** Whether dropping {@code program} loses no effect: no statement kept for its effect, no call that must run. */
-  private static boolean pure(List<Linear> program, java.util.function.Predicate<Expr> removable) {
+  private static boolean pure(List<Linear> program, Predicate<Expr> removable) {
     for (Linear l : program) {
       if (l instanceof Linear.Primal p && (p.stmt() instanceof Stmt.Effect
           || p.stmt() instanceof Stmt.Assign a && !removable.test(a.value()))) {
         return false;
       }
-      if (l instanceof Linear.Call || l instanceof Linear.If f && !(pure(f.thenBody(), removable)
-          && pure(f.elseBody(), removable)) || l instanceof Linear.While w && !pure(w.body(), removable)
-          || l instanceof Linear.Block b && !pure(b.body(), removable)) {
+      if (l instanceof Linear.Call || !Rewrite.bodies(l).stream().allMatch(inner -> pure(inner, removable))) {
         return false;
       }
     }
@@ -116,24 +116,15 @@ public final class DeadCode {
   private static List<Linear> without(List<Linear> program, Linear gone) {
     List<Linear> out = new ArrayList<>();
     for (Linear l : program) {
-      if (l == gone) {
-        continue;
-      }
-      if (l instanceof Linear.If f) {
-        out.add(new Linear.If(f.condition(), without(f.thenBody(), gone), without(f.elseBody(), gone)));
-      } else if (l instanceof Linear.While w) {
-        out.add(new Linear.While(w.condition(), without(w.body(), gone)));
-      } else if (l instanceof Linear.Block b) {
-        out.add(new Linear.Block(without(b.body(), gone)));
-      } else {
-        out.add(l);
+      if (l != gone) {
+        out.add(Rewrite.withBodies(l, inner -> without(inner, gone)));
       }
     }
     return out;
   }
 
   private static void assigns(List<Linear> program, Set<String> out) {
-    for (Linear l : program) {
+    Rewrite.forEachLinear(program, l -> {
       if (l instanceof Linear.Primal p && p.stmt() instanceof Stmt.Assign a) {
         out.add(a.target().name());
       } else if (l instanceof Linear.Primal p && p.stmt() instanceof Stmt.ArrayWrite w) {
@@ -144,36 +135,22 @@ public final class DeadCode {
         out.add(a.target().name());
       } else if (l instanceof Linear.Tangent t) {
         out.add(t.target().name());
-      } else if (l instanceof Linear.If f) {
-        assigns(f.thenBody(), out);
-        assigns(f.elseBody(), out);
-      } else if (l instanceof Linear.While w) {
-        assigns(w.body(), out);
-      } else if (l instanceof Linear.Block b) {
-        assigns(b.body(), out);
       }
-    }
+    });
   }
 
   private static void keptForEffect(List<Linear> program, Set<String> read,
-      java.util.function.Predicate<Expr> removable, Set<String> live) {
-    for (Linear l : program) {
+      Predicate<Expr> removable, Set<String> live) {
+    Rewrite.forEachLinear(program, l -> {
       if (l instanceof Linear.Primal p && p.stmt() instanceof Stmt.Assign a && !read.contains(a.target().name())
           && !removable.test(a.value())) {
         live.add(a.target().name());
-      } else if (l instanceof Linear.If f) {
-        keptForEffect(f.thenBody(), read, removable, live);
-        keptForEffect(f.elseBody(), read, removable, live);
-      } else if (l instanceof Linear.While w) {
-        keptForEffect(w.body(), read, removable, live);
-      } else if (l instanceof Linear.Block b) {
-        keptForEffect(b.body(), read, removable, live);
       }
-    }
+    });
   }
 
   private static List<Linear> keep(List<Linear> program, Set<String> read,
-      java.util.function.Predicate<Expr> removable) {
+      Predicate<Expr> removable) {
     List<Linear> out = new ArrayList<>();
     for (Linear l : program) {
       if (l instanceof Linear.Primal p && p.stmt() instanceof Stmt.Assign a && !read.contains(a.target().name())
@@ -193,22 +170,13 @@ public final class DeadCode {
           || l instanceof Linear.TangentArray a && !read.contains(a.target().name())) {
         continue;
       }
-      if (l instanceof Linear.If f) {
-        out.add(new Linear.If(f.condition(), keep(f.thenBody(), read, removable),
-            keep(f.elseBody(), read, removable)));
-      } else if (l instanceof Linear.While w) {
-        out.add(new Linear.While(w.condition(), keep(w.body(), read, removable)));
-      } else if (l instanceof Linear.Block b) {
-        out.add(new Linear.Block(keep(b.body(), read, removable)));
-      } else {
-        out.add(l);
-      }
+      out.add(Rewrite.withBodies(l, inner -> keep(inner, read, removable)));
     }
     return out;
   }
 
   private static void reads(List<Linear> program, boolean valueLive, Set<String> read) {
-    for (Linear l : program) {
+    Rewrite.forEachLinear(program, l -> {
       if (l instanceof Linear.Primal p) {
         if (p.stmt() instanceof Stmt.Assign a) {
           vars(a.value(), read);
@@ -241,13 +209,8 @@ public final class DeadCode {
         }
       } else if (l instanceof Linear.If f) {
         vars(f.condition(), read);
-        reads(f.thenBody(), valueLive, read);
-        reads(f.elseBody(), valueLive, read);
       } else if (l instanceof Linear.While w) {
         vars(w.condition(), read);
-        reads(w.body(), valueLive, read);
-      } else if (l instanceof Linear.Block b) {
-        reads(b.body(), valueLive, read);
       } else if (l instanceof Linear.Return r) {
         if (valueLive) {
           vars(r.value(), read);
@@ -263,7 +226,7 @@ public final class DeadCode {
           }
         });
       }
-    }
+    });
   }
 
   private static void vars(Expr e, Set<String> read) {

@@ -99,9 +99,8 @@ public final class Derivation {
    * arrays (ArrayTapeBody).
    */
   private static List<Function> reverseOverReverse(Callee sig, List<Stmt> normal, Names names) {
-    boolean[] tape = {false};
-    Rewrite.forEach(normal, s -> tape[0] |= s instanceof Stmt.While || s instanceof Stmt.ArrayWrite);
-    return tape[0] ? ArrayTapeBody.pullbacks(sig, normal, names) : ReverseBody.pullbacks(sig, normal, names);
+    boolean tape = Rewrite.anyMatch(normal, s -> s instanceof Stmt.While || s instanceof Stmt.ArrayWrite);
+    return tape ? ArrayTapeBody.pullbacks(sig, normal, names) : ReverseBody.pullbacks(sig, normal, names);
   }
 
   /** One transposed program placed for each entry point: {@code fVjp}, {@code fValueAndGrad}, {@code fGrad}. */

@@ -206,19 +206,12 @@ public final class Inliner {
 
   /** Gives every local of {@code body} a name of the caller's. */
   private static void locals(List<Stmt> body, Map<String, String> renamed, Names names) {
-    for (Stmt s : body) {
+    Rewrite.forEach(body, s -> {
       if (s instanceof Stmt.Assign a && a.declare()) {
         renamed.computeIfAbsent(a.target().name(), names::fresh);
       } else if (s instanceof Stmt.Declare d) {
         renamed.computeIfAbsent(d.target().name(), names::fresh);
-      } else if (s instanceof Stmt.If f) {
-        locals(f.thenBody(), renamed, names);
-        locals(f.elseBody(), renamed, names);
-      } else if (s instanceof Stmt.While w) {
-        locals(w.body(), renamed, names);
-      } else if (s instanceof Stmt.Block b) {
-        locals(b.body(), renamed, names);
       }
-    }
+    });
   }
 }

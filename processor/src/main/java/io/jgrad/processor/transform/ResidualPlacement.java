@@ -102,14 +102,8 @@ public final class ResidualPlacement {
     for (Stmt s : body) {
       if (s instanceof Stmt.Save v) {
         save(v, top, out);
-      } else if (s instanceof Stmt.If f) {
-        out.add(new Stmt.If(f.condition(), forward(f.thenBody(), false), forward(f.elseBody(), false)));
-      } else if (s instanceof Stmt.While w) {
-        out.add(new Stmt.While(w.condition(), forward(w.body(), false)));
-      } else if (s instanceof Stmt.Block b) {
-        out.add(new Stmt.Block(forward(b.body(), false)));
       } else {
-        out.add(s);
+        out.add(Rewrite.withBodies(s, inner -> forward(inner, false)));
       }
     }
     return out;
