@@ -70,11 +70,19 @@ public final class ReverseBody {
     String g = names.fresh("g");
     Reverse sweeps = sweeps(f, normalized, names);
     List<Stmt> body = new ReverseBody(names, null).body(sweeps, new Expr.Var(g, f.returnType()));
+    return pullbackFunctions(f, g, body, sweeps.gradient());
+  }
+
+  /**
+   * {@code f}'s pullback functions at cotangent {@code g}: each runs {@code body}, which computes the
+   * whole gradient, and returns its own component.
+   */
+  static List<Function> pullbackFunctions(Callee f, String g, List<Stmt> body, List<Expr.Var> gradient) {
     List<Function> out = new ArrayList<>();
     List<Callee.Param> diff = f.differentiatedParams();
     for (int k = 0; k < diff.size(); k++) {
       List<Stmt> pullback = new ArrayList<>(body);
-      pullback.add(new Stmt.Return(sweeps.gradient().get(k)));
+      pullback.add(new Stmt.Return(gradient.get(k)));
       out.add(new Function.Plain(f.pullbackFunction(diff.get(k), g), pullback));
     }
     return out;
@@ -275,7 +283,7 @@ public final class ReverseBody {
     }
   }
 
-  private static Expr prim(Primitive p, Expr a, Expr b) {
+  static Expr prim(Primitive p, Expr a, Expr b) {
     return new Expr.Prim(p, List.of(a, b), Exprs.promote(a.type(), b.type()), false);
   }
 
