@@ -4,6 +4,7 @@ import io.jgrad.processor.ir.Activity;
 import io.jgrad.processor.ir.ArrayWrites;
 import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.Expr;
+import io.jgrad.processor.ir.Exprs;
 import io.jgrad.processor.ir.Function;
 import io.jgrad.processor.ir.Rewrite;
 import io.jgrad.processor.ir.Stmt;
@@ -137,12 +138,7 @@ public final class OrderLimits {
   }
 
   private static boolean reads(Expr e, Set<String> vars) {
-    boolean[] found = {false};
-    Rewrite.expr(e, node -> {
-      found[0] |= node instanceof Expr.Var v && vars.contains(v.name());
-      return node;
-    });
-    return found[0];
+    return vars.stream().anyMatch(v -> Exprs.mentions(e, v));
   }
 
   private static boolean doubles(Callee c) {
