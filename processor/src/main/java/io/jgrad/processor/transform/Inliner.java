@@ -84,10 +84,8 @@ public final class Inliner {
           body.add(new Stmt.Assign(a.target(), a.value(), false));
         }
         out.add(new Stmt.While(condition, stmts(body)));
-      } else if (s instanceof Stmt.Block b) {
-        out.add(new Stmt.Block(stmts(b.body())));
       } else {
-        out.add(s);
+        out.add(Rewrite.withBodies(s, this::stmts));
       }
     }
     return out;

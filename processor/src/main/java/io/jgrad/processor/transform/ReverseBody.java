@@ -184,10 +184,8 @@ public final class ReverseBody {
             false));
       } else if (s instanceof Stmt.PullBack p) {
         pullBack(p, out);
-      } else if (s instanceof Stmt.If f) {
-        out.add(new Stmt.If(f.condition(), backward(f.thenBody()), backward(f.elseBody())));
       } else {
-        out.add(s);
+        out.add(Rewrite.withBodies(s, this::backward));
       }
     }
     return out;
