@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Predicate;
 
 /**
  * Removes assignments to locals that nothing reads, until none is left: a gradient kernel then
@@ -27,24 +26,12 @@ public final class DeadCode {
 
   /** The same, with {@code outputs} read after the program (the other tangents of a vector program). */
   public static List<Linear> eliminate(List<Linear> program, boolean valueLive, Set<String> outputs) {
-    return eliminate(program, valueLive, outputs, value -> true);
-  }
-
-  /**
-   * The same, dropping a dead assignment only when {@code removable} accepts its value: outside
-   * kernels a call may print, and a dead call with an effect must still run.
-   */
-  public static List<Linear> eliminate(List<Linear> program, boolean valueLive, Set<String> outputs,
-      Predicate<Expr> removable) {
     List<Linear> current = program;
     while (true) {
       Set<String> read = new HashSet<>(outputs);
       reads(current, valueLive, read);
-      // An assignment kept only for its effect keeps its variable, so the declaration stays too.
-      Set<String> live = new HashSet<>(read);
-      keptForEffect(current, read, removable, live);
-      List<Linear> next = keep(current, live, removable);
-      next = deadLoops(next, next, valueLive, outputs, removable);
+      List<Linear> next = keep(current, read);
+      next = deadLoops(next, next, valueLive, outputs);
       if (next.equals(current)) {
         return current;
       }
@@ -57,7 +44,7 @@ public final class DeadCode {
    * statements left): Aparapi cannot translate some loops emptied this way, and they compute nothing.
    */
   private static List<Linear> deadLoops(List<Linear> program, List<Linear> whole, boolean valueLive,
-      Set<String> outputs, Predicate<Expr> removable) {
+      Set<String> outputs) {
     List<Linear> out = new ArrayList<>();
     for (Linear l : program) {
       if (l instanceof Linear.While w) {
@@ -65,13 +52,13 @@ public final class DeadCode {
         assigns(w.body(), assigned);
         Set<String> readElsewhere = new HashSet<>(outputs);
         reads(without(whole, w), valueLive, readElsewhere);
-        if (assigned.stream().noneMatch(readElsewhere::contains) && pure(w.body(), removable)) {
+        if (assigned.stream().noneMatch(readElsewhere::contains) && pure(w.body())) {
           continue;
         }
-        out.add(new Linear.While(w.condition(), deadLoops(w.body(), whole, valueLive, outputs, removable)));
+        out.add(new Linear.While(w.condition(), deadLoops(w.body(), whole, valueLive, outputs)));
       } else if (l instanceof Linear.If f) {
-        List<Linear> thenBody = deadLoops(f.thenBody(), whole, valueLive, outputs, removable);
-        List<Linear> elseBody = deadLoops(f.elseBody(), whole, valueLive, outputs, removable);
+        List<Linear> thenBody = deadLoops(f.thenBody(), whole, valueLive, outputs);
+        List<Linear> elseBody = deadLoops(f.elseBody(), whole, valueLive, outputs);
         if (thenBody.isEmpty() && elseBody.isEmpty() && !hasCall(f.condition())) {
           continue;
         }
@@ -83,7 +70,7 @@ public final class DeadCode {
           out.add(new Linear.If(f.condition(), thenBody, elseBody));
         }
       } else if (l instanceof Linear.Block b) {
-        List<Linear> body = deadLoops(b.body(), whole, valueLive, outputs, removable);
+        List<Linear> body = deadLoops(b.body(), whole, valueLive, outputs);
         if (!body.isEmpty()) {
           out.add(new Linear.Block(body));
         }
@@ -99,13 +86,10 @@ public final class DeadCode {
   }
 
   /** Whether dropping {@code program} loses no effect: no statement kept for its effect, no call that must run. */
-  private static boolean pure(List<Linear> program, Predicate<Expr> removable) {
+  private static boolean pure(List<Linear> program) {
     for (Linear l : program) {
-      if (l instanceof Linear.Primal p && (p.stmt() instanceof Stmt.Effect
-          || p.stmt() instanceof Stmt.Assign a && !removable.test(a.value()))) {
-        return false;
-      }
-      if (l instanceof Linear.Call || !Rewrite.bodies(l).stream().allMatch(inner -> pure(inner, removable))) {
+      if (l instanceof Linear.Primal p && p.stmt() instanceof Stmt.Effect || l instanceof Linear.Call
+          || !Rewrite.bodies(l).stream().allMatch(DeadCode::pure)) {
         return false;
       }
     }
@@ -139,22 +123,10 @@ public final class DeadCode {
     });
   }
 
-  private static void keptForEffect(List<Linear> program, Set<String> read,
-      Predicate<Expr> removable, Set<String> live) {
-    Rewrite.forEachLinear(program, l -> {
-      if (l instanceof Linear.Primal p && p.stmt() instanceof Stmt.Assign a && !read.contains(a.target().name())
-          && !removable.test(a.value())) {
-        live.add(a.target().name());
-      }
-    });
-  }
-
-  private static List<Linear> keep(List<Linear> program, Set<String> read,
-      Predicate<Expr> removable) {
+  private static List<Linear> keep(List<Linear> program, Set<String> read) {
     List<Linear> out = new ArrayList<>();
     for (Linear l : program) {
-      if (l instanceof Linear.Primal p && p.stmt() instanceof Stmt.Assign a && !read.contains(a.target().name())
-          && removable.test(a.value())) {
+      if (l instanceof Linear.Primal p && p.stmt() instanceof Stmt.Assign a && !read.contains(a.target().name())) {
         continue;
       }
       if (l instanceof Linear.Primal p && p.stmt() instanceof Stmt.Declare d && !read.contains(d.target().name())) {
@@ -170,7 +142,7 @@ public final class DeadCode {
           || l instanceof Linear.TangentArray a && !read.contains(a.target().name())) {
         continue;
       }
-      out.add(Rewrite.withBodies(l, inner -> keep(inner, read, removable)));
+      out.add(Rewrite.withBodies(l, inner -> keep(inner, read)));
     }
     return out;
   }
