@@ -224,20 +224,20 @@ final class ArrayTapeBody {
     Primitive op = a.subtract() ? Primitive.SUB : Primitive.ADD;
     Expr.Var target = a.target();
     if (!target.type().isArray()) {
-      return List.of(new Stmt.Assign(target, ReverseBody.prim(op, target, a.value()), false));
+      return List.of(new Stmt.Assign(target, Exprs.prim(op, target, a.value()), false));
     }
     Type element = target.type().element();
     if (a.index() != null) {
       Expr.Var index = names.var("index", Type.INT);
       return List.of(new Stmt.Assign(index, a.index(), true), new Stmt.ArrayWrite(target, index,
-          ReverseBody.prim(op, new Expr.ArrayRead(target, index, element), a.value())));
+          Exprs.prim(op, new Expr.ArrayRead(target, index, element), a.value())));
     }
     // A whole array's cotangent: element by element, as the runtime's Accumulate.add does.
     Expr.Var k = names.var("k", Type.INT);
     Expr value = new Expr.ArrayRead(a.value(), k, element);
     return List.of(new Stmt.Assign(k, Exprs.lit(Type.INT, 0), true),
         new Stmt.While(new Expr.Binary(Expr.BinaryOp.LT, k, new Expr.ArrayLength(target), Type.BOOLEAN), List.of(
-            new Stmt.ArrayWrite(target, k, ReverseBody.prim(op, new Expr.ArrayRead(target, k, element), value)),
+            new Stmt.ArrayWrite(target, k, Exprs.prim(op, new Expr.ArrayRead(target, k, element), value)),
             increment(k, 1))));
   }
 

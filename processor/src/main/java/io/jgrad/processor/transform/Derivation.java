@@ -181,8 +181,7 @@ public final class Derivation {
       for (int i = 0; i < diff.size(); i++) {
         args.add(Exprs.lit(Type.DOUBLE, i == k ? 1 : 0));
       }
-      Expr value = new Expr.Prim(Primitive.MUL, List.of(new Expr.Var(g, Type.DOUBLE),
-          new Expr.Call(tangent, args, Type.DOUBLE)), Type.DOUBLE, false);
+      Expr value = Exprs.prim(Primitive.MUL, new Expr.Var(g, Type.DOUBLE), new Expr.Call(tangent, args, Type.DOUBLE));
       out.add(internal(new Function.Plain(sig.pullbackFunction(diff.get(k), g), List.of(new Stmt.Return(value)))));
     }
     return out;

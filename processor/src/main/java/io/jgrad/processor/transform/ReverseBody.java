@@ -180,8 +180,8 @@ public final class ReverseBody {
         continue; // every residual is read where it was computed
       }
       if (s instanceof Stmt.Accumulate a) {
-        out.add(new Stmt.Assign(a.target(), prim(a.subtract() ? Primitive.SUB : Primitive.ADD, a.target(), a.value()),
-            false));
+        out.add(new Stmt.Assign(a.target(),
+            Exprs.prim(a.subtract() ? Primitive.SUB : Primitive.ADD, a.target(), a.value()), false));
       } else if (s instanceof Stmt.PullBack p) {
         pullBack(p, out);
       } else {
@@ -216,7 +216,7 @@ public final class ReverseBody {
         args.add(p.cotangent());
         Expr.Var part = names.var(callee.name() + "Part", diff.get(k).type());
         out.addAll(splicePullback(callee, k, args, part));
-        out.add(new Stmt.Assign(argBar, prim(Primitive.ADD, argBar, part), false));
+        out.add(new Stmt.Assign(argBar, Exprs.prim(Primitive.ADD, argBar, part), false));
       }
     }
   }
@@ -248,7 +248,7 @@ public final class ReverseBody {
       Expr.Var part = names.var(callee.name() + "Part", diff.get(k).type());
       Callee pullback = callee.pullbackFunction(diff.get(k), callee.pullbackCotangentName());
       out.add(new Stmt.Assign(part, new Expr.Call(pullback, args, part.type()), true));
-      out.add(new Stmt.Assign(argBar, prim(Primitive.ADD, argBar, part), false));
+      out.add(new Stmt.Assign(argBar, Exprs.prim(Primitive.ADD, argBar, part), false));
     }
     return out;
   }
@@ -277,12 +277,9 @@ public final class ReverseBody {
       Callee object = SecondOrder.partial(callee, k);
       Expr.Var slope = names.var("partial", Type.DOUBLE);
       out.add(new Stmt.Assign(slope, new Expr.Call(object, args, slope.type()), true));
-      out.add(new Stmt.Assign(argBar, prim(Primitive.ADD, argBar, prim(Primitive.MUL, p.cotangent(), slope)), false));
+      Expr term = Exprs.prim(Primitive.MUL, p.cotangent(), slope);
+      out.add(new Stmt.Assign(argBar, Exprs.prim(Primitive.ADD, argBar, term), false));
     }
-  }
-
-  static Expr prim(Primitive p, Expr a, Expr b) {
-    return new Expr.Prim(p, List.of(a, b), Exprs.promote(a.type(), b.type()), false);
   }
 
   /**
