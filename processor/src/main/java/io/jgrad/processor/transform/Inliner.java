@@ -125,7 +125,7 @@ public final class Inliner {
     stack.add(callee.name());
     body = new Inliner(own, bodies, keep, stack).stmts(body);
     stack.remove(stack.size() - 1);
-    out.addAll(splice(callee.name(), callee.params(), c.args(), body, target, declare, names));
+    out.addAll(splice(callee.name(), callee.params(), c.args(), body, target, declare, names, null));
   }
 
   private void requirePure(List<Stmt> body, String path, String callee) {
@@ -195,11 +195,6 @@ public final class Inliner {
       return c;
     }
     return c.withReceiver(renamed.get(base) + (dot < 0 ? "" : receiver.substring(dot)));
-  }
-
-  private static List<Stmt> splice(String owner, List<Callee.Param> params, List<Expr> args, List<Stmt> body,
-      Expr.Var target, boolean declare, Names names) {
-    return splice(owner, params, args, body, target, declare, names, null);
   }
 
   /** Gives every local of {@code body} a name of the caller's. */
