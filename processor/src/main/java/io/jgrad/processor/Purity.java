@@ -4,6 +4,7 @@ import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.Expr;
 import io.jgrad.processor.ir.Exprs;
 import io.jgrad.processor.ir.Function;
+import io.jgrad.processor.ir.Rewrite;
 import io.jgrad.processor.ir.Stmt;
 import java.util.HashMap;
 import java.util.List;
@@ -47,27 +48,9 @@ final class Purity {
   }
 
   private boolean pure(List<Stmt> body) {
-    for (Stmt s : body) {
-      boolean ok;
-      if (s instanceof Stmt.Assign a) {
-        ok = removable(a.value());
-      } else if (s instanceof Stmt.Declare) {
-        ok = true;
-      } else if (s instanceof Stmt.If i) {
-        ok = removable(i.condition()) && pure(i.thenBody()) && pure(i.elseBody());
-      } else if (s instanceof Stmt.While w) {
-        ok = removable(w.condition()) && pure(w.body());
-      } else if (s instanceof Stmt.Block b) {
-        ok = pure(b.body());
-      } else if (s instanceof Stmt.Return r) {
-        ok = removable(r.value());
-      } else {
-        ok = false; // a statement kept for its effect
-      }
-      if (!ok) {
-        return false;
-      }
-    }
-    return true;
+    // Any other statement (an effect, an array write) is kept for its effect.
+    return !Rewrite.anyMatch(body, s -> !(s instanceof Stmt.Assign || s instanceof Stmt.Declare
+        || s instanceof Stmt.If || s instanceof Stmt.While || s instanceof Stmt.Block || s instanceof Stmt.Return)
+        || !Rewrite.operands(s).stream().allMatch(this::removable));
   }
 }

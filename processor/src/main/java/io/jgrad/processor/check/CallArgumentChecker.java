@@ -7,6 +7,7 @@ import io.jgrad.processor.diag.Report;
 import io.jgrad.processor.ir.Activity;
 import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.Expr;
+import io.jgrad.processor.ir.Rewrite;
 import io.jgrad.processor.ir.Stmt;
 import java.util.List;
 import java.util.Map;
@@ -27,31 +28,17 @@ public final class CallArgumentChecker {
       CompilationUnitTree unit, Element method) {
     Set<String> active = Activity.of(body, wrt);
     Visitor v = new Visitor(active, positions, report, unit, method);
-    body.forEach(v::stmt);
+    Rewrite.forEach(body, v::stmt);
   }
 
   private record Visitor(Set<String> active, Map<Expr, Tree> positions, Report report,
       CompilationUnitTree unit, Element method) {
     void stmt(Stmt s) {
-      if (s instanceof Stmt.Assign a) {
-        expr(a.value());
-      } else if (s instanceof Stmt.ArrayWrite w) {
-        expr(w.index());
-        expr(w.value());
-      } else if (s instanceof Stmt.If f) {
-        expr(f.condition());
-        f.thenBody().forEach(this::stmt);
-        f.elseBody().forEach(this::stmt);
-      } else if (s instanceof Stmt.While w) {
-        expr(w.condition());
-        w.body().forEach(this::stmt);
-      } else if (s instanceof Stmt.Block b) {
-        b.body().forEach(this::stmt);
-      } else if (s instanceof Stmt.Return r && r.value() != null) {
-        expr(r.value());
-      } else if (s instanceof Stmt.Effect e) {
+      if (s instanceof Stmt.Effect e) {
         // The call's value is dropped: no derivative can be lost through it, only through its arguments.
         e.call().args().forEach(this::expr);
+      } else {
+        Rewrite.operands(s).forEach(this::expr);
       }
     }
 

@@ -6,6 +6,7 @@ import io.jgrad.processor.diag.Codes;
 import io.jgrad.processor.diag.Report;
 import io.jgrad.processor.ir.Expr;
 import io.jgrad.processor.ir.Exprs;
+import io.jgrad.processor.ir.Rewrite;
 import io.jgrad.processor.ir.Stmt;
 import io.jgrad.processor.rules.Primitive;
 import java.util.List;
@@ -41,7 +42,7 @@ public final class LinearityChecker {
   }
 
   private void stmts(List<Stmt> body) {
-    for (Stmt s : body) {
+    Rewrite.forEach(body, s -> {
       if (s instanceof Stmt.Assign a) {
         lin(a.value());
       } else if (s instanceof Stmt.ArrayWrite w) {
@@ -49,13 +50,8 @@ public final class LinearityChecker {
         lin(w.value());
       } else if (s instanceof Stmt.If f) {
         primalOnly(f.condition(), "branches on a tangent");
-        stmts(f.thenBody());
-        stmts(f.elseBody());
       } else if (s instanceof Stmt.While w) {
         primalOnly(w.condition(), "loops on a tangent");
-        stmts(w.body());
-      } else if (s instanceof Stmt.Block b) {
-        stmts(b.body());
       } else if (s instanceof Stmt.Effect e) {
         primalOnly(e.call(), "passes a tangent to a call");
       } else if (s instanceof Stmt.Return r && r.value() instanceof Expr.Pair p) {
@@ -64,7 +60,7 @@ public final class LinearityChecker {
       } else if (s instanceof Stmt.Return r && r.value() != null) {
         lin(r.value());
       }
-    }
+    });
   }
 
   private void primalOnly(Expr e, String what) {

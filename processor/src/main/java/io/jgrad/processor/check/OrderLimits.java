@@ -4,6 +4,7 @@ import io.jgrad.processor.ir.Activity;
 import io.jgrad.processor.ir.ArrayWrites;
 import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.Expr;
+import io.jgrad.processor.ir.Exprs;
 import io.jgrad.processor.ir.Function;
 import io.jgrad.processor.ir.Rewrite;
 import io.jgrad.processor.ir.Stmt;
@@ -56,10 +57,9 @@ public final class OrderLimits {
     if (!(f instanceof Function.Plain)) {
       return Optional.empty(); // a rule's body is differentiated through its callees' first-order forward mode
     }
-    boolean[] loops = {false};
-    Rewrite.forEach(f.body(), s -> loops[0] |= s instanceof Stmt.While);
+    boolean loops = Rewrite.anyMatch(f.body(), s -> s instanceof Stmt.While);
     for (Expr.Call c : activeCalls(f)) {
-      Optional<String> through = throughCall(c.callee(), forward, loops[0]);
+      Optional<String> through = throughCall(c.callee(), forward, loops);
       if (through.isPresent()) {
         return through;
       }
@@ -138,12 +138,7 @@ public final class OrderLimits {
   }
 
   private static boolean reads(Expr e, Set<String> vars) {
-    boolean[] found = {false};
-    Rewrite.expr(e, node -> {
-      found[0] |= node instanceof Expr.Var v && vars.contains(v.name());
-      return node;
-    });
-    return found[0];
+    return vars.stream().anyMatch(v -> Exprs.mentions(e, v));
   }
 
   private static boolean doubles(Callee c) {

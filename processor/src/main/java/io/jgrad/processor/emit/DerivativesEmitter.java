@@ -63,14 +63,12 @@ public final class DerivativesEmitter {
   /** {@code fJvp}: the user's rule called, or the linearized body printed. */
   private static MethodSpec.Builder jvpMethod(Derived d) {
     Callee sig = d.signature();
-    MethodSpec.Builder jvpMethod = MethodSpec.methodBuilder(sig.name() + "Jvp")
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .addJavadoc("The value of {@code $L} and its directional derivative along the tangents ({@code jax.jvp}).\n",
+    MethodSpec.Builder jvpMethod = entryPoint(sig.name() + "Jvp", sig,
+        "The value of {@code $L} and its directional derivative along the tangents ({@code jax.jvp}).\n",
             sig.name())
         .returns(sig.returnType().isArray()
             ? ParameterizedTypeName.get(RuntimeTypes.JVP, typeName(sig.returnType()))
             : sig.returnType() == Type.FLOAT ? FLOAT_DUAL : DUAL);
-    addParams(sig, jvpMethod);
     if (d.function() instanceof Function.JvpRule rule) {
       RuleSweeps.ruleJvp(rule, jvpMethod);
     } else if (d.function() instanceof Function.JvpsRules rules) {
@@ -124,12 +122,10 @@ public final class DerivativesEmitter {
     // fVjp
     boolean scalar = sig.hasSingleGradient() && !sig.differentiatedParams().get(0).type().isArray();
     TypeName vjpType = scalar ? SCALAR_VJP : ParameterizedTypeName.get(VJP, grad.box());
-    MethodSpec.Builder vjpMethod = MethodSpec.methodBuilder(sig.name() + "Vjp")
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .addJavadoc("The value of {@code $L} and its pullback from an output cotangent to the gradient"
+    MethodSpec.Builder vjpMethod = entryPoint(sig.name() + "Vjp", sig,
+        "The value of {@code $L} and its pullback from an output cotangent to the gradient"
             + " ({@code jax.vjp}).\n", sig.name())
         .returns(vjpType);
-    addParams(sig, vjpMethod);
     vjpMethod.addCode(sweeps.forward());
     vjpMethod.addCode("return new $T$L($L, outBar -> {\n$>", scalar ? SCALAR_VJP : VJP, scalar ? "" : "<>",
         sweeps.value());
@@ -139,11 +135,9 @@ public final class DerivativesEmitter {
     type.addMethod(vjpMethod.build());
 
     // fGrad
-    MethodSpec.Builder gradMethod = MethodSpec.methodBuilder(sig.name() + "Grad")
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .addJavadoc("The gradient of {@code $L} ({@code jax.grad}).\n", sig.name())
+    MethodSpec.Builder gradMethod = entryPoint(sig.name() + "Grad", sig,
+        "The gradient of {@code $L} ({@code jax.grad}).\n", sig.name())
         .returns(grad);
-    addParams(sig, gradMethod);
     if (compact) {
       gradMethod.addStatement("return $LVjp($L).pullback(1.0)", sig.name(),
           String.join(", ", sig.params().stream().map(Callee.Param::name).toList()));
@@ -157,11 +151,9 @@ public final class DerivativesEmitter {
 
     // fValueAndGrad
     TypeName vgType = scalar ? VALUE_AND_DERIVATIVE : ParameterizedTypeName.get(VALUE_AND_GRAD, grad.box());
-    MethodSpec.Builder vgMethod = MethodSpec.methodBuilder(sig.name() + "ValueAndGrad")
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .addJavadoc("The value and the gradient of {@code $L} ({@code jax.value_and_grad}).\n", sig.name())
+    MethodSpec.Builder vgMethod = entryPoint(sig.name() + "ValueAndGrad", sig,
+        "The value and the gradient of {@code $L} ({@code jax.value_and_grad}).\n", sig.name())
         .returns(vgType);
-    addParams(sig, vgMethod);
     if (sig.differentiatedParams().stream().noneMatch(p -> p.type().isArray())) {
       // One straight sweep, like fGrad: no pullback closure, no Vjp object (the reverse sweep reads
       // primal values but never assigns them, so the value is still there at the end).
@@ -185,12 +177,10 @@ public final class DerivativesEmitter {
    * takes a cotangent array of the result's length; no {@code fGrad}, which needs a scalar output.
    */
   private static void emitArrayResultVjp(Callee sig, Sweeps sweeps, TypeName grad, TypeSpec.Builder type) {
-    MethodSpec.Builder vjpMethod = MethodSpec.methodBuilder(sig.name() + "Vjp")
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .addJavadoc("The value of {@code $L} and its pullback from a cotangent array of the result's length"
+    MethodSpec.Builder vjpMethod = entryPoint(sig.name() + "Vjp", sig,
+        "The value of {@code $L} and its pullback from a cotangent array of the result's length"
             + " to the gradient ({@code jax.vjp}).\n", sig.name())
         .returns(ParameterizedTypeName.get(RuntimeTypes.RECORD_VJP, typeName(sig.returnType()), grad.box()));
-    addParams(sig, vjpMethod);
     vjpMethod.addCode(sweeps.forward());
     vjpMethod.addCode("return new $T<>($L, outBar -> {\n$>", RuntimeTypes.RECORD_VJP, sweeps.value());
     vjpMethod.addCode(sweeps.reverse());
@@ -221,6 +211,15 @@ public final class DerivativesEmitter {
     m.addCode(sweeps.forward());
     m.addStatement("double outBar = 1.0");
     m.addCode(sweeps.reverse());
+  }
+
+  /** The public static method {@code name}, taking {@code sig}'s parameters, with its Javadoc. */
+  static MethodSpec.Builder entryPoint(String name, Callee sig, String javadoc, Object... args) {
+    MethodSpec.Builder m = MethodSpec.methodBuilder(name)
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .addJavadoc(javadoc, args);
+    addParams(sig, m);
+    return m;
   }
 
   static void addParams(Callee sig, MethodSpec.Builder m) {

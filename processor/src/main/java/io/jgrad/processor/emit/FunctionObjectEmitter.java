@@ -50,19 +50,8 @@ final class FunctionObjectEmitter {
     diff.forEach(p -> dots.add(names.fresh(p.name() + "Dot")));
     List<String> diffNames = diff.stream().map(Callee.Param::name).toList();
 
-    MethodSpec.Builder factory = MethodSpec.methodBuilder(sig.name())
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .returns(one ? RuntimeTypes.DIFF_FN1 : RuntimeTypes.DIFF_FN2);
-    List<String> bound = new ArrayList<>();
-    for (Callee.Param p : sig.params()) {
-      if (!p.differentiated()) {
-        factory.addParameter(DerivativesEmitter.paramType(p), p.name());
-        bound.add(p.name());
-      }
-    }
-    factory.addJavadoc("{@code $L} as a differentiable function object of {@code $L}$L, to pass to"
-        + " higher-order code.\n", sig.name(), String.join(", ", diffNames),
-        bound.isEmpty() ? "" : ", with {@code " + String.join(", ", bound) + "} bound");
+    MethodSpec.Builder factory = factory(sig, one ? RuntimeTypes.DIFF_FN1 : RuntimeTypes.DIFF_FN2,
+        "{@code " + String.join(", ", diffNames) + "}");
 
     TypeSpec.Builder anonymous = object(sig, sig, forward, all, diffNames, dots);
     if (order == 2) {
@@ -72,10 +61,7 @@ final class FunctionObjectEmitter {
     }
     if (order == 2 && sig.rulePrimal()) {
       // What second derivatives of higher-order code read the object's output through (fRulePrimal).
-      anonymous.addMethod(MethodSpec.methodBuilder("rulePrimal")
-          .addAnnotation(Override.class)
-          .addModifiers(Modifier.PUBLIC)
-          .returns(one ? RuntimeTypes.DIFF_FN1 : RuntimeTypes.DIFF_FN2)
+      anonymous.addMethod(override("rulePrimal", one ? RuntimeTypes.DIFF_FN1 : RuntimeTypes.DIFF_FN2, List.of())
           .addStatement("return $L", object(sig, sig.secondOrderPrimal(), forward, all, diffNames, dots).build())
           .build());
     }
@@ -104,9 +90,7 @@ final class FunctionObjectEmitter {
     if (forward) {
       jvp.addStatement("return $T.$LJvp($L)", self, target.name(), String.join(", ", jvpArgs));
     } else {
-      // JAX raises a TypeError for jvp of a custom_vjp function; this object can only say so at run time.
-      jvp.addStatement("throw new $T($S)", UnsupportedOperationException.class, sig.name()
-          + " has no forward mode: it reaches a @CustomVjp rule; use vjp or grad");
+      noForwardMode(sig, jvp);
     }
 
     TypeName grad2Vjp = ParameterizedTypeName.get(RuntimeTypes.VJP, RuntimeTypes.GRAD2);
@@ -122,11 +106,7 @@ final class FunctionObjectEmitter {
       vjp.addCode(asGrad2(record, inner, outBar, free("grad", all), diffNames));
     }
 
-    return TypeSpec.anonymousClassBuilder("")
-        .addSuperinterface(one ? RuntimeTypes.DIFF_FN1 : RuntimeTypes.DIFF_FN2)
-        .addMethod(value.build())
-        .addMethod(jvp.build())
-        .addMethod(vjp.build());
+    return anonymous(one ? RuntimeTypes.DIFF_FN1 : RuntimeTypes.DIFF_FN2, value, jvp, vjp);
   }
 
   /**
@@ -157,8 +137,7 @@ final class FunctionObjectEmitter {
       diffNames.forEach(n -> tangentArgs.add("0.0"));
       jvp.addStatement("return $T.$LTangentJvp($L)", self, sig.name(), String.join(", ", tangentArgs));
     } else {
-      jvp.addStatement("throw new $T($S)", UnsupportedOperationException.class, sig.name()
-          + " has no forward mode: it reaches a @CustomVjp rule; use vjp or grad");
+      noForwardMode(sig, jvp);
     }
     ClassName record = self.nestedClass(Character.toUpperCase(pullback.charAt(0)) + pullback.substring(1) + "Grad");
     String inner = free("vjp", all);
@@ -173,19 +152,9 @@ final class FunctionObjectEmitter {
     } else {
       vjp.addCode(asGrad2(record, inner, outBar, free("grad", all), diffNames));
     }
-    TypeSpec object = TypeSpec.anonymousClassBuilder("")
-        .addSuperinterface(fn)
-        .addMethod(value.build())
-        .addMethod(jvp.build())
-        .addMethod(vjp.build())
-        .build();
+    TypeSpec object = anonymous(fn, value, jvp, vjp).build();
     String name = Callee.partialMethod(k, diffNames.size());
-    return MethodSpec.methodBuilder(name)
-        .addAnnotation(Override.class)
-        .addModifiers(Modifier.PUBLIC)
-        .returns(fn)
-        .addStatement("return $L", object)
-        .build();
+    return override(name, fn, List.of()).addStatement("return $L", object).build();
   }
 
   /**
@@ -224,21 +193,9 @@ final class FunctionObjectEmitter {
         ? CodeBlock.of("$T.requireLength($L, $L, $S);\n", RuntimeTypes.DIFF_FN_N, x, n, sig.name())
         : CodeBlock.of("");
 
-    MethodSpec.Builder factory = MethodSpec.methodBuilder(sig.name())
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .returns(RuntimeTypes.DIFF_FN_N);
-    List<String> bound = new ArrayList<>();
-    for (Callee.Param p : sig.params()) {
-      if (!p.differentiated()) {
-        factory.addParameter(DerivativesEmitter.paramType(p), p.name());
-        bound.add(p.name());
-      }
-    }
-    factory.addJavadoc("{@code $L} as a differentiable function object of $L$L, to pass to"
-        + " higher-order code.\n", sig.name(), packed
-            ? "the vector {@code (" + String.join(", ", diff.stream().map(Callee.Param::name).toList()) + ")}"
-            : "{@code " + x + "}",
-        bound.isEmpty() ? "" : ", with {@code " + String.join(", ", bound) + "} bound");
+    MethodSpec.Builder factory = factory(sig, RuntimeTypes.DIFF_FN_N, packed
+        ? "the vector {@code (" + String.join(", ", diff.stream().map(Callee.Param::name).toList()) + ")}"
+        : "{@code " + x + "}");
 
     MethodSpec.Builder value = MethodSpec.methodBuilder("value").addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC).returns(TypeName.DOUBLE).addParameter(vector, x).varargs(true)
@@ -254,8 +211,7 @@ final class FunctionObjectEmitter {
       }
       jvp.addStatement("return $T.$LJvp($L)", self, sig.name(), String.join(", ", jvpArgs));
     } else {
-      jvp.addStatement("throw new $T($S)", UnsupportedOperationException.class, sig.name()
-          + " has no forward mode: it reaches a @CustomVjp rule; use vjp or grad");
+      noForwardMode(sig, jvp);
     }
 
     TypeName vjpType = ParameterizedTypeName.get(RuntimeTypes.VJP, vector);
@@ -280,17 +236,46 @@ final class FunctionObjectEmitter {
           .build());
     }
 
-    TypeSpec anonymous = TypeSpec.anonymousClassBuilder("")
-        .addSuperinterface(RuntimeTypes.DIFF_FN_N)
-        .addMethod(value.build())
-        .addMethod(jvp.build())
-        .addMethod(vjp.build())
-        .build();
-    factory.addStatement("return $L", anonymous);
+    factory.addStatement("return $L", anonymous(RuntimeTypes.DIFF_FN_N, value, jvp, vjp).build());
     type.addMethod(factory.build());
   }
 
-  /** {@code base}, or {@code base2}, ... where a parameter already has the name. */
+  /**
+   * The public factory {@code f(bound...)}, taking the parameters that are not differentiated, of a
+   * function object of {@code ofWhat}.
+   */
+  private static MethodSpec.Builder factory(Callee sig, TypeName returns, String ofWhat) {
+    MethodSpec.Builder factory = MethodSpec.methodBuilder(sig.name())
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(returns);
+    List<String> bound = new ArrayList<>();
+    for (Callee.Param p : sig.params()) {
+      if (!p.differentiated()) {
+        factory.addParameter(DerivativesEmitter.paramType(p), p.name());
+        bound.add(p.name());
+      }
+    }
+    return factory.addJavadoc("{@code $L} as a differentiable function object of $L$L, to pass to"
+        + " higher-order code.\n", sig.name(), ofWhat,
+        bound.isEmpty() ? "" : ", with {@code " + String.join(", ", bound) + "} bound");
+  }
+
+  /** The anonymous {@code fn} with its three methods. */
+  private static TypeSpec.Builder anonymous(TypeName fn, MethodSpec.Builder value, MethodSpec.Builder jvp,
+      MethodSpec.Builder vjp) {
+    return TypeSpec.anonymousClassBuilder("")
+        .addSuperinterface(fn)
+        .addMethod(value.build())
+        .addMethod(jvp.build())
+        .addMethod(vjp.build());
+  }
+
+  /** JAX raises a TypeError for jvp of a custom_vjp function; a function object can only say so at run time. */
+  private static void noForwardMode(Callee sig, MethodSpec.Builder jvp) {
+    jvp.addStatement("throw new $T($S)", UnsupportedOperationException.class, sig.name()
+        + " has no forward mode: it reaches a @CustomVjp rule; use vjp or grad");
+  }
+
   /**
    * {@code return} the pullback of {@code inner} (a {@code Vjp} of a generated gradient record) as a
    * {@code Vjp<Grad2>}: the record names its components after the parameters, Grad2 is positional.

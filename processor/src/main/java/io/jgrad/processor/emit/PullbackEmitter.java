@@ -8,7 +8,6 @@ import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.Derived;
 import io.jgrad.processor.ir.Stmt;
 import java.util.List;
-import javax.lang.model.element.Modifier;
 
 /**
  * Second derivatives by reverse over reverse, for an order-2 function with reverse mode only (a
@@ -32,13 +31,11 @@ final class PullbackEmitter {
       Derived pullback = d.pullbacks().get(i);
       Callee p = pullback.signature();
       String g = p.params().get(p.params().size() - 1).name();
-      MethodSpec.Builder m = MethodSpec.methodBuilder(p.name())
-          .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-          .addJavadoc("The gradient of {@code $L} with respect to {@code $L}, times the output cotangent {@code $L},"
+      MethodSpec.Builder m = DerivativesEmitter.entryPoint(p.name(), p,
+          "The gradient of {@code $L} with respect to {@code $L}, times the output cotangent {@code $L},"
               + " as a function of its own: its reverse mode (reverse over reverse) gives the second derivatives"
               + " of {@code $L} and of its callers.\n", sig.name(), diff.get(i).name(), g, sig.name())
           .returns(TypeName.DOUBLE);
-      DerivativesEmitter.addParams(p, m);
       m.addStatement("return $LVjp($L).pullback($L)$L", sig.name(), args, g,
           diff.size() == 1 ? "" : "." + diff.get(i).name() + "()");
       type.addMethod(m.build());
@@ -65,13 +62,11 @@ final class PullbackEmitter {
       Derived pullback = d.pullbacks().get(k);
       Callee p = pullback.signature();
       String g = p.params().get(p.params().size() - 1).name();
-      MethodSpec.Builder m = MethodSpec.methodBuilder(p.name())
-          .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-          .addJavadoc("The derivative of {@code $L} with respect to {@code $L}, times {@code $L}, as a function of"
+      MethodSpec.Builder m = DerivativesEmitter.entryPoint(p.name(), p,
+          "The derivative of {@code $L} with respect to {@code $L}, times {@code $L}, as a function of"
               + " its own, for callers whose second derivatives go reverse over reverse.\n", sig.name(),
               diff.get(k).name(), g)
           .returns(TypeName.DOUBLE);
-      DerivativesEmitter.addParams(p, m);
       m.addStatement("return $L", ExprWriter.write(((Stmt.Return) pullback.function().body().get(0)).value()));
       type.addMethod(m.build());
       DerivativesEmitter.emit(pullback, type);
@@ -82,11 +77,9 @@ final class PullbackEmitter {
   private static void emitHessian(Callee sig, TypeSpec.Builder type) {
     List<Callee.Param> diff = sig.differentiatedParams();
     String args = String.join(", ", sig.params().stream().map(Callee.Param::name).toList());
-    MethodSpec.Builder hessian = MethodSpec.methodBuilder(sig.name() + "Hessian")
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .addJavadoc("The Hessian of {@code $L} ({@code jax.hessian}), reverse over reverse through its rule;"
+    MethodSpec.Builder hessian = DerivativesEmitter.entryPoint(sig.name() + "Hessian", sig,
+        "The Hessian of {@code $L} ({@code jax.hessian}), reverse over reverse through its rule;"
             + " for one parameter, {@code grad(grad(f))}.\n", sig.name());
-    DerivativesEmitter.addParams(sig, hessian);
     if (diff.size() == 1) {
       hessian.returns(TypeName.DOUBLE);
       hessian.addStatement("return $LGrad($L, 1.0).$L()", sig.pullbackName(diff.get(0)), args, diff.get(0).name());

@@ -5,7 +5,6 @@ import com.palantir.javapoet.TypeSpec;
 import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.Derived;
 import java.util.List;
-import javax.lang.model.element.Modifier;
 
 /**
  * {@code fRulePrimal} of an order-2 function that has or reaches a {@code jvp} rule: its output with
@@ -28,13 +27,11 @@ public final class RulePrimalEmitter {
       throw new IllegalStateException(sig.name() + " has no fRulePrimal");
     }
     List<String> args = sig.params().stream().map(Callee.Param::name).toList();
-    MethodSpec.Builder value = MethodSpec.methodBuilder(primal.name())
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .addJavadoc("The value of {@code $L} with each custom rule's output computed by the rule's body, as a"
+    MethodSpec.Builder value = DerivativesEmitter.entryPoint(primal.name(), sig,
+        "The value of {@code $L} with each custom rule's output computed by the rule's body, as a"
             + " function of its own: second derivatives of callers differentiate those bodies as written.\n",
             sig.name())
         .returns(DerivativesEmitter.typeName(sig.returnType()));
-    DerivativesEmitter.addParams(sig, value);
     value.addStatement("return $LVjp($L).value()", primal.name(), String.join(", ", args));
     type.addMethod(value.build());
     DerivativesEmitter.emit(derived, type);

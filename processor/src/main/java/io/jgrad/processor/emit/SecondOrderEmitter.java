@@ -50,11 +50,9 @@ final class SecondOrderEmitter {
 
     List<String> primals = sig.params().stream().map(Callee.Param::name).toList();
     int n = diff.size();
-    MethodSpec.Builder hessian = MethodSpec.methodBuilder(sig.name() + "Hessian")
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .addJavadoc("The Hessian of {@code $L} ({@code jax.hessian}); for one parameter, {@code grad(grad(f))}.\n",
+    MethodSpec.Builder hessian = DerivativesEmitter.entryPoint(sig.name() + "Hessian", sig,
+        "The Hessian of {@code $L} ({@code jax.hessian}); for one parameter, {@code grad(grad(f))}.\n",
             sig.name());
-    DerivativesEmitter.addParams(sig, hessian);
     if (n == 1) {
       hessian.returns(TypeName.DOUBLE);
       hessian.addStatement("return $L($L, $L, $L).tangent()", kernel, String.join(", ", primals),
@@ -72,10 +70,8 @@ final class SecondOrderEmitter {
     }
     type.addMethod(hessian.build());
 
-    MethodSpec.Builder hvp = MethodSpec.methodBuilder(sig.name() + "Hvp")
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .addJavadoc("The Hessian of {@code $L} times the vector v ({@code jvp(grad(f))}).\n", sig.name());
-    DerivativesEmitter.addParams(sig, hvp);
+    MethodSpec.Builder hvp = DerivativesEmitter.entryPoint(sig.name() + "Hvp", sig,
+        "The Hessian of {@code $L} times the vector v ({@code jvp(grad(f))}).\n", sig.name());
     Names hvpNames = Names.of(primals, List.of());
     List<String> vs = new ArrayList<>();
     for (Callee.Param p : diff) {
@@ -117,24 +113,20 @@ final class SecondOrderEmitter {
     ClassName dual = sig.returnType() == Type.FLOAT ? FLOAT_DUAL : DUAL;
     String all = String.join(", ", primals);
 
-    MethodSpec.Builder tangent = MethodSpec.methodBuilder(sig.name() + "Tangent")
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .addJavadoc("The directional derivative of {@code $L} along the tangents, as a function of its own.\n",
+    MethodSpec.Builder tangent = DerivativesEmitter.entryPoint(sig.name() + "Tangent", sig,
+        "The directional derivative of {@code $L} along the tangents, as a function of its own.\n",
             sig.name())
         .returns(DerivativesEmitter.typeName(sig.returnType()));
-    DerivativesEmitter.addParams(sig, tangent);
     for (int i = 0; i < diff.size(); i++) {
       tangent.addParameter(DerivativesEmitter.typeName(diff.get(i).type()), vs.get(i));
     }
     tangent.addStatement("return $L($L, $L).tangent()", sig.name() + "Jvp", all, String.join(", ", vs));
     type.addMethod(tangent.build());
 
-    MethodSpec.Builder jvp = MethodSpec.methodBuilder(sig.name() + "TangentJvp")
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .addJavadoc("Forward mode of {@code $LTangent}: along the primal direction and the tangent direction.\n",
+    MethodSpec.Builder jvp = DerivativesEmitter.entryPoint(sig.name() + "TangentJvp", sig,
+        "Forward mode of {@code $LTangent}: along the primal direction and the tangent direction.\n",
             sig.name())
         .returns(dual);
-    DerivativesEmitter.addParams(sig, jvp);
     for (List<String> group : List.of(vs, us, ws)) {
       for (int i = 0; i < diff.size(); i++) {
         jvp.addParameter(DerivativesEmitter.typeName(diff.get(i).type()), group.get(i));

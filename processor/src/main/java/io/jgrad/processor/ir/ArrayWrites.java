@@ -8,15 +8,7 @@ public final class ArrayWrites {
 
   /** Whether {@code body} holds {@code new double[n]} or {@code y[i] = ...}. */
   public static boolean any(List<Stmt> body) {
-    for (Stmt s : body) {
-      if (s instanceof Stmt.ArrayWrite
-          || (s instanceof Stmt.Assign a && a.value() instanceof Expr.NewArray)
-          || (s instanceof Stmt.If f && (any(f.thenBody()) || any(f.elseBody())))
-          || (s instanceof Stmt.While w && any(w.body()))
-          || (s instanceof Stmt.Block b && any(b.body()))) {
-        return true;
-      }
-    }
-    return false;
+    return Rewrite.anyMatch(body, s -> s instanceof Stmt.ArrayWrite
+        || s instanceof Stmt.Assign a && a.value() instanceof Expr.NewArray);
   }
 }

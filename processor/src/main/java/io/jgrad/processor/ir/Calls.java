@@ -1,7 +1,6 @@
 package io.jgrad.processor.ir;
 
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 
 /** The static differentiable functions a function calls, found in its IR. */
@@ -10,41 +9,19 @@ public final class Calls {
 
   /** The callees of {@code f}, in order of first call. */
   public static Set<Callee> of(Function f) {
-    Set<Callee> out = new LinkedHashSet<>();
-    stmts(f.body(), out, false);
-    return out;
+    return callees(f, false);
   }
 
   /** Whether {@code f} calls through a function object, whose derivatives are the arriving object's. */
   public static boolean throughObjects(Function f) {
-    Set<Callee> out = new LinkedHashSet<>();
-    stmts(f.body(), out, true);
-    return !out.isEmpty();
+    return !callees(f, true).isEmpty();
   }
 
-  /** Collects the static callees, or with {@code objects} the calls through function objects. */
-  private static void stmts(List<Stmt> stmts, Set<Callee> out, boolean objects) {
-    for (Stmt s : stmts) {
-      if (s instanceof Stmt.Assign a) {
-        expr(a.value(), out, objects);
-      } else if (s instanceof Stmt.ArrayWrite w) {
-        expr(w.index(), out, objects);
-        expr(w.value(), out, objects);
-      } else if (s instanceof Stmt.If i) {
-        expr(i.condition(), out, objects);
-        stmts(i.thenBody(), out, objects);
-        stmts(i.elseBody(), out, objects);
-      } else if (s instanceof Stmt.While w) {
-        expr(w.condition(), out, objects);
-        stmts(w.body(), out, objects);
-      } else if (s instanceof Stmt.Block b) {
-        stmts(b.body(), out, objects);
-      } else if (s instanceof Stmt.Return r) {
-        expr(r.value(), out, objects);
-      } else if (s instanceof Stmt.Effect e) {
-        expr(e.call(), out, objects);
-      }
-    }
+  /** The static callees, or with {@code objects} the calls through function objects. */
+  private static Set<Callee> callees(Function f, boolean objects) {
+    Set<Callee> out = new LinkedHashSet<>();
+    Rewrite.forEach(f.body(), s -> Rewrite.operands(s).forEach(e -> expr(e, out, objects)));
+    return out;
   }
 
   private static void expr(Expr e, Set<Callee> out, boolean objects) {

@@ -106,6 +106,11 @@ public final class Exprs {
     return new Expr.Prim(Primitive.DIV, List.of(a, b), arith(a, b), false);
   }
 
+  /** {@code a op b} as written, without folding, in Java's promoted type. */
+  public static Expr prim(Primitive op, Expr a, Expr b) {
+    return new Expr.Prim(op, List.of(a, b), promote(a.type(), b.type()), false);
+  }
+
   /** {@code Math.name(args)} for a primitive of the table. */
   public static Expr math(Primitive p, Type type, Expr... args) {
     return new Expr.Prim(p, List.of(args), type, false);

@@ -17,7 +17,9 @@ public sealed interface Function {
    * The statements its derivatives are read from: its own body, or its {@code jvp} rule's; none where
    * the rules are called rather than read, so that walks over every function's body pass these by.
    */
-  List<Stmt> body();
+  default List<Stmt> body() {
+    return List.of();
+  }
 
   /**
    * The same function, its derivatives from the same place, with {@code signature} and every expression
@@ -62,13 +64,8 @@ public sealed interface Function {
           out.add(new Stmt.Assign(value, p.value(), false));
           out.add(new Stmt.Assign(tangent, p.tangent(), false));
           out.add(new Stmt.Return(value));
-        } else if (s instanceof Stmt.If i) {
-          out.add(new Stmt.If(i.condition(), splitPairs(i.thenBody(), value, tangent),
-              splitPairs(i.elseBody(), value, tangent)));
-        } else if (s instanceof Stmt.Block b) {
-          out.add(new Stmt.Block(splitPairs(b.body(), value, tangent)));
         } else {
-          out.add(s);
+          out.add(Rewrite.withBodies(s, inner -> splitPairs(inner, value, tangent)));
         }
       }
       return out;
@@ -82,11 +79,6 @@ public sealed interface Function {
    */
   record JvpsRules(Callee signature, String owner, List<String> tangentNames, List<String> ruleNames)
       implements Function {
-    @Override
-    public List<Stmt> body() {
-      return List.of();
-    }
-
     @Override
     public Function rewritten(Callee signature, UnaryOperator<Expr> rewrite) {
       return new JvpsRules(signature, owner, tangentNames, ruleNames);
@@ -103,11 +95,6 @@ public sealed interface Function {
     /** A rule used at first order only: its passes are called, never read. */
     public VjpRule(Callee signature, String owner, String fwd, String bwd) {
       this(signature, owner, fwd, bwd, List.of());
-    }
-
-    @Override
-    public List<Stmt> body() {
-      return List.of();
     }
 
     @Override

@@ -24,15 +24,13 @@ public sealed interface Linear {
         Expr source = term.index() == null ? term.source()
             : new Expr.ArrayRead(term.source(), term.index(), term.source().type().element());
         Expr value = term.factor() == null ? source
-            : term.divide() ? new Expr.Prim(Primitive.DIV, List.of(source, term.factor()),
-                Exprs.promote(source.type(), term.factor().type()), false)
-            : new Expr.Prim(Primitive.MUL, List.of(term.factor(), source),
-                Exprs.promote(source.type(), term.factor().type()), false);
+            : term.divide() ? Exprs.prim(Primitive.DIV, source, term.factor())
+            : Exprs.prim(Primitive.MUL, term.factor(), source);
         if (total == null) {
           total = term.negate() ? new Expr.Prim(Primitive.NEG, List.of(value), value.type(), false) : value;
         } else {
           Primitive op = term.negate() ? Primitive.SUB : Primitive.ADD;
-          total = new Expr.Prim(op, List.of(total, value), Exprs.promote(total.type(), value.type()), false);
+          total = Exprs.prim(op, total, value);
         }
       }
       if (total == null) {

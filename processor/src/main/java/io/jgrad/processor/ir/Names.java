@@ -20,7 +20,14 @@ public final class Names {
     names.taken.addAll(params);
     names.taken.addAll(GENERATED);
     names.taken.addAll(List.of("result", "grad", "i", "Math", "StrictMath"));
-    body.forEach(names::collect);
+    Rewrite.forEach(body, s -> {
+      if (s instanceof Stmt.Assign a) {
+        names.taken.add(a.target().name());
+      } else if (s instanceof Stmt.Declare d) {
+        names.taken.add(d.target().name());
+      }
+      Rewrite.operands(s).forEach(names::collect);
+    });
     return names;
   }
 
@@ -29,31 +36,6 @@ public final class Names {
     Names copy = new Names();
     copy.taken.addAll(taken);
     return copy;
-  }
-
-  private void collect(Stmt s) {
-    if (s instanceof Stmt.Assign a) {
-      taken.add(a.target().name());
-      collect(a.value());
-    } else if (s instanceof Stmt.Declare d) {
-      taken.add(d.target().name());
-    } else if (s instanceof Stmt.ArrayWrite w) {
-      collect(w.index());
-      collect(w.value());
-    } else if (s instanceof Stmt.If f) {
-      collect(f.condition());
-      f.thenBody().forEach(this::collect);
-      f.elseBody().forEach(this::collect);
-    } else if (s instanceof Stmt.While w) {
-      collect(w.condition());
-      w.body().forEach(this::collect);
-    } else if (s instanceof Stmt.Block b) {
-      b.body().forEach(this::collect);
-    } else if (s instanceof Stmt.Return r && r.value() != null) {
-      collect(r.value());
-    } else if (s instanceof Stmt.Effect e) {
-      collect(e.call());
-    }
   }
 
   /** A lambda's own parameters and locals: a generated local of the same name would clash with them. */

@@ -2,7 +2,9 @@ package io.jgrad.processor.ir;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
@@ -147,6 +149,72 @@ public final class Rewrite {
     }
   }
 
+  /** Whether some statement of {@code body}, nested ones included, passes {@code test}. */
+  public static boolean anyMatch(List<Stmt> body, Predicate<Stmt> test) {
+    for (Stmt s : body) {
+      if (test.test(s) || bodies(s).stream().anyMatch(inner -> anyMatch(inner, test))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * {@code s} with the statement lists nested directly in it passed through {@code inner}: the
+   * rebuilding step of a transform that changes some statements wherever they are nested.
+   */
+  public static Stmt withBodies(Stmt s, UnaryOperator<List<Stmt>> inner) {
+    if (s instanceof Stmt.If i) {
+      return new Stmt.If(i.condition(), inner.apply(i.thenBody()), inner.apply(i.elseBody()));
+    }
+    if (s instanceof Stmt.While w) {
+      return new Stmt.While(w.condition(), inner.apply(w.body()));
+    }
+    if (s instanceof Stmt.Block b) {
+      return new Stmt.Block(inner.apply(b.body()));
+    }
+    if (s instanceof Stmt.Repeat r) {
+      return new Stmt.Repeat(r.counter(), r.times(), inner.apply(r.body()));
+    }
+    return s;
+  }
+
+  /**
+   * The expressions {@code s} evaluates itself, in evaluation order: not the locals it writes, nor
+   * the expressions of the statements nested in it.
+   */
+  public static List<Expr> operands(Stmt s) {
+    List<Expr> out = new ArrayList<>();
+    if (s instanceof Stmt.Assign a) {
+      out.add(a.value());
+    } else if (s instanceof Stmt.ArrayWrite w) {
+      out.addAll(List.of(w.index(), w.value()));
+    } else if (s instanceof Stmt.If i) {
+      out.add(i.condition());
+    } else if (s instanceof Stmt.While w) {
+      out.add(w.condition());
+    } else if (s instanceof Stmt.Effect e) {
+      out.add(e.call());
+    } else if (s instanceof Stmt.Return r) {
+      out.add(r.value());
+    } else if (s instanceof Stmt.Save v) {
+      out.add(v.value());
+    } else if (s instanceof Stmt.Push p) {
+      out.add(p.value());
+    } else if (s instanceof Stmt.Repeat r) {
+      out.add(r.times());
+    } else if (s instanceof Stmt.Accumulate a) {
+      out.add(a.index());
+      out.add(a.value());
+    } else if (s instanceof Stmt.Linearize l) {
+      out.addAll(l.args());
+    } else if (s instanceof Stmt.CheckLength c) {
+      out.add(c.primal());
+    }
+    out.removeIf(Objects::isNull); // a bare return, an accumulation into a whole local
+    return out;
+  }
+
   /** The linear statement lists nested directly in {@code l}: branches, loop bodies, blocks. */
   public static List<List<Linear>> bodies(Linear l) {
     if (l instanceof Linear.If i) {
@@ -159,6 +227,20 @@ public final class Rewrite {
       return List.of(b.body());
     }
     return List.of();
+  }
+
+  /** {@code l} with the linear statement lists nested directly in it passed through {@code inner}. */
+  public static Linear withBodies(Linear l, UnaryOperator<List<Linear>> inner) {
+    if (l instanceof Linear.If i) {
+      return new Linear.If(i.condition(), inner.apply(i.thenBody()), inner.apply(i.elseBody()));
+    }
+    if (l instanceof Linear.While w) {
+      return new Linear.While(w.condition(), inner.apply(w.body()));
+    }
+    if (l instanceof Linear.Block b) {
+      return new Linear.Block(inner.apply(b.body()));
+    }
+    return l;
   }
 
   /** Visits every statement of a linear program, each before the statements nested in it. */

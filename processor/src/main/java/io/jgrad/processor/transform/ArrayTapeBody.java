@@ -58,14 +58,7 @@ final class ArrayTapeBody {
     Reverse sweeps = ResidualPlacement.place(Transposer.transpose(jvp.program(), jvp.tangents(), f, names), f, names,
         ResidualPlacement.Policy.STRAIGHT_LINE);
     List<Stmt> body = new ArrayTapeBody(f, names).body(sweeps, new Expr.Var(g, f.returnType()));
-    List<Function> out = new ArrayList<>();
-    List<Callee.Param> diff = f.differentiatedParams();
-    for (int k = 0; k < diff.size(); k++) {
-      List<Stmt> pullback = new ArrayList<>(body);
-      pullback.add(new Stmt.Return(sweeps.gradient().get(k)));
-      out.add(new Function.Plain(f.pullbackFunction(diff.get(k), g), pullback));
-    }
-    return out;
+    return ReverseBody.pullbackFunctions(f, g, body, sweeps.gradient());
   }
 
   /** The counting run, the tape's arrays, the recording run, then the backward sweep from {@code seed}. */
@@ -118,7 +111,7 @@ final class ArrayTapeBody {
       } else if (s instanceof Stmt.Save v) {
         out.add(new Stmt.Assign(v.residual(), v.value(), true));
       } else {
-        out.add(rebuilt(s, this::count));
+        out.add(Rewrite.withBodies(s, this::count));
       }
     }
     return out;
@@ -142,7 +135,7 @@ final class ArrayTapeBody {
       } else if (s instanceof Stmt.Save v) {
         out.add(new Stmt.Assign(v.residual(), v.value(), true));
       } else {
-        out.add(rebuilt(s, this::forward));
+        out.add(Rewrite.withBodies(s, this::forward));
       }
     }
     return out;
@@ -220,7 +213,7 @@ final class ArrayTapeBody {
       } else if (s instanceof Stmt.PullBack p) {
         out.addAll(ReverseBody.pullBackByFunctions(p, callArgs.get(p.pullback().name()), names));
       } else {
-        out.add(rebuilt(s, this::backward));
+        out.add(Rewrite.withBodies(s, this::backward));
       }
     }
     return out;
@@ -231,20 +224,20 @@ final class ArrayTapeBody {
     Primitive op = a.subtract() ? Primitive.SUB : Primitive.ADD;
     Expr.Var target = a.target();
     if (!target.type().isArray()) {
-      return List.of(new Stmt.Assign(target, prim(op, target, a.value()), false));
+      return List.of(new Stmt.Assign(target, Exprs.prim(op, target, a.value()), false));
     }
     Type element = target.type().element();
     if (a.index() != null) {
       Expr.Var index = names.var("index", Type.INT);
       return List.of(new Stmt.Assign(index, a.index(), true), new Stmt.ArrayWrite(target, index,
-          prim(op, new Expr.ArrayRead(target, index, element), a.value())));
+          Exprs.prim(op, new Expr.ArrayRead(target, index, element), a.value())));
     }
     // A whole array's cotangent: element by element, as the runtime's Accumulate.add does.
     Expr.Var k = names.var("k", Type.INT);
     Expr value = new Expr.ArrayRead(a.value(), k, element);
     return List.of(new Stmt.Assign(k, Exprs.lit(Type.INT, 0), true),
         new Stmt.While(new Expr.Binary(Expr.BinaryOp.LT, k, new Expr.ArrayLength(target), Type.BOOLEAN), List.of(
-            new Stmt.ArrayWrite(target, k, prim(op, new Expr.ArrayRead(target, k, element), value)),
+            new Stmt.ArrayWrite(target, k, Exprs.prim(op, new Expr.ArrayRead(target, k, element), value)),
             increment(k, 1))));
   }
 
@@ -266,23 +259,5 @@ final class ArrayTapeBody {
   private static Stmt increment(Expr.Var counter, int by) {
     return new Stmt.Assign(counter, new Expr.Binary(by > 0 ? Expr.BinaryOp.ADD : Expr.BinaryOp.SUB, counter,
         Exprs.lit(Type.INT, Math.abs(by)), Type.INT), false);
-  }
-
-  private static Expr prim(Primitive p, Expr a, Expr b) {
-    return new Expr.Prim(p, List.of(a, b), Exprs.promote(a.type(), b.type()), false);
-  }
-
-  /** {@code s} with its nested statement lists passed through {@code inner}. */
-  private static Stmt rebuilt(Stmt s, java.util.function.UnaryOperator<List<Stmt>> inner) {
-    if (s instanceof Stmt.If i) {
-      return new Stmt.If(i.condition(), inner.apply(i.thenBody()), inner.apply(i.elseBody()));
-    }
-    if (s instanceof Stmt.While w) {
-      return new Stmt.While(w.condition(), inner.apply(w.body()));
-    }
-    if (s instanceof Stmt.Block b) {
-      return new Stmt.Block(inner.apply(b.body()));
-    }
-    return s;
   }
 }

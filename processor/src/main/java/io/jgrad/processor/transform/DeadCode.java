@@ -3,6 +3,7 @@ package io.jgrad.processor.transform;
 import io.jgrad.processor.ir.Expr;
 import io.jgrad.processor.ir.Exprs;
 import io.jgrad.processor.ir.Linear;
+import io.jgrad.processor.ir.Rewrite;
 import io.jgrad.processor.ir.Stmt;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -25,24 +26,12 @@ public final class DeadCode {
 
   /** The same, with {@code outputs} read after the program (the other tangents of a vector program). */
   public static List<Linear> eliminate(List<Linear> program, boolean valueLive, Set<String> outputs) {
-    return eliminate(program, valueLive, outputs, value -> true);
-  }
-
-  /**
-   * The same, dropping a dead assignment only when {@code removable} accepts its value: outside
-   * kernels a call may print, and a dead call with an effect must still run.
-   */
-  public static List<Linear> eliminate(List<Linear> program, boolean valueLive, Set<String> outputs,
-      java.util.function.Predicate<Expr> removable) {
     List<Linear> current = program;
     while (true) {
       Set<String> read = new HashSet<>(outputs);
       reads(current, valueLive, read);
-      // An assignment kept only for its effect keeps its variable, so the declaration stays too.
-      Set<String> live = new HashSet<>(read);
-      keptForEffect(current, read, removable, live);
-      List<Linear> next = keep(current, live, removable);
-      next = deadLoops(next, next, valueLive, outputs, removable);
+      List<Linear> next = keep(current, read);
+      next = deadLoops(next, next, valueLive, outputs);
       if (next.equals(current)) {
         return current;
       }
@@ -55,7 +44,7 @@ public final class DeadCode {
    * statements left): Aparapi cannot translate some loops emptied this way, and they compute nothing.
    */
   private static List<Linear> deadLoops(List<Linear> program, List<Linear> whole, boolean valueLive,
-      Set<String> outputs, java.util.function.Predicate<Expr> removable) {
+      Set<String> outputs) {
     List<Linear> out = new ArrayList<>();
     for (Linear l : program) {
       if (l instanceof Linear.While w) {
@@ -63,13 +52,13 @@ public final class DeadCode {
         assigns(w.body(), assigned);
         Set<String> readElsewhere = new HashSet<>(outputs);
         reads(without(whole, w), valueLive, readElsewhere);
-        if (assigned.stream().noneMatch(readElsewhere::contains) && pure(w.body(), removable)) {
+        if (assigned.stream().noneMatch(readElsewhere::contains) && pure(w.body())) {
           continue;
         }
-        out.add(new Linear.While(w.condition(), deadLoops(w.body(), whole, valueLive, outputs, removable)));
+        out.add(new Linear.While(w.condition(), deadLoops(w.body(), whole, valueLive, outputs)));
       } else if (l instanceof Linear.If f) {
-        List<Linear> thenBody = deadLoops(f.thenBody(), whole, valueLive, outputs, removable);
-        List<Linear> elseBody = deadLoops(f.elseBody(), whole, valueLive, outputs, removable);
+        List<Linear> thenBody = deadLoops(f.thenBody(), whole, valueLive, outputs);
+        List<Linear> elseBody = deadLoops(f.elseBody(), whole, valueLive, outputs);
         if (thenBody.isEmpty() && elseBody.isEmpty() && !hasCall(f.condition())) {
           continue;
         }
@@ -81,7 +70,7 @@ public final class DeadCode {
           out.add(new Linear.If(f.condition(), thenBody, elseBody));
         }
       } else if (l instanceof Linear.Block b) {
-        List<Linear> body = deadLoops(b.body(), whole, valueLive, outputs, removable);
+        List<Linear> body = deadLoops(b.body(), whole, valueLive, outputs);
         if (!body.isEmpty()) {
           out.add(new Linear.Block(body));
         }
@@ -97,15 +86,10 @@ public final class DeadCode {
   }
 
   /** Whether dropping {@code program} loses no effect: no statement kept for its effect, no call that must run. */
-  private static boolean pure(List<Linear> program, java.util.function.Predicate<Expr> removable) {
+  private static boolean pure(List<Linear> program) {
     for (Linear l : program) {
-      if (l instanceof Linear.Primal p && (p.stmt() instanceof Stmt.Effect
-          || p.stmt() instanceof Stmt.Assign a && !removable.test(a.value()))) {
-        return false;
-      }
-      if (l instanceof Linear.Call || l instanceof Linear.If f && !(pure(f.thenBody(), removable)
-          && pure(f.elseBody(), removable)) || l instanceof Linear.While w && !pure(w.body(), removable)
-          || l instanceof Linear.Block b && !pure(b.body(), removable)) {
+      if (l instanceof Linear.Primal p && p.stmt() instanceof Stmt.Effect || l instanceof Linear.Call
+          || !Rewrite.bodies(l).stream().allMatch(DeadCode::pure)) {
         return false;
       }
     }
@@ -116,24 +100,15 @@ public final class DeadCode {
   private static List<Linear> without(List<Linear> program, Linear gone) {
     List<Linear> out = new ArrayList<>();
     for (Linear l : program) {
-      if (l == gone) {
-        continue;
-      }
-      if (l instanceof Linear.If f) {
-        out.add(new Linear.If(f.condition(), without(f.thenBody(), gone), without(f.elseBody(), gone)));
-      } else if (l instanceof Linear.While w) {
-        out.add(new Linear.While(w.condition(), without(w.body(), gone)));
-      } else if (l instanceof Linear.Block b) {
-        out.add(new Linear.Block(without(b.body(), gone)));
-      } else {
-        out.add(l);
+      if (l != gone) {
+        out.add(Rewrite.withBodies(l, inner -> without(inner, gone)));
       }
     }
     return out;
   }
 
   private static void assigns(List<Linear> program, Set<String> out) {
-    for (Linear l : program) {
+    Rewrite.forEachLinear(program, l -> {
       if (l instanceof Linear.Primal p && p.stmt() instanceof Stmt.Assign a) {
         out.add(a.target().name());
       } else if (l instanceof Linear.Primal p && p.stmt() instanceof Stmt.ArrayWrite w) {
@@ -144,40 +119,14 @@ public final class DeadCode {
         out.add(a.target().name());
       } else if (l instanceof Linear.Tangent t) {
         out.add(t.target().name());
-      } else if (l instanceof Linear.If f) {
-        assigns(f.thenBody(), out);
-        assigns(f.elseBody(), out);
-      } else if (l instanceof Linear.While w) {
-        assigns(w.body(), out);
-      } else if (l instanceof Linear.Block b) {
-        assigns(b.body(), out);
       }
-    }
+    });
   }
 
-  private static void keptForEffect(List<Linear> program, Set<String> read,
-      java.util.function.Predicate<Expr> removable, Set<String> live) {
-    for (Linear l : program) {
-      if (l instanceof Linear.Primal p && p.stmt() instanceof Stmt.Assign a && !read.contains(a.target().name())
-          && !removable.test(a.value())) {
-        live.add(a.target().name());
-      } else if (l instanceof Linear.If f) {
-        keptForEffect(f.thenBody(), read, removable, live);
-        keptForEffect(f.elseBody(), read, removable, live);
-      } else if (l instanceof Linear.While w) {
-        keptForEffect(w.body(), read, removable, live);
-      } else if (l instanceof Linear.Block b) {
-        keptForEffect(b.body(), read, removable, live);
-      }
-    }
-  }
-
-  private static List<Linear> keep(List<Linear> program, Set<String> read,
-      java.util.function.Predicate<Expr> removable) {
+  private static List<Linear> keep(List<Linear> program, Set<String> read) {
     List<Linear> out = new ArrayList<>();
     for (Linear l : program) {
-      if (l instanceof Linear.Primal p && p.stmt() instanceof Stmt.Assign a && !read.contains(a.target().name())
-          && removable.test(a.value())) {
+      if (l instanceof Linear.Primal p && p.stmt() instanceof Stmt.Assign a && !read.contains(a.target().name())) {
         continue;
       }
       if (l instanceof Linear.Primal p && p.stmt() instanceof Stmt.Declare d && !read.contains(d.target().name())) {
@@ -193,22 +142,13 @@ public final class DeadCode {
           || l instanceof Linear.TangentArray a && !read.contains(a.target().name())) {
         continue;
       }
-      if (l instanceof Linear.If f) {
-        out.add(new Linear.If(f.condition(), keep(f.thenBody(), read, removable),
-            keep(f.elseBody(), read, removable)));
-      } else if (l instanceof Linear.While w) {
-        out.add(new Linear.While(w.condition(), keep(w.body(), read, removable)));
-      } else if (l instanceof Linear.Block b) {
-        out.add(new Linear.Block(keep(b.body(), read, removable)));
-      } else {
-        out.add(l);
-      }
+      out.add(Rewrite.withBodies(l, inner -> keep(inner, read)));
     }
     return out;
   }
 
   private static void reads(List<Linear> program, boolean valueLive, Set<String> read) {
-    for (Linear l : program) {
+    Rewrite.forEachLinear(program, l -> {
       if (l instanceof Linear.Primal p) {
         if (p.stmt() instanceof Stmt.Assign a) {
           vars(a.value(), read);
@@ -241,13 +181,8 @@ public final class DeadCode {
         }
       } else if (l instanceof Linear.If f) {
         vars(f.condition(), read);
-        reads(f.thenBody(), valueLive, read);
-        reads(f.elseBody(), valueLive, read);
       } else if (l instanceof Linear.While w) {
         vars(w.condition(), read);
-        reads(w.body(), valueLive, read);
-      } else if (l instanceof Linear.Block b) {
-        reads(b.body(), valueLive, read);
       } else if (l instanceof Linear.Return r) {
         if (valueLive) {
           vars(r.value(), read);
@@ -263,7 +198,7 @@ public final class DeadCode {
           }
         });
       }
-    }
+    });
   }
 
   private static void vars(Expr e, Set<String> read) {

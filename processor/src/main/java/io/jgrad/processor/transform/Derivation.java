@@ -98,9 +98,8 @@ public final class Derivation {
    * arrays (ArrayTapeBody).
    */
   private static List<Function> reverseOverReverse(Callee sig, List<Stmt> normal, Names names) {
-    boolean[] tape = {false};
-    Rewrite.forEach(normal, s -> tape[0] |= s instanceof Stmt.While || s instanceof Stmt.ArrayWrite);
-    return tape[0] ? ArrayTapeBody.pullbacks(sig, normal, names) : ReverseBody.pullbacks(sig, normal, names);
+    boolean tape = Rewrite.anyMatch(normal, s -> s instanceof Stmt.While || s instanceof Stmt.ArrayWrite);
+    return tape ? ArrayTapeBody.pullbacks(sig, normal, names) : ReverseBody.pullbacks(sig, normal, names);
   }
 
   /** One transposed program placed for each entry point: {@code fVjp}, {@code fValueAndGrad}, {@code fGrad}. */
@@ -181,8 +180,7 @@ public final class Derivation {
       for (int i = 0; i < diff.size(); i++) {
         args.add(Exprs.lit(Type.DOUBLE, i == k ? 1 : 0));
       }
-      Expr value = new Expr.Prim(Primitive.MUL, List.of(new Expr.Var(g, Type.DOUBLE),
-          new Expr.Call(tangent, args, Type.DOUBLE)), Type.DOUBLE, false);
+      Expr value = Exprs.prim(Primitive.MUL, new Expr.Var(g, Type.DOUBLE), new Expr.Call(tangent, args, Type.DOUBLE));
       out.add(internal(new Function.Plain(sig.pullbackFunction(diff.get(k), g), List.of(new Stmt.Return(value)))));
     }
     return out;

@@ -47,7 +47,7 @@ public final class GradientSweeps {
       if (s instanceof Stmt.Assign a && !read.contains(a.target().name()) && removable.test(a.value())) {
         continue;
       }
-      out.add(rebuilt(s, inner -> keep(inner, read, removable)));
+      out.add(Rewrite.withBodies(s, inner -> keep(inner, read, removable)));
     }
     return out;
   }
@@ -58,26 +58,9 @@ public final class GradientSweeps {
       if (s instanceof Stmt.Declare d && !read.contains(d.target().name()) && !assigned.contains(d.target().name())) {
         continue;
       }
-      out.add(rebuilt(s, inner -> withoutDeclarations(inner, read, assigned)));
+      out.add(Rewrite.withBodies(s, inner -> withoutDeclarations(inner, read, assigned)));
     }
     return out;
-  }
-
-  /** {@code s} with its nested statement lists passed through {@code inner}. */
-  private static Stmt rebuilt(Stmt s, java.util.function.UnaryOperator<List<Stmt>> inner) {
-    if (s instanceof Stmt.If i) {
-      return new Stmt.If(i.condition(), inner.apply(i.thenBody()), inner.apply(i.elseBody()));
-    }
-    if (s instanceof Stmt.While w) {
-      return new Stmt.While(w.condition(), inner.apply(w.body()));
-    }
-    if (s instanceof Stmt.Block b) {
-      return new Stmt.Block(inner.apply(b.body()));
-    }
-    if (s instanceof Stmt.Repeat r) {
-      return new Stmt.Repeat(r.counter(), r.times(), inner.apply(r.body()));
-    }
-    return s;
   }
 
   /** The locals {@code body} reads: all it mentions but what an assignment or a declaration only writes. */

@@ -84,10 +84,8 @@ public final class Inliner {
           body.add(new Stmt.Assign(a.target(), a.value(), false));
         }
         out.add(new Stmt.While(condition, stmts(body)));
-      } else if (s instanceof Stmt.Block b) {
-        out.add(new Stmt.Block(stmts(b.body())));
       } else {
-        out.add(s);
+        out.add(Rewrite.withBodies(s, this::stmts));
       }
     }
     return out;
@@ -127,7 +125,7 @@ public final class Inliner {
     stack.add(callee.name());
     body = new Inliner(own, bodies, keep, stack).stmts(body);
     stack.remove(stack.size() - 1);
-    out.addAll(splice(callee.name(), callee.params(), c.args(), body, target, declare, names));
+    out.addAll(splice(callee.name(), callee.params(), c.args(), body, target, declare, names, null));
   }
 
   private void requirePure(List<Stmt> body, String path, String callee) {
@@ -199,26 +197,14 @@ public final class Inliner {
     return c.withReceiver(renamed.get(base) + (dot < 0 ? "" : receiver.substring(dot)));
   }
 
-  private static List<Stmt> splice(String owner, List<Callee.Param> params, List<Expr> args, List<Stmt> body,
-      Expr.Var target, boolean declare, Names names) {
-    return splice(owner, params, args, body, target, declare, names, null);
-  }
-
   /** Gives every local of {@code body} a name of the caller's. */
   private static void locals(List<Stmt> body, Map<String, String> renamed, Names names) {
-    for (Stmt s : body) {
+    Rewrite.forEach(body, s -> {
       if (s instanceof Stmt.Assign a && a.declare()) {
         renamed.computeIfAbsent(a.target().name(), names::fresh);
       } else if (s instanceof Stmt.Declare d) {
         renamed.computeIfAbsent(d.target().name(), names::fresh);
-      } else if (s instanceof Stmt.If f) {
-        locals(f.thenBody(), renamed, names);
-        locals(f.elseBody(), renamed, names);
-      } else if (s instanceof Stmt.While w) {
-        locals(w.body(), renamed, names);
-      } else if (s instanceof Stmt.Block b) {
-        locals(b.body(), renamed, names);
       }
-    }
+    });
   }
 }

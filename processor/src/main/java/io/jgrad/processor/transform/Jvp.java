@@ -6,6 +6,7 @@ import io.jgrad.processor.ir.Expr;
 import io.jgrad.processor.ir.Linear;
 import io.jgrad.processor.ir.Linearized;
 import io.jgrad.processor.ir.Names;
+import io.jgrad.processor.ir.Rewrite;
 import io.jgrad.processor.ir.Stmt;
 import io.jgrad.processor.rules.Partial;
 import java.util.ArrayList;
@@ -71,7 +72,7 @@ public final class Jvp {
 
   /** The locals {@code body} declares, and every variable it assigns, by name. */
   private static void collect(List<Stmt> body, Map<String, Expr.Var> declared, Map<String, Expr.Var> assigned) {
-    for (Stmt s : body) {
+    Rewrite.forEach(body, s -> {
       if (s instanceof Stmt.Assign a) {
         assigned.putIfAbsent(a.target().name(), a.target());
         if (a.declare()) {
@@ -79,15 +80,8 @@ public final class Jvp {
         }
       } else if (s instanceof Stmt.Declare d) {
         declared.put(d.target().name(), d.target());
-      } else if (s instanceof Stmt.If f) {
-        collect(f.thenBody(), declared, assigned);
-        collect(f.elseBody(), declared, assigned);
-      } else if (s instanceof Stmt.While w) {
-        collect(w.body(), declared, assigned);
-      } else if (s instanceof Stmt.Block b) {
-        collect(b.body(), declared, assigned);
       }
-    }
+    });
   }
 
   /** The tangent local of an active local, named {@code xDot}. */

@@ -7,6 +7,7 @@ import io.jgrad.processor.ir.Function;
 import io.jgrad.processor.ir.Lane;
 import io.jgrad.processor.ir.Linear;
 import io.jgrad.processor.ir.Names;
+import io.jgrad.processor.ir.Rewrite;
 import io.jgrad.processor.ir.Stmt;
 import io.jgrad.processor.ir.Type;
 import io.jgrad.processor.rules.Primitive;
@@ -53,14 +54,8 @@ final class JvpRuleExpansion {
         List<Stmt> stmts = new ArrayList<>(rule(c, declareResult));
         List<Stmt> form = KernelForm.of(stmts, names, constants, List.of());
         out.addAll(Jvp.transform(form, List.of(), names).program()); // control flow as linear nodes
-      } else if (l instanceof Linear.If f) {
-        out.add(new Linear.If(f.condition(), expand(f.thenBody()), expand(f.elseBody())));
-      } else if (l instanceof Linear.While w) {
-        out.add(new Linear.While(w.condition(), expand(w.body())));
-      } else if (l instanceof Linear.Block b) {
-        out.add(new Linear.Block(expand(b.body())));
       } else {
-        out.add(l);
+        out.add(Rewrite.withBodies(l, this::expand));
       }
     }
     return out;

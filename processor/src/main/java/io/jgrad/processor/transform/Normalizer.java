@@ -4,6 +4,7 @@ import io.jgrad.processor.ir.Expr;
 import io.jgrad.processor.ir.Exprs;
 import io.jgrad.processor.ir.Function;
 import io.jgrad.processor.ir.Names;
+import io.jgrad.processor.ir.Rewrite;
 import io.jgrad.processor.ir.Stmt;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +27,7 @@ public final class Normalizer {
   public static List<Stmt> normalize(Function f, Names names) {
     List<Stmt> body = f.body();
     boolean singleReturn = body.size() > 0 && body.get(body.size() - 1) instanceof Stmt.Return
-        && countReturns(body) == 1;
+        && !Rewrite.anyMatch(body.subList(0, body.size() - 1), s -> s instanceof Stmt.Return);
     Normalizer n = new Normalizer(names, singleReturn ? null : names.var("result", f.signature().returnType()));
     List<Stmt> out = new ArrayList<>();
     if (n.result != null) {
@@ -37,22 +38,6 @@ public final class Normalizer {
       out.add(new Stmt.Return(n.result));
     }
     return out;
-  }
-
-  private static int countReturns(List<Stmt> stmts) {
-    int n = 0;
-    for (Stmt s : stmts) {
-      if (s instanceof Stmt.Return) {
-        n++;
-      } else if (s instanceof Stmt.If f) {
-        n += countReturns(f.thenBody()) + countReturns(f.elseBody());
-      } else if (s instanceof Stmt.Block b) {
-        n += countReturns(b.body());
-      } else if (s instanceof Stmt.While w) {
-        n += countReturns(w.body());
-      }
-    }
-    return n;
   }
 
   private List<Stmt> stmts(List<Stmt> in) {
@@ -87,12 +72,6 @@ public final class Normalizer {
     } else if (s instanceof Stmt.ArrayWrite w) {
       Expr value = w.value().type().isScalar() ? atom(w.value(), out) : w.value();
       out.add(new Stmt.ArrayWrite(w.array(), w.index(), value));
-    } else if (s instanceof Stmt.If f) {
-      out.add(new Stmt.If(f.condition(), stmts(f.thenBody()), stmts(f.elseBody())));
-    } else if (s instanceof Stmt.While w) {
-      out.add(new Stmt.While(w.condition(), stmts(w.body())));
-    } else if (s instanceof Stmt.Block b) {
-      out.add(new Stmt.Block(stmts(b.body())));
     } else if (s instanceof Stmt.Return r) {
       Expr value = atom(r.value(), out);
       if (result == null) {
@@ -101,7 +80,7 @@ public final class Normalizer {
         out.add(new Stmt.Assign(result, value, false));
       }
     } else {
-      out.add(s);
+      out.add(Rewrite.withBodies(s, this::stmts));
     }
   }
 

@@ -102,14 +102,8 @@ public final class ResidualPlacement {
     for (Stmt s : body) {
       if (s instanceof Stmt.Save v) {
         save(v, top, out);
-      } else if (s instanceof Stmt.If f) {
-        out.add(new Stmt.If(f.condition(), forward(f.thenBody(), false), forward(f.elseBody(), false)));
-      } else if (s instanceof Stmt.While w) {
-        out.add(new Stmt.While(w.condition(), forward(w.body(), false)));
-      } else if (s instanceof Stmt.Block b) {
-        out.add(new Stmt.Block(forward(b.body(), false)));
       } else {
-        out.add(s);
+        out.add(Rewrite.withBodies(s, inner -> forward(inner, false)));
       }
     }
     return out;
@@ -142,12 +136,8 @@ public final class ResidualPlacement {
           Expr saved = savedValues.get(r.residual().name());
           out.add(new Stmt.Pop(target, saved instanceof Expr.Var v ? pullbackOf.get(v.name()) : null));
         }
-      } else if (s instanceof Stmt.If f) {
-        out.add(new Stmt.If(f.condition(), backward(f.thenBody()), backward(f.elseBody())));
-      } else if (s instanceof Stmt.Repeat r) {
-        out.add(new Stmt.Repeat(r.counter(), r.times(), backward(r.body())));
       } else {
-        out.add(s);
+        out.add(Rewrite.withBodies(s, this::backward));
       }
     }
     return out;

@@ -70,11 +70,19 @@ public final class ReverseBody {
     String g = names.fresh("g");
     Reverse sweeps = sweeps(f, normalized, names);
     List<Stmt> body = new ReverseBody(names, null).body(sweeps, new Expr.Var(g, f.returnType()));
+    return pullbackFunctions(f, g, body, sweeps.gradient());
+  }
+
+  /**
+   * {@code f}'s pullback functions at cotangent {@code g}: each runs {@code body}, which computes the
+   * whole gradient, and returns its own component.
+   */
+  static List<Function> pullbackFunctions(Callee f, String g, List<Stmt> body, List<Expr.Var> gradient) {
     List<Function> out = new ArrayList<>();
     List<Callee.Param> diff = f.differentiatedParams();
     for (int k = 0; k < diff.size(); k++) {
       List<Stmt> pullback = new ArrayList<>(body);
-      pullback.add(new Stmt.Return(sweeps.gradient().get(k)));
+      pullback.add(new Stmt.Return(gradient.get(k)));
       out.add(new Function.Plain(f.pullbackFunction(diff.get(k), g), pullback));
     }
     return out;
@@ -163,14 +171,12 @@ public final class ReverseBody {
         continue; // every residual is read where it was computed
       }
       if (s instanceof Stmt.Accumulate a) {
-        out.add(new Stmt.Assign(a.target(), prim(a.subtract() ? Primitive.SUB : Primitive.ADD, a.target(), a.value()),
-            false));
+        out.add(new Stmt.Assign(a.target(),
+            Exprs.prim(a.subtract() ? Primitive.SUB : Primitive.ADD, a.target(), a.value()), false));
       } else if (s instanceof Stmt.PullBack p) {
         pullBack(p, out);
-      } else if (s instanceof Stmt.If f) {
-        out.add(new Stmt.If(f.condition(), backward(f.thenBody()), backward(f.elseBody())));
       } else {
-        out.add(s);
+        out.add(Rewrite.withBodies(s, this::backward));
       }
     }
     return out;
@@ -201,7 +207,7 @@ public final class ReverseBody {
         args.add(p.cotangent());
         Expr.Var part = names.var(callee.name() + "Part", diff.get(k).type());
         out.addAll(splicePullback(callee, k, args, part));
-        out.add(new Stmt.Assign(argBar, prim(Primitive.ADD, argBar, part), false));
+        out.add(new Stmt.Assign(argBar, Exprs.prim(Primitive.ADD, argBar, part), false));
       }
     }
   }
@@ -233,7 +239,7 @@ public final class ReverseBody {
       Expr.Var part = names.var(callee.name() + "Part", diff.get(k).type());
       Callee pullback = callee.pullbackFunction(diff.get(k), callee.pullbackCotangentName());
       out.add(new Stmt.Assign(part, new Expr.Call(pullback, args, part.type()), true));
-      out.add(new Stmt.Assign(argBar, prim(Primitive.ADD, argBar, part), false));
+      out.add(new Stmt.Assign(argBar, Exprs.prim(Primitive.ADD, argBar, part), false));
     }
     return out;
   }
@@ -262,12 +268,9 @@ public final class ReverseBody {
       Callee object = SecondOrder.partial(callee, k);
       Expr.Var slope = names.var("partial", Type.DOUBLE);
       out.add(new Stmt.Assign(slope, new Expr.Call(object, args, slope.type()), true));
-      out.add(new Stmt.Assign(argBar, prim(Primitive.ADD, argBar, prim(Primitive.MUL, p.cotangent(), slope)), false));
+      Expr term = Exprs.prim(Primitive.MUL, p.cotangent(), slope);
+      out.add(new Stmt.Assign(argBar, Exprs.prim(Primitive.ADD, argBar, term), false));
     }
-  }
-
-  private static Expr prim(Primitive p, Expr a, Expr b) {
-    return new Expr.Prim(p, List.of(a, b), Exprs.promote(a.type(), b.type()), false);
   }
 
   /**

@@ -7,6 +7,7 @@ import io.jgrad.processor.ir.Function;
 import io.jgrad.processor.ir.Linear;
 import io.jgrad.processor.ir.Linearized;
 import io.jgrad.processor.ir.Names;
+import io.jgrad.processor.ir.Rewrite;
 import io.jgrad.processor.ir.Stmt;
 import io.jgrad.processor.ir.Type;
 import io.jgrad.processor.rules.Partial;
@@ -34,7 +35,7 @@ public final class RuleLinearizer {
     // no tangent arrays in its forward part, so the length is the one the array was created with.
     java.util.Map<String, Expr> lengths = new java.util.HashMap<>();
     collectLengths(body, linear, lengths);
-    List<Stmt> primalLengths = io.jgrad.processor.ir.Rewrite.stmts(body, e -> e instanceof Expr.ArrayLength l
+    List<Stmt> primalLengths = Rewrite.stmts(body, e -> e instanceof Expr.ArrayLength l
         && l.array() instanceof Expr.Var v && lengths.containsKey(v.name()) ? lengths.get(v.name()) : e);
     return new RuleLinearizer(linear).stmts(primalLengths, tangent);
   }
@@ -104,7 +105,7 @@ public final class RuleLinearizer {
     for (int i = 0; i < diff.size(); i++) {
       tangents.put(diff.get(i).name(), new Expr.Var(rule.tangentNames().get(i), diff.get(i).type()));
     }
-    io.jgrad.processor.ir.Rewrite.forEach(normal, s -> {
+    Rewrite.forEach(normal, s -> {
       Expr.Var target = s instanceof Stmt.Assign a ? a.target() : s instanceof Stmt.Declare d ? d.target() : null;
       if (target != null && linear.contains(target.name())
           && tangents.values().stream().noneMatch(v -> v.name().equals(target.name()))) {
@@ -115,18 +116,11 @@ public final class RuleLinearizer {
   }
 
   private static void collectLengths(List<Stmt> body, Set<String> linear, java.util.Map<String, Expr> out) {
-    for (Stmt s : body) {
+    Rewrite.forEach(body, s -> {
       if (s instanceof Stmt.Assign a && a.value() instanceof Expr.NewArray n && linear.contains(a.target().name())) {
         out.put(a.target().name(), n.length());
-      } else if (s instanceof Stmt.If f) {
-        collectLengths(f.thenBody(), linear, out);
-        collectLengths(f.elseBody(), linear, out);
-      } else if (s instanceof Stmt.While w) {
-        collectLengths(w.body(), linear, out);
-      } else if (s instanceof Stmt.Block b) {
-        collectLengths(b.body(), linear, out);
       }
-    }
+    });
   }
 
   private boolean isLinear(Expr e) {

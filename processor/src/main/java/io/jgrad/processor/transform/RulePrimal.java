@@ -55,15 +55,8 @@ public final class RulePrimal {
     for (Stmt s : rule) {
       if (s instanceof Stmt.Return r && r.value() instanceof Expr.Pair p) {
         out.add(new Stmt.Return(part.apply(p)));
-      } else if (s instanceof Stmt.If f) {
-        out.add(new Stmt.If(f.condition(), returning(f.thenBody(), part, dropped),
-            returning(f.elseBody(), part, dropped)));
-      } else if (s instanceof Stmt.While w) {
-        out.add(new Stmt.While(w.condition(), returning(w.body(), part, dropped)));
-      } else if (s instanceof Stmt.Block b) {
-        out.add(new Stmt.Block(returning(b.body(), part, dropped)));
       } else if (!writesTangent(s, dropped)) {
-        out.add(s);
+        out.add(Rewrite.withBodies(s, inner -> returning(inner, part, dropped)));
       }
     }
     return out;

@@ -101,9 +101,8 @@ public final class SecondOrder {
         continue;
       }
       Callee partial = partial(g, k);
-      Expr term = new Expr.Prim(Primitive.MUL, List.of(new Expr.Call(partial, c.args(), Type.DOUBLE), argDot),
-          Type.DOUBLE, false);
-      tangent = tangent == null ? term : new Expr.Prim(Primitive.ADD, List.of(tangent, term), Type.DOUBLE, false);
+      Expr term = Exprs.prim(Primitive.MUL, new Expr.Call(partial, c.args(), Type.DOUBLE), argDot);
+      tangent = tangent == null ? term : Exprs.prim(Primitive.ADD, tangent, term);
     }
     List<Stmt> out = new ArrayList<>();
     out.add(new Stmt.Assign(c.result(), new Expr.Call(output(g), c.args(), Type.DOUBLE), c.declare()));

@@ -226,7 +226,7 @@ public final class Transposer {
         continue;
       }
       Expr value = factor == null ? bar
-          : term.divide() ? product(Primitive.DIV, bar, factor) : product(Primitive.MUL, factor, bar);
+          : term.divide() ? Exprs.prim(Primitive.DIV, bar, factor) : Exprs.prim(Primitive.MUL, factor, bar);
       Type targetType = index == null ? target.type() : target.type().element();
       updates.add(new Stmt.Accumulate(target, index, convert(value, targetType), term.negate()));
     }
@@ -234,10 +234,6 @@ public final class Transposer {
     out.addAll(updates);
     zero(t.target().name(), bar, out);
     return out;
-  }
-
-  private static Expr product(Primitive op, Expr a, Expr b) {
-    return new Expr.Prim(op, List.of(a, b), Exprs.promote(a.type(), b.type()), false);
   }
 
   /** {@code value} narrowed to a float cotangent where Java would not do it implicitly. */
