@@ -90,8 +90,8 @@ public final class JgradProcessor extends AbstractProcessor {
 
   /**
    * A function with records in its signature: its scalarized signature and the flat functions
-   * (one per leaf of a record result) whose derivatives the usual pipeline generates; the first of
-   * them also stands for the function in {@code functions}.
+   * whose derivatives the usual pipeline generates (one for a body, one per leaf of a record result
+   * for a rule); the first of them also stands for the function in {@code functions}.
    */
   private record RecordFunctions(RecordSignature signature, List<Function> flat) {}
 
@@ -297,9 +297,8 @@ public final class JgradProcessor extends AbstractProcessor {
   }
 
   /**
-   * Reads a function with records in its signature once per flat function (once per leaf of a
-   * record result, each parse returning its own leaf); only the first parse reports problems, the
-   * others would repeat them.
+   * Reads a function with records in its signature: a body once, into the flat function returning
+   * its number or its whole record; a rule into one flat function per leaf of a record result.
    */
   private java.util.Optional<RecordFunctions> readRecordFunction(ExecutableElement m, DiffSpec spec, Trees trees,
       CalleeResolver callees, Report report) {
@@ -309,16 +308,8 @@ public final class JgradProcessor extends AbstractProcessor {
           : RecordRuleReader.readJvp(m, spec, sig, trees, report, callees);
       return flat.map(f -> new RecordFunctions(sig, f));
     }
-    List<Function> flat = new ArrayList<>();
-    for (int i = 0; i < sig.flat().size(); i++) {
-      int leaf = sig.result() == null ? 0 : sig.leafOf(i);
-      var f = new BodyParser(trees, i == 0 ? report : new Report(), callees, m, sig.flat().get(i), leaf).parse();
-      if (f.isEmpty()) {
-        return java.util.Optional.empty();
-      }
-      flat.add(f.get());
-    }
-    return java.util.Optional.of(new RecordFunctions(sig, List.copyOf(flat)));
+    return new BodyParser(trees, report, callees, m, sig.flat().get(0)).parse()
+        .map(f -> new RecordFunctions(sig, List.of(f)));
   }
 
   /**
