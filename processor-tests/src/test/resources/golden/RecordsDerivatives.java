@@ -17,131 +17,43 @@ public final class RecordsDerivatives {
   }
 
   /**
-   * The value of {@code scale_flat_x} and its directional derivative along the tangents ({@code jax.jvp}).
+   * The value of {@code scale_flat} and its directional derivative along the tangents ({@code jax.jvp}).
    */
-  public static Dual scale_flat_xJvp(double p_x, double p_y, double k, double p_xDot, double p_yDot,
-      double kDot) {
+  public static Jvp<Records.Point> scale_flatJvp(double p_x, double p_y, double k, double p_xDot,
+      double p_yDot, double kDot) {
     double prod1 = k * p_x;
     double prod1Dot = p_x * kDot + k * p_xDot;
-    return Dual.of(prod1, prod1Dot);
+    double prod2 = k * p_y;
+    double prod2Dot = p_y * kDot + k * p_yDot;
+    return new Jvp<>(new Records.Point(prod1, prod2), new Records.Point(prod1Dot, prod2Dot));
   }
 
   /**
-   * The value of {@code scale_flat_x} and its pullback from an output cotangent to the gradient ({@code jax.vjp}).
+   * The value of {@code scale_flat} and its pullback from a cotangent record of the result's type to the gradient ({@code jax.vjp}).
    */
-  public static Vjp<Scale_flat_xGrad> scale_flat_xVjp(double p_x, double p_y, double k) {
+  public static RecordVjp<Records.Point, Scale_flatGrad> scale_flatVjp(double p_x, double p_y,
+      double k) {
     double prod1 = k * p_x;
-    return new Vjp<>(prod1, outBar -> {
-      double prod1Bar = outBar;
+    double prod2 = k * p_y;
+    return new RecordVjp<>(new Records.Point(prod1, prod2), outBar -> {
+      double prod2Bar = outBar.y();
+      double prod1Bar = outBar.x();
       double p_xBar = 0.0;
       double kBar = 0.0;
       double p_yBar = 0.0;
+      kBar += p_y * prod2Bar;
+      p_yBar += k * prod2Bar;
       kBar += p_x * prod1Bar;
       p_xBar += k * prod1Bar;
-      return new Scale_flat_xGrad(p_xBar, p_yBar, kBar);
+      return new Scale_flatGrad(p_xBar, p_yBar, kBar);
     });
   }
 
   /**
-   * The gradient of {@code scale_flat_x} ({@code jax.grad}).
+   * {@code scale} on parameters given leaf by leaf.
    */
-  public static Scale_flat_xGrad scale_flat_xGrad(double p_x, double p_y, double k) {
-    double prod1 = k * p_x;
-    double outBar = 1.0;
-    double prod1Bar = outBar;
-    double p_xBar = 0.0;
-    double kBar = 0.0;
-    double p_yBar = 0.0;
-    kBar += p_x * prod1Bar;
-    p_xBar += k * prod1Bar;
-    return new Scale_flat_xGrad(p_xBar, p_yBar, kBar);
-  }
-
-  /**
-   * The value and the gradient of {@code scale_flat_x} ({@code jax.value_and_grad}).
-   */
-  public static ValueAndGrad<Scale_flat_xGrad> scale_flat_xValueAndGrad(double p_x, double p_y,
-      double k) {
-    double prod1 = k * p_x;
-    double outBar = 1.0;
-    double prod1Bar = outBar;
-    double p_xBar = 0.0;
-    double kBar = 0.0;
-    double p_yBar = 0.0;
-    kBar += p_x * prod1Bar;
-    p_xBar += k * prod1Bar;
-    return new ValueAndGrad<>(prod1, new Scale_flat_xGrad(p_xBar, p_yBar, kBar));
-  }
-
-  /**
-   * The value of {@code scale_flat_y} and its directional derivative along the tangents ({@code jax.jvp}).
-   */
-  public static Dual scale_flat_yJvp(double p_x, double p_y, double k, double p_xDot, double p_yDot,
-      double kDot) {
-    double prod1 = k * p_y;
-    double prod1Dot = p_y * kDot + k * p_yDot;
-    return Dual.of(prod1, prod1Dot);
-  }
-
-  /**
-   * The value of {@code scale_flat_y} and its pullback from an output cotangent to the gradient ({@code jax.vjp}).
-   */
-  public static Vjp<Scale_flat_yGrad> scale_flat_yVjp(double p_x, double p_y, double k) {
-    double prod1 = k * p_y;
-    return new Vjp<>(prod1, outBar -> {
-      double prod1Bar = outBar;
-      double p_xBar = 0.0;
-      double kBar = 0.0;
-      double p_yBar = 0.0;
-      kBar += p_y * prod1Bar;
-      p_yBar += k * prod1Bar;
-      return new Scale_flat_yGrad(p_xBar, p_yBar, kBar);
-    });
-  }
-
-  /**
-   * The gradient of {@code scale_flat_y} ({@code jax.grad}).
-   */
-  public static Scale_flat_yGrad scale_flat_yGrad(double p_x, double p_y, double k) {
-    double prod1 = k * p_y;
-    double outBar = 1.0;
-    double prod1Bar = outBar;
-    double p_xBar = 0.0;
-    double kBar = 0.0;
-    double p_yBar = 0.0;
-    kBar += p_y * prod1Bar;
-    p_yBar += k * prod1Bar;
-    return new Scale_flat_yGrad(p_xBar, p_yBar, kBar);
-  }
-
-  /**
-   * The value and the gradient of {@code scale_flat_y} ({@code jax.value_and_grad}).
-   */
-  public static ValueAndGrad<Scale_flat_yGrad> scale_flat_yValueAndGrad(double p_x, double p_y,
-      double k) {
-    double prod1 = k * p_y;
-    double outBar = 1.0;
-    double prod1Bar = outBar;
-    double p_xBar = 0.0;
-    double kBar = 0.0;
-    double p_yBar = 0.0;
-    kBar += p_y * prod1Bar;
-    p_yBar += k * prod1Bar;
-    return new ValueAndGrad<>(prod1, new Scale_flat_yGrad(p_xBar, p_yBar, kBar));
-  }
-
-  /**
-   * {@code scale} on parameters given leaf by leaf: one leaf of its result.
-   */
-  public static double scale_flat_x(double p_x, double p_y, double k) {
-    return Records.scale(new Records.Point(p_x, p_y), k).x();
-  }
-
-  /**
-   * {@code scale} on parameters given leaf by leaf: one leaf of its result.
-   */
-  public static double scale_flat_y(double p_x, double p_y, double k) {
-    return Records.scale(new Records.Point(p_x, p_y), k).y();
+  public static Records.Point scale_flat(double p_x, double p_y, double k) {
+    return Records.scale(new Records.Point(p_x, p_y), k);
   }
 
   /**
@@ -150,21 +62,17 @@ public final class RecordsDerivatives {
   public static Jvp<Records.Point> scaleJvp(Records.Point p, double k, Records.Point pDot,
       double kDot) {
     Objects.requireNonNull(pDot, "pDot");
-    Dual out_x = scale_flat_xJvp(p.x(), p.y(), k, pDot.x(), pDot.y(), kDot);
-    Dual out_y = scale_flat_yJvp(p.x(), p.y(), k, pDot.x(), pDot.y(), kDot);
-    return new Jvp<>(new Records.Point(out_x.value(), out_y.value()), new Records.Point(out_x.tangent(), out_y.tangent()));
+    return scale_flatJvp(p.x(), p.y(), k, pDot.x(), pDot.y(), kDot);
   }
 
   /**
    * The value of {@code scale} and its pullback from an output cotangent to the gradient ({@code jax.vjp}); the gradient of a record is a record of the same type.
    */
   public static RecordVjp<Records.Point, ScaleGrad> scaleVjp(Records.Point p, double k) {
-    Vjp<Scale_flat_xGrad> vjp_x = scale_flat_xVjp(p.x(), p.y(), k);
-    Vjp<Scale_flat_yGrad> vjp_y = scale_flat_yVjp(p.x(), p.y(), k);
-    return new RecordVjp<>(new Records.Point(vjp_x.value(), vjp_y.value()), outBar -> {
-      Scale_flat_xGrad grad_x = vjp_x.pullback(outBar.x());
-      Scale_flat_yGrad grad_y = vjp_y.pullback(outBar.y());
-      return new ScaleGrad(new Records.Point(grad_x.p_x() + grad_y.p_x(), grad_x.p_y() + grad_y.p_y()), grad_x.k() + grad_y.k());
+    RecordVjp<Records.Point, Scale_flatGrad> flatVjp = scale_flatVjp(p.x(), p.y(), k);
+    return new RecordVjp<>(flatVjp.value(), outBar -> {
+      Scale_flatGrad flatGrad = flatVjp.pullback(outBar);
+      return new ScaleGrad(new Records.Point(flatGrad.p_x(), flatGrad.p_y()), flatGrad.k());
     });
   }
 
@@ -172,12 +80,14 @@ public final class RecordsDerivatives {
    * The value of {@code f_flat} and its directional derivative along the tangents ({@code jax.jvp}).
    */
   public static Dual f_flatJvp(double p_x, double p_y, double p_xDot, double p_yDot) {
-    Dual scale_flat_xJvp1 = RecordsDerivatives.scale_flat_xJvp(p_x, p_y, 2.0, p_xDot, p_yDot, 0.0);
-    double q_x = scale_flat_xJvp1.value();
-    double q_xDot = scale_flat_xJvp1.tangent();
-    Dual scale_flat_yJvp1 = RecordsDerivatives.scale_flat_yJvp(p_x, p_y, 2.0, p_xDot, p_yDot, 0.0);
-    double q_y = scale_flat_yJvp1.value();
-    double q_yDot = scale_flat_yJvp1.tangent();
+    Jvp<Records.Point> scale_flatJvp1 = RecordsDerivatives.scale_flatJvp(p_x, p_y, 2.0, p_xDot,
+        p_yDot, 0.0);
+    double q_x = scale_flatJvp1.value().x();
+    double q_xDot = scale_flatJvp1.tangent().x();
+    Jvp<Records.Point> scale_flatJvp2 = RecordsDerivatives.scale_flatJvp(p_x, p_y, 2.0, p_xDot,
+        p_yDot, 0.0);
+    double q_y = scale_flatJvp2.value().y();
+    double q_yDot = scale_flatJvp2.tangent().y();
     double prod1 = q_x * q_y;
     double prod1Dot = q_y * q_xDot + q_x * q_yDot;
     return Dual.of(prod1, prod1Dot);
@@ -187,10 +97,12 @@ public final class RecordsDerivatives {
    * The value of {@code f_flat} and its pullback from an output cotangent to the gradient ({@code jax.vjp}).
    */
   public static Vjp<F_flatGrad> f_flatVjp(double p_x, double p_y) {
-    Vjp<Scale_flat_xGrad> scale_flat_xVjp1 = RecordsDerivatives.scale_flat_xVjp(p_x, p_y, 2.0);
-    double q_x = scale_flat_xVjp1.value();
-    Vjp<Scale_flat_yGrad> scale_flat_yVjp1 = RecordsDerivatives.scale_flat_yVjp(p_x, p_y, 2.0);
-    double q_y = scale_flat_yVjp1.value();
+    RecordVjp<Records.Point, Scale_flatGrad> scale_flatVjp1 = RecordsDerivatives.scale_flatVjp(p_x,
+        p_y, 2.0);
+    double q_x = scale_flatVjp1.value().x();
+    RecordVjp<Records.Point, Scale_flatGrad> scale_flatVjp2 = RecordsDerivatives.scale_flatVjp(p_x,
+        p_y, 2.0);
+    double q_y = scale_flatVjp2.value().y();
     double prod1 = q_x * q_y;
     return new Vjp<>(prod1, outBar -> {
       double prod1Bar = outBar;
@@ -200,12 +112,12 @@ public final class RecordsDerivatives {
       double p_yBar = 0.0;
       q_xBar += q_y * prod1Bar;
       q_yBar += q_x * prod1Bar;
-      Scale_flat_yGrad scale_flat_yGrad1 = scale_flat_yVjp1.pullback(q_yBar);
-      p_xBar += scale_flat_yGrad1.p_x();
-      p_yBar += scale_flat_yGrad1.p_y();
-      Scale_flat_xGrad scale_flat_xGrad1 = scale_flat_xVjp1.pullback(q_xBar);
-      p_xBar += scale_flat_xGrad1.p_x();
-      p_yBar += scale_flat_xGrad1.p_y();
+      Scale_flatGrad scale_flatGrad2 = scale_flatVjp2.pullback(new Records.Point(0.0, q_yBar));
+      p_xBar += scale_flatGrad2.p_x();
+      p_yBar += scale_flatGrad2.p_y();
+      Scale_flatGrad scale_flatGrad1 = scale_flatVjp1.pullback(new Records.Point(q_xBar, 0.0));
+      p_xBar += scale_flatGrad1.p_x();
+      p_yBar += scale_flatGrad1.p_y();
       return new F_flatGrad(p_xBar, p_yBar);
     });
   }
@@ -214,10 +126,12 @@ public final class RecordsDerivatives {
    * The gradient of {@code f_flat} ({@code jax.grad}).
    */
   public static F_flatGrad f_flatGrad(double p_x, double p_y) {
-    Vjp<Scale_flat_xGrad> scale_flat_xVjp1 = RecordsDerivatives.scale_flat_xVjp(p_x, p_y, 2.0);
-    double q_x = scale_flat_xVjp1.value();
-    Vjp<Scale_flat_yGrad> scale_flat_yVjp1 = RecordsDerivatives.scale_flat_yVjp(p_x, p_y, 2.0);
-    double q_y = scale_flat_yVjp1.value();
+    RecordVjp<Records.Point, Scale_flatGrad> scale_flatVjp1 = RecordsDerivatives.scale_flatVjp(p_x,
+        p_y, 2.0);
+    double q_x = scale_flatVjp1.value().x();
+    RecordVjp<Records.Point, Scale_flatGrad> scale_flatVjp2 = RecordsDerivatives.scale_flatVjp(p_x,
+        p_y, 2.0);
+    double q_y = scale_flatVjp2.value().y();
     double prod1 = q_x * q_y;
     double outBar = 1.0;
     double prod1Bar = outBar;
@@ -227,12 +141,12 @@ public final class RecordsDerivatives {
     double p_yBar = 0.0;
     q_xBar += q_y * prod1Bar;
     q_yBar += q_x * prod1Bar;
-    Scale_flat_yGrad scale_flat_yGrad1 = scale_flat_yVjp1.pullback(q_yBar);
-    p_xBar += scale_flat_yGrad1.p_x();
-    p_yBar += scale_flat_yGrad1.p_y();
-    Scale_flat_xGrad scale_flat_xGrad1 = scale_flat_xVjp1.pullback(q_xBar);
-    p_xBar += scale_flat_xGrad1.p_x();
-    p_yBar += scale_flat_xGrad1.p_y();
+    Scale_flatGrad scale_flatGrad2 = scale_flatVjp2.pullback(new Records.Point(0.0, q_yBar));
+    p_xBar += scale_flatGrad2.p_x();
+    p_yBar += scale_flatGrad2.p_y();
+    Scale_flatGrad scale_flatGrad1 = scale_flatVjp1.pullback(new Records.Point(q_xBar, 0.0));
+    p_xBar += scale_flatGrad1.p_x();
+    p_yBar += scale_flatGrad1.p_y();
     return new F_flatGrad(p_xBar, p_yBar);
   }
 
@@ -240,10 +154,12 @@ public final class RecordsDerivatives {
    * The value and the gradient of {@code f_flat} ({@code jax.value_and_grad}).
    */
   public static ValueAndGrad<F_flatGrad> f_flatValueAndGrad(double p_x, double p_y) {
-    Vjp<Scale_flat_xGrad> scale_flat_xVjp1 = RecordsDerivatives.scale_flat_xVjp(p_x, p_y, 2.0);
-    double q_x = scale_flat_xVjp1.value();
-    Vjp<Scale_flat_yGrad> scale_flat_yVjp1 = RecordsDerivatives.scale_flat_yVjp(p_x, p_y, 2.0);
-    double q_y = scale_flat_yVjp1.value();
+    RecordVjp<Records.Point, Scale_flatGrad> scale_flatVjp1 = RecordsDerivatives.scale_flatVjp(p_x,
+        p_y, 2.0);
+    double q_x = scale_flatVjp1.value().x();
+    RecordVjp<Records.Point, Scale_flatGrad> scale_flatVjp2 = RecordsDerivatives.scale_flatVjp(p_x,
+        p_y, 2.0);
+    double q_y = scale_flatVjp2.value().y();
     double prod1 = q_x * q_y;
     double outBar = 1.0;
     double prod1Bar = outBar;
@@ -253,12 +169,12 @@ public final class RecordsDerivatives {
     double p_yBar = 0.0;
     q_xBar += q_y * prod1Bar;
     q_yBar += q_x * prod1Bar;
-    Scale_flat_yGrad scale_flat_yGrad1 = scale_flat_yVjp1.pullback(q_yBar);
-    p_xBar += scale_flat_yGrad1.p_x();
-    p_yBar += scale_flat_yGrad1.p_y();
-    Scale_flat_xGrad scale_flat_xGrad1 = scale_flat_xVjp1.pullback(q_xBar);
-    p_xBar += scale_flat_xGrad1.p_x();
-    p_yBar += scale_flat_xGrad1.p_y();
+    Scale_flatGrad scale_flatGrad2 = scale_flatVjp2.pullback(new Records.Point(0.0, q_yBar));
+    p_xBar += scale_flatGrad2.p_x();
+    p_yBar += scale_flatGrad2.p_y();
+    Scale_flatGrad scale_flatGrad1 = scale_flatVjp1.pullback(new Records.Point(q_xBar, 0.0));
+    p_xBar += scale_flatGrad1.p_x();
+    p_yBar += scale_flatGrad1.p_y();
     return new ValueAndGrad<>(prod1, new F_flatGrad(p_xBar, p_yBar));
   }
 
@@ -304,15 +220,9 @@ public final class RecordsDerivatives {
   }
 
   /**
-   * The gradient of {@code scale_flat_x}, one component per differentiated parameter.
+   * The gradient of {@code scale_flat}, one component per differentiated parameter.
    */
-  public static record Scale_flat_xGrad(double p_x, double p_y, double k) {
-  }
-
-  /**
-   * The gradient of {@code scale_flat_y}, one component per differentiated parameter.
-   */
-  public static record Scale_flat_yGrad(double p_x, double p_y, double k) {
+  public static record Scale_flatGrad(double p_x, double p_y, double k) {
   }
 
   /**

@@ -92,8 +92,8 @@ public final class JgradProcessor extends AbstractProcessor {
 
   /**
    * A function with records in its signature: its scalarized signature and the flat functions
-   * (one per leaf of a record result) whose derivatives the usual pipeline generates; the first of
-   * them also stands for the function in {@code functions}.
+   * whose derivatives the usual pipeline generates (one for a body, one per leaf of a record result
+   * for a rule); the first of them also stands for the function in {@code functions}.
    */
   private record RecordFunctions(RecordSignature signature, List<Function> flat) {}
 
@@ -299,9 +299,8 @@ public final class JgradProcessor extends AbstractProcessor {
   }
 
   /**
-   * Reads a function with records in its signature once per flat function (once per leaf of a
-   * record result, each parse returning its own leaf); only the first parse reports problems, the
-   * others would repeat them.
+   * Reads a function with records in its signature: a body once, into the flat function returning
+   * its number or its whole record; a rule into one flat function per leaf of a record result.
    */
   private java.util.Optional<RecordFunctions> readRecordFunction(ExecutableElement m, DiffSpec spec, Trees trees,
       CalleeResolver callees, Report report) {
@@ -315,17 +314,8 @@ public final class JgradProcessor extends AbstractProcessor {
     if (spec.kind() == DiffSpec.Kind.CUSTOM_JVP) {
       return JvpRuleReading.readRecord(m, spec, sig, trees, report, callees).map(f -> new RecordFunctions(sig, f));
     }
-    List<Function> flat = new ArrayList<>();
-    for (int i = 0; i < sig.flat().size(); i++) {
-      int leaf = sig.result() == null ? 0 : sig.leafOf(i);
-      Report leafReport = i == 0 ? report : new Report();
-      var f = BodyReading.read(new BodyParser(trees, leafReport, callees, m, sig.flat().get(i), leaf));
-      if (f.isEmpty()) {
-        return java.util.Optional.empty();
-      }
-      flat.add(f.get());
-    }
-    return java.util.Optional.of(new RecordFunctions(sig, List.copyOf(flat)));
+    return BodyReading.read(new BodyParser(trees, report, callees, m, sig.flat().get(0)))
+        .map(f -> new RecordFunctions(sig, List.of(f)));
   }
 
   /**

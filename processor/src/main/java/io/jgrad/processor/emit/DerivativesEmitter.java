@@ -66,8 +66,7 @@ public final class DerivativesEmitter {
     MethodSpec.Builder jvpMethod = entryPoint(sig.name() + "Jvp", sig,
         "The value of {@code $L} and its directional derivative along the tangents ({@code jax.jvp}).\n",
             sig.name())
-        .returns(sig.returnType().isArray()
-            ? ParameterizedTypeName.get(RuntimeTypes.JVP, typeName(sig.returnType()))
+        .returns(returnsObject(sig) ? ParameterizedTypeName.get(RuntimeTypes.JVP, resultType(sig))
             : sig.returnType() == Type.FLOAT ? FLOAT_DUAL : DUAL);
     if (d.function() instanceof Function.JvpRule rule) {
       RuleSweeps.ruleJvp(rule, jvpMethod);
@@ -115,8 +114,8 @@ public final class DerivativesEmitter {
     ClassName self = RuntimeTypes.derivatives(sig);
     TypeName grad = gradType(sig, self);
 
-    if (sig.returnType().isArray()) {
-      emitArrayResultVjp(sig, sweeps, grad, type);
+    if (returnsObject(sig)) {
+      emitObjectResultVjp(sig, sweeps, grad, type);
       return;
     }
     // fVjp
@@ -173,14 +172,29 @@ public final class DerivativesEmitter {
   }
 
   /**
-   * {@code fVjp} of a function with an array result: a {@code RecordVjp<double[], G>} whose pullback
-   * takes a cotangent array of the result's length; no {@code fGrad}, which needs a scalar output.
+   * Whether {@code sig} returns an array or, as the flat function of a record function, a whole
+   * record: its {@code fJvp} gives a {@code Jvp<T>} and its {@code fVjp} a {@code RecordVjp<T, G>}.
    */
-  private static void emitArrayResultVjp(Callee sig, Sweeps sweeps, TypeName grad, TypeSpec.Builder type) {
-    MethodSpec.Builder vjpMethod = entryPoint(sig.name() + "Vjp", sig,
-        "The value of {@code $L} and its pullback from a cotangent array of the result's length"
-            + " to the gradient ({@code jax.vjp}).\n", sig.name())
-        .returns(ParameterizedTypeName.get(RuntimeTypes.RECORD_VJP, typeName(sig.returnType()), grad.box()));
+  static boolean returnsObject(Callee sig) {
+    return sig.returnType().isArray() || sig.recordResult() != null;
+  }
+
+  /** The Java type of the array or record {@code sig} returns (the record, not the leaf a call reads). */
+  static TypeName resultType(Callee sig) {
+    return sig.recordResult() != null ? ClassName.bestGuess(sig.recordResult().shape().qualifiedName())
+        : typeName(sig.returnType());
+  }
+
+  /**
+   * {@code fVjp} of a function with an array or record result: a {@code RecordVjp<T, G>} whose
+   * pullback takes a cotangent of the result's shape (an array of its length, a record of its type)
+   * and transposes the body once for all of it; no {@code fGrad}, which needs a scalar output.
+   */
+  private static void emitObjectResultVjp(Callee sig, Sweeps sweeps, TypeName grad, TypeSpec.Builder type) {
+    MethodSpec.Builder vjpMethod = entryPoint(sig.name() + "Vjp", sig, "The value of {@code $L} and its pullback"
+        + " from a cotangent $L to the gradient ({@code jax.vjp}).\n", sig.name(),
+        sig.recordResult() != null ? "record of the result's type" : "array of the result's length")
+        .returns(ParameterizedTypeName.get(RuntimeTypes.RECORD_VJP, resultType(sig), grad.box()));
     vjpMethod.addCode(sweeps.forward());
     vjpMethod.addCode("return new $T<>($L, outBar -> {\n$>", RuntimeTypes.RECORD_VJP, sweeps.value());
     vjpMethod.addCode(sweeps.reverse());

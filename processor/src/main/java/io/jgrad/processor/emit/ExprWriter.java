@@ -1,5 +1,6 @@
 package io.jgrad.processor.emit;
 
+import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.Expr;
 import io.jgrad.processor.ir.Type;
 import io.jgrad.processor.rules.Primitive;
@@ -142,10 +143,14 @@ public final class ExprWriter {
     }
     if (e instanceof Expr.Call c && !io.jgrad.processor.ir.RecordSignature.userName(c.callee().name())
         .equals(c.callee().name())) {
-      // A flat function of a record function (f_flat_x) has its primal in the generated class: the
-      // user's function on packed records, one leaf of the result.
+      // A flat function of a record function (f_flat) has its primal in the generated class: the
+      // user's function on packed records, of which a call may read one leaf.
+      Callee.RecordResult read = c.callee().recordResult();
       return c.callee().derivativesQualifiedName() + "." + c.callee().name() + "("
-          + String.join(", ", arguments(c.callee(), c.args())) + ")";
+          + String.join(", ", arguments(c.callee(), c.args())) + ")" + (read == null ? "" : read.selected().read(""));
+    }
+    if (e instanceof Expr.RecordValue r) {
+      return RecordEntryEmitter.build(r.shape(), r.leaves().stream().map(ExprWriter::write).iterator()).toString();
     }
     if (e instanceof Expr.Call c) {
       return c.callee().ownerQualifiedName() + "." + c.callee().name() + "("

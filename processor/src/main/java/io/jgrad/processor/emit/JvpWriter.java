@@ -5,6 +5,7 @@ import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.Expr;
 import io.jgrad.processor.ir.Linear;
 import io.jgrad.processor.ir.Names;
+import io.jgrad.processor.ir.RecordShape;
 import io.jgrad.processor.ir.Type;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,7 +72,28 @@ final class JvpWriter {
       b.add("$<}\n");
     } else if (l instanceof Linear.Return r) {
       returns.accept(r, b);
+    } else if (l instanceof Linear.RecordReturn r) {
+      returnRecord(r, b);
     }
+  }
+
+  /**
+   * {@code return new Jvp<>(new R(values...), new R(tangents...))}: a leaf without a tangent has a
+   * zero one, a leaf that has none at all (an int, a String) is its value in the tangent too.
+   */
+  private static void returnRecord(Linear.RecordReturn r, CodeBlock.Builder b) {
+    List<String> values = new ArrayList<>();
+    List<String> tangents = new ArrayList<>();
+    for (int i = 0; i < r.tangents().size(); i++) {
+      RecordShape.Leaf leaf = r.value().shape().leaves().get(i);
+      String value = ExprWriter.write(r.value().leaves().get(i));
+      Expr.Var tangent = r.tangents().get(i);
+      values.add(value);
+      tangents.add(tangent != null ? tangent.name() : leaf.differentiable() ? Terms.zeroLike(leaf.type(), value) : value);
+    }
+    b.addStatement("return new $T<>($L,$W$L)", RuntimeTypes.JVP,
+        RecordEntryEmitter.build(r.value().shape(), values.iterator()),
+        RecordEntryEmitter.build(r.value().shape(), tangents.iterator()));
   }
 
   private static void returnDual(Linear.Return r, CodeBlock.Builder b) {
@@ -92,8 +114,8 @@ final class JvpWriter {
     Callee callee = c.callee();
     boolean isFloat = callee.returnType() == Type.FLOAT;
     // An array result comes as a Jvp<double[]>, with the same value() and tangent().
-    com.palantir.javapoet.TypeName dual = callee.returnType().isArray()
-        ? com.palantir.javapoet.ParameterizedTypeName.get(RuntimeTypes.JVP, DerivativesEmitter.typeName(callee.returnType()))
+    com.palantir.javapoet.TypeName dual = DerivativesEmitter.returnsObject(callee)
+        ? com.palantir.javapoet.ParameterizedTypeName.get(RuntimeTypes.JVP, DerivativesEmitter.resultType(callee))
         : isFloat ? RuntimeTypes.FLOAT_DUAL : RuntimeTypes.DUAL;
     String r = names.temp(callee.name() + "Jvp");
     List<String> args = new ArrayList<>(ExprWriter.arguments(callee, c.args()));
@@ -127,9 +149,11 @@ final class JvpWriter {
           ExprWriter.wrapping(String.join(", ", args)));
     }
     String decl = c.declare() ? ExprWriter.typeName(c.result().type()) + " " : "";
+    // A call of a record function reads its leaf of the value and of the tangent.
+    String leaf = callee.recordResult() == null ? "" : callee.recordResult().selected().read("");
     b.addStatement("$L$L = $L", decl, c.result().name(),
-        Terms.convert(r + ".value()", callee.returnType(), c.result().type(), false));
+        Terms.convert(r + ".value()" + leaf, callee.returnType(), c.result().type(), false));
     b.addStatement("$L$L = $L", decl, c.resultDot().name(),
-        Terms.convert(r + ".tangent()", callee.returnType(), c.result().type(), false));
+        Terms.convert(r + ".tangent()" + leaf, callee.returnType(), c.result().type(), false));
   }
 }

@@ -31,11 +31,18 @@ public final class RecordEntryEmitter {
   public static void emit(RecordSignature sig, Function first, boolean forward, TypeSpec.Builder type) {
     ClassName self = RuntimeTypes.derivatives(sig.flat().get(0));
     TypeName grad = gradType(sig, self);
-    if (sig.result() == null) {
-      type.addMethod(primal(sig, sig.flat().get(0).name(), sig.flat().get(0).returnType(), null, null));
-    } else {
+    Callee flat = sig.flat().get(0);
+    if (sig.result() == null || flat.recordResult() != null) {
+      type.addMethod(primal(sig, flat.name(), DerivativesEmitter.returnsObject(flat)
+          ? DerivativesEmitter.resultType(flat) : DerivativesEmitter.typeName(flat.returnType()), null));
+    }
+    if (sig.result() != null) {
       for (RecordShape.Leaf leaf : sig.result().leaves()) {
-        type.addMethod(primal(sig, sig.primalLeaf(leaf), leaf.type(), leaf.javaType(), leaf));
+        // Callers read a leaf without a tangent, and a rule's flat function its leaf, from these.
+        if (flat.recordResult() == null || !leaf.differentiable()) {
+          type.addMethod(primal(sig, sig.primalLeaf(leaf), DerivativesEmitter.typeName(leaf.type(), leaf.javaType()),
+              leaf));
+        }
       }
     }
     if (forward) {
@@ -93,20 +100,16 @@ public final class RecordEntryEmitter {
    * The primal of a flat function, which differentiated callers call for a value: the user's function
    * on records rebuilt from the leaves, one leaf of its result.
    */
-  private static MethodSpec primal(RecordSignature sig, String name, Type returnType, String javaType,
-      RecordShape.Leaf leaf) {
+  private static MethodSpec primal(RecordSignature sig, String name, TypeName returnType, RecordShape.Leaf leaf) {
     MethodSpec.Builder m = MethodSpec.methodBuilder(name)
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .addJavadoc("{@code $L} on parameters given leaf by leaf$L.\n", sig.name(),
-            sig.result() == null ? "" : ": one leaf of its result")
-        .returns(DerivativesEmitter.typeName(returnType, javaType));
+            leaf == null ? "" : ": one leaf of its result")
+        .returns(returnType);
     DerivativesEmitter.addParams(sig.flat().get(0), m);
     CodeBlock call = CodeBlock.of("$T.$L($L)", ClassName.bestGuess(sig.owner()), sig.name(),
         CodeBlock.join(RecordRuleEmitter.packedParams(sig), ", "));
-    if (sig.result() == null) {
-      return m.addStatement("return $L", call).build();
-    }
-    return m.addStatement("return $L$L", call, leaf.read("")).build();
+    return m.addStatement("return $L$L", call, leaf == null ? "" : leaf.read("")).build();
   }
 
   /** {@code fJvp} of a {@code @CustomJvp} function: the user's rule, called once. */
@@ -245,51 +248,11 @@ public final class RecordEntryEmitter {
             .forEach(l -> args.add(l.read(p.name() + "Dot")));
       }
     }
-    String joined = String.join(", ", args);
-    if (sig.result() == null) {
-      m.returns(sig.scalarResult() == Type.FLOAT ? RuntimeTypes.FLOAT_DUAL : RuntimeTypes.DUAL);
-      m.addStatement("return $L($L)", sig.flat().get(0).name() + "Jvp", joined);
-      return m.build();
-    }
-    ClassName result = ClassName.bestGuess(sig.result().qualifiedName());
-    m.returns(ParameterizedTypeName.get(RuntimeTypes.JVP, result));
-    List<RecordShape.Leaf> leaves = sig.result().leaves();
-    List<String> values = new ArrayList<>();
-    List<String> tangents = new ArrayList<>();
-    String primal = primalResult(sig, m);
-    for (int i = 0; i < leaves.size(); i++) {
-      int flat = sig.flatOf(i);
-      if (flat < 0) {
-        // A component without a tangent stays as it is, in the value and in the tangent.
-        values.add(leaves.get(i).read(primal));
-        tangents.add(leaves.get(i).read(primal));
-        continue;
-      }
-      String local = "out_" + leaves.get(i).suffix();
-      Type leafType = leaves.get(i).type();
-      TypeName jvpType = leafType.isArray()
-          ? ParameterizedTypeName.get(RuntimeTypes.JVP, DerivativesEmitter.typeName(leafType))
-          : leafType == Type.FLOAT ? RuntimeTypes.FLOAT_DUAL : RuntimeTypes.DUAL;
-      m.addStatement("$T $L = $L($L)", jvpType, local, sig.flat().get(flat).name() + "Jvp", joined);
-      values.add(local + ".value()");
-      tangents.add(local + ".tangent()");
-    }
-    m.addStatement("return new $T<>($L, $L)", RuntimeTypes.JVP, build(sig.result(), values.iterator()),
-        build(sig.result(), tangents.iterator()));
+    // One call of the flat function: a record result comes whole, its tangent a record too.
+    m.returns(sig.result() != null ? ParameterizedTypeName.get(RuntimeTypes.JVP, ClassName.bestGuess(
+        sig.result().qualifiedName())) : sig.scalarResult() == Type.FLOAT ? RuntimeTypes.FLOAT_DUAL : RuntimeTypes.DUAL);
+    m.addStatement("return $L($L)", sig.flat().get(0).name() + "Jvp", String.join(", ", args));
     return m.build();
-  }
-
-  /**
-   * The user's function called once for the components of a record result that have no tangent,
-   * or null when every component has one.
-   */
-  private static String primalResult(RecordSignature sig, MethodSpec.Builder m) {
-    if (sig.result().allDifferentiable()) {
-      return null;
-    }
-    m.addStatement("$T primal = $T.$L($L)", ClassName.bestGuess(sig.result().qualifiedName()),
-        ClassName.bestGuess(sig.owner()), sig.name(), String.join(", ", userArgs(sig)));
-    return "primal";
   }
 
   /** {@code new Out(a, new B(b0, b1))} from leaf expressions in order. */
@@ -307,10 +270,25 @@ public final class RecordEntryEmitter {
     return b.add(")").build();
   }
 
+  /**
+   * A cotangent record of {@code shape} that is {@code cotangent} at leaf {@code leaf} and zero at the
+   * other leaves; a leaf without a tangent has no cotangent either and stays as {@code value} has it,
+   * an array leaf's zero is an array of its length in {@code value}.
+   */
+  static CodeBlock oneLeaf(RecordShape shape, int leaf, String cotangent, String value) {
+    List<String> leaves = new ArrayList<>();
+    List<RecordShape.Leaf> all = shape.leaves();
+    for (int i = 0; i < all.size(); i++) {
+      RecordShape.Leaf l = all.get(i);
+      leaves.add(i == leaf ? cotangent : l.differentiable() ? Terms.zeroLike(l.type(), l.read(value)) : l.read(value));
+    }
+    return build(shape, leaves.iterator());
+  }
+
   /** The type {@code fVjp} of a flat function returns, and its gradient's type. */
   private static TypeName flatVjpType(Callee c, ClassName self) {
-    if (c.returnType().isArray()) {
-      return ParameterizedTypeName.get(RuntimeTypes.RECORD_VJP, DerivativesEmitter.typeName(c.returnType()),
+    if (DerivativesEmitter.returnsObject(c)) {
+      return ParameterizedTypeName.get(RuntimeTypes.RECORD_VJP, DerivativesEmitter.resultType(c),
           DerivativesEmitter.gradType(c, self).box());
     }
     if (c.hasSingleGradient() && !c.differentiatedParams().get(0).type().isArray()) {
@@ -322,7 +300,7 @@ public final class RecordEntryEmitter {
   private static TypeName flatGradType(Callee c, ClassName self) {
     // A ScalarVjp's pullback gives a double, whatever the parameter's type.
     boolean scalar = c.hasSingleGradient() && !c.differentiatedParams().get(0).type().isArray()
-        && !c.returnType().isArray();
+        && !DerivativesEmitter.returnsObject(c);
     return scalar ? TypeName.DOUBLE : DerivativesEmitter.gradType(c, self);
   }
 
@@ -334,7 +312,8 @@ public final class RecordEntryEmitter {
     if (!c.hasSingleGradient()) {
       return g + "." + flat + "()";
     }
-    return c.differentiatedParams().get(0).type() == Type.FLOAT && !c.returnType().isArray() ? "(float) " + g : g;
+    return c.differentiatedParams().get(0).type() == Type.FLOAT && !DerivativesEmitter.returnsObject(c)
+        ? "(float) " + g : g;
   }
 
   /**
@@ -371,57 +350,67 @@ public final class RecordEntryEmitter {
     MethodSpec.Builder m = method(sig, "Vjp", "The value of {@code $L} and its pullback from an output cotangent"
         + " to the gradient ({@code jax.vjp}); the gradient of a record is a record of the same type.");
     String joined = String.join(", ", flatArgs(sig));
-    if (sig.result() == null) {
-      Callee flat = sig.flat().get(0);
-      if (scalarGradient(sig)) {
-        m.returns(RuntimeTypes.SCALAR_VJP);
-        m.addStatement("return $L($L)", flat.name() + "Vjp", joined);
-        return m.build();
-      }
-      m.returns(ParameterizedTypeName.get(RuntimeTypes.VJP, grad.box()));
-      m.addStatement("$T flatVjp = $L($L)", flatVjpType(flat, self), flat.name() + "Vjp", joined);
-      m.addCode("return new $T<>(flatVjp.value(), outBar -> {\n$>", RuntimeTypes.VJP);
-      m.addStatement("$T flatGrad = flatVjp.pullback(outBar)", flatGradType(flat, self));
-      m.addStatement("return $L", userGradient(sig, self, (n, t, read) -> flatComponent(flat, "flatGrad", n)));
-      m.addCode("$<});\n");
+    Callee flat = sig.flat().get(0);
+    if (sig.result() == null && scalarGradient(sig)) {
+      m.returns(RuntimeTypes.SCALAR_VJP);
+      m.addStatement("return $L($L)", flat.name() + "Vjp", joined);
       return m.build();
     }
-    ClassName result = ClassName.bestGuess(sig.result().qualifiedName());
-    m.returns(ParameterizedTypeName.get(RuntimeTypes.RECORD_VJP, result, grad.box()));
+    if (sig.result() != null && flat.recordResult() == null) {
+      return leafRuleVjp(sig, self, grad, m, joined);
+    }
+    // A record result's cotangent goes to the flat pullback whole: one transposed body for all leaves.
+    ClassName vjp = sig.result() == null ? RuntimeTypes.VJP : RuntimeTypes.RECORD_VJP;
+    m.returns(sig.result() == null ? ParameterizedTypeName.get(vjp, grad.box())
+        : ParameterizedTypeName.get(vjp, ClassName.bestGuess(sig.result().qualifiedName()), grad.box()));
+    m.addStatement("$T flatVjp = $L($L)", flatVjpType(flat, self), flat.name() + "Vjp", joined);
+    m.addCode("return new $T<>(flatVjp.value(), outBar -> {\n$>", vjp);
+    m.addStatement("$T flatGrad = flatVjp.pullback(outBar)", flatGradType(flat, self));
+    m.addStatement("return $L", userGradient(sig, self, (n, t, read) -> flatComponent(flat, "flatGrad", n)));
+    m.addCode("$<});\n");
+    return m.build();
+  }
+
+  /**
+   * {@code fVjp} of a {@code @CustomJvp} rule with a record result, whose reverse mode transposes the
+   * rule's body one leaf at a time (RecordRuleReader): by linearity, the pullback of a record
+   * cotangent is the sum of the leaves' pullbacks.
+   */
+  private static MethodSpec leafRuleVjp(RecordSignature sig, ClassName self, TypeName grad, MethodSpec.Builder m,
+      String joined) {
+    m.returns(ParameterizedTypeName.get(RuntimeTypes.RECORD_VJP, ClassName.bestGuess(sig.result().qualifiedName()),
+        grad.box()));
     List<RecordShape.Leaf> leaves = sig.result().leaves();
     List<String> values = new ArrayList<>();
-    String primal = primalResult(sig, m);
-    for (int i = 0; i < leaves.size(); i++) {
-      int flat = sig.flatOf(i);
-      if (flat < 0) {
-        values.add(leaves.get(i).read(primal));
+    for (RecordShape.Leaf leaf : leaves) {
+      if (!leaf.differentiable()) {
+        values.add(sig.primalLeaf(leaf) + "(" + joined + ")");
         continue;
       }
-      String local = "vjp_" + leaves.get(i).suffix();
-      m.addStatement("$T $L = $L($L)", flatVjpType(sig.flat().get(flat), self), local,
-          sig.flat().get(flat).name() + "Vjp", joined);
-      values.add((leaves.get(i).type() == Type.FLOAT ? "(float) " : "") + local + ".value()");
+      Callee flat = sig.leafCall(leaves.indexOf(leaf));
+      m.addStatement("$T $L = $L($L)", flatVjpType(flat, self), "vjp_" + leaf.suffix(), flat.name() + "Vjp", joined);
+      values.add((leaf.type() == Type.FLOAT ? "(float) " : "") + "vjp_" + leaf.suffix() + ".value()");
     }
     m.addCode("return new $T<>($L, outBar -> {\n$>", RuntimeTypes.RECORD_VJP, build(sig.result(), values.iterator()));
-    for (int i = 0; i < leaves.size(); i++) {
-      if (sig.flatOf(i) >= 0) {
-        m.addStatement("$T $L = $L.pullback($L)", flatGradType(sig.flat().get(sig.flatOf(i)), self),
-            "grad_" + leaves.get(i).suffix(), "vjp_" + leaves.get(i).suffix(), leaves.get(i).read("outBar"));
+    List<Callee> flats = new ArrayList<>();
+    List<String> grads = new ArrayList<>();
+    for (RecordShape.Leaf leaf : leaves) {
+      if (leaf.differentiable()) {
+        Callee flat = sig.leafCall(leaves.indexOf(leaf));
+        flats.add(flat);
+        grads.add("grad_" + leaf.suffix());
+        m.addStatement("$T $L = $L.pullback($L)", flatGradType(flat, self), "grad_" + leaf.suffix(),
+            "vjp_" + leaf.suffix(), leaf.read("outBar"));
       }
     }
-    // Linearity: the pullback of a record cotangent is the sum of the leaves' pullbacks.
     m.addStatement("return $L", userGradient(sig, self, (n, t, read) -> {
       List<String> terms = new ArrayList<>();
-      for (int i = 0; i < leaves.size(); i++) {
-        if (sig.flatOf(i) >= 0) {
-          terms.add(flatComponent(sig.flat().get(sig.flatOf(i)), "grad_" + leaves.get(i).suffix(), n));
-        }
+      for (int i = 0; i < flats.size(); i++) {
+        terms.add(flatComponent(flats.get(i), grads.get(i), n));
       }
-      if (t.isArray() && terms.size() > 1) {
-        // An array parameter's gradient from several result components: their element-wise sum.
-        return RuntimeTypes.ACCUMULATE.canonicalName() + ".sum(" + String.join(", ", terms) + ")";
-      }
-      return String.join(" + ", terms);
+      // An array parameter's gradient from several leaves: their element-wise sum.
+      return t.isArray() && terms.size() > 1 ? RuntimeTypes.ACCUMULATE.canonicalName() + ".sum("
+          + String.join(", ", terms) + ")" : String.join(" + ", terms);
     }));
     m.addCode("$<});\n");
     return m.build();

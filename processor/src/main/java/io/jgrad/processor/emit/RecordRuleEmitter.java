@@ -121,7 +121,9 @@ public final class RecordRuleEmitter {
       }
     }
     bwdArgs.add(CodeBlock.of("$L.residuals()", fwd));
-    bwdArgs.add(cotangent(sig, leaf, fwd + ".value()"));
+    bwdArgs.add(sig.result() == null ? CodeBlock.of("outBar")
+        : RecordEntryEmitter.oneLeaf(sig.result(), leaf, sig.result().leaves().get(leaf).type() == Type.FLOAT
+            ? "(float) outBar" : "outBar", fwd + ".value()"));
     TypeName userGrad = RecordEntryEmitter.gradType(sig, self);
     CodeBlock.Builder reverse = CodeBlock.builder()
         .addStatement("$T $L = $T.$L($L)", userGrad, grad, owner, rule.bwd(), CodeBlock.join(bwdArgs, ", "));
@@ -164,26 +166,7 @@ public final class RecordRuleEmitter {
         : "new " + c.gradRecordName() + "(" + String.join(", ", components) + ")";
     String zero = c.hasSingleGradient() ? zeros.get(0) : "new " + c.gradRecordName() + "(" + String.join(", ", zeros) + ")";
     // A backward pass returning null means a zero gradient.
-    return new Sweeps(forward, reverse.build(), value, c.returnType(),
+    return new Sweeps(forward, reverse.build(), CodeBlock.of("$L", value), c.returnType(),
         userGrad.isPrimitive() ? gradient : grad + " == null ? " + zero + " : " + gradient);
-  }
-
-  /** The output cotangent: {@code outBar} at this leaf of the result record, zero at the others. */
-  private static CodeBlock cotangent(RecordSignature sig, int leaf, String value) {
-    if (sig.result() == null) {
-      return CodeBlock.of("outBar");
-    }
-    List<String> leaves = new ArrayList<>();
-    List<RecordShape.Leaf> all = sig.result().leaves();
-    for (int i = 0; i < all.size(); i++) {
-      Type t = all.get(i).type();
-      boolean f = t == Type.FLOAT;
-      // A component without a tangent has no cotangent either: it stays as the value has it; an
-      // array component's zero cotangent is an array of its length.
-      String zero = Terms.zeroLike(t, all.get(i).read(value));
-      leaves.add(i == leaf ? (f ? "(float) outBar" : "outBar")
-          : all.get(i).differentiable() ? zero : all.get(i).read(value));
-    }
-    return RecordEntryEmitter.build(sig.result(), leaves.iterator());
   }
 }

@@ -124,15 +124,21 @@ final class StmtWriter {
           args);
     }
     String decl = l.declare() ? ExprWriter.typeName(l.result().type()) + " " : "";
-    b.addStatement("$L$L = $L", decl, l.result().name(),
-        Terms.convert(pb + ".value()", Type.DOUBLE, l.result().type(), false));
+    Callee.RecordResult record = callee.recordResult();
+    b.addStatement("$L$L = $L", decl, l.result().name(), record == null
+        ? Terms.convert(pb + ".value()", Type.DOUBLE, l.result().type(), false)
+        : Terms.convert(record.selected().read(pb + ".value()"), callee.returnType(), l.result().type(), false));
   }
 
   /** {@code T gGrad = gVjp.pullback(yBar); xBar += gGrad.x();} for each argument with a cotangent. */
   private static void pullBack(Stmt.PullBack p, CodeBlock.Builder b) {
     Callee callee = p.callee();
     String grad = p.gradient().name();
-    b.addStatement("$T $L =$W$L.pullback($L)", gradType(callee), grad, p.pullback().name(), p.cotangent().name());
+    Callee.RecordResult record = callee.recordResult();
+    // A call of a record function read one leaf: the cotangent record is zero at the others.
+    Object cotangent = record == null ? p.cotangent().name() : RecordEntryEmitter.oneLeaf(record.shape(), record.leaf(),
+        p.cotangent().name(), p.pullback().name() + ".value()");
+    b.addStatement("$T $L =$W$L.pullback($L)", gradType(callee), grad, p.pullback().name(), cotangent);
     List<Callee.Param> diff = callee.differentiatedParams();
     for (int k = 0; k < diff.size(); k++) {
       Expr.Var target = p.argCotangents().get(k);
@@ -153,8 +159,8 @@ final class StmtWriter {
 
   /** The Java type of a callee's {@code fVjp} result. */
   static TypeName vjpType(Callee callee) {
-    if (callee.returnType() != null && callee.returnType().isArray()) {
-      return ParameterizedTypeName.get(RuntimeTypes.RECORD_VJP, DerivativesEmitter.typeName(callee.returnType()),
+    if (callee.returnType() != null && DerivativesEmitter.returnsObject(callee)) {
+      return ParameterizedTypeName.get(RuntimeTypes.RECORD_VJP, DerivativesEmitter.resultType(callee),
           gradType(callee).box());
     }
     if (callee.isPacked()) {

@@ -26,7 +26,27 @@ public record Callee(
     boolean forward,
     int order,
     String receiver,
-    boolean rulePrimal) {
+    boolean rulePrimal,
+    RecordResult recordResult) {
+
+  /**
+   * The record a flat function returns ({@code f_flat} of a function with a record result), and
+   * which leaf of it a call reads: -1 for the whole record (the function itself), else the index of
+   * a differentiable leaf, the call's value.
+   */
+  public record RecordResult(RecordShape shape, int leaf) {
+    /** The leaf a call reads. */
+    public RecordShape.Leaf selected() {
+      return shape.leaves().get(leaf);
+    }
+  }
+
+  /** A function of the pipeline's own, or one the user wrote, with an order and no record result. */
+  public Callee(String ownerQualifiedName, String derivativesQualifiedName, String name, List<Param> params,
+      Type returnType, boolean forward, int order, String receiver, boolean rulePrimal) {
+    this(ownerQualifiedName, derivativesQualifiedName, name, params, returnType, forward, order, receiver, rulePrimal,
+        null);
+  }
 
   /** A static differentiable function, called through its generated derivatives class. */
   public Callee(String ownerQualifiedName, String derivativesQualifiedName, String name, List<Param> params,
@@ -74,7 +94,7 @@ public record Callee(
   /** The same call through another receiver: a renamed local, or a partial derivative of the object. */
   public Callee withReceiver(String newReceiver) {
     return new Callee(ownerQualifiedName, derivativesQualifiedName, nameOf(newReceiver), params, returnType, forward,
-        order, newReceiver, rulePrimal);
+        order, newReceiver, rulePrimal, recordResult);
   }
 
   /** A name for temporaries from a receiver expression: {@code f.partialFirst()} gives {@code fPartialFirst}. */
@@ -182,7 +202,17 @@ public record Callee(
   /** The same function, marked as having {@code fRulePrimal} or not. */
   public Callee withRulePrimal(boolean has) {
     return new Callee(ownerQualifiedName, derivativesQualifiedName, name, params, returnType, forward, order, receiver,
-        has);
+        has, recordResult);
+  }
+
+  /**
+   * A call of this flat function (returning a whole record) that reads its differentiable leaf
+   * {@code leaf}: the call's value has that leaf's type.
+   */
+  public Callee readingLeaf(int leaf) {
+    RecordResult read = new RecordResult(recordResult.shape(), leaf);
+    return new Callee(ownerQualifiedName, derivativesQualifiedName, name, params, read.selected().type(), forward,
+        order, receiver, rulePrimal, read);
   }
 
   /** The name of the generated method {@link #secondOrderPrimal} calls for function {@code name}. */

@@ -72,6 +72,17 @@ public sealed interface Expr {
     }
   }
 
+  /**
+   * A record built from its leaves, in {@link RecordShape#leaves()} order: what the flat function of
+   * a function with a record result returns, and the tangent it returns with it.
+   */
+  record RecordValue(RecordShape shape, List<Expr> leaves) implements Expr {
+    @Override
+    public Type type() {
+      return Type.OBJECT;
+    }
+  }
+
   /** {@code Dual.of(value, tangent)}: what a custom JVP rule returns. */
   record Pair(Expr value, Expr tangent, Type type) implements Expr {}
 

@@ -166,6 +166,9 @@ public final class Exprs {
     if (e instanceof Expr.Pair p) {
       return List.of(p.value(), p.tangent());
     }
+    if (e instanceof Expr.RecordValue r) {
+      return r.leaves();
+    }
     return List.of();
   }
 

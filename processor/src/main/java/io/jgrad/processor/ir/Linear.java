@@ -72,6 +72,12 @@ public sealed interface Linear {
   record Return(Expr value, Expr.Var tangent) implements Linear {}
 
   /**
+   * The end of a flat function with a record result: the record of its leaves and each leaf's
+   * tangent (null where zero or where the leaf has none), all returned at once.
+   */
+  record RecordReturn(Expr.RecordValue value, List<Expr.Var> tangents) implements Linear {}
+
+  /**
    * One term of a linear combination: {@code ±source}, {@code ±factor·source} or
    * {@code ±source / factor}; {@code index} is non-null when {@code source} is an array tangent read
    * at that index.

@@ -5,9 +5,10 @@ import java.util.List;
 
 /**
  * A differentiable function with records in its signature, scalarized at the IR boundary: a record
- * parameter becomes one flat parameter per leaf ({@code p_x}, {@code p_y}); a {@code double} result
- * gives one flat function {@code f_flat}, a record result one flat function per leaf
- * ({@code f_flat_x}, {@code f_flat_y}), whose derivatives the usual pipeline generates. The public
+ * parameter becomes one flat parameter per leaf ({@code p_x}, {@code p_y}); a body gives one flat
+ * function {@code f_flat} returning its number or its whole record, a rule with a record result one
+ * flat function per leaf ({@code f_flat_x}, {@code f_flat_y}), whose derivatives the usual pipeline
+ * generates. The public
  * {@code fJvp}/{@code fVjp}/{@code fGrad} pack and unpack records around them.
  */
 public record RecordSignature(String owner, String derivatives, String name, List<UserParam> params,
@@ -61,6 +62,15 @@ public record RecordSignature(String owner, String derivatives, String name, Lis
       n += leaves.get(i).differentiable() ? 1 : 0;
     }
     return n;
+  }
+
+  /**
+   * The function a caller calls for differentiable leaf {@code leaf} of the record result: the one
+   * flat function reading that leaf, or a rule's flat function of that leaf.
+   */
+  public Callee leafCall(int leaf) {
+    Callee first = flat.get(0);
+    return first.recordResult() != null ? first.readingLeaf(leaf) : flat.get(flatOf(leaf));
   }
 
   /** The name of the generated primal of result leaf {@code leaf}: {@code f_flat_n}. */

@@ -40,6 +40,8 @@ public final class Rewrite {
       rebuilt = new Expr.Conditional(expr(c.condition(), f), expr(c.ifTrue(), f), expr(c.ifFalse(), f), c.type());
     } else if (e instanceof Expr.Pair p) {
       rebuilt = new Expr.Pair(expr(p.value(), f), expr(p.tangent(), f), p.type());
+    } else if (e instanceof Expr.RecordValue r) {
+      rebuilt = new Expr.RecordValue(r.shape(), exprs(r.leaves(), f));
     } else {
       rebuilt = e;
     }

@@ -83,7 +83,7 @@ public final class BodyParser {
   private final ArrayEffects effects;
   /** The flat signature this parse produces (a function with records in its signature), else null. */
   private Callee flatSignature;
-  /** Which leaf of a record result this parse returns. */
+  /** Which leaf of a record result a rule's parse returns, or which gradient component a backward pass. */
   private int selectedLeaf;
   /** Local arrays the function creates ({@code new double[n]}): the only arrays it may write into. */
   private final Set<Element> arrayLocals = new HashSet<>();
@@ -135,14 +135,12 @@ public final class BodyParser {
 
   /**
    * A parser for a method with records in its signature, producing the flat function
-   * {@code flatSignature} (a record parameter read leaf by leaf), returning leaf {@code selectedLeaf}
-   * of a record result.
+   * {@code flatSignature}: a record parameter read leaf by leaf, a record result returned whole.
    */
   public BodyParser(Trees trees, Report report, CalleeResolver callees, ExecutableElement method,
-      Callee flatSignature, int selectedLeaf) {
+      Callee flatSignature) {
     this(trees, report, callees, method, null, false);
     this.flatSignature = flatSignature;
-    this.selectedLeaf = selectedLeaf;
   }
 
   /**
@@ -378,7 +376,7 @@ public final class BodyParser {
         RecordShape resultShape = RecordShape.of(method.getReturnType());
         Stmt.Return r = new Stmt.Return(t.getExpression() == null ? null
             : rule ? pair(t.getExpression(), path)
-            : resultShape != null ? record(t.getExpression(), path, resultShape).get(selectedLeaf)
+            : resultShape != null ? recordResult(t.getExpression(), path, resultShape)
             : expr(t.getExpression(), path));
         returnTrees.put(r, s);
         out.add(r);
@@ -1563,6 +1561,16 @@ public final class BodyParser {
     return dummy();
   }
 
+  /** A returned record: all its leaves, each of its component's type. */
+  private Expr recordResult(ExpressionTree e, TreePath parent, RecordShape shape) {
+    List<Expr> values = record(e, parent, shape);
+    List<Expr> leaves = new ArrayList<>();
+    for (int i = 0; i < values.size(); i++) {
+      leaves.add(coerce(values.get(i), shape.leaves().get(i).type()));
+    }
+    return new Expr.RecordValue(shape, leaves);
+  }
+
   /**
    * The leaves of a record-valued expression, in {@link RecordShape#leaves()} order: a record local or
    * parameter, {@code new Point(a, b)}, a component that is itself a record, a call to a differentiable
@@ -1674,9 +1682,9 @@ public final class BodyParser {
     }
     List<RecordShape.Leaf> leaves = sig.result().leaves();
     for (int i = 0; i < leaves.size(); i++) {
-      int flat = sig.flatOf(i);
-      if (flat >= 0) {
-        out.add(new Expr.Call(sig.flat().get(flat), List.copyOf(args), sig.flat().get(flat).returnType()));
+      if (leaves.get(i).differentiable()) {
+        Callee leafCall = sig.leafCall(i);
+        out.add(new Expr.Call(leafCall, List.copyOf(args), leafCall.returnType()));
       } else {
         // A component without a tangent: its value, from the generated primal of that leaf.
         out.add(new Expr.PrimalCall(sig.derivatives(), sig.primalLeaf(leaves.get(i)), List.copyOf(args),

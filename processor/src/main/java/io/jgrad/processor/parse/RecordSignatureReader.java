@@ -2,9 +2,11 @@ package io.jgrad.processor.parse;
 
 import io.jgrad.annotations.NonDiff;
 import io.jgrad.processor.ir.Callee;
+import io.jgrad.processor.ir.DiffSpec;
 import io.jgrad.processor.ir.RecordShape;
 import io.jgrad.processor.ir.RecordSignature.UserParam;
 import io.jgrad.processor.ir.RecordSignature;
+import io.jgrad.processor.ir.Type;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -50,10 +52,16 @@ public final class RecordSignatureReader {
     // Flat functions are generated at order 1 only: an order-2 caller is told its callee lacks order 2.
     List<Callee> flats = new ArrayList<>();
     String n = method.getSimpleName().toString();
+    boolean rule = DiffSpec.of(method).map(s -> s.kind() != DiffSpec.Kind.BODY).orElse(false);
     if (result == null) {
       flats.add(new Callee(base.ownerQualifiedName(), base.derivativesQualifiedName(), n + "_flat",
           List.copyOf(flat), base.returnType(), base.forward(), 1));
+    } else if (!rule) {
+      // A body is read once into one flat function returning every leaf of the record.
+      flats.add(new Callee(base.ownerQualifiedName(), base.derivativesQualifiedName(), n + "_flat",
+          List.copyOf(flat), Type.OBJECT, base.forward(), 1, null, false, new Callee.RecordResult(result, -1)));
     } else {
+      // A rule gives one flat function per differentiable leaf (RecordRuleReader).
       for (RecordShape.Leaf leaf : result.leaves()) {
         if (!leaf.differentiable()) {
           continue; // a component without a tangent comes from the primal (primalLeaf)

@@ -190,6 +190,11 @@ public final class DeadCode {
         if (r.tangent() != null) {
           read.add(r.tangent().name());
         }
+      } else if (l instanceof Linear.RecordReturn r) {
+        if (valueLive) {
+          vars(r.value(), read);
+        }
+        r.tangents().stream().filter(java.util.Objects::nonNull).forEach(t -> read.add(t.name()));
       } else if (l instanceof Linear.Call c) {
         c.args().forEach(a -> vars(a, read));
         c.argTangents().forEach(t -> {

@@ -126,6 +126,10 @@ public final class Jvp {
       out.add(new Linear.While(w.condition(), stmts(w.body())));
     } else if (s instanceof Stmt.Block b) {
       out.add(new Linear.Block(stmts(b.body())));
+    } else if (s instanceof Stmt.Return r && r.value() instanceof Expr.RecordValue record) {
+      List<Expr.Var> tangents = new ArrayList<>();
+      record.leaves().forEach(leaf -> tangents.add(isActive(leaf) ? tangentOf((Expr.Var) leaf) : null));
+      out.add(new Linear.RecordReturn(record, tangents));
     } else if (s instanceof Stmt.Return r) {
       out.add(new Linear.Return(r.value(), isActive(r.value()) ? tangentOf((Expr.Var) r.value()) : null));
     } else {

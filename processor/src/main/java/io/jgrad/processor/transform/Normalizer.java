@@ -1,10 +1,12 @@
 package io.jgrad.processor.transform;
 
+import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.Expr;
 import io.jgrad.processor.ir.Exprs;
 import io.jgrad.processor.ir.Function;
 import io.jgrad.processor.ir.Names;
 import io.jgrad.processor.ir.Rewrite;
+import io.jgrad.processor.ir.RecordShape;
 import io.jgrad.processor.ir.Stmt;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +19,8 @@ import java.util.List;
 public final class Normalizer {
   private final Names names;
   private final Expr.Var result;
+  /** A record result returned from several places: its leaves' result locals, else null. */
+  private List<Expr.Var> resultLeaves;
 
   private Normalizer(Names names, Expr.Var result) {
     this.names = names;
@@ -28,14 +32,29 @@ public final class Normalizer {
     List<Stmt> body = f.body();
     boolean singleReturn = body.size() > 0 && body.get(body.size() - 1) instanceof Stmt.Return
         && !Rewrite.anyMatch(body.subList(0, body.size() - 1), s -> s instanceof Stmt.Return);
-    Normalizer n = new Normalizer(names, singleReturn ? null : names.var("result", f.signature().returnType()));
+    Callee.RecordResult record = f.signature().recordResult();
+    Normalizer n = new Normalizer(names, singleReturn || record != null ? null
+        : names.var("result", f.signature().returnType()));
+    if (!singleReturn && record != null) {
+      // A record result gets one result local per leaf, returned together at the end.
+      n.resultLeaves = new ArrayList<>();
+      for (RecordShape.Leaf leaf : record.shape().leaves()) {
+        n.resultLeaves.add(names.var("result_" + leaf.suffix(), leaf.type()));
+      }
+    }
     List<Stmt> out = new ArrayList<>();
     if (n.result != null) {
       out.add(new Stmt.Declare(n.result));
     }
+    if (n.resultLeaves != null) {
+      n.resultLeaves.forEach(v -> out.add(new Stmt.Declare(v)));
+    }
     n.stmts(body, out);
     if (n.result != null) {
       out.add(new Stmt.Return(n.result));
+    }
+    if (n.resultLeaves != null) {
+      out.add(new Stmt.Return(new Expr.RecordValue(record.shape(), List.copyOf(n.resultLeaves))));
     }
     return out;
   }
@@ -72,6 +91,16 @@ public final class Normalizer {
     } else if (s instanceof Stmt.ArrayWrite w) {
       Expr value = w.value().type().isScalar() ? atom(w.value(), out) : w.value();
       out.add(new Stmt.ArrayWrite(w.array(), w.index(), value));
+    } else if (s instanceof Stmt.Return r && r.value() instanceof Expr.RecordValue record) {
+      List<Expr> leaves = new ArrayList<>();
+      record.leaves().forEach(leaf -> leaves.add(atom(leaf, out)));
+      if (resultLeaves == null) {
+        out.add(new Stmt.Return(new Expr.RecordValue(record.shape(), leaves)));
+      } else {
+        for (int i = 0; i < leaves.size(); i++) {
+          out.add(new Stmt.Assign(resultLeaves.get(i), leaves.get(i), false));
+        }
+      }
     } else if (s instanceof Stmt.Return r) {
       Expr value = atom(r.value(), out);
       if (result == null) {

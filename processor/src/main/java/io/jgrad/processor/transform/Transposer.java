@@ -5,6 +5,7 @@ import io.jgrad.processor.ir.Expr;
 import io.jgrad.processor.ir.Exprs;
 import io.jgrad.processor.ir.Linear;
 import io.jgrad.processor.ir.Names;
+import io.jgrad.processor.ir.RecordShape;
 import io.jgrad.processor.ir.Names;
 import io.jgrad.processor.ir.Reverse;
 import io.jgrad.processor.ir.Rewrite;
@@ -71,7 +72,29 @@ public final class Transposer {
     List<Stmt> forward = new ArrayList<>();
     List<List<Stmt>> groups = new ArrayList<>();
     sweep(program, forward, groups);
-    Linear.Return ret = (Linear.Return) program.get(program.size() - 1);
+    Linear last = program.get(program.size() - 1);
+    // The cotangent each returned tangent starts from: outBar, or its leaf of a record result.
+    Map<String, Expr> seeds = new HashMap<>();
+    Map<String, Expr> seededValues = new HashMap<>();
+    Expr value;
+    if (last instanceof Linear.RecordReturn r) {
+      value = r.value();
+      for (int i = 0; i < r.tangents().size(); i++) {
+        Expr.Var t = r.tangents().get(i);
+        if (t != null) {
+          seeds.put(t.name(), leafSeed(r.value().shape().leaves().get(i), t.type()));
+          seededValues.put(t.name(), r.value().leaves().get(i));
+        }
+      }
+    } else {
+      Linear.Return ret = (Linear.Return) last;
+      value = ret.value();
+      if (ret.tangent() != null) {
+        seeds.put(ret.tangent().name(), new Expr.Var(Reverse.SEED, ret.tangent().type().isArray()
+            ? ret.tangent().type() : Type.DOUBLE));
+        seededValues.put(ret.tangent().name(), ret.value());
+      }
+    }
 
     List<Stmt> backward = new ArrayList<>();
     Map<String, Expr> tangentArrayLengths = new HashMap<>();
@@ -91,13 +114,14 @@ public final class Transposer {
     boolean returned = false;
     for (Map.Entry<String, Expr.Var> e : bars.entrySet()) {
       Expr.Var bar = e.getValue();
-      boolean seeded = ret.tangent() != null && ret.tangent().name().equals(e.getKey());
+      Expr seed = seeds.get(e.getKey());
+      boolean seeded = seed != null;
       Expr init;
       if (bar.type().isArray() && seeded) {
         // The returned array's cotangent starts as a copy of outBar: the sweep clears it as it goes.
-        Expr.Var seed = new Expr.Var(Reverse.SEED, bar.type());
-        backward.add(new Stmt.CheckLength(ret.value(), seed));
-        init = new Expr.PrimalCall(Reverse.SEED, "clone", List.of(), bar.type());
+        Expr.Var seedArray = (Expr.Var) seed;
+        backward.add(new Stmt.CheckLength(seededValues.get(e.getKey()), seedArray));
+        init = new Expr.PrimalCall(seedArray.name(), "clone", List.of(), bar.type());
       } else if (bar.type().isArray() && tangentArrayLengths.containsKey(e.getKey())) {
         // A tangent array a custom rule creates has no primal array: its length is the one it was made with.
         init = new Expr.NewArray(bar.type(), tangentArrayLengths.get(e.getKey()));
@@ -105,8 +129,7 @@ public final class Transposer {
         init = new Expr.NewArray(bar.type(),
             new Expr.ArrayLength(new Expr.Var(primalOfTangent.get(e.getKey()), bar.type())));
       } else if (seeded) {
-        Expr seed = new Expr.Var(Reverse.SEED, Type.DOUBLE);
-        init = bar.type() == Type.FLOAT ? new Expr.Cast(Type.FLOAT, seed) : seed;
+        init = bar.type() == seed.type() ? seed : new Expr.Cast(bar.type(), seed);
       } else {
         init = Exprs.lit(bar.type(), 0);
       }
@@ -117,7 +140,21 @@ public final class Transposer {
     for (Callee.Param p : signature.differentiatedParams()) {
       gradient.add(bars.get(tangents.get(p.name()).name()));
     }
-    return new Reverse(forward, backward, ret.value(), gradient, false);
+    return new Reverse(forward, backward, value, gradient, false);
+  }
+
+  /**
+   * The cotangent of leaf {@code leaf} of a record result, read from the record {@code outBar}: an
+   * array leaf as a local-like read whose name the printer writes ({@code outBar.w()}), a number as a
+   * call of its accessor.
+   */
+  private static Expr leafSeed(RecordShape.Leaf leaf, Type type) {
+    String read = leaf.read(Reverse.SEED);
+    if (type.isArray()) {
+      return new Expr.Var(read, type);
+    }
+    int dot = read.lastIndexOf('.');
+    return new Expr.PrimalCall(read.substring(0, dot), read.substring(dot + 1, read.length() - 2), List.of(), type);
   }
 
   // ---------------------------------------------------------------- analysis
