@@ -50,7 +50,7 @@ public final class OrderLimits {
     if (f.signature().differentiatedParams().stream().anyMatch(p -> p.type().isArray())) {
       return Optional.of("order 2 for array parameters is not supported yet");
     }
-    if ((f instanceof Function.VjpRule || !forward) && !doubles(f.signature())) {
+    if ((f instanceof Function.VjpRule || !forward) && !f.signature().doublesOnly()) {
       // Reverse over reverse goes through pullback functions of doubles.
       return Optional.of("order 2 through a @CustomVjp rule needs double parameters and a double result");
     }
@@ -93,7 +93,7 @@ public final class OrderLimits {
       return Optional.of("order 2 by reverse over reverse through " + g.name() + ", which takes something other"
           + " than numbers, is not supported yet");
     }
-    if (!forward && !doubles(g)) {
+    if (!forward && !g.doublesOnly()) {
       return Optional.of("order 2 by reverse over reverse through " + g.name() + ", which takes or returns"
           + " something other than double, is not supported yet");
     }
@@ -141,7 +141,4 @@ public final class OrderLimits {
     return vars.stream().anyMatch(v -> Exprs.mentions(e, v));
   }
 
-  private static boolean doubles(Callee c) {
-    return c.returnType() == Type.DOUBLE && c.differentiatedParams().stream().allMatch(p -> p.type() == Type.DOUBLE);
-  }
 }

@@ -231,6 +231,11 @@ public record Callee(
   }
 
   /** Whether the gradient is one value (a scalar or an array) rather than a record. */
+  /** Whether it returns a double and is differentiated in doubles only: what reverse over reverse goes through. */
+  public boolean doublesOnly() {
+    return returnType == Type.DOUBLE && differentiatedParams().stream().allMatch(p -> p.type() == Type.DOUBLE);
+  }
+
   public boolean hasSingleGradient() {
     return differentiatedParams().size() == 1;
   }

@@ -71,7 +71,7 @@ final class ArrayTapeBody {
     body.add(new Stmt.Assign(ints, new Expr.NewArray(Type.INT_ARRAY, intTop), true));
     body.add(new Stmt.Assign(numberTop, Exprs.lit(Type.INT, 0), false));
     body.add(new Stmt.Assign(intTop, Exprs.lit(Type.INT, 0), false));
-    body.addAll(forward(sweeps.forward()));
+    body.addAll(forward(sweeps.forward(), false));
     body.addAll(Rewrite.stmts(backward(sweeps.backward()), e ->
         e instanceof Expr.Var v && v.name().equals(Reverse.SEED) ? seed : e));
     return body;
@@ -90,35 +90,16 @@ final class ArrayTapeBody {
         renamed.computeIfAbsent(target.name(), names::fresh);
       }
     });
-    List<Stmt> counted = count(sweep);
+    List<Stmt> counted = forward(sweep, true);
     return Rewrite.stmts(counted, e -> e instanceof Expr.Var v && renamed.containsKey(v.name())
         ? new Expr.Var(renamed.get(v.name()), v.type()) : e);
   }
 
-  private List<Stmt> count(List<Stmt> sweep) {
-    List<Stmt> out = new ArrayList<>();
-    for (Stmt s : sweep) {
-      if (s instanceof Stmt.Push p) {
-        if (p.type() == Type.OBJECT) {
-          for (Callee.Param param : pushedCallee(p).params()) {
-            out.add(increment(onIntTape(param.type()) ? intTop : numberTop, 1));
-          }
-        } else {
-          out.add(increment(onIntTape(p.type()) ? intTop : numberTop, 1));
-        }
-      } else if (s instanceof Stmt.Linearize l) {
-        out.addAll(call(l));
-      } else if (s instanceof Stmt.Save v) {
-        out.add(new Stmt.Assign(v.residual(), v.value(), true));
-      } else {
-        out.add(Rewrite.withBodies(s, this::count));
-      }
-    }
-    return out;
-  }
-
-  /** The recording run: records written into the arrays, calls keeping what their pullbacks need. */
-  private List<Stmt> forward(List<Stmt> sweep) {
+  /**
+   * The forward sweep as plain statements: each record written into the arrays, or, when
+   * {@code counting}, only counted; calls keep what their pullbacks need.
+   */
+  private List<Stmt> forward(List<Stmt> sweep, boolean counting) {
     List<Stmt> out = new ArrayList<>();
     for (Stmt s : sweep) {
       if (s instanceof Stmt.Push p && p.type() == Type.OBJECT) {
@@ -126,16 +107,16 @@ final class ArrayTapeBody {
         List<Expr> args = callArgs.get(((Expr.Var) p.value()).name());
         List<Callee.Param> params = pushedCallee(p).params();
         for (int i = 0; i < args.size(); i++) {
-          record(args.get(i), params.get(i).type(), out);
+          record(args.get(i), params.get(i).type(), counting, out);
         }
       } else if (s instanceof Stmt.Push p) {
-        record(p.value(), p.type(), out);
+        record(p.value(), p.type(), counting, out);
       } else if (s instanceof Stmt.Linearize l) {
         out.addAll(call(l));
       } else if (s instanceof Stmt.Save v) {
         out.add(new Stmt.Assign(v.residual(), v.value(), true));
       } else {
-        out.add(Rewrite.withBodies(s, this::forward));
+        out.add(Rewrite.withBodies(s, inner -> forward(inner, counting)));
       }
     }
     return out;
@@ -175,16 +156,16 @@ final class ArrayTapeBody {
     return t == Type.INT || t == Type.BOOLEAN;
   }
 
-  private void record(Expr value, Type type, List<Stmt> out) {
-    if (onIntTape(type)) {
-      Expr v = type == Type.BOOLEAN
-          ? new Expr.Conditional(value, Exprs.lit(Type.INT, 1), Exprs.lit(Type.INT, 0), Type.INT) : value;
-      out.add(new Stmt.ArrayWrite(ints, intTop, v));
-      out.add(increment(intTop, 1));
-    } else {
-      out.add(new Stmt.ArrayWrite(numbers, numberTop, type == Type.DOUBLE ? value : new Expr.Cast(Type.DOUBLE, value)));
-      out.add(increment(numberTop, 1));
+  /** Writes {@code value} on the tape of its type and moves that tape's top, or only moves it. */
+  private void record(Expr value, Type type, boolean counting, List<Stmt> out) {
+    Expr.Var top = onIntTape(type) ? intTop : numberTop;
+    if (!counting && onIntTape(type)) {
+      out.add(new Stmt.ArrayWrite(ints, top, type == Type.BOOLEAN
+          ? new Expr.Conditional(value, Exprs.lit(Type.INT, 1), Exprs.lit(Type.INT, 0), Type.INT) : value));
+    } else if (!counting) {
+      out.add(new Stmt.ArrayWrite(numbers, top, type == Type.DOUBLE ? value : new Expr.Cast(Type.DOUBLE, value)));
     }
+    out.add(increment(top, 1));
   }
 
   /** The backward sweep: records read back in reverse, loops run backwards, cotangents as sums. */

@@ -147,7 +147,7 @@ public final class Derivation {
    * the body holding a tangent parameter's name).
    */
   private static Derived tangentFunction(Callee sig, List<Stmt> tangentBody, List<String> tangentNames) {
-    if (!doubles(sig) || !callsOnlyDoubles(tangentBody)) {
+    if (!sig.doublesOnly() || !callsOnlyDoubles(tangentBody)) {
       return null; // reverse over reverse reports a caller that needs these for other types
     }
     Callee tangent = sig.tangentFunction();
@@ -186,15 +186,12 @@ public final class Derivation {
     return out;
   }
 
-  private static boolean doubles(Callee c) {
-    return c.returnType() == Type.DOUBLE && c.differentiatedParams().stream().allMatch(p -> p.type() == Type.DOUBLE);
-  }
 
   /** Whether every function the tangent program calls has reverse mode over doubles (tangent functions included). */
   private static boolean callsOnlyDoubles(List<Stmt> body) {
     boolean[] ok = {true};
     Rewrite.stmts(body, e -> {
-      if (e instanceof Expr.Call c && !c.callee().isFunctionObject() && !doubles(c.callee())) {
+      if (e instanceof Expr.Call c && !c.callee().isFunctionObject() && !c.callee().doublesOnly()) {
         ok[0] = false;
       }
       return e;

@@ -195,7 +195,7 @@ public final class ReverseBody {
       throw new SecondOrder.Unsupported("a call through the function object " + callee.receiver() + " cannot"
           + " run in a kernel");
     }
-    if (callee.returnType() != Type.DOUBLE || callee.differentiatedParams().stream().anyMatch(q -> q.type() != Type.DOUBLE)) {
+    if (!callee.doublesOnly()) {
       throw new SecondOrder.Unsupported("order 2 by reverse over reverse through " + callee.name()
           + ", which takes or returns something other than double, is not supported yet");
     }
@@ -224,8 +224,7 @@ public final class ReverseBody {
       functionObjectCall(p, callArgs, names, out);
       return out;
     }
-    if (callee.order() < 2 || callee.returnType() != Type.DOUBLE
-        || callee.differentiatedParams().stream().anyMatch(q -> q.type() != Type.DOUBLE)) {
+    if (callee.order() < 2 || !callee.doublesOnly()) {
       throw new IllegalStateException("reverse over reverse through " + callee.name() + " passed OrderLimits");
     }
     List<Callee.Param> diff = callee.differentiatedParams();
