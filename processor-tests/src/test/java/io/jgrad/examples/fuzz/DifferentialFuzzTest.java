@@ -140,7 +140,7 @@ class DifferentialFuzzTest {
         + failure.y() + ")", failure.detail(), saveDir);
   }
 
-  /** Writes the shrunk program as a class named after the seed and function; returns the report. */
+  /** Writes the shrunk program as a class named after its random seed and function; returns the report. */
   private static String save(long seed, FuzzProgram program, FuzzProgram shrunk, String name, String what,
       String detail, Path saveDir) throws Exception {
     String className = "FuzzSeed" + seed + name.toUpperCase();

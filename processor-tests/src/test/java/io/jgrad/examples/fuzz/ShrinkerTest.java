@@ -49,7 +49,7 @@ class ShrinkerTest {
   }
 
   /**
-   * A fault injected into the check (f1 "fails" wherever it is checked): the fuzzer reports the seed,
+   * A fault injected into the check (f1 "fails" wherever it is checked): the fuzzer reports the random seed,
    * shrinks f1 to an empty body, and saves a class that compiles with the processor.
    */
   @Test
