@@ -27,12 +27,12 @@ final class CallerPaths {
       changed = false;
       for (Function f : functions) {
         Callee sig = f.signature();
-        String key = JgradProcessor.key(sig.ownerQualifiedName(), sig.name());
+        String key = sig.key();
         if (paths.containsKey(key)) {
           continue;
         }
         for (Callee callee : Calls.of(f)) {
-          String path = paths.get(JgradProcessor.key(callee.ownerQualifiedName(), callee.name()));
+          String path = paths.get(callee.key());
           if (path == null) {
             path = outside.apply(callee);
           }

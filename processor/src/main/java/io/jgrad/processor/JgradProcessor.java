@@ -176,7 +176,6 @@ public final class JgradProcessor extends AbstractProcessor {
     report.print(processingEnv.getMessager(), trees);
   }
 
-  /** How {@code gradType} spells a function's gradient in a backward pass's signature. */
   /**
    * An order-1 rule's pullback functions, for kernels that run them as code on OpenCL; none when its
    * passes could not be read or spliced (the kernels then call the user's passes on the CPU).
@@ -189,6 +188,7 @@ public final class JgradProcessor extends AbstractProcessor {
     }
   }
 
+  /** How {@code bwd} spells a function's gradient in a backward pass's signature. */
   private static String gradTypeName(Callee sig) {
     if (sig.hasSingleGradient()) {
       return sig.differentiatedParams().get(0).type().javaName();
@@ -413,9 +413,8 @@ public final class JgradProcessor extends AbstractProcessor {
     return top;
   }
 
-  static String key(String owner, String name) {
-    // The flat functions of a function with records (f_flat_x) stand for it (f).
-    return owner + "#" + RecordSignature.userName(name);
+  private static String key(String owner, String name) {
+    return Callee.key(owner, name);
   }
 
   private static void internalError(Report report, Element at, Throwable e) {

@@ -35,7 +35,7 @@ final class Purity {
   }
 
   private boolean pure(Callee c) {
-    String key = JgradProcessor.key(c.ownerQualifiedName(), c.name());
+    String key = c.key();
     Boolean cached = known.get(key);
     if (cached != null) {
       return cached;

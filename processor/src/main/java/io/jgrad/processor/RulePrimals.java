@@ -28,24 +28,20 @@ final class RulePrimals {
     for (Function f : functions) {
       Callee sig = f.signature();
       if (sig.order() == 2 && f instanceof Function.JvpRule) {
-        seeds.put(key(sig), sig.name());
+        seeds.put(sig.key(), sig.name());
       } else if (sig.order() == 2 && f instanceof Function.Plain && Calls.throughObjects(f)) {
         // An object may carry a rule: its rulePrimal() says at run time.
-        seeds.put(key(sig), sig.name());
+        seeds.put(sig.key(), sig.name());
       }
     }
     Set<String> reaching = CallerPaths.of(functions, seeds, callee -> callee.rulePrimal() ? callee.name() : null)
         .keySet();
     Set<String> thisRound = new java.util.HashSet<>();
-    functions.forEach(f -> thisRound.add(key(f.signature())));
-    UnaryOperator<Callee> mark = c -> thisRound.contains(key(c))
-        ? c.withRulePrimal(c.order() == 2 && reaching.contains(key(c))) : c;
+    functions.forEach(f -> thisRound.add(f.signature().key()));
+    UnaryOperator<Callee> mark = c -> thisRound.contains(c.key())
+        ? c.withRulePrimal(c.order() == 2 && reaching.contains(c.key())) : c;
     UnaryOperator<Expr> calls = e -> e instanceof Expr.Call c && !c.callee().isFunctionObject()
         ? new Expr.Call(mark.apply(c.callee()), c.args(), c.type()) : e;
     return f -> f.rewritten(mark.apply(f.signature()), calls);
-  }
-
-  private static String key(Callee c) {
-    return JgradProcessor.key(c.ownerQualifiedName(), c.name());
   }
 }

@@ -139,6 +139,19 @@ public record Callee(
   }
 
   /** Whether this is a call through a function object rather than to a static method. */
+  /**
+   * The key the processor knows a function by across classes: its owner and its user's name (the
+   * flat functions of a function with records, {@code f_flat}, stand for {@code f}).
+   */
+  public static String key(String owner, String name) {
+    return owner + "#" + RecordSignature.userName(name);
+  }
+
+  /** {@link #key(String, String)} of this callee. */
+  public String key() {
+    return key(ownerQualifiedName, name);
+  }
+
   public boolean isFunctionObject() {
     return receiver != null;
   }
