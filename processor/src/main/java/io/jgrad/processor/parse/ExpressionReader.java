@@ -42,7 +42,7 @@ final class ExpressionReader {
   ExpressionReader(ReadContext cx) {
     this.cx = cx;
     this.calls = new CallReader(cx);
-    this.lambdas = new LambdaReader(cx.trees, cx.report, cx.unit, cx.names, cx.method);
+    this.lambdas = new LambdaReader(cx);
   }
 
   /** The IR of {@code e}, whose position is remembered. */
