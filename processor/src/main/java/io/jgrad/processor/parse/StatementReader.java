@@ -35,7 +35,6 @@ import java.util.List;
 import java.util.Map;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
-import javax.lang.model.type.TypeKind;
 
 /**
  * Reads statements into the IR: blocks, locals, assignments, if/else, loops (a {@code for} and a
@@ -130,20 +129,8 @@ final class StatementReader {
     }
     Type type = element == null ? null : TypeMapper.map(element.asType());
     if (type == null) {
-      int before = cx.report.errorCount();
-      if (t.getInitializer() != null) {
-        // Report what the initializer holds (a lambda, an object) rather than the type it gives the local.
-        cx.expr(t.getInitializer(), path);
-      }
-      if (element == null || element.asType().getKind() == TypeKind.ERROR) {
-        cx.javacError = true;
-      } else if (cx.report.errorCount() == before) {
-        cx.error(Codes.UNSUPPORTED_TYPE, "a local of type " + element.asType()
-            + " is not in the differentiable subset (double, float, int, long, boolean, arrays of them)", t);
-      }
-      if (element != null) {
-        cx.rejectedLocals.add(element);
-      }
+      reject(t, path, element, false,
+          " is not in the differentiable subset (double, float, int, long, boolean, arrays of them)");
       return;
     }
     if (type.isArray()) {
@@ -152,20 +139,8 @@ final class StatementReader {
     }
     boolean string = "java.lang.String".equals(TypeMapper.javaType(element.asType()));
     if (type.isFunctionObject() || (type == Type.OBJECT && !string)) {
-      int before = cx.report.errorCount();
-      ExpressionTree init = t.getInitializer();
-      if (init != null) {
-        // What the initializer holds (a lambda capturing a tangent) is the first mistake to name.
-        cx.expr(init, path);
-      }
-      // A lambda's own error comes after parsing (LambdaReader), so it cannot be counted here.
-      boolean lambda = init != null && (init.getKind() == Tree.Kind.LAMBDA_EXPRESSION
-          || init.getKind() == Tree.Kind.MEMBER_REFERENCE);
-      if (cx.report.errorCount() == before && !lambda) {
-        cx.error(Codes.UNSUPPORTED_TYPE, "a local of type " + element.asType() + " is not supported;"
-            + " hint: use the parameter, or pass the value straight to the call", t);
-      }
-      cx.rejectedLocals.add(element);
+      reject(t, path, element, true, " is not supported; hint: use the parameter, or pass the value straight"
+          + " to the call");
       return;
     }
     Expr.Var var = new Expr.Var(cx.declare(element), type);
@@ -173,6 +148,28 @@ final class StatementReader {
       out.add(new Stmt.Declare(var));
     } else {
       out.add(new Stmt.Assign(var, coerce(cx.expr(t.getInitializer(), path), type), true));
+    }
+  }
+
+  /**
+   * A local of a type jgrad does not read: what its initializer holds (an object, a lambda capturing a
+   * tangent) is the first mistake to name, else its type, which {@code problem} describes; reading the
+   * local later is no second mistake.
+   * {@code lambdaReported}: a lambda initializer's own error comes after parsing ({@link LambdaReader}).
+   */
+  private void reject(VariableTree t, TreePath path, Element element, boolean lambdaReported, String problem) {
+    int before = cx.report.errorCount();
+    ExpressionTree init = t.getInitializer();
+    if (init != null) {
+      cx.expr(init, path);
+    }
+    boolean lambda = lambdaReported && init != null && (init.getKind() == Tree.Kind.LAMBDA_EXPRESSION
+        || init.getKind() == Tree.Kind.MEMBER_REFERENCE);
+    if (!cx.javacFailed(element) && cx.report.errorCount() == before && !lambda) {
+      cx.error(Codes.UNSUPPORTED_TYPE, "a local of type " + element.asType() + problem, t);
+    }
+    if (element != null) {
+      cx.rejectedLocals.add(element);
     }
   }
 
