@@ -16,6 +16,7 @@ import com.sun.source.util.TreePath;
 import io.jgrad.processor.diag.Codes;
 import io.jgrad.processor.ir.Expr;
 import io.jgrad.processor.ir.Exprs;
+import io.jgrad.processor.ir.Rewrite;
 import io.jgrad.processor.ir.Stmt;
 import io.jgrad.processor.ir.Type;
 import io.jgrad.processor.ir.TypeMapper;
@@ -228,47 +229,28 @@ final class LocalArrayReader {
    */
   void check(List<Stmt> body, boolean jvpRule) {
     for (Stmt s : body) {
-      nestedDeclarations(s, false);
+      Rewrite.bodies(s).forEach(nested -> Rewrite.forEach(nested, inner -> {
+        if (arrayDeclarations.containsKey(inner)) {
+          cx.error(Codes.UNSUPPORTED_STATEMENT, "a local array must be declared at the top level of the function,"
+              + " not inside a loop, a branch or a block (after an early return, the rest of the function is one);"
+              + " hint: declare it before the loop", arrayDeclarations.get(inner));
+        }
+      }));
     }
     Type result = TypeMapper.map(cx.method.getReturnType());
     if (result != null && result.isArray() && !jvpRule) {
       Stmt last = body.isEmpty() ? null : body.get(body.size() - 1);
-      if (!(last instanceof Stmt.Return r && r.value() instanceof Expr.Var) || countReturns(body) != 1) {
+      List<Stmt> returns = new ArrayList<>();
+      Rewrite.forEach(body, s -> {
+        if (s instanceof Stmt.Return) {
+          returns.add(s);
+        }
+      });
+      if (!(last instanceof Stmt.Return r && r.value() instanceof Expr.Var) || returns.size() != 1) {
         cx.report.error(Codes.UNSUPPORTED_RETURN, "an array result must be one local array or parameter"
             + " returned once, at the end of the function; hint: write the result into one local array"
             + " and return it", cx.method);
       }
-    }
-  }
-
-  private static long countReturns(List<Stmt> body) {
-    long n = 0;
-    for (Stmt s : body) {
-      if (s instanceof Stmt.Return) {
-        n++;
-      } else if (s instanceof Stmt.If f) {
-        n += countReturns(f.thenBody()) + countReturns(f.elseBody());
-      } else if (s instanceof Stmt.While w) {
-        n += countReturns(w.body());
-      } else if (s instanceof Stmt.Block b) {
-        n += countReturns(b.body());
-      }
-    }
-    return n;
-  }
-
-  private void nestedDeclarations(Stmt s, boolean nested) {
-    if (nested && arrayDeclarations.containsKey(s)) {
-      cx.error(Codes.UNSUPPORTED_STATEMENT, "a local array must be declared at the top level of the function,"
-          + " not inside a loop, a branch or a block (after an early return, the rest of the function is one);"
-          + " hint: declare it before the loop", arrayDeclarations.get(s));
-    } else if (s instanceof Stmt.If f) {
-      f.thenBody().forEach(x -> nestedDeclarations(x, true));
-      f.elseBody().forEach(x -> nestedDeclarations(x, true));
-    } else if (s instanceof Stmt.While w) {
-      w.body().forEach(x -> nestedDeclarations(x, true));
-    } else if (s instanceof Stmt.Block b) {
-      b.body().forEach(x -> nestedDeclarations(x, true));
     }
   }
 }
