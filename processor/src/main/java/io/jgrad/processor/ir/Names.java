@@ -48,6 +48,11 @@ public final class Names {
 
   /** {@code base} if free, else {@code base2}, {@code base3}, ... */
   public String fresh(String base) {
+    return fresh(base, taken);
+  }
+
+  /** {@code base} if not in {@code taken}, else {@code base2}, {@code base3}, ...; added to {@code taken}. */
+  public static String fresh(String base, Set<String> taken) {
     String name = base;
     for (int i = 2; taken.contains(name); i++) {
       name = base + i;

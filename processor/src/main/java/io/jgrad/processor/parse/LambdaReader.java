@@ -1,6 +1,5 @@
 package io.jgrad.processor.parse;
 
-import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MethodInvocationTree;
@@ -9,18 +8,14 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.util.SourcePositions;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
-import com.sun.source.util.Trees;
 import io.jgrad.processor.diag.Codes;
-import io.jgrad.processor.diag.Report;
 import io.jgrad.processor.ir.Expr;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.Element;
-import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 
@@ -41,21 +36,12 @@ final class LambdaReader {
   /** One read of an enclosing local or parameter inside a lambda. */
   private record Capture(String name, Tree at) {}
 
-  private final Trees trees;
-  private final Report report;
-  private final CompilationUnitTree unit;
-  private final Map<Element, String> names;
-  private final ExecutableElement method;
+  private final ReadContext cx;
   private final List<Pending> pending = new ArrayList<>();
 
-  /** {@code names}: the generated names of the enclosing method's parameters and locals, filled as parsing goes. */
-  LambdaReader(Trees trees, Report report, CompilationUnitTree unit, Map<Element, String> names,
-      ExecutableElement method) {
-    this.trees = trees;
-    this.report = report;
-    this.unit = unit;
-    this.names = names;
-    this.method = method;
+  /** Reads against {@code cx}, whose names of the enclosing method's parameters and locals fill as parsing goes. */
+  LambdaReader(ReadContext cx) {
+    this.cx = cx;
   }
 
   /** The lambda at {@code path} as an IR value, or a placeholder when it cannot be kept. */
@@ -77,7 +63,7 @@ final class LambdaReader {
 
       @Override
       public Void visitIdentifier(IdentifierTree id, Void unused) {
-        String problem = identifier(id, trees.getElement(getCurrentPath()), captures);
+        String problem = identifier(id, cx.trees.getElement(getCurrentPath()), captures);
         if (problem != null) {
           problems.add(problem);
         }
@@ -102,9 +88,9 @@ final class LambdaReader {
     if (element == null) {
       return "jgrad cannot resolve " + name;
     }
-    if (names.containsKey(element)) {
-      captures.add(new Capture(names.get(element), id));
-      return names.get(element).equals(name) ? null
+    if (cx.names.containsKey(element)) {
+      captures.add(new Capture(cx.names.get(element), id));
+      return cx.names.get(element).equals(name) ? null
           : "it reads " + name + ", which the generated code renames; hint: give it a name of its own";
     }
     switch (element.getKind()) {
@@ -116,7 +102,7 @@ final class LambdaReader {
     if (element instanceof TypeElement type) {
       boolean topLevel = type.getEnclosingElement() instanceof PackageElement;
       String pkg = topLevel ? ((PackageElement) type.getEnclosingElement()).getQualifiedName().toString() : null;
-      String home = packageOf(method);
+      String home = packageOf(cx.method);
       if (topLevel && (pkg.equals("java.lang") || pkg.equals(home))) {
         return null;
       }
@@ -138,30 +124,30 @@ final class LambdaReader {
       Set<String> seen = new HashSet<>();
       for (Capture c : p.captures()) {
         if (active.contains(c.name()) && seen.add(c.name())) {
-          report.error(Codes.CAPTURED_TANGENT, "this lambda captures " + c.name() + ", which carries a"
-              + " derivative of " + method.getSimpleName() + "; jgrad cannot differentiate through a lambda,"
+          cx.error(Codes.CAPTURED_TANGENT, "this lambda captures " + c.name() + ", which carries a"
+              + " derivative of " + cx.method.getSimpleName() + "; jgrad cannot differentiate through a lambda,"
               + " so that derivative would be lost; hint: pass " + c.name() + " as an argument of a"
-              + " differentiable function, or take a DiffFn1/DiffFn2 parameter and call its value", c.at(), unit);
+              + " differentiable function, or take a DiffFn1/DiffFn2 parameter and call its value", c.at());
         }
       }
       if (seen.isEmpty() && p.problem() != null) {
-        report.error(Codes.LAMBDA, "this lambda cannot be used in a differentiable function: " + p.problem()
+        cx.error(Codes.LAMBDA, "this lambda cannot be used in a differentiable function: " + p.problem()
             + "; a lambda may be passed straight to a call, reading only its own parameters, constants"
-            + " and non-differentiated locals", p.tree(), unit);
+            + " and non-differentiated locals", p.tree());
       }
     }
   }
 
   /** The lambda as the user wrote it. */
   private String source(Tree lambda) {
-    SourcePositions positions = trees.getSourcePositions();
-    long start = positions.getStartPosition(unit, lambda);
-    long end = positions.getEndPosition(unit, lambda);
-    if (unit == null || start < 0 || end < start) {
+    SourcePositions positions = cx.trees.getSourcePositions();
+    long start = positions.getStartPosition(cx.unit, lambda);
+    long end = positions.getEndPosition(cx.unit, lambda);
+    if (cx.unit == null || start < 0 || end < start) {
       return null;
     }
     try {
-      CharSequence text = unit.getSourceFile().getCharContent(true);
+      CharSequence text = cx.unit.getSourceFile().getCharContent(true);
       return dedent(text.subSequence((int) start, (int) end).toString(), indentOfLine(text, (int) start));
     } catch (IOException | IndexOutOfBoundsException e) {
       return null;

@@ -1,0 +1,304 @@
+package io.jgrad.processor.parse;
+
+import static io.jgrad.processor.parse.ReadContext.coerce;
+import static io.jgrad.processor.parse.ReadContext.dummy;
+import static io.jgrad.processor.parse.ReadContext.isNumeric;
+
+import com.sun.source.tree.ArrayAccessTree;
+import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.ConditionalExpressionTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LiteralTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TypeCastTree;
+import com.sun.source.tree.UnaryTree;
+import com.sun.source.util.TreePath;
+import io.jgrad.processor.diag.Codes;
+import io.jgrad.processor.ir.Expr;
+import io.jgrad.processor.ir.Exprs;
+import io.jgrad.processor.ir.Type;
+import io.jgrad.processor.ir.TypeMapper;
+import io.jgrad.processor.rules.Primitive;
+import java.util.List;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * Reads an expression into the IR, typed with javac's attribution: literals, locals and parameters,
+ * static fields, operators, casts and conditionals; calls go to {@link CallReader}, lambdas to
+ * {@link LambdaReader}.
+ */
+final class ExpressionReader {
+  private final ReadContext cx;
+  private final CallReader calls;
+  final LambdaReader lambdas;
+
+  ExpressionReader(ReadContext cx) {
+    this.cx = cx;
+    this.calls = new CallReader(cx);
+    this.lambdas = new LambdaReader(cx);
+  }
+
+  /** The IR of {@code e}, whose position is remembered. */
+  Expr expr(ExpressionTree e, TreePath parent) {
+    Expr parsed = read(e, parent);
+    cx.positions.putIfAbsent(parsed, e);
+    return parsed;
+  }
+
+  private Expr read(ExpressionTree e, TreePath parent) {
+    TreePath path = new TreePath(parent, e);
+    Expr bound = cx.mode.readParameter(cx, e, path);
+    if (bound != null) {
+      return bound;
+    }
+    switch (e.getKind()) {
+      case PARENTHESIZED:
+        return expr(((ParenthesizedTree) e).getExpression(), path);
+      case INT_LITERAL, LONG_LITERAL, FLOAT_LITERAL, DOUBLE_LITERAL, BOOLEAN_LITERAL, STRING_LITERAL, CHAR_LITERAL:
+        return literal((LiteralTree) e);
+      case IDENTIFIER:
+        return identifier((IdentifierTree) e, path);
+      case MEMBER_SELECT:
+        return memberSelect((MemberSelectTree) e, path);
+      case ARRAY_ACCESS: {
+        ArrayAccessTree a = (ArrayAccessTree) e;
+        Expr array = expr(a.getExpression(), path);
+        Expr index = expr(a.getIndex(), path);
+        Type type = cx.typeOf(path, e);
+        return type == null ? dummy() : new Expr.ArrayRead(array, index, type);
+      }
+      case TYPE_CAST: {
+        TypeCastTree c = (TypeCastTree) e;
+        Type type = cx.typeOf(path, e);
+        Expr operand = expr(c.getExpression(), path);
+        if (type == null) {
+          return dummy();
+        }
+        String narrow = TypeMapper.narrowInt(cx.mirror(path, e));
+        if (narrow != null) {
+          return narrowCast(narrow, operand, e);
+        }
+        return operand.type() == type ? operand : new Expr.Cast(type, operand);
+      }
+      case CONDITIONAL_EXPRESSION: {
+        ConditionalExpressionTree c = (ConditionalExpressionTree) e;
+        Type type = cx.typeOfOrNull(path, e);
+        Expr cond = expr(c.getCondition(), path);
+        Expr a = expr(c.getTrueExpression(), path);
+        Expr b = expr(c.getFalseExpression(), path);
+        if (type == null) {
+          type = cx.unattributed(path, e, () -> numeric(a, b) ? Exprs.promote(a.type(), b.type()) : null);
+        }
+        return type == null ? dummy() : new Expr.Conditional(cond, coerce(a, type), coerce(b, type), type);
+      }
+      case UNARY_MINUS: {
+        Expr operand = expr(((UnaryTree) e).getExpression(), path);
+        Type type = cx.typeOfOrNull(path, e);
+        if (type == null) {
+          type = cx.unattributed(path, e, () -> numeric(operand, operand) ? operand.type() : null);
+        }
+        if (type == null) {
+          return dummy();
+        }
+        if (type.isScalar()) {
+          return new Expr.Prim(Primitive.NEG, List.of(operand), type, false);
+        }
+        return new Expr.Unary(Expr.UnaryOp.NEG, operand, type);
+      }
+      case UNARY_PLUS:
+        return expr(((UnaryTree) e).getExpression(), path);
+      case LOGICAL_COMPLEMENT:
+        return new Expr.Unary(Expr.UnaryOp.NOT, expr(((UnaryTree) e).getExpression(), path), Type.BOOLEAN);
+      case PLUS, MINUS, MULTIPLY, DIVIDE, REMAINDER, LESS_THAN, LESS_THAN_EQUAL, GREATER_THAN,
+          GREATER_THAN_EQUAL, EQUAL_TO, NOT_EQUAL_TO, CONDITIONAL_AND, CONDITIONAL_OR: {
+        BinaryTree b = (BinaryTree) e;
+        Expr left = expr(b.getLeftOperand(), path);
+        Expr right = expr(b.getRightOperand(), path);
+        Type type = cx.typeOfOrNull(path, e);
+        if (type == null) {
+          type = cx.unattributed(path, e, () -> binaryType(e.getKind(), left, right));
+        }
+        return type == null ? dummy() : arithmetic(e.getKind(), left, right, type, e);
+      }
+      case METHOD_INVOCATION:
+        return calls.invocation((MethodInvocationTree) e, path);
+      case LAMBDA_EXPRESSION, MEMBER_REFERENCE:
+        return lambdas.read(e, path);
+      case POSTFIX_INCREMENT, PREFIX_INCREMENT, POSTFIX_DECREMENT, PREFIX_DECREMENT, ASSIGNMENT,
+          PLUS_ASSIGNMENT, MINUS_ASSIGNMENT, MULTIPLY_ASSIGNMENT, DIVIDE_ASSIGNMENT:
+        cx.error(Codes.UNSUPPORTED_EXPRESSION, "an assignment inside an expression is not supported;"
+            + " hint: make it a statement of its own", e);
+        return dummy();
+      case SWITCH_EXPRESSION:
+        cx.error(Codes.SWITCH, "switch is not in the differentiable subset; hint: use if/else or the"
+            + " ternary operator", e);
+        return dummy();
+      case NEW_CLASS, NEW_ARRAY:
+        cx.error(Codes.UNSUPPORTED_EXPRESSION, "creating objects or arrays is not supported yet", e);
+        return dummy();
+      default:
+        cx.error(Codes.UNSUPPORTED_EXPRESSION, "this expression (" + e.getKind().toString().toLowerCase()
+            + ") is not in the differentiable subset", e);
+        return dummy();
+    }
+  }
+
+  /** {@code left op right} of type {@code type}: a differentiable primitive on scalars, else a plain operation. */
+  Expr arithmetic(Tree.Kind kind, Expr left, Expr right, Type type, Tree at) {
+    if (type.isScalar()) {
+      Primitive p = switch (kind) {
+        case PLUS -> Primitive.ADD;
+        case MINUS -> Primitive.SUB;
+        case MULTIPLY -> Primitive.MUL;
+        case DIVIDE -> Primitive.DIV;
+        default -> null;
+      };
+      if (p == null) {
+        cx.error(Codes.UNSUPPORTED_EXPRESSION, "the remainder operator on floating-point values is not"
+            + " differentiable here; hint: use Math.floor", at);
+        return dummy();
+      }
+      return new Expr.Prim(p, List.of(left, right), type, false);
+    }
+    Expr.BinaryOp op = switch (kind) {
+      case PLUS -> Expr.BinaryOp.ADD;
+      case MINUS -> Expr.BinaryOp.SUB;
+      case MULTIPLY -> Expr.BinaryOp.MUL;
+      case DIVIDE -> Expr.BinaryOp.DIV;
+      case REMAINDER -> Expr.BinaryOp.REM;
+      case LESS_THAN -> Expr.BinaryOp.LT;
+      case LESS_THAN_EQUAL -> Expr.BinaryOp.LE;
+      case GREATER_THAN -> Expr.BinaryOp.GT;
+      case GREATER_THAN_EQUAL -> Expr.BinaryOp.GE;
+      case EQUAL_TO -> Expr.BinaryOp.EQ;
+      case NOT_EQUAL_TO -> Expr.BinaryOp.NE;
+      case CONDITIONAL_AND -> Expr.BinaryOp.AND;
+      default -> Expr.BinaryOp.OR;
+    };
+    return new Expr.Binary(op, left, right, type);
+  }
+
+  private static Expr literal(LiteralTree t) {
+    Object v = t.getValue();
+    return switch (t.getKind()) {
+      case INT_LITERAL -> new Expr.Const(Type.INT, v);
+      case LONG_LITERAL -> new Expr.Const(Type.LONG, v);
+      case FLOAT_LITERAL -> new Expr.Const(Type.FLOAT, v);
+      case DOUBLE_LITERAL -> new Expr.Const(Type.DOUBLE, v);
+      case BOOLEAN_LITERAL -> new Expr.Const(Type.BOOLEAN, v);
+      case CHAR_LITERAL -> new Expr.Const(Type.INT, (int) (Character) v);
+      default -> new Expr.Const(Type.OBJECT, v);
+    };
+  }
+
+  private Expr identifier(IdentifierTree t, TreePath path) {
+    Element element = cx.trees.getElement(path);
+    if (element != null && cx.rejectedLocals.contains(element)) {
+      return dummy();
+    }
+    if (cx.javacFailed(element)) {
+      return dummy();
+    }
+    if (cx.recordLocals.containsKey(element)) {
+      cx.error(Codes.UNSUPPORTED_EXPRESSION, "the record " + t.getName() + " can be read component by component"
+          + " (" + t.getName() + ".x()), passed to a differentiable function, returned or copied into a record"
+          + " local, not used as a value here; hint: pass its components", t);
+      return dummy();
+    }
+    if (cx.names.containsKey(element)) {
+      Type type = TypeMapper.map(element.asType());
+      if (type == null) {
+        cx.error(Codes.UNSUPPORTED_TYPE, "the type of " + t.getName() + " is not in the differentiable subset", t);
+        return dummy();
+      }
+      return new Expr.Var(cx.names.get(element), type);
+    }
+    if (isConstant(element)) {
+      return staticField(element, t);
+    }
+    cx.error(Codes.UNSUPPORTED_EXPRESSION, "cannot read " + t.getName() + " in a differentiable function", t);
+    return dummy();
+  }
+
+  private Expr memberSelect(MemberSelectTree t, TreePath path) {
+    Element element = cx.trees.getElement(path);
+    if (t.getIdentifier().contentEquals("length")) {
+      Expr array = expr(t.getExpression(), path);
+      if (array.type().isArray()) {
+        return new Expr.ArrayLength(array);
+      }
+    }
+    if (cx.javacFailed(element)) {
+      return dummy();
+    }
+    if (isConstant(element)) {
+      return staticField(element, t);
+    }
+    cx.error(Codes.UNSUPPORTED_EXPRESSION, "cannot read " + t + " in a differentiable function", t);
+    return dummy();
+  }
+
+  /** Whether {@code element} is a field or an enum constant. */
+  private static boolean isConstant(Element element) {
+    return element.getKind() == ElementKind.FIELD || element.getKind() == ElementKind.ENUM_CONSTANT;
+  }
+
+  private Expr staticField(Element field, Tree at) {
+    Type type = TypeMapper.map(field.asType());
+    if (!field.getModifiers().contains(Modifier.STATIC) || type == null || type.isArray()) {
+      cx.error(Codes.UNSUPPORTED_EXPRESSION, "a differentiable function may read only static fields of"
+          + " primitive type (" + field.getSimpleName() + ")", at);
+      return dummy();
+    }
+    if (field.getModifiers().contains(Modifier.PRIVATE)
+        || field.getEnclosingElement().getModifiers().contains(Modifier.PRIVATE)) {
+      cx.error(Codes.INACCESSIBLE, "the generated derivatives cannot read the private field "
+          + field.getSimpleName() + "; hint: make it package-private", at);
+      return dummy();
+    }
+    String owner = ((TypeElement) field.getEnclosingElement()).getQualifiedName().toString();
+    return new Expr.StaticField(owner, field.getSimpleName().toString(), type,
+        !field.getModifiers().contains(Modifier.FINAL));
+  }
+
+  /**
+   * A cast to {@code char}, {@code byte} or {@code short} (whose values the IR carries as int): a
+   * constant is folded with the cast's wrap-around; any other value would need it at run time.
+   */
+  private Expr narrowCast(String narrow, Expr operand, Tree at) {
+    boolean negated = operand instanceof Expr.Unary u && u.op() == Expr.UnaryOp.NEG;
+    Expr literal = negated ? ((Expr.Unary) operand).operand() : operand;
+    if (literal instanceof Expr.Const k && k.value() instanceof Number n && operand.type() == Type.INT) {
+      int v = negated ? -n.intValue() : n.intValue();
+      return Exprs.lit(Type.INT, switch (narrow) {
+        case "char" -> (int) (char) v;
+        case "byte" -> (int) (byte) v;
+        default -> (int) (short) v;
+      });
+    }
+    cx.error(Codes.UNSUPPORTED_TYPE, "a cast to " + narrow + " of a value that is not a constant is not supported:"
+        + " jgrad computes char, byte and short values as int, without their wrap-around; hint: compute in int"
+        + " (Math.floorMod for the wrap-around)", at);
+    return dummy();
+  }
+
+  /** Java's type of a binary operation on IR operands, for an expression javac left unattributed. */
+  private static Type binaryType(Tree.Kind kind, Expr left, Expr right) {
+    return switch (kind) {
+      case LESS_THAN, LESS_THAN_EQUAL, GREATER_THAN, GREATER_THAN_EQUAL, EQUAL_TO, NOT_EQUAL_TO,
+          CONDITIONAL_AND, CONDITIONAL_OR -> Type.BOOLEAN;
+      default -> numeric(left, right) ? Exprs.promote(left.type(), right.type()) : null;
+    };
+  }
+
+  private static boolean numeric(Expr a, Expr b) {
+    return isNumeric(a.type()) && isNumeric(b.type());
+  }
+}

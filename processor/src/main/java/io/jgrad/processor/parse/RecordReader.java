@@ -1,0 +1,273 @@
+package io.jgrad.processor.parse;
+
+import static io.jgrad.processor.parse.ReadContext.coerce;
+import static io.jgrad.processor.parse.ReadContext.dummy;
+
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.ConditionalExpressionTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import io.jgrad.processor.diag.Codes;
+import io.jgrad.processor.ir.Callee;
+import io.jgrad.processor.ir.Expr;
+import io.jgrad.processor.ir.RecordShape;
+import io.jgrad.processor.ir.RecordSignature;
+import io.jgrad.processor.ir.Stmt;
+import io.jgrad.processor.ir.Type;
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.TypeKind;
+
+/**
+ * Reads records leaf by leaf: a record parameter or local is one scalar local per leaf, a record
+ * value the list of its leaves, a returned record a {@link Expr.RecordValue}, and a call to a
+ * function with records in its signature a call to its flat functions.
+ */
+final class RecordReader {
+  private final ReadContext cx;
+
+  RecordReader(ReadContext cx) {
+    this.cx = cx;
+  }
+
+  /** A record parameter: one local per leaf, named {@code name_suffix}. */
+  void bindParameter(Element p, String name, RecordShape shape) {
+    List<Expr.Var> leaves = new ArrayList<>();
+    for (RecordShape.Leaf leaf : shape.leaves()) {
+      leaves.add(new Expr.Var(name + "_" + leaf.suffix(), leaf.type()));
+      cx.usedNames.add(name + "_" + leaf.suffix());
+    }
+    cx.recordLocals.put(p, leaves);
+  }
+
+  /** {@code Point p = ...;}: one local per leaf, assigned the initializer's leaves. */
+  void local(VariableTree t, TreePath path, Element element, RecordShape shape, List<Stmt> out) {
+    if (shape.leaves().stream().anyMatch(l -> l.type() == Type.OBJECT && !"java.lang.String".equals(l.javaType()))) {
+      cx.error(Codes.UNSUPPORTED_TYPE, "a record local with an enum or interface component is not supported yet;"
+          + " hint: read the components from the parameter or the call directly", t);
+      cx.rejectedLocals.add(element);
+      return;
+    }
+    List<Expr.Var> leaves = new ArrayList<>();
+    String base = cx.declare(element);
+    for (RecordShape.Leaf leaf : shape.leaves()) {
+      leaves.add(new Expr.Var(cx.fresh(base + "_" + leaf.suffix()), leaf.type()));
+    }
+    List<Expr> values = t.getInitializer() == null ? null : record(t.getInitializer(), path, shape);
+    cx.recordLocals.put(element, leaves);
+    for (int i = 0; i < leaves.size(); i++) {
+      out.add(values == null ? new Stmt.Declare(leaves.get(i))
+          : new Stmt.Assign(leaves.get(i), coerce(values.get(i), leaves.get(i).type()), true));
+    }
+  }
+
+  /** {@code p = value;} into the record local {@code target}. */
+  void assign(AssignmentTree a, TreePath path, Element target, List<Stmt> out) {
+    List<Expr.Var> leaves = cx.recordLocals.get(target);
+    List<Expr> values = record(a.getExpression(), path, RecordShape.of(target.asType()));
+    // Through temporaries: p = new Point(p.y(), p.x()) reads the old leaves before writing.
+    List<Expr.Var> temps = new ArrayList<>();
+    for (int i = 0; i < leaves.size(); i++) {
+      Expr.Var temp = new Expr.Var(cx.fresh(leaves.get(i).name() + "New"), leaves.get(i).type());
+      temps.add(temp);
+      out.add(new Stmt.Assign(temp, coerce(values.get(i), temp.type()), true));
+    }
+    for (int i = 0; i < leaves.size(); i++) {
+      out.add(new Stmt.Assign(leaves.get(i), temps.get(i), false));
+    }
+  }
+
+  /** {@code Jvp.of(value, tangent)} of a record result, in a rule read per leaf: leaf {@code selectedLeaf} of both. */
+  Expr ruleLeaf(ExpressionTree e, List<? extends ExpressionTree> args, String ownerName, TreePath path,
+      RecordShape result, int selectedLeaf) {
+    if (args != null && args.size() == 2 && ownerName.equals("io.jgrad.runtime.Jvp")) {
+      Expr value = record(args.get(0), path, result).get(selectedLeaf);
+      Expr tangent = record(args.get(1), path, result).get(selectedLeaf);
+      Type type = result.leaves().get(selectedLeaf).type();
+      return new Expr.Pair(coerce(value, type), coerce(tangent, type), type);
+    }
+    cx.error(Codes.RULE_RETURN, "a custom JVP rule of a record function must end each path with return"
+        + " Jvp.of(value, tangent)", e);
+    return dummy();
+  }
+
+  /** A returned record: all its leaves, each of its component's type. */
+  Expr recordResult(ExpressionTree e, TreePath parent, RecordShape shape) {
+    List<Expr> values = record(e, parent, shape);
+    List<Expr> leaves = new ArrayList<>();
+    for (int i = 0; i < values.size(); i++) {
+      leaves.add(coerce(values.get(i), shape.leaves().get(i).type()));
+    }
+    return new Expr.RecordValue(shape, leaves);
+  }
+
+  /**
+   * The leaves of a record-valued expression, in {@link RecordShape#leaves()} order: a record local or
+   * parameter, {@code new Point(a, b)}, a component that is itself a record, a call to a differentiable
+   * function returning a record, or a conditional between them.
+   */
+  List<Expr> record(ExpressionTree e, TreePath parent, RecordShape shape) {
+    TreePath path = new TreePath(parent, e);
+    int size = shape.leaves().size();
+    switch (e.getKind()) {
+      case PARENTHESIZED:
+        return record(((ParenthesizedTree) e).getExpression(), path, shape);
+      case IDENTIFIER: {
+        Element element = cx.trees.getElement(path);
+        if (element == null || element.asType().getKind() == TypeKind.ERROR) {
+          cx.javacError = true;
+          return dummies(size);
+        }
+        if (cx.recordLocals.containsKey(element)) {
+          return new ArrayList<>(cx.recordLocals.get(element));
+        }
+        break;
+      }
+      case NEW_CLASS: {
+        com.sun.source.tree.NewClassTree n = (com.sun.source.tree.NewClassTree) e;
+        if (n.getClassBody() != null || n.getArguments().size() != shape.components().size()) {
+          break;
+        }
+        List<Expr> out = new ArrayList<>();
+        for (int i = 0; i < shape.components().size(); i++) {
+          RecordShape.Component c = shape.components().get(i);
+          ExpressionTree arg = n.getArguments().get(i);
+          if (c.nested() != null) {
+            out.addAll(record(arg, path, c.nested()));
+          } else {
+            out.add(coerce(cx.expr(arg, path), c.type()));
+          }
+        }
+        return out;
+      }
+      case CONDITIONAL_EXPRESSION: {
+        ConditionalExpressionTree c = (ConditionalExpressionTree) e;
+        Expr cond = cx.expr(c.getCondition(), path);
+        List<Expr> a = record(c.getTrueExpression(), path, shape);
+        List<Expr> b = record(c.getFalseExpression(), path, shape);
+        List<Expr> out = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+          out.add(new Expr.Conditional(cond, a.get(i), b.get(i), shape.leaves().get(i).type()));
+        }
+        return out;
+      }
+      case METHOD_INVOCATION: {
+        MethodInvocationTree t = (MethodInvocationTree) e;
+        Element element = cx.trees.getElement(path);
+        if (!(element instanceof ExecutableElement callee)) {
+          cx.javacError = true;
+          return dummies(size);
+        }
+        if (isAccessor(callee) && t.getMethodSelect() instanceof MemberSelectTree m) {
+          TreePath receiverPath = new TreePath(path, m);
+          RecordShape outer = RecordShape.of(cx.trees.getTypeMirror(new TreePath(receiverPath, m.getExpression())));
+          if (outer != null) {
+            int[] span = outer.span(callee.getSimpleName().toString());
+            return new ArrayList<>(record(m.getExpression(), receiverPath, outer).subList(span[0], span[0] + span[1]));
+          }
+        }
+        if (CalleeResolver.isDifferentiable(callee) && RecordSignatureReader.involvesRecords(callee)) {
+          return recordCall(t, path, callee);
+        }
+        break;
+      }
+      default:
+        break;
+    }
+    cx.error(Codes.UNSUPPORTED_EXPRESSION, "this record value is not in the differentiable subset: a record is a"
+        + " record local or parameter, new " + shape.qualifiedName().substring(shape.qualifiedName().lastIndexOf('.') + 1)
+        + "(...), a component, a call to a differentiable function, or a conditional between them", e);
+    return dummies(size);
+  }
+
+  /**
+   * A call to a differentiable function with records in its signature: the arguments scalarized leaf
+   * by leaf, one call per leaf of a record result (to {@code g_flat_x}...) or one to {@code g_flat}.
+   */
+  List<Expr> recordCall(MethodInvocationTree t, TreePath path, ExecutableElement callee) {
+    if (cx.callsItself(callee, t)) {
+      return dummies(1);
+    }
+    for (var p : callee.getParameters()) {
+      if (RecordShape.isRecord(p.asType()) && RecordShape.of(p.asType()) == null) {
+        cx.error(Codes.UNSUPPORTED_TYPE, callee.getSimpleName() + " takes a record jgrad cannot scalarize", t);
+        return dummies(1);
+      }
+    }
+    RecordSignature sig = RecordSignatureReader.read(callee, cx.callees);
+    List<Expr> args = new ArrayList<>();
+    for (int i = 0; i < t.getArguments().size(); i++) {
+      RecordSignature.UserParam p = sig.params().get(i);
+      ExpressionTree a = t.getArguments().get(i);
+      if (p.shape() != null) {
+        args.addAll(record(a, path, p.shape()));
+      } else {
+        args.add(coerce(cx.expr(a, path), p.param().type()));
+      }
+    }
+    List<Expr> out = new ArrayList<>();
+    if (sig.result() == null) {
+      out.add(new Expr.Call(sig.flat().get(0), List.copyOf(args), sig.flat().get(0).returnType()));
+      return out;
+    }
+    List<RecordShape.Leaf> leaves = sig.result().leaves();
+    for (int i = 0; i < leaves.size(); i++) {
+      if (leaves.get(i).differentiable()) {
+        Callee leafCall = sig.leafCall(i);
+        out.add(new Expr.Call(leafCall, List.copyOf(args), leafCall.returnType()));
+      } else {
+        // A component without a tangent: its value, from the generated primal of that leaf.
+        out.add(new Expr.PrimalCall(sig.derivatives(), sig.primalLeaf(leaves.get(i)), List.copyOf(args),
+            leaves.get(i).type()));
+      }
+    }
+    return out;
+  }
+
+  private static List<Expr> dummies(int n) {
+    List<Expr> out = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      out.add(dummy());
+    }
+    return out;
+  }
+
+  /** Whether {@code m} is a record component's accessor ({@code p.x()}). */
+  static boolean isAccessor(ExecutableElement m) {
+    Element owner = m.getEnclosingElement();
+    return RecordShape.isRecord(owner.asType()) && m.getParameters().isEmpty()
+        && !m.getModifiers().contains(Modifier.STATIC)
+        && ((TypeElement) owner).getRecordComponents().stream()
+            .anyMatch(c -> m.equals(c.getAccessor()));
+  }
+
+  /** {@code r.x()} where {@code x} is a leaf: the scalarized local (or value) of that leaf. */
+  Expr componentRead(MethodInvocationTree t, TreePath path, ExecutableElement accessor) {
+    if (!(t.getMethodSelect() instanceof MemberSelectTree m)) {
+      cx.error(Codes.UNSUPPORTED_EXPRESSION, "a record's own methods cannot be called in a differentiable function", t);
+      return dummy();
+    }
+    TreePath receiverPath = new TreePath(path, m);
+    RecordShape shape = RecordShape.of(cx.trees.getTypeMirror(new TreePath(receiverPath, m.getExpression())));
+    RecordShape.Component c = shape == null ? null : shape.component(accessor.getSimpleName().toString());
+    if (c == null) {
+      cx.error(Codes.UNSUPPORTED_TYPE, "the record " + accessor.getEnclosingElement().getSimpleName() + " has a component"
+          + " outside the differentiable subset (double, float, int, long, boolean, String, enums, such records)", t);
+      return dummy();
+    }
+    if (c.nested() != null) {
+      cx.error(Codes.UNSUPPORTED_EXPRESSION, "the record " + t + " can be read component by component", t);
+      return dummy();
+    }
+    List<Expr> leaves = record(m.getExpression(), receiverPath, shape);
+    return leaves.get(shape.span(c.name())[0]);
+  }
+}

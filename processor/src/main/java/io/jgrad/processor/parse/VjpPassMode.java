@@ -1,0 +1,217 @@
+package io.jgrad.processor.parse;
+
+import static io.jgrad.processor.parse.ReadContext.coerce;
+import static io.jgrad.processor.parse.ReadContext.dummy;
+
+import com.sun.source.tree.ArrayAccessTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LiteralTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewArrayTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
+import io.jgrad.processor.diag.Codes;
+import io.jgrad.processor.ir.Expr;
+import io.jgrad.processor.ir.Exprs;
+import io.jgrad.processor.ir.RecordShape;
+import io.jgrad.processor.ir.Stmt;
+import io.jgrad.processor.ir.Type;
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+
+/**
+ * A pass of a {@code @CustomVjp} rule read as differentiable code for reverse over reverse. The
+ * forward pass's {@code return Fwd.of(value, residuals)} assigns one local per residual leaf and
+ * returns the value; the backward pass reads its residual parameter leaf by leaf (an array at constant
+ * indices) and returns component {@code component} of the gradient.
+ */
+final class VjpPassMode implements ReadMode {
+  private final BodyParser.VjpPass kind;
+  /** The types of the primal's result (forward) or of the gradient's components (backward). */
+  private final List<Type> passTypes;
+  /** A backward pass: how many elements its array residual has (what the forward pass creates), else -1. */
+  private final int residualLength;
+  /** A backward pass: which component of the gradient it returns. */
+  private final int component;
+  /**
+   * A forward pass: the locals its residuals go to, one per leaf, found at its first return. A
+   * backward pass: the leaves of its residual parameter.
+   */
+  private List<Expr.Var> residualLeaves;
+  /** A backward pass: the residual parameter, an array read element by element, or a boxed number. */
+  private Element residualParam;
+
+  VjpPassMode(BodyParser.VjpPass kind, List<Type> passTypes, int residualLength, int component) {
+    this.kind = kind;
+    this.passTypes = passTypes;
+    this.residualLength = residualLength;
+    this.component = component;
+  }
+
+  /** A forward pass: the locals holding its residuals. A backward pass: its residual parameter's leaves. */
+  List<Expr.Var> residualLeaves() {
+    return residualLeaves == null ? List.of() : List.copyOf(residualLeaves);
+  }
+
+  @Override
+  public Expr readReturn(ReadContext cx, ExpressionTree value, TreePath path, List<Stmt> out) {
+    return kind == BodyParser.VjpPass.FWD ? forwardPassReturn(cx, value, path, out)
+        : backwardPassReturn(cx, value, path);
+  }
+
+  /**
+   * Binds a backward pass's residual parameter, the one after the primal's non-differentiated ones: an
+   * array becomes one value per element, a number (boxed or not) one value; a record is read leaf by
+   * leaf like any record parameter.
+   */
+  @Override
+  public void bindParameter(ReadContext cx, int index, VariableElement p, String name) {
+    if (kind != BodyParser.VjpPass.BWD || index != cx.method.getParameters().size() - 2) {
+      return;
+    }
+    if (cx.recordLocals.containsKey(p)) {
+      residualLeaves = new ArrayList<>(cx.recordLocals.get(p));
+      return;
+    }
+    residualParam = p;
+    residualLeaves = new ArrayList<>();
+    if (residualLength >= 0) {
+      for (int j = 0; j < residualLength; j++) {
+        residualLeaves.add(new Expr.Var(name + "_" + j, Type.DOUBLE));
+        cx.usedNames.add(name + "_" + j);
+      }
+    } else {
+      residualLeaves.add(new Expr.Var(name, Type.DOUBLE));
+    }
+  }
+
+  /** The residual parameter of a backward pass: its one value, or {@code res[2]}, its third element. */
+  @Override
+  public Expr readParameter(ReadContext cx, ExpressionTree e, TreePath path) {
+    if (residualParam == null) {
+      return null;
+    }
+    if (e instanceof IdentifierTree t && residualParam.equals(cx.trees.getElement(path))) {
+      if (residualLength >= 0) {
+        cx.error(Codes.UNSUPPORTED_EXPRESSION, "for second order, a backward pass reads its residual array element"
+            + " by element at constant indices (" + t.getName() + "[0], " + t.getName() + "[1], ...), so that"
+            + " each element is a value of its own", t);
+        return dummy();
+      }
+      return residualLeaves.get(0);
+    }
+    if (!(residualLength >= 0 && e instanceof ArrayAccessTree a && a.getExpression() instanceof IdentifierTree id
+        && residualParam.equals(cx.trees.getElement(new TreePath(path, id))))) {
+      return null;
+    }
+    if (a.getIndex() instanceof LiteralTree l && l.getValue() instanceof Integer i && i >= 0 && i < residualLength) {
+      return residualLeaves.get(i);
+    }
+    cx.error(Codes.UNSUPPORTED_EXPRESSION, "for second order, a backward pass reads its residual array at constant"
+        + " indices from 0 to " + (residualLength - 1) + " (the forward pass creates " + residualLength
+        + " elements)", a);
+    return dummy();
+  }
+
+  /** A forward pass declares its residual locals first: every path assigns them before it returns. */
+  @Override
+  public List<Stmt> finish(List<Stmt> body) {
+    if (kind != BodyParser.VjpPass.FWD || residualLeaves == null) {
+      return body;
+    }
+    List<Stmt> declared = new ArrayList<>();
+    residualLeaves.forEach(leaf -> declared.add(new Stmt.Declare(leaf)));
+    declared.addAll(body);
+    return declared;
+  }
+
+  /**
+   * {@code return Fwd.of(value, residuals)} in a forward pass: the residual leaves go to their locals,
+   * the value is returned; residuals are a number, {@code new double[] {...}} or a record.
+   */
+  private Expr forwardPassReturn(ReadContext cx, ExpressionTree e, TreePath parent, List<Stmt> out) {
+    TreePath path = new TreePath(parent, e);
+    Element target = e instanceof MethodInvocationTree ? cx.trees.getElement(path) : null;
+    Element owner = target == null ? null : target.getEnclosingElement();
+    if (!(e instanceof MethodInvocationTree m) || m.getArguments().size() != 2
+        || !target.getSimpleName().contentEquals("of") || !(owner instanceof TypeElement te)
+        || !te.getQualifiedName().contentEquals("io.jgrad.runtime.Fwd")) {
+      cx.error(Codes.RULE_RETURN, "for second order, a forward pass ends each path with return Fwd.of(value,"
+          + " residuals)", e);
+      return dummy();
+    }
+    Expr value = coerce(cx.expr(m.getArguments().get(0), path), passTypes.get(0));
+    List<Expr> leaves = residuals(cx, m.getArguments().get(1), path);
+    if (residualLeaves == null) {
+      residualLeaves = new ArrayList<>();
+      for (int j = 0; j < leaves.size(); j++) {
+        String name = "residual" + j;
+        for (int k = 2; cx.usedNames.contains(name); k++) {
+          name = "residual" + j + "_" + k;
+        }
+        cx.usedNames.add(name);
+        residualLeaves.add(new Expr.Var(name, leaves.get(j).type()));
+      }
+    } else if (residualLeaves.size() != leaves.size()) {
+      cx.error(Codes.RULE_RETURN, "for second order, every path of a forward pass returns as many residuals;"
+          + " this one returns " + leaves.size() + ", an earlier one " + residualLeaves.size(), m.getArguments().get(1));
+      return value;
+    }
+    for (int j = 0; j < leaves.size(); j++) {
+      out.add(new Stmt.Assign(residualLeaves.get(j), coerce(leaves.get(j), residualLeaves.get(j).type()), false));
+    }
+    return value;
+  }
+
+  /** The leaves of a forward pass's residuals. */
+  private static List<Expr> residuals(ReadContext cx, ExpressionTree e, TreePath parent) {
+    TreePath path = new TreePath(parent, e);
+    if (e instanceof NewArrayTree n && n.getInitializers() != null) {
+      List<Expr> out = new ArrayList<>();
+      n.getInitializers().forEach(x -> out.add(coerce(cx.expr(x, path), Type.DOUBLE)));
+      return out;
+    }
+    TypeMirror mirror = cx.trees.getTypeMirror(path);
+    RecordShape shape = mirror == null ? null : RecordShape.of(mirror);
+    if (shape != null) {
+      return cx.records.record(e, parent, shape);
+    }
+    if (mirror != null && (mirror.getKind() == TypeKind.DOUBLE || mirror.getKind() == TypeKind.FLOAT
+        || mirror.toString().equals("java.lang.Double"))) {
+      return List.of(coerce(cx.expr(e, parent), Type.DOUBLE));
+    }
+    cx.error(Codes.RULE_RETURN, "for second order, the residuals of a forward pass are a number, new double[] {...}"
+        + " or a record, so that the backward pass can be differentiated", e);
+    return List.of(dummy());
+  }
+
+  /**
+   * The returned gradient's component {@code component} in a backward pass: the value itself for one
+   * differentiated parameter, else argument {@code component} of {@code new FGrad(...)}; {@code null}
+   * is zero.
+   */
+  private Expr backwardPassReturn(ReadContext cx, ExpressionTree e, TreePath parent) {
+    TreePath path = new TreePath(parent, e);
+    Type type = passTypes.get(component);
+    if (e.getKind() == Tree.Kind.NULL_LITERAL) {
+      return Exprs.lit(type, 0);
+    }
+    if (passTypes.size() == 1) {
+      return coerce(cx.expr(e, parent), type);
+    }
+    if (e instanceof NewClassTree n && n.getClassBody() == null && n.getArguments().size() == passTypes.size()) {
+      ExpressionTree arg = n.getArguments().get(component);
+      return arg.getKind() == Tree.Kind.NULL_LITERAL ? Exprs.lit(type, 0) : coerce(cx.expr(arg, path), type);
+    }
+    cx.error(Codes.RULE_RETURN, "for second order, a backward pass ends each path with return null or return new"
+        + " ...Grad(...) of " + passTypes.size() + " components", e);
+    return dummy();
+  }
+}
