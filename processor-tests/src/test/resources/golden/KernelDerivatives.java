@@ -2,12 +2,15 @@ package jgrad.golden;
 
 import io.jgrad.runtime.Backend;
 import io.jgrad.runtime.Batch;
+import io.jgrad.runtime.DiffFn1;
 import io.jgrad.runtime.DiffFn2;
 import io.jgrad.runtime.Dual;
 import io.jgrad.runtime.Grad2;
 import io.jgrad.runtime.LaneArrays;
 import io.jgrad.runtime.Lanes;
+import io.jgrad.runtime.ScalarVjp;
 import io.jgrad.runtime.Tape;
+import io.jgrad.runtime.ValueAndDerivative;
 import io.jgrad.runtime.ValueAndGrad;
 import io.jgrad.runtime.Vjp;
 import javax.annotation.processing.Generated;
@@ -287,6 +290,257 @@ public final class KernelDerivatives {
   }
 
   /**
+   * {@code steps} as a differentiable function object of {@code x}, with {@code n} bound, to pass to higher-order code.
+   */
+  public static DiffFn1 steps(int n) {
+    return new DiffFn1() {
+      @Override
+      public double value(double x) {
+        return Kernel.steps(x, n);
+      }
+
+      @Override
+      public Dual jvp(double x, double xDot) {
+        throw new UnsupportedOperationException("steps has no forward mode: it reaches a @CustomVjp rule; use vjp or grad");
+      }
+
+      @Override
+      public ScalarVjp vjp(double x) {
+        return KernelDerivatives.stepsVjp(x, n);
+      }
+    };
+  }
+
+  /**
+   * The value of {@code steps} and its pullback from an output cotangent to the gradient ({@code jax.vjp}).
+   */
+  public static ScalarVjp stepsVjp(double x, int n) {
+    Tape tape = new Tape();
+    double c = x;
+    {
+      int i = 0;
+      int trips1 = 0;
+      while (i < n) {
+        ScalarVjp stepVjp1 = KernelDerivatives.stepVjp(c);
+        double step1 = stepVjp1.value();
+        tape.pushObject(stepVjp1);
+        c = step1 * x;
+        tape.pushDouble(step1);
+        i = i + 1;
+        trips1 = trips1 + 1;
+      }
+      tape.pushInt(trips1);
+    }
+    return new ScalarVjp(c, outBar -> {
+      Tape.Reader reader = tape.reader();
+      double cBar = outBar;
+      double xBar = 0.0;
+      double step1Bar = 0.0;
+      int trips2 = reader.popInt();
+      for (int trip1 = trips2; trip1 > 0; trip1--) {
+        double coef1 = reader.popDouble();
+        step1Bar += x * cBar;
+        xBar += coef1 * cBar;
+        cBar = 0.0;
+        ScalarVjp stepVjp11 = reader.popObject();
+        double stepGrad1 = stepVjp11.pullback(step1Bar);
+        cBar += stepGrad1;
+        step1Bar = 0.0;
+      }
+      xBar += cBar;
+      cBar = 0.0;
+      return xBar;
+    });
+  }
+
+  /**
+   * The gradient of {@code steps} ({@code jax.grad}).
+   */
+  public static double stepsGrad(double x, int n) {
+    Tape tape = new Tape();
+    double c = x;
+    {
+      int i = 0;
+      int trips1 = 0;
+      while (i < n) {
+        ScalarVjp stepVjp1 = KernelDerivatives.stepVjp(c);
+        double step1 = stepVjp1.value();
+        tape.pushObject(stepVjp1);
+        c = step1 * x;
+        tape.pushDouble(step1);
+        i = i + 1;
+        trips1 = trips1 + 1;
+      }
+      tape.pushInt(trips1);
+    }
+    double outBar = 1.0;
+    Tape.Reader reader = tape.reader();
+    double cBar = outBar;
+    double xBar = 0.0;
+    double step1Bar = 0.0;
+    int trips2 = reader.popInt();
+    for (int trip1 = trips2; trip1 > 0; trip1--) {
+      double coef1 = reader.popDouble();
+      step1Bar += x * cBar;
+      xBar += coef1 * cBar;
+      cBar = 0.0;
+      ScalarVjp stepVjp11 = reader.popObject();
+      double stepGrad1 = stepVjp11.pullback(step1Bar);
+      cBar += stepGrad1;
+      step1Bar = 0.0;
+    }
+    xBar += cBar;
+    cBar = 0.0;
+    return xBar;
+  }
+
+  /**
+   * The value and the gradient of {@code steps} ({@code jax.value_and_grad}).
+   */
+  public static ValueAndDerivative stepsValueAndGrad(double x, int n) {
+    Tape tape = new Tape();
+    double c = x;
+    {
+      int i = 0;
+      int trips1 = 0;
+      while (i < n) {
+        ScalarVjp stepVjp1 = KernelDerivatives.stepVjp(c);
+        double step1 = stepVjp1.value();
+        tape.pushObject(stepVjp1);
+        c = step1 * x;
+        tape.pushDouble(step1);
+        i = i + 1;
+        trips1 = trips1 + 1;
+      }
+      tape.pushInt(trips1);
+    }
+    double outBar = 1.0;
+    Tape.Reader reader = tape.reader();
+    double cBar = outBar;
+    double xBar = 0.0;
+    double step1Bar = 0.0;
+    int trips2 = reader.popInt();
+    for (int trip1 = trips2; trip1 > 0; trip1--) {
+      double coef1 = reader.popDouble();
+      step1Bar += x * cBar;
+      xBar += coef1 * cBar;
+      cBar = 0.0;
+      ScalarVjp stepVjp11 = reader.popObject();
+      double stepGrad1 = stepVjp11.pullback(step1Bar);
+      cBar += stepGrad1;
+      step1Bar = 0.0;
+    }
+    xBar += cBar;
+    cBar = 0.0;
+    return new ValueAndDerivative(c, xBar);
+  }
+
+  /**
+   * The value of {@code steps} in every lane ({@code vmap(steps)}).
+   * Returns the batch bound to these arrays, for repeated {@code run()}s; close it.
+   * @throws IllegalArgumentException naming an array that is null or of another length than the first
+   * @throws io.jgrad.runtime.BackendUnavailableException when {@code backend} cannot run this kernel
+   */
+  public static Batch stepsBatchSession(double[] x, int n, double[] out, Backend backend) {
+    int lanes = LaneArrays.length("x", x);
+    LaneArrays.check(lanes, "out", out);
+    return Batch.prepare("KernelDerivatives.stepsBatch", new StepsBatchKernel(lanes, x, n, out), lanes, backend, new Object[] {x}, new Object[] {out});
+  }
+
+  /**
+   * The value of {@code steps} in every lane ({@code vmap(steps)}).
+   * Returns the backend that ran it.
+   * @throws IllegalArgumentException naming an array that is null or of another length than the first
+   * @throws io.jgrad.runtime.BackendUnavailableException when {@code backend} cannot run this kernel
+   */
+  public static Backend stepsBatch(double[] x, int n, double[] out, Backend backend) {
+    try (Batch batch = stepsBatchSession(x, n, out, backend)) {
+      return batch.run().backend();
+    }
+  }
+
+  /**
+   * The gradient of {@code steps} in every lane ({@code vmap(grad(steps))}), by its reverse mode, the @CustomVjp rules' fwd and bwd run as code.
+   * On OpenCL a lane has no memory for a tape: it runs each loop backwards by recomputation,
+   * O(trips²) trips run; the CPU backends call {@code stepsGrad}, whose tape keeps them at O(trips).
+   * Returns the batch bound to these arrays, for repeated {@code run()}s; close it.
+   * @throws IllegalArgumentException naming an array that is null or of another length than the first
+   * @throws io.jgrad.runtime.BackendUnavailableException when {@code backend} cannot run this kernel
+   */
+  public static Batch stepsGradBatchSession(double[] x, int n, double[] xGrad, Backend backend) {
+    int lanes = LaneArrays.length("x", x);
+    LaneArrays.check(lanes, "xGrad", xGrad);
+    return Batch.prepare("KernelDerivatives.stepsGradBatch", new StepsGradBatchKernel(lanes, x, n, xGrad), lanes, backend, new Object[] {x}, new Object[] {xGrad});
+  }
+
+  /**
+   * The gradient of {@code steps} in every lane ({@code vmap(grad(steps))}), by its reverse mode, the @CustomVjp rules' fwd and bwd run as code.
+   * On OpenCL a lane has no memory for a tape: it runs each loop backwards by recomputation,
+   * O(trips²) trips run; the CPU backends call {@code stepsGrad}, whose tape keeps them at O(trips).
+   * Returns the backend that ran it.
+   * @throws IllegalArgumentException naming an array that is null or of another length than the first
+   * @throws io.jgrad.runtime.BackendUnavailableException when {@code backend} cannot run this kernel
+   */
+  public static Backend stepsGradBatch(double[] x, int n, double[] xGrad, Backend backend) {
+    try (Batch batch = stepsGradBatchSession(x, n, xGrad, backend)) {
+      return batch.run().backend();
+    }
+  }
+
+  /**
+   * {@code step} as a differentiable function object of {@code x}, to pass to higher-order code.
+   */
+  public static DiffFn1 step() {
+    return new DiffFn1() {
+      @Override
+      public double value(double x) {
+        return Kernel.step(x);
+      }
+
+      @Override
+      public Dual jvp(double x, double xDot) {
+        throw new UnsupportedOperationException("step has no forward mode: it reaches a @CustomVjp rule; use vjp or grad");
+      }
+
+      @Override
+      public ScalarVjp vjp(double x) {
+        return KernelDerivatives.stepVjp(x);
+      }
+    };
+  }
+
+  /**
+   * The value of {@code step} and its pullback from an output cotangent to the gradient ({@code jax.vjp}).
+   */
+  public static ScalarVjp stepVjp(double x) {
+    var fwd = Kernel.stepFwd(x);
+    return new ScalarVjp(fwd.value(), outBar -> {
+      double grad2 = Kernel.stepBwd(fwd.residuals(), outBar);
+      return grad2;
+    });
+  }
+
+  /**
+   * The gradient of {@code step} ({@code jax.grad}).
+   */
+  public static double stepGrad(double x) {
+    var fwd = Kernel.stepFwd(x);
+    double outBar = 1.0;
+    double grad2 = Kernel.stepBwd(fwd.residuals(), outBar);
+    return grad2;
+  }
+
+  /**
+   * The value and the gradient of {@code step} ({@code jax.value_and_grad}).
+   */
+  public static ValueAndDerivative stepValueAndGrad(double x) {
+    var fwd = Kernel.stepFwd(x);
+    double outBar = 1.0;
+    double grad2 = Kernel.stepBwd(fwd.residuals(), outBar);
+    return new ValueAndDerivative(fwd.value(), grad2);
+  }
+
+  /**
    * The gradient of {@code f}, one component per differentiated parameter.
    */
   public static record FGrad(double x, double y) {
@@ -484,6 +738,203 @@ public final class KernelDerivatives {
       quot1Dot2 = zDot2 / sum1 - quot1 / sum1 * sum1Dot;
       this.xGrad[lane] = quot1Dot;
       this.yGrad[lane] = quot1Dot2;
+    }
+  }
+
+  /**
+   * The kernel of {@link #stepsBatch}: Aparapi translates {@code run()} to OpenCL; CPU backends call {@code lane}.
+   */
+  static final class StepsBatchKernel extends com.aparapi.Kernel implements Lanes {
+    final int lanes;
+
+    final double[] x;
+
+    final int n;
+
+    final double[] out;
+
+    StepsBatchKernel(int lanes, double[] x, int n, double[] out) {
+      this.lanes = lanes;
+      this.x = x;
+      this.n = n;
+      this.out = out;
+    }
+
+    @Override
+    public void run() {
+      int lane = getGlobalId();
+      if (lane < lanes) {
+        lane(lane);
+      }
+    }
+
+    @Override
+    public void lane(int lane) {
+      double x = this.x[lane];
+      int n = this.n;
+      double c = 0.0;
+      int i = 0;
+      double stepX = 0.0;
+      double sin1 = 0.0;
+      double step1 = 0.0;
+      c = x;
+      i = 0;
+      while (i < n) {
+        stepX = c;
+        sin1 = Math.sin(stepX);
+        step1 = sin1;
+        c = step1 * x;
+        i = i + 1;
+      }
+      this.out[lane] = c;
+    }
+  }
+
+  /**
+   * The kernel of {@link #stepsGradBatch}: Aparapi translates {@code run()}, which calls {@code deviceLane}, to OpenCL;
+   * CPU backends call {@code lane}, which calls the scalar code.
+   */
+  static final class StepsGradBatchKernel extends com.aparapi.Kernel implements Lanes {
+    final int lanes;
+
+    final double[] x;
+
+    final int n;
+
+    final double[] xGrad;
+
+    StepsGradBatchKernel(int lanes, double[] x, int n, double[] xGrad) {
+      this.lanes = lanes;
+      this.x = x;
+      this.n = n;
+      this.xGrad = xGrad;
+    }
+
+    @Override
+    public void run() {
+      int lane = getGlobalId();
+      if (lane < lanes) {
+        deviceLane(lane);
+      }
+    }
+
+    /**
+     * Lane {@code lane} as OpenCL runs it: each loop backwards by recomputation.
+     */
+    public void deviceLane(int lane) {
+      double x = this.x[lane];
+      int n = this.n;
+      double c3 = 0.0;
+      int i3 = 0;
+      double step1 = 0.0;
+      double c4 = 0.0;
+      int i4 = 0;
+      double c = 0.0;
+      int i = 0;
+      double c2 = 0.0;
+      int i2 = 0;
+      int trips1 = 0;
+      double c2Start = 0.0;
+      int i2Start = 0;
+      double stepX = 0.0;
+      double sin12 = 0.0;
+      double c3Bar = 0.0;
+      double c4Bar = 0.0;
+      double cBar = 0.0;
+      double xBar = 0.0;
+      double step1Bar = 0.0;
+      double c2Bar = 0.0;
+      int trip1 = 0;
+      int replayed = 0;
+      double stepX2 = 0.0;
+      double sin13 = 0.0;
+      double stepPullbackX = 0.0;
+      double stepPullbackG = 0.0;
+      double stepFwdX = 0.0;
+      double residual0 = 0.0;
+      double stepBwdCos = 0.0;
+      double stepBwdG = 0.0;
+      double prod1 = 0.0;
+      double xBar2 = 0.0;
+      double stepPart = 0.0;
+      c3 = 0.0;
+      i3 = 0;
+      step1 = 0.0;
+      c4 = 0.0;
+      i4 = 0;
+      c = x;
+      i = 0;
+      c2 = c;
+      i2 = i;
+      trips1 = 0;
+      c2Start = c2;
+      i2Start = i2;
+      while (i2 < n) {
+        c3 = c2;
+        i3 = i2;
+        stepX = c3;
+        sin12 = Math.sin(stepX);
+        step1 = sin12;
+        c4 = step1 * x;
+        i4 = i3 + 1;
+        c2 = c4;
+        i2 = i4;
+        trips1 = trips1 + 1;
+      }
+      c3Bar = 0.0;
+      c4Bar = 0.0;
+      cBar = 0.0;
+      xBar = 0.0;
+      step1Bar = 0.0;
+      c2Bar = 1.0;
+      trip1 = trips1;
+      while (trip1 > 0) {
+        c2 = c2Start;
+        i2 = i2Start;
+        replayed = 0;
+        while (replayed < trip1) {
+          c3 = c2;
+          i3 = i2;
+          stepX2 = c3;
+          sin13 = Math.sin(stepX2);
+          step1 = sin13;
+          c4 = step1 * x;
+          i4 = i3 + 1;
+          c2 = c4;
+          i2 = i4;
+          replayed = replayed + 1;
+        }
+        c4Bar = c4Bar + c2Bar;
+        c2Bar = 0.0;
+        step1Bar = step1Bar + x * c4Bar;
+        xBar = xBar + step1 * c4Bar;
+        c4Bar = 0.0;
+        stepPullbackX = c3;
+        stepPullbackG = step1Bar;
+        stepFwdX = stepPullbackX;
+        residual0 = Math.cos(stepFwdX);
+        stepBwdCos = residual0;
+        stepBwdG = stepPullbackG;
+        prod1 = stepBwdCos * stepBwdG;
+        xBar2 = prod1;
+        stepPart = xBar2;
+        c3Bar = c3Bar + stepPart;
+        step1Bar = 0.0;
+        c2Bar = c2Bar + c3Bar;
+        c3Bar = 0.0;
+        trip1 = trip1 - 1;
+      }
+      cBar = cBar + c2Bar;
+      c2Bar = 0.0;
+      xBar = xBar + cBar;
+      this.xGrad[lane] = xBar;
+    }
+
+    @Override
+    public void lane(int lane) {
+      double x = this.x[lane];
+      int n = this.n;
+      this.xGrad[lane] = stepsGrad(x, n);
     }
   }
 }

@@ -94,6 +94,28 @@ class BatchedDiagnosticsTest {
     assertThat(c).succeededWithoutWarnings();
   }
 
+  /** Loops through a @CustomVjp rule once kept the kernels on the CPU with this warning; now the lane recomputes them. */
+  @Test
+  void loopsThroughACustomVjpRuleBatchEverywhereWithoutAWarning() {
+    Compilation c = compile(""
+        + "  @CustomVjp(fwd = \"rFwd\", bwd = \"rBwd\")\n"
+        + "  static double r(double x) { return Math.sin(x); }\n"
+        + "  static Fwd<Double> rFwd(double x) { return Fwd.of(Math.sin(x), Math.cos(x)); }\n"
+        + "  static double rBwd(Double cos, double g) { return g * cos; }\n"
+        + "  @Batched @Differentiable\n"
+        + "  static double f(double x, int n) {\n"
+        + "    double c = x;\n"
+        + "    for (int i = 0; i < n; i++) {\n"
+        + "      int k = 0;\n"
+        + "      while (k < i && c > 0) { c = r(c) * x; k++; }\n"
+        + "    }\n"
+        + "    return c;\n"
+        + "  }\n");
+    assertThat(c).succeededWithoutWarnings();
+    assertThat(c).generatedSourceFile("demo.KernelsDerivatives").contentsAsUtf8String()
+        .contains("public void deviceLane(int lane)");
+  }
+
   @Test
   void aCustomVjpFunctionWhoseBackwardPassPrintsBatchesOnTheCpuOnlyWithAWarning() {
     Compilation c = compile(""

@@ -253,15 +253,16 @@ final class FuzzCheck {
       }
       throw e;
     }
-    double[] kernel = {xGrad[0], yGrad[0]};
-    for (int j = 0; j < 2; j++) {
-      if ((!Double.isFinite(kernel[j]) || !Double.isFinite(reverse[j])) && overflows(c, f, x, y)) {
-        continue; // the documented poisoning (reverse mode NaN, or a kernel's ∞) where a value overflowed
-      }
-      if (!(Math.abs(kernel[j] - reverse[j]) <= 1e-9 * (1 + Math.abs(reverse[j])))) {
-        return Optional.of(new Failure(f, x, y, "fGradBatch on " + backend + " vs fGrad d/d" + (j == 0 ? "x" : "y"),
-            "kernel " + kernel[j] + ", reverse " + reverse[j]));
-      }
+    Optional<Failure> batched = compareGradients(c, f, x, y, new double[] {xGrad[0], yGrad[0]}, reverse,
+        "fGradBatch on " + backend);
+    if (batched.isPresent()) {
+      return batched;
+    }
+    Optional<double[]> device = deviceLane(c, f, x, y);
+    Optional<Failure> recomputed = device.isEmpty() ? Optional.empty()
+        : compareGradients(c, f, x, y, device.get(), reverse, "deviceLane (the lane OpenCL runs) on the JVM");
+    if (recomputed.isPresent()) {
+      return recomputed;
     }
     if (backend != Backend.JAVA) {
       return Optional.empty(); // one or two OpenCL kernels per program keep the fuzz run short
@@ -285,6 +286,43 @@ final class FuzzCheck {
         .invoke(null, x, y, 0.5, -1.5)).tangent();
     if (Double.isFinite(tangent) && !(Math.abs(outTangent[0] - tangent) <= 1e-12 * (1 + Math.abs(tangent)))) {
       return Optional.of(new Failure(f, x, y, "fJvpBatch vs fJvp", "kernel " + outTangent[0] + ", fJvp " + tangent));
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Failure> compareGradients(Compiled c, String f, double x, double y, double[] kernel,
+      double[] reverse, String what) throws Exception {
+    for (int j = 0; j < 2; j++) {
+      if ((!Double.isFinite(kernel[j]) || !Double.isFinite(reverse[j])) && overflows(c, f, x, y)) {
+        continue; // the documented poisoning (reverse mode NaN, or a kernel's ∞) where a value overflowed
+      }
+      if (!(Math.abs(kernel[j] - reverse[j]) <= 1e-9 * (1 + Math.abs(reverse[j])))) {
+        return Optional.of(new Failure(f, x, y, what + " vs fGrad d/d" + (j == 0 ? "x" : "y"),
+            "kernel " + kernel[j] + ", reverse " + reverse[j]));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The gradient at (x, y) by the kernel's {@code deviceLane}, run on the JVM: the lane OpenCL runs
+   * where it recomputes loops (the CPU backends then call {@code fGrad}); empty for other kernels.
+   */
+  private static Optional<double[]> deviceLane(Compiled c, String f, double x, double y) throws Exception {
+    String name = Character.toUpperCase(f.charAt(0)) + f.substring(1) + "GradBatchKernel";
+    for (Class<?> kernel : c.derivatives.getDeclaredClasses()) {
+      if (kernel.getSimpleName().equals(name)
+          && java.util.Arrays.stream(kernel.getMethods()).anyMatch(m -> m.getName().equals("deviceLane"))) {
+        double[] xGrad = new double[1];
+        double[] yGrad = new double[1];
+        java.lang.reflect.Constructor<?> make = kernel.getDeclaredConstructor(int.class, double[].class,
+            double[].class, double[].class, double[].class);
+        make.setAccessible(true);
+        Method lane = kernel.getMethod("deviceLane", int.class);
+        lane.setAccessible(true);
+        lane.invoke(make.newInstance(1, new double[] {x}, new double[] {y}, xGrad, yGrad), 0);
+        return Optional.of(new double[] {xGrad[0], yGrad[0]});
+      }
     }
     return Optional.empty();
   }

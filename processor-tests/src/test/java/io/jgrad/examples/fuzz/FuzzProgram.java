@@ -56,11 +56,6 @@ record FuzzProgram(List<Function> functions) {
       String text = code();
       return !(text.contains("new double[") || text.contains("new P("));
     }
-
-    /** Whether its own body has a loop. */
-    boolean hasLoop() {
-      return FuzzStmt.render(body, "").contains("for (");
-    }
   }
 
   /** The functions that call a {@code @CustomVjp} function, directly or through generated functions. */
@@ -81,18 +76,19 @@ record FuzzProgram(List<Function> functions) {
   }
 
   /**
-   * The first batched function that reaches a {@code @CustomVjp} rule with no loop and no call to a
+   * The first batched function that reaches a {@code @CustomVjp} rule with no call to a
    * {@code @CustomJvp} function in it or in any function it calls: its {@code fGradBatch} is the
-   * transposed body with the rules spliced in, which runs on OpenCL, so the fuzzer sends it there. (A
-   * loop, or a custom JVP rule, which kernels expand only in forward mode, keeps such kernels on the
-   * CPU: javac warns {@code [jgrad.CpuOnlyBatch]} and OPENCL refuses them, as documented.)
+   * transposed body with the rules spliced in, its loops run backwards by recomputation, which runs on
+   * OpenCL, so the fuzzer sends it there. (A custom JVP rule, which kernels expand only in forward mode,
+   * keeps such kernels on the CPU: javac warns {@code [jgrad.CpuOnlyBatch]} and OPENCL refuses them, as
+   * documented.)
    */
   java.util.Optional<String> openClVjpFunction() {
     Set<String> vjp = reachingVjp();
     return functions.stream()
         .filter(f -> vjp.contains(f.name()) && f.batched()
             && onlyWithCallees(f.name()).functions().stream()
-                .noneMatch(g -> g.hasLoop() || JVP_CALL.matcher(g.code()).find()))
+                .noneMatch(g -> JVP_CALL.matcher(g.code()).find()))
         .map(Function::name)
         .findFirst();
   }

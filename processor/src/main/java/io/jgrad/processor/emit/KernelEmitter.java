@@ -51,7 +51,7 @@ public final class KernelEmitter {
     } else if (kernels instanceof Kernels.Reverse r) {
       KernelEmitter e = new KernelEmitter(r.signature(), null);
       e.valueKernel(r.value(), type);
-      e.reverseGradKernel(r.grad(), type);
+      e.reverseGradKernel(r.grad(), r.recomputes(), type);
     } else if (kernels instanceof Kernels.CpuOnly c) {
       KernelEmitter e = new KernelEmitter(c.signature(), c.reason());
       e.cpuValueLanes(type);
@@ -59,8 +59,11 @@ public final class KernelEmitter {
     }
   }
 
-  /** The gradient of a reverse-only function: its lane computes each component by the transposed body. */
-  private void reverseGradKernel(Lane l, TypeSpec.Builder type) {
+  /**
+   * The gradient of a reverse-only function: its lane computes each component by the transposed body.
+   * A lane that {@code recomputes} loops runs on OpenCL only; the CPU backends call the scalar code.
+   */
+  private void reverseGradKernel(Lane l, boolean recomputes, TypeSpec.Builder type) {
     CodeBlock.Builder laneCode = reads(l);
     List<Linear> program = LaneLocals.hoist(l.program(), laneCode);
     Set<String> taken = takenNames();
@@ -74,8 +77,15 @@ public final class KernelEmitter {
         b.addStatement("this.$L[$L] = $L", outputs.get(k).name(), l.index(), l.gradients().get(k).name());
       }
     }).write(program));
-    finish(type, "GradBatch", "The gradient of {@code $L} in every lane ({@code vmap(grad($L))}), by its reverse"
-        + " mode, the @CustomVjp rules' fwd and bwd run as code.", List.of(), outputs, l, laneCode.build());
+    String doc = "The gradient of {@code $L} in every lane ({@code vmap(grad($L))}), by its reverse mode, the"
+        + " @CustomVjp rules' fwd and bwd run as code.";
+    if (!recomputes) {
+      finish(type, "GradBatch", doc, List.of(), outputs, l, laneCode.build(), null);
+      return;
+    }
+    finish(type, "GradBatch", doc + "\nOn OpenCL a lane has no memory for a tape: it runs each loop backwards by"
+        + " recomputation,\nO(trips²) trips run; the CPU backends call {@code $LGrad}, whose tape keeps them at"
+        + " O(trips).", List.of(), outputs, l, scalarGrad(l, outputs), laneCode.build());
   }
 
   /** The arguments of a scalar call in a lane: each parameter's lane copy. */
@@ -96,7 +106,7 @@ public final class KernelEmitter {
     lane.addStatement("this.$L[$L] = $T.$L($L)", out, l.index(), ClassName.bestGuess(sig.ownerQualifiedName()),
         sig.name(), laneArgs());
     finish(type, "Batch", "The value of {@code $L} in every lane ({@code vmap($L)}), on the CPU.", List.of(),
-        List.of(new Field(out, lanesOf(sig.returnType()))), l, lane.build());
+        List.of(new Field(out, lanesOf(sig.returnType()))), l, lane.build(), null);
   }
 
   private void cpuGradLanes(TypeSpec.Builder type) {
@@ -106,6 +116,12 @@ public final class KernelEmitter {
     for (Callee.Param d : sig.differentiatedParams()) {
       outputs.add(new Field(fresh(taken, d.name() + "Grad"), lanesOf(d.type())));
     }
+    finish(type, "GradBatch", "The gradient of {@code $L} in every lane ({@code vmap(grad($L))}), by its"
+        + " reverse mode on the CPU.", List.of(), outputs, l, scalarGrad(l, outputs), null);
+  }
+
+  /** A lane that stores what the scalar {@code fGrad} returns. */
+  private CodeBlock scalarGrad(Lane l, List<Field> outputs) {
     CodeBlock.Builder lane = reads(l);
     String call = sig.name() + "Grad(" + laneArgs() + ")";
     if (sig.hasSingleGradient()) {
@@ -118,8 +134,7 @@ public final class KernelEmitter {
             sig.differentiatedParams().get(k).name());
       }
     }
-    finish(type, "GradBatch", "The gradient of {@code $L} in every lane ({@code vmap(grad($L))}), by its"
-        + " reverse mode on the CPU.", List.of(), outputs, l, lane.build());
+    return lane.build();
   }
 
   private static TypeName scalar(Type t) {
@@ -139,7 +154,7 @@ public final class KernelEmitter {
         ExprWriter.write(r.value()))).write(program));
     List<Field> outputs = List.of(new Field(out, lanesOf(sig.returnType())));
     finish(type, "Batch", "The value of {@code $L} in every lane ({@code vmap($L)}).", List.of(), outputs, l,
-        lane.build());
+        lane.build(), null);
   }
 
   private void jvpKernel(Lane l, TypeSpec.Builder type) {
@@ -164,7 +179,7 @@ public final class KernelEmitter {
     }).write(program));
     List<Field> outputs = List.of(new Field(outValue, lanesOf(rt)), new Field(outTangent, lanesOf(rt)));
     finish(type, "JvpBatch", "The value and the tangent of {@code $L} in every lane ({@code vmap(jvp($L))}),"
-        + " tangents per lane.", tangentsIn, outputs, l, lane.build());
+        + " tangents per lane.", tangentsIn, outputs, l, lane.build(), null);
   }
 
   private void gradKernel(Lane l, TypeSpec.Builder type) {
@@ -189,7 +204,7 @@ public final class KernelEmitter {
       }
     }).write(program));
     finish(type, "GradBatch", "The gradient of {@code $L} in every lane ({@code vmap(grad($L))}), by forward"
-        + " mode with one tangent per parameter (no tape).", List.of(), outputs, l, lane.build());
+        + " mode with one tangent per parameter (no tape).", List.of(), outputs, l, lane.build(), null);
   }
 
   /** Names of the entry points' parameters: the function's own, then {@code backend}. */
@@ -229,9 +244,12 @@ public final class KernelEmitter {
     return in;
   }
 
-  /** The kernel class and the two entry points: {@code fXxx} runs once, {@code fXxxSession} keeps the batch. */
+  /**
+   * The kernel class and the two entry points: {@code fXxx} runs once, {@code fXxxSession} keeps the
+   * batch. {@code run()} calls {@code lane}, or {@code deviceLane} where that is given.
+   */
   private void finish(TypeSpec.Builder type, String suffix, String doc, List<Field> extraInputs,
-      List<Field> outputs, Lane l, CodeBlock lane) {
+      List<Field> outputs, Lane l, CodeBlock lane, CodeBlock deviceLane) {
     String method = sig.name() + suffix;
     String kernelName = Character.toUpperCase(method.charAt(0)) + method.substring(1) + "Kernel";
     List<Field> args = new ArrayList<>(inputs());
@@ -243,7 +261,11 @@ public final class KernelEmitter {
     TypeSpec.Builder kernel = TypeSpec.classBuilder(kernelName)
         .addModifiers(Modifier.STATIC, Modifier.FINAL)
         .addSuperinterface(RuntimeTypes.LANES);
-    if (cpuOnly == null) {
+    if (deviceLane != null) {
+      kernel.superclass(RuntimeTypes.KERNEL)
+          .addJavadoc("The kernel of {@link #$L}: Aparapi translates {@code run()}, which calls {@code deviceLane},"
+              + " to OpenCL;\nCPU backends call {@code lane}, which calls the scalar code.\n", method);
+    } else if (cpuOnly == null) {
       kernel.superclass(RuntimeTypes.KERNEL)
           .addJavadoc("The kernel of {@link #$L}: Aparapi translates {@code run()} to OpenCL; CPU backends call"
               + " {@code lane}.\n", method);
@@ -266,9 +288,14 @@ public final class KernelEmitter {
       kernel.addMethod(MethodSpec.methodBuilder("run").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
           .addStatement("int $L = getGlobalId()", l.index())
           .beginControlFlow("if ($L < lanes)", l.index())
-          .addStatement("lane($L)", l.index())
+          .addStatement("$L($L)", deviceLane == null ? "lane" : "deviceLane", l.index())
           .endControlFlow()
           .build());
+    }
+    if (deviceLane != null) {
+      kernel.addMethod(MethodSpec.methodBuilder("deviceLane").addModifiers(Modifier.PUBLIC)
+          .addJavadoc("Lane {@code $L} as OpenCL runs it: each loop backwards by recomputation.\n", l.index())
+          .addParameter(TypeName.INT, l.index()).addCode(deviceLane).build());
     }
     kernel.addMethod(MethodSpec.methodBuilder("lane").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
         .addParameter(TypeName.INT, l.index()).addCode(lane).build());

@@ -12,8 +12,13 @@ public sealed interface Kernels {
   /** {@code fBatch}, {@code fJvpBatch} (tangents per lane) and {@code fGradBatch} (one tangent per parameter). */
   record Forward(Callee signature, Lane value, Lane jvp, Lane grad) implements Kernels {}
 
-  /** {@code fBatch}, and {@code fGradBatch} by reverse mode with the {@code @CustomVjp} rules' passes run as code. */
-  record Reverse(Callee signature, Lane value, Lane grad) implements Kernels {}
+  /**
+   * {@code fBatch}, and {@code fGradBatch} by reverse mode with the {@code @CustomVjp} rules' passes run
+   * as code; {@code recomputes} when the gradient lane runs loops backwards by recomputation
+   * (O(trips²) trips run, no memory), which only OpenCL runs: the CPU backends call the scalar
+   * {@code fGrad}, whose tape keeps them at O(trips).
+   */
+  record Reverse(Callee signature, Lane value, Lane grad, boolean recomputes) implements Kernels {}
 
   /** {@code fBatch} and {@code fGradBatch} as lanes that call the scalar code on the CPU; {@code reason} says why. */
   record CpuOnly(Callee signature, String reason) implements Kernels {

@@ -184,11 +184,7 @@ final class ArrayTapeBody {
       } else if (s instanceof Stmt.Pop p) {
         out.addAll(readBack(p.target()));
       } else if (s instanceof Stmt.Repeat r) {
-        List<Stmt> body = new ArrayList<>(backward(r.body()));
-        body.add(increment(r.counter(), -1));
-        out.add(new Stmt.Assign(r.counter(), r.times(), true));
-        out.add(new Stmt.While(new Expr.Binary(Expr.BinaryOp.GT, r.counter(), Exprs.lit(Type.INT, 0), Type.BOOLEAN),
-            body));
+        out.addAll(countDown(r, backward(r.body())));
       } else if (s instanceof Stmt.Accumulate a) {
         out.addAll(accumulate(a));
       } else if (s instanceof Stmt.PullBack p) {
@@ -237,7 +233,15 @@ final class ArrayTapeBody {
     return List.of(increment(top, -1), new Stmt.Assign(target, value, true));
   }
 
-  private static Stmt increment(Expr.Var counter, int by) {
+  /** {@code counter = times; while (counter > 0) { body; counter = counter - 1; }}: {@code r} as a loop. */
+  static List<Stmt> countDown(Stmt.Repeat r, List<Stmt> body) {
+    List<Stmt> loop = new ArrayList<>(body);
+    loop.add(increment(r.counter(), -1));
+    return List.of(new Stmt.Assign(r.counter(), r.times(), true), new Stmt.While(
+        new Expr.Binary(Expr.BinaryOp.GT, r.counter(), Exprs.lit(Type.INT, 0), Type.BOOLEAN), loop));
+  }
+
+  static Stmt increment(Expr.Var counter, int by) {
     return new Stmt.Assign(counter, new Expr.Binary(by > 0 ? Expr.BinaryOp.ADD : Expr.BinaryOp.SUB, counter,
         Exprs.lit(Type.INT, Math.abs(by)), Type.INT), false);
   }

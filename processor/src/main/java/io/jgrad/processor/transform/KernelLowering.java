@@ -60,15 +60,18 @@ public final class KernelLowering {
       return new Kernels.Forward(f.signature(), lowering.value(), lowering.jvp(), lowering.grad());
     }
     try {
-      return new Kernels.Reverse(f.signature(), lowering.value(), lowering.reverseGrad());
+      return lowering.reverse();
     } catch (NotBatchable | TransformException | SecondOrder.Unsupported e) {
       return new Kernels.CpuOnly(f.signature(), "it reaches a @CustomVjp rule (" + reverseOnly + ") and "
           + e.getMessage());
     }
   }
 
-  /** The lane of the gradient of a reverse-only function: its transposed body, the rules' passes spliced in. */
-  private Lane reverseGrad() {
+  /**
+   * The kernels of a reverse-only function: its value, and its gradient's lane, its transposed body
+   * with the rules' passes spliced in.
+   */
+  private Kernels.Reverse reverse() {
     List<String> params = sig.params().stream().map(Callee.Param::name).toList();
     Names names;
     ReverseBody.Gradient gradient;
@@ -89,7 +92,7 @@ public final class KernelLowering {
         components.add(component);
       }
       body.add(new Stmt.Return(components.get(0)));
-      gradient = new ReverseBody.Gradient(body, components);
+      gradient = new ReverseBody.Gradient(body, components, false);
     } else {
       names = Names.of(params, function.body());
       List<Stmt> body = Normalizer.normalize(function, names);
@@ -111,7 +114,8 @@ public final class KernelLowering {
     Set<String> outputNames = new HashSet<>();
     gradient.components().forEach(c -> outputNames.add(c.name()));
     List<Linear> program = DeadCode.eliminate(Jvp.transform(flat, List.of(), names).program(), true, outputNames);
-    return new Lane(names, lane, program, constants, List.of(), List.of(), gradient.components());
+    return new Kernels.Reverse(sig, value(), new Lane(names, lane, program, constants, List.of(), List.of(),
+        gradient.components()), gradient.recomputes());
   }
 
   /** The value's lane: the body as a linear program without tangents, primal statements in their control flow. */

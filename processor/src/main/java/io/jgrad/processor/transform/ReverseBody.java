@@ -26,8 +26,13 @@ import java.util.Set;
  * callee's pullback is its pullback function called (second derivatives, reverse over reverse) or
  * its code spliced in (kernels).
  *
- * <p>Straight-line code and if/else: loops and local arrays need a tape, which generated code keeps
- * in local arrays ({@link ArrayTapeBody}) and kernel lanes do not have (they run on CPU lanes).
+ * <p>Straight-line code, if/else and loops. A kernel lane has no heap, so it runs a loop backwards by
+ * recomputation instead of a tape: the forward sweep keeps a snapshot of the locals the loop carries,
+ * and the backward sweep, for each trip from the last, restores the snapshot, runs the trips up to
+ * and including that one forward and then that trip's backward statements, the carried cotangents
+ * flowing from trip to trip: O(trips²) trips run, no memory. Local arrays need a tape, which
+ * generated code keeps in local arrays ({@link ArrayTapeBody}) and kernel lanes do not have (they run
+ * on CPU lanes); so do loops in code differentiated again, which takes ArrayTapeBody.
  */
 public final class ReverseBody {
   private final Names names;
@@ -40,14 +45,26 @@ public final class ReverseBody {
   private final Map<String, Expr> residuals = new HashMap<>();
   private final List<Stmt> hoisted = new ArrayList<>();
   private final Set<String> hoistedNames = new HashSet<>();
+  /** Each loop the backward sweep runs backwards, by the residual of its trip count. */
+  private final Map<String, Loop> loops = new HashMap<>();
+  private boolean recomputes;
+
+  /**
+   * A loop of the forward sweep: its trip as plain statements, without counting it, the assignments
+   * that restore the locals it carries from their snapshot, and the local counting its trips.
+   */
+  private record Loop(List<Stmt> trip, List<Stmt> restores, Expr.Var trips) {}
 
   private ReverseBody(Names names, java.util.function.Function<Callee, List<Function>> inlinePullbacks) {
     this.names = names;
     this.inlinePullbacks = inlinePullbacks;
   }
 
-  /** A body computing the whole gradient, its cotangent seeded with 1, and the locals holding it. */
-  public record Gradient(List<Stmt> body, List<Expr.Var> components) {}
+  /**
+   * A body computing the whole gradient, its cotangent seeded with 1, and the locals holding it;
+   * {@code recomputes} when it runs a loop backwards by recomputation (O(trips²) trips run).
+   */
+  public record Gradient(List<Stmt> body, List<Expr.Var> components, boolean recomputes) {}
 
   /**
    * The gradient of {@code f} as one body for a kernel lane, each callee's pullback spliced in from
@@ -57,9 +74,10 @@ public final class ReverseBody {
   public static Gradient gradient(Callee f, List<Stmt> normalized, Names names,
       java.util.function.Function<Callee, List<Function>> pullbacks) {
     Reverse sweeps = sweeps(f, normalized, names);
-    List<Stmt> body = new ReverseBody(names, pullbacks).body(sweeps, Exprs.lit(f.returnType(), 1));
+    ReverseBody reverse = new ReverseBody(names, pullbacks);
+    List<Stmt> body = reverse.body(sweeps, Exprs.lit(f.returnType(), 1));
     body.add(new Stmt.Return(sweeps.gradient().get(0)));
-    return new Gradient(body, sweeps.gradient());
+    return new Gradient(body, sweeps.gradient(), reverse.recomputes);
   }
 
   /**
@@ -95,7 +113,7 @@ public final class ReverseBody {
     if (!jvp.problems().isEmpty()) {
       throw new IllegalStateException("linearizing a checked body: " + String.join("; ", jvp.problems()));
     }
-    // Loops and local arrays stopped at SingleAssignment: they take ArrayTapeBody, or CPU lanes.
+    // Local arrays stopped at SingleAssignment: they take ArrayTapeBody, or CPU lanes.
     requireSinglyAssigned(jvp.program(), new HashSet<>(f.params().stream().map(Callee.Param::name).toList()));
     return Transposer.transpose(jvp.program(), jvp.tangents(), f, names);
   }
@@ -114,14 +132,22 @@ public final class ReverseBody {
 
   /**
    * The forward sweep as plain statements: a call keeps only its value, residuals are read where
-   * they were computed, blocks open up and locals declared inside a branch are declared before it,
-   * so that the backward statements see them.
+   * they were computed, blocks open up and locals declared inside a branch or a loop are declared
+   * before it, so that the backward statements see them.
    */
   private List<Stmt> forward(List<Stmt> sweep, boolean top) {
     List<Stmt> out = new ArrayList<>();
+    Loop loop = null;
     for (Stmt s : sweep) {
       if (s instanceof Stmt.Save v) {
         residuals.put(v.residual().name(), v.value());
+        // The transposer saves a loop's trip count right after the loop.
+        if (loop != null && v.value().equals(loop.trips())) {
+          loops.put(v.residual().name(), loop);
+        }
+      } else if (s instanceof Stmt.While w) {
+        loop = loop(w, top, out);
+        continue;
       } else if (s instanceof Stmt.Linearize l) {
         calls.put(l.pullback().name(), l);
         // A pullback function is differentiated again: outputs through custom rules are what their bodies compute.
@@ -139,8 +165,31 @@ public final class ReverseBody {
       } else {
         out.add(s);
       }
+      loop = null;
     }
     return out;
+  }
+
+  /** {@code w} after a snapshot of the locals it carries, from which the backward sweep recomputes its trips. */
+  private Loop loop(Stmt.While w, boolean top, List<Stmt> out) {
+    List<Stmt> restores = new ArrayList<>();
+    Stmt last = w.body().isEmpty() ? null : w.body().get(w.body().size() - 1);
+    Expr.Var trips = last instanceof Stmt.Assign a ? a.target() : null;
+    Map<String, Type> carried = SingleAssignment.carried(w.body());
+    if (trips != null) {
+      // The trip count's local is read before the trips are recomputed: it needs no snapshot.
+      carried.remove(trips.name());
+    }
+    carried.forEach((name, type) -> {
+      Expr.Var local = new Expr.Var(name, type);
+      Expr.Var snapshot = names.var(name + "Start", type);
+      out.add(declared(new Stmt.Assign(snapshot, local, true), top));
+      restores.add(new Stmt.Assign(local, snapshot, false));
+    });
+    List<Stmt> trip = forward(w.body(), false);
+    out.add(new Stmt.While(w.condition(), trip));
+    // Where the transposer counts the trips (the last statement), the recomputed trips need not.
+    return new Loop(trips == null ? trip : trip.subList(0, trip.size() - 1), restores, trips);
   }
 
   private Stmt declared(Stmt.Assign a, boolean top) {
@@ -173,6 +222,8 @@ public final class ReverseBody {
       if (s instanceof Stmt.Accumulate a) {
         out.add(new Stmt.Assign(a.target(),
             Exprs.prim(a.subtract() ? Primitive.SUB : Primitive.ADD, a.target(), a.value()), false));
+      } else if (s instanceof Stmt.Repeat r) {
+        out.addAll(recompute(r));
       } else if (s instanceof Stmt.PullBack p) {
         pullBack(p, out);
       } else {
@@ -180,6 +231,24 @@ public final class ReverseBody {
       }
     }
     return out;
+  }
+
+  /**
+   * A loop run backwards by recomputation: for each trip, the last first, the carried locals
+   * restored from their snapshot, the trips up to and including this one run forward, then this
+   * trip's backward statements.
+   */
+  private List<Stmt> recompute(Stmt.Repeat r) {
+    recomputes = true;
+    Loop loop = loops.get(((Expr.Var) r.times()).name());
+    Expr.Var replayed = names.var("replayed", Type.INT);
+    List<Stmt> replay = new ArrayList<>(loop.trip());
+    replay.add(ArrayTapeBody.increment(replayed, 1));
+    List<Stmt> trip = new ArrayList<>(loop.restores());
+    trip.add(new Stmt.Assign(replayed, Exprs.lit(Type.INT, 0), true));
+    trip.add(new Stmt.While(new Expr.Binary(Expr.BinaryOp.LT, replayed, r.counter(), Type.BOOLEAN), replay));
+    trip.addAll(backward(r.body()));
+    return ArrayTapeBody.countDown(r, trip);
   }
 
   /** {@code argBar += calleePullbackK(args, resultBar)} for each differentiated argument. */
@@ -292,6 +361,11 @@ public final class ReverseBody {
         assigned.addAll(inElse);
       } else if (l instanceof Linear.Block b) {
         requireSinglyAssigned(b.body(), assigned);
+      } else if (l instanceof Linear.While w) {
+        // A trip assigns each of its locals once, and the locals the loop carries once more at its end.
+        Set<String> inTrip = new HashSet<>();
+        requireSinglyAssigned(w.body(), inTrip);
+        assigned.addAll(inTrip);
       }
     }
   }

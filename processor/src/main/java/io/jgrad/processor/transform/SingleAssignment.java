@@ -7,15 +7,19 @@ import io.jgrad.processor.ir.Stmt;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
- * Gives every value of a loop-free normalized body a local of its own: a second assignment to a
- * local ({@code x = clip(x)}) assigns a fresh one, read from there on; where the branches of an if
- * leave a local under different names, both assign one join local. Reverse mode written as code
- * ({@link ReverseBody}) can then read any primal value after the forward statements.
+ * Gives every value of a normalized body a local of its own: a second assignment to a local
+ * ({@code x = clip(x)}) assigns a fresh one, read from there on; where the branches of an if leave a
+ * local under different names, both assign one join local. Reverse mode written as code
+ * ({@link ReverseBody}) can then read any primal value after the forward statements. In a loop, every
+ * value of one trip has a local of its own until the next trip: each local the loop carries has one
+ * loop local, copied at the start of a trip and assigned at its end.
  */
 final class SingleAssignment {
   private final Names names;
@@ -82,9 +86,8 @@ final class SingleAssignment {
         out.addAll(stmts(b.body(), current, assigned));
       } else if (s instanceof Stmt.Return r) {
         out.add(new Stmt.Return(r.value() == null ? null : read(r.value(), current)));
-      } else if (s instanceof Stmt.While) {
-        throw new SecondOrder.Unsupported("its reverse mode would need a tape for a loop, which a kernel lane"
-            + " does not have yet");
+      } else if (s instanceof Stmt.While w) {
+        out.addAll(loop(w, current, assigned));
       } else if (s instanceof Stmt.ArrayWrite) {
         throw new SecondOrder.Unsupported("its reverse mode would need a tape for local arrays, which a kernel lane"
             + " does not have yet");
@@ -93,6 +96,56 @@ final class SingleAssignment {
       }
     }
     return out;
+  }
+
+  /**
+   * {@code x1 = x; while (c(x1)) { x2 = x1; ...trip in single-assignment form...; x1 = x5; }} for each
+   * local {@code x} the loop carries (assigned in it, declared before it), read as {@code x1} after it.
+   */
+  private List<Stmt> loop(Stmt.While w, Map<String, String> current, Set<String> assigned) {
+    Map<String, io.jgrad.processor.ir.Type> carried = carried(w.body());
+    List<Stmt> out = new ArrayList<>();
+    Map<String, String> trip = new HashMap<>(current);
+    List<Stmt> body = new ArrayList<>();
+    Map<String, Expr.Var> loopLocals = new LinkedHashMap<>();
+    carried.forEach((name, type) -> {
+      Expr.Var loopLocal = names.var(name, type);
+      out.add(new Stmt.Assign(loopLocal, new Expr.Var(current.getOrDefault(name, name), type), true));
+      current.put(name, loopLocal.name());
+      Expr.Var start = names.var(name, type);
+      body.add(new Stmt.Assign(start, loopLocal, true));
+      trip.put(name, start.name());
+      assigned.add(loopLocal.name());
+      assigned.add(start.name());
+      loopLocals.put(name, loopLocal);
+    });
+    body.addAll(stmts(w.body(), trip, assigned));
+    loopLocals.forEach((name, loopLocal) ->
+        body.add(new Stmt.Assign(loopLocal, new Expr.Var(trip.get(name), loopLocal.type()), false)));
+    out.add(new Stmt.While(read(w.condition(), current), body));
+    return out;
+  }
+
+  /**
+   * The locals a loop body carries from trip to trip, by name, in name order: those it assigns
+   * (a call's result included) and does not declare.
+   */
+  static Map<String, io.jgrad.processor.ir.Type> carried(List<Stmt> body) {
+    Map<String, io.jgrad.processor.ir.Type> carried = new TreeMap<>();
+    Set<String> declaredInside = new HashSet<>();
+    Rewrite.forEach(body, s -> {
+      Expr.Var target = s instanceof Stmt.Assign a ? a.target() : s instanceof Stmt.Linearize l ? l.result()
+          : s instanceof Stmt.Declare d ? d.target() : null;
+      boolean declares = s instanceof Stmt.Assign a ? a.declare()
+          : s instanceof Stmt.Linearize l ? l.declare() : s instanceof Stmt.Declare;
+      if (target != null && declares) {
+        declaredInside.add(target.name());
+      } else if (target != null) {
+        carried.put(target.name(), target.type());
+      }
+    });
+    carried.keySet().removeAll(declaredInside);
+    return carried;
   }
 
   private static Expr read(Expr e, Map<String, String> current) {
