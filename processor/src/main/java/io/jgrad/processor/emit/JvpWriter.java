@@ -112,11 +112,8 @@ final class JvpWriter {
 
   private void call(Linear.Call c, CodeBlock.Builder b) {
     Callee callee = c.callee();
-    boolean isFloat = callee.returnType() == Type.FLOAT;
-    // An array result comes as a Jvp<double[]>, with the same value() and tangent().
-    com.palantir.javapoet.TypeName dual = DerivativesEmitter.returnsObject(callee)
-        ? com.palantir.javapoet.ParameterizedTypeName.get(RuntimeTypes.JVP, DerivativesEmitter.resultType(callee))
-        : isFloat ? RuntimeTypes.FLOAT_DUAL : RuntimeTypes.DUAL;
+    // An array or record result comes as a Jvp<T>, with the same value() and tangent().
+    com.palantir.javapoet.TypeName dual = DerivativesEmitter.jvpType(callee);
     String r = names.temp(callee.name() + "Jvp");
     List<String> args = new ArrayList<>(ExprWriter.arguments(callee, c.args()));
     List<Callee.Param> diff = callee.differentiatedParams();

@@ -29,22 +29,9 @@ public final class RecordEntryEmitter {
 
   /** Adds the entry points of {@code sig} to {@code type}; the flat functions are already there. */
   public static void emit(RecordSignature sig, Function first, boolean forward, TypeSpec.Builder type) {
-    ClassName self = RuntimeTypes.derivatives(sig.flat().get(0));
+    ClassName self = RuntimeTypes.derivatives(sig.flat());
     TypeName grad = gradType(sig, self);
-    Callee flat = sig.flat().get(0);
-    if (sig.result() == null || flat.recordResult() != null) {
-      type.addMethod(primal(sig, flat.name(), DerivativesEmitter.returnsObject(flat)
-          ? DerivativesEmitter.resultType(flat) : DerivativesEmitter.typeName(flat.returnType()), null));
-    }
-    if (sig.result() != null) {
-      for (RecordShape.Leaf leaf : sig.result().leaves()) {
-        // Callers read a leaf without a tangent, and a rule's flat function its leaf, from these.
-        if (flat.recordResult() == null || !leaf.differentiable()) {
-          type.addMethod(primal(sig, sig.primalLeaf(leaf), DerivativesEmitter.typeName(leaf.type(), leaf.javaType()),
-              leaf));
-        }
-      }
-    }
+    type.addMethod(primal(sig));
     if (forward) {
       type.addMethod(first instanceof Function.JvpRule rule ? ruleJvp(sig, rule) : jvp(sig, self));
     }
@@ -97,19 +84,18 @@ public final class RecordEntryEmitter {
   }
 
   /**
-   * The primal of a flat function, which differentiated callers call for a value: the user's function
-   * on records rebuilt from the leaves, one leaf of its result.
+   * The primal of the flat function, which differentiated callers call for a value: the user's
+   * function on records rebuilt from the leaves.
    */
-  private static MethodSpec primal(RecordSignature sig, String name, TypeName returnType, RecordShape.Leaf leaf) {
-    MethodSpec.Builder m = MethodSpec.methodBuilder(name)
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .addJavadoc("{@code $L} on parameters given leaf by leaf$L.\n", sig.name(),
-            leaf == null ? "" : ": one leaf of its result")
-        .returns(returnType);
-    DerivativesEmitter.addParams(sig.flat().get(0), m);
-    CodeBlock call = CodeBlock.of("$T.$L($L)", ClassName.bestGuess(sig.owner()), sig.name(),
-        CodeBlock.join(RecordRuleEmitter.packedParams(sig), ", "));
-    return m.addStatement("return $L$L", call, leaf == null ? "" : leaf.read("")).build();
+  private static MethodSpec primal(RecordSignature sig) {
+    Callee flat = sig.flat();
+    return DerivativesEmitter.entryPoint(flat.name(), flat, "{@code $L} on parameters given leaf by leaf.\n",
+            sig.name())
+        .returns(DerivativesEmitter.returnsObject(flat) ? DerivativesEmitter.resultType(flat)
+            : DerivativesEmitter.typeName(flat.returnType()))
+        .addStatement("return $T.$L($L)", ClassName.bestGuess(sig.owner()), sig.name(),
+            CodeBlock.join(RecordRuleEmitter.packedParams(sig), ", "))
+        .build();
   }
 
   /** {@code fJvp} of a {@code @CustomJvp} function: the user's rule, called once. */
@@ -251,7 +237,7 @@ public final class RecordEntryEmitter {
     // One call of the flat function: a record result comes whole, its tangent a record too.
     m.returns(sig.result() != null ? ParameterizedTypeName.get(RuntimeTypes.JVP, ClassName.bestGuess(
         sig.result().qualifiedName())) : sig.scalarResult() == Type.FLOAT ? RuntimeTypes.FLOAT_DUAL : RuntimeTypes.DUAL);
-    m.addStatement("return $L($L)", sig.flat().get(0).name() + "Jvp", String.join(", ", args));
+    m.addStatement("return $L($L)", sig.flat().name() + "Jvp", String.join(", ", args));
     return m.build();
   }
 
@@ -350,14 +336,11 @@ public final class RecordEntryEmitter {
     MethodSpec.Builder m = method(sig, "Vjp", "The value of {@code $L} and its pullback from an output cotangent"
         + " to the gradient ({@code jax.vjp}); the gradient of a record is a record of the same type.");
     String joined = String.join(", ", flatArgs(sig));
-    Callee flat = sig.flat().get(0);
+    Callee flat = sig.flat();
     if (sig.result() == null && scalarGradient(sig)) {
       m.returns(RuntimeTypes.SCALAR_VJP);
       m.addStatement("return $L($L)", flat.name() + "Vjp", joined);
       return m.build();
-    }
-    if (sig.result() != null && flat.recordResult() == null) {
-      return leafRuleVjp(sig, self, grad, m, joined);
     }
     // A record result's cotangent goes to the flat pullback whole: one transposed body for all leaves.
     ClassName vjp = sig.result() == null ? RuntimeTypes.VJP : RuntimeTypes.RECORD_VJP;
@@ -367,51 +350,6 @@ public final class RecordEntryEmitter {
     m.addCode("return new $T<>(flatVjp.value(), outBar -> {\n$>", vjp);
     m.addStatement("$T flatGrad = flatVjp.pullback(outBar)", flatGradType(flat, self));
     m.addStatement("return $L", userGradient(sig, self, (n, t, read) -> flatComponent(flat, "flatGrad", n)));
-    m.addCode("$<});\n");
-    return m.build();
-  }
-
-  /**
-   * {@code fVjp} of a {@code @CustomJvp} rule with a record result, whose reverse mode transposes the
-   * rule's body one leaf at a time (RecordRuleReader): by linearity, the pullback of a record
-   * cotangent is the sum of the leaves' pullbacks.
-   */
-  private static MethodSpec leafRuleVjp(RecordSignature sig, ClassName self, TypeName grad, MethodSpec.Builder m,
-      String joined) {
-    m.returns(ParameterizedTypeName.get(RuntimeTypes.RECORD_VJP, ClassName.bestGuess(sig.result().qualifiedName()),
-        grad.box()));
-    List<RecordShape.Leaf> leaves = sig.result().leaves();
-    List<String> values = new ArrayList<>();
-    for (RecordShape.Leaf leaf : leaves) {
-      if (!leaf.differentiable()) {
-        values.add(sig.primalLeaf(leaf) + "(" + joined + ")");
-        continue;
-      }
-      Callee flat = sig.leafCall(leaves.indexOf(leaf));
-      m.addStatement("$T $L = $L($L)", flatVjpType(flat, self), "vjp_" + leaf.suffix(), flat.name() + "Vjp", joined);
-      values.add((leaf.type() == Type.FLOAT ? "(float) " : "") + "vjp_" + leaf.suffix() + ".value()");
-    }
-    m.addCode("return new $T<>($L, outBar -> {\n$>", RuntimeTypes.RECORD_VJP, build(sig.result(), values.iterator()));
-    List<Callee> flats = new ArrayList<>();
-    List<String> grads = new ArrayList<>();
-    for (RecordShape.Leaf leaf : leaves) {
-      if (leaf.differentiable()) {
-        Callee flat = sig.leafCall(leaves.indexOf(leaf));
-        flats.add(flat);
-        grads.add("grad_" + leaf.suffix());
-        m.addStatement("$T $L = $L.pullback($L)", flatGradType(flat, self), "grad_" + leaf.suffix(),
-            "vjp_" + leaf.suffix(), leaf.read("outBar"));
-      }
-    }
-    m.addStatement("return $L", userGradient(sig, self, (n, t, read) -> {
-      List<String> terms = new ArrayList<>();
-      for (int i = 0; i < flats.size(); i++) {
-        terms.add(flatComponent(flats.get(i), grads.get(i), n));
-      }
-      // An array parameter's gradient from several leaves: their element-wise sum.
-      return t.isArray() && terms.size() > 1 ? RuntimeTypes.ACCUMULATE.canonicalName() + ".sum("
-          + String.join(", ", terms) + ")" : String.join(" + ", terms);
-    }));
     m.addCode("$<});\n");
     return m.build();
   }
