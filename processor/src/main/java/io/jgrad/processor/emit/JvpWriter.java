@@ -145,12 +145,12 @@ final class JvpWriter {
       b.addStatement("$T $L =$W$T.$LJvp($L)", dual, r, RuntimeTypes.derivatives(callee), callee.name(),
           ExprWriter.wrapping(String.join(", ", args)));
     }
-    String decl = c.declare() ? ExprWriter.typeName(c.result().type()) + " " : "";
-    // A call of a record function reads its leaf of the value and of the tangent.
-    String leaf = callee.recordResult() == null ? "" : callee.recordResult().selected().read("");
-    b.addStatement("$L$L = $L", decl, c.result().name(),
-        Terms.convert(r + ".value()" + leaf, callee.returnType(), c.result().type(), false));
-    b.addStatement("$L$L = $L", decl, c.resultDot().name(),
-        Terms.convert(r + ".tangent()" + leaf, callee.returnType(), c.result().type(), false));
+    // The result and its tangent, or each leaf of a record result and its tangent where it has one.
+    for (int i = 0; i < c.results().size(); i++) {
+      StmtWriter.result(c.results().get(i), c.declare(), callee, i, r + ".value()", callee.returnType(), b);
+      if (c.resultDots().get(i) != null) {
+        StmtWriter.result(c.resultDots().get(i), c.declare(), callee, i, r + ".tangent()", callee.returnType(), b);
+      }
+    }
   }
 }

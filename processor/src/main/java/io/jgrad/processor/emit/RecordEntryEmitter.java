@@ -7,6 +7,7 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.jgrad.processor.ir.Callee;
+import io.jgrad.processor.ir.Expr;
 import io.jgrad.processor.ir.Function;
 import io.jgrad.processor.ir.Names;
 import io.jgrad.processor.ir.RecordShape;
@@ -257,16 +258,17 @@ public final class RecordEntryEmitter {
   }
 
   /**
-   * A cotangent record of {@code shape} that is {@code cotangent} at leaf {@code leaf} and zero at the
-   * other leaves; a leaf without a tangent has no cotangent either and stays as {@code value} has it,
-   * an array leaf's zero is an array of its length in {@code value}.
+   * The cotangent record of {@code shape} from its leaves' {@code cotangents}: a leaf without one is
+   * zero, or, where it has no tangent at all, as {@code value} has it; an array leaf's zero is an
+   * array of its length in {@code value}.
    */
-  static CodeBlock oneLeaf(RecordShape shape, int leaf, String cotangent, String value) {
+  static CodeBlock cotangent(RecordShape shape, List<Expr.Var> cotangents, String value) {
     List<String> leaves = new ArrayList<>();
     List<RecordShape.Leaf> all = shape.leaves();
     for (int i = 0; i < all.size(); i++) {
       RecordShape.Leaf l = all.get(i);
-      leaves.add(i == leaf ? cotangent : l.differentiable() ? Terms.zeroLike(l.type(), l.read(value)) : l.read(value));
+      leaves.add(cotangents.get(i) != null ? cotangents.get(i).name()
+          : l.differentiable() ? Terms.zeroLike(l.type(), l.read(value)) : l.read(value));
     }
     return build(shape, leaves.iterator());
   }

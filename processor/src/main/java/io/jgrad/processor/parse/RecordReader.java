@@ -29,10 +29,12 @@ import javax.lang.model.type.TypeKind;
 /**
  * Reads records leaf by leaf: a record parameter or local is one scalar local per leaf, a record
  * value the list of its leaves, a returned record a {@link Expr.RecordValue}, and a call to a
- * function with records in its signature a call to its flat functions.
+ * function with records in its signature a call to its flat function.
  */
 final class RecordReader {
   private final ReadContext cx;
+  /** How many calls of functions with a record result were read: each call's number for its leaves. */
+  private int recordCalls;
 
   RecordReader(ReadContext cx) {
     this.cx = cx;
@@ -188,7 +190,7 @@ final class RecordReader {
 
   /**
    * A call to a differentiable function with records in its signature: the arguments scalarized leaf
-   * by leaf, one call per leaf of a record result (to {@code g_flat_x}...) or one to {@code g_flat}.
+   * by leaf, one call of {@code g_flat}, read leaf by leaf for a record result.
    */
   List<Expr> recordCall(MethodInvocationTree t, TreePath path, ExecutableElement callee) {
     if (cx.callsItself(callee, t)) {
@@ -214,9 +216,11 @@ final class RecordReader {
     if (sig.result() == null) {
       return List.of(new Expr.Call(sig.flat(), List.copyOf(args), sig.flat().returnType()));
     }
+    // Every leaf read from this one call: the normalizer makes it one call, whose leaves they read.
+    int site = recordCalls++;
     List<Expr> out = new ArrayList<>();
     for (int i = 0; i < sig.result().leaves().size(); i++) {
-      Callee leafCall = sig.flat().readingLeaf(i);
+      Callee leafCall = sig.flat().readingLeaf(i, site);
       out.add(new Expr.Call(leafCall, List.copyOf(args), leafCall.returnType()));
     }
     return out;

@@ -1,0 +1,64 @@
+package io.jgrad.examples.records;
+
+import io.jgrad.annotations.CustomJvp;
+import io.jgrad.annotations.Differentiable;
+import io.jgrad.runtime.Jvp;
+
+/**
+ * A {@code @CustomJvp} rule with a record result, read and transposed once for all its leaves, and
+ * callers that read several leaves of one call of a function with a record result: a counting
+ * effect in the primal shows one call.
+ */
+final class RecordRuleOnce {
+  private RecordRuleOnce() {}
+
+  /** The mean and the norm of two numbers, and how many there are (a leaf without a tangent). */
+  record Stats(double mean, double norm, int n) {}
+
+  /** How many times {@link #stats} ran; the tests reset it. */
+  static int runs;
+
+  static void ran() {
+    runs++;
+  }
+
+  @CustomJvp(jvp = "statsJvp")
+  static Stats stats(double a, double b) {
+    ran();
+    return new Stats((a + b) / 2, Math.sqrt(a * a + b * b), 2);
+  }
+
+  static Jvp<Stats> statsJvp(double a, double b, double aDot, double bDot) {
+    Stats s = stats(a, b);
+    return Jvp.of(s, new Stats((aDot + bDot) / 2, (a * aDot + b * bDot) / s.norm(), s.n()));
+  }
+
+  /** Two leaves of one call read in reverse mode, and the leaf without a tangent from the same call. */
+  @Differentiable
+  static double spread(double a, double b) {
+    Stats s = stats(a, b);
+    return s.mean() * s.norm() + s.n();
+  }
+
+  @Differentiable
+  static double meanMinusNorm(Stats s) {
+    return s.mean() - s.norm();
+  }
+
+  /** Every leaf of one call passed on to another function. */
+  @Differentiable
+  static double chained(double a, double b) {
+    return meanMinusNorm(stats(a, b)) * b;
+  }
+
+  /** Two leaves of one call of a body with a record result, one inside a branch. */
+  @Differentiable
+  static double polar(double r, double t) {
+    RecordResultOnce.Cartesian c = RecordResultOnce.cartesian(r, t);
+    double y = c.y();
+    if (r > 0) {
+      y = y * c.x();
+    }
+    return y;
+  }
+}
