@@ -51,6 +51,20 @@ final class RecordRuleOnce {
     return meanMinusNorm(stats(a, b)) * b;
   }
 
+  record FloatPair(float u, float v) {}
+
+  /** A record result and one float parameter: its pullback gives a float. */
+  @Differentiable
+  static FloatPair halfAndSquare(float k) {
+    return new FloatPair(k / 2, k * k);
+  }
+
+  @Differentiable
+  static float product(float k) {
+    FloatPair h = halfAndSquare(k);
+    return h.u() * h.v();
+  }
+
   /** Two leaves of one call of a body with a record result, one inside a branch. */
   @Differentiable
   static double polar(double r, double t) {

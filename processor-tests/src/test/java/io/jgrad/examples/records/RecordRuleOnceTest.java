@@ -21,6 +21,12 @@ class RecordRuleOnceTest {
       (f.applyAsDouble(a, b + H) - f.applyAsDouble(a, b - H)) / (2 * H)};
   }
 
+  /** A gradient's two components against {@link #finiteDifferences}. */
+  private static void assertGradient(double first, double second, double[] fd) {
+    assertThat(first).isWithin(1e-6).of(fd[0]);
+    assertThat(second).isWithin(1e-6).of(fd[1]);
+  }
+
   @Test
   void ruleWithRecordResultPullsBackEveryLeafOnce() {
     double a = 1.3;
@@ -37,8 +43,7 @@ class RecordRuleOnceTest {
       Stats s = RecordRuleOnce.stats(x, y);
       return bar.mean() * s.mean() + bar.norm() * s.norm();
     }, a, b);
-    assertThat(g.a()).isWithin(1e-6).of(fd[0]);
-    assertThat(g.b()).isWithin(1e-6).of(fd[1]);
+    assertGradient(g.a(), g.b(), fd);
   }
 
   @Test
@@ -51,14 +56,12 @@ class RecordRuleOnceTest {
     assertThat(vjp.value()).isWithin(1e-12).of(RecordRuleOnce.spread(a, b));
     var g = vjp.pullback(1.0);
     double[] fd = finiteDifferences(RecordRuleOnce::spread, a, b);
-    assertThat(g.a()).isWithin(1e-6).of(fd[0]);
-    assertThat(g.b()).isWithin(1e-6).of(fd[1]);
+    assertGradient(g.a(), g.b(), fd);
 
     RecordRuleOnce.runs = 0;
     var grad = RecordRuleOnceDerivatives.spreadGrad(a, b);
     assertThat(RecordRuleOnce.runs).isEqualTo(1);
-    assertThat(grad.a()).isWithin(1e-6).of(fd[0]);
-    assertThat(grad.b()).isWithin(1e-6).of(fd[1]);
+    assertGradient(grad.a(), grad.b(), fd);
     // Forward mode: the rule called once for both leaves.
     RecordRuleOnce.runs = 0;
     var jvp = RecordRuleOnceDerivatives.spreadJvp(a, b, 1.0, -0.5);
@@ -74,8 +77,13 @@ class RecordRuleOnceTest {
     var grad = RecordRuleOnceDerivatives.chainedGrad(a, b);
     assertThat(RecordRuleOnce.runs).isEqualTo(1);
     double[] fd = finiteDifferences(RecordRuleOnce::chained, a, b);
-    assertThat(grad.a()).isWithin(1e-6).of(fd[0]);
-    assertThat(grad.b()).isWithin(1e-6).of(fd[1]);
+    assertGradient(grad.a(), grad.b(), fd);
+  }
+
+  @Test
+  void floatParameterOfARecordResult() {
+    // product(k) = k / 2 * k * k: its derivative is 3 k² / 2.
+    assertThat((double) RecordRuleOnceDerivatives.productGrad(1.5f)).isWithin(1e-5).of(3 * 1.5 * 1.5 / 2);
   }
 
   @Test
@@ -86,7 +94,6 @@ class RecordRuleOnceTest {
     var grad = RecordRuleOnceDerivatives.polarGrad(r, t);
     assertThat(RecordResultOnce.runs).isEqualTo(1);
     double[] fd = finiteDifferences(RecordRuleOnce::polar, r, t);
-    assertThat(grad.r()).isWithin(1e-6).of(fd[0]);
-    assertThat(grad.t()).isWithin(1e-6).of(fd[1]);
+    assertGradient(grad.r(), grad.t(), fd);
   }
 }

@@ -273,25 +273,6 @@ public final class RecordEntryEmitter {
     return build(shape, leaves.iterator());
   }
 
-  /** The type {@code fVjp} of a flat function returns, and its gradient's type. */
-  private static TypeName flatVjpType(Callee c, ClassName self) {
-    if (DerivativesEmitter.returnsObject(c)) {
-      return ParameterizedTypeName.get(RuntimeTypes.RECORD_VJP, DerivativesEmitter.resultType(c),
-          DerivativesEmitter.gradType(c, self).box());
-    }
-    if (c.hasSingleGradient() && !c.differentiatedParams().get(0).type().isArray()) {
-      return RuntimeTypes.SCALAR_VJP;
-    }
-    return ParameterizedTypeName.get(RuntimeTypes.VJP, flatGradType(c, self).box());
-  }
-
-  private static TypeName flatGradType(Callee c, ClassName self) {
-    // A ScalarVjp's pullback gives a double, whatever the parameter's type.
-    boolean scalar = c.hasSingleGradient() && !c.differentiatedParams().get(0).type().isArray()
-        && !DerivativesEmitter.returnsObject(c);
-    return scalar ? TypeName.DOUBLE : DerivativesEmitter.gradType(c, self);
-  }
-
   /**
    * How a flat gradient {@code g} of {@code c} spells the component of flat parameter {@code flat},
    * in that parameter's type.
@@ -348,9 +329,9 @@ public final class RecordEntryEmitter {
     ClassName vjp = sig.result() == null ? RuntimeTypes.VJP : RuntimeTypes.RECORD_VJP;
     m.returns(sig.result() == null ? ParameterizedTypeName.get(vjp, grad.box())
         : ParameterizedTypeName.get(vjp, ClassName.bestGuess(sig.result().qualifiedName()), grad.box()));
-    m.addStatement("$T flatVjp = $L($L)", flatVjpType(flat, self), flat.name() + "Vjp", joined);
+    m.addStatement("$T flatVjp = $L($L)", StmtWriter.vjpType(flat), flat.name() + "Vjp", joined);
     m.addCode("return new $T<>(flatVjp.value(), outBar -> {\n$>", vjp);
-    m.addStatement("$T flatGrad = flatVjp.pullback(outBar)", flatGradType(flat, self));
+    m.addStatement("$T flatGrad = flatVjp.pullback(outBar)", StmtWriter.gradType(flat));
     m.addStatement("return $L", userGradient(sig, self, (n, t, read) -> flatComponent(flat, "flatGrad", n)));
     m.addCode("$<});\n");
     return m.build();

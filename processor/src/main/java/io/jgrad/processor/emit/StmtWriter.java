@@ -182,7 +182,7 @@ final class StmtWriter {
 
   /** The Java type of a callee's {@code fVjp} result. */
   static TypeName vjpType(Callee callee) {
-    if (callee.returnType() != null && DerivativesEmitter.returnsObject(callee)) {
+    if (returnsObject(callee)) {
       return ParameterizedTypeName.get(RuntimeTypes.RECORD_VJP, DerivativesEmitter.resultType(callee),
           gradType(callee).box());
     }
@@ -195,6 +195,11 @@ final class StmtWriter {
     return ParameterizedTypeName.get(RuntimeTypes.VJP, gradType(callee).box());
   }
 
+  /** Whether a callee's {@code fVjp} gives a {@code RecordVjp}: it returns an array or a record. */
+  private static boolean returnsObject(Callee callee) {
+    return callee.returnType() != null && DerivativesEmitter.returnsObject(callee);
+  }
+
   /** The Java type of a callee's gradient. */
   static TypeName gradType(Callee callee) {
     if (callee.isPacked()) {
@@ -204,8 +209,9 @@ final class StmtWriter {
       return RuntimeTypes.GRAD2;
     }
     if (callee.hasSingleGradient()) {
+      // A ScalarVjp's pullback gives a double whatever the parameter's type, a RecordVjp's the parameter's own.
       Type t = callee.differentiatedParams().get(0).type();
-      return t.isArray() ? DerivativesEmitter.typeName(t) : TypeName.DOUBLE;
+      return t.isArray() || returnsObject(callee) ? DerivativesEmitter.typeName(t) : TypeName.DOUBLE;
     }
     return RuntimeTypes.derivatives(callee).nestedClass(callee.gradRecordName());
   }
