@@ -37,7 +37,7 @@ public final class DerivativesEmitter {
     Function f = d.function();
     Callee sig = f.signature();
     if (!d.internal() && io.jgrad.processor.ir.RecordSignature.userName(sig.name()).equals(sig.name())) {
-      // A flat function of a record function (f_flat_x) is internal: no function object of its own.
+      // The flat function of a record function (f_flat) is internal: no function object of its own.
       FunctionObjectEmitter.emit(sig, d.forward() && !(f instanceof Function.VjpRule), d.order(), type);
     }
     if (f instanceof Function.VjpRule rule) {

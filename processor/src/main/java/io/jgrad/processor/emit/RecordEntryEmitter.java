@@ -20,15 +20,15 @@ import javax.lang.model.element.Modifier;
 
 /**
  * The public entry points of a function with records in its signature: {@code fJvp}, {@code fVjp},
- * {@code fGrad}, {@code fValueAndGrad} take and return records and delegate to the flat functions
- * ({@code f_flat}, or {@code f_flat_x}... for a record result), unpacking records into leaves on the
- * way in and packing tangents and gradients on the way out. A record result gives
+ * {@code fGrad}, {@code fValueAndGrad} take and return records and delegate to the flat function
+ * {@code f_flat}, unpacking records into leaves on the way in and packing tangents and gradients on
+ * the way out. A record result gives
  * {@code Jvp<T>} and {@code RecordVjp<T, G>} and no {@code fGrad} (a gradient needs a scalar output).
  */
 public final class RecordEntryEmitter {
   private RecordEntryEmitter() {}
 
-  /** Adds the entry points of {@code sig} to {@code type}; the flat functions are already there. */
+  /** Adds the entry points of {@code sig} to {@code type}; the flat function is already there. */
   public static void emit(RecordSignature sig, Function first, boolean forward, TypeSpec.Builder type) {
     ClassName self = RuntimeTypes.derivatives(sig.flat());
     TypeName grad = gradType(sig, self);

@@ -142,7 +142,7 @@ public record Callee(
   /** Whether this is a call through a function object rather than to a static method. */
   /**
    * The key the processor knows a function by across classes: its owner and its user's name (the
-   * flat functions of a function with records, {@code f_flat}, stand for {@code f}).
+   * flat function of a function with records, {@code f_flat}, stands for {@code f}).
    */
   public static String key(String owner, String name) {
     return owner + "#" + RecordSignature.userName(name);
