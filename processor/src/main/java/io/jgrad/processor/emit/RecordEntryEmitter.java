@@ -22,8 +22,8 @@ import javax.lang.model.element.Modifier;
  * The public entry points of a function with records in its signature: {@code fJvp}, {@code fVjp},
  * {@code fGrad}, {@code fValueAndGrad} take and return records and delegate to the flat function
  * {@code f_flat}, unpacking records into leaves on the way in and packing tangents and gradients on
- * the way out. A record result gives
- * {@code Jvp<T>} and {@code RecordVjp<T, G>} and no {@code fGrad} (a gradient needs a scalar output).
+ * the way out. A record result gives {@code Jvp<T>} and {@code RecordVjp<T, G>} and no {@code fGrad}
+ * (a gradient needs a scalar output).
  */
 public final class RecordEntryEmitter {
   private RecordEntryEmitter() {}

@@ -77,7 +77,8 @@ public final class RecordRuleEmitter {
       }
       args.add(RecordEntryEmitter.build(p.shape(), leaves.iterator()));
     }
-    CodeBlock call = CodeBlock.of("$T.$L($L)", ClassName.bestGuess(rule.owner()), rule.name(), CodeBlock.join(args, ", "));
+    CodeBlock call = CodeBlock.of("$T.$L($L)", ClassName.bestGuess(rule.owner()), rule.name(),
+        CodeBlock.join(args, ", "));
     return m.addStatement("return $T.result($L, $S)", RuntimeTypes.RULE_CHECKS, call, rule.name()).build();
   }
 
