@@ -65,6 +65,25 @@ final class RecordRuleOnce {
     return h.u() * h.v();
   }
 
+  enum Sign { NEGATIVE, POSITIVE }
+
+  /** A result with an enum component, which has no tangent. */
+  record Signed(double magnitude, Sign sign) {}
+
+  @CustomJvp(jvp = "signedJvp")
+  static Signed signed(double x) {
+    return new Signed(Math.abs(x), x < 0 ? Sign.NEGATIVE : Sign.POSITIVE);
+  }
+
+  static Jvp<Signed> signedJvp(double x, double xDot) {
+    return Jvp.of(signed(x), new Signed(x < 0 ? -xDot : xDot, signed(x).sign()));
+  }
+
+  @Differentiable
+  static double magnitudeTimes(double x) {
+    return signed(x).magnitude() * x;
+  }
+
   /** Two leaves of one call of a body with a record result, one inside a branch. */
   @Differentiable
   static double polar(double r, double t) {

@@ -87,6 +87,15 @@ class RecordRuleOnceTest {
   }
 
   @Test
+  void ruleWithAnEnumComponent() {
+    var vjp = RecordRuleOnceDerivatives.signedVjp(-1.5);
+    assertThat(vjp.value()).isEqualTo(new RecordRuleOnce.Signed(1.5, RecordRuleOnce.Sign.NEGATIVE));
+    assertThat(vjp.pullback(new RecordRuleOnce.Signed(2.0, RecordRuleOnce.Sign.NEGATIVE))).isWithin(1e-12).of(-2.0);
+    // magnitudeTimes(x) = |x| x: its derivative is 2 |x|.
+    assertThat(RecordRuleOnceDerivatives.magnitudeTimesGrad(-1.5)).isWithin(1e-12).of(3.0);
+  }
+
+  @Test
   void bodyWithRecordResultCalledOnceForLeavesReadInABranch() {
     double r = 1.7;
     double t = 0.9;

@@ -50,13 +50,13 @@ public sealed interface Function {
 
     /**
      * The rule's body as plain code: {@code values} and {@code tangents} declared (one of each, or one
-     * per leaf of a record result, a tangent null where the leaf has none), and each
+     * per leaf of a record result, null where a leaf has no tangent), and each
      * {@code return Dual.of(v, t)} split into {@code value = v; tangent = t; return value} (a record
-     * leaf by leaf, returned whole).
+     * leaf by leaf, returned whole, a leaf without a value local as the rule computes it).
      */
     public List<Stmt> splitBody(List<Expr.Var> values, List<Expr.Var> tangents) {
       List<Stmt> out = new ArrayList<>();
-      values.forEach(v -> out.add(new Stmt.Declare(v)));
+      values.stream().filter(Objects::nonNull).forEach(v -> out.add(new Stmt.Declare(v)));
       tangents.stream().filter(Objects::nonNull).forEach(t -> out.add(new Stmt.Declare(t)));
       out.addAll(splitPairs(body, values, tangents));
       return out;
@@ -68,8 +68,15 @@ public sealed interface Function {
         if (s instanceof Stmt.Return r && r.value() instanceof Expr.Pair p) {
           assignLeaves(values, p.value(), out);
           assignLeaves(tangents, p.tangent(), out);
-          out.add(new Stmt.Return(p.value() instanceof Expr.RecordValue record
-              ? new Expr.RecordValue(record.shape(), List.copyOf(values)) : values.get(0)));
+          if (p.value() instanceof Expr.RecordValue record) {
+            List<Expr> leaves = new ArrayList<>();
+            for (int i = 0; i < values.size(); i++) {
+              leaves.add(values.get(i) != null ? values.get(i) : record.leaves().get(i));
+            }
+            out.add(new Stmt.Return(new Expr.RecordValue(record.shape(), leaves)));
+          } else {
+            out.add(new Stmt.Return(values.get(0)));
+          }
         } else {
           out.add(Rewrite.withBodies(s, inner -> splitPairs(inner, values, tangents)));
         }

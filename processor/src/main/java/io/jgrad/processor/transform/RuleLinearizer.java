@@ -99,7 +99,8 @@ public final class RuleLinearizer {
     for (int i = 0; i < diff.size(); i++) {
       tangentParams.add(new Callee.Param(rule.tangentNames().get(i), diff.get(i).type(), true));
     }
-    // The value and tangent locals: one of each, or one per leaf of a record result.
+    // The value and tangent locals: one of each, or one per leaf of a record result that has a tangent
+    // (a leaf without one, a String or an enum, is returned as the rule computes it).
     List<Expr.Var> values = new ArrayList<>();
     List<Expr.Var> returned = new ArrayList<>();
     if (sig.recordResult() == null) {
@@ -107,9 +108,9 @@ public final class RuleLinearizer {
       returned.add(new Expr.Var(names.fresh("ruleTangent"), sig.returnType()));
     } else {
       for (RecordShape.Leaf leaf : sig.recordResult().shape().leaves()) {
-        values.add(new Expr.Var(names.fresh("ruleValue_" + leaf.suffix()), leaf.type()));
-        returned.add(leaf.differentiable() ? new Expr.Var(names.fresh("ruleTangent_" + leaf.suffix()), leaf.type())
-            : null);
+        boolean tangent = leaf.differentiable();
+        values.add(tangent ? new Expr.Var(names.fresh("ruleValue_" + leaf.suffix()), leaf.type()) : null);
+        returned.add(tangent ? new Expr.Var(names.fresh("ruleTangent_" + leaf.suffix()), leaf.type()) : null);
       }
     }
     List<Stmt> normal = Normalizer.normalize(new Function.Plain(sig, rule.splitBody(values, returned)), names);
