@@ -84,10 +84,8 @@ public final class RecordsDerivatives {
         p_yDot, 0.0);
     double q_x = scale_flatJvp1.value().x();
     double q_xDot = scale_flatJvp1.tangent().x();
-    Jvp<Records.Point> scale_flatJvp2 = RecordsDerivatives.scale_flatJvp(p_x, p_y, 2.0, p_xDot,
-        p_yDot, 0.0);
-    double q_y = scale_flatJvp2.value().y();
-    double q_yDot = scale_flatJvp2.tangent().y();
+    double q_y = scale_flatJvp1.value().y();
+    double q_yDot = scale_flatJvp1.tangent().y();
     double prod1 = q_x * q_y;
     double prod1Dot = q_y * q_xDot + q_x * q_yDot;
     return Dual.of(prod1, prod1Dot);
@@ -100,9 +98,7 @@ public final class RecordsDerivatives {
     RecordVjp<Records.Point, Scale_flatGrad> scale_flatVjp1 = RecordsDerivatives.scale_flatVjp(p_x,
         p_y, 2.0);
     double q_x = scale_flatVjp1.value().x();
-    RecordVjp<Records.Point, Scale_flatGrad> scale_flatVjp2 = RecordsDerivatives.scale_flatVjp(p_x,
-        p_y, 2.0);
-    double q_y = scale_flatVjp2.value().y();
+    double q_y = scale_flatVjp1.value().y();
     double prod1 = q_x * q_y;
     return new Vjp<>(prod1, outBar -> {
       double prod1Bar = outBar;
@@ -112,10 +108,7 @@ public final class RecordsDerivatives {
       double p_yBar = 0.0;
       q_xBar += q_y * prod1Bar;
       q_yBar += q_x * prod1Bar;
-      Scale_flatGrad scale_flatGrad2 = scale_flatVjp2.pullback(new Records.Point(0.0, q_yBar));
-      p_xBar += scale_flatGrad2.p_x();
-      p_yBar += scale_flatGrad2.p_y();
-      Scale_flatGrad scale_flatGrad1 = scale_flatVjp1.pullback(new Records.Point(q_xBar, 0.0));
+      Scale_flatGrad scale_flatGrad1 = scale_flatVjp1.pullback(new Records.Point(q_xBar, q_yBar));
       p_xBar += scale_flatGrad1.p_x();
       p_yBar += scale_flatGrad1.p_y();
       return new F_flatGrad(p_xBar, p_yBar);
@@ -129,9 +122,7 @@ public final class RecordsDerivatives {
     RecordVjp<Records.Point, Scale_flatGrad> scale_flatVjp1 = RecordsDerivatives.scale_flatVjp(p_x,
         p_y, 2.0);
     double q_x = scale_flatVjp1.value().x();
-    RecordVjp<Records.Point, Scale_flatGrad> scale_flatVjp2 = RecordsDerivatives.scale_flatVjp(p_x,
-        p_y, 2.0);
-    double q_y = scale_flatVjp2.value().y();
+    double q_y = scale_flatVjp1.value().y();
     double prod1 = q_x * q_y;
     double outBar = 1.0;
     double prod1Bar = outBar;
@@ -141,10 +132,7 @@ public final class RecordsDerivatives {
     double p_yBar = 0.0;
     q_xBar += q_y * prod1Bar;
     q_yBar += q_x * prod1Bar;
-    Scale_flatGrad scale_flatGrad2 = scale_flatVjp2.pullback(new Records.Point(0.0, q_yBar));
-    p_xBar += scale_flatGrad2.p_x();
-    p_yBar += scale_flatGrad2.p_y();
-    Scale_flatGrad scale_flatGrad1 = scale_flatVjp1.pullback(new Records.Point(q_xBar, 0.0));
+    Scale_flatGrad scale_flatGrad1 = scale_flatVjp1.pullback(new Records.Point(q_xBar, q_yBar));
     p_xBar += scale_flatGrad1.p_x();
     p_yBar += scale_flatGrad1.p_y();
     return new F_flatGrad(p_xBar, p_yBar);
@@ -157,9 +145,7 @@ public final class RecordsDerivatives {
     RecordVjp<Records.Point, Scale_flatGrad> scale_flatVjp1 = RecordsDerivatives.scale_flatVjp(p_x,
         p_y, 2.0);
     double q_x = scale_flatVjp1.value().x();
-    RecordVjp<Records.Point, Scale_flatGrad> scale_flatVjp2 = RecordsDerivatives.scale_flatVjp(p_x,
-        p_y, 2.0);
-    double q_y = scale_flatVjp2.value().y();
+    double q_y = scale_flatVjp1.value().y();
     double prod1 = q_x * q_y;
     double outBar = 1.0;
     double prod1Bar = outBar;
@@ -169,10 +155,7 @@ public final class RecordsDerivatives {
     double p_yBar = 0.0;
     q_xBar += q_y * prod1Bar;
     q_yBar += q_x * prod1Bar;
-    Scale_flatGrad scale_flatGrad2 = scale_flatVjp2.pullback(new Records.Point(0.0, q_yBar));
-    p_xBar += scale_flatGrad2.p_x();
-    p_yBar += scale_flatGrad2.p_y();
-    Scale_flatGrad scale_flatGrad1 = scale_flatVjp1.pullback(new Records.Point(q_xBar, 0.0));
+    Scale_flatGrad scale_flatGrad1 = scale_flatVjp1.pullback(new Records.Point(q_xBar, q_yBar));
     p_xBar += scale_flatGrad1.p_x();
     p_yBar += scale_flatGrad1.p_y();
     return new ValueAndGrad<>(prod1, new F_flatGrad(p_xBar, p_yBar));

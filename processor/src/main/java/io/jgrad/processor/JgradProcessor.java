@@ -91,11 +91,10 @@ public final class JgradProcessor extends AbstractProcessor {
       Map<ExecutableElement, RecordFunctions> records) {}
 
   /**
-   * A function with records in its signature: its scalarized signature and the flat functions
-   * whose derivatives the usual pipeline generates (one for a body, one per leaf of a record result
-   * for a rule); the first of them also stands for the function in {@code functions}.
+   * A function with records in its signature: its scalarized signature and the flat function whose
+   * derivatives the usual pipeline generates, which also stands for the function in {@code functions}.
    */
-  private record RecordFunctions(RecordSignature signature, List<Function> flat) {}
+  private record RecordFunctions(RecordSignature signature, Function flat) {}
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
@@ -268,9 +267,9 @@ public final class JgradProcessor extends AbstractProcessor {
         DiffSpec spec = DiffSpec.of(m).orElseThrow();
         if (RecordSignatureReader.involvesRecords(m)) {
           readRecordFunction(m, spec, trees, callees, report)
-              .filter(r -> SizeLimit.fits(m, r.flat().get(0), spec.order(), report)).ifPresent(r -> {
+              .filter(r -> SizeLimit.fits(m, r.flat(), spec.order(), report)).ifPresent(r -> {
             records.put(m, r);
-            functions.put(m, r.flat().get(0));
+            functions.put(m, r.flat());
           });
         } else if (spec.kind() == DiffSpec.Kind.CUSTOM_VJP) {
           Callee sig = callees.resolve(m);
@@ -299,8 +298,8 @@ public final class JgradProcessor extends AbstractProcessor {
   }
 
   /**
-   * Reads a function with records in its signature: a body once, into the flat function returning
-   * its number or its whole record; a rule into one flat function per leaf of a record result.
+   * Reads a function with records in its signature once, its body or its rule, into the flat function
+   * returning its number or its whole record.
    */
   private java.util.Optional<RecordFunctions> readRecordFunction(ExecutableElement m, DiffSpec spec, Trees trees,
       CalleeResolver callees, Report report) {
@@ -314,8 +313,8 @@ public final class JgradProcessor extends AbstractProcessor {
     if (spec.kind() == DiffSpec.Kind.CUSTOM_JVP) {
       return JvpRuleReading.readRecord(m, spec, sig, trees, report, callees).map(f -> new RecordFunctions(sig, f));
     }
-    return BodyReading.read(new BodyParser(trees, report, callees, m, sig.flat().get(0)))
-        .map(f -> new RecordFunctions(sig, List.of(f)));
+    return BodyReading.read(new BodyParser(trees, report, callees, m, sig.flat()))
+        .map(f -> new RecordFunctions(sig, f));
   }
 
   /**
@@ -444,11 +443,12 @@ public final class JgradProcessor extends AbstractProcessor {
   }
 
   /**
-   * What the entry decided for one function before anything is printed: its derivations (or, for a
-   * function with records, its flat functions' and its entry points'), its rule primal's, its kernels.
+   * What the entry decided for one function before anything is printed: its derivations (for a
+   * function with records, its flat function's, around which {@code record} prints its entry points),
+   * its rule primal's, its kernels.
    */
   private record Plan(Derived derived, Derived rulePrimal, Kernels kernels, RecordFunctions record,
-      List<Derived> flat, boolean forward) {}
+      boolean forward) {}
 
   /** The plan of {@code f}, or empty once {@code report} has what stops it. */
   private java.util.Optional<Plan> plan(ExecutableElement method, Function f, RecordFunctions rf,
@@ -468,8 +468,7 @@ public final class JgradProcessor extends AbstractProcessor {
         report.error(Codes.NOT_BATCHABLE, "a function with records in its signature cannot be batched yet", method);
         return java.util.Optional.empty();
       }
-      List<Derived> flat = rf.flat().stream().map(g -> Derivation.ofFlat(g, forward)).toList();
-      return java.util.Optional.of(new Plan(null, null, null, rf, flat, forward));
+      return java.util.Optional.of(new Plan(Derivation.ofFlat(rf.flat(), forward), null, null, rf, forward));
     }
     Derived derived = Derivation.of(f, forward, order, purity::removable);
     Derived rulePrimal = order == 2 && sig.rulePrimal() ? Derivation.internal(new Function.Plain(
@@ -495,22 +494,19 @@ public final class JgradProcessor extends AbstractProcessor {
     if (kernels instanceof Kernels.CpuOnly cpu && !suppressed(method, Codes.CPU_ONLY_BATCH)) {
       report.warning(Codes.CPU_ONLY_BATCH, cpu.warning(), method);
     }
-    return java.util.Optional.of(new Plan(derived, rulePrimal, kernels, null, List.of(), forward));
+    return java.util.Optional.of(new Plan(derived, rulePrimal, kernels, null, forward));
   }
 
   /** Prints what {@code plan} holds into {@code type}. */
   private static void print(Plan plan, TypeSpec.Builder type) {
     RecordFunctions rf = plan.record();
     if (rf != null) {
-      for (int i = 0; i < rf.flat().size(); i++) {
-        if (rf.flat().get(i) instanceof Function.Plain) {
-          DerivativesEmitter.emit(plan.flat().get(i), type);
-        } else {
-          RecordRuleEmitter.emit(rf.signature(), rf.signature().result() == null ? 0 : rf.signature().leafOf(i),
-              plan.flat().get(i), type);
-        }
+      if (rf.flat() instanceof Function.Plain) {
+        DerivativesEmitter.emit(plan.derived(), type);
+      } else {
+        RecordRuleEmitter.emit(rf.signature(), plan.derived(), type);
       }
-      RecordEntryEmitter.emit(rf.signature(), rf.flat().get(0), plan.forward(), type);
+      RecordEntryEmitter.emit(rf.signature(), rf.flat(), plan.forward(), type);
       return;
     }
     DerivativesEmitter.emit(plan.derived(), type);

@@ -15,7 +15,6 @@ import io.jgrad.processor.parse.CalleeResolver;
 import io.jgrad.processor.parse.CustomJvpReader;
 import io.jgrad.processor.parse.ReadRule;
 import io.jgrad.processor.parse.RecordRuleReader;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.lang.model.element.ExecutableElement;
@@ -81,27 +80,17 @@ final class JvpRuleReading {
     return Optional.of(CustomJvpReader.perParameter(f, sig, rules.get()));
   }
 
-  /** The flat functions of a {@code @CustomJvp} with records, each with its leaf of the rule's body. */
-  static Optional<List<Function>> readRecord(ExecutableElement f, DiffSpec spec, RecordSignature sig,
+  /** The flat function of a {@code @CustomJvp} with records: the rule's body, read once, returning the record. */
+  static Optional<Function> readRecord(ExecutableElement f, DiffSpec spec, RecordSignature sig,
       Trees trees, Report report, CalleeResolver callees) {
     Optional<ExecutableElement> rule = RuleValidator.recordJvpRule(f, spec, RecordRuleReader.ruleView(sig), report);
     if (rule.isEmpty()) {
       return Optional.empty();
     }
     int before = report.errorCount();
-    List<Function> out = new ArrayList<>();
-    for (int i = 0; i < sig.flat().size(); i++) {
-      // Each leaf is a parse of its own; only the first reports, the others would repeat it.
-      Optional<ReadRule> leaf = RecordRuleReader.readJvp(sig, rule.get(), i, trees, i == 0 ? report : new Report(),
-          callees);
-      if (leaf.isEmpty()) {
-        return Optional.empty();
-      }
-      // Every leaf's tangent must be linear; the same finding at the same expression is reported once.
-      checkLinear(leaf.get(), report);
-      out.add(leaf.get().function());
-    }
-    return report.errorCount() > before ? Optional.empty() : Optional.of(out);
+    Optional<ReadRule> read = RecordRuleReader.readJvp(sig, rule.get(), trees, report, callees);
+    read.ifPresent(r -> checkLinear(r, report));
+    return report.errorCount() > before ? Optional.empty() : read.map(ReadRule::function);
   }
 
   private static void checkLinear(ReadRule read, Report report) {

@@ -156,6 +156,10 @@ public final class LinearityChecker {
     if (e instanceof Expr.ArrayLength) {
       return false;
     }
+    if (e instanceof Expr.RecordValue r) {
+      // A record result's value or tangent: each leaf checked.
+      return r.leaves().stream().map(this::lin).reduce(false, Boolean::logicalOr);
+    }
     return false;
   }
 

@@ -53,8 +53,7 @@ public final class Report {
 
   /** Reports every item to javac, errors at the position of their expression. */
   public void print(Messager messager, Trees trees) {
-    // A record function's body is read once per leaf of its result: the same finding at the same
-    // tree is reported once.
+    // The same finding at the same tree is reported once.
     for (Item item : new java.util.LinkedHashSet<>(items)) {
       String text = item.code == null ? item.message : "[" + item.code + "] " + item.message;
       if (item.tree != null) {

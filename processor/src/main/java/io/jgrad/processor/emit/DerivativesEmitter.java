@@ -37,7 +37,7 @@ public final class DerivativesEmitter {
     Function f = d.function();
     Callee sig = f.signature();
     if (!d.internal() && io.jgrad.processor.ir.RecordSignature.userName(sig.name()).equals(sig.name())) {
-      // A flat function of a record function (f_flat_x) is internal: no function object of its own.
+      // The flat function of a record function (f_flat) is internal: no function object of its own.
       FunctionObjectEmitter.emit(sig, d.forward() && !(f instanceof Function.VjpRule), d.order(), type);
     }
     if (f instanceof Function.VjpRule rule) {
@@ -66,8 +66,7 @@ public final class DerivativesEmitter {
     MethodSpec.Builder jvpMethod = entryPoint(sig.name() + "Jvp", sig,
         "The value of {@code $L} and its directional derivative along the tangents ({@code jax.jvp}).\n",
             sig.name())
-        .returns(returnsObject(sig) ? ParameterizedTypeName.get(RuntimeTypes.JVP, resultType(sig))
-            : sig.returnType() == Type.FLOAT ? FLOAT_DUAL : DUAL);
+        .returns(jvpType(sig));
     if (d.function() instanceof Function.JvpRule rule) {
       RuleSweeps.ruleJvp(rule, jvpMethod);
     } else if (d.function() instanceof Function.JvpsRules rules) {
@@ -169,6 +168,12 @@ public final class DerivativesEmitter {
     type.addMethod(vgMethod.build());
 
     emitGradRecord(sig, type);
+  }
+
+  /** What {@code fJvp} of {@code sig} returns: a {@code Jvp<T>} of an array or record, else a dual number. */
+  static TypeName jvpType(Callee sig) {
+    return returnsObject(sig) ? ParameterizedTypeName.get(RuntimeTypes.JVP, resultType(sig))
+        : sig.returnType() == Type.FLOAT ? FLOAT_DUAL : DUAL;
   }
 
   /**

@@ -147,7 +147,8 @@ public final class ExprWriter {
       // user's function on packed records, of which a call may read one leaf.
       Callee.RecordResult read = c.callee().recordResult();
       return c.callee().derivativesQualifiedName() + "." + c.callee().name() + "("
-          + String.join(", ", arguments(c.callee(), c.args())) + ")" + (read == null ? "" : read.selected().read(""));
+          + String.join(", ", arguments(c.callee(), c.args())) + ")"
+          + (read == null || read.leaf() < 0 ? "" : read.selected().read(""));
     }
     if (e instanceof Expr.RecordValue r) {
       return RecordEntryEmitter.build(r.shape(), r.leaves().stream().map(ExprWriter::write).iterator()).toString();

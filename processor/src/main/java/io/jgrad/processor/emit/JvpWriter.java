@@ -112,11 +112,8 @@ final class JvpWriter {
 
   private void call(Linear.Call c, CodeBlock.Builder b) {
     Callee callee = c.callee();
-    boolean isFloat = callee.returnType() == Type.FLOAT;
-    // An array result comes as a Jvp<double[]>, with the same value() and tangent().
-    com.palantir.javapoet.TypeName dual = DerivativesEmitter.returnsObject(callee)
-        ? com.palantir.javapoet.ParameterizedTypeName.get(RuntimeTypes.JVP, DerivativesEmitter.resultType(callee))
-        : isFloat ? RuntimeTypes.FLOAT_DUAL : RuntimeTypes.DUAL;
+    // An array or record result comes as a Jvp<T>, with the same value() and tangent().
+    com.palantir.javapoet.TypeName dual = DerivativesEmitter.jvpType(callee);
     String r = names.temp(callee.name() + "Jvp");
     List<String> args = new ArrayList<>(ExprWriter.arguments(callee, c.args()));
     List<Callee.Param> diff = callee.differentiatedParams();
@@ -148,12 +145,12 @@ final class JvpWriter {
       b.addStatement("$T $L =$W$T.$LJvp($L)", dual, r, RuntimeTypes.derivatives(callee), callee.name(),
           ExprWriter.wrapping(String.join(", ", args)));
     }
-    String decl = c.declare() ? ExprWriter.typeName(c.result().type()) + " " : "";
-    // A call of a record function reads its leaf of the value and of the tangent.
-    String leaf = callee.recordResult() == null ? "" : callee.recordResult().selected().read("");
-    b.addStatement("$L$L = $L", decl, c.result().name(),
-        Terms.convert(r + ".value()" + leaf, callee.returnType(), c.result().type(), false));
-    b.addStatement("$L$L = $L", decl, c.resultDot().name(),
-        Terms.convert(r + ".tangent()" + leaf, callee.returnType(), c.result().type(), false));
+    // The result and its tangent, or each leaf of a record result and its tangent where it has one.
+    for (int i = 0; i < c.results().size(); i++) {
+      StmtWriter.result(c.results().get(i), c.declare(), callee, i, r + ".value()", callee.returnType(), b);
+      if (c.resultDots().get(i) != null) {
+        StmtWriter.result(c.resultDots().get(i), c.declare(), callee, i, r + ".tangent()", callee.returnType(), b);
+      }
+    }
   }
 }

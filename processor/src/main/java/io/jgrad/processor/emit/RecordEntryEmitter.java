@@ -7,6 +7,7 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.jgrad.processor.ir.Callee;
+import io.jgrad.processor.ir.Expr;
 import io.jgrad.processor.ir.Function;
 import io.jgrad.processor.ir.Names;
 import io.jgrad.processor.ir.RecordShape;
@@ -19,32 +20,19 @@ import javax.lang.model.element.Modifier;
 
 /**
  * The public entry points of a function with records in its signature: {@code fJvp}, {@code fVjp},
- * {@code fGrad}, {@code fValueAndGrad} take and return records and delegate to the flat functions
- * ({@code f_flat}, or {@code f_flat_x}... for a record result), unpacking records into leaves on the
- * way in and packing tangents and gradients on the way out. A record result gives
- * {@code Jvp<T>} and {@code RecordVjp<T, G>} and no {@code fGrad} (a gradient needs a scalar output).
+ * {@code fGrad}, {@code fValueAndGrad} take and return records and delegate to the flat function
+ * {@code f_flat}, unpacking records into leaves on the way in and packing tangents and gradients on
+ * the way out. A record result gives {@code Jvp<T>} and {@code RecordVjp<T, G>} and no {@code fGrad}
+ * (a gradient needs a scalar output).
  */
 public final class RecordEntryEmitter {
   private RecordEntryEmitter() {}
 
-  /** Adds the entry points of {@code sig} to {@code type}; the flat functions are already there. */
+  /** Adds the entry points of {@code sig} to {@code type}; the flat function is already there. */
   public static void emit(RecordSignature sig, Function first, boolean forward, TypeSpec.Builder type) {
-    ClassName self = RuntimeTypes.derivatives(sig.flat().get(0));
+    ClassName self = RuntimeTypes.derivatives(sig.flat());
     TypeName grad = gradType(sig, self);
-    Callee flat = sig.flat().get(0);
-    if (sig.result() == null || flat.recordResult() != null) {
-      type.addMethod(primal(sig, flat.name(), DerivativesEmitter.returnsObject(flat)
-          ? DerivativesEmitter.resultType(flat) : DerivativesEmitter.typeName(flat.returnType()), null));
-    }
-    if (sig.result() != null) {
-      for (RecordShape.Leaf leaf : sig.result().leaves()) {
-        // Callers read a leaf without a tangent, and a rule's flat function its leaf, from these.
-        if (flat.recordResult() == null || !leaf.differentiable()) {
-          type.addMethod(primal(sig, sig.primalLeaf(leaf), DerivativesEmitter.typeName(leaf.type(), leaf.javaType()),
-              leaf));
-        }
-      }
-    }
+    type.addMethod(primal(sig));
     if (forward) {
       type.addMethod(first instanceof Function.JvpRule rule ? ruleJvp(sig, rule) : jvp(sig, self));
     }
@@ -97,19 +85,18 @@ public final class RecordEntryEmitter {
   }
 
   /**
-   * The primal of a flat function, which differentiated callers call for a value: the user's function
-   * on records rebuilt from the leaves, one leaf of its result.
+   * The primal of the flat function, which differentiated callers call for a value: the user's
+   * function on records rebuilt from the leaves.
    */
-  private static MethodSpec primal(RecordSignature sig, String name, TypeName returnType, RecordShape.Leaf leaf) {
-    MethodSpec.Builder m = MethodSpec.methodBuilder(name)
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .addJavadoc("{@code $L} on parameters given leaf by leaf$L.\n", sig.name(),
-            leaf == null ? "" : ": one leaf of its result")
-        .returns(returnType);
-    DerivativesEmitter.addParams(sig.flat().get(0), m);
-    CodeBlock call = CodeBlock.of("$T.$L($L)", ClassName.bestGuess(sig.owner()), sig.name(),
-        CodeBlock.join(RecordRuleEmitter.packedParams(sig), ", "));
-    return m.addStatement("return $L$L", call, leaf == null ? "" : leaf.read("")).build();
+  private static MethodSpec primal(RecordSignature sig) {
+    Callee flat = sig.flat();
+    return DerivativesEmitter.entryPoint(flat.name(), flat, "{@code $L} on parameters given leaf by leaf.\n",
+            sig.name())
+        .returns(DerivativesEmitter.returnsObject(flat) ? DerivativesEmitter.resultType(flat)
+            : DerivativesEmitter.typeName(flat.returnType()))
+        .addStatement("return $T.$L($L)", ClassName.bestGuess(sig.owner()), sig.name(),
+            CodeBlock.join(RecordRuleEmitter.packedParams(sig), ", "))
+        .build();
   }
 
   /** {@code fJvp} of a {@code @CustomJvp} function: the user's rule, called once. */
@@ -251,7 +238,7 @@ public final class RecordEntryEmitter {
     // One call of the flat function: a record result comes whole, its tangent a record too.
     m.returns(sig.result() != null ? ParameterizedTypeName.get(RuntimeTypes.JVP, ClassName.bestGuess(
         sig.result().qualifiedName())) : sig.scalarResult() == Type.FLOAT ? RuntimeTypes.FLOAT_DUAL : RuntimeTypes.DUAL);
-    m.addStatement("return $L($L)", sig.flat().get(0).name() + "Jvp", String.join(", ", args));
+    m.addStatement("return $L($L)", sig.flat().name() + "Jvp", String.join(", ", args));
     return m.build();
   }
 
@@ -271,37 +258,19 @@ public final class RecordEntryEmitter {
   }
 
   /**
-   * A cotangent record of {@code shape} that is {@code cotangent} at leaf {@code leaf} and zero at the
-   * other leaves; a leaf without a tangent has no cotangent either and stays as {@code value} has it,
-   * an array leaf's zero is an array of its length in {@code value}.
+   * The cotangent record of {@code shape} from its leaves' {@code cotangents}: a leaf without one is
+   * zero, or, where it has no tangent at all, as {@code value} has it; an array leaf's zero is an
+   * array of its length in {@code value}.
    */
-  static CodeBlock oneLeaf(RecordShape shape, int leaf, String cotangent, String value) {
+  static CodeBlock cotangent(RecordShape shape, List<Expr.Var> cotangents, String value) {
     List<String> leaves = new ArrayList<>();
     List<RecordShape.Leaf> all = shape.leaves();
     for (int i = 0; i < all.size(); i++) {
       RecordShape.Leaf l = all.get(i);
-      leaves.add(i == leaf ? cotangent : l.differentiable() ? Terms.zeroLike(l.type(), l.read(value)) : l.read(value));
+      leaves.add(cotangents.get(i) != null ? cotangents.get(i).name()
+          : l.differentiable() ? Terms.zeroLike(l.type(), l.read(value)) : l.read(value));
     }
     return build(shape, leaves.iterator());
-  }
-
-  /** The type {@code fVjp} of a flat function returns, and its gradient's type. */
-  private static TypeName flatVjpType(Callee c, ClassName self) {
-    if (DerivativesEmitter.returnsObject(c)) {
-      return ParameterizedTypeName.get(RuntimeTypes.RECORD_VJP, DerivativesEmitter.resultType(c),
-          DerivativesEmitter.gradType(c, self).box());
-    }
-    if (c.hasSingleGradient() && !c.differentiatedParams().get(0).type().isArray()) {
-      return RuntimeTypes.SCALAR_VJP;
-    }
-    return ParameterizedTypeName.get(RuntimeTypes.VJP, flatGradType(c, self).box());
-  }
-
-  private static TypeName flatGradType(Callee c, ClassName self) {
-    // A ScalarVjp's pullback gives a double, whatever the parameter's type.
-    boolean scalar = c.hasSingleGradient() && !c.differentiatedParams().get(0).type().isArray()
-        && !DerivativesEmitter.returnsObject(c);
-    return scalar ? TypeName.DOUBLE : DerivativesEmitter.gradType(c, self);
   }
 
   /**
@@ -350,68 +319,20 @@ public final class RecordEntryEmitter {
     MethodSpec.Builder m = method(sig, "Vjp", "The value of {@code $L} and its pullback from an output cotangent"
         + " to the gradient ({@code jax.vjp}); the gradient of a record is a record of the same type.");
     String joined = String.join(", ", flatArgs(sig));
-    Callee flat = sig.flat().get(0);
+    Callee flat = sig.flat();
     if (sig.result() == null && scalarGradient(sig)) {
       m.returns(RuntimeTypes.SCALAR_VJP);
       m.addStatement("return $L($L)", flat.name() + "Vjp", joined);
       return m.build();
     }
-    if (sig.result() != null && flat.recordResult() == null) {
-      return leafRuleVjp(sig, self, grad, m, joined);
-    }
     // A record result's cotangent goes to the flat pullback whole: one transposed body for all leaves.
     ClassName vjp = sig.result() == null ? RuntimeTypes.VJP : RuntimeTypes.RECORD_VJP;
     m.returns(sig.result() == null ? ParameterizedTypeName.get(vjp, grad.box())
         : ParameterizedTypeName.get(vjp, ClassName.bestGuess(sig.result().qualifiedName()), grad.box()));
-    m.addStatement("$T flatVjp = $L($L)", flatVjpType(flat, self), flat.name() + "Vjp", joined);
+    m.addStatement("$T flatVjp = $L($L)", StmtWriter.vjpType(flat), flat.name() + "Vjp", joined);
     m.addCode("return new $T<>(flatVjp.value(), outBar -> {\n$>", vjp);
-    m.addStatement("$T flatGrad = flatVjp.pullback(outBar)", flatGradType(flat, self));
+    m.addStatement("$T flatGrad = flatVjp.pullback(outBar)", StmtWriter.gradType(flat));
     m.addStatement("return $L", userGradient(sig, self, (n, t, read) -> flatComponent(flat, "flatGrad", n)));
-    m.addCode("$<});\n");
-    return m.build();
-  }
-
-  /**
-   * {@code fVjp} of a {@code @CustomJvp} rule with a record result, whose reverse mode transposes the
-   * rule's body one leaf at a time (RecordRuleReader): by linearity, the pullback of a record
-   * cotangent is the sum of the leaves' pullbacks.
-   */
-  private static MethodSpec leafRuleVjp(RecordSignature sig, ClassName self, TypeName grad, MethodSpec.Builder m,
-      String joined) {
-    m.returns(ParameterizedTypeName.get(RuntimeTypes.RECORD_VJP, ClassName.bestGuess(sig.result().qualifiedName()),
-        grad.box()));
-    List<RecordShape.Leaf> leaves = sig.result().leaves();
-    List<String> values = new ArrayList<>();
-    for (RecordShape.Leaf leaf : leaves) {
-      if (!leaf.differentiable()) {
-        values.add(sig.primalLeaf(leaf) + "(" + joined + ")");
-        continue;
-      }
-      Callee flat = sig.leafCall(leaves.indexOf(leaf));
-      m.addStatement("$T $L = $L($L)", flatVjpType(flat, self), "vjp_" + leaf.suffix(), flat.name() + "Vjp", joined);
-      values.add((leaf.type() == Type.FLOAT ? "(float) " : "") + "vjp_" + leaf.suffix() + ".value()");
-    }
-    m.addCode("return new $T<>($L, outBar -> {\n$>", RuntimeTypes.RECORD_VJP, build(sig.result(), values.iterator()));
-    List<Callee> flats = new ArrayList<>();
-    List<String> grads = new ArrayList<>();
-    for (RecordShape.Leaf leaf : leaves) {
-      if (leaf.differentiable()) {
-        Callee flat = sig.leafCall(leaves.indexOf(leaf));
-        flats.add(flat);
-        grads.add("grad_" + leaf.suffix());
-        m.addStatement("$T $L = $L.pullback($L)", flatGradType(flat, self), "grad_" + leaf.suffix(),
-            "vjp_" + leaf.suffix(), leaf.read("outBar"));
-      }
-    }
-    m.addStatement("return $L", userGradient(sig, self, (n, t, read) -> {
-      List<String> terms = new ArrayList<>();
-      for (int i = 0; i < flats.size(); i++) {
-        terms.add(flatComponent(flats.get(i), grads.get(i), n));
-      }
-      // An array parameter's gradient from several leaves: their element-wise sum.
-      return t.isArray() && terms.size() > 1 ? RuntimeTypes.ACCUMULATE.canonicalName() + ".sum("
-          + String.join(", ", terms) + ")" : String.join(" + ", terms);
-    }));
     m.addCode("$<});\n");
     return m.build();
   }

@@ -3,7 +3,6 @@ package io.jgrad.processor.emit;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.jgrad.processor.ir.Callee;
@@ -15,34 +14,29 @@ import io.jgrad.processor.ir.RecordSignature;
 import io.jgrad.processor.ir.Type;
 import java.util.ArrayList;
 import java.util.List;
-import javax.lang.model.element.Modifier;
 
 /**
- * The derivatives of one flat function ({@code f_flat_x}) of a function with records whose
- * derivatives come from the user's rules: forward mode calls the {@code @CustomJvp} rule on packed
- * records and keeps one leaf; reverse mode transposes that leaf of the rule's body, or, for a
- * {@code @CustomVjp}, calls {@code fwd} and {@code bwd} with a cotangent record that is
- * {@code outBar} at this leaf and zero elsewhere, unpacking the gradient record into flat components.
+ * The derivatives of the flat function ({@code f_flat}) of a function with records whose derivatives
+ * come from the user's rules: forward mode calls the {@code @CustomJvp} rule on packed records;
+ * reverse mode transposes the rule's body once for every leaf of the result, or, for a
+ * {@code @CustomVjp}, calls {@code fwd} and {@code bwd} with the cotangent as it comes, unpacking the
+ * gradient record into flat components.
  */
 public final class RecordRuleEmitter {
   private RecordRuleEmitter() {}
 
-  /** Adds the derivatives of flat function {@code flat}, leaf {@code leaf} of {@code sig}'s result. */
-  public static void emit(RecordSignature sig, int leaf, Derived derived, TypeSpec.Builder type) {
+  /** Adds the derivatives of the flat function of {@code sig}. */
+  public static void emit(RecordSignature sig, Derived derived, TypeSpec.Builder type) {
     Function flat = derived.function();
-    Callee c = flat.signature();
     if (flat instanceof Function.VjpRule rule) {
-      DerivativesEmitter.emitReverse(c, vjpSweeps(sig, leaf, rule), type);
-    } else if (flat instanceof Function.JvpRule rule) {
-      // The sweeps transpose this leaf of the rule's body; forward mode calls the rule itself.
-      if (derived.forward()) {
-        type.addMethod(jvp(sig, leaf, rule));
-      }
-      DerivativesEmitter.emitReverse(derived, type);
-    } else {
-      // Records take one jvp rule or a vjp rule (RecordRuleReader); plain flat functions go elsewhere.
-      throw new IllegalArgumentException(c.name() + " has no rule that records take");
+      DerivativesEmitter.emitReverse(flat.signature(), vjpSweeps(sig, rule), type);
+      return;
     }
+    // The sweeps transpose the rule's body; forward mode calls the rule itself.
+    if (derived.forward()) {
+      type.addMethod(jvp(sig, (Function.JvpRule) flat));
+    }
+    DerivativesEmitter.emitReverse(derived, type);
   }
 
   /** The user's parameters rebuilt from the flat ones: {@code new Point(p_x, p_y)} for a record. */
@@ -56,16 +50,10 @@ public final class RecordRuleEmitter {
     return out;
   }
 
-  private static MethodSpec jvp(RecordSignature sig, int leaf, Function.JvpRule rule) {
+  private static MethodSpec jvp(RecordSignature sig, Function.JvpRule rule) {
     Callee c = rule.signature();
-    MethodSpec.Builder m = MethodSpec.methodBuilder(c.name() + "Jvp")
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .addJavadoc("Leaf $L of the value of {@code $L} and of its tangent, from the rule {@code $L}.\n",
-            leaf, sig.name(), rule.name())
-        .returns(c.returnType().isArray()
-            ? ParameterizedTypeName.get(RuntimeTypes.JVP, DerivativesEmitter.typeName(c.returnType()))
-            : c.returnType() == Type.FLOAT ? RuntimeTypes.FLOAT_DUAL : RuntimeTypes.DUAL);
-    DerivativesEmitter.addParams(c, m);
+    MethodSpec.Builder m = DerivativesEmitter.entryPoint(c.name() + "Jvp", c, "The value of {@code $L} and its"
+        + " tangent, from the rule {@code $L}.\n", sig.name(), rule.name()).returns(DerivativesEmitter.jvpType(c));
     List<CodeBlock> args = new ArrayList<>(packedParams(sig));
     for (RecordSignature.UserParam p : sig.differentiatedParams()) {
       if (p.shape() == null) {
@@ -89,21 +77,12 @@ public final class RecordRuleEmitter {
       }
       args.add(RecordEntryEmitter.build(p.shape(), leaves.iterator()));
     }
-    ClassName owner = ClassName.bestGuess(rule.owner());
-    CodeBlock call = CodeBlock.of("$T.$L($L)", owner, rule.name(), CodeBlock.join(args, ", "));
-    if (sig.result() == null) {
-      return m.addStatement("return $T.result($L, $S)", RuntimeTypes.RULE_CHECKS, call, rule.name()).build();
-    }
-    RecordShape.Leaf l = sig.result().leaves().get(leaf);
-    String local = Names.of(c.params().stream().map(Callee.Param::name).toList(), List.of()).fresh("ruleOut");
-    m.addStatement("$T<$T> $L = $T.result($L, $S)", RuntimeTypes.JVP, ClassName.bestGuess(sig.result().qualifiedName()),
-        local, RuntimeTypes.RULE_CHECKS, call, rule.name());
-    return m.addStatement("return $T.of($L, $L)", c.returnType().isArray() ? RuntimeTypes.JVP
-            : c.returnType() == Type.FLOAT ? RuntimeTypes.FLOAT_DUAL : RuntimeTypes.DUAL,
-        l.read(local + ".value()"), l.read(local + ".tangent()")).build();
+    CodeBlock call = CodeBlock.of("$T.$L($L)", ClassName.bestGuess(rule.owner()), rule.name(),
+        CodeBlock.join(args, ", "));
+    return m.addStatement("return $T.result($L, $S)", RuntimeTypes.RULE_CHECKS, call, rule.name()).build();
   }
 
-  private static Sweeps vjpSweeps(RecordSignature sig, int leaf, Function.VjpRule rule) {
+  private static Sweeps vjpSweeps(RecordSignature sig, Function.VjpRule rule) {
     Callee c = rule.signature();
     ClassName owner = ClassName.bestGuess(rule.owner());
     ClassName self = RuntimeTypes.derivatives(c);
@@ -113,7 +92,6 @@ public final class RecordRuleEmitter {
     List<CodeBlock> packed = packedParams(sig);
     CodeBlock forward = CodeBlock.builder()
         .addStatement("var $L = $T.$L($L)", fwd, owner, rule.fwd(), CodeBlock.join(packed, ", ")).build();
-    String value = sig.result() == null ? fwd + ".value()" : sig.result().leaves().get(leaf).read(fwd + ".value()");
     List<CodeBlock> bwdArgs = new ArrayList<>();
     for (int i = 0; i < sig.params().size(); i++) {
       if (!sig.params().get(i).differentiated()) {
@@ -121,9 +99,7 @@ public final class RecordRuleEmitter {
       }
     }
     bwdArgs.add(CodeBlock.of("$L.residuals()", fwd));
-    bwdArgs.add(sig.result() == null ? CodeBlock.of("outBar")
-        : RecordEntryEmitter.oneLeaf(sig.result(), leaf, sig.result().leaves().get(leaf).type() == Type.FLOAT
-            ? "(float) outBar" : "outBar", fwd + ".value()"));
+    bwdArgs.add(CodeBlock.of("outBar"));
     TypeName userGrad = RecordEntryEmitter.gradType(sig, self);
     CodeBlock.Builder reverse = CodeBlock.builder()
         .addStatement("$T $L = $T.$L($L)", userGrad, grad, owner, rule.bwd(), CodeBlock.join(bwdArgs, ", "));
@@ -166,7 +142,7 @@ public final class RecordRuleEmitter {
         : "new " + c.gradRecordName() + "(" + String.join(", ", components) + ")";
     String zero = c.hasSingleGradient() ? zeros.get(0) : "new " + c.gradRecordName() + "(" + String.join(", ", zeros) + ")";
     // A backward pass returning null means a zero gradient.
-    return new Sweeps(forward, reverse.build(), CodeBlock.of("$L", value), c.returnType(),
+    return new Sweeps(forward, reverse.build(), CodeBlock.of("$L.value()", fwd), c.returnType(),
         userGrad.isPrimitive() ? gradient : grad + " == null ? " + zero + " : " + gradient);
   }
 }

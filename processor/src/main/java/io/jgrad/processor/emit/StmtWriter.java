@@ -6,6 +6,7 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.Expr;
+import io.jgrad.processor.ir.RecordShape;
 import io.jgrad.processor.ir.Stmt;
 import io.jgrad.processor.ir.Type;
 import java.util.List;
@@ -44,6 +45,13 @@ final class StmtWriter {
       b.add("{\n$>");
       write(k.body(), b);
       b.add("$<}\n");
+    } else if (s instanceof Stmt.CallRecord c) {
+      // One call, every leaf read from its record.
+      b.addStatement("$T $L = $L", DerivativesEmitter.resultType(c.call().callee()), c.record().name(),
+          ExprWriter.wrapping(c.call()));
+      for (int i = 0; i < c.leaves().size(); i++) {
+        result(c.leaves().get(i), true, c.call().callee(), i, c.record().name(), Type.OBJECT, b);
+      }
     } else if (s instanceof Stmt.Return r) {
       b.addStatement("return $L", ExprWriter.wrapping(r.value()));
     } else if (s instanceof Stmt.Save v) {
@@ -123,11 +131,26 @@ final class StmtWriter {
       b.addStatement("$T $L =$W$T.$LVjp($L)", vjpType(callee), pb, RuntimeTypes.derivatives(callee), callee.name(),
           args);
     }
-    String decl = l.declare() ? ExprWriter.typeName(l.result().type()) + " " : "";
-    Callee.RecordResult record = callee.recordResult();
-    b.addStatement("$L$L = $L", decl, l.result().name(), record == null
-        ? Terms.convert(pb + ".value()", Type.DOUBLE, l.result().type(), false)
-        : Terms.convert(record.selected().read(pb + ".value()"), callee.returnType(), l.result().type(), false));
+    for (int i = 0; i < l.results().size(); i++) {
+      result(l.results().get(i), l.declare(), callee, i, pb + ".value()", Type.DOUBLE, b);
+    }
+  }
+
+  /**
+   * {@code [T] local = value}: a call's one result, {@code value} of type {@code type} narrowed where
+   * {@code local} is a float, or leaf {@code i} of its record result, read from the record {@code value}.
+   */
+  static void result(Expr.Var local, boolean declare, Callee callee, int i, String value, Type type,
+      CodeBlock.Builder b) {
+    RecordShape.Leaf leaf = callee.recordResult() == null ? null : callee.recordResult().shape().leaves().get(i);
+    String read = leaf == null ? Terms.convert(value, type, local.type(), false) : leaf.read(value);
+    if (declare) {
+      // A reference leaf (a String, an enum) has its own Java type.
+      b.addStatement("$T $L = $L", DerivativesEmitter.typeName(local.type(),
+          leaf != null && local.type() == Type.OBJECT ? leaf.javaType() : null), local.name(), read);
+    } else {
+      b.addStatement("$L = $L", local.name(), read);
+    }
   }
 
   /** {@code T gGrad = gVjp.pullback(yBar); xBar += gGrad.x();} for each argument with a cotangent. */
@@ -135,9 +158,9 @@ final class StmtWriter {
     Callee callee = p.callee();
     String grad = p.gradient().name();
     Callee.RecordResult record = callee.recordResult();
-    // A call of a record function read one leaf: the cotangent record is zero at the others.
-    Object cotangent = record == null ? p.cotangent().name() : RecordEntryEmitter.oneLeaf(record.shape(), record.leaf(),
-        p.cotangent().name(), p.pullback().name() + ".value()");
+    // A record result's cotangent: a record of its leaves' cotangents.
+    Object cotangent = record == null ? p.cotangent().name() : RecordEntryEmitter.cotangent(record.shape(),
+        p.cotangents(), p.pullback().name() + ".value()");
     b.addStatement("$T $L =$W$L.pullback($L)", gradType(callee), grad, p.pullback().name(), cotangent);
     List<Callee.Param> diff = callee.differentiatedParams();
     for (int k = 0; k < diff.size(); k++) {
@@ -159,7 +182,7 @@ final class StmtWriter {
 
   /** The Java type of a callee's {@code fVjp} result. */
   static TypeName vjpType(Callee callee) {
-    if (callee.returnType() != null && DerivativesEmitter.returnsObject(callee)) {
+    if (returnsObject(callee)) {
       return ParameterizedTypeName.get(RuntimeTypes.RECORD_VJP, DerivativesEmitter.resultType(callee),
           gradType(callee).box());
     }
@@ -172,6 +195,11 @@ final class StmtWriter {
     return ParameterizedTypeName.get(RuntimeTypes.VJP, gradType(callee).box());
   }
 
+  /** Whether a callee's {@code fVjp} gives a {@code RecordVjp}: it returns an array or a record. */
+  private static boolean returnsObject(Callee callee) {
+    return callee.returnType() != null && DerivativesEmitter.returnsObject(callee);
+  }
+
   /** The Java type of a callee's gradient. */
   static TypeName gradType(Callee callee) {
     if (callee.isPacked()) {
@@ -181,8 +209,9 @@ final class StmtWriter {
       return RuntimeTypes.GRAD2;
     }
     if (callee.hasSingleGradient()) {
+      // A ScalarVjp's pullback gives a double whatever the parameter's type, a RecordVjp's the parameter's own.
       Type t = callee.differentiatedParams().get(0).type();
-      return t.isArray() ? DerivativesEmitter.typeName(t) : TypeName.DOUBLE;
+      return t.isArray() || returnsObject(callee) ? DerivativesEmitter.typeName(t) : TypeName.DOUBLE;
     }
     return RuntimeTypes.derivatives(callee).nestedClass(callee.gradRecordName());
   }

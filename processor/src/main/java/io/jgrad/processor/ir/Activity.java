@@ -17,6 +17,8 @@ public final class Activity {
       Rewrite.forEach(body, s -> {
         if (s instanceof Stmt.Assign a) {
           reach(a.target(), a.value(), active);
+        } else if (s instanceof Stmt.CallRecord c) {
+          c.leaves().forEach(leaf -> reach(leaf, c.call(), active));
         } else if (s instanceof Stmt.ArrayWrite w) {
           // An array holding one differentiated element carries derivatives as a whole.
           reach(w.array(), w.value(), active);

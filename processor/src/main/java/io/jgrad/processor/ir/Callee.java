@@ -32,9 +32,10 @@ public record Callee(
   /**
    * The record a flat function returns ({@code f_flat} of a function with a record result), and
    * which leaf of it a call reads: -1 for the whole record (the function itself), else the index of
-   * a differentiable leaf, the call's value.
+   * the leaf, the call's value; {@code site} numbers the call the leaf is read from, so that leaves
+   * read from one call come from one result.
    */
-  public record RecordResult(RecordShape shape, int leaf) {
+  public record RecordResult(RecordShape shape, int leaf, int site) {
     /** The leaf a call reads. */
     public RecordShape.Leaf selected() {
       return shape.leaves().get(leaf);
@@ -141,7 +142,7 @@ public record Callee(
   /** Whether this is a call through a function object rather than to a static method. */
   /**
    * The key the processor knows a function by across classes: its owner and its user's name (the
-   * flat functions of a function with records, {@code f_flat}, stand for {@code f}).
+   * flat function of a function with records, {@code f_flat}, stands for {@code f}).
    */
   public static String key(String owner, String name) {
     return owner + "#" + RecordSignature.userName(name);
@@ -219,13 +220,21 @@ public record Callee(
   }
 
   /**
-   * A call of this flat function (returning a whole record) that reads its differentiable leaf
-   * {@code leaf}: the call's value has that leaf's type.
+   * Call {@code site} of this flat function (returning a whole record) reading leaf {@code leaf}: the
+   * call's value has that leaf's type.
    */
-  public Callee readingLeaf(int leaf) {
-    RecordResult read = new RecordResult(recordResult.shape(), leaf);
-    return new Callee(ownerQualifiedName, derivativesQualifiedName, name, params, read.selected().type(), forward,
-        order, receiver, rulePrimal, read);
+  public Callee readingLeaf(int leaf, int site) {
+    return reading(new RecordResult(recordResult.shape(), leaf, site));
+  }
+
+  /** The flat function itself, returning the whole record of which this call reads one leaf. */
+  public Callee wholeRecord() {
+    return reading(new RecordResult(recordResult.shape(), -1, -1));
+  }
+
+  private Callee reading(RecordResult read) {
+    return new Callee(ownerQualifiedName, derivativesQualifiedName, name, params,
+        read.leaf() < 0 ? Type.OBJECT : read.selected().type(), forward, order, receiver, rulePrimal, read);
   }
 
   /** The name of the generated method {@link #secondOrderPrimal} calls for function {@code name}. */

@@ -2,6 +2,7 @@ package io.jgrad.processor.ir;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
@@ -48,27 +49,49 @@ public sealed interface Function {
     }
 
     /**
-     * The rule's body as plain code: {@code value} and {@code tangent} declared, and each
-     * {@code return Dual.of(v, t)} split into {@code value = v; tangent = t; return value}.
+     * The rule's body as plain code: {@code values} and {@code tangents} declared (one of each, or one
+     * per leaf of a record result, null where a leaf has no tangent), and each
+     * {@code return Dual.of(v, t)} split into {@code value = v; tangent = t; return value} (a record
+     * leaf by leaf, returned whole, a leaf without a value local as the rule computes it).
      */
-    public List<Stmt> splitBody(Expr.Var value, Expr.Var tangent) {
-      List<Stmt> out = new ArrayList<>(List.of(new Stmt.Declare(value), new Stmt.Declare(tangent)));
-      out.addAll(splitPairs(body, value, tangent));
+    public List<Stmt> splitBody(List<Expr.Var> values, List<Expr.Var> tangents) {
+      List<Stmt> out = new ArrayList<>();
+      values.stream().filter(Objects::nonNull).forEach(v -> out.add(new Stmt.Declare(v)));
+      tangents.stream().filter(Objects::nonNull).forEach(t -> out.add(new Stmt.Declare(t)));
+      out.addAll(splitPairs(body, values, tangents));
       return out;
     }
 
-    private static List<Stmt> splitPairs(List<Stmt> body, Expr.Var value, Expr.Var tangent) {
+    private static List<Stmt> splitPairs(List<Stmt> body, List<Expr.Var> values, List<Expr.Var> tangents) {
       List<Stmt> out = new ArrayList<>();
       for (Stmt s : body) {
         if (s instanceof Stmt.Return r && r.value() instanceof Expr.Pair p) {
-          out.add(new Stmt.Assign(value, p.value(), false));
-          out.add(new Stmt.Assign(tangent, p.tangent(), false));
-          out.add(new Stmt.Return(value));
+          assignLeaves(values, p.value(), out);
+          assignLeaves(tangents, p.tangent(), out);
+          if (p.value() instanceof Expr.RecordValue record) {
+            List<Expr> leaves = new ArrayList<>();
+            for (int i = 0; i < values.size(); i++) {
+              leaves.add(values.get(i) != null ? values.get(i) : record.leaves().get(i));
+            }
+            out.add(new Stmt.Return(new Expr.RecordValue(record.shape(), leaves)));
+          } else {
+            out.add(new Stmt.Return(values.get(0)));
+          }
         } else {
-          out.add(Rewrite.withBodies(s, inner -> splitPairs(inner, value, tangent)));
+          out.add(Rewrite.withBodies(s, inner -> splitPairs(inner, values, tangents)));
         }
       }
       return out;
+    }
+
+    /** {@code targets[i] = leaf i of value} (a number is its own only leaf), where a target is given. */
+    private static void assignLeaves(List<Expr.Var> targets, Expr value, List<Stmt> out) {
+      List<Expr> leaves = value instanceof Expr.RecordValue record ? record.leaves() : List.of(value);
+      for (int i = 0; i < targets.size(); i++) {
+        if (targets.get(i) != null) {
+          out.add(new Stmt.Assign(targets.get(i), leaves.get(i), false));
+        }
+      }
     }
   }
 

@@ -53,11 +53,22 @@ public sealed interface Linear {
   record DeclareTangent(Expr.Var target) implements Linear {}
 
   /**
-   * {@code result = callee(args)} with tangent {@code resultDot}: forward mode calls the callee's
+   * {@code result = callee(args)} with tangent {@code resultDot}, or, for a record result, one result
+   * and one tangent per leaf (a tangent null where the leaf has none): forward mode calls the callee's
    * JVP with {@code argTangents} (null where zero); reverse mode saves its pullback.
    */
-  record Call(Expr.Var result, Expr.Var resultDot, boolean declare, Callee callee, List<Expr> args,
-      List<Expr.Var> argTangents) implements Linear {}
+  record Call(List<Expr.Var> results, List<Expr.Var> resultDots, boolean declare, Callee callee, List<Expr> args,
+      List<Expr.Var> argTangents) implements Linear {
+    /** The result of a callee with one. */
+    public Expr.Var result() {
+      return results.get(0);
+    }
+
+    /** The tangent of a callee's one result. */
+    public Expr.Var resultDot() {
+      return resultDots.get(0);
+    }
+  }
 
   /** {@code if (condition)} over linear statements. */
   record If(Expr condition, List<Linear> thenBody, List<Linear> elseBody) implements Linear {}

@@ -107,15 +107,16 @@ public final class Rewrite {
       return new Stmt.Accumulate(var(a.target(), f), a.index() == null ? null : expr(a.index(), f),
           expr(a.value(), f), a.subtract());
     }
+    if (s instanceof Stmt.CallRecord c) {
+      return new Stmt.CallRecord(var(c.record(), f), vars(c.leaves(), f), (Expr.Call) expr(c.call(), f));
+    }
     if (s instanceof Stmt.Linearize l) {
-      return new Stmt.Linearize(var(l.pullback(), f), var(l.result(), f), l.declare(), l.callee(),
+      return new Stmt.Linearize(var(l.pullback(), f), vars(l.results(), f), l.declare(), l.callee(),
           exprs(l.args(), f));
     }
     if (s instanceof Stmt.PullBack p) {
-      List<Expr.Var> targets = new ArrayList<>();
-      p.argCotangents().forEach(v -> targets.add(v == null ? null : var(v, f)));
-      return new Stmt.PullBack(var(p.pullback(), f), var(p.gradient(), f), p.callee(), var(p.cotangent(), f),
-          targets);
+      return new Stmt.PullBack(var(p.pullback(), f), var(p.gradient(), f), p.callee(), vars(p.cotangents(), f),
+          vars(p.argCotangents(), f));
     }
     Stmt.CheckLength c = (Stmt.CheckLength) s;
     return new Stmt.CheckLength(expr(c.primal(), f), var(c.tangent(), f));
@@ -124,6 +125,13 @@ public final class Rewrite {
   /** A local rewritten where it is assigned: {@code f} must map it to a local again. */
   private static Expr.Var var(Expr.Var v, UnaryOperator<Expr> f) {
     return (Expr.Var) expr(v, f);
+  }
+
+  /** Locals rewritten by {@link #var}, a null (no local) kept. */
+  private static List<Expr.Var> vars(List<Expr.Var> in, UnaryOperator<Expr> f) {
+    List<Expr.Var> out = new ArrayList<>(in.size());
+    in.forEach(v -> out.add(v == null ? null : var(v, f)));
+    return out;
   }
 
   /** The statement lists nested directly in {@code s}: branches, loop bodies, blocks. */
@@ -208,6 +216,8 @@ public final class Rewrite {
     } else if (s instanceof Stmt.Accumulate a) {
       out.add(a.index());
       out.add(a.value());
+    } else if (s instanceof Stmt.CallRecord c) {
+      out.add(c.call());
     } else if (s instanceof Stmt.Linearize l) {
       out.addAll(l.args());
     } else if (s instanceof Stmt.CheckLength c) {

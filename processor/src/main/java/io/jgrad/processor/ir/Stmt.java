@@ -29,6 +29,12 @@ public sealed interface Stmt {
   /** A call kept only for its side effect (printing, logging), in program order. */
   record Effect(Expr.PrimalCall call) implements Stmt {}
 
+  /**
+   * {@code record = call; leaves[i] = record's leaf i}: one call of a function with a record result
+   * ({@code call}'s callee returns the whole record), each leaf declared as a local of its own.
+   */
+  record CallRecord(Expr.Var record, List<Expr.Var> leaves, Expr.Call call) implements Stmt {}
+
   /** {@code return value;} */
   record Return(Expr value) implements Stmt {}
 
@@ -63,17 +69,29 @@ public sealed interface Stmt {
 
   /**
    * {@code result = callee(args)} in the forward sweep of reverse mode, keeping the callee's pullback
-   * in {@code pullback}; {@code declare} says whether this declares {@code result}.
+   * in {@code pullback}; {@code declare} says whether this declares the results: the one result, or
+   * one local per leaf of a record result.
    */
-  record Linearize(Expr.Var pullback, Expr.Var result, boolean declare, Callee callee, List<Expr> args)
-      implements Stmt {}
+  record Linearize(Expr.Var pullback, List<Expr.Var> results, boolean declare, Callee callee, List<Expr> args)
+      implements Stmt {
+    /** The result of a callee with one. */
+    public Expr.Var result() {
+      return results.get(0);
+    }
+  }
 
   /**
    * {@code argCotangents[k] += pullback(cotangent)[k]} through the callee's gradient, held in
-   * {@code gradient}; an argument whose cotangent is null takes nothing.
+   * {@code gradient}; an argument whose cotangent is null takes nothing. A record result's cotangent
+   * is one per leaf, null where a leaf has none.
    */
-  record PullBack(Expr.Var pullback, Expr.Var gradient, Callee callee, Expr.Var cotangent,
-      List<Expr.Var> argCotangents) implements Stmt {}
+  record PullBack(Expr.Var pullback, Expr.Var gradient, Callee callee, List<Expr.Var> cotangents,
+      List<Expr.Var> argCotangents) implements Stmt {
+    /** The cotangent of a callee's one result. */
+    public Expr.Var cotangent() {
+      return cotangents.get(0);
+    }
+  }
 
   /** Fails at run time, naming {@code tangent}, when its length differs from {@code primal}'s. */
   record CheckLength(Expr primal, Expr.Var tangent) implements Stmt {}

@@ -57,7 +57,7 @@ public final class BodyParser {
    */
   public BodyParser(Trees trees, Report report, CalleeResolver callees, ExecutableElement method,
       List<String> paramNames, boolean rule) {
-    this(trees, report, callees, method, paramNames, rule ? new JvpRuleMode(0) : ReadMode.BODY, null);
+    this(trees, report, callees, method, paramNames, rule ? new JvpRuleMode() : ReadMode.BODY, null);
   }
 
   /**
@@ -67,15 +67,6 @@ public final class BodyParser {
   public BodyParser(Trees trees, Report report, CalleeResolver callees, ExecutableElement method,
       Callee flatSignature) {
     this(trees, report, callees, method, null, ReadMode.BODY, flatSignature);
-  }
-
-  /**
-   * A parser for a custom JVP rule of a function with a record result, whose {@code Jvp.of(value,
-   * tangent)} keeps leaf {@code selectedLeaf}; record parameters are read leaf by leaf.
-   */
-  public BodyParser(Trees trees, Report report, CalleeResolver callees, ExecutableElement rule,
-      List<String> paramNames, int selectedLeaf) {
-    this(trees, report, callees, rule, paramNames, new JvpRuleMode(selectedLeaf), null);
   }
 
   /**

@@ -26,25 +26,33 @@ public final class CustomJvpReader {
   public static Optional<ReadRule> read(Callee sig, ExecutableElement rule, Trees trees, Report report,
       CalleeResolver callees) {
     List<String> primalNames = sig.params().stream().map(Callee.Param::name).toList();
+    List<Callee.Param> tangentParams = new ArrayList<>();
+    int k = primalNames.size();
+    for (Callee.Param p : sig.params()) {
+      if (p.differentiated()) {
+        tangentParams.add(new Callee.Param(rule.getParameters().get(k++).getSimpleName().toString(), p.type(), true));
+      }
+    }
+    return read(sig, primalNames, tangentParams, rule, trees, report, callees);
+  }
+
+  /**
+   * The function {@code sig} that {@code rule}'s body defines, its primal parameters named
+   * {@code primalNames} and its tangents {@code tangentParams} (a record's read leaf by leaf), or empty
+   * after reporting what is not read.
+   */
+  static Optional<ReadRule> read(Callee sig, List<String> primalNames, List<Callee.Param> tangentParams,
+      ExecutableElement rule, Trees trees, Report report, CalleeResolver callees) {
     BodyParser parser = new BodyParser(trees, report, callees, rule, primalNames, true);
     Optional<Function> parsed = parser.parse();
     if (parsed.isEmpty()) {
       return Optional.empty();
     }
-    List<String> tangentNames = new ArrayList<>();
-    List<Callee.Param> tangentParams = new ArrayList<>();
-    int k = primalNames.size();
-    for (Callee.Param p : sig.params()) {
-      if (p.differentiated()) {
-        String name = rule.getParameters().get(k++).getSimpleName().toString();
-        tangentNames.add(name);
-        tangentParams.add(new Callee.Param(name, p.type(), true));
-      }
-    }
     Set<String> linear = Activity.of(parsed.get().body(), tangentParams);
     String owner = ((TypeElement) rule.getEnclosingElement()).getQualifiedName().toString();
     return Optional.of(new ReadRule(new Function.JvpRule(sig, parsed.get().body(), owner,
-        rule.getSimpleName().toString(), tangentNames, linear), parser.positions(), parser.unit(), rule));
+        rule.getSimpleName().toString(), tangentParams.stream().map(Callee.Param::name).toList(), linear),
+        parser.positions(), parser.unit(), rule));
   }
 
   /** The locals of a {@code jvps} rule's body that depend on its tangent, its first parameter. */

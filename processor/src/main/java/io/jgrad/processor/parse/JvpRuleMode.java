@@ -21,9 +21,9 @@ import javax.lang.model.type.TypeMirror;
 
 /**
  * A custom JVP rule, whose returns are {@code Dual.of(value, tangent)} (or {@code Jvp.of} for an
- * array or record result); of a record result it keeps leaf {@code selectedLeaf}.
+ * array or record result, a record's value and tangent read whole).
  */
-record JvpRuleMode(int selectedLeaf) implements ReadMode {
+record JvpRuleMode() implements ReadMode {
   @Override
   public boolean jvpRule() {
     return true;
@@ -52,7 +52,7 @@ record JvpRuleMode(int selectedLeaf) implements ReadMode {
         ? d.getTypeArguments().get(0) : null;
     RecordShape record = result == null ? null : RecordShape.of(result);
     if (record != null) {
-      return cx.records.ruleLeaf(e, args, ownerName, path, record, selectedLeaf);
+      return cx.records.rulePair(e, args, ownerName, path, record);
     }
     Type arrayResult = result == null ? null : TypeMapper.map(result);
     if (arrayResult != null && arrayResult.isArray()) {

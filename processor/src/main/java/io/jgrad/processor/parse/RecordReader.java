@@ -29,10 +29,12 @@ import javax.lang.model.type.TypeKind;
 /**
  * Reads records leaf by leaf: a record parameter or local is one scalar local per leaf, a record
  * value the list of its leaves, a returned record a {@link Expr.RecordValue}, and a call to a
- * function with records in its signature a call to its flat functions.
+ * function with records in its signature a call to its flat function.
  */
 final class RecordReader {
   private final ReadContext cx;
+  /** How many calls of functions with a record result were read: each call's number for its leaves. */
+  private int recordCalls;
 
   RecordReader(ReadContext cx) {
     this.cx = cx;
@@ -85,14 +87,12 @@ final class RecordReader {
     }
   }
 
-  /** {@code Jvp.of(value, tangent)} of a record result, in a rule read per leaf: leaf {@code selectedLeaf} of both. */
-  Expr ruleLeaf(ExpressionTree e, List<? extends ExpressionTree> args, String ownerName, TreePath path,
-      RecordShape result, int selectedLeaf) {
+  /** {@code Jvp.of(value, tangent)} of a record result, returned by a rule: every leaf of both. */
+  Expr rulePair(ExpressionTree e, List<? extends ExpressionTree> args, String ownerName, TreePath path,
+      RecordShape result) {
     if (args != null && args.size() == 2 && ownerName.equals("io.jgrad.runtime.Jvp")) {
-      Expr value = record(args.get(0), path, result).get(selectedLeaf);
-      Expr tangent = record(args.get(1), path, result).get(selectedLeaf);
-      Type type = result.leaves().get(selectedLeaf).type();
-      return new Expr.Pair(coerce(value, type), coerce(tangent, type), type);
+      return new Expr.Pair(recordResult(args.get(0), path, result), recordResult(args.get(1), path, result),
+          Type.OBJECT);
     }
     cx.error(Codes.RULE_RETURN, "a custom JVP rule of a record function must end each path with return"
         + " Jvp.of(value, tangent)", e);
@@ -190,7 +190,7 @@ final class RecordReader {
 
   /**
    * A call to a differentiable function with records in its signature: the arguments scalarized leaf
-   * by leaf, one call per leaf of a record result (to {@code g_flat_x}...) or one to {@code g_flat}.
+   * by leaf, one call of {@code g_flat}, read leaf by leaf for a record result.
    */
   List<Expr> recordCall(MethodInvocationTree t, TreePath path, ExecutableElement callee) {
     if (cx.callsItself(callee, t)) {
@@ -213,21 +213,15 @@ final class RecordReader {
         args.add(coerce(cx.expr(a, path), p.param().type()));
       }
     }
-    List<Expr> out = new ArrayList<>();
     if (sig.result() == null) {
-      out.add(new Expr.Call(sig.flat().get(0), List.copyOf(args), sig.flat().get(0).returnType()));
-      return out;
+      return List.of(new Expr.Call(sig.flat(), List.copyOf(args), sig.flat().returnType()));
     }
-    List<RecordShape.Leaf> leaves = sig.result().leaves();
-    for (int i = 0; i < leaves.size(); i++) {
-      if (leaves.get(i).differentiable()) {
-        Callee leafCall = sig.leafCall(i);
-        out.add(new Expr.Call(leafCall, List.copyOf(args), leafCall.returnType()));
-      } else {
-        // A component without a tangent: its value, from the generated primal of that leaf.
-        out.add(new Expr.PrimalCall(sig.derivatives(), sig.primalLeaf(leaves.get(i)), List.copyOf(args),
-            leaves.get(i).type()));
-      }
+    // Every leaf read from this one call: the normalizer makes it one call, whose leaves they read.
+    int site = recordCalls++;
+    List<Expr> out = new ArrayList<>();
+    for (int i = 0; i < sig.result().leaves().size(); i++) {
+      Callee leafCall = sig.flat().readingLeaf(i, site);
+      out.add(new Expr.Call(leafCall, List.copyOf(args), leafCall.returnType()));
     }
     return out;
   }

@@ -2,7 +2,6 @@ package io.jgrad.processor.parse;
 
 import com.sun.source.util.Trees;
 import io.jgrad.processor.diag.Report;
-import io.jgrad.processor.ir.Activity;
 import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.DiffSpec;
 import io.jgrad.processor.ir.Function;
@@ -12,15 +11,14 @@ import io.jgrad.processor.ir.Type;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 
 /**
  * The custom rules of a function with records in its signature (the notebook's "Working with
  * containers"): the rule's signature is checked (by the processor's entry) with record types, and a
- * {@code @CustomJvp} rule's body is read once per leaf of the result, record parameters and tangents
- * scalarized, so that each flat function transposes its own leaf's linear part.
+ * {@code @CustomJvp} rule's body is read once, record parameters and tangents scalarized, into the
+ * flat function returning the whole record, whose linear part is transposed once for every leaf.
  */
 public final class RecordRuleReader {
   private RecordRuleReader() {}
@@ -48,52 +46,34 @@ public final class RecordRuleReader {
     return Character.toUpperCase(sig.name().charAt(0)) + sig.name().substring(1) + "Grad";
   }
 
-  /** The flat functions of a {@code @CustomVjp} with records, whose rules were checked with {@link #ruleView}. */
-  public static List<Function> readVjp(ExecutableElement f, DiffSpec spec, RecordSignature sig) {
+  /** The flat function of a {@code @CustomVjp} with records, whose rules were checked with {@link #ruleView}. */
+  public static Function readVjp(ExecutableElement f, DiffSpec spec, RecordSignature sig) {
     String owner = ((TypeElement) f.getEnclosingElement()).getQualifiedName().toString();
-    List<Function> out = new ArrayList<>();
-    for (Callee flat : sig.flat()) {
-      out.add(new Function.VjpRule(flat, owner, spec.fwd(), spec.bwd()));
-    }
-    return out;
+    return new Function.VjpRule(sig.flat(), owner, spec.fwd(), spec.bwd());
   }
 
   /**
-   * Flat function {@code i} of a {@code @CustomJvp} with records: its leaf of the body of {@code rule},
-   * record parameters and tangents scalarized; empty after reporting what is not read.
+   * The flat function of a {@code @CustomJvp} with records: the body of {@code rule} read once, record
+   * parameters and tangents scalarized, returning the whole record and its tangent; empty after
+   * reporting what is not read.
    */
-  public static Optional<ReadRule> readJvp(RecordSignature sig, ExecutableElement rule, int i, Trees trees,
+  public static Optional<ReadRule> readJvp(RecordSignature sig, ExecutableElement rule, Trees trees,
       Report report, CalleeResolver callees) {
     List<String> primalNames = sig.params().stream().map(RecordSignature.UserParam::name).toList();
-    List<String> tangentNames = new ArrayList<>();
     List<Callee.Param> tangentParams = new ArrayList<>();
     int k = primalNames.size();
-    for (RecordSignature.UserParam p : sig.params()) {
-      if (!p.differentiated()) {
-        continue;
-      }
+    for (RecordSignature.UserParam p : sig.differentiatedParams()) {
       String t = rule.getParameters().get(k++).getSimpleName().toString();
       if (p.shape() == null) {
-        tangentNames.add(t);
         tangentParams.add(new Callee.Param(t, p.param().type(), true));
         continue;
       }
       for (RecordShape.Leaf leaf : p.shape().leaves()) {
         if (leaf.differentiable()) {
-          tangentNames.add(t + "_" + leaf.suffix());
           tangentParams.add(new Callee.Param(t + "_" + leaf.suffix(), leaf.type(), true));
         }
       }
     }
-    String owner = ((TypeElement) rule.getEnclosingElement()).getQualifiedName().toString();
-    int leaf = sig.result() == null ? 0 : sig.leafOf(i);
-    BodyParser parser = new BodyParser(trees, report, callees, rule, primalNames, leaf);
-    Optional<Function> parsed = parser.parse();
-    if (parsed.isEmpty()) {
-      return Optional.empty();
-    }
-    Set<String> linear = Activity.of(parsed.get().body(), tangentParams);
-    return Optional.of(new ReadRule(new Function.JvpRule(sig.flat().get(i), parsed.get().body(), owner,
-        rule.getSimpleName().toString(), List.copyOf(tangentNames), linear), parser.positions(), parser.unit(), rule));
+    return CustomJvpReader.read(sig.flat(), primalNames, tangentParams, rule, trees, report, callees);
   }
 }

@@ -2,7 +2,6 @@ package io.jgrad.processor.parse;
 
 import io.jgrad.annotations.NonDiff;
 import io.jgrad.processor.ir.Callee;
-import io.jgrad.processor.ir.DiffSpec;
 import io.jgrad.processor.ir.RecordShape;
 import io.jgrad.processor.ir.RecordSignature.UserParam;
 import io.jgrad.processor.ir.RecordSignature;
@@ -16,7 +15,7 @@ import javax.lang.model.element.VariableElement;
 /**
  * Reads the {@link RecordSignature} of a method with records in its signature from its element:
  * which parameters are records, which of them are differentiated ({@code wrt}, {@code @NonDiff}),
- * and the flat functions it becomes.
+ * and the flat function it becomes.
  */
 public final class RecordSignatureReader {
   private RecordSignatureReader() {}
@@ -49,28 +48,12 @@ public final class RecordSignatureReader {
       flat.addAll(up.flat());
     }
     RecordShape result = RecordShape.of(method.getReturnType());
-    // Flat functions are generated at order 1 only: an order-2 caller is told its callee lacks order 2.
-    List<Callee> flats = new ArrayList<>();
-    String n = method.getSimpleName().toString();
-    boolean rule = DiffSpec.of(method).map(s -> s.kind() != DiffSpec.Kind.BODY).orElse(false);
-    if (result == null) {
-      flats.add(new Callee(base.ownerQualifiedName(), base.derivativesQualifiedName(), n + "_flat",
-          List.copyOf(flat), base.returnType(), base.forward(), 1));
-    } else if (!rule) {
-      // A body is read once into one flat function returning every leaf of the record.
-      flats.add(new Callee(base.ownerQualifiedName(), base.derivativesQualifiedName(), n + "_flat",
-          List.copyOf(flat), Type.OBJECT, base.forward(), 1, null, false, new Callee.RecordResult(result, -1)));
-    } else {
-      // A rule gives one flat function per differentiable leaf (RecordRuleReader).
-      for (RecordShape.Leaf leaf : result.leaves()) {
-        if (!leaf.differentiable()) {
-          continue; // a component without a tangent comes from the primal (primalLeaf)
-        }
-        flats.add(new Callee(base.ownerQualifiedName(), base.derivativesQualifiedName(),
-            n + "_flat_" + leaf.suffix(), List.copyOf(flat), leaf.type(), base.forward(), 1));
-      }
-    }
-    return new RecordSignature(base.ownerQualifiedName(), base.derivativesQualifiedName(), n,
-        List.copyOf(params), base.returnType(), result, List.copyOf(flats), base.forward());
+    // The flat function is generated at order 1 only: an order-2 caller is told its callee lacks order 2.
+    Callee flatFunction = new Callee(base.ownerQualifiedName(), base.derivativesQualifiedName(),
+        method.getSimpleName() + "_flat", List.copyOf(flat), result == null ? base.returnType() : Type.OBJECT,
+        base.forward(), 1, null, false, result == null ? null : new Callee.RecordResult(result, -1, -1));
+    return new RecordSignature(base.ownerQualifiedName(), base.derivativesQualifiedName(),
+        method.getSimpleName().toString(), List.copyOf(params), base.returnType(), result, flatFunction,
+        base.forward());
   }
 }

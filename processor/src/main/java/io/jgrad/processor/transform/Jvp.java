@@ -115,6 +115,9 @@ public final class Jvp {
       }
     } else if (s instanceof Stmt.Assign a) {
       assign(a, out);
+    } else if (s instanceof Stmt.CallRecord c && c.leaves().stream().anyMatch(this::isActive)) {
+      // One call for every leaf: each active leaf gets its tangent from it.
+      call(c.leaves(), c.leaves().stream().map(v -> isActive(v) ? tangentOf(v) : null).toList(), true, c.call(), out);
     } else if (s instanceof Stmt.Declare d) {
       out.add(new Linear.Primal(d));
       if (isActive(d.target())) {
@@ -146,7 +149,7 @@ public final class Jvp {
     }
     Expr.Var vDot = tangentOf(v);
     if (rhs instanceof Expr.Call c) {
-      call(a, c, vDot, out);
+      call(List.of(v), List.of(vDot), a.declare(), c, out);
       return;
     }
     out.add(new Linear.Primal(a));
@@ -175,7 +178,8 @@ public final class Jvp {
     out.add(new Linear.Tangent(vDot, v, terms, a.declare()));
   }
 
-  private void call(Stmt.Assign a, Expr.Call c, Expr.Var vDot, List<Linear> out) {
+  private void call(List<Expr.Var> results, List<Expr.Var> resultDots, boolean declare, Expr.Call c,
+      List<Linear> out) {
     List<Expr.Var> argTangents = new ArrayList<>();
     List<Callee.Param> params = c.callee().params();
     for (int i = 0; i < params.size(); i++) {
@@ -191,6 +195,6 @@ public final class Jvp {
         argTangents.add(activeArg ? tangentOf((Expr.Var) arg) : null);
       }
     }
-    out.add(new Linear.Call(a.target(), vDot, a.declare(), c.callee(), c.args(), argTangents));
+    out.add(new Linear.Call(results, resultDots, declare, c.callee(), c.args(), argTangents));
   }
 }

@@ -93,8 +93,8 @@ final class JvpRuleExpansion {
     Names own = Names.of(ruleParams, rule.body());
     Expr.Var value = own.var("ruleValue", t);
     Expr.Var tangent = own.var("ruleTangent", t);
-    List<Stmt> normal = sources.inline(path,
-        Normalizer.normalize(new Function.Plain(callee, rule.splitBody(value, tangent)), own), own, x -> false);
+    List<Stmt> normal = sources.inline(path, Normalizer.normalize(
+        new Function.Plain(callee, rule.splitBody(List.of(value), List.of(tangent))), own), own, x -> false);
     List<Callee.Param> params = new ArrayList<>(callee.params());
     for (int i = 0; i < diff.size(); i++) {
       params.add(new Callee.Param(rule.tangentNames().get(i), diff.get(i).type(), true));

@@ -8,19 +8,30 @@ import io.jgrad.processor.ir.Names;
 import io.jgrad.processor.ir.Rewrite;
 import io.jgrad.processor.ir.RecordShape;
 import io.jgrad.processor.ir.Stmt;
+import io.jgrad.processor.ir.Type;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Brings a body into the form the derivative transforms read: every differentiable value is built
- * one primitive at a time into a local (A-normal form), ternaries become if/else, and the tail
- * returns become assignments to one result local read by a single final {@code return}.
+ * one primitive at a time into a local (A-normal form), ternaries become if/else, the tail returns
+ * become assignments to one result local read by a single final {@code return}, and the leaves read
+ * from one call of a function with a record result come from one {@link Stmt.CallRecord}.
  */
 public final class Normalizer {
   private final Names names;
   private final Expr.Var result;
   /** A record result returned from several places: its leaves' result locals, else null. */
   private List<Expr.Var> resultLeaves;
+  /** The leaves of the record calls made so far in scope, by call site: later reads take these. */
+  private Map<Integer, List<Expr.Var>> recordCalls = new HashMap<>();
+  /**
+   * The locals that the statements normalized next declare with leaves of a record call not made yet
+   * ({@code Point q = f(p)}), by call site and leaf: the call assigns them itself.
+   */
+  private final Map<Integer, Map<Integer, Expr.Var>> declaredLeaves = new HashMap<>();
 
   private Normalizer(Names names, Expr.Var result) {
     this.names = names;
@@ -59,20 +70,47 @@ public final class Normalizer {
     return out;
   }
 
+  /** A nested statement list: the record calls it makes stay in it. */
   private List<Stmt> stmts(List<Stmt> in) {
+    Map<Integer, List<Expr.Var>> outer = new HashMap<>(recordCalls);
     List<Stmt> out = new ArrayList<>();
     stmts(in, out);
+    recordCalls = outer;
     return out;
   }
 
   private void stmts(List<Stmt> in, List<Stmt> out) {
-    for (Stmt s : in) {
-      stmt(s, out);
+    for (int i = 0; i < in.size(); i++) {
+      declaredLeaves(in.subList(i, in.size()));
+      stmt(in.get(i), out);
+    }
+  }
+
+  /**
+   * Notes the locals that {@code next}, from its first statement on, declares one after the other with
+   * leaves of one record call not made yet ({@code Point q = f(p)}): that call assigns them itself.
+   */
+  private void declaredLeaves(List<Stmt> next) {
+    Integer site = next.get(0) instanceof Stmt.Assign a ? site(a.value()) : null;
+    if (site == null || recordCalls.containsKey(site)) {
+      return;
+    }
+    for (Stmt s : next) {
+      if (!(s instanceof Stmt.Assign a && a.declare() && site.equals(site(a.value())))) {
+        return;
+      }
+      declaredLeaves.computeIfAbsent(site, k -> new HashMap<>())
+          .put(((Expr.Call) a.value()).callee().recordResult().leaf(), a.target());
     }
   }
 
   private void stmt(Stmt s, List<Stmt> out) {
-    if (s instanceof Stmt.Assign a) {
+    if (s instanceof Stmt.Assign a && site(a.value()) != null) {
+      Expr.Var leaf = leaf((Expr.Call) a.value(), out);
+      if (!leaf.equals(a.target())) {
+        out.add(new Stmt.Assign(a.target(), leaf, a.declare()));
+      }
+    } else if (s instanceof Stmt.Assign a) {
       if (!a.target().type().isScalar()) {
         out.add(a);
         return;
@@ -113,8 +151,42 @@ public final class Normalizer {
     }
   }
 
+  /** The call site of a leaf read from a record call, else null. */
+  private static Integer site(Expr e) {
+    return e instanceof Expr.Call c && c.callee().recordResult() != null && c.callee().recordResult().leaf() >= 0
+        ? c.callee().recordResult().site() : null;
+  }
+
+  /**
+   * The local holding the leaf {@code read} reads: its call's, made once, at the first leaf read, into
+   * the locals the next statements declare with its leaves, or fresh ones.
+   */
+  private Expr.Var leaf(Expr.Call read, List<Stmt> out) {
+    Callee.RecordResult record = read.callee().recordResult();
+    List<Expr.Var> leaves = recordCalls.get(record.site());
+    if (leaves == null) {
+      Callee whole = read.callee().wholeRecord();
+      String user = io.jgrad.processor.ir.RecordSignature.userName(whole.name());
+      Map<Integer, Expr.Var> declared = declaredLeaves.getOrDefault(record.site(), Map.of());
+      leaves = new ArrayList<>();
+      List<RecordShape.Leaf> shape = record.shape().leaves();
+      for (int i = 0; i < shape.size(); i++) {
+        Expr.Var local = declared.get(i);
+        leaves.add(local != null ? local : new Expr.Var(names.fresh(user + "_" + shape.get(i).suffix()),
+            shape.get(i).type()));
+      }
+      out.add(new Stmt.CallRecord(new Expr.Var(names.temp(whole.name()), Type.OBJECT), List.copyOf(leaves),
+          new Expr.Call(whole, args(read.args(), out), Type.OBJECT)));
+      recordCalls.put(record.site(), leaves);
+    }
+    return leaves.get(record.leaf());
+  }
+
   /** One level of computation over atoms: what may stand on the right of an assignment. */
   private Expr rhs(Expr e, List<Stmt> out) {
+    if (site(e) != null) {
+      return leaf((Expr.Call) e, out);
+    }
     if (!e.type().isScalar()) {
       return e;
     }
@@ -126,11 +198,7 @@ public final class Normalizer {
       return new Expr.Prim(p.primitive(), args, p.type(), p.strict());
     }
     if (e instanceof Expr.Call c) {
-      List<Expr> args = new ArrayList<>();
-      for (Expr a : c.args()) {
-        args.add(a.type().isScalar() ? atom(a, out) : a);
-      }
-      return new Expr.Call(c.callee(), args, c.type());
+      return new Expr.Call(c.callee(), args(c.args(), out), c.type());
     }
     if (e instanceof Expr.Cast c && c.operand().type().isScalar()) {
       return new Expr.Cast(c.type(), atom(c.operand(), out));
@@ -141,19 +209,29 @@ public final class Normalizer {
     if (e instanceof Expr.Conditional c) {
       Expr.Var t = new Expr.Var(names.temp("select"), c.type());
       out.add(new Stmt.Declare(t));
-      List<Stmt> thenBody = new ArrayList<>();
-      thenBody.add(new Stmt.Assign(t, rhs(c.ifTrue(), thenBody), false));
-      List<Stmt> elseBody = new ArrayList<>();
-      elseBody.add(new Stmt.Assign(t, rhs(c.ifFalse(), elseBody), false));
-      out.add(new Stmt.If(c.condition(), thenBody, elseBody));
+      out.add(new Stmt.If(c.condition(), branch(t, c.ifTrue()), branch(t, c.ifFalse())));
       return t;
     }
     return e;
   }
 
+  /** A call's arguments: each number an atom, each leaf of a record call its local. */
+  private List<Expr> args(List<Expr> args, List<Stmt> out) {
+    List<Expr> atoms = new ArrayList<>();
+    for (Expr a : args) {
+      atoms.add(a.type().isScalar() || site(a) != null ? atom(a, out) : a);
+    }
+    return atoms;
+  }
+
+  /** {@code t = value} as a branch of its own: the record calls it makes stay in it. */
+  private List<Stmt> branch(Expr.Var t, Expr value) {
+    return stmts(List.of(new Stmt.Assign(t, value, false)));
+  }
+
   /** An atom (local, literal, constant field, or a primal-only expression) holding {@code e}. */
   private Expr atom(Expr e, List<Stmt> out) {
-    if (isAtom(e)) {
+    if (isAtom(e) && site(e) == null) {
       return e;
     }
     Expr rhs = rhs(e, out);

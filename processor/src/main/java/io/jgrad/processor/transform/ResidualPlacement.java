@@ -75,8 +75,10 @@ public final class ResidualPlacement {
       } else if (s instanceof Stmt.Linearize l) {
         topDeclared.add(l.pullback().name());
         if (l.declare()) {
-          topDeclared.add(l.result().name());
+          l.results().forEach(r -> topDeclared.add(r.name()));
         }
+      } else if (s instanceof Stmt.CallRecord c) {
+        c.leaves().forEach(leaf -> topDeclared.add(leaf.name()));
       }
     }
     List<Stmt> forward = forward(sweeps.forward(), !tapeEverything);
@@ -88,9 +90,11 @@ public final class ResidualPlacement {
     if (s instanceof Stmt.Assign a) {
       assignCount.merge(a.target().name(), 1, Integer::sum);
     } else if (s instanceof Stmt.Linearize l) {
-      assignCount.merge(l.result().name(), 1, Integer::sum);
+      l.results().forEach(r -> assignCount.merge(r.name(), 1, Integer::sum));
       assignCount.merge(l.pullback().name(), 1, Integer::sum);
       pullbackOf.put(l.pullback().name(), l.callee());
+    } else if (s instanceof Stmt.CallRecord c) {
+      c.leaves().forEach(leaf -> assignCount.merge(leaf.name(), 1, Integer::sum));
     } else if (s instanceof Stmt.ArrayWrite w) {
       writtenArrays.add(w.array().name());
     }
@@ -192,7 +196,7 @@ public final class ResidualPlacement {
       if (s instanceof Stmt.Assign a && a.declare() || s instanceof Stmt.Declare || s instanceof Stmt.Save) {
         n++;
       } else if (s instanceof Stmt.Linearize l) {
-        n += l.declare() ? 2 : 1;
+        n += 1 + (l.declare() ? l.results().size() : 0);
       }
     }
     return n;

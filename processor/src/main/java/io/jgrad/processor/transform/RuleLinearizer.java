@@ -7,6 +7,7 @@ import io.jgrad.processor.ir.Function;
 import io.jgrad.processor.ir.Linear;
 import io.jgrad.processor.ir.Linearized;
 import io.jgrad.processor.ir.Names;
+import io.jgrad.processor.ir.RecordShape;
 import io.jgrad.processor.ir.Rewrite;
 import io.jgrad.processor.ir.Stmt;
 import io.jgrad.processor.ir.Type;
@@ -29,15 +30,18 @@ public final class RuleLinearizer {
     this.linear = linear;
   }
 
-  /** The linear program of a normalized rule body whose final return is {@code value}, tangent {@code tangent}. */
-  public static List<Linear> linearize(List<Stmt> body, Set<String> linear, Expr.Var tangent) {
+  /**
+   * The linear program of a normalized rule body whose final return is its value, with tangent
+   * {@code tangents} (one, or one per leaf of a record result, null where a leaf has none).
+   */
+  public static List<Linear> linearize(List<Stmt> body, Set<String> linear, List<Expr.Var> tangents) {
     // The primal part may read a tangent array's length (a loop to t.length): the reverse sweep has
     // no tangent arrays in its forward part, so the length is the one the array was created with.
     java.util.Map<String, Expr> lengths = new java.util.HashMap<>();
     collectLengths(body, linear, lengths);
     List<Stmt> primalLengths = Rewrite.stmts(body, e -> e instanceof Expr.ArrayLength l
         && l.array() instanceof Expr.Var v && lengths.containsKey(v.name()) ? lengths.get(v.name()) : e);
-    return new RuleLinearizer(linear).stmts(primalLengths, tangent);
+    return new RuleLinearizer(linear).stmts(primalLengths, tangents);
   }
 
   /**
@@ -95,12 +99,23 @@ public final class RuleLinearizer {
     for (int i = 0; i < diff.size(); i++) {
       tangentParams.add(new Callee.Param(rule.tangentNames().get(i), diff.get(i).type(), true));
     }
-    Type t = sig.returnType();
-    Expr.Var value = new Expr.Var(names.fresh("ruleValue"), t);
-    Expr.Var tangent = new Expr.Var(names.fresh("ruleTangent"), t);
-    List<Stmt> normal = Normalizer.normalize(new Function.Plain(sig, rule.splitBody(value, tangent)), names);
+    // The value and tangent locals: one of each, or one per leaf of a record result that has a tangent
+    // (a leaf without one, a String or an enum, is returned as the rule computes it).
+    List<Expr.Var> values = new ArrayList<>();
+    List<Expr.Var> returned = new ArrayList<>();
+    if (sig.recordResult() == null) {
+      values.add(new Expr.Var(names.fresh("ruleValue"), sig.returnType()));
+      returned.add(new Expr.Var(names.fresh("ruleTangent"), sig.returnType()));
+    } else {
+      for (RecordShape.Leaf leaf : sig.recordResult().shape().leaves()) {
+        boolean tangent = leaf.differentiable();
+        values.add(tangent ? new Expr.Var(names.fresh("ruleValue_" + leaf.suffix()), leaf.type()) : null);
+        returned.add(tangent ? new Expr.Var(names.fresh("ruleTangent_" + leaf.suffix()), leaf.type()) : null);
+      }
+    }
+    List<Stmt> normal = Normalizer.normalize(new Function.Plain(sig, rule.splitBody(values, returned)), names);
     Set<String> linear = io.jgrad.processor.ir.Activity.of(normal, tangentParams);
-    List<Linear> program = linearize(normal, linear, tangent);
+    List<Linear> program = linearize(normal, linear, returned);
     Map<String, Expr.Var> tangents = new LinkedHashMap<>();
     for (int i = 0; i < diff.size(); i++) {
       tangents.put(diff.get(i).name(), new Expr.Var(rule.tangentNames().get(i), diff.get(i).type()));
@@ -127,7 +142,7 @@ public final class RuleLinearizer {
     return e instanceof Expr.Var v && linear.contains(v.name());
   }
 
-  private List<Linear> stmts(List<Stmt> body, Expr.Var tangent) {
+  private List<Linear> stmts(List<Stmt> body, List<Expr.Var> tangents) {
     List<Linear> out = new ArrayList<>();
     for (Stmt s : body) {
       if (s instanceof Stmt.Assign a && linear.contains(a.target().name()) && a.value() instanceof Expr.NewArray n) {
@@ -145,13 +160,16 @@ public final class RuleLinearizer {
       } else if (s instanceof Stmt.Declare d && linear.contains(d.target().name())) {
         out.add(new Linear.DeclareTangent(d.target()));
       } else if (s instanceof Stmt.If f) {
-        out.add(new Linear.If(f.condition(), stmts(f.thenBody(), tangent), stmts(f.elseBody(), tangent)));
+        out.add(new Linear.If(f.condition(), stmts(f.thenBody(), tangents), stmts(f.elseBody(), tangents)));
       } else if (s instanceof Stmt.While w) {
-        out.add(new Linear.While(w.condition(), stmts(w.body(), tangent)));
+        out.add(new Linear.While(w.condition(), stmts(w.body(), tangents)));
       } else if (s instanceof Stmt.Block b) {
-        out.add(new Linear.Block(stmts(b.body(), tangent)));
+        out.add(new Linear.Block(stmts(b.body(), tangents)));
       } else if (s instanceof Stmt.Return r) {
-        out.add(new Linear.Return(r.value(), linear.contains(tangent.name()) ? tangent : null));
+        // The tangents that depend on the input tangents; the others are zero.
+        List<Expr.Var> returned = tangents.stream().map(t -> t != null && isLinear(t) ? t : null).toList();
+        out.add(r.value() instanceof Expr.RecordValue record ? new Linear.RecordReturn(record, returned)
+            : new Linear.Return(r.value(), returned.get(0)));
       } else {
         out.add(new Linear.Primal(s));
       }

@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -164,7 +165,7 @@ public final class Transposer {
       if (l instanceof Linear.Tangent t) {
         note(t.target().name(), inLoop);
       } else if (l instanceof Linear.Call c) {
-        note(c.resultDot().name(), inLoop);
+        c.resultDots().stream().filter(Objects::nonNull).forEach(t -> note(t.name(), inLoop));
       } else if (l instanceof Linear.While w) {
         count(w.body(), true);
       } else {
@@ -305,17 +306,18 @@ public final class Transposer {
   private List<Stmt> call(Linear.Call c, List<Stmt> forward) {
     Callee callee = c.callee();
     Expr.Var pullback = new Expr.Var(names.temp(callee.name() + "Vjp"), Type.OBJECT);
-    forward.add(new Stmt.Linearize(pullback, c.result(), c.declare(), callee, c.args()));
+    forward.add(new Stmt.Linearize(pullback, c.results(), c.declare(), callee, c.args()));
     List<Stmt> out = new ArrayList<>();
     Expr.Var saved = residual(pullback.name(), Type.OBJECT, pullback, forward, out);
-    Expr.Var bar = bars.get(c.resultDot().name());
+    // A record result's cotangent is one per leaf, seeded from every leaf that has a tangent.
+    List<Expr.Var> cotangents = c.resultDots().stream().map(t -> t == null ? null : bars.get(t.name())).toList();
     Expr.Var gradient = new Expr.Var(names.temp(callee.name() + "Grad"), Type.OBJECT);
     List<Expr.Var> targets = new ArrayList<>();
     for (Expr.Var argTangent : c.argTangents()) {
       targets.add(argTangent == null ? null : bars.get(argTangent.name()));
     }
-    out.add(new Stmt.PullBack(saved, gradient, callee, bar, targets));
-    zero(c.resultDot().name(), bar, out);
+    out.add(new Stmt.PullBack(saved, gradient, callee, cotangents, targets));
+    c.resultDots().stream().filter(Objects::nonNull).forEach(t -> zero(t.name(), bars.get(t.name()), out));
     return out;
   }
 
