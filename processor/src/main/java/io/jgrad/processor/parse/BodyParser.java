@@ -51,16 +51,6 @@ public final class BodyParser {
   }
 
   /**
-   * A parser for {@code method}; {@code paramNames}, when given, renames its first parameters (a
-   * rule's primal parameters take its function's names); {@code rule} accepts
-   * {@code return Dual.of(value, tangent)}.
-   */
-  public BodyParser(Trees trees, Report report, CalleeResolver callees, ExecutableElement method,
-      List<String> paramNames, boolean rule) {
-    this(trees, report, callees, method, paramNames, rule ? new JvpRuleMode(0) : ReadMode.BODY, null);
-  }
-
-  /**
    * A parser for a method with records in its signature, producing the flat function
    * {@code flatSignature}: a record parameter read leaf by leaf, a record result returned whole.
    */
@@ -70,8 +60,10 @@ public final class BodyParser {
   }
 
   /**
-   * A parser for a custom JVP rule of a function with a record result, whose {@code Jvp.of(value,
-   * tangent)} keeps leaf {@code selectedLeaf}; record parameters are read leaf by leaf.
+   * A parser for a custom JVP rule, which accepts {@code return Dual.of(value, tangent)}; its first
+   * parameters take the names {@code paramNames} (its function's). Of a function with a record
+   * result, its {@code Jvp.of(value, tangent)} keeps leaf {@code selectedLeaf} (else 0); record
+   * parameters are read leaf by leaf.
    */
   public BodyParser(Trees trees, Report report, CalleeResolver callees, ExecutableElement rule,
       List<String> paramNames, int selectedLeaf) {

@@ -26,7 +26,7 @@ public final class CustomJvpReader {
   public static Optional<ReadRule> read(Callee sig, ExecutableElement rule, Trees trees, Report report,
       CalleeResolver callees) {
     List<String> primalNames = sig.params().stream().map(Callee.Param::name).toList();
-    BodyParser parser = new BodyParser(trees, report, callees, rule, primalNames, true);
+    BodyParser parser = new BodyParser(trees, report, callees, rule, primalNames, 0);
     Optional<Function> parsed = parser.parse();
     if (parsed.isEmpty()) {
       return Optional.empty();
