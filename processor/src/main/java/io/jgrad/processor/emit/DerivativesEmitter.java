@@ -3,7 +3,6 @@ package io.jgrad.processor.emit;
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
@@ -13,7 +12,6 @@ import io.jgrad.processor.ir.Function;
 import io.jgrad.processor.ir.Linearized;
 import io.jgrad.processor.ir.Names;
 import io.jgrad.processor.ir.Type;
-import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Modifier;
 
@@ -237,11 +235,7 @@ public final class DerivativesEmitter {
   }
 
   static void addParams(Callee sig, MethodSpec.Builder m) {
-    List<ParameterSpec> ps = new ArrayList<>();
-    for (Callee.Param p : sig.params()) {
-      ps.add(ParameterSpec.builder(paramType(p), p.name()).build());
-    }
-    m.addParameters(ps);
+    sig.params().forEach(p -> m.addParameter(paramType(p), p.name()));
   }
 
   /**
