@@ -49,7 +49,7 @@ public final class Normalizer {
     if (n.resultLeaves != null) {
       n.resultLeaves.forEach(v -> out.add(new Stmt.Declare(v)));
     }
-    n.stmts(body, out);
+    body.forEach(s -> n.stmt(s, out));
     if (n.result != null) {
       out.add(new Stmt.Return(n.result));
     }
@@ -61,14 +61,8 @@ public final class Normalizer {
 
   private List<Stmt> stmts(List<Stmt> in) {
     List<Stmt> out = new ArrayList<>();
-    stmts(in, out);
+    in.forEach(s -> stmt(s, out));
     return out;
-  }
-
-  private void stmts(List<Stmt> in, List<Stmt> out) {
-    for (Stmt s : in) {
-      stmt(s, out);
-    }
   }
 
   private void stmt(Stmt s, List<Stmt> out) {
