@@ -123,12 +123,7 @@ public final class DerivativesEmitter {
         "The value of {@code $L} and its pullback from an output cotangent to the gradient"
             + " ({@code jax.vjp}).\n", sig.name())
         .returns(vjpType);
-    vjpMethod.addCode(sweeps.forward());
-    vjpMethod.addCode("return new $T$L($L, outBar -> {\n$>", scalar ? SCALAR_VJP : VJP, scalar ? "" : "<>",
-        sweeps.value());
-    vjpMethod.addCode(sweeps.reverse());
-    vjpMethod.addStatement("return $L", sweeps.gradient());
-    vjpMethod.addCode("$<});\n");
+    returnPullback(vjpMethod, sweeps, scalar ? SCALAR_VJP : VJP, !scalar);
     type.addMethod(vjpMethod.build());
 
     // fGrad
@@ -193,13 +188,18 @@ public final class DerivativesEmitter {
         + " from a cotangent $L to the gradient ({@code jax.vjp}).\n", sig.name(),
         sig.recordResult() != null ? "record of the result's type" : "array of the result's length")
         .returns(ParameterizedTypeName.get(RuntimeTypes.RECORD_VJP, resultType(sig), grad.box()));
-    vjpMethod.addCode(sweeps.forward());
-    vjpMethod.addCode("return new $T<>($L, outBar -> {\n$>", RuntimeTypes.RECORD_VJP, sweeps.value());
-    vjpMethod.addCode(sweeps.reverse());
-    vjpMethod.addStatement("return $L", sweeps.gradient());
-    vjpMethod.addCode("$<});\n");
+    returnPullback(vjpMethod, sweeps, RuntimeTypes.RECORD_VJP, true);
     type.addMethod(vjpMethod.build());
     emitGradRecord(sig, type);
+  }
+
+  /** The forward sweep, then {@code return new vjp(value, outBar -> { the reverse sweep; return gradient; })}. */
+  private static void returnPullback(MethodSpec.Builder m, Sweeps sweeps, ClassName vjp, boolean diamond) {
+    m.addCode(sweeps.forward());
+    m.addCode("return new $T$L($L, outBar -> {\n$>", vjp, diamond ? "<>" : "", sweeps.value());
+    m.addCode(sweeps.reverse());
+    m.addStatement("return $L", sweeps.gradient());
+    m.addCode("$<});\n");
   }
 
   /** The gradient record {@code FGrad} of a function with more than one differentiated parameter. */
