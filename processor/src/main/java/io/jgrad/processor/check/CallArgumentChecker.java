@@ -7,6 +7,7 @@ import io.jgrad.processor.diag.Report;
 import io.jgrad.processor.ir.Activity;
 import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.Expr;
+import io.jgrad.processor.ir.Exprs;
 import io.jgrad.processor.ir.Rewrite;
 import io.jgrad.processor.ir.Stmt;
 import java.util.List;
@@ -65,19 +66,9 @@ public final class CallArgumentChecker {
           }
           expr(arg);
         }
-      } else if (e instanceof Expr.Prim p) {
-        p.args().forEach(this::expr);
-      } else if (e instanceof Expr.Binary b) {
-        expr(b.left());
-        expr(b.right());
-      } else if (e instanceof Expr.Unary u) {
-        expr(u.operand());
-      } else if (e instanceof Expr.Cast c) {
-        expr(c.operand());
-      } else if (e instanceof Expr.Conditional c) {
-        expr(c.condition());
-        expr(c.ifTrue());
-        expr(c.ifFalse());
+      } else if (e instanceof Expr.Prim || e instanceof Expr.Binary || e instanceof Expr.Unary
+          || e instanceof Expr.Cast || e instanceof Expr.Conditional) {
+        Exprs.children(e).forEach(this::expr);
       } else if (e instanceof Expr.PrimalCall c) {
         // Only a call on a non-differentiable parameter can return a double here (a static helper
         // that does is rejected while parsing): an opaque function such as a DoubleUnaryOperator.

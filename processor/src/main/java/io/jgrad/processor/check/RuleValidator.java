@@ -46,15 +46,14 @@ public final class RuleValidator {
     ExecutableElement rule = found.get();
     int before = report.errorCount();
     checkModifiers(rule, report);
-    List<TypeMirror> want = new ArrayList<>();
-    f.getParameters().forEach(p -> want.add(p.asType()));
+    List<String> want = new ArrayList<>();
+    f.getParameters().forEach(p -> want.add(p.asType().toString()));
     for (int i = 0; i < sig.params().size(); i++) {
       if (sig.params().get(i).differentiated()) {
-        want.add(f.getParameters().get(i).asType());
+        want.add(f.getParameters().get(i).asType().toString());
       }
     }
-    List<? extends VariableElement> have = rule.getParameters();
-    checkParameters(rule, want, expected, report);
+    checkParameters(rule, "the rule " + ruleName, want, expected, report);
     String wantReturn = RecordShape.of(f.getReturnType()) != null || (sig.returnType() != null && sig.returnType().isArray())
         ? "io.jgrad.runtime.Jvp<" + f.getReturnType() + ">"
         : sig.returnType() == Type.FLOAT ? "io.jgrad.runtime.FloatDual" : "io.jgrad.runtime.Dual";
@@ -108,10 +107,10 @@ public final class RuleValidator {
         continue;
       }
       VariableElement p = f.getParameters().get(i);
-      List<TypeMirror> want = new ArrayList<>();
-      want.add(p.asType());
-      want.add(f.getReturnType());
-      f.getParameters().forEach(q -> want.add(q.asType()));
+      List<String> want = new ArrayList<>();
+      want.add(p.asType().toString());
+      want.add(f.getReturnType().toString());
+      f.getParameters().forEach(q -> want.add(q.asType().toString()));
       List<String> shown = new ArrayList<>();
       shown.add(p.asType() + " " + p.getSimpleName() + "Dot");
       shown.add(f.getReturnType() + " primalOut");
@@ -128,7 +127,7 @@ public final class RuleValidator {
       }
       ExecutableElement rule = found.get();
       checkModifiers(rule, report);
-      checkParameters(rule, want, expected, report);
+      checkParameters(rule, "the rule " + ruleName, want, expected, report);
       if (!rule.getReturnType().toString().equals(p.asType().toString())) {
         report.error(Codes.RULE_RETURN, "the rule " + ruleName + " must return " + p.asType()
             + " (its contribution to the output tangent), not " + rule.getReturnType(), rule);
@@ -146,10 +145,10 @@ public final class RuleValidator {
   public static boolean vjpRules(ExecutableElement f, DiffSpec spec, Callee sig, String gradType, Report report) {
     int before = report.errorCount();
     List<String> shown = new ArrayList<>();
-    List<TypeMirror> want = new ArrayList<>();
+    List<String> want = new ArrayList<>();
     f.getParameters().forEach(p -> {
       shown.add(p.asType() + " " + p.getSimpleName());
-      want.add(p.asType());
+      want.add(p.asType().toString());
     });
     // A record or array result has no double value to hold in a Fwd: fwd returns a RecordFwd.
     Type resultType = TypeMapper.map(f.getReturnType());
@@ -160,7 +159,7 @@ public final class RuleValidator {
     String residuals = null;
     if (fwd.isPresent()) {
       checkModifiers(fwd.get(), report);
-      checkParameters(fwd.get(), want, fwdExpected, report);
+      checkParameters(fwd.get(), "the rule " + spec.fwd(), want, fwdExpected, report);
       TypeMirror r = fwd.get().getReturnType();
       String wantFwd = recordResult ? "io.jgrad.runtime.RecordFwd" : "io.jgrad.runtime.Fwd";
       if (!(r instanceof javax.lang.model.type.DeclaredType d)
@@ -192,18 +191,7 @@ public final class RuleValidator {
     if (bwd.isPresent()) {
       ExecutableElement b = bwd.get();
       checkModifiers(b, report);
-      List<? extends VariableElement> have = b.getParameters();
-      if (have.size() != bwdWant.size()) {
-        report.error(Codes.RULE_SIGNATURE, "the backward pass " + spec.bwd() + " takes " + have.size()
-            + " parameters but must take " + bwdWant.size() + ": " + bwdExpected, b);
-      } else {
-        for (int i = 0; i < have.size(); i++) {
-          if (bwdWant.get(i) != null && !have.get(i).asType().toString().equals(bwdWant.get(i))) {
-            report.error(Codes.RULE_SIGNATURE, "parameter " + (i + 1) + " of the backward pass " + spec.bwd()
-                + " must be " + bwdWant.get(i) + ", not " + have.get(i).asType() + ": " + bwdExpected, have.get(i));
-          }
-        }
-      }
+      checkParameters(b, "the backward pass " + spec.bwd(), bwdWant, bwdExpected, report);
       String ret = b.getReturnType().toString();
       boolean ok = sig.hasSingleGradient() ? ret.equals(gradType) : ret.endsWith(gradType);
       if (!ok) {
@@ -278,19 +266,22 @@ public final class RuleValidator {
     Exceptions.checked(rule, "the rule " + ruleName, report);
   }
 
-  private static void checkParameters(ExecutableElement rule, List<TypeMirror> want, String expected,
+  /**
+   * Checks that {@code rule}, named {@code what} in reports, takes parameters of the types {@code want}
+   * (a null one takes any type: residuals of a forward pass that failed its own check).
+   */
+  private static void checkParameters(ExecutableElement rule, String what, List<String> want, String expected,
       Report report) {
-    String ruleName = rule.getSimpleName().toString();
     List<? extends VariableElement> have = rule.getParameters();
     if (have.size() != want.size()) {
-      report.error(Codes.RULE_SIGNATURE, "the rule " + ruleName + " takes " + have.size()
-          + " parameters but must take " + want.size() + ": " + expected, rule);
+      report.error(Codes.RULE_SIGNATURE, what + " takes " + have.size() + " parameters but must take "
+          + want.size() + ": " + expected, rule);
       return;
     }
     for (int i = 0; i < want.size(); i++) {
-      if (!have.get(i).asType().toString().equals(want.get(i).toString())) {
-        report.error(Codes.RULE_SIGNATURE, "parameter " + (i + 1) + " of the rule " + ruleName
-            + " must be " + want.get(i) + ", not " + have.get(i).asType() + ": " + expected, have.get(i));
+      if (want.get(i) != null && !have.get(i).asType().toString().equals(want.get(i))) {
+        report.error(Codes.RULE_SIGNATURE, "parameter " + (i + 1) + " of " + what + " must be " + want.get(i)
+            + ", not " + have.get(i).asType() + ": " + expected, have.get(i));
       }
     }
   }

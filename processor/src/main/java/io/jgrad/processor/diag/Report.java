@@ -46,11 +46,6 @@ public final class Report {
     return (int) items.stream().filter(i -> i.kind == Diagnostic.Kind.ERROR).count();
   }
 
-  /** Whether any error was found. */
-  public boolean hasErrors() {
-    return items.stream().anyMatch(i -> i.kind == Diagnostic.Kind.ERROR);
-  }
-
   /** Reports every item to javac, errors at the position of their expression. */
   public void print(Messager messager, Trees trees) {
     // The same finding at the same tree is reported once.

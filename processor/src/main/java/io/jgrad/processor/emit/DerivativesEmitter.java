@@ -3,7 +3,6 @@ package io.jgrad.processor.emit;
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
@@ -13,7 +12,6 @@ import io.jgrad.processor.ir.Function;
 import io.jgrad.processor.ir.Linearized;
 import io.jgrad.processor.ir.Names;
 import io.jgrad.processor.ir.Type;
-import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Modifier;
 
@@ -124,12 +122,7 @@ public final class DerivativesEmitter {
         "The value of {@code $L} and its pullback from an output cotangent to the gradient"
             + " ({@code jax.vjp}).\n", sig.name())
         .returns(vjpType);
-    vjpMethod.addCode(sweeps.forward());
-    vjpMethod.addCode("return new $T$L($L, outBar -> {\n$>", scalar ? SCALAR_VJP : VJP, scalar ? "" : "<>",
-        sweeps.value());
-    vjpMethod.addCode(sweeps.reverse());
-    vjpMethod.addStatement("return $L", sweeps.gradient());
-    vjpMethod.addCode("$<});\n");
+    returnPullback(vjpMethod, sweeps, scalar ? SCALAR_VJP : VJP, !scalar);
     type.addMethod(vjpMethod.build());
 
     // fGrad
@@ -200,13 +193,18 @@ public final class DerivativesEmitter {
         + " from a cotangent $L to the gradient ({@code jax.vjp}).\n", sig.name(),
         sig.recordResult() != null ? "record of the result's type" : "array of the result's length")
         .returns(ParameterizedTypeName.get(RuntimeTypes.RECORD_VJP, resultType(sig), grad.box()));
-    vjpMethod.addCode(sweeps.forward());
-    vjpMethod.addCode("return new $T<>($L, outBar -> {\n$>", RuntimeTypes.RECORD_VJP, sweeps.value());
-    vjpMethod.addCode(sweeps.reverse());
-    vjpMethod.addStatement("return $L", sweeps.gradient());
-    vjpMethod.addCode("$<});\n");
+    returnPullback(vjpMethod, sweeps, RuntimeTypes.RECORD_VJP, true);
     type.addMethod(vjpMethod.build());
     emitGradRecord(sig, type);
+  }
+
+  /** The forward sweep, then {@code return new vjp(value, outBar -> { the reverse sweep; return gradient; })}. */
+  private static void returnPullback(MethodSpec.Builder m, Sweeps sweeps, ClassName vjp, boolean diamond) {
+    m.addCode(sweeps.forward());
+    m.addCode("return new $T$L($L, outBar -> {\n$>", vjp, diamond ? "<>" : "", sweeps.value());
+    m.addCode(sweeps.reverse());
+    m.addStatement("return $L", sweeps.gradient());
+    m.addCode("$<});\n");
   }
 
   /** The gradient record {@code FGrad} of a function with more than one differentiated parameter. */
@@ -242,11 +240,7 @@ public final class DerivativesEmitter {
   }
 
   static void addParams(Callee sig, MethodSpec.Builder m) {
-    List<ParameterSpec> ps = new ArrayList<>();
-    for (Callee.Param p : sig.params()) {
-      ps.add(ParameterSpec.builder(paramType(p), p.name()).build());
-    }
-    m.addParameters(ps);
+    sig.params().forEach(p -> m.addParameter(paramType(p), p.name()));
   }
 
   /**

@@ -11,6 +11,7 @@ import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.Names;
 import io.jgrad.processor.ir.Type;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import javax.lang.model.element.Modifier;
 
@@ -291,11 +292,7 @@ final class FunctionObjectEmitter {
   }
 
   private static String free(String base, List<String> taken) {
-    String name = base;
-    for (int i = 2; taken.contains(name); i++) {
-      name = base + i;
-    }
-    return name;
+    return Names.fresh(base, new HashSet<>(taken));
   }
 
   private static MethodSpec.Builder override(String name, TypeName returns, List<String> doubles) {

@@ -2,6 +2,7 @@ package io.jgrad.processor.ir;
 
 import io.jgrad.processor.rules.Primitive;
 import java.util.List;
+import java.util.function.DoubleBinaryOperator;
 
 /**
  * Builders for the expressions that derivative rules write, with Java's numeric promotion and
@@ -64,24 +65,23 @@ public final class Exprs {
 
   /** {@code a + b}. */
   public static Expr add(Expr a, Expr b) {
-    Double ca = constValue(a);
-    Double cb = constValue(b);
-    Type t = arith(a, b);
-    if (ca != null && cb != null) {
-      return lit(t, ca + cb);
-    }
-    return new Expr.Prim(Primitive.ADD, List.of(a, b), t, false);
+    return folded(Primitive.ADD, a, b, Double::sum);
   }
 
   /** {@code a - b}. */
   public static Expr sub(Expr a, Expr b) {
+    return folded(Primitive.SUB, a, b, (x, y) -> x - y);
+  }
+
+  /** {@code a op b}, a literal when both are. */
+  private static Expr folded(Primitive op, Expr a, Expr b, DoubleBinaryOperator fold) {
     Double ca = constValue(a);
     Double cb = constValue(b);
     Type t = arith(a, b);
     if (ca != null && cb != null) {
-      return lit(t, ca - cb);
+      return lit(t, fold.applyAsDouble(ca, cb));
     }
-    return new Expr.Prim(Primitive.SUB, List.of(a, b), t, false);
+    return new Expr.Prim(op, List.of(a, b), t, false);
   }
 
   /** {@code a * b}, with literal ones dropped. */

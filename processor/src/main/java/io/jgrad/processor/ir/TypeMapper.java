@@ -1,5 +1,6 @@
 package io.jgrad.processor.ir;
 
+import java.util.Arrays;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.ArrayType;
@@ -37,13 +38,8 @@ public final class TypeMapper {
         return Type.BOOLEAN;
       case ARRAY:
         Type element = map(((ArrayType) mirror).getComponentType());
-        if (element == Type.DOUBLE) {
-          return Type.DOUBLE_ARRAY;
-        }
-        if (element == Type.FLOAT) {
-          return Type.FLOAT_ARRAY;
-        }
-        return element == Type.INT ? Type.INT_ARRAY : null;
+        return Arrays.stream(Type.values()).filter(t -> t.isArray() && t.element() == element).findFirst()
+            .orElse(null);
       case DECLARED:
         DeclaredType declared = (DeclaredType) mirror;
         TypeElement typeElement = (TypeElement) declared.asElement();
@@ -51,14 +47,10 @@ public final class TypeMapper {
         if (name.equals("java.lang.String")) {
           return Type.OBJECT;
         }
-        if (name.equals("io.jgrad.runtime.DiffFn1")) {
-          return Type.FN1;
-        }
-        if (name.equals("io.jgrad.runtime.DiffFn2")) {
-          return Type.FN2;
-        }
-        if (name.equals("io.jgrad.runtime.DiffFnN")) {
-          return Type.FN_N;
+        for (Type t : Type.values()) {
+          if (t.isFunctionObject() && t.javaName().equals(name)) {
+            return t;
+          }
         }
         // Type arguments would need spelling out in generated signatures: not yet.
         boolean opaque = typeElement.getKind() == ElementKind.ENUM || typeElement.getKind() == ElementKind.INTERFACE;

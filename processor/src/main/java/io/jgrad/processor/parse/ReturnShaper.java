@@ -1,5 +1,6 @@
 package io.jgrad.processor.parse;
 
+import io.jgrad.processor.ir.Rewrite;
 import io.jgrad.processor.ir.Stmt;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,19 +35,10 @@ final class ReturnShaper {
           return out;
         }
       }
-      out.add(restructureInside(s));
+      // A loop has no return to move: those inside one were reported by the parser already.
+      out.add(Rewrite.withBodies(s, ReturnShaper::restructure));
     }
     return out;
-  }
-
-  private static Stmt restructureInside(Stmt s) {
-    if (s instanceof Stmt.If f) {
-      return new Stmt.If(f.condition(), restructure(f.thenBody()), restructure(f.elseBody()));
-    }
-    if (s instanceof Stmt.Block b) {
-      return new Stmt.Block(restructure(b.body()));
-    }
-    return s;
   }
 
   private static List<Stmt> concat(List<Stmt> a, List<Stmt> b) {

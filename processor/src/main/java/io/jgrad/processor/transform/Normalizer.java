@@ -203,9 +203,6 @@ public final class Normalizer {
     if (e instanceof Expr.Cast c && c.operand().type().isScalar()) {
       return new Expr.Cast(c.type(), atom(c.operand(), out));
     }
-    if (e instanceof Expr.ArrayRead r) {
-      return r;
-    }
     if (e instanceof Expr.Conditional c) {
       Expr.Var t = new Expr.Var(names.temp("select"), c.type());
       out.add(new Stmt.Declare(t));

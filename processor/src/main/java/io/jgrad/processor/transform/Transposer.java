@@ -6,7 +6,6 @@ import io.jgrad.processor.ir.Exprs;
 import io.jgrad.processor.ir.Linear;
 import io.jgrad.processor.ir.Names;
 import io.jgrad.processor.ir.RecordShape;
-import io.jgrad.processor.ir.Names;
 import io.jgrad.processor.ir.Reverse;
 import io.jgrad.processor.ir.Rewrite;
 import io.jgrad.processor.ir.Stmt;
@@ -70,9 +69,7 @@ public final class Transposer {
     }
     count(program, false);
 
-    List<Stmt> forward = new ArrayList<>();
-    List<List<Stmt>> groups = new ArrayList<>();
-    sweep(program, forward, groups);
+    Swept swept = swept(program);
     Linear last = program.get(program.size() - 1);
     // The cotangent each returned tangent starts from: outBar, or its leaf of a record result.
     Map<String, Expr> seeds = new HashMap<>();
@@ -136,12 +133,12 @@ public final class Transposer {
       }
       backward.add(new Stmt.Assign(bar, init, true));
     }
-    backward.addAll(reversed(groups));
+    backward.addAll(swept.backward());
     List<Expr.Var> gradient = new ArrayList<>();
     for (Callee.Param p : signature.differentiatedParams()) {
       gradient.add(bars.get(tangents.get(p.name()).name()));
     }
-    return new Reverse(forward, backward, value, gradient, false);
+    return new Reverse(swept.forward(), backward, value, gradient, false);
   }
 
   /**
@@ -209,23 +206,27 @@ public final class Transposer {
       } else if (l instanceof Linear.While w) {
         backward.add(whileStmt(w, forward));
       } else if (l instanceof Linear.Block b) {
-        List<Stmt> inner = new ArrayList<>();
-        List<List<Stmt>> innerBackward = new ArrayList<>();
-        sweep(b.body(), inner, innerBackward);
-        forward.add(new Stmt.Block(inner));
-        backward.add(reversed(innerBackward));
+        Swept inner = swept(b.body());
+        forward.add(new Stmt.Block(inner.forward()));
+        backward.add(inner.backward());
       }
       // DeclareTangent, TangentArray: cotangents are declared once, at the start of the backward
       // sweep. Return: the caller seeds the cotangent of the returned value.
     }
   }
 
-  private static List<Stmt> reversed(List<List<Stmt>> groups) {
-    List<Stmt> out = new ArrayList<>();
+  /** The forward sweep of a program and its backward sweep, the groups of {@link #sweep} reversed. */
+  private record Swept(List<Stmt> forward, List<Stmt> backward) {}
+
+  private Swept swept(List<Linear> program) {
+    List<Stmt> forward = new ArrayList<>();
+    List<List<Stmt>> groups = new ArrayList<>();
+    sweep(program, forward, groups);
+    List<Stmt> backward = new ArrayList<>();
     for (int i = groups.size() - 1; i >= 0; i--) {
-      out.addAll(groups.get(i));
+      backward.addAll(groups.get(i));
     }
-    return out;
+    return new Swept(forward, backward);
   }
 
   /** A residual holding {@code value}: saved into {@code forward}, restored first in {@code restores}. */
@@ -323,7 +324,7 @@ public final class Transposer {
 
   private List<Stmt> ifStmt(Linear.If f, List<Stmt> forward) {
     if (!hasLinear(f.thenBody()) && !hasLinear(f.elseBody())) {
-      forward.add(new Stmt.If(f.condition(), primal(f.thenBody()), primal(f.elseBody())));
+      forward.add(new Stmt.If(f.condition(), swept(f.thenBody()).forward(), swept(f.elseBody()).forward()));
       return List.of();
     }
     // The branch taken is a residual: a flag local the condition is kept in, unless it is one.
@@ -334,47 +335,35 @@ public final class Transposer {
       flag = new Expr.Var(names.temp("branch"), Type.BOOLEAN);
       forward.add(new Stmt.Assign(flag, f.condition(), true));
     }
-    List<Stmt> thenForward = new ArrayList<>();
-    List<List<Stmt>> thenBackward = new ArrayList<>();
-    sweep(f.thenBody(), thenForward, thenBackward);
-    List<Stmt> elseForward = new ArrayList<>();
-    List<List<Stmt>> elseBackward = new ArrayList<>();
-    sweep(f.elseBody(), elseForward, elseBackward);
-    forward.add(new Stmt.If(flag, thenForward, elseForward));
+    Swept thenSwept = swept(f.thenBody());
+    Swept elseSwept = swept(f.elseBody());
+    forward.add(new Stmt.If(flag, thenSwept.forward(), elseSwept.forward()));
     // Saved after the branch: the backward sweep needs it before anything the branch saved.
     List<Stmt> out = new ArrayList<>();
     Expr.Var taken = residual("branch", Type.BOOLEAN, flag, forward, out);
-    List<Stmt> thenCode = reversed(thenBackward);
-    List<Stmt> elseCode = reversed(elseBackward);
+    List<Stmt> thenCode = thenSwept.backward();
+    List<Stmt> elseCode = elseSwept.backward();
     out.add(thenCode.isEmpty()
         ? new Stmt.If(new Expr.Unary(Expr.UnaryOp.NOT, taken, Type.BOOLEAN), elseCode, List.of())
         : new Stmt.If(taken, thenCode, elseCode));
     return out;
   }
 
-  /** The primal statements of a linear program that has no linear ones. */
-  private List<Stmt> primal(List<Linear> program) {
-    List<Stmt> forward = new ArrayList<>();
-    sweep(program, forward, new ArrayList<>());
-    return forward;
-  }
-
   private List<Stmt> whileStmt(Linear.While w, List<Stmt> forward) {
     if (!hasLinear(w.body())) {
-      forward.add(new Stmt.While(w.condition(), primal(w.body())));
+      forward.add(new Stmt.While(w.condition(), swept(w.body()).forward()));
       return List.of();
     }
     Expr.Var trips = new Expr.Var(names.temp("trips"), Type.INT);
     forward.add(new Stmt.Assign(trips, Exprs.lit(Type.INT, 0), true));
-    List<Stmt> body = new ArrayList<>();
-    List<List<Stmt>> inner = new ArrayList<>();
-    sweep(w.body(), body, inner);
+    Swept inner = swept(w.body());
+    List<Stmt> body = inner.forward();
     body.add(new Stmt.Assign(trips, new Expr.Binary(Expr.BinaryOp.ADD, trips, Exprs.lit(Type.INT, 1), Type.INT),
         false));
     forward.add(new Stmt.While(w.condition(), body));
     List<Stmt> out = new ArrayList<>();
     Expr.Var times = residual("trips", Type.INT, trips, forward, out);
-    out.add(new Stmt.Repeat(new Expr.Var(names.temp("trip"), Type.INT), times, reversed(inner)));
+    out.add(new Stmt.Repeat(new Expr.Var(names.temp("trip"), Type.INT), times, inner.backward()));
     return out;
   }
 }
