@@ -3,7 +3,7 @@ package io.jgrad.examples.ad;
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.common.truth.Truth.assertWithMessage;
 
-import io.jgrad.processor.rules.Primitive;
+import io.jgrad.processor.ir.Primitive;
 import io.jgrad.runtime.Dual;
 import io.jgrad.runtime.FloatDual;
 import io.jgrad.runtime.ScalarVjp;

@@ -2,8 +2,8 @@ package io.jgrad.processor.emit;
 
 import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.Expr;
+import io.jgrad.processor.ir.Primitive;
 import io.jgrad.processor.ir.Type;
-import io.jgrad.processor.rules.Primitive;
 import java.util.stream.Collectors;
 
 /**

@@ -1,6 +1,5 @@
 package io.jgrad.processor.ir;
 
-import io.jgrad.processor.rules.Primitive;
 import java.util.List;
 import java.util.function.DoubleBinaryOperator;
 

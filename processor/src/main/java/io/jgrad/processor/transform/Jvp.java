@@ -9,6 +9,7 @@ import io.jgrad.processor.ir.Names;
 import io.jgrad.processor.ir.Rewrite;
 import io.jgrad.processor.ir.Stmt;
 import io.jgrad.processor.rules.Partial;
+import io.jgrad.processor.rules.PrimitiveRules;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -155,7 +156,7 @@ public final class Jvp {
     out.add(new Linear.Primal(a));
     List<Linear.Term> terms = new ArrayList<>();
     if (rhs instanceof Expr.Prim p) {
-      List<Partial> partials = p.primitive().partials(p.args(), v);
+      List<Partial> partials = PrimitiveRules.partials(p.primitive(), p.args(), v);
       for (int i = 0; i < p.args().size(); i++) {
         Expr arg = p.args().get(i);
         Partial partial = partials.get(i);

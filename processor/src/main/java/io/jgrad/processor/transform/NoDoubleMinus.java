@@ -1,7 +1,7 @@
 package io.jgrad.processor.transform;
 
 import io.jgrad.processor.ir.Expr;
-import io.jgrad.processor.rules.Primitive;
+import io.jgrad.processor.ir.Primitive;
 import java.util.List;
 
 /**

@@ -12,6 +12,7 @@ import io.jgrad.processor.ir.Rewrite;
 import io.jgrad.processor.ir.Stmt;
 import io.jgrad.processor.ir.Type;
 import io.jgrad.processor.rules.Partial;
+import io.jgrad.processor.rules.PrimitiveRules;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -185,7 +186,7 @@ public final class RuleLinearizer {
     List<Linear.Term> terms = new ArrayList<>();
     if (rhs instanceof Expr.Prim p) {
       List<Partial> partials = switch (p.primitive()) {
-        case ADD, SUB, NEG -> p.primitive().partials(p.args(), new Expr.Var("unused", p.type()));
+        case ADD, SUB, NEG -> PrimitiveRules.partials(p.primitive(), p.args(), new Expr.Var("unused", p.type()));
         case MUL -> List.of(Partial.times(p.args().get(1)), Partial.times(p.args().get(0)));
         case DIV -> java.util.Arrays.asList(Partial.over(p.args().get(1)), null);
         default -> throw new IllegalStateException("not linear: " + p.primitive());

@@ -3,23 +3,30 @@ package io.jgrad.processor.rules;
 import static io.jgrad.processor.ir.Exprs.add;
 import static io.jgrad.processor.ir.Exprs.compare;
 import static io.jgrad.processor.ir.Exprs.cond;
+import static io.jgrad.processor.ir.Exprs.constValue;
 import static io.jgrad.processor.ir.Exprs.div;
 import static io.jgrad.processor.ir.Exprs.lit;
 import static io.jgrad.processor.ir.Exprs.math;
 import static io.jgrad.processor.ir.Exprs.mul;
 import static io.jgrad.processor.ir.Exprs.sub;
+import static io.jgrad.processor.ir.Primitive.COS;
+import static io.jgrad.processor.ir.Primitive.COSH;
+import static io.jgrad.processor.ir.Primitive.LOG;
+import static io.jgrad.processor.ir.Primitive.POW;
+import static io.jgrad.processor.ir.Primitive.SIN;
+import static io.jgrad.processor.ir.Primitive.SINH;
+import static io.jgrad.processor.ir.Primitive.SQRT;
 
 import io.jgrad.processor.ir.Expr.BinaryOp;
 import io.jgrad.processor.ir.Expr;
+import io.jgrad.processor.ir.Primitive;
 import io.jgrad.processor.ir.Type;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 
 /**
- * THE table of differentiable primitives: arithmetic and the {@code java.lang.Math} functions. Every
- * primitive's forward-mode rule is one line of {@link #partials}; reverse mode needs nothing more,
- * because it transposes the linear maps these partials build (JAX's {@code ad.defjvp}).
+ * THE table of the primitives' derivative rules: every {@link Primitive}'s forward-mode rule is one
+ * line of {@link #partials}; reverse mode needs nothing more, because it transposes the linear maps
+ * these partials build (JAX's {@code ad.defjvp}).
  *
  * <p>Conventions at kinks and poles, chosen as JAX does: {@code abs'(0) = 0}; {@code max} and
  * {@code min} split a tie 0.5 / 0.5; {@code floor}, {@code ceil}, {@code rint} have derivative 0;
@@ -33,85 +40,21 @@ import java.util.Optional;
  * {@code ∂/∂x} is 0 where {@code y == 0} and 1 where {@code y == 1} (as {@code x⁰}, {@code x¹}; JAX
  * gives the same).
  */
-public enum Primitive {
-  ADD("+", 2),
-  SUB("-", 2),
-  MUL("*", 2),
-  DIV("/", 2),
-  NEG("-", 1),
-  SIN("sin", 1),
-  COS("cos", 1),
-  TAN("tan", 1),
-  ASIN("asin", 1),
-  ACOS("acos", 1),
-  ATAN("atan", 1),
-  ATAN2("atan2", 2),
-  SINH("sinh", 1),
-  COSH("cosh", 1),
-  TANH("tanh", 1),
-  EXP("exp", 1),
-  EXPM1("expm1", 1),
-  LOG("log", 1),
-  LOG1P("log1p", 1),
-  LOG10("log10", 1),
-  SQRT("sqrt", 1),
-  CBRT("cbrt", 1),
-  POW("pow", 2),
-  HYPOT("hypot", 2),
-  ABS("abs", 1),
-  MAX("max", 2),
-  MIN("min", 2),
-  FLOOR("floor", 1),
-  CEIL("ceil", 1),
-  RINT("rint", 1);
-
+public final class PrimitiveRules {
   private static final double LN_10 = Math.log(10.0);
 
-  private final String javaName;
-  private final int arity;
-
-  Primitive(String javaName, int arity) {
-    this.javaName = javaName;
-    this.arity = arity;
-  }
-
-  /** The operator symbol, or the method name in {@code java.lang.Math}. */
-  public String javaName() {
-    return javaName;
-  }
-
-  /** The number of arguments. */
-  public int arity() {
-    return arity;
-  }
-
-  /** Whether this is an infix or prefix operator rather than a {@code Math} method. */
-  public boolean isOperator() {
-    return ordinal() <= NEG.ordinal();
-  }
-
-  /** Whether the primitive is linear in its arguments (its transpose is the whole rule). */
-  public boolean isLinear() {
-    return this == ADD || this == SUB || this == NEG;
-  }
-
-  /** The {@code Math} function of this name taking {@code arity} arguments, if it is in the table. */
-  public static Optional<Primitive> forMathMethod(String name, int arity) {
-    return Arrays.stream(values())
-        .filter(p -> !p.isOperator() && p.javaName.equals(name) && p.arity == arity)
-        .findFirst();
-  }
+  private PrimitiveRules() {}
 
   /**
    * The partial derivatives, one per argument ({@code null} where it is zero), for arguments
    * {@code a = args[0]}, {@code b = args[1]} and result {@code y}. Arguments are atoms (locals or
    * literals), so repeating them in a rule costs nothing.
    */
-  public List<Partial> partials(List<Expr> args, Expr y) {
+  public static List<Partial> partials(Primitive p, List<Expr> args, Expr y) {
     Expr a = args.get(0);
     Expr b = args.size() > 1 ? args.get(1) : null;
     Type t = y.type();
-    switch (this) {
+    switch (p) {
       // linear: ẏ = ȧ + ḃ
       case ADD: return List.of(Partial.ONE, Partial.ONE);
       // linear: ẏ = ȧ - ḃ
@@ -176,7 +119,7 @@ public enum Primitive {
           Partial.times(select(BinaryOp.LT, b, a, t)));
       // zero: piecewise constant, ẏ = 0
       case FLOOR: case CEIL: case RINT: return java.util.Collections.singletonList(null);
-      default: throw new AssertionError(this);
+      default: throw new AssertionError(p);
     }
   }
 
@@ -186,12 +129,12 @@ public enum Primitive {
    * Literal operands are decided here.
    */
   private static Expr zeroWhere(Expr guard, Expr nan, Expr value) {
-    Double c = io.jgrad.processor.ir.Exprs.constValue(guard);
+    Double c = constValue(guard);
     if (c != null && c != 0.0) {
       return value;
     }
     Expr isZero = c != null ? null : compare(BinaryOp.EQ, guard, lit(guard.type(), 0));
-    Expr notNaN = nan == null || io.jgrad.processor.ir.Exprs.constValue(nan) != null ? null
+    Expr notNaN = nan == null || constValue(nan) != null ? null
         : compare(BinaryOp.EQ, nan, nan);
     if (isZero == null && notNaN == null) {
       return lit(value.type(), 0);
