@@ -79,6 +79,20 @@ final class RecordRuleOnce {
     return Jvp.of(signed(x), new Signed(x < 0 ? -xDot : xDot, signed(x).sign()));
   }
 
+  /** A body returning a record with an enum component from two places: one result local per leaf. */
+  @Differentiable
+  static Signed signedSquare(double x) {
+    if (x < 0) {
+      return new Signed(x * x, Sign.NEGATIVE);
+    }
+    return new Signed(x * x * x, Sign.POSITIVE);
+  }
+
+  @Differentiable
+  static double signedSquareTimes(double x) {
+    return signedSquare(x).magnitude() * x;
+  }
+
   @Differentiable
   static double magnitudeTimes(double x) {
     return signed(x).magnitude() * x;

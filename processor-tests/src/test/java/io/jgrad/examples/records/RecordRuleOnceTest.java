@@ -96,6 +96,19 @@ class RecordRuleOnceTest {
   }
 
   @Test
+  void bodyReturningARecordWithAnEnumComponentFromTwoPlaces() {
+    for (double x : new double[] {-1.5, 0.8}) {
+      var vjp = RecordRuleOnceDerivatives.signedSquareVjp(x);
+      assertThat(vjp.value()).isEqualTo(RecordRuleOnce.signedSquare(x));
+      double fd = (RecordRuleOnce.signedSquare(x + H).magnitude() - RecordRuleOnce.signedSquare(x - H).magnitude())
+          / (2 * H);
+      assertThat(vjp.pullback(new RecordRuleOnce.Signed(1.0, vjp.value().sign()))).isWithin(1e-6).of(fd);
+      double fdTimes = (RecordRuleOnce.signedSquareTimes(x + H) - RecordRuleOnce.signedSquareTimes(x - H)) / (2 * H);
+      assertThat(RecordRuleOnceDerivatives.signedSquareTimesGrad(x)).isWithin(1e-6).of(fdTimes);
+    }
+  }
+
+  @Test
   void bodyWithRecordResultCalledOnceForLeavesReadInABranch() {
     double r = 1.7;
     double t = 0.9;

@@ -24,7 +24,7 @@ final class StmtWriter {
       String decl = a.declare() ? ExprWriter.typeName(a.target().type()) + " " : "";
       b.addStatement("$L$L = $L", decl, a.target().name(), ExprWriter.wrapping(a.value()));
     } else if (s instanceof Stmt.Declare d) {
-      b.addStatement("$L $L", ExprWriter.typeName(d.target().type()), d.target().name());
+      b.addStatement("$T $L", DerivativesEmitter.typeName(d.target().type(), d.javaType()), d.target().name());
     } else if (s instanceof Stmt.ArrayWrite w) {
       b.addStatement("$L[$L] = $L", w.array().name(), ExprWriter.write(w.index()), ExprWriter.wrapping(w.value()));
     } else if (s instanceof Stmt.Effect e) {

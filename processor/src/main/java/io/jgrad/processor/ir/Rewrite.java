@@ -68,7 +68,7 @@ public final class Rewrite {
       return new Stmt.Assign(var(a.target(), f), expr(a.value(), f), a.declare());
     }
     if (s instanceof Stmt.Declare d) {
-      return new Stmt.Declare(var(d.target(), f));
+      return new Stmt.Declare(var(d.target(), f), d.javaType());
     }
     if (s instanceof Stmt.ArrayWrite w) {
       return new Stmt.ArrayWrite(var(w.array(), f), expr(w.index(), f), expr(w.value(), f));

@@ -14,8 +14,15 @@ public sealed interface Stmt {
   /** {@code array[index] = value;} into a local array created by the function. */
   record ArrayWrite(Expr.Var array, Expr index, Expr value) implements Stmt {}
 
-  /** A local declared without a value, definitely assigned later in every branch. */
-  record Declare(Expr.Var target) implements Stmt {}
+  /**
+   * A local declared without a value, definitely assigned later in every branch; {@code javaType} names
+   * the type of a reference local other than a String (an enum leaf of a record result), else null.
+   */
+  record Declare(Expr.Var target, String javaType) implements Stmt {
+    public Declare(Expr.Var target) {
+      this(target, null);
+    }
+  }
 
   /** {@code if (condition) thenBody else elseBody}. */
   record If(Expr condition, List<Stmt> thenBody, List<Stmt> elseBody) implements Stmt {}

@@ -5,8 +5,8 @@ import io.jgrad.processor.ir.Expr;
 import io.jgrad.processor.ir.Exprs;
 import io.jgrad.processor.ir.Function;
 import io.jgrad.processor.ir.Names;
-import io.jgrad.processor.ir.Rewrite;
 import io.jgrad.processor.ir.RecordShape;
+import io.jgrad.processor.ir.Rewrite;
 import io.jgrad.processor.ir.Stmt;
 import io.jgrad.processor.ir.Type;
 import java.util.ArrayList;
@@ -58,7 +58,12 @@ public final class Normalizer {
       out.add(new Stmt.Declare(n.result));
     }
     if (n.resultLeaves != null) {
-      n.resultLeaves.forEach(v -> out.add(new Stmt.Declare(v)));
+      List<RecordShape.Leaf> leaves = record.shape().leaves();
+      for (int i = 0; i < leaves.size(); i++) {
+        // A reference leaf (an enum) is declared with its own type.
+        RecordShape.Leaf leaf = leaves.get(i);
+        out.add(new Stmt.Declare(n.resultLeaves.get(i), leaf.type() == Type.OBJECT ? leaf.javaType() : null));
+      }
     }
     n.stmts(body, out);
     if (n.result != null) {
