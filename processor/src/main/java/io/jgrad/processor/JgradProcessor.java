@@ -134,16 +134,16 @@ public final class JgradProcessor extends AbstractProcessor {
     Map<String, Function> all = new LinkedHashMap<>();
     Map<String, Function> plain = new LinkedHashMap<>();
     for (ClassWork w : work) {
-      w.functions().values().forEach(f -> all.put(key(f.signature().ownerQualifiedName(), f.signature().name()), f));
+      w.functions().values().forEach(f -> all.put(f.signature().key(), f));
       plain.putAll(w.plainBodies());
     }
     KernelSources sources = new KernelSources(
-        c -> all.get(key(c.ownerQualifiedName(), c.name())),
+        c -> all.get(c.key()),
         c -> {
-          Function f = all.get(key(c.ownerQualifiedName(), c.name()));
-          return f instanceof Function.Plain ? f : plain.get(key(c.ownerQualifiedName(), c.name()));
+          Function f = all.get(c.key());
+          return f instanceof Function.Plain ? f : plain.get(c.key());
         },
-        (owner, method) -> plain.get(key(owner, method)));
+        (owner, method) -> plain.get(Callee.key(owner, method)));
     Map<String, String> arrayUsers = arrayUsers(work);
     for (ClassWork w : work) {
       try {
@@ -205,7 +205,7 @@ public final class JgradProcessor extends AbstractProcessor {
     for (Function f : all(work)) {
       if (f instanceof Function.VjpRule) {
         Callee sig = f.signature();
-        seeds.put(key(sig.ownerQualifiedName(), sig.name()), sig.name() + ", which has only a @CustomVjp rule");
+        seeds.put(sig.key(), sig.name() + ", which has only a @CustomVjp rule");
       }
     }
     return CallerPaths.of(all(work), seeds, callee -> callee.forward() ? null
@@ -218,7 +218,7 @@ public final class JgradProcessor extends AbstractProcessor {
     Map<String, MissingMethodScanner.Generated> out = new LinkedHashMap<>();
     for (ClassWork w : work) {
       w.functions().forEach((element, f) -> {
-        String key = key(f.signature().ownerQualifiedName(), f.signature().name());
+        String key = f.signature().key();
         DiffSpec spec = DiffSpec.of(element).orElseThrow();
         out.put(key, new MissingMethodScanner.Generated(spec.annotation(), spec.order(),
             element.getAnnotation(Batched.class) != null, reverseOnly.get(key)));
@@ -244,7 +244,7 @@ public final class JgradProcessor extends AbstractProcessor {
       Callee sig = f.signature();
       boolean flat = !RecordSignature.userName(sig.name()).equals(sig.name());
       if (flat || ArrayWrites.any(f.body()) || (sig.returnType() != null && sig.returnType().isArray())) {
-        seeds.put(key(sig.ownerQualifiedName(), sig.name()), sig.name());
+        seeds.put(sig.key(), sig.name());
       }
     }
     return CallerPaths.of(all(work), seeds, callee -> null);
@@ -326,12 +326,12 @@ public final class JgradProcessor extends AbstractProcessor {
       Map<String, Function> out) {
     String owner = ((TypeElement) m.getEnclosingElement()).getQualifiedName().toString();
     BodyReading.read(new BodyParser(trees, new Report(), callees, m))
-        .ifPresent(f -> out.put(key(owner, m.getSimpleName().toString()), f));
+        .ifPresent(f -> out.put(Callee.key(owner, m.getSimpleName().toString()), f));
     for (String rule : spec.jvps()) {
       for (Element e : m.getEnclosingElement().getEnclosedElements()) {
         if (e.getKind() == ElementKind.METHOD && e.getSimpleName().contentEquals(rule)) {
           BodyReading.read(new BodyParser(trees, new Report(), callees, (ExecutableElement) e))
-              .ifPresent(f -> out.put(key(owner, rule), f));
+              .ifPresent(f -> out.put(Callee.key(owner, rule), f));
         }
       }
     }
@@ -347,14 +347,13 @@ public final class JgradProcessor extends AbstractProcessor {
     Map<String, ExecutableElement> elements = new LinkedHashMap<>();
     for (ClassWork w : work) {
       for (Map.Entry<ExecutableElement, Function> e : w.functions().entrySet()) {
-        Callee sig = e.getValue().signature();
-        String k = key(sig.ownerQualifiedName(), sig.name());
+        String k = e.getValue().signature().key();
         byKey.put(k, e.getValue());
         owners.put(k, w);
         elements.put(k, e.getKey());
       }
     }
-    Map<String, List<String>> cycles = CycleFinder.cycles(byKey, c -> key(c.ownerQualifiedName(), c.name()));
+    Map<String, List<String>> cycles = CycleFinder.cycles(byKey, Callee::key);
     for (Map.Entry<String, List<String>> cycle : cycles.entrySet()) {
       ClassWork w = owners.get(cycle.getKey());
       ExecutableElement m = elements.get(cycle.getKey());
@@ -373,7 +372,7 @@ public final class JgradProcessor extends AbstractProcessor {
     for (ClassWork w : work) {
       for (ExecutableElement m : w.methods()) {
         if (!w.functions().containsKey(m)) {
-          failedChains.put(key(w.owner().getQualifiedName().toString(), m.getSimpleName().toString()),
+          failedChains.put(Callee.key(w.owner().getQualifiedName().toString(), m.getSimpleName().toString()),
               m.getSimpleName().toString());
         }
       }
@@ -386,14 +385,14 @@ public final class JgradProcessor extends AbstractProcessor {
           var entry = it.next();
           Function f = entry.getValue();
           for (Callee callee : Calls.of(f)) {
-            String chain = failedChains.get(key(callee.ownerQualifiedName(), callee.name()));
+            String chain = failedChains.get(callee.key());
             if (chain != null) {
               String name = f.signature().name();
               String path = name + " → " + chain;
               w.report().error(Codes.NOT_DIFFERENTIABLE, name + " cannot be differentiated: " + path
                   + ", and " + chain.substring(chain.lastIndexOf(' ') + 1)
                   + " has errors reported at its declaration", entry.getKey());
-              failedChains.put(key(f.signature().ownerQualifiedName(), name), path);
+              failedChains.put(f.signature().key(), path);
               it.remove();
               changed = true;
               break;
@@ -410,10 +409,6 @@ public final class JgradProcessor extends AbstractProcessor {
       top = t;
     }
     return top;
-  }
-
-  private static String key(String owner, String name) {
-    return Callee.key(owner, name);
   }
 
   private static void internalError(Report report, Element at, Throwable e) {
@@ -455,7 +450,7 @@ public final class JgradProcessor extends AbstractProcessor {
       Map<String, String> reverseOnly, Map<String, String> arrayUsers, KernelSources sources, Purity purity,
       Report report) {
     Callee sig = f.signature();
-    boolean forward = !reverseOnly.containsKey(key(sig.ownerQualifiedName(), sig.name()));
+    boolean forward = !reverseOnly.containsKey(sig.key());
     int order = DiffSpec.of(method).orElseThrow().order();
     java.util.Optional<String> unsupported = OrderLimits.unsupported(f, order, forward, rf != null);
     if (unsupported.isPresent()) {
@@ -474,7 +469,7 @@ public final class JgradProcessor extends AbstractProcessor {
     Derived rulePrimal = order == 2 && sig.rulePrimal() ? Derivation.internal(new Function.Plain(
         sig.secondOrderPrimal(), RulePrimal.of(f)), forward) : null;
     Kernels kernels = null;
-    String arrays = arrayUsers.get(key(sig.ownerQualifiedName(), sig.name()));
+    String arrays = arrayUsers.get(sig.key());
     if (batched && arrays != null) {
       report.error(Codes.NOT_BATCHABLE, "a function with local arrays, an array result or records cannot be"
           + " batched yet (" + arrays + " creates or returns an array, or takes or returns a record)", method);
@@ -482,7 +477,7 @@ public final class JgradProcessor extends AbstractProcessor {
     }
     try {
       if (batched) {
-        kernels = KernelLowering.lower(f, reverseOnly.get(key(sig.ownerQualifiedName(), sig.name())), sources);
+        kernels = KernelLowering.lower(f, reverseOnly.get(sig.key()), sources);
       }
     } catch (NotBatchable e) {
       notBatchable(e, method, report);

@@ -94,7 +94,7 @@ public final class RecordEntryEmitter {
             sig.name())
         .returns(DerivativesEmitter.returnsObject(flat) ? DerivativesEmitter.resultType(flat)
             : DerivativesEmitter.typeName(flat.returnType()))
-        .addStatement("return $T.$L($L)", ClassName.bestGuess(sig.owner()), sig.name(),
+        .addStatement("return $T.$L($L)", ClassName.bestGuess(flat.ownerQualifiedName()), sig.name(),
             CodeBlock.join(RecordRuleEmitter.packedParams(sig), ", "))
         .build();
   }

@@ -4,7 +4,6 @@ import com.palantir.javapoet.CodeBlock;
 import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.Expr;
 import io.jgrad.processor.ir.Reverse;
-import io.jgrad.processor.ir.Type;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,7 +11,7 @@ import java.util.List;
  * The two sweeps of reverse mode as printed code, and what {@code fVjp}, {@code fGrad} and
  * {@code fValueAndGrad} put around them: the value, its type and the gradient.
  */
-record Sweeps(CodeBlock forward, CodeBlock reverse, CodeBlock value, Type valueType, String gradient) {
+record Sweeps(CodeBlock forward, CodeBlock reverse, CodeBlock value, String gradient) {
 
   /** Prints placed reverse-mode IR of {@code signature}. */
   static Sweeps print(Reverse placed, Callee signature) {
@@ -28,8 +27,7 @@ record Sweeps(CodeBlock forward, CodeBlock reverse, CodeBlock value, Type valueT
     placed.gradient().forEach(v -> components.add(v.name()));
     String gradient = signature.hasSingleGradient() ? components.get(0)
         : "new " + signature.gradRecordName() + "(" + String.join(", ", components) + ")";
-    return new Sweeps(forward.build(), backward.build(), value(placed.value()), placed.value().type(),
-        gradient);
+    return new Sweeps(forward.build(), backward.build(), value(placed.value()), gradient);
   }
 
   /** The value {@code fVjp} returns: a record result built with its type imported, else the expression. */

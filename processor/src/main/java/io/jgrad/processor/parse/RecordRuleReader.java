@@ -32,8 +32,9 @@ public final class RecordRuleReader {
     for (RecordSignature.UserParam p : sig.params()) {
       params.add(p.shape() == null ? p.param() : new Callee.Param(p.name(), Type.OBJECT, p.differentiated()));
     }
-    return new Callee(sig.owner(), sig.derivatives(), sig.name(), List.copyOf(params), sig.scalarResult(),
-        sig.forward(), 1);
+    Callee flat = sig.flat();
+    return new Callee(flat.ownerQualifiedName(), flat.derivativesQualifiedName(), sig.name(), List.copyOf(params),
+        sig.scalarResult(), flat.forward(), 1);
   }
 
   /** How {@code bwd} spells the gradient: the record of the one differentiated parameter, else {@code FGrad}. */
