@@ -235,6 +235,11 @@ public record Callee(
     return name + "RulePrimal";
   }
 
+  /** The parameters as the locals that hold them, in order. */
+  public List<Expr> paramVars() {
+    return params.stream().map(p -> (Expr) new Expr.Var(p.name(), p.type())).toList();
+  }
+
   /** The differentiated parameters, in order. */
   public List<Param> differentiatedParams() {
     return params.stream().filter(Param::differentiated).toList();

@@ -51,10 +51,7 @@ final class ArrayTapeBody {
    */
   static List<Function> pullbacks(Callee f, List<Stmt> normalized, Names names) {
     String g = names.fresh("g");
-    Linearized jvp = Jvp.transform(normalized, f.differentiatedParams(), names);
-    if (!jvp.problems().isEmpty()) {
-      throw new IllegalStateException("linearizing a checked body: " + String.join("; ", jvp.problems()));
-    }
+    Linearized jvp = Jvp.checked(normalized, f.differentiatedParams(), names);
     Reverse sweeps = ResidualPlacement.place(Transposer.transpose(jvp.program(), jvp.tangents(), f, names), f, names,
         ResidualPlacement.Policy.STRAIGHT_LINE);
     List<Stmt> body = new ArrayTapeBody(f, names).body(sweeps, new Expr.Var(g, f.returnType()));

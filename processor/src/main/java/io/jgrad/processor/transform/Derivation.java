@@ -77,10 +77,7 @@ public final class Derivation {
     }
     Names names = Names.of(paramNames, f.body());
     List<Stmt> normal = Normalizer.normalize(f, names);
-    Linearized jvp = Jvp.transform(normal, sig.differentiatedParams(), names);
-    if (!jvp.problems().isEmpty()) {
-      throw new IllegalStateException("linearizing a checked body: " + String.join("; ", jvp.problems()));
-    }
+    Linearized jvp = Jvp.checked(normal, sig.differentiatedParams(), names);
     List<String> tangentNames = sig.differentiatedParams().stream()
         .map(p -> jvp.tangents().get(p.name()).name()).toList();
     List<Stmt> tangentBody = order == 2 && forward ? SecondOrder.tangentBody(jvp.program()) : null;
@@ -129,10 +126,7 @@ public final class Derivation {
     List<String> paramNames = kernel.params().stream().map(Callee.Param::name).toList();
     Names names = Names.of(paramNames, tangentBody);
     List<Stmt> normal = Normalizer.normalize(new Function.Plain(kernel, tangentBody), names);
-    Linearized jvp = Jvp.transform(normal, sig.differentiatedParams(), names);
-    if (!jvp.problems().isEmpty()) {
-      throw new IllegalStateException("linearizing a checked body: " + String.join("; ", jvp.problems()));
-    }
+    Linearized jvp = Jvp.checked(normal, sig.differentiatedParams(), names);
     Derived.ForwardOverForward second = new Derived.ForwardOverForward(kernel, tangentNames,
         new Derived.Forward(jvp, names));
     Derived tangent = tangentFunction(sig, tangentBody, tangentNames);
@@ -175,8 +169,7 @@ public final class Derivation {
     String g = names.fresh(sig.pullbackCotangentName());
     List<Derived> out = new ArrayList<>();
     for (int k = 0; k < diff.size(); k++) {
-      List<Expr> args = new ArrayList<>();
-      sig.params().forEach(p -> args.add(new Expr.Var(p.name(), p.type())));
+      List<Expr> args = new ArrayList<>(sig.paramVars());
       for (int i = 0; i < diff.size(); i++) {
         args.add(Exprs.lit(Type.DOUBLE, i == k ? 1 : 0));
       }

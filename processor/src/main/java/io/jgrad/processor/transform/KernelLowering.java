@@ -84,8 +84,7 @@ public final class KernelLowering {
       List<Stmt> body = new ArrayList<>();
       List<Expr.Var> components = new ArrayList<>();
       for (Function pullback : pullbacks) {
-        List<Expr> args = new ArrayList<>();
-        sig.params().forEach(q -> args.add(new Expr.Var(q.name(), q.type())));
+        List<Expr> args = new ArrayList<>(sig.paramVars());
         args.add(Exprs.lit(sig.returnType(), 1));
         Expr.Var component = names.var(pullback.signature().name(), pullback.signature().returnType());
         body.addAll(Inliner.spliceCall(pullback, args, component, names));
@@ -169,24 +168,15 @@ public final class KernelLowering {
   private Prepared prepare(boolean rules) {
     List<String> params = sig.params().stream().map(Callee.Param::name).toList();
     Function self = function;
-    if (function instanceof Function.VjpRule) {
+    if (hasJvpRule(function) && rules) {
+      Expr.Var result = new Expr.Var("result", sig.returnType());
+      self = new Function.Plain(sig, List.of(
+          new Stmt.Assign(result, new Expr.Call(sig, sig.paramVars(), sig.returnType()), true), new Stmt.Return(result)));
+    } else if (function instanceof Function.VjpRule || hasJvpRule(function)) {
       self = sources.primals().apply(sig);
       if (self == null) {
-        throw new NotBatchable("the body of " + sig.name() + " is outside the subset kernels run; hint: a"
-            + " @Batched @CustomVjp function's own body must be differentiable code too");
-      }
-    } else if (hasJvpRule(function)) {
-      if (rules) {
-        List<Expr> args = sig.params().stream().map(q -> (Expr) new Expr.Var(q.name(), q.type())).toList();
-        Expr.Var result = new Expr.Var("result", sig.returnType());
-        self = new Function.Plain(sig, List.of(
-            new Stmt.Assign(result, new Expr.Call(sig, args, sig.returnType()), true), new Stmt.Return(result)));
-      } else {
-        self = sources.primals().apply(sig);
-        if (self == null) {
-          throw new NotBatchable("the body of " + sig.name() + " is outside the subset kernels run; hint: a"
-              + " @Batched @CustomJvp function's own body must be differentiable code too");
-        }
+        throw new NotBatchable("the body of " + sig.name() + " is outside the subset kernels run; hint: a @Batched "
+            + (hasJvpRule(function) ? "@CustomJvp" : "@CustomVjp") + " function's own body must be differentiable code too");
       }
     }
     Names names = Names.of(params, self.body());

@@ -109,10 +109,7 @@ public final class ReverseBody {
   /** The one transposer's sweeps of the body in single-assignment form, checked to be so. */
   private static Reverse sweeps(Callee f, List<Stmt> normalized, Names names) {
     List<Stmt> single = SingleAssignment.of(normalized, f.params(), names);
-    Linearized jvp = Jvp.transform(single, f.differentiatedParams(), names);
-    if (!jvp.problems().isEmpty()) {
-      throw new IllegalStateException("linearizing a checked body: " + String.join("; ", jvp.problems()));
-    }
+    Linearized jvp = Jvp.checked(single, f.differentiatedParams(), names);
     // Local arrays stopped at SingleAssignment: they take ArrayTapeBody, or CPU lanes.
     requireSinglyAssigned(jvp.program(), new HashSet<>(f.params().stream().map(Callee.Param::name).toList()));
     return Transposer.transpose(jvp.program(), jvp.tangents(), f, names);

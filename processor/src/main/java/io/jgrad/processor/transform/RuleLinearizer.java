@@ -53,8 +53,7 @@ public final class RuleLinearizer {
    */
   public static Linearized perParameter(Function.JvpsRules rules, Names names) {
     Callee sig = rules.signature();
-    List<Expr> args = new ArrayList<>();
-    sig.params().forEach(p -> args.add(new Expr.Var(p.name(), p.type())));
+    List<Expr> args = sig.paramVars();
     Type t = sig.returnType();
     Expr.Var out = names.var("primalOut", t);
     List<Linear> program = new ArrayList<>();
