@@ -87,7 +87,7 @@ public final class KernelLowering {
         List<Expr> args = new ArrayList<>(sig.paramVars());
         args.add(Exprs.lit(sig.returnType(), 1));
         Expr.Var component = names.var(pullback.signature().name(), pullback.signature().returnType());
-        body.addAll(Inliner.spliceCall(pullback, args, component, names));
+        body.addAll(Inliner.spliceCall(pullback, args, component, names, null));
         components.add(component);
       }
       body.add(new Stmt.Return(components.get(0)));
@@ -120,7 +120,7 @@ public final class KernelLowering {
   /** The value's lane: the body as a linear program without tangents, primal statements in their control flow. */
   private Lane value() {
     Prepared p = prepare(false);
-    List<Linear> program = DeadCode.eliminate(Jvp.transform(p.body(), List.of(), p.names()).program(), true);
+    List<Linear> program = DeadCode.eliminate(Jvp.transform(p.body(), List.of(), p.names()).program(), true, Set.of());
     return p.lane(program, List.of(), List.of(), List.of());
   }
 
@@ -129,7 +129,7 @@ public final class KernelLowering {
     Prepared p = prepare(true);
     Linearized jvp = Jvp.transform(p.body(), sig.differentiatedParams(), p.names(), true);
     problems(jvp.problems());
-    List<Linear> program = DeadCode.eliminate(expandRules(jvp.program(), p), VALUE_LIVE);
+    List<Linear> program = DeadCode.eliminate(expandRules(jvp.program(), p), VALUE_LIVE, Set.of());
     List<Expr.Var> tangentsIn = sig.differentiatedParams().stream().map(d -> jvp.tangents().get(d.name())).toList();
     return p.lane(program, tangentsIn, List.of(), List.of());
   }

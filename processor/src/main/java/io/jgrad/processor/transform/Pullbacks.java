@@ -51,7 +51,7 @@ public final class Pullbacks {
     residuals.forEach(r -> bwdArgs.add(new Expr.Var(renamed.get(r.name()), r.type())));
     bwdArgs.add(new Expr.Var(g.name(), g.type()));
     Expr.Var component = names.var(p.name() + "Bar", p.type());
-    body.addAll(Inliner.spliceCall(bwd.as(p.type()), bwdArgs, component, names));
+    body.addAll(Inliner.spliceCall(bwd.as(p.type()), bwdArgs, component, names, null));
     body.add(new Stmt.Return(component));
     return new Function.Plain(sig, body);
   }

@@ -316,7 +316,7 @@ public final class ReverseBody {
       throw new SecondOrder.Unsupported("the reverse mode of " + callee.name() + " is not available as code here"
           + " (its fwd or bwd is outside the differentiable subset, or it has a rule kernels cannot expand)");
     }
-    return Inliner.spliceCall(pullbacks.get(k), args, part, names);
+    return Inliner.spliceCall(pullbacks.get(k), args, part, names, null);
   }
 
   /**
