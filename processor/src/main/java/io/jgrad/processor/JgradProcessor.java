@@ -34,7 +34,6 @@ import io.jgrad.processor.ir.Function;
 import io.jgrad.processor.ir.Kernels;
 import io.jgrad.processor.ir.RecordSignature;
 import io.jgrad.processor.ir.TransformException;
-import io.jgrad.processor.ir.VjpPasses;
 import io.jgrad.processor.parse.BodyParser;
 import io.jgrad.processor.parse.CalleeResolver;
 import io.jgrad.processor.parse.RecordRuleReader;
@@ -121,7 +120,10 @@ public final class JgradProcessor extends AbstractProcessor {
     for (Map.Entry<TypeElement, List<ExecutableElement>> entry : byClass.entrySet()) {
       ClassWork w = validate(entry.getKey(), entry.getValue(), trees);
       work.add(w);
-      TypeElement top = topLevel(entry.getKey());
+      TypeElement top = entry.getKey();
+      while (top.getEnclosingElement() instanceof TypeElement t) {
+        top = t;
+      }
       if (scanned.add(top)) {
         UninferredVars.report(top, trees, w.report());
       }
@@ -179,20 +181,15 @@ public final class JgradProcessor extends AbstractProcessor {
    * An order-1 rule's pullback functions, for kernels that run them as code on OpenCL; none when its
    * passes could not be read or spliced (the kernels then call the user's passes on the CPU).
    */
-  private static List<Function> quietPullbacks(Callee sig, java.util.Optional<VjpPasses> passes) {
+  private static List<Function> quietPullbacks(ExecutableElement m, DiffSpec spec, Callee sig, Trees trees,
+      CalleeResolver callees) {
     try {
-      return passes.map(p -> Pullbacks.of(sig, p)).orElse(List.of());
+      return VjpPassReading.read(m, spec, sig, trees, new Report(), callees).map(p -> Pullbacks.of(sig, p))
+          .orElse(List.of());
     } catch (RuntimeException e) {
+      // An optional reading for speed: what it cannot read is run by the user's passes instead.
       return List.of();
     }
-  }
-
-  /** How {@code bwd} spells a function's gradient in a backward pass's signature. */
-  private static String gradTypeName(Callee sig) {
-    if (sig.hasSingleGradient()) {
-      return sig.differentiatedParams().get(0).type().javaName();
-    }
-    return sig.gradRecordName();
   }
 
   /**
@@ -273,10 +270,13 @@ public final class JgradProcessor extends AbstractProcessor {
           });
         } else if (spec.kind() == DiffSpec.Kind.CUSTOM_VJP) {
           Callee sig = callees.resolve(m);
-          if (RuleValidator.vjpRules(m, spec, sig, gradTypeName(sig), report)) {
+          // How bwd spells the gradient in its signature: its one component's type, or FGrad.
+          String gradType = sig.hasSingleGradient() ? sig.differentiatedParams().get(0).type().javaName()
+              : sig.gradRecordName();
+          if (RuleValidator.vjpRules(m, spec, sig, gradType, report)) {
             java.util.Optional<List<Function>> pullbacks = spec.order() == 2
                 ? VjpPassReading.read(m, spec, sig, trees, report, callees).map(p -> Pullbacks.of(sig, p))
-                : java.util.Optional.of(quietPullbacks(sig, VjpPassReading.readQuietly(m, spec, sig, trees, callees)));
+                : java.util.Optional.of(quietPullbacks(m, spec, sig, trees, callees));
             pullbacks.ifPresent(p -> functions.put(m, new Function.VjpRule(sig, owner.getQualifiedName().toString(),
                 spec.fwd(), spec.bwd(), p)));
             plainBodies(m, spec, trees, callees, plainBodies);
@@ -401,14 +401,6 @@ public final class JgradProcessor extends AbstractProcessor {
         }
       }
     }
-  }
-
-  private static TypeElement topLevel(TypeElement type) {
-    TypeElement top = type;
-    while (top.getEnclosingElement() instanceof TypeElement t) {
-      top = t;
-    }
-    return top;
   }
 
   private static void internalError(Report report, Element at, Throwable e) {
