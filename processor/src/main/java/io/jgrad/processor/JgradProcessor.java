@@ -307,7 +307,7 @@ public final class JgradProcessor extends AbstractProcessor {
     if (spec.kind() == DiffSpec.Kind.CUSTOM_VJP) {
       boolean valid = RuleValidator.vjpRules(m, spec, RecordRuleReader.ruleView(sig),
           RecordRuleReader.gradTypeName(m, sig), report);
-      return valid ? java.util.Optional.of(new RecordFunctions(sig, RecordRuleReader.readVjp(m, spec, sig)))
+      return valid ? java.util.Optional.of(new RecordFunctions(sig, RecordRuleReader.readVjp(spec, sig)))
           : java.util.Optional.empty();
     }
     if (spec.kind() == DiffSpec.Kind.CUSTOM_JVP) {
@@ -455,7 +455,7 @@ public final class JgradProcessor extends AbstractProcessor {
         report.error(Codes.NOT_BATCHABLE, "a function with records in its signature cannot be batched yet", method);
         return java.util.Optional.empty();
       }
-      return java.util.Optional.of(new Plan(Derivation.ofFlat(rf.flat(), forward), null, null, rf, forward));
+      return java.util.Optional.of(new Plan(Derivation.of(rf.flat(), forward, 1, null), null, null, rf, forward));
     }
     Derived derived = Derivation.of(f, forward, order, purity::removable);
     Derived rulePrimal = order == 2 && sig.rulePrimal() ? Derivation.internal(new Function.Plain(

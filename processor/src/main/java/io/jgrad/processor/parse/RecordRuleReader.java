@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.lang.model.element.ExecutableElement;
-import javax.lang.model.element.TypeElement;
 
 /**
  * The custom rules of a function with records in its signature (the notebook's "Working with
@@ -48,9 +47,8 @@ public final class RecordRuleReader {
   }
 
   /** The flat function of a {@code @CustomVjp} with records, whose rules were checked with {@link #ruleView}. */
-  public static Function readVjp(ExecutableElement f, DiffSpec spec, RecordSignature sig) {
-    String owner = ((TypeElement) f.getEnclosingElement()).getQualifiedName().toString();
-    return new Function.VjpRule(sig.flat(), owner, spec.fwd(), spec.bwd());
+  public static Function readVjp(DiffSpec spec, RecordSignature sig) {
+    return new Function.VjpRule(sig.flat(), sig.flat().ownerQualifiedName(), spec.fwd(), spec.bwd());
   }
 
   /**

@@ -29,18 +29,10 @@ public final class Derivation {
   /**
    * The derivatives of a user's function of the given order; {@code removable} says which primal
    * values {@code fGrad} may skip when nothing reads them (pure calls: {@code fGrad} never returns the
-   * value).
+   * value; null: nothing is dropped, as for the flat function of a record function).
    */
   public static Derived of(Function f, boolean forward, int order, Predicate<Expr> removable) {
     return of(f, forward, order, removable, false);
-  }
-
-  /**
-   * The derivatives of a flat function of a record function: first order, and {@code fGrad} with the
-   * sweeps of {@code fVjp}.
-   */
-  public static Derived ofFlat(Function f, boolean forward) {
-    return of(f, forward, 1, null, false);
   }
 
   /** The derivatives of a function only generated code calls: first order, reverse mode unless {@code forward}. */
@@ -48,15 +40,11 @@ public final class Derivation {
     return of(f, forward, 1, value -> false, true);
   }
 
-  private static Derived internal(Function f) {
-    return internal(f, false);
-  }
-
   /** {@code removable} null: nothing is dropped from {@code fGrad}'s sweeps. */
   private static Derived of(Function f, boolean forward, int order, Predicate<Expr> removable, boolean internal) {
     Callee sig = f.signature();
     if (f instanceof Function.VjpRule rule) {
-      List<Derived> pullbacks = order == 2 ? rule.pullbacks().stream().map(Derivation::internal).toList() : List.of();
+      List<Derived> pullbacks = order == 2 ? rule.pullbacks().stream().map(p -> internal(p, false)).toList() : List.of();
       return new Derived(f, forward, order, internal, null, null, null, null, null, pullbacks, null);
     }
     List<String> paramNames = new ArrayList<>(sig.params().stream().map(Callee.Param::name).toList());
@@ -83,7 +71,7 @@ public final class Derivation {
     List<Stmt> tangentBody = order == 2 && forward ? SecondOrder.tangentBody(jvp.program()) : null;
     Placed placed = reverse(jvp, sig, names, removable);
     List<Derived> pullbacks = order == 2 && !forward
-        ? reverseOverReverse(sig, normal, names).stream().map(Derivation::internal).toList() : List.of();
+        ? reverseOverReverse(sig, normal, names).stream().map(p -> internal(p, false)).toList() : List.of();
     Derived d = new Derived(f, forward, order, internal, new Derived.Forward(jvp, names), placed.vjp(),
         placed.valueAndGrad(), placed.grad(), null, pullbacks, null);
     return tangentBody != null ? forwardOverForward(d, tangentBody, tangentNames) : d;
@@ -158,7 +146,7 @@ public final class Derivation {
     }
     List<Stmt> body = Rewrite.stmts(tangentBody, e -> e instanceof Expr.Var v && renamed.containsKey(v.name())
         ? new Expr.Var(renamed.get(v.name()), v.type()) : e);
-    return internal(new Function.Plain(tangent, body));
+    return internal(new Function.Plain(tangent, body), false);
   }
 
   /** {@code fPullbackX(p, g) = g·fTangent(p, eₓ)}, one per differentiated parameter. */
@@ -174,7 +162,7 @@ public final class Derivation {
         args.add(Exprs.lit(Type.DOUBLE, i == k ? 1 : 0));
       }
       Expr value = Exprs.prim(Primitive.MUL, new Expr.Var(g, Type.DOUBLE), new Expr.Call(tangent, args, Type.DOUBLE));
-      out.add(internal(new Function.Plain(sig.pullbackFunction(diff.get(k), g), List.of(new Stmt.Return(value)))));
+      out.add(internal(new Function.Plain(sig.pullbackFunction(diff.get(k), g), List.of(new Stmt.Return(value))), false));
     }
     return out;
   }
