@@ -136,8 +136,7 @@ public final class KernelEmitter {
   }
 
   private void valueKernel(Lane l, TypeSpec.Builder type) {
-    Set<String> taken = takenNames();
-    String out = Names.fresh("out", taken);
+    String out = Names.fresh("out", takenNames());
     CodeBlock.Builder lane = reads(l);
     List<Linear> program = LaneLocals.hoist(l.program(), lane);
     lane.add(new JvpWriter(l.names(), (r, b) -> b.addStatement("this.$L[$L] = $L", out, l.index(),

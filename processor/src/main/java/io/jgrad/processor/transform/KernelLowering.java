@@ -110,8 +110,7 @@ public final class KernelLowering {
     // The passes may call the function itself (a fwd computing its value): that call runs its primal body.
     List<Stmt> flat = KernelForm.of(sources.inline(List.of(sig.name() + "'s reverse mode"), gradient.body(), names,
         c -> false), names, constants, sig.params());
-    Set<String> outputNames = new HashSet<>();
-    gradient.components().forEach(c -> outputNames.add(c.name()));
+    Set<String> outputNames = new HashSet<>(gradient.components().stream().map(Expr.Var::name).toList());
     List<Linear> program = DeadCode.eliminate(Jvp.transform(flat, List.of(), names).program(), true, outputNames);
     return new Kernels.Reverse(sig, value(), new Lane(names, lane, program, constants, List.of(), List.of(),
         gradient.components()), gradient.recomputes());
@@ -139,12 +138,7 @@ public final class KernelLowering {
     Prepared p = prepare(true);
     VectorJvp.Result jvp = VectorJvp.transform(p.body(), sig.differentiatedParams(), p.names());
     problems(jvp.problems());
-    Set<String> gradients = new HashSet<>();
-    jvp.tangents().forEach(t -> {
-      if (t != null) {
-        gradients.add(t.name());
-      }
-    });
+    Set<String> gradients = new HashSet<>(jvp.tangents().stream().filter(t -> t != null).map(Expr.Var::name).toList());
     List<Linear> program = DeadCode.eliminate(expandRules(jvp.program(), p), !VALUE_LIVE, gradients);
     return p.lane(program, List.of(), jvp.seeds(), jvp.tangents());
   }
