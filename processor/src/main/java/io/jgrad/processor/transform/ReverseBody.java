@@ -204,8 +204,7 @@ public final class ReverseBody {
     }
     // Both branches may declare a local of the same name: one declaration serves them.
     if (hoistedNames.add(v.name())) {
-      Expr zero = v.type() == Type.BOOLEAN ? new Expr.Const(Type.BOOLEAN, false) : Exprs.lit(v.type(), 0);
-      hoisted.add(new Stmt.Assign(v, zero, true));
+      hoisted.add(new Stmt.Assign(v, Exprs.zero(v.type()), true));
     }
   }
 
