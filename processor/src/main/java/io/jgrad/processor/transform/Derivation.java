@@ -1,6 +1,7 @@
 package io.jgrad.processor.transform;
 
 import io.jgrad.processor.ir.Callee;
+import io.jgrad.processor.ir.Calls;
 import io.jgrad.processor.ir.Derived;
 import io.jgrad.processor.ir.Expr;
 import io.jgrad.processor.ir.Exprs;
@@ -129,7 +130,8 @@ public final class Derivation {
    * the body holding a tangent parameter's name).
    */
   private static Derived tangentFunction(Callee sig, List<Stmt> tangentBody, List<String> tangentNames) {
-    if (!sig.doublesOnly() || !callsOnlyDoubles(tangentBody)) {
+    // Every function the tangent program calls needs reverse mode over doubles (tangent functions included).
+    if (!sig.doublesOnly() || !Calls.of(new Function.Plain(sig, tangentBody)).stream().allMatch(Callee::doublesOnly)) {
       return null; // reverse over reverse reports a caller that needs these for other types
     }
     Callee tangent = sig.tangentFunction();
@@ -167,16 +169,4 @@ public final class Derivation {
     return out;
   }
 
-
-  /** Whether every function the tangent program calls has reverse mode over doubles (tangent functions included). */
-  private static boolean callsOnlyDoubles(List<Stmt> body) {
-    boolean[] ok = {true};
-    Rewrite.stmts(body, e -> {
-      if (e instanceof Expr.Call c && !c.callee().isFunctionObject() && !c.callee().doublesOnly()) {
-        ok[0] = false;
-      }
-      return e;
-    });
-    return ok[0];
-  }
 }
