@@ -34,7 +34,6 @@ import io.jgrad.processor.ir.Function;
 import io.jgrad.processor.ir.Kernels;
 import io.jgrad.processor.ir.RecordSignature;
 import io.jgrad.processor.ir.TransformException;
-import io.jgrad.processor.ir.VjpPasses;
 import io.jgrad.processor.parse.BodyParser;
 import io.jgrad.processor.parse.CalleeResolver;
 import io.jgrad.processor.parse.RecordRuleReader;
@@ -121,7 +120,10 @@ public final class JgradProcessor extends AbstractProcessor {
     for (Map.Entry<TypeElement, List<ExecutableElement>> entry : byClass.entrySet()) {
       ClassWork w = validate(entry.getKey(), entry.getValue(), trees);
       work.add(w);
-      TypeElement top = topLevel(entry.getKey());
+      TypeElement top = entry.getKey();
+      while (top.getEnclosingElement() instanceof TypeElement t) {
+        top = t;
+      }
       if (scanned.add(top)) {
         UninferredVars.report(top, trees, w.report());
       }
@@ -134,16 +136,16 @@ public final class JgradProcessor extends AbstractProcessor {
     Map<String, Function> all = new LinkedHashMap<>();
     Map<String, Function> plain = new LinkedHashMap<>();
     for (ClassWork w : work) {
-      w.functions().values().forEach(f -> all.put(key(f.signature().ownerQualifiedName(), f.signature().name()), f));
+      w.functions().values().forEach(f -> all.put(f.signature().key(), f));
       plain.putAll(w.plainBodies());
     }
     KernelSources sources = new KernelSources(
-        c -> all.get(key(c.ownerQualifiedName(), c.name())),
+        c -> all.get(c.key()),
         c -> {
-          Function f = all.get(key(c.ownerQualifiedName(), c.name()));
-          return f instanceof Function.Plain ? f : plain.get(key(c.ownerQualifiedName(), c.name()));
+          Function f = all.get(c.key());
+          return f instanceof Function.Plain ? f : plain.get(c.key());
         },
-        (owner, method) -> plain.get(key(owner, method)));
+        (owner, method) -> plain.get(Callee.key(owner, method)));
     Map<String, String> arrayUsers = arrayUsers(work);
     for (ClassWork w : work) {
       try {
@@ -179,20 +181,15 @@ public final class JgradProcessor extends AbstractProcessor {
    * An order-1 rule's pullback functions, for kernels that run them as code on OpenCL; none when its
    * passes could not be read or spliced (the kernels then call the user's passes on the CPU).
    */
-  private static List<Function> quietPullbacks(Callee sig, java.util.Optional<VjpPasses> passes) {
+  private static List<Function> quietPullbacks(ExecutableElement m, DiffSpec spec, Callee sig, Trees trees,
+      CalleeResolver callees) {
     try {
-      return passes.map(p -> Pullbacks.of(sig, p)).orElse(List.of());
+      return VjpPassReading.read(m, spec, sig, trees, new Report(), callees).map(p -> Pullbacks.of(sig, p))
+          .orElse(List.of());
     } catch (RuntimeException e) {
+      // An optional reading for speed: what it cannot read is run by the user's passes instead.
       return List.of();
     }
-  }
-
-  /** How {@code bwd} spells a function's gradient in a backward pass's signature. */
-  private static String gradTypeName(Callee sig) {
-    if (sig.hasSingleGradient()) {
-      return sig.differentiatedParams().get(0).type().javaName();
-    }
-    return sig.gradRecordName();
   }
 
   /**
@@ -205,7 +202,7 @@ public final class JgradProcessor extends AbstractProcessor {
     for (Function f : all(work)) {
       if (f instanceof Function.VjpRule) {
         Callee sig = f.signature();
-        seeds.put(key(sig.ownerQualifiedName(), sig.name()), sig.name() + ", which has only a @CustomVjp rule");
+        seeds.put(sig.key(), sig.name() + ", which has only a @CustomVjp rule");
       }
     }
     return CallerPaths.of(all(work), seeds, callee -> callee.forward() ? null
@@ -218,7 +215,7 @@ public final class JgradProcessor extends AbstractProcessor {
     Map<String, MissingMethodScanner.Generated> out = new LinkedHashMap<>();
     for (ClassWork w : work) {
       w.functions().forEach((element, f) -> {
-        String key = key(f.signature().ownerQualifiedName(), f.signature().name());
+        String key = f.signature().key();
         DiffSpec spec = DiffSpec.of(element).orElseThrow();
         out.put(key, new MissingMethodScanner.Generated(spec.annotation(), spec.order(),
             element.getAnnotation(Batched.class) != null, reverseOnly.get(key)));
@@ -244,7 +241,7 @@ public final class JgradProcessor extends AbstractProcessor {
       Callee sig = f.signature();
       boolean flat = !RecordSignature.userName(sig.name()).equals(sig.name());
       if (flat || ArrayWrites.any(f.body()) || (sig.returnType() != null && sig.returnType().isArray())) {
-        seeds.put(key(sig.ownerQualifiedName(), sig.name()), sig.name());
+        seeds.put(sig.key(), sig.name());
       }
     }
     return CallerPaths.of(all(work), seeds, callee -> null);
@@ -273,10 +270,13 @@ public final class JgradProcessor extends AbstractProcessor {
           });
         } else if (spec.kind() == DiffSpec.Kind.CUSTOM_VJP) {
           Callee sig = callees.resolve(m);
-          if (RuleValidator.vjpRules(m, spec, sig, gradTypeName(sig), report)) {
+          // How bwd spells the gradient in its signature: its one component's type, or FGrad.
+          String gradType = sig.hasSingleGradient() ? sig.differentiatedParams().get(0).type().javaName()
+              : sig.gradRecordName();
+          if (RuleValidator.vjpRules(m, spec, sig, gradType, report)) {
             java.util.Optional<List<Function>> pullbacks = spec.order() == 2
                 ? VjpPassReading.read(m, spec, sig, trees, report, callees).map(p -> Pullbacks.of(sig, p))
-                : java.util.Optional.of(quietPullbacks(sig, VjpPassReading.readQuietly(m, spec, sig, trees, callees)));
+                : java.util.Optional.of(quietPullbacks(m, spec, sig, trees, callees));
             pullbacks.ifPresent(p -> functions.put(m, new Function.VjpRule(sig, owner.getQualifiedName().toString(),
                 spec.fwd(), spec.bwd(), p)));
             plainBodies(m, spec, trees, callees, plainBodies);
@@ -307,7 +307,7 @@ public final class JgradProcessor extends AbstractProcessor {
     if (spec.kind() == DiffSpec.Kind.CUSTOM_VJP) {
       boolean valid = RuleValidator.vjpRules(m, spec, RecordRuleReader.ruleView(sig),
           RecordRuleReader.gradTypeName(m, sig), report);
-      return valid ? java.util.Optional.of(new RecordFunctions(sig, RecordRuleReader.readVjp(m, spec, sig)))
+      return valid ? java.util.Optional.of(new RecordFunctions(sig, RecordRuleReader.readVjp(spec, sig)))
           : java.util.Optional.empty();
     }
     if (spec.kind() == DiffSpec.Kind.CUSTOM_JVP) {
@@ -326,12 +326,12 @@ public final class JgradProcessor extends AbstractProcessor {
       Map<String, Function> out) {
     String owner = ((TypeElement) m.getEnclosingElement()).getQualifiedName().toString();
     BodyReading.read(new BodyParser(trees, new Report(), callees, m))
-        .ifPresent(f -> out.put(key(owner, m.getSimpleName().toString()), f));
+        .ifPresent(f -> out.put(Callee.key(owner, m.getSimpleName().toString()), f));
     for (String rule : spec.jvps()) {
       for (Element e : m.getEnclosingElement().getEnclosedElements()) {
         if (e.getKind() == ElementKind.METHOD && e.getSimpleName().contentEquals(rule)) {
           BodyReading.read(new BodyParser(trees, new Report(), callees, (ExecutableElement) e))
-              .ifPresent(f -> out.put(key(owner, rule), f));
+              .ifPresent(f -> out.put(Callee.key(owner, rule), f));
         }
       }
     }
@@ -347,14 +347,13 @@ public final class JgradProcessor extends AbstractProcessor {
     Map<String, ExecutableElement> elements = new LinkedHashMap<>();
     for (ClassWork w : work) {
       for (Map.Entry<ExecutableElement, Function> e : w.functions().entrySet()) {
-        Callee sig = e.getValue().signature();
-        String k = key(sig.ownerQualifiedName(), sig.name());
+        String k = e.getValue().signature().key();
         byKey.put(k, e.getValue());
         owners.put(k, w);
         elements.put(k, e.getKey());
       }
     }
-    Map<String, List<String>> cycles = CycleFinder.cycles(byKey, c -> key(c.ownerQualifiedName(), c.name()));
+    Map<String, List<String>> cycles = CycleFinder.cycles(byKey, Callee::key);
     for (Map.Entry<String, List<String>> cycle : cycles.entrySet()) {
       ClassWork w = owners.get(cycle.getKey());
       ExecutableElement m = elements.get(cycle.getKey());
@@ -373,7 +372,7 @@ public final class JgradProcessor extends AbstractProcessor {
     for (ClassWork w : work) {
       for (ExecutableElement m : w.methods()) {
         if (!w.functions().containsKey(m)) {
-          failedChains.put(key(w.owner().getQualifiedName().toString(), m.getSimpleName().toString()),
+          failedChains.put(Callee.key(w.owner().getQualifiedName().toString(), m.getSimpleName().toString()),
               m.getSimpleName().toString());
         }
       }
@@ -386,14 +385,14 @@ public final class JgradProcessor extends AbstractProcessor {
           var entry = it.next();
           Function f = entry.getValue();
           for (Callee callee : Calls.of(f)) {
-            String chain = failedChains.get(key(callee.ownerQualifiedName(), callee.name()));
+            String chain = failedChains.get(callee.key());
             if (chain != null) {
               String name = f.signature().name();
               String path = name + " → " + chain;
               w.report().error(Codes.NOT_DIFFERENTIABLE, name + " cannot be differentiated: " + path
                   + ", and " + chain.substring(chain.lastIndexOf(' ') + 1)
                   + " has errors reported at its declaration", entry.getKey());
-              failedChains.put(key(f.signature().ownerQualifiedName(), name), path);
+              failedChains.put(f.signature().key(), path);
               it.remove();
               changed = true;
               break;
@@ -402,18 +401,6 @@ public final class JgradProcessor extends AbstractProcessor {
         }
       }
     }
-  }
-
-  private static TypeElement topLevel(TypeElement type) {
-    TypeElement top = type;
-    while (top.getEnclosingElement() instanceof TypeElement t) {
-      top = t;
-    }
-    return top;
-  }
-
-  private static String key(String owner, String name) {
-    return Callee.key(owner, name);
   }
 
   private static void internalError(Report report, Element at, Throwable e) {
@@ -455,7 +442,7 @@ public final class JgradProcessor extends AbstractProcessor {
       Map<String, String> reverseOnly, Map<String, String> arrayUsers, KernelSources sources, Purity purity,
       Report report) {
     Callee sig = f.signature();
-    boolean forward = !reverseOnly.containsKey(key(sig.ownerQualifiedName(), sig.name()));
+    boolean forward = !reverseOnly.containsKey(sig.key());
     int order = DiffSpec.of(method).orElseThrow().order();
     java.util.Optional<String> unsupported = OrderLimits.unsupported(f, order, forward, rf != null);
     if (unsupported.isPresent()) {
@@ -468,13 +455,13 @@ public final class JgradProcessor extends AbstractProcessor {
         report.error(Codes.NOT_BATCHABLE, "a function with records in its signature cannot be batched yet", method);
         return java.util.Optional.empty();
       }
-      return java.util.Optional.of(new Plan(Derivation.ofFlat(rf.flat(), forward), null, null, rf, forward));
+      return java.util.Optional.of(new Plan(Derivation.of(rf.flat(), forward, 1, null), null, null, rf, forward));
     }
     Derived derived = Derivation.of(f, forward, order, purity::removable);
     Derived rulePrimal = order == 2 && sig.rulePrimal() ? Derivation.internal(new Function.Plain(
         sig.secondOrderPrimal(), RulePrimal.of(f)), forward) : null;
     Kernels kernels = null;
-    String arrays = arrayUsers.get(key(sig.ownerQualifiedName(), sig.name()));
+    String arrays = arrayUsers.get(sig.key());
     if (batched && arrays != null) {
       report.error(Codes.NOT_BATCHABLE, "a function with local arrays, an array result or records cannot be"
           + " batched yet (" + arrays + " creates or returns an array, or takes or returns a record)", method);
@@ -482,7 +469,7 @@ public final class JgradProcessor extends AbstractProcessor {
     }
     try {
       if (batched) {
-        kernels = KernelLowering.lower(f, reverseOnly.get(key(sig.ownerQualifiedName(), sig.name())), sources);
+        kernels = KernelLowering.lower(f, reverseOnly.get(sig.key()), sources);
       }
     } catch (NotBatchable e) {
       notBatchable(e, method, report);

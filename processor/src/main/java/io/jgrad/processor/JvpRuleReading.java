@@ -40,11 +40,8 @@ final class JvpRuleReading {
     }
     int before = report.errorCount();
     Optional<ReadRule> read = CustomJvpReader.read(sig, rule.get(), trees, report, callees);
-    if (read.isEmpty()) {
-      return Optional.empty();
-    }
-    checkLinear(read.get(), report);
-    if (report.errorCount() > before) {
+    read.ifPresent(r -> checkLinear(r, report));
+    if (read.isEmpty() || report.errorCount() > before) {
       return Optional.empty();
     }
     if (spec.order() == 2) {

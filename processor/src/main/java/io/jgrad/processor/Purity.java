@@ -25,10 +25,7 @@ final class Purity {
 
   /** Whether computing {@code e} and dropping the result loses nothing. */
   boolean removable(Expr e) {
-    if (e instanceof Expr.PrimalCall) {
-      return false;
-    }
-    if (e instanceof Expr.Call c && !pure(c.callee())) {
+    if (e instanceof Expr.PrimalCall || e instanceof Expr.Call c && !pure(c.callee())) {
       return false;
     }
     return Exprs.children(e).stream().allMatch(this::removable);

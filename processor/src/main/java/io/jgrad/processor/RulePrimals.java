@@ -27,17 +27,14 @@ final class RulePrimals {
     Map<String, String> seeds = new LinkedHashMap<>();
     for (Function f : functions) {
       Callee sig = f.signature();
-      if (sig.order() == 2 && f instanceof Function.JvpRule) {
-        seeds.put(sig.key(), sig.name());
-      } else if (sig.order() == 2 && f instanceof Function.Plain && Calls.throughObjects(f)) {
-        // An object may carry a rule: its rulePrimal() says at run time.
+      // An object may carry a rule: its rulePrimal() says at run time.
+      if (sig.order() == 2 && (f instanceof Function.JvpRule || f instanceof Function.Plain && Calls.throughObjects(f))) {
         seeds.put(sig.key(), sig.name());
       }
     }
     Set<String> reaching = CallerPaths.of(functions, seeds, callee -> callee.rulePrimal() ? callee.name() : null)
         .keySet();
-    Set<String> thisRound = new java.util.HashSet<>();
-    functions.forEach(f -> thisRound.add(f.signature().key()));
+    Set<String> thisRound = new java.util.HashSet<>(functions.stream().map(f -> f.signature().key()).toList());
     UnaryOperator<Callee> mark = c -> thisRound.contains(c.key())
         ? c.withRulePrimal(c.order() == 2 && reaching.contains(c.key())) : c;
     UnaryOperator<Expr> calls = e -> e instanceof Expr.Call c && !c.callee().isFunctionObject()

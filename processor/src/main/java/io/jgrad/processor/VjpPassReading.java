@@ -40,19 +40,4 @@ final class VjpPassReading {
     }
     return Optional.of(reader.passes(fwd.get(), bwd));
   }
-
-  /**
-   * The passes of an order-1 rule, for kernels, which run them as code on OpenCL; empty, without a
-   * report, when a pass is outside the subset (the kernels then run on the CPU only, and their
-   * warning says so).
-   */
-  static Optional<VjpPasses> readQuietly(ExecutableElement f, DiffSpec spec, Callee sig, Trees trees,
-      CalleeResolver callees) {
-    try {
-      return read(f, spec, sig, trees, new Report(), callees);
-    } catch (RuntimeException e) {
-      // An optional reading for speed: what it cannot read is run by the user's passes instead.
-      return Optional.empty();
-    }
-  }
 }

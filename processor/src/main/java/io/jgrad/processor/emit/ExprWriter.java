@@ -141,21 +141,18 @@ public final class ExprWriter {
     if (e instanceof Expr.Call c && c.callee().isFunctionObject()) {
       return c.callee().receiver() + ".value(" + args(c.args()) + ")";
     }
-    if (e instanceof Expr.Call c && !io.jgrad.processor.ir.RecordSignature.userName(c.callee().name())
-        .equals(c.callee().name())) {
-      // A flat function of a record function (f_flat) has its primal in the generated class: the
-      // user's function on packed records, of which a call may read one leaf.
-      Callee.RecordResult read = c.callee().recordResult();
-      return c.callee().derivativesQualifiedName() + "." + c.callee().name() + "("
-          + String.join(", ", arguments(c.callee(), c.args())) + ")"
-          + (read == null || read.leaf() < 0 ? "" : read.selected().read(""));
-    }
     if (e instanceof Expr.RecordValue r) {
       return RecordEntryEmitter.build(r.shape(), r.leaves().stream().map(ExprWriter::write).iterator()).toString();
     }
     if (e instanceof Expr.Call c) {
-      return c.callee().ownerQualifiedName() + "." + c.callee().name() + "("
-          + String.join(", ", arguments(c.callee(), c.args())) + ")";
+      // A flat function of a record function (f_flat) has its primal in the generated class: the
+      // user's function on packed records, of which a call may read one leaf.
+      Callee callee = c.callee();
+      boolean flat = !io.jgrad.processor.ir.RecordSignature.userName(callee.name()).equals(callee.name());
+      Callee.RecordResult read = callee.recordResult();
+      return (flat ? callee.derivativesQualifiedName() : callee.ownerQualifiedName()) + "." + callee.name() + "("
+          + String.join(", ", arguments(callee, c.args())) + ")"
+          + (read == null || read.leaf() < 0 ? "" : read.selected().read(""));
     }
     if (e instanceof Expr.PrimalCall c) {
       return c.receiver() + "." + c.method() + "(" + args(c.args()) + ")";
@@ -190,23 +187,16 @@ public final class ExprWriter {
   /** Java source for a literal, exact to the last bit. */
   public static String literal(Expr.Const c) {
     Object v = c.value();
-    if (v instanceof Double d) {
-      if (d.isNaN()) {
-        return "Double.NaN";
+    if (v instanceof Double || v instanceof Float) {
+      String box = v instanceof Double ? "Double" : "Float";
+      double d = ((Number) v).doubleValue();
+      if (Double.isNaN(d)) {
+        return box + ".NaN";
       }
-      if (d.isInfinite()) {
-        return d > 0 ? "Double.POSITIVE_INFINITY" : "Double.NEGATIVE_INFINITY";
+      if (Double.isInfinite(d)) {
+        return box + (d > 0 ? ".POSITIVE_INFINITY" : ".NEGATIVE_INFINITY");
       }
-      return Double.toString(d);
-    }
-    if (v instanceof Float f) {
-      if (f.isNaN()) {
-        return "Float.NaN";
-      }
-      if (f.isInfinite()) {
-        return f > 0 ? "Float.POSITIVE_INFINITY" : "Float.NEGATIVE_INFINITY";
-      }
-      return Float.toString(f) + "f";
+      return v + (v instanceof Float ? "f" : "");
     }
     if (v instanceof Long l) {
       return l + "L";

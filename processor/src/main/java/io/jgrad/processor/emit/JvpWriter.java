@@ -32,9 +32,7 @@ final class JvpWriter {
   }
 
   private void stmts(List<Linear> program, CodeBlock.Builder b) {
-    for (Linear l : program) {
-      stmt(l, b);
-    }
+    program.forEach(l -> stmt(l, b));
   }
 
   private void stmt(Linear l, CodeBlock.Builder b) {

@@ -1,5 +1,7 @@
 package io.jgrad.processor.emit;
 
+import static io.jgrad.processor.emit.DerivativesEmitter.typeName;
+
 import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
@@ -66,12 +68,8 @@ public final class KernelEmitter {
   private void reverseGradKernel(Lane l, boolean recomputes, TypeSpec.Builder type) {
     CodeBlock.Builder laneCode = reads(l);
     List<Linear> program = LaneLocals.hoist(l.program(), laneCode);
-    Set<String> taken = takenNames();
-    List<Field> outputs = new ArrayList<>();
+    List<Field> outputs = gradOutputs();
     List<Callee.Param> wrt = sig.differentiatedParams();
-    for (Callee.Param d : wrt) {
-      outputs.add(new Field(fresh(taken, d.name() + "Grad"), lanesOf(d.type())));
-    }
     laneCode.add(new JvpWriter(l.names(), (r, b) -> {
       for (int k = 0; k < wrt.size(); k++) {
         b.addStatement("this.$L[$L] = $L", outputs.get(k).name(), l.index(), l.gradients().get(k).name());
@@ -101,7 +99,7 @@ public final class KernelEmitter {
 
   private void cpuValueLanes(TypeSpec.Builder type) {
     Lane l = cpuLane();
-    String out = fresh(takenNames(), "out");
+    String out = Names.fresh("out", takenNames());
     CodeBlock.Builder lane = reads(l);
     lane.addStatement("this.$L[$L] = $T.$L($L)", out, l.index(), ClassName.bestGuess(sig.ownerQualifiedName()),
         sig.name(), laneArgs());
@@ -111,11 +109,7 @@ public final class KernelEmitter {
 
   private void cpuGradLanes(TypeSpec.Builder type) {
     Lane l = cpuLane();
-    Set<String> taken = takenNames();
-    List<Field> outputs = new ArrayList<>();
-    for (Callee.Param d : sig.differentiatedParams()) {
-      outputs.add(new Field(fresh(taken, d.name() + "Grad"), lanesOf(d.type())));
-    }
+    List<Field> outputs = gradOutputs();
     finish(type, "GradBatch", "The gradient of {@code $L} in every lane ({@code vmap(grad($L))}), by its"
         + " reverse mode on the CPU.", List.of(), outputs, l, scalarGrad(l, outputs), null);
   }
@@ -137,17 +131,12 @@ public final class KernelEmitter {
     return lane.build();
   }
 
-  private static TypeName scalar(Type t) {
-    return DerivativesEmitter.typeName(t);
-  }
-
   private static TypeName lanesOf(Type t) {
-    return ArrayTypeName.of(scalar(t));
+    return ArrayTypeName.of(typeName(t));
   }
 
   private void valueKernel(Lane l, TypeSpec.Builder type) {
-    Set<String> taken = takenNames();
-    String out = fresh(taken, "out");
+    String out = Names.fresh("out", takenNames());
     CodeBlock.Builder lane = reads(l);
     List<Linear> program = LaneLocals.hoist(l.program(), lane);
     lane.add(new JvpWriter(l.names(), (r, b) -> b.addStatement("this.$L[$L] = $L", out, l.index(),
@@ -164,12 +153,12 @@ public final class KernelEmitter {
     List<Callee.Param> wrt = sig.differentiatedParams();
     for (int k = 0; k < wrt.size(); k++) {
       Callee.Param d = wrt.get(k);
-      Field f = new Field(fresh(taken, d.name() + "Dot"), lanesOf(d.type()));
+      Field f = new Field(Names.fresh(d.name() + "Dot", taken), lanesOf(d.type()));
       tangentsIn.add(f);
-      lane.addStatement("$T $L = this.$L[$L]", scalar(d.type()), l.tangentsIn().get(k).name(), f.name(), l.index());
+      lane.addStatement("$T $L = this.$L[$L]", typeName(d.type()), l.tangentsIn().get(k).name(), f.name(), l.index());
     }
-    String outValue = fresh(taken, "outValue");
-    String outTangent = fresh(taken, "outTangent");
+    String outValue = Names.fresh("outValue", taken);
+    String outTangent = Names.fresh("outTangent", taken);
     Type rt = sig.returnType();
     List<Linear> program = LaneLocals.hoist(l.program(), lane);
     lane.add(new JvpWriter(l.names(), (r, b) -> {
@@ -184,17 +173,13 @@ public final class KernelEmitter {
 
   private void gradKernel(Lane l, TypeSpec.Builder type) {
     List<Callee.Param> wrt = sig.differentiatedParams();
-    Set<String> taken = takenNames();
     CodeBlock.Builder lane = reads(l);
     for (Expr.Var seed : l.seeds()) {
-      lane.addStatement("$T $L = $L", scalar(seed.type()), seed.name(), ExprWriter.literal(
+      lane.addStatement("$T $L = $L", typeName(seed.type()), seed.name(), ExprWriter.literal(
           new Expr.Const(seed.type(), seed.type() == Type.FLOAT ? (Object) 1.0f : (Object) 1.0)));
     }
     List<Linear> program = LaneLocals.hoist(l.program(), lane);
-    List<Field> outputs = new ArrayList<>();
-    for (Callee.Param d : wrt) {
-      outputs.add(new Field(fresh(taken, d.name() + "Grad"), lanesOf(d.type())));
-    }
+    List<Field> outputs = gradOutputs();
     lane.add(new JvpWriter(l.names(), (r, b) -> {
       for (int k = 0; k < wrt.size(); k++) {
         Expr.Var t = l.gradients().get(k);
@@ -214,13 +199,14 @@ public final class KernelEmitter {
     return taken;
   }
 
-  private static String fresh(Set<String> taken, String base) {
-    String name = base;
-    for (int i = 2; taken.contains(name); i++) {
-      name = base + i;
+  /** One lane array per differentiated parameter, for its gradient. */
+  private List<Field> gradOutputs() {
+    Set<String> taken = takenNames();
+    List<Field> outputs = new ArrayList<>();
+    for (Callee.Param d : sig.differentiatedParams()) {
+      outputs.add(new Field(Names.fresh(d.name() + "Grad", taken), lanesOf(d.type())));
     }
-    taken.add(name);
-    return name;
+    return outputs;
   }
 
   /** The lane's own copies of the parameters: its element of each lane array, and the shared values. */
@@ -228,9 +214,9 @@ public final class KernelEmitter {
     CodeBlock.Builder b = CodeBlock.builder();
     for (Callee.Param param : sig.params()) {
       if (param.differentiated()) {
-        b.addStatement("$T $L = this.$L[$L]", scalar(param.type()), param.name(), param.name(), l.index());
+        b.addStatement("$T $L = this.$L[$L]", typeName(param.type()), param.name(), param.name(), l.index());
       } else {
-        b.addStatement("$T $L = this.$L", scalar(param.type()), param.name(), param.name());
+        b.addStatement("$T $L = this.$L", typeName(param.type()), param.name(), param.name());
       }
     }
     return b;
@@ -239,7 +225,7 @@ public final class KernelEmitter {
   private List<Field> inputs() {
     List<Field> in = new ArrayList<>();
     for (Callee.Param p : sig.params()) {
-      in.add(new Field(p.name(), p.differentiated() ? lanesOf(p.type()) : scalar(p.type())));
+      in.add(new Field(p.name(), p.differentiated() ? lanesOf(p.type()) : typeName(p.type())));
     }
     return in;
   }
@@ -280,7 +266,7 @@ public final class KernelEmitter {
       ctor.addParameter(f.type(), f.name()).addStatement("this.$L = $L", f.name(), f.name());
     }
     for (Lane.Constant c : l.constants()) {
-      kernel.addField(FieldSpec.builder(scalar(c.type()), c.name(), Modifier.FINAL).build());
+      kernel.addField(FieldSpec.builder(typeName(c.type()), c.name(), Modifier.FINAL).build());
       ctor.addStatement("this.$L = $L", c.name(), c.source());
     }
     kernel.addMethod(ctor.build());
@@ -305,48 +291,37 @@ public final class KernelEmitter {
     List<Field> inputArrays = new ArrayList<>(inputs());
     inputArrays.addAll(extraInputs);
     inputArrays.removeIf(f -> !(f.type() instanceof ArrayTypeName));
-    MethodSpec.Builder session = MethodSpec.methodBuilder(method + "Session")
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .returns(RuntimeTypes.BATCH)
+    MethodSpec.Builder session = MethodSpec.methodBuilder(method + "Session").returns(RuntimeTypes.BATCH)
         .addJavadoc(doc.replace("$L", sig.name()) + "\nReturns the batch bound to these arrays, for repeated"
-            + " {@code run()}s; close it.\n")
-        .addJavadoc("@throws IllegalArgumentException naming an array that is null or of another length than the first\n")
-        .addJavadoc("@throws io.jgrad.runtime.BackendUnavailableException when {@code backend} cannot run this kernel\n");
-    MethodSpec.Builder once = MethodSpec.methodBuilder(method)
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .returns(RuntimeTypes.BACKEND)
-        .addJavadoc(doc.replace("$L", sig.name()) + "\nReturns the backend that ran it.\n")
-        .addJavadoc("@throws IllegalArgumentException naming an array that is null or of another length than the first\n")
-        .addJavadoc("@throws io.jgrad.runtime.BackendUnavailableException when {@code backend} cannot run this kernel\n");
-    for (Field f : args) {
-      session.addParameter(f.type(), f.name());
-      once.addParameter(f.type(), f.name());
+            + " {@code run()}s; close it.\n");
+    MethodSpec.Builder once = MethodSpec.methodBuilder(method).returns(RuntimeTypes.BACKEND)
+        .addJavadoc(doc.replace("$L", sig.name()) + "\nReturns the backend that ran it.\n");
+    for (MethodSpec.Builder m : List.of(session, once)) {
+      m.addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+          .addJavadoc("@throws IllegalArgumentException naming an array that is null or of another length than the first\n")
+          .addJavadoc("@throws io.jgrad.runtime.BackendUnavailableException when {@code backend} cannot run this kernel\n");
+      args.forEach(f -> m.addParameter(f.type(), f.name()));
+      m.addParameter(RuntimeTypes.BACKEND, "backend");
     }
-    session.addParameter(RuntimeTypes.BACKEND, "backend");
-    once.addParameter(RuntimeTypes.BACKEND, "backend");
     Field first = laneArrays.get(0);
     session.addStatement("int lanes = $T.length($S, $L)", RuntimeTypes.LANE_ARRAYS, first.name(), first.name());
     for (Field f : laneArrays.subList(1, laneArrays.size())) {
       session.addStatement("$T.check(lanes, $S, $L)", RuntimeTypes.LANE_ARRAYS, f.name(), f.name());
     }
-    List<String> names = new ArrayList<>(List.of("lanes"));
-    args.forEach(f -> names.add(f.name()));
+    String argList = String.join(", ", args.stream().map(Field::name).toList());
     String inputsList = String.join(", ", inputArrays.stream().map(Field::name).toList());
     String outputsList = String.join(", ", outputs.stream().map(Field::name).toList());
     if (cpuOnly == null) {
       session.addStatement("return $T.prepare($S, new $L($L), lanes, backend, new Object[] {$L}, new Object[] {$L})",
-          RuntimeTypes.BATCH, self.simpleName() + "." + method, kernelName, String.join(", ", names),
+          RuntimeTypes.BATCH, self.simpleName() + "." + method, kernelName, "lanes, " + argList,
           inputsList, outputsList);
     } else {
       session.addStatement("return $T.prepareOnCpu($S, new $L($L), lanes, backend, $S, new Object[] {$L},"
           + " new Object[] {$L})", RuntimeTypes.BATCH, self.simpleName() + "." + method, kernelName,
-          String.join(", ", names), cpuOnly, inputsList, outputsList);
+          "lanes, " + argList, cpuOnly, inputsList, outputsList);
     }
     type.addMethod(session.build());
-    List<String> callArgs = new ArrayList<>();
-    args.forEach(f -> callArgs.add(f.name()));
-    callArgs.add("backend");
-    once.beginControlFlow("try ($T batch = $L($L))", RuntimeTypes.BATCH, method + "Session", String.join(", ", callArgs))
+    once.beginControlFlow("try ($T batch = $L($L))", RuntimeTypes.BATCH, method + "Session", argList + ", backend")
         .addStatement("return batch.run().backend()")
         .endControlFlow();
     type.addMethod(once.build());

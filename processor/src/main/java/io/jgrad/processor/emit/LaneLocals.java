@@ -4,9 +4,12 @@ import com.palantir.javapoet.CodeBlock;
 import io.jgrad.processor.ir.Expr;
 import io.jgrad.processor.ir.Exprs;
 import io.jgrad.processor.ir.Linear;
+import io.jgrad.processor.ir.Names;
+import io.jgrad.processor.ir.Rewrite;
 import io.jgrad.processor.ir.Stmt;
 import io.jgrad.processor.ir.Type;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,10 +26,7 @@ final class LaneLocals {
   static List<Linear> hoist(List<Linear> program, CodeBlock.Builder top) {
     Map<String, Type> locals = new LinkedHashMap<>();
     List<Linear> out = rewrite(program, locals);
-    String mark = "loopsDone";
-    for (int i = 2; locals.containsKey(mark); i++) {
-      mark = "loopsDone" + i;
-    }
+    String mark = Names.fresh("loopsDone", new HashSet<>(locals.keySet()));
     boolean[] marked = new boolean[1];
     out = markLoopEnds(out, new Expr.Var(mark, Type.INT), marked);
     if (marked[0]) {
@@ -42,18 +42,9 @@ final class LaneLocals {
    * bytecode of an {@code if} whose then-branch ends in a loop ("fakegoto", found by the fuzzer).
    */
   private static List<Linear> markLoopEnds(List<Linear> program, Expr.Var mark, boolean[] marked) {
-    List<Linear> out = new ArrayList<>();
-    for (Linear l : program) {
-      if (l instanceof Linear.If f) {
-        out.add(new Linear.If(f.condition(), endMarked(markLoopEnds(f.thenBody(), mark, marked), mark, marked),
-            endMarked(markLoopEnds(f.elseBody(), mark, marked), mark, marked)));
-      } else if (l instanceof Linear.While w) {
-        out.add(new Linear.While(w.condition(), endMarked(markLoopEnds(w.body(), mark, marked), mark, marked)));
-      } else {
-        out.add(l);
-      }
-    }
-    return out;
+    // No blocks are left by now: branches and loop bodies are the lists nested in the program.
+    return program.stream()
+        .map(l -> Rewrite.withBodies(l, inner -> endMarked(markLoopEnds(inner, mark, marked), mark, marked))).toList();
   }
 
   private static List<Linear> endMarked(List<Linear> branch, Expr.Var mark, boolean[] marked) {
@@ -80,14 +71,10 @@ final class LaneLocals {
         out.add(new Linear.Tangent(t.target(), t.primal(), t.terms(), false));
       } else if (l instanceof Linear.DeclareTangent d) {
         locals.putIfAbsent(d.target().name(), d.target().type());
-      } else if (l instanceof Linear.If f) {
-        out.add(new Linear.If(f.condition(), rewrite(f.thenBody(), locals), rewrite(f.elseBody(), locals)));
-      } else if (l instanceof Linear.While w) {
-        out.add(new Linear.While(w.condition(), rewrite(w.body(), locals)));
       } else if (l instanceof Linear.Block b) {
         out.addAll(rewrite(b.body(), locals));
       } else {
-        out.add(l);
+        out.add(Rewrite.withBodies(l, inner -> rewrite(inner, locals)));
       }
     }
     return out;

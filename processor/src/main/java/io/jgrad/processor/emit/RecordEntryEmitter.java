@@ -94,7 +94,7 @@ public final class RecordEntryEmitter {
             sig.name())
         .returns(DerivativesEmitter.returnsObject(flat) ? DerivativesEmitter.resultType(flat)
             : DerivativesEmitter.typeName(flat.returnType()))
-        .addStatement("return $T.$L($L)", ClassName.bestGuess(sig.owner()), sig.name(),
+        .addStatement("return $T.$L($L)", ClassName.bestGuess(flat.ownerQualifiedName()), sig.name(),
             CodeBlock.join(RecordRuleEmitter.packedParams(sig), ", "))
         .build();
   }
@@ -112,10 +112,7 @@ public final class RecordEntryEmitter {
       }
       args.add(p.name() + "Dot");
     }
-    TypeName result = sig.result() == null
-        ? (sig.scalarResult() == Type.FLOAT ? RuntimeTypes.FLOAT_DUAL : RuntimeTypes.DUAL)
-        : ParameterizedTypeName.get(RuntimeTypes.JVP, ClassName.bestGuess(sig.result().qualifiedName()));
-    return m.returns(result)
+    return m.returns(DerivativesEmitter.jvpType(sig.flat()))
         .addStatement("return $T.result($T.$L($L), $S)", RuntimeTypes.RULE_CHECKS, ClassName.bestGuess(rule.owner()),
             rule.name(), String.join(", ", args), rule.name())
         .build();
@@ -236,8 +233,7 @@ public final class RecordEntryEmitter {
       }
     }
     // One call of the flat function: a record result comes whole, its tangent a record too.
-    m.returns(sig.result() != null ? ParameterizedTypeName.get(RuntimeTypes.JVP, ClassName.bestGuess(
-        sig.result().qualifiedName())) : sig.scalarResult() == Type.FLOAT ? RuntimeTypes.FLOAT_DUAL : RuntimeTypes.DUAL);
+    m.returns(DerivativesEmitter.jvpType(sig.flat()));
     m.addStatement("return $L($L)", sig.flat().name() + "Jvp", String.join(", ", args));
     return m.build();
   }
@@ -309,10 +305,8 @@ public final class RecordEntryEmitter {
         parts.add(build(p.shape(), leaves.iterator()));
       }
     }
-    if (parts.size() == 1) {
-      return parts.get(0);
-    }
-    return CodeBlock.of("new $T($L)", self.nestedClass(gradRecordName(sig)), CodeBlock.join(parts, ", "));
+    return parts.size() == 1 ? parts.get(0)
+        : CodeBlock.of("new $T($L)", self.nestedClass(gradRecordName(sig)), CodeBlock.join(parts, ", "));
   }
 
   private static MethodSpec vjp(RecordSignature sig, ClassName self, TypeName grad) {

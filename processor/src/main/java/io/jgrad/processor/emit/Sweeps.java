@@ -4,15 +4,13 @@ import com.palantir.javapoet.CodeBlock;
 import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.Expr;
 import io.jgrad.processor.ir.Reverse;
-import io.jgrad.processor.ir.Type;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The two sweeps of reverse mode as printed code, and what {@code fVjp}, {@code fGrad} and
  * {@code fValueAndGrad} put around them: the value, its type and the gradient.
  */
-record Sweeps(CodeBlock forward, CodeBlock reverse, CodeBlock value, Type valueType, String gradient) {
+record Sweeps(CodeBlock forward, CodeBlock reverse, CodeBlock value, String gradient) {
 
   /** Prints placed reverse-mode IR of {@code signature}. */
   static Sweeps print(Reverse placed, Callee signature) {
@@ -24,19 +22,13 @@ record Sweeps(CodeBlock forward, CodeBlock reverse, CodeBlock value, Type valueT
     }
     StmtWriter.write(placed.forward(), forward);
     StmtWriter.write(placed.backward(), backward);
-    List<String> components = new ArrayList<>();
-    placed.gradient().forEach(v -> components.add(v.name()));
+    List<String> components = placed.gradient().stream().map(Expr.Var::name).toList();
     String gradient = signature.hasSingleGradient() ? components.get(0)
         : "new " + signature.gradRecordName() + "(" + String.join(", ", components) + ")";
-    return new Sweeps(forward.build(), backward.build(), value(placed.value()), placed.value().type(),
-        gradient);
-  }
-
-  /** The value {@code fVjp} returns: a record result built with its type imported, else the expression. */
-  static CodeBlock value(Expr value) {
-    if (value instanceof Expr.RecordValue r) {
-      return RecordEntryEmitter.build(r.shape(), r.leaves().stream().map(ExprWriter::write).iterator());
-    }
-    return CodeBlock.of("$L", ExprWriter.write(value));
+    // The value fVjp returns: a record result built with its type imported, else the expression.
+    CodeBlock value = placed.value() instanceof Expr.RecordValue r
+        ? RecordEntryEmitter.build(r.shape(), r.leaves().stream().map(ExprWriter::write).iterator())
+        : CodeBlock.of("$L", ExprWriter.write(placed.value()));
+    return new Sweeps(forward.build(), backward.build(), value, gradient);
   }
 }

@@ -42,17 +42,10 @@ public record Callee(
     }
   }
 
-  /** A function of the pipeline's own, or one the user wrote, with an order and no record result. */
-  public Callee(String ownerQualifiedName, String derivativesQualifiedName, String name, List<Param> params,
-      Type returnType, boolean forward, int order, String receiver, boolean rulePrimal) {
-    this(ownerQualifiedName, derivativesQualifiedName, name, params, returnType, forward, order, receiver, rulePrimal,
-        null);
-  }
-
   /** A static differentiable function, called through its generated derivatives class. */
   public Callee(String ownerQualifiedName, String derivativesQualifiedName, String name, List<Param> params,
       Type returnType, boolean forward, int order) {
-    this(ownerQualifiedName, derivativesQualifiedName, name, params, returnType, forward, order, null, false);
+    this(ownerQualifiedName, derivativesQualifiedName, name, params, returnType, forward, order, null, false, null);
   }
 
   /**
@@ -78,7 +71,7 @@ public record Callee(
     }
     // The owner of a function object's call is its runtime interface.
     return new Callee(type.javaName(), "", nameOf(receiver), List.copyOf(params), Type.DOUBLE, true, 1, receiver,
-        false);
+        false, null);
   }
 
   /**
@@ -240,6 +233,11 @@ public record Callee(
   /** The name of the generated method {@link #secondOrderPrimal} calls for function {@code name}. */
   public static String rulePrimalName(String name) {
     return name + "RulePrimal";
+  }
+
+  /** The parameters as the locals that hold them, in order. */
+  public List<Expr> paramVars() {
+    return params.stream().map(p -> (Expr) new Expr.Var(p.name(), p.type())).toList();
   }
 
   /** The differentiated parameters, in order. */

@@ -100,7 +100,7 @@ public record RecordShape(String qualifiedName, List<Component> components) {
     }
     TypeElement element = (TypeElement) ((DeclaredType) mirror).asElement();
     for (javax.lang.model.element.Element e = element; e instanceof TypeElement t; e = e.getEnclosingElement()) {
-      if (!t.getModifiers().contains(Modifier.PUBLIC) && !packageOf(t).equals(pkg)) {
+      if (!t.getModifiers().contains(Modifier.PUBLIC) && !packageName(t).equals(pkg)) {
         return element.getQualifiedName().toString();
       }
     }
@@ -115,10 +115,6 @@ public record RecordShape(String qualifiedName, List<Component> components) {
 
   /** The package of {@code e}'s class, where its generated derivatives live. */
   public static String packageName(javax.lang.model.element.Element e) {
-    return packageOf(e);
-  }
-
-  private static String packageOf(javax.lang.model.element.Element e) {
     while (e != null && !(e instanceof javax.lang.model.element.PackageElement)) {
       e = e.getEnclosingElement();
     }
@@ -149,11 +145,6 @@ public record RecordShape(String qualifiedName, List<Component> components) {
     return leaves().stream().anyMatch(Leaf::differentiable);
   }
 
-  /** Whether every leaf has a tangent (what a record result needs). */
-  public boolean allDifferentiable() {
-    return leaves().stream().allMatch(Leaf::differentiable);
-  }
-
   /** The index of the first leaf of component {@code name} and how many leaves it spans. */
   public int[] span(String name) {
     int start = 0;
@@ -170,10 +161,5 @@ public record RecordShape(String qualifiedName, List<Component> components) {
   /** The component called {@code name}, or null. */
   public Component component(String name) {
     return components.stream().filter(c -> c.name().equals(name)).findFirst().orElse(null);
-  }
-
-  /** The simple name as generated code spells it: the qualified name (nested records use dots). */
-  public String javaName() {
-    return qualifiedName;
   }
 }

@@ -10,6 +10,7 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import io.jgrad.processor.diag.Codes;
 import io.jgrad.processor.ir.Expr;
+import io.jgrad.processor.ir.RecordShape;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -102,7 +103,7 @@ final class LambdaReader {
     if (element instanceof TypeElement type) {
       boolean topLevel = type.getEnclosingElement() instanceof PackageElement;
       String pkg = topLevel ? ((PackageElement) type.getEnclosingElement()).getQualifiedName().toString() : null;
-      String home = packageOf(cx.method);
+      String home = RecordShape.packageName(cx.method);
       if (topLevel && (pkg.equals("java.lang") || pkg.equals(home))) {
         return null;
       }
@@ -180,13 +181,6 @@ final class LambdaReader {
       out.append('\n').append(line.substring(k));
     }
     return out.toString();
-  }
-
-  private static String packageOf(Element e) {
-    while (e != null && !(e instanceof PackageElement)) {
-      e = e.getEnclosingElement();
-    }
-    return e == null ? "" : ((PackageElement) e).getQualifiedName().toString();
   }
 
   private static String qualified(TypeElement type) {

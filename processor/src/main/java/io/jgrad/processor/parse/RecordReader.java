@@ -227,11 +227,7 @@ final class RecordReader {
   }
 
   private static List<Expr> dummies(int n) {
-    List<Expr> out = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      out.add(dummy());
-    }
-    return out;
+    return new ArrayList<>(java.util.Collections.nCopies(n, dummy()));
   }
 
   /** Whether {@code m} is a record component's accessor ({@code p.x()}). */

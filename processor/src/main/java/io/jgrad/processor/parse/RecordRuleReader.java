@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.lang.model.element.ExecutableElement;
-import javax.lang.model.element.TypeElement;
 
 /**
  * The custom rules of a function with records in its signature (the notebook's "Working with
@@ -32,8 +31,9 @@ public final class RecordRuleReader {
     for (RecordSignature.UserParam p : sig.params()) {
       params.add(p.shape() == null ? p.param() : new Callee.Param(p.name(), Type.OBJECT, p.differentiated()));
     }
-    return new Callee(sig.owner(), sig.derivatives(), sig.name(), List.copyOf(params), sig.scalarResult(),
-        sig.forward(), 1);
+    Callee flat = sig.flat();
+    return new Callee(flat.ownerQualifiedName(), flat.derivativesQualifiedName(), sig.name(), List.copyOf(params),
+        sig.scalarResult(), flat.forward(), 1);
   }
 
   /** How {@code bwd} spells the gradient: the record of the one differentiated parameter, else {@code FGrad}. */
@@ -47,9 +47,8 @@ public final class RecordRuleReader {
   }
 
   /** The flat function of a {@code @CustomVjp} with records, whose rules were checked with {@link #ruleView}. */
-  public static Function readVjp(ExecutableElement f, DiffSpec spec, RecordSignature sig) {
-    String owner = ((TypeElement) f.getEnclosingElement()).getQualifiedName().toString();
-    return new Function.VjpRule(sig.flat(), owner, spec.fwd(), spec.bwd());
+  public static Function readVjp(DiffSpec spec, RecordSignature sig) {
+    return new Function.VjpRule(sig.flat(), sig.flat().ownerQualifiedName(), spec.fwd(), spec.bwd());
   }
 
   /**

@@ -34,6 +34,7 @@ final class ArrayTapeBody {
   private final Expr.Var intTop;
   /** The arguments each pullback was linearized with, by the local holding the pullback. */
   private final Map<String, List<Expr>> callArgs = new HashMap<>();
+  /** The callee of each pullback, by the local holding the pullback. */
   private final Map<String, Callee> callees = new HashMap<>();
 
   private ArrayTapeBody(Callee f, Names names) {
@@ -51,10 +52,7 @@ final class ArrayTapeBody {
    */
   static List<Function> pullbacks(Callee f, List<Stmt> normalized, Names names) {
     String g = names.fresh("g");
-    Linearized jvp = Jvp.transform(normalized, f.differentiatedParams(), names);
-    if (!jvp.problems().isEmpty()) {
-      throw new IllegalStateException("linearizing a checked body: " + String.join("; ", jvp.problems()));
-    }
+    Linearized jvp = Jvp.checked(normalized, f.differentiatedParams(), names);
     Reverse sweeps = ResidualPlacement.place(Transposer.transpose(jvp.program(), jvp.tangents(), f, names), f, names,
         ResidualPlacement.Policy.STRAIGHT_LINE);
     List<Stmt> body = new ArrayTapeBody(f, names).body(sweeps, new Expr.Var(g, f.returnType()));
@@ -105,7 +103,7 @@ final class ArrayTapeBody {
       if (s instanceof Stmt.Push p && p.type() == Type.OBJECT) {
         // Every argument, by its parameter's type, so that the pop knows what to read from the callee.
         List<Expr> args = callArgs.get(((Expr.Var) p.value()).name());
-        List<Callee.Param> params = pushedCallee(p).params();
+        List<Callee.Param> params = callees.get(((Expr.Var) p.value()).name()).params();
         for (int i = 0; i < args.size(); i++) {
           record(args.get(i), params.get(i).type(), counting, out);
         }
@@ -216,11 +214,6 @@ final class ArrayTapeBody {
         new Stmt.While(new Expr.Binary(Expr.BinaryOp.LT, k, new Expr.ArrayLength(target), Type.BOOLEAN), List.of(
             new Stmt.ArrayWrite(target, k, Exprs.prim(op, new Expr.ArrayRead(target, k, element), value)),
             increment(k, 1))));
-  }
-
-  /** The callee whose pullback {@code p} records, from the call that made it. */
-  private Callee pushedCallee(Stmt.Push p) {
-    return callees.get(((Expr.Var) p.value()).name());
   }
 
   /** {@code top = top - 1; target = tape[top]}, narrowed back to the target's type. */

@@ -19,12 +19,10 @@ import java.util.Set;
 public final class DeadCode {
   private DeadCode() {}
 
-  /** {@code program} without dead assignments; {@code valueLive} says whether the final value is an output. */
-  public static List<Linear> eliminate(List<Linear> program, boolean valueLive) {
-    return eliminate(program, valueLive, Set.of());
-  }
-
-  /** The same, with {@code outputs} read after the program (the other tangents of a vector program). */
+  /**
+   * {@code program} without dead assignments; {@code valueLive} says whether the final value is an
+   * output, {@code outputs} what else is read after the program (the other tangents of a vector program).
+   */
   public static List<Linear> eliminate(List<Linear> program, boolean valueLive, Set<String> outputs) {
     List<Linear> current = program;
     while (true) {

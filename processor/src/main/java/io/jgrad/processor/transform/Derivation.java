@@ -1,6 +1,7 @@
 package io.jgrad.processor.transform;
 
 import io.jgrad.processor.ir.Callee;
+import io.jgrad.processor.ir.Calls;
 import io.jgrad.processor.ir.Derived;
 import io.jgrad.processor.ir.Expr;
 import io.jgrad.processor.ir.Exprs;
@@ -29,18 +30,10 @@ public final class Derivation {
   /**
    * The derivatives of a user's function of the given order; {@code removable} says which primal
    * values {@code fGrad} may skip when nothing reads them (pure calls: {@code fGrad} never returns the
-   * value).
+   * value; null: nothing is dropped, as for the flat function of a record function).
    */
   public static Derived of(Function f, boolean forward, int order, Predicate<Expr> removable) {
     return of(f, forward, order, removable, false);
-  }
-
-  /**
-   * The derivatives of a flat function of a record function: first order, and {@code fGrad} with the
-   * sweeps of {@code fVjp}.
-   */
-  public static Derived ofFlat(Function f, boolean forward) {
-    return of(f, forward, 1, null, false);
   }
 
   /** The derivatives of a function only generated code calls: first order, reverse mode unless {@code forward}. */
@@ -48,15 +41,11 @@ public final class Derivation {
     return of(f, forward, 1, value -> false, true);
   }
 
-  private static Derived internal(Function f) {
-    return internal(f, false);
-  }
-
   /** {@code removable} null: nothing is dropped from {@code fGrad}'s sweeps. */
   private static Derived of(Function f, boolean forward, int order, Predicate<Expr> removable, boolean internal) {
     Callee sig = f.signature();
     if (f instanceof Function.VjpRule rule) {
-      List<Derived> pullbacks = order == 2 ? rule.pullbacks().stream().map(Derivation::internal).toList() : List.of();
+      List<Derived> pullbacks = order == 2 ? rule.pullbacks().stream().map(p -> internal(p, false)).toList() : List.of();
       return new Derived(f, forward, order, internal, null, null, null, null, null, pullbacks, null);
     }
     List<String> paramNames = new ArrayList<>(sig.params().stream().map(Callee.Param::name).toList());
@@ -77,16 +66,13 @@ public final class Derivation {
     }
     Names names = Names.of(paramNames, f.body());
     List<Stmt> normal = Normalizer.normalize(f, names);
-    Linearized jvp = Jvp.transform(normal, sig.differentiatedParams(), names);
-    if (!jvp.problems().isEmpty()) {
-      throw new IllegalStateException("linearizing a checked body: " + String.join("; ", jvp.problems()));
-    }
+    Linearized jvp = Jvp.checked(normal, sig.differentiatedParams(), names);
     List<String> tangentNames = sig.differentiatedParams().stream()
         .map(p -> jvp.tangents().get(p.name()).name()).toList();
     List<Stmt> tangentBody = order == 2 && forward ? SecondOrder.tangentBody(jvp.program()) : null;
     Placed placed = reverse(jvp, sig, names, removable);
     List<Derived> pullbacks = order == 2 && !forward
-        ? reverseOverReverse(sig, normal, names).stream().map(Derivation::internal).toList() : List.of();
+        ? reverseOverReverse(sig, normal, names).stream().map(p -> internal(p, false)).toList() : List.of();
     Derived d = new Derived(f, forward, order, internal, new Derived.Forward(jvp, names), placed.vjp(),
         placed.valueAndGrad(), placed.grad(), null, pullbacks, null);
     return tangentBody != null ? forwardOverForward(d, tangentBody, tangentNames) : d;
@@ -129,10 +115,7 @@ public final class Derivation {
     List<String> paramNames = kernel.params().stream().map(Callee.Param::name).toList();
     Names names = Names.of(paramNames, tangentBody);
     List<Stmt> normal = Normalizer.normalize(new Function.Plain(kernel, tangentBody), names);
-    Linearized jvp = Jvp.transform(normal, sig.differentiatedParams(), names);
-    if (!jvp.problems().isEmpty()) {
-      throw new IllegalStateException("linearizing a checked body: " + String.join("; ", jvp.problems()));
-    }
+    Linearized jvp = Jvp.checked(normal, sig.differentiatedParams(), names);
     Derived.ForwardOverForward second = new Derived.ForwardOverForward(kernel, tangentNames,
         new Derived.Forward(jvp, names));
     Derived tangent = tangentFunction(sig, tangentBody, tangentNames);
@@ -147,7 +130,8 @@ public final class Derivation {
    * the body holding a tangent parameter's name).
    */
   private static Derived tangentFunction(Callee sig, List<Stmt> tangentBody, List<String> tangentNames) {
-    if (!sig.doublesOnly() || !callsOnlyDoubles(tangentBody)) {
+    // Every function the tangent program calls needs reverse mode over doubles (tangent functions included).
+    if (!sig.doublesOnly() || !Calls.of(new Function.Plain(sig, tangentBody)).stream().allMatch(Callee::doublesOnly)) {
       return null; // reverse over reverse reports a caller that needs these for other types
     }
     Callee tangent = sig.tangentFunction();
@@ -164,7 +148,7 @@ public final class Derivation {
     }
     List<Stmt> body = Rewrite.stmts(tangentBody, e -> e instanceof Expr.Var v && renamed.containsKey(v.name())
         ? new Expr.Var(renamed.get(v.name()), v.type()) : e);
-    return internal(new Function.Plain(tangent, body));
+    return internal(new Function.Plain(tangent, body), false);
   }
 
   /** {@code fPullbackX(p, g) = g·fTangent(p, eₓ)}, one per differentiated parameter. */
@@ -175,27 +159,14 @@ public final class Derivation {
     String g = names.fresh(sig.pullbackCotangentName());
     List<Derived> out = new ArrayList<>();
     for (int k = 0; k < diff.size(); k++) {
-      List<Expr> args = new ArrayList<>();
-      sig.params().forEach(p -> args.add(new Expr.Var(p.name(), p.type())));
+      List<Expr> args = new ArrayList<>(sig.paramVars());
       for (int i = 0; i < diff.size(); i++) {
         args.add(Exprs.lit(Type.DOUBLE, i == k ? 1 : 0));
       }
       Expr value = Exprs.prim(Primitive.MUL, new Expr.Var(g, Type.DOUBLE), new Expr.Call(tangent, args, Type.DOUBLE));
-      out.add(internal(new Function.Plain(sig.pullbackFunction(diff.get(k), g), List.of(new Stmt.Return(value)))));
+      out.add(internal(new Function.Plain(sig.pullbackFunction(diff.get(k), g), List.of(new Stmt.Return(value))), false));
     }
     return out;
   }
 
-
-  /** Whether every function the tangent program calls has reverse mode over doubles (tangent functions included). */
-  private static boolean callsOnlyDoubles(List<Stmt> body) {
-    boolean[] ok = {true};
-    Rewrite.stmts(body, e -> {
-      if (e instanceof Expr.Call c && !c.callee().isFunctionObject() && !c.callee().doublesOnly()) {
-        ok[0] = false;
-      }
-      return e;
-    });
-    return ok[0];
-  }
 }

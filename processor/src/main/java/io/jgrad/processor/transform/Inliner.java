@@ -172,13 +172,9 @@ public final class Inliner {
 
   /**
    * {@code target = g(args)} as {@code g}'s own code, normalized and renamed apart in {@code names};
-   * calls in {@code g}'s body stay calls.
+   * calls in {@code g}'s body stay calls; {@code renamed} (when not null) receives the callee-to-caller
+   * names of its locals.
    */
-  public static List<Stmt> spliceCall(Function g, List<Expr> args, Expr.Var target, Names names) {
-    return spliceCall(g, args, target, names, null);
-  }
-
-  /** The same; {@code renamed} (when not null) receives the callee-to-caller names of its locals. */
   public static List<Stmt> spliceCall(Function g, List<Expr> args, Expr.Var target, Names names,
       Map<String, String> renamed) {
     List<Callee.Param> params = g.signature().params();

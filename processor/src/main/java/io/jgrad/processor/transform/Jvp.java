@@ -42,6 +42,15 @@ public final class Jvp {
     return transform(body, wrt, names, false);
   }
 
+  /** Forward mode of a body the checks passed, which linearizes without problems. */
+  static Linearized checked(List<Stmt> body, List<Callee.Param> wrt, Names names) {
+    Linearized jvp = transform(body, wrt, names);
+    if (!jvp.problems().isEmpty()) {
+      throw new IllegalStateException("linearizing a checked body: " + String.join("; ", jvp.problems()));
+    }
+    return jvp;
+  }
+
   /**
    * Forward mode where, with {@code everyCall}, a call becomes a {@link Linear.Call} even when its
    * result does not depend on {@code wrt} (zero tangents in), so that programs for different

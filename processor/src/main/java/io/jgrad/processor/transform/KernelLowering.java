@@ -84,11 +84,10 @@ public final class KernelLowering {
       List<Stmt> body = new ArrayList<>();
       List<Expr.Var> components = new ArrayList<>();
       for (Function pullback : pullbacks) {
-        List<Expr> args = new ArrayList<>();
-        sig.params().forEach(q -> args.add(new Expr.Var(q.name(), q.type())));
+        List<Expr> args = new ArrayList<>(sig.paramVars());
         args.add(Exprs.lit(sig.returnType(), 1));
         Expr.Var component = names.var(pullback.signature().name(), pullback.signature().returnType());
-        body.addAll(Inliner.spliceCall(pullback, args, component, names));
+        body.addAll(Inliner.spliceCall(pullback, args, component, names, null));
         components.add(component);
       }
       body.add(new Stmt.Return(components.get(0)));
@@ -111,8 +110,7 @@ public final class KernelLowering {
     // The passes may call the function itself (a fwd computing its value): that call runs its primal body.
     List<Stmt> flat = KernelForm.of(sources.inline(List.of(sig.name() + "'s reverse mode"), gradient.body(), names,
         c -> false), names, constants, sig.params());
-    Set<String> outputNames = new HashSet<>();
-    gradient.components().forEach(c -> outputNames.add(c.name()));
+    Set<String> outputNames = new HashSet<>(gradient.components().stream().map(Expr.Var::name).toList());
     List<Linear> program = DeadCode.eliminate(Jvp.transform(flat, List.of(), names).program(), true, outputNames);
     return new Kernels.Reverse(sig, value(), new Lane(names, lane, program, constants, List.of(), List.of(),
         gradient.components()), gradient.recomputes());
@@ -121,7 +119,7 @@ public final class KernelLowering {
   /** The value's lane: the body as a linear program without tangents, primal statements in their control flow. */
   private Lane value() {
     Prepared p = prepare(false);
-    List<Linear> program = DeadCode.eliminate(Jvp.transform(p.body(), List.of(), p.names()).program(), true);
+    List<Linear> program = DeadCode.eliminate(Jvp.transform(p.body(), List.of(), p.names()).program(), true, Set.of());
     return p.lane(program, List.of(), List.of(), List.of());
   }
 
@@ -130,7 +128,7 @@ public final class KernelLowering {
     Prepared p = prepare(true);
     Linearized jvp = Jvp.transform(p.body(), sig.differentiatedParams(), p.names(), true);
     problems(jvp.problems());
-    List<Linear> program = DeadCode.eliminate(expandRules(jvp.program(), p), VALUE_LIVE);
+    List<Linear> program = DeadCode.eliminate(expandRules(jvp.program(), p), VALUE_LIVE, Set.of());
     List<Expr.Var> tangentsIn = sig.differentiatedParams().stream().map(d -> jvp.tangents().get(d.name())).toList();
     return p.lane(program, tangentsIn, List.of(), List.of());
   }
@@ -140,12 +138,7 @@ public final class KernelLowering {
     Prepared p = prepare(true);
     VectorJvp.Result jvp = VectorJvp.transform(p.body(), sig.differentiatedParams(), p.names());
     problems(jvp.problems());
-    Set<String> gradients = new HashSet<>();
-    jvp.tangents().forEach(t -> {
-      if (t != null) {
-        gradients.add(t.name());
-      }
-    });
+    Set<String> gradients = new HashSet<>(jvp.tangents().stream().filter(t -> t != null).map(Expr.Var::name).toList());
     List<Linear> program = DeadCode.eliminate(expandRules(jvp.program(), p), !VALUE_LIVE, gradients);
     return p.lane(program, List.of(), jvp.seeds(), jvp.tangents());
   }
@@ -169,24 +162,15 @@ public final class KernelLowering {
   private Prepared prepare(boolean rules) {
     List<String> params = sig.params().stream().map(Callee.Param::name).toList();
     Function self = function;
-    if (function instanceof Function.VjpRule) {
+    if (hasJvpRule(function) && rules) {
+      Expr.Var result = new Expr.Var("result", sig.returnType());
+      self = new Function.Plain(sig, List.of(
+          new Stmt.Assign(result, new Expr.Call(sig, sig.paramVars(), sig.returnType()), true), new Stmt.Return(result)));
+    } else if (function instanceof Function.VjpRule || hasJvpRule(function)) {
       self = sources.primals().apply(sig);
       if (self == null) {
-        throw new NotBatchable("the body of " + sig.name() + " is outside the subset kernels run; hint: a"
-            + " @Batched @CustomVjp function's own body must be differentiable code too");
-      }
-    } else if (hasJvpRule(function)) {
-      if (rules) {
-        List<Expr> args = sig.params().stream().map(q -> (Expr) new Expr.Var(q.name(), q.type())).toList();
-        Expr.Var result = new Expr.Var("result", sig.returnType());
-        self = new Function.Plain(sig, List.of(
-            new Stmt.Assign(result, new Expr.Call(sig, args, sig.returnType()), true), new Stmt.Return(result)));
-      } else {
-        self = sources.primals().apply(sig);
-        if (self == null) {
-          throw new NotBatchable("the body of " + sig.name() + " is outside the subset kernels run; hint: a"
-              + " @Batched @CustomJvp function's own body must be differentiable code too");
-        }
+        throw new NotBatchable("the body of " + sig.name() + " is outside the subset kernels run; hint: a @Batched "
+            + (hasJvpRule(function) ? "@CustomJvp" : "@CustomVjp") + " function's own body must be differentiable code too");
       }
     }
     Names names = Names.of(params, self.body());

@@ -46,23 +46,18 @@ public final class Normalizer {
     Callee.RecordResult record = f.signature().recordResult();
     Normalizer n = new Normalizer(names, singleReturn || record != null ? null
         : names.var("result", f.signature().returnType()));
-    if (!singleReturn && record != null) {
-      // A record result gets one result local per leaf, returned together at the end.
-      n.resultLeaves = new ArrayList<>();
-      for (RecordShape.Leaf leaf : record.shape().leaves()) {
-        n.resultLeaves.add(names.var("result_" + leaf.suffix(), leaf.type()));
-      }
-    }
     List<Stmt> out = new ArrayList<>();
     if (n.result != null) {
       out.add(new Stmt.Declare(n.result));
     }
-    if (n.resultLeaves != null) {
-      List<RecordShape.Leaf> leaves = record.shape().leaves();
-      for (int i = 0; i < leaves.size(); i++) {
-        // A reference leaf (an enum) is declared with its own type.
-        RecordShape.Leaf leaf = leaves.get(i);
-        out.add(new Stmt.Declare(n.resultLeaves.get(i), leaf.type() == Type.OBJECT ? leaf.javaType() : null));
+    if (!singleReturn && record != null) {
+      // A record result gets one result local per leaf, returned together at the end; a reference leaf
+      // (an enum) is declared with its own type.
+      n.resultLeaves = new ArrayList<>();
+      for (RecordShape.Leaf leaf : record.shape().leaves()) {
+        Expr.Var local = names.var("result_" + leaf.suffix(), leaf.type());
+        n.resultLeaves.add(local);
+        out.add(new Stmt.Declare(local, leaf.type() == Type.OBJECT ? leaf.javaType() : null));
       }
     }
     n.stmts(body, out);
@@ -196,11 +191,7 @@ public final class Normalizer {
       return e;
     }
     if (e instanceof Expr.Prim p) {
-      List<Expr> args = new ArrayList<>();
-      for (Expr a : p.args()) {
-        args.add(atom(a, out));
-      }
-      return new Expr.Prim(p.primitive(), args, p.type(), p.strict());
+      return new Expr.Prim(p.primitive(), args(p.args(), out), p.type(), p.strict());
     }
     if (e instanceof Expr.Call c) {
       return new Expr.Call(c.callee(), args(c.args(), out), c.type());
@@ -217,11 +208,14 @@ public final class Normalizer {
     return e;
   }
 
-  /** A call's arguments: each number an atom, each leaf of a record call its local. */
+  /**
+   * Arguments as atoms: each number in a local where it is computed, each leaf of a record call its
+   * local; anything else (an array, an int) is an atom already.
+   */
   private List<Expr> args(List<Expr> args, List<Stmt> out) {
     List<Expr> atoms = new ArrayList<>();
     for (Expr a : args) {
-      atoms.add(a.type().isScalar() || site(a) != null ? atom(a, out) : a);
+      atoms.add(atom(a, out));
     }
     return atoms;
   }

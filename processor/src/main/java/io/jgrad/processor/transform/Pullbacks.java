@@ -40,7 +40,7 @@ public final class Pullbacks {
 
     Map<String, String> renamed = new HashMap<>();
     Expr.Var value = names.var("value", f.returnType());
-    body.addAll(Inliner.spliceCall(fwd.as(f.returnType()), vars(f.params()), value, names, renamed));
+    body.addAll(Inliner.spliceCall(fwd.as(f.returnType()), f.paramVars(), value, names, renamed));
 
     List<Expr> bwdArgs = new ArrayList<>();
     for (Callee.Param q : f.params()) {
@@ -51,14 +51,8 @@ public final class Pullbacks {
     residuals.forEach(r -> bwdArgs.add(new Expr.Var(renamed.get(r.name()), r.type())));
     bwdArgs.add(new Expr.Var(g.name(), g.type()));
     Expr.Var component = names.var(p.name() + "Bar", p.type());
-    body.addAll(Inliner.spliceCall(bwd.as(p.type()), bwdArgs, component, names));
+    body.addAll(Inliner.spliceCall(bwd.as(p.type()), bwdArgs, component, names, null));
     body.add(new Stmt.Return(component));
     return new Function.Plain(sig, body);
-  }
-
-  private static List<Expr> vars(List<Callee.Param> params) {
-    List<Expr> out = new ArrayList<>();
-    params.forEach(q -> out.add(new Expr.Var(q.name(), q.type())));
-    return out;
   }
 }

@@ -109,10 +109,7 @@ public final class ReverseBody {
   /** The one transposer's sweeps of the body in single-assignment form, checked to be so. */
   private static Reverse sweeps(Callee f, List<Stmt> normalized, Names names) {
     List<Stmt> single = SingleAssignment.of(normalized, f.params(), names);
-    Linearized jvp = Jvp.transform(single, f.differentiatedParams(), names);
-    if (!jvp.problems().isEmpty()) {
-      throw new IllegalStateException("linearizing a checked body: " + String.join("; ", jvp.problems()));
-    }
+    Linearized jvp = Jvp.checked(single, f.differentiatedParams(), names);
     // Local arrays stopped at SingleAssignment: they take ArrayTapeBody, or CPU lanes.
     requireSinglyAssigned(jvp.program(), new HashSet<>(f.params().stream().map(Callee.Param::name).toList()));
     return Transposer.transpose(jvp.program(), jvp.tangents(), f, names);
@@ -207,8 +204,7 @@ public final class ReverseBody {
     }
     // Both branches may declare a local of the same name: one declaration serves them.
     if (hoistedNames.add(v.name())) {
-      Expr zero = v.type() == Type.BOOLEAN ? new Expr.Const(Type.BOOLEAN, false) : Exprs.lit(v.type(), 0);
-      hoisted.add(new Stmt.Assign(v, zero, true));
+      hoisted.add(new Stmt.Assign(v, Exprs.zero(v.type()), true));
     }
   }
 
@@ -319,7 +315,7 @@ public final class ReverseBody {
       throw new SecondOrder.Unsupported("the reverse mode of " + callee.name() + " is not available as code here"
           + " (its fwd or bwd is outside the differentiable subset, or it has a rule kernels cannot expand)");
     }
-    return Inliner.spliceCall(pullbacks.get(k), args, part, names);
+    return Inliner.spliceCall(pullbacks.get(k), args, part, names, null);
   }
 
   /**

@@ -39,7 +39,11 @@ public final class RuleLinearizer {
     // The primal part may read a tangent array's length (a loop to t.length): the reverse sweep has
     // no tangent arrays in its forward part, so the length is the one the array was created with.
     java.util.Map<String, Expr> lengths = new java.util.HashMap<>();
-    collectLengths(body, linear, lengths);
+    Rewrite.forEach(body, s -> {
+      if (s instanceof Stmt.Assign a && a.value() instanceof Expr.NewArray n && linear.contains(a.target().name())) {
+        lengths.put(a.target().name(), n.length());
+      }
+    });
     List<Stmt> primalLengths = Rewrite.stmts(body, e -> e instanceof Expr.ArrayLength l
         && l.array() instanceof Expr.Var v && lengths.containsKey(v.name()) ? lengths.get(v.name()) : e);
     return new RuleLinearizer(linear).stmts(primalLengths, tangents);
@@ -53,8 +57,7 @@ public final class RuleLinearizer {
    */
   public static Linearized perParameter(Function.JvpsRules rules, Names names) {
     Callee sig = rules.signature();
-    List<Expr> args = new ArrayList<>();
-    sig.params().forEach(p -> args.add(new Expr.Var(p.name(), p.type())));
+    List<Expr> args = sig.paramVars();
     Type t = sig.returnType();
     Expr.Var out = names.var("primalOut", t);
     List<Linear> program = new ArrayList<>();
@@ -129,14 +132,6 @@ public final class RuleLinearizer {
       }
     });
     return new Linearized(program, tangents, List.of());
-  }
-
-  private static void collectLengths(List<Stmt> body, Set<String> linear, java.util.Map<String, Expr> out) {
-    Rewrite.forEach(body, s -> {
-      if (s instanceof Stmt.Assign a && a.value() instanceof Expr.NewArray n && linear.contains(a.target().name())) {
-        out.put(a.target().name(), n.length());
-      }
-    });
   }
 
   private boolean isLinear(Expr e) {
