@@ -277,8 +277,7 @@ public final class JgradProcessor extends AbstractProcessor {
             java.util.Optional<List<Function>> pullbacks = spec.order() == 2
                 ? VjpPassReading.read(m, spec, sig, trees, report, callees).map(p -> Pullbacks.of(sig, p))
                 : java.util.Optional.of(quietPullbacks(m, spec, sig, trees, callees));
-            pullbacks.ifPresent(p -> functions.put(m, new Function.VjpRule(sig, owner.getQualifiedName().toString(),
-                spec.fwd(), spec.bwd(), p)));
+            pullbacks.ifPresent(p -> functions.put(m, new Function.VjpRule(sig, spec.fwd(), spec.bwd(), p)));
             plainBodies(m, spec, trees, callees, plainBodies);
           }
         } else if (spec.kind() == DiffSpec.Kind.CUSTOM_JVP) {

@@ -48,7 +48,7 @@ public final class RecordRuleReader {
 
   /** The flat function of a {@code @CustomVjp} with records, whose rules were checked with {@link #ruleView}. */
   public static Function readVjp(DiffSpec spec, RecordSignature sig) {
-    return new Function.VjpRule(sig.flat(), sig.flat().ownerQualifiedName(), spec.fwd(), spec.bwd());
+    return new Function.VjpRule(sig.flat(), spec.fwd(), spec.bwd());
   }
 
   /**
