@@ -97,14 +97,17 @@ public sealed interface Function {
 
   /**
    * {@code @CustomJvp(jvps = ...)}: one rule of the same class per differentiated parameter, in order
-   * ({@code null} where that tangent contributes zero), each called, never read; {@code tangentNames}
-   * name {@code fJvp}'s tangent parameters.
+   * ({@code null} where that tangent contributes zero), each called, never read.
    */
-  record JvpsRules(Callee signature, List<String> tangentNames, List<String> ruleNames)
-      implements Function {
+  record JvpsRules(Callee signature, List<String> ruleNames) implements Function {
     @Override
     public Function rewritten(Callee signature, UnaryOperator<Expr> rewrite) {
-      return new JvpsRules(signature, tangentNames, ruleNames);
+      return new JvpsRules(signature, ruleNames);
+    }
+
+    /** The names of {@code fJvp}'s tangent parameters: {@code xDot} for each differentiated {@code x}. */
+    public List<String> tangentNames() {
+      return signature.differentiatedParams().stream().map(p -> p.name() + "Dot").toList();
     }
   }
 

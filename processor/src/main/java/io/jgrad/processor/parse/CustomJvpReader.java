@@ -62,15 +62,11 @@ public final class CustomJvpReader {
   }
 
   /** The function that calls {@code rules}, one per differentiated parameter (null for zero). */
-  public static Function.JvpsRules perParameter(ExecutableElement f, Callee sig, List<ExecutableElement> rules) {
+  public static Function.JvpsRules perParameter(Callee sig, List<ExecutableElement> rules) {
     List<String> names = new ArrayList<>();
     for (ExecutableElement rule : rules) {
       names.add(rule == null ? null : rule.getSimpleName().toString());
     }
-    List<String> tangentNames = new ArrayList<>();
-    for (Callee.Param p : sig.differentiatedParams()) {
-      tangentNames.add(p.name() + "Dot");
-    }
-    return new Function.JvpsRules(sig, tangentNames, names);
+    return new Function.JvpsRules(sig, names);
   }
 }
