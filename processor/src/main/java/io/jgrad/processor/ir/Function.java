@@ -116,13 +116,7 @@ public sealed interface Function {
    * order 2, its pullback as differentiable functions (one per differentiated parameter), built from
    * the passes' bodies; empty at order 1.
    */
-  record VjpRule(Callee signature, String fwd, String bwd, List<Function> pullbacks)
-      implements Function {
-    /** A rule used at first order only: its passes are called, never read. */
-    public VjpRule(Callee signature, String fwd, String bwd) {
-      this(signature, fwd, bwd, List.of());
-    }
-
+  record VjpRule(Callee signature, String fwd, String bwd, List<Function> pullbacks) implements Function {
     @Override
     public Function rewritten(Callee signature, UnaryOperator<Expr> rewrite) {
       return new VjpRule(signature, fwd, bwd, pullbacks);

@@ -49,7 +49,8 @@ public final class RecordRuleReader {
 
   /** The flat function of a {@code @CustomVjp} with records, whose rules were checked with {@link #ruleView}. */
   public static Function readVjp(DiffSpec spec, RecordSignature sig) {
-    return new Function.VjpRule(sig.flat(), spec.fwd(), spec.bwd());
+    // Used at first order only: no pullbacks, its passes are called, never read.
+    return new Function.VjpRule(sig.flat(), spec.fwd(), spec.bwd(), List.of());
   }
 
   /**
