@@ -277,8 +277,7 @@ public final class JgradProcessor extends AbstractProcessor {
             java.util.Optional<List<Function>> pullbacks = spec.order() == 2
                 ? VjpPassReading.read(m, spec, sig, trees, report, callees).map(p -> Pullbacks.of(sig, p))
                 : java.util.Optional.of(quietPullbacks(m, spec, sig, trees, callees));
-            pullbacks.ifPresent(p -> functions.put(m, new Function.VjpRule(sig, owner.getQualifiedName().toString(),
-                spec.fwd(), spec.bwd(), p)));
+            pullbacks.ifPresent(p -> functions.put(m, new Function.VjpRule(sig, spec.fwd(), spec.bwd(), p)));
             plainBodies(m, spec, trees, callees, plainBodies);
           }
         } else if (spec.kind() == DiffSpec.Kind.CUSTOM_JVP) {
@@ -434,8 +433,7 @@ public final class JgradProcessor extends AbstractProcessor {
    * function with records, its flat function's, around which {@code record} prints its entry points),
    * its rule primal's, its kernels.
    */
-  private record Plan(Derived derived, Derived rulePrimal, Kernels kernels, RecordFunctions record,
-      boolean forward) {}
+  private record Plan(Derived derived, Derived rulePrimal, Kernels kernels, RecordFunctions record) {}
 
   /** The plan of {@code f}, or empty once {@code report} has what stops it. */
   private java.util.Optional<Plan> plan(ExecutableElement method, Function f, RecordFunctions rf,
@@ -455,7 +453,7 @@ public final class JgradProcessor extends AbstractProcessor {
         report.error(Codes.NOT_BATCHABLE, "a function with records in its signature cannot be batched yet", method);
         return java.util.Optional.empty();
       }
-      return java.util.Optional.of(new Plan(Derivation.of(rf.flat(), forward, 1, null), null, null, rf, forward));
+      return java.util.Optional.of(new Plan(Derivation.of(rf.flat(), forward, 1, null), null, null, rf));
     }
     Derived derived = Derivation.of(f, forward, order, purity::removable);
     Derived rulePrimal = order == 2 && sig.rulePrimal() ? Derivation.internal(new Function.Plain(
@@ -481,7 +479,7 @@ public final class JgradProcessor extends AbstractProcessor {
     if (kernels instanceof Kernels.CpuOnly cpu && !suppressed(method, Codes.CPU_ONLY_BATCH)) {
       report.warning(Codes.CPU_ONLY_BATCH, cpu.warning(), method);
     }
-    return java.util.Optional.of(new Plan(derived, rulePrimal, kernels, null, forward));
+    return java.util.Optional.of(new Plan(derived, rulePrimal, kernels, null));
   }
 
   /** Prints what {@code plan} holds into {@code type}. */
@@ -493,7 +491,7 @@ public final class JgradProcessor extends AbstractProcessor {
       } else {
         RecordRuleEmitter.emit(rf.signature(), plan.derived(), type);
       }
-      RecordEntryEmitter.emit(rf.signature(), rf.flat(), plan.forward(), type);
+      RecordEntryEmitter.emit(rf.signature(), rf.flat(), plan.derived().forward(), type);
       return;
     }
     DerivativesEmitter.emit(plan.derived(), type);

@@ -74,7 +74,7 @@ final class JvpRuleReading {
     if (report.errorCount() > before) {
       return Optional.empty();
     }
-    return Optional.of(CustomJvpReader.perParameter(f, sig, rules.get()));
+    return Optional.of(CustomJvpReader.perParameter(sig, rules.get()));
   }
 
   /** The flat function of a {@code @CustomJvp} with records: the rule's body, read once, returning the record. */

@@ -113,8 +113,8 @@ public final class RecordEntryEmitter {
       args.add(p.name() + "Dot");
     }
     return m.returns(DerivativesEmitter.jvpType(sig.flat()))
-        .addStatement("return $T.result($T.$L($L), $S)", RuntimeTypes.RULE_CHECKS, ClassName.bestGuess(rule.owner()),
-            rule.name(), String.join(", ", args), rule.name())
+        .addStatement("return $T.result($T.$L($L), $S)", RuntimeTypes.RULE_CHECKS,
+            ClassName.bestGuess(sig.flat().ownerQualifiedName()), rule.name(), String.join(", ", args), rule.name())
         .build();
   }
 
@@ -125,7 +125,7 @@ public final class RecordEntryEmitter {
   private static MethodSpec ruleVjp(RecordSignature sig, Function.VjpRule rule, ClassName self, TypeName grad) {
     MethodSpec.Builder m = method(sig, "Vjp", "The value of {@code $L} and its pullback, from its forward and"
         + " backward passes ({@code jax.vjp}).");
-    ClassName owner = ClassName.bestGuess(rule.owner());
+    ClassName owner = ClassName.bestGuess(sig.flat().ownerQualifiedName());
     List<String> bwdArgs = new ArrayList<>();
     for (RecordSignature.UserParam p : sig.params()) {
       if (!p.differentiated()) {

@@ -77,14 +77,14 @@ public final class RecordRuleEmitter {
       }
       args.add(RecordEntryEmitter.build(p.shape(), leaves.iterator()));
     }
-    CodeBlock call = CodeBlock.of("$T.$L($L)", ClassName.bestGuess(rule.owner()), rule.name(),
+    CodeBlock call = CodeBlock.of("$T.$L($L)", ClassName.bestGuess(c.ownerQualifiedName()), rule.name(),
         CodeBlock.join(args, ", "));
     return m.addStatement("return $T.result($L, $S)", RuntimeTypes.RULE_CHECKS, call, rule.name()).build();
   }
 
   private static Sweeps vjpSweeps(RecordSignature sig, Function.VjpRule rule) {
     Callee c = rule.signature();
-    ClassName owner = ClassName.bestGuess(rule.owner());
+    ClassName owner = ClassName.bestGuess(c.ownerQualifiedName());
     ClassName self = RuntimeTypes.derivatives(c);
     Names names = Names.of(new ArrayList<>(c.params().stream().map(Callee.Param::name).toList()), List.of());
     String fwd = names.fresh("fwd");

@@ -31,7 +31,7 @@ final class RuleSweeps {
     Names names = Names.of(new ArrayList<>(paramNames), List.of());
     String fwd = names.fresh("fwd");
     String grad = names.fresh("grad");
-    ClassName owner = ClassName.bestGuess(rule.owner());
+    ClassName owner = ClassName.bestGuess(sig.ownerQualifiedName());
     CodeBlock forward = CodeBlock.builder()
         .addStatement("var $L = $T.$L($L)", fwd, owner, rule.fwd(), String.join(", ", paramNames)).build();
     List<String> bwdArgs = new ArrayList<>();
@@ -103,8 +103,8 @@ final class RuleSweeps {
             rule.tangentNames().get(i), rule.name(), diff.get(i).name());
       }
     }
-    jvpMethod.addStatement("return $T.result($T.$L($L), $S)", RuntimeTypes.RULE_CHECKS, ClassName.bestGuess(rule.owner()),
-        rule.name(), String.join(", ", args), rule.name());
+    jvpMethod.addStatement("return $T.result($T.$L($L), $S)", RuntimeTypes.RULE_CHECKS,
+        ClassName.bestGuess(sig.ownerQualifiedName()), rule.name(), String.join(", ", args), rule.name());
   }
 
   /**
@@ -118,7 +118,7 @@ final class RuleSweeps {
     Names names = Names.of(new ArrayList<>(paramNames), List.of());
     rules.tangentNames().forEach(names::fresh);
     String primalOut = names.fresh("primalOut");
-    ClassName owner = ClassName.bestGuess(rules.owner());
+    ClassName owner = ClassName.bestGuess(sig.ownerQualifiedName());
     Type t = sig.returnType();
     String args = String.join(", ", paramNames);
     List<String> contributions = new ArrayList<>();

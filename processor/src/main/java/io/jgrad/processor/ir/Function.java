@@ -37,15 +37,15 @@ public sealed interface Function {
   }
 
   /**
-   * {@code @CustomJvp(jvp = name)}: {@code body} is the rule's, in {@code owner}, its primal parameters
+   * {@code @CustomJvp(jvp = name)}: {@code body} is the rule's, in the same class, its primal parameters
    * named as the function names them; {@code tangentNames} are its tangent parameters (one per
    * differentiated parameter, in order) and {@code linear} the locals that depend on them.
    */
-  record JvpRule(Callee signature, List<Stmt> body, String owner, String name, List<String> tangentNames,
-      Set<String> linear) implements Function {
+  record JvpRule(Callee signature, List<Stmt> body, String name, List<String> tangentNames, Set<String> linear)
+      implements Function {
     @Override
     public Function rewritten(Callee signature, UnaryOperator<Expr> rewrite) {
-      return new JvpRule(signature, Rewrite.stmts(body, rewrite), owner, name, tangentNames, linear);
+      return new JvpRule(signature, Rewrite.stmts(body, rewrite), name, tangentNames, linear);
     }
 
     /**
@@ -96,33 +96,30 @@ public sealed interface Function {
   }
 
   /**
-   * {@code @CustomJvp(jvps = ...)}: one rule of {@code owner} per differentiated parameter, in order
-   * ({@code null} where that tangent contributes zero), each called, never read; {@code tangentNames}
-   * name {@code fJvp}'s tangent parameters.
+   * {@code @CustomJvp(jvps = ...)}: one rule of the same class per differentiated parameter, in order
+   * ({@code null} where that tangent contributes zero), each called, never read.
    */
-  record JvpsRules(Callee signature, String owner, List<String> tangentNames, List<String> ruleNames)
-      implements Function {
+  record JvpsRules(Callee signature, List<String> ruleNames) implements Function {
     @Override
     public Function rewritten(Callee signature, UnaryOperator<Expr> rewrite) {
-      return new JvpsRules(signature, owner, tangentNames, ruleNames);
+      return new JvpsRules(signature, ruleNames);
+    }
+
+    /** The names of {@code fJvp}'s tangent parameters: {@code xDot} for each differentiated {@code x}. */
+    public List<String> tangentNames() {
+      return signature.differentiatedParams().stream().map(p -> p.name() + "Dot").toList();
     }
   }
 
   /**
-   * {@code @CustomVjp}: the forward and backward passes of {@code owner}, called, never read; and, for
+   * {@code @CustomVjp}: the forward and backward passes, in the same class, called, never read; and, for
    * order 2, its pullback as differentiable functions (one per differentiated parameter), built from
    * the passes' bodies; empty at order 1.
    */
-  record VjpRule(Callee signature, String owner, String fwd, String bwd, List<Function> pullbacks)
-      implements Function {
-    /** A rule used at first order only: its passes are called, never read. */
-    public VjpRule(Callee signature, String owner, String fwd, String bwd) {
-      this(signature, owner, fwd, bwd, List.of());
-    }
-
+  record VjpRule(Callee signature, String fwd, String bwd, List<Function> pullbacks) implements Function {
     @Override
     public Function rewritten(Callee signature, UnaryOperator<Expr> rewrite) {
-      return new VjpRule(signature, owner, fwd, bwd, pullbacks);
+      return new VjpRule(signature, fwd, bwd, pullbacks);
     }
   }
 }

@@ -10,8 +10,7 @@ import java.util.List;
  * whose derivatives the usual pipeline generates. The public {@code fJvp}/{@code fVjp}/{@code fGrad}
  * pack and unpack records around it.
  */
-public record RecordSignature(String name, List<UserParam> params, Type scalarResult, RecordShape result,
-    Callee flat) {
+public record RecordSignature(String name, List<UserParam> params, RecordShape result, Callee flat) {
 
   /** A parameter as the user declared it: a record ({@code shape} set) or a plain one ({@code param}). */
   public record UserParam(String name, RecordShape shape, Callee.Param param, boolean differentiated) {

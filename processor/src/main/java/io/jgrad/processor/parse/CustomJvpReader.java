@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.ExecutableElement;
-import javax.lang.model.element.TypeElement;
 
 /**
  * Reads the rules of a {@code @CustomJvp} function: a {@code jvp} rule's body, with the primal
@@ -49,9 +48,8 @@ public final class CustomJvpReader {
       return Optional.empty();
     }
     Set<String> linear = Activity.of(parsed.get().body(), tangentParams);
-    String owner = ((TypeElement) rule.getEnclosingElement()).getQualifiedName().toString();
-    return Optional.of(new ReadRule(new Function.JvpRule(sig, parsed.get().body(), owner,
-        rule.getSimpleName().toString(), tangentParams.stream().map(Callee.Param::name).toList(), linear),
+    return Optional.of(new ReadRule(new Function.JvpRule(sig, parsed.get().body(), rule.getSimpleName().toString(),
+        tangentParams.stream().map(Callee.Param::name).toList(), linear),
         parser.positions(), parser.unit(), rule));
   }
 
@@ -64,16 +62,11 @@ public final class CustomJvpReader {
   }
 
   /** The function that calls {@code rules}, one per differentiated parameter (null for zero). */
-  public static Function.JvpsRules perParameter(ExecutableElement f, Callee sig, List<ExecutableElement> rules) {
+  public static Function.JvpsRules perParameter(Callee sig, List<ExecutableElement> rules) {
     List<String> names = new ArrayList<>();
     for (ExecutableElement rule : rules) {
       names.add(rule == null ? null : rule.getSimpleName().toString());
     }
-    List<String> tangentNames = new ArrayList<>();
-    for (Callee.Param p : sig.differentiatedParams()) {
-      tangentNames.add(p.name() + "Dot");
-    }
-    String owner = ((TypeElement) f.getEnclosingElement()).getQualifiedName().toString();
-    return new Function.JvpsRules(sig, owner, tangentNames, names);
+    return new Function.JvpsRules(sig, names);
   }
 }

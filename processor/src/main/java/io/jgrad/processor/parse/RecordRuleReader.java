@@ -32,8 +32,9 @@ public final class RecordRuleReader {
       params.add(p.shape() == null ? p.param() : new Callee.Param(p.name(), Type.OBJECT, p.differentiated()));
     }
     Callee flat = sig.flat();
+    // A record result has no IR type (null); a plain one is the flat function's.
     return new Callee(flat.ownerQualifiedName(), flat.derivativesQualifiedName(), sig.name(), List.copyOf(params),
-        sig.scalarResult(), flat.forward(), 1);
+        sig.result() == null ? flat.returnType() : null, flat.forward(), 1);
   }
 
   /** How {@code bwd} spells the gradient: the record of the one differentiated parameter, else {@code FGrad}. */
@@ -48,7 +49,8 @@ public final class RecordRuleReader {
 
   /** The flat function of a {@code @CustomVjp} with records, whose rules were checked with {@link #ruleView}. */
   public static Function readVjp(DiffSpec spec, RecordSignature sig) {
-    return new Function.VjpRule(sig.flat(), sig.flat().ownerQualifiedName(), spec.fwd(), spec.bwd());
+    // Used at first order only: no pullbacks, its passes are called, never read.
+    return new Function.VjpRule(sig.flat(), spec.fwd(), spec.bwd(), List.of());
   }
 
   /**

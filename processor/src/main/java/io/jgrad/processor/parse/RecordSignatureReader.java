@@ -52,7 +52,6 @@ public final class RecordSignatureReader {
     Callee flatFunction = new Callee(base.ownerQualifiedName(), base.derivativesQualifiedName(),
         method.getSimpleName() + "_flat", List.copyOf(flat), result == null ? base.returnType() : Type.OBJECT,
         base.forward(), 1, null, false, result == null ? null : new Callee.RecordResult(result, -1, -1));
-    return new RecordSignature(method.getSimpleName().toString(), List.copyOf(params), base.returnType(), result,
-        flatFunction);
+    return new RecordSignature(method.getSimpleName().toString(), List.copyOf(params), result, flatFunction);
   }
 }

@@ -131,7 +131,7 @@ final class JvpRuleExpansion {
       if (ruleName == null) {
         continue;
       }
-      Function r = sources.ruleMethods().apply(rules.owner(), ruleName);
+      Function r = sources.ruleMethods().apply(rules.signature().ownerQualifiedName(), ruleName);
       if (r == null) {
         throw new NotBatchable(sig.name() + " → " + callee.name() + ": the body of its rule " + ruleName
             + " is outside the subset kernels run", callee.name());

@@ -61,8 +61,8 @@ public final class RuleLinearizer {
     Type t = sig.returnType();
     Expr.Var out = names.var("primalOut", t);
     List<Linear> program = new ArrayList<>();
-    program.add(new Linear.Primal(new Stmt.Assign(out, new Expr.PrimalCall(rules.owner(), sig.name(), args, t),
-        true)));
+    program.add(new Linear.Primal(new Stmt.Assign(out,
+        new Expr.PrimalCall(sig.ownerQualifiedName(), sig.name(), args, t), true)));
     Map<String, Expr.Var> tangents = new LinkedHashMap<>();
     List<Linear.Term> terms = new ArrayList<>();
     List<Callee.Param> diff = sig.differentiatedParams();
@@ -80,7 +80,7 @@ public final class RuleLinearizer {
       ruleArgs.addAll(args);
       Expr.Var partial = names.var(p.name() + "Partial", p.type());
       program.add(new Linear.Primal(new Stmt.Assign(partial,
-          new Expr.PrimalCall(rules.owner(), rule, ruleArgs, p.type()), true)));
+          new Expr.PrimalCall(sig.ownerQualifiedName(), rule, ruleArgs, p.type()), true)));
       terms.add(new Linear.Term(partial, false, false, tangent, null));
     }
     Expr.Var outDot = names.var("primalOutDot", t);
