@@ -11,6 +11,12 @@ public sealed interface Stmt {
   /** {@code [type] target = value;} where {@code declare} says whether this declares the local. */
   record Assign(Expr.Var target, Expr value, boolean declare) implements Stmt {}
 
+  /** {@code counter = counter + by} (or {@code - |by|}): an int counter moved up or down. */
+  static Stmt increment(Expr.Var counter, int by) {
+    return new Assign(counter, new Expr.Binary(by > 0 ? Expr.BinaryOp.ADD : Expr.BinaryOp.SUB, counter,
+        Exprs.lit(Type.INT, Math.abs(by)), Type.INT), false);
+  }
+
   /** {@code array[index] = value;} into a local array created by the function. */
   record ArrayWrite(Expr.Var array, Expr index, Expr value) implements Stmt {}
 

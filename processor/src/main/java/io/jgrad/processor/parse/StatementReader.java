@@ -275,7 +275,7 @@ final class StatementReader {
     List<Stmt> loopBody = new ArrayList<>();
     loopBody.add(new Stmt.Assign(var, coerce(new Expr.ArrayRead(array, index, array.type().element()), type), true));
     loopBody.addAll(body(t.getStatement(), path));
-    loopBody.add(new Stmt.Assign(index, new Expr.Binary(Expr.BinaryOp.ADD, index, Exprs.lit(Type.INT, 1), Type.INT), false));
+    loopBody.add(Stmt.increment(index, 1));
     loopDepth--;
     List<Stmt> scoped = new ArrayList<>();
     scoped.add(new Stmt.Assign(index, Exprs.lit(Type.INT, 0), true));

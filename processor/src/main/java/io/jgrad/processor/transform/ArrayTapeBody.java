@@ -163,7 +163,7 @@ final class ArrayTapeBody {
     } else if (!counting) {
       out.add(new Stmt.ArrayWrite(numbers, top, type == Type.DOUBLE ? value : new Expr.Cast(Type.DOUBLE, value)));
     }
-    out.add(increment(top, 1));
+    out.add(Stmt.increment(top, 1));
   }
 
   /** The backward sweep: records read back in reverse, loops run backwards, cotangents as sums. */
@@ -213,7 +213,7 @@ final class ArrayTapeBody {
     return List.of(new Stmt.Assign(k, Exprs.lit(Type.INT, 0), true),
         new Stmt.While(new Expr.Binary(Expr.BinaryOp.LT, k, new Expr.ArrayLength(target), Type.BOOLEAN), List.of(
             new Stmt.ArrayWrite(target, k, Exprs.prim(op, new Expr.ArrayRead(target, k, element), value)),
-            increment(k, 1))));
+            Stmt.increment(k, 1))));
   }
 
   /** {@code top = top - 1; target = tape[top]}, narrowed back to the target's type. */
@@ -223,19 +223,14 @@ final class ArrayTapeBody {
     Expr read = new Expr.ArrayRead(onIntTape(t) ? ints : numbers, top, onIntTape(t) ? Type.INT : Type.DOUBLE);
     Expr value = t == Type.BOOLEAN ? new Expr.Binary(Expr.BinaryOp.NE, read, Exprs.lit(Type.INT, 0), Type.BOOLEAN)
         : t == Type.INT || t == Type.DOUBLE ? read : new Expr.Cast(t, read);
-    return List.of(increment(top, -1), new Stmt.Assign(target, value, true));
+    return List.of(Stmt.increment(top, -1), new Stmt.Assign(target, value, true));
   }
 
   /** {@code counter = times; while (counter > 0) { body; counter = counter - 1; }}: {@code r} as a loop. */
   static List<Stmt> countDown(Stmt.Repeat r, List<Stmt> body) {
     List<Stmt> loop = new ArrayList<>(body);
-    loop.add(increment(r.counter(), -1));
+    loop.add(Stmt.increment(r.counter(), -1));
     return List.of(new Stmt.Assign(r.counter(), r.times(), true), new Stmt.While(
         new Expr.Binary(Expr.BinaryOp.GT, r.counter(), Exprs.lit(Type.INT, 0), Type.BOOLEAN), loop));
-  }
-
-  static Stmt increment(Expr.Var counter, int by) {
-    return new Stmt.Assign(counter, new Expr.Binary(by > 0 ? Expr.BinaryOp.ADD : Expr.BinaryOp.SUB, counter,
-        Exprs.lit(Type.INT, Math.abs(by)), Type.INT), false);
   }
 }

@@ -239,7 +239,7 @@ public final class ReverseBody {
     Loop loop = loops.get(((Expr.Var) r.times()).name());
     Expr.Var replayed = names.var("replayed", Type.INT);
     List<Stmt> replay = new ArrayList<>(loop.trip());
-    replay.add(ArrayTapeBody.increment(replayed, 1));
+    replay.add(Stmt.increment(replayed, 1));
     List<Stmt> trip = new ArrayList<>(loop.restores());
     trip.add(new Stmt.Assign(replayed, Exprs.lit(Type.INT, 0), true));
     trip.add(new Stmt.While(new Expr.Binary(Expr.BinaryOp.LT, replayed, r.counter(), Type.BOOLEAN), replay));

@@ -358,8 +358,7 @@ public final class Transposer {
     forward.add(new Stmt.Assign(trips, Exprs.lit(Type.INT, 0), true));
     Swept inner = swept(w.body());
     List<Stmt> body = inner.forward();
-    body.add(new Stmt.Assign(trips, new Expr.Binary(Expr.BinaryOp.ADD, trips, Exprs.lit(Type.INT, 1), Type.INT),
-        false));
+    body.add(Stmt.increment(trips, 1));
     forward.add(new Stmt.While(w.condition(), body));
     List<Stmt> out = new ArrayList<>();
     Expr.Var times = residual("trips", Type.INT, trips, forward, out);
