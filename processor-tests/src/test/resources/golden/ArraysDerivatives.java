@@ -3,7 +3,6 @@ package jgrad.golden;
 import io.jgrad.runtime.Jvp;
 import io.jgrad.runtime.RecordVjp;
 import io.jgrad.runtime.Tangents;
-import io.jgrad.runtime.Tape;
 import javax.annotation.processing.Generated;
 
 /**
@@ -49,60 +48,39 @@ public final class ArraysDerivatives {
    * The value of {@code cumsum} and its pullback from a cotangent array of the result's length to the gradient ({@code jax.vjp}).
    */
   public static RecordVjp<double[], double[]> cumsumVjp(double[] x) {
-    Tape tape = new Tape();
     double[] y = new double[x.length];
     {
       int i = 0;
-      int trips1 = 0;
       while (i < x.length) {
         double select1;
         boolean branch1 = i == 0;
         if (branch1) {
           select1 = x[i];
-          tape.pushInt(i);
         } else {
           double elem1 = y[i - 1];
-          tape.pushInt(i - 1);
           double elem2 = x[i];
-          tape.pushInt(i);
           select1 = elem1 + elem2;
         }
-        tape.pushInt(branch1 ? 1 : 0);
         y[i] = select1;
-        tape.pushInt(i);
         i = i + 1;
-        trips1 = trips1 + 1;
       }
-      tape.pushInt(trips1);
     }
     return new RecordVjp<>(y, outBar -> {
-      Tape.Reader reader = tape.reader();
-      double elem2Bar = 0.0;
       double select1Bar = 0.0;
-      double elem1Bar = 0.0;
       double[] xBar = new double[x.length];
       Tangents.checkLength(y, outBar, "outBar");
       double[] yBar = outBar.clone();
-      int trips2 = reader.popInt();
-      for (int trip1 = trips2; trip1 > 0; trip1--) {
-        int index4 = reader.popInt();
-        select1Bar += yBar[index4];
-        yBar[index4] = 0.0;
-        boolean branch2 = reader.popInt() != 0;
-        if (branch2) {
-          int index1 = reader.popInt();
-          xBar[index1] += select1Bar;
+      for (int i = x.length - 1; i >= 0; i--) {
+        boolean branch1 = i == 0;
+        select1Bar += yBar[i];
+        yBar[i] = 0.0;
+        if (branch1) {
+          xBar[i] += select1Bar;
           select1Bar = 0.0;
         } else {
-          elem1Bar += select1Bar;
-          elem2Bar += select1Bar;
+          xBar[i] += select1Bar;
+          yBar[i - 1] += select1Bar;
           select1Bar = 0.0;
-          int index3 = reader.popInt();
-          xBar[index3] += elem2Bar;
-          elem2Bar = 0.0;
-          int index2 = reader.popInt();
-          yBar[index2] += elem1Bar;
-          elem1Bar = 0.0;
         }
       }
       return xBar;

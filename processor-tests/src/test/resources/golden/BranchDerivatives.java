@@ -79,9 +79,8 @@ public final class BranchDerivatives {
       double sum1Bar = outBar;
       double xBar = 0.0;
       double yBar = 0.0;
-      double zBar = 0.0;
-      zBar += sum1Bar;
-      yBar += sum1Bar;
+      yBar = sum1Bar;
+      double zBar = sum1Bar;
       if (branch1) {
         xBar += y * zBar;
         yBar += x * zBar;
@@ -108,14 +107,11 @@ public final class BranchDerivatives {
       z = Math.exp(x);
       tape.pushDouble(z);
     }
-    double outBar = 1.0;
     Tape.Reader reader = tape.reader();
-    double sum1Bar = outBar;
     double xBar = 0.0;
     double yBar = 0.0;
-    double zBar = 0.0;
-    zBar += sum1Bar;
-    yBar += sum1Bar;
+    yBar = 1.0;
+    double zBar = 1.0;
     if (branch1) {
       xBar += y * zBar;
       yBar += x * zBar;
@@ -142,14 +138,11 @@ public final class BranchDerivatives {
       tape.pushDouble(z);
     }
     double sum1 = z + y;
-    double outBar = 1.0;
     Tape.Reader reader = tape.reader();
-    double sum1Bar = outBar;
     double xBar = 0.0;
     double yBar = 0.0;
-    double zBar = 0.0;
-    zBar += sum1Bar;
-    yBar += sum1Bar;
+    yBar = 1.0;
+    double zBar = 1.0;
     if (branch1) {
       xBar += y * zBar;
       yBar += x * zBar;

@@ -57,8 +57,7 @@ public final class CallDerivatives {
     return new ScalarVjp(prod1, outBar -> {
       double prod1Bar = outBar;
       double xBar = 0.0;
-      xBar += x * prod1Bar;
-      xBar += x * prod1Bar;
+      xBar = 2.0 * (x * prod1Bar);
       return xBar;
     });
   }
@@ -67,11 +66,8 @@ public final class CallDerivatives {
    * The gradient of {@code square} ({@code jax.grad}).
    */
   public static double squareGrad(double x) {
-    double outBar = 1.0;
-    double prod1Bar = outBar;
     double xBar = 0.0;
-    xBar += x * prod1Bar;
-    xBar += x * prod1Bar;
+    xBar = 2.0 * x;
     return xBar;
   }
 
@@ -80,11 +76,8 @@ public final class CallDerivatives {
    */
   public static ValueAndDerivative squareValueAndGrad(double x) {
     double prod1 = x * x;
-    double outBar = 1.0;
-    double prod1Bar = outBar;
     double xBar = 0.0;
-    xBar += x * prod1Bar;
-    xBar += x * prod1Bar;
+    xBar = 2.0 * x;
     return new ValueAndDerivative(prod1, xBar);
   }
 
@@ -137,11 +130,10 @@ public final class CallDerivatives {
       double prod1Bar = outBar;
       double xBar = 0.0;
       double yBar = 0.0;
-      double square1Bar = 0.0;
-      square1Bar += y * prod1Bar;
-      yBar += square1 * prod1Bar;
+      double square1Bar = y * prod1Bar;
       double squareGrad1 = squareVjp1.pullback(square1Bar);
       xBar += squareGrad1;
+      yBar = square1 * prod1Bar;
       return new FGrad(xBar, yBar);
     });
   }
@@ -152,15 +144,12 @@ public final class CallDerivatives {
   public static FGrad fGrad(double x, double y) {
     ScalarVjp squareVjp1 = CallDerivatives.squareVjp(x);
     double square1 = squareVjp1.value();
-    double outBar = 1.0;
-    double prod1Bar = outBar;
     double xBar = 0.0;
     double yBar = 0.0;
-    double square1Bar = 0.0;
-    square1Bar += y * prod1Bar;
-    yBar += square1 * prod1Bar;
+    double square1Bar = y;
     double squareGrad1 = squareVjp1.pullback(square1Bar);
     xBar += squareGrad1;
+    yBar = square1;
     return new FGrad(xBar, yBar);
   }
 
@@ -171,15 +160,12 @@ public final class CallDerivatives {
     ScalarVjp squareVjp1 = CallDerivatives.squareVjp(x);
     double square1 = squareVjp1.value();
     double prod1 = square1 * y;
-    double outBar = 1.0;
-    double prod1Bar = outBar;
     double xBar = 0.0;
     double yBar = 0.0;
-    double square1Bar = 0.0;
-    square1Bar += y * prod1Bar;
-    yBar += square1 * prod1Bar;
+    double square1Bar = y;
     double squareGrad1 = squareVjp1.pullback(square1Bar);
     xBar += squareGrad1;
+    yBar = square1;
     return new ValueAndGrad<>(prod1, new FGrad(xBar, yBar));
   }
 

@@ -143,19 +143,13 @@ public final class CopiesDerivatives {
     double prod1 = elem5 * elem6;
     return new Vjp<>(prod1, outBar -> {
       Tape.Reader reader = tape.reader();
-      double elem2Bar = 0.0;
-      double elem1Bar = 0.0;
-      double elem4Bar = 0.0;
       double prod1Bar = outBar;
-      double elem3Bar = 0.0;
-      double elem6Bar = 0.0;
-      double elem5Bar = 0.0;
       double[] xBar = new double[x.length];
       double[] yBar = new double[y.length];
       double valueBar = 0.0;
-      elem5Bar += elem6 * prod1Bar;
-      elem6Bar += elem5 * prod1Bar;
+      double elem6Bar = elem5 * prod1Bar;
       yBar[1] += elem6Bar;
+      double elem5Bar = elem6 * prod1Bar;
       yBar[0] += elem5Bar;
       int trips6 = reader.popInt();
       for (int trip3 = trips6; trip3 > 0; trip3--) {
@@ -165,27 +159,25 @@ public final class CopiesDerivatives {
       }
       double coef2 = reader.popDouble();
       double coef1 = reader.popDouble();
-      elem3Bar += coef1 * valueBar;
-      elem4Bar += coef2 * valueBar;
+      double elem4Bar = coef2 * valueBar;
       xBar[0] += elem4Bar;
+      double elem3Bar = coef1 * valueBar;
       xBar[0] += elem3Bar;
       int trips5 = reader.popInt();
       for (int trip2 = trips5; trip2 > 0; trip2--) {
         int index4 = reader.popInt();
-        elem2Bar += yBar[index4];
+        double elem2Bar = yBar[index4];
         yBar[index4] = 0.0;
         int index3 = reader.popInt();
         yBar[index3] += elem2Bar;
-        elem2Bar = 0.0;
       }
       int trips4 = reader.popInt();
       for (int trip1 = trips4; trip1 > 0; trip1--) {
         int index2 = reader.popInt();
-        elem1Bar += yBar[index2];
+        double elem1Bar = yBar[index2];
         yBar[index2] = 0.0;
         int index1 = reader.popInt();
         xBar[index1] += elem1Bar;
-        elem1Bar = 0.0;
       }
       return xBar;
     });
@@ -242,22 +234,12 @@ public final class CopiesDerivatives {
     }
     double elem5 = y[0];
     double elem6 = y[1];
-    double outBar = 1.0;
     Tape.Reader reader = tape.reader();
-    double elem2Bar = 0.0;
-    double elem1Bar = 0.0;
-    double elem4Bar = 0.0;
-    double prod1Bar = outBar;
-    double elem3Bar = 0.0;
-    double elem6Bar = 0.0;
-    double elem5Bar = 0.0;
     double[] xBar = new double[x.length];
     double[] yBar = new double[y.length];
     double valueBar = 0.0;
-    elem5Bar += elem6 * prod1Bar;
-    elem6Bar += elem5 * prod1Bar;
-    yBar[1] += elem6Bar;
-    yBar[0] += elem5Bar;
+    yBar[1] += elem5;
+    yBar[0] += elem6;
     int trips6 = reader.popInt();
     for (int trip3 = trips6; trip3 > 0; trip3--) {
       int index5 = reader.popInt();
@@ -266,27 +248,25 @@ public final class CopiesDerivatives {
     }
     double coef2 = reader.popDouble();
     double coef1 = reader.popDouble();
-    elem3Bar += coef1 * valueBar;
-    elem4Bar += coef2 * valueBar;
+    double elem4Bar = coef2 * valueBar;
     xBar[0] += elem4Bar;
+    double elem3Bar = coef1 * valueBar;
     xBar[0] += elem3Bar;
     int trips5 = reader.popInt();
     for (int trip2 = trips5; trip2 > 0; trip2--) {
       int index4 = reader.popInt();
-      elem2Bar += yBar[index4];
+      double elem2Bar = yBar[index4];
       yBar[index4] = 0.0;
       int index3 = reader.popInt();
       yBar[index3] += elem2Bar;
-      elem2Bar = 0.0;
     }
     int trips4 = reader.popInt();
     for (int trip1 = trips4; trip1 > 0; trip1--) {
       int index2 = reader.popInt();
-      elem1Bar += yBar[index2];
+      double elem1Bar = yBar[index2];
       yBar[index2] = 0.0;
       int index1 = reader.popInt();
       xBar[index1] += elem1Bar;
-      elem1Bar = 0.0;
     }
     return xBar;
   }

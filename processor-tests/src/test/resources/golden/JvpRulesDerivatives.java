@@ -75,15 +75,13 @@ public final class JvpRulesDerivatives {
     return new Vjp<>(sum1, outBar -> {
       double sum1Bar = outBar;
       double prod1Bar = 0.0;
-      double softplus1Bar = 0.0;
       double xBar = 0.0;
       double yBar = 0.0;
-      double f1Bar = 0.0;
-      softplus1Bar += sum1Bar;
-      f1Bar += sum1Bar;
+      double f1Bar = sum1Bar;
       FGrad fGrad1 = fVjp1.pullback(f1Bar);
       xBar += fGrad1.x();
       yBar += fGrad1.y();
+      double softplus1Bar = sum1Bar;
       double softplusGrad1 = softplusVjp1.pullback(softplus1Bar);
       prod1Bar += softplusGrad1;
       xBar += y * prod1Bar;
@@ -101,18 +99,14 @@ public final class JvpRulesDerivatives {
     double softplus1 = softplusVjp1.value();
     Vjp<FGrad> fVjp1 = JvpRulesDerivatives.fVjp(x, y);
     double f1 = fVjp1.value();
-    double outBar = 1.0;
-    double sum1Bar = outBar;
     double prod1Bar = 0.0;
-    double softplus1Bar = 0.0;
     double xBar = 0.0;
     double yBar = 0.0;
-    double f1Bar = 0.0;
-    softplus1Bar += sum1Bar;
-    f1Bar += sum1Bar;
+    double f1Bar = 1.0;
     FGrad fGrad1 = fVjp1.pullback(f1Bar);
     xBar += fGrad1.x();
     yBar += fGrad1.y();
+    double softplus1Bar = 1.0;
     double softplusGrad1 = softplusVjp1.pullback(softplus1Bar);
     prod1Bar += softplusGrad1;
     xBar += y * prod1Bar;
@@ -130,18 +124,14 @@ public final class JvpRulesDerivatives {
     Vjp<FGrad> fVjp1 = JvpRulesDerivatives.fVjp(x, y);
     double f1 = fVjp1.value();
     double sum1 = softplus1 + f1;
-    double outBar = 1.0;
-    double sum1Bar = outBar;
     double prod1Bar = 0.0;
-    double softplus1Bar = 0.0;
     double xBar = 0.0;
     double yBar = 0.0;
-    double f1Bar = 0.0;
-    softplus1Bar += sum1Bar;
-    f1Bar += sum1Bar;
+    double f1Bar = 1.0;
     FGrad fGrad1 = fVjp1.pullback(f1Bar);
     xBar += fGrad1.x();
     yBar += fGrad1.y();
+    double softplus1Bar = 1.0;
     double softplusGrad1 = softplusVjp1.pullback(softplus1Bar);
     prod1Bar += softplusGrad1;
     xBar += y * prod1Bar;
@@ -191,7 +181,7 @@ public final class JvpRulesDerivatives {
     return new ScalarVjp(ruleValue, outBar -> {
       double xBar = 0.0;
       double ruleTangentBar = outBar;
-      xBar += ruleTangentBar / sum1;
+      xBar = ruleTangentBar / sum1;
       return xBar;
     });
   }
@@ -203,10 +193,8 @@ public final class JvpRulesDerivatives {
     double neg1 = -x;
     double exp1 = Math.exp(neg1);
     double sum1 = 1 + exp1;
-    double outBar = 1.0;
     double xBar = 0.0;
-    double ruleTangentBar = outBar;
-    xBar += ruleTangentBar / sum1;
+    xBar = 1.0 / sum1;
     return xBar;
   }
 
@@ -220,10 +208,8 @@ public final class JvpRulesDerivatives {
     double neg1 = -x;
     double exp1 = Math.exp(neg1);
     double sum1 = 1 + exp1;
-    double outBar = 1.0;
     double xBar = 0.0;
-    double ruleTangentBar = outBar;
-    xBar += ruleTangentBar / sum1;
+    xBar = 1.0 / sum1;
     return new ValueAndDerivative(ruleValue, xBar);
   }
 
@@ -272,8 +258,8 @@ public final class JvpRulesDerivatives {
       double xBar = 0.0;
       double yBar = 0.0;
       double primalOutBar = outBar;
-      xBar += xPartial * primalOutBar;
-      yBar += yPartial * primalOutBar;
+      xBar = xPartial * primalOutBar;
+      yBar = yPartial * primalOutBar;
       return new FGrad(xBar, yBar);
     });
   }
@@ -285,12 +271,10 @@ public final class JvpRulesDerivatives {
     double primalOut = jgrad.golden.JvpRules.f(x, y);
     double xPartial = jgrad.golden.JvpRules.fJvpX(1.0, primalOut, x, y);
     double yPartial = jgrad.golden.JvpRules.fJvpY(1.0, primalOut, x, y);
-    double outBar = 1.0;
     double xBar = 0.0;
     double yBar = 0.0;
-    double primalOutBar = outBar;
-    xBar += xPartial * primalOutBar;
-    yBar += yPartial * primalOutBar;
+    xBar = xPartial;
+    yBar = yPartial;
     return new FGrad(xBar, yBar);
   }
 
@@ -301,12 +285,10 @@ public final class JvpRulesDerivatives {
     double primalOut = jgrad.golden.JvpRules.f(x, y);
     double xPartial = jgrad.golden.JvpRules.fJvpX(1.0, primalOut, x, y);
     double yPartial = jgrad.golden.JvpRules.fJvpY(1.0, primalOut, x, y);
-    double outBar = 1.0;
     double xBar = 0.0;
     double yBar = 0.0;
-    double primalOutBar = outBar;
-    xBar += xPartial * primalOutBar;
-    yBar += yPartial * primalOutBar;
+    xBar = xPartial;
+    yBar = yPartial;
     return new ValueAndGrad<>(primalOut, new FGrad(xBar, yBar));
   }
 

@@ -92,19 +92,13 @@ public final class KernelDerivatives {
     double quot1 = z / sum1;
     return new Vjp<>(quot1, outBar -> {
       Tape.Reader reader = tape.reader();
-      double sum1Bar = 0.0;
-      double select1Bar = 0.0;
-      double prod1Bar = 0.0;
       double quot1Bar = outBar;
       double xBar = 0.0;
       double yBar = 0.0;
-      double zBar = 0.0;
-      zBar += quot1Bar / sum1;
-      sum1Bar -= quot1 / sum1 * quot1Bar;
-      prod1Bar += sum1Bar;
-      yBar += y * prod1Bar;
-      yBar += y * prod1Bar;
-      select1Bar += zBar;
+      double sum1Bar = -(quot1 / sum1 * quot1Bar);
+      double zBar = quot1Bar / sum1;
+      double select1Bar = zBar;
+      yBar = 2.0 * (y * sum1Bar);
       if (branch1) {
         xBar += y * select1Bar;
         yBar += x * select1Bar;
@@ -135,21 +129,13 @@ public final class KernelDerivatives {
     double prod1 = y * y;
     double sum1 = 1 + prod1;
     double quot1 = z / sum1;
-    double outBar = 1.0;
     Tape.Reader reader = tape.reader();
-    double sum1Bar = 0.0;
-    double select1Bar = 0.0;
-    double prod1Bar = 0.0;
-    double quot1Bar = outBar;
     double xBar = 0.0;
     double yBar = 0.0;
-    double zBar = 0.0;
-    zBar += quot1Bar / sum1;
-    sum1Bar -= quot1 / sum1 * quot1Bar;
-    prod1Bar += sum1Bar;
-    yBar += y * prod1Bar;
-    yBar += y * prod1Bar;
-    select1Bar += zBar;
+    double sum1Bar = -(quot1 / sum1);
+    double zBar = 1.0 / sum1;
+    double select1Bar = zBar;
+    yBar = 2.0 * (y * sum1Bar);
     if (branch1) {
       xBar += y * select1Bar;
       yBar += x * select1Bar;
@@ -179,21 +165,13 @@ public final class KernelDerivatives {
     double prod1 = y * y;
     double sum1 = 1 + prod1;
     double quot1 = z / sum1;
-    double outBar = 1.0;
     Tape.Reader reader = tape.reader();
-    double sum1Bar = 0.0;
-    double select1Bar = 0.0;
-    double prod1Bar = 0.0;
-    double quot1Bar = outBar;
     double xBar = 0.0;
     double yBar = 0.0;
-    double zBar = 0.0;
-    zBar += quot1Bar / sum1;
-    sum1Bar -= quot1 / sum1 * quot1Bar;
-    prod1Bar += sum1Bar;
-    yBar += y * prod1Bar;
-    yBar += y * prod1Bar;
-    select1Bar += zBar;
+    double sum1Bar = -(quot1 / sum1);
+    double zBar = 1.0 / sum1;
+    double select1Bar = zBar;
+    yBar = 2.0 * (y * sum1Bar);
     if (branch1) {
       xBar += y * select1Bar;
       yBar += x * select1Bar;
@@ -319,7 +297,6 @@ public final class KernelDerivatives {
     double c = x;
     {
       int i = 0;
-      int trips1 = 0;
       while (i < n) {
         ScalarVjp stepVjp1 = KernelDerivatives.stepVjp(c);
         double step1 = stepVjp1.value();
@@ -327,28 +304,22 @@ public final class KernelDerivatives {
         c = step1 * x;
         tape.pushDouble(step1);
         i = i + 1;
-        trips1 = trips1 + 1;
       }
-      tape.pushInt(trips1);
     }
     return new ScalarVjp(c, outBar -> {
       Tape.Reader reader = tape.reader();
       double cBar = outBar;
       double xBar = 0.0;
-      double step1Bar = 0.0;
-      int trips2 = reader.popInt();
-      for (int trip1 = trips2; trip1 > 0; trip1--) {
+      for (int i = n - 1; i >= 0; i--) {
         double coef1 = reader.popDouble();
-        step1Bar += x * cBar;
+        ScalarVjp stepVjp11 = reader.popObject();
+        double step1Bar = x * cBar;
         xBar += coef1 * cBar;
         cBar = 0.0;
-        ScalarVjp stepVjp11 = reader.popObject();
         double stepGrad1 = stepVjp11.pullback(step1Bar);
         cBar += stepGrad1;
-        step1Bar = 0.0;
       }
       xBar += cBar;
-      cBar = 0.0;
       return xBar;
     });
   }
@@ -361,7 +332,6 @@ public final class KernelDerivatives {
     double c = x;
     {
       int i = 0;
-      int trips1 = 0;
       while (i < n) {
         ScalarVjp stepVjp1 = KernelDerivatives.stepVjp(c);
         double step1 = stepVjp1.value();
@@ -369,28 +339,21 @@ public final class KernelDerivatives {
         c = step1 * x;
         tape.pushDouble(step1);
         i = i + 1;
-        trips1 = trips1 + 1;
       }
-      tape.pushInt(trips1);
     }
-    double outBar = 1.0;
     Tape.Reader reader = tape.reader();
-    double cBar = outBar;
+    double cBar = 1.0;
     double xBar = 0.0;
-    double step1Bar = 0.0;
-    int trips2 = reader.popInt();
-    for (int trip1 = trips2; trip1 > 0; trip1--) {
+    for (int i = n - 1; i >= 0; i--) {
       double coef1 = reader.popDouble();
-      step1Bar += x * cBar;
+      ScalarVjp stepVjp11 = reader.popObject();
+      double step1Bar = x * cBar;
       xBar += coef1 * cBar;
       cBar = 0.0;
-      ScalarVjp stepVjp11 = reader.popObject();
       double stepGrad1 = stepVjp11.pullback(step1Bar);
       cBar += stepGrad1;
-      step1Bar = 0.0;
     }
     xBar += cBar;
-    cBar = 0.0;
     return xBar;
   }
 
@@ -402,7 +365,6 @@ public final class KernelDerivatives {
     double c = x;
     {
       int i = 0;
-      int trips1 = 0;
       while (i < n) {
         ScalarVjp stepVjp1 = KernelDerivatives.stepVjp(c);
         double step1 = stepVjp1.value();
@@ -410,28 +372,21 @@ public final class KernelDerivatives {
         c = step1 * x;
         tape.pushDouble(step1);
         i = i + 1;
-        trips1 = trips1 + 1;
       }
-      tape.pushInt(trips1);
     }
-    double outBar = 1.0;
     Tape.Reader reader = tape.reader();
-    double cBar = outBar;
+    double cBar = 1.0;
     double xBar = 0.0;
-    double step1Bar = 0.0;
-    int trips2 = reader.popInt();
-    for (int trip1 = trips2; trip1 > 0; trip1--) {
+    for (int i = n - 1; i >= 0; i--) {
       double coef1 = reader.popDouble();
-      step1Bar += x * cBar;
+      ScalarVjp stepVjp11 = reader.popObject();
+      double step1Bar = x * cBar;
       xBar += coef1 * cBar;
       cBar = 0.0;
-      ScalarVjp stepVjp11 = reader.popObject();
       double stepGrad1 = stepVjp11.pullback(step1Bar);
       cBar += stepGrad1;
-      step1Bar = 0.0;
     }
     xBar += cBar;
-    cBar = 0.0;
     return new ValueAndDerivative(c, xBar);
   }
 

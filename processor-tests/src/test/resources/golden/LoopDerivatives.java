@@ -64,31 +64,22 @@ public final class LoopDerivatives {
     double s = 0.0;
     {
       int i = 0;
-      int trips1 = 0;
       while (i < n) {
         double prod1 = s * x;
         tape.pushDouble(s);
         s = prod1 + i;
         i = i + 1;
-        trips1 = trips1 + 1;
       }
-      tape.pushInt(trips1);
     }
     return new ScalarVjp(s, outBar -> {
       Tape.Reader reader = tape.reader();
       double sBar = outBar;
-      double prod1Bar = 0.0;
       double xBar = 0.0;
-      int trips2 = reader.popInt();
-      for (int trip1 = trips2; trip1 > 0; trip1--) {
-        prod1Bar += sBar;
-        sBar = 0.0;
+      for (int i = n - 1; i >= 0; i--) {
         double coef1 = reader.popDouble();
-        sBar += x * prod1Bar;
-        xBar += coef1 * prod1Bar;
-        prod1Bar = 0.0;
+        xBar += coef1 * sBar;
+        sBar = x * sBar;
       }
-      sBar = 0.0;
       return xBar;
     });
   }
@@ -101,31 +92,21 @@ public final class LoopDerivatives {
     double s = 0.0;
     {
       int i = 0;
-      int trips1 = 0;
       while (i < n) {
         double prod1 = s * x;
         tape.pushDouble(s);
         s = prod1 + i;
         i = i + 1;
-        trips1 = trips1 + 1;
       }
-      tape.pushInt(trips1);
     }
-    double outBar = 1.0;
     Tape.Reader reader = tape.reader();
-    double sBar = outBar;
-    double prod1Bar = 0.0;
+    double sBar = 1.0;
     double xBar = 0.0;
-    int trips2 = reader.popInt();
-    for (int trip1 = trips2; trip1 > 0; trip1--) {
-      prod1Bar += sBar;
-      sBar = 0.0;
+    for (int i = n - 1; i >= 0; i--) {
       double coef1 = reader.popDouble();
-      sBar += x * prod1Bar;
-      xBar += coef1 * prod1Bar;
-      prod1Bar = 0.0;
+      xBar += coef1 * sBar;
+      sBar = x * sBar;
     }
-    sBar = 0.0;
     return xBar;
   }
 
@@ -137,31 +118,21 @@ public final class LoopDerivatives {
     double s = 0.0;
     {
       int i = 0;
-      int trips1 = 0;
       while (i < n) {
         double prod1 = s * x;
         tape.pushDouble(s);
         s = prod1 + i;
         i = i + 1;
-        trips1 = trips1 + 1;
       }
-      tape.pushInt(trips1);
     }
-    double outBar = 1.0;
     Tape.Reader reader = tape.reader();
-    double sBar = outBar;
-    double prod1Bar = 0.0;
+    double sBar = 1.0;
     double xBar = 0.0;
-    int trips2 = reader.popInt();
-    for (int trip1 = trips2; trip1 > 0; trip1--) {
-      prod1Bar += sBar;
-      sBar = 0.0;
+    for (int i = n - 1; i >= 0; i--) {
       double coef1 = reader.popDouble();
-      sBar += x * prod1Bar;
-      xBar += coef1 * prod1Bar;
-      prod1Bar = 0.0;
+      xBar += coef1 * sBar;
+      sBar = x * sBar;
     }
-    sBar = 0.0;
     return new ValueAndDerivative(s, xBar);
   }
 }

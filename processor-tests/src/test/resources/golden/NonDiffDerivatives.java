@@ -71,12 +71,10 @@ public final class NonDiffDerivatives {
       double sum1Bar = outBar;
       double xBar = 0.0;
       double g1Bar = 0.0;
-      double g2Bar = 0.0;
-      double app1Bar = 0.0;
-      g2Bar += sum1Bar;
-      app1Bar += sum1Bar;
+      double app1Bar = sum1Bar;
       double appGrad1 = appVjp1.pullback(app1Bar);
       xBar += appGrad1;
+      double g2Bar = sum1Bar;
       double gGrad2 = gVjp2.pullback(g2Bar);
       g1Bar += gGrad2;
       double gGrad1 = gVjp1.pullback(g1Bar);
@@ -95,16 +93,12 @@ public final class NonDiffDerivatives {
     double g2 = gVjp2.value();
     ScalarVjp appVjp1 = NonDiffDerivatives.appVjp(z -> z * n, x);
     double app1 = appVjp1.value();
-    double outBar = 1.0;
-    double sum1Bar = outBar;
     double xBar = 0.0;
     double g1Bar = 0.0;
-    double g2Bar = 0.0;
-    double app1Bar = 0.0;
-    g2Bar += sum1Bar;
-    app1Bar += sum1Bar;
+    double app1Bar = 1.0;
     double appGrad1 = appVjp1.pullback(app1Bar);
     xBar += appGrad1;
+    double g2Bar = 1.0;
     double gGrad2 = gVjp2.pullback(g2Bar);
     g1Bar += gGrad2;
     double gGrad1 = gVjp1.pullback(g1Bar);
@@ -123,16 +117,12 @@ public final class NonDiffDerivatives {
     ScalarVjp appVjp1 = NonDiffDerivatives.appVjp(z -> z * n, x);
     double app1 = appVjp1.value();
     double sum1 = g2 + app1;
-    double outBar = 1.0;
-    double sum1Bar = outBar;
     double xBar = 0.0;
     double g1Bar = 0.0;
-    double g2Bar = 0.0;
-    double app1Bar = 0.0;
-    g2Bar += sum1Bar;
-    app1Bar += sum1Bar;
+    double app1Bar = 1.0;
     double appGrad1 = appVjp1.pullback(app1Bar);
     xBar += appGrad1;
+    double g2Bar = 1.0;
     double gGrad2 = gVjp2.pullback(g2Bar);
     g1Bar += gGrad2;
     double gGrad1 = gVjp1.pullback(g1Bar);
@@ -178,7 +168,7 @@ public final class NonDiffDerivatives {
     return new ScalarVjp(ruleValue, outBar -> {
       double xBar = 0.0;
       double ruleTangentBar = outBar;
-      xBar += 2.0 * ruleTangentBar;
+      xBar = 2.0 * ruleTangentBar;
       return xBar;
     });
   }
@@ -189,10 +179,8 @@ public final class NonDiffDerivatives {
   public static double appGrad(DoubleUnaryOperator f, double x) {
     double ruleValue;
     ruleValue = f.applyAsDouble(x);
-    double outBar = 1.0;
     double xBar = 0.0;
-    double ruleTangentBar = outBar;
-    xBar += 2.0 * ruleTangentBar;
+    xBar = 2.0;
     return xBar;
   }
 
@@ -202,10 +190,8 @@ public final class NonDiffDerivatives {
   public static ValueAndDerivative appValueAndGrad(DoubleUnaryOperator f, double x) {
     double ruleValue;
     ruleValue = f.applyAsDouble(x);
-    double outBar = 1.0;
     double xBar = 0.0;
-    double ruleTangentBar = outBar;
-    xBar += 2.0 * ruleTangentBar;
+    xBar = 2.0;
     return new ValueAndDerivative(ruleValue, xBar);
   }
 }

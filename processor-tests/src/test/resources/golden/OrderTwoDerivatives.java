@@ -113,15 +113,13 @@ public final class OrderTwoDerivatives {
     double prod2 = r * sine1;
     final double coef1 = r;
     return new Vjp<>(prod2, outBar -> {
-      double sine1Bar = 0.0;
-      double rBar = 0.0;
       double sBar = 0.0;
       double prod2Bar = outBar;
       double prod1Bar = 0.0;
       double xBar = 0.0;
       double yBar = 0.0;
-      rBar += sine1 * prod2Bar;
-      sine1Bar += coef1 * prod2Bar;
+      double rBar = sine1 * prod2Bar;
+      double sine1Bar = coef1 * prod2Bar;
       double sineGrad2 = sineVjp2.pullback(sine1Bar);
       rBar += sineGrad2;
       if (branch1) {
@@ -158,16 +156,12 @@ public final class OrderTwoDerivatives {
     ScalarVjp sineVjp2 = OrderTwoDerivatives.sineVjp(r);
     double sine1 = sineVjp2.value();
     final double coef1 = r;
-    double outBar = 1.0;
-    double sine1Bar = 0.0;
-    double rBar = 0.0;
     double sBar = 0.0;
-    double prod2Bar = outBar;
     double prod1Bar = 0.0;
     double xBar = 0.0;
     double yBar = 0.0;
-    rBar += sine1 * prod2Bar;
-    sine1Bar += coef1 * prod2Bar;
+    double rBar = sine1;
+    double sine1Bar = coef1;
     double sineGrad2 = sineVjp2.pullback(sine1Bar);
     rBar += sineGrad2;
     if (branch1) {
@@ -205,16 +199,12 @@ public final class OrderTwoDerivatives {
     double sine1 = sineVjp2.value();
     double prod2 = r * sine1;
     final double coef1 = r;
-    double outBar = 1.0;
-    double sine1Bar = 0.0;
-    double rBar = 0.0;
     double sBar = 0.0;
-    double prod2Bar = outBar;
     double prod1Bar = 0.0;
     double xBar = 0.0;
     double yBar = 0.0;
-    rBar += sine1 * prod2Bar;
-    sine1Bar += coef1 * prod2Bar;
+    double rBar = sine1;
+    double sine1Bar = coef1;
     double sineGrad2 = sineVjp2.pullback(sine1Bar);
     rBar += sineGrad2;
     if (branch1) {
@@ -309,113 +299,54 @@ public final class OrderTwoDerivatives {
     yBar2 = sum10;
     return new Vjp<>(xBar2, outBar -> {
       Tape.Reader reader = tape.reader();
-      double sine1Bar = 0.0;
-      double yBar2Bar = 0.0;
       double sine1Bar2Bar = 0.0;
-      double prod2Bar2Bar = 0.0;
-      double prod1Bar2Bar = 0.0;
-      double prod8Bar = 0.0;
-      double prod7Bar = 0.0;
-      double sinePartBar = 0.0;
       double prod6Bar = 0.0;
-      double sum10Bar = 0.0;
       double prod5Bar = 0.0;
-      double prod4Bar = 0.0;
-      double prod3Bar = 0.0;
-      double prod2Bar = 0.0;
       double prod1Bar = 0.0;
       double sBar2Bar = 0.0;
-      double sinePart2Bar = 0.0;
       double gBar = 0.0;
       double xBar2Bar = outBar;
-      double sum1Bar = 0.0;
-      double sum2Bar = 0.0;
       double rBar = 0.0;
       double sBar = 0.0;
       double rBar2Bar = 0.0;
-      double sum9Bar = 0.0;
       double xBar = 0.0;
       double yBar = 0.0;
-      double sum7Bar = 0.0;
-      double sum8Bar = 0.0;
       double sum5Bar = 0.0;
       double sum6Bar = 0.0;
-      double sum3Bar = 0.0;
       double sum4Bar = 0.0;
-      sum10Bar += yBar2Bar;
-      yBar2Bar = 0.0;
-      yBar2Bar += sum10Bar;
-      prod8Bar += sum10Bar;
-      xBar += coef6 * prod8Bar;
-      prod1Bar2Bar += x * prod8Bar;
-      sum9Bar += xBar2Bar;
-      xBar2Bar = 0.0;
-      xBar2Bar += sum9Bar;
-      prod7Bar += sum9Bar;
-      yBar += coef5 * prod7Bar;
-      prod1Bar2Bar += y * prod7Bar;
-      sum8Bar += prod1Bar2Bar;
-      prod1Bar2Bar = 0.0;
-      prod1Bar2Bar += sum8Bar;
-      sinePart2Bar += sum8Bar;
+      double sum8Bar = y * xBar2Bar;
+      double sinePart2Bar = sum8Bar;
       SinePullbackGrad sinePullbackGrad2 = sinePullbackVjp2.pullback(sinePart2Bar);
       prod1Bar += sinePullbackGrad2.x();
       sBar2Bar += sinePullbackGrad2.g();
+      double prod7Bar = xBar2Bar;
+      double sum9Bar = xBar2Bar;
+      yBar = coef5 * xBar2Bar;
+      xBar = 0.0;
       if (branch2) {
-        rBar2Bar = 0.0;
         sum5Bar += xBar2Bar;
-        xBar2Bar = 0.0;
-        xBar2Bar += sum5Bar;
-        prod6Bar += sum5Bar;
         double coef4 = reader.popDouble();
-        sBar += coef4 * prod6Bar;
-        rBar2Bar += s * prod6Bar;
+        prod6Bar += sum5Bar;
         sum4Bar += sBar2Bar;
-        sBar2Bar = 0.0;
-        sBar2Bar += sum4Bar;
-        prod5Bar += sum4Bar;
         double coef3 = reader.popDouble();
+        prod5Bar += sum4Bar;
+        sBar2Bar = sum4Bar;
+        xBar2Bar = sum5Bar;
+        sBar += coef4 * prod6Bar;
+        rBar2Bar = s * prod6Bar + x * prod5Bar;
         xBar += coef3 * prod5Bar;
-        rBar2Bar += x * prod5Bar;
       } else {
-        rBar2Bar = 0.0;
-        sum7Bar += yBar2Bar;
-        yBar2Bar = 0.0;
-        yBar2Bar += sum7Bar;
-        rBar2Bar += sum7Bar;
         sum6Bar += sBar2Bar;
-        sBar2Bar = 0.0;
-        sBar2Bar += sum6Bar;
-        rBar2Bar += sum6Bar;
+        sBar2Bar = sum6Bar;
+        rBar2Bar = sum6Bar;
       }
-      sum3Bar += rBar2Bar;
-      rBar2Bar = 0.0;
-      rBar2Bar += sum3Bar;
-      sinePartBar += sum3Bar;
+      double sinePartBar = rBar2Bar;
       SinePullbackGrad sinePullbackGrad1 = sinePullbackVjp1.pullback(sinePartBar);
       rBar += sinePullbackGrad1.x();
       sine1Bar2Bar += sinePullbackGrad1.g();
-      sum2Bar += sine1Bar2Bar;
-      sine1Bar2Bar = 0.0;
-      sine1Bar2Bar += sum2Bar;
-      prod4Bar += sum2Bar;
-      rBar += prod2Bar2 * prod4Bar;
-      prod2Bar2Bar += coef2 * prod4Bar;
-      sum1Bar += rBar2Bar;
-      rBar2Bar = 0.0;
-      rBar2Bar += sum1Bar;
-      prod3Bar += sum1Bar;
-      sine1Bar += prod2Bar2 * prod3Bar;
-      prod2Bar2Bar += sine1 * prod3Bar;
-      yBar2Bar = 0.0;
-      xBar2Bar = 0.0;
-      prod1Bar2Bar = 0.0;
-      gBar += prod2Bar2Bar;
-      sBar2Bar = 0.0;
-      rBar2Bar = 0.0;
-      sine1Bar2Bar = 0.0;
-      rBar += sine1 * prod2Bar;
-      sine1Bar += coef1 * prod2Bar;
+      double prod2Bar2Bar = coef2 * sine1Bar2Bar + sine1 * rBar2Bar;
+      rBar += prod2Bar2 * sine1Bar2Bar;
+      double sine1Bar = prod2Bar2 * rBar2Bar;
       double sineGrad2 = sineVjp2.pullback(sine1Bar);
       rBar += sineGrad2;
       if (branch2) {
@@ -431,6 +362,7 @@ public final class OrderTwoDerivatives {
       prod1Bar += sineGrad1;
       xBar += y * prod1Bar;
       yBar += x * prod1Bar;
+      gBar = prod2Bar2Bar;
       return new ReverseOverReversePullbackXGrad(xBar, yBar, gBar);
     });
   }
@@ -519,115 +451,53 @@ public final class OrderTwoDerivatives {
     yBar2 = sum10;
     return new Vjp<>(yBar2, outBar -> {
       Tape.Reader reader = tape.reader();
-      double sine1Bar = 0.0;
       double yBar2Bar = outBar;
       double sine1Bar2Bar = 0.0;
-      double prod2Bar2Bar = 0.0;
-      double prod1Bar2Bar = 0.0;
-      double prod8Bar = 0.0;
-      double prod7Bar = 0.0;
-      double sinePartBar = 0.0;
-      double prod6Bar = 0.0;
-      double sum10Bar = 0.0;
       double prod5Bar = 0.0;
-      double prod4Bar = 0.0;
-      double prod3Bar = 0.0;
-      double prod2Bar = 0.0;
       double prod1Bar = 0.0;
       double sBar2Bar = 0.0;
-      double sinePart2Bar = 0.0;
       double gBar = 0.0;
-      double xBar2Bar = 0.0;
-      double sum1Bar = 0.0;
-      double sum2Bar = 0.0;
       double rBar = 0.0;
-      double sBar = 0.0;
       double rBar2Bar = 0.0;
-      double sum9Bar = 0.0;
       double xBar = 0.0;
       double yBar = 0.0;
       double sum7Bar = 0.0;
-      double sum8Bar = 0.0;
-      double sum5Bar = 0.0;
       double sum6Bar = 0.0;
-      double sum3Bar = 0.0;
       double sum4Bar = 0.0;
-      sum10Bar += yBar2Bar;
-      yBar2Bar = 0.0;
-      yBar2Bar += sum10Bar;
-      prod8Bar += sum10Bar;
-      xBar += coef6 * prod8Bar;
-      prod1Bar2Bar += x * prod8Bar;
-      sum9Bar += xBar2Bar;
-      xBar2Bar = 0.0;
-      xBar2Bar += sum9Bar;
-      prod7Bar += sum9Bar;
-      yBar += coef5 * prod7Bar;
-      prod1Bar2Bar += y * prod7Bar;
-      sum8Bar += prod1Bar2Bar;
-      prod1Bar2Bar = 0.0;
-      prod1Bar2Bar += sum8Bar;
-      sinePart2Bar += sum8Bar;
+      double sum8Bar = x * yBar2Bar;
+      double sinePart2Bar = sum8Bar;
       SinePullbackGrad sinePullbackGrad2 = sinePullbackVjp2.pullback(sinePart2Bar);
       prod1Bar += sinePullbackGrad2.x();
       sBar2Bar += sinePullbackGrad2.g();
+      double prod8Bar = yBar2Bar;
+      double sum10Bar = yBar2Bar;
+      xBar = coef6 * yBar2Bar;
       if (branch2) {
-        rBar2Bar = 0.0;
-        sum5Bar += xBar2Bar;
-        xBar2Bar = 0.0;
-        xBar2Bar += sum5Bar;
-        prod6Bar += sum5Bar;
         double coef4 = reader.popDouble();
-        sBar += coef4 * prod6Bar;
-        rBar2Bar += s * prod6Bar;
         sum4Bar += sBar2Bar;
-        sBar2Bar = 0.0;
-        sBar2Bar += sum4Bar;
-        prod5Bar += sum4Bar;
         double coef3 = reader.popDouble();
+        prod5Bar += sum4Bar;
+        sBar2Bar = sum4Bar;
+        rBar2Bar = x * prod5Bar;
         xBar += coef3 * prod5Bar;
-        rBar2Bar += x * prod5Bar;
       } else {
-        rBar2Bar = 0.0;
         sum7Bar += yBar2Bar;
-        yBar2Bar = 0.0;
-        yBar2Bar += sum7Bar;
-        rBar2Bar += sum7Bar;
         sum6Bar += sBar2Bar;
-        sBar2Bar = 0.0;
-        sBar2Bar += sum6Bar;
-        rBar2Bar += sum6Bar;
+        yBar2Bar = sum7Bar;
+        sBar2Bar = sum6Bar;
+        rBar2Bar = sum7Bar + sum6Bar;
       }
-      sum3Bar += rBar2Bar;
-      rBar2Bar = 0.0;
-      rBar2Bar += sum3Bar;
-      sinePartBar += sum3Bar;
+      double sinePartBar = rBar2Bar;
       SinePullbackGrad sinePullbackGrad1 = sinePullbackVjp1.pullback(sinePartBar);
       rBar += sinePullbackGrad1.x();
       sine1Bar2Bar += sinePullbackGrad1.g();
-      sum2Bar += sine1Bar2Bar;
-      sine1Bar2Bar = 0.0;
-      sine1Bar2Bar += sum2Bar;
-      prod4Bar += sum2Bar;
-      rBar += prod2Bar2 * prod4Bar;
-      prod2Bar2Bar += coef2 * prod4Bar;
-      sum1Bar += rBar2Bar;
-      rBar2Bar = 0.0;
-      rBar2Bar += sum1Bar;
-      prod3Bar += sum1Bar;
-      sine1Bar += prod2Bar2 * prod3Bar;
-      prod2Bar2Bar += sine1 * prod3Bar;
-      yBar2Bar = 0.0;
-      xBar2Bar = 0.0;
-      prod1Bar2Bar = 0.0;
-      gBar += prod2Bar2Bar;
-      sBar2Bar = 0.0;
-      rBar2Bar = 0.0;
-      sine1Bar2Bar = 0.0;
-      rBar += sine1 * prod2Bar;
-      sine1Bar += coef1 * prod2Bar;
+      double prod2Bar2Bar = coef2 * sine1Bar2Bar + sine1 * rBar2Bar;
+      rBar += prod2Bar2 * sine1Bar2Bar;
+      double sine1Bar = prod2Bar2 * rBar2Bar;
       double sineGrad2 = sineVjp2.pullback(sine1Bar);
       rBar += sineGrad2;
+      double sBar = 0.0;
+      yBar = 0.0;
       if (branch2) {
         sBar += x * rBar;
         xBar += s * rBar;
@@ -641,6 +511,7 @@ public final class OrderTwoDerivatives {
       prod1Bar += sineGrad1;
       xBar += y * prod1Bar;
       yBar += x * prod1Bar;
+      gBar = prod2Bar2Bar;
       return new ReverseOverReversePullbackYGrad(xBar, yBar, gBar);
     });
   }
@@ -788,15 +659,13 @@ public final class OrderTwoDerivatives {
     return new Vjp<>(prod2, outBar -> {
       double prod2Bar = outBar;
       double prod1Bar = 0.0;
-      double softplus1Bar = 0.0;
       double xBar = 0.0;
       double yBar = 0.0;
-      softplus1Bar += y * prod2Bar;
-      yBar += softplus1 * prod2Bar;
+      double softplus1Bar = y * prod2Bar;
       double softplusGrad1 = softplusVjp1.pullback(softplus1Bar);
       prod1Bar += softplusGrad1;
-      xBar += y * prod1Bar;
-      yBar += x * prod1Bar;
+      xBar = y * prod1Bar;
+      yBar = softplus1 * prod2Bar + x * prod1Bar;
       return new ForwardOverForwardGrad(xBar, yBar);
     });
   }
@@ -808,18 +677,14 @@ public final class OrderTwoDerivatives {
     double prod1 = x * y;
     ScalarVjp softplusVjp1 = OrderTwoDerivatives.softplusVjp(prod1);
     double softplus1 = softplusVjp1.value();
-    double outBar = 1.0;
-    double prod2Bar = outBar;
     double prod1Bar = 0.0;
-    double softplus1Bar = 0.0;
     double xBar = 0.0;
     double yBar = 0.0;
-    softplus1Bar += y * prod2Bar;
-    yBar += softplus1 * prod2Bar;
+    double softplus1Bar = y;
     double softplusGrad1 = softplusVjp1.pullback(softplus1Bar);
     prod1Bar += softplusGrad1;
-    xBar += y * prod1Bar;
-    yBar += x * prod1Bar;
+    xBar = y * prod1Bar;
+    yBar = softplus1 + x * prod1Bar;
     return new ForwardOverForwardGrad(xBar, yBar);
   }
 
@@ -832,18 +697,14 @@ public final class OrderTwoDerivatives {
     ScalarVjp softplusVjp1 = OrderTwoDerivatives.softplusVjp(prod1);
     double softplus1 = softplusVjp1.value();
     double prod2 = softplus1 * y;
-    double outBar = 1.0;
-    double prod2Bar = outBar;
     double prod1Bar = 0.0;
-    double softplus1Bar = 0.0;
     double xBar = 0.0;
     double yBar = 0.0;
-    softplus1Bar += y * prod2Bar;
-    yBar += softplus1 * prod2Bar;
+    double softplus1Bar = y;
     double softplusGrad1 = softplusVjp1.pullback(softplus1Bar);
     prod1Bar += softplusGrad1;
-    xBar += y * prod1Bar;
-    yBar += x * prod1Bar;
+    xBar = y * prod1Bar;
+    yBar = softplus1 + x * prod1Bar;
     return new ValueAndGrad<>(prod2, new ForwardOverForwardGrad(xBar, yBar));
   }
 
@@ -933,41 +794,24 @@ public final class OrderTwoDerivatives {
     double prod6 = softplus1 * yDot;
     double prod2Dot = prod5 + prod6;
     return new Vjp<>(prod2Dot, outBar -> {
-      double prod6Bar = 0.0;
-      double prod5Bar = 0.0;
       double prod2DotBar = outBar;
-      double prod4Bar = 0.0;
       double prod1DotBar = 0.0;
-      double prod3Bar = 0.0;
-      double prod2Bar = 0.0;
       double prod1Bar = 0.0;
-      double softplus1Bar = 0.0;
       double xDotBar = 0.0;
       double yDotBar = 0.0;
-      double softplus1DotBar = 0.0;
       double xBar = 0.0;
       double yBar = 0.0;
-      prod5Bar += prod2DotBar;
-      prod6Bar += prod2DotBar;
-      softplus1Bar += yDot * prod6Bar;
-      yDotBar += softplus1 * prod6Bar;
-      yBar += softplus1Dot * prod5Bar;
-      softplus1DotBar += y * prod5Bar;
-      softplus1Bar += y * prod2Bar;
-      yBar += softplus1 * prod2Bar;
+      double softplus1DotBar = y * prod2DotBar;
       SoftplusTangentGrad softplusTangentGrad1 = softplusTangentVjp1.pullback(softplus1DotBar);
       prod1Bar += softplusTangentGrad1.x();
       prod1DotBar += softplusTangentGrad1.xDot();
+      double softplus1Bar = yDot * prod2DotBar;
       double softplusRulePrimalGrad1 = softplusRulePrimalVjp1.pullback(softplus1Bar);
       prod1Bar += softplusRulePrimalGrad1;
-      prod3Bar += prod1DotBar;
-      prod4Bar += prod1DotBar;
-      xBar += yDot * prod4Bar;
-      yDotBar += x * prod4Bar;
-      yBar += xDot * prod3Bar;
-      xDotBar += y * prod3Bar;
-      xBar += y * prod1Bar;
-      yBar += x * prod1Bar;
+      xBar = yDot * prod1DotBar + y * prod1Bar;
+      yBar = softplus1Dot * prod2DotBar + xDot * prod1DotBar + x * prod1Bar;
+      xDotBar = y * prod1DotBar;
+      yDotBar = softplus1 * prod2DotBar + x * prod1DotBar;
       return new ForwardOverForwardTangentGrad(xBar, yBar, xDotBar, yDotBar);
     });
   }
@@ -1000,14 +844,13 @@ public final class OrderTwoDerivatives {
       double prod1Bar = outBar;
       double gBar = 0.0;
       double xBar = 0.0;
-      double forwardOverForwardTangent1Bar = 0.0;
       double yBar = 0.0;
-      gBar += forwardOverForwardTangent1 * prod1Bar;
-      forwardOverForwardTangent1Bar += g * prod1Bar;
+      double forwardOverForwardTangent1Bar = g * prod1Bar;
       ForwardOverForwardTangentGrad forwardOverForwardTangentGrad1 =
           forwardOverForwardTangentVjp1.pullback(forwardOverForwardTangent1Bar);
       xBar += forwardOverForwardTangentGrad1.x();
       yBar += forwardOverForwardTangentGrad1.y();
+      gBar = forwardOverForwardTangent1 * prod1Bar;
       return new ForwardOverForwardPullbackXGrad(xBar, yBar, gBar);
     });
   }
@@ -1040,14 +883,13 @@ public final class OrderTwoDerivatives {
       double prod1Bar = outBar;
       double gBar = 0.0;
       double xBar = 0.0;
-      double forwardOverForwardTangent1Bar = 0.0;
       double yBar = 0.0;
-      gBar += forwardOverForwardTangent1 * prod1Bar;
-      forwardOverForwardTangent1Bar += g * prod1Bar;
+      double forwardOverForwardTangent1Bar = g * prod1Bar;
       ForwardOverForwardTangentGrad forwardOverForwardTangentGrad1 =
           forwardOverForwardTangentVjp1.pullback(forwardOverForwardTangent1Bar);
       xBar += forwardOverForwardTangentGrad1.x();
       yBar += forwardOverForwardTangentGrad1.y();
+      gBar = forwardOverForwardTangent1 * prod1Bar;
       return new ForwardOverForwardPullbackYGrad(xBar, yBar, gBar);
     });
   }
@@ -1095,13 +937,11 @@ public final class OrderTwoDerivatives {
       double prod1Bar = 0.0;
       double xBar = 0.0;
       double yBar = 0.0;
-      double softplusRulePrimal1Bar = 0.0;
-      softplusRulePrimal1Bar += y * prod2Bar;
-      yBar += softplusRulePrimal1 * prod2Bar;
+      double softplusRulePrimal1Bar = y * prod2Bar;
       double softplusRulePrimalGrad1 = softplusRulePrimalVjp1.pullback(softplusRulePrimal1Bar);
       prod1Bar += softplusRulePrimalGrad1;
-      xBar += y * prod1Bar;
-      yBar += x * prod1Bar;
+      xBar = y * prod1Bar;
+      yBar = softplusRulePrimal1 * prod2Bar + x * prod1Bar;
       return new ForwardOverForwardRulePrimalGrad(xBar, yBar);
     });
   }
@@ -1196,7 +1036,7 @@ public final class OrderTwoDerivatives {
     return new ScalarVjp(ruleValue, outBar -> {
       double xBar = 0.0;
       double ruleTangentBar = outBar;
-      xBar += ruleTangentBar / sum1;
+      xBar = ruleTangentBar / sum1;
       return xBar;
     });
   }
@@ -1208,10 +1048,8 @@ public final class OrderTwoDerivatives {
     double neg1 = -x;
     double exp1 = Math.exp(neg1);
     double sum1 = 1 + exp1;
-    double outBar = 1.0;
     double xBar = 0.0;
-    double ruleTangentBar = outBar;
-    xBar += ruleTangentBar / sum1;
+    xBar = 1.0 / sum1;
     return xBar;
   }
 
@@ -1224,10 +1062,8 @@ public final class OrderTwoDerivatives {
     double neg1 = -x;
     double exp1 = Math.exp(neg1);
     double sum1 = 1 + exp1;
-    double outBar = 1.0;
     double xBar = 0.0;
-    double ruleTangentBar = outBar;
-    xBar += ruleTangentBar / sum1;
+    xBar = 1.0 / sum1;
     return new ValueAndDerivative(ruleValue, xBar);
   }
 
@@ -1284,17 +1120,13 @@ public final class OrderTwoDerivatives {
     double sum1 = 1 + exp1;
     double quot1 = xDot / sum1;
     return new Vjp<>(quot1, outBar -> {
-      double sum1Bar = 0.0;
-      double neg1Bar = 0.0;
       double xDotBar = 0.0;
       double quot1Bar = outBar;
       double xBar = 0.0;
-      double exp1Bar = 0.0;
-      xDotBar += quot1Bar / sum1;
-      sum1Bar -= quot1 / sum1 * quot1Bar;
-      exp1Bar += sum1Bar;
-      neg1Bar += exp1 * exp1Bar;
-      xBar -= neg1Bar;
+      double sum1Bar = -(quot1 / sum1 * quot1Bar);
+      double neg1Bar = exp1 * sum1Bar;
+      xBar = -neg1Bar;
+      xDotBar = quot1Bar / sum1;
       return new SoftplusTangentGrad(xBar, xDotBar);
     });
   }
@@ -1323,12 +1155,11 @@ public final class OrderTwoDerivatives {
     return new Vjp<>(prod1, outBar -> {
       double prod1Bar = outBar;
       double gBar = 0.0;
-      double softplusTangent1Bar = 0.0;
       double xBar = 0.0;
-      gBar += softplusTangent1 * prod1Bar;
-      softplusTangent1Bar += g * prod1Bar;
+      double softplusTangent1Bar = g * prod1Bar;
       SoftplusTangentGrad softplusTangentGrad1 = softplusTangentVjp1.pullback(softplusTangent1Bar);
       xBar += softplusTangentGrad1.x();
+      gBar = softplusTangent1 * prod1Bar;
       return new SoftplusPullbackGrad(xBar, gBar);
     });
   }
@@ -1474,25 +1305,14 @@ public final class OrderTwoDerivatives {
     double prod1 = sineBwdCos * sineBwdG;
     double xBar = prod1;
     return new Vjp<>(xBar, outBar -> {
-      double sineBwdCosBar = 0.0;
-      double prod1Bar = 0.0;
       double gBar = 0.0;
       double xBar2 = 0.0;
-      double sineFwdXBar = 0.0;
-      double residual0Bar = 0.0;
       double xBarBar = outBar;
-      double sineBwdGBar = 0.0;
-      double sin1Bar = 0.0;
-      double valueBar = 0.0;
-      prod1Bar += xBarBar;
-      sineBwdCosBar += sineBwdG * prod1Bar;
-      sineBwdGBar += sineBwdCos * prod1Bar;
-      gBar += sineBwdGBar;
-      residual0Bar += sineBwdCosBar;
-      sin1Bar += valueBar;
-      sineFwdXBar += Math.cos(sineFwdX) * sin1Bar;
-      sineFwdXBar -= Math.sin(sineFwdX) * residual0Bar;
-      xBar2 += sineFwdXBar;
+      double sineBwdGBar = sineBwdCos * xBarBar;
+      double sineBwdCosBar = sineBwdG * xBarBar;
+      double sineFwdXBar = -(Math.sin(sineFwdX) * sineBwdCosBar);
+      xBar2 = sineFwdXBar;
+      gBar = sineBwdGBar;
       return new SinePullbackGrad(xBar2, gBar);
     });
   }

@@ -66,18 +66,11 @@ public final class PlainDerivatives {
     double sum1 = prod1 + quot1;
     return new Vjp<>(sum1, outBar -> {
       double sum1Bar = outBar;
-      double prod1Bar = 0.0;
-      double quot1Bar = 0.0;
       double xBar = 0.0;
       double yBar = 0.0;
-      double sin1Bar = 0.0;
-      prod1Bar += sum1Bar;
-      quot1Bar += sum1Bar;
-      xBar += quot1Bar / y;
-      yBar -= quot1 / y * quot1Bar;
-      sin1Bar += y * prod1Bar;
-      yBar += sin1 * prod1Bar;
-      xBar += Math.cos(x) * sin1Bar;
+      double sin1Bar = y * sum1Bar;
+      xBar = sum1Bar / y + Math.cos(x) * sin1Bar;
+      yBar = -(quot1 / y * sum1Bar) + sin1 * sum1Bar;
       return new FGrad(xBar, yBar);
     });
   }
@@ -88,20 +81,10 @@ public final class PlainDerivatives {
   public static FGrad fGrad(double x, double y) {
     double sin1 = Math.sin(x);
     double quot1 = x / y;
-    double outBar = 1.0;
-    double sum1Bar = outBar;
-    double prod1Bar = 0.0;
-    double quot1Bar = 0.0;
     double xBar = 0.0;
     double yBar = 0.0;
-    double sin1Bar = 0.0;
-    prod1Bar += sum1Bar;
-    quot1Bar += sum1Bar;
-    xBar += quot1Bar / y;
-    yBar -= quot1 / y * quot1Bar;
-    sin1Bar += y * prod1Bar;
-    yBar += sin1 * prod1Bar;
-    xBar += Math.cos(x) * sin1Bar;
+    xBar = 1.0 / y + Math.cos(x) * y;
+    yBar = -(quot1 / y) + sin1;
     return new FGrad(xBar, yBar);
   }
 
@@ -113,20 +96,10 @@ public final class PlainDerivatives {
     double prod1 = sin1 * y;
     double quot1 = x / y;
     double sum1 = prod1 + quot1;
-    double outBar = 1.0;
-    double sum1Bar = outBar;
-    double prod1Bar = 0.0;
-    double quot1Bar = 0.0;
     double xBar = 0.0;
     double yBar = 0.0;
-    double sin1Bar = 0.0;
-    prod1Bar += sum1Bar;
-    quot1Bar += sum1Bar;
-    xBar += quot1Bar / y;
-    yBar -= quot1 / y * quot1Bar;
-    sin1Bar += y * prod1Bar;
-    yBar += sin1 * prod1Bar;
-    xBar += Math.cos(x) * sin1Bar;
+    xBar = 1.0 / y + Math.cos(x) * y;
+    yBar = -(quot1 / y) + sin1;
     return new ValueAndGrad<>(sum1, new FGrad(xBar, yBar));
   }
 

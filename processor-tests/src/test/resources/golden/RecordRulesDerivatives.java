@@ -44,11 +44,9 @@ public final class RecordRulesDerivatives {
     return new Vjp<>(prod1, outBar -> {
       double prod1Bar = outBar;
       double p_xBar = 0.0;
-      double q_yBar = 0.0;
-      double q_xBar = 0.0;
       double p_yBar = 0.0;
-      q_xBar += q_y * prod1Bar;
-      q_yBar += q_x * prod1Bar;
+      double q_xBar = q_y * prod1Bar;
+      double q_yBar = q_x * prod1Bar;
       Scale_flatGrad scale_flatGrad1 =
           scale_flatVjp1.pullback(new RecordRules.Point(q_xBar, q_yBar));
       p_xBar += scale_flatGrad1.p_x();
@@ -66,14 +64,10 @@ public final class RecordRulesDerivatives {
     double q_x = scale_flatVjp1.value().x();
     double q_y = scale_flatVjp1.value().y();
     double prod1 = q_x * q_y;
-    double outBar = 1.0;
-    double prod1Bar = outBar;
     double p_xBar = 0.0;
-    double q_yBar = 0.0;
-    double q_xBar = 0.0;
     double p_yBar = 0.0;
-    q_xBar += q_y * prod1Bar;
-    q_yBar += q_x * prod1Bar;
+    double q_xBar = q_y;
+    double q_yBar = q_x;
     Scale_flatGrad scale_flatGrad1 = scale_flatVjp1.pullback(new RecordRules.Point(q_xBar, q_yBar));
     p_xBar += scale_flatGrad1.p_x();
     p_yBar += scale_flatGrad1.p_y();
@@ -89,14 +83,10 @@ public final class RecordRulesDerivatives {
     double q_x = scale_flatVjp1.value().x();
     double q_y = scale_flatVjp1.value().y();
     double prod1 = q_x * q_y;
-    double outBar = 1.0;
-    double prod1Bar = outBar;
     double p_xBar = 0.0;
-    double q_yBar = 0.0;
-    double q_xBar = 0.0;
     double p_yBar = 0.0;
-    q_xBar += q_y * prod1Bar;
-    q_yBar += q_x * prod1Bar;
+    double q_xBar = q_y;
+    double q_yBar = q_x;
     Scale_flatGrad scale_flatGrad1 = scale_flatVjp1.pullback(new RecordRules.Point(q_xBar, q_yBar));
     p_xBar += scale_flatGrad1.p_x();
     p_yBar += scale_flatGrad1.p_y();
@@ -170,18 +160,9 @@ public final class RecordRulesDerivatives {
       double kBar = 0.0;
       double ruleTangent_xBar = outBar.x();
       double ruleTangent_yBar = outBar.y();
-      double prod1Bar = 0.0;
-      double prod2Bar = 0.0;
-      double prod3Bar = 0.0;
-      double prod4Bar = 0.0;
-      prod3Bar += ruleTangent_yBar;
-      prod4Bar += ruleTangent_yBar;
-      kBar += p_y * prod4Bar;
-      p_yBar += k * prod3Bar;
-      prod1Bar += ruleTangent_xBar;
-      prod2Bar += ruleTangent_xBar;
-      kBar += p_x * prod2Bar;
-      p_xBar += k * prod1Bar;
+      p_xBar = k * ruleTangent_xBar;
+      p_yBar = k * ruleTangent_yBar;
+      kBar = p_y * ruleTangent_yBar + p_x * ruleTangent_xBar;
       return new Scale_flatGrad(p_xBar, p_yBar, kBar);
     });
   }

@@ -41,10 +41,9 @@ public final class RecordsDerivatives {
       double p_xBar = 0.0;
       double kBar = 0.0;
       double p_yBar = 0.0;
-      kBar += p_y * prod2Bar;
-      p_yBar += k * prod2Bar;
-      kBar += p_x * prod1Bar;
-      p_xBar += k * prod1Bar;
+      p_xBar = k * prod1Bar;
+      p_yBar = k * prod2Bar;
+      kBar = p_y * prod2Bar + p_x * prod1Bar;
       return new Scale_flatGrad(p_xBar, p_yBar, kBar);
     });
   }
@@ -103,11 +102,9 @@ public final class RecordsDerivatives {
     return new Vjp<>(prod1, outBar -> {
       double prod1Bar = outBar;
       double p_xBar = 0.0;
-      double q_yBar = 0.0;
-      double q_xBar = 0.0;
       double p_yBar = 0.0;
-      q_xBar += q_y * prod1Bar;
-      q_yBar += q_x * prod1Bar;
+      double q_xBar = q_y * prod1Bar;
+      double q_yBar = q_x * prod1Bar;
       Scale_flatGrad scale_flatGrad1 = scale_flatVjp1.pullback(new Records.Point(q_xBar, q_yBar));
       p_xBar += scale_flatGrad1.p_x();
       p_yBar += scale_flatGrad1.p_y();
@@ -124,14 +121,10 @@ public final class RecordsDerivatives {
     double q_x = scale_flatVjp1.value().x();
     double q_y = scale_flatVjp1.value().y();
     double prod1 = q_x * q_y;
-    double outBar = 1.0;
-    double prod1Bar = outBar;
     double p_xBar = 0.0;
-    double q_yBar = 0.0;
-    double q_xBar = 0.0;
     double p_yBar = 0.0;
-    q_xBar += q_y * prod1Bar;
-    q_yBar += q_x * prod1Bar;
+    double q_xBar = q_y;
+    double q_yBar = q_x;
     Scale_flatGrad scale_flatGrad1 = scale_flatVjp1.pullback(new Records.Point(q_xBar, q_yBar));
     p_xBar += scale_flatGrad1.p_x();
     p_yBar += scale_flatGrad1.p_y();
@@ -147,14 +140,10 @@ public final class RecordsDerivatives {
     double q_x = scale_flatVjp1.value().x();
     double q_y = scale_flatVjp1.value().y();
     double prod1 = q_x * q_y;
-    double outBar = 1.0;
-    double prod1Bar = outBar;
     double p_xBar = 0.0;
-    double q_yBar = 0.0;
-    double q_xBar = 0.0;
     double p_yBar = 0.0;
-    q_xBar += q_y * prod1Bar;
-    q_yBar += q_x * prod1Bar;
+    double q_xBar = q_y;
+    double q_yBar = q_x;
     Scale_flatGrad scale_flatGrad1 = scale_flatVjp1.pullback(new Records.Point(q_xBar, q_yBar));
     p_xBar += scale_flatGrad1.p_x();
     p_yBar += scale_flatGrad1.p_y();

@@ -48,15 +48,13 @@ public final class VjpRuleDerivatives {
     double clip1 = clipVjp1.value();
     double sin1 = Math.sin(clip1);
     return new ScalarVjp(sin1, outBar -> {
-      double clip1Bar = 0.0;
       double prod1Bar = 0.0;
       double xBar = 0.0;
       double sin1Bar = outBar;
-      clip1Bar += Math.cos(clip1) * sin1Bar;
+      double clip1Bar = Math.cos(clip1) * sin1Bar;
       ClipGrad clipGrad1 = clipVjp1.pullback(clip1Bar);
       prod1Bar += clipGrad1.x();
-      xBar += x * prod1Bar;
-      xBar += x * prod1Bar;
+      xBar = 2.0 * (x * prod1Bar);
       return xBar;
     });
   }
@@ -68,16 +66,12 @@ public final class VjpRuleDerivatives {
     double prod1 = x * x;
     Vjp<ClipGrad> clipVjp1 = VjpRuleDerivatives.clipVjp(-1, 1, prod1);
     double clip1 = clipVjp1.value();
-    double outBar = 1.0;
-    double clip1Bar = 0.0;
     double prod1Bar = 0.0;
     double xBar = 0.0;
-    double sin1Bar = outBar;
-    clip1Bar += Math.cos(clip1) * sin1Bar;
+    double clip1Bar = Math.cos(clip1);
     ClipGrad clipGrad1 = clipVjp1.pullback(clip1Bar);
     prod1Bar += clipGrad1.x();
-    xBar += x * prod1Bar;
-    xBar += x * prod1Bar;
+    xBar = 2.0 * (x * prod1Bar);
     return xBar;
   }
 
@@ -89,16 +83,12 @@ public final class VjpRuleDerivatives {
     Vjp<ClipGrad> clipVjp1 = VjpRuleDerivatives.clipVjp(-1, 1, prod1);
     double clip1 = clipVjp1.value();
     double sin1 = Math.sin(clip1);
-    double outBar = 1.0;
-    double clip1Bar = 0.0;
     double prod1Bar = 0.0;
     double xBar = 0.0;
-    double sin1Bar = outBar;
-    clip1Bar += Math.cos(clip1) * sin1Bar;
+    double clip1Bar = Math.cos(clip1);
     ClipGrad clipGrad1 = clipVjp1.pullback(clip1Bar);
     prod1Bar += clipGrad1.x();
-    xBar += x * prod1Bar;
-    xBar += x * prod1Bar;
+    xBar = 2.0 * (x * prod1Bar);
     return new ValueAndDerivative(sin1, xBar);
   }
 

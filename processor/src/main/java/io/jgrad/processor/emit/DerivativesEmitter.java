@@ -226,7 +226,9 @@ public final class DerivativesEmitter {
   /** Both sweeps in a row, the output's cotangent one: the body of {@code fGrad} and {@code fValueAndGrad}. */
   private static void sweepOnce(Sweeps sweeps, MethodSpec.Builder m) {
     m.addCode(sweeps.forward());
-    m.addStatement("double outBar = 1.0");
+    if (sweeps.readsSeed()) {
+      m.addStatement("double outBar = 1.0");
+    }
     m.addCode(sweeps.reverse());
   }
 

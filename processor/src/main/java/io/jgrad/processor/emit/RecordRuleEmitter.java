@@ -143,6 +143,6 @@ public final class RecordRuleEmitter {
     String zero = c.hasSingleGradient() ? zeros.get(0) : "new " + c.gradRecordName() + "(" + String.join(", ", zeros) + ")";
     // A backward pass returning null means a zero gradient.
     return new Sweeps(forward, reverse.build(), CodeBlock.of("$L.value()", fwd),
-        userGrad.isPrimitive() ? gradient : grad + " == null ? " + zero + " : " + gradient);
+        userGrad.isPrimitive() ? gradient : grad + " == null ? " + zero + " : " + gradient, true);
   }
 }

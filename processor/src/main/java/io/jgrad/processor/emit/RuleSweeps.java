@@ -81,7 +81,7 @@ final class RuleSweeps {
       }
       reverse.addStatement("$L = new $L($L)", grad, sig.gradRecordName(), CodeBlock.join(components, ", "));
     }
-    return new Sweeps(forward, reverse.build(), CodeBlock.of("$L.value()", fwd), grad);
+    return new Sweeps(forward, reverse.build(), CodeBlock.of("$L.value()", fwd), grad, true);
   }
 
   /**

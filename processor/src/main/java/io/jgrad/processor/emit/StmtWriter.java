@@ -63,7 +63,8 @@ final class StmtWriter {
       pop(p, b);
     } else if (s instanceof Stmt.Repeat r) {
       String i = r.counter().name();
-      b.beginControlFlow("for (int $L = $L; $L > 0; $L--)", i, ExprWriter.write(r.times()), i, i);
+      b.beginControlFlow("for (int $L = $L; $L; $L--)", i, ExprWriter.write(r.from()), ExprWriter.write(r.condition()),
+          i);
       write(r.body(), b);
       b.endControlFlow();
     } else if (s instanceof Stmt.Accumulate a) {

@@ -3,14 +3,16 @@ package io.jgrad.processor.emit;
 import com.palantir.javapoet.CodeBlock;
 import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.Expr;
+import io.jgrad.processor.ir.Exprs;
 import io.jgrad.processor.ir.Reverse;
+import io.jgrad.processor.ir.Rewrite;
 import java.util.List;
 
 /**
  * The two sweeps of reverse mode as printed code, and what {@code fVjp}, {@code fGrad} and
  * {@code fValueAndGrad} put around them: the value, its type and the gradient.
  */
-record Sweeps(CodeBlock forward, CodeBlock reverse, CodeBlock value, String gradient) {
+record Sweeps(CodeBlock forward, CodeBlock reverse, CodeBlock value, String gradient, boolean readsSeed) {
 
   /** Prints placed reverse-mode IR of {@code signature}. */
   static Sweeps print(Reverse placed, Callee signature) {
@@ -29,6 +31,8 @@ record Sweeps(CodeBlock forward, CodeBlock reverse, CodeBlock value, String grad
     CodeBlock value = placed.value() instanceof Expr.RecordValue r
         ? RecordEntryEmitter.build(r.shape(), r.leaves().stream().map(ExprWriter::write).iterator())
         : CodeBlock.of("$L", ExprWriter.write(placed.value()));
-    return new Sweeps(forward.build(), backward.build(), value, gradient);
+    boolean readsSeed = Rewrite.anyMatch(placed.backward(), s -> Rewrite.operands(s).stream()
+        .anyMatch(e -> Exprs.mentions(e, Reverse.SEED)));
+    return new Sweeps(forward.build(), backward.build(), value, gradient, readsSeed);
   }
 }

@@ -1,6 +1,8 @@
 package io.jgrad.processor.ir;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.DoubleBinaryOperator;
 
 /**
@@ -177,5 +179,31 @@ public final class Exprs {
       return v.name().equals(name);
     }
     return children(e).stream().anyMatch(c -> mentions(c, name));
+  }
+
+  /** The locals {@code e} reads. */
+  public static Set<String> vars(Expr e) {
+    Set<String> out = new HashSet<>();
+    Rewrite.expr(e, node -> {
+      if (node instanceof Expr.Var v) {
+        out.add(v.name());
+      }
+      return node;
+    });
+    return out;
+  }
+
+  /** {@code e - 1} for an int {@code e}, a literal offset folded in ({@code n - 1 - 1} reads {@code n - 2}). */
+  public static Expr minusOne(Expr e) {
+    if (e instanceof Expr.Const c) {
+      return lit(Type.INT, ((Number) c.value()).intValue() - 1);
+    }
+    if (e instanceof Expr.Binary b && b.right() instanceof Expr.Const k && k.type() == Type.INT
+        && (b.op() == Expr.BinaryOp.ADD || b.op() == Expr.BinaryOp.SUB)) {
+      int offset = (b.op() == Expr.BinaryOp.ADD ? 1 : -1) * (Integer) k.value() - 1;
+      return offset == 0 ? b.left() : new Expr.Binary(offset > 0 ? Expr.BinaryOp.ADD : Expr.BinaryOp.SUB, b.left(),
+          lit(Type.INT, Math.abs(offset)), Type.INT);
+    }
+    return new Expr.Binary(Expr.BinaryOp.SUB, e, lit(Type.INT, 1), Type.INT);
   }
 }

@@ -101,7 +101,7 @@ public final class Rewrite {
       return new Stmt.Pop(var(p.target(), f), p.pullbackOf());
     }
     if (s instanceof Stmt.Repeat r) {
-      return new Stmt.Repeat(var(r.counter(), f), expr(r.times(), f), stmts(r.body(), f));
+      return new Stmt.Repeat(var(r.counter(), f), expr(r.from(), f), expr(r.downTo(), f), stmts(r.body(), f));
     }
     if (s instanceof Stmt.Accumulate a) {
       return new Stmt.Accumulate(var(a.target(), f), a.index() == null ? null : expr(a.index(), f),
@@ -184,7 +184,7 @@ public final class Rewrite {
       return new Stmt.Block(inner.apply(b.body()));
     }
     if (s instanceof Stmt.Repeat r) {
-      return new Stmt.Repeat(r.counter(), r.times(), inner.apply(r.body()));
+      return new Stmt.Repeat(r.counter(), r.from(), r.downTo(), inner.apply(r.body()));
     }
     return s;
   }
@@ -212,7 +212,8 @@ public final class Rewrite {
     } else if (s instanceof Stmt.Push p) {
       out.add(p.value());
     } else if (s instanceof Stmt.Repeat r) {
-      out.add(r.times());
+      out.add(r.from());
+      out.add(r.downTo());
     } else if (s instanceof Stmt.Accumulate a) {
       out.add(a.index());
       out.add(a.value());

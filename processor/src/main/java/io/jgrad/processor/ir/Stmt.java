@@ -71,8 +71,23 @@ public sealed interface Stmt {
    */
   record Pop(Expr.Var target, Callee pullbackOf) implements Stmt {}
 
-  /** Runs {@code body} {@code times} times, counting {@code counter} down: a loop run backwards. */
-  record Repeat(Expr.Var counter, Expr times, List<Stmt> body) implements Stmt {}
+  /**
+   * {@code for (int counter = from; counter >= downTo; counter--) body}: a loop run backwards, over
+   * its trips (from the trip count down to 1) or over a counted loop's own counter.
+   */
+  record Repeat(Expr.Var counter, Expr from, Expr downTo, List<Stmt> body) implements Stmt {
+    /** A loop run {@code times} times, {@code counter} going from {@code times} down to 1. */
+    public static Repeat times(Expr.Var counter, Expr times, List<Stmt> body) {
+      return new Repeat(counter, times, Exprs.lit(Type.INT, 1), body);
+    }
+
+    /** Whether the loop runs again: {@code counter > 0} when it counts trips, else {@code counter >= downTo}. */
+    public Expr condition() {
+      return downTo.equals(Exprs.lit(Type.INT, 1))
+          ? new Expr.Binary(Expr.BinaryOp.GT, counter, Exprs.lit(Type.INT, 0), Type.BOOLEAN)
+          : new Expr.Binary(Expr.BinaryOp.GE, counter, downTo, Type.BOOLEAN);
+    }
+  }
 
   /**
    * {@code target += value} ({@code -=} when {@code subtract}), or {@code target[index] += value}: a

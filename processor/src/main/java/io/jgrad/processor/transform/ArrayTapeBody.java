@@ -226,11 +226,10 @@ final class ArrayTapeBody {
     return List.of(Stmt.increment(top, -1), new Stmt.Assign(target, value, true));
   }
 
-  /** {@code counter = times; while (counter > 0) { body; counter = counter - 1; }}: {@code r} as a loop. */
+  /** {@code counter = from; while (counter >= downTo) { body; counter = counter - 1; }}: {@code r} as a loop. */
   static List<Stmt> countDown(Stmt.Repeat r, List<Stmt> body) {
     List<Stmt> loop = new ArrayList<>(body);
     loop.add(Stmt.increment(r.counter(), -1));
-    return List.of(new Stmt.Assign(r.counter(), r.times(), true), new Stmt.While(
-        new Expr.Binary(Expr.BinaryOp.GT, r.counter(), Exprs.lit(Type.INT, 0), Type.BOOLEAN), loop));
+    return List.of(new Stmt.Assign(r.counter(), r.from(), true), new Stmt.While(r.condition(), loop));
   }
 }

@@ -97,10 +97,14 @@ public final class Derivation {
    * returns the value, also without what only the value needed, where {@code removable} allows).
    */
   private static Placed reverse(Linearized linear, Callee sig, Names names, Predicate<Expr> removable) {
-    Reverse transposed = Transposer.transpose(linear.program(), linear.tangents(), sig, names);
+    Reverse transposed = Transposer.transposeCountedLoops(linear.program(), linear.tangents(), sig, names);
     Names oneMethod = names.copy();
-    Reverse vjp = ResidualPlacement.place(transposed, sig, names, ResidualPlacement.Policy.CLOSURE);
-    Reverse straight = ResidualPlacement.place(transposed, sig, oneMethod, ResidualPlacement.Policy.STRAIGHT_LINE);
+    Reverse vjp = CleanAdjoints.clean(
+        ResidualPlacement.place(transposed, sig, names, ResidualPlacement.Policy.CLOSURE), null);
+    // fGrad and fValueAndGrad seed the output's cotangent with 1.
+    Reverse straight = CleanAdjoints.clean(
+        ResidualPlacement.place(transposed, sig, oneMethod, ResidualPlacement.Policy.STRAIGHT_LINE),
+        sig.returnType().isArray() ? null : Exprs.lit(Type.DOUBLE, 1));
     Reverse grad = sig.returnType().isArray() || removable == null ? straight : GradientSweeps.of(straight, removable);
     return new Placed(vjp, straight, grad);
   }

@@ -10,16 +10,20 @@ import io.jgrad.processor.ir.Stmt;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Decides where each residual of a transposed program comes from when the backward sweep reads it:
  * the value read again where it cannot have changed (parameters, literals, locals assigned once at
  * the top level, elements of arrays nobody writes), a final local at the top level, or the tape
- * inside branches and loops. The backward sweep runs inside {@code fVjp}'s pullback closure, so a
- * value it reads directly must stay effectively final.
+ * inside branches and loops. Inside a loop the backward sweep runs over its own counter, a value
+ * computed from the counter and such values is computed again at the start of each backward trip
+ * instead (what Tapenade's TBR analysis leaves off the tape). The backward sweep runs inside
+ * {@code fVjp}'s pullback closure, so a value it reads directly must stay effectively final.
  */
 public final class ResidualPlacement {
   /**
@@ -40,6 +44,14 @@ public final class ResidualPlacement {
   private final Map<String, Expr> placed = new HashMap<>();
   private final Set<String> onTape = new HashSet<>();
   private final Map<String, Expr> savedValues = new HashMap<>();
+  /** The counted loops the backward sweep runs over their counters, by counter. */
+  private final Map<String, CountedTrip> countedTrips = new HashMap<>();
+
+  /**
+   * A trip of a loop run backwards over its counter: the locals it declares and assigns once (each
+   * computed again at the start of the backward trip when a residual needs it), and those needed.
+   */
+  private record CountedTrip(String counter, Map<String, Stmt.Assign> locals, Set<String> needed) {}
 
   private ResidualPlacement(Names names, Callee signature, boolean tapeEverything) {
     this.names = names;
@@ -81,7 +93,12 @@ public final class ResidualPlacement {
         c.leaves().forEach(leaf -> topDeclared.add(leaf.name()));
       }
     }
-    List<Stmt> forward = forward(sweeps.forward(), !tapeEverything);
+    Rewrite.forEach(sweeps.backward(), s -> {
+      if (s instanceof Stmt.Repeat r && assignCount.containsKey(r.counter().name())) {
+        countedTrips.put(r.counter().name(), null);
+      }
+    });
+    List<Stmt> forward = forward(sweeps.forward(), !tapeEverything, List.of());
     List<Stmt> backward = Rewrite.stmts(backward(sweeps.backward()), this::read);
     return new Reverse(forward, backward, sweeps.value(), sweeps.gradient(), !onTape.isEmpty());
   }
@@ -100,23 +117,49 @@ public final class ResidualPlacement {
     }
   }
 
-  /** The forward sweep with each {@link Stmt.Save} placed; {@code top} outside branches and loops. */
-  private List<Stmt> forward(List<Stmt> body, boolean top) {
+  /**
+   * The forward sweep with each {@link Stmt.Save} placed; {@code top} outside branches and loops,
+   * {@code trips} the trips of the counted loops around {@code body}, innermost last.
+   */
+  private List<Stmt> forward(List<Stmt> body, boolean top, List<CountedTrip> trips) {
     List<Stmt> out = new ArrayList<>();
     for (Stmt s : body) {
       if (s instanceof Stmt.Save v) {
-        save(v, top, out);
+        save(v, top, trips, out);
+      } else if (s instanceof Stmt.While w && countedTrip(w) != null) {
+        List<CountedTrip> inner = new ArrayList<>(trips);
+        inner.add(countedTrip(w));
+        out.add(new Stmt.While(w.condition(), forward(w.body(), false, inner)));
       } else {
-        out.add(Rewrite.withBodies(s, inner -> forward(inner, false)));
+        out.add(Rewrite.withBodies(s, inner -> forward(inner, false, trips)));
       }
     }
     return out;
   }
 
-  private void save(Stmt.Save v, boolean top, List<Stmt> out) {
+  /** The trip of {@code w} when the backward sweep runs it over its counter (its last statement counts it). */
+  private CountedTrip countedTrip(Stmt.While w) {
+    if (w.body().isEmpty() || !(w.body().get(w.body().size() - 1) instanceof Stmt.Assign step)
+        || !countedTrips.containsKey(step.target().name()) || !step.equals(Stmt.increment(step.target(), 1))) {
+      return null;
+    }
+    String counter = step.target().name();
+    if (countedTrips.get(counter) == null) {
+      Map<String, Stmt.Assign> locals = new LinkedHashMap<>();
+      for (Stmt s : w.body()) {
+        if (s instanceof Stmt.Assign a && a.declare() && assignCount.get(a.target().name()) == 1) {
+          locals.put(a.target().name(), a);
+        }
+      }
+      countedTrips.put(counter, new CountedTrip(counter, locals, new HashSet<>()));
+    }
+    return countedTrips.get(counter);
+  }
+
+  private void save(Stmt.Save v, boolean top, List<CountedTrip> trips, List<Stmt> out) {
     String residual = v.residual().name();
     savedValues.put(residual, v.value());
-    if (readableLater(v.value())) {
+    if (readableLater(v.value()) || recomputable(v.value(), trips)) {
       placed.put(residual, v.value());
       return;
     }
@@ -140,11 +183,60 @@ public final class ResidualPlacement {
           Expr saved = savedValues.get(r.residual().name());
           out.add(new Stmt.Pop(target, saved instanceof Expr.Var v ? pullbackOf.get(v.name()) : null));
         }
+      } else if (s instanceof Stmt.Repeat r && countedTrips.get(r.counter().name()) != null) {
+        CountedTrip trip = countedTrips.get(r.counter().name());
+        List<Stmt> recomputed = new ArrayList<>();
+        trip.locals().forEach((name, assign) -> {
+          if (trip.needed().contains(name)) {
+            recomputed.add(assign);
+          }
+        });
+        recomputed.addAll(backward(r.body()));
+        out.add(new Stmt.Repeat(r.counter(), r.from(), r.downTo(), recomputed));
       } else {
         out.add(Rewrite.withBodies(s, this::backward));
       }
     }
     return out;
+  }
+
+  /**
+   * Whether {@code e} can be computed again at its point of the backward sweep, inside the counted
+   * loops {@code trips}: from what is readable later, their counters and the locals their trips
+   * compute from these; the locals it needs are marked to be computed again.
+   */
+  private boolean recomputable(Expr e, List<CountedTrip> trips) {
+    if (trips.isEmpty()) {
+      return false;
+    }
+    Map<CountedTrip, Set<String>> needed = new HashMap<>();
+    if (!readable(e, name -> recomputableLocal(name, trips, needed))) {
+      return false;
+    }
+    needed.forEach((trip, locals) -> trip.needed().addAll(locals));
+    return true;
+  }
+
+  private boolean recomputableLocal(String name, List<CountedTrip> trips, Map<CountedTrip, Set<String>> needed) {
+    if (stable(name)) {
+      return true;
+    }
+    for (int k = 0; k < trips.size(); k++) {
+      CountedTrip trip = trips.get(k);
+      if (trip.counter().equals(name)) {
+        return true;
+      }
+      Stmt.Assign local = trip.locals().get(name);
+      if (local != null) {
+        List<CountedTrip> outer = trips.subList(0, k + 1);
+        if (needed.computeIfAbsent(trip, t -> new HashSet<>()).contains(name)) {
+          return true;
+        }
+        needed.get(trip).add(name);
+        return readable(local.value(), inner -> recomputableLocal(inner, outer, needed));
+      }
+    }
+    return false;
   }
 
   /** A read in the backward sweep: a residual becomes what placement made of it. */
@@ -166,6 +258,11 @@ public final class ResidualPlacement {
   }
 
   private boolean readableLater(Expr e) {
+    return readable(e, this::stable);
+  }
+
+  /** Whether {@code e} reads only literals, final fields and what {@code local} accepts, without calls. */
+  private boolean readable(Expr e, Predicate<String> local) {
     if (e instanceof Expr.StaticField f) {
       // A field that is not final may change before the pullback runs: keep what this sweep read.
       return !f.mutable();
@@ -174,17 +271,17 @@ public final class ResidualPlacement {
       return true;
     }
     if (e instanceof Expr.Var v) {
-      return stable(v.name());
+      return local.test(v.name());
     }
     if (e instanceof Expr.ArrayRead r) {
       // Array parameters are never written, so an element read is as stable as its index; an
       // element of a local array the function writes into is not.
       return r.array() instanceof Expr.Var v && !writtenArrays.contains(v.name())
-          && readableLater(r.array()) && readableLater(r.index());
+          && readable(r.array(), local) && readable(r.index(), local);
     }
     if (e instanceof Expr.Prim || e instanceof Expr.Binary || e instanceof Expr.Unary || e instanceof Expr.Cast
         || e instanceof Expr.Conditional || e instanceof Expr.ArrayLength) {
-      return Exprs.children(e).stream().allMatch(this::readableLater);
+      return Exprs.children(e).stream().allMatch(c -> readable(c, local));
     }
     return false;
   }

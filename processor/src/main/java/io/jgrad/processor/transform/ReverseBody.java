@@ -236,7 +236,7 @@ public final class ReverseBody {
    */
   private List<Stmt> recompute(Stmt.Repeat r) {
     recomputes = true;
-    Loop loop = loops.get(((Expr.Var) r.times()).name());
+    Loop loop = loops.get(((Expr.Var) r.from()).name());
     Expr.Var replayed = names.var("replayed", Type.INT);
     List<Stmt> replay = new ArrayList<>(loop.trip());
     replay.add(Stmt.increment(replayed, 1));

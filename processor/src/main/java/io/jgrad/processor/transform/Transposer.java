@@ -37,13 +37,16 @@ public final class Transposer {
   private static final char RESIDUAL_MARK = '#';
 
   private final Names names;
+  /** Whether a counted loop runs backwards over its own counter rather than over a taped trip count. */
+  private final boolean countedLoops;
   private final Map<String, Expr.Var> bars = new LinkedHashMap<>();
   private final Map<String, Integer> assignCount = new HashMap<>();
   private final Set<String> assignedInLoop = new HashSet<>();
   private int residuals;
 
-  private Transposer(Names names) {
+  private Transposer(Names names, boolean countedLoops) {
     this.names = names;
+    this.countedLoops = countedLoops;
   }
 
   /**
@@ -52,7 +55,18 @@ public final class Transposer {
    */
   public static Reverse transpose(List<Linear> program, Map<String, Expr.Var> tangents, Callee signature,
       Names names) {
-    return new Transposer(names).sweeps(program, tangents, signature);
+    return new Transposer(names, false).sweeps(program, tangents, signature);
+  }
+
+  /**
+   * As {@link #transpose}, with each counted loop ({@code for (int i = a; i < b; i++)}, {@code b}
+   * unchanged and {@code i} not written by the body) run backwards over {@code i} itself, from the
+   * last trip's value down to {@code a}: no trip count, and residual placement may recompute what a
+   * trip computed from {@code i}.
+   */
+  public static Reverse transposeCountedLoops(List<Linear> program, Map<String, Expr.Var> tangents,
+      Callee signature, Names names) {
+    return new Transposer(names, true).sweeps(program, tangents, signature);
   }
 
   private Reverse sweeps(List<Linear> program, Map<String, Expr.Var> tangents, Callee signature) {
@@ -205,6 +219,8 @@ public final class Transposer {
         backward.add(ifStmt(f, forward));
       } else if (l instanceof Linear.While w) {
         backward.add(whileStmt(w, forward));
+      } else if (l instanceof Linear.Block b && countedLoop(b) != null) {
+        backward.add(countedLoop(countedLoop(b), forward));
       } else if (l instanceof Linear.Block b) {
         Swept inner = swept(b.body());
         forward.add(new Stmt.Block(inner.forward()));
@@ -362,7 +378,103 @@ public final class Transposer {
     forward.add(new Stmt.While(w.condition(), body));
     List<Stmt> out = new ArrayList<>();
     Expr.Var times = residual("trips", Type.INT, trips, forward, out);
-    out.add(new Stmt.Repeat(new Expr.Var(names.temp("trip"), Type.INT), times, inner.backward()));
+    out.add(Stmt.Repeat.times(new Expr.Var(names.temp("trip"), Type.INT), times, inner.backward()));
+    return out;
+  }
+
+  /** {@code for (int counter = init.value(); while.condition(); counter++)} whose last trip has {@code counter == last}. */
+  private record CountedLoop(Stmt.Assign init, Linear.While loop, Expr last) {}
+
+  /** {@code b} as a counted loop, or null when it is not one (or counted loops are not run backwards). */
+  private CountedLoop countedLoop(Linear.Block b) {
+    if (!countedLoops || b.body().size() != 2 || !(b.body().get(0) instanceof Linear.Primal p)
+        || !(p.stmt() instanceof Stmt.Assign init) || !init.declare() || init.target().type() != Type.INT
+        || !(b.body().get(1) instanceof Linear.While w) || !hasLinear(w.body())) {
+      return null;
+    }
+    Expr.Var counter = init.target();
+    List<Linear> trip = w.body();
+    if (!(trip.get(trip.size() - 1) instanceof Linear.Primal step) || !step.stmt().equals(Stmt.increment(counter, 1))) {
+      return null;
+    }
+    Set<String> written = written(trip.subList(0, trip.size() - 1));
+    Expr last = lastTrip(w.condition(), counter);
+    if (last == null || written.contains(counter.name()) || Exprs.vars(last).stream().anyMatch(written::contains)) {
+      return null;
+    }
+    return new CountedLoop(init, w, last);
+  }
+
+  /**
+   * The counter's value in the last trip of a loop on {@code counter < end} ({@code end - 1}),
+   * {@code counter <= end} ({@code end}) or the same mirrored; null for any other condition, or an end
+   * that is not plain arithmetic over locals, literals and array lengths and elements.
+   */
+  private static Expr lastTrip(Expr condition, Expr.Var counter) {
+    if (!(condition instanceof Expr.Binary c)) {
+      return null;
+    }
+    Expr end;
+    boolean inclusive;
+    if (c.left().equals(counter) && (c.op() == Expr.BinaryOp.LT || c.op() == Expr.BinaryOp.LE)) {
+      end = c.right();
+      inclusive = c.op() == Expr.BinaryOp.LE;
+    } else if (c.right().equals(counter) && (c.op() == Expr.BinaryOp.GT || c.op() == Expr.BinaryOp.GE)) {
+      end = c.left();
+      inclusive = c.op() == Expr.BinaryOp.GE;
+    } else {
+      return null;
+    }
+    if (end.type() != Type.INT || !plainArithmetic(end)) {
+      return null;
+    }
+    return inclusive ? end : Exprs.minusOne(end);
+  }
+
+  /** Arithmetic without calls: evaluating it once more, before the loop, changes nothing. */
+  private static boolean plainArithmetic(Expr e) {
+    boolean plain = e instanceof Expr.Var || e instanceof Expr.Const || e instanceof Expr.ArrayLength
+        || e instanceof Expr.ArrayRead || e instanceof Expr.Cast
+        || e instanceof Expr.Binary b && (b.op() == Expr.BinaryOp.ADD || b.op() == Expr.BinaryOp.SUB
+        || b.op() == Expr.BinaryOp.MUL);
+    return plain && Exprs.children(e).stream().allMatch(Transposer::plainArithmetic);
+  }
+
+  /** The locals and local arrays the primal statements of {@code program} write. */
+  private static Set<String> written(List<Linear> program) {
+    Set<String> out = new HashSet<>();
+    Rewrite.forEachLinear(program, l -> {
+      if (l instanceof Linear.Primal p) {
+        Rewrite.forEach(List.of(p.stmt()), s -> {
+          if (s instanceof Stmt.Assign a) {
+            out.add(a.target().name());
+          } else if (s instanceof Stmt.ArrayWrite w) {
+            out.add(w.array().name());
+          } else if (s instanceof Stmt.CallRecord c) {
+            c.leaves().forEach(leaf -> out.add(leaf.name()));
+          }
+        });
+      } else if (l instanceof Linear.Call c) {
+        c.results().forEach(r -> out.add(r.name()));
+      }
+    });
+    return out;
+  }
+
+  /**
+   * A counted loop: forwards as written, backwards over its counter from the last trip's value
+   * down to the first's, both residuals kept at the loop's entry.
+   */
+  private List<Stmt> countedLoop(CountedLoop loop, List<Stmt> forward) {
+    List<Stmt> scope = new ArrayList<>();
+    scope.add(loop.init());
+    List<Stmt> out = new ArrayList<>();
+    Expr.Var last = residual("last", Type.INT, loop.last(), scope, out);
+    Expr.Var first = residual("first", Type.INT, loop.init().value(), scope, out);
+    Swept trip = swept(loop.loop().body());
+    scope.add(new Stmt.While(loop.loop().condition(), trip.forward()));
+    forward.add(new Stmt.Block(scope));
+    out.add(new Stmt.Repeat(loop.init().target(), last, first, trip.backward()));
     return out;
   }
 }
