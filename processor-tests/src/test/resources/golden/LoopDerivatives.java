@@ -65,9 +65,10 @@ public final class LoopDerivatives {
     {
       int i = 0;
       while (i < n) {
+        double sStart1 = s;
         double prod1 = s * x;
-        tape.pushDouble(s);
         s = prod1 + i;
+        tape.pushDouble(sStart1);
         i = i + 1;
       }
     }
@@ -76,8 +77,8 @@ public final class LoopDerivatives {
       double sBar = outBar;
       double xBar = 0.0;
       for (int i = n - 1; i >= 0; i--) {
-        double coef1 = reader.popDouble();
-        xBar += coef1 * sBar;
+        double sStart1 = reader.popDouble();
+        xBar += sStart1 * sBar;
         sBar = x * sBar;
       }
       return xBar;
@@ -93,9 +94,10 @@ public final class LoopDerivatives {
     {
       int i = 0;
       while (i < n) {
+        double sStart1 = s;
         double prod1 = s * x;
-        tape.pushDouble(s);
         s = prod1 + i;
+        tape.pushDouble(sStart1);
         i = i + 1;
       }
     }
@@ -103,8 +105,8 @@ public final class LoopDerivatives {
     double sBar = 1.0;
     double xBar = 0.0;
     for (int i = n - 1; i >= 0; i--) {
-      double coef1 = reader.popDouble();
-      xBar += coef1 * sBar;
+      double sStart1 = reader.popDouble();
+      xBar += sStart1 * sBar;
       sBar = x * sBar;
     }
     return xBar;
@@ -119,9 +121,10 @@ public final class LoopDerivatives {
     {
       int i = 0;
       while (i < n) {
+        double sStart1 = s;
         double prod1 = s * x;
-        tape.pushDouble(s);
         s = prod1 + i;
+        tape.pushDouble(sStart1);
         i = i + 1;
       }
     }
@@ -129,8 +132,8 @@ public final class LoopDerivatives {
     double sBar = 1.0;
     double xBar = 0.0;
     for (int i = n - 1; i >= 0; i--) {
-      double coef1 = reader.popDouble();
-      xBar += coef1 * sBar;
+      double sStart1 = reader.popDouble();
+      xBar += sStart1 * sBar;
       sBar = x * sBar;
     }
     return new ValueAndDerivative(s, xBar);

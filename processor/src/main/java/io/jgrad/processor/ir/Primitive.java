@@ -63,6 +63,15 @@ public enum Primitive {
     return ordinal() <= NEG.ordinal();
   }
 
+  /**
+   * Whether computing it costs more than storing its result: a transcendental function or a root,
+   * which reverse mode keeps rather than computes again.
+   */
+  public boolean isCostly() {
+    return !isOperator() && this != ABS && this != MAX && this != MIN && this != FLOOR && this != CEIL
+        && this != RINT;
+  }
+
   /** Whether the primitive is linear in its arguments (its transpose is the whole rule). */
   public boolean isLinear() {
     return this == ADD || this == SUB || this == NEG;

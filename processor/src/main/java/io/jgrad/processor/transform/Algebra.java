@@ -53,6 +53,10 @@ final class Algebra {
     if (a.equals(b)) {
       return times(Exprs.lit(Type.DOUBLE, 2), a);
     }
+    // (x + b) + b: the repeated term doubled in place.
+    if (a instanceof Expr.Prim p && p.primitive() == Primitive.ADD && p.args().get(1).equals(b)) {
+      return Exprs.add(p.args().get(0), times(Exprs.lit(Type.DOUBLE, 2), b));
+    }
     return Exprs.add(a, b);
   }
 

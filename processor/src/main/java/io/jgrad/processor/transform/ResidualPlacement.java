@@ -7,6 +7,7 @@ import io.jgrad.processor.ir.Names;
 import io.jgrad.processor.ir.Reverse;
 import io.jgrad.processor.ir.Rewrite;
 import io.jgrad.processor.ir.Stmt;
+import io.jgrad.processor.ir.Type;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -49,9 +50,17 @@ public final class ResidualPlacement {
 
   /**
    * A trip of a loop run backwards over its counter: the locals it declares and assigns once (each
-   * computed again at the start of the backward trip when a residual needs it), and those needed.
+   * computed again at the start of the backward trip when a residual needs it) and those needed; the
+   * locals it carries from trip to trip, of which those needed at the trip's start are taped once
+   * per trip ({@code snapshots}); what the forward walk has seen written so far, and before each local.
    */
-  private record CountedTrip(String counter, Map<String, Stmt.Assign> locals, Set<String> needed) {}
+  private record CountedTrip(String counter, Map<String, Stmt.Assign> locals, Set<String> needed, Map<String, Type> carried,
+      Map<String, Expr.Var> snapshots, Set<String> written, Map<String, Set<String>> writtenBefore) {
+    /** {@code e} reading each carried local from its snapshot. */
+    Expr fromSnapshots(Expr e) {
+      return Rewrite.expr(e, n -> n instanceof Expr.Var v && snapshots.containsKey(v.name()) ? snapshots.get(v.name()) : n);
+    }
+  }
 
   private ResidualPlacement(Names names, Callee signature, boolean tapeEverything) {
     this.names = names;
@@ -122,18 +131,53 @@ public final class ResidualPlacement {
    * {@code trips} the trips of the counted loops around {@code body}, innermost last.
    */
   private List<Stmt> forward(List<Stmt> body, boolean top, List<CountedTrip> trips) {
+    CountedTrip innermost = trips.isEmpty() ? null : trips.get(trips.size() - 1);
     List<Stmt> out = new ArrayList<>();
     for (Stmt s : body) {
+      if (innermost != null && s instanceof Stmt.Assign a && innermost.locals().get(a.target().name()) == a) {
+        innermost.writtenBefore().put(a.target().name(), new HashSet<>(innermost.written()));
+      } else if (innermost != null && s instanceof Stmt.While) {
+        innermost.written().addAll(written(List.of(s))); // a later trip may see what an earlier one wrote
+      }
       if (s instanceof Stmt.Save v) {
         save(v, top, trips, out);
       } else if (s instanceof Stmt.While w && countedTrip(w) != null) {
+        CountedTrip trip = countedTrip(w);
         List<CountedTrip> inner = new ArrayList<>(trips);
-        inner.add(countedTrip(w));
-        out.add(new Stmt.While(w.condition(), forward(w.body(), false, inner)));
+        inner.add(trip);
+        List<Stmt> tripBody = forward(w.body(), false, inner);
+        // Each carried local the backward trip needs is kept at the trip's start and taped at its end,
+        // so that the backward trip pops it first.
+        trip.snapshots().forEach((name, snapshot) -> {
+          if (!snapshot.name().equals(name)) {
+            tripBody.add(0, new Stmt.Assign(snapshot, new Expr.Var(name, snapshot.type()), true));
+          }
+          tripBody.add(tripBody.size() - 1, new Stmt.Push(snapshot, snapshot.type()));
+          onTape.add(snapshot.name());
+        });
+        out.add(new Stmt.While(w.condition(), tripBody));
       } else {
         out.add(Rewrite.withBodies(s, inner -> forward(inner, false, trips)));
       }
+      if (innermost != null) {
+        innermost.written().addAll(written(List.of(s)));
+      }
     }
+    return out;
+  }
+
+  /** The locals {@code body} writes, nested statements included. */
+  private static Set<String> written(List<Stmt> body) {
+    Set<String> out = new HashSet<>();
+    Rewrite.forEach(body, s -> {
+      if (s instanceof Stmt.Assign a) {
+        out.add(a.target().name());
+      } else if (s instanceof Stmt.Linearize l) {
+        l.results().forEach(r -> out.add(r.name()));
+      } else if (s instanceof Stmt.CallRecord c) {
+        c.leaves().forEach(leaf -> out.add(leaf.name()));
+      }
+    });
     return out;
   }
 
@@ -151,7 +195,21 @@ public final class ResidualPlacement {
           locals.put(a.target().name(), a);
         }
       }
-      countedTrips.put(counter, new CountedTrip(counter, locals, new HashSet<>()));
+      // Carried: numbers the trip assigns but does not declare.
+      Map<String, Type> carried = new HashMap<>();
+      Rewrite.forEach(w.body(), s -> {
+        if (s instanceof Stmt.Assign a && !a.declare() && !a.target().name().equals(counter)
+            && (a.target().type().isScalar() || a.target().type() == Type.INT)) {
+          carried.put(a.target().name(), a.target().type());
+        }
+      });
+      Rewrite.forEach(w.body(), s -> {
+        if (s instanceof Stmt.Assign a && a.declare() || s instanceof Stmt.Declare) {
+          carried.remove(s instanceof Stmt.Assign a ? a.target().name() : ((Stmt.Declare) s).target().name());
+        }
+      });
+      countedTrips.put(counter, new CountedTrip(counter, locals, new HashSet<>(), carried, new LinkedHashMap<>(),
+          new HashSet<>(), new HashMap<>()));
     }
     return countedTrips.get(counter);
   }
@@ -159,8 +217,12 @@ public final class ResidualPlacement {
   private void save(Stmt.Save v, boolean top, List<CountedTrip> trips, List<Stmt> out) {
     String residual = v.residual().name();
     savedValues.put(residual, v.value());
-    if (readableLater(v.value()) || recomputable(v.value(), trips)) {
+    if (readableLater(v.value())) {
       placed.put(residual, v.value());
+      return;
+    }
+    if (recomputable(v.value(), trips)) {
+      placed.put(residual, trips.get(trips.size() - 1).fromSnapshots(v.value()));
       return;
     }
     Expr.Var named = new Expr.Var(names.temp(Transposer.baseName(residual)), v.residual().type());
@@ -186,9 +248,10 @@ public final class ResidualPlacement {
       } else if (s instanceof Stmt.Repeat r && countedTrips.get(r.counter().name()) != null) {
         CountedTrip trip = countedTrips.get(r.counter().name());
         List<Stmt> recomputed = new ArrayList<>();
+        trip.snapshots().values().forEach(snapshot -> recomputed.add(0, new Stmt.Pop(snapshot, null)));
         trip.locals().forEach((name, assign) -> {
           if (trip.needed().contains(name)) {
-            recomputed.add(assign);
+            recomputed.add(new Stmt.Assign(assign.target(), trip.fromSnapshots(assign.value()), true));
           }
         });
         recomputed.addAll(backward(r.body()));
@@ -209,15 +272,36 @@ public final class ResidualPlacement {
     if (trips.isEmpty()) {
       return false;
     }
-    Map<CountedTrip, Set<String>> needed = new HashMap<>();
-    if (!readable(e, name -> recomputableLocal(name, trips, needed))) {
+    TripNeeds needs = new TripNeeds(new HashMap<>(), new HashMap<>());
+    Set<String> writtenSoFar = trips.get(trips.size() - 1).written();
+    if (!readable(e, name -> recomputableLocal(name, trips, writtenSoFar, needs))) {
       return false;
     }
-    needed.forEach((trip, locals) -> trip.needed().addAll(locals));
+    needs.recomputed().forEach((trip, locals) -> trip.needed().addAll(locals));
+    needs.kept().forEach((trip, locals) -> locals.forEach(name -> trip.snapshots().computeIfAbsent(name,
+        n -> trip.carried().containsKey(n) ? new Expr.Var(names.temp(n + "Start"), trip.carried().get(n))
+            : trip.locals().get(n).target())));
     return true;
   }
 
-  private boolean recomputableLocal(String name, List<CountedTrip> trips, Map<CountedTrip, Set<String>> needed) {
+  /**
+   * What reading a residual again in a backward trip takes, by trip: locals computed again, and
+   * values taped once per trip (a carried local at the trip's start, a local costly or impossible to
+   * compute again).
+   */
+  private record TripNeeds(Map<CountedTrip, Set<String>> recomputed, Map<CountedTrip, Set<String>> kept) {
+    boolean add(Map<CountedTrip, Set<String>> which, CountedTrip trip, String name) {
+      return which.computeIfAbsent(trip, t -> new HashSet<>()).add(name);
+    }
+  }
+
+  /**
+   * Whether local {@code name} can be read again in the innermost of {@code trips}, whose forward
+   * walk has seen {@code writtenSoFar} written: stable, a counter, a local of a trip (computed again,
+   * or taped once per trip), or a local the innermost trip carries and has not written yet (taped at
+   * the trip's start).
+   */
+  private boolean recomputableLocal(String name, List<CountedTrip> trips, Set<String> writtenSoFar, TripNeeds needs) {
     if (stable(name)) {
       return true;
     }
@@ -226,17 +310,31 @@ public final class ResidualPlacement {
       if (trip.counter().equals(name)) {
         return true;
       }
+      if (k == trips.size() - 1 && trip.carried().containsKey(name) && !writtenSoFar.contains(name)) {
+        needs.add(needs.kept(), trip, name);
+        return true;
+      }
       Stmt.Assign local = trip.locals().get(name);
       if (local != null) {
-        List<CountedTrip> outer = trips.subList(0, k + 1);
-        if (needed.computeIfAbsent(trip, t -> new HashSet<>()).contains(name)) {
+        if (needs.kept().getOrDefault(trip, Set.of()).contains(name) || !needs.add(needs.recomputed(), trip, name)) {
           return true;
         }
-        needed.get(trip).add(name);
-        return readable(local.value(), inner -> recomputableLocal(inner, outer, needed));
+        List<CountedTrip> outer = trips.subList(0, k + 1);
+        Set<String> before = trip.writtenBefore().getOrDefault(name, Set.of());
+        if (costly(local.value()) || !readable(local.value(), inner -> recomputableLocal(inner, outer, before, needs))) {
+          needs.recomputed().get(trip).remove(name);
+          needs.add(needs.kept(), trip, name);
+        }
+        return true;
       }
     }
     return false;
+  }
+
+  /** Whether {@code e} calls a costly primitive (a transcendental, a root). */
+  private static boolean costly(Expr e) {
+    return e instanceof Expr.Prim p && p.primitive().isCostly() || Exprs.children(e).stream().anyMatch(
+        ResidualPlacement::costly);
   }
 
   /** A read in the backward sweep: a residual becomes what placement made of it. */

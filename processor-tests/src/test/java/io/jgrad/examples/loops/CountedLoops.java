@@ -1,0 +1,168 @@
+package io.jgrad.examples.loops;
+
+import io.jgrad.annotations.Differentiable;
+
+/**
+ * Loops reverse mode runs backwards over their counters, with what each trip computed computed
+ * again, taped once per trip, or (where it cannot be) taped as it was; and loops it cannot run so.
+ */
+final class CountedLoops {
+  private CountedLoops() {}
+
+  /** x re-read at i and i + 1: no tape at all. */
+  @Differentiable
+  static double rosenbrock(double[] x) {
+    double s = 0;
+    for (int i = 0; i < x.length - 1; i++) {
+      double a = x[i + 1] - x[i] * x[i];
+      double b = 1 - x[i];
+      s += 100 * a * a + b * b;
+    }
+    return s;
+  }
+
+  /** {@code i <= end} and the mirrored {@code end > i}. */
+  @Differentiable
+  static double boundsWritten(double[] x) {
+    double s = 0;
+    for (int i = 1; i <= x.length - 1; i++) {
+      s += x[i] * x[i - 1];
+    }
+    for (int i = 0; x.length > i; ++i) {
+      s += Math.sin(x[i]) * i;
+    }
+    return s;
+  }
+
+  /** An inner loop whose bound is the outer counter. */
+  @Differentiable
+  static double triangular(double[] x) {
+    double s = 0;
+    for (int i = 0; i < x.length; i++) {
+      for (int j = 0; j < i; j++) {
+        s += x[i] * x[j] * Math.sin(x[j] + i);
+      }
+    }
+    return s;
+  }
+
+  /** State carried from trip to trip (an Euler step): taped once per trip, at its start. */
+  @Differentiable
+  static double euler(double[] x) {
+    double u = x[0];
+    double v = x[1];
+    for (int i = 0; i < 50; i++) {
+      double du = x[2] * u - x[3] * u * v;
+      double dv = x[4] * u * v - x[5] * v;
+      u += 0.01 * du;
+      v += 0.01 * dv;
+    }
+    return u * v;
+  }
+
+  /** A transcendental local: taped once per trip, the rest computed again from it. */
+  @Differentiable
+  static double tanhSquares(double[] x) {
+    double s = 0;
+    for (int i = 0; i < x.length; i++) {
+      double t = Math.tanh(x[i] * x[0]);
+      s += t * t;
+    }
+    return s;
+  }
+
+  /** A branch on the counter. */
+  @Differentiable
+  static double parity(double[] x) {
+    double s = 0;
+    for (int i = 0; i < x.length; i++) {
+      if (i % 2 == 0) {
+        s += x[i] * x[i];
+      } else {
+        s += Math.exp(x[i]) * s;
+      }
+    }
+    return s;
+  }
+
+  /** A carried local read after a branch may have written it: taped where it is read. */
+  @Differentiable
+  static double writtenInABranch(double[] x) {
+    double c = 1;
+    double s = 0;
+    for (int i = 0; i < x.length; i++) {
+      if (x[i] > 0.8) {
+        c = c * x[i];
+      }
+      s += c * x[i];
+      c = c + s * 0.1;
+    }
+    return s;
+  }
+
+  /** The bound's local changes after the loop: the bound is kept at the loop's entry. */
+  @Differentiable
+  static double boundChangedLater(double[] x) {
+    int n = x.length - 2;
+    double s = 0;
+    for (int i = 0; i < n; i++) {
+      s += x[i] * x[i + 2];
+    }
+    n = 1;
+    return s * n + x[0];
+  }
+
+  /** A while loop with a value-dependent trip count inside a counted loop. */
+  @Differentiable
+  static double halvings(double[] x) {
+    double s = 0;
+    for (int i = 0; i < x.length; i++) {
+      double v = x[i] * 3;
+      while (v > 1) {
+        v = v * 0.5;
+      }
+      s += v * x[i];
+    }
+    return s;
+  }
+
+  /** A local array written in one loop and read in the next. */
+  @Differentiable
+  static double throughALocalArray(double[] x) {
+    double[] y = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      y[i] = x[i] * x[i];
+    }
+    double s = 0;
+    for (int i = 1; i < x.length; i++) {
+      s += y[i] * y[i - 1] + x[i];
+    }
+    return s;
+  }
+
+  /** A counter stepping by 2 and one counting down: run backwards over their trip counts. */
+  @Differentiable
+  static double otherSteps(double[] x) {
+    double s = 0;
+    for (int i = 0; i < x.length; i += 2) {
+      s += x[i] * x[i];
+    }
+    for (int i = x.length - 1; i >= 0; i--) {
+      s = s * 0.5 + x[i];
+    }
+    return s;
+  }
+
+  /** A local computed from the counter and a carried value read after its write. */
+  @Differentiable
+  static double counterWeights(double[] x) {
+    double c = 0;
+    double s = 0;
+    for (int i = 0; i < x.length; i++) {
+      double w = i * 0.5 + 1;
+      c = c * 0.9 + w * x[i];
+      s += c * c / w;
+    }
+    return s;
+  }
+}
