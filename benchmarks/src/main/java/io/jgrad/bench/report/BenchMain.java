@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
+import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
@@ -15,7 +16,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * What {@code benchmarks/run} starts: every JMH benchmark (one fork each), then the processor's
- * javac cost; writes {@code jmh.json}, {@code javac.json} and {@code results.md} into the output
+ * javac cost; JMH's GC profiler adds the bytes each call allocates. Writes {@code jmh.json}, {@code javac.json} and {@code results.md} into the output
  * folder. Arguments: {@code <outDir> [--quick] [--include REGEX] [--no-javac]}.
  */
 public final class BenchMain {
@@ -31,6 +32,7 @@ public final class BenchMain {
 
     ChainedOptionsBuilder options = new OptionsBuilder()
         .include(pattern)
+        .addProfiler(GCProfiler.class) // bytes allocated per operation: gc.alloc.rate.norm
         .forks(1)
         .warmupIterations(quick ? 1 : 3)
         .warmupTime(TimeValue.milliseconds(quick ? 200 : 1000))
@@ -48,7 +50,8 @@ public final class BenchMain {
     }
     String shape = quick
         ? "JMH quick mode (1 warm-up and 2 measured iterations of 0.2 s): a pipeline check, not a measurement."
-        : "JMH: one fork per benchmark, 3 warm-up and 5 measured iterations of 1 s, -Xms1g -Xmx1g -XX:+AlwaysPreTouch.";
+        : "JMH: one fork per benchmark, 3 warm-up and 5 measured iterations of 1 s, -Xms1g -Xmx1g -XX:+AlwaysPreTouch;"
+            + " bytes/op from JMH's GC profiler (gc.alloc.rate.norm).";
     String md = shape + "\n\n" + MarkdownReport.render(JmhRows.of(results), javac);
     Files.writeString(out.resolve("results.md"), md);
     System.out.println(md);

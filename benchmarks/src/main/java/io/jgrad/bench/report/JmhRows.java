@@ -6,11 +6,18 @@ import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.util.Statistics;
 
 /** Turns JMH's run results into {@link Row}s, naming each by its class' {@link Workload}. */
 final class JmhRows {
+  /**
+   * {@code GCProfiler}'s bytes allocated per operation: JMH 1.37 names it {@code gc.alloc.rate.norm},
+   * versions before 1.36 put a {@code ·} in front.
+   */
+  static final List<String> ALLOC_NORM = List.of("gc.alloc.rate.norm", "\u00b7gc.alloc.rate.norm");
+
   private JmhRows() {}
 
   static List<Row> of(Collection<RunResult> results) {
@@ -25,9 +32,20 @@ final class JmhRows {
       double toNs = nanosPer(params.getTimeUnit());
       Workload w = workload(className);
       rows.add(new Row(w == null ? Integer.MAX_VALUE : w.order(), w == null ? className : w.value(), size, Row.operationOf(method), Row.implementationOf(method),
-          stats.getMin() * toNs, stats.getPercentile(50) * toNs));
+          stats.getMin() * toNs, stats.getPercentile(50) * toNs, bytesPerOp(r)));
     }
     return rows;
+  }
+
+  /** The GC profiler's bytes per operation in {@code run}'s secondary results, NaN without it. */
+  static double bytesPerOp(RunResult run) {
+    for (String key : ALLOC_NORM) {
+      Result<?> result = run.getSecondaryResults().get(key);
+      if (result != null) {
+        return result.getScore();
+      }
+    }
+    return Double.NaN;
   }
 
   private static double nanosPer(TimeUnit unit) {

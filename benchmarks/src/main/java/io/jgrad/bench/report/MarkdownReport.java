@@ -10,8 +10,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The README's benchmark tables: every measurement with its ratio to the hand-written code, a
- * summary per workload with the targets marked, and the processor's javac cost.
+ * The README's benchmark tables: every measurement with its ratio to the hand-written code and the
+ * bytes it allocates per call, a summary per workload with the targets marked and the hand-written
+ * code's and jgrad's bytes per call, and the processor's javac cost.
  */
 final class MarkdownReport {
   /** Implementations that are not peers: the reference, jgrad itself and finite differences. */
@@ -56,8 +57,9 @@ final class MarkdownReport {
   }
 
   private static void summary(List<Row> rows, StringBuilder md) {
-    md.append("| workload | n | operation | hand-written | jgrad | jgrad / hand (≤ 1.10) | jgrad / primal (≤ 3, reverse) | best peer | best peer / jgrad (> 1) |\n");
-    md.append("|---|---|---|---|---|---|---|---|---|\n");
+    md.append("| workload | n | operation | hand-written | jgrad | jgrad / hand (≤ 1.10) | jgrad / primal (≤ 3, reverse) | best peer | best peer / jgrad (> 1)"
+        + " | hand-written bytes/op | jgrad bytes/op |\n");
+    md.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
     Map<String, List<Row>> groups = rows.stream()
         .filter(r -> !r.operation().equals("value"))
         .collect(Collectors.groupingBy(r -> r.workload() + "|" + r.size() + "|" + r.operation(), LinkedHashMap::new, Collectors.toList()));
@@ -79,9 +81,12 @@ final class MarkdownReport {
           .append(" | ").append(reverse ? ratio(jgrad, primal, PRIMAL_TARGET, true) : ratio(jgrad, primal, 0, false))
           .append(" | ").append(peer.map(r -> NAMES.getOrDefault(r.implementation(), r.implementation())).orElse("–"))
           .append(" | ").append(peerRatio(peer, jgrad))
+          .append(" | ").append(hand.map(r -> bytes(r.bytesPerOp())).orElse("–"))
+          .append(" | ").append(jgrad.map(r -> bytes(r.bytesPerOp())).orElse("–"))
           .append(" |\n");
     }
-    md.append("\nTimes are medians over the measurement iterations; ✗ marks a missed target.\n");
+    md.append("\nTimes are medians over the measurement iterations; ✗ marks a missed target; bytes/op is what one call")
+        .append(" allocates (JMH's GC profiler, gc.alloc.rate.norm).\n");
   }
 
   private static void processor(ProcessorCost.Result r, StringBuilder md) {
@@ -110,8 +115,8 @@ final class MarkdownReport {
 
   private static void details(List<Row> rows, StringBuilder md) {
     md.append("\n<details><summary>Every measurement</summary>\n\n");
-    md.append("| workload | n | operation | implementation | min | median | × hand-written |\n");
-    md.append("|---|---|---|---|---|---|---|\n");
+    md.append("| workload | n | operation | implementation | min | median | × hand-written | bytes/op |\n");
+    md.append("|---|---|---|---|---|---|---|---|\n");
     for (Row r : rows) {
       Optional<Row> hand = rows.stream()
           .filter(h -> h.workload().equals(r.workload()) && h.size().equals(r.size()) && h.operation().equals(r.operation()))
@@ -121,6 +126,7 @@ final class MarkdownReport {
           .append(" | ").append(NAMES.getOrDefault(r.implementation(), r.implementation()))
           .append(" | ").append(time(r.minNs())).append(" | ").append(time(r.medianNs()))
           .append(" | ").append(hand.map(h -> String.format(Locale.ROOT, "%.2f", r.medianNs() / h.medianNs())).orElse("–"))
+          .append(" | ").append(bytes(r.bytesPerOp()))
           .append(" |\n");
     }
     md.append("\n</details>\n");
@@ -145,6 +151,20 @@ final class MarkdownReport {
     }
     double x = peer.get().medianNs() / jgrad.get().medianNs();
     return String.format(Locale.ROOT, x >= 100 ? "%.0f%s" : "%.2f%s", x, x <= 1 ? " ✗" : "");
+  }
+
+  /** Bytes allocated per call in decimal units ({@code 172 KB}); "–" when the GC profiler gave none. */
+  static String bytes(double b) {
+    if (Double.isNaN(b)) {
+      return "–";
+    } else if (b < 1e3) {
+      return String.format(Locale.ROOT, "%.0f B", b);
+    } else if (b < 1e6) {
+      return String.format(Locale.ROOT, "%.1f KB", b / 1e3);
+    } else if (b < 1e9) {
+      return String.format(Locale.ROOT, "%.2f MB", b / 1e6);
+    }
+    return String.format(Locale.ROOT, "%.2f GB", b / 1e9);
   }
 
   /** A time in the unit that keeps three significant digits readable. */
