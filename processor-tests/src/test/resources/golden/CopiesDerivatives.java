@@ -69,10 +69,8 @@ public final class CopiesDerivatives {
     {
       double elem3 = x[0];
       double elem3Dot = xDot[0];
-      double elem4 = x[0];
-      double elem4Dot = xDot[0];
-      double value = elem3 * elem4;
-      double valueDot = elem4 * elem3Dot + elem3 * elem4Dot;
+      double value = elem3 * elem3;
+      double valueDot = elem3 * elem3Dot + elem3 * elem3Dot;
       int i3 = 0;
       while (i3 < 1) {
         y[i3] = value;
@@ -80,12 +78,12 @@ public final class CopiesDerivatives {
         i3 = i3 + 1;
       }
     }
-    double elem5 = y[0];
-    double elem5Dot = yDot[0];
-    double elem6 = y[1];
-    double elem6Dot = yDot[1];
-    double prod1 = elem5 * elem6;
-    double prod1Dot = elem6 * elem5Dot + elem5 * elem6Dot;
+    double elem4 = y[0];
+    double elem4Dot = yDot[0];
+    double elem5 = y[1];
+    double elem5Dot = yDot[1];
+    double prod1 = elem4 * elem5;
+    double prod1Dot = elem5 * elem4Dot + elem4 * elem5Dot;
     return Dual.of(prod1, prod1Dot);
   }
 
@@ -124,9 +122,7 @@ public final class CopiesDerivatives {
     }
     {
       double elem3 = x[0];
-      double elem4 = x[0];
-      double value = elem3 * elem4;
-      tape.pushDouble(elem4);
+      double value = elem3 * elem3;
       tape.pushDouble(elem3);
       int i3 = 0;
       int trips3 = 0;
@@ -138,30 +134,27 @@ public final class CopiesDerivatives {
       }
       tape.pushInt(trips3);
     }
-    double elem5 = y[0];
-    double elem6 = y[1];
-    double prod1 = elem5 * elem6;
+    double elem4 = y[0];
+    double elem5 = y[1];
+    double prod1 = elem4 * elem5;
     return new Vjp<>(prod1, outBar -> {
       Tape.Reader reader = tape.reader();
       double prod1Bar = outBar;
       double[] xBar = new double[x.length];
       double[] yBar = new double[y.length];
       double valueBar = 0.0;
-      double elem6Bar = elem5 * prod1Bar;
-      yBar[1] += elem6Bar;
-      double elem5Bar = elem6 * prod1Bar;
-      yBar[0] += elem5Bar;
+      double elem5Bar = elem4 * prod1Bar;
+      yBar[1] += elem5Bar;
+      double elem4Bar = elem5 * prod1Bar;
+      yBar[0] += elem4Bar;
       int trips6 = reader.popInt();
       for (int trip3 = trips6; trip3 > 0; trip3--) {
         int index5 = reader.popInt();
         valueBar += yBar[index5];
         yBar[index5] = 0.0;
       }
-      double coef2 = reader.popDouble();
       double coef1 = reader.popDouble();
-      double elem4Bar = coef2 * valueBar;
-      xBar[0] += elem4Bar;
-      double elem3Bar = coef1 * valueBar;
+      double elem3Bar = 2.0 * (coef1 * valueBar);
       xBar[0] += elem3Bar;
       int trips5 = reader.popInt();
       for (int trip2 = trips5; trip2 > 0; trip2--) {
@@ -218,9 +211,7 @@ public final class CopiesDerivatives {
     }
     {
       double elem3 = x[0];
-      double elem4 = x[0];
-      double value = elem3 * elem4;
-      tape.pushDouble(elem4);
+      double value = elem3 * elem3;
       tape.pushDouble(elem3);
       int i3 = 0;
       int trips3 = 0;
@@ -232,25 +223,22 @@ public final class CopiesDerivatives {
       }
       tape.pushInt(trips3);
     }
-    double elem5 = y[0];
-    double elem6 = y[1];
+    double elem4 = y[0];
+    double elem5 = y[1];
     Tape.Reader reader = tape.reader();
     double[] xBar = new double[x.length];
     double[] yBar = new double[y.length];
     double valueBar = 0.0;
-    yBar[1] += elem5;
-    yBar[0] += elem6;
+    yBar[1] += elem4;
+    yBar[0] += elem5;
     int trips6 = reader.popInt();
     for (int trip3 = trips6; trip3 > 0; trip3--) {
       int index5 = reader.popInt();
       valueBar += yBar[index5];
       yBar[index5] = 0.0;
     }
-    double coef2 = reader.popDouble();
     double coef1 = reader.popDouble();
-    double elem4Bar = coef2 * valueBar;
-    xBar[0] += elem4Bar;
-    double elem3Bar = coef1 * valueBar;
+    double elem3Bar = 2.0 * (coef1 * valueBar);
     xBar[0] += elem3Bar;
     int trips5 = reader.popInt();
     for (int trip2 = trips5; trip2 > 0; trip2--) {

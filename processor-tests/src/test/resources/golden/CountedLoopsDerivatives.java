@@ -54,16 +54,12 @@ public final class CountedLoopsDerivatives {
         double elem1Dot = xDot[i + 1];
         double elem2 = x[i];
         double elem2Dot = xDot[i];
-        double elem3 = x[i];
-        double elem3Dot = xDot[i];
-        double prod1 = elem2 * elem3;
-        double prod1Dot = elem3 * elem2Dot + elem2 * elem3Dot;
+        double prod1 = elem2 * elem2;
+        double prod1Dot = elem2 * elem2Dot + elem2 * elem2Dot;
         double a = elem1 - prod1;
         double aDot = elem1Dot - prod1Dot;
-        double elem4 = x[i];
-        double elem4Dot = xDot[i];
-        double b = 1 - elem4;
-        double bDot = -elem4Dot;
+        double b = 1 - elem2;
+        double bDot = -elem2Dot;
         double prod2 = 100 * a;
         double prod2Dot = 100 * aDot;
         double prod3 = prod2 * a;
@@ -92,11 +88,9 @@ public final class CountedLoopsDerivatives {
       while (i < x.length - 1) {
         double elem1 = x[i + 1];
         double elem2 = x[i];
-        double elem3 = x[i];
-        double prod1 = elem2 * elem3;
+        double prod1 = elem2 * elem2;
         double a = elem1 - prod1;
-        double elem4 = x[i];
-        double b = 1 - elem4;
+        double b = 1 - elem2;
         double prod2 = 100 * a;
         double prod3 = prod2 * a;
         double prod4 = b * b;
@@ -112,16 +106,12 @@ public final class CountedLoopsDerivatives {
       for (int i = x.length - 2; i >= 0; i--) {
         double elem1 = x[i + 1];
         double elem2 = x[i];
-        double elem3 = x[i];
-        double prod1 = elem2 * elem3;
+        double prod1 = elem2 * elem2;
         double a = elem1 - prod1;
-        double elem4 = x[i];
-        double b = 1 - elem4;
+        double b = 1 - elem2;
         double prod2 = 100 * a;
-        xBar[i] -= 2.0 * (b * sBar);
         double aBar = prod2 * sBar + 100 * (a * sBar);
-        xBar[i] -= elem2 * aBar;
-        xBar[i] -= elem3 * aBar;
+        xBar[i] -= 2.0 * (b * sBar) + 2.0 * (elem2 * aBar);
         xBar[i + 1] += aBar;
       }
       return xBar;
@@ -136,16 +126,12 @@ public final class CountedLoopsDerivatives {
     for (int i = x.length - 2; i >= 0; i--) {
       double elem1 = x[i + 1];
       double elem2 = x[i];
-      double elem3 = x[i];
-      double prod1 = elem2 * elem3;
+      double prod1 = elem2 * elem2;
       double a = elem1 - prod1;
-      double elem4 = x[i];
-      double b = 1 - elem4;
+      double b = 1 - elem2;
       double prod2 = 100 * a;
-      xBar[i] -= 2.0 * b;
       double aBar = prod2 + 100 * a;
-      xBar[i] -= elem2 * aBar;
-      xBar[i] -= elem3 * aBar;
+      xBar[i] -= 2.0 * b + 2.0 * (elem2 * aBar);
       xBar[i + 1] += aBar;
     }
     return xBar;
@@ -223,6 +209,7 @@ public final class CountedLoopsDerivatives {
     double u = u0;
     {
       int i = 0;
+      tape.reserve(steps - i, 1, 0, 0);
       while (i < steps) {
         double uStart1 = u;
         double prod1 = a * u;
@@ -262,6 +249,7 @@ public final class CountedLoopsDerivatives {
     double u = u0;
     {
       int i = 0;
+      tape.reserve(steps - i, 1, 0, 0);
       while (i < steps) {
         double uStart1 = u;
         double prod1 = a * u;
@@ -300,6 +288,7 @@ public final class CountedLoopsDerivatives {
     double u = u0;
     {
       int i = 0;
+      tape.reserve(steps - i, 1, 0, 0);
       while (i < steps) {
         double uStart1 = u;
         double prod1 = a * u;

@@ -297,6 +297,7 @@ public final class KernelDerivatives {
     double c = x;
     {
       int i = 0;
+      tape.reserve(n - i, 1, 0, 1);
       while (i < n) {
         ScalarVjp stepVjp1 = KernelDerivatives.stepVjp(c);
         double step1 = stepVjp1.value();
@@ -332,6 +333,7 @@ public final class KernelDerivatives {
     double c = x;
     {
       int i = 0;
+      tape.reserve(n - i, 1, 0, 1);
       while (i < n) {
         ScalarVjp stepVjp1 = KernelDerivatives.stepVjp(c);
         double step1 = stepVjp1.value();
@@ -365,6 +367,7 @@ public final class KernelDerivatives {
     double c = x;
     {
       int i = 0;
+      tape.reserve(n - i, 1, 0, 1);
       while (i < n) {
         ScalarVjp stepVjp1 = KernelDerivatives.stepVjp(c);
         double step1 = stepVjp1.value();

@@ -64,6 +64,7 @@ public final class LoopDerivatives {
     double s = 0.0;
     {
       int i = 0;
+      tape.reserve(n - i, 1, 0, 0);
       while (i < n) {
         double sStart1 = s;
         double prod1 = s * x;
@@ -93,6 +94,7 @@ public final class LoopDerivatives {
     double s = 0.0;
     {
       int i = 0;
+      tape.reserve(n - i, 1, 0, 0);
       while (i < n) {
         double sStart1 = s;
         double prod1 = s * x;
@@ -120,6 +122,7 @@ public final class LoopDerivatives {
     double s = 0.0;
     {
       int i = 0;
+      tape.reserve(n - i, 1, 0, 0);
       while (i < n) {
         double sStart1 = s;
         double prod1 = s * x;

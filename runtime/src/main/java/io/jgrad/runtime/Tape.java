@@ -15,6 +15,35 @@ public final class Tape {
   private Object[] objects = new Object[4];
   private int objectCount;
 
+  /**
+   * Makes room for {@code trips} trips of a loop that records {@code doublesPerTrip} doubles,
+   * {@code intsPerTrip} ints and {@code objectsPerTrip} objects each, so that the loop's records
+   * never copy the tape; a trip count below zero makes no room.
+   */
+  public void reserve(int trips, int doublesPerTrip, int intsPerTrip, int objectsPerTrip) {
+    if (trips <= 0) {
+      return;
+    }
+    int length = room(doubles.length, doubleCount, (long) trips * doublesPerTrip);
+    if (length > doubles.length) {
+      doubles = Arrays.copyOf(doubles, length);
+    }
+    length = room(ints.length, intCount, (long) trips * intsPerTrip);
+    if (length > ints.length) {
+      ints = Arrays.copyOf(ints, length);
+    }
+    length = room(objects.length, objectCount, (long) trips * objectsPerTrip);
+    if (length > objects.length) {
+      objects = Arrays.copyOf(objects, length);
+    }
+  }
+
+  /** The length a stack of {@code length} holding {@code count} needs for {@code more} records. */
+  private static int room(int length, int count, long more) {
+    long needed = count + more;
+    return needed <= length ? length : (int) Math.min(Integer.MAX_VALUE - 8, Math.max(needed, 2L * length));
+  }
+
   /** Records a double for the reverse sweep. */
   public void pushDouble(double value) {
     if (doubleCount == doubles.length) {

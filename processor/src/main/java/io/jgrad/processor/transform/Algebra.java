@@ -71,7 +71,20 @@ final class Algebra {
     if (negated(b) != null) {
       return plus(a, negated(b));
     }
+    // (x - b) - b: the repeated term doubled in place.
+    if (a instanceof Expr.Prim p && p.primitive() == Primitive.SUB && p.args().get(1).equals(b)) {
+      return Exprs.sub(p.args().get(0), times(Exprs.lit(Type.DOUBLE, 2), b));
+    }
     return Exprs.sub(a, b);
+  }
+
+  /** Whether the first term of the sum {@code e} is negated: {@code -x - y} reads better as {@code -(x + y)}. */
+  static boolean leadsWithMinus(Expr e) {
+    if (negated(e) != null) {
+      return true;
+    }
+    return e instanceof Expr.Prim p && (p.primitive() == Primitive.ADD || p.primitive() == Primitive.SUB)
+        && leadsWithMinus(p.args().get(0));
   }
 
   /** {@code a·b}, a sign of either moved out. */
@@ -96,6 +109,11 @@ final class Algebra {
     }
     if (negated(a) != null) {
       return widened(negated(a));
+    }
+    if (a instanceof Expr.Prim p && leadsWithMinus(a)) {
+      // -(-x - y) = x + y, -(-x + y) = x - y
+      Expr first = neg(p.args().get(0));
+      return p.primitive() == Primitive.SUB ? plus(first, p.args().get(1)) : minus(first, p.args().get(1));
     }
     return new Expr.Prim(Primitive.NEG, List.of(widened(a)), Type.DOUBLE, false);
   }

@@ -105,8 +105,8 @@ public final class CleanAdjoints {
       } else if (s instanceof Stmt.Accumulate a && a.target().type().isArray()) {
         Expr v = read(a.value(), body, k, out);
         protect(Set.of(a.target().name()), out);
-        boolean negated = v instanceof Expr.Prim p && p.primitive() == Primitive.NEG;
-        Expr added = negated ? ((Expr.Prim) v).args().get(0) : v;
+        boolean negated = Algebra.leadsWithMinus(v);
+        Expr added = negated ? Algebra.neg(v) : v;
         if (!Algebra.isZero(added)) {
           out.add(new Stmt.Accumulate(a.target(), a.index(), added, a.subtract() != negated));
         }

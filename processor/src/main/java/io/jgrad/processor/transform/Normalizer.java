@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Brings a body into the form the derivative transforms read: every differentiable value is built
@@ -234,10 +235,31 @@ public final class Normalizer {
     if (isAtom(rhs)) {
       return rhs;
     }
+    Expr.Var earlier = rhs instanceof Expr.ArrayRead ? sameRead(rhs, out) : null;
+    if (earlier != null) {
+      return earlier;
+    }
     // A temporary takes a number even when its base name is free: sin1 reads as "the first sin".
     Expr.Var t = new Expr.Var(names.temp(tempBase(rhs)), rhs.type());
     out.add(new Stmt.Assign(t, rhs, true));
     return t;
+  }
+
+  /**
+   * The temporary an element read just before already holds ({@code x[i] * x[i]} reads {@code x[i]}
+   * once): found among the assignments ending {@code out}, none of which writes the array or its index.
+   */
+  private static Expr.Var sameRead(Expr read, List<Stmt> out) {
+    Set<String> reads = Exprs.vars(read);
+    for (int k = out.size() - 1; k >= 0; k--) {
+      if (!(out.get(k) instanceof Stmt.Assign a) || reads.contains(a.target().name())) {
+        return null;
+      }
+      if (a.declare() && a.value().equals(read)) {
+        return a.target();
+      }
+    }
+    return null;
   }
 
   /**

@@ -155,6 +155,7 @@ public final class ResidualPlacement {
           tripBody.add(tripBody.size() - 1, new Stmt.Push(snapshot, snapshot.type()));
           onTape.add(snapshot.name());
         });
+        reserve(trip, w.condition(), tripBody, out);
         out.add(new Stmt.While(w.condition(), tripBody));
       } else {
         out.add(Rewrite.withBodies(s, inner -> forward(inner, false, trips)));
@@ -164,6 +165,31 @@ public final class ResidualPlacement {
       }
     }
     return out;
+  }
+
+  /**
+   * {@code tape.reserve(trips, doubles, ints, objects)} before a counted loop whose every trip pushes
+   * that much, the trip count taken from its condition on loop entry: the tape grows once.
+   */
+  private static void reserve(CountedTrip trip, Expr condition, List<Stmt> tripBody, List<Stmt> out) {
+    int[] perTrip = new int[3];
+    for (Stmt s : tripBody) {
+      if (s instanceof Stmt.Push p) {
+        perTrip[p.type() == Type.OBJECT ? 2 : p.type() == Type.INT || p.type() == Type.BOOLEAN ? 1 : 0]++;
+      }
+    }
+    Expr.Binary c = (Expr.Binary) condition;
+    Expr.Var counter = new Expr.Var(trip.counter(), Type.INT);
+    boolean upward = c.left().equals(counter);
+    Expr end = upward ? c.right() : c.left();
+    Expr trips = new Expr.Binary(Expr.BinaryOp.SUB, end, counter, Type.INT);
+    if (c.op() == Expr.BinaryOp.LE || c.op() == Expr.BinaryOp.GE) {
+      trips = new Expr.Binary(Expr.BinaryOp.ADD, trips, Exprs.lit(Type.INT, 1), Type.INT);
+    }
+    if (perTrip[0] + perTrip[1] + perTrip[2] > 0) {
+      out.add(new Stmt.Effect(new Expr.PrimalCall("tape", "reserve", List.of(trips, Exprs.lit(Type.INT, perTrip[0]),
+          Exprs.lit(Type.INT, perTrip[1]), Exprs.lit(Type.INT, perTrip[2])), Type.INT)));
+    }
   }
 
   /** The locals {@code body} writes, nested statements included. */

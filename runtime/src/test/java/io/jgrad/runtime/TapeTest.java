@@ -1,0 +1,41 @@
+package io.jgrad.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import org.junit.jupiter.api.Test;
+
+/** The tape reads back what was pushed, last first, whether or not room was reserved for it. */
+class TapeTest {
+  @Test
+  void readsBackInReverseAcrossGrowthAndReservations() {
+    Tape tape = new Tape();
+    Object marker = new Object();
+    tape.pushDouble(-1);
+    tape.reserve(1000, 2, 1, 0);
+    for (int k = 0; k < 1500; k++) { // past what was reserved: the tape still grows
+      tape.pushDouble(k);
+      tape.pushDouble(k + 0.5);
+      tape.pushInt(k);
+    }
+    tape.reserve(-3, 5, 5, 5); // a loop that runs no trip makes no room and breaks nothing
+    tape.pushObject(marker);
+    Tape.Reader reader = tape.reader();
+    assertSame(marker, reader.popObject());
+    for (int k = 1499; k >= 0; k--) {
+      assertEquals(k, reader.popInt());
+      assertEquals(k + 0.5, reader.popDouble());
+      assertEquals(k, reader.popDouble());
+    }
+    assertEquals(-1, reader.popDouble());
+  }
+
+  @Test
+  void aHugeReservationIsCappedNotOverflowed() {
+    Tape tape = new Tape();
+    tape.reserve(1 << 20, 0, 0, 0);
+    tape.reserve(3, 0, 1, 0);
+    tape.pushInt(7);
+    assertEquals(7, tape.reader().popInt());
+  }
+}
