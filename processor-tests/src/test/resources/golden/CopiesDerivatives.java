@@ -98,11 +98,11 @@ public final class CopiesDerivatives {
       int i = 0;
       int trips1 = 0;
       while (i < length) {
+        int iStart1 = i;
         double elem1 = x[i];
-        tape.pushInt(i);
         y[i] = elem1;
-        tape.pushInt(i);
         i = i + 1;
+        tape.pushInt(iStart1);
         trips1 = trips1 + 1;
       }
       tape.pushInt(trips1);
@@ -111,11 +111,11 @@ public final class CopiesDerivatives {
       int i2 = x.length - 1;
       int trips2 = 0;
       while (i2 >= 0) {
+        int i2Start1 = i2;
         double elem2 = y[i2];
-        tape.pushInt(i2);
         y[1 + i2] = elem2;
-        tape.pushInt(1 + i2);
         i2 = i2 - 1;
+        tape.pushInt(i2Start1);
         trips2 = trips2 + 1;
       }
       tape.pushInt(trips2);
@@ -127,9 +127,10 @@ public final class CopiesDerivatives {
       int i3 = 0;
       int trips3 = 0;
       while (i3 < 1) {
+        int i3Start1 = i3;
         y[i3] = value;
-        tape.pushInt(i3);
         i3 = i3 + 1;
+        tape.pushInt(i3Start1);
         trips3 = trips3 + 1;
       }
       tape.pushInt(trips3);
@@ -149,28 +150,26 @@ public final class CopiesDerivatives {
       yBar[0] += elem4Bar;
       int trips6 = reader.popInt();
       for (int trip3 = trips6; trip3 > 0; trip3--) {
-        int index5 = reader.popInt();
-        valueBar += yBar[index5];
-        yBar[index5] = 0.0;
+        int i3Start1 = reader.popInt();
+        valueBar += yBar[i3Start1];
+        yBar[i3Start1] = 0.0;
       }
       double coef1 = reader.popDouble();
       double elem3Bar = 2.0 * (coef1 * valueBar);
       xBar[0] += elem3Bar;
       int trips5 = reader.popInt();
       for (int trip2 = trips5; trip2 > 0; trip2--) {
-        int index4 = reader.popInt();
-        double elem2Bar = yBar[index4];
-        yBar[index4] = 0.0;
-        int index3 = reader.popInt();
-        yBar[index3] += elem2Bar;
+        int i2Start1 = reader.popInt();
+        double elem2Bar = yBar[1 + i2Start1];
+        yBar[1 + i2Start1] = 0.0;
+        yBar[i2Start1] += elem2Bar;
       }
       int trips4 = reader.popInt();
       for (int trip1 = trips4; trip1 > 0; trip1--) {
-        int index2 = reader.popInt();
-        double elem1Bar = yBar[index2];
-        yBar[index2] = 0.0;
-        int index1 = reader.popInt();
-        xBar[index1] += elem1Bar;
+        int iStart1 = reader.popInt();
+        double elem1Bar = yBar[iStart1];
+        yBar[iStart1] = 0.0;
+        xBar[iStart1] += elem1Bar;
       }
       return xBar;
     });
@@ -187,11 +186,11 @@ public final class CopiesDerivatives {
       int i = 0;
       int trips1 = 0;
       while (i < length) {
+        int iStart1 = i;
         double elem1 = x[i];
-        tape.pushInt(i);
         y[i] = elem1;
-        tape.pushInt(i);
         i = i + 1;
+        tape.pushInt(iStart1);
         trips1 = trips1 + 1;
       }
       tape.pushInt(trips1);
@@ -200,11 +199,11 @@ public final class CopiesDerivatives {
       int i2 = x.length - 1;
       int trips2 = 0;
       while (i2 >= 0) {
+        int i2Start1 = i2;
         double elem2 = y[i2];
-        tape.pushInt(i2);
         y[1 + i2] = elem2;
-        tape.pushInt(1 + i2);
         i2 = i2 - 1;
+        tape.pushInt(i2Start1);
         trips2 = trips2 + 1;
       }
       tape.pushInt(trips2);
@@ -216,9 +215,10 @@ public final class CopiesDerivatives {
       int i3 = 0;
       int trips3 = 0;
       while (i3 < 1) {
+        int i3Start1 = i3;
         y[i3] = value;
-        tape.pushInt(i3);
         i3 = i3 + 1;
+        tape.pushInt(i3Start1);
         trips3 = trips3 + 1;
       }
       tape.pushInt(trips3);
@@ -233,28 +233,26 @@ public final class CopiesDerivatives {
     yBar[0] += elem5;
     int trips6 = reader.popInt();
     for (int trip3 = trips6; trip3 > 0; trip3--) {
-      int index5 = reader.popInt();
-      valueBar += yBar[index5];
-      yBar[index5] = 0.0;
+      int i3Start1 = reader.popInt();
+      valueBar += yBar[i3Start1];
+      yBar[i3Start1] = 0.0;
     }
     double coef1 = reader.popDouble();
     double elem3Bar = 2.0 * (coef1 * valueBar);
     xBar[0] += elem3Bar;
     int trips5 = reader.popInt();
     for (int trip2 = trips5; trip2 > 0; trip2--) {
-      int index4 = reader.popInt();
-      double elem2Bar = yBar[index4];
-      yBar[index4] = 0.0;
-      int index3 = reader.popInt();
-      yBar[index3] += elem2Bar;
+      int i2Start1 = reader.popInt();
+      double elem2Bar = yBar[1 + i2Start1];
+      yBar[1 + i2Start1] = 0.0;
+      yBar[i2Start1] += elem2Bar;
     }
     int trips4 = reader.popInt();
     for (int trip1 = trips4; trip1 > 0; trip1--) {
-      int index2 = reader.popInt();
-      double elem1Bar = yBar[index2];
-      yBar[index2] = 0.0;
-      int index1 = reader.popInt();
-      xBar[index1] += elem1Bar;
+      int iStart1 = reader.popInt();
+      double elem1Bar = yBar[iStart1];
+      yBar[iStart1] = 0.0;
+      xBar[iStart1] += elem1Bar;
     }
     return xBar;
   }

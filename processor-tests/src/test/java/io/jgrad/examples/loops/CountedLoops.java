@@ -165,4 +165,19 @@ final class CountedLoops {
     }
     return s;
   }
+
+  /**
+   * An element read into a local the function then changes, and read again: the second read is the
+   * element, not the local (fuzz seed 406).
+   */
+  @Differentiable
+  static double readAgainAfterALocalChanged(double[] x) {
+    double[] a = new double[3];
+    for (int k = 0; k < 3; k++) {
+      a[k] = x[0] + k;
+    }
+    double v = a[1];
+    v *= Math.tanh(x[1]);
+    return Math.cos(a[1]) * 0.5 + v * x[2];
+  }
 }

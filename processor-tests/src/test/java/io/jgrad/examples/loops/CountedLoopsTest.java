@@ -65,7 +65,12 @@ class CountedLoopsTest {
             CountedLoopsDerivatives::otherStepsJvp),
         new Case("counterWeights", CountedLoops::counterWeights, CountedLoopsDerivatives::counterWeightsGrad,
             CountedLoopsDerivatives::counterWeightsVjp, CountedLoopsDerivatives::counterWeightsValueAndGrad,
-            CountedLoopsDerivatives::counterWeightsJvp));
+            CountedLoopsDerivatives::counterWeightsJvp),
+        new Case("readAgainAfterALocalChanged", CountedLoops::readAgainAfterALocalChanged,
+            CountedLoopsDerivatives::readAgainAfterALocalChangedGrad,
+            CountedLoopsDerivatives::readAgainAfterALocalChangedVjp,
+            CountedLoopsDerivatives::readAgainAfterALocalChangedValueAndGrad,
+            CountedLoopsDerivatives::readAgainAfterALocalChangedJvp));
   }
 
   @ParameterizedTest

@@ -11,6 +11,7 @@ import io.jgrad.processor.ir.Stmt;
 import io.jgrad.processor.ir.Type;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -251,13 +252,16 @@ public final class Normalizer {
    */
   private static Expr.Var sameRead(Expr read, List<Stmt> out) {
     Set<String> reads = Exprs.vars(read);
+    Set<String> assignedSince = new HashSet<>();
     for (int k = out.size() - 1; k >= 0; k--) {
       if (!(out.get(k) instanceof Stmt.Assign a) || reads.contains(a.target().name())) {
         return null;
       }
       if (a.declare() && a.value().equals(read)) {
-        return a.target();
+        // A local assigned again since (v = x[1]; v *= 2) no longer holds the element.
+        return assignedSince.contains(a.target().name()) ? null : a.target();
       }
+      assignedSince.add(a.target().name());
     }
     return null;
   }

@@ -45,8 +45,14 @@ public final class ResidualPlacement {
   private final Map<String, Expr> placed = new HashMap<>();
   private final Set<String> onTape = new HashSet<>();
   private final Map<String, Expr> savedValues = new HashMap<>();
-  /** The counted loops the backward sweep runs over their counters, by counter. */
-  private final Map<String, CountedTrip> countedTrips = new HashMap<>();
+  /**
+   * The loops of the forward sweep whose trips the backward sweep mirrors, by the local each trip
+   * counts: a counted loop's counter, which the backward trip also holds, or the trip count the
+   * transposer added to any other loop.
+   */
+  private final Map<String, Trip> tripsByKey = new HashMap<>();
+  /** The trip count each residual keeps, by residual: how a backward loop names its forward loop. */
+  private final Map<String, String> tripCountOf = new HashMap<>();
 
   /**
    * A trip of a loop run backwards over its counter: the locals it declares and assigns once (each
@@ -54,7 +60,7 @@ public final class ResidualPlacement {
    * locals it carries from trip to trip, of which those needed at the trip's start are taped once
    * per trip ({@code snapshots}); what the forward walk has seen written so far, and before each local.
    */
-  private record CountedTrip(String counter, Map<String, Stmt.Assign> locals, Set<String> needed, Map<String, Type> carried,
+  private record Trip(String counter, boolean counted, Map<String, Stmt.Assign> locals, Set<String> needed, Map<String, Type> carried,
       Map<String, Expr.Var> snapshots, Set<String> written, Map<String, Set<String>> writtenBefore) {
     /** {@code e} reading each carried local from its snapshot. */
     Expr fromSnapshots(Expr e) {
@@ -102,9 +108,20 @@ public final class ResidualPlacement {
         c.leaves().forEach(leaf -> topDeclared.add(leaf.name()));
       }
     }
+    Set<String> counts = new HashSet<>();
     Rewrite.forEach(sweeps.backward(), s -> {
-      if (s instanceof Stmt.Repeat r && assignCount.containsKey(r.counter().name())) {
-        countedTrips.put(r.counter().name(), null);
+      if (s instanceof Stmt.Repeat r && r.from() instanceof Expr.Var times) {
+        counts.add(times.name());
+      }
+    });
+    Rewrite.forEach(sweeps.forward(), s -> {
+      if (s instanceof Stmt.Save v && counts.contains(v.residual().name()) && v.value() instanceof Expr.Var count) {
+        tripCountOf.put(v.residual().name(), count.name());
+      }
+    });
+    Rewrite.forEach(sweeps.backward(), s -> {
+      if (s instanceof Stmt.Repeat r && tripKey(r) != null) {
+        tripsByKey.put(tripKey(r), null);
       }
     });
     List<Stmt> forward = forward(sweeps.forward(), !tapeEverything, List.of());
@@ -130,8 +147,8 @@ public final class ResidualPlacement {
    * The forward sweep with each {@link Stmt.Save} placed; {@code top} outside branches and loops,
    * {@code trips} the trips of the counted loops around {@code body}, innermost last.
    */
-  private List<Stmt> forward(List<Stmt> body, boolean top, List<CountedTrip> trips) {
-    CountedTrip innermost = trips.isEmpty() ? null : trips.get(trips.size() - 1);
+  private List<Stmt> forward(List<Stmt> body, boolean top, List<Trip> trips) {
+    Trip innermost = trips.isEmpty() ? null : trips.get(trips.size() - 1);
     List<Stmt> out = new ArrayList<>();
     for (Stmt s : body) {
       if (innermost != null && s instanceof Stmt.Assign a && innermost.locals().get(a.target().name()) == a) {
@@ -142,8 +159,8 @@ public final class ResidualPlacement {
       if (s instanceof Stmt.Save v) {
         save(v, top, trips, out);
       } else if (s instanceof Stmt.While w && countedTrip(w) != null) {
-        CountedTrip trip = countedTrip(w);
-        List<CountedTrip> inner = new ArrayList<>(trips);
+        Trip trip = countedTrip(w);
+        List<Trip> inner = new ArrayList<>(trips);
         inner.add(trip);
         List<Stmt> tripBody = forward(w.body(), false, inner);
         // Each carried local the backward trip needs is kept at the trip's start and taped at its end,
@@ -155,7 +172,9 @@ public final class ResidualPlacement {
           tripBody.add(tripBody.size() - 1, new Stmt.Push(snapshot, snapshot.type()));
           onTape.add(snapshot.name());
         });
-        reserve(trip, w.condition(), tripBody, out);
+        if (trip.counted()) {
+          reserve(trip, w.condition(), tripBody, out);
+        }
         out.add(new Stmt.While(w.condition(), tripBody));
       } else {
         out.add(Rewrite.withBodies(s, inner -> forward(inner, false, trips)));
@@ -171,7 +190,7 @@ public final class ResidualPlacement {
    * {@code tape.reserve(trips, doubles, ints, objects)} before a counted loop whose every trip pushes
    * that much, the trip count taken from its condition on loop entry: the tape grows once.
    */
-  private static void reserve(CountedTrip trip, Expr condition, List<Stmt> tripBody, List<Stmt> out) {
+  private static void reserve(Trip trip, Expr condition, List<Stmt> tripBody, List<Stmt> out) {
     int[] perTrip = new int[3];
     for (Stmt s : tripBody) {
       if (s instanceof Stmt.Push p) {
@@ -207,14 +226,22 @@ public final class ResidualPlacement {
     return out;
   }
 
+  /** The local counting the forward trips {@code r} runs backwards, or null. */
+  private String tripKey(Stmt.Repeat r) {
+    if (assignCount.containsKey(r.counter().name())) {
+      return r.counter().name();
+    }
+    return r.from() instanceof Expr.Var times ? tripCountOf.get(times.name()) : null;
+  }
+
   /** The trip of {@code w} when the backward sweep runs it over its counter (its last statement counts it). */
-  private CountedTrip countedTrip(Stmt.While w) {
+  private Trip countedTrip(Stmt.While w) {
     if (w.body().isEmpty() || !(w.body().get(w.body().size() - 1) instanceof Stmt.Assign step)
-        || !countedTrips.containsKey(step.target().name()) || !step.equals(Stmt.increment(step.target(), 1))) {
+        || !tripsByKey.containsKey(step.target().name()) || !step.equals(Stmt.increment(step.target(), 1))) {
       return null;
     }
     String counter = step.target().name();
-    if (countedTrips.get(counter) == null) {
+    if (tripsByKey.get(counter) == null) {
       Map<String, Stmt.Assign> locals = new LinkedHashMap<>();
       for (Stmt s : w.body()) {
         if (s instanceof Stmt.Assign a && a.declare() && assignCount.get(a.target().name()) == 1) {
@@ -234,13 +261,13 @@ public final class ResidualPlacement {
           carried.remove(s instanceof Stmt.Assign a ? a.target().name() : ((Stmt.Declare) s).target().name());
         }
       });
-      countedTrips.put(counter, new CountedTrip(counter, locals, new HashSet<>(), carried, new LinkedHashMap<>(),
+      tripsByKey.put(counter, new Trip(counter, assignCount.containsKey(counter) && !tripCountOf.containsValue(counter), locals, new HashSet<>(), carried, new LinkedHashMap<>(),
           new HashSet<>(), new HashMap<>()));
     }
-    return countedTrips.get(counter);
+    return tripsByKey.get(counter);
   }
 
-  private void save(Stmt.Save v, boolean top, List<CountedTrip> trips, List<Stmt> out) {
+  private void save(Stmt.Save v, boolean top, List<Trip> trips, List<Stmt> out) {
     String residual = v.residual().name();
     savedValues.put(residual, v.value());
     if (readableLater(v.value())) {
@@ -271,8 +298,8 @@ public final class ResidualPlacement {
           Expr saved = savedValues.get(r.residual().name());
           out.add(new Stmt.Pop(target, saved instanceof Expr.Var v ? pullbackOf.get(v.name()) : null));
         }
-      } else if (s instanceof Stmt.Repeat r && countedTrips.get(r.counter().name()) != null) {
-        CountedTrip trip = countedTrips.get(r.counter().name());
+      } else if (s instanceof Stmt.Repeat r && tripKey(r) != null && tripsByKey.get(tripKey(r)) != null) {
+        Trip trip = tripsByKey.get(tripKey(r));
         List<Stmt> recomputed = new ArrayList<>();
         trip.snapshots().values().forEach(snapshot -> recomputed.add(0, new Stmt.Pop(snapshot, null)));
         trip.locals().forEach((name, assign) -> {
@@ -294,7 +321,7 @@ public final class ResidualPlacement {
    * loops {@code trips}: from what is readable later, their counters and the locals their trips
    * compute from these; the locals it needs are marked to be computed again.
    */
-  private boolean recomputable(Expr e, List<CountedTrip> trips) {
+  private boolean recomputable(Expr e, List<Trip> trips) {
     if (trips.isEmpty()) {
       return false;
     }
@@ -315,8 +342,8 @@ public final class ResidualPlacement {
    * values taped once per trip (a carried local at the trip's start, a local costly or impossible to
    * compute again).
    */
-  private record TripNeeds(Map<CountedTrip, Set<String>> recomputed, Map<CountedTrip, Set<String>> kept) {
-    boolean add(Map<CountedTrip, Set<String>> which, CountedTrip trip, String name) {
+  private record TripNeeds(Map<Trip, Set<String>> recomputed, Map<Trip, Set<String>> kept) {
+    boolean add(Map<Trip, Set<String>> which, Trip trip, String name) {
       return which.computeIfAbsent(trip, t -> new HashSet<>()).add(name);
     }
   }
@@ -327,13 +354,13 @@ public final class ResidualPlacement {
    * or taped once per trip), or a local the innermost trip carries and has not written yet (taped at
    * the trip's start).
    */
-  private boolean recomputableLocal(String name, List<CountedTrip> trips, Set<String> writtenSoFar, TripNeeds needs) {
+  private boolean recomputableLocal(String name, List<Trip> trips, Set<String> writtenSoFar, TripNeeds needs) {
     if (stable(name)) {
       return true;
     }
     for (int k = 0; k < trips.size(); k++) {
-      CountedTrip trip = trips.get(k);
-      if (trip.counter().equals(name)) {
+      Trip trip = trips.get(k);
+      if (trip.counted() && trip.counter().equals(name)) {
         return true;
       }
       if (k == trips.size() - 1 && trip.carried().containsKey(name) && !writtenSoFar.contains(name)) {
@@ -345,7 +372,7 @@ public final class ResidualPlacement {
         if (needs.kept().getOrDefault(trip, Set.of()).contains(name) || !needs.add(needs.recomputed(), trip, name)) {
           return true;
         }
-        List<CountedTrip> outer = trips.subList(0, k + 1);
+        List<Trip> outer = trips.subList(0, k + 1);
         Set<String> before = trip.writtenBefore().getOrDefault(name, Set.of());
         if (costly(local.value()) || !readable(local.value(), inner -> recomputableLocal(inner, outer, before, needs))) {
           needs.recomputed().get(trip).remove(name);
@@ -403,8 +430,11 @@ public final class ResidualPlacement {
       return r.array() instanceof Expr.Var v && !writtenArrays.contains(v.name())
           && readable(r.array(), local) && readable(r.index(), local);
     }
+    // Math's integer helpers (floorMod for a wrap-around index) are pure: computed again as they were.
+    boolean integerHelper = e instanceof Expr.PrimalCall c && (c.receiver().equals("Math")
+        || c.receiver().equals("StrictMath")) && (c.type() == Type.INT || c.type() == Type.LONG);
     if (e instanceof Expr.Prim || e instanceof Expr.Binary || e instanceof Expr.Unary || e instanceof Expr.Cast
-        || e instanceof Expr.Conditional || e instanceof Expr.ArrayLength) {
+        || e instanceof Expr.Conditional || e instanceof Expr.ArrayLength || integerHelper) {
       return Exprs.children(e).stream().allMatch(c -> readable(c, local));
     }
     return false;
