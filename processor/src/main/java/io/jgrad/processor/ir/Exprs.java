@@ -193,17 +193,19 @@ public final class Exprs {
     return out;
   }
 
-  /** {@code e - 1} for an int {@code e}, a literal offset folded in ({@code n - 1 - 1} reads {@code n - 2}). */
-  public static Expr minusOne(Expr e) {
+  /** {@code e + k} for an int {@code e}, a literal offset folded in ({@code n - 1 - 1} reads {@code n - 2}). */
+  public static Expr plus(Expr e, int k) {
     if (e instanceof Expr.Const c) {
-      return lit(Type.INT, ((Number) c.value()).intValue() - 1);
+      return lit(Type.INT, ((Number) c.value()).intValue() + k);
     }
-    if (e instanceof Expr.Binary b && b.right() instanceof Expr.Const k && k.type() == Type.INT
+    int offset = k;
+    Expr base = e;
+    if (e instanceof Expr.Binary b && b.right() instanceof Expr.Const c && c.type() == Type.INT
         && (b.op() == Expr.BinaryOp.ADD || b.op() == Expr.BinaryOp.SUB)) {
-      int offset = (b.op() == Expr.BinaryOp.ADD ? 1 : -1) * (Integer) k.value() - 1;
-      return offset == 0 ? b.left() : new Expr.Binary(offset > 0 ? Expr.BinaryOp.ADD : Expr.BinaryOp.SUB, b.left(),
-          lit(Type.INT, Math.abs(offset)), Type.INT);
+      offset += (b.op() == Expr.BinaryOp.ADD ? 1 : -1) * (Integer) c.value();
+      base = b.left();
     }
-    return new Expr.Binary(Expr.BinaryOp.SUB, e, lit(Type.INT, 1), Type.INT);
+    return offset == 0 ? base : new Expr.Binary(offset > 0 ? Expr.BinaryOp.ADD : Expr.BinaryOp.SUB, base,
+        lit(Type.INT, Math.abs(offset)), Type.INT);
   }
 }

@@ -190,6 +190,23 @@ public final class Rewrite {
   }
 
   /**
+   * The locals {@code s} itself assigns, not those of the statements nested in it: an assignment's
+   * target, a call's results, a record call's leaves.
+   */
+  public static List<Expr.Var> assigned(Stmt s) {
+    if (s instanceof Stmt.Assign a) {
+      return List.of(a.target());
+    }
+    if (s instanceof Stmt.Linearize l) {
+      return l.results();
+    }
+    if (s instanceof Stmt.CallRecord c) {
+      return c.leaves();
+    }
+    return List.of();
+  }
+
+  /**
    * The expressions {@code s} evaluates itself, in evaluation order: not the locals it writes, nor
    * the expressions of the statements nested in it.
    */

@@ -33,16 +33,13 @@ public final class GradientSweeps {
       }
     }
     // Declarations stay until it is known whether a kept statement assigns their local.
-    List<Stmt> kept = sweep(placed.forward(), s -> isLive(s, live, removable) || s instanceof Stmt.Assign a
-        && a.declare() ? s : null);
+    List<Stmt> kept = sweep(placed.forward(),
+        s -> isLive(s, live, removable) || (s instanceof Stmt.Assign a && a.declare()) ? s : null);
     Set<String> assigned = new HashSet<>();
     Rewrite.forEach(kept, s -> {
-      if (s instanceof Stmt.Assign a && (!a.declare() || live.contains(a.target().name()))) {
-        assigned.add(a.target().name());
-      } else if (s instanceof Stmt.Linearize l) {
-        l.results().forEach(r -> assigned.add(r.name()));
-      } else if (s instanceof Stmt.CallRecord c) {
-        c.leaves().forEach(leaf -> assigned.add(leaf.name()));
+      // A declaration whose value is dead assigns nothing that needs it.
+      if (!(s instanceof Stmt.Assign a && a.declare() && !live.contains(a.target().name()))) {
+        Rewrite.assigned(s).forEach(v -> assigned.add(v.name()));
       }
     });
     List<Stmt> forward = sweep(kept, s -> {

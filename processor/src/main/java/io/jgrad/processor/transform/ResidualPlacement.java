@@ -197,14 +197,10 @@ public final class ResidualPlacement {
         perTrip[p.type() == Type.OBJECT ? 2 : p.type() == Type.INT || p.type() == Type.BOOLEAN ? 1 : 0]++;
       }
     }
-    Expr.Binary c = (Expr.Binary) condition;
+    // The loop's trips from here: its last trip's counter, plus one, minus the counter on entry.
     Expr.Var counter = new Expr.Var(trip.counter(), Type.INT);
-    boolean upward = c.left().equals(counter);
-    Expr end = upward ? c.right() : c.left();
-    Expr trips = new Expr.Binary(Expr.BinaryOp.SUB, end, counter, Type.INT);
-    if (c.op() == Expr.BinaryOp.LE || c.op() == Expr.BinaryOp.GE) {
-      trips = new Expr.Binary(Expr.BinaryOp.ADD, trips, Exprs.lit(Type.INT, 1), Type.INT);
-    }
+    Expr trips = new Expr.Binary(Expr.BinaryOp.SUB, Exprs.plus(Transposer.lastTrip(condition, counter), 1), counter,
+        Type.INT);
     if (perTrip[0] + perTrip[1] + perTrip[2] > 0) {
       out.add(new Stmt.Effect(new Expr.PrimalCall("tape", "reserve", List.of(trips, Exprs.lit(Type.INT, perTrip[0]),
           Exprs.lit(Type.INT, perTrip[1]), Exprs.lit(Type.INT, perTrip[2])), Type.INT)));
@@ -214,15 +210,7 @@ public final class ResidualPlacement {
   /** The locals {@code body} writes, nested statements included. */
   private static Set<String> written(List<Stmt> body) {
     Set<String> out = new HashSet<>();
-    Rewrite.forEach(body, s -> {
-      if (s instanceof Stmt.Assign a) {
-        out.add(a.target().name());
-      } else if (s instanceof Stmt.Linearize l) {
-        l.results().forEach(r -> out.add(r.name()));
-      } else if (s instanceof Stmt.CallRecord c) {
-        c.leaves().forEach(leaf -> out.add(leaf.name()));
-      }
-    });
+    Rewrite.forEach(body, s -> Rewrite.assigned(s).forEach(v -> out.add(v.name())));
     return out;
   }
 

@@ -219,12 +219,8 @@ public final class Transposer {
         backward.add(ifStmt(f, forward));
       } else if (l instanceof Linear.While w) {
         backward.add(whileStmt(w, forward));
-      } else if (l instanceof Linear.Block b && countedLoop(b) != null) {
-        backward.add(countedLoop(countedLoop(b), forward));
       } else if (l instanceof Linear.Block b) {
-        Swept inner = swept(b.body());
-        forward.add(new Stmt.Block(inner.forward()));
-        backward.add(inner.backward());
+        backward.add(block(b, forward));
       }
       // DeclareTangent, TangentArray: cotangents are declared once, at the start of the backward
       // sweep. Return: the caller seeds the cotangent of the returned value.
@@ -382,6 +378,17 @@ public final class Transposer {
     return out;
   }
 
+  /** A scope: a counted loop (run backwards over its counter), or any other block. */
+  private List<Stmt> block(Linear.Block b, List<Stmt> forward) {
+    CountedLoop loop = countedLoop(b);
+    if (loop != null) {
+      return countedLoop(loop, forward);
+    }
+    Swept inner = swept(b.body());
+    forward.add(new Stmt.Block(inner.forward()));
+    return inner.backward();
+  }
+
   /** {@code for (int counter = init.value(); while.condition(); counter++)} whose last trip has {@code counter == last}. */
   private record CountedLoop(Stmt.Assign init, Linear.While loop, Expr last) {}
 
@@ -410,7 +417,7 @@ public final class Transposer {
    * {@code counter <= end} ({@code end}) or the same mirrored; null for any other condition, or an end
    * that is not plain arithmetic over locals, literals and array lengths and elements.
    */
-  private static Expr lastTrip(Expr condition, Expr.Var counter) {
+  static Expr lastTrip(Expr condition, Expr.Var counter) {
     if (!(condition instanceof Expr.Binary c)) {
       return null;
     }
@@ -428,7 +435,7 @@ public final class Transposer {
     if (end.type() != Type.INT || !plainArithmetic(end)) {
       return null;
     }
-    return inclusive ? end : Exprs.minusOne(end);
+    return inclusive ? end : Exprs.plus(end, -1);
   }
 
   /** Arithmetic without calls: evaluating it once more, before the loop, changes nothing. */
@@ -446,12 +453,9 @@ public final class Transposer {
     Rewrite.forEachLinear(program, l -> {
       if (l instanceof Linear.Primal p) {
         Rewrite.forEach(List.of(p.stmt()), s -> {
-          if (s instanceof Stmt.Assign a) {
-            out.add(a.target().name());
-          } else if (s instanceof Stmt.ArrayWrite w) {
+          Rewrite.assigned(s).forEach(v -> out.add(v.name()));
+          if (s instanceof Stmt.ArrayWrite w) {
             out.add(w.array().name());
-          } else if (s instanceof Stmt.CallRecord c) {
-            c.leaves().forEach(leaf -> out.add(leaf.name()));
           }
         });
       } else if (l instanceof Linear.Call c) {
