@@ -319,6 +319,441 @@ public final class CountedLoopsDerivatives {
   }
 
   /**
+   * {@code stencil} as a differentiable function object of {@code x}, with {@code steps} bound, to pass to higher-order code.
+   */
+  public static DiffFnN stencil(int steps) {
+    return new DiffFnN() {
+      @Override
+      public double value(double... x) {
+        return CountedLoops.stencil(x, steps);
+      }
+
+      @Override
+      public Dual jvp(double[] x, double[] xDot) {
+        return CountedLoopsDerivatives.stencilJvp(x, steps, xDot);
+      }
+
+      @Override
+      public Vjp<double[]> vjp(double... x) {
+        return CountedLoopsDerivatives.stencilVjp(x, steps);
+      }
+    };
+  }
+
+  /**
+   * The value of {@code stencil} and its directional derivative along the tangents ({@code jax.jvp}).
+   */
+  public static Dual stencilJvp(double[] x, int steps, double[] xDot) {
+    Tangents.checkLength(x, xDot, "x");
+    int n = x.length;
+    double[] y = new double[n];
+    double[] yDot = new double[n];
+    double[] k = new double[n];
+    double[] kDot = new double[n];
+    {
+      int i = 0;
+      while (i < n) {
+        double elem1 = x[i];
+        double elem1Dot = xDot[i];
+        y[i] = elem1;
+        yDot[i] = elem1Dot;
+        i = i + 1;
+      }
+    }
+    {
+      int s = 0;
+      while (s < steps) {
+        {
+          int i2 = 0;
+          while (i2 < n) {
+            double elem2 = y[Math.floorMod(i2 + 1, n)];
+            double elem2Dot = yDot[Math.floorMod(i2 + 1, n)];
+            double elem3 = y[Math.floorMod(i2 - 1, n)];
+            double elem3Dot = yDot[Math.floorMod(i2 - 1, n)];
+            double prod1 = elem2 * elem3;
+            double prod1Dot = elem3 * elem2Dot + elem2 * elem3Dot;
+            k[i2] = prod1;
+            kDot[i2] = prod1Dot;
+            i2 = i2 + 1;
+          }
+        }
+        {
+          int i3 = 0;
+          while (i3 < n) {
+            double elem4 = y[i3];
+            double elem4Dot = yDot[i3];
+            double elem5 = k[i3];
+            double elem5Dot = kDot[i3];
+            double prod2 = 0.1 * elem5;
+            double prod2Dot = 0.1 * elem5Dot;
+            double sum1 = elem4 + prod2;
+            double sum1Dot = elem4Dot + prod2Dot;
+            y[i3] = sum1;
+            yDot[i3] = sum1Dot;
+            i3 = i3 + 1;
+          }
+        }
+        s = s + 1;
+      }
+    }
+    double elem6 = y[0];
+    double elem6Dot = yDot[0];
+    return Dual.of(elem6, elem6Dot);
+  }
+
+  /**
+   * The value of {@code stencil} and its pullback from an output cotangent to the gradient ({@code jax.vjp}).
+   */
+  public static Vjp<double[]> stencilVjp(double[] x, int steps) {
+    Tape tape = new Tape();
+    int n = x.length;
+    double[] y = new double[n];
+    double[] k = new double[n];
+    {
+      int i = 0;
+      while (i < n) {
+        double elem1 = x[i];
+        y[i] = elem1;
+        i = i + 1;
+      }
+    }
+    {
+      int s = 0;
+      tape.reserve(steps - s, y.length, 0, 0);
+      while (s < steps) {
+        {
+          int i2 = 0;
+          while (i2 < n) {
+            double elem2 = y[Math.floorMod(i2 + 1, n)];
+            double elem3 = y[Math.floorMod(i2 - 1, n)];
+            double prod1 = elem2 * elem3;
+            k[i2] = prod1;
+            i2 = i2 + 1;
+          }
+          tape.pushDoubles(y);
+        }
+        {
+          int i3 = 0;
+          while (i3 < n) {
+            double elem4 = y[i3];
+            double elem5 = k[i3];
+            double prod2 = 0.1 * elem5;
+            double sum1 = elem4 + prod2;
+            y[i3] = sum1;
+            i3 = i3 + 1;
+          }
+        }
+        s = s + 1;
+      }
+    }
+    double elem6 = y[0];
+    return new Vjp<>(elem6, outBar -> {
+      Tape.Reader reader = tape.reader();
+      double[] yCopy1 = new double[y.length];
+      double elem6Bar = outBar;
+      double[] xBar = new double[x.length];
+      double[] yBar = new double[y.length];
+      double[] kBar = new double[k.length];
+      yBar[0] += elem6Bar;
+      for (int s = steps - 1; s >= 0; s--) {
+        for (int i3 = n - 1; i3 >= 0; i3--) {
+          double sum1Bar = yBar[i3];
+          yBar[i3] = 0.0;
+          kBar[i3] += 0.1 * sum1Bar;
+          yBar[i3] += sum1Bar;
+        }
+        reader.popDoubles(yCopy1);
+        for (int i2 = n - 1; i2 >= 0; i2--) {
+          double elem2 = yCopy1[Math.floorMod(i2 + 1, n)];
+          double elem3 = yCopy1[Math.floorMod(i2 - 1, n)];
+          double prod1Bar = kBar[i2];
+          kBar[i2] = 0.0;
+          yBar[Math.floorMod(i2 - 1, n)] += elem2 * prod1Bar;
+          yBar[Math.floorMod(i2 + 1, n)] += elem3 * prod1Bar;
+        }
+      }
+      for (int i = n - 1; i >= 0; i--) {
+        double elem1Bar = yBar[i];
+        yBar[i] = 0.0;
+        xBar[i] += elem1Bar;
+      }
+      return xBar;
+    });
+  }
+
+  /**
+   * The gradient of {@code stencil} ({@code jax.grad}).
+   */
+  public static double[] stencilGrad(double[] x, int steps) {
+    Tape tape = new Tape();
+    int n = x.length;
+    double[] y = new double[n];
+    double[] k = new double[n];
+    {
+      int i = 0;
+      while (i < n) {
+        double elem1 = x[i];
+        y[i] = elem1;
+        i = i + 1;
+      }
+    }
+    {
+      int s = 0;
+      tape.reserve(steps - s, y.length, 0, 0);
+      while (s < steps) {
+        {
+          int i2 = 0;
+          while (i2 < n) {
+            double elem2 = y[Math.floorMod(i2 + 1, n)];
+            double elem3 = y[Math.floorMod(i2 - 1, n)];
+            double prod1 = elem2 * elem3;
+            k[i2] = prod1;
+            i2 = i2 + 1;
+          }
+          tape.pushDoubles(y);
+        }
+        {
+          int i3 = 0;
+          while (i3 < n) {
+            double elem4 = y[i3];
+            double elem5 = k[i3];
+            double prod2 = 0.1 * elem5;
+            double sum1 = elem4 + prod2;
+            y[i3] = sum1;
+            i3 = i3 + 1;
+          }
+        }
+        s = s + 1;
+      }
+    }
+    Tape.Reader reader = tape.reader();
+    double[] yCopy1 = new double[y.length];
+    double[] xBar = new double[x.length];
+    double[] yBar = new double[y.length];
+    double[] kBar = new double[k.length];
+    yBar[0] += 1.0;
+    for (int s = steps - 1; s >= 0; s--) {
+      for (int i3 = n - 1; i3 >= 0; i3--) {
+        double sum1Bar = yBar[i3];
+        yBar[i3] = 0.0;
+        kBar[i3] += 0.1 * sum1Bar;
+        yBar[i3] += sum1Bar;
+      }
+      reader.popDoubles(yCopy1);
+      for (int i2 = n - 1; i2 >= 0; i2--) {
+        double elem2 = yCopy1[Math.floorMod(i2 + 1, n)];
+        double elem3 = yCopy1[Math.floorMod(i2 - 1, n)];
+        double prod1Bar = kBar[i2];
+        kBar[i2] = 0.0;
+        yBar[Math.floorMod(i2 - 1, n)] += elem2 * prod1Bar;
+        yBar[Math.floorMod(i2 + 1, n)] += elem3 * prod1Bar;
+      }
+    }
+    for (int i = n - 1; i >= 0; i--) {
+      double elem1Bar = yBar[i];
+      yBar[i] = 0.0;
+      xBar[i] += elem1Bar;
+    }
+    return xBar;
+  }
+
+  /**
+   * The value and the gradient of {@code stencil} ({@code jax.value_and_grad}).
+   */
+  public static ValueAndGrad<double[]> stencilValueAndGrad(double[] x, int steps) {
+    Vjp<double[]> vjp = stencilVjp(x, steps);
+    return new ValueAndGrad<>(vjp.value(), vjp.pullback(1.0));
+  }
+
+  /**
+   * {@code cubeRoots} as a differentiable function object of {@code x}, to pass to higher-order code.
+   */
+  public static DiffFnN cubeRoots() {
+    return new DiffFnN() {
+      @Override
+      public double value(double... x) {
+        return CountedLoops.cubeRoots(x);
+      }
+
+      @Override
+      public Dual jvp(double[] x, double[] xDot) {
+        return CountedLoopsDerivatives.cubeRootsJvp(x, xDot);
+      }
+
+      @Override
+      public Vjp<double[]> vjp(double... x) {
+        return CountedLoopsDerivatives.cubeRootsVjp(x);
+      }
+    };
+  }
+
+  /**
+   * The value of {@code cubeRoots} and its directional derivative along the tangents ({@code jax.jvp}).
+   */
+  public static Dual cubeRootsJvp(double[] x, double[] xDot) {
+    Tangents.checkLength(x, xDot, "x");
+    double s = 0.0;
+    double sDot = 0.0;
+    {
+      int i = 0;
+      while (i < x.length) {
+        double r = 1.0;
+        double rDot = 0.0;
+        double step = 1.0;
+        double stepDot = 0.0;
+        while (Math.abs(step) > 1.0E-13) {
+          double prod1 = r * r;
+          double prod1Dot = r * rDot + r * rDot;
+          double prod2 = prod1 * r;
+          double prod2Dot = r * prod1Dot + prod1 * rDot;
+          double elem1 = x[i];
+          double elem1Dot = xDot[i];
+          double diff1 = prod2 - elem1;
+          double diff1Dot = prod2Dot - elem1Dot;
+          double prod3 = 3 * r;
+          double prod3Dot = 3 * rDot;
+          double prod4 = prod3 * r;
+          double prod4Dot = r * prod3Dot + prod3 * rDot;
+          step = diff1 / prod4;
+          stepDot = diff1Dot / prod4 - step / prod4 * prod4Dot;
+          double diff2 = r - step;
+          double diff2Dot = rDot - stepDot;
+          r = diff2;
+          rDot = diff2Dot;
+        }
+        double log1 = Math.log(r);
+        double log1Dot = rDot / r;
+        double sum1 = s + log1;
+        double sum1Dot = sDot + log1Dot;
+        s = sum1;
+        sDot = sum1Dot;
+        i = i + 1;
+      }
+    }
+    return Dual.of(s, sDot);
+  }
+
+  /**
+   * The value of {@code cubeRoots} and its pullback from an output cotangent to the gradient ({@code jax.vjp}).
+   */
+  public static Vjp<double[]> cubeRootsVjp(double[] x) {
+    double s = 0.0;
+    {
+      int i = 0;
+      while (i < x.length) {
+        double r = 1.0;
+        double step = 1.0;
+        while (Math.abs(step) > 1.0E-13) {
+          double prod1 = r * r;
+          double prod2 = prod1 * r;
+          double elem1 = x[i];
+          double diff1 = prod2 - elem1;
+          double prod3 = 3 * r;
+          double prod4 = prod3 * r;
+          step = diff1 / prod4;
+          double diff2 = r - step;
+          r = diff2;
+        }
+        double log1 = Math.log(r);
+        double sum1 = s + log1;
+        s = sum1;
+        i = i + 1;
+      }
+    }
+    return new Vjp<>(s, outBar -> {
+      double sBar = outBar;
+      double[] xBar = new double[x.length];
+      Tape tripTape1 = new Tape();
+      for (int i = x.length - 1; i >= 0; i--) {
+        double r = 1.0;
+        double step = 1.0;
+        int trips1 = 0;
+        while (Math.abs(step) > 1.0E-13) {
+          double rStart2 = r;
+          double prod1 = r * r;
+          double prod2 = prod1 * r;
+          double elem1 = x[i];
+          double diff1 = prod2 - elem1;
+          double prod3 = 3 * r;
+          double prod4 = prod3 * r;
+          step = diff1 / prod4;
+          tripTape1.pushDouble(step / prod4);
+          double diff2 = r - step;
+          r = diff2;
+          tripTape1.pushDouble(rStart2);
+          trips1 = trips1 + 1;
+        }
+        double rBar = sBar / r;
+        for (int trip1 = trips1; trip1 > 0; trip1--) {
+          double rStart2 = tripTape1.popDouble();
+          double prod1 = rStart2 * rStart2;
+          double prod3 = 3 * rStart2;
+          double prod4 = prod3 * rStart2;
+          double coef3 = tripTape1.popDouble();
+          double prod4Bar = coef3 * rBar;
+          double diff1Bar = -(rBar / prod4);
+          xBar[i] -= diff1Bar;
+          double prod1Bar = rStart2 * diff1Bar;
+          rBar = rBar + prod3 * prod4Bar + 3 * (rStart2 * prod4Bar) + prod1 * diff1Bar + 2.0 *
+              (rStart2 * prod1Bar);
+        }
+      }
+      return xBar;
+    });
+  }
+
+  /**
+   * The gradient of {@code cubeRoots} ({@code jax.grad}).
+   */
+  public static double[] cubeRootsGrad(double[] x) {
+    double[] xBar = new double[x.length];
+    Tape tripTape1 = new Tape();
+    for (int i = x.length - 1; i >= 0; i--) {
+      double r = 1.0;
+      double step = 1.0;
+      int trips1 = 0;
+      while (Math.abs(step) > 1.0E-13) {
+        double rStart2 = r;
+        double prod1 = r * r;
+        double prod2 = prod1 * r;
+        double elem1 = x[i];
+        double diff1 = prod2 - elem1;
+        double prod3 = 3 * r;
+        double prod4 = prod3 * r;
+        step = diff1 / prod4;
+        tripTape1.pushDouble(step / prod4);
+        double diff2 = r - step;
+        r = diff2;
+        tripTape1.pushDouble(rStart2);
+        trips1 = trips1 + 1;
+      }
+      double rBar = 1.0 / r;
+      for (int trip1 = trips1; trip1 > 0; trip1--) {
+        double rStart2 = tripTape1.popDouble();
+        double prod1 = rStart2 * rStart2;
+        double prod3 = 3 * rStart2;
+        double prod4 = prod3 * rStart2;
+        double coef3 = tripTape1.popDouble();
+        double prod4Bar = coef3 * rBar;
+        double diff1Bar = -(rBar / prod4);
+        xBar[i] -= diff1Bar;
+        double prod1Bar = rStart2 * diff1Bar;
+        rBar = rBar + prod3 * prod4Bar + 3 * (rStart2 * prod4Bar) + prod1 * diff1Bar + 2.0 *
+            (rStart2 * prod1Bar);
+      }
+    }
+    return xBar;
+  }
+
+  /**
+   * The value and the gradient of {@code cubeRoots} ({@code jax.value_and_grad}).
+   */
+  public static ValueAndGrad<double[]> cubeRootsValueAndGrad(double[] x) {
+    Vjp<double[]> vjp = cubeRootsVjp(x);
+    return new ValueAndGrad<>(vjp.value(), vjp.pullback(1.0));
+  }
+
+  /**
    * The gradient of {@code euler}, one component per differentiated parameter.
    */
   public static record EulerGrad(double a, double b) {

@@ -5,7 +5,8 @@ import java.util.Arrays;
 /**
  * The record of a forward sweep that generated reverse-mode code reads back in reverse: three
  * stacks (doubles, ints, objects) that grow on demand. Generated code only: one per
- * forward sweep, written by one thread, then read by any number of {@link Reader}s.
+ * forward sweep, written by one thread, then read by any number of {@link Reader}s; or one per
+ * backward sweep, used as a stack that each backward trip fills and empties.
  */
 public final class Tape {
   private double[] doubles = new double[16];
@@ -52,6 +53,18 @@ public final class Tape {
     doubles[doubleCount++] = value;
   }
 
+  /**
+   * Records every element of {@code values}, in order: one copy of an array that a loop reads many
+   * times and does not write, where recording each element read would record it once per read.
+   */
+  public void pushDoubles(double[] values) {
+    if (doubleCount + values.length > doubles.length) {
+      doubles = Arrays.copyOf(doubles, room(doubles.length, doubleCount, values.length));
+    }
+    System.arraycopy(values, 0, doubles, doubleCount, values.length);
+    doubleCount += values.length;
+  }
+
   /** Records an int (a branch taken, a trip count, an index) for the reverse sweep. */
   public void pushInt(int value) {
     if (intCount == ints.length) {
@@ -66,6 +79,19 @@ public final class Tape {
       objects = Arrays.copyOf(objects, objects.length * 2);
     }
     objects[objectCount++] = value;
+  }
+
+  /**
+   * The most recently recorded double, taken off the tape: a tape one backward trip fills and then
+   * empties again is used as a stack, by one thread, without a {@link Reader}.
+   */
+  public double popDouble() {
+    return doubles[--doubleCount];
+  }
+
+  /** The most recently recorded int, taken off the tape (see {@link #popDouble()}). */
+  public int popInt() {
+    return ints[--intCount];
   }
 
   /**
@@ -93,6 +119,12 @@ public final class Tape {
     /** The most recently recorded double not yet read back. */
     public double popDouble() {
       return tape.doubles[--doubleCount];
+    }
+
+    /** Reads back into {@code into} the array {@link Tape#pushDoubles} recorded last; its length is the array's. */
+    public void popDoubles(double[] into) {
+      doubleCount -= into.length;
+      System.arraycopy(tape.doubles, doubleCount, into, 0, into.length);
     }
 
     /** The most recently recorded int not yet read back. */

@@ -38,4 +38,47 @@ class TapeTest {
     tape.pushInt(7);
     assertEquals(7, tape.reader().popInt());
   }
+
+  @Test
+  void arraysComeBackWholeBetweenSingleValuesAndAcrossGrowth() {
+    Tape tape = new Tape();
+    tape.pushDouble(-1);
+    double[] big = new double[100]; // past the initial room: the push grows the tape
+    for (int k = 0; k < big.length; k++) {
+      big[k] = k * 0.25;
+    }
+    tape.pushDoubles(big);
+    tape.pushDouble(7);
+    tape.pushDoubles(new double[] {3, 4});
+    big[0] = 99; // the tape keeps a copy, not the array
+    Tape.Reader reader = tape.reader();
+    double[] two = new double[2];
+    reader.popDoubles(two);
+    assertEquals(3, two[0]);
+    assertEquals(4, two[1]);
+    assertEquals(7, reader.popDouble());
+    double[] back = new double[100];
+    reader.popDoubles(back);
+    for (int k = 0; k < back.length; k++) {
+      assertEquals(k * 0.25, back[k]);
+    }
+    assertEquals(-1, reader.popDouble());
+  }
+
+  @Test
+  void aStackFilledAndEmptiedEachTripKeepsItsRoom() {
+    Tape tape = new Tape();
+    for (int trip = 0; trip < 3; trip++) {
+      for (int k = 0; k < 40; k++) {
+        tape.pushDouble(trip + k);
+        tape.pushInt(k);
+      }
+      for (int k = 39; k >= 0; k--) {
+        assertEquals(k, tape.popInt());
+        assertEquals(trip + k, tape.popDouble());
+      }
+    }
+    tape.pushDouble(5);
+    assertEquals(5, tape.reader().popDouble());
+  }
 }

@@ -60,7 +60,10 @@ final class CountedLoops {
     return u * v;
   }
 
-  /** A transcendental local: taped once per trip, the rest computed again from it. */
+  /**
+   * A transcendental local in a loop whose trips depend on no other trip: each backward trip
+   * computes its trip again, nothing is taped.
+   */
   @Differentiable
   static double tanhSquares(double[] x) {
     double s = 0;
@@ -179,5 +182,110 @@ final class CountedLoops {
     double v = a[1];
     v *= Math.tanh(x[1]);
     return Math.cos(a[1]) * 0.5 + v * x[2];
+  }
+
+  /**
+   * A stencil over a local state every step overwrites: each stage loop reads three neighbours of
+   * an array it does not write, so its backward loop reads a copy taped once per stage.
+   */
+  @Differentiable
+  static double stencilSteps(double[] x) {
+    int n = x.length;
+    double[] y = new double[n];
+    double[] k = new double[n];
+    for (int i = 0; i < n; i++) {
+      y[i] = x[i];
+    }
+    for (int step = 0; step < 3; step++) {
+      for (int i = 0; i < n; i++) {
+        k[i] = (y[Math.floorMod(i + 1, n)] - y[Math.floorMod(i - 2, n)]) * y[Math.floorMod(i - 1, n)] - y[i];
+      }
+      for (int i = 0; i < n; i++) {
+        y[i] += 0.1 * k[i];
+      }
+    }
+    double s = 0;
+    for (int i = 0; i < n; i++) {
+      s += y[i] * y[i];
+    }
+    return s;
+  }
+
+  /**
+   * A recurrent cell: the state is read in a nested loop (copied once per step) and read back just
+   * after it is written ({@code h[i] = tanh(..); s += h[i] * h[i]} reads the local written).
+   */
+  @Differentiable
+  static double recurrent(double[] x) {
+    int n = x.length;
+    double[] h = new double[n];
+    double[] a = new double[n];
+    double s = 0;
+    for (int t = 0; t < 4; t++) {
+      for (int i = 0; i < n; i++) {
+        double z = x[i] * 0.5;
+        for (int j = 0; j < n; j++) {
+          z += x[(i + j) % n] * h[j] * 0.3;
+        }
+        a[i] = z;
+      }
+      for (int i = 0; i < n; i++) {
+        h[i] = Math.tanh(a[i]);
+        s += h[i] * h[i];
+      }
+    }
+    return s;
+  }
+
+  /**
+   * A loop that reads neighbours of the array it writes in place: the old right neighbour and the
+   * new left one, so its values are taped as read, not copied.
+   */
+  @Differentiable
+  static double smoothedInPlace(double[] x) {
+    double[] z = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      z[i] = x[i] * x[i];
+    }
+    for (int i = 1; i < x.length - 1; i++) {
+      z[i] = z[i - 1] * z[i + 1] * 0.5 + z[i];
+    }
+    double s = 0;
+    for (int i = 0; i < x.length; i++) {
+      s += z[i] * x[i];
+    }
+    return s;
+  }
+
+  /**
+   * Independent trips with a loop inside that runs a value-dependent number of times (Newton's
+   * method for the cube root of each element): each backward trip computes its trip again on a
+   * tape it fills and empties.
+   */
+  @Differentiable
+  static double cubeRoots(double[] x) {
+    double s = 0;
+    for (int i = 0; i < x.length; i++) {
+      double r = 1;
+      double step = 1;
+      int k = 0;
+      while (Math.abs(step) > 1e-13 && k < 60) {
+        step = (r * r * r - x[i]) / (3 * r * r);
+        r -= step;
+        k++;
+      }
+      s += r * x[0];
+    }
+    return s;
+  }
+
+  /** Trips that read a sum the loop carries: not computed again, the sum is taped per trip. */
+  @Differentiable
+  static double readsItsSum(double[] x) {
+    double s = 0;
+    for (int i = 0; i < x.length; i++) {
+      s += Math.sin(x[i] + 0.1 * s);
+    }
+    return s;
   }
 }

@@ -70,7 +70,22 @@ class CountedLoopsTest {
             CountedLoopsDerivatives::readAgainAfterALocalChangedGrad,
             CountedLoopsDerivatives::readAgainAfterALocalChangedVjp,
             CountedLoopsDerivatives::readAgainAfterALocalChangedValueAndGrad,
-            CountedLoopsDerivatives::readAgainAfterALocalChangedJvp));
+            CountedLoopsDerivatives::readAgainAfterALocalChangedJvp),
+        new Case("stencilSteps", CountedLoops::stencilSteps, CountedLoopsDerivatives::stencilStepsGrad,
+            CountedLoopsDerivatives::stencilStepsVjp, CountedLoopsDerivatives::stencilStepsValueAndGrad,
+            CountedLoopsDerivatives::stencilStepsJvp),
+        new Case("recurrent", CountedLoops::recurrent, CountedLoopsDerivatives::recurrentGrad,
+            CountedLoopsDerivatives::recurrentVjp, CountedLoopsDerivatives::recurrentValueAndGrad,
+            CountedLoopsDerivatives::recurrentJvp),
+        new Case("smoothedInPlace", CountedLoops::smoothedInPlace, CountedLoopsDerivatives::smoothedInPlaceGrad,
+            CountedLoopsDerivatives::smoothedInPlaceVjp, CountedLoopsDerivatives::smoothedInPlaceValueAndGrad,
+            CountedLoopsDerivatives::smoothedInPlaceJvp),
+        new Case("cubeRoots", CountedLoops::cubeRoots, CountedLoopsDerivatives::cubeRootsGrad,
+            CountedLoopsDerivatives::cubeRootsVjp, CountedLoopsDerivatives::cubeRootsValueAndGrad,
+            CountedLoopsDerivatives::cubeRootsJvp),
+        new Case("readsItsSum", CountedLoops::readsItsSum, CountedLoopsDerivatives::readsItsSumGrad,
+            CountedLoopsDerivatives::readsItsSumVjp, CountedLoopsDerivatives::readsItsSumValueAndGrad,
+            CountedLoopsDerivatives::readsItsSumJvp));
   }
 
   @ParameterizedTest
@@ -85,6 +100,8 @@ class CountedLoopsTest {
       double[] grad = c.grad().apply(x.clone());
       Vjp<double[]> vjp = c.vjp().apply(x.clone());
       double[] pulled = vjp.pullback(2.0);
+      // A pullback reads its tape afresh each time it runs: the second run sees what the first saw.
+      double[] again = vjp.pullback(2.0);
       ValueAndGrad<double[]> vg = c.valueAndGrad().apply(x.clone());
       double value = c.f().applyAsDouble(x.clone());
       assertWithMessage("%s value", c).that(vg.value()).isEqualTo(value);
@@ -106,6 +123,7 @@ class CountedLoopsTest {
             .isWithin(1e-11 * Math.max(1, Math.abs(forward))).of(forward);
         assertWithMessage("%s: fVjp pullback of 2 vs twice fGrad", at).that(pulled[k])
             .isWithin(1e-11 * Math.max(1, Math.abs(grad[k]))).of(2 * grad[k]);
+        assertWithMessage("%s: fVjp's pullback run again", at).that(again[k]).isEqualTo(pulled[k]);
         assertWithMessage("%s: fValueAndGrad vs fGrad", at).that(vg.grad()[k])
             .isWithin(1e-11 * Math.max(1, Math.abs(grad[k]))).of(grad[k]);
       }

@@ -61,6 +61,8 @@ final class StmtWriter {
       push(p, b);
     } else if (s instanceof Stmt.Pop p) {
       pop(p, b);
+    } else if (s instanceof Stmt.NewTape t) {
+      b.addStatement("$T $L = new $T()", RuntimeTypes.TAPE, t.name(), RuntimeTypes.TAPE);
     } else if (s instanceof Stmt.Repeat r) {
       String i = r.counter().name();
       b.beginControlFlow("for (int $L = $L; $L; $L--)", i, ExprWriter.write(r.from()), ExprWriter.write(r.condition()),
@@ -85,28 +87,29 @@ final class StmtWriter {
     Expr value = p.value();
     Type t = p.type();
     if (t == Type.BOOLEAN) {
-      b.addStatement("tape.pushInt($L ? 1 : 0)", ExprWriter.write(value, 3));
+      b.addStatement("$L.pushInt($L ? 1 : 0)", p.tape(), ExprWriter.write(value, 3));
     } else if (t == Type.INT) {
-      b.addStatement("tape.pushInt($L)", ExprWriter.write(value));
+      b.addStatement("$L.pushInt($L)", p.tape(), ExprWriter.write(value));
     } else if (t == Type.OBJECT) {
-      b.addStatement("tape.pushObject($L)", ExprWriter.write(value));
+      b.addStatement("$L.pushObject($L)", p.tape(), ExprWriter.write(value));
     } else {
-      b.addStatement("tape.pushDouble($L)", ExprWriter.write(value));
+      b.addStatement("$L.pushDouble($L)", p.tape(), ExprWriter.write(value));
     }
   }
 
   private static void pop(Stmt.Pop p, CodeBlock.Builder b) {
     Expr.Var v = p.target();
+    String reader = p.reader();
     if (p.pullbackOf() != null) {
-      b.addStatement("$T $L = reader.popObject()", vjpType(p.pullbackOf()), v.name());
+      b.addStatement("$T $L = $L.popObject()", vjpType(p.pullbackOf()), v.name(), reader);
     } else if (v.type() == Type.BOOLEAN) {
-      b.addStatement("boolean $L = reader.popInt() != 0", v.name());
+      b.addStatement("boolean $L = $L.popInt() != 0", v.name(), reader);
     } else if (v.type() == Type.INT) {
-      b.addStatement("int $L = reader.popInt()", v.name());
+      b.addStatement("int $L = $L.popInt()", v.name(), reader);
     } else {
       // The tape holds numbers as doubles: a float or a long comes back narrowed.
-      b.addStatement("$L $L = $Lreader.popDouble()", v.type().javaName(), v.name(),
-          v.type() == Type.DOUBLE ? "" : "(" + v.type().javaName() + ") ");
+      b.addStatement("$L $L = $L$L.popDouble()", v.type().javaName(), v.name(),
+          v.type() == Type.DOUBLE ? "" : "(" + v.type().javaName() + ") ", reader);
     }
   }
 

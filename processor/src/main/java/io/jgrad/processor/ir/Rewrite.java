@@ -95,10 +95,10 @@ public final class Rewrite {
       return new Stmt.Restore(var(r.residual(), f));
     }
     if (s instanceof Stmt.Push p) {
-      return new Stmt.Push(expr(p.value(), f), p.type());
+      return new Stmt.Push(expr(p.value(), f), p.type(), p.tape());
     }
     if (s instanceof Stmt.Pop p) {
-      return new Stmt.Pop(var(p.target(), f), p.pullbackOf());
+      return new Stmt.Pop(var(p.target(), f), p.pullbackOf(), p.reader());
     }
     if (s instanceof Stmt.Repeat r) {
       return new Stmt.Repeat(var(r.counter(), f), expr(r.from(), f), expr(r.downTo(), f), stmts(r.body(), f));
@@ -117,6 +117,9 @@ public final class Rewrite {
     if (s instanceof Stmt.PullBack p) {
       return new Stmt.PullBack(var(p.pullback(), f), var(p.gradient(), f), p.callee(), vars(p.cotangents(), f),
           vars(p.argCotangents(), f));
+    }
+    if (s instanceof Stmt.NewTape) {
+      return s;
     }
     Stmt.CheckLength c = (Stmt.CheckLength) s;
     return new Stmt.CheckLength(expr(c.primal(), f), var(c.tangent(), f));

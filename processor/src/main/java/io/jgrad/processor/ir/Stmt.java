@@ -62,14 +62,30 @@ public sealed interface Stmt {
   /** Where the backward sweep takes back the residual its {@link Save} kept (last saved, first restored). */
   record Restore(Expr.Var residual) implements Stmt {}
 
-  /** Pushes a number, a flag or a pullback onto the tape, as a value of {@code type}. */
-  record Push(Expr value, Type type) implements Stmt {}
+  /** The tape of a forward sweep, and the reader its backward sweep reads it with. */
+  String TAPE = "tape";
+  String READER = "reader";
+
+  /** Pushes a number, a flag or a pullback onto {@code tape}, as a value of {@code type}. */
+  record Push(Expr value, Type type, String tape) implements Stmt {
+    public Push(Expr value, Type type) {
+      this(value, type, TAPE);
+    }
+  }
 
   /**
-   * Declares {@code target} with the value on top of the tape; {@code pullbackOf} names the callee
-   * when the value is that callee's pullback, else null.
+   * Declares {@code target} with the value on top of the tape, read by {@code reader} (the
+   * sweep's reader, or a tape used as a stack); {@code pullbackOf} names the callee when the value
+   * is that callee's pullback, else null.
    */
-  record Pop(Expr.Var target, Callee pullbackOf) implements Stmt {}
+  record Pop(Expr.Var target, Callee pullbackOf, String reader) implements Stmt {
+    public Pop(Expr.Var target, Callee pullbackOf) {
+      this(target, pullbackOf, READER);
+    }
+  }
+
+  /** {@code Tape name = new Tape();}: a tape a backward loop uses as a stack within each trip. */
+  record NewTape(String name) implements Stmt {}
 
   /**
    * {@code for (int counter = from; counter >= downTo; counter--) body}: a loop run backwards, over

@@ -247,13 +247,23 @@ public final class Normalizer {
   }
 
   /**
-   * The temporary an element read just before already holds ({@code x[i] * x[i]} reads {@code x[i]}
-   * once): found among the assignments ending {@code out}, none of which writes the array or its index.
+   * The local an element read just before already holds ({@code x[i] * x[i]} reads {@code x[i]}
+   * once), or that was just written into it ({@code h[i] = t; s += h[i]} reads {@code t}): found
+   * among the statements ending {@code out}, none of which writes the array or its index otherwise.
    */
   private static Expr.Var sameRead(Expr read, List<Stmt> out) {
     Set<String> reads = Exprs.vars(read);
     Set<String> assignedSince = new HashSet<>();
+    Expr.ArrayRead element = (Expr.ArrayRead) read;
     for (int k = out.size() - 1; k >= 0; k--) {
+      if (out.get(k) instanceof Stmt.ArrayWrite w && w.array().equals(element.array())) {
+        boolean stored = w.index().equals(element.index()) && w.value() instanceof Expr.Var v
+            && v.type() == read.type() && !assignedSince.contains(v.name());
+        return stored ? (Expr.Var) w.value() : null;
+      }
+      if (out.get(k) instanceof Stmt.ArrayWrite) {
+        continue; // another array: the element read is unchanged
+      }
       if (!(out.get(k) instanceof Stmt.Assign a) || reads.contains(a.target().name())) {
         return null;
       }

@@ -9,9 +9,11 @@ import io.jgrad.processor.ir.Rewrite;
 import io.jgrad.processor.ir.Stmt;
 import io.jgrad.processor.ir.Type;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,6 +42,11 @@ public final class ResidualPlacement {
   private final Set<String> writtenArrays = new HashSet<>();
   private final Map<String, Callee> pullbackOf = new HashMap<>();
   private final boolean tapeEverything;
+  /** The tape this placement pushes onto and what its backward sweep pops with. */
+  private final String tape;
+  private final String reader;
+  /** Whether this places the residuals of a trip that its backward trip follows at once. */
+  private final boolean inTrip;
 
   /** What each residual became: the expression the backward sweep reads, and how it got there. */
   private final Map<String, Expr> placed = new HashMap<>();
@@ -53,6 +60,11 @@ public final class ResidualPlacement {
   private final Map<String, Trip> tripsByKey = new HashMap<>();
   /** The trip count each residual keeps, by residual: how a backward loop names its forward loop. */
   private final Map<String, String> tripCountOf = new HashMap<>();
+  /** The array each copied array's backward reads come from, by the array's name. */
+  private final Map<String, Expr.Var> copies = new LinkedHashMap<>();
+  /** The backward loop of each loop the forward sweep runs, by trip key; those fused, by the same key. */
+  private final Map<String, Stmt.Repeat> backwardTrips = new HashMap<>();
+  private final Map<String, Fused> fusedTrips = new HashMap<>();
 
   /**
    * A trip of a loop run backwards over its counter: the locals it declares and assigns once (each
@@ -61,17 +73,49 @@ public final class ResidualPlacement {
    * per trip ({@code snapshots}); what the forward walk has seen written so far, and before each local.
    */
   private record Trip(String counter, boolean counted, Map<String, Stmt.Assign> locals, Set<String> needed, Map<String, Type> carried,
-      Map<String, Expr.Var> snapshots, Set<String> written, Map<String, Set<String>> writtenBefore) {
+      Map<String, Expr.Var> snapshots, Set<String> written, Map<String, Set<String>> writtenBefore, Loop loop) {
     /** {@code e} reading each carried local from its snapshot. */
     Expr fromSnapshots(Expr e) {
       return Rewrite.expr(e, n -> n instanceof Expr.Var v && snapshots.containsKey(v.name()) ? snapshots.get(v.name()) : n);
     }
   }
 
-  private ResidualPlacement(Names names, Callee signature, boolean tapeEverything) {
+  /**
+   * What a loop's body does with arrays, nested loops included: those it writes, how many element
+   * reads of each it holds (one in a nested loop counts as many), and those whose copy is taped once
+   * after the loop because its trips read them again and again (the backward loop reads the copy).
+   */
+  private record Loop(Set<String> writes, Map<String, Integer> reads, Set<String> copied) {
+    static Loop of(List<Stmt> body) {
+      Loop loop = new Loop(new HashSet<>(), new HashMap<>(), new LinkedHashSet<>());
+      loop.count(body, 1);
+      return loop;
+    }
+
+    private void count(List<Stmt> body, int weight) {
+      for (Stmt s : body) {
+        if (s instanceof Stmt.ArrayWrite w) {
+          writes.add(w.array().name());
+        }
+        Rewrite.operands(s).forEach(e -> Rewrite.expr(e, n -> {
+          if (n instanceof Expr.ArrayRead r && r.array() instanceof Expr.Var a) {
+            reads.merge(a.name(), weight, Integer::sum);
+          }
+          return n;
+        }));
+        Rewrite.bodies(s).forEach(inner -> count(inner, s instanceof Stmt.While ? 2 * weight : weight));
+      }
+    }
+  }
+
+  private ResidualPlacement(Names names, Set<String> params, boolean tapeEverything, String tape, String reader,
+      boolean inTrip) {
     this.names = names;
+    this.inTrip = inTrip;
     this.tapeEverything = tapeEverything;
-    signature.params().forEach(p -> params.add(p.name()));
+    this.params.addAll(params);
+    this.tape = tape;
+    this.reader = reader;
   }
 
   /** Where the backward sweep runs, which decides what it may read directly. */
@@ -87,9 +131,11 @@ public final class ResidualPlacement {
 
   /** {@code sweeps} with every residual placed, for a backward sweep run under {@code policy}. */
   public static Reverse place(Reverse sweeps, Callee signature, Names names, Policy policy) {
-    Reverse placed = new ResidualPlacement(names, signature, false).run(sweeps);
+    Set<String> params = new HashSet<>();
+    signature.params().forEach(p -> params.add(p.name()));
+    Reverse placed = new ResidualPlacement(names, params, false, Stmt.TAPE, Stmt.READER, false).run(sweeps);
     if (policy == Policy.CLOSURE && 2 * signature.params().size() + 2 * topLevelLocals(placed) > CAPTURED_SLOTS) {
-      return new ResidualPlacement(names, signature, true).run(sweeps);
+      return new ResidualPlacement(names, params, true, Stmt.TAPE, Stmt.READER, false).run(sweeps);
     }
     return placed;
   }
@@ -122,10 +168,15 @@ public final class ResidualPlacement {
     Rewrite.forEach(sweeps.backward(), s -> {
       if (s instanceof Stmt.Repeat r && tripKey(r) != null) {
         tripsByKey.put(tripKey(r), null);
+        backwardTrips.put(tripKey(r), r);
       }
     });
-    List<Stmt> forward = forward(sweeps.forward(), !tapeEverything, List.of());
-    List<Stmt> backward = Rewrite.stmts(backward(sweeps.backward()), this::read);
+    List<Stmt> forward = TapeReservation.reserve(forward(sweeps.forward(), !tapeEverything, List.of()), tape);
+    List<Stmt> backward = new ArrayList<>();
+    // One array per copied array, allocated once: each backward loop that reads a copy first restores it.
+    copies.forEach((array, copy) -> backward.add(new Stmt.Assign(copy, new Expr.NewArray(Type.DOUBLE_ARRAY,
+        new Expr.ArrayLength(new Expr.Var(array, Type.DOUBLE_ARRAY))), true)));
+    backward.addAll(Rewrite.stmts(backward(sweeps.backward()), this::read));
     return new Reverse(forward, backward, sweeps.value(), sweeps.gradient(), !onTape.isEmpty());
   }
 
@@ -156,12 +207,18 @@ public final class ResidualPlacement {
       } else if (innermost != null && s instanceof Stmt.While) {
         innermost.written().addAll(written(List.of(s))); // a later trip may see what an earlier one wrote
       }
-      if (s instanceof Stmt.Save v) {
+      if (s instanceof Stmt.Save v && inTrip && top && ownOrOutside(v.value())
+          && Collections.disjoint(Exprs.vars(v.value()), written(body.subList(body.indexOf(s) + 1, body.size())))) {
+        // A trip computed again right before its backward trip: what it leaves unchanged is read as it is.
+        savedValues.put(v.residual().name(), v.value());
+        placed.put(v.residual().name(), v.value());
+      } else if (s instanceof Stmt.Save v) {
         save(v, top, trips, out);
       } else if (s instanceof Stmt.While w && countedTrip(w) != null) {
         Trip trip = countedTrip(w);
         List<Trip> inner = new ArrayList<>(trips);
         inner.add(trip);
+        Set<String> tapedBefore = new HashSet<>(onTape);
         List<Stmt> tripBody = forward(w.body(), false, inner);
         // Each carried local the backward trip needs is kept at the trip's start and taped at its end,
         // so that the backward trip pops it first.
@@ -169,13 +226,24 @@ public final class ResidualPlacement {
           if (!snapshot.name().equals(name)) {
             tripBody.add(0, new Stmt.Assign(snapshot, new Expr.Var(name, snapshot.type()), true));
           }
-          tripBody.add(tripBody.size() - 1, new Stmt.Push(snapshot, snapshot.type()));
+          tripBody.add(tripBody.size() - 1, new Stmt.Push(snapshot, snapshot.type(), tape));
           onTape.add(snapshot.name());
         });
-        if (trip.counted()) {
-          reserve(trip, w.condition(), tripBody, out);
+        Fused fused = trips.isEmpty() && trip.counted() && !onTape.equals(tapedBefore) ? fused(w, trip) : null;
+        if (fused != null) {
+          // Each backward trip computes its forward trip again: the forward loop records nothing.
+          onTape.retainAll(tapedBefore);
+          fusedTrips.put(trip.counter(), fused);
+          out.add(new Stmt.While(w.condition(), primal(w.body())));
+          continue;
         }
         out.add(new Stmt.While(w.condition(), tripBody));
+        // The loop does not write these arrays: after it they hold what each of its trips read.
+        trip.loop().copied().forEach(array -> {
+          out.add(new Stmt.Effect(new Expr.PrimalCall(tape, "pushDoubles", List.of(new Expr.Var(array,
+              Type.DOUBLE_ARRAY)), Type.INT)));
+          onTape.add(copyOf(array).name());
+        });
       } else {
         out.add(Rewrite.withBodies(s, inner -> forward(inner, false, trips)));
       }
@@ -186,25 +254,9 @@ public final class ResidualPlacement {
     return out;
   }
 
-  /**
-   * {@code tape.reserve(trips, doubles, ints, objects)} before a counted loop whose every trip pushes
-   * that much, the trip count taken from its condition on loop entry: the tape grows once.
-   */
-  private static void reserve(Trip trip, Expr condition, List<Stmt> tripBody, List<Stmt> out) {
-    int[] perTrip = new int[3];
-    for (Stmt s : tripBody) {
-      if (s instanceof Stmt.Push p) {
-        perTrip[p.type() == Type.OBJECT ? 2 : p.type() == Type.INT || p.type() == Type.BOOLEAN ? 1 : 0]++;
-      }
-    }
-    // The loop's trips from here: its last trip's counter, plus one, minus the counter on entry.
-    Expr.Var counter = new Expr.Var(trip.counter(), Type.INT);
-    Expr trips = new Expr.Binary(Expr.BinaryOp.SUB, Exprs.plus(Transposer.lastTrip(condition, counter), 1), counter,
-        Type.INT);
-    if (perTrip[0] + perTrip[1] + perTrip[2] > 0) {
-      out.add(new Stmt.Effect(new Expr.PrimalCall("tape", "reserve", List.of(trips, Exprs.lit(Type.INT, perTrip[0]),
-          Exprs.lit(Type.INT, perTrip[1]), Exprs.lit(Type.INT, perTrip[2])), Type.INT)));
-    }
+  /** Whether {@code e} reads only values from outside the trip and locals the trip declares. */
+  private boolean ownOrOutside(Expr e) {
+    return Exprs.vars(e).stream().allMatch(name -> params.contains(name) || topDeclared.contains(name));
   }
 
   /** The locals {@code body} writes, nested statements included. */
@@ -250,7 +302,7 @@ public final class ResidualPlacement {
         }
       });
       tripsByKey.put(counter, new Trip(counter, assignCount.containsKey(counter) && !tripCountOf.containsValue(counter), locals, new HashSet<>(), carried, new LinkedHashMap<>(),
-          new HashSet<>(), new HashMap<>()));
+          new HashSet<>(), new HashMap<>(), Loop.of(w.body())));
     }
     return tripsByKey.get(counter);
   }
@@ -263,7 +315,7 @@ public final class ResidualPlacement {
       return;
     }
     if (recomputable(v.value(), trips)) {
-      placed.put(residual, trips.get(trips.size() - 1).fromSnapshots(v.value()));
+      placed.put(residual, fromCopies(trips.get(trips.size() - 1).fromSnapshots(v.value())));
       return;
     }
     Expr.Var named = new Expr.Var(names.temp(Transposer.baseName(residual)), v.residual().type());
@@ -272,7 +324,7 @@ public final class ResidualPlacement {
       out.add(new Stmt.Save(named, v.value()));
     } else {
       onTape.add(residual);
-      out.add(new Stmt.Push(v.value(), v.residual().type()));
+      out.add(new Stmt.Push(v.value(), v.residual().type(), tape));
     }
   }
 
@@ -280,22 +332,33 @@ public final class ResidualPlacement {
   private List<Stmt> backward(List<Stmt> body) {
     List<Stmt> out = new ArrayList<>();
     for (Stmt s : body) {
-      if (s instanceof Stmt.Restore r) {
+      if (s instanceof Stmt.Repeat r && tripKey(r) != null && fusedTrips.containsKey(tripKey(r))) {
+        Fused fused = fusedTrips.get(tripKey(r));
+        if (fused.tape() != null) {
+          out.add(new Stmt.NewTape(fused.tape()));
+        }
+        out.add(new Stmt.Repeat(r.counter(), r.from(), r.downTo(), fused.trip()));
+      } else if (s instanceof Stmt.Restore r) {
         if (onTape.contains(r.residual().name())) {
           Expr.Var target = (Expr.Var) placed.get(r.residual().name());
           Expr saved = savedValues.get(r.residual().name());
-          out.add(new Stmt.Pop(target, saved instanceof Expr.Var v ? pullbackOf.get(v.name()) : null));
+          out.add(new Stmt.Pop(target, saved instanceof Expr.Var v ? pullbackOf.get(v.name()) : null, reader));
         }
       } else if (s instanceof Stmt.Repeat r && tripKey(r) != null && tripsByKey.get(tripKey(r)) != null) {
         Trip trip = tripsByKey.get(tripKey(r));
         List<Stmt> recomputed = new ArrayList<>();
-        trip.snapshots().values().forEach(snapshot -> recomputed.add(0, new Stmt.Pop(snapshot, null)));
+        trip.snapshots().values().forEach(snapshot -> recomputed.add(0, new Stmt.Pop(snapshot, null, reader)));
         trip.locals().forEach((name, assign) -> {
           if (trip.needed().contains(name)) {
-            recomputed.add(new Stmt.Assign(assign.target(), trip.fromSnapshots(assign.value()), true));
+            recomputed.add(new Stmt.Assign(assign.target(), fromCopies(trip.fromSnapshots(assign.value())), true));
           }
         });
         recomputed.addAll(backward(r.body()));
+        List<String> copied = new ArrayList<>(trip.loop().copied());
+        for (int k = copied.size() - 1; k >= 0; k--) {
+          out.add(new Stmt.Effect(new Expr.PrimalCall(reader, "popDoubles", List.of(copyOf(copied.get(k))),
+              Type.INT)));
+        }
         out.add(new Stmt.Repeat(r.counter(), r.from(), r.downTo(), recomputed));
       } else {
         out.add(Rewrite.withBodies(s, this::backward));
@@ -313,12 +376,13 @@ public final class ResidualPlacement {
     if (trips.isEmpty()) {
       return false;
     }
-    TripNeeds needs = new TripNeeds(new HashMap<>(), new HashMap<>());
+    TripNeeds needs = new TripNeeds(new HashMap<>(), new HashMap<>(), new HashMap<>());
     Set<String> writtenSoFar = trips.get(trips.size() - 1).written();
-    if (!readable(e, name -> recomputableLocal(name, trips, writtenSoFar, needs))) {
+    if (!readable(e, name -> recomputableLocal(name, trips, writtenSoFar, needs), read -> copyable(read, trips, needs))) {
       return false;
     }
     needs.recomputed().forEach((trip, locals) -> trip.needed().addAll(locals));
+    needs.copied().forEach((trip, arrays) -> trip.loop().copied().addAll(arrays));
     needs.kept().forEach((trip, locals) -> locals.forEach(name -> trip.snapshots().computeIfAbsent(name,
         n -> trip.carried().containsKey(n) ? new Expr.Var(names.temp(n + "Start"), trip.carried().get(n))
             : trip.locals().get(n).target())));
@@ -330,7 +394,7 @@ public final class ResidualPlacement {
    * values taped once per trip (a carried local at the trip's start, a local costly or impossible to
    * compute again).
    */
-  private record TripNeeds(Map<Trip, Set<String>> recomputed, Map<Trip, Set<String>> kept) {
+  private record TripNeeds(Map<Trip, Set<String>> recomputed, Map<Trip, Set<String>> kept, Map<Trip, Set<String>> copied) {
     boolean add(Map<Trip, Set<String>> which, Trip trip, String name) {
       return which.computeIfAbsent(trip, t -> new HashSet<>()).add(name);
     }
@@ -362,7 +426,8 @@ public final class ResidualPlacement {
         }
         List<Trip> outer = trips.subList(0, k + 1);
         Set<String> before = trip.writtenBefore().getOrDefault(name, Set.of());
-        if (costly(local.value()) || !readable(local.value(), inner -> recomputableLocal(inner, outer, before, needs))) {
+        if (costly(local.value()) || !readable(local.value(), inner -> recomputableLocal(inner, outer, before, needs),
+            read -> copyable(read, outer, needs))) {
           needs.recomputed().get(trip).remove(name);
           needs.add(needs.kept(), trip, name);
         }
@@ -370,6 +435,127 @@ public final class ResidualPlacement {
       }
     }
     return false;
+  }
+
+  /**
+   * A loop whose backward trips each compute their forward trip again, then run backwards through
+   * it: what the trip computes lives in locals, and only loops inside it record, on {@code tape}
+   * (null when nothing does), which each trip fills and empties.
+   */
+  private record Fused(List<Stmt> trip, String tape) {}
+
+  /**
+   * {@code w}'s trip computed again and run backwards, when its trips depend on nothing another trip
+   * computed: the trip reads only the counter, values readable at any time, and locals of its own
+   * (a sum the loop carries is only added to, and the backward trip does not read it). Calls,
+   * writes into arrays and fields that may change keep the trip on the tape: null.
+   */
+  private Fused fused(Stmt.While w, Trip trip) {
+    Stmt.Repeat backward = backwardTrips.get(trip.counter());
+    List<Stmt> body = w.body().subList(0, w.body().size() - 1);
+    if (backward == null || Rewrite.anyMatch(body, s -> !recomputable(s))) {
+      return null;
+    }
+    Set<String> outside = new HashSet<>();
+    Rewrite.forEach(body, s -> Rewrite.operands(s).forEach(e -> outside.addAll(Exprs.vars(e))));
+    outside.removeIf(name -> !stable(name) || writtenArrays.contains(name));
+    outside.add(trip.counter());
+    String tripTape = names.temp("tripTape");
+    ResidualPlacement inTrip = new ResidualPlacement(names, outside, false, tripTape, tripTape, true);
+    // Only what the backward trip reads is computed again: a sum the loop carries is not.
+    Reverse placed = GradientSweeps.of(inTrip.run(new Reverse(body, backward.body(), null, List.of(), false)),
+        e -> true);
+    Set<String> declared = new HashSet<>(outside);
+    boolean[] own = {true};
+    Rewrite.forEach(placed.forward(), s -> {
+      Rewrite.operands(s).forEach(e -> own[0] &= declared.containsAll(Exprs.vars(e)));
+      if (s instanceof Stmt.Assign a && !a.declare()) {
+        own[0] &= declared.contains(a.target().name());
+      }
+      Rewrite.assigned(s).forEach(v -> declared.add(v.name()));
+      if (s instanceof Stmt.Save v) {
+        declared.add(v.residual().name());
+      } else if (s instanceof Stmt.Declare d) {
+        declared.add(d.target().name());
+      }
+    });
+    if (!own[0]) {
+      return null;
+    }
+    List<Stmt> again = new ArrayList<>(placed.forward());
+    again.addAll(placed.backward());
+    return new Fused(again, placed.usesTape() ? tripTape : null);
+  }
+
+  /** Whether {@code s} can run again in the backward sweep: no call, no write into an array, no changing field. */
+  private static boolean recomputable(Stmt s) {
+    boolean plain = s instanceof Stmt.Assign || s instanceof Stmt.Save || s instanceof Stmt.Declare
+        || s instanceof Stmt.If || s instanceof Stmt.While || s instanceof Stmt.Block;
+    return plain && Rewrite.operands(s).stream().allMatch(ResidualPlacement::pure);
+  }
+
+  /** Whether {@code e} computes from its operands only: no call but Math's integer helpers, no changing field. */
+  private static boolean pure(Expr e) {
+    if (e instanceof Expr.Call || e instanceof Expr.Lambda || e instanceof Expr.StaticField f && f.mutable()
+        || e instanceof Expr.PrimalCall c && !integerHelper(c)) {
+      return false;
+    }
+    return Exprs.children(e).stream().allMatch(ResidualPlacement::pure);
+  }
+
+  private static boolean integerHelper(Expr.PrimalCall c) {
+    return (c.receiver().equals("Math") || c.receiver().equals("StrictMath"))
+        && (c.type() == Type.INT || c.type() == Type.LONG);
+  }
+
+  /**
+   * A fused loop's forward trip without what only its backward trips needed: no residuals, no trip
+   * counts of the loops inside it.
+   */
+  private List<Stmt> primal(List<Stmt> body) {
+    List<Stmt> out = new ArrayList<>();
+    for (Stmt s : body) {
+      boolean tripCount = s instanceof Stmt.Assign a && tripCountOf.containsValue(a.target().name());
+      if (!(s instanceof Stmt.Save) && !tripCount) {
+        out.add(Rewrite.withBodies(s, this::primal));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Whether an element of a written array read inside {@code trips} can be read again from a copy
+   * the outermost of them that does not write the array tapes once after it: where that loop reads
+   * the array more than once per trip, a local {@code double[]} assigned once, at an index that moves.
+   */
+  private boolean copyable(Expr.ArrayRead read, List<Trip> trips, TripNeeds needs) {
+    String array = ((Expr.Var) read.array()).name();
+    if (read.array().type() != Type.DOUBLE_ARRAY || !stable(array) || params.contains(array)
+        || Exprs.vars(read.index()).isEmpty()) {
+      return false;
+    }
+    for (Trip trip : trips) {
+      if (!trip.loop().writes().contains(array)) {
+        if (trip.loop().reads().getOrDefault(array, 0) < 2) {
+          return false;
+        }
+        needs.add(needs.copied(), trip, array);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The array a backward loop reads {@code array}'s taped copy from. */
+  private Expr.Var copyOf(String array) {
+    return copies.computeIfAbsent(array, a -> new Expr.Var(names.temp(a + "Copy"), Type.DOUBLE_ARRAY));
+  }
+
+  /** {@code e} reading each array a loop tapes a copy of from that copy. */
+  private Expr fromCopies(Expr e) {
+    return Rewrite.expr(e, n -> n instanceof Expr.ArrayRead r && r.array() instanceof Expr.Var a
+        && writtenArrays.contains(a.name()) && copies.containsKey(a.name())
+        ? new Expr.ArrayRead(copies.get(a.name()), r.index(), r.type()) : n);
   }
 
   /** Whether {@code e} calls a costly primitive (a transcendental, a root). */
@@ -397,11 +583,14 @@ public final class ResidualPlacement {
   }
 
   private boolean readableLater(Expr e) {
-    return readable(e, this::stable);
+    return readable(e, this::stable, read -> false);
   }
 
-  /** Whether {@code e} reads only literals, final fields and what {@code local} accepts, without calls. */
-  private boolean readable(Expr e, Predicate<String> local) {
+  /**
+   * Whether {@code e} reads only literals, final fields, what {@code local} accepts, elements of
+   * arrays nobody writes and those {@code written} accepts, without calls.
+   */
+  private boolean readable(Expr e, Predicate<String> local, Predicate<Expr.ArrayRead> written) {
     if (e instanceof Expr.StaticField f) {
       // A field that is not final may change before the pullback runs: keep what this sweep read.
       return !f.mutable();
@@ -415,15 +604,14 @@ public final class ResidualPlacement {
     if (e instanceof Expr.ArrayRead r) {
       // Array parameters are never written, so an element read is as stable as its index; an
       // element of a local array the function writes into is not.
-      return r.array() instanceof Expr.Var v && !writtenArrays.contains(v.name())
-          && readable(r.array(), local) && readable(r.index(), local);
+      return r.array() instanceof Expr.Var v && (!writtenArrays.contains(v.name()) || written.test(r))
+          && readable(r.array(), local, written) && readable(r.index(), local, written);
     }
     // Math's integer helpers (floorMod for a wrap-around index) are pure: computed again as they were.
-    boolean integerHelper = e instanceof Expr.PrimalCall c && (c.receiver().equals("Math")
-        || c.receiver().equals("StrictMath")) && (c.type() == Type.INT || c.type() == Type.LONG);
     if (e instanceof Expr.Prim || e instanceof Expr.Binary || e instanceof Expr.Unary || e instanceof Expr.Cast
-        || e instanceof Expr.Conditional || e instanceof Expr.ArrayLength || integerHelper) {
-      return Exprs.children(e).stream().allMatch(c -> readable(c, local));
+        || e instanceof Expr.Conditional || e instanceof Expr.ArrayLength
+        || e instanceof Expr.PrimalCall c && integerHelper(c)) {
+      return Exprs.children(e).stream().allMatch(c -> readable(c, local, written));
     }
     return false;
   }
