@@ -754,8 +754,261 @@ public final class CountedLoopsDerivatives {
   }
 
   /**
+   * {@code checkpointedEuler} as a differentiable function object of {@code a, b}, with {@code u0, dt, steps} bound, to pass to higher-order code.
+   */
+  public static DiffFn2 checkpointedEuler(double u0, double dt, int steps) {
+    return new DiffFn2() {
+      @Override
+      public double value(double a, double b) {
+        return CountedLoops.checkpointedEuler(a, b, u0, dt, steps);
+      }
+
+      @Override
+      public Dual jvp(double a, double b, double aDot, double bDot) {
+        return CountedLoopsDerivatives.checkpointedEulerJvp(a, b, u0, dt, steps, aDot, bDot);
+      }
+
+      @Override
+      public Vjp<Grad2> vjp(double a, double b) {
+        Vjp<CheckpointedEulerGrad> vjp = CountedLoopsDerivatives.checkpointedEulerVjp(a, b, u0, dt, steps);
+        return new Vjp<>(vjp.value(), outBar -> {
+          CheckpointedEulerGrad grad = vjp.pullback(outBar);
+          return new Grad2(grad.a(), grad.b());
+        });
+      }
+    };
+  }
+
+  /**
+   * The value of {@code checkpointedEuler} and its directional derivative along the tangents ({@code jax.jvp}).
+   */
+  public static Dual checkpointedEulerJvp(double a, double b, double u0, double dt, int steps,
+      double aDot, double bDot) {
+    double u = u0;
+    double uDot = 0.0;
+    {
+      int i = 0;
+      while (i < steps) {
+        double prod1 = a * u;
+        double prod1Dot = u * aDot + a * uDot;
+        double prod2 = b * u;
+        double prod2Dot = u * bDot + b * uDot;
+        double prod3 = prod2 * u;
+        double prod3Dot = u * prod2Dot + prod2 * uDot;
+        double diff1 = prod1 - prod3;
+        double diff1Dot = prod1Dot - prod3Dot;
+        double prod4 = dt * diff1;
+        double prod4Dot = dt * diff1Dot;
+        double sum1 = u + prod4;
+        double sum1Dot = uDot + prod4Dot;
+        u = sum1;
+        uDot = sum1Dot;
+        i = i + 1;
+      }
+    }
+    return Dual.of(u, uDot);
+  }
+
+  /**
+   * The value of {@code checkpointedEuler} and its pullback from an output cotangent to the gradient ({@code jax.vjp}).
+   */
+  public static Vjp<CheckpointedEulerGrad> checkpointedEulerVjp(double a, double b, double u0,
+      double dt, int steps) {
+    Tape tape = new Tape();
+    double u = u0;
+    {
+      int i = 0;
+      int every1 = Tape.checkpointInterval(steps - i);
+      while (i < steps) {
+        if (i % every1 == 0) {
+          tape.pushDouble(u);
+        }
+        double prod1 = a * u;
+        double prod2 = b * u;
+        double prod3 = prod2 * u;
+        double diff1 = prod1 - prod3;
+        double prod4 = dt * diff1;
+        double sum1 = u + prod4;
+        u = sum1;
+        i = i + 1;
+      }
+    }
+    return new Vjp<>(u, outBar -> {
+      Tape.Reader reader = tape.reader();
+      double aBar = 0.0;
+      double bBar = 0.0;
+      double uBar = outBar;
+      int every1 = Tape.checkpointInterval(steps);
+      Tape stretchTape1 = new Tape();
+      for (int segment1 = Tape.checkpoints(steps, every1); segment1 > 0; segment1--) {
+        int start1 = (segment1 - 1) * every1;
+        int end1 = Math.min(start1 + every1 - 1, steps - 1);
+        double u1 = reader.popDouble();
+        {
+          int i = start1;
+          stretchTape1.reserve(end1 + 1 - i, 1, 0, 0);
+          while (i <= end1) {
+            double u1Start1 = u1;
+            double prod1 = a * u1;
+            double prod2 = b * u1;
+            double prod3 = prod2 * u1;
+            double diff1 = prod1 - prod3;
+            double prod4 = dt * diff1;
+            double sum1 = u1 + prod4;
+            u1 = sum1;
+            stretchTape1.pushDouble(u1Start1);
+            i = i + 1;
+          }
+        }
+        for (int i = end1; i >= start1; i--) {
+          double u1Start1 = stretchTape1.popDouble();
+          double prod2 = b * u1Start1;
+          double diff1Bar = dt * uBar;
+          double prod2Bar = -(u1Start1 * diff1Bar);
+          aBar += u1Start1 * diff1Bar;
+          bBar += u1Start1 * prod2Bar;
+          uBar = uBar - prod2 * diff1Bar + b * prod2Bar + a * diff1Bar;
+        }
+      }
+      return new CheckpointedEulerGrad(aBar, bBar);
+    });
+  }
+
+  /**
+   * The gradient of {@code checkpointedEuler} ({@code jax.grad}).
+   */
+  public static CheckpointedEulerGrad checkpointedEulerGrad(double a, double b, double u0,
+      double dt, int steps) {
+    Tape tape = new Tape();
+    double u = u0;
+    {
+      int i = 0;
+      int every1 = Tape.checkpointInterval(steps - i);
+      while (i < steps) {
+        if (i % every1 == 0) {
+          tape.pushDouble(u);
+        }
+        double prod1 = a * u;
+        double prod2 = b * u;
+        double prod3 = prod2 * u;
+        double diff1 = prod1 - prod3;
+        double prod4 = dt * diff1;
+        double sum1 = u + prod4;
+        u = sum1;
+        i = i + 1;
+      }
+    }
+    Tape.Reader reader = tape.reader();
+    double aBar = 0.0;
+    double bBar = 0.0;
+    double uBar = 1.0;
+    int every1 = Tape.checkpointInterval(steps);
+    Tape stretchTape1 = new Tape();
+    for (int segment1 = Tape.checkpoints(steps, every1); segment1 > 0; segment1--) {
+      int start1 = (segment1 - 1) * every1;
+      int end1 = Math.min(start1 + every1 - 1, steps - 1);
+      double u1 = reader.popDouble();
+      {
+        int i = start1;
+        stretchTape1.reserve(end1 + 1 - i, 1, 0, 0);
+        while (i <= end1) {
+          double u1Start1 = u1;
+          double prod1 = a * u1;
+          double prod2 = b * u1;
+          double prod3 = prod2 * u1;
+          double diff1 = prod1 - prod3;
+          double prod4 = dt * diff1;
+          double sum1 = u1 + prod4;
+          u1 = sum1;
+          stretchTape1.pushDouble(u1Start1);
+          i = i + 1;
+        }
+      }
+      for (int i = end1; i >= start1; i--) {
+        double u1Start1 = stretchTape1.popDouble();
+        double prod2 = b * u1Start1;
+        double diff1Bar = dt * uBar;
+        double prod2Bar = -(u1Start1 * diff1Bar);
+        aBar += u1Start1 * diff1Bar;
+        bBar += u1Start1 * prod2Bar;
+        uBar = uBar - prod2 * diff1Bar + b * prod2Bar + a * diff1Bar;
+      }
+    }
+    return new CheckpointedEulerGrad(aBar, bBar);
+  }
+
+  /**
+   * The value and the gradient of {@code checkpointedEuler} ({@code jax.value_and_grad}).
+   */
+  public static ValueAndGrad<CheckpointedEulerGrad> checkpointedEulerValueAndGrad(double a,
+      double b, double u0, double dt, int steps) {
+    Tape tape = new Tape();
+    double u = u0;
+    {
+      int i = 0;
+      int every1 = Tape.checkpointInterval(steps - i);
+      while (i < steps) {
+        if (i % every1 == 0) {
+          tape.pushDouble(u);
+        }
+        double prod1 = a * u;
+        double prod2 = b * u;
+        double prod3 = prod2 * u;
+        double diff1 = prod1 - prod3;
+        double prod4 = dt * diff1;
+        double sum1 = u + prod4;
+        u = sum1;
+        i = i + 1;
+      }
+    }
+    Tape.Reader reader = tape.reader();
+    double aBar = 0.0;
+    double bBar = 0.0;
+    double uBar = 1.0;
+    int every1 = Tape.checkpointInterval(steps);
+    Tape stretchTape1 = new Tape();
+    for (int segment1 = Tape.checkpoints(steps, every1); segment1 > 0; segment1--) {
+      int start1 = (segment1 - 1) * every1;
+      int end1 = Math.min(start1 + every1 - 1, steps - 1);
+      double u1 = reader.popDouble();
+      {
+        int i = start1;
+        stretchTape1.reserve(end1 + 1 - i, 1, 0, 0);
+        while (i <= end1) {
+          double u1Start1 = u1;
+          double prod1 = a * u1;
+          double prod2 = b * u1;
+          double prod3 = prod2 * u1;
+          double diff1 = prod1 - prod3;
+          double prod4 = dt * diff1;
+          double sum1 = u1 + prod4;
+          u1 = sum1;
+          stretchTape1.pushDouble(u1Start1);
+          i = i + 1;
+        }
+      }
+      for (int i = end1; i >= start1; i--) {
+        double u1Start1 = stretchTape1.popDouble();
+        double prod2 = b * u1Start1;
+        double diff1Bar = dt * uBar;
+        double prod2Bar = -(u1Start1 * diff1Bar);
+        aBar += u1Start1 * diff1Bar;
+        bBar += u1Start1 * prod2Bar;
+        uBar = uBar - prod2 * diff1Bar + b * prod2Bar + a * diff1Bar;
+      }
+    }
+    return new ValueAndGrad<>(u, new CheckpointedEulerGrad(aBar, bBar));
+  }
+
+  /**
    * The gradient of {@code euler}, one component per differentiated parameter.
    */
   public static record EulerGrad(double a, double b) {
+  }
+
+  /**
+   * The gradient of {@code checkpointedEuler}, one component per differentiated parameter.
+   */
+  public static record CheckpointedEulerGrad(double a, double b) {
   }
 }

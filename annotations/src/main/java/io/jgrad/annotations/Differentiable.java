@@ -19,4 +19,13 @@ public @interface Differentiable {
 
   /** Names of the parameters to differentiate with respect to; empty means every differentiable one. */
   String[] wrt() default {};
+
+  /**
+   * Whether reverse mode keeps only checkpoints of a loop that carries state from trip to trip: the
+   * state at the start of every ⌈√n⌉-th of its n trips, each stretch between two checkpoints run again
+   * and then backwards in the backward sweep (JAX's {@code jax.checkpoint}, Griewank's
+   * checkpointing). Memory grows as √n instead of n, for about one more forward pass. A loop whose
+   * trips call functions or write arrays keeps every trip's values.
+   */
+  boolean checkpointLoops() default false;
 }

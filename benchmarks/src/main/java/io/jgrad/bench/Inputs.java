@@ -24,6 +24,10 @@ public final class Inputs {
   public static final double EULER_U0 = 10;
   /** Euler: initial predators. */
   public static final double EULER_V0 = 10;
+  /** Euler with checkpoints: number of steps (a million), the same ten time units as the short run. */
+  public static final int EULER_LONG_STEPS = 1_000_000;
+  /** Euler with checkpoints: step size. */
+  public static final double EULER_LONG_DT = 1e-5;
   /** RK4: dimension of the Lorenz-96 state. */
   public static final int RK4_DIM = 16;
   /** RK4: number of steps. */

@@ -105,7 +105,7 @@ class ResidualPlacementTest {
     Linearized linear = Jvp.transform(body, F.differentiatedParams(), names);
     assertThat(linear.problems()).isEmpty();
     return ResidualPlacement.place(Transposer.transpose(linear.program(), linear.tangents(), F, names), F, names,
-        policy);
+        policy, false);
   }
 
   private static Expr mul(Expr a, Expr b) {

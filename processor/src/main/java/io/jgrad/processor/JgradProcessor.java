@@ -441,7 +441,8 @@ public final class JgradProcessor extends AbstractProcessor {
       Report report) {
     Callee sig = f.signature();
     boolean forward = !reverseOnly.containsKey(sig.key());
-    int order = DiffSpec.of(method).orElseThrow().order();
+    DiffSpec spec = DiffSpec.of(method).orElseThrow();
+    int order = spec.order();
     java.util.Optional<String> unsupported = OrderLimits.unsupported(f, order, forward, rf != null);
     if (unsupported.isPresent()) {
       report.error(Codes.UNSUPPORTED_ORDER, unsupported.get(), method);
@@ -455,7 +456,7 @@ public final class JgradProcessor extends AbstractProcessor {
       }
       return java.util.Optional.of(new Plan(Derivation.of(rf.flat(), forward, 1, null), null, null, rf));
     }
-    Derived derived = Derivation.of(f, forward, order, purity::removable);
+    Derived derived = Derivation.of(f, forward, order, purity::removable, spec.checkpointLoops());
     Derived rulePrimal = order == 2 && sig.rulePrimal() ? Derivation.internal(new Function.Plain(
         sig.secondOrderPrimal(), RulePrimal.of(f)), forward) : null;
     Kernels kernels = null;

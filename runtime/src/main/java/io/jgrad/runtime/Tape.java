@@ -45,6 +45,19 @@ public final class Tape {
     return needed <= length ? length : (int) Math.min(Integer.MAX_VALUE - 8, Math.max(needed, 2L * length));
   }
 
+  /**
+   * How many trips of a checkpointed loop of {@code trips} trips lie between two checkpoints:
+   * ⌈√trips⌉, so that the checkpoints and the trips of one stretch taken together are fewest.
+   */
+  public static int checkpointInterval(int trips) {
+    return trips <= 1 ? 1 : (int) Math.ceil(Math.sqrt(trips));
+  }
+
+  /** How many checkpoints a loop of {@code trips} trips keeps, one every {@code interval} trips. */
+  public static int checkpoints(int trips, int interval) {
+    return trips <= 0 ? 0 : (trips - 1) / interval + 1;
+  }
+
   /** Records a double for the reverse sweep. */
   public void pushDouble(double value) {
     if (doubleCount == doubles.length) {

@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 final class MarkdownReport {
   /** Implementations that are not peers: the reference, jgrad itself and finite differences. */
   private static final Set<String> NOT_PEERS = Set.of("hand", "jgrad", "jgradVjp", "fd", "jgradThreads", "jgradOpencl",
-      "jgradOpenclSession");
+      "jgradOpenclSession", "jgradStored");
   /** Operations run in reverse mode, where the ≤ 3× primal target applies. */
   private static final Set<String> REVERSE = Set.of("grad", "valueAndGrad");
   private static final double HAND_TARGET = 1.10;
@@ -27,6 +27,7 @@ final class MarkdownReport {
       Map.entry("hand", "hand-written"),
       Map.entry("jgrad", "**jgrad**"),
       Map.entry("jgradVjp", "jgrad (fVjp, pullback)"),
+      Map.entry("jgradStored", "jgrad without checkpoints (every step taped)"),
       Map.entry("jgradThreads", "jgrad, THREADS backend"),
       Map.entry("jgradOpencl", "jgrad, OPENCL backend (one call)"),
       Map.entry("jgradOpenclSession", "jgrad, OPENCL backend (session, inputs on the device)"),

@@ -121,7 +121,8 @@ class GoldenSourcesTest {
       // Reverse mode through counted loops: x re-read, the loop run backwards, no tape (Rosenbrock);
       // the carried state taped once per step, the products computed again (an Euler step); a local
       // array a stage reads at three neighbours, copied once per stage and the tape reserved once;
-      // independent trips, each computed again by its backward trip (Newton's method inside).
+      // independent trips, each computed again by its backward trip (Newton's method inside); an Euler
+      // step with checkpoints.
       new Golden("CountedLoops",
           "package jgrad.golden;",
           "",
@@ -180,6 +181,15 @@ class GoldenSourcesTest {
           "      s += Math.log(r);",
           "    }",
           "    return s;",
+          "  }",
+          "",
+          "  @Differentiable(wrt = {\"a\", \"b\"}, checkpointLoops = true)",
+          "  static double checkpointedEuler(double a, double b, double u0, double dt, int steps) {",
+          "    double u = u0;",
+          "    for (int i = 0; i < steps; i++) {",
+          "      u += dt * (a * u - b * u * u);",
+          "    }",
+          "    return u;",
           "  }",
           "}"),
       new Golden("Plain",

@@ -288,4 +288,42 @@ final class CountedLoops {
     }
     return s;
   }
+
+  /**
+   * State carried through 37 steps, checkpointed: the state at every 7th step's start is kept, each
+   * stretch of steps computed again and run backwards (the last stretch is shorter).
+   */
+  @Differentiable(checkpointLoops = true)
+  static double checkpointedSteps(double[] x) {
+    double u = x[0];
+    double v = x[1];
+    for (int i = 0; i < 37; i++) {
+      double du = x[2] * u - x[3] * u * v;
+      double dv = x[4] * u * v - Math.sin(v);
+      u += 0.01 * du;
+      v += 0.01 * dv;
+    }
+    return u * v;
+  }
+
+  /**
+   * A checkpointed loop from 2 to n inclusive whose trips read a parameter at the counter and run a
+   * loop of their own; then one that runs no trip at all.
+   */
+  @Differentiable(checkpointLoops = true)
+  static double checkpointedFromTwo(double[] x) {
+    double s = 1;
+    int n = 3 * x.length;
+    for (int i = 2; i <= n; i++) {
+      double w = 0;
+      for (int j = 0; j < 3; j++) {
+        w += x[(i + j) % x.length] * s;
+      }
+      s = 0.5 * s + Math.tanh(w);
+    }
+    for (int i = 0; i < x.length - 7; i++) {
+      s *= s;
+    }
+    return s;
+  }
 }

@@ -85,7 +85,13 @@ class CountedLoopsTest {
             CountedLoopsDerivatives::cubeRootsJvp),
         new Case("readsItsSum", CountedLoops::readsItsSum, CountedLoopsDerivatives::readsItsSumGrad,
             CountedLoopsDerivatives::readsItsSumVjp, CountedLoopsDerivatives::readsItsSumValueAndGrad,
-            CountedLoopsDerivatives::readsItsSumJvp));
+            CountedLoopsDerivatives::readsItsSumJvp),
+        new Case("checkpointedSteps", CountedLoops::checkpointedSteps, CountedLoopsDerivatives::checkpointedStepsGrad,
+            CountedLoopsDerivatives::checkpointedStepsVjp, CountedLoopsDerivatives::checkpointedStepsValueAndGrad,
+            CountedLoopsDerivatives::checkpointedStepsJvp),
+        new Case("checkpointedFromTwo", CountedLoops::checkpointedFromTwo,
+            CountedLoopsDerivatives::checkpointedFromTwoGrad, CountedLoopsDerivatives::checkpointedFromTwoVjp,
+            CountedLoopsDerivatives::checkpointedFromTwoValueAndGrad, CountedLoopsDerivatives::checkpointedFromTwoJvp));
   }
 
   @ParameterizedTest

@@ -13,7 +13,7 @@ import javax.lang.model.element.ExecutableElement;
  * ({@code @Differentiable}) or from a forward-mode rule ({@code @CustomJvp}).
  */
 public record DiffSpec(Kind kind, int order, List<String> wrt, String jvp, List<String> jvps, String fwd,
-    String bwd) {
+    String bwd, boolean checkpointLoops) {
   /** Where the derivatives come from. */
   public enum Kind {
     BODY,
@@ -25,17 +25,18 @@ public record DiffSpec(Kind kind, int order, List<String> wrt, String jvp, List<
   public static Optional<DiffSpec> of(ExecutableElement method) {
     Differentiable d = method.getAnnotation(Differentiable.class);
     if (d != null) {
-      return Optional.of(new DiffSpec(Kind.BODY, d.order(), Arrays.asList(d.wrt()), "", List.of(), "", ""));
+      return Optional.of(new DiffSpec(Kind.BODY, d.order(), Arrays.asList(d.wrt()), "", List.of(), "", "",
+          d.checkpointLoops()));
     }
     CustomJvp c = method.getAnnotation(CustomJvp.class);
     if (c != null) {
       return Optional.of(new DiffSpec(Kind.CUSTOM_JVP, c.order(), Arrays.asList(c.wrt()), c.jvp(),
-          Arrays.asList(c.jvps()), "", ""));
+          Arrays.asList(c.jvps()), "", "", false));
     }
     CustomVjp v = method.getAnnotation(CustomVjp.class);
     if (v != null) {
       return Optional.of(new DiffSpec(Kind.CUSTOM_VJP, v.order(), Arrays.asList(v.wrt()), "", List.of(),
-          v.fwd(), v.bwd()));
+          v.fwd(), v.bwd(), false));
     }
     return Optional.empty();
   }

@@ -54,7 +54,7 @@ final class ArrayTapeBody {
     String g = names.fresh("g");
     Linearized jvp = Jvp.checked(normalized, f.differentiatedParams(), names);
     Reverse sweeps = ResidualPlacement.place(Transposer.transpose(jvp.program(), jvp.tangents(), f, names), f, names,
-        ResidualPlacement.Policy.STRAIGHT_LINE);
+        ResidualPlacement.Policy.ARRAY_TAPE, false);
     List<Stmt> body = new ArrayTapeBody(f, names).body(sweeps, new Expr.Var(g, f.returnType()));
     return ReverseBody.pullbackFunctions(f, g, body, sweeps.gradient());
   }

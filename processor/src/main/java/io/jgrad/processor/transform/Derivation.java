@@ -33,16 +33,23 @@ public final class Derivation {
    * value; null: nothing is dropped, as for the flat function of a record function).
    */
   public static Derived of(Function f, boolean forward, int order, Predicate<Expr> removable) {
-    return of(f, forward, order, removable, false);
+    return derive(f, forward, order, removable, false, false);
+  }
+
+  /** {@link #of(Function, boolean, int, Predicate)}, long loops' states checkpointed where {@code checkpointLoops}. */
+  public static Derived of(Function f, boolean forward, int order, Predicate<Expr> removable,
+      boolean checkpointLoops) {
+    return derive(f, forward, order, removable, false, checkpointLoops);
   }
 
   /** The derivatives of a function only generated code calls: first order, reverse mode unless {@code forward}. */
   public static Derived internal(Function f, boolean forward) {
-    return of(f, forward, 1, value -> false, true);
+    return derive(f, forward, 1, value -> false, true, false);
   }
 
   /** {@code removable} null: nothing is dropped from {@code fGrad}'s sweeps. */
-  private static Derived of(Function f, boolean forward, int order, Predicate<Expr> removable, boolean internal) {
+  private static Derived derive(Function f, boolean forward, int order, Predicate<Expr> removable, boolean internal,
+      boolean checkpointLoops) {
     Callee sig = f.signature();
     if (f instanceof Function.VjpRule rule) {
       List<Derived> pullbacks = order == 2 ? rule.pullbacks().stream().map(p -> internal(p, false)).toList() : List.of();
@@ -51,7 +58,7 @@ public final class Derivation {
     List<String> paramNames = new ArrayList<>(sig.params().stream().map(Callee.Param::name).toList());
     if (f instanceof Function.JvpsRules rules) {
       Names names = Names.of(paramNames, List.of());
-      Placed placed = reverse(RuleLinearizer.perParameter(rules, names), sig, names, removable);
+      Placed placed = reverse(RuleLinearizer.perParameter(rules, names), sig, names, removable, false);
       return new Derived(f, forward, order, internal, null, placed.vjp(), placed.valueAndGrad(), placed.grad(), null,
           List.of(), null);
     }
@@ -59,7 +66,7 @@ public final class Derivation {
       paramNames.addAll(rule.tangentNames());
       Names names = Names.of(paramNames, rule.body());
       Linearized linear = RuleLinearizer.ofRule(rule, names);
-      Placed placed = reverse(linear, sig, names, removable);
+      Placed placed = reverse(linear, sig, names, removable, false);
       Derived d = new Derived(f, forward, order, internal, null, placed.vjp(), placed.valueAndGrad(), placed.grad(),
           null, List.of(), null);
       return order == 2 ? forwardOverForward(d, SecondOrder.ruleTangentBody(f.body()), rule.tangentNames()) : d;
@@ -70,7 +77,7 @@ public final class Derivation {
     List<String> tangentNames = sig.differentiatedParams().stream()
         .map(p -> jvp.tangents().get(p.name()).name()).toList();
     List<Stmt> tangentBody = order == 2 && forward ? SecondOrder.tangentBody(jvp.program()) : null;
-    Placed placed = reverse(jvp, sig, names, removable);
+    Placed placed = reverse(jvp, sig, names, removable, checkpointLoops);
     List<Derived> pullbacks = order == 2 && !forward
         ? reverseOverReverse(sig, normal, names).stream().map(p -> internal(p, false)).toList() : List.of();
     Derived d = new Derived(f, forward, order, internal, new Derived.Forward(jvp, names), placed.vjp(),
@@ -96,14 +103,15 @@ public final class Derivation {
    * closure and for a method that runs both sweeps ({@code fValueAndGrad}; {@code fGrad}, which never
    * returns the value, also without what only the value needed, where {@code removable} allows).
    */
-  private static Placed reverse(Linearized linear, Callee sig, Names names, Predicate<Expr> removable) {
+  private static Placed reverse(Linearized linear, Callee sig, Names names, Predicate<Expr> removable,
+      boolean checkpointLoops) {
     Reverse transposed = Transposer.transposeCountedLoops(linear.program(), linear.tangents(), sig, names);
     Names oneMethod = names.copy();
     Reverse vjp = CleanAdjoints.clean(
-        ResidualPlacement.place(transposed, sig, names, ResidualPlacement.Policy.CLOSURE), null);
+        ResidualPlacement.place(transposed, sig, names, ResidualPlacement.Policy.CLOSURE, checkpointLoops), null);
     // fGrad and fValueAndGrad seed the output's cotangent with 1.
     Reverse straight = CleanAdjoints.clean(
-        ResidualPlacement.place(transposed, sig, oneMethod, ResidualPlacement.Policy.STRAIGHT_LINE),
+        ResidualPlacement.place(transposed, sig, oneMethod, ResidualPlacement.Policy.STRAIGHT_LINE, checkpointLoops),
         sig.returnType().isArray() ? null : Exprs.lit(Type.DOUBLE, 1));
     Reverse grad = sig.returnType().isArray() || removable == null ? straight : GradientSweeps.of(straight, removable);
     return new Placed(vjp, straight, grad);

@@ -47,6 +47,10 @@ public final class ResidualPlacement {
   private final String reader;
   /** Whether this places the residuals of a trip that its backward trip follows at once. */
   private final boolean inTrip;
+  /** Whether the tape holds single values only: no copies, reservations or trips computed again. */
+  private boolean valuesOnly;
+  /** Whether a loop carrying state keeps checkpoints instead of every trip's values. */
+  private final boolean checkpointLoops;
 
   /** What each residual became: the expression the backward sweep reads, and how it got there. */
   private final Map<String, Expr> placed = new HashMap<>();
@@ -65,6 +69,7 @@ public final class ResidualPlacement {
   /** The backward loop of each loop the forward sweep runs, by trip key; those fused, by the same key. */
   private final Map<String, Stmt.Repeat> backwardTrips = new HashMap<>();
   private final Map<String, Fused> fusedTrips = new HashMap<>();
+  private final Map<String, Checkpointed> checkpointedTrips = new HashMap<>();
 
   /**
    * A trip of a loop run backwards over its counter: the locals it declares and assigns once (each
@@ -108,14 +113,19 @@ public final class ResidualPlacement {
     }
   }
 
-  private ResidualPlacement(Names names, Set<String> params, boolean tapeEverything, String tape, String reader,
-      boolean inTrip) {
+  /**
+   * A placement over {@code params}, recording on {@code tape}: the forward sweep's tape, read back
+   * by the sweep's reader, or a tape a backward trip fills and empties, used as a stack.
+   */
+  private ResidualPlacement(Names names, Set<String> params, boolean tapeEverything, String tape, boolean inTrip,
+      boolean checkpointLoops) {
     this.names = names;
     this.inTrip = inTrip;
+    this.checkpointLoops = checkpointLoops;
     this.tapeEverything = tapeEverything;
     this.params.addAll(params);
     this.tape = tape;
-    this.reader = reader;
+    this.reader = tape.equals(Stmt.TAPE) ? Stmt.READER : tape;
   }
 
   /** Where the backward sweep runs, which decides what it may read directly. */
@@ -126,16 +136,23 @@ public final class ResidualPlacement {
      */
     CLOSURE,
     /** Straight after the forward sweep in the same method ({@code fGrad}, {@code fValueAndGrad}): no capture limit. */
-    STRAIGHT_LINE
+    STRAIGHT_LINE,
+    /**
+     * Straight after the forward sweep, with a tape that becomes local arrays (order 2's pullback
+     * functions): one value per push, so no copies of arrays, no reservations, no trip computed again.
+     */
+    ARRAY_TAPE
   }
 
   /** {@code sweeps} with every residual placed, for a backward sweep run under {@code policy}. */
-  public static Reverse place(Reverse sweeps, Callee signature, Names names, Policy policy) {
+  public static Reverse place(Reverse sweeps, Callee signature, Names names, Policy policy, boolean checkpointLoops) {
     Set<String> params = new HashSet<>();
     signature.params().forEach(p -> params.add(p.name()));
-    Reverse placed = new ResidualPlacement(names, params, false, Stmt.TAPE, Stmt.READER, false).run(sweeps);
+    ResidualPlacement placement = new ResidualPlacement(names, params, false, Stmt.TAPE, false, checkpointLoops);
+    placement.valuesOnly = policy == Policy.ARRAY_TAPE;
+    Reverse placed = placement.run(sweeps);
     if (policy == Policy.CLOSURE && 2 * signature.params().size() + 2 * topLevelLocals(placed) > CAPTURED_SLOTS) {
-      return new ResidualPlacement(names, params, true, Stmt.TAPE, Stmt.READER, false).run(sweeps);
+      return new ResidualPlacement(names, params, true, Stmt.TAPE, false, false).run(sweeps);
     }
     return placed;
   }
@@ -171,7 +188,8 @@ public final class ResidualPlacement {
         backwardTrips.put(tripKey(r), r);
       }
     });
-    List<Stmt> forward = TapeReservation.reserve(forward(sweeps.forward(), !tapeEverything, List.of()), tape);
+    List<Stmt> placedForward = forward(sweeps.forward(), !tapeEverything, List.of());
+    List<Stmt> forward = valuesOnly ? placedForward : TapeReservation.reserve(placedForward, tape);
     List<Stmt> backward = new ArrayList<>();
     // One array per copied array, allocated once: each backward loop that reads a copy first restores it.
     copies.forEach((array, copy) -> backward.add(new Stmt.Assign(copy, new Expr.NewArray(Type.DOUBLE_ARRAY,
@@ -229,12 +247,22 @@ public final class ResidualPlacement {
           tripBody.add(tripBody.size() - 1, new Stmt.Push(snapshot, snapshot.type(), tape));
           onTape.add(snapshot.name());
         });
-        Fused fused = trips.isEmpty() && trip.counted() && !onTape.equals(tapedBefore) ? fused(w, trip) : null;
+        Fused fused = !valuesOnly && trips.isEmpty() && trip.counted() && !onTape.equals(tapedBefore)
+            ? fused(w, trip) : null;
         if (fused != null) {
           // Each backward trip computes its forward trip again: the forward loop records nothing.
           onTape.retainAll(tapedBefore);
           fusedTrips.put(trip.counter(), fused);
           out.add(new Stmt.While(w.condition(), primal(w.body())));
+          continue;
+        }
+        Checkpointed checkpointed = checkpointLoops && !valuesOnly && trips.isEmpty() && trip.counted() && !trip.carried().isEmpty()
+            ? checkpointed(w, trip) : null;
+        if (checkpointed != null) {
+          onTape.retainAll(tapedBefore);
+          onTape.add(checkpointed.interval().name());
+          checkpointedTrips.put(trip.counter(), checkpointed);
+          out.addAll(keepCheckpoints(w, checkpointed));
           continue;
         }
         out.add(new Stmt.While(w.condition(), tripBody));
@@ -332,7 +360,9 @@ public final class ResidualPlacement {
   private List<Stmt> backward(List<Stmt> body) {
     List<Stmt> out = new ArrayList<>();
     for (Stmt s : body) {
-      if (s instanceof Stmt.Repeat r && tripKey(r) != null && fusedTrips.containsKey(tripKey(r))) {
+      if (s instanceof Stmt.Repeat r && tripKey(r) != null && checkpointedTrips.containsKey(tripKey(r))) {
+        out.addAll(fromCheckpoints(r, checkpointedTrips.get(tripKey(r))));
+      } else if (s instanceof Stmt.Repeat r && tripKey(r) != null && fusedTrips.containsKey(tripKey(r))) {
         Fused fused = fusedTrips.get(tripKey(r));
         if (fused.tape() != null) {
           out.add(new Stmt.NewTape(fused.tape()));
@@ -461,7 +491,7 @@ public final class ResidualPlacement {
     outside.removeIf(name -> !stable(name) || writtenArrays.contains(name));
     outside.add(trip.counter());
     String tripTape = names.temp("tripTape");
-    ResidualPlacement inTrip = new ResidualPlacement(names, outside, false, tripTape, tripTape, true);
+    ResidualPlacement inTrip = new ResidualPlacement(names, outside, false, tripTape, true, false);
     // Only what the backward trip reads is computed again: a sum the loop carries is not.
     Reverse placed = GradientSweeps.of(inTrip.run(new Reverse(body, backward.body(), null, List.of(), false)),
         e -> true);
@@ -485,6 +515,121 @@ public final class ResidualPlacement {
     List<Stmt> again = new ArrayList<>(placed.forward());
     again.addAll(placed.backward());
     return new Fused(again, placed.usesTape() ? tripTape : null);
+  }
+
+  /**
+   * A loop that keeps checkpoints: the locals it carries ({@code carried}, each with the local a
+   * stretch computes it in) at the start of every {@code interval}-th trip; {@code stretch}, the trips
+   * from {@code start} to {@code end} run forwards again on {@code tape} (null: nothing recorded),
+   * then backwards; {@code segment} counts the stretches down.
+   */
+  private record Checkpointed(Map<String, Expr.Var> carried, List<Stmt> stretch, String tape, Expr.Var interval,
+      Expr.Var segment, Expr.Var start, Expr.Var end) {}
+
+  /**
+   * {@code w} with checkpoints, when its trips read only the counter, values readable at any time,
+   * their own locals and the locals the loop carries; calls, writes into arrays and fields that may
+   * change keep every trip's values: null.
+   */
+  private Checkpointed checkpointed(Stmt.While w, Trip trip) {
+    Stmt.Repeat backward = backwardTrips.get(trip.counter());
+    if (backward == null || Rewrite.anyMatch(w.body(), s -> !recomputable(s))
+        || !Collections.disjoint(Exprs.vars(backward.downTo()), written(w.body()))) {
+      return null;
+    }
+    Set<String> declared = new HashSet<>(written(w.body()));
+    declared.removeAll(trip.carried().keySet());
+    Set<String> outside = new HashSet<>();
+    boolean[] readable = {true};
+    Rewrite.forEach(w.body(), s -> Rewrite.operands(s).forEach(e -> Exprs.vars(e).forEach(name -> {
+      if (!declared.contains(name) && !trip.carried().containsKey(name)) {
+        readable[0] &= stable(name) && !writtenArrays.contains(name);
+        outside.add(name);
+      }
+    })));
+    if (!readable[0]) {
+      return null;
+    }
+    Map<String, Expr.Var> carried = new LinkedHashMap<>();
+    trip.carried().forEach((name, type) -> carried.put(name, new Expr.Var(names.temp(name), type)));
+    Expr.Var start = new Expr.Var(names.temp("start"), Type.INT);
+    Expr.Var end = new Expr.Var(names.temp("end"), Type.INT);
+    Expr.Var counter = new Expr.Var(trip.counter(), Type.INT);
+    // A stretch computes the carried locals in locals of its own: the forward sweep's stay as they ended.
+    List<Stmt> body = Rewrite.stmts(w.body(), e -> e instanceof Expr.Var v && carried.containsKey(v.name())
+        ? carried.get(v.name()) : e);
+    List<Stmt> forward = List.of(new Stmt.Block(List.of(new Stmt.Assign(counter, start, true),
+        new Stmt.While(new Expr.Binary(Expr.BinaryOp.LE, counter, end, Type.BOOLEAN), body))));
+    List<Stmt> backwardStretch = List.of(new Stmt.Repeat(counter, end, start, backward.body()));
+    outside.add(start.name());
+    outside.add(end.name());
+    carried.values().forEach(v -> outside.add(v.name()));
+    String stretchTape = names.temp("stretchTape");
+    ResidualPlacement inStretch = new ResidualPlacement(names, outside, false, stretchTape, true, false);
+    Reverse placed = GradientSweeps.of(inStretch.run(new Reverse(forward, backwardStretch, null, List.of(), false)),
+        e -> true);
+    List<Stmt> stretch = new ArrayList<>(placed.forward());
+    stretch.addAll(placed.backward());
+    return new Checkpointed(carried, stretch, placed.usesTape() ? stretchTape : null,
+        new Expr.Var(names.temp("every"), Type.INT), new Expr.Var(names.temp("segment"), Type.INT), start, end);
+  }
+
+  /**
+   * The forward loop of a checkpointed {@code w}: the carried locals taped at the start of every
+   * {@code interval}-th trip, nothing else recorded.
+   */
+  private List<Stmt> keepCheckpoints(Stmt.While w, Checkpointed c) {
+    Expr.Var counter = new Expr.Var(countedTrip(w).counter(), Type.INT);
+    Expr trips = minus(Exprs.plus(Transposer.lastTrip(w.condition(), counter), 1), counter);
+    List<Stmt> keep = new ArrayList<>();
+    c.carried().forEach((name, copy) -> keep.add(new Stmt.Push(new Expr.Var(name, copy.type()), copy.type(), tape)));
+    // The counter's first value, as the backward loop reads it (a residual kept before the loop).
+    Expr first = Rewrite.expr(backwardTrips.get(counter.name()).downTo(), this::read);
+    Expr atCheckpoint = new Expr.Binary(Expr.BinaryOp.EQ, new Expr.Binary(Expr.BinaryOp.REM, minus(counter, first),
+        c.interval(), Type.INT), Exprs.lit(Type.INT, 0), Type.BOOLEAN);
+    List<Stmt> body = new ArrayList<>();
+    body.add(new Stmt.If(atCheckpoint, keep, List.of()));
+    body.addAll(primal(w.body()));
+    return List.of(new Stmt.Assign(c.interval(), tapeHelper("checkpointInterval", trips), true),
+        new Stmt.While(w.condition(), body));
+  }
+
+  /**
+   * The backward loop of a checkpointed loop {@code r}: the stretches from the last to the first,
+   * each starting from the locals its checkpoint kept.
+   */
+  private List<Stmt> fromCheckpoints(Stmt.Repeat r, Checkpointed c) {
+    Expr first = Rewrite.expr(r.downTo(), this::read);
+    Expr last = Rewrite.expr(r.from(), this::read);
+    Expr trips = minus(Exprs.plus(last, 1), first);
+    List<Stmt> out = new ArrayList<>();
+    out.add(new Stmt.Assign(c.interval(), tapeHelper("checkpointInterval", trips), true));
+    if (c.tape() != null) {
+      out.add(new Stmt.NewTape(c.tape()));
+    }
+    List<Stmt> stretch = new ArrayList<>();
+    Expr offset = new Expr.Binary(Expr.BinaryOp.MUL, Exprs.plus(c.segment(), -1), c.interval(), Type.INT);
+    stretch.add(new Stmt.Assign(c.start(), first.equals(Exprs.lit(Type.INT, 0)) ? offset
+        : new Expr.Binary(Expr.BinaryOp.ADD, first, offset, Type.INT), true));
+    stretch.add(new Stmt.Assign(c.end(), new Expr.PrimalCall("Math", "min", List.of(Exprs.plus(
+        new Expr.Binary(Expr.BinaryOp.ADD, c.start(), c.interval(), Type.INT), -1), last), Type.INT), true));
+    List<Expr.Var> carried = new ArrayList<>(c.carried().values());
+    for (int k = carried.size() - 1; k >= 0; k--) {
+      stretch.add(new Stmt.Pop(carried.get(k), null, reader));
+    }
+    stretch.addAll(c.stretch());
+    out.add(Stmt.Repeat.times(c.segment(), tapeHelper("checkpoints", trips, c.interval()), stretch));
+    return out;
+  }
+
+  /** {@code Tape.name(args)}: one of the tape's static helpers. */
+  private static Expr tapeHelper(String name, Expr... args) {
+    return new Expr.PrimalCall("Tape", name, List.of(args), Type.INT);
+  }
+
+  /** {@code a - b} for ints, {@code a} itself when {@code b} is 0. */
+  private static Expr minus(Expr a, Expr b) {
+    return b.equals(Exprs.lit(Type.INT, 0)) ? a : new Expr.Binary(Expr.BinaryOp.SUB, a, b, Type.INT);
   }
 
   /** Whether {@code s} can run again in the backward sweep: no call, no write into an array, no changing field. */
@@ -530,7 +675,7 @@ public final class ResidualPlacement {
    */
   private boolean copyable(Expr.ArrayRead read, List<Trip> trips, TripNeeds needs) {
     String array = ((Expr.Var) read.array()).name();
-    if (read.array().type() != Type.DOUBLE_ARRAY || !stable(array) || params.contains(array)
+    if (valuesOnly || read.array().type() != Type.DOUBLE_ARRAY || !stable(array) || params.contains(array)
         || Exprs.vars(read.index()).isEmpty()) {
       return false;
     }
