@@ -366,10 +366,12 @@ public final class CountedLoopsDerivatives {
         {
           int i2 = 0;
           while (i2 < n) {
-            double elem2 = y[Math.floorMod(i2 + 1, n)];
-            double elem2Dot = yDot[Math.floorMod(i2 + 1, n)];
-            double elem3 = y[Math.floorMod(i2 - 1, n)];
-            double elem3Dot = yDot[Math.floorMod(i2 - 1, n)];
+            int index1 = Math.floorMod(i2 + 1, n);
+            double elem2 = y[index1];
+            double elem2Dot = yDot[index1];
+            int index2 = Math.floorMod(i2 - 1, n);
+            double elem3 = y[index2];
+            double elem3Dot = yDot[index2];
             double prod1 = elem2 * elem3;
             double prod1Dot = elem3 * elem2Dot + elem2 * elem3Dot;
             k[i2] = prod1;
@@ -424,8 +426,10 @@ public final class CountedLoopsDerivatives {
         {
           int i2 = 0;
           while (i2 < n) {
-            double elem2 = y[Math.floorMod(i2 + 1, n)];
-            double elem3 = y[Math.floorMod(i2 - 1, n)];
+            int index1 = Math.floorMod(i2 + 1, n);
+            double elem2 = y[index1];
+            int index2 = Math.floorMod(i2 - 1, n);
+            double elem3 = y[index2];
             double prod1 = elem2 * elem3;
             k[i2] = prod1;
             i2 = i2 + 1;
@@ -464,12 +468,14 @@ public final class CountedLoopsDerivatives {
         }
         reader.popDoubles(yCopy1);
         for (int i2 = n - 1; i2 >= 0; i2--) {
-          double elem2 = yCopy1[Math.floorMod(i2 + 1, n)];
-          double elem3 = yCopy1[Math.floorMod(i2 - 1, n)];
+          int index1 = Math.floorMod(i2 + 1, n);
+          double elem2 = yCopy1[index1];
+          int index2 = Math.floorMod(i2 - 1, n);
+          double elem3 = yCopy1[index2];
           double prod1Bar = kBar[i2];
           kBar[i2] = 0.0;
-          yBar[Math.floorMod(i2 - 1, n)] += elem2 * prod1Bar;
-          yBar[Math.floorMod(i2 + 1, n)] += elem3 * prod1Bar;
+          yBar[index2] += elem2 * prod1Bar;
+          yBar[index1] += elem3 * prod1Bar;
         }
       }
       for (int i = n - 1; i >= 0; i--) {
@@ -504,8 +510,10 @@ public final class CountedLoopsDerivatives {
         {
           int i2 = 0;
           while (i2 < n) {
-            double elem2 = y[Math.floorMod(i2 + 1, n)];
-            double elem3 = y[Math.floorMod(i2 - 1, n)];
+            int index1 = Math.floorMod(i2 + 1, n);
+            double elem2 = y[index1];
+            int index2 = Math.floorMod(i2 - 1, n);
+            double elem3 = y[index2];
             double prod1 = elem2 * elem3;
             k[i2] = prod1;
             i2 = i2 + 1;
@@ -541,12 +549,14 @@ public final class CountedLoopsDerivatives {
       }
       reader.popDoubles(yCopy1);
       for (int i2 = n - 1; i2 >= 0; i2--) {
-        double elem2 = yCopy1[Math.floorMod(i2 + 1, n)];
-        double elem3 = yCopy1[Math.floorMod(i2 - 1, n)];
+        int index1 = Math.floorMod(i2 + 1, n);
+        double elem2 = yCopy1[index1];
+        int index2 = Math.floorMod(i2 - 1, n);
+        double elem3 = yCopy1[index2];
         double prod1Bar = kBar[i2];
         kBar[i2] = 0.0;
-        yBar[Math.floorMod(i2 - 1, n)] += elem2 * prod1Bar;
-        yBar[Math.floorMod(i2 + 1, n)] += elem3 * prod1Bar;
+        yBar[index2] += elem2 * prod1Bar;
+        yBar[index1] += elem3 * prod1Bar;
       }
     }
     for (int i = n - 1; i >= 0; i--) {

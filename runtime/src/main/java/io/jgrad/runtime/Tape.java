@@ -39,10 +39,15 @@ public final class Tape {
     }
   }
 
-  /** The length a stack of {@code length} holding {@code count} needs for {@code more} records. */
+  /**
+   * The length a stack of {@code length} holding {@code count} needs for {@code more} records:
+   * double the length for a few more; for a reservation larger than the stack, what it needs and an
+   * eighth more, so that the few records a loop after it adds copy nothing.
+   */
   private static int room(int length, int count, long more) {
     long needed = count + more;
-    return needed <= length ? length : (int) Math.min(Integer.MAX_VALUE - 8, Math.max(needed, 2L * length));
+    long grown = more > length ? needed + needed / 8 : Math.max(needed, 2L * length);
+    return needed <= length ? length : (int) Math.min(Integer.MAX_VALUE - 8, grown);
   }
 
   /**

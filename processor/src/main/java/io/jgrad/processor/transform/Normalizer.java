@@ -130,7 +130,7 @@ public final class Normalizer {
       out.add(new Stmt.Assign(a.target(), rhs, a.declare()));
     } else if (s instanceof Stmt.ArrayWrite w) {
       Expr value = w.value().type().isScalar() ? atom(w.value(), out) : w.value();
-      out.add(new Stmt.ArrayWrite(w.array(), w.index(), value));
+      out.add(new Stmt.ArrayWrite(w.array(), index(w.index(), out), value));
     } else if (s instanceof Stmt.Return r && r.value() instanceof Expr.RecordValue record) {
       List<Expr> leaves = new ArrayList<>();
       record.leaves().forEach(leaf -> leaves.add(atom(leaf, out)));
@@ -236,6 +236,9 @@ public final class Normalizer {
     if (isAtom(rhs)) {
       return rhs;
     }
+    if (rhs instanceof Expr.ArrayRead r) {
+      rhs = new Expr.ArrayRead(r.array(), index(r.index(), out), r.type());
+    }
     Expr.Var earlier = rhs instanceof Expr.ArrayRead ? sameRead(rhs, out) : null;
     if (earlier != null) {
       return earlier;
@@ -247,6 +250,27 @@ public final class Normalizer {
   }
 
   /**
+   * An element's index, in a local of its own when it calls a helper ({@code Math.floorMod(i + 1, n)}):
+   * reverse mode then computes it once per trip for the element's read and its cotangent's update.
+   */
+  private Expr index(Expr index, List<Stmt> out) {
+    if (!callsHelper(index)) {
+      return index;
+    }
+    Expr.Var earlier = sameRead(index, out);
+    if (earlier != null) {
+      return earlier;
+    }
+    Expr.Var t = new Expr.Var(names.temp("index"), index.type());
+    out.add(new Stmt.Assign(t, index, true));
+    return t;
+  }
+
+  private static boolean callsHelper(Expr e) {
+    return e instanceof Expr.PrimalCall || Exprs.children(e).stream().anyMatch(Normalizer::callsHelper);
+  }
+
+  /**
    * The local an element read just before already holds ({@code x[i] * x[i]} reads {@code x[i]}
    * once), or that was just written into it ({@code h[i] = t; s += h[i]} reads {@code t}): found
    * among the statements ending {@code out}, none of which writes the array or its index otherwise.
@@ -254,9 +278,12 @@ public final class Normalizer {
   private static Expr.Var sameRead(Expr read, List<Stmt> out) {
     Set<String> reads = Exprs.vars(read);
     Set<String> assignedSince = new HashSet<>();
-    Expr.ArrayRead element = (Expr.ArrayRead) read;
+    Expr.ArrayRead element = read instanceof Expr.ArrayRead r ? r : null;
     for (int k = out.size() - 1; k >= 0; k--) {
-      if (out.get(k) instanceof Stmt.ArrayWrite w && w.array().equals(element.array())) {
+      if (out.get(k) instanceof Stmt.ArrayWrite w && (element == null || w.array().equals(element.array()))) {
+        if (element == null) {
+          return null; // an index computed before a write may read the array written
+        }
         boolean stored = w.index().equals(element.index()) && w.value() instanceof Expr.Var v
             && v.type() == read.type() && !assignedSince.contains(v.name());
         return stored ? (Expr.Var) w.value() : null;
