@@ -15,9 +15,19 @@ record FuzzProgram(List<Function> functions) {
   record Function(String name, int order, List<FuzzStmt> body, String result) {
     String render() {
       // Kernels take no local arrays or records: such functions are differentiated but not batched.
-      return "  " + (batched() ? "@Batched " : "") + "@Differentiable" + (order == 2 ? "(order = 2)" : "")
-          + " static double " + name
+      return "  " + (batched() ? "@Batched " : "") + "@Differentiable" + options() + " static double " + name
           + "(double x, double y) {\n" + FuzzStmt.render(body, "    ") + "    return " + result + ";\n  }\n";
+    }
+
+    /**
+     * The annotation's options: {@code order = 2}; at order 1, every other function keeps checkpoints
+     * of its loops, so that the checks compare them too (chosen by name: the programs stay the same).
+     */
+    private String options() {
+      if (order == 2) {
+        return "(order = 2)";
+      }
+      return Integer.parseInt(name.substring(1)) % 2 == 1 ? "(checkpointLoops = true)" : "";
     }
 
     /**
