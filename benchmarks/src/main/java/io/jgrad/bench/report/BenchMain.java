@@ -15,11 +15,14 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * What {@code benchmarks/run} starts: every JMH benchmark (one fork each), then the processor's
- * javac cost; JMH's GC profiler adds the bytes each call allocates. Writes {@code jmh.json}, {@code javac.json} and {@code results.md} into the output
- * folder. Arguments: {@code <outDir> [--quick] [--include REGEX] [--no-javac]}.
+ * What {@code benchmarks/run} starts: every JMH benchmark in three forks (a row is the median of the
+ * three), then the processor's javac cost; JMH's GC profiler adds the bytes each call allocates.
+ * Writes {@code jmh.json}, {@code javac.json} and {@code results.md} into the output folder. Arguments: {@code <outDir> [--quick] [--include REGEX] [--no-javac]}.
  */
 public final class BenchMain {
+  /** Independent JVM runs per benchmark; the table shows their median. */
+  private static final int FORKS = 3;
+
   private BenchMain() {}
 
   /** Runs the benchmarks and writes the results. */
@@ -33,10 +36,10 @@ public final class BenchMain {
     ChainedOptionsBuilder options = new OptionsBuilder()
         .include(pattern)
         .addProfiler(GCProfiler.class) // bytes allocated per operation: gc.alloc.rate.norm
-        .forks(1)
-        .warmupIterations(quick ? 1 : 3)
+        .forks(quick ? 1 : FORKS)
+        .warmupIterations(quick ? 1 : 2)
         .warmupTime(TimeValue.milliseconds(quick ? 200 : 1000))
-        .measurementIterations(quick ? 2 : 5)
+        .measurementIterations(quick ? 2 : 3)
         .measurementTime(TimeValue.milliseconds(quick ? 200 : 1000))
         .jvmArgs(jvmArgs().toArray(String[]::new))
         .resultFormat(ResultFormatType.JSON)
@@ -50,8 +53,9 @@ public final class BenchMain {
     }
     String shape = quick
         ? "JMH quick mode (1 warm-up and 2 measured iterations of 0.2 s): a pipeline check, not a measurement."
-        : "JMH: one fork per benchmark, 3 warm-up and 5 measured iterations of 1 s, -Xms1g -Xmx1g -XX:+AlwaysPreTouch;"
-            + " bytes/op from JMH's GC profiler (gc.alloc.rate.norm).";
+        : "JMH: " + FORKS + " forks (separate JVMs) per benchmark, each 2 warm-up and 3 measured iterations of 1 s,"
+            + " -Xms1g -Xmx1g -XX:+AlwaysPreTouch; a time is the median of the forks' median iterations, bytes/op"
+            + " the median of the forks' gc.alloc.rate.norm (JMH's GC profiler).";
     String md = shape + "\n\n" + MarkdownReport.render(JmhRows.of(results), javac);
     Files.writeString(out.resolve("results.md"), md);
     System.out.println(md);

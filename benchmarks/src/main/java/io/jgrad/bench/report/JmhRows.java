@@ -6,9 +6,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.util.Statistics;
 
 /** Turns JMH's run results into {@link Row}s, naming each by its class' {@link Workload}. */
 final class JmhRows {
@@ -28,24 +28,46 @@ final class JmhRows {
       String className = benchmark.substring(0, benchmark.lastIndexOf('.'));
       String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
       String size = params.getParamsKeys().contains("n") ? params.getParam("n") : "";
-      Statistics stats = r.getPrimaryResult().getStatistics();
       double toNs = nanosPer(params.getTimeUnit());
       Workload w = workload(className);
       rows.add(new Row(w == null ? Integer.MAX_VALUE : w.order(), w == null ? className : w.value(), size, Row.operationOf(method), Row.implementationOf(method),
-          stats.getMin() * toNs, stats.getPercentile(50) * toNs, bytesPerOp(r)));
+          r.getPrimaryResult().getStatistics().getMin() * toNs, medianOfForks(r) * toNs, bytesPerOp(r)));
     }
     return rows;
   }
 
-  /** The GC profiler's bytes per operation in {@code run}'s secondary results, NaN without it. */
+  /**
+   * The median over the forks (separate JVMs, each a run of its own) of each fork's median iteration:
+   * one JVM's JIT decisions then move a row no more than one fork's.
+   */
+  static double medianOfForks(RunResult run) {
+    List<Double> perFork = new ArrayList<>();
+    for (BenchmarkResult fork : run.getBenchmarkResults()) {
+      perFork.add(fork.getPrimaryResult().getStatistics().getPercentile(50));
+    }
+    return median(perFork);
+  }
+
+  /** The GC profiler's bytes per operation, the median over the forks; NaN without the profiler. */
   static double bytesPerOp(RunResult run) {
-    for (String key : ALLOC_NORM) {
-      Result<?> result = run.getSecondaryResults().get(key);
-      if (result != null) {
-        return result.getScore();
+    List<Double> perFork = new ArrayList<>();
+    for (BenchmarkResult fork : run.getBenchmarkResults()) {
+      for (String key : ALLOC_NORM) {
+        Result<?> result = fork.getSecondaryResults().get(key);
+        if (result != null) {
+          perFork.add(result.getScore());
+          break;
+        }
       }
     }
-    return Double.NaN;
+    return perFork.isEmpty() ? Double.NaN : median(perFork);
+  }
+
+  /** The middle value, or the mean of the two middle values of an even count. */
+  static double median(List<Double> values) {
+    List<Double> sorted = values.stream().sorted().toList();
+    int n = sorted.size();
+    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
   }
 
   private static double nanosPer(TimeUnit unit) {

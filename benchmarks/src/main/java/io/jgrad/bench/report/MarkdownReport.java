@@ -20,7 +20,10 @@ final class MarkdownReport {
       "jgradOpenclSession", "jgradStored");
   /** Operations run in reverse mode, where the ≤ 3× primal target applies. */
   private static final Set<String> REVERSE = Set.of("grad", "valueAndGrad");
-  private static final double HAND_TARGET = 1.10;
+  /** The hard target: jgrad at most twice the hand-written code. */
+  private static final double HAND_TARGET = 2.0;
+  /** The goal, missed only with a measured cause (the README's misses section gives it). */
+  private static final double HAND_GOAL = 1.25;
   private static final double PRIMAL_TARGET = 3.0;
 
   private static final Map<String, String> NAMES = Map.ofEntries(
@@ -58,7 +61,7 @@ final class MarkdownReport {
   }
 
   private static void summary(List<Row> rows, StringBuilder md) {
-    md.append("| workload | n | operation | hand-written | jgrad | jgrad / hand (≤ 1.10) | jgrad / primal (≤ 3, reverse) | best peer | best peer / jgrad (> 1)"
+    md.append("| workload | n | operation | hand-written | jgrad | jgrad / hand (≤ 2, goal ≤ 1.25) | jgrad / primal (≤ 3, reverse) | best peer | best peer / jgrad (> 1)"
         + " | hand-written bytes/op | jgrad bytes/op |\n");
     md.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
     Map<String, List<Row>> groups = rows.stream()
@@ -78,7 +81,7 @@ final class MarkdownReport {
       md.append("| ").append(first.workload()).append(" | ").append(first.size()).append(" | ").append(first.operation())
           .append(" | ").append(hand.map(r -> time(r.medianNs())).orElse("–"))
           .append(" | ").append(jgrad.map(r -> time(r.medianNs())).orElse("–"))
-          .append(" | ").append(ratio(jgrad, hand, HAND_TARGET, true))
+          .append(" | ").append(handRatio(jgrad, hand))
           .append(" | ").append(reverse ? ratio(jgrad, primal, PRIMAL_TARGET, true) : ratio(jgrad, primal, 0, false))
           .append(" | ").append(peer.map(r -> NAMES.getOrDefault(r.implementation(), r.implementation())).orElse("–"))
           .append(" | ").append(peerRatio(peer, jgrad))
@@ -86,7 +89,7 @@ final class MarkdownReport {
           .append(" | ").append(jgrad.map(r -> bytes(r.bytesPerOp())).orElse("–"))
           .append(" |\n");
     }
-    md.append("\nTimes are medians over the measurement iterations; ✗ marks a missed target; bytes/op is what one call")
+    md.append("\nTimes are medians over the forks of each fork's median iteration; ✗ marks a missed target, ○ a missed goal; bytes/op is what one call")
         .append(" allocates (JMH's GC profiler, gc.alloc.rate.norm).\n");
   }
 
@@ -144,6 +147,15 @@ final class MarkdownReport {
     }
     double x = a.get().medianNs() / b.get().medianNs();
     return String.format(Locale.ROOT, "%.2f%s", x, checked && x > target ? " ✗" : "");
+  }
+
+  /** jgrad over hand-written: ✗ past the hard target, ○ past the goal. */
+  private static String handRatio(Optional<Row> jgrad, Optional<Row> hand) {
+    if (jgrad.isEmpty() || hand.isEmpty()) {
+      return "–";
+    }
+    double x = jgrad.get().medianNs() / hand.get().medianNs();
+    return String.format(Locale.ROOT, "%.2f%s", x, x > HAND_TARGET ? " ✗" : x > HAND_GOAL ? " ○" : "");
   }
 
   private static String peerRatio(Optional<Row> peer, Optional<Row> jgrad) {

@@ -1,11 +1,12 @@
 package io.jgrad.bench.report;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The report's bytes/op columns: the GC profiler's figure where there is one, a dash where not. */
+/** The report: bytes/op columns, the marks of missed targets and goals, the median of the forks. */
 class MarkdownReportTest {
   @Test
   void bytesPerOperationAppearInBothTables() {
@@ -20,5 +21,26 @@ class MarkdownReportTest {
     assertTrue(md.contains("| × hand-written | bytes/op |"), md);
     assertTrue(md.contains("| finite differences | 80.0 ns | 80.0 ns | 4.00 | – |"), md);
     assertTrue(md.contains("| 2.00 | 172.0 KB |"), md);
+  }
+
+  @Test
+  void ratiosPastTheGoalAndPastTheTargetAreMarkedApart() {
+    List<Row> rows = List.of(
+        new Row(1, "a", "", "grad", "hand", 100, 100, 0),
+        new Row(1, "a", "", "grad", "jgrad", 120, 120, 0),
+        new Row(1, "b", "", "grad", "hand", 100, 100, 0),
+        new Row(1, "b", "", "grad", "jgrad", 150, 150, 0),
+        new Row(1, "c", "", "grad", "hand", 100, 100, 0),
+        new Row(1, "c", "", "grad", "jgrad", 250, 250, 0));
+    String md = MarkdownReport.render(rows, null);
+    assertTrue(md.contains("| a |  | grad | 100.0 ns | 120.0 ns | 1.20 |"), md);
+    assertTrue(md.contains("| b |  | grad | 100.0 ns | 150.0 ns | 1.50 ○ |"), md);
+    assertTrue(md.contains("| c |  | grad | 100.0 ns | 250.0 ns | 2.50 ✗ |"), md);
+  }
+
+  @Test
+  void aRowIsTheMiddleFork() {
+    assertEquals(3.0, JmhRows.median(List.of(9.0, 1.0, 3.0)));
+    assertEquals(2.0, JmhRows.median(List.of(3.0, 1.0)));
   }
 }
