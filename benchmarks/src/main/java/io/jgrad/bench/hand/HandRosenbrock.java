@@ -17,6 +17,42 @@ public final class HandRosenbrock {
     return g;
   }
 
+  /**
+   * {@link #grad} with its loop run from the last term to the first, as reverse mode runs it: the
+   * same arithmetic, so against {@link #grad} it measures what the direction costs.
+   */
+  public static double[] gradBackwards(double[] x) {
+    double[] g = new double[x.length];
+    for (int i = x.length - 2; i >= 0; i--) {
+      double a = x[i + 1] - x[i] * x[i];
+      g[i] += -400 * a * x[i] - 2 * (1 - x[i]);
+      g[i + 1] += 200 * a;
+    }
+    return g;
+  }
+
+  /**
+   * jgrad's generated {@code rosenbrockGrad} (golden {@code CountedLoopsDerivatives}) copied by hand:
+   * against {@link #gradBackwards} it measures what the generated arithmetic costs
+   * ({@code 100·a + 100·a} where a person writes {@code 200·a}), against the generated method what
+   * javac's and the JIT's view of generated code costs.
+   */
+  public static double[] gradAsGenerated(double[] x) {
+    double[] xBar = new double[x.length];
+    for (int i = x.length - 2; i >= 0; i--) {
+      double elem1 = x[i + 1];
+      double elem2 = x[i];
+      double prod1 = elem2 * elem2;
+      double a = elem1 - prod1;
+      double b = 1 - elem2;
+      double prod2 = 100 * a;
+      double aBar = prod2 + 100 * a;
+      xBar[i] -= 2.0 * b + 2.0 * (elem2 * aBar);
+      xBar[i + 1] += aBar;
+    }
+    return xBar;
+  }
+
   /** Value and directional derivative along {@code v} in one pass. */
   public static Dual jvp(double[] x, double[] v) {
     double s = 0;

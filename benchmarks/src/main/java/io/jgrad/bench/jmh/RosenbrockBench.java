@@ -51,6 +51,18 @@ public class RosenbrockBench {
     return HandRosenbrock.grad(x);
   }
 
+  /** The hand-written gradient with its loop run backwards, as reverse mode runs it. */
+  @Benchmark
+  public double[] handBackwards_grad() {
+    return HandRosenbrock.gradBackwards(x);
+  }
+
+  /** jgrad's generated gradient, copied by hand into the hand-written class. */
+  @Benchmark
+  public double[] handAsGenerated_grad() {
+    return HandRosenbrock.gradAsGenerated(x);
+  }
+
   /** jgrad's generated {@code rosenbrockGrad}. */
   @Benchmark
   public double[] jgrad_grad() {
