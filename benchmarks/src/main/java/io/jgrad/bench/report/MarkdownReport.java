@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The README's benchmark tables: every measurement with its ratio to the hand-written code and the
+ * The benchmark tables of docs/benchmarks.md: every measurement with its ratio to the hand-written code and the
  * bytes it allocates per call, a summary per workload with the targets marked and the hand-written
  * code's and jgrad's bytes per call, and the processor's javac cost.
  */
@@ -22,7 +22,7 @@ final class MarkdownReport {
   private static final Set<String> REVERSE = Set.of("grad", "valueAndGrad");
   /** The hard target: jgrad at most twice the hand-written code. */
   private static final double HAND_TARGET = 2.0;
-  /** The goal, missed only with a measured cause (the README's misses section gives it). */
+  /** The goal, missed only with a measured cause (docs/benchmarks.md's misses section gives it). */
   private static final double HAND_GOAL = 1.25;
   private static final double PRIMAL_TARGET = 3.0;
 
