@@ -41,8 +41,6 @@ final class OpenClDevices {
   }
 
   private static OpenClDevices probe() {
-    // before Aparapi's first class lookup: it needs BCEL 6.5.0's reading of the constant pool
-    LenientBcelRepository.install();
     // Aparapi's class reader warns about every nested kernel class's NestHost attribute (Java 11+),
     // which is harmless to its translation; its other warnings (fallbacks) jgrad turns into
     // exceptions. A level the user chose with -Dcom.aparapi.logLevel is kept.
