@@ -671,8 +671,11 @@ class DiagnosticsTest {
   /** Runs the system javac on {@code namesAndTexts} (name, text, name, text, ...). */
   private static JavacRun plainJavac(Path dir, List<String> namesAndTexts, String... extraOptions)
       throws IOException {
-    String processorPath = String.join(File.pathSeparator,
-        classPathEntryWith("io/jgrad/processor/JgradProcessor.class"),
+    // The packaged processor is one jar (JavaPoet relocated into it, the annotations with it) and
+    // goes on the path alone; its classes directory, in a build that stops before package, does not.
+    String processor = classPathEntryWith("io/jgrad/processor/JgradProcessor.class");
+    String processorPath = processor.endsWith(".jar") ? processor : String.join(File.pathSeparator,
+        processor,
         classPathEntryWith("com/palantir/javapoet/JavaFile.class"),
         classPathEntryWith("io/jgrad/annotations/Differentiable.class"));
     String classPath = String.join(File.pathSeparator,

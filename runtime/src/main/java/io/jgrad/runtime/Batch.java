@@ -260,6 +260,8 @@ public final class Batch implements AutoCloseable {
    */
   private static void compile(Kernel kernel, OpenCLDevice device) throws CompileFailedException {
     synchronized (OPENCL_LOCK) {
+      // before Aparapi's first class lookup: it reads the constant pool as BCEL 6.5.0 answered it
+      LenientBcelRepository.install();
       KernelManager.instance().setPreferredDevices(kernel, new LinkedHashSet<>(List.of(device)));
       kernel.compile(device);
     }
