@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.jgrad.runtime.Backend;
 import io.jgrad.runtime.BackendUnavailableException;
 import io.jgrad.runtime.Batch;
-import io.jgrad.runtime.Lanes;
+import io.jgrad.runtime.internal.Lanes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

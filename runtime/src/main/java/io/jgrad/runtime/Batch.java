@@ -1,6 +1,7 @@
 package io.jgrad.runtime;
 
 import io.jgrad.runtime.internal.DeviceLanes;
+import io.jgrad.runtime.internal.Lanes;
 import io.jgrad.runtime.internal.OpenCl;
 import io.jgrad.runtime.internal.OpenClBackend;
 import java.util.Collections;

@@ -3,6 +3,8 @@ package io.jgrad.runtime;
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.jgrad.runtime.internal.LaneArrays;
+import io.jgrad.runtime.internal.Lanes;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

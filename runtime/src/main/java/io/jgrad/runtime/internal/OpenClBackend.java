@@ -1,7 +1,6 @@
 package io.jgrad.runtime.internal;
 
 import io.jgrad.runtime.BackendUnavailableException;
-import io.jgrad.runtime.Lanes;
 
 /**
  * The OpenCL backend as the core runtime sees it: {@code jgrad-opencl} implements it and registers
