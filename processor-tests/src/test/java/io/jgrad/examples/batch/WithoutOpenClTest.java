@@ -132,7 +132,7 @@ class WithoutOpenClTest {
   @Test
   void kernelsCompiledWithoutAparapiRunOnJavaAndThreadsWithoutIt(@TempDir Path temp) throws Exception {
     Compilation compilation = compileWithoutOpenCl();
-    assertThat(compilation).succeeded();
+    assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation).generatedSourceFile("plain.KernelsDerivatives").contentsAsUtf8String()
         .doesNotContain("aparapi");
     writeClasses(compilation, temp);

@@ -273,9 +273,13 @@ public final class KernelEmitter {
     } else {
       kernel.addJavadoc("The lanes of {@link #$L}, for the CPU backends: each calls the scalar code.\n", method);
     }
-    MethodSpec.Builder ctor = MethodSpec.constructorBuilder().addParameter(TypeName.INT, "lanes");
-    kernel.addField(TypeName.INT, "lanes", Modifier.FINAL);
-    ctor.addStatement("this.lanes = lanes");
+    MethodSpec.Builder ctor = MethodSpec.constructorBuilder();
+    if (device) {
+      // Only run() reads it: OpenCL pads the range to whole work-groups, and the padding lanes skip.
+      ctor.addParameter(TypeName.INT, "lanes");
+      kernel.addField(TypeName.INT, "lanes", Modifier.FINAL);
+      ctor.addStatement("this.lanes = lanes");
+    }
     for (Field f : args) {
       kernel.addField(FieldSpec.builder(f.type(), f.name(), Modifier.FINAL).build());
       ctor.addParameter(f.type(), f.name()).addStatement("this.$L = $L", f.name(), f.name());
@@ -326,14 +330,14 @@ public final class KernelEmitter {
     String argList = String.join(", ", args.stream().map(Field::name).toList());
     String inputsList = String.join(", ", inputArrays.stream().map(Field::name).toList());
     String outputsList = String.join(", ", outputs.stream().map(Field::name).toList());
+    String ctorArgs = device ? "lanes, " + argList : argList;
     if (cpuOnly == null) {
       session.addStatement("return $T.prepare($S, new $L($L), lanes, backend, new Object[] {$L}, new Object[] {$L})",
-          RuntimeTypes.BATCH, self.simpleName() + "." + method, kernelName, "lanes, " + argList,
-          inputsList, outputsList);
+          RuntimeTypes.BATCH, self.simpleName() + "." + method, kernelName, ctorArgs, inputsList, outputsList);
     } else {
       session.addStatement("return $T.prepareOnCpu($S, new $L($L), lanes, backend, $S, new Object[] {$L},"
           + " new Object[] {$L})", RuntimeTypes.BATCH, self.simpleName() + "." + method, kernelName,
-          "lanes, " + argList, cpuOnly, inputsList, outputsList);
+          ctorArgs, cpuOnly, inputsList, outputsList);
     }
     type.addMethod(session.build());
     once.beginControlFlow("try ($T batch = $L($L))", RuntimeTypes.BATCH, method + "Session", argList + ", backend")
