@@ -2,7 +2,7 @@ package jgrad.golden;
 
 import io.jgrad.runtime.Jvp;
 import io.jgrad.runtime.RecordVjp;
-import io.jgrad.runtime.Tangents;
+import io.jgrad.runtime.internal.Tangents;
 import javax.annotation.processing.Generated;
 
 /**

@@ -3,9 +3,9 @@ package jgrad.golden;
 import io.jgrad.runtime.DiffFn2;
 import io.jgrad.runtime.Dual;
 import io.jgrad.runtime.Grad2;
-import io.jgrad.runtime.Tape;
 import io.jgrad.runtime.ValueAndGrad;
 import io.jgrad.runtime.Vjp;
+import io.jgrad.runtime.internal.Tape;
 import javax.annotation.processing.Generated;
 
 /**

@@ -2,10 +2,10 @@ package jgrad.golden;
 
 import io.jgrad.runtime.DiffFnN;
 import io.jgrad.runtime.Dual;
-import io.jgrad.runtime.Tangents;
-import io.jgrad.runtime.Tape;
 import io.jgrad.runtime.ValueAndGrad;
 import io.jgrad.runtime.Vjp;
+import io.jgrad.runtime.internal.Tangents;
+import io.jgrad.runtime.internal.Tape;
 import javax.annotation.processing.Generated;
 
 /**

@@ -4,10 +4,10 @@ import io.jgrad.runtime.DiffFn2;
 import io.jgrad.runtime.DiffFnN;
 import io.jgrad.runtime.Dual;
 import io.jgrad.runtime.Grad2;
-import io.jgrad.runtime.Tangents;
-import io.jgrad.runtime.Tape;
 import io.jgrad.runtime.ValueAndGrad;
 import io.jgrad.runtime.Vjp;
+import io.jgrad.runtime.internal.Tangents;
+import io.jgrad.runtime.internal.Tape;
 import javax.annotation.processing.Generated;
 
 /**

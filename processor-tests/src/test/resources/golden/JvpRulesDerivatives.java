@@ -4,11 +4,11 @@ import io.jgrad.runtime.DiffFn1;
 import io.jgrad.runtime.DiffFn2;
 import io.jgrad.runtime.Dual;
 import io.jgrad.runtime.Grad2;
-import io.jgrad.runtime.RuleChecks;
 import io.jgrad.runtime.ScalarVjp;
 import io.jgrad.runtime.ValueAndDerivative;
 import io.jgrad.runtime.ValueAndGrad;
 import io.jgrad.runtime.Vjp;
+import io.jgrad.runtime.internal.RuleChecks;
 import javax.annotation.processing.Generated;
 
 /**

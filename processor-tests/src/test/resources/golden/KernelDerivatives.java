@@ -6,13 +6,13 @@ import io.jgrad.runtime.DiffFn1;
 import io.jgrad.runtime.DiffFn2;
 import io.jgrad.runtime.Dual;
 import io.jgrad.runtime.Grad2;
-import io.jgrad.runtime.LaneArrays;
-import io.jgrad.runtime.Lanes;
 import io.jgrad.runtime.ScalarVjp;
-import io.jgrad.runtime.Tape;
 import io.jgrad.runtime.ValueAndDerivative;
 import io.jgrad.runtime.ValueAndGrad;
 import io.jgrad.runtime.Vjp;
+import io.jgrad.runtime.internal.LaneArrays;
+import io.jgrad.runtime.internal.Lanes;
+import io.jgrad.runtime.internal.Tape;
 import javax.annotation.processing.Generated;
 
 /**

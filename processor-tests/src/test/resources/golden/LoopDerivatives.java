@@ -3,8 +3,8 @@ package jgrad.golden;
 import io.jgrad.runtime.DiffFn1;
 import io.jgrad.runtime.Dual;
 import io.jgrad.runtime.ScalarVjp;
-import io.jgrad.runtime.Tape;
 import io.jgrad.runtime.ValueAndDerivative;
+import io.jgrad.runtime.internal.Tape;
 import javax.annotation.processing.Generated;
 
 /**

@@ -2,9 +2,9 @@ package jgrad.golden;
 
 import io.jgrad.runtime.DiffFn1;
 import io.jgrad.runtime.Dual;
-import io.jgrad.runtime.RuleChecks;
 import io.jgrad.runtime.ScalarVjp;
 import io.jgrad.runtime.ValueAndDerivative;
+import io.jgrad.runtime.internal.RuleChecks;
 import java.util.function.DoubleUnaryOperator;
 import javax.annotation.processing.Generated;
 

@@ -3,9 +3,9 @@ package jgrad.golden;
 import io.jgrad.runtime.Dual;
 import io.jgrad.runtime.Jvp;
 import io.jgrad.runtime.RecordVjp;
-import io.jgrad.runtime.RuleChecks;
 import io.jgrad.runtime.ValueAndGrad;
 import io.jgrad.runtime.Vjp;
+import io.jgrad.runtime.internal.RuleChecks;
 import java.util.Objects;
 import javax.annotation.processing.Generated;
 

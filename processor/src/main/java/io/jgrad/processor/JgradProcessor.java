@@ -484,7 +484,7 @@ public final class JgradProcessor extends AbstractProcessor {
   }
 
   /** Prints what {@code plan} holds into {@code type}. */
-  private static void print(Plan plan, TypeSpec.Builder type) {
+  private static void print(Plan plan, TypeSpec.Builder type, boolean openCl) {
     RecordFunctions rf = plan.record();
     if (rf != null) {
       if (rf.flat() instanceof Function.Plain) {
@@ -500,7 +500,7 @@ public final class JgradProcessor extends AbstractProcessor {
       RulePrimalEmitter.emit(plan.derived().signature(), plan.rulePrimal(), type);
     }
     if (plan.kernels() != null) {
-      KernelEmitter.emit(plan.kernels(), type);
+      KernelEmitter.emit(plan.kernels(), type, openCl);
     }
   }
 
@@ -532,7 +532,7 @@ public final class JgradProcessor extends AbstractProcessor {
     GeneratedMembers members = new GeneratedMembers(type);
     plans.forEach((method, plan) -> {
       members.startOf(method);
-      print(plan, type);
+      print(plan, type, processingEnv.getElementUtils().getTypeElement(KernelEmitter.APARAPI_KERNEL) != null);
     });
     members.check(report);
     if (report.errorCount() > errorsBefore) {

@@ -10,8 +10,15 @@ public enum Backend {
   JAVA,
   /** Lanes split over all cores (the common fork-join pool). */
   THREADS,
-  /** The generated Aparapi kernel on an OpenCL device: a GPU if present, else any OpenCL device (PoCL on CPU). */
+  /**
+   * The generated Aparapi kernel on an OpenCL device: a GPU if present, else any OpenCL device (PoCL on
+   * CPU). Needs the {@code io.jgrad:jgrad-opencl} artifact when the kernel is compiled and when it runs;
+   * without it OPENCL throws {@link BackendUnavailableException} naming the artifact.
+   */
   OPENCL,
-  /** OPENCL when an OpenCL GPU runs the kernel, else THREADS for large batches, else JAVA. */
+  /**
+   * OPENCL when an OpenCL GPU runs the kernel, else THREADS for large batches, else JAVA; without
+   * {@code jgrad-opencl} it chooses between THREADS and JAVA alone.
+   */
   AUTO
 }

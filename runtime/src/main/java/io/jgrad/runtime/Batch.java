@@ -1,48 +1,40 @@
 package io.jgrad.runtime;
 
-import com.aparapi.Kernel;
-import com.aparapi.Range;
-import com.aparapi.device.OpenCLDevice;
-import com.aparapi.exception.CompileFailedException;
-import com.aparapi.internal.kernel.KernelManager;
+import io.jgrad.runtime.internal.DeviceLanes;
+import io.jgrad.runtime.internal.Lanes;
+import io.jgrad.runtime.internal.OpenCl;
+import io.jgrad.runtime.internal.OpenClBackend;
 import java.util.Collections;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.stream.IntStream;
 
 /**
  * A batched kernel bound to its arrays and to the backend it runs on. {@code fBatch}-style methods
  * run one and close it; their {@code ...Session} twins return it so that repeated launches keep
- * unchanged inputs on the OpenCL device (Aparapi's explicit mode): call {@link #changed} for the
- * inputs you modified, then {@link #run()}.
+ * unchanged inputs on the OpenCL device: call {@link #changed} for the inputs you modified, then
+ * {@link #run()}. JAVA and THREADS need nothing but this runtime; OPENCL needs the
+ * {@code jgrad-opencl} artifact, at compile time (for the kernels) and at run time.
  */
 public final class Batch implements AutoCloseable {
   /** Below this many lanes AUTO stays on the calling thread: splitting costs more than it saves. */
   static final int PARALLEL_THRESHOLD = 4096;
-  /** Lanes per OpenCL work-group; the global range is padded to a multiple and kernels skip the padding. */
-  static final int WORK_GROUP = 64;
-  /** OpenCL launches are serialized: Aparapi's runners share native state per device. */
-  private static final Object OPENCL_LOCK = new Object();
 
   private final String name;
-  private final Kernel kernel;
   private final Lanes lanes;
   private final int size;
   private final Backend backend;
   private final Object[] inputs;
   private final Object[] outputs;
   private final Set<Object> changed = Collections.newSetFromMap(new IdentityHashMap<>());
-  private final OpenCLDevice device;
+  private final DeviceLanes device;
   private boolean closed;
   private boolean executed;
   private int copiesToDevice;
 
-  private Batch(String name, Kernel kernel, Lanes lanes, int size, Backend backend, OpenCLDevice device,
-      Object[] inputs, Object[] outputs) {
+  private Batch(String name, Lanes lanes, int size, Backend backend, DeviceLanes device, Object[] inputs,
+      Object[] outputs) {
     this.name = name;
-    this.kernel = kernel;
     this.lanes = lanes;
     this.size = size;
     this.backend = backend;
@@ -53,33 +45,47 @@ public final class Batch implements AutoCloseable {
   }
 
   /**
-   * Binds a generated kernel to {@code requested}; {@code inputs} and {@code outputs} are its lane
+   * Binds generated lanes to {@code requested}; {@code inputs} and {@code outputs} are its lane
    * arrays ({@code double[]} or {@code float[]}). Throws {@link BackendUnavailableException} when the
-   * backend cannot run it.
+   * backend cannot run it: OPENCL without {@code jgrad-opencl}, or for lanes generated without it.
+   * AUTO chooses OPENCL only where an OpenCL GPU runs the lanes, else THREADS or JAVA by size.
    */
-  public static <K extends Kernel & Lanes> Batch prepare(String name, K kernel, int size, Backend requested,
-      Object[] inputs, Object[] outputs) {
+  public static Batch prepare(String name, Lanes lanes, int size, Backend requested, Object[] inputs,
+      Object[] outputs) {
     if (requested == null) {
       throw new IllegalArgumentException("backend is null; use Backend.AUTO to let jgrad choose");
     }
     Backend chosen = requested;
-    OpenCLDevice device = null;
+    DeviceLanes device = null;
     if (requested == Backend.OPENCL) {
-      device = compileOrThrow(name, kernel);
-    } else if (requested == Backend.AUTO) {
-      OpenClDevices devices = OpenClDevices.get();
-      if (devices.isGpu() && compiles(kernel, devices.device())) {
-        chosen = Backend.OPENCL;
-        device = devices.device();
-      } else {
-        chosen = size >= PARALLEL_THRESHOLD && Runtime.getRuntime().availableProcessors() > 1
-            ? Backend.THREADS : Backend.JAVA;
+      OpenClBackend openCl = OpenCl.backend();
+      if (openCl == null) {
+        throw new BackendUnavailableException(Backend.OPENCL, OpenCl.missing(), null);
       }
+      device = openCl.compile(name, lanes);
+    } else if (requested == Backend.AUTO) {
+      device = onGpu(name, lanes);
+      chosen = device != null ? Backend.OPENCL : onCpu(size);
     }
-    if (device != null) {
-      kernel.setExplicit(true);
+    return new Batch(name, lanes, size, chosen, device, inputs, outputs);
+  }
+
+  /** The lanes compiled for an OpenCL GPU, or null where there is none or it cannot run them. */
+  private static DeviceLanes onGpu(String name, Lanes lanes) {
+    OpenClBackend openCl = OpenCl.backend();
+    if (openCl == null || !openCl.gpu()) {
+      return null;
     }
-    return new Batch(name, kernel, kernel, size, chosen, device, inputs, outputs);
+    try {
+      return openCl.compile(name, lanes);
+    } catch (BackendUnavailableException e) {
+      return null;
+    }
+  }
+
+  private static Backend onCpu(int size) {
+    return size >= PARALLEL_THRESHOLD && Runtime.getRuntime().availableProcessors() > 1
+        ? Backend.THREADS : Backend.JAVA;
   }
 
   /**
@@ -95,29 +101,32 @@ public final class Batch implements AutoCloseable {
     if (requested == Backend.OPENCL) {
       throw new BackendUnavailableException(Backend.OPENCL, name + " runs on the CPU only: " + whyNotOpenCl, null);
     }
-    Backend chosen = requested != Backend.AUTO ? requested
-        : size >= PARALLEL_THRESHOLD && Runtime.getRuntime().availableProcessors() > 1 ? Backend.THREADS : Backend.JAVA;
-    return new Batch(name, null, lanes, size, chosen, null, inputs, outputs);
+    Backend chosen = requested != Backend.AUTO ? requested : onCpu(size);
+    return new Batch(name, lanes, size, chosen, null, inputs, outputs);
   }
 
-  /** Runs {@code kernel} once on {@code requested} and returns the backend that ran it. */
-  public static <K extends Kernel & Lanes> Backend runOnce(String name, K kernel, int size, Backend requested,
-      Object[] inputs, Object[] outputs) {
-    try (Batch batch = prepare(name, kernel, size, requested, inputs, outputs)) {
+  /** Runs {@code lanes} once on {@code requested} and returns the backend that ran it. */
+  public static Backend runOnce(String name, Lanes lanes, int size, Backend requested, Object[] inputs,
+      Object[] outputs) {
+    try (Batch batch = prepare(name, lanes, size, requested, inputs, outputs)) {
       batch.run();
       return batch.backend();
     }
   }
 
-  /** Whether an OpenCL device was found for {@link Backend#OPENCL}. */
+  /** Whether {@code jgrad-opencl} is on the class path and found an OpenCL device for {@link Backend#OPENCL}. */
   public static boolean openClAvailable() {
-    return OpenClDevices.get().device() != null;
+    OpenClBackend openCl = OpenCl.backend();
+    return openCl != null && openCl.device() != null;
   }
 
   /** The OpenCL device kernels would run on, described, or why there is none. */
   public static String openClStatus() {
-    OpenClDevices devices = OpenClDevices.get();
-    return devices.device() == null ? devices.reason() : OpenClDevices.describe(devices.device());
+    OpenClBackend openCl = OpenCl.backend();
+    if (openCl == null) {
+      return OpenCl.missing();
+    }
+    return openCl.device() != null ? openCl.device() : openCl.reason();
   }
 
   /** The backend this batch runs on (what AUTO chose). */
@@ -127,7 +136,7 @@ public final class Batch implements AutoCloseable {
 
   /** The OpenCL device this batch runs on, described, or the CPU backend's name. */
   public String device() {
-    return device == null ? backend.name() : OpenClDevices.describe(device);
+    return device == null ? backend.name() : device.device();
   }
 
   /** The number of lanes. */
@@ -187,41 +196,10 @@ public final class Batch implements AutoCloseable {
     if (size == 0) {
       return; // OpenCL has no zero-length buffers, and there is nothing to compute
     }
-    synchronized (OPENCL_LOCK) {
-      for (Object in : inputs) {
-        if (changed.contains(in)) {
-          put(in);
-          copiesToDevice++;
-        }
-      }
-      changed.clear();
-      int padded = (size + WORK_GROUP - 1) / WORK_GROUP * WORK_GROUP;
-      kernel.execute(Range.create(device, padded, WORK_GROUP));
-      executed = true;
-      if (!kernel.isRunningCL()) {
-        throw new BackendUnavailableException(Backend.OPENCL, name + " fell back to "
-            + kernel.getExecutionMode() + " instead of running on " + device(), null);
-      }
-      for (Object out : outputs) {
-        get(out);
-      }
-    }
-  }
-
-  private void put(Object array) {
-    if (array instanceof double[] d) {
-      kernel.put(d);
-    } else {
-      kernel.put((float[]) array);
-    }
-  }
-
-  private void get(Object array) {
-    if (array instanceof double[] d) {
-      kernel.get(d);
-    } else {
-      kernel.get((float[]) array);
-    }
+    device.run(size, changed, outputs);
+    copiesToDevice += changed.size();
+    changed.clear();
+    executed = true;
   }
 
   /** Releases the kernel's OpenCL resources; a closed batch cannot run. */
@@ -229,50 +207,8 @@ public final class Batch implements AutoCloseable {
   public void close() {
     // Aparapi's native dispose crashes the JVM on a kernel that was compiled but never executed.
     if (!closed && device != null && executed) {
-      synchronized (OPENCL_LOCK) {
-        kernel.dispose();
-      }
+      device.dispose();
     }
     closed = true;
-  }
-
-  private static OpenCLDevice compileOrThrow(String name, Kernel kernel) {
-    OpenClDevices devices = OpenClDevices.get();
-    if (devices.device() == null) {
-      throw new BackendUnavailableException(Backend.OPENCL, devices.reason(), null);
-    }
-    try {
-      compile(kernel, devices.device());
-    } catch (CompileFailedException e) {
-      throw new BackendUnavailableException(Backend.OPENCL, name + " does not compile for "
-          + OpenClDevices.describe(devices.device()) + ": " + e.getMessage() + " (Aparapi could not translate"
-          + " the kernel: it reads bytecode with local variable tables, so compile with -g, as Maven and Gradle"
-          + " do by default; or the device lacks what it needs, such as cl_khr_fp64 for double)", e);
-    }
-    return devices.device();
-  }
-
-  /**
-   * Compiles {@code kernel} for {@code device} alone. Aparapi remembers a failure per kernel class
-   * and silently moves that class to Java threads for the rest of the JVM's life; naming the device
-   * alone for every kernel we run resets that, and a failure surfaces as an exception instead of a
-   * fallback.
-   */
-  private static void compile(Kernel kernel, OpenCLDevice device) throws CompileFailedException {
-    synchronized (OPENCL_LOCK) {
-      // before Aparapi's first class lookup: it reads the constant pool as BCEL 6.5.0 answered it
-      LenientBcelRepository.install();
-      KernelManager.instance().setPreferredDevices(kernel, new LinkedHashSet<>(List.of(device)));
-      kernel.compile(device);
-    }
-  }
-
-  private static boolean compiles(Kernel kernel, OpenCLDevice device) {
-    try {
-      compile(kernel, device);
-      return true;
-    } catch (CompileFailedException e) {
-      return false;
-    }
   }
 }

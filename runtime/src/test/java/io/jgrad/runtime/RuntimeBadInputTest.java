@@ -3,6 +3,8 @@ package io.jgrad.runtime;
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.jgrad.runtime.internal.Accumulate;
+import io.jgrad.runtime.internal.Tangents;
 import org.junit.jupiter.api.Test;
 
 /**

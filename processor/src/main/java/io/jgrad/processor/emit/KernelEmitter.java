@@ -25,10 +25,15 @@ import javax.lang.model.element.Modifier;
 /**
  * Prints the batched kernels of a {@code @Batched} function ({@code vmap}), lowered by
  * KernelLowering: {@code fBatch}, {@code fJvpBatch} and {@code fGradBatch}, each with a
- * {@code ...Session} twin, and for each an Aparapi {@code Kernel} whose {@code lane} is the lowered
- * lane. CPU backends call the same lane.
+ * {@code ...Session} twin, and for each a class of {@code Lanes} whose {@code lane} is the lowered
+ * lane, which the CPU backends call. Where Aparapi is on the compile class path (the user depends on
+ * {@code jgrad-opencl}) that class also extends Aparapi's {@code Kernel}, whose {@code run()} OpenCL
+ * runs; elsewhere the generated code needs nothing but the core runtime.
  */
 public final class KernelEmitter {
+  /** The class OpenCL kernels extend; the processor looks it up on the compile class path. */
+  public static final String APARAPI_KERNEL = "com.aparapi.Kernel";
+
   /** One field of a kernel, set from the constructor argument of the same name. */
   private record Field(String name, TypeName type) {}
 
@@ -36,26 +41,32 @@ public final class KernelEmitter {
   private final ClassName self;
   /** Why the lanes run on the CPU only (they reach a {@code @CustomVjp} rule), or null for a kernel. */
   private final String cpuOnly;
+  /** Whether kernels extend Aparapi's {@code Kernel}: it is on the compile class path. */
+  private final boolean openCl;
 
-  private KernelEmitter(Callee sig, String cpuOnly) {
+  private KernelEmitter(Callee sig, String cpuOnly, boolean openCl) {
     this.sig = sig;
     this.self = RuntimeTypes.derivatives(sig);
     this.cpuOnly = cpuOnly;
+    this.openCl = openCl;
   }
 
-  /** Adds {@code kernels} to {@code type}. */
-  public static void emit(Kernels kernels, TypeSpec.Builder type) {
+  /**
+   * Adds {@code kernels} to {@code type}; {@code openCl} when {@link #APARAPI_KERNEL} is on the compile
+   * class path, so that the kernels can extend it.
+   */
+  public static void emit(Kernels kernels, TypeSpec.Builder type, boolean openCl) {
     if (kernels instanceof Kernels.Forward f) {
-      KernelEmitter e = new KernelEmitter(f.signature(), null);
+      KernelEmitter e = new KernelEmitter(f.signature(), null, openCl);
       e.valueKernel(f.value(), type);
       e.jvpKernel(f.jvp(), type);
       e.gradKernel(f.grad(), type);
     } else if (kernels instanceof Kernels.Reverse r) {
-      KernelEmitter e = new KernelEmitter(r.signature(), null);
+      KernelEmitter e = new KernelEmitter(r.signature(), null, openCl);
       e.valueKernel(r.value(), type);
       e.reverseGradKernel(r.grad(), r.recomputes(), type);
     } else if (kernels instanceof Kernels.CpuOnly c) {
-      KernelEmitter e = new KernelEmitter(c.signature(), c.reason());
+      KernelEmitter e = new KernelEmitter(c.signature(), c.reason(), false);
       e.cpuValueLanes(type);
       e.cpuGradLanes(type);
     }
@@ -244,23 +255,31 @@ public final class KernelEmitter {
     if (cpuOnly != null) {
       kernelName = kernelName.replace("Kernel", "Lanes");
     }
+    boolean device = cpuOnly == null && openCl;
     TypeSpec.Builder kernel = TypeSpec.classBuilder(kernelName)
         .addModifiers(Modifier.STATIC, Modifier.FINAL)
         .addSuperinterface(RuntimeTypes.LANES);
-    if (deviceLane != null) {
+    if (device && deviceLane != null) {
       kernel.superclass(RuntimeTypes.KERNEL)
           .addJavadoc("The kernel of {@link #$L}: Aparapi translates {@code run()}, which calls {@code deviceLane},"
               + " to OpenCL;\nCPU backends call {@code lane}, which calls the scalar code.\n", method);
-    } else if (cpuOnly == null) {
+    } else if (device) {
       kernel.superclass(RuntimeTypes.KERNEL)
           .addJavadoc("The kernel of {@link #$L}: Aparapi translates {@code run()} to OpenCL; CPU backends call"
               + " {@code lane}.\n", method);
+    } else if (cpuOnly == null) {
+      kernel.addJavadoc("The lanes of {@link #$L}, for the CPU backends: Aparapi was not on the compile class"
+          + " path,\nso there is no OpenCL kernel (add io.jgrad:jgrad-opencl for one).\n", method);
     } else {
       kernel.addJavadoc("The lanes of {@link #$L}, for the CPU backends: each calls the scalar code.\n", method);
     }
-    MethodSpec.Builder ctor = MethodSpec.constructorBuilder().addParameter(TypeName.INT, "lanes");
-    kernel.addField(TypeName.INT, "lanes", Modifier.FINAL);
-    ctor.addStatement("this.lanes = lanes");
+    MethodSpec.Builder ctor = MethodSpec.constructorBuilder();
+    if (device) {
+      // Only run() reads it: OpenCL pads the range to whole work-groups, and the padding lanes skip.
+      ctor.addParameter(TypeName.INT, "lanes");
+      kernel.addField(TypeName.INT, "lanes", Modifier.FINAL);
+      ctor.addStatement("this.lanes = lanes");
+    }
     for (Field f : args) {
       kernel.addField(FieldSpec.builder(f.type(), f.name(), Modifier.FINAL).build());
       ctor.addParameter(f.type(), f.name()).addStatement("this.$L = $L", f.name(), f.name());
@@ -270,7 +289,7 @@ public final class KernelEmitter {
       ctor.addStatement("this.$L = $L", c.name(), c.source());
     }
     kernel.addMethod(ctor.build());
-    if (cpuOnly == null) {
+    if (device) {
       kernel.addMethod(MethodSpec.methodBuilder("run").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
           .addStatement("int $L = getGlobalId()", l.index())
           .beginControlFlow("if ($L < lanes)", l.index())
@@ -278,7 +297,7 @@ public final class KernelEmitter {
           .endControlFlow()
           .build());
     }
-    if (deviceLane != null) {
+    if (device && deviceLane != null) {
       kernel.addMethod(MethodSpec.methodBuilder("deviceLane").addModifiers(Modifier.PUBLIC)
           .addJavadoc("Lane {@code $L} as OpenCL runs it: each loop backwards by recomputation.\n", l.index())
           .addParameter(TypeName.INT, l.index()).addCode(deviceLane).build());
@@ -311,14 +330,14 @@ public final class KernelEmitter {
     String argList = String.join(", ", args.stream().map(Field::name).toList());
     String inputsList = String.join(", ", inputArrays.stream().map(Field::name).toList());
     String outputsList = String.join(", ", outputs.stream().map(Field::name).toList());
+    String ctorArgs = device ? "lanes, " + argList : argList;
     if (cpuOnly == null) {
       session.addStatement("return $T.prepare($S, new $L($L), lanes, backend, new Object[] {$L}, new Object[] {$L})",
-          RuntimeTypes.BATCH, self.simpleName() + "." + method, kernelName, "lanes, " + argList,
-          inputsList, outputsList);
+          RuntimeTypes.BATCH, self.simpleName() + "." + method, kernelName, ctorArgs, inputsList, outputsList);
     } else {
       session.addStatement("return $T.prepareOnCpu($S, new $L($L), lanes, backend, $S, new Object[] {$L},"
           + " new Object[] {$L})", RuntimeTypes.BATCH, self.simpleName() + "." + method, kernelName,
-          "lanes, " + argList, cpuOnly, inputsList, outputsList);
+          ctorArgs, cpuOnly, inputsList, outputsList);
     }
     type.addMethod(session.build());
     once.beginControlFlow("try ($T batch = $L($L))", RuntimeTypes.BATCH, method + "Session", argList + ", backend")

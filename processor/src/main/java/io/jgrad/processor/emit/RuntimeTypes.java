@@ -8,26 +8,28 @@ final class RuntimeTypes {
   private RuntimeTypes() {}
 
   private static final String RUNTIME = "io.jgrad.runtime";
+  /** Types only generated code uses: apart from the API, as Dagger's {@code dagger.internal}. */
+  private static final String INTERNAL = "io.jgrad.runtime.internal";
   static final ClassName DUAL = ClassName.get(RUNTIME, "Dual");
   static final ClassName FLOAT_DUAL = ClassName.get(RUNTIME, "FloatDual");
   static final ClassName SCALAR_VJP = ClassName.get(RUNTIME, "ScalarVjp");
   static final ClassName VJP = ClassName.get(RUNTIME, "Vjp");
   static final ClassName VALUE_AND_GRAD = ClassName.get(RUNTIME, "ValueAndGrad");
   static final ClassName VALUE_AND_DERIVATIVE = ClassName.get(RUNTIME, "ValueAndDerivative");
-  static final ClassName TAPE = ClassName.get(RUNTIME, "Tape");
-  static final ClassName ACCUMULATE = ClassName.get(RUNTIME, "Accumulate");
+  static final ClassName TAPE = ClassName.get(INTERNAL, "Tape");
+  static final ClassName ACCUMULATE = ClassName.get(INTERNAL, "Accumulate");
   static final ClassName BACKEND = ClassName.get(RUNTIME, "Backend");
   static final ClassName BATCH = ClassName.get(RUNTIME, "Batch");
-  static final ClassName LANES = ClassName.get(RUNTIME, "Lanes");
-  static final ClassName LANE_ARRAYS = ClassName.get(RUNTIME, "LaneArrays");
+  static final ClassName LANES = ClassName.get(INTERNAL, "Lanes");
+  static final ClassName LANE_ARRAYS = ClassName.get(INTERNAL, "LaneArrays");
   static final ClassName KERNEL = ClassName.get("com.aparapi", "Kernel");
-  static final ClassName TANGENTS = ClassName.get(RUNTIME, "Tangents");
+  static final ClassName TANGENTS = ClassName.get(INTERNAL, "Tangents");
   static final ClassName DIFF_FN1 = ClassName.get(RUNTIME, "DiffFn1");
   static final ClassName DIFF_FN2 = ClassName.get(RUNTIME, "DiffFn2");
   static final ClassName DIFF_FN_N = ClassName.get(RUNTIME, "DiffFnN");
   static final ClassName GRAD2 = ClassName.get(RUNTIME, "Grad2");
   static final ClassName JVP = ClassName.get(RUNTIME, "Jvp");
-  static final ClassName RULE_CHECKS = ClassName.get(RUNTIME, "RuleChecks");
+  static final ClassName RULE_CHECKS = ClassName.get(INTERNAL, "RuleChecks");
   static final ClassName RECORD_VJP = ClassName.get(RUNTIME, "RecordVjp");
 
   /** The generated {@code ...Derivatives} class of a function. */

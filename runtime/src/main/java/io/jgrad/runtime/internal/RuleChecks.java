@@ -1,4 +1,6 @@
-package io.jgrad.runtime;
+package io.jgrad.runtime.internal;
+
+import io.jgrad.runtime.Jvp;
 
 /**
  * Run-time checks generated code makes around the user's custom rules: an array that a rule receives

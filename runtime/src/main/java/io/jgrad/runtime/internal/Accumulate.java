@@ -1,4 +1,4 @@
-package io.jgrad.runtime;
+package io.jgrad.runtime.internal;
 
 /** Adds one cotangent array into another; generated reverse sweeps use it for array arguments of calls. */
 public final class Accumulate {

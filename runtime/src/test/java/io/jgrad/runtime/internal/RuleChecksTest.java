@@ -1,4 +1,4 @@
-package io.jgrad.runtime;
+package io.jgrad.runtime.internal;
 
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package io.jgrad.runtime;
+package io.jgrad.runtime.internal;
 
 /** Argument checks for batched kernels: every lane array present and of the batch's length. */
 public final class LaneArrays {

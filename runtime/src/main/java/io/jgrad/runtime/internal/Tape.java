@@ -1,4 +1,4 @@
-package io.jgrad.runtime;
+package io.jgrad.runtime.internal;
 
 import java.util.Arrays;
 

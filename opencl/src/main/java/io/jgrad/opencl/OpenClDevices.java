@@ -1,4 +1,4 @@
-package io.jgrad.runtime;
+package io.jgrad.opencl;
 
 import com.aparapi.device.Device;
 import com.aparapi.device.OpenCLDevice;

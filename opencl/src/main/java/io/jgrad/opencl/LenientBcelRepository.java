@@ -1,4 +1,4 @@
-package io.jgrad.runtime;
+package io.jgrad.opencl;
 
 import org.apache.bcel.Repository;
 import org.apache.bcel.classfile.Constant;

@@ -1,6 +1,7 @@
-package io.jgrad.runtime;
+package io.jgrad.opencl;
 
 import com.aparapi.Kernel;
+import io.jgrad.runtime.internal.Lanes;
 
 /** A hand-written kernel of the generated shape: {@code out[i] = sin(x[i]) * scale}, plus a loop and a branch. */
 final class SinKernel extends Kernel implements Lanes {

@@ -1,8 +1,12 @@
-package io.jgrad.runtime;
+package io.jgrad.opencl;
 
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.jgrad.runtime.Backend;
+import io.jgrad.runtime.BackendUnavailableException;
+import io.jgrad.runtime.Batch;
+import io.jgrad.runtime.internal.Lanes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -13,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+/** Batches with jgrad-opencl on the class path: every backend, OPENCL for real under CI=true. */
 class BatchTest {
   private static double[] inputs(int n, long seed) {
     Random r = new Random(seed);
@@ -125,14 +130,16 @@ class BatchTest {
   }
 
   @Test
-  void badArgumentsNameTheArgument() {
-    assertThat(assertThrows(IllegalArgumentException.class, () -> LaneArrays.length("x", (double[]) null)))
-        .hasMessageThat().contains("x is null");
-    assertThat(assertThrows(IllegalArgumentException.class, () -> LaneArrays.check(3, "out", new double[2])))
-        .hasMessageThat().contains("out has 2 elements but the batch has 3 lanes");
-    double[] x = new double[1];
-    assertThat(assertThrows(IllegalArgumentException.class,
-        () -> Batch.prepare("sin", new SinKernel(x, x, 1), 1, null, new Object[] {x}, new Object[] {x})))
-        .hasMessageThat().contains("backend is null");
+  void openClNamesTheMissingKernelForLanesGeneratedWithoutAparapi() {
+    OpenClAssumptions.requireOpenCl();
+    double[] x = inputs(10, 4);
+    Lanes plain = i -> x[i] = -x[i];
+    BackendUnavailableException e = assertThrows(BackendUnavailableException.class,
+        () -> Batch.prepare("plain", plain, 10, Backend.OPENCL, new Object[] {x}, new Object[] {x}));
+    assertThat(e).hasMessageThat().contains("plain has no OpenCL kernel");
+    assertThat(e).hasMessageThat().contains("io.jgrad:jgrad-opencl");
+    // AUTO runs such lanes on the CPU instead.
+    assertThat(Batch.runOnce("plain", plain, 10, Backend.AUTO, new Object[] {x}, new Object[] {x}))
+        .isEqualTo(Backend.JAVA);
   }
 }

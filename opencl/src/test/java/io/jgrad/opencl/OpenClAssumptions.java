@@ -1,7 +1,9 @@
-package io.jgrad.runtime;
+package io.jgrad.opencl;
 
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.jgrad.runtime.Batch;
 
 /** OpenCL tests run for real under CI=true (and fail there without a device); elsewhere they skip with the reason. */
 final class OpenClAssumptions {

@@ -1,4 +1,4 @@
-package io.jgrad.runtime;
+package io.jgrad.runtime.internal;
 
 /**
  * Checks generated forward mode makes on entry: the tangent of an array parameter must be an array

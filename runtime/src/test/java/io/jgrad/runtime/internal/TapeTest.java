@@ -1,4 +1,4 @@
-package io.jgrad.runtime;
+package io.jgrad.runtime.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;

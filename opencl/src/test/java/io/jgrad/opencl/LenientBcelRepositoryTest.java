@@ -1,4 +1,4 @@
-package io.jgrad.runtime;
+package io.jgrad.opencl;
 
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.common.truth.Truth.assertWithMessage;

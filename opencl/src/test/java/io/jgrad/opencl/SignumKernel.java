@@ -1,6 +1,7 @@
-package io.jgrad.runtime;
+package io.jgrad.opencl;
 
 import com.aparapi.Kernel;
+import io.jgrad.runtime.internal.Lanes;
 
 /** A kernel Aparapi cannot translate ({@code Math.signum}): OPENCL must refuse it, not fall back. */
 final class SignumKernel extends Kernel implements Lanes {

@@ -1,0 +1,62 @@
+package io.jgrad.opencl;
+
+import com.aparapi.Kernel;
+import com.aparapi.Range;
+import com.aparapi.device.OpenCLDevice;
+import io.jgrad.runtime.Backend;
+import io.jgrad.runtime.BackendUnavailableException;
+import io.jgrad.runtime.internal.DeviceLanes;
+
+/** A kernel compiled for one device, in Aparapi's explicit mode: buffers move only when asked. */
+final class AparapiLanes implements DeviceLanes {
+  /** Lanes per OpenCL work-group; the global range is padded to a multiple and kernels skip the padding. */
+  static final int WORK_GROUP = 64;
+
+  private final String name;
+  private final Kernel kernel;
+  private final OpenCLDevice device;
+
+  AparapiLanes(String name, Kernel kernel, OpenCLDevice device) {
+    this.name = name;
+    this.kernel = kernel;
+    this.device = device;
+  }
+
+  @Override
+  public String device() {
+    return OpenClDevices.describe(device);
+  }
+
+  @Override
+  public void run(int size, Iterable<Object> changedInputs, Object[] outputs) {
+    synchronized (AparapiBackend.LOCK) {
+      for (Object in : changedInputs) {
+        if (in instanceof double[] d) {
+          kernel.put(d);
+        } else {
+          kernel.put((float[]) in);
+        }
+      }
+      int padded = (size + WORK_GROUP - 1) / WORK_GROUP * WORK_GROUP;
+      kernel.execute(Range.create(device, padded, WORK_GROUP));
+      if (!kernel.isRunningCL()) {
+        throw new BackendUnavailableException(Backend.OPENCL, name + " fell back to "
+            + kernel.getExecutionMode() + " instead of running on " + device(), null);
+      }
+      for (Object out : outputs) {
+        if (out instanceof double[] d) {
+          kernel.get(d);
+        } else {
+          kernel.get((float[]) out);
+        }
+      }
+    }
+  }
+
+  @Override
+  public void dispose() {
+    synchronized (AparapiBackend.LOCK) {
+      kernel.dispose();
+    }
+  }
+}

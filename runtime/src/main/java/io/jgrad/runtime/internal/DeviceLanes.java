@@ -1,0 +1,16 @@
+package io.jgrad.runtime.internal;
+
+/** Lanes compiled for an OpenCL device, holding their buffers there between runs. */
+public interface DeviceLanes {
+  /** The device, described. */
+  String device();
+
+  /**
+   * Copies {@code changedInputs} to the device, runs {@code size} lanes there and copies
+   * {@code outputs} back; arrays are {@code double[]} or {@code float[]}.
+   */
+  void run(int size, Iterable<Object> changedInputs, Object[] outputs);
+
+  /** Releases the device's resources; the lanes do not run again. */
+  void dispose();
+}
