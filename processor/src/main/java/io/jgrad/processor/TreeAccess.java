@@ -44,8 +44,9 @@ final class TreeAccess {
   }
 
   /**
-   * One error per class, at its first annotated method: every method of the class is affected, and
-   * one message per class keeps an IDE's problem list readable.
+   * One error per class, at one of its annotated methods (its first {@code @Differentiable} one, else
+   * its first rule): every method of the class is affected, and one message per class keeps an IDE's
+   * problem list readable.
    */
   static void reportUnsupported(Map<TypeElement, List<ExecutableElement>> byClass, ProcessingEnvironment env) {
     String compiler = env.getClass().getName();
