@@ -113,7 +113,13 @@ public final class JgradProcessor extends AbstractProcessor {
             + " needs @Differentiable, @CustomJvp or @CustomVjp on the same method: kernels batch derivatives", e);
       }
     }
-    Trees trees = Trees.instance(processingEnv);
+    java.util.Optional<Trees> javacTrees = TreeAccess.of(processingEnv);
+    if (javacTrees.isEmpty()) {
+      // Eclipse's ecj: without method bodies there is nothing to differentiate; say so, never crash.
+      TreeAccess.reportUnsupported(byClass, processingEnv);
+      return false;
+    }
+    Trees trees = javacTrees.get();
     reportLocalClasses(round, trees);
     List<ClassWork> work = new ArrayList<>();
     java.util.Set<TypeElement> scanned = new java.util.HashSet<>();
@@ -417,7 +423,7 @@ public final class JgradProcessor extends AbstractProcessor {
 
   /** Reports a kernel problem at the call it is about when that call is in the method, else at the method. */
   private void notBatchable(NotBatchable e, ExecutableElement method, Report report) {
-    Trees trees = Trees.instance(processingEnv);
+    Trees trees = TreeAccess.of(processingEnv).orElseThrow();
     var path = trees.getPath(method);
     var call = e.call() == null || path == null ? java.util.Optional.<com.sun.source.tree.MethodInvocationTree>empty()
         : InvocationFinder.first(path.getLeaf(), e.call());

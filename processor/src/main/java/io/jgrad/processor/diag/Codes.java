@@ -48,5 +48,7 @@ public final class Codes {
   public static final String TOO_MANY_PARAMETERS = "jgrad.TooManyParameters";
   public static final String TOO_LARGE = "jgrad.TooLarge";
   public static final String LOCAL_CLASS = "jgrad.LocalClass";
+  /** A compiler without javac's Tree API (Eclipse's ecj): jgrad cannot read method bodies there. */
+  public static final String UNSUPPORTED_COMPILER = "jgrad.UnsupportedCompiler";
   public static final String INTERNAL = "jgrad.Internal";
 }
