@@ -3,12 +3,13 @@ package io.jgrad.processor;
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.common.truth.Truth.assertWithMessage;
 
-import com.palantir.javapoet.JavaFile;
 import io.jgrad.annotations.Differentiable;
 import java.io.File;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,9 +62,8 @@ class EclipseCompilerTest {
     boolean compiled;
     try (StandardJavaFileManager files = ecj.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
       files.setLocation(StandardLocation.CLASS_PATH, List.of(jarOf(Differentiable.class)));
-      // As an IDE runs it: jgrad and JavaPoet on the processor path, discovered through META-INF/services.
-      files.setLocation(StandardLocation.ANNOTATION_PROCESSOR_PATH,
-          List.of(jarOf(JgradProcessor.class), jarOf(JavaFile.class), jarOf(Differentiable.class)));
+      // As an IDE runs it: jgrad on the processor path, discovered through META-INF/services.
+      files.setLocation(StandardLocation.ANNOTATION_PROCESSOR_PATH, processorPath());
       files.setLocation(StandardLocation.CLASS_OUTPUT, List.of(out.toFile()));
       files.setLocation(StandardLocation.SOURCE_OUTPUT, List.of(out.toFile()));
       compiled = ecj.getTask(new StringWriter(), files, diagnostics, List.of("--release", "17"), null,
@@ -96,6 +96,24 @@ class EclipseCompilerTest {
   }
 
   /** The jar (or classes folder) {@code type} was loaded from. */
+  /**
+   * The packaged processor alone (JavaPoet relocated into it, the annotations with it); its classes
+   * directory, in a build that stops before package, with JavaPoet and the annotations beside it.
+   */
+  private static List<File> processorPath() {
+    File processor = jarOf(JgradProcessor.class);
+    if (processor.isFile()) {
+      return List.of(processor);
+    }
+    try {
+      URL javaPoet = EclipseCompilerTest.class.getClassLoader().getResource("com/palantir/javapoet/JavaFile.class");
+      String jar = javaPoet.toURI().getSchemeSpecificPart();
+      return List.of(processor, new File(URI.create(jar.substring(0, jar.indexOf("!/")))), jarOf(Differentiable.class));
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static File jarOf(Class<?> type) {
     try {
       return new File(type.getProtectionDomain().getCodeSource().getLocation().toURI());

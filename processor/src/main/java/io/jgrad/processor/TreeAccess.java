@@ -1,6 +1,7 @@
 package io.jgrad.processor;
 
 import com.sun.source.util.Trees;
+import io.jgrad.annotations.Differentiable;
 import io.jgrad.processor.diag.Codes;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
@@ -59,8 +60,19 @@ final class TreeAccess {
           + " Compiler > Annotation Processing; with m2e also Preferences > Maven > Annotation Processing >"
           + " \"Do not automatically configure/execute annotation processors\"), let mvn compile write the"
           + " sources into target/generated-sources/annotations and make that folder a source folder",
-          entry.getValue().get(0));
+          firstInSource(entry.getKey(), entry.getValue()));
     }
+  }
+
+  /**
+   * The first {@code @Differentiable} method of {@code methods} in declaration order, else the first of
+   * them: ecj's annotated elements come in no fixed order, a class's enclosed elements in source order.
+   */
+  private static ExecutableElement firstInSource(TypeElement type, List<ExecutableElement> methods) {
+    List<ExecutableElement> declared = type.getEnclosedElements().stream().filter(methods::contains)
+        .map(ExecutableElement.class::cast).toList();
+    return declared.stream().filter(m -> m.getAnnotation(Differentiable.class) != null).findFirst()
+        .orElse(declared.isEmpty() ? methods.get(0) : declared.get(0));
   }
 
   /** The environment {@code env} wraps, or null when it wraps none that can be found. */
