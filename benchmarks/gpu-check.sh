@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The GPU check, in one call on a machine with an NVIDIA GPU and its OpenCL driver: runs the OpenCL
 # tests (kernels against the scalar code) and the kernel benchmark on the GPU, and writes
-# gpu-check.md with the device's name, the test summary and the timing table for the README.
+# gpu-check.md with the device's name, the test summary and the timing table for docs/benchmarks.md.
 #
 # The GPU machine may have neither Maven nor a network, so the check has two halves:
 #   benchmarks/gpu-check.sh prepare   # on a build machine: build, gather jars and test classes
@@ -22,15 +22,16 @@ prepare() {
     -DincludeScope=test -DexcludeGroupIds=io.jgrad -DoutputDirectory="$PWD/$DIR/lib"
   $MVN org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
     -Dartifact=org.junit.platform:junit-platform-console-standalone:1.14.1 -DoutputDirectory="$PWD/$DIR/lib"
-  cp runtime/target/jgrad-runtime-*.jar sample-app/target/jgrad-sample-app-*.jar "$DIR/lib/"
-  cp -r runtime/target/test-classes "$DIR/runtime-tests"
+  cp runtime/target/jgrad-runtime-*[0-9T].jar opencl/target/jgrad-opencl-*[0-9T].jar \
+    sample-app/target/jgrad-sample-app-*.jar "$DIR/lib/"
+  cp -r opencl/target/test-classes "$DIR/opencl-tests"
   cp -r processor-tests/target/test-classes "$DIR/processor-tests"
   du -sh "$DIR"
 }
 
 run() {
   local out="${OUT:-$DIR}" cp report status
-  cp="$(ls "$DIR"/lib/*.jar | grep -v console-standalone | tr '\n' ':')$DIR/runtime-tests:$DIR/processor-tests"
+  cp="$(ls "$DIR"/lib/*.jar | grep -v console-standalone | tr '\n' ':')$DIR/opencl-tests:$DIR/processor-tests"
   report="$out/gpu-check.md"
   mkdir -p "$out"
   status="$(java -cp "$cp" io.jgrad.sample.OpenClStatus)"
@@ -48,7 +49,7 @@ run() {
   } > "$report"
   # CI=true: an OpenCL test without a device fails instead of skipping.
   CI=true java -jar "$DIR"/lib/junit-platform-console-standalone-*.jar execute --class-path "$cp" \
-    --select-class io.jgrad.runtime.BatchTest --select-class io.jgrad.examples.batch.BatchedKernelsTest \
+    --select-class io.jgrad.opencl.BatchTest --select-class io.jgrad.examples.batch.BatchedKernelsTest \
     --details=summary --disable-banner 2>&1 | grep -E "tests (successful|failed|skipped|found)|MethodSource|=>" \
     | tee -a "$report"
   echo '```' >> "$report"

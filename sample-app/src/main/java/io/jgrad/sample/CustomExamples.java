@@ -6,7 +6,7 @@ import io.jgrad.annotations.Differentiable;
 import io.jgrad.runtime.Dual;
 import io.jgrad.runtime.Fwd;
 
-/** The notebook's custom_jvp and custom_vjp examples, written the way the README shows. */
+/** The notebook's custom_jvp and custom_vjp examples, written the way the user guide (docs/guide) shows. */
 final class CustomExamples {
   private CustomExamples() {}
 

@@ -6,7 +6,7 @@ import io.jgrad.runtime.DiffFn1;
 import io.jgrad.runtime.DiffFn2;
 import io.jgrad.runtime.Fwd;
 
-/** The notebook's fixed_point, written by a user the way the README shows, and the same through FixedPoints. */
+/** The notebook's fixed_point, written by a user the way the user guide (docs/guide) shows, and the same through FixedPoints. */
 final class ImplicitExamples {
   private ImplicitExamples() {}
 

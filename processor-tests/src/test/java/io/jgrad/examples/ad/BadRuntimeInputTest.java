@@ -7,7 +7,7 @@ import io.jgrad.runtime.Dual;
 import org.junit.jupiter.api.Test;
 
 /**
- * What generated derivatives do with bad input, as the README states it: NaN in, NaN out (in the
+ * What generated derivatives do with bad input, as the user guide (docs/guide) states it: NaN in, NaN out (in the
  * value, and in every derivative whose formula reads the NaN; reverse mode keeps a partial that does
  * not read it exact, forward mode multiplies it by a zero tangent and gets NaN); a NaN cotangent
  * gives a NaN gradient;

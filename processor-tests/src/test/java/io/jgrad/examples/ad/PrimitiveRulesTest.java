@@ -242,7 +242,7 @@ class PrimitiveRulesTest {
   }
 
   /**
-   * A NaN input and the partials expected there (JAX's semantics, the README's "NaN in, NaN out"):
+   * A NaN input and the partials expected there (JAX's semantics, the user guide's "NaN in, NaN out"):
    * NaN from every rule that reads its arguments, also where a sign, comparison or zero guard would
    * pick a constant at other points; 0 from the rounding functions and {@code pow}'s {@code ∂/∂x}
    * where {@code y} is 0, 1 where {@code y} is 1, which read no argument. {@code dy} is unused for
@@ -284,7 +284,7 @@ class PrimitiveRulesTest {
         continue;
       }
       Binary b = binaries().stream().filter(c -> c.primitive() == row.primitive()).findFirst().orElseThrow();
-      // forward mode along (1, 0) is dx·1 + dy·0, and NaN·0 is NaN (the README's convention, JAX's too)
+      // forward mode along (1, 0) is dx·1 + dy·0, and NaN·0 is NaN (the user guide's convention, JAX's too)
       assertWithMessage("d/dx jvp " + where).that(b.jvp().apply(row.x(), row.y(), 1, 0).tangent())
           .isEqualTo(row.dx() + row.dy() * 0);
       assertWithMessage("d/dy jvp " + where).that(b.jvp().apply(row.x(), row.y(), 0, 1).tangent())

@@ -4,7 +4,7 @@ import io.jgrad.annotations.CustomJvp;
 import io.jgrad.annotations.Differentiable;
 import io.jgrad.runtime.Dual;
 
-/** The notebook's custom_jvp examples, written the way the README shows. */
+/** The notebook's custom_jvp examples, written the way the user guide (docs/guide) shows. */
 final class SeedCustomJvp {
   private SeedCustomJvp() {}
 

@@ -6,7 +6,7 @@ import io.jgrad.runtime.Fwd;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The notebook's custom_vjp examples, written the way the README shows. */
+/** The notebook's custom_vjp examples, written the way the user guide (docs/guide) shows. */
 final class SeedCustomVjp {
   private SeedCustomVjp() {}
 

@@ -8,7 +8,7 @@ import io.jgrad.runtime.Fwd;
 import io.jgrad.runtime.Grad2;
 import io.jgrad.runtime.Vjp;
 
-/** The notebook's fixed_point, written by a user the way the README shows, and the same through FixedPoints. */
+/** The notebook's fixed_point, written by a user the way the user guide (docs/guide) shows, and the same through FixedPoints. */
 final class FixedPointExamples {
   private FixedPointExamples() {}
 
