@@ -49,7 +49,7 @@ public final class OrderTwoDerivatives {
         return new DiffFn2() {
           @Override
           public double value(double x, double y) {
-            return OrderTwoDerivatives.reverseOverReversePullbackX(x, y, 1.0);
+            return Internal.reverseOverReversePullbackX(x, y, 1.0);
           }
 
           @Override
@@ -59,9 +59,9 @@ public final class OrderTwoDerivatives {
 
           @Override
           public Vjp<Grad2> vjp(double x, double y) {
-            Vjp<ReverseOverReversePullbackXGrad> vjp = OrderTwoDerivatives.reverseOverReversePullbackXVjp(x, y, 1.0);
+            Vjp<Internal.ReverseOverReversePullbackXGrad> vjp = Internal.reverseOverReversePullbackXVjp(x, y, 1.0);
             return new Vjp<>(vjp.value(), outBar -> {
-              ReverseOverReversePullbackXGrad grad = vjp.pullback(outBar);
+              Internal.ReverseOverReversePullbackXGrad grad = vjp.pullback(outBar);
               return new Grad2(grad.x(), grad.y());
             });
           }
@@ -73,7 +73,7 @@ public final class OrderTwoDerivatives {
         return new DiffFn2() {
           @Override
           public double value(double x, double y) {
-            return OrderTwoDerivatives.reverseOverReversePullbackY(x, y, 1.0);
+            return Internal.reverseOverReversePullbackY(x, y, 1.0);
           }
 
           @Override
@@ -83,9 +83,9 @@ public final class OrderTwoDerivatives {
 
           @Override
           public Vjp<Grad2> vjp(double x, double y) {
-            Vjp<ReverseOverReversePullbackYGrad> vjp = OrderTwoDerivatives.reverseOverReversePullbackYVjp(x, y, 1.0);
+            Vjp<Internal.ReverseOverReversePullbackYGrad> vjp = Internal.reverseOverReversePullbackYVjp(x, y, 1.0);
             return new Vjp<>(vjp.value(), outBar -> {
-              ReverseOverReversePullbackYGrad grad = vjp.pullback(outBar);
+              Internal.ReverseOverReversePullbackYGrad grad = vjp.pullback(outBar);
               return new Grad2(grad.x(), grad.y());
             });
           }
@@ -224,314 +224,13 @@ public final class OrderTwoDerivatives {
   }
 
   /**
-   * The gradient of {@code reverseOverReverse} with respect to {@code x}, times the output cotangent {@code g}, as a function of its own: its reverse mode (reverse over reverse) gives the second derivatives of {@code reverseOverReverse} and of its callers.
-   */
-  public static double reverseOverReversePullbackX(double x, double y, double g) {
-    return reverseOverReverseVjp(x, y).pullback(g).x();
-  }
-
-  /**
-   * The value of {@code reverseOverReversePullbackX} and its pullback from an output cotangent to the gradient ({@code jax.vjp}).
-   */
-  public static Vjp<ReverseOverReversePullbackXGrad> reverseOverReversePullbackXVjp(double x,
-      double y, double g) {
-    Tape tape = new Tape();
-    double prod1 = x * y;
-    ScalarVjp sineVjp1 = OrderTwoDerivatives.sineVjp(prod1);
-    double s = sineVjp1.value();
-    double r;
-    boolean branch2 = x > y;
-    if (branch2) {
-      r = s * x;
-    } else {
-      r = s + y;
-    }
-    ScalarVjp sineVjp2 = OrderTwoDerivatives.sineVjp(r);
-    double sine1 = sineVjp2.value();
-    double prod2 = r * sine1;
-    final double coef1 = r;
-    double sine1Bar2 = 0.0;
-    double rBar2 = 0.0;
-    double sBar2 = 0.0;
-    double prod2Bar2 = g;
-    double prod1Bar2 = 0.0;
-    double xBar2 = 0.0;
-    double yBar2 = 0.0;
-    double prod3 = sine1 * prod2Bar2;
-    double sum1 = rBar2 + prod3;
-    rBar2 = sum1;
-    double prod4 = r * prod2Bar2;
-    final double coef2 = r;
-    double sum2 = sine1Bar2 + prod4;
-    sine1Bar2 = sum2;
-    Vjp<SinePullbackGrad> sinePullbackVjp1 = OrderTwoDerivatives.sinePullbackVjp(r, sine1Bar2);
-    double sinePart = sinePullbackVjp1.value();
-    double sum3 = rBar2 + sinePart;
-    rBar2 = sum3;
-    if (branch2) {
-      double prod5 = x * rBar2;
-      tape.pushDouble(rBar2);
-      double sum4 = sBar2 + prod5;
-      sBar2 = sum4;
-      double prod6 = s * rBar2;
-      tape.pushDouble(rBar2);
-      double sum5 = xBar2 + prod6;
-      xBar2 = sum5;
-      rBar2 = 0.0;
-    } else {
-      double sum6 = sBar2 + rBar2;
-      sBar2 = sum6;
-      double sum7 = yBar2 + rBar2;
-      yBar2 = sum7;
-      rBar2 = 0.0;
-    }
-    Vjp<SinePullbackGrad> sinePullbackVjp2 = OrderTwoDerivatives.sinePullbackVjp(prod1, sBar2);
-    double sinePart2 = sinePullbackVjp2.value();
-    double sum8 = prod1Bar2 + sinePart2;
-    prod1Bar2 = sum8;
-    double prod7 = y * prod1Bar2;
-    final double coef5 = prod1Bar2;
-    double sum9 = xBar2 + prod7;
-    xBar2 = sum9;
-    double prod8 = x * prod1Bar2;
-    final double coef6 = prod1Bar2;
-    double sum10 = yBar2 + prod8;
-    yBar2 = sum10;
-    return new Vjp<>(xBar2, outBar -> {
-      Tape.Reader reader = tape.reader();
-      double sine1Bar2Bar = 0.0;
-      double prod6Bar = 0.0;
-      double prod5Bar = 0.0;
-      double prod1Bar = 0.0;
-      double sBar2Bar = 0.0;
-      double gBar = 0.0;
-      double xBar2Bar = outBar;
-      double rBar = 0.0;
-      double sBar = 0.0;
-      double rBar2Bar = 0.0;
-      double xBar = 0.0;
-      double yBar = 0.0;
-      double sum5Bar = 0.0;
-      double sum6Bar = 0.0;
-      double sum4Bar = 0.0;
-      double sum8Bar = y * xBar2Bar;
-      double sinePart2Bar = sum8Bar;
-      SinePullbackGrad sinePullbackGrad2 = sinePullbackVjp2.pullback(sinePart2Bar);
-      prod1Bar += sinePullbackGrad2.x();
-      sBar2Bar += sinePullbackGrad2.g();
-      double prod7Bar = xBar2Bar;
-      double sum9Bar = xBar2Bar;
-      yBar = coef5 * xBar2Bar;
-      xBar = 0.0;
-      if (branch2) {
-        sum5Bar += xBar2Bar;
-        double coef4 = reader.popDouble();
-        prod6Bar += sum5Bar;
-        sum4Bar += sBar2Bar;
-        double coef3 = reader.popDouble();
-        prod5Bar += sum4Bar;
-        sBar2Bar = sum4Bar;
-        xBar2Bar = sum5Bar;
-        sBar += coef4 * prod6Bar;
-        rBar2Bar = s * prod6Bar + x * prod5Bar;
-        xBar += coef3 * prod5Bar;
-      } else {
-        sum6Bar += sBar2Bar;
-        sBar2Bar = sum6Bar;
-        rBar2Bar = sum6Bar;
-      }
-      double sinePartBar = rBar2Bar;
-      SinePullbackGrad sinePullbackGrad1 = sinePullbackVjp1.pullback(sinePartBar);
-      rBar += sinePullbackGrad1.x();
-      sine1Bar2Bar += sinePullbackGrad1.g();
-      double prod2Bar2Bar = coef2 * sine1Bar2Bar + sine1 * rBar2Bar;
-      rBar += prod2Bar2 * sine1Bar2Bar;
-      double sine1Bar = prod2Bar2 * rBar2Bar;
-      double sineGrad2 = sineVjp2.pullback(sine1Bar);
-      rBar += sineGrad2;
-      if (branch2) {
-        sBar += x * rBar;
-        xBar += s * rBar;
-        rBar = 0.0;
-      } else {
-        sBar += rBar;
-        yBar += rBar;
-        rBar = 0.0;
-      }
-      double sineGrad1 = sineVjp1.pullback(sBar);
-      prod1Bar += sineGrad1;
-      xBar += y * prod1Bar;
-      yBar += x * prod1Bar;
-      gBar = prod2Bar2Bar;
-      return new ReverseOverReversePullbackXGrad(xBar, yBar, gBar);
-    });
-  }
-
-  /**
-   * The gradient of {@code reverseOverReversePullbackX} ({@code jax.grad}).
-   */
-  public static ReverseOverReversePullbackXGrad reverseOverReversePullbackXGrad(double x, double y,
-      double g) {
-    return reverseOverReversePullbackXVjp(x, y, g).pullback(1.0);
-  }
-
-  /**
-   * The gradient of {@code reverseOverReverse} with respect to {@code y}, times the output cotangent {@code g}, as a function of its own: its reverse mode (reverse over reverse) gives the second derivatives of {@code reverseOverReverse} and of its callers.
-   */
-  public static double reverseOverReversePullbackY(double x, double y, double g) {
-    return reverseOverReverseVjp(x, y).pullback(g).y();
-  }
-
-  /**
-   * The value of {@code reverseOverReversePullbackY} and its pullback from an output cotangent to the gradient ({@code jax.vjp}).
-   */
-  public static Vjp<ReverseOverReversePullbackYGrad> reverseOverReversePullbackYVjp(double x,
-      double y, double g) {
-    Tape tape = new Tape();
-    double prod1 = x * y;
-    ScalarVjp sineVjp1 = OrderTwoDerivatives.sineVjp(prod1);
-    double s = sineVjp1.value();
-    double r;
-    boolean branch2 = x > y;
-    if (branch2) {
-      r = s * x;
-    } else {
-      r = s + y;
-    }
-    ScalarVjp sineVjp2 = OrderTwoDerivatives.sineVjp(r);
-    double sine1 = sineVjp2.value();
-    double prod2 = r * sine1;
-    final double coef1 = r;
-    double sine1Bar2 = 0.0;
-    double rBar2 = 0.0;
-    double sBar2 = 0.0;
-    double prod2Bar2 = g;
-    double prod1Bar2 = 0.0;
-    double xBar2 = 0.0;
-    double yBar2 = 0.0;
-    double prod3 = sine1 * prod2Bar2;
-    double sum1 = rBar2 + prod3;
-    rBar2 = sum1;
-    double prod4 = r * prod2Bar2;
-    final double coef2 = r;
-    double sum2 = sine1Bar2 + prod4;
-    sine1Bar2 = sum2;
-    Vjp<SinePullbackGrad> sinePullbackVjp1 = OrderTwoDerivatives.sinePullbackVjp(r, sine1Bar2);
-    double sinePart = sinePullbackVjp1.value();
-    double sum3 = rBar2 + sinePart;
-    rBar2 = sum3;
-    if (branch2) {
-      double prod5 = x * rBar2;
-      tape.pushDouble(rBar2);
-      double sum4 = sBar2 + prod5;
-      sBar2 = sum4;
-      double prod6 = s * rBar2;
-      tape.pushDouble(rBar2);
-      double sum5 = xBar2 + prod6;
-      xBar2 = sum5;
-      rBar2 = 0.0;
-    } else {
-      double sum6 = sBar2 + rBar2;
-      sBar2 = sum6;
-      double sum7 = yBar2 + rBar2;
-      yBar2 = sum7;
-      rBar2 = 0.0;
-    }
-    Vjp<SinePullbackGrad> sinePullbackVjp2 = OrderTwoDerivatives.sinePullbackVjp(prod1, sBar2);
-    double sinePart2 = sinePullbackVjp2.value();
-    double sum8 = prod1Bar2 + sinePart2;
-    prod1Bar2 = sum8;
-    double prod7 = y * prod1Bar2;
-    final double coef5 = prod1Bar2;
-    double sum9 = xBar2 + prod7;
-    xBar2 = sum9;
-    double prod8 = x * prod1Bar2;
-    final double coef6 = prod1Bar2;
-    double sum10 = yBar2 + prod8;
-    yBar2 = sum10;
-    return new Vjp<>(yBar2, outBar -> {
-      Tape.Reader reader = tape.reader();
-      double yBar2Bar = outBar;
-      double sine1Bar2Bar = 0.0;
-      double prod5Bar = 0.0;
-      double prod1Bar = 0.0;
-      double sBar2Bar = 0.0;
-      double gBar = 0.0;
-      double rBar = 0.0;
-      double rBar2Bar = 0.0;
-      double xBar = 0.0;
-      double yBar = 0.0;
-      double sum7Bar = 0.0;
-      double sum6Bar = 0.0;
-      double sum4Bar = 0.0;
-      double sum8Bar = x * yBar2Bar;
-      double sinePart2Bar = sum8Bar;
-      SinePullbackGrad sinePullbackGrad2 = sinePullbackVjp2.pullback(sinePart2Bar);
-      prod1Bar += sinePullbackGrad2.x();
-      sBar2Bar += sinePullbackGrad2.g();
-      double prod8Bar = yBar2Bar;
-      double sum10Bar = yBar2Bar;
-      xBar = coef6 * yBar2Bar;
-      if (branch2) {
-        double coef4 = reader.popDouble();
-        sum4Bar += sBar2Bar;
-        double coef3 = reader.popDouble();
-        prod5Bar += sum4Bar;
-        sBar2Bar = sum4Bar;
-        rBar2Bar = x * prod5Bar;
-        xBar += coef3 * prod5Bar;
-      } else {
-        sum7Bar += yBar2Bar;
-        sum6Bar += sBar2Bar;
-        yBar2Bar = sum7Bar;
-        sBar2Bar = sum6Bar;
-        rBar2Bar = sum7Bar + sum6Bar;
-      }
-      double sinePartBar = rBar2Bar;
-      SinePullbackGrad sinePullbackGrad1 = sinePullbackVjp1.pullback(sinePartBar);
-      rBar += sinePullbackGrad1.x();
-      sine1Bar2Bar += sinePullbackGrad1.g();
-      double prod2Bar2Bar = coef2 * sine1Bar2Bar + sine1 * rBar2Bar;
-      rBar += prod2Bar2 * sine1Bar2Bar;
-      double sine1Bar = prod2Bar2 * rBar2Bar;
-      double sineGrad2 = sineVjp2.pullback(sine1Bar);
-      rBar += sineGrad2;
-      double sBar = 0.0;
-      yBar = 0.0;
-      if (branch2) {
-        sBar += x * rBar;
-        xBar += s * rBar;
-        rBar = 0.0;
-      } else {
-        sBar += rBar;
-        yBar += rBar;
-        rBar = 0.0;
-      }
-      double sineGrad1 = sineVjp1.pullback(sBar);
-      prod1Bar += sineGrad1;
-      xBar += y * prod1Bar;
-      yBar += x * prod1Bar;
-      gBar = prod2Bar2Bar;
-      return new ReverseOverReversePullbackYGrad(xBar, yBar, gBar);
-    });
-  }
-
-  /**
-   * The gradient of {@code reverseOverReversePullbackY} ({@code jax.grad}).
-   */
-  public static ReverseOverReversePullbackYGrad reverseOverReversePullbackYGrad(double x, double y,
-      double g) {
-    return reverseOverReversePullbackYVjp(x, y, g).pullback(1.0);
-  }
-
-  /**
    * The Hessian of {@code reverseOverReverse} ({@code jax.hessian}), reverse over reverse through its rule; for one parameter, {@code grad(grad(f))}.
    */
   public static double[][] reverseOverReverseHessian(double x, double y) {
     double[][] hessian = new double[2][];
-    var row0 = reverseOverReversePullbackXGrad(x, y, 1.0);
+    var row0 = Internal.reverseOverReversePullbackXGrad(x, y, 1.0);
     hessian[0] = new double[] {row0.x(), row0.y()};
-    var row1 = reverseOverReversePullbackYGrad(x, y, 1.0);
+    var row1 = Internal.reverseOverReversePullbackYGrad(x, y, 1.0);
     hessian[1] = new double[] {row1.x(), row1.y()};
     return hessian;
   }
@@ -565,19 +264,19 @@ public final class OrderTwoDerivatives {
         return new DiffFn2() {
           @Override
           public double value(double x, double y) {
-            return OrderTwoDerivatives.forwardOverForwardPullbackX(x, y, 1.0);
+            return Internal.forwardOverForwardPullbackX(x, y, 1.0);
           }
 
           @Override
           public Dual jvp(double x, double y, double xDot, double yDot) {
-            return OrderTwoDerivatives.forwardOverForwardTangentJvp(x, y, 1.0, 0.0, xDot, yDot, 0.0, 0.0);
+            return Internal.forwardOverForwardTangentJvp(x, y, 1.0, 0.0, xDot, yDot, 0.0, 0.0);
           }
 
           @Override
           public Vjp<Grad2> vjp(double x, double y) {
-            Vjp<ForwardOverForwardPullbackXGrad> vjp = OrderTwoDerivatives.forwardOverForwardPullbackXVjp(x, y, 1.0);
+            Vjp<Internal.ForwardOverForwardPullbackXGrad> vjp = Internal.forwardOverForwardPullbackXVjp(x, y, 1.0);
             return new Vjp<>(vjp.value(), outBar -> {
-              ForwardOverForwardPullbackXGrad grad = vjp.pullback(outBar);
+              Internal.ForwardOverForwardPullbackXGrad grad = vjp.pullback(outBar);
               return new Grad2(grad.x(), grad.y());
             });
           }
@@ -589,19 +288,19 @@ public final class OrderTwoDerivatives {
         return new DiffFn2() {
           @Override
           public double value(double x, double y) {
-            return OrderTwoDerivatives.forwardOverForwardPullbackY(x, y, 1.0);
+            return Internal.forwardOverForwardPullbackY(x, y, 1.0);
           }
 
           @Override
           public Dual jvp(double x, double y, double xDot, double yDot) {
-            return OrderTwoDerivatives.forwardOverForwardTangentJvp(x, y, 0.0, 1.0, xDot, yDot, 0.0, 0.0);
+            return Internal.forwardOverForwardTangentJvp(x, y, 0.0, 1.0, xDot, yDot, 0.0, 0.0);
           }
 
           @Override
           public Vjp<Grad2> vjp(double x, double y) {
-            Vjp<ForwardOverForwardPullbackYGrad> vjp = OrderTwoDerivatives.forwardOverForwardPullbackYVjp(x, y, 1.0);
+            Vjp<Internal.ForwardOverForwardPullbackYGrad> vjp = Internal.forwardOverForwardPullbackYVjp(x, y, 1.0);
             return new Vjp<>(vjp.value(), outBar -> {
-              ForwardOverForwardPullbackYGrad grad = vjp.pullback(outBar);
+              Internal.ForwardOverForwardPullbackYGrad grad = vjp.pullback(outBar);
               return new Grad2(grad.x(), grad.y());
             });
           }
@@ -613,19 +312,19 @@ public final class OrderTwoDerivatives {
         return new DiffFn2() {
           @Override
           public double value(double x, double y) {
-            return OrderTwoDerivatives.forwardOverForwardRulePrimal(x, y);
+            return Internal.forwardOverForwardRulePrimal(x, y);
           }
 
           @Override
           public Dual jvp(double x, double y, double xDot, double yDot) {
-            return OrderTwoDerivatives.forwardOverForwardRulePrimalJvp(x, y, xDot, yDot);
+            return Internal.forwardOverForwardRulePrimalJvp(x, y, xDot, yDot);
           }
 
           @Override
           public Vjp<Grad2> vjp(double x, double y) {
-            Vjp<ForwardOverForwardRulePrimalGrad> vjp = OrderTwoDerivatives.forwardOverForwardRulePrimalVjp(x, y);
+            Vjp<Internal.ForwardOverForwardRulePrimalGrad> vjp = Internal.forwardOverForwardRulePrimalVjp(x, y);
             return new Vjp<>(vjp.value(), outBar -> {
-              ForwardOverForwardRulePrimalGrad grad = vjp.pullback(outBar);
+              Internal.ForwardOverForwardRulePrimalGrad grad = vjp.pullback(outBar);
               return new Grad2(grad.x(), grad.y());
             });
           }
@@ -721,11 +420,10 @@ public final class OrderTwoDerivatives {
     double prod4Dot = yDot * xDot2;
     double prod1Dot = prod3 + prod4;
     double prod1DotDot = prod3Dot + prod4Dot;
-    Dual softplusRulePrimalJvp1 = OrderTwoDerivatives.softplusRulePrimalJvp(prod1, prod1Dot2);
+    Dual softplusRulePrimalJvp1 = Internal.softplusRulePrimalJvp(prod1, prod1Dot2);
     double softplus1 = softplusRulePrimalJvp1.value();
     double softplus1Dot2 = softplusRulePrimalJvp1.tangent();
-    Dual softplusTangentJvp1 = OrderTwoDerivatives.softplusTangentJvp(prod1, prod1Dot, prod1Dot2,
-        prod1DotDot);
+    Dual softplusTangentJvp1 = Internal.softplusTangentJvp(prod1, prod1Dot, prod1Dot2, prod1DotDot);
     double softplus1Dot = softplusTangentJvp1.value();
     double softplus1DotDot = softplusTangentJvp1.tangent();
     double prod2 = softplus1 * y;
@@ -737,22 +435,6 @@ public final class OrderTwoDerivatives {
     double prod2Dot = prod5 + prod6;
     double prod2DotDot = prod5Dot + prod6Dot;
     return Dual.of(prod2Dot, prod2DotDot);
-  }
-
-  /**
-   * The directional derivative of {@code forwardOverForward} along the tangents, as a function of its own.
-   */
-  public static double forwardOverForwardTangent(double x, double y, double xDot, double yDot) {
-    return forwardOverForwardJvp(x, y, xDot, yDot).tangent();
-  }
-
-  /**
-   * Forward mode of {@code forwardOverForwardTangent}: along the primal direction and the tangent direction.
-   */
-  public static Dual forwardOverForwardTangentJvp(double x, double y, double xDot, double yDot,
-      double xDir, double yDir, double xDotDir, double yDotDir) {
-    Dual second = forwardOverForwardSecondOrder(x, y, xDot, yDot, xDir, yDir);
-    return Dual.of(second.value(), second.tangent() + forwardOverForwardJvp(x, y, xDotDir, yDotDir).tangent());
   }
 
   /**
@@ -773,185 +455,6 @@ public final class OrderTwoDerivatives {
   public static ForwardOverForwardGrad forwardOverForwardHvp(double x, double y, double vX,
       double vY) {
     return new ForwardOverForwardGrad(forwardOverForwardSecondOrder(x, y, vX, vY, 1.0, 0.0).tangent(), forwardOverForwardSecondOrder(x, y, vX, vY, 0.0, 1.0).tangent());
-  }
-
-  /**
-   * The value of {@code forwardOverForwardTangent} and its pullback from an output cotangent to the gradient ({@code jax.vjp}).
-   */
-  public static Vjp<ForwardOverForwardTangentGrad> forwardOverForwardTangentVjp(double x, double y,
-      double xDot, double yDot) {
-    double prod1 = x * y;
-    double prod3 = y * xDot;
-    double prod4 = x * yDot;
-    double prod1Dot = prod3 + prod4;
-    ScalarVjp softplusRulePrimalVjp1 = OrderTwoDerivatives.softplusRulePrimalVjp(prod1);
-    double softplus1 = softplusRulePrimalVjp1.value();
-    Vjp<SoftplusTangentGrad> softplusTangentVjp1 = OrderTwoDerivatives.softplusTangentVjp(prod1,
-        prod1Dot);
-    double softplus1Dot = softplusTangentVjp1.value();
-    double prod2 = softplus1 * y;
-    double prod5 = y * softplus1Dot;
-    double prod6 = softplus1 * yDot;
-    double prod2Dot = prod5 + prod6;
-    return new Vjp<>(prod2Dot, outBar -> {
-      double prod2DotBar = outBar;
-      double prod1DotBar = 0.0;
-      double prod1Bar = 0.0;
-      double xDotBar = 0.0;
-      double yDotBar = 0.0;
-      double xBar = 0.0;
-      double yBar = 0.0;
-      double softplus1DotBar = y * prod2DotBar;
-      SoftplusTangentGrad softplusTangentGrad1 = softplusTangentVjp1.pullback(softplus1DotBar);
-      prod1Bar += softplusTangentGrad1.x();
-      prod1DotBar += softplusTangentGrad1.xDot();
-      double softplus1Bar = yDot * prod2DotBar;
-      double softplusRulePrimalGrad1 = softplusRulePrimalVjp1.pullback(softplus1Bar);
-      prod1Bar += softplusRulePrimalGrad1;
-      xBar = yDot * prod1DotBar + y * prod1Bar;
-      yBar = softplus1Dot * prod2DotBar + xDot * prod1DotBar + x * prod1Bar;
-      xDotBar = y * prod1DotBar;
-      yDotBar = softplus1 * prod2DotBar + x * prod1DotBar;
-      return new ForwardOverForwardTangentGrad(xBar, yBar, xDotBar, yDotBar);
-    });
-  }
-
-  /**
-   * The gradient of {@code forwardOverForwardTangent} ({@code jax.grad}).
-   */
-  public static ForwardOverForwardTangentGrad forwardOverForwardTangentGrad(double x, double y,
-      double xDot, double yDot) {
-    return forwardOverForwardTangentVjp(x, y, xDot, yDot).pullback(1.0);
-  }
-
-  /**
-   * The derivative of {@code forwardOverForward} with respect to {@code x}, times {@code g}, as a function of its own, for callers whose second derivatives go reverse over reverse.
-   */
-  public static double forwardOverForwardPullbackX(double x, double y, double g) {
-    return g * jgrad.golden.OrderTwoDerivatives.forwardOverForwardTangent(x, y, 1.0, 0.0);
-  }
-
-  /**
-   * The value of {@code forwardOverForwardPullbackX} and its pullback from an output cotangent to the gradient ({@code jax.vjp}).
-   */
-  public static Vjp<ForwardOverForwardPullbackXGrad> forwardOverForwardPullbackXVjp(double x,
-      double y, double g) {
-    Vjp<ForwardOverForwardTangentGrad> forwardOverForwardTangentVjp1 =
-        OrderTwoDerivatives.forwardOverForwardTangentVjp(x, y, 1.0, 0.0);
-    double forwardOverForwardTangent1 = forwardOverForwardTangentVjp1.value();
-    double prod1 = g * forwardOverForwardTangent1;
-    return new Vjp<>(prod1, outBar -> {
-      double prod1Bar = outBar;
-      double gBar = 0.0;
-      double xBar = 0.0;
-      double yBar = 0.0;
-      double forwardOverForwardTangent1Bar = g * prod1Bar;
-      ForwardOverForwardTangentGrad forwardOverForwardTangentGrad1 =
-          forwardOverForwardTangentVjp1.pullback(forwardOverForwardTangent1Bar);
-      xBar += forwardOverForwardTangentGrad1.x();
-      yBar += forwardOverForwardTangentGrad1.y();
-      gBar = forwardOverForwardTangent1 * prod1Bar;
-      return new ForwardOverForwardPullbackXGrad(xBar, yBar, gBar);
-    });
-  }
-
-  /**
-   * The gradient of {@code forwardOverForwardPullbackX} ({@code jax.grad}).
-   */
-  public static ForwardOverForwardPullbackXGrad forwardOverForwardPullbackXGrad(double x, double y,
-      double g) {
-    return forwardOverForwardPullbackXVjp(x, y, g).pullback(1.0);
-  }
-
-  /**
-   * The derivative of {@code forwardOverForward} with respect to {@code y}, times {@code g}, as a function of its own, for callers whose second derivatives go reverse over reverse.
-   */
-  public static double forwardOverForwardPullbackY(double x, double y, double g) {
-    return g * jgrad.golden.OrderTwoDerivatives.forwardOverForwardTangent(x, y, 0.0, 1.0);
-  }
-
-  /**
-   * The value of {@code forwardOverForwardPullbackY} and its pullback from an output cotangent to the gradient ({@code jax.vjp}).
-   */
-  public static Vjp<ForwardOverForwardPullbackYGrad> forwardOverForwardPullbackYVjp(double x,
-      double y, double g) {
-    Vjp<ForwardOverForwardTangentGrad> forwardOverForwardTangentVjp1 =
-        OrderTwoDerivatives.forwardOverForwardTangentVjp(x, y, 0.0, 1.0);
-    double forwardOverForwardTangent1 = forwardOverForwardTangentVjp1.value();
-    double prod1 = g * forwardOverForwardTangent1;
-    return new Vjp<>(prod1, outBar -> {
-      double prod1Bar = outBar;
-      double gBar = 0.0;
-      double xBar = 0.0;
-      double yBar = 0.0;
-      double forwardOverForwardTangent1Bar = g * prod1Bar;
-      ForwardOverForwardTangentGrad forwardOverForwardTangentGrad1 =
-          forwardOverForwardTangentVjp1.pullback(forwardOverForwardTangent1Bar);
-      xBar += forwardOverForwardTangentGrad1.x();
-      yBar += forwardOverForwardTangentGrad1.y();
-      gBar = forwardOverForwardTangent1 * prod1Bar;
-      return new ForwardOverForwardPullbackYGrad(xBar, yBar, gBar);
-    });
-  }
-
-  /**
-   * The gradient of {@code forwardOverForwardPullbackY} ({@code jax.grad}).
-   */
-  public static ForwardOverForwardPullbackYGrad forwardOverForwardPullbackYGrad(double x, double y,
-      double g) {
-    return forwardOverForwardPullbackYVjp(x, y, g).pullback(1.0);
-  }
-
-  /**
-   * The value of {@code forwardOverForward} with each custom rule's output computed by the rule's body, as a function of its own: second derivatives of callers differentiate those bodies as written.
-   */
-  public static double forwardOverForwardRulePrimal(double x, double y) {
-    return forwardOverForwardRulePrimalVjp(x, y).value();
-  }
-
-  /**
-   * The value of {@code forwardOverForwardRulePrimal} and its directional derivative along the tangents ({@code jax.jvp}).
-   */
-  public static Dual forwardOverForwardRulePrimalJvp(double x, double y, double xDot, double yDot) {
-    double prod1 = x * y;
-    double prod1Dot = y * xDot + x * yDot;
-    Dual softplusRulePrimalJvp1 = OrderTwoDerivatives.softplusRulePrimalJvp(prod1, prod1Dot);
-    double softplusRulePrimal1 = softplusRulePrimalJvp1.value();
-    double softplusRulePrimal1Dot = softplusRulePrimalJvp1.tangent();
-    double prod2 = softplusRulePrimal1 * y;
-    double prod2Dot = y * softplusRulePrimal1Dot + softplusRulePrimal1 * yDot;
-    return Dual.of(prod2, prod2Dot);
-  }
-
-  /**
-   * The value of {@code forwardOverForwardRulePrimal} and its pullback from an output cotangent to the gradient ({@code jax.vjp}).
-   */
-  public static Vjp<ForwardOverForwardRulePrimalGrad> forwardOverForwardRulePrimalVjp(double x,
-      double y) {
-    double prod1 = x * y;
-    ScalarVjp softplusRulePrimalVjp1 = OrderTwoDerivatives.softplusRulePrimalVjp(prod1);
-    double softplusRulePrimal1 = softplusRulePrimalVjp1.value();
-    double prod2 = softplusRulePrimal1 * y;
-    return new Vjp<>(prod2, outBar -> {
-      double prod2Bar = outBar;
-      double prod1Bar = 0.0;
-      double xBar = 0.0;
-      double yBar = 0.0;
-      double softplusRulePrimal1Bar = y * prod2Bar;
-      double softplusRulePrimalGrad1 = softplusRulePrimalVjp1.pullback(softplusRulePrimal1Bar);
-      prod1Bar += softplusRulePrimalGrad1;
-      xBar = y * prod1Bar;
-      yBar = softplusRulePrimal1 * prod2Bar + x * prod1Bar;
-      return new ForwardOverForwardRulePrimalGrad(xBar, yBar);
-    });
-  }
-
-  /**
-   * The gradient of {@code forwardOverForwardRulePrimal} ({@code jax.grad}).
-   */
-  public static ForwardOverForwardRulePrimalGrad forwardOverForwardRulePrimalGrad(double x,
-      double y) {
-    return forwardOverForwardRulePrimalVjp(x, y).pullback(1.0);
   }
 
   /**
@@ -979,17 +482,17 @@ public final class OrderTwoDerivatives {
         return new DiffFn1() {
           @Override
           public double value(double x) {
-            return OrderTwoDerivatives.softplusPullback(x, 1.0);
+            return Internal.softplusPullback(x, 1.0);
           }
 
           @Override
           public Dual jvp(double x, double xDot) {
-            return OrderTwoDerivatives.softplusTangentJvp(x, 1.0, xDot, 0.0);
+            return Internal.softplusTangentJvp(x, 1.0, xDot, 0.0);
           }
 
           @Override
           public ScalarVjp vjp(double x) {
-            Vjp<SoftplusPullbackGrad> vjp = OrderTwoDerivatives.softplusPullbackVjp(x, 1.0);
+            Vjp<Internal.SoftplusPullbackGrad> vjp = Internal.softplusPullbackVjp(x, 1.0);
             return new ScalarVjp(vjp.value(), outBar -> vjp.pullback(outBar).x());
           }
         };
@@ -1000,17 +503,17 @@ public final class OrderTwoDerivatives {
         return new DiffFn1() {
           @Override
           public double value(double x) {
-            return OrderTwoDerivatives.softplusRulePrimal(x);
+            return Internal.softplusRulePrimal(x);
           }
 
           @Override
           public Dual jvp(double x, double xDot) {
-            return OrderTwoDerivatives.softplusRulePrimalJvp(x, xDot);
+            return Internal.softplusRulePrimalJvp(x, xDot);
           }
 
           @Override
           public ScalarVjp vjp(double x) {
-            return OrderTwoDerivatives.softplusRulePrimalVjp(x);
+            return Internal.softplusRulePrimalVjp(x);
           }
         };
       }
@@ -1083,21 +586,6 @@ public final class OrderTwoDerivatives {
   }
 
   /**
-   * The directional derivative of {@code softplus} along the tangents, as a function of its own.
-   */
-  public static double softplusTangent(double x, double xDot) {
-    return softplusJvp(x, xDot).tangent();
-  }
-
-  /**
-   * Forward mode of {@code softplusTangent}: along the primal direction and the tangent direction.
-   */
-  public static Dual softplusTangentJvp(double x, double xDot, double xDir, double xDotDir) {
-    Dual second = softplusSecondOrder(x, xDot, xDir);
-    return Dual.of(second.value(), second.tangent() + softplusJvp(x, xDotDir).tangent());
-  }
-
-  /**
    * The Hessian of {@code softplus} ({@code jax.hessian}); for one parameter, {@code grad(grad(f))}.
    */
   public static double softplusHessian(double x) {
@@ -1109,105 +597,6 @@ public final class OrderTwoDerivatives {
    */
   public static double softplusHvp(double x, double v) {
     return softplusSecondOrder(x, v, 1.0).tangent();
-  }
-
-  /**
-   * The value of {@code softplusTangent} and its pullback from an output cotangent to the gradient ({@code jax.vjp}).
-   */
-  public static Vjp<SoftplusTangentGrad> softplusTangentVjp(double x, double xDot) {
-    double neg1 = -x;
-    double exp1 = Math.exp(neg1);
-    double sum1 = 1 + exp1;
-    double quot1 = xDot / sum1;
-    return new Vjp<>(quot1, outBar -> {
-      double xDotBar = 0.0;
-      double quot1Bar = outBar;
-      double xBar = 0.0;
-      double sum1Bar = -(quot1 / sum1 * quot1Bar);
-      double neg1Bar = exp1 * sum1Bar;
-      xBar = -neg1Bar;
-      xDotBar = quot1Bar / sum1;
-      return new SoftplusTangentGrad(xBar, xDotBar);
-    });
-  }
-
-  /**
-   * The gradient of {@code softplusTangent} ({@code jax.grad}).
-   */
-  public static SoftplusTangentGrad softplusTangentGrad(double x, double xDot) {
-    return softplusTangentVjp(x, xDot).pullback(1.0);
-  }
-
-  /**
-   * The derivative of {@code softplus} with respect to {@code x}, times {@code g}, as a function of its own, for callers whose second derivatives go reverse over reverse.
-   */
-  public static double softplusPullback(double x, double g) {
-    return g * jgrad.golden.OrderTwoDerivatives.softplusTangent(x, 1.0);
-  }
-
-  /**
-   * The value of {@code softplusPullback} and its pullback from an output cotangent to the gradient ({@code jax.vjp}).
-   */
-  public static Vjp<SoftplusPullbackGrad> softplusPullbackVjp(double x, double g) {
-    Vjp<SoftplusTangentGrad> softplusTangentVjp1 = OrderTwoDerivatives.softplusTangentVjp(x, 1.0);
-    double softplusTangent1 = softplusTangentVjp1.value();
-    double prod1 = g * softplusTangent1;
-    return new Vjp<>(prod1, outBar -> {
-      double prod1Bar = outBar;
-      double gBar = 0.0;
-      double xBar = 0.0;
-      double softplusTangent1Bar = g * prod1Bar;
-      SoftplusTangentGrad softplusTangentGrad1 = softplusTangentVjp1.pullback(softplusTangent1Bar);
-      xBar += softplusTangentGrad1.x();
-      gBar = softplusTangent1 * prod1Bar;
-      return new SoftplusPullbackGrad(xBar, gBar);
-    });
-  }
-
-  /**
-   * The gradient of {@code softplusPullback} ({@code jax.grad}).
-   */
-  public static SoftplusPullbackGrad softplusPullbackGrad(double x, double g) {
-    return softplusPullbackVjp(x, g).pullback(1.0);
-  }
-
-  /**
-   * The value of {@code softplus} with each custom rule's output computed by the rule's body, as a function of its own: second derivatives of callers differentiate those bodies as written.
-   */
-  public static double softplusRulePrimal(double x) {
-    return softplusRulePrimalVjp(x).value();
-  }
-
-  /**
-   * The value of {@code softplusRulePrimal} and its directional derivative along the tangents ({@code jax.jvp}).
-   */
-  public static Dual softplusRulePrimalJvp(double x, double xDot) {
-    Dual softplusJvp1 = OrderTwoDerivatives.softplusJvp(x, xDot);
-    double softplus1 = softplusJvp1.value();
-    double softplus1Dot = softplusJvp1.tangent();
-    return Dual.of(softplus1, softplus1Dot);
-  }
-
-  /**
-   * The value of {@code softplusRulePrimal} and its pullback from an output cotangent to the gradient ({@code jax.vjp}).
-   */
-  public static ScalarVjp softplusRulePrimalVjp(double x) {
-    ScalarVjp softplusVjp1 = OrderTwoDerivatives.softplusVjp(x);
-    double softplus1 = softplusVjp1.value();
-    return new ScalarVjp(softplus1, outBar -> {
-      double softplus1Bar = outBar;
-      double xBar = 0.0;
-      double softplusGrad1 = softplusVjp1.pullback(softplus1Bar);
-      xBar += softplusGrad1;
-      return xBar;
-    });
-  }
-
-  /**
-   * The gradient of {@code softplusRulePrimal} ({@code jax.grad}).
-   */
-  public static double softplusRulePrimalGrad(double x) {
-    return softplusRulePrimalVjp(x).pullback(1.0);
   }
 
   /**
@@ -1235,7 +624,7 @@ public final class OrderTwoDerivatives {
         return new DiffFn1() {
           @Override
           public double value(double x) {
-            return OrderTwoDerivatives.sinePullback(x, 1.0);
+            return Internal.sinePullback(x, 1.0);
           }
 
           @Override
@@ -1245,7 +634,7 @@ public final class OrderTwoDerivatives {
 
           @Override
           public ScalarVjp vjp(double x) {
-            Vjp<SinePullbackGrad> vjp = OrderTwoDerivatives.sinePullbackVjp(x, 1.0);
+            Vjp<Internal.SinePullbackGrad> vjp = Internal.sinePullbackVjp(x, 1.0);
             return new ScalarVjp(vjp.value(), outBar -> vjp.pullback(outBar).x());
           }
         };
@@ -1285,50 +674,10 @@ public final class OrderTwoDerivatives {
   }
 
   /**
-   * The gradient of {@code sine} with respect to {@code x}, times the output cotangent {@code g}, as a function of its own: its reverse mode (reverse over reverse) gives the second derivatives of {@code sine} and of its callers.
-   */
-  public static double sinePullback(double x, double g) {
-    return sineVjp(x).pullback(g);
-  }
-
-  /**
-   * The value of {@code sinePullback} and its pullback from an output cotangent to the gradient ({@code jax.vjp}).
-   */
-  public static Vjp<SinePullbackGrad> sinePullbackVjp(double x, double g) {
-    double sineFwdX = x;
-    double residual0;
-    residual0 = Math.cos(sineFwdX);
-    double sin1 = Math.sin(sineFwdX);
-    double value = sin1;
-    double sineBwdCos = residual0;
-    double sineBwdG = g;
-    double prod1 = sineBwdCos * sineBwdG;
-    double xBar = prod1;
-    return new Vjp<>(xBar, outBar -> {
-      double gBar = 0.0;
-      double xBar2 = 0.0;
-      double xBarBar = outBar;
-      double sineBwdGBar = sineBwdCos * xBarBar;
-      double sineBwdCosBar = sineBwdG * xBarBar;
-      double sineFwdXBar = -(Math.sin(sineFwdX) * sineBwdCosBar);
-      xBar2 = sineFwdXBar;
-      gBar = sineBwdGBar;
-      return new SinePullbackGrad(xBar2, gBar);
-    });
-  }
-
-  /**
-   * The gradient of {@code sinePullback} ({@code jax.grad}).
-   */
-  public static SinePullbackGrad sinePullbackGrad(double x, double g) {
-    return sinePullbackVjp(x, g).pullback(1.0);
-  }
-
-  /**
    * The Hessian of {@code sine} ({@code jax.hessian}), reverse over reverse through its rule; for one parameter, {@code grad(grad(f))}.
    */
   public static double sineHessian(double x) {
-    return sinePullbackGrad(x, 1.0).x();
+    return Internal.sinePullbackGrad(x, 1.0).x();
   }
 
   /**
@@ -1338,62 +687,722 @@ public final class OrderTwoDerivatives {
   }
 
   /**
-   * The gradient of {@code reverseOverReversePullbackX}, one component per differentiated parameter.
-   */
-  public static record ReverseOverReversePullbackXGrad(double x, double y, double g) {
-  }
-
-  /**
-   * The gradient of {@code reverseOverReversePullbackY}, one component per differentiated parameter.
-   */
-  public static record ReverseOverReversePullbackYGrad(double x, double y, double g) {
-  }
-
-  /**
    * The gradient of {@code forwardOverForward}, one component per differentiated parameter.
    */
   public static record ForwardOverForwardGrad(double x, double y) {
   }
 
   /**
-   * The gradient of {@code forwardOverForwardTangent}, one component per differentiated parameter.
+   * Members for jgrad's generated code only; they may change without notice.
    */
-  public static record ForwardOverForwardTangentGrad(double x, double y, double xDot, double yDot) {
-  }
+  public static final class Internal {
+    private Internal() {
+    }
 
-  /**
-   * The gradient of {@code forwardOverForwardPullbackX}, one component per differentiated parameter.
-   */
-  public static record ForwardOverForwardPullbackXGrad(double x, double y, double g) {
-  }
+    /**
+     * The gradient of {@code reverseOverReverse} with respect to {@code x}, times the output cotangent {@code g}, as a function of its own: its reverse mode (reverse over reverse) gives the second derivatives of {@code reverseOverReverse} and of its callers.
+     */
+    public static double reverseOverReversePullbackX(double x, double y, double g) {
+      return OrderTwoDerivatives.reverseOverReverseVjp(x, y).pullback(g).x();
+    }
 
-  /**
-   * The gradient of {@code forwardOverForwardPullbackY}, one component per differentiated parameter.
-   */
-  public static record ForwardOverForwardPullbackYGrad(double x, double y, double g) {
-  }
+    /**
+     * The value of {@code reverseOverReversePullbackX} and its pullback from an output cotangent to the gradient ({@code jax.vjp}).
+     */
+    public static Vjp<ReverseOverReversePullbackXGrad> reverseOverReversePullbackXVjp(double x,
+        double y, double g) {
+      Tape tape = new Tape();
+      double prod1 = x * y;
+      ScalarVjp sineVjp1 = OrderTwoDerivatives.sineVjp(prod1);
+      double s = sineVjp1.value();
+      double r;
+      boolean branch2 = x > y;
+      if (branch2) {
+        r = s * x;
+      } else {
+        r = s + y;
+      }
+      ScalarVjp sineVjp2 = OrderTwoDerivatives.sineVjp(r);
+      double sine1 = sineVjp2.value();
+      double prod2 = r * sine1;
+      final double coef1 = r;
+      double sine1Bar2 = 0.0;
+      double rBar2 = 0.0;
+      double sBar2 = 0.0;
+      double prod2Bar2 = g;
+      double prod1Bar2 = 0.0;
+      double xBar2 = 0.0;
+      double yBar2 = 0.0;
+      double prod3 = sine1 * prod2Bar2;
+      double sum1 = rBar2 + prod3;
+      rBar2 = sum1;
+      double prod4 = r * prod2Bar2;
+      final double coef2 = r;
+      double sum2 = sine1Bar2 + prod4;
+      sine1Bar2 = sum2;
+      Vjp<SinePullbackGrad> sinePullbackVjp1 = Internal.sinePullbackVjp(r, sine1Bar2);
+      double sinePart = sinePullbackVjp1.value();
+      double sum3 = rBar2 + sinePart;
+      rBar2 = sum3;
+      if (branch2) {
+        double prod5 = x * rBar2;
+        tape.pushDouble(rBar2);
+        double sum4 = sBar2 + prod5;
+        sBar2 = sum4;
+        double prod6 = s * rBar2;
+        tape.pushDouble(rBar2);
+        double sum5 = xBar2 + prod6;
+        xBar2 = sum5;
+        rBar2 = 0.0;
+      } else {
+        double sum6 = sBar2 + rBar2;
+        sBar2 = sum6;
+        double sum7 = yBar2 + rBar2;
+        yBar2 = sum7;
+        rBar2 = 0.0;
+      }
+      Vjp<SinePullbackGrad> sinePullbackVjp2 = Internal.sinePullbackVjp(prod1, sBar2);
+      double sinePart2 = sinePullbackVjp2.value();
+      double sum8 = prod1Bar2 + sinePart2;
+      prod1Bar2 = sum8;
+      double prod7 = y * prod1Bar2;
+      final double coef5 = prod1Bar2;
+      double sum9 = xBar2 + prod7;
+      xBar2 = sum9;
+      double prod8 = x * prod1Bar2;
+      final double coef6 = prod1Bar2;
+      double sum10 = yBar2 + prod8;
+      yBar2 = sum10;
+      return new Vjp<>(xBar2, outBar -> {
+        Tape.Reader reader = tape.reader();
+        double sine1Bar2Bar = 0.0;
+        double prod6Bar = 0.0;
+        double prod5Bar = 0.0;
+        double prod1Bar = 0.0;
+        double sBar2Bar = 0.0;
+        double gBar = 0.0;
+        double xBar2Bar = outBar;
+        double rBar = 0.0;
+        double sBar = 0.0;
+        double rBar2Bar = 0.0;
+        double xBar = 0.0;
+        double yBar = 0.0;
+        double sum5Bar = 0.0;
+        double sum6Bar = 0.0;
+        double sum4Bar = 0.0;
+        double sum8Bar = y * xBar2Bar;
+        double sinePart2Bar = sum8Bar;
+        SinePullbackGrad sinePullbackGrad2 = sinePullbackVjp2.pullback(sinePart2Bar);
+        prod1Bar += sinePullbackGrad2.x();
+        sBar2Bar += sinePullbackGrad2.g();
+        double prod7Bar = xBar2Bar;
+        double sum9Bar = xBar2Bar;
+        yBar = coef5 * xBar2Bar;
+        xBar = 0.0;
+        if (branch2) {
+          sum5Bar += xBar2Bar;
+          double coef4 = reader.popDouble();
+          prod6Bar += sum5Bar;
+          sum4Bar += sBar2Bar;
+          double coef3 = reader.popDouble();
+          prod5Bar += sum4Bar;
+          sBar2Bar = sum4Bar;
+          xBar2Bar = sum5Bar;
+          sBar += coef4 * prod6Bar;
+          rBar2Bar = s * prod6Bar + x * prod5Bar;
+          xBar += coef3 * prod5Bar;
+        } else {
+          sum6Bar += sBar2Bar;
+          sBar2Bar = sum6Bar;
+          rBar2Bar = sum6Bar;
+        }
+        double sinePartBar = rBar2Bar;
+        SinePullbackGrad sinePullbackGrad1 = sinePullbackVjp1.pullback(sinePartBar);
+        rBar += sinePullbackGrad1.x();
+        sine1Bar2Bar += sinePullbackGrad1.g();
+        double prod2Bar2Bar = coef2 * sine1Bar2Bar + sine1 * rBar2Bar;
+        rBar += prod2Bar2 * sine1Bar2Bar;
+        double sine1Bar = prod2Bar2 * rBar2Bar;
+        double sineGrad2 = sineVjp2.pullback(sine1Bar);
+        rBar += sineGrad2;
+        if (branch2) {
+          sBar += x * rBar;
+          xBar += s * rBar;
+          rBar = 0.0;
+        } else {
+          sBar += rBar;
+          yBar += rBar;
+          rBar = 0.0;
+        }
+        double sineGrad1 = sineVjp1.pullback(sBar);
+        prod1Bar += sineGrad1;
+        xBar += y * prod1Bar;
+        yBar += x * prod1Bar;
+        gBar = prod2Bar2Bar;
+        return new ReverseOverReversePullbackXGrad(xBar, yBar, gBar);
+      });
+    }
 
-  /**
-   * The gradient of {@code forwardOverForwardRulePrimal}, one component per differentiated parameter.
-   */
-  public static record ForwardOverForwardRulePrimalGrad(double x, double y) {
-  }
+    /**
+     * The gradient of {@code reverseOverReversePullbackX} ({@code jax.grad}).
+     */
+    public static ReverseOverReversePullbackXGrad reverseOverReversePullbackXGrad(double x,
+        double y, double g) {
+      return reverseOverReversePullbackXVjp(x, y, g).pullback(1.0);
+    }
 
-  /**
-   * The gradient of {@code softplusTangent}, one component per differentiated parameter.
-   */
-  public static record SoftplusTangentGrad(double x, double xDot) {
-  }
+    /**
+     * The gradient of {@code reverseOverReverse} with respect to {@code y}, times the output cotangent {@code g}, as a function of its own: its reverse mode (reverse over reverse) gives the second derivatives of {@code reverseOverReverse} and of its callers.
+     */
+    public static double reverseOverReversePullbackY(double x, double y, double g) {
+      return OrderTwoDerivatives.reverseOverReverseVjp(x, y).pullback(g).y();
+    }
 
-  /**
-   * The gradient of {@code softplusPullback}, one component per differentiated parameter.
-   */
-  public static record SoftplusPullbackGrad(double x, double g) {
-  }
+    /**
+     * The value of {@code reverseOverReversePullbackY} and its pullback from an output cotangent to the gradient ({@code jax.vjp}).
+     */
+    public static Vjp<ReverseOverReversePullbackYGrad> reverseOverReversePullbackYVjp(double x,
+        double y, double g) {
+      Tape tape = new Tape();
+      double prod1 = x * y;
+      ScalarVjp sineVjp1 = OrderTwoDerivatives.sineVjp(prod1);
+      double s = sineVjp1.value();
+      double r;
+      boolean branch2 = x > y;
+      if (branch2) {
+        r = s * x;
+      } else {
+        r = s + y;
+      }
+      ScalarVjp sineVjp2 = OrderTwoDerivatives.sineVjp(r);
+      double sine1 = sineVjp2.value();
+      double prod2 = r * sine1;
+      final double coef1 = r;
+      double sine1Bar2 = 0.0;
+      double rBar2 = 0.0;
+      double sBar2 = 0.0;
+      double prod2Bar2 = g;
+      double prod1Bar2 = 0.0;
+      double xBar2 = 0.0;
+      double yBar2 = 0.0;
+      double prod3 = sine1 * prod2Bar2;
+      double sum1 = rBar2 + prod3;
+      rBar2 = sum1;
+      double prod4 = r * prod2Bar2;
+      final double coef2 = r;
+      double sum2 = sine1Bar2 + prod4;
+      sine1Bar2 = sum2;
+      Vjp<SinePullbackGrad> sinePullbackVjp1 = Internal.sinePullbackVjp(r, sine1Bar2);
+      double sinePart = sinePullbackVjp1.value();
+      double sum3 = rBar2 + sinePart;
+      rBar2 = sum3;
+      if (branch2) {
+        double prod5 = x * rBar2;
+        tape.pushDouble(rBar2);
+        double sum4 = sBar2 + prod5;
+        sBar2 = sum4;
+        double prod6 = s * rBar2;
+        tape.pushDouble(rBar2);
+        double sum5 = xBar2 + prod6;
+        xBar2 = sum5;
+        rBar2 = 0.0;
+      } else {
+        double sum6 = sBar2 + rBar2;
+        sBar2 = sum6;
+        double sum7 = yBar2 + rBar2;
+        yBar2 = sum7;
+        rBar2 = 0.0;
+      }
+      Vjp<SinePullbackGrad> sinePullbackVjp2 = Internal.sinePullbackVjp(prod1, sBar2);
+      double sinePart2 = sinePullbackVjp2.value();
+      double sum8 = prod1Bar2 + sinePart2;
+      prod1Bar2 = sum8;
+      double prod7 = y * prod1Bar2;
+      final double coef5 = prod1Bar2;
+      double sum9 = xBar2 + prod7;
+      xBar2 = sum9;
+      double prod8 = x * prod1Bar2;
+      final double coef6 = prod1Bar2;
+      double sum10 = yBar2 + prod8;
+      yBar2 = sum10;
+      return new Vjp<>(yBar2, outBar -> {
+        Tape.Reader reader = tape.reader();
+        double yBar2Bar = outBar;
+        double sine1Bar2Bar = 0.0;
+        double prod5Bar = 0.0;
+        double prod1Bar = 0.0;
+        double sBar2Bar = 0.0;
+        double gBar = 0.0;
+        double rBar = 0.0;
+        double rBar2Bar = 0.0;
+        double xBar = 0.0;
+        double yBar = 0.0;
+        double sum7Bar = 0.0;
+        double sum6Bar = 0.0;
+        double sum4Bar = 0.0;
+        double sum8Bar = x * yBar2Bar;
+        double sinePart2Bar = sum8Bar;
+        SinePullbackGrad sinePullbackGrad2 = sinePullbackVjp2.pullback(sinePart2Bar);
+        prod1Bar += sinePullbackGrad2.x();
+        sBar2Bar += sinePullbackGrad2.g();
+        double prod8Bar = yBar2Bar;
+        double sum10Bar = yBar2Bar;
+        xBar = coef6 * yBar2Bar;
+        if (branch2) {
+          double coef4 = reader.popDouble();
+          sum4Bar += sBar2Bar;
+          double coef3 = reader.popDouble();
+          prod5Bar += sum4Bar;
+          sBar2Bar = sum4Bar;
+          rBar2Bar = x * prod5Bar;
+          xBar += coef3 * prod5Bar;
+        } else {
+          sum7Bar += yBar2Bar;
+          sum6Bar += sBar2Bar;
+          yBar2Bar = sum7Bar;
+          sBar2Bar = sum6Bar;
+          rBar2Bar = sum7Bar + sum6Bar;
+        }
+        double sinePartBar = rBar2Bar;
+        SinePullbackGrad sinePullbackGrad1 = sinePullbackVjp1.pullback(sinePartBar);
+        rBar += sinePullbackGrad1.x();
+        sine1Bar2Bar += sinePullbackGrad1.g();
+        double prod2Bar2Bar = coef2 * sine1Bar2Bar + sine1 * rBar2Bar;
+        rBar += prod2Bar2 * sine1Bar2Bar;
+        double sine1Bar = prod2Bar2 * rBar2Bar;
+        double sineGrad2 = sineVjp2.pullback(sine1Bar);
+        rBar += sineGrad2;
+        double sBar = 0.0;
+        yBar = 0.0;
+        if (branch2) {
+          sBar += x * rBar;
+          xBar += s * rBar;
+          rBar = 0.0;
+        } else {
+          sBar += rBar;
+          yBar += rBar;
+          rBar = 0.0;
+        }
+        double sineGrad1 = sineVjp1.pullback(sBar);
+        prod1Bar += sineGrad1;
+        xBar += y * prod1Bar;
+        yBar += x * prod1Bar;
+        gBar = prod2Bar2Bar;
+        return new ReverseOverReversePullbackYGrad(xBar, yBar, gBar);
+      });
+    }
 
-  /**
-   * The gradient of {@code sinePullback}, one component per differentiated parameter.
-   */
-  public static record SinePullbackGrad(double x, double g) {
+    /**
+     * The gradient of {@code reverseOverReversePullbackY} ({@code jax.grad}).
+     */
+    public static ReverseOverReversePullbackYGrad reverseOverReversePullbackYGrad(double x,
+        double y, double g) {
+      return reverseOverReversePullbackYVjp(x, y, g).pullback(1.0);
+    }
+
+    /**
+     * The directional derivative of {@code forwardOverForward} along the tangents, as a function of its own.
+     */
+    public static double forwardOverForwardTangent(double x, double y, double xDot, double yDot) {
+      return OrderTwoDerivatives.forwardOverForwardJvp(x, y, xDot, yDot).tangent();
+    }
+
+    /**
+     * Forward mode of {@code forwardOverForwardTangent}: along the primal direction and the tangent direction.
+     */
+    public static Dual forwardOverForwardTangentJvp(double x, double y, double xDot, double yDot,
+        double xDir, double yDir, double xDotDir, double yDotDir) {
+      Dual second = OrderTwoDerivatives.forwardOverForwardSecondOrder(x, y, xDot, yDot, xDir, yDir);
+      return Dual.of(second.value(), second.tangent() + OrderTwoDerivatives.forwardOverForwardJvp(x, y, xDotDir, yDotDir).tangent());
+    }
+
+    /**
+     * The value of {@code forwardOverForwardTangent} and its pullback from an output cotangent to the gradient ({@code jax.vjp}).
+     */
+    public static Vjp<ForwardOverForwardTangentGrad> forwardOverForwardTangentVjp(double x,
+        double y, double xDot, double yDot) {
+      double prod1 = x * y;
+      double prod3 = y * xDot;
+      double prod4 = x * yDot;
+      double prod1Dot = prod3 + prod4;
+      ScalarVjp softplusRulePrimalVjp1 = Internal.softplusRulePrimalVjp(prod1);
+      double softplus1 = softplusRulePrimalVjp1.value();
+      Vjp<SoftplusTangentGrad> softplusTangentVjp1 = Internal.softplusTangentVjp(prod1, prod1Dot);
+      double softplus1Dot = softplusTangentVjp1.value();
+      double prod2 = softplus1 * y;
+      double prod5 = y * softplus1Dot;
+      double prod6 = softplus1 * yDot;
+      double prod2Dot = prod5 + prod6;
+      return new Vjp<>(prod2Dot, outBar -> {
+        double prod2DotBar = outBar;
+        double prod1DotBar = 0.0;
+        double prod1Bar = 0.0;
+        double xDotBar = 0.0;
+        double yDotBar = 0.0;
+        double xBar = 0.0;
+        double yBar = 0.0;
+        double softplus1DotBar = y * prod2DotBar;
+        SoftplusTangentGrad softplusTangentGrad1 = softplusTangentVjp1.pullback(softplus1DotBar);
+        prod1Bar += softplusTangentGrad1.x();
+        prod1DotBar += softplusTangentGrad1.xDot();
+        double softplus1Bar = yDot * prod2DotBar;
+        double softplusRulePrimalGrad1 = softplusRulePrimalVjp1.pullback(softplus1Bar);
+        prod1Bar += softplusRulePrimalGrad1;
+        xBar = yDot * prod1DotBar + y * prod1Bar;
+        yBar = softplus1Dot * prod2DotBar + xDot * prod1DotBar + x * prod1Bar;
+        xDotBar = y * prod1DotBar;
+        yDotBar = softplus1 * prod2DotBar + x * prod1DotBar;
+        return new ForwardOverForwardTangentGrad(xBar, yBar, xDotBar, yDotBar);
+      });
+    }
+
+    /**
+     * The gradient of {@code forwardOverForwardTangent} ({@code jax.grad}).
+     */
+    public static ForwardOverForwardTangentGrad forwardOverForwardTangentGrad(double x, double y,
+        double xDot, double yDot) {
+      return forwardOverForwardTangentVjp(x, y, xDot, yDot).pullback(1.0);
+    }
+
+    /**
+     * The derivative of {@code forwardOverForward} with respect to {@code x}, times {@code g}, as a function of its own, for callers whose second derivatives go reverse over reverse.
+     */
+    public static double forwardOverForwardPullbackX(double x, double y, double g) {
+      return g * jgrad.golden.OrderTwoDerivatives.Internal.forwardOverForwardTangent(x, y, 1.0, 0.0);
+    }
+
+    /**
+     * The value of {@code forwardOverForwardPullbackX} and its pullback from an output cotangent to the gradient ({@code jax.vjp}).
+     */
+    public static Vjp<ForwardOverForwardPullbackXGrad> forwardOverForwardPullbackXVjp(double x,
+        double y, double g) {
+      Vjp<ForwardOverForwardTangentGrad> forwardOverForwardTangentVjp1 =
+          Internal.forwardOverForwardTangentVjp(x, y, 1.0, 0.0);
+      double forwardOverForwardTangent1 = forwardOverForwardTangentVjp1.value();
+      double prod1 = g * forwardOverForwardTangent1;
+      return new Vjp<>(prod1, outBar -> {
+        double prod1Bar = outBar;
+        double gBar = 0.0;
+        double xBar = 0.0;
+        double yBar = 0.0;
+        double forwardOverForwardTangent1Bar = g * prod1Bar;
+        ForwardOverForwardTangentGrad forwardOverForwardTangentGrad1 =
+            forwardOverForwardTangentVjp1.pullback(forwardOverForwardTangent1Bar);
+        xBar += forwardOverForwardTangentGrad1.x();
+        yBar += forwardOverForwardTangentGrad1.y();
+        gBar = forwardOverForwardTangent1 * prod1Bar;
+        return new ForwardOverForwardPullbackXGrad(xBar, yBar, gBar);
+      });
+    }
+
+    /**
+     * The gradient of {@code forwardOverForwardPullbackX} ({@code jax.grad}).
+     */
+    public static ForwardOverForwardPullbackXGrad forwardOverForwardPullbackXGrad(double x,
+        double y, double g) {
+      return forwardOverForwardPullbackXVjp(x, y, g).pullback(1.0);
+    }
+
+    /**
+     * The derivative of {@code forwardOverForward} with respect to {@code y}, times {@code g}, as a function of its own, for callers whose second derivatives go reverse over reverse.
+     */
+    public static double forwardOverForwardPullbackY(double x, double y, double g) {
+      return g * jgrad.golden.OrderTwoDerivatives.Internal.forwardOverForwardTangent(x, y, 0.0, 1.0);
+    }
+
+    /**
+     * The value of {@code forwardOverForwardPullbackY} and its pullback from an output cotangent to the gradient ({@code jax.vjp}).
+     */
+    public static Vjp<ForwardOverForwardPullbackYGrad> forwardOverForwardPullbackYVjp(double x,
+        double y, double g) {
+      Vjp<ForwardOverForwardTangentGrad> forwardOverForwardTangentVjp1 =
+          Internal.forwardOverForwardTangentVjp(x, y, 0.0, 1.0);
+      double forwardOverForwardTangent1 = forwardOverForwardTangentVjp1.value();
+      double prod1 = g * forwardOverForwardTangent1;
+      return new Vjp<>(prod1, outBar -> {
+        double prod1Bar = outBar;
+        double gBar = 0.0;
+        double xBar = 0.0;
+        double yBar = 0.0;
+        double forwardOverForwardTangent1Bar = g * prod1Bar;
+        ForwardOverForwardTangentGrad forwardOverForwardTangentGrad1 =
+            forwardOverForwardTangentVjp1.pullback(forwardOverForwardTangent1Bar);
+        xBar += forwardOverForwardTangentGrad1.x();
+        yBar += forwardOverForwardTangentGrad1.y();
+        gBar = forwardOverForwardTangent1 * prod1Bar;
+        return new ForwardOverForwardPullbackYGrad(xBar, yBar, gBar);
+      });
+    }
+
+    /**
+     * The gradient of {@code forwardOverForwardPullbackY} ({@code jax.grad}).
+     */
+    public static ForwardOverForwardPullbackYGrad forwardOverForwardPullbackYGrad(double x,
+        double y, double g) {
+      return forwardOverForwardPullbackYVjp(x, y, g).pullback(1.0);
+    }
+
+    /**
+     * The value of {@code forwardOverForward} with each custom rule's output computed by the rule's body, as a function of its own: second derivatives of callers differentiate those bodies as written.
+     */
+    public static double forwardOverForwardRulePrimal(double x, double y) {
+      return forwardOverForwardRulePrimalVjp(x, y).value();
+    }
+
+    /**
+     * The value of {@code forwardOverForwardRulePrimal} and its directional derivative along the tangents ({@code jax.jvp}).
+     */
+    public static Dual forwardOverForwardRulePrimalJvp(double x, double y, double xDot,
+        double yDot) {
+      double prod1 = x * y;
+      double prod1Dot = y * xDot + x * yDot;
+      Dual softplusRulePrimalJvp1 = Internal.softplusRulePrimalJvp(prod1, prod1Dot);
+      double softplusRulePrimal1 = softplusRulePrimalJvp1.value();
+      double softplusRulePrimal1Dot = softplusRulePrimalJvp1.tangent();
+      double prod2 = softplusRulePrimal1 * y;
+      double prod2Dot = y * softplusRulePrimal1Dot + softplusRulePrimal1 * yDot;
+      return Dual.of(prod2, prod2Dot);
+    }
+
+    /**
+     * The value of {@code forwardOverForwardRulePrimal} and its pullback from an output cotangent to the gradient ({@code jax.vjp}).
+     */
+    public static Vjp<ForwardOverForwardRulePrimalGrad> forwardOverForwardRulePrimalVjp(double x,
+        double y) {
+      double prod1 = x * y;
+      ScalarVjp softplusRulePrimalVjp1 = Internal.softplusRulePrimalVjp(prod1);
+      double softplusRulePrimal1 = softplusRulePrimalVjp1.value();
+      double prod2 = softplusRulePrimal1 * y;
+      return new Vjp<>(prod2, outBar -> {
+        double prod2Bar = outBar;
+        double prod1Bar = 0.0;
+        double xBar = 0.0;
+        double yBar = 0.0;
+        double softplusRulePrimal1Bar = y * prod2Bar;
+        double softplusRulePrimalGrad1 = softplusRulePrimalVjp1.pullback(softplusRulePrimal1Bar);
+        prod1Bar += softplusRulePrimalGrad1;
+        xBar = y * prod1Bar;
+        yBar = softplusRulePrimal1 * prod2Bar + x * prod1Bar;
+        return new ForwardOverForwardRulePrimalGrad(xBar, yBar);
+      });
+    }
+
+    /**
+     * The gradient of {@code forwardOverForwardRulePrimal} ({@code jax.grad}).
+     */
+    public static ForwardOverForwardRulePrimalGrad forwardOverForwardRulePrimalGrad(double x,
+        double y) {
+      return forwardOverForwardRulePrimalVjp(x, y).pullback(1.0);
+    }
+
+    /**
+     * The directional derivative of {@code softplus} along the tangents, as a function of its own.
+     */
+    public static double softplusTangent(double x, double xDot) {
+      return OrderTwoDerivatives.softplusJvp(x, xDot).tangent();
+    }
+
+    /**
+     * Forward mode of {@code softplusTangent}: along the primal direction and the tangent direction.
+     */
+    public static Dual softplusTangentJvp(double x, double xDot, double xDir, double xDotDir) {
+      Dual second = OrderTwoDerivatives.softplusSecondOrder(x, xDot, xDir);
+      return Dual.of(second.value(), second.tangent() + OrderTwoDerivatives.softplusJvp(x, xDotDir).tangent());
+    }
+
+    /**
+     * The value of {@code softplusTangent} and its pullback from an output cotangent to the gradient ({@code jax.vjp}).
+     */
+    public static Vjp<SoftplusTangentGrad> softplusTangentVjp(double x, double xDot) {
+      double neg1 = -x;
+      double exp1 = Math.exp(neg1);
+      double sum1 = 1 + exp1;
+      double quot1 = xDot / sum1;
+      return new Vjp<>(quot1, outBar -> {
+        double xDotBar = 0.0;
+        double quot1Bar = outBar;
+        double xBar = 0.0;
+        double sum1Bar = -(quot1 / sum1 * quot1Bar);
+        double neg1Bar = exp1 * sum1Bar;
+        xBar = -neg1Bar;
+        xDotBar = quot1Bar / sum1;
+        return new SoftplusTangentGrad(xBar, xDotBar);
+      });
+    }
+
+    /**
+     * The gradient of {@code softplusTangent} ({@code jax.grad}).
+     */
+    public static SoftplusTangentGrad softplusTangentGrad(double x, double xDot) {
+      return softplusTangentVjp(x, xDot).pullback(1.0);
+    }
+
+    /**
+     * The derivative of {@code softplus} with respect to {@code x}, times {@code g}, as a function of its own, for callers whose second derivatives go reverse over reverse.
+     */
+    public static double softplusPullback(double x, double g) {
+      return g * jgrad.golden.OrderTwoDerivatives.Internal.softplusTangent(x, 1.0);
+    }
+
+    /**
+     * The value of {@code softplusPullback} and its pullback from an output cotangent to the gradient ({@code jax.vjp}).
+     */
+    public static Vjp<SoftplusPullbackGrad> softplusPullbackVjp(double x, double g) {
+      Vjp<SoftplusTangentGrad> softplusTangentVjp1 = Internal.softplusTangentVjp(x, 1.0);
+      double softplusTangent1 = softplusTangentVjp1.value();
+      double prod1 = g * softplusTangent1;
+      return new Vjp<>(prod1, outBar -> {
+        double prod1Bar = outBar;
+        double gBar = 0.0;
+        double xBar = 0.0;
+        double softplusTangent1Bar = g * prod1Bar;
+        SoftplusTangentGrad softplusTangentGrad1 =
+            softplusTangentVjp1.pullback(softplusTangent1Bar);
+        xBar += softplusTangentGrad1.x();
+        gBar = softplusTangent1 * prod1Bar;
+        return new SoftplusPullbackGrad(xBar, gBar);
+      });
+    }
+
+    /**
+     * The gradient of {@code softplusPullback} ({@code jax.grad}).
+     */
+    public static SoftplusPullbackGrad softplusPullbackGrad(double x, double g) {
+      return softplusPullbackVjp(x, g).pullback(1.0);
+    }
+
+    /**
+     * The value of {@code softplus} with each custom rule's output computed by the rule's body, as a function of its own: second derivatives of callers differentiate those bodies as written.
+     */
+    public static double softplusRulePrimal(double x) {
+      return softplusRulePrimalVjp(x).value();
+    }
+
+    /**
+     * The value of {@code softplusRulePrimal} and its directional derivative along the tangents ({@code jax.jvp}).
+     */
+    public static Dual softplusRulePrimalJvp(double x, double xDot) {
+      Dual softplusJvp1 = OrderTwoDerivatives.softplusJvp(x, xDot);
+      double softplus1 = softplusJvp1.value();
+      double softplus1Dot = softplusJvp1.tangent();
+      return Dual.of(softplus1, softplus1Dot);
+    }
+
+    /**
+     * The value of {@code softplusRulePrimal} and its pullback from an output cotangent to the gradient ({@code jax.vjp}).
+     */
+    public static ScalarVjp softplusRulePrimalVjp(double x) {
+      ScalarVjp softplusVjp1 = OrderTwoDerivatives.softplusVjp(x);
+      double softplus1 = softplusVjp1.value();
+      return new ScalarVjp(softplus1, outBar -> {
+        double softplus1Bar = outBar;
+        double xBar = 0.0;
+        double softplusGrad1 = softplusVjp1.pullback(softplus1Bar);
+        xBar += softplusGrad1;
+        return xBar;
+      });
+    }
+
+    /**
+     * The gradient of {@code softplusRulePrimal} ({@code jax.grad}).
+     */
+    public static double softplusRulePrimalGrad(double x) {
+      return softplusRulePrimalVjp(x).pullback(1.0);
+    }
+
+    /**
+     * The gradient of {@code sine} with respect to {@code x}, times the output cotangent {@code g}, as a function of its own: its reverse mode (reverse over reverse) gives the second derivatives of {@code sine} and of its callers.
+     */
+    public static double sinePullback(double x, double g) {
+      return OrderTwoDerivatives.sineVjp(x).pullback(g);
+    }
+
+    /**
+     * The value of {@code sinePullback} and its pullback from an output cotangent to the gradient ({@code jax.vjp}).
+     */
+    public static Vjp<SinePullbackGrad> sinePullbackVjp(double x, double g) {
+      double sineFwdX = x;
+      double residual0;
+      residual0 = Math.cos(sineFwdX);
+      double sin1 = Math.sin(sineFwdX);
+      double value = sin1;
+      double sineBwdCos = residual0;
+      double sineBwdG = g;
+      double prod1 = sineBwdCos * sineBwdG;
+      double xBar = prod1;
+      return new Vjp<>(xBar, outBar -> {
+        double gBar = 0.0;
+        double xBar2 = 0.0;
+        double xBarBar = outBar;
+        double sineBwdGBar = sineBwdCos * xBarBar;
+        double sineBwdCosBar = sineBwdG * xBarBar;
+        double sineFwdXBar = -(Math.sin(sineFwdX) * sineBwdCosBar);
+        xBar2 = sineFwdXBar;
+        gBar = sineBwdGBar;
+        return new SinePullbackGrad(xBar2, gBar);
+      });
+    }
+
+    /**
+     * The gradient of {@code sinePullback} ({@code jax.grad}).
+     */
+    public static SinePullbackGrad sinePullbackGrad(double x, double g) {
+      return sinePullbackVjp(x, g).pullback(1.0);
+    }
+
+    /**
+     * The gradient of {@code reverseOverReversePullbackX}, one component per differentiated parameter.
+     */
+    public static record ReverseOverReversePullbackXGrad(double x, double y, double g) {
+    }
+
+    /**
+     * The gradient of {@code reverseOverReversePullbackY}, one component per differentiated parameter.
+     */
+    public static record ReverseOverReversePullbackYGrad(double x, double y, double g) {
+    }
+
+    /**
+     * The gradient of {@code forwardOverForwardTangent}, one component per differentiated parameter.
+     */
+    public static record ForwardOverForwardTangentGrad(double x, double y, double xDot,
+        double yDot) {
+    }
+
+    /**
+     * The gradient of {@code forwardOverForwardPullbackX}, one component per differentiated parameter.
+     */
+    public static record ForwardOverForwardPullbackXGrad(double x, double y, double g) {
+    }
+
+    /**
+     * The gradient of {@code forwardOverForwardPullbackY}, one component per differentiated parameter.
+     */
+    public static record ForwardOverForwardPullbackYGrad(double x, double y, double g) {
+    }
+
+    /**
+     * The gradient of {@code forwardOverForwardRulePrimal}, one component per differentiated parameter.
+     */
+    public static record ForwardOverForwardRulePrimalGrad(double x, double y) {
+    }
+
+    /**
+     * The gradient of {@code softplusTangent}, one component per differentiated parameter.
+     */
+    public static record SoftplusTangentGrad(double x, double xDot) {
+    }
+
+    /**
+     * The gradient of {@code softplusPullback}, one component per differentiated parameter.
+     */
+    public static record SoftplusPullbackGrad(double x, double g) {
+    }
+
+    /**
+     * The gradient of {@code sinePullback}, one component per differentiated parameter.
+     */
+    public static record SinePullbackGrad(double x, double g) {
+    }
   }
 }

@@ -18,103 +18,20 @@ public final class RecordRulesDerivatives {
   }
 
   /**
-   * The value of {@code f_flat} and its directional derivative along the tangents ({@code jax.jvp}).
-   */
-  public static Dual f_flatJvp(double p_x, double p_y, double p_xDot, double p_yDot) {
-    Jvp<RecordRules.Point> scale_flatJvp1 = RecordRulesDerivatives.scale_flatJvp(p_x, p_y, 2.0,
-        p_xDot, p_yDot, 0.0);
-    double q_x = scale_flatJvp1.value().x();
-    double q_xDot = scale_flatJvp1.tangent().x();
-    double q_y = scale_flatJvp1.value().y();
-    double q_yDot = scale_flatJvp1.tangent().y();
-    double prod1 = q_x * q_y;
-    double prod1Dot = q_y * q_xDot + q_x * q_yDot;
-    return Dual.of(prod1, prod1Dot);
-  }
-
-  /**
-   * The value of {@code f_flat} and its pullback from an output cotangent to the gradient ({@code jax.vjp}).
-   */
-  public static Vjp<F_flatGrad> f_flatVjp(double p_x, double p_y) {
-    RecordVjp<RecordRules.Point, Scale_flatGrad> scale_flatVjp1 =
-        RecordRulesDerivatives.scale_flatVjp(p_x, p_y, 2.0);
-    double q_x = scale_flatVjp1.value().x();
-    double q_y = scale_flatVjp1.value().y();
-    double prod1 = q_x * q_y;
-    return new Vjp<>(prod1, outBar -> {
-      double prod1Bar = outBar;
-      double p_xBar = 0.0;
-      double p_yBar = 0.0;
-      double q_xBar = q_y * prod1Bar;
-      double q_yBar = q_x * prod1Bar;
-      Scale_flatGrad scale_flatGrad1 =
-          scale_flatVjp1.pullback(new RecordRules.Point(q_xBar, q_yBar));
-      p_xBar += scale_flatGrad1.p_x();
-      p_yBar += scale_flatGrad1.p_y();
-      return new F_flatGrad(p_xBar, p_yBar);
-    });
-  }
-
-  /**
-   * The gradient of {@code f_flat} ({@code jax.grad}).
-   */
-  public static F_flatGrad f_flatGrad(double p_x, double p_y) {
-    RecordVjp<RecordRules.Point, Scale_flatGrad> scale_flatVjp1 =
-        RecordRulesDerivatives.scale_flatVjp(p_x, p_y, 2.0);
-    double q_x = scale_flatVjp1.value().x();
-    double q_y = scale_flatVjp1.value().y();
-    double prod1 = q_x * q_y;
-    double p_xBar = 0.0;
-    double p_yBar = 0.0;
-    double q_xBar = q_y;
-    double q_yBar = q_x;
-    Scale_flatGrad scale_flatGrad1 = scale_flatVjp1.pullback(new RecordRules.Point(q_xBar, q_yBar));
-    p_xBar += scale_flatGrad1.p_x();
-    p_yBar += scale_flatGrad1.p_y();
-    return new F_flatGrad(p_xBar, p_yBar);
-  }
-
-  /**
-   * The value and the gradient of {@code f_flat} ({@code jax.value_and_grad}).
-   */
-  public static ValueAndGrad<F_flatGrad> f_flatValueAndGrad(double p_x, double p_y) {
-    RecordVjp<RecordRules.Point, Scale_flatGrad> scale_flatVjp1 =
-        RecordRulesDerivatives.scale_flatVjp(p_x, p_y, 2.0);
-    double q_x = scale_flatVjp1.value().x();
-    double q_y = scale_flatVjp1.value().y();
-    double prod1 = q_x * q_y;
-    double p_xBar = 0.0;
-    double p_yBar = 0.0;
-    double q_xBar = q_y;
-    double q_yBar = q_x;
-    Scale_flatGrad scale_flatGrad1 = scale_flatVjp1.pullback(new RecordRules.Point(q_xBar, q_yBar));
-    p_xBar += scale_flatGrad1.p_x();
-    p_yBar += scale_flatGrad1.p_y();
-    return new ValueAndGrad<>(prod1, new F_flatGrad(p_xBar, p_yBar));
-  }
-
-  /**
-   * {@code f} on parameters given leaf by leaf.
-   */
-  public static double f_flat(double p_x, double p_y) {
-    return RecordRules.f(new RecordRules.Point(p_x, p_y));
-  }
-
-  /**
    * The value of {@code f} and its directional derivative along the tangents ({@code jax.jvp}); the tangent of a record is a record of the same type.
    */
   public static Dual fJvp(RecordRules.Point p, RecordRules.Point pDot) {
     Objects.requireNonNull(pDot, "pDot");
-    return f_flatJvp(p.x(), p.y(), pDot.x(), pDot.y());
+    return Internal.f_flatJvp(p.x(), p.y(), pDot.x(), pDot.y());
   }
 
   /**
    * The value of {@code f} and its pullback from an output cotangent to the gradient ({@code jax.vjp}); the gradient of a record is a record of the same type.
    */
   public static Vjp<RecordRules.Point> fVjp(RecordRules.Point p) {
-    Vjp<F_flatGrad> flatVjp = f_flatVjp(p.x(), p.y());
+    Vjp<Internal.F_flatGrad> flatVjp = Internal.f_flatVjp(p.x(), p.y());
     return new Vjp<>(flatVjp.value(), outBar -> {
-      F_flatGrad flatGrad = flatVjp.pullback(outBar);
+      Internal.F_flatGrad flatGrad = flatVjp.pullback(outBar);
       return new RecordRules.Point(flatGrad.p_x(), flatGrad.p_y());
     });
   }
@@ -135,46 +52,6 @@ public final class RecordRulesDerivatives {
   }
 
   /**
-   * The value of {@code scale} and its tangent, from the rule {@code scaleJvp}.
-   */
-  public static Jvp<RecordRules.Point> scale_flatJvp(double p_x, double p_y, double k,
-      double p_xDot, double p_yDot, double kDot) {
-    return RuleChecks.result(RecordRules.scaleJvp(new RecordRules.Point(p_x, p_y), k, new RecordRules.Point(p_xDot, p_yDot), kDot), "scaleJvp");
-  }
-
-  /**
-   * The value of {@code scale_flat} and its pullback from a cotangent record of the result's type to the gradient ({@code jax.vjp}).
-   */
-  public static RecordVjp<RecordRules.Point, Scale_flatGrad> scale_flatVjp(double p_x, double p_y,
-      double k) {
-    double ruleValue_x;
-    double ruleValue_y;
-    RecordRules.Point scale_flat1 = jgrad.golden.RecordRulesDerivatives.scale_flat(p_x, p_y, k);
-    double q_x = scale_flat1.x();
-    double q_y = scale_flat1.y();
-    ruleValue_x = q_x;
-    ruleValue_y = q_y;
-    return new RecordVjp<>(new RecordRules.Point(ruleValue_x, ruleValue_y), outBar -> {
-      double p_xBar = 0.0;
-      double p_yBar = 0.0;
-      double kBar = 0.0;
-      double ruleTangent_xBar = outBar.x();
-      double ruleTangent_yBar = outBar.y();
-      p_xBar = k * ruleTangent_xBar;
-      p_yBar = k * ruleTangent_yBar;
-      kBar = p_y * ruleTangent_yBar + p_x * ruleTangent_xBar;
-      return new Scale_flatGrad(p_xBar, p_yBar, kBar);
-    });
-  }
-
-  /**
-   * {@code scale} on parameters given leaf by leaf.
-   */
-  public static RecordRules.Point scale_flat(double p_x, double p_y, double k) {
-    return RecordRules.scale(new RecordRules.Point(p_x, p_y), k);
-  }
-
-  /**
    * The value of {@code scale} and its directional derivative along the tangents, from its rule ({@code jax.jvp}).
    */
   public static Jvp<RecordRules.Point> scaleJvp(RecordRules.Point p, double k,
@@ -186,28 +63,162 @@ public final class RecordRulesDerivatives {
    * The value of {@code scale} and its pullback from an output cotangent to the gradient ({@code jax.vjp}); the gradient of a record is a record of the same type.
    */
   public static RecordVjp<RecordRules.Point, ScaleGrad> scaleVjp(RecordRules.Point p, double k) {
-    RecordVjp<RecordRules.Point, Scale_flatGrad> flatVjp = scale_flatVjp(p.x(), p.y(), k);
+    RecordVjp<RecordRules.Point, Internal.Scale_flatGrad> flatVjp = Internal.scale_flatVjp(p.x(), p.y(), k);
     return new RecordVjp<>(flatVjp.value(), outBar -> {
-      Scale_flatGrad flatGrad = flatVjp.pullback(outBar);
+      Internal.Scale_flatGrad flatGrad = flatVjp.pullback(outBar);
       return new ScaleGrad(new RecordRules.Point(flatGrad.p_x(), flatGrad.p_y()), flatGrad.k());
     });
-  }
-
-  /**
-   * The gradient of {@code f_flat}, one component per differentiated parameter.
-   */
-  public static record F_flatGrad(double p_x, double p_y) {
-  }
-
-  /**
-   * The gradient of {@code scale_flat}, one component per differentiated parameter.
-   */
-  public static record Scale_flatGrad(double p_x, double p_y, double k) {
   }
 
   /**
    * The gradient of {@code scale}, one component per differentiated parameter (a record's gradient is a record of the same type).
    */
   public static record ScaleGrad(RecordRules.Point p, double k) {
+  }
+
+  /**
+   * Members for jgrad's generated code only; they may change without notice.
+   */
+  public static final class Internal {
+    private Internal() {
+    }
+
+    /**
+     * The value of {@code f_flat} and its directional derivative along the tangents ({@code jax.jvp}).
+     */
+    public static Dual f_flatJvp(double p_x, double p_y, double p_xDot, double p_yDot) {
+      Jvp<RecordRules.Point> scale_flatJvp1 = Internal.scale_flatJvp(p_x, p_y, 2.0, p_xDot, p_yDot,
+          0.0);
+      double q_x = scale_flatJvp1.value().x();
+      double q_xDot = scale_flatJvp1.tangent().x();
+      double q_y = scale_flatJvp1.value().y();
+      double q_yDot = scale_flatJvp1.tangent().y();
+      double prod1 = q_x * q_y;
+      double prod1Dot = q_y * q_xDot + q_x * q_yDot;
+      return Dual.of(prod1, prod1Dot);
+    }
+
+    /**
+     * The value of {@code f_flat} and its pullback from an output cotangent to the gradient ({@code jax.vjp}).
+     */
+    public static Vjp<F_flatGrad> f_flatVjp(double p_x, double p_y) {
+      RecordVjp<RecordRules.Point, Scale_flatGrad> scale_flatVjp1 = Internal.scale_flatVjp(p_x, p_y,
+          2.0);
+      double q_x = scale_flatVjp1.value().x();
+      double q_y = scale_flatVjp1.value().y();
+      double prod1 = q_x * q_y;
+      return new Vjp<>(prod1, outBar -> {
+        double prod1Bar = outBar;
+        double p_xBar = 0.0;
+        double p_yBar = 0.0;
+        double q_xBar = q_y * prod1Bar;
+        double q_yBar = q_x * prod1Bar;
+        Scale_flatGrad scale_flatGrad1 =
+            scale_flatVjp1.pullback(new RecordRules.Point(q_xBar, q_yBar));
+        p_xBar += scale_flatGrad1.p_x();
+        p_yBar += scale_flatGrad1.p_y();
+        return new F_flatGrad(p_xBar, p_yBar);
+      });
+    }
+
+    /**
+     * The gradient of {@code f_flat} ({@code jax.grad}).
+     */
+    public static F_flatGrad f_flatGrad(double p_x, double p_y) {
+      RecordVjp<RecordRules.Point, Scale_flatGrad> scale_flatVjp1 = Internal.scale_flatVjp(p_x, p_y,
+          2.0);
+      double q_x = scale_flatVjp1.value().x();
+      double q_y = scale_flatVjp1.value().y();
+      double prod1 = q_x * q_y;
+      double p_xBar = 0.0;
+      double p_yBar = 0.0;
+      double q_xBar = q_y;
+      double q_yBar = q_x;
+      Scale_flatGrad scale_flatGrad1 =
+          scale_flatVjp1.pullback(new RecordRules.Point(q_xBar, q_yBar));
+      p_xBar += scale_flatGrad1.p_x();
+      p_yBar += scale_flatGrad1.p_y();
+      return new F_flatGrad(p_xBar, p_yBar);
+    }
+
+    /**
+     * The value and the gradient of {@code f_flat} ({@code jax.value_and_grad}).
+     */
+    public static ValueAndGrad<F_flatGrad> f_flatValueAndGrad(double p_x, double p_y) {
+      RecordVjp<RecordRules.Point, Scale_flatGrad> scale_flatVjp1 = Internal.scale_flatVjp(p_x, p_y,
+          2.0);
+      double q_x = scale_flatVjp1.value().x();
+      double q_y = scale_flatVjp1.value().y();
+      double prod1 = q_x * q_y;
+      double p_xBar = 0.0;
+      double p_yBar = 0.0;
+      double q_xBar = q_y;
+      double q_yBar = q_x;
+      Scale_flatGrad scale_flatGrad1 =
+          scale_flatVjp1.pullback(new RecordRules.Point(q_xBar, q_yBar));
+      p_xBar += scale_flatGrad1.p_x();
+      p_yBar += scale_flatGrad1.p_y();
+      return new ValueAndGrad<>(prod1, new F_flatGrad(p_xBar, p_yBar));
+    }
+
+    /**
+     * {@code f} on parameters given leaf by leaf.
+     */
+    public static double f_flat(double p_x, double p_y) {
+      return RecordRules.f(new RecordRules.Point(p_x, p_y));
+    }
+
+    /**
+     * The value of {@code scale} and its tangent, from the rule {@code scaleJvp}.
+     */
+    public static Jvp<RecordRules.Point> scale_flatJvp(double p_x, double p_y, double k,
+        double p_xDot, double p_yDot, double kDot) {
+      return RuleChecks.result(RecordRules.scaleJvp(new RecordRules.Point(p_x, p_y), k, new RecordRules.Point(p_xDot, p_yDot), kDot), "scaleJvp");
+    }
+
+    /**
+     * The value of {@code scale_flat} and its pullback from a cotangent record of the result's type to the gradient ({@code jax.vjp}).
+     */
+    public static RecordVjp<RecordRules.Point, Scale_flatGrad> scale_flatVjp(double p_x, double p_y,
+        double k) {
+      double ruleValue_x;
+      double ruleValue_y;
+      RecordRules.Point scale_flat1 = jgrad.golden.RecordRulesDerivatives.Internal.scale_flat(p_x,
+          p_y, k);
+      double q_x = scale_flat1.x();
+      double q_y = scale_flat1.y();
+      ruleValue_x = q_x;
+      ruleValue_y = q_y;
+      return new RecordVjp<>(new RecordRules.Point(ruleValue_x, ruleValue_y), outBar -> {
+        double p_xBar = 0.0;
+        double p_yBar = 0.0;
+        double kBar = 0.0;
+        double ruleTangent_xBar = outBar.x();
+        double ruleTangent_yBar = outBar.y();
+        p_xBar = k * ruleTangent_xBar;
+        p_yBar = k * ruleTangent_yBar;
+        kBar = p_y * ruleTangent_yBar + p_x * ruleTangent_xBar;
+        return new Scale_flatGrad(p_xBar, p_yBar, kBar);
+      });
+    }
+
+    /**
+     * {@code scale} on parameters given leaf by leaf.
+     */
+    public static RecordRules.Point scale_flat(double p_x, double p_y, double k) {
+      return RecordRules.scale(new RecordRules.Point(p_x, p_y), k);
+    }
+
+    /**
+     * The gradient of {@code f_flat}, one component per differentiated parameter.
+     */
+    public static record F_flatGrad(double p_x, double p_y) {
+    }
+
+    /**
+     * The gradient of {@code scale_flat}, one component per differentiated parameter.
+     */
+    public static record Scale_flatGrad(double p_x, double p_y, double k) {
+    }
   }
 }

@@ -17,144 +17,23 @@ public final class RecordsDerivatives {
   }
 
   /**
-   * The value of {@code scale_flat} and its directional derivative along the tangents ({@code jax.jvp}).
-   */
-  public static Jvp<Records.Point> scale_flatJvp(double p_x, double p_y, double k, double p_xDot,
-      double p_yDot, double kDot) {
-    double prod1 = k * p_x;
-    double prod1Dot = p_x * kDot + k * p_xDot;
-    double prod2 = k * p_y;
-    double prod2Dot = p_y * kDot + k * p_yDot;
-    return new Jvp<>(new Records.Point(prod1, prod2), new Records.Point(prod1Dot, prod2Dot));
-  }
-
-  /**
-   * The value of {@code scale_flat} and its pullback from a cotangent record of the result's type to the gradient ({@code jax.vjp}).
-   */
-  public static RecordVjp<Records.Point, Scale_flatGrad> scale_flatVjp(double p_x, double p_y,
-      double k) {
-    double prod1 = k * p_x;
-    double prod2 = k * p_y;
-    return new RecordVjp<>(new Records.Point(prod1, prod2), outBar -> {
-      double prod2Bar = outBar.y();
-      double prod1Bar = outBar.x();
-      double p_xBar = 0.0;
-      double kBar = 0.0;
-      double p_yBar = 0.0;
-      p_xBar = k * prod1Bar;
-      p_yBar = k * prod2Bar;
-      kBar = p_y * prod2Bar + p_x * prod1Bar;
-      return new Scale_flatGrad(p_xBar, p_yBar, kBar);
-    });
-  }
-
-  /**
-   * {@code scale} on parameters given leaf by leaf.
-   */
-  public static Records.Point scale_flat(double p_x, double p_y, double k) {
-    return Records.scale(new Records.Point(p_x, p_y), k);
-  }
-
-  /**
    * The value of {@code scale} and its directional derivative along the tangents ({@code jax.jvp}); the tangent of a record is a record of the same type.
    */
   public static Jvp<Records.Point> scaleJvp(Records.Point p, double k, Records.Point pDot,
       double kDot) {
     Objects.requireNonNull(pDot, "pDot");
-    return scale_flatJvp(p.x(), p.y(), k, pDot.x(), pDot.y(), kDot);
+    return Internal.scale_flatJvp(p.x(), p.y(), k, pDot.x(), pDot.y(), kDot);
   }
 
   /**
    * The value of {@code scale} and its pullback from an output cotangent to the gradient ({@code jax.vjp}); the gradient of a record is a record of the same type.
    */
   public static RecordVjp<Records.Point, ScaleGrad> scaleVjp(Records.Point p, double k) {
-    RecordVjp<Records.Point, Scale_flatGrad> flatVjp = scale_flatVjp(p.x(), p.y(), k);
+    RecordVjp<Records.Point, Internal.Scale_flatGrad> flatVjp = Internal.scale_flatVjp(p.x(), p.y(), k);
     return new RecordVjp<>(flatVjp.value(), outBar -> {
-      Scale_flatGrad flatGrad = flatVjp.pullback(outBar);
+      Internal.Scale_flatGrad flatGrad = flatVjp.pullback(outBar);
       return new ScaleGrad(new Records.Point(flatGrad.p_x(), flatGrad.p_y()), flatGrad.k());
     });
-  }
-
-  /**
-   * The value of {@code f_flat} and its directional derivative along the tangents ({@code jax.jvp}).
-   */
-  public static Dual f_flatJvp(double p_x, double p_y, double p_xDot, double p_yDot) {
-    Jvp<Records.Point> scale_flatJvp1 = RecordsDerivatives.scale_flatJvp(p_x, p_y, 2.0, p_xDot,
-        p_yDot, 0.0);
-    double q_x = scale_flatJvp1.value().x();
-    double q_xDot = scale_flatJvp1.tangent().x();
-    double q_y = scale_flatJvp1.value().y();
-    double q_yDot = scale_flatJvp1.tangent().y();
-    double prod1 = q_x * q_y;
-    double prod1Dot = q_y * q_xDot + q_x * q_yDot;
-    return Dual.of(prod1, prod1Dot);
-  }
-
-  /**
-   * The value of {@code f_flat} and its pullback from an output cotangent to the gradient ({@code jax.vjp}).
-   */
-  public static Vjp<F_flatGrad> f_flatVjp(double p_x, double p_y) {
-    RecordVjp<Records.Point, Scale_flatGrad> scale_flatVjp1 = RecordsDerivatives.scale_flatVjp(p_x,
-        p_y, 2.0);
-    double q_x = scale_flatVjp1.value().x();
-    double q_y = scale_flatVjp1.value().y();
-    double prod1 = q_x * q_y;
-    return new Vjp<>(prod1, outBar -> {
-      double prod1Bar = outBar;
-      double p_xBar = 0.0;
-      double p_yBar = 0.0;
-      double q_xBar = q_y * prod1Bar;
-      double q_yBar = q_x * prod1Bar;
-      Scale_flatGrad scale_flatGrad1 = scale_flatVjp1.pullback(new Records.Point(q_xBar, q_yBar));
-      p_xBar += scale_flatGrad1.p_x();
-      p_yBar += scale_flatGrad1.p_y();
-      return new F_flatGrad(p_xBar, p_yBar);
-    });
-  }
-
-  /**
-   * The gradient of {@code f_flat} ({@code jax.grad}).
-   */
-  public static F_flatGrad f_flatGrad(double p_x, double p_y) {
-    RecordVjp<Records.Point, Scale_flatGrad> scale_flatVjp1 = RecordsDerivatives.scale_flatVjp(p_x,
-        p_y, 2.0);
-    double q_x = scale_flatVjp1.value().x();
-    double q_y = scale_flatVjp1.value().y();
-    double prod1 = q_x * q_y;
-    double p_xBar = 0.0;
-    double p_yBar = 0.0;
-    double q_xBar = q_y;
-    double q_yBar = q_x;
-    Scale_flatGrad scale_flatGrad1 = scale_flatVjp1.pullback(new Records.Point(q_xBar, q_yBar));
-    p_xBar += scale_flatGrad1.p_x();
-    p_yBar += scale_flatGrad1.p_y();
-    return new F_flatGrad(p_xBar, p_yBar);
-  }
-
-  /**
-   * The value and the gradient of {@code f_flat} ({@code jax.value_and_grad}).
-   */
-  public static ValueAndGrad<F_flatGrad> f_flatValueAndGrad(double p_x, double p_y) {
-    RecordVjp<Records.Point, Scale_flatGrad> scale_flatVjp1 = RecordsDerivatives.scale_flatVjp(p_x,
-        p_y, 2.0);
-    double q_x = scale_flatVjp1.value().x();
-    double q_y = scale_flatVjp1.value().y();
-    double prod1 = q_x * q_y;
-    double p_xBar = 0.0;
-    double p_yBar = 0.0;
-    double q_xBar = q_y;
-    double q_yBar = q_x;
-    Scale_flatGrad scale_flatGrad1 = scale_flatVjp1.pullback(new Records.Point(q_xBar, q_yBar));
-    p_xBar += scale_flatGrad1.p_x();
-    p_yBar += scale_flatGrad1.p_y();
-    return new ValueAndGrad<>(prod1, new F_flatGrad(p_xBar, p_yBar));
-  }
-
-  /**
-   * {@code f} on parameters given leaf by leaf.
-   */
-  public static double f_flat(double p_x, double p_y) {
-    return Records.f(new Records.Point(p_x, p_y));
   }
 
   /**
@@ -162,16 +41,16 @@ public final class RecordsDerivatives {
    */
   public static Dual fJvp(Records.Point p, Records.Point pDot) {
     Objects.requireNonNull(pDot, "pDot");
-    return f_flatJvp(p.x(), p.y(), pDot.x(), pDot.y());
+    return Internal.f_flatJvp(p.x(), p.y(), pDot.x(), pDot.y());
   }
 
   /**
    * The value of {@code f} and its pullback from an output cotangent to the gradient ({@code jax.vjp}); the gradient of a record is a record of the same type.
    */
   public static Vjp<Records.Point> fVjp(Records.Point p) {
-    Vjp<F_flatGrad> flatVjp = f_flatVjp(p.x(), p.y());
+    Vjp<Internal.F_flatGrad> flatVjp = Internal.f_flatVjp(p.x(), p.y());
     return new Vjp<>(flatVjp.value(), outBar -> {
-      F_flatGrad flatGrad = flatVjp.pullback(outBar);
+      Internal.F_flatGrad flatGrad = flatVjp.pullback(outBar);
       return new Records.Point(flatGrad.p_x(), flatGrad.p_y());
     });
   }
@@ -192,20 +71,149 @@ public final class RecordsDerivatives {
   }
 
   /**
-   * The gradient of {@code scale_flat}, one component per differentiated parameter.
-   */
-  public static record Scale_flatGrad(double p_x, double p_y, double k) {
-  }
-
-  /**
    * The gradient of {@code scale}, one component per differentiated parameter (a record's gradient is a record of the same type).
    */
   public static record ScaleGrad(Records.Point p, double k) {
   }
 
   /**
-   * The gradient of {@code f_flat}, one component per differentiated parameter.
+   * Members for jgrad's generated code only; they may change without notice.
    */
-  public static record F_flatGrad(double p_x, double p_y) {
+  public static final class Internal {
+    private Internal() {
+    }
+
+    /**
+     * The value of {@code scale_flat} and its directional derivative along the tangents ({@code jax.jvp}).
+     */
+    public static Jvp<Records.Point> scale_flatJvp(double p_x, double p_y, double k, double p_xDot,
+        double p_yDot, double kDot) {
+      double prod1 = k * p_x;
+      double prod1Dot = p_x * kDot + k * p_xDot;
+      double prod2 = k * p_y;
+      double prod2Dot = p_y * kDot + k * p_yDot;
+      return new Jvp<>(new Records.Point(prod1, prod2), new Records.Point(prod1Dot, prod2Dot));
+    }
+
+    /**
+     * The value of {@code scale_flat} and its pullback from a cotangent record of the result's type to the gradient ({@code jax.vjp}).
+     */
+    public static RecordVjp<Records.Point, Scale_flatGrad> scale_flatVjp(double p_x, double p_y,
+        double k) {
+      double prod1 = k * p_x;
+      double prod2 = k * p_y;
+      return new RecordVjp<>(new Records.Point(prod1, prod2), outBar -> {
+        double prod2Bar = outBar.y();
+        double prod1Bar = outBar.x();
+        double p_xBar = 0.0;
+        double kBar = 0.0;
+        double p_yBar = 0.0;
+        p_xBar = k * prod1Bar;
+        p_yBar = k * prod2Bar;
+        kBar = p_y * prod2Bar + p_x * prod1Bar;
+        return new Scale_flatGrad(p_xBar, p_yBar, kBar);
+      });
+    }
+
+    /**
+     * {@code scale} on parameters given leaf by leaf.
+     */
+    public static Records.Point scale_flat(double p_x, double p_y, double k) {
+      return Records.scale(new Records.Point(p_x, p_y), k);
+    }
+
+    /**
+     * The value of {@code f_flat} and its directional derivative along the tangents ({@code jax.jvp}).
+     */
+    public static Dual f_flatJvp(double p_x, double p_y, double p_xDot, double p_yDot) {
+      Jvp<Records.Point> scale_flatJvp1 = Internal.scale_flatJvp(p_x, p_y, 2.0, p_xDot, p_yDot,
+          0.0);
+      double q_x = scale_flatJvp1.value().x();
+      double q_xDot = scale_flatJvp1.tangent().x();
+      double q_y = scale_flatJvp1.value().y();
+      double q_yDot = scale_flatJvp1.tangent().y();
+      double prod1 = q_x * q_y;
+      double prod1Dot = q_y * q_xDot + q_x * q_yDot;
+      return Dual.of(prod1, prod1Dot);
+    }
+
+    /**
+     * The value of {@code f_flat} and its pullback from an output cotangent to the gradient ({@code jax.vjp}).
+     */
+    public static Vjp<F_flatGrad> f_flatVjp(double p_x, double p_y) {
+      RecordVjp<Records.Point, Scale_flatGrad> scale_flatVjp1 = Internal.scale_flatVjp(p_x, p_y,
+          2.0);
+      double q_x = scale_flatVjp1.value().x();
+      double q_y = scale_flatVjp1.value().y();
+      double prod1 = q_x * q_y;
+      return new Vjp<>(prod1, outBar -> {
+        double prod1Bar = outBar;
+        double p_xBar = 0.0;
+        double p_yBar = 0.0;
+        double q_xBar = q_y * prod1Bar;
+        double q_yBar = q_x * prod1Bar;
+        Scale_flatGrad scale_flatGrad1 = scale_flatVjp1.pullback(new Records.Point(q_xBar, q_yBar));
+        p_xBar += scale_flatGrad1.p_x();
+        p_yBar += scale_flatGrad1.p_y();
+        return new F_flatGrad(p_xBar, p_yBar);
+      });
+    }
+
+    /**
+     * The gradient of {@code f_flat} ({@code jax.grad}).
+     */
+    public static F_flatGrad f_flatGrad(double p_x, double p_y) {
+      RecordVjp<Records.Point, Scale_flatGrad> scale_flatVjp1 = Internal.scale_flatVjp(p_x, p_y,
+          2.0);
+      double q_x = scale_flatVjp1.value().x();
+      double q_y = scale_flatVjp1.value().y();
+      double prod1 = q_x * q_y;
+      double p_xBar = 0.0;
+      double p_yBar = 0.0;
+      double q_xBar = q_y;
+      double q_yBar = q_x;
+      Scale_flatGrad scale_flatGrad1 = scale_flatVjp1.pullback(new Records.Point(q_xBar, q_yBar));
+      p_xBar += scale_flatGrad1.p_x();
+      p_yBar += scale_flatGrad1.p_y();
+      return new F_flatGrad(p_xBar, p_yBar);
+    }
+
+    /**
+     * The value and the gradient of {@code f_flat} ({@code jax.value_and_grad}).
+     */
+    public static ValueAndGrad<F_flatGrad> f_flatValueAndGrad(double p_x, double p_y) {
+      RecordVjp<Records.Point, Scale_flatGrad> scale_flatVjp1 = Internal.scale_flatVjp(p_x, p_y,
+          2.0);
+      double q_x = scale_flatVjp1.value().x();
+      double q_y = scale_flatVjp1.value().y();
+      double prod1 = q_x * q_y;
+      double p_xBar = 0.0;
+      double p_yBar = 0.0;
+      double q_xBar = q_y;
+      double q_yBar = q_x;
+      Scale_flatGrad scale_flatGrad1 = scale_flatVjp1.pullback(new Records.Point(q_xBar, q_yBar));
+      p_xBar += scale_flatGrad1.p_x();
+      p_yBar += scale_flatGrad1.p_y();
+      return new ValueAndGrad<>(prod1, new F_flatGrad(p_xBar, p_yBar));
+    }
+
+    /**
+     * {@code f} on parameters given leaf by leaf.
+     */
+    public static double f_flat(double p_x, double p_y) {
+      return Records.f(new Records.Point(p_x, p_y));
+    }
+
+    /**
+     * The gradient of {@code scale_flat}, one component per differentiated parameter.
+     */
+    public static record Scale_flatGrad(double p_x, double p_y, double k) {
+    }
+
+    /**
+     * The gradient of {@code f_flat}, one component per differentiated parameter.
+     */
+    public static record F_flatGrad(double p_x, double p_y) {
+    }
   }
 }

@@ -22,6 +22,7 @@ import io.jgrad.processor.diag.Codes;
 import io.jgrad.processor.diag.Report;
 import io.jgrad.processor.emit.DerivativesEmitter;
 import io.jgrad.processor.emit.KernelEmitter;
+import io.jgrad.processor.emit.Members;
 import io.jgrad.processor.emit.RecordEntryEmitter;
 import io.jgrad.processor.emit.RecordRuleEmitter;
 import io.jgrad.processor.emit.RulePrimalEmitter;
@@ -489,24 +490,24 @@ public final class JgradProcessor extends AbstractProcessor {
     return java.util.Optional.of(new Plan(derived, rulePrimal, kernels, null));
   }
 
-  /** Prints what {@code plan} holds into {@code type}. */
-  private static void print(Plan plan, TypeSpec.Builder type, boolean openCl) {
+  /** Prints what {@code plan} holds into {@code members}. */
+  private static void print(Plan plan, Members members, boolean openCl) {
     RecordFunctions rf = plan.record();
     if (rf != null) {
       if (rf.flat() instanceof Function.Plain) {
-        DerivativesEmitter.emit(plan.derived(), type);
+        DerivativesEmitter.emit(plan.derived(), members);
       } else {
-        RecordRuleEmitter.emit(rf.signature(), plan.derived(), type);
+        RecordRuleEmitter.emit(rf.signature(), plan.derived(), members);
       }
-      RecordEntryEmitter.emit(rf.signature(), rf.flat(), plan.derived().forward(), type);
+      RecordEntryEmitter.emit(rf.signature(), rf.flat(), plan.derived().forward(), members);
       return;
     }
-    DerivativesEmitter.emit(plan.derived(), type);
+    DerivativesEmitter.emit(plan.derived(), members);
     if (plan.rulePrimal() != null) {
-      RulePrimalEmitter.emit(plan.derived().signature(), plan.rulePrimal(), type);
+      RulePrimalEmitter.emit(plan.derived().signature(), plan.rulePrimal(), members);
     }
     if (plan.kernels() != null) {
-      KernelEmitter.emit(plan.kernels(), type, openCl);
+      KernelEmitter.emit(plan.kernels(), members.api(), openCl);
     }
   }
 
@@ -535,16 +536,17 @@ public final class JgradProcessor extends AbstractProcessor {
     if (report.errorCount() > errorsBefore) {
       return;
     }
-    GeneratedMembers members = new GeneratedMembers(type);
+    Members members = new Members(type);
+    GeneratedMembers generated = new GeneratedMembers(members.api(), members.internal());
     plans.forEach((method, plan) -> {
-      members.startOf(method);
-      print(plan, type, processingEnv.getElementUtils().getTypeElement(KernelEmitter.APARAPI_KERNEL) != null);
+      generated.startOf(method);
+      print(plan, members, processingEnv.getElementUtils().getTypeElement(KernelEmitter.APARAPI_KERNEL) != null);
     });
-    members.check(report);
+    generated.check(report);
     if (report.errorCount() > errorsBefore) {
       return;
     }
-    JavaFile file = JavaFile.builder(pkg, type.build()).skipJavaLangImports(true).indent("  ").build();
+    JavaFile file = JavaFile.builder(pkg, members.build()).skipJavaLangImports(true).indent("  ").build();
     try {
       file.writeTo(processingEnv.getFiler());
     } catch (javax.annotation.processing.FilerException e) {

@@ -70,7 +70,7 @@ class RulePrimalJarCalleeTest {
     Compilation caller = JarCalleeTest.compileAgainst(libDir, CALLER);
     assertThat(caller).succeededWithoutWarnings();
     assertThat(caller).generatedSourceFile("app.CallerDerivatives").contentsAsUtf8String()
-        .contains("RulesDerivatives.twiceRulePrimalJvp(");
+        .contains("RulesDerivatives.Internal.twiceRulePrimalJvp(");
     JarCalleeTest.writeClasses(caller, appDir);
 
     try (URLClassLoader loader = new URLClassLoader(

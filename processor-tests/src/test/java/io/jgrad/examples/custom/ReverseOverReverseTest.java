@@ -105,9 +105,9 @@ class ReverseOverReverseTest {
       assertThat(h[1][1]).isWithin(1e-5 * scale).of((gyp.y() - gym.y()) / (2 * H));
       // The pullback functions are fVjp's pullback, as functions of their own.
       var pulled = ReverseOverReverseExamplesDerivatives.loopWithBranchVjp(x, y).pullback(0.7);
-      assertThat(ReverseOverReverseExamplesDerivatives.loopWithBranchPullbackX(x, y, 0.7)).isWithin(1e-12)
+      assertThat(ReverseOverReverseExamplesDerivatives.Internal.loopWithBranchPullbackX(x, y, 0.7)).isWithin(1e-12)
           .of(pulled.x());
-      assertThat(ReverseOverReverseExamplesDerivatives.loopWithBranchPullbackY(x, y, 0.7)).isWithin(1e-12)
+      assertThat(ReverseOverReverseExamplesDerivatives.Internal.loopWithBranchPullbackY(x, y, 0.7)).isWithin(1e-12)
           .of(pulled.y());
     }
   }
@@ -116,8 +116,8 @@ class ReverseOverReverseTest {
   void pullbackFunctionsAreTheFirstOrderPullbackAndItsDerivatives() {
     double x = 0.7;
     double g = -1.3;
-    assertThat(ReverseOverReverseExamplesDerivatives.sinRulePullback(x, g)).isWithin(1e-15).of(Math.cos(x) * g);
-    var grad = ReverseOverReverseExamplesDerivatives.sinRulePullbackGrad(x, g);
+    assertThat(ReverseOverReverseExamplesDerivatives.Internal.sinRulePullback(x, g)).isWithin(1e-15).of(Math.cos(x) * g);
+    var grad = ReverseOverReverseExamplesDerivatives.Internal.sinRulePullbackGrad(x, g);
     assertThat(grad.x()).isWithin(1e-12).of(-Math.sin(x) * g);
     assertThat(grad.g()).isWithin(1e-12).of(Math.cos(x));
   }
@@ -148,9 +148,9 @@ class ReverseOverReverseTest {
     assertThat(h[0]).usingExactEquality().containsExactly(0.0, 0.0, 0.0).inOrder();
     assertThat(h[1]).usingExactEquality().containsExactly(0.0, 0.0, 0.0).inOrder();
     assertThat(h[2]).usingExactEquality().containsExactly(0.0, 1.0, 0.0).inOrder();
-    assertThat(ReverseOverReverseExamplesDerivatives.clipPullbackXGrad(-0.75, 0.75, 2.0, 0.5).g()).isEqualTo(1.0);
-    assertThat(ReverseOverReverseExamplesDerivatives.clipPullbackXGrad(-0.75, 0.75, 2.0, 1.5).g()).isEqualTo(0.0);
-    assertThat(ReverseOverReverseExamplesDerivatives.clipPullbackX(-0.75, 0.75, 2.0, 1.5)).isEqualTo(0.75);
+    assertThat(ReverseOverReverseExamplesDerivatives.Internal.clipPullbackXGrad(-0.75, 0.75, 2.0, 0.5).g()).isEqualTo(1.0);
+    assertThat(ReverseOverReverseExamplesDerivatives.Internal.clipPullbackXGrad(-0.75, 0.75, 2.0, 1.5).g()).isEqualTo(0.0);
+    assertThat(ReverseOverReverseExamplesDerivatives.Internal.clipPullbackX(-0.75, 0.75, 2.0, 1.5)).isEqualTo(0.75);
   }
 
   @Test
@@ -213,12 +213,12 @@ class ReverseOverReverseTest {
     double fxx = 6 * x - y * y * s;
     double fxy = c - x * y * s;
     double fyy = -x * x * s;
-    assertThat(ReverseOverReverseExamplesDerivatives.cubicMixPullbackX(x, y, g)).isWithin(1e-12).of(g * fx);
-    var rowX = ReverseOverReverseExamplesDerivatives.cubicMixPullbackXGrad(x, y, g);
+    assertThat(ReverseOverReverseExamplesDerivatives.Internal.cubicMixPullbackX(x, y, g)).isWithin(1e-12).of(g * fx);
+    var rowX = ReverseOverReverseExamplesDerivatives.Internal.cubicMixPullbackXGrad(x, y, g);
     assertThat(rowX.x()).isWithin(1e-12).of(g * fxx);
     assertThat(rowX.y()).isWithin(1e-12).of(g * fxy);
     assertThat(rowX.g()).isWithin(1e-12).of(fx);
-    var rowY = ReverseOverReverseExamplesDerivatives.cubicMixPullbackYVjp(x, y, g).pullback(2.0);
+    var rowY = ReverseOverReverseExamplesDerivatives.Internal.cubicMixPullbackYVjp(x, y, g).pullback(2.0);
     assertThat(rowY.x()).isWithin(1e-12).of(2 * g * fxy);
     assertThat(rowY.y()).isWithin(1e-12).of(2 * g * fyy);
     assertThat(rowY.g()).isWithin(1e-12).of(2 * fy);

@@ -38,7 +38,7 @@ class RulePrimalTest {
       // The outer derivative of the rule's Math.sin(x) is cos(x), not the rule's tangent 2·cos(x).
       assertThat(hessian).isWithin(1e-12).of(twiceSecond(x, Math.cos(x)));
       assertThat(RulePrimalExamplesDerivatives.skipsTwiceHvp(x, 0.7)).isWithin(1e-12).of(0.7 * hessian);
-      assertThat(RulePrimalExamplesDerivatives.skipsTwiceTangentJvp(x, 1.0, 1.0, 0.0).tangent())
+      assertThat(RulePrimalExamplesDerivatives.Internal.skipsTwiceTangentJvp(x, 1.0, 1.0, 0.0).tangent())
           .isWithin(1e-12).of(hessian);
     }
   }

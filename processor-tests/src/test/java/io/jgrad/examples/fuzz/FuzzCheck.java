@@ -184,9 +184,11 @@ final class FuzzCheck {
   private static Optional<Failure> checkPullbacks(Compiled c, String f, double x, double y, double[] reverse)
       throws Exception {
     double g = -0.7;
+    // The pullback functions are for generated callers: in the nested class Internal.
+    Class<?> internal = Class.forName(c.derivatives.getName() + "$Internal", true, c.derivatives.getClassLoader());
     for (int j = 0; j < 2; j++) {
       String name = f + "Pullback" + (j == 0 ? "X" : "Y");
-      double pullback = (double) c.derivatives.getMethod(name, double.class, double.class, double.class)
+      double pullback = (double) internal.getMethod(name, double.class, double.class, double.class)
           .invoke(null, x, y, g);
       if ((!Double.isFinite(pullback) || !Double.isFinite(reverse[j])) && overflows(c, f, x, y)) {
         continue;

@@ -35,8 +35,8 @@ class UnreadParametersTest {
     for (int i = 0; i < 3; i++) {
       double x = XS[i];
       double y = YS[i];
-      assertThat(UnreadParametersDerivatives.unreadPullbackX(x, y, 2.0)).isWithin(1e-12).of(2 * Math.cos(x));
-      assertThat(UnreadParametersDerivatives.unreadPullbackY(x, y, 2.0)).isEqualTo(0.0);
+      assertThat(UnreadParametersDerivatives.Internal.unreadPullbackX(x, y, 2.0)).isWithin(1e-12).of(2 * Math.cos(x));
+      assertThat(UnreadParametersDerivatives.Internal.unreadPullbackY(x, y, 2.0)).isEqualTo(0.0);
       double[][] h = UnreadParametersDerivatives.unreadHessian(x, y);
       assertThat(h[0][0]).isWithin(1e-12).of(-Math.sin(x));
       assertThat(h[0][1]).isEqualTo(0.0);

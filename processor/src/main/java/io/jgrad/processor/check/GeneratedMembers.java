@@ -25,53 +25,70 @@ import javax.lang.model.type.TypeKind;
  * functions generating the same method or nested type ({@code loss} and {@code lossGrad} both give
  * {@code lossGrad(double)}) is {@code [jgrad.NameClash]}, a method over the JVM's 255 parameter slots
  * is {@code [jgrad.TooManyParameters]}, each at the user's declarations instead of in generated code.
- * Checking what was built covers every emitter at once.
+ * Checking what was built covers every emitter at once. The class and its nested {@code Internal}
+ * count as one: a method in each with one signature would let the nested one shadow the other.
  */
 public final class GeneratedMembers {
   /** The JVM's limit on a method's parameter slots, {@code this} included (JVMS 4.3.3). */
   static final int MAX_SLOTS = 255;
 
-  private record Mark(ExecutableElement function, int methods, int types) {}
+  /** Where a function's members start: in each watched class, the counts of its methods and types. */
+  private record Mark(ExecutableElement function, int[] methods, int[] types) {}
 
   /** A generated member with the function that added it. */
   private record Member(ExecutableElement function, String shown) {}
 
   private final TypeSpec.Builder type;
+  private final TypeSpec.Builder internal;
   private final List<Mark> marks = new ArrayList<>();
 
-  /** Watches {@code type}: what is added after {@link #startOf} comes from that function. */
-  public GeneratedMembers(TypeSpec.Builder type) {
+  /**
+   * Watches {@code type} and {@code internal}, the class nested in it for generated callers: what is
+   * added after {@link #startOf} comes from that function.
+   */
+  public GeneratedMembers(TypeSpec.Builder type, TypeSpec.Builder internal) {
     this.type = type;
+    this.internal = internal;
   }
 
   /** Notes that the members added from now on come from {@code function}. */
   public void startOf(ExecutableElement function) {
     TypeSpec now = type.build();
-    marks.add(new Mark(function, now.methodSpecs().size(), now.typeSpecs().size()));
+    TypeSpec nested = internal.build();
+    marks.add(new Mark(function, new int[] {now.methodSpecs().size(), nested.methodSpecs().size()},
+        new int[] {now.typeSpecs().size(), nested.typeSpecs().size()}));
   }
 
   /** Reports clashes and methods over the slot limit, each at the functions that generated them. */
   public void check(Report report) {
-    TypeSpec built = type.build();
-    String owner = built.name();
+    TypeSpec outer = type.build();
+    List<TypeSpec> built = List.of(outer, internal.build());
+    List<String> owners = List.of(outer.name(), outer.name() + "." + built.get(1).name());
     Map<String, Member> seen = new LinkedHashMap<>();
     Map<List<ExecutableElement>, List<String>> clashes = new LinkedHashMap<>();
     for (int i = 0; i < marks.size(); i++) {
       Mark m = marks.get(i);
-      int methodsEnd = i + 1 < marks.size() ? marks.get(i + 1).methods() : built.methodSpecs().size();
-      int typesEnd = i + 1 < marks.size() ? marks.get(i + 1).types() : built.typeSpecs().size();
-      List<MethodSpec> methods = built.methodSpecs().subList(m.methods(), methodsEnd);
-      List<TypeSpec> types = built.typeSpecs().subList(m.types(), typesEnd);
-      for (MethodSpec method : methods) {
-        String shown = owner + "." + method.name() + "(" + method.parameters().stream()
-            .map(p -> shown(erasure(p.type()))).collect(Collectors.joining(", ")) + ")";
-        note(seen, clashes, "method " + shown, new Member(m.function(), shown));
+      Map<MethodSpec, String> methods = new LinkedHashMap<>();
+      Map<TypeSpec, String> types = new LinkedHashMap<>();
+      for (int k = 0; k < built.size(); k++) {
+        int methodsEnd = i + 1 < marks.size() ? marks.get(i + 1).methods()[k] : built.get(k).methodSpecs().size();
+        int typesEnd = i + 1 < marks.size() ? marks.get(i + 1).types()[k] : built.get(k).typeSpecs().size();
+        List<MethodSpec> own = built.get(k).methodSpecs().subList(m.methods()[k], methodsEnd);
+        List<TypeSpec> ownTypes = built.get(k).typeSpecs().subList(m.types()[k], typesEnd);
+        String owner = owners.get(k);
+        own.forEach(method -> methods.put(method, owner));
+        ownTypes.forEach(nested -> types.put(nested, owner));
+        for (MethodSpec method : own) {
+          String signature = method.name() + "(" + method.parameters().stream()
+              .map(p -> shown(erasure(p.type()))).collect(Collectors.joining(", ")) + ")";
+          note(seen, clashes, "method " + signature, new Member(m.function(), owner + "." + signature));
+        }
+        for (TypeSpec nested : ownTypes) {
+          note(seen, clashes, "type " + nested.name(), new Member(m.function(), "the nested class " + owner + "."
+              + nested.name()));
+        }
       }
-      for (TypeSpec nested : types) {
-        String shown = owner + "." + nested.name();
-        note(seen, clashes, "type " + shown, new Member(m.function(), "the nested class " + shown));
-      }
-      tooManyParameters(m.function(), owner, methods, types, report);
+      tooManyParameters(m.function(), methods, types, report);
     }
     clashes.forEach((functions, shown) -> {
       String what = String.join(", ", shown.subList(0, Math.min(3, shown.size())))
@@ -104,18 +121,20 @@ public final class GeneratedMembers {
    * many of the function's parameters (of the kinds it has) would fit: each method's slots are a
    * multiple of the function's own plus a few of its own (a cotangent, a backend).
    */
-  private static void tooManyParameters(ExecutableElement function, String owner, List<MethodSpec> methods,
-      List<TypeSpec> types, Report report) {
+  private static void tooManyParameters(ExecutableElement function, Map<MethodSpec, String> methods,
+      Map<TypeSpec, String> types, Report report) {
     String worst = null;
     int worstSlots = 0;
-    for (MethodSpec method : methods) {
-      int slots = slots(method);
+    for (Map.Entry<MethodSpec, String> e : methods.entrySet()) {
+      int slots = slots(e.getKey());
       if (slots > worstSlots) {
-        worst = owner + "." + method.name();
+        worst = e.getValue() + "." + e.getKey().name();
         worstSlots = slots;
       }
     }
-    for (TypeSpec nested : types) {
+    for (Map.Entry<TypeSpec, String> e : types.entrySet()) {
+      TypeSpec nested = e.getKey();
+      String owner = e.getValue();
       for (MethodSpec method : nested.methodSpecs()) {
         int slots = slots(method);
         if (slots > worstSlots) {

@@ -30,31 +30,34 @@ public final class DerivativesEmitter {
 
   private DerivativesEmitter() {}
 
-  /** Adds the members of {@code d}'s function, and of the functions its second derivatives call, to {@code type}. */
-  public static void emit(Derived d, TypeSpec.Builder type) {
+  /**
+   * Adds the members of {@code d}'s function, and of the functions its second derivatives call, to
+   * {@code members}: the API to the derivatives class, the rest to its {@code Internal}.
+   */
+  public static void emit(Derived d, Members members) {
     Function f = d.function();
     Callee sig = f.signature();
     if (!d.internal() && io.jgrad.processor.ir.RecordSignature.userName(sig.name()).equals(sig.name())) {
       // The flat function of a record function (f_flat) is internal: no function object of its own.
-      FunctionObjectEmitter.emit(sig, d.forward() && !(f instanceof Function.VjpRule), d.order(), type);
+      FunctionObjectEmitter.emit(sig, d.forward() && !(f instanceof Function.VjpRule), d.order(), members.api());
     }
     if (f instanceof Function.VjpRule rule) {
-      emitReverse(sig, RuleSweeps.fromVjpRule(rule), type);
+      emitReverse(sig, RuleSweeps.fromVjpRule(rule), members);
       if (d.order() == 2) {
-        PullbackEmitter.emit(d, type);
+        PullbackEmitter.emit(d, members);
       }
       return;
     }
     if (d.forward()) {
-      type.addMethod(jvpMethod(d).build());
+      members.of(sig).addMethod(jvpMethod(d).build());
     }
-    emitReverse(d, type);
+    emitReverse(d, members);
     if (d.secondOrder() != null) {
-      SecondOrderEmitter.emit(d, type);
-      PullbackEmitter.emitFromTangent(d, type);
+      SecondOrderEmitter.emit(d, members);
+      PullbackEmitter.emitFromTangent(d, members);
     } else if (d.order() == 2) {
       // Reverse only: second derivatives by reverse over reverse, through the pullback functions.
-      PullbackEmitter.emit(d, type);
+      PullbackEmitter.emit(d, members);
     }
   }
 
@@ -90,15 +93,15 @@ public final class DerivativesEmitter {
   }
 
   /** {@code fVjp}, {@code fGrad}, {@code fValueAndGrad} and the gradient record from the two sweeps. */
-  static void emitReverse(Callee sig, Sweeps sweeps, TypeSpec.Builder type) {
-    emitReverse(sig, sweeps, sweeps, sweeps, type, false);
+  static void emitReverse(Callee sig, Sweeps sweeps, Members members) {
+    emitReverse(sig, sweeps, sweeps, sweeps, members, false);
   }
 
   /** The same from {@code d}'s sweeps, each placed for the entry point that prints it. */
-  static void emitReverse(Derived d, TypeSpec.Builder type) {
+  static void emitReverse(Derived d, Members members) {
     Callee sig = d.signature();
     emitReverse(sig, Sweeps.print(d.vjp(), sig), Sweeps.print(d.valueAndGrad(), sig), Sweeps.print(d.grad(), sig),
-        type, d.internal());
+        members, d.internal());
   }
 
   /**
@@ -107,12 +110,13 @@ public final class DerivativesEmitter {
    * which {@code fGrad} calls.
    */
   static void emitReverse(Callee sig, Sweeps sweeps, Sweeps valueAndGradSweeps, Sweeps gradSweeps,
-      TypeSpec.Builder type, boolean compact) {
-    ClassName self = RuntimeTypes.derivatives(sig);
+      Members members, boolean compact) {
+    ClassName self = RuntimeTypes.home(sig);
+    TypeSpec.Builder type = members.of(sig);
     TypeName grad = gradType(sig, self);
 
     if (returnsObject(sig)) {
-      emitObjectResultVjp(sig, sweeps, grad, type);
+      emitObjectResultVjp(sig, sweeps, grad, members);
       return;
     }
     // fVjp
@@ -133,7 +137,7 @@ public final class DerivativesEmitter {
       gradMethod.addStatement("return $LVjp($L).pullback(1.0)", sig.name(),
           String.join(", ", sig.params().stream().map(Callee.Param::name).toList()));
       type.addMethod(gradMethod.build());
-      emitGradRecord(sig, type);
+      emitGradRecord(sig, members);
       return;
     }
     sweepOnce(gradSweeps, gradMethod);
@@ -160,7 +164,7 @@ public final class DerivativesEmitter {
     }
     type.addMethod(vgMethod.build());
 
-    emitGradRecord(sig, type);
+    emitGradRecord(sig, members);
   }
 
   /** What {@code fJvp} of {@code sig} returns: a {@code Jvp<T>} of an array or record, else a dual number. */
@@ -188,14 +192,14 @@ public final class DerivativesEmitter {
    * pullback takes a cotangent of the result's shape (an array of its length, a record of its type)
    * and transposes the body once for all of it; no {@code fGrad}, which needs a scalar output.
    */
-  private static void emitObjectResultVjp(Callee sig, Sweeps sweeps, TypeName grad, TypeSpec.Builder type) {
+  private static void emitObjectResultVjp(Callee sig, Sweeps sweeps, TypeName grad, Members members) {
     MethodSpec.Builder vjpMethod = entryPoint(sig.name() + "Vjp", sig, "The value of {@code $L} and its pullback"
         + " from a cotangent $L to the gradient ({@code jax.vjp}).\n", sig.name(),
         sig.recordResult() != null ? "record of the result's type" : "array of the result's length")
         .returns(ParameterizedTypeName.get(RuntimeTypes.RECORD_VJP, resultType(sig), grad.box()));
     returnPullback(vjpMethod, sweeps, RuntimeTypes.RECORD_VJP, true);
-    type.addMethod(vjpMethod.build());
-    emitGradRecord(sig, type);
+    members.of(sig).addMethod(vjpMethod.build());
+    emitGradRecord(sig, members);
   }
 
   /** The forward sweep, then {@code return new vjp(value, outBar -> { the reverse sweep; return gradient; })}. */
@@ -208,7 +212,7 @@ public final class DerivativesEmitter {
   }
 
   /** The gradient record {@code FGrad} of a function with more than one differentiated parameter. */
-  static void emitGradRecord(Callee sig, TypeSpec.Builder type) {
+  static void emitGradRecord(Callee sig, Members members) {
     if (sig.hasSingleGradient()) {
       return;
     }
@@ -220,7 +224,7 @@ public final class DerivativesEmitter {
       ctor.addParameter(typeName(p.type()), p.name());
     }
     record.recordConstructor(ctor.build());
-    type.addType(record.build());
+    members.of(sig).addType(record.build());
   }
 
   /** Both sweeps in a row, the output's cotangent one: the body of {@code fGrad} and {@code fValueAndGrad}. */

@@ -145,12 +145,13 @@ public final class ExprWriter {
       return RecordEntryEmitter.build(r.shape(), r.leaves().stream().map(ExprWriter::write).iterator()).toString();
     }
     if (e instanceof Expr.Call c) {
-      // A flat function of a record function (f_flat) has its primal in the generated class: the
-      // user's function on packed records, of which a call may read one leaf.
+      // A flat function of a record function (f_flat), like a tangent or pullback function, has its
+      // primal in the generated class's Internal: for f_flat the user's function on packed records,
+      // of which a call may read one leaf.
       Callee callee = c.callee();
-      boolean flat = !io.jgrad.processor.ir.RecordSignature.userName(callee.name()).equals(callee.name());
       Callee.RecordResult read = callee.recordResult();
-      return (flat ? callee.derivativesQualifiedName() : callee.ownerQualifiedName()) + "." + callee.name() + "("
+      return (callee.internal() ? RuntimeTypes.home(callee).canonicalName() : callee.ownerQualifiedName()) + "."
+          + callee.name() + "("
           + String.join(", ", arguments(callee, c.args())) + ")"
           + (read == null || read.leaf() < 0 ? "" : read.selected().read(""));
     }

@@ -77,8 +77,9 @@ final class FunctionObjectEmitter {
   private static TypeSpec.Builder object(Callee sig, Callee target, boolean forward, List<String> all,
       List<String> diffNames, List<String> dots) {
     boolean one = diffNames.size() == 1;
-    ClassName self = RuntimeTypes.derivatives(sig);
-    ClassName owner = ClassName.bestGuess(target.ownerQualifiedName());
+    // fRulePrimal and its derivatives are in Internal; f itself is the user's, its derivatives the API.
+    ClassName self = RuntimeTypes.home(target);
+    ClassName owner = target.internal() ? self : ClassName.bestGuess(target.ownerQualifiedName());
     String args = String.join(", ", all);
     MethodSpec.Builder value = override("value", TypeName.DOUBLE, diffNames)
         .addStatement("return $T.$L($L)", owner, target.name(), args);
@@ -119,7 +120,8 @@ final class FunctionObjectEmitter {
   private static MethodSpec partial(Callee sig, boolean forward, int k, List<String> all, List<String> diffNames,
       List<String> dots) {
     boolean one = diffNames.size() == 1;
-    ClassName self = RuntimeTypes.derivatives(sig);
+    // The pullback and tangent functions are for generated callers: in Internal.
+    ClassName self = RuntimeTypes.internal(sig);
     ClassName fn = one ? RuntimeTypes.DIFF_FN1 : RuntimeTypes.DIFF_FN2;
     String pullback = sig.pullbackName(sig.differentiatedParams().get(k));
     String args = String.join(", ", all);

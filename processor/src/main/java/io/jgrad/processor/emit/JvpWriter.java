@@ -140,7 +140,7 @@ final class JvpWriter {
       // A function object's forward mode is its own jvp: a virtual call, whatever the object is.
       b.addStatement("$T $L =$W$L.jvp($L)", dual, r, callee.receiver(), ExprWriter.wrapping(String.join(", ", args)));
     } else {
-      b.addStatement("$T $L =$W$T.$LJvp($L)", dual, r, RuntimeTypes.derivatives(callee), callee.name(),
+      b.addStatement("$T $L =$W$T.$LJvp($L)", dual, r, RuntimeTypes.home(callee), callee.name(),
           ExprWriter.wrapping(String.join(", ", args)));
     }
     // The result and its tangent, or each leaf of a record result and its tangent where it has one.

@@ -1,6 +1,8 @@
 package io.jgrad.processor.emit;
 
 import com.palantir.javapoet.ArrayTypeName;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
@@ -23,7 +25,8 @@ final class PullbackEmitter {
    * The pullback functions of {@code d}'s function, their derivatives, and {@code fHessian}; its
    * parameters and result are doubles ({@code OrderLimits}).
    */
-  static void emit(Derived d, TypeSpec.Builder type) {
+  static void emit(Derived d, Members members) {
+    ClassName outer = RuntimeTypes.derivatives(d.signature());
     Callee sig = d.signature();
     List<Callee.Param> diff = sig.differentiatedParams();
     String args = String.join(", ", sig.params().stream().map(Callee.Param::name).toList());
@@ -36,12 +39,13 @@ final class PullbackEmitter {
               + " as a function of its own: its reverse mode (reverse over reverse) gives the second derivatives"
               + " of {@code $L} and of its callers.\n", sig.name(), diff.get(i).name(), g, sig.name())
           .returns(TypeName.DOUBLE);
-      m.addStatement("return $LVjp($L).pullback($L)$L", sig.name(), args, g,
+      // Qualified: it is in Internal, where no member may shadow fVjp.
+      m.addStatement("return $T.$LVjp($L).pullback($L)$L", outer, sig.name(), args, g,
           diff.size() == 1 ? "" : "." + diff.get(i).name() + "()");
-      type.addMethod(m.build());
-      DerivativesEmitter.emit(pullback, type);
+      members.of(p).addMethod(m.build());
+      DerivativesEmitter.emit(pullback, members);
     }
-    emitHessian(sig, type);
+    emitHessian(sig, d.pullbacks(), members.api());
   }
 
   /**
@@ -51,11 +55,11 @@ final class PullbackEmitter {
    * {@code fTangentVjp}, the reverse mode of the tangent program (none where the derivation found
    * that they cannot be had).
    */
-  static void emitFromTangent(Derived d, TypeSpec.Builder type) {
+  static void emitFromTangent(Derived d, Members members) {
     if (d.tangent() == null) {
       return;
     }
-    DerivativesEmitter.emit(d.tangent(), type);
+    DerivativesEmitter.emit(d.tangent(), members);
     Callee sig = d.signature();
     List<Callee.Param> diff = sig.differentiatedParams();
     for (int k = 0; k < diff.size(); k++) {
@@ -68,13 +72,16 @@ final class PullbackEmitter {
               diff.get(k).name(), g)
           .returns(TypeName.DOUBLE);
       m.addStatement("return $L", ExprWriter.write(((Stmt.Return) pullback.function().body().get(0)).value()));
-      type.addMethod(m.build());
-      DerivativesEmitter.emit(pullback, type);
+      members.of(p).addMethod(m.build());
+      DerivativesEmitter.emit(pullback, members);
     }
   }
 
-  /** {@code fHessian}: row i is the gradient of pullback component i at the cotangent 1. */
-  private static void emitHessian(Callee sig, TypeSpec.Builder type) {
+  /**
+   * {@code fHessian}: row i is the gradient of pullback component i at the cotangent 1, read from
+   * {@code Internal}, where the pullback functions ({@code pullbacks}) are.
+   */
+  private static void emitHessian(Callee sig, List<Derived> pullbacks, TypeSpec.Builder type) {
     List<Callee.Param> diff = sig.differentiatedParams();
     String args = String.join(", ", sig.params().stream().map(Callee.Param::name).toList());
     MethodSpec.Builder hessian = DerivativesEmitter.entryPoint(sig.name() + "Hessian", sig,
@@ -82,13 +89,15 @@ final class PullbackEmitter {
             + " for one parameter, {@code grad(grad(f))}.\n", sig.name());
     if (diff.size() == 1) {
       hessian.returns(TypeName.DOUBLE);
-      hessian.addStatement("return $LGrad($L, 1.0).$L()", sig.pullbackName(diff.get(0)), args, diff.get(0).name());
+      hessian.addStatement("return $T.$LGrad($L, 1.0).$L()", RuntimeTypes.home(pullbacks.get(0).signature()),
+          sig.pullbackName(diff.get(0)), args, diff.get(0).name());
     } else {
       hessian.returns(ArrayTypeName.of(ArrayTypeName.of(TypeName.DOUBLE)));
       hessian.addStatement("double[][] hessian = new double[$L][]", diff.size());
       for (int i = 0; i < diff.size(); i++) {
         String row = sig.pullbackName(diff.get(i));
-        String grad = row + "Grad(" + args + ", 1.0)";
+        CodeBlock grad = CodeBlock.of("$T.$LGrad($L, 1.0)",
+            RuntimeTypes.home(pullbacks.get(i).signature()), row, args);
         StringBuilder components = new StringBuilder();
         for (Callee.Param q : diff) {
           components.append(components.length() == 0 ? "" : ", ").append("row").append(i).append('.').append(q.name()).append("()");

@@ -28,13 +28,17 @@ import javax.lang.model.element.Modifier;
 public final class RecordEntryEmitter {
   private RecordEntryEmitter() {}
 
-  /** Adds the entry points of {@code sig} to {@code type}; the flat function is already there. */
-  public static void emit(RecordSignature sig, Function first, boolean forward, TypeSpec.Builder type) {
+  /**
+   * Adds the entry points of {@code sig} to the derivatives class, and the flat function's primal to
+   * {@code Internal}, where its derivatives already are.
+   */
+  public static void emit(RecordSignature sig, Function first, boolean forward, Members members) {
     ClassName self = RuntimeTypes.derivatives(sig.flat());
     TypeName grad = gradType(sig, self);
-    type.addMethod(primal(sig));
+    TypeSpec.Builder type = members.api();
+    members.of(sig.flat()).addMethod(primal(sig));
     if (forward) {
-      type.addMethod(first instanceof Function.JvpRule rule ? ruleJvp(sig, rule) : jvp(sig, self));
+      type.addMethod(first instanceof Function.JvpRule rule ? ruleJvp(sig, rule) : jvp(sig));
     }
     type.addMethod(first instanceof Function.VjpRule rule ? ruleVjp(sig, rule, self, grad) : vjp(sig, self, grad));
     if (sig.result() == null) {
@@ -217,7 +221,7 @@ public final class RecordEntryEmitter {
     return out;
   }
 
-  private static MethodSpec jvp(RecordSignature sig, ClassName self) {
+  private static MethodSpec jvp(RecordSignature sig) {
     MethodSpec.Builder m = method(sig, "Jvp", "The value of {@code $L} and its directional derivative along the"
         + " tangents ({@code jax.jvp}); the tangent of a record is a record of the same type.");
     List<String> args = flatArgs(sig);
@@ -234,7 +238,7 @@ public final class RecordEntryEmitter {
     }
     // One call of the flat function: a record result comes whole, its tangent a record too.
     m.returns(DerivativesEmitter.jvpType(sig.flat()));
-    m.addStatement("return $L($L)", sig.flat().name() + "Jvp", String.join(", ", args));
+    m.addStatement("return $T.$L($L)", RuntimeTypes.home(sig.flat()), sig.flat().name() + "Jvp", String.join(", ", args));
     return m.build();
   }
 
@@ -316,14 +320,15 @@ public final class RecordEntryEmitter {
     Callee flat = sig.flat();
     if (sig.result() == null && scalarGradient(sig)) {
       m.returns(RuntimeTypes.SCALAR_VJP);
-      m.addStatement("return $L($L)", flat.name() + "Vjp", joined);
+      m.addStatement("return $T.$L($L)", RuntimeTypes.home(flat), flat.name() + "Vjp", joined);
       return m.build();
     }
     // A record result's cotangent goes to the flat pullback whole: one transposed body for all leaves.
     ClassName vjp = sig.result() == null ? RuntimeTypes.VJP : RuntimeTypes.RECORD_VJP;
     m.returns(sig.result() == null ? ParameterizedTypeName.get(vjp, grad.box())
         : ParameterizedTypeName.get(vjp, ClassName.bestGuess(sig.result().qualifiedName()), grad.box()));
-    m.addStatement("$T flatVjp = $L($L)", StmtWriter.vjpType(flat), flat.name() + "Vjp", joined);
+    m.addStatement("$T flatVjp = $T.$L($L)", StmtWriter.vjpType(flat), RuntimeTypes.home(flat), flat.name() + "Vjp",
+        joined);
     m.addCode("return new $T<>(flatVjp.value(), outBar -> {\n$>", vjp);
     m.addStatement("$T flatGrad = flatVjp.pullback(outBar)", StmtWriter.gradType(flat));
     m.addStatement("return $L", userGradient(sig, self, (n, t, read) -> flatComponent(flat, "flatGrad", n)));

@@ -4,7 +4,6 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
-import com.palantir.javapoet.TypeSpec;
 import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.Derived;
 import io.jgrad.processor.ir.Function;
@@ -25,18 +24,18 @@ import java.util.List;
 public final class RecordRuleEmitter {
   private RecordRuleEmitter() {}
 
-  /** Adds the derivatives of the flat function of {@code sig}. */
-  public static void emit(RecordSignature sig, Derived derived, TypeSpec.Builder type) {
+  /** Adds the derivatives of the flat function of {@code sig}, which go to {@code Internal}. */
+  public static void emit(RecordSignature sig, Derived derived, Members members) {
     Function flat = derived.function();
     if (flat instanceof Function.VjpRule rule) {
-      DerivativesEmitter.emitReverse(flat.signature(), vjpSweeps(sig, rule), type);
+      DerivativesEmitter.emitReverse(flat.signature(), vjpSweeps(sig, rule), members);
       return;
     }
     // The sweeps transpose the rule's body; forward mode calls the rule itself.
     if (derived.forward()) {
-      type.addMethod(jvp(sig, (Function.JvpRule) flat));
+      members.of(flat.signature()).addMethod(jvp(sig, (Function.JvpRule) flat));
     }
-    DerivativesEmitter.emitReverse(derived, type);
+    DerivativesEmitter.emitReverse(derived, members);
   }
 
   /** The user's parameters rebuilt from the flat ones: {@code new Point(p_x, p_y)} for a record. */
@@ -85,6 +84,7 @@ public final class RecordRuleEmitter {
   private static Sweeps vjpSweeps(RecordSignature sig, Function.VjpRule rule) {
     Callee c = rule.signature();
     ClassName owner = ClassName.bestGuess(c.ownerQualifiedName());
+    // The user's gradient record is the API's, in the derivatives class itself.
     ClassName self = RuntimeTypes.derivatives(c);
     Names names = Names.of(new ArrayList<>(c.params().stream().map(Callee.Param::name).toList()), List.of());
     String fwd = names.fresh("fwd");

@@ -1,7 +1,6 @@
 package io.jgrad.processor.emit;
 
 import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.TypeSpec;
 import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.Derived;
 import java.util.List;
@@ -21,7 +20,7 @@ public final class RulePrimalEmitter {
    * body does, and its derivatives ({@code derived}): {@code fRulePrimalVjp}, and {@code fRulePrimalJvp}
    * if it has forward mode.
    */
-  public static void emit(Callee sig, Derived derived, TypeSpec.Builder type) {
+  public static void emit(Callee sig, Derived derived, Members members) {
     Callee primal = derived.signature();
     if (!primal.equals(sig.secondOrderPrimal()) || primal.equals(sig)) {
       throw new IllegalStateException(sig.name() + " has no fRulePrimal");
@@ -33,7 +32,7 @@ public final class RulePrimalEmitter {
             sig.name())
         .returns(DerivativesEmitter.typeName(sig.returnType()));
     value.addStatement("return $LVjp($L).value()", primal.name(), String.join(", ", args));
-    type.addMethod(value.build());
-    DerivativesEmitter.emit(derived, type);
+    members.of(primal).addMethod(value.build());
+    DerivativesEmitter.emit(derived, members);
   }
 }

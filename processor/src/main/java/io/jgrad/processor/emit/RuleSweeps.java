@@ -48,7 +48,7 @@ final class RuleSweeps {
       reverse.addStatement("$T.checkLength($L.value(), outBar, $S)", RuntimeTypes.TANGENTS, fwd, "outBar");
     }
     List<Callee.Param> diff = sig.differentiatedParams();
-    TypeName gradType = DerivativesEmitter.gradType(sig, RuntimeTypes.derivatives(sig));
+    TypeName gradType = DerivativesEmitter.gradType(sig, RuntimeTypes.home(sig));
     reverse.addStatement("$T $L = $T.$L($L)", gradType, grad, owner, rule.bwd(), String.join(", ", bwdArgs));
     if (!sig.hasSingleGradient()) {
       List<String> zeros = new ArrayList<>();

@@ -38,4 +38,17 @@ final class RuntimeTypes {
     int dot = q.lastIndexOf('.');
     return dot < 0 ? ClassName.get("", q) : ClassName.get(q.substring(0, dot), q.substring(dot + 1));
   }
+
+  /**
+   * The class that holds the generated members of {@code callee}: its derivatives class, or the class
+   * {@code Internal} nested in it for members only generated code calls ({@link Callee#internal}).
+   */
+  static ClassName home(Callee callee) {
+    return callee.internal() ? internal(callee) : derivatives(callee);
+  }
+
+  /** The class {@code Internal} nested in the derivatives class of {@code callee}. */
+  static ClassName internal(Callee callee) {
+    return derivatives(callee).nestedClass(Callee.INTERNAL_CLASS);
+  }
 }

@@ -27,7 +27,8 @@ final class SecondOrderEmitter {
    * {@code fHessian} and {@code fHvp} from a private second-order kernel: forward mode applied to the
    * tangent program, so {@code fSecondOrder(x, v, u)} carries {@code uᵀ H v}.
    */
-  static void emit(Derived d, TypeSpec.Builder type) {
+  static void emit(Derived d, Members members) {
+    TypeSpec.Builder type = members.api();
     Callee sig = d.signature();
     Callee sig2 = d.secondOrder().kernel();
     Linearized jvp = d.secondOrder().program().linearized();
@@ -44,7 +45,7 @@ final class SecondOrderEmitter {
     }
     second.addCode(new JvpWriter(d.secondOrder().program().names()).write(jvp.program()));
     type.addMethod(second.build());
-    emitTangentFunction(sig, kernel, type);
+    emitTangentFunction(sig, kernel, members.internal());
 
     List<String> primals = sig.params().stream().map(Callee.Param::name).toList();
     int n = diff.size();
@@ -96,7 +97,8 @@ final class SecondOrderEmitter {
 
   /**
    * {@code fTangent(p, v) = J·v} and its forward mode {@code fTangentJvp(p, v, u, w) = (J·v, uᵀ·H·v + J·w)}:
-   * what the second order of a caller of {@code f} calls.
+   * what the second order of a caller of {@code f} calls, in {@code Internal} ({@code type}); their
+   * calls into the derivatives class are qualified, so that no member of {@code Internal} can shadow them.
    */
   private static void emitTangentFunction(Callee sig, String kernel, TypeSpec.Builder type) {
     List<String> primals = sig.params().stream().map(Callee.Param::name).toList();
@@ -109,6 +111,7 @@ final class SecondOrderEmitter {
     diff.forEach(p -> us.add(names.fresh(p.name() + "Dir")));
     diff.forEach(p -> ws.add(names.fresh(p.name() + "DotDir")));
     ClassName dual = sig.returnType() == Type.FLOAT ? FLOAT_DUAL : DUAL;
+    ClassName outer = RuntimeTypes.derivatives(sig);
     String all = String.join(", ", primals);
 
     MethodSpec.Builder tangent = DerivativesEmitter.entryPoint(sig.name() + "Tangent", sig,
@@ -118,7 +121,7 @@ final class SecondOrderEmitter {
     for (int i = 0; i < diff.size(); i++) {
       tangent.addParameter(DerivativesEmitter.typeName(diff.get(i).type()), vs.get(i));
     }
-    tangent.addStatement("return $L($L, $L).tangent()", sig.name() + "Jvp", all, String.join(", ", vs));
+    tangent.addStatement("return $T.$L($L, $L).tangent()", outer, sig.name() + "Jvp", all, String.join(", ", vs));
     type.addMethod(tangent.build());
 
     MethodSpec.Builder jvp = DerivativesEmitter.entryPoint(sig.name() + "TangentJvp", sig,
@@ -131,9 +134,10 @@ final class SecondOrderEmitter {
       }
     }
     String second = names.fresh("second");
-    jvp.addStatement("$T $L = $L($L, $L, $L)", dual, second, kernel, all, String.join(", ", vs), String.join(", ", us));
-    jvp.addStatement("return $T.of($L.value(), $L.tangent() + $L($L, $L).tangent())", dual, second, second,
-        sig.name() + "Jvp", all, String.join(", ", ws));
+    jvp.addStatement("$T $L = $T.$L($L, $L, $L)", dual, second, outer, kernel, all, String.join(", ", vs),
+        String.join(", ", us));
+    jvp.addStatement("return $T.of($L.value(), $L.tangent() + $T.$L($L, $L).tangent())", dual, second, second,
+        outer, sig.name() + "Jvp", all, String.join(", ", ws));
     type.addMethod(jvp.build());
   }
 

@@ -132,7 +132,7 @@ final class StmtWriter {
       // A function object's reverse mode is its own vjp: a virtual call, whatever the object is.
       b.addStatement("$T $L =$W$L.vjp($L)", vjpType(callee), pb, callee.receiver(), args);
     } else {
-      b.addStatement("$T $L =$W$T.$LVjp($L)", vjpType(callee), pb, RuntimeTypes.derivatives(callee), callee.name(),
+      b.addStatement("$T $L =$W$T.$LVjp($L)", vjpType(callee), pb, RuntimeTypes.home(callee), callee.name(),
           args);
     }
     for (int i = 0; i < l.results().size(); i++) {
@@ -217,6 +217,6 @@ final class StmtWriter {
       Type t = callee.differentiatedParams().get(0).type();
       return t.isArray() || returnsObject(callee) ? DerivativesEmitter.typeName(t) : TypeName.DOUBLE;
     }
-    return RuntimeTypes.derivatives(callee).nestedClass(callee.gradRecordName());
+    return RuntimeTypes.home(callee).nestedClass(callee.gradRecordName());
   }
 }

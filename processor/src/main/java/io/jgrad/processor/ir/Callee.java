@@ -132,7 +132,6 @@ public record Callee(
     return diff.size() == 1 ? Type.FN1 : diff.size() == 2 ? Type.FN2 : Type.FN_N;
   }
 
-  /** Whether this is a call through a function object rather than to a static method. */
   /**
    * The key the processor knows a function by across classes: its owner and its user's name (the
    * flat function of a function with records, {@code f_flat}, stands for {@code f}).
@@ -146,8 +145,23 @@ public record Callee(
     return key(ownerQualifiedName, name);
   }
 
+  /** Whether this is a call through a function object rather than to a static method. */
   public boolean isFunctionObject() {
     return receiver != null;
+  }
+
+  /** The simple name of the class nested in a derivatives class that holds {@link #internal} members. */
+  public static final String INTERNAL_CLASS = "Internal";
+
+  /**
+   * Whether this function's generated members are for generated code only, and so live in the class
+   * {@link #INTERNAL_CLASS} nested in its derivatives class, off the users' completion lists: a
+   * tangent, pullback or rule-primal function (built with the derivatives class as its owner) or the
+   * flat function of a record function ({@code f_flat}).
+   */
+  public boolean internal() {
+    return !isFunctionObject() && (ownerQualifiedName.equals(derivativesQualifiedName)
+        || !RecordSignature.userName(name).equals(name));
   }
 
   /**

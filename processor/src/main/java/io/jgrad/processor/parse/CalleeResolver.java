@@ -77,7 +77,7 @@ public final class CalleeResolver {
     return new Callee(owner.getQualifiedName().toString(), derivatives,
         method.getSimpleName().toString(), List.copyOf(params), TypeMapper.map(method.getReturnType()),
         hasForwardMode(method, derivatives), DiffSpec.of(method).map(DiffSpec::order).orElse(1), null,
-        hasGenerated(derivatives, Callee.rulePrimalName(method.getSimpleName().toString())), null);
+        hasGenerated(internalOf(derivatives), Callee.rulePrimalName(method.getSimpleName().toString())), null);
   }
 
   /**
@@ -91,13 +91,19 @@ public final class CalleeResolver {
     return elements.getTypeElement(derivatives) == null || hasGenerated(derivatives, method.getSimpleName() + "Jvp");
   }
 
+  /** The nested class of a compiled derivatives class that holds the members for generated callers. */
+  private static String internalOf(String derivatives) {
+    return derivatives + "." + Callee.INTERNAL_CLASS;
+  }
+
   /**
-   * Whether the generated class of a compiled function has the method {@code name}: {@code fRulePrimal}
-   * where second derivatives read its output through custom rules' bodies ({@link Callee#rulePrimal});
-   * for functions of this compilation the processor settles it.
+   * Whether the compiled generated class {@code generatedClass} (a derivatives class or its nested
+   * {@code Internal}) has the method {@code name}: {@code fJvp}, or {@code fRulePrimal} in
+   * {@code Internal} where second derivatives read its output through custom rules' bodies
+   * ({@link Callee#rulePrimal}); for functions of this compilation the processor settles it.
    */
-  private boolean hasGenerated(String derivatives, String name) {
-    TypeElement generated = elements.getTypeElement(derivatives);
+  private boolean hasGenerated(String generatedClass, String name) {
+    TypeElement generated = elements.getTypeElement(generatedClass);
     return generated != null && generated.getEnclosedElements().stream()
         .anyMatch(e -> e.getKind() == ElementKind.METHOD && e.getSimpleName().contentEquals(name));
   }
@@ -117,9 +123,14 @@ public final class CalleeResolver {
     }
     String base = Character.toUpperCase(method.getSimpleName().charAt(0)) + method.getSimpleName().toString().substring(1);
     // FGrad exists for two or more differentiated parameters; FTangentGrad (the parameters, then
-    // their tangents) for an order-2 function of one.
+    // their tangents), in Internal, for an order-2 function of one.
     Set<String> records = Set.of(base + "Grad", base + "TangentGrad");
-    for (Element member : generated.getEnclosedElements()) {
+    List<Element> members = new ArrayList<>(generated.getEnclosedElements());
+    TypeElement internal = elements.getTypeElement(internalOf(derivatives));
+    if (internal != null) {
+      members.addAll(internal.getEnclosedElements());
+    }
+    for (Element member : members) {
       if (member.getKind() == ElementKind.RECORD && records.contains(member.getSimpleName().toString())) {
         List<String> components = new ArrayList<>();
         for (Element c : member.getEnclosedElements()) {
