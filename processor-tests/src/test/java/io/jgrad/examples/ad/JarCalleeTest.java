@@ -90,6 +90,75 @@ class JarCalleeTest {
     }
   }
 
+  private static final JavaFileObject RECORD_LIBRARY = JavaFileObjects.forSourceLines("lib.Shapes",
+      "package lib;",
+      "",
+      "import io.jgrad.annotations.Differentiable;",
+      "",
+      "public final class Shapes {",
+      "  private Shapes() {}",
+      "",
+      "  public record Point(double x, double y) {}",
+      "",
+      "  @Differentiable",
+      "  public static double area(Point p, double k) {",
+      "    return k * p.x() * p.y();",
+      "  }",
+      "",
+      "  @Differentiable",
+      "  public static double norm2(Point q) {",
+      "    return q.x() * q.x() + q.y() * q.y();",
+      "  }",
+      "}");
+
+  private static final JavaFileObject RECORD_CALLER = JavaFileObjects.forSourceLines("app.Cost",
+      "package app;",
+      "",
+      "import io.jgrad.annotations.Differentiable;",
+      "import lib.Shapes;",
+      "",
+      "public final class Cost {",
+      "  private Cost() {}",
+      "",
+      "  @Differentiable",
+      "  public static double cost(double a, double b) {",
+      "    return Shapes.area(new Shapes.Point(a, b), 2.0) + a + Shapes.norm2(new Shapes.Point(b, a));",
+      "  }",
+      "}");
+
+  /**
+   * A library compiled without {@code -parameters}, as most jars are: its class files name a record
+   * parameter {@code arg0}, so the caller takes the names of its callees' leaves from the generated
+   * gradient records (which keep them) instead of printing calls to {@code arg0_x()}.
+   */
+  @Test
+  void callerDifferentiatesThroughRecordParametersOfALibraryCompiledWithoutParameterNames(@TempDir Path temp)
+      throws Exception {
+    Path libDir = temp.resolve("lib-classes");
+    Path appDir = temp.resolve("app-classes");
+    Compilation library = Compiler.javac().withProcessors(new JgradProcessor()).compile(RECORD_LIBRARY);
+    assertThat(library).succeededWithoutWarnings();
+    writeClasses(library, libDir);
+
+    Compilation caller = compileAgainst(libDir, RECORD_CALLER);
+    assertThat(caller).succeededWithoutWarnings();
+    writeClasses(caller, appDir);
+
+    try (URLClassLoader loader = new URLClassLoader(
+        new URL[] {libDir.toUri().toURL(), appDir.toUri().toURL()}, getClass().getClassLoader())) {
+      Class<?> derivatives = loader.loadClass("app.CostDerivatives");
+      Method grad = derivatives.getMethod("costGrad", double.class, double.class);
+      for (double[] ab : new double[][] {{3, 5}, {-1.5, 0.25}, {0, -2}}) {
+        double a = ab[0];
+        double b = ab[1];
+        // cost = 2ab + a + b² + a², so ∂a = 2b + 1 + 2a and ∂b = 2a + 2b
+        Object g = grad.invoke(null, a, b);
+        assertThat((double) g.getClass().getMethod("a").invoke(g)).isWithin(1e-12).of(2 * b + 1 + 2 * a);
+        assertThat((double) g.getClass().getMethod("b").invoke(g)).isWithin(1e-12).of(2 * a + 2 * b);
+      }
+    }
+  }
+
   /** {@code source} compiled with jgrad against the class files under {@code libDir}, not their sources. */
   static Compilation compileAgainst(Path libDir, JavaFileObject source) {
     List<File> classpath = new ArrayList<>();

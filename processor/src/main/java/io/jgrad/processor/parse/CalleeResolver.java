@@ -3,6 +3,7 @@ package io.jgrad.processor.parse;
 import io.jgrad.annotations.NonDiff;
 import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.DiffSpec;
+import io.jgrad.processor.ir.RecordShape;
 import io.jgrad.processor.ir.Type;
 import io.jgrad.processor.ir.TypeMapper;
 import java.util.ArrayList;
@@ -123,42 +124,73 @@ public final class CalleeResolver {
     }
     String base = Character.toUpperCase(method.getSimpleName().charAt(0)) + method.getSimpleName().toString().substring(1);
     // FGrad exists for two or more differentiated parameters; FTangentGrad (the parameters, then
-    // their tangents), in Internal, for an order-2 function of one.
-    Set<String> records = Set.of(base + "Grad", base + "TangentGrad");
+    // their tangents), in Internal, for an order-2 function of one; F_flatGrad, in Internal, for a
+    // function with records, its components the differentiated leaves (p_x, p_y, k).
     List<Element> members = new ArrayList<>(generated.getEnclosedElements());
     TypeElement internal = elements.getTypeElement(internalOf(derivatives));
     if (internal != null) {
       members.addAll(internal.getEnclosedElements());
     }
+    List<String> components = recordComponents(members, Set.of(base + "Grad", base + "TangentGrad"));
+    if (components != null) {
+      // Components are the differentiated parameters in order: map them back onto the list.
+      return mergeRecordNames(method, names, components, false);
+    }
+    List<String> leaves = recordComponents(members, Set.of(base + "_flatGrad"));
+    return leaves == null ? names : mergeRecordNames(method, names, leaves, true);
+  }
+
+  /** The component names of the first record among {@code members} named one of {@code names}, or null. */
+  private static List<String> recordComponents(List<Element> members, Set<String> names) {
     for (Element member : members) {
-      if (member.getKind() == ElementKind.RECORD && records.contains(member.getSimpleName().toString())) {
+      if (member.getKind() == ElementKind.RECORD && names.contains(member.getSimpleName().toString())) {
         List<String> components = new ArrayList<>();
         for (Element c : member.getEnclosedElements()) {
           if (c instanceof RecordComponentElement) {
             components.add(c.getSimpleName().toString());
           }
         }
-        // Components are the differentiated parameters in order: map them back onto the list.
-        return mergeRecordNames(method, names, components);
+        return components;
       }
     }
-    return names;
+    return null;
   }
 
+  /**
+   * The names of a callee compiled without {@code -parameters} (its class file says {@code arg0}),
+   * taken from a generated record's components: one per differentiated parameter, a record parameter
+   * included; or, from the flat gradient ({@code byLeaf}), one per differentiated leaf, a record
+   * parameter's name being its first leaf's less the leaf's suffix ({@code p} of {@code p_x}).
+   */
   private static List<String> mergeRecordNames(
-      ExecutableElement method, List<String> names, List<String> components) {
+      ExecutableElement method, List<String> names, List<String> components, boolean byLeaf) {
     Set<String> wrt = Set.copyOf(wrt(method));
     List<String> merged = new ArrayList<>(names);
     int next = 0;
     for (int i = 0; i < names.size() && next < components.size(); i++) {
       VariableElement p = method.getParameters().get(i);
+      if (p.getAnnotation(NonDiff.class) != null || !(wrt.isEmpty() || wrt.contains(names.get(i)))) {
+        continue;
+      }
       Type type = TypeMapper.map(p.asType());
-      boolean differentiated = type != null && type.isDifferentiable()
-          && p.getAnnotation(NonDiff.class) == null && (wrt.isEmpty() || wrt.contains(names.get(i)));
-      if (differentiated) {
+      RecordShape shape = RecordShape.of(p.asType());
+      if (shape != null && shape.differentiable()) {
+        if (byLeaf) {
+          List<RecordShape.Leaf> leaves = shape.leaves().stream().filter(RecordShape.Leaf::differentiable).toList();
+          String first = components.get(next);
+          String suffix = "_" + leaves.get(0).suffix();
+          if (first.endsWith(suffix)) {
+            merged.set(i, first.substring(0, first.length() - suffix.length()));
+          }
+          next += leaves.size();
+        } else {
+          merged.set(i, components.get(next++));
+        }
+      } else if (type != null && type.isDifferentiable()) {
         merged.set(i, components.get(next++));
       }
     }
     return merged;
   }
+
 }
