@@ -538,9 +538,10 @@ public final class JgradProcessor extends AbstractProcessor {
     }
     Members members = new Members(type);
     GeneratedMembers generated = new GeneratedMembers(members.api(), members.internal());
+    boolean openCl = processingEnv.getElementUtils().getTypeElement(KernelEmitter.APARAPI_KERNEL) != null;
     plans.forEach((method, plan) -> {
       generated.startOf(method);
-      print(plan, members, processingEnv.getElementUtils().getTypeElement(KernelEmitter.APARAPI_KERNEL) != null);
+      print(plan, members, openCl);
     });
     generated.check(report);
     if (report.errorCount() > errorsBefore) {

@@ -37,8 +37,8 @@ public final class DerivativesEmitter {
   public static void emit(Derived d, Members members) {
     Function f = d.function();
     Callee sig = f.signature();
-    if (!d.internal() && io.jgrad.processor.ir.RecordSignature.userName(sig.name()).equals(sig.name())) {
-      // The flat function of a record function (f_flat) is internal: no function object of its own.
+    if (!sig.internal()) {
+      // Pullback, tangent and flat functions (f_flat) are for generated code: no function object of their own.
       FunctionObjectEmitter.emit(sig, d.forward() && !(f instanceof Function.VjpRule), d.order(), members.api());
     }
     if (f instanceof Function.VjpRule rule) {

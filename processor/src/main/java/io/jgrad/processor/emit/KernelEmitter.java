@@ -32,7 +32,7 @@ import javax.lang.model.element.Modifier;
  */
 public final class KernelEmitter {
   /** The class OpenCL kernels extend; the processor looks it up on the compile class path. */
-  public static final String APARAPI_KERNEL = "com.aparapi.Kernel";
+  public static final String APARAPI_KERNEL = RuntimeTypes.KERNEL.canonicalName();
 
   /** One field of a kernel, set from the constructor argument of the same name. */
   private record Field(String name, TypeName type) {}

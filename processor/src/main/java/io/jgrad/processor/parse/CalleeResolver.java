@@ -192,5 +192,4 @@ public final class CalleeResolver {
     }
     return merged;
   }
-
 }
