@@ -65,33 +65,28 @@ public final class Jvp {
     List<Linear> program = new ArrayList<>();
     List<Linear> rest = jvp.stmts(body);
     // A parameter held constant (outside wrt, @NonDiff, or a first-order tangent at second order)
-    // that is assigned a differentiated value needs a tangent too: zero until that assignment.
-    Set<String> wrtNames = new HashSet<>();
-    wrt.forEach(p -> wrtNames.add(p.name()));
-    Map<String, Expr.Var> declared = new HashMap<>();
+    // that is assigned a differentiated value needs a tangent too: zero until that assignment. Those
+    // in wrt and the locals the body declares have theirs.
+    Set<String> withTangent = new HashSet<>();
+    wrt.forEach(p -> withTangent.add(p.name()));
     Map<String, Expr.Var> assigned = new LinkedHashMap<>();
-    collect(body, declared, assigned);
+    Rewrite.forEach(body, s -> {
+      if (s instanceof Stmt.Assign a) {
+        assigned.putIfAbsent(a.target().name(), a.target());
+        if (a.declare()) {
+          withTangent.add(a.target().name());
+        }
+      } else if (s instanceof Stmt.Declare d) {
+        withTangent.add(d.target().name());
+      }
+    });
     for (Expr.Var v : assigned.values()) {
-      if (active.contains(v.name()) && !wrtNames.contains(v.name()) && !declared.containsKey(v.name())) {
+      if (active.contains(v.name()) && !withTangent.contains(v.name())) {
         program.add(new Linear.Tangent(jvp.tangentOf(v), v, List.of(), true));
       }
     }
     program.addAll(rest);
     return new Linearized(program, jvp.tangents, jvp.problems);
-  }
-
-  /** The locals {@code body} declares, and every variable it assigns, by name. */
-  private static void collect(List<Stmt> body, Map<String, Expr.Var> declared, Map<String, Expr.Var> assigned) {
-    Rewrite.forEach(body, s -> {
-      if (s instanceof Stmt.Assign a) {
-        assigned.putIfAbsent(a.target().name(), a.target());
-        if (a.declare()) {
-          declared.put(a.target().name(), a.target());
-        }
-      } else if (s instanceof Stmt.Declare d) {
-        declared.put(d.target().name(), d.target());
-      }
-    });
   }
 
   /** The tangent local of an active local, named {@code xDot}. */
@@ -101,6 +96,11 @@ public final class Jvp {
 
   private boolean isActive(Expr e) {
     return e instanceof Expr.Var v && active.contains(v.name());
+  }
+
+  /** The tangent of {@code e} where it is an active local, else null (zero). */
+  private Expr.Var tangent(Expr e) {
+    return isActive(e) ? tangentOf((Expr.Var) e) : null;
   }
 
   private List<Linear> stmts(List<Stmt> in) {
@@ -120,14 +120,13 @@ public final class Jvp {
     } else if (s instanceof Stmt.ArrayWrite w) {
       out.add(new Linear.Primal(w));
       if (isActive(w.array())) {
-        out.add(new Linear.TangentWrite(tangentOf(w.array()), w.index(),
-            isActive(w.value()) ? tangentOf((Expr.Var) w.value()) : null));
+        out.add(new Linear.TangentWrite(tangentOf(w.array()), w.index(), tangent(w.value())));
       }
     } else if (s instanceof Stmt.Assign a) {
       assign(a, out);
     } else if (s instanceof Stmt.CallRecord c && c.leaves().stream().anyMatch(this::isActive)) {
       // One call for every leaf: each active leaf gets its tangent from it.
-      call(c.leaves(), c.leaves().stream().map(v -> isActive(v) ? tangentOf(v) : null).toList(), true, c.call(), out);
+      call(c.leaves(), c.leaves().stream().map(this::tangent).toList(), true, c.call(), out);
     } else if (s instanceof Stmt.Declare d) {
       out.add(new Linear.Primal(d));
       if (isActive(d.target())) {
@@ -140,11 +139,9 @@ public final class Jvp {
     } else if (s instanceof Stmt.Block b) {
       out.add(new Linear.Block(stmts(b.body())));
     } else if (s instanceof Stmt.Return r && r.value() instanceof Expr.RecordValue record) {
-      List<Expr.Var> tangents = new ArrayList<>();
-      record.leaves().forEach(leaf -> tangents.add(isActive(leaf) ? tangentOf((Expr.Var) leaf) : null));
-      out.add(new Linear.RecordReturn(record, tangents));
+      out.add(new Linear.RecordReturn(record, record.leaves().stream().map(this::tangent).toList()));
     } else if (s instanceof Stmt.Return r) {
-      out.add(new Linear.Return(r.value(), isActive(r.value()) ? tangentOf((Expr.Var) r.value()) : null));
+      out.add(new Linear.Return(r.value(), tangent(r.value())));
     } else {
       out.add(new Linear.Primal(s));
     }
@@ -163,29 +160,32 @@ public final class Jvp {
       return;
     }
     out.add(new Linear.Primal(a));
+    out.add(new Linear.Tangent(vDot, v, terms(v, rhs, this::tangent), a.declare()));
+  }
+
+  /**
+   * The terms of the tangent of {@code y = rhs} (a primitive, a cast, an element or an atom): the tangent
+   * {@code tangent} gives each operand (null where it has none), times its partial from the rule table.
+   */
+  static List<Linear.Term> terms(Expr.Var y, Expr rhs, java.util.function.Function<Expr, Expr.Var> tangent) {
     List<Linear.Term> terms = new ArrayList<>();
     if (rhs instanceof Expr.Prim p) {
-      List<Partial> partials = PrimitiveRules.partials(p.primitive(), p.args(), v);
+      List<Partial> partials = PrimitiveRules.partials(p.primitive(), p.args(), y);
       for (int i = 0; i < p.args().size(); i++) {
-        Expr arg = p.args().get(i);
         Partial partial = partials.get(i);
-        if (partial != null && isActive(arg)) {
-          terms.add(new Linear.Term(partial.factor(), partial.divide(), partial.negate(),
-              tangentOf((Expr.Var) arg), null));
+        Expr.Var source = partial == null ? null : tangent.apply(p.args().get(i));
+        if (source != null) {
+          terms.add(new Linear.Term(partial.factor(), partial.divide(), partial.negate(), source, null));
         }
       }
-    } else if (rhs instanceof Expr.Cast c) {
-      if (isActive(c.operand())) {
-        terms.add(new Linear.Term(null, false, false, tangentOf((Expr.Var) c.operand()), null));
-      }
-    } else if (rhs instanceof Expr.ArrayRead r) {
-      if (isActive(r.array())) {
-        terms.add(new Linear.Term(null, false, false, tangentOf((Expr.Var) r.array()), r.index()));
-      }
-    } else if (isActive(rhs)) {
-      terms.add(new Linear.Term(null, false, false, tangentOf((Expr.Var) rhs), null));
+      return terms;
     }
-    out.add(new Linear.Tangent(vDot, v, terms, a.declare()));
+    Expr.ArrayRead element = rhs instanceof Expr.ArrayRead r ? r : null;
+    Expr.Var source = tangent.apply(rhs instanceof Expr.Cast c ? c.operand() : element != null ? element.array() : rhs);
+    if (source != null) {
+      terms.add(new Linear.Term(null, false, false, source, element != null ? element.index() : null));
+    }
+    return terms;
   }
 
   private void call(List<Expr.Var> results, List<Expr.Var> resultDots, boolean declare, Expr.Call c,
@@ -194,15 +194,14 @@ public final class Jvp {
     List<Callee.Param> params = c.callee().params();
     for (int i = 0; i < params.size(); i++) {
       Expr arg = c.args().get(i);
-      boolean activeArg = isActive(arg);
-      if (activeArg && !params.get(i).differentiated()) {
+      if (isActive(arg) && !params.get(i).differentiated()) {
         problems.add("the argument for parameter " + params.get(i).name() + " of " + c.callee().name()
             + " depends on differentiated values, but " + c.callee().name() + " is not differentiated"
             + " with respect to " + params.get(i).name() + "; hint: add it to wrt of "
             + c.callee().name());
       }
       if (params.get(i).differentiated()) {
-        argTangents.add(activeArg ? tangentOf((Expr.Var) arg) : null);
+        argTangents.add(tangent(arg));
       }
     }
     out.add(new Linear.Call(results, resultDots, declare, c.callee(), c.args(), argTangents));

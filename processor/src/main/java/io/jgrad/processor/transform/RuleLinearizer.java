@@ -1,5 +1,6 @@
 package io.jgrad.processor.transform;
 
+import io.jgrad.processor.ir.Activity;
 import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.Expr;
 import io.jgrad.processor.ir.Exprs;
@@ -11,9 +12,8 @@ import io.jgrad.processor.ir.RecordShape;
 import io.jgrad.processor.ir.Rewrite;
 import io.jgrad.processor.ir.Stmt;
 import io.jgrad.processor.ir.Type;
-import io.jgrad.processor.rules.Partial;
-import io.jgrad.processor.rules.PrimitiveRules;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,22 +23,18 @@ import java.util.Set;
  * Reads a custom JVP rule, already checked to be linear in its tangents, as a {@link Linear}
  * program: statements on tangents become linear statements, the rest stays primal. Its transpose is
  * the reverse mode of the function the rule belongs to.
+ *
+ * @param linear the locals that depend on the tangents
  */
-public final class RuleLinearizer {
-  private final Set<String> linear;
-
-  private RuleLinearizer(Set<String> linear) {
-    this.linear = linear;
-  }
-
+record RuleLinearizer(Set<String> linear) {
   /**
    * The linear program of a normalized rule body whose final return is its value, with tangent
    * {@code tangents} (one, or one per leaf of a record result, null where a leaf has none).
    */
-  public static List<Linear> linearize(List<Stmt> body, Set<String> linear, List<Expr.Var> tangents) {
+  private static List<Linear> linearize(List<Stmt> body, Set<String> linear, List<Expr.Var> tangents) {
     // The primal part may read a tangent array's length (a loop to t.length): the reverse sweep has
     // no tangent arrays in its forward part, so the length is the one the array was created with.
-    java.util.Map<String, Expr> lengths = new java.util.HashMap<>();
+    Map<String, Expr> lengths = new HashMap<>();
     Rewrite.forEach(body, s -> {
       if (s instanceof Stmt.Assign a && a.value() instanceof Expr.NewArray n && linear.contains(a.target().name())) {
         lengths.put(a.target().name(), n.length());
@@ -74,9 +70,7 @@ public final class RuleLinearizer {
       if (rule == null) {
         continue; // this parameter's tangent contributes nothing
       }
-      List<Expr> ruleArgs = new ArrayList<>();
-      ruleArgs.add(Exprs.lit(p.type(), 1));
-      ruleArgs.add(out);
+      List<Expr> ruleArgs = new ArrayList<>(List.of(Exprs.lit(p.type(), 1), out));
       ruleArgs.addAll(args);
       Expr.Var partial = names.var(p.name() + "Partial", p.type());
       program.add(new Linear.Primal(new Stmt.Assign(partial,
@@ -100,8 +94,11 @@ public final class RuleLinearizer {
     Callee sig = rule.signature();
     List<Callee.Param> diff = sig.differentiatedParams();
     List<Callee.Param> tangentParams = new ArrayList<>();
+    Map<String, Expr.Var> tangents = new LinkedHashMap<>();
     for (int i = 0; i < diff.size(); i++) {
-      tangentParams.add(new Callee.Param(rule.tangentNames().get(i), diff.get(i).type(), true));
+      Callee.Param tangent = new Callee.Param(rule.tangentNames().get(i), diff.get(i).type(), true);
+      tangentParams.add(tangent);
+      tangents.put(diff.get(i).name(), new Expr.Var(tangent.name(), tangent.type()));
     }
     // The value and tangent locals: one of each, or one per leaf of a record result that has a tangent
     // (a leaf without one, a String or an enum, is returned as the rule computes it).
@@ -118,12 +115,8 @@ public final class RuleLinearizer {
       }
     }
     List<Stmt> normal = Normalizer.normalize(new Function.Plain(sig, rule.splitBody(values, returned)), names);
-    Set<String> linear = io.jgrad.processor.ir.Activity.of(normal, tangentParams);
+    Set<String> linear = Activity.of(normal, tangentParams);
     List<Linear> program = linearize(normal, linear, returned);
-    Map<String, Expr.Var> tangents = new LinkedHashMap<>();
-    for (int i = 0; i < diff.size(); i++) {
-      tangents.put(diff.get(i).name(), new Expr.Var(rule.tangentNames().get(i), diff.get(i).type()));
-    }
     Rewrite.forEach(normal, s -> {
       Expr.Var target = s instanceof Stmt.Assign a ? a.target() : s instanceof Stmt.Declare d ? d.target() : null;
       if (target != null && linear.contains(target.name())
@@ -134,8 +127,9 @@ public final class RuleLinearizer {
     return new Linearized(program, tangents, List.of());
   }
 
-  private boolean isLinear(Expr e) {
-    return e instanceof Expr.Var v && linear.contains(v.name());
+  /** {@code e} where it is a local that depends on the tangents, else null. */
+  private Expr.Var tangent(Expr e) {
+    return e instanceof Expr.Var v && linear.contains(v.name()) ? v : null;
   }
 
   private List<Linear> stmts(List<Stmt> body, List<Expr.Var> tangents) {
@@ -145,14 +139,14 @@ public final class RuleLinearizer {
         // A tangent array the rule creates: zero until it writes into it.
         out.add(new Linear.TangentArray(a.target(), n.length()));
       } else if (s instanceof Stmt.ArrayWrite w && linear.contains(w.array().name())) {
-        Expr.Var source = isLinear(w.value()) ? (Expr.Var) w.value() : null;
-        if (w.value() instanceof Expr.Var || isZero(w.value())) {
-          out.add(new Linear.TangentWrite(w.array(), w.index(), source));
+        if (w.value() instanceof Expr.Var || Algebra.isZero(w.value())) {
+          out.add(new Linear.TangentWrite(w.array(), w.index(), tangent(w.value())));
         } else {
           throw new IllegalStateException("a normalized array write stores a local: " + w.value());
         }
       } else if (s instanceof Stmt.Assign a && linear.contains(a.target().name())) {
-        out.add(new Linear.Tangent(a.target(), a.target(), terms(a.value()), a.declare()));
+        Expr.Var y = a.target();
+        out.add(new Linear.Tangent(y, y, Jvp.terms(y, a.value(), this::tangent), a.declare()));
       } else if (s instanceof Stmt.Declare d && linear.contains(d.target().name())) {
         out.add(new Linear.DeclareTangent(d.target()));
       } else if (s instanceof Stmt.If f) {
@@ -163,7 +157,7 @@ public final class RuleLinearizer {
         out.add(new Linear.Block(stmts(b.body(), tangents)));
       } else if (s instanceof Stmt.Return r) {
         // The tangents that depend on the input tangents; the others are zero.
-        List<Expr.Var> returned = tangents.stream().map(t -> t != null && isLinear(t) ? t : null).toList();
+        List<Expr.Var> returned = tangents.stream().map(this::tangent).toList();
         out.add(r.value() instanceof Expr.RecordValue record ? new Linear.RecordReturn(record, returned)
             : new Linear.Return(r.value(), returned.get(0)));
       } else {
@@ -171,35 +165,5 @@ public final class RuleLinearizer {
       }
     }
     return out;
-  }
-
-  private static boolean isZero(Expr e) {
-    return e instanceof Expr.Const c && c.value() instanceof Number n && n.doubleValue() == 0;
-  }
-
-  private List<Linear.Term> terms(Expr rhs) {
-    List<Linear.Term> terms = new ArrayList<>();
-    if (rhs instanceof Expr.Prim p) {
-      List<Partial> partials = switch (p.primitive()) {
-        case ADD, SUB, NEG -> PrimitiveRules.partials(p.primitive(), p.args(), new Expr.Var("unused", p.type()));
-        case MUL -> List.of(Partial.times(p.args().get(1)), Partial.times(p.args().get(0)));
-        case DIV -> java.util.Arrays.asList(Partial.over(p.args().get(1)), null);
-        default -> throw new IllegalStateException("not linear: " + p.primitive());
-      };
-      for (int i = 0; i < p.args().size(); i++) {
-        if (partials.get(i) != null && isLinear(p.args().get(i))) {
-          Partial partial = partials.get(i);
-          terms.add(new Linear.Term(partial.factor(), partial.divide(), partial.negate(),
-              (Expr.Var) p.args().get(i), null));
-        }
-      }
-    } else if (rhs instanceof Expr.Cast c && isLinear(c.operand())) {
-      terms.add(new Linear.Term(null, false, false, (Expr.Var) c.operand(), null));
-    } else if (rhs instanceof Expr.ArrayRead r && isLinear(r.array())) {
-      terms.add(new Linear.Term(null, false, false, (Expr.Var) r.array(), r.index()));
-    } else if (isLinear(rhs)) {
-      terms.add(new Linear.Term(null, false, false, (Expr.Var) rhs, null));
-    }
-    return terms;
   }
 }
