@@ -15,38 +15,17 @@ import java.util.function.Predicate;
 /**
  * Replaces calls in a normalized body by the callee's normalized body, its parameters and locals
  * renamed apart, so that a kernel is one flat function (OpenCL has no calls into other classes).
- * Inlined bodies must be pure: a kernel cannot print.
+ * Inlined bodies must be pure: a kernel cannot print. A call that cannot be inlined throws
+ * {@link NotBatchable}, its message naming the path of calls and why, pointing at the first callee on
+ * the way.
+ *
+ * @param names the names of the body inlined into
+ * @param bodies a callee's plain function, or null when it has none here
+ * @param keep the calls that stay calls
+ * @param stack the functions being inlined into, outermost first: the path of calls
  */
-public final class Inliner {
-  /** A call that cannot be inlined; the message names the path of calls and why. */
-  public static final class NotInlinable extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-    private final String callee;
-
-    NotInlinable(String message, String callee) {
-      super(message);
-      this.callee = callee;
-    }
-
-    /** The name of the first callee on the way, whose call the error points at. */
-    public String callee() {
-      return callee;
-    }
-  }
-
-  private final Names names;
-  private final java.util.function.Function<Callee, Function> bodies;
-  private final Predicate<Callee> keep;
-  private final List<String> stack;
-
-  private Inliner(Names names, java.util.function.Function<Callee, Function> bodies, Predicate<Callee> keep,
-      List<String> stack) {
-    this.names = names;
-    this.bodies = bodies;
-    this.keep = keep;
-    this.stack = stack;
-  }
-
+record Inliner(Names names, java.util.function.Function<Callee, Function> bodies, Predicate<Callee> keep,
+    List<String> stack) {
   /**
    * {@code body} (normalized, its locals known to {@code names}) with every call inlined but those
    * {@code keep} accepts; {@code bodies} gives a callee's plain function, or null when it has none
@@ -62,31 +41,21 @@ public final class Inliner {
     for (Stmt s : in) {
       if (s instanceof Stmt.Assign a && a.value() instanceof Expr.Call c && !keep.test(c.callee())) {
         call(a.target(), a.declare(), c, out);
-      } else if (s instanceof Stmt.Assign a) {
-        // A call inside a value (a branch flag: -g(x) > y): each call becomes a local first.
-        List<Stmt> before = new ArrayList<>();
-        Expr value = hoist(a.value(), before);
-        out.addAll(stmts(before));
-        out.add(before.isEmpty() ? a : new Stmt.Assign(a.target(), value, a.declare()));
-      } else if (s instanceof Stmt.If f) {
-        List<Stmt> before = new ArrayList<>();
-        Expr condition = hoist(f.condition(), before);
-        out.addAll(stmts(before));
-        out.add(new Stmt.If(condition, stmts(f.thenBody()), stmts(f.elseBody())));
-      } else if (s instanceof Stmt.While w) {
-        // while (c(g(x))) body  →  t = g(x); while (c(t)) { body; t = g(x); }
-        List<Stmt> before = new ArrayList<>();
-        Expr condition = hoist(w.condition(), before);
-        out.addAll(stmts(before));
-        List<Stmt> body = new ArrayList<>(w.body());
-        for (Stmt b : before) {
-          Stmt.Assign a = (Stmt.Assign) b;
-          body.add(new Stmt.Assign(a.target(), a.value(), false));
-        }
-        out.add(new Stmt.While(condition, stmts(body)));
-      } else {
-        out.add(Rewrite.withBodies(s, this::stmts));
+        continue;
       }
+      // A call inside a value or a test (a branch flag: -g(x) > y): each call becomes a local first.
+      List<Stmt> before = new ArrayList<>();
+      Stmt hoisted = s instanceof Stmt.Assign a ? new Stmt.Assign(a.target(), hoist(a.value(), before), a.declare())
+          : s instanceof Stmt.If f ? new Stmt.If(hoist(f.condition(), before), f.thenBody(), f.elseBody())
+          : s instanceof Stmt.While w ? new Stmt.While(hoist(w.condition(), before), w.body()) : s;
+      out.addAll(stmts(before));
+      if (hoisted instanceof Stmt.While w) {
+        // while (c(g(x))) body  →  t = g(x); while (c(t)) { body; t = g(x); }
+        List<Stmt> body = new ArrayList<>(w.body());
+        before.forEach(b -> body.add(new Stmt.Assign(((Stmt.Assign) b).target(), ((Stmt.Assign) b).value(), false)));
+        hoisted = new Stmt.While(w.condition(), body);
+      }
+      out.add(Rewrite.withBodies(hoisted, this::stmts));
     }
     return out;
   }
@@ -111,12 +80,12 @@ public final class Inliner {
     String path = String.join(" → ", stack) + " → " + callee.name();
     Function g = bodies.apply(callee);
     if (g == null) {
-      throw new NotInlinable(path + ": the body of " + callee.name() + " is not available here (compiled"
+      throw new NotBatchable(path + ": the body of " + callee.name() + " is not available here (compiled"
           + " elsewhere, or outside the subset kernels run); kernels inline the bodies of the functions they"
           + " call", first(callee.name()));
     }
     if (stack.contains(callee.name())) {
-      throw new NotInlinable(path + ": a cycle of calls cannot be inlined", first(callee.name()));
+      throw new NotBatchable(path + ": a cycle of calls cannot be inlined", first(callee.name()));
     }
     List<String> params = callee.params().stream().map(Callee.Param::name).toList();
     Names own = Names.of(params, g.body());
@@ -131,7 +100,7 @@ public final class Inliner {
   private void requirePure(List<Stmt> body, String path, String callee) {
     Rewrite.stmts(body, e -> {
       if (e instanceof Expr.PrimalCall p) {
-        throw new NotInlinable(path + ": " + p.receiver() + "." + p.method() + "(...) in " + callee
+        throw new NotBatchable(path + ": " + p.receiver() + "." + p.method() + "(...) in " + callee
             + " cannot run in a kernel: OpenCL code cannot call methods of other classes or print", first(callee));
       }
       return e;
@@ -196,10 +165,10 @@ public final class Inliner {
   /** Gives every local of {@code body} a name of the caller's. */
   private static void locals(List<Stmt> body, Map<String, String> renamed, Names names) {
     Rewrite.forEach(body, s -> {
-      if (s instanceof Stmt.Assign a && a.declare()) {
-        renamed.computeIfAbsent(a.target().name(), names::fresh);
-      } else if (s instanceof Stmt.Declare d) {
-        renamed.computeIfAbsent(d.target().name(), names::fresh);
+      Expr.Var local = s instanceof Stmt.Assign a && a.declare() ? a.target()
+          : s instanceof Stmt.Declare d ? d.target() : null;
+      if (local != null) {
+        renamed.computeIfAbsent(local.name(), names::fresh);
       }
     });
   }

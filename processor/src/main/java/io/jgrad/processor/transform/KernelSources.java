@@ -19,10 +19,6 @@ public record KernelSources(java.util.function.Function<Callee, Function> functi
 
   /** {@code body} with every call inlined from {@link #primals} but those {@code keep} accepts. */
   List<Stmt> inline(List<String> path, List<Stmt> body, Names names, Predicate<Callee> keep) {
-    try {
-      return Inliner.inline(path, body, names, primals, keep);
-    } catch (Inliner.NotInlinable e) {
-      throw new NotBatchable(e.getMessage(), e.callee());
-    }
+    return Inliner.inline(path, body, names, primals, keep);
   }
 }
