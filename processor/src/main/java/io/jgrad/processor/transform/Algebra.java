@@ -41,27 +41,19 @@ final class Algebra {
 
   /** {@code a + b}. */
   static Expr plus(Expr a, Expr b) {
-    if (isZero(a)) {
-      return widened(b);
-    }
-    if (isZero(b)) {
-      return widened(a);
-    }
-    if (negated(b) != null) {
-      return minus(a, negated(b));
-    }
-    if (a.equals(b)) {
-      return times(Exprs.lit(Type.DOUBLE, 2), a);
-    }
-    // (x + b) + b: the repeated term doubled in place.
-    if (a instanceof Expr.Prim p && p.primitive() == Primitive.ADD && p.args().get(1).equals(b)) {
-      return Exprs.add(p.args().get(0), times(Exprs.lit(Type.DOUBLE, 2), b));
-    }
-    return Exprs.add(a, b);
+    return sum(a, b, false);
   }
 
   /** {@code a - b}. */
   static Expr minus(Expr a, Expr b) {
+    return sum(a, b, true);
+  }
+
+  /** {@code a + b}, or {@code a - b} where {@code subtract}. */
+  private static Expr sum(Expr a, Expr b, boolean subtract) {
+    if (isZero(a) && !subtract) {
+      return widened(b);
+    }
     if (isZero(b)) {
       return widened(a);
     }
@@ -69,22 +61,24 @@ final class Algebra {
       return neg(b);
     }
     if (negated(b) != null) {
-      return plus(a, negated(b));
+      return sum(a, negated(b), !subtract);
     }
-    // (x - b) - b: the repeated term doubled in place.
-    if (a instanceof Expr.Prim p && p.primitive() == Primitive.SUB && p.args().get(1).equals(b)) {
-      return Exprs.sub(p.args().get(0), times(Exprs.lit(Type.DOUBLE, 2), b));
+    if (a.equals(b) && !subtract) {
+      return times(Exprs.lit(Type.DOUBLE, 2), a);
     }
-    return Exprs.sub(a, b);
+    // (x + b) + b, (x - b) - b: the repeated term doubled in place.
+    if (a instanceof Expr.Prim p && p.primitive() == (subtract ? Primitive.SUB : Primitive.ADD)
+        && p.args().get(1).equals(b)) {
+      Expr twice = times(Exprs.lit(Type.DOUBLE, 2), b);
+      return subtract ? Exprs.sub(p.args().get(0), twice) : Exprs.add(p.args().get(0), twice);
+    }
+    return subtract ? Exprs.sub(a, b) : Exprs.add(a, b);
   }
 
   /** Whether the first term of the sum {@code e} is negated: {@code -x - y} reads better as {@code -(x + y)}. */
   static boolean leadsWithMinus(Expr e) {
-    if (negated(e) != null) {
-      return true;
-    }
-    return e instanceof Expr.Prim p && (p.primitive() == Primitive.ADD || p.primitive() == Primitive.SUB)
-        && leadsWithMinus(p.args().get(0));
+    return negated(e) != null || e instanceof Expr.Prim p
+        && (p.primitive() == Primitive.ADD || p.primitive() == Primitive.SUB) && leadsWithMinus(p.args().get(0));
   }
 
   /** {@code a·b}, a sign of either moved out. */
