@@ -5,6 +5,7 @@ import io.jgrad.processor.ir.Expr;
 import io.jgrad.processor.ir.Linear;
 import io.jgrad.processor.ir.Linearized;
 import io.jgrad.processor.ir.Names;
+import io.jgrad.processor.ir.Rewrite;
 import io.jgrad.processor.ir.Stmt;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,24 +73,13 @@ public final class VectorJvp {
 
   private static Linear mergeAnchors(List<Linear> anchors, List<Expr.Var> returns) {
     Linear first = anchors.get(0);
-    if (first instanceof Linear.If f) {
-      List<List<Linear>> thens = new ArrayList<>();
-      List<List<Linear>> elses = new ArrayList<>();
-      anchors.forEach(a -> {
-        thens.add(((Linear.If) a).thenBody());
-        elses.add(((Linear.If) a).elseBody());
+    if (!Rewrite.bodies(first).isEmpty()) {
+      // An if, a while or a block: its k-th bodies merged, in order.
+      int[] k = {0};
+      return Rewrite.withBodies(first, body -> {
+        int i = k[0]++;
+        return merge(anchors.stream().map(a -> Rewrite.bodies(a).get(i)).toList(), returns);
       });
-      return new Linear.If(f.condition(), merge(thens, returns), merge(elses, returns));
-    }
-    if (first instanceof Linear.While w) {
-      List<List<Linear>> bodies = new ArrayList<>();
-      anchors.forEach(a -> bodies.add(((Linear.While) a).body()));
-      return new Linear.While(w.condition(), merge(bodies, returns));
-    }
-    if (first instanceof Linear.Block) {
-      List<List<Linear>> bodies = new ArrayList<>();
-      anchors.forEach(a -> bodies.add(((Linear.Block) a).body()));
-      return new Linear.Block(merge(bodies, returns));
     }
     if (first instanceof Linear.Return) {
       anchors.forEach(a -> returns.add(((Linear.Return) a).tangent()));
