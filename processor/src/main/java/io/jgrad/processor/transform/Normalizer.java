@@ -6,6 +6,7 @@ import io.jgrad.processor.ir.Exprs;
 import io.jgrad.processor.ir.Function;
 import io.jgrad.processor.ir.Names;
 import io.jgrad.processor.ir.RecordShape;
+import io.jgrad.processor.ir.RecordSignature;
 import io.jgrad.processor.ir.Rewrite;
 import io.jgrad.processor.ir.Stmt;
 import io.jgrad.processor.ir.Type;
@@ -123,17 +124,14 @@ public final class Normalizer {
       Expr rhs = rhs(a.value(), out);
       if (Exprs.mentions(rhs, a.target().name()) && !isAtom(rhs)) {
         // y = y * x: the rule needs the old y, so the product gets a local of its own first.
-        Expr.Var t = new Expr.Var(names.temp(tempBase(rhs)), rhs.type());
-        out.add(new Stmt.Assign(t, rhs, true));
-        rhs = t;
+        rhs = temp(tempBase(rhs), rhs, out);
       }
       out.add(new Stmt.Assign(a.target(), rhs, a.declare()));
     } else if (s instanceof Stmt.ArrayWrite w) {
       Expr value = w.value().type().isScalar() ? atom(w.value(), out) : w.value();
       out.add(new Stmt.ArrayWrite(w.array(), index(w.index(), out), value));
     } else if (s instanceof Stmt.Return r && r.value() instanceof Expr.RecordValue record) {
-      List<Expr> leaves = new ArrayList<>();
-      record.leaves().forEach(leaf -> leaves.add(atom(leaf, out)));
+      List<Expr> leaves = args(record.leaves(), out);
       if (resultLeaves == null) {
         out.add(new Stmt.Return(new Expr.RecordValue(record.shape(), leaves)));
       } else {
@@ -143,11 +141,7 @@ public final class Normalizer {
       }
     } else if (s instanceof Stmt.Return r) {
       Expr value = atom(r.value(), out);
-      if (result == null) {
-        out.add(new Stmt.Return(value));
-      } else {
-        out.add(new Stmt.Assign(result, value, false));
-      }
+      out.add(result == null ? new Stmt.Return(value) : new Stmt.Assign(result, value, false));
     } else {
       out.add(Rewrite.withBodies(s, this::stmts));
     }
@@ -168,7 +162,7 @@ public final class Normalizer {
     List<Expr.Var> leaves = recordCalls.get(record.site());
     if (leaves == null) {
       Callee whole = read.callee().wholeRecord();
-      String user = io.jgrad.processor.ir.RecordSignature.userName(whole.name());
+      String user = RecordSignature.userName(whole.name());
       Map<Integer, Expr.Var> declared = declaredLeaves.getOrDefault(record.site(), Map.of());
       leaves = new ArrayList<>();
       List<RecordShape.Leaf> shape = record.shape().leaves();
@@ -216,9 +210,7 @@ public final class Normalizer {
    */
   private List<Expr> args(List<Expr> args, List<Stmt> out) {
     List<Expr> atoms = new ArrayList<>();
-    for (Expr a : args) {
-      atoms.add(atom(a, out));
-    }
+    args.forEach(a -> atoms.add(atom(a, out)));
     return atoms;
   }
 
@@ -238,14 +230,21 @@ public final class Normalizer {
     }
     if (rhs instanceof Expr.ArrayRead r) {
       rhs = new Expr.ArrayRead(r.array(), index(r.index(), out), r.type());
+      Expr.Var earlier = sameRead(rhs, out);
+      if (earlier != null) {
+        return earlier;
+      }
     }
-    Expr.Var earlier = rhs instanceof Expr.ArrayRead ? sameRead(rhs, out) : null;
-    if (earlier != null) {
-      return earlier;
-    }
-    // A temporary takes a number even when its base name is free: sin1 reads as "the first sin".
-    Expr.Var t = new Expr.Var(names.temp(tempBase(rhs)), rhs.type());
-    out.add(new Stmt.Assign(t, rhs, true));
+    return temp(tempBase(rhs), rhs, out);
+  }
+
+  /**
+   * A temporary holding {@code value}: it takes a number even when its base name is free, sin1 reading
+   * as "the first sin".
+   */
+  private Expr.Var temp(String base, Expr value, List<Stmt> out) {
+    Expr.Var t = new Expr.Var(names.temp(base), value.type());
+    out.add(new Stmt.Assign(t, value, true));
     return t;
   }
 
@@ -258,12 +257,7 @@ public final class Normalizer {
       return index;
     }
     Expr.Var earlier = sameRead(index, out);
-    if (earlier != null) {
-      return earlier;
-    }
-    Expr.Var t = new Expr.Var(names.temp("index"), index.type());
-    out.add(new Stmt.Assign(t, index, true));
-    return t;
+    return earlier != null ? earlier : temp("index", index, out);
   }
 
   private static boolean callsHelper(Expr e) {
@@ -308,18 +302,13 @@ public final class Normalizer {
    * field that is not final is read once into a local: the reverse sweep then uses the value the
    * forward sweep saw, even when the field changes before the pullback runs.
    */
-  static boolean isAtom(Expr e) {
+  private static boolean isAtom(Expr e) {
     if (e instanceof Expr.StaticField f) {
       return !f.mutable() || !f.type().isScalar();
     }
-    if (e instanceof Expr.Var || e instanceof Expr.Const) {
-      return true;
-    }
-    if (!e.type().isScalar()) {
-      return true;
-    }
     // (double) i and friends: a differentiable type computed from primal values only.
-    return e instanceof Expr.Cast c && !c.operand().type().isDifferentiable();
+    return e instanceof Expr.Var || e instanceof Expr.Const || !e.type().isScalar()
+        || e instanceof Expr.Cast c && !c.operand().type().isDifferentiable();
   }
 
   private static String tempBase(Expr rhs) {
@@ -333,15 +322,7 @@ public final class Normalizer {
         default -> p.primitive().javaName();
       };
     }
-    if (rhs instanceof Expr.Call c) {
-      return c.callee().name();
-    }
-    if (rhs instanceof Expr.StaticField f) {
-      return f.name();
-    }
-    if (rhs instanceof Expr.ArrayRead) {
-      return "elem";
-    }
-    return "tmp";
+    return rhs instanceof Expr.Call c ? c.callee().name() : rhs instanceof Expr.StaticField f ? f.name()
+        : rhs instanceof Expr.ArrayRead ? "elem" : "tmp";
   }
 }
