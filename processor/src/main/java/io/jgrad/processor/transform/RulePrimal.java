@@ -19,30 +19,19 @@ public final class RulePrimal {
   private RulePrimal() {}
 
   /**
-   * The body of {@code f}'s {@code fRulePrimal}: its rule's body as written, or its own body calling
-   * callees' rule primals.
+   * The body of {@code f}'s {@code fRulePrimal}. Of a rule, its body as written, its primal part:
+   * {@code return Dual.of(v, t)} becomes {@code return v}, and what writes the locals that depend on the
+   * tangents ({@link io.jgrad.processor.ir.Function.JvpRule#linear}) is left out: the split reverse mode
+   * makes when it transposes the rule. The primal output never reads them, which the linearity check
+   * ensures. Else its own body, each call reading its callee's output through {@code fRulePrimal} where
+   * it has one, or through a function object's {@code rulePrimal()}.
    */
   public static List<Stmt> of(io.jgrad.processor.ir.Function f) {
-    return f instanceof io.jgrad.processor.ir.Function.JvpRule rule ? body(rule.body(), rule.linear()) : calls(f.body());
-  }
-
-  /**
-   * A function's body, each call reading its callee's output through {@code fRulePrimal} where it has
-   * one, or through a function object's {@code rulePrimal()}.
-   */
-  public static List<Stmt> calls(List<Stmt> body) {
-    return Rewrite.stmts(body, e -> e instanceof Expr.Call c
+    if (f instanceof io.jgrad.processor.ir.Function.JvpRule rule) {
+      return returning(rule.body(), Expr.Pair::value, rule.linear());
+    }
+    return Rewrite.stmts(f.body(), e -> e instanceof Expr.Call c
         ? new Expr.Call(SecondOrder.output(c.callee()), c.args(), c.type()) : e);
-  }
-
-  /**
-   * The primal part of a custom JVP rule: {@code return Dual.of(v, t)} becomes {@code return v}, and
-   * what writes the locals {@code linear} names (those that depend on the tangents) is left out: the
-   * split reverse mode makes when it transposes the rule. The primal output never reads them, which
-   * the linearity check ensures.
-   */
-  public static List<Stmt> body(List<Stmt> rule, Set<String> linear) {
-    return returning(rule, Expr.Pair::value, linear);
   }
 
   /**

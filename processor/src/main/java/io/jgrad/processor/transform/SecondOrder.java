@@ -47,25 +47,25 @@ public final class SecondOrder {
       } else if (l instanceof Linear.Block b) {
         out.add(new Stmt.Block(tangentBody(b.body())));
       } else if (l instanceof Linear.Return r) {
-        Expr value = r.tangent() != null ? r.tangent() : Exprs.lit(r.value().type(), 0);
-        out.add(new Stmt.Return(value));
+        out.add(new Stmt.Return(r.tangent() != null ? r.tangent() : Exprs.lit(r.value().type(), 0)));
       } else if (l instanceof Linear.Call c) {
-        out.addAll(call(c));
+        // y = g(args): y from output(g), so that its derivative differentiates custom rules' bodies.
+        Callee g = c.callee();
+        Expr tangent = g.isFunctionObject() ? functionObjectTangent(c) : tangent(c);
+        Type type = g.isFunctionObject() ? Type.DOUBLE : g.returnType();
+        out.add(new Stmt.Assign(c.result(), new Expr.Call(output(g), c.args(), type), c.declare()));
+        out.add(new Stmt.Assign(c.resultDot(), tangent, c.declare()));
       }
     }
     return out;
   }
 
   /**
-   * {@code y = g(args)} with tangent {@code ẏ = g'(args)·argsDot}: the tangent becomes a call of g's
-   * tangent function, whose own forward mode carries second derivatives; {@code y} comes from
-   * {@link #output}, so that its derivative differentiates custom rules' bodies.
+   * The tangent {@code ẏ = g'(args)·argsDot} of {@code y = g(args)}: a call of g's tangent function,
+   * whose own forward mode carries second derivatives.
    */
-  private static List<Stmt> call(Linear.Call c) {
+  private static Expr tangent(Linear.Call c) {
     Callee g = c.callee();
-    if (g.isFunctionObject()) {
-      return functionObjectCall(c);
-    }
     if (g.order() < 2) {
       throw new IllegalStateException("order 2 through " + g.name() + ", of order 1, passed OrderLimits");
     }
@@ -79,20 +79,16 @@ public final class SecondOrder {
       }
       args.add(tangent != null ? tangent : Exprs.lit(p.type(), 0));
     }
-    List<Stmt> out = new ArrayList<>();
-    out.add(new Stmt.Assign(c.result(), new Expr.Call(output(g), c.args(), g.returnType()), c.declare()));
-    out.add(new Stmt.Assign(c.resultDot(), new Expr.Call(g.tangentFunction(), args, g.returnType()),
-        c.declare()));
-    return out;
+    return new Expr.Call(g.tangentFunction(), args, g.returnType());
   }
 
   /**
-   * {@code y = f.value(x, y)} through a function object: {@code ẏ = f.partialFirst().value(x, y)·ẋ +
-   * f.partialSecond().value(x, y)·ẏ}, whose forward mode goes through the partials' own jvp (objects
-   * of functions compiled with order 2 have them; others throw at run time, naming the fix), and
-   * {@code y} through {@code f.rulePrimal()}.
+   * The tangent of {@code y = f.value(x, y)} through a function object: {@code ẏ = f.partialFirst().value(x, y)·ẋ
+   * + f.partialSecond().value(x, y)·ẏ}, whose forward mode goes through the partials' own jvp (objects
+   * of functions compiled with order 2 have them; others throw at run time, naming the fix); {@code y}
+   * comes through {@code f.rulePrimal()}.
    */
-  private static List<Stmt> functionObjectCall(Linear.Call c) {
+  private static Expr functionObjectTangent(Linear.Call c) {
     Callee g = c.callee();
     Expr tangent = null;
     for (int k = 0; k < g.params().size(); k++) {
@@ -104,10 +100,7 @@ public final class SecondOrder {
       Expr term = Exprs.prim(Primitive.MUL, new Expr.Call(partial, c.args(), Type.DOUBLE), argDot);
       tangent = tangent == null ? term : Exprs.prim(Primitive.ADD, tangent, term);
     }
-    List<Stmt> out = new ArrayList<>();
-    out.add(new Stmt.Assign(c.result(), new Expr.Call(output(g), c.args(), Type.DOUBLE), c.declare()));
-    out.add(new Stmt.Assign(c.resultDot(), tangent != null ? tangent : Exprs.lit(Type.DOUBLE, 0), c.declare()));
-    return out;
+    return tangent != null ? tangent : Exprs.lit(Type.DOUBLE, 0);
   }
 
   /**
