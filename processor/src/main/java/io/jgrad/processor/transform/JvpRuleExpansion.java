@@ -22,28 +22,19 @@ import java.util.Set;
  * Replaces each call a kernel's forward mode kept (a call to a {@code @CustomJvp} function) with its
  * rule as plain code: the rule's body with the call's arguments and argument tangents bound to its
  * parameters, then {@code result}, {@code resultDot} from what it returns.
+ *
+ * @param sig the function whose lane this is, named in errors
+ * @param names the lane's names, which the expanded rules join
+ * @param constants the lane's constants, which the expanded rules join
+ * @param declared the results declared so far: in the vector program a call repeats once per
+ *     parameter, and its result is declared once
  */
-final class JvpRuleExpansion {
-  /** The function whose lane this is, named in errors. */
-  private final Callee sig;
-  private final KernelSources sources;
-  /** The lane's names and constants, which the expanded rules join. */
-  private final Names names;
-  private final List<Lane.Constant> constants;
-  /** In the vector program a call repeats once per parameter: its result is declared once. */
-  private final Set<String> declared = new HashSet<>();
-
-  private JvpRuleExpansion(Callee sig, KernelSources sources, Names names, List<Lane.Constant> constants) {
-    this.sig = sig;
-    this.sources = sources;
-    this.names = names;
-    this.constants = constants;
-  }
-
+record JvpRuleExpansion(Callee sig, KernelSources sources, Names names, List<Lane.Constant> constants,
+    Set<String> declared) {
   /** {@code program} of the lane of {@code sig} with every rule call expanded, in kernel form. */
   static List<Linear> expand(List<Linear> program, Callee sig, KernelSources sources, Names names,
       List<Lane.Constant> constants) {
-    return new JvpRuleExpansion(sig, sources, names, constants).expand(program);
+    return new JvpRuleExpansion(sig, sources, names, constants, new HashSet<>()).expand(program);
   }
 
   private List<Linear> expand(List<Linear> program) {
@@ -51,8 +42,7 @@ final class JvpRuleExpansion {
     for (Linear l : program) {
       if (l instanceof Linear.Call c) {
         boolean declareResult = c.declare() && declared.add(c.result().name());
-        List<Stmt> stmts = new ArrayList<>(rule(c, declareResult));
-        List<Stmt> form = KernelForm.of(stmts, names, constants, List.of());
+        List<Stmt> form = KernelForm.of(rule(c, declareResult), names, constants, List.of());
         out.addAll(Jvp.transform(form, List.of(), names).program()); // control flow as linear nodes
       } else {
         out.add(Rewrite.withBodies(l, this::expand));
@@ -88,17 +78,15 @@ final class JvpRuleExpansion {
     Type t = callee.returnType();
     // The rule's code runs as plain code, so its call of the primal is no cycle: the path starts at the rule.
     List<String> path = List.of(callee.name() + "'s rule " + rule.name());
-    List<String> ruleParams = new ArrayList<>(callee.params().stream().map(Callee.Param::name).toList());
-    ruleParams.addAll(rule.tangentNames());
-    Names own = Names.of(ruleParams, rule.body());
-    Expr.Var value = own.var("ruleValue", t);
-    Expr.Var tangent = own.var("ruleTangent", t);
-    List<Stmt> normal = sources.inline(path, Normalizer.normalize(
-        new Function.Plain(callee, rule.splitBody(List.of(value), List.of(tangent))), own), own, x -> false);
     List<Callee.Param> params = new ArrayList<>(callee.params());
     for (int i = 0; i < diff.size(); i++) {
       params.add(new Callee.Param(rule.tangentNames().get(i), diff.get(i).type(), true));
     }
+    Names own = Names.of(params.stream().map(Callee.Param::name).toList(), rule.body());
+    Expr.Var value = own.var("ruleValue", t);
+    Expr.Var tangent = own.var("ruleTangent", t);
+    List<Stmt> normal = sources.inline(path, Normalizer.normalize(
+        new Function.Plain(callee, rule.splitBody(List.of(value), List.of(tangent))), own), own, x -> false);
     List<Expr> args = new ArrayList<>(c.args());
     args.addAll(tangentArgs);
     Map<String, String> renamed = new LinkedHashMap<>();

@@ -12,16 +12,18 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
  * What Aparapi can translate: no calls out of the class, {@code Math} for {@code StrictMath},
  * constants read into fields, every local name declared once (LaneLocals then declares them all
  * at the lane's top, initialized, and splices nested blocks).
+ *
+ * @param declared the names declared so far, the parameters' included
+ * @param scopes each enclosing block's locals, innermost first: the name each declaration took
  */
-final class KernelForm {
-  private KernelForm() {}
-
+record KernelForm(Names names, Set<String> declared, ArrayDeque<Map<String, String>> scopes) {
   /** {@code body} in kernel form; the static fields it reads join {@code constants}, named by {@code names}. */
   static List<Stmt> of(List<Stmt> body, Names names, List<Lane.Constant> constants, List<Callee.Param> params) {
     List<Stmt> out = Rewrite.stmts(body, e -> {
@@ -50,75 +52,56 @@ final class KernelForm {
       }
       return e;
     });
-    return new ScopedRenamer(names, params).stmts(out);
+    Set<String> declared = new HashSet<>(params.stream().map(Callee.Param::name).toList());
+    return new KernelForm(names, declared, new ArrayDeque<>(List.of(new HashMap<>()))).stmts(out);
+  }
+
+  /** {@code e} reading each local by the name its innermost declaration took. */
+  private Expr rename(Expr e) {
+    return Rewrite.expr(e, x -> x instanceof Expr.Var v ? new Expr.Var(scopes.stream().map(scope -> scope.get(v.name()))
+        .filter(Objects::nonNull).findFirst().orElse(v.name()), v.type()) : x);
   }
 
   /**
    * Gives a local declared twice (two loops' {@code int k}) a fresh name for its second life, so that
    * every declaration can move to the lane's top: Aparapi loses a local declared in a nested block.
    */
-  private static final class ScopedRenamer {
-    private final Names names;
-    private final Set<String> declared = new HashSet<>();
-    private final ArrayDeque<Map<String, String>> scopes = new ArrayDeque<>();
+  private Expr.Var declare(Expr.Var v) {
+    String name = OpenClNames.isReserved(v.name()) ? names.fresh(v.name() + "Value")
+        : declared.add(v.name()) ? v.name() : names.fresh(v.name());
+    declared.add(name);
+    scopes.peek().put(v.name(), name);
+    return new Expr.Var(name, v.type());
+  }
 
-    ScopedRenamer(Names names, List<Callee.Param> params) {
-      this.names = names;
-      params.forEach(p -> declared.add(p.name()));
-      scopes.push(new HashMap<>());
-    }
+  private List<Stmt> scoped(List<Stmt> body) {
+    scopes.push(new HashMap<>());
+    List<Stmt> out = stmts(body);
+    scopes.pop();
+    return out;
+  }
 
-    private String resolve(String name) {
-      for (Map<String, String> scope : scopes) {
-        String n = scope.get(name);
-        if (n != null) {
-          return n;
-        }
+  private List<Stmt> stmts(List<Stmt> body) {
+    List<Stmt> out = new ArrayList<>();
+    for (Stmt s : body) {
+      if (s instanceof Stmt.Assign a) {
+        Expr value = rename(a.value());
+        Expr.Var target = a.declare() ? declare(a.target()) : (Expr.Var) rename(a.target());
+        out.add(new Stmt.Assign(target, value, a.declare()));
+      } else if (s instanceof Stmt.Declare d) {
+        out.add(new Stmt.Declare(declare(d.target())));
+      } else if (s instanceof Stmt.If f) {
+        out.add(new Stmt.If(rename(f.condition()), scoped(f.thenBody()), scoped(f.elseBody())));
+      } else if (s instanceof Stmt.While w) {
+        out.add(new Stmt.While(rename(w.condition()), scoped(w.body())));
+      } else if (s instanceof Stmt.Block b) {
+        out.add(new Stmt.Block(scoped(b.body())));
+      } else if (s instanceof Stmt.Return r) {
+        out.add(new Stmt.Return(rename(r.value())));
+      } else {
+        out.add(s);
       }
-      return name;
     }
-
-    private Expr rename(Expr e) {
-      return Rewrite.expr(e, x -> x instanceof Expr.Var v ? new Expr.Var(resolve(v.name()), v.type()) : x);
-    }
-
-    private Expr.Var declare(Expr.Var v) {
-      String name = OpenClNames.isReserved(v.name()) ? names.fresh(v.name() + "Value")
-          : declared.add(v.name()) ? v.name() : names.fresh(v.name());
-      declared.add(name);
-      scopes.peek().put(v.name(), name);
-      return new Expr.Var(name, v.type());
-    }
-
-    private List<Stmt> scoped(List<Stmt> body) {
-      scopes.push(new HashMap<>());
-      List<Stmt> out = stmts(body);
-      scopes.pop();
-      return out;
-    }
-
-    List<Stmt> stmts(List<Stmt> body) {
-      List<Stmt> out = new ArrayList<>();
-      for (Stmt s : body) {
-        if (s instanceof Stmt.Assign a) {
-          Expr value = rename(a.value());
-          Expr.Var target = a.declare() ? declare(a.target()) : (Expr.Var) rename(a.target());
-          out.add(new Stmt.Assign(target, value, a.declare()));
-        } else if (s instanceof Stmt.Declare d) {
-          out.add(new Stmt.Declare(declare(d.target())));
-        } else if (s instanceof Stmt.If f) {
-          out.add(new Stmt.If(rename(f.condition()), scoped(f.thenBody()), scoped(f.elseBody())));
-        } else if (s instanceof Stmt.While w) {
-          out.add(new Stmt.While(rename(w.condition()), scoped(w.body())));
-        } else if (s instanceof Stmt.Block b) {
-          out.add(new Stmt.Block(scoped(b.body())));
-        } else if (s instanceof Stmt.Return r) {
-          out.add(new Stmt.Return(rename(r.value())));
-        } else {
-          out.add(s);
-        }
-      }
-      return out;
-    }
+    return out;
   }
 }

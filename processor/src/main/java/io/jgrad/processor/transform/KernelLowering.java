@@ -160,7 +160,6 @@ public final class KernelLowering {
    * own body is then a call to itself. Without {@code rules} everything runs its primal body.
    */
   private Prepared prepare(boolean rules) {
-    List<String> params = sig.params().stream().map(Callee.Param::name).toList();
     Function self = function;
     if (hasJvpRule(function) && rules) {
       Expr.Var result = new Expr.Var("result", sig.returnType());
@@ -173,7 +172,7 @@ public final class KernelLowering {
             + (hasJvpRule(function) ? "@CustomJvp" : "@CustomVjp") + " function's own body must be differentiable code too");
       }
     }
-    Names names = Names.of(params, self.body());
+    Names names = Names.of(sig.params().stream().map(Callee.Param::name).toList(), self.body());
     names.fresh("result");
     String lane = names.fresh("lane");
     List<Stmt> body = Normalizer.normalize(self, names);

@@ -1,9 +1,11 @@
 package io.jgrad.processor.transform;
 
+import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.Expr;
 import io.jgrad.processor.ir.Names;
 import io.jgrad.processor.ir.Rewrite;
 import io.jgrad.processor.ir.Stmt;
+import io.jgrad.processor.ir.Type;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -20,26 +22,19 @@ import java.util.TreeMap;
  * ({@link ReverseBody}) can then read any primal value after the forward statements. In a loop, every
  * value of one trip has a local of its own until the next trip: each local the loop carries has one
  * loop local, copied at the start of a trip and assigned at its end.
+ *
+ * @param types the type of every local and parameter, by its name in the input
  */
-final class SingleAssignment {
-  private final Names names;
-  /** The type of every local and parameter, by its name in the input. */
-  private final Map<String, io.jgrad.processor.ir.Type> types = new HashMap<>();
-
-  private SingleAssignment(Names names) {
-    this.names = names;
-  }
-
+record SingleAssignment(Names names, Map<String, Type> types) {
   /** {@code body} in single-assignment form; {@code params} count as assigned on entry. */
-  static List<Stmt> of(List<Stmt> body, List<io.jgrad.processor.ir.Callee.Param> params, Names names) {
-    Map<String, String> current = new HashMap<>();
+  static List<Stmt> of(List<Stmt> body, List<Callee.Param> params, Names names) {
     Set<String> assigned = new HashSet<>();
-    SingleAssignment ssa = new SingleAssignment(names);
-    for (io.jgrad.processor.ir.Callee.Param p : params) {
+    SingleAssignment ssa = new SingleAssignment(names, new HashMap<>());
+    for (Callee.Param p : params) {
       assigned.add(p.name());
       ssa.types.put(p.name(), p.type());
     }
-    return ssa.stmts(body, current, assigned);
+    return ssa.stmts(body, new HashMap<>(), assigned);
   }
 
   private List<Stmt> stmts(List<Stmt> in, Map<String, String> current, Set<String> assigned) {
@@ -103,7 +98,7 @@ final class SingleAssignment {
    * local {@code x} the loop carries (assigned in it, declared before it), read as {@code x1} after it.
    */
   private List<Stmt> loop(Stmt.While w, Map<String, String> current, Set<String> assigned) {
-    Map<String, io.jgrad.processor.ir.Type> carried = carried(w.body());
+    Map<String, Type> carried = carried(w.body());
     List<Stmt> out = new ArrayList<>();
     Map<String, String> trip = new HashMap<>(current);
     List<Stmt> body = new ArrayList<>();
@@ -130,8 +125,8 @@ final class SingleAssignment {
    * The locals a loop body carries from trip to trip, by name, in name order: those it assigns
    * (a call's result included) and does not declare.
    */
-  static Map<String, io.jgrad.processor.ir.Type> carried(List<Stmt> body) {
-    Map<String, io.jgrad.processor.ir.Type> carried = new TreeMap<>();
+  static Map<String, Type> carried(List<Stmt> body) {
+    Map<String, Type> carried = new TreeMap<>();
     Set<String> declaredInside = new HashSet<>();
     Rewrite.forEach(body, s -> {
       Expr.Var target = s instanceof Stmt.Assign a ? a.target() : s instanceof Stmt.Linearize l ? l.result()
