@@ -1,5 +1,7 @@
 package io.jgrad.processor.parse;
 
+import static io.jgrad.processor.parse.ReadContext.unwrap;
+
 import com.sun.source.tree.ArrayAccessTree;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.CompoundAssignmentTree;
@@ -10,7 +12,6 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewArrayTree;
 import com.sun.source.tree.NewClassTree;
-import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
@@ -206,24 +207,20 @@ final class ArrayEffects {
 
     @Override
     public Void visitMethodInvocation(MethodInvocationTree t, Void unused) {
-      if (trees.getElement(getCurrentPath()) instanceof ExecutableElement callee) {
-        passed(callee, t.getArguments(), t);
-      }
+      passed(t.getArguments(), t);
       return super.visitMethodInvocation(t, unused);
     }
 
     @Override
     public Void visitNewClass(NewClassTree t, Void unused) {
-      if (trees.getElement(getCurrentPath()) instanceof ExecutableElement constructor) {
-        passed(constructor, t.getArguments(), t);
-      }
+      passed(t.getArguments(), t);
       return super.visitNewClass(t, unused);
     }
 
-    /** Arrays handed to a callee that may write them count as written here. */
-    private void passed(ExecutableElement callee, List<? extends ExpressionTree> args, Tree at) {
-      boolean arrays = args.stream().anyMatch(this::isArray);
-      if (!arrays || readOnly(callee, depth + 1)) {
+    /** Arrays handed to the callee at {@code at} that may write them count as written here. */
+    private void passed(List<? extends ExpressionTree> args, Tree at) {
+      if (!(trees.getElement(getCurrentPath()) instanceof ExecutableElement callee)
+          || args.stream().noneMatch(this::isArray) || readOnly(callee, depth + 1)) {
         return;
       }
       Integer only = callee.getEnclosingElement() instanceof TypeElement owner
@@ -266,12 +263,5 @@ final class ArrayEffects {
         unknownWrite = at;
       }
     }
-  }
-
-  private static ExpressionTree unwrap(ExpressionTree e) {
-    while (e instanceof ParenthesizedTree p) {
-      e = p.getExpression();
-    }
-    return e;
   }
 }

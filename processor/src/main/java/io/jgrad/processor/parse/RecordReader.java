@@ -8,6 +8,7 @@ import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
@@ -24,7 +25,6 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.type.TypeKind;
 
 /**
  * Reads records leaf by leaf: a record parameter or local is one scalar local per leaf, a record
@@ -87,18 +87,6 @@ final class RecordReader {
     }
   }
 
-  /** {@code Jvp.of(value, tangent)} of a record result, returned by a rule: every leaf of both. */
-  Expr rulePair(ExpressionTree e, List<? extends ExpressionTree> args, String ownerName, TreePath path,
-      RecordShape result) {
-    if (args != null && args.size() == 2 && ownerName.equals("io.jgrad.runtime.Jvp")) {
-      return new Expr.Pair(recordResult(args.get(0), path, result), recordResult(args.get(1), path, result),
-          Type.OBJECT);
-    }
-    cx.error(Codes.RULE_RETURN, "a custom JVP rule of a record function must end each path with return"
-        + " Jvp.of(value, tangent)", e);
-    return dummy();
-  }
-
   /** A returned record: all its leaves, each of its component's type. */
   Expr recordResult(ExpressionTree e, TreePath parent, RecordShape shape) {
     List<Expr> values = record(e, parent, shape);
@@ -122,8 +110,7 @@ final class RecordReader {
         return record(((ParenthesizedTree) e).getExpression(), path, shape);
       case IDENTIFIER: {
         Element element = cx.trees.getElement(path);
-        if (element == null || element.asType().getKind() == TypeKind.ERROR) {
-          cx.javacError = true;
+        if (cx.javacFailed(element)) {
           return dummies(size);
         }
         if (cx.recordLocals.containsKey(element)) {
@@ -132,19 +119,14 @@ final class RecordReader {
         break;
       }
       case NEW_CLASS: {
-        com.sun.source.tree.NewClassTree n = (com.sun.source.tree.NewClassTree) e;
+        NewClassTree n = (NewClassTree) e;
         if (n.getClassBody() != null || n.getArguments().size() != shape.components().size()) {
           break;
         }
         List<Expr> out = new ArrayList<>();
         for (int i = 0; i < shape.components().size(); i++) {
           RecordShape.Component c = shape.components().get(i);
-          ExpressionTree arg = n.getArguments().get(i);
-          if (c.nested() != null) {
-            out.addAll(record(arg, path, c.nested()));
-          } else {
-            out.add(coerce(cx.expr(arg, path), c.type()));
-          }
+          out.addAll(leaves(n.getArguments().get(i), path, c.nested(), c.type()));
         }
         return out;
       }
@@ -206,12 +188,7 @@ final class RecordReader {
     List<Expr> args = new ArrayList<>();
     for (int i = 0; i < t.getArguments().size(); i++) {
       RecordSignature.UserParam p = sig.params().get(i);
-      ExpressionTree a = t.getArguments().get(i);
-      if (p.shape() != null) {
-        args.addAll(record(a, path, p.shape()));
-      } else {
-        args.add(coerce(cx.expr(a, path), p.param().type()));
-      }
+      args.addAll(leaves(t.getArguments().get(i), path, p.shape(), p.shape() == null ? p.param().type() : null));
     }
     if (sig.result() == null) {
       return List.of(new Expr.Call(sig.flat(), List.copyOf(args), sig.flat().returnType()));
@@ -224,6 +201,11 @@ final class RecordReader {
       out.add(new Expr.Call(leafCall, List.copyOf(args), leafCall.returnType()));
     }
     return out;
+  }
+
+  /** The leaves of {@code e}, a record of {@code shape}, or its one value of {@code type} when not a record. */
+  private List<Expr> leaves(ExpressionTree e, TreePath path, RecordShape shape, Type type) {
+    return shape != null ? record(e, path, shape) : List.of(coerce(cx.expr(e, path), type));
   }
 
   private static List<Expr> dummies(int n) {
@@ -242,20 +224,19 @@ final class RecordReader {
   /** {@code r.x()} where {@code x} is a leaf: the scalarized local (or value) of that leaf. */
   Expr componentRead(MethodInvocationTree t, TreePath path, ExecutableElement accessor) {
     if (!(t.getMethodSelect() instanceof MemberSelectTree m)) {
-      cx.error(Codes.UNSUPPORTED_EXPRESSION, "a record's own methods cannot be called in a differentiable function", t);
-      return dummy();
+      return cx.failed(Codes.UNSUPPORTED_EXPRESSION, "a record's own methods cannot be called in a differentiable"
+          + " function", t);
     }
     TreePath receiverPath = new TreePath(path, m);
     RecordShape shape = RecordShape.of(cx.trees.getTypeMirror(new TreePath(receiverPath, m.getExpression())));
     RecordShape.Component c = shape == null ? null : shape.component(accessor.getSimpleName().toString());
     if (c == null) {
-      cx.error(Codes.UNSUPPORTED_TYPE, "the record " + accessor.getEnclosingElement().getSimpleName() + " has a component"
-          + " outside the differentiable subset (double, float, int, long, boolean, String, enums, such records)", t);
-      return dummy();
+      return cx.failed(Codes.UNSUPPORTED_TYPE, "the record " + accessor.getEnclosingElement().getSimpleName()
+          + " has a component outside the differentiable subset (double, float, int, long, boolean, String,"
+          + " enums, such records)", t);
     }
     if (c.nested() != null) {
-      cx.error(Codes.UNSUPPORTED_EXPRESSION, "the record " + t + " can be read component by component", t);
-      return dummy();
+      return cx.failed(Codes.UNSUPPORTED_EXPRESSION, "the record " + t + " can be read component by component", t);
     }
     List<Expr> leaves = record(m.getExpression(), receiverPath, shape);
     return leaves.get(shape.span(c.name())[0]);

@@ -58,7 +58,7 @@ public final class RecordRuleReader {
    * parameters and tangents scalarized, returning the whole record and its tangent; empty after
    * reporting what is not read.
    */
-  public static Optional<ReadRule> readJvp(RecordSignature sig, ExecutableElement rule, Trees trees,
+  public static Optional<CustomJvpReader.ReadRule> readJvp(RecordSignature sig, ExecutableElement rule, Trees trees,
       Report report, CalleeResolver callees) {
     List<String> primalNames = sig.params().stream().map(RecordSignature.UserParam::name).toList();
     List<Callee.Param> tangentParams = new ArrayList<>();
