@@ -78,21 +78,15 @@ final class ArrayEffects {
    * array it did not create, or null when there is none.
    */
   Tree firstOuterWrite(TreePath tree) {
-    Scan scan = new Scan(0);
-    scan.scan(tree, null);
-    return scan.writeOutside();
+    return new Scan(0).writeOutside(tree);
   }
 
   private boolean readOnly(ExecutableElement m, int depth) {
-    Boolean k = known.get(m);
-    if (k != null) {
-      return k;
+    if (known.containsKey(m)) {
+      return known.get(m);
     }
-    if (library(m)) {
-      return true;
-    }
-    if (scanning.contains(m)) {
-      // A call back into a method being scanned: the outer scan decides for the whole cycle.
+    // A call back into a method being scanned: the outer scan decides for the whole cycle.
+    if (library(m) || scanning.contains(m)) {
       return true;
     }
     TreePath path = trees.getPath(m);
@@ -102,10 +96,8 @@ final class ArrayEffects {
       return false;
     }
     scanning.add(m);
-    Scan scan = new Scan(depth);
-    scan.scan(new TreePath(path, method.getBody()), null);
+    boolean result = new Scan(depth).writeOutside(new TreePath(path, method.getBody())) == null;
     scanning.remove(m);
-    boolean result = scan.writeOutside() == null;
     if (!result || depth == 0) {
       // A read-only answer found inside a cycle assumed the cycle's head read-only; it holds only at the top.
       known.put(m, result);
@@ -141,8 +133,9 @@ final class ArrayEffects {
       this.depth = depth;
     }
 
-    /** The first write into an array the scanned code did not create itself, or null. */
-    Tree writeOutside() {
+    /** The first write in {@code code} into an array it did not create itself, or null. */
+    Tree writeOutside(TreePath code) {
+      scan(code, null);
       if (unknownWrite != null) {
         return unknownWrite;
       }

@@ -193,8 +193,7 @@ final class CallReader {
             + " is for code outside", t);
       }
       boolean vector = args.size() == 1 && args.get(0).type() == Type.DOUBLE_ARRAY;
-      List<Expr> values = new ArrayList<>();
-      args.forEach(a -> values.add(vector ? a : coerce(a, Type.DOUBLE)));
+      List<Expr> values = vector ? args : args.stream().map(a -> coerce(a, Type.DOUBLE)).toList();
       List<Type> types = values.stream().map(Expr::type).toList();
       return new Expr.Call(Callee.functionObject(receiver.name(), receiver.type(), types), values, Type.DOUBLE);
     }

@@ -158,19 +158,16 @@ public final class CalleeResolver {
       }
       Type type = TypeMapper.map(p.asType());
       RecordShape shape = RecordShape.of(p.asType());
-      if (shape != null && shape.differentiable()) {
-        if (byLeaf) {
-          List<RecordShape.Leaf> leaves = shape.leaves().stream().filter(RecordShape.Leaf::differentiable).toList();
-          String first = components.get(next);
-          String suffix = "_" + leaves.get(0).suffix();
-          if (first.endsWith(suffix)) {
-            merged.set(i, first.substring(0, first.length() - suffix.length()));
-          }
-          next += leaves.size();
-        } else {
-          merged.set(i, components.get(next++));
+      boolean record = shape != null && shape.differentiable();
+      if (record && byLeaf) {
+        List<RecordShape.Leaf> leaves = shape.leaves().stream().filter(RecordShape.Leaf::differentiable).toList();
+        String first = components.get(next);
+        String suffix = "_" + leaves.get(0).suffix();
+        if (first.endsWith(suffix)) {
+          merged.set(i, first.substring(0, first.length() - suffix.length()));
         }
-      } else if (type != null && type.isDifferentiable()) {
+        next += leaves.size();
+      } else if (record || (type != null && type.isDifferentiable())) {
         merged.set(i, components.get(next++));
       }
     }

@@ -19,11 +19,11 @@ import io.jgrad.processor.ir.RecordShape;
 import io.jgrad.processor.ir.Stmt;
 import io.jgrad.processor.ir.Type;
 import io.jgrad.processor.ir.TypeMapper;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.IntStream;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
@@ -49,13 +49,12 @@ public final class CustomJvpReader {
   public static Optional<ReadRule> read(Callee sig, ExecutableElement rule, Trees trees, Report report,
       CalleeResolver callees) {
     List<String> primalNames = sig.params().stream().map(Callee.Param::name).toList();
-    List<Callee.Param> tangentParams = new ArrayList<>();
-    int k = primalNames.size();
-    for (Callee.Param p : sig.params()) {
-      if (p.differentiated()) {
-        tangentParams.add(new Callee.Param(rule.getParameters().get(k++).getSimpleName().toString(), p.type(), true));
-      }
-    }
+    // The tangents follow the primal parameters, one per differentiated parameter.
+    List<Callee.Param> diff = sig.differentiatedParams();
+    List<Callee.Param> tangentParams = IntStream.range(0, diff.size())
+        .mapToObj(i -> new Callee.Param(rule.getParameters().get(primalNames.size() + i).getSimpleName().toString(),
+            diff.get(i).type(), true))
+        .toList();
     return read(sig, primalNames, tangentParams, rule, trees, report, callees);
   }
 

@@ -79,9 +79,7 @@ final class LocalArrayReader {
         && TypeMapper.map(callee.getReturnType()) == type) {
       // double[] y = g(x): the array a differentiable function returns, read-only here.
       Expr value = call(call, new TreePath(path, call), callee, type);
-      Stmt s = new Stmt.Assign(new Expr.Var(cx.declare(element), type), value, true);
-      arrayDeclarations.put(s, t);
-      out.add(s);
+      declaration(new Stmt.Assign(new Expr.Var(cx.declare(element), type), value, true), t, out);
       return;
     }
     List<Stmt> copy = copyLocal(init, path, element, type);
@@ -104,7 +102,11 @@ final class LocalArrayReader {
     Expr length = coerce(cx.expr(n.getDimensions().get(0), new TreePath(path, init)), Type.INT);
     Expr.Var var = new Expr.Var(cx.declare(element), type);
     arrayLocals.add(element);
-    Stmt s = new Stmt.Assign(var, new Expr.NewArray(type, length), true);
+    declaration(new Stmt.Assign(var, new Expr.NewArray(type, length), true), t, out);
+  }
+
+  /** The declaration {@code s} of the local array {@code t} declares, which {@link #check} checks. */
+  private void declaration(Stmt s, Tree t, List<Stmt> out) {
     arrayDeclarations.put(s, t);
     out.add(s);
   }

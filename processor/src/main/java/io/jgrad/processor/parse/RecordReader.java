@@ -6,6 +6,7 @@ import static io.jgrad.processor.parse.ReadContext.dummy;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
@@ -105,64 +106,53 @@ final class RecordReader {
   List<Expr> record(ExpressionTree e, TreePath parent, RecordShape shape) {
     TreePath path = new TreePath(parent, e);
     int size = shape.leaves().size();
-    switch (e.getKind()) {
-      case PARENTHESIZED:
-        return record(((ParenthesizedTree) e).getExpression(), path, shape);
-      case IDENTIFIER: {
-        Element element = cx.trees.getElement(path);
-        if (cx.javacFailed(element)) {
-          return dummies(size);
-        }
-        if (cx.recordLocals.containsKey(element)) {
-          return new ArrayList<>(cx.recordLocals.get(element));
-        }
-        break;
+    if (e instanceof ParenthesizedTree p) {
+      return record(p.getExpression(), path, shape);
+    }
+    if (e instanceof IdentifierTree) {
+      Element element = cx.trees.getElement(path);
+      if (cx.javacFailed(element)) {
+        return dummies(size);
       }
-      case NEW_CLASS: {
-        NewClassTree n = (NewClassTree) e;
-        if (n.getClassBody() != null || n.getArguments().size() != shape.components().size()) {
-          break;
-        }
-        List<Expr> out = new ArrayList<>();
-        for (int i = 0; i < shape.components().size(); i++) {
-          RecordShape.Component c = shape.components().get(i);
-          out.addAll(leaves(n.getArguments().get(i), path, c.nested(), c.type()));
-        }
-        return out;
+      if (cx.recordLocals.containsKey(element)) {
+        return new ArrayList<>(cx.recordLocals.get(element));
       }
-      case CONDITIONAL_EXPRESSION: {
-        ConditionalExpressionTree c = (ConditionalExpressionTree) e;
-        Expr cond = cx.expr(c.getCondition(), path);
-        List<Expr> a = record(c.getTrueExpression(), path, shape);
-        List<Expr> b = record(c.getFalseExpression(), path, shape);
-        List<Expr> out = new ArrayList<>();
-        for (int i = 0; i < size; i++) {
-          out.add(new Expr.Conditional(cond, a.get(i), b.get(i), shape.leaves().get(i).type()));
-        }
-        return out;
+    }
+    if (e instanceof NewClassTree n && n.getClassBody() == null
+        && n.getArguments().size() == shape.components().size()) {
+      List<Expr> out = new ArrayList<>();
+      for (int i = 0; i < shape.components().size(); i++) {
+        RecordShape.Component c = shape.components().get(i);
+        out.addAll(leaves(n.getArguments().get(i), path, c.nested(), c.type()));
       }
-      case METHOD_INVOCATION: {
-        MethodInvocationTree t = (MethodInvocationTree) e;
-        Element element = cx.trees.getElement(path);
-        if (!(element instanceof ExecutableElement callee)) {
-          cx.javacError = true;
-          return dummies(size);
-        }
-        if (isAccessor(callee) && t.getMethodSelect() instanceof MemberSelectTree m) {
-          TreePath receiverPath = new TreePath(path, m);
-          RecordShape outer = RecordShape.of(cx.trees.getTypeMirror(new TreePath(receiverPath, m.getExpression())));
-          if (outer != null) {
-            int[] span = outer.span(callee.getSimpleName().toString());
-            return new ArrayList<>(record(m.getExpression(), receiverPath, outer).subList(span[0], span[0] + span[1]));
-          }
-        }
-        if (CalleeResolver.isDifferentiable(callee) && RecordSignatureReader.involvesRecords(callee)) {
-          return recordCall(t, path, callee);
-        }
-        break;
+      return out;
+    }
+    if (e instanceof ConditionalExpressionTree c) {
+      Expr cond = cx.expr(c.getCondition(), path);
+      List<Expr> a = record(c.getTrueExpression(), path, shape);
+      List<Expr> b = record(c.getFalseExpression(), path, shape);
+      List<Expr> out = new ArrayList<>();
+      for (int i = 0; i < size; i++) {
+        out.add(new Expr.Conditional(cond, a.get(i), b.get(i), shape.leaves().get(i).type()));
       }
-      default:
-        break;
+      return out;
+    }
+    if (e instanceof MethodInvocationTree t) {
+      if (!(cx.trees.getElement(path) instanceof ExecutableElement callee)) {
+        cx.javacError = true;
+        return dummies(size);
+      }
+      if (isAccessor(callee) && t.getMethodSelect() instanceof MemberSelectTree m) {
+        TreePath receiverPath = new TreePath(path, m);
+        RecordShape outer = RecordShape.of(cx.trees.getTypeMirror(new TreePath(receiverPath, m.getExpression())));
+        if (outer != null) {
+          int[] span = outer.span(callee.getSimpleName().toString());
+          return new ArrayList<>(record(m.getExpression(), receiverPath, outer).subList(span[0], span[0] + span[1]));
+        }
+      }
+      if (CalleeResolver.isDifferentiable(callee) && RecordSignatureReader.involvesRecords(callee)) {
+        return recordCall(t, path, callee);
+      }
     }
     cx.error(Codes.UNSUPPORTED_EXPRESSION, "this record value is not in the differentiable subset: a record is a"
         + " record local or parameter, new " + shape.qualifiedName().substring(shape.qualifiedName().lastIndexOf('.') + 1)
@@ -238,7 +228,6 @@ final class RecordReader {
     if (c.nested() != null) {
       return cx.failed(Codes.UNSUPPORTED_EXPRESSION, "the record " + t + " can be read component by component", t);
     }
-    List<Expr> leaves = record(m.getExpression(), receiverPath, shape);
-    return leaves.get(shape.span(c.name())[0]);
+    return record(m.getExpression(), receiverPath, shape).get(shape.span(c.name())[0]);
   }
 }

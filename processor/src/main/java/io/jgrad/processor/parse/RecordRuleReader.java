@@ -27,10 +27,8 @@ public final class RecordRuleReader {
    * differentiable leaf; its type in messages and comparisons is the record's own.
    */
   public static Callee ruleView(RecordSignature sig) {
-    List<Callee.Param> params = new ArrayList<>();
-    for (RecordSignature.UserParam p : sig.params()) {
-      params.add(p.shape() == null ? p.param() : new Callee.Param(p.name(), Type.OBJECT, p.differentiated()));
-    }
+    List<Callee.Param> params = sig.params().stream()
+        .map(p -> p.shape() == null ? p.param() : new Callee.Param(p.name(), Type.OBJECT, p.differentiated())).toList();
     Callee flat = sig.flat();
     // A record result has no IR type (null); a plain one is the flat function's.
     return new Callee(flat.ownerQualifiedName(), flat.derivativesQualifiedName(), sig.name(), List.copyOf(params),

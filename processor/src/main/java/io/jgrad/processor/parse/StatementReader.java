@@ -198,14 +198,11 @@ final class StatementReader {
         write(((UnaryTree) e).getExpression(), up ? Tree.Kind.PLUS : Tree.Kind.MINUS, null, ePath, e, out);
       }
       case METHOD_INVOCATION -> {
-        if (arrays.copyOrFill((MethodInvocationTree) e, ePath, out)) {
-          return;
-        }
-        Expr call = cx.expr(e, path);
-        if (call instanceof Expr.PrimalCall pc) {
+        // A differentiable call whose value is dropped has no effect to keep.
+        if (!arrays.copyOrFill((MethodInvocationTree) e, ePath, out)
+            && cx.expr(e, path) instanceof Expr.PrimalCall pc) {
           out.add(new Stmt.Effect(pc));
         }
-        // A differentiable call whose value is dropped has no effect to keep.
       }
       default -> cx.error(Codes.UNSUPPORTED_STATEMENT, "this statement is not in the differentiable subset", e);
     }

@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -172,12 +173,9 @@ public final class VjpPassReader {
         return null;
       }
       if (e instanceof IdentifierTree t && residualParam.equals(cx.trees.getElement(path))) {
-        if (residualLength >= 0) {
-          return cx.failed(Codes.UNSUPPORTED_EXPRESSION, "for second order, a backward pass reads its residual array"
-              + " element by element at constant indices (" + t.getName() + "[0], " + t.getName() + "[1], ...),"
-              + " so that each element is a value of its own", t);
-        }
-        return residualLeaves.get(0);
+        return residualLength < 0 ? residualLeaves.get(0) : cx.failed(Codes.UNSUPPORTED_EXPRESSION, "for second"
+            + " order, a backward pass reads its residual array element by element at constant indices ("
+            + t.getName() + "[0], " + t.getName() + "[1], ...), so that each element is a value of its own", t);
       }
       if (!(residualLength >= 0 && e instanceof ArrayAccessTree a && a.getExpression() instanceof IdentifierTree id
           && residualParam.equals(cx.trees.getElement(new TreePath(path, id))))) {
@@ -198,9 +196,7 @@ public final class VjpPassReader {
       if (!forward || residualLeaves == null) {
         return body;
       }
-      List<Stmt> declared = new ArrayList<>(residualLeaves.stream().map(Stmt.Declare::new).toList());
-      declared.addAll(body);
-      return declared;
+      return Stream.concat(residualLeaves.stream().map(Stmt.Declare::new), body.stream()).toList();
     }
 
     /**
