@@ -32,10 +32,7 @@ final class CallerPaths {
           continue;
         }
         for (Callee callee : Calls.of(f)) {
-          String path = paths.get(callee.key());
-          if (path == null) {
-            path = outside.apply(callee);
-          }
+          String path = paths.containsKey(callee.key()) ? paths.get(callee.key()) : outside.apply(callee);
           if (path != null) {
             paths.put(key, sig.name() + " → " + path);
             changed = true;

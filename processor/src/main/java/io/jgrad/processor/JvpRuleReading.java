@@ -9,14 +9,15 @@ import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.DiffSpec;
 import io.jgrad.processor.ir.Function;
 import io.jgrad.processor.ir.RecordSignature;
-import io.jgrad.processor.ir.Stmt;
 import io.jgrad.processor.parse.BodyParser;
 import io.jgrad.processor.parse.CalleeResolver;
 import io.jgrad.processor.parse.CustomJvpReader;
-import io.jgrad.processor.parse.ReadRule;
+import io.jgrad.processor.parse.CustomJvpReader.ReadRule;
 import io.jgrad.processor.parse.RecordRuleReader;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javax.lang.model.element.ExecutableElement;
 
 /**
@@ -38,16 +39,12 @@ final class JvpRuleReading {
     if (rule.isEmpty()) {
       return Optional.empty();
     }
-    int before = report.errorCount();
-    Optional<ReadRule> read = CustomJvpReader.read(sig, rule.get(), trees, report, callees);
-    read.ifPresent(r -> checkLinear(r, report));
-    if (read.isEmpty() || report.errorCount() > before) {
-      return Optional.empty();
+    Optional<Function.JvpRule> read = linear(() -> CustomJvpReader.read(sig, rule.get(), trees, report, callees),
+        report);
+    if (read.isPresent() && spec.order() == 2) {
+      PrimalCallChecker.check(read.get(), rule.get(), report);
     }
-    if (spec.order() == 2) {
-      PrimalCallChecker.check(read.get().function(), rule.get(), report);
-    }
-    return Optional.of(read.get().function());
+    return read.map(Function.class::cast);
   }
 
   /** {@code jvps}: each rule must be linear in its first parameter, the tangent. */
@@ -58,40 +55,29 @@ final class JvpRuleReading {
       return Optional.empty();
     }
     int before = report.errorCount();
-    for (ExecutableElement rule : rules.get()) {
-      if (rule == null) {
-        continue;
-      }
+    rules.get().stream().filter(Objects::nonNull).forEach(rule -> {
       BodyParser parser = new BodyParser(trees, report, callees, rule);
-      Optional<Function> parsed = BodyReading.read(parser);
-      if (parsed.isEmpty()) {
-        continue;
-      }
-      List<Stmt> body = parsed.get().body();
-      LinearityChecker.check(body, CustomJvpReader.tangentLocals(rule, body), parser.positions(), report,
-          parser.unit(), rule);
-    }
-    if (report.errorCount() > before) {
-      return Optional.empty();
-    }
-    return Optional.of(CustomJvpReader.perParameter(sig, rules.get()));
+      BodyReading.read(parser).map(Function::body).ifPresent(body -> LinearityChecker.check(body,
+          CustomJvpReader.tangentLocals(rule, body), parser.positions(), report, parser.unit(), rule));
+    });
+    return report.errorCount() > before ? Optional.empty()
+        : Optional.of(CustomJvpReader.perParameter(sig, rules.get()));
   }
 
   /** The flat function of a {@code @CustomJvp} with records: the rule's body, read once, returning the record. */
   static Optional<Function> readRecord(ExecutableElement f, DiffSpec spec, RecordSignature sig,
       Trees trees, Report report, CalleeResolver callees) {
-    Optional<ExecutableElement> rule = RuleValidator.recordJvpRule(f, spec, RecordRuleReader.ruleView(sig), report);
-    if (rule.isEmpty()) {
-      return Optional.empty();
-    }
-    int before = report.errorCount();
-    Optional<ReadRule> read = RecordRuleReader.readJvp(sig, rule.get(), trees, report, callees);
-    read.ifPresent(r -> checkLinear(r, report));
-    return report.errorCount() > before ? Optional.empty() : read.map(ReadRule::function);
+    return RuleValidator.recordJvpRule(f, spec, RecordRuleReader.ruleView(sig), report)
+        .flatMap(rule -> linear(() -> RecordRuleReader.readJvp(sig, rule, trees, report, callees), report))
+        .map(Function.class::cast);
   }
 
-  private static void checkLinear(ReadRule read, Report report) {
-    LinearityChecker.check(read.function().body(), read.function().linear(), read.positions(), report,
-        read.unit(), read.rule());
+  /** The function a rule {@code read} defines, once its body is checked linear in the tangents; else empty. */
+  private static Optional<Function.JvpRule> linear(Supplier<Optional<ReadRule>> read, Report report) {
+    int before = report.errorCount();
+    Optional<ReadRule> rule = read.get();
+    rule.ifPresent(r -> LinearityChecker.check(r.function().body(), r.function().linear(), r.positions(), report,
+        r.unit(), r.rule()));
+    return report.errorCount() > before ? Optional.empty() : rule.map(ReadRule::function);
   }
 }

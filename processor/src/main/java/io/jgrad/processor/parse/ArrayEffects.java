@@ -1,5 +1,7 @@
 package io.jgrad.processor.parse;
 
+import static io.jgrad.processor.parse.ReadContext.unwrap;
+
 import com.sun.source.tree.ArrayAccessTree;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.CompoundAssignmentTree;
@@ -10,7 +12,6 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewArrayTree;
 import com.sun.source.tree.NewClassTree;
-import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
@@ -77,21 +78,15 @@ final class ArrayEffects {
    * array it did not create, or null when there is none.
    */
   Tree firstOuterWrite(TreePath tree) {
-    Scan scan = new Scan(0);
-    scan.scan(tree, null);
-    return scan.writeOutside();
+    return new Scan(0).writeOutside(tree);
   }
 
   private boolean readOnly(ExecutableElement m, int depth) {
-    Boolean k = known.get(m);
-    if (k != null) {
-      return k;
+    if (known.containsKey(m)) {
+      return known.get(m);
     }
-    if (library(m)) {
-      return true;
-    }
-    if (scanning.contains(m)) {
-      // A call back into a method being scanned: the outer scan decides for the whole cycle.
+    // A call back into a method being scanned: the outer scan decides for the whole cycle.
+    if (library(m) || scanning.contains(m)) {
       return true;
     }
     TreePath path = trees.getPath(m);
@@ -101,10 +96,8 @@ final class ArrayEffects {
       return false;
     }
     scanning.add(m);
-    Scan scan = new Scan(depth);
-    scan.scan(new TreePath(path, method.getBody()), null);
+    boolean result = new Scan(depth).writeOutside(new TreePath(path, method.getBody())) == null;
     scanning.remove(m);
-    boolean result = scan.writeOutside() == null;
     if (!result || depth == 0) {
       // A read-only answer found inside a cycle assumed the cycle's head read-only; it holds only at the top.
       known.put(m, result);
@@ -140,8 +133,9 @@ final class ArrayEffects {
       this.depth = depth;
     }
 
-    /** The first write into an array the scanned code did not create itself, or null. */
-    Tree writeOutside() {
+    /** The first write in {@code code} into an array it did not create itself, or null. */
+    Tree writeOutside(TreePath code) {
+      scan(code, null);
       if (unknownWrite != null) {
         return unknownWrite;
       }
@@ -206,24 +200,20 @@ final class ArrayEffects {
 
     @Override
     public Void visitMethodInvocation(MethodInvocationTree t, Void unused) {
-      if (trees.getElement(getCurrentPath()) instanceof ExecutableElement callee) {
-        passed(callee, t.getArguments(), t);
-      }
+      passed(t.getArguments(), t);
       return super.visitMethodInvocation(t, unused);
     }
 
     @Override
     public Void visitNewClass(NewClassTree t, Void unused) {
-      if (trees.getElement(getCurrentPath()) instanceof ExecutableElement constructor) {
-        passed(constructor, t.getArguments(), t);
-      }
+      passed(t.getArguments(), t);
       return super.visitNewClass(t, unused);
     }
 
-    /** Arrays handed to a callee that may write them count as written here. */
-    private void passed(ExecutableElement callee, List<? extends ExpressionTree> args, Tree at) {
-      boolean arrays = args.stream().anyMatch(this::isArray);
-      if (!arrays || readOnly(callee, depth + 1)) {
+    /** Arrays handed to the callee at {@code at} that may write them count as written here. */
+    private void passed(List<? extends ExpressionTree> args, Tree at) {
+      if (!(trees.getElement(getCurrentPath()) instanceof ExecutableElement callee)
+          || args.stream().noneMatch(this::isArray) || readOnly(callee, depth + 1)) {
         return;
       }
       Integer only = callee.getEnclosingElement() instanceof TypeElement owner
@@ -266,12 +256,5 @@ final class ArrayEffects {
         unknownWrite = at;
       }
     }
-  }
-
-  private static ExpressionTree unwrap(ExpressionTree e) {
-    while (e instanceof ParenthesizedTree p) {
-      e = p.getExpression();
-    }
-    return e;
   }
 }

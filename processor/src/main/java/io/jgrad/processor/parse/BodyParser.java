@@ -13,7 +13,6 @@ import io.jgrad.processor.ir.Expr;
 import io.jgrad.processor.ir.Function;
 import io.jgrad.processor.ir.RecordShape;
 import io.jgrad.processor.ir.Stmt;
-import io.jgrad.processor.ir.Type;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,10 +33,12 @@ public final class BodyParser {
   /** The signature this parse produces: the method's own, or a flat one (records in its signature). */
   private final Callee signature;
 
-  /** Which pass of a {@code @CustomVjp} rule a parse reads. */
-  public enum VjpPass { FWD, BWD }
-
-  private BodyParser(Trees trees, Report report, CalleeResolver callees, ExecutableElement method,
+  /**
+   * A parser for {@code method} read in {@code mode}; {@code paramNames}, when given, renames its first
+   * parameters (a rule's primal parameters take its function's names); {@code flatSignature}, when
+   * given, is the signature of the flat function the parse produces (records in its signature).
+   */
+  BodyParser(Trees trees, Report report, CalleeResolver callees, ExecutableElement method,
       List<String> paramNames, ReadMode mode, Callee flatSignature) {
     this.cx = new ReadContext(trees, report, callees, method, mode);
     this.statements = new StatementReader(cx);
@@ -51,41 +52,12 @@ public final class BodyParser {
   }
 
   /**
-   * A parser for {@code method}; {@code paramNames}, when given, renames its first parameters (a
-   * rule's primal parameters take its function's names); {@code rule} accepts
-   * {@code return Dual.of(value, tangent)}.
-   */
-  public BodyParser(Trees trees, Report report, CalleeResolver callees, ExecutableElement method,
-      List<String> paramNames, boolean rule) {
-    this(trees, report, callees, method, paramNames, rule ? new JvpRuleMode() : ReadMode.BODY, null);
-  }
-
-  /**
    * A parser for a method with records in its signature, producing the flat function
    * {@code flatSignature}: a record parameter read leaf by leaf, a record result returned whole.
    */
   public BodyParser(Trees trees, Report report, CalleeResolver callees, ExecutableElement method,
       Callee flatSignature) {
     this(trees, report, callees, method, null, ReadMode.BODY, flatSignature);
-  }
-
-  /**
-   * A parser for a pass of a {@code @CustomVjp} rule, read as differentiable code for reverse over
-   * reverse. The forward pass's {@code return Fwd.of(value, residuals)} becomes assignments to one
-   * local per residual leaf ({@link #residualLeaves()}) and {@code return value}; {@code types} is the
-   * primal's result type. The backward pass reads its residual parameter leaf by leaf (an array of
-   * {@code residualLength} elements at constant indices) and returns component {@code component} of
-   * the gradient, whose component types are {@code types}.
-   */
-  public static BodyParser forVjpPass(Trees trees, Report report, CalleeResolver callees, ExecutableElement pass,
-      VjpPass kind, List<Type> types, int residualLength, int component) {
-    return new BodyParser(trees, report, callees, pass, null,
-        new VjpPassMode(kind, types, residualLength, component), null);
-  }
-
-  /** A forward pass: the locals holding its residuals. A backward pass: its residual parameter's leaves. */
-  public List<Expr.Var> residualLeaves() {
-    return cx.mode instanceof VjpPassMode pass ? pass.residualLeaves() : List.of();
   }
 
   /**
@@ -130,7 +102,7 @@ public final class BodyParser {
       // javac reports its own errors (an unknown name, a bad type) once processing ends.
       return Optional.empty();
     }
-    boolean rule = cx.mode.jvpRule();
+    boolean rule = cx.mode instanceof CustomJvpReader.Mode;
     cx.expressions.lambdas.report(rule ? Set.of() : Activity.of(body, signature.differentiatedParams()));
     if (report.errorCount() > errorsBefore) {
       return Optional.empty();
@@ -146,10 +118,7 @@ public final class BodyParser {
       return Optional.empty();
     }
     statements.arrays.check(body, rule);
-    if (report.errorCount() > errorsBefore) {
-      return Optional.empty();
-    }
-    return Optional.of(new Function.Plain(signature, body));
+    return report.errorCount() > errorsBefore ? Optional.empty() : Optional.of(new Function.Plain(signature, body));
   }
 
   /** Where each expression came from, for diagnostics found after parsing. */

@@ -5,6 +5,7 @@ import static io.jgrad.processor.parse.ReadContext.dummy;
 
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.ImportTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
@@ -34,6 +35,7 @@ import javax.lang.model.type.TypeMirror;
  * helpers), which must not write into the function's arrays behind jgrad's back.
  */
 final class CallReader {
+  private static final String DERIVATIVES = "Derivatives";
   private final ReadContext cx;
   private final ArrayEffects effects;
 
@@ -45,8 +47,7 @@ final class CallReader {
   Expr invocation(MethodInvocationTree t, TreePath path) {
     Element element = cx.trees.getElement(path);
     if (!(element instanceof ExecutableElement callee)) {
-      Optional<FactoryCallResolver.Target> factory =
-          FactoryCallResolver.resolve(t, cx.unit, cx.callees.elements(), cx.callees);
+      Optional<Callee> factory = factoryTarget(t);
       if (factory.isPresent()) {
         return factoryCall(factory.get(), t, path);
       }
@@ -56,25 +57,20 @@ final class CallReader {
     if (RecordReader.isAccessor(callee)) {
       return cx.records.componentRead(t, path, callee);
     }
-    if (ArrayCopies.Call.of(callee) != null) {
-      cx.error(Codes.UNSUPPORTED_EXPRESSION, "jgrad differentiates " + callee.getSimpleName() + " where it"
+    if (LocalArrayReader.CopyCall.of(callee) != null) {
+      return cx.failed(Codes.UNSUPPORTED_EXPRESSION, "jgrad differentiates " + callee.getSimpleName() + " where it"
           + " initializes a local array (double[] y = x.clone(), Arrays.copyOf(x, n), Arrays.copyOfRange(x, a, b));"
           + " hint: declare the copy as a local first", t);
-      return dummy();
     }
     if (CalleeResolver.isDifferentiable(callee) && RecordSignatureReader.involvesRecords(callee)) {
       List<Expr> leaves = cx.records.recordCall(t, path, callee);
       if (leaves.size() != 1 || RecordShape.of(callee.getReturnType()) != null) {
-        cx.error(Codes.UNSUPPORTED_EXPRESSION, "the record " + callee.getSimpleName() + " returns can be read"
+        return cx.failed(Codes.UNSUPPORTED_EXPRESSION, "the record " + callee.getSimpleName() + " returns can be read"
             + " component by component or stored in a record local", t);
-        return dummy();
       }
       return leaves.get(0);
     }
-    List<Expr> args = new ArrayList<>();
-    for (ExpressionTree a : t.getArguments()) {
-      args.add(cx.expr(a, path));
-    }
+    List<Expr> args = cx.exprs(t.getArguments(), path);
     TypeElement owner = (TypeElement) callee.getEnclosingElement();
     String ownerName = owner.getQualifiedName().toString();
     String name = callee.getSimpleName().toString();
@@ -87,18 +83,16 @@ final class CallReader {
       }
       Optional<Primitive> p = Primitive.forMathMethod(name, args.size());
       if (p.isEmpty()) {
-        cx.error(Codes.UNSUPPORTED_MATH, "Math." + name + " is not in jgrad's table of differentiable"
+        return cx.failed(Codes.UNSUPPORTED_MATH, "Math." + name + " is not in jgrad's table of differentiable"
             + " primitives; hint: give the function that uses it a @CustomJvp rule", t);
-        return dummy();
       }
       Type type = cx.typeOf(path, t);
       return type == null ? dummy() : new Expr.Prim(p.get(), args, type, ownerName.endsWith("StrictMath"));
     }
-    if (JvpRuleMode.isDual(ownerName) && !onFunctionObjectCall(t, path)) {
-      cx.error(Codes.RULE_RETURN, "a " + owner.getSimpleName() + " may appear only in a custom JVP rule's"
+    if (CustomJvpReader.isDual(ownerName) && !onFunctionObjectCall(t, path)) {
+      return cx.failed(Codes.RULE_RETURN, "a " + owner.getSimpleName() + " may appear only in a custom JVP rule's"
           + " return statement; hint: end each path with return " + owner.getSimpleName()
           + ".of(value, tangent)", t);
-      return dummy();
     }
     Expr.Var receiver = parameterReceiver(t, path);
     if (receiver != null && !callee.getModifiers().contains(Modifier.STATIC)) {
@@ -108,9 +102,8 @@ final class CallReader {
     if (!callee.getModifiers().contains(Modifier.STATIC) && !(receiverElement != null
         && receiverElement.getKind() == ElementKind.FIELD && receiverElement.getModifiers().contains(Modifier.STATIC))) {
       // Only a call on a static field (System.out.println) reaches an object that is not a parameter.
-      cx.error(Codes.INSTANCE_CALL, "calling the instance method " + name + " is not in the differentiable"
+      return cx.failed(Codes.INSTANCE_CALL, "calling the instance method " + name + " is not in the differentiable"
           + " subset; hint: call a static method", t);
-      return dummy();
     }
     if (CalleeResolver.isDifferentiable(callee)) {
       if (cx.callsItself(callee, t)) {
@@ -118,15 +111,13 @@ final class CallReader {
       }
       Callee c = cx.callees.resolve(callee);
       if (c.returnType() == null || !c.returnType().isScalar()) {
-        cx.error(Codes.UNSUPPORTED_TYPE, name + " does not return double or float", t);
-        return dummy();
+        return cx.failed(Codes.UNSUPPORTED_TYPE, name + " does not return double or float", t);
       }
       return new Expr.Call(c, args, c.returnType());
     }
     if (callee.getModifiers().contains(Modifier.PRIVATE)) {
-      cx.error(Codes.INACCESSIBLE, "the generated derivatives cannot call the private method " + name
+      return cx.failed(Codes.INACCESSIBLE, "the generated derivatives cannot call the private method " + name
           + "; hint: make it package-private", t);
-      return dummy();
     }
     TypeMirror rt = callee.getReturnType();
     if (rt.getKind() == TypeKind.VOID || (returnType != null && !returnType.isDifferentiable())) {
@@ -137,10 +128,9 @@ final class CallReader {
           : ownerName;
       return new Expr.PrimalCall(spelled, name, args, rt.getKind() == TypeKind.VOID ? Type.OBJECT : returnType);
     }
-    cx.error(Codes.NOT_DIFFERENTIABLE, "the call to " + owner.getSimpleName() + "." + name + " returns "
+    return cx.failed(Codes.NOT_DIFFERENTIABLE, "the call to " + owner.getSimpleName() + "." + name + " returns "
         + rt + " but " + name + " is not differentiable; hint: annotate it @Differentiable or give it a"
         + " @CustomJvp rule", t);
-    return dummy();
   }
 
   /**
@@ -198,23 +188,20 @@ final class CallReader {
       MethodInvocationTree t, TreePath path) {
     if (receiver.type().isFunctionObject()) {
       if (!name.equals("value")) {
-        cx.error(Codes.INSTANCE_CALL, "call " + receiver.name() + ".value(...) in a differentiable function:"
+        return cx.failed(Codes.INSTANCE_CALL, "call " + receiver.name() + ".value(...) in a differentiable function:"
             + " jgrad differentiates through it with the object's jvp and vjp; " + name
             + " is for code outside", t);
-        return dummy();
       }
       boolean vector = args.size() == 1 && args.get(0).type() == Type.DOUBLE_ARRAY;
-      List<Expr> values = new ArrayList<>();
-      args.forEach(a -> values.add(vector ? a : coerce(a, Type.DOUBLE)));
+      List<Expr> values = vector ? args : args.stream().map(a -> coerce(a, Type.DOUBLE)).toList();
       List<Type> types = values.stream().map(Expr::type).toList();
       return new Expr.Call(Callee.functionObject(receiver.name(), receiver.type(), types), values, Type.DOUBLE);
     }
     TypeMirror rt = callee.getReturnType();
     Type returnType = rt.getKind() == TypeKind.VOID ? Type.OBJECT : TypeMapper.map(rt);
     if (returnType == null || returnType.isArray() || returnType.isFunctionObject()) {
-      cx.error(Codes.UNSUPPORTED_TYPE, receiver.name() + "." + name + " returns " + rt + ", which is not in"
+      return cx.failed(Codes.UNSUPPORTED_TYPE, receiver.name() + "." + name + " returns " + rt + ", which is not in"
           + " the differentiable subset", t);
-      return dummy();
     }
     checkArrayArguments(callee, t, path);
     return new Expr.PrimalCall(receiver.name(), name, args, returnType);
@@ -254,22 +241,19 @@ final class CallReader {
    * {@code FooDerivatives.g(bound...)} with {@code FooDerivatives} not generated yet: a function
    * object, built at run time by the generated factory, passed on like any non-differentiable value.
    */
-  private Expr factoryCall(FactoryCallResolver.Target target, MethodInvocationTree t, TreePath path) {
-    Callee g = target.callee();
+  private Expr factoryCall(Callee g, MethodInvocationTree t, TreePath path) {
     Type type = g.functionObjectType();
     List<Callee.Param> bound = g.params().stream().filter(p -> !p.differentiated()).toList();
     List<String> shown = bound.stream()
         .map(p -> (p.javaType() != null ? p.javaType() : p.type().javaName()) + " " + p.name()).toList();
     String expected = g.derivativesQualifiedName() + "." + g.name() + "(" + String.join(", ", shown) + ")";
     if (type == null) {
-      cx.error(Codes.UNSUPPORTED_TYPE, g.name() + " has no function object: only functions of one or two"
+      return cx.failed(Codes.UNSUPPORTED_TYPE, g.name() + " has no function object: only functions of one or two"
           + " differentiated doubles returning double get one", t);
-      return dummy();
     }
     if (t.getArguments().size() != bound.size()) {
-      cx.error(Codes.UNSUPPORTED_EXPRESSION, "the function object of " + g.name() + " takes its"
+      return cx.failed(Codes.UNSUPPORTED_EXPRESSION, "the function object of " + g.name() + " takes its"
           + " non-differentiated parameters: " + expected, t);
-      return dummy();
     }
     List<Expr> args = new ArrayList<>();
     for (int i = 0; i < bound.size(); i++) {
@@ -277,13 +261,65 @@ final class CallReader {
       if (a.getKind() == Tree.Kind.LAMBDA_EXPRESSION) {
         // javac attributes a lambda in a call it cannot resolve yet only partially, and its later
         // rounds then trip over it (a compiler crash on JDK 17): refuse it here, cleanly.
-        cx.error(Codes.LAMBDA, "a lambda cannot be bound in " + g.derivativesQualifiedName() + "." + g.name()
+        return cx.failed(Codes.LAMBDA, "a lambda cannot be bound in " + g.derivativesQualifiedName() + "." + g.name()
             + "(...) while that class is being generated; hint: pass a method reference, or take the"
             + " function object as a parameter", a);
-        return dummy();
       }
       args.add(coerce(cx.expr(a, path), bound.get(i).type()));
     }
     return new Expr.PrimalCall(g.derivativesQualifiedName(), g.name(), args, type);
+  }
+
+  /**
+   * The function {@code FooDerivatives.g(bound...)} takes as an object when {@code FooDerivatives} is
+   * generated in this very compilation, or empty when the call does not look like one: javac cannot
+   * resolve the call before jgrad has written the class, so the call is matched by its spelling, from
+   * the written class name back to the {@code @Differentiable} method {@code Foo.g}.
+   */
+  private Optional<Callee> factoryTarget(MethodInvocationTree call) {
+    if (!(call.getMethodSelect() instanceof MemberSelectTree select)) {
+      return Optional.empty();
+    }
+    String written = select.getExpression().toString();
+    String simple = written.substring(written.lastIndexOf('.') + 1);
+    if (!simple.endsWith(DERIVATIVES) || simple.length() == DERIVATIVES.length()) {
+      return Optional.empty();
+    }
+    for (String candidate : candidates(written)) {
+      // Outer_InnerDerivatives is generated for Outer.Inner.
+      String name = candidate.substring(0, candidate.length() - DERIVATIVES.length());
+      int dot = name.lastIndexOf('.');
+      String qualified = name.substring(0, dot + 1) + name.substring(dot + 1).replace('_', '.');
+      TypeElement owner;
+      try {
+        owner = cx.callees.elements.getTypeElement(qualified);
+      } catch (RuntimeException malformed) {
+        continue; // a name javac rejects cannot be one of ours
+      }
+      if (owner != null && CalleeResolver.derivativesName(owner).equals(candidate)) {
+        return owner.getEnclosedElements().stream()
+            .filter(e -> e.getKind() == ElementKind.METHOD && e.getSimpleName().contentEquals(select.getIdentifier())
+                && CalleeResolver.isDifferentiable((ExecutableElement) e))
+            .findFirst().map(e -> cx.callees.resolve((ExecutableElement) e));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The qualified names {@code written} may stand for: as written, in this package, or imported. */
+  private List<String> candidates(String written) {
+    List<String> out = new ArrayList<>(List.of(written));
+    if (cx.unit != null && !written.contains(".")) {
+      if (cx.unit.getPackageName() != null) {
+        out.add(cx.unit.getPackageName() + "." + written);
+      }
+      for (ImportTree i : cx.unit.getImports()) {
+        String imported = i.getQualifiedIdentifier().toString();
+        if (!i.isStatic() && imported.endsWith("." + written)) {
+          out.add(imported);
+        }
+      }
+    }
+    return out;
   }
 }

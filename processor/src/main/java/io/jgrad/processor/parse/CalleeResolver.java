@@ -23,15 +23,11 @@ import javax.lang.model.util.Elements;
  * class file keeps, so a function compiled into an earlier jar is called like one in this compilation.
  */
 public final class CalleeResolver {
-  private final Elements elements;
+  /** The element utilities this resolver looks types up with. */
+  final Elements elements;
 
   public CalleeResolver(Elements elements) {
     this.elements = elements;
-  }
-
-  /** The element utilities this resolver looks types up with. */
-  Elements elements() {
-    return elements;
   }
 
   /** Whether jgrad generates derivatives for {@code method}. */
@@ -86,10 +82,8 @@ public final class CalleeResolver {
    * class has no {@code fJvp}; functions of this compilation are settled by the processor.
    */
   private boolean hasForwardMode(ExecutableElement method, String derivatives) {
-    if (DiffSpec.of(method).map(s -> s.kind() == DiffSpec.Kind.CUSTOM_VJP).orElse(false)) {
-      return false;
-    }
-    return elements.getTypeElement(derivatives) == null || hasGenerated(derivatives, method.getSimpleName() + "Jvp");
+    return DiffSpec.of(method).map(s -> s.kind() != DiffSpec.Kind.CUSTOM_VJP).orElse(true)
+        && (elements.getTypeElement(derivatives) == null || hasGenerated(derivatives, method.getSimpleName() + "Jvp"));
   }
 
   /** The nested class of a compiled derivatives class that holds the members for generated callers. */
@@ -114,10 +108,7 @@ public final class CalleeResolver {
    * {@code -parameters} has lost them, but its generated record kept them: read them from there.
    */
   private List<String> parameterNames(ExecutableElement method, String derivatives) {
-    List<String> names = new ArrayList<>();
-    for (VariableElement p : method.getParameters()) {
-      names.add(p.getSimpleName().toString());
-    }
+    List<String> names = method.getParameters().stream().map(p -> p.getSimpleName().toString()).toList();
     TypeElement generated = elements.getTypeElement(derivatives);
     if (generated == null) {
       return names;
@@ -142,18 +133,11 @@ public final class CalleeResolver {
 
   /** The component names of the first record among {@code members} named one of {@code names}, or null. */
   private static List<String> recordComponents(List<Element> members, Set<String> names) {
-    for (Element member : members) {
-      if (member.getKind() == ElementKind.RECORD && names.contains(member.getSimpleName().toString())) {
-        List<String> components = new ArrayList<>();
-        for (Element c : member.getEnclosedElements()) {
-          if (c instanceof RecordComponentElement) {
-            components.add(c.getSimpleName().toString());
-          }
-        }
-        return components;
-      }
-    }
-    return null;
+    return members.stream()
+        .filter(m -> m.getKind() == ElementKind.RECORD && names.contains(m.getSimpleName().toString()))
+        .findFirst().map(m -> m.getEnclosedElements().stream().filter(RecordComponentElement.class::isInstance)
+            .map(c -> c.getSimpleName().toString()).toList())
+        .orElse(null);
   }
 
   /**
@@ -174,19 +158,16 @@ public final class CalleeResolver {
       }
       Type type = TypeMapper.map(p.asType());
       RecordShape shape = RecordShape.of(p.asType());
-      if (shape != null && shape.differentiable()) {
-        if (byLeaf) {
-          List<RecordShape.Leaf> leaves = shape.leaves().stream().filter(RecordShape.Leaf::differentiable).toList();
-          String first = components.get(next);
-          String suffix = "_" + leaves.get(0).suffix();
-          if (first.endsWith(suffix)) {
-            merged.set(i, first.substring(0, first.length() - suffix.length()));
-          }
-          next += leaves.size();
-        } else {
-          merged.set(i, components.get(next++));
+      boolean record = shape != null && shape.differentiable();
+      if (record && byLeaf) {
+        List<RecordShape.Leaf> leaves = shape.leaves().stream().filter(RecordShape.Leaf::differentiable).toList();
+        String first = components.get(next);
+        String suffix = "_" + leaves.get(0).suffix();
+        if (first.endsWith(suffix)) {
+          merged.set(i, first.substring(0, first.length() - suffix.length()));
         }
-      } else if (type != null && type.isDifferentiable()) {
+        next += leaves.size();
+      } else if (record || (type != null && type.isDifferentiable())) {
         merged.set(i, components.get(next++));
       }
     }

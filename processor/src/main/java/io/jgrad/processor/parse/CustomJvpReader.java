@@ -1,17 +1,34 @@
 package io.jgrad.processor.parse;
 
+import static io.jgrad.processor.parse.ReadContext.coerce;
+
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
+import io.jgrad.processor.diag.Codes;
 import io.jgrad.processor.diag.Report;
 import io.jgrad.processor.ir.Activity;
 import io.jgrad.processor.ir.Callee;
+import io.jgrad.processor.ir.Expr;
 import io.jgrad.processor.ir.Function;
+import io.jgrad.processor.ir.RecordShape;
 import io.jgrad.processor.ir.Stmt;
+import io.jgrad.processor.ir.Type;
 import io.jgrad.processor.ir.TypeMapper;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.IntStream;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeMirror;
 
 /**
  * Reads the rules of a {@code @CustomJvp} function: a {@code jvp} rule's body, with the primal
@@ -21,17 +38,23 @@ import javax.lang.model.element.ExecutableElement;
 public final class CustomJvpReader {
   private CustomJvpReader() {}
 
+  /**
+   * A {@code @CustomJvp} rule's body read into the function it defines, with the source position of
+   * each expression of that body, so that checks after reading (linearity) report in the rule.
+   */
+  public record ReadRule(Function.JvpRule function, Map<Expr, Tree> positions, CompilationUnitTree unit,
+      ExecutableElement rule) {}
+
   /** The function {@code rule}'s body defines for {@code sig}, or empty after reporting what is not read. */
   public static Optional<ReadRule> read(Callee sig, ExecutableElement rule, Trees trees, Report report,
       CalleeResolver callees) {
     List<String> primalNames = sig.params().stream().map(Callee.Param::name).toList();
-    List<Callee.Param> tangentParams = new ArrayList<>();
-    int k = primalNames.size();
-    for (Callee.Param p : sig.params()) {
-      if (p.differentiated()) {
-        tangentParams.add(new Callee.Param(rule.getParameters().get(k++).getSimpleName().toString(), p.type(), true));
-      }
-    }
+    // The tangents follow the primal parameters, one per differentiated parameter.
+    List<Callee.Param> diff = sig.differentiatedParams();
+    List<Callee.Param> tangentParams = IntStream.range(0, diff.size())
+        .mapToObj(i -> new Callee.Param(rule.getParameters().get(primalNames.size() + i).getSimpleName().toString(),
+            diff.get(i).type(), true))
+        .toList();
     return read(sig, primalNames, tangentParams, rule, trees, report, callees);
   }
 
@@ -42,15 +65,10 @@ public final class CustomJvpReader {
    */
   static Optional<ReadRule> read(Callee sig, List<String> primalNames, List<Callee.Param> tangentParams,
       ExecutableElement rule, Trees trees, Report report, CalleeResolver callees) {
-    BodyParser parser = new BodyParser(trees, report, callees, rule, primalNames, true);
-    Optional<Function> parsed = parser.parse();
-    if (parsed.isEmpty()) {
-      return Optional.empty();
-    }
-    Set<String> linear = Activity.of(parsed.get().body(), tangentParams);
-    return Optional.of(new ReadRule(new Function.JvpRule(sig, parsed.get().body(), rule.getSimpleName().toString(),
-        tangentParams.stream().map(Callee.Param::name).toList(), linear),
-        parser.positions(), parser.unit(), rule));
+    BodyParser parser = new BodyParser(trees, report, callees, rule, primalNames, new Mode(), null);
+    return parser.parse().map(parsed -> new ReadRule(new Function.JvpRule(sig, parsed.body(),
+        rule.getSimpleName().toString(), tangentParams.stream().map(Callee.Param::name).toList(),
+        Activity.of(parsed.body(), tangentParams)), parser.positions(), parser.unit(), rule));
   }
 
   /** The locals of a {@code jvps} rule's body that depend on its tangent, its first parameter. */
@@ -63,10 +81,52 @@ public final class CustomJvpReader {
 
   /** The function that calls {@code rules}, one per differentiated parameter (null for zero). */
   public static Function.JvpsRules perParameter(Callee sig, List<ExecutableElement> rules) {
-    List<String> names = new ArrayList<>();
-    for (ExecutableElement rule : rules) {
-      names.add(rule == null ? null : rule.getSimpleName().toString());
+    return new Function.JvpsRules(sig, rules.stream().map(r -> r == null ? null : r.getSimpleName().toString())
+        .toList());
+  }
+
+  /** Whether {@code ownerName} is the runtime's pair of a value and its tangent. */
+  static boolean isDual(String ownerName) {
+    return ownerName.equals("io.jgrad.runtime.Dual") || ownerName.equals("io.jgrad.runtime.FloatDual");
+  }
+
+  /**
+   * How a custom JVP rule is read: its returns are {@code Dual.of(value, tangent)} (or {@code Jvp.of}
+   * for an array or record result, a record's value and tangent read whole).
+   */
+  static final class Mode implements ReadMode {
+    /** {@code Dual.of(value, tangent)} or {@code new Dual(value, tangent)} returned by a rule. */
+    @Override
+    public Expr readReturn(ReadContext cx, ExpressionTree e, TreePath parent, List<Stmt> out) {
+      TreePath path = new TreePath(parent, e);
+      Element target = cx.trees.getElement(path);
+      List<? extends ExpressionTree> args = e instanceof MethodInvocationTree m && target != null
+          && target.getSimpleName().contentEquals("of") ? m.getArguments()
+          : e instanceof NewClassTree n ? n.getArguments() : null;
+      Element owner = target == null ? null : target.getEnclosingElement();
+      String ownerName = owner instanceof TypeElement te ? te.getQualifiedName().toString() : "";
+      boolean pair = args != null && args.size() == 2;
+      // The result is Jvp<R>: R a record, an array, or none for a Dual.
+      TypeMirror result = cx.method.getReturnType() instanceof DeclaredType d && d.getTypeArguments().size() == 1
+          ? d.getTypeArguments().get(0) : null;
+      RecordShape record = result == null ? null : RecordShape.of(result);
+      Type type = result == null ? null : TypeMapper.map(result);
+      if (record != null || type != null && type.isArray()) {
+        if (!pair || !ownerName.equals("io.jgrad.runtime.Jvp")) {
+          return cx.failed(Codes.RULE_RETURN, "a custom JVP rule of " + (record != null ? "a record function"
+              : "a function with an array result") + " must end each path with return Jvp.of(value, tangent)", e);
+        }
+        // Jvp.of(value, tangent): both records whole, or both arrays of the result's length.
+        return record != null ? new Expr.Pair(cx.records.recordResult(args.get(0), path, record),
+            cx.records.recordResult(args.get(1), path, record), Type.OBJECT)
+            : new Expr.Pair(cx.expr(args.get(0), path), cx.expr(args.get(1), path), type);
+      }
+      if (!pair || !isDual(ownerName)) {
+        return cx.failed(Codes.RULE_RETURN, "a custom JVP rule must end each path with return Dual.of(value,"
+            + " tangent)", e);
+      }
+      Type dual = ownerName.endsWith("FloatDual") ? Type.FLOAT : Type.DOUBLE;
+      return new Expr.Pair(coerce(cx.expr(args.get(0), path), dual), coerce(cx.expr(args.get(1), path), dual), dual);
     }
-    return new Function.JvpsRules(sig, names);
   }
 }

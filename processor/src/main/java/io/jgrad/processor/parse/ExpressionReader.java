@@ -58,96 +58,69 @@ final class ExpressionReader {
     if (bound != null) {
       return bound;
     }
-    switch (e.getKind()) {
-      case PARENTHESIZED:
-        return expr(((ParenthesizedTree) e).getExpression(), path);
-      case INT_LITERAL, LONG_LITERAL, FLOAT_LITERAL, DOUBLE_LITERAL, BOOLEAN_LITERAL, STRING_LITERAL, CHAR_LITERAL:
-        return literal((LiteralTree) e);
-      case IDENTIFIER:
-        return identifier((IdentifierTree) e, path);
-      case MEMBER_SELECT:
-        return memberSelect((MemberSelectTree) e, path);
-      case ARRAY_ACCESS: {
+    return switch (e.getKind()) {
+      case PARENTHESIZED -> expr(((ParenthesizedTree) e).getExpression(), path);
+      case INT_LITERAL, LONG_LITERAL, FLOAT_LITERAL, DOUBLE_LITERAL, BOOLEAN_LITERAL, STRING_LITERAL, CHAR_LITERAL ->
+          literal((LiteralTree) e);
+      case IDENTIFIER -> identifier((IdentifierTree) e, path);
+      case MEMBER_SELECT -> memberSelect((MemberSelectTree) e, path);
+      case ARRAY_ACCESS -> {
         ArrayAccessTree a = (ArrayAccessTree) e;
         Expr array = expr(a.getExpression(), path);
         Expr index = expr(a.getIndex(), path);
         Type type = cx.typeOf(path, e);
-        return type == null ? dummy() : new Expr.ArrayRead(array, index, type);
+        yield type == null ? dummy() : new Expr.ArrayRead(array, index, type);
       }
-      case TYPE_CAST: {
-        TypeCastTree c = (TypeCastTree) e;
+      case TYPE_CAST -> {
         Type type = cx.typeOf(path, e);
-        Expr operand = expr(c.getExpression(), path);
+        Expr operand = expr(((TypeCastTree) e).getExpression(), path);
         if (type == null) {
-          return dummy();
+          yield dummy();
         }
         String narrow = TypeMapper.narrowInt(cx.mirror(path, e));
-        if (narrow != null) {
-          return narrowCast(narrow, operand, e);
-        }
-        return operand.type() == type ? operand : new Expr.Cast(type, operand);
+        yield narrow != null ? narrowCast(narrow, operand, e)
+            : operand.type() == type ? operand : new Expr.Cast(type, operand);
       }
-      case CONDITIONAL_EXPRESSION: {
+      case CONDITIONAL_EXPRESSION -> {
         ConditionalExpressionTree c = (ConditionalExpressionTree) e;
-        Type type = cx.typeOfOrNull(path, e);
+        Type attributed = cx.typeOfOrNull(path, e);
         Expr cond = expr(c.getCondition(), path);
         Expr a = expr(c.getTrueExpression(), path);
         Expr b = expr(c.getFalseExpression(), path);
-        if (type == null) {
-          type = cx.unattributed(path, e, () -> numeric(a, b) ? Exprs.promote(a.type(), b.type()) : null);
-        }
-        return type == null ? dummy() : new Expr.Conditional(cond, coerce(a, type), coerce(b, type), type);
+        Type type = cx.orInferred(attributed, path, e, () -> numeric(a, b) ? Exprs.promote(a.type(), b.type()) : null);
+        yield type == null ? dummy() : new Expr.Conditional(cond, coerce(a, type), coerce(b, type), type);
       }
-      case UNARY_MINUS: {
+      case UNARY_MINUS -> {
         Expr operand = expr(((UnaryTree) e).getExpression(), path);
-        Type type = cx.typeOfOrNull(path, e);
-        if (type == null) {
-          type = cx.unattributed(path, e, () -> numeric(operand, operand) ? operand.type() : null);
-        }
-        if (type == null) {
-          return dummy();
-        }
-        if (type.isScalar()) {
-          return new Expr.Prim(Primitive.NEG, List.of(operand), type, false);
-        }
-        return new Expr.Unary(Expr.UnaryOp.NEG, operand, type);
+        Type type = cx.orInferred(cx.typeOfOrNull(path, e), path, e,
+            () -> numeric(operand, operand) ? operand.type() : null);
+        yield type == null ? dummy() : type.isScalar() ? new Expr.Prim(Primitive.NEG, List.of(operand), type, false)
+            : new Expr.Unary(Expr.UnaryOp.NEG, operand, type);
       }
-      case UNARY_PLUS:
-        return expr(((UnaryTree) e).getExpression(), path);
-      case LOGICAL_COMPLEMENT:
-        return new Expr.Unary(Expr.UnaryOp.NOT, expr(((UnaryTree) e).getExpression(), path), Type.BOOLEAN);
+      case UNARY_PLUS -> expr(((UnaryTree) e).getExpression(), path);
+      case LOGICAL_COMPLEMENT ->
+          new Expr.Unary(Expr.UnaryOp.NOT, expr(((UnaryTree) e).getExpression(), path), Type.BOOLEAN);
       case PLUS, MINUS, MULTIPLY, DIVIDE, REMAINDER, LESS_THAN, LESS_THAN_EQUAL, GREATER_THAN,
-          GREATER_THAN_EQUAL, EQUAL_TO, NOT_EQUAL_TO, CONDITIONAL_AND, CONDITIONAL_OR: {
+          GREATER_THAN_EQUAL, EQUAL_TO, NOT_EQUAL_TO, CONDITIONAL_AND, CONDITIONAL_OR -> {
         BinaryTree b = (BinaryTree) e;
         Expr left = expr(b.getLeftOperand(), path);
         Expr right = expr(b.getRightOperand(), path);
-        Type type = cx.typeOfOrNull(path, e);
-        if (type == null) {
-          type = cx.unattributed(path, e, () -> binaryType(e.getKind(), left, right));
-        }
-        return type == null ? dummy() : arithmetic(e.getKind(), left, right, type, e);
+        Type type = cx.orInferred(cx.typeOfOrNull(path, e), path, e, () -> binaryType(e.getKind(), left, right));
+        yield type == null ? dummy() : arithmetic(e.getKind(), left, right, type, e);
       }
-      case METHOD_INVOCATION:
-        return calls.invocation((MethodInvocationTree) e, path);
-      case LAMBDA_EXPRESSION, MEMBER_REFERENCE:
-        return lambdas.read(e, path);
+      case METHOD_INVOCATION -> calls.invocation((MethodInvocationTree) e, path);
+      case LAMBDA_EXPRESSION, MEMBER_REFERENCE -> lambdas.read(e, path);
       case POSTFIX_INCREMENT, PREFIX_INCREMENT, POSTFIX_DECREMENT, PREFIX_DECREMENT, ASSIGNMENT,
-          PLUS_ASSIGNMENT, MINUS_ASSIGNMENT, MULTIPLY_ASSIGNMENT, DIVIDE_ASSIGNMENT:
-        cx.error(Codes.UNSUPPORTED_EXPRESSION, "an assignment inside an expression is not supported;"
-            + " hint: make it a statement of its own", e);
-        return dummy();
-      case SWITCH_EXPRESSION:
-        cx.error(Codes.SWITCH, "switch is not in the differentiable subset; hint: use if/else or the"
-            + " ternary operator", e);
-        return dummy();
-      case NEW_CLASS, NEW_ARRAY:
-        cx.error(Codes.UNSUPPORTED_EXPRESSION, "creating objects or arrays is not supported yet", e);
-        return dummy();
-      default:
-        cx.error(Codes.UNSUPPORTED_EXPRESSION, "this expression (" + e.getKind().toString().toLowerCase()
-            + ") is not in the differentiable subset", e);
-        return dummy();
-    }
+          PLUS_ASSIGNMENT, MINUS_ASSIGNMENT, MULTIPLY_ASSIGNMENT, DIVIDE_ASSIGNMENT ->
+          cx.failed(Codes.UNSUPPORTED_EXPRESSION, "an assignment inside an expression is not supported;"
+              + " hint: make it a statement of its own", e);
+      case SWITCH_EXPRESSION -> cx.failed(Codes.SWITCH, "switch is not in the differentiable subset; hint: use"
+          + " if/else or the ternary operator", e);
+      case NEW_CLASS, NEW_ARRAY ->
+          cx.failed(Codes.UNSUPPORTED_EXPRESSION, "creating objects or arrays is not supported yet", e);
+      default -> cx.failed(Codes.UNSUPPORTED_EXPRESSION, "this expression ("
+          + e.getKind().toString().toLowerCase() + ") is not in the differentiable subset", e);
+    };
   }
 
   /** {@code left op right} of type {@code type}: a differentiable primitive on scalars, else a plain operation. */
@@ -161,9 +134,8 @@ final class ExpressionReader {
         default -> null;
       };
       if (p == null) {
-        cx.error(Codes.UNSUPPORTED_EXPRESSION, "the remainder operator on floating-point values is not"
+        return cx.failed(Codes.UNSUPPORTED_EXPRESSION, "the remainder operator on floating-point values is not"
             + " differentiable here; hint: use Math.floor", at);
-        return dummy();
       }
       return new Expr.Prim(p, List.of(left, right), type, false);
     }
@@ -200,31 +172,20 @@ final class ExpressionReader {
 
   private Expr identifier(IdentifierTree t, TreePath path) {
     Element element = cx.trees.getElement(path);
-    if (element != null && cx.rejectedLocals.contains(element)) {
-      return dummy();
-    }
-    if (cx.javacFailed(element)) {
+    if ((element != null && cx.rejectedLocals.contains(element)) || cx.javacFailed(element)) {
       return dummy();
     }
     if (cx.recordLocals.containsKey(element)) {
-      cx.error(Codes.UNSUPPORTED_EXPRESSION, "the record " + t.getName() + " can be read component by component"
-          + " (" + t.getName() + ".x()), passed to a differentiable function, returned or copied into a record"
-          + " local, not used as a value here; hint: pass its components", t);
-      return dummy();
+      return cx.failed(Codes.UNSUPPORTED_EXPRESSION, "the record " + t.getName() + " can be read component by"
+          + " component (" + t.getName() + ".x()), passed to a differentiable function, returned or copied into a"
+          + " record local, not used as a value here; hint: pass its components", t);
     }
     if (cx.names.containsKey(element)) {
       Type type = TypeMapper.map(element.asType());
-      if (type == null) {
-        cx.error(Codes.UNSUPPORTED_TYPE, "the type of " + t.getName() + " is not in the differentiable subset", t);
-        return dummy();
-      }
-      return new Expr.Var(cx.names.get(element), type);
+      return type == null ? cx.failed(Codes.UNSUPPORTED_TYPE, "the type of " + t.getName() + " is not in the"
+          + " differentiable subset", t) : new Expr.Var(cx.names.get(element), type);
     }
-    if (isConstant(element)) {
-      return staticField(element, t);
-    }
-    cx.error(Codes.UNSUPPORTED_EXPRESSION, "cannot read " + t.getName() + " in a differentiable function", t);
-    return dummy();
+    return staticField(element, t, t.getName());
   }
 
   private Expr memberSelect(MemberSelectTree t, TreePath path) {
@@ -238,30 +199,23 @@ final class ExpressionReader {
     if (cx.javacFailed(element)) {
       return dummy();
     }
-    if (isConstant(element)) {
-      return staticField(element, t);
+    return staticField(element, t, t);
+  }
+
+  /** A static field or enum constant {@code shown} names, which is read; anything else is reported. */
+  private Expr staticField(Element field, Tree at, Object shown) {
+    if (field.getKind() != ElementKind.FIELD && field.getKind() != ElementKind.ENUM_CONSTANT) {
+      return cx.failed(Codes.UNSUPPORTED_EXPRESSION, "cannot read " + shown + " in a differentiable function", at);
     }
-    cx.error(Codes.UNSUPPORTED_EXPRESSION, "cannot read " + t + " in a differentiable function", t);
-    return dummy();
-  }
-
-  /** Whether {@code element} is a field or an enum constant. */
-  private static boolean isConstant(Element element) {
-    return element.getKind() == ElementKind.FIELD || element.getKind() == ElementKind.ENUM_CONSTANT;
-  }
-
-  private Expr staticField(Element field, Tree at) {
     Type type = TypeMapper.map(field.asType());
     if (!field.getModifiers().contains(Modifier.STATIC) || type == null || type.isArray()) {
-      cx.error(Codes.UNSUPPORTED_EXPRESSION, "a differentiable function may read only static fields of"
+      return cx.failed(Codes.UNSUPPORTED_EXPRESSION, "a differentiable function may read only static fields of"
           + " primitive type (" + field.getSimpleName() + ")", at);
-      return dummy();
     }
     if (field.getModifiers().contains(Modifier.PRIVATE)
         || field.getEnclosingElement().getModifiers().contains(Modifier.PRIVATE)) {
-      cx.error(Codes.INACCESSIBLE, "the generated derivatives cannot read the private field "
+      return cx.failed(Codes.INACCESSIBLE, "the generated derivatives cannot read the private field "
           + field.getSimpleName() + "; hint: make it package-private", at);
-      return dummy();
     }
     String owner = ((TypeElement) field.getEnclosingElement()).getQualifiedName().toString();
     return new Expr.StaticField(owner, field.getSimpleName().toString(), type,
@@ -283,10 +237,9 @@ final class ExpressionReader {
         default -> (int) (short) v;
       });
     }
-    cx.error(Codes.UNSUPPORTED_TYPE, "a cast to " + narrow + " of a value that is not a constant is not supported:"
-        + " jgrad computes char, byte and short values as int, without their wrap-around; hint: compute in int"
-        + " (Math.floorMod for the wrap-around)", at);
-    return dummy();
+    return cx.failed(Codes.UNSUPPORTED_TYPE, "a cast to " + narrow + " of a value that is not a constant is not"
+        + " supported: jgrad computes char, byte and short values as int, without their wrap-around; hint:"
+        + " compute in int (Math.floorMod for the wrap-around)", at);
   }
 
   /** Java's type of a binary operation on IR operands, for an expression javac left unattributed. */

@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 
@@ -94,21 +95,17 @@ final class LambdaReader {
       return cx.names.get(element).equals(name) ? null
           : "it reads " + name + ", which the generated code renames; hint: give it a name of its own";
     }
-    switch (element.getKind()) {
-      case PARAMETER, LOCAL_VARIABLE, EXCEPTION_PARAMETER, RESOURCE_VARIABLE, BINDING_VARIABLE, PACKAGE:
-        return null; // declared inside the lambda, or the first part of a qualified name
-      default:
-        break;
+    if (Set.of(ElementKind.PARAMETER, ElementKind.LOCAL_VARIABLE, ElementKind.EXCEPTION_PARAMETER,
+        ElementKind.RESOURCE_VARIABLE, ElementKind.BINDING_VARIABLE, ElementKind.PACKAGE).contains(element.getKind())) {
+      return null; // declared inside the lambda, or the first part of a qualified name
     }
     if (element instanceof TypeElement type) {
-      boolean topLevel = type.getEnclosingElement() instanceof PackageElement;
-      String pkg = topLevel ? ((PackageElement) type.getEnclosingElement()).getQualifiedName().toString() : null;
-      String home = RecordShape.packageName(cx.method);
-      if (topLevel && (pkg.equals("java.lang") || pkg.equals(home))) {
+      String pkg = type.getEnclosingElement() instanceof PackageElement p ? p.getQualifiedName().toString() : null;
+      if (pkg != null && (pkg.equals("java.lang") || pkg.equals(RecordShape.packageName(cx.method)))) {
         return null;
       }
       return "it names " + name + ", which the generated class cannot see by that name;"
-          + " hint: write its qualified name (" + qualified(type) + ")";
+          + " hint: write its qualified name (" + type.getQualifiedName() + ")";
     }
     Element owner = element.getEnclosingElement();
     String qualifier = owner instanceof TypeElement t ? t.getSimpleName() + "." + name : name;
@@ -148,42 +145,16 @@ final class LambdaReader {
       return null;
     }
     try {
-      CharSequence text = cx.unit.getSourceFile().getCharContent(true);
-      return dedent(text.subSequence((int) start, (int) end).toString(), indentOfLine(text, (int) start));
+      String text = cx.unit.getSourceFile().getCharContent(true).toString();
+      // The later lines of a multi-line lambda lose the indentation of the line it starts on.
+      int lineStart = text.lastIndexOf('\n', (int) start - 1) + 1;
+      int indent = 0;
+      while (lineStart + indent < text.length() && text.charAt(lineStart + indent) == ' ') {
+        indent++;
+      }
+      return text.substring((int) start, (int) end).replaceAll("\n {0," + indent + "}", "\n");
     } catch (IOException | IndexOutOfBoundsException e) {
       return null;
     }
-  }
-
-  /** The leading spaces of the line holding {@code at}. */
-  private static int indentOfLine(CharSequence text, int at) {
-    int lineStart = at;
-    while (lineStart > 0 && text.charAt(lineStart - 1) != '\n') {
-      lineStart--;
-    }
-    int n = 0;
-    while (lineStart + n < text.length() && text.charAt(lineStart + n) == ' ') {
-      n++;
-    }
-    return n;
-  }
-
-  /** A multi-line lambda's later lines with the indentation of its first line removed. */
-  private static String dedent(String source, int indent) {
-    String[] lines = source.split("\n", -1);
-    StringBuilder out = new StringBuilder(lines[0]);
-    for (int i = 1; i < lines.length; i++) {
-      String line = lines[i];
-      int k = 0;
-      while (k < indent && k < line.length() && line.charAt(k) == ' ') {
-        k++;
-      }
-      out.append('\n').append(line.substring(k));
-    }
-    return out.toString();
-  }
-
-  private static String qualified(TypeElement type) {
-    return type.getQualifiedName().toString();
   }
 }

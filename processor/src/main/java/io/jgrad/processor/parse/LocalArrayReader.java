@@ -9,7 +9,6 @@ import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewArrayTree;
-import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
@@ -28,6 +27,7 @@ import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
 
 /**
  * Reads the arrays a function creates and writes: {@code new double[n]}, copies ({@code clone()},
@@ -35,8 +35,29 @@ import javax.lang.model.element.ExecutableElement;
  * checks that they are declared where reverse mode still sees them.
  */
 final class LocalArrayReader {
+  /** The library calls jgrad reads as loops. */
+  enum CopyCall {
+    ARRAYCOPY, FILL, COPY_OF, COPY_OF_RANGE, CLONE;
+
+    /** Which of them {@code m} is, or null. */
+    static CopyCall of(Element m) {
+      if (!(m instanceof ExecutableElement) || !(m.getEnclosingElement() instanceof TypeElement owner)) {
+        return null;
+      }
+      String call = owner.getQualifiedName() + "." + m.getSimpleName();
+      return switch (call) {
+        case "java.lang.System.arraycopy" -> ARRAYCOPY;
+        case "java.util.Arrays.fill" -> FILL;
+        case "java.util.Arrays.copyOf" -> COPY_OF;
+        case "java.util.Arrays.copyOfRange" -> COPY_OF_RANGE;
+        // javac's class of all arrays, which declares their clone()
+        case "Array.clone" -> CLONE;
+        default -> null;
+      };
+    }
+  }
+
   private final ReadContext cx;
-  private final ArrayCopies copies;
   /** Local arrays the function creates ({@code new double[n]}): the only arrays it may write into. */
   private final Set<Element> arrayLocals = new HashSet<>();
   /** The declarations of local arrays, which must stay at the top level of the body. */
@@ -44,7 +65,6 @@ final class LocalArrayReader {
 
   LocalArrayReader(ReadContext cx) {
     this.cx = cx;
-    this.copies = new ArrayCopies(cx::fresh);
   }
 
   /**
@@ -53,18 +73,13 @@ final class LocalArrayReader {
    * an array jgrad does not track.
    */
   void local(VariableTree t, TreePath path, Element element, Type type, List<Stmt> out) {
-    ExpressionTree init = t.getInitializer();
-    while (init instanceof ParenthesizedTree p) {
-      init = p.getExpression();
-    }
+    ExpressionTree init = ReadContext.unwrap(t.getInitializer());
     if (init instanceof MethodInvocationTree call && cx.trees.getElement(new TreePath(path, call)) instanceof ExecutableElement callee
         && CalleeResolver.isDifferentiable(callee) && !RecordSignatureReader.involvesRecords(callee)
         && TypeMapper.map(callee.getReturnType()) == type) {
       // double[] y = g(x): the array a differentiable function returns, read-only here.
       Expr value = call(call, new TreePath(path, call), callee, type);
-      Stmt s = new Stmt.Assign(new Expr.Var(cx.declare(element), type), value, true);
-      arrayDeclarations.put(s, t);
-      out.add(s);
+      declaration(new Stmt.Assign(new Expr.Var(cx.declare(element), type), value, true), t, out);
       return;
     }
     List<Stmt> copy = copyLocal(init, path, element, type);
@@ -87,7 +102,11 @@ final class LocalArrayReader {
     Expr length = coerce(cx.expr(n.getDimensions().get(0), new TreePath(path, init)), Type.INT);
     Expr.Var var = new Expr.Var(cx.declare(element), type);
     arrayLocals.add(element);
-    Stmt s = new Stmt.Assign(var, new Expr.NewArray(type, length), true);
+    declaration(new Stmt.Assign(var, new Expr.NewArray(type, length), true), t, out);
+  }
+
+  /** The declaration {@code s} of the local array {@code t} declares, which {@link #check} checks. */
+  private void declaration(Stmt s, Tree t, List<Stmt> out) {
     arrayDeclarations.put(s, t);
     out.add(s);
   }
@@ -97,11 +116,7 @@ final class LocalArrayReader {
     if (cx.callsItself(callee, t)) {
       return dummy();
     }
-    List<Expr> args = new ArrayList<>();
-    for (ExpressionTree a : t.getArguments()) {
-      args.add(cx.expr(a, path));
-    }
-    Expr call = new Expr.Call(cx.callees.resolve(callee), args, type);
+    Expr call = new Expr.Call(cx.callees.resolve(callee), cx.exprs(t.getArguments(), path), type);
     cx.positions.putIfAbsent(call, t);
     return call;
   }
@@ -141,15 +156,15 @@ final class LocalArrayReader {
 
   /**
    * {@code System.arraycopy} and {@code Arrays.fill} into a local array, read as the loops they
-   * stand for (see {@link ArrayCopies}); false for any other call.
+   * stand for; false for any other call.
    */
   boolean copyOrFill(MethodInvocationTree t, TreePath path, List<Stmt> out) {
-    ArrayCopies.Call call = cx.trees.getElement(path) instanceof ExecutableElement m ? ArrayCopies.Call.of(m) : null;
-    if (call != ArrayCopies.Call.ARRAYCOPY && call != ArrayCopies.Call.FILL) {
+    CopyCall call = CopyCall.of(cx.trees.getElement(path));
+    if (call != CopyCall.ARRAYCOPY && call != CopyCall.FILL) {
       return false;
     }
     List<? extends ExpressionTree> a = t.getArguments();
-    if (call == ArrayCopies.Call.ARRAYCOPY) {
+    if (call == CopyCall.ARRAYCOPY) {
       Expr src = source(a.get(0), path);
       Expr srcPos = index(a.get(1), path);
       Expr.Var dst = localArray(a.get(2), path, a.get(2));
@@ -164,7 +179,7 @@ final class LocalArrayReader {
             + " which converts each value", t);
         return true;
       }
-      out.add(copies.arraycopy(src, srcPos, dst, dstPos, length, src.equals(dst)));
+      out.add(arraycopy(src, srcPos, dst, dstPos, length, src.equals(dst)));
       return true;
     }
     Expr.Var dst = localArray(a.get(0), path, a.get(0));
@@ -172,7 +187,7 @@ final class LocalArrayReader {
     Expr to = a.size() == 4 ? index(a.get(2), path) : null;
     Expr value = cx.expr(a.get(a.size() - 1), path);
     if (dst != null) {
-      out.add(copies.fill(dst, from, to, coerce(value, dst.type().element())));
+      out.add(fill(dst, from, to, coerce(value, dst.type().element())));
     }
     return true;
   }
@@ -186,22 +201,22 @@ final class LocalArrayReader {
       return null;
     }
     TreePath callPath = new TreePath(path, t);
-    ArrayCopies.Call call = cx.trees.getElement(callPath) instanceof ExecutableElement m ? ArrayCopies.Call.of(m) : null;
-    if (call == null || call == ArrayCopies.Call.ARRAYCOPY || call == ArrayCopies.Call.FILL) {
+    CopyCall call = CopyCall.of(cx.trees.getElement(callPath));
+    if (call == null || call == CopyCall.ARRAYCOPY || call == CopyCall.FILL) {
       return null;
     }
     List<? extends ExpressionTree> a = t.getArguments();
-    ExpressionTree srcTree = call == ArrayCopies.Call.CLONE ? ((MemberSelectTree) t.getMethodSelect()).getExpression()
+    ExpressionTree srcTree = call == CopyCall.CLONE ? ((MemberSelectTree) t.getMethodSelect()).getExpression()
         : a.get(0);
     Expr src = source(srcTree, callPath);
-    Expr from = call == ArrayCopies.Call.COPY_OF_RANGE ? index(a.get(1), callPath) : null;
-    Expr lengthOrTo = call == ArrayCopies.Call.CLONE ? null : index(a.get(a.size() - 1), callPath);
+    Expr from = call == CopyCall.COPY_OF_RANGE ? index(a.get(1), callPath) : null;
+    Expr lengthOrTo = call == CopyCall.CLONE ? null : index(a.get(a.size() - 1), callPath);
     if (src == null) {
       return List.of();
     }
     Expr.Var dst = new Expr.Var(cx.declare(element), type);
     arrayLocals.add(element);
-    return call == ArrayCopies.Call.CLONE ? copies.cloneOf(dst, src) : copies.copyOf(dst, src, from, lengthOrTo);
+    return call == CopyCall.CLONE ? cloneOf(dst, src) : copyOf(dst, src, from, lengthOrTo);
   }
 
   /** The array a copy reads: a parameter or a local, which reads the same array each time. */
@@ -239,18 +254,134 @@ final class LocalArrayReader {
     }
     Type result = TypeMapper.map(cx.method.getReturnType());
     if (result != null && result.isArray() && !jvpRule) {
-      Stmt last = body.isEmpty() ? null : body.get(body.size() - 1);
-      List<Stmt> returns = new ArrayList<>();
-      Rewrite.forEach(body, s -> {
-        if (s instanceof Stmt.Return) {
-          returns.add(s);
-        }
-      });
-      if (!(last instanceof Stmt.Return r && r.value() instanceof Expr.Var) || returns.size() != 1) {
+      boolean returnedOnceAtEnd = !body.isEmpty() && body.get(body.size() - 1) instanceof Stmt.Return r
+          && r.value() instanceof Expr.Var
+          && !Rewrite.anyMatch(body.subList(0, body.size() - 1), Stmt.Return.class::isInstance);
+      if (!returnedOnceAtEnd) {
         cx.report.error(Codes.UNSUPPORTED_RETURN, "an array result must be one local array or parameter"
             + " returned once, at the end of the function; hint: write the result into one local array"
             + " and return it", cx.method);
       }
     }
+  }
+
+  // System.arraycopy, Arrays.fill, clone() and Arrays.copyOf as the element loops they stand for, so
+  // that every mode differentiates them as it differentiates a loop the user writes: no copy rule
+  // lives in six places. Operands are evaluated once, in the order the call evaluates them, as the
+  // call would.
+
+  /**
+   * {@code System.arraycopy(src, srcPos, dst, dstPos, length)}. When {@code src} may be {@code dst}
+   * (the same local), the loop runs backwards where {@code srcPos < dstPos}: arraycopy copies as if
+   * through a temporary array, so an overlapping shift must not read what it has just written.
+   */
+  private Stmt arraycopy(Expr src, Expr srcPos, Expr.Var dst, Expr dstPos, Expr length, boolean sameArray) {
+    List<Stmt> out = new ArrayList<>();
+    Expr from = once(srcPos, "srcPos", out);
+    Expr to = once(dstPos, "dstPos", out);
+    Expr count = once(length, "length", out);
+    Double a = Exprs.constValue(from);
+    Double b = Exprs.constValue(to);
+    if (sameArray && a != null && b != null) {
+      // Positions known at compile time: only the loop that runs is written.
+      out.addAll(copyLoop(src, from, dst, to, count, a < b));
+    } else if (sameArray) {
+      Expr shiftsRight = Exprs.compare(Expr.BinaryOp.LT, from, to);
+      out.add(new Stmt.If(shiftsRight, copyLoop(src, from, dst, to, count, true),
+          copyLoop(src, from, dst, to, count, false)));
+    } else {
+      out.addAll(copyLoop(src, from, dst, to, count, false));
+    }
+    return new Stmt.Block(out);
+  }
+
+  /**
+   * {@code Arrays.fill(dst, from, to, value)}, {@code value} of {@code dst}'s element type;
+   * {@code from} and {@code to} null for the whole array.
+   */
+  private Stmt fill(Expr.Var dst, Expr from, Expr to, Expr value) {
+    List<Stmt> out = new ArrayList<>();
+    Expr start = from == null ? zero() : once(from, "fromIndex", out);
+    Expr end = to == null ? new Expr.ArrayLength(dst) : once(to, "toIndex", out);
+    Expr v = once(value, "value", out);
+    out.addAll(countedLoop(start, end, i -> new Stmt.ArrayWrite(dst, i, v)));
+    return new Stmt.Block(out);
+  }
+
+  /** {@code T[] dst = src.clone();}: a new array as long as {@code src}, and the copy. */
+  private List<Stmt> cloneOf(Expr.Var dst, Expr src) {
+    return List.of(new Stmt.Assign(dst, new Expr.NewArray(dst.type(), new Expr.ArrayLength(src)), true),
+        new Stmt.Block(copyLoop(src, zero(), dst, zero(), new Expr.ArrayLength(src), false)));
+  }
+
+  /**
+   * {@code T[] dst = Arrays.copyOf(src, length);}: what {@code src} has, the rest zero (and
+   * {@code Arrays.copyOfRange(src, from, to)}, with {@code from} not null and {@code to} last).
+   */
+  private List<Stmt> copyOf(Expr.Var dst, Expr src, Expr from, Expr lengthOrTo) {
+    List<Stmt> out = new ArrayList<>();
+    Expr start = from == null ? zero() : once(from, "from", out);
+    Expr size = from == null ? lengthOrTo : minus(lengthOrTo, start);
+    out.add(new Stmt.Assign(dst, new Expr.NewArray(dst.type(), size), true));
+    List<Stmt> copy = new ArrayList<>();
+    Expr available = from == null ? new Expr.ArrayLength(src) : minus(new Expr.ArrayLength(src), start);
+    Expr count = once(Exprs.minInt(new Expr.ArrayLength(dst), available), "length", copy);
+    copy.addAll(copyLoop(src, start, dst, zero(), count, false));
+    out.add(new Stmt.Block(copy));
+    return out;
+  }
+
+  /**
+   * {@code int i = 0; while (i < count) { dst[to + i] = src[from + i]; i = i + 1; }}, or backwards
+   * from {@code count - 1}; {@code src} and {@code dst} have one element type, as arraycopy requires.
+   */
+  private List<Stmt> copyLoop(Expr src, Expr from, Expr.Var dst, Expr to, Expr count, boolean backwards) {
+    java.util.function.Function<Expr, Stmt> write = i -> new Stmt.ArrayWrite(dst, plus(to, i),
+        new Expr.ArrayRead(src, plus(from, i), src.type().element()));
+    if (!backwards) {
+      return countedLoop(zero(), count, write);
+    }
+    Expr.Var i = new Expr.Var(cx.fresh("i"), Type.INT);
+    Expr one = Exprs.lit(Type.INT, 1);
+    return List.of(new Stmt.Assign(i, minus(count, one), true),
+        new Stmt.While(Exprs.compare(Expr.BinaryOp.GE, i, zero()),
+            List.of(write.apply(i), new Stmt.Assign(i, minus(i, one), false))));
+  }
+
+  /** {@code int i = start; while (i < end) { body(i); i = i + 1; }}. */
+  private List<Stmt> countedLoop(Expr start, Expr end, java.util.function.Function<Expr, Stmt> body) {
+    Expr.Var i = new Expr.Var(cx.fresh("i"), Type.INT);
+    return List.of(new Stmt.Assign(i, start, true),
+        new Stmt.While(Exprs.compare(Expr.BinaryOp.LT, i, end),
+            List.of(body.apply(i), new Stmt.Assign(i, plus(i, Exprs.lit(Type.INT, 1)), false))));
+  }
+
+  /** {@code e} itself when reading it again reads the same value; otherwise a local holding it. */
+  private Expr once(Expr e, String name, List<Stmt> out) {
+    if (e instanceof Expr.Const || e instanceof Expr.Var
+        || (e instanceof Expr.ArrayLength l && l.array() instanceof Expr.Var)) {
+      return e;
+    }
+    Expr.Var v = new Expr.Var(cx.fresh(name), e.type());
+    out.add(new Stmt.Assign(v, e, true));
+    return v;
+  }
+
+  private static Expr zero() {
+    return Exprs.lit(Type.INT, 0);
+  }
+
+  private static Expr plus(Expr a, Expr b) {
+    if (Exprs.constValue(a) != null && Exprs.constValue(a) == 0) {
+      return b;
+    }
+    if (Exprs.constValue(b) != null && Exprs.constValue(b) == 0) {
+      return a;
+    }
+    return new Expr.Binary(Expr.BinaryOp.ADD, a, b, Type.INT);
+  }
+
+  private static Expr minus(Expr a, Expr b) {
+    return new Expr.Binary(Expr.BinaryOp.SUB, a, b, Type.INT);
   }
 }

@@ -1,7 +1,9 @@
 package io.jgrad.processor.parse;
 
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
@@ -66,8 +68,13 @@ final class ReadContext {
     this.records = new RecordReader(this);
   }
 
-  Expr expr(com.sun.source.tree.ExpressionTree e, TreePath parent) {
+  Expr expr(ExpressionTree e, TreePath parent) {
     return expressions.expr(e, parent);
+  }
+
+  /** The IR of each of {@code es}, in order. */
+  List<Expr> exprs(List<? extends ExpressionTree> es, TreePath parent) {
+    return es.stream().map(e -> expr(e, parent)).toList();
   }
 
   /** {@code base} if no local of the function has it yet, else {@code base2}, {@code base3}, ...; taken from now on. */
@@ -89,6 +96,12 @@ final class ReadContext {
   /** What an expression reads as after its error was reported, so that reading goes on. */
   static Expr dummy() {
     return Expr.Const.ofDouble(0);
+  }
+
+  /** Reports an error in an expression, and gives what it reads as then ({@link #dummy}). */
+  Expr failed(String code, String message, Tree at) {
+    error(code, message, at);
+    return dummy();
   }
 
   /** Whether the call {@code t} is to the method being read, which is reported: no recursion. */
@@ -137,11 +150,14 @@ final class ReadContext {
     return mirror != null && mirror.getKind() == TypeKind.ERROR ? null : typeOf(parent, e);
   }
 
-  /** The type the IR infers for an expression javac left unattributed, or a report when it cannot. */
-  Type unattributed(TreePath parent, Tree e, Supplier<Type> inferred) {
+  /**
+   * {@code attributed} ({@link #typeOfOrNull}), else the type the IR infers for an expression javac
+   * left unattributed, or a report when it cannot.
+   */
+  Type orInferred(Type attributed, TreePath parent, Tree e, Supplier<Type> inferred) {
     TypeMirror mirror = mirror(parent, e);
-    if (mirror == null || mirror.getKind() != TypeKind.ERROR) {
-      return null; // typeOf reported it already
+    if (attributed != null || mirror == null || mirror.getKind() != TypeKind.ERROR) {
+      return attributed; // when null, typeOf reported it already
     }
     Type type = inferred.get();
     if (type == null) {
@@ -159,6 +175,14 @@ final class ReadContext {
       return Exprs.lit(type, n.doubleValue());
     }
     return new Expr.Cast(type, value);
+  }
+
+  /** {@code e} without the parentheses around it. */
+  static ExpressionTree unwrap(ExpressionTree e) {
+    while (e instanceof ParenthesizedTree p) {
+      e = p.getExpression();
+    }
+    return e;
   }
 
   static boolean isNumeric(Type t) {

@@ -32,11 +32,6 @@ interface ReadMode {
     return body;
   }
 
-  /** Whether the method is a custom JVP rule, which returns a value and its tangent together. */
-  default boolean jvpRule() {
-    return false;
-  }
-
   /** A body: a value, or a record whole. */
   ReadMode BODY = (cx, value, path, out) -> {
     RecordShape shape = RecordShape.of(cx.method.getReturnType());

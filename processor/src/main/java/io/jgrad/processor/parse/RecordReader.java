@@ -6,8 +6,10 @@ import static io.jgrad.processor.parse.ReadContext.dummy;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
@@ -24,7 +26,6 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.type.TypeKind;
 
 /**
  * Reads records leaf by leaf: a record parameter or local is one scalar local per leaf, a record
@@ -87,18 +88,6 @@ final class RecordReader {
     }
   }
 
-  /** {@code Jvp.of(value, tangent)} of a record result, returned by a rule: every leaf of both. */
-  Expr rulePair(ExpressionTree e, List<? extends ExpressionTree> args, String ownerName, TreePath path,
-      RecordShape result) {
-    if (args != null && args.size() == 2 && ownerName.equals("io.jgrad.runtime.Jvp")) {
-      return new Expr.Pair(recordResult(args.get(0), path, result), recordResult(args.get(1), path, result),
-          Type.OBJECT);
-    }
-    cx.error(Codes.RULE_RETURN, "a custom JVP rule of a record function must end each path with return"
-        + " Jvp.of(value, tangent)", e);
-    return dummy();
-  }
-
   /** A returned record: all its leaves, each of its component's type. */
   Expr recordResult(ExpressionTree e, TreePath parent, RecordShape shape) {
     List<Expr> values = record(e, parent, shape);
@@ -117,70 +106,53 @@ final class RecordReader {
   List<Expr> record(ExpressionTree e, TreePath parent, RecordShape shape) {
     TreePath path = new TreePath(parent, e);
     int size = shape.leaves().size();
-    switch (e.getKind()) {
-      case PARENTHESIZED:
-        return record(((ParenthesizedTree) e).getExpression(), path, shape);
-      case IDENTIFIER: {
-        Element element = cx.trees.getElement(path);
-        if (element == null || element.asType().getKind() == TypeKind.ERROR) {
-          cx.javacError = true;
-          return dummies(size);
-        }
-        if (cx.recordLocals.containsKey(element)) {
-          return new ArrayList<>(cx.recordLocals.get(element));
-        }
-        break;
+    if (e instanceof ParenthesizedTree p) {
+      return record(p.getExpression(), path, shape);
+    }
+    if (e instanceof IdentifierTree) {
+      Element element = cx.trees.getElement(path);
+      if (cx.javacFailed(element)) {
+        return dummies(size);
       }
-      case NEW_CLASS: {
-        com.sun.source.tree.NewClassTree n = (com.sun.source.tree.NewClassTree) e;
-        if (n.getClassBody() != null || n.getArguments().size() != shape.components().size()) {
-          break;
-        }
-        List<Expr> out = new ArrayList<>();
-        for (int i = 0; i < shape.components().size(); i++) {
-          RecordShape.Component c = shape.components().get(i);
-          ExpressionTree arg = n.getArguments().get(i);
-          if (c.nested() != null) {
-            out.addAll(record(arg, path, c.nested()));
-          } else {
-            out.add(coerce(cx.expr(arg, path), c.type()));
-          }
-        }
-        return out;
+      if (cx.recordLocals.containsKey(element)) {
+        return new ArrayList<>(cx.recordLocals.get(element));
       }
-      case CONDITIONAL_EXPRESSION: {
-        ConditionalExpressionTree c = (ConditionalExpressionTree) e;
-        Expr cond = cx.expr(c.getCondition(), path);
-        List<Expr> a = record(c.getTrueExpression(), path, shape);
-        List<Expr> b = record(c.getFalseExpression(), path, shape);
-        List<Expr> out = new ArrayList<>();
-        for (int i = 0; i < size; i++) {
-          out.add(new Expr.Conditional(cond, a.get(i), b.get(i), shape.leaves().get(i).type()));
-        }
-        return out;
+    }
+    if (e instanceof NewClassTree n && n.getClassBody() == null
+        && n.getArguments().size() == shape.components().size()) {
+      List<Expr> out = new ArrayList<>();
+      for (int i = 0; i < shape.components().size(); i++) {
+        RecordShape.Component c = shape.components().get(i);
+        out.addAll(leaves(n.getArguments().get(i), path, c.nested(), c.type()));
       }
-      case METHOD_INVOCATION: {
-        MethodInvocationTree t = (MethodInvocationTree) e;
-        Element element = cx.trees.getElement(path);
-        if (!(element instanceof ExecutableElement callee)) {
-          cx.javacError = true;
-          return dummies(size);
-        }
-        if (isAccessor(callee) && t.getMethodSelect() instanceof MemberSelectTree m) {
-          TreePath receiverPath = new TreePath(path, m);
-          RecordShape outer = RecordShape.of(cx.trees.getTypeMirror(new TreePath(receiverPath, m.getExpression())));
-          if (outer != null) {
-            int[] span = outer.span(callee.getSimpleName().toString());
-            return new ArrayList<>(record(m.getExpression(), receiverPath, outer).subList(span[0], span[0] + span[1]));
-          }
-        }
-        if (CalleeResolver.isDifferentiable(callee) && RecordSignatureReader.involvesRecords(callee)) {
-          return recordCall(t, path, callee);
-        }
-        break;
+      return out;
+    }
+    if (e instanceof ConditionalExpressionTree c) {
+      Expr cond = cx.expr(c.getCondition(), path);
+      List<Expr> a = record(c.getTrueExpression(), path, shape);
+      List<Expr> b = record(c.getFalseExpression(), path, shape);
+      List<Expr> out = new ArrayList<>();
+      for (int i = 0; i < size; i++) {
+        out.add(new Expr.Conditional(cond, a.get(i), b.get(i), shape.leaves().get(i).type()));
       }
-      default:
-        break;
+      return out;
+    }
+    if (e instanceof MethodInvocationTree t) {
+      if (!(cx.trees.getElement(path) instanceof ExecutableElement callee)) {
+        cx.javacError = true;
+        return dummies(size);
+      }
+      if (isAccessor(callee) && t.getMethodSelect() instanceof MemberSelectTree m) {
+        TreePath receiverPath = new TreePath(path, m);
+        RecordShape outer = RecordShape.of(cx.trees.getTypeMirror(new TreePath(receiverPath, m.getExpression())));
+        if (outer != null) {
+          int[] span = outer.span(callee.getSimpleName().toString());
+          return new ArrayList<>(record(m.getExpression(), receiverPath, outer).subList(span[0], span[0] + span[1]));
+        }
+      }
+      if (CalleeResolver.isDifferentiable(callee) && RecordSignatureReader.involvesRecords(callee)) {
+        return recordCall(t, path, callee);
+      }
     }
     cx.error(Codes.UNSUPPORTED_EXPRESSION, "this record value is not in the differentiable subset: a record is a"
         + " record local or parameter, new " + shape.qualifiedName().substring(shape.qualifiedName().lastIndexOf('.') + 1)
@@ -206,12 +178,7 @@ final class RecordReader {
     List<Expr> args = new ArrayList<>();
     for (int i = 0; i < t.getArguments().size(); i++) {
       RecordSignature.UserParam p = sig.params().get(i);
-      ExpressionTree a = t.getArguments().get(i);
-      if (p.shape() != null) {
-        args.addAll(record(a, path, p.shape()));
-      } else {
-        args.add(coerce(cx.expr(a, path), p.param().type()));
-      }
+      args.addAll(leaves(t.getArguments().get(i), path, p.shape(), p.shape() == null ? p.param().type() : null));
     }
     if (sig.result() == null) {
       return List.of(new Expr.Call(sig.flat(), List.copyOf(args), sig.flat().returnType()));
@@ -224,6 +191,11 @@ final class RecordReader {
       out.add(new Expr.Call(leafCall, List.copyOf(args), leafCall.returnType()));
     }
     return out;
+  }
+
+  /** The leaves of {@code e}, a record of {@code shape}, or its one value of {@code type} when not a record. */
+  private List<Expr> leaves(ExpressionTree e, TreePath path, RecordShape shape, Type type) {
+    return shape != null ? record(e, path, shape) : List.of(coerce(cx.expr(e, path), type));
   }
 
   private static List<Expr> dummies(int n) {
@@ -242,22 +214,20 @@ final class RecordReader {
   /** {@code r.x()} where {@code x} is a leaf: the scalarized local (or value) of that leaf. */
   Expr componentRead(MethodInvocationTree t, TreePath path, ExecutableElement accessor) {
     if (!(t.getMethodSelect() instanceof MemberSelectTree m)) {
-      cx.error(Codes.UNSUPPORTED_EXPRESSION, "a record's own methods cannot be called in a differentiable function", t);
-      return dummy();
+      return cx.failed(Codes.UNSUPPORTED_EXPRESSION, "a record's own methods cannot be called in a differentiable"
+          + " function", t);
     }
     TreePath receiverPath = new TreePath(path, m);
     RecordShape shape = RecordShape.of(cx.trees.getTypeMirror(new TreePath(receiverPath, m.getExpression())));
     RecordShape.Component c = shape == null ? null : shape.component(accessor.getSimpleName().toString());
     if (c == null) {
-      cx.error(Codes.UNSUPPORTED_TYPE, "the record " + accessor.getEnclosingElement().getSimpleName() + " has a component"
-          + " outside the differentiable subset (double, float, int, long, boolean, String, enums, such records)", t);
-      return dummy();
+      return cx.failed(Codes.UNSUPPORTED_TYPE, "the record " + accessor.getEnclosingElement().getSimpleName()
+          + " has a component outside the differentiable subset (double, float, int, long, boolean, String,"
+          + " enums, such records)", t);
     }
     if (c.nested() != null) {
-      cx.error(Codes.UNSUPPORTED_EXPRESSION, "the record " + t + " can be read component by component", t);
-      return dummy();
+      return cx.failed(Codes.UNSUPPORTED_EXPRESSION, "the record " + t + " can be read component by component", t);
     }
-    List<Expr> leaves = record(m.getExpression(), receiverPath, shape);
-    return leaves.get(shape.span(c.name())[0]);
+    return record(m.getExpression(), receiverPath, shape).get(shape.span(c.name())[0]);
   }
 }

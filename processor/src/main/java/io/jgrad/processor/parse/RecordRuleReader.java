@@ -27,10 +27,8 @@ public final class RecordRuleReader {
    * differentiable leaf; its type in messages and comparisons is the record's own.
    */
   public static Callee ruleView(RecordSignature sig) {
-    List<Callee.Param> params = new ArrayList<>();
-    for (RecordSignature.UserParam p : sig.params()) {
-      params.add(p.shape() == null ? p.param() : new Callee.Param(p.name(), Type.OBJECT, p.differentiated()));
-    }
+    List<Callee.Param> params = sig.params().stream()
+        .map(p -> p.shape() == null ? p.param() : new Callee.Param(p.name(), Type.OBJECT, p.differentiated())).toList();
     Callee flat = sig.flat();
     // A record result has no IR type (null); a plain one is the flat function's.
     return new Callee(flat.ownerQualifiedName(), flat.derivativesQualifiedName(), sig.name(), List.copyOf(params),
@@ -58,7 +56,7 @@ public final class RecordRuleReader {
    * parameters and tangents scalarized, returning the whole record and its tangent; empty after
    * reporting what is not read.
    */
-  public static Optional<ReadRule> readJvp(RecordSignature sig, ExecutableElement rule, Trees trees,
+  public static Optional<CustomJvpReader.ReadRule> readJvp(RecordSignature sig, ExecutableElement rule, Trees trees,
       Report report, CalleeResolver callees) {
     List<String> primalNames = sig.params().stream().map(RecordSignature.UserParam::name).toList();
     List<Callee.Param> tangentParams = new ArrayList<>();

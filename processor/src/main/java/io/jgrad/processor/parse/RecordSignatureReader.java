@@ -36,14 +36,9 @@ public final class RecordSignatureReader {
       VariableElement p = method.getParameters().get(i);
       Callee.Param plain = base.params().get(i);
       RecordShape shape = RecordShape.of(p.asType());
-      UserParam up;
-      if (shape != null) {
-        boolean diff = shape.differentiable() && p.getAnnotation(NonDiff.class) == null
-            && (wrt.isEmpty() || wrt.contains(p.getSimpleName().toString()));
-        up = new UserParam(plain.name(), shape, null, diff);
-      } else {
-        up = new UserParam(plain.name(), null, plain, plain.differentiated());
-      }
+      UserParam up = shape == null ? new UserParam(plain.name(), null, plain, plain.differentiated())
+          : new UserParam(plain.name(), shape, null, shape.differentiable() && p.getAnnotation(NonDiff.class) == null
+              && (wrt.isEmpty() || wrt.contains(p.getSimpleName().toString())));
       params.add(up);
       flat.addAll(up.flat());
     }

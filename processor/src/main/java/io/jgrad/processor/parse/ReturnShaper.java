@@ -16,7 +16,7 @@ final class ReturnShaper {
 
   static List<Stmt> shape(List<Stmt> body, Consumer<Stmt.Return> unsupported) {
     List<Stmt> shaped = restructure(body);
-    checkTail(shaped, unsupported);
+    checkTail(shaped, true, unsupported);
     return shaped;
   }
 
@@ -48,49 +48,25 @@ final class ReturnShaper {
   }
 
   static boolean alwaysReturns(List<Stmt> stmts) {
-    if (stmts.isEmpty()) {
-      return false;
-    }
-    Stmt last = stmts.get(stmts.size() - 1);
-    if (last instanceof Stmt.Return) {
-      return true;
-    }
-    if (last instanceof Stmt.If f) {
-      return alwaysReturns(f.thenBody()) && alwaysReturns(f.elseBody());
-    }
-    if (last instanceof Stmt.Block b) {
-      return alwaysReturns(b.body());
-    }
-    return false;
+    Stmt last = stmts.isEmpty() ? null : stmts.get(stmts.size() - 1);
+    return last instanceof Stmt.Return || (last instanceof Stmt.If || last instanceof Stmt.Block)
+        && Rewrite.bodies(last).stream().allMatch(ReturnShaper::alwaysReturns);
   }
 
-  /** Reports every return that is not the last statement on its path. */
-  private static void checkTail(List<Stmt> stmts, Consumer<Stmt.Return> unsupported) {
+  /**
+   * Reports every return of {@code stmts} that is not the last statement on its path; {@code tail}:
+   * whether {@code stmts} end their path.
+   */
+  private static void checkTail(List<Stmt> stmts, boolean tail, Consumer<Stmt.Return> unsupported) {
     for (int i = 0; i < stmts.size(); i++) {
-      boolean tail = i == stmts.size() - 1;
       Stmt s = stmts.get(i);
-      if (tail) {
-        if (s instanceof Stmt.If f) {
-          checkTail(f.thenBody(), unsupported);
-          checkTail(f.elseBody(), unsupported);
-        } else if (s instanceof Stmt.Block b) {
-          checkTail(b.body(), unsupported);
-        }
-      } else {
-        reportAll(s, unsupported);
+      boolean last = tail && i == stmts.size() - 1;
+      if (s instanceof Stmt.Return r && !last) {
+        unsupported.accept(r);
+      } else if (s instanceof Stmt.If || s instanceof Stmt.Block) {
+        // Returns inside loops were reported by the parser already.
+        Rewrite.bodies(s).forEach(body -> checkTail(body, last, unsupported));
       }
     }
-  }
-
-  private static void reportAll(Stmt s, Consumer<Stmt.Return> unsupported) {
-    if (s instanceof Stmt.Return r) {
-      unsupported.accept(r);
-    } else if (s instanceof Stmt.If f) {
-      f.thenBody().forEach(x -> reportAll(x, unsupported));
-      f.elseBody().forEach(x -> reportAll(x, unsupported));
-    } else if (s instanceof Stmt.Block b) {
-      b.body().forEach(x -> reportAll(x, unsupported));
-    }
-    // Returns inside loops were reported by the parser already.
   }
 }

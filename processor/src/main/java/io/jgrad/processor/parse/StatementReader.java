@@ -14,7 +14,6 @@ import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.IfTree;
 import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MethodInvocationTree;
-import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
@@ -63,13 +62,15 @@ final class StatementReader {
   }
 
   private List<Stmt> body(StatementTree s, TreePath parent) {
-    TreePath path = new TreePath(parent, s);
-    if (s instanceof BlockTree b) {
-      return block(b.getStatements(), path);
-    }
-    List<Stmt> out = new ArrayList<>();
-    statement(s, path, out);
-    return out;
+    return s instanceof BlockTree b ? block(b.getStatements(), new TreePath(parent, s)) : block(List.of(s), parent);
+  }
+
+  /** A loop's body, in which a return is reported. */
+  private List<Stmt> loopBody(StatementTree s, TreePath parent) {
+    loopDepth++;
+    List<Stmt> body = body(s, parent);
+    loopDepth--;
+    return body;
   }
 
   private void statement(StatementTree s, TreePath path, List<Stmt> out) {
@@ -88,10 +89,7 @@ final class StatementReader {
         WhileLoopTree t = (WhileLoopTree) s;
         noteEndless(t.getCondition(), t);
         Expr cond = cx.expr(t.getCondition(), path);
-        loopDepth++;
-        List<Stmt> loopBody = body(t.getStatement(), path);
-        loopDepth--;
-        out.add(new Stmt.While(cond, loopBody));
+        out.add(new Stmt.While(cond, loopBody(t.getStatement(), path)));
       }
       case FOR_LOOP -> forLoop((ForLoopTree) s, path, out);
       case ENHANCED_FOR_LOOP -> enhancedFor((EnhancedForLoopTree) s, path, out);
@@ -144,11 +142,8 @@ final class StatementReader {
       return;
     }
     Expr.Var var = new Expr.Var(cx.declare(element), type);
-    if (t.getInitializer() == null) {
-      out.add(new Stmt.Declare(var));
-    } else {
-      out.add(new Stmt.Assign(var, coerce(cx.expr(t.getInitializer(), path), type), true));
-    }
+    out.add(t.getInitializer() == null ? new Stmt.Declare(var)
+        : new Stmt.Assign(var, coerce(cx.expr(t.getInitializer(), path), type), true));
   }
 
   /**
@@ -203,14 +198,11 @@ final class StatementReader {
         write(((UnaryTree) e).getExpression(), up ? Tree.Kind.PLUS : Tree.Kind.MINUS, null, ePath, e, out);
       }
       case METHOD_INVOCATION -> {
-        if (arrays.copyOrFill((MethodInvocationTree) e, ePath, out)) {
-          return;
-        }
-        Expr call = cx.expr(e, path);
-        if (call instanceof Expr.PrimalCall pc) {
+        // A differentiable call whose value is dropped has no effect to keep.
+        if (!arrays.copyOrFill((MethodInvocationTree) e, ePath, out)
+            && cx.expr(e, path) instanceof Expr.PrimalCall pc) {
           out.add(new Stmt.Effect(pc));
         }
-        // A differentiable call whose value is dropped has no effect to keep.
       }
       default -> cx.error(Codes.UNSUPPORTED_STATEMENT, "this statement is not in the differentiable subset", e);
     }
@@ -243,17 +235,10 @@ final class StatementReader {
 
   private void forLoop(ForLoopTree t, TreePath path, List<Stmt> out) {
     noteEndless(t.getCondition(), t);
-    List<Stmt> scoped = new ArrayList<>();
-    for (StatementTree init : t.getInitializer()) {
-      statement(init, new TreePath(path, init), scoped);
-    }
+    List<Stmt> scoped = block(t.getInitializer(), path);
     Expr cond = t.getCondition() == null ? new Expr.Const(Type.BOOLEAN, true) : cx.expr(t.getCondition(), path);
-    loopDepth++;
-    List<Stmt> loopBody = new ArrayList<>(body(t.getStatement(), path));
-    for (ExpressionStatementTree update : t.getUpdate()) {
-      statement(update, new TreePath(path, update), loopBody);
-    }
-    loopDepth--;
+    List<Stmt> loopBody = loopBody(t.getStatement(), path);
+    loopBody.addAll(block(t.getUpdate(), path));
     scoped.add(new Stmt.While(cond, loopBody));
     out.add(new Stmt.Block(scoped));
   }
@@ -261,8 +246,7 @@ final class StatementReader {
   /** {@code for (double v : xs) body} as {@code for (int i = 0; i < xs.length; i++) { double v = xs[i]; body }}. */
   private void enhancedFor(EnhancedForLoopTree t, TreePath path, List<Stmt> out) {
     Expr array = cx.expr(t.getExpression(), path);
-    TreePath varPath = new TreePath(path, t.getVariable());
-    Element element = cx.trees.getElement(varPath);
+    Element element = cx.trees.getElement(new TreePath(path, t.getVariable()));
     Type type = element == null ? null : TypeMapper.map(element.asType());
     if (!array.type().isArray() || type == null || type.isArray()) {
       cx.error(Codes.UNSUPPORTED_STATEMENT, "a for-each loop is supported over arrays of double, float"
@@ -271,24 +255,18 @@ final class StatementReader {
     }
     Expr.Var index = new Expr.Var(cx.fresh("i"), Type.INT);
     Expr.Var var = new Expr.Var(cx.declare(element), type);
-    loopDepth++;
     List<Stmt> loopBody = new ArrayList<>();
     loopBody.add(new Stmt.Assign(var, coerce(new Expr.ArrayRead(array, index, array.type().element()), type), true));
-    loopBody.addAll(body(t.getStatement(), path));
+    loopBody.addAll(loopBody(t.getStatement(), path));
     loopBody.add(Stmt.increment(index, 1));
-    loopDepth--;
-    List<Stmt> scoped = new ArrayList<>();
-    scoped.add(new Stmt.Assign(index, Exprs.lit(Type.INT, 0), true));
-    scoped.add(new Stmt.While(new Expr.Binary(Expr.BinaryOp.LT, index, new Expr.ArrayLength(array), Type.BOOLEAN), loopBody));
-    out.add(new Stmt.Block(scoped));
+    Expr cond = new Expr.Binary(Expr.BinaryOp.LT, index, new Expr.ArrayLength(array), Type.BOOLEAN);
+    out.add(new Stmt.Block(List.of(new Stmt.Assign(index, Exprs.lit(Type.INT, 0), true),
+        new Stmt.While(cond, loopBody))));
   }
 
   /** Remembers the first loop whose condition is absent or the literal {@code true}. */
   private void noteEndless(ExpressionTree condition, Tree loop) {
-    ExpressionTree c = condition;
-    while (c instanceof ParenthesizedTree p) {
-      c = p.getExpression();
-    }
+    ExpressionTree c = ReadContext.unwrap(condition);
     if (endlessLoop == null && (c == null || (c instanceof LiteralTree l && Boolean.TRUE.equals(l.getValue())))) {
       endlessLoop = loop;
     }

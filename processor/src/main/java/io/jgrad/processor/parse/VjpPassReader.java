@@ -1,92 +1,87 @@
 package io.jgrad.processor.parse;
 
+import static io.jgrad.processor.parse.ReadContext.coerce;
+import static io.jgrad.processor.parse.ReadContext.dummy;
+
+import com.sun.source.tree.ArrayAccessTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LiteralTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewArrayTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
+import io.jgrad.processor.diag.Codes;
 import io.jgrad.processor.diag.Report;
 import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.DiffSpec;
+import io.jgrad.processor.ir.Expr;
+import io.jgrad.processor.ir.Exprs;
 import io.jgrad.processor.ir.Function;
+import io.jgrad.processor.ir.RecordShape;
+import io.jgrad.processor.ir.Stmt;
 import io.jgrad.processor.ir.Type;
 import io.jgrad.processor.ir.VjpPasses;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
 
 /**
  * Reads the forward and backward passes of an order-2 {@code @CustomVjp} rule as differentiable
  * code (JAX differentiates through {@code fwd} and {@code bwd} for {@code grad(grad(f))}), from which
- * the function's pullback functions are built. The passes' signatures are checked before this runs;
- * the processor's entry reads the passes with the parsers this gives, in order, and checks each
- * body before it reads the next.
+ * the function's pullback functions are built. The passes' signatures are checked before this runs.
  */
 public final class VjpPassReader {
-  private final DiffSpec spec;
-  private final Callee sig;
-  private final Trees trees;
-  private final CalleeResolver callees;
-  private final ExecutableElement fwd;
-  private final ExecutableElement bwd;
-  private BodyParser fwdParser;
-  private final List<BodyParser> bwdParsers = new ArrayList<>();
+  private VjpPassReader() {}
 
-  /** A reader of the passes of {@code f}'s rule. */
-  public VjpPassReader(ExecutableElement f, DiffSpec spec, Callee sig, Trees trees, CalleeResolver callees) {
-    this.spec = spec;
-    this.sig = sig;
-    this.trees = trees;
-    this.callees = callees;
-    this.fwd = method(f, spec.fwd());
-    this.bwd = method(f, spec.bwd());
-  }
-
-  /** The parser of the forward pass, read first: the backward pass reads the residuals it finds. */
-  public BodyParser forward(Report report) {
-    fwdParser = BodyParser.forVjpPass(trees, report, callees, fwd, BodyParser.VjpPass.FWD,
-        List.of(sig.returnType()), -1, 0);
-    return fwdParser;
-  }
-
-  /** How many times the backward pass is read: once per component of the gradient. */
-  public int components() {
-    return sig.differentiatedParams().size();
-  }
-
-  /** The parser of the backward pass returning component {@code i} of the gradient, after the forward pass. */
-  public BodyParser backward(int i, Report report) {
-    var residuals = fwdParser.residualLeaves();
+  /**
+   * The passes of {@code f}'s rule, each body read by {@code reader}, which checks it: the forward
+   * pass first (the backward pass reads the residuals it finds), then the backward pass once per
+   * component of the gradient, each a parse of its own, of which only the first reports (the others
+   * would repeat it). Empty at the first pass with an error.
+   */
+  public static Optional<VjpPasses> read(ExecutableElement f, DiffSpec spec, Callee sig, Trees trees, Report report,
+      CalleeResolver callees, java.util.function.Function<BodyParser, Optional<Function>> reader) {
+    ExecutableElement fwd = method(f, spec.fwd());
+    ExecutableElement bwd = method(f, spec.bwd());
+    Mode fwdMode = new Mode(true, List.of(sig.returnType()), -1, 0);
+    Optional<Function> fwdBody = reader.apply(new BodyParser(trees, report, callees, fwd, null, fwdMode, null));
+    if (fwdBody.isEmpty()) {
+      return Optional.empty();
+    }
+    List<Expr.Var> residuals = fwdMode.residualLeaves();
     boolean arrayResidual = ((DeclaredType) fwd.getReturnType()).getTypeArguments().get(0).getKind() == TypeKind.ARRAY;
-    BodyParser parser = BodyParser.forVjpPass(trees, report, callees, bwd, BodyParser.VjpPass.BWD, gradient(),
-        arrayResidual ? residuals.size() : -1, i);
-    bwdParsers.add(parser);
-    return parser;
-  }
-
-  /** The passes, from the forward pass's body and the backward pass's, one per component, as read. */
-  public VjpPasses passes(Function fwdBody, List<Function> bwdBodies) {
+    List<Type> gradient = sig.differentiatedParams().stream().map(Callee.Param::type).toList();
     List<VjpPasses.Pass> bwdPasses = new ArrayList<>();
-    for (int i = 0; i < bwdBodies.size(); i++) {
-      bwdPasses.add(new VjpPasses.Pass(spec.bwd(), bwdParams(bwd, sig, bwdParsers.get(i).residualLeaves()),
-          bwdBodies.get(i).body()));
+    for (int i = 0; i < gradient.size(); i++) {
+      Mode mode = new Mode(false, gradient, arrayResidual ? residuals.size() : -1, i);
+      Optional<Function> body = reader.apply(new BodyParser(trees, i == 0 ? report : new Report(), callees, bwd,
+          null, mode, null));
+      if (body.isEmpty()) {
+        return Optional.empty();
+      }
+      bwdPasses.add(new VjpPasses.Pass(spec.bwd(), bwdParams(bwd, sig, mode.residualLeaves()), body.get().body()));
     }
-    List<Callee.Param> fwdParams = new ArrayList<>();
-    for (int i = 0; i < sig.params().size(); i++) {
-      Callee.Param p = sig.params().get(i);
-      fwdParams.add(new Callee.Param(fwd.getParameters().get(i).getSimpleName().toString(), p.type(), false));
-    }
-    return new VjpPasses(new VjpPasses.Pass(spec.fwd(), fwdParams, fwdBody.body()), fwdParser.residualLeaves(),
-        bwdPasses);
-  }
-
-  private List<Type> gradient() {
-    return sig.differentiatedParams().stream().map(Callee.Param::type).toList();
+    List<Callee.Param> fwdParams = IntStream.range(0, sig.params().size()).mapToObj(i -> new Callee.Param(
+        fwd.getParameters().get(i).getSimpleName().toString(), sig.params().get(i).type(), false)).toList();
+    return Optional.of(new VjpPasses(new VjpPasses.Pass(spec.fwd(), fwdParams, fwdBody.get().body()), residuals,
+        bwdPasses));
   }
 
   /** The backward pass's parameters as its body names them: its residual parameter leaf by leaf. */
-  private static List<Callee.Param> bwdParams(ExecutableElement bwd, Callee sig, List<io.jgrad.processor.ir.Expr.Var> residual) {
+  private static List<Callee.Param> bwdParams(ExecutableElement bwd, Callee sig, List<Expr.Var> residual) {
     List<Callee.Param> out = new ArrayList<>();
     List<Callee.Param> nondiff = sig.params().stream().filter(p -> !p.differentiated()).toList();
     List<? extends VariableElement> ps = bwd.getParameters();
@@ -105,5 +100,183 @@ public final class VjpPassReader {
       }
     }
     throw new IllegalStateException("the rule " + name + " was checked to exist");
+  }
+
+  /**
+   * A pass read as differentiable code for reverse over reverse. The forward pass's
+   * {@code return Fwd.of(value, residuals)} assigns one local per residual leaf and returns the value;
+   * the backward pass reads its residual parameter leaf by leaf (an array at constant indices) and
+   * returns component {@code component} of the gradient.
+   */
+  private static final class Mode implements ReadMode {
+    private final boolean forward;
+    /** The types of the primal's result (forward) or of the gradient's components (backward). */
+    private final List<Type> passTypes;
+    /** A backward pass: how many elements its array residual has (what the forward pass creates), else -1. */
+    private final int residualLength;
+    /** A backward pass: which component of the gradient it returns. */
+    private final int component;
+    /**
+     * A forward pass: the locals its residuals go to, one per leaf, found at its first return. A
+     * backward pass: the leaves of its residual parameter.
+     */
+    private List<Expr.Var> residualLeaves;
+    /** A backward pass: the residual parameter, an array read element by element, or a boxed number. */
+    private Element residualParam;
+
+    Mode(boolean forward, List<Type> passTypes, int residualLength, int component) {
+      this.forward = forward;
+      this.passTypes = passTypes;
+      this.residualLength = residualLength;
+      this.component = component;
+    }
+
+    /** A forward pass: the locals holding its residuals. A backward pass: its residual parameter's leaves. */
+    List<Expr.Var> residualLeaves() {
+      return residualLeaves == null ? List.of() : List.copyOf(residualLeaves);
+    }
+
+    @Override
+    public Expr readReturn(ReadContext cx, ExpressionTree value, TreePath path, List<Stmt> out) {
+      return forward ? forwardPassReturn(cx, value, path, out) : backwardPassReturn(cx, value, path);
+    }
+
+    /**
+     * Binds a backward pass's residual parameter, the one after the primal's non-differentiated ones: an
+     * array becomes one value per element, a number (boxed or not) one value; a record is read leaf by
+     * leaf like any record parameter.
+     */
+    @Override
+    public void bindParameter(ReadContext cx, int index, VariableElement p, String name) {
+      if (forward || index != cx.method.getParameters().size() - 2) {
+        return;
+      }
+      if (cx.recordLocals.containsKey(p)) {
+        residualLeaves = new ArrayList<>(cx.recordLocals.get(p));
+        return;
+      }
+      residualParam = p;
+      residualLeaves = new ArrayList<>();
+      if (residualLength < 0) {
+        residualLeaves.add(new Expr.Var(name, Type.DOUBLE));
+      }
+      for (int j = 0; j < residualLength; j++) {
+        residualLeaves.add(new Expr.Var(name + "_" + j, Type.DOUBLE));
+        cx.usedNames.add(name + "_" + j);
+      }
+    }
+
+    /** The residual parameter of a backward pass: its one value, or {@code res[2]}, its third element. */
+    @Override
+    public Expr readParameter(ReadContext cx, ExpressionTree e, TreePath path) {
+      if (residualParam == null) {
+        return null;
+      }
+      if (e instanceof IdentifierTree t && residualParam.equals(cx.trees.getElement(path))) {
+        return residualLength < 0 ? residualLeaves.get(0) : cx.failed(Codes.UNSUPPORTED_EXPRESSION, "for second"
+            + " order, a backward pass reads its residual array element by element at constant indices ("
+            + t.getName() + "[0], " + t.getName() + "[1], ...), so that each element is a value of its own", t);
+      }
+      if (!(residualLength >= 0 && e instanceof ArrayAccessTree a && a.getExpression() instanceof IdentifierTree id
+          && residualParam.equals(cx.trees.getElement(new TreePath(path, id))))) {
+        return null;
+      }
+      if (a.getIndex() instanceof LiteralTree l && l.getValue() instanceof Integer i && i >= 0
+          && i < residualLength) {
+        return residualLeaves.get(i);
+      }
+      return cx.failed(Codes.UNSUPPORTED_EXPRESSION, "for second order, a backward pass reads its residual array at"
+          + " constant indices from 0 to " + (residualLength - 1) + " (the forward pass creates " + residualLength
+          + " elements)", a);
+    }
+
+    /** A forward pass declares its residual locals first: every path assigns them before it returns. */
+    @Override
+    public List<Stmt> finish(List<Stmt> body) {
+      if (!forward || residualLeaves == null) {
+        return body;
+      }
+      return Stream.concat(residualLeaves.stream().map(Stmt.Declare::new), body.stream()).toList();
+    }
+
+    /**
+     * {@code return Fwd.of(value, residuals)} in a forward pass: the residual leaves go to their locals,
+     * the value is returned; residuals are a number, {@code new double[] {...}} or a record.
+     */
+    private Expr forwardPassReturn(ReadContext cx, ExpressionTree e, TreePath parent, List<Stmt> out) {
+      TreePath path = new TreePath(parent, e);
+      Element target = e instanceof MethodInvocationTree ? cx.trees.getElement(path) : null;
+      Element owner = target == null ? null : target.getEnclosingElement();
+      if (!(e instanceof MethodInvocationTree m) || m.getArguments().size() != 2
+          || !target.getSimpleName().contentEquals("of") || !(owner instanceof TypeElement te)
+          || !te.getQualifiedName().contentEquals("io.jgrad.runtime.Fwd")) {
+        return cx.failed(Codes.RULE_RETURN, "for second order, a forward pass ends each path with return Fwd.of(value,"
+            + " residuals)", e);
+      }
+      Expr value = coerce(cx.expr(m.getArguments().get(0), path), passTypes.get(0));
+      List<Expr> leaves = residuals(cx, m.getArguments().get(1), path);
+      if (residualLeaves == null) {
+        residualLeaves = new ArrayList<>();
+        for (int j = 0; j < leaves.size(); j++) {
+          String name = "residual" + j;
+          for (int k = 2; cx.usedNames.contains(name); k++) {
+            name = "residual" + j + "_" + k;
+          }
+          cx.usedNames.add(name);
+          residualLeaves.add(new Expr.Var(name, leaves.get(j).type()));
+        }
+      } else if (residualLeaves.size() != leaves.size()) {
+        cx.error(Codes.RULE_RETURN, "for second order, every path of a forward pass returns as many residuals;"
+            + " this one returns " + leaves.size() + ", an earlier one " + residualLeaves.size(),
+            m.getArguments().get(1));
+        return value;
+      }
+      for (int j = 0; j < leaves.size(); j++) {
+        out.add(new Stmt.Assign(residualLeaves.get(j), coerce(leaves.get(j), residualLeaves.get(j).type()), false));
+      }
+      return value;
+    }
+
+    /** The leaves of a forward pass's residuals. */
+    private static List<Expr> residuals(ReadContext cx, ExpressionTree e, TreePath parent) {
+      TreePath path = new TreePath(parent, e);
+      if (e instanceof NewArrayTree n && n.getInitializers() != null) {
+        return n.getInitializers().stream().map(x -> coerce(cx.expr(x, path), Type.DOUBLE)).toList();
+      }
+      TypeMirror mirror = cx.trees.getTypeMirror(path);
+      RecordShape shape = mirror == null ? null : RecordShape.of(mirror);
+      if (shape != null) {
+        return cx.records.record(e, parent, shape);
+      }
+      if (mirror != null && (mirror.getKind() == TypeKind.DOUBLE || mirror.getKind() == TypeKind.FLOAT
+          || mirror.toString().equals("java.lang.Double"))) {
+        return List.of(coerce(cx.expr(e, parent), Type.DOUBLE));
+      }
+      cx.error(Codes.RULE_RETURN, "for second order, the residuals of a forward pass are a number, new double[]"
+          + " {...} or a record, so that the backward pass can be differentiated", e);
+      return List.of(dummy());
+    }
+
+    /**
+     * The returned gradient's component {@code component} in a backward pass: the value itself for one
+     * differentiated parameter, else argument {@code component} of {@code new FGrad(...)}; {@code null}
+     * is zero.
+     */
+    private Expr backwardPassReturn(ReadContext cx, ExpressionTree e, TreePath parent) {
+      Type type = passTypes.get(component);
+      if (e.getKind() == Tree.Kind.NULL_LITERAL) {
+        return Exprs.lit(type, 0);
+      }
+      if (passTypes.size() == 1) {
+        return coerce(cx.expr(e, parent), type);
+      }
+      if (e instanceof NewClassTree n && n.getClassBody() == null && n.getArguments().size() == passTypes.size()) {
+        ExpressionTree arg = n.getArguments().get(component);
+        return arg.getKind() == Tree.Kind.NULL_LITERAL ? Exprs.lit(type, 0)
+            : coerce(cx.expr(arg, new TreePath(parent, e)), type);
+      }
+      return cx.failed(Codes.RULE_RETURN, "for second order, a backward pass ends each path with return null or return"
+          + " new ...Grad(...) of " + passTypes.size() + " components", e);
+    }
   }
 }
