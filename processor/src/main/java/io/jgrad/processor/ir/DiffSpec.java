@@ -6,6 +6,7 @@ import io.jgrad.annotations.Differentiable;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import javax.lang.model.element.ExecutableElement;
 
 /**
@@ -50,10 +51,7 @@ public record DiffSpec(Kind kind, int order, List<String> wrt, String jvp, List<
 
   /** Every rule name the annotation gives ({@code jvp}, {@code jvps}, {@code fwd}, {@code bwd}), empty ones left out. */
   public List<String> ruleNames() {
-    List<String> names = new java.util.ArrayList<>(jvps);
-    names.addAll(List.of(jvp, fwd, bwd));
-    names.removeIf(String::isEmpty);
-    return names;
+    return Stream.concat(jvps.stream(), Stream.of(jvp, fwd, bwd)).filter(n -> !n.isEmpty()).toList();
   }
 
   /** The annotation's name as the user wrote it, for messages. */

@@ -13,8 +13,7 @@ public sealed interface Stmt {
 
   /** {@code counter = counter + by} (or {@code - |by|}): an int counter moved up or down. */
   static Stmt increment(Expr.Var counter, int by) {
-    return new Assign(counter, new Expr.Binary(by > 0 ? Expr.BinaryOp.ADD : Expr.BinaryOp.SUB, counter,
-        Exprs.lit(Type.INT, Math.abs(by)), Type.INT), false);
+    return new Assign(counter, Exprs.plus(counter, by), false);
   }
 
   /** {@code array[index] = value;} into a local array created by the function. */

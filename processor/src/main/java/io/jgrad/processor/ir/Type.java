@@ -57,15 +57,11 @@ public enum Type {
 
   /** The element type of an array type. */
   public Type element() {
-    switch (this) {
-      case DOUBLE_ARRAY:
-        return DOUBLE;
-      case FLOAT_ARRAY:
-        return FLOAT;
-      case INT_ARRAY:
-        return INT;
-      default:
-        throw new IllegalStateException("not an array: " + this);
-    }
+    return switch (this) {
+      case DOUBLE_ARRAY -> DOUBLE;
+      case FLOAT_ARRAY -> FLOAT;
+      case INT_ARRAY -> INT;
+      default -> throw new IllegalStateException("not an array: " + this);
+    };
   }
 }
