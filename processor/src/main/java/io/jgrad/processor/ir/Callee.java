@@ -169,11 +169,9 @@ public record Callee(
    * parameters, then the tangents (named {@code tangentNames}) held constant.
    */
   public Callee withConstantTangents(List<String> tangentNames) {
-    List<Param> all = new java.util.ArrayList<>(params);
     List<Param> diff = differentiatedParams();
-    for (int i = 0; i < diff.size(); i++) {
-      all.add(new Param(tangentNames.get(i), diff.get(i).type(), false));
-    }
+    List<Param> all = Stream.concat(params.stream(), IntStream.range(0, diff.size())
+        .mapToObj(i -> new Param(tangentNames.get(i), diff.get(i).type(), false))).toList();
     return new Callee(ownerQualifiedName, derivativesQualifiedName, name, all, returnType, true, 2);
   }
 

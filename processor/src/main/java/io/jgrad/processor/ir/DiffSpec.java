@@ -44,9 +44,8 @@ public record DiffSpec(Kind kind, int order, List<String> wrt, String jvp, List<
 
   /** How many of jgrad's method annotations {@code method} carries; more than one is an error. */
   public static int annotationCount(ExecutableElement method) {
-    return (method.getAnnotation(Differentiable.class) != null ? 1 : 0)
-        + (method.getAnnotation(CustomJvp.class) != null ? 1 : 0)
-        + (method.getAnnotation(CustomVjp.class) != null ? 1 : 0);
+    return (int) Stream.of(Differentiable.class, CustomJvp.class, CustomVjp.class)
+        .filter(a -> method.getAnnotation(a) != null).count();
   }
 
   /** Every rule name the annotation gives ({@code jvp}, {@code jvps}, {@code fwd}, {@code bwd}), empty ones left out. */

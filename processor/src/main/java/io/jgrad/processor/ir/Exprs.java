@@ -67,11 +67,8 @@ public final class Exprs {
   private static Expr folded(Primitive op, Expr a, Expr b, DoubleBinaryOperator fold) {
     Double ca = constValue(a);
     Double cb = constValue(b);
-    Type t = arith(a, b);
-    if (ca != null && cb != null) {
-      return lit(t, fold.applyAsDouble(ca, cb));
-    }
-    return new Expr.Prim(op, List.of(a, b), t, false);
+    return ca != null && cb != null ? lit(arith(a, b), fold.applyAsDouble(ca, cb))
+        : new Expr.Prim(op, List.of(a, b), arith(a, b), false);
   }
 
   /** {@code a * b}, with literal ones dropped. */

@@ -107,10 +107,8 @@ public record RecordShape(String qualifiedName, List<Component> components) {
 
   /** The package of {@code e}'s class, where its generated derivatives live. */
   public static String packageName(javax.lang.model.element.Element e) {
-    while (e != null && !(e instanceof javax.lang.model.element.PackageElement)) {
-      e = e.getEnclosingElement();
-    }
-    return e == null ? "" : ((javax.lang.model.element.PackageElement) e).getQualifiedName().toString();
+    return e == null ? "" : e instanceof javax.lang.model.element.PackageElement p ? p.getQualifiedName().toString()
+        : packageName(e.getEnclosingElement());
   }
 
   /** The leaves, depth first, in component order. */

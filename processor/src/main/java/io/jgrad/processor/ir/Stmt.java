@@ -98,9 +98,8 @@ public sealed interface Stmt {
 
     /** Whether the loop runs again: {@code counter > 0} when it counts trips, else {@code counter >= downTo}. */
     public Expr condition() {
-      return downTo.equals(Exprs.lit(Type.INT, 1))
-          ? new Expr.Binary(Expr.BinaryOp.GT, counter, Exprs.lit(Type.INT, 0), Type.BOOLEAN)
-          : new Expr.Binary(Expr.BinaryOp.GE, counter, downTo, Type.BOOLEAN);
+      return downTo.equals(Exprs.lit(Type.INT, 1)) ? Exprs.compare(Expr.BinaryOp.GT, counter, Exprs.lit(Type.INT, 0))
+          : Exprs.compare(Expr.BinaryOp.GE, counter, downTo);
     }
   }
 
