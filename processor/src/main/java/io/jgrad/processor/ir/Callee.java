@@ -1,6 +1,8 @@
 package io.jgrad.processor.ir;
 
 import java.util.List;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * What a caller needs to know of a differentiable function: its owner, name, parameters, which of
@@ -56,22 +58,12 @@ public record Callee(
    * scalars that generated code packs into arrays ({@link #isPacked}).
    */
   public static Callee functionObject(String receiver, Type type, List<Type> args) {
-    List<Param> params = new java.util.ArrayList<>();
-    if (type == Type.FN1) {
-      params.add(new Param("x", Type.DOUBLE, true));
-    } else if (type == Type.FN2) {
-      params.add(new Param("first", Type.DOUBLE, true));
-      params.add(new Param("second", Type.DOUBLE, true));
-    } else if (args.size() == 1 && args.get(0) == Type.DOUBLE_ARRAY) {
-      params.add(new Param("x", Type.DOUBLE_ARRAY, true));
-    } else {
-      for (int i = 0; i < args.size(); i++) {
-        params.add(new Param("x" + i, Type.DOUBLE, true));
-      }
-    }
+    List<Param> params = type == Type.FN1 ? List.of(new Param("x", Type.DOUBLE, true))
+        : type == Type.FN2 ? List.of(new Param("first", Type.DOUBLE, true), new Param("second", Type.DOUBLE, true))
+        : args.size() == 1 && args.get(0) == Type.DOUBLE_ARRAY ? List.of(new Param("x", Type.DOUBLE_ARRAY, true))
+        : IntStream.range(0, args.size()).mapToObj(i -> new Param("x" + i, Type.DOUBLE, true)).toList();
     // The owner of a function object's call is its runtime interface.
-    return new Callee(type.javaName(), "", nameOf(receiver), List.copyOf(params), Type.DOUBLE, true, 1, receiver,
-        false, null);
+    return new Callee(type.javaName(), "", nameOf(receiver), params, Type.DOUBLE, true, 1, receiver, false, null);
   }
 
   /**
@@ -120,16 +112,10 @@ public record Callee(
    */
   public Type functionObjectType() {
     List<Param> diff = differentiatedParams();
-    if (returnType != Type.DOUBLE) {
-      return null;
-    }
-    if (diff.size() == 1 && diff.get(0).type() == Type.DOUBLE_ARRAY) {
-      return Type.FN_N;
-    }
-    if (diff.stream().anyMatch(p -> p.type() != Type.DOUBLE)) {
-      return null;
-    }
-    return diff.size() == 1 ? Type.FN1 : diff.size() == 2 ? Type.FN2 : Type.FN_N;
+    return returnType != Type.DOUBLE ? null
+        : diff.size() == 1 && diff.get(0).type() == Type.DOUBLE_ARRAY ? Type.FN_N
+        : diff.stream().anyMatch(p -> p.type() != Type.DOUBLE) ? null
+        : diff.size() == 1 ? Type.FN1 : diff.size() == 2 ? Type.FN2 : Type.FN_N;
   }
 
   /**
@@ -183,11 +169,9 @@ public record Callee(
    * parameters, then the tangents (named {@code tangentNames}) held constant.
    */
   public Callee withConstantTangents(List<String> tangentNames) {
-    List<Param> all = new java.util.ArrayList<>(params);
     List<Param> diff = differentiatedParams();
-    for (int i = 0; i < diff.size(); i++) {
-      all.add(new Param(tangentNames.get(i), diff.get(i).type(), false));
-    }
+    List<Param> all = Stream.concat(params.stream(), IntStream.range(0, diff.size())
+        .mapToObj(i -> new Param(tangentNames.get(i), diff.get(i).type(), false))).toList();
     return new Callee(ownerQualifiedName, derivativesQualifiedName, name, all, returnType, true, 2);
   }
 
@@ -197,12 +181,9 @@ public record Callee(
    * order of a caller goes through it.
    */
   public Callee tangentFunction() {
-    List<Param> all = new java.util.ArrayList<>(params);
-    for (Param p : differentiatedParams()) {
-      all.add(new Param(p.name() + "Dot", p.type(), true));
-    }
-    return new Callee(derivativesQualifiedName, derivativesQualifiedName, name + "Tangent", List.copyOf(all),
-        returnType, true, 1);
+    List<Param> all = Stream.concat(params.stream(),
+        differentiatedParams().stream().map(p -> new Param(p.name() + "Dot", p.type(), true))).toList();
+    return new Callee(derivativesQualifiedName, derivativesQualifiedName, name + "Tangent", all, returnType, true, 1);
   }
 
   /**
@@ -213,11 +194,8 @@ public record Callee(
    * {@code grad(grad(g))} through a {@code custom_jvp} function, whose rule is traced once).
    */
   public Callee secondOrderPrimal() {
-    if (!rulePrimal || order < 2) {
-      return this;
-    }
-    return new Callee(derivativesQualifiedName, derivativesQualifiedName, rulePrimalName(name), params, returnType,
-        forward, 1);
+    return !rulePrimal || order < 2 ? this : new Callee(derivativesQualifiedName, derivativesQualifiedName,
+        rulePrimalName(name), params, returnType, forward, 1);
   }
 
   /** The same function, marked as having {@code fRulePrimal} or not. */
@@ -264,12 +242,12 @@ public record Callee(
     return Character.toUpperCase(name.charAt(0)) + name.substring(1) + "Grad";
   }
 
-  /** Whether the gradient is one value (a scalar or an array) rather than a record. */
   /** Whether it returns a double and is differentiated in doubles only: what reverse over reverse goes through. */
   public boolean doublesOnly() {
     return returnType == Type.DOUBLE && differentiatedParams().stream().allMatch(p -> p.type() == Type.DOUBLE);
   }
 
+  /** Whether the gradient is one value (a scalar or an array) rather than a record. */
   public boolean hasSingleGradient() {
     return differentiatedParams().size() == 1;
   }
@@ -293,10 +271,8 @@ public record Callee(
    * function is differentiated to get second derivatives, reverse over reverse).
    */
   public Callee pullbackFunction(Param p, String g) {
-    List<Param> all = new java.util.ArrayList<>(params);
-    all.add(new Param(g, returnType, true));
-    return new Callee(derivativesQualifiedName, derivativesQualifiedName, pullbackName(p), List.copyOf(all),
-        p.type(), false, 1);
+    List<Param> all = Stream.concat(params.stream(), Stream.of(new Param(g, returnType, true))).toList();
+    return new Callee(derivativesQualifiedName, derivativesQualifiedName, pullbackName(p), all, p.type(), false, 1);
   }
 
   /** The cotangent parameter's name: {@code g}, or a free variant when this function has a parameter g. */

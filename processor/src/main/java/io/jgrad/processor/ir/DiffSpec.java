@@ -6,6 +6,7 @@ import io.jgrad.annotations.Differentiable;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import javax.lang.model.element.ExecutableElement;
 
 /**
@@ -43,17 +44,13 @@ public record DiffSpec(Kind kind, int order, List<String> wrt, String jvp, List<
 
   /** How many of jgrad's method annotations {@code method} carries; more than one is an error. */
   public static int annotationCount(ExecutableElement method) {
-    return (method.getAnnotation(Differentiable.class) != null ? 1 : 0)
-        + (method.getAnnotation(CustomJvp.class) != null ? 1 : 0)
-        + (method.getAnnotation(CustomVjp.class) != null ? 1 : 0);
+    return (int) Stream.of(Differentiable.class, CustomJvp.class, CustomVjp.class)
+        .filter(a -> method.getAnnotation(a) != null).count();
   }
 
   /** Every rule name the annotation gives ({@code jvp}, {@code jvps}, {@code fwd}, {@code bwd}), empty ones left out. */
   public List<String> ruleNames() {
-    List<String> names = new java.util.ArrayList<>(jvps);
-    names.addAll(List.of(jvp, fwd, bwd));
-    names.removeIf(String::isEmpty);
-    return names;
+    return Stream.concat(jvps.stream(), Stream.of(jvp, fwd, bwd)).filter(n -> !n.isEmpty()).toList();
   }
 
   /** The annotation's name as the user wrote it, for messages. */

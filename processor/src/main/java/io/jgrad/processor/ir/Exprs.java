@@ -1,7 +1,9 @@
 package io.jgrad.processor.ir;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.DoubleBinaryOperator;
 
@@ -14,30 +16,20 @@ public final class Exprs {
 
   /** Java's binary numeric promotion. */
   public static Type promote(Type a, Type b) {
-    if (a == Type.DOUBLE || b == Type.DOUBLE) {
-      return Type.DOUBLE;
-    }
-    if (a == Type.FLOAT || b == Type.FLOAT) {
-      return Type.FLOAT;
-    }
-    if (a == Type.LONG || b == Type.LONG) {
-      return Type.LONG;
-    }
-    return Type.INT;
+    return a == Type.DOUBLE || b == Type.DOUBLE ? Type.DOUBLE
+        : a == Type.FLOAT || b == Type.FLOAT ? Type.FLOAT
+        : a == Type.LONG || b == Type.LONG ? Type.LONG
+        : Type.INT;
   }
 
   /** A literal of the given numeric type. */
   public static Expr.Const lit(Type type, double value) {
-    switch (type) {
-      case FLOAT:
-        return new Expr.Const(Type.FLOAT, (float) value);
-      case INT:
-        return new Expr.Const(Type.INT, (int) value);
-      case LONG:
-        return new Expr.Const(Type.LONG, (long) value);
-      default:
-        return new Expr.Const(Type.DOUBLE, value);
-    }
+    return switch (type) {
+      case FLOAT -> new Expr.Const(Type.FLOAT, (float) value);
+      case INT -> new Expr.Const(Type.INT, (int) value);
+      case LONG -> new Expr.Const(Type.LONG, (long) value);
+      default -> new Expr.Const(Type.DOUBLE, value);
+    };
   }
 
   /** The zero of a local's type (false for a boolean): what it holds before its first assignment. */
@@ -53,10 +45,7 @@ public final class Exprs {
 
   /** The literal's numeric value, or null when {@code e} is not a numeric literal. */
   public static Double constValue(Expr e) {
-    if (e instanceof Expr.Const c && c.value() instanceof Number n) {
-      return n.doubleValue();
-    }
-    return null;
+    return e instanceof Expr.Const c && c.value() instanceof Number n ? n.doubleValue() : null;
   }
 
   private static Type arith(Expr a, Expr b) {
@@ -78,28 +67,20 @@ public final class Exprs {
   private static Expr folded(Primitive op, Expr a, Expr b, DoubleBinaryOperator fold) {
     Double ca = constValue(a);
     Double cb = constValue(b);
-    Type t = arith(a, b);
-    if (ca != null && cb != null) {
-      return lit(t, fold.applyAsDouble(ca, cb));
-    }
-    return new Expr.Prim(op, List.of(a, b), t, false);
+    return ca != null && cb != null ? lit(arith(a, b), fold.applyAsDouble(ca, cb))
+        : new Expr.Prim(op, List.of(a, b), arith(a, b), false);
   }
 
   /** {@code a * b}, with literal ones dropped. */
   public static Expr mul(Expr a, Expr b) {
-    Double ca = constValue(a);
-    Double cb = constValue(b);
     Type t = arith(a, b);
-    if (ca != null && cb != null) {
-      return lit(t, ca * cb);
-    }
-    if (ca != null && ca == 1.0 && b.type() == t) {
+    if (constValue(b) == null && Objects.equals(constValue(a), 1.0) && b.type() == t) {
       return b;
     }
-    if (cb != null && cb == 1.0 && a.type() == t) {
+    if (constValue(a) == null && Objects.equals(constValue(b), 1.0) && a.type() == t) {
       return a;
     }
-    return new Expr.Prim(Primitive.MUL, List.of(a, b), t, false);
+    return folded(Primitive.MUL, a, b, (x, y) -> x * y);
   }
 
   /** {@code a / b}. */
@@ -134,51 +115,14 @@ public final class Exprs {
 
   /** The direct subexpressions of {@code e}, in evaluation order. */
   public static List<Expr> children(Expr e) {
-    if (e instanceof Expr.Prim p) {
-      return p.args();
-    }
-    if (e instanceof Expr.Call c) {
-      return c.args();
-    }
-    if (e instanceof Expr.PrimalCall c) {
-      return c.args();
-    }
-    if (e instanceof Expr.Binary b) {
-      return List.of(b.left(), b.right());
-    }
-    if (e instanceof Expr.Unary u) {
-      return List.of(u.operand());
-    }
-    if (e instanceof Expr.Cast c) {
-      return List.of(c.operand());
-    }
-    if (e instanceof Expr.ArrayRead r) {
-      return List.of(r.array(), r.index());
-    }
-    if (e instanceof Expr.ArrayLength l) {
-      return List.of(l.array());
-    }
-    if (e instanceof Expr.NewArray n) {
-      return List.of(n.length());
-    }
-    if (e instanceof Expr.Conditional c) {
-      return List.of(c.condition(), c.ifTrue(), c.ifFalse());
-    }
-    if (e instanceof Expr.Pair p) {
-      return List.of(p.value(), p.tangent());
-    }
-    if (e instanceof Expr.RecordValue r) {
-      return r.leaves();
-    }
-    return List.of();
+    List<Expr> out = new ArrayList<>();
+    Rewrite.node(e, Rewrite.adding(out));
+    return out;
   }
 
   /** Whether {@code e} reads the local {@code name}. */
   public static boolean mentions(Expr e, String name) {
-    if (e instanceof Expr.Var v) {
-      return v.name().equals(name);
-    }
-    return children(e).stream().anyMatch(c -> mentions(c, name));
+    return e instanceof Expr.Var v ? v.name().equals(name) : children(e).stream().anyMatch(c -> mentions(c, name));
   }
 
   /** The locals {@code e} reads. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import java.util.stream.IntStream;
 
 /**
  * The IR of one differentiable function: its signature as a {@link Callee}, and, by its case, where
@@ -69,10 +70,8 @@ public sealed interface Function {
           assignLeaves(values, p.value(), out);
           assignLeaves(tangents, p.tangent(), out);
           if (p.value() instanceof Expr.RecordValue record) {
-            List<Expr> leaves = new ArrayList<>();
-            for (int i = 0; i < values.size(); i++) {
-              leaves.add(values.get(i) != null ? values.get(i) : record.leaves().get(i));
-            }
+            List<Expr> leaves = IntStream.range(0, values.size())
+                .mapToObj(i -> values.get(i) != null ? values.get(i) : record.leaves().get(i)).toList();
             out.add(new Stmt.Return(new Expr.RecordValue(record.shape(), leaves)));
           } else {
             out.add(new Stmt.Return(values.get(0)));

@@ -28,14 +28,11 @@ public sealed interface Linear {
         if (total == null) {
           total = term.negate() ? new Expr.Prim(Primitive.NEG, List.of(value), value.type(), false) : value;
         } else {
-          Primitive op = term.negate() ? Primitive.SUB : Primitive.ADD;
-          total = Exprs.prim(op, total, value);
+          total = Exprs.prim(term.negate() ? Primitive.SUB : Primitive.ADD, total, value);
         }
       }
-      if (total == null) {
-        return Exprs.lit(target.type(), 0);
-      }
-      return total.type() == target.type() ? total : new Expr.Cast(target.type(), total);
+      return total == null ? Exprs.lit(target.type(), 0)
+          : total.type() == target.type() ? total : new Expr.Cast(target.type(), total);
     }
   }
 

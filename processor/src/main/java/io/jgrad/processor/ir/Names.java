@@ -54,22 +54,19 @@ public final class Names {
   /** {@code base} if not in {@code taken}, else {@code base2}, {@code base3}, ...; added to {@code taken}. */
   public static String fresh(String base, Set<String> taken) {
     String name = base;
-    for (int i = 2; taken.contains(name); i++) {
+    for (int i = 2; !taken.add(name); i++) {
       name = base + i;
     }
-    taken.add(name);
     return name;
   }
 
   /** {@code base1}, {@code base2}, ...: a numbered temporary. */
   public String temp(String base) {
-    String name;
     int i = 1;
-    do {
-      name = base + i++;
-    } while (taken.contains(name));
-    taken.add(name);
-    return name;
+    while (!taken.add(base + i)) {
+      i++;
+    }
+    return base + i;
   }
 
   /** A fresh local of the given type. */

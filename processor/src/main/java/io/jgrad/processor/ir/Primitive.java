@@ -72,11 +72,6 @@ public enum Primitive {
         && this != RINT;
   }
 
-  /** Whether the primitive is linear in its arguments (its transpose is the whole rule). */
-  public boolean isLinear() {
-    return this == ADD || this == SUB || this == NEG;
-  }
-
   /** The {@code Math} function of this name taking {@code arity} arguments, if it is in the table. */
   public static Optional<Primitive> forMathMethod(String name, int arity) {
     return Arrays.stream(values())

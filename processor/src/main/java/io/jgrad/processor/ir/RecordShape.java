@@ -2,6 +2,9 @@ package io.jgrad.processor.ir;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.RecordComponentElement;
@@ -30,14 +33,12 @@ public record RecordShape(String qualifiedName, List<Component> components) {
 
     /** How Java reads this leaf from {@code base}: {@code base.b().b0()}. */
     public String read(String base) {
-      StringBuilder s = new StringBuilder(base);
-      path.forEach(c -> s.append('.').append(c).append("()"));
-      return s.toString();
+      return base + path.stream().map(c -> "." + c + "()").collect(Collectors.joining());
     }
 
     /** Whether the leaf has a tangent: a number or an array of numbers. */
     public boolean differentiable() {
-      return type.isScalar() || type == Type.DOUBLE_ARRAY || type == Type.FLOAT_ARRAY;
+      return type.isDifferentiable();
     }
   }
 
@@ -50,13 +51,10 @@ public record RecordShape(String qualifiedName, List<Component> components) {
   }
 
   private static RecordShape of(TypeMirror mirror, int depth) {
-    if (!(mirror instanceof DeclaredType declared) || depth > 8) {
+    if (depth > 8 || !isRecord(mirror) || !((DeclaredType) mirror).getTypeArguments().isEmpty()) {
       return null;
     }
-    TypeElement element = (TypeElement) declared.asElement();
-    if (!isRecord(mirror) || !declared.getTypeArguments().isEmpty()) {
-      return null;
-    }
+    TypeElement element = (TypeElement) ((DeclaredType) mirror).asElement();
     for (var e = element; e != null; e = e.getEnclosingElement() instanceof TypeElement t ? t : null) {
       if (e.getModifiers().contains(Modifier.PRIVATE)) {
         return null;
@@ -71,8 +69,7 @@ public record RecordShape(String qualifiedName, List<Component> components) {
         continue;
       }
       Type type = TypeMapper.map(t);
-      if (type == null || (type.isArray() && type != Type.DOUBLE_ARRAY && type != Type.FLOAT_ARRAY)
-          || type.isFunctionObject()) {
+      if (type == null || type == Type.INT_ARRAY || type.isFunctionObject()) {
         return null;
       }
       components.add(new Component(c.getSimpleName().toString(), type,
@@ -104,21 +101,14 @@ public record RecordShape(String qualifiedName, List<Component> components) {
         return element.getQualifiedName().toString();
       }
     }
-    for (RecordComponentElement c : element.getRecordComponents()) {
-      String nested = inaccessibleFrom(c.asType(), pkg);
-      if (nested != null) {
-        return nested;
-      }
-    }
-    return null;
+    return element.getRecordComponents().stream().map(c -> inaccessibleFrom(c.asType(), pkg))
+        .filter(Objects::nonNull).findFirst().orElse(null);
   }
 
   /** The package of {@code e}'s class, where its generated derivatives live. */
   public static String packageName(javax.lang.model.element.Element e) {
-    while (e != null && !(e instanceof javax.lang.model.element.PackageElement)) {
-      e = e.getEnclosingElement();
-    }
-    return e == null ? "" : ((javax.lang.model.element.PackageElement) e).getQualifiedName().toString();
+    return e == null ? "" : e instanceof javax.lang.model.element.PackageElement p ? p.getQualifiedName().toString()
+        : packageName(e.getEnclosingElement());
   }
 
   /** The leaves, depth first, in component order. */
@@ -130,12 +120,11 @@ public record RecordShape(String qualifiedName, List<Component> components) {
 
   private void collect(List<String> prefix, List<Leaf> out) {
     for (Component c : components) {
-      List<String> path = new ArrayList<>(prefix);
-      path.add(c.name());
+      List<String> path = Stream.concat(prefix.stream(), Stream.of(c.name())).toList();
       if (c.nested() != null) {
         c.nested().collect(path, out);
       } else {
-        out.add(new Leaf(List.copyOf(path), c.type(), c.javaType()));
+        out.add(new Leaf(path, c.type(), c.javaType()));
       }
     }
   }

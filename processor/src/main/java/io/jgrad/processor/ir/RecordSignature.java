@@ -1,6 +1,5 @@
 package io.jgrad.processor.ir;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -19,12 +18,8 @@ public record RecordSignature(String name, List<UserParam> params, RecordShape r
       if (shape == null) {
         return List.of(param);
       }
-      List<Callee.Param> out = new ArrayList<>();
-      for (RecordShape.Leaf leaf : shape.leaves()) {
-        out.add(new Callee.Param(name + "_" + leaf.suffix(), leaf.type(), differentiated && leaf.differentiable(),
-            leaf.javaType(), false));
-      }
-      return out;
+      return shape.leaves().stream().map(leaf -> new Callee.Param(name + "_" + leaf.suffix(), leaf.type(),
+          differentiated && leaf.differentiable(), leaf.javaType(), false)).toList();
     }
   }
 

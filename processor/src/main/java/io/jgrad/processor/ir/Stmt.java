@@ -13,8 +13,7 @@ public sealed interface Stmt {
 
   /** {@code counter = counter + by} (or {@code - |by|}): an int counter moved up or down. */
   static Stmt increment(Expr.Var counter, int by) {
-    return new Assign(counter, new Expr.Binary(by > 0 ? Expr.BinaryOp.ADD : Expr.BinaryOp.SUB, counter,
-        Exprs.lit(Type.INT, Math.abs(by)), Type.INT), false);
+    return new Assign(counter, Exprs.plus(counter, by), false);
   }
 
   /** {@code array[index] = value;} into a local array created by the function. */
@@ -99,9 +98,8 @@ public sealed interface Stmt {
 
     /** Whether the loop runs again: {@code counter > 0} when it counts trips, else {@code counter >= downTo}. */
     public Expr condition() {
-      return downTo.equals(Exprs.lit(Type.INT, 1))
-          ? new Expr.Binary(Expr.BinaryOp.GT, counter, Exprs.lit(Type.INT, 0), Type.BOOLEAN)
-          : new Expr.Binary(Expr.BinaryOp.GE, counter, downTo, Type.BOOLEAN);
+      return downTo.equals(Exprs.lit(Type.INT, 1)) ? Exprs.compare(Expr.BinaryOp.GT, counter, Exprs.lit(Type.INT, 0))
+          : Exprs.compare(Expr.BinaryOp.GE, counter, downTo);
     }
   }
 

@@ -2,32 +2,30 @@ package io.jgrad.processor.ir;
 
 /** The value types the IR knows: the differentiable scalars and arrays, and the primal-only rest. */
 public enum Type {
-  DOUBLE("double", true),
-  FLOAT("float", true),
-  INT("int", false),
-  LONG("long", false),
-  BOOLEAN("boolean", false),
-  DOUBLE_ARRAY("double[]", true),
-  FLOAT_ARRAY("float[]", true),
-  INT_ARRAY("int[]", false),
+  DOUBLE("double"),
+  FLOAT("float"),
+  INT("int"),
+  LONG("long"),
+  BOOLEAN("boolean"),
+  DOUBLE_ARRAY("double[]"),
+  FLOAT_ARRAY("float[]"),
+  INT_ARRAY("int[]"),
   /**
    * Any other reference value (a String, an enum, a functional interface such as
    * {@code DoubleUnaryOperator}): carried, never differentiated.
    */
-  OBJECT("Object", false),
+  OBJECT("Object"),
   /** A {@code DiffFn1} function object: not differentiated itself, but calls through it are. */
-  FN1("io.jgrad.runtime.DiffFn1", false),
+  FN1("io.jgrad.runtime.DiffFn1"),
   /** A {@code DiffFn2} function object: not differentiated itself, but calls through it are. */
-  FN2("io.jgrad.runtime.DiffFn2", false),
+  FN2("io.jgrad.runtime.DiffFn2"),
   /** A {@code DiffFnN} function object (a vector of doubles): calls through it are differentiated. */
-  FN_N("io.jgrad.runtime.DiffFnN", false);
+  FN_N("io.jgrad.runtime.DiffFnN");
 
   private final String javaName;
-  private final boolean differentiable;
 
-  Type(String javaName, boolean differentiable) {
+  Type(String javaName) {
     this.javaName = javaName;
-    this.differentiable = differentiable;
   }
 
   /** The Java spelling of the type. */
@@ -37,7 +35,7 @@ public enum Type {
 
   /** Whether values of this type have tangents. */
   public boolean isDifferentiable() {
-    return differentiable;
+    return isScalar() || this == DOUBLE_ARRAY || this == FLOAT_ARRAY;
   }
 
   /** Whether this is a differentiable scalar (double or float). */
@@ -57,15 +55,11 @@ public enum Type {
 
   /** The element type of an array type. */
   public Type element() {
-    switch (this) {
-      case DOUBLE_ARRAY:
-        return DOUBLE;
-      case FLOAT_ARRAY:
-        return FLOAT;
-      case INT_ARRAY:
-        return INT;
-      default:
-        throw new IllegalStateException("not an array: " + this);
-    }
+    return switch (this) {
+      case DOUBLE_ARRAY -> DOUBLE;
+      case FLOAT_ARRAY -> FLOAT;
+      case INT_ARRAY -> INT;
+      default -> throw new IllegalStateException("not an array: " + this);
+    };
   }
 }

@@ -22,50 +22,37 @@ public final class TypeMapper {
     if (mirror == null) {
       return null;
     }
-    switch (mirror.getKind()) {
-      case DOUBLE:
-        return Type.DOUBLE;
-      case FLOAT:
-        return Type.FLOAT;
-      case INT:
-      case SHORT:
-      case BYTE:
-      case CHAR:
-        return Type.INT;
-      case LONG:
-        return Type.LONG;
-      case BOOLEAN:
-        return Type.BOOLEAN;
-      case ARRAY:
+    return switch (mirror.getKind()) {
+      case DOUBLE -> Type.DOUBLE;
+      case FLOAT -> Type.FLOAT;
+      case INT, SHORT, BYTE, CHAR -> Type.INT;
+      case LONG -> Type.LONG;
+      case BOOLEAN -> Type.BOOLEAN;
+      case ARRAY -> {
         Type element = map(((ArrayType) mirror).getComponentType());
-        return Arrays.stream(Type.values()).filter(t -> t.isArray() && t.element() == element).findFirst()
-            .orElse(null);
-      case DECLARED:
-        DeclaredType declared = (DeclaredType) mirror;
-        TypeElement typeElement = (TypeElement) declared.asElement();
-        String name = typeElement.getQualifiedName().toString();
-        if (name.equals("java.lang.String")) {
-          return Type.OBJECT;
-        }
-        for (Type t : Type.values()) {
-          if (t.isFunctionObject() && t.javaName().equals(name)) {
-            return t;
-          }
-        }
-        // Type arguments would need spelling out in generated signatures: not yet.
-        boolean opaque = typeElement.getKind() == ElementKind.ENUM || typeElement.getKind() == ElementKind.INTERFACE;
-        return opaque && declared.getTypeArguments().isEmpty() ? Type.OBJECT : null;
-      default:
-        return null;
+        yield Arrays.stream(Type.values()).filter(t -> t.isArray() && t.element() == element).findFirst().orElse(null);
+      }
+      case DECLARED -> declared((DeclaredType) mirror);
+      default -> null;
+    };
+  }
+
+  /** The IR type of a class or interface type: a String, an enum, an interface, a function object. */
+  private static Type declared(DeclaredType declared) {
+    TypeElement typeElement = (TypeElement) declared.asElement();
+    String name = typeElement.getQualifiedName().toString();
+    if (name.equals("java.lang.String")) {
+      return Type.OBJECT;
     }
+    // Type arguments would need spelling out in generated signatures: not yet.
+    boolean opaque = typeElement.getKind() == ElementKind.ENUM || typeElement.getKind() == ElementKind.INTERFACE;
+    return Arrays.stream(Type.values()).filter(t -> t.isFunctionObject() && t.javaName().equals(name)).findFirst()
+        .orElse(opaque && declared.getTypeArguments().isEmpty() ? Type.OBJECT : null);
   }
 
   /** The qualified name of a declared type (what generated signatures spell), else null. */
   public static String javaType(TypeMirror mirror) {
-    if (mirror instanceof DeclaredType declared) {
-      return ((TypeElement) declared.asElement()).getQualifiedName().toString();
-    }
-    return null;
+    return mirror instanceof DeclaredType d ? ((TypeElement) d.asElement()).getQualifiedName().toString() : null;
   }
 
   /**

@@ -54,73 +54,69 @@ public final class PrimitiveRules {
     Expr a = args.get(0);
     Expr b = args.size() > 1 ? args.get(1) : null;
     Type t = y.type();
-    switch (p) {
+    return switch (p) {
       // linear: ẏ = ȧ + ḃ
-      case ADD: return List.of(Partial.ONE, Partial.ONE);
+      case ADD -> List.of(Partial.ONE, Partial.ONE);
       // linear: ẏ = ȧ - ḃ
-      case SUB: return List.of(Partial.ONE, Partial.MINUS_ONE);
+      case SUB -> List.of(Partial.ONE, Partial.MINUS_ONE);
       // linear: ẏ = -ȧ
-      case NEG: return List.of(Partial.MINUS_ONE);
+      case NEG -> List.of(Partial.MINUS_ONE);
       // bilinear: y = a·b / ẏ = b·ȧ + a·ḃ
-      case MUL: return List.of(Partial.times(b), Partial.times(a));
+      case MUL -> List.of(Partial.times(b), Partial.times(a));
       // y = a / b / ẏ = ȧ / b - (y / b)·ḃ
-      case DIV: return List.of(Partial.over(b), Partial.minusTimes(div(y, b)));
+      case DIV -> List.of(Partial.over(b), Partial.minusTimes(div(y, b)));
       // y = sin a / ẏ = cos a · ȧ
-      case SIN: return List.of(Partial.times(math(COS, t, a)));
+      case SIN -> List.of(Partial.times(math(COS, t, a)));
       // y = cos a / ẏ = -sin a · ȧ
-      case COS: return List.of(Partial.minusTimes(math(SIN, t, a)));
+      case COS -> List.of(Partial.minusTimes(math(SIN, t, a)));
       // y = tan a / ẏ = (1 + y²) · ȧ
-      case TAN: return List.of(Partial.times(add(lit(t, 1), mul(y, y))));
+      case TAN -> List.of(Partial.times(add(lit(t, 1), mul(y, y))));
       // y = asin a / ẏ = ȧ / √(1 - a²)
-      case ASIN: return List.of(Partial.over(math(SQRT, t, sub(lit(t, 1), mul(a, a)))));
+      case ASIN -> List.of(Partial.over(math(SQRT, t, sub(lit(t, 1), mul(a, a)))));
       // y = acos a / ẏ = -ȧ / √(1 - a²)
-      case ACOS: return List.of(Partial.minusOver(math(SQRT, t, sub(lit(t, 1), mul(a, a)))));
+      case ACOS -> List.of(Partial.minusOver(math(SQRT, t, sub(lit(t, 1), mul(a, a)))));
       // y = atan a / ẏ = ȧ / (1 + a²)
-      case ATAN: return List.of(Partial.over(add(lit(t, 1), mul(a, a))));
+      case ATAN -> List.of(Partial.over(add(lit(t, 1), mul(a, a))));
       // y = atan2(a, b) / ẏ = (b·ȧ - a·ḃ) / (a² + b²)
-      case ATAN2: return List.of(Partial.times(div(b, add(mul(a, a), mul(b, b)))),
+      case ATAN2 -> List.of(Partial.times(div(b, add(mul(a, a), mul(b, b)))),
           Partial.minusTimes(div(a, add(mul(a, a), mul(b, b)))));
       // y = sinh a / ẏ = cosh a · ȧ
-      case SINH: return List.of(Partial.times(math(COSH, t, a)));
+      case SINH -> List.of(Partial.times(math(COSH, t, a)));
       // y = cosh a / ẏ = sinh a · ȧ
-      case COSH: return List.of(Partial.times(math(SINH, t, a)));
+      case COSH -> List.of(Partial.times(math(SINH, t, a)));
       // y = tanh a / ẏ = (1 - y²) · ȧ
-      case TANH: return List.of(Partial.times(sub(lit(t, 1), mul(y, y))));
+      case TANH -> List.of(Partial.times(sub(lit(t, 1), mul(y, y))));
       // y = exp a / ẏ = y · ȧ
-      case EXP: return List.of(Partial.times(y));
+      case EXP -> List.of(Partial.times(y));
       // y = expm1 a / ẏ = (y + 1) · ȧ
-      case EXPM1: return List.of(Partial.times(add(y, lit(t, 1))));
+      case EXPM1 -> List.of(Partial.times(add(y, lit(t, 1))));
       // y = log a / ẏ = ȧ / a
-      case LOG: return List.of(Partial.over(a));
+      case LOG -> List.of(Partial.over(a));
       // y = log1p a / ẏ = ȧ / (1 + a)
-      case LOG1P: return List.of(Partial.over(add(lit(t, 1), a)));
+      case LOG1P -> List.of(Partial.over(add(lit(t, 1), a)));
       // y = log10 a / ẏ = ȧ / (a · ln 10)
-      case LOG10: return List.of(Partial.over(mul(a, lit(t, LN_10))));
+      case LOG10 -> List.of(Partial.over(mul(a, lit(t, LN_10))));
       // y = √a / ẏ = ȧ / (2y)
-      case SQRT: return List.of(Partial.over(mul(lit(t, 2), y)));
+      case SQRT -> List.of(Partial.over(mul(lit(t, 2), y)));
       // y = ∛a / ẏ = ȧ / (3y²)
-      case CBRT: return List.of(Partial.over(mul(lit(t, 3), mul(y, y))));
+      case CBRT -> List.of(Partial.over(mul(lit(t, 3), mul(y, y))));
       // y = aᵇ / ẏ = b·aᵇ⁻¹ · ȧ + y·log a · ḃ   (0 where b == 0, resp. where a == 0 and b is not NaN)
-      case POW: return List.of(
+      case POW -> List.of(
           Partial.times(zeroWhere(b, null, mul(b, math(POW, t, a, sub(b, lit(b.type(), 1)))))),
           Partial.times(zeroWhere(a, b, mul(y, math(LOG, t, a)))));
       // y = hypot(a, b) / ẏ = (a·ȧ + b·ḃ) / y   (0 at the origin)
-      case HYPOT: return List.of(Partial.times(zeroIfZero(y, div(a, y))),
-          Partial.times(zeroIfZero(y, div(b, y))));
+      case HYPOT -> List.of(Partial.times(zeroWhere(y, null, div(a, y))), Partial.times(zeroWhere(y, null, div(b, y))));
       // y = |a| / ẏ = sign(a) · ȧ   (abs'(0) = 0, NaN at NaN)
-      case ABS: return List.of(Partial.times(cond(compare(BinaryOp.GT, a, lit(a.type(), 0)), lit(t, 1),
+      case ABS -> List.of(Partial.times(cond(compare(BinaryOp.GT, a, lit(a.type(), 0)), lit(t, 1),
           cond(compare(BinaryOp.LT, a, lit(a.type(), 0)), lit(t, -1),
               cond(compare(BinaryOp.EQ, a, lit(a.type(), 0)), lit(t, 0), lit(t, Double.NaN))))));
       // y = max(a, b) / ẏ = [a > b]·ȧ + [b > a]·ḃ   (a tie splits 0.5 / 0.5, NaN if either is NaN)
-      case MAX: return List.of(Partial.times(select(BinaryOp.GT, a, b, t)),
-          Partial.times(select(BinaryOp.GT, b, a, t)));
+      case MAX -> List.of(Partial.times(select(BinaryOp.GT, a, b, t)), Partial.times(select(BinaryOp.GT, b, a, t)));
       // y = min(a, b) / ẏ = [a < b]·ȧ + [b < a]·ḃ   (a tie splits 0.5 / 0.5, NaN if either is NaN)
-      case MIN: return List.of(Partial.times(select(BinaryOp.LT, a, b, t)),
-          Partial.times(select(BinaryOp.LT, b, a, t)));
+      case MIN -> List.of(Partial.times(select(BinaryOp.LT, a, b, t)), Partial.times(select(BinaryOp.LT, b, a, t)));
       // zero: piecewise constant, ẏ = 0
-      case FLOOR: case CEIL: case RINT: return java.util.Collections.singletonList(null);
-      default: throw new AssertionError(p);
-    }
+      case FLOOR, CEIL, RINT -> java.util.Collections.singletonList(null);
+    };
   }
 
   /**
@@ -134,17 +130,12 @@ public final class PrimitiveRules {
       return value;
     }
     Expr isZero = c != null ? null : compare(BinaryOp.EQ, guard, lit(guard.type(), 0));
-    Expr notNaN = nan == null || constValue(nan) != null ? null
-        : compare(BinaryOp.EQ, nan, nan);
+    Expr notNaN = nan == null || constValue(nan) != null ? null : compare(BinaryOp.EQ, nan, nan);
     if (isZero == null && notNaN == null) {
       return lit(value.type(), 0);
     }
     Expr test = isZero == null ? notNaN : notNaN == null ? isZero : compare(BinaryOp.AND, isZero, notNaN);
     return cond(test, lit(value.type(), 0), value);
-  }
-
-  private static Expr zeroIfZero(Expr guard, Expr value) {
-    return cond(compare(BinaryOp.EQ, guard, lit(guard.type(), 0)), lit(value.type(), 0), value);
   }
 
   /** 1 where {@code a op b}, 0 where {@code b op a}, 0.5 where {@code a == b}, else (a NaN) NaN. */
