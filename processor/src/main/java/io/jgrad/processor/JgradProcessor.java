@@ -68,7 +68,6 @@ import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
-import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
@@ -112,11 +111,8 @@ public final class JgradProcessor extends AbstractProcessor {
     Set<Element> annotated = new LinkedHashSet<>(round.getElementsAnnotatedWith(Differentiable.class));
     annotated.addAll(round.getElementsAnnotatedWith(CustomJvp.class));
     annotated.addAll(round.getElementsAnnotatedWith(CustomVjp.class));
-    for (Element e : annotated) {
-      if (e.getKind() == ElementKind.METHOD) {
-        byClass.computeIfAbsent((TypeElement) e.getEnclosingElement(), k -> new ArrayList<>())
-            .add((ExecutableElement) e);
-      }
+    for (ExecutableElement m : ElementFilter.methodsIn(annotated)) {
+      byClass.computeIfAbsent((TypeElement) m.getEnclosingElement(), k -> new ArrayList<>()).add(m);
     }
     for (Element e : round.getElementsAnnotatedWith(Batched.class)) {
       if (!annotated.contains(e)) {

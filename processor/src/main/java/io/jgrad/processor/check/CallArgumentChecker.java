@@ -27,9 +27,7 @@ public final class CallArgumentChecker {
   /** Checks every call of {@code body}, whose differentiated parameters are {@code wrt}. */
   public static void check(List<Stmt> body, List<Callee.Param> wrt, Map<Expr, Tree> positions, Report report,
       CompilationUnitTree unit, Element method) {
-    Set<String> active = Activity.of(body, wrt);
-    Visitor v = new Visitor(active, positions, report, unit, method);
-    Rewrite.forEach(body, v::stmt);
+    Rewrite.forEach(body, new Visitor(Activity.of(body, wrt), positions, report, unit, method)::stmt);
   }
 
   private record Visitor(Set<String> active, Map<Expr, Tree> positions, Report report,

@@ -8,8 +8,10 @@ import io.jgrad.processor.ir.RecordShape;
 import io.jgrad.processor.ir.Type;
 import io.jgrad.processor.ir.TypeMapper;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -31,6 +33,8 @@ public final class RuleValidator {
   private RuleValidator() {}
 
   private static final String RUNTIME = "io.jgrad.runtime.";
+  /** The most edits between a misspelt rule name and the one {@link #nearMiss} offers. */
+  private static final int MAX_EDITS = 2;
 
   /** A parameter a rule must take: its type (null takes any type), and how the expected signature shows it. */
   private record Param(String type, String shown) {
@@ -52,14 +56,13 @@ public final class RuleValidator {
     differentiated(f, sig, true).forEach(p -> params.add(Param.of(p, "Dot")));
     String wantReturn = RUNTIME + (wholeResult(f) ? "Jvp<" + f.getReturnType() + ">"
         : sig.returnType() == Type.FLOAT ? "FloatDual" : "Dual");
-    String expected = signature(wantReturn.substring(RUNTIME.length()), ruleName, params);
-    Optional<ExecutableElement> found = find(f, "jvp", ruleName, expected, report);
+    int before = report.errorCount();
+    Optional<ExecutableElement> found = find(f, "jvp", ruleName, wantReturn.substring(RUNTIME.length()), params,
+        report);
     if (found.isEmpty()) {
       return Optional.empty();
     }
     ExecutableElement rule = found.get();
-    int before = report.errorCount();
-    checkDeclaration(rule, "the rule " + ruleName, params, expected, report);
     if (!rule.getReturnType().toString().equals(wantReturn)) {
       report.error(Codes.RULE_RETURN, "the rule " + ruleName + " must return " + wantReturn.replace(RUNTIME, "")
           + " (value and tangent), not " + rule.getReturnType(), rule);
@@ -108,18 +111,16 @@ public final class RuleValidator {
       List<Param> params = new ArrayList<>(List.of(Param.of(p, "Dot"),
           new Param(f.getReturnType().toString(), f.getReturnType() + " primalOut")));
       params.addAll(params(f, ""));
-      String expected = signature(p.asType().toString(), ruleName, params);
       if (sig.differentiatedParams().get(d).type().isArray()) {
         report.error(Codes.RULE_SIGNATURE, "jvps rules for array parameters are not supported yet ("
             + p.getSimpleName() + "); hint: write one rule with jvp = ...", f);
         continue;
       }
-      Optional<ExecutableElement> found = find(f, "jvps", ruleName, expected, report);
+      Optional<ExecutableElement> found = find(f, "jvps", ruleName, p.asType().toString(), params, report);
       if (found.isEmpty()) {
         continue;
       }
       ExecutableElement rule = found.get();
-      checkDeclaration(rule, "the rule " + ruleName, params, expected, report);
       if (!rule.getReturnType().toString().equals(p.asType().toString())) {
         report.error(Codes.RULE_RETURN, "the rule " + ruleName + " must return " + p.asType()
             + " (its contribution to the output tangent), not " + rule.getReturnType(), rule);
@@ -140,11 +141,9 @@ public final class RuleValidator {
     // A record or array result has no double value to hold in a Fwd: fwd returns a RecordFwd.
     boolean recordResult = wholeResult(f);
     String fwdType = recordResult ? "RecordFwd<" + f.getReturnType() + ", R>" : "Fwd<R>";
-    String fwdExpected = signature(fwdType, spec.fwd(), primal);
-    Optional<ExecutableElement> fwd = find(f, "fwd", spec.fwd(), fwdExpected, report);
+    Optional<ExecutableElement> fwd = find(f, "fwd", spec.fwd(), fwdType, primal, report);
     String residuals = null;
     if (fwd.isPresent()) {
-      checkDeclaration(fwd.get(), "the rule " + spec.fwd(), primal, fwdExpected, report);
       TypeMirror r = fwd.get().getReturnType();
       String wantFwd = RUNTIME + (recordResult ? "RecordFwd" : "Fwd");
       if (!(r instanceof DeclaredType d)
@@ -162,11 +161,9 @@ public final class RuleValidator {
     bwdParams.add(new Param(residuals, (residuals == null ? "R" : residuals) + " residuals"));
     String cotangent = recordResult ? f.getReturnType().toString() : "double";
     bwdParams.add(new Param(cotangent, cotangent + " g"));
-    String bwdExpected = signature(gradType, spec.bwd(), bwdParams);
-    Optional<ExecutableElement> bwd = find(f, "bwd", spec.bwd(), bwdExpected, report);
+    Optional<ExecutableElement> bwd = find(f, "bwd", spec.bwd(), gradType, bwdParams, report);
     if (bwd.isPresent()) {
       ExecutableElement b = bwd.get();
-      checkDeclaration(b, "the backward pass " + spec.bwd(), bwdParams, bwdExpected, report);
       String ret = b.getReturnType().toString();
       boolean ok = sig.hasSingleGradient() ? ret.equals(gradType) : ret.endsWith(gradType);
       if (!ok) {
@@ -199,18 +196,16 @@ public final class RuleValidator {
     return out;
   }
 
-  private static String signature(String returnType, String name, List<Param> params) {
-    return "static " + returnType + " " + name + "(" + params.stream().map(Param::shown)
-        .collect(Collectors.joining(", ")) + ")";
-  }
-
   /**
-   * The one method {@code ruleName} of {@code f}'s class. A missing one is reported with what would
-   * fix it: a rule named with its class is told that rules live in the function's class, and a
-   * near miss among the class's other methods is offered ("did you mean").
+   * The one method {@code ruleName} of {@code f}'s class, its declaration checked against
+   * {@code static returnType ruleName(params)}, the signature its reports show. A missing one is
+   * reported with what would fix it: a rule named with its class is told that rules live in the
+   * function's class, and a near miss among the class's other methods is offered ("did you mean").
    */
   private static Optional<ExecutableElement> find(ExecutableElement f, String attribute, String ruleName,
-      String expected, Report report) {
+      String returnType, List<Param> params, Report report) {
+    String expected = "static " + returnType + " " + ruleName + "(" + params.stream().map(Param::shown)
+        .collect(Collectors.joining(", ")) + ")";
     TypeElement owner = (TypeElement) f.getEnclosingElement();
     List<ExecutableElement> methods = ElementFilter.methodsIn(owner.getEnclosedElements());
     List<ExecutableElement> candidates = methods.stream().filter(e -> e.getSimpleName().contentEquals(ruleName))
@@ -232,7 +227,7 @@ public final class RuleValidator {
       // neither the function itself nor the rules it already names are what a typo meant
       others.remove(f.getSimpleName().toString());
       spec.ifPresent(s -> others.removeAll(s.ruleNames()));
-      String meant = NearMiss.of(ruleName, others)
+      String meant = nearMiss(ruleName, others)
           .map(m -> "; did you mean " + m + "? hint: write " + written(attribute, m) + ", or add " + expected)
           .orElse("; hint: add " + expected);
       report.error(Codes.RULE_MISSING, said + ", but " + owner.getSimpleName() + " has no method " + ruleName
@@ -244,7 +239,10 @@ public final class RuleValidator {
           candidates.get(1));
       return Optional.empty();
     }
-    return Optional.of(candidates.get(0));
+    ExecutableElement rule = candidates.get(0);
+    checkDeclaration(rule, (attribute.equals("bwd") ? "the backward pass " : "the rule ") + ruleName, params,
+        expected, report);
+    return Optional.of(rule);
   }
 
   /** How the annotation names {@code rule}: {@code jvp = "rule"}, or as an entry of {@code jvps}. */
@@ -281,5 +279,51 @@ public final class RuleValidator {
             + ", not " + have.get(i).asType() + ": " + expected, have.get(i));
       }
     }
+  }
+
+  /**
+   * "Did you mean": the name among {@code candidates} closest to a misspelt one, if one is close
+   * enough to be a typo — the same letters in another case ({@code squareJVP} for {@code squareJvp}),
+   * or at most two letters inserted, removed, changed or swapped with a neighbour (one per three letters
+   * of the name, so that a short name does not match every other short name). Ties go to the first
+   * candidate.
+   */
+  private static Optional<String> nearMiss(String wrong, Collection<String> candidates) {
+    String w = wrong.toLowerCase(Locale.ROOT);
+    String best = null;
+    int bestDistance = Math.min(MAX_EDITS, wrong.length() / 3) + 1;
+    for (String c : candidates) {
+      // case is compared last: a candidate that differs only in case is distance 0
+      int d = distance(w, c.toLowerCase(Locale.ROOT));
+      if (d < bestDistance) {
+        best = c;
+        bestDistance = d;
+      }
+    }
+    return Optional.ofNullable(best);
+  }
+
+  /** Edits between {@code a} and {@code b}: insertions, removals, changes and swaps of neighbours. */
+  private static int distance(String a, String b) {
+    if (Math.abs(a.length() - b.length()) > MAX_EDITS) {
+      return MAX_EDITS + 1;
+    }
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      d[i][0] = i;
+    }
+    for (int j = 0; j <= b.length(); j++) {
+      d[0][j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      for (int j = 1; j <= b.length(); j++) {
+        int change = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        d[i][j] = Math.min(d[i - 1][j - 1] + change, Math.min(d[i - 1][j], d[i][j - 1]) + 1);
+        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+      }
+    }
+    return d[a.length()][b.length()];
   }
 }
