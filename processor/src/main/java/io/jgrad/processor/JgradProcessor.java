@@ -4,6 +4,7 @@ import com.google.auto.service.AutoService;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
+import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.util.Trees;
 import io.jgrad.annotations.Batched;
 import io.jgrad.annotations.CustomJvp;
@@ -49,20 +50,28 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.FilerException;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
-import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.ElementFilter;
 import javax.tools.Diagnostic;
 
 /**
@@ -99,14 +108,11 @@ public final class JgradProcessor extends AbstractProcessor {
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
     Map<TypeElement, List<ExecutableElement>> byClass = new LinkedHashMap<>();
-    Set<Element> annotated = new java.util.LinkedHashSet<>(round.getElementsAnnotatedWith(Differentiable.class));
+    Set<Element> annotated = new LinkedHashSet<>(round.getElementsAnnotatedWith(Differentiable.class));
     annotated.addAll(round.getElementsAnnotatedWith(CustomJvp.class));
     annotated.addAll(round.getElementsAnnotatedWith(CustomVjp.class));
-    for (Element e : annotated) {
-      if (e.getKind() == ElementKind.METHOD) {
-        byClass.computeIfAbsent((TypeElement) e.getEnclosingElement(), k -> new ArrayList<>())
-            .add((ExecutableElement) e);
-      }
+    for (ExecutableElement m : ElementFilter.methodsIn(annotated)) {
+      byClass.computeIfAbsent((TypeElement) m.getEnclosingElement(), k -> new ArrayList<>()).add(m);
     }
     for (Element e : round.getElementsAnnotatedWith(Batched.class)) {
       if (!annotated.contains(e)) {
@@ -114,38 +120,57 @@ public final class JgradProcessor extends AbstractProcessor {
             + " needs @Differentiable, @CustomJvp or @CustomVjp on the same method: kernels batch derivatives", e);
       }
     }
-    java.util.Optional<Trees> javacTrees = TreeAccess.of(processingEnv);
-    if (javacTrees.isEmpty()) {
+    Trees trees = TreeAccess.of(processingEnv).orElse(null);
+    if (trees == null) {
       // Eclipse's ecj: without method bodies there is nothing to differentiate; say so, never crash.
       TreeAccess.reportUnsupported(byClass, processingEnv);
       return false;
     }
-    Trees trees = javacTrees.get();
-    reportLocalClasses(round, trees);
+    Set<CompilationUnitTree> units = new LinkedHashSet<>();
+    round.getRootElements().stream().map(trees::getPath).filter(Objects::nonNull)
+        .forEach(path -> units.add(path.getCompilationUnit()));
+    // Jgrad annotations in local and anonymous classes, which the round never lists, are errors.
+    Report local = new Report();
+    units.forEach(unit -> LocalClasses.report(unit, local));
+    local.print(processingEnv.getMessager(), trees);
     List<ClassWork> work = new ArrayList<>();
-    java.util.Set<TypeElement> scanned = new java.util.HashSet<>();
-    for (Map.Entry<TypeElement, List<ExecutableElement>> entry : byClass.entrySet()) {
-      ClassWork w = validate(entry.getKey(), entry.getValue(), trees);
+    Set<TypeElement> scanned = new HashSet<>();
+    byClass.forEach((owner, methods) -> {
+      ClassWork w = validate(owner, methods, trees);
       work.add(w);
-      TypeElement top = entry.getKey();
+      TypeElement top = owner;
       while (top.getEnclosingElement() instanceof TypeElement t) {
         top = t;
       }
       if (scanned.add(top)) {
         UninferredVars.report(top, trees, w.report());
       }
-    }
+    });
     rejectCycles(work);
     rejectCallersOfFailures(work);
     UnaryOperator<Function> markRulePrimals = RulePrimals.marker(all(work));
     work.forEach(w -> w.functions().replaceAll((m, f) -> markRulePrimals.apply(f)));
-    Map<String, String> reverseOnly = reverseOnly(work);
+    List<Function> functions = all(work);
+    // The functions with reverse mode only, each with the path that reaches a @CustomVjp rule
+    // (caller → f, which has only a @CustomVjp rule): JAX raises this as a TypeError at run time;
+    // here those functions get no fJvp and a call to one is a javac error.
+    Map<String, String> reverseOnly = callerPaths(functions,
+        f -> f instanceof Function.VjpRule ? f.signature().name() + ", which has only a @CustomVjp rule" : null,
+        callee -> callee.forward() ? null
+            : callee.name() + ", which has no forward mode (it reaches a @CustomVjp rule)");
+    // The functions that create or write local arrays, return one, or have records in their signature,
+    // directly or through a callee, each with the path to the one that does: kernels cannot allocate
+    // arrays nor inline the flat functions of records yet.
+    Map<String, String> arrayUsers = callerPaths(functions, f -> {
+      Callee sig = f.signature();
+      boolean flat = !RecordSignature.userName(sig.name()).equals(sig.name());
+      return flat || ArrayWrites.any(f.body()) || (sig.returnType() != null && sig.returnType().isArray())
+          ? sig.name() : null;
+    }, callee -> null);
     Map<String, Function> all = new LinkedHashMap<>();
+    functions.forEach(f -> all.put(f.signature().key(), f));
     Map<String, Function> plain = new LinkedHashMap<>();
-    for (ClassWork w : work) {
-      w.functions().values().forEach(f -> all.put(f.signature().key(), f));
-      plain.putAll(w.plainBodies());
-    }
+    work.forEach(w -> plain.putAll(w.plainBodies()));
     KernelSources sources = new KernelSources(
         c -> all.get(c.key()),
         c -> {
@@ -153,35 +178,27 @@ public final class JgradProcessor extends AbstractProcessor {
           return f instanceof Function.Plain ? f : plain.get(c.key());
         },
         (owner, method) -> plain.get(Callee.key(owner, method)));
-    Map<String, String> arrayUsers = arrayUsers(work);
     for (ClassWork w : work) {
       try {
         if (!w.functions().isEmpty()) {
-          generate(w.owner(), w.functions(), w.records(), reverseOnly, arrayUsers, sources, w.report());
+          generate(w, reverseOnly, arrayUsers, sources);
         }
       } catch (RuntimeException | Error e) {
         internalError(w.report(), w.owner(), e);
       }
       w.report().print(processingEnv.getMessager(), trees);
     }
-    Map<String, MissingMethodScanner.Generated> generated = generated(work, reverseOnly);
+    // What was generated for each function read cleanly, for explaining calls to what was not.
+    Map<String, MissingMethodScanner.Generated> generated = new LinkedHashMap<>();
+    byKey(work).forEach((key, l) -> {
+      DiffSpec spec = DiffSpec.of(l.method()).orElseThrow();
+      generated.put(key, new MissingMethodScanner.Generated(spec.annotation(), spec.order(),
+          l.method().getAnnotation(Batched.class) != null, reverseOnly.get(key)));
+    });
     if (!generated.isEmpty()) {
-      MissingMethodScanner.scan(round, trees, generated);
+      MissingMethodScanner.scan(units, trees, generated);
     }
     return false;
-  }
-
-  /** Jgrad annotations in local and anonymous classes, which the round never lists, are errors. */
-  private void reportLocalClasses(RoundEnvironment round, Trees trees) {
-    Report report = new Report();
-    java.util.Set<com.sun.source.tree.CompilationUnitTree> units = new java.util.LinkedHashSet<>();
-    for (Element e : round.getRootElements()) {
-      var path = e instanceof TypeElement ? trees.getPath(e) : null;
-      if (path != null && units.add(path.getCompilationUnit())) {
-        LocalClasses.report(path.getCompilationUnit(), report);
-      }
-    }
-    report.print(processingEnv.getMessager(), trees);
   }
 
   /**
@@ -200,58 +217,33 @@ public final class JgradProcessor extends AbstractProcessor {
   }
 
   /**
-   * The functions with reverse mode only, each with the path that reaches a {@code @CustomVjp} rule
-   * ({@code caller → f, which has only a @CustomVjp rule}): JAX raises this as a TypeError at run
-   * time; here those functions get no {@code fJvp} and a call to one is a javac error.
+   * {@code functions} for which {@code seed} gives a path, and their callers, each with its path of
+   * calls ({@link CallerPaths}).
    */
-  private static Map<String, String> reverseOnly(List<ClassWork> work) {
+  private static Map<String, String> callerPaths(List<Function> functions,
+      java.util.function.Function<Function, String> seed, java.util.function.Function<Callee, String> outside) {
     Map<String, String> seeds = new LinkedHashMap<>();
-    for (Function f : all(work)) {
-      if (f instanceof Function.VjpRule) {
-        Callee sig = f.signature();
-        seeds.put(sig.key(), sig.name() + ", which has only a @CustomVjp rule");
+    for (Function f : functions) {
+      String path = seed.apply(f);
+      if (path != null) {
+        seeds.put(f.signature().key(), path);
       }
     }
-    return CallerPaths.of(all(work), seeds, callee -> callee.forward() ? null
-        : callee.name() + ", which has no forward mode (it reaches a @CustomVjp rule)");
-  }
-
-  /** What was generated for each function read cleanly, for explaining calls to what was not. */
-  private static Map<String, MissingMethodScanner.Generated> generated(List<ClassWork> work,
-      Map<String, String> reverseOnly) {
-    Map<String, MissingMethodScanner.Generated> out = new LinkedHashMap<>();
-    for (ClassWork w : work) {
-      w.functions().forEach((element, f) -> {
-        String key = f.signature().key();
-        DiffSpec spec = DiffSpec.of(element).orElseThrow();
-        out.put(key, new MissingMethodScanner.Generated(spec.annotation(), spec.order(),
-            element.getAnnotation(Batched.class) != null, reverseOnly.get(key)));
-      });
-    }
-    return out;
+    return CallerPaths.of(functions, seeds, outside);
   }
 
   private static List<Function> all(List<ClassWork> work) {
-    List<Function> out = new ArrayList<>();
-    work.forEach(w -> out.addAll(w.functions().values()));
-    return out;
+    return work.stream().flatMap(w -> w.functions().values().stream()).toList();
   }
 
-  /**
-   * The functions that create or write local arrays, return one, or have records in their signature,
-   * directly or through a callee, each with the path to the one that does: kernels cannot allocate
-   * arrays nor inline the flat functions of records yet.
-   */
-  private static Map<String, String> arrayUsers(List<ClassWork> work) {
-    Map<String, String> seeds = new LinkedHashMap<>();
-    for (Function f : all(work)) {
-      Callee sig = f.signature();
-      boolean flat = !RecordSignature.userName(sig.name()).equals(sig.name());
-      if (flat || ArrayWrites.any(f.body()) || (sig.returnType() != null && sig.returnType().isArray())) {
-        seeds.put(sig.key(), sig.name());
-      }
-    }
-    return CallerPaths.of(all(work), seeds, callee -> null);
+  /** A function read cleanly, with its class's work and its method. */
+  private record Located(ClassWork work, ExecutableElement method, Function function) {}
+
+  /** The functions read cleanly by key, in the order of their classes and methods. */
+  private static Map<String, Located> byKey(List<ClassWork> work) {
+    Map<String, Located> out = new LinkedHashMap<>();
+    work.forEach(w -> w.functions().forEach((m, f) -> out.put(f.signature().key(), new Located(w, m, f))));
+    return out;
   }
 
   /** Validates every method of a class and reads the bodies of those whose signatures are valid. */
@@ -281,9 +273,9 @@ public final class JgradProcessor extends AbstractProcessor {
           String gradType = sig.hasSingleGradient() ? sig.differentiatedParams().get(0).type().javaName()
               : sig.gradRecordName();
           if (RuleValidator.vjpRules(m, spec, sig, gradType, report)) {
-            java.util.Optional<List<Function>> pullbacks = spec.order() == 2
+            Optional<List<Function>> pullbacks = spec.order() == 2
                 ? VjpPassReading.read(m, spec, sig, trees, report, callees).map(p -> Pullbacks.of(sig, p))
-                : java.util.Optional.of(quietPullbacks(m, spec, sig, trees, callees));
+                : Optional.of(quietPullbacks(m, spec, sig, trees, callees));
             pullbacks.ifPresent(p -> functions.put(m, new Function.VjpRule(sig, spec.fwd(), spec.bwd(), p)));
             plainBodies(m, spec, trees, callees, plainBodies);
           }
@@ -307,14 +299,13 @@ public final class JgradProcessor extends AbstractProcessor {
    * Reads a function with records in its signature once, its body or its rule, into the flat function
    * returning its number or its whole record.
    */
-  private java.util.Optional<RecordFunctions> readRecordFunction(ExecutableElement m, DiffSpec spec, Trees trees,
+  private Optional<RecordFunctions> readRecordFunction(ExecutableElement m, DiffSpec spec, Trees trees,
       CalleeResolver callees, Report report) {
     RecordSignature sig = RecordSignatureReader.read(m, callees);
     if (spec.kind() == DiffSpec.Kind.CUSTOM_VJP) {
       boolean valid = RuleValidator.vjpRules(m, spec, RecordRuleReader.ruleView(sig),
           RecordRuleReader.gradTypeName(m, sig), report);
-      return valid ? java.util.Optional.of(new RecordFunctions(sig, RecordRuleReader.readVjp(spec, sig)))
-          : java.util.Optional.empty();
+      return valid ? Optional.of(new RecordFunctions(sig, RecordRuleReader.readVjp(spec, sig))) : Optional.empty();
     }
     if (spec.kind() == DiffSpec.Kind.CUSTOM_JVP) {
       return JvpRuleReading.readRecord(m, spec, sig, trees, report, callees).map(f -> new RecordFunctions(sig, f));
@@ -331,16 +322,11 @@ public final class JgradProcessor extends AbstractProcessor {
   private static void plainBodies(ExecutableElement m, DiffSpec spec, Trees trees, CalleeResolver callees,
       Map<String, Function> out) {
     String owner = ((TypeElement) m.getEnclosingElement()).getQualifiedName().toString();
-    BodyReading.read(new BodyParser(trees, new Report(), callees, m))
-        .ifPresent(f -> out.put(Callee.key(owner, m.getSimpleName().toString()), f));
-    for (String rule : spec.jvps()) {
-      for (Element e : m.getEnclosingElement().getEnclosedElements()) {
-        if (e.getKind() == ElementKind.METHOD && e.getSimpleName().contentEquals(rule)) {
-          BodyReading.read(new BodyParser(trees, new Report(), callees, (ExecutableElement) e))
-              .ifPresent(f -> out.put(Callee.key(owner, rule), f));
-        }
-      }
-    }
+    List<ExecutableElement> siblings = ElementFilter.methodsIn(m.getEnclosingElement().getEnclosedElements());
+    Stream.concat(Stream.of(m), spec.jvps().stream()
+            .flatMap(rule -> siblings.stream().filter(e -> e.getSimpleName().contentEquals(rule))))
+        .forEach(e -> BodyReading.read(new BodyParser(trees, new Report(), callees, e))
+            .ifPresent(f -> out.put(Callee.key(owner, e.getSimpleName().toString()), f)));
   }
 
   /**
@@ -348,25 +334,16 @@ public final class JgradProcessor extends AbstractProcessor {
    * function on the cycle gets an error naming it and is not generated.
    */
   private static void rejectCycles(List<ClassWork> work) {
-    Map<String, Function> byKey = new LinkedHashMap<>();
-    Map<String, ClassWork> owners = new LinkedHashMap<>();
-    Map<String, ExecutableElement> elements = new LinkedHashMap<>();
-    for (ClassWork w : work) {
-      for (Map.Entry<ExecutableElement, Function> e : w.functions().entrySet()) {
-        String k = e.getValue().signature().key();
-        byKey.put(k, e.getValue());
-        owners.put(k, w);
-        elements.put(k, e.getKey());
-      }
-    }
-    Map<String, List<String>> cycles = CycleFinder.cycles(byKey, Callee::key);
-    for (Map.Entry<String, List<String>> cycle : cycles.entrySet()) {
-      ClassWork w = owners.get(cycle.getKey());
-      ExecutableElement m = elements.get(cycle.getKey());
-      w.report().error(Codes.RECURSION, m.getSimpleName() + " calls itself through other functions ("
-          + String.join(" → ", cycle.getValue()) + "); recursion is not supported; hint: write it as a loop", m);
-      w.functions().remove(m);
-    }
+    Map<String, Located> byKey = byKey(work);
+    Map<String, Function> functions = new LinkedHashMap<>();
+    byKey.forEach((key, l) -> functions.put(key, l.function()));
+    CycleFinder.cycles(functions).forEach((key, cycle) -> {
+      Located l = byKey.get(key);
+      l.work().report().error(Codes.RECURSION, l.method().getSimpleName() + " calls itself through other"
+          + " functions (" + String.join(" → ", cycle) + "); recursion is not supported; hint: write it as a loop",
+          l.method());
+      l.work().functions().remove(l.method());
+    });
   }
 
   /**
@@ -376,35 +353,27 @@ public final class JgradProcessor extends AbstractProcessor {
   private static void rejectCallersOfFailures(List<ClassWork> work) {
     Map<String, String> failedChains = new LinkedHashMap<>();
     for (ClassWork w : work) {
-      for (ExecutableElement m : w.methods()) {
-        if (!w.functions().containsKey(m)) {
-          failedChains.put(Callee.key(w.owner().getQualifiedName().toString(), m.getSimpleName().toString()),
-              m.getSimpleName().toString());
-        }
-      }
+      w.methods().stream().filter(m -> !w.functions().containsKey(m)).forEach(m -> failedChains.put(
+          Callee.key(w.owner().getQualifiedName().toString(), m.getSimpleName().toString()),
+          m.getSimpleName().toString()));
     }
     boolean changed = true;
     while (changed) {
       changed = false;
       for (ClassWork w : work) {
-        for (var it = w.functions().entrySet().iterator(); it.hasNext(); ) {
-          var entry = it.next();
-          Function f = entry.getValue();
-          for (Callee callee : Calls.of(f)) {
-            String chain = failedChains.get(callee.key());
-            if (chain != null) {
-              String name = f.signature().name();
-              String path = name + " → " + chain;
-              w.report().error(Codes.NOT_DIFFERENTIABLE, name + " cannot be differentiated: " + path
-                  + ", and " + chain.substring(chain.lastIndexOf(' ') + 1)
-                  + " has errors reported at its declaration", entry.getKey());
-              failedChains.put(f.signature().key(), path);
-              it.remove();
-              changed = true;
-              break;
-            }
-          }
-        }
+        changed |= w.functions().entrySet().removeIf(entry -> {
+          Callee sig = entry.getValue().signature();
+          Optional<String> chain = Calls.of(entry.getValue()).stream().map(callee -> failedChains.get(callee.key()))
+              .filter(Objects::nonNull).findFirst();
+          chain.ifPresent(c -> {
+            String path = sig.name() + " → " + c;
+            w.report().error(Codes.NOT_DIFFERENTIABLE, sig.name() + " cannot be differentiated: " + path
+                + ", and " + c.substring(c.lastIndexOf(' ') + 1) + " has errors reported at its declaration",
+                entry.getKey());
+            failedChains.put(sig.key(), path);
+          });
+          return chain.isPresent();
+        });
       }
     }
   }
@@ -419,106 +388,91 @@ public final class JgradProcessor extends AbstractProcessor {
   /** Whether {@code @SuppressWarnings("jgrad.X")} on the method silences the warning {@code code}. */
   private static boolean suppressed(ExecutableElement method, String code) {
     SuppressWarnings s = method.getAnnotation(SuppressWarnings.class);
-    return s != null && java.util.Arrays.asList(s.value()).contains(code);
+    return s != null && Arrays.asList(s.value()).contains(code);
   }
 
   /** Reports a kernel problem at the call it is about when that call is in the method, else at the method. */
   private void notBatchable(NotBatchable e, ExecutableElement method, Report report) {
-    Trees trees = TreeAccess.of(processingEnv).orElseThrow();
-    var path = trees.getPath(method);
-    var call = e.call() == null || path == null ? java.util.Optional.<com.sun.source.tree.MethodInvocationTree>empty()
-        : InvocationFinder.first(path.getLeaf(), e.call());
-    if (call.isPresent()) {
-      report.error(Codes.NOT_BATCHABLE, e.getMessage(), call.get(), path.getCompilationUnit());
-    } else {
-      report.error(Codes.NOT_BATCHABLE, e.getMessage(), method);
-    }
+    var path = TreeAccess.of(processingEnv).orElseThrow().getPath(method);
+    Optional.ofNullable(path).filter(p -> e.call() != null).flatMap(p -> InvocationFinder.first(p.getLeaf(), e.call()))
+        .ifPresentOrElse(call -> report.error(Codes.NOT_BATCHABLE, e.getMessage(), call, path.getCompilationUnit()),
+            () -> report.error(Codes.NOT_BATCHABLE, e.getMessage(), method));
   }
 
   /**
-   * What the entry decided for one function before anything is printed: its derivations (for a
-   * function with records, its flat function's, around which {@code record} prints its entry points),
-   * its rule primal's, its kernels.
+   * What the entry decides for {@code f} before anything is printed, as what prints it: its derivations
+   * (for a function with records, its flat function's, around which its entry points are printed), its
+   * rule primal's, its kernels; empty once {@code report} has what stops it.
    */
-  private record Plan(Derived derived, Derived rulePrimal, Kernels kernels, RecordFunctions record) {}
-
-  /** The plan of {@code f}, or empty once {@code report} has what stops it. */
-  private java.util.Optional<Plan> plan(ExecutableElement method, Function f, RecordFunctions rf,
+  private Optional<Consumer<Members>> plan(ExecutableElement method, Function f, RecordFunctions rf,
       Map<String, String> reverseOnly, Map<String, String> arrayUsers, KernelSources sources, Purity purity,
-      Report report) {
+      boolean openCl, Report report) {
     Callee sig = f.signature();
     boolean forward = !reverseOnly.containsKey(sig.key());
     DiffSpec spec = DiffSpec.of(method).orElseThrow();
     int order = spec.order();
-    java.util.Optional<String> unsupported = OrderLimits.unsupported(f, order, forward, rf != null);
+    Optional<String> unsupported = OrderLimits.unsupported(f, order, forward, rf != null);
     if (unsupported.isPresent()) {
       report.error(Codes.UNSUPPORTED_ORDER, unsupported.get(), method);
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     boolean batched = method.getAnnotation(Batched.class) != null;
     if (rf != null) {
       if (batched) {
         report.error(Codes.NOT_BATCHABLE, "a function with records in its signature cannot be batched yet", method);
-        return java.util.Optional.empty();
+        return Optional.empty();
       }
-      return java.util.Optional.of(new Plan(Derivation.of(rf.flat(), forward, 1, null), null, null, rf));
+      Derived derived = Derivation.of(rf.flat(), forward, 1, null);
+      return Optional.of(members -> {
+        if (rf.flat() instanceof Function.Plain) {
+          DerivativesEmitter.emit(derived, members);
+        } else {
+          RecordRuleEmitter.emit(rf.signature(), derived, members);
+        }
+        RecordEntryEmitter.emit(rf.signature(), rf.flat(), derived.forward(), members);
+      });
     }
     Derived derived = Derivation.of(f, forward, order, purity::removable, spec.checkpointLoops());
     Derived rulePrimal = order == 2 && sig.rulePrimal() ? Derivation.internal(new Function.Plain(
         sig.secondOrderPrimal(), RulePrimal.of(f)), forward) : null;
-    Kernels kernels = null;
     String arrays = arrayUsers.get(sig.key());
     if (batched && arrays != null) {
       report.error(Codes.NOT_BATCHABLE, "a function with local arrays, an array result or records cannot be"
           + " batched yet (" + arrays + " creates or returns an array, or takes or returns a record)", method);
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
+    Kernels kernels;
     try {
-      if (batched) {
-        kernels = KernelLowering.lower(f, reverseOnly.get(sig.key()), sources);
-      }
+      kernels = batched ? KernelLowering.lower(f, reverseOnly.get(sig.key()), sources) : null;
     } catch (NotBatchable e) {
       notBatchable(e, method, report);
-      return java.util.Optional.empty();
+      return Optional.empty();
     } catch (TransformException e) {
       report.error(Codes.NOT_DIFFERENTIATED, e.getMessage(), method);
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     if (kernels instanceof Kernels.CpuOnly cpu && !suppressed(method, Codes.CPU_ONLY_BATCH)) {
       report.warning(Codes.CPU_ONLY_BATCH, cpu.warning(), method);
     }
-    return java.util.Optional.of(new Plan(derived, rulePrimal, kernels, null));
-  }
-
-  /** Prints what {@code plan} holds into {@code members}. */
-  private static void print(Plan plan, Members members, boolean openCl) {
-    RecordFunctions rf = plan.record();
-    if (rf != null) {
-      if (rf.flat() instanceof Function.Plain) {
-        DerivativesEmitter.emit(plan.derived(), members);
-      } else {
-        RecordRuleEmitter.emit(rf.signature(), plan.derived(), members);
+    return Optional.of(members -> {
+      DerivativesEmitter.emit(derived, members);
+      if (rulePrimal != null) {
+        RulePrimalEmitter.emit(derived.signature(), rulePrimal, members);
       }
-      RecordEntryEmitter.emit(rf.signature(), rf.flat(), plan.derived().forward(), members);
-      return;
-    }
-    DerivativesEmitter.emit(plan.derived(), members);
-    if (plan.rulePrimal() != null) {
-      RulePrimalEmitter.emit(plan.derived().signature(), plan.rulePrimal(), members);
-    }
-    if (plan.kernels() != null) {
-      KernelEmitter.emit(plan.kernels(), members.api(), openCl);
-    }
+      if (kernels != null) {
+        KernelEmitter.emit(kernels, members.api(), openCl);
+      }
+    });
   }
 
-  private void generate(TypeElement owner, Map<ExecutableElement, Function> functions,
-      Map<ExecutableElement, RecordFunctions> records, Map<String, String> reverseOnly, Map<String, String> arrayUsers, KernelSources sources, Report report) {
+  private void generate(ClassWork w, Map<String, String> reverseOnly, Map<String, String> arrayUsers,
+      KernelSources sources) {
+    TypeElement owner = w.owner();
+    Report report = w.report();
     String qualified = CalleeResolver.derivativesName(owner);
-    int dot = qualified.lastIndexOf('.');
-    String pkg = dot < 0 ? "" : qualified.substring(0, dot);
     Purity purity = new Purity(sources.primals());
-    String simple = qualified.substring(dot + 1);
-    TypeSpec.Builder type = TypeSpec.classBuilder(simple)
+    boolean openCl = processingEnv.getElementUtils().getTypeElement(KernelEmitter.APARAPI_KERNEL) != null;
+    TypeSpec.Builder type = TypeSpec.classBuilder(qualified.substring(qualified.lastIndexOf('.') + 1))
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addAnnotation(DerivativesEmitter.generated())
         .addJavadoc("Derivatives of the differentiable functions of {@link $L}, generated by jgrad.\n",
@@ -528,29 +482,27 @@ public final class JgradProcessor extends AbstractProcessor {
     int errorsBefore = report.errorCount();
     // Dagger's order: every decision for every function (limits, derivations, kernels) first, then
     // the gate, then printing, which decides nothing.
-    Map<ExecutableElement, Plan> plans = new LinkedHashMap<>();
-    for (Map.Entry<ExecutableElement, Function> entry : functions.entrySet()) {
-      plan(entry.getKey(), entry.getValue(), records.get(entry.getKey()), reverseOnly, arrayUsers, sources, purity,
-          report).ifPresent(plan -> plans.put(entry.getKey(), plan));
-    }
+    Map<ExecutableElement, Consumer<Members>> plans = new LinkedHashMap<>();
+    w.functions().forEach((method, f) -> plan(method, f, w.records().get(method), reverseOnly, arrayUsers, sources,
+        purity, openCl, report).ifPresent(plan -> plans.put(method, plan)));
     if (report.errorCount() > errorsBefore) {
       return;
     }
     Members members = new Members(type);
     GeneratedMembers generated = new GeneratedMembers(members.api(), members.internal());
-    boolean openCl = processingEnv.getElementUtils().getTypeElement(KernelEmitter.APARAPI_KERNEL) != null;
     plans.forEach((method, plan) -> {
       generated.startOf(method);
-      print(plan, members, openCl);
+      plan.accept(members);
     });
     generated.check(report);
     if (report.errorCount() > errorsBefore) {
       return;
     }
+    String pkg = processingEnv.getElementUtils().getPackageOf(owner).getQualifiedName().toString();
     JavaFile file = JavaFile.builder(pkg, members.build()).skipJavaLangImports(true).indent("  ").build();
     try {
       file.writeTo(processingEnv.getFiler());
-    } catch (javax.annotation.processing.FilerException e) {
+    } catch (FilerException e) {
       // The Filer refuses a second type of the same name: a class the user wrote, or the derivatives
       // of Outer.Inner and of a top-level Outer_Inner.
       processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, "[" + Codes.NAME_CLASH + "] the"

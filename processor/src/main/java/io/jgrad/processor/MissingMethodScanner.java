@@ -3,16 +3,12 @@ package io.jgrad.processor;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
-import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
 import io.jgrad.processor.diag.Codes;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import javax.annotation.processing.RoundEnvironment;
-import javax.lang.model.element.Element;
 import javax.tools.Diagnostic;
 
 /**
@@ -52,15 +48,11 @@ final class MissingMethodScanner {
       new Suffix("Hvp", Set.of(Need.ORDER_2, Need.FORWARD), "Hessian"),
       new Suffix("Jvp", Set.of(Need.FORWARD), "Vjp or {f}Grad"));
 
-  /** {@code generated}: "owner#name" of each function this round generated code for. */
-  static void scan(RoundEnvironment round, Trees trees, Map<String, Generated> generated) {
-    Set<CompilationUnitTree> units = new LinkedHashSet<>();
-    for (Element e : round.getRootElements()) {
-      TreePath path = trees.getPath(e);
-      if (path != null) {
-        units.add(path.getCompilationUnit());
-      }
-    }
+  /**
+   * Scans {@code units}, the round's sources; {@code generated}: "owner#name" of each function this
+   * round generated code for.
+   */
+  static void scan(Set<CompilationUnitTree> units, Trees trees, Map<String, Generated> generated) {
     for (CompilationUnitTree unit : units) {
       new TreePathScanner<Void, Void>() {
         @Override

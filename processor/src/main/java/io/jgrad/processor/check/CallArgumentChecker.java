@@ -27,9 +27,7 @@ public final class CallArgumentChecker {
   /** Checks every call of {@code body}, whose differentiated parameters are {@code wrt}. */
   public static void check(List<Stmt> body, List<Callee.Param> wrt, Map<Expr, Tree> positions, Report report,
       CompilationUnitTree unit, Element method) {
-    Set<String> active = Activity.of(body, wrt);
-    Visitor v = new Visitor(active, positions, report, unit, method);
-    Rewrite.forEach(body, v::stmt);
+    Rewrite.forEach(body, new Visitor(Activity.of(body, wrt), positions, report, unit, method)::stmt);
   }
 
   private record Visitor(Set<String> active, Map<Expr, Tree> positions, Report report,
@@ -100,25 +98,19 @@ public final class CallArgumentChecker {
       if (e instanceof Expr.Var v) {
         return active.contains(v.name());
       }
-      if (e instanceof Expr.Prim p) {
-        return p.args().stream().anyMatch(this::dependsOnActive);
-      }
       if (e instanceof Expr.Cast c) {
         return c.operand().type().isDifferentiable() && dependsOnActive(c.operand());
       }
       if (e instanceof Expr.Conditional c) {
         return dependsOnActive(c.ifTrue()) || dependsOnActive(c.ifFalse());
       }
-      if (e instanceof Expr.Call c) {
-        return c.args().stream().anyMatch(this::dependsOnActive);
-      }
       if (e instanceof Expr.ArrayRead r) {
         return dependsOnActive(r.array());
       }
-      if (e instanceof Expr.PrimalCall c && c.type().isDifferentiable()) {
-        return c.args().stream().anyMatch(this::dependsOnActive);
-      }
-      return false;
+      // A call's arguments: those of an opaque function only when it returns a number.
+      return (e instanceof Expr.Prim || e instanceof Expr.Call
+          || e instanceof Expr.PrimalCall c && c.type().isDifferentiable())
+          && Exprs.children(e).stream().anyMatch(this::dependsOnActive);
     }
   }
 }

@@ -35,6 +35,9 @@ public final class GeneratedMembers {
   /** Where a function's members start: in each watched class, the counts of its methods and types. */
   private record Mark(ExecutableElement function, int[] methods, int[] types) {}
 
+  /** A generated method as a message names it. */
+  private record Named(String shown, MethodSpec method) {}
+
   /** A generated member with the function that added it. */
   private record Member(ExecutableElement function, String shown) {}
 
@@ -53,10 +56,14 @@ public final class GeneratedMembers {
 
   /** Notes that the members added from now on come from {@code function}. */
   public void startOf(ExecutableElement function) {
+    marks.add(mark(function));
+  }
+
+  private Mark mark(ExecutableElement function) {
     TypeSpec now = type.build();
     TypeSpec nested = internal.build();
-    marks.add(new Mark(function, new int[] {now.methodSpecs().size(), nested.methodSpecs().size()},
-        new int[] {now.typeSpecs().size(), nested.typeSpecs().size()}));
+    return new Mark(function, new int[] {now.methodSpecs().size(), nested.methodSpecs().size()},
+        new int[] {now.typeSpecs().size(), nested.typeSpecs().size()});
   }
 
   /** Reports clashes and methods over the slot limit, each at the functions that generated them. */
@@ -66,24 +73,24 @@ public final class GeneratedMembers {
     List<String> owners = List.of(outer.name(), outer.name() + "." + built.get(1).name());
     Map<String, Member> seen = new LinkedHashMap<>();
     Map<List<ExecutableElement>, List<String>> clashes = new LinkedHashMap<>();
-    for (int i = 0; i < marks.size(); i++) {
-      Mark m = marks.get(i);
+    List<Mark> bounds = new ArrayList<>(marks);
+    bounds.add(mark(null));
+    for (int i = 0; i + 1 < bounds.size(); i++) {
+      Mark m = bounds.get(i);
+      Mark end = bounds.get(i + 1);
+      // Its methods and nested types, each by the name a message shows.
       Map<MethodSpec, String> methods = new LinkedHashMap<>();
       Map<TypeSpec, String> types = new LinkedHashMap<>();
       for (int k = 0; k < built.size(); k++) {
-        int methodsEnd = i + 1 < marks.size() ? marks.get(i + 1).methods()[k] : built.get(k).methodSpecs().size();
-        int typesEnd = i + 1 < marks.size() ? marks.get(i + 1).types()[k] : built.get(k).typeSpecs().size();
-        List<MethodSpec> own = built.get(k).methodSpecs().subList(m.methods()[k], methodsEnd);
-        List<TypeSpec> ownTypes = built.get(k).typeSpecs().subList(m.types()[k], typesEnd);
         String owner = owners.get(k);
-        own.forEach(method -> methods.put(method, owner));
-        ownTypes.forEach(nested -> types.put(nested, owner));
-        for (MethodSpec method : own) {
+        for (MethodSpec method : built.get(k).methodSpecs().subList(m.methods()[k], end.methods()[k])) {
+          methods.put(method, owner + "." + method.name());
           String signature = method.name() + "(" + method.parameters().stream()
               .map(p -> shown(erasure(p.type()))).collect(Collectors.joining(", ")) + ")";
           note(seen, clashes, "method " + signature, new Member(m.function(), owner + "." + signature));
         }
-        for (TypeSpec nested : ownTypes) {
+        for (TypeSpec nested : built.get(k).typeSpecs().subList(m.types()[k], end.types()[k])) {
+          types.put(nested, owner + "." + nested.name());
           note(seen, clashes, "type " + nested.name(), new Member(m.function(), "the nested class " + owner + "."
               + nested.name()));
         }
@@ -123,25 +130,17 @@ public final class GeneratedMembers {
    */
   private static void tooManyParameters(ExecutableElement function, Map<MethodSpec, String> methods,
       Map<TypeSpec, String> types, Report report) {
+    List<Named> candidates = new ArrayList<>();
+    methods.forEach((method, shown) -> candidates.add(new Named(shown, method)));
+    types.forEach((nested, name) -> nested.methodSpecs().forEach(method -> candidates.add(new Named(
+        method.isConstructor() ? "the constructor of " + name : name + "." + method.name(), method))));
     String worst = null;
     int worstSlots = 0;
-    for (Map.Entry<MethodSpec, String> e : methods.entrySet()) {
-      int slots = slots(e.getKey());
+    for (Named m : candidates) {
+      int slots = slots(m.method());
       if (slots > worstSlots) {
-        worst = e.getValue() + "." + e.getKey().name();
+        worst = m.shown();
         worstSlots = slots;
-      }
-    }
-    for (Map.Entry<TypeSpec, String> e : types.entrySet()) {
-      TypeSpec nested = e.getKey();
-      String owner = e.getValue();
-      for (MethodSpec method : nested.methodSpecs()) {
-        int slots = slots(method);
-        if (slots > worstSlots) {
-          worst = method.isConstructor() ? "the constructor of " + owner + "." + nested.name()
-              : owner + "." + nested.name() + "." + method.name();
-          worstSlots = slots;
-        }
       }
     }
     if (worstSlots <= MAX_SLOTS) {

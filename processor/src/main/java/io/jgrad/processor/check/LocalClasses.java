@@ -10,7 +10,9 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import io.jgrad.processor.diag.Codes;
 import io.jgrad.processor.diag.Report;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -32,11 +34,8 @@ public final class LocalClasses {
     new TreePathScanner<Void, Boolean>() {
       @Override
       public Void visitClass(ClassTree c, Boolean local) {
-        Tree.Kind parent = getCurrentPath().getParentPath().getLeaf().getKind();
-        boolean member = parent == Tree.Kind.COMPILATION_UNIT || parent == Tree.Kind.CLASS
-            || parent == Tree.Kind.INTERFACE || parent == Tree.Kind.ENUM || parent == Tree.Kind.RECORD
-            || parent == Tree.Kind.ANNOTATION_TYPE;
-        boolean inLocal = local || !member;
+        Tree parent = getCurrentPath().getParentPath().getLeaf();
+        boolean inLocal = local || !(parent instanceof CompilationUnitTree || parent instanceof ClassTree);
         if (inLocal) {
           for (Tree t : c.getMembers()) {
             if (t instanceof MethodTree m) {
@@ -54,30 +53,26 @@ public final class LocalClasses {
 
   /** The simple names of jgrad's annotations this file may use unqualified. */
   private static Set<String> imported(CompilationUnitTree unit) {
-    Set<String> names = new java.util.HashSet<>();
+    Set<String> names = new HashSet<>();
     for (ImportTree i : unit.getImports()) {
       String name = i.getQualifiedIdentifier().toString();
-      if (i.isStatic()) {
-        continue;
-      }
-      if (name.equals(PACKAGE + ".*")) {
-        names.addAll(ANNOTATIONS);
-      } else if (name.startsWith(PACKAGE + ".") && ANNOTATIONS.contains(name.substring(PACKAGE.length() + 1))) {
-        names.add(name.substring(PACKAGE.length() + 1));
+      if (!i.isStatic() && name.startsWith(PACKAGE + ".")) {
+        String simple = name.substring(PACKAGE.length() + 1);
+        names.addAll(simple.equals("*") ? ANNOTATIONS : ANNOTATIONS.contains(simple) ? List.of(simple) : List.of());
       }
     }
     return names;
   }
 
-  private static java.util.Optional<String> jgradAnnotation(MethodTree m, Set<String> imported) {
+  private static Optional<String> jgradAnnotation(MethodTree m, Set<String> imported) {
     for (AnnotationTree a : m.getModifiers().getAnnotations()) {
       String spelled = a.getAnnotationType().toString();
       for (String name : ANNOTATIONS) {
         if (spelled.equals(PACKAGE + "." + name) || (spelled.equals(name) && imported.contains(name))) {
-          return java.util.Optional.of(name);
+          return Optional.of(name);
         }
       }
     }
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
 }

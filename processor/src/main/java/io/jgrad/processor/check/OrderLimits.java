@@ -58,16 +58,8 @@ public final class OrderLimits {
       return Optional.empty(); // a rule's body is differentiated through its callees' first-order forward mode
     }
     boolean loops = Rewrite.anyMatch(f.body(), s -> s instanceof Stmt.While);
-    for (Expr.Call c : activeCalls(f)) {
-      Optional<String> through = throughCall(c.callee(), forward, loops);
-      if (through.isPresent()) {
-        return through;
-      }
-    }
-    if (!forward) {
-      return reverseOverReverse(f.body(), false);
-    }
-    return Optional.empty();
+    return activeCalls(f).stream().map(c -> throughCall(c.callee(), forward, loops)).flatMap(Optional::stream)
+        .findFirst().or(() -> forward ? Optional.empty() : reverseOverReverse(f.body(), false));
   }
 
   /**
@@ -114,11 +106,10 @@ public final class OrderLimits {
             + " (not a number) inside a branch is not supported yet");
       }
       boolean branch = inBranch || s instanceof Stmt.If;
-      for (List<Stmt> inner : Rewrite.bodies(s)) {
-        Optional<String> found = reverseOverReverse(inner, branch);
-        if (found.isPresent()) {
-          return found;
-        }
+      Optional<String> found = Rewrite.bodies(s).stream().map(inner -> reverseOverReverse(inner, branch))
+          .flatMap(Optional::stream).findFirst();
+      if (found.isPresent()) {
+        return found;
       }
     }
     return Optional.empty();
@@ -129,16 +120,12 @@ public final class OrderLimits {
     Set<String> active = Activity.of(f.body(), f.signature().differentiatedParams());
     List<Expr.Call> out = new ArrayList<>();
     Rewrite.stmts(f.body(), e -> {
-      if (e instanceof Expr.Call c && c.args().stream().anyMatch(a -> reads(a, active))) {
+      if (e instanceof Expr.Call c
+          && c.args().stream().anyMatch(a -> active.stream().anyMatch(v -> Exprs.mentions(a, v)))) {
         out.add(c);
       }
       return e;
     });
     return out;
   }
-
-  private static boolean reads(Expr e, Set<String> vars) {
-    return vars.stream().anyMatch(v -> Exprs.mentions(e, v));
-  }
-
 }

@@ -8,17 +8,20 @@ import io.jgrad.processor.ir.RecordShape;
 import io.jgrad.processor.ir.Type;
 import io.jgrad.processor.ir.TypeMapper;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import javax.lang.model.element.Element;
-import javax.lang.model.element.ElementKind;
+import java.util.stream.Collectors;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
 
 /**
  * Finds and checks the rule a {@code @CustomJvp} names: it must exist in the same class (named
@@ -29,6 +32,17 @@ import javax.lang.model.type.TypeMirror;
 public final class RuleValidator {
   private RuleValidator() {}
 
+  private static final String RUNTIME = "io.jgrad.runtime.";
+  /** The most edits between a misspelt rule name and the one {@link #nearMiss} offers. */
+  private static final int MAX_EDITS = 2;
+
+  /** A parameter a rule must take: its type (null takes any type), and how the expected signature shows it. */
+  private record Param(String type, String shown) {
+    static Param of(VariableElement p, String suffix) {
+      return new Param(p.asType().toString(), p.asType() + " " + p.getSimpleName() + suffix);
+    }
+  }
+
   /** The rule method of {@code f}, or empty after reporting why there is none usable. */
   public static Optional<ExecutableElement> jvpRule(ExecutableElement f, DiffSpec spec, Callee sig, Report report) {
     String name = f.getSimpleName().toString();
@@ -38,29 +52,20 @@ public final class RuleValidator {
       return Optional.empty();
     }
     String ruleName = spec.jvp();
-    String expected = expectedSignature(f, sig, ruleName);
-    Optional<ExecutableElement> found = find(f, "jvp", ruleName, expected, report);
+    List<Param> params = new ArrayList<>(params(f, ""));
+    differentiated(f, sig, true).forEach(p -> params.add(Param.of(p, "Dot")));
+    String wantReturn = RUNTIME + (wholeResult(f) ? "Jvp<" + f.getReturnType() + ">"
+        : sig.returnType() == Type.FLOAT ? "FloatDual" : "Dual");
+    int before = report.errorCount();
+    Optional<ExecutableElement> found = find(f, "jvp", ruleName, wantReturn.substring(RUNTIME.length()), params,
+        report);
     if (found.isEmpty()) {
       return Optional.empty();
     }
     ExecutableElement rule = found.get();
-    int before = report.errorCount();
-    checkModifiers(rule, report);
-    List<String> want = new ArrayList<>();
-    f.getParameters().forEach(p -> want.add(p.asType().toString()));
-    for (int i = 0; i < sig.params().size(); i++) {
-      if (sig.params().get(i).differentiated()) {
-        want.add(f.getParameters().get(i).asType().toString());
-      }
-    }
-    checkParameters(rule, "the rule " + ruleName, want, expected, report);
-    String wantReturn = RecordShape.of(f.getReturnType()) != null || (sig.returnType() != null && sig.returnType().isArray())
-        ? "io.jgrad.runtime.Jvp<" + f.getReturnType() + ">"
-        : sig.returnType() == Type.FLOAT ? "io.jgrad.runtime.FloatDual" : "io.jgrad.runtime.Dual";
     if (!rule.getReturnType().toString().equals(wantReturn)) {
-      report.error(Codes.RULE_RETURN, "the rule " + ruleName + " must return "
-          + wantReturn.replace("io.jgrad.runtime.", "") + " (value and tangent), not "
-          + rule.getReturnType(), rule);
+      report.error(Codes.RULE_RETURN, "the rule " + ruleName + " must return " + wantReturn.replace(RUNTIME, "")
+          + " (value and tangent), not " + rule.getReturnType(), rule);
     }
     return report.errorCount() == before ? Optional.of(rule) : Optional.empty();
   }
@@ -87,7 +92,7 @@ public final class RuleValidator {
   public static Optional<List<ExecutableElement>> jvpsRules(ExecutableElement f, DiffSpec spec, Callee sig,
       Report report) {
     String name = f.getSimpleName().toString();
-    List<Callee.Param> diff = sig.differentiatedParams();
+    List<VariableElement> diff = differentiated(f, sig, true);
     if (spec.jvps().size() != diff.size()) {
       report.error(Codes.RULE_SIGNATURE, "@CustomJvp(jvps = ...) on " + name + " lists " + spec.jvps().size()
           + " rules but " + name + " has " + diff.size() + " differentiated parameters; use \"\" for a"
@@ -96,38 +101,26 @@ public final class RuleValidator {
     }
     int before = report.errorCount();
     List<ExecutableElement> rules = new ArrayList<>();
-    int d = 0;
-    for (int i = 0; i < sig.params().size(); i++) {
-      if (!sig.params().get(i).differentiated()) {
-        continue;
-      }
-      String ruleName = spec.jvps().get(d++);
+    for (int d = 0; d < diff.size(); d++) {
+      String ruleName = spec.jvps().get(d);
       if (ruleName.isEmpty()) {
         rules.add(null);
         continue;
       }
-      VariableElement p = f.getParameters().get(i);
-      List<String> want = new ArrayList<>();
-      want.add(p.asType().toString());
-      want.add(f.getReturnType().toString());
-      f.getParameters().forEach(q -> want.add(q.asType().toString()));
-      List<String> shown = new ArrayList<>();
-      shown.add(p.asType() + " " + p.getSimpleName() + "Dot");
-      shown.add(f.getReturnType() + " primalOut");
-      f.getParameters().forEach(q -> shown.add(q.asType() + " " + q.getSimpleName()));
-      String expected = "static " + p.asType() + " " + ruleName + "(" + String.join(", ", shown) + ")";
-      if (sig.params().get(i).type().isArray()) {
+      VariableElement p = diff.get(d);
+      List<Param> params = new ArrayList<>(List.of(Param.of(p, "Dot"),
+          new Param(f.getReturnType().toString(), f.getReturnType() + " primalOut")));
+      params.addAll(params(f, ""));
+      if (sig.differentiatedParams().get(d).type().isArray()) {
         report.error(Codes.RULE_SIGNATURE, "jvps rules for array parameters are not supported yet ("
             + p.getSimpleName() + "); hint: write one rule with jvp = ...", f);
         continue;
       }
-      Optional<ExecutableElement> found = find(f, "jvps", ruleName, expected, report);
+      Optional<ExecutableElement> found = find(f, "jvps", ruleName, p.asType().toString(), params, report);
       if (found.isEmpty()) {
         continue;
       }
       ExecutableElement rule = found.get();
-      checkModifiers(rule, report);
-      checkParameters(rule, "the rule " + ruleName, want, expected, report);
       if (!rule.getReturnType().toString().equals(p.asType().toString())) {
         report.error(Codes.RULE_RETURN, "the rule " + ruleName + " must return " + p.asType()
             + " (its contribution to the output tangent), not " + rule.getReturnType(), rule);
@@ -144,25 +137,16 @@ public final class RuleValidator {
    */
   public static boolean vjpRules(ExecutableElement f, DiffSpec spec, Callee sig, String gradType, Report report) {
     int before = report.errorCount();
-    List<String> shown = new ArrayList<>();
-    List<String> want = new ArrayList<>();
-    f.getParameters().forEach(p -> {
-      shown.add(p.asType() + " " + p.getSimpleName());
-      want.add(p.asType().toString());
-    });
+    List<Param> primal = params(f, "");
     // A record or array result has no double value to hold in a Fwd: fwd returns a RecordFwd.
-    Type resultType = TypeMapper.map(f.getReturnType());
-    boolean recordResult = RecordShape.of(f.getReturnType()) != null || (resultType != null && resultType.isArray());
+    boolean recordResult = wholeResult(f);
     String fwdType = recordResult ? "RecordFwd<" + f.getReturnType() + ", R>" : "Fwd<R>";
-    String fwdExpected = "static " + fwdType + " " + spec.fwd() + "(" + String.join(", ", shown) + ")";
-    Optional<ExecutableElement> fwd = find(f, "fwd", spec.fwd(), fwdExpected, report);
+    Optional<ExecutableElement> fwd = find(f, "fwd", spec.fwd(), fwdType, primal, report);
     String residuals = null;
     if (fwd.isPresent()) {
-      checkModifiers(fwd.get(), report);
-      checkParameters(fwd.get(), "the rule " + spec.fwd(), want, fwdExpected, report);
       TypeMirror r = fwd.get().getReturnType();
-      String wantFwd = recordResult ? "io.jgrad.runtime.RecordFwd" : "io.jgrad.runtime.Fwd";
-      if (!(r instanceof javax.lang.model.type.DeclaredType d)
+      String wantFwd = RUNTIME + (recordResult ? "RecordFwd" : "Fwd");
+      if (!(r instanceof DeclaredType d)
           || !((TypeElement) d.asElement()).getQualifiedName().contentEquals(wantFwd)
           || d.getTypeArguments().size() != (recordResult ? 2 : 1)
           || (recordResult && !d.getTypeArguments().get(0).toString().equals(f.getReturnType().toString()))) {
@@ -172,26 +156,14 @@ public final class RuleValidator {
         residuals = d.getTypeArguments().get(recordResult ? 1 : 0).toString();
       }
     }
-    List<String> bwdShown = new ArrayList<>();
-    List<String> bwdWant = new ArrayList<>();
-    for (int i = 0; i < sig.params().size(); i++) {
-      if (!sig.params().get(i).differentiated()) {
-        VariableElement p = f.getParameters().get(i);
-        bwdShown.add(p.asType() + " " + p.getSimpleName());
-        bwdWant.add(p.asType().toString());
-      }
-    }
-    bwdShown.add((residuals == null ? "R" : residuals) + " residuals");
-    bwdWant.add(residuals);
+    List<Param> bwdParams = new ArrayList<>();
+    differentiated(f, sig, false).forEach(p -> bwdParams.add(Param.of(p, "")));
+    bwdParams.add(new Param(residuals, (residuals == null ? "R" : residuals) + " residuals"));
     String cotangent = recordResult ? f.getReturnType().toString() : "double";
-    bwdShown.add(cotangent + " g");
-    bwdWant.add(cotangent);
-    String bwdExpected = "static " + gradType + " " + spec.bwd() + "(" + String.join(", ", bwdShown) + ")";
-    Optional<ExecutableElement> bwd = find(f, "bwd", spec.bwd(), bwdExpected, report);
+    bwdParams.add(new Param(cotangent, cotangent + " g"));
+    Optional<ExecutableElement> bwd = find(f, "bwd", spec.bwd(), gradType, bwdParams, report);
     if (bwd.isPresent()) {
       ExecutableElement b = bwd.get();
-      checkModifiers(b, report);
-      checkParameters(b, "the backward pass " + spec.bwd(), bwdWant, bwdExpected, report);
       String ret = b.getReturnType().toString();
       boolean ok = sig.hasSingleGradient() ? ret.equals(gradType) : ret.endsWith(gradType);
       if (!ok) {
@@ -202,23 +174,42 @@ public final class RuleValidator {
     return report.errorCount() == before;
   }
 
-  /**
-   * The one method {@code ruleName} of {@code f}'s class. A missing one is reported with what would
-   * fix it: a rule named with its class is told that rules live in the function's class, and a
-   * near miss among the class's other methods is offered ("did you mean").
-   */
-  private static Optional<ExecutableElement> find(ExecutableElement f, String attribute, String ruleName,
-      String expected, Report report) {
-    TypeElement owner = (TypeElement) f.getEnclosingElement();
-    List<ExecutableElement> candidates = new ArrayList<>();
-    Set<String> others = new LinkedHashSet<>();
-    for (Element e : owner.getEnclosedElements()) {
-      if (e.getKind() == ElementKind.METHOD && e.getSimpleName().contentEquals(ruleName)) {
-        candidates.add((ExecutableElement) e);
-      } else if (e.getKind() == ElementKind.METHOD) {
-        others.add(e.getSimpleName().toString());
+  /** Whether {@code f} returns a record or an array: a whole result, not one number and its tangent. */
+  private static boolean wholeResult(ExecutableElement f) {
+    Type result = TypeMapper.map(f.getReturnType());
+    return RecordShape.of(f.getReturnType()) != null || (result != null && result.isArray());
+  }
+
+  /** The parameters of {@code f}, each named with {@code suffix}. */
+  private static List<Param> params(ExecutableElement f, String suffix) {
+    return f.getParameters().stream().map(p -> Param.of(p, suffix)).toList();
+  }
+
+  /** The parameters of {@code f} that {@code sig} differentiates, or those it does not. */
+  private static List<VariableElement> differentiated(ExecutableElement f, Callee sig, boolean differentiated) {
+    List<VariableElement> out = new ArrayList<>();
+    for (int i = 0; i < sig.params().size(); i++) {
+      if (sig.params().get(i).differentiated() == differentiated) {
+        out.add(f.getParameters().get(i));
       }
     }
+    return out;
+  }
+
+  /**
+   * The one method {@code ruleName} of {@code f}'s class, its declaration checked against
+   * {@code static returnType ruleName(params)}, the signature its reports show. A missing one is
+   * reported with what would fix it: a rule named with its class is told that rules live in the
+   * function's class, and a near miss among the class's other methods is offered ("did you mean").
+   */
+  private static Optional<ExecutableElement> find(ExecutableElement f, String attribute, String ruleName,
+      String returnType, List<Param> params, Report report) {
+    String expected = "static " + returnType + " " + ruleName + "(" + params.stream().map(Param::shown)
+        .collect(Collectors.joining(", ")) + ")";
+    TypeElement owner = (TypeElement) f.getEnclosingElement();
+    List<ExecutableElement> methods = ElementFilter.methodsIn(owner.getEnclosedElements());
+    List<ExecutableElement> candidates = methods.stream().filter(e -> e.getSimpleName().contentEquals(ruleName))
+        .toList();
     if (candidates.isEmpty()) {
       Optional<DiffSpec> spec = DiffSpec.of(f);
       String said = spec.map(DiffSpec::annotation).orElse("") + " on " + f.getSimpleName() + " names the rule "
@@ -231,10 +222,12 @@ public final class RuleValidator {
             + " to " + owner.getSimpleName() + " (it may call " + ruleName + ") and write " + written(attribute, simple), f);
         return Optional.empty();
       }
+      Set<String> others = methods.stream().map(e -> e.getSimpleName().toString())
+          .collect(Collectors.toCollection(LinkedHashSet::new));
       // neither the function itself nor the rules it already names are what a typo meant
       others.remove(f.getSimpleName().toString());
       spec.ifPresent(s -> others.removeAll(s.ruleNames()));
-      String meant = NearMiss.of(ruleName, others)
+      String meant = nearMiss(ruleName, others)
           .map(m -> "; did you mean " + m + "? hint: write " + written(attribute, m) + ", or add " + expected)
           .orElse("; hint: add " + expected);
       report.error(Codes.RULE_MISSING, said + ", but " + owner.getSimpleName() + " has no method " + ruleName
@@ -246,7 +239,10 @@ public final class RuleValidator {
           candidates.get(1));
       return Optional.empty();
     }
-    return Optional.of(candidates.get(0));
+    ExecutableElement rule = candidates.get(0);
+    checkDeclaration(rule, (attribute.equals("bwd") ? "the backward pass " : "the rule ") + ruleName, params,
+        expected, report);
+    return Optional.of(rule);
   }
 
   /** How the annotation names {@code rule}: {@code jvp = "rule"}, or as an entry of {@code jvps}. */
@@ -254,7 +250,13 @@ public final class RuleValidator {
     return attribute.equals("jvps") ? "\"" + rule + "\" in jvps = {...}" : attribute + " = \"" + rule + "\"";
   }
 
-  private static void checkModifiers(ExecutableElement rule, Report report) {
+  /**
+   * Checks that {@code rule}, named {@code what} in reports, is static, visible and throws nothing checked,
+   * and takes parameters of the types {@code want} (a null one takes any type: residuals of a forward pass
+   * that failed its own check).
+   */
+  private static void checkDeclaration(ExecutableElement rule, String what, List<Param> want, String expected,
+      Report report) {
     String ruleName = rule.getSimpleName().toString();
     if (!rule.getModifiers().contains(Modifier.STATIC)) {
       report.error(Codes.RULE_NOT_STATIC, "the rule " + ruleName + " must be static", rule);
@@ -263,15 +265,7 @@ public final class RuleValidator {
       report.error(Codes.INACCESSIBLE, "the rule " + ruleName + " must not be private: generated code"
           + " calls it; hint: make it package-private", rule);
     }
-    Exceptions.checked(rule, "the rule " + ruleName, report);
-  }
-
-  /**
-   * Checks that {@code rule}, named {@code what} in reports, takes parameters of the types {@code want}
-   * (a null one takes any type: residuals of a forward pass that failed its own check).
-   */
-  private static void checkParameters(ExecutableElement rule, String what, List<String> want, String expected,
-      Report report) {
+    SignatureValidator.checkedExceptions(rule, "the rule " + ruleName, report);
     List<? extends VariableElement> have = rule.getParameters();
     if (have.size() != want.size()) {
       report.error(Codes.RULE_SIGNATURE, what + " takes " + have.size() + " parameters but must take "
@@ -279,26 +273,57 @@ public final class RuleValidator {
       return;
     }
     for (int i = 0; i < want.size(); i++) {
-      if (want.get(i) != null && !have.get(i).asType().toString().equals(want.get(i))) {
-        report.error(Codes.RULE_SIGNATURE, "parameter " + (i + 1) + " of " + what + " must be " + want.get(i)
+      String type = want.get(i).type();
+      if (type != null && !have.get(i).asType().toString().equals(type)) {
+        report.error(Codes.RULE_SIGNATURE, "parameter " + (i + 1) + " of " + what + " must be " + type
             + ", not " + have.get(i).asType() + ": " + expected, have.get(i));
       }
     }
   }
 
-  private static String expectedSignature(ExecutableElement f, Callee sig, String ruleName) {
-    List<String> params = new ArrayList<>();
-    f.getParameters().forEach(p -> params.add(p.asType() + " " + p.getSimpleName()));
-    for (int i = 0; i < sig.params().size(); i++) {
-      if (sig.params().get(i).differentiated()) {
-        VariableElement p = f.getParameters().get(i);
-        params.add(p.asType() + " " + p.getSimpleName() + "Dot");
+  /**
+   * "Did you mean": the name among {@code candidates} closest to a misspelt one, if one is close
+   * enough to be a typo — the same letters in another case ({@code squareJVP} for {@code squareJvp}),
+   * or at most two letters inserted, removed, changed or swapped with a neighbour (one per three letters
+   * of the name, so that a short name does not match every other short name). Ties go to the first
+   * candidate.
+   */
+  private static Optional<String> nearMiss(String wrong, Collection<String> candidates) {
+    String w = wrong.toLowerCase(Locale.ROOT);
+    String best = null;
+    int bestDistance = Math.min(MAX_EDITS, wrong.length() / 3) + 1;
+    for (String c : candidates) {
+      // case is compared last: a candidate that differs only in case is distance 0
+      int d = distance(w, c.toLowerCase(Locale.ROOT));
+      if (d < bestDistance) {
+        best = c;
+        bestDistance = d;
       }
     }
-    Type result = TypeMapper.map(f.getReturnType());
-    String ret = RecordShape.of(f.getReturnType()) != null || (result != null && result.isArray())
-        ? "Jvp<" + f.getReturnType() + ">"
-        : TypeMapper.map(f.getReturnType()) == Type.FLOAT ? "FloatDual" : "Dual";
-    return "static " + ret + " " + ruleName + "(" + String.join(", ", params) + ")";
+    return Optional.ofNullable(best);
+  }
+
+  /** Edits between {@code a} and {@code b}: insertions, removals, changes and swaps of neighbours. */
+  private static int distance(String a, String b) {
+    if (Math.abs(a.length() - b.length()) > MAX_EDITS) {
+      return MAX_EDITS + 1;
+    }
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      d[i][0] = i;
+    }
+    for (int j = 0; j <= b.length(); j++) {
+      d[0][j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      for (int j = 1; j <= b.length(); j++) {
+        int change = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        d[i][j] = Math.min(d[i - 1][j - 1] + change, Math.min(d[i - 1][j], d[i][j - 1]) + 1);
+        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+      }
+    }
+    return d[a.length()][b.length()];
   }
 }

@@ -9,32 +9,21 @@ import io.jgrad.processor.ir.RecordShape;
 import io.jgrad.processor.ir.Type;
 import io.jgrad.processor.ir.TypeMapper;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
 
 /** Checks what a differentiable method's declaration must satisfy before its body is read. */
 public final class SignatureValidator {
   private SignatureValidator() {}
-
-  /** Whether a declared type, or a type it is nested in, is private. */
-  private static boolean isPrivate(javax.lang.model.type.TypeMirror type) {
-    if (!(type instanceof javax.lang.model.type.DeclaredType d)) {
-      return false;
-    }
-    for (javax.lang.model.element.Element e = d.asElement(); e instanceof javax.lang.model.element.TypeElement;
-        e = e.getEnclosingElement()) {
-      if (e.getModifiers().contains(Modifier.PRIVATE)) {
-        return true;
-      }
-    }
-    return false;
-  }
 
   /** Whether {@code method} may be differentiated; reports each problem at the method. */
   public static boolean validate(ExecutableElement method, List<ExecutableElement> siblings, Report report) {
@@ -69,8 +58,8 @@ public final class SignatureValidator {
           + " @CustomJvp and @CustomVjp, so its derivatives would come from two places; hint: keep one",
           method);
     }
-    Exceptions.checked(method, name, report);
-    privateEnclosingClass(method).ifPresent(c -> report.error(Codes.INACCESSIBLE, "the class "
+    checkedExceptions(method, name, report);
+    privateClass(method.getEnclosingElement()).ifPresent(c -> report.error(Codes.INACCESSIBLE, "the class "
         + c.getSimpleName() + " that holds " + name + " is private, and the generated derivatives"
         + " live in another class; hint: make it package-private", method));
     Type returnType = TypeMapper.map(method.getReturnType());
@@ -85,17 +74,11 @@ public final class SignatureValidator {
     }
     // Records are packed and unpacked in the generated class, which lives in the method's package.
     String pkg = RecordShape.packageName(method);
-    java.util.List<javax.lang.model.type.TypeMirror> types = new java.util.ArrayList<>();
-    types.add(method.getReturnType());
-    method.getParameters().forEach(p -> types.add(p.asType()));
-    for (javax.lang.model.type.TypeMirror t : types) {
-      String hidden = RecordShape.inaccessibleFrom(t, pkg);
-      if (hidden != null) {
-        report.error(Codes.INACCESSIBLE, "the record " + hidden + " is not public and lives in another package,"
-            + " so the generated derivatives of " + name + " cannot build it; hint: make it public", method);
-        break;
-      }
-    }
+    Stream.concat(Stream.of(method.getReturnType()), method.getParameters().stream().map(VariableElement::asType))
+        .map(t -> RecordShape.inaccessibleFrom(t, pkg)).filter(Objects::nonNull).findFirst()
+        .ifPresent(hidden -> report.error(Codes.INACCESSIBLE, "the record " + hidden + " is not public and lives"
+            + " in another package, so the generated derivatives of " + name + " cannot build it; hint: make it"
+            + " public", method));
     boolean anyDifferentiable = false;
     for (VariableElement p : method.getParameters()) {
       Type t = TypeMapper.map(p.asType());
@@ -112,7 +95,7 @@ public final class SignatureValidator {
             + " interfaces without type arguments such as DoubleUnaryOperator, DiffFn1, DiffFn2)", p);
       } else if (t.isDifferentiable() && p.getAnnotation(NonDiff.class) == null) {
         anyDifferentiable = true;
-      } else if (t == Type.OBJECT && isPrivate(p.asType())) {
+      } else if (t == Type.OBJECT && p.asType() instanceof DeclaredType d && privateClass(d.asElement()).isPresent()) {
         report.error(Codes.INACCESSIBLE, "parameter " + p.getSimpleName() + " has the private type "
             + p.asType() + ", which the generated derivatives cannot name; hint: make it package-private", p);
       }
@@ -122,15 +105,13 @@ public final class SignatureValidator {
             + "); hint: rename the parameter", p);
       }
     }
-    Set<String> paramNames = method.getParameters().stream()
-        .map(p -> p.getSimpleName().toString()).collect(Collectors.toSet());
     for (String w : spec.wrt()) {
-      if (!paramNames.contains(w)) {
+      VariableElement p = method.getParameters().stream()
+          .filter(q -> q.getSimpleName().contentEquals(w)).findFirst().orElse(null);
+      if (p == null) {
         report.error(Codes.BAD_WRT, "wrt names " + w + ", which is not a parameter of " + name, method);
         continue;
       }
-      VariableElement p = method.getParameters().stream()
-          .filter(q -> q.getSimpleName().contentEquals(w)).findFirst().orElseThrow();
       Type t = TypeMapper.map(p.asType());
       if (t != null && (!t.isDifferentiable() || p.getAnnotation(NonDiff.class) != null)) {
         report.error(Codes.BAD_WRT, "wrt names " + w + ", which is " + (t.isDifferentiable()
@@ -153,13 +134,44 @@ public final class SignatureValidator {
     return Character.toUpperCase(name.charAt(0)) + name.substring(1);
   }
 
-  /** The innermost private class around {@code method}, which generated code could not name. */
-  private static Optional<TypeElement> privateEnclosingClass(ExecutableElement method) {
-    for (Element e = method.getEnclosingElement(); e instanceof TypeElement t; e = e.getEnclosingElement()) {
+  /** The innermost private class among {@code e} and the classes around it, which generated code cannot name. */
+  private static Optional<TypeElement> privateClass(Element e) {
+    for (; e instanceof TypeElement t; e = e.getEnclosingElement()) {
       if (t.getModifiers().contains(Modifier.PRIVATE)) {
         return Optional.of(t);
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Reports each checked exception {@code method} declares, {@code what} naming it in the message:
+   * generated code calls it in lambdas (pullbacks, function objects) that cannot throw them, and a
+   * clause carried onto some generated methods but not others would be an error in generated code.
+   * Unchecked ones need nothing.
+   */
+  static void checkedExceptions(ExecutableElement method, String what, Report report) {
+    for (TypeMirror thrown : method.getThrownTypes()) {
+      // An unresolved type is javac's error already.
+      if (thrown.getKind() == TypeKind.DECLARED && !isUnchecked(thrown)) {
+        report.error(Codes.CHECKED_THROWS, what + " declares the checked exception "
+            + ((DeclaredType) thrown).asElement().getSimpleName() + ", which the"
+            + " generated derivatives cannot throw (their pullbacks and function objects are lambdas); hint:"
+            + " catch it inside and rethrow it as an unchecked exception (UncheckedIOException)", method);
+      }
+    }
+  }
+
+  /** Whether {@code thrown} is a {@code RuntimeException} or an {@code Error}, or a subclass of one. */
+  private static boolean isUnchecked(TypeMirror thrown) {
+    for (TypeMirror t = thrown; t instanceof DeclaredType d; ) {
+      TypeElement e = (TypeElement) d.asElement();
+      String name = e.getQualifiedName().toString();
+      if (name.equals("java.lang.RuntimeException") || name.equals("java.lang.Error")) {
+        return true;
+      }
+      t = e.getSuperclass();
+    }
+    return false;
   }
 }
