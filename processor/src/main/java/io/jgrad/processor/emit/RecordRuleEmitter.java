@@ -10,7 +10,6 @@ import io.jgrad.processor.ir.Function;
 import io.jgrad.processor.ir.Names;
 import io.jgrad.processor.ir.RecordShape;
 import io.jgrad.processor.ir.RecordSignature;
-import io.jgrad.processor.ir.Type;
 import java.util.ArrayList;
 import java.util.List;
 
