@@ -3,6 +3,7 @@ package io.jgrad.processor.emit;
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
@@ -21,13 +22,6 @@ import javax.lang.model.element.Modifier;
  * function object {@code f(...)}.
  */
 public final class DerivativesEmitter {
-  private static final ClassName DUAL = RuntimeTypes.DUAL;
-  private static final ClassName FLOAT_DUAL = RuntimeTypes.FLOAT_DUAL;
-  private static final ClassName SCALAR_VJP = RuntimeTypes.SCALAR_VJP;
-  private static final ClassName VJP = RuntimeTypes.VJP;
-  private static final ClassName VALUE_AND_GRAD = RuntimeTypes.VALUE_AND_GRAD;
-  private static final ClassName VALUE_AND_DERIVATIVE = RuntimeTypes.VALUE_AND_DERIVATIVE;
-
   private DerivativesEmitter() {}
 
   /**
@@ -43,15 +37,13 @@ public final class DerivativesEmitter {
     }
     if (f instanceof Function.VjpRule rule) {
       emitReverse(sig, RuleSweeps.fromVjpRule(rule), members);
-      if (d.order() == 2) {
-        PullbackEmitter.emit(d, members);
+    } else {
+      if (d.forward()) {
+        members.of(sig).addMethod(jvpMethod(d).build());
       }
-      return;
+      emitReverse(d, members);
     }
-    if (d.forward()) {
-      members.of(sig).addMethod(jvpMethod(d).build());
-    }
-    emitReverse(d, members);
+    // A @CustomVjp function has no forward mode, so no second order by forward over forward.
     if (d.secondOrder() != null) {
       SecondOrderEmitter.emit(d, members);
       PullbackEmitter.emitFromTangent(d, members);
@@ -73,16 +65,19 @@ public final class DerivativesEmitter {
     } else if (d.function() instanceof Function.JvpsRules rules) {
       RuleSweeps.perParameterJvp(rules, jvpMethod);
     } else {
-      Linearized jvp = d.jvp().linearized();
-      for (Callee.Param p : sig.differentiatedParams()) {
-        jvpMethod.addParameter(typeName(p.type()), jvp.tangents().get(p.name()).name());
-      }
-      for (Callee.Param p : sig.differentiatedParams()) {
-        checkTangentLength(jvpMethod, p, jvp.tangents().get(p.name()).name());
-      }
-      jvpMethod.addCode(new JvpWriter(d.jvp().names()).write(jvp.program()));
+      printForward(jvpMethod, sig, d.jvp());
     }
     return jvpMethod;
+  }
+
+  /** The tangent parameters of {@code sig}'s differentiated parameters in {@code program}, and its body. */
+  static void printForward(MethodSpec.Builder m, Callee sig, Derived.Forward program) {
+    Linearized jvp = program.linearized();
+    for (Callee.Param p : sig.differentiatedParams()) {
+      m.addParameter(typeName(p.type()), jvp.tangents().get(p.name()).name());
+      checkTangentLength(m, p, jvp.tangents().get(p.name()).name());
+    }
+    m.addCode(new JvpWriter(program.names()).write(jvp.program()));
   }
 
   /** A tangent array of another length than its primal is an exception on entry, not a wrong number. */
@@ -111,33 +106,34 @@ public final class DerivativesEmitter {
    */
   static void emitReverse(Callee sig, Sweeps sweeps, Sweeps valueAndGradSweeps, Sweeps gradSweeps,
       Members members, boolean compact) {
-    ClassName self = RuntimeTypes.home(sig);
     TypeSpec.Builder type = members.of(sig);
-    TypeName grad = gradType(sig, self);
-
+    TypeName grad = gradType(sig, RuntimeTypes.home(sig));
+    if (!sig.hasSingleGradient()) {
+      type.addType(gradRecord(sig.gradRecordName(), sig.differentiatedParams().stream()
+              .map(p -> ParameterSpec.builder(typeName(p.type()), p.name()).build()).toList(),
+          "The gradient of {@code $L}, one component per differentiated parameter.\n", sig.name()));
+    }
     if (returnsObject(sig)) {
-      emitObjectResultVjp(sig, sweeps, grad, members);
+      emitObjectResultVjp(sig, sweeps, grad, type);
       return;
     }
     // fVjp
     boolean scalar = sig.hasSingleGradient() && !sig.differentiatedParams().get(0).type().isArray();
-    TypeName vjpType = scalar ? SCALAR_VJP : ParameterizedTypeName.get(VJP, grad.box());
     MethodSpec.Builder vjpMethod = entryPoint(sig.name() + "Vjp", sig,
         "The value of {@code $L} and its pullback from an output cotangent to the gradient"
             + " ({@code jax.vjp}).\n", sig.name())
-        .returns(vjpType);
-    returnPullback(vjpMethod, sweeps, scalar ? SCALAR_VJP : VJP, !scalar);
+        .returns(vjpType(scalar, grad));
+    returnPullback(vjpMethod, sweeps, scalar ? RuntimeTypes.SCALAR_VJP : RuntimeTypes.VJP, !scalar);
     type.addMethod(vjpMethod.build());
 
     // fGrad
     MethodSpec.Builder gradMethod = entryPoint(sig.name() + "Grad", sig,
         "The gradient of {@code $L} ({@code jax.grad}).\n", sig.name())
         .returns(grad);
+    List<String> args = sig.params().stream().map(Callee.Param::name).toList();
     if (compact) {
-      gradMethod.addStatement("return $LVjp($L).pullback(1.0)", sig.name(),
-          String.join(", ", sig.params().stream().map(Callee.Param::name).toList()));
+      gradMethod.addStatement("return $LVjp($L).pullback(1.0)", sig.name(), String.join(", ", args));
       type.addMethod(gradMethod.build());
-      emitGradRecord(sig, members);
       return;
     }
     sweepOnce(gradSweeps, gradMethod);
@@ -145,32 +141,41 @@ public final class DerivativesEmitter {
     type.addMethod(gradMethod.build());
 
     // fValueAndGrad
-    TypeName vgType = scalar ? VALUE_AND_DERIVATIVE : ParameterizedTypeName.get(VALUE_AND_GRAD, grad.box());
     MethodSpec.Builder vgMethod = entryPoint(sig.name() + "ValueAndGrad", sig,
-        "The value and the gradient of {@code $L} ({@code jax.value_and_grad}).\n", sig.name())
-        .returns(vgType);
+        "The value and the gradient of {@code $L} ({@code jax.value_and_grad}).\n", sig.name());
     if (sig.differentiatedParams().stream().noneMatch(p -> p.type().isArray())) {
       // One straight sweep, like fGrad: no pullback closure, no Vjp object (the reverse sweep reads
       // primal values but never assigns them, so the value is still there at the end).
       sweepOnce(valueAndGradSweeps, vgMethod);
-      vgMethod.addStatement("return new $T$L($L, $L)", scalar ? VALUE_AND_DERIVATIVE : VALUE_AND_GRAD,
-          scalar ? "" : "<>", valueAndGradSweeps.value(), valueAndGradSweeps.gradient());
+      returnValueAndGrad(vgMethod, scalar, grad, valueAndGradSweeps.value(), valueAndGradSweeps.gradient());
     } else {
-      List<String> args = sig.params().stream().map(Callee.Param::name).toList();
       String vjp = Names.of(args, List.of()).fresh("vjp");
-      vgMethod.addStatement("$T $L = $L($L)", vjpType, vjp, sig.name() + "Vjp", String.join(", ", args));
-      vgMethod.addStatement("return new $T$L($L.value(), $L.pullback(1.0))",
-          scalar ? VALUE_AND_DERIVATIVE : VALUE_AND_GRAD, scalar ? "" : "<>", vjp, vjp);
+      vgMethod.addStatement("$T $L = $L($L)", vjpType(scalar, grad), vjp, sig.name() + "Vjp", String.join(", ", args));
+      returnValueAndGrad(vgMethod, scalar, grad, vjp + ".value()", vjp + ".pullback(1.0)");
     }
     type.addMethod(vgMethod.build());
+  }
 
-    emitGradRecord(sig, members);
+  /** What {@code fVjp} returns: a {@code ScalarVjp} for a {@code scalar} gradient, else a {@code Vjp<G>}. */
+  static TypeName vjpType(boolean scalar, TypeName grad) {
+    return scalar ? RuntimeTypes.SCALAR_VJP : ParameterizedTypeName.get(RuntimeTypes.VJP, grad.box());
+  }
+
+  /**
+   * {@code return new ValueAndGrad<>(value, gradient)}, and that return type; for a {@code scalar}
+   * gradient a {@code ValueAndDerivative}.
+   */
+  static MethodSpec.Builder returnValueAndGrad(MethodSpec.Builder m, boolean scalar, TypeName grad, Object value,
+      Object gradient) {
+    ClassName type = scalar ? RuntimeTypes.VALUE_AND_DERIVATIVE : RuntimeTypes.VALUE_AND_GRAD;
+    return m.returns(scalar ? type : ParameterizedTypeName.get(type, grad.box()))
+        .addStatement("return new $T$L($L, $L)", type, scalar ? "" : "<>", value, gradient);
   }
 
   /** What {@code fJvp} of {@code sig} returns: a {@code Jvp<T>} of an array or record, else a dual number. */
   static TypeName jvpType(Callee sig) {
     return returnsObject(sig) ? ParameterizedTypeName.get(RuntimeTypes.JVP, resultType(sig))
-        : sig.returnType() == Type.FLOAT ? FLOAT_DUAL : DUAL;
+        : RuntimeTypes.dual(sig.returnType());
   }
 
   /**
@@ -192,14 +197,13 @@ public final class DerivativesEmitter {
    * pullback takes a cotangent of the result's shape (an array of its length, a record of its type)
    * and transposes the body once for all of it; no {@code fGrad}, which needs a scalar output.
    */
-  private static void emitObjectResultVjp(Callee sig, Sweeps sweeps, TypeName grad, Members members) {
+  private static void emitObjectResultVjp(Callee sig, Sweeps sweeps, TypeName grad, TypeSpec.Builder type) {
     MethodSpec.Builder vjpMethod = entryPoint(sig.name() + "Vjp", sig, "The value of {@code $L} and its pullback"
         + " from a cotangent $L to the gradient ({@code jax.vjp}).\n", sig.name(),
         sig.recordResult() != null ? "record of the result's type" : "array of the result's length")
         .returns(ParameterizedTypeName.get(RuntimeTypes.RECORD_VJP, resultType(sig), grad.box()));
     returnPullback(vjpMethod, sweeps, RuntimeTypes.RECORD_VJP, true);
-    members.of(sig).addMethod(vjpMethod.build());
-    emitGradRecord(sig, members);
+    type.addMethod(vjpMethod.build());
   }
 
   /** The forward sweep, then {@code return new vjp(value, outBar -> { the reverse sweep; return gradient; })}. */
@@ -211,20 +215,16 @@ public final class DerivativesEmitter {
     m.addCode("$<});\n");
   }
 
-  /** The gradient record {@code FGrad} of a function with more than one differentiated parameter. */
-  static void emitGradRecord(Callee sig, Members members) {
-    if (sig.hasSingleGradient()) {
-      return;
-    }
-    TypeSpec.Builder record = TypeSpec.recordBuilder(sig.gradRecordName())
+  /**
+   * The public record {@code name}, a gradient whose components are {@code components}: {@code FGrad}
+   * of a function with more than one differentiated parameter.
+   */
+  static TypeSpec gradRecord(String name, List<ParameterSpec> components, String javadoc, Object... args) {
+    return TypeSpec.recordBuilder(name)
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .addJavadoc("The gradient of {@code $L}, one component per differentiated parameter.\n", sig.name());
-    MethodSpec.Builder ctor = MethodSpec.constructorBuilder();
-    for (Callee.Param p : sig.differentiatedParams()) {
-      ctor.addParameter(typeName(p.type()), p.name());
-    }
-    record.recordConstructor(ctor.build());
-    members.of(sig).addType(record.build());
+        .addJavadoc(javadoc, args)
+        .recordConstructor(MethodSpec.constructorBuilder().addParameters(components).build())
+        .build();
   }
 
   /** Both sweeps in a row, the output's cotangent one: the body of {@code fGrad} and {@code fValueAndGrad}. */
@@ -238,15 +238,15 @@ public final class DerivativesEmitter {
 
   /** The public static method {@code name}, taking {@code sig}'s parameters, with its Javadoc. */
   static MethodSpec.Builder entryPoint(String name, Callee sig, String javadoc, Object... args) {
-    MethodSpec.Builder m = MethodSpec.methodBuilder(name)
+    return MethodSpec.methodBuilder(name)
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .addJavadoc(javadoc, args);
-    addParams(sig, m);
-    return m;
+        .addJavadoc(javadoc, args)
+        .addParameters(params(sig));
   }
 
-  static void addParams(Callee sig, MethodSpec.Builder m) {
-    sig.params().forEach(p -> m.addParameter(paramType(p), p.name()));
+  /** {@code sig}'s parameters, each of its declared type. */
+  static List<ParameterSpec> params(Callee sig) {
+    return sig.params().stream().map(p -> ParameterSpec.builder(paramType(p), p.name()).build()).toList();
   }
 
   /**
@@ -285,9 +285,7 @@ public final class DerivativesEmitter {
       case INT -> TypeName.INT;
       case LONG -> TypeName.LONG;
       case BOOLEAN -> TypeName.BOOLEAN;
-      case DOUBLE_ARRAY -> com.palantir.javapoet.ArrayTypeName.of(TypeName.DOUBLE);
-      case FLOAT_ARRAY -> com.palantir.javapoet.ArrayTypeName.of(TypeName.FLOAT);
-      case INT_ARRAY -> com.palantir.javapoet.ArrayTypeName.of(TypeName.INT);
+      case DOUBLE_ARRAY, FLOAT_ARRAY, INT_ARRAY -> com.palantir.javapoet.ArrayTypeName.of(typeName(t.element()));
       case OBJECT -> ClassName.get(String.class);
       case FN1 -> RuntimeTypes.DIFF_FN1;
       case FN2 -> RuntimeTypes.DIFF_FN2;

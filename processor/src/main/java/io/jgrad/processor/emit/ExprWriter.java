@@ -26,9 +26,8 @@ public final class ExprWriter {
 
   /** Java source for {@code e}, parenthesized when it binds looser than {@code context}. */
   public static String write(Expr e, int context) {
-    int p = precedence(e);
     String s = bare(e);
-    return p < context ? "(" + s + ")" : s;
+    return precedence(e) < context ? "(" + s + ")" : s;
   }
 
   /**
@@ -67,29 +66,18 @@ public final class ExprWriter {
   }
 
   /** How tightly {@code e} binds. */
-  public static int precedence(Expr e) {
+  private static int precedence(Expr e) {
     if (e instanceof Expr.Binary b) {
       return b.op().precedence;
     }
     if (e instanceof Expr.Prim p && p.primitive().isOperator()) {
       return p.primitive() == Primitive.NEG ? UNARY : (p.primitive() == Primitive.ADD || p.primitive() == Primitive.SUB ? 11 : 12);
     }
-    if (e instanceof Expr.Unary) {
+    if (e instanceof Expr.Unary || e instanceof Expr.Const c && c.value() instanceof Number n && n.doubleValue() < 0) {
       return UNARY;
     }
-    if (e instanceof Expr.Cast) {
-      return CAST;
-    }
-    if (e instanceof Expr.Conditional) {
-      return TERNARY;
-    }
-    if (e instanceof Expr.Lambda) {
-      return LAMBDA;
-    }
-    if (e instanceof Expr.Const c && c.value() instanceof Number n && n.doubleValue() < 0) {
-      return UNARY;
-    }
-    return ATOM;
+    return e instanceof Expr.Cast ? CAST : e instanceof Expr.Conditional ? TERNARY : e instanceof Expr.Lambda ? LAMBDA
+        : ATOM;
   }
 
   private static String bare(Expr e) {
@@ -116,8 +104,7 @@ public final class ExprWriter {
       if (prim.isOperator()) {
         return infix(prim.javaName(), precedence(p), p.args().get(0), p.args().get(1));
       }
-      return (p.strict() ? "StrictMath." : "Math.") + prim.javaName() + "("
-          + p.args().stream().map(ExprWriter::write).collect(Collectors.joining(", ")) + ")";
+      return (p.strict() ? "StrictMath." : "Math.") + prim.javaName() + "(" + args(p.args()) + ")";
     }
     if (e instanceof Expr.ArrayRead r) {
       return write(r.array(), ATOM) + "[" + write(r.index()) + "]";
@@ -151,8 +138,7 @@ public final class ExprWriter {
       Callee callee = c.callee();
       Callee.RecordResult read = callee.recordResult();
       return (callee.internal() ? RuntimeTypes.home(callee).canonicalName() : callee.ownerQualifiedName()) + "."
-          + callee.name() + "("
-          + String.join(", ", arguments(callee, c.args())) + ")"
+          + callee.name() + "(" + String.join(", ", arguments(callee, c.args())) + ")"
           + (read == null || read.leaf() < 0 ? "" : read.selected().read(""));
     }
     if (e instanceof Expr.PrimalCall c) {

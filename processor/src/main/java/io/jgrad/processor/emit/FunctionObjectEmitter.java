@@ -4,6 +4,7 @@ import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
@@ -26,111 +27,85 @@ import javax.lang.model.element.Modifier;
 final class FunctionObjectEmitter {
   private FunctionObjectEmitter() {}
 
-  /** Whether {@code f} has the shape of a runtime function interface. */
-  static boolean applies(Callee sig) {
-    return sig.functionObjectType() != null;
-  }
-
   /**
    * Adds the factory {@code f(bound...)} to {@code type}; {@code forward} is false for reverse-only
    * functions; at {@code order} 2 the object also has its partial derivatives as function objects.
    */
   static void emit(Callee sig, boolean forward, int order, TypeSpec.Builder type) {
-    if (!applies(sig)) {
+    if (sig.functionObjectType() == null) {
       return;
     }
     if (sig.functionObjectType() == Type.FN_N) {
       emitVector(sig, forward, type);
       return;
     }
-    List<Callee.Param> diff = sig.differentiatedParams();
-    boolean one = diff.size() == 1;
     List<String> all = sig.params().stream().map(Callee.Param::name).toList();
     Names names = Names.of(all, List.of());
-    List<String> dots = new ArrayList<>();
-    diff.forEach(p -> dots.add(names.fresh(p.name() + "Dot")));
-    List<String> diffNames = diff.stream().map(Callee.Param::name).toList();
-
-    MethodSpec.Builder factory = factory(sig, one ? RuntimeTypes.DIFF_FN1 : RuntimeTypes.DIFF_FN2,
-        "{@code " + String.join(", ", diffNames) + "}");
-
-    TypeSpec.Builder anonymous = object(sig, sig, forward, all, diffNames, dots);
+    List<String> diffNames = sig.differentiatedParams().stream().map(Callee.Param::name).toList();
+    Scalars f = new Scalars(sig, forward, all, diffNames, diffNames.stream().map(n -> names.fresh(n + "Dot")).toList());
+    TypeSpec.Builder anonymous = f.object(sig);
     if (order == 2) {
-      for (int k = 0; k < diff.size(); k++) {
-        anonymous.addMethod(partial(sig, forward, k, all, diffNames, dots));
+      for (int k = 0; k < diffNames.size(); k++) {
+        anonymous.addMethod(f.partial(k));
       }
     }
     if (order == 2 && sig.rulePrimal()) {
       // What second derivatives of higher-order code read the object's output through (fRulePrimal).
-      anonymous.addMethod(override("rulePrimal", one ? RuntimeTypes.DIFF_FN1 : RuntimeTypes.DIFF_FN2, List.of())
-          .addStatement("return $L", object(sig, sig.secondOrderPrimal(), forward, all, diffNames, dots).build())
+      anonymous.addMethod(override("rulePrimal", f.fn(), List.of())
+          .addStatement("return $L", f.object(sig.secondOrderPrimal()).build())
           .build());
     }
-    factory.addStatement("return $L", anonymous.build());
-    type.addMethod(factory.build());
+    type.addMethod(factory(sig, f.fn(), "{@code " + String.join(", ", diffNames) + "}")
+        .addStatement("return $L", anonymous.build())
+        .build());
   }
 
   /**
-   * The object's {@code value}, {@code jvp} and {@code vjp}, delegating to {@code target} and its
-   * generated derivatives: {@code f} itself, or {@code fRulePrimal} for {@code rulePrimal()}.
+   * The objects of a {@code DiffFn1} or {@code DiffFn2} {@code sig}: its parameters' names
+   * ({@code all}), the differentiated ones' and their tangents' ({@code dots}).
    */
-  private static TypeSpec.Builder object(Callee sig, Callee target, boolean forward, List<String> all,
-      List<String> diffNames, List<String> dots) {
-    boolean one = diffNames.size() == 1;
-    // fRulePrimal and its derivatives are in Internal; f itself is the user's, its derivatives the API.
-    ClassName self = RuntimeTypes.home(target);
-    ClassName owner = target.internal() ? self : ClassName.bestGuess(target.ownerQualifiedName());
-    String args = String.join(", ", all);
-    MethodSpec.Builder value = override("value", TypeName.DOUBLE, diffNames)
-        .addStatement("return $T.$L($L)", owner, target.name(), args);
-
-    List<String> jvpParams = new ArrayList<>(diffNames);
-    jvpParams.addAll(dots);
-    List<String> jvpArgs = new ArrayList<>(all);
-    jvpArgs.addAll(dots);
-    MethodSpec.Builder jvp = override("jvp", RuntimeTypes.DUAL, jvpParams);
-    if (forward) {
-      jvp.addStatement("return $T.$LJvp($L)", self, target.name(), String.join(", ", jvpArgs));
-    } else {
-      noForwardMode(sig, jvp);
-    }
-
-    TypeName grad2Vjp = ParameterizedTypeName.get(RuntimeTypes.VJP, RuntimeTypes.GRAD2);
-    MethodSpec.Builder vjp = override("vjp", one ? RuntimeTypes.SCALAR_VJP : grad2Vjp, diffNames);
-    if (one) {
-      vjp.addStatement("return $T.$LVjp($L)", self, target.name(), args);
-    } else {
-      TypeName record = self.nestedClass(target.gradRecordName());
-      String inner = free("vjp", all);
-      String outBar = free("outBar", all);
-      vjp.addStatement("$T $L = $T.$LVjp($L)", ParameterizedTypeName.get(RuntimeTypes.VJP, record), inner, self,
-          target.name(), args);
-      vjp.addCode(asGrad2(record, inner, outBar, free("grad", all), diffNames));
-    }
-
-    return anonymous(one ? RuntimeTypes.DIFF_FN1 : RuntimeTypes.DIFF_FN2, value, jvp, vjp);
-  }
-
-  /**
-   * {@code derivative()} ({@code DiffFn1}) or {@code partialFirst()}/{@code partialSecond()}
-   * ({@code DiffFn2}): the partial derivative k as a function object, whose value and reverse mode
-   * are the pullback function {@code fPullbackX} at cotangent 1, and whose forward mode is
-   * {@code fTangentJvp} where {@code f} has forward mode.
-   */
-  private static MethodSpec partial(Callee sig, boolean forward, int k, List<String> all, List<String> diffNames,
+  private record Scalars(Callee sig, boolean forward, List<String> all, List<String> diffNames,
       List<String> dots) {
-    boolean one = diffNames.size() == 1;
-    // The pullback and tangent functions are for generated callers: in Internal.
-    ClassName self = RuntimeTypes.internal(sig);
-    ClassName fn = one ? RuntimeTypes.DIFF_FN1 : RuntimeTypes.DIFF_FN2;
-    String pullback = sig.pullbackName(sig.differentiatedParams().get(k));
-    String args = String.join(", ", all);
-    MethodSpec.Builder value = override("value", TypeName.DOUBLE, diffNames)
-        .addStatement("return $T.$L($L, 1.0)", self, pullback, args);
-    List<String> jvpParams = new ArrayList<>(diffNames);
-    jvpParams.addAll(dots);
-    MethodSpec.Builder jvp = override("jvp", RuntimeTypes.DUAL, jvpParams);
-    if (forward) {
+    ClassName fn() {
+      return diffNames.size() == 1 ? RuntimeTypes.DIFF_FN1 : RuntimeTypes.DIFF_FN2;
+    }
+
+    /**
+     * The object's {@code value}, {@code jvp} and {@code vjp}, delegating to {@code target} and its
+     * generated derivatives: {@code f} itself, or {@code fRulePrimal} for {@code rulePrimal()}.
+     */
+    TypeSpec.Builder object(Callee target) {
+      // fRulePrimal and its derivatives are in Internal; f itself is the user's, its derivatives the API.
+      ClassName self = RuntimeTypes.home(target);
+      ClassName owner = target.internal() ? self : ClassName.bestGuess(target.ownerQualifiedName());
+      String args = String.join(", ", all);
+      MethodSpec.Builder value = override("value", TypeName.DOUBLE, diffNames)
+          .addStatement("return $T.$L($L)", owner, target.name(), args);
+      List<String> jvpArgs = new ArrayList<>(all);
+      jvpArgs.addAll(dots);
+      MethodSpec.Builder vjp = override("vjp", vjpType(), diffNames);
+      CodeBlock call = CodeBlock.of("$T.$LVjp($L)", self, target.name(), args);
+      if (diffNames.size() == 1) {
+        vjp.addStatement("return $L", call);
+      } else {
+        asGrad2(vjp, self.nestedClass(target.gradRecordName()), call);
+      }
+      return anonymous(fn(), value, jvp("return $T.$LJvp($L)", self, target.name(), String.join(", ", jvpArgs)), vjp);
+    }
+
+    /**
+     * {@code derivative()} ({@code DiffFn1}) or {@code partialFirst()}/{@code partialSecond()}
+     * ({@code DiffFn2}): the partial derivative k as a function object, whose value and reverse mode
+     * are the pullback function {@code fPullbackX} at cotangent 1, and whose forward mode is
+     * {@code fTangentJvp} where {@code f} has forward mode.
+     */
+    MethodSpec partial(int k) {
+      // The pullback and tangent functions are for generated callers: in Internal.
+      ClassName self = RuntimeTypes.internal(sig);
+      String pullback = sig.pullbackName(sig.differentiatedParams().get(k));
+      String args = String.join(", ", all);
+      MethodSpec.Builder value = override("value", TypeName.DOUBLE, diffNames)
+          .addStatement("return $T.$L($L, 1.0)", self, pullback, args);
       // fTangentJvp(p, v, u, w) = (J·v, uᵀ·H·v + J·w): v the k-th basis vector, u the tangents, w zero.
       List<String> tangentArgs = new ArrayList<>(all);
       for (int j = 0; j < diffNames.size(); j++) {
@@ -138,26 +113,46 @@ final class FunctionObjectEmitter {
       }
       tangentArgs.addAll(dots);
       diffNames.forEach(n -> tangentArgs.add("0.0"));
-      jvp.addStatement("return $T.$LTangentJvp($L)", self, sig.name(), String.join(", ", tangentArgs));
-    } else {
-      noForwardMode(sig, jvp);
+      MethodSpec.Builder jvp = jvp("return $T.$LTangentJvp($L)", self, sig.name(), String.join(", ", tangentArgs));
+      ClassName record = self.nestedClass(Character.toUpperCase(pullback.charAt(0)) + pullback.substring(1) + "Grad");
+      CodeBlock call = CodeBlock.of("$T.$LVjp($L, 1.0)", self, pullback, args);
+      MethodSpec.Builder vjp = override("vjp", vjpType(), diffNames);
+      if (diffNames.size() == 1) {
+        String inner = free("vjp", all);
+        String outBar = free("outBar", all);
+        vjp.addStatement("$T $L = $L", ParameterizedTypeName.get(RuntimeTypes.VJP, record), inner, call);
+        vjp.addStatement("return new $T($L.value(), $L -> $L.pullback($L).$L())", RuntimeTypes.SCALAR_VJP, inner,
+            outBar, inner, outBar, diffNames.get(0));
+      } else {
+        asGrad2(vjp, record, call);
+      }
+      TypeSpec object = anonymous(fn(), value, jvp, vjp).build();
+      return override(Callee.partialMethod(k, diffNames.size()), fn(), List.of())
+          .addStatement("return $L", object)
+          .build();
     }
-    ClassName record = self.nestedClass(Character.toUpperCase(pullback.charAt(0)) + pullback.substring(1) + "Grad");
-    String inner = free("vjp", all);
-    String outBar = free("outBar", all);
-    MethodSpec.Builder vjp = override("vjp", one ? RuntimeTypes.SCALAR_VJP
-        : ParameterizedTypeName.get(RuntimeTypes.VJP, RuntimeTypes.GRAD2), diffNames);
-    vjp.addStatement("$T $L = $T.$LVjp($L, 1.0)", ParameterizedTypeName.get(RuntimeTypes.VJP, record), inner, self,
-        pullback, args);
-    if (one) {
-      vjp.addStatement("return new $T($L.value(), $L -> $L.pullback($L).$L())", RuntimeTypes.SCALAR_VJP, inner,
-          outBar, inner, outBar, diffNames.get(0));
-    } else {
-      vjp.addCode(asGrad2(record, inner, outBar, free("grad", all), diffNames));
+
+    /** {@code jvp(x..., xDot...)}: the statement given, or, without forward mode, an exception. */
+    private MethodSpec.Builder jvp(String format, Object... args) {
+      List<String> params = new ArrayList<>(diffNames);
+      params.addAll(dots);
+      MethodSpec.Builder jvp = override("jvp", RuntimeTypes.DUAL, params);
+      return forward ? jvp.addStatement(format, args) : noForwardMode(sig, jvp);
     }
-    TypeSpec object = anonymous(fn, value, jvp, vjp).build();
-    String name = Callee.partialMethod(k, diffNames.size());
-    return override(name, fn, List.of()).addStatement("return $L", object).build();
+
+    private TypeName vjpType() {
+      return diffNames.size() == 1 ? RuntimeTypes.SCALAR_VJP
+          : ParameterizedTypeName.get(RuntimeTypes.VJP, RuntimeTypes.GRAD2);
+    }
+
+    /**
+     * {@code return} the pullback of {@code call} (a {@code Vjp} of a generated gradient record) as a
+     * {@code Vjp<Grad2>}: the record names its components after the parameters, Grad2 is positional.
+     */
+    private void asGrad2(MethodSpec.Builder vjp, TypeName record, CodeBlock call) {
+      repack(vjp, record, call, all, grad -> CodeBlock.of("new $T($L.$L(), $L.$L())", RuntimeTypes.GRAD2, grad,
+          diffNames.get(0), grad, diffNames.get(1)));
+    }
   }
 
   /**
@@ -168,7 +163,6 @@ final class FunctionObjectEmitter {
     List<Callee.Param> diff = sig.differentiatedParams();
     boolean packed = diff.get(0).type() != Type.DOUBLE_ARRAY;
     ClassName self = RuntimeTypes.derivatives(sig);
-    ClassName owner = ClassName.bestGuess(sig.ownerQualifiedName());
     List<String> all = sig.params().stream().map(Callee.Param::name).toList();
     String x = packed ? free("x", all) : diff.get(0).name();
     String xDot = free(x + "Dot", all);
@@ -196,17 +190,13 @@ final class FunctionObjectEmitter {
         ? CodeBlock.of("$T.requireLength($L, $L, $S);\n", RuntimeTypes.DIFF_FN_N, x, n, sig.name())
         : CodeBlock.of("");
 
-    MethodSpec.Builder factory = factory(sig, RuntimeTypes.DIFF_FN_N, packed
-        ? "the vector {@code (" + String.join(", ", diff.stream().map(Callee.Param::name).toList()) + ")}"
-        : "{@code " + x + "}");
-
-    MethodSpec.Builder value = MethodSpec.methodBuilder("value").addAnnotation(Override.class)
-        .addModifiers(Modifier.PUBLIC).returns(TypeName.DOUBLE).addParameter(vector, x).varargs(true)
+    MethodSpec.Builder value = override("value", TypeName.DOUBLE, List.of()).addParameter(vector, x).varargs(true)
         .addCode(check)
-        .addStatement("return $T.$L($L)", owner, sig.name(), String.join(", ", args));
+        .addStatement("return $T.$L($L)", ClassName.bestGuess(sig.ownerQualifiedName()), sig.name(),
+            String.join(", ", args));
 
-    MethodSpec.Builder jvp = MethodSpec.methodBuilder("jvp").addAnnotation(Override.class)
-        .addModifiers(Modifier.PUBLIC).returns(RuntimeTypes.DUAL).addParameter(vector, x).addParameter(vector, xDot);
+    MethodSpec.Builder jvp = override("jvp", RuntimeTypes.DUAL, List.of()).addParameter(vector, x)
+        .addParameter(vector, xDot);
     if (forward) {
       jvp.addCode(check);
       if (packed) {
@@ -217,30 +207,22 @@ final class FunctionObjectEmitter {
       noForwardMode(sig, jvp);
     }
 
-    TypeName vjpType = ParameterizedTypeName.get(RuntimeTypes.VJP, vector);
-    MethodSpec.Builder vjp = MethodSpec.methodBuilder("vjp").addAnnotation(Override.class)
-        .addModifiers(Modifier.PUBLIC).returns(vjpType).addParameter(vector, x).varargs(true)
+    MethodSpec.Builder vjp = override("vjp", ParameterizedTypeName.get(RuntimeTypes.VJP, vector), List.of())
+        .addParameter(vector, x).varargs(true)
         .addCode(check);
+    CodeBlock call = CodeBlock.of("$T.$LVjp($L)", self, sig.name(), String.join(", ", args));
     if (!packed) {
-      vjp.addStatement("return $T.$LVjp($L)", self, sig.name(), String.join(", ", args));
+      vjp.addStatement("return $L", call);
     } else {
-      TypeName record = self.nestedClass(sig.gradRecordName());
-      String inner = free("vjp", all);
-      String outBar = free("outBar", all);
-      String grad = free("grad", all);
-      List<String> components = diff.stream().map(p -> grad + "." + p.name() + "()").toList();
-      vjp.addStatement("$T $L = $T.$LVjp($L)", ParameterizedTypeName.get(RuntimeTypes.VJP, record), inner, self,
-          sig.name(), String.join(", ", args));
-      vjp.addCode(CodeBlock.builder()
-          .add("return new $T<>($L.value(), $L -> {\n$>", RuntimeTypes.VJP, inner, outBar)
-          .addStatement("$T $L = $L.pullback($L)", record, grad, inner, outBar)
-          .addStatement("return new double[] {$L}", String.join(", ", components))
-          .add("$<});\n")
-          .build());
+      repack(vjp, self.nestedClass(sig.gradRecordName()), call, all, grad -> CodeBlock.of("new double[] {$L}",
+          String.join(", ", diff.stream().map(p -> grad + "." + p.name() + "()").toList())));
     }
 
-    factory.addStatement("return $L", anonymous(RuntimeTypes.DIFF_FN_N, value, jvp, vjp).build());
-    type.addMethod(factory.build());
+    type.addMethod(factory(sig, RuntimeTypes.DIFF_FN_N, packed
+        ? "the vector {@code (" + String.join(", ", diff.stream().map(Callee.Param::name).toList()) + ")}"
+        : "{@code " + x + "}")
+        .addStatement("return $L", anonymous(RuntimeTypes.DIFF_FN_N, value, jvp, vjp).build())
+        .build());
   }
 
   /**
@@ -274,23 +256,25 @@ final class FunctionObjectEmitter {
   }
 
   /** JAX raises a TypeError for jvp of a custom_vjp function; a function object can only say so at run time. */
-  private static void noForwardMode(Callee sig, MethodSpec.Builder jvp) {
-    jvp.addStatement("throw new $T($S)", UnsupportedOperationException.class, sig.name()
+  private static MethodSpec.Builder noForwardMode(Callee sig, MethodSpec.Builder jvp) {
+    return jvp.addStatement("throw new $T($S)", UnsupportedOperationException.class, sig.name()
         + " has no forward mode: it reaches a @CustomVjp rule; use vjp or grad");
   }
 
   /**
-   * {@code return} the pullback of {@code inner} (a {@code Vjp} of a generated gradient record) as a
-   * {@code Vjp<Grad2>}: the record names its components after the parameters, Grad2 is positional.
+   * {@code Vjp<R> vjp = call;} then {@code return} its pullback as a {@code Vjp} whose gradient is
+   * {@code gradient} of the record {@code R} the inner pullback gives.
    */
-  private static CodeBlock asGrad2(TypeName record, String inner, String outBar, String grad, List<String> diffNames) {
-    return CodeBlock.builder()
-        .add("return new $T<>($L.value(), $L -> {\n$>", RuntimeTypes.VJP, inner, outBar)
+  private static void repack(MethodSpec.Builder vjp, TypeName record, CodeBlock call, List<String> all,
+      java.util.function.Function<String, CodeBlock> gradient) {
+    String inner = free("vjp", all);
+    String outBar = free("outBar", all);
+    String grad = free("grad", all);
+    vjp.addStatement("$T $L = $L", ParameterizedTypeName.get(RuntimeTypes.VJP, record), inner, call)
+        .addCode("return new $T<>($L.value(), $L -> {\n$>", RuntimeTypes.VJP, inner, outBar)
         .addStatement("$T $L = $L.pullback($L)", record, grad, inner, outBar)
-        .addStatement("return new $T($L.$L(), $L.$L())", RuntimeTypes.GRAD2, grad, diffNames.get(0), grad,
-            diffNames.get(1))
-        .add("$<});\n")
-        .build();
+        .addStatement("return $L", gradient.apply(grad))
+        .addCode("$<});\n");
   }
 
   private static String free(String base, List<String> taken) {
@@ -298,11 +282,10 @@ final class FunctionObjectEmitter {
   }
 
   private static MethodSpec.Builder override(String name, TypeName returns, List<String> doubles) {
-    MethodSpec.Builder m = MethodSpec.methodBuilder(name)
+    return MethodSpec.methodBuilder(name)
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
-        .returns(returns);
-    doubles.forEach(d -> m.addParameter(TypeName.DOUBLE, d));
-    return m;
+        .returns(returns)
+        .addParameters(doubles.stream().map(d -> ParameterSpec.builder(TypeName.DOUBLE, d).build()).toList());
   }
 }

@@ -53,21 +53,11 @@ final class JvpWriter {
     } else if (l instanceof Linear.Call c) {
       call(c, b);
     } else if (l instanceof Linear.If f) {
-      b.beginControlFlow("if ($L)", ExprWriter.write(f.condition()));
-      stmts(f.thenBody(), b);
-      if (!f.elseBody().isEmpty()) {
-        b.nextControlFlow("else");
-        stmts(f.elseBody(), b);
-      }
-      b.endControlFlow();
+      StmtWriter.ifElse(f.condition(), f.thenBody(), f.elseBody(), body -> stmts(body, b), b);
     } else if (l instanceof Linear.While w) {
-      b.beginControlFlow("while ($L)", ExprWriter.write(w.condition()));
-      stmts(w.body(), b);
-      b.endControlFlow();
+      StmtWriter.braced("while (" + ExprWriter.write(w.condition()) + ") ", w.body(), body -> stmts(body, b), b);
     } else if (l instanceof Linear.Block k) {
-      b.add("{\n$>");
-      stmts(k.body(), b);
-      b.add("$<}\n");
+      StmtWriter.braced("", k.body(), body -> stmts(body, b), b);
     } else if (l instanceof Linear.Return r) {
       returns.accept(r, b);
     } else if (l instanceof Linear.RecordReturn r) {
@@ -75,23 +65,12 @@ final class JvpWriter {
     }
   }
 
-  /**
-   * {@code return new Jvp<>(new R(values...), new R(tangents...))}: a leaf without a tangent has a
-   * zero one, a leaf that has none at all (an int, a String) is its value in the tangent too.
-   */
+  /** {@code return new Jvp<>(new R(values...), new R(tangents...))}. */
   private static void returnRecord(Linear.RecordReturn r, CodeBlock.Builder b) {
-    List<String> values = new ArrayList<>();
-    List<String> tangents = new ArrayList<>();
-    for (int i = 0; i < r.tangents().size(); i++) {
-      RecordShape.Leaf leaf = r.value().shape().leaves().get(i);
-      String value = ExprWriter.write(r.value().leaves().get(i));
-      Expr.Var tangent = r.tangents().get(i);
-      values.add(value);
-      tangents.add(tangent != null ? tangent.name() : leaf.differentiable() ? Terms.zeroLike(leaf.type(), value) : value);
-    }
-    b.addStatement("return new $T<>($L,$W$L)", RuntimeTypes.JVP,
-        RecordEntryEmitter.build(r.value().shape(), values.iterator()),
-        RecordEntryEmitter.build(r.value().shape(), tangents.iterator()));
+    RecordShape shape = r.value().shape();
+    List<String> values = r.value().leaves().stream().map(ExprWriter::write).toList();
+    b.addStatement("return new $T<>($L,$W$L)", RuntimeTypes.JVP, RecordEntryEmitter.build(shape, values.iterator()),
+        RecordEntryEmitter.tangent(shape, r.tangents(), values));
   }
 
   private static void returnDual(Linear.Return r, CodeBlock.Builder b) {
@@ -104,7 +83,7 @@ final class JvpWriter {
       return;
     }
     String tangent = r.tangent() == null ? Terms.zero(t) : r.tangent().name();
-    b.addStatement("return $T.of($L, $L)", t == Type.FLOAT ? RuntimeTypes.FLOAT_DUAL : RuntimeTypes.DUAL,
+    b.addStatement("return $T.of($L, $L)", RuntimeTypes.dual(t),
         ExprWriter.write(r.value()), tangent);
   }
 
@@ -114,23 +93,16 @@ final class JvpWriter {
     com.palantir.javapoet.TypeName dual = DerivativesEmitter.jvpType(callee);
     String r = names.temp(callee.name() + "Jvp");
     List<String> args = new ArrayList<>(ExprWriter.arguments(callee, c.args()));
-    List<Callee.Param> diff = callee.differentiatedParams();
     int k = 0;
     for (int i = 0; i < callee.params().size(); i++) {
       Callee.Param p = callee.params().get(i);
-      if (!p.differentiated()) {
-        continue;
-      }
-      Expr.Var tangent = c.argTangents().get(k++);
-      if (tangent != null) {
-        args.add(tangent.name());
-      } else if (p.type().isArray()) {
-        args.add(Terms.zeroLike(p.type(), ExprWriter.write(c.args().get(i), 100)));
-      } else {
-        args.add(Terms.zero(p.type()));
+      if (p.differentiated()) {
+        // A missing tangent is zero: for an array, zeros of the argument's length.
+        Expr.Var tangent = c.argTangents().get(k++);
+        args.add(tangent != null ? tangent.name() : Terms.zeroLike(p.type(), ExprWriter.write(c.args().get(i), 100)));
       }
     }
-    assert k == diff.size();
+    assert k == callee.differentiatedParams().size();
     if (callee.isPacked()) {
       // DiffFnN.jvp takes the point and the tangent as two vectors.
       int n = callee.params().size();

@@ -5,7 +5,6 @@ import static io.jgrad.processor.emit.DerivativesEmitter.typeName;
 import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
-import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
@@ -20,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -41,14 +41,14 @@ public final class KernelEmitter {
   private final ClassName self;
   /** Why the lanes run on the CPU only (they reach a {@code @CustomVjp} rule), or null for a kernel. */
   private final String cpuOnly;
-  /** Whether kernels extend Aparapi's {@code Kernel}: it is on the compile class path. */
-  private final boolean openCl;
+  /** Whether kernels extend Aparapi's {@code Kernel}: it is on the compile class path, and they run there. */
+  private final boolean device;
 
   private KernelEmitter(Callee sig, String cpuOnly, boolean openCl) {
     this.sig = sig;
     this.self = RuntimeTypes.derivatives(sig);
     this.cpuOnly = cpuOnly;
-    this.openCl = openCl;
+    this.device = cpuOnly == null && openCl;
   }
 
   /**
@@ -56,18 +56,17 @@ public final class KernelEmitter {
    * class path, so that the kernels can extend it.
    */
   public static void emit(Kernels kernels, TypeSpec.Builder type, boolean openCl) {
+    KernelEmitter e = new KernelEmitter(kernels.signature(),
+        kernels instanceof Kernels.CpuOnly c ? c.reason() : null, openCl);
     if (kernels instanceof Kernels.Forward f) {
-      KernelEmitter e = new KernelEmitter(f.signature(), null, openCl);
       e.valueKernel(f.value(), type);
       e.jvpKernel(f.jvp(), type);
       e.gradKernel(f.grad(), type);
     } else if (kernels instanceof Kernels.Reverse r) {
-      KernelEmitter e = new KernelEmitter(r.signature(), null, openCl);
       e.valueKernel(r.value(), type);
       e.reverseGradKernel(r.grad(), r.recomputes(), type);
-    } else if (kernels instanceof Kernels.CpuOnly c) {
-      KernelEmitter e = new KernelEmitter(c.signature(), c.reason(), false);
-      e.cpuValueLanes(type);
+    } else {
+      e.valueKernel(null, type);
       e.cpuGradLanes(type);
     }
   }
@@ -77,45 +76,26 @@ public final class KernelEmitter {
    * A lane that {@code recomputes} loops runs on OpenCL only; the CPU backends call the scalar code.
    */
   private void reverseGradKernel(Lane l, boolean recomputes, TypeSpec.Builder type) {
-    CodeBlock.Builder laneCode = reads(l);
-    List<Linear> program = LaneLocals.hoist(l.program(), laneCode);
     List<Field> outputs = gradOutputs();
-    List<Callee.Param> wrt = sig.differentiatedParams();
-    laneCode.add(new JvpWriter(l.names(), (r, b) -> {
-      for (int k = 0; k < wrt.size(); k++) {
-        b.addStatement("this.$L[$L] = $L", outputs.get(k).name(), l.index(), l.gradients().get(k).name());
+    CodeBlock lane = program(l, reads(l), (r, b) -> {
+      for (int k = 0; k < outputs.size(); k++) {
+        store(b, outputs.get(k), l, l.gradients().get(k).name());
       }
-    }).write(program));
+    });
     String doc = "The gradient of {@code $L} in every lane ({@code vmap(grad($L))}), by its reverse mode, the"
         + " @CustomVjp rules' fwd and bwd run as code.";
     if (!recomputes) {
-      finish(type, "GradBatch", doc, List.of(), outputs, l, laneCode.build(), null);
+      finish(type, "GradBatch", doc, List.of(), outputs, l, lane, null);
       return;
     }
     finish(type, "GradBatch", doc + "\nOn OpenCL a lane has no memory for a tape: it runs each loop backwards by"
         + " recomputation,\nO(trips²) trips run; the CPU backends call {@code $LGrad}, whose tape keeps them at"
-        + " O(trips).", List.of(), outputs, l, scalarGrad(l, outputs), laneCode.build());
+        + " O(trips).", List.of(), outputs, l, scalarGrad(l, outputs), lane);
   }
 
   /** The arguments of a scalar call in a lane: each parameter's lane copy. */
   private String laneArgs() {
     return String.join(", ", sig.params().stream().map(Callee.Param::name).toList());
-  }
-
-  /** A lane that only calls the scalar code: no program, no constants. */
-  private Lane cpuLane() {
-    Names names = Names.of(sig.params().stream().map(Callee.Param::name).toList(), List.of());
-    return new Lane(names, names.fresh("lane"), List.of(), List.of(), List.of(), List.of(), List.of());
-  }
-
-  private void cpuValueLanes(TypeSpec.Builder type) {
-    Lane l = cpuLane();
-    String out = Names.fresh("out", takenNames());
-    CodeBlock.Builder lane = reads(l);
-    lane.addStatement("this.$L[$L] = $T.$L($L)", out, l.index(), ClassName.bestGuess(sig.ownerQualifiedName()),
-        sig.name(), laneArgs());
-    finish(type, "Batch", "The value of {@code $L} in every lane ({@code vmap($L)}), on the CPU.", List.of(),
-        List.of(new Field(out, lanesOf(sig.returnType()))), l, lane.build(), null);
   }
 
   private void cpuGradLanes(TypeSpec.Builder type) {
@@ -125,18 +105,23 @@ public final class KernelEmitter {
         + " reverse mode on the CPU.", List.of(), outputs, l, scalarGrad(l, outputs), null);
   }
 
+  /** A lane that only calls the scalar code: no program, no constants. */
+  private Lane cpuLane() {
+    Names names = Names.of(sig.params().stream().map(Callee.Param::name).toList(), List.of());
+    return new Lane(names, names.fresh("lane"), List.of(), List.of(), List.of(), List.of(), List.of());
+  }
+
   /** A lane that stores what the scalar {@code fGrad} returns. */
   private CodeBlock scalarGrad(Lane l, List<Field> outputs) {
     CodeBlock.Builder lane = reads(l);
     String call = sig.name() + "Grad(" + laneArgs() + ")";
     if (sig.hasSingleGradient()) {
-      lane.addStatement("this.$L[$L] = $L", outputs.get(0).name(), l.index(), call);
+      store(lane, outputs.get(0), l, call);
     } else {
       String g = l.names().fresh("grad");
       lane.addStatement("$T $L = $L", self.nestedClass(sig.gradRecordName()), g, call);
       for (int k = 0; k < outputs.size(); k++) {
-        lane.addStatement("this.$L[$L] = $L.$L()", outputs.get(k).name(), l.index(), g,
-            sig.differentiatedParams().get(k).name());
+        store(lane, outputs.get(k), l, g + "." + sig.differentiatedParams().get(k).name() + "()");
       }
     }
     return lane.build();
@@ -146,15 +131,19 @@ public final class KernelEmitter {
     return ArrayTypeName.of(typeName(t));
   }
 
-  private void valueKernel(Lane l, TypeSpec.Builder type) {
-    String out = Names.fresh("out", takenNames());
+  /** The value in every lane: the lowered lane's program, or on the CPU only ({@code lowered} null) the scalar code. */
+  private void valueKernel(Lane lowered, TypeSpec.Builder type) {
+    Lane l = lowered == null ? cpuLane() : lowered;
+    Field out = new Field(Names.fresh("out", takenNames()), lanesOf(sig.returnType()));
     CodeBlock.Builder lane = reads(l);
-    List<Linear> program = LaneLocals.hoist(l.program(), lane);
-    lane.add(new JvpWriter(l.names(), (r, b) -> b.addStatement("this.$L[$L] = $L", out, l.index(),
-        ExprWriter.write(r.value()))).write(program));
-    List<Field> outputs = List.of(new Field(out, lanesOf(sig.returnType())));
-    finish(type, "Batch", "The value of {@code $L} in every lane ({@code vmap($L)}).", List.of(), outputs, l,
-        lane.build(), null);
+    if (lowered == null) {
+      store(lane, out, l, CodeBlock.of("$T.$L($L)", ClassName.bestGuess(sig.ownerQualifiedName()), sig.name(),
+          laneArgs()));
+    } else {
+      program(l, lane, (r, b) -> store(b, out, l, ExprWriter.write(r.value())));
+    }
+    finish(type, "Batch", "The value of {@code $L} in every lane ({@code vmap($L)})"
+        + (lowered == null ? ", on the CPU." : "."), List.of(), List.of(out), l, lane.build(), null);
   }
 
   private void jvpKernel(Lane l, TypeSpec.Builder type) {
@@ -168,16 +157,14 @@ public final class KernelEmitter {
       tangentsIn.add(f);
       lane.addStatement("$T $L = this.$L[$L]", typeName(d.type()), l.tangentsIn().get(k).name(), f.name(), l.index());
     }
-    String outValue = Names.fresh("outValue", taken);
-    String outTangent = Names.fresh("outTangent", taken);
     Type rt = sig.returnType();
-    List<Linear> program = LaneLocals.hoist(l.program(), lane);
-    lane.add(new JvpWriter(l.names(), (r, b) -> {
-      b.addStatement("this.$L[$L] = $L", outValue, l.index(), ExprWriter.write(r.value()));
-      b.addStatement("this.$L[$L] = $L", outTangent, l.index(), r.tangent() == null ? Terms.zero(rt)
+    List<Field> outputs = List.of(new Field(Names.fresh("outValue", taken), lanesOf(rt)),
+        new Field(Names.fresh("outTangent", taken), lanesOf(rt)));
+    program(l, lane, (r, b) -> {
+      store(b, outputs.get(0), l, ExprWriter.write(r.value()));
+      store(b, outputs.get(1), l, r.tangent() == null ? Terms.zero(rt)
           : Terms.convert(r.tangent().name(), r.tangent().type(), rt, false));
-    }).write(program));
-    List<Field> outputs = List.of(new Field(outValue, lanesOf(rt)), new Field(outTangent, lanesOf(rt)));
+    });
     finish(type, "JvpBatch", "The value and the tangent of {@code $L} in every lane ({@code vmap(jvp($L))}),"
         + " tangents per lane.", tangentsIn, outputs, l, lane.build(), null);
   }
@@ -186,21 +173,30 @@ public final class KernelEmitter {
     List<Callee.Param> wrt = sig.differentiatedParams();
     CodeBlock.Builder lane = reads(l);
     for (Expr.Var seed : l.seeds()) {
-      lane.addStatement("$T $L = $L", typeName(seed.type()), seed.name(), ExprWriter.literal(
-          new Expr.Const(seed.type(), seed.type() == Type.FLOAT ? (Object) 1.0f : (Object) 1.0)));
+      lane.addStatement("$T $L = $L", typeName(seed.type()), seed.name(), Terms.one(seed.type()));
     }
-    List<Linear> program = LaneLocals.hoist(l.program(), lane);
     List<Field> outputs = gradOutputs();
-    lane.add(new JvpWriter(l.names(), (r, b) -> {
+    program(l, lane, (r, b) -> {
       for (int k = 0; k < wrt.size(); k++) {
         Expr.Var t = l.gradients().get(k);
         Type gt = wrt.get(k).type();
-        b.addStatement("this.$L[$L] = $L", outputs.get(k).name(), l.index(),
-            t == null ? Terms.zero(gt) : Terms.convert(t.name(), t.type(), gt, false));
+        store(b, outputs.get(k), l, t == null ? Terms.zero(gt) : Terms.convert(t.name(), t.type(), gt, false));
       }
-    }).write(program));
+    });
     finish(type, "GradBatch", "The gradient of {@code $L} in every lane ({@code vmap(grad($L))}), by forward"
         + " mode with one tangent per parameter (no tape).", List.of(), outputs, l, lane.build(), null);
+  }
+
+  /** {@code lane}, then the lowered program, its locals hoisted into {@code lane}, its return by {@code returns}. */
+  private static CodeBlock program(Lane l, CodeBlock.Builder lane,
+      BiConsumer<Linear.Return, CodeBlock.Builder> returns) {
+    List<Linear> program = LaneLocals.hoist(l.program(), lane);
+    return lane.add(new JvpWriter(l.names(), returns).write(program)).build();
+  }
+
+  /** {@code this.out[lane] = value}. */
+  private static void store(CodeBlock.Builder b, Field out, Lane l, Object value) {
+    b.addStatement("this.$L[$L] = $L", out.name(), l.index(), value);
   }
 
   /** Names of the entry points' parameters: the function's own, then {@code backend}. */
@@ -213,32 +209,23 @@ public final class KernelEmitter {
   /** One lane array per differentiated parameter, for its gradient. */
   private List<Field> gradOutputs() {
     Set<String> taken = takenNames();
-    List<Field> outputs = new ArrayList<>();
-    for (Callee.Param d : sig.differentiatedParams()) {
-      outputs.add(new Field(Names.fresh(d.name() + "Grad", taken), lanesOf(d.type())));
-    }
-    return outputs;
+    return sig.differentiatedParams().stream()
+        .map(d -> new Field(Names.fresh(d.name() + "Grad", taken), lanesOf(d.type()))).toList();
   }
 
   /** The lane's own copies of the parameters: its element of each lane array, and the shared values. */
   private CodeBlock.Builder reads(Lane l) {
     CodeBlock.Builder b = CodeBlock.builder();
-    for (Callee.Param param : sig.params()) {
-      if (param.differentiated()) {
-        b.addStatement("$T $L = this.$L[$L]", typeName(param.type()), param.name(), param.name(), l.index());
-      } else {
-        b.addStatement("$T $L = this.$L", typeName(param.type()), param.name(), param.name());
-      }
+    for (Callee.Param p : sig.params()) {
+      b.addStatement("$T $L = this.$L$L", typeName(p.type()), p.name(), p.name(),
+          p.differentiated() ? "[" + l.index() + "]" : "");
     }
     return b;
   }
 
   private List<Field> inputs() {
-    List<Field> in = new ArrayList<>();
-    for (Callee.Param p : sig.params()) {
-      in.add(new Field(p.name(), p.differentiated() ? lanesOf(p.type()) : typeName(p.type())));
-    }
-    return in;
+    return sig.params().stream()
+        .map(p -> new Field(p.name(), p.differentiated() ? lanesOf(p.type()) : typeName(p.type()))).toList();
   }
 
   /**
@@ -255,7 +242,6 @@ public final class KernelEmitter {
     if (cpuOnly != null) {
       kernelName = kernelName.replace("Kernel", "Lanes");
     }
-    boolean device = cpuOnly == null && openCl;
     TypeSpec.Builder kernel = TypeSpec.classBuilder(kernelName)
         .addModifiers(Modifier.STATIC, Modifier.FINAL)
         .addSuperinterface(RuntimeTypes.LANES);
@@ -281,11 +267,11 @@ public final class KernelEmitter {
       ctor.addStatement("this.lanes = lanes");
     }
     for (Field f : args) {
-      kernel.addField(FieldSpec.builder(f.type(), f.name(), Modifier.FINAL).build());
+      kernel.addField(f.type(), f.name(), Modifier.FINAL);
       ctor.addParameter(f.type(), f.name()).addStatement("this.$L = $L", f.name(), f.name());
     }
     for (Lane.Constant c : l.constants()) {
-      kernel.addField(FieldSpec.builder(typeName(c.type()), c.name(), Modifier.FINAL).build());
+      kernel.addField(typeName(c.type()), c.name(), Modifier.FINAL);
       ctor.addStatement("this.$L = $L", c.name(), c.source());
     }
     kernel.addMethod(ctor.build());
@@ -307,9 +293,7 @@ public final class KernelEmitter {
     type.addType(kernel.build());
 
     List<Field> laneArrays = args.stream().filter(f -> f.type() instanceof ArrayTypeName).toList();
-    List<Field> inputArrays = new ArrayList<>(inputs());
-    inputArrays.addAll(extraInputs);
-    inputArrays.removeIf(f -> !(f.type() instanceof ArrayTypeName));
+    List<Field> inputArrays = laneArrays.subList(0, laneArrays.size() - outputs.size());
     MethodSpec.Builder session = MethodSpec.methodBuilder(method + "Session").returns(RuntimeTypes.BATCH)
         .addJavadoc(doc.replace("$L", sig.name()) + "\nReturns the batch bound to these arrays, for repeated"
             + " {@code run()}s; close it.\n");
@@ -331,14 +315,10 @@ public final class KernelEmitter {
     String inputsList = String.join(", ", inputArrays.stream().map(Field::name).toList());
     String outputsList = String.join(", ", outputs.stream().map(Field::name).toList());
     String ctorArgs = device ? "lanes, " + argList : argList;
-    if (cpuOnly == null) {
-      session.addStatement("return $T.prepare($S, new $L($L), lanes, backend, new Object[] {$L}, new Object[] {$L})",
-          RuntimeTypes.BATCH, self.simpleName() + "." + method, kernelName, ctorArgs, inputsList, outputsList);
-    } else {
-      session.addStatement("return $T.prepareOnCpu($S, new $L($L), lanes, backend, $S, new Object[] {$L},"
-          + " new Object[] {$L})", RuntimeTypes.BATCH, self.simpleName() + "." + method, kernelName,
-          ctorArgs, cpuOnly, inputsList, outputsList);
-    }
+    // Lanes that run on the CPU only say why, for the backend that cannot run them.
+    session.addStatement("return $T.prepare$L($S, new $L($L), lanes, backend, $Lnew Object[] {$L}, new Object[] {$L})",
+        RuntimeTypes.BATCH, cpuOnly == null ? "" : "OnCpu", self.simpleName() + "." + method, kernelName, ctorArgs,
+        cpuOnly == null ? "" : CodeBlock.of("$S, ", cpuOnly), inputsList, outputsList);
     type.addMethod(session.build());
     once.beginControlFlow("try ($T batch = $L($L))", RuntimeTypes.BATCH, method + "Session", argList + ", backend")
         .addStatement("return batch.run().backend()")

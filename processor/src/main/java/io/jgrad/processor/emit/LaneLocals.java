@@ -27,11 +27,7 @@ final class LaneLocals {
     Map<String, Type> locals = new LinkedHashMap<>();
     List<Linear> out = rewrite(program, locals);
     String mark = Names.fresh("loopsDone", new HashSet<>(locals.keySet()));
-    boolean[] marked = new boolean[1];
-    out = markLoopEnds(out, new Expr.Var(mark, Type.INT), marked);
-    if (marked[0]) {
-      locals.put(mark, Type.INT);
-    }
+    out = markLoopEnds(out, new Expr.Var(mark, Type.INT), locals);
     locals.forEach((name, type) -> top.addStatement("$L $L = $L", ExprWriter.typeName(type), name,
         ExprWriter.literal(Exprs.zero(type))));
     return out;
@@ -41,17 +37,18 @@ final class LaneLocals {
    * Puts a counted statement after each loop that ends a branch: Aparapi cannot structure the
    * bytecode of an {@code if} whose then-branch ends in a loop ("fakegoto", found by the fuzzer).
    */
-  private static List<Linear> markLoopEnds(List<Linear> program, Expr.Var mark, boolean[] marked) {
+  private static List<Linear> markLoopEnds(List<Linear> program, Expr.Var mark, Map<String, Type> locals) {
     // No blocks are left by now: branches and loop bodies are the lists nested in the program.
     return program.stream()
-        .map(l -> Rewrite.withBodies(l, inner -> endMarked(markLoopEnds(inner, mark, marked), mark, marked))).toList();
+        .map(l -> Rewrite.withBodies(l, inner -> endMarked(markLoopEnds(inner, mark, locals), mark, locals))).toList();
   }
 
-  private static List<Linear> endMarked(List<Linear> branch, Expr.Var mark, boolean[] marked) {
+  /** {@code branch} with the mark counted after a loop that ends it, the mark then declared among the locals. */
+  private static List<Linear> endMarked(List<Linear> branch, Expr.Var mark, Map<String, Type> locals) {
     if (branch.isEmpty() || !(branch.get(branch.size() - 1) instanceof Linear.While)) {
       return branch;
     }
-    marked[0] = true;
+    locals.put(mark.name(), Type.INT);
     List<Linear> out = new ArrayList<>(branch);
     out.add(new Linear.Primal(new Stmt.Assign(mark, new Expr.Binary(Expr.BinaryOp.ADD, mark,
         new Expr.Const(Type.INT, 1), Type.INT), false)));

@@ -42,16 +42,15 @@ final class NullCotangents {
     this.bwd = bwd;
   }
 
-  /** The number at {@code path} below the root, zero when a record on the way is null. */
-  String number(List<String> path, Type type) {
-    return orElse(path, Terms.zero(type));
-  }
-
   /**
-   * The array at {@code path} below the root, in a local: zeros of {@code primal}'s length when it or a
-   * record on the way is null; another length is an error naming the backward pass and {@code shown}.
+   * The number or the array at {@code path} below the root. A number is zero when a record on the way
+   * is null. An array is read into a local: zeros of {@code primal}'s length when it or a record on the
+   * way is null; another length is an error naming the backward pass and {@code shown}.
    */
-  String array(List<String> path, Type type, String primal, String shown) {
+  String leaf(List<String> path, Type type, String primal, String shown) {
+    if (!type.isArray()) {
+      return orElse(path, Terms.zero(type));
+    }
     String parent = record(path.subList(0, path.size() - 1));
     String local = names.fresh(name(path));
     code.addStatement("$L $L = $T.gradient($L == null ? null : $L, $L, $S, $S)", type.javaName(), local,

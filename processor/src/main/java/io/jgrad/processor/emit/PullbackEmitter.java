@@ -2,7 +2,6 @@ package io.jgrad.processor.emit;
 
 import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
@@ -30,21 +29,13 @@ final class PullbackEmitter {
     Callee sig = d.signature();
     List<Callee.Param> diff = sig.differentiatedParams();
     String args = String.join(", ", sig.params().stream().map(Callee.Param::name).toList());
-    for (int i = 0; i < diff.size(); i++) {
-      Derived pullback = d.pullbacks().get(i);
-      Callee p = pullback.signature();
-      String g = p.params().get(p.params().size() - 1).name();
-      MethodSpec.Builder m = DerivativesEmitter.entryPoint(p.name(), p,
-          "The gradient of {@code $L} with respect to {@code $L}, times the output cotangent {@code $L},"
-              + " as a function of its own: its reverse mode (reverse over reverse) gives the second derivatives"
-              + " of {@code $L} and of its callers.\n", sig.name(), diff.get(i).name(), g, sig.name())
-          .returns(TypeName.DOUBLE);
-      // Qualified: it is in Internal, where no member may shadow fVjp.
-      m.addStatement("return $T.$LVjp($L).pullback($L)$L", outer, sig.name(), args, g,
-          diff.size() == 1 ? "" : "." + diff.get(i).name() + "()");
-      members.of(p).addMethod(m.build());
-      DerivativesEmitter.emit(pullback, members);
-    }
+    emitPullbacks(d, members, (i, p, g) -> DerivativesEmitter.entryPoint(p.name(), p,
+            "The gradient of {@code $L} with respect to {@code $L}, times the output cotangent {@code $L},"
+                + " as a function of its own: its reverse mode (reverse over reverse) gives the second derivatives"
+                + " of {@code $L} and of its callers.\n", sig.name(), diff.get(i).name(), g, sig.name())
+        // Qualified: it is in Internal, where no member may shadow fVjp.
+        .addStatement("return $T.$LVjp($L).pullback($L)$L", outer, sig.name(), args, g,
+            diff.size() == 1 ? "" : "." + diff.get(i).name() + "()"));
     emitHessian(sig, d.pullbacks(), members.api());
   }
 
@@ -62,17 +53,26 @@ final class PullbackEmitter {
     DerivativesEmitter.emit(d.tangent(), members);
     Callee sig = d.signature();
     List<Callee.Param> diff = sig.differentiatedParams();
-    for (int k = 0; k < diff.size(); k++) {
-      Derived pullback = d.pullbacks().get(k);
+    emitPullbacks(d, members, (k, p, g) -> DerivativesEmitter.entryPoint(p.name(), p,
+            "The derivative of {@code $L} with respect to {@code $L}, times {@code $L}, as a function of"
+                + " its own, for callers whose second derivatives go reverse over reverse.\n", sig.name(),
+            diff.get(k).name(), g)
+        .addStatement("return $L",
+            ExprWriter.write(((Stmt.Return) d.pullbacks().get(k).function().body().get(0)).value())));
+  }
+
+  /** The method of pullback function {@code i}, of signature {@code p} and cotangent {@code g}, but its return type. */
+  private interface PullbackMethod {
+    MethodSpec.Builder of(int i, Callee p, String g);
+  }
+
+  /** Each pullback function of {@code d}, a double, from {@code method}, and its derivatives. */
+  private static void emitPullbacks(Derived d, Members members, PullbackMethod method) {
+    for (int i = 0; i < d.signature().differentiatedParams().size(); i++) {
+      Derived pullback = d.pullbacks().get(i);
       Callee p = pullback.signature();
-      String g = p.params().get(p.params().size() - 1).name();
-      MethodSpec.Builder m = DerivativesEmitter.entryPoint(p.name(), p,
-          "The derivative of {@code $L} with respect to {@code $L}, times {@code $L}, as a function of"
-              + " its own, for callers whose second derivatives go reverse over reverse.\n", sig.name(),
-              diff.get(k).name(), g)
-          .returns(TypeName.DOUBLE);
-      m.addStatement("return $L", ExprWriter.write(((Stmt.Return) pullback.function().body().get(0)).value()));
-      members.of(p).addMethod(m.build());
+      members.of(p).addMethod(method.of(i, p, p.params().get(p.params().size() - 1).name())
+          .returns(TypeName.DOUBLE).build());
       DerivativesEmitter.emit(pullback, members);
     }
   }
@@ -95,15 +95,11 @@ final class PullbackEmitter {
       hessian.returns(ArrayTypeName.of(ArrayTypeName.of(TypeName.DOUBLE)));
       hessian.addStatement("double[][] hessian = new double[$L][]", diff.size());
       for (int i = 0; i < diff.size(); i++) {
-        String row = sig.pullbackName(diff.get(i));
-        CodeBlock grad = CodeBlock.of("$T.$LGrad($L, 1.0)",
-            RuntimeTypes.home(pullbacks.get(i).signature()), row, args);
-        StringBuilder components = new StringBuilder();
-        for (Callee.Param q : diff) {
-          components.append(components.length() == 0 ? "" : ", ").append("row").append(i).append('.').append(q.name()).append("()");
-        }
-        hessian.addStatement("var row$L = $L", i, grad);
-        hessian.addStatement("hessian[$L] = new double[] {$L}", i, components);
+        String row = "row" + i;
+        hessian.addStatement("var $L = $T.$LGrad($L, 1.0)", row, RuntimeTypes.home(pullbacks.get(i).signature()),
+            sig.pullbackName(diff.get(i)), args);
+        hessian.addStatement("hessian[$L] = new double[] {$L}", i,
+            String.join(", ", diff.stream().map(q -> row + "." + q.name() + "()").toList()));
       }
       hessian.addStatement("return hessian");
     }

@@ -3,6 +3,7 @@ package io.jgrad.processor.emit;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
@@ -16,6 +17,7 @@ import io.jgrad.processor.ir.Type;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.stream.Stream;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -46,16 +48,10 @@ public final class RecordEntryEmitter {
       type.addMethod(valueAndGrad(sig, grad));
     }
     if (sig.differentiatedParams().size() != 1) {
-      TypeSpec.Builder record = TypeSpec.recordBuilder(gradRecordName(sig))
-          .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-          .addJavadoc("The gradient of {@code $L}, one component per differentiated parameter (a record's"
-              + " gradient is a record of the same type).\n", sig.name());
-      MethodSpec.Builder ctor = MethodSpec.constructorBuilder();
-      for (RecordSignature.UserParam p : sig.differentiatedParams()) {
-        ctor.addParameter(userType(p), p.name());
-      }
-      record.recordConstructor(ctor.build());
-      type.addType(record.build());
+      type.addType(DerivativesEmitter.gradRecord(gradRecordName(sig), sig.differentiatedParams().stream()
+              .map(p -> ParameterSpec.builder(userType(p), p.name()).build()).toList(),
+          "The gradient of {@code $L}, one component per differentiated parameter (a record's"
+              + " gradient is a record of the same type).\n", sig.name()));
     }
   }
 
@@ -79,13 +75,10 @@ public final class RecordEntryEmitter {
   }
 
   private static MethodSpec.Builder method(RecordSignature sig, String suffix, String doc) {
-    MethodSpec.Builder m = MethodSpec.methodBuilder(sig.name() + suffix)
+    return MethodSpec.methodBuilder(sig.name() + suffix)
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .addJavadoc(doc + "\n", sig.name());
-    for (RecordSignature.UserParam p : sig.params()) {
-      m.addParameter(userType(p), p.name());
-    }
-    return m;
+        .addJavadoc(doc + "\n", sig.name())
+        .addParameters(sig.params().stream().map(p -> ParameterSpec.builder(userType(p), p.name()).build()).toList());
   }
 
   /**
@@ -96,8 +89,7 @@ public final class RecordEntryEmitter {
     Callee flat = sig.flat();
     return DerivativesEmitter.entryPoint(flat.name(), flat, "{@code $L} on parameters given leaf by leaf.\n",
             sig.name())
-        .returns(DerivativesEmitter.returnsObject(flat) ? DerivativesEmitter.resultType(flat)
-            : DerivativesEmitter.typeName(flat.returnType()))
+        .returns(DerivativesEmitter.resultType(flat))
         .addStatement("return $T.$L($L)", ClassName.bestGuess(flat.ownerQualifiedName()), sig.name(),
             CodeBlock.join(RecordRuleEmitter.packedParams(sig), ", "))
         .build();
@@ -130,18 +122,11 @@ public final class RecordEntryEmitter {
     MethodSpec.Builder m = method(sig, "Vjp", "The value of {@code $L} and its pullback, from its forward and"
         + " backward passes ({@code jax.vjp}).");
     ClassName owner = ClassName.bestGuess(sig.flat().ownerQualifiedName());
-    List<String> bwdArgs = new ArrayList<>();
-    for (RecordSignature.UserParam p : sig.params()) {
-      if (!p.differentiated()) {
-        bwdArgs.add(p.name());
-      }
-    }
+    List<String> bwdArgs = new ArrayList<>(sig.params().stream().filter(p -> !p.differentiated())
+        .map(RecordSignature.UserParam::name).toList());
     bwdArgs.add("fwd.residuals()");
     bwdArgs.add("outBar");
-    TypeName vjpType = sig.result() == null
-        ? ParameterizedTypeName.get(RuntimeTypes.VJP, grad.box())
-        : ParameterizedTypeName.get(RuntimeTypes.RECORD_VJP, ClassName.bestGuess(sig.result().qualifiedName()), grad.box());
-    m.returns(vjpType);
+    m.returns(vjpType(sig, grad));
     m.addStatement("var fwd = $T.$L($L)", owner, rule.fwd(), String.join(", ", userArgs(sig)));
     m.addCode("return new $T<>(fwd.value(), outBar -> {\n$>", sig.result() == null ? RuntimeTypes.VJP : RuntimeTypes.RECORD_VJP);
     m.addStatement("$T grad = $T.$L($L)", grad, owner, rule.bwd(), String.join(", ", bwdArgs));
@@ -158,7 +143,7 @@ public final class RecordEntryEmitter {
         m.addStatement("return grad == null ? $L : grad", Terms.zeroLike(p.param().type(), p.name()));
       }
     } else {
-      CodeBlock zero = userGradient(sig, self, (n, t, read) -> Terms.zeroLike(t, read));
+      CodeBlock zero = userGradient(sig, self, (path, flat, t, primal) -> Terms.zeroLike(t, primal), null);
       CodeBlock.Builder reads = CodeBlock.builder();
       CodeBlock rebuilt = withoutNulls(sig, self, reads, rule.bwd());
       m.addCode(reads.build());
@@ -183,42 +168,15 @@ public final class RecordEntryEmitter {
     }
     List<String> taken = new ArrayList<>(userArgs(sig));
     taken.add("fwd");
-    Names names = Names.of(taken, List.of());
-    List<CodeBlock> parts = new ArrayList<>();
-    for (RecordSignature.UserParam p : diff) {
-      List<String> prefix = diff.size() == 1 ? List.of() : List.of(p.name());
-      NullCotangents reads = new NullCotangents("grad", diff.size() == 1 ? List.of(p.name()) : List.of(), names,
-          code, bwd);
-      if (p.shape() == null) {
-        Type t = p.param().type();
-        parts.add(CodeBlock.of("$L", t.isArray() ? reads.array(prefix, t, p.name(), p.name()) : reads.number(prefix, t)));
-        continue;
-      }
-      List<String> leaves = new ArrayList<>();
-      for (RecordShape.Leaf l : p.shape().leaves()) {
-        List<String> path = new ArrayList<>(prefix);
-        path.addAll(l.path());
-        String primal = l.read(p.name());
-        leaves.add(!l.differentiable() ? reads.other(path, primal)
-            : l.type().isArray() ? reads.array(path, l.type(), primal, primal) : reads.number(path, l.type()));
-      }
-      parts.add(build(p.shape(), leaves.iterator()));
-    }
-    return parts.size() == 1 ? parts.get(0)
-        : CodeBlock.of("new $T($L)", self.nestedClass(gradRecordName(sig)), CodeBlock.join(parts, ", "));
+    NullCotangents reads = new NullCotangents("grad", diff.size() == 1 ? List.of(diff.get(0).name()) : List.of(),
+        Names.of(taken, List.of()), code, bwd);
+    return userGradient(sig, self, (path, flat, t, primal) -> reads.leaf(path, t, primal, primal), reads);
   }
 
   /** The flat arguments: each record parameter read leaf by leaf. */
   private static List<String> flatArgs(RecordSignature sig) {
-    List<String> out = new ArrayList<>();
-    for (RecordSignature.UserParam p : sig.params()) {
-      if (p.shape() == null) {
-        out.add(p.name());
-      } else {
-        p.shape().leaves().forEach(l -> out.add(l.read(p.name())));
-      }
-    }
-    return out;
+    return new ArrayList<>(sig.params().stream().flatMap(p -> p.shape() == null ? Stream.of(p.name())
+        : p.shape().leaves().stream().map(l -> l.read(p.name()))).toList());
   }
 
   private static MethodSpec jvp(RecordSignature sig) {
@@ -248,27 +206,22 @@ public final class RecordEntryEmitter {
     for (int i = 0; i < shape.components().size(); i++) {
       RecordShape.Component c = shape.components().get(i);
       b.add(i == 0 ? "" : ", ");
-      if (c.nested() != null) {
-        b.add(build(c.nested(), leaves));
-      } else {
-        b.add("$L", leaves.next());
-      }
+      b.add(c.nested() != null ? build(c.nested(), leaves) : CodeBlock.of("$L", leaves.next()));
     }
     return b.add(")").build();
   }
 
   /**
-   * The cotangent record of {@code shape} from its leaves' {@code cotangents}: a leaf without one is
-   * zero, or, where it has no tangent at all, as {@code value} has it; an array leaf's zero is an
-   * array of its length in {@code value}.
+   * The tangent or cotangent record of {@code shape} from its leaves' {@code tangents} and
+   * {@code values}: a leaf without one is zero, or, where it has no tangent at all (an int, a String),
+   * its value; an array leaf's zero is an array of its value's length.
    */
-  static CodeBlock cotangent(RecordShape shape, List<Expr.Var> cotangents, String value) {
+  static CodeBlock tangent(RecordShape shape, List<Expr.Var> tangents, List<String> values) {
     List<String> leaves = new ArrayList<>();
-    List<RecordShape.Leaf> all = shape.leaves();
-    for (int i = 0; i < all.size(); i++) {
-      RecordShape.Leaf l = all.get(i);
-      leaves.add(cotangents.get(i) != null ? cotangents.get(i).name()
-          : l.differentiable() ? Terms.zeroLike(l.type(), l.read(value)) : l.read(value));
+    for (int i = 0; i < values.size(); i++) {
+      RecordShape.Leaf l = shape.leaves().get(i);
+      leaves.add(tangents.get(i) != null ? tangents.get(i).name()
+          : l.differentiable() ? Terms.zeroLike(l.type(), values.get(i)) : values.get(i));
     }
     return build(shape, leaves.iterator());
   }
@@ -285,32 +238,46 @@ public final class RecordEntryEmitter {
         ? "(float) " + g : g;
   }
 
-  /**
-   * The user's gradient from the flat one: a record parameter's gradient is a record of its type
-   * whose differentiable leaves come from {@code component} and whose other leaves are the primal's.
-   */
-  /** A gradient component from its flat parameter's name, its type and the primal value it belongs to. */
+  /** A gradient component from its path below the gradient, its flat parameter's name, its type and its primal. */
   private interface Component {
-    String of(String flatName, Type type, String primal);
+    String of(List<String> path, String flatName, Type type, String primal);
   }
 
-  private static CodeBlock userGradient(RecordSignature sig, ClassName self, Component component) {
+  /**
+   * The user's gradient: a record parameter's gradient is a record of its type whose differentiable
+   * leaves come from {@code component} and whose other leaves are the primal's, or, where
+   * {@code others} is given, as the backward pass gave them.
+   */
+  private static CodeBlock userGradient(RecordSignature sig, ClassName self, Component component,
+      NullCotangents others) {
+    List<RecordSignature.UserParam> diff = sig.differentiatedParams();
     List<CodeBlock> parts = new ArrayList<>();
-    for (RecordSignature.UserParam p : sig.differentiatedParams()) {
+    for (RecordSignature.UserParam p : diff) {
+      List<String> prefix = diff.size() == 1 ? List.of() : List.of(p.name());
       if (p.shape() == null) {
-        parts.add(CodeBlock.of("$L", component.of(p.name(), p.param().type(), p.name())));
-      } else {
-        List<String> leaves = new ArrayList<>();
-        for (RecordShape.Leaf l : p.shape().leaves()) {
-          // A flat gradient has the leaf's own type (a float leaf's components are floats).
-          leaves.add(l.differentiable() ? component.of(p.name() + "_" + l.suffix(), l.type(), l.read(p.name()))
-              : l.read(p.name()));
-        }
-        parts.add(build(p.shape(), leaves.iterator()));
+        parts.add(CodeBlock.of("$L", component.of(prefix, p.name(), p.param().type(), p.name())));
+        continue;
       }
+      List<String> leaves = new ArrayList<>();
+      for (RecordShape.Leaf l : p.shape().leaves()) {
+        List<String> path = new ArrayList<>(prefix);
+        path.addAll(l.path());
+        String primal = l.read(p.name());
+        // A flat gradient has the leaf's own type (a float leaf's components are floats).
+        leaves.add(l.differentiable() ? component.of(path, p.name() + "_" + l.suffix(), l.type(), primal)
+            : others == null ? primal : others.other(path, primal));
+      }
+      parts.add(build(p.shape(), leaves.iterator()));
     }
     return parts.size() == 1 ? parts.get(0)
         : CodeBlock.of("new $T($L)", self.nestedClass(gradRecordName(sig)), CodeBlock.join(parts, ", "));
+  }
+
+  /** {@code Vjp<G>}, or for a record result {@code RecordVjp<T, G>}. */
+  private static TypeName vjpType(RecordSignature sig, TypeName grad) {
+    return sig.result() == null ? ParameterizedTypeName.get(RuntimeTypes.VJP, grad.box())
+        : ParameterizedTypeName.get(RuntimeTypes.RECORD_VJP, ClassName.bestGuess(sig.result().qualifiedName()),
+            grad.box());
   }
 
   private static MethodSpec vjp(RecordSignature sig, ClassName self, TypeName grad) {
@@ -325,13 +292,13 @@ public final class RecordEntryEmitter {
     }
     // A record result's cotangent goes to the flat pullback whole: one transposed body for all leaves.
     ClassName vjp = sig.result() == null ? RuntimeTypes.VJP : RuntimeTypes.RECORD_VJP;
-    m.returns(sig.result() == null ? ParameterizedTypeName.get(vjp, grad.box())
-        : ParameterizedTypeName.get(vjp, ClassName.bestGuess(sig.result().qualifiedName()), grad.box()));
+    m.returns(vjpType(sig, grad));
     m.addStatement("$T flatVjp = $T.$L($L)", StmtWriter.vjpType(flat), RuntimeTypes.home(flat), flat.name() + "Vjp",
         joined);
     m.addCode("return new $T<>(flatVjp.value(), outBar -> {\n$>", vjp);
     m.addStatement("$T flatGrad = flatVjp.pullback(outBar)", StmtWriter.gradType(flat));
-    m.addStatement("return $L", userGradient(sig, self, (n, t, read) -> flatComponent(flat, "flatGrad", n)));
+    m.addStatement("return $L",
+        userGradient(sig, self, (path, n, t, read) -> flatComponent(flat, "flatGrad", n), null));
     m.addCode("$<});\n");
     return m.build();
   }
@@ -351,13 +318,10 @@ public final class RecordEntryEmitter {
 
   private static MethodSpec valueAndGrad(RecordSignature sig, TypeName grad) {
     boolean scalar = scalarGradient(sig);
-    TypeName vjpType = scalar ? RuntimeTypes.SCALAR_VJP : ParameterizedTypeName.get(RuntimeTypes.VJP, grad.box());
-    return method(sig, "ValueAndGrad", "The value and the gradient of {@code $L} ({@code jax.value_and_grad}).")
-        .returns(scalar ? RuntimeTypes.VALUE_AND_DERIVATIVE : ParameterizedTypeName.get(RuntimeTypes.VALUE_AND_GRAD,
-            grad.box()))
-        .addStatement("$T vjp = $LVjp($L)", vjpType, sig.name(), String.join(", ", userArgs(sig)))
-        .addStatement("return new $T$L(vjp.value(), vjp.pullback(1.0))",
-            scalar ? RuntimeTypes.VALUE_AND_DERIVATIVE : RuntimeTypes.VALUE_AND_GRAD, scalar ? "" : "<>")
-        .build();
+    MethodSpec.Builder m = method(sig, "ValueAndGrad", "The value and the gradient of {@code $L}"
+        + " ({@code jax.value_and_grad}).")
+        .addStatement("$T vjp = $LVjp($L)", DerivativesEmitter.vjpType(scalar, grad), sig.name(),
+            String.join(", ", userArgs(sig)));
+    return DerivativesEmitter.returnValueAndGrad(m, scalar, grad, "vjp.value()", "vjp.pullback(1.0)").build();
   }
 }

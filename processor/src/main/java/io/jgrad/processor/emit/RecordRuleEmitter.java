@@ -10,7 +10,6 @@ import io.jgrad.processor.ir.Function;
 import io.jgrad.processor.ir.Names;
 import io.jgrad.processor.ir.RecordShape;
 import io.jgrad.processor.ir.RecordSignature;
-import io.jgrad.processor.ir.Type;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,13 +39,9 @@ public final class RecordRuleEmitter {
 
   /** The user's parameters rebuilt from the flat ones: {@code new Point(p_x, p_y)} for a record. */
   static List<CodeBlock> packedParams(RecordSignature sig) {
-    List<CodeBlock> out = new ArrayList<>();
-    for (RecordSignature.UserParam p : sig.params()) {
-      out.add(p.shape() == null ? CodeBlock.of("$L", p.name())
-          : RecordEntryEmitter.build(p.shape(), p.shape().leaves().stream()
-              .map(l -> p.name() + "_" + l.suffix()).iterator()));
-    }
-    return out;
+    return sig.params().stream().map(p -> p.shape() == null ? CodeBlock.of("$L", p.name())
+        : RecordEntryEmitter.build(p.shape(), p.shape().leaves().stream()
+            .map(l -> p.name() + "_" + l.suffix()).iterator())).toList();
   }
 
   private static MethodSpec jvp(RecordSignature sig, Function.JvpRule rule) {
@@ -106,6 +101,9 @@ public final class RecordRuleEmitter {
     List<String> components = new ArrayList<>();
     List<String> zeros = new ArrayList<>();
     List<RecordSignature.UserParam> diff = sig.differentiatedParams();
+    // A record's component (FGrad's, or a record parameter's own) may be a null standing for zero.
+    NullCotangents reads = new NullCotangents(grad, diff.size() == 1 ? List.of(diff.get(0).name()) : List.of(), names,
+        reverse, rule.bwd());
     for (RecordSignature.UserParam p : diff) {
       if (p.shape() == null && diff.size() == 1) {
         // The gradient is the parameter's own: a number, or an array whose null is zero below.
@@ -117,14 +115,10 @@ public final class RecordRuleEmitter {
         }
         continue;
       }
-      // A record's component (FGrad's, or a record parameter's own) may be a null standing for zero.
       List<String> prefix = diff.size() == 1 ? List.of() : List.of(p.name());
-      NullCotangents reads = new NullCotangents(grad, diff.size() == 1 ? List.of(p.name()) : List.of(), names,
-          reverse, rule.bwd());
       if (p.shape() == null) {
-        Type t = p.param().type();
-        components.add(t.isArray() ? reads.array(prefix, t, p.name(), p.name()) : reads.number(prefix, t));
-        zeros.add(Terms.zeroLike(t, p.name()));
+        components.add(reads.leaf(prefix, p.param().type(), p.name(), p.name()));
+        zeros.add(Terms.zeroLike(p.param().type(), p.name()));
         continue;
       }
       for (RecordShape.Leaf l : p.shape().leaves()) {
@@ -132,8 +126,7 @@ public final class RecordRuleEmitter {
           List<String> path = new ArrayList<>(prefix);
           path.addAll(l.path());
           String leafParam = p.name() + "_" + l.suffix();
-          components.add(l.type().isArray() ? reads.array(path, l.type(), leafParam, l.read(p.name()))
-              : reads.number(path, l.type()));
+          components.add(reads.leaf(path, l.type(), leafParam, l.read(p.name())));
           zeros.add(Terms.zeroLike(l.type(), leafParam));
         }
       }

@@ -16,9 +16,6 @@ import java.util.List;
  * its passes) and {@code fJvp} of a {@code jvp} or {@code jvps} rule (calls of the rules).
  */
 final class RuleSweeps {
-  private static final ClassName DUAL = RuntimeTypes.DUAL;
-  private static final ClassName FLOAT_DUAL = RuntimeTypes.FLOAT_DUAL;
-
   private RuleSweeps() {}
 
   /**
@@ -34,12 +31,8 @@ final class RuleSweeps {
     ClassName owner = ClassName.bestGuess(sig.ownerQualifiedName());
     CodeBlock forward = CodeBlock.builder()
         .addStatement("var $L = $T.$L($L)", fwd, owner, rule.fwd(), String.join(", ", paramNames)).build();
-    List<String> bwdArgs = new ArrayList<>();
-    for (Callee.Param p : sig.params()) {
-      if (!p.differentiated()) {
-        bwdArgs.add(p.name());
-      }
-    }
+    List<String> bwdArgs = new ArrayList<>(sig.params().stream().filter(p -> !p.differentiated())
+        .map(Callee.Param::name).toList());
     bwdArgs.add(fwd + ".residuals()");
     bwdArgs.add("outBar");
     CodeBlock.Builder reverse = CodeBlock.builder();
@@ -50,18 +43,11 @@ final class RuleSweeps {
     List<Callee.Param> diff = sig.differentiatedParams();
     TypeName gradType = DerivativesEmitter.gradType(sig, RuntimeTypes.home(sig));
     reverse.addStatement("$T $L = $T.$L($L)", gradType, grad, owner, rule.bwd(), String.join(", ", bwdArgs));
-    if (!sig.hasSingleGradient()) {
-      List<String> zeros = new ArrayList<>();
-      for (Callee.Param p : diff) {
-        zeros.add(Terms.zeroLike(p.type(), p.name()));
-      }
+    if (!sig.hasSingleGradient() || diff.get(0).type().isArray()) {
+      List<String> zeros = diff.stream().map(p -> Terms.zeroLike(p.type(), p.name())).toList();
       reverse.beginControlFlow("if ($L == null)", grad)
-          .addStatement("$L = new $L($L)", grad, sig.gradRecordName(), String.join(", ", zeros))
-          .endControlFlow();
-    } else if (diff.get(0).type().isArray()) {
-      Callee.Param p = diff.get(0);
-      reverse.beginControlFlow("if ($L == null)", grad)
-          .addStatement("$L = new $L[$L.length]", grad, p.type().element().javaName(), p.name())
+          .addStatement("$L = $L", grad, sig.hasSingleGradient() ? zeros.get(0)
+              : "new " + sig.gradRecordName() + "(" + String.join(", ", zeros) + ")")
           .endControlFlow();
     }
     if (sig.hasSingleGradient()) {
@@ -95,8 +81,6 @@ final class RuleSweeps {
     List<Callee.Param> diff = sig.differentiatedParams();
     for (int i = 0; i < diff.size(); i++) {
       jvpMethod.addParameter(DerivativesEmitter.typeName(diff.get(i).type()), rule.tangentNames().get(i));
-    }
-    for (int i = 0; i < diff.size(); i++) {
       if (diff.get(i).type().isArray()) {
         // A tangent of the wrong length would reach the user's rule: name the rule and the parameter.
         jvpMethod.addStatement("$T.tangent($L, $L, $S, $S)", RuntimeTypes.RULE_CHECKS, diff.get(i).name(),
@@ -130,13 +114,8 @@ final class RuleSweeps {
       }
     }
     jvpMethod.addStatement("$L $L = $T.$L($L)", t.javaName(), primalOut, owner, sig.name(), args);
-    CodeBlock.Builder tangent = CodeBlock.builder();
-    if (contributions.isEmpty()) {
-      tangent.add("$L", Terms.zero(t));
-    }
-    for (int i = 0; i < contributions.size(); i++) {
-      tangent.add(i == 0 ? "$T.$L" : " + $T.$L", owner, contributions.get(i));
-    }
-    jvpMethod.addStatement("return $T.of($L, $L)", t == Type.FLOAT ? FLOAT_DUAL : DUAL, primalOut, tangent.build());
+    CodeBlock tangent = contributions.isEmpty() ? CodeBlock.of("$L", Terms.zero(t))
+        : CodeBlock.join(contributions.stream().map(c -> CodeBlock.of("$T.$L", owner, c)).toList(), " + ");
+    jvpMethod.addStatement("return $T.of($L, $L)", RuntimeTypes.dual(t), primalOut, tangent);
   }
 }

@@ -2,6 +2,7 @@ package io.jgrad.processor.emit;
 
 import com.palantir.javapoet.ClassName;
 import io.jgrad.processor.ir.Callee;
+import io.jgrad.processor.ir.Type;
 
 /** The runtime classes generated code names, and the generated classes of other functions. */
 final class RuntimeTypes {
@@ -31,6 +32,11 @@ final class RuntimeTypes {
   static final ClassName JVP = ClassName.get(RUNTIME, "Jvp");
   static final ClassName RULE_CHECKS = ClassName.get(INTERNAL, "RuleChecks");
   static final ClassName RECORD_VJP = ClassName.get(RUNTIME, "RecordVjp");
+
+  /** The dual number of a value of type {@code t}: a {@code FloatDual} for a float, else a {@code Dual}. */
+  static ClassName dual(Type t) {
+    return t == Type.FLOAT ? FLOAT_DUAL : DUAL;
+  }
 
   /** The generated {@code ...Derivatives} class of a function. */
   static ClassName derivatives(Callee callee) {

@@ -6,7 +6,6 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.Derived;
-import io.jgrad.processor.ir.Linearized;
 import io.jgrad.processor.ir.Names;
 import io.jgrad.processor.ir.Type;
 import java.util.ArrayList;
@@ -18,9 +17,6 @@ import javax.lang.model.element.Modifier;
  * tangent program), {@code fHessian}, {@code fHvp}, and {@code fTangent}/{@code fTangentJvp} for callers.
  */
 final class SecondOrderEmitter {
-  private static final ClassName DUAL = RuntimeTypes.DUAL;
-  private static final ClassName FLOAT_DUAL = RuntimeTypes.FLOAT_DUAL;
-
   private SecondOrderEmitter() {}
 
   /**
@@ -30,24 +26,20 @@ final class SecondOrderEmitter {
   static void emit(Derived d, Members members) {
     TypeSpec.Builder type = members.api();
     Callee sig = d.signature();
-    Callee sig2 = d.secondOrder().kernel();
-    Linearized jvp = d.secondOrder().program().linearized();
     String kernel = sig.name() + "SecondOrder";
     Type t = sig.returnType();
     MethodSpec.Builder second = MethodSpec.methodBuilder(kernel)
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .addJavadoc("uᵀ·H·v for {@code $L}: forward mode over its tangent program.\n", sig.name())
-        .returns(t == Type.FLOAT ? FLOAT_DUAL : DUAL);
-    DerivativesEmitter.addParams(sig2, second);
-    List<Callee.Param> diff = sig.differentiatedParams();
-    for (Callee.Param p : diff) {
-      second.addParameter(DerivativesEmitter.typeName(p.type()), jvp.tangents().get(p.name()).name());
-    }
-    second.addCode(new JvpWriter(d.secondOrder().program().names()).write(jvp.program()));
+        .returns(RuntimeTypes.dual(t));
+    second.addParameters(DerivativesEmitter.params(d.secondOrder().kernel()));
+    // Order 2 has no array parameters (OrderLimits): no tangent has a length to check.
+    DerivativesEmitter.printForward(second, sig, d.secondOrder().program());
     type.addMethod(second.build());
     emitTangentFunction(sig, kernel, members.internal());
 
     List<String> primals = sig.params().stream().map(Callee.Param::name).toList();
+    List<Callee.Param> diff = sig.differentiatedParams();
     int n = diff.size();
     MethodSpec.Builder hessian = DerivativesEmitter.entryPoint(sig.name() + "Hessian", sig,
         "The Hessian of {@code $L} ({@code jax.hessian}); for one parameter, {@code grad(grad(f))}.\n",
@@ -55,7 +47,7 @@ final class SecondOrderEmitter {
     if (n == 1) {
       hessian.returns(TypeName.DOUBLE);
       hessian.addStatement("return $L($L, $L, $L).tangent()", kernel, String.join(", ", primals),
-          one(diff.get(0).type()), one(diff.get(0).type()));
+          Terms.one(diff.get(0).type()), Terms.one(diff.get(0).type()));
     } else {
       hessian.returns(com.palantir.javapoet.ArrayTypeName.of(com.palantir.javapoet.ArrayTypeName.of(TypeName.DOUBLE)));
       hessian.addStatement("double[][] hessian = new double[$L][$L]", n, n);
@@ -72,25 +64,20 @@ final class SecondOrderEmitter {
     MethodSpec.Builder hvp = DerivativesEmitter.entryPoint(sig.name() + "Hvp", sig,
         "The Hessian of {@code $L} times the vector v ({@code jvp(grad(f))}).\n", sig.name());
     Names hvpNames = Names.of(primals, List.of());
-    List<String> vs = new ArrayList<>();
-    for (Callee.Param p : diff) {
-      String v = hvpNames.fresh(n == 1 ? "v" : "v" + Character.toUpperCase(p.name().charAt(0)) + p.name().substring(1));
-      vs.add(v);
-      hvp.addParameter(DerivativesEmitter.typeName(p.type()), v);
+    List<String> vs = diff.stream().map(p -> hvpNames.fresh(n == 1 ? "v"
+        : "v" + Character.toUpperCase(p.name().charAt(0)) + p.name().substring(1))).toList();
+    addTangents(hvp, diff, vs);
+    List<String> components = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      String component = kernel + "(" + String.join(", ", primals) + ", " + String.join(", ", vs) + ", "
+          + basis(diff, i) + ").tangent()";
+      components.add(n > 1 && diff.get(i).type() == Type.FLOAT ? "(float) " + component : component);
     }
     if (n == 1) {
-      hvp.returns(TypeName.DOUBLE);
-      hvp.addStatement("return $L($L, $L, $L).tangent()", kernel, String.join(", ", primals), vs.get(0),
-          one(diff.get(0).type()));
+      hvp.returns(TypeName.DOUBLE).addStatement("return $L", components.get(0));
     } else {
-      hvp.returns(RuntimeTypes.derivatives(sig).nestedClass(sig.gradRecordName()));
-      List<String> components = new ArrayList<>();
-      for (int i = 0; i < n; i++) {
-        String component = kernel + "(" + String.join(", ", primals) + ", " + String.join(", ", vs) + ", "
-            + basis(diff, i) + ").tangent()";
-        components.add(diff.get(i).type() == Type.FLOAT ? "(float) " + component : component);
-      }
-      hvp.addStatement("return new $L($L)", sig.gradRecordName(), String.join(", ", components));
+      hvp.returns(RuntimeTypes.derivatives(sig).nestedClass(sig.gradRecordName()))
+          .addStatement("return new $L($L)", sig.gradRecordName(), String.join(", ", components));
     }
     type.addMethod(hvp.build());
   }
@@ -104,13 +91,10 @@ final class SecondOrderEmitter {
     List<String> primals = sig.params().stream().map(Callee.Param::name).toList();
     Names names = Names.of(primals, List.of());
     List<Callee.Param> diff = sig.differentiatedParams();
-    List<String> vs = new ArrayList<>();
-    List<String> us = new ArrayList<>();
-    List<String> ws = new ArrayList<>();
-    diff.forEach(p -> vs.add(names.fresh(p.name() + "Dot")));
-    diff.forEach(p -> us.add(names.fresh(p.name() + "Dir")));
-    diff.forEach(p -> ws.add(names.fresh(p.name() + "DotDir")));
-    ClassName dual = sig.returnType() == Type.FLOAT ? FLOAT_DUAL : DUAL;
+    List<String> vs = diff.stream().map(p -> names.fresh(p.name() + "Dot")).toList();
+    List<String> us = diff.stream().map(p -> names.fresh(p.name() + "Dir")).toList();
+    List<String> ws = diff.stream().map(p -> names.fresh(p.name() + "DotDir")).toList();
+    ClassName dual = RuntimeTypes.dual(sig.returnType());
     ClassName outer = RuntimeTypes.derivatives(sig);
     String all = String.join(", ", primals);
 
@@ -118,9 +102,7 @@ final class SecondOrderEmitter {
         "The directional derivative of {@code $L} along the tangents, as a function of its own.\n",
             sig.name())
         .returns(DerivativesEmitter.typeName(sig.returnType()));
-    for (int i = 0; i < diff.size(); i++) {
-      tangent.addParameter(DerivativesEmitter.typeName(diff.get(i).type()), vs.get(i));
-    }
+    addTangents(tangent, diff, vs);
     tangent.addStatement("return $T.$L($L, $L).tangent()", outer, sig.name() + "Jvp", all, String.join(", ", vs));
     type.addMethod(tangent.build());
 
@@ -128,11 +110,7 @@ final class SecondOrderEmitter {
         "Forward mode of {@code $LTangent}: along the primal direction and the tangent direction.\n",
             sig.name())
         .returns(dual);
-    for (List<String> group : List.of(vs, us, ws)) {
-      for (int i = 0; i < diff.size(); i++) {
-        jvp.addParameter(DerivativesEmitter.typeName(diff.get(i).type()), group.get(i));
-      }
-    }
+    List.of(vs, us, ws).forEach(group -> addTangents(jvp, diff, group));
     String second = names.fresh("second");
     jvp.addStatement("$T $L = $T.$L($L, $L, $L)", dual, second, outer, kernel, all, String.join(", ", vs),
         String.join(", ", us));
@@ -141,15 +119,18 @@ final class SecondOrderEmitter {
     type.addMethod(jvp.build());
   }
 
-  private static String one(Type t) {
-    return t == Type.FLOAT ? "1.0f" : "1.0";
+  /** A parameter of each differentiated parameter's type, named as {@code names} has it. */
+  private static void addTangents(MethodSpec.Builder m, List<Callee.Param> diff, List<String> names) {
+    for (int i = 0; i < diff.size(); i++) {
+      m.addParameter(DerivativesEmitter.typeName(diff.get(i).type()), names.get(i));
+    }
   }
 
   /** The i-th basis vector over the differentiated parameters, as arguments. */
   static String basis(List<Callee.Param> diff, int i) {
     List<String> out = new ArrayList<>();
     for (int k = 0; k < diff.size(); k++) {
-      out.add(k == i ? one(diff.get(k).type()) : Terms.zero(diff.get(k).type()));
+      out.add(k == i ? Terms.one(diff.get(k).type()) : Terms.zero(diff.get(k).type()));
     }
     return String.join(", ", out);
   }

@@ -10,6 +10,7 @@ import io.jgrad.processor.ir.RecordShape;
 import io.jgrad.processor.ir.Stmt;
 import io.jgrad.processor.ir.Type;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** Prints IR statements as Java, those of the source and those reverse mode adds; it decides nothing. */
 final class StmtWriter {
@@ -30,21 +31,11 @@ final class StmtWriter {
     } else if (s instanceof Stmt.Effect e) {
       b.addStatement("$L", ExprWriter.wrapping(e.call()));
     } else if (s instanceof Stmt.If f) {
-      b.beginControlFlow("if ($L)", ExprWriter.write(f.condition()));
-      write(f.thenBody(), b);
-      if (!f.elseBody().isEmpty()) {
-        b.nextControlFlow("else");
-        write(f.elseBody(), b);
-      }
-      b.endControlFlow();
+      ifElse(f.condition(), f.thenBody(), f.elseBody(), body -> write(body, b), b);
     } else if (s instanceof Stmt.While w) {
-      b.beginControlFlow("while ($L)", ExprWriter.write(w.condition()));
-      write(w.body(), b);
-      b.endControlFlow();
+      braced("while (" + ExprWriter.write(w.condition()) + ") ", w.body(), body -> write(body, b), b);
     } else if (s instanceof Stmt.Block k) {
-      b.add("{\n$>");
-      write(k.body(), b);
-      b.add("$<}\n");
+      braced("", k.body(), body -> write(body, b), b);
     } else if (s instanceof Stmt.CallRecord c) {
       // One call, every leaf read from its record.
       b.addStatement("$T $L = $L", DerivativesEmitter.resultType(c.call().callee()), c.record().name(),
@@ -58,17 +49,19 @@ final class StmtWriter {
       b.addStatement("final $L $L = $L", v.residual().type().javaName(), v.residual().name(),
           ExprWriter.wrapping(v.value()));
     } else if (s instanceof Stmt.Push p) {
-      push(p, b);
+      // The tape holds booleans and ints as ints, every other number as a double.
+      Type t = p.type();
+      String kind = t == Type.BOOLEAN || t == Type.INT ? "Int" : t == Type.OBJECT ? "Object" : "Double";
+      b.addStatement("$L.push$L($L)", p.tape(), kind,
+          t == Type.BOOLEAN ? ExprWriter.write(p.value(), 3) + " ? 1 : 0" : ExprWriter.write(p.value()));
     } else if (s instanceof Stmt.Pop p) {
       pop(p, b);
     } else if (s instanceof Stmt.NewTape t) {
       b.addStatement("$T $L = new $T()", RuntimeTypes.TAPE, t.name(), RuntimeTypes.TAPE);
     } else if (s instanceof Stmt.Repeat r) {
       String i = r.counter().name();
-      b.beginControlFlow("for (int $L = $L; $L; $L--)", i, ExprWriter.write(r.from()), ExprWriter.write(r.condition()),
-          i);
-      write(r.body(), b);
-      b.endControlFlow();
+      braced("for (int " + i + " = " + ExprWriter.write(r.from()) + "; " + ExprWriter.write(r.condition()) + "; " + i
+          + "--) ", r.body(), body -> write(body, b), b);
     } else if (s instanceof Stmt.Accumulate a) {
       accumulate(a, b);
     } else if (s instanceof Stmt.Linearize l) {
@@ -83,34 +76,35 @@ final class StmtWriter {
     }
   }
 
-  private static void push(Stmt.Push p, CodeBlock.Builder b) {
-    Expr value = p.value();
-    Type t = p.type();
-    if (t == Type.BOOLEAN) {
-      b.addStatement("$L.pushInt($L ? 1 : 0)", p.tape(), ExprWriter.write(value, 3));
-    } else if (t == Type.INT) {
-      b.addStatement("$L.pushInt($L)", p.tape(), ExprWriter.write(value));
-    } else if (t == Type.OBJECT) {
-      b.addStatement("$L.pushObject($L)", p.tape(), ExprWriter.write(value));
-    } else {
-      b.addStatement("$L.pushDouble($L)", p.tape(), ExprWriter.write(value));
+  private static void pop(Stmt.Pop p, CodeBlock.Builder b) {
+    Type t = p.target().type();
+    if (p.pullbackOf() != null) {
+      b.addStatement("$T $L = $L.popObject()", vjpType(p.pullbackOf()), p.target().name(), p.reader());
+      return;
     }
+    // The tape holds numbers as doubles: a float or a long comes back narrowed.
+    String read = t == Type.BOOLEAN ? ".popInt() != 0" : t == Type.INT ? ".popInt()" : ".popDouble()";
+    String cast = t == Type.DOUBLE || t == Type.BOOLEAN || t == Type.INT ? "" : "(" + t.javaName() + ") ";
+    b.addStatement("$L $L = $L$L$L", t.javaName(), p.target().name(), cast, p.reader(), read);
   }
 
-  private static void pop(Stmt.Pop p, CodeBlock.Builder b) {
-    Expr.Var v = p.target();
-    String reader = p.reader();
-    if (p.pullbackOf() != null) {
-      b.addStatement("$T $L = $L.popObject()", vjpType(p.pullbackOf()), v.name(), reader);
-    } else if (v.type() == Type.BOOLEAN) {
-      b.addStatement("boolean $L = $L.popInt() != 0", v.name(), reader);
-    } else if (v.type() == Type.INT) {
-      b.addStatement("int $L = $L.popInt()", v.name(), reader);
-    } else {
-      // The tape holds numbers as doubles: a float or a long comes back narrowed.
-      b.addStatement("$L $L = $L$L.popDouble()", v.type().javaName(), v.name(),
-          v.type() == Type.DOUBLE ? "" : "(" + v.type().javaName() + ") ", reader);
+  /** {@code if (condition) { then } else { otherwise }}, each branch printed by {@code print}; no empty else. */
+  static <T> void ifElse(Expr condition, List<T> then, List<T> otherwise, Consumer<List<T>> print,
+      CodeBlock.Builder b) {
+    b.beginControlFlow("if ($L)", ExprWriter.write(condition));
+    print.accept(then);
+    if (!otherwise.isEmpty()) {
+      b.nextControlFlow("else");
+      print.accept(otherwise);
     }
+    b.endControlFlow();
+  }
+
+  /** {@code header{ body }}, the body printed by {@code print}: a loop, or with an empty header a block. */
+  static <T> void braced(String header, List<T> body, Consumer<List<T>> print, CodeBlock.Builder b) {
+    b.add("$L{\n$>", header);
+    print.accept(body);
+    b.add("$<}\n");
   }
 
   private static void accumulate(Stmt.Accumulate a, CodeBlock.Builder b) {
@@ -163,8 +157,9 @@ final class StmtWriter {
     String grad = p.gradient().name();
     Callee.RecordResult record = callee.recordResult();
     // A record result's cotangent: a record of its leaves' cotangents.
-    Object cotangent = record == null ? p.cotangent().name() : RecordEntryEmitter.cotangent(record.shape(),
-        p.cotangents(), p.pullback().name() + ".value()");
+    String value = p.pullback().name() + ".value()";
+    Object cotangent = record == null ? p.cotangent().name() : RecordEntryEmitter.tangent(record.shape(),
+        p.cotangents(), record.shape().leaves().stream().map(l -> l.read(value)).toList());
     b.addStatement("$T $L =$W$L.pullback($L)", gradType(callee), grad, p.pullback().name(), cotangent);
     List<Callee.Param> diff = callee.differentiatedParams();
     for (int k = 0; k < diff.size(); k++) {

@@ -19,6 +19,11 @@ final class Terms {
     return t.isArray() ? "new " + t.element().javaName() + "[" + like + ".length]" : zero(t);
   }
 
+  /** The literal one of a scalar type. */
+  static String one(Type t) {
+    return t == Type.FLOAT ? "1.0f" : "1.0";
+  }
+
   /** The literal zero of a scalar type. */
   static String zero(Type t) {
     return t == Type.FLOAT ? "0.0f" : "0.0";
