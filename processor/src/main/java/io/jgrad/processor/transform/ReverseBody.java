@@ -212,9 +212,6 @@ public final class ReverseBody {
   private List<Stmt> backward(List<Stmt> sweep) {
     List<Stmt> out = new ArrayList<>();
     for (Stmt s : sweep) {
-      if (s instanceof Stmt.Restore) {
-        continue; // every residual is read where it was computed
-      }
       if (s instanceof Stmt.Accumulate a) {
         out.add(new Stmt.Assign(a.target(),
             Exprs.prim(a.subtract() ? Primitive.SUB : Primitive.ADD, a.target(), a.value()), false));
@@ -222,7 +219,7 @@ public final class ReverseBody {
         out.addAll(recompute(r));
       } else if (s instanceof Stmt.PullBack p) {
         pullBack(p, out);
-      } else {
+      } else if (!(s instanceof Stmt.Restore)) { // every residual is read where it was computed
         out.add(Rewrite.withBodies(s, this::backward));
       }
     }
