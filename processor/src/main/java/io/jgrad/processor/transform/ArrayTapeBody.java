@@ -181,7 +181,7 @@ final class ArrayTapeBody {
       } else if (s instanceof Stmt.Accumulate a) {
         out.addAll(accumulate(a));
       } else if (s instanceof Stmt.PullBack p) {
-        out.addAll(ReverseBody.pullBackByFunctions(p, callArgs.get(p.pullback().name()), names));
+        out.addAll(ReverseBody.pullBack(p, callArgs.get(p.pullback().name()), names, null));
       } else {
         out.add(Rewrite.withBodies(s, this::backward));
       }

@@ -44,9 +44,8 @@ final class TapeReservation {
       List<Map<Expr, Integer>> perTrip = counter == null ? null : records(((Stmt.While) s).body(), new LinkedHashMap<>());
       if (perTrip != null && invariant(perTrip, ((Stmt.While) s).body())) {
         if (perTrip.stream().anyMatch(m -> !m.isEmpty())) {
-          Expr trips = trips((Stmt.While) s, counter, counter);
-          out.add(new Stmt.Effect(new Expr.PrimalCall(tape, "reserve", List.of(trips, sum(perTrip.get(DOUBLES)),
-              sum(perTrip.get(INTS)), sum(perTrip.get(OBJECTS))), Type.INT)));
+          out.add(new Stmt.Effect(new Expr.PrimalCall(tape, "reserve", List.of(trips((Stmt.While) s, counter, counter),
+              sum(perTrip.get(DOUBLES)), sum(perTrip.get(INTS)), sum(perTrip.get(OBJECTS))), Type.INT)));
         }
         out.add(s);
       } else {
@@ -92,18 +91,14 @@ final class TapeReservation {
         out.get(DOUBLES).merge(new Expr.ArrayLength(e.call().args().get(0)), 1, Integer::sum);
       } else if (s instanceof Stmt.Assign a && a.declare()) {
         starts.put(a.target().name(), a.value());
-      } else if (s instanceof Stmt.Block b) {
-        List<Map<Expr, Integer>> inner = records(b.body(), new LinkedHashMap<>(starts));
+      } else if (s instanceof Stmt.Block
+          || s instanceof Stmt.While w && counter(w) != null && starts.containsKey(counter(w).name())) {
+        // A block passes once, a loop of known length once per trip.
+        List<Map<Expr, Integer>> inner = records(Rewrite.bodies(s).get(0), new LinkedHashMap<>(starts));
         if (inner == null) {
           return null;
         }
-        add(out, inner, one);
-      } else if (s instanceof Stmt.While w && counter(w) != null && starts.containsKey(counter(w).name())) {
-        List<Map<Expr, Integer>> inner = records(w.body(), new LinkedHashMap<>(starts));
-        if (inner == null) {
-          return null;
-        }
-        add(out, inner, trips(w, counter(w), starts.get(counter(w).name())));
+        add(out, inner, s instanceof Stmt.While w ? trips(w, counter(w), starts.get(counter(w).name())) : one);
       } else if (!Rewrite.bodies(s).isEmpty() && Rewrite.anyMatch(List.of(s), this::recordsItself)) {
         return null;
       }

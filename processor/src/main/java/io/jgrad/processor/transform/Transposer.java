@@ -313,10 +313,7 @@ public final class Transposer {
     // A record result's cotangent is one per leaf, seeded from every leaf that has a tangent.
     List<Expr.Var> cotangents = c.resultDots().stream().map(t -> t == null ? null : bars.get(t.name())).toList();
     Expr.Var gradient = new Expr.Var(names.temp(callee.name() + "Grad"), Type.OBJECT);
-    List<Expr.Var> targets = new ArrayList<>();
-    for (Expr.Var argTangent : c.argTangents()) {
-      targets.add(argTangent == null ? null : bars.get(argTangent.name()));
-    }
+    List<Expr.Var> targets = c.argTangents().stream().map(t -> t == null ? null : bars.get(t.name())).toList();
     out.add(new Stmt.PullBack(saved, gradient, callee, cotangents, targets));
     c.resultDots().stream().filter(Objects::nonNull).forEach(t -> zero(t.name(), bars.get(t.name()), out));
     return out;
