@@ -126,15 +126,10 @@ final class ArrayTapeBody {
    */
   private List<Stmt> call(Stmt.Linearize l) {
     List<Stmt> out = new ArrayList<>();
-    List<Expr> args = callArgs.get(l.pullback().name());
-    if (args == null) {
-      args = new ArrayList<>();
-      for (Expr arg : l.args()) {
-        args.add(stable(arg) ? arg : names.var(l.callee().name() + "Arg", arg.type()));
-      }
-      callArgs.put(l.pullback().name(), args);
-      callees.put(l.pullback().name(), l.callee());
-    }
+    // The counting run names the locals, the recording run reuses them.
+    List<Expr> args = callArgs.computeIfAbsent(l.pullback().name(), pullback -> l.args().stream()
+        .map(arg -> stable(arg) ? arg : names.var(l.callee().name() + "Arg", arg.type())).toList());
+    callees.put(l.pullback().name(), l.callee());
     for (int i = 0; i < args.size(); i++) {
       if (!stable(l.args().get(i))) {
         out.add(new Stmt.Assign((Expr.Var) args.get(i), l.args().get(i), true));
@@ -172,11 +167,11 @@ final class ArrayTapeBody {
     for (Stmt s : sweep) {
       if (s instanceof Stmt.Pop p && p.pullbackOf() != null) {
         List<Callee.Param> params = p.pullbackOf().params();
-        List<Expr> args = new ArrayList<>(java.util.Collections.nCopies(params.size(), (Expr) null));
+        List<Expr> args = new ArrayList<>();
         for (int i = params.size() - 1; i >= 0; i--) {
           Expr.Var restored = names.var(p.pullbackOf().name() + "Arg", params.get(i).type());
           out.addAll(readBack(restored));
-          args.set(i, restored);
+          args.add(0, restored);
         }
         callArgs.put(p.target().name(), args);
       } else if (s instanceof Stmt.Pop p) {
@@ -186,7 +181,7 @@ final class ArrayTapeBody {
       } else if (s instanceof Stmt.Accumulate a) {
         out.addAll(accumulate(a));
       } else if (s instanceof Stmt.PullBack p) {
-        out.addAll(ReverseBody.pullBackByFunctions(p, callArgs.get(p.pullback().name()), names));
+        out.addAll(ReverseBody.pullBack(p, callArgs.get(p.pullback().name()), names, null));
       } else {
         out.add(Rewrite.withBodies(s, this::backward));
       }

@@ -15,6 +15,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * The backward sweep's cotangent arithmetic written as a careful person writes an adjoint: each
@@ -68,7 +70,7 @@ public final class CleanAdjoints {
     List<Stmt> out = run(backward);
     for (Expr.Var g : gradient) {
       if (tracked.contains(g.name())) {
-        store(g.name(), out, new HashSet<>());
+        store(g.name(), out);
       }
     }
     for (String name : tracked) {
@@ -88,15 +90,13 @@ public final class CleanAdjoints {
       Stmt s = body.get(k);
       if (s instanceof Stmt.Assign a && tracked.contains(a.target().name())) {
         Expr v = read(a.value(), body, k, out);
+        set(a.target().name(), v);
         if (a.declare()) {
           out.add(new Stmt.Assign(a.target(), v, true));
-          set(a.target().name(), v);
           if (!(v instanceof Expr.Const)) {
             value.put(a.target().name(), a.target());
           }
           stored.add(a.target().name());
-        } else {
-          set(a.target().name(), v);
         }
       } else if (s instanceof Stmt.Accumulate a && a.index() == null && tracked.contains(a.target().name())) {
         String name = a.target().name();
@@ -149,7 +149,7 @@ public final class CleanAdjoints {
     });
     for (String name : here.keySet()) {
       if (!cheap(value.get(name)) && !(here.get(name) == 1 && clearedBeforeRead(body, k + 1, name))) {
-        store(name, out, new HashSet<>());
+        store(name, out);
       }
     }
     return Algebra.simplify(Rewrite.expr(e, n -> n instanceof Expr.Var v && tracked.contains(v.name())
@@ -166,6 +166,11 @@ public final class CleanAdjoints {
    * Writes {@code name}'s value to its local, after writing first each other tracked local whose
    * value reads the local's old content.
    */
+  private void store(String name, List<Stmt> out) {
+    store(name, out, new HashSet<>());
+  }
+
+  /** As {@link #store(String, List)}, inside the writes of {@code writing}, each waiting for this one. */
   private void store(String name, List<Stmt> out, Set<String> writing) {
     Expr v = value.get(name);
     Expr.Var self = new Expr.Var(name, Type.DOUBLE);
@@ -192,11 +197,16 @@ public final class CleanAdjoints {
     }
   }
 
+  /** Writes each tracked local of {@code locals} to its local. */
+  private void storeTracked(Set<String> locals, List<Stmt> out) {
+    locals.stream().filter(tracked::contains).forEach(name -> store(name, out));
+  }
+
   /** Writes every tracked local whose value reads one of {@code locals}, before a statement changes them. */
   private void protect(Set<String> locals, List<Stmt> out) {
     for (String name : tracked) {
       if (!stored.contains(name) && locals.stream().anyMatch(l -> Exprs.mentions(value.get(name), l))) {
-        store(name, out, new HashSet<>());
+        store(name, out);
       }
     }
   }
@@ -207,11 +217,7 @@ public final class CleanAdjoints {
    */
   private void opaque(Stmt s, List<Stmt> out) {
     Set<String> mentioned = mentioned(s);
-    for (String name : mentioned) {
-      if (tracked.contains(name)) {
-        store(name, out, new HashSet<>());
-      }
-    }
+    storeTracked(mentioned, out);
     protect(mentioned, out);
     out.add(s);
     for (String name : mentioned) {
@@ -230,25 +236,18 @@ public final class CleanAdjoints {
    * hold their values at the end of each body.
    */
   private void compound(Stmt s, List<Stmt> out) {
-    for (String name : mentioned(Rewrite.operands(s))) {
-      if (tracked.contains(name)) {
-        store(name, out, new HashSet<>());
-      }
-    }
+    storeTracked(mentioned(Rewrite.operands(s)), out);
     // A local the statement does not mention, whose value reads nothing it mentions, passes by unchanged.
     Set<String> touched = mentioned(s);
-    Set<String> followed = new LinkedHashSet<>();
-    for (String name : tracked) {
-      if (touched.contains(name) || Exprs.vars(value.get(name)).stream().anyMatch(touched::contains)) {
-        followed.add(name);
-      }
-    }
-    Set<String> literal = new HashSet<>();
-    followed.stream().filter(name -> value.get(name) instanceof Expr.Const).forEach(literal::add);
+    Set<String> followed = tracked.stream().filter(name -> touched.contains(name)
+        || Exprs.vars(value.get(name)).stream().anyMatch(touched::contains))
+        .collect(Collectors.toCollection(LinkedHashSet::new));
+    Set<String> literal = followed.stream().filter(name -> value.get(name) instanceof Expr.Const)
+        .collect(Collectors.toCollection(HashSet::new));
     while (true) {
       for (String name : followed) {
         if (!literal.contains(name)) {
-          store(name, out, new HashSet<>());
+          store(name, out);
           set(name, new Expr.Var(name, Type.DOUBLE));
         }
       }
@@ -265,7 +264,7 @@ public final class CleanAdjoints {
         List<Stmt> cleaned = run(body);
         for (String name : followed) {
           if (!literal.contains(name)) {
-            store(name, cleaned, new HashSet<>());
+            store(name, cleaned);
           } else if (!value.get(name).equals(entry.get(name))) {
             kept.remove(name);
           }
@@ -338,20 +337,13 @@ public final class CleanAdjoints {
       return rest;
     }
     List<Stmt> sunk = declareAtFirstValue(rest, name);
-    if (sunk == null) {
-      return body;
-    }
-    return sunk;
+    return sunk == null ? body : sunk;
   }
 
   /** {@code body} with {@code name} declared where it first gets a value; null where a use could read it first. */
   private static List<Stmt> declareAtFirstValue(List<Stmt> body, String name) {
-    List<Integer> uses = new ArrayList<>();
-    for (int k = 0; k < body.size(); k++) {
-      if (mentioned(body.get(k)).contains(name)) {
-        uses.add(k);
-      }
-    }
+    List<Integer> uses = IntStream.range(0, body.size()).filter(k -> mentioned(body.get(k)).contains(name)).boxed()
+        .toList();
     List<Stmt> out = new ArrayList<>(body);
     Stmt first = body.get(uses.get(0));
     if (first instanceof Stmt.Assign a && a.target().name().equals(name) && !a.declare()

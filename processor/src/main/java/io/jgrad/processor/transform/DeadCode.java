@@ -8,6 +8,7 @@ import io.jgrad.processor.ir.Stmt;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -107,16 +108,12 @@ public final class DeadCode {
 
   private static void assigns(List<Linear> program, Set<String> out) {
     Rewrite.forEachLinear(program, l -> {
-      if (l instanceof Linear.Primal p && p.stmt() instanceof Stmt.Assign a) {
-        out.add(a.target().name());
-      } else if (l instanceof Linear.Primal p && p.stmt() instanceof Stmt.ArrayWrite w) {
-        out.add(w.array().name());
-      } else if (l instanceof Linear.TangentWrite w) {
-        out.add(w.target().name());
-      } else if (l instanceof Linear.TangentArray a) {
-        out.add(a.target().name());
-      } else if (l instanceof Linear.Tangent t) {
-        out.add(t.target().name());
+      Expr.Var target = l instanceof Linear.Primal p && p.stmt() instanceof Stmt.Assign a ? a.target()
+          : l instanceof Linear.Primal p && p.stmt() instanceof Stmt.ArrayWrite w ? w.array()
+          : l instanceof Linear.TangentWrite w ? w.target() : l instanceof Linear.TangentArray a ? a.target()
+          : l instanceof Linear.Tangent t ? t.target() : null;
+      if (target != null) {
+        out.add(target.name());
       }
     });
   }
@@ -124,23 +121,13 @@ public final class DeadCode {
   private static List<Linear> keep(List<Linear> program, Set<String> read) {
     List<Linear> out = new ArrayList<>();
     for (Linear l : program) {
-      if (l instanceof Linear.Primal p && p.stmt() instanceof Stmt.Assign a && !read.contains(a.target().name())) {
-        continue;
+      Expr.Var target = l instanceof Linear.Primal p && p.stmt() instanceof Stmt.Assign a ? a.target()
+          : l instanceof Linear.Primal p && p.stmt() instanceof Stmt.Declare d ? d.target()
+          : l instanceof Linear.Tangent t ? t.target() : l instanceof Linear.DeclareTangent d ? d.target()
+          : l instanceof Linear.TangentWrite w ? w.target() : l instanceof Linear.TangentArray a ? a.target() : null;
+      if (target == null || read.contains(target.name())) {
+        out.add(Rewrite.withBodies(l, inner -> keep(inner, read)));
       }
-      if (l instanceof Linear.Primal p && p.stmt() instanceof Stmt.Declare d && !read.contains(d.target().name())) {
-        continue;
-      }
-      if (l instanceof Linear.Tangent t && !read.contains(t.target().name())) {
-        continue;
-      }
-      if (l instanceof Linear.DeclareTangent d && !read.contains(d.target().name())) {
-        continue;
-      }
-      if (l instanceof Linear.TangentWrite w && !read.contains(w.target().name())
-          || l instanceof Linear.TangentArray a && !read.contains(a.target().name())) {
-        continue;
-      }
-      out.add(Rewrite.withBodies(l, inner -> keep(inner, read)));
     }
     return out;
   }
@@ -170,12 +157,8 @@ public final class DeadCode {
       } else if (l instanceof Linear.Tangent t) {
         for (Linear.Term term : t.terms()) {
           read.add(term.source().name());
-          if (term.factor() != null) {
-            vars(term.factor(), read);
-          }
-          if (term.index() != null) {
-            vars(term.index(), read);
-          }
+          vars(term.factor(), read);
+          vars(term.index(), read);
         }
       } else if (l instanceof Linear.If f) {
         vars(f.condition(), read);
@@ -192,22 +175,16 @@ public final class DeadCode {
         if (valueLive) {
           vars(r.value(), read);
         }
-        r.tangents().stream().filter(java.util.Objects::nonNull).forEach(t -> read.add(t.name()));
+        r.tangents().stream().filter(Objects::nonNull).forEach(t -> read.add(t.name()));
       } else if (l instanceof Linear.Call c) {
         c.args().forEach(a -> vars(a, read));
-        c.argTangents().forEach(t -> {
-          if (t != null) {
-            read.add(t.name());
-          }
-        });
+        c.argTangents().stream().filter(Objects::nonNull).forEach(t -> read.add(t.name()));
       }
     });
   }
 
+  /** Adds the locals {@code e} reads (none when it is null) to {@code read}. */
   private static void vars(Expr e, Set<String> read) {
-    if (e instanceof Expr.Var v) {
-      read.add(v.name());
-    }
-    Exprs.children(e).forEach(c -> vars(c, read));
+    read.addAll(Exprs.vars(e));
   }
 }

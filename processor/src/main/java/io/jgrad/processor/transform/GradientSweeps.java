@@ -25,13 +25,11 @@ public final class GradientSweeps {
     Set<String> live = new HashSet<>();
     reads(placed.backward(), live);
     placed.gradient().forEach(v -> live.add(v.name()));
-    while (true) {
-      int before = live.size();
+    int before;
+    do {
+      before = live.size();
       mark(placed.forward(), live, removable);
-      if (live.size() == before) {
-        break;
-      }
-    }
+    } while (live.size() != before);
     // Declarations stay until it is known whether a kept statement assigns their local.
     List<Stmt> kept = sweep(placed.forward(),
         s -> isLive(s, live, removable) || (s instanceof Stmt.Assign a && a.declare()) ? s : null);
@@ -87,7 +85,7 @@ public final class GradientSweeps {
   }
 
   /** {@code body} with each statement replaced by what {@code kept} makes of it, none where it gives null. */
-  private static List<Stmt> sweep(List<Stmt> body, UnaryOperator<Stmt> kept) {
+  static List<Stmt> sweep(List<Stmt> body, UnaryOperator<Stmt> kept) {
     List<Stmt> out = new ArrayList<>();
     for (Stmt s : body) {
       Stmt k = kept.apply(s);

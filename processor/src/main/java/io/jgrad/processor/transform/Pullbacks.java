@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * The pullback of a {@code @CustomVjp} function as differentiable functions of their own, one per
@@ -23,11 +24,8 @@ public final class Pullbacks {
   /** The pullback functions of {@code f}, from its rule's passes. */
   public static List<Function> of(Callee f, VjpPasses passes) {
     List<Callee.Param> diff = f.differentiatedParams();
-    List<Function> out = new ArrayList<>();
-    for (int i = 0; i < diff.size(); i++) {
-      out.add(pullback(f, diff.get(i), passes.fwd(), passes.residuals(), passes.bwd().get(i)));
-    }
-    return out;
+    return IntStream.range(0, diff.size())
+        .mapToObj(i -> pullback(f, diff.get(i), passes.fwd(), passes.residuals(), passes.bwd().get(i))).toList();
   }
 
   private static Function pullback(Callee f, Callee.Param p, VjpPasses.Pass fwd, List<Expr.Var> residuals,
@@ -43,11 +41,7 @@ public final class Pullbacks {
     body.addAll(Inliner.spliceCall(fwd.as(f.returnType()), f.paramVars(), value, names, renamed));
 
     List<Expr> bwdArgs = new ArrayList<>();
-    for (Callee.Param q : f.params()) {
-      if (!q.differentiated()) {
-        bwdArgs.add(new Expr.Var(q.name(), q.type()));
-      }
-    }
+    f.params().stream().filter(q -> !q.differentiated()).forEach(q -> bwdArgs.add(new Expr.Var(q.name(), q.type())));
     residuals.forEach(r -> bwdArgs.add(new Expr.Var(renamed.get(r.name()), r.type())));
     bwdArgs.add(new Expr.Var(g.name(), g.type()));
     Expr.Var component = names.var(p.name() + "Bar", p.type());

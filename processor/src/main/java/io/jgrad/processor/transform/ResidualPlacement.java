@@ -57,9 +57,9 @@ public final class ResidualPlacement {
   private final Set<String> onTape = new HashSet<>();
   private final Map<String, Expr> savedValues = new HashMap<>();
   /**
-   * The loops of the forward sweep whose trips the backward sweep mirrors, by the local each trip
-   * counts: a counted loop's counter, which the backward trip also holds, or the trip count the
-   * transposer added to any other loop.
+   * The trips of the loops of the forward sweep that the backward sweep mirrors, by the local each
+   * trip counts (its key): a counted loop's counter, which the backward trip also holds, or the trip
+   * count the transposer added to any other loop; each once the forward walk reached its loop.
    */
   private final Map<String, Trip> tripsByKey = new HashMap<>();
   /** The trip count each residual keeps, by residual: how a backward loop names its forward loop. */
@@ -160,15 +160,12 @@ public final class ResidualPlacement {
   private Reverse run(Reverse sweeps) {
     Rewrite.forEach(sweeps.forward(), this::count);
     for (Stmt s : sweeps.forward()) {
-      if (s instanceof Stmt.Assign a && a.declare()) {
-        topDeclared.add(a.target().name());
-      } else if (s instanceof Stmt.Linearize l) {
+      if (s instanceof Stmt.Linearize l) {
         topDeclared.add(l.pullback().name());
-        if (l.declare()) {
-          l.results().forEach(r -> topDeclared.add(r.name()));
-        }
-      } else if (s instanceof Stmt.CallRecord c) {
-        c.leaves().forEach(leaf -> topDeclared.add(leaf.name()));
+      }
+      if (s instanceof Stmt.Assign a && a.declare() || s instanceof Stmt.Linearize l && l.declare()
+          || s instanceof Stmt.CallRecord) {
+        Rewrite.assigned(s).forEach(v -> topDeclared.add(v.name()));
       }
     }
     Set<String> counts = new HashSet<>();
@@ -184,7 +181,6 @@ public final class ResidualPlacement {
     });
     Rewrite.forEach(sweeps.backward(), s -> {
       if (s instanceof Stmt.Repeat r && tripKey(r) != null) {
-        tripsByKey.put(tripKey(r), null);
         backwardTrips.put(tripKey(r), r);
       }
     });
@@ -199,14 +195,10 @@ public final class ResidualPlacement {
   }
 
   private void count(Stmt s) {
-    if (s instanceof Stmt.Assign a) {
-      assignCount.merge(a.target().name(), 1, Integer::sum);
-    } else if (s instanceof Stmt.Linearize l) {
-      l.results().forEach(r -> assignCount.merge(r.name(), 1, Integer::sum));
+    Rewrite.assigned(s).forEach(v -> assignCount.merge(v.name(), 1, Integer::sum));
+    if (s instanceof Stmt.Linearize l) {
       assignCount.merge(l.pullback().name(), 1, Integer::sum);
       pullbackOf.put(l.pullback().name(), l.callee());
-    } else if (s instanceof Stmt.CallRecord c) {
-      c.leaves().forEach(leaf -> assignCount.merge(leaf.name(), 1, Integer::sum));
     } else if (s instanceof Stmt.ArrayWrite w) {
       writtenArrays.add(w.array().name());
     }
@@ -225,13 +217,11 @@ public final class ResidualPlacement {
       } else if (innermost != null && s instanceof Stmt.While) {
         innermost.written().addAll(written(List.of(s))); // a later trip may see what an earlier one wrote
       }
-      if (s instanceof Stmt.Save v && inTrip && top && ownOrOutside(v.value())
-          && Collections.disjoint(Exprs.vars(v.value()), written(body.subList(body.indexOf(s) + 1, body.size())))) {
+      if (s instanceof Stmt.Save v) {
         // A trip computed again right before its backward trip: what it leaves unchanged is read as it is.
-        savedValues.put(v.residual().name(), v.value());
-        placed.put(v.residual().name(), v.value());
-      } else if (s instanceof Stmt.Save v) {
-        save(v, top, trips, out);
+        boolean unchanged = inTrip && top && ownOrOutside(v.value())
+            && Collections.disjoint(Exprs.vars(v.value()), written(body.subList(body.indexOf(s) + 1, body.size())));
+        save(v, unchanged, top, trips, out);
       } else if (s instanceof Stmt.While w && countedTrip(w) != null) {
         Trip trip = countedTrip(w);
         List<Trip> inner = new ArrayList<>(trips);
@@ -288,7 +278,7 @@ public final class ResidualPlacement {
   }
 
   /** The locals {@code body} writes, nested statements included. */
-  private static Set<String> written(List<Stmt> body) {
+  static Set<String> written(List<Stmt> body) {
     Set<String> out = new HashSet<>();
     Rewrite.forEach(body, s -> Rewrite.assigned(s).forEach(v -> out.add(v.name())));
     return out;
@@ -305,11 +295,10 @@ public final class ResidualPlacement {
   /** The trip of {@code w} when the backward sweep runs it over its counter (its last statement counts it). */
   private Trip countedTrip(Stmt.While w) {
     if (w.body().isEmpty() || !(w.body().get(w.body().size() - 1) instanceof Stmt.Assign step)
-        || !tripsByKey.containsKey(step.target().name()) || !step.equals(Stmt.increment(step.target(), 1))) {
+        || !backwardTrips.containsKey(step.target().name()) || !step.equals(Stmt.increment(step.target(), 1))) {
       return null;
     }
-    String counter = step.target().name();
-    if (tripsByKey.get(counter) == null) {
+    return tripsByKey.computeIfAbsent(step.target().name(), counter -> {
       Map<String, Stmt.Assign> locals = new LinkedHashMap<>();
       for (Stmt s : w.body()) {
         if (s instanceof Stmt.Assign a && a.declare() && assignCount.get(a.target().name()) == 1) {
@@ -329,16 +318,19 @@ public final class ResidualPlacement {
           carried.remove(s instanceof Stmt.Assign a ? a.target().name() : ((Stmt.Declare) s).target().name());
         }
       });
-      tripsByKey.put(counter, new Trip(counter, assignCount.containsKey(counter) && !tripCountOf.containsValue(counter), locals, new HashSet<>(), carried, new LinkedHashMap<>(),
-          new HashSet<>(), new HashMap<>(), Loop.of(w.body())));
-    }
-    return tripsByKey.get(counter);
+      return new Trip(counter, assignCount.containsKey(counter) && !tripCountOf.containsValue(counter), locals,
+          new HashSet<>(), carried, new LinkedHashMap<>(), new HashSet<>(), new HashMap<>(), Loop.of(w.body()));
+    });
   }
 
-  private void save(Stmt.Save v, boolean top, List<Trip> trips, List<Stmt> out) {
+  /**
+   * Places {@code v}: its value read again where it is ({@code unchanged} here, or readable later), or
+   * computed again in a backward trip, or kept in a local at the top level, or taped.
+   */
+  private void save(Stmt.Save v, boolean unchanged, boolean top, List<Trip> trips, List<Stmt> out) {
     String residual = v.residual().name();
     savedValues.put(residual, v.value());
-    if (readableLater(v.value())) {
+    if (unchanged || readable(v.value(), this::stable, read -> false)) {
       placed.put(residual, v.value());
       return;
     }
@@ -360,13 +352,11 @@ public final class ResidualPlacement {
   private List<Stmt> backward(List<Stmt> body) {
     List<Stmt> out = new ArrayList<>();
     for (Stmt s : body) {
-      if (s instanceof Stmt.Repeat r && tripKey(r) != null && checkpointedTrips.containsKey(tripKey(r))) {
+      if (s instanceof Stmt.Repeat r && checkpointedTrips.containsKey(tripKey(r))) {
         out.addAll(fromCheckpoints(r, checkpointedTrips.get(tripKey(r))));
-      } else if (s instanceof Stmt.Repeat r && tripKey(r) != null && fusedTrips.containsKey(tripKey(r))) {
+      } else if (s instanceof Stmt.Repeat r && fusedTrips.containsKey(tripKey(r))) {
         Fused fused = fusedTrips.get(tripKey(r));
-        if (fused.tape() != null) {
-          out.add(new Stmt.NewTape(fused.tape()));
-        }
+        out.addAll(fused.newTape());
         out.add(new Stmt.Repeat(r.counter(), r.from(), r.downTo(), fused.trip()));
       } else if (s instanceof Stmt.Restore r) {
         if (onTape.contains(r.residual().name())) {
@@ -374,7 +364,7 @@ public final class ResidualPlacement {
           Expr saved = savedValues.get(r.residual().name());
           out.add(new Stmt.Pop(target, saved instanceof Expr.Var v ? pullbackOf.get(v.name()) : null, reader));
         }
-      } else if (s instanceof Stmt.Repeat r && tripKey(r) != null && tripsByKey.get(tripKey(r)) != null) {
+      } else if (s instanceof Stmt.Repeat r && tripsByKey.get(tripKey(r)) != null) {
         Trip trip = tripsByKey.get(tripKey(r));
         List<Stmt> recomputed = new ArrayList<>();
         trip.snapshots().values().forEach(snapshot -> recomputed.add(0, new Stmt.Pop(snapshot, null, reader)));
@@ -470,9 +460,30 @@ public final class ResidualPlacement {
   /**
    * A loop whose backward trips each compute their forward trip again, then run backwards through
    * it: what the trip computes lives in locals, and only loops inside it record, on {@code tape}
-   * (null when nothing does), which each trip fills and empties.
+   * (null when nothing does), which each trip fills and empties. A checkpointed loop's stretch is one too.
    */
-  private record Fused(List<Stmt> trip, String tape) {}
+  private record Fused(List<Stmt> trip, String tape) {
+    /** The trip placed again as {@code placed}: its forward statements, then its backward ones. */
+    static Fused of(Reverse placed, String tape) {
+      List<Stmt> trip = new ArrayList<>(placed.forward());
+      trip.addAll(placed.backward());
+      return new Fused(trip, placed.usesTape() ? tape : null);
+    }
+
+    /** The statement making the tape, where the trip records. */
+    List<Stmt> newTape() {
+      return tape == null ? List.of() : List.of(new Stmt.NewTape(tape));
+    }
+  }
+
+  /**
+   * {@code forward} then {@code backward}, their residuals placed on {@code tape}, a backward trip's
+   * own, reading the locals {@code outside} as they are; without what the backward statements do not read.
+   */
+  private Reverse placedAgain(List<Stmt> forward, List<Stmt> backward, Set<String> outside, String tape) {
+    ResidualPlacement again = new ResidualPlacement(names, outside, false, tape, true, false);
+    return GradientSweeps.of(again.run(new Reverse(forward, backward, null, List.of(), false)), e -> true);
+  }
 
   /**
    * {@code w}'s trip computed again and run backwards, when its trips depend on nothing another trip
@@ -491,10 +502,8 @@ public final class ResidualPlacement {
     outside.removeIf(name -> !stable(name) || writtenArrays.contains(name));
     outside.add(trip.counter());
     String tripTape = names.temp("tripTape");
-    ResidualPlacement inTrip = new ResidualPlacement(names, outside, false, tripTape, true, false);
     // Only what the backward trip reads is computed again: a sum the loop carries is not.
-    Reverse placed = GradientSweeps.of(inTrip.run(new Reverse(body, backward.body(), null, List.of(), false)),
-        e -> true);
+    Reverse placed = placedAgain(body, backward.body(), outside, tripTape);
     Set<String> declared = new HashSet<>(outside);
     boolean[] own = {true};
     Rewrite.forEach(placed.forward(), s -> {
@@ -509,22 +518,17 @@ public final class ResidualPlacement {
         declared.add(d.target().name());
       }
     });
-    if (!own[0]) {
-      return null;
-    }
-    List<Stmt> again = new ArrayList<>(placed.forward());
-    again.addAll(placed.backward());
-    return new Fused(again, placed.usesTape() ? tripTape : null);
+    return own[0] ? Fused.of(placed, tripTape) : null;
   }
 
   /**
    * A loop that keeps checkpoints: the locals it carries ({@code carried}, each with the local a
    * stretch computes it in) at the start of every {@code interval}-th trip; {@code stretch}, the trips
-   * from {@code start} to {@code end} run forwards again on {@code tape} (null: nothing recorded),
-   * then backwards; {@code segment} counts the stretches down.
+   * from {@code start} to {@code end} run forwards again, then backwards; {@code segment} counts the
+   * stretches down.
    */
-  private record Checkpointed(Map<String, Expr.Var> carried, List<Stmt> stretch, String tape, Expr.Var interval,
-      Expr.Var segment, Expr.Var start, Expr.Var end) {}
+  private record Checkpointed(Map<String, Expr.Var> carried, Fused stretch, Expr.Var interval, Expr.Var segment,
+      Expr.Var start, Expr.Var end) {}
 
   /**
    * {@code w} with checkpoints, when its trips read only the counter, values readable at any time,
@@ -565,13 +569,9 @@ public final class ResidualPlacement {
     outside.add(end.name());
     carried.values().forEach(v -> outside.add(v.name()));
     String stretchTape = names.temp("stretchTape");
-    ResidualPlacement inStretch = new ResidualPlacement(names, outside, false, stretchTape, true, false);
-    Reverse placed = GradientSweeps.of(inStretch.run(new Reverse(forward, backwardStretch, null, List.of(), false)),
-        e -> true);
-    List<Stmt> stretch = new ArrayList<>(placed.forward());
-    stretch.addAll(placed.backward());
-    return new Checkpointed(carried, stretch, placed.usesTape() ? stretchTape : null,
-        new Expr.Var(names.temp("every"), Type.INT), new Expr.Var(names.temp("segment"), Type.INT), start, end);
+    Fused stretch = Fused.of(placedAgain(forward, backwardStretch, outside, stretchTape), stretchTape);
+    return new Checkpointed(carried, stretch, new Expr.Var(names.temp("every"), Type.INT),
+        new Expr.Var(names.temp("segment"), Type.INT), start, end);
   }
 
   /**
@@ -580,7 +580,7 @@ public final class ResidualPlacement {
    */
   private List<Stmt> keepCheckpoints(Stmt.While w, Checkpointed c) {
     Expr.Var counter = new Expr.Var(countedTrip(w).counter(), Type.INT);
-    Expr trips = minus(Exprs.plus(Transposer.lastTrip(w.condition(), counter), 1), counter);
+    Expr trips = TapeReservation.trips(w, counter, counter);
     List<Stmt> keep = new ArrayList<>();
     c.carried().forEach((name, copy) -> keep.add(new Stmt.Push(new Expr.Var(name, copy.type()), copy.type(), tape)));
     // The counter's first value, as the backward loop reads it (a residual kept before the loop).
@@ -604,9 +604,7 @@ public final class ResidualPlacement {
     Expr trips = minus(Exprs.plus(last, 1), first);
     List<Stmt> out = new ArrayList<>();
     out.add(new Stmt.Assign(c.interval(), tapeHelper("checkpointInterval", trips), true));
-    if (c.tape() != null) {
-      out.add(new Stmt.NewTape(c.tape()));
-    }
+    out.addAll(c.stretch().newTape());
     List<Stmt> stretch = new ArrayList<>();
     Expr offset = new Expr.Binary(Expr.BinaryOp.MUL, Exprs.plus(c.segment(), -1), c.interval(), Type.INT);
     stretch.add(new Stmt.Assign(c.start(), first.equals(Exprs.lit(Type.INT, 0)) ? offset
@@ -617,7 +615,7 @@ public final class ResidualPlacement {
     for (int k = carried.size() - 1; k >= 0; k--) {
       stretch.add(new Stmt.Pop(carried.get(k), null, reader));
     }
-    stretch.addAll(c.stretch());
+    stretch.addAll(c.stretch().trip());
     out.add(Stmt.Repeat.times(c.segment(), tapeHelper("checkpoints", trips, c.interval()), stretch));
     return out;
   }
@@ -628,7 +626,7 @@ public final class ResidualPlacement {
   }
 
   /** {@code a - b} for ints, {@code a} itself when {@code b} is 0. */
-  private static Expr minus(Expr a, Expr b) {
+  static Expr minus(Expr a, Expr b) {
     return b.equals(Exprs.lit(Type.INT, 0)) ? a : new Expr.Binary(Expr.BinaryOp.SUB, a, b, Type.INT);
   }
 
@@ -658,14 +656,8 @@ public final class ResidualPlacement {
    * counts of the loops inside it.
    */
   private List<Stmt> primal(List<Stmt> body) {
-    List<Stmt> out = new ArrayList<>();
-    for (Stmt s : body) {
-      boolean tripCount = s instanceof Stmt.Assign a && tripCountOf.containsValue(a.target().name());
-      if (!(s instanceof Stmt.Save) && !tripCount) {
-        out.add(Rewrite.withBodies(s, this::primal));
-      }
-    }
-    return out;
+    return GradientSweeps.sweep(body, s -> s instanceof Stmt.Save
+        || s instanceof Stmt.Assign a && tripCountOf.containsValue(a.target().name()) ? null : s);
   }
 
   /**
@@ -712,23 +704,13 @@ public final class ResidualPlacement {
   /** A read in the backward sweep: a residual becomes what placement made of it. */
   private Expr read(Expr e) {
     // Every residual was saved before the backward sweep reads it: placed holds each one.
-    if (e instanceof Expr.Var v && placed.containsKey(v.name())) {
-      return placed.get(v.name());
-    }
-    return e;
+    return e instanceof Expr.Var v && placed.containsKey(v.name()) ? placed.get(v.name()) : e;
   }
 
   /** Whether a local keeps its value from its assignment to the end of the backward sweep. */
   private boolean stable(String name) {
     int n = assignCount.getOrDefault(name, 0);
-    if (tapeEverything) {
-      return params.contains(name) && n == 0;
-    }
-    return params.contains(name) ? n == 0 : topDeclared.contains(name) && n == 1;
-  }
-
-  private boolean readableLater(Expr e) {
-    return readable(e, this::stable, read -> false);
+    return params.contains(name) ? n == 0 : !tapeEverything && topDeclared.contains(name) && n == 1;
   }
 
   /**

@@ -212,17 +212,16 @@ public final class ReverseBody {
   private List<Stmt> backward(List<Stmt> sweep) {
     List<Stmt> out = new ArrayList<>();
     for (Stmt s : sweep) {
-      if (s instanceof Stmt.Restore) {
-        continue; // every residual is read where it was computed
-      }
       if (s instanceof Stmt.Accumulate a) {
         out.add(new Stmt.Assign(a.target(),
             Exprs.prim(a.subtract() ? Primitive.SUB : Primitive.ADD, a.target(), a.value()), false));
       } else if (s instanceof Stmt.Repeat r) {
         out.addAll(recompute(r));
       } else if (s instanceof Stmt.PullBack p) {
-        pullBack(p, out);
-      } else {
+        Expr pullback = residuals.getOrDefault(p.pullback().name(), p.pullback());
+        Stmt.Linearize call = calls.get(pullback instanceof Expr.Var v ? v.name() : p.pullback().name());
+        out.addAll(pullBack(p, call.args(), names, inlinePullbacks));
+      } else if (!(s instanceof Stmt.Restore)) { // every residual is read where it was computed
         out.add(Rewrite.withBodies(s, this::backward));
       }
     }
@@ -247,49 +246,29 @@ public final class ReverseBody {
     return ArrayTapeBody.countDown(r, trip);
   }
 
-  /** {@code argBar += calleePullbackK(args, resultBar)} for each differentiated argument. */
-  private void pullBack(Stmt.PullBack p, List<Stmt> out) {
+  /**
+   * A callee's pullback: {@code argBar += calleePullbackK(args, resultBar)} for each differentiated
+   * argument, or through a function object's partials, in code that is differentiated again (order 2
+   * and doubles are checked before generation, by {@code OrderLimits}); for a kernel, each pullback
+   * function's own code spliced in from {@code inline} (null: called).
+   */
+  static List<Stmt> pullBack(Stmt.PullBack p, List<Expr> callArgs, Names names,
+      java.util.function.Function<Callee, List<Function>> inline) {
     Callee callee = p.callee();
-    Stmt.Linearize call = calls.get(residuals.getOrDefault(p.pullback().name(), p.pullback()) instanceof Expr.Var v
-        ? v.name() : p.pullback().name());
-    if (inlinePullbacks == null) {
-      out.addAll(pullBackByFunctions(p, call.args(), names));
-      return;
-    }
-    if (callee.isFunctionObject()) {
+    List<Stmt> out = new ArrayList<>();
+    if (inline != null && callee.isFunctionObject()) {
       throw new SecondOrder.Unsupported("a call through the function object " + callee.receiver() + " cannot"
           + " run in a kernel");
     }
-    if (!callee.doublesOnly()) {
+    if (inline != null && !callee.doublesOnly()) {
       throw new SecondOrder.Unsupported("order 2 by reverse over reverse through " + callee.name()
           + ", which takes or returns something other than double, is not supported yet");
     }
-    List<Callee.Param> diff = callee.differentiatedParams();
-    for (int k = 0; k < diff.size(); k++) {
-      Expr.Var argBar = p.argCotangents().get(k);
-      if (argBar != null) {
-        List<Expr> args = new ArrayList<>(call.args());
-        args.add(p.cotangent());
-        Expr.Var part = names.var(callee.name() + "Part", diff.get(k).type());
-        out.addAll(splicePullback(callee, k, args, part));
-        out.add(new Stmt.Assign(argBar, Exprs.prim(Primitive.ADD, argBar, part), false));
-      }
-    }
-  }
-
-  /**
-   * A callee's pullback in code that is differentiated again: {@code argBar += calleePullbackK(args,
-   * resultBar)} for each differentiated argument, or through a function object's partials (order 2
-   * and doubles are checked before generation, by {@code OrderLimits}).
-   */
-  static List<Stmt> pullBackByFunctions(Stmt.PullBack p, List<Expr> callArgs, Names names) {
-    Callee callee = p.callee();
-    List<Stmt> out = new ArrayList<>();
     if (callee.isFunctionObject()) {
       functionObjectCall(p, callArgs, names, out);
       return out;
     }
-    if (callee.order() < 2 || !callee.doublesOnly()) {
+    if (inline == null && (callee.order() < 2 || !callee.doublesOnly())) {
       throw new IllegalStateException("reverse over reverse through " + callee.name() + " passed OrderLimits");
     }
     List<Callee.Param> diff = callee.differentiatedParams();
@@ -301,16 +280,17 @@ public final class ReverseBody {
       List<Expr> args = new ArrayList<>(callArgs);
       args.add(p.cotangent());
       Expr.Var part = names.var(callee.name() + "Part", diff.get(k).type());
-      Callee pullback = callee.pullbackFunction(diff.get(k), callee.pullbackCotangentName());
-      out.add(new Stmt.Assign(part, new Expr.Call(pullback, args, part.type()), true));
+      out.addAll(inline != null ? splicePullback(inline.apply(callee), callee, k, args, part, names)
+          : List.of(new Stmt.Assign(part, new Expr.Call(callee.pullbackFunction(diff.get(k),
+              callee.pullbackCotangentName()), args, part.type()), true)));
       out.add(new Stmt.Assign(argBar, Exprs.prim(Primitive.ADD, argBar, part), false));
     }
     return out;
   }
 
   /** {@code part = calleePullbackK(args)} as the pullback function's own code, for a kernel. */
-  private List<Stmt> splicePullback(Callee callee, int k, List<Expr> args, Expr.Var part) {
-    List<Function> pullbacks = inlinePullbacks.apply(callee);
+  private static List<Stmt> splicePullback(List<Function> pullbacks, Callee callee, int k, List<Expr> args,
+      Expr.Var part, Names names) {
     if (pullbacks == null || pullbacks.isEmpty()) {
       throw new SecondOrder.Unsupported("the reverse mode of " + callee.name() + " is not available as code here"
           + " (its fwd or bwd is outside the differentiable subset, or it has a rule kernels cannot expand)");

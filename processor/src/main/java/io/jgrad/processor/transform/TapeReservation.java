@@ -6,7 +6,6 @@ import io.jgrad.processor.ir.Rewrite;
 import io.jgrad.processor.ir.Stmt;
 import io.jgrad.processor.ir.Type;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,11 +44,8 @@ final class TapeReservation {
       List<Map<Expr, Integer>> perTrip = counter == null ? null : records(((Stmt.While) s).body(), new LinkedHashMap<>());
       if (perTrip != null && invariant(perTrip, ((Stmt.While) s).body())) {
         if (perTrip.stream().anyMatch(m -> !m.isEmpty())) {
-          Stmt.While w = (Stmt.While) s;
-          Expr trips = new Expr.Binary(Expr.BinaryOp.SUB, Exprs.plus(Transposer.lastTrip(w.condition(), counter), 1),
-              counter, Type.INT);
-          out.add(new Stmt.Effect(new Expr.PrimalCall(tape, "reserve", List.of(trips, sum(perTrip.get(DOUBLES)),
-              sum(perTrip.get(INTS)), sum(perTrip.get(OBJECTS))), Type.INT)));
+          out.add(new Stmt.Effect(new Expr.PrimalCall(tape, "reserve", List.of(trips((Stmt.While) s, counter, counter),
+              sum(perTrip.get(DOUBLES)), sum(perTrip.get(INTS)), sum(perTrip.get(OBJECTS))), Type.INT)));
         }
         out.add(s);
       } else {
@@ -73,7 +69,7 @@ final class TapeReservation {
     if (last == null) {
       return null;
     }
-    Set<String> written = written(w.body());
+    Set<String> written = ResidualPlacement.written(w.body());
     int[] counts = new int[1];
     Rewrite.forEach(w.body(), s -> counts[0] += Rewrite.assigned(s).contains(counter) ? 1 : 0);
     return counts[0] == 1 && Exprs.vars(last).stream().noneMatch(written::contains) ? counter : null;
@@ -95,26 +91,24 @@ final class TapeReservation {
         out.get(DOUBLES).merge(new Expr.ArrayLength(e.call().args().get(0)), 1, Integer::sum);
       } else if (s instanceof Stmt.Assign a && a.declare()) {
         starts.put(a.target().name(), a.value());
-      } else if (s instanceof Stmt.Block b) {
-        List<Map<Expr, Integer>> inner = records(b.body(), new LinkedHashMap<>(starts));
+      } else if (s instanceof Stmt.Block
+          || s instanceof Stmt.While w && counter(w) != null && starts.containsKey(counter(w).name())) {
+        // A block passes once, a loop of known length once per trip.
+        List<Map<Expr, Integer>> inner = records(Rewrite.bodies(s).get(0), new LinkedHashMap<>(starts));
         if (inner == null) {
           return null;
         }
-        add(out, inner, one);
-      } else if (s instanceof Stmt.While w && counter(w) != null && starts.containsKey(counter(w).name())) {
-        List<Map<Expr, Integer>> inner = records(w.body(), new LinkedHashMap<>(starts));
-        if (inner == null) {
-          return null;
-        }
-        Expr from = starts.get(counter(w).name());
-        Expr trips = Exprs.plus(Transposer.lastTrip(w.condition(), counter(w)), 1);
-        add(out, inner, from.equals(Exprs.lit(Type.INT, 0)) ? trips : new Expr.Binary(Expr.BinaryOp.SUB, trips, from,
-            Type.INT));
+        add(out, inner, s instanceof Stmt.While w ? trips(w, counter(w), starts.get(counter(w).name())) : one);
       } else if (!Rewrite.bodies(s).isEmpty() && Rewrite.anyMatch(List.of(s), this::recordsItself)) {
         return null;
       }
     }
     return out;
+  }
+
+  /** How many trips {@code w} runs from {@code counter}'s value {@code first} on: {@code last + 1 - first}. */
+  static Expr trips(Stmt.While w, Expr.Var counter, Expr first) {
+    return ResidualPlacement.minus(Exprs.plus(Transposer.lastTrip(w.condition(), counter), 1), first);
   }
 
   /** Adds {@code times} passes of {@code inner} to {@code out}. */
@@ -138,15 +132,9 @@ final class TapeReservation {
 
   /** Whether the counts read nothing the loop's {@code body} writes: the same on entry as in every trip. */
   private static boolean invariant(List<Map<Expr, Integer>> perTrip, List<Stmt> body) {
-    Set<String> written = written(body);
+    Set<String> written = ResidualPlacement.written(body);
     return perTrip.stream().allMatch(m -> m.keySet().stream().allMatch(t -> Exprs.vars(t).stream()
         .noneMatch(written::contains)));
-  }
-
-  private static Set<String> written(List<Stmt> body) {
-    Set<String> out = new HashSet<>();
-    Rewrite.forEach(body, s -> Rewrite.assigned(s).forEach(v -> out.add(v.name())));
-    return out;
   }
 
   /** {@code 3 + 2 * n + m.length}: the count the terms add up to. */

@@ -123,13 +123,11 @@ public final class Transposer {
         tangentArrayLengths.remove(a.target().name());
       }
     }
-    boolean returned = false;
     for (Map.Entry<String, Expr.Var> e : bars.entrySet()) {
       Expr.Var bar = e.getValue();
       Expr seed = seeds.get(e.getKey());
-      boolean seeded = seed != null;
       Expr init;
-      if (bar.type().isArray() && seeded) {
+      if (bar.type().isArray() && seed != null) {
         // The returned array's cotangent starts as a copy of outBar: the sweep clears it as it goes.
         Expr.Var seedArray = (Expr.Var) seed;
         backward.add(new Stmt.CheckLength(seededValues.get(e.getKey()), seedArray));
@@ -140,7 +138,7 @@ public final class Transposer {
       } else if (bar.type().isArray()) {
         init = new Expr.NewArray(bar.type(),
             new Expr.ArrayLength(new Expr.Var(primalOfTangent.get(e.getKey()), bar.type())));
-      } else if (seeded) {
+      } else if (seed != null) {
         init = bar.type() == seed.type() ? seed : new Expr.Cast(bar.type(), seed);
       } else {
         init = Exprs.lit(bar.type(), 0);
@@ -148,10 +146,8 @@ public final class Transposer {
       backward.add(new Stmt.Assign(bar, init, true));
     }
     backward.addAll(swept.backward());
-    List<Expr.Var> gradient = new ArrayList<>();
-    for (Callee.Param p : signature.differentiatedParams()) {
-      gradient.add(bars.get(tangents.get(p.name()).name()));
-    }
+    List<Expr.Var> gradient = signature.differentiatedParams().stream()
+        .map(p -> bars.get(tangents.get(p.name()).name())).toList();
     return new Reverse(swept.forward(), backward, value, gradient, false);
   }
 
@@ -193,50 +189,42 @@ public final class Transposer {
   }
 
   private static boolean hasLinear(List<Linear> program) {
-    boolean[] found = {false};
-    Rewrite.forEachLinear(program, l -> found[0] |= l instanceof Linear.Tangent || l instanceof Linear.Call
-        || l instanceof Linear.TangentWrite);
-    return found[0];
+    return program.stream().anyMatch(l -> l instanceof Linear.Tangent || l instanceof Linear.Call
+        || l instanceof Linear.TangentWrite || Rewrite.bodies(l).stream().anyMatch(Transposer::hasLinear));
   }
 
   // ---------------------------------------------------------------- sweeps
 
+  /** The forward sweep of a program and its backward sweep. */
+  private record Swept(List<Stmt> forward, List<Stmt> backward) {}
+
   /**
-   * Appends the forward sweep of {@code program} to {@code forward} and, for each statement, the
-   * group of backward statements that transposes it, in forward order; the caller reverses them.
+   * The forward sweep of {@code program} and, for each statement, the group of backward statements
+   * that transposes it, the groups in reverse order.
    */
-  private void sweep(List<Linear> program, List<Stmt> forward, List<List<Stmt>> backward) {
+  private Swept swept(List<Linear> program) {
+    List<Stmt> forward = new ArrayList<>();
+    List<Stmt> backward = new ArrayList<>();
     for (Linear l : program) {
+      List<Stmt> group = List.of();
       if (l instanceof Linear.Primal p) {
         forward.add(p.stmt());
       } else if (l instanceof Linear.TangentWrite w) {
-        backward.add(transposeWrite(w, forward));
+        group = transposeWrite(w, forward);
       } else if (l instanceof Linear.Tangent t) {
-        backward.add(transpose(t, forward));
+        group = transpose(t, forward);
       } else if (l instanceof Linear.Call c) {
-        backward.add(call(c, forward));
+        group = call(c, forward);
       } else if (l instanceof Linear.If f) {
-        backward.add(ifStmt(f, forward));
+        group = ifStmt(f, forward);
       } else if (l instanceof Linear.While w) {
-        backward.add(whileStmt(w, forward));
+        group = whileStmt(w, forward);
       } else if (l instanceof Linear.Block b) {
-        backward.add(block(b, forward));
+        group = block(b, forward);
       }
       // DeclareTangent, TangentArray: cotangents are declared once, at the start of the backward
       // sweep. Return: the caller seeds the cotangent of the returned value.
-    }
-  }
-
-  /** The forward sweep of a program and its backward sweep, the groups of {@link #sweep} reversed. */
-  private record Swept(List<Stmt> forward, List<Stmt> backward) {}
-
-  private Swept swept(List<Linear> program) {
-    List<Stmt> forward = new ArrayList<>();
-    List<List<Stmt>> groups = new ArrayList<>();
-    sweep(program, forward, groups);
-    List<Stmt> backward = new ArrayList<>();
-    for (int i = groups.size() - 1; i >= 0; i--) {
-      backward.addAll(groups.get(i));
+      backward.addAll(0, group);
     }
     return new Swept(forward, backward);
   }
@@ -325,10 +313,7 @@ public final class Transposer {
     // A record result's cotangent is one per leaf, seeded from every leaf that has a tangent.
     List<Expr.Var> cotangents = c.resultDots().stream().map(t -> t == null ? null : bars.get(t.name())).toList();
     Expr.Var gradient = new Expr.Var(names.temp(callee.name() + "Grad"), Type.OBJECT);
-    List<Expr.Var> targets = new ArrayList<>();
-    for (Expr.Var argTangent : c.argTangents()) {
-      targets.add(argTangent == null ? null : bars.get(argTangent.name()));
-    }
+    List<Expr.Var> targets = c.argTangents().stream().map(t -> t == null ? null : bars.get(t.name())).toList();
     out.add(new Stmt.PullBack(saved, gradient, callee, cotangents, targets));
     c.resultDots().stream().filter(Objects::nonNull).forEach(t -> zero(t.name(), bars.get(t.name()), out));
     return out;
