@@ -130,7 +130,7 @@ public final class DerivativesEmitter {
     MethodSpec.Builder gradMethod = entryPoint(sig.name() + "Grad", sig,
         "The gradient of {@code $L} ({@code jax.grad}).\n", sig.name())
         .returns(grad);
-    List<String> args = sig.params().stream().map(Callee.Param::name).toList();
+    List<String> args = sig.paramNames();
     if (compact) {
       gradMethod.addStatement("return $LVjp($L).pullback(1.0)", sig.name(), String.join(", ", args));
       type.addMethod(gradMethod.build());

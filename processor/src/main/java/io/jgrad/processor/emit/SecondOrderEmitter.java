@@ -38,7 +38,7 @@ final class SecondOrderEmitter {
     type.addMethod(second.build());
     emitTangentFunction(sig, kernel, members.internal());
 
-    List<String> primals = sig.params().stream().map(Callee.Param::name).toList();
+    List<String> primals = sig.paramNames();
     List<Callee.Param> diff = sig.differentiatedParams();
     int n = diff.size();
     MethodSpec.Builder hessian = DerivativesEmitter.entryPoint(sig.name() + "Hessian", sig,
@@ -88,7 +88,7 @@ final class SecondOrderEmitter {
    * calls into the derivatives class are qualified, so that no member of {@code Internal} can shadow them.
    */
   private static void emitTangentFunction(Callee sig, String kernel, TypeSpec.Builder type) {
-    List<String> primals = sig.params().stream().map(Callee.Param::name).toList();
+    List<String> primals = sig.paramNames();
     Names names = Names.of(primals, List.of());
     List<Callee.Param> diff = sig.differentiatedParams();
     List<String> vs = diff.stream().map(p -> names.fresh(p.name() + "Dot")).toList();

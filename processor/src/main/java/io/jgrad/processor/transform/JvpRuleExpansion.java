@@ -109,7 +109,7 @@ record JvpRuleExpansion(Callee sig, KernelSources sources, Names names, List<Lan
       throw new NotBatchable(sig.name() + " → " + callee.name() + ": the body of " + callee.name()
           + " is outside the subset kernels run", callee.name());
     }
-    Names own = Names.of(callee.params().stream().map(Callee.Param::name).toList(), primal.body());
+    Names own = Names.of(callee.paramNames(), primal.body());
     List<Stmt> out = new ArrayList<>(Inliner.splice(callee.name(), callee.params(), c.args(),
         sources.inline(path, Normalizer.normalize(primal, own), own, x -> false), c.result(), declareResult, names,
         null));
@@ -126,7 +126,7 @@ record JvpRuleExpansion(Callee sig, KernelSources sources, Names names, List<Lan
       }
       List<Expr> args = new ArrayList<>(List.of(tangentArgs.get(i), c.result()));
       args.addAll(c.args());
-      Names ruleNames = Names.of(r.signature().params().stream().map(Callee.Param::name).toList(), r.body());
+      Names ruleNames = Names.of(r.signature().paramNames(), r.body());
       Expr.Var part = names.var(ruleName, t);
       out.addAll(Inliner.splice(ruleName, r.signature().params(), args,
           sources.inline(path, Normalizer.normalize(r, ruleNames), ruleNames, x -> false), part, true, names, null));

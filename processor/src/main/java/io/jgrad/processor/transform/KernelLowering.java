@@ -72,7 +72,7 @@ public final class KernelLowering {
    * with the rules' passes spliced in.
    */
   private Kernels.Reverse reverse() {
-    List<String> params = sig.params().stream().map(Callee.Param::name).toList();
+    List<String> params = sig.paramNames();
     Names names;
     ReverseBody.Gradient gradient;
     if (function instanceof Function.VjpRule rule) {
@@ -172,7 +172,7 @@ public final class KernelLowering {
             + (hasJvpRule(function) ? "@CustomJvp" : "@CustomVjp") + " function's own body must be differentiable code too");
       }
     }
-    Names names = Names.of(sig.params().stream().map(Callee.Param::name).toList(), self.body());
+    Names names = Names.of(sig.paramNames(), self.body());
     names.fresh("result");
     String lane = names.fresh("lane");
     List<Stmt> body = Normalizer.normalize(self, names);
