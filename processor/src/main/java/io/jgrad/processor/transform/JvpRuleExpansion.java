@@ -12,7 +12,6 @@ import io.jgrad.processor.ir.Rewrite;
 import io.jgrad.processor.ir.Stmt;
 import io.jgrad.processor.ir.Type;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,12 +31,7 @@ import java.util.Set;
 record JvpRuleExpansion(Callee sig, KernelSources sources, Names names, List<Lane.Constant> constants,
     Set<String> declared) {
   /** {@code program} of the lane of {@code sig} with every rule call expanded, in kernel form. */
-  static List<Linear> expand(List<Linear> program, Callee sig, KernelSources sources, Names names,
-      List<Lane.Constant> constants) {
-    return new JvpRuleExpansion(sig, sources, names, constants, new HashSet<>()).expand(program);
-  }
-
-  private List<Linear> expand(List<Linear> program) {
+  List<Linear> expand(List<Linear> program) {
     List<Linear> out = new ArrayList<>();
     for (Linear l : program) {
       if (l instanceof Linear.Call c) {

@@ -144,7 +144,7 @@ public final class KernelLowering {
   }
 
   private List<Linear> expandRules(List<Linear> program, Prepared p) {
-    return JvpRuleExpansion.expand(program, sig, sources, p.names(), p.constants());
+    return new JvpRuleExpansion(sig, sources, p.names(), p.constants(), new HashSet<>()).expand(program);
   }
 
   private void problems(List<String> problems) {
