@@ -27,7 +27,6 @@ import io.jgrad.processor.emit.Members;
 import io.jgrad.processor.emit.RecordEntryEmitter;
 import io.jgrad.processor.emit.RecordRuleEmitter;
 import io.jgrad.processor.emit.RulePrimalEmitter;
-import io.jgrad.processor.ir.ArrayWrites;
 import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.Calls;
 import io.jgrad.processor.ir.Derived;
@@ -40,6 +39,7 @@ import io.jgrad.processor.parse.BodyParser;
 import io.jgrad.processor.parse.CalleeResolver;
 import io.jgrad.processor.parse.RecordRuleReader;
 import io.jgrad.processor.parse.RecordSignatureReader;
+import io.jgrad.processor.parse.VjpPassReader;
 import io.jgrad.processor.transform.Derivation;
 import io.jgrad.processor.transform.KernelLowering;
 import io.jgrad.processor.transform.KernelSources;
@@ -164,7 +164,7 @@ public final class JgradProcessor extends AbstractProcessor {
     Map<String, String> arrayUsers = callerPaths(functions, f -> {
       Callee sig = f.signature();
       boolean flat = !RecordSignature.userName(sig.name()).equals(sig.name());
-      return flat || ArrayWrites.any(f.body()) || (sig.returnType() != null && sig.returnType().isArray())
+      return flat || f.writesArrays() || (sig.returnType() != null && sig.returnType().isArray())
           ? sig.name() : null;
     }, callee -> null);
     Map<String, Function> all = new LinkedHashMap<>();
@@ -208,8 +208,8 @@ public final class JgradProcessor extends AbstractProcessor {
   private static List<Function> quietPullbacks(ExecutableElement m, DiffSpec spec, Callee sig, Trees trees,
       CalleeResolver callees) {
     try {
-      return VjpPassReading.read(m, spec, sig, trees, new Report(), callees).map(p -> Pullbacks.of(sig, p))
-          .orElse(List.of());
+      return VjpPassReader.read(m, spec, sig, trees, new Report(), callees, BodyReading::read)
+          .map(p -> Pullbacks.of(sig, p)).orElse(List.of());
     } catch (RuntimeException e) {
       // An optional reading for speed: what it cannot read is run by the user's passes instead.
       return List.of();
@@ -274,7 +274,8 @@ public final class JgradProcessor extends AbstractProcessor {
               : sig.gradRecordName();
           if (RuleValidator.vjpRules(m, spec, sig, gradType, report)) {
             Optional<List<Function>> pullbacks = spec.order() == 2
-                ? VjpPassReading.read(m, spec, sig, trees, report, callees).map(p -> Pullbacks.of(sig, p))
+                ? VjpPassReader.read(m, spec, sig, trees, report, callees, BodyReading::read)
+                    .map(p -> Pullbacks.of(sig, p))
                 : Optional.of(quietPullbacks(m, spec, sig, trees, callees));
             pullbacks.ifPresent(p -> functions.put(m, new Function.VjpRule(sig, spec.fwd(), spec.bwd(), p)));
             plainBodies(m, spec, trees, callees, plainBodies);
@@ -305,7 +306,9 @@ public final class JgradProcessor extends AbstractProcessor {
     if (spec.kind() == DiffSpec.Kind.CUSTOM_VJP) {
       boolean valid = RuleValidator.vjpRules(m, spec, RecordRuleReader.ruleView(sig),
           RecordRuleReader.gradTypeName(m, sig), report);
-      return valid ? Optional.of(new RecordFunctions(sig, RecordRuleReader.readVjp(spec, sig))) : Optional.empty();
+      // Used at first order only: no pullbacks, its passes are called, never read.
+      return valid ? Optional.of(new RecordFunctions(sig, new Function.VjpRule(sig.flat(), spec.fwd(), spec.bwd(),
+          List.of()))) : Optional.empty();
     }
     if (spec.kind() == DiffSpec.Kind.CUSTOM_JVP) {
       return JvpRuleReading.readRecord(m, spec, sig, trees, report, callees).map(f -> new RecordFunctions(sig, f));

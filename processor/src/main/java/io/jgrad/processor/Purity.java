@@ -25,10 +25,7 @@ final class Purity {
 
   /** Whether computing {@code e} and dropping the result loses nothing. */
   boolean removable(Expr e) {
-    if (e instanceof Expr.PrimalCall || e instanceof Expr.Call c && !pure(c.callee())) {
-      return false;
-    }
-    return Exprs.children(e).stream().allMatch(this::removable);
+    return !Exprs.any(e, x -> x instanceof Expr.PrimalCall || x instanceof Expr.Call c && !pure(c.callee()));
   }
 
   private boolean pure(Callee c) {

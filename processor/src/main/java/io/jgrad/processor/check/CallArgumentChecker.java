@@ -87,11 +87,7 @@ public final class CallArgumentChecker {
 
     private void error(String code, String message, Expr arg, Expr call) {
       Tree at = positions.get(arg) != null ? positions.get(arg) : positions.get(call);
-      if (at != null) {
-        report.error(code, message, at, unit);
-      } else {
-        report.error(code, message, method);
-      }
+      report.error(code, message, at, unit, method);
     }
 
     private boolean dependsOnActive(Expr e) {

@@ -154,12 +154,7 @@ public final class LinearityChecker {
     }
 
     private void error(Expr at, String message) {
-      Tree tree = positions.get(at);
-      if (tree != null) {
-        report.error(Codes.NON_LINEAR_TANGENT, message, tree, unit);
-      } else {
-        report.error(Codes.NON_LINEAR_TANGENT, message, rule);
-      }
+      report.error(Codes.NON_LINEAR_TANGENT, message, positions.get(at), unit, rule);
     }
   }
 }

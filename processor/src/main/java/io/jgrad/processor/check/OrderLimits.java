@@ -1,7 +1,6 @@
 package io.jgrad.processor.check;
 
 import io.jgrad.processor.ir.Activity;
-import io.jgrad.processor.ir.ArrayWrites;
 import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.Expr;
 import io.jgrad.processor.ir.Exprs;
@@ -41,7 +40,7 @@ public final class OrderLimits {
     if (f.signature().returnType().isArray()) {
       return Optional.of("order 2 with an array result is not supported yet");
     }
-    if (ArrayWrites.any(f.body()) && (forward || !(f instanceof Function.Plain))) {
+    if (f.writesArrays() && (forward || !(f instanceof Function.Plain))) {
       // Reverse over reverse keeps local arrays in the pullback functions' bodies; forward mode
       // over forward mode has no tangent arrays in its tangent program yet.
       return Optional.of("order 2 with local arrays is supported only through a @CustomVjp rule (reverse over"

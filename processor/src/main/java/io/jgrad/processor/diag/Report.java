@@ -31,6 +31,12 @@ public final class Report {
     items.add(new Item(Diagnostic.Kind.ERROR, code, message, element, null, null));
   }
 
+  /** An error at an expression of a method body when its tree is known, else at the declaration {@code element}. */
+  public void error(String code, String message, Tree tree, CompilationUnitTree unit, Element element) {
+    items.add(tree != null ? new Item(Diagnostic.Kind.ERROR, code, message, null, tree, unit)
+        : new Item(Diagnostic.Kind.ERROR, code, message, element, null, null));
+  }
+
   /** A warning at a declaration. */
   public void warning(String code, String message, Element element) {
     items.add(new Item(Diagnostic.Kind.WARNING, code, message, element, null, null));

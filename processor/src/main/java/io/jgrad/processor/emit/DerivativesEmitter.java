@@ -46,10 +46,10 @@ public final class DerivativesEmitter {
     // A @CustomVjp function has no forward mode, so no second order by forward over forward.
     if (d.secondOrder() != null) {
       SecondOrderEmitter.emit(d, members);
-      PullbackEmitter.emitFromTangent(d, members);
+      SecondOrderEmitter.emitFromTangent(d, members);
     } else if (d.order() == 2) {
       // Reverse only: second derivatives by reverse over reverse, through the pullback functions.
-      PullbackEmitter.emit(d, members);
+      SecondOrderEmitter.emitReverseOverReverse(d, members);
     }
   }
 
@@ -130,7 +130,7 @@ public final class DerivativesEmitter {
     MethodSpec.Builder gradMethod = entryPoint(sig.name() + "Grad", sig,
         "The gradient of {@code $L} ({@code jax.grad}).\n", sig.name())
         .returns(grad);
-    List<String> args = sig.params().stream().map(Callee.Param::name).toList();
+    List<String> args = sig.paramNames();
     if (compact) {
       gradMethod.addStatement("return $LVjp($L).pullback(1.0)", sig.name(), String.join(", ", args));
       type.addMethod(gradMethod.build());

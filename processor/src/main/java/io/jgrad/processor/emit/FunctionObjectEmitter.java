@@ -39,7 +39,7 @@ final class FunctionObjectEmitter {
       emitVector(sig, forward, type);
       return;
     }
-    List<String> all = sig.params().stream().map(Callee.Param::name).toList();
+    List<String> all = sig.paramNames();
     Names names = Names.of(all, List.of());
     List<String> diffNames = sig.differentiatedParams().stream().map(Callee.Param::name).toList();
     Scalars f = new Scalars(sig, forward, all, diffNames, diffNames.stream().map(n -> names.fresh(n + "Dot")).toList());
@@ -163,7 +163,7 @@ final class FunctionObjectEmitter {
     List<Callee.Param> diff = sig.differentiatedParams();
     boolean packed = diff.get(0).type() != Type.DOUBLE_ARRAY;
     ClassName self = RuntimeTypes.derivatives(sig);
-    List<String> all = sig.params().stream().map(Callee.Param::name).toList();
+    List<String> all = sig.paramNames();
     String x = packed ? free("x", all) : diff.get(0).name();
     String xDot = free(x + "Dot", all);
     String n = String.valueOf(diff.size());
@@ -233,16 +233,11 @@ final class FunctionObjectEmitter {
     MethodSpec.Builder factory = MethodSpec.methodBuilder(sig.name())
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(returns);
-    List<String> bound = new ArrayList<>();
-    for (Callee.Param p : sig.params()) {
-      if (!p.differentiated()) {
-        factory.addParameter(DerivativesEmitter.paramType(p), p.name());
-        bound.add(p.name());
-      }
-    }
+    List<Callee.Param> bound = sig.params().stream().filter(p -> !p.differentiated()).toList();
+    bound.forEach(p -> factory.addParameter(DerivativesEmitter.paramType(p), p.name()));
     return factory.addJavadoc("{@code $L} as a differentiable function object of $L$L, to pass to"
-        + " higher-order code.\n", sig.name(), ofWhat,
-        bound.isEmpty() ? "" : ", with {@code " + String.join(", ", bound) + "} bound");
+        + " higher-order code.\n", sig.name(), ofWhat, bound.isEmpty() ? ""
+        : ", with {@code " + String.join(", ", bound.stream().map(Callee.Param::name).toList()) + "} bound");
   }
 
   /** The anonymous {@code fn} with its three methods. */

@@ -95,7 +95,7 @@ public final class KernelEmitter {
 
   /** The arguments of a scalar call in a lane: each parameter's lane copy. */
   private String laneArgs() {
-    return String.join(", ", sig.params().stream().map(Callee.Param::name).toList());
+    return String.join(", ", sig.paramNames());
   }
 
   private void cpuGradLanes(TypeSpec.Builder type) {
@@ -107,7 +107,7 @@ public final class KernelEmitter {
 
   /** A lane that only calls the scalar code: no program, no constants. */
   private Lane cpuLane() {
-    Names names = Names.of(sig.params().stream().map(Callee.Param::name).toList(), List.of());
+    Names names = Names.of(sig.paramNames(), List.of());
     return new Lane(names, names.fresh("lane"), List.of(), List.of(), List.of(), List.of(), List.of());
   }
 

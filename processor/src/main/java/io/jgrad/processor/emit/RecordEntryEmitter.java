@@ -102,15 +102,12 @@ public final class RecordEntryEmitter {
     List<String> args = new ArrayList<>(userArgs(sig));
     for (RecordSignature.UserParam p : sig.differentiatedParams()) {
       m.addParameter(userType(p), p.name() + "Dot");
-      if (p.shape() == null && p.param().type().isArray()) {
-        m.addStatement("$T.tangent($L, $L, $S, $S)", RuntimeTypes.RULE_CHECKS, p.name(), p.name() + "Dot", rule.name(),
-            p.name());
+      if (p.shape() == null) {
+        RuleSweeps.checkTangent(m, p.param().type(), p.name(), p.name() + "Dot", rule);
       }
       args.add(p.name() + "Dot");
     }
-    return m.returns(DerivativesEmitter.jvpType(sig.flat()))
-        .addStatement("return $T.result($T.$L($L), $S)", RuntimeTypes.RULE_CHECKS,
-            ClassName.bestGuess(sig.flat().ownerQualifiedName()), rule.name(), String.join(", ", args), rule.name())
+    return RuleSweeps.returnRule(m.returns(DerivativesEmitter.jvpType(sig.flat())), rule, String.join(", ", args))
         .build();
   }
 

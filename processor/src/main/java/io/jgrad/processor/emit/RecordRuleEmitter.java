@@ -52,10 +52,7 @@ public final class RecordRuleEmitter {
     for (RecordSignature.UserParam p : sig.differentiatedParams()) {
       if (p.shape() == null) {
         m.addParameter(DerivativesEmitter.typeName(p.param().type()), p.name() + "Dot");
-        if (p.param().type().isArray()) {
-          m.addStatement("$T.tangent($L, $L, $S, $S)", RuntimeTypes.RULE_CHECKS, p.name(), p.name() + "Dot",
-              rule.name(), p.name());
-        }
+        RuleSweeps.checkTangent(m, p.param().type(), p.name(), p.name() + "Dot", rule);
         args.add(CodeBlock.of("$L", p.name() + "Dot"));
         continue;
       }
@@ -64,16 +61,13 @@ public final class RecordRuleEmitter {
         String flatName = p.name() + "_" + l.suffix();
         if (l.differentiable()) {
           m.addParameter(DerivativesEmitter.typeName(l.type()), flatName + "Dot");
-          leaves.add(flatName + "Dot");
-        } else {
-          leaves.add(flatName); // a component without a tangent stays as it is
         }
+        // A component without a tangent stays as it is.
+        leaves.add(l.differentiable() ? flatName + "Dot" : flatName);
       }
       args.add(RecordEntryEmitter.build(p.shape(), leaves.iterator()));
     }
-    CodeBlock call = CodeBlock.of("$T.$L($L)", ClassName.bestGuess(c.ownerQualifiedName()), rule.name(),
-        CodeBlock.join(args, ", "));
-    return m.addStatement("return $T.result($L, $S)", RuntimeTypes.RULE_CHECKS, call, rule.name()).build();
+    return RuleSweeps.returnRule(m, rule, CodeBlock.join(args, ", ")).build();
   }
 
   private static Sweeps vjpSweeps(RecordSignature sig, Function.VjpRule rule) {
@@ -81,7 +75,7 @@ public final class RecordRuleEmitter {
     ClassName owner = ClassName.bestGuess(c.ownerQualifiedName());
     // The user's gradient record is the API's, in the derivatives class itself.
     ClassName self = RuntimeTypes.derivatives(c);
-    Names names = Names.of(new ArrayList<>(c.params().stream().map(Callee.Param::name).toList()), List.of());
+    Names names = Names.of(new ArrayList<>(c.paramNames()), List.of());
     String fwd = names.fresh("fwd");
     String grad = names.fresh("grad");
     List<CodeBlock> packed = packedParams(sig);

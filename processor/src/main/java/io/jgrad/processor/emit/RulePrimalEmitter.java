@@ -25,7 +25,7 @@ public final class RulePrimalEmitter {
     if (!primal.equals(sig.secondOrderPrimal()) || primal.equals(sig)) {
       throw new IllegalStateException(sig.name() + " has no fRulePrimal");
     }
-    List<String> args = sig.params().stream().map(Callee.Param::name).toList();
+    List<String> args = sig.paramNames();
     MethodSpec.Builder value = DerivativesEmitter.entryPoint(primal.name(), sig,
         "The value of {@code $L} with each custom rule's output computed by the rule's body, as a"
             + " function of its own: second derivatives of callers differentiate those bodies as written.\n",

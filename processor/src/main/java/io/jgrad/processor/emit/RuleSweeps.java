@@ -24,7 +24,7 @@ final class RuleSweeps {
    */
   static Sweeps fromVjpRule(Function.VjpRule rule) {
     Callee sig = rule.signature();
-    List<String> paramNames = sig.params().stream().map(Callee.Param::name).toList();
+    List<String> paramNames = sig.paramNames();
     Names names = Names.of(new ArrayList<>(paramNames), List.of());
     String fwd = names.fresh("fwd");
     String grad = names.fresh("grad");
@@ -76,19 +76,27 @@ final class RuleSweeps {
    */
   static void ruleJvp(Function.JvpRule rule, MethodSpec.Builder jvpMethod) {
     Callee sig = rule.signature();
-    List<String> args = new ArrayList<>(sig.params().stream().map(Callee.Param::name).toList());
+    List<String> args = new ArrayList<>(sig.paramNames());
     args.addAll(rule.tangentNames());
     List<Callee.Param> diff = sig.differentiatedParams();
     for (int i = 0; i < diff.size(); i++) {
       jvpMethod.addParameter(DerivativesEmitter.typeName(diff.get(i).type()), rule.tangentNames().get(i));
-      if (diff.get(i).type().isArray()) {
-        // A tangent of the wrong length would reach the user's rule: name the rule and the parameter.
-        jvpMethod.addStatement("$T.tangent($L, $L, $S, $S)", RuntimeTypes.RULE_CHECKS, diff.get(i).name(),
-            rule.tangentNames().get(i), rule.name(), diff.get(i).name());
-      }
+      checkTangent(jvpMethod, diff.get(i).type(), diff.get(i).name(), rule.tangentNames().get(i), rule);
     }
-    jvpMethod.addStatement("return $T.result($T.$L($L), $S)", RuntimeTypes.RULE_CHECKS,
-        ClassName.bestGuess(sig.ownerQualifiedName()), rule.name(), String.join(", ", args), rule.name());
+    returnRule(jvpMethod, rule, String.join(", ", args));
+  }
+
+  /** A tangent array of another length than its primal would reach the user's rule: name the rule and the parameter. */
+  static void checkTangent(MethodSpec.Builder m, Type type, String primal, String tangent, Function.JvpRule rule) {
+    if (type.isArray()) {
+      m.addStatement("$T.tangent($L, $L, $S, $S)", RuntimeTypes.RULE_CHECKS, primal, tangent, rule.name(), primal);
+    }
+  }
+
+  /** {@code return RuleChecks.result(Owner.rule(args), "rule")}: the rule called, what it returned checked. */
+  static MethodSpec.Builder returnRule(MethodSpec.Builder m, Function.JvpRule rule, Object args) {
+    return m.addStatement("return $T.result($T.$L($L), $S)", RuntimeTypes.RULE_CHECKS,
+        ClassName.bestGuess(rule.signature().ownerQualifiedName()), rule.name(), args, rule.name());
   }
 
   /**
@@ -98,7 +106,7 @@ final class RuleSweeps {
   static void perParameterJvp(Function.JvpsRules rules, MethodSpec.Builder jvpMethod) {
     Callee sig = rules.signature();
     List<Callee.Param> diff = sig.differentiatedParams();
-    List<String> paramNames = sig.params().stream().map(Callee.Param::name).toList();
+    List<String> paramNames = sig.paramNames();
     Names names = Names.of(new ArrayList<>(paramNames), List.of());
     rules.tangentNames().forEach(names::fresh);
     String primalOut = names.fresh("primalOut");

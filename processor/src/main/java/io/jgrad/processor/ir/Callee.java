@@ -232,6 +232,11 @@ public record Callee(
     return params.stream().map(p -> (Expr) new Expr.Var(p.name(), p.type())).toList();
   }
 
+  /** The parameters' names, in order. */
+  public List<String> paramNames() {
+    return params.stream().map(Param::name).toList();
+  }
+
   /** The differentiated parameters, in order. */
   public List<Param> differentiatedParams() {
     return params.stream().filter(Param::differentiated).toList();
@@ -277,6 +282,6 @@ public record Callee(
 
   /** The cotangent parameter's name: {@code g}, or a free variant when this function has a parameter g. */
   public String pullbackCotangentName() {
-    return Names.of(params.stream().map(Param::name).toList(), List.of()).fresh("g");
+    return Names.of(paramNames(), List.of()).fresh("g");
   }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.DoubleBinaryOperator;
+import java.util.function.Predicate;
 
 /**
  * Builders for the expressions that derivative rules write, with Java's numeric promotion and
@@ -122,7 +123,12 @@ public final class Exprs {
 
   /** Whether {@code e} reads the local {@code name}. */
   public static boolean mentions(Expr e, String name) {
-    return e instanceof Expr.Var v ? v.name().equals(name) : children(e).stream().anyMatch(c -> mentions(c, name));
+    return any(e, x -> x instanceof Expr.Var v && v.name().equals(name));
+  }
+
+  /** Whether {@code test} holds for {@code e} or for an expression inside it, tried in prefix order. */
+  public static boolean any(Expr e, Predicate<Expr> test) {
+    return test.test(e) || children(e).stream().anyMatch(c -> any(c, test));
   }
 
   /** The locals {@code e} reads. */

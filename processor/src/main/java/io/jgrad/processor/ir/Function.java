@@ -24,6 +24,15 @@ public sealed interface Function {
   }
 
   /**
+   * Whether {@link #body} creates or writes local arrays ({@code new double[n]}, {@code y[i] = ...}),
+   * which some generated forms (order 2, kernels) cannot take yet.
+   */
+  default boolean writesArrays() {
+    return Rewrite.anyMatch(body(), s -> s instanceof Stmt.ArrayWrite
+        || s instanceof Stmt.Assign a && a.value() instanceof Expr.NewArray);
+  }
+
+  /**
    * The same function, its derivatives from the same place, with {@code signature} and every expression
    * of {@link #body} rewritten by {@code rewrite}.
    */

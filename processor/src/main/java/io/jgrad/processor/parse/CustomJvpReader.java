@@ -48,7 +48,7 @@ public final class CustomJvpReader {
   /** The function {@code rule}'s body defines for {@code sig}, or empty after reporting what is not read. */
   public static Optional<ReadRule> read(Callee sig, ExecutableElement rule, Trees trees, Report report,
       CalleeResolver callees) {
-    List<String> primalNames = sig.params().stream().map(Callee.Param::name).toList();
+    List<String> primalNames = sig.paramNames();
     // The tangents follow the primal parameters, one per differentiated parameter.
     List<Callee.Param> diff = sig.differentiatedParams();
     List<Callee.Param> tangentParams = IntStream.range(0, diff.size())

@@ -3,8 +3,6 @@ package io.jgrad.processor.parse;
 import com.sun.source.util.Trees;
 import io.jgrad.processor.diag.Report;
 import io.jgrad.processor.ir.Callee;
-import io.jgrad.processor.ir.DiffSpec;
-import io.jgrad.processor.ir.Function;
 import io.jgrad.processor.ir.RecordShape;
 import io.jgrad.processor.ir.RecordSignature;
 import io.jgrad.processor.ir.Type;
@@ -43,12 +41,6 @@ public final class RecordRuleReader {
       return f.getParameters().get(i).asType().toString();
     }
     return Character.toUpperCase(sig.name().charAt(0)) + sig.name().substring(1) + "Grad";
-  }
-
-  /** The flat function of a {@code @CustomVjp} with records, whose rules were checked with {@link #ruleView}. */
-  public static Function readVjp(DiffSpec spec, RecordSignature sig) {
-    // Used at first order only: no pullbacks, its passes are called, never read.
-    return new Function.VjpRule(sig.flat(), spec.fwd(), spec.bwd(), List.of());
   }
 
   /**

@@ -81,7 +81,7 @@ public final class DeadCode {
   }
 
   private static boolean hasCall(Expr e) {
-    return e instanceof Expr.Call || e instanceof Expr.PrimalCall || Exprs.children(e).stream().anyMatch(DeadCode::hasCall);
+    return Exprs.any(e, x -> x instanceof Expr.Call || x instanceof Expr.PrimalCall);
   }
 
   /** Whether dropping {@code program} loses no effect: no statement kept for its effect, no call that must run. */

@@ -55,7 +55,7 @@ public final class Derivation {
       List<Derived> pullbacks = order == 2 ? rule.pullbacks().stream().map(p -> internal(p, false)).toList() : List.of();
       return new Derived(f, forward, order, internal, null, null, null, null, null, pullbacks, null);
     }
-    List<String> paramNames = new ArrayList<>(sig.params().stream().map(Callee.Param::name).toList());
+    List<String> paramNames = new ArrayList<>(sig.paramNames());
     if (f instanceof Function.JvpsRules rules) {
       Names names = Names.of(paramNames, List.of());
       Placed placed = reverse(RuleLinearizer.perParameter(rules, names), sig, names, removable, false);
@@ -124,7 +124,7 @@ public final class Derivation {
   private static Derived forwardOverForward(Derived d, List<Stmt> tangentBody, List<String> tangentNames) {
     Callee sig = d.signature();
     Callee kernel = sig.withConstantTangents(tangentNames);
-    List<String> paramNames = kernel.params().stream().map(Callee.Param::name).toList();
+    List<String> paramNames = kernel.paramNames();
     Names names = Names.of(paramNames, tangentBody);
     List<Stmt> normal = Normalizer.normalize(new Function.Plain(kernel, tangentBody), names);
     Linearized jvp = Jvp.checked(normal, sig.differentiatedParams(), names);
@@ -167,7 +167,7 @@ public final class Derivation {
   private static List<Derived> pullbacksFromTangent(Callee sig) {
     List<Callee.Param> diff = sig.differentiatedParams();
     Callee tangent = sig.tangentFunction();
-    Names names = Names.of(sig.params().stream().map(Callee.Param::name).toList(), List.of());
+    Names names = Names.of(sig.paramNames(), List.of());
     String g = names.fresh(sig.pullbackCotangentName());
     List<Derived> out = new ArrayList<>();
     for (int k = 0; k < diff.size(); k++) {

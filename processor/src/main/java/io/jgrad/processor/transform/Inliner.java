@@ -87,7 +87,7 @@ record Inliner(Names names, java.util.function.Function<Callee, Function> bodies
     if (stack.contains(callee.name())) {
       throw new NotBatchable(path + ": a cycle of calls cannot be inlined", first(callee.name()));
     }
-    List<String> params = callee.params().stream().map(Callee.Param::name).toList();
+    List<String> params = callee.paramNames();
     Names own = Names.of(params, g.body());
     List<Stmt> body = Normalizer.normalize(g, own);
     requirePure(body, path, callee.name());

@@ -12,7 +12,6 @@ import io.jgrad.processor.ir.Rewrite;
 import io.jgrad.processor.ir.Stmt;
 import io.jgrad.processor.ir.Type;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,12 +31,7 @@ import java.util.Set;
 record JvpRuleExpansion(Callee sig, KernelSources sources, Names names, List<Lane.Constant> constants,
     Set<String> declared) {
   /** {@code program} of the lane of {@code sig} with every rule call expanded, in kernel form. */
-  static List<Linear> expand(List<Linear> program, Callee sig, KernelSources sources, Names names,
-      List<Lane.Constant> constants) {
-    return new JvpRuleExpansion(sig, sources, names, constants, new HashSet<>()).expand(program);
-  }
-
-  private List<Linear> expand(List<Linear> program) {
+  List<Linear> expand(List<Linear> program) {
     List<Linear> out = new ArrayList<>();
     for (Linear l : program) {
       if (l instanceof Linear.Call c) {
@@ -109,7 +103,7 @@ record JvpRuleExpansion(Callee sig, KernelSources sources, Names names, List<Lan
       throw new NotBatchable(sig.name() + " → " + callee.name() + ": the body of " + callee.name()
           + " is outside the subset kernels run", callee.name());
     }
-    Names own = Names.of(callee.params().stream().map(Callee.Param::name).toList(), primal.body());
+    Names own = Names.of(callee.paramNames(), primal.body());
     List<Stmt> out = new ArrayList<>(Inliner.splice(callee.name(), callee.params(), c.args(),
         sources.inline(path, Normalizer.normalize(primal, own), own, x -> false), c.result(), declareResult, names,
         null));
@@ -126,7 +120,7 @@ record JvpRuleExpansion(Callee sig, KernelSources sources, Names names, List<Lan
       }
       List<Expr> args = new ArrayList<>(List.of(tangentArgs.get(i), c.result()));
       args.addAll(c.args());
-      Names ruleNames = Names.of(r.signature().params().stream().map(Callee.Param::name).toList(), r.body());
+      Names ruleNames = Names.of(r.signature().paramNames(), r.body());
       Expr.Var part = names.var(ruleName, t);
       out.addAll(Inliner.splice(ruleName, r.signature().params(), args,
           sources.inline(path, Normalizer.normalize(r, ruleNames), ruleNames, x -> false), part, true, names, null));

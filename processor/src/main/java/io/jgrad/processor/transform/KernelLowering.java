@@ -72,7 +72,7 @@ public final class KernelLowering {
    * with the rules' passes spliced in.
    */
   private Kernels.Reverse reverse() {
-    List<String> params = sig.params().stream().map(Callee.Param::name).toList();
+    List<String> params = sig.paramNames();
     Names names;
     ReverseBody.Gradient gradient;
     if (function instanceof Function.VjpRule rule) {
@@ -144,7 +144,7 @@ public final class KernelLowering {
   }
 
   private List<Linear> expandRules(List<Linear> program, Prepared p) {
-    return JvpRuleExpansion.expand(program, sig, sources, p.names(), p.constants());
+    return new JvpRuleExpansion(sig, sources, p.names(), p.constants(), new HashSet<>()).expand(program);
   }
 
   private void problems(List<String> problems) {
@@ -172,7 +172,7 @@ public final class KernelLowering {
             + (hasJvpRule(function) ? "@CustomJvp" : "@CustomVjp") + " function's own body must be differentiable code too");
       }
     }
-    Names names = Names.of(sig.params().stream().map(Callee.Param::name).toList(), self.body());
+    Names names = Names.of(sig.paramNames(), self.body());
     names.fresh("result");
     String lane = names.fresh("lane");
     List<Stmt> body = Normalizer.normalize(self, names);

@@ -253,15 +253,11 @@ public final class Normalizer {
    * reverse mode then computes it once per trip for the element's read and its cotangent's update.
    */
   private Expr index(Expr index, List<Stmt> out) {
-    if (!callsHelper(index)) {
+    if (!Exprs.any(index, e -> e instanceof Expr.PrimalCall)) {
       return index;
     }
     Expr.Var earlier = sameRead(index, out);
     return earlier != null ? earlier : temp("index", index, out);
-  }
-
-  private static boolean callsHelper(Expr e) {
-    return e instanceof Expr.PrimalCall || Exprs.children(e).stream().anyMatch(Normalizer::callsHelper);
   }
 
   /**

@@ -32,7 +32,7 @@ public final class Pullbacks {
       VjpPasses.Pass bwd) {
     Callee sig = f.pullbackFunction(p, f.pullbackCotangentName());
     Callee.Param g = sig.params().get(sig.params().size() - 1);
-    List<String> paramNames = sig.params().stream().map(Callee.Param::name).toList();
+    List<String> paramNames = sig.paramNames();
     Names names = Names.of(paramNames, List.of());
     List<Stmt> body = new ArrayList<>();
 

@@ -639,11 +639,8 @@ public final class ResidualPlacement {
 
   /** Whether {@code e} computes from its operands only: no call but Math's integer helpers, no changing field. */
   private static boolean pure(Expr e) {
-    if (e instanceof Expr.Call || e instanceof Expr.Lambda || e instanceof Expr.StaticField f && f.mutable()
-        || e instanceof Expr.PrimalCall c && !integerHelper(c)) {
-      return false;
-    }
-    return Exprs.children(e).stream().allMatch(ResidualPlacement::pure);
+    return !Exprs.any(e, x -> x instanceof Expr.Call || x instanceof Expr.Lambda
+        || x instanceof Expr.StaticField f && f.mutable() || x instanceof Expr.PrimalCall c && !integerHelper(c));
   }
 
   private static boolean integerHelper(Expr.PrimalCall c) {
@@ -697,8 +694,7 @@ public final class ResidualPlacement {
 
   /** Whether {@code e} calls a costly primitive (a transcendental, a root). */
   private static boolean costly(Expr e) {
-    return e instanceof Expr.Prim p && p.primitive().isCostly() || Exprs.children(e).stream().anyMatch(
-        ResidualPlacement::costly);
+    return Exprs.any(e, x -> x instanceof Expr.Prim p && p.primitive().isCostly());
   }
 
   /** A read in the backward sweep: a residual becomes what placement made of it. */

@@ -111,7 +111,7 @@ public final class ReverseBody {
     List<Stmt> single = SingleAssignment.of(normalized, f.params(), names);
     Linearized jvp = Jvp.checked(single, f.differentiatedParams(), names);
     // Local arrays stopped at SingleAssignment: they take ArrayTapeBody, or CPU lanes.
-    requireSinglyAssigned(jvp.program(), new HashSet<>(f.params().stream().map(Callee.Param::name).toList()));
+    requireSinglyAssigned(jvp.program(), new HashSet<>(f.paramNames()));
     return Transposer.transpose(jvp.program(), jvp.tangents(), f, names);
   }
 
