@@ -5,6 +5,7 @@ import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.util.Trees;
 import io.jgrad.annotations.Batched;
 import io.jgrad.annotations.CustomJvp;
@@ -364,19 +365,22 @@ public final class JgradProcessor extends AbstractProcessor {
     while (changed) {
       changed = false;
       for (ClassWork w : work) {
-        changed |= w.functions().entrySet().removeIf(entry -> {
+        for (var it = w.functions().entrySet().iterator(); it.hasNext(); ) {
+          var entry = it.next();
           Callee sig = entry.getValue().signature();
           Optional<String> chain = Calls.of(entry.getValue()).stream().map(callee -> failedChains.get(callee.key()))
               .filter(Objects::nonNull).findFirst();
-          chain.ifPresent(c -> {
+          if (chain.isPresent()) {
+            String c = chain.get();
             String path = sig.name() + " → " + c;
             w.report().error(Codes.NOT_DIFFERENTIABLE, sig.name() + " cannot be differentiated: " + path
                 + ", and " + c.substring(c.lastIndexOf(' ') + 1) + " has errors reported at its declaration",
                 entry.getKey());
             failedChains.put(sig.key(), path);
-          });
-          return chain.isPresent();
-        });
+            it.remove();
+            changed = true;
+          }
+        }
       }
     }
   }
@@ -397,9 +401,13 @@ public final class JgradProcessor extends AbstractProcessor {
   /** Reports a kernel problem at the call it is about when that call is in the method, else at the method. */
   private void notBatchable(NotBatchable e, ExecutableElement method, Report report) {
     var path = TreeAccess.of(processingEnv).orElseThrow().getPath(method);
-    Optional.ofNullable(path).filter(p -> e.call() != null).flatMap(p -> InvocationFinder.first(p.getLeaf(), e.call()))
-        .ifPresentOrElse(call -> report.error(Codes.NOT_BATCHABLE, e.getMessage(), call, path.getCompilationUnit()),
-            () -> report.error(Codes.NOT_BATCHABLE, e.getMessage(), method));
+    var call = e.call() == null || path == null ? Optional.<MethodInvocationTree>empty()
+        : InvocationFinder.first(path.getLeaf(), e.call());
+    if (call.isPresent()) {
+      report.error(Codes.NOT_BATCHABLE, e.getMessage(), call.get(), path.getCompilationUnit());
+    } else {
+      report.error(Codes.NOT_BATCHABLE, e.getMessage(), method);
+    }
   }
 
   /**

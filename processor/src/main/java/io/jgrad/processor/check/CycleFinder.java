@@ -35,7 +35,11 @@ public final class CycleFinder {
       Set<String> seen) {
     for (Callee c : Calls.of(byKey.get(at))) {
       String next = c.key();
-      if (next.equals(at) || !byKey.containsKey(next) || !next.equals(target) && !seen.add(next)) {
+      if (next.equals(at) || !byKey.containsKey(next)) {
+        continue;
+      }
+      boolean searchedBefore = !next.equals(target) && !seen.add(next);
+      if (searchedBefore) {
         continue;
       }
       path.add(next);

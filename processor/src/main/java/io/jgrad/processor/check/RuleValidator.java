@@ -251,9 +251,9 @@ public final class RuleValidator {
   }
 
   /**
-   * Checks that {@code rule}, named {@code what} in reports, is static, visible and throws nothing checked,
-   * and takes parameters of the types {@code want} (a null one takes any type: residuals of a forward pass
-   * that failed its own check).
+   * Checks that {@code rule} is static, visible and throws nothing checked (reported as "the rule" and its
+   * name), and takes parameters of the types {@code want}, reported as {@code what} (a null one takes any
+   * type: residuals of a forward pass that failed its own check).
    */
   private static void checkDeclaration(ExecutableElement rule, String what, List<Param> want, String expected,
       Report report) {

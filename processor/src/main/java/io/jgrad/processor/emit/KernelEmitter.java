@@ -41,7 +41,7 @@ public final class KernelEmitter {
   private final ClassName self;
   /** Why the lanes run on the CPU only (they reach a {@code @CustomVjp} rule), or null for a kernel. */
   private final String cpuOnly;
-  /** Whether kernels extend Aparapi's {@code Kernel}: it is on the compile class path, and they run there. */
+  /** Whether kernels extend Aparapi's {@code Kernel}: it is on the class path and the lanes are not CPU-only. */
   private final boolean device;
 
   private KernelEmitter(Callee sig, String cpuOnly, boolean openCl) {
@@ -315,10 +315,15 @@ public final class KernelEmitter {
     String inputsList = String.join(", ", inputArrays.stream().map(Field::name).toList());
     String outputsList = String.join(", ", outputs.stream().map(Field::name).toList());
     String ctorArgs = device ? "lanes, " + argList : argList;
-    // Lanes that run on the CPU only say why, for the backend that cannot run them.
-    session.addStatement("return $T.prepare$L($S, new $L($L), lanes, backend, $Lnew Object[] {$L}, new Object[] {$L})",
-        RuntimeTypes.BATCH, cpuOnly == null ? "" : "OnCpu", self.simpleName() + "." + method, kernelName, ctorArgs,
-        cpuOnly == null ? "" : CodeBlock.of("$S, ", cpuOnly), inputsList, outputsList);
+    if (cpuOnly == null) {
+      session.addStatement("return $T.prepare($S, new $L($L), lanes, backend, new Object[] {$L}, new Object[] {$L})",
+          RuntimeTypes.BATCH, self.simpleName() + "." + method, kernelName, ctorArgs, inputsList, outputsList);
+    } else {
+      // Lanes that run on the CPU only say why, for the backend that cannot run them.
+      session.addStatement("return $T.prepareOnCpu($S, new $L($L), lanes, backend, $S, new Object[] {$L},"
+          + " new Object[] {$L})", RuntimeTypes.BATCH, self.simpleName() + "." + method, kernelName,
+          ctorArgs, cpuOnly, inputsList, outputsList);
+    }
     type.addMethod(session.build());
     once.beginControlFlow("try ($T batch = $L($L))", RuntimeTypes.BATCH, method + "Session", argList + ", backend")
         .addStatement("return batch.run().backend()")

@@ -183,7 +183,10 @@ final class SecondOrderEmitter {
             ExprWriter.write(((Stmt.Return) d.pullbacks().get(k).function().body().get(0)).value())));
   }
 
-  /** The method of pullback function {@code i}, of signature {@code p} and cotangent {@code g}, but its return type. */
+  /**
+   * The method of pullback function {@code i}, of signature {@code p} and cotangent {@code g}; the caller
+   * sets its return type.
+   */
   private interface PullbackMethod {
     MethodSpec.Builder of(int i, Callee p, String g);
   }

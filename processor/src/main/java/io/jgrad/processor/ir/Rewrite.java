@@ -115,7 +115,7 @@ public final class Rewrite {
     return out;
   }
 
-  /** A function that adds what it is given to {@code out} and returns it: a walk above collecting. */
+  /** Returns each argument unchanged after adding it to {@code out}: turns a rebuilding walk into a collecting one. */
   static <T> UnaryOperator<T> adding(List<T> out) {
     return x -> {
       out.add(x);

@@ -85,7 +85,8 @@ final class ArrayEffects {
     if (known.containsKey(m)) {
       return known.get(m);
     }
-    // A call back into a method being scanned: the outer scan decides for the whole cycle.
+    // A library method only reads its arrays (those that write are known above); a call back into a
+    // method being scanned: the outer scan decides for the whole cycle.
     if (library(m) || scanning.contains(m)) {
       return true;
     }

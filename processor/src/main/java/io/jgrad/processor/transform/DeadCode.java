@@ -110,8 +110,10 @@ public final class DeadCode {
     Rewrite.forEachLinear(program, l -> {
       Expr.Var target = l instanceof Linear.Primal p && p.stmt() instanceof Stmt.Assign a ? a.target()
           : l instanceof Linear.Primal p && p.stmt() instanceof Stmt.ArrayWrite w ? w.array()
-          : l instanceof Linear.TangentWrite w ? w.target() : l instanceof Linear.TangentArray a ? a.target()
-          : l instanceof Linear.Tangent t ? t.target() : null;
+          : l instanceof Linear.TangentWrite w ? w.target()
+          : l instanceof Linear.TangentArray a ? a.target()
+          : l instanceof Linear.Tangent t ? t.target()
+          : null;
       if (target != null) {
         out.add(target.name());
       }
@@ -123,8 +125,11 @@ public final class DeadCode {
     for (Linear l : program) {
       Expr.Var target = l instanceof Linear.Primal p && p.stmt() instanceof Stmt.Assign a ? a.target()
           : l instanceof Linear.Primal p && p.stmt() instanceof Stmt.Declare d ? d.target()
-          : l instanceof Linear.Tangent t ? t.target() : l instanceof Linear.DeclareTangent d ? d.target()
-          : l instanceof Linear.TangentWrite w ? w.target() : l instanceof Linear.TangentArray a ? a.target() : null;
+          : l instanceof Linear.Tangent t ? t.target()
+          : l instanceof Linear.DeclareTangent d ? d.target()
+          : l instanceof Linear.TangentWrite w ? w.target()
+          : l instanceof Linear.TangentArray a ? a.target()
+          : null;
       if (target == null || read.contains(target.name())) {
         out.add(Rewrite.withBodies(l, inner -> keep(inner, read)));
       }

@@ -52,7 +52,10 @@ record Inliner(Names names, java.util.function.Function<Callee, Function> bodies
       if (hoisted instanceof Stmt.While w) {
         // while (c(g(x))) body  →  t = g(x); while (c(t)) { body; t = g(x); }
         List<Stmt> body = new ArrayList<>(w.body());
-        before.forEach(b -> body.add(new Stmt.Assign(((Stmt.Assign) b).target(), ((Stmt.Assign) b).value(), false)));
+        for (Stmt b : before) {
+          Stmt.Assign hoistedCall = (Stmt.Assign) b;
+          body.add(new Stmt.Assign(hoistedCall.target(), hoistedCall.value(), false));
+        }
         hoisted = new Stmt.While(w.condition(), body);
       }
       out.add(Rewrite.withBodies(hoisted, this::stmts));

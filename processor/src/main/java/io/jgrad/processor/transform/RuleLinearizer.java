@@ -132,6 +132,25 @@ record RuleLinearizer(Set<String> linear) {
     return e instanceof Expr.Var v && linear.contains(v.name()) ? v : null;
   }
 
+  /**
+   * {@code rhs}, a tangent's value, once it is known to be linear in the tangents: LinearityChecker admits
+   * sums, differences, negations, products and quotients by a primal only; anything else reaching here
+   * is an internal error, never a silently wrong tangent.
+   */
+  private Expr linearOnly(Expr rhs) {
+    if (rhs instanceof Expr.Prim p) {
+      boolean linear = switch (p.primitive()) {
+        case ADD, SUB, NEG, MUL -> true;
+        case DIV -> tangent(p.args().get(1)) == null;
+        default -> false;
+      };
+      if (!linear) {
+        throw new IllegalStateException("not linear in the tangents: " + p);
+      }
+    }
+    return rhs;
+  }
+
   private List<Linear> stmts(List<Stmt> body, List<Expr.Var> tangents) {
     List<Linear> out = new ArrayList<>();
     for (Stmt s : body) {
@@ -146,7 +165,7 @@ record RuleLinearizer(Set<String> linear) {
         }
       } else if (s instanceof Stmt.Assign a && linear.contains(a.target().name())) {
         Expr.Var y = a.target();
-        out.add(new Linear.Tangent(y, y, Jvp.terms(y, a.value(), this::tangent), a.declare()));
+        out.add(new Linear.Tangent(y, y, Jvp.terms(y, linearOnly(a.value()), this::tangent), a.declare()));
       } else if (s instanceof Stmt.Declare d && linear.contains(d.target().name())) {
         out.add(new Linear.DeclareTangent(d.target()));
       } else if (s instanceof Stmt.If f) {

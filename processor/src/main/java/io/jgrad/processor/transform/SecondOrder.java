@@ -85,8 +85,7 @@ public final class SecondOrder {
   /**
    * The tangent of {@code y = f.value(x, y)} through a function object: {@code ẏ = f.partialFirst().value(x, y)·ẋ
    * + f.partialSecond().value(x, y)·ẏ}, whose forward mode goes through the partials' own jvp (objects
-   * of functions compiled with order 2 have them; others throw at run time, naming the fix); {@code y}
-   * comes through {@code f.rulePrimal()}.
+   * of functions compiled with order 2 have them; others throw at run time, naming the fix).
    */
   private static Expr functionObjectTangent(Linear.Call c) {
     Callee g = c.callee();
