@@ -396,7 +396,7 @@ public final class ResidualPlacement {
     if (trips.isEmpty()) {
       return false;
     }
-    TripNeeds needs = new TripNeeds(new HashMap<>(), new HashMap<>(), new HashMap<>());
+    TripNeeds needs = new TripNeeds(new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>());
     Set<String> writtenSoFar = trips.get(trips.size() - 1).written();
     if (!readable(e, name -> recomputableLocal(name, trips, writtenSoFar, needs), read -> copyable(read, trips, needs))) {
       return false;
@@ -412,7 +412,8 @@ public final class ResidualPlacement {
   /**
    * What reading a residual again in a backward trip takes, by trip: locals computed again, and
    * values taped once per trip (a carried local at the trip's start, a local costly or impossible to
-   * compute again).
+   * compute again). The trips come in the order the read reached them, the order in which their
+   * kept locals are named: never an order of hash codes (a trip's hash reads enums' identity hashes).
    */
   private record TripNeeds(Map<Trip, Set<String>> recomputed, Map<Trip, Set<String>> kept, Map<Trip, Set<String>> copied) {
     boolean add(Map<Trip, Set<String>> which, Trip trip, String name) {
