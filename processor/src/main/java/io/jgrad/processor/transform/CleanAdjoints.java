@@ -52,13 +52,13 @@ public final class CleanAdjoints {
     if (seed != null) {
       backward = Rewrite.stmts(backward, e -> e instanceof Expr.Var v && v.name().equals(Reverse.SEED) ? seed : e);
     }
-    CleanAdjoints pass = new CleanAdjoints();
+    List<Stmt> cleaned;
     try {
-      List<Stmt> cleaned = pass.top(backward, placed.gradient());
-      return new Reverse(placed.forward(), cleaned, placed.value(), placed.gradient(), placed.usesTape());
+      cleaned = new CleanAdjoints().top(backward, placed.gradient());
     } catch (Unclean e) {
-      return new Reverse(placed.forward(), backward, placed.value(), placed.gradient(), placed.usesTape());
+      cleaned = backward;
     }
+    return new Reverse(placed.forward(), cleaned, placed.value(), placed.gradient(), placed.usesTape());
   }
 
   private List<Stmt> top(List<Stmt> backward, List<Expr.Var> gradient) {

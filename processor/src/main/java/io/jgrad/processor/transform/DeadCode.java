@@ -48,7 +48,11 @@ public final class DeadCode {
     for (Linear l : program) {
       if (l instanceof Linear.While w) {
         Set<String> assigned = new HashSet<>();
-        assigns(w.body(), assigned);
+        Rewrite.forEachLinear(w.body(), s -> {
+          if (target(s) != null) {
+            assigned.add(target(s).name());
+          }
+        });
         Set<String> readElsewhere = new HashSet<>(outputs);
         reads(without(whole, w), valueLive, readElsewhere);
         if (assigned.stream().noneMatch(readElsewhere::contains) && pure(w.body())) {
@@ -58,7 +62,8 @@ public final class DeadCode {
       } else if (l instanceof Linear.If f) {
         List<Linear> thenBody = deadLoops(f.thenBody(), whole, valueLive, outputs);
         List<Linear> elseBody = deadLoops(f.elseBody(), whole, valueLive, outputs);
-        if (thenBody.isEmpty() && elseBody.isEmpty() && !hasCall(f.condition())) {
+        if (thenBody.isEmpty() && elseBody.isEmpty()
+            && !Exprs.any(f.condition(), x -> x instanceof Expr.Call || x instanceof Expr.PrimalCall)) {
           continue;
         }
         if (thenBody.isEmpty() && !elseBody.isEmpty()) {
@@ -78,10 +83,6 @@ public final class DeadCode {
       }
     }
     return out;
-  }
-
-  private static boolean hasCall(Expr e) {
-    return Exprs.any(e, x -> x instanceof Expr.Call || x instanceof Expr.PrimalCall);
   }
 
   /** Whether dropping {@code program} loses no effect: no statement kept for its effect, no call that must run. */
@@ -106,30 +107,26 @@ public final class DeadCode {
     return out;
   }
 
-  private static void assigns(List<Linear> program, Set<String> out) {
-    Rewrite.forEachLinear(program, l -> {
-      Expr.Var target = l instanceof Linear.Primal p && p.stmt() instanceof Stmt.Assign a ? a.target()
-          : l instanceof Linear.Primal p && p.stmt() instanceof Stmt.ArrayWrite w ? w.array()
-          : l instanceof Linear.TangentWrite w ? w.target()
-          : l instanceof Linear.TangentArray a ? a.target()
-          : l instanceof Linear.Tangent t ? t.target()
-          : null;
-      if (target != null) {
-        out.add(target.name());
-      }
-    });
+  /**
+   * The local {@code l} declares or writes (a write into an array, the array), or null. Kernel form
+   * declares each name once, so a local declared in a loop is never read outside it; a write into an
+   * array stays while the array is read, which {@link #reads} counts it as.
+   */
+  private static Expr.Var target(Linear l) {
+    return l instanceof Linear.Primal p && p.stmt() instanceof Stmt.Assign a ? a.target()
+        : l instanceof Linear.Primal p && p.stmt() instanceof Stmt.Declare d ? d.target()
+        : l instanceof Linear.Primal p && p.stmt() instanceof Stmt.ArrayWrite w ? w.array()
+        : l instanceof Linear.Tangent t ? t.target()
+        : l instanceof Linear.DeclareTangent d ? d.target()
+        : l instanceof Linear.TangentWrite w ? w.target()
+        : l instanceof Linear.TangentArray a ? a.target()
+        : null;
   }
 
   private static List<Linear> keep(List<Linear> program, Set<String> read) {
     List<Linear> out = new ArrayList<>();
     for (Linear l : program) {
-      Expr.Var target = l instanceof Linear.Primal p && p.stmt() instanceof Stmt.Assign a ? a.target()
-          : l instanceof Linear.Primal p && p.stmt() instanceof Stmt.Declare d ? d.target()
-          : l instanceof Linear.Tangent t ? t.target()
-          : l instanceof Linear.DeclareTangent d ? d.target()
-          : l instanceof Linear.TangentWrite w ? w.target()
-          : l instanceof Linear.TangentArray a ? a.target()
-          : null;
+      Expr.Var target = target(l);
       if (target == null || read.contains(target.name())) {
         out.add(Rewrite.withBodies(l, inner -> keep(inner, read)));
       }

@@ -146,8 +146,7 @@ public final class ResidualPlacement {
 
   /** {@code sweeps} with every residual placed, for a backward sweep run under {@code policy}. */
   public static Reverse place(Reverse sweeps, Callee signature, Names names, Policy policy, boolean checkpointLoops) {
-    Set<String> params = new HashSet<>();
-    signature.params().forEach(p -> params.add(p.name()));
+    Set<String> params = new HashSet<>(signature.paramNames());
     ResidualPlacement placement = new ResidualPlacement(names, params, false, Stmt.TAPE, false, checkpointLoops);
     placement.valuesOnly = policy == Policy.ARRAY_TAPE;
     Reverse placed = placement.run(sweeps);
@@ -168,18 +167,16 @@ public final class ResidualPlacement {
         Rewrite.assigned(s).forEach(v -> topDeclared.add(v.name()));
       }
     }
-    Set<String> counts = new HashSet<>();
-    Rewrite.forEach(sweeps.backward(), s -> {
-      if (s instanceof Stmt.Repeat r && r.from() instanceof Expr.Var times) {
-        counts.add(times.name());
-      }
-    });
+    Map<String, String> savedLocals = new HashMap<>();
     Rewrite.forEach(sweeps.forward(), s -> {
-      if (s instanceof Stmt.Save v && counts.contains(v.residual().name()) && v.value() instanceof Expr.Var count) {
-        tripCountOf.put(v.residual().name(), count.name());
+      if (s instanceof Stmt.Save v && v.value() instanceof Expr.Var local) {
+        savedLocals.put(v.residual().name(), local.name());
       }
     });
     Rewrite.forEach(sweeps.backward(), s -> {
+      if (s instanceof Stmt.Repeat r && r.from() instanceof Expr.Var times && savedLocals.containsKey(times.name())) {
+        tripCountOf.put(times.name(), savedLocals.get(times.name()));
+      }
       if (s instanceof Stmt.Repeat r && tripKey(r) != null) {
         backwardTrips.put(tripKey(r), r);
       }
@@ -218,8 +215,10 @@ public final class ResidualPlacement {
         innermost.written().addAll(written(List.of(s))); // a later trip may see what an earlier one wrote
       }
       if (s instanceof Stmt.Save v) {
-        // A trip computed again right before its backward trip: what it leaves unchanged is read as it is.
-        boolean unchanged = inTrip && top && ownOrOutside(v.value())
+        // A trip computed again right before its backward trip: what it leaves unchanged is read as it is,
+        // where it reads only values from outside the trip and locals the trip declares.
+        boolean unchanged = inTrip && top
+            && Exprs.vars(v.value()).stream().allMatch(name -> params.contains(name) || topDeclared.contains(name))
             && Collections.disjoint(Exprs.vars(v.value()), written(body.subList(body.indexOf(s) + 1, body.size())));
         save(v, unchanged, top, trips, out);
       } else if (s instanceof Stmt.While w && countedTrip(w) != null) {
@@ -270,11 +269,6 @@ public final class ResidualPlacement {
       }
     }
     return out;
-  }
-
-  /** Whether {@code e} reads only values from outside the trip and locals the trip declares. */
-  private boolean ownOrOutside(Expr e) {
-    return Exprs.vars(e).stream().allMatch(name -> params.contains(name) || topDeclared.contains(name));
   }
 
   /** The locals {@code body} writes, nested statements included. */
@@ -447,7 +441,9 @@ public final class ResidualPlacement {
         }
         List<Trip> outer = trips.subList(0, k + 1);
         Set<String> before = trip.writtenBefore().getOrDefault(name, Set.of());
-        if (costly(local.value()) || !readable(local.value(), inner -> recomputableLocal(inner, outer, before, needs),
+        // A local computing a costly primitive (a transcendental, a root) is taped once per trip instead.
+        if (Exprs.any(local.value(), x -> x instanceof Expr.Prim p && p.primitive().isCostly())
+            || !readable(local.value(), inner -> recomputableLocal(inner, outer, before, needs),
             read -> copyable(read, outer, needs))) {
           needs.recomputed().get(trip).remove(name);
           needs.add(needs.kept(), trip, name);
@@ -691,11 +687,6 @@ public final class ResidualPlacement {
     return Rewrite.expr(e, n -> n instanceof Expr.ArrayRead r && r.array() instanceof Expr.Var a
         && writtenArrays.contains(a.name()) && copies.containsKey(a.name())
         ? new Expr.ArrayRead(copies.get(a.name()), r.index(), r.type()) : n);
-  }
-
-  /** Whether {@code e} calls a costly primitive (a transcendental, a root). */
-  private static boolean costly(Expr e) {
-    return Exprs.any(e, x -> x instanceof Expr.Prim p && p.primitive().isCostly());
   }
 
   /** A read in the backward sweep: a residual becomes what placement made of it. */

@@ -22,26 +22,18 @@ final class TapeReservation {
   private static final int INTS = 1;
   private static final int OBJECTS = 2;
 
-  /** The tape the sweep records on. */
-  private final String tape;
-
-  private TapeReservation(String tape) {
-    this.tape = tape;
-  }
+  private TapeReservation() {}
 
   /**
    * {@code forward}, recording on {@code tape}, with a reservation before each outermost counted loop
    * whose records can be counted.
    */
   static List<Stmt> reserve(List<Stmt> forward, String tape) {
-    return new TapeReservation(tape).reserve(forward);
-  }
-
-  private List<Stmt> reserve(List<Stmt> forward) {
     List<Stmt> out = new ArrayList<>();
     for (Stmt s : forward) {
       Expr.Var counter = s instanceof Stmt.While w ? counter(w) : null;
-      List<Map<Expr, Integer>> perTrip = counter == null ? null : records(((Stmt.While) s).body(), new LinkedHashMap<>());
+      List<Map<Expr, Integer>> perTrip = counter == null ? null
+          : records(((Stmt.While) s).body(), new LinkedHashMap<>(), tape);
       if (perTrip != null && invariant(perTrip, ((Stmt.While) s).body())) {
         if (perTrip.stream().anyMatch(m -> !m.isEmpty())) {
           out.add(new Stmt.Effect(new Expr.PrimalCall(tape, "reserve", List.of(trips((Stmt.While) s, counter, counter),
@@ -49,7 +41,7 @@ final class TapeReservation {
         }
         out.add(s);
       } else {
-        out.add(Rewrite.withBodies(s, this::reserve));
+        out.add(Rewrite.withBodies(s, inner -> reserve(inner, tape)));
       }
     }
     return out;
@@ -76,14 +68,15 @@ final class TapeReservation {
   }
 
   /**
-   * What one pass over {@code body} records on each stack, as a sum of terms with coefficients (the
+   * What one pass over {@code body} records on each stack of {@code tape}, as a sum of terms with coefficients (the
    * literal 1 for a constant count); null when a branch or a loop of unknown length records anything.
    * {@code starts} holds the values the locals declared so far in {@code body} started with.
    */
-  private List<Map<Expr, Integer>> records(List<Stmt> body, Map<String, Expr> starts) {
+  private static List<Map<Expr, Integer>> records(List<Stmt> body, Map<String, Expr> starts, String tape) {
     List<Map<Expr, Integer>> out = List.of(new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>());
     Expr one = Exprs.lit(Type.INT, 1);
     for (Stmt s : body) {
+      Expr.Var counter = s instanceof Stmt.While w ? counter(w) : null;
       if (s instanceof Stmt.Push p) {
         out.get(stack(p.type())).merge(one, 1, Integer::sum);
       } else if (s instanceof Stmt.Effect e && e.call().receiver().equals(tape)
@@ -91,15 +84,14 @@ final class TapeReservation {
         out.get(DOUBLES).merge(new Expr.ArrayLength(e.call().args().get(0)), 1, Integer::sum);
       } else if (s instanceof Stmt.Assign a && a.declare()) {
         starts.put(a.target().name(), a.value());
-      } else if (s instanceof Stmt.Block
-          || s instanceof Stmt.While w && counter(w) != null && starts.containsKey(counter(w).name())) {
+      } else if (s instanceof Stmt.Block || counter != null && starts.containsKey(counter.name())) {
         // A block passes once, a loop of known length once per trip.
-        List<Map<Expr, Integer>> inner = records(Rewrite.bodies(s).get(0), new LinkedHashMap<>(starts));
+        List<Map<Expr, Integer>> inner = records(Rewrite.bodies(s).get(0), new LinkedHashMap<>(starts), tape);
         if (inner == null) {
           return null;
         }
-        add(out, inner, s instanceof Stmt.While w ? trips(w, counter(w), starts.get(counter(w).name())) : one);
-      } else if (!Rewrite.bodies(s).isEmpty() && Rewrite.anyMatch(List.of(s), this::recordsItself)) {
+        add(out, inner, s instanceof Stmt.While w ? trips(w, counter, starts.get(counter.name())) : one);
+      } else if (!Rewrite.bodies(s).isEmpty() && Rewrite.anyMatch(List.of(s), t -> recordsItself(t, tape))) {
         return null;
       }
     }
@@ -121,8 +113,8 @@ final class TapeReservation {
     }
   }
 
-  /** Whether {@code s} records a value on the tape itself. */
-  private boolean recordsItself(Stmt s) {
+  /** Whether {@code s} records a value on {@code tape} itself. */
+  private static boolean recordsItself(Stmt s, String tape) {
     return s instanceof Stmt.Push || s instanceof Stmt.Effect e && e.call().receiver().equals(tape);
   }
 

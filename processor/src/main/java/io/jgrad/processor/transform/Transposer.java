@@ -115,14 +115,11 @@ public final class Transposer {
         tangentArrayLengths.put(a.target().name(), a.length());
       }
     });
-    for (Linear l : program) {
-      // A local array made at the top level: its cotangent takes the array's own length, not the
-      // expression it was made with, whose locals may change on the way (n = n + 1).
-      if (l instanceof Linear.TangentArray a && primalOfTangent.containsKey(a.target().name())
-          && !primalOfTangent.get(a.target().name()).equals(a.target().name())) {
-        tangentArrayLengths.remove(a.target().name());
-      }
-    }
+    // A local array made at the top level: its cotangent takes the array's own length, not the
+    // expression it was made with, whose locals may change on the way (n = n + 1).
+    program.stream().filter(l -> l instanceof Linear.TangentArray a && primalOfTangent.containsKey(a.target().name())
+        && !primalOfTangent.get(a.target().name()).equals(a.target().name()))
+        .forEach(l -> tangentArrayLengths.remove(((Linear.TangentArray) l).target().name()));
     for (Map.Entry<String, Expr.Var> e : bars.entrySet()) {
       Expr.Var bar = e.getValue();
       Expr seed = seeds.get(e.getKey());
@@ -365,20 +362,22 @@ public final class Transposer {
 
   /** A scope: a counted loop (run backwards over its counter), or any other block. */
   private List<Stmt> block(Linear.Block b, List<Stmt> forward) {
-    CountedLoop loop = countedLoop(b);
-    if (loop != null) {
-      return countedLoop(loop, forward);
+    List<Stmt> counted = countedLoop(b, forward);
+    if (counted != null) {
+      return counted;
     }
     Swept inner = swept(b.body());
     forward.add(new Stmt.Block(inner.forward()));
     return inner.backward();
   }
 
-  /** {@code for (int counter = init.value(); while.condition(); counter++)} whose last trip has {@code counter == last}. */
-  private record CountedLoop(Stmt.Assign init, Linear.While loop, Expr last) {}
-
-  /** {@code b} as a counted loop, or null when it is not one (or counted loops are not run backwards). */
-  private CountedLoop countedLoop(Linear.Block b) {
+  /**
+   * {@code b} as a counted loop ({@code for (int counter = a; condition; counter++)}, its bound unchanged
+   * and its counter not written by the trip): forwards as written, backwards over its counter from the
+   * last trip's value down to the first's, both residuals kept at the loop's entry. Null when {@code b}
+   * is not one (or counted loops are not run backwards).
+   */
+  private List<Stmt> countedLoop(Linear.Block b, List<Stmt> forward) {
     if (!countedLoops || b.body().size() != 2 || !(b.body().get(0) instanceof Linear.Primal p)
         || !(p.stmt() instanceof Stmt.Assign init) || !init.declare() || init.target().type() != Type.INT
         || !(b.body().get(1) instanceof Linear.While w) || !hasLinear(w.body())) {
@@ -390,11 +389,21 @@ public final class Transposer {
       return null;
     }
     Set<String> written = written(trip.subList(0, trip.size() - 1));
-    Expr last = lastTrip(w.condition(), counter);
-    if (last == null || written.contains(counter.name()) || Exprs.vars(last).stream().anyMatch(written::contains)) {
+    Expr lastTrip = lastTrip(w.condition(), counter);
+    if (lastTrip == null || written.contains(counter.name())
+        || Exprs.vars(lastTrip).stream().anyMatch(written::contains)) {
       return null;
     }
-    return new CountedLoop(init, w, last);
+    List<Stmt> scope = new ArrayList<>();
+    scope.add(init);
+    List<Stmt> out = new ArrayList<>();
+    Expr.Var last = residual("last", Type.INT, lastTrip, scope, out);
+    Expr.Var first = residual("first", Type.INT, init.value(), scope, out);
+    Swept swept = swept(trip);
+    scope.add(new Stmt.While(w.condition(), swept.forward()));
+    forward.add(new Stmt.Block(scope));
+    out.add(new Stmt.Repeat(counter, last, first, swept.backward()));
+    return out;
   }
 
   /**
@@ -447,23 +456,6 @@ public final class Transposer {
         c.results().forEach(r -> out.add(r.name()));
       }
     });
-    return out;
-  }
-
-  /**
-   * A counted loop: forwards as written, backwards over its counter from the last trip's value
-   * down to the first's, both residuals kept at the loop's entry.
-   */
-  private List<Stmt> countedLoop(CountedLoop loop, List<Stmt> forward) {
-    List<Stmt> scope = new ArrayList<>();
-    scope.add(loop.init());
-    List<Stmt> out = new ArrayList<>();
-    Expr.Var last = residual("last", Type.INT, loop.last(), scope, out);
-    Expr.Var first = residual("first", Type.INT, loop.init().value(), scope, out);
-    Swept trip = swept(loop.loop().body());
-    scope.add(new Stmt.While(loop.loop().condition(), trip.forward()));
-    forward.add(new Stmt.Block(scope));
-    out.add(new Stmt.Repeat(loop.init().target(), last, first, trip.backward()));
     return out;
   }
 }
