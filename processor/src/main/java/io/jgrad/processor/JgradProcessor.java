@@ -433,7 +433,7 @@ public final class JgradProcessor extends AbstractProcessor {
         report.error(Codes.NOT_BATCHABLE, "a function with records in its signature cannot be batched yet", method);
         return Optional.empty();
       }
-      Derived derived = Derivation.of(rf.flat(), forward, 1, null);
+      Derived derived = Derivation.of(rf.flat(), forward, 1, null, false);
       return Optional.of(members -> {
         if (rf.flat() instanceof Function.Plain) {
           DerivativesEmitter.emit(derived, members);

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -30,13 +31,9 @@ public final class Derivation {
   /**
    * The derivatives of a user's function of the given order; {@code removable} says which primal
    * values {@code fGrad} may skip when nothing reads them (pure calls: {@code fGrad} never returns the
-   * value; null: nothing is dropped, as for the flat function of a record function).
+   * value; null: nothing is dropped, as for the flat function of a record function); long loops'
+   * states checkpointed where {@code checkpointLoops}.
    */
-  public static Derived of(Function f, boolean forward, int order, Predicate<Expr> removable) {
-    return derive(f, forward, order, removable, false, false);
-  }
-
-  /** {@link #of(Function, boolean, int, Predicate)}, long loops' states checkpointed where {@code checkpointLoops}. */
   public static Derived of(Function f, boolean forward, int order, Predicate<Expr> removable,
       boolean checkpointLoops) {
     return derive(f, forward, order, removable, false, checkpointLoops);
@@ -65,11 +62,12 @@ public final class Derivation {
     if (f instanceof Function.JvpRule rule) {
       paramNames.addAll(rule.tangentNames());
       Names names = Names.of(paramNames, rule.body());
-      Linearized linear = RuleLinearizer.ofRule(rule, names);
-      Placed placed = reverse(linear, sig, names, removable, false);
+      Placed placed = reverse(RuleLinearizer.ofRule(rule, names), sig, names, removable, false);
       Derived d = new Derived(f, forward, order, internal, null, placed.vjp(), placed.valueAndGrad(), placed.grad(),
           null, List.of(), null);
-      return order == 2 ? forwardOverForward(d, SecondOrder.ruleTangentBody(f.body()), rule.tangentNames()) : d;
+      // Order 2 differentiates the rule's tangent part: its return Dual.of(v, t) as return t.
+      return order == 2 ? forwardOverForward(d, RulePrimal.returning(f.body(), Expr.Pair::tangent, Set.of()),
+          rule.tangentNames()) : d;
     }
     Names names = Names.of(paramNames, f.body());
     List<Stmt> normal = Normalizer.normalize(f, names);

@@ -27,16 +27,10 @@ import java.util.function.Predicate;
 record Inliner(Names names, java.util.function.Function<Callee, Function> bodies, Predicate<Callee> keep,
     List<String> stack) {
   /**
-   * {@code body} (normalized, its locals known to {@code names}) with every call inlined but those
-   * {@code keep} accepts; {@code bodies} gives a callee's plain function, or null when it has none
-   * here (compiled elsewhere, or only a rule).
+   * {@code in} (normalized, its locals known to {@link #names}) with every call inlined but those
+   * {@link #keep} accepts.
    */
-  public static List<Stmt> inline(List<String> path, List<Stmt> body, Names names,
-      java.util.function.Function<Callee, Function> bodies, Predicate<Callee> keep) {
-    return new Inliner(names, bodies, keep, new ArrayList<>(path)).stmts(body);
-  }
-
-  private List<Stmt> stmts(List<Stmt> in) {
+  List<Stmt> stmts(List<Stmt> in) {
     List<Stmt> out = new ArrayList<>();
     for (Stmt s : in) {
       if (s instanceof Stmt.Assign a && a.value() instanceof Expr.Call c && !keep.test(c.callee())) {
@@ -149,9 +143,9 @@ record Inliner(Names names, java.util.function.Function<Callee, Function> bodies
    */
   public static List<Stmt> spliceCall(Function g, List<Expr> args, Expr.Var target, Names names,
       Map<String, String> renamed) {
-    List<Callee.Param> params = g.signature().params();
-    Names own = Names.of(params.stream().map(Callee.Param::name).toList(), g.body());
-    return splice(g.signature().name(), params, args, Normalizer.normalize(g, own), target, true, names, renamed);
+    Names own = Names.of(g.signature().paramNames(), g.body());
+    return splice(g.signature().name(), g.signature().params(), args, Normalizer.normalize(g, own), target, true,
+        names, renamed);
   }
 
   /** A call through a function object held by a renamed local: {@code f.value(x)}, {@code f.partialFirst().value(x, y)}. */

@@ -4,6 +4,7 @@ import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.Function;
 import io.jgrad.processor.ir.Names;
 import io.jgrad.processor.ir.Stmt;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
@@ -17,8 +18,11 @@ import java.util.function.Predicate;
 public record KernelSources(java.util.function.Function<Callee, Function> functions,
     java.util.function.Function<Callee, Function> primals, BiFunction<String, String, Function> ruleMethods) {
 
-  /** {@code body} with every call inlined from {@link #primals} but those {@code keep} accepts. */
+  /**
+   * {@code body} (normalized, its locals known to {@code names}) with every call inlined from
+   * {@link #primals} but those {@code keep} accepts; {@code path} the functions it is inlined into.
+   */
   List<Stmt> inline(List<String> path, List<Stmt> body, Names names, Predicate<Callee> keep) {
-    return Inliner.inline(path, body, names, primals, keep);
+    return new Inliner(names, primals, keep, new ArrayList<>(path)).stmts(body);
   }
 }

@@ -37,24 +37,20 @@ public final class RulePrimal {
   /**
    * The rule's body returning {@code part} of each {@code Dual.of(v, t)} it returns, without the
    * statements that write the locals {@code dropped} names: the one walk behind the rule's primal
-   * part and its tangent part ({@link SecondOrder#ruleTangentBody}).
+   * part and its tangent part (order 2 of a rule, {@link Derivation}).
    */
   static List<Stmt> returning(List<Stmt> rule, Function<Expr.Pair, Expr> part, Set<String> dropped) {
     List<Stmt> out = new ArrayList<>();
     for (Stmt s : rule) {
+      Expr.Var written = s instanceof Stmt.Assign a ? a.target()
+          : s instanceof Stmt.Declare d ? d.target()
+          : s instanceof Stmt.ArrayWrite w ? w.array() : null;
       if (s instanceof Stmt.Return r && r.value() instanceof Expr.Pair p) {
         out.add(new Stmt.Return(part.apply(p)));
-      } else if (!writesTangent(s, dropped)) {
+      } else if (written == null || !dropped.contains(written.name())) {
         out.add(Rewrite.withBodies(s, inner -> returning(inner, part, dropped)));
       }
     }
     return out;
-  }
-
-  private static boolean writesTangent(Stmt s, Set<String> linear) {
-    Expr.Var target = s instanceof Stmt.Assign a ? a.target()
-        : s instanceof Stmt.Declare d ? d.target()
-        : s instanceof Stmt.ArrayWrite w ? w.array() : null;
-    return target != null && linear.contains(target.name());
   }
 }
