@@ -179,9 +179,9 @@ final class ArrayTapeBody {
       } else if (s instanceof Stmt.Repeat r) {
         out.addAll(countDown(r, backward(r.body())));
       } else if (s instanceof Stmt.Accumulate a) {
-        out.addAll(accumulate(a));
+        out.addAll(accumulate(a, names));
       } else if (s instanceof Stmt.PullBack p) {
-        out.addAll(ReverseBody.pullBack(p, callArgs.get(p.pullback().name()), names, null));
+        out.addAll(ReverseBody.callPullBack(p, callArgs.get(p.pullback().name()), names));
       } else {
         out.add(Rewrite.withBodies(s, this::backward));
       }
@@ -189,8 +189,11 @@ final class ArrayTapeBody {
     return out;
   }
 
-  /** {@code target += value}: into a local, an element, or element by element into an array. */
-  private List<Stmt> accumulate(Stmt.Accumulate a) {
+  /**
+   * {@code target += value}: into a local, an element, or element by element into an array; new
+   * locals are named in {@code names}. Reverse mode written as code accumulates this way.
+   */
+  static List<Stmt> accumulate(Stmt.Accumulate a, Names names) {
     Primitive op = a.subtract() ? Primitive.SUB : Primitive.ADD;
     Expr.Var target = a.target();
     if (!target.type().isArray()) {

@@ -61,7 +61,7 @@ public final class KernelLowering {
     }
     try {
       return lowering.reverse();
-    } catch (NotBatchable | TransformException | SecondOrder.Unsupported e) {
+    } catch (NotBatchable | TransformException e) {
       return new Kernels.CpuOnly(f.signature(), "it reaches a @CustomVjp rule (" + reverseOnly + ") and "
           + e.getMessage());
     }

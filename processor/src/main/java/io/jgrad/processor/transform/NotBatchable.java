@@ -1,6 +1,9 @@
 package io.jgrad.processor.transform;
 
-/** A function that cannot become a kernel; the message says which construct and why. */
+/**
+ * A function that cannot become a kernel, or whose reverse mode cannot be written as code for one (a
+ * kernel lane then calls the scalar generated code); the message says which construct and why.
+ */
 public final class NotBatchable extends RuntimeException {
   private static final long serialVersionUID = 1L;
   private final String call;

@@ -199,7 +199,7 @@ public final class ReverseBody {
 
   private void hoist(Expr.Var v) {
     if (!v.type().isScalar() && v.type() != Type.BOOLEAN && v.type() != Type.INT) {
-      throw new SecondOrder.Unsupported("order 2 of a function that reaches a @CustomVjp rule and declares "
+      throw new NotBatchable("order 2 of a function that reaches a @CustomVjp rule and declares "
           + v.name() + " (not a number) inside a branch is not supported yet");
     }
     // Both branches may declare a local of the same name: one declaration serves them.
@@ -213,14 +213,13 @@ public final class ReverseBody {
     List<Stmt> out = new ArrayList<>();
     for (Stmt s : sweep) {
       if (s instanceof Stmt.Accumulate a) {
-        out.add(new Stmt.Assign(a.target(),
-            Exprs.prim(a.subtract() ? Primitive.SUB : Primitive.ADD, a.target(), a.value()), false));
+        out.addAll(ArrayTapeBody.accumulate(a, names));
       } else if (s instanceof Stmt.Repeat r) {
         out.addAll(recompute(r));
       } else if (s instanceof Stmt.PullBack p) {
         Expr pullback = residuals.getOrDefault(p.pullback().name(), p.pullback());
         Stmt.Linearize call = calls.get(pullback instanceof Expr.Var v ? v.name() : p.pullback().name());
-        out.addAll(pullBack(p, call.args(), names, inlinePullbacks));
+        out.addAll(inlinePullbacks == null ? callPullBack(p, call.args(), names) : splicePullBack(p, call.args()));
       } else if (!(s instanceof Stmt.Restore)) { // every residual is read where it was computed
         out.add(Rewrite.withBodies(s, this::backward));
       }
@@ -247,30 +246,56 @@ public final class ReverseBody {
   }
 
   /**
-   * A callee's pullback: {@code argBar += calleePullbackK(args, resultBar)} for each differentiated
-   * argument, or through a function object's partials, in code that is differentiated again (order 2
-   * and doubles are checked before generation, by {@code OrderLimits}); for a kernel, each pullback
-   * function's own code spliced in from {@code inline} (null: called).
+   * A callee's pullback in code that is differentiated again: {@code argBar += calleePullbackK(args,
+   * resultBar)} for each differentiated argument, or through a function object's partials (order 2
+   * and doubles are checked before generation, by {@code OrderLimits}).
    */
-  static List<Stmt> pullBack(Stmt.PullBack p, List<Expr> callArgs, Names names,
-      java.util.function.Function<Callee, List<Function>> inline) {
+  static List<Stmt> callPullBack(Stmt.PullBack p, List<Expr> callArgs, Names names) {
     Callee callee = p.callee();
-    List<Stmt> out = new ArrayList<>();
-    if (inline != null && callee.isFunctionObject()) {
-      throw new SecondOrder.Unsupported("a call through the function object " + callee.receiver() + " cannot"
-          + " run in a kernel");
-    }
-    if (inline != null && !callee.doublesOnly()) {
-      throw new SecondOrder.Unsupported("order 2 by reverse over reverse through " + callee.name()
-          + ", which takes or returns something other than double, is not supported yet");
-    }
     if (callee.isFunctionObject()) {
-      functionObjectCall(p, callArgs, names, out);
-      return out;
+      return functionObjectCall(p, callArgs, names);
     }
-    if (inline == null && (callee.order() < 2 || !callee.doublesOnly())) {
+    if (callee.order() < 2 || !callee.doublesOnly()) {
       throw new IllegalStateException("reverse over reverse through " + callee.name() + " passed OrderLimits");
     }
+    List<Callee.Param> diff = callee.differentiatedParams();
+    return parts(p, callArgs, names, (k, args, part) -> List.of(new Stmt.Assign(part, new Expr.Call(
+        callee.pullbackFunction(diff.get(k), callee.pullbackCotangentName()), args, part.type()), true)));
+  }
+
+  /** A callee's pullback in a kernel: each of its pullback functions' own code spliced in. */
+  private List<Stmt> splicePullBack(Stmt.PullBack p, List<Expr> callArgs) {
+    Callee callee = p.callee();
+    if (callee.isFunctionObject()) {
+      throw new NotBatchable("a call through the function object " + callee.receiver() + " cannot"
+          + " run in a kernel");
+    }
+    if (!callee.doublesOnly()) {
+      throw new NotBatchable("order 2 by reverse over reverse through " + callee.name()
+          + ", which takes or returns something other than double, is not supported yet");
+    }
+    return parts(p, callArgs, names, (k, args, part) -> {
+      List<Function> pullbacks = inlinePullbacks.apply(callee);
+      if (pullbacks == null || pullbacks.isEmpty()) {
+        throw new NotBatchable("the reverse mode of " + callee.name() + " is not available as code"
+            + " here (its fwd or bwd is outside the differentiable subset, or it has a rule kernels cannot expand)");
+      }
+      return Inliner.spliceCall(pullbacks.get(k), args, part, names, null);
+    });
+  }
+
+  /** How one differentiated argument's part of a pullback is computed: {@code part} from {@code args}. */
+  private interface Part {
+    List<Stmt> compute(int k, List<Expr> args, Expr.Var part);
+  }
+
+  /**
+   * {@code argBar += part} for each differentiated argument {@code k} that takes a cotangent, each part
+   * computed by {@code part} from the call's arguments and the result's cotangent.
+   */
+  private static List<Stmt> parts(Stmt.PullBack p, List<Expr> callArgs, Names names, Part part) {
+    Callee callee = p.callee();
+    List<Stmt> out = new ArrayList<>();
     List<Callee.Param> diff = callee.differentiatedParams();
     for (int k = 0; k < diff.size(); k++) {
       Expr.Var argBar = p.argCotangents().get(k);
@@ -279,31 +304,20 @@ public final class ReverseBody {
       }
       List<Expr> args = new ArrayList<>(callArgs);
       args.add(p.cotangent());
-      Expr.Var part = names.var(callee.name() + "Part", diff.get(k).type());
-      out.addAll(inline != null ? splicePullback(inline.apply(callee), callee, k, args, part, names)
-          : List.of(new Stmt.Assign(part, new Expr.Call(callee.pullbackFunction(diff.get(k),
-              callee.pullbackCotangentName()), args, part.type()), true)));
-      out.add(new Stmt.Assign(argBar, Exprs.prim(Primitive.ADD, argBar, part), false));
+      Expr.Var local = names.var(callee.name() + "Part", diff.get(k).type());
+      out.addAll(part.compute(k, args, local));
+      out.add(new Stmt.Assign(argBar, Exprs.prim(Primitive.ADD, argBar, local), false));
     }
     return out;
-  }
-
-  /** {@code part = calleePullbackK(args)} as the pullback function's own code, for a kernel. */
-  private static List<Stmt> splicePullback(List<Function> pullbacks, Callee callee, int k, List<Expr> args,
-      Expr.Var part, Names names) {
-    if (pullbacks == null || pullbacks.isEmpty()) {
-      throw new SecondOrder.Unsupported("the reverse mode of " + callee.name() + " is not available as code here"
-          + " (its fwd or bwd is outside the differentiable subset, or it has a rule kernels cannot expand)");
-    }
-    return Inliner.spliceCall(pullbacks.get(k), args, part, names, null);
   }
 
   /**
    * {@code f.value(x, y)}: {@code xBar += resultBar · f.partialFirst().value(x, y)}, whose reverse mode
    * is the partial's own vjp (functions compiled with order 2 give their objects partials).
    */
-  private static void functionObjectCall(Stmt.PullBack p, List<Expr> args, Names names, List<Stmt> out) {
+  private static List<Stmt> functionObjectCall(Stmt.PullBack p, List<Expr> args, Names names) {
     Callee callee = p.callee();
+    List<Stmt> out = new ArrayList<>();
     for (int k = 0; k < callee.params().size(); k++) {
       Expr.Var argBar = p.argCotangents().get(k);
       if (argBar == null) {
@@ -315,6 +329,7 @@ public final class ReverseBody {
       Expr term = Exprs.prim(Primitive.MUL, p.cotangent(), slope);
       out.add(new Stmt.Assign(argBar, Exprs.prim(Primitive.ADD, argBar, term), false));
     }
+    return out;
   }
 
   /**

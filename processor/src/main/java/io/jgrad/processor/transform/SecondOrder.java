@@ -9,7 +9,6 @@ import io.jgrad.processor.ir.Stmt;
 import io.jgrad.processor.ir.Type;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Second order as forward mode applied to the output of forward mode: the tangent program of a
@@ -20,15 +19,6 @@ import java.util.Set;
  */
 public final class SecondOrder {
   private SecondOrder() {}
-
-  /** Thrown for what second order cannot differentiate yet. */
-  public static final class Unsupported extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    public Unsupported(String message) {
-      super(message);
-    }
-  }
 
   /** The body computing the first-order tangent, from a linearized program. */
   public static List<Stmt> tangentBody(List<Linear> program) {
@@ -130,10 +120,5 @@ public final class SecondOrder {
     if (objectCall.ownerQualifiedName().equals(Type.FN_N.javaName())) {
       throw new IllegalStateException("order 2 through the DiffFnN " + objectCall.receiver() + " passed OrderLimits");
     }
-  }
-
-  /** The body of a custom JVP rule with {@code return Dual.of(v, t)} turned into {@code return t}. */
-  public static List<Stmt> ruleTangentBody(List<Stmt> rule) {
-    return RulePrimal.returning(rule, Expr.Pair::tangent, Set.of());
   }
 }

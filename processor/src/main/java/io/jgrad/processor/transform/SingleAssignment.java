@@ -84,7 +84,7 @@ record SingleAssignment(Names names, Map<String, Type> types) {
       } else if (s instanceof Stmt.While w) {
         out.addAll(loop(w, current, assigned));
       } else if (s instanceof Stmt.ArrayWrite) {
-        throw new SecondOrder.Unsupported("its reverse mode would need a tape for local arrays, which a kernel lane"
+        throw new NotBatchable("its reverse mode would need a tape for local arrays, which a kernel lane"
             + " does not have yet");
       } else {
         out.add(s);
