@@ -296,9 +296,7 @@ public final class CleanAdjoints {
   }
 
   private static Set<String> mentioned(List<Expr> exprs) {
-    Set<String> out = new HashSet<>();
-    exprs.forEach(e -> out.addAll(Exprs.vars(e)));
-    return out;
+    return exprs.stream().flatMap(e -> Exprs.vars(e).stream()).collect(Collectors.toCollection(HashSet::new));
   }
 
   /**

@@ -98,13 +98,8 @@ public final class DeadCode {
 
   /** {@code program} without the node {@code gone} (by identity), wherever it is nested. */
   private static List<Linear> without(List<Linear> program, Linear gone) {
-    List<Linear> out = new ArrayList<>();
-    for (Linear l : program) {
-      if (l != gone) {
-        out.add(Rewrite.withBodies(l, inner -> without(inner, gone)));
-      }
-    }
-    return out;
+    return program.stream().filter(l -> l != gone).map(l -> Rewrite.withBodies(l, inner -> without(inner, gone)))
+        .toList();
   }
 
   /**
@@ -124,14 +119,8 @@ public final class DeadCode {
   }
 
   private static List<Linear> keep(List<Linear> program, Set<String> read) {
-    List<Linear> out = new ArrayList<>();
-    for (Linear l : program) {
-      Expr.Var target = target(l);
-      if (target == null || read.contains(target.name())) {
-        out.add(Rewrite.withBodies(l, inner -> keep(inner, read)));
-      }
-    }
-    return out;
+    return program.stream().filter(l -> target(l) == null || read.contains(target(l).name()))
+        .map(l -> Rewrite.withBodies(l, inner -> keep(inner, read))).toList();
   }
 
   private static void reads(List<Linear> program, boolean valueLive, Set<String> read) {

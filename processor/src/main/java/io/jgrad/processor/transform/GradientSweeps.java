@@ -4,9 +4,9 @@ import io.jgrad.processor.ir.Expr;
 import io.jgrad.processor.ir.Reverse;
 import io.jgrad.processor.ir.Rewrite;
 import io.jgrad.processor.ir.Stmt;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
@@ -86,14 +86,8 @@ public final class GradientSweeps {
 
   /** {@code body} with each statement replaced by what {@code kept} makes of it, none where it gives null. */
   static List<Stmt> sweep(List<Stmt> body, UnaryOperator<Stmt> kept) {
-    List<Stmt> out = new ArrayList<>();
-    for (Stmt s : body) {
-      Stmt k = kept.apply(s);
-      if (k != null) {
-        out.add(Rewrite.withBodies(k, inner -> sweep(inner, kept)));
-      }
-    }
-    return out;
+    return body.stream().map(kept).filter(Objects::nonNull)
+        .map(k -> Rewrite.withBodies(k, inner -> sweep(inner, kept))).toList();
   }
 
   /**

@@ -67,8 +67,7 @@ public final class Jvp {
     // A parameter held constant (outside wrt, @NonDiff, or a first-order tangent at second order)
     // that is assigned a differentiated value needs a tangent too: zero until that assignment. Those
     // in wrt and the locals the body declares have theirs.
-    Set<String> withTangent = new HashSet<>();
-    wrt.forEach(p -> withTangent.add(p.name()));
+    Set<String> withTangent = new HashSet<>(wrt.stream().map(Callee.Param::name).toList());
     Map<String, Expr.Var> assigned = new LinkedHashMap<>();
     Rewrite.forEach(body, s -> {
       if (s instanceof Stmt.Assign a) {

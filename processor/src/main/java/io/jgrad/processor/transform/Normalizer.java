@@ -209,9 +209,7 @@ public final class Normalizer {
    * local; anything else (an array, an int) is an atom already.
    */
   private List<Expr> args(List<Expr> args, List<Stmt> out) {
-    List<Expr> atoms = new ArrayList<>();
-    args.forEach(a -> atoms.add(atom(a, out)));
-    return atoms;
+    return args.stream().map(a -> atom(a, out)).toList();
   }
 
   /** {@code t = value} as a branch of its own: the record calls it makes stay in it. */
