@@ -123,14 +123,17 @@ final class ExpressionReader {
     };
   }
 
-  /** {@code left op right} of type {@code type}: a differentiable primitive on scalars, else a plain operation. */
+  /**
+   * {@code left op right} of type {@code type}, {@code kind} the operator's or its compound
+   * assignment's ({@code +=}): a differentiable primitive on scalars, else a plain operation.
+   */
   Expr arithmetic(Tree.Kind kind, Expr left, Expr right, Type type, Tree at) {
     if (type.isScalar()) {
       Primitive p = switch (kind) {
-        case PLUS -> Primitive.ADD;
-        case MINUS -> Primitive.SUB;
-        case MULTIPLY -> Primitive.MUL;
-        case DIVIDE -> Primitive.DIV;
+        case PLUS, PLUS_ASSIGNMENT -> Primitive.ADD;
+        case MINUS, MINUS_ASSIGNMENT -> Primitive.SUB;
+        case MULTIPLY, MULTIPLY_ASSIGNMENT -> Primitive.MUL;
+        case DIVIDE, DIVIDE_ASSIGNMENT -> Primitive.DIV;
         default -> null;
       };
       if (p == null) {
@@ -140,11 +143,11 @@ final class ExpressionReader {
       return new Expr.Prim(p, List.of(left, right), type, false);
     }
     Expr.BinaryOp op = switch (kind) {
-      case PLUS -> Expr.BinaryOp.ADD;
-      case MINUS -> Expr.BinaryOp.SUB;
-      case MULTIPLY -> Expr.BinaryOp.MUL;
-      case DIVIDE -> Expr.BinaryOp.DIV;
-      case REMAINDER -> Expr.BinaryOp.REM;
+      case PLUS, PLUS_ASSIGNMENT -> Expr.BinaryOp.ADD;
+      case MINUS, MINUS_ASSIGNMENT -> Expr.BinaryOp.SUB;
+      case MULTIPLY, MULTIPLY_ASSIGNMENT -> Expr.BinaryOp.MUL;
+      case DIVIDE, DIVIDE_ASSIGNMENT -> Expr.BinaryOp.DIV;
+      case REMAINDER, REMAINDER_ASSIGNMENT -> Expr.BinaryOp.REM;
       case LESS_THAN -> Expr.BinaryOp.LT;
       case LESS_THAN_EQUAL -> Expr.BinaryOp.LE;
       case GREATER_THAN -> Expr.BinaryOp.GT;

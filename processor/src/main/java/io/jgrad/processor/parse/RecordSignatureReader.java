@@ -1,6 +1,5 @@
 package io.jgrad.processor.parse;
 
-import io.jgrad.annotations.NonDiff;
 import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.RecordShape;
 import io.jgrad.processor.ir.RecordSignature.UserParam;
@@ -8,7 +7,6 @@ import io.jgrad.processor.ir.RecordSignature;
 import io.jgrad.processor.ir.Type;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.VariableElement;
 
@@ -29,7 +27,6 @@ public final class RecordSignatureReader {
   /** The scalarized signature of {@code method}; its record types must have shapes (validated before). */
   public static RecordSignature read(ExecutableElement method, CalleeResolver resolver) {
     Callee base = resolver.resolve(method);
-    Set<String> wrt = Set.copyOf(CalleeResolver.wrt(method));
     List<UserParam> params = new ArrayList<>();
     List<Callee.Param> flat = new ArrayList<>();
     for (int i = 0; i < method.getParameters().size(); i++) {
@@ -37,8 +34,7 @@ public final class RecordSignatureReader {
       Callee.Param plain = base.params().get(i);
       RecordShape shape = RecordShape.of(p.asType());
       UserParam up = shape == null ? new UserParam(plain.name(), null, plain, plain.differentiated())
-          : new UserParam(plain.name(), shape, null, shape.differentiable() && p.getAnnotation(NonDiff.class) == null
-              && (wrt.isEmpty() || wrt.contains(p.getSimpleName().toString())));
+          : new UserParam(plain.name(), shape, null, shape.differentiable() && CalleeResolver.selected(method, p));
       params.add(up);
       flat.addAll(up.flat());
     }
