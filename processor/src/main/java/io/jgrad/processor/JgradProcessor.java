@@ -155,14 +155,14 @@ public final class JgradProcessor extends AbstractProcessor {
     // The functions with reverse mode only, each with the path that reaches a @CustomVjp rule
     // (caller → f, which has only a @CustomVjp rule): JAX raises this as a TypeError at run time;
     // here those functions get no fJvp and a call to one is a javac error.
-    Map<String, String> reverseOnly = callerPaths(functions,
+    Map<String, String> reverseOnly = CallerPaths.of(functions,
         f -> f instanceof Function.VjpRule ? f.signature().name() + ", which has only a @CustomVjp rule" : null,
         callee -> callee.forward() ? null
             : callee.name() + ", which has no forward mode (it reaches a @CustomVjp rule)");
     // The functions that create or write local arrays, return one, or have records in their signature,
     // directly or through a callee, each with the path to the one that does: kernels cannot allocate
     // arrays nor inline the flat functions of records yet.
-    Map<String, String> arrayUsers = callerPaths(functions, f -> {
+    Map<String, String> arrayUsers = CallerPaths.of(functions, f -> {
       Callee sig = f.signature();
       boolean flat = !RecordSignature.userName(sig.name()).equals(sig.name());
       return flat || f.writesArrays() || (sig.returnType() != null && sig.returnType().isArray())
@@ -215,22 +215,6 @@ public final class JgradProcessor extends AbstractProcessor {
       // An optional reading for speed: what it cannot read is run by the user's passes instead.
       return List.of();
     }
-  }
-
-  /**
-   * {@code functions} for which {@code seed} gives a path, and their callers, each with its path of
-   * calls ({@link CallerPaths}).
-   */
-  private static Map<String, String> callerPaths(List<Function> functions,
-      java.util.function.Function<Function, String> seed, java.util.function.Function<Callee, String> outside) {
-    Map<String, String> seeds = new LinkedHashMap<>();
-    for (Function f : functions) {
-      String path = seed.apply(f);
-      if (path != null) {
-        seeds.put(f.signature().key(), path);
-      }
-    }
-    return CallerPaths.of(functions, seeds, outside);
   }
 
   private static List<Function> all(List<ClassWork> work) {

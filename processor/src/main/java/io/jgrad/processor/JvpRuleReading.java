@@ -5,10 +5,12 @@ import io.jgrad.processor.check.LinearityChecker;
 import io.jgrad.processor.check.PrimalCallChecker;
 import io.jgrad.processor.check.RuleValidator;
 import io.jgrad.processor.diag.Report;
+import io.jgrad.processor.ir.Activity;
 import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.DiffSpec;
 import io.jgrad.processor.ir.Function;
 import io.jgrad.processor.ir.RecordSignature;
+import io.jgrad.processor.ir.TypeMapper;
 import io.jgrad.processor.parse.BodyParser;
 import io.jgrad.processor.parse.CalleeResolver;
 import io.jgrad.processor.parse.CustomJvpReader;
@@ -19,6 +21,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.VariableElement;
 
 /**
  * The step that reads a function's {@code @CustomJvp} rules between their checks: a rule's signature
@@ -57,11 +60,14 @@ final class JvpRuleReading {
     int before = report.errorCount();
     rules.get().stream().filter(Objects::nonNull).forEach(rule -> {
       BodyParser parser = new BodyParser(trees, report, callees, rule);
+      VariableElement tangent = rule.getParameters().get(0);
+      Callee.Param param = new Callee.Param(tangent.getSimpleName().toString(), TypeMapper.map(tangent.asType()), true);
       BodyReading.read(parser).map(Function::body).ifPresent(body -> LinearityChecker.check(body,
-          CustomJvpReader.tangentLocals(rule, body), parser.positions(), report, parser.unit(), rule));
+          Activity.of(body, List.of(param)), parser.positions(), report, parser.unit(), rule));
     });
-    return report.errorCount() > before ? Optional.empty()
-        : Optional.of(CustomJvpReader.perParameter(sig, rules.get()));
+    // The function that calls the rules, one per differentiated parameter (null for zero).
+    return report.errorCount() > before ? Optional.empty() : Optional.of(new Function.JvpsRules(sig,
+        rules.get().stream().map(r -> r == null ? null : r.getSimpleName().toString()).toList()));
   }
 
   /** The flat function of a {@code @CustomJvp} with records: the rule's body, read once, returning the record. */

@@ -22,7 +22,6 @@ import io.jgrad.processor.ir.TypeMapper;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.IntStream;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
@@ -69,20 +68,6 @@ public final class CustomJvpReader {
     return parser.parse().map(parsed -> new ReadRule(new Function.JvpRule(sig, parsed.body(),
         rule.getSimpleName().toString(), tangentParams.stream().map(Callee.Param::name).toList(),
         Activity.of(parsed.body(), tangentParams)), parser.positions(), parser.unit(), rule));
-  }
-
-  /** The locals of a {@code jvps} rule's body that depend on its tangent, its first parameter. */
-  public static Set<String> tangentLocals(ExecutableElement rule, List<Stmt> body) {
-    var tangent = rule.getParameters().get(0);
-    Callee.Param param = new Callee.Param(tangent.getSimpleName().toString(),
-        TypeMapper.map(tangent.asType()), true);
-    return Activity.of(body, List.of(param));
-  }
-
-  /** The function that calls {@code rules}, one per differentiated parameter (null for zero). */
-  public static Function.JvpsRules perParameter(Callee sig, List<ExecutableElement> rules) {
-    return new Function.JvpsRules(sig, rules.stream().map(r -> r == null ? null : r.getSimpleName().toString())
-        .toList());
   }
 
   /** Whether {@code ownerName} is the runtime's pair of a value and its tangent. */
