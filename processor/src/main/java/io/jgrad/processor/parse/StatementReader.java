@@ -296,16 +296,13 @@ final class StatementReader {
     return null;
   }
 
-  /** Reports a return that {@link ReturnShaper} cannot place, at the return, else at the method. */
+  /**
+   * Reports a return that {@link ReturnShaper} cannot place, at the return (the shaper moves the
+   * returns read here, never makes one).
+   */
   void reportReturn(Stmt.Return r) {
-    Tree t = returnTrees.get(r);
-    String msg = "this return is not in a position jgrad can differentiate yet: a return must end the"
-        + " method or a branch of an if/else whose other branch holds the rest of the method;"
-        + " hint: restructure with if/else, or store the result in a local";
-    if (t != null) {
-      cx.error(Codes.UNSUPPORTED_RETURN, msg, t);
-    } else {
-      cx.report.error(Codes.UNSUPPORTED_RETURN, msg, cx.method);
-    }
+    cx.error(Codes.UNSUPPORTED_RETURN, "this return is not in a position jgrad can differentiate yet: a return"
+        + " must end the method or a branch of an if/else whose other branch holds the rest of the method;"
+        + " hint: restructure with if/else, or store the result in a local", returnTrees.get(r));
   }
 }
