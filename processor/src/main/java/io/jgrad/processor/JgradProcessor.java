@@ -38,7 +38,6 @@ import io.jgrad.processor.ir.RecordSignature;
 import io.jgrad.processor.ir.TransformException;
 import io.jgrad.processor.parse.BodyParser;
 import io.jgrad.processor.parse.CalleeResolver;
-import io.jgrad.processor.parse.RecordRuleReader;
 import io.jgrad.processor.parse.RecordSignatureReader;
 import io.jgrad.processor.parse.VjpPassReader;
 import io.jgrad.processor.transform.Derivation;
@@ -289,8 +288,8 @@ public final class JgradProcessor extends AbstractProcessor {
       CalleeResolver callees, Report report) {
     RecordSignature sig = RecordSignatureReader.read(m, callees);
     if (spec.kind() == DiffSpec.Kind.CUSTOM_VJP) {
-      boolean valid = RuleValidator.vjpRules(m, spec, RecordRuleReader.ruleView(sig),
-          RecordRuleReader.gradTypeName(m, sig), report);
+      boolean valid = RuleValidator.vjpRules(m, spec, RecordSignatureReader.ruleView(sig),
+          RecordSignatureReader.gradTypeName(m, sig), report);
       // Used at first order only: no pullbacks, its passes are called, never read.
       return valid ? Optional.of(new RecordFunctions(sig, new Function.VjpRule(sig.flat(), spec.fwd(), spec.bwd(),
           List.of()))) : Optional.empty();

@@ -15,7 +15,7 @@ import io.jgrad.processor.parse.BodyParser;
 import io.jgrad.processor.parse.CalleeResolver;
 import io.jgrad.processor.parse.CustomJvpReader;
 import io.jgrad.processor.parse.CustomJvpReader.ReadRule;
-import io.jgrad.processor.parse.RecordRuleReader;
+import io.jgrad.processor.parse.RecordSignatureReader;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -73,8 +73,8 @@ final class JvpRuleReading {
   /** The flat function of a {@code @CustomJvp} with records: the rule's body, read once, returning the record. */
   static Optional<Function> readRecord(ExecutableElement f, DiffSpec spec, RecordSignature sig,
       Trees trees, Report report, CalleeResolver callees) {
-    return RuleValidator.recordJvpRule(f, spec, RecordRuleReader.ruleView(sig), report)
-        .flatMap(rule -> linear(() -> RecordRuleReader.readJvp(sig, rule, trees, report, callees), report))
+    return RuleValidator.recordJvpRule(f, spec, RecordSignatureReader.ruleView(sig), report)
+        .flatMap(rule -> linear(() -> CustomJvpReader.readRecord(sig, rule, trees, report, callees), report))
         .map(Function.class::cast);
   }
 

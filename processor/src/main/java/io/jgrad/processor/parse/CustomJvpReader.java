@@ -16,9 +16,11 @@ import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.Expr;
 import io.jgrad.processor.ir.Function;
 import io.jgrad.processor.ir.RecordShape;
+import io.jgrad.processor.ir.RecordSignature;
 import io.jgrad.processor.ir.Stmt;
 import io.jgrad.processor.ir.Type;
 import io.jgrad.processor.ir.TypeMapper;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,7 +33,8 @@ import javax.lang.model.type.TypeMirror;
 
 /**
  * Reads the rules of a {@code @CustomJvp} function: a {@code jvp} rule's body, with the primal
- * parameters named as the function names them, or the {@code jvps} rules it calls. The processor's
+ * parameters named as the function names them (with records in the signature, read once into the
+ * flat function, records scalarized), or the {@code jvps} rules it calls. The processor's
  * entry finds and checks the rules before this reads them, and checks linearity after.
  */
 public final class CustomJvpReader {
@@ -58,11 +61,36 @@ public final class CustomJvpReader {
   }
 
   /**
+   * The flat function of a {@code @CustomJvp} with records: the body of {@code rule} read once, record
+   * parameters and tangents scalarized, returning the whole record and its tangent; empty after
+   * reporting what is not read.
+   */
+  public static Optional<ReadRule> readRecord(RecordSignature sig, ExecutableElement rule, Trees trees,
+      Report report, CalleeResolver callees) {
+    List<String> primalNames = sig.params().stream().map(RecordSignature.UserParam::name).toList();
+    List<Callee.Param> tangentParams = new ArrayList<>();
+    int k = primalNames.size();
+    for (RecordSignature.UserParam p : sig.differentiatedParams()) {
+      String t = rule.getParameters().get(k++).getSimpleName().toString();
+      if (p.shape() == null) {
+        tangentParams.add(new Callee.Param(t, p.param().type(), true));
+        continue;
+      }
+      for (RecordShape.Leaf leaf : p.shape().leaves()) {
+        if (leaf.differentiable()) {
+          tangentParams.add(new Callee.Param(t + "_" + leaf.suffix(), leaf.type(), true));
+        }
+      }
+    }
+    return read(sig.flat(), primalNames, tangentParams, rule, trees, report, callees);
+  }
+
+  /**
    * The function {@code sig} that {@code rule}'s body defines, its primal parameters named
    * {@code primalNames} and its tangents {@code tangentParams} (a record's read leaf by leaf), or empty
    * after reporting what is not read.
    */
-  static Optional<ReadRule> read(Callee sig, List<String> primalNames, List<Callee.Param> tangentParams,
+  private static Optional<ReadRule> read(Callee sig, List<String> primalNames, List<Callee.Param> tangentParams,
       ExecutableElement rule, Trees trees, Report report, CalleeResolver callees) {
     BodyParser parser = new BodyParser(trees, report, callees, rule, primalNames, new Mode(), null);
     return parser.parse().map(parsed -> new ReadRule(new Function.JvpRule(sig, parsed.body(),

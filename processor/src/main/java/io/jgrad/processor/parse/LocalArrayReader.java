@@ -79,7 +79,9 @@ final class LocalArrayReader {
         && CalleeResolver.isDifferentiable(callee) && !RecordSignatureReader.involvesRecords(callee)
         && TypeMapper.map(callee.getReturnType()) == type) {
       // double[] y = g(x): the array a differentiable function returns, read-only here.
-      Expr value = call(call, new TreePath(path, call), callee, type);
+      Expr value = cx.callsItself(callee, call) ? dummy()
+          : new Expr.Call(cx.callees.resolve(callee), cx.exprs(call.getArguments(), new TreePath(path, call)), type);
+      cx.positions.putIfAbsent(value, call);
       declaration(new Stmt.Assign(new Expr.Var(cx.declare(element), type), value, true), t, out);
       return;
     }
@@ -110,16 +112,6 @@ final class LocalArrayReader {
   private void declaration(Stmt s, Tree t, List<Stmt> out) {
     arrayDeclarations.put(s, t);
     out.add(s);
-  }
-
-  /** A call to a differentiable function that returns an array. */
-  private Expr call(MethodInvocationTree t, TreePath path, ExecutableElement callee, Type type) {
-    if (cx.callsItself(callee, t)) {
-      return dummy();
-    }
-    Expr call = new Expr.Call(cx.callees.resolve(callee), cx.exprs(t.getArguments(), path), type);
-    cx.positions.putIfAbsent(call, t);
-    return call;
   }
 
   /**

@@ -13,7 +13,8 @@ import javax.lang.model.element.VariableElement;
 /**
  * Reads the {@link RecordSignature} of a method with records in its signature from its element:
  * which parameters are records, which of them are differentiated ({@code wrt}, {@code @NonDiff}),
- * and the flat function it becomes.
+ * and the flat function it becomes; and how the checks of its custom rules see it (the notebook's
+ * "Working with containers": a rule's signature is checked with record types).
  */
 public final class RecordSignatureReader {
   private RecordSignatureReader() {}
@@ -44,5 +45,28 @@ public final class RecordSignatureReader {
         method.getSimpleName() + "_flat", List.copyOf(flat), result == null ? base.returnType() : Type.OBJECT,
         base.forward(), 1, null, false, result == null ? null : new Callee.RecordResult(result, -1, -1));
     return new RecordSignature(method.getSimpleName().toString(), List.copyOf(params), result, flatFunction);
+  }
+
+  /**
+   * The signature the rule checks see: a record parameter is one value, differentiated when it has a
+   * differentiable leaf; its type in messages and comparisons is the record's own.
+   */
+  public static Callee ruleView(RecordSignature sig) {
+    List<Callee.Param> params = sig.params().stream()
+        .map(p -> p.shape() == null ? p.param() : new Callee.Param(p.name(), Type.OBJECT, p.differentiated())).toList();
+    Callee flat = sig.flat();
+    // A record result has no IR type (null); a plain one is the flat function's.
+    return new Callee(flat.ownerQualifiedName(), flat.derivativesQualifiedName(), sig.name(), List.copyOf(params),
+        sig.result() == null ? flat.returnType() : null, flat.forward(), 1);
+  }
+
+  /** How {@code bwd} spells the gradient: the record of the one differentiated parameter, else {@code FGrad}. */
+  public static String gradTypeName(ExecutableElement f, RecordSignature sig) {
+    List<RecordSignature.UserParam> diff = sig.differentiatedParams();
+    if (diff.size() == 1) {
+      int i = sig.params().indexOf(diff.get(0));
+      return f.getParameters().get(i).asType().toString();
+    }
+    return Character.toUpperCase(sig.name().charAt(0)) + sig.name().substring(1) + "Grad";
   }
 }
