@@ -17,6 +17,7 @@ import io.jgrad.processor.ir.Expr;
 import io.jgrad.processor.ir.Function;
 import io.jgrad.processor.ir.RecordShape;
 import io.jgrad.processor.ir.RecordSignature;
+import io.jgrad.processor.ir.RecordSignature.UserParam;
 import io.jgrad.processor.ir.Stmt;
 import io.jgrad.processor.ir.Type;
 import io.jgrad.processor.ir.TypeMapper;
@@ -24,7 +25,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.IntStream;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
@@ -50,14 +50,8 @@ public final class CustomJvpReader {
   /** The function {@code rule}'s body defines for {@code sig}, or empty after reporting what is not read. */
   public static Optional<ReadRule> read(Callee sig, ExecutableElement rule, Trees trees, Report report,
       CalleeResolver callees) {
-    List<String> primalNames = sig.paramNames();
-    // The tangents follow the primal parameters, one per differentiated parameter.
-    List<Callee.Param> diff = sig.differentiatedParams();
-    List<Callee.Param> tangentParams = IntStream.range(0, diff.size())
-        .mapToObj(i -> new Callee.Param(rule.getParameters().get(primalNames.size() + i).getSimpleName().toString(),
-            diff.get(i).type(), true))
-        .toList();
-    return read(sig, primalNames, tangentParams, rule, trees, report, callees);
+    List<UserParam> diff = sig.differentiatedParams().stream().map(p -> new UserParam(p.name(), null, p, true)).toList();
+    return read(sig, sig.paramNames(), tangents(rule, sig.params().size(), diff), rule, trees, report, callees);
   }
 
   /**
@@ -67,22 +61,24 @@ public final class CustomJvpReader {
    */
   public static Optional<ReadRule> readRecord(RecordSignature sig, ExecutableElement rule, Trees trees,
       Report report, CalleeResolver callees) {
-    List<String> primalNames = sig.params().stream().map(RecordSignature.UserParam::name).toList();
-    List<Callee.Param> tangentParams = new ArrayList<>();
-    int k = primalNames.size();
-    for (RecordSignature.UserParam p : sig.differentiatedParams()) {
-      String t = rule.getParameters().get(k++).getSimpleName().toString();
-      if (p.shape() == null) {
-        tangentParams.add(new Callee.Param(t, p.param().type(), true));
-        continue;
-      }
-      for (RecordShape.Leaf leaf : p.shape().leaves()) {
-        if (leaf.differentiable()) {
-          tangentParams.add(new Callee.Param(t + "_" + leaf.suffix(), leaf.type(), true));
-        }
-      }
+    List<String> primalNames = sig.params().stream().map(UserParam::name).toList();
+    return read(sig.flat(), primalNames, tangents(rule, primalNames.size(), sig.differentiatedParams()), rule, trees,
+        report, callees);
+  }
+
+  /**
+   * The rule's tangent parameters, which follow its {@code primals} primal ones: one per parameter of
+   * {@code diff}, a record's read leaf by leaf (one per differentiable leaf), named as the rule names it.
+   */
+  private static List<Callee.Param> tangents(ExecutableElement rule, int primals, List<UserParam> diff) {
+    List<Callee.Param> out = new ArrayList<>();
+    for (int i = 0; i < diff.size(); i++) {
+      String name = rule.getParameters().get(primals + i).getSimpleName().toString();
+      UserParam p = diff.get(i);
+      Callee.Param plain = p.shape() == null ? new Callee.Param(name, p.param().type(), true) : null;
+      new UserParam(name, p.shape(), plain, true).flat().stream().filter(Callee.Param::differentiated).forEach(out::add);
     }
-    return read(sig.flat(), primalNames, tangentParams, rule, trees, report, callees);
+    return out;
   }
 
   /**
