@@ -30,13 +30,13 @@ import java.util.Optional;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import javax.lang.model.element.Element;
-import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
 
 /**
  * Reads the forward and backward passes of an order-2 {@code @CustomVjp} rule as differentiable
@@ -94,12 +94,9 @@ public final class VjpPassReader {
   }
 
   private static ExecutableElement method(ExecutableElement f, String name) {
-    for (Element e : f.getEnclosingElement().getEnclosedElements()) {
-      if (e.getKind() == ElementKind.METHOD && e.getSimpleName().contentEquals(name)) {
-        return (ExecutableElement) e;
-      }
-    }
-    throw new IllegalStateException("the rule " + name + " was checked to exist");
+    return ElementFilter.methodsIn(f.getEnclosingElement().getEnclosedElements()).stream()
+        .filter(m -> m.getSimpleName().contentEquals(name)).findFirst()
+        .orElseThrow(() -> new IllegalStateException("the rule " + name + " was checked to exist"));
   }
 
   /**
