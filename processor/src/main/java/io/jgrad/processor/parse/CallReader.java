@@ -85,7 +85,7 @@ final class CallReader {
         return cx.failed(Codes.UNSUPPORTED_MATH, "Math." + name + " is not in jgrad's table of differentiable"
             + " primitives; hint: give the function that uses it a @CustomJvp rule", t);
       }
-      Type type = cx.typeOf(path, t);
+      Type type = cx.typeOf(path);
       return type == null ? dummy() : new Expr.Prim(p.get(), args, type, ownerName.endsWith("StrictMath"));
     }
     if (CustomJvpReader.isDual(ownerName) && !onFunctionObjectCall(t, path)) {

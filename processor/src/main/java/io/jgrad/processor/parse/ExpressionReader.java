@@ -68,32 +68,31 @@ final class ExpressionReader {
         ArrayAccessTree a = (ArrayAccessTree) e;
         Expr array = expr(a.getExpression(), path);
         Expr index = expr(a.getIndex(), path);
-        Type type = cx.typeOf(path, e);
+        Type type = cx.typeOf(path);
         yield type == null ? dummy() : new Expr.ArrayRead(array, index, type);
       }
       case TYPE_CAST -> {
-        Type type = cx.typeOf(path, e);
+        Type type = cx.typeOf(path);
         Expr operand = expr(((TypeCastTree) e).getExpression(), path);
         if (type == null) {
           yield dummy();
         }
-        String narrow = TypeMapper.narrowInt(cx.mirror(path, e));
+        String narrow = TypeMapper.narrowInt(cx.trees.getTypeMirror(path));
         yield narrow != null ? narrowCast(narrow, operand, e)
             : operand.type() == type ? operand : new Expr.Cast(type, operand);
       }
       case CONDITIONAL_EXPRESSION -> {
         ConditionalExpressionTree c = (ConditionalExpressionTree) e;
-        Type attributed = cx.typeOfOrNull(path, e);
+        Type attributed = cx.typeOfOrNull(path);
         Expr cond = expr(c.getCondition(), path);
         Expr a = expr(c.getTrueExpression(), path);
         Expr b = expr(c.getFalseExpression(), path);
-        Type type = cx.orInferred(attributed, path, e, () -> numeric(a, b) ? Exprs.promote(a.type(), b.type()) : null);
+        Type type = cx.orInferred(attributed, path, () -> numeric(a, b) ? Exprs.promote(a.type(), b.type()) : null);
         yield type == null ? dummy() : new Expr.Conditional(cond, coerce(a, type), coerce(b, type), type);
       }
       case UNARY_MINUS -> {
         Expr operand = expr(((UnaryTree) e).getExpression(), path);
-        Type type = cx.orInferred(cx.typeOfOrNull(path, e), path, e,
-            () -> numeric(operand, operand) ? operand.type() : null);
+        Type type = cx.orInferred(cx.typeOfOrNull(path), path, () -> numeric(operand, operand) ? operand.type() : null);
         yield type == null ? dummy() : type.isScalar() ? new Expr.Prim(Primitive.NEG, List.of(operand), type, false)
             : new Expr.Unary(Expr.UnaryOp.NEG, operand, type);
       }
@@ -105,7 +104,7 @@ final class ExpressionReader {
         BinaryTree b = (BinaryTree) e;
         Expr left = expr(b.getLeftOperand(), path);
         Expr right = expr(b.getRightOperand(), path);
-        Type type = cx.orInferred(cx.typeOfOrNull(path, e), path, e, () -> binaryType(e.getKind(), left, right));
+        Type type = cx.orInferred(cx.typeOfOrNull(path), path, () -> binaryType(e.getKind(), left, right));
         yield type == null ? dummy() : arithmetic(e.getKind(), left, right, type, e);
       }
       case METHOD_INVOCATION -> calls.invocation((MethodInvocationTree) e, path);
