@@ -19,7 +19,6 @@ import io.jgrad.processor.parse.RecordSignatureReader;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Supplier;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.VariableElement;
 
@@ -42,8 +41,7 @@ final class JvpRuleReading {
     if (rule.isEmpty()) {
       return Optional.empty();
     }
-    Optional<Function.JvpRule> read = linear(() -> CustomJvpReader.read(sig, rule.get(), trees, report, callees),
-        report);
+    Optional<Function.JvpRule> read = linear(CustomJvpReader.read(sig, rule.get(), trees, report, callees), report);
     if (read.isPresent() && spec.order() == 2) {
       PrimalCallChecker.check(read.get(), rule.get(), report);
     }
@@ -61,7 +59,8 @@ final class JvpRuleReading {
     rules.get().stream().filter(Objects::nonNull).forEach(rule -> {
       BodyParser parser = new BodyParser(trees, report, callees, rule);
       VariableElement tangent = rule.getParameters().get(0);
-      Callee.Param param = new Callee.Param(tangent.getSimpleName().toString(), TypeMapper.map(tangent.asType()), true);
+      Callee.Param param = new Callee.Param(tangent.getSimpleName().toString(), TypeMapper.map(tangent.asType()),
+          true);
       BodyReading.read(parser).map(Function::body).ifPresent(body -> LinearityChecker.check(body,
           Activity.of(body, List.of(param)), parser.positions(), report, parser.unit(), rule));
     });
@@ -74,16 +73,18 @@ final class JvpRuleReading {
   static Optional<Function> readRecord(ExecutableElement f, DiffSpec spec, RecordSignature sig,
       Trees trees, Report report, CalleeResolver callees) {
     return RuleValidator.recordJvpRule(f, spec, RecordSignatureReader.ruleView(sig), report)
-        .flatMap(rule -> linear(() -> CustomJvpReader.readRecord(sig, rule, trees, report, callees), report))
+        .flatMap(rule -> linear(CustomJvpReader.readRecord(sig, rule, trees, report, callees), report))
         .map(Function.class::cast);
   }
 
-  /** The function a rule {@code read} defines, once its body is checked linear in the tangents; else empty. */
-  private static Optional<Function.JvpRule> linear(Supplier<Optional<ReadRule>> read, Report report) {
+  /**
+   * The function the rule {@code read} defines, once its body is checked linear in the tangents; else
+   * empty (a rule read is one whose reading reported no error).
+   */
+  private static Optional<Function.JvpRule> linear(Optional<ReadRule> read, Report report) {
     int before = report.errorCount();
-    Optional<ReadRule> rule = read.get();
-    rule.ifPresent(r -> LinearityChecker.check(r.function().body(), r.function().linear(), r.positions(), report,
+    read.ifPresent(r -> LinearityChecker.check(r.function().body(), r.function().linear(), r.positions(), report,
         r.unit(), r.rule()));
-    return report.errorCount() > before ? Optional.empty() : rule.map(ReadRule::function);
+    return report.errorCount() > before ? Optional.empty() : read.map(ReadRule::function);
   }
 }

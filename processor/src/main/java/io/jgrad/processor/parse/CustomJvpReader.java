@@ -75,8 +75,13 @@ public final class CustomJvpReader {
     for (int i = 0; i < diff.size(); i++) {
       String name = rule.getParameters().get(primals + i).getSimpleName().toString();
       UserParam p = diff.get(i);
-      Callee.Param plain = p.shape() == null ? new Callee.Param(name, p.param().type(), true) : null;
-      new UserParam(name, p.shape(), plain, true).flat().stream().filter(Callee.Param::differentiated).forEach(out::add);
+      if (p.shape() == null) {
+        out.add(new Callee.Param(name, p.param().type(), true));
+      } else {
+        // Its leaves named as a record parameter's are (name_x, name_y), the differentiable ones only.
+        new UserParam(name, p.shape(), null, true).flat().stream().filter(Callee.Param::differentiated)
+            .forEach(out::add);
+      }
     }
     return out;
   }
