@@ -253,10 +253,7 @@ public final class JgradProcessor extends AbstractProcessor {
           });
         } else if (spec.kind() == DiffSpec.Kind.CUSTOM_VJP) {
           Callee sig = callees.resolve(m);
-          // How bwd spells the gradient in its signature: its one component's type, or FGrad.
-          String gradType = sig.hasSingleGradient() ? sig.differentiatedParams().get(0).type().javaName()
-              : sig.gradRecordName();
-          if (RuleValidator.vjpRules(m, spec, sig, gradType, report)) {
+          if (RuleValidator.vjpRules(m, spec, sig, report)) {
             Optional<List<Function>> pullbacks = spec.order() == 2
                 ? VjpPassReader.read(m, spec, sig, trees, report, callees, BodyReading::read)
                     .map(p -> Pullbacks.of(sig, p))
@@ -288,8 +285,7 @@ public final class JgradProcessor extends AbstractProcessor {
       CalleeResolver callees, Report report) {
     RecordSignature sig = RecordSignatureReader.read(m, callees);
     if (spec.kind() == DiffSpec.Kind.CUSTOM_VJP) {
-      boolean valid = RuleValidator.vjpRules(m, spec, RecordSignatureReader.ruleView(sig),
-          RecordSignatureReader.gradTypeName(m, sig), report);
+      boolean valid = RuleValidator.vjpRules(m, spec, RecordSignatureReader.ruleView(m, sig), report);
       // Used at first order only: no pullbacks, its passes are called, never read.
       return valid ? Optional.of(new RecordFunctions(sig, new Function.VjpRule(sig.flat(), spec.fwd(), spec.bwd(),
           List.of()))) : Optional.empty();

@@ -72,7 +72,7 @@ final class JvpRuleReading {
   /** The flat function of a {@code @CustomJvp} with records: the rule's body, read once, returning the record. */
   static Optional<Function> readRecord(ExecutableElement f, DiffSpec spec, RecordSignature sig,
       Trees trees, Report report, CalleeResolver callees) {
-    return RuleValidator.recordJvpRule(f, spec, RecordSignatureReader.ruleView(sig), report)
+    return RuleValidator.recordJvpRule(f, spec, RecordSignatureReader.ruleView(f, sig), report)
         .flatMap(rule -> linear(CustomJvpReader.readRecord(sig, rule, trees, report, callees), report))
         .map(Function.class::cast);
   }

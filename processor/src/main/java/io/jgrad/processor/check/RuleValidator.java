@@ -136,8 +136,12 @@ public final class RuleValidator {
    * parameters and returns {@code Fwd<R>}; {@code bwd} takes the non-differentiated parameters, the
    * residuals {@code R} and the output cotangent, and returns the gradient.
    */
-  public static boolean vjpRules(ExecutableElement f, DiffSpec spec, Callee sig, String gradType, Report report) {
+  public static boolean vjpRules(ExecutableElement f, DiffSpec spec, Callee sig, Report report) {
     int before = report.errorCount();
+    // How bwd spells the gradient: its one component's type (a record's own), or FGrad.
+    List<Callee.Param> diff = sig.differentiatedParams();
+    String gradType = diff.size() != 1 ? sig.gradRecordName()
+        : diff.get(0).javaType() != null ? diff.get(0).javaType() : diff.get(0).type().javaName();
     List<Param> primal = params(f);
     // A record or array result has no double value to hold in a Fwd: fwd returns a RecordFwd.
     boolean recordResult = wholeResult(f);

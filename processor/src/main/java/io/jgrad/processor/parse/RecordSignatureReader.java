@@ -48,25 +48,20 @@ public final class RecordSignatureReader {
   }
 
   /**
-   * The signature the rule checks see: a record parameter is one value, differentiated when it has a
-   * differentiable leaf; its type in messages and comparisons is the record's own.
+   * The signature the rule checks see: a record parameter of {@code method} is one value,
+   * differentiated when it has a differentiable leaf; its type in messages and comparisons is the
+   * record's own, as {@code method} spells it (its {@code javaType}).
    */
-  public static Callee ruleView(RecordSignature sig) {
-    List<Callee.Param> params = sig.params().stream()
-        .map(p -> p.shape() == null ? p.param() : new Callee.Param(p.name(), Type.OBJECT, p.differentiated())).toList();
+  public static Callee ruleView(ExecutableElement method, RecordSignature sig) {
+    List<Callee.Param> params = new ArrayList<>();
+    for (int i = 0; i < sig.params().size(); i++) {
+      UserParam p = sig.params().get(i);
+      params.add(p.shape() == null ? p.param() : new Callee.Param(p.name(), Type.OBJECT, p.differentiated(),
+          method.getParameters().get(i).asType().toString(), false));
+    }
     Callee flat = sig.flat();
     // A record result has no IR type (null); a plain one is the flat function's.
     return new Callee(flat.ownerQualifiedName(), flat.derivativesQualifiedName(), sig.name(), List.copyOf(params),
         sig.result() == null ? flat.returnType() : null, flat.forward(), 1);
-  }
-
-  /** How {@code bwd} spells the gradient: the record of the one differentiated parameter, else {@code FGrad}. */
-  public static String gradTypeName(ExecutableElement f, RecordSignature sig) {
-    List<RecordSignature.UserParam> diff = sig.differentiatedParams();
-    if (diff.size() == 1) {
-      int i = sig.params().indexOf(diff.get(0));
-      return f.getParameters().get(i).asType().toString();
-    }
-    return Character.toUpperCase(sig.name().charAt(0)) + sig.name().substring(1) + "Grad";
   }
 }
