@@ -50,7 +50,9 @@ public final class CustomJvpReader {
   /** The function {@code rule}'s body defines for {@code sig}, or empty after reporting what is not read. */
   public static Optional<ReadRule> read(Callee sig, ExecutableElement rule, Trees trees, Report report,
       CalleeResolver callees) {
-    List<UserParam> diff = sig.differentiatedParams().stream().map(p -> new UserParam(p.name(), null, p, true)).toList();
+    // A plain parameter is a user parameter without a record shape.
+    List<UserParam> diff = sig.differentiatedParams().stream().map(p -> new UserParam(p.name(), null, p, true))
+        .toList();
     return read(sig, sig.paramNames(), tangents(rule, sig.params().size(), diff), rule, trees, report, callees);
   }
 
