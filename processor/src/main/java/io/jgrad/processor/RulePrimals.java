@@ -22,10 +22,12 @@ final class RulePrimals {
 
   /** What marks a function of {@code functions}: its signature and the calls in its body. */
   static UnaryOperator<Function> marker(Collection<Function> functions) {
-    // An object may carry a rule: its rulePrimal() says at run time.
-    Set<String> reaching = CallerPaths.of(functions, f -> f.signature().order() == 2 && (f instanceof Function.JvpRule
-        || f instanceof Function.Plain && Calls.throughObjects(f)) ? f.signature().name() : null,
-        callee -> callee.rulePrimal() ? callee.name() : null).keySet();
+    Set<String> reaching = CallerPaths.of(functions, f -> {
+      // An object may carry a rule: its rulePrimal() says at run time.
+      boolean seed = f.signature().order() == 2
+          && (f instanceof Function.JvpRule || f instanceof Function.Plain && Calls.throughObjects(f));
+      return seed ? f.signature().name() : null;
+    }, callee -> callee.rulePrimal() ? callee.name() : null).keySet();
     Set<String> thisRound = new java.util.HashSet<>(functions.stream().map(f -> f.signature().key()).toList());
     UnaryOperator<Callee> mark = c -> thisRound.contains(c.key())
         ? c.withRulePrimal(c.order() == 2 && reaching.contains(c.key())) : c;
