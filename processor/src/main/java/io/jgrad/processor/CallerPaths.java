@@ -16,12 +16,19 @@ final class CallerPaths {
   private CallerPaths() {}
 
   /**
-   * {@code seeds} (key → path) closed over callers among {@code functions}; {@code outside} gives
-   * the path of a callee compiled elsewhere that has the property, or null.
+   * The functions among {@code functions} for which {@code seed} gives a path (key → path), and their
+   * callers, each with its path of calls; {@code outside} gives the path of a callee compiled
+   * elsewhere that has the property, or null.
    */
-  static Map<String, String> of(Collection<Function> functions, Map<String, String> seeds,
+  static Map<String, String> of(Collection<Function> functions, java.util.function.Function<Function, String> seed,
       java.util.function.Function<Callee, String> outside) {
-    Map<String, String> paths = new LinkedHashMap<>(seeds);
+    Map<String, String> paths = new LinkedHashMap<>();
+    for (Function f : functions) {
+      String path = seed.apply(f);
+      if (path != null) {
+        paths.put(f.signature().key(), path);
+      }
+    }
     boolean changed = true;
     while (changed) {
       changed = false;

@@ -38,7 +38,6 @@ import io.jgrad.processor.ir.RecordSignature;
 import io.jgrad.processor.ir.TransformException;
 import io.jgrad.processor.parse.BodyParser;
 import io.jgrad.processor.parse.CalleeResolver;
-import io.jgrad.processor.parse.RecordRuleReader;
 import io.jgrad.processor.parse.RecordSignatureReader;
 import io.jgrad.processor.parse.VjpPassReader;
 import io.jgrad.processor.transform.Derivation;
@@ -155,14 +154,14 @@ public final class JgradProcessor extends AbstractProcessor {
     // The functions with reverse mode only, each with the path that reaches a @CustomVjp rule
     // (caller → f, which has only a @CustomVjp rule): JAX raises this as a TypeError at run time;
     // here those functions get no fJvp and a call to one is a javac error.
-    Map<String, String> reverseOnly = callerPaths(functions,
+    Map<String, String> reverseOnly = CallerPaths.of(functions,
         f -> f instanceof Function.VjpRule ? f.signature().name() + ", which has only a @CustomVjp rule" : null,
         callee -> callee.forward() ? null
             : callee.name() + ", which has no forward mode (it reaches a @CustomVjp rule)");
     // The functions that create or write local arrays, return one, or have records in their signature,
     // directly or through a callee, each with the path to the one that does: kernels cannot allocate
     // arrays nor inline the flat functions of records yet.
-    Map<String, String> arrayUsers = callerPaths(functions, f -> {
+    Map<String, String> arrayUsers = CallerPaths.of(functions, f -> {
       Callee sig = f.signature();
       boolean flat = !RecordSignature.userName(sig.name()).equals(sig.name());
       return flat || f.writesArrays() || (sig.returnType() != null && sig.returnType().isArray())
@@ -217,22 +216,6 @@ public final class JgradProcessor extends AbstractProcessor {
     }
   }
 
-  /**
-   * {@code functions} for which {@code seed} gives a path, and their callers, each with its path of
-   * calls ({@link CallerPaths}).
-   */
-  private static Map<String, String> callerPaths(List<Function> functions,
-      java.util.function.Function<Function, String> seed, java.util.function.Function<Callee, String> outside) {
-    Map<String, String> seeds = new LinkedHashMap<>();
-    for (Function f : functions) {
-      String path = seed.apply(f);
-      if (path != null) {
-        seeds.put(f.signature().key(), path);
-      }
-    }
-    return CallerPaths.of(functions, seeds, outside);
-  }
-
   private static List<Function> all(List<ClassWork> work) {
     return work.stream().flatMap(w -> w.functions().values().stream()).toList();
   }
@@ -270,10 +253,7 @@ public final class JgradProcessor extends AbstractProcessor {
           });
         } else if (spec.kind() == DiffSpec.Kind.CUSTOM_VJP) {
           Callee sig = callees.resolve(m);
-          // How bwd spells the gradient in its signature: its one component's type, or FGrad.
-          String gradType = sig.hasSingleGradient() ? sig.differentiatedParams().get(0).type().javaName()
-              : sig.gradRecordName();
-          if (RuleValidator.vjpRules(m, spec, sig, gradType, report)) {
+          if (RuleValidator.vjpRules(m, spec, sig, report)) {
             Optional<List<Function>> pullbacks = spec.order() == 2
                 ? VjpPassReader.read(m, spec, sig, trees, report, callees, BodyReading::read)
                     .map(p -> Pullbacks.of(sig, p))
@@ -305,8 +285,7 @@ public final class JgradProcessor extends AbstractProcessor {
       CalleeResolver callees, Report report) {
     RecordSignature sig = RecordSignatureReader.read(m, callees);
     if (spec.kind() == DiffSpec.Kind.CUSTOM_VJP) {
-      boolean valid = RuleValidator.vjpRules(m, spec, RecordRuleReader.ruleView(sig),
-          RecordRuleReader.gradTypeName(m, sig), report);
+      boolean valid = RuleValidator.vjpRules(m, spec, RecordSignatureReader.ruleView(m, sig), report);
       // Used at first order only: no pullbacks, its passes are called, never read.
       return valid ? Optional.of(new RecordFunctions(sig, new Function.VjpRule(sig.flat(), spec.fwd(), spec.bwd(),
           List.of()))) : Optional.empty();

@@ -5,20 +5,22 @@ import io.jgrad.processor.check.LinearityChecker;
 import io.jgrad.processor.check.PrimalCallChecker;
 import io.jgrad.processor.check.RuleValidator;
 import io.jgrad.processor.diag.Report;
+import io.jgrad.processor.ir.Activity;
 import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.DiffSpec;
 import io.jgrad.processor.ir.Function;
 import io.jgrad.processor.ir.RecordSignature;
+import io.jgrad.processor.ir.TypeMapper;
 import io.jgrad.processor.parse.BodyParser;
 import io.jgrad.processor.parse.CalleeResolver;
 import io.jgrad.processor.parse.CustomJvpReader;
 import io.jgrad.processor.parse.CustomJvpReader.ReadRule;
-import io.jgrad.processor.parse.RecordRuleReader;
+import io.jgrad.processor.parse.RecordSignatureReader;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Supplier;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.VariableElement;
 
 /**
  * The step that reads a function's {@code @CustomJvp} rules between their checks: a rule's signature
@@ -39,8 +41,7 @@ final class JvpRuleReading {
     if (rule.isEmpty()) {
       return Optional.empty();
     }
-    Optional<Function.JvpRule> read = linear(() -> CustomJvpReader.read(sig, rule.get(), trees, report, callees),
-        report);
+    Optional<Function.JvpRule> read = linear(CustomJvpReader.read(sig, rule.get(), trees, report, callees), report);
     if (read.isPresent() && spec.order() == 2) {
       PrimalCallChecker.check(read.get(), rule.get(), report);
     }
@@ -57,27 +58,33 @@ final class JvpRuleReading {
     int before = report.errorCount();
     rules.get().stream().filter(Objects::nonNull).forEach(rule -> {
       BodyParser parser = new BodyParser(trees, report, callees, rule);
+      VariableElement tangent = rule.getParameters().get(0);
+      Callee.Param param = new Callee.Param(tangent.getSimpleName().toString(), TypeMapper.map(tangent.asType()),
+          true);
       BodyReading.read(parser).map(Function::body).ifPresent(body -> LinearityChecker.check(body,
-          CustomJvpReader.tangentLocals(rule, body), parser.positions(), report, parser.unit(), rule));
+          Activity.of(body, List.of(param)), parser.positions(), report, parser.unit(), rule));
     });
-    return report.errorCount() > before ? Optional.empty()
-        : Optional.of(CustomJvpReader.perParameter(sig, rules.get()));
+    // The function that calls the rules, one per differentiated parameter (null for zero).
+    return report.errorCount() > before ? Optional.empty() : Optional.of(new Function.JvpsRules(sig,
+        rules.get().stream().map(r -> r == null ? null : r.getSimpleName().toString()).toList()));
   }
 
   /** The flat function of a {@code @CustomJvp} with records: the rule's body, read once, returning the record. */
   static Optional<Function> readRecord(ExecutableElement f, DiffSpec spec, RecordSignature sig,
       Trees trees, Report report, CalleeResolver callees) {
-    return RuleValidator.recordJvpRule(f, spec, RecordRuleReader.ruleView(sig), report)
-        .flatMap(rule -> linear(() -> RecordRuleReader.readJvp(sig, rule, trees, report, callees), report))
+    return RuleValidator.recordJvpRule(f, spec, RecordSignatureReader.ruleView(f, sig), report)
+        .flatMap(rule -> linear(CustomJvpReader.readRecord(sig, rule, trees, report, callees), report))
         .map(Function.class::cast);
   }
 
-  /** The function a rule {@code read} defines, once its body is checked linear in the tangents; else empty. */
-  private static Optional<Function.JvpRule> linear(Supplier<Optional<ReadRule>> read, Report report) {
+  /**
+   * The function the rule {@code read} defines, once its body is checked linear in the tangents; else
+   * empty (a rule read is one whose reading reported no error).
+   */
+  private static Optional<Function.JvpRule> linear(Optional<ReadRule> read, Report report) {
     int before = report.errorCount();
-    Optional<ReadRule> rule = read.get();
-    rule.ifPresent(r -> LinearityChecker.check(r.function().body(), r.function().linear(), r.positions(), report,
+    read.ifPresent(r -> LinearityChecker.check(r.function().body(), r.function().linear(), r.positions(), report,
         r.unit(), r.rule()));
-    return report.errorCount() > before ? Optional.empty() : rule.map(ReadRule::function);
+    return report.errorCount() > before ? Optional.empty() : read.map(ReadRule::function);
   }
 }

@@ -5,8 +5,6 @@ import io.jgrad.processor.ir.Calls;
 import io.jgrad.processor.ir.Expr;
 import io.jgrad.processor.ir.Function;
 import java.util.Collection;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
@@ -24,16 +22,12 @@ final class RulePrimals {
 
   /** What marks a function of {@code functions}: its signature and the calls in its body. */
   static UnaryOperator<Function> marker(Collection<Function> functions) {
-    Map<String, String> seeds = new LinkedHashMap<>();
-    for (Function f : functions) {
-      Callee sig = f.signature();
+    Set<String> reaching = CallerPaths.of(functions, f -> {
       // An object may carry a rule: its rulePrimal() says at run time.
-      if (sig.order() == 2 && (f instanceof Function.JvpRule || f instanceof Function.Plain && Calls.throughObjects(f))) {
-        seeds.put(sig.key(), sig.name());
-      }
-    }
-    Set<String> reaching = CallerPaths.of(functions, seeds, callee -> callee.rulePrimal() ? callee.name() : null)
-        .keySet();
+      boolean seed = f.signature().order() == 2
+          && (f instanceof Function.JvpRule || f instanceof Function.Plain && Calls.throughObjects(f));
+      return seed ? f.signature().name() : null;
+    }, callee -> callee.rulePrimal() ? callee.name() : null).keySet();
     Set<String> thisRound = new java.util.HashSet<>(functions.stream().map(f -> f.signature().key()).toList());
     UnaryOperator<Callee> mark = c -> thisRound.contains(c.key())
         ? c.withRulePrimal(c.order() == 2 && reaching.contains(c.key())) : c;

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
@@ -52,8 +53,8 @@ public final class RuleValidator {
       return Optional.empty();
     }
     String ruleName = spec.jvp();
-    List<Param> params = new ArrayList<>(params(f, ""));
-    differentiated(f, sig, true).forEach(p -> params.add(Param.of(p, "Dot")));
+    List<Param> params = new ArrayList<>(params(f));
+    paramsWhere(f, sig, Callee.Param::differentiated).forEach(p -> params.add(Param.of(p, "Dot")));
     String wantReturn = RUNTIME + (wholeResult(f) ? "Jvp<" + f.getReturnType() + ">"
         : sig.returnType() == Type.FLOAT ? "FloatDual" : "Dual");
     int before = report.errorCount();
@@ -92,7 +93,7 @@ public final class RuleValidator {
   public static Optional<List<ExecutableElement>> jvpsRules(ExecutableElement f, DiffSpec spec, Callee sig,
       Report report) {
     String name = f.getSimpleName().toString();
-    List<VariableElement> diff = differentiated(f, sig, true);
+    List<VariableElement> diff = paramsWhere(f, sig, Callee.Param::differentiated);
     if (spec.jvps().size() != diff.size()) {
       report.error(Codes.RULE_SIGNATURE, "@CustomJvp(jvps = ...) on " + name + " lists " + spec.jvps().size()
           + " rules but " + name + " has " + diff.size() + " differentiated parameters; use \"\" for a"
@@ -110,7 +111,7 @@ public final class RuleValidator {
       VariableElement p = diff.get(d);
       List<Param> params = new ArrayList<>(List.of(Param.of(p, "Dot"),
           new Param(f.getReturnType().toString(), f.getReturnType() + " primalOut")));
-      params.addAll(params(f, ""));
+      params.addAll(params(f));
       if (sig.differentiatedParams().get(d).type().isArray()) {
         report.error(Codes.RULE_SIGNATURE, "jvps rules for array parameters are not supported yet ("
             + p.getSimpleName() + "); hint: write one rule with jvp = ...", f);
@@ -135,9 +136,13 @@ public final class RuleValidator {
    * parameters and returns {@code Fwd<R>}; {@code bwd} takes the non-differentiated parameters, the
    * residuals {@code R} and the output cotangent, and returns the gradient.
    */
-  public static boolean vjpRules(ExecutableElement f, DiffSpec spec, Callee sig, String gradType, Report report) {
+  public static boolean vjpRules(ExecutableElement f, DiffSpec spec, Callee sig, Report report) {
     int before = report.errorCount();
-    List<Param> primal = params(f, "");
+    // How bwd spells the gradient: its one component's type (a record's own), or FGrad.
+    List<Callee.Param> diff = sig.differentiatedParams();
+    String gradType = diff.size() != 1 ? sig.gradRecordName()
+        : diff.get(0).javaType() != null ? diff.get(0).javaType() : diff.get(0).type().javaName();
+    List<Param> primal = params(f);
     // A record or array result has no double value to hold in a Fwd: fwd returns a RecordFwd.
     boolean recordResult = wholeResult(f);
     String fwdType = recordResult ? "RecordFwd<" + f.getReturnType() + ", R>" : "Fwd<R>";
@@ -157,7 +162,7 @@ public final class RuleValidator {
       }
     }
     List<Param> bwdParams = new ArrayList<>();
-    differentiated(f, sig, false).forEach(p -> bwdParams.add(Param.of(p, "")));
+    paramsWhere(f, sig, p -> !p.differentiated()).forEach(p -> bwdParams.add(Param.of(p, "")));
     bwdParams.add(new Param(residuals, (residuals == null ? "R" : residuals) + " residuals"));
     String cotangent = recordResult ? f.getReturnType().toString() : "double";
     bwdParams.add(new Param(cotangent, cotangent + " g"));
@@ -180,16 +185,16 @@ public final class RuleValidator {
     return RecordShape.of(f.getReturnType()) != null || (result != null && result.isArray());
   }
 
-  /** The parameters of {@code f}, each named with {@code suffix}. */
-  private static List<Param> params(ExecutableElement f, String suffix) {
-    return f.getParameters().stream().map(p -> Param.of(p, suffix)).toList();
+  /** The parameters of {@code f}, as they are. */
+  private static List<Param> params(ExecutableElement f) {
+    return f.getParameters().stream().map(p -> Param.of(p, "")).toList();
   }
 
-  /** The parameters of {@code f} that {@code sig} differentiates, or those it does not. */
-  private static List<VariableElement> differentiated(ExecutableElement f, Callee sig, boolean differentiated) {
+  /** The parameters of {@code f} whose parameters in {@code sig} pass {@code test}, in order. */
+  private static List<VariableElement> paramsWhere(ExecutableElement f, Callee sig, Predicate<Callee.Param> test) {
     List<VariableElement> out = new ArrayList<>();
     for (int i = 0; i < sig.params().size(); i++) {
-      if (sig.params().get(i).differentiated() == differentiated) {
+      if (test.test(sig.params().get(i))) {
         out.add(f.getParameters().get(i));
       }
     }

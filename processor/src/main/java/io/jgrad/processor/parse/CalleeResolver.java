@@ -35,9 +35,13 @@ public final class CalleeResolver {
     return DiffSpec.of(method).isPresent();
   }
 
-  /** The names listed in the method's {@code wrt}, empty for all. */
-  public static List<String> wrt(ExecutableElement method) {
-    return DiffSpec.of(method).map(DiffSpec::wrt).orElse(List.of());
+  /**
+   * Whether {@code method} differentiates {@code p} when its type has a derivative: {@code p} is not
+   * {@code @NonDiff}, and the method's {@code wrt} names it or is empty (all).
+   */
+  static boolean selected(ExecutableElement method, VariableElement p) {
+    List<String> wrt = DiffSpec.of(method).map(DiffSpec::wrt).orElse(List.of());
+    return p.getAnnotation(NonDiff.class) == null && (wrt.isEmpty() || wrt.contains(p.getSimpleName().toString()));
   }
 
   /** The qualified name of the generated class for {@code type}: {@code Outer_InnerDerivatives}. */
@@ -57,17 +61,14 @@ public final class CalleeResolver {
   public Callee resolve(ExecutableElement method) {
     TypeElement owner = (TypeElement) method.getEnclosingElement();
     String derivatives = derivativesName(owner);
-    Set<String> wrt = Set.copyOf(wrt(method));
     List<String> names = parameterNames(method, derivatives);
     List<Callee.Param> params = new ArrayList<>();
     List<? extends VariableElement> ps = method.getParameters();
     for (int i = 0; i < ps.size(); i++) {
       VariableElement p = ps.get(i);
       Type type = TypeMapper.map(p.asType());
-      String sourceName = p.getSimpleName().toString();
       boolean heldConstant = type != null && type.isDifferentiable() && p.getAnnotation(NonDiff.class) != null;
-      boolean differentiated = type != null && type.isDifferentiable() && !heldConstant
-          && (wrt.isEmpty() || wrt.contains(sourceName));
+      boolean differentiated = type != null && type.isDifferentiable() && selected(method, p);
       params.add(new Callee.Param(names.get(i), type, differentiated,
           type == Type.OBJECT ? TypeMapper.javaType(p.asType()) : TypeMapper.narrowInt(p.asType()), heldConstant));
     }
@@ -148,12 +149,11 @@ public final class CalleeResolver {
    */
   private static List<String> mergeRecordNames(
       ExecutableElement method, List<String> names, List<String> components, boolean byLeaf) {
-    Set<String> wrt = Set.copyOf(wrt(method));
     List<String> merged = new ArrayList<>(names);
     int next = 0;
     for (int i = 0; i < names.size() && next < components.size(); i++) {
       VariableElement p = method.getParameters().get(i);
-      if (p.getAnnotation(NonDiff.class) != null || !(wrt.isEmpty() || wrt.contains(names.get(i)))) {
+      if (!selected(method, p)) {
         continue;
       }
       Type type = TypeMapper.map(p.asType());

@@ -16,14 +16,15 @@ import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.Expr;
 import io.jgrad.processor.ir.Function;
 import io.jgrad.processor.ir.RecordShape;
+import io.jgrad.processor.ir.RecordSignature;
+import io.jgrad.processor.ir.RecordSignature.UserParam;
 import io.jgrad.processor.ir.Stmt;
 import io.jgrad.processor.ir.Type;
 import io.jgrad.processor.ir.TypeMapper;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.IntStream;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
@@ -32,7 +33,8 @@ import javax.lang.model.type.TypeMirror;
 
 /**
  * Reads the rules of a {@code @CustomJvp} function: a {@code jvp} rule's body, with the primal
- * parameters named as the function names them, or the {@code jvps} rules it calls. The processor's
+ * parameters named as the function names them (with records in the signature, read once into the
+ * flat function, records scalarized), or the {@code jvps} rules it calls. The processor's
  * entry finds and checks the rules before this reads them, and checks linearity after.
  */
 public final class CustomJvpReader {
@@ -48,14 +50,42 @@ public final class CustomJvpReader {
   /** The function {@code rule}'s body defines for {@code sig}, or empty after reporting what is not read. */
   public static Optional<ReadRule> read(Callee sig, ExecutableElement rule, Trees trees, Report report,
       CalleeResolver callees) {
-    List<String> primalNames = sig.paramNames();
-    // The tangents follow the primal parameters, one per differentiated parameter.
-    List<Callee.Param> diff = sig.differentiatedParams();
-    List<Callee.Param> tangentParams = IntStream.range(0, diff.size())
-        .mapToObj(i -> new Callee.Param(rule.getParameters().get(primalNames.size() + i).getSimpleName().toString(),
-            diff.get(i).type(), true))
+    // A plain parameter is a user parameter without a record shape.
+    List<UserParam> diff = sig.differentiatedParams().stream().map(p -> new UserParam(p.name(), null, p, true))
         .toList();
-    return read(sig, primalNames, tangentParams, rule, trees, report, callees);
+    return read(sig, sig.paramNames(), tangents(rule, sig.params().size(), diff), rule, trees, report, callees);
+  }
+
+  /**
+   * The flat function of a {@code @CustomJvp} with records: the body of {@code rule} read once, record
+   * parameters and tangents scalarized, returning the whole record and its tangent; empty after
+   * reporting what is not read.
+   */
+  public static Optional<ReadRule> readRecord(RecordSignature sig, ExecutableElement rule, Trees trees,
+      Report report, CalleeResolver callees) {
+    List<String> primalNames = sig.params().stream().map(UserParam::name).toList();
+    return read(sig.flat(), primalNames, tangents(rule, primalNames.size(), sig.differentiatedParams()), rule, trees,
+        report, callees);
+  }
+
+  /**
+   * The rule's tangent parameters, which follow its {@code primals} primal ones: one per parameter of
+   * {@code diff}, a record's read leaf by leaf (one per differentiable leaf), named as the rule names it.
+   */
+  private static List<Callee.Param> tangents(ExecutableElement rule, int primals, List<UserParam> diff) {
+    List<Callee.Param> out = new ArrayList<>();
+    for (int i = 0; i < diff.size(); i++) {
+      String name = rule.getParameters().get(primals + i).getSimpleName().toString();
+      UserParam p = diff.get(i);
+      if (p.shape() == null) {
+        out.add(new Callee.Param(name, p.param().type(), true));
+      } else {
+        // Its leaves named as a record parameter's are (name_x, name_y), the differentiable ones only.
+        new UserParam(name, p.shape(), null, true).flat().stream().filter(Callee.Param::differentiated)
+            .forEach(out::add);
+      }
+    }
+    return out;
   }
 
   /**
@@ -63,26 +93,12 @@ public final class CustomJvpReader {
    * {@code primalNames} and its tangents {@code tangentParams} (a record's read leaf by leaf), or empty
    * after reporting what is not read.
    */
-  static Optional<ReadRule> read(Callee sig, List<String> primalNames, List<Callee.Param> tangentParams,
+  private static Optional<ReadRule> read(Callee sig, List<String> primalNames, List<Callee.Param> tangentParams,
       ExecutableElement rule, Trees trees, Report report, CalleeResolver callees) {
     BodyParser parser = new BodyParser(trees, report, callees, rule, primalNames, new Mode(), null);
     return parser.parse().map(parsed -> new ReadRule(new Function.JvpRule(sig, parsed.body(),
         rule.getSimpleName().toString(), tangentParams.stream().map(Callee.Param::name).toList(),
         Activity.of(parsed.body(), tangentParams)), parser.positions(), parser.unit(), rule));
-  }
-
-  /** The locals of a {@code jvps} rule's body that depend on its tangent, its first parameter. */
-  public static Set<String> tangentLocals(ExecutableElement rule, List<Stmt> body) {
-    var tangent = rule.getParameters().get(0);
-    Callee.Param param = new Callee.Param(tangent.getSimpleName().toString(),
-        TypeMapper.map(tangent.asType()), true);
-    return Activity.of(body, List.of(param));
-  }
-
-  /** The function that calls {@code rules}, one per differentiated parameter (null for zero). */
-  public static Function.JvpsRules perParameter(Callee sig, List<ExecutableElement> rules) {
-    return new Function.JvpsRules(sig, rules.stream().map(r -> r == null ? null : r.getSimpleName().toString())
-        .toList());
   }
 
   /** Whether {@code ownerName} is the runtime's pair of a value and its tangent. */

@@ -68,32 +68,31 @@ final class ExpressionReader {
         ArrayAccessTree a = (ArrayAccessTree) e;
         Expr array = expr(a.getExpression(), path);
         Expr index = expr(a.getIndex(), path);
-        Type type = cx.typeOf(path, e);
+        Type type = cx.typeOf(path);
         yield type == null ? dummy() : new Expr.ArrayRead(array, index, type);
       }
       case TYPE_CAST -> {
-        Type type = cx.typeOf(path, e);
+        Type type = cx.typeOf(path);
         Expr operand = expr(((TypeCastTree) e).getExpression(), path);
         if (type == null) {
           yield dummy();
         }
-        String narrow = TypeMapper.narrowInt(cx.mirror(path, e));
+        String narrow = TypeMapper.narrowInt(cx.trees.getTypeMirror(path));
         yield narrow != null ? narrowCast(narrow, operand, e)
             : operand.type() == type ? operand : new Expr.Cast(type, operand);
       }
       case CONDITIONAL_EXPRESSION -> {
         ConditionalExpressionTree c = (ConditionalExpressionTree) e;
-        Type attributed = cx.typeOfOrNull(path, e);
+        Type attributed = cx.typeOfOrNull(path);
         Expr cond = expr(c.getCondition(), path);
         Expr a = expr(c.getTrueExpression(), path);
         Expr b = expr(c.getFalseExpression(), path);
-        Type type = cx.orInferred(attributed, path, e, () -> numeric(a, b) ? Exprs.promote(a.type(), b.type()) : null);
+        Type type = cx.orInferred(attributed, path, () -> numeric(a, b) ? Exprs.promote(a.type(), b.type()) : null);
         yield type == null ? dummy() : new Expr.Conditional(cond, coerce(a, type), coerce(b, type), type);
       }
       case UNARY_MINUS -> {
         Expr operand = expr(((UnaryTree) e).getExpression(), path);
-        Type type = cx.orInferred(cx.typeOfOrNull(path, e), path, e,
-            () -> numeric(operand, operand) ? operand.type() : null);
+        Type type = cx.orInferred(cx.typeOfOrNull(path), path, () -> numeric(operand, operand) ? operand.type() : null);
         yield type == null ? dummy() : type.isScalar() ? new Expr.Prim(Primitive.NEG, List.of(operand), type, false)
             : new Expr.Unary(Expr.UnaryOp.NEG, operand, type);
       }
@@ -105,7 +104,7 @@ final class ExpressionReader {
         BinaryTree b = (BinaryTree) e;
         Expr left = expr(b.getLeftOperand(), path);
         Expr right = expr(b.getRightOperand(), path);
-        Type type = cx.orInferred(cx.typeOfOrNull(path, e), path, e, () -> binaryType(e.getKind(), left, right));
+        Type type = cx.orInferred(cx.typeOfOrNull(path), path, () -> binaryType(e.getKind(), left, right));
         yield type == null ? dummy() : arithmetic(e.getKind(), left, right, type, e);
       }
       case METHOD_INVOCATION -> calls.invocation((MethodInvocationTree) e, path);
@@ -123,14 +122,17 @@ final class ExpressionReader {
     };
   }
 
-  /** {@code left op right} of type {@code type}: a differentiable primitive on scalars, else a plain operation. */
+  /**
+   * {@code left op right} of type {@code type}, {@code kind} the operator's or its compound
+   * assignment's ({@code +=}): a differentiable primitive on scalars, else a plain operation.
+   */
   Expr arithmetic(Tree.Kind kind, Expr left, Expr right, Type type, Tree at) {
     if (type.isScalar()) {
       Primitive p = switch (kind) {
-        case PLUS -> Primitive.ADD;
-        case MINUS -> Primitive.SUB;
-        case MULTIPLY -> Primitive.MUL;
-        case DIVIDE -> Primitive.DIV;
+        case PLUS, PLUS_ASSIGNMENT -> Primitive.ADD;
+        case MINUS, MINUS_ASSIGNMENT -> Primitive.SUB;
+        case MULTIPLY, MULTIPLY_ASSIGNMENT -> Primitive.MUL;
+        case DIVIDE, DIVIDE_ASSIGNMENT -> Primitive.DIV;
         default -> null;
       };
       if (p == null) {
@@ -140,11 +142,11 @@ final class ExpressionReader {
       return new Expr.Prim(p, List.of(left, right), type, false);
     }
     Expr.BinaryOp op = switch (kind) {
-      case PLUS -> Expr.BinaryOp.ADD;
-      case MINUS -> Expr.BinaryOp.SUB;
-      case MULTIPLY -> Expr.BinaryOp.MUL;
-      case DIVIDE -> Expr.BinaryOp.DIV;
-      case REMAINDER -> Expr.BinaryOp.REM;
+      case PLUS, PLUS_ASSIGNMENT -> Expr.BinaryOp.ADD;
+      case MINUS, MINUS_ASSIGNMENT -> Expr.BinaryOp.SUB;
+      case MULTIPLY, MULTIPLY_ASSIGNMENT -> Expr.BinaryOp.MUL;
+      case DIVIDE, DIVIDE_ASSIGNMENT -> Expr.BinaryOp.DIV;
+      case REMAINDER, REMAINDER_ASSIGNMENT -> Expr.BinaryOp.REM;
       case LESS_THAN -> Expr.BinaryOp.LT;
       case LESS_THAN_EQUAL -> Expr.BinaryOp.LE;
       case GREATER_THAN -> Expr.BinaryOp.GT;

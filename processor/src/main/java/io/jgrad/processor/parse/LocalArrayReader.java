@@ -19,7 +19,6 @@ import io.jgrad.processor.ir.Rewrite;
 import io.jgrad.processor.ir.Stmt;
 import io.jgrad.processor.ir.Type;
 import io.jgrad.processor.ir.TypeMapper;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -31,8 +30,8 @@ import javax.lang.model.element.TypeElement;
 
 /**
  * Reads the arrays a function creates and writes: {@code new double[n]}, copies ({@code clone()},
- * {@code Arrays.copyOf}), {@code y[i] = v}, {@code System.arraycopy} and {@code Arrays.fill}, and
- * checks that they are declared where reverse mode still sees them.
+ * {@code Arrays.copyOf}), {@code y[i] = v}, {@code System.arraycopy} and {@code Arrays.fill} (as the
+ * loops {@link CopyLoops} builds), and checks that they are declared where reverse mode still sees them.
  */
 final class LocalArrayReader {
   /** The library calls jgrad reads as loops. */
@@ -62,9 +61,11 @@ final class LocalArrayReader {
   private final Set<Element> arrayLocals = new HashSet<>();
   /** The declarations of local arrays, which must stay at the top level of the body. */
   private final Map<Stmt, Tree> arrayDeclarations = new IdentityHashMap<>();
+  private final CopyLoops loops;
 
   LocalArrayReader(ReadContext cx) {
     this.cx = cx;
+    this.loops = new CopyLoops(cx);
   }
 
   /**
@@ -78,7 +79,9 @@ final class LocalArrayReader {
         && CalleeResolver.isDifferentiable(callee) && !RecordSignatureReader.involvesRecords(callee)
         && TypeMapper.map(callee.getReturnType()) == type) {
       // double[] y = g(x): the array a differentiable function returns, read-only here.
-      Expr value = call(call, new TreePath(path, call), callee, type);
+      Expr value = cx.callsItself(callee, call) ? dummy()
+          : new Expr.Call(cx.callees.resolve(callee), cx.exprs(call.getArguments(), new TreePath(path, call)), type);
+      cx.positions.putIfAbsent(value, call);
       declaration(new Stmt.Assign(new Expr.Var(cx.declare(element), type), value, true), t, out);
       return;
     }
@@ -109,16 +112,6 @@ final class LocalArrayReader {
   private void declaration(Stmt s, Tree t, List<Stmt> out) {
     arrayDeclarations.put(s, t);
     out.add(s);
-  }
-
-  /** A call to a differentiable function that returns an array. */
-  private Expr call(MethodInvocationTree t, TreePath path, ExecutableElement callee, Type type) {
-    if (cx.callsItself(callee, t)) {
-      return dummy();
-    }
-    Expr call = new Expr.Call(cx.callees.resolve(callee), cx.exprs(t.getArguments(), path), type);
-    cx.positions.putIfAbsent(call, t);
-    return call;
   }
 
   /**
@@ -179,7 +172,7 @@ final class LocalArrayReader {
             + " which converts each value", t);
         return true;
       }
-      out.add(arraycopy(src, srcPos, dst, dstPos, length, src.equals(dst)));
+      out.add(loops.arraycopy(src, srcPos, dst, dstPos, length, src.equals(dst)));
       return true;
     }
     Expr.Var dst = localArray(a.get(0), path, a.get(0));
@@ -187,7 +180,7 @@ final class LocalArrayReader {
     Expr to = a.size() == 4 ? index(a.get(2), path) : null;
     Expr value = cx.expr(a.get(a.size() - 1), path);
     if (dst != null) {
-      out.add(fill(dst, from, to, coerce(value, dst.type().element())));
+      out.add(loops.fill(dst, from, to, coerce(value, dst.type().element())));
     }
     return true;
   }
@@ -216,7 +209,7 @@ final class LocalArrayReader {
     }
     Expr.Var dst = new Expr.Var(cx.declare(element), type);
     arrayLocals.add(element);
-    return call == CopyCall.CLONE ? cloneOf(dst, src) : copyOf(dst, src, from, lengthOrTo);
+    return call == CopyCall.CLONE ? loops.cloneOf(dst, src) : loops.copyOf(dst, src, from, lengthOrTo);
   }
 
   /** The array a copy reads: a parameter or a local, which reads the same array each time. */
@@ -263,125 +256,5 @@ final class LocalArrayReader {
             + " and return it", cx.method);
       }
     }
-  }
-
-  // System.arraycopy, Arrays.fill, clone() and Arrays.copyOf as the element loops they stand for, so
-  // that every mode differentiates them as it differentiates a loop the user writes: no copy rule
-  // lives in six places. Operands are evaluated once, in the order the call evaluates them, as the
-  // call would.
-
-  /**
-   * {@code System.arraycopy(src, srcPos, dst, dstPos, length)}. When {@code src} may be {@code dst}
-   * (the same local), the loop runs backwards where {@code srcPos < dstPos}: arraycopy copies as if
-   * through a temporary array, so an overlapping shift must not read what it has just written.
-   */
-  private Stmt arraycopy(Expr src, Expr srcPos, Expr.Var dst, Expr dstPos, Expr length, boolean sameArray) {
-    List<Stmt> out = new ArrayList<>();
-    Expr from = once(srcPos, "srcPos", out);
-    Expr to = once(dstPos, "dstPos", out);
-    Expr count = once(length, "length", out);
-    Double a = Exprs.constValue(from);
-    Double b = Exprs.constValue(to);
-    if (sameArray && a != null && b != null) {
-      // Positions known at compile time: only the loop that runs is written.
-      out.addAll(copyLoop(src, from, dst, to, count, a < b));
-    } else if (sameArray) {
-      Expr shiftsRight = Exprs.compare(Expr.BinaryOp.LT, from, to);
-      out.add(new Stmt.If(shiftsRight, copyLoop(src, from, dst, to, count, true),
-          copyLoop(src, from, dst, to, count, false)));
-    } else {
-      out.addAll(copyLoop(src, from, dst, to, count, false));
-    }
-    return new Stmt.Block(out);
-  }
-
-  /**
-   * {@code Arrays.fill(dst, from, to, value)}, {@code value} of {@code dst}'s element type;
-   * {@code from} and {@code to} null for the whole array.
-   */
-  private Stmt fill(Expr.Var dst, Expr from, Expr to, Expr value) {
-    List<Stmt> out = new ArrayList<>();
-    Expr start = from == null ? zero() : once(from, "fromIndex", out);
-    Expr end = to == null ? new Expr.ArrayLength(dst) : once(to, "toIndex", out);
-    Expr v = once(value, "value", out);
-    out.addAll(countedLoop(start, end, i -> new Stmt.ArrayWrite(dst, i, v)));
-    return new Stmt.Block(out);
-  }
-
-  /** {@code T[] dst = src.clone();}: a new array as long as {@code src}, and the copy. */
-  private List<Stmt> cloneOf(Expr.Var dst, Expr src) {
-    return List.of(new Stmt.Assign(dst, new Expr.NewArray(dst.type(), new Expr.ArrayLength(src)), true),
-        new Stmt.Block(copyLoop(src, zero(), dst, zero(), new Expr.ArrayLength(src), false)));
-  }
-
-  /**
-   * {@code T[] dst = Arrays.copyOf(src, length);}: what {@code src} has, the rest zero (and
-   * {@code Arrays.copyOfRange(src, from, to)}, with {@code from} not null and {@code to} last).
-   */
-  private List<Stmt> copyOf(Expr.Var dst, Expr src, Expr from, Expr lengthOrTo) {
-    List<Stmt> out = new ArrayList<>();
-    Expr start = from == null ? zero() : once(from, "from", out);
-    Expr size = from == null ? lengthOrTo : minus(lengthOrTo, start);
-    out.add(new Stmt.Assign(dst, new Expr.NewArray(dst.type(), size), true));
-    List<Stmt> copy = new ArrayList<>();
-    Expr available = from == null ? new Expr.ArrayLength(src) : minus(new Expr.ArrayLength(src), start);
-    Expr count = once(Exprs.minInt(new Expr.ArrayLength(dst), available), "length", copy);
-    copy.addAll(copyLoop(src, start, dst, zero(), count, false));
-    out.add(new Stmt.Block(copy));
-    return out;
-  }
-
-  /**
-   * {@code int i = 0; while (i < count) { dst[to + i] = src[from + i]; i = i + 1; }}, or backwards
-   * from {@code count - 1}; {@code src} and {@code dst} have one element type, as arraycopy requires.
-   */
-  private List<Stmt> copyLoop(Expr src, Expr from, Expr.Var dst, Expr to, Expr count, boolean backwards) {
-    java.util.function.Function<Expr, Stmt> write = i -> new Stmt.ArrayWrite(dst, plus(to, i),
-        new Expr.ArrayRead(src, plus(from, i), src.type().element()));
-    if (!backwards) {
-      return countedLoop(zero(), count, write);
-    }
-    Expr.Var i = new Expr.Var(cx.fresh("i"), Type.INT);
-    Expr one = Exprs.lit(Type.INT, 1);
-    return List.of(new Stmt.Assign(i, minus(count, one), true),
-        new Stmt.While(Exprs.compare(Expr.BinaryOp.GE, i, zero()),
-            List.of(write.apply(i), new Stmt.Assign(i, minus(i, one), false))));
-  }
-
-  /** {@code int i = start; while (i < end) { body(i); i = i + 1; }}. */
-  private List<Stmt> countedLoop(Expr start, Expr end, java.util.function.Function<Expr, Stmt> body) {
-    Expr.Var i = new Expr.Var(cx.fresh("i"), Type.INT);
-    return List.of(new Stmt.Assign(i, start, true),
-        new Stmt.While(Exprs.compare(Expr.BinaryOp.LT, i, end),
-            List.of(body.apply(i), new Stmt.Assign(i, plus(i, Exprs.lit(Type.INT, 1)), false))));
-  }
-
-  /** {@code e} itself when reading it again reads the same value; otherwise a local holding it. */
-  private Expr once(Expr e, String name, List<Stmt> out) {
-    if (e instanceof Expr.Const || e instanceof Expr.Var
-        || (e instanceof Expr.ArrayLength l && l.array() instanceof Expr.Var)) {
-      return e;
-    }
-    Expr.Var v = new Expr.Var(cx.fresh(name), e.type());
-    out.add(new Stmt.Assign(v, e, true));
-    return v;
-  }
-
-  private static Expr zero() {
-    return Exprs.lit(Type.INT, 0);
-  }
-
-  private static Expr plus(Expr a, Expr b) {
-    if (Exprs.constValue(a) != null && Exprs.constValue(a) == 0) {
-      return b;
-    }
-    if (Exprs.constValue(b) != null && Exprs.constValue(b) == 0) {
-      return a;
-    }
-    return new Expr.Binary(Expr.BinaryOp.ADD, a, b, Type.INT);
-  }
-
-  private static Expr minus(Expr a, Expr b) {
-    return new Expr.Binary(Expr.BinaryOp.SUB, a, b, Type.INT);
   }
 }

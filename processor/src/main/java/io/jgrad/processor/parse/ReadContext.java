@@ -123,45 +123,43 @@ final class ReadContext {
     return false;
   }
 
-  /** javac's type of {@code e}, whose parent is {@code parent} (or which {@code parent} is). */
-  TypeMirror mirror(TreePath parent, Tree e) {
-    return trees.getTypeMirror(parent.getLeaf() == e ? parent : new TreePath(parent, e));
-  }
-
-  Type typeOf(TreePath parent, Tree e) {
-    TypeMirror mirror = mirror(parent, e);
+  /** javac's type of the expression at {@code path}, or null after reporting it or noting javac's own error. */
+  Type typeOf(TreePath path) {
+    TypeMirror mirror = trees.getTypeMirror(path);
     if (mirror == null || mirror.getKind() == TypeKind.ERROR) {
       javacError = true;
       return null;
     }
     Type type = TypeMapper.map(mirror);
     if (type == null) {
-      error(Codes.UNSUPPORTED_TYPE, "a value of type " + mirror + " is not in the differentiable subset", e);
+      error(Codes.UNSUPPORTED_TYPE, "a value of type " + mirror + " is not in the differentiable subset",
+          path.getLeaf());
     }
     return type;
   }
 
   /**
-   * javac's type of {@code e}, or null without a report when javac could not attribute it yet: an
-   * expression around a call to a class jgrad has not generated yet ({@code FooDerivatives.g()}).
+   * javac's type of the expression at {@code path}, or null without a report when javac could not
+   * attribute it yet: an expression around a call to a class jgrad has not generated yet
+   * ({@code FooDerivatives.g()}).
    */
-  Type typeOfOrNull(TreePath parent, Tree e) {
-    TypeMirror mirror = mirror(parent, e);
-    return mirror != null && mirror.getKind() == TypeKind.ERROR ? null : typeOf(parent, e);
+  Type typeOfOrNull(TreePath path) {
+    TypeMirror mirror = trees.getTypeMirror(path);
+    return mirror != null && mirror.getKind() == TypeKind.ERROR ? null : typeOf(path);
   }
 
   /**
    * {@code attributed} ({@link #typeOfOrNull}), else the type the IR infers for an expression javac
    * left unattributed, or a report when it cannot.
    */
-  Type orInferred(Type attributed, TreePath parent, Tree e, Supplier<Type> inferred) {
-    TypeMirror mirror = mirror(parent, e);
+  Type orInferred(Type attributed, TreePath path, Supplier<Type> inferred) {
+    TypeMirror mirror = trees.getTypeMirror(path);
     if (attributed != null || mirror == null || mirror.getKind() != TypeKind.ERROR) {
       return attributed; // when null, typeOf reported it already
     }
     Type type = inferred.get();
     if (type == null) {
-      error(Codes.UNSUPPORTED_TYPE, "jgrad cannot type this expression", e);
+      error(Codes.UNSUPPORTED_TYPE, "jgrad cannot type this expression", path.getLeaf());
     }
     return type;
   }

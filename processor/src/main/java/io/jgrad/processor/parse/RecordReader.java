@@ -88,20 +88,16 @@ final class RecordReader {
     }
   }
 
-  /** A returned record: all its leaves, each of its component's type. */
+  /** A returned record: all its leaves. */
   Expr recordResult(ExpressionTree e, TreePath parent, RecordShape shape) {
-    List<Expr> values = record(e, parent, shape);
-    List<Expr> leaves = new ArrayList<>();
-    for (int i = 0; i < values.size(); i++) {
-      leaves.add(coerce(values.get(i), shape.leaves().get(i).type()));
-    }
-    return new Expr.RecordValue(shape, leaves);
+    return new Expr.RecordValue(shape, record(e, parent, shape));
   }
 
   /**
-   * The leaves of a record-valued expression, in {@link RecordShape#leaves()} order: a record local or
-   * parameter, {@code new Point(a, b)}, a component that is itself a record, a call to a differentiable
-   * function returning a record, or a conditional between them.
+   * The leaves of a record-valued expression, in {@link RecordShape#leaves()} order, each of its leaf's
+   * type: a record local or parameter, {@code new Point(a, b)} (its arguments converted), a component
+   * that is itself a record, a call to a differentiable function returning a record, or a conditional
+   * between them.
    */
   List<Expr> record(ExpressionTree e, TreePath parent, RecordShape shape) {
     TreePath path = new TreePath(parent, e);

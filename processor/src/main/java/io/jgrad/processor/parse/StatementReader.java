@@ -184,14 +184,7 @@ final class StatementReader {
       }
       case PLUS_ASSIGNMENT, MINUS_ASSIGNMENT, MULTIPLY_ASSIGNMENT, DIVIDE_ASSIGNMENT, REMAINDER_ASSIGNMENT -> {
         CompoundAssignmentTree a = (CompoundAssignmentTree) e;
-        Tree.Kind op = switch (e.getKind()) {
-          case PLUS_ASSIGNMENT -> Tree.Kind.PLUS;
-          case MINUS_ASSIGNMENT -> Tree.Kind.MINUS;
-          case MULTIPLY_ASSIGNMENT -> Tree.Kind.MULTIPLY;
-          case DIVIDE_ASSIGNMENT -> Tree.Kind.DIVIDE;
-          default -> Tree.Kind.REMAINDER;
-        };
-        write(a.getVariable(), op, a.getExpression(), ePath, e, out);
+        write(a.getVariable(), e.getKind(), a.getExpression(), ePath, e, out);
       }
       case POSTFIX_INCREMENT, PREFIX_INCREMENT, POSTFIX_DECREMENT, PREFIX_DECREMENT -> {
         boolean up = e.getKind() == Tree.Kind.POSTFIX_INCREMENT || e.getKind() == Tree.Kind.PREFIX_INCREMENT;
@@ -209,7 +202,8 @@ final class StatementReader {
   }
 
   /**
-   * {@code variable op= value}, or {@code variable = value} when {@code op} is null, or
+   * {@code variable op= value} ({@code op} the compound assignment's kind, or the operator's for
+   * {@code ++} and {@code --}), or {@code variable = value} when {@code op} is null, or
    * {@code variable++} / {@code variable--} when {@code valueTree} is null.
    */
   private void write(ExpressionTree variable, Tree.Kind op, ExpressionTree valueTree, TreePath path, Tree at,
@@ -302,16 +296,13 @@ final class StatementReader {
     return null;
   }
 
-  /** Reports a return that {@link ReturnShaper} cannot place, at the return, else at the method. */
+  /**
+   * Reports a return that {@link ReturnShaper} cannot place, at the return (the shaper moves the
+   * returns read here, never makes one).
+   */
   void reportReturn(Stmt.Return r) {
-    Tree t = returnTrees.get(r);
-    String msg = "this return is not in a position jgrad can differentiate yet: a return must end the"
-        + " method or a branch of an if/else whose other branch holds the rest of the method;"
-        + " hint: restructure with if/else, or store the result in a local";
-    if (t != null) {
-      cx.error(Codes.UNSUPPORTED_RETURN, msg, t);
-    } else {
-      cx.report.error(Codes.UNSUPPORTED_RETURN, msg, cx.method);
-    }
+    cx.error(Codes.UNSUPPORTED_RETURN, "this return is not in a position jgrad can differentiate yet: a return"
+        + " must end the method or a branch of an if/else whose other branch holds the rest of the method;"
+        + " hint: restructure with if/else, or store the result in a local", returnTrees.get(r));
   }
 }

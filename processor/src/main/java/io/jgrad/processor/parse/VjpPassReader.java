@@ -30,13 +30,13 @@ import java.util.Optional;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import javax.lang.model.element.Element;
-import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
 
 /**
  * Reads the forward and backward passes of an order-2 {@code @CustomVjp} rule as differentiable
@@ -56,7 +56,7 @@ public final class VjpPassReader {
       CalleeResolver callees, java.util.function.Function<BodyParser, Optional<Function>> reader) {
     ExecutableElement fwd = method(f, spec.fwd());
     ExecutableElement bwd = method(f, spec.bwd());
-    Mode fwdMode = new Mode(true, List.of(sig.returnType()), -1, 0);
+    ForwardPass fwdMode = new ForwardPass(sig.returnType());
     Optional<Function> fwdBody = reader.apply(new BodyParser(trees, report, callees, fwd, null, fwdMode, null));
     if (fwdBody.isEmpty()) {
       return Optional.empty();
@@ -66,7 +66,7 @@ public final class VjpPassReader {
     List<Type> gradient = sig.differentiatedParams().stream().map(Callee.Param::type).toList();
     List<VjpPasses.Pass> bwdPasses = new ArrayList<>();
     for (int i = 0; i < gradient.size(); i++) {
-      Mode mode = new Mode(false, gradient, arrayResidual ? residuals.size() : -1, i);
+      BackwardPass mode = new BackwardPass(gradient, arrayResidual ? residuals.size() : -1, i);
       Optional<Function> body = reader.apply(new BodyParser(trees, i == 0 ? report : new Report(), callees, bwd,
           null, mode, null));
       if (body.isEmpty()) {
@@ -94,116 +94,36 @@ public final class VjpPassReader {
   }
 
   private static ExecutableElement method(ExecutableElement f, String name) {
-    for (Element e : f.getEnclosingElement().getEnclosedElements()) {
-      if (e.getKind() == ElementKind.METHOD && e.getSimpleName().contentEquals(name)) {
-        return (ExecutableElement) e;
-      }
-    }
-    throw new IllegalStateException("the rule " + name + " was checked to exist");
+    return ElementFilter.methodsIn(f.getEnclosingElement().getEnclosedElements()).stream()
+        .filter(m -> m.getSimpleName().contentEquals(name)).findFirst()
+        .orElseThrow(() -> new IllegalStateException("the rule " + name + " was checked to exist"));
   }
 
   /**
-   * A pass read as differentiable code for reverse over reverse. The forward pass's
-   * {@code return Fwd.of(value, residuals)} assigns one local per residual leaf and returns the value;
-   * the backward pass reads its residual parameter leaf by leaf (an array at constant indices) and
-   * returns component {@code component} of the gradient.
+   * A forward pass read as differentiable code for reverse over reverse: its
+   * {@code return Fwd.of(value, residuals)} assigns one local per residual leaf and returns the value.
    */
-  private static final class Mode implements ReadMode {
-    private final boolean forward;
-    /** The types of the primal's result (forward) or of the gradient's components (backward). */
-    private final List<Type> passTypes;
-    /** A backward pass: how many elements its array residual has (what the forward pass creates), else -1. */
-    private final int residualLength;
-    /** A backward pass: which component of the gradient it returns. */
-    private final int component;
-    /**
-     * A forward pass: the locals its residuals go to, one per leaf, found at its first return. A
-     * backward pass: the leaves of its residual parameter.
-     */
+  private static final class ForwardPass implements ReadMode {
+    /** The type of the primal's result. */
+    private final Type valueType;
+    /** The locals its residuals go to, one per leaf, found at its first return. */
     private List<Expr.Var> residualLeaves;
-    /** A backward pass: the residual parameter, an array read element by element, or a boxed number. */
-    private Element residualParam;
 
-    Mode(boolean forward, List<Type> passTypes, int residualLength, int component) {
-      this.forward = forward;
-      this.passTypes = passTypes;
-      this.residualLength = residualLength;
-      this.component = component;
+    ForwardPass(Type valueType) {
+      this.valueType = valueType;
     }
 
-    /** A forward pass: the locals holding its residuals. A backward pass: its residual parameter's leaves. */
+    /** The locals holding its residuals. */
     List<Expr.Var> residualLeaves() {
       return residualLeaves == null ? List.of() : List.copyOf(residualLeaves);
     }
 
-    @Override
-    public Expr readReturn(ReadContext cx, ExpressionTree value, TreePath path, List<Stmt> out) {
-      return forward ? forwardPassReturn(cx, value, path, out) : backwardPassReturn(cx, value, path);
-    }
-
     /**
-     * Binds a backward pass's residual parameter, the one after the primal's non-differentiated ones: an
-     * array becomes one value per element, a number (boxed or not) one value; a record is read leaf by
-     * leaf like any record parameter.
+     * {@code return Fwd.of(value, residuals)}: the residual leaves go to their locals, the value is
+     * returned; residuals are a number, {@code new double[] {...}} or a record.
      */
     @Override
-    public void bindParameter(ReadContext cx, int index, VariableElement p, String name) {
-      if (forward || index != cx.method.getParameters().size() - 2) {
-        return;
-      }
-      if (cx.recordLocals.containsKey(p)) {
-        residualLeaves = new ArrayList<>(cx.recordLocals.get(p));
-        return;
-      }
-      residualParam = p;
-      residualLeaves = new ArrayList<>();
-      if (residualLength < 0) {
-        residualLeaves.add(new Expr.Var(name, Type.DOUBLE));
-      }
-      for (int j = 0; j < residualLength; j++) {
-        residualLeaves.add(new Expr.Var(name + "_" + j, Type.DOUBLE));
-        cx.usedNames.add(name + "_" + j);
-      }
-    }
-
-    /** The residual parameter of a backward pass: its one value, or {@code res[2]}, its third element. */
-    @Override
-    public Expr readParameter(ReadContext cx, ExpressionTree e, TreePath path) {
-      if (residualParam == null) {
-        return null;
-      }
-      if (e instanceof IdentifierTree t && residualParam.equals(cx.trees.getElement(path))) {
-        return residualLength < 0 ? residualLeaves.get(0) : cx.failed(Codes.UNSUPPORTED_EXPRESSION, "for second"
-            + " order, a backward pass reads its residual array element by element at constant indices ("
-            + t.getName() + "[0], " + t.getName() + "[1], ...), so that each element is a value of its own", t);
-      }
-      if (!(residualLength >= 0 && e instanceof ArrayAccessTree a && a.getExpression() instanceof IdentifierTree id
-          && residualParam.equals(cx.trees.getElement(new TreePath(path, id))))) {
-        return null;
-      }
-      if (a.getIndex() instanceof LiteralTree l && l.getValue() instanceof Integer i && i >= 0
-          && i < residualLength) {
-        return residualLeaves.get(i);
-      }
-      return cx.failed(Codes.UNSUPPORTED_EXPRESSION, "for second order, a backward pass reads its residual array at"
-          + " constant indices from 0 to " + (residualLength - 1) + " (the forward pass creates " + residualLength
-          + " elements)", a);
-    }
-
-    /** A forward pass declares its residual locals first: every path assigns them before it returns. */
-    @Override
-    public List<Stmt> finish(List<Stmt> body) {
-      if (!forward || residualLeaves == null) {
-        return body;
-      }
-      return Stream.concat(residualLeaves.stream().map(Stmt.Declare::new), body.stream()).toList();
-    }
-
-    /**
-     * {@code return Fwd.of(value, residuals)} in a forward pass: the residual leaves go to their locals,
-     * the value is returned; residuals are a number, {@code new double[] {...}} or a record.
-     */
-    private Expr forwardPassReturn(ReadContext cx, ExpressionTree e, TreePath parent, List<Stmt> out) {
+    public Expr readReturn(ReadContext cx, ExpressionTree e, TreePath parent, List<Stmt> out) {
       TreePath path = new TreePath(parent, e);
       Element target = e instanceof MethodInvocationTree ? cx.trees.getElement(path) : null;
       Element owner = target == null ? null : target.getEnclosingElement();
@@ -213,7 +133,7 @@ public final class VjpPassReader {
         return cx.failed(Codes.RULE_RETURN, "for second order, a forward pass ends each path with return Fwd.of(value,"
             + " residuals)", e);
       }
-      Expr value = coerce(cx.expr(m.getArguments().get(0), path), passTypes.get(0));
+      Expr value = coerce(cx.expr(m.getArguments().get(0), path), valueType);
       List<Expr> leaves = residuals(cx, m.getArguments().get(1), path);
       if (residualLeaves == null) {
         residualLeaves = new ArrayList<>();
@@ -257,26 +177,113 @@ public final class VjpPassReader {
       return List.of(dummy());
     }
 
+    /** The residual locals are declared first: every path assigns them before it returns. */
+    @Override
+    public List<Stmt> finish(List<Stmt> body) {
+      if (residualLeaves == null) {
+        return body;
+      }
+      return Stream.concat(residualLeaves.stream().map(Stmt.Declare::new), body.stream()).toList();
+    }
+  }
+
+  /**
+   * A backward pass read as differentiable code for reverse over reverse: it reads its residual
+   * parameter leaf by leaf (an array at constant indices) and returns component {@code component} of
+   * the gradient.
+   */
+  private static final class BackwardPass implements ReadMode {
+    /** The types of the gradient's components. */
+    private final List<Type> gradient;
+    /** How many elements its array residual has (what the forward pass creates), else -1. */
+    private final int residualLength;
+    /** Which component of the gradient it returns. */
+    private final int component;
+    /** The leaves of its residual parameter. */
+    private List<Expr.Var> residualLeaves;
+    /** The residual parameter, an array read element by element, or a boxed number. */
+    private Element residualParam;
+
+    BackwardPass(List<Type> gradient, int residualLength, int component) {
+      this.gradient = gradient;
+      this.residualLength = residualLength;
+      this.component = component;
+    }
+
+    /** The leaves of its residual parameter. */
+    List<Expr.Var> residualLeaves() {
+      return residualLeaves == null ? List.of() : List.copyOf(residualLeaves);
+    }
+
     /**
-     * The returned gradient's component {@code component} in a backward pass: the value itself for one
-     * differentiated parameter, else argument {@code component} of {@code new FGrad(...)}; {@code null}
-     * is zero.
+     * Binds the residual parameter, the one after the primal's non-differentiated ones: an array
+     * becomes one value per element, a number (boxed or not) one value; a record is read leaf by leaf
+     * like any record parameter.
      */
-    private Expr backwardPassReturn(ReadContext cx, ExpressionTree e, TreePath parent) {
-      Type type = passTypes.get(component);
+    @Override
+    public void bindParameter(ReadContext cx, int index, VariableElement p, String name) {
+      if (index != cx.method.getParameters().size() - 2) {
+        return;
+      }
+      if (cx.recordLocals.containsKey(p)) {
+        residualLeaves = new ArrayList<>(cx.recordLocals.get(p));
+        return;
+      }
+      residualParam = p;
+      residualLeaves = new ArrayList<>();
+      if (residualLength < 0) {
+        residualLeaves.add(new Expr.Var(name, Type.DOUBLE));
+      }
+      for (int j = 0; j < residualLength; j++) {
+        residualLeaves.add(new Expr.Var(name + "_" + j, Type.DOUBLE));
+        cx.usedNames.add(name + "_" + j);
+      }
+    }
+
+    /** The residual parameter of a backward pass: its one value, or {@code res[2]}, its third element. */
+    @Override
+    public Expr readParameter(ReadContext cx, ExpressionTree e, TreePath path) {
+      if (residualParam == null) {
+        return null;
+      }
+      if (e instanceof IdentifierTree t && residualParam.equals(cx.trees.getElement(path))) {
+        return residualLength < 0 ? residualLeaves.get(0) : cx.failed(Codes.UNSUPPORTED_EXPRESSION, "for second"
+            + " order, a backward pass reads its residual array element by element at constant indices ("
+            + t.getName() + "[0], " + t.getName() + "[1], ...), so that each element is a value of its own", t);
+      }
+      if (!(residualLength >= 0 && e instanceof ArrayAccessTree a && a.getExpression() instanceof IdentifierTree id
+          && residualParam.equals(cx.trees.getElement(new TreePath(path, id))))) {
+        return null;
+      }
+      if (a.getIndex() instanceof LiteralTree l && l.getValue() instanceof Integer i && i >= 0
+          && i < residualLength) {
+        return residualLeaves.get(i);
+      }
+      return cx.failed(Codes.UNSUPPORTED_EXPRESSION, "for second order, a backward pass reads its residual array at"
+          + " constant indices from 0 to " + (residualLength - 1) + " (the forward pass creates " + residualLength
+          + " elements)", a);
+    }
+
+    /**
+     * The returned gradient's component {@code component}: the value itself for one differentiated
+     * parameter, else argument {@code component} of {@code new FGrad(...)}; {@code null} is zero.
+     */
+    @Override
+    public Expr readReturn(ReadContext cx, ExpressionTree e, TreePath parent, List<Stmt> out) {
+      Type type = gradient.get(component);
       if (e.getKind() == Tree.Kind.NULL_LITERAL) {
         return Exprs.lit(type, 0);
       }
-      if (passTypes.size() == 1) {
+      if (gradient.size() == 1) {
         return coerce(cx.expr(e, parent), type);
       }
-      if (e instanceof NewClassTree n && n.getClassBody() == null && n.getArguments().size() == passTypes.size()) {
+      if (e instanceof NewClassTree n && n.getClassBody() == null && n.getArguments().size() == gradient.size()) {
         ExpressionTree arg = n.getArguments().get(component);
         return arg.getKind() == Tree.Kind.NULL_LITERAL ? Exprs.lit(type, 0)
             : coerce(cx.expr(arg, new TreePath(parent, e)), type);
       }
       return cx.failed(Codes.RULE_RETURN, "for second order, a backward pass ends each path with return null or return"
-          + " new ...Grad(...) of " + passTypes.size() + " components", e);
+          + " new ...Grad(...) of " + gradient.size() + " components", e);
     }
   }
 }
