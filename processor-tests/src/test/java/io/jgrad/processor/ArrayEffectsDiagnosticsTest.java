@@ -99,6 +99,30 @@ class ArrayEffectsDiagnosticsTest {
   }
 
   @Test
+  void aLambdaWritingSeveralCapturedArraysIsReportedAtItsFirstWrite() {
+    // Five arrays, so that a report taken in hash order instead of source order lands elsewhere.
+    assertErrorOnLine("jgrad.ArrayWrite", "a.A", HEAD + """
+          static void times(int n, java.util.function.IntConsumer body) {
+            for (int i = 0; i < n; i++) {
+              body.accept(i);
+            }
+          }
+          @Differentiable static double f(double[] x, double[] a, double[] b, double[] c, double[] d) {
+            double[] e = new double[1];
+            times(1, i -> {
+              e[i] = 1.0; // here
+              d[i] = 1.0;
+              c[i] = 1.0;
+              b[i] = 1.0;
+              a[i] = 1.0;
+            });
+            return e[0] * x[0] + a[0] + b[0] + c[0] + d[0];
+          }
+        }
+        """, "// here");
+  }
+
+  @Test
   void helpersThatOnlyReadCompileCleanly() {
     Compilation c = Diagnosed.compile("a.A", HEAD + """
           static int positives(double[] a) {

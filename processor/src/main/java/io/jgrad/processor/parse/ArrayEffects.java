@@ -20,6 +20,7 @@ import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -127,7 +128,9 @@ final class ArrayEffects {
     private final int depth;
     private final Set<Element> fresh = new HashSet<>();
     private final Set<Element> reassigned = new HashSet<>();
-    private final Map<Element, Tree> written = new HashMap<>();
+    // Insertion-ordered: the first write in the source is the one reported, in every run (an
+    // Element hashes by identity, so a HashMap's order changes from one JVM to the next).
+    private final Map<Element, Tree> written = new LinkedHashMap<>();
     private Tree unknownWrite;
 
     Scan(int depth) {
