@@ -183,7 +183,7 @@ public final class DerivativesEmitter {
    * record: its {@code fJvp} gives a {@code Jvp<T>} and its {@code fVjp} a {@code RecordVjp<T, G>}.
    */
   static boolean returnsObject(Callee sig) {
-    return sig.returnType().isArray() || sig.recordResult() != null;
+    return sig.returnType() != null && (sig.returnType().isArray() || sig.recordResult() != null);
   }
 
   /** The Java type of the array or record {@code sig} returns (the record, not the leaf a call reads). */

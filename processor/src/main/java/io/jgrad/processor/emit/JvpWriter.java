@@ -49,7 +49,7 @@ final class JvpWriter {
     } else if (l instanceof Linear.TangentWrite w) {
       Type element = w.target().type().element();
       b.addStatement("$L[$L] = $L", w.target().name(), ExprWriter.write(w.index()), w.source() == null
-          ? Terms.zero(element) : Terms.convert(w.source().name(), w.source().type(), element, false));
+          ? Terms.zero(element) : Terms.convert(w.source().name(), w.source().type(), element));
     } else if (l instanceof Linear.Call c) {
       call(c, b);
     } else if (l instanceof Linear.If f) {

@@ -163,7 +163,7 @@ public final class KernelEmitter {
     program(l, lane, (r, b) -> {
       store(b, outputs.get(0), l, ExprWriter.write(r.value()));
       store(b, outputs.get(1), l, r.tangent() == null ? Terms.zero(rt)
-          : Terms.convert(r.tangent().name(), r.tangent().type(), rt, false));
+          : Terms.convert(r.tangent().name(), r.tangent().type(), rt));
     });
     finish(type, "JvpBatch", "The value and the tangent of {@code $L} in every lane ({@code vmap(jvp($L))}),"
         + " tangents per lane.", tangentsIn, outputs, l, lane.build(), null);
@@ -180,7 +180,7 @@ public final class KernelEmitter {
       for (int k = 0; k < wrt.size(); k++) {
         Expr.Var t = l.gradients().get(k);
         Type gt = wrt.get(k).type();
-        store(b, outputs.get(k), l, t == null ? Terms.zero(gt) : Terms.convert(t.name(), t.type(), gt, false));
+        store(b, outputs.get(k), l, t == null ? Terms.zero(gt) : Terms.convert(t.name(), t.type(), gt));
       }
     });
     finish(type, "GradBatch", "The gradient of {@code $L} in every lane ({@code vmap(grad($L))}), by forward"
@@ -223,11 +223,6 @@ public final class KernelEmitter {
     return b;
   }
 
-  private List<Field> inputs() {
-    return sig.params().stream()
-        .map(p -> new Field(p.name(), p.differentiated() ? lanesOf(p.type()) : typeName(p.type()))).toList();
-  }
-
   /**
    * The kernel class and the two entry points: {@code fXxx} runs once, {@code fXxxSession} keeps the
    * batch. {@code run()} calls {@code lane}, or {@code deviceLane} where that is given.
@@ -236,8 +231,11 @@ public final class KernelEmitter {
       List<Field> outputs, Lane l, CodeBlock lane, CodeBlock deviceLane) {
     String method = sig.name() + suffix;
     String kernelName = Character.toUpperCase(method.charAt(0)) + method.substring(1) + "Kernel";
-    List<Field> args = new ArrayList<>(inputs());
-    args.addAll(extraInputs);
+    // The parameters, each differentiated one an array of lanes, then extraInputs: what the batch reads.
+    List<Field> inputs = new ArrayList<>(sig.params().stream()
+        .map(p -> new Field(p.name(), p.differentiated() ? lanesOf(p.type()) : typeName(p.type()))).toList());
+    inputs.addAll(extraInputs);
+    List<Field> args = new ArrayList<>(inputs);
     args.addAll(outputs);
     if (cpuOnly != null) {
       kernelName = kernelName.replace("Kernel", "Lanes");
@@ -293,7 +291,7 @@ public final class KernelEmitter {
     type.addType(kernel.build());
 
     List<Field> laneArrays = args.stream().filter(f -> f.type() instanceof ArrayTypeName).toList();
-    List<Field> inputArrays = laneArrays.subList(0, laneArrays.size() - outputs.size());
+    List<Field> inputArrays = inputs.stream().filter(f -> f.type() instanceof ArrayTypeName).toList();
     MethodSpec.Builder session = MethodSpec.methodBuilder(method + "Session").returns(RuntimeTypes.BATCH)
         .addJavadoc(doc.replace("$L", sig.name()) + "\nReturns the batch bound to these arrays, for repeated"
             + " {@code run()}s; close it.\n");

@@ -262,7 +262,7 @@ public final class RecordEntryEmitter {
         String primal = l.read(p.name());
         // A flat gradient has the leaf's own type (a float leaf's components are floats).
         leaves.add(l.differentiable() ? component.of(path, p.name() + "_" + l.suffix(), l.type(), primal)
-            : others == null ? primal : others.other(path, primal));
+            : others == null ? primal : others.orElse(path, primal));
       }
       parts.add(build(p.shape(), leaves.iterator()));
     }
