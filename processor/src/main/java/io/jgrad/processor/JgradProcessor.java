@@ -361,10 +361,10 @@ public final class JgradProcessor extends AbstractProcessor {
     }
     Map<String, Located> byKey = byKey(work);
     CallerPaths.of(all(work), failed, callee -> null).forEach((key, path) -> {
-      Located l = byKey.get(key);
-      if (l == null || failed.containsKey(key)) {
+      if (failed.containsKey(key)) {
         return;
       }
+      Located l = byKey.get(key);
       String name = l.function().signature().name();
       String c = path.substring(name.length() + " → ".length());
       l.work().report().error(Codes.NOT_DIFFERENTIABLE, name + " cannot be differentiated: " + path
