@@ -73,8 +73,6 @@ public final class RecordRuleEmitter {
   private static Sweeps vjpSweeps(RecordSignature sig, Function.VjpRule rule) {
     Callee c = rule.signature();
     ClassName owner = ClassName.bestGuess(c.ownerQualifiedName());
-    // The user's gradient record is the API's, in the derivatives class itself.
-    ClassName self = RuntimeTypes.derivatives(c);
     Names names = Names.of(new ArrayList<>(c.paramNames()), List.of());
     String fwd = names.fresh("fwd");
     String grad = names.fresh("grad");
@@ -89,7 +87,7 @@ public final class RecordRuleEmitter {
     }
     bwdArgs.add(CodeBlock.of("$L.residuals()", fwd));
     bwdArgs.add(CodeBlock.of("outBar"));
-    TypeName userGrad = RecordEntryEmitter.gradType(sig, self);
+    TypeName userGrad = RecordEntryEmitter.gradType(sig);
     CodeBlock.Builder reverse = CodeBlock.builder()
         .addStatement("$T $L = $T.$L($L)", userGrad, grad, owner, rule.bwd(), CodeBlock.join(bwdArgs, ", "));
     List<String> components = new ArrayList<>();

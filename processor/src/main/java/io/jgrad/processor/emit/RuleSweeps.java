@@ -41,7 +41,7 @@ final class RuleSweeps {
       reverse.addStatement("$T.checkLength($L.value(), outBar, $S)", RuntimeTypes.TANGENTS, fwd, "outBar");
     }
     List<Callee.Param> diff = sig.differentiatedParams();
-    TypeName gradType = DerivativesEmitter.gradType(sig, RuntimeTypes.home(sig));
+    TypeName gradType = DerivativesEmitter.gradType(sig);
     reverse.addStatement("$T $L = $T.$L($L)", gradType, grad, owner, rule.bwd(), String.join(", ", bwdArgs));
     if (!sig.hasSingleGradient() || diff.get(0).type().isArray()) {
       List<String> zeros = diff.stream().map(p -> Terms.zeroLike(p.type(), p.name())).toList();

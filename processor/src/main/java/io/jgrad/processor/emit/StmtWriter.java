@@ -179,7 +179,10 @@ final class StmtWriter {
     }
   }
 
-  /** The Java type of a callee's {@code fVjp} result. */
+  /**
+   * What a callee's {@code fVjp} returns: a {@code RecordVjp<T, G>} for an array or record result, a
+   * {@code ScalarVjp} for one scalar gradient, else a {@code Vjp<G>}.
+   */
   static TypeName vjpType(Callee callee) {
     if (DerivativesEmitter.returnsObject(callee)) {
       return ParameterizedTypeName.get(RuntimeTypes.RECORD_VJP, DerivativesEmitter.resultType(callee),
