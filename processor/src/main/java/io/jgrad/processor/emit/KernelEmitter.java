@@ -230,16 +230,14 @@ public final class KernelEmitter {
   private void finish(TypeSpec.Builder type, String suffix, String doc, List<Field> extraInputs,
       List<Field> outputs, Lane l, CodeBlock lane, CodeBlock deviceLane) {
     String method = sig.name() + suffix;
-    String kernelName = Character.toUpperCase(method.charAt(0)) + method.substring(1) + "Kernel";
+    String kernelName = Character.toUpperCase(method.charAt(0)) + method.substring(1)
+        + (cpuOnly == null ? "Kernel" : "Lanes");
     // The parameters, each differentiated one an array of lanes, then extraInputs: what the batch reads.
     List<Field> inputs = new ArrayList<>(sig.params().stream()
         .map(p -> new Field(p.name(), p.differentiated() ? lanesOf(p.type()) : typeName(p.type()))).toList());
     inputs.addAll(extraInputs);
     List<Field> args = new ArrayList<>(inputs);
     args.addAll(outputs);
-    if (cpuOnly != null) {
-      kernelName = kernelName.replace("Kernel", "Lanes");
-    }
     TypeSpec.Builder kernel = TypeSpec.classBuilder(kernelName)
         .addModifiers(Modifier.STATIC, Modifier.FINAL)
         .addSuperinterface(RuntimeTypes.LANES);
@@ -257,14 +255,12 @@ public final class KernelEmitter {
     } else {
       kernel.addJavadoc("The lanes of {@link #$L}, for the CPU backends: each calls the scalar code.\n", method);
     }
+    // On a device the lane count comes first; only run() reads it: OpenCL pads the range to whole
+    // work-groups, and the padding lanes skip.
+    List<Field> fields = new ArrayList<>(device ? List.of(new Field("lanes", TypeName.INT)) : List.of());
+    fields.addAll(args);
     MethodSpec.Builder ctor = MethodSpec.constructorBuilder();
-    if (device) {
-      // Only run() reads it: OpenCL pads the range to whole work-groups, and the padding lanes skip.
-      ctor.addParameter(TypeName.INT, "lanes");
-      kernel.addField(TypeName.INT, "lanes", Modifier.FINAL);
-      ctor.addStatement("this.lanes = lanes");
-    }
-    for (Field f : args) {
+    for (Field f : fields) {
       kernel.addField(f.type(), f.name(), Modifier.FINAL);
       ctor.addParameter(f.type(), f.name()).addStatement("this.$L = $L", f.name(), f.name());
     }
@@ -312,7 +308,7 @@ public final class KernelEmitter {
     String argList = String.join(", ", args.stream().map(Field::name).toList());
     String inputsList = String.join(", ", inputArrays.stream().map(Field::name).toList());
     String outputsList = String.join(", ", outputs.stream().map(Field::name).toList());
-    String ctorArgs = device ? "lanes, " + argList : argList;
+    String ctorArgs = String.join(", ", fields.stream().map(Field::name).toList());
     if (cpuOnly == null) {
       session.addStatement("return $T.prepare($S, new $L($L), lanes, backend, new Object[] {$L}, new Object[] {$L})",
           RuntimeTypes.BATCH, self.simpleName() + "." + method, kernelName, ctorArgs, inputsList, outputsList);
