@@ -241,14 +241,12 @@ public final class KernelEmitter {
     TypeSpec.Builder kernel = TypeSpec.classBuilder(kernelName)
         .addModifiers(Modifier.STATIC, Modifier.FINAL)
         .addSuperinterface(RuntimeTypes.LANES);
-    if (device && deviceLane != null) {
-      kernel.superclass(RuntimeTypes.KERNEL)
-          .addJavadoc("The kernel of {@link #$L}: Aparapi translates {@code run()}, which calls {@code deviceLane},"
-              + " to OpenCL;\nCPU backends call {@code lane}, which calls the scalar code.\n", method);
-    } else if (device) {
-      kernel.superclass(RuntimeTypes.KERNEL)
-          .addJavadoc("The kernel of {@link #$L}: Aparapi translates {@code run()} to OpenCL; CPU backends call"
-              + " {@code lane}.\n", method);
+    if (device) {
+      kernel.superclass(RuntimeTypes.KERNEL).addJavadoc(deviceLane != null
+          ? "The kernel of {@link #$L}: Aparapi translates {@code run()}, which calls {@code deviceLane}, to OpenCL;"
+              + "\nCPU backends call {@code lane}, which calls the scalar code.\n"
+          : "The kernel of {@link #$L}: Aparapi translates {@code run()} to OpenCL; CPU backends call {@code lane}.\n",
+          method);
     } else if (cpuOnly == null) {
       kernel.addJavadoc("The lanes of {@link #$L}, for the CPU backends: Aparapi was not on the compile class"
           + " path,\nso there is no OpenCL kernel (add io.jgrad:jgrad-opencl for one).\n", method);
