@@ -94,16 +94,14 @@ public final class JgradProcessor extends AbstractProcessor {
     return SourceVersion.latestSupported();
   }
 
-  /** One class's methods, its findings, and the functions whose bodies were read cleanly. */
+  /**
+   * One class's methods, its findings, and the functions whose bodies were read cleanly; a function with
+   * records in its signature is its flat function, whose derivatives the usual pipeline generates, and
+   * has its scalarized signature in {@code records}.
+   */
   private record ClassWork(TypeElement owner, List<ExecutableElement> methods, Report report,
       Map<ExecutableElement, Function> functions, Map<String, Function> plainBodies,
-      Map<ExecutableElement, RecordFunctions> records) {}
-
-  /**
-   * A function with records in its signature: its scalarized signature and the flat function whose
-   * derivatives the usual pipeline generates, which also stands for the function in {@code functions}.
-   */
-  private record RecordFunctions(RecordSignature signature, Function flat) {}
+      Map<ExecutableElement, RecordSignature> records) {}
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
@@ -235,7 +233,7 @@ public final class JgradProcessor extends AbstractProcessor {
     Report report = new Report();
     Map<ExecutableElement, Function> functions = new LinkedHashMap<>();
     Map<String, Function> plainBodies = new LinkedHashMap<>();
-    Map<ExecutableElement, RecordFunctions> records = new LinkedHashMap<>();
+    Map<ExecutableElement, RecordSignature> records = new LinkedHashMap<>();
     ExecutableElement current = null;
     try {
       CalleeResolver callees = new CalleeResolver(processingEnv.getElementUtils());
@@ -246,10 +244,11 @@ public final class JgradProcessor extends AbstractProcessor {
         }
         DiffSpec spec = DiffSpec.of(m).orElseThrow();
         if (RecordSignatureReader.involvesRecords(m)) {
-          readRecordFunction(m, spec, trees, callees, report)
-              .filter(r -> SizeLimit.fits(m, r.flat(), spec.order(), report)).ifPresent(r -> {
-            records.put(m, r);
-            functions.put(m, r.flat());
+          RecordSignature sig = RecordSignatureReader.read(m, callees);
+          readRecordFunction(m, spec, sig, trees, callees, report)
+              .filter(f -> SizeLimit.fits(m, f, spec.order(), report)).ifPresent(f -> {
+            records.put(m, sig);
+            functions.put(m, f);
           });
         } else if (spec.kind() == DiffSpec.Kind.CUSTOM_VJP) {
           Callee sig = callees.resolve(m);
@@ -281,20 +280,18 @@ public final class JgradProcessor extends AbstractProcessor {
    * Reads a function with records in its signature once, its body or its rule, into the flat function
    * returning its number or its whole record.
    */
-  private Optional<RecordFunctions> readRecordFunction(ExecutableElement m, DiffSpec spec, Trees trees,
-      CalleeResolver callees, Report report) {
-    RecordSignature sig = RecordSignatureReader.read(m, callees);
+  private static Optional<Function> readRecordFunction(ExecutableElement m, DiffSpec spec, RecordSignature sig,
+      Trees trees, CalleeResolver callees, Report report) {
     if (spec.kind() == DiffSpec.Kind.CUSTOM_VJP) {
       boolean valid = RuleValidator.vjpRules(m, spec, RecordSignatureReader.ruleView(m, sig), report);
       // Used at first order only: no pullbacks, its passes are called, never read.
-      return valid ? Optional.of(new RecordFunctions(sig, new Function.VjpRule(sig.flat(), spec.fwd(), spec.bwd(),
-          List.of()))) : Optional.empty();
+      return valid ? Optional.of(new Function.VjpRule(sig.flat(), spec.fwd(), spec.bwd(), List.of()))
+          : Optional.empty();
     }
     if (spec.kind() == DiffSpec.Kind.CUSTOM_JVP) {
-      return JvpRuleReading.readRecord(m, spec, sig, trees, report, callees).map(f -> new RecordFunctions(sig, f));
+      return JvpRuleReading.readRecord(m, spec, sig, trees, report, callees);
     }
-    return BodyReading.read(new BodyParser(trees, report, callees, m, sig.flat()))
-        .map(f -> new RecordFunctions(sig, f));
+    return BodyReading.read(new BodyParser(trees, report, callees, m, sig.flat()));
   }
 
   /**
@@ -331,37 +328,25 @@ public final class JgradProcessor extends AbstractProcessor {
 
   /**
    * A function that calls, directly or through others, a function with errors cannot be generated
-   * either: it gets an error naming the chain of calls, like Swift's notes up the callers.
+   * either: it gets an error naming the chain of calls ({@link CallerPaths}), like Swift's notes up
+   * the callers.
    */
   private static void rejectCallersOfFailures(List<ClassWork> work) {
-    Map<String, String> failedChains = new LinkedHashMap<>();
+    Map<String, String> failed = new LinkedHashMap<>();
     for (ClassWork w : work) {
-      w.methods().stream().filter(m -> !w.functions().containsKey(m)).forEach(m -> failedChains.put(
+      w.methods().stream().filter(m -> !w.functions().containsKey(m)).forEach(m -> failed.put(
           Callee.key(w.owner().getQualifiedName().toString(), m.getSimpleName().toString()),
           m.getSimpleName().toString()));
     }
-    boolean changed = true;
-    while (changed) {
-      changed = false;
-      for (ClassWork w : work) {
-        for (var it = w.functions().entrySet().iterator(); it.hasNext(); ) {
-          var entry = it.next();
-          Callee sig = entry.getValue().signature();
-          Optional<String> chain = Calls.of(entry.getValue()).stream().map(callee -> failedChains.get(callee.key()))
-              .filter(Objects::nonNull).findFirst();
-          if (chain.isPresent()) {
-            String c = chain.get();
-            String path = sig.name() + " → " + c;
-            w.report().error(Codes.NOT_DIFFERENTIABLE, sig.name() + " cannot be differentiated: " + path
-                + ", and " + c.substring(c.lastIndexOf(' ') + 1) + " has errors reported at its declaration",
-                entry.getKey());
-            failedChains.put(sig.key(), path);
-            it.remove();
-            changed = true;
-          }
-        }
-      }
-    }
+    Map<String, Located> byKey = byKey(work);
+    CallerPaths.of(all(work), f -> null, callee -> failed.get(callee.key())).forEach((key, path) -> {
+      Located l = byKey.get(key);
+      String name = l.function().signature().name();
+      String c = path.substring(name.length() + " → ".length());
+      l.work().report().error(Codes.NOT_DIFFERENTIABLE, name + " cannot be differentiated: " + path
+          + ", and " + c.substring(c.lastIndexOf(' ') + 1) + " has errors reported at its declaration", l.method());
+      l.work().functions().remove(l.method());
+    });
   }
 
   private static void internalError(Report report, Element at, Throwable e) {
@@ -392,34 +377,35 @@ public final class JgradProcessor extends AbstractProcessor {
   /**
    * What the entry decides for {@code f} before anything is printed, as what prints it: its derivations
    * (for a function with records, its flat function's, around which its entry points are printed), its
-   * rule primal's, its kernels; empty once {@code report} has what stops it.
+   * rule primal's, its kernels; empty once {@code report} has what stops it. {@code recordSignature} is
+   * the scalarized signature of a function with records, else null.
    */
-  private Optional<Consumer<Members>> plan(ExecutableElement method, Function f, RecordFunctions rf,
+  private Optional<Consumer<Members>> plan(ExecutableElement method, Function f, RecordSignature recordSignature,
       Map<String, String> reverseOnly, Map<String, String> arrayUsers, KernelSources sources, Purity purity,
       boolean openCl, Report report) {
     Callee sig = f.signature();
     boolean forward = !reverseOnly.containsKey(sig.key());
     DiffSpec spec = DiffSpec.of(method).orElseThrow();
     int order = spec.order();
-    Optional<String> unsupported = OrderLimits.unsupported(f, order, forward, rf != null);
+    Optional<String> unsupported = OrderLimits.unsupported(f, order, forward, recordSignature != null);
     if (unsupported.isPresent()) {
       report.error(Codes.UNSUPPORTED_ORDER, unsupported.get(), method);
       return Optional.empty();
     }
     boolean batched = method.getAnnotation(Batched.class) != null;
-    if (rf != null) {
+    if (recordSignature != null) {
       if (batched) {
         report.error(Codes.NOT_BATCHABLE, "a function with records in its signature cannot be batched yet", method);
         return Optional.empty();
       }
-      Derived derived = Derivation.of(rf.flat(), forward, 1, null, false);
+      Derived derived = Derivation.of(f, forward, 1, null, false);
       return Optional.of(members -> {
-        if (rf.flat() instanceof Function.Plain) {
+        if (f instanceof Function.Plain) {
           DerivativesEmitter.emit(derived, members);
         } else {
-          RecordRuleEmitter.emit(rf.signature(), derived, members);
+          RecordRuleEmitter.emit(recordSignature, derived, members);
         }
-        RecordEntryEmitter.emit(rf.signature(), rf.flat(), derived.forward(), members);
+        RecordEntryEmitter.emit(recordSignature, f, derived.forward(), members);
       });
     }
     Derived derived = Derivation.of(f, forward, order, purity::removable, spec.checkpointLoops());

@@ -107,14 +107,14 @@ public final class DerivativesEmitter {
   static void emitReverse(Callee sig, Sweeps sweeps, Sweeps valueAndGradSweeps, Sweeps gradSweeps,
       Members members, boolean compact) {
     TypeSpec.Builder type = members.of(sig);
-    TypeName grad = gradType(sig, RuntimeTypes.home(sig));
+    TypeName grad = gradType(sig);
     if (!sig.hasSingleGradient()) {
       type.addType(gradRecord(sig.gradRecordName(), sig.differentiatedParams().stream()
               .map(p -> ParameterSpec.builder(typeName(p.type()), p.name()).build()).toList(),
           "The gradient of {@code $L}, one component per differentiated parameter.\n", sig.name()));
     }
     if (returnsObject(sig)) {
-      emitObjectResultVjp(sig, sweeps, grad, type);
+      emitObjectResultVjp(sig, sweeps, type);
       return;
     }
     // fVjp
@@ -122,7 +122,7 @@ public final class DerivativesEmitter {
     MethodSpec.Builder vjpMethod = entryPoint(sig.name() + "Vjp", sig,
         "The value of {@code $L} and its pullback from an output cotangent to the gradient"
             + " ({@code jax.vjp}).\n", sig.name())
-        .returns(vjpType(scalar, grad));
+        .returns(StmtWriter.vjpType(sig));
     returnPullback(vjpMethod, sweeps, scalar ? RuntimeTypes.SCALAR_VJP : RuntimeTypes.VJP, !scalar);
     type.addMethod(vjpMethod.build());
 
@@ -150,15 +150,10 @@ public final class DerivativesEmitter {
       returnValueAndGrad(vgMethod, scalar, grad, valueAndGradSweeps.value(), valueAndGradSweeps.gradient());
     } else {
       String vjp = Names.of(args, List.of()).fresh("vjp");
-      vgMethod.addStatement("$T $L = $L($L)", vjpType(scalar, grad), vjp, sig.name() + "Vjp", String.join(", ", args));
+      vgMethod.addStatement("$T $L = $LVjp($L)", StmtWriter.vjpType(sig), vjp, sig.name(), String.join(", ", args));
       returnValueAndGrad(vgMethod, scalar, grad, vjp + ".value()", vjp + ".pullback(1.0)");
     }
     type.addMethod(vgMethod.build());
-  }
-
-  /** What {@code fVjp} returns: a {@code ScalarVjp} for a {@code scalar} gradient, else a {@code Vjp<G>}. */
-  static TypeName vjpType(boolean scalar, TypeName grad) {
-    return scalar ? RuntimeTypes.SCALAR_VJP : ParameterizedTypeName.get(RuntimeTypes.VJP, grad.box());
   }
 
   /**
@@ -183,7 +178,7 @@ public final class DerivativesEmitter {
    * record: its {@code fJvp} gives a {@code Jvp<T>} and its {@code fVjp} a {@code RecordVjp<T, G>}.
    */
   static boolean returnsObject(Callee sig) {
-    return sig.returnType().isArray() || sig.recordResult() != null;
+    return sig.returnType() != null && (sig.returnType().isArray() || sig.recordResult() != null);
   }
 
   /** The Java type of the array or record {@code sig} returns (the record, not the leaf a call reads). */
@@ -197,11 +192,11 @@ public final class DerivativesEmitter {
    * pullback takes a cotangent of the result's shape (an array of its length, a record of its type)
    * and transposes the body once for all of it; no {@code fGrad}, which needs a scalar output.
    */
-  private static void emitObjectResultVjp(Callee sig, Sweeps sweeps, TypeName grad, TypeSpec.Builder type) {
+  private static void emitObjectResultVjp(Callee sig, Sweeps sweeps, TypeSpec.Builder type) {
     MethodSpec.Builder vjpMethod = entryPoint(sig.name() + "Vjp", sig, "The value of {@code $L} and its pullback"
         + " from a cotangent $L to the gradient ({@code jax.vjp}).\n", sig.name(),
         sig.recordResult() != null ? "record of the result's type" : "array of the result's length")
-        .returns(ParameterizedTypeName.get(RuntimeTypes.RECORD_VJP, resultType(sig), grad.box()));
+        .returns(StmtWriter.vjpType(sig));
     returnPullback(vjpMethod, sweeps, RuntimeTypes.RECORD_VJP, true);
     type.addMethod(vjpMethod.build());
   }
@@ -270,12 +265,15 @@ public final class DerivativesEmitter {
     };
   }
 
-  /** The gradient's type: one value for one differentiated parameter, else the generated record. */
-  static TypeName gradType(Callee sig, ClassName self) {
+  /**
+   * The gradient's type as {@code sig}'s entry points declare it: one value of its parameter's type for
+   * one differentiated parameter, else the generated record.
+   */
+  static TypeName gradType(Callee sig) {
     if (sig.hasSingleGradient()) {
       return typeName(sig.differentiatedParams().get(0).type());
     }
-    return self.nestedClass(sig.gradRecordName());
+    return RuntimeTypes.home(sig).nestedClass(sig.gradRecordName());
   }
 
   static TypeName typeName(Type t) {

@@ -49,7 +49,7 @@ final class JvpWriter {
     } else if (l instanceof Linear.TangentWrite w) {
       Type element = w.target().type().element();
       b.addStatement("$L[$L] = $L", w.target().name(), ExprWriter.write(w.index()), w.source() == null
-          ? Terms.zero(element) : Terms.convert(w.source().name(), w.source().type(), element, false));
+          ? Terms.zero(element) : Terms.convert(w.source().name(), w.source().type(), element));
     } else if (l instanceof Linear.Call c) {
       call(c, b);
     } else if (l instanceof Linear.If f) {
@@ -75,16 +75,10 @@ final class JvpWriter {
 
   private static void returnDual(Linear.Return r, CodeBlock.Builder b) {
     Type t = r.value().type();
-    if (t.isArray()) {
-      // An array result: its tangent is an array of the same length.
-      String value = ExprWriter.write(r.value());
-      String tangent = r.tangent() == null ? Terms.zeroLike(t, value) : r.tangent().name();
-      b.addStatement("return $T.of($L, $L)", RuntimeTypes.JVP, value, tangent);
-      return;
-    }
-    String tangent = r.tangent() == null ? Terms.zero(t) : r.tangent().name();
-    b.addStatement("return $T.of($L, $L)", RuntimeTypes.dual(t),
-        ExprWriter.write(r.value()), tangent);
+    String value = ExprWriter.write(r.value());
+    // An array result comes as a Jvp, its tangent an array of the same length.
+    String tangent = r.tangent() == null ? Terms.zeroLike(t, value) : r.tangent().name();
+    b.addStatement("return $T.of($L, $L)", t.isArray() ? RuntimeTypes.JVP : RuntimeTypes.dual(t), value, tangent);
   }
 
   private void call(Linear.Call c, CodeBlock.Builder b) {

@@ -163,7 +163,7 @@ public final class KernelEmitter {
     program(l, lane, (r, b) -> {
       store(b, outputs.get(0), l, ExprWriter.write(r.value()));
       store(b, outputs.get(1), l, r.tangent() == null ? Terms.zero(rt)
-          : Terms.convert(r.tangent().name(), r.tangent().type(), rt, false));
+          : Terms.convert(r.tangent().name(), r.tangent().type(), rt));
     });
     finish(type, "JvpBatch", "The value and the tangent of {@code $L} in every lane ({@code vmap(jvp($L))}),"
         + " tangents per lane.", tangentsIn, outputs, l, lane.build(), null);
@@ -180,7 +180,7 @@ public final class KernelEmitter {
       for (int k = 0; k < wrt.size(); k++) {
         Expr.Var t = l.gradients().get(k);
         Type gt = wrt.get(k).type();
-        store(b, outputs.get(k), l, t == null ? Terms.zero(gt) : Terms.convert(t.name(), t.type(), gt, false));
+        store(b, outputs.get(k), l, t == null ? Terms.zero(gt) : Terms.convert(t.name(), t.type(), gt));
       }
     });
     finish(type, "GradBatch", "The gradient of {@code $L} in every lane ({@code vmap(grad($L))}), by forward"
@@ -223,11 +223,6 @@ public final class KernelEmitter {
     return b;
   }
 
-  private List<Field> inputs() {
-    return sig.params().stream()
-        .map(p -> new Field(p.name(), p.differentiated() ? lanesOf(p.type()) : typeName(p.type()))).toList();
-  }
-
   /**
    * The kernel class and the two entry points: {@code fXxx} runs once, {@code fXxxSession} keeps the
    * batch. {@code run()} calls {@code lane}, or {@code deviceLane} where that is given.
@@ -235,38 +230,35 @@ public final class KernelEmitter {
   private void finish(TypeSpec.Builder type, String suffix, String doc, List<Field> extraInputs,
       List<Field> outputs, Lane l, CodeBlock lane, CodeBlock deviceLane) {
     String method = sig.name() + suffix;
-    String kernelName = Character.toUpperCase(method.charAt(0)) + method.substring(1) + "Kernel";
-    List<Field> args = new ArrayList<>(inputs());
-    args.addAll(extraInputs);
+    String kernelName = Character.toUpperCase(method.charAt(0)) + method.substring(1)
+        + (cpuOnly == null ? "Kernel" : "Lanes");
+    // The parameters, each differentiated one an array of lanes, then extraInputs: what the batch reads.
+    List<Field> inputs = new ArrayList<>(sig.params().stream()
+        .map(p -> new Field(p.name(), p.differentiated() ? lanesOf(p.type()) : typeName(p.type()))).toList());
+    inputs.addAll(extraInputs);
+    List<Field> args = new ArrayList<>(inputs);
     args.addAll(outputs);
-    if (cpuOnly != null) {
-      kernelName = kernelName.replace("Kernel", "Lanes");
-    }
     TypeSpec.Builder kernel = TypeSpec.classBuilder(kernelName)
         .addModifiers(Modifier.STATIC, Modifier.FINAL)
         .addSuperinterface(RuntimeTypes.LANES);
-    if (device && deviceLane != null) {
-      kernel.superclass(RuntimeTypes.KERNEL)
-          .addJavadoc("The kernel of {@link #$L}: Aparapi translates {@code run()}, which calls {@code deviceLane},"
-              + " to OpenCL;\nCPU backends call {@code lane}, which calls the scalar code.\n", method);
-    } else if (device) {
-      kernel.superclass(RuntimeTypes.KERNEL)
-          .addJavadoc("The kernel of {@link #$L}: Aparapi translates {@code run()} to OpenCL; CPU backends call"
-              + " {@code lane}.\n", method);
+    if (device) {
+      kernel.superclass(RuntimeTypes.KERNEL).addJavadoc(deviceLane != null
+          ? "The kernel of {@link #$L}: Aparapi translates {@code run()}, which calls {@code deviceLane}, to OpenCL;"
+              + "\nCPU backends call {@code lane}, which calls the scalar code.\n"
+          : "The kernel of {@link #$L}: Aparapi translates {@code run()} to OpenCL; CPU backends call {@code lane}.\n",
+          method);
     } else if (cpuOnly == null) {
       kernel.addJavadoc("The lanes of {@link #$L}, for the CPU backends: Aparapi was not on the compile class"
           + " path,\nso there is no OpenCL kernel (add io.jgrad:jgrad-opencl for one).\n", method);
     } else {
       kernel.addJavadoc("The lanes of {@link #$L}, for the CPU backends: each calls the scalar code.\n", method);
     }
+    // On a device the lane count comes first; only run() reads it: OpenCL pads the range to whole
+    // work-groups, and the padding lanes skip.
+    List<Field> fields = new ArrayList<>(device ? List.of(new Field("lanes", TypeName.INT)) : List.of());
+    fields.addAll(args);
     MethodSpec.Builder ctor = MethodSpec.constructorBuilder();
-    if (device) {
-      // Only run() reads it: OpenCL pads the range to whole work-groups, and the padding lanes skip.
-      ctor.addParameter(TypeName.INT, "lanes");
-      kernel.addField(TypeName.INT, "lanes", Modifier.FINAL);
-      ctor.addStatement("this.lanes = lanes");
-    }
-    for (Field f : args) {
+    for (Field f : fields) {
       kernel.addField(f.type(), f.name(), Modifier.FINAL);
       ctor.addParameter(f.type(), f.name()).addStatement("this.$L = $L", f.name(), f.name());
     }
@@ -293,7 +285,7 @@ public final class KernelEmitter {
     type.addType(kernel.build());
 
     List<Field> laneArrays = args.stream().filter(f -> f.type() instanceof ArrayTypeName).toList();
-    List<Field> inputArrays = laneArrays.subList(0, laneArrays.size() - outputs.size());
+    List<Field> inputArrays = inputs.stream().filter(f -> f.type() instanceof ArrayTypeName).toList();
     MethodSpec.Builder session = MethodSpec.methodBuilder(method + "Session").returns(RuntimeTypes.BATCH)
         .addJavadoc(doc.replace("$L", sig.name()) + "\nReturns the batch bound to these arrays, for repeated"
             + " {@code run()}s; close it.\n");
@@ -314,7 +306,7 @@ public final class KernelEmitter {
     String argList = String.join(", ", args.stream().map(Field::name).toList());
     String inputsList = String.join(", ", inputArrays.stream().map(Field::name).toList());
     String outputsList = String.join(", ", outputs.stream().map(Field::name).toList());
-    String ctorArgs = device ? "lanes, " + argList : argList;
+    String ctorArgs = String.join(", ", fields.stream().map(Field::name).toList());
     if (cpuOnly == null) {
       session.addStatement("return $T.prepare($S, new $L($L), lanes, backend, new Object[] {$L}, new Object[] {$L})",
           RuntimeTypes.BATCH, self.simpleName() + "." + method, kernelName, ctorArgs, inputsList, outputsList);

@@ -58,13 +58,11 @@ final class NullCotangents {
     return local;
   }
 
-  /** A component without a cotangent (a label, a count): as the backward pass gave it, else {@code primal}'s. */
-  String other(List<String> path, String primal) {
-    return orElse(path, primal);
-  }
-
-  /** The component at {@code path}, or {@code otherwise} when the record holding it is null. */
-  private String orElse(List<String> path, String otherwise) {
+  /**
+   * The component at {@code path}, or {@code otherwise} when the record holding it is null: a number's
+   * zero, or for a component without a cotangent (a label, a count) its primal.
+   */
+  String orElse(List<String> path, String otherwise) {
     String parent = record(path.subList(0, path.size() - 1));
     String read = read(parent, path);
     return parent.equals(root) ? read : parent + " == null ? " + otherwise + " : " + read;

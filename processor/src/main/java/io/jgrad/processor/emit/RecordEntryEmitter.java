@@ -35,33 +35,35 @@ public final class RecordEntryEmitter {
    * {@code Internal}, where its derivatives already are.
    */
   public static void emit(RecordSignature sig, Function first, boolean forward, Members members) {
-    ClassName self = RuntimeTypes.derivatives(sig.flat());
-    TypeName grad = gradType(sig, self);
+    TypeName grad = gradType(sig);
     TypeSpec.Builder type = members.api();
     members.of(sig.flat()).addMethod(primal(sig));
     if (forward) {
       type.addMethod(first instanceof Function.JvpRule rule ? ruleJvp(sig, rule) : jvp(sig));
     }
-    type.addMethod(first instanceof Function.VjpRule rule ? ruleVjp(sig, rule, self, grad) : vjp(sig, self, grad));
+    type.addMethod(first instanceof Function.VjpRule rule ? ruleVjp(sig, rule, grad) : vjp(sig, grad));
     if (sig.result() == null) {
       type.addMethod(gradMethod(sig, grad));
       type.addMethod(valueAndGrad(sig, grad));
     }
     if (sig.differentiatedParams().size() != 1) {
-      type.addType(DerivativesEmitter.gradRecord(gradRecordName(sig), sig.differentiatedParams().stream()
+      type.addType(DerivativesEmitter.gradRecord(gradRecord(sig).simpleName(), sig.differentiatedParams().stream()
               .map(p -> ParameterSpec.builder(userType(p), p.name()).build()).toList(),
           "The gradient of {@code $L}, one component per differentiated parameter (a record's"
               + " gradient is a record of the same type).\n", sig.name()));
     }
   }
 
-  static String gradRecordName(RecordSignature sig) {
-    return Character.toUpperCase(sig.name().charAt(0)) + sig.name().substring(1) + "Grad";
+  /** The user's gradient record of {@code sig}, which the derivatives class holds: the API's. */
+  private static ClassName gradRecord(RecordSignature sig) {
+    return RuntimeTypes.derivatives(sig.flat())
+        .nestedClass(Character.toUpperCase(sig.name().charAt(0)) + sig.name().substring(1) + "Grad");
   }
 
-  static TypeName gradType(RecordSignature sig, ClassName self) {
+  /** The user's gradient: the one parameter's own type (a record's gradient is a record), else the record. */
+  static TypeName gradType(RecordSignature sig) {
     List<RecordSignature.UserParam> diff = sig.differentiatedParams();
-    return diff.size() == 1 ? userType(diff.get(0)) : self.nestedClass(gradRecordName(sig));
+    return diff.size() == 1 ? userType(diff.get(0)) : gradRecord(sig);
   }
 
   /** Whether the user's gradient is one plain double or float (a {@code ScalarVjp}). */
@@ -115,7 +117,7 @@ public final class RecordEntryEmitter {
    * {@code fVjp} of a {@code @CustomVjp} function: {@code fwd} once, {@code bwd} per pullback, on
    * records as the user wrote them; a null gradient is a zero one.
    */
-  private static MethodSpec ruleVjp(RecordSignature sig, Function.VjpRule rule, ClassName self, TypeName grad) {
+  private static MethodSpec ruleVjp(RecordSignature sig, Function.VjpRule rule, TypeName grad) {
     MethodSpec.Builder m = method(sig, "Vjp", "The value of {@code $L} and its pullback, from its forward and"
         + " backward passes ({@code jax.vjp}).");
     ClassName owner = ClassName.bestGuess(sig.flat().ownerQualifiedName());
@@ -140,9 +142,9 @@ public final class RecordEntryEmitter {
         m.addStatement("return grad == null ? $L : grad", Terms.zeroLike(p.param().type(), p.name()));
       }
     } else {
-      CodeBlock zero = userGradient(sig, self, (path, flat, t, primal) -> Terms.zeroLike(t, primal), null);
+      CodeBlock zero = userGradient(sig, (path, flat, t, primal) -> Terms.zeroLike(t, primal), null);
       CodeBlock.Builder reads = CodeBlock.builder();
-      CodeBlock rebuilt = withoutNulls(sig, self, reads, rule.bwd());
+      CodeBlock rebuilt = withoutNulls(sig, reads, rule.bwd());
       m.addCode(reads.build());
       m.addStatement("return grad == null ? $L : $L", zero, rebuilt == null ? "grad" : rebuilt);
     }
@@ -155,7 +157,7 @@ public final class RecordEntryEmitter {
    * zero, declaring what it reads into {@code code}; null when nothing below the root can be null
    * (every component a number), so that {@code grad} itself is the gradient.
    */
-  private static CodeBlock withoutNulls(RecordSignature sig, ClassName self, CodeBlock.Builder code, String bwd) {
+  private static CodeBlock withoutNulls(RecordSignature sig, CodeBlock.Builder code, String bwd) {
     List<RecordSignature.UserParam> diff = sig.differentiatedParams();
     boolean nullable = diff.stream().anyMatch(p -> (diff.size() > 1 && p.shape() != null)
         || (p.shape() == null ? p.param().type().isArray()
@@ -167,7 +169,7 @@ public final class RecordEntryEmitter {
     taken.add("fwd");
     NullCotangents reads = new NullCotangents("grad", diff.size() == 1 ? List.of(diff.get(0).name()) : List.of(),
         Names.of(taken, List.of()), code, bwd);
-    return userGradient(sig, self, (path, flat, t, primal) -> reads.leaf(path, t, primal, primal), reads);
+    return userGradient(sig, (path, flat, t, primal) -> reads.leaf(path, t, primal, primal), reads);
   }
 
   /** The flat arguments: each record parameter read leaf by leaf. */
@@ -245,8 +247,7 @@ public final class RecordEntryEmitter {
    * leaves come from {@code component} and whose other leaves are the primal's, or, where
    * {@code others} is given, as the backward pass gave them.
    */
-  private static CodeBlock userGradient(RecordSignature sig, ClassName self, Component component,
-      NullCotangents others) {
+  private static CodeBlock userGradient(RecordSignature sig, Component component, NullCotangents others) {
     List<RecordSignature.UserParam> diff = sig.differentiatedParams();
     List<CodeBlock> parts = new ArrayList<>();
     for (RecordSignature.UserParam p : diff) {
@@ -262,12 +263,12 @@ public final class RecordEntryEmitter {
         String primal = l.read(p.name());
         // A flat gradient has the leaf's own type (a float leaf's components are floats).
         leaves.add(l.differentiable() ? component.of(path, p.name() + "_" + l.suffix(), l.type(), primal)
-            : others == null ? primal : others.other(path, primal));
+            : others == null ? primal : others.orElse(path, primal));
       }
       parts.add(build(p.shape(), leaves.iterator()));
     }
     return parts.size() == 1 ? parts.get(0)
-        : CodeBlock.of("new $T($L)", self.nestedClass(gradRecordName(sig)), CodeBlock.join(parts, ", "));
+        : CodeBlock.of("new $T($L)", gradRecord(sig), CodeBlock.join(parts, ", "));
   }
 
   /** {@code Vjp<G>}, or for a record result {@code RecordVjp<T, G>}. */
@@ -277,7 +278,7 @@ public final class RecordEntryEmitter {
             grad.box());
   }
 
-  private static MethodSpec vjp(RecordSignature sig, ClassName self, TypeName grad) {
+  private static MethodSpec vjp(RecordSignature sig, TypeName grad) {
     MethodSpec.Builder m = method(sig, "Vjp", "The value of {@code $L} and its pullback from an output cotangent"
         + " to the gradient ({@code jax.vjp}); the gradient of a record is a record of the same type.");
     String joined = String.join(", ", flatArgs(sig));
@@ -294,8 +295,7 @@ public final class RecordEntryEmitter {
         joined);
     m.addCode("return new $T<>(flatVjp.value(), outBar -> {\n$>", vjp);
     m.addStatement("$T flatGrad = flatVjp.pullback(outBar)", StmtWriter.gradType(flat));
-    m.addStatement("return $L",
-        userGradient(sig, self, (path, n, t, read) -> flatComponent(flat, "flatGrad", n), null));
+    m.addStatement("return $L", userGradient(sig, (path, n, t, read) -> flatComponent(flat, "flatGrad", n), null));
     m.addCode("$<});\n");
     return m.build();
   }
@@ -317,7 +317,7 @@ public final class RecordEntryEmitter {
     boolean scalar = scalarGradient(sig);
     MethodSpec.Builder m = method(sig, "ValueAndGrad", "The value and the gradient of {@code $L}"
         + " ({@code jax.value_and_grad}).")
-        .addStatement("$T vjp = $LVjp($L)", DerivativesEmitter.vjpType(scalar, grad), sig.name(),
+        .addStatement("$T vjp = $LVjp($L)", scalar ? RuntimeTypes.SCALAR_VJP : vjpType(sig, grad), sig.name(),
             String.join(", ", userArgs(sig)));
     return DerivativesEmitter.returnValueAndGrad(m, scalar, grad, "vjp.value()", "vjp.pullback(1.0)").build();
   }

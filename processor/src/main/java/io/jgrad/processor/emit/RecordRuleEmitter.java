@@ -73,8 +73,6 @@ public final class RecordRuleEmitter {
   private static Sweeps vjpSweeps(RecordSignature sig, Function.VjpRule rule) {
     Callee c = rule.signature();
     ClassName owner = ClassName.bestGuess(c.ownerQualifiedName());
-    // The user's gradient record is the API's, in the derivatives class itself.
-    ClassName self = RuntimeTypes.derivatives(c);
     Names names = Names.of(new ArrayList<>(c.paramNames()), List.of());
     String fwd = names.fresh("fwd");
     String grad = names.fresh("grad");
@@ -89,7 +87,7 @@ public final class RecordRuleEmitter {
     }
     bwdArgs.add(CodeBlock.of("$L.residuals()", fwd));
     bwdArgs.add(CodeBlock.of("outBar"));
-    TypeName userGrad = RecordEntryEmitter.gradType(sig, self);
+    TypeName userGrad = RecordEntryEmitter.gradType(sig);
     CodeBlock.Builder reverse = CodeBlock.builder()
         .addStatement("$T $L = $T.$L($L)", userGrad, grad, owner, rule.bwd(), CodeBlock.join(bwdArgs, ", "));
     List<String> components = new ArrayList<>();
@@ -99,20 +97,15 @@ public final class RecordRuleEmitter {
     NullCotangents reads = new NullCotangents(grad, diff.size() == 1 ? List.of(diff.get(0).name()) : List.of(), names,
         reverse, rule.bwd());
     for (RecordSignature.UserParam p : diff) {
-      if (p.shape() == null && diff.size() == 1) {
-        // The gradient is the parameter's own: a number, or an array whose null is zero below.
-        components.add(grad);
+      List<String> prefix = diff.size() == 1 ? List.of() : List.of(p.name());
+      if (p.shape() == null) {
+        // The one differentiated parameter's gradient is its own: a number, or an array whose null is zero below.
+        components.add(diff.size() == 1 ? grad : reads.leaf(prefix, p.param().type(), p.name(), p.name()));
         zeros.add(Terms.zeroLike(p.param().type(), p.name()));
-        if (p.param().type().isArray()) {
+        if (diff.size() == 1 && p.param().type().isArray()) {
           reverse.addStatement("$T.gradient($L, $L, $S, $S)", RuntimeTypes.RULE_CHECKS, grad, p.name(), rule.bwd(),
               p.name());
         }
-        continue;
-      }
-      List<String> prefix = diff.size() == 1 ? List.of() : List.of(p.name());
-      if (p.shape() == null) {
-        components.add(reads.leaf(prefix, p.param().type(), p.name(), p.name()));
-        zeros.add(Terms.zeroLike(p.param().type(), p.name()));
         continue;
       }
       for (RecordShape.Leaf l : p.shape().leaves()) {

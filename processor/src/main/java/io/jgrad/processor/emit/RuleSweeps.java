@@ -41,7 +41,7 @@ final class RuleSweeps {
       reverse.addStatement("$T.checkLength($L.value(), outBar, $S)", RuntimeTypes.TANGENTS, fwd, "outBar");
     }
     List<Callee.Param> diff = sig.differentiatedParams();
-    TypeName gradType = DerivativesEmitter.gradType(sig, RuntimeTypes.home(sig));
+    TypeName gradType = DerivativesEmitter.gradType(sig);
     reverse.addStatement("$T $L = $T.$L($L)", gradType, grad, owner, rule.bwd(), String.join(", ", bwdArgs));
     if (!sig.hasSingleGradient() || diff.get(0).type().isArray()) {
       List<String> zeros = diff.stream().map(p -> Terms.zeroLike(p.type(), p.name())).toList();
@@ -50,13 +50,11 @@ final class RuleSweeps {
               : "new " + sig.gradRecordName() + "(" + String.join(", ", zeros) + ")")
           .endControlFlow();
     }
-    if (sig.hasSingleGradient()) {
-      if (diff.get(0).type().isArray()) {
-        // An array gradient of the wrong length names the backward pass and the parameter.
-        reverse.addStatement("$T.gradient($L, $L, $S, $S)", RuntimeTypes.RULE_CHECKS, grad, diff.get(0).name(),
-            rule.bwd(), diff.get(0).name());
-      }
-    } else if (diff.stream().anyMatch(p -> p.type().isArray())) {
+    if (sig.hasSingleGradient() && diff.get(0).type().isArray()) {
+      // An array gradient of the wrong length names the backward pass and the parameter.
+      reverse.addStatement("$T.gradient($L, $L, $S, $S)", RuntimeTypes.RULE_CHECKS, grad, diff.get(0).name(),
+          rule.bwd(), diff.get(0).name());
+    } else if (!sig.hasSingleGradient() && diff.stream().anyMatch(p -> p.type().isArray())) {
       // A null array in the gradient is zeros too (JAX's None), so that neither the caller's gradient
       // nor the user reads a null; one of the wrong length names the backward pass and the parameter.
       List<CodeBlock> components = new ArrayList<>();

@@ -141,7 +141,7 @@ final class StmtWriter {
   static void result(Expr.Var local, boolean declare, Callee callee, int i, String value, Type type,
       CodeBlock.Builder b) {
     RecordShape.Leaf leaf = callee.recordResult() == null ? null : callee.recordResult().shape().leaves().get(i);
-    String read = leaf == null ? Terms.convert(value, type, local.type(), false) : leaf.read(value);
+    String read = leaf == null ? Terms.convert(value, type, local.type()) : leaf.read(value);
     if (declare) {
       // A reference leaf (a String, an enum) has its own Java type.
       b.addStatement("$T $L = $L", DerivativesEmitter.typeName(local.type(),
@@ -174,14 +174,17 @@ final class StmtWriter {
         b.addStatement("$T.add($L, $L)", RuntimeTypes.ACCUMULATE, target.name(), component);
       } else {
         Type componentType = callee.hasSingleGradient() ? Type.DOUBLE : param.type();
-        b.addStatement("$L += $L", target.name(), Terms.convert(component, componentType, target.type(), false));
+        b.addStatement("$L += $L", target.name(), Terms.convert(component, componentType, target.type()));
       }
     }
   }
 
-  /** The Java type of a callee's {@code fVjp} result. */
+  /**
+   * What a callee's {@code fVjp} returns: a {@code RecordVjp<T, G>} for an array or record result, a
+   * {@code ScalarVjp} for one scalar gradient, else a {@code Vjp<G>}.
+   */
   static TypeName vjpType(Callee callee) {
-    if (returnsObject(callee)) {
+    if (DerivativesEmitter.returnsObject(callee)) {
       return ParameterizedTypeName.get(RuntimeTypes.RECORD_VJP, DerivativesEmitter.resultType(callee),
           gradType(callee).box());
     }
@@ -192,11 +195,6 @@ final class StmtWriter {
       return RuntimeTypes.SCALAR_VJP;
     }
     return ParameterizedTypeName.get(RuntimeTypes.VJP, gradType(callee).box());
-  }
-
-  /** Whether a callee's {@code fVjp} gives a {@code RecordVjp}: it returns an array or a record. */
-  private static boolean returnsObject(Callee callee) {
-    return callee.returnType() != null && DerivativesEmitter.returnsObject(callee);
   }
 
   /** The Java type of a callee's gradient. */
@@ -210,7 +208,7 @@ final class StmtWriter {
     if (callee.hasSingleGradient()) {
       // A ScalarVjp's pullback gives a double whatever the parameter's type, a RecordVjp's the parameter's own.
       Type t = callee.differentiatedParams().get(0).type();
-      return t.isArray() || returnsObject(callee) ? DerivativesEmitter.typeName(t) : TypeName.DOUBLE;
+      return t.isArray() || DerivativesEmitter.returnsObject(callee) ? DerivativesEmitter.typeName(t) : TypeName.DOUBLE;
     }
     return RuntimeTypes.home(callee).nestedClass(callee.gradRecordName());
   }

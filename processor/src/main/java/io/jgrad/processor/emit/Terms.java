@@ -7,11 +7,8 @@ final class Terms {
   private Terms() {}
 
   /** {@code value} converted to {@code target} when Java would not widen it implicitly. */
-  static String convert(String value, Type valueType, Type target, boolean compound) {
-    if (target == Type.FLOAT && valueType == Type.DOUBLE) {
-      return "(float) " + (compound ? "(" + value + ")" : value);
-    }
-    return value;
+  static String convert(String value, Type valueType, Type target) {
+    return target == Type.FLOAT && valueType == Type.DOUBLE ? "(float) " + value : value;
   }
 
   /** The zero of type {@code t}: for an array, a new array of the length of {@code like}. */

@@ -9,26 +9,22 @@ public final class Calls {
 
   /** The callees of {@code f}, in order of first call. */
   public static Set<Callee> of(Function f) {
-    return callees(f, false);
+    Set<Callee> out = new LinkedHashSet<>();
+    Rewrite.forEach(f.body(), s -> Rewrite.operands(s).forEach(e -> collect(e, out)));
+    return out;
   }
 
   /** Whether {@code f} calls through a function object, whose derivatives are the arriving object's. */
   public static boolean throughObjects(Function f) {
-    return !callees(f, true).isEmpty();
+    return Rewrite.anyMatch(f.body(), s -> Rewrite.operands(s).stream()
+        .anyMatch(e -> Exprs.any(e, x -> x instanceof Expr.Call c && c.callee().isFunctionObject())));
   }
 
-  /** The static callees, or with {@code objects} the calls through function objects. */
-  private static Set<Callee> callees(Function f, boolean objects) {
-    Set<Callee> out = new LinkedHashSet<>();
-    Rewrite.forEach(f.body(), s -> Rewrite.operands(s).forEach(e -> expr(e, out, objects)));
-    return out;
-  }
-
-  private static void expr(Expr e, Set<Callee> out, boolean objects) {
+  private static void collect(Expr e, Set<Callee> out) {
     // A call through a function object reaches whatever object arrives at run time: no static callee.
-    if (e instanceof Expr.Call c && c.callee().isFunctionObject() == objects) {
+    if (e instanceof Expr.Call c && !c.callee().isFunctionObject()) {
       out.add(c.callee());
     }
-    Exprs.children(e).forEach(child -> expr(child, out, objects));
+    Exprs.children(e).forEach(child -> collect(child, out));
   }
 }

@@ -31,9 +31,9 @@ public record Derived(Function function, boolean forward, int order, boolean int
 
   /**
    * uᵀ·H·v as forward mode over the tangent program: {@code kernel} takes the primals and the first
-   * tangents ({@code tangentNames}) and differentiates along second ones.
+   * tangents, held constant, and differentiates along second ones.
    */
-  public record ForwardOverForward(Callee kernel, List<String> tangentNames, Forward program) {}
+  public record ForwardOverForward(Callee kernel, Forward program) {}
 
   public Callee signature() {
     return function.signature();

@@ -126,8 +126,7 @@ public final class Derivation {
     Names names = Names.of(paramNames, tangentBody);
     List<Stmt> normal = Normalizer.normalize(new Function.Plain(kernel, tangentBody), names);
     Linearized jvp = Jvp.checked(normal, sig.differentiatedParams(), names);
-    Derived.ForwardOverForward second = new Derived.ForwardOverForward(kernel, tangentNames,
-        new Derived.Forward(jvp, names));
+    Derived.ForwardOverForward second = new Derived.ForwardOverForward(kernel, new Derived.Forward(jvp, names));
     Derived tangent = tangentFunction(sig, tangentBody, tangentNames);
     List<Derived> pullbacks = tangent == null ? List.of() : pullbacksFromTangent(sig);
     return new Derived(d.function(), d.forward(), d.order(), d.internal(), d.jvp(), d.vjp(), d.valueAndGrad(),
