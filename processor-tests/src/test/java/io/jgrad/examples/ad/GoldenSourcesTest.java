@@ -118,6 +118,26 @@ class GoldenSourcesTest {
           "    return y;",
           "  }",
           "}"),
+      // A table in a static final array, read and never differentiated: its elements taped in the
+      // forward sweep, so that a pullback uses what that sweep read; an int table as indices.
+      new Golden("StaticTables",
+          "package jgrad.golden;",
+          "",
+          "import io.jgrad.annotations.Differentiable;",
+          "",
+          "final class StaticTables {",
+          "  static final double[] W = {0.5, -1.25, 2.0};",
+          "  static final int[] IDX = {2, 0, 1};",
+          "",
+          "  @Differentiable",
+          "  static double weighted(double[] x) {",
+          "    double s = 0;",
+          "    for (int i = 0; i < x.length; i++) {",
+          "      s += W[i] * x[IDX[i]] * x[i];",
+          "    }",
+          "    return s;",
+          "  }",
+          "}"),
       // Reverse mode through counted loops: x re-read, the loop run backwards, no tape (Rosenbrock);
       // the carried state taped once per step, the products computed again (an Euler step); a local
       // array a stage reads at three neighbours, copied once per stage and the tape reserved once;

@@ -112,6 +112,14 @@ final class CallReader {
       if (c.returnType() == null || !c.returnType().isScalar()) {
         return cx.failed(Codes.UNSUPPORTED_TYPE, name + " does not return double or float", t);
       }
+      for (int i = 0; i < args.size(); i++) {
+        if (args.get(i) instanceof Expr.StaticField f && f.type().isArray()) {
+          // The callee's pullback would read the array when it runs, not the elements its forward sweep read.
+          return cx.failed(Codes.UNSUPPORTED_EXPRESSION, "the static array " + f.name() + " cannot be passed to "
+              + name + ", whose pullback would read it when it runs; hint: read it in " + name + " itself",
+              t.getArguments().get(i));
+        }
+      }
       return new Expr.Call(c, args, c.returnType());
     }
     if (callee.getModifiers().contains(Modifier.PRIVATE)) {

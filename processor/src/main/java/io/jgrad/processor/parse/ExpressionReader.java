@@ -210,9 +210,14 @@ final class ExpressionReader {
       return cx.failed(Codes.UNSUPPORTED_EXPRESSION, "cannot read " + shown + " in a differentiable function", at);
     }
     Type type = TypeMapper.map(field.asType());
-    if (!field.getModifiers().contains(Modifier.STATIC) || type == null || type.isArray()) {
+    if (!field.getModifiers().contains(Modifier.STATIC) || type == null) {
       return cx.failed(Codes.UNSUPPORTED_EXPRESSION, "a differentiable function may read only static fields of"
-          + " primitive type (" + field.getSimpleName() + ")", at);
+          + " primitive type or of type double[], float[] or int[] (" + field.getSimpleName() + ")", at);
+    }
+    boolean mutable = !field.getModifiers().contains(Modifier.FINAL);
+    if (type.isArray() && mutable) {
+      return cx.failed(Codes.UNSUPPORTED_EXPRESSION, "a differentiable function may read the static array "
+          + field.getSimpleName() + " only when it is final; hint: make it final", at);
     }
     if (field.getModifiers().contains(Modifier.PRIVATE)
         || field.getEnclosingElement().getModifiers().contains(Modifier.PRIVATE)) {
@@ -220,8 +225,7 @@ final class ExpressionReader {
           + field.getSimpleName() + "; hint: make it package-private", at);
     }
     String owner = ((TypeElement) field.getEnclosingElement()).getQualifiedName().toString();
-    return new Expr.StaticField(owner, field.getSimpleName().toString(), type,
-        !field.getModifiers().contains(Modifier.FINAL));
+    return new Expr.StaticField(owner, field.getSimpleName().toString(), type, mutable);
   }
 
   /**

@@ -39,6 +39,11 @@ record KernelForm(Names names, Set<String> declared, ArrayDeque<Map<String, Stri
       if (withoutDoubleMinus != e) {
         return withoutDoubleMinus;
       }
+      if (e instanceof Expr.StaticField f && f.type().isArray()) {
+        throw new NotBatchable("the static array " + f.name() + " cannot be read in a kernel: OpenCL code"
+            + " reads only the lanes' arguments and scalar constants; hint: pass its elements as @NonDiff"
+            + " parameters, or read it outside the @Batched function");
+      }
       if (e instanceof Expr.StaticField f) {
         String source = f.owner() + "." + f.name();
         for (Lane.Constant c : constants) {

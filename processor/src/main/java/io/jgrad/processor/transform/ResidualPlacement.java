@@ -634,10 +634,14 @@ public final class ResidualPlacement {
     return plain && Rewrite.operands(s).stream().allMatch(ResidualPlacement::pure);
   }
 
-  /** Whether {@code e} computes from its operands only: no call but Math's integer helpers, no changing field. */
+  /**
+   * Whether {@code e} computes from its operands only: no call but Math's integer helpers, no changing
+   * field, no element of a static array (which anyone may write into before the pullback runs).
+   */
   private static boolean pure(Expr e) {
     return !Exprs.any(e, x -> x instanceof Expr.Call || x instanceof Expr.Lambda
-        || x instanceof Expr.StaticField f && f.mutable() || x instanceof Expr.PrimalCall c && !integerHelper(c));
+        || x instanceof Expr.StaticField f && (f.mutable() || f.type().isArray())
+        || x instanceof Expr.PrimalCall c && !integerHelper(c));
   }
 
   private static boolean integerHelper(Expr.PrimalCall c) {
@@ -718,7 +722,8 @@ public final class ResidualPlacement {
     }
     if (e instanceof Expr.ArrayRead r) {
       // Array parameters are never written, so an element read is as stable as its index; an
-      // element of a local array the function writes into is not.
+      // element of a local array the function writes into is not, nor one of a static array, which
+      // anyone may write into before the pullback runs.
       return r.array() instanceof Expr.Var v && (!writtenArrays.contains(v.name()) || written.test(r))
           && readable(r.array(), local, written) && readable(r.index(), local, written);
     }
