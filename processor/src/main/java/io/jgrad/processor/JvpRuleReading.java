@@ -1,6 +1,7 @@
 package io.jgrad.processor;
 
 import com.sun.source.util.Trees;
+import io.jgrad.processor.check.LinearCallees;
 import io.jgrad.processor.check.LinearityChecker;
 import io.jgrad.processor.check.PrimalCallChecker;
 import io.jgrad.processor.check.RuleValidator;
@@ -41,7 +42,11 @@ final class JvpRuleReading {
     if (rule.isEmpty()) {
       return Optional.empty();
     }
-    Optional<Function.JvpRule> read = linear(CustomJvpReader.read(sig, rule.get(), trees, report, callees), report);
+    // At order 1 a rule may pass its tangents to functions provably linear in them; higher orders
+    // differentiate the rule's body, which this does not cover.
+    LinearCallees linearCallees = spec.order() == 1 ? new ProvablyLinearCallees(trees, callees) : LinearCallees.NONE;
+    Optional<Function.JvpRule> read = linear(CustomJvpReader.read(sig, rule.get(), trees, report, callees), report,
+        linearCallees);
     if (read.isPresent() && spec.order() == 2) {
       PrimalCallChecker.check(read.get(), rule.get(), report);
     }
@@ -62,7 +67,7 @@ final class JvpRuleReading {
       Callee.Param param = new Callee.Param(tangent.getSimpleName().toString(), TypeMapper.map(tangent.asType()),
           true);
       BodyReading.read(parser).map(Function::body).ifPresent(body -> LinearityChecker.check(body,
-          Activity.of(body, List.of(param)), parser.positions(), report, parser.unit(), rule));
+          Activity.of(body, List.of(param)), parser.positions(), report, parser.unit(), rule, LinearCallees.NONE));
     });
     // The function that calls the rules, one per differentiated parameter (null for zero).
     return report.errorCount() > before ? Optional.empty() : Optional.of(new Function.JvpsRules(sig,
@@ -73,18 +78,20 @@ final class JvpRuleReading {
   static Optional<Function> readRecord(ExecutableElement f, DiffSpec spec, RecordSignature sig,
       Trees trees, Report report, CalleeResolver callees) {
     return RuleValidator.recordJvpRule(f, spec, RecordSignatureReader.ruleView(f, sig), report)
-        .flatMap(rule -> linear(CustomJvpReader.readRecord(sig, rule, trees, report, callees), report))
+        .flatMap(rule -> linear(CustomJvpReader.readRecord(sig, rule, trees, report, callees), report,
+            LinearCallees.NONE))
         .map(Function.class::cast);
   }
 
   /**
    * The function the rule {@code read} defines, once its body is checked linear in the tangents; else
-   * empty (a rule read is one whose reading reported no error).
+   * empty (a rule read is one whose reading reported no error); it may pass its tangents to
+   * {@code callees}.
    */
-  private static Optional<Function.JvpRule> linear(Optional<ReadRule> read, Report report) {
+  private static Optional<Function.JvpRule> linear(Optional<ReadRule> read, Report report, LinearCallees callees) {
     int before = report.errorCount();
     read.ifPresent(r -> LinearityChecker.check(r.function().body(), r.function().linear(), r.positions(), report,
-        r.unit(), r.rule()));
+        r.unit(), r.rule(), callees));
     return report.errorCount() > before ? Optional.empty() : read.map(ReadRule::function);
   }
 }

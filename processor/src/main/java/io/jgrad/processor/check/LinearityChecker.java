@@ -12,24 +12,29 @@ import io.jgrad.processor.ir.Stmt;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import javax.lang.model.element.Element;
 
 /**
  * Checks that a custom JVP rule's output tangent is linear in its input tangents, so that reverse
  * mode can transpose it: tangents may only be added, negated, scaled by primal values, divided by
- * primal values and cast. JAX finds a non-linear rule only when it transposes it at run time.
+ * primal values and cast, or passed to a function that is provably linear in them
+ * ({@link LinearCallees}). JAX finds a non-linear rule only when it transposes it at run time.
  */
 public final class LinearityChecker {
   private LinearityChecker() {}
 
-  /** Reports every place where {@code body} uses a local of {@code linear} non-linearly. */
+  /**
+   * Reports every place where {@code body} uses a local of {@code linear} non-linearly; a call may
+   * receive such a local where {@code callees} says it is linear in that argument.
+   */
   public static void check(List<Stmt> body, Set<String> linear, Map<Expr, Tree> positions, Report report,
-      CompilationUnitTree unit, Element rule) {
-    new Checker(linear, positions, report, unit, rule).stmts(body);
+      CompilationUnitTree unit, Element rule, LinearCallees callees) {
+    new Checker(linear, positions, report, unit, rule, callees).stmts(body);
   }
 
   private record Checker(Set<String> linear, Map<Expr, Tree> positions, Report report, CompilationUnitTree unit,
-      Element rule) {
+      Element rule, LinearCallees callees) {
     private void stmts(List<Stmt> body) {
       Rewrite.forEach(body, s -> {
         if (s instanceof Stmt.Assign a) {
@@ -120,10 +125,21 @@ public final class LinearityChecker {
         return lin(r.array());
       }
       if (e instanceof Expr.Call c) {
-        if (c.args().stream().anyMatch(this::lin)) {
-          error(e, "passing a tangent to " + c.callee().name() + " is not linear in the tangents;"
-              + " hint: call it on primal values and multiply its derivative by the tangent");
+        Set<Integer> tangentArgs = new TreeSet<>();
+        for (int i = 0; i < c.args().size(); i++) {
+          if (lin(c.args().get(i))) {
+            tangentArgs.add(i);
+          }
         }
+        if (tangentArgs.isEmpty()) {
+          return false;
+        }
+        if (callees.linearIn(c, positions.get(e), unit, tangentArgs)) {
+          return true;
+        }
+        error(e, "passing a tangent to " + c.callee().name() + " is not linear in the tangents;"
+            + " hint: call it on primal values and multiply its derivative by the tangent, or make it a"
+            + " @Differentiable function whose body is linear in that parameter");
         return false;
       }
       if (e instanceof Expr.PrimalCall c) {

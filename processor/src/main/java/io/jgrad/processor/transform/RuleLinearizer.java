@@ -25,13 +25,15 @@ import java.util.Set;
  * the reverse mode of the function the rule belongs to.
  *
  * @param linear the locals that depend on the tangents
+ * @param names the names of the rule's body, for the value of a call that receives a tangent
  */
-record RuleLinearizer(Set<String> linear) {
+record RuleLinearizer(Set<String> linear, Names names) {
   /**
    * The linear program of a normalized rule body whose final return is its value, with tangent
    * {@code tangents} (one, or one per leaf of a record result, null where a leaf has none).
    */
-  private static List<Linear> linearize(List<Stmt> body, Set<String> linear, List<Expr.Var> tangents) {
+  private static List<Linear> linearize(List<Stmt> body, Set<String> linear, List<Expr.Var> tangents,
+      Names names) {
     // The primal part may read a tangent array's length (a loop to t.length): the reverse sweep has
     // no tangent arrays in its forward part, so the length is the one the array was created with.
     Map<String, Expr> lengths = new HashMap<>();
@@ -42,7 +44,7 @@ record RuleLinearizer(Set<String> linear) {
     });
     List<Stmt> primalLengths = Rewrite.stmts(body, e -> e instanceof Expr.ArrayLength l
         && l.array() instanceof Expr.Var v && lengths.containsKey(v.name()) ? lengths.get(v.name()) : e);
-    return new RuleLinearizer(linear).stmts(primalLengths, tangents);
+    return new RuleLinearizer(linear, names).stmts(primalLengths, tangents);
   }
 
   /**
@@ -116,7 +118,7 @@ record RuleLinearizer(Set<String> linear) {
     }
     List<Stmt> normal = Normalizer.normalize(new Function.Plain(sig, rule.splitBody(values, returned)), names);
     Set<String> linear = Activity.of(normal, tangentParams);
-    List<Linear> program = linearize(normal, linear, returned);
+    List<Linear> program = linearize(normal, linear, returned, names);
     Rewrite.forEach(normal, s -> {
       Expr.Var target = s instanceof Stmt.Assign a ? a.target() : s instanceof Stmt.Declare d ? d.target() : null;
       if (target != null && linear.contains(target.name())
@@ -151,6 +153,32 @@ record RuleLinearizer(Set<String> linear) {
     return rhs;
   }
 
+  /**
+   * {@code target = callee(args)} where some arguments are tangents: LinearityChecker admits it only
+   * for a callee linear in those parameters, whose derivative there is the same at every point. So
+   * it is the callee's JVP at the point where those arguments are zero, applied to the tangents:
+   * forward mode calls that JVP, reverse mode the callee's pullback at that point. Its value there is
+   * declared with the target (before it, where the target was declared without a value).
+   */
+  private List<Linear> linearCall(Expr.Var target, boolean declare, Expr.Call c) {
+    Callee callee = c.callee();
+    List<Expr> point = new ArrayList<>();
+    List<Expr.Var> argTangents = new ArrayList<>();
+    for (int i = 0; i < callee.params().size(); i++) {
+      Expr.Var tangent = tangent(c.args().get(i));
+      if (tangent == null && Exprs.any(c.args().get(i), e -> tangent(e) != null)) {
+        throw new IllegalStateException("a normalized call passes a tangent as a local: " + c);
+      }
+      point.add(tangent == null ? c.args().get(i) : Exprs.zero(callee.params().get(i).type()));
+      if (callee.params().get(i).differentiated()) {
+        argTangents.add(tangent);
+      }
+    }
+    Expr.Var value = names.var(callee.name() + "AtZero", callee.returnType());
+    Linear call = new Linear.Call(List.of(value), List.of(target), declare, callee, point, argTangents);
+    return declare ? List.of(call) : List.of(new Linear.Primal(new Stmt.Declare(value)), call);
+  }
+
   private List<Linear> stmts(List<Stmt> body, List<Expr.Var> tangents) {
     List<Linear> out = new ArrayList<>();
     for (Stmt s : body) {
@@ -163,6 +191,8 @@ record RuleLinearizer(Set<String> linear) {
         } else {
           throw new IllegalStateException("a normalized array write stores a local: " + w.value());
         }
+      } else if (s instanceof Stmt.Assign a && linear.contains(a.target().name()) && a.value() instanceof Expr.Call c) {
+        out.addAll(linearCall(a.target(), a.declare(), c));
       } else if (s instanceof Stmt.Assign a && linear.contains(a.target().name())) {
         Expr.Var y = a.target();
         out.add(new Linear.Tangent(y, y, Jvp.terms(y, linearOnly(a.value()), this::tangent), a.declare()));
