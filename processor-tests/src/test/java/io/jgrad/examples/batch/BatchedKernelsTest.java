@@ -221,6 +221,25 @@ class BatchedKernelsTest {
   }
 
   @ParameterizedTest
+  @EnumSource(value = Backend.class, names = {"JAVA", "THREADS", "OPENCL"})
+  void aRuleWhoseTangentGoesThroughALinearFunctionBatches(Backend backend) {
+    OpenCl.requireIf(backend);
+    double[] x = {-2.0, -0.3, 0.0, 0.8, 1.9};
+    double[] xDot = {1.0, -2.0, 0.5, 3.0, 0.25};
+    double[] grad = new double[x.length];
+    double[] outValue = new double[x.length];
+    double[] outTangent = new double[x.length];
+    BatchedRulesDerivatives.scaledSineGradBatch(x, grad, backend);
+    BatchedRulesDerivatives.scaledSineJvpBatch(x, xDot, outValue, outTangent, backend);
+    for (int i = 0; i < x.length; i++) {
+      // d/dx 2.75 sin x = 2.75 cos x, in closed form.
+      assertClose(grad[i], 2.75 * Math.cos(x[i]), tolerance(backend), "gradient at " + x[i]);
+      assertClose(outValue[i], 2.75 * Math.sin(x[i]), tolerance(backend), "value at " + x[i]);
+      assertClose(outTangent[i], 2.75 * Math.cos(x[i]) * xDot[i], tolerance(backend), "tangent at " + x[i]);
+    }
+  }
+
+  @ParameterizedTest
   @EnumSource(Backend.class)
   void rulesInsideKernelsMatchTheScalarCode(Backend backend) {
     OpenCl.requireIf(backend);

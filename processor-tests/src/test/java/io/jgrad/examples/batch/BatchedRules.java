@@ -36,6 +36,23 @@ final class BatchedRules {
     return Math.sin(x) * yDot;
   }
 
+  /** Linear in {@code v}: 2.75 v. */
+  @Differentiable
+  static double linearScale(double v) {
+    return 3.0 * v - v / 4.0;
+  }
+
+  /** A rule whose tangent goes through a function linear in it, run inside the kernel. */
+  @Batched
+  @CustomJvp(jvp = "scaledSineJvp")
+  static double scaledSine(double x) {
+    return linearScale(Math.sin(x));
+  }
+
+  static Dual scaledSineJvp(double x, double xDot) {
+    return Dual.of(scaledSine(x), Math.cos(x) * linearScale(xDot));
+  }
+
   /** A rule that is not the true derivative, so a kernel that ignored it would be caught. */
   @CustomJvp(jvp = "clippedJvp")
   static double clipped(double x) {
