@@ -16,7 +16,6 @@ import io.jgrad.processor.ir.Exprs;
 import io.jgrad.processor.ir.Function;
 import io.jgrad.processor.ir.Rewrite;
 import io.jgrad.processor.ir.Stmt;
-import io.jgrad.processor.ir.Type;
 import io.jgrad.processor.parse.BodyParser;
 import io.jgrad.processor.parse.CalleeResolver;
 import java.util.ArrayList;
@@ -62,13 +61,13 @@ final class ProvablyLinearCallees implements LinearCallees {
       return false;
     }
     Callee sig = callees.resolve(method);
-    if (!sig.forward() || !isScalar(sig.returnType()) || sig.recordResult() != null) {
+    if (!sig.forward() || sig.returnType() == null || !sig.returnType().isScalar() || sig.recordResult() != null) {
       return false;
     }
     List<Callee.Param> wrt = new ArrayList<>();
     for (int i : positions) {
       Callee.Param p = sig.params().get(i);
-      if (!p.differentiated() || !isScalar(p.type())) {
+      if (!p.differentiated() || !p.type().isScalar()) {
         return false;
       }
       wrt.add(p);
@@ -98,10 +97,8 @@ final class ProvablyLinearCallees implements LinearCallees {
    */
   private static boolean everyValueLinear(List<Stmt> body, Set<String> linear) {
     List<Expr> values = new ArrayList<>();
-    List<Boolean> hasReturn = new ArrayList<>();
     Rewrite.forEach(body, s -> {
       if (s instanceof Stmt.Return r) {
-        hasReturn.add(true);
         values.add(r.value());
       } else if (s instanceof Stmt.Assign a && linear.contains(a.target().name())) {
         values.add(a.value());
@@ -109,16 +106,7 @@ final class ProvablyLinearCallees implements LinearCallees {
         values.add(w.value());
       }
     });
-    return !hasReturn.isEmpty() && values.stream().allMatch(v -> v != null && (isZero(v)
-        || Exprs.any(v, e -> e instanceof Expr.Var x && linear.contains(x.name()))));
-  }
-
-  private static boolean isZero(Expr e) {
-    Double c = Exprs.constValue(e);
-    return c != null && c == 0.0;
-  }
-
-  private static boolean isScalar(Type t) {
-    return t == Type.DOUBLE || t == Type.FLOAT;
+    return Rewrite.anyMatch(body, s -> s instanceof Stmt.Return) && values.stream().allMatch(v -> v != null
+        && (Exprs.isZero(v) || Exprs.any(v, e -> e instanceof Expr.Var x && linear.contains(x.name()))));
   }
 }

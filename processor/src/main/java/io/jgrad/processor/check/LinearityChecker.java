@@ -75,7 +75,7 @@ public final class LinearityChecker {
         boolean b = p.args().size() > 1 && lin(p.args().get(1));
         switch (prim) {
           case ADD, SUB -> {
-            if (a != b && !isZero(a ? p.args().get(1) : p.args().get(0))) {
+            if (a != b && !Exprs.isZero(a ? p.args().get(1) : p.args().get(0))) {
               error(e, "adding a value that does not depend on the tangents to one that does makes the"
                   + " output tangent affine, not linear");
             }
@@ -115,7 +115,7 @@ public final class LinearityChecker {
         primalOnly(c.condition(), "branches on a tangent");
         boolean a = lin(c.ifTrue());
         boolean b = lin(c.ifFalse());
-        if (a != b && !isZero(a ? c.ifFalse() : c.ifTrue())) {
+        if (a != b && !Exprs.isZero(a ? c.ifFalse() : c.ifTrue())) {
           error(e, "one branch depends on the tangents and the other is not zero: not linear");
         }
         return a || b;
@@ -162,11 +162,6 @@ public final class LinearityChecker {
         return r.leaves().stream().map(this::lin).reduce(false, Boolean::logicalOr);
       }
       return false;
-    }
-
-    private static boolean isZero(Expr e) {
-      Double c = Exprs.constValue(e);
-      return c != null && c == 0.0;
     }
 
     private void error(Expr at, String message) {

@@ -49,6 +49,12 @@ public final class Exprs {
     return e instanceof Expr.Const c && c.value() instanceof Number n ? n.doubleValue() : null;
   }
 
+  /** Whether {@code e} is the literal zero. */
+  public static boolean isZero(Expr e) {
+    Double c = constValue(e);
+    return c != null && c == 0.0;
+  }
+
   private static Type arith(Expr a, Expr b) {
     Type t = promote(a.type(), b.type());
     return t == Type.INT || t == Type.LONG ? Type.DOUBLE : t;

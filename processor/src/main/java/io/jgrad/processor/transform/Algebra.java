@@ -15,12 +15,6 @@ import java.util.List;
 final class Algebra {
   private Algebra() {}
 
-  /** Whether {@code e} is the literal zero. */
-  static boolean isZero(Expr e) {
-    Double c = Exprs.constValue(e);
-    return c != null && c == 0.0;
-  }
-
   /** {@code e} with every double sum, difference, product, quotient and negation simplified, bottom up. */
   static Expr simplify(Expr e) {
     return Rewrite.expr(e, n -> n instanceof Expr.Prim p && p.type() == Type.DOUBLE && !p.strict() ? node(p) : n);
@@ -32,7 +26,7 @@ final class Algebra {
       case ADD -> plus(a.get(0), a.get(1));
       case SUB -> minus(a.get(0), a.get(1));
       case MUL -> times(a.get(0), a.get(1));
-      case DIV -> isZero(a.get(0)) ? a.get(0) : negated(a.get(0)) != null
+      case DIV -> Exprs.isZero(a.get(0)) ? a.get(0) : negated(a.get(0)) != null
           ? neg(Exprs.div(negated(a.get(0)), a.get(1))) : p;
       case NEG -> neg(a.get(0));
       default -> p;
@@ -51,13 +45,13 @@ final class Algebra {
 
   /** {@code a + b}, or {@code a - b} where {@code subtract}. */
   private static Expr sum(Expr a, Expr b, boolean subtract) {
-    if (isZero(a) && !subtract) {
+    if (Exprs.isZero(a) && !subtract) {
       return widened(b);
     }
-    if (isZero(b)) {
+    if (Exprs.isZero(b)) {
       return widened(a);
     }
-    if (isZero(a)) {
+    if (Exprs.isZero(a)) {
       return neg(b);
     }
     if (negated(b) != null) {
@@ -83,7 +77,7 @@ final class Algebra {
 
   /** {@code a·b}, a sign of either moved out. */
   static Expr times(Expr a, Expr b) {
-    if (isZero(a) || isZero(b)) {
+    if (Exprs.isZero(a) || Exprs.isZero(b)) {
       return Exprs.lit(Type.DOUBLE, 0);
     }
     if (negated(a) != null) {

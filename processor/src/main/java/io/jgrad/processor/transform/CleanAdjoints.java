@@ -107,7 +107,7 @@ public final class CleanAdjoints {
         protect(Set.of(a.target().name()), out);
         boolean negated = Algebra.leadsWithMinus(v);
         Expr added = negated ? Algebra.neg(v) : v;
-        if (!Algebra.isZero(added)) {
+        if (!Exprs.isZero(added)) {
           out.add(new Stmt.Accumulate(a.target(), a.index(), added, a.subtract() != negated));
         }
       } else if (s instanceof Stmt.If || s instanceof Stmt.Repeat || s instanceof Stmt.While || s instanceof Stmt.Block) {

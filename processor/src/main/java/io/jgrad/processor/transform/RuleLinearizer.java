@@ -186,7 +186,7 @@ record RuleLinearizer(Set<String> linear, Names names) {
         // A tangent array the rule creates: zero until it writes into it.
         out.add(new Linear.TangentArray(a.target(), n.length()));
       } else if (s instanceof Stmt.ArrayWrite w && linear.contains(w.array().name())) {
-        if (w.value() instanceof Expr.Var || Algebra.isZero(w.value())) {
+        if (w.value() instanceof Expr.Var || Exprs.isZero(w.value())) {
           out.add(new Linear.TangentWrite(w.array(), w.index(), tangent(w.value())));
         } else {
           throw new IllegalStateException("a normalized array write stores a local: " + w.value());
