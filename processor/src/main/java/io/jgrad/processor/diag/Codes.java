@@ -37,6 +37,8 @@ public final class Codes {
   public static final String NO_FORWARD_MODE = "jgrad.NoForwardMode";
   /** A call to a generated method that an option would make: {@code fHessian} without order 2, {@code fBatch} without {@code @Batched}. */
   public static final String NOT_GENERATED = "jgrad.NotGenerated";
+  /** A call to a generated entry point in a differentiable body that jgrad does not differentiate. */
+  public static final String DERIVATIVE_CALL = "jgrad.DerivativeCall";
   public static final String UNSUPPORTED_ORDER = "jgrad.UnsupportedOrder";
   public static final String RULE_SKIPS_PRIMAL = "jgrad.RuleSkipsPrimal";
   public static final String NOT_BATCHABLE = "jgrad.NotBatchable";

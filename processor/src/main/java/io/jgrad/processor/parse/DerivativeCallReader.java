@@ -1,0 +1,179 @@
+package io.jgrad.processor.parse;
+
+import static io.jgrad.processor.parse.ReadContext.coerce;
+
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.util.TreePath;
+import io.jgrad.processor.diag.Codes;
+import io.jgrad.processor.ir.Callee;
+import io.jgrad.processor.ir.DiffSpec;
+import io.jgrad.processor.ir.Expr;
+import io.jgrad.processor.ir.Type;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import javax.lang.model.element.ExecutableElement;
+
+/**
+ * Reads a call to a generated entry point of a function {@code f} of order 2, read at once
+ * ({@code XDerivatives.fJvp(p, v).tangent()}, {@code fGrad(p).y()}, {@code fVjp(p).pullback(g).x()},
+ * {@code fValueAndGrad(p).value()}), as a call to a function whose derivatives {@code f}'s generated
+ * class has: {@code f} itself for a value, {@code fTangent} (forward mode) for a tangent or a
+ * gradient component when {@code f} has forward mode, else {@code fPullbackX} (reverse mode only),
+ * so that a caller is differentiated through it like through any call.
+ */
+final class DerivativeCallReader {
+  private final ReadContext cx;
+
+  DerivativeCallReader(ReadContext cx) {
+    this.cx = cx;
+  }
+
+  /** What one selector after the entry point's call asks: a method name and its arguments. */
+  private record Selector(String name, List<? extends ExpressionTree> args, TreePath path) {}
+
+  /**
+   * The derivative call {@code t} ends, as the IR of a call; empty when {@code t} is no derivative
+   * call. A shape jgrad does not differentiate is reported and reads as {@link ReadContext#dummy}.
+   */
+  Optional<Expr> read(MethodInvocationTree t, TreePath path) {
+    List<Selector> selectors = new ArrayList<>();
+    MethodInvocationTree call = t;
+    TreePath callPath = path;
+    Optional<DerivativeCallTarget> target = DerivativeCallTarget.of(call, cx.unit, cx.callees.elements);
+    while (target.isEmpty()) {
+      if (!(call.getMethodSelect() instanceof MemberSelectTree select
+          && select.getExpression() instanceof MethodInvocationTree inner)) {
+        return Optional.empty();
+      }
+      selectors.add(0, new Selector(select.getIdentifier().toString(), call.getArguments(), callPath));
+      callPath = new TreePath(new TreePath(callPath, select), inner);
+      call = inner;
+      target = DerivativeCallTarget.of(call, cx.unit, cx.callees.elements);
+    }
+    return Optional.of(read(target.get(), call, callPath, selectors, t));
+  }
+
+  private Expr read(DerivativeCallTarget target, MethodInvocationTree call, TreePath path, List<Selector> selectors,
+      MethodInvocationTree whole) {
+    ExecutableElement f = target.function();
+    String spelled = call.getMethodSelect().toString();
+    if (!DerivativeCallTarget.DIFFERENTIATED.contains(target.suffix())) {
+      return cx.failed(Codes.DERIVATIVE_CALL, "jgrad does not differentiate a call to " + spelled + "; it"
+          + " differentiates calls to " + f.getSimpleName() + "Jvp, " + f.getSimpleName() + "Grad, "
+          + f.getSimpleName() + "ValueAndGrad and " + f.getSimpleName() + "Vjp(...).pullback(g);"
+          + " hint: write the derivative with those", call);
+    }
+    if (cx.callsItself(f, call)) {
+      return ReadContext.dummy();
+    }
+    int callerOrder = DiffSpec.of(cx.method).map(DiffSpec::order).orElse(1);
+    if (callerOrder > 1) {
+      return cx.failed(Codes.UNSUPPORTED_ORDER, "a derivative call in a function of order " + callerOrder
+          + " needs " + f.getSimpleName() + "'s derivatives of order " + (callerOrder + 2) + ", which jgrad"
+          + " does not generate yet; hint: give " + cx.method.getSimpleName() + " order = 1", call);
+    }
+    Callee c = cx.callees.resolve(f);
+    if (RecordSignatureReader.involvesRecords(f) || !c.doublesOnly()) {
+      return cx.failed(Codes.DERIVATIVE_CALL, spelled + " is not differentiated yet: " + f.getSimpleName()
+          + " takes or returns something other than double numbers (an array, a float or a record);"
+          + " hint: call a function of double parameters and result", call);
+    }
+    int order = DiffSpec.of(f).orElseThrow().order();
+    if (order < 2) {
+      return cx.failed(Codes.DERIVATIVE_CALL, "the derivative of " + spelled + " is a second derivative of "
+          + f.getSimpleName() + ", generated only at order 2; hint: add order = 2 to "
+          + DiffSpec.of(f).orElseThrow().annotation() + " on " + f.getSimpleName(), call);
+    }
+    boolean forward = ForwardReach.hasForwardMode(f, cx.trees, cx.callees);
+    if (target.suffix().equals("Jvp") && !forward) {
+      // fJvp does not exist: MissingMethodScanner says why at the call.
+      cx.javacError = true;
+      return ReadContext.dummy();
+    }
+    List<Expr> args = cx.exprs(call.getArguments(), path);
+    int expected = c.params().size() + (target.suffix().equals("Jvp") ? c.differentiatedParams().size() : 0);
+    if (args.size() != expected) {
+      return cx.failed(Codes.DERIVATIVE_CALL, spelled + " takes " + expected + " arguments, not " + args.size(),
+          call);
+    }
+    Optional<Reading> reading = Reading.of(target.suffix(), c, selectors);
+    if (reading.isEmpty()) {
+      return cx.failed(Codes.DERIVATIVE_CALL, "jgrad differentiates a derivative call whose result is read"
+          + " in the same expression, " + Reading.shapes(target.method(), c) + "; hint: chain the read onto"
+          + " the call instead of keeping or passing its result", whole);
+    }
+    List<Expr> primals = IntStream.range(0, c.params().size())
+        .mapToObj(i -> coerce(args.get(i), c.params().get(i).type())).toList();
+    Reading r = reading.get();
+    if (r.component() < 0) {
+      return r.tangent() ? new Expr.Call(c.tangentFunction(), Stream.concat(primals.stream(),
+          args.subList(c.params().size(), args.size()).stream().map(a -> coerce(a, Type.DOUBLE))).toList(), Type.DOUBLE)
+          : new Expr.Call(c, primals, c.returnType());
+    }
+    Expr cotangent = r.cotangent() == null ? Expr.Const.ofDouble(1)
+        : coerce(cx.expr(r.cotangent().args().get(0), r.cotangent().path()), Type.DOUBLE);
+    if (forward) {
+      // g·∂f/∂xᵢ is f's tangent along g in direction i: forward mode stays available to the caller.
+      List<Expr> direction = IntStream.range(0, c.differentiatedParams().size())
+          .mapToObj(j -> j == r.component() ? cotangent : Expr.Const.ofDouble(0)).toList();
+      return new Expr.Call(c.tangentFunction(), Stream.concat(primals.stream(), direction.stream()).toList(),
+          Type.DOUBLE);
+    }
+    Callee pullback = c.pullbackFunction(c.differentiatedParams().get(r.component()), c.pullbackCotangentName());
+    return new Expr.Call(pullback, Stream.concat(primals.stream(), Stream.of(cotangent)).toList(), Type.DOUBLE);
+  }
+
+  /**
+   * What the selectors after an entry point read: its value ({@code component} -1, not
+   * {@code tangent}), the JVP's tangent ({@code tangent}), or gradient {@code component} times the
+   * cotangent passed to {@code pullback(g)} ({@code cotangent} its selector; null for a gradient).
+   */
+  private record Reading(int component, boolean tangent, Selector cotangent) {
+    static Optional<Reading> of(String suffix, Callee c, List<Selector> selectors) {
+      List<String> names = selectors.stream().map(Selector::name).toList();
+      List<Callee.Param> diff = c.differentiatedParams();
+      if (!suffix.equals("Grad") && names.equals(List.of("value"))) {
+        return Optional.of(new Reading(-1, false, null));
+      }
+      if (suffix.equals("Jvp")) {
+        return names.equals(List.of("tangent")) ? Optional.of(new Reading(-1, true, null)) : Optional.empty();
+      }
+      String gradient = gradientSelector(suffix, c);
+      int prefix = gradient == null ? 0 : 1;
+      if (names.size() != prefix + (diff.size() == 1 ? 0 : 1) || (gradient != null && !names.get(0).equals(gradient))
+          || selectors.stream().limit(prefix).anyMatch(s -> s.args().size() != (suffix.equals("Vjp") ? 1 : 0))) {
+        return Optional.empty();
+      }
+      int component = diff.size() == 1 ? 0
+          : diff.stream().map(Callee.Param::name).toList().indexOf(names.get(prefix));
+      return component < 0 || diff.size() > 1 && !selectors.get(selectors.size() - 1).args().isEmpty()
+          ? Optional.empty()
+          : Optional.of(new Reading(component, false, suffix.equals("Vjp") ? selectors.get(0) : null));
+    }
+
+    /** The method of the entry point's result that gives the gradient, or null when the result is the gradient. */
+    private static String gradientSelector(String suffix, Callee c) {
+      return switch (suffix) {
+        case "Vjp" -> "pullback";
+        case "ValueAndGrad" -> c.hasSingleGradient() ? "derivative" : "grad";
+        default -> null;
+      };
+    }
+
+    /** The reads of {@code method}'s result jgrad differentiates, for messages. */
+    static String shapes(String method, Callee c) {
+      String comp = c.hasSingleGradient() ? "" : "." + c.differentiatedParams().get(0).name() + "()";
+      return switch (method.substring(c.name().length())) {
+        case "Jvp" -> method + "(...).tangent() or .value()";
+        case "Vjp" -> method + "(...).pullback(g)" + comp + " or .value()";
+        case "ValueAndGrad" -> method + "(...)." + gradientSelector("ValueAndGrad", c) + "()" + comp + " or .value()";
+        default -> method + "(...)" + comp;
+      };
+    }
+  }
+}
