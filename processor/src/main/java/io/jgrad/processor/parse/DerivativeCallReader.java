@@ -55,6 +55,9 @@ final class DerivativeCallReader {
       call = inner;
       target = DerivativeCallTarget.of(call, cx.unit, cx.callees.elements);
     }
+    if (target.get().suffix().isEmpty() && selectors.isEmpty()) {
+      return Optional.empty(); // the function object, passed on: FactoryCalls reads it
+    }
     return Optional.of(read(target.get(), call, callPath, selectors, t));
   }
 

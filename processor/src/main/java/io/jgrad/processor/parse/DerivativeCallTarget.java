@@ -1,14 +1,12 @@
 package io.jgrad.processor.parse;
 
 import com.sun.source.tree.CompilationUnitTree;
-import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.ImportTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
@@ -28,7 +26,8 @@ record DerivativeCallTarget(ExecutableElement function, String suffix) {
   /**
    * The entry points a body may call and have differentiated, then those it may not (a Hessian,
    * kernels, the function object {@code f()}): longest first, so that {@code fValueAndGrad} is read
-   * as {@code f} + {@code ValueAndGrad}; "" last, for the function object.
+   * as {@code f} + {@code ValueAndGrad}; "" last, for the function object {@code f()}, which is
+   * passed on ({@link FactoryCalls}) but not called in a differentiable body.
    */
   static final List<String> SUFFIXES = List.of("GradBatchSession", "JvpBatchSession", "BatchSession",
       "ValueAndGrad", "GradBatch", "JvpBatch", "Hessian", "Batch", "Grad", "Jvp", "Vjp", "Hvp", "");
@@ -47,18 +46,11 @@ record DerivativeCallTarget(ExecutableElement function, String suffix) {
    * and its method is an entry point of one of that class's differentiable methods; else empty.
    */
   static Optional<DerivativeCallTarget> of(MethodInvocationTree call, CompilationUnitTree unit, Elements elements) {
-    if (!(call.getMethodSelect() instanceof MemberSelectTree select)) {
-      return Optional.empty();
-    }
-    String receiver = spelled(select.getExpression());
-    if (receiver == null || !receiver.endsWith(DERIVATIVES)) {
-      return Optional.empty();
-    }
-    Optional<TypeElement> owner = owner(qualified(receiver, unit), elements);
+    Optional<TypeElement> owner = owner(call, unit, elements);
     if (owner.isEmpty()) {
       return Optional.empty();
     }
-    String method = select.getIdentifier().toString();
+    String method = ((MemberSelectTree) call.getMethodSelect()).getIdentifier().toString();
     List<ExecutableElement> functions = ElementFilter.methodsIn(owner.get().getEnclosedElements()).stream()
         .filter(m -> m.getModifiers().contains(Modifier.STATIC) && CalleeResolver.isDifferentiable(m)).toList();
     for (String suffix : SUFFIXES) {
@@ -74,42 +66,52 @@ record DerivativeCallTarget(ExecutableElement function, String suffix) {
     return Optional.empty();
   }
 
-  /** {@code a.b.C} as written, or null for an expression that is not a (qualified) name. */
-  private static String spelled(ExpressionTree e) {
-    if (e instanceof IdentifierTree id) {
-      return id.getName().toString();
+  /**
+   * The class whose generated derivatives class {@code call} is made on ({@code Foo} for
+   * {@code FooDerivatives.g(...)}), matched by its spelling: javac cannot resolve the call before
+   * jgrad has written the class. Empty when the receiver is not spelled as one.
+   */
+  static Optional<TypeElement> owner(MethodInvocationTree call, CompilationUnitTree unit, Elements elements) {
+    if (!(call.getMethodSelect() instanceof MemberSelectTree select)) {
+      return Optional.empty();
     }
-    if (e instanceof MemberSelectTree m) {
-      String outer = spelled(m.getExpression());
-      return outer == null ? null : outer + "." + m.getIdentifier();
+    String written = select.getExpression().toString();
+    String simple = written.substring(written.lastIndexOf('.') + 1);
+    if (!simple.endsWith(DERIVATIVES) || simple.length() == DERIVATIVES.length()) {
+      return Optional.empty();
     }
-    return null;
-  }
-
-  /** The qualified name of the derivatives class {@code receiver} names: as written, imported, or in this package. */
-  private static String qualified(String receiver, CompilationUnitTree unit) {
-    if (receiver.contains(".") || unit == null) {
-      return receiver;
-    }
-    for (ImportTree i : unit.getImports()) {
-      String imported = i.getQualifiedIdentifier().toString();
-      if (!i.isStatic() && imported.endsWith("." + receiver)) {
-        return imported;
+    for (String candidate : candidates(written, unit)) {
+      // Outer_InnerDerivatives is generated for Outer.Inner.
+      String name = candidate.substring(0, candidate.length() - DERIVATIVES.length());
+      int dot = name.lastIndexOf('.');
+      String qualified = name.substring(0, dot + 1) + name.substring(dot + 1).replace('_', '.');
+      TypeElement owner;
+      try {
+        owner = elements.getTypeElement(qualified);
+      } catch (RuntimeException malformed) {
+        continue; // a name javac rejects cannot be one of ours
+      }
+      if (owner != null && CalleeResolver.derivativesName(owner).equals(candidate)) {
+        return Optional.of(owner);
       }
     }
-    ExpressionTree pkg = unit.getPackageName();
-    return pkg == null ? receiver : pkg + "." + receiver;
+    return Optional.empty();
   }
 
-  /**
-   * The class whose derivatives class is {@code derivatives}: {@code p.Outer_InnerDerivatives} is of
-   * {@code p.Outer.Inner}, or of a top-level {@code p.Outer_Inner}.
-   */
-  private static Optional<TypeElement> owner(String derivatives, Elements elements) {
-    String base = derivatives.substring(0, derivatives.length() - DERIVATIVES.length());
-    int dot = base.lastIndexOf('.');
-    String nested = base.substring(0, dot + 1) + base.substring(dot + 1).replace('_', '.');
-    return Stream.of(nested, base).distinct().map(elements::getTypeElement)
-        .filter(t -> t != null && CalleeResolver.derivativesName(t).equals(derivatives)).findFirst();
+  /** The qualified names {@code written} may stand for: as written, in this package, or imported. */
+  private static List<String> candidates(String written, CompilationUnitTree unit) {
+    List<String> out = new ArrayList<>(List.of(written));
+    if (unit != null && !written.contains(".")) {
+      if (unit.getPackageName() != null) {
+        out.add(unit.getPackageName() + "." + written);
+      }
+      for (ImportTree i : unit.getImports()) {
+        String imported = i.getQualifiedIdentifier().toString();
+        if (!i.isStatic() && imported.endsWith("." + written)) {
+          out.add(imported);
+        }
+      }
+    }
+    return out;
   }
 }

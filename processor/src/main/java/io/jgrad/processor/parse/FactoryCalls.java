@@ -3,7 +3,6 @@ package io.jgrad.processor.parse;
 import static io.jgrad.processor.parse.ReadContext.coerce;
 
 import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.ImportTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
@@ -17,14 +16,12 @@ import java.util.List;
 import java.util.Optional;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
-import javax.lang.model.element.TypeElement;
 
 /**
  * Reads {@code FooDerivatives.g(bound...)} where {@code FooDerivatives} is generated in this very
  * compilation, so that javac cannot resolve the call yet: the function object of {@code g}.
  */
 final class FactoryCalls {
-  private static final String DERIVATIVES = "Derivatives";
   private final ReadContext cx;
 
   FactoryCalls(ReadContext cx) {
@@ -76,49 +73,10 @@ final class FactoryCalls {
    * the written class name back to the {@code @Differentiable} method {@code Foo.g}.
    */
   private Optional<Callee> factoryTarget(MethodInvocationTree call) {
-    if (!(call.getMethodSelect() instanceof MemberSelectTree select)) {
-      return Optional.empty();
-    }
-    String written = select.getExpression().toString();
-    String simple = written.substring(written.lastIndexOf('.') + 1);
-    if (!simple.endsWith(DERIVATIVES) || simple.length() == DERIVATIVES.length()) {
-      return Optional.empty();
-    }
-    for (String candidate : candidates(written)) {
-      // Outer_InnerDerivatives is generated for Outer.Inner.
-      String name = candidate.substring(0, candidate.length() - DERIVATIVES.length());
-      int dot = name.lastIndexOf('.');
-      String qualified = name.substring(0, dot + 1) + name.substring(dot + 1).replace('_', '.');
-      TypeElement owner;
-      try {
-        owner = cx.callees.elements.getTypeElement(qualified);
-      } catch (RuntimeException malformed) {
-        continue; // a name javac rejects cannot be one of ours
-      }
-      if (owner != null && CalleeResolver.derivativesName(owner).equals(candidate)) {
-        return owner.getEnclosedElements().stream()
-            .filter(e -> e.getKind() == ElementKind.METHOD && e.getSimpleName().contentEquals(select.getIdentifier())
-                && CalleeResolver.isDifferentiable((ExecutableElement) e))
-            .findFirst().map(e -> cx.callees.resolve((ExecutableElement) e));
-      }
-    }
-    return Optional.empty();
-  }
-
-  /** The qualified names {@code written} may stand for: as written, in this package, or imported. */
-  private List<String> candidates(String written) {
-    List<String> out = new ArrayList<>(List.of(written));
-    if (cx.unit != null && !written.contains(".")) {
-      if (cx.unit.getPackageName() != null) {
-        out.add(cx.unit.getPackageName() + "." + written);
-      }
-      for (ImportTree i : cx.unit.getImports()) {
-        String imported = i.getQualifiedIdentifier().toString();
-        if (!i.isStatic() && imported.endsWith("." + written)) {
-          out.add(imported);
-        }
-      }
-    }
-    return out;
+    return DerivativeCallTarget.owner(call, cx.unit, cx.callees.elements).flatMap(owner -> owner.getEnclosedElements()
+        .stream().filter(e -> e.getKind() == ElementKind.METHOD
+            && e.getSimpleName().contentEquals(((MemberSelectTree) call.getMethodSelect()).getIdentifier())
+            && CalleeResolver.isDifferentiable((ExecutableElement) e))
+        .findFirst().map(e -> cx.callees.resolve((ExecutableElement) e)));
   }
 }

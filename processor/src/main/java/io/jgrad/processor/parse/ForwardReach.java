@@ -71,6 +71,7 @@ final class ForwardReach {
         Optional<ExecutableElement> callee = element instanceof ExecutableElement e && CalleeResolver.isDifferentiable(e)
             ? Optional.of(e)
             : DerivativeCallTarget.of(call, path.getCompilationUnit(), callees.elements)
+                .filter(t -> DerivativeCallTarget.DIFFERENTIATED.contains(t.suffix()))
                 .map(DerivativeCallTarget::function);
         if (callee.isPresent() && reverseOnly(callee.get())) {
           found[0] = true;

@@ -1,0 +1,119 @@
+package io.jgrad.examples.compose;
+
+import io.jgrad.annotations.CustomJvp;
+import io.jgrad.annotations.CustomVjp;
+import io.jgrad.annotations.Differentiable;
+import io.jgrad.runtime.Dual;
+import io.jgrad.runtime.Fwd;
+
+/**
+ * Differentiable functions that call generated entry points of order-2 functions: jvp of jvp, grad of
+ * a function that takes a gradient step (meta-learning), pullbacks and values read from fVjp and
+ * fValueAndGrad, and derivative calls of functions with custom rules.
+ */
+final class DerivativeCalls {
+  private DerivativeCalls() {}
+
+  @Differentiable(order = 2)
+  static double wave(double x) {
+    return Math.sin(x) * x;
+  }
+
+  /** wave'(x) through fJvp: its derivatives are wave''. */
+  @Differentiable
+  static double slope(double x) {
+    return DerivativeCallsDerivatives.waveJvp(x, 1).tangent();
+  }
+
+  /** The JVP's value and its tangent along a direction that depends on the input. */
+  @Differentiable
+  static double jvpParts(double x) {
+    return DerivativeCallsDerivatives.waveJvp(x, x).value() * DerivativeCallsDerivatives.waveJvp(2 * x, x * x).tangent();
+  }
+
+  @Differentiable(order = 2)
+  static double loss(double w, double b) {
+    return Math.exp(w * b) + w * w;
+  }
+
+  /** The loss after one gradient step from (w, b), as a function of (w, b): meta-learning's inner step. */
+  @Differentiable
+  static double afterStep(double w, double b) {
+    double w1 = w - 0.1 * DerivativeCallsDerivatives.lossGrad(w, b).w();
+    double b1 = b - 0.1 * DerivativeCallsDerivatives.lossGrad(w, b).b();
+    return loss(w1, b1);
+  }
+
+  /** A pullback along a cotangent that depends on the inputs, and fValueAndGrad's parts. */
+  @Differentiable
+  static double pulled(double w, double b) {
+    double p = DerivativeCallsDerivatives.lossVjp(w, b).pullback(w).b();
+    return p + DerivativeCallsDerivatives.lossValueAndGrad(w, b).value()
+        * DerivativeCallsDerivatives.lossValueAndGrad(w, b).grad().w() + DerivativeCallsDerivatives.lossVjp(w, b).value();
+  }
+
+  /** One parameter: fGrad is a number, fVjp's pullback too, fValueAndGrad has derivative(). */
+  @Differentiable
+  static double single(double x) {
+    return DerivativeCallsDerivatives.waveGrad(x) * DerivativeCallsDerivatives.waveVjp(x).pullback(3.0)
+        + DerivativeCallsDerivatives.waveValueAndGrad(x).derivative();
+  }
+
+  /** softplus with the logistic function as its rule's tangent. */
+  @CustomJvp(jvp = "softJvp", order = 2)
+  static double soft(double x) {
+    return Math.log1p(Math.exp(x));
+  }
+
+  static Dual softJvp(double x, double xDot) {
+    return Dual.of(soft(x), xDot / (1 + Math.exp(-x)));
+  }
+
+  @Differentiable
+  static double softSlope(double x) {
+    return DerivativeCallsDerivatives.softGrad(x) * x;
+  }
+
+  /** A rule whose tangent, 2·cos x, is not the derivative of its value: the rule decides. */
+  @CustomJvp(jvp = "doubledJvp", order = 2)
+  static double doubled(double x) {
+    return Math.sin(x);
+  }
+
+  static Dual doubledJvp(double x, double xDot) {
+    return Dual.of(doubled(x), 2 * Math.cos(x) * xDot);
+  }
+
+  /** As JAX's grad(grad(doubled)): the rule's tangent 2·cos x differentiated as written. */
+  @Differentiable
+  static double doubledSlope(double x) {
+    return DerivativeCallsDerivatives.doubledGrad(x);
+  }
+
+  /** sin with a pullback scaled by 2, so that the rule's numbers differ from sin's. */
+  @CustomVjp(fwd = "scaledSinFwd", bwd = "scaledSinBwd", order = 2)
+  static double scaledSin(double x) {
+    return Math.sin(x);
+  }
+
+  static Fwd<Double> scaledSinFwd(double x) {
+    return Fwd.of(Math.sin(x), Math.cos(x));
+  }
+
+  static double scaledSinBwd(Double cos, double g) {
+    return 2 * cos * g;
+  }
+
+  /** Reaches scaledSin's @CustomVjp through its body: reverse mode only. */
+  @Differentiable(order = 2)
+  static double viaScaled(double x, double y) {
+    return scaledSin(x * y) + x;
+  }
+
+  /** Derivative calls of reverse-only functions: reverse mode only too (no fJvp). */
+  @Differentiable
+  static double reverseOnly(double x, double y) {
+    return DerivativeCallsDerivatives.scaledSinGrad(x) * y + DerivativeCallsDerivatives.viaScaledGrad(x, y).y()
+        + DerivativeCallsDerivatives.viaScaledVjp(x, y).pullback(y).x();
+  }
+}

@@ -1,0 +1,99 @@
+package io.jgrad.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+import static io.jgrad.processor.Diagnosed.assertErrorOnLine;
+import static io.jgrad.processor.Diagnosed.compile;
+
+import com.google.testing.compile.Compilation;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A derivative call jgrad cannot differentiate (its function of order 1, a caller of order 2, a result
+ * kept whole, a Hessian, a function of arrays) is an error at the call with a hint, never javac's bare
+ * "cannot find symbol" nor a caller silently left without derivatives.
+ */
+class DerivativeCallDiagnosticsTest {
+  private static String source(String callerOrder, String body) {
+    return """
+        package a;
+        import io.jgrad.annotations.*;
+        import io.jgrad.runtime.Dual;
+        import io.jgrad.runtime.Fwd;
+        final class A {
+          @Differentiable(order = 2) static double f(double x, double y) { return Math.sin(x) * y; }
+          @Differentiable static double once(double x) { return x * x * x; }
+          @Differentiable static double sum(double[] v) { return v[0] * v[1]; }
+          @CustomVjp(fwd = "clipFwd", bwd = "clipBwd", order = 2)
+          static double clip(double x) { return x; }
+          static Fwd<Double> clipFwd(double x) { return Fwd.of(x, x); }
+          static double clipBwd(Double res, double g) { return g * res; }
+          @Differentiable%s static double caller(double x, double y) {
+            %s
+          }
+        }
+        """.formatted(callerOrder, body);
+  }
+
+  private static String message(Compilation c, String code) {
+    return c.errors().stream().map(d -> d.getMessage(Locale.ROOT)).filter(m -> m.contains("[" + code + "]"))
+        .findFirst().orElseThrow();
+  }
+
+  private static String errorAtCall(String code, String callerOrder, String body) {
+    return message(assertErrorOnLine(code, "a.A", source(callerOrder, body), "// here"), code);
+  }
+
+  @Test
+  void chainedCallsOfAnOrder2FunctionCompileCleanly() {
+    Compilation c = compile("a.A", source("", "return ADerivatives.fJvp(x, y, 1, 0).tangent()"
+        + " + ADerivatives.fGrad(x, y).y() + ADerivatives.clipGrad(x);"));
+    assertThat(c.errors()).isEmpty();
+    assertThat(c.warnings()).isEmpty();
+  }
+
+  @Test
+  void theFunctionNeedsOrder2() {
+    assertThat(errorAtCall("jgrad.DerivativeCall", "", "return ADerivatives.onceGrad(x); // here"))
+        .contains("ADerivatives.onceGrad is a second derivative of once, generated only at order 2;"
+            + " hint: add order = 2 to @Differentiable on once");
+  }
+
+  @Test
+  void aCallerOfOrder2IsNotYetSupported() {
+    assertThat(errorAtCall("jgrad.UnsupportedOrder", "(order = 2)", "return ADerivatives.fGrad(x, y).x(); // here"))
+        .contains("hint: give caller order = 1");
+  }
+
+  @Test
+  void aResultKeptWholeAsksForTheChainedRead() {
+    assertThat(errorAtCall("jgrad.DerivativeCall", "",
+        "Dual d = ADerivatives.fJvp(x, y, 1, 0); // here\n    return d.tangent();"))
+        .contains("fJvp(...).tangent() or .value(); hint: chain the read onto the call");
+    assertThat(errorAtCall("jgrad.DerivativeCall", "",
+        "var g = ADerivatives.fGrad(x, y); // here\n    return g.x();"))
+        .contains("fGrad(...).x()");
+    assertThat(errorAtCall("jgrad.DerivativeCall", "", "return ADerivatives.fGrad(x, y).z(); // here"))
+        .contains("derivative call whose result is read in the same expression");
+  }
+
+  @Test
+  void hessiansAndFunctionObjectsAreNotDifferentiated() {
+    assertThat(errorAtCall("jgrad.DerivativeCall", "", "return ADerivatives.fHessian(x, y)[0][1]; // here"))
+        .contains("jgrad does not differentiate a call to ADerivatives.fHessian; it differentiates calls to fJvp");
+    errorAtCall("jgrad.DerivativeCall", "", "return ADerivatives.f().value(x, y); // here");
+  }
+
+  @Test
+  void functionsOfArraysAreNotYet() {
+    assertThat(errorAtCall("jgrad.DerivativeCall", "", "return ADerivatives.sumGrad(new double[] {x, y})[0]; // here"))
+        .contains("takes or returns something other than double numbers");
+  }
+
+  @Test
+  void theJvpOfAReverseOnlyFunctionIsExplainedOnce() {
+    Compilation c = assertErrorOnLine("jgrad.NoForwardMode", "a.A",
+        source("", "return ADerivatives.clipJvp(x, 1).tangent(); // here"), "// here");
+    assertThat(c.errors().stream().filter(d -> d.getMessage(Locale.ROOT).contains("[jgrad.")).count()).isEqualTo(1);
+  }
+}
