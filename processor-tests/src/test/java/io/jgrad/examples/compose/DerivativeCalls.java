@@ -90,6 +90,22 @@ final class DerivativeCalls {
     return DerivativeCallsDerivatives.doubledGrad(x);
   }
 
+  /** The same rule computing its value with Math.sin rather than by calling skipping ([jgrad.RuleSkipsPrimal]). */
+  @CustomJvp(jvp = "skippingJvp", order = 2)
+  static double skipping(double x) {
+    return Math.sin(x);
+  }
+
+  static Dual skippingJvp(double x, double xDot) {
+    return Dual.of(Math.sin(x), 2 * Math.cos(x) * xDot);
+  }
+
+  /** Values read from fJvp and fValueAndGrad are the rules' outputs, differentiated as the rules compute them. */
+  @Differentiable
+  static double ruleValues(double x) {
+    return DerivativeCallsDerivatives.skippingJvp(x, 1).value() + 3 * DerivativeCallsDerivatives.doubledValueAndGrad(x).value();
+  }
+
   /** sin with a pullback scaled by 2, so that the rule's numbers differ from sin's. */
   @CustomVjp(fwd = "scaledSinFwd", bwd = "scaledSinBwd", order = 2)
   static double scaledSin(double x) {

@@ -111,6 +111,16 @@ class DerivativeCallsTest {
   }
 
   @Test
+  void valuesAreTheRulesOutputsDifferentiatedAsJaxDoes() {
+    for (double x : XS) {
+      // skipping's rule computes Math.sin(x): its derivative is cos x; doubled's calls doubled: the rule's 2 cos x.
+      assertThat(DerivativeCalls.ruleValues(x)).isWithin(1e-12).of(4 * Math.sin(x));
+      assertThat(DerivativeCallsDerivatives.ruleValuesGrad(x)).isWithin(1e-12).of(7 * Math.cos(x));
+      assertThat(DerivativeCallsDerivatives.ruleValuesJvp(x, 1).tangent()).isWithin(1e-12).of(7 * Math.cos(x));
+    }
+  }
+
+  @Test
   void derivativeCallsOfReverseOnlyFunctionsMakeTheCallerReverseOnly() {
     assertThat(Arrays.stream(DerivativeCallsDerivatives.class.getMethods()).map(m -> m.getName()))
         .doesNotContain("reverseOnlyJvp");

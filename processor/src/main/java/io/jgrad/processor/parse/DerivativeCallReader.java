@@ -92,7 +92,7 @@ final class DerivativeCallReader {
           + f.getSimpleName() + ", generated only at order 2; hint: add order = 2 to "
           + DiffSpec.of(f).orElseThrow().annotation() + " on " + f.getSimpleName(), call);
     }
-    boolean forward = ForwardReach.hasForwardMode(f, cx.trees, cx.callees);
+    boolean forward = CalleeReach.hasForwardMode(f, cx.trees, cx.callees);
     if (target.suffix().equals("Jvp") && !forward) {
       // fJvp does not exist: MissingMethodScanner says why at the call.
       cx.javacError = true;
@@ -113,10 +113,14 @@ final class DerivativeCallReader {
     List<Expr> primals = IntStream.range(0, c.params().size())
         .mapToObj(i -> coerce(args.get(i), c.params().get(i).type())).toList();
     Reading r = reading.get();
+    if (r.tangent()) {
+      return new Expr.Call(c.tangentFunction(), Stream.concat(primals.stream(),
+          args.subList(c.params().size(), args.size()).stream().map(a -> coerce(a, Type.DOUBLE))).toList(), Type.DOUBLE);
+    }
     if (r.component() < 0) {
-      return r.tangent() ? new Expr.Call(c.tangentFunction(), Stream.concat(primals.stream(),
-          args.subList(c.params().size(), args.size()).stream().map(a -> coerce(a, Type.DOUBLE))).toList(), Type.DOUBLE)
-          : new Expr.Call(c, primals, c.returnType());
+      // As in JAX, the value is the output custom rules compute (fRulePrimal), differentiated as written.
+      boolean rulePrimal = forward && CalleeReach.hasRulePrimal(f, cx.trees, cx.callees);
+      return new Expr.Call(rulePrimal ? c.withRulePrimal(true).secondOrderPrimal() : c, primals, c.returnType());
     }
     Expr cotangent = r.cotangent() == null ? Expr.Const.ofDouble(1)
         : coerce(cx.expr(r.cotangent().args().get(0), r.cotangent().path()), Type.DOUBLE);
