@@ -14,7 +14,9 @@ import org.junit.jupiter.api.Test;
  * "cannot find symbol" nor a caller silently left without derivatives.
  */
 class DerivativeCallDiagnosticsTest {
-  private static String source(String callerOrder, String body) {
+  private static final String PLAIN = "@Differentiable";
+
+  private static String source(String callerAnnotation, String body) {
     return """
         package a;
         import io.jgrad.annotations.*;
@@ -28,11 +30,11 @@ class DerivativeCallDiagnosticsTest {
           static double clip(double x) { return x; }
           static Fwd<Double> clipFwd(double x) { return Fwd.of(x, x); }
           static double clipBwd(Double res, double g) { return g * res; }
-          @Differentiable%s static double caller(double x, double y) {
+          %s static double caller(double x, double y) {
             %s
           }
         }
-        """.formatted(callerOrder, body);
+        """.formatted(callerAnnotation, body);
   }
 
   private static String message(Compilation c, String code) {
@@ -40,13 +42,13 @@ class DerivativeCallDiagnosticsTest {
         .findFirst().orElseThrow();
   }
 
-  private static String errorAtCall(String code, String callerOrder, String body) {
-    return message(assertErrorOnLine(code, "a.A", source(callerOrder, body), "// here"), code);
+  private static String errorAtCall(String code, String callerAnnotation, String body) {
+    return message(assertErrorOnLine(code, "a.A", source(callerAnnotation, body), "// here"), code);
   }
 
   @Test
   void chainedCallsOfAnOrder2FunctionCompileCleanly() {
-    Compilation c = compile("a.A", source("", "return ADerivatives.fJvp(x, y, 1, 0).tangent()"
+    Compilation c = compile("a.A", source(PLAIN, "return ADerivatives.fJvp(x, y, 1, 0).tangent()"
         + " + ADerivatives.fGrad(x, y).y() + ADerivatives.clipGrad(x);"));
     assertThat(c.errors()).isEmpty();
     assertThat(c.warnings()).isEmpty();
@@ -54,46 +56,52 @@ class DerivativeCallDiagnosticsTest {
 
   @Test
   void theFunctionNeedsOrder2() {
-    assertThat(errorAtCall("jgrad.DerivativeCall", "", "return ADerivatives.onceGrad(x); // here"))
+    assertThat(errorAtCall("jgrad.DerivativeCall", PLAIN, "return ADerivatives.onceGrad(x); // here"))
         .contains("ADerivatives.onceGrad is a second derivative of once, generated only at order 2;"
             + " hint: add order = 2 to @Differentiable on once");
   }
 
   @Test
   void aCallerOfOrder2IsNotYetSupported() {
-    assertThat(errorAtCall("jgrad.UnsupportedOrder", "(order = 2)", "return ADerivatives.fGrad(x, y).x(); // here"))
+    assertThat(errorAtCall("jgrad.UnsupportedOrder", "@Differentiable(order = 2)", "return ADerivatives.fGrad(x, y).x(); // here"))
         .contains("hint: give caller order = 1");
   }
 
   @Test
   void aResultKeptWholeAsksForTheChainedRead() {
-    assertThat(errorAtCall("jgrad.DerivativeCall", "",
+    assertThat(errorAtCall("jgrad.DerivativeCall", PLAIN,
         "Dual d = ADerivatives.fJvp(x, y, 1, 0); // here\n    return d.tangent();"))
         .contains("fJvp(...).tangent() or .value(); hint: chain the read onto the call");
-    assertThat(errorAtCall("jgrad.DerivativeCall", "",
+    assertThat(errorAtCall("jgrad.DerivativeCall", PLAIN,
         "var g = ADerivatives.fGrad(x, y); // here\n    return g.x();"))
         .contains("fGrad(...).x()");
-    assertThat(errorAtCall("jgrad.DerivativeCall", "", "return ADerivatives.fGrad(x, y).z(); // here"))
+    assertThat(errorAtCall("jgrad.DerivativeCall", PLAIN, "return ADerivatives.fGrad(x, y).z(); // here"))
         .contains("derivative call whose result is read in the same expression");
   }
 
   @Test
   void hessiansAndFunctionObjectsAreNotDifferentiated() {
-    assertThat(errorAtCall("jgrad.DerivativeCall", "", "return ADerivatives.fHessian(x, y)[0][1]; // here"))
+    assertThat(errorAtCall("jgrad.DerivativeCall", PLAIN, "return ADerivatives.fHessian(x, y)[0][1]; // here"))
         .contains("jgrad does not differentiate a call to ADerivatives.fHessian; it differentiates calls to fJvp");
-    errorAtCall("jgrad.DerivativeCall", "", "return ADerivatives.f().value(x, y); // here");
+    errorAtCall("jgrad.DerivativeCall", PLAIN, "return ADerivatives.f().value(x, y); // here");
+  }
+
+  @Test
+  void kernelsDoNotTakeDerivativeCallsYet() {
+    assertThat(errorAtCall("jgrad.DerivativeCall", "@Batched @Differentiable", "return ADerivatives.fGrad(x, y).x(); // here"))
+        .contains("kernels of a @Batched function cannot take derivative calls yet (ADerivatives.fGrad)");
   }
 
   @Test
   void functionsOfArraysAreNotYet() {
-    assertThat(errorAtCall("jgrad.DerivativeCall", "", "return ADerivatives.sumGrad(new double[] {x, y})[0]; // here"))
+    assertThat(errorAtCall("jgrad.DerivativeCall", PLAIN, "return ADerivatives.sumGrad(new double[] {x, y})[0]; // here"))
         .contains("takes or returns something other than double numbers");
   }
 
   @Test
   void theJvpOfAReverseOnlyFunctionIsExplainedOnce() {
     Compilation c = assertErrorOnLine("jgrad.NoForwardMode", "a.A",
-        source("", "return ADerivatives.clipJvp(x, 1).tangent(); // here"), "// here");
+        source(PLAIN, "return ADerivatives.clipJvp(x, 1).tangent(); // here"), "// here");
     assertThat(c.errors().stream().filter(d -> d.getMessage(Locale.ROOT).contains("[jgrad.")).count()).isEqualTo(1);
   }
 }

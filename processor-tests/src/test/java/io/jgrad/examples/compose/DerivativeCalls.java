@@ -44,6 +44,16 @@ final class DerivativeCalls {
     return loss(w1, b1);
   }
 
+  /** Three gradient steps on w in a loop, then the loss: the gradient goes back through every step. */
+  @Differentiable
+  static double afterSteps(double w, double b) {
+    double v = w;
+    for (int i = 0; i < 3; i++) {
+      v = v - 0.05 * DerivativeCallsDerivatives.lossGrad(v, b).w();
+    }
+    return loss(v, b);
+  }
+
   /** A pullback along a cotangent that depends on the inputs, and fValueAndGrad's parts. */
   @Differentiable
   static double pulled(double w, double b) {

@@ -77,6 +77,17 @@ class DerivativeCallsTest {
   }
 
   @Test
+  void gradientThroughGradientStepsInALoop() {
+    for (double[] p : new double[][] {{0.3, -0.8}, {1.1, 0.5}, {-0.6, 0.2}}) {
+      double[] fd = central(DerivativeCalls::afterSteps, p[0], p[1]);
+      DerivativeCallsDerivatives.AfterStepsGrad g = DerivativeCallsDerivatives.afterStepsGrad(p[0], p[1]);
+      assertThat(g.w()).isWithin(1e-6).of(fd[0]);
+      assertThat(g.b()).isWithin(1e-6).of(fd[1]);
+      assertThat(DerivativeCallsDerivatives.afterStepsJvp(p[0], p[1], 0, 1).tangent()).isWithin(1e-10).of(g.b());
+    }
+  }
+
+  @Test
   void pullbacksAndValuesOfVjpAndValueAndGrad() {
     for (double[] p : new double[][] {{0.3, -0.8}, {1.1, 0.5}}) {
       double w = p[0];

@@ -6,6 +6,7 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.util.TreePath;
+import io.jgrad.annotations.Batched;
 import io.jgrad.processor.diag.Codes;
 import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.DiffSpec;
@@ -79,6 +80,11 @@ final class DerivativeCallReader {
       return cx.failed(Codes.UNSUPPORTED_ORDER, "a derivative call in a function of order " + callerOrder
           + " needs " + f.getSimpleName() + "'s derivatives of order " + (callerOrder + 2) + ", which jgrad"
           + " does not generate yet; hint: give " + cx.method.getSimpleName() + " order = 1", call);
+    }
+    if (cx.method.getAnnotation(Batched.class) != null) {
+      return cx.failed(Codes.DERIVATIVE_CALL, "kernels of a @Batched function cannot take derivative calls yet"
+          + " (" + spelled + "); hint: batch " + f.getSimpleName() + " itself, or leave @Batched off "
+          + cx.method.getSimpleName(), call);
     }
     Callee c = cx.callees.resolve(f);
     if (RecordSignatureReader.involvesRecords(f) || !c.doublesOnly()) {
