@@ -69,6 +69,13 @@ final class DerivativeCalls {
         + DerivativeCallsDerivatives.waveValueAndGrad(x).derivative();
   }
 
+  /** Derivative calls as arguments of Math's functions, which javac cannot type before the class exists. */
+  @Differentiable
+  static double inMath(double x) {
+    return Math.sin(DerivativeCallsDerivatives.waveGrad(x)) + Math.abs(DerivativeCallsDerivatives.waveGrad(x))
+        * Math.max(DerivativeCallsDerivatives.waveJvp(x, 2).tangent(), 0.5);
+  }
+
   /** softplus with the logistic function as its rule's tangent. */
   @CustomJvp(jvp = "softJvp", order = 2)
   static double soft(double x) {

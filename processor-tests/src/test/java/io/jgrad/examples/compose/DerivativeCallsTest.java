@@ -110,6 +110,13 @@ class DerivativeCallsTest {
   }
 
   @Test
+  void derivativeCallsInsideMathCalls() {
+    for (double x : XS) {
+      assertThat(DerivativeCallsDerivatives.inMathGrad(x)).isWithin(1e-6).of(central(DerivativeCalls::inMath, x));
+    }
+  }
+
+  @Test
   void aCustomJvpRuleIsUsedAndItsTangentDifferentiatedAsWritten() {
     for (double x : XS) {
       double s = sigmoid(x);

@@ -12,6 +12,7 @@ import com.sun.source.util.TreePath;
 import io.jgrad.processor.diag.Codes;
 import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.Expr;
+import io.jgrad.processor.ir.Exprs;
 import io.jgrad.processor.ir.Primitive;
 import io.jgrad.processor.ir.RecordShape;
 import io.jgrad.processor.ir.Type;
@@ -92,7 +93,12 @@ final class CallReader {
         return cx.failed(Codes.UNSUPPORTED_MATH, "Math." + name + " is not in jgrad's table of differentiable"
             + " primitives; hint: give the function that uses it a @CustomJvp rule", t);
       }
-      Type type = cx.typeOf(path);
+      // javac leaves the call unattributed when an argument is a derivative call of a class not generated
+      // yet, and may have picked any overload: Math.abs, max, min give the type of their arguments.
+      boolean overloaded = owner.getEnclosedElements().stream()
+          .filter(m -> m.getSimpleName().equals(callee.getSimpleName())).count() > 1;
+      Type type = cx.orInferred(cx.typeOfOrNull(path), path,
+          () -> overloaded ? args.stream().map(Expr::type).reduce(Exprs::promote).orElse(returnType) : returnType);
       return type == null ? dummy() : new Expr.Prim(p.get(), args, type, ownerName.endsWith("StrictMath"));
     }
     if (CustomJvpReader.isDual(ownerName) && !onFunctionObjectCall(t, path)) {

@@ -65,39 +65,11 @@ final class DerivativeCallReader {
   private Expr read(DerivativeCallTarget target, MethodInvocationTree call, TreePath path, List<Selector> selectors,
       MethodInvocationTree whole) {
     ExecutableElement f = target.function();
-    String spelled = call.getMethodSelect().toString();
-    if (!DerivativeCallTarget.DIFFERENTIATED.contains(target.suffix())) {
-      return cx.failed(Codes.DERIVATIVE_CALL, "jgrad does not differentiate a call to " + spelled + "; it"
-          + " differentiates calls to " + f.getSimpleName() + "Jvp, " + f.getSimpleName() + "Grad, "
-          + f.getSimpleName() + "ValueAndGrad and " + f.getSimpleName() + "Vjp(...).pullback(g);"
-          + " hint: write the derivative with those", call);
-    }
-    if (cx.callsItself(f, call)) {
-      return ReadContext.dummy();
-    }
-    int callerOrder = DiffSpec.of(cx.method).map(DiffSpec::order).orElse(1);
-    if (callerOrder > 1) {
-      return cx.failed(Codes.UNSUPPORTED_ORDER, "a derivative call in a function of order " + callerOrder
-          + " needs " + f.getSimpleName() + "'s derivatives of order " + (callerOrder + 2) + ", which jgrad"
-          + " does not generate yet; hint: give " + cx.method.getSimpleName() + " order = 1", call);
-    }
-    if (cx.method.getAnnotation(Batched.class) != null) {
-      return cx.failed(Codes.DERIVATIVE_CALL, "kernels of a @Batched function cannot take derivative calls yet"
-          + " (" + spelled + "); hint: batch " + f.getSimpleName() + " itself, or leave @Batched off "
-          + cx.method.getSimpleName(), call);
+    Optional<Expr> refused = refused(target, call);
+    if (refused.isPresent()) {
+      return refused.get();
     }
     Callee c = cx.callees.resolve(f);
-    if (RecordSignatureReader.involvesRecords(f) || !c.doublesOnly()) {
-      return cx.failed(Codes.DERIVATIVE_CALL, spelled + " is not differentiated yet: " + f.getSimpleName()
-          + " takes or returns something other than double numbers (an array, a float or a record);"
-          + " hint: call a function of double parameters and result", call);
-    }
-    int order = DiffSpec.of(f).orElseThrow().order();
-    if (order < 2) {
-      return cx.failed(Codes.DERIVATIVE_CALL, "the derivative of " + spelled + " is a second derivative of "
-          + f.getSimpleName() + ", generated only at order 2; hint: add order = 2 to "
-          + DiffSpec.of(f).orElseThrow().annotation() + " on " + f.getSimpleName(), call);
-    }
     boolean forward = CalleeReach.hasForwardMode(f, cx.trees, cx.callees);
     if (target.suffix().equals("Jvp") && !forward) {
       // fJvp does not exist: MissingMethodScanner says why at the call.
@@ -107,8 +79,8 @@ final class DerivativeCallReader {
     List<Expr> args = cx.exprs(call.getArguments(), path);
     int expected = c.params().size() + (target.suffix().equals("Jvp") ? c.differentiatedParams().size() : 0);
     if (args.size() != expected) {
-      return cx.failed(Codes.DERIVATIVE_CALL, spelled + " takes " + expected + " arguments, not " + args.size(),
-          call);
+      return cx.failed(Codes.DERIVATIVE_CALL, call.getMethodSelect() + " takes " + expected + " arguments, not "
+          + args.size(), call);
     }
     Optional<Reading> reading = Reading.of(target.suffix(), c, selectors);
     if (reading.isEmpty()) {
@@ -119,42 +91,104 @@ final class DerivativeCallReader {
     List<Expr> primals = IntStream.range(0, c.params().size())
         .mapToObj(i -> coerce(args.get(i), c.params().get(i).type())).toList();
     Reading r = reading.get();
-    if (r.tangent()) {
-      return new Expr.Call(c.tangentFunction(), Stream.concat(primals.stream(),
-          args.subList(c.params().size(), args.size()).stream().map(a -> coerce(a, Type.DOUBLE))).toList(), Type.DOUBLE);
+    if (r instanceof Reading.Tangent) {
+      return tangent(c, primals, args.subList(c.params().size(), args.size()).stream()
+          .map(a -> coerce(a, Type.DOUBLE)).toList());
     }
-    if (r.component() < 0) {
-      // As in JAX, the value is the output custom rules compute (fRulePrimal), differentiated as written.
-      boolean rulePrimal = forward && CalleeReach.hasRulePrimal(f, cx.trees, cx.callees);
-      return new Expr.Call(rulePrimal ? c.withRulePrimal(true).secondOrderPrimal() : c, primals, c.returnType());
+    if (r instanceof Reading.Gradient g) {
+      return gradient(c, forward, primals, g.component(), Expr.Const.ofDouble(1));
     }
-    Expr cotangent = r.cotangent() == null ? Expr.Const.ofDouble(1)
-        : coerce(cx.expr(r.cotangent().args().get(0), r.cotangent().path()), Type.DOUBLE);
-    if (forward) {
-      // g·∂f/∂xᵢ is f's tangent along g in direction i: forward mode stays available to the caller.
-      List<Expr> direction = IntStream.range(0, c.differentiatedParams().size())
-          .mapToObj(j -> j == r.component() ? cotangent : Expr.Const.ofDouble(0)).toList();
-      return new Expr.Call(c.tangentFunction(), Stream.concat(primals.stream(), direction.stream()).toList(),
-          Type.DOUBLE);
+    if (r instanceof Reading.Pullback p) {
+      return gradient(c, forward, primals, p.component(),
+          coerce(cx.expr(p.call().args().get(0), p.call().path()), Type.DOUBLE));
     }
-    Callee pullback = c.pullbackFunction(c.differentiatedParams().get(r.component()), c.pullbackCotangentName());
-    return new Expr.Call(pullback, Stream.concat(primals.stream(), Stream.of(cotangent)).toList(), Type.DOUBLE);
+    // The value: as in JAX, the output custom rules compute (fRulePrimal), differentiated as written.
+    boolean rulePrimal = forward && CalleeReach.hasRulePrimal(f, cx.trees, cx.callees);
+    return new Expr.Call(rulePrimal ? c.withRulePrimal(true).secondOrderPrimal() : c, primals, c.returnType());
   }
 
   /**
-   * What the selectors after an entry point read: its value ({@code component} -1, not
-   * {@code tangent}), the JVP's tangent ({@code tangent}), or gradient {@code component} times the
-   * cotangent passed to {@code pullback(g)} ({@code cotangent} its selector; null for a gradient).
+   * The error for a derivative call jgrad does not differentiate, reported at {@code call}; empty
+   * when it does.
    */
-  private record Reading(int component, boolean tangent, Selector cotangent) {
+  private Optional<Expr> refused(DerivativeCallTarget target, MethodInvocationTree call) {
+    ExecutableElement f = target.function();
+    String spelled = call.getMethodSelect().toString();
+    if (!DerivativeCallTarget.DIFFERENTIATED.contains(target.suffix())) {
+      return Optional.of(cx.failed(Codes.DERIVATIVE_CALL, "jgrad does not differentiate a call to " + spelled
+          + "; it differentiates calls to " + f.getSimpleName() + "Jvp, " + f.getSimpleName() + "Grad, "
+          + f.getSimpleName() + "ValueAndGrad and " + f.getSimpleName() + "Vjp(...).pullback(g);"
+          + " hint: write the derivative with those", call));
+    }
+    if (cx.callsItself(f, call)) {
+      return Optional.of(ReadContext.dummy());
+    }
+    int callerOrder = DiffSpec.of(cx.method).map(DiffSpec::order).orElse(1);
+    if (callerOrder > 1) {
+      return Optional.of(cx.failed(Codes.UNSUPPORTED_ORDER, "a derivative call in a function of order "
+          + callerOrder + " needs " + f.getSimpleName() + "'s derivatives of order " + (callerOrder + 2)
+          + ", which jgrad does not generate yet; hint: give " + cx.method.getSimpleName() + " order = 1", call));
+    }
+    if (cx.method.getAnnotation(Batched.class) != null) {
+      return Optional.of(cx.failed(Codes.DERIVATIVE_CALL, "kernels of a @Batched function cannot take derivative"
+          + " calls yet (" + spelled + "); hint: batch " + f.getSimpleName() + " itself, or leave @Batched off "
+          + cx.method.getSimpleName(), call));
+    }
+    if (RecordSignatureReader.involvesRecords(f) || !cx.callees.resolve(f).doublesOnly()) {
+      return Optional.of(cx.failed(Codes.DERIVATIVE_CALL, spelled + " is not differentiated yet: "
+          + f.getSimpleName() + " takes or returns something other than double numbers (an array, a float or a"
+          + " record); hint: call a function of double parameters and result", call));
+    }
+    DiffSpec spec = DiffSpec.of(f).orElseThrow();
+    if (spec.order() < 2) {
+      return Optional.of(cx.failed(Codes.DERIVATIVE_CALL, "the derivative of " + spelled + " is a second"
+          + " derivative of " + f.getSimpleName() + ", generated only at order 2; hint: add order = 2 to "
+          + spec.annotation() + " on " + f.getSimpleName(), call));
+    }
+    return Optional.empty();
+  }
+
+  /** f's JVP tangent along {@code direction}: a call to {@code fTangent}, whose forward mode callers keep. */
+  private static Expr tangent(Callee c, List<Expr> primals, List<Expr> direction) {
+    return new Expr.Call(c.tangentFunction(), Stream.concat(primals.stream(), direction.stream()).toList(),
+        Type.DOUBLE);
+  }
+
+  /**
+   * {@code cotangent}·∂f/∂pᵢ for the differentiated parameter {@code component}: f's tangent along
+   * {@code cotangent} in that direction where f has forward mode, else its pullback function.
+   */
+  private static Expr gradient(Callee c, boolean forward, List<Expr> primals, int component, Expr cotangent) {
+    if (forward) {
+      return tangent(c, primals, IntStream.range(0, c.differentiatedParams().size())
+          .mapToObj(j -> j == component ? cotangent : (Expr) Expr.Const.ofDouble(0)).toList());
+    }
+    Callee pullback = c.pullbackFunction(c.differentiatedParams().get(component), c.pullbackCotangentName());
+    return new Expr.Call(pullback, Stream.concat(primals.stream(), Stream.of(cotangent)).toList(), Type.DOUBLE);
+  }
+
+  /** What the selectors after an entry point read. */
+  private sealed interface Reading {
+    /** f's value: {@code .value()}. */
+    record Value() implements Reading {}
+
+    /** The JVP's tangent: {@code .tangent()}. */
+    record Tangent() implements Reading {}
+
+    /** Gradient {@code component}: {@code fGrad(...)}, {@code .y()} of it, {@code fValueAndGrad}'s. */
+    record Gradient(int component) implements Reading {}
+
+    /** Gradient {@code component} times the cotangent {@code call} passes: {@code fVjp(...).pullback(g).y()}. */
+    record Pullback(int component, Selector call) implements Reading {}
+
     static Optional<Reading> of(String suffix, Callee c, List<Selector> selectors) {
       List<String> names = selectors.stream().map(Selector::name).toList();
       List<Callee.Param> diff = c.differentiatedParams();
       if (!suffix.equals("Grad") && names.equals(List.of("value"))) {
-        return Optional.of(new Reading(-1, false, null));
+        return Optional.of(new Value());
       }
       if (suffix.equals("Jvp")) {
-        return names.equals(List.of("tangent")) ? Optional.of(new Reading(-1, true, null)) : Optional.empty();
+        return names.equals(List.of("tangent")) ? Optional.of(new Tangent()) : Optional.empty();
       }
       String gradient = gradientSelector(suffix, c);
       int prefix = gradient == null ? 0 : 1;
@@ -164,9 +198,10 @@ final class DerivativeCallReader {
       }
       int component = diff.size() == 1 ? 0
           : diff.stream().map(Callee.Param::name).toList().indexOf(names.get(prefix));
-      return component < 0 || diff.size() > 1 && !selectors.get(selectors.size() - 1).args().isEmpty()
-          ? Optional.empty()
-          : Optional.of(new Reading(component, false, suffix.equals("Vjp") ? selectors.get(0) : null));
+      if (component < 0 || diff.size() > 1 && !selectors.get(selectors.size() - 1).args().isEmpty()) {
+        return Optional.empty();
+      }
+      return Optional.of(suffix.equals("Vjp") ? new Pullback(component, selectors.get(0)) : new Gradient(component));
     }
 
     /** The method of the entry point's result that gives the gradient, or null when the result is the gradient. */
