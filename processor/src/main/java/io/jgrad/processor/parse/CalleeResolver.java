@@ -116,14 +116,15 @@ public final class CalleeResolver {
     }
     String base = Character.toUpperCase(method.getSimpleName().charAt(0)) + method.getSimpleName().toString().substring(1);
     // FGrad exists for two or more differentiated parameters; FTangentGrad (the parameters, then
-    // their tangents), in Internal, for an order-2 function of one; F_flatGrad, in Internal, for a
-    // function with records, its components the differentiated leaves (p_x, p_y, k).
+    // their tangents), in Internal, for an order-2 function of one, and FPullbackGrad (the parameter,
+    // then the cotangent) for one without forward mode; F_flatGrad, in Internal, for a function with
+    // records, its components the differentiated leaves (p_x, p_y, k).
     List<Element> members = new ArrayList<>(generated.getEnclosedElements());
     TypeElement internal = elements.getTypeElement(internalOf(derivatives));
     if (internal != null) {
       members.addAll(internal.getEnclosedElements());
     }
-    List<String> components = recordComponents(members, Set.of(base + "Grad", base + "TangentGrad"));
+    List<String> components = recordComponents(members, Set.of(base + "Grad", base + "TangentGrad", base + "PullbackGrad"));
     if (components != null) {
       // Components are the differentiated parameters in order: map them back onto the list.
       return mergeRecordNames(method, names, components, false);
