@@ -68,15 +68,23 @@ class DerivativeCallDiagnosticsTest {
   }
 
   @Test
-  void aResultKeptWholeAsksForTheChainedRead() {
+  void aResultReadAsAWholeValueAsksForItsNumbers() {
     assertThat(errorAtCall("jgrad.DerivativeCall", PLAIN,
-        "Dual d = ADerivatives.fJvp(x, y, 1, 0); // here\n    return d.tangent();"))
-        .contains("fJvp(...).tangent() or .value(); hint: chain the read onto the call");
-    assertThat(errorAtCall("jgrad.DerivativeCall", PLAIN,
-        "var g = ADerivatives.fGrad(x, y); // here\n    return g.x();"))
-        .contains("fGrad(...).x()");
+        "Dual d = ADerivatives.fJvp(x, y, 1, 0);\n    Dual e = d; // here\n    return e.tangent();"))
+        .contains("d.tangent() or .value(); hint: read the number you need");
     assertThat(errorAtCall("jgrad.DerivativeCall", PLAIN, "return ADerivatives.fGrad(x, y).z(); // here"))
-        .contains("derivative call whose result is read in the same expression");
+        .contains("fGrad(...).x()");
+    assertThat(errorAtCall("jgrad.DerivativeCall", PLAIN,
+        "ADerivatives.FGrad g = ADerivatives.fGrad(x, y);\n    return g.z(); // here"))
+        .contains("a derivative call whose result is read through its methods, g.x()");
+  }
+
+  @Test
+  void aLocalHoldingAResultCompilesCleanly() {
+    Compilation c = compile("a.A", source(PLAIN, "Dual d = ADerivatives.fJvp(x, y, 1, 0);\n"
+        + "    ADerivatives.FGrad g = ADerivatives.fGrad(x, y);\n    return d.tangent() * g.y();"));
+    assertThat(c.errors()).isEmpty();
+    assertThat(c.warnings()).isEmpty();
   }
 
   @Test

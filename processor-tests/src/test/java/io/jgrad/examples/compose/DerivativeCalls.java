@@ -54,6 +54,15 @@ final class DerivativeCalls {
     return loss(v, b);
   }
 
+  /** Results kept in locals, read after an argument was reassigned: each call saw the values of its time. */
+  @Differentiable
+  static double held(double w, double b) {
+    DerivativeCallsDerivatives.LossGrad g = DerivativeCallsDerivatives.lossGrad(w, b);
+    Dual d = DerivativeCallsDerivatives.waveJvp(w, b);
+    w = w * b;
+    return g.w() * d.tangent() + g.b() * w + d.value();
+  }
+
   /** A pullback along a cotangent that depends on the inputs, and fValueAndGrad's parts. */
   @Differentiable
   static double pulled(double w, double b) {

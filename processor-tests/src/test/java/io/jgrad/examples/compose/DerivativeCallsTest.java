@@ -88,6 +88,23 @@ class DerivativeCallsTest {
   }
 
   @Test
+  void resultsHeldInLocals() {
+    for (double[] p : new double[][] {{0.3, -0.8}, {1.1, 0.5}, {-0.6, 0.2}}) {
+      double w = p[0];
+      double b = p[1];
+      double e = Math.exp(w * b);
+      double wave1 = Math.sin(w) + w * Math.cos(w);
+      assertThat(DerivativeCalls.held(w, b)).isWithin(1e-12)
+          .of((b * e + 2 * w) * wave1 * b + w * e * w * b + Math.sin(w) * w);
+      double[] fd = central(DerivativeCalls::held, w, b);
+      DerivativeCallsDerivatives.HeldGrad g = DerivativeCallsDerivatives.heldGrad(w, b);
+      assertThat(g.w()).isWithin(1e-6).of(fd[0]);
+      assertThat(g.b()).isWithin(1e-6).of(fd[1]);
+      assertThat(DerivativeCallsDerivatives.heldJvp(w, b, 1, 0).tangent()).isWithin(1e-10).of(g.w());
+    }
+  }
+
+  @Test
   void pullbacksAndValuesOfVjpAndValueAndGrad() {
     for (double[] p : new double[][] {{0.3, -0.8}, {1.1, 0.5}}) {
       double w = p[0];

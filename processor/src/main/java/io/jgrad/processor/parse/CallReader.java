@@ -37,18 +37,16 @@ final class CallReader {
   private final ReadContext cx;
   private final ArrayEffects effects;
   private final FactoryCalls factories;
-  private final DerivativeCallReader derivativeCalls;
 
   CallReader(ReadContext cx) {
     this.cx = cx;
     this.effects = new ArrayEffects(cx.trees);
     this.factories = new FactoryCalls(cx);
-    this.derivativeCalls = new DerivativeCallReader(cx);
   }
 
   Expr invocation(MethodInvocationTree t, TreePath path) {
     // First: the generated class it calls may not exist yet, or may exist compiled (a Dual's tangent()).
-    Optional<Expr> derivative = derivativeCalls.read(t, path);
+    Optional<Expr> derivative = cx.derivativeCalls.read(t, path);
     if (derivative.isPresent()) {
       return derivative.get();
     }

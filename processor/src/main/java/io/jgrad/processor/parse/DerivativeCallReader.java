@@ -3,20 +3,27 @@ package io.jgrad.processor.parse;
 import static io.jgrad.processor.parse.ReadContext.coerce;
 
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import io.jgrad.annotations.Batched;
 import io.jgrad.processor.diag.Codes;
 import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.DiffSpec;
 import io.jgrad.processor.ir.Expr;
+import io.jgrad.processor.ir.Stmt;
 import io.jgrad.processor.ir.Type;
+import io.jgrad.processor.ir.TypeMapper;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 
 /**
@@ -29,6 +36,8 @@ import javax.lang.model.element.ExecutableElement;
  */
 final class DerivativeCallReader {
   private final ReadContext cx;
+  /** The locals declared with a derivative call's whole result ({@link #hold}), read through their methods. */
+  private final Map<Element, HeldCall> held = new HashMap<>();
 
   DerivativeCallReader(ReadContext cx) {
     this.cx = cx;
@@ -47,28 +56,90 @@ final class DerivativeCallReader {
     TreePath callPath = path;
     Optional<DerivativeCallTarget> target = DerivativeCallTarget.of(call, cx.unit, cx.callees.elements);
     while (target.isEmpty()) {
-      if (!(call.getMethodSelect() instanceof MemberSelectTree select
-          && select.getExpression() instanceof MethodInvocationTree inner)) {
+      if (!(call.getMethodSelect() instanceof MemberSelectTree select)) {
         return Optional.empty();
       }
       selectors.add(0, new Selector(select.getIdentifier().toString(), call.getArguments(), callPath));
-      callPath = new TreePath(new TreePath(callPath, select), inner);
+      TreePath receiverPath = new TreePath(new TreePath(callPath, select), select.getExpression());
+      HeldCall h = select.getExpression() instanceof IdentifierTree ? held.get(cx.trees.getElement(receiverPath)) : null;
+      if (h != null) {
+        return Optional.of(reading(h.target(), h.call(), h.args(), selectors, t, h.name()));
+      }
+      if (!(select.getExpression() instanceof MethodInvocationTree inner)) {
+        return Optional.empty();
+      }
+      callPath = receiverPath;
       call = inner;
       target = DerivativeCallTarget.of(call, cx.unit, cx.callees.elements);
     }
     if (target.get().suffix().isEmpty() && selectors.isEmpty()) {
       return Optional.empty(); // the function object, passed on: FactoryCalls reads it
     }
-    return Optional.of(read(target.get(), call, callPath, selectors, t));
+    Optional<Expr> refused = refused(target.get(), call);
+    if (refused.isPresent()) {
+      return refused;
+    }
+    List<Expr> args = cx.exprs(call.getArguments(), callPath);
+    return Optional.of(reading(target.get(), call, args, selectors, t, target.get().method() + "(...)"));
   }
 
-  private Expr read(DerivativeCallTarget target, MethodInvocationTree call, TreePath path, List<Selector> selectors,
-      MethodInvocationTree whole) {
-    ExecutableElement f = target.function();
-    Optional<Expr> refused = refused(target, call);
-    if (refused.isPresent()) {
-      return refused.get();
+  /** A local holding a derivative call's whole result: the call, its arguments as evaluated, the local's name. */
+  private record HeldCall(DerivativeCallTarget target, MethodInvocationTree call, List<Expr> args, String name) {}
+
+  /**
+   * Reads the declaration {@code t} of {@code local} when it holds a derivative call's whole result
+   * ({@code Dual d = XDerivatives.fJvp(x, 1)}, {@code var g = XDerivatives.fGrad(x, y)}): the call's
+   * arguments go to fresh locals, as Java evaluates them there, and each later read of the local
+   * ({@code d.tangent()}, {@code g.y()}) is read as the call read at once. False when {@code t}
+   * declares no such local.
+   */
+  boolean hold(VariableTree t, TreePath path, Element local, List<Stmt> out) {
+    Type type = local == null ? null : TypeMapper.map(local.asType());
+    if (!(t.getInitializer() instanceof MethodInvocationTree init) || local == null || type != null && type.isScalar()) {
+      return false;
     }
+    Optional<DerivativeCallTarget> target = DerivativeCallTarget.of(init, cx.unit, cx.callees.elements)
+        .filter(d -> DerivativeCallTarget.DIFFERENTIATED.contains(d.suffix()));
+    if (target.isEmpty()) {
+      return false;
+    }
+    Optional<Expr> refused = refused(target.get(), init);
+    List<Expr> args = refused.isPresent() ? List.of() : cx.exprs(init.getArguments(), new TreePath(path, init));
+    Callee c = cx.callees.resolve(target.get().function());
+    List<Callee.Param> params = target.get().suffix().equals("Jvp") ? c.tangentFunction().params() : c.params();
+    if (refused.isPresent() || args.size() != params.size()) {
+      // Reported (a wrong count is javac's own error once the class exists): reads of the local are no second mistake.
+      cx.rejectedLocals.add(local);
+      return true;
+    }
+    String name = local.getSimpleName().toString();
+    List<Expr> kept = new ArrayList<>();
+    for (int i = 0; i < args.size(); i++) {
+      Callee.Param p = params.get(i);
+      Expr.Var v = new Expr.Var(cx.fresh(name + Character.toUpperCase(p.name().charAt(0)) + p.name().substring(1)),
+          p.type());
+      out.add(new Stmt.Assign(v, coerce(args.get(i), p.type()), true));
+      kept.add(v);
+    }
+    held.put(local, new HeldCall(target.get(), init, List.copyOf(kept), name));
+    return true;
+  }
+
+  /** The error for reading {@code local}, which holds a derivative call's result, as a whole value; empty for other locals. */
+  Optional<Expr> readWhole(Element local, IdentifierTree at) {
+    HeldCall h = held.get(local);
+    return h == null ? Optional.empty() : Optional.of(cx.failed(Codes.DERIVATIVE_CALL, "jgrad differentiates"
+        + " the result of a derivative call read through its methods, " + Reading.shapes(h.target(),
+            cx.callees.resolve(h.target().function()), h.name()) + "; hint: read the number you need", at));
+  }
+
+  /**
+   * The IR of what {@code selectors} read from the entry point {@code target} called with
+   * {@code args}; {@code shown} names the call or the local the selectors apply to, for messages.
+   */
+  private Expr reading(DerivativeCallTarget target, MethodInvocationTree call, List<Expr> args,
+      List<Selector> selectors, MethodInvocationTree whole, String shown) {
+    ExecutableElement f = target.function();
     Callee c = cx.callees.resolve(f);
     boolean forward = CalleeReach.hasForwardMode(f, cx.trees, cx.callees);
     if (target.suffix().equals("Jvp") && !forward) {
@@ -76,7 +147,6 @@ final class DerivativeCallReader {
       cx.javacError = true;
       return ReadContext.dummy();
     }
-    List<Expr> args = cx.exprs(call.getArguments(), path);
     int expected = c.params().size() + (target.suffix().equals("Jvp") ? c.differentiatedParams().size() : 0);
     if (args.size() != expected) {
       return cx.failed(Codes.DERIVATIVE_CALL, call.getMethodSelect() + " takes " + expected + " arguments, not "
@@ -85,8 +155,8 @@ final class DerivativeCallReader {
     Optional<Reading> reading = Reading.of(target.suffix(), c, selectors);
     if (reading.isEmpty()) {
       return cx.failed(Codes.DERIVATIVE_CALL, "jgrad differentiates a derivative call whose result is read"
-          + " in the same expression, " + Reading.shapes(target.method(), c) + "; hint: chain the read onto"
-          + " the call instead of keeping or passing its result", whole);
+          + " through its methods, " + Reading.shapes(target, c, shown) + "; hint: read the number you need",
+          whole);
     }
     List<Expr> primals = IntStream.range(0, c.params().size())
         .mapToObj(i -> coerce(args.get(i), c.params().get(i).type())).toList();
@@ -213,14 +283,14 @@ final class DerivativeCallReader {
       };
     }
 
-    /** The reads of {@code method}'s result jgrad differentiates, for messages. */
-    static String shapes(String method, Callee c) {
+    /** The reads of {@code target}'s result jgrad differentiates, made on {@code shown} (a call or a local), for messages. */
+    static String shapes(DerivativeCallTarget target, Callee c, String shown) {
       String comp = c.hasSingleGradient() ? "" : "." + c.differentiatedParams().get(0).name() + "()";
-      return switch (method.substring(c.name().length())) {
-        case "Jvp" -> method + "(...).tangent() or .value()";
-        case "Vjp" -> method + "(...).pullback(g)" + comp + " or .value()";
-        case "ValueAndGrad" -> method + "(...)." + gradientSelector("ValueAndGrad", c) + "()" + comp + " or .value()";
-        default -> method + "(...)" + comp;
+      return switch (target.suffix()) {
+        case "Jvp" -> shown + ".tangent() or .value()";
+        case "Vjp" -> shown + ".pullback(g)" + comp + " or .value()";
+        case "ValueAndGrad" -> shown + "." + gradientSelector("ValueAndGrad", c) + "()" + comp + " or .value()";
+        default -> shown + comp;
       };
     }
   }

@@ -24,6 +24,7 @@ import io.jgrad.processor.ir.Primitive;
 import io.jgrad.processor.ir.Type;
 import io.jgrad.processor.ir.TypeMapper;
 import java.util.List;
+import java.util.Optional;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
@@ -176,6 +177,10 @@ final class ExpressionReader {
     Element element = cx.trees.getElement(path);
     if ((element != null && cx.rejectedLocals.contains(element)) || cx.javacFailed(element)) {
       return dummy();
+    }
+    Optional<Expr> held = cx.derivativeCalls.readWhole(element, t);
+    if (held.isPresent()) {
+      return held.get();
     }
     if (cx.recordLocals.containsKey(element)) {
       return cx.failed(Codes.UNSUPPORTED_EXPRESSION, "the record " + t.getName() + " can be read component by"

@@ -53,6 +53,8 @@ final class ReadContext {
   boolean javacError;
   final ExpressionReader expressions;
   final RecordReader records;
+  /** Calls to generated entry points, and the locals holding their results. */
+  final DerivativeCallReader derivativeCalls;
 
   ReadContext(Trees trees, Report report, CalleeResolver callees, ExecutableElement method, ReadMode mode) {
     this.trees = trees;
@@ -64,6 +66,7 @@ final class ReadContext {
     this.unit = path == null ? null : path.getCompilationUnit();
     // The readers call one another (a record's components are expressions, a call's arguments may be
     // records): each reaches the others through this context.
+    this.derivativeCalls = new DerivativeCallReader(this);
     this.expressions = new ExpressionReader(this);
     this.records = new RecordReader(this);
   }

@@ -120,6 +120,9 @@ final class StatementReader {
 
   private void variable(VariableTree t, TreePath path, List<Stmt> out) {
     Element element = cx.trees.getElement(path);
+    if (cx.derivativeCalls.hold(t, path, element, out)) {
+      return;
+    }
     RecordShape shape = element == null ? null : RecordShape.of(element.asType());
     if (shape != null) {
       cx.records.local(t, path, element, shape, out);
