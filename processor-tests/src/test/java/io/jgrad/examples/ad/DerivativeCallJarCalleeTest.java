@@ -1,14 +1,9 @@
 package io.jgrad.examples.ad;
 
 import static com.google.common.truth.Truth.assertThat;
-import static com.google.testing.compile.CompilationSubject.assertThat;
 
-import com.google.testing.compile.Compilation;
-import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
-import io.jgrad.processor.JgradProcessor;
 import java.lang.reflect.Method;
-import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -79,17 +74,7 @@ class DerivativeCallJarCalleeTest {
 
   @Test
   void derivativeCallsOfACompiledLibrary(@TempDir Path temp) throws Exception {
-    Path libDir = temp.resolve("lib-classes");
-    Path appDir = temp.resolve("app-classes");
-    Compilation library = Compiler.javac().withProcessors(new JgradProcessor()).compile(LIBRARY);
-    assertThat(library).succeeded();
-    JarCalleeTest.writeClasses(library, libDir);
-    Compilation caller = JarCalleeTest.compileAgainst(libDir, CALLER);
-    assertThat(caller).succeededWithoutWarnings();
-    JarCalleeTest.writeClasses(caller, appDir);
-
-    try (URLClassLoader loader = new URLClassLoader(
-        new URL[] {libDir.toUri().toURL(), appDir.toUri().toURL()}, getClass().getClassLoader())) {
+    try (URLClassLoader loader = JarCalleeTest.compileAndLoad(temp, LIBRARY, CALLER)) {
       Class<?> derivatives = loader.loadClass("app.CallerDerivatives");
       // scaled has a @CustomVjp rule: the caller is reverse-only.
       assertThat(Arrays.stream(derivatives.getMethods()).map(Method::getName)).doesNotContain("gJvp");

@@ -169,6 +169,23 @@ class JarCalleeTest {
     return Compiler.javac().withProcessors(new JgradProcessor()).withClasspath(classpath).compile(source);
   }
 
+  /**
+   * {@code library} compiled with jgrad (without {@code -parameters}, as a jar may be), then
+   * {@code caller} against its class files without a warning, both loaded under {@code temp}.
+   */
+  static URLClassLoader compileAndLoad(Path temp, JavaFileObject library, JavaFileObject caller) throws IOException {
+    Path libDir = temp.resolve("lib-classes");
+    Path appDir = temp.resolve("app-classes");
+    Compilation compiledLibrary = Compiler.javac().withProcessors(new JgradProcessor()).compile(library);
+    assertThat(compiledLibrary).succeeded();
+    writeClasses(compiledLibrary, libDir);
+    Compilation compiledCaller = compileAgainst(libDir, caller);
+    assertThat(compiledCaller).succeededWithoutWarnings();
+    writeClasses(compiledCaller, appDir);
+    return new URLClassLoader(new URL[] {libDir.toUri().toURL(), appDir.toUri().toURL()},
+        JarCalleeTest.class.getClassLoader());
+  }
+
   /** The class files of {@code compilation}, written under {@code dir} as a jar would hold them. */
   static void writeClasses(Compilation compilation, Path dir) throws IOException {
     for (JavaFileObject file : compilation.generatedFiles()) {

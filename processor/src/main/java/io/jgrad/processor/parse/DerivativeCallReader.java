@@ -27,9 +27,10 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 
 /**
- * Reads a call to a generated entry point of a function {@code f} of order 2, read at once
- * ({@code XDerivatives.fJvp(p, v).tangent()}, {@code fGrad(p).y()}, {@code fVjp(p).pullback(g).x()},
- * {@code fValueAndGrad(p).value()}), as a call to a function whose derivatives {@code f}'s generated
+ * Reads a call to a generated entry point of a function {@code f} of order 2, read through its
+ * result's methods on the call or on a local holding it ({@code XDerivatives.fJvp(p, v).tangent()},
+ * {@code fGrad(p).y()}, {@code fVjp(p).pullback(g).x()}, {@code fValueAndGrad(p).value()},
+ * {@code d.tangent()}), as a call to a function whose derivatives {@code f}'s generated
  * class has: {@code f} itself for a value, {@code fTangent} (forward mode) for a tangent or a
  * gradient component when {@code f} has forward mode, else {@code fPullbackX} (reverse mode only),
  * so that a caller is differentiated through it like through any call.
