@@ -77,9 +77,11 @@ public final class JacobianDerivatives {
    *
    * <p>Row i is the result's leaf i: an array's element i, a record's leaves depth first in
    * declaration order with arrays flattened. Column j of a parameter's block is its leaf j; a
-   * number parameter's block is one column. Forward mode (one {@code scaleJvp} per input leaf)
-   * when there are no more input leaves than output leaves, else reverse mode (one
-   * {@code scaleVjp}, one pullback per output leaf).
+   * number parameter's block is one column.
+   *
+   * <p>Forward mode (one {@code scaleJvp} per input leaf) when there are no more input
+   * leaves than output leaves, else reverse mode (one {@code scaleVjp}, one pullback per output
+   * leaf).
    */
   public static ScaleJacobian scaleJacobian(double[] x, double k) {
     Objects.requireNonNull(x, "x");
@@ -131,9 +133,11 @@ public final class JacobianDerivatives {
    *
    * <p>Row i is the result's leaf i: an array's element i, a record's leaves depth first in
    * declaration order with arrays flattened. Column j of a parameter's block is its leaf j; a
-   * number parameter's block is one column. Forward mode (one {@code polarJvp} per input leaf)
-   * when there are no more input leaves than output leaves, else reverse mode (one
-   * {@code polarVjp}, one pullback per output leaf).
+   * number parameter's block is one column.
+   *
+   * <p>Forward mode (one {@code polarJvp} per input leaf) when there are no more input
+   * leaves than output leaves, else reverse mode (one {@code polarVjp}, one pullback per output
+   * leaf).
    */
   public static PolarJacobian polarJacobian(double r, double t) {
     int m = 2;

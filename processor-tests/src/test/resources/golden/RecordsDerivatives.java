@@ -42,9 +42,11 @@ public final class RecordsDerivatives {
    *
    * <p>Row i is the result's leaf i: an array's element i, a record's leaves depth first in
    * declaration order with arrays flattened. Column j of a parameter's block is its leaf j; a
-   * number parameter's block is one column. Forward mode (one {@code scaleJvp} per input leaf)
-   * when there are no more input leaves than output leaves, else reverse mode (one
-   * {@code scaleVjp}, one pullback per output leaf).
+   * number parameter's block is one column.
+   *
+   * <p>Forward mode (one {@code scaleJvp} per input leaf) when there are no more input
+   * leaves than output leaves, else reverse mode (one {@code scaleVjp}, one pullback per output
+   * leaf).
    */
   public static ScaleJacobian scaleJacobian(Records.Point p, double k) {
     Objects.requireNonNull(p, "p");

@@ -20,6 +20,16 @@ final class JacobianFunctions {
   /** A scaled copy of an array, its squared norm, and a label without a tangent. */
   record Scaled(double[] w, double norm, String label) {}
 
+  /** k·x[i]² element by element: the user guide's example. */
+  @Differentiable
+  static double[] scaleSquares(double[] x, double k) {
+    double[] y = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      y[i] = k * x[i] * x[i];
+    }
+    return y;
+  }
+
   /** 2n + 1 outputs from n inputs: sin x[i], then x[i]·x[i+1] around the ring, then Σ x². Forward mode. */
   @Differentiable
   static double[] expand(double[] x) {

@@ -50,6 +50,17 @@ class JacobianFunctionsTest {
   }
 
   @Test
+  void theGuidesExampleHasOneBlockPerParameter() {
+    double[] x = {1, 2};
+    double k = 3;
+    JacobianFunctionsDerivatives.ScaleSquaresJacobian jac = JacobianFunctionsDerivatives.scaleSquaresJacobian(x, k);
+    // ∂y[i]/∂x[j] = 2k·x[i] on the diagonal; ∂y[i]/∂k = x[i]²
+    assertMatrix(jac.x(), new double[][] {{2 * k * x[0], 0}, {0, 2 * k * x[1]}}, 0);
+    assertThat(jac.k()).usingExactEquality().containsExactly(x[0] * x[0], x[1] * x[1]).inOrder();
+    assertMatrix(jac.x(), centralDifferences(v -> JacobianFunctions.scaleSquares(v, k), x), 1e-7);
+  }
+
+  @Test
   void moreOutputsThanInputsGoForwardAndMatchTheClosedForm() {
     double[] x = {0.3, -1.2, 0.7};
     int n = x.length;
@@ -156,6 +167,15 @@ class JacobianFunctionsTest {
       assertMatrix(jac.x(), expectedX, 1e-15);
       assertMatrix(jac.x(), centralDifferences(v -> JacobianFunctions.affine(p, v), x), 1e-7);
     }
+    // The pullback itself (a record parameter with an array result): its cotangent is an array.
+    double[] x = {1.5, -0.25};
+    JacobianFunctionsDerivatives.AffineGrad g = JacobianFunctionsDerivatives.affineVjp(p, x)
+        .pullback(new double[] {1.0, 2.0});
+    assertThat(g.p().x()).isWithin(1e-15).of(x[0] + 2 * x[1]);
+    assertThat(g.p().y()).isWithin(1e-15).of(x[0] * x[0] + 2 * x[1] * x[1]);
+    assertThat(g.p().name()).isEqualTo("p");
+    assertThat(g.x()).usingTolerance(1e-15)
+        .containsExactly(p.x() + 2 * p.y() * x[0], 2 * (p.x() + 2 * p.y() * x[1])).inOrder();
   }
 
   @Test

@@ -8,6 +8,7 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.jgrad.processor.emit.JacobianSignature.Param;
 import io.jgrad.processor.ir.Names;
+import io.jgrad.processor.ir.Type;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -27,7 +28,8 @@ import javax.lang.model.element.Modifier;
 final class JacobianEmitter {
   private final JacobianSignature sig;
   private final List<Param> diff;
-  private final boolean floats;
+  /** The Jacobian's element type: float where every leaf is a float. */
+  private final Type element;
   private final Set<String> taken = new HashSet<>();
   /** The local of each differentiated parameter's block, in parameter order. */
   private final Map<Param, String> blocks = new LinkedHashMap<>();
@@ -35,18 +37,26 @@ final class JacobianEmitter {
   private final String i;
   private final String j;
   private final String g;
+  /** The locals of the result's value and of its leaf count, the rows. */
+  private final String value;
+  private final String m;
+  /** Whether the result's value is in a local already, named {@code value}. */
+  private boolean valueDeclared;
 
   private JacobianEmitter(JacobianSignature sig) {
     this.sig = sig;
     this.diff = sig.differentiated();
     // A float Jacobian only where every leaf is a float: a double anywhere keeps its precision.
-    this.floats = sig.result().floats() && diff.stream().allMatch(p -> p.leaves().floats());
+    this.element = sig.result().element() == Type.FLOAT
+        && diff.stream().allMatch(p -> p.leaves().element() == Type.FLOAT) ? Type.FLOAT : Type.DOUBLE;
     sig.params().forEach(p -> taken.add(p.name()));
     diff.forEach(p -> blocks.put(p, fresh(diff.size() == 1 ? "jacobian"
         : "jac" + Character.toUpperCase(p.name().charAt(0)) + p.name().substring(1))));
     this.i = fresh("i");
     this.j = fresh("j");
     this.g = fresh("g");
+    this.value = fresh("value");
+    this.m = fresh("m");
     this.method = MethodSpec.methodBuilder(sig.name() + "Jacobian")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .addParameters(sig.declared());
@@ -64,9 +74,15 @@ final class JacobianEmitter {
     method.addJavadoc("The Jacobian of {@code $L} ({@code jax.jacfwd}/{@code jax.jacrev}).\n\n"
         + "<p>Row i is the result's leaf i: an array's element i, a record's leaves depth first in\n"
         + "declaration order with arrays flattened. Column j of a parameter's block is its leaf j; a\n"
-        + "number parameter's block is one column. Forward mode (one {@code $LJvp} per input leaf)\n"
-        + "when there are no more input leaves than output leaves, else reverse mode (one\n"
-        + "{@code $LVjp}, one pullback per output leaf).\n", sig.name(), sig.name(), sig.name());
+        + "number parameter's block is one column.\n\n", sig.name());
+    if (sig.forward()) {
+      method.addJavadoc("<p>Forward mode (one {@code $LJvp} per input leaf) when there are no more input\n"
+          + "leaves than output leaves, else reverse mode (one {@code $LVjp}, one pullback per output\n"
+          + "leaf).\n", sig.name(), sig.name());
+    } else {
+      method.addJavadoc("<p>Reverse mode, as it has no forward mode: one {@code $LVjp}, one pullback per\n"
+          + "output leaf.\n", sig.name());
+    }
     for (Param p : diff) {
       if (!p.leaves().isNumber()) {
         method.addStatement("$T.requireNonNull($L, $S)", Objects.class, p.name(), p.name());
@@ -75,35 +91,33 @@ final class JacobianEmitter {
       }
     }
     boolean fixed = sig.result().fixedCount() && diff.stream().allMatch(p -> p.leaves().fixedCount());
-    String value = fresh("value");
-    String m = fresh("m");
     if (!sig.forward()) {
-      allocateAndReverse(value, m);
+      allocateAndReverse();
     } else if (fixed) {
       // Both counts are known here: one mode, chosen now.
       int rows = Integer.parseInt(sig.result().count(""));
       method.addStatement("int $L = $L", m, rows);
-      allocate(m);
+      allocate();
       if (Integer.parseInt(inputCount()) <= rows) {
         forward();
       } else {
-        reverse(value, m, false);
+        reverse();
       }
     } else {
-      boolean sized = !sig.result().fixedCount();
-      if (sized) {
+      if (!sig.result().fixedCount()) {
         // The value sizes the rows, whose number depends on array lengths.
         method.addStatement("$T $L = $T.$L($L)", sig.result().javaType(), value, sig.owner(), sig.name(),
             sig.args());
+        valueDeclared = true;
       }
       method.addStatement("int $L = $L", m, sig.result().count(value));
       String n = fresh("n");
       method.addStatement("int $L = $L", n, inputCount());
-      allocate(m);
+      allocate();
       method.beginControlFlow("if ($L <= $L)", n, m);
       forward();
       method.nextControlFlow("else");
-      reverse(value, m, sized);
+      reverse();
       method.endControlFlow();
     }
     if (diff.size() == 1) {
@@ -122,25 +136,36 @@ final class JacobianEmitter {
   }
 
   /** Reverse mode alone, the rows counted from the value {@code fVjp} gives. */
-  private void allocateAndReverse(String value, String m) {
+  private void allocateAndReverse() {
+    method.addComment("Reverse mode only ($L has no forward mode): each output leaf's gradient is a row.",
+        sig.name());
+    String vjp = vjp();
+    method.addStatement("int $L = $L", m, sig.result().count(value));
+    allocate();
+    pullbacks(vjp);
+  }
+
+  /**
+   * {@code var vjp = fVjp(...)}, and the value it holds in the local {@code value} where the unit
+   * cotangents or the row count read it and it is not there yet.
+   */
+  private String vjp() {
     String vjp = fresh("vjp");
     method.addStatement("var $L = $LVjp($L)", vjp, sig.name(), sig.args());
-    if (!sig.result().fixedCount() || sig.result().unitReadsValue()) {
+    if (!valueDeclared && (!sig.result().fixedCount() || sig.result().unitReadsValue())) {
       method.addStatement("$T $L = $L.value()", sig.result().javaType(), value, vjp);
+      valueDeclared = true;
     }
-    method.addStatement("int $L = $L", m, sig.result().count(value));
-    allocate(m);
-    pullbacks(vjp, value, m);
+    return vjp;
   }
 
   /** The blocks: m rows by each parameter's leaf count; one column for a number parameter. */
-  private void allocate(String m) {
-    String element = floats ? "float" : "double";
+  private void allocate() {
     for (Param p : diff) {
       if (p.leaves().isNumber()) {
-        method.addStatement("$L[] $L = new $L[$L]", element, blocks.get(p), element, m);
+        method.addStatement("$L[] $L = new $L[$L]", element.javaName(), blocks.get(p), element.javaName(), m);
       } else {
-        method.addStatement("$L[][] $L = new $L[$L][$L]", element, blocks.get(p), element, m,
+        method.addStatement("$L[][] $L = new $L[$L][$L]", element.javaName(), blocks.get(p), element.javaName(), m,
             p.leaves().count(p.name()));
       }
     }
@@ -173,28 +198,23 @@ final class JacobianEmitter {
     method.addStatement("$T $L =$W$LJvp($L).tangent()", sig.result().javaType(), tangent, sig.name(),
         CodeBlock.join(args, ",$W"));
     // An array tangent of the Jacobian's element type is a column as it is: setColumn copies it.
-    return sig.result().shape() == null && sig.result().floats() == floats ? CodeBlock.of("$L", tangent)
-        : sig.result().flatten(tangent, floats);
+    return sig.result().shape() == null && sig.result().element() == element ? CodeBlock.of("$L", tangent)
+        : sig.result().flatten(tangent, element);
   }
 
   /** One {@code fVjp}, then the pullback of each output leaf's unit cotangent as a row. */
-  private void reverse(String value, String m, boolean sized) {
+  private void reverse() {
     method.addComment("Reverse mode: the gradient of each output leaf, pulled back from its unit cotangent, is a row.");
-    String vjp = fresh("vjp");
-    method.addStatement("var $L = $LVjp($L)", vjp, sig.name(), sig.args());
-    if (!sized && sig.result().unitReadsValue()) {
-      method.addStatement("$T $L = $L.value()", sig.result().javaType(), value, vjp);
-    }
-    pullbacks(vjp, value, m);
+    pullbacks(vjp());
   }
 
-  private void pullbacks(String vjp, String value, String m) {
+  private void pullbacks(String vjp) {
     method.beginControlFlow("for (int $L = 0; $L < $L; $L++)", i, i, m, i);
     method.addStatement("var $L =$W$L.pullback($L)", g, vjp, sig.result().unit(value, i));
     for (Param p : diff) {
       String gradient = diff.size() == 1 ? g : g + "." + p.name() + "()";
       method.addStatement("$L[$L] =$W$L", blocks.get(p), i,
-          p.leaves().isNumber() ? gradient : p.leaves().flatten(gradient, floats));
+          p.leaves().isNumber() ? gradient : p.leaves().flatten(gradient, element));
     }
     method.endControlFlow();
   }
@@ -222,7 +242,7 @@ final class JacobianEmitter {
 
   /** A parameter's block: {@code double[m]} for a number, else {@code double[m][leaves]}. */
   private TypeName blockType(Param p) {
-    TypeName row = ArrayTypeName.of(floats ? TypeName.FLOAT : TypeName.DOUBLE);
+    TypeName row = ArrayTypeName.of(DerivativesEmitter.typeName(element));
     return p.leaves().isNumber() ? row : ArrayTypeName.of(row);
   }
 

@@ -53,9 +53,10 @@ record TangentLeaves(Type type, RecordShape shape) {
     return leaves("").stream().noneMatch(l -> l.type().isArray());
   }
 
-  /** Whether every leaf is a float or a float array. */
-  boolean floats() {
-    return leaves("").stream().allMatch(l -> (l.type().isArray() ? l.type().element() : l.type()) == Type.FLOAT);
+  /** {@code FLOAT} where every leaf is a float or a float array, else {@code DOUBLE}. */
+  Type element() {
+    return leaves("").stream().allMatch(l -> (l.type().isArray() ? l.type().element() : l.type()) == Type.FLOAT)
+        ? Type.FLOAT : Type.DOUBLE;
   }
 
   /** Whether {@link #unit} reads the value it is shaped like: its arrays' lengths, its leaves without a tangent. */
@@ -69,14 +70,14 @@ record TangentLeaves(Type type, RecordShape shape) {
     return leaves(base).stream().filter(l -> l.type().isArray()).map(Leaf::read).toList();
   }
 
-  /** How many leaves {@code base} has: {@code 3}, {@code x.length}, {@code p.w().length + 1}. */
+  /** How many leaves {@code base} has: {@code 3}, {@code x.length}, {@code 1 + p.w().length}. */
   String count(String base) {
     return sum(leaves(base));
   }
 
-  /** The leaves of {@code base} as a new {@code double[]} ({@code float[]} for {@code floats}). */
-  CodeBlock flatten(String base, boolean floats) {
-    return CodeBlock.of("$T.$L($L)", JACOBIANS, floats ? "floatLeaves" : "leaves",
+  /** The leaves of {@code base} as a new array of {@code element}s: {@code double[]} or {@code float[]}. */
+  CodeBlock flatten(String base, Type element) {
+    return CodeBlock.of("$T.$L($L)", JACOBIANS, element == Type.FLOAT ? "floatLeaves" : "leaves",
         CodeBlock.join(leaves(base).stream().map(l -> CodeBlock.of("$L", l.read())).toList(), ",$W"));
   }
 
