@@ -2,7 +2,9 @@ package jgrad.golden;
 
 import io.jgrad.runtime.Jvp;
 import io.jgrad.runtime.RecordVjp;
+import io.jgrad.runtime.internal.Jacobians;
 import io.jgrad.runtime.internal.Tangents;
+import java.util.Objects;
 import javax.annotation.processing.Generated;
 
 /**
@@ -85,5 +87,39 @@ public final class ArraysDerivatives {
       }
       return xBar;
     });
+  }
+
+  /**
+   * The Jacobian of {@code cumsum} ({@code jax.jacfwd}/{@code jax.jacrev}).
+   *
+   * <p>Row i is the result's leaf i: an array's element i, a record's leaves depth first in
+   * declaration order with arrays flattened. Column j of a parameter's block is its leaf j; a
+   * number parameter's block is one column.
+   *
+   * <p>Forward mode (one {@code cumsumJvp} per input leaf) when there are no more input
+   * leaves than output leaves, else reverse mode (one {@code cumsumVjp}, one pullback per output
+   * leaf).
+   */
+  public static double[][] cumsumJacobian(double[] x) {
+    Objects.requireNonNull(x, "x");
+    double[] value = Arrays.cumsum(x);
+    int m = value.length;
+    int n = x.length;
+    double[][] jacobian = new double[m][x.length];
+    if (n <= m) {
+      // Forward mode: the tangent along each input leaf's unit vector is a column.
+      for (int j = 0; j < x.length; j++) {
+        double[] tangent = cumsumJvp(x, Jacobians.unit(x.length, j)).tangent();
+        Jacobians.setColumn(jacobian, j, tangent);
+      }
+    } else {
+      // Reverse mode: the gradient of each output leaf, pulled back from its unit cotangent, is a row.
+      var vjp = cumsumVjp(x);
+      for (int i = 0; i < m; i++) {
+        var g = vjp.pullback(Jacobians.unit(value.length, i));
+        jacobian[i] = Jacobians.leaves(g);
+      }
+    }
+    return jacobian;
   }
 }

@@ -236,6 +236,18 @@ public final class OrderTwoDerivatives {
   }
 
   /**
+   * The Hessian of {@code reverseOverReverse} addressed by parameter name ({@code jax.hessian} with one
+   * argnum per parameter): component x is row x of {@code reverseOverReverseHessian} as a gradient record,
+   * so that {@code .x().y()} is ∂²f/∂x∂y.
+   */
+  public static ReverseOverReverseHessian reverseOverReverseHessianByName(double x, double y) {
+    double[][] hessian = reverseOverReverseHessian(x, y);
+    return new ReverseOverReverseHessian(
+        new ReverseOverReverseGrad(hessian[0][0], hessian[0][1]),
+        new ReverseOverReverseGrad(hessian[1][0], hessian[1][1]));
+  }
+
+  /**
    * {@code forwardOverForward} as a differentiable function object of {@code x, y}, to pass to higher-order code.
    */
   public static DiffFn2 forwardOverForward() {
@@ -455,6 +467,18 @@ public final class OrderTwoDerivatives {
   public static ForwardOverForwardGrad forwardOverForwardHvp(double x, double y, double vX,
       double vY) {
     return new ForwardOverForwardGrad(forwardOverForwardSecondOrder(x, y, vX, vY, 1.0, 0.0).tangent(), forwardOverForwardSecondOrder(x, y, vX, vY, 0.0, 1.0).tangent());
+  }
+
+  /**
+   * The Hessian of {@code forwardOverForward} addressed by parameter name ({@code jax.hessian} with one
+   * argnum per parameter): component x is row x of {@code forwardOverForwardHessian} as a gradient record,
+   * so that {@code .x().y()} is ∂²f/∂x∂y.
+   */
+  public static ForwardOverForwardHessian forwardOverForwardHessianByName(double x, double y) {
+    double[][] hessian = forwardOverForwardHessian(x, y);
+    return new ForwardOverForwardHessian(
+        new ForwardOverForwardGrad(hessian[0][0], hessian[0][1]),
+        new ForwardOverForwardGrad(hessian[1][0], hessian[1][1]));
   }
 
   /**
@@ -687,9 +711,25 @@ public final class OrderTwoDerivatives {
   }
 
   /**
+   * The Hessian of {@code reverseOverReverse} by parameter name: component x is the row of x as a gradient
+   * record, so that {@code h.x().y()} is ∂²f/∂x∂y.
+   */
+  public static record ReverseOverReverseHessian(ReverseOverReverseGrad x,
+      ReverseOverReverseGrad y) {
+  }
+
+  /**
    * The gradient of {@code forwardOverForward}, one component per differentiated parameter.
    */
   public static record ForwardOverForwardGrad(double x, double y) {
+  }
+
+  /**
+   * The Hessian of {@code forwardOverForward} by parameter name: component x is the row of x as a gradient
+   * record, so that {@code h.x().y()} is ∂²f/∂x∂y.
+   */
+  public static record ForwardOverForwardHessian(ForwardOverForwardGrad x,
+      ForwardOverForwardGrad y) {
   }
 
   /**

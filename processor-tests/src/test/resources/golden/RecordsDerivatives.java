@@ -5,6 +5,7 @@ import io.jgrad.runtime.Jvp;
 import io.jgrad.runtime.RecordVjp;
 import io.jgrad.runtime.ValueAndGrad;
 import io.jgrad.runtime.Vjp;
+import io.jgrad.runtime.internal.Jacobians;
 import java.util.Objects;
 import javax.annotation.processing.Generated;
 
@@ -34,6 +35,32 @@ public final class RecordsDerivatives {
       Internal.Scale_flatGrad flatGrad = flatVjp.pullback(outBar);
       return new ScaleGrad(new Records.Point(flatGrad.p_x(), flatGrad.p_y()), flatGrad.k());
     });
+  }
+
+  /**
+   * The Jacobian of {@code scale} ({@code jax.jacfwd}/{@code jax.jacrev}).
+   *
+   * <p>Row i is the result's leaf i: an array's element i, a record's leaves depth first in
+   * declaration order with arrays flattened. Column j of a parameter's block is its leaf j; a
+   * number parameter's block is one column.
+   *
+   * <p>Forward mode (one {@code scaleJvp} per input leaf) when there are no more input
+   * leaves than output leaves, else reverse mode (one {@code scaleVjp}, one pullback per output
+   * leaf).
+   */
+  public static ScaleJacobian scaleJacobian(Records.Point p, double k) {
+    Objects.requireNonNull(p, "p");
+    int m = 2;
+    double[][] jacP = new double[m][2];
+    double[] jacK = new double[m];
+    // Reverse mode: the gradient of each output leaf, pulled back from its unit cotangent, is a row.
+    var vjp = scaleVjp(p, k);
+    for (int i = 0; i < m; i++) {
+      var g = vjp.pullback(new Records.Point(i == 0 ? 1.0 : 0.0, i == 1 ? 1.0 : 0.0));
+      jacP[i] = Jacobians.leaves(g.p().x(), g.p().y());
+      jacK[i] = g.k();
+    }
+    return new ScaleJacobian(jacP, jacK);
   }
 
   /**
@@ -74,6 +101,14 @@ public final class RecordsDerivatives {
    * The gradient of {@code scale}, one component per differentiated parameter (a record's gradient is a record of the same type).
    */
   public static record ScaleGrad(Records.Point p, double k) {
+  }
+
+  /**
+   * The Jacobian of {@code scale}, one block per differentiated parameter, named after it: m
+   * rows (the result's leaves) by the parameter's leaves; a number parameter's block is one
+   * column.
+   */
+  public static record ScaleJacobian(double[][] p, double[] k) {
   }
 
   /**

@@ -43,6 +43,7 @@ final class MissingMethodScanner {
       new Suffix("BatchSession", Set.of(Need.BATCHED), null),
       new Suffix("GradBatch", Set.of(Need.BATCHED), null),
       new Suffix("JvpBatch", Set.of(Need.BATCHED, Need.FORWARD), "GradBatch"),
+      new Suffix("HessianByName", Set.of(Need.ORDER_2), null),
       new Suffix("Hessian", Set.of(Need.ORDER_2), null),
       new Suffix("Batch", Set.of(Need.BATCHED), null),
       new Suffix("Hvp", Set.of(Need.ORDER_2, Need.FORWARD), "Hessian"),

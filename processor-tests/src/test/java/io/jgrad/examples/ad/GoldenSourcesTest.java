@@ -118,6 +118,31 @@ class GoldenSourcesTest {
           "    return y;",
           "  }",
           "}"),
+      // fJacobian of an array and a number to an array (forward or reverse mode chosen at run time, one
+      // block per parameter in the record JacobianDerivatives.ScaleJacobian) and of a record result
+      // (both counts known: forward mode chosen here). OrderTwo shows fHessianByName.
+      new Golden("Jacobian",
+          "package jgrad.golden;",
+          "",
+          "import io.jgrad.annotations.Differentiable;",
+          "",
+          "final class Jacobian {",
+          "  record Cartesian(double x, double y) {}",
+          "",
+          "  @Differentiable",
+          "  static double[] scale(double[] x, double k) {",
+          "    double[] y = new double[x.length];",
+          "    for (int i = 0; i < x.length; i++) {",
+          "      y[i] = k * x[i] * x[i];",
+          "    }",
+          "    return y;",
+          "  }",
+          "",
+          "  @Differentiable",
+          "  static Cartesian polar(double r, double t) {",
+          "    return new Cartesian(r * Math.cos(t), r * Math.sin(t));",
+          "  }",
+          "}"),
       // A table in a static final array, read and never differentiated: its elements taped in the
       // forward sweep, so that a pullback uses what that sweep read; an int table as indices.
       new Golden("StaticTables",

@@ -102,7 +102,8 @@ class InternalMembersTest {
 
   /** What a user may call on a derivatives class for a function {@code f}. */
   private static final List<String> API_SUFFIXES = List.of("", "Jvp", "Vjp", "Grad", "ValueAndGrad", "Hessian",
-      "Hvp", "Batch", "JvpBatch", "GradBatch", "BatchSession", "JvpBatchSession", "GradBatchSession");
+      "HessianByName", "Hvp", "Jacobian", "Batch", "JvpBatch", "GradBatch", "BatchSession", "JvpBatchSession",
+      "GradBatchSession");
 
   @Test
   void derivativesClassesShowTheApiAndKeepTheRestInInternal(@TempDir Path temp) throws Exception {
@@ -176,7 +177,7 @@ class InternalMembersTest {
 
   /**
    * Every public member of {@code derivatives} outside {@code Internal} is an API name of one of
-   * {@code functions} (a method, or its gradient record {@code FGrad}), and {@code Internal} is a public
+   * {@code functions} (a method, or its record {@code FGrad}, {@code FHessian} or {@code FJacobian}), and {@code Internal} is a public
    * static class that cannot be instantiated.
    */
   private static void assertOnlyApi(Class<?> derivatives, List<String> functions) throws Exception {
@@ -184,7 +185,10 @@ class InternalMembersTest {
     Set<String> types = new TreeSet<>();
     for (String f : functions) {
       API_SUFFIXES.forEach(suffix -> methods.add(f + suffix));
-      types.add(Character.toUpperCase(f.charAt(0)) + f.substring(1) + "Grad");
+      // FGrad, and the records of fHessianByName and fJacobian
+      for (String record : List.of("Grad", "Hessian", "Jacobian")) {
+        types.add(Character.toUpperCase(f.charAt(0)) + f.substring(1) + record);
+      }
     }
     types.add("Internal");
     List<String> shown = new ArrayList<>();

@@ -21,6 +21,8 @@ class MissingGeneratedMethodTest {
       + "final class Lib {\n"
       + "  @Differentiable\n"
       + "  static double plain(double x) { return Math.sin(x) * x; }\n"
+      + "  @Differentiable\n"
+      + "  static double pair(double x, double y) { return x * y; }\n"
       + "  @CustomVjp(fwd = \"clipFwd\", bwd = \"clipBwd\")\n"
       + "  static double clip(double x) { return x; }\n"
       + "  static Fwd<Double> clipFwd(double x) { return Fwd.of(x, x); }\n"
@@ -56,6 +58,9 @@ class MissingGeneratedMethodTest {
     assertErrorAtTheCall("    double v = LibDerivatives.plainHvp(1.0, 1.0);", "[jgrad.NotGenerated]"
         + " LibDerivatives.plainHvp does not exist: second derivatives are generated only at order 2;"
         + " hint: add order = 2 to @Differentiable on plain");
+    assertErrorAtTheCall("    var h = LibDerivatives.pairHessianByName(1.0, 2.0);", "[jgrad.NotGenerated]"
+        + " LibDerivatives.pairHessianByName does not exist: second derivatives are generated only at order 2;"
+        + " hint: add order = 2 to @Differentiable on pair");
   }
 
   @Test

@@ -43,6 +43,9 @@ public final class DerivativesEmitter {
       }
       emitReverse(d, members);
     }
+    if (!sig.internal() && sig.returnType() != null && sig.returnType().isArray()) {
+      JacobianEmitter.emit(JacobianSignature.of(sig, d.forward() && !(f instanceof Function.VjpRule)), members.api());
+    }
     // A @CustomVjp function has no forward mode, so no second order by forward over forward.
     if (d.secondOrder() != null) {
       SecondOrderEmitter.emit(d, members);
@@ -50,6 +53,9 @@ public final class DerivativesEmitter {
     } else if (d.order() == 2) {
       // Reverse only: second derivatives by reverse over reverse, through the pullback functions.
       SecondOrderEmitter.emitReverseOverReverse(d, members);
+    }
+    if (d.order() == 2 && !sig.internal() && sig.differentiatedParams().size() > 1) {
+      HessianByNameEmitter.emit(sig, members.api());
     }
   }
 

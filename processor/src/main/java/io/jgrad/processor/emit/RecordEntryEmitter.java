@@ -42,7 +42,7 @@ public final class RecordEntryEmitter {
       type.addMethod(first instanceof Function.JvpRule rule ? ruleJvp(sig, rule) : jvp(sig));
     }
     type.addMethod(first instanceof Function.VjpRule rule ? ruleVjp(sig, rule, grad) : vjp(sig, grad));
-    if (sig.result() == null) {
+    if (numberResult(sig)) {
       type.addMethod(gradMethod(sig, grad));
       type.addMethod(valueAndGrad(sig, grad));
     }
@@ -52,6 +52,14 @@ public final class RecordEntryEmitter {
           "The gradient of {@code $L}, one component per differentiated parameter (a record's"
               + " gradient is a record of the same type).\n", sig.name()));
     }
+    if (!numberResult(sig)) {
+      JacobianEmitter.emit(JacobianSignature.of(sig, forward), type);
+    }
+  }
+
+  /** Whether {@code sig} returns a number, not a record or an array (which get a {@code RecordVjp}). */
+  private static boolean numberResult(RecordSignature sig) {
+    return !DerivativesEmitter.returnsObject(sig.flat());
   }
 
   /** The user's gradient record of {@code sig}, which the derivatives class holds: the API's. */
@@ -127,7 +135,7 @@ public final class RecordEntryEmitter {
     bwdArgs.add("outBar");
     m.returns(vjpType(sig, grad));
     m.addStatement("var fwd = $T.$L($L)", owner, rule.fwd(), String.join(", ", userArgs(sig)));
-    m.addCode("return new $T<>(fwd.value(), outBar -> {\n$>", sig.result() == null ? RuntimeTypes.VJP : RuntimeTypes.RECORD_VJP);
+    m.addCode("return new $T<>(fwd.value(), outBar -> {\n$>", numberResult(sig) ? RuntimeTypes.VJP : RuntimeTypes.RECORD_VJP);
     m.addStatement("$T grad = $T.$L($L)", grad, owner, rule.bwd(), String.join(", ", bwdArgs));
     List<RecordSignature.UserParam> diff = sig.differentiatedParams();
     if (diff.size() == 1 && diff.get(0).shape() == null) {
@@ -200,7 +208,7 @@ public final class RecordEntryEmitter {
   }
 
   /** {@code new Out(a, new B(b0, b1))} from leaf expressions in order. */
-  static CodeBlock build(RecordShape shape, Iterator<String> leaves) {
+  static CodeBlock build(RecordShape shape, Iterator<?> leaves) {
     CodeBlock.Builder b = CodeBlock.builder().add("new $T(", ClassName.bestGuess(shape.qualifiedName()));
     for (int i = 0; i < shape.components().size(); i++) {
       RecordShape.Component c = shape.components().get(i);
@@ -273,9 +281,8 @@ public final class RecordEntryEmitter {
 
   /** {@code Vjp<G>}, or for a record result {@code RecordVjp<T, G>}. */
   private static TypeName vjpType(RecordSignature sig, TypeName grad) {
-    return sig.result() == null ? ParameterizedTypeName.get(RuntimeTypes.VJP, grad.box())
-        : ParameterizedTypeName.get(RuntimeTypes.RECORD_VJP, ClassName.bestGuess(sig.result().qualifiedName()),
-            grad.box());
+    return numberResult(sig) ? ParameterizedTypeName.get(RuntimeTypes.VJP, grad.box())
+        : ParameterizedTypeName.get(RuntimeTypes.RECORD_VJP, DerivativesEmitter.resultType(sig.flat()), grad.box());
   }
 
   private static MethodSpec vjp(RecordSignature sig, TypeName grad) {
@@ -283,13 +290,13 @@ public final class RecordEntryEmitter {
         + " to the gradient ({@code jax.vjp}); the gradient of a record is a record of the same type.");
     String joined = String.join(", ", flatArgs(sig));
     Callee flat = sig.flat();
-    if (sig.result() == null && scalarGradient(sig)) {
+    if (numberResult(sig) && scalarGradient(sig)) {
       m.returns(RuntimeTypes.SCALAR_VJP);
       m.addStatement("return $T.$L($L)", RuntimeTypes.home(flat), flat.name() + "Vjp", joined);
       return m.build();
     }
     // A record result's cotangent goes to the flat pullback whole: one transposed body for all leaves.
-    ClassName vjp = sig.result() == null ? RuntimeTypes.VJP : RuntimeTypes.RECORD_VJP;
+    ClassName vjp = numberResult(sig) ? RuntimeTypes.VJP : RuntimeTypes.RECORD_VJP;
     m.returns(vjpType(sig, grad));
     m.addStatement("$T flatVjp = $T.$L($L)", StmtWriter.vjpType(flat), RuntimeTypes.home(flat), flat.name() + "Vjp",
         joined);
