@@ -184,6 +184,18 @@ public final class DerivativeCallDerivatives {
   }
 
   /**
+   * The Hessian of {@code f} addressed by parameter name ({@code jax.hessian} with one
+   * argnum per parameter): component x is row x of {@code fHessian} as a gradient record,
+   * so that {@code .x().y()} is ∂²f/∂x∂y.
+   */
+  public static FHessian fHessianByName(double x, double y) {
+    double[][] hessian = fHessian(x, y);
+    return new FHessian(
+        new FGrad(hessian[0][0], hessian[0][1]),
+        new FGrad(hessian[1][0], hessian[1][1]));
+  }
+
+  /**
    * {@code step} as a differentiable function object of {@code x, y}, to pass to higher-order code.
    */
   public static DiffFn2 step() {
@@ -307,6 +319,13 @@ public final class DerivativeCallDerivatives {
    * The gradient of {@code f}, one component per differentiated parameter.
    */
   public static record FGrad(double x, double y) {
+  }
+
+  /**
+   * The Hessian of {@code f} by parameter name: component x is the row of x as a gradient
+   * record, so that {@code h.x().y()} is ∂²f/∂x∂y.
+   */
+  public static record FHessian(FGrad x, FGrad y) {
   }
 
   /**
