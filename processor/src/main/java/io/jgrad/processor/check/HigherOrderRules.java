@@ -41,14 +41,30 @@ final class HigherOrderRules {
       }
     }
     boolean callsItself = Calls.of(rule).stream().anyMatch(c -> c.key().equals(self.key()));
-    Expr.Call primal = new Expr.Call(self, self.paramVars(), self.returnType());
-    if (callsItself && !returnedValues(rule.body()).stream().allMatch(v -> v instanceof Expr.Call c
-        && c.callee().key().equals(self.key()) && c.args().equals(primal.args()))) {
+    if (callsItself && !returnedValues(rule.body()).stream().allMatch(v -> isPrimalCall(v, self)
+        || v instanceof Expr.Var local && onlyAssignment(rule.body(), local).filter(e -> isPrimalCall(e, self))
+            .isPresent())) {
       return Optional.of(o + " of a @CustomJvp rule that calls " + self.name() + " is supported when its value is"
-          + " that call, Dual.of(" + self.name() + "(" + String.join(", ", self.paramNames()) + "), ...); hint: return"
+          + " that call (or a local holding it), Dual.of(" + self.name() + "(" + String.join(", ", self.paramNames()) + "), ...); hint: return"
           + " that value, or give " + self.name() + " order = 2");
     }
     return Optional.empty();
+  }
+
+  /** Whether {@code e} is {@code f(params...)}, the call of {@code self} with its own parameters. */
+  private static boolean isPrimalCall(Expr e, Callee self) {
+    return e instanceof Expr.Call c && c.callee().key().equals(self.key()) && c.args().equals(self.paramVars());
+  }
+
+  /** What {@code local} is assigned where the body assigns it exactly once ({@code double ans = f(x);}). */
+  private static Optional<Expr> onlyAssignment(List<Stmt> body, Expr.Var local) {
+    List<Stmt> writes = new ArrayList<>();
+    Rewrite.forEach(body, s -> {
+      if (Rewrite.assigned(s).stream().anyMatch(v -> v.name().equals(local.name()))) {
+        writes.add(s);
+      }
+    });
+    return writes.size() == 1 && writes.get(0) instanceof Stmt.Assign a ? Optional.of(a.value()) : Optional.empty();
   }
 
   /** The value parts of the {@code Dual.of(value, tangent)} the rule's body returns. */
