@@ -72,7 +72,8 @@ public final class OrderThreeDerivatives {
 
               @Override
               public ScalarVjp vjp(double x) {
-                return new ScalarVjp(Internal.cubeTangent2(x, 1.0, 1.0), outBar -> outBar * OrderThreeDerivatives.cubeDerivative(x, 1.0, 1.0, 1.0));
+                return new ScalarVjp(Internal.cubeTangent2(x, 1.0, 1.0),
+                    outBar -> outBar * OrderThreeDerivatives.cubeDerivative(x, 1.0, 1.0, 1.0));
               }
 
               @Override
@@ -198,7 +199,7 @@ public final class OrderThreeDerivatives {
   }
 
   /**
-   * The derivative of order 3 of {@code cube} along the tangents (the last as the Dual's): forward mode over the kernel of order 2's tangent program.
+   * The derivative of order 3 of {@code cube} along the tangents, the last direction's as the Dual's tangent: forward mode over the tangent program of order 2.
    */
   private static Dual cubeOrder3(double x, double xDot, double xDot2, double xDot3) {
     double prod1 = x * x;
@@ -335,7 +336,9 @@ public final class OrderThreeDerivatives {
 
               @Override
               public Vjp<Grad2> vjp(double x, double y) {
-                return new Vjp<>(Internal.callerTangent2(x, y, 1.0, 0.0, 1.0, 0.0), outBar -> new Grad2(outBar * OrderThreeDerivatives.callerDerivative(x, y, 1.0, 0.0, 1.0, 0.0, 1.0, 0.0), outBar * OrderThreeDerivatives.callerDerivative(x, y, 1.0, 0.0, 1.0, 0.0, 0.0, 1.0)));
+                return new Vjp<>(Internal.callerTangent2(x, y, 1.0, 0.0, 1.0, 0.0), outBar -> new Grad2(
+                    outBar * OrderThreeDerivatives.callerDerivative(x, y, 1.0, 0.0, 1.0, 0.0, 1.0, 0.0),
+                    outBar * OrderThreeDerivatives.callerDerivative(x, y, 1.0, 0.0, 1.0, 0.0, 0.0, 1.0)));
               }
 
               @Override
@@ -395,7 +398,9 @@ public final class OrderThreeDerivatives {
 
               @Override
               public Vjp<Grad2> vjp(double x, double y) {
-                return new Vjp<>(Internal.callerTangent2(x, y, 1.0, 0.0, 0.0, 1.0), outBar -> new Grad2(outBar * OrderThreeDerivatives.callerDerivative(x, y, 1.0, 0.0, 0.0, 1.0, 1.0, 0.0), outBar * OrderThreeDerivatives.callerDerivative(x, y, 1.0, 0.0, 0.0, 1.0, 0.0, 1.0)));
+                return new Vjp<>(Internal.callerTangent2(x, y, 1.0, 0.0, 0.0, 1.0), outBar -> new Grad2(
+                    outBar * OrderThreeDerivatives.callerDerivative(x, y, 1.0, 0.0, 0.0, 1.0, 1.0, 0.0),
+                    outBar * OrderThreeDerivatives.callerDerivative(x, y, 1.0, 0.0, 0.0, 1.0, 0.0, 1.0)));
               }
 
               @Override
@@ -479,7 +484,9 @@ public final class OrderThreeDerivatives {
 
               @Override
               public Vjp<Grad2> vjp(double x, double y) {
-                return new Vjp<>(Internal.callerTangent2(x, y, 0.0, 1.0, 1.0, 0.0), outBar -> new Grad2(outBar * OrderThreeDerivatives.callerDerivative(x, y, 0.0, 1.0, 1.0, 0.0, 1.0, 0.0), outBar * OrderThreeDerivatives.callerDerivative(x, y, 0.0, 1.0, 1.0, 0.0, 0.0, 1.0)));
+                return new Vjp<>(Internal.callerTangent2(x, y, 0.0, 1.0, 1.0, 0.0), outBar -> new Grad2(
+                    outBar * OrderThreeDerivatives.callerDerivative(x, y, 0.0, 1.0, 1.0, 0.0, 1.0, 0.0),
+                    outBar * OrderThreeDerivatives.callerDerivative(x, y, 0.0, 1.0, 1.0, 0.0, 0.0, 1.0)));
               }
 
               @Override
@@ -539,7 +546,9 @@ public final class OrderThreeDerivatives {
 
               @Override
               public Vjp<Grad2> vjp(double x, double y) {
-                return new Vjp<>(Internal.callerTangent2(x, y, 0.0, 1.0, 0.0, 1.0), outBar -> new Grad2(outBar * OrderThreeDerivatives.callerDerivative(x, y, 0.0, 1.0, 0.0, 1.0, 1.0, 0.0), outBar * OrderThreeDerivatives.callerDerivative(x, y, 0.0, 1.0, 0.0, 1.0, 0.0, 1.0)));
+                return new Vjp<>(Internal.callerTangent2(x, y, 0.0, 1.0, 0.0, 1.0), outBar -> new Grad2(
+                    outBar * OrderThreeDerivatives.callerDerivative(x, y, 0.0, 1.0, 0.0, 1.0, 1.0, 0.0),
+                    outBar * OrderThreeDerivatives.callerDerivative(x, y, 0.0, 1.0, 0.0, 1.0, 0.0, 1.0)));
               }
 
               @Override
@@ -707,7 +716,7 @@ public final class OrderThreeDerivatives {
   }
 
   /**
-   * The derivative of order 3 of {@code caller} along the tangents (the last as the Dual's): forward mode over the kernel of order 2's tangent program.
+   * The derivative of order 3 of {@code caller} along the tangents, the last direction's as the Dual's tangent: forward mode over the tangent program of order 2.
    */
   private static Dual callerOrder3(double x, double y, double xDot, double yDot, double xDot2,
       double yDot2, double xDot3, double yDot3) {

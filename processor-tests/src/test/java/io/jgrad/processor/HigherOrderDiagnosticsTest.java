@@ -106,6 +106,21 @@ class HigherOrderDiagnosticsTest {
   }
 
   @Test
+  void localArraysAtOrderThreeAreAnErrorWithAHint() {
+    String src = HEAD + """
+        class Arrays3 {
+          @Differentiable(order = 3)
+          static double f(double x) {
+            double[] a = new double[] {x, x * x};
+            return a[0] * a[1];
+          }
+        }
+        """;
+    Compilation c = assertErrorOnLine("jgrad.UnsupportedOrder", "h.Arrays3", src, "static double f(");
+    assertThat(c).hadErrorContaining("order 3 with local arrays is not supported yet");
+  }
+
+  @Test
   void orderThreeCompilesWithoutWarnings() {
     String src = HEAD + """
         class Clean {

@@ -44,8 +44,9 @@ public final class OrderLimits {
     if (f.writesArrays() && (forward || !(f instanceof Function.Plain))) {
       // Reverse over reverse keeps local arrays in the pullback functions' bodies; forward mode
       // over forward mode has no tangent arrays in its tangent program yet.
-      return Optional.of(o + " with local arrays is supported only through a @CustomVjp rule (reverse over"
-          + " reverse) yet");
+      return Optional.of(order > 2 ? o + " with local arrays is not supported yet; hint: give it order = 2 and"
+          + " reach a @CustomVjp rule (reverse over reverse), or hold the values in scalar locals"
+          : o + " with local arrays is supported only through a @CustomVjp rule (reverse over reverse) yet");
     }
     if (f.signature().differentiatedParams().stream().anyMatch(p -> p.type().isArray())) {
       return Optional.of(o + " for array parameters is not supported yet");

@@ -72,12 +72,13 @@ record DerivativeObjects(Callee sig, int order, ClassName fn, List<String> all, 
         }
         components.add(outBar + " * " + tangentCall(level + 1, next));
       }
+      // One component per line: the calls are long.
       if (diffNames.size() == 1) {
-        vjp.addStatement("return new $T($L, $L -> $L)", RuntimeTypes.SCALAR_VJP, tangentCall(level, at), outBar,
+        vjp.addCode("return new $T($L,\n$>$>$L -> $L);\n$<$<", RuntimeTypes.SCALAR_VJP, tangentCall(level, at), outBar,
             components.get(0));
       } else {
-        vjp.addStatement("return new $T<>($L, $L -> new $T($L))", RuntimeTypes.VJP, tangentCall(level, at), outBar,
-            RuntimeTypes.GRAD2, String.join(", ", components));
+        vjp.addCode("return new $T<>($L, $L -> new $T(\n$>$>$L));\n$<$<", RuntimeTypes.VJP, tangentCall(level, at),
+            outBar, RuntimeTypes.GRAD2, String.join(",\n", components));
       }
     }
     TypeSpec.Builder object = FunctionObjectEmitter.anonymous(fn, value, jvp, vjp);

@@ -31,8 +31,8 @@ final class HigherOrderEmitter {
       Derived.ForwardOverForward kernel = d.higherOrders().get(k - 2);
       MethodSpec.Builder m = MethodSpec.methodBuilder(kernelName(sig, k))
           .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-          .addJavadoc("The derivative of order $L of {@code $L} along the tangents (the last as the Dual's):"
-              + " forward mode over the kernel of order $L's tangent program.\n", k, sig.name(), k - 1)
+          .addJavadoc("The derivative of order $L of {@code $L} along the tangents, the last direction's as the"
+              + " Dual's tangent: forward mode over the tangent program of order $L.\n", k, sig.name(), k - 1)
           .returns(RuntimeTypes.dual(sig.returnType()));
       m.addParameters(DerivativesEmitter.params(kernel.kernel()));
       DerivativesEmitter.printForward(m, sig, kernel.program());
