@@ -111,7 +111,9 @@ class HigherOrderDiagnosticsTest {
         class Arrays3 {
           @Differentiable(order = 3)
           static double f(double x) {
-            double[] a = new double[] {x, x * x};
+            double[] a = new double[2];
+            a[0] = x;
+            a[1] = x * x;
             return a[0] * a[1];
           }
         }

@@ -102,7 +102,7 @@ class InternalMembersTest {
 
   /** What a user may call on a derivatives class for a function {@code f}. */
   private static final List<String> API_SUFFIXES = List.of("", "Jvp", "Vjp", "Grad", "ValueAndGrad", "Hessian",
-      "Hvp", "Batch", "JvpBatch", "GradBatch", "BatchSession", "JvpBatchSession", "GradBatchSession");
+      "Hvp", "Derivative", "Batch", "JvpBatch", "GradBatch", "BatchSession", "JvpBatchSession", "GradBatchSession");
 
   @Test
   void derivativesClassesShowTheApiAndKeepTheRestInInternal(@TempDir Path temp) throws Exception {
