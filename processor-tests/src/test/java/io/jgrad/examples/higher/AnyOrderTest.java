@@ -74,7 +74,8 @@ class AnyOrderTest {
       double a = 0.3;
       double b = -0.7;
       double fd = (AnyOrderExamplesDerivatives.Internal.expOfProductTangent3(x + a * H, y + b * H, a, b, a, b, a, b)
-          - AnyOrderExamplesDerivatives.Internal.expOfProductTangent3(x - a * H, y - b * H, a, b, a, b, a, b)) / (2 * H);
+          - AnyOrderExamplesDerivatives.Internal.expOfProductTangent3(x - a * H, y - b * H, a, b, a, b, a, b))
+          / (2 * H);
       assertThat(AnyOrderExamplesDerivatives.expOfProductDerivative(x, y, a, b, a, b, a, b, a, b))
           .isWithin(tolerance(fd)).of(fd);
     }
@@ -188,7 +189,8 @@ class AnyOrderTest {
       assertThat(middle.partialSecond().partialSecond().jvp(x, y, 0.3, -0.8).tangent())
           .isWithin(1e-12).of(AnyOrderExamplesDerivatives.middleDerivative(x, y, 0, 1, 0, 1, 0.3, -0.8));
       io.jgrad.runtime.Grad2 grad = middle.partialFirst().partialFirst().grad(x, y);
-      assertThat(grad.second()).isWithin(1e-12).of(AnyOrderExamplesDerivatives.middleDerivative(x, y, 1, 0, 1, 0, 0, 1));
+      assertThat(grad.second())
+          .isWithin(1e-12).of(AnyOrderExamplesDerivatives.middleDerivative(x, y, 1, 0, 1, 0, 0, 1));
     }
   }
 

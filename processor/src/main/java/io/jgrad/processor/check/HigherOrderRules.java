@@ -45,8 +45,8 @@ final class HigherOrderRules {
         || v instanceof Expr.Var local && onlyAssignment(rule.body(), local).filter(e -> isPrimalCall(e, self))
             .isPresent())) {
       return Optional.of(o + " of a @CustomJvp rule that calls " + self.name() + " is supported when its value is"
-          + " that call (or a local holding it), Dual.of(" + self.name() + "(" + String.join(", ", self.paramNames()) + "), ...); hint: return"
-          + " that value, or give " + self.name() + " order = 2");
+          + " that call (or a local holding it), Dual.of(" + self.name() + "(" + String.join(", ", self.paramNames())
+          + "), ...); hint: return that value, or give " + self.name() + " order = 2");
     }
     return Optional.empty();
   }

@@ -2,6 +2,8 @@ package io.jgrad.processor.emit;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.jgrad.processor.ir.Callee;
 import java.util.ArrayList;
@@ -44,13 +46,13 @@ record DerivativeObjects(Callee sig, int order, ClassName fn, List<String> all, 
   private TypeSpec object(List<Integer> path) {
     int level = path.size();
     List<String> at = arguments(path);
-    MethodSpec.Builder value = FunctionObjectEmitter.override("value", com.palantir.javapoet.TypeName.DOUBLE,
+    MethodSpec.Builder value = FunctionObjectEmitter.override("value", TypeName.DOUBLE,
         diffNames).addStatement("return $L", tangentCall(level, at));
     List<String> params = new ArrayList<>(diffNames);
     params.addAll(dots);
     MethodSpec.Builder jvp = FunctionObjectEmitter.override("jvp", RuntimeTypes.DUAL, params);
     MethodSpec.Builder vjp = FunctionObjectEmitter.override("vjp", diffNames.size() == 1 ? RuntimeTypes.SCALAR_VJP
-        : com.palantir.javapoet.ParameterizedTypeName.get(RuntimeTypes.VJP, RuntimeTypes.GRAD2), diffNames);
+        : ParameterizedTypeName.get(RuntimeTypes.VJP, RuntimeTypes.GRAD2), diffNames);
     if (level >= order) {
       beyondOrder(jvp);
       beyondOrder(vjp);

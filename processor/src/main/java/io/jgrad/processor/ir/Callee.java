@@ -15,8 +15,8 @@ import java.util.stream.Stream;
  * its derivatives come from the object's {@code jvp}/{@code vjp} at run time instead of a generated
  * class.
  *
- * <p>{@code rulePrimal} says that the function has order 2 and reaches a {@code @CustomJvp} rule
- * with one {@code jvp} method (or has one), so that its generated class has {@code fRulePrimal}
+ * <p>{@code rulePrimal} says that the function has order 2 or more and reaches a {@code @CustomJvp}
+ * rule with one {@code jvp} method (or has one), so that its generated class has {@code fRulePrimal}
  * ({@link #secondOrderPrimal}); for a function compiled elsewhere, read from that class.
  *
  * <p>{@code tangentOrder} is k for the k-th tangent function of a function ({@link #tangentFunction}),

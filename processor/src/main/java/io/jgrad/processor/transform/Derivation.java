@@ -22,8 +22,8 @@ import java.util.function.Predicate;
 
 /**
  * The derivatives of one function as IR, Autodidax's way: normalize, linearize (the body's JVP, or a
- * rule read as linear), transpose with the one transposer, place the residuals; at order 2 the same
- * passes over the tangent program or the pullbacks. The printer gets the result and only prints it.
+ * rule read as linear), transpose with the one transposer, place the residuals; at order 2 and above
+ * the same passes over the tangent programs or the pullbacks. The printer gets the result and only prints it.
  */
 public final class Derivation {
   private Derivation() {}

@@ -11,11 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Second order as forward mode applied to the output of forward mode: the tangent program of a
- * function (its JVP, or its custom JVP rule) becomes an ordinary body whose result is the tangent,
- * and {@link Jvp} differentiates that again. Calls inside a custom rule, to the function itself
- * included, go through the callee's forward mode, so a rule that calls its primal applies at every
- * order, and one that does not is differentiated as written.
+ * Higher orders as forward mode applied to the output of forward mode: the tangent program of a
+ * function (its JVP, or its custom JVP rule, or the kernel of the order below) becomes an ordinary
+ * body whose result is the tangent, and {@link Jvp} differentiates that again. Calls inside a custom
+ * rule, to the function itself included, go through the callee's forward mode, so a rule that calls
+ * its primal applies at every order, and one that does not is differentiated as written.
  */
 public final class SecondOrder {
   private SecondOrder() {}
