@@ -60,6 +60,46 @@ public final class DerivativeCallDerivatives {
               return new Grad2(grad.x(), grad.y());
             });
           }
+
+          @Override
+          public DiffFn2 partialFirst() {
+            return new DiffFn2() {
+              @Override
+              public double value(double x, double y) {
+                return DerivativeCallDerivatives.fDerivative(x, y, 1.0, 0.0, 1.0, 0.0);
+              }
+
+              @Override
+              public Dual jvp(double x, double y, double xDot, double yDot) {
+                throw new UnsupportedOperationException("f has derivatives to order 2 only; compile it with order = 3");
+              }
+
+              @Override
+              public Vjp<Grad2> vjp(double x, double y) {
+                throw new UnsupportedOperationException("f has derivatives to order 2 only; compile it with order = 3");
+              }
+            };
+          }
+
+          @Override
+          public DiffFn2 partialSecond() {
+            return new DiffFn2() {
+              @Override
+              public double value(double x, double y) {
+                return DerivativeCallDerivatives.fDerivative(x, y, 1.0, 0.0, 0.0, 1.0);
+              }
+
+              @Override
+              public Dual jvp(double x, double y, double xDot, double yDot) {
+                throw new UnsupportedOperationException("f has derivatives to order 2 only; compile it with order = 3");
+              }
+
+              @Override
+              public Vjp<Grad2> vjp(double x, double y) {
+                throw new UnsupportedOperationException("f has derivatives to order 2 only; compile it with order = 3");
+              }
+            };
+          }
         };
       }
 
@@ -83,6 +123,46 @@ public final class DerivativeCallDerivatives {
               Internal.FPullbackYGrad grad = vjp.pullback(outBar);
               return new Grad2(grad.x(), grad.y());
             });
+          }
+
+          @Override
+          public DiffFn2 partialFirst() {
+            return new DiffFn2() {
+              @Override
+              public double value(double x, double y) {
+                return DerivativeCallDerivatives.fDerivative(x, y, 0.0, 1.0, 1.0, 0.0);
+              }
+
+              @Override
+              public Dual jvp(double x, double y, double xDot, double yDot) {
+                throw new UnsupportedOperationException("f has derivatives to order 2 only; compile it with order = 3");
+              }
+
+              @Override
+              public Vjp<Grad2> vjp(double x, double y) {
+                throw new UnsupportedOperationException("f has derivatives to order 2 only; compile it with order = 3");
+              }
+            };
+          }
+
+          @Override
+          public DiffFn2 partialSecond() {
+            return new DiffFn2() {
+              @Override
+              public double value(double x, double y) {
+                return DerivativeCallDerivatives.fDerivative(x, y, 0.0, 1.0, 0.0, 1.0);
+              }
+
+              @Override
+              public Dual jvp(double x, double y, double xDot, double yDot) {
+                throw new UnsupportedOperationException("f has derivatives to order 2 only; compile it with order = 3");
+              }
+
+              @Override
+              public Vjp<Grad2> vjp(double x, double y) {
+                throw new UnsupportedOperationException("f has derivatives to order 2 only; compile it with order = 3");
+              }
+            };
           }
         };
       }
@@ -181,6 +261,14 @@ public final class DerivativeCallDerivatives {
    */
   public static FGrad fHvp(double x, double y, double vX, double vY) {
     return new FGrad(fSecondOrder(x, y, vX, vY, 1.0, 0.0).tangent(), fSecondOrder(x, y, vX, vY, 0.0, 1.0).tangent());
+  }
+
+  /**
+   * The derivative of order 2 of {@code f} along directions 1 to 2, each with one component per differentiated parameter.
+   */
+  public static double fDerivative(double x, double y, double xDot1, double yDot1, double xDot2,
+      double yDot2) {
+    return fSecondOrder(x, y, xDot1, yDot1, xDot2, yDot2).tangent();
   }
 
   /**

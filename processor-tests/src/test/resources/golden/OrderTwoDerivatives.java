@@ -292,6 +292,46 @@ public final class OrderTwoDerivatives {
               return new Grad2(grad.x(), grad.y());
             });
           }
+
+          @Override
+          public DiffFn2 partialFirst() {
+            return new DiffFn2() {
+              @Override
+              public double value(double x, double y) {
+                return OrderTwoDerivatives.forwardOverForwardDerivative(x, y, 1.0, 0.0, 1.0, 0.0);
+              }
+
+              @Override
+              public Dual jvp(double x, double y, double xDot, double yDot) {
+                throw new UnsupportedOperationException("forwardOverForward has derivatives to order 2 only; compile it with order = 3");
+              }
+
+              @Override
+              public Vjp<Grad2> vjp(double x, double y) {
+                throw new UnsupportedOperationException("forwardOverForward has derivatives to order 2 only; compile it with order = 3");
+              }
+            };
+          }
+
+          @Override
+          public DiffFn2 partialSecond() {
+            return new DiffFn2() {
+              @Override
+              public double value(double x, double y) {
+                return OrderTwoDerivatives.forwardOverForwardDerivative(x, y, 1.0, 0.0, 0.0, 1.0);
+              }
+
+              @Override
+              public Dual jvp(double x, double y, double xDot, double yDot) {
+                throw new UnsupportedOperationException("forwardOverForward has derivatives to order 2 only; compile it with order = 3");
+              }
+
+              @Override
+              public Vjp<Grad2> vjp(double x, double y) {
+                throw new UnsupportedOperationException("forwardOverForward has derivatives to order 2 only; compile it with order = 3");
+              }
+            };
+          }
         };
       }
 
@@ -315,6 +355,46 @@ public final class OrderTwoDerivatives {
               Internal.ForwardOverForwardPullbackYGrad grad = vjp.pullback(outBar);
               return new Grad2(grad.x(), grad.y());
             });
+          }
+
+          @Override
+          public DiffFn2 partialFirst() {
+            return new DiffFn2() {
+              @Override
+              public double value(double x, double y) {
+                return OrderTwoDerivatives.forwardOverForwardDerivative(x, y, 0.0, 1.0, 1.0, 0.0);
+              }
+
+              @Override
+              public Dual jvp(double x, double y, double xDot, double yDot) {
+                throw new UnsupportedOperationException("forwardOverForward has derivatives to order 2 only; compile it with order = 3");
+              }
+
+              @Override
+              public Vjp<Grad2> vjp(double x, double y) {
+                throw new UnsupportedOperationException("forwardOverForward has derivatives to order 2 only; compile it with order = 3");
+              }
+            };
+          }
+
+          @Override
+          public DiffFn2 partialSecond() {
+            return new DiffFn2() {
+              @Override
+              public double value(double x, double y) {
+                return OrderTwoDerivatives.forwardOverForwardDerivative(x, y, 0.0, 1.0, 0.0, 1.0);
+              }
+
+              @Override
+              public Dual jvp(double x, double y, double xDot, double yDot) {
+                throw new UnsupportedOperationException("forwardOverForward has derivatives to order 2 only; compile it with order = 3");
+              }
+
+              @Override
+              public Vjp<Grad2> vjp(double x, double y) {
+                throw new UnsupportedOperationException("forwardOverForward has derivatives to order 2 only; compile it with order = 3");
+              }
+            };
           }
         };
       }
@@ -470,6 +550,14 @@ public final class OrderTwoDerivatives {
   }
 
   /**
+   * The derivative of order 2 of {@code forwardOverForward} along directions 1 to 2, each with one component per differentiated parameter.
+   */
+  public static double forwardOverForwardDerivative(double x, double y, double xDot1, double yDot1,
+      double xDot2, double yDot2) {
+    return forwardOverForwardSecondOrder(x, y, xDot1, yDot1, xDot2, yDot2).tangent();
+  }
+
+  /**
    * The Hessian of {@code forwardOverForward} addressed by parameter name ({@code jax.hessian} with one
    * argnum per parameter): component x is row x of {@code forwardOverForwardHessian} as a gradient record,
    * so that {@code .x().y()} is ∂²f/∂x∂y.
@@ -518,6 +606,26 @@ public final class OrderTwoDerivatives {
           public ScalarVjp vjp(double x) {
             Vjp<Internal.SoftplusPullbackGrad> vjp = Internal.softplusPullbackVjp(x, 1.0);
             return new ScalarVjp(vjp.value(), outBar -> vjp.pullback(outBar).x());
+          }
+
+          @Override
+          public DiffFn1 derivative() {
+            return new DiffFn1() {
+              @Override
+              public double value(double x) {
+                return OrderTwoDerivatives.softplusDerivative(x, 1.0, 1.0);
+              }
+
+              @Override
+              public Dual jvp(double x, double xDot) {
+                throw new UnsupportedOperationException("softplus has derivatives to order 2 only; compile it with order = 3");
+              }
+
+              @Override
+              public ScalarVjp vjp(double x) {
+                throw new UnsupportedOperationException("softplus has derivatives to order 2 only; compile it with order = 3");
+              }
+            };
           }
         };
       }
@@ -621,6 +729,13 @@ public final class OrderTwoDerivatives {
    */
   public static double softplusHvp(double x, double v) {
     return softplusSecondOrder(x, v, 1.0).tangent();
+  }
+
+  /**
+   * The derivative of order 2 of {@code softplus} along directions 1 to 2, each with one component per differentiated parameter.
+   */
+  public static double softplusDerivative(double x, double xDot1, double xDot2) {
+    return softplusSecondOrder(x, xDot1, xDot2).tangent();
   }
 
   /**

@@ -409,8 +409,9 @@ public final class JgradProcessor extends AbstractProcessor {
       });
     }
     Derived derived = Derivation.of(f, forward, order, purity::removable, spec.checkpointLoops());
-    Derived rulePrimal = order == 2 && sig.rulePrimal() ? Derivation.internal(new Function.Plain(
-        sig.secondOrderPrimal(), RulePrimal.of(f)), forward) : null;
+    // Callers differentiate the rule primal of an order-n function n - 1 more times.
+    Derived rulePrimal = order >= 2 && sig.rulePrimal() ? Derivation.internal(new Function.Plain(
+        sig.secondOrderPrimal(), RulePrimal.of(f)), forward, order - 1) : null;
     String arrays = arrayUsers.get(sig.key());
     if (batched && arrays != null) {
       report.error(Codes.NOT_BATCHABLE, "a function with local arrays, an array result or records cannot be"

@@ -24,13 +24,13 @@ final class RulePrimals {
   static UnaryOperator<Function> marker(Collection<Function> functions) {
     Set<String> reaching = CallerPaths.of(functions, f -> {
       // An object may carry a rule: its rulePrimal() says at run time.
-      boolean seed = f.signature().order() == 2
+      boolean seed = f.signature().order() >= 2
           && (f instanceof Function.JvpRule || f instanceof Function.Plain && Calls.throughObjects(f));
       return seed ? f.signature().name() : null;
     }, callee -> callee.rulePrimal() ? callee.name() : null).keySet();
     Set<String> thisRound = new java.util.HashSet<>(functions.stream().map(f -> f.signature().key()).toList());
     UnaryOperator<Callee> mark = c -> thisRound.contains(c.key())
-        ? c.withRulePrimal(c.order() == 2 && reaching.contains(c.key())) : c;
+        ? c.withRulePrimal(c.order() >= 2 && reaching.contains(c.key())) : c;
     UnaryOperator<Expr> calls = e -> e instanceof Expr.Call c && !c.callee().isFunctionObject()
         ? new Expr.Call(mark.apply(c.callee()), c.args(), c.type()) : e;
     return f -> f.rewritten(mark.apply(f.signature()), calls);

@@ -40,11 +40,12 @@ public interface DiffFn1 {
    * The derivative {@code f'} as a differentiable function of its own, for second derivatives through
    * this object ({@code grad(f)} passed on): a {@code @Differentiable} body may call
    * {@code f.derivative().value(x)} and be differentiated again. Objects of functions compiled with
-   * {@code order = 2} have it; others throw {@link UnsupportedOperationException}.
+   * {@code order = n} (n ≥ 2) have it, and their derivatives' objects have theirs up to the n-th
+   * derivative; others throw {@link UnsupportedOperationException}.
    */
   default DiffFn1 derivative() {
-    throw new UnsupportedOperationException("this function object carries first derivatives only; compile"
-        + " its function with order = 2");
+    throw new UnsupportedOperationException("this function object carries no derivatives of a higher order:"
+        + " compile its function with a higher order (order = 2 gives its derivative objects)");
   }
 
   /**

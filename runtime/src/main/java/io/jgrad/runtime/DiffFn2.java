@@ -54,18 +54,19 @@ public interface DiffFn2 {
    * The partial derivative {@code ∂f/∂x} as a differentiable function of {@code (x, y)}, for second
    * derivatives through this object: a {@code @Differentiable} body (a {@code @CustomVjp} backward
    * pass read at order 2, say) may call {@code f.partialFirst().value(x, y)} and be differentiated
-   * again. Objects of functions compiled with {@code order = 2} have it; others throw
+   * again. Objects of functions compiled with {@code order = n} (n ≥ 2) have it, and their
+   * derivatives' objects have theirs up to the n-th derivative; others throw
    * {@link UnsupportedOperationException}.
    */
   default DiffFn2 partialFirst() {
-    throw new UnsupportedOperationException("this function object carries first derivatives only; compile"
-        + " its function with order = 2");
+    throw new UnsupportedOperationException("this function object carries no derivatives of a higher order:"
+        + " compile its function with a higher order (order = 2 gives its derivative objects)");
   }
 
   /** The partial derivative {@code ∂f/∂y} as a differentiable function of {@code (x, y)}; see {@link #partialFirst}. */
   default DiffFn2 partialSecond() {
-    throw new UnsupportedOperationException("this function object carries first derivatives only; compile"
-        + " its function with order = 2");
+    throw new UnsupportedOperationException("this function object carries no derivatives of a higher order:"
+        + " compile its function with a higher order (order = 2 gives its derivative objects)");
   }
 
   /**

@@ -102,8 +102,8 @@ class InternalMembersTest {
 
   /** What a user may call on a derivatives class for a function {@code f}. */
   private static final List<String> API_SUFFIXES = List.of("", "Jvp", "Vjp", "Grad", "ValueAndGrad", "Hessian",
-      "HessianByName", "Hvp", "Jacobian", "Batch", "JvpBatch", "GradBatch", "BatchSession", "JvpBatchSession",
-      "GradBatchSession");
+      "HessianByName", "Hvp", "Derivative", "Jacobian", "Batch", "JvpBatch", "GradBatch", "BatchSession",
+      "JvpBatchSession", "GradBatchSession");
 
   @Test
   void derivativesClassesShowTheApiAndKeepTheRestInInternal(@TempDir Path temp) throws Exception {

@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Differential fuzzing: random programs are compiled with the processor and their reverse mode,
- * forward mode and central finite differences must agree, and for the order-2 functions
- * {@code fHessian} must agree with finite differences of {@code fGrad}. Functions that reach a
+ * forward mode and central finite differences must agree, for the functions of order 2 and 3
+ * {@code fHessian} must agree with finite differences of {@code fGrad}, and for those of order 3
+ * {@code fDerivative} with finite differences of {@code fHessian}. Functions that reach a
  * {@code @CustomVjp} rule (reverse mode only, and reverse over reverse at order 2) are checked
  * against the forward mode and {@code fHessian} of their plain twins, and their gradient kernels,
  * the reverse mode written as code, against {@code fGrad} ({@link FuzzCheck}). Programs copy and

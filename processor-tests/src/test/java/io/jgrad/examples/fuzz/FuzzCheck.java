@@ -37,7 +37,7 @@ final class FuzzCheck {
   /** A compiled program, ready to be checked. */
   static final class Compiled {
     private final Class<?> primal;
-    private final Class<?> derivatives;
+    final Class<?> derivatives;
     /** The functions whose kernels also run on OpenCL (when there is an OpenCL device). */
     private final java.util.Set<String> openCl;
 
@@ -83,7 +83,7 @@ final class FuzzCheck {
         .allMatch(d -> d.getSource() != null && d.getSource().getName().contains("Derivatives"));
   }
 
-  /** Checks {@code f} at (x, y); {@code order} 2 adds the Hessian check. */
+  /** Checks {@code f} at (x, y); {@code order} 2 adds the Hessian check, 3 the third derivatives'. */
   static Optional<Failure> check(Compiled c, String f, int order, double x, double y) throws Exception {
     Method value = c.primal.getDeclaredMethod(f, double.class, double.class);
     value.setAccessible(true);
@@ -124,7 +124,7 @@ final class FuzzCheck {
     if (kernel.isPresent()) {
       return kernel;
     }
-    if (order != 2) {
+    if (order < 2) {
       return checkSnapshot(c, f, x, y, reverse);
     }
     Optional<Failure> pullbacks = checkPullbacks(c, f, x, y, reverse);
@@ -132,7 +132,10 @@ final class FuzzCheck {
       return pullbacks;
     }
     Optional<Failure> hessian = checkHessian(c, f, x, y);
-    return hessian.isPresent() || !reachesVjp ? hessian : checkHessianAgainstTwin(c, f, x, y);
+    if (hessian.isPresent() || order == 3) {
+      return hessian.isPresent() ? hessian : ThirdOrderCheck.check(c, f, x, y);
+    }
+    return reachesVjp ? checkHessianAgainstTwin(c, f, x, y) : hessian;
   }
 
   /**
@@ -224,7 +227,7 @@ final class FuzzCheck {
     return Optional.empty();
   }
 
-  private static double[][] hessian(Compiled c, String f, double x, double y) throws Exception {
+  static double[][] hessian(Compiled c, String f, double x, double y) throws Exception {
     return (double[][]) c.derivatives.getMethod(f + "Hessian", double.class, double.class).invoke(null, x, y);
   }
 
@@ -376,17 +379,17 @@ final class FuzzCheck {
 
   /** A function of the step along one coordinate. */
   @FunctionalInterface
-  private interface Step {
+  interface Step {
     double at(double h) throws Exception;
   }
 
-  private static double central(Step s) throws Exception {
+  static double central(Step s) throws Exception {
     double h = 1e-6;
     return (s.at(h) - s.at(-h)) / (2 * h);
   }
 
   /** A branch, abs or max switching within the finite-difference step: one-sided slopes disagree. */
-  private static boolean nearKink(Step s) throws Exception {
+  static boolean nearKink(Step s) throws Exception {
     double h = 1e-6;
     double left = (s.at(0) - s.at(-h)) / h;
     double right = (s.at(h) - s.at(0)) / h;

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 record FuzzProgram(List<Function> functions) {
   private static final Pattern CALL = Pattern.compile("\\b(f\\d+)\\(");
 
-  /** One function: its name, its order (1 or 2), its body and the expression it returns. */
+  /** One function: its name, its order (1, 2 or 3), its body and the expression it returns. */
   record Function(String name, int order, List<FuzzStmt> body, String result) {
     String render() {
       // Kernels take no local arrays or records: such functions are differentiated but not batched.
@@ -20,12 +20,12 @@ record FuzzProgram(List<Function> functions) {
     }
 
     /**
-     * The annotation's options: {@code order = 2}; at order 1, every other function keeps checkpoints
+     * The annotation's options: {@code order = n} above 1; at order 1, every other function keeps checkpoints
      * of its loops, so that the checks compare them too (chosen by name: the programs stay the same).
      */
     private String options() {
-      if (order == 2) {
-        return "(order = 2)";
+      if (order >= 2) {
+        return "(order = " + order + ")";
       }
       return Integer.parseInt(name.substring(1)) % 2 == 1 ? "(checkpointLoops = true)" : "";
     }
@@ -36,7 +36,7 @@ record FuzzProgram(List<Function> functions) {
      * going to its plain twin instead, so it has forward mode and its derivatives come from no rule.
      */
     String renderPlain(Set<String> reachingVjp) {
-      return "  @Differentiable" + (order == 2 ? "(order = 2)" : "") + " static double " + name
+      return "  @Differentiable" + (order >= 2 ? "(order = " + order + ")" : "") + " static double " + name
           + "_plain(double x, double y) {\n" + plain(FuzzStmt.render(body, "    "), reachingVjp) + "    return "
           + plain(result, reachingVjp) + ";\n  }\n";
     }
@@ -105,8 +105,8 @@ record FuzzProgram(List<Function> functions) {
 
   /**
    * Functions with custom JVP rules that are their true derivatives, in every program for the random
-   * functions to call: a {@code jvp} rule calling its primal (order 2, so order-2 callers may call
-   * it), a second one, and a {@code jvps} pair (order 1); with the record {@code P}, the field
+   * functions to call: a {@code jvp} rule calling its primal (order 3, so callers of order 2 and 3
+   * may call it), a second one, and a {@code jvps} pair (order 1); with the record {@code P}, the field
    * {@code rate} that is not final (order-1 functions read it), {@code look}, a call that only reads
    * the array it is given, and {@code scale}, one that writes it ({@code [jgrad.ArrayWrite]} wherever
    * a function calls it).
@@ -121,11 +121,11 @@ record FuzzProgram(List<Function> functions) {
       + "    seen = s;\n  }\n"
       + "  static void scale(double[] a, double k) {\n"
       + "    for (int i = 0; i < a.length; i++) {\n      a[i] *= k;\n    }\n  }\n"
-      + "  @CustomJvp(jvp = \"c0Jvp\", order = 2) static double c0(double x, double y) { return Math.sin(x) * y; }\n"
+      + "  @CustomJvp(jvp = \"c0Jvp\", order = 3) static double c0(double x, double y) { return Math.sin(x) * y; }\n"
       + "  static io.jgrad.runtime.Dual c0Jvp(double x, double y, double xDot, double yDot) {\n"
       + "    double ans = c0(x, y);\n"
       + "    return io.jgrad.runtime.Dual.of(ans, Math.cos(x) * y * xDot + Math.sin(x) * yDot);\n  }\n"
-      + "  @CustomJvp(jvp = \"c1Jvp\", order = 2) static double c1(double x, double y) { return x / (1 + y * y); }\n"
+      + "  @CustomJvp(jvp = \"c1Jvp\", order = 3) static double c1(double x, double y) { return x / (1 + y * y); }\n"
       + "  static io.jgrad.runtime.Dual c1Jvp(double x, double y, double xDot, double yDot) {\n"
       + "    double d = 1 + y * y;\n"
       + "    double ans = c1(x, y);\n"

@@ -9,9 +9,11 @@ import java.util.Random;
  * compound assignment to parameters and locals, if/else on primal values, counted loops, and calls
  * to earlier generated functions. Every primitive stays inside its domain by construction ({@code @}
  * repeats the previous operand, so {@code sqrt(1 + a·a)}, {@code log1p(a·a)}), so no NaN arises, not
- * even in unused branches. Every third function has {@code order = 2}; a function calls only earlier
- * functions that call no generated function themselves and have order 2, so calls never chain and every
- * callee has the order its callers need.
+ * even in unused branches. Every third function has {@code order = 2}, or {@code order = 3} for
+ * every sixth that calls no {@code @CustomVjp} function (reverse over reverse stops at order 2); a
+ * function calls only earlier functions that call no generated function themselves and have order 2
+ * or 3 (order-3 functions only those of order 3), so calls never chain and every callee has the order
+ * its callers need.
  *
  * <p>About four functions in ten (leaves included) call functions with {@code @CustomVjp} rules
  * ({@link FuzzProgram#vjpRules}), and only those call leaves that do. Reverse over reverse, and a
@@ -40,8 +42,10 @@ final class RandomPrograms {
   private boolean loopsAllowed;
   /** The leaves that reach a {@code @CustomVjp} rule: only functions with {@link #vjp} call them. */
   private final List<String> vjpLeaves = new ArrayList<>();
-  /** The order of the function being generated: order-2 functions call only order-2 rules. */
+  /** The order of the function being generated: order-2 and order-3 functions call only rules of theirs. */
   private int order;
+  /** The leaves of order 3, which order-3 functions may call. */
+  private final List<String> orderThreeLeaves = new ArrayList<>();
   /** How many loops enclose the statement being generated. */
   private int loops;
   /** Values that expressions may read but statements may not assign: record components. */
@@ -56,12 +60,15 @@ final class RandomPrograms {
     List<FuzzProgram.Function> functions = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       order = i % 3 == 0 ? 2 : 1;
-      // Leaves (order 2, no calls) may be called; the others may call them.
+      // Leaves (order 2 or 3, no calls) may be called; the others may call them.
       callsAllowed = !(order == 2 && random.nextBoolean());
       boolean containers = order == 1 && i % 4 == 1;
       vjp = random.nextDouble() < 0.4;
       // The containers' array is filled in a loop, so they keep their loops.
       loopsAllowed = containers || !(vjp && (order == 2 || random.nextBoolean()));
+      if (order == 2 && i % 6 == 0 && !vjp) {
+        order = 3; // drawn after the same random numbers as at order 2, so the other functions stay as they were
+      }
       List<String> vars = new ArrayList<>(List.of("x", "y"));
       readOnly.clear();
       List<FuzzStmt> body = new ArrayList<>();
@@ -77,8 +84,11 @@ final class RandomPrograms {
         f = new FuzzProgram.Function(f.name(), order, body, vjpCall(vars, 2) + " * 0.5 + " + result);
       }
       functions.add(f);
-      if (!callsAllowed && order == 2) {
+      if (!callsAllowed && order >= 2) {
         callable.add(f.name());
+        if (order == 3) {
+          orderThreeLeaves.add(f.name());
+        }
         if (vjp) {
           vjpLeaves.add(f.name());
         }
@@ -213,12 +223,13 @@ final class RandomPrograms {
     }
     if (callsAllowed && random.nextDouble() < 0.04) {
       // A function with a custom JVP rule (FuzzProgram.RULES), its rule the true derivative.
-      String rule = order == 2 ? "c" + random.nextInt(2) : "c" + random.nextInt(3);
+      String rule = order >= 2 ? "c" + random.nextInt(2) : "c" + random.nextInt(3);
       return "Math.tanh(" + rule + "(" + expr(vars, depth - 1) + ", " + expr(vars, depth - 1) + "))";
     }
     if (callsAllowed && !callable.isEmpty() && random.nextDouble() < 0.08) {
       // A call squashed by tanh, so a callee's growth cannot push its caller out of range.
-      List<String> allowed = vjp ? callable : callable.stream().filter(c -> !vjpLeaves.contains(c)).toList();
+      List<String> allowed = order == 3 ? orderThreeLeaves
+          : vjp ? callable : callable.stream().filter(c -> !vjpLeaves.contains(c)).toList();
       if (allowed.isEmpty()) {
         return primitive(vars, depth);
       }

@@ -28,36 +28,45 @@ public final class OrderLimits {
     if (order < 2) {
       return Optional.empty();
     }
+    String o = "order " + order;
     if (records) {
-      return Optional.of("order 2 for records in the signature is not supported yet");
+      return Optional.of(o + " for records in the signature is not supported yet");
     }
     if (!forward && (f instanceof Function.JvpRule || f instanceof Function.JvpsRules)) {
-      return Optional.of("order 2 of a @CustomJvp function that reaches a @CustomVjp rule is not supported yet");
+      return Optional.of(o + " of a @CustomJvp function that reaches a @CustomVjp rule is not supported yet");
     }
     if (f instanceof Function.JvpsRules) {
-      return Optional.of("order 2 with jvps rules is not supported yet; hint: write one rule with jvp = \"...\"");
+      return Optional.of(o + " with jvps rules is not supported yet; hint: write one rule with jvp = \"...\"");
     }
     if (f.signature().returnType().isArray()) {
-      return Optional.of("order 2 with an array result is not supported yet");
+      return Optional.of(o + " with an array result is not supported yet");
     }
     if (f.writesArrays() && (forward || !(f instanceof Function.Plain))) {
       // Reverse over reverse keeps local arrays in the pullback functions' bodies; forward mode
       // over forward mode has no tangent arrays in its tangent program yet.
-      return Optional.of("order 2 with local arrays is supported only through a @CustomVjp rule (reverse over"
-          + " reverse) yet");
+      return Optional.of(order > 2 ? o + " with local arrays is not supported yet; hint: give it order = 2 and"
+          + " reach a @CustomVjp rule (reverse over reverse), or hold the values in scalar locals"
+          : o + " with local arrays is supported only through a @CustomVjp rule (reverse over reverse) yet");
     }
     if (f.signature().differentiatedParams().stream().anyMatch(p -> p.type().isArray())) {
-      return Optional.of("order 2 for array parameters is not supported yet");
+      return Optional.of(o + " for array parameters is not supported yet");
+    }
+    if ((f instanceof Function.VjpRule || !forward) && order > 2) {
+      return Optional.of(o + " of a function that has or reaches a @CustomVjp rule is not supported yet (reverse"
+          + " over reverse stops at order 2); hint: give it order = 2, or write the rule as a @CustomJvp rule");
     }
     if ((f instanceof Function.VjpRule || !forward) && !f.signature().doublesOnly()) {
       // Reverse over reverse goes through pullback functions of doubles.
       return Optional.of("order 2 through a @CustomVjp rule needs double parameters and a double result");
     }
+    if (f instanceof Function.JvpRule rule && order > 2) {
+      return HigherOrderRules.unsupported(rule, order);
+    }
     if (!(f instanceof Function.Plain)) {
       return Optional.empty(); // a rule's body is differentiated through its callees' first-order forward mode
     }
     boolean loops = Rewrite.anyMatch(f.body(), s -> s instanceof Stmt.While);
-    return activeCalls(f).stream().map(c -> throughCall(c.callee(), forward, loops)).flatMap(Optional::stream)
+    return activeCalls(f).stream().map(c -> throughCall(c.callee(), order, forward, loops)).flatMap(Optional::stream)
         .findFirst().or(() -> forward ? Optional.empty() : reverseOverReverse(f.body(), false));
   }
 
@@ -65,18 +74,19 @@ public final class OrderLimits {
    * Why second derivatives cannot go through a call of {@code g} whose arguments carry a derivative,
    * in a body with {@code loops} or without.
    */
-  private static Optional<String> throughCall(Callee g, boolean forward, boolean loops) {
+  private static Optional<String> throughCall(Callee g, int order, boolean forward, boolean loops) {
+    String o = "order " + order;
     if (g.isFunctionObject()) {
       return g.ownerQualifiedName().equals(Type.FN_N.javaName())
-          ? Optional.of("order 2 through the function object " + g.receiver() + " (a DiffFnN) is not supported yet")
+          ? Optional.of(o + " through the function object " + g.receiver() + " (a DiffFnN) is not supported yet")
           : Optional.empty(); // its partials' own derivatives, checked at run time
     }
-    if (g.order() < 2) {
-      return Optional.of("order 2 through a call to " + g.name() + ", which has order 1; hint: give " + g.name()
-          + " order = 2");
+    if (g.order() < order) {
+      return Optional.of(o + " through a call to " + g.name() + ", which has order " + g.order() + "; hint: give "
+          + g.name() + " order = " + order);
     }
     if (forward && g.differentiatedParams().stream().anyMatch(p -> p.type().isArray())) {
-      return Optional.of("order 2 through " + g.name() + ", which takes an array, is not supported yet");
+      return Optional.of(o + " through " + g.name() + ", which takes an array, is not supported yet");
     }
     if (!forward && loops && g.params().stream().anyMatch(p -> !p.type().isScalar() && p.type() != Type.INT
         && p.type() != Type.LONG && p.type() != Type.BOOLEAN)) {

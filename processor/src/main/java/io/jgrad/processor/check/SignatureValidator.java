@@ -120,8 +120,9 @@ public final class SignatureValidator {
       }
     }
     int order = spec.order();
-    if (order != 1 && order != 2) {
-      report.error(Codes.UNSUPPORTED_ORDER, "order must be 1 or 2, not " + order, method);
+    if (order < 1) {
+      report.error(Codes.UNSUPPORTED_ORDER, "order must be at least 1 (the order of the highest derivative"
+          + " to generate), not " + order, method);
     }
     if (!anyDifferentiable && report.errorCount() == before) {
       report.error(Codes.NOTHING_TO_DIFFERENTIATE, name + " has no differentiable parameter"

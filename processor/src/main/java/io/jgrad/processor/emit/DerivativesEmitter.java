@@ -49,6 +49,7 @@ public final class DerivativesEmitter {
     // A @CustomVjp function has no forward mode, so no second order by forward over forward.
     if (d.secondOrder() != null) {
       SecondOrderEmitter.emit(d, members);
+      HigherOrderEmitter.emit(d, members);
       SecondOrderEmitter.emitFromTangent(d, members);
     } else if (d.order() == 2) {
       // Reverse only: second derivatives by reverse over reverse, through the pullback functions.

@@ -22,14 +22,15 @@ import javax.lang.model.element.Modifier;
  * for three or more or for one {@code double[]}), to pass to higher-order differentiable code. The factory takes {@code f}'s non-differentiated parameters and
  * binds them (JAX's {@code partial(f, ...)} over {@code nondiff_argnums}); the object's
  * {@code value}, {@code jvp} and {@code vjp} delegate to {@code f}, {@code fJvp} and {@code fVjp},
- * and at order 2 its {@code rulePrimal()} to {@code fRulePrimal} where {@code f} has one.
+ * and from order 2 on its {@code rulePrimal()} to {@code fRulePrimal} where {@code f} has one.
  */
 final class FunctionObjectEmitter {
   private FunctionObjectEmitter() {}
 
   /**
    * Adds the factory {@code f(bound...)} to {@code type}; {@code forward} is false for reverse-only
-   * functions; at {@code order} 2 the object also has its partial derivatives as function objects.
+   * functions; from {@code order} 2 on the object also has its partial derivatives as function
+   * objects, to that order.
    */
   static void emit(Callee sig, boolean forward, int order, TypeSpec.Builder type) {
     if (sig.functionObjectType() == null) {
@@ -44,15 +45,23 @@ final class FunctionObjectEmitter {
     List<String> diffNames = sig.differentiatedParams().stream().map(Callee.Param::name).toList();
     Scalars f = new Scalars(sig, forward, all, diffNames, diffNames.stream().map(n -> names.fresh(n + "Dot")).toList());
     TypeSpec.Builder anonymous = f.object(sig);
-    if (order == 2) {
+    DerivativeObjects derivatives = new DerivativeObjects(sig, order, f.fn(), all, diffNames, f.dots());
+    if (order >= 2) {
       for (int k = 0; k < diffNames.size(); k++) {
-        anonymous.addMethod(f.partial(k));
+        // Higher derivatives' objects go through the tangent functions, which reverse-only functions lack.
+        anonymous.addMethod(f.partial(k, forward ? derivatives.partials(List.of(k)) : List.of()));
       }
     }
-    if (order == 2 && sig.rulePrimal()) {
-      // What second derivatives of higher-order code read the object's output through (fRulePrimal).
+    if (order >= 2 && sig.rulePrimal()) {
+      // What derivatives of higher-order code read the object's output through (fRulePrimal), itself
+      // differentiated to one order less.
+      TypeSpec.Builder primal = f.object(sig.secondOrderPrimal());
+      if (order >= 3) {
+        new DerivativeObjects(sig.secondOrderPrimal(), order - 1, f.fn(), all, diffNames, f.dots())
+            .partials(List.of()).forEach(primal::addMethod);
+      }
       anonymous.addMethod(override("rulePrimal", f.fn(), List.of())
-          .addStatement("return $L", f.object(sig.secondOrderPrimal()).build())
+          .addStatement("return $L", primal.build())
           .build());
     }
     type.addMethod(factory(sig, f.fn(), "{@code " + String.join(", ", diffNames) + "}")
@@ -99,7 +108,7 @@ final class FunctionObjectEmitter {
      * are the pullback function {@code fPullbackX} at cotangent 1, and whose forward mode is
      * {@code fTangentJvp} where {@code f} has forward mode.
      */
-    MethodSpec partial(int k) {
+    MethodSpec partial(int k, List<MethodSpec> itsPartials) {
       // The pullback and tangent functions are for generated callers: in Internal.
       ClassName self = RuntimeTypes.internal(sig);
       String pullback = sig.pullbackName(sig.differentiatedParams().get(k));
@@ -126,9 +135,10 @@ final class FunctionObjectEmitter {
       } else {
         asGrad2(vjp, record, call);
       }
-      TypeSpec object = anonymous(fn(), value, jvp, vjp).build();
+      TypeSpec.Builder object = anonymous(fn(), value, jvp, vjp);
+      itsPartials.forEach(object::addMethod);
       return override(Callee.partialMethod(k, diffNames.size()), fn(), List.of())
-          .addStatement("return $L", object)
+          .addStatement("return $L", object.build())
           .build();
     }
 
@@ -241,7 +251,7 @@ final class FunctionObjectEmitter {
   }
 
   /** The anonymous {@code fn} with its three methods. */
-  private static TypeSpec.Builder anonymous(TypeName fn, MethodSpec.Builder value, MethodSpec.Builder jvp,
+  static TypeSpec.Builder anonymous(TypeName fn, MethodSpec.Builder value, MethodSpec.Builder jvp,
       MethodSpec.Builder vjp) {
     return TypeSpec.anonymousClassBuilder("")
         .addSuperinterface(fn)
@@ -272,11 +282,11 @@ final class FunctionObjectEmitter {
         .addCode("$<});\n");
   }
 
-  private static String free(String base, List<String> taken) {
+  static String free(String base, List<String> taken) {
     return Names.fresh(base, new HashSet<>(taken));
   }
 
-  private static MethodSpec.Builder override(String name, TypeName returns, List<String> doubles) {
+  static MethodSpec.Builder override(String name, TypeName returns, List<String> doubles) {
     return MethodSpec.methodBuilder(name)
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)

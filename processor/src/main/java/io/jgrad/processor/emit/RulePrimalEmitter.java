@@ -6,7 +6,7 @@ import io.jgrad.processor.ir.Derived;
 import java.util.List;
 
 /**
- * {@code fRulePrimal} of an order-2 function that has or reaches a {@code jvp} rule: its output with
+ * {@code fRulePrimal} of a function of order 2 or more that has or reaches a {@code jvp} rule: its output with
  * each rule's primal output computed by the rule's body, a function of its own whose derivatives
  * differentiate those bodies as written. Second derivatives of callers read {@code f}'s output through
  * it ({@link Callee#secondOrderPrimal}), so that a rule that does not call its function is applied at

@@ -33,7 +33,7 @@ final class SecondOrderEmitter {
   static void emit(Derived d, Members members) {
     TypeSpec.Builder type = members.api();
     Callee sig = d.signature();
-    String kernel = sig.name() + "SecondOrder";
+    String kernel = HigherOrderEmitter.kernelName(sig, 2);
     Type t = sig.returnType();
     MethodSpec.Builder second = MethodSpec.methodBuilder(kernel)
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
@@ -44,6 +44,9 @@ final class SecondOrderEmitter {
     DerivativesEmitter.printForward(second, sig, d.secondOrder().program());
     type.addMethod(second.build());
     emitTangentFunction(sig, kernel, members.internal());
+    if (sig.internal()) {
+      return; // a rule primal's second derivatives serve its callers' forward mode only
+    }
 
     List<String> primals = sig.paramNames();
     List<Callee.Param> diff = sig.differentiatedParams();
@@ -103,6 +106,7 @@ final class SecondOrderEmitter {
     List<String> ws = diff.stream().map(p -> names.fresh(p.name() + "DotDir")).toList();
     ClassName dual = RuntimeTypes.dual(sig.returnType());
     ClassName outer = RuntimeTypes.derivatives(sig);
+    ClassName jvpHome = RuntimeTypes.home(sig);
     String all = String.join(", ", primals);
 
     MethodSpec.Builder tangent = DerivativesEmitter.entryPoint(sig.name() + "Tangent", sig,
@@ -110,7 +114,7 @@ final class SecondOrderEmitter {
             sig.name())
         .returns(DerivativesEmitter.typeName(sig.returnType()));
     addTangents(tangent, diff, vs);
-    tangent.addStatement("return $T.$L($L, $L).tangent()", outer, sig.name() + "Jvp", all, String.join(", ", vs));
+    tangent.addStatement("return $T.$L($L, $L).tangent()", jvpHome, sig.name() + "Jvp", all, String.join(", ", vs));
     type.addMethod(tangent.build());
 
     MethodSpec.Builder jvp = DerivativesEmitter.entryPoint(sig.name() + "TangentJvp", sig,
@@ -122,12 +126,12 @@ final class SecondOrderEmitter {
     jvp.addStatement("$T $L = $T.$L($L, $L, $L)", dual, second, outer, kernel, all, String.join(", ", vs),
         String.join(", ", us));
     jvp.addStatement("return $T.of($L.value(), $L.tangent() + $T.$L($L, $L).tangent())", dual, second, second,
-        outer, sig.name() + "Jvp", all, String.join(", ", ws));
+        jvpHome, sig.name() + "Jvp", all, String.join(", ", ws));
     type.addMethod(jvp.build());
   }
 
   /** A parameter of each differentiated parameter's type, named as {@code names} has it. */
-  private static void addTangents(MethodSpec.Builder m, List<Callee.Param> diff, List<String> names) {
+  static void addTangents(MethodSpec.Builder m, List<Callee.Param> diff, List<String> names) {
     for (int i = 0; i < diff.size(); i++) {
       m.addParameter(DerivativesEmitter.typeName(diff.get(i).type()), names.get(i));
     }

@@ -15,9 +15,12 @@ import java.util.stream.Stream;
  * its derivatives come from the object's {@code jvp}/{@code vjp} at run time instead of a generated
  * class.
  *
- * <p>{@code rulePrimal} says that the function has order 2 and reaches a {@code @CustomJvp} rule
- * with one {@code jvp} method (or has one), so that its generated class has {@code fRulePrimal}
+ * <p>{@code rulePrimal} says that the function has order 2 or more and reaches a {@code @CustomJvp}
+ * rule with one {@code jvp} method (or has one), so that its generated class has {@code fRulePrimal}
  * ({@link #secondOrderPrimal}); for a function compiled elsewhere, read from that class.
+ *
+ * <p>{@code tangentOrder} is k for the k-th tangent function of a function ({@link #tangentFunction}),
+ * 0 for any other callee.
  */
 public record Callee(
     String ownerQualifiedName,
@@ -29,7 +32,8 @@ public record Callee(
     int order,
     String receiver,
     boolean rulePrimal,
-    RecordResult recordResult) {
+    RecordResult recordResult,
+    int tangentOrder) {
 
   /**
    * The record a flat function returns ({@code f_flat} of a function with a record result), and
@@ -47,7 +51,7 @@ public record Callee(
   /** A static differentiable function, called through its generated derivatives class. */
   public Callee(String ownerQualifiedName, String derivativesQualifiedName, String name, List<Param> params,
       Type returnType, boolean forward, int order) {
-    this(ownerQualifiedName, derivativesQualifiedName, name, params, returnType, forward, order, null, false, null);
+    this(ownerQualifiedName, derivativesQualifiedName, name, params, returnType, forward, order, null, false, null, 0);
   }
 
   /**
@@ -63,7 +67,7 @@ public record Callee(
         : args.size() == 1 && args.get(0) == Type.DOUBLE_ARRAY ? List.of(new Param("x", Type.DOUBLE_ARRAY, true))
         : IntStream.range(0, args.size()).mapToObj(i -> new Param("x" + i, Type.DOUBLE, true)).toList();
     // The owner of a function object's call is its runtime interface.
-    return new Callee(type.javaName(), "", nameOf(receiver), params, Type.DOUBLE, true, 1, receiver, false, null);
+    return new Callee(type.javaName(), "", nameOf(receiver), params, Type.DOUBLE, true, 1, receiver, false, null, 0);
   }
 
   /**
@@ -80,7 +84,7 @@ public record Callee(
   /** The same call through another receiver: a renamed local, or a partial derivative of the object. */
   public Callee withReceiver(String newReceiver) {
     return new Callee(ownerQualifiedName, derivativesQualifiedName, nameOf(newReceiver), params, returnType, forward,
-        order, newReceiver, rulePrimal, recordResult);
+        order, newReceiver, rulePrimal, recordResult, tangentOrder);
   }
 
   /** A name for temporaries from a receiver expression: {@code f.partialFirst()} gives {@code fPartialFirst}. */
@@ -165,14 +169,16 @@ public record Callee(
   }
 
   /**
-   * The signature of this function's tangent program as a body differentiated again: the primal
-   * parameters, then the tangents (named {@code tangentNames}) held constant.
+   * The signature of this function's k-th tangent program as a body differentiated again: the primal
+   * parameters, then the tangents (named {@code tangentNames}, one group of the differentiated
+   * parameters' types per order below k) held constant.
    */
   public Callee withConstantTangents(List<String> tangentNames) {
     List<Param> diff = differentiatedParams();
-    List<Param> all = Stream.concat(params.stream(), IntStream.range(0, diff.size())
-        .mapToObj(i -> new Param(tangentNames.get(i), diff.get(i).type(), false))).toList();
-    return new Callee(ownerQualifiedName, derivativesQualifiedName, name, all, returnType, true, 2);
+    List<Param> all = Stream.concat(params.stream(), IntStream.range(0, tangentNames.size())
+        .mapToObj(i -> new Param(tangentNames.get(i), diff.get(i % diff.size()).type(), false))).toList();
+    return new Callee(ownerQualifiedName, derivativesQualifiedName, name, all, returnType, true,
+        1 + tangentNames.size() / diff.size());
   }
 
   /**
@@ -181,9 +187,41 @@ public record Callee(
    * order of a caller goes through it.
    */
   public Callee tangentFunction() {
-    List<Param> all = Stream.concat(params.stream(),
-        differentiatedParams().stream().map(p -> new Param(p.name() + "Dot", p.type(), true))).toList();
-    return new Callee(derivativesQualifiedName, derivativesQualifiedName, name + "Tangent", all, returnType, true, 1);
+    return tangentFunction(1);
+  }
+
+  /**
+   * The k-th tangent function {@code fTangent<k>(p..., v1..., ..., vk...)}: the k-th directional
+   * derivative Dᵏf(p)[v1, ..., vk] (for k = 1 {@code fTangent}, J·v), whose forward mode
+   * {@code fTangent<k>Jvp} the generated class of a function of order above k provides. Its own
+   * tangent goes through tangent function k + 1 ({@link #nextTangentFunction}).
+   */
+  public Callee tangentFunction(int k) {
+    List<Param> diff = differentiatedParams();
+    List<Param> all = new java.util.ArrayList<>(params);
+    for (int group = 1; group <= k; group++) {
+      String suffix = k == 1 ? "Dot" : "Dot" + group;
+      diff.forEach(p -> all.add(new Param(p.name() + suffix, p.type(), true)));
+    }
+    return new Callee(derivativesQualifiedName, derivativesQualifiedName, tangentFunctionName(name, k),
+        List.copyOf(all), returnType, true, Math.max(1, order - k), null, false, null, k);
+  }
+
+  /** The name of tangent function k of function {@code name}: {@code fTangent}, {@code fTangent2}, .... */
+  public static String tangentFunctionName(String name, int k) {
+    return name + "Tangent" + (k == 1 ? "" : String.valueOf(k));
+  }
+
+  /**
+   * Of the k-th tangent function of a function g ({@code tangentOrder} k), the (k+1)-th, with which
+   * a tangent program differentiated again continues: {@code D(Dᵏg(p)[v...])[ṗ] = Dᵏ⁺¹g(p)[v..., ṗ]}.
+   */
+  public Callee nextTangentFunction() {
+    int perGroup = differentiatedParams().size() / (tangentOrder + 1);
+    List<Param> baseParams = params.subList(0, params.size() - tangentOrder * perGroup);
+    String baseName = name.substring(0, name.length() - tangentFunctionName("", tangentOrder).length());
+    return new Callee(derivativesQualifiedName, derivativesQualifiedName, baseName, baseParams, returnType, true,
+        order + tangentOrder, null, false, null, 0).tangentFunction(tangentOrder + 1);
   }
 
   /**
@@ -191,17 +229,18 @@ public record Callee(
    * function itself, or {@code fRulePrimal} where {@link #rulePrimal} says it has one. That function
    * computes the output with each custom rule's body as written, and its derivatives differentiate
    * those bodies: a rule applies again only where its body calls its function (JAX's semantics for
-   * {@code grad(grad(g))} through a {@code custom_jvp} function, whose rule is traced once).
+   * {@code grad(grad(g))} through a {@code custom_jvp} function, whose rule is traced once). It is
+   * differentiated to one order less than this function.
    */
   public Callee secondOrderPrimal() {
     return !rulePrimal || order < 2 ? this : new Callee(derivativesQualifiedName, derivativesQualifiedName,
-        rulePrimalName(name), params, returnType, forward, 1);
+        rulePrimalName(name), params, returnType, forward, order - 1);
   }
 
   /** The same function, marked as having {@code fRulePrimal} or not. */
   public Callee withRulePrimal(boolean has) {
     return new Callee(ownerQualifiedName, derivativesQualifiedName, name, params, returnType, forward, order, receiver,
-        has, recordResult);
+        has, recordResult, tangentOrder);
   }
 
   /**
@@ -219,7 +258,8 @@ public record Callee(
 
   private Callee reading(RecordResult read) {
     return new Callee(ownerQualifiedName, derivativesQualifiedName, name, params,
-        read.leaf() < 0 ? Type.OBJECT : read.selected().type(), forward, order, receiver, rulePrimal, read);
+        read.leaf() < 0 ? Type.OBJECT : read.selected().type(), forward, order, receiver, rulePrimal, read,
+        tangentOrder);
   }
 
   /** The name of the generated method {@link #secondOrderPrimal} calls for function {@code name}. */

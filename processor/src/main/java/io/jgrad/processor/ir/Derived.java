@@ -16,14 +16,15 @@ import java.util.List;
  * @param vjp the sweeps of {@code fVjp}, placed for its pullback closure, or null for a {@code @CustomVjp}
  * @param valueAndGrad the same sweeps placed for one method, {@code fValueAndGrad}'s
  * @param grad {@code fGrad}'s: {@code valueAndGrad} without what only the value needed
- * @param secondOrder order 2 by forward over forward, or null
+ * @param higherOrders orders 2 to n by forward over forward: the kernel of order k differentiates the
+ *     tangent program of order k - 1 (empty without them)
  * @param pullbacks order 2 by reverse over reverse: one function per differentiated parameter, each
  *     with its own derivatives (empty where there are none)
  * @param tangent the derivatives of {@code fTangent}, through which callers' pullback functions are
  *     differentiated, or null
  */
 public record Derived(Function function, boolean forward, int order, boolean internal, Forward jvp,
-    Reverse vjp, Reverse valueAndGrad, Reverse grad, ForwardOverForward secondOrder, List<Derived> pullbacks,
+    Reverse vjp, Reverse valueAndGrad, Reverse grad, List<ForwardOverForward> higherOrders, List<Derived> pullbacks,
     Derived tangent) {
 
   /** A linearized program with the names it was made with (the printer numbers temporaries from them). */
@@ -31,9 +32,15 @@ public record Derived(Function function, boolean forward, int order, boolean int
 
   /**
    * uᵀ·H·v as forward mode over the tangent program: {@code kernel} takes the primals and the first
-   * tangents, held constant, and differentiates along second ones.
+   * tangents, held constant, and differentiates along second ones; at order k, Dᵏf(p)[v1, ..., vk]
+   * with the k - 1 earlier tangents held constant.
    */
   public record ForwardOverForward(Callee kernel, Forward program) {}
+
+  /** The kernel of order 2, uᵀ·H·v, or null without forward over forward. */
+  public ForwardOverForward secondOrder() {
+    return higherOrders.isEmpty() ? null : higherOrders.get(0);
+  }
 
   public Callee signature() {
     return function.signature();

@@ -75,7 +75,7 @@ public final class CalleeResolver {
     return new Callee(owner.getQualifiedName().toString(), derivatives,
         method.getSimpleName().toString(), List.copyOf(params), TypeMapper.map(method.getReturnType()),
         hasForwardMode(method, derivatives), DiffSpec.of(method).map(DiffSpec::order).orElse(1), null,
-        hasGenerated(internalOf(derivatives), Callee.rulePrimalName(method.getSimpleName().toString())), null);
+        hasGenerated(internalOf(derivatives), Callee.rulePrimalName(method.getSimpleName().toString())), null, 0);
   }
 
   /**

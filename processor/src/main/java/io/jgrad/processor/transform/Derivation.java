@@ -22,8 +22,8 @@ import java.util.function.Predicate;
 
 /**
  * The derivatives of one function as IR, Autodidax's way: normalize, linearize (the body's JVP, or a
- * rule read as linear), transpose with the one transposer, place the residuals; at order 2 the same
- * passes over the tangent program or the pullbacks. The printer gets the result and only prints it.
+ * rule read as linear), transpose with the one transposer, place the residuals; at order 2 and above
+ * the same passes over the tangent programs or the pullbacks. The printer gets the result and only prints it.
  */
 public final class Derivation {
   private Derivation() {}
@@ -41,7 +41,15 @@ public final class Derivation {
 
   /** The derivatives of a function only generated code calls: first order, reverse mode unless {@code forward}. */
   public static Derived internal(Function f, boolean forward) {
-    return derive(f, forward, 1, value -> false, true, false);
+    return internal(f, forward, 1);
+  }
+
+  /**
+   * The derivatives of a function only generated code calls, to {@code order}: the rule primal of an
+   * order-n function is differentiated n - 1 more times by its callers.
+   */
+  public static Derived internal(Function f, boolean forward, int order) {
+    return derive(f, forward, order, value -> false, true, false);
   }
 
   /** {@code removable} null: nothing is dropped from {@code fGrad}'s sweeps. */
@@ -50,23 +58,23 @@ public final class Derivation {
     Callee sig = f.signature();
     if (f instanceof Function.VjpRule rule) {
       List<Derived> pullbacks = order == 2 ? rule.pullbacks().stream().map(p -> internal(p, false)).toList() : List.of();
-      return new Derived(f, forward, order, internal, null, null, null, null, null, pullbacks, null);
+      return new Derived(f, forward, order, internal, null, null, null, null, List.of(), pullbacks, null);
     }
     List<String> paramNames = new ArrayList<>(sig.paramNames());
     if (f instanceof Function.JvpsRules rules) {
       Names names = Names.of(paramNames, List.of());
       Placed placed = reverse(RuleLinearizer.perParameter(rules, names), sig, names, removable, false);
-      return new Derived(f, forward, order, internal, null, placed.vjp(), placed.valueAndGrad(), placed.grad(), null,
-          List.of(), null);
+      return new Derived(f, forward, order, internal, null, placed.vjp(), placed.valueAndGrad(), placed.grad(),
+          List.of(), List.of(), null);
     }
     if (f instanceof Function.JvpRule rule) {
       paramNames.addAll(rule.tangentNames());
       Names names = Names.of(paramNames, rule.body());
       Placed placed = reverse(RuleLinearizer.ofRule(rule, names), sig, names, removable, false);
       Derived d = new Derived(f, forward, order, internal, null, placed.vjp(), placed.valueAndGrad(), placed.grad(),
-          null, List.of(), null);
-      // Order 2 differentiates the rule's tangent part: its return Dual.of(v, t) as return t.
-      return order == 2 ? forwardOverForward(d, RulePrimal.returning(f.body(), Expr.Pair::tangent, Set.of()),
+          List.of(), List.of(), null);
+      // Order 2 and above differentiate the rule's tangent part: its return Dual.of(v, t) as return t.
+      return order >= 2 ? forwardOverForward(d, RulePrimal.returning(f.body(), Expr.Pair::tangent, Set.of()),
           rule.tangentNames()) : d;
     }
     Names names = Names.of(paramNames, f.body());
@@ -74,12 +82,12 @@ public final class Derivation {
     Linearized jvp = Jvp.checked(normal, sig.differentiatedParams(), names);
     List<String> tangentNames = sig.differentiatedParams().stream()
         .map(p -> jvp.tangents().get(p.name()).name()).toList();
-    List<Stmt> tangentBody = order == 2 && forward ? SecondOrder.tangentBody(jvp.program()) : null;
+    List<Stmt> tangentBody = order >= 2 && forward ? SecondOrder.tangentBody(jvp.program()) : null;
     Placed placed = reverse(jvp, sig, names, removable, checkpointLoops);
     List<Derived> pullbacks = order == 2 && !forward
         ? reverseOverReverse(sig, normal, names).stream().map(p -> internal(p, false)).toList() : List.of();
     Derived d = new Derived(f, forward, order, internal, new Derived.Forward(jvp, names), placed.vjp(),
-        placed.valueAndGrad(), placed.grad(), null, pullbacks, null);
+        placed.valueAndGrad(), placed.grad(), List.of(), pullbacks, null);
     return tangentBody != null ? forwardOverForward(d, tangentBody, tangentNames) : d;
   }
 
@@ -116,21 +124,32 @@ public final class Derivation {
   }
 
   /**
-   * Order 2 with forward mode: forward mode over the tangent program (uᵀ·H·v), and the pullback
-   * functions callers reaching a {@code @CustomVjp} differentiate reverse over reverse.
+   * Order 2 and above with forward mode: forward mode over the tangent program (uᵀ·H·v), then over
+   * that kernel's own tangent program, up to the function's order (Dᵏf(p)[v1, ..., vk], the earlier
+   * tangents held constant); and the pullback functions callers reaching a {@code @CustomVjp}
+   * differentiate reverse over reverse.
    */
   private static Derived forwardOverForward(Derived d, List<Stmt> tangentBody, List<String> tangentNames) {
     Callee sig = d.signature();
-    Callee kernel = sig.withConstantTangents(tangentNames);
-    List<String> paramNames = kernel.paramNames();
-    Names names = Names.of(paramNames, tangentBody);
-    List<Stmt> normal = Normalizer.normalize(new Function.Plain(kernel, tangentBody), names);
-    Linearized jvp = Jvp.checked(normal, sig.differentiatedParams(), names);
-    Derived.ForwardOverForward second = new Derived.ForwardOverForward(kernel, new Derived.Forward(jvp, names));
-    Derived tangent = tangentFunction(sig, tangentBody, tangentNames);
+    List<Derived.ForwardOverForward> kernels = new ArrayList<>();
+    List<Stmt> body = tangentBody;
+    List<String> constant = new ArrayList<>(tangentNames);
+    for (int k = 2; k <= d.order(); k++) {
+      Callee kernel = sig.withConstantTangents(constant);
+      Names names = Names.of(kernel.paramNames(), body);
+      List<Stmt> normal = Normalizer.normalize(new Function.Plain(kernel, body), names);
+      Linearized jvp = Jvp.checked(normal, sig.differentiatedParams(), names);
+      kernels.add(new Derived.ForwardOverForward(kernel, new Derived.Forward(jvp, names)));
+      if (k < d.order()) {
+        body = SecondOrder.tangentBody(jvp.program());
+        sig.differentiatedParams().forEach(p -> constant.add(jvp.tangents().get(p.name()).name()));
+      }
+    }
+    // A rule primal's derivatives serve its callers' forward mode only.
+    Derived tangent = d.internal() ? null : tangentFunction(sig, tangentBody, tangentNames);
     List<Derived> pullbacks = tangent == null ? List.of() : pullbacksFromTangent(sig);
     return new Derived(d.function(), d.forward(), d.order(), d.internal(), d.jvp(), d.vjp(), d.valueAndGrad(),
-        d.grad(), second, pullbacks, tangent);
+        d.grad(), List.copyOf(kernels), pullbacks, tangent);
   }
 
   /**

@@ -11,11 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Second order as forward mode applied to the output of forward mode: the tangent program of a
- * function (its JVP, or its custom JVP rule) becomes an ordinary body whose result is the tangent,
- * and {@link Jvp} differentiates that again. Calls inside a custom rule, to the function itself
- * included, go through the callee's forward mode, so a rule that calls its primal applies at every
- * order, and one that does not is differentiated as written.
+ * Higher orders as forward mode applied to the output of forward mode: the tangent program of a
+ * function (its JVP, or its custom JVP rule, or the kernel of the order below) becomes an ordinary
+ * body whose result is the tangent, and {@link Jvp} differentiates that again. Calls inside a custom
+ * rule, to the function itself included, go through the callee's forward mode, so a rule that calls
+ * its primal applies at every order, and one that does not is differentiated as written.
  */
 public final class SecondOrder {
   private SecondOrder() {}
@@ -56,8 +56,11 @@ public final class SecondOrder {
    */
   private static Expr tangent(Linear.Call c) {
     Callee g = c.callee();
+    if (g.tangentOrder() > 0) {
+      return tangentOfTangent(c);
+    }
     if (g.order() < 2) {
-      throw new IllegalStateException("order 2 through " + g.name() + ", of order 1, passed OrderLimits");
+      throw new IllegalStateException("a higher order through " + g.name() + ", of order 1, passed OrderLimits");
     }
     List<Expr> args = new ArrayList<>(c.args());
     List<Callee.Param> diff = g.differentiatedParams();
@@ -70,6 +73,38 @@ public final class SecondOrder {
       args.add(tangent != null ? tangent : Exprs.lit(p.type(), 0));
     }
     return new Expr.Call(g.tangentFunction(), args, g.returnType());
+  }
+
+  /**
+   * The tangent of {@code y = Dᵏg(p)[v1, ..., vk]}, a call of g's tangent function k, multilinear in
+   * the v's: {@code Dᵏ⁺¹g(p)[v1, ..., vk, ṗ]} (tangent function k + 1) plus, for each vi with a
+   * tangent, {@code Dᵏg(p)[v1, ..., v̇i, ..., vk]}; terms without a tangent are left out.
+   */
+  private static Expr tangentOfTangent(Linear.Call c) {
+    Callee t = c.callee();
+    int k = t.tangentOrder();
+    List<Callee.Param> diff = t.differentiatedParams();
+    int perGroup = diff.size() / (k + 1);
+    int firstDirection = c.args().size() - k * perGroup;
+    Expr sum = null;
+    for (int group = 0; group <= k; group++) {
+      List<Expr.Var> dots = c.argTangents().subList(group * perGroup, (group + 1) * perGroup);
+      if (dots.stream().allMatch(java.util.Objects::isNull)) {
+        continue;
+      }
+      List<Expr> args = new ArrayList<>(c.args());
+      for (int i = 0; i < perGroup; i++) {
+        Expr dot = dots.get(i) != null ? dots.get(i) : Exprs.lit(diff.get(i).type(), 0);
+        if (group == 0) {
+          args.add(dot);
+        } else {
+          args.set(firstDirection + (group - 1) * perGroup + i, dot);
+        }
+      }
+      Expr term = new Expr.Call(group == 0 ? t.nextTangentFunction() : t, args, t.returnType());
+      sum = sum == null ? term : Exprs.prim(Primitive.ADD, sum, term);
+    }
+    return sum != null ? sum : Exprs.lit(t.returnType(), 0);
   }
 
   /**

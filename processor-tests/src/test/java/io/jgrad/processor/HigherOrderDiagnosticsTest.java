@@ -1,0 +1,145 @@
+package io.jgrad.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static io.jgrad.processor.Diagnosed.assertErrorOnLine;
+import static io.jgrad.processor.Diagnosed.compile;
+
+import com.google.testing.compile.Compilation;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Orders above 2 at compile time: what they cannot reach yet is a {@code [jgrad.UnsupportedOrder]}
+ * error on the function with a hint (a callee of lower order, a {@code @CustomVjp} rule, a rule whose
+ * body calls another rule's function), and a clean order-3 source compiles without a warning.
+ */
+class HigherOrderDiagnosticsTest {
+  private static final String HEAD = """
+      package h;
+      import io.jgrad.annotations.*;
+      import io.jgrad.runtime.*;
+      """;
+
+  @Test
+  void aCalleeOfLowerOrderIsAnErrorWithTheOrderToGiveIt() {
+    String src = HEAD + """
+        class Low {
+          @Differentiable(order = 2)
+          static double g(double x) { return x * x; }
+          @Differentiable(order = 3)
+          static double f(double x) { return g(x) * x; }
+        }
+        """;
+    Compilation c = assertErrorOnLine("jgrad.UnsupportedOrder", "h.Low", src, "static double f(");
+    assertThat(c).hadErrorContaining("order 3 through a call to g, which has order 2; hint: give g order = 3");
+  }
+
+  @Test
+  void anOrderBelowOneIsAnError() {
+    String src = HEAD + """
+        class Zero {
+          @Differentiable(order = 0)
+          static double f(double x) { return x * x; }
+        }
+        """;
+    Compilation c = compile("h.Zero", src);
+    assertThat(c).failed();
+    assertThat(c).hadErrorContaining("[jgrad.UnsupportedOrder] order must be at least 1");
+  }
+
+  @Test
+  void aCustomVjpRuleAtOrderThreeIsAnErrorWithAHint() {
+    String src = HEAD + """
+        class Vjp3 {
+          @CustomVjp(fwd = "sFwd", bwd = "sBwd", order = 3)
+          static double s(double x) { return Math.sin(x); }
+          static Fwd<Double> sFwd(double x) { return Fwd.of(Math.sin(x), Math.cos(x)); }
+          static double sBwd(Double cos, double g) { return cos * g; }
+        }
+        """;
+    Compilation c = assertErrorOnLine("jgrad.UnsupportedOrder", "h.Vjp3", src, "static double s(");
+    assertThat(c).hadErrorContaining("hint: give it order = 2");
+  }
+
+  @Test
+  void aRuleWhoseBodyCallsAnotherRulesFunctionIsAnErrorAtOrderThree() {
+    String src = HEAD + """
+        class Nested {
+          @CustomJvp(jvp = "gJvp", order = 3)
+          static double g(double x) { return Math.sin(x); }
+          static Dual gJvp(double x, double xDot) { return Dual.of(g(x), 2 * Math.cos(x) * xDot); }
+          @CustomJvp(jvp = "fJvp", order = 3)
+          static double f(double x) { return Math.sin(x); }
+          static Dual fJvp(double x, double xDot) { return Dual.of(g(x), Math.cos(x) * xDot); }
+        }
+        """;
+    Compilation c = assertErrorOnLine("jgrad.UnsupportedOrder", "h.Nested", src, "static double f(");
+    assertThat(c).hadErrorContaining("whose body calls g, which has or reaches a custom rule");
+  }
+
+  @Test
+  void aRuleThatCallsItsFunctionMustReturnThatCallAsItsValueAtOrderThree() {
+    String src = HEAD + """
+        class Twice {
+          @CustomJvp(jvp = "fJvp", order = 3)
+          static double f(double x) { return Math.sin(x); }
+          static Dual fJvp(double x, double xDot) { return Dual.of(2 * f(x), Math.cos(x) * xDot); }
+        }
+        """;
+    Compilation c = assertErrorOnLine("jgrad.UnsupportedOrder", "h.Twice", src, "static double f(");
+    assertThat(c).hadErrorContaining("Dual.of(f(x), ...)");
+  }
+
+  @Test
+  void aRuleBodysCalleeNeedsTheOrderBelow() {
+    String src = HEAD + """
+        class RuleCallee {
+          @Differentiable
+          static double sq(double x) { return x * x; }
+          @CustomJvp(jvp = "fJvp", order = 3)
+          static double f(double x) { return x * x * x; }
+          static Dual fJvp(double x, double xDot) { return Dual.of(f(x), 3 * sq(x) * xDot); }
+        }
+        """;
+    Compilation c = assertErrorOnLine("jgrad.UnsupportedOrder", "h.RuleCallee", src, "static double f(");
+    assertThat(c).hadErrorContaining("hint: give sq order = 2");
+  }
+
+  @Test
+  void localArraysAtOrderThreeAreAnErrorWithAHint() {
+    String src = HEAD + """
+        class Arrays3 {
+          @Differentiable(order = 3)
+          static double f(double x) {
+            double[] a = new double[2];
+            a[0] = x;
+            a[1] = x * x;
+            return a[0] * a[1];
+          }
+        }
+        """;
+    Compilation c = assertErrorOnLine("jgrad.UnsupportedOrder", "h.Arrays3", src, "static double f(");
+    assertThat(c).hadErrorContaining("order 3 with local arrays is not supported yet");
+  }
+
+  @Test
+  void orderThreeCompilesWithoutWarnings() {
+    String src = HEAD + """
+        class Clean {
+          @CustomJvp(jvp = "gJvp", order = 3)
+          static double g(double x) { return Math.sin(x); }
+          static Dual gJvp(double x, double xDot) { return Dual.of(g(x), Math.cos(x) * xDot); }
+          @Differentiable(order = 3)
+          static double f(double x, double y, DiffFn1 k) {
+            double s = 0;
+            for (int i = 0; i < 3; i++) {
+              s = s * x + g(y) * k.value(x);
+            }
+            return s;
+          }
+        }
+        """;
+    Compilation c = compile("h.Clean", src);
+    assertThat(c).succeededWithoutWarnings();
+  }
+}
