@@ -33,6 +33,8 @@ final class AparapiLanes implements DeviceLanes {
       for (Object in : changedInputs) {
         if (in instanceof double[] d) {
           kernel.put(d);
+        } else if (in instanceof int[] ints) {
+          kernel.put(ints);
         } else {
           kernel.put((float[]) in);
         }

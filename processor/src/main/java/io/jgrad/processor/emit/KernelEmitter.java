@@ -304,7 +304,10 @@ public final class KernelEmitter {
       session.addStatement("$T.check(lanes, $S, $L)", RuntimeTypes.LANE_ARRAYS, f.name(), f.name());
     }
     String argList = String.join(", ", args.stream().map(Field::name).toList());
-    String inputsList = String.join(", ", inputArrays.stream().map(Field::name).toList());
+    // Tables (static final arrays the lanes read) are inputs too: OpenCL copies them once per session.
+    List<String> deviceInputs = new ArrayList<>(inputArrays.stream().map(Field::name).toList());
+    l.constants().stream().filter(c -> c.type().isArray()).forEach(c -> deviceInputs.add(c.source()));
+    String inputsList = String.join(", ", deviceInputs);
     String outputsList = String.join(", ", outputs.stream().map(Field::name).toList());
     String ctorArgs = String.join(", ", fields.stream().map(Field::name).toList());
     if (cpuOnly == null) {

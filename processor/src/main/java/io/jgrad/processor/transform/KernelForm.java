@@ -17,7 +17,7 @@ import java.util.Set;
 
 /**
  * What Aparapi can translate: no calls out of the class, {@code Math} for {@code StrictMath},
- * constants read into fields, every local name declared once (LaneLocals then declares them all
+ * constants and tables ({@code static final} arrays) read into fields, every local name declared once (LaneLocals then declares them all
  * at the lane's top, initialized, and splices nested blocks).
  *
  * @param declared the names declared so far, the parameters' included
@@ -39,11 +39,7 @@ record KernelForm(Names names, Set<String> declared, ArrayDeque<Map<String, Stri
       if (withoutDoubleMinus != e) {
         return withoutDoubleMinus;
       }
-      if (e instanceof Expr.StaticField f && f.type().isArray()) {
-        throw new NotBatchable("the static array " + f.name() + " cannot be read in a kernel: OpenCL code"
-            + " reads only the lanes' arguments and scalar constants; hint: pass its elements as @NonDiff"
-            + " parameters, or read it outside the @Batched function");
-      }
+      // A table too: OpenCL cannot read another class's static arrays, so the kernel holds it in a field.
       if (e instanceof Expr.StaticField f) {
         String source = f.owner() + "." + f.name();
         for (Lane.Constant c : constants) {

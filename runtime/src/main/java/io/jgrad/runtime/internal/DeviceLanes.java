@@ -7,7 +7,7 @@ public interface DeviceLanes {
 
   /**
    * Copies {@code changedInputs} to the device, runs {@code size} lanes there and copies
-   * {@code outputs} back; arrays are {@code double[]} or {@code float[]}.
+   * {@code outputs} back; arrays are {@code double[]} or {@code float[]}, inputs also {@code int[]}.
    */
   void run(int size, Iterable<Object> changedInputs, Object[] outputs);
 
