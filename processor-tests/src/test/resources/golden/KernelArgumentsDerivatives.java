@@ -237,6 +237,212 @@ public final class KernelArgumentsDerivatives {
   }
 
   /**
+   * {@code power} as a differentiable function object of {@code x}, with {@code n} bound, to pass to higher-order code.
+   */
+  public static DiffFn1 power(int n) {
+    return new DiffFn1() {
+      @Override
+      public double value(double x) {
+        return KernelArguments.power(x, n);
+      }
+
+      @Override
+      public Dual jvp(double x, double xDot) {
+        return KernelArgumentsDerivatives.powerJvp(x, n, xDot);
+      }
+
+      @Override
+      public ScalarVjp vjp(double x) {
+        return KernelArgumentsDerivatives.powerVjp(x, n);
+      }
+    };
+  }
+
+  /**
+   * The value of {@code power} and its directional derivative along the tangents ({@code jax.jvp}).
+   */
+  public static Dual powerJvp(double x, int n, double xDot) {
+    double p = 1.0;
+    double pDot = 0.0;
+    {
+      int k = 0;
+      while (k < n) {
+        double prod1 = p * x;
+        double prod1Dot = x * pDot + p * xDot;
+        p = prod1;
+        pDot = prod1Dot;
+        k = k + 1;
+      }
+    }
+    return Dual.of(p, pDot);
+  }
+
+  /**
+   * The value of {@code power} and its pullback from an output cotangent to the gradient ({@code jax.vjp}).
+   */
+  public static ScalarVjp powerVjp(double x, int n) {
+    Tape tape = new Tape();
+    double p = 1.0;
+    {
+      int k = 0;
+      tape.reserve(n - k, 1, 0, 0);
+      while (k < n) {
+        double pStart1 = p;
+        double prod1 = p * x;
+        p = prod1;
+        tape.pushDouble(pStart1);
+        k = k + 1;
+      }
+    }
+    return new ScalarVjp(p, outBar -> {
+      Tape.Reader reader = tape.reader();
+      double pBar = outBar;
+      double xBar = 0.0;
+      for (int k = n - 1; k >= 0; k--) {
+        double pStart1 = reader.popDouble();
+        xBar += pStart1 * pBar;
+        pBar = x * pBar;
+      }
+      return xBar;
+    });
+  }
+
+  /**
+   * The gradient of {@code power} ({@code jax.grad}).
+   */
+  public static double powerGrad(double x, int n) {
+    Tape tape = new Tape();
+    double p = 1.0;
+    {
+      int k = 0;
+      tape.reserve(n - k, 1, 0, 0);
+      while (k < n) {
+        double pStart1 = p;
+        double prod1 = p * x;
+        p = prod1;
+        tape.pushDouble(pStart1);
+        k = k + 1;
+      }
+    }
+    Tape.Reader reader = tape.reader();
+    double pBar = 1.0;
+    double xBar = 0.0;
+    for (int k = n - 1; k >= 0; k--) {
+      double pStart1 = reader.popDouble();
+      xBar += pStart1 * pBar;
+      pBar = x * pBar;
+    }
+    return xBar;
+  }
+
+  /**
+   * The value and the gradient of {@code power} ({@code jax.value_and_grad}).
+   */
+  public static ValueAndDerivative powerValueAndGrad(double x, int n) {
+    Tape tape = new Tape();
+    double p = 1.0;
+    {
+      int k = 0;
+      tape.reserve(n - k, 1, 0, 0);
+      while (k < n) {
+        double pStart1 = p;
+        double prod1 = p * x;
+        p = prod1;
+        tape.pushDouble(pStart1);
+        k = k + 1;
+      }
+    }
+    Tape.Reader reader = tape.reader();
+    double pBar = 1.0;
+    double xBar = 0.0;
+    for (int k = n - 1; k >= 0; k--) {
+      double pStart1 = reader.popDouble();
+      xBar += pStart1 * pBar;
+      pBar = x * pBar;
+    }
+    return new ValueAndDerivative(p, xBar);
+  }
+
+  /**
+   * The value of {@code power} in every lane ({@code vmap(power)}).
+   * Returns the batch bound to these arrays, for repeated {@code run()}s; close it.
+   * @throws IllegalArgumentException naming an array that is null or of another length than the first
+   * @throws io.jgrad.runtime.BackendUnavailableException when {@code backend} cannot run this kernel
+   */
+  public static Batch powerBatchSession(double[] x, int[] n, double[] out, Backend backend) {
+    int lanes = LaneArrays.length("x", x);
+    LaneArrays.check(lanes, "n", n);
+    LaneArrays.check(lanes, "out", out);
+    return Batch.prepare("KernelArgumentsDerivatives.powerBatch", new PowerBatchKernel(lanes, x, n, out), lanes, backend, new Object[] {x, n}, new Object[] {out});
+  }
+
+  /**
+   * The value of {@code power} in every lane ({@code vmap(power)}).
+   * Returns the backend that ran it.
+   * @throws IllegalArgumentException naming an array that is null or of another length than the first
+   * @throws io.jgrad.runtime.BackendUnavailableException when {@code backend} cannot run this kernel
+   */
+  public static Backend powerBatch(double[] x, int[] n, double[] out, Backend backend) {
+    try (Batch batch = powerBatchSession(x, n, out, backend)) {
+      return batch.run().backend();
+    }
+  }
+
+  /**
+   * The value and the tangent of {@code power} in every lane ({@code vmap(jvp(power))}), tangents per lane.
+   * Returns the batch bound to these arrays, for repeated {@code run()}s; close it.
+   * @throws IllegalArgumentException naming an array that is null or of another length than the first
+   * @throws io.jgrad.runtime.BackendUnavailableException when {@code backend} cannot run this kernel
+   */
+  public static Batch powerJvpBatchSession(double[] x, int[] n, double[] xDot, double[] outValue,
+      double[] outTangent, Backend backend) {
+    int lanes = LaneArrays.length("x", x);
+    LaneArrays.check(lanes, "n", n);
+    LaneArrays.check(lanes, "xDot", xDot);
+    LaneArrays.check(lanes, "outValue", outValue);
+    LaneArrays.check(lanes, "outTangent", outTangent);
+    return Batch.prepare("KernelArgumentsDerivatives.powerJvpBatch", new PowerJvpBatchKernel(lanes, x, n, xDot, outValue, outTangent), lanes, backend, new Object[] {x, n, xDot}, new Object[] {outValue, outTangent});
+  }
+
+  /**
+   * The value and the tangent of {@code power} in every lane ({@code vmap(jvp(power))}), tangents per lane.
+   * Returns the backend that ran it.
+   * @throws IllegalArgumentException naming an array that is null or of another length than the first
+   * @throws io.jgrad.runtime.BackendUnavailableException when {@code backend} cannot run this kernel
+   */
+  public static Backend powerJvpBatch(double[] x, int[] n, double[] xDot, double[] outValue,
+      double[] outTangent, Backend backend) {
+    try (Batch batch = powerJvpBatchSession(x, n, xDot, outValue, outTangent, backend)) {
+      return batch.run().backend();
+    }
+  }
+
+  /**
+   * The gradient of {@code power} in every lane ({@code vmap(grad(power))}), by forward mode with one tangent per parameter (no tape).
+   * Returns the batch bound to these arrays, for repeated {@code run()}s; close it.
+   * @throws IllegalArgumentException naming an array that is null or of another length than the first
+   * @throws io.jgrad.runtime.BackendUnavailableException when {@code backend} cannot run this kernel
+   */
+  public static Batch powerGradBatchSession(double[] x, int[] n, double[] xGrad, Backend backend) {
+    int lanes = LaneArrays.length("x", x);
+    LaneArrays.check(lanes, "n", n);
+    LaneArrays.check(lanes, "xGrad", xGrad);
+    return Batch.prepare("KernelArgumentsDerivatives.powerGradBatch", new PowerGradBatchKernel(lanes, x, n, xGrad), lanes, backend, new Object[] {x, n}, new Object[] {xGrad});
+  }
+
+  /**
+   * The gradient of {@code power} in every lane ({@code vmap(grad(power))}), by forward mode with one tangent per parameter (no tape).
+   * Returns the backend that ran it.
+   * @throws IllegalArgumentException naming an array that is null or of another length than the first
+   * @throws io.jgrad.runtime.BackendUnavailableException when {@code backend} cannot run this kernel
+   */
+  public static Backend powerGradBatch(double[] x, int[] n, double[] xGrad, Backend backend) {
+    try (Batch batch = powerGradBatchSession(x, n, xGrad, backend)) {
+      return batch.run().backend();
+    }
+  }
+
+  /**
    * The kernel of {@link #polyBatch}: Aparapi translates {@code run()} to OpenCL; CPU backends call {@code lane}.
    */
   static final class PolyBatchKernel extends Kernel implements Lanes {
@@ -389,6 +595,161 @@ public final class KernelArgumentsDerivatives {
         p = prod1 + elem1;
         pDot = prod1Dot;
         k = k - 1;
+      }
+      this.xGrad[lane] = pDot;
+    }
+  }
+
+  /**
+   * The kernel of {@link #powerBatch}: Aparapi translates {@code run()} to OpenCL; CPU backends call {@code lane}.
+   */
+  static final class PowerBatchKernel extends Kernel implements Lanes {
+    final int lanes;
+
+    final double[] x;
+
+    final int[] n;
+
+    final double[] out;
+
+    PowerBatchKernel(int lanes, double[] x, int[] n, double[] out) {
+      this.lanes = lanes;
+      this.x = x;
+      this.n = n;
+      this.out = out;
+    }
+
+    @Override
+    public void run() {
+      int lane = getGlobalId();
+      if (lane < lanes) {
+        lane(lane);
+      }
+    }
+
+    @Override
+    public void lane(int lane) {
+      double x = this.x[lane];
+      int n = this.n[lane];
+      double p = 0.0;
+      int k = 0;
+      double prod1 = 0.0;
+      p = 1.0;
+      k = 0;
+      while (k < n) {
+        prod1 = p * x;
+        p = prod1;
+        k = k + 1;
+      }
+      this.out[lane] = p;
+    }
+  }
+
+  /**
+   * The kernel of {@link #powerJvpBatch}: Aparapi translates {@code run()} to OpenCL; CPU backends call {@code lane}.
+   */
+  static final class PowerJvpBatchKernel extends Kernel implements Lanes {
+    final int lanes;
+
+    final double[] x;
+
+    final int[] n;
+
+    final double[] xDot;
+
+    final double[] outValue;
+
+    final double[] outTangent;
+
+    PowerJvpBatchKernel(int lanes, double[] x, int[] n, double[] xDot, double[] outValue,
+        double[] outTangent) {
+      this.lanes = lanes;
+      this.x = x;
+      this.n = n;
+      this.xDot = xDot;
+      this.outValue = outValue;
+      this.outTangent = outTangent;
+    }
+
+    @Override
+    public void run() {
+      int lane = getGlobalId();
+      if (lane < lanes) {
+        lane(lane);
+      }
+    }
+
+    @Override
+    public void lane(int lane) {
+      double x = this.x[lane];
+      int n = this.n[lane];
+      double xDot = this.xDot[lane];
+      double p = 0.0;
+      double pDot = 0.0;
+      int k = 0;
+      double prod1 = 0.0;
+      double prod1Dot = 0.0;
+      p = 1.0;
+      pDot = 0.0;
+      k = 0;
+      while (k < n) {
+        prod1 = p * x;
+        prod1Dot = x * pDot + p * xDot;
+        p = prod1;
+        pDot = prod1Dot;
+        k = k + 1;
+      }
+      this.outValue[lane] = p;
+      this.outTangent[lane] = pDot;
+    }
+  }
+
+  /**
+   * The kernel of {@link #powerGradBatch}: Aparapi translates {@code run()} to OpenCL; CPU backends call {@code lane}.
+   */
+  static final class PowerGradBatchKernel extends Kernel implements Lanes {
+    final int lanes;
+
+    final double[] x;
+
+    final int[] n;
+
+    final double[] xGrad;
+
+    PowerGradBatchKernel(int lanes, double[] x, int[] n, double[] xGrad) {
+      this.lanes = lanes;
+      this.x = x;
+      this.n = n;
+      this.xGrad = xGrad;
+    }
+
+    @Override
+    public void run() {
+      int lane = getGlobalId();
+      if (lane < lanes) {
+        lane(lane);
+      }
+    }
+
+    @Override
+    public void lane(int lane) {
+      double x = this.x[lane];
+      int n = this.n[lane];
+      double xDot = 1.0;
+      double p = 0.0;
+      double pDot = 0.0;
+      int k = 0;
+      double prod1 = 0.0;
+      double prod1Dot = 0.0;
+      p = 1.0;
+      pDot = 0.0;
+      k = 0;
+      while (k < n) {
+        prod1 = p * x;
+        prod1Dot = x * pDot + p * xDot;
+        p = prod1;
+        pDot = prod1Dot;
+        k = k + 1;
       }
       this.xGrad[lane] = pDot;
     }

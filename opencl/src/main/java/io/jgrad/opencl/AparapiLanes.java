@@ -35,6 +35,10 @@ final class AparapiLanes implements DeviceLanes {
           kernel.put(d);
         } else if (in instanceof int[] ints) {
           kernel.put(ints);
+        } else if (in instanceof long[] longs) {
+          kernel.put(longs);
+        } else if (in instanceof boolean[] booleans) {
+          kernel.put(booleans);
         } else {
           kernel.put((float[]) in);
         }

@@ -65,6 +65,38 @@ class BatchedDiagnosticsTest {
   }
 
   @Test
+  void perLaneNamesAParameterThatIsNotThere() {
+    Compilation c = compile(""
+        + "  @Batched(perLane = {\"m\"}) @Differentiable\n"
+        + "  static double f(double x, int n) {\n"
+        + "    return n * x;\n"
+        + "  }\n");
+    assertThat(c).hadErrorContaining("[jgrad.NotBatchable] perLane names m, which is not a parameter of f; hint:"
+        + " name one of x, n").inFile(source).onLine(5).atColumn(23);
+  }
+
+  @Test
+  void perLaneNamesADifferentiatedParameter() {
+    Compilation c = compile(""
+        + "  @Batched(perLane = {\"n\", \"x\"}) @Differentiable\n"
+        + "  static double f(double x, int n) {\n"
+        + "    return n * x;\n"
+        + "  }\n");
+    assertThat(c).hadErrorContaining("[jgrad.NotBatchable] parameter x is differentiated, so its kernels already"
+        + " take one x per lane").inFile(source).onLine(5).atColumn(28);
+  }
+
+  @Test
+  void perLaneNamesAParameterTwice() {
+    Compilation c = compile(""
+        + "  @Batched(perLane = {\"n\", \"n\"}) @Differentiable\n"
+        + "  static double f(double x, int n) {\n"
+        + "    return n * x;\n"
+        + "  }\n");
+    assertThat(c).hadErrorContaining("[jgrad.NotBatchable] perLane names n twice").inFile(source).onLine(5);
+  }
+
+  @Test
   void anArrayParameterIsNotALane() {
     Compilation c = compile(""
         + "  @Batched @Differentiable\n"

@@ -37,6 +37,7 @@ public final class KernelEmitter {
   /** One field of a kernel, set from the constructor argument of the same name. */
   private record Field(String name, TypeName type) {}
 
+  private final Kernels kernels;
   private final Callee sig;
   private final ClassName self;
   /** Why the lanes run on the CPU only (they reach a {@code @CustomVjp} rule), or null for a kernel. */
@@ -44,8 +45,9 @@ public final class KernelEmitter {
   /** Whether kernels extend Aparapi's {@code Kernel}: it is on the class path and the lanes are not CPU-only. */
   private final boolean device;
 
-  private KernelEmitter(Callee sig, String cpuOnly, boolean openCl) {
-    this.sig = sig;
+  private KernelEmitter(Kernels kernels, String cpuOnly, boolean openCl) {
+    this.kernels = kernels;
+    this.sig = kernels.signature();
     this.self = RuntimeTypes.derivatives(sig);
     this.cpuOnly = cpuOnly;
     this.device = cpuOnly == null && openCl;
@@ -56,7 +58,7 @@ public final class KernelEmitter {
    * class path, so that the kernels can extend it.
    */
   public static void emit(Kernels kernels, TypeSpec.Builder type, boolean openCl) {
-    KernelEmitter e = new KernelEmitter(kernels.signature(),
+    KernelEmitter e = new KernelEmitter(kernels,
         kernels instanceof Kernels.CpuOnly c ? c.reason() : null, openCl);
     if (kernels instanceof Kernels.Forward f) {
       e.valueKernel(f.value(), type);
@@ -218,7 +220,7 @@ public final class KernelEmitter {
     CodeBlock.Builder b = CodeBlock.builder();
     for (Callee.Param p : sig.params()) {
       b.addStatement("$T $L = this.$L$L", typeName(p.type()), p.name(), p.name(),
-          p.differentiated() ? "[" + l.index() + "]" : "");
+          kernels.perLane(p) ? "[" + l.index() + "]" : "");
     }
     return b;
   }
@@ -232,9 +234,9 @@ public final class KernelEmitter {
     String method = sig.name() + suffix;
     String kernelName = Character.toUpperCase(method.charAt(0)) + method.substring(1)
         + (cpuOnly == null ? "Kernel" : "Lanes");
-    // The parameters, each differentiated one an array of lanes, then extraInputs: what the batch reads.
+    // The parameters, each one given per lane an array of lanes, then extraInputs: what the batch reads.
     List<Field> inputs = new ArrayList<>(sig.params().stream()
-        .map(p -> new Field(p.name(), p.differentiated() ? lanesOf(p.type()) : typeName(p.type()))).toList());
+        .map(p -> new Field(p.name(), kernels.perLane(p) ? lanesOf(p.type()) : typeName(p.type()))).toList());
     inputs.addAll(extraInputs);
     List<Field> args = new ArrayList<>(inputs);
     args.addAll(outputs);

@@ -37,32 +37,35 @@ public final class KernelLowering {
 
   private final Function function;
   private final Callee sig;
+  private final List<String> perLane;
   private final KernelSources sources;
 
-  private KernelLowering(Function function, KernelSources sources) {
+  private KernelLowering(Function function, List<String> perLane, KernelSources sources) {
     this.function = function;
     this.sig = function.signature();
+    this.perLane = perLane;
     this.sources = sources;
   }
 
   /**
-   * The kernels of {@code f}; {@code sources} finds the code to inline. {@code reverseOnly} is the
+   * The kernels of {@code f}, which take the parameters {@code perLane} names one per lane (the
+   * differentiated ones always); {@code sources} finds the code to inline. {@code reverseOnly} is the
    * path to a {@code @CustomVjp} rule when {@code f} reaches one: the kernels run its {@code fwd} and
    * {@code bwd} as code where they are in the subset, else the lanes call the scalar generated code
    * on CPU backends, and there is no {@code fJvpBatch} either way.
    *
    * @throws NotBatchable when {@code f} cannot be batched at all
    */
-  public static Kernels lower(Function f, String reverseOnly, KernelSources sources) {
+  public static Kernels lower(Function f, List<String> perLane, String reverseOnly, KernelSources sources) {
     checkParameters(f.signature());
-    KernelLowering lowering = new KernelLowering(f, sources);
+    KernelLowering lowering = new KernelLowering(f, perLane, sources);
     if (reverseOnly == null) {
-      return new Kernels.Forward(f.signature(), lowering.value(), lowering.jvp(), lowering.grad());
+      return new Kernels.Forward(f.signature(), perLane, lowering.value(), lowering.jvp(), lowering.grad());
     }
     try {
       return lowering.reverse();
     } catch (NotBatchable | TransformException e) {
-      return new Kernels.CpuOnly(f.signature(), "it reaches a @CustomVjp rule (" + reverseOnly + ") and "
+      return new Kernels.CpuOnly(f.signature(), perLane, "it reaches a @CustomVjp rule (" + reverseOnly + ") and "
           + e.getMessage());
     }
   }
@@ -112,7 +115,7 @@ public final class KernelLowering {
         c -> false), names, constants, sig.params());
     Set<String> outputNames = new HashSet<>(gradient.components().stream().map(Expr.Var::name).toList());
     List<Linear> program = DeadCode.eliminate(Jvp.transform(flat, List.of(), names).program(), true, outputNames);
-    return new Kernels.Reverse(sig, value(), new Lane(names, lane, program, constants, List.of(), List.of(),
+    return new Kernels.Reverse(sig, perLane, value(), new Lane(names, lane, program, constants, List.of(), List.of(),
         gradient.components()), gradient.recomputes());
   }
 

@@ -24,6 +24,36 @@ public final class LaneArrays {
     sameLength(lanes, name, require(name, array).length);
   }
 
+  /** The number of lanes, {@code array.length}; {@code name} is the parameter named in the error. */
+  public static int length(String name, int[] array) {
+    return require(name, array).length;
+  }
+
+  /** The number of lanes, {@code array.length}; {@code name} is the parameter named in the error. */
+  public static int length(String name, long[] array) {
+    return require(name, array).length;
+  }
+
+  /** The number of lanes, {@code array.length}; {@code name} is the parameter named in the error. */
+  public static int length(String name, boolean[] array) {
+    return require(name, array).length;
+  }
+
+  /** Checks that {@code array} has one element per lane. */
+  public static void check(int lanes, String name, int[] array) {
+    sameLength(lanes, name, require(name, array).length);
+  }
+
+  /** Checks that {@code array} has one element per lane. */
+  public static void check(int lanes, String name, long[] array) {
+    sameLength(lanes, name, require(name, array).length);
+  }
+
+  /** Checks that {@code array} has one element per lane. */
+  public static void check(int lanes, String name, boolean[] array) {
+    sameLength(lanes, name, require(name, array).length);
+  }
+
   private static <T> T require(String name, T array) {
     if (array == null) {
       throw new IllegalArgumentException(name + " is null; a batched kernel needs one element per lane");
