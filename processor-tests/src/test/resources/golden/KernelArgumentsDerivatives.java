@@ -237,6 +237,169 @@ public final class KernelArgumentsDerivatives {
   }
 
   /**
+   * {@code gathered} as a differentiable function object of {@code x}, with {@code idx} bound, to pass to higher-order code.
+   */
+  public static DiffFn1 gathered(int[] idx) {
+    return new DiffFn1() {
+      @Override
+      public double value(double x) {
+        return KernelArguments.gathered(x, idx);
+      }
+
+      @Override
+      public Dual jvp(double x, double xDot) {
+        return KernelArgumentsDerivatives.gatheredJvp(x, idx, xDot);
+      }
+
+      @Override
+      public ScalarVjp vjp(double x) {
+        return KernelArgumentsDerivatives.gatheredVjp(x, idx);
+      }
+    };
+  }
+
+  /**
+   * The value of {@code gathered} and its directional derivative along the tangents ({@code jax.jvp}).
+   */
+  public static Dual gatheredJvp(double x, int[] idx, double xDot) {
+    double elem1 = jgrad.golden.KernelArguments.COEF[idx[0]];
+    double prod1 = x * elem1;
+    double prod1Dot = elem1 * xDot;
+    double prod2 = x * idx[1];
+    double prod2Dot = idx[1] * xDot;
+    double sin1 = Math.sin(prod2);
+    double sin1Dot = Math.cos(prod2) * prod2Dot;
+    double sum1 = prod1 + sin1;
+    double sum1Dot = prod1Dot + sin1Dot;
+    return Dual.of(sum1, sum1Dot);
+  }
+
+  /**
+   * The value of {@code gathered} and its pullback from an output cotangent to the gradient ({@code jax.vjp}).
+   */
+  public static ScalarVjp gatheredVjp(double x, int[] idx) {
+    double elem1 = jgrad.golden.KernelArguments.COEF[idx[0]];
+    double prod1 = x * elem1;
+    double prod2 = x * idx[1];
+    double sin1 = Math.sin(prod2);
+    double sum1 = prod1 + sin1;
+    return new ScalarVjp(sum1, outBar -> {
+      double sum1Bar = outBar;
+      double xBar = 0.0;
+      double prod2Bar = Math.cos(prod2) * sum1Bar;
+      xBar = idx[1] * prod2Bar + elem1 * sum1Bar;
+      return xBar;
+    });
+  }
+
+  /**
+   * The gradient of {@code gathered} ({@code jax.grad}).
+   */
+  public static double gatheredGrad(double x, int[] idx) {
+    double elem1 = jgrad.golden.KernelArguments.COEF[idx[0]];
+    double prod2 = x * idx[1];
+    double xBar = 0.0;
+    double prod2Bar = Math.cos(prod2);
+    xBar = idx[1] * prod2Bar + elem1;
+    return xBar;
+  }
+
+  /**
+   * The value and the gradient of {@code gathered} ({@code jax.value_and_grad}).
+   */
+  public static ValueAndDerivative gatheredValueAndGrad(double x, int[] idx) {
+    double elem1 = jgrad.golden.KernelArguments.COEF[idx[0]];
+    double prod1 = x * elem1;
+    double prod2 = x * idx[1];
+    double sin1 = Math.sin(prod2);
+    double sum1 = prod1 + sin1;
+    double xBar = 0.0;
+    double prod2Bar = Math.cos(prod2);
+    xBar = idx[1] * prod2Bar + elem1;
+    return new ValueAndDerivative(sum1, xBar);
+  }
+
+  /**
+   * The value of {@code gathered} in every lane ({@code vmap(gathered)}).
+   * Returns the batch bound to these arrays, for repeated {@code run()}s; close it.
+   * @throws IllegalArgumentException naming an array that is null or of another length than the first
+   * @throws io.jgrad.runtime.BackendUnavailableException when {@code backend} cannot run this kernel
+   */
+  public static Batch gatheredBatchSession(double[] x, int[] idx, double[] out, Backend backend) {
+    int lanes = LaneArrays.length("x", x);
+    LaneArrays.check(lanes, "out", out);
+    LaneArrays.shared("idx", idx);
+    return Batch.prepare("KernelArgumentsDerivatives.gatheredBatch", new GatheredBatchKernel(lanes, x, idx, out), lanes, backend, new Object[] {x, idx, jgrad.golden.KernelArguments.COEF}, new Object[] {out});
+  }
+
+  /**
+   * The value of {@code gathered} in every lane ({@code vmap(gathered)}).
+   * Returns the backend that ran it.
+   * @throws IllegalArgumentException naming an array that is null or of another length than the first
+   * @throws io.jgrad.runtime.BackendUnavailableException when {@code backend} cannot run this kernel
+   */
+  public static Backend gatheredBatch(double[] x, int[] idx, double[] out, Backend backend) {
+    try (Batch batch = gatheredBatchSession(x, idx, out, backend)) {
+      return batch.run().backend();
+    }
+  }
+
+  /**
+   * The value and the tangent of {@code gathered} in every lane ({@code vmap(jvp(gathered))}), tangents per lane.
+   * Returns the batch bound to these arrays, for repeated {@code run()}s; close it.
+   * @throws IllegalArgumentException naming an array that is null or of another length than the first
+   * @throws io.jgrad.runtime.BackendUnavailableException when {@code backend} cannot run this kernel
+   */
+  public static Batch gatheredJvpBatchSession(double[] x, int[] idx, double[] xDot,
+      double[] outValue, double[] outTangent, Backend backend) {
+    int lanes = LaneArrays.length("x", x);
+    LaneArrays.check(lanes, "xDot", xDot);
+    LaneArrays.check(lanes, "outValue", outValue);
+    LaneArrays.check(lanes, "outTangent", outTangent);
+    LaneArrays.shared("idx", idx);
+    return Batch.prepare("KernelArgumentsDerivatives.gatheredJvpBatch", new GatheredJvpBatchKernel(lanes, x, idx, xDot, outValue, outTangent), lanes, backend, new Object[] {x, idx, xDot, jgrad.golden.KernelArguments.COEF}, new Object[] {outValue, outTangent});
+  }
+
+  /**
+   * The value and the tangent of {@code gathered} in every lane ({@code vmap(jvp(gathered))}), tangents per lane.
+   * Returns the backend that ran it.
+   * @throws IllegalArgumentException naming an array that is null or of another length than the first
+   * @throws io.jgrad.runtime.BackendUnavailableException when {@code backend} cannot run this kernel
+   */
+  public static Backend gatheredJvpBatch(double[] x, int[] idx, double[] xDot, double[] outValue,
+      double[] outTangent, Backend backend) {
+    try (Batch batch = gatheredJvpBatchSession(x, idx, xDot, outValue, outTangent, backend)) {
+      return batch.run().backend();
+    }
+  }
+
+  /**
+   * The gradient of {@code gathered} in every lane ({@code vmap(grad(gathered))}), by forward mode with one tangent per parameter (no tape).
+   * Returns the batch bound to these arrays, for repeated {@code run()}s; close it.
+   * @throws IllegalArgumentException naming an array that is null or of another length than the first
+   * @throws io.jgrad.runtime.BackendUnavailableException when {@code backend} cannot run this kernel
+   */
+  public static Batch gatheredGradBatchSession(double[] x, int[] idx, double[] xGrad,
+      Backend backend) {
+    int lanes = LaneArrays.length("x", x);
+    LaneArrays.check(lanes, "xGrad", xGrad);
+    LaneArrays.shared("idx", idx);
+    return Batch.prepare("KernelArgumentsDerivatives.gatheredGradBatch", new GatheredGradBatchKernel(lanes, x, idx, xGrad), lanes, backend, new Object[] {x, idx, jgrad.golden.KernelArguments.COEF}, new Object[] {xGrad});
+  }
+
+  /**
+   * The gradient of {@code gathered} in every lane ({@code vmap(grad(gathered))}), by forward mode with one tangent per parameter (no tape).
+   * Returns the backend that ran it.
+   * @throws IllegalArgumentException naming an array that is null or of another length than the first
+   * @throws io.jgrad.runtime.BackendUnavailableException when {@code backend} cannot run this kernel
+   */
+  public static Backend gatheredGradBatch(double[] x, int[] idx, double[] xGrad, Backend backend) {
+    try (Batch batch = gatheredGradBatchSession(x, idx, xGrad, backend)) {
+      return batch.run().backend();
+    }
+  }
+
+  /**
    * {@code power} as a differentiable function object of {@code x}, with {@code n} bound, to pass to higher-order code.
    */
   public static DiffFn1 power(int n) {
@@ -597,6 +760,167 @@ public final class KernelArgumentsDerivatives {
         k = k - 1;
       }
       this.xGrad[lane] = pDot;
+    }
+  }
+
+  /**
+   * The kernel of {@link #gatheredBatch}: Aparapi translates {@code run()} to OpenCL; CPU backends call {@code lane}.
+   */
+  static final class GatheredBatchKernel extends Kernel implements Lanes {
+    final int lanes;
+
+    final double[] x;
+
+    final int[] idx;
+
+    final double[] out;
+
+    final double[] COEF;
+
+    GatheredBatchKernel(int lanes, double[] x, int[] idx, double[] out) {
+      this.lanes = lanes;
+      this.x = x;
+      this.idx = idx;
+      this.out = out;
+      this.COEF = jgrad.golden.KernelArguments.COEF;
+    }
+
+    @Override
+    public void run() {
+      int lane = getGlobalId();
+      if (lane < lanes) {
+        lane(lane);
+      }
+    }
+
+    @Override
+    public void lane(int lane) {
+      double x = this.x[lane];
+      double elem1 = 0.0;
+      double prod1 = 0.0;
+      double prod2 = 0.0;
+      double sin1 = 0.0;
+      double sum1 = 0.0;
+      elem1 = COEF[idx[0]];
+      prod1 = x * elem1;
+      prod2 = x * idx[1];
+      sin1 = Math.sin(prod2);
+      sum1 = prod1 + sin1;
+      this.out[lane] = sum1;
+    }
+  }
+
+  /**
+   * The kernel of {@link #gatheredJvpBatch}: Aparapi translates {@code run()} to OpenCL; CPU backends call {@code lane}.
+   */
+  static final class GatheredJvpBatchKernel extends Kernel implements Lanes {
+    final int lanes;
+
+    final double[] x;
+
+    final int[] idx;
+
+    final double[] xDot;
+
+    final double[] outValue;
+
+    final double[] outTangent;
+
+    final double[] COEF;
+
+    GatheredJvpBatchKernel(int lanes, double[] x, int[] idx, double[] xDot, double[] outValue,
+        double[] outTangent) {
+      this.lanes = lanes;
+      this.x = x;
+      this.idx = idx;
+      this.xDot = xDot;
+      this.outValue = outValue;
+      this.outTangent = outTangent;
+      this.COEF = jgrad.golden.KernelArguments.COEF;
+    }
+
+    @Override
+    public void run() {
+      int lane = getGlobalId();
+      if (lane < lanes) {
+        lane(lane);
+      }
+    }
+
+    @Override
+    public void lane(int lane) {
+      double x = this.x[lane];
+      double xDot = this.xDot[lane];
+      double elem1 = 0.0;
+      double prod1 = 0.0;
+      double prod1Dot = 0.0;
+      double prod2 = 0.0;
+      double prod2Dot = 0.0;
+      double sin1 = 0.0;
+      double sin1Dot = 0.0;
+      double sum1 = 0.0;
+      double sum1Dot = 0.0;
+      elem1 = COEF[idx[0]];
+      prod1 = x * elem1;
+      prod1Dot = elem1 * xDot;
+      prod2 = x * idx[1];
+      prod2Dot = idx[1] * xDot;
+      sin1 = Math.sin(prod2);
+      sin1Dot = Math.cos(prod2) * prod2Dot;
+      sum1 = prod1 + sin1;
+      sum1Dot = prod1Dot + sin1Dot;
+      this.outValue[lane] = sum1;
+      this.outTangent[lane] = sum1Dot;
+    }
+  }
+
+  /**
+   * The kernel of {@link #gatheredGradBatch}: Aparapi translates {@code run()} to OpenCL; CPU backends call {@code lane}.
+   */
+  static final class GatheredGradBatchKernel extends Kernel implements Lanes {
+    final int lanes;
+
+    final double[] x;
+
+    final int[] idx;
+
+    final double[] xGrad;
+
+    final double[] COEF;
+
+    GatheredGradBatchKernel(int lanes, double[] x, int[] idx, double[] xGrad) {
+      this.lanes = lanes;
+      this.x = x;
+      this.idx = idx;
+      this.xGrad = xGrad;
+      this.COEF = jgrad.golden.KernelArguments.COEF;
+    }
+
+    @Override
+    public void run() {
+      int lane = getGlobalId();
+      if (lane < lanes) {
+        lane(lane);
+      }
+    }
+
+    @Override
+    public void lane(int lane) {
+      double x = this.x[lane];
+      double xDot = 1.0;
+      double elem1 = 0.0;
+      double prod1Dot = 0.0;
+      double prod2 = 0.0;
+      double prod2Dot = 0.0;
+      double sin1Dot = 0.0;
+      double sum1Dot = 0.0;
+      elem1 = COEF[idx[0]];
+      prod1Dot = elem1 * xDot;
+      prod2 = x * idx[1];
+      prod2Dot = idx[1] * xDot;
+      sin1Dot = Math.cos(prod2) * prod2Dot;
+      sum1Dot = prod1Dot + sin1Dot;
+      this.xGrad[lane] = sum1Dot;
     }
   }
 

@@ -60,8 +60,8 @@ class BatchedDiagnosticsTest {
         + "    return mode == Mode.SQUARE ? x * x : x * x * x;\n"
         + "  }\n");
     assertThat(c).hadErrorContaining("[jgrad.NotBatchable] parameter mode of type Mode cannot be passed to a"
-        + " kernel: shared parameters must be primitives; hint: pass what the kernel needs as an int, long,"
-        + " boolean or double (an enum's ordinal(), say)").inFile(source).onLine(7);
+        + " kernel: shared parameters must be primitives or arrays of them; hint: pass what the kernel needs"
+        + " as an int, long, boolean or double (an enum's ordinal(), say)").inFile(source).onLine(7);
   }
 
   @Test

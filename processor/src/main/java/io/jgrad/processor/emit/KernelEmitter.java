@@ -215,14 +215,22 @@ public final class KernelEmitter {
         .map(d -> new Field(Names.fresh(d.name() + "Grad", taken), lanesOf(d.type()))).toList();
   }
 
-  /** The lane's own copies of the parameters: its element of each lane array, and the shared values. */
+  /**
+   * The lane's own copies of the parameters: its element of each lane array, and the shared values;
+   * a shared array is read from the kernel's field, which OpenCL cannot alias in a local.
+   */
   private CodeBlock.Builder reads(Lane l) {
     CodeBlock.Builder b = CodeBlock.builder();
-    for (Callee.Param p : sig.params()) {
+    for (Callee.Param p : sig.params().stream().filter(p -> !sharedArray(p)).toList()) {
       b.addStatement("$T $L = this.$L$L", typeName(p.type()), p.name(), p.name(),
           kernels.perLane(p) ? "[" + l.index() + "]" : "");
     }
     return b;
+  }
+
+  /** Whether {@code p} is an array all lanes read (an {@code int[]} of indices, say), not given per lane. */
+  private boolean sharedArray(Callee.Param p) {
+    return p.type().isArray() && !kernels.perLane(p);
   }
 
   /**
@@ -286,7 +294,9 @@ public final class KernelEmitter {
         .addParameter(TypeName.INT, l.index()).addCode(lane).build());
     type.addType(kernel.build());
 
-    List<Field> laneArrays = args.stream().filter(f -> f.type() instanceof ArrayTypeName).toList();
+    List<String> shared = sig.params().stream().filter(this::sharedArray).map(Callee.Param::name).toList();
+    List<Field> laneArrays = args.stream()
+        .filter(f -> f.type() instanceof ArrayTypeName && !shared.contains(f.name())).toList();
     List<Field> inputArrays = inputs.stream().filter(f -> f.type() instanceof ArrayTypeName).toList();
     MethodSpec.Builder session = MethodSpec.methodBuilder(method + "Session").returns(RuntimeTypes.BATCH)
         .addJavadoc(doc.replace("$L", sig.name()) + "\nReturns the batch bound to these arrays, for repeated"
@@ -305,6 +315,7 @@ public final class KernelEmitter {
     for (Field f : laneArrays.subList(1, laneArrays.size())) {
       session.addStatement("$T.check(lanes, $S, $L)", RuntimeTypes.LANE_ARRAYS, f.name(), f.name());
     }
+    shared.forEach(name -> session.addStatement("$T.shared($S, $L)", RuntimeTypes.LANE_ARRAYS, name, name));
     String argList = String.join(", ", args.stream().map(Field::name).toList());
     // Tables (static final arrays the lanes read) are inputs too: OpenCL copies them once per session.
     List<String> deviceInputs = new ArrayList<>(inputArrays.stream().map(Field::name).toList());

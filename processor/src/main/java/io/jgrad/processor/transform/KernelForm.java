@@ -75,6 +75,18 @@ record KernelForm(Names names, Set<String> declared, ArrayDeque<Map<String, Stri
     return new Expr.Var(name, v.type());
   }
 
+  /**
+   * Makes a local array another name of the array it is set to (an inlined callee's array parameter):
+   * OpenCL code cannot hold an array in a local, only read the kernel's array fields.
+   */
+  private void alias(Stmt.Assign a) {
+    if (!a.declare() || !(rename(a.value()) instanceof Expr.Var array)) {
+      throw new NotBatchable("the array " + a.target().name() + " is set to another array, which a kernel"
+          + " cannot do; hint: index the array it stands for");
+    }
+    scopes.peek().put(a.target().name(), array.name());
+  }
+
   private List<Stmt> scoped(List<Stmt> body) {
     scopes.push(new HashMap<>());
     List<Stmt> out = stmts(body);
@@ -85,7 +97,9 @@ record KernelForm(Names names, Set<String> declared, ArrayDeque<Map<String, Stri
   private List<Stmt> stmts(List<Stmt> body) {
     List<Stmt> out = new ArrayList<>();
     for (Stmt s : body) {
-      if (s instanceof Stmt.Assign a) {
+      if (s instanceof Stmt.Assign a && a.target().type().isArray()) {
+        alias(a);
+      } else if (s instanceof Stmt.Assign a) {
         Expr value = rename(a.value());
         Expr.Var target = a.declare() ? declare(a.target()) : (Expr.Var) rename(a.target());
         out.add(new Stmt.Assign(target, value, a.declare()));

@@ -196,7 +196,7 @@ public final class KernelLowering {
 
   /**
    * Throws {@link NotBatchable} at the first parameter of {@code sig} that a kernel cannot take: it takes
-   * scalars per lane, primitives shared between lanes, no OpenCL C names.
+   * scalars per lane, primitives and read-only arrays shared between lanes, no OpenCL C names.
    */
   private static void checkParameters(Callee sig) {
     for (Callee.Param p : sig.params()) {
@@ -214,12 +214,12 @@ public final class KernelLowering {
             + " yet; hint: declare it int");
       }
       if (!p.differentiated() && !p.type().isScalar() && p.type() != Type.INT && p.type() != Type.LONG
-          && p.type() != Type.BOOLEAN) {
+          && p.type() != Type.BOOLEAN && !p.type().isArray()) {
         // a reference parameter (String, enum, interface) is Type.OBJECT: name the type the user wrote
         String shown = p.javaType() == null ? p.type().javaName()
             : p.javaType().substring(p.javaType().lastIndexOf('.') + 1);
-        throw new NotBatchable("parameter " + p.name() + " of type " + shown
-            + " cannot be passed to a kernel: shared parameters must be primitives; hint: pass what the"
+        throw new NotBatchable("parameter " + p.name() + " of type " + shown + " cannot be passed to a"
+            + " kernel: shared parameters must be primitives or arrays of them; hint: pass what the"
             + " kernel needs as an int, long, boolean or double (an enum's ordinal(), say)");
       }
     }

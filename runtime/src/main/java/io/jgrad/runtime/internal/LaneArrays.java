@@ -1,6 +1,9 @@
 package io.jgrad.runtime.internal;
 
-/** Argument checks for batched kernels: every lane array present and of the batch's length. */
+/**
+ * Argument checks for batched kernels: every lane array present and of the batch's length, every
+ * array the lanes share present.
+ */
 public final class LaneArrays {
   private LaneArrays() {}
 
@@ -52,6 +55,13 @@ public final class LaneArrays {
   /** Checks that {@code array} has one element per lane. */
   public static void check(int lanes, String name, boolean[] array) {
     sameLength(lanes, name, require(name, array).length);
+  }
+
+  /** Checks that {@code array}, which every lane reads whole, is there. */
+  public static void shared(String name, Object array) {
+    if (array == null) {
+      throw new IllegalArgumentException(name + " is null; every lane of a batched kernel reads it");
+    }
   }
 
   private static <T> T require(String name, T array) {
