@@ -1,10 +1,6 @@
 package io.jgrad.examples.arrays;
 
-import io.jgrad.annotations.CustomJvp;
-import io.jgrad.annotations.CustomVjp;
 import io.jgrad.annotations.Differentiable;
-import io.jgrad.runtime.Dual;
-import io.jgrad.runtime.Fwd;
 
 /** Functions with {@code int[]} parameters: data such as indices or exponents, never differentiated. */
 final class IntArrayParams {
@@ -31,35 +27,5 @@ final class IntArrayParams {
       r *= y;
     }
     return r;
-  }
-
-  /** {@code x^p[0]} with a rule for its derivative. */
-  @CustomJvp(jvp = "powJvp")
-  static double pow(double x, int[] p) {
-    return Math.pow(x, p[0]);
-  }
-
-  static Dual powJvp(double x, int[] p, double xDot) {
-    return Dual.of(Math.pow(x, p[0]), p[0] * Math.pow(x, p[0] - 1) * xDot);
-  }
-
-  /** The identity whose backward pass scales the cotangent by {@code p[0]}. */
-  @CustomVjp(fwd = "scaleGradientFwd", bwd = "scaleGradientBwd")
-  static double scaleGradient(double x, int[] p) {
-    return x;
-  }
-
-  static Fwd<Double> scaleGradientFwd(double x, int[] p) {
-    return Fwd.of(x, x);
-  }
-
-  static double scaleGradientBwd(int[] p, Double x, double g) {
-    return p[0] * g;
-  }
-
-  /** {@code pow(x, p) scaleGradient(y, p)}: both rules, the same array passed to each. */
-  @Differentiable
-  static double ruled(double x, double y, int[] p) {
-    return pow(x, p) * scaleGradient(y, p);
   }
 }

@@ -1,6 +1,8 @@
 package io.jgrad.examples.batch;
 
 import static com.google.common.truth.Truth.assertThat;
+import static io.jgrad.examples.batch.LaneAsserts.assertClose;
+import static io.jgrad.examples.batch.LaneAsserts.tolerance;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.jgrad.runtime.Backend;
@@ -15,17 +17,6 @@ import org.junit.jupiter.params.provider.EnumSource;
  * against closed forms and the scalar generated code called with each lane's values.
  */
 class BatchedPerLaneTest {
-  private static double tolerance(Backend b) {
-    return b == Backend.OPENCL ? 1e-12 : 1e-13;
-  }
-
-  private static void assertClose(double actual, double expected, double rel, String what) {
-    double scale = Math.max(1.0, Math.abs(expected));
-    if (!(Math.abs(actual - expected) <= rel * scale)) {
-      throw new AssertionError(what + ": expected " + expected + " but was " + actual);
-    }
-  }
-
   @ParameterizedTest
   @EnumSource(Backend.class)
   void aTripCountAConstantAndAFlagPerLane(Backend backend) {

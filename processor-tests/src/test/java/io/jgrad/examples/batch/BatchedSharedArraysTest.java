@@ -1,6 +1,8 @@
 package io.jgrad.examples.batch;
 
 import static com.google.common.truth.Truth.assertThat;
+import static io.jgrad.examples.batch.LaneAsserts.assertClose;
+import static io.jgrad.examples.batch.LaneAsserts.tolerance;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.jgrad.runtime.Backend;
@@ -10,19 +12,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Array parameters shared by all lanes, on every backend, against closed forms and the scalar code. */
+/**
+ * Array parameters shared by all lanes, on every backend, against closed forms and the scalar code; the
+ * scalar code of functions whose custom rules take an {@code int[]} too.
+ */
 class BatchedSharedArraysTest {
-  private static double tolerance(Backend b) {
-    return b == Backend.OPENCL ? 1e-12 : 1e-13;
-  }
-
-  private static void assertClose(double actual, double expected, double rel, String what) {
-    double scale = Math.max(1.0, Math.abs(expected));
-    if (!(Math.abs(actual - expected) <= rel * scale)) {
-      throw new AssertionError(what + ": expected " + expected + " but was " + actual);
-    }
-  }
-
   @ParameterizedTest
   @EnumSource(Backend.class)
   void anIntArrayAndANonDiffDoubleArraySharedByAllLanes(Backend backend) {
@@ -118,6 +112,10 @@ class BatchedSharedArraysTest {
       assertClose(powSinGrad[i], 3 * xi * xi * Math.sin(xi) + xi * xi * xi * Math.cos(xi), tolerance(backend),
           "x^3 sin(x) gradient at lane " + i);
       assertClose(scaledCosGrad[i], -2 * -Math.sin(xi), tolerance(backend), "scaled cos gradient at lane " + i);
+      assertClose(BatchedSharedArraysDerivatives.powSinGrad(xi, p), powSinGrad[i], tolerance(backend),
+          "powSinGrad at lane " + i);
+      assertClose(BatchedSharedArraysDerivatives.scaledCosGrad(xi, p), scaledCosGrad[i], tolerance(backend),
+          "scaledCosGrad at lane " + i);
     }
   }
 }

@@ -1,6 +1,8 @@
 package io.jgrad.examples.batch;
 
 import static com.google.common.truth.Truth.assertThat;
+import static io.jgrad.examples.batch.LaneAsserts.assertClose;
+import static io.jgrad.examples.batch.LaneAsserts.tolerance;
 
 import io.jgrad.runtime.Backend;
 import io.jgrad.runtime.Batch;
@@ -14,17 +16,6 @@ import org.junit.jupiter.params.provider.EnumSource;
  * numbers written out again here) and the scalar generated code.
  */
 class BatchedTablesTest {
-  private static double tolerance(Backend b) {
-    return b == Backend.OPENCL ? 1e-12 : 1e-13;
-  }
-
-  private static void assertClose(double actual, double expected, double rel, String what) {
-    double scale = Math.max(1.0, Math.abs(expected));
-    if (!(Math.abs(actual - expected) <= rel * scale)) {
-      throw new AssertionError(what + ": expected " + expected + " but was " + actual);
-    }
-  }
-
   private static double p(double x) {
     return 1.0 - 0.5 * x + 0.25 * x * x + 0.125 * x * x * x;
   }

@@ -242,7 +242,7 @@ public final class KernelEmitter {
     String method = sig.name() + suffix;
     String kernelName = Character.toUpperCase(method.charAt(0)) + method.substring(1)
         + (cpuOnly == null ? "Kernel" : "Lanes");
-    // The parameters, each one given per lane an array of lanes, then extraInputs: what the batch reads.
+    // The parameters (an array of lanes for each one given per lane), then extraInputs: what the batch reads.
     List<Field> inputs = new ArrayList<>(sig.params().stream()
         .map(p -> new Field(p.name(), kernels.perLane(p) ? lanesOf(p.type()) : typeName(p.type()))).toList());
     inputs.addAll(extraInputs);

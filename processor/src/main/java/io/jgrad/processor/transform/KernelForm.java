@@ -17,8 +17,9 @@ import java.util.Set;
 
 /**
  * What Aparapi can translate: no calls out of the class, {@code Math} for {@code StrictMath},
- * constants and tables ({@code static final} arrays) read into fields, every local name declared once (LaneLocals then declares them all
- * at the lane's top, initialized, and splices nested blocks).
+ * constants and tables ({@code static final} arrays) read into fields, no local arrays (an inlined
+ * callee's array parameter is the caller's array), every local name declared once (LaneLocals then
+ * declares them all at the lane's top, initialized, and splices nested blocks).
  *
  * @param declared the names declared so far, the parameters' included
  * @param scopes each enclosing block's locals, innermost first: the name each declaration took
