@@ -1,8 +1,9 @@
 package io.jgrad.examples.batch;
 
 import static com.google.common.truth.Truth.assertThat;
-import static io.jgrad.examples.batch.LaneAsserts.assertClose;
-import static io.jgrad.examples.batch.LaneAsserts.tolerance;
+import static io.jgrad.examples.batch.LaneTesting.assertClose;
+import static io.jgrad.examples.batch.LaneTesting.tolerance;
+import static io.jgrad.examples.batch.LaneTesting.uniform;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.jgrad.runtime.Backend;
@@ -23,17 +24,14 @@ class BatchedPerLaneTest {
     OpenCl.requireIf(backend);
     Random r = new Random(5);
     int n = 257;
-    double[] x = new double[n];
+    double[] x = uniform(r, n, -3, 3);
+    double[] scale = uniform(r, n, -1, 1);
+    double[] xDot = uniform(r, n, -0.5, 0.5);
     int[] terms = new int[n];
-    double[] scale = new double[n];
     boolean[] flip = new boolean[n];
-    double[] xDot = new double[n];
     for (int i = 0; i < n; i++) {
-      x[i] = r.nextDouble() * 6 - 3;
       terms[i] = i % 7;
-      scale[i] = r.nextDouble() * 2 - 1;
       flip[i] = i % 3 == 0;
-      xDot[i] = r.nextDouble() - 0.5;
     }
     long shift = 4;
     double[] value = new double[n];

@@ -1,8 +1,9 @@
 package io.jgrad.examples.batch;
 
 import static com.google.common.truth.Truth.assertThat;
-import static io.jgrad.examples.batch.LaneAsserts.assertClose;
-import static io.jgrad.examples.batch.LaneAsserts.tolerance;
+import static io.jgrad.examples.batch.LaneTesting.assertClose;
+import static io.jgrad.examples.batch.LaneTesting.tolerance;
+import static io.jgrad.examples.batch.LaneTesting.uniform;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.jgrad.runtime.Backend;
@@ -23,16 +24,10 @@ class BatchedSharedArraysTest {
     OpenCl.requireIf(backend);
     Random r = new Random(9);
     int n = 200;
-    double[] x = new double[n];
-    double[] y = new double[n];
-    double[] xDot = new double[n];
-    double[] yDot = new double[n];
-    for (int i = 0; i < n; i++) {
-      x[i] = r.nextDouble() * 4 - 2;
-      y[i] = r.nextDouble() * 4 - 2;
-      xDot[i] = r.nextDouble() - 0.5;
-      yDot[i] = r.nextDouble() - 0.5;
-    }
+    double[] x = uniform(r, n, -2, 2);
+    double[] y = uniform(r, n, -2, 2);
+    double[] xDot = uniform(r, n, -0.5, 0.5);
+    double[] yDot = uniform(r, n, -0.5, 0.5);
     int[] freq = {2, 1, 3};
     double[] weights = {0.5, -1.5, 0.25};
     double[] value = new double[n];

@@ -1,8 +1,9 @@
 package io.jgrad.examples.batch;
 
 import static com.google.common.truth.Truth.assertThat;
-import static io.jgrad.examples.batch.LaneAsserts.assertClose;
-import static io.jgrad.examples.batch.LaneAsserts.tolerance;
+import static io.jgrad.examples.batch.LaneTesting.assertClose;
+import static io.jgrad.examples.batch.LaneTesting.tolerance;
+import static io.jgrad.examples.batch.LaneTesting.uniform;
 
 import io.jgrad.runtime.Backend;
 import io.jgrad.runtime.Batch;
@@ -39,16 +40,10 @@ class BatchedTablesTest {
     OpenCl.requireIf(backend);
     Random r = new Random(3);
     int n = 300;
-    double[] x = new double[n];
-    double[] y = new double[n];
-    double[] xDot = new double[n];
-    double[] yDot = new double[n];
-    for (int i = 0; i < n; i++) {
-      x[i] = r.nextDouble() * 4 - 2;
-      y[i] = r.nextDouble() * 4 - 2;
-      xDot[i] = r.nextDouble() - 0.5;
-      yDot[i] = r.nextDouble() - 0.5;
-    }
+    double[] x = uniform(r, n, -2, 2);
+    double[] y = uniform(r, n, -2, 2);
+    double[] xDot = uniform(r, n, -0.5, 0.5);
+    double[] yDot = uniform(r, n, -0.5, 0.5);
     double[] value = new double[n];
     Backend ran = BatchedTablesDerivatives.tabledBatch(x, y, value, backend);
     if (backend != Backend.AUTO) {
