@@ -1,7 +1,5 @@
 package io.jgrad.runtime.internal;
 
-import java.lang.reflect.Array;
-
 /**
  * Argument checks for batched kernels: every lane array present and of the batch's length, every
  * array the lanes share present. The arrays are primitive arrays of any element type.
@@ -11,12 +9,12 @@ public final class LaneArrays {
 
   /** The number of lanes, the length of {@code array}; {@code name} is the parameter named in the error. */
   public static int length(String name, Object array) {
-    return Array.getLength(require(name, array));
+    return lengthOf(require(name, array));
   }
 
   /** Checks that {@code array} has one element per lane. */
   public static void check(int lanes, String name, Object array) {
-    int length = Array.getLength(require(name, array));
+    int length = lengthOf(require(name, array));
     if (length != lanes) {
       throw new IllegalArgumentException(name + " has " + length + " elements but the batch has " + lanes
           + " lanes (the length of the first array argument)");
@@ -28,6 +26,22 @@ public final class LaneArrays {
     if (array == null) {
       throw new IllegalArgumentException(name + " is null; every lane of a batched kernel reads it");
     }
+  }
+
+  /** The length of a primitive array, without reflection (the CPU backends use none). */
+  private static int lengthOf(Object array) {
+    if (array instanceof double[] a) {
+      return a.length;
+    } else if (array instanceof float[] a) {
+      return a.length;
+    } else if (array instanceof int[] a) {
+      return a.length;
+    } else if (array instanceof long[] a) {
+      return a.length;
+    } else if (array instanceof boolean[] a) {
+      return a.length;
+    }
+    throw new IllegalArgumentException("not a lane array: " + array.getClass().getName());
   }
 
   private static Object require(String name, Object array) {
