@@ -10,4 +10,11 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.METHOD)
-public @interface Batched {}
+public @interface Batched {
+  /**
+   * The non-differentiated parameters ({@code int}, {@code long}, {@code boolean}, {@code @NonDiff} or
+   * outside {@code wrt}) that the kernels take one value per lane, as an array (JAX's {@code in_axes});
+   * the others are shared by all lanes. Differentiated parameters are always per lane.
+   */
+  String[] perLane() default {};
+}

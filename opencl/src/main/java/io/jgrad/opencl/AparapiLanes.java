@@ -33,6 +33,12 @@ final class AparapiLanes implements DeviceLanes {
       for (Object in : changedInputs) {
         if (in instanceof double[] d) {
           kernel.put(d);
+        } else if (in instanceof int[] ints) {
+          kernel.put(ints);
+        } else if (in instanceof long[] longs) {
+          kernel.put(longs);
+        } else if (in instanceof boolean[] booleans) {
+          kernel.put(booleans);
         } else {
           kernel.put((float[]) in);
         }

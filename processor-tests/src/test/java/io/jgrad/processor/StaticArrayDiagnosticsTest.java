@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A differentiable function may read a {@code static final} primitive array; one that is not final,
- * a private one, a write into one, one passed to a differentiable function (whose pullback would read
- * it late) and a read in a {@code @Batched} kernel are reported where they are.
+ * a private one, a write into one and one passed to a differentiable function (whose pullback would
+ * read it late) are reported where they are.
  */
 class StaticArrayDiagnosticsTest {
   private static final String HEAD = """
@@ -85,18 +85,5 @@ class StaticArrayDiagnosticsTest {
           }
         }
         """, "// here");
-  }
-
-  @Test
-  void aStaticArrayInAKernel() {
-    Compilation c = assertErrorOnLine("jgrad.NotBatchable", "a.A", HEAD + """
-          static final double[] W = {1, 2};
-          @Batched @Differentiable
-          static double f(double x) { // here
-            return W[1] * x;
-          }
-        }
-        """, "// here");
-    assertThat(message(c)).contains("the static array W cannot be read in a kernel");
   }
 }

@@ -418,9 +418,14 @@ public final class JgradProcessor extends AbstractProcessor {
           + " batched yet (" + arrays + " creates or returns an array, or takes or returns a record)", method);
       return Optional.empty();
     }
+    Optional<List<String>> perLane = batched
+        ? PerLaneReading.read(method, sig, TreeAccess.of(processingEnv).orElseThrow(), report) : Optional.of(List.of());
+    if (perLane.isEmpty()) {
+      return Optional.empty();
+    }
     Kernels kernels;
     try {
-      kernels = batched ? KernelLowering.lower(f, reverseOnly.get(sig.key()), sources) : null;
+      kernels = batched ? KernelLowering.lower(f, perLane.get(), reverseOnly.get(sig.key()), sources) : null;
     } catch (NotBatchable e) {
       notBatchable(e, method, report);
       return Optional.empty();

@@ -45,8 +45,8 @@ public final class Batch implements AutoCloseable {
   }
 
   /**
-   * Binds generated lanes to {@code requested}; {@code inputs} and {@code outputs} are its lane
-   * arrays ({@code double[]} or {@code float[]}). Throws {@link BackendUnavailableException} when the
+   * Binds generated lanes to {@code requested}; {@code inputs} are the arrays it reads (lane arrays and
+   * tables), {@code outputs} those it writes ({@code double[]} or {@code float[]}). Throws {@link BackendUnavailableException} when the
    * backend cannot run it: OPENCL without {@code jgrad-opencl}, or for lanes generated without it.
    * AUTO chooses OPENCL only where an OpenCL GPU runs the lanes, else THREADS or JAVA by size.
    */

@@ -60,8 +60,40 @@ class BatchedDiagnosticsTest {
         + "    return mode == Mode.SQUARE ? x * x : x * x * x;\n"
         + "  }\n");
     assertThat(c).hadErrorContaining("[jgrad.NotBatchable] parameter mode of type Mode cannot be passed to a"
-        + " kernel: shared parameters must be primitives; hint: pass what the kernel needs as an int, long,"
-        + " boolean or double (an enum's ordinal(), say)").inFile(source).onLine(7);
+        + " kernel: shared parameters must be primitives or arrays of them; hint: pass what the kernel needs"
+        + " as an int, long, boolean or double (an enum's ordinal(), say)").inFile(source).onLine(7);
+  }
+
+  @Test
+  void perLaneNamesAParameterThatIsNotThere() {
+    Compilation c = compile(""
+        + "  @Batched(perLane = {\"m\"}) @Differentiable\n"
+        + "  static double f(double x, int n) {\n"
+        + "    return n * x;\n"
+        + "  }\n");
+    assertThat(c).hadErrorContaining("[jgrad.NotBatchable] perLane names m, which is not a parameter of f; hint:"
+        + " name one of x, n").inFile(source).onLine(5).atColumn(23);
+  }
+
+  @Test
+  void perLaneNamesADifferentiatedParameter() {
+    Compilation c = compile(""
+        + "  @Batched(perLane = {\"n\", \"x\"}) @Differentiable\n"
+        + "  static double f(double x, int n) {\n"
+        + "    return n * x;\n"
+        + "  }\n");
+    assertThat(c).hadErrorContaining("[jgrad.NotBatchable] parameter x is differentiated, so its kernels already"
+        + " take one x per lane").inFile(source).onLine(5).atColumn(28);
+  }
+
+  @Test
+  void perLaneNamesAParameterTwice() {
+    Compilation c = compile(""
+        + "  @Batched(perLane = {\"n\", \"n\"}) @Differentiable\n"
+        + "  static double f(double x, int n) {\n"
+        + "    return n * x;\n"
+        + "  }\n");
+    assertThat(c).hadErrorContaining("[jgrad.NotBatchable] perLane names n twice").inFile(source).onLine(5);
   }
 
   @Test

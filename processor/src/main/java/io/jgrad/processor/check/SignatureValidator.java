@@ -89,9 +89,9 @@ public final class SignatureValidator {
         report.error(Codes.UNSUPPORTED_TYPE, "parameter " + p.getSimpleName() + " is the record " + p.asType()
             + ", which jgrad cannot scalarize: its components must be double, float, int, long, boolean,"
             + " String, enums or such records, and it must not be generic or private", p);
-      } else if (t == null || t == Type.INT_ARRAY) {
+      } else if (t == null) {
         report.error(Codes.UNSUPPORTED_TYPE, "parameter " + p.getSimpleName() + " of type " + p.asType()
-            + " is not supported yet (double, float, double[], float[], int, long, boolean, String, enums,"
+            + " is not supported yet (double, float, double[], float[], int[], int, long, boolean, String, enums,"
             + " interfaces without type arguments such as DoubleUnaryOperator, DiffFn1, DiffFn2)", p);
       } else if (t.isDifferentiable() && p.getAnnotation(NonDiff.class) == null) {
         anyDifferentiable = true;

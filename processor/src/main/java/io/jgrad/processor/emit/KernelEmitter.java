@@ -37,6 +37,7 @@ public final class KernelEmitter {
   /** One field of a kernel, set from the constructor argument of the same name. */
   private record Field(String name, TypeName type) {}
 
+  private final Kernels kernels;
   private final Callee sig;
   private final ClassName self;
   /** Why the lanes run on the CPU only (they reach a {@code @CustomVjp} rule), or null for a kernel. */
@@ -44,8 +45,9 @@ public final class KernelEmitter {
   /** Whether kernels extend Aparapi's {@code Kernel}: it is on the class path and the lanes are not CPU-only. */
   private final boolean device;
 
-  private KernelEmitter(Callee sig, String cpuOnly, boolean openCl) {
-    this.sig = sig;
+  private KernelEmitter(Kernels kernels, String cpuOnly, boolean openCl) {
+    this.kernels = kernels;
+    this.sig = kernels.signature();
     this.self = RuntimeTypes.derivatives(sig);
     this.cpuOnly = cpuOnly;
     this.device = cpuOnly == null && openCl;
@@ -56,7 +58,7 @@ public final class KernelEmitter {
    * class path, so that the kernels can extend it.
    */
   public static void emit(Kernels kernels, TypeSpec.Builder type, boolean openCl) {
-    KernelEmitter e = new KernelEmitter(kernels.signature(),
+    KernelEmitter e = new KernelEmitter(kernels,
         kernels instanceof Kernels.CpuOnly c ? c.reason() : null, openCl);
     if (kernels instanceof Kernels.Forward f) {
       e.valueKernel(f.value(), type);
@@ -213,14 +215,22 @@ public final class KernelEmitter {
         .map(d -> new Field(Names.fresh(d.name() + "Grad", taken), lanesOf(d.type()))).toList();
   }
 
-  /** The lane's own copies of the parameters: its element of each lane array, and the shared values. */
+  /**
+   * The lane's own copies of the parameters: its element of each lane array, and the shared values;
+   * a shared array is read from the kernel's field, which OpenCL cannot alias in a local.
+   */
   private CodeBlock.Builder reads(Lane l) {
     CodeBlock.Builder b = CodeBlock.builder();
-    for (Callee.Param p : sig.params()) {
+    for (Callee.Param p : sig.params().stream().filter(p -> !sharedArray(p)).toList()) {
       b.addStatement("$T $L = this.$L$L", typeName(p.type()), p.name(), p.name(),
-          p.differentiated() ? "[" + l.index() + "]" : "");
+          kernels.perLane(p) ? "[" + l.index() + "]" : "");
     }
     return b;
+  }
+
+  /** Whether {@code p} is an array all lanes read (an {@code int[]} of indices, say), not given per lane. */
+  private boolean sharedArray(Callee.Param p) {
+    return p.type().isArray() && !kernels.perLane(p);
   }
 
   /**
@@ -232,9 +242,9 @@ public final class KernelEmitter {
     String method = sig.name() + suffix;
     String kernelName = Character.toUpperCase(method.charAt(0)) + method.substring(1)
         + (cpuOnly == null ? "Kernel" : "Lanes");
-    // The parameters, each differentiated one an array of lanes, then extraInputs: what the batch reads.
+    // The parameters (an array of lanes for each one given per lane), then extraInputs: what the batch reads.
     List<Field> inputs = new ArrayList<>(sig.params().stream()
-        .map(p -> new Field(p.name(), p.differentiated() ? lanesOf(p.type()) : typeName(p.type()))).toList());
+        .map(p -> new Field(p.name(), kernels.perLane(p) ? lanesOf(p.type()) : typeName(p.type()))).toList());
     inputs.addAll(extraInputs);
     List<Field> args = new ArrayList<>(inputs);
     args.addAll(outputs);
@@ -284,7 +294,9 @@ public final class KernelEmitter {
         .addParameter(TypeName.INT, l.index()).addCode(lane).build());
     type.addType(kernel.build());
 
-    List<Field> laneArrays = args.stream().filter(f -> f.type() instanceof ArrayTypeName).toList();
+    List<String> shared = sig.params().stream().filter(this::sharedArray).map(Callee.Param::name).toList();
+    List<Field> laneArrays = args.stream()
+        .filter(f -> f.type() instanceof ArrayTypeName && !shared.contains(f.name())).toList();
     List<Field> inputArrays = inputs.stream().filter(f -> f.type() instanceof ArrayTypeName).toList();
     MethodSpec.Builder session = MethodSpec.methodBuilder(method + "Session").returns(RuntimeTypes.BATCH)
         .addJavadoc(doc.replace("$L", sig.name()) + "\nReturns the batch bound to these arrays, for repeated"
@@ -303,8 +315,12 @@ public final class KernelEmitter {
     for (Field f : laneArrays.subList(1, laneArrays.size())) {
       session.addStatement("$T.check(lanes, $S, $L)", RuntimeTypes.LANE_ARRAYS, f.name(), f.name());
     }
+    shared.forEach(name -> session.addStatement("$T.shared($S, $L)", RuntimeTypes.LANE_ARRAYS, name, name));
     String argList = String.join(", ", args.stream().map(Field::name).toList());
-    String inputsList = String.join(", ", inputArrays.stream().map(Field::name).toList());
+    // Tables (static final arrays the lanes read) are inputs too: OpenCL copies them once per session.
+    List<String> deviceInputs = new ArrayList<>(inputArrays.stream().map(Field::name).toList());
+    l.constants().stream().filter(c -> c.type().isArray()).forEach(c -> deviceInputs.add(c.source()));
+    String inputsList = String.join(", ", deviceInputs);
     String outputsList = String.join(", ", outputs.stream().map(Field::name).toList());
     String ctorArgs = String.join(", ", fields.stream().map(Field::name).toList());
     if (cpuOnly == null) {

@@ -1,5 +1,7 @@
 package io.jgrad.processor.ir;
 
+import java.util.List;
+
 /**
  * The kernels of a {@code @Batched} function, lowered and ready to print: by forward mode, by reverse
  * mode where the function reaches {@code @CustomVjp} rules whose passes kernels can run, or as lanes
@@ -9,8 +11,16 @@ public sealed interface Kernels {
   /** The function batched. */
   Callee signature();
 
+  /** The non-differentiated parameters the kernels take one value per lane ({@code @Batched(perLane)}). */
+  List<String> perLane();
+
+  /** Whether the kernels take {@code p} as an array, one element per lane, rather than shared by all lanes. */
+  default boolean perLane(Callee.Param p) {
+    return p.differentiated() || perLane().contains(p.name());
+  }
+
   /** {@code fBatch}, {@code fJvpBatch} (tangents per lane) and {@code fGradBatch} (one tangent per parameter). */
-  record Forward(Callee signature, Lane value, Lane jvp, Lane grad) implements Kernels {}
+  record Forward(Callee signature, List<String> perLane, Lane value, Lane jvp, Lane grad) implements Kernels {}
 
   /**
    * {@code fBatch}, and {@code fGradBatch} by reverse mode with the {@code @CustomVjp} rules' passes run
@@ -18,10 +28,10 @@ public sealed interface Kernels {
    * (O(trips²) trips run, no memory), which only OpenCL runs: the CPU backends call the scalar
    * {@code fGrad}, whose tape keeps them at O(trips).
    */
-  record Reverse(Callee signature, Lane value, Lane grad, boolean recomputes) implements Kernels {}
+  record Reverse(Callee signature, List<String> perLane, Lane value, Lane grad, boolean recomputes) implements Kernels {}
 
   /** {@code fBatch} and {@code fGradBatch} as lanes that call the scalar code on the CPU; {@code reason} says why. */
-  record CpuOnly(Callee signature, String reason) implements Kernels {
+  record CpuOnly(Callee signature, List<String> perLane, String reason) implements Kernels {
     /** The warning at the function: which entry points run where, and why. */
     public String warning() {
       return signature.name() + "Batch and " + signature.name() + "GradBatch run on the JAVA and THREADS backends"

@@ -17,8 +17,9 @@ import java.util.Set;
 
 /**
  * What Aparapi can translate: no calls out of the class, {@code Math} for {@code StrictMath},
- * constants read into fields, every local name declared once (LaneLocals then declares them all
- * at the lane's top, initialized, and splices nested blocks).
+ * constants and tables ({@code static final} arrays) read into fields, no local arrays (an inlined
+ * callee's array parameter is the caller's array), every local name declared once (LaneLocals then
+ * declares them all at the lane's top, initialized, and splices nested blocks).
  *
  * @param declared the names declared so far, the parameters' included
  * @param scopes each enclosing block's locals, innermost first: the name each declaration took
@@ -39,11 +40,7 @@ record KernelForm(Names names, Set<String> declared, ArrayDeque<Map<String, Stri
       if (withoutDoubleMinus != e) {
         return withoutDoubleMinus;
       }
-      if (e instanceof Expr.StaticField f && f.type().isArray()) {
-        throw new NotBatchable("the static array " + f.name() + " cannot be read in a kernel: OpenCL code"
-            + " reads only the lanes' arguments and scalar constants; hint: pass its elements as @NonDiff"
-            + " parameters, or read it outside the @Batched function");
-      }
+      // A table too: OpenCL cannot read another class's static arrays, so the kernel holds it in a field.
       if (e instanceof Expr.StaticField f) {
         String source = f.owner() + "." + f.name();
         for (Lane.Constant c : constants) {
@@ -79,6 +76,18 @@ record KernelForm(Names names, Set<String> declared, ArrayDeque<Map<String, Stri
     return new Expr.Var(name, v.type());
   }
 
+  /**
+   * Makes a local array another name of the array it is set to (an inlined callee's array parameter):
+   * OpenCL code cannot hold an array in a local, only read the kernel's array fields.
+   */
+  private void alias(Stmt.Assign a) {
+    if (!a.declare() || !(rename(a.value()) instanceof Expr.Var array)) {
+      throw new NotBatchable("the array " + a.target().name() + " is set to another array, which a kernel"
+          + " cannot do; hint: index the array it stands for");
+    }
+    scopes.peek().put(a.target().name(), array.name());
+  }
+
   private List<Stmt> scoped(List<Stmt> body) {
     scopes.push(new HashMap<>());
     List<Stmt> out = stmts(body);
@@ -89,7 +98,9 @@ record KernelForm(Names names, Set<String> declared, ArrayDeque<Map<String, Stri
   private List<Stmt> stmts(List<Stmt> body) {
     List<Stmt> out = new ArrayList<>();
     for (Stmt s : body) {
-      if (s instanceof Stmt.Assign a) {
+      if (s instanceof Stmt.Assign a && a.target().type().isArray()) {
+        alias(a);
+      } else if (s instanceof Stmt.Assign a) {
         Expr value = rename(a.value());
         Expr.Var target = a.declare() ? declare(a.target()) : (Expr.Var) rename(a.target());
         out.add(new Stmt.Assign(target, value, a.declare()));

@@ -37,32 +37,35 @@ public final class KernelLowering {
 
   private final Function function;
   private final Callee sig;
+  private final List<String> perLane;
   private final KernelSources sources;
 
-  private KernelLowering(Function function, KernelSources sources) {
+  private KernelLowering(Function function, List<String> perLane, KernelSources sources) {
     this.function = function;
     this.sig = function.signature();
+    this.perLane = perLane;
     this.sources = sources;
   }
 
   /**
-   * The kernels of {@code f}; {@code sources} finds the code to inline. {@code reverseOnly} is the
+   * The kernels of {@code f}, which take the parameters {@code perLane} names one per lane (the
+   * differentiated ones always); {@code sources} finds the code to inline. {@code reverseOnly} is the
    * path to a {@code @CustomVjp} rule when {@code f} reaches one: the kernels run its {@code fwd} and
    * {@code bwd} as code where they are in the subset, else the lanes call the scalar generated code
    * on CPU backends, and there is no {@code fJvpBatch} either way.
    *
    * @throws NotBatchable when {@code f} cannot be batched at all
    */
-  public static Kernels lower(Function f, String reverseOnly, KernelSources sources) {
+  public static Kernels lower(Function f, List<String> perLane, String reverseOnly, KernelSources sources) {
     checkParameters(f.signature());
-    KernelLowering lowering = new KernelLowering(f, sources);
+    KernelLowering lowering = new KernelLowering(f, perLane, sources);
     if (reverseOnly == null) {
-      return new Kernels.Forward(f.signature(), lowering.value(), lowering.jvp(), lowering.grad());
+      return new Kernels.Forward(f.signature(), perLane, lowering.value(), lowering.jvp(), lowering.grad());
     }
     try {
       return lowering.reverse();
     } catch (NotBatchable | TransformException e) {
-      return new Kernels.CpuOnly(f.signature(), "it reaches a @CustomVjp rule (" + reverseOnly + ") and "
+      return new Kernels.CpuOnly(f.signature(), perLane, "it reaches a @CustomVjp rule (" + reverseOnly + ") and "
           + e.getMessage());
     }
   }
@@ -112,7 +115,7 @@ public final class KernelLowering {
         c -> false), names, constants, sig.params());
     Set<String> outputNames = new HashSet<>(gradient.components().stream().map(Expr.Var::name).toList());
     List<Linear> program = DeadCode.eliminate(Jvp.transform(flat, List.of(), names).program(), true, outputNames);
-    return new Kernels.Reverse(sig, value(), new Lane(names, lane, program, constants, List.of(), List.of(),
+    return new Kernels.Reverse(sig, perLane, value(), new Lane(names, lane, program, constants, List.of(), List.of(),
         gradient.components()), gradient.recomputes());
   }
 
@@ -193,7 +196,7 @@ public final class KernelLowering {
 
   /**
    * Throws {@link NotBatchable} at the first parameter of {@code sig} that a kernel cannot take: it takes
-   * scalars per lane, primitives shared between lanes, no OpenCL C names.
+   * scalars per lane, primitives and read-only arrays shared between lanes, no OpenCL C names.
    */
   private static void checkParameters(Callee sig) {
     for (Callee.Param p : sig.params()) {
@@ -211,12 +214,12 @@ public final class KernelLowering {
             + " yet; hint: declare it int");
       }
       if (!p.differentiated() && !p.type().isScalar() && p.type() != Type.INT && p.type() != Type.LONG
-          && p.type() != Type.BOOLEAN) {
+          && p.type() != Type.BOOLEAN && !p.type().isArray()) {
         // a reference parameter (String, enum, interface) is Type.OBJECT: name the type the user wrote
         String shown = p.javaType() == null ? p.type().javaName()
             : p.javaType().substring(p.javaType().lastIndexOf('.') + 1);
-        throw new NotBatchable("parameter " + p.name() + " of type " + shown
-            + " cannot be passed to a kernel: shared parameters must be primitives; hint: pass what the"
+        throw new NotBatchable("parameter " + p.name() + " of type " + shown + " cannot be passed to a"
+            + " kernel: shared parameters must be primitives or arrays of them; hint: pass what the"
             + " kernel needs as an int, long, boolean or double (an enum's ordinal(), say)");
       }
     }

@@ -7,7 +7,8 @@ public interface DeviceLanes {
 
   /**
    * Copies {@code changedInputs} to the device, runs {@code size} lanes there and copies
-   * {@code outputs} back; arrays are {@code double[]} or {@code float[]}.
+   * {@code outputs} back; outputs are {@code double[]} or {@code float[]}, inputs also {@code int[]},
+   * {@code long[]} or {@code boolean[]}.
    */
   void run(int size, Iterable<Object> changedInputs, Object[] outputs);
 

@@ -1,40 +1,53 @@
 package io.jgrad.runtime.internal;
 
-/** Argument checks for batched kernels: every lane array present and of the batch's length. */
+/**
+ * Argument checks for batched kernels: every lane array present and of the batch's length, every
+ * array the lanes share present. The arrays are primitive arrays of any element type.
+ */
 public final class LaneArrays {
   private LaneArrays() {}
 
-  /** The number of lanes, {@code array.length}; {@code name} is the parameter named in the error. */
-  public static int length(String name, double[] array) {
-    return require(name, array).length;
-  }
-
-  /** The number of lanes, {@code array.length}; {@code name} is the parameter named in the error. */
-  public static int length(String name, float[] array) {
-    return require(name, array).length;
+  /** The number of lanes, the length of {@code array}; {@code name} is the parameter named in the error. */
+  public static int length(String name, Object array) {
+    return lengthOf(require(name, array));
   }
 
   /** Checks that {@code array} has one element per lane. */
-  public static void check(int lanes, String name, double[] array) {
-    sameLength(lanes, name, require(name, array).length);
-  }
-
-  /** Checks that {@code array} has one element per lane. */
-  public static void check(int lanes, String name, float[] array) {
-    sameLength(lanes, name, require(name, array).length);
-  }
-
-  private static <T> T require(String name, T array) {
-    if (array == null) {
-      throw new IllegalArgumentException(name + " is null; a batched kernel needs one element per lane");
-    }
-    return array;
-  }
-
-  private static void sameLength(int lanes, String name, int length) {
+  public static void check(int lanes, String name, Object array) {
+    int length = lengthOf(require(name, array));
     if (length != lanes) {
       throw new IllegalArgumentException(name + " has " + length + " elements but the batch has " + lanes
           + " lanes (the length of the first array argument)");
     }
+  }
+
+  /** Checks that {@code array}, which every lane reads whole, is there. */
+  public static void shared(String name, Object array) {
+    if (array == null) {
+      throw new IllegalArgumentException(name + " is null; every lane of a batched kernel reads it");
+    }
+  }
+
+  /** The length of a primitive array, without reflection (the CPU backends use none). */
+  private static int lengthOf(Object array) {
+    if (array instanceof double[] a) {
+      return a.length;
+    } else if (array instanceof float[] a) {
+      return a.length;
+    } else if (array instanceof int[] a) {
+      return a.length;
+    } else if (array instanceof long[] a) {
+      return a.length;
+    } else if (array instanceof boolean[] a) {
+      return a.length;
+    }
+    throw new IllegalArgumentException("not a lane array: " + array.getClass().getName());
+  }
+
+  private static Object require(String name, Object array) {
+    if (array == null) {
+      throw new IllegalArgumentException(name + " is null; a batched kernel needs one element per lane");
+    }
+    return array;
   }
 }

@@ -1,0 +1,37 @@
+package io.jgrad.processor.check;
+
+import io.jgrad.processor.ir.Callee;
+import io.jgrad.processor.ir.Type;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Checks the names of {@code @Batched(perLane = ...)}: each a non-differentiated primitive parameter
+ * of the function, named once.
+ */
+public final class PerLaneParams {
+  private PerLaneParams() {}
+
+  /** What is wrong with naming {@code name} in the perLane of {@code sig}, given the names before it; empty if nothing. */
+  public static Optional<String> problem(Callee sig, String name, List<String> before) {
+    Optional<Callee.Param> param = sig.params().stream().filter(p -> p.name().equals(name)).findFirst();
+    if (param.isEmpty()) {
+      return Optional.of("perLane names " + name + ", which is not a parameter of " + sig.name()
+          + "; hint: name one of " + String.join(", ", sig.paramNames()));
+    }
+    Callee.Param p = param.get();
+    if (p.differentiated()) {
+      return Optional.of("parameter " + name + " is differentiated, so its kernels already take one "
+          + name + " per lane; hint: name in perLane only parameters that would be shared: int, long,"
+          + " boolean, @NonDiff or outside wrt");
+    }
+    if (!(p.type().isScalar() || p.type() == Type.INT || p.type() == Type.LONG || p.type() == Type.BOOLEAN)) {
+      return Optional.of("parameter " + name + " cannot be given per lane: only primitive parameters can;"
+          + " hint: remove it from perLane");
+    }
+    if (before.contains(name)) {
+      return Optional.of("perLane names " + name + " twice; hint: name it once");
+    }
+    return Optional.empty();
+  }
+}
