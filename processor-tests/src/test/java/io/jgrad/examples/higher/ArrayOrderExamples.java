@@ -1,0 +1,121 @@
+package io.jgrad.examples.higher;
+
+import io.jgrad.annotations.CustomJvp;
+import io.jgrad.annotations.Differentiable;
+import io.jgrad.runtime.Dual;
+
+/**
+ * Second and higher derivatives over array parameters, by forward mode over forward mode with tangent
+ * arrays: loops over the array, local arrays, calls of functions taking arrays, a custom rule over an
+ * array, a float array, and a scalar parameter next to an array.
+ */
+final class ArrayOrderExamples {
+  private ArrayOrderExamples() {}
+
+  /** Σ xᵢ²: H = 2I. */
+  @Differentiable(order = 2)
+  static double sumSquares(double[] x) {
+    double s = 0;
+    for (double v : x) {
+      s += v * v;
+    }
+    return s;
+  }
+
+  /** Rosenbrock's function Σ 100 (xᵢ₊₁ - xᵢ²)² + (1 - xᵢ)², whose Hessian is tridiagonal. */
+  @Differentiable(order = 2)
+  static double rosenbrock(double[] x) {
+    double s = 0;
+    for (int i = 0; i + 1 < x.length; i++) {
+      double a = x[i + 1] - x[i] * x[i];
+      double b = 1 - x[i];
+      s += 100 * a * a + b * b;
+    }
+    return s;
+  }
+
+  /** log Σ exp(xᵢ): H = diag(p) - p pᵀ with p the softmax of x. */
+  @Differentiable(order = 2)
+  static double logSumExp(double[] x) {
+    double s = 0;
+    for (int i = 0; i < x.length; i++) {
+      s += Math.exp(x[i]);
+    }
+    return Math.log(s);
+  }
+
+  /** Prefix products kept in a local array, pᵢ = x₀···xᵢ, then Σ pᵢ². */
+  @Differentiable(order = 2)
+  static double prefixProducts(double[] x) {
+    double[] p = new double[x.length];
+    p[0] = x[0];
+    for (int i = 1; i < x.length; i++) {
+      p[i] = p[i - 1] * x[i];
+    }
+    double s = 0;
+    for (int i = 0; i < p.length; i++) {
+      s += p[i] * p[i];
+    }
+    return s;
+  }
+
+  /** A callee taking an array, and a scalar parameter next to the array: a·Σ xᵢ² + sin(a·x₀). */
+  @Differentiable(order = 2)
+  static double scaledSquares(double[] x, double a) {
+    return a * sumSquares(x) + Math.sin(a * x[0]);
+  }
+
+  /** A custom rule over an array, which calls its function: applied at every order. */
+  @CustomJvp(jvp = "quarticJvp", order = 2)
+  static double quartic(double[] x) {
+    double s = 0;
+    for (double v : x) {
+      s += v * v * v * v;
+    }
+    return s;
+  }
+
+  static Dual quarticJvp(double[] x, double[] xDot) {
+    double t = 0;
+    for (int i = 0; i < x.length; i++) {
+      t += 4 * x[i] * x[i] * x[i] * xDot[i];
+    }
+    return Dual.of(quartic(x), t);
+  }
+
+  /** Through the rule: Σ xᵢ⁴ times x₀. */
+  @Differentiable(order = 2)
+  static double quarticTimesFirst(double[] x) {
+    return quartic(x) * x[0];
+  }
+
+  /** Σ xᵢ² xᵢ₊₁ over a float array. */
+  @Differentiable(order = 2)
+  static float floatChain(float[] x) {
+    float s = 0;
+    for (int i = 0; i + 1 < x.length; i++) {
+      s += x[i] * x[i] * x[i + 1];
+    }
+    return s;
+  }
+
+  /** Σ xᵢ³: D³f[u, v, w] = 6 Σ uᵢvᵢwᵢ. */
+  @Differentiable(order = 3)
+  static double cubes(double[] x) {
+    double s = 0;
+    for (double v : x) {
+      s += v * v * v;
+    }
+    return s;
+  }
+
+  /** A call of an order-3 function taking an array, from a local array: Σ (2xᵢ)³ + x₀ Σ xᵢ³. */
+  @Differentiable(order = 3)
+  static double cubesOfDoubled(double[] x) {
+    double[] y = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      y[i] = 2 * x[i];
+    }
+    return cubes(y) + x[0] * cubes(x);
+  }
+}
