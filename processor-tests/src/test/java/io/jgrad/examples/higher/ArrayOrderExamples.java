@@ -3,6 +3,7 @@ package io.jgrad.examples.higher;
 import io.jgrad.annotations.CustomJvp;
 import io.jgrad.annotations.Differentiable;
 import io.jgrad.runtime.Dual;
+import java.util.Arrays;
 
 /**
  * Second and higher derivatives over array parameters, by forward mode over forward mode with tangent
@@ -117,5 +118,24 @@ final class ArrayOrderExamples {
       y[i] = 2 * x[i];
     }
     return cubes(y) + x[0] * cubes(x);
+  }
+
+  /** Local arrays in a scalar function at order 3: a = (x, x²), a₀a₁ + sin(a₁) = x³ + sin(x²). */
+  @Differentiable(order = 3)
+  static double cubeThroughArray(double x) {
+    double[] a = new double[2];
+    a[0] = x;
+    a[1] = x * x;
+    return a[0] * a[1] + Math.sin(a[1]);
+  }
+
+  /** Arrays.fill and clone at order 2: z = (x, x·x), z₀z₁ = x³. */
+  @Differentiable(order = 2)
+  static double copies(double x) {
+    double[] y = new double[2];
+    Arrays.fill(y, x);
+    double[] z = y.clone();
+    z[1] = z[1] * x;
+    return z[0] * z[1];
   }
 }

@@ -219,4 +219,20 @@ class ArrayOrderTest {
     assertThat(nullX).hasMessageThat().isEqualTo("x is null");
     assertThrows(IllegalArgumentException.class, () -> ArrayOrderExamplesDerivatives.rosenbrockHessian(null));
   }
+
+  @Test
+  void localArraysInScalarFunctionsAtOrdersTwoAndThree() {
+    for (double x : X) {
+      double s = Math.sin(x * x);
+      double c = Math.cos(x * x);
+      // x³ + sin(x²): f'' = 6x + 2cos(x²) - 4x² sin(x²), f''' = 6 - 12x sin(x²) - 8x³ cos(x²).
+      assertThat(ArrayOrderExamplesDerivatives.cubeThroughArrayHessian(x))
+          .isWithin(1e-12).of(6 * x + 2 * c - 4 * x * x * s);
+      assertThat(ArrayOrderExamplesDerivatives.cubeThroughArrayDerivative(x, 1, 1, 1))
+          .isWithin(1e-11).of(6 - 12 * x * s - 8 * x * x * x * c);
+      // x³: f'' = 6x.
+      assertThat(ArrayOrderExamplesDerivatives.copiesHessian(x)).isWithin(1e-12).of(6 * x);
+      assertThat(ArrayOrderExamplesDerivatives.copiesHvp(x, 0.5)).isWithin(1e-12).of(3 * x);
+    }
+  }
 }
