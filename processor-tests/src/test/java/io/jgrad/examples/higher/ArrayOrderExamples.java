@@ -45,19 +45,21 @@ final class ArrayOrderExamples {
     return Math.log(s);
   }
 
-  /** Prefix products kept in a local array, pᵢ = x₀···xᵢ, then Σ pᵢ². */
+  /** The softmax-weighted mean Σ pᵢxᵢ, the weights pᵢ = exp(xᵢ) / Σ exp(xⱼ) kept in a local array. */
   @Differentiable(order = 2)
-  static double prefixProducts(double[] x) {
+  static double softmaxMean(double[] x) {
     double[] p = new double[x.length];
-    p[0] = x[0];
-    for (int i = 1; i < x.length; i++) {
-      p[i] = p[i - 1] * x[i];
+    double total = 0;
+    for (int i = 0; i < x.length; i++) {
+      p[i] = Math.exp(x[i]);
+      total += p[i];
     }
-    double s = 0;
-    for (int i = 0; i < p.length; i++) {
-      s += p[i] * p[i];
+    double mean = 0;
+    for (int i = 0; i < x.length; i++) {
+      p[i] = p[i] / total;
+      mean += p[i] * x[i];
     }
-    return s;
+    return mean;
   }
 
   /** A callee taking an array, and a scalar parameter next to the array: a·Σ xᵢ² + sin(a·x₀). */

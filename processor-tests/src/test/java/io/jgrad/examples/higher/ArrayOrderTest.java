@@ -111,19 +111,16 @@ class ArrayOrderTest {
   }
 
   @Test
-  void localArrayOfPrefixProductsMatchesDifferencedGradient() {
-    double[][] fd = differencedHessian(ArrayOrderExamplesDerivatives::prefixProductsGrad, X);
-    assertSecondOrder(fd, ArrayOrderExamplesDerivatives.prefixProductsHessian(X),
-        ArrayOrderExamplesDerivatives.prefixProductsHessianDiagonal(X),
-        ArrayOrderExamplesDerivatives.prefixProductsHvp(X, V), 1e-5);
-    // p = (x0, x0 x1, ...): ∂²/∂x0² Σ pᵢ² = 2 Σ (pᵢ/x0)².
-    double expected = 0;
-    double product = 1;
-    for (int i = 1; i < X.length; i++) {
-      product *= X[i];
-      expected += 2 * product * product;
-    }
-    assertThat(ArrayOrderExamplesDerivatives.prefixProductsHessianDiagonal(X)[0]).isWithin(1e-9).of(2 + expected);
+  void localArrayOfSoftmaxWeightsMatchesDifferencedGradient() {
+    double[][] fd = differencedHessian(ArrayOrderExamplesDerivatives::softmaxMeanGrad, X);
+    assertSecondOrder(fd, ArrayOrderExamplesDerivatives.softmaxMeanHessian(X),
+        ArrayOrderExamplesDerivatives.softmaxMeanHessianDiagonal(X), ArrayOrderExamplesDerivatives.softmaxMeanHvp(X, V),
+        1e-6);
+    // At x = 0 the weights are 1/n and ∂²f/∂xₖ∂xₗ = 2pₖ(δₖₗ - pₗ): 2(1/n)(1 - 1/n) on the diagonal, -2/n² off it.
+    double[] zero = new double[3];
+    double[][] h = ArrayOrderExamplesDerivatives.softmaxMeanHessian(zero);
+    assertThat(h[0][0]).isWithin(1e-12).of(2.0 / 3 * (1 - 1.0 / 3));
+    assertThat(h[0][2]).isWithin(1e-12).of(-2.0 / 9);
   }
 
   @Test

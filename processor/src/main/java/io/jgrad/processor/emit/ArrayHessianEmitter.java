@@ -82,16 +82,15 @@ final class ArrayHessianEmitter {
    */
   private static MethodSpec diagonal(Callee sig, String kernel) {
     Callee.Param x = sig.differentiatedParams().get(0);
-    Names names = Names.of(sig.paramNames(), List.of());
-    String length = names.fresh("n");
-    String diagonal = names.fresh("diagonal");
-    String index = names.fresh("j");
-    String unit = names.fresh("e");
     MethodSpec.Builder m = DerivativesEmitter.entryPoint(sig.name() + "HessianDiagonal", sig,
         "The diagonal of the Hessian of {@code $L}, ∂²f/∂$Lᵢ² for each i, without the matrix: one\n"
             + "forward-over-forward pass per element of {@code $L}.\n", sig.name(), x.name(), x.name())
         .returns(DerivativesEmitter.typeName(x.type()));
-    m.addStatement("int $L = $T.length($L, $S)", length, RuntimeTypes.TANGENTS, x.name(), x.name());
+    Names names = Names.of(sig.paramNames(), List.of());
+    String length = declareLength(m, x, names);
+    String diagonal = names.fresh("diagonal");
+    String index = names.fresh("j");
+    String unit = names.fresh("e");
     m.addStatement("$L $L = new $L[$L]", x.type().javaName(), diagonal, x.type().element().javaName(), length);
     m.beginControlFlow("for (int $L = 0; $L < $L; $L++)", index, index, length, index);
     m.addStatement("$L $L = $L", x.type().javaName(), unit, unit(x.type(), length, index));
@@ -107,17 +106,17 @@ final class ArrayHessianEmitter {
    */
   private static MethodSpec hessian(Callee sig, String kernel) {
     Callee.Param x = sig.differentiatedParams().get(0);
-    Names names = Names.of(sig.paramNames(), List.of());
-    String length = names.fresh("n");
-    String hessian = names.fresh("hessian");
-    String row = names.fresh("row");
-    String column = names.fresh("column");
     MethodSpec.Builder m = DerivativesEmitter.entryPoint(sig.name() + "Hessian", sig,
         "The Hessian of {@code $L} ({@code jax.hessian}) as a dense matrix, entry [i][j] ∂²f/∂$Lᵢ∂$Lⱼ:\n"
             + "n(n + 1)/2 forward-over-forward passes. {@code $LHvp} and\n"
-            + "{@code $LHessianDiagonal} need no matrix.\n", sig.name(), x.name(), x.name(), sig.name(), sig.name())
+            + "{@code $LHessianDiagonal} need no matrix.\n", sig.name(), x.name(), x.name(), sig.name(),
+            sig.name())
         .returns(ArrayTypeName.of(ArrayTypeName.of(TypeName.DOUBLE)));
-    m.addStatement("int $L = $T.length($L, $S)", length, RuntimeTypes.TANGENTS, x.name(), x.name());
+    Names names = Names.of(sig.paramNames(), List.of());
+    String length = declareLength(m, x, names);
+    String hessian = names.fresh("hessian");
+    String row = names.fresh("row");
+    String column = names.fresh("column");
     m.addStatement("double[][] $L = new double[$L][$L]", hessian, length, length);
     m.beginControlFlow("for (int $L = 0; $L < $L; $L++)", row, row, length, row);
     m.beginControlFlow("for (int $L = $L; $L < $L; $L++)", column, row, column, length, column);
@@ -127,6 +126,13 @@ final class ArrayHessianEmitter {
     m.endControlFlow();
     m.endControlFlow();
     return m.addStatement("return $L", hessian).build();
+  }
+
+  /** Declares {@code n}, the length of the array parameter {@code x}, checked not null; returns its name. */
+  private static String declareLength(MethodSpec.Builder m, Callee.Param x, Names names) {
+    String length = names.fresh("n");
+    m.addStatement("int $L = $T.length($L, $S)", length, RuntimeTypes.TANGENTS, x.name(), x.name());
+    return length;
   }
 
   /** Each array direction checked against its parameter's length on entry, naming the direction. */
