@@ -153,7 +153,7 @@ class HigherOrderDiagnosticsTest {
         }
         """;
     Compilation c = assertErrorOnLine("jgrad.UnsupportedOrder", "h.ArrayResult", src, "static double[] f(");
-    assertThat(c).hadErrorContaining("order 2 with an array result is not supported yet");
+    assertThat(c).hadErrorContaining("order 2 with an array result is not supported yet; hint: differentiate a number");
   }
 
   @Test

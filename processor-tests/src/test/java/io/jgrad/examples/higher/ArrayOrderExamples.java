@@ -69,7 +69,7 @@ final class ArrayOrderExamples {
   }
 
   /** A custom rule over an array, which calls its function: applied at every order. */
-  @CustomJvp(jvp = "quarticJvp", order = 2)
+  @CustomJvp(jvp = "quarticJvp", order = 3)
   static double quartic(double[] x) {
     double s = 0;
     for (double v : x) {
@@ -86,8 +86,8 @@ final class ArrayOrderExamples {
     return Dual.of(quartic(x), t);
   }
 
-  /** Through the rule: Σ xᵢ⁴ times x₀. */
-  @Differentiable(order = 2)
+  /** Through the rule, to order 3: Σ xᵢ⁴ times x₀. */
+  @Differentiable(order = 3)
   static double quarticTimesFirst(double[] x) {
     return quartic(x) * x[0];
   }

@@ -133,6 +133,20 @@ class ArrayOrderTest {
     double[][] h = ArrayOrderExamplesDerivatives.quarticTimesFirstHessian(X);
     assertThat(h[0][1]).isWithin(1e-12).of(4 * X[1] * X[1] * X[1]);
     assertThat(h[1][1]).isWithin(1e-12).of(12 * X[0] * X[1] * X[1]);
+    // At order 3: ∂³f/∂x0∂x1² = 12 x1², and D³f[e0, e1, w] is the derivative of H[0][1] along w.
+    double[] e0 = {1, 0, 0, 0};
+    double[] e1 = {0, 1, 0, 0};
+    assertThat(ArrayOrderExamplesDerivatives.quarticTimesFirstDerivative(X, e0, e1, e1))
+        .isWithin(1e-12).of(12 * X[1] * X[1]);
+    double[] up = X.clone();
+    double[] down = X.clone();
+    for (int i = 0; i < X.length; i++) {
+      up[i] += H * V[i];
+      down[i] -= H * V[i];
+    }
+    double slope = (ArrayOrderExamplesDerivatives.quarticTimesFirstHessian(up)[0][1]
+        - ArrayOrderExamplesDerivatives.quarticTimesFirstHessian(down)[0][1]) / (2 * H);
+    assertThat(ArrayOrderExamplesDerivatives.quarticTimesFirstDerivative(X, e0, e1, V)).isWithin(1e-5).of(slope);
   }
 
   @Test

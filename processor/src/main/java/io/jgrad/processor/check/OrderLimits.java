@@ -39,7 +39,8 @@ public final class OrderLimits {
       return Optional.of(o + " with jvps rules is not supported yet; hint: write one rule with jvp = \"...\"");
     }
     if (f.signature().returnType().isArray()) {
-      return Optional.of(o + " with an array result is not supported yet");
+      return Optional.of(o + " with an array result is not supported yet; hint: differentiate a number computed"
+          + " from the result (a sum, a loss) at this order, or use fJacobian at order 1");
     }
     if (f.writesArrays() && !(f instanceof Function.Plain)) {
       // A custom rule's body is differentiated through its callees' first-order forward mode only.
