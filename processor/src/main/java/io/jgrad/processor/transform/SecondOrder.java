@@ -72,15 +72,17 @@ public final class SecondOrder {
     for (int i = 0; i < g.params().size(); i++) {
       if (g.params().get(i).differentiated()) {
         Expr.Var tangent = c.argTangents().get(k++);
-        args.add(tangent != null ? tangent : zeroLike(c.args().get(i)));
+        args.add(tangent != null ? tangent : zeroLike(g.params().get(i).type(), c.args().get(i)));
       }
     }
     return new Expr.Call(g.tangentFunction(), args, g.returnType());
   }
 
-  /** A zero tangent for the argument {@code arg}: {@code 0}, or for an array zeros of its length. */
-  private static Expr zeroLike(Expr arg) {
-    Type t = arg.type();
+  /**
+   * A zero tangent of type {@code t} for the argument {@code arg}: {@code 0}, or for an array zeros of
+   * its length.
+   */
+  private static Expr zeroLike(Type t, Expr arg) {
     return t.isArray() ? new Expr.NewArray(t, new Expr.ArrayLength(arg)) : Exprs.lit(t, 0);
   }
 
@@ -103,7 +105,8 @@ public final class SecondOrder {
       }
       List<Expr> args = new ArrayList<>(c.args());
       for (int i = 0; i < perGroup; i++) {
-        Expr dot = dots.get(i) != null ? dots.get(i) : zeroLike(c.args().get(t.params().indexOf(diff.get(i))));
+        Expr dot = dots.get(i) != null ? dots.get(i)
+            : zeroLike(diff.get(i).type(), c.args().get(t.params().indexOf(diff.get(i))));
         if (group == 0) {
           args.add(dot);
         } else {
