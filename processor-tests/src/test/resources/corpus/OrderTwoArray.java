@@ -1,13 +1,13 @@
-// Mistake: second derivatives of a function of an array are not generated yet.
+// Mistake: second derivatives of a function with an array result are not generated yet.
 package corpus;
 import io.jgrad.annotations.Differentiable;
 class OrderTwoArray {
   @Differentiable(order = 2)
-  static double sumSq(double[] xs) { // ERROR jgrad.UnsupportedOrder
-    double s = 0;
-    for (double v : xs) {
-      s += v * v;
+  static double[] squares(double[] xs) { // ERROR jgrad.UnsupportedOrder
+    double[] y = new double[xs.length];
+    for (int i = 0; i < xs.length; i++) {
+      y[i] = xs[i] * xs[i];
     }
-    return s;
+    return y;
   }
 }

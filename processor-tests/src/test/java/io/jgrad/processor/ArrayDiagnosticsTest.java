@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Local arrays at compile time: what jgrad cannot differentiate yet (aliases, writes into a
- * parameter, arrays declared inside loops, several array returns, kernels, order 2) is a javac error
+ * parameter, arrays declared inside loops, several array returns, kernels) is a javac error
  * at the offending code; clean array code compiles without a warning under -Xlint:all.
  */
 class ArrayDiagnosticsTest {
@@ -105,18 +105,6 @@ class ArrayDiagnosticsTest {
           @Batched @Differentiable static double f(double x) { // here
             double[] y = new double[1];
             y[0] = x;
-            return y[0];
-          }
-        }
-        """, "// here");
-  }
-
-  @Test
-  void orderTwoWithALocalArray() {
-    assertErrorOnLine("jgrad.UnsupportedOrder", HEAD + """
-          @Differentiable(order = 2) static double f(double x) { // here
-            double[] y = new double[1];
-            y[0] = x * x;
             return y[0];
           }
         }

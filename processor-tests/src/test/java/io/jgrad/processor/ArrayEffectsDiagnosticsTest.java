@@ -188,19 +188,6 @@ class ArrayEffectsDiagnosticsTest {
   }
 
   @Test
-  void copiesAtOrderTwo() {
-    assertErrorOnLine("jgrad.UnsupportedOrder", "a.A", HEAD + """
-          @Differentiable(order = 2) static double f(double x) { // here
-            double[] y = new double[2];
-            Arrays.fill(y, x);
-            double[] z = y.clone();
-            return z[0] * z[1];
-          }
-        }
-        """, "// here");
-  }
-
-  @Test
   void copiesInAKernel() {
     assertErrorOnLine("jgrad.NotBatchable", "a.A", HEAD + """
           @Batched @Differentiable static double f(double x) { // here

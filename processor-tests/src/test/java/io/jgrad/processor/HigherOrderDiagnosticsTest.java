@@ -106,20 +106,54 @@ class HigherOrderDiagnosticsTest {
   }
 
   @Test
-  void localArraysAtOrderThreeAreAnErrorWithAHint() {
+  void aRuleWithLocalArraysAtOrderTwoIsAnErrorWithAHint() {
     String src = HEAD + """
-        class Arrays3 {
-          @Differentiable(order = 3)
-          static double f(double x) {
-            double[] a = new double[2];
-            a[0] = x;
-            a[1] = x * x;
-            return a[0] * a[1];
+        class RuleArrays {
+          @CustomJvp(jvp = "fJvp", order = 2)
+          static double f(double x) { return x * x; }
+          static Dual fJvp(double x, double xDot) {
+            double[] t = new double[1];
+            t[0] = 2 * x * xDot;
+            return Dual.of(f(x), t[0]);
           }
         }
         """;
-    Compilation c = assertErrorOnLine("jgrad.UnsupportedOrder", "h.Arrays3", src, "static double f(");
-    assertThat(c).hadErrorContaining("order 3 with local arrays is not supported yet");
+    Compilation c = assertErrorOnLine("jgrad.UnsupportedOrder", "h.RuleArrays", src, "static double f(");
+    assertThat(c).hadErrorContaining("order 2 of a custom rule with local arrays is not supported yet; hint:");
+  }
+
+  @Test
+  void anArrayParameterReverseOverReverseIsAnError() {
+    String src = HEAD + """
+        class VjpArrays {
+          @CustomVjp(fwd = "gFwd", bwd = "gBwd", order = 2)
+          static double g(double x) { return Math.sin(x); }
+          static Fwd<Double> gFwd(double x) { return Fwd.of(Math.sin(x), Math.cos(x)); }
+          static double gBwd(Double cos, double gr) { return cos * gr; }
+          @Differentiable(order = 2)
+          static double f(double[] x) { return g(x[0]) * x[1]; }
+        }
+        """;
+    Compilation c = assertErrorOnLine("jgrad.UnsupportedOrder", "h.VjpArrays", src, "static double f(");
+    assertThat(c).hadErrorContaining("order 2 through a @CustomVjp rule needs double parameters and a double result");
+  }
+
+  @Test
+  void anArrayResultAtOrderTwoIsAnError() {
+    String src = HEAD + """
+        class ArrayResult {
+          @Differentiable(order = 2)
+          static double[] f(double[] x) {
+            double[] y = new double[x.length];
+            for (int i = 0; i < x.length; i++) {
+              y[i] = x[i] * x[i];
+            }
+            return y;
+          }
+        }
+        """;
+    Compilation c = assertErrorOnLine("jgrad.UnsupportedOrder", "h.ArrayResult", src, "static double[] f(");
+    assertThat(c).hadErrorContaining("order 2 with an array result is not supported yet; hint: differentiate a number");
   }
 
   @Test

@@ -74,17 +74,18 @@ class SecondOrderTest {
   }
 
   @Test
-  void orderTwoThroughACalleeTakingAnArrayIsReportedBeforeGeneration() {
+  void orderTwoThroughAnOrderOneCalleeTakingAnArrayIsReportedBeforeGeneration() {
     JavaFileObject src = JavaFileObjects.forSourceString("demo.A", ""
         + "package demo;\n"
         + "import io.jgrad.annotations.*;\n"
         + "final class A {\n"
-        + "  @Differentiable(order = 2) static double g(double[] v) { return v[0] * v[1]; }\n"
+        + "  @Differentiable static double g(double[] v) { return v[0] * v[1]; }\n"
         + "  @Differentiable(order = 2)\n"
         + "  static double f(double[] v, double x) { return g(v) * x; }\n"
         + "}\n");
     Compilation c = Compiler.javac().withProcessors(new JgradProcessor()).compile(src);
     assertThat(c).hadErrorContaining("[jgrad.UnsupportedOrder]").inFile(src).onLine(6);
+    assertThat(c).hadErrorContaining("hint: give g order = 2");
   }
 
   @Test

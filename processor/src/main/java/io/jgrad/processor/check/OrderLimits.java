@@ -39,17 +39,13 @@ public final class OrderLimits {
       return Optional.of(o + " with jvps rules is not supported yet; hint: write one rule with jvp = \"...\"");
     }
     if (f.signature().returnType().isArray()) {
-      return Optional.of(o + " with an array result is not supported yet");
+      return Optional.of(o + " with an array result is not supported yet; hint: differentiate a number computed"
+          + " from the result (a sum, a loss) at this order, or use fJacobian at order 1");
     }
-    if (f.writesArrays() && (forward || !(f instanceof Function.Plain))) {
-      // Reverse over reverse keeps local arrays in the pullback functions' bodies; forward mode
-      // over forward mode has no tangent arrays in its tangent program yet.
-      return Optional.of(order > 2 ? o + " with local arrays is not supported yet; hint: give it order = 2 and"
-          + " reach a @CustomVjp rule (reverse over reverse), or hold the values in scalar locals"
-          : o + " with local arrays is supported only through a @CustomVjp rule (reverse over reverse) yet");
-    }
-    if (f.signature().differentiatedParams().stream().anyMatch(p -> p.type().isArray())) {
-      return Optional.of(o + " for array parameters is not supported yet");
+    if (f.writesArrays() && !(f instanceof Function.Plain)) {
+      // A custom rule's body is differentiated through its callees' first-order forward mode only.
+      return Optional.of(o + " of a custom rule with local arrays is not supported yet; hint: hold the values in"
+          + " scalar locals, or move the array work into a @Differentiable function the rule calls");
     }
     if ((f instanceof Function.VjpRule || !forward) && order > 2) {
       return Optional.of(o + " of a function that has or reaches a @CustomVjp rule is not supported yet (reverse"
@@ -84,9 +80,6 @@ public final class OrderLimits {
     if (g.order() < order) {
       return Optional.of(o + " through a call to " + g.name() + ", which has order " + g.order() + "; hint: give "
           + g.name() + " order = " + order);
-    }
-    if (forward && g.differentiatedParams().stream().anyMatch(p -> p.type().isArray())) {
-      return Optional.of(o + " through " + g.name() + ", which takes an array, is not supported yet");
     }
     if (!forward && loops && g.params().stream().anyMatch(p -> !p.type().isScalar() && p.type() != Type.INT
         && p.type() != Type.LONG && p.type() != Type.BOOLEAN)) {

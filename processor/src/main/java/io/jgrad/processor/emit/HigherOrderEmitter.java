@@ -57,6 +57,7 @@ final class HigherOrderEmitter {
               + " differentiated parameter.\n", n, sig.name(), n)
           .returns(DerivativesEmitter.typeName(sig.returnType()));
       directions.forEach(group -> SecondOrderEmitter.addTangents(derivative, sig.differentiatedParams(), group));
+      directions.forEach(group -> ArrayHessianEmitter.checkDirections(derivative, sig.differentiatedParams(), group));
       derivative.addStatement("return $L($L).tangent()", kernelName(sig, n), arguments(sig, directions));
       members.api().addMethod(derivative.build());
     }

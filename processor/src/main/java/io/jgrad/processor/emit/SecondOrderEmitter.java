@@ -40,12 +40,16 @@ final class SecondOrderEmitter {
         .addJavadoc("uᵀ·H·v for {@code $L}: forward mode over its tangent program.\n", sig.name())
         .returns(RuntimeTypes.dual(t));
     second.addParameters(DerivativesEmitter.params(d.secondOrder().kernel()));
-    // Order 2 has no array parameters (OrderLimits): no tangent has a length to check.
+    // Entry points check their array directions; the kernel checks its own tangent.
     DerivativesEmitter.printForward(second, sig, d.secondOrder().program());
     type.addMethod(second.build());
     emitTangentFunction(sig, kernel, members.internal());
     if (sig.internal()) {
       return; // a rule primal's second derivatives serve its callers' forward mode only
+    }
+    if (ArrayHessianEmitter.applies(sig)) {
+      ArrayHessianEmitter.emit(sig, kernel, type);
+      return;
     }
 
     List<String> primals = sig.paramNames();

@@ -28,6 +28,11 @@ public final class SecondOrder {
         out.add(p.stmt());
       } else if (l instanceof Linear.Tangent t) {
         out.add(new Stmt.Assign(t.target(), t.value(), t.declare()));
+      } else if (l instanceof Linear.TangentArray a) {
+        out.add(new Stmt.Assign(a.target(), new Expr.NewArray(a.target().type(), a.length()), true));
+      } else if (l instanceof Linear.TangentWrite w) {
+        Type element = w.target().type().element();
+        out.add(new Stmt.ArrayWrite(w.target(), w.index(), w.source() != null ? w.source() : Exprs.lit(element, 0)));
       } else if (l instanceof Linear.DeclareTangent d) {
         out.add(new Stmt.Declare(d.target()));
       } else if (l instanceof Linear.If f) {
@@ -63,16 +68,22 @@ public final class SecondOrder {
       throw new IllegalStateException("a higher order through " + g.name() + ", of order 1, passed OrderLimits");
     }
     List<Expr> args = new ArrayList<>(c.args());
-    List<Callee.Param> diff = g.differentiatedParams();
-    for (int i = 0; i < diff.size(); i++) {
-      Expr.Var tangent = c.argTangents().get(i);
-      Callee.Param p = diff.get(i);
-      if (p.type().isArray()) {
-        throw new IllegalStateException("order 2 through " + g.name() + ", which takes an array, passed OrderLimits");
+    int k = 0;
+    for (int i = 0; i < g.params().size(); i++) {
+      if (g.params().get(i).differentiated()) {
+        Expr.Var tangent = c.argTangents().get(k++);
+        args.add(tangent != null ? tangent : zeroLike(g.params().get(i).type(), c.args().get(i)));
       }
-      args.add(tangent != null ? tangent : Exprs.lit(p.type(), 0));
     }
     return new Expr.Call(g.tangentFunction(), args, g.returnType());
+  }
+
+  /**
+   * A zero tangent of type {@code t} for the argument {@code arg}: {@code 0}, or for an array zeros of
+   * its length.
+   */
+  private static Expr zeroLike(Type t, Expr arg) {
+    return t.isArray() ? new Expr.NewArray(t, new Expr.ArrayLength(arg)) : Exprs.lit(t, 0);
   }
 
   /**
@@ -94,7 +105,8 @@ public final class SecondOrder {
       }
       List<Expr> args = new ArrayList<>(c.args());
       for (int i = 0; i < perGroup; i++) {
-        Expr dot = dots.get(i) != null ? dots.get(i) : Exprs.lit(diff.get(i).type(), 0);
+        Expr dot = dots.get(i) != null ? dots.get(i)
+            : zeroLike(diff.get(i).type(), c.args().get(t.params().indexOf(diff.get(i))));
         if (group == 0) {
           args.add(dot);
         } else {

@@ -27,6 +27,57 @@ public final class Tangents {
     }
   }
 
+  /**
+   * The length of the array parameter {@code primal}, for entry points that build unit directions
+   * over it.
+   *
+   * @throws IllegalArgumentException naming {@code name} if it is null
+   */
+  public static int length(double[] primal, String name) {
+    return requirePresent(primal, name).length;
+  }
+
+  /** As {@link #length(double[], String)}, for {@code float[]}. */
+  public static int length(float[] primal, String name) {
+    return requirePresent(primal, name).length;
+  }
+
+  /**
+   * Throws unless the direction {@code direction} (a parameter of its own, such as {@code fHvp}'s
+   * {@code v}) has {@code primal}'s length.
+   *
+   * @throws IllegalArgumentException naming {@code directionName} if it is null or of another length
+   */
+  public static void checkDirection(double[] primal, double[] direction, String primalName, String directionName) {
+    checkDirection(length(primal, primalName), direction == null ? -1 : direction.length, primalName,
+        directionName);
+  }
+
+  /** As {@link #checkDirection(double[], double[], String, String)}, for {@code float[]}. */
+  public static void checkDirection(float[] primal, float[] direction, String primalName, String directionName) {
+    checkDirection(length(primal, primalName), direction == null ? -1 : direction.length, primalName,
+        directionName);
+  }
+
+  private static void checkDirection(int primalLength, int directionLength, String primalName,
+      String directionName) {
+    if (directionLength < 0) {
+      throw new IllegalArgumentException(directionName + " is null; it needs one component per element of "
+          + primalName);
+    }
+    if (directionLength != primalLength) {
+      throw new IllegalArgumentException(directionName + " has " + directionLength + " components but "
+          + primalName + " has " + primalLength);
+    }
+  }
+
+  private static <T> T requirePresent(T primal, String name) {
+    if (primal == null) {
+      throw new IllegalArgumentException(name + " is null");
+    }
+    return primal;
+  }
+
   private static void check(int primalLength, int tangentLength, String name) {
     if (tangentLength < 0) {
       throw new IllegalArgumentException("the tangent of " + name + " is null");
