@@ -17,8 +17,9 @@ import io.jgrad.processor.parse.CalleeResolver;
 import io.jgrad.processor.parse.CustomJvpReader;
 import io.jgrad.processor.parse.CustomJvpReader.ReadRule;
 import io.jgrad.processor.parse.RecordSignatureReader;
+import io.jgrad.processor.transform.JvpsAsOneRule;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.VariableElement;
@@ -61,17 +62,29 @@ final class JvpRuleReading {
       return Optional.empty();
     }
     int before = report.errorCount();
-    rules.get().stream().filter(Objects::nonNull).forEach(rule -> {
+    List<Function> bodies = new ArrayList<>();
+    for (ExecutableElement rule : rules.get()) {
+      if (rule == null) {
+        bodies.add(null);
+        continue;
+      }
       BodyParser parser = new BodyParser(trees, report, callees, rule);
       VariableElement tangent = rule.getParameters().get(0);
       Callee.Param param = new Callee.Param(tangent.getSimpleName().toString(), TypeMapper.map(tangent.asType()),
           true);
-      BodyReading.read(parser).map(Function::body).ifPresent(body -> LinearityChecker.check(body,
-          Activity.of(body, List.of(param)), parser.positions(), report, parser.unit(), rule, LinearCallees.NONE));
-    });
+      Optional<Function> read = BodyReading.read(parser);
+      read.map(Function::body).ifPresent(body -> LinearityChecker.check(body, Activity.of(body, List.of(param)),
+          parser.positions(), report, parser.unit(), rule, LinearCallees.NONE));
+      bodies.add(read.orElse(null));
+    }
+    if (report.errorCount() > before) {
+      return Optional.empty();
+    }
     // The function that calls the rules, one per differentiated parameter (null for zero).
-    return report.errorCount() > before ? Optional.empty() : Optional.of(new Function.JvpsRules(sig,
-        rules.get().stream().map(r -> r == null ? null : r.getSimpleName().toString()).toList()));
+    Function.JvpRule asOne = JvpsAsOneRule.of(sig, bodies, sig.differentiatedParams().stream()
+        .map(p -> p.name() + "Dot").toList()); // fJvp's tangent parameters
+    return Optional.of(new Function.JvpsRules(sig,
+        rules.get().stream().map(r -> r == null ? null : r.getSimpleName().toString()).toList(), asOne));
   }
 
   /** The flat function of a {@code @CustomJvp} with records: the rule's body, read once, returning the record. */

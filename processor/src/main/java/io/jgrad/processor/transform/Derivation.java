@@ -64,8 +64,11 @@ public final class Derivation {
     if (f instanceof Function.JvpsRules rules) {
       Names names = Names.of(paramNames, List.of());
       Placed placed = reverse(RuleLinearizer.perParameter(rules, names), sig, names, removable, false);
-      return new Derived(f, forward, order, internal, null, placed.vjp(), placed.valueAndGrad(), placed.grad(),
+      Derived d = new Derived(f, forward, order, internal, null, placed.vjp(), placed.valueAndGrad(), placed.grad(),
           List.of(), List.of(), List.of());
+      // Order 2 and above differentiate the one rule the jvps rules amount to, as a jvp rule's.
+      return order >= 2 ? forwardOverForward(d, RulePrimal.returning(rules.asOneRule().body(), Expr.Pair::tangent,
+          Set.of()), rules.tangentNames()) : d;
     }
     if (f instanceof Function.JvpRule rule) {
       paramNames.addAll(rule.tangentNames());
