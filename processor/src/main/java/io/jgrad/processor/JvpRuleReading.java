@@ -43,11 +43,10 @@ final class JvpRuleReading {
     if (rule.isEmpty()) {
       return Optional.empty();
     }
-    // At order 1 a rule may pass its tangents to functions provably linear in them; higher orders
-    // differentiate the rule's body, which this does not cover.
-    LinearCallees linearCallees = spec.order() == 1 ? new ProvablyLinearCallees(trees, callees) : LinearCallees.NONE;
+    // A rule may pass its tangents to functions provably linear in them; higher orders differentiate
+    // those calls as any other, through the callees' tangent functions.
     Optional<Function.JvpRule> read = linear(CustomJvpReader.read(sig, rule.get(), trees, report, callees), report,
-        linearCallees);
+        new ProvablyLinearCallees(trees, callees));
     if (read.isPresent() && spec.order() == 2) {
       PrimalCallChecker.check(read.get(), rule.get(), report);
     }
@@ -62,6 +61,7 @@ final class JvpRuleReading {
       return Optional.empty();
     }
     int before = report.errorCount();
+    LinearCallees linearCallees = new ProvablyLinearCallees(trees, callees);
     List<Function> bodies = new ArrayList<>();
     for (ExecutableElement rule : rules.get()) {
       if (rule == null) {
@@ -74,7 +74,7 @@ final class JvpRuleReading {
           true);
       Optional<Function> read = BodyReading.read(parser);
       read.map(Function::body).ifPresent(body -> LinearityChecker.check(body, Activity.of(body, List.of(param)),
-          parser.positions(), report, parser.unit(), rule, LinearCallees.NONE));
+          parser.positions(), report, parser.unit(), rule, linearCallees));
       bodies.add(read.orElse(null));
     }
     if (report.errorCount() > before) {
