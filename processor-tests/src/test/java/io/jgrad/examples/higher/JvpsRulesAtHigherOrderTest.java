@@ -62,15 +62,8 @@ class JvpsRulesAtHigherOrderTest {
       double y = p[1];
       // Tx = x·y, Ty = 0: ∂x Tx = y, ∂y Tx = x, and nothing from y's direction.
       double[][] h = {{y, x}, {0, 0}};
-      for (int i = 0; i < 2; i++) {
-        for (int j = 0; j < 2; j++) {
-          double[] d = new double[4];
-          d[i] = 1;
-          d[2 + j] = 1;
-          assertThat(JvpsRulesAtHigherOrderDerivatives.halfDerivative(x, y, d[0], d[1], d[2], d[3]))
-              .isWithin(1e-12).of(h[i][j]);
-        }
-      }
+      SecondDirections.assertUnitPairs(
+          (a, b, c, d) -> JvpsRulesAtHigherOrderDerivatives.halfDerivative(x, y, a, b, c, d), h);
     }
   }
 

@@ -40,15 +40,8 @@ class LinearCalleeRulesAtHigherOrderTest {
       assertThat(LinearCalleeRulesAtHigherOrderDerivatives.sinTimesGrad(x, y).x()).isWithin(1e-12).of(tx);
       // D²f[v1, v2] = ∂v2 (v1x·Tx + v1y·Ty): ∂x Tx = -3y sin x, ∂y Tx = 3 cos x, ∂x Ty = 3 Tx, ∂y Ty = 3 Ty.
       double[][] h = {{-3 * y * Math.sin(x), 3 * Math.cos(x)}, {3 * tx, 3 * ty}};
-      for (int i = 0; i < 2; i++) {
-        for (int j = 0; j < 2; j++) {
-          double[] d = new double[4];
-          d[i] = 1;
-          d[2 + j] = 1;
-          assertThat(LinearCalleeRulesAtHigherOrderDerivatives.sinTimesDerivative(x, y, d[0], d[1], d[2], d[3]))
-              .isWithin(1e-12).of(h[i][j]);
-        }
-      }
+      SecondDirections.assertUnitPairs(
+          (a, b, c, d) -> LinearCalleeRulesAtHigherOrderDerivatives.sinTimesDerivative(x, y, a, b, c, d), h);
     }
   }
 }
