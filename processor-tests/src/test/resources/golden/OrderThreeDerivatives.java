@@ -857,6 +857,78 @@ public final class OrderThreeDerivatives {
     }
 
     /**
+     * The value of {@code cubeTangent2} and its pullback from an output cotangent to the gradient ({@code jax.vjp}).
+     */
+    public static Vjp<CubeTangent2Grad> cubeTangent2Vjp(double x, double xDot1, double xDot2) {
+      double prod1 = x * x;
+      double prod7 = x * xDot2;
+      double prod8 = x * xDot2;
+      double prod1Dot2 = prod7 + prod8;
+      double prod3 = x * xDot1;
+      double prod3Dot = xDot1 * xDot2;
+      double prod4 = x * xDot1;
+      double prod4Dot = xDot1 * xDot2;
+      double prod1Dot = prod3 + prod4;
+      double prod1DotDot = prod3Dot + prod4Dot;
+      double sin1 = Math.sin(x);
+      double cos2 = Math.cos(x);
+      double sin1Dot2 = cos2 * xDot2;
+      double cos1 = Math.cos(x);
+      double sin2 = Math.sin(x);
+      double prod9 = sin2 * xDot2;
+      double cos1Dot = -prod9;
+      double sin1Dot = cos1 * xDot1;
+      double sin1DotDot = xDot1 * cos1Dot;
+      double prod2 = prod1 * sin1;
+      double prod10 = sin1 * prod1Dot2;
+      double prod11 = prod1 * sin1Dot2;
+      double prod2Dot2 = prod10 + prod11;
+      double prod5 = sin1 * prod1Dot;
+      double prod12 = prod1Dot * sin1Dot2;
+      double prod13 = sin1 * prod1DotDot;
+      double prod5Dot = prod12 + prod13;
+      double prod6 = prod1 * sin1Dot;
+      double prod14 = sin1Dot * prod1Dot2;
+      double prod15 = prod1 * sin1DotDot;
+      double prod6Dot = prod14 + prod15;
+      double prod2Dot = prod5 + prod6;
+      double prod2DotDot = prod5Dot + prod6Dot;
+      return new Vjp<>(prod2DotDot, outBar -> {
+        double xDot2Bar = 0.0;
+        double xDot1Bar = 0.0;
+        double prod2DotDotBar = outBar;
+        double xBar = 0.0;
+        double sin1DotDotBar = prod1 * prod2DotDotBar;
+        double sin1DotBar = prod1Dot2 * prod2DotDotBar;
+        double cos1DotBar = xDot1 * sin1DotDotBar;
+        double sin2Bar = -(xDot2 * cos1DotBar);
+        double cos1Bar = xDot1 * sin1DotBar;
+        double sin1Dot2Bar = prod1Dot * prod2DotDotBar;
+        double cos2Bar = xDot2 * sin1Dot2Bar;
+        double sin1Bar = prod1DotDot * prod2DotDotBar;
+        double prod1DotDotBar = sin1 * prod2DotDotBar;
+        double prod1DotBar = sin1Dot2 * prod2DotDotBar;
+        double prod1Dot2Bar = sin1Dot * prod2DotDotBar;
+        double prod1Bar = sin1DotDot * prod2DotDotBar;
+        xBar = Math.cos(x) * sin2Bar - Math.sin(x) * cos1Bar - Math.sin(x) * cos2Bar + Math.cos(x) *
+            sin1Bar + 2.0 * (xDot1 * prod1DotBar) + 2.0 * (xDot2 * prod1Dot2Bar) + 2.0 * (x *
+            prod1Bar);
+        xDot1Bar = cos1Dot * sin1DotDotBar + cos1 * sin1DotBar + xDot2 * prod1DotDotBar + x *
+            prod1DotBar + xDot2 * prod1DotDotBar + x * prod1DotBar;
+        xDot2Bar = -(sin2 * cos1DotBar) + cos2 * sin1Dot2Bar + 2.0 * (xDot1 * prod1DotDotBar) + 2.0
+            * (x * prod1Dot2Bar);
+        return new CubeTangent2Grad(xBar, xDot1Bar, xDot2Bar);
+      });
+    }
+
+    /**
+     * The gradient of {@code cubeTangent2} ({@code jax.grad}).
+     */
+    public static CubeTangent2Grad cubeTangent2Grad(double x, double xDot1, double xDot2) {
+      return cubeTangent2Vjp(x, xDot1, xDot2).pullback(1.0);
+    }
+
+    /**
      * The derivative of {@code cube} with respect to {@code x}, times {@code g}, as a function of its own, for callers whose second derivatives go reverse over reverse.
      */
     public static double cubePullback(double x, double g) {
@@ -970,6 +1042,86 @@ public final class OrderThreeDerivatives {
     }
 
     /**
+     * The value of {@code callerTangent2} and its pullback from an output cotangent to the gradient ({@code jax.vjp}).
+     */
+    public static Vjp<CallerTangent2Grad> callerTangent2Vjp(double x, double y, double xDot1,
+        double yDot1, double xDot2, double yDot2) {
+      double prod1 = x * y;
+      double prod4 = y * xDot2;
+      double prod5 = x * yDot2;
+      double prod1Dot2 = prod4 + prod5;
+      double prod2 = y * xDot1;
+      double prod2Dot = xDot1 * yDot2;
+      double prod3 = x * yDot1;
+      double prod3Dot = yDot1 * xDot2;
+      double prod1Dot = prod2 + prod3;
+      double prod1DotDot = prod2Dot + prod3Dot;
+      ScalarVjp cubeVjp1 = OrderThreeDerivatives.cubeVjp(prod1);
+      double cube1 = cubeVjp1.value();
+      Vjp<CubeTangentGrad> cubeTangentVjp1 = Internal.cubeTangentVjp(prod1, prod1Dot2);
+      double cube1Dot2 = cubeTangentVjp1.value();
+      Vjp<CubeTangentGrad> cubeTangentVjp2 = Internal.cubeTangentVjp(prod1, prod1Dot);
+      double cube1Dot = cubeTangentVjp2.value();
+      Vjp<CubeTangent2Grad> cubeTangent2Vjp1 = Internal.cubeTangent2Vjp(prod1, prod1Dot, prod1Dot2);
+      double cubeTangent21 = cubeTangent2Vjp1.value();
+      Vjp<CubeTangentGrad> cubeTangentVjp3 = Internal.cubeTangentVjp(prod1, prod1DotDot);
+      double cubeTangent1 = cubeTangentVjp3.value();
+      double cube1DotDot = cubeTangent21 + cubeTangent1;
+      double sum1 = cube1 + y;
+      double sum1Dot2 = cube1Dot2 + yDot2;
+      double sum1Dot = cube1Dot + yDot1;
+      double sum1DotDot = cube1DotDot;
+      return new Vjp<>(sum1DotDot, outBar -> {
+        double prod1DotDotBar = 0.0;
+        double xDot2Bar = 0.0;
+        double xDot1Bar = 0.0;
+        double prod1Dot2Bar = 0.0;
+        double prod1DotBar = 0.0;
+        double prod1Bar = 0.0;
+        double yDot1Bar = 0.0;
+        double yDot2Bar = 0.0;
+        double sum1DotDotBar = outBar;
+        double xBar = 0.0;
+        double yBar = 0.0;
+        double cubeTangent1Bar = sum1DotDotBar;
+        CubeTangentGrad cubeTangentGrad3 = cubeTangentVjp3.pullback(cubeTangent1Bar);
+        prod1Bar += cubeTangentGrad3.x();
+        prod1DotDotBar += cubeTangentGrad3.xDot();
+        double cubeTangent21Bar = sum1DotDotBar;
+        CubeTangent2Grad cubeTangent2Grad1 = cubeTangent2Vjp1.pullback(cubeTangent21Bar);
+        prod1Bar += cubeTangent2Grad1.x();
+        prod1DotBar += cubeTangent2Grad1.xDot1();
+        prod1Dot2Bar += cubeTangent2Grad1.xDot2();
+        double cube1DotBar = 0.0;
+        CubeTangentGrad cubeTangentGrad2 = cubeTangentVjp2.pullback(cube1DotBar);
+        prod1Bar += cubeTangentGrad2.x();
+        prod1DotBar += cubeTangentGrad2.xDot();
+        double cube1Dot2Bar = 0.0;
+        CubeTangentGrad cubeTangentGrad1 = cubeTangentVjp1.pullback(cube1Dot2Bar);
+        prod1Bar += cubeTangentGrad1.x();
+        prod1Dot2Bar += cubeTangentGrad1.xDot();
+        double cube1Bar = 0.0;
+        double cubeGrad1 = cubeVjp1.pullback(cube1Bar);
+        prod1Bar += cubeGrad1;
+        xBar = yDot1 * prod1DotBar + yDot2 * prod1Dot2Bar + y * prod1Bar;
+        yBar = xDot1 * prod1DotBar + xDot2 * prod1Dot2Bar + x * prod1Bar;
+        xDot1Bar = yDot2 * prod1DotDotBar + y * prod1DotBar;
+        yDot1Bar = xDot2 * prod1DotDotBar + x * prod1DotBar;
+        xDot2Bar = yDot1 * prod1DotDotBar + y * prod1Dot2Bar;
+        yDot2Bar = xDot1 * prod1DotDotBar + x * prod1Dot2Bar;
+        return new CallerTangent2Grad(xBar, yBar, xDot1Bar, yDot1Bar, xDot2Bar, yDot2Bar);
+      });
+    }
+
+    /**
+     * The gradient of {@code callerTangent2} ({@code jax.grad}).
+     */
+    public static CallerTangent2Grad callerTangent2Grad(double x, double y, double xDot1,
+        double yDot1, double xDot2, double yDot2) {
+      return callerTangent2Vjp(x, y, xDot1, yDot1, xDot2, yDot2).pullback(1.0);
+    }
+
+    /**
      * The derivative of {@code caller} with respect to {@code x}, times {@code g}, as a function of its own, for callers whose second derivatives go reverse over reverse.
      */
     public static double callerPullbackX(double x, double y, double g) {
@@ -1046,6 +1198,12 @@ public final class OrderThreeDerivatives {
     }
 
     /**
+     * The gradient of {@code cubeTangent2}, one component per differentiated parameter.
+     */
+    public static record CubeTangent2Grad(double x, double xDot1, double xDot2) {
+    }
+
+    /**
      * The gradient of {@code cubePullback}, one component per differentiated parameter.
      */
     public static record CubePullbackGrad(double x, double g) {
@@ -1055,6 +1213,13 @@ public final class OrderThreeDerivatives {
      * The gradient of {@code callerTangent}, one component per differentiated parameter.
      */
     public static record CallerTangentGrad(double x, double y, double xDot, double yDot) {
+    }
+
+    /**
+     * The gradient of {@code callerTangent2}, one component per differentiated parameter.
+     */
+    public static record CallerTangent2Grad(double x, double y, double xDot1, double yDot1,
+        double xDot2, double yDot2) {
     }
 
     /**

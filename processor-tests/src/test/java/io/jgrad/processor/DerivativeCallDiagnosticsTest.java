@@ -9,7 +9,7 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /**
- * A derivative call jgrad cannot differentiate (its function of order 1, a caller of order 2, a result
+ * A derivative call jgrad cannot differentiate (its function of order 1 or below the caller's order + 1, a result
  * kept whole, a Hessian, a function of arrays) is an error at the call with a hint, never javac's bare
  * "cannot find symbol" nor a caller silently left without derivatives.
  */
@@ -62,9 +62,20 @@ class DerivativeCallDiagnosticsTest {
   }
 
   @Test
-  void aCallerOfOrder2IsNotYetSupported() {
+  void aCallerOfOrderKNeedsTheFunctionAtOrderKPlus1() {
     assertThat(errorAtCall("jgrad.UnsupportedOrder", "@Differentiable(order = 2)", "return ADerivatives.fGrad(x, y).x(); // here"))
-        .contains("hint: give caller order = 1");
+        .contains("a derivative call in a function of order 2 needs f's derivatives of order 3, and f has order 2;"
+            + " hint: give f order = 3, or caller order = 1");
+    assertThat(errorAtCall("jgrad.DerivativeCall", "@Differentiable(order = 3)", "return ADerivatives.onceGrad(x); // here"))
+        .contains("hint: add order = 4 to @Differentiable on once");
+  }
+
+  @Test
+  void aCallerOfOrder2OfAnOrder3FunctionCompilesCleanly() {
+    Compilation c = compile("a.A", source("@Differentiable(order = 2)", "return ADerivatives.gJvp(x, 1).tangent();")
+        .replace("final class A {", "final class A {\n  @Differentiable(order = 3) static double g(double x) { return x * x * x; }"));
+    assertThat(c.errors()).isEmpty();
+    assertThat(c.warnings()).isEmpty();
   }
 
   @Test

@@ -78,6 +78,39 @@ class HigherOrderDiagnosticsTest {
   }
 
   @Test
+  void aJvpsRuleWhoseBodyCallsAnotherRulesFunctionIsAnErrorAtOrderThree() {
+    String src = HEAD + """
+        class NestedJvps {
+          @CustomJvp(jvp = "gJvp", order = 3)
+          static double g(double x) { return Math.sin(x); }
+          static Dual gJvp(double x, double xDot) { return Dual.of(g(x), 2 * Math.cos(x) * xDot); }
+          @CustomJvp(jvps = {"fJvpX"}, order = 3)
+          static double f(double x) { return Math.sin(x); }
+          static double fJvpX(double t, double ans, double x) { return g(x) * t; }
+        }
+        """;
+    Compilation c = assertErrorOnLine("jgrad.UnsupportedOrder", "h.NestedJvps", src, "static double f(");
+    assertThat(c).hadErrorContaining("whose body calls g, which has or reaches a custom rule");
+  }
+
+  @Test
+  void jvpsRulesOfOrderTwoAndThreeCompileCleanly() {
+    String src = HEAD + """
+        class Jvps {
+          @CustomJvp(jvps = {"fJvpX", ""}, order = 3)
+          static double f(double x, double y) { return Math.sin(x) * y; }
+          static double fJvpX(double t, double ans, double x, double y) { return ans * t; }
+          @CustomJvp(jvps = {"gJvpX"}, order = 2)
+          static double g(double x) { return Math.exp(x); }
+          static double gJvpX(double t, double ans, double x) { return 2 * ans * t; }
+        }
+        """;
+    Compilation c = compile("h.Jvps", src);
+    assertThat(c.errors()).isEmpty();
+    assertThat(c.warnings()).isEmpty();
+  }
+
+  @Test
   void aRuleThatCallsItsFunctionMustReturnThatCallAsItsValueAtOrderThree() {
     String src = HEAD + """
         class Twice {

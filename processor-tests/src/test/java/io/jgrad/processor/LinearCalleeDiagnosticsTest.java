@@ -78,4 +78,44 @@ class LinearCalleeDiagnosticsTest {
   void aBranchOnTheParameterIsNotLinear() {
     assertErrorOnLine("jgrad.NonLinearTangent", "a.A", rule("if (v > 0) { return v; } return -v;"), "// here");
   }
+
+  private static String ruleOfOrder(int order) {
+    return HEAD + """
+          @Differentiable static double h(double v, double k) { return k * v; }
+          @CustomJvp(jvp = "gJvp", order = %d)
+          static double g(double x) { return x * x / 2; }
+          static Dual gJvp(double x, double xDot) {
+            return Dual.of(g(x), h(xDot, x)); // here
+          }
+        }
+        """.formatted(order);
+  }
+
+  @Test
+  void atOrder2ALinearCalleeOfOrder1IsDifferentiatedThroughItsForwardMode() {
+    Compilation c = compile("a.A", ruleOfOrder(2));
+    assertThat(c.errors()).isEmpty();
+    assertThat(c.warnings()).isEmpty();
+  }
+
+  @Test
+  void atOrder3TheLinearCalleeNeedsOrder2() {
+    Compilation c = assertErrorOnLine("jgrad.UnsupportedOrder", "a.A", ruleOfOrder(3), "static double g(");
+    assertThat(message(c)).contains("whose body calls h, which has order 1; hint: give h order = 2");
+  }
+
+  @Test
+  void aJvpsRuleMayPassItsTangentToALinearCalleeAndNotToAnotherFunction() {
+    String src = HEAD + """
+          @Differentiable static double h(double v) { return v * v; }
+          @Differentiable static double k(double v) { return 2.0 * v; }
+          @CustomJvp(jvps = {"gJvpX"})
+          static double g(double x) { return h(x); }
+          static double gJvpX(double t, double ans, double x) {
+            return k(t) + h(t); // here
+          }
+        }
+        """;
+    assertThat(message(assertErrorOnLine("jgrad.NonLinearTangent", "a.A", src, "// here"))).contains("h");
+  }
 }

@@ -17,8 +17,9 @@ import io.jgrad.processor.parse.CalleeResolver;
 import io.jgrad.processor.parse.CustomJvpReader;
 import io.jgrad.processor.parse.CustomJvpReader.ReadRule;
 import io.jgrad.processor.parse.RecordSignatureReader;
+import io.jgrad.processor.transform.JvpsAsOneRule;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.VariableElement;
@@ -42,11 +43,10 @@ final class JvpRuleReading {
     if (rule.isEmpty()) {
       return Optional.empty();
     }
-    // At order 1 a rule may pass its tangents to functions provably linear in them; higher orders
-    // differentiate the rule's body, which this does not cover.
-    LinearCallees linearCallees = spec.order() == 1 ? new ProvablyLinearCallees(trees, callees) : LinearCallees.NONE;
+    // A rule may pass its tangents to functions provably linear in them; higher orders differentiate
+    // those calls as any other, through the callees' tangent functions.
     Optional<Function.JvpRule> read = linear(CustomJvpReader.read(sig, rule.get(), trees, report, callees), report,
-        linearCallees);
+        new ProvablyLinearCallees(trees, callees));
     if (read.isPresent() && spec.order() == 2) {
       PrimalCallChecker.check(read.get(), rule.get(), report);
     }
@@ -61,17 +61,30 @@ final class JvpRuleReading {
       return Optional.empty();
     }
     int before = report.errorCount();
-    rules.get().stream().filter(Objects::nonNull).forEach(rule -> {
+    LinearCallees linearCallees = new ProvablyLinearCallees(trees, callees);
+    List<Function> bodies = new ArrayList<>();
+    for (ExecutableElement rule : rules.get()) {
+      if (rule == null) {
+        bodies.add(null);
+        continue;
+      }
       BodyParser parser = new BodyParser(trees, report, callees, rule);
       VariableElement tangent = rule.getParameters().get(0);
       Callee.Param param = new Callee.Param(tangent.getSimpleName().toString(), TypeMapper.map(tangent.asType()),
           true);
-      BodyReading.read(parser).map(Function::body).ifPresent(body -> LinearityChecker.check(body,
-          Activity.of(body, List.of(param)), parser.positions(), report, parser.unit(), rule, LinearCallees.NONE));
-    });
+      Optional<Function> read = BodyReading.read(parser);
+      read.map(Function::body).ifPresent(body -> LinearityChecker.check(body, Activity.of(body, List.of(param)),
+          parser.positions(), report, parser.unit(), rule, linearCallees));
+      bodies.add(read.orElse(null));
+    }
+    if (report.errorCount() > before) {
+      return Optional.empty();
+    }
     // The function that calls the rules, one per differentiated parameter (null for zero).
-    return report.errorCount() > before ? Optional.empty() : Optional.of(new Function.JvpsRules(sig,
-        rules.get().stream().map(r -> r == null ? null : r.getSimpleName().toString()).toList()));
+    Function.JvpRule asOne = JvpsAsOneRule.of(sig, bodies, sig.differentiatedParams().stream()
+        .map(p -> p.name() + "Dot").toList()); // fJvp's tangent parameters
+    return Optional.of(new Function.JvpsRules(sig,
+        rules.get().stream().map(r -> r == null ? null : r.getSimpleName().toString()).toList(), asOne));
   }
 
   /** The flat function of a {@code @CustomJvp} with records: the rule's body, read once, returning the record. */

@@ -25,7 +25,8 @@ final class RulePrimals {
     Set<String> reaching = CallerPaths.of(functions, f -> {
       // An object may carry a rule: its rulePrimal() says at run time.
       boolean seed = f.signature().order() >= 2
-          && (f instanceof Function.JvpRule || f instanceof Function.Plain && Calls.throughObjects(f));
+          && (f instanceof Function.JvpRule || f instanceof Function.JvpsRules
+              || f instanceof Function.Plain && Calls.throughObjects(f));
       return seed ? f.signature().name() : null;
     }, callee -> callee.rulePrimal() ? callee.name() : null).keySet();
     Set<String> thisRound = new java.util.HashSet<>(functions.stream().map(f -> f.signature().key()).toList());

@@ -35,9 +35,6 @@ public final class OrderLimits {
     if (!forward && (f instanceof Function.JvpRule || f instanceof Function.JvpsRules)) {
       return Optional.of(o + " of a @CustomJvp function that reaches a @CustomVjp rule is not supported yet");
     }
-    if (f instanceof Function.JvpsRules) {
-      return Optional.of(o + " with jvps rules is not supported yet; hint: write one rule with jvp = \"...\"");
-    }
     if (f.signature().returnType().isArray()) {
       return Optional.of(o + " with an array result is not supported yet; hint: differentiate a number computed"
           + " from the result (a sum, a loss) at this order, or use fJacobian at order 1");
@@ -57,6 +54,9 @@ public final class OrderLimits {
     }
     if (f instanceof Function.JvpRule rule && order > 2) {
       return HigherOrderRules.unsupported(rule, order);
+    }
+    if (f instanceof Function.JvpsRules rules && order > 2) {
+      return HigherOrderRules.unsupported(rules.asOneRule(), order);
     }
     if (!(f instanceof Function.Plain)) {
       return Optional.empty(); // a rule's body is differentiated through its callees' first-order forward mode

@@ -177,10 +177,10 @@ final class SecondOrderEmitter {
    * that they cannot be had).
    */
   static void emitFromTangent(Derived d, Members members) {
-    if (d.tangent() == null) {
+    if (d.tangents().isEmpty()) {
       return;
     }
-    DerivativesEmitter.emit(d.tangent(), members);
+    d.tangents().forEach(t -> DerivativesEmitter.emit(t, members));
     Callee sig = d.signature();
     List<Callee.Param> diff = sig.differentiatedParams();
     emitPullbacks(d, members, (k, p, g) -> DerivativesEmitter.entryPoint(p.name(), p,

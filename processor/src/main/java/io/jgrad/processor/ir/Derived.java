@@ -20,12 +20,13 @@ import java.util.List;
  *     tangent program of order k - 1 (empty without them)
  * @param pullbacks order 2 by reverse over reverse: one function per differentiated parameter, each
  *     with its own derivatives (empty where there are none)
- * @param tangent the derivatives of {@code fTangent}, through which callers' pullback functions are
- *     differentiated, or null
+ * @param tangents the derivatives of {@code fTangent}, {@code fTangent2}, ... (tangent function k at
+ *     index k - 1), through which callers' pullback functions and the reverse mode of callers of
+ *     derivative calls are differentiated; empty where there are none
  */
 public record Derived(Function function, boolean forward, int order, boolean internal, Forward jvp,
     Reverse vjp, Reverse valueAndGrad, Reverse grad, List<ForwardOverForward> higherOrders, List<Derived> pullbacks,
-    Derived tangent) {
+    List<Derived> tangents) {
 
   /** A linearized program with the names it was made with (the printer numbers temporaries from them). */
   public record Forward(Linearized linearized, Names names) {}

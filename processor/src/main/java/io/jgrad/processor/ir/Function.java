@@ -105,17 +105,19 @@ public sealed interface Function {
 
   /**
    * {@code @CustomJvp(jvps = ...)}: one rule of the same class per differentiated parameter, in order
-   * ({@code null} where that tangent contributes zero), each called, never read.
+   * ({@code null} where that tangent contributes zero), each called at first order; {@code asOneRule}
+   * is the single {@code jvp} rule they amount to (JAX's {@code defjvps}), whose body orders 2 and
+   * above differentiate.
    */
-  record JvpsRules(Callee signature, List<String> ruleNames) implements Function {
+  record JvpsRules(Callee signature, List<String> ruleNames, JvpRule asOneRule) implements Function {
     @Override
     public Function rewritten(Callee signature, UnaryOperator<Expr> rewrite) {
-      return new JvpsRules(signature, ruleNames);
+      return new JvpsRules(signature, ruleNames, (JvpRule) asOneRule.rewritten(signature, rewrite));
     }
 
     /** The names of {@code fJvp}'s tangent parameters: {@code xDot} for each differentiated {@code x}. */
     public List<String> tangentNames() {
-      return signature.differentiatedParams().stream().map(p -> p.name() + "Dot").toList();
+      return asOneRule.tangentNames();
     }
   }
 

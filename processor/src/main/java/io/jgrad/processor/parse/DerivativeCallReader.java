@@ -194,12 +194,6 @@ final class DerivativeCallReader {
     if (cx.callsItself(f, call)) {
       return Optional.of(ReadContext.dummy());
     }
-    int callerOrder = DiffSpec.of(cx.method).map(DiffSpec::order).orElse(1);
-    if (callerOrder > 1) {
-      return Optional.of(cx.failed(Codes.UNSUPPORTED_ORDER, "a derivative call in a function of order "
-          + callerOrder + " needs " + f.getSimpleName() + "'s derivatives of order " + (callerOrder + 2)
-          + ", which jgrad does not generate yet; hint: give " + cx.method.getSimpleName() + " order = 1", call));
-    }
     if (cx.method.getAnnotation(Batched.class) != null) {
       return Optional.of(cx.failed(Codes.DERIVATIVE_CALL, "kernels of a @Batched function cannot take derivative"
           + " calls yet (" + spelled + "); hint: batch " + f.getSimpleName() + " itself, or leave @Batched off "
@@ -211,10 +205,18 @@ final class DerivativeCallReader {
           + " record); hint: call a function of double parameters and result", call));
     }
     DiffSpec spec = DiffSpec.of(f).orElseThrow();
+    int callerOrder = DiffSpec.of(cx.method).map(DiffSpec::order).orElse(1);
     if (spec.order() < 2) {
       return Optional.of(cx.failed(Codes.DERIVATIVE_CALL, "the derivative of " + spelled + " is a second"
-          + " derivative of " + f.getSimpleName() + ", generated only at order 2; hint: add order = 2 to "
-          + spec.annotation() + " on " + f.getSimpleName(), call));
+          + " derivative of " + f.getSimpleName() + ", generated only at order 2; hint: add order = "
+          + (callerOrder + 1) + " to " + spec.annotation() + " on " + f.getSimpleName(), call));
+    }
+    if (spec.order() < callerOrder + 1) {
+      return Optional.of(cx.failed(Codes.UNSUPPORTED_ORDER, "a derivative call in a function of order "
+          + callerOrder + " needs " + f.getSimpleName() + "'s derivatives of order " + (callerOrder + 1)
+          + ", and " + f.getSimpleName() + " has order " + spec.order() + "; hint: give " + f.getSimpleName()
+          + " order = " + (callerOrder + 1) + ", or " + cx.method.getSimpleName() + " order = "
+          + (spec.order() - 1), call));
     }
     return Optional.empty();
   }

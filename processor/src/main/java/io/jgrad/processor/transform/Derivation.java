@@ -58,21 +58,24 @@ public final class Derivation {
     Callee sig = f.signature();
     if (f instanceof Function.VjpRule rule) {
       List<Derived> pullbacks = order == 2 ? rule.pullbacks().stream().map(p -> internal(p, false)).toList() : List.of();
-      return new Derived(f, forward, order, internal, null, null, null, null, List.of(), pullbacks, null);
+      return new Derived(f, forward, order, internal, null, null, null, null, List.of(), pullbacks, List.of());
     }
     List<String> paramNames = new ArrayList<>(sig.paramNames());
     if (f instanceof Function.JvpsRules rules) {
       Names names = Names.of(paramNames, List.of());
       Placed placed = reverse(RuleLinearizer.perParameter(rules, names), sig, names, removable, false);
-      return new Derived(f, forward, order, internal, null, placed.vjp(), placed.valueAndGrad(), placed.grad(),
-          List.of(), List.of(), null);
+      Derived d = new Derived(f, forward, order, internal, null, placed.vjp(), placed.valueAndGrad(), placed.grad(),
+          List.of(), List.of(), List.of());
+      // Order 2 and above differentiate the one rule the jvps rules amount to, as a jvp rule's.
+      return order >= 2 ? forwardOverForward(d, RulePrimal.returning(rules.asOneRule().body(), Expr.Pair::tangent,
+          Set.of()), rules.tangentNames()) : d;
     }
     if (f instanceof Function.JvpRule rule) {
       paramNames.addAll(rule.tangentNames());
       Names names = Names.of(paramNames, rule.body());
       Placed placed = reverse(RuleLinearizer.ofRule(rule, names), sig, names, removable, false);
       Derived d = new Derived(f, forward, order, internal, null, placed.vjp(), placed.valueAndGrad(), placed.grad(),
-          List.of(), List.of(), null);
+          List.of(), List.of(), List.of());
       // Order 2 and above differentiate the rule's tangent part: its return Dual.of(v, t) as return t.
       return order >= 2 ? forwardOverForward(d, RulePrimal.returning(f.body(), Expr.Pair::tangent, Set.of()),
           rule.tangentNames()) : d;
@@ -87,7 +90,7 @@ public final class Derivation {
     List<Derived> pullbacks = order == 2 && !forward
         ? reverseOverReverse(sig, normal, names).stream().map(p -> internal(p, false)).toList() : List.of();
     Derived d = new Derived(f, forward, order, internal, new Derived.Forward(jvp, names), placed.vjp(),
-        placed.valueAndGrad(), placed.grad(), List.of(), pullbacks, null);
+        placed.valueAndGrad(), placed.grad(), List.of(), pullbacks, List.of());
     return tangentBody != null ? forwardOverForward(d, tangentBody, tangentNames) : d;
   }
 
@@ -134,6 +137,9 @@ public final class Derivation {
     List<Derived.ForwardOverForward> kernels = new ArrayList<>();
     List<Stmt> body = tangentBody;
     List<String> constant = new ArrayList<>(tangentNames);
+    // Tangent function k's body is the tangent program of order k, its tangents the k direction groups.
+    List<List<Stmt>> tangentBodies = new ArrayList<>(List.of(tangentBody));
+    List<List<String>> tangentGroups = new ArrayList<>(List.of(List.copyOf(constant)));
     for (int k = 2; k <= d.order(); k++) {
       Callee kernel = sig.withConstantTangents(constant);
       Names names = Names.of(kernel.paramNames(), body);
@@ -143,26 +149,36 @@ public final class Derivation {
       if (k < d.order()) {
         body = SecondOrder.tangentBody(jvp.program());
         sig.differentiatedParams().forEach(p -> constant.add(jvp.tangents().get(p.name()).name()));
+        tangentBodies.add(body);
+        tangentGroups.add(List.copyOf(constant));
       }
     }
-    // A rule primal's derivatives serve its callers' forward mode only.
-    Derived tangent = d.internal() ? null : tangentFunction(sig, tangentBody, tangentNames);
-    List<Derived> pullbacks = tangent == null ? List.of() : pullbacksFromTangent(sig);
+    // Rule primals' tangent functions too: callers of derivative calls reach them in reverse mode.
+    List<Derived> tangents = new ArrayList<>();
+    for (int k = 1; k <= tangentBodies.size(); k++) {
+      Derived tangent = tangentFunction(sig, k, tangentBodies.get(k - 1), tangentGroups.get(k - 1));
+      if (tangent == null) {
+        break;
+      }
+      tangents.add(tangent);
+    }
+    List<Derived> pullbacks = tangents.isEmpty() ? List.of() : pullbacksFromTangent(sig);
     return new Derived(d.function(), d.forward(), d.order(), d.internal(), d.jvp(), d.vjp(), d.valueAndGrad(),
-        d.grad(), List.copyOf(kernels), pullbacks, tangent);
+        d.grad(), List.copyOf(kernels), pullbacks, List.copyOf(tangents));
   }
 
   /**
-   * {@code fTangent} as a function of its own, whose reverse mode ({@code fTangentVjp}) differentiates
-   * the pullback functions; null where it cannot have one (other types than doubles, or a local of
-   * the body holding a tangent parameter's name).
+   * Tangent function k ({@code fTangent}, {@code fTangent2}, ...) as a function of its own, whose
+   * reverse mode ({@code fTangentVjp}) differentiates the pullback functions and callers of derivative
+   * calls; null where it cannot have one (other types than doubles, or a local of the body holding a
+   * tangent parameter's name).
    */
-  private static Derived tangentFunction(Callee sig, List<Stmt> tangentBody, List<String> tangentNames) {
+  private static Derived tangentFunction(Callee sig, int k, List<Stmt> tangentBody, List<String> tangentNames) {
     // Every function the tangent program calls needs reverse mode over doubles (tangent functions included).
     if (!sig.doublesOnly() || !Calls.of(new Function.Plain(sig, tangentBody)).stream().allMatch(Callee::doublesOnly)) {
       return null; // reverse over reverse reports a caller that needs these for other types
     }
-    Callee tangent = sig.tangentFunction();
+    Callee tangent = sig.tangentFunction(k);
     List<Callee.Param> params = tangent.params();
     Map<String, String> renamed = new HashMap<>();
     for (int i = 0; i < tangentNames.size(); i++) {

@@ -30,6 +30,9 @@ public final class RulePrimal {
     if (f instanceof io.jgrad.processor.ir.Function.JvpRule rule) {
       return returning(rule.body(), Expr.Pair::value, rule.linear());
     }
+    if (f instanceof io.jgrad.processor.ir.Function.JvpsRules rules) {
+      return of(rules.asOneRule());
+    }
     return Rewrite.stmts(f.body(), e -> e instanceof Expr.Call c
         ? new Expr.Call(SecondOrder.output(c.callee()), c.args(), c.type()) : e);
   }
