@@ -20,6 +20,12 @@ import java.util.Random;
  * kernel through a rule on OpenCL, take straight-line code and if/else only (a loop is a
  * {@code [jgrad.UnsupportedOrder]} error at order 2, by design), so such functions of order 2 have
  * no loop, and half of those of order 1 have none either, for their kernels to run on OpenCL.
+ *
+ * <p>Functions of order 1 that may call also call the generated entry points of the leaves, of the
+ * {@code @CustomJvp} functions of order 3 and, where they may reach rules, of the {@code @CustomVjp}
+ * functions ({@link DerivativeCallShapes}), on the call or through a local declared at the top of the
+ * body; their checks (forward mode, or the plain twin's, against finite differences of the value)
+ * then cover derivatives of derivative calls.
  */
 final class RandomPrograms {
   private static final String[] UNARY = {
