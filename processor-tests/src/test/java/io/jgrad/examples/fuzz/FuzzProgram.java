@@ -9,7 +9,12 @@ import java.util.regex.Pattern;
 
 /** A generated class of functions {@code fI(double x, double y)}, rendered to Java on demand. */
 record FuzzProgram(List<Function> functions) {
-  private static final Pattern CALL = Pattern.compile("\\b(f\\d+)\\(");
+  /** The suffix of an entry point a body may call ({@link DerivativeCallShapes}), as an optional group. */
+  private static final String ENTRY_POINT = "(Jvp|Grad|ValueAndGrad|Vjp)?";
+  /** A call to a generated function, {@code f3(}, or to one of its entry points, {@code FDerivatives.f3Grad(}. */
+  private static final Pattern CALL = Pattern.compile("\\b(f\\d+)" + ENTRY_POINT + "\\(");
+  /** The gradient record of a function, named in a local holding an entry point's result. */
+  private static final Pattern GRADIENT_RECORD = Pattern.compile("\\bFDerivatives\\.(F\\d+|Vjp\\d+)Grad\\b");
 
   /** One function: its name, its order (1, 2 or 3), its body and the expression it returns. */
   record Function(String name, int order, List<FuzzStmt> body, String result) {
@@ -42,8 +47,13 @@ record FuzzProgram(List<Function> functions) {
     }
 
     private static String plain(String code, Set<String> reachingVjp) {
-      String rules = VJP_CALL.matcher(code).replaceAll("$1_plain(");
-      return CALL.matcher(rules).replaceAll(m -> reachingVjp.contains(m.group(1)) ? m.group(1) + "_plain(" : m.group());
+      String rules = VJP_CALL.matcher(code).replaceAll("$1_plain$2(");
+      String calls = CALL.matcher(rules).replaceAll(m -> reachingVjp.contains(m.group(1))
+          ? m.group(1) + "_plain" + (m.group(2) == null ? "" : m.group(2)) + "(" : m.group());
+      // The twin's entry points return the twin's records: FDerivatives.F3_plainGrad.
+      return GRADIENT_RECORD.matcher(calls).replaceAll(m -> m.group(1).startsWith("Vjp")
+          || reachingVjp.contains(m.group(1).toLowerCase(java.util.Locale.ROOT))
+          ? "FDerivatives." + m.group(1) + "_plainGrad" : m.group());
     }
 
     /** The body and the result as Java. */
@@ -61,10 +71,10 @@ record FuzzProgram(List<Function> functions) {
       return out;
     }
 
-    /** Whether it has batched kernels: no local array or record. */
+    /** Whether it has batched kernels: no local array or record, and no derivative call. */
     boolean batched() {
       String text = code();
-      return !(text.contains("new double[") || text.contains("new P("));
+      return !(text.contains("new double[") || text.contains("new P(") || text.contains(DerivativeCallShapes.DERIVATIVES));
     }
   }
 
@@ -139,7 +149,7 @@ record FuzzProgram(List<Function> functions) {
   private static final Pattern JVP_CALL = Pattern.compile("\\bc\\d+\\(");
 
   /** A call to a function with a {@code @CustomVjp} rule: {@code vjp0(} .. {@code vjp4(}. */
-  static final Pattern VJP_CALL = Pattern.compile("\\b(vjp\\d+)\\(");
+  static final Pattern VJP_CALL = Pattern.compile("\\b(vjp\\d+)" + ENTRY_POINT + "\\(");
 
   /**
    * Functions with {@code @CustomVjp} rules that are their true derivatives, one of each shape the
@@ -225,7 +235,7 @@ record FuzzProgram(List<Function> functions) {
     functions.forEach(f -> s.append(f.render()));
     Set<String> reachingVjp = reachingVjp();
     functions.stream().filter(f -> reachingVjp.contains(f.name())).forEach(f -> s.append(f.renderPlain(reachingVjp)));
-    return s.append("}\n").toString();
+    return named(s.append("}\n").toString(), className);
   }
 
   /**
@@ -255,16 +265,25 @@ record FuzzProgram(List<Function> functions) {
       twins.append("  static double ").append(f.name()).append("_overflow(double x, double y) {\n")
           .append(twin(body)).append("    return ").append(twin(f.result())).append(";\n  }\n");
     }
-    return plain.substring(0, plain.lastIndexOf('}')) + twins + "}\n";
+    return plain.substring(0, plain.lastIndexOf('}')) + named(twins.toString(), className) + "}\n";
   }
 
   private static final List<String> UNARY_MATH =
       List.of("sin", "cos", "tan", "tanh", "exp", "atan", "sqrt", "log", "log1p", "abs", "cbrt");
   private static final List<String> BINARY_MATH = List.of("max", "min", "hypot", "atan2", "pow");
 
-  /** Code of the twin: calls go to the callees' twins and Math calls through the checking M. */
+  /** {@code code} with derivative calls naming the generated class of {@code className}. */
+  private static String named(String code, String className) {
+    return code.replaceAll("\\bFDerivatives\\.", className + "Derivatives.");
+  }
+
+  /**
+   * Code of the twin: calls go to the callees' twins and Math calls through the checking M; calls
+   * to entry points stay as they are (the callees' derivatives, computed by the generated code).
+   */
   private static String twin(String code) {
-    return CALL.matcher(code).replaceAll("$1_overflow(").replace("Math.", "M.");
+    return CALL.matcher(code).replaceAll(m -> m.group(2) == null ? m.group(1) + "_overflow(" : m.group())
+        .replace("Math.", "M.");
   }
 
   private static List<FuzzStmt> withOverflowChecks(List<FuzzStmt> stmts) {
@@ -273,8 +292,9 @@ record FuzzProgram(List<Function> functions) {
       if (s instanceof FuzzStmt.Line l) {
         out.add(l);
         String[] words = l.text().split("\\s+");
-        if (words[0].equals("double[]") || words[0].contains("(")) {
-          continue; // an array (zeros, or a copy of checked values), a copy into one, a fill, a call
+        if (words[0].equals("double[]") || words[0].contains("(") || words[0].contains(".")) {
+          // an array (zeros, or a copy of checked values), a copy into one, a fill, a call, an entry point's result
+          continue;
         }
         String target = words[0].equals("double") || words[0].equals("P") ? words[1] : words[0];
         String check = words[0].equals("P") ? "Double.isFinite(" + target + ".a()) && Double.isFinite(" + target

@@ -20,6 +20,12 @@ import java.util.Random;
  * kernel through a rule on OpenCL, take straight-line code and if/else only (a loop is a
  * {@code [jgrad.UnsupportedOrder]} error at order 2, by design), so such functions of order 2 have
  * no loop, and half of those of order 1 have none either, for their kernels to run on OpenCL.
+ *
+ * <p>Functions of order 1 that may call also call the generated entry points of the leaves, of the
+ * {@code @CustomJvp} functions of order 3 and, where they may reach rules, of the {@code @CustomVjp}
+ * functions ({@link DerivativeCallShapes}), on the call or through a local declared at the top of the
+ * body; their checks (forward mode, or the plain twin's, against finite differences of the value)
+ * then cover derivatives of derivative calls.
  */
 final class RandomPrograms {
   private static final String[] UNARY = {
@@ -30,6 +36,10 @@ final class RandomPrograms {
     "# + #", "# - #", "# * #", "# / (1.5 + Math.abs(#))", "Math.max(#, #)", "Math.hypot(#, 1 + # * @)",
     "Math.atan2(#, 1 + # * @)", "Math.pow(1.5 + Math.sin(#), #)"
   };
+
+  /** A derivative call, or a read of a local holding one's result ({@code d12.x()}). */
+  private static final java.util.regex.Pattern GENERATED_TYPE =
+      java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(DerivativeCallShapes.DERIVATIVES) + "|\\bd\\d+\\.");
 
   private final Random random;
   private int names;
@@ -51,8 +61,12 @@ final class RandomPrograms {
   /** Values that expressions may read but statements may not assign: record components. */
   private final List<String> readOnly = new ArrayList<>();
 
+  /** Writes the calls to other functions' generated entry points. */
+  private final DerivativeCallShapes derivativeCalls;
+
   RandomPrograms(long seed) {
     this.random = new Random(seed);
+    this.derivativeCalls = new DerivativeCallShapes(random);
   }
 
   /** A program of {@code count} functions {@code f0 .. f(count-1)}. */
@@ -109,7 +123,7 @@ final class RandomPrograms {
     out.add(new FuzzStmt.Line("double[] " + a + " = new double[3];"));
     out.add(new FuzzStmt.For(k, 3, List.of(new FuzzStmt.Line(a + "[" + k + "] = " + expr(vars, 2) + ";"))));
     String p = "p" + names++;
-    out.add(new FuzzStmt.Line("P " + p + " = new P(" + expr(vars, 2) + ", " + expr(vars, 2) + ");"));
+    out.add(new FuzzStmt.Line("P " + p + " = new P(" + argument(vars, 2) + ", " + argument(vars, 2) + ");"));
     for (int j = 0; j < 3; j++) {
       vars.add(a + "[" + j + "]");
     }
@@ -154,9 +168,9 @@ final class RandomPrograms {
       } else if (r < 0.8) {
         int from = random.nextInt(length);
         int to = from + random.nextInt(length - from + 1);
-        out.add(new FuzzStmt.Line("java.util.Arrays.fill(" + b + ", " + from + ", " + to + ", " + expr(vars, 2) + ");"));
+        out.add(new FuzzStmt.Line("java.util.Arrays.fill(" + b + ", " + from + ", " + to + ", " + argument(vars, 2) + ");"));
       } else {
-        out.add(new FuzzStmt.Line("java.util.Arrays.fill(" + b + ", " + expr(vars, 2) + ");"));
+        out.add(new FuzzStmt.Line("java.util.Arrays.fill(" + b + ", " + argument(vars, 2) + ");"));
       }
     }
     out.add(new FuzzStmt.Line("look(" + b + ");"));
@@ -169,6 +183,15 @@ final class RandomPrograms {
   private List<FuzzStmt> statements(List<String> vars, int depth, int n) {
     List<FuzzStmt> out = new ArrayList<>();
     for (int k = 0; k < n; k++) {
+      if (depth == 0 && !derivativeTargets(2).isEmpty() && random.nextDouble() < 0.1) {
+        // A local holding an entry point's result, at the top so that every later statement may read it.
+        List<DerivativeCallShapes.Target> targets = derivativeTargets(2);
+        DerivativeCallShapes.Held held = derivativeCalls.hold(targets.get(random.nextInt(targets.size())),
+            "d" + names++, () -> argument(vars, 1));
+        out.add(new FuzzStmt.Line(held.declaration()));
+        held.reads().forEach(read -> readOnly.add("Math.tanh(" + read + ")"));
+        continue;
+      }
       double r = random.nextDouble();
       if (r < 0.4) {
         String v = "v" + names++;
@@ -181,8 +204,8 @@ final class RandomPrograms {
         // carried around a loop stay bounded (y = hypot(a, 1 + (x - y)²) squares y at each trip): an
         // overflow to infinity in a value that never reaches the output would poison reverse mode
         // (0 · ∞), as it does in JAX (seed 22 before this bound).
-        String rhs = op.equals("*=") ? "Math.tanh(" + expr(vars, 2) + ")"
-            : loops > 0 ? "Math.atan(" + expr(vars, 2) + ")" : expr(vars, 2);
+        String rhs = op.equals("*=") ? "Math.tanh(" + argument(vars, 2) + ")"
+            : loops > 0 ? "Math.atan(" + argument(vars, 2) + ")" : expr(vars, 2);
         out.add(new FuzzStmt.Line(target + " " + op + " " + rhs + ";"));
       } else if (r < 0.8 && depth < 2) {
         String cond = expr(vars, 2) + " > " + expr(vars, 1);
@@ -224,7 +247,13 @@ final class RandomPrograms {
     if (callsAllowed && random.nextDouble() < 0.04) {
       // A function with a custom JVP rule (FuzzProgram.RULES), its rule the true derivative.
       String rule = order >= 2 ? "c" + random.nextInt(2) : "c" + random.nextInt(3);
-      return "Math.tanh(" + rule + "(" + expr(vars, depth - 1) + ", " + expr(vars, depth - 1) + "))";
+      return "Math.tanh(" + rule + "(" + argument(vars, depth - 1) + ", " + argument(vars, depth - 1) + "))";
+    }
+    if (!derivativeTargets(1).isEmpty() && random.nextDouble() < 0.03) {
+      // A derivative of another function, squashed by tanh as the calls are.
+      List<DerivativeCallShapes.Target> targets = derivativeTargets(1);
+      return "Math.tanh(" + derivativeCalls.read(targets.get(random.nextInt(targets.size())),
+          () -> argument(vars, depth - 1)) + ")";
     }
     if (callsAllowed && !callable.isEmpty() && random.nextDouble() < 0.08) {
       // A call squashed by tanh, so a callee's growth cannot push its caller out of range.
@@ -234,7 +263,7 @@ final class RandomPrograms {
         return primitive(vars, depth);
       }
       String callee = allowed.get(random.nextInt(allowed.size()));
-      return "Math.tanh(" + callee + "(" + expr(vars, depth - 1) + ", " + expr(vars, depth - 1) + "))";
+      return "Math.tanh(" + callee + "(" + argument(vars, depth - 1) + ", " + argument(vars, depth - 1) + "))";
     }
     return primitive(vars, depth);
   }
@@ -246,11 +275,63 @@ final class RandomPrograms {
    */
   private String vjpCall(List<String> vars, int depth) {
     int rule = random.nextInt(order == 2 ? 5 : 6);
-    String a = expr(vars, depth - 1);
+    String a = argument(vars, depth - 1);
     return switch (rule) {
       case 0, 2 -> "vjp" + rule + "(" + a + ")";
-      default -> "Math.tanh(vjp" + rule + "(" + a + ", " + expr(vars, depth - 1) + "))";
+      default -> "Math.tanh(vjp" + rule + "(" + a + ", " + argument(vars, depth - 1) + "))";
     };
+  }
+
+  /**
+   * The functions of at least {@code params} parameters whose entry points the function being
+   * generated may call: none unless it is of order 1 (a derivative call in a function of order n
+   * needs its callee at order n + 2) and may call; else the leaves (order 2 or 3) it may call, the
+   * {@code @CustomJvp} functions of order 3, and, where it may reach {@code @CustomVjp} rules, those of
+   * order 2 (reverse mode only, as are the leaves that call them).
+   */
+  private List<DerivativeCallShapes.Target> derivativeTargets(int params) {
+    List<DerivativeCallShapes.Target> out = new ArrayList<>();
+    if (order != 1 || !callsAllowed) {
+      return out;
+    }
+    for (String leaf : callable) {
+      if (vjp || !vjpLeaves.contains(leaf)) {
+        out.add(new DerivativeCallShapes.Target(leaf, 2, !vjpLeaves.contains(leaf)));
+      }
+    }
+    out.add(new DerivativeCallShapes.Target("c0", 2, true));
+    out.add(new DerivativeCallShapes.Target("c1", 2, true));
+    if (vjp) {
+      for (int rule = 0; rule < 5; rule++) {
+        out.add(new DerivativeCallShapes.Target("vjp" + rule, rule == 0 || rule == 2 ? 1 : 2, false));
+      }
+    }
+    return out.stream().filter(t -> t.params() >= params).toList();
+  }
+
+  /** An expression passed as a whole argument of a call. */
+  private String argument(List<String> vars, int depth) {
+    return unwrapped(expr(vars, depth));
+  }
+
+  /**
+   * {@code e} without the parentheses around it where it holds a derivative call or a local holding
+   * one's result: javac crashes (NullPointerException in Flow) on a parenthesized argument holding a
+   * call to a generated class, {@code Math.sin((FDerivatives.f3Grad(x, y).x()))}, in a class jgrad
+   * attributes before generating that class (a bug this fuzzer found, not fixed yet).
+   */
+  private static String unwrapped(String e) {
+    if (!GENERATED_TYPE.matcher(e).find() || !e.startsWith("(") || !e.endsWith(")")) {
+      return e;
+    }
+    int depth = 0;
+    for (int i = 0; i < e.length() - 1; i++) {
+      depth += e.charAt(i) == '(' ? 1 : e.charAt(i) == ')' ? -1 : 0;
+      if (depth == 0) {
+        return e; // (a) + (b): the first parenthesis closes before the end
+      }
+    }
+    return e.substring(1, e.length() - 1);
   }
 
   private String primitive(List<String> vars, int depth) {
@@ -258,10 +339,14 @@ final class RandomPrograms {
         ? UNARY[random.nextInt(UNARY.length)] : BINARY[random.nextInt(BINARY.length)];
     StringBuilder out = new StringBuilder("(");
     String last = null;
-    for (char ch : pattern.toCharArray()) {
+    for (int i = 0; i < pattern.length(); i++) {
+      char ch = pattern.charAt(i);
       if (ch == '#') {
         last = expr(vars, depth - 1);
-        out.append(last);
+        // A whole argument of a Math call (# between "(" or ", " and ")" or ","), as a user would write it.
+        boolean whole = i > 0 && (pattern.charAt(i - 1) == '(' || pattern.charAt(i - 1) == ' ' && pattern.charAt(i - 2) == ',')
+            && i + 1 < pattern.length() && (pattern.charAt(i + 1) == ')' || pattern.charAt(i + 1) == ',');
+        out.append(whole ? unwrapped(last) : last);
       } else if (ch == '@') {
         out.append(last);
       } else {

@@ -74,4 +74,30 @@ class ShrinkerTest {
         .compile(JavaFileObjects.forSourceString("io.jgrad.examples.regressions.FuzzSeed3F1", source));
     assertThat(c.status()).isEqualTo(Compilation.Status.SUCCESS);
   }
+
+  /**
+   * A body that calls another function's entry points through a local holding the result: the
+   * shrinker keeps that function (a callee, though never called as itself) and the local's
+   * declaration (without it the program does not compile), and drops the rest.
+   */
+  @Test
+  void keepsTheDerivativeCallsAFailureNeeds() throws Exception {
+    FuzzProgram program = new FuzzProgram(List.of(
+        new FuzzProgram.Function("f0", 2, List.of(), "x * y * 0.5 + x"),
+        new FuzzProgram.Function("f1", 2, List.of(), "Math.sin(x) * y * 0.5 + x"),
+        new FuzzProgram.Function("f2", 1, List.of(
+            new FuzzStmt.Line("FDerivatives.F1Grad d7 = FDerivatives.f1Grad(x, y);"),
+            new FuzzStmt.Line("double v8 = Math.tanh(FDerivatives.f0Jvp(x, y, 1, 0).tangent());"),
+            new FuzzStmt.Line("double v9 = Math.tanh(d7.y());")), "v9 * 0.5 + x")));
+    assertThat(program.function("f2").callees()).containsExactly("f1", "f0");
+    Shrinker.StillFails readsTheLocal = p -> p.function("f2").render().contains("d7.y()")
+        && FuzzCheck.compile(p, new StringBuilder()).isPresent();
+    FuzzProgram shrunk = new Shrinker(readsTheLocal, 50).shrink(program, "f2");
+    assertThat(shrunk.functions().stream().map(FuzzProgram.Function::name).toList()).containsExactly("f1", "f2");
+    assertThat(shrunk.function("f2").body()).containsExactly(
+        new FuzzStmt.Line("FDerivatives.F1Grad d7 = FDerivatives.f1Grad(x, y);"),
+        new FuzzStmt.Line("double v9 = Math.tanh(d7.y());"));
+    // Saved under another class name, the calls and the record name its generated class.
+    assertThat(shrunk.source("p", "G")).contains("    GDerivatives.F1Grad d7 = GDerivatives.f1Grad(x, y);\n");
+  }
 }
