@@ -189,7 +189,7 @@ public final class ArrayHessianDerivatives {
     Tangents.checkDirection(x, v, "x", "v");
     double[] hvpX = new double[x.length];
     for (int j = 0; j < x.length; j++) {
-      hvpX[j] = chainSecondOrder(x, v, Jacobians.unit(x.length, j)).tangent();
+      hvpX[j] = chainSecondOrder(x, Jacobians.unit(x.length, j), v).tangent();
     }
     return hvpX;
   }
@@ -320,10 +320,10 @@ public final class ArrayHessianDerivatives {
     Tangents.checkDirection(x, vX, "x", "vX");
     double[] hvpX = new double[x.length];
     for (int j = 0; j < x.length; j++) {
-      hvpX[j] = callerSecondOrder(x, a, vX, vA, Jacobians.unit(x.length, j), 0.0).tangent();
+      hvpX[j] = callerSecondOrder(x, a, Jacobians.unit(x.length, j), 0.0, vX, vA).tangent();
     }
     return new CallerGrad(hvpX,
-        callerSecondOrder(x, a, vX, vA, new double[x.length], 1.0).tangent());
+        callerSecondOrder(x, a, new double[x.length], 1.0, vX, vA).tangent());
   }
 
   /**

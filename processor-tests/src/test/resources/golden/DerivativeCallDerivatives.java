@@ -260,7 +260,7 @@ public final class DerivativeCallDerivatives {
    * The Hessian of {@code f} times the vector v ({@code jvp(grad(f))}).
    */
   public static FGrad fHvp(double x, double y, double vX, double vY) {
-    return new FGrad(fSecondOrder(x, y, vX, vY, 1.0, 0.0).tangent(), fSecondOrder(x, y, vX, vY, 0.0, 1.0).tangent());
+    return new FGrad(fSecondOrder(x, y, 1.0, 0.0, vX, vY).tangent(), fSecondOrder(x, y, 0.0, 1.0, vX, vY).tangent());
   }
 
   /**

@@ -195,7 +195,7 @@ public final class OrderThreeDerivatives {
    * The Hessian of {@code cube} times the vector v ({@code jvp(grad(f))}).
    */
   public static double cubeHvp(double x, double v) {
-    return cubeSecondOrder(x, v, 1.0).tangent();
+    return cubeSecondOrder(x, 1.0, v).tangent();
   }
 
   /**
@@ -712,7 +712,7 @@ public final class OrderThreeDerivatives {
    * The Hessian of {@code caller} times the vector v ({@code jvp(grad(f))}).
    */
   public static CallerGrad callerHvp(double x, double y, double vX, double vY) {
-    return new CallerGrad(callerSecondOrder(x, y, vX, vY, 1.0, 0.0).tangent(), callerSecondOrder(x, y, vX, vY, 0.0, 1.0).tangent());
+    return new CallerGrad(callerSecondOrder(x, y, 1.0, 0.0, vX, vY).tangent(), callerSecondOrder(x, y, 0.0, 1.0, vX, vY).tangent());
   }
 
   /**

@@ -546,7 +546,7 @@ public final class OrderTwoDerivatives {
    */
   public static ForwardOverForwardGrad forwardOverForwardHvp(double x, double y, double vX,
       double vY) {
-    return new ForwardOverForwardGrad(forwardOverForwardSecondOrder(x, y, vX, vY, 1.0, 0.0).tangent(), forwardOverForwardSecondOrder(x, y, vX, vY, 0.0, 1.0).tangent());
+    return new ForwardOverForwardGrad(forwardOverForwardSecondOrder(x, y, 1.0, 0.0, vX, vY).tangent(), forwardOverForwardSecondOrder(x, y, 0.0, 1.0, vX, vY).tangent());
   }
 
   /**
@@ -728,7 +728,7 @@ public final class OrderTwoDerivatives {
    * The Hessian of {@code softplus} times the vector v ({@code jvp(grad(f))}).
    */
   public static double softplusHvp(double x, double v) {
-    return softplusSecondOrder(x, v, 1.0).tangent();
+    return softplusSecondOrder(x, 1.0, v).tangent();
   }
 
   /**

@@ -37,6 +37,34 @@ class JvpsRulesAtHigherOrderTest {
     }
   }
 
+  /**
+   * The rules' second derivatives are not symmetric (∂y Tx ≠ ∂x Ty), so the Hessian's index order shows:
+   * fHessian[i][j] is ∂ⱼTᵢ (JAX's jacfwd(jacrev(f))) and fHvp is jvp(grad(f)) along v, component i
+   * Σⱼ ∂ⱼTᵢ·vⱼ, which is the Hessian times v.
+   */
+  @Test
+  void theHessianAndItsProductFollowJaxWhereTheRulesSecondDerivativesAreNotSymmetric() {
+    for (double[] p : POINTS) {
+      double x = p[0];
+      double y = p[1];
+      double f = Math.sin(x) * y;
+      double xx = -2 * y * Math.sin(x);
+      double xy = 2 * Math.cos(x);
+      double yx = 6 * y * Math.cos(x);
+      double yy = 9 * f;
+      double[][] h = JvpsRulesAtHigherOrderDerivatives.skewedTwiceHessian(x, y);
+      assertThat(h[0][1]).isWithin(1e-12).of(xy);
+      assertThat(h[1][0]).isWithin(1e-12).of(yx);
+      double vX = 0.7;
+      double vY = -1.3;
+      JvpsRulesAtHigherOrderDerivatives.SkewedTwiceGrad hv = JvpsRulesAtHigherOrderDerivatives.skewedTwiceHvp(x, y, vX, vY);
+      assertThat(hv.x()).isWithin(1e-12).of(xx * vX + xy * vY);
+      assertThat(hv.y()).isWithin(1e-12).of(yx * vX + yy * vY);
+      assertThat(hv.x()).isWithin(1e-12).of(h[0][0] * vX + h[0][1] * vY);
+      assertThat(hv.y()).isWithin(1e-12).of(h[1][0] * vX + h[1][1] * vY);
+    }
+  }
+
   @Test
   void thirdDerivativesGoThroughTheRulesAgain() {
     for (double[] p : POINTS) {

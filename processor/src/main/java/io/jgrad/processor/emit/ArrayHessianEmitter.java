@@ -35,8 +35,8 @@ final class ArrayHessianEmitter {
   }
 
   /**
-   * {@code fHvp(p, v)}: component i of H·v is {@code fSecondOrder(p, v, eᵢ)}, so an array parameter of
-   * length n costs n forward-over-forward passes.
+   * {@code fHvp(p, v)}: component i of H·v is {@code fSecondOrder(p, eᵢ, v)} (v the outer direction, as in
+   * {@code jvp(grad(f))}), so an array parameter of length n costs n forward-over-forward passes.
    */
   private static MethodSpec hvp(Callee sig, String kernel) {
     List<Callee.Param> diff = sig.differentiatedParams();
@@ -51,19 +51,20 @@ final class ArrayHessianEmitter {
     checkDirections(m, diff, vs);
     String index = names.fresh("j");
     List<CodeBlock> components = new ArrayList<>();
-    String head = String.join(", ", sig.paramNames()) + ", " + String.join(", ", vs);
+    String head = String.join(", ", sig.paramNames());
+    String tail = String.join(", ", vs);
     for (int k = 0; k < n; k++) {
       Callee.Param p = diff.get(k);
       if (!p.type().isArray()) {
-        components.add(narrowed(sig, p.type(), CodeBlock.of("$L($L, $L).tangent()", kernel, head,
-            units(diff, k, null))));
+        components.add(narrowed(sig, p.type(), CodeBlock.of("$L($L, $L, $L).tangent()", kernel, head,
+            units(diff, k, null), tail)));
         continue;
       }
       String out = names.fresh("hvp" + Character.toUpperCase(p.name().charAt(0)) + p.name().substring(1));
       m.addStatement("$L $L = new $L[$L.length]", p.type().javaName(), out, p.type().element().javaName(), p.name());
       m.beginControlFlow("for (int $L = 0; $L < $L.length; $L++)", index, index, p.name(), index);
       m.addStatement("$L[$L] = $L", out, index, narrowed(sig, p.type().element(),
-          CodeBlock.of("$L($L, $L).tangent()", kernel, head, units(diff, k, index))));
+          CodeBlock.of("$L($L, $L, $L).tangent()", kernel, head, units(diff, k, index), tail)));
       m.endControlFlow();
       components.add(CodeBlock.of("$L", out));
     }
@@ -102,13 +103,15 @@ final class ArrayHessianEmitter {
 
   /**
    * {@code fHessian(x)}, dense: entry (i, j) is {@code fSecondOrder(x, eᵢ, eⱼ)} for j ≥ i, mirrored below
-   * the diagonal, n(n + 1)/2 forward-over-forward passes.
+   * the diagonal, n(n + 1)/2 forward-over-forward passes; every entry (n² passes) where a custom rule is
+   * reached, since a rule's tangent differentiated as written need not have symmetric derivatives.
    */
   private static MethodSpec hessian(Callee sig, String kernel) {
     Callee.Param x = sig.differentiatedParams().get(0);
     MethodSpec.Builder m = DerivativesEmitter.entryPoint(sig.name() + "Hessian", sig,
         "The Hessian of {@code $L} ({@code jax.hessian}) as a dense matrix, entry [i][j] ∂²f/∂$Lᵢ∂$Lⱼ:\n"
-            + "n(n + 1)/2 forward-over-forward passes. {@code $LHvp} and\n"
+            + (sig.rulePrimal() ? "n² forward-over-forward passes (a custom rule is reached). {@code $LHvp} and\n"
+                : "n(n + 1)/2 forward-over-forward passes. {@code $LHvp} and\n")
             + "{@code $LHessianDiagonal} need no matrix.\n", sig.name(), x.name(), x.name(), sig.name(),
             sig.name())
         .returns(ArrayTypeName.of(ArrayTypeName.of(TypeName.DOUBLE)));
@@ -119,10 +122,13 @@ final class ArrayHessianEmitter {
     String column = names.fresh("column");
     m.addStatement("double[][] $L = new double[$L][$L]", hessian, length, length);
     m.beginControlFlow("for (int $L = 0; $L < $L; $L++)", row, row, length, row);
-    m.beginControlFlow("for (int $L = $L; $L < $L; $L++)", column, row, column, length, column);
+    boolean symmetric = !sig.rulePrimal();
+    m.beginControlFlow("for (int $L = $L; $L < $L; $L++)", column, symmetric ? row : "0", column, length, column);
     m.addStatement("$L[$L][$L] = $L($L, $L, $L).tangent()", hessian, row, column, kernel,
         String.join(", ", sig.paramNames()), unit(x.type(), length, row), unit(x.type(), length, column));
-    m.addStatement("$L[$L][$L] = $L[$L][$L]", hessian, column, row, hessian, row, column);
+    if (symmetric) {
+      m.addStatement("$L[$L][$L] = $L[$L][$L]", hessian, column, row, hessian, row, column);
+    }
     m.endControlFlow();
     m.endControlFlow();
     return m.addStatement("return $L", hessian).build();

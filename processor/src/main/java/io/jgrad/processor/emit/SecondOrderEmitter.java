@@ -83,8 +83,10 @@ final class SecondOrderEmitter {
     addTangents(hvp, diff, vs);
     List<String> components = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      String component = kernel + "(" + String.join(", ", primals) + ", " + String.join(", ", vs) + ", "
-          + basis(diff, i) + ").tangent()";
+      // jvp(grad(f)) along v: the outer direction is v, so component i is Σⱼ Hᵢⱼvⱼ even where a rule's
+      // second derivatives are not symmetric.
+      String component = kernel + "(" + String.join(", ", primals) + ", " + basis(diff, i) + ", "
+          + String.join(", ", vs) + ").tangent()";
       components.add(n > 1 && diff.get(i).type() == Type.FLOAT ? "(float) " + component : component);
     }
     if (n == 1) {
