@@ -19,6 +19,7 @@ import io.jgrad.processor.check.OrderLimits;
 import io.jgrad.processor.check.RuleValidator;
 import io.jgrad.processor.check.SignatureValidator;
 import io.jgrad.processor.check.SizeLimit;
+import io.jgrad.processor.check.ParenthesizedArguments;
 import io.jgrad.processor.check.UninferredVars;
 import io.jgrad.processor.diag.Codes;
 import io.jgrad.processor.diag.Report;
@@ -142,6 +143,7 @@ public final class JgradProcessor extends AbstractProcessor {
       }
       if (scanned.add(top)) {
         UninferredVars.report(top, trees, w.report());
+        ParenthesizedArguments.report(top, trees, w.report());
       }
     });
     rejectCycles(work);
