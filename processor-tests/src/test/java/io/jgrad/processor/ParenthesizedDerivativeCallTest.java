@@ -5,11 +5,7 @@ import static com.google.common.truth.Truth.assertThat;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.HashMap;
 import java.util.Locale;
-import java.util.Map;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
@@ -33,25 +29,7 @@ class ParenthesizedDerivativeCallTest {
 
   private static double call(Compilation c, String method, double x) throws Exception {
     assertThat(c.errors()).isEmpty();
-    Map<String, byte[]> classes = new HashMap<>();
-    for (JavaFileObject file : c.generatedFiles()) {
-      if (file.getKind() == JavaFileObject.Kind.CLASS) {
-        String name = file.getName().replaceFirst("^/CLASS_OUTPUT/", "").replace(".class", "").replace('/', '.');
-        try (InputStream in = file.openInputStream()) {
-          classes.put(name, in.readAllBytes());
-        }
-      }
-    }
-    ClassLoader loader = new ClassLoader(ParenthesizedDerivativeCallTest.class.getClassLoader()) {
-      @Override
-      protected Class<?> findClass(String name) throws ClassNotFoundException {
-        byte[] bytes = classes.get(name);
-        if (bytes == null) {
-          throw new ClassNotFoundException(name);
-        }
-        return defineClass(name, bytes, 0, bytes.length);
-      }
-    };
+    ClassLoader loader = CompiledClasses.loader(c);
     var m = loader.loadClass("fz.F").getDeclaredMethod(method, double.class);
     m.setAccessible(true);
     return (double) m.invoke(null, x);

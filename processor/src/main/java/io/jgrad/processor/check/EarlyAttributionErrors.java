@@ -5,6 +5,7 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
 import io.jgrad.processor.diag.Codes;
@@ -14,16 +15,17 @@ import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 
 /**
- * Finds parenthesized method arguments whose type javac could not attribute while jgrad read the
- * class (typically {@code Math.abs((FooDerivatives.fGrad(x).x()))} in the class that declares
- * {@code f}, before {@code FooDerivatives} exists). javac caches such an argument's failed
- * attribution and, in the round that has the generated class, crashes in flow analysis on the call
- * (javac 17); jgrad reports an error at the argument instead, as {@link UninferredVars} does for locals.
+ * Finds code that javac could not attribute while jgrad read the class, because it uses a class jgrad
+ * generates in this compilation (typically {@code FooDerivatives} in the class that declares {@code f}).
+ * Reading a body makes javac attribute the whole class early, and javac keeps two kinds of failure into
+ * later rounds without reporting them, then crashes in flow analysis (javac 17 and 25): a {@code var}
+ * local whose type it could not infer, and a parenthesized method argument whose attribution it cached.
+ * jgrad reports an error at each instead.
  */
-public final class ParenthesizedArguments {
-  private ParenthesizedArguments() {}
+public final class EarlyAttributionErrors {
+  private EarlyAttributionErrors() {}
 
-  /** Reports every such argument in the top-level class {@code top} (javac attributes it whole). */
+  /** Reports every such local and argument in the top-level class {@code top} (javac attributes it whole). */
   public static void report(TypeElement top, Trees trees, Report report) {
     var path = trees.getPath(top);
     if (path == null) {
@@ -31,6 +33,18 @@ public final class ParenthesizedArguments {
     }
     CompilationUnitTree unit = path.getCompilationUnit();
     new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitVariable(VariableTree v, Void unused) {
+        // javac replaces the missing type of a var it attributed with an erroneous tree.
+        if (v.getType() != null && v.getType().getKind() == Tree.Kind.ERRONEOUS) {
+          report.error(Codes.UNINFERRED_VAR, "javac cannot infer the type of " + v.getName() + ": jgrad read this"
+              + " class before the type of its initializer existed (a class jgrad generates in this compilation),"
+              + " and javac would fail on it later; hint: write its type instead of var, or move this code to a"
+              + " class without jgrad annotations", v, unit);
+        }
+        return super.visitVariable(v, unused);
+      }
+
       @Override
       public Void visitParenthesized(ParenthesizedTree parens, Void unused) {
         // The type javac gave the tree when it attributed the class early; null where it did not.
