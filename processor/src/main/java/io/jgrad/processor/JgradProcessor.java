@@ -12,6 +12,7 @@ import io.jgrad.annotations.CustomJvp;
 import io.jgrad.annotations.CustomVjp;
 import io.jgrad.annotations.Differentiable;
 import io.jgrad.processor.check.CycleFinder;
+import io.jgrad.processor.check.EarlyAttributionErrors;
 import io.jgrad.processor.check.GeneratedMembers;
 import io.jgrad.processor.check.InvocationFinder;
 import io.jgrad.processor.check.LocalClasses;
@@ -19,7 +20,6 @@ import io.jgrad.processor.check.OrderLimits;
 import io.jgrad.processor.check.RuleValidator;
 import io.jgrad.processor.check.SignatureValidator;
 import io.jgrad.processor.check.SizeLimit;
-import io.jgrad.processor.check.UninferredVars;
 import io.jgrad.processor.diag.Codes;
 import io.jgrad.processor.diag.Report;
 import io.jgrad.processor.emit.DerivativesEmitter;
@@ -141,7 +141,7 @@ public final class JgradProcessor extends AbstractProcessor {
         top = t;
       }
       if (scanned.add(top)) {
-        UninferredVars.report(top, trees, w.report());
+        EarlyAttributionErrors.report(top, trees, w.report());
       }
     });
     rejectCycles(work);

@@ -3,18 +3,14 @@ package io.jgrad.examples.fuzz;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
+import io.jgrad.processor.CompiledClasses;
 import io.jgrad.processor.JgradProcessor;
 import io.jgrad.runtime.Backend;
 import io.jgrad.runtime.BackendUnavailableException;
 import io.jgrad.runtime.Batch;
 import io.jgrad.runtime.Dual;
-import java.io.IOException;
-import java.io.InputStream;
 import java.lang.reflect.Method;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
-import javax.tools.JavaFileObject;
 
 /**
  * Compiles a generated program with the processor and checks one function at one point: reverse
@@ -62,7 +58,7 @@ final class FuzzCheck {
       errors.append(c.diagnostics());
       return Optional.empty();
     }
-    ClassLoader loader = loader(c);
+    ClassLoader loader = CompiledClasses.loader(c);
     // Two functions per program through OpenCL keep the fuzz run short: f0, and the first whose
     // gradient kernel is reverse mode through a @CustomVjp rule written as code (often f0 itself).
     java.util.Set<String> openCl = new java.util.HashSet<>();
@@ -394,34 +390,5 @@ final class FuzzCheck {
     double left = (s.at(0) - s.at(-h)) / h;
     double right = (s.at(h) - s.at(0)) / h;
     return Math.abs(left - right) > 1e-3 * (1 + Math.abs(left));
-  }
-
-  private static ClassLoader loader(Compilation c) throws IOException {
-    Map<String, byte[]> classes = new HashMap<>();
-    for (JavaFileObject file : c.generatedFiles()) {
-      if (file.getKind() == JavaFileObject.Kind.CLASS) {
-        String name = file.getName().replaceFirst("^/CLASS_OUTPUT/", "").replace(".class", "").replace('/', '.');
-        try (InputStream in = file.openInputStream()) {
-          classes.put(name, in.readAllBytes());
-        }
-      }
-    }
-    return new ClassLoader(FuzzCheck.class.getClassLoader()) {
-      // Aparapi reads a kernel's bytecode as a resource to translate it to OpenCL.
-      @Override
-      public InputStream getResourceAsStream(String resource) {
-        byte[] bytes = classes.get(resource.replace(".class", "").replace('/', '.'));
-        return bytes != null ? new java.io.ByteArrayInputStream(bytes) : super.getResourceAsStream(resource);
-      }
-
-      @Override
-      protected Class<?> findClass(String name) throws ClassNotFoundException {
-        byte[] bytes = classes.get(name);
-        if (bytes == null) {
-          throw new ClassNotFoundException(name);
-        }
-        return defineClass(name, bytes, 0, bytes.length);
-      }
-    };
   }
 }

@@ -19,7 +19,7 @@ import java.util.Set;
  * Finds jgrad annotations on methods of local and anonymous classes (and classes nested in them),
  * which javac never hands to a processor: they would be silently ignored. Their derivatives could
  * not be generated anyway, since no other class can name their methods. Works on the trees alone, so
- * no class is attributed early (see {@link UninferredVars}); an annotation counts as jgrad's when it
+ * no class is attributed early (see {@link EarlyAttributionErrors}); an annotation counts as jgrad's when it
  * is spelled qualified or its simple name is imported from {@code io.jgrad.annotations}.
  */
 public final class LocalClasses {

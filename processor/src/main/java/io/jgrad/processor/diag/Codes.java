@@ -29,6 +29,7 @@ public final class Codes {
   public static final String CAPTURED_TANGENT = "jgrad.CapturedTangent";
   public static final String INSTANCE_CALL = "jgrad.InstanceCall";
   public static final String UNINFERRED_VAR = "jgrad.UninferredVar";
+  public static final String PARENTHESIZED_ARGUMENT = "jgrad.ParenthesizedArgument";
   public static final String RULE_MISSING = "jgrad.RuleMissing";
   public static final String RULE_SIGNATURE = "jgrad.RuleSignature";
   public static final String RULE_RETURN = "jgrad.RuleReturn";
