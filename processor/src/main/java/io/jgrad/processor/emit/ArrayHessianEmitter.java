@@ -42,8 +42,7 @@ final class ArrayHessianEmitter {
     List<Callee.Param> diff = sig.differentiatedParams();
     int n = diff.size();
     Names names = Names.of(sig.paramNames(), List.of());
-    List<String> vs = diff.stream().map(p -> names.fresh(n == 1 ? "v"
-        : "v" + Character.toUpperCase(p.name().charAt(0)) + p.name().substring(1))).toList();
+    List<String> vs = SecondOrderEmitter.hvpDirections(diff, names);
     MethodSpec.Builder m = DerivativesEmitter.entryPoint(sig.name() + "Hvp", sig,
         "The Hessian of {@code $L} times the vector v ({@code jvp(grad(f))}), in the gradient's shape:\n"
             + "one forward-over-forward pass per component of the result.\n", sig.name());

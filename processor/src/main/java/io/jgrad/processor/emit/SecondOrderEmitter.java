@@ -78,8 +78,7 @@ final class SecondOrderEmitter {
     MethodSpec.Builder hvp = DerivativesEmitter.entryPoint(sig.name() + "Hvp", sig,
         "The Hessian of {@code $L} times the vector v ({@code jvp(grad(f))}).\n", sig.name());
     Names hvpNames = Names.of(primals, List.of());
-    List<String> vs = diff.stream().map(p -> hvpNames.fresh(n == 1 ? "v"
-        : "v" + Character.toUpperCase(p.name().charAt(0)) + p.name().substring(1))).toList();
+    List<String> vs = hvpDirections(diff, hvpNames);
     addTangents(hvp, diff, vs);
     List<String> components = new ArrayList<>();
     for (int i = 0; i < n; i++) {
@@ -96,6 +95,12 @@ final class SecondOrderEmitter {
           .addStatement("return new $L($L)", sig.gradRecordName(), String.join(", ", components));
     }
     type.addMethod(hvp.build());
+  }
+
+  /** {@code fHvp}'s direction parameters, fresh in {@code names}: {@code v} for one, else {@code vX, vY, ...}. */
+  static List<String> hvpDirections(List<Callee.Param> diff, Names names) {
+    return diff.stream().map(p -> names.fresh(diff.size() == 1 ? "v"
+        : "v" + Character.toUpperCase(p.name().charAt(0)) + p.name().substring(1))).toList();
   }
 
   /**
