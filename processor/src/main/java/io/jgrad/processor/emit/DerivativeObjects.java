@@ -59,18 +59,18 @@ record DerivativeObjects(Callee sig, int order, ClassName fn, List<String> all, 
     } else {
       // Forward mode of tangent function ℓ: along the primals' tangents, the basis directions held.
       List<String> jvpArgs = new ArrayList<>(at);
-      jvpArgs.addAll(dots);
+      jvpArgs.addAll(FunctionObjectEmitter.tangents(sig, dots));
       for (int i = 0; i < level * diffNames.size(); i++) {
-        jvpArgs.add("0.0");
+        jvpArgs.add(FunctionObjectEmitter.basis(sig, i % diffNames.size(), false));
       }
-      jvp.addStatement("return $T.$LJvp($L)", RuntimeTypes.internal(sig), Callee.tangentFunctionName(sig.name(), level),
-          String.join(", ", jvpArgs));
+      jvp.addStatement("return $T.$LJvp($L)$L", RuntimeTypes.internal(sig), Callee.tangentFunctionName(sig.name(), level),
+          String.join(", ", jvpArgs), FunctionObjectEmitter.toDual(sig));
       String outBar = FunctionObjectEmitter.free("outBar", all);
       List<String> components = new ArrayList<>();
       for (int i = 0; i < diffNames.size(); i++) {
         List<String> next = new ArrayList<>(at);
         for (int j = 0; j < diffNames.size(); j++) {
-          next.add(i == j ? "1.0" : "0.0");
+          next.add(FunctionObjectEmitter.basis(sig, j, i == j));
         }
         components.add(outBar + " * " + tangentCall(level + 1, next));
       }
@@ -90,10 +90,10 @@ record DerivativeObjects(Callee sig, int order, ClassName fn, List<String> all, 
 
   /** The function's parameters, then the basis vector of each partial on {@code path}. */
   private List<String> arguments(List<Integer> path) {
-    List<String> out = new ArrayList<>(all);
+    List<String> out = new ArrayList<>(FunctionObjectEmitter.arguments(sig, all));
     for (int k : path) {
       for (int j = 0; j < diffNames.size(); j++) {
-        out.add(k == j ? "1.0" : "0.0");
+        out.add(FunctionObjectEmitter.basis(sig, j, k == j));
       }
     }
     return out;

@@ -33,7 +33,8 @@ public final class DerivativesEmitter {
     Callee sig = f.signature();
     if (!sig.internal()) {
       // Pullback, tangent and flat functions (f_flat) are for generated code: no function object of their own.
-      FunctionObjectEmitter.emit(sig, d.forward() && !(f instanceof Function.VjpRule), d.order(), members.api());
+      FunctionObjectEmitter.emit(sig, d.forward() && !(f instanceof Function.VjpRule), !d.pullbacks().isEmpty(),
+          d.order(), members.api());
     }
     if (f instanceof Function.VjpRule rule) {
       emitReverse(sig, RuleSweeps.fromVjpRule(rule), members);

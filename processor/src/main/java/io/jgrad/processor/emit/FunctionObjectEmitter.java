@@ -14,6 +14,7 @@ import io.jgrad.processor.ir.Type;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.stream.IntStream;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -30,9 +31,10 @@ final class FunctionObjectEmitter {
   /**
    * Adds the factory {@code f(bound...)} to {@code type}; {@code forward} is false for reverse-only
    * functions; from {@code order} 2 on the object also has its partial derivatives as function
-   * objects, to that order.
+   * objects, to that order, reverse mode through the pullback functions where {@code f} has them
+   * ({@code pullbacks}), else through its tangent functions (a {@code float} in {@code f} or a callee).
    */
-  static void emit(Callee sig, boolean forward, int order, TypeSpec.Builder type) {
+  static void emit(Callee sig, boolean forward, boolean pullbacks, int order, TypeSpec.Builder type) {
     if (sig.functionObjectType() == null) {
       return;
     }
@@ -46,7 +48,9 @@ final class FunctionObjectEmitter {
     Scalars f = new Scalars(sig, forward, all, diffNames, diffNames.stream().map(n -> names.fresh(n + "Dot")).toList());
     TypeSpec.Builder anonymous = f.object(sig);
     DerivativeObjects derivatives = new DerivativeObjects(sig, order, f.fn(), all, diffNames, f.dots());
-    if (order >= 2) {
+    if (order >= 2 && forward && !pullbacks) {
+      derivatives.partials(List.of()).forEach(anonymous::addMethod);
+    } else if (order >= 2) {
       for (int k = 0; k < diffNames.size(); k++) {
         // Higher derivatives' objects go through the tangent functions, which reverse-only functions lack.
         anonymous.addMethod(f.partial(k, forward ? derivatives.partials(List.of(k)) : List.of()));
@@ -87,11 +91,11 @@ final class FunctionObjectEmitter {
       // fRulePrimal and its derivatives are in Internal; f itself is the user's, its derivatives the API.
       ClassName self = RuntimeTypes.home(target);
       ClassName owner = target.internal() ? self : ClassName.bestGuess(target.ownerQualifiedName());
-      String args = String.join(", ", all);
+      String args = String.join(", ", arguments(sig, all));
       MethodSpec.Builder value = override("value", TypeName.DOUBLE, diffNames)
           .addStatement("return $T.$L($L)", owner, target.name(), args);
-      List<String> jvpArgs = new ArrayList<>(all);
-      jvpArgs.addAll(dots);
+      List<String> jvpArgs = new ArrayList<>(arguments(sig, all));
+      jvpArgs.addAll(tangents(sig, dots));
       MethodSpec.Builder vjp = override("vjp", vjpType(), diffNames);
       CodeBlock call = CodeBlock.of("$T.$LVjp($L)", self, target.name(), args);
       if (diffNames.size() == 1) {
@@ -99,7 +103,8 @@ final class FunctionObjectEmitter {
       } else {
         asGrad2(vjp, self.nestedClass(target.gradRecordName()), call);
       }
-      return anonymous(fn(), value, jvp("return $T.$LJvp($L)", self, target.name(), String.join(", ", jvpArgs)), vjp);
+      return anonymous(fn(), value, jvp("return $T.$LJvp($L)$L", self, target.name(), String.join(", ", jvpArgs),
+          toDual(target)), vjp);
     }
 
     /**
@@ -280,6 +285,36 @@ final class FunctionObjectEmitter {
         .addStatement("$T $L = $L.pullback($L)", record, grad, inner, outBar)
         .addStatement("return $L", gradient.apply(grad))
         .addCode("$<});\n");
+  }
+
+  /**
+   * The arguments passing the object's doubles on to {@code sig}'s parameters {@code names}: a
+   * {@code float} one narrowed, as the function narrows it, the bound ones as they are.
+   */
+  static List<String> arguments(Callee sig, List<String> names) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < names.size(); i++) {
+      Callee.Param p = sig.params().get(i);
+      out.add(p.differentiated() && p.type() == Type.FLOAT ? "(float) " + names.get(i) : names.get(i));
+    }
+    return out;
+  }
+
+  /** The tangents {@code dots} of {@code sig}'s differentiated parameters, a float one narrowed. */
+  static List<String> tangents(Callee sig, List<String> dots) {
+    List<Callee.Param> diff = sig.differentiatedParams();
+    return IntStream.range(0, dots.size())
+        .mapToObj(i -> (diff.get(i).type() == Type.FLOAT ? "(float) " : "") + dots.get(i)).toList();
+  }
+
+  /** The number {@code one} or zero as a literal of the type of differentiated parameter {@code i}. */
+  static String basis(Callee sig, int i, boolean one) {
+    return (one ? "1.0" : "0.0") + (sig.differentiatedParams().get(i).type() == Type.FLOAT ? "f" : "");
+  }
+
+  /** What turns the result of {@code target}'s {@code Jvp} into a {@code Dual}: a FloatDual's widening. */
+  static String toDual(Callee target) {
+    return target.returnType() == Type.FLOAT ? ".toDual()" : "";
   }
 
   static String free(String base, List<String> taken) {

@@ -2,6 +2,7 @@ package io.jgrad.processor.parse;
 
 import static io.jgrad.processor.parse.ReadContext.coerce;
 import static io.jgrad.processor.parse.ReadContext.dummy;
+import static io.jgrad.processor.parse.ReadContext.widen;
 
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
@@ -17,6 +18,7 @@ import io.jgrad.processor.ir.Primitive;
 import io.jgrad.processor.ir.RecordShape;
 import io.jgrad.processor.ir.Type;
 import io.jgrad.processor.ir.TypeMapper;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -97,7 +99,9 @@ final class CallReader {
           .filter(m -> m.getSimpleName().equals(callee.getSimpleName())).count() > 1;
       Type type = cx.orInferred(cx.typeOfOrNull(path), path,
           () -> overloaded ? args.stream().map(Expr::type).reduce(Exprs::promote).orElse(returnType) : returnType);
-      return type == null ? dummy() : new Expr.Prim(p.get(), args, type, ownerName.endsWith("StrictMath"));
+      // Math's double methods take doubles: a float argument is widened, as Java widens it.
+      return type == null ? dummy() : new Expr.Prim(p.get(), args.stream().map(a -> widen(a, type)).toList(), type,
+          ownerName.endsWith("StrictMath"));
     }
     if (CustomJvpReader.isDual(ownerName) && !onFunctionObjectCall(t, path)) {
       return cx.failed(Codes.RULE_RETURN, "a " + owner.getSimpleName() + " may appear only in a custom JVP rule's"
@@ -131,7 +135,11 @@ final class CallReader {
               t.getArguments().get(i));
         }
       }
-      return new Expr.Call(c, args, c.returnType());
+      List<Expr> widened = new ArrayList<>();
+      for (int i = 0; i < args.size(); i++) {
+        widened.add(widen(args.get(i), c.params().get(i).type()));
+      }
+      return new Expr.Call(c, widened, c.returnType());
     }
     if (callee.getModifiers().contains(Modifier.PRIVATE)) {
       return cx.failed(Codes.INACCESSIBLE, "the generated derivatives cannot call the private method " + name

@@ -1,6 +1,7 @@
 package io.jgrad.processor.parse;
 
 import static io.jgrad.processor.parse.ReadContext.coerce;
+import static io.jgrad.processor.parse.ReadContext.widen;
 import static io.jgrad.processor.parse.ReadContext.dummy;
 import static io.jgrad.processor.parse.ReadContext.isNumeric;
 
@@ -140,7 +141,7 @@ final class ExpressionReader {
         return cx.failed(Codes.UNSUPPORTED_EXPRESSION, "the remainder operator on floating-point values is not"
             + " differentiable here; hint: use Math.floor", at);
       }
-      return new Expr.Prim(p, List.of(left, right), type, false);
+      return new Expr.Prim(p, List.of(widen(left, type), widen(right, type)), type, false);
     }
     Expr.BinaryOp op = switch (kind) {
       case PLUS, PLUS_ASSIGNMENT -> Expr.BinaryOp.ADD;

@@ -178,6 +178,16 @@ final class ReadContext {
     return new Expr.Cast(type, value);
   }
 
+  /**
+   * {@code value} widened to {@code type} where Java widens a {@code float} silently (a float
+   * returned from, passed to or computed with a double): the IR then says the conversion, so every
+   * derivative of it (a {@code Dual}, not a {@code FloatDual}; a float cotangent narrowed back) is
+   * typed right. Other values stay as they are.
+   */
+  static Expr widen(Expr value, Type type) {
+    return value.type() == Type.FLOAT && type == Type.DOUBLE ? coerce(value, type) : value;
+  }
+
   /** {@code e} without the parentheses around it. */
   static ExpressionTree unwrap(ExpressionTree e) {
     while (e instanceof ParenthesizedTree p) {

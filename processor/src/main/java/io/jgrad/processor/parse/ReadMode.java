@@ -5,6 +5,7 @@ import com.sun.source.util.TreePath;
 import io.jgrad.processor.ir.Expr;
 import io.jgrad.processor.ir.RecordShape;
 import io.jgrad.processor.ir.Stmt;
+import io.jgrad.processor.ir.TypeMapper;
 import java.util.List;
 import javax.lang.model.element.VariableElement;
 
@@ -35,6 +36,7 @@ interface ReadMode {
   /** A body: a value, or a record whole. */
   ReadMode BODY = (cx, value, path, out) -> {
     RecordShape shape = RecordShape.of(cx.method.getReturnType());
-    return shape != null ? cx.records.recordResult(value, path, shape) : cx.expr(value, path);
+    return shape != null ? cx.records.recordResult(value, path, shape)
+        : ReadContext.widen(cx.expr(value, path), TypeMapper.map(cx.method.getReturnType()));
   };
 }
