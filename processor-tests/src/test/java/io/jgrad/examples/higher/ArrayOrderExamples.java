@@ -92,6 +92,29 @@ final class ArrayOrderExamples {
     return quartic(x) * x[0];
   }
 
+  /**
+   * x₀x₁ with a rule whose tangent, differentiated as written, has no symmetric Hessian: T = (2x₁,
+   * 3x₀), so ∂²f/∂x₀∂x₁ = ∂₁T₀ = 2 and ∂²f/∂x₁∂x₀ = ∂₀T₁ = 3 (JAX's jacfwd(jacrev(f))).
+   */
+  @CustomJvp(jvp = "tiltedJvp", order = 2)
+  static double tilted(double[] x) {
+    return x[0] * x[1];
+  }
+
+  static Dual tiltedJvp(double[] x, double[] xDot) {
+    return Dual.of(tilted(x), 2 * x[1] * xDot[0] + 3 * x[0] * xDot[1]);
+  }
+
+  /** Through the tilted rule in a loop: Σ xᵢ² + tilted(x). */
+  @Differentiable(order = 2)
+  static double tiltedPlusSquares(double[] x) {
+    double s = 0;
+    for (int i = 0; i < x.length; i++) {
+      s += x[i] * x[i];
+    }
+    return s + tilted(x);
+  }
+
   /** Σ xᵢ² xᵢ₊₁ over a float array. */
   @Differentiable(order = 2)
   static float floatChain(float[] x) {

@@ -3,6 +3,8 @@ package io.jgrad.examples.higher;
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
@@ -173,6 +175,67 @@ class ArrayOrderTest {
       vHv += expectedX[i] * V[i];
     }
     assertThat(ArrayOrderExamplesDerivatives.scaledSquaresDerivative(X, a, V, vA, V, vA)).isWithin(1e-12).of(vHv);
+  }
+
+  /**
+   * fHvp (one pass where no rule is reached, reverse over forward) against the Hessian by central
+   * differences of fGrad times v: loops, a local array, a call, a custom rule over an array.
+   */
+  @Test
+  void hvpIsTheDifferencedHessianTimesV() {
+    List<Function<double[], double[]>> grads = List.of(ArrayOrderExamplesDerivatives::sumSquaresGrad,
+        ArrayOrderExamplesDerivatives::rosenbrockGrad, ArrayOrderExamplesDerivatives::logSumExpGrad,
+        ArrayOrderExamplesDerivatives::softmaxMeanGrad, ArrayOrderExamplesDerivatives::quarticTimesFirstGrad,
+        ArrayOrderExamplesDerivatives::cubesOfDoubledGrad);
+    List<BiFunction<double[], double[], double[]>> hvps = List.of(ArrayOrderExamplesDerivatives::sumSquaresHvp,
+        ArrayOrderExamplesDerivatives::rosenbrockHvp, ArrayOrderExamplesDerivatives::logSumExpHvp,
+        ArrayOrderExamplesDerivatives::softmaxMeanHvp, ArrayOrderExamplesDerivatives::quarticTimesFirstHvp,
+        ArrayOrderExamplesDerivatives::cubesOfDoubledHvp);
+    for (int k = 0; k < grads.size(); k++) {
+      double[] expected = times(differencedHessian(grads.get(k), X), V);
+      double scale = 1;
+      for (double e : expected) {
+        scale = Math.max(scale, Math.abs(e));
+      }
+      assertThat(hvps.get(k).apply(X, V)).usingTolerance(1e-6 * scale).containsExactly(expected).inOrder();
+    }
+  }
+
+  /** Rosenbrock at n = 200, one pass, against its tridiagonal Hessian times v in closed form. */
+  @Test
+  void rosenbrockHvpAtALargerSize() {
+    int n = 200;
+    double[] x = new double[n];
+    double[] v = new double[n];
+    for (int i = 0; i < n; i++) {
+      x[i] = Math.sin(0.37 * i);
+      v[i] = Math.cos(1.3 * i);
+    }
+    double[] expected = new double[n];
+    for (int i = 0; i + 1 < n; i++) {
+      expected[i] += (1200 * x[i] * x[i] - 400 * x[i + 1] + 2) * v[i] - 400 * x[i] * v[i + 1];
+      expected[i + 1] += -400 * x[i] * v[i] + 200 * v[i + 1];
+    }
+    assertThat(ArrayOrderExamplesDerivatives.rosenbrockHvp(x, v)).usingTolerance(1e-9).containsExactly(expected)
+        .inOrder();
+  }
+
+  /**
+   * A rule whose tangent has no symmetric Hessian (∂₁T₀ = 2, ∂₀T₁ = 3): fHessian is JAX's
+   * jacfwd(jacrev(f)), [i][j] = ∂ⱼTᵢ as central differences of fGrad give it, and fHvp is
+   * jvp(grad(f)) with v the outer direction, fHessian times v (not its transpose).
+   */
+  @Test
+  void asymmetricRuleKeepsHvpAsTheHessianTimesV() {
+    double[][] fd = differencedHessian(ArrayOrderExamplesDerivatives::tiltedPlusSquaresGrad, X);
+    assertThat(fd[0][1]).isWithin(1e-6).of(2);
+    assertThat(fd[1][0]).isWithin(1e-6).of(3);
+    assertSecondOrder(fd, ArrayOrderExamplesDerivatives.tiltedPlusSquaresHessian(X),
+        ArrayOrderExamplesDerivatives.tiltedPlusSquaresHessianDiagonal(X),
+        ArrayOrderExamplesDerivatives.tiltedPlusSquaresHvp(X, V), 1e-6);
+    double[] hv = ArrayOrderExamplesDerivatives.tiltedPlusSquaresHvp(X, V);
+    assertThat(hv[0]).isWithin(1e-12).of(2 * V[0] + 2 * V[1]);
+    assertThat(hv[1]).isWithin(1e-12).of(3 * V[0] + 2 * V[1]);
   }
 
   @Test

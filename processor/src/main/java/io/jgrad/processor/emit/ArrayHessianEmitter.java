@@ -24,9 +24,13 @@ final class ArrayHessianEmitter {
     return sig.differentiatedParams().stream().anyMatch(p -> p.type().isArray());
   }
 
-  /** Adds {@code fHvp}, and for one array parameter {@code fHessianDiagonal} and {@code fHessian}. */
-  static void emit(Callee sig, String kernel, TypeSpec.Builder type) {
-    type.addMethod(hvp(sig, kernel));
+  /**
+   * Adds {@code fHvp}, in one pass where {@code tangentReversed} says that {@code fTangent} has
+   * reverse mode, and for one array parameter {@code fHessianDiagonal} and {@code fHessian}.
+   */
+  static void emit(Callee sig, String kernel, boolean tangentReversed, TypeSpec.Builder type) {
+    // Reverse over forward gives Hᵀ·v: H·v only where no custom rule makes H asymmetric.
+    type.addMethod(tangentReversed && !sig.rulePrimal() ? onePassHvp(sig) : hvp(sig, kernel));
     List<Callee.Param> diff = sig.differentiatedParams();
     if (diff.size() == 1) {
       type.addMethod(diagonal(sig, kernel));
@@ -35,8 +39,40 @@ final class ArrayHessianEmitter {
   }
 
   /**
+   * {@code fHvp(p, v)} in one pass, reverse over forward: the gradient of {@code fTangent(p, v)} with
+   * respect to p is Hᵀ·v, which is H·v since nothing but a custom rule makes H asymmetric.
+   */
+  private static MethodSpec onePassHvp(Callee sig) {
+    List<Callee.Param> diff = sig.differentiatedParams();
+    Names names = Names.of(sig.paramNames(), List.of());
+    List<String> vs = SecondOrderEmitter.hvpDirections(diff, names);
+    Callee tangent = sig.tangentFunction();
+    MethodSpec.Builder m = DerivativesEmitter.entryPoint(sig.name() + "Hvp", sig,
+        "The Hessian of {@code $L} times the vector v ({@code jvp(grad(f))}), in the gradient's shape:\n"
+            + "one pass, reverse mode over the tangent program (the gradient of {@code $LTangent}\n"
+            + "with respect to the parameters), a few times the cost of {@code $LGrad}.\n",
+        sig.name(), sig.name(), sig.name());
+    SecondOrderEmitter.addTangents(m, diff, vs);
+    checkDirections(m, diff, vs);
+    String gradient = names.fresh("gradient");
+    m.addStatement("$T $L = $T.$LGrad($L, $L)", RuntimeTypes.home(tangent).nestedClass(tangent.gradRecordName()),
+        gradient, RuntimeTypes.home(tangent), tangent.name(), String.join(", ", sig.paramNames()),
+        String.join(", ", vs));
+    List<CodeBlock> components = diff.stream().map(p -> CodeBlock.of("$L.$L()", gradient, p.name())).toList();
+    if (diff.size() == 1) {
+      m.returns(DerivativesEmitter.typeName(diff.get(0).type())).addStatement("return $L", components.get(0));
+    } else {
+      m.returns(RuntimeTypes.derivatives(sig).nestedClass(sig.gradRecordName()))
+          .addStatement("return new $L($L)", sig.gradRecordName(), CodeBlock.join(components, ",$W"));
+    }
+    return m.build();
+  }
+
+  /**
    * {@code fHvp(p, v)}: component i of H·v is {@code fSecondOrder(p, eᵢ, v)} (v the outer direction, as in
-   * {@code jvp(grad(f))}), so an array parameter of length n costs n forward-over-forward passes.
+   * {@code jvp(grad(f))}), so an array parameter of length n costs n forward-over-forward passes. Used
+   * where a custom rule is reached (its tangent differentiated as written need not have a symmetric
+   * Hessian, and reverse over forward would give Hᵀ·v) or {@code fTangent} has no reverse mode.
    */
   private static MethodSpec hvp(Callee sig, String kernel) {
     List<Callee.Param> diff = sig.differentiatedParams();
@@ -45,7 +81,11 @@ final class ArrayHessianEmitter {
     List<String> vs = SecondOrderEmitter.hvpDirections(diff, names);
     MethodSpec.Builder m = DerivativesEmitter.entryPoint(sig.name() + "Hvp", sig,
         "The Hessian of {@code $L} times the vector v ({@code jvp(grad(f))}), in the gradient's shape:\n"
-            + "one forward-over-forward pass per component of the result.\n", sig.name());
+            + "one forward-over-forward pass per component of the result, since "
+            + (sig.rulePrimal() ? "a custom rule is reached,\n"
+                + "whose tangent differentiated as written need not have a symmetric Hessian.\n"
+                : "its tangent program has\nno reverse mode (a float or a callee of other types).\n"),
+        sig.name());
     SecondOrderEmitter.addTangents(m, diff, vs);
     checkDirections(m, diff, vs);
     String index = names.fresh("j");

@@ -48,7 +48,7 @@ final class SecondOrderEmitter {
       return; // a rule primal's second derivatives serve its callers' forward mode only
     }
     if (ArrayHessianEmitter.applies(sig)) {
-      ArrayHessianEmitter.emit(sig, kernel, type);
+      ArrayHessianEmitter.emit(sig, kernel, !d.tangents().isEmpty(), type);
       return;
     }
 
@@ -188,6 +188,9 @@ final class SecondOrderEmitter {
       return;
     }
     d.tangents().forEach(t -> DerivativesEmitter.emit(t, members));
+    if (d.pullbacks().isEmpty()) {
+      return; // a function of arrays: its tangent functions' reverse modes serve fHvp only
+    }
     Callee sig = d.signature();
     List<Callee.Param> diff = sig.differentiatedParams();
     emitPullbacks(d, members, (k, p, g) -> DerivativesEmitter.entryPoint(p.name(), p,

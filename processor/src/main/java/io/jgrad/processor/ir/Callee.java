@@ -296,6 +296,16 @@ public record Callee(
     return returnType == Type.DOUBLE && differentiatedParams().stream().allMatch(p -> p.type() == Type.DOUBLE);
   }
 
+  /**
+   * Whether it returns a double and is differentiated in doubles and {@code double[]}s only: the
+   * functions whose tangent functions get reverse mode ({@code fTangentVjp}), as the one-pass
+   * {@code fHvp} over arrays needs.
+   */
+  public boolean doublesOrDoubleArrays() {
+    return returnType == Type.DOUBLE && differentiatedParams().stream()
+        .allMatch(p -> p.type() == Type.DOUBLE || p.type() == Type.DOUBLE_ARRAY);
+  }
+
   /** Whether the gradient is one value (a scalar or an array) rather than a record. */
   public boolean hasSingleGradient() {
     return differentiatedParams().size() == 1;

@@ -155,14 +155,17 @@ public final class Derivation {
     }
     // Rule primals' tangent functions too: callers of derivative calls reach them in reverse mode.
     List<Derived> tangents = new ArrayList<>();
-    for (int k = 1; k <= tangentBodies.size(); k++) {
+    // A function of arrays needs fTangent's reverse mode only, for its one-pass fHvp.
+    int reversedTangents = sig.doublesOnly() ? tangentBodies.size() : 1;
+    for (int k = 1; k <= reversedTangents; k++) {
       Derived tangent = tangentFunction(sig, k, tangentBodies.get(k - 1), tangentGroups.get(k - 1));
       if (tangent == null) {
         break;
       }
       tangents.add(tangent);
     }
-    List<Derived> pullbacks = tangents.isEmpty() ? List.of() : pullbacksFromTangent(sig);
+    // Reverse over reverse through arrays is not built: array functions' tangent functions serve fHvp.
+    List<Derived> pullbacks = tangents.isEmpty() || !sig.doublesOnly() ? List.of() : pullbacksFromTangent(sig);
     return new Derived(d.function(), d.forward(), d.order(), d.internal(), d.jvp(), d.vjp(), d.valueAndGrad(),
         d.grad(), List.copyOf(kernels), pullbacks, List.copyOf(tangents));
   }
@@ -174,8 +177,10 @@ public final class Derivation {
    * tangent parameter's name).
    */
   private static Derived tangentFunction(Callee sig, int k, List<Stmt> tangentBody, List<String> tangentNames) {
-    // Every function the tangent program calls needs reverse mode over doubles (tangent functions included).
-    if (!sig.doublesOnly() || !Calls.of(new Function.Plain(sig, tangentBody)).stream().allMatch(Callee::doublesOnly)) {
+    // Every function the tangent program calls needs reverse mode over doubles and double arrays
+    // (tangent functions included).
+    if (!sig.doublesOrDoubleArrays()
+        || !Calls.of(new Function.Plain(sig, tangentBody)).stream().allMatch(Callee::doublesOrDoubleArrays)) {
       return null; // reverse over reverse reports a caller that needs these for other types
     }
     Callee tangent = sig.tangentFunction(k);
