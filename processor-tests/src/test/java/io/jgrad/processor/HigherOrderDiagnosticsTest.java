@@ -48,17 +48,56 @@ class HigherOrderDiagnosticsTest {
   }
 
   @Test
-  void aCustomVjpRuleAtOrderThreeIsAnErrorWithAHint() {
+  void aCustomVjpRuleAtOrderThreeWhoseBackwardPassCallsAFunctionOfOrderOne() {
     String src = HEAD + """
         class Vjp3 {
+          @Differentiable
+          static double twice(double x) { return 2 * x; }
+          @CustomVjp(fwd = "sFwd", bwd = "sBwd", order = 3)
+          static double s(double x) { return Math.sin(x); }
+          static Fwd<Double> sFwd(double x) { return Fwd.of(Math.sin(x), Math.cos(x)); }
+          static double sBwd(Double cos, double g) { return twice(cos) * g / 2; }
+        }
+        """;
+    Compilation c = assertErrorOnLine("jgrad.UnsupportedOrder", "h.Vjp3", src, "static double s(");
+    assertThat(c).hadErrorContaining("order 3 of s differentiates its fwd and bwd 2 times: order 2 through a call"
+        + " to twice, which has order 1; hint: give twice order = 2");
+  }
+
+  @Test
+  void reverseOverReverseAboveOrderTwoThroughAFunctionWithForwardModeIsAnError() {
+    String src = HEAD + """
+        class Vjp3Caller {
           @CustomVjp(fwd = "sFwd", bwd = "sBwd", order = 3)
           static double s(double x) { return Math.sin(x); }
           static Fwd<Double> sFwd(double x) { return Fwd.of(Math.sin(x), Math.cos(x)); }
           static double sBwd(Double cos, double g) { return cos * g; }
+          @Differentiable(order = 3)
+          static double square(double x) { return x * x; }
+          @Differentiable(order = 3)
+          static double f(double x) { return s(x) * square(x); }
         }
         """;
-    Compilation c = assertErrorOnLine("jgrad.UnsupportedOrder", "h.Vjp3", src, "static double s(");
-    assertThat(c).hadErrorContaining("hint: give it order = 2");
+    Compilation c = assertErrorOnLine("jgrad.UnsupportedOrder", "h.Vjp3Caller", src, "static double f(");
+    assertThat(c).hadErrorContaining("order 3 by reverse over reverse through square, which has forward mode, is"
+        + " not supported yet above order 2; hint:");
+  }
+
+  @Test
+  void tooManyPullbackFunctionsOfPullbackFunctionsIsAnError() {
+    String src = HEAD + """
+        class Vjp6 {
+          @CustomVjp(fwd = "sFwd", bwd = "sBwd", order = 6)
+          static double s(double x, double y, double z) { return x * y * z; }
+          static Fwd<double[]> sFwd(double x, double y, double z) { return Fwd.of(x * y * z, new double[] {x, y, z}); }
+          static Vjp6Derivatives.SGrad sBwd(double[] r, double g) {
+            return new Vjp6Derivatives.SGrad(r[1] * r[2] * g, r[0] * r[2] * g, r[0] * r[1] * g);
+          }
+        }
+        """;
+    Compilation c = assertErrorOnLine("jgrad.UnsupportedOrder", "h.Vjp6", src, "static double s(");
+    assertThat(c).hadErrorContaining("order 6 of s by reverse over reverse would generate more than 256 pullback"
+        + " functions");
   }
 
   @Test

@@ -253,7 +253,7 @@ public final class JgradProcessor extends AbstractProcessor {
         } else if (spec.kind() == DiffSpec.Kind.CUSTOM_VJP) {
           Callee sig = callees.resolve(m);
           if (RuleValidator.vjpRules(m, spec, sig, report)) {
-            Optional<List<Function>> pullbacks = spec.order() == 2
+            Optional<List<Function>> pullbacks = spec.order() >= 2
                 ? VjpPassReader.read(m, spec, sig, trees, report, callees, BodyReading::read)
                     .map(p -> Pullbacks.of(sig, p))
                 : Optional.of(quietPullbacks(m, spec, sig, trees, callees));

@@ -44,13 +44,21 @@ public final class OrderLimits {
       return Optional.of(o + " of a custom rule with local arrays is not supported yet; hint: hold the values in"
           + " scalar locals, or move the array work into a @Differentiable function the rule calls");
     }
-    if ((f instanceof Function.VjpRule || !forward) && order > 2) {
-      return Optional.of(o + " of a function that has or reaches a @CustomVjp rule is not supported yet (reverse"
-          + " over reverse stops at order 2); hint: give it order = 2, or write the rule as a @CustomJvp rule");
-    }
     if ((f instanceof Function.VjpRule || !forward) && !f.signature().doublesOnly()) {
       // Reverse over reverse goes through pullback functions of doubles.
-      return Optional.of("order 2 through a @CustomVjp rule needs double parameters and a double result");
+      return Optional.of(o + " through a @CustomVjp rule needs double parameters and a double result");
+    }
+    if ((f instanceof Function.VjpRule || !forward) && order > 2) {
+      Optional<String> nested = ReverseOverReverseLimits.unsupported(f, order);
+      if (nested.isPresent()) {
+        return nested;
+      }
+    }
+    if (f instanceof Function.VjpRule rule && order > 2) {
+      // Its pullback functions are differentiated order - 1 times, reverse over reverse each time.
+      return rule.pullbacks().stream().map(p -> unsupported(p, order - 1, false, false)).flatMap(Optional::stream)
+          .findFirst().map(why -> o + " of " + f.signature().name() + " differentiates its fwd and bwd "
+              + (order - 1) + " times: " + why);
     }
     if (f instanceof Function.JvpRule rule && order > 2) {
       return HigherOrderRules.unsupported(rule, order);
@@ -72,6 +80,12 @@ public final class OrderLimits {
    */
   private static Optional<String> throughCall(Callee g, int order, boolean forward, boolean loops) {
     String o = "order " + order;
+    if (!forward && order > 2 && (g.isFunctionObject() || g.forward())) {
+      // Only the pullback functions of reverse-only functions have pullback functions of their own.
+      return Optional.of(o + " by reverse over reverse through " + g.name() + ", which has forward mode, is not"
+          + " supported yet above order 2; hint: give the caller order = 2, or give " + g.name()
+          + " a @CustomVjp rule");
+    }
     if (g.isFunctionObject()) {
       return g.ownerQualifiedName().equals(Type.FN_N.javaName())
           ? Optional.of(o + " through the function object " + g.receiver() + " (a DiffFnN) is not supported yet")

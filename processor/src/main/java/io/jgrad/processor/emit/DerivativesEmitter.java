@@ -52,9 +52,12 @@ public final class DerivativesEmitter {
       SecondOrderEmitter.emit(d, members);
       HigherOrderEmitter.emit(d, members);
       SecondOrderEmitter.emitFromTangent(d, members);
-    } else if (d.order() == 2) {
-      // Reverse only: second derivatives by reverse over reverse, through the pullback functions.
+    } else if (d.order() >= 2) {
+      // Reverse only: derivatives above the first by reverse over reverse, through the pullback functions.
       SecondOrderEmitter.emitReverseOverReverse(d, members);
+      if (d.order() >= 3 && !sig.internal()) {
+        ReverseDerivativeEmitter.emit(d, members.api());
+      }
     }
     if (d.order() == 2 && !sig.internal() && sig.differentiatedParams().size() > 1
         && !ArrayHessianEmitter.applies(sig)) {

@@ -39,11 +39,7 @@ final class HigherOrderEmitter {
       members.api().addMethod(m.build());
     }
     Names names = Names.of(sig.paramNames(), List.of());
-    List<List<String>> directions = new ArrayList<>();
-    for (int group = 1; group <= n; group++) {
-      String suffix = "Dot" + group;
-      directions.add(sig.differentiatedParams().stream().map(p -> names.fresh(p.name() + suffix)).toList());
-    }
+    List<List<String>> directions = directions(sig, n, names);
     for (int k = 2; k < n; k++) {
       emitTangentFunction(sig, k, directions, members);
       emitTangentJvp(sig, k, directions, names, members);
@@ -61,6 +57,16 @@ final class HigherOrderEmitter {
       derivative.addStatement("return $L($L).tangent()", kernelName(sig, n), arguments(sig, directions));
       members.api().addMethod(derivative.build());
     }
+  }
+
+  /** {@code fDerivative}'s n direction groups, fresh in {@code names}: {@code xDot1, yDot1, ..., xDotn, yDotn}. */
+  static List<List<String>> directions(Callee sig, int n, Names names) {
+    List<List<String>> directions = new ArrayList<>();
+    for (int group = 1; group <= n; group++) {
+      String suffix = "Dot" + group;
+      directions.add(sig.differentiatedParams().stream().map(p -> names.fresh(p.name() + suffix)).toList());
+    }
+    return directions;
   }
 
   /**

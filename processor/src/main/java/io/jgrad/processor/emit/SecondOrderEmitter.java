@@ -162,8 +162,8 @@ final class SecondOrderEmitter {
    * parameters and result are doubles ({@code OrderLimits}).
    */
   static void emitReverseOverReverse(Derived d, Members members) {
-    ClassName outer = RuntimeTypes.derivatives(d.signature());
     Callee sig = d.signature();
+    ClassName outer = RuntimeTypes.home(sig);
     List<Callee.Param> diff = sig.differentiatedParams();
     String args = String.join(", ", sig.paramNames());
     emitPullbacks(d, members, (i, p, g) -> DerivativesEmitter.entryPoint(p.name(), p,
@@ -173,7 +173,9 @@ final class SecondOrderEmitter {
         // Qualified: it is in Internal, where no member may shadow fVjp.
         .addStatement("return $T.$LVjp($L).pullback($L)$L", outer, sig.name(), args, g,
             diff.size() == 1 ? "" : "." + diff.get(i).name() + "()"));
-    emitHessian(sig, d.pullbacks(), members.api());
+    if (!sig.internal()) {
+      emitHessian(sig, d.pullbacks(), members.api()); // a pullback function's serve its callers only
+    }
   }
 
   /**

@@ -327,11 +327,13 @@ public record Callee(
   /**
    * The signature of this function's pullback function for its parameter {@code p}: this function's
    * parameters and the output cotangent {@code g}, all differentiated; reverse mode only (a pullback
-   * function is differentiated to get second derivatives, reverse over reverse).
+   * function is differentiated to get second derivatives, reverse over reverse). Of an order-n function
+   * it has order n - 1: its own pullback functions give the derivatives above the second.
    */
   public Callee pullbackFunction(Param p, String g) {
     List<Param> all = Stream.concat(params.stream(), Stream.of(new Param(g, returnType, true))).toList();
-    return new Callee(derivativesQualifiedName, derivativesQualifiedName, pullbackName(p), all, p.type(), false, 1);
+    return new Callee(derivativesQualifiedName, derivativesQualifiedName, pullbackName(p), all, p.type(), false,
+        Math.max(1, order - 1));
   }
 
   /** The cotangent parameter's name: {@code g}, or a free variant when this function has a parameter g. */

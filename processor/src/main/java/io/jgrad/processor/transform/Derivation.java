@@ -57,7 +57,9 @@ public final class Derivation {
       boolean checkpointLoops) {
     Callee sig = f.signature();
     if (f instanceof Function.VjpRule rule) {
-      List<Derived> pullbacks = order == 2 ? rule.pullbacks().stream().map(p -> internal(p, false)).toList() : List.of();
+      // Order n differentiates the pullback functions n - 1 times, reverse over reverse at each order.
+      List<Derived> pullbacks = order >= 2
+          ? rule.pullbacks().stream().map(p -> internal(p, false, order - 1)).toList() : List.of();
       return new Derived(f, forward, order, internal, null, null, null, null, List.of(), pullbacks, List.of());
     }
     List<String> paramNames = new ArrayList<>(sig.paramNames());
@@ -87,8 +89,9 @@ public final class Derivation {
         .map(p -> jvp.tangents().get(p.name()).name()).toList();
     List<Stmt> tangentBody = order >= 2 && forward ? SecondOrder.tangentBody(jvp.program()) : null;
     Placed placed = reverse(jvp, sig, names, removable, checkpointLoops);
-    List<Derived> pullbacks = order == 2 && !forward
-        ? reverseOverReverse(sig, normal, names).stream().map(p -> internal(p, false)).toList() : List.of();
+    List<Derived> pullbacks = order >= 2 && !forward
+        ? reverseOverReverse(sig, normal, names).stream().map(p -> internal(p, false, order - 1)).toList()
+        : List.of();
     Derived d = new Derived(f, forward, order, internal, new Derived.Forward(jvp, names), placed.vjp(),
         placed.valueAndGrad(), placed.grad(), List.of(), pullbacks, List.of());
     return tangentBody != null ? forwardOverForward(d, tangentBody, tangentNames) : d;
