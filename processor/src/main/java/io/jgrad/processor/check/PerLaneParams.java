@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Checks the names of {@code @Batched(perLane = ...)}: each a non-differentiated primitive parameter
- * of the function, named once.
+ * Checks the names of {@code @Batched(perLane = ...)}: each a non-differentiated parameter of the
+ * function, a primitive or an array of them (one row per lane), named once.
  */
 public final class PerLaneParams {
   private PerLaneParams() {}
@@ -25,9 +25,10 @@ public final class PerLaneParams {
           + name + " per lane; hint: name in perLane only parameters that would be shared: int, long,"
           + " boolean, @NonDiff or outside wrt");
     }
-    if (!(p.type().isScalar() || p.type() == Type.INT || p.type() == Type.LONG || p.type() == Type.BOOLEAN)) {
-      return Optional.of("parameter " + name + " cannot be given per lane: only primitive parameters can;"
-          + " hint: remove it from perLane");
+    if (!(p.type().isScalar() || p.type() == Type.INT || p.type() == Type.LONG || p.type() == Type.BOOLEAN
+        || p.type().isArray())) {
+      return Optional.of("parameter " + name + " cannot be given per lane: only primitive parameters and"
+          + " double[], float[] and int[] arrays can; hint: remove it from perLane");
     }
     if (before.contains(name)) {
       return Optional.of("perLane names " + name + " twice; hint: name it once");

@@ -34,8 +34,15 @@ public final class KernelEmitter {
   /** The class OpenCL kernels extend; the processor looks it up on the compile class path. */
   public static final String APARAPI_KERNEL = RuntimeTypes.KERNEL.canonicalName();
 
-  /** One field of a kernel, set from the constructor argument of the same name. */
-  private record Field(String name, TypeName type) {}
+  /**
+   * One field of a kernel, set from the constructor argument of the same name; {@code row} names the
+   * length of each lane's row where the array holds rows (an array given per lane), else null.
+   */
+  private record Field(String name, TypeName type, String row) {
+    Field(String name, TypeName type) {
+      this(name, type, null);
+    }
+  }
 
   private final Kernels kernels;
   private final Callee sig;
@@ -78,7 +85,7 @@ public final class KernelEmitter {
    * A lane that {@code recomputes} loops runs on OpenCL only; the CPU backends call the scalar code.
    */
   private void reverseGradKernel(Lane l, boolean recomputes, TypeSpec.Builder type) {
-    List<Field> outputs = gradOutputs();
+    List<Field> outputs = gradOutputs(l);
     CodeBlock lane = program(l, reads(l), (r, b) -> {
       for (int k = 0; k < outputs.size(); k++) {
         store(b, outputs.get(k), l, l.gradients().get(k).name());
@@ -102,7 +109,7 @@ public final class KernelEmitter {
 
   private void cpuGradLanes(TypeSpec.Builder type) {
     Lane l = cpuLane();
-    List<Field> outputs = gradOutputs();
+    List<Field> outputs = gradOutputs(l);
     finish(type, "GradBatch", "The gradient of {@code $L} in every lane ({@code vmap(grad($L))}), by its"
         + " reverse mode on the CPU.", List.of(), outputs, l, scalarGrad(l, outputs), null);
   }
@@ -136,7 +143,7 @@ public final class KernelEmitter {
   /** The value in every lane: the lowered lane's program, or on the CPU only ({@code lowered} null) the scalar code. */
   private void valueKernel(Lane lowered, TypeSpec.Builder type) {
     Lane l = lowered == null ? cpuLane() : lowered;
-    Field out = new Field(Names.fresh("out", takenNames()), lanesOf(sig.returnType()));
+    Field out = new Field(Names.fresh("out", takenNames(l)), lanesOf(sig.returnType()));
     CodeBlock.Builder lane = reads(l);
     if (lowered == null) {
       store(lane, out, l, CodeBlock.of("$T.$L($L)", ClassName.bestGuess(sig.ownerQualifiedName()), sig.name(),
@@ -149,15 +156,23 @@ public final class KernelEmitter {
   }
 
   private void jvpKernel(Lane l, TypeSpec.Builder type) {
-    Set<String> taken = takenNames();
+    Set<String> taken = takenNames(l);
     List<Field> tangentsIn = new ArrayList<>();
     CodeBlock.Builder lane = reads(l);
     List<Callee.Param> wrt = sig.differentiatedParams();
     for (int k = 0; k < wrt.size(); k++) {
       Callee.Param d = wrt.get(k);
+      Expr.Var t = l.tangentsIn().get(k);
+      Lane.Row row = l.row(t.name());
+      if (row != null) {
+        // The program reads the flat array of tangent rows itself, at the lane's row.
+        taken.add(t.name());
+        tangentsIn.add(new Field(t.name(), typeName(d.type()), row.length().name()));
+        continue;
+      }
       Field f = new Field(Names.fresh(d.name() + "Dot", taken), lanesOf(d.type()));
       tangentsIn.add(f);
-      lane.addStatement("$T $L = this.$L[$L]", typeName(d.type()), l.tangentsIn().get(k).name(), f.name(), l.index());
+      lane.addStatement("$T $L = this.$L[$L]", typeName(d.type()), t.name(), f.name(), l.index());
     }
     Type rt = sig.returnType();
     List<Field> outputs = List.of(new Field(Names.fresh("outValue", taken), lanesOf(rt)),
@@ -177,7 +192,27 @@ public final class KernelEmitter {
     for (Expr.Var seed : l.seeds()) {
       lane.addStatement("$T $L = $L", typeName(seed.type()), seed.name(), Terms.one(seed.type()));
     }
-    List<Field> outputs = gradOutputs();
+    List<Field> outputs = gradOutputs(l);
+    if (!l.passes().isEmpty()) {
+      program(l, lane, (r, b) -> {
+        for (int k = 0; k < wrt.size(); k++) {
+          Lane.Pass pass = l.passes().get(k);
+          Type gt = wrt.get(k).type().isArray() ? wrt.get(k).type().element() : wrt.get(k).type();
+          if (pass.when() != null) {
+            b.beginControlFlow("if ($L)", ExprWriter.write(pass.when()));
+          }
+          b.addStatement("this.$L[$L] = $L", outputs.get(k).name(), ExprWriter.write(pass.at()),
+              r.tangent() == null ? Terms.zero(gt) : Terms.convert(r.tangent().name(), r.tangent().type(), gt));
+          if (pass.when() != null) {
+            b.endControlFlow();
+          }
+        }
+      });
+      finish(type, "GradBatch", "The gradient of {@code $L} in every lane ({@code vmap(grad($L))}),\nby forward"
+          + " mode, one pass per scalar parameter and per element of a row (no tape).", List.of(), outputs, l,
+          lane.build(), null);
+      return;
+    }
     program(l, lane, (r, b) -> {
       for (int k = 0; k < wrt.size(); k++) {
         Expr.Var t = l.gradients().get(k);
@@ -201,18 +236,22 @@ public final class KernelEmitter {
     b.addStatement("this.$L[$L] = $L", out.name(), l.index(), value);
   }
 
-  /** Names of the entry points' parameters: the function's own, then {@code backend}. */
-  private Set<String> takenNames() {
+  /** Names of the entry points' parameters: the function's own and its rows' lengths, then {@code backend}. */
+  private Set<String> takenNames(Lane l) {
     Set<String> taken = new HashSet<>(List.of("backend", "lanes"));
     sig.params().forEach(p -> taken.add(p.name()));
+    l.rows().forEach(r -> taken.add(r.length().name()));
     return taken;
   }
 
-  /** One lane array per differentiated parameter, for its gradient. */
-  private List<Field> gradOutputs() {
-    Set<String> taken = takenNames();
-    return sig.differentiatedParams().stream()
-        .map(d -> new Field(Names.fresh(d.name() + "Grad", taken), lanesOf(d.type()))).toList();
+  /** One lane array per differentiated parameter, for its gradient: rows, laid out as the parameter's, for an array. */
+  private List<Field> gradOutputs(Lane l) {
+    Set<String> taken = takenNames(l);
+    return sig.differentiatedParams().stream().map(d -> {
+      Lane.Row row = l.row(d.name());
+      String name = Names.fresh(d.name() + "Grad", taken);
+      return row == null ? new Field(name, lanesOf(d.type())) : new Field(name, typeName(d.type()), row.length().name());
+    }).toList();
   }
 
   /**
@@ -221,9 +260,16 @@ public final class KernelEmitter {
    */
   private CodeBlock.Builder reads(Lane l) {
     CodeBlock.Builder b = CodeBlock.builder();
-    for (Callee.Param p : sig.params().stream().filter(p -> !sharedArray(p)).toList()) {
+    for (Callee.Param p : sig.params().stream().filter(p -> !p.type().isArray()).toList()) {
       b.addStatement("$T $L = this.$L$L", typeName(p.type()), p.name(), p.name(),
           kernels.perLane(p) ? "[" + l.index() + "]" : "");
+    }
+    // An array given per lane is read in place: the program reads its row from the lane's start on.
+    Set<String> starts = new HashSet<>();
+    for (Lane.Row row : l.rows()) {
+      if (starts.add(row.start().name())) {
+        b.addStatement("int $L = $L * this.$L", row.start().name(), l.index(), row.length().name());
+      }
     }
     return b;
   }
@@ -242,9 +288,18 @@ public final class KernelEmitter {
     String method = sig.name() + suffix;
     String kernelName = Character.toUpperCase(method.charAt(0)) + method.substring(1)
         + (cpuOnly == null ? "Kernel" : "Lanes");
-    // The parameters (an array of lanes for each one given per lane), then extraInputs: what the batch reads.
-    List<Field> inputs = new ArrayList<>(sig.params().stream()
-        .map(p -> new Field(p.name(), kernels.perLane(p) ? lanesOf(p.type()) : typeName(p.type()))).toList());
+    // The parameters (an array of lanes for each one given per lane, an array of rows followed by
+    // the rows' length), then extraInputs: what the batch reads.
+    List<Field> inputs = new ArrayList<>();
+    for (Callee.Param p : sig.params()) {
+      Lane.Row row = l.row(p.name());
+      if (row != null) {
+        inputs.add(new Field(p.name(), typeName(p.type()), row.length().name()));
+        inputs.add(new Field(row.length().name(), TypeName.INT));
+      } else {
+        inputs.add(new Field(p.name(), kernels.perLane(p) ? lanesOf(p.type()) : typeName(p.type())));
+      }
+    }
     inputs.addAll(extraInputs);
     List<Field> args = new ArrayList<>(inputs);
     args.addAll(outputs);
@@ -311,9 +366,19 @@ public final class KernelEmitter {
       m.addParameter(RuntimeTypes.BACKEND, "backend");
     }
     Field first = laneArrays.get(0);
-    session.addStatement("int lanes = $T.length($S, $L)", RuntimeTypes.LANE_ARRAYS, first.name(), first.name());
+    if (first.row() == null) {
+      session.addStatement("int lanes = $T.length($S, $L)", RuntimeTypes.LANE_ARRAYS, first.name(), first.name());
+    } else {
+      session.addStatement("int lanes = $T.rows($S, $L, $S, $L)", RuntimeTypes.LANE_ARRAYS, first.name(),
+          first.name(), first.row(), first.row());
+    }
     for (Field f : laneArrays.subList(1, laneArrays.size())) {
-      session.addStatement("$T.check(lanes, $S, $L)", RuntimeTypes.LANE_ARRAYS, f.name(), f.name());
+      if (f.row() == null) {
+        session.addStatement("$T.check(lanes, $S, $L)", RuntimeTypes.LANE_ARRAYS, f.name(), f.name());
+      } else {
+        session.addStatement("$T.checkRows(lanes, $S, $L, $S, $L)", RuntimeTypes.LANE_ARRAYS, f.name(), f.name(),
+            f.row(), f.row());
+      }
     }
     shared.forEach(name -> session.addStatement("$T.shared($S, $L)", RuntimeTypes.LANE_ARRAYS, name, name));
     String argList = String.join(", ", args.stream().map(Field::name).toList());

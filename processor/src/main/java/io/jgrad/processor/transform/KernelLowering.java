@@ -15,7 +15,9 @@ import io.jgrad.processor.ir.Type;
 import io.jgrad.processor.ir.TypeMapper;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -28,10 +30,15 @@ public final class KernelLowering {
   /** The JVP kernel stores the value; the gradient kernel does not, so what computes only it is dropped. */
   private static final boolean VALUE_LIVE = true;
 
-  /** A body ready for a lane: normalized, inlined, in kernel form, with its constants. */
-  private record Prepared(Names names, String index, List<Stmt> body, List<Lane.Constant> constants) {
+  /**
+   * A body ready for a lane: normalized, inlined, in kernel form, with its constants and the rows of
+   * the arrays given per lane, by parameter.
+   */
+  private record Prepared(Names names, String index, List<Stmt> body, List<Lane.Constant> constants,
+      Map<String, Lane.Row> rows) {
     Lane lane(List<Linear> program, List<Expr.Var> tangentsIn, List<Expr.Var> seeds, List<Expr.Var> gradients) {
-      return new Lane(names, index, program, constants, tangentsIn, seeds, gradients);
+      return new Lane(names, index, program, constants, tangentsIn, seeds, gradients, List.copyOf(rows.values()),
+          List.of());
     }
   }
 
@@ -62,6 +69,11 @@ public final class KernelLowering {
     if (reverseOnly == null) {
       return new Kernels.Forward(f.signature(), perLane, lowering.value(), lowering.jvp(), lowering.grad());
     }
+    lowering.rowParams().findFirst().ifPresent(p -> {
+      throw new NotBatchable("parameter " + p.name() + " is an array given per lane, which kernels of a"
+          + " function that reaches a @CustomVjp rule (" + reverseOnly + ") do not take yet; hint: share it"
+          + " between lanes (@NonDiff, not in perLane) or batch a function without the rule");
+    });
     try {
       return lowering.reverse();
     } catch (NotBatchable | TransformException e) {
@@ -123,27 +135,98 @@ public final class KernelLowering {
   private Lane value() {
     Prepared p = prepare(false);
     List<Linear> program = DeadCode.eliminate(Jvp.transform(p.body(), List.of(), p.names()).program(), true, Set.of());
-    return p.lane(program, List.of(), List.of(), List.of());
+    return p.lane(LaneRows.place(program, p.rows()), List.of(), List.of(), List.of());
   }
 
-  /** The JVP's lane: forward mode with one tangent per lane, the custom JVP rules expanded. */
+  /**
+   * The JVP's lane: forward mode with one tangent per lane, the custom JVP rules expanded; an array's
+   * tangent is the kernel's flat array of tangent rows, read at the lane's row as the array is.
+   */
   private Lane jvp() {
     Prepared p = prepare(true);
     Linearized jvp = Jvp.transform(p.body(), sig.differentiatedParams(), p.names(), true);
     problems(jvp.problems());
     List<Linear> program = DeadCode.eliminate(expandRules(jvp.program(), p), VALUE_LIVE, Set.of());
     List<Expr.Var> tangentsIn = sig.differentiatedParams().stream().map(d -> jvp.tangents().get(d.name())).toList();
-    return p.lane(program, tangentsIn, List.of(), List.of());
+    Map<String, Lane.Row> rows = new LinkedHashMap<>(p.rows());
+    for (int k = 0; k < tangentsIn.size(); k++) {
+      Lane.Row row = p.rows().get(sig.differentiatedParams().get(k).name());
+      if (row != null) {
+        Expr.Var t = tangentsIn.get(k);
+        rows.put(t.name(), new Lane.Row(t.name(), row.start(), row.length()));
+      }
+    }
+    return new Lane(p.names(), p.index(), LaneRows.place(program, rows), p.constants(), tangentsIn, List.of(),
+        List.of(), List.copyOf(rows.values()), List.of());
   }
 
   /** The gradient's lane: forward mode with one tangent per parameter, seeded with one. */
   private Lane grad() {
     Prepared p = prepare(true);
+    if (sig.differentiatedParams().stream().anyMatch(d -> d.type().isArray())) {
+      return gradByPasses(p);
+    }
     VectorJvp.Result jvp = VectorJvp.transform(p.body(), sig.differentiatedParams(), p.names());
     problems(jvp.problems());
     Set<String> gradients = new HashSet<>(jvp.tangents().stream().filter(t -> t != null).map(Expr.Var::name).toList());
     List<Linear> program = DeadCode.eliminate(expandRules(jvp.program(), p), !VALUE_LIVE, gradients);
-    return p.lane(program, List.of(), jvp.seeds(), jvp.tangents());
+    return p.lane(LaneRows.place(program, p.rows()), List.of(), jvp.seeds(), jvp.tangents());
+  }
+
+  /**
+   * The gradient's lane where a differentiated parameter is an array, whose row's length only the
+   * call knows, so that a tangent per element cannot be unrolled: the JVP's program runs once per
+   * pass, each pass seeding one scalar parameter or one element of a row with one (the others zero),
+   * and stores the output tangent as that parameter's or element's gradient.
+   */
+  private Lane gradByPasses(Prepared p) {
+    Names names = p.names();
+    List<Callee.Param> wrt = sig.differentiatedParams();
+    Linearized jvp = Jvp.transform(p.body(), wrt, names, true);
+    problems(jvp.problems());
+    List<Linear> program = DeadCode.eliminate(expandRules(jvp.program(), p), !VALUE_LIVE, Set.of());
+    Expr.Var seed = names.var("seed", Type.INT);
+    Expr.Var index = new Expr.Var(p.index(), Type.INT);
+    List<Linear> body = new ArrayList<>();
+    Map<String, LaneRows.Seeded> seeded = new LinkedHashMap<>();
+    List<Lane.Pass> passes = new ArrayList<>();
+    Expr first = Exprs.lit(Type.INT, 0);
+    for (Callee.Param d : wrt) {
+      Expr.Var t = jvp.tangents().get(d.name());
+      Lane.Row row = p.rows().get(d.name());
+      if (row == null) {
+        Type tt = t.type();
+        Expr seeding = Exprs.compare(Expr.BinaryOp.EQ, seed, first);
+        body.add(new Linear.Primal(new Stmt.Assign(t, new Expr.Conditional(seeding, Exprs.lit(tt, 1), Exprs.lit(tt, 0),
+            tt), true)));
+        passes.add(new Lane.Pass(seeding, index));
+        first = LaneRows.sum(first, Exprs.lit(Type.INT, 1));
+      } else {
+        seeded.put(t.name(), new LaneRows.Seeded(first, row.length()));
+        Expr end = LaneRows.sum(first, row.length());
+        Expr before = Exprs.compare(Expr.BinaryOp.LT, seed, end);
+        Expr when = Exprs.isZero(first) ? before : new Expr.Binary(Expr.BinaryOp.AND,
+            Exprs.compare(Expr.BinaryOp.GE, seed, first), before, Type.BOOLEAN);
+        Expr element = Exprs.isZero(first) ? seed : new Expr.Binary(Expr.BinaryOp.SUB, seed, first, Type.INT);
+        passes.add(new Lane.Pass(when, LaneRows.sum(row.start(), element)));
+        first = end;
+      }
+    }
+    if (passes.size() == 1) {
+      // Every pass seeds the one parameter: its gradient is stored unconditionally.
+      passes.set(0, new Lane.Pass(null, passes.get(0).at()));
+    }
+    body.addAll(LaneRows.place(LaneRows.oneHot(program, seeded, seed), p.rows()));
+    body.add(new Linear.Primal(new Stmt.Assign(seed, Exprs.plus(seed, 1), false)));
+    List<Linear> passing = List.of(new Linear.Primal(new Stmt.Assign(seed, Exprs.lit(Type.INT, 0), true)),
+        new Linear.While(Exprs.compare(Expr.BinaryOp.LT, seed, first), body));
+    return new Lane(names, p.index(), passing, p.constants(), List.of(), List.of(), List.of(),
+        List.copyOf(p.rows().values()), passes);
+  }
+
+  /** The parameters given per lane as rows of a flat array: differentiated arrays, and arrays perLane names. */
+  private java.util.stream.Stream<Callee.Param> rowParams() {
+    return sig.params().stream().filter(p -> p.type().isArray() && (p.differentiated() || perLane.contains(p.name())));
   }
 
   private List<Linear> expandRules(List<Linear> program, Prepared p) {
@@ -178,11 +261,14 @@ public final class KernelLowering {
     Names names = Names.of(sig.paramNames(), self.body());
     names.fresh("result");
     String lane = names.fresh("lane");
+    Map<String, Lane.Row> rows = new LinkedHashMap<>();
+    rowParams().forEach(a -> rows.put(a.name(), new Lane.Row(a.name(), names.var(a.name() + "Start", Type.INT),
+        names.var(a.name() + "RowLength", Type.INT))));
     List<Stmt> body = Normalizer.normalize(self, names);
     Predicate<Callee> keep = rules ? this::hasJvpRule : c -> false;
     List<Lane.Constant> constants = new ArrayList<>();
     body = KernelForm.of(sources.inline(List.of(sig.name()), body, names, keep), names, constants, sig.params());
-    return new Prepared(names, lane, body, constants);
+    return new Prepared(names, lane, body, constants, rows);
   }
 
   private boolean hasJvpRule(Callee c) {
@@ -204,9 +290,9 @@ public final class KernelLowering {
         throw new NotBatchable("parameter " + p.name() + " has the name of an OpenCL C built-in, which the kernel"
             + " would hide; hint: rename it");
       }
-      if (p.differentiated() && !p.type().isScalar()) {
-        throw new NotBatchable("parameter " + p.name() + " is an array: a kernel takes one scalar per lane;"
-            + " hint: mark it @NonDiff or leave it out of wrt to share it between lanes");
+      if (p.differentiated() && !p.type().isScalar() && !p.type().isArray()) {
+        throw new NotBatchable("parameter " + p.name() + " is a " + p.type().javaName() + ": a kernel takes"
+            + " scalars and arrays per lane; hint: mark it @NonDiff or leave it out of wrt to share it between lanes");
       }
       if (p.javaType() != null && TypeMapper.NARROW_INTS.contains(p.javaType())) {
         // The kernel's fields are int; the CPU lanes would hand them back to the user's method.

@@ -2,7 +2,8 @@ package io.jgrad.runtime.internal;
 
 /**
  * Argument checks for batched kernels: every lane array present and of the batch's length, every
- * array the lanes share present. The arrays are primitive arrays of any element type.
+ * array the lanes share present, every array of rows (one row per lane, laid end to end) a whole
+ * number of rows. The arrays are primitive arrays of any element type.
  */
 public final class LaneArrays {
   private LaneArrays() {}
@@ -18,6 +19,32 @@ public final class LaneArrays {
     if (length != lanes) {
       throw new IllegalArgumentException(name + " has " + length + " elements but the batch has " + lanes
           + " lanes (the length of the first array argument)");
+    }
+  }
+
+  /**
+   * The number of lanes of {@code array}, which holds one row of {@code rowLength} elements per lane;
+   * {@code name} and {@code rowName} are the parameters named in the error.
+   */
+  public static int rows(String name, Object array, String rowName, int rowLength) {
+    int length = lengthOf(require(name, array));
+    if (rowLength <= 0) {
+      throw new IllegalArgumentException(rowName + " is " + rowLength + " but the rows of " + name
+          + " need at least one element each, to count the lanes");
+    }
+    if (length % rowLength != 0) {
+      throw new IllegalArgumentException(name + " has " + length + " elements, which is not a whole number"
+          + " of rows of " + rowName + " = " + rowLength);
+    }
+    return length / rowLength;
+  }
+
+  /** Checks that {@code array} has one row of {@code rowLength} elements per lane. */
+  public static void checkRows(int lanes, String name, Object array, String rowName, int rowLength) {
+    int length = lengthOf(require(name, array));
+    if (rowLength < 0 || length != (long) lanes * rowLength) {
+      throw new IllegalArgumentException(name + " has " + length + " elements but the batch has " + lanes
+          + " lanes of rows of " + rowName + " = " + rowLength + " elements");
     }
   }
 
