@@ -141,7 +141,9 @@ public final class DerivativesEmitter {
         .returns(grad);
     List<String> args = sig.paramNames();
     if (compact) {
-      gradMethod.addStatement("return $LVjp($L).pullback(1.0)", sig.name(), String.join(", ", args));
+      // A float parameter's derivative is narrowed back from the pullback's double, as fGrad's sweep narrows it.
+      gradMethod.addStatement("return $L$LVjp($L).pullback(1.0)", grad.equals(TypeName.FLOAT) ? "(float) " : "",
+          sig.name(), String.join(", ", args));
       type.addMethod(gradMethod.build());
       return;
     }
