@@ -56,7 +56,7 @@ public final class DerivativesEmitter {
       // Reverse only: second derivatives by reverse over reverse, through the pullback functions.
       SecondOrderEmitter.emitReverseOverReverse(d, members);
     }
-    if (d.order() == 2 && !sig.internal() && sig.differentiatedParams().size() > 1
+    if (d.order() >= 2 && !sig.internal() && sig.differentiatedParams().size() > 1
         && !ArrayHessianEmitter.applies(sig)) {
       HessianByNameEmitter.emit(sig, members.api());
     }
