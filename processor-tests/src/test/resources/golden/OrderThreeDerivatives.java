@@ -775,9 +775,28 @@ public final class OrderThreeDerivatives {
   }
 
   /**
+   * The Hessian of {@code caller} addressed by parameter name ({@code jax.hessian} with one
+   * argnum per parameter): component x is row x of {@code callerHessian} as a gradient record,
+   * so that {@code .x().y()} is ∂²f/∂x∂y.
+   */
+  public static CallerHessian callerHessianByName(double x, double y) {
+    double[][] hessian = callerHessian(x, y);
+    return new CallerHessian(
+        new CallerGrad(hessian[0][0], hessian[0][1]),
+        new CallerGrad(hessian[1][0], hessian[1][1]));
+  }
+
+  /**
    * The gradient of {@code caller}, one component per differentiated parameter.
    */
   public static record CallerGrad(double x, double y) {
+  }
+
+  /**
+   * The Hessian of {@code caller} by parameter name: component x is the row of x as a gradient
+   * record, so that {@code h.x().y()} is ∂²f/∂x∂y.
+   */
+  public static record CallerHessian(CallerGrad x, CallerGrad y) {
   }
 
   /**

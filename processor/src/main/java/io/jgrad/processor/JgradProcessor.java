@@ -190,8 +190,10 @@ public final class JgradProcessor extends AbstractProcessor {
     Map<String, MissingMethodScanner.Generated> generated = new LinkedHashMap<>();
     byKey(work).forEach((key, l) -> {
       DiffSpec spec = DiffSpec.of(l.method()).orElseThrow();
+      Callee sig = l.function().signature();
       generated.put(key, new MissingMethodScanner.Generated(spec.annotation(), spec.order(),
-          l.method().getAnnotation(Batched.class) != null, reverseOnly.get(key)));
+          l.method().getAnnotation(Batched.class) != null, reverseOnly.get(key), sig.returnType().isScalar(),
+          sig.differentiatedParams().size(), sig.differentiatedParams().stream().anyMatch(p -> p.type().isArray())));
     });
     if (!generated.isEmpty()) {
       MissingMethodScanner.scan(units, trees, generated);

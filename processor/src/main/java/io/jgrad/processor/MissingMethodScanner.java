@@ -12,10 +12,12 @@ import java.util.Set;
 import javax.tools.Diagnostic;
 
 /**
- * Finds calls to a generated method that was not generated because an option is missing or the
- * function reaches a {@code @CustomVjp} rule ({@code fHessian} without {@code order = 2},
- * {@code fBatch} without {@code @Batched}, {@code fJvp} through a {@code @CustomVjp}), and reports
- * each at the call with what would make it, instead of javac's bare "cannot find symbol".
+ * Finds calls to a generated method that was not generated because an option is missing, the
+ * function reaches a {@code @CustomVjp} rule or its shape has no such method ({@code fHessian}
+ * without {@code order = 2}, {@code fBatch} without {@code @Batched}, {@code fJvp} through a
+ * {@code @CustomVjp}, {@code fJacobian} of a number, {@code fHessianByName} of one parameter), and
+ * reports each at the call with what would make it or what to call instead, instead of javac's bare
+ * "cannot find symbol".
  */
 final class MissingMethodScanner {
   private MissingMethodScanner() {}
@@ -23,12 +25,17 @@ final class MissingMethodScanner {
   /**
    * What this round generated for one function: its annotation as written ({@code @Differentiable}),
    * its order, whether it is {@code @Batched}, and, when it has no forward mode, the path to the
-   * {@code @CustomVjp} rule that takes it away (null otherwise).
+   * {@code @CustomVjp} rule that takes it away (null otherwise); whether it returns a number, and
+   * how many parameters it differentiates, whether one of them an array.
    */
-  record Generated(String annotation, int order, boolean batched, String noForward) {}
+  record Generated(String annotation, int order, boolean batched, String noForward, boolean numberResult,
+      int differentiated, boolean arrayParameter) {}
 
-  /** What a generated method needs. */
-  private enum Need { FORWARD, ORDER_2, BATCHED }
+  /**
+   * What a generated method needs: forward mode, order 2, {@code @Batched}, a result other than a
+   * number ({@code fJacobian}), several differentiated numbers ({@code fHessianByName}).
+   */
+  private enum Need { FORWARD, ORDER_2, BATCHED, NOT_A_NUMBER, SEVERAL_NUMBERS }
 
   /**
    * A suffix of generated names, what a method of that suffix needs, and the reverse-mode method to
@@ -43,7 +50,8 @@ final class MissingMethodScanner {
       new Suffix("BatchSession", Set.of(Need.BATCHED), null),
       new Suffix("GradBatch", Set.of(Need.BATCHED), null),
       new Suffix("JvpBatch", Set.of(Need.BATCHED, Need.FORWARD), "GradBatch"),
-      new Suffix("HessianByName", Set.of(Need.ORDER_2), null),
+      new Suffix("HessianByName", Set.of(Need.ORDER_2, Need.SEVERAL_NUMBERS), null),
+      new Suffix("Jacobian", Set.of(Need.NOT_A_NUMBER), null),
       new Suffix("Hessian", Set.of(Need.ORDER_2), null),
       new Suffix("Batch", Set.of(Need.BATCHED), null),
       new Suffix("Hvp", Set.of(Need.ORDER_2, Need.FORWARD), "Hessian"),
@@ -92,6 +100,18 @@ final class MissingMethodScanner {
         if (s.needs().contains(Need.FORWARD) && g.noForward() != null) {
           return String.format(missing, Codes.NO_FORWARD_MODE) + "forward mode cannot pass a @CustomVjp rule ("
               + g.noForward() + "); hint: use " + function + s.reverse().replace("{f}", function);
+        }
+        if (s.needs().contains(Need.NOT_A_NUMBER) && g.numberResult()) {
+          return String.format(missing, Codes.NOT_GENERATED) + "fJacobian is generated only for functions"
+              + " with an array or record result, and " + function + " returns a number; hint: use " + function
+              + "Grad (the Jacobian of a number is its gradient)";
+        }
+        if (s.needs().contains(Need.SEVERAL_NUMBERS) && (g.differentiated() < 2 || g.arrayParameter())) {
+          // Checked before the order: no order gives such a function an fHessianByName.
+          return String.format(missing, Codes.NOT_GENERATED) + "fHessianByName is generated only for several"
+              + " differentiated parameters, none of them an array; hint: use " + function
+              + (g.differentiated() < 2 ? "Hessian" : "Hvp") + (g.order() < 2 ? ", with order = 2 on " + function
+              : "");
         }
         if (s.needs().contains(Need.ORDER_2) && g.order() < 2) {
           return String.format(missing, Codes.NOT_GENERATED) + "second derivatives are generated only at"

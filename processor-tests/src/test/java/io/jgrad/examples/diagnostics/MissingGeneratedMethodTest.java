@@ -64,6 +64,21 @@ class MissingGeneratedMethodTest {
   }
 
   @Test
+  void shapesWithoutTheMethodNameWhatToCall() {
+    assertErrorAtTheCall("    var j = LibDerivatives.plainJacobian(1.0);", "[jgrad.NotGenerated]"
+        + " LibDerivatives.plainJacobian does not exist: fJacobian is generated only for functions with an array"
+        + " or record result, and plain returns a number; hint: use plainGrad (the Jacobian of a number is its"
+        + " gradient)");
+    assertErrorAtTheCall("    var h = LibDerivatives.smoothHessianByName(1.0);", "[jgrad.NotGenerated]"
+        + " LibDerivatives.smoothHessianByName does not exist: fHessianByName is generated only for several"
+        + " differentiated parameters, none of them an array; hint: use smoothHessian");
+    // No order gives a function of one parameter fHessianByName: that is said first.
+    assertErrorAtTheCall("    var h = LibDerivatives.plainHessianByName(1.0);", "[jgrad.NotGenerated]"
+        + " LibDerivatives.plainHessianByName does not exist: fHessianByName is generated only for several"
+        + " differentiated parameters, none of them an array; hint: use plainHessian, with order = 2 on plain");
+  }
+
+  @Test
   void kernelsNeedBatched() {
     for (String call : new String[] {"plainBatch(xs, out, JAVA)", "plainGradBatch(xs, out, JAVA)",
         "plainJvpBatch(xs, xs, out, out, JAVA)", "plainBatchSession(xs, out, JAVA)"}) {

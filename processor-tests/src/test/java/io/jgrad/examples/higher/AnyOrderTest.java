@@ -54,6 +54,10 @@ class AnyOrderTest {
       double fd = slope(yy -> AnyOrderExamplesDerivatives.sinTimesSquareHessian(x, yy)[0][0], y);
       assertThat(AnyOrderExamplesDerivatives.sinTimesSquareDerivative(x, y, 1, 0, 1, 0, 0, 1))
           .isWithin(tolerance(fd)).of(fd);
+      // fHessianByName at order 3 too: ∂²f/∂x∂y = 2y cos x, ∂²f/∂y² = 2 sin x.
+      AnyOrderExamplesDerivatives.SinTimesSquareHessian h = AnyOrderExamplesDerivatives.sinTimesSquareHessianByName(x, y);
+      assertThat(h.x().y()).isWithin(1e-12).of(2 * y * Math.cos(x));
+      assertThat(h.y().y()).isWithin(1e-12).of(2 * Math.sin(x));
     }
   }
 

@@ -1,6 +1,10 @@
 package io.jgrad.examples.precision;
 
+import io.jgrad.annotations.Batched;
+import io.jgrad.annotations.CustomJvp;
 import io.jgrad.annotations.Differentiable;
+import io.jgrad.runtime.Dual;
+import io.jgrad.runtime.FloatDual;
 
 /**
  * Functions mixing {@code float} and {@code double}: float parameters with a double result and
@@ -174,5 +178,55 @@ final class MixedPrecision {
   @Differentiable(order = 2)
   static double widened(float a) {
     return a;
+  }
+
+  @Differentiable(order = 2)
+  static double ternaryFloat(float a, double b) {
+    float t = a > 0 ? a : a * a;
+    return b > 0 ? t * b : b;
+  }
+
+  @Differentiable(order = 2)
+  static double loopMixed(float[] x, double c) {
+    double s = 0;
+    float p = 1;
+    for (int i = 0; i < x.length; i++) {
+      p *= x[i];
+      s += p * c;
+    }
+    return s;
+  }
+
+  /** A double function of a float with a rule: x². */
+  @CustomJvp(jvp = "ruleJvp", order = 2)
+  static double rule(float a) {
+    return a * a;
+  }
+
+  static Dual ruleJvp(float a, float aDot) {
+    return Dual.of(rule(a), 2 * a * aDot);
+  }
+
+  /** A float function with a rule: x². */
+  @CustomJvp(jvp = "floatRuleJvp", order = 2)
+  static float floatRule(float a) {
+    return a * a;
+  }
+
+  static FloatDual floatRuleJvp(float a, float aDot) {
+    return FloatDual.of(floatRule(a), 2 * a * aDot);
+  }
+
+  /** x³ + x², through both rules. */
+  @Differentiable(order = 2)
+  static double callsRules(double x) {
+    return rule((float) x) * x + floatRule((float) x);
+  }
+
+  @Batched
+  @Differentiable
+  static double batched(float a, double b) {
+    float t = a * a;
+    return t * b + Math.sin(a);
   }
 }

@@ -2,6 +2,7 @@ package io.jgrad.examples.precision;
 
 import static com.google.common.truth.Truth.assertWithMessage;
 
+import io.jgrad.runtime.Backend;
 import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.Test;
 
@@ -251,5 +252,51 @@ class MixedPrecisionTest {
         new double[] {g.a(), g.b()}, MixedPrecisionDerivatives.mixedCallsJvp(0.75f, -1.25f, 0.5f, -0.25f).tangent(),
         MixedPrecisionDerivatives.mixedCallsDerivative(0.75f, -1.25f, 0.5f, -0.25f, 0.5f, -0.25f),
         MixedPrecisionDerivatives.mixedCallsHessian(0.75f, -1.25f));
+  }
+
+  @Test
+  void ternariesAndLoopsMixingFloatAndDouble() {
+    var t = MixedPrecisionDerivatives.ternaryFloatGrad(0.75f, 1.5);
+    check("ternaryFloat", p -> p[1] > 0 ? (p[0] > 0 ? p[0] : p[0] * p[0]) * p[1] : p[1], new double[] {0.75, 1.5},
+        new double[] {t.a(), t.b()}, MixedPrecisionDerivatives.ternaryFloatJvp(0.75f, 1.5, 0.5f, -0.25).tangent(),
+        MixedPrecisionDerivatives.ternaryFloatDerivative(0.75f, 1.5, 0.5f, -0.25, 0.5f, -0.25),
+        MixedPrecisionDerivatives.ternaryFloatHessian(0.75f, 1.5));
+    float[] x = floats(0.75, -1.25);
+    var g = MixedPrecisionDerivatives.loopMixedGrad(x, 1.5);
+    check("loopMixed", p -> (p[0] + p[0] * p[1]) * p[2], new double[] {0.75, -1.25, 1.5},
+        new double[] {g.x()[0], g.x()[1], g.c()},
+        MixedPrecisionDerivatives.loopMixedJvp(x, 1.5, floats(0.5, -0.25), 0.75).tangent(),
+        MixedPrecisionDerivatives.loopMixedDerivative(x, 1.5, floats(0.5, -0.25), 0.75, floats(0.5, -0.25), 0.75),
+        null);
+  }
+
+  @Test
+  void rulesOfFloatFunctionsCalledFromDoubleCode() {
+    // x³ + x²: 3x² + 2x, 6x + 2.
+    double x = 0.75;
+    near("callsRules grad", MixedPrecisionDerivatives.callsRulesGrad(x), 3 * x * x + 2 * x);
+    near("callsRules jvp", MixedPrecisionDerivatives.callsRulesJvp(x, 0.5).tangent(), 0.5 * (3 * x * x + 2 * x));
+    near("callsRules hessian", MixedPrecisionDerivatives.callsRulesHessian(x), 6 * x + 2);
+    near("floatRule hessian", MixedPrecisionDerivatives.floatRuleHessian(0.75f), 2);
+    near("rule hessian", MixedPrecisionDerivatives.ruleHessian(0.75f), 2);
+  }
+
+  @Test
+  void kernelsOfFloatParametersWithADoubleResult() {
+    float[] a = floats(0.75, -1.25);
+    double[] b = {1.5, 0.5};
+    double[] value = new double[2];
+    double[] tangent = new double[2];
+    MixedPrecisionDerivatives.batchedJvpBatch(a, b, floats(0.5, 0.5), new double[] {-0.25, -0.25}, value, tangent,
+        Backend.JAVA);
+    float[] aGrad = new float[2];
+    double[] bGrad = new double[2];
+    MixedPrecisionDerivatives.batchedGradBatch(a, b, aGrad, bGrad, Backend.JAVA);
+    for (int i = 0; i < 2; i++) {
+      ToDoubleFunction<double[]> twin = p -> p[0] * p[0] * p[1] + Math.sin(p[0]);
+      double[] p = {a[i], b[i]};
+      near("batched value " + i, value[i], twin.applyAsDouble(p));
+      check("batched lane " + i, twin, p, new double[] {aGrad[i], bGrad[i]}, tangent[i], null, null);
+    }
   }
 }

@@ -59,7 +59,7 @@ public final class DerivativesEmitter {
         ReverseDerivativeEmitter.emit(d, members.api());
       }
     }
-    if (d.order() == 2 && !sig.internal() && sig.differentiatedParams().size() > 1
+    if (d.order() >= 2 && !sig.internal() && sig.differentiatedParams().size() > 1
         && !ArrayHessianEmitter.applies(sig)) {
       HessianByNameEmitter.emit(sig, members.api());
     }
@@ -144,7 +144,9 @@ public final class DerivativesEmitter {
         .returns(grad);
     List<String> args = sig.paramNames();
     if (compact) {
-      gradMethod.addStatement("return $LVjp($L).pullback(1.0)", sig.name(), String.join(", ", args));
+      // A float parameter's derivative is narrowed back from the pullback's double, as fGrad's sweep narrows it.
+      gradMethod.addStatement("return $L$LVjp($L).pullback(1.0)", grad.equals(TypeName.FLOAT) ? "(float) " : "",
+          sig.name(), String.join(", ", args));
       type.addMethod(gradMethod.build());
       return;
     }

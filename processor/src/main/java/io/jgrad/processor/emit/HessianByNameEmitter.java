@@ -12,10 +12,10 @@ import java.util.HashSet;
 import java.util.List;
 
 /**
- * {@code fHessianByName} of an order-2 function with several differentiated parameters: the Hessian as
- * the record {@code FHessian}, one component per parameter holding its row as the gradient record
- * {@code FGrad}, so that {@code h.x().y()} is ∂²f/∂x∂y (JAX's {@code hessian} with several
- * {@code argnums}), read from {@code fHessian}'s matrix.
+ * {@code fHessianByName} of a function of order 2 or more with several differentiated parameters:
+ * the Hessian as the record {@code FHessian}, one component per parameter holding its row as the
+ * gradient record {@code FGrad}, so that {@code h.x().y()} is ∂²f/∂x∂y (JAX's {@code hessian} with
+ * several {@code argnums}), read from {@code fHessian}'s matrix.
  */
 final class HessianByNameEmitter {
   private HessianByNameEmitter() {}

@@ -3,6 +3,7 @@ package io.jgrad.processor.emit;
 import com.palantir.javapoet.MethodSpec;
 import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.Derived;
+import io.jgrad.processor.ir.Type;
 import java.util.List;
 
 /**
@@ -31,7 +32,9 @@ public final class RulePrimalEmitter {
             + " function of its own: second derivatives of callers differentiate those bodies as written.\n",
             sig.name())
         .returns(DerivativesEmitter.typeName(sig.returnType()));
-    value.addStatement("return $LVjp($L).value()", primal.name(), String.join(", ", args));
+    // A ScalarVjp holds a float function's value as a double: narrowed back, exactly.
+    value.addStatement("return $L$LVjp($L).value()", sig.returnType() == Type.FLOAT ? "(float) " : "", primal.name(),
+        String.join(", ", args));
     members.of(primal).addMethod(value.build());
     DerivativesEmitter.emit(derived, members);
   }

@@ -86,7 +86,9 @@ final class SecondOrderEmitter {
       // second derivatives are not symmetric.
       String component = kernel + "(" + String.join(", ", primals) + ", " + basis(diff, i) + ", "
           + String.join(", ", vs) + ").tangent()";
-      components.add(n > 1 && diff.get(i).type() == Type.FLOAT ? "(float) " + component : component);
+      // A float result's kernel gives a FloatDual, whose tangent needs no cast.
+      boolean narrow = n > 1 && diff.get(i).type() == Type.FLOAT && sig.returnType() != Type.FLOAT;
+      components.add(narrow ? "(float) " + component : component);
     }
     if (n == 1) {
       hvp.returns(TypeName.DOUBLE).addStatement("return $L", components.get(0));
