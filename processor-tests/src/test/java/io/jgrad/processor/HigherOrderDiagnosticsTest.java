@@ -172,21 +172,27 @@ class HigherOrderDiagnosticsTest {
   }
 
   @Test
-  void anArrayResultAtOrderTwoIsAnError() {
+  void aCallOfAFunctionWithAnArrayResultAtOrderTwoIsAnError() {
     String src = HEAD + """
         class ArrayResult {
           @Differentiable(order = 2)
-          static double[] f(double[] x) {
+          static double[] squares(double[] x) {
             double[] y = new double[x.length];
             for (int i = 0; i < x.length; i++) {
               y[i] = x[i] * x[i];
             }
             return y;
           }
+          @Differentiable(order = 2)
+          static double f(double[] x) {
+            double[] y = squares(x);
+            return y[0] * y[1];
+          }
         }
         """;
-    Compilation c = assertErrorOnLine("jgrad.UnsupportedOrder", "h.ArrayResult", src, "static double[] f(");
-    assertThat(c).hadErrorContaining("order 2 with an array result is not supported yet; hint: differentiate a number");
+    Compilation c = assertErrorOnLine("jgrad.UnsupportedOrder", "h.ArrayResult", src, "static double f(");
+    assertThat(c).hadErrorContaining("order 2 through a call to squares, which returns an array, is not supported"
+        + " yet; hint:");
   }
 
   @Test
