@@ -139,20 +139,30 @@ class HigherOrderDiagnosticsTest {
   }
 
   @Test
-  void aRuleWithLocalArraysAtOrderTwoIsAnErrorWithAHint() {
+  void aCustomRuleWithAnArrayResultAtOrderTwoIsAnErrorWithAHint() {
     String src = HEAD + """
         class RuleArrays {
           @CustomJvp(jvp = "fJvp", order = 2)
-          static double f(double x) { return x * x; }
-          static Dual fJvp(double x, double xDot) {
-            double[] t = new double[1];
-            t[0] = 2 * x * xDot;
-            return Dual.of(f(x), t[0]);
+          static double[] f(double[] x) {
+            double[] y = new double[x.length];
+            for (int i = 0; i < x.length; i++) {
+              y[i] = x[i] * x[i];
+            }
+            return y;
+          }
+          static Jvp<double[]> fJvp(double[] x, double[] xDot) {
+            double[] y = new double[x.length];
+            double[] t = new double[x.length];
+            for (int i = 0; i < x.length; i++) {
+              y[i] = x[i] * x[i];
+              t[i] = 2 * x[i] * xDot[i];
+            }
+            return Jvp.of(y, t);
           }
         }
         """;
-    Compilation c = assertErrorOnLine("jgrad.UnsupportedOrder", "h.RuleArrays", src, "static double f(");
-    assertThat(c).hadErrorContaining("order 2 of a custom rule with local arrays is not supported yet; hint:");
+    Compilation c = assertErrorOnLine("jgrad.UnsupportedOrder", "h.RuleArrays", src, "static double[] f(");
+    assertThat(c).hadErrorContaining("order 2 of a custom rule with an array result is not supported yet; hint:");
   }
 
   @Test

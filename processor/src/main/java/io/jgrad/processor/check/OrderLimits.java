@@ -39,11 +39,6 @@ public final class OrderLimits {
       return Optional.of(o + " of a custom rule with an array result is not supported yet; hint: differentiate"
           + " a number computed from the result (a sum, a loss) at this order, or use fJacobian at order 1");
     }
-    if (f.writesArrays() && !(f instanceof Function.Plain)) {
-      // A custom rule's body is differentiated through its callees' first-order forward mode only.
-      return Optional.of(o + " of a custom rule with local arrays is not supported yet; hint: hold the values in"
-          + " scalar locals, or move the array work into a @Differentiable function the rule calls");
-    }
     if ((f instanceof Function.VjpRule || !forward) && order > 2) {
       return Optional.of(o + " of a function that has or reaches a @CustomVjp rule is not supported yet (reverse"
           + " over reverse stops at order 2); hint: give it order = 2, or write the rule as a @CustomJvp rule");
