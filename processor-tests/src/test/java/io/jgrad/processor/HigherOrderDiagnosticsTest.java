@@ -178,20 +178,30 @@ class HigherOrderDiagnosticsTest {
   }
 
   @Test
-  void aRuleWithLocalArraysAtOrderTwoIsAnErrorWithAHint() {
+  void aCustomRuleWithAnArrayResultAtOrderTwoIsAnErrorWithAHint() {
     String src = HEAD + """
         class RuleArrays {
           @CustomJvp(jvp = "fJvp", order = 2)
-          static double f(double x) { return x * x; }
-          static Dual fJvp(double x, double xDot) {
-            double[] t = new double[1];
-            t[0] = 2 * x * xDot;
-            return Dual.of(f(x), t[0]);
+          static double[] f(double[] x) {
+            double[] y = new double[x.length];
+            for (int i = 0; i < x.length; i++) {
+              y[i] = x[i] * x[i];
+            }
+            return y;
+          }
+          static Jvp<double[]> fJvp(double[] x, double[] xDot) {
+            double[] y = new double[x.length];
+            double[] t = new double[x.length];
+            for (int i = 0; i < x.length; i++) {
+              y[i] = x[i] * x[i];
+              t[i] = 2 * x[i] * xDot[i];
+            }
+            return Jvp.of(y, t);
           }
         }
         """;
-    Compilation c = assertErrorOnLine("jgrad.UnsupportedOrder", "h.RuleArrays", src, "static double f(");
-    assertThat(c).hadErrorContaining("order 2 of a custom rule with local arrays is not supported yet; hint:");
+    Compilation c = assertErrorOnLine("jgrad.UnsupportedOrder", "h.RuleArrays", src, "static double[] f(");
+    assertThat(c).hadErrorContaining("order 2 of a custom rule with an array result is not supported yet; hint:");
   }
 
   @Test
@@ -211,21 +221,27 @@ class HigherOrderDiagnosticsTest {
   }
 
   @Test
-  void anArrayResultAtOrderTwoIsAnError() {
+  void aCallOfAFunctionWithAnArrayResultAtOrderTwoIsAnError() {
     String src = HEAD + """
         class ArrayResult {
           @Differentiable(order = 2)
-          static double[] f(double[] x) {
+          static double[] squares(double[] x) {
             double[] y = new double[x.length];
             for (int i = 0; i < x.length; i++) {
               y[i] = x[i] * x[i];
             }
             return y;
           }
+          @Differentiable(order = 2)
+          static double f(double[] x) {
+            double[] y = squares(x);
+            return y[0] * y[1];
+          }
         }
         """;
-    Compilation c = assertErrorOnLine("jgrad.UnsupportedOrder", "h.ArrayResult", src, "static double[] f(");
-    assertThat(c).hadErrorContaining("order 2 with an array result is not supported yet; hint: differentiate a number");
+    Compilation c = assertErrorOnLine("jgrad.UnsupportedOrder", "h.ArrayResult", src, "static double f(");
+    assertThat(c).hadErrorContaining("order 2 through a call to squares, which returns an array, is not supported"
+        + " yet; hint:");
   }
 
   @Test

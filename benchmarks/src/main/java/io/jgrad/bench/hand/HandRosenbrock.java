@@ -2,7 +2,7 @@ package io.jgrad.bench.hand;
 
 import io.jgrad.runtime.Dual;
 
-/** Hand-written gradient and JVP of the extended Rosenbrock function, one pass each. */
+/** Hand-written gradient, JVP and Hessian-vector product of the extended Rosenbrock function, one pass each. */
 public final class HandRosenbrock {
   private HandRosenbrock() {}
 
@@ -51,6 +51,20 @@ public final class HandRosenbrock {
       xBar[i + 1] += aBar;
     }
     return xBar;
+  }
+
+  /**
+   * The Hessian times {@code v} in one pass over the tridiagonal Hessian: term i contributes
+   * [[1200xᵢ² - 400xᵢ₊₁ + 2, -400xᵢ], [-400xᵢ, 200]] on rows and columns i and i + 1.
+   */
+  public static double[] hvp(double[] x, double[] v) {
+    double[] hv = new double[x.length];
+    for (int i = 0; i < x.length - 1; i++) {
+      double off = -400 * x[i];
+      hv[i] += (1200 * x[i] * x[i] - 400 * x[i + 1] + 2) * v[i] + off * v[i + 1];
+      hv[i + 1] += off * v[i] + 200 * v[i + 1];
+    }
+    return hv;
   }
 
   /** Value and directional derivative along {@code v} in one pass. */

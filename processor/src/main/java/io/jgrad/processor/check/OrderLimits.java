@@ -35,14 +35,9 @@ public final class OrderLimits {
     if (!forward && (f instanceof Function.JvpRule || f instanceof Function.JvpsRules)) {
       return Optional.of(o + " of a @CustomJvp function that reaches a @CustomVjp rule is not supported yet");
     }
-    if (f.signature().returnType().isArray()) {
-      return Optional.of(o + " with an array result is not supported yet; hint: differentiate a number computed"
-          + " from the result (a sum, a loss) at this order, or use fJacobian at order 1");
-    }
-    if (f.writesArrays() && !(f instanceof Function.Plain)) {
-      // A custom rule's body is differentiated through its callees' first-order forward mode only.
-      return Optional.of(o + " of a custom rule with local arrays is not supported yet; hint: hold the values in"
-          + " scalar locals, or move the array work into a @Differentiable function the rule calls");
+    if (f.signature().returnType().isArray() && !(f instanceof Function.Plain)) {
+      return Optional.of(o + " of a custom rule with an array result is not supported yet; hint: differentiate"
+          + " a number computed from the result (a sum, a loss) at this order, or use fJacobian at order 1");
     }
     if ((f instanceof Function.VjpRule || !forward) && !f.signature().doublesOnly()) {
       // Reverse over reverse goes through pullback functions of doubles.
@@ -90,6 +85,11 @@ public final class OrderLimits {
       return g.ownerQualifiedName().equals(Type.FN_N.javaName())
           ? Optional.of(o + " through the function object " + g.receiver() + " (a DiffFnN) is not supported yet")
           : Optional.empty(); // its partials' own derivatives, checked at run time
+    }
+    if (g.returnType() != null && g.returnType().isArray()) {
+      // Its tangent function (fTangent) is generated for number results only.
+      return Optional.of(o + " through a call to " + g.name() + ", which returns an array, is not supported yet;"
+          + " hint: call a function returning each number you need, or inline " + g.name());
     }
     if (g.order() < order) {
       return Optional.of(o + " through a call to " + g.name() + ", which has order " + g.order() + "; hint: give "

@@ -60,7 +60,7 @@ public final class DerivativesEmitter {
       }
     }
     if (d.order() >= 2 && !sig.internal() && sig.differentiatedParams().size() > 1
-        && !ArrayHessianEmitter.applies(sig)) {
+        && !ArrayHessianEmitter.applies(sig) && !sig.returnType().isArray()) {
       HessianByNameEmitter.emit(sig, members.api());
     }
   }

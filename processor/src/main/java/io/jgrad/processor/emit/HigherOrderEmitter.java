@@ -33,14 +33,15 @@ final class HigherOrderEmitter {
           .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
           .addJavadoc("The derivative of order $L of {@code $L} along the tangents, the last direction's as the"
               + " Dual's tangent: forward mode over the tangent program of order $L.\n", k, sig.name(), k - 1)
-          .returns(RuntimeTypes.dual(sig.returnType()));
+          .returns(DerivativesEmitter.jvpType(sig));
       m.addParameters(DerivativesEmitter.params(kernel.kernel()));
       DerivativesEmitter.printForward(m, sig, kernel.program());
       members.api().addMethod(m.build());
     }
     Names names = Names.of(sig.paramNames(), List.of());
     List<List<String>> directions = directions(sig, n, names);
-    for (int k = 2; k < n; k++) {
+    // Callers go through tangent functions of number results only (OrderLimits).
+    for (int k = 2; k < n && !sig.returnType().isArray(); k++) {
       emitTangentFunction(sig, k, directions, members);
       emitTangentJvp(sig, k, directions, names, members);
     }
@@ -50,7 +51,9 @@ final class HigherOrderEmitter {
     } else if (!sig.internal()) {
       MethodSpec.Builder derivative = DerivativesEmitter.entryPoint(sig.name() + "Derivative", sig,
           "The derivative of order $L of {@code $L} along directions 1 to $L, each with one component per"
-              + " differentiated parameter.\n", n, sig.name(), n)
+              + " differentiated parameter" + (sig.returnType().isArray()
+                  ? ":\ncomponent k is that of result component k ({@code jvp} applied $L times).\n" : ".\n"),
+          sig.returnType().isArray() ? new Object[] {n, sig.name(), n, n} : new Object[] {n, sig.name(), n})
           .returns(DerivativesEmitter.typeName(sig.returnType()));
       directions.forEach(group -> SecondOrderEmitter.addTangents(derivative, sig.differentiatedParams(), group));
       directions.forEach(group -> ArrayHessianEmitter.checkDirections(derivative, sig.differentiatedParams(), group));

@@ -38,11 +38,14 @@ final class SecondOrderEmitter {
     MethodSpec.Builder second = MethodSpec.methodBuilder(kernel)
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .addJavadoc("uᵀ·H·v for {@code $L}: forward mode over its tangent program.\n", sig.name())
-        .returns(RuntimeTypes.dual(t));
+        .returns(DerivativesEmitter.jvpType(sig));
     second.addParameters(DerivativesEmitter.params(d.secondOrder().kernel()));
     // Entry points check their array directions; the kernel checks its own tangent.
     DerivativesEmitter.printForward(second, sig, d.secondOrder().program());
     type.addMethod(second.build());
+    if (t.isArray()) {
+      return; // an array result: fDerivative only (HigherOrderEmitter), no Hessian of a number
+    }
     emitTangentFunction(sig, kernel, members.internal());
     if (sig.internal()) {
       return; // a rule primal's second derivatives serve its callers' forward mode only
