@@ -46,6 +46,18 @@ public final class DerivativesEmitter {
     if (!sig.internal() && sig.returnType() != null && sig.returnType().isArray()) {
       JacobianEmitter.emit(JacobianSignature.of(sig, d.forward() && !(f instanceof Function.VjpRule)), members.api());
     }
+    emitHigherOrders(d, members);
+    if (d.order() == 2 && !sig.internal() && sig.differentiatedParams().size() > 1
+        && !ArrayHessianEmitter.applies(sig)) {
+      HessianByNameEmitter.emit(sig, members.api());
+    }
+  }
+
+  /**
+   * The second and higher derivatives of {@code d}'s function, to its order: forward over forward, or
+   * reverse over reverse for a function with reverse mode only.
+   */
+  static void emitHigherOrders(Derived d, Members members) {
     // A @CustomVjp function has no forward mode, so no second order by forward over forward.
     if (d.secondOrder() != null) {
       SecondOrderEmitter.emit(d, members);
@@ -54,10 +66,6 @@ public final class DerivativesEmitter {
     } else if (d.order() == 2) {
       // Reverse only: second derivatives by reverse over reverse, through the pullback functions.
       SecondOrderEmitter.emitReverseOverReverse(d, members);
-    }
-    if (d.order() == 2 && !sig.internal() && sig.differentiatedParams().size() > 1
-        && !ArrayHessianEmitter.applies(sig)) {
-      HessianByNameEmitter.emit(sig, members.api());
     }
   }
 
