@@ -35,16 +35,19 @@ class HigherOrderDiagnosticsTest {
   }
 
   @Test
-  void aRecordResultAtOrderTwoIsAnErrorWithAHint() {
+  void aCustomRuleWithARecordResultAtOrderTwoIsAnErrorWithAHint() {
     String src = HEAD + """
         class RecordOut {
           record Point(double x, double y) {}
-          @Differentiable(order = 2)
-          static Point twice(Point p) { return new Point(2 * p.x(), p.y() * p.y()); }
+          @CustomJvp(jvp = "twiceJvp", order = 2)
+          static Point twice(double x) { return new Point(2 * x, x * x); }
+          static Jvp<Point> twiceJvp(double x, double xDot) {
+            return Jvp.of(twice(x), new Point(2 * xDot, 2 * x * xDot));
+          }
         }
         """;
     Compilation c = assertErrorOnLine("jgrad.UnsupportedOrder", "h.RecordOut", src, "static Point twice(");
-    assertThat(c).hadErrorContaining("order 2 with a record result is not supported yet; hint:");
+    assertThat(c).hadErrorContaining("order 2 of a custom rule with a record result is not supported yet; hint:");
   }
 
   @Test

@@ -68,4 +68,23 @@ final class RecordOrderExamples {
     double r = radius(p);
     return r * r;
   }
+
+  /** A record result with a component without tangent. */
+  record Tagged(double u, double w, int n) {}
+
+  /** A record result of a record and a number, at order 3. */
+  @Differentiable(order = 3)
+  static Tagged warp(Point p, double t) {
+    double u = Math.sin(p.x() * t) + p.y() * p.y();
+    if (p.x() > 0) {
+      return new Tagged(u, p.x() * p.y() * t, 4);
+    }
+    return new Tagged(u, -p.y() * t, 5);
+  }
+
+  /** A record result from a number, at order 2. */
+  @Differentiable(order = 2)
+  static Point circle(double t) {
+    return new Point(Math.cos(t), Math.sin(t) * t);
+  }
 }

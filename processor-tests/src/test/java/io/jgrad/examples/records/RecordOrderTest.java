@@ -5,6 +5,7 @@ import static com.google.common.truth.Truth.assertThat;
 import io.jgrad.examples.records.RecordOrderExamples.Dict;
 import io.jgrad.examples.records.RecordOrderExamples.Pair;
 import io.jgrad.examples.records.RecordOrderExamples.Point;
+import io.jgrad.examples.records.RecordOrderExamples.Tagged;
 import io.jgrad.examples.records.RecordOrderExamples.Vec3;
 import java.util.function.DoubleUnaryOperator;
 import org.junit.jupiter.api.Test;
@@ -183,6 +184,48 @@ class RecordOrderTest {
     assertThat(h2[0][0]).isWithin(1e-12).of(2);
     assertThat(h2[0][1]).isWithin(1e-12).of(0);
     assertThat(h2[1][1]).isWithin(1e-12).of(2);
+  }
+
+  @Test
+  void aRecordResultHasARecordOfDirectionalDerivatives() {
+    double t = 0.7;
+    Point d2 = RecordOrderExamplesDerivatives.circleDerivative(t, 1, 1);
+    // (cos t, t sin t)'' = (-cos t, 2 cos t - t sin t)
+    assertThat(d2.x()).isWithin(1e-12).of(-Math.cos(t));
+    assertThat(d2.y()).isWithin(1e-12).of(2 * Math.cos(t) - t * Math.sin(t));
+    Point scaled = RecordOrderExamplesDerivatives.circleDerivative(t, 0.5, -3);
+    assertThat(scaled.x()).isWithin(1e-12).of(-1.5 * d2.x());
+  }
+
+  @Test
+  void aRecordResultAtOrderThreeAgreesWithDifferencesOfTheOrderBelow() {
+    for (Point p : new Point[] {new Point(0.6, -0.9), new Point(-0.4, 1.2)}) {
+      double t = 1.3;
+      Point u = new Point(0.5, -0.2);
+      Point v = new Point(-0.7, 0.4);
+      Point w = new Point(0.3, 0.9);
+      double uT = 0.8;
+      double vT = -0.1;
+      double wT = 0.6;
+      Tagged third = RecordOrderExamplesDerivatives.warpDerivative(p, t, u, uT, v, vT, w, wT);
+      DoubleUnaryOperator secondU = e -> {
+        Point q = new Point(p.x() + e * w.x(), p.y() + e * w.y());
+        double s = t + e * wT;
+        // D²u[(u, uT), (v, vT)] by differences of the first-order tangent.
+        return (RecordOrderExamplesDerivatives.warpJvp(new Point(q.x() + H * v.x(), q.y() + H * v.y()), s + H * vT,
+            u, uT).tangent().u() - RecordOrderExamplesDerivatives.warpJvp(new Point(q.x() - H * v.x(),
+            q.y() - H * v.y()), s - H * vT, u, uT).tangent().u()) / (2 * H);
+      };
+      double fd = slope(secondU);
+      assertThat(third.u()).isWithin(1e-3 * Math.max(1, Math.abs(fd))).of(fd);
+      assertThat(third.n()).isEqualTo(p.x() > 0 ? 4 : 5);
+      // w = xy·t (x > 0) or -y·t: D³w along three directions is the sum over the permutations.
+      double expectedW = p.x() > 0
+          ? u.x() * v.y() * wT + u.x() * vT * w.y() + u.y() * v.x() * wT + u.y() * vT * w.x()
+              + uT * v.x() * w.y() + uT * v.y() * w.x()
+          : 0;
+      assertThat(third.w()).isWithin(1e-12).of(expectedW);
+    }
   }
 
   @Test

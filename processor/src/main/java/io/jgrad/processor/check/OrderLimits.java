@@ -80,9 +80,12 @@ public final class OrderLimits {
       return Optional.of(o + " of a function with records that has or reaches a @CustomVjp rule is not supported"
           + " yet; hint: give it order = 1, or write the rule as a @CustomJvp rule");
     }
-    if (sig.recordResult() != null) {
-      return Optional.of(o + " with a record result is not supported yet; hint: differentiate a number computed"
-          + " from the result at this order, or use fJacobian at order 1");
+    if (sig.recordResult() != null && !(f instanceof Function.Plain)) {
+      return Optional.of(o + " of a custom rule with a record result is not supported yet; hint: give it"
+          + " order = 1, or return a number from the rule's function");
+    }
+    if (sig.recordResult() != null && sig.recordResult().shape().leaves().stream().anyMatch(l -> l.type().isArray())) {
+      return Optional.of(o + " with an array component in the record result is not supported yet");
     }
     if (sig.differentiatedParams().stream().anyMatch(p -> p.type().isArray())) {
       return Optional.of(o + " of a function with records needs number leaves in its differentiated parameters;"

@@ -33,7 +33,7 @@ final class HigherOrderEmitter {
           .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
           .addJavadoc("The derivative of order $L of {@code $L} along the tangents, the last direction's as the"
               + " Dual's tangent: forward mode over the tangent program of order $L.\n", k, sig.name(), k - 1)
-          .returns(RuntimeTypes.dual(sig.returnType()));
+          .returns(DerivativesEmitter.jvpType(sig));
       m.addParameters(DerivativesEmitter.params(kernel.kernel()));
       DerivativesEmitter.printForward(m, sig, kernel.program());
       members.api().addMethod(m.build());
@@ -43,6 +43,9 @@ final class HigherOrderEmitter {
     for (int group = 1; group <= n; group++) {
       String suffix = "Dot" + group;
       directions.add(sig.differentiatedParams().stream().map(p -> names.fresh(p.name() + suffix)).toList());
+    }
+    if (sig.recordResult() != null) {
+      return; // a record result's kernels serve its fDerivative only: its callers stop at order 1
     }
     for (int k = 2; k < n; k++) {
       emitTangentFunction(sig, k, directions, members);

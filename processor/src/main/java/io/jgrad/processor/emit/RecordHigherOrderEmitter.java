@@ -13,19 +13,23 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The public second and higher derivatives of a function with records in its parameters and a number
- * result, from the private kernels of its flat function ({@code f_flatSecondOrder},
- * {@code f_flatOrder3}, ...): a record is its leaves. {@code fHessian} is the dense matrix over the
+ * The public second and higher derivatives of a function with records in its signature, from the
+ * private kernels of its flat function ({@code f_flatSecondOrder}, {@code f_flatOrder3}, ...): a
+ * record is its leaves. {@code fHessian} is the dense matrix over the
  * differentiable leaves in {@code fJacobian}'s column order, {@code fHvp} takes record directions and
- * returns the gradient record, {@code fDerivative} takes one record direction per order.
+ * returns the gradient record (these two for a number result), {@code fDerivative} takes one record
+ * direction per order.
  */
 public final class RecordHigherOrderEmitter {
   private RecordHigherOrderEmitter() {}
 
-  /** Adds {@code fHessian}, {@code fHvp} and {@code fDerivative} of {@code sig}, of {@code order}, to {@code type}. */
+  /** Adds {@code fHessian}, {@code fHvp} and {@code fDerivative} of {@code sig}, of {@code order}. */
   public static void emit(RecordSignature sig, int order, TypeSpec.Builder type) {
-    type.addMethod(hessian(sig));
-    type.addMethod(hvp(sig));
+    if (sig.result() == null) {
+      // A Hessian and an HVP are of a number; a record result has its directional derivatives.
+      type.addMethod(hessian(sig));
+      type.addMethod(hvp(sig));
+    }
     type.addMethod(derivative(sig, order));
   }
 
@@ -117,7 +121,8 @@ public final class RecordHigherOrderEmitter {
 
   /**
    * {@code fDerivative(p..., pDot1..., ..., pDotn...)}: the n-th directional derivative, one direction
-   * per differentiated parameter and order, of the parameter's type.
+   * per differentiated parameter and order, of the parameter's type; for a record result, a record
+   * of the leaves' n-th derivatives (a leaf without a tangent, an int, as the value has it).
    */
   private static MethodSpec derivative(RecordSignature sig, int order) {
     MethodSpec.Builder m = RecordEntryEmitter.method(sig, "Derivative", "The derivative of order " + order
@@ -131,7 +136,7 @@ public final class RecordHigherOrderEmitter {
           .toList()));
     }
     Callee flat = sig.flat();
-    m.returns(DerivativesEmitter.typeName(flat.returnType()));
+    m.returns(DerivativesEmitter.resultType(flat));
     m.addStatement("return $L", tangent(HigherOrderEmitter.kernelName(flat, order), concat(primals(sig), args)));
     return m.build();
   }

@@ -36,15 +36,17 @@ final class SecondOrderEmitter {
     TypeSpec.Builder type = members.api();
     Callee sig = d.signature();
     String kernel = HigherOrderEmitter.kernelName(sig, 2);
-    Type t = sig.returnType();
     MethodSpec.Builder second = MethodSpec.methodBuilder(kernel)
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .addJavadoc("uᵀ·H·v for {@code $L}: forward mode over its tangent program.\n", sig.name())
-        .returns(RuntimeTypes.dual(t));
+        .returns(DerivativesEmitter.jvpType(sig));
     second.addParameters(DerivativesEmitter.params(d.secondOrder().kernel()));
     // Entry points check their array directions; the kernel checks its own tangent.
     DerivativesEmitter.printForward(second, sig, d.secondOrder().program());
     type.addMethod(second.build());
+    if (sig.recordResult() != null) {
+      return; // a record result's kernels serve its fDerivative only: its callers stop at order 1
+    }
     emitTangentFunction(sig, kernel, members.internal());
     if (sig.internal()) {
       return; // a rule primal's second derivatives serve its callers' forward mode only
