@@ -35,6 +35,65 @@ class HigherOrderDiagnosticsTest {
   }
 
   @Test
+  void aCustomRuleWithARecordResultAtOrderTwoIsAnErrorWithAHint() {
+    String src = HEAD + """
+        class RecordOut {
+          record Point(double x, double y) {}
+          @CustomJvp(jvp = "twiceJvp", order = 2)
+          static Point twice(double x) { return new Point(2 * x, x * x); }
+          static Jvp<Point> twiceJvp(double x, double xDot) {
+            return Jvp.of(twice(x), new Point(2 * xDot, 2 * x * xDot));
+          }
+        }
+        """;
+    Compilation c = assertErrorOnLine("jgrad.UnsupportedOrder", "h.RecordOut", src, "static Point twice(");
+    assertThat(c).hadErrorContaining("order 2 of a custom rule with a record result is not supported yet; hint:");
+  }
+
+  @Test
+  void aCallOfARecordResultAtOrderTwoIsAnErrorNamingTheCallee() {
+    String src = HEAD + """
+        class RecordCall {
+          record Point(double x, double y) {}
+          @Differentiable(order = 2)
+          static Point twice(double x) { return new Point(2 * x, x * x); }
+          @Differentiable(order = 2)
+          static double f(double x) { Point p = twice(x); return p.x() * p.y(); }
+        }
+        """;
+    Compilation c = assertErrorOnLine("jgrad.UnsupportedOrder", "h.RecordCall", src, "static double f(");
+    assertThat(c).hadErrorContaining("order 2 through a call to twice, which returns a record, is not supported yet");
+  }
+
+  @Test
+  void aRecordWithAnArrayComponentAtOrderTwoIsAnError() {
+    String src = HEAD + """
+        class RecordArray {
+          record Layer(double[] w, double scale) {}
+          @Differentiable(order = 2)
+          static double f(Layer l) { return l.w()[0] * l.scale(); }
+        }
+        """;
+    Compilation c = assertErrorOnLine("jgrad.UnsupportedOrder", "h.RecordArray", src, "static double f(");
+    assertThat(c).hadErrorContaining("an array component is not supported yet at this order");
+  }
+
+  @Test
+  void aRecordWithACustomVjpRuleAtOrderTwoIsAnErrorWithAHint() {
+    String src = HEAD + """
+        class RecordVjp {
+          record Point(double x, double y) {}
+          @CustomVjp(fwd = "fFwd", bwd = "fBwd", order = 2)
+          static double f(Point p) { return p.x() * p.y(); }
+          static Fwd<Point> fFwd(Point p) { return Fwd.of(f(p), p); }
+          static Point fBwd(Point p, double g) { return new Point(p.y() * g, p.x() * g); }
+        }
+        """;
+    Compilation c = assertErrorOnLine("jgrad.UnsupportedOrder", "h.RecordVjp", src, "static double f(");
+    assertThat(c).hadErrorContaining("write the rule as a @CustomJvp rule");
+  }
+
+  @Test
   void anOrderBelowOneIsAnError() {
     String src = HEAD + """
         class Zero {

@@ -26,6 +26,7 @@ import io.jgrad.processor.emit.DerivativesEmitter;
 import io.jgrad.processor.emit.KernelEmitter;
 import io.jgrad.processor.emit.Members;
 import io.jgrad.processor.emit.RecordEntryEmitter;
+import io.jgrad.processor.emit.RecordHigherOrderEmitter;
 import io.jgrad.processor.emit.RecordRuleEmitter;
 import io.jgrad.processor.emit.RulePrimalEmitter;
 import io.jgrad.processor.ir.Callee;
@@ -395,25 +396,32 @@ public final class JgradProcessor extends AbstractProcessor {
       return Optional.empty();
     }
     boolean batched = method.getAnnotation(Batched.class) != null;
+    // Callers differentiate the rule primal of an order-n function n - 1 more times.
+    Derived rulePrimal = order >= 2 && sig.rulePrimal() ? Derivation.internal(new Function.Plain(
+        sig.secondOrderPrimal(), RulePrimal.of(f)), forward, order - 1) : null;
     if (recordSignature != null) {
       if (batched) {
         report.error(Codes.NOT_BATCHABLE, "a function with records in its signature cannot be batched yet", method);
         return Optional.empty();
       }
-      Derived derived = Derivation.of(f, forward, 1, null, false);
+      // The flat function's derivatives, to the method's order, and the record entry points around them.
+      Derived derived = Derivation.of(f, forward, order, null, false);
       return Optional.of(members -> {
         if (f instanceof Function.Plain) {
           DerivativesEmitter.emit(derived, members);
         } else {
           RecordRuleEmitter.emit(recordSignature, derived, members);
         }
+        if (rulePrimal != null) {
+          RulePrimalEmitter.emit(sig, rulePrimal, members);
+        }
         RecordEntryEmitter.emit(recordSignature, f, derived.forward(), members);
+        if (order >= 2) {
+          RecordHigherOrderEmitter.emit(recordSignature, order, members.api());
+        }
       });
     }
     Derived derived = Derivation.of(f, forward, order, purity::removable, spec.checkpointLoops());
-    // Callers differentiate the rule primal of an order-n function n - 1 more times.
-    Derived rulePrimal = order >= 2 && sig.rulePrimal() ? Derivation.internal(new Function.Plain(
-        sig.secondOrderPrimal(), RulePrimal.of(f)), forward, order - 1) : null;
     String arrays = arrayUsers.get(sig.key());
     if (batched && arrays != null) {
       report.error(Codes.NOT_BATCHABLE, "a function with local arrays, an array result or records cannot be"

@@ -5,6 +5,7 @@ import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.Expr;
 import io.jgrad.processor.ir.Exprs;
 import io.jgrad.processor.ir.Function;
+import io.jgrad.processor.ir.RecordSignature;
 import io.jgrad.processor.ir.Rewrite;
 import io.jgrad.processor.ir.Stmt;
 import io.jgrad.processor.ir.Type;
@@ -30,7 +31,10 @@ public final class OrderLimits {
     }
     String o = "order " + order;
     if (records) {
-      return Optional.of(o + " for records in the signature is not supported yet");
+      Optional<String> found = records(f, o, forward);
+      if (found.isPresent()) {
+        return found;
+      }
     }
     if (!forward && (f instanceof Function.JvpRule || f instanceof Function.JvpsRules)) {
       return Optional.of(o + " of a @CustomJvp function that reaches a @CustomVjp rule is not supported yet");
@@ -70,6 +74,30 @@ public final class OrderLimits {
   }
 
   /**
+   * Why {@code f}, the flat function of a function with records in its signature, cannot have
+   * derivatives of order {@code o} (its parameters' leaves are differentiated as numbers).
+   */
+  private static Optional<String> records(Function f, String o, boolean forward) {
+    Callee sig = f.signature();
+    if (f instanceof Function.VjpRule || !forward) {
+      return Optional.of(o + " of a function with records that has or reaches a @CustomVjp rule is not supported"
+          + " yet; hint: give it order = 1, or write the rule as a @CustomJvp rule");
+    }
+    if (sig.recordResult() != null && !(f instanceof Function.Plain)) {
+      return Optional.of(o + " of a custom rule with a record result is not supported yet; hint: give it"
+          + " order = 1, or return a number from the rule's function");
+    }
+    if (sig.recordResult() != null && sig.recordResult().shape().leaves().stream().anyMatch(l -> l.type().isArray())) {
+      return Optional.of(o + " with an array component in the record result is not supported yet");
+    }
+    if (sig.differentiatedParams().stream().anyMatch(p -> p.type().isArray())) {
+      return Optional.of(o + " of a function with records needs number leaves in its differentiated parameters;"
+          + " an array component is not supported yet at this order");
+    }
+    return Optional.empty();
+  }
+
+  /**
    * Why second derivatives cannot go through a call of {@code g} whose arguments carry a derivative,
    * in a body with {@code loops} or without.
    */
@@ -81,6 +109,7 @@ public final class OrderLimits {
           + " supported yet above order 2; hint: give the caller order = 2, or give " + g.name()
           + " a @CustomVjp rule");
     }
+    String name = RecordSignature.userName(g.name());
     if (g.isFunctionObject()) {
       return g.ownerQualifiedName().equals(Type.FN_N.javaName())
           ? Optional.of(o + " through the function object " + g.receiver() + " (a DiffFnN) is not supported yet")
@@ -91,9 +120,14 @@ public final class OrderLimits {
       return Optional.of(o + " through a call to " + g.name() + ", which returns an array, is not supported yet;"
           + " hint: call a function returning each number you need, or inline " + g.name());
     }
+    if (g.recordResult() != null) {
+      return Optional.of(o + " through a call to " + name + ", which returns a record, is"
+          + " not supported yet; hint: call it from an order-1 function, or return the components as numbers"
+          + " from functions of their own");
+    }
     if (g.order() < order) {
-      return Optional.of(o + " through a call to " + g.name() + ", which has order " + g.order() + "; hint: give "
-          + g.name() + " order = " + order);
+      return Optional.of(o + " through a call to " + name + ", which has order " + g.order() + "; hint: give "
+          + name + " order = " + order);
     }
     if (!forward && loops && g.params().stream().anyMatch(p -> !p.type().isScalar() && p.type() != Type.INT
         && p.type() != Type.LONG && p.type() != Type.BOOLEAN)) {

@@ -47,6 +47,19 @@ public final class DerivativesEmitter {
     if (!sig.internal() && sig.returnType() != null && sig.returnType().isArray()) {
       JacobianEmitter.emit(JacobianSignature.of(sig, d.forward() && !(f instanceof Function.VjpRule)), members.api());
     }
+    emitHigherOrders(d, members);
+    if (d.order() >= 2 && !sig.internal() && sig.differentiatedParams().size() > 1
+        && !ArrayHessianEmitter.applies(sig) && !sig.returnType().isArray()) {
+      HessianByNameEmitter.emit(sig, members.api());
+    }
+  }
+
+  /**
+   * The second and higher derivatives of {@code d}'s function, to its order: forward over forward, or
+   * reverse over reverse for a function with reverse mode only.
+   */
+  static void emitHigherOrders(Derived d, Members members) {
+    Callee sig = d.signature();
     // A @CustomVjp function has no forward mode, so no second order by forward over forward.
     if (d.secondOrder() != null) {
       SecondOrderEmitter.emit(d, members);
@@ -58,10 +71,6 @@ public final class DerivativesEmitter {
       if (d.order() >= 3 && !sig.internal()) {
         ReverseDerivativeEmitter.emit(d, members.api());
       }
-    }
-    if (d.order() >= 2 && !sig.internal() && sig.differentiatedParams().size() > 1
-        && !ArrayHessianEmitter.applies(sig) && !sig.returnType().isArray()) {
-      HessianByNameEmitter.emit(sig, members.api());
     }
   }
 

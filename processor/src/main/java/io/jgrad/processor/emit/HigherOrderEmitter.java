@@ -40,6 +40,9 @@ final class HigherOrderEmitter {
     }
     Names names = Names.of(sig.paramNames(), List.of());
     List<List<String>> directions = directions(sig, n, names);
+    if (sig.recordResult() != null) {
+      return; // a record result's kernels serve its fDerivative only: its callers stop at order 1
+    }
     // Callers go through tangent functions of number results only (OrderLimits).
     for (int k = 2; k < n && !sig.returnType().isArray(); k++) {
       emitTangentFunction(sig, k, directions, members);

@@ -84,7 +84,7 @@ public final class RecordEntryEmitter {
     return p.shape() != null ? ClassName.bestGuess(p.shape().qualifiedName()) : DerivativesEmitter.paramType(p.param());
   }
 
-  private static MethodSpec.Builder method(RecordSignature sig, String suffix, String doc) {
+  static MethodSpec.Builder method(RecordSignature sig, String suffix, String doc) {
     return MethodSpec.methodBuilder(sig.name() + suffix)
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .addJavadoc(doc + "\n", sig.name())
@@ -181,7 +181,7 @@ public final class RecordEntryEmitter {
   }
 
   /** The flat arguments: each record parameter read leaf by leaf. */
-  private static List<String> flatArgs(RecordSignature sig) {
+  static List<String> flatArgs(RecordSignature sig) {
     return new ArrayList<>(sig.params().stream().flatMap(p -> p.shape() == null ? Stream.of(p.name())
         : p.shape().leaves().stream().map(l -> l.read(p.name()))).toList());
   }
@@ -246,7 +246,7 @@ public final class RecordEntryEmitter {
   }
 
   /** A gradient component from its path below the gradient, its flat parameter's name, its type and its primal. */
-  private interface Component {
+  interface Component {
     String of(List<String> path, String flatName, Type type, String primal);
   }
 
@@ -255,7 +255,7 @@ public final class RecordEntryEmitter {
    * leaves come from {@code component} and whose other leaves are the primal's, or, where
    * {@code others} is given, as the backward pass gave them.
    */
-  private static CodeBlock userGradient(RecordSignature sig, Component component, NullCotangents others) {
+  static CodeBlock userGradient(RecordSignature sig, Component component, NullCotangents others) {
     List<RecordSignature.UserParam> diff = sig.differentiatedParams();
     List<CodeBlock> parts = new ArrayList<>();
     for (RecordSignature.UserParam p : diff) {

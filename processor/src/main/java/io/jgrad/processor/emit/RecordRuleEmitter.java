@@ -35,6 +35,7 @@ public final class RecordRuleEmitter {
       members.of(flat.signature()).addMethod(jvp(sig, (Function.JvpRule) flat));
     }
     DerivativesEmitter.emitReverse(derived, members);
+    DerivativesEmitter.emitHigherOrders(derived, members);
   }
 
   /** The user's parameters rebuilt from the flat ones: {@code new Point(p_x, p_y)} for a record. */

@@ -2,6 +2,7 @@ package io.jgrad.processor.emit;
 
 import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
@@ -12,6 +13,7 @@ import io.jgrad.processor.ir.Stmt;
 import io.jgrad.processor.ir.Type;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -34,7 +36,6 @@ final class SecondOrderEmitter {
     TypeSpec.Builder type = members.api();
     Callee sig = d.signature();
     String kernel = HigherOrderEmitter.kernelName(sig, 2);
-    Type t = sig.returnType();
     MethodSpec.Builder second = MethodSpec.methodBuilder(kernel)
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .addJavadoc("uᵀ·H·v for {@code $L}: forward mode over its tangent program.\n", sig.name())
@@ -43,8 +44,10 @@ final class SecondOrderEmitter {
     // Entry points check their array directions; the kernel checks its own tangent.
     DerivativesEmitter.printForward(second, sig, d.secondOrder().program());
     type.addMethod(second.build());
-    if (t.isArray()) {
-      return; // an array result: fDerivative only (HigherOrderEmitter), no Hessian of a number
+    if (t.isArray() || sig.recordResult() != null) {
+      // An array or record result: fDerivative only (HigherOrderEmitter), no Hessian of a number; its
+      // callers stop at order 1.
+      return;
     }
     emitTangentFunction(sig, kernel, members.internal());
     if (sig.internal()) {
@@ -66,15 +69,8 @@ final class SecondOrderEmitter {
       hessian.addStatement("return $L($L, $L, $L).tangent()", kernel, String.join(", ", primals),
           Terms.one(diff.get(0).type()), Terms.one(diff.get(0).type()));
     } else {
-      hessian.returns(com.palantir.javapoet.ArrayTypeName.of(com.palantir.javapoet.ArrayTypeName.of(TypeName.DOUBLE)));
-      hessian.addStatement("double[][] hessian = new double[$L][$L]", n, n);
-      for (int i = 0; i < n; i++) {
-        for (int j = 0; j < n; j++) {
-          hessian.addStatement("hessian[$L][$L] = $L($L, $L, $L).tangent()", i, j, kernel,
-              String.join(", ", primals), basis(diff, i), basis(diff, j));
-        }
-      }
-      hessian.addStatement("return hessian");
+      denseHessian(hessian, n, "hessian", (i, j) -> CodeBlock.of("$L($L, $L, $L).tangent()", kernel,
+          String.join(", ", primals), basis(diff, i), basis(diff, j)));
     }
     type.addMethod(hessian.build());
 
@@ -100,6 +96,18 @@ final class SecondOrderEmitter {
           .addStatement("return new $L($L)", sig.gradRecordName(), String.join(", ", components));
     }
     type.addMethod(hvp.build());
+  }
+
+  /** The dense {@code double[n][n]} Hessian into the local {@code matrix}, returned, from its {@code entry} [i][j]. */
+  static void denseHessian(MethodSpec.Builder m, int n, String matrix, BiFunction<Integer, Integer, CodeBlock> entry) {
+    m.returns(ArrayTypeName.of(ArrayTypeName.of(TypeName.DOUBLE)));
+    m.addStatement("double[][] $L = new double[$L][$L]", matrix, n, n);
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        m.addStatement("$L[$L][$L] = $L", matrix, i, j, entry.apply(i, j));
+      }
+    }
+    m.addStatement("return $L", matrix);
   }
 
   /** {@code fHvp}'s direction parameters, fresh in {@code names}: {@code v} for one, else {@code vX, vY, ...}. */

@@ -40,10 +40,11 @@ public final class RecordSignatureReader {
       flat.addAll(up.flat());
     }
     RecordShape result = RecordShape.of(method.getReturnType());
-    // The flat function is generated at order 1 only: an order-2 caller is told its callee lacks order 2.
+    // The flat function has the method's order: its derivatives are generated to it.
     Callee flatFunction = new Callee(base.ownerQualifiedName(), base.derivativesQualifiedName(),
         method.getSimpleName() + "_flat", List.copyOf(flat), result == null ? base.returnType() : Type.OBJECT,
-        base.forward(), 1, null, false, result == null ? null : new Callee.RecordResult(result, -1, -1), 0);
+        base.forward(), base.order(), null, false, result == null ? null : new Callee.RecordResult(result, -1, -1),
+        0);
     return new RecordSignature(method.getSimpleName().toString(), List.copyOf(params), result, flatFunction);
   }
 

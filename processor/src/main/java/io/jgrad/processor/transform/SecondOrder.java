@@ -5,6 +5,7 @@ import io.jgrad.processor.ir.Expr;
 import io.jgrad.processor.ir.Exprs;
 import io.jgrad.processor.ir.Linear;
 import io.jgrad.processor.ir.Primitive;
+import io.jgrad.processor.ir.RecordShape;
 import io.jgrad.processor.ir.Stmt;
 import io.jgrad.processor.ir.Type;
 import java.util.ArrayList;
@@ -43,6 +44,8 @@ public final class SecondOrder {
         out.add(new Stmt.Block(tangentBody(b.body())));
       } else if (l instanceof Linear.Return r) {
         out.add(new Stmt.Return(r.tangent() != null ? r.tangent() : Exprs.lit(r.value().type(), 0)));
+      } else if (l instanceof Linear.RecordReturn r) {
+        out.add(new Stmt.Return(tangentRecord(r)));
       } else if (l instanceof Linear.Call c) {
         // y = g(args): y from output(g), so that its derivative differentiates custom rules' bodies.
         Callee g = c.callee();
@@ -53,6 +56,21 @@ public final class SecondOrder {
       }
     }
     return out;
+  }
+
+  /**
+   * The tangent of a record result as a record of its type: a leaf without a tangent is zero, or,
+   * where it has none at all (an int, a String), its value, as in the first-order tangent.
+   */
+  private static Expr.RecordValue tangentRecord(Linear.RecordReturn r) {
+    List<Expr> leaves = new ArrayList<>();
+    for (int i = 0; i < r.tangents().size(); i++) {
+      RecordShape.Leaf leaf = r.value().shape().leaves().get(i);
+      Expr.Var tangent = r.tangents().get(i);
+      leaves.add(tangent != null ? tangent : leaf.differentiable() ? Exprs.lit(leaf.type(), 0)
+          : r.value().leaves().get(i));
+    }
+    return new Expr.RecordValue(r.value().shape(), List.copyOf(leaves));
   }
 
   /**
