@@ -49,7 +49,7 @@ public final class DerivativesEmitter {
     }
     emitHigherOrders(d, members);
     if (d.order() >= 2 && !sig.internal() && sig.differentiatedParams().size() > 1
-        && !ArrayHessianEmitter.applies(sig) && !sig.returnType().isArray()) {
+        && !ArrayHessianEmitter.applies(sig) && !(sig.returnType() != null && sig.returnType().isArray())) {
       HessianByNameEmitter.emit(sig, members.api());
     }
   }

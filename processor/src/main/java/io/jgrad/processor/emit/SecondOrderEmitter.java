@@ -44,7 +44,7 @@ final class SecondOrderEmitter {
     // Entry points check their array directions; the kernel checks its own tangent.
     DerivativesEmitter.printForward(second, sig, d.secondOrder().program());
     type.addMethod(second.build());
-    if (t.isArray() || sig.recordResult() != null) {
+    if (sig.recordResult() != null || sig.returnType().isArray()) {
       // An array or record result: fDerivative only (HigherOrderEmitter), no Hessian of a number; its
       // callers stop at order 1.
       return;
