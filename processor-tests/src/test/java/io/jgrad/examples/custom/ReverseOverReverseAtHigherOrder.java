@@ -101,6 +101,26 @@ final class ReverseOverReverseAtHigherOrder {
     return clip(-1.5, 1.5, Math.sin(x)) * x;
   }
 
+  /** sinRule applied n times in a loop, at order 3: the pullback functions' tapes in local arrays. */
+  @Differentiable(order = 3)
+  static double sinTimes3(double x, int n) {
+    double c = x;
+    for (int i = 0; i < n; i++) {
+      c = sinRule(c);
+    }
+    return c;
+  }
+
+  /** The same loop at order 4. */
+  @Differentiable(order = 4)
+  static double sinTimes4(double x, int n) {
+    double c = x;
+    for (int i = 0; i < n; i++) {
+      c = sinRule(c);
+    }
+    return c;
+  }
+
   /** A caller of two variables through three rules, straight-line: sin(xy)·x² + exp(2y). */
   @Differentiable(order = 3)
   static double caller(double x, double y) {

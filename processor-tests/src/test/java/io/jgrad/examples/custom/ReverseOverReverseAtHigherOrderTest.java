@@ -82,6 +82,29 @@ class ReverseOverReverseAtHigherOrderTest {
   }
 
   @Test
+  void aLoopCallingARuleAtOrdersThreeAndFour() {
+    for (double x : new double[] {-1.1, 0.3, 2.0}) {
+      double s = Math.sin(x);
+      double c = Math.cos(x);
+      // n = 1: sin itself; n = 2: sin(sin x), whose third derivative is written out.
+      assertThat(ReverseOverReverseAtHigherOrderDerivatives.sinTimes3Derivative(x, 1, 1, 1, 1)).isWithin(1e-12).of(-c);
+      assertThat(ReverseOverReverseAtHigherOrderDerivatives.sinTimes4Derivative(x, 1, 1, 1, 1, 1))
+          .isWithin(1e-12).of(s);
+      double third = -Math.cos(s) * c * c * c + 3 * Math.sin(s) * s * c - Math.cos(s) * c;
+      assertThat(ReverseOverReverseAtHigherOrderDerivatives.sinTimes3Derivative(x, 2, 1, 1, 1))
+          .isWithin(1e-12).of(third);
+      for (int n : new int[] {0, 1, 2, 3}) {
+        double fd3 = central(t -> ReverseOverReverseAtHigherOrderDerivatives.sinTimes3Hessian(t, n), x);
+        assertThat(ReverseOverReverseAtHigherOrderDerivatives.sinTimes3Derivative(x, n, 1, 1, 1))
+            .isWithin(1e-7).of(fd3);
+        double fd4 = central(t -> ReverseOverReverseAtHigherOrderDerivatives.sinTimes3Derivative(t, n, 1, 1, 1), x);
+        assertThat(ReverseOverReverseAtHigherOrderDerivatives.sinTimes4Derivative(x, n, 1, 1, 1, 1))
+            .isWithin(1e-6).of(fd4);
+      }
+    }
+  }
+
+  @Test
   void aCallerOfTwoParametersThroughThreeRules() {
     double x = 0.6;
     double y = -0.9;

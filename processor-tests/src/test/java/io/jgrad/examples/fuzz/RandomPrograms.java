@@ -10,7 +10,7 @@ import java.util.Random;
  * to earlier generated functions. Every primitive stays inside its domain by construction ({@code @}
  * repeats the previous operand, so {@code sqrt(1 + a·a)}, {@code log1p(a·a)}), so no NaN arises, not
  * even in unused branches. Every third function has {@code order = 2}, or {@code order = 3} for
- * every sixth that calls no {@code @CustomVjp} function (reverse over reverse stops at order 2); a
+ * every sixth that calls no {@code @CustomVjp} function (whose rules here have order 2); a
  * function calls only earlier functions that call no generated function themselves and have order 2
  * or 3 (order-3 functions only those of order 3), so calls never chain and every callee has the order
  * its callers need.

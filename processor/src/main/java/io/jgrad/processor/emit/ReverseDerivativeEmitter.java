@@ -48,7 +48,9 @@ final class ReverseDerivativeEmitter {
         pullback = pullback.pullbacks().get(i);
       }
       Callee p = pullback.signature();
-      String grad = names.fresh("grad");
+      // Named by the parameters along which it differentiated: gradXY is the gradient of ∂y∂x f.
+      String grad = names.fresh("grad" + String.join("", tuple.stream().map(i -> capitalized(diff.get(i).name()))
+          .toList()));
       m.addStatement("var $L = $T.$LGrad($L)", grad, RuntimeTypes.home(p), p.name(), args);
       CodeBlock.Builder term = CodeBlock.builder();
       for (int level = 0; level < n - 1; level++) {
@@ -63,6 +65,10 @@ final class ReverseDerivativeEmitter {
     }
     m.addStatement("return $L", sum);
     type.addMethod(m.build());
+  }
+
+  private static String capitalized(String name) {
+    return Character.toUpperCase(name.charAt(0)) + name.substring(1);
   }
 
   /** Every tuple of {@code length} indices below {@code k}, the last index varying fastest. */

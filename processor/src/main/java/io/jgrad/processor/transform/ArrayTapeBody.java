@@ -64,7 +64,9 @@ final class ArrayTapeBody {
     List<Stmt> body = new ArrayList<>();
     body.add(new Stmt.Assign(numberTop, Exprs.lit(Type.INT, 0), true));
     body.add(new Stmt.Assign(intTop, Exprs.lit(Type.INT, 0), true));
-    body.add(new Stmt.Block(counting(sweeps.forward())));
+    // At the top level, not in a block: a counting run differentiated again (order 3 and above) sizes
+    // its arrays' cotangents from the arrays themselves, which a block would hide.
+    body.addAll(counting(sweeps.forward()));
     body.add(new Stmt.Assign(numbers, new Expr.NewArray(Type.DOUBLE_ARRAY, numberTop), true));
     body.add(new Stmt.Assign(ints, new Expr.NewArray(Type.INT_ARRAY, intTop), true));
     body.add(new Stmt.Assign(numberTop, Exprs.lit(Type.INT, 0), false));
