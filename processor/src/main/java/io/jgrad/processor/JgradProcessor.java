@@ -394,11 +394,24 @@ public final class JgradProcessor extends AbstractProcessor {
     }
     boolean batched = method.getAnnotation(Batched.class) != null;
     if (recordSignature != null) {
+      Kernels kernels = null;
       if (batched) {
-        report.error(Codes.NOT_BATCHABLE, "a function with records in its signature cannot be batched yet", method);
-        return Optional.empty();
+        Optional<String> refused = RecordBatching.refusal(f, recordSignature, reverseOnly.get(sig.key()), arrayUsers);
+        if (refused.isPresent()) {
+          report.error(Codes.NOT_BATCHABLE, refused.get(), method);
+          return Optional.empty();
+        }
+        Optional<List<String>> perLane = PerLaneReading.read(method, sig, recordSignature,
+            TreeAccess.of(processingEnv).orElseThrow(), report);
+        Optional<Kernels> lowered = perLane.flatMap(names -> lower(method, RecordBatching.asUserFunction(f),
+            names, null, sources, report));
+        if (lowered.isEmpty()) {
+          return Optional.empty();
+        }
+        kernels = lowered.get();
       }
       Derived derived = Derivation.of(f, forward, 1, null, false);
+      Kernels batch = kernels;
       return Optional.of(members -> {
         if (f instanceof Function.Plain) {
           DerivativesEmitter.emit(derived, members);
@@ -406,6 +419,9 @@ public final class JgradProcessor extends AbstractProcessor {
           RecordRuleEmitter.emit(recordSignature, derived, members);
         }
         RecordEntryEmitter.emit(recordSignature, f, derived.forward(), members);
+        if (batch != null) {
+          KernelEmitter.emit(batch, members.api(), openCl);
+        }
       });
     }
     Derived derived = Derivation.of(f, forward, order, purity::removable, spec.checkpointLoops());
@@ -418,14 +434,38 @@ public final class JgradProcessor extends AbstractProcessor {
           + " batched yet (" + arrays + " creates or returns an array, or takes or returns a record)", method);
       return Optional.empty();
     }
-    Optional<List<String>> perLane = batched
-        ? PerLaneReading.read(method, sig, TreeAccess.of(processingEnv).orElseThrow(), report) : Optional.of(List.of());
-    if (perLane.isEmpty()) {
-      return Optional.empty();
+    Kernels kernels = null;
+    if (batched) {
+      Optional<List<String>> perLane = PerLaneReading.read(method, sig, null,
+          TreeAccess.of(processingEnv).orElseThrow(), report);
+      Optional<Kernels> lowered = perLane.flatMap(names -> lower(method, f, names, reverseOnly.get(sig.key()),
+          sources, report));
+      if (lowered.isEmpty()) {
+        return Optional.empty();
+      }
+      kernels = lowered.get();
     }
+    Kernels batch = kernels;
+    return Optional.of(members -> {
+      DerivativesEmitter.emit(derived, members);
+      if (rulePrimal != null) {
+        RulePrimalEmitter.emit(derived.signature(), rulePrimal, members);
+      }
+      if (batch != null) {
+        KernelEmitter.emit(batch, members.api(), openCl);
+      }
+    });
+  }
+
+  /**
+   * The kernels of {@code f}, whose kernels take {@code perLane} per lane, with the warning of lanes
+   * that run on the CPU only; empty once {@code report} has why it cannot be batched.
+   */
+  private Optional<Kernels> lower(ExecutableElement method, Function f, List<String> perLane, String reverseOnly,
+      KernelSources sources, Report report) {
     Kernels kernels;
     try {
-      kernels = batched ? KernelLowering.lower(f, perLane.get(), reverseOnly.get(sig.key()), sources) : null;
+      kernels = KernelLowering.lower(f, perLane, reverseOnly, sources);
     } catch (NotBatchable e) {
       notBatchable(e, method, report);
       return Optional.empty();
@@ -436,15 +476,7 @@ public final class JgradProcessor extends AbstractProcessor {
     if (kernels instanceof Kernels.CpuOnly cpu && !suppressed(method, Codes.CPU_ONLY_BATCH)) {
       report.warning(Codes.CPU_ONLY_BATCH, cpu.warning(), method);
     }
-    return Optional.of(members -> {
-      DerivativesEmitter.emit(derived, members);
-      if (rulePrimal != null) {
-        RulePrimalEmitter.emit(derived.signature(), rulePrimal, members);
-      }
-      if (kernels != null) {
-        KernelEmitter.emit(kernels, members.api(), openCl);
-      }
-    });
+    return Optional.of(kernels);
   }
 
   private void generate(ClassWork w, Map<String, String> reverseOnly, Map<String, String> arrayUsers,

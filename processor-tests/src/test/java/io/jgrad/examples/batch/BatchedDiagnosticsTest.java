@@ -109,6 +109,26 @@ class BatchedDiagnosticsTest {
   }
 
   @Test
+  void aRecordResultIsNotBatchableYet() {
+    Compilation c = compile(""
+        + "  record P(double x, double y) {}\n"
+        + "  @Batched @Differentiable\n"
+        + "  static P f(P p) { return new P(p.y(), p.x()); }\n");
+    assertThat(c).hadErrorContaining("[jgrad.NotBatchable] a function with a record result cannot be batched yet")
+        .inFile(source).onLine(7);
+  }
+
+  @Test
+  void perLaneNamesADifferentiatedRecord() {
+    Compilation c = compile(""
+        + "  record P(double x, double y) {}\n"
+        + "  @Batched(perLane = \"p\") @Differentiable\n"
+        + "  static double f(P p) { return p.x() * p.y(); }\n");
+    assertThat(c).hadErrorContaining("[jgrad.NotBatchable] parameter p is differentiated, so its kernels already"
+        + " take one p per lane").inFile(source).onLine(6);
+  }
+
+  @Test
   void perLaneNamesAnArrayOfRows() {
     Compilation c = compile(""
         + "  @Batched(perLane = \"w\") @Differentiable\n"
