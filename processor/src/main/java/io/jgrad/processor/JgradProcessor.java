@@ -430,8 +430,17 @@ public final class JgradProcessor extends AbstractProcessor {
         sig.secondOrderPrimal(), RulePrimal.of(f)), forward, order - 1) : null;
     String arrays = arrayUsers.get(sig.key());
     if (batched && arrays != null) {
-      report.error(Codes.NOT_BATCHABLE, "a function with local arrays, an array result or records cannot be"
-          + " batched yet (" + arrays + " creates or returns an array, or takes or returns a record)", method);
+      String message = "a function with local arrays, an array result or records cannot be batched yet (" + arrays
+          + " creates or returns an array, or takes or returns a record); hint: a kernel lane cannot allocate"
+          + " arrays: compute into locals, or take the array as a parameter per lane";
+      var path = TreeAccess.of(processingEnv).orElseThrow().getPath(method);
+      Optional<? extends com.sun.source.tree.Tree> at = path == null ? Optional.empty()
+          : ArrayCreations.where(path.getLeaf(), arrays);
+      if (at.isPresent()) {
+        report.error(Codes.NOT_BATCHABLE, message, at.get(), path.getCompilationUnit());
+      } else {
+        report.error(Codes.NOT_BATCHABLE, message, method);
+      }
       return Optional.empty();
     }
     Kernels kernels = null;
