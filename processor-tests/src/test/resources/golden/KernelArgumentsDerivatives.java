@@ -7,8 +7,11 @@ import io.jgrad.runtime.DiffFn1;
 import io.jgrad.runtime.Dual;
 import io.jgrad.runtime.ScalarVjp;
 import io.jgrad.runtime.ValueAndDerivative;
+import io.jgrad.runtime.ValueAndGrad;
+import io.jgrad.runtime.Vjp;
 import io.jgrad.runtime.internal.LaneArrays;
 import io.jgrad.runtime.internal.Lanes;
+import io.jgrad.runtime.internal.Tangents;
 import io.jgrad.runtime.internal.Tape;
 import javax.annotation.processing.Generated;
 
@@ -395,6 +398,188 @@ public final class KernelArgumentsDerivatives {
    */
   public static Backend gatheredGradBatch(double[] x, int[] idx, double[] xGrad, Backend backend) {
     try (Batch batch = gatheredGradBatchSession(x, idx, xGrad, backend)) {
+      return batch.run().backend();
+    }
+  }
+
+  /**
+   * The value of {@code scaledNorm} and its directional derivative along the tangents ({@code jax.jvp}).
+   */
+  public static Dual scaledNormJvp(double y, double[] x, double yDot, double[] xDot) {
+    Tangents.checkLength(x, xDot, "x");
+    double s = 0.0;
+    double sDot = 0.0;
+    {
+      int i = 0;
+      while (i < x.length) {
+        double elem1 = x[i];
+        double elem1Dot = xDot[i];
+        double prod1 = elem1 * elem1;
+        double prod1Dot = elem1 * elem1Dot + elem1 * elem1Dot;
+        double sum1 = s + prod1;
+        double sum1Dot = sDot + prod1Dot;
+        s = sum1;
+        sDot = sum1Dot;
+        i = i + 1;
+      }
+    }
+    double sqrt1 = Math.sqrt(s);
+    double sqrt1Dot = sDot / (2.0 * sqrt1);
+    double prod2 = y * sqrt1;
+    double prod2Dot = sqrt1 * yDot + y * sqrt1Dot;
+    return Dual.of(prod2, prod2Dot);
+  }
+
+  /**
+   * The value of {@code scaledNorm} and its pullback from an output cotangent to the gradient ({@code jax.vjp}).
+   */
+  public static Vjp<ScaledNormGrad> scaledNormVjp(double y, double[] x) {
+    double s = 0.0;
+    {
+      int i = 0;
+      while (i < x.length) {
+        double elem1 = x[i];
+        double prod1 = elem1 * elem1;
+        double sum1 = s + prod1;
+        s = sum1;
+        i = i + 1;
+      }
+    }
+    double sqrt1 = Math.sqrt(s);
+    double prod2 = y * sqrt1;
+    return new Vjp<>(prod2, outBar -> {
+      double prod2Bar = outBar;
+      double[] xBar = new double[x.length];
+      double yBar = 0.0;
+      double sqrt1Bar = y * prod2Bar;
+      double sBar = sqrt1Bar / (2.0 * sqrt1);
+      for (int i = x.length - 1; i >= 0; i--) {
+        double elem1 = x[i];
+        xBar[i] += 2.0 * (elem1 * sBar);
+      }
+      yBar = sqrt1 * prod2Bar;
+      return new ScaledNormGrad(yBar, xBar);
+    });
+  }
+
+  /**
+   * The gradient of {@code scaledNorm} ({@code jax.grad}).
+   */
+  public static ScaledNormGrad scaledNormGrad(double y, double[] x) {
+    double s = 0.0;
+    {
+      int i = 0;
+      while (i < x.length) {
+        double elem1 = x[i];
+        double prod1 = elem1 * elem1;
+        double sum1 = s + prod1;
+        s = sum1;
+        i = i + 1;
+      }
+    }
+    double sqrt1 = Math.sqrt(s);
+    double[] xBar = new double[x.length];
+    double yBar = 0.0;
+    double sBar = y / (2.0 * sqrt1);
+    for (int i = x.length - 1; i >= 0; i--) {
+      double elem1 = x[i];
+      xBar[i] += 2.0 * (elem1 * sBar);
+    }
+    yBar = sqrt1;
+    return new ScaledNormGrad(yBar, xBar);
+  }
+
+  /**
+   * The value and the gradient of {@code scaledNorm} ({@code jax.value_and_grad}).
+   */
+  public static ValueAndGrad<ScaledNormGrad> scaledNormValueAndGrad(double y, double[] x) {
+    Vjp<ScaledNormGrad> vjp = scaledNormVjp(y, x);
+    return new ValueAndGrad<>(vjp.value(), vjp.pullback(1.0));
+  }
+
+  /**
+   * The value of {@code scaledNorm} in every lane ({@code vmap(scaledNorm)}).
+   * Returns the batch bound to these arrays, for repeated {@code run()}s; close it.
+   * @throws IllegalArgumentException naming an array that is null or of another length than the first
+   * @throws io.jgrad.runtime.BackendUnavailableException when {@code backend} cannot run this kernel
+   */
+  public static Batch scaledNormBatchSession(double[] y, double[] x, int xRowLength, double[] out,
+      Backend backend) {
+    int lanes = LaneArrays.length("y", y);
+    LaneArrays.checkRows(lanes, "x", x, "xRowLength", xRowLength);
+    LaneArrays.check(lanes, "out", out);
+    return Batch.prepare("KernelArgumentsDerivatives.scaledNormBatch", new ScaledNormBatchKernel(lanes, y, x, xRowLength, out), lanes, backend, new Object[] {y, x}, new Object[] {out});
+  }
+
+  /**
+   * The value of {@code scaledNorm} in every lane ({@code vmap(scaledNorm)}).
+   * Returns the backend that ran it.
+   * @throws IllegalArgumentException naming an array that is null or of another length than the first
+   * @throws io.jgrad.runtime.BackendUnavailableException when {@code backend} cannot run this kernel
+   */
+  public static Backend scaledNormBatch(double[] y, double[] x, int xRowLength, double[] out,
+      Backend backend) {
+    try (Batch batch = scaledNormBatchSession(y, x, xRowLength, out, backend)) {
+      return batch.run().backend();
+    }
+  }
+
+  /**
+   * The value and the tangent of {@code scaledNorm} in every lane ({@code vmap(jvp(scaledNorm))}), tangents per lane.
+   * Returns the batch bound to these arrays, for repeated {@code run()}s; close it.
+   * @throws IllegalArgumentException naming an array that is null or of another length than the first
+   * @throws io.jgrad.runtime.BackendUnavailableException when {@code backend} cannot run this kernel
+   */
+  public static Batch scaledNormJvpBatchSession(double[] y, double[] x, int xRowLength,
+      double[] yDot, double[] xDot, double[] outValue, double[] outTangent, Backend backend) {
+    int lanes = LaneArrays.length("y", y);
+    LaneArrays.checkRows(lanes, "x", x, "xRowLength", xRowLength);
+    LaneArrays.check(lanes, "yDot", yDot);
+    LaneArrays.checkRows(lanes, "xDot", xDot, "xRowLength", xRowLength);
+    LaneArrays.check(lanes, "outValue", outValue);
+    LaneArrays.check(lanes, "outTangent", outTangent);
+    return Batch.prepare("KernelArgumentsDerivatives.scaledNormJvpBatch", new ScaledNormJvpBatchKernel(lanes, y, x, xRowLength, yDot, xDot, outValue, outTangent), lanes, backend, new Object[] {y, x, yDot, xDot}, new Object[] {outValue, outTangent});
+  }
+
+  /**
+   * The value and the tangent of {@code scaledNorm} in every lane ({@code vmap(jvp(scaledNorm))}), tangents per lane.
+   * Returns the backend that ran it.
+   * @throws IllegalArgumentException naming an array that is null or of another length than the first
+   * @throws io.jgrad.runtime.BackendUnavailableException when {@code backend} cannot run this kernel
+   */
+  public static Backend scaledNormJvpBatch(double[] y, double[] x, int xRowLength, double[] yDot,
+      double[] xDot, double[] outValue, double[] outTangent, Backend backend) {
+    try (Batch batch = scaledNormJvpBatchSession(y, x, xRowLength, yDot, xDot, outValue, outTangent, backend)) {
+      return batch.run().backend();
+    }
+  }
+
+  /**
+   * The gradient of {@code scaledNorm} in every lane ({@code vmap(grad(scaledNorm))}),
+   * by forward mode, one pass per scalar parameter and per element of a row (no tape).
+   * Returns the batch bound to these arrays, for repeated {@code run()}s; close it.
+   * @throws IllegalArgumentException naming an array that is null or of another length than the first
+   * @throws io.jgrad.runtime.BackendUnavailableException when {@code backend} cannot run this kernel
+   */
+  public static Batch scaledNormGradBatchSession(double[] y, double[] x, int xRowLength,
+      double[] yGrad, double[] xGrad, Backend backend) {
+    int lanes = LaneArrays.length("y", y);
+    LaneArrays.checkRows(lanes, "x", x, "xRowLength", xRowLength);
+    LaneArrays.check(lanes, "yGrad", yGrad);
+    LaneArrays.checkRows(lanes, "xGrad", xGrad, "xRowLength", xRowLength);
+    return Batch.prepare("KernelArgumentsDerivatives.scaledNormGradBatch", new ScaledNormGradBatchKernel(lanes, y, x, xRowLength, yGrad, xGrad), lanes, backend, new Object[] {y, x}, new Object[] {yGrad, xGrad});
+  }
+
+  /**
+   * The gradient of {@code scaledNorm} in every lane ({@code vmap(grad(scaledNorm))}),
+   * by forward mode, one pass per scalar parameter and per element of a row (no tape).
+   * Returns the backend that ran it.
+   * @throws IllegalArgumentException naming an array that is null or of another length than the first
+   * @throws io.jgrad.runtime.BackendUnavailableException when {@code backend} cannot run this kernel
+   */
+  public static Backend scaledNormGradBatch(double[] y, double[] x, int xRowLength, double[] yGrad,
+      double[] xGrad, Backend backend) {
+    try (Batch batch = scaledNormGradBatchSession(y, x, xRowLength, yGrad, xGrad, backend)) {
       return batch.run().backend();
     }
   }
@@ -921,6 +1106,232 @@ public final class KernelArgumentsDerivatives {
       sin1Dot = Math.cos(prod2) * prod2Dot;
       sum1Dot = prod1Dot + sin1Dot;
       this.xGrad[lane] = sum1Dot;
+    }
+  }
+
+  /**
+   * The gradient of {@code scaledNorm}, one component per differentiated parameter.
+   */
+  public static record ScaledNormGrad(double y, double[] x) {
+  }
+
+  /**
+   * The kernel of {@link #scaledNormBatch}: Aparapi translates {@code run()} to OpenCL; CPU backends call {@code lane}.
+   */
+  static final class ScaledNormBatchKernel extends Kernel implements Lanes {
+    final int lanes;
+
+    final double[] y;
+
+    final double[] x;
+
+    final int xRowLength;
+
+    final double[] out;
+
+    ScaledNormBatchKernel(int lanes, double[] y, double[] x, int xRowLength, double[] out) {
+      this.lanes = lanes;
+      this.y = y;
+      this.x = x;
+      this.xRowLength = xRowLength;
+      this.out = out;
+    }
+
+    @Override
+    public void run() {
+      int lane = getGlobalId();
+      if (lane < lanes) {
+        lane(lane);
+      }
+    }
+
+    @Override
+    public void lane(int lane) {
+      double y = this.y[lane];
+      int xStart = lane * this.xRowLength;
+      double s = 0.0;
+      int i = 0;
+      double elem1 = 0.0;
+      double prod1 = 0.0;
+      double sum1 = 0.0;
+      double sqrt1 = 0.0;
+      double prod2 = 0.0;
+      s = 0.0;
+      i = 0;
+      while (i < xRowLength) {
+        elem1 = x[xStart + i];
+        prod1 = elem1 * elem1;
+        sum1 = s + prod1;
+        s = sum1;
+        i = i + 1;
+      }
+      sqrt1 = Math.sqrt(s);
+      prod2 = y * sqrt1;
+      this.out[lane] = prod2;
+    }
+  }
+
+  /**
+   * The kernel of {@link #scaledNormJvpBatch}: Aparapi translates {@code run()} to OpenCL; CPU backends call {@code lane}.
+   */
+  static final class ScaledNormJvpBatchKernel extends Kernel implements Lanes {
+    final int lanes;
+
+    final double[] y;
+
+    final double[] x;
+
+    final int xRowLength;
+
+    final double[] yDot;
+
+    final double[] xDot;
+
+    final double[] outValue;
+
+    final double[] outTangent;
+
+    ScaledNormJvpBatchKernel(int lanes, double[] y, double[] x, int xRowLength, double[] yDot,
+        double[] xDot, double[] outValue, double[] outTangent) {
+      this.lanes = lanes;
+      this.y = y;
+      this.x = x;
+      this.xRowLength = xRowLength;
+      this.yDot = yDot;
+      this.xDot = xDot;
+      this.outValue = outValue;
+      this.outTangent = outTangent;
+    }
+
+    @Override
+    public void run() {
+      int lane = getGlobalId();
+      if (lane < lanes) {
+        lane(lane);
+      }
+    }
+
+    @Override
+    public void lane(int lane) {
+      double y = this.y[lane];
+      int xStart = lane * this.xRowLength;
+      double yDot = this.yDot[lane];
+      double s = 0.0;
+      double sDot = 0.0;
+      int i = 0;
+      double elem1 = 0.0;
+      double elem1Dot = 0.0;
+      double prod1 = 0.0;
+      double prod1Dot = 0.0;
+      double sum1 = 0.0;
+      double sum1Dot = 0.0;
+      double sqrt1 = 0.0;
+      double sqrt1Dot = 0.0;
+      double prod2 = 0.0;
+      double prod2Dot = 0.0;
+      s = 0.0;
+      sDot = 0.0;
+      i = 0;
+      while (i < xRowLength) {
+        elem1 = x[xStart + i];
+        elem1Dot = xDot[xStart + i];
+        prod1 = elem1 * elem1;
+        prod1Dot = elem1 * elem1Dot + elem1 * elem1Dot;
+        sum1 = s + prod1;
+        sum1Dot = sDot + prod1Dot;
+        s = sum1;
+        sDot = sum1Dot;
+        i = i + 1;
+      }
+      sqrt1 = Math.sqrt(s);
+      sqrt1Dot = sDot / (2.0 * sqrt1);
+      prod2 = y * sqrt1;
+      prod2Dot = sqrt1 * yDot + y * sqrt1Dot;
+      this.outValue[lane] = prod2;
+      this.outTangent[lane] = prod2Dot;
+    }
+  }
+
+  /**
+   * The kernel of {@link #scaledNormGradBatch}: Aparapi translates {@code run()} to OpenCL; CPU backends call {@code lane}.
+   */
+  static final class ScaledNormGradBatchKernel extends Kernel implements Lanes {
+    final int lanes;
+
+    final double[] y;
+
+    final double[] x;
+
+    final int xRowLength;
+
+    final double[] yGrad;
+
+    final double[] xGrad;
+
+    ScaledNormGradBatchKernel(int lanes, double[] y, double[] x, int xRowLength, double[] yGrad,
+        double[] xGrad) {
+      this.lanes = lanes;
+      this.y = y;
+      this.x = x;
+      this.xRowLength = xRowLength;
+      this.yGrad = yGrad;
+      this.xGrad = xGrad;
+    }
+
+    @Override
+    public void run() {
+      int lane = getGlobalId();
+      if (lane < lanes) {
+        lane(lane);
+      }
+    }
+
+    @Override
+    public void lane(int lane) {
+      double y = this.y[lane];
+      int xStart = lane * this.xRowLength;
+      int seed = 0;
+      double yDot = 0.0;
+      double s = 0.0;
+      double sDot = 0.0;
+      int i = 0;
+      double elem1 = 0.0;
+      double elem1Dot = 0.0;
+      double prod1 = 0.0;
+      double prod1Dot = 0.0;
+      double sum1 = 0.0;
+      double sum1Dot = 0.0;
+      double sqrt1 = 0.0;
+      double sqrt1Dot = 0.0;
+      double prod2Dot = 0.0;
+      seed = 0;
+      while (seed < 1 + xRowLength) {
+        yDot = seed == 0 ? 1.0 : 0.0;
+        s = 0.0;
+        sDot = 0.0;
+        i = 0;
+        while (i < xRowLength) {
+          elem1 = x[xStart + i];
+          elem1Dot = seed == 1 + i ? 1.0 : 0.0;
+          prod1 = elem1 * elem1;
+          prod1Dot = elem1 * elem1Dot + elem1 * elem1Dot;
+          sum1 = s + prod1;
+          sum1Dot = sDot + prod1Dot;
+          s = sum1;
+          sDot = sum1Dot;
+          i = i + 1;
+        }
+        sqrt1 = Math.sqrt(s);
+        sqrt1Dot = sDot / (2.0 * sqrt1);
+        prod2Dot = sqrt1 * yDot + y * sqrt1Dot;
+        if (seed == 0) {
+          this.yGrad[lane] = prod2Dot;
+        }
+        if (seed >= 1 && seed < 1 + xRowLength) {
+          this.xGrad[xStart + (seed - 1)] = prod2Dot;
+        }
+        seed = seed + 1;
+      }
     }
   }
 

@@ -102,8 +102,8 @@ class ArrayDiagnosticsTest {
   @Test
   void batchedWithALocalArray() {
     assertErrorOnLine("jgrad.NotBatchable", HEAD + """
-          @Batched @Differentiable static double f(double x) { // here
-            double[] y = new double[1];
+          @Batched @Differentiable static double f(double x) {
+            double[] y = new double[1]; // here
             y[0] = x;
             return y[0];
           }
@@ -119,8 +119,8 @@ class ArrayDiagnosticsTest {
             y[0] = x * x;
             return y[0];
           }
-          @Batched @Differentiable static double f(double x) { // here
-            return g(x) + x;
+          @Batched @Differentiable static double f(double x) {
+            return g(x) + x; // here
           }
         }
         """, "// here");

@@ -168,8 +168,8 @@ class RecordDiagnosticsTest {
   void batchedCallerOfARecordFunction() {
     assertErrorOnLine("jgrad.NotBatchable", HEAD + """
           @Differentiable static Point twice(double x) { return new Point(x, 2 * x); }
-          @Batched @Differentiable static double f(double x) { // here
-            return twice(x).y();
+          @Batched @Differentiable static double f(double x) {
+            return twice(x).y(); // here
           }
         }
         """, "// here");

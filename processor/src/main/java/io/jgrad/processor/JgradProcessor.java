@@ -400,12 +400,25 @@ public final class JgradProcessor extends AbstractProcessor {
     Derived rulePrimal = order >= 2 && sig.rulePrimal() ? Derivation.internal(new Function.Plain(
         sig.secondOrderPrimal(), RulePrimal.of(f)), forward, order - 1) : null;
     if (recordSignature != null) {
+      Kernels kernels = null;
       if (batched) {
-        report.error(Codes.NOT_BATCHABLE, "a function with records in its signature cannot be batched yet", method);
-        return Optional.empty();
+        Optional<String> refused = RecordBatching.refusal(f, recordSignature, reverseOnly.get(sig.key()), arrayUsers);
+        if (refused.isPresent()) {
+          report.error(Codes.NOT_BATCHABLE, refused.get(), method);
+          return Optional.empty();
+        }
+        Optional<List<String>> perLane = PerLaneReading.read(method, sig, recordSignature,
+            TreeAccess.of(processingEnv).orElseThrow(), report);
+        Optional<Kernels> lowered = perLane.flatMap(names -> lower(method, RecordBatching.asUserFunction(f),
+            names, null, sources, report));
+        if (lowered.isEmpty()) {
+          return Optional.empty();
+        }
+        kernels = lowered.get();
       }
       // The flat function's derivatives, to the method's order, and the record entry points around them.
       Derived derived = Derivation.of(f, forward, order, null, false);
+      Kernels batch = kernels;
       return Optional.of(members -> {
         if (f instanceof Function.Plain) {
           DerivativesEmitter.emit(derived, members);
@@ -419,23 +432,59 @@ public final class JgradProcessor extends AbstractProcessor {
         if (order >= 2) {
           RecordHigherOrderEmitter.emit(recordSignature, order, members.api());
         }
+        if (batch != null) {
+          KernelEmitter.emit(batch, members.api(), openCl);
+        }
       });
     }
     Derived derived = Derivation.of(f, forward, order, purity::removable, spec.checkpointLoops());
     String arrays = arrayUsers.get(sig.key());
     if (batched && arrays != null) {
-      report.error(Codes.NOT_BATCHABLE, "a function with local arrays, an array result or records cannot be"
-          + " batched yet (" + arrays + " creates or returns an array, or takes or returns a record)", method);
+      String message = "a function with local arrays, an array result or records cannot be batched yet (" + arrays
+          + " creates or returns an array, or takes or returns a record); hint: a kernel lane cannot allocate"
+          + " arrays: compute into locals, or take the array as a parameter per lane";
+      var path = TreeAccess.of(processingEnv).orElseThrow().getPath(method);
+      Optional<? extends com.sun.source.tree.Tree> at = path == null ? Optional.empty()
+          : ArrayCreations.where(path.getLeaf(), arrays);
+      if (at.isPresent()) {
+        report.error(Codes.NOT_BATCHABLE, message, at.get(), path.getCompilationUnit());
+      } else {
+        report.error(Codes.NOT_BATCHABLE, message, method);
+      }
       return Optional.empty();
     }
-    Optional<List<String>> perLane = batched
-        ? PerLaneReading.read(method, sig, TreeAccess.of(processingEnv).orElseThrow(), report) : Optional.of(List.of());
-    if (perLane.isEmpty()) {
-      return Optional.empty();
+    Kernels kernels = null;
+    if (batched) {
+      Optional<List<String>> perLane = PerLaneReading.read(method, sig, null,
+          TreeAccess.of(processingEnv).orElseThrow(), report);
+      Optional<Kernels> lowered = perLane.flatMap(names -> lower(method, f, names, reverseOnly.get(sig.key()),
+          sources, report));
+      if (lowered.isEmpty()) {
+        return Optional.empty();
+      }
+      kernels = lowered.get();
     }
+    Kernels batch = kernels;
+    return Optional.of(members -> {
+      DerivativesEmitter.emit(derived, members);
+      if (rulePrimal != null) {
+        RulePrimalEmitter.emit(derived.signature(), rulePrimal, members);
+      }
+      if (batch != null) {
+        KernelEmitter.emit(batch, members.api(), openCl);
+      }
+    });
+  }
+
+  /**
+   * The kernels of {@code f}, whose kernels take {@code perLane} per lane, with the warning of lanes
+   * that run on the CPU only; empty once {@code report} has why it cannot be batched.
+   */
+  private Optional<Kernels> lower(ExecutableElement method, Function f, List<String> perLane, String reverseOnly,
+      KernelSources sources, Report report) {
     Kernels kernels;
     try {
-      kernels = batched ? KernelLowering.lower(f, perLane.get(), reverseOnly.get(sig.key()), sources) : null;
+      kernels = KernelLowering.lower(f, perLane, reverseOnly, sources);
     } catch (NotBatchable e) {
       notBatchable(e, method, report);
       return Optional.empty();
@@ -446,15 +495,7 @@ public final class JgradProcessor extends AbstractProcessor {
     if (kernels instanceof Kernels.CpuOnly cpu && !suppressed(method, Codes.CPU_ONLY_BATCH)) {
       report.warning(Codes.CPU_ONLY_BATCH, cpu.warning(), method);
     }
-    return Optional.of(members -> {
-      DerivativesEmitter.emit(derived, members);
-      if (rulePrimal != null) {
-        RulePrimalEmitter.emit(derived.signature(), rulePrimal, members);
-      }
-      if (kernels != null) {
-        KernelEmitter.emit(kernels, members.api(), openCl);
-      }
-    });
+    return Optional.of(kernels);
   }
 
   private void generate(ClassWork w, Map<String, String> reverseOnly, Map<String, String> arrayUsers,

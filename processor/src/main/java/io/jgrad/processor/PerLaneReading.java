@@ -12,6 +12,7 @@ import io.jgrad.processor.check.PerLaneParams;
 import io.jgrad.processor.diag.Codes;
 import io.jgrad.processor.diag.Report;
 import io.jgrad.processor.ir.Callee;
+import io.jgrad.processor.ir.RecordSignature;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,19 +25,45 @@ import javax.lang.model.element.ExecutableElement;
 final class PerLaneReading {
   private PerLaneReading() {}
 
-  /** The names {@code method}'s kernels take per lane, or empty after reporting a bad one. */
-  static Optional<List<String>> read(ExecutableElement method, Callee sig, Trees trees, Report report) {
+  /**
+   * The names {@code method}'s kernels take per lane, or empty after reporting a bad one. For a
+   * function with records ({@code records} not null, {@code sig} its flat signature) a record is per
+   * lane as a whole: each leaf of a differentiated record parameter, and of one perLane names.
+   */
+  static Optional<List<String>> read(ExecutableElement method, Callee sig, RecordSignature records, Trees trees,
+      Report report) {
     List<String> names = new ArrayList<>();
+    List<String> recordsNamed = new ArrayList<>();
     boolean bad = false;
     for (String name : method.getAnnotation(Batched.class).perLane()) {
-      Optional<String> problem = PerLaneParams.problem(sig, name, names);
+      RecordSignature.UserParam record = records == null ? null : records.params().stream()
+          .filter(p -> p.shape() != null && p.name().equals(name)).findFirst().orElse(null);
+      Optional<String> problem;
+      if (record == null) {
+        problem = PerLaneParams.problem(sig, name, names);
+      } else if (record.differentiated()) {
+        problem = Optional.of(PerLaneParams.differentiated(name));
+      } else if (recordsNamed.contains(name)) {
+        problem = Optional.of("perLane names " + name + " twice; hint: name it once");
+      } else {
+        problem = Optional.empty();
+        recordsNamed.add(name);
+        record.flat().forEach(leaf -> names.add(leaf.name()));
+      }
       if (problem.isPresent()) {
         TreePath path = trees.getPath(method);
         report.error(Codes.NOT_BATCHABLE, problem.get(), path == null ? null : literal(path.getLeaf(), name),
             path == null ? null : path.getCompilationUnit(), method);
         bad = true;
       }
-      names.add(name);
+      if (record == null) {
+        names.add(name);
+      }
+    }
+    if (records != null) {
+      // A differentiated record's leaves without a tangent (an int component) come per lane with it.
+      records.differentiatedParams().stream().filter(p -> p.shape() != null).flatMap(p -> p.flat().stream())
+          .filter(leaf -> !leaf.differentiated()).forEach(leaf -> names.add(leaf.name()));
     }
     return bad ? Optional.empty() : Optional.of(List.copyOf(names));
   }

@@ -97,13 +97,45 @@ class BatchedDiagnosticsTest {
   }
 
   @Test
-  void anArrayParameterIsNotALane() {
+  void anArrayPerLaneThroughACustomVjpRuleIsNotBatchableYet() {
     Compilation c = compile(""
+        + "  @Batched @CustomVjp(fwd = \"fFwd\", bwd = \"fBwd\")\n"
+        + "  static double f(double[] x) { return x[0]; }\n"
+        + "  static Fwd<Double> fFwd(double[] x) { return Fwd.of(x[0], x[0]); }\n"
+        + "  static double[] fBwd(Double res, double g) { return new double[] {g}; }\n");
+    assertThat(c).hadErrorContaining("[jgrad.NotBatchable] parameter x is an array given per lane, which kernels"
+        + " of a function that reaches a @CustomVjp rule (f, which has only a @CustomVjp rule) do not take yet")
+        .inFile(source).onLine(6);
+  }
+
+  @Test
+  void aRecordResultIsNotBatchableYet() {
+    Compilation c = compile(""
+        + "  record P(double x, double y) {}\n"
         + "  @Batched @Differentiable\n"
-        + "  static double f(double[] x) {\n"
-        + "    return x[0];\n"
+        + "  static P f(P p) { return new P(p.y(), p.x()); }\n");
+    assertThat(c).hadErrorContaining("[jgrad.NotBatchable] a function with a record result cannot be batched yet")
+        .inFile(source).onLine(7);
+  }
+
+  @Test
+  void perLaneNamesADifferentiatedRecord() {
+    Compilation c = compile(""
+        + "  record P(double x, double y) {}\n"
+        + "  @Batched(perLane = \"p\") @Differentiable\n"
+        + "  static double f(P p) { return p.x() * p.y(); }\n");
+    assertThat(c).hadErrorContaining("[jgrad.NotBatchable] parameter p is differentiated, so its kernels already"
+        + " take one p per lane").inFile(source).onLine(6);
+  }
+
+  @Test
+  void perLaneNamesAnArrayOfRows() {
+    Compilation c = compile(""
+        + "  @Batched(perLane = \"w\") @Differentiable\n"
+        + "  static double f(double x, @NonDiff double[] w) {\n"
+        + "    return x * w[w.length - 1];\n"
         + "  }\n");
-    assertThat(c).hadErrorContaining("[jgrad.NotBatchable] parameter x is an array").inFile(source).onLine(6);
+    assertThat(c).succeededWithoutWarnings();
   }
 
   @Test

@@ -21,9 +21,7 @@ public final class PerLaneParams {
     }
     Callee.Param p = param.get();
     if (p.differentiated()) {
-      return Optional.of("parameter " + name + " is differentiated, so its kernels already take one "
-          + name + " per lane; hint: name in perLane only parameters that would be shared: int, long,"
-          + " boolean, @NonDiff or outside wrt");
+      return Optional.of(differentiated(name));
     }
     if (!(p.type().isScalar() || p.type() == Type.INT || p.type() == Type.LONG || p.type() == Type.BOOLEAN
         || p.type().isArray())) {
@@ -34,5 +32,12 @@ public final class PerLaneParams {
       return Optional.of("perLane names " + name + " twice; hint: name it once");
     }
     return Optional.empty();
+  }
+
+  /** The problem with naming {@code name}, a differentiated parameter, in perLane. */
+  public static String differentiated(String name) {
+    return "parameter " + name + " is differentiated, so its kernels already take one " + name + " per lane;"
+        + " hint: name in perLane only parameters that would be shared: int, long, boolean, records, @NonDiff"
+        + " or outside wrt";
   }
 }

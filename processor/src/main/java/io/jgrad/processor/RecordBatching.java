@@ -1,0 +1,55 @@
+package io.jgrad.processor;
+
+import io.jgrad.processor.ir.Callee;
+import io.jgrad.processor.ir.Calls;
+import io.jgrad.processor.ir.Function;
+import io.jgrad.processor.ir.RecordSignature;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code @Batched} on a function with record parameters: its kernels are its flat function's, each
+ * record given per lane as one array per leaf ({@code p_x}, {@code p_y}: JAX's {@code vmap} over a
+ * pytree batches each leaf), named after the function the user wrote.
+ */
+final class RecordBatching {
+  private RecordBatching() {}
+
+  /**
+   * Why the function {@code f} (flat, of {@code records}) cannot be batched, or empty; {@code reverseOnly}
+   * is its path to a {@code @CustomVjp} rule, {@code arrayUsers} the paths of functions kernels cannot
+   * inline.
+   */
+  static Optional<String> refusal(Function f, RecordSignature records, String reverseOnly,
+      Map<String, String> arrayUsers) {
+    String name = RecordSignature.userName(f.signature().name());
+    if (records.result() != null) {
+      return Optional.of("a function with a record result cannot be batched yet; hint: batch a function for"
+          + " each component");
+    }
+    if (!(f instanceof Function.Plain) || reverseOnly != null) {
+      return Optional.of("a function with record parameters and a custom rule"
+          + (reverseOnly == null ? "" : " (" + reverseOnly + ")") + " cannot be batched yet");
+    }
+    if (f.writesArrays()) {
+      return Optional.of("a function with local arrays cannot be batched yet (" + name + " creates one)");
+    }
+    for (Callee callee : Calls.of(f)) {
+      String path = arrayUsers.get(callee.key());
+      if (path != null) {
+        return Optional.of("a function with local arrays, an array result or records cannot be batched yet ("
+            + name + " → " + path + " creates or returns an array, or takes or returns a record)");
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The flat function {@code f_flat} under the name the user knows, which its kernels take. */
+  static Function asUserFunction(Function f) {
+    Callee s = f.signature();
+    Callee named = new Callee(s.ownerQualifiedName(), s.derivativesQualifiedName(),
+        RecordSignature.userName(s.name()), s.params(), s.returnType(), s.forward(), s.order(), s.receiver(),
+        s.rulePrimal(), s.recordResult(), s.tangentOrder());
+    return new Function.Plain(named, ((Function.Plain) f).body());
+  }
+}
