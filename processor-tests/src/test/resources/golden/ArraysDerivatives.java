@@ -16,7 +16,8 @@ public final class ArraysDerivatives {
   }
 
   /**
-   * The value of {@code cumsum} and its directional derivative along the tangents ({@code jax.jvp}).
+   * The value of {@code cumsum} and its directional derivative along the tangents
+   * ({@code jax.jvp}).
    */
   public static Jvp<double[]> cumsumJvp(double[] x, double[] xDot) {
     Tangents.checkLength(x, xDot, "x");
@@ -47,7 +48,8 @@ public final class ArraysDerivatives {
   }
 
   /**
-   * The value of {@code cumsum} and its pullback from a cotangent array of the result's length to the gradient ({@code jax.vjp}).
+   * The value of {@code cumsum} and its pullback from a cotangent array of the result's length to
+   * the gradient ({@code jax.vjp}).
    */
   public static RecordVjp<double[], double[]> cumsumVjp(double[] x) {
     double[] y = new double[x.length];
@@ -113,7 +115,8 @@ public final class ArraysDerivatives {
         Jacobians.setColumn(jacobian, j, tangent);
       }
     } else {
-      // Reverse mode: the gradient of each output leaf, pulled back from its unit cotangent, is a row.
+      // Reverse mode: the gradient of each output leaf, pulled back from its unit cotangent, is a
+      // row.
       var vjp = cumsumVjp(x);
       for (int i = 0; i < m; i++) {
         var g = vjp.pullback(Jacobians.unit(value.length, i));

@@ -61,7 +61,8 @@ public final class BranchDerivatives {
   }
 
   /**
-   * The value of {@code f} and its pullback from an output cotangent to the gradient ({@code jax.vjp}).
+   * The value of {@code f} and its pullback from an output cotangent to the gradient
+   * ({@code jax.vjp}).
    */
   public static Vjp<FGrad> fVjp(double x, double y) {
     Tape tape = new Tape();

@@ -41,7 +41,8 @@ public final class CallDerivatives {
   }
 
   /**
-   * The value of {@code square} and its directional derivative along the tangents ({@code jax.jvp}).
+   * The value of {@code square} and its directional derivative along the tangents
+   * ({@code jax.jvp}).
    */
   public static Dual squareJvp(double x, double xDot) {
     double prod1 = x * x;
@@ -50,7 +51,8 @@ public final class CallDerivatives {
   }
 
   /**
-   * The value of {@code square} and its pullback from an output cotangent to the gradient ({@code jax.vjp}).
+   * The value of {@code square} and its pullback from an output cotangent to the gradient
+   * ({@code jax.vjp}).
    */
   public static ScalarVjp squareVjp(double x) {
     double prod1 = x * x;
@@ -120,7 +122,8 @@ public final class CallDerivatives {
   }
 
   /**
-   * The value of {@code f} and its pullback from an output cotangent to the gradient ({@code jax.vjp}).
+   * The value of {@code f} and its pullback from an output cotangent to the gradient
+   * ({@code jax.vjp}).
    */
   public static Vjp<FGrad> fVjp(double x, double y) {
     ScalarVjp squareVjp1 = CallDerivatives.squareVjp(x);

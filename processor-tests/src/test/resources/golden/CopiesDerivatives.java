@@ -88,7 +88,8 @@ public final class CopiesDerivatives {
   }
 
   /**
-   * The value of {@code f} and its pullback from an output cotangent to the gradient ({@code jax.vjp}).
+   * The value of {@code f} and its pullback from an output cotangent to the gradient
+   * ({@code jax.vjp}).
    */
   public static Vjp<double[]> fVjp(double[] x) {
     Tape tape = new Tape();

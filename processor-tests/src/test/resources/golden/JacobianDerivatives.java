@@ -40,7 +40,8 @@ public final class JacobianDerivatives {
   }
 
   /**
-   * The value of {@code scale} and its pullback from a cotangent array of the result's length to the gradient ({@code jax.vjp}).
+   * The value of {@code scale} and its pullback from a cotangent array of the result's length to
+   * the gradient ({@code jax.vjp}).
    */
   public static RecordVjp<double[], ScaleGrad> scaleVjp(double[] x, double k) {
     double[] y = new double[x.length];
@@ -99,7 +100,8 @@ public final class JacobianDerivatives {
       double[] tangent2 = scaleJvp(x, k, new double[x.length], 1.0).tangent();
       Jacobians.setColumn(jacK, tangent2);
     } else {
-      // Reverse mode: the gradient of each output leaf, pulled back from its unit cotangent, is a row.
+      // Reverse mode: the gradient of each output leaf, pulled back from its unit cotangent, is a
+      // row.
       var vjp = scaleVjp(x, k);
       for (int i = 0; i < m; i++) {
         var g = vjp.pullback(Jacobians.unit(value.length, i));
@@ -111,14 +113,16 @@ public final class JacobianDerivatives {
   }
 
   /**
-   * The value of {@code polar} and its directional derivative along the tangents ({@code jax.jvp}); the tangent of a record is a record of the same type.
+   * The value of {@code polar} and its directional derivative along the tangents ({@code jax.jvp});
+   * the tangent of a record is a record of the same type.
    */
   public static Jvp<Jacobian.Cartesian> polarJvp(double r, double t, double rDot, double tDot) {
     return Internal.polar_flatJvp(r, t, rDot, tDot);
   }
 
   /**
-   * The value of {@code polar} and its pullback from an output cotangent to the gradient ({@code jax.vjp}); the gradient of a record is a record of the same type.
+   * The value of {@code polar} and its pullback from an output cotangent to the gradient
+   * ({@code jax.vjp}); the gradient of a record is a record of the same type.
    */
   public static RecordVjp<Jacobian.Cartesian, PolarGrad> polarVjp(double r, double t) {
     RecordVjp<Jacobian.Cartesian, Internal.Polar_flatGrad> flatVjp = Internal.polar_flatVjp(r, t);
@@ -166,7 +170,8 @@ public final class JacobianDerivatives {
   }
 
   /**
-   * The gradient of {@code polar}, one component per differentiated parameter (a record's gradient is a record of the same type).
+   * The gradient of {@code polar}, one component per differentiated parameter (a record's gradient
+   * is a record of the same type).
    */
   public static record PolarGrad(double r, double t) {
   }
@@ -187,7 +192,8 @@ public final class JacobianDerivatives {
     }
 
     /**
-     * The value of {@code polar_flat} and its directional derivative along the tangents ({@code jax.jvp}).
+     * The value of {@code polar_flat} and its directional derivative along the tangents
+     * ({@code jax.jvp}).
      */
     public static Jvp<Jacobian.Cartesian> polar_flatJvp(double r, double t, double rDot,
         double tDot) {
@@ -204,7 +210,8 @@ public final class JacobianDerivatives {
     }
 
     /**
-     * The value of {@code polar_flat} and its pullback from a cotangent record of the result's type to the gradient ({@code jax.vjp}).
+     * The value of {@code polar_flat} and its pullback from a cotangent record of the result's type
+     * to the gradient ({@code jax.vjp}).
      */
     public static RecordVjp<Jacobian.Cartesian, Polar_flatGrad> polar_flatVjp(double r, double t) {
       double cos1 = Math.cos(t);

@@ -20,7 +20,8 @@ public final class JvpRulesDerivatives {
   }
 
   /**
-   * {@code caller} as a differentiable function object of {@code x, y}, to pass to higher-order code.
+   * {@code caller} as a differentiable function object of {@code x, y}, to pass to higher-order
+   * code.
    */
   public static DiffFn2 caller() {
     return new DiffFn2() {
@@ -46,7 +47,8 @@ public final class JvpRulesDerivatives {
   }
 
   /**
-   * The value of {@code caller} and its directional derivative along the tangents ({@code jax.jvp}).
+   * The value of {@code caller} and its directional derivative along the tangents
+   * ({@code jax.jvp}).
    */
   public static Dual callerJvp(double x, double y, double xDot, double yDot) {
     double prod1 = x * y;
@@ -63,7 +65,8 @@ public final class JvpRulesDerivatives {
   }
 
   /**
-   * The value of {@code caller} and its pullback from an output cotangent to the gradient ({@code jax.vjp}).
+   * The value of {@code caller} and its pullback from an output cotangent to the gradient
+   * ({@code jax.vjp}).
    */
   public static Vjp<CallerGrad> callerVjp(double x, double y) {
     double prod1 = x * y;
@@ -140,7 +143,8 @@ public final class JvpRulesDerivatives {
   }
 
   /**
-   * {@code softplus} as a differentiable function object of {@code x}, to pass to higher-order code.
+   * {@code softplus} as a differentiable function object of {@code x}, to pass to higher-order
+   * code.
    */
   public static DiffFn1 softplus() {
     return new DiffFn1() {
@@ -162,14 +166,16 @@ public final class JvpRulesDerivatives {
   }
 
   /**
-   * The value of {@code softplus} and its directional derivative along the tangents ({@code jax.jvp}).
+   * The value of {@code softplus} and its directional derivative along the tangents
+   * ({@code jax.jvp}).
    */
   public static Dual softplusJvp(double x, double xDot) {
     return RuleChecks.result(JvpRules.softplusJvp(x, xDot), "softplusJvp");
   }
 
   /**
-   * The value of {@code softplus} and its pullback from an output cotangent to the gradient ({@code jax.vjp}).
+   * The value of {@code softplus} and its pullback from an output cotangent to the gradient
+   * ({@code jax.vjp}).
    */
   public static ScalarVjp softplusVjp(double x) {
     double ruleValue;
@@ -244,11 +250,13 @@ public final class JvpRulesDerivatives {
    */
   public static Dual fJvp(double x, double y, double xDot, double yDot) {
     double primalOut = JvpRules.f(x, y);
-    return Dual.of(primalOut, JvpRules.fJvpX(xDot, primalOut, x, y) + JvpRules.fJvpY(yDot, primalOut, x, y));
+    return Dual.of(
+        primalOut, JvpRules.fJvpX(xDot, primalOut, x, y) + JvpRules.fJvpY(yDot, primalOut, x, y));
   }
 
   /**
-   * The value of {@code f} and its pullback from an output cotangent to the gradient ({@code jax.vjp}).
+   * The value of {@code f} and its pullback from an output cotangent to the gradient
+   * ({@code jax.vjp}).
    */
   public static Vjp<FGrad> fVjp(double x, double y) {
     double primalOut = jgrad.golden.JvpRules.f(x, y);

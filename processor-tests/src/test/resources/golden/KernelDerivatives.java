@@ -74,7 +74,8 @@ public final class KernelDerivatives {
   }
 
   /**
-   * The value of {@code f} and its pullback from an output cotangent to the gradient ({@code jax.vjp}).
+   * The value of {@code f} and its pullback from an output cotangent to the gradient
+   * ({@code jax.vjp}).
    */
   public static Vjp<FGrad> fVjp(double x, double y) {
     Tape tape = new Tape();
@@ -187,21 +188,26 @@ public final class KernelDerivatives {
   /**
    * The value of {@code f} in every lane ({@code vmap(f)}).
    * Returns the batch bound to these arrays, for repeated {@code run()}s; close it.
-   * @throws IllegalArgumentException naming an array that is null or of another length than the first
-   * @throws io.jgrad.runtime.BackendUnavailableException when {@code backend} cannot run this kernel
+   * @throws IllegalArgumentException naming an array that is null or of another length than the
+   *     first
+   * @throws io.jgrad.runtime.BackendUnavailableException when {@code backend} cannot run this
+   *     kernel
    */
   public static Batch fBatchSession(double[] x, double[] y, double[] out, Backend backend) {
     int lanes = LaneArrays.length("x", x);
     LaneArrays.check(lanes, "y", y);
     LaneArrays.check(lanes, "out", out);
-    return Batch.prepare("KernelDerivatives.fBatch", new FBatchKernel(lanes, x, y, out), lanes, backend, new Object[] {x, y}, new Object[] {out});
+    return Batch.prepare("KernelDerivatives.fBatch", new FBatchKernel(lanes, x, y, out),
+        lanes, backend, new Object[] {x, y}, new Object[] {out});
   }
 
   /**
    * The value of {@code f} in every lane ({@code vmap(f)}).
    * Returns the backend that ran it.
-   * @throws IllegalArgumentException naming an array that is null or of another length than the first
-   * @throws io.jgrad.runtime.BackendUnavailableException when {@code backend} cannot run this kernel
+   * @throws IllegalArgumentException naming an array that is null or of another length than the
+   *     first
+   * @throws io.jgrad.runtime.BackendUnavailableException when {@code backend} cannot run this
+   *     kernel
    */
   public static Backend fBatch(double[] x, double[] y, double[] out, Backend backend) {
     try (Batch batch = fBatchSession(x, y, out, backend)) {
@@ -212,8 +218,10 @@ public final class KernelDerivatives {
   /**
    * The value and the tangent of {@code f} in every lane ({@code vmap(jvp(f))}), tangents per lane.
    * Returns the batch bound to these arrays, for repeated {@code run()}s; close it.
-   * @throws IllegalArgumentException naming an array that is null or of another length than the first
-   * @throws io.jgrad.runtime.BackendUnavailableException when {@code backend} cannot run this kernel
+   * @throws IllegalArgumentException naming an array that is null or of another length than the
+   *     first
+   * @throws io.jgrad.runtime.BackendUnavailableException when {@code backend} cannot run this
+   *     kernel
    */
   public static Batch fJvpBatchSession(double[] x, double[] y, double[] xDot, double[] yDot,
       double[] outValue, double[] outTangent, Backend backend) {
@@ -223,14 +231,18 @@ public final class KernelDerivatives {
     LaneArrays.check(lanes, "yDot", yDot);
     LaneArrays.check(lanes, "outValue", outValue);
     LaneArrays.check(lanes, "outTangent", outTangent);
-    return Batch.prepare("KernelDerivatives.fJvpBatch", new FJvpBatchKernel(lanes, x, y, xDot, yDot, outValue, outTangent), lanes, backend, new Object[] {x, y, xDot, yDot}, new Object[] {outValue, outTangent});
+    return Batch.prepare("KernelDerivatives.fJvpBatch",
+        new FJvpBatchKernel(lanes, x, y, xDot, yDot, outValue, outTangent),
+        lanes, backend, new Object[] {x, y, xDot, yDot}, new Object[] {outValue, outTangent});
   }
 
   /**
    * The value and the tangent of {@code f} in every lane ({@code vmap(jvp(f))}), tangents per lane.
    * Returns the backend that ran it.
-   * @throws IllegalArgumentException naming an array that is null or of another length than the first
-   * @throws io.jgrad.runtime.BackendUnavailableException when {@code backend} cannot run this kernel
+   * @throws IllegalArgumentException naming an array that is null or of another length than the
+   *     first
+   * @throws io.jgrad.runtime.BackendUnavailableException when {@code backend} cannot run this
+   *     kernel
    */
   public static Backend fJvpBatch(double[] x, double[] y, double[] xDot, double[] yDot,
       double[] outValue, double[] outTangent, Backend backend) {
@@ -240,10 +252,13 @@ public final class KernelDerivatives {
   }
 
   /**
-   * The gradient of {@code f} in every lane ({@code vmap(grad(f))}), by forward mode with one tangent per parameter (no tape).
+   * The gradient of {@code f} in every lane ({@code vmap(grad(f))}), by forward mode with one
+   * tangent per parameter (no tape).
    * Returns the batch bound to these arrays, for repeated {@code run()}s; close it.
-   * @throws IllegalArgumentException naming an array that is null or of another length than the first
-   * @throws io.jgrad.runtime.BackendUnavailableException when {@code backend} cannot run this kernel
+   * @throws IllegalArgumentException naming an array that is null or of another length than the
+   *     first
+   * @throws io.jgrad.runtime.BackendUnavailableException when {@code backend} cannot run this
+   *     kernel
    */
   public static Batch fGradBatchSession(double[] x, double[] y, double[] xGrad, double[] yGrad,
       Backend backend) {
@@ -251,14 +266,19 @@ public final class KernelDerivatives {
     LaneArrays.check(lanes, "y", y);
     LaneArrays.check(lanes, "xGrad", xGrad);
     LaneArrays.check(lanes, "yGrad", yGrad);
-    return Batch.prepare("KernelDerivatives.fGradBatch", new FGradBatchKernel(lanes, x, y, xGrad, yGrad), lanes, backend, new Object[] {x, y}, new Object[] {xGrad, yGrad});
+    return Batch.prepare("KernelDerivatives.fGradBatch",
+        new FGradBatchKernel(lanes, x, y, xGrad, yGrad),
+        lanes, backend, new Object[] {x, y}, new Object[] {xGrad, yGrad});
   }
 
   /**
-   * The gradient of {@code f} in every lane ({@code vmap(grad(f))}), by forward mode with one tangent per parameter (no tape).
+   * The gradient of {@code f} in every lane ({@code vmap(grad(f))}), by forward mode with one
+   * tangent per parameter (no tape).
    * Returns the backend that ran it.
-   * @throws IllegalArgumentException naming an array that is null or of another length than the first
-   * @throws io.jgrad.runtime.BackendUnavailableException when {@code backend} cannot run this kernel
+   * @throws IllegalArgumentException naming an array that is null or of another length than the
+   *     first
+   * @throws io.jgrad.runtime.BackendUnavailableException when {@code backend} cannot run this
+   *     kernel
    */
   public static Backend fGradBatch(double[] x, double[] y, double[] xGrad, double[] yGrad,
       Backend backend) {
@@ -268,7 +288,8 @@ public final class KernelDerivatives {
   }
 
   /**
-   * {@code steps} as a differentiable function object of {@code x}, with {@code n} bound, to pass to higher-order code.
+   * {@code steps} as a differentiable function object of {@code x}, with {@code n} bound, to pass
+   * to higher-order code.
    */
   public static DiffFn1 steps(int n) {
     return new DiffFn1() {
@@ -279,7 +300,8 @@ public final class KernelDerivatives {
 
       @Override
       public Dual jvp(double x, double xDot) {
-        throw new UnsupportedOperationException("steps has no forward mode: it reaches a @CustomVjp rule; use vjp or grad");
+        throw new UnsupportedOperationException(
+            "steps has no forward mode: it reaches a @CustomVjp rule; use vjp or grad");
       }
 
       @Override
@@ -290,7 +312,8 @@ public final class KernelDerivatives {
   }
 
   /**
-   * The value of {@code steps} and its pullback from an output cotangent to the gradient ({@code jax.vjp}).
+   * The value of {@code steps} and its pullback from an output cotangent to the gradient
+   * ({@code jax.vjp}).
    */
   public static ScalarVjp stepsVjp(double x, int n) {
     Tape tape = new Tape();
@@ -396,20 +419,25 @@ public final class KernelDerivatives {
   /**
    * The value of {@code steps} in every lane ({@code vmap(steps)}).
    * Returns the batch bound to these arrays, for repeated {@code run()}s; close it.
-   * @throws IllegalArgumentException naming an array that is null or of another length than the first
-   * @throws io.jgrad.runtime.BackendUnavailableException when {@code backend} cannot run this kernel
+   * @throws IllegalArgumentException naming an array that is null or of another length than the
+   *     first
+   * @throws io.jgrad.runtime.BackendUnavailableException when {@code backend} cannot run this
+   *     kernel
    */
   public static Batch stepsBatchSession(double[] x, int n, double[] out, Backend backend) {
     int lanes = LaneArrays.length("x", x);
     LaneArrays.check(lanes, "out", out);
-    return Batch.prepare("KernelDerivatives.stepsBatch", new StepsBatchKernel(lanes, x, n, out), lanes, backend, new Object[] {x}, new Object[] {out});
+    return Batch.prepare("KernelDerivatives.stepsBatch", new StepsBatchKernel(lanes, x, n, out),
+        lanes, backend, new Object[] {x}, new Object[] {out});
   }
 
   /**
    * The value of {@code steps} in every lane ({@code vmap(steps)}).
    * Returns the backend that ran it.
-   * @throws IllegalArgumentException naming an array that is null or of another length than the first
-   * @throws io.jgrad.runtime.BackendUnavailableException when {@code backend} cannot run this kernel
+   * @throws IllegalArgumentException naming an array that is null or of another length than the
+   *     first
+   * @throws io.jgrad.runtime.BackendUnavailableException when {@code backend} cannot run this
+   *     kernel
    */
   public static Backend stepsBatch(double[] x, int n, double[] out, Backend backend) {
     try (Batch batch = stepsBatchSession(x, n, out, backend)) {
@@ -418,26 +446,36 @@ public final class KernelDerivatives {
   }
 
   /**
-   * The gradient of {@code steps} in every lane ({@code vmap(grad(steps))}), by its reverse mode, the @CustomVjp rules' fwd and bwd run as code.
+   * The gradient of {@code steps} in every lane ({@code vmap(grad(steps))}), by its reverse mode,
+   * the @CustomVjp rules' fwd and bwd run as code.
    * On OpenCL a lane has no memory for a tape: it runs each loop backwards by recomputation,
-   * O(trips²) trips run; the CPU backends call {@code stepsGrad}, whose tape keeps them at O(trips).
+   * O(trips²) trips run; the CPU backends call {@code stepsGrad}, whose tape keeps them at
+   * O(trips).
    * Returns the batch bound to these arrays, for repeated {@code run()}s; close it.
-   * @throws IllegalArgumentException naming an array that is null or of another length than the first
-   * @throws io.jgrad.runtime.BackendUnavailableException when {@code backend} cannot run this kernel
+   * @throws IllegalArgumentException naming an array that is null or of another length than the
+   *     first
+   * @throws io.jgrad.runtime.BackendUnavailableException when {@code backend} cannot run this
+   *     kernel
    */
   public static Batch stepsGradBatchSession(double[] x, int n, double[] xGrad, Backend backend) {
     int lanes = LaneArrays.length("x", x);
     LaneArrays.check(lanes, "xGrad", xGrad);
-    return Batch.prepare("KernelDerivatives.stepsGradBatch", new StepsGradBatchKernel(lanes, x, n, xGrad), lanes, backend, new Object[] {x}, new Object[] {xGrad});
+    return Batch.prepare("KernelDerivatives.stepsGradBatch",
+        new StepsGradBatchKernel(lanes, x, n, xGrad),
+        lanes, backend, new Object[] {x}, new Object[] {xGrad});
   }
 
   /**
-   * The gradient of {@code steps} in every lane ({@code vmap(grad(steps))}), by its reverse mode, the @CustomVjp rules' fwd and bwd run as code.
+   * The gradient of {@code steps} in every lane ({@code vmap(grad(steps))}), by its reverse mode,
+   * the @CustomVjp rules' fwd and bwd run as code.
    * On OpenCL a lane has no memory for a tape: it runs each loop backwards by recomputation,
-   * O(trips²) trips run; the CPU backends call {@code stepsGrad}, whose tape keeps them at O(trips).
+   * O(trips²) trips run; the CPU backends call {@code stepsGrad}, whose tape keeps them at
+   * O(trips).
    * Returns the backend that ran it.
-   * @throws IllegalArgumentException naming an array that is null or of another length than the first
-   * @throws io.jgrad.runtime.BackendUnavailableException when {@code backend} cannot run this kernel
+   * @throws IllegalArgumentException naming an array that is null or of another length than the
+   *     first
+   * @throws io.jgrad.runtime.BackendUnavailableException when {@code backend} cannot run this
+   *     kernel
    */
   public static Backend stepsGradBatch(double[] x, int n, double[] xGrad, Backend backend) {
     try (Batch batch = stepsGradBatchSession(x, n, xGrad, backend)) {
@@ -457,7 +495,8 @@ public final class KernelDerivatives {
 
       @Override
       public Dual jvp(double x, double xDot) {
-        throw new UnsupportedOperationException("step has no forward mode: it reaches a @CustomVjp rule; use vjp or grad");
+        throw new UnsupportedOperationException(
+            "step has no forward mode: it reaches a @CustomVjp rule; use vjp or grad");
       }
 
       @Override
@@ -468,7 +507,8 @@ public final class KernelDerivatives {
   }
 
   /**
-   * The value of {@code step} and its pullback from an output cotangent to the gradient ({@code jax.vjp}).
+   * The value of {@code step} and its pullback from an output cotangent to the gradient
+   * ({@code jax.vjp}).
    */
   public static ScalarVjp stepVjp(double x) {
     var fwd = Kernel.stepFwd(x);
@@ -505,7 +545,8 @@ public final class KernelDerivatives {
   }
 
   /**
-   * The kernel of {@link #fBatch}: Aparapi translates {@code run()} to OpenCL; CPU backends call {@code lane}.
+   * The kernel of {@link #fBatch}: Aparapi translates {@code run()} to OpenCL; CPU backends call
+   * {@code lane}.
    */
   static final class FBatchKernel extends com.aparapi.Kernel implements Lanes {
     final int lanes;
@@ -554,7 +595,8 @@ public final class KernelDerivatives {
   }
 
   /**
-   * The kernel of {@link #fJvpBatch}: Aparapi translates {@code run()} to OpenCL; CPU backends call {@code lane}.
+   * The kernel of {@link #fJvpBatch}: Aparapi translates {@code run()} to OpenCL; CPU backends call
+   * {@code lane}.
    */
   static final class FJvpBatchKernel extends com.aparapi.Kernel implements Lanes {
     final int lanes;
@@ -627,7 +669,8 @@ public final class KernelDerivatives {
   }
 
   /**
-   * The kernel of {@link #fGradBatch}: Aparapi translates {@code run()} to OpenCL; CPU backends call {@code lane}.
+   * The kernel of {@link #fGradBatch}: Aparapi translates {@code run()} to OpenCL; CPU backends
+   * call {@code lane}.
    */
   static final class FGradBatchKernel extends com.aparapi.Kernel implements Lanes {
     final int lanes;
@@ -700,7 +743,8 @@ public final class KernelDerivatives {
   }
 
   /**
-   * The kernel of {@link #stepsBatch}: Aparapi translates {@code run()} to OpenCL; CPU backends call {@code lane}.
+   * The kernel of {@link #stepsBatch}: Aparapi translates {@code run()} to OpenCL; CPU backends
+   * call {@code lane}.
    */
   static final class StepsBatchKernel extends com.aparapi.Kernel implements Lanes {
     final int lanes;
@@ -749,7 +793,8 @@ public final class KernelDerivatives {
   }
 
   /**
-   * The kernel of {@link #stepsGradBatch}: Aparapi translates {@code run()}, which calls {@code deviceLane}, to OpenCL;
+   * The kernel of {@link #stepsGradBatch}: Aparapi translates {@code run()}, which calls
+   * {@code deviceLane}, to OpenCL;
    * CPU backends call {@code lane}, which calls the scalar code.
    */
   static final class StepsGradBatchKernel extends com.aparapi.Kernel implements Lanes {

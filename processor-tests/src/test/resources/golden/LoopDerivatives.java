@@ -16,7 +16,8 @@ public final class LoopDerivatives {
   }
 
   /**
-   * {@code f} as a differentiable function object of {@code x}, with {@code n} bound, to pass to higher-order code.
+   * {@code f} as a differentiable function object of {@code x}, with {@code n} bound, to pass to
+   * higher-order code.
    */
   public static DiffFn1 f(int n) {
     return new DiffFn1() {
@@ -57,7 +58,8 @@ public final class LoopDerivatives {
   }
 
   /**
-   * The value of {@code f} and its pullback from an output cotangent to the gradient ({@code jax.vjp}).
+   * The value of {@code f} and its pullback from an output cotangent to the gradient
+   * ({@code jax.vjp}).
    */
   public static ScalarVjp fVjp(double x, int n) {
     Tape tape = new Tape();

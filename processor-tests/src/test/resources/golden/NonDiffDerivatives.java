@@ -17,7 +17,8 @@ public final class NonDiffDerivatives {
   }
 
   /**
-   * {@code twice} as a differentiable function object of {@code x}, with {@code g, n} bound, to pass to higher-order code.
+   * {@code twice} as a differentiable function object of {@code x}, with {@code g, n} bound, to
+   * pass to higher-order code.
    */
   public static DiffFn1 twice(DiffFn1 g, int n) {
     return new DiffFn1() {
@@ -57,7 +58,8 @@ public final class NonDiffDerivatives {
   }
 
   /**
-   * The value of {@code twice} and its pullback from an output cotangent to the gradient ({@code jax.vjp}).
+   * The value of {@code twice} and its pullback from an output cotangent to the gradient
+   * ({@code jax.vjp}).
    */
   public static ScalarVjp twiceVjp(DiffFn1 g, double x, int n) {
     ScalarVjp gVjp1 = g.vjp(x);
@@ -131,7 +133,8 @@ public final class NonDiffDerivatives {
   }
 
   /**
-   * {@code app} as a differentiable function object of {@code x}, with {@code f} bound, to pass to higher-order code.
+   * {@code app} as a differentiable function object of {@code x}, with {@code f} bound, to pass to
+   * higher-order code.
    */
   public static DiffFn1 app(DoubleUnaryOperator f) {
     return new DiffFn1() {
@@ -160,7 +163,8 @@ public final class NonDiffDerivatives {
   }
 
   /**
-   * The value of {@code app} and its pullback from an output cotangent to the gradient ({@code jax.vjp}).
+   * The value of {@code app} and its pullback from an output cotangent to the gradient
+   * ({@code jax.vjp}).
    */
   public static ScalarVjp appVjp(DoubleUnaryOperator f, double x) {
     double ruleValue;

@@ -21,7 +21,8 @@ public final class OrderTwoDerivatives {
   }
 
   /**
-   * {@code reverseOverReverse} as a differentiable function object of {@code x, y}, to pass to higher-order code.
+   * {@code reverseOverReverse} as a differentiable function object of {@code x, y}, to pass to
+   * higher-order code.
    */
   public static DiffFn2 reverseOverReverse() {
     return new DiffFn2() {
@@ -32,7 +33,9 @@ public final class OrderTwoDerivatives {
 
       @Override
       public Dual jvp(double x, double y, double xDot, double yDot) {
-        throw new UnsupportedOperationException("reverseOverReverse has no forward mode: it reaches a @CustomVjp rule; use vjp or grad");
+        throw new UnsupportedOperationException(
+            "reverseOverReverse has no forward mode: it reaches a @CustomVjp rule; "
+            + "use vjp or grad");
       }
 
       @Override
@@ -54,12 +57,15 @@ public final class OrderTwoDerivatives {
 
           @Override
           public Dual jvp(double x, double y, double xDot, double yDot) {
-            throw new UnsupportedOperationException("reverseOverReverse has no forward mode: it reaches a @CustomVjp rule; use vjp or grad");
+            throw new UnsupportedOperationException(
+                "reverseOverReverse has no forward mode: it reaches a @CustomVjp rule; "
+                + "use vjp or grad");
           }
 
           @Override
           public Vjp<Grad2> vjp(double x, double y) {
-            Vjp<Internal.ReverseOverReversePullbackXGrad> vjp = Internal.reverseOverReversePullbackXVjp(x, y, 1.0);
+            Vjp<Internal.ReverseOverReversePullbackXGrad> vjp =
+                Internal.reverseOverReversePullbackXVjp(x, y, 1.0);
             return new Vjp<>(vjp.value(), outBar -> {
               Internal.ReverseOverReversePullbackXGrad grad = vjp.pullback(outBar);
               return new Grad2(grad.x(), grad.y());
@@ -78,12 +84,15 @@ public final class OrderTwoDerivatives {
 
           @Override
           public Dual jvp(double x, double y, double xDot, double yDot) {
-            throw new UnsupportedOperationException("reverseOverReverse has no forward mode: it reaches a @CustomVjp rule; use vjp or grad");
+            throw new UnsupportedOperationException(
+                "reverseOverReverse has no forward mode: it reaches a @CustomVjp rule; "
+                + "use vjp or grad");
           }
 
           @Override
           public Vjp<Grad2> vjp(double x, double y) {
-            Vjp<Internal.ReverseOverReversePullbackYGrad> vjp = Internal.reverseOverReversePullbackYVjp(x, y, 1.0);
+            Vjp<Internal.ReverseOverReversePullbackYGrad> vjp =
+                Internal.reverseOverReversePullbackYVjp(x, y, 1.0);
             return new Vjp<>(vjp.value(), outBar -> {
               Internal.ReverseOverReversePullbackYGrad grad = vjp.pullback(outBar);
               return new Grad2(grad.x(), grad.y());
@@ -95,7 +104,8 @@ public final class OrderTwoDerivatives {
   }
 
   /**
-   * The value of {@code reverseOverReverse} and its pullback from an output cotangent to the gradient ({@code jax.vjp}).
+   * The value of {@code reverseOverReverse} and its pullback from an output cotangent to the
+   * gradient ({@code jax.vjp}).
    */
   public static Vjp<ReverseOverReverseGrad> reverseOverReverseVjp(double x, double y) {
     double prod1 = x * y;
@@ -224,7 +234,8 @@ public final class OrderTwoDerivatives {
   }
 
   /**
-   * The Hessian of {@code reverseOverReverse} ({@code jax.hessian}), reverse over reverse through its rule; for one parameter, {@code grad(grad(f))}.
+   * The Hessian of {@code reverseOverReverse} ({@code jax.hessian}), reverse over reverse through
+   * its rule; for one parameter, {@code grad(grad(f))}.
    */
   public static double[][] reverseOverReverseHessian(double x, double y) {
     double[][] hessian = new double[2][];
@@ -236,8 +247,10 @@ public final class OrderTwoDerivatives {
   }
 
   /**
-   * The Hessian of {@code reverseOverReverse} addressed by parameter name ({@code jax.hessian} with one
-   * argnum per parameter): component x is row x of {@code reverseOverReverseHessian} as a gradient record,
+   * The Hessian of {@code reverseOverReverse} addressed by parameter name ({@code jax.hessian} with
+   * one
+   * argnum per parameter): component x is row x of {@code reverseOverReverseHessian} as a gradient
+   * record,
    * so that {@code .x().y()} is ∂²f/∂x∂y.
    */
   public static ReverseOverReverseHessian reverseOverReverseHessianByName(double x, double y) {
@@ -248,7 +261,8 @@ public final class OrderTwoDerivatives {
   }
 
   /**
-   * {@code forwardOverForward} as a differentiable function object of {@code x, y}, to pass to higher-order code.
+   * {@code forwardOverForward} as a differentiable function object of {@code x, y}, to pass to
+   * higher-order code.
    */
   public static DiffFn2 forwardOverForward() {
     return new DiffFn2() {
@@ -286,7 +300,8 @@ public final class OrderTwoDerivatives {
 
           @Override
           public Vjp<Grad2> vjp(double x, double y) {
-            Vjp<Internal.ForwardOverForwardPullbackXGrad> vjp = Internal.forwardOverForwardPullbackXVjp(x, y, 1.0);
+            Vjp<Internal.ForwardOverForwardPullbackXGrad> vjp =
+                Internal.forwardOverForwardPullbackXVjp(x, y, 1.0);
             return new Vjp<>(vjp.value(), outBar -> {
               Internal.ForwardOverForwardPullbackXGrad grad = vjp.pullback(outBar);
               return new Grad2(grad.x(), grad.y());
@@ -303,12 +318,16 @@ public final class OrderTwoDerivatives {
 
               @Override
               public Dual jvp(double x, double y, double xDot, double yDot) {
-                throw new UnsupportedOperationException("forwardOverForward has derivatives to order 2 only; compile it with order = 3");
+                throw new UnsupportedOperationException(
+                    "forwardOverForward has derivatives to order 2 only; "
+                    + "compile it with order = 3");
               }
 
               @Override
               public Vjp<Grad2> vjp(double x, double y) {
-                throw new UnsupportedOperationException("forwardOverForward has derivatives to order 2 only; compile it with order = 3");
+                throw new UnsupportedOperationException(
+                    "forwardOverForward has derivatives to order 2 only; "
+                    + "compile it with order = 3");
               }
             };
           }
@@ -323,12 +342,16 @@ public final class OrderTwoDerivatives {
 
               @Override
               public Dual jvp(double x, double y, double xDot, double yDot) {
-                throw new UnsupportedOperationException("forwardOverForward has derivatives to order 2 only; compile it with order = 3");
+                throw new UnsupportedOperationException(
+                    "forwardOverForward has derivatives to order 2 only; "
+                    + "compile it with order = 3");
               }
 
               @Override
               public Vjp<Grad2> vjp(double x, double y) {
-                throw new UnsupportedOperationException("forwardOverForward has derivatives to order 2 only; compile it with order = 3");
+                throw new UnsupportedOperationException(
+                    "forwardOverForward has derivatives to order 2 only; "
+                    + "compile it with order = 3");
               }
             };
           }
@@ -350,7 +373,8 @@ public final class OrderTwoDerivatives {
 
           @Override
           public Vjp<Grad2> vjp(double x, double y) {
-            Vjp<Internal.ForwardOverForwardPullbackYGrad> vjp = Internal.forwardOverForwardPullbackYVjp(x, y, 1.0);
+            Vjp<Internal.ForwardOverForwardPullbackYGrad> vjp =
+                Internal.forwardOverForwardPullbackYVjp(x, y, 1.0);
             return new Vjp<>(vjp.value(), outBar -> {
               Internal.ForwardOverForwardPullbackYGrad grad = vjp.pullback(outBar);
               return new Grad2(grad.x(), grad.y());
@@ -367,12 +391,16 @@ public final class OrderTwoDerivatives {
 
               @Override
               public Dual jvp(double x, double y, double xDot, double yDot) {
-                throw new UnsupportedOperationException("forwardOverForward has derivatives to order 2 only; compile it with order = 3");
+                throw new UnsupportedOperationException(
+                    "forwardOverForward has derivatives to order 2 only; "
+                    + "compile it with order = 3");
               }
 
               @Override
               public Vjp<Grad2> vjp(double x, double y) {
-                throw new UnsupportedOperationException("forwardOverForward has derivatives to order 2 only; compile it with order = 3");
+                throw new UnsupportedOperationException(
+                    "forwardOverForward has derivatives to order 2 only; "
+                    + "compile it with order = 3");
               }
             };
           }
@@ -387,12 +415,16 @@ public final class OrderTwoDerivatives {
 
               @Override
               public Dual jvp(double x, double y, double xDot, double yDot) {
-                throw new UnsupportedOperationException("forwardOverForward has derivatives to order 2 only; compile it with order = 3");
+                throw new UnsupportedOperationException(
+                    "forwardOverForward has derivatives to order 2 only; "
+                    + "compile it with order = 3");
               }
 
               @Override
               public Vjp<Grad2> vjp(double x, double y) {
-                throw new UnsupportedOperationException("forwardOverForward has derivatives to order 2 only; compile it with order = 3");
+                throw new UnsupportedOperationException(
+                    "forwardOverForward has derivatives to order 2 only; "
+                    + "compile it with order = 3");
               }
             };
           }
@@ -414,7 +446,8 @@ public final class OrderTwoDerivatives {
 
           @Override
           public Vjp<Grad2> vjp(double x, double y) {
-            Vjp<Internal.ForwardOverForwardRulePrimalGrad> vjp = Internal.forwardOverForwardRulePrimalVjp(x, y);
+            Vjp<Internal.ForwardOverForwardRulePrimalGrad> vjp =
+                Internal.forwardOverForwardRulePrimalVjp(x, y);
             return new Vjp<>(vjp.value(), outBar -> {
               Internal.ForwardOverForwardRulePrimalGrad grad = vjp.pullback(outBar);
               return new Grad2(grad.x(), grad.y());
@@ -426,7 +459,8 @@ public final class OrderTwoDerivatives {
   }
 
   /**
-   * The value of {@code forwardOverForward} and its directional derivative along the tangents ({@code jax.jvp}).
+   * The value of {@code forwardOverForward} and its directional derivative along the tangents
+   * ({@code jax.jvp}).
    */
   public static Dual forwardOverForwardJvp(double x, double y, double xDot, double yDot) {
     double prod1 = x * y;
@@ -440,7 +474,8 @@ public final class OrderTwoDerivatives {
   }
 
   /**
-   * The value of {@code forwardOverForward} and its pullback from an output cotangent to the gradient ({@code jax.vjp}).
+   * The value of {@code forwardOverForward} and its pullback from an output cotangent to the
+   * gradient ({@code jax.vjp}).
    */
   public static Vjp<ForwardOverForwardGrad> forwardOverForwardVjp(double x, double y) {
     double prod1 = x * y;
@@ -530,7 +565,8 @@ public final class OrderTwoDerivatives {
   }
 
   /**
-   * The Hessian of {@code forwardOverForward} ({@code jax.hessian}); for one parameter, {@code grad(grad(f))}.
+   * The Hessian of {@code forwardOverForward} ({@code jax.hessian}); for one parameter,
+   * {@code grad(grad(f))}.
    */
   public static double[][] forwardOverForwardHessian(double x, double y) {
     double[][] hessian = new double[2][2];
@@ -546,11 +582,14 @@ public final class OrderTwoDerivatives {
    */
   public static ForwardOverForwardGrad forwardOverForwardHvp(double x, double y, double vX,
       double vY) {
-    return new ForwardOverForwardGrad(forwardOverForwardSecondOrder(x, y, 1.0, 0.0, vX, vY).tangent(), forwardOverForwardSecondOrder(x, y, 0.0, 1.0, vX, vY).tangent());
+    return new ForwardOverForwardGrad(
+        forwardOverForwardSecondOrder(x, y, 1.0, 0.0, vX, vY).tangent(),
+        forwardOverForwardSecondOrder(x, y, 0.0, 1.0, vX, vY).tangent());
   }
 
   /**
-   * The derivative of order 2 of {@code forwardOverForward} along directions 1 to 2, each with one component per differentiated parameter.
+   * The derivative of order 2 of {@code forwardOverForward} along directions 1 to 2, each with one
+   * component per differentiated parameter.
    */
   public static double forwardOverForwardDerivative(double x, double y, double xDot1, double yDot1,
       double xDot2, double yDot2) {
@@ -558,8 +597,10 @@ public final class OrderTwoDerivatives {
   }
 
   /**
-   * The Hessian of {@code forwardOverForward} addressed by parameter name ({@code jax.hessian} with one
-   * argnum per parameter): component x is row x of {@code forwardOverForwardHessian} as a gradient record,
+   * The Hessian of {@code forwardOverForward} addressed by parameter name ({@code jax.hessian} with
+   * one
+   * argnum per parameter): component x is row x of {@code forwardOverForwardHessian} as a gradient
+   * record,
    * so that {@code .x().y()} is ∂²f/∂x∂y.
    */
   public static ForwardOverForwardHessian forwardOverForwardHessianByName(double x, double y) {
@@ -570,7 +611,8 @@ public final class OrderTwoDerivatives {
   }
 
   /**
-   * {@code softplus} as a differentiable function object of {@code x}, to pass to higher-order code.
+   * {@code softplus} as a differentiable function object of {@code x}, to pass to higher-order
+   * code.
    */
   public static DiffFn1 softplus() {
     return new DiffFn1() {
@@ -618,12 +660,14 @@ public final class OrderTwoDerivatives {
 
               @Override
               public Dual jvp(double x, double xDot) {
-                throw new UnsupportedOperationException("softplus has derivatives to order 2 only; compile it with order = 3");
+                throw new UnsupportedOperationException(
+                    "softplus has derivatives to order 2 only; compile it with order = 3");
               }
 
               @Override
               public ScalarVjp vjp(double x) {
-                throw new UnsupportedOperationException("softplus has derivatives to order 2 only; compile it with order = 3");
+                throw new UnsupportedOperationException(
+                    "softplus has derivatives to order 2 only; compile it with order = 3");
               }
             };
           }
@@ -653,14 +697,16 @@ public final class OrderTwoDerivatives {
   }
 
   /**
-   * The value of {@code softplus} and its directional derivative along the tangents ({@code jax.jvp}).
+   * The value of {@code softplus} and its directional derivative along the tangents
+   * ({@code jax.jvp}).
    */
   public static Dual softplusJvp(double x, double xDot) {
     return RuleChecks.result(OrderTwo.softplusJvp(x, xDot), "softplusJvp");
   }
 
   /**
-   * The value of {@code softplus} and its pullback from an output cotangent to the gradient ({@code jax.vjp}).
+   * The value of {@code softplus} and its pullback from an output cotangent to the gradient
+   * ({@code jax.vjp}).
    */
   public static ScalarVjp softplusVjp(double x) {
     double ruleValue;
@@ -718,7 +764,8 @@ public final class OrderTwoDerivatives {
   }
 
   /**
-   * The Hessian of {@code softplus} ({@code jax.hessian}); for one parameter, {@code grad(grad(f))}.
+   * The Hessian of {@code softplus} ({@code jax.hessian}); for one parameter,
+   * {@code grad(grad(f))}.
    */
   public static double softplusHessian(double x) {
     return softplusSecondOrder(x, 1.0, 1.0).tangent();
@@ -732,7 +779,8 @@ public final class OrderTwoDerivatives {
   }
 
   /**
-   * The derivative of order 2 of {@code softplus} along directions 1 to 2, each with one component per differentiated parameter.
+   * The derivative of order 2 of {@code softplus} along directions 1 to 2, each with one component
+   * per differentiated parameter.
    */
   public static double softplusDerivative(double x, double xDot1, double xDot2) {
     return softplusSecondOrder(x, xDot1, xDot2).tangent();
@@ -750,7 +798,8 @@ public final class OrderTwoDerivatives {
 
       @Override
       public Dual jvp(double x, double xDot) {
-        throw new UnsupportedOperationException("sine has no forward mode: it reaches a @CustomVjp rule; use vjp or grad");
+        throw new UnsupportedOperationException(
+            "sine has no forward mode: it reaches a @CustomVjp rule; use vjp or grad");
       }
 
       @Override
@@ -768,7 +817,8 @@ public final class OrderTwoDerivatives {
 
           @Override
           public Dual jvp(double x, double xDot) {
-            throw new UnsupportedOperationException("sine has no forward mode: it reaches a @CustomVjp rule; use vjp or grad");
+            throw new UnsupportedOperationException(
+                "sine has no forward mode: it reaches a @CustomVjp rule; use vjp or grad");
           }
 
           @Override
@@ -782,7 +832,8 @@ public final class OrderTwoDerivatives {
   }
 
   /**
-   * The value of {@code sine} and its pullback from an output cotangent to the gradient ({@code jax.vjp}).
+   * The value of {@code sine} and its pullback from an output cotangent to the gradient
+   * ({@code jax.vjp}).
    */
   public static ScalarVjp sineVjp(double x) {
     var fwd = OrderTwo.sineFwd(x);
@@ -813,7 +864,8 @@ public final class OrderTwoDerivatives {
   }
 
   /**
-   * The Hessian of {@code sine} ({@code jax.hessian}), reverse over reverse through its rule; for one parameter, {@code grad(grad(f))}.
+   * The Hessian of {@code sine} ({@code jax.hessian}), reverse over reverse through its rule; for
+   * one parameter, {@code grad(grad(f))}.
    */
   public static double sineHessian(double x) {
     return Internal.sinePullbackGrad(x, 1.0).x();
@@ -826,7 +878,8 @@ public final class OrderTwoDerivatives {
   }
 
   /**
-   * The Hessian of {@code reverseOverReverse} by parameter name: component x is the row of x as a gradient
+   * The Hessian of {@code reverseOverReverse} by parameter name: component x is the row of x as a
+   * gradient
    * record, so that {@code h.x().y()} is ∂²f/∂x∂y.
    */
   public static record ReverseOverReverseHessian(ReverseOverReverseGrad x,
@@ -840,7 +893,8 @@ public final class OrderTwoDerivatives {
   }
 
   /**
-   * The Hessian of {@code forwardOverForward} by parameter name: component x is the row of x as a gradient
+   * The Hessian of {@code forwardOverForward} by parameter name: component x is the row of x as a
+   * gradient
    * record, so that {@code h.x().y()} is ∂²f/∂x∂y.
    */
   public static record ForwardOverForwardHessian(ForwardOverForwardGrad x,
@@ -855,14 +909,17 @@ public final class OrderTwoDerivatives {
     }
 
     /**
-     * The gradient of {@code reverseOverReverse} with respect to {@code x}, times the output cotangent {@code g}, as a function of its own: its reverse mode (reverse over reverse) gives the second derivatives of {@code reverseOverReverse} and of its callers.
+     * The gradient of {@code reverseOverReverse} with respect to {@code x}, times the output
+     * cotangent {@code g}, as a function of its own: its reverse mode (reverse over reverse) gives
+     * the second derivatives of {@code reverseOverReverse} and of its callers.
      */
     public static double reverseOverReversePullbackX(double x, double y, double g) {
       return OrderTwoDerivatives.reverseOverReverseVjp(x, y).pullback(g).x();
     }
 
     /**
-     * The value of {@code reverseOverReversePullbackX} and its pullback from an output cotangent to the gradient ({@code jax.vjp}).
+     * The value of {@code reverseOverReversePullbackX} and its pullback from an output cotangent to
+     * the gradient ({@code jax.vjp}).
      */
     public static Vjp<ReverseOverReversePullbackXGrad> reverseOverReversePullbackXVjp(double x,
         double y, double g) {
@@ -1007,14 +1064,17 @@ public final class OrderTwoDerivatives {
     }
 
     /**
-     * The gradient of {@code reverseOverReverse} with respect to {@code y}, times the output cotangent {@code g}, as a function of its own: its reverse mode (reverse over reverse) gives the second derivatives of {@code reverseOverReverse} and of its callers.
+     * The gradient of {@code reverseOverReverse} with respect to {@code y}, times the output
+     * cotangent {@code g}, as a function of its own: its reverse mode (reverse over reverse) gives
+     * the second derivatives of {@code reverseOverReverse} and of its callers.
      */
     public static double reverseOverReversePullbackY(double x, double y, double g) {
       return OrderTwoDerivatives.reverseOverReverseVjp(x, y).pullback(g).y();
     }
 
     /**
-     * The value of {@code reverseOverReversePullbackY} and its pullback from an output cotangent to the gradient ({@code jax.vjp}).
+     * The value of {@code reverseOverReversePullbackY} and its pullback from an output cotangent to
+     * the gradient ({@code jax.vjp}).
      */
     public static Vjp<ReverseOverReversePullbackYGrad> reverseOverReversePullbackYVjp(double x,
         double y, double g) {
@@ -1156,23 +1216,27 @@ public final class OrderTwoDerivatives {
     }
 
     /**
-     * The directional derivative of {@code forwardOverForward} along the tangents, as a function of its own.
+     * The directional derivative of {@code forwardOverForward} along the tangents, as a function of
+     * its own.
      */
     public static double forwardOverForwardTangent(double x, double y, double xDot, double yDot) {
       return OrderTwoDerivatives.forwardOverForwardJvp(x, y, xDot, yDot).tangent();
     }
 
     /**
-     * Forward mode of {@code forwardOverForwardTangent}: along the primal direction and the tangent direction.
+     * Forward mode of {@code forwardOverForwardTangent}: along the primal direction and the tangent
+     * direction.
      */
     public static Dual forwardOverForwardTangentJvp(double x, double y, double xDot, double yDot,
         double xDir, double yDir, double xDotDir, double yDotDir) {
       Dual second = OrderTwoDerivatives.forwardOverForwardSecondOrder(x, y, xDot, yDot, xDir, yDir);
-      return Dual.of(second.value(), second.tangent() + OrderTwoDerivatives.forwardOverForwardJvp(x, y, xDotDir, yDotDir).tangent());
+      return Dual.of(second.value(), second.tangent()
+          + OrderTwoDerivatives.forwardOverForwardJvp(x, y, xDotDir, yDotDir).tangent());
     }
 
     /**
-     * The value of {@code forwardOverForwardTangent} and its pullback from an output cotangent to the gradient ({@code jax.vjp}).
+     * The value of {@code forwardOverForwardTangent} and its pullback from an output cotangent to
+     * the gradient ({@code jax.vjp}).
      */
     public static Vjp<ForwardOverForwardTangentGrad> forwardOverForwardTangentVjp(double x,
         double y, double xDot, double yDot) {
@@ -1220,14 +1284,17 @@ public final class OrderTwoDerivatives {
     }
 
     /**
-     * The derivative of {@code forwardOverForward} with respect to {@code x}, times {@code g}, as a function of its own, for callers whose second derivatives go reverse over reverse.
+     * The derivative of {@code forwardOverForward} with respect to {@code x}, times {@code g}, as a
+     * function of its own, for callers whose second derivatives go reverse over reverse.
      */
     public static double forwardOverForwardPullbackX(double x, double y, double g) {
-      return g * jgrad.golden.OrderTwoDerivatives.Internal.forwardOverForwardTangent(x, y, 1.0, 0.0);
+      return g
+          * jgrad.golden.OrderTwoDerivatives.Internal.forwardOverForwardTangent(x, y, 1.0, 0.0);
     }
 
     /**
-     * The value of {@code forwardOverForwardPullbackX} and its pullback from an output cotangent to the gradient ({@code jax.vjp}).
+     * The value of {@code forwardOverForwardPullbackX} and its pullback from an output cotangent to
+     * the gradient ({@code jax.vjp}).
      */
     public static Vjp<ForwardOverForwardPullbackXGrad> forwardOverForwardPullbackXVjp(double x,
         double y, double g) {
@@ -1259,14 +1326,17 @@ public final class OrderTwoDerivatives {
     }
 
     /**
-     * The derivative of {@code forwardOverForward} with respect to {@code y}, times {@code g}, as a function of its own, for callers whose second derivatives go reverse over reverse.
+     * The derivative of {@code forwardOverForward} with respect to {@code y}, times {@code g}, as a
+     * function of its own, for callers whose second derivatives go reverse over reverse.
      */
     public static double forwardOverForwardPullbackY(double x, double y, double g) {
-      return g * jgrad.golden.OrderTwoDerivatives.Internal.forwardOverForwardTangent(x, y, 0.0, 1.0);
+      return g
+          * jgrad.golden.OrderTwoDerivatives.Internal.forwardOverForwardTangent(x, y, 0.0, 1.0);
     }
 
     /**
-     * The value of {@code forwardOverForwardPullbackY} and its pullback from an output cotangent to the gradient ({@code jax.vjp}).
+     * The value of {@code forwardOverForwardPullbackY} and its pullback from an output cotangent to
+     * the gradient ({@code jax.vjp}).
      */
     public static Vjp<ForwardOverForwardPullbackYGrad> forwardOverForwardPullbackYVjp(double x,
         double y, double g) {
@@ -1298,14 +1368,17 @@ public final class OrderTwoDerivatives {
     }
 
     /**
-     * The value of {@code forwardOverForward} with each custom rule's output computed by the rule's body, as a function of its own: second derivatives of callers differentiate those bodies as written.
+     * The value of {@code forwardOverForward} with each custom rule's output computed by the rule's
+     * body, as a function of its own: second derivatives of callers differentiate those bodies as
+     * written.
      */
     public static double forwardOverForwardRulePrimal(double x, double y) {
       return forwardOverForwardRulePrimalVjp(x, y).value();
     }
 
     /**
-     * The value of {@code forwardOverForwardRulePrimal} and its directional derivative along the tangents ({@code jax.jvp}).
+     * The value of {@code forwardOverForwardRulePrimal} and its directional derivative along the
+     * tangents ({@code jax.jvp}).
      */
     public static Dual forwardOverForwardRulePrimalJvp(double x, double y, double xDot,
         double yDot) {
@@ -1320,7 +1393,8 @@ public final class OrderTwoDerivatives {
     }
 
     /**
-     * The value of {@code forwardOverForwardRulePrimal} and its pullback from an output cotangent to the gradient ({@code jax.vjp}).
+     * The value of {@code forwardOverForwardRulePrimal} and its pullback from an output cotangent
+     * to the gradient ({@code jax.vjp}).
      */
     public static Vjp<ForwardOverForwardRulePrimalGrad> forwardOverForwardRulePrimalVjp(double x,
         double y) {
@@ -1358,15 +1432,18 @@ public final class OrderTwoDerivatives {
     }
 
     /**
-     * Forward mode of {@code softplusTangent}: along the primal direction and the tangent direction.
+     * Forward mode of {@code softplusTangent}: along the primal direction and the tangent
+     * direction.
      */
     public static Dual softplusTangentJvp(double x, double xDot, double xDir, double xDotDir) {
       Dual second = OrderTwoDerivatives.softplusSecondOrder(x, xDot, xDir);
-      return Dual.of(second.value(), second.tangent() + OrderTwoDerivatives.softplusJvp(x, xDotDir).tangent());
+      return Dual.of(
+          second.value(), second.tangent() + OrderTwoDerivatives.softplusJvp(x, xDotDir).tangent());
     }
 
     /**
-     * The value of {@code softplusTangent} and its pullback from an output cotangent to the gradient ({@code jax.vjp}).
+     * The value of {@code softplusTangent} and its pullback from an output cotangent to the
+     * gradient ({@code jax.vjp}).
      */
     public static Vjp<SoftplusTangentGrad> softplusTangentVjp(double x, double xDot) {
       double neg1 = -x;
@@ -1393,14 +1470,16 @@ public final class OrderTwoDerivatives {
     }
 
     /**
-     * The derivative of {@code softplus} with respect to {@code x}, times {@code g}, as a function of its own, for callers whose second derivatives go reverse over reverse.
+     * The derivative of {@code softplus} with respect to {@code x}, times {@code g}, as a function
+     * of its own, for callers whose second derivatives go reverse over reverse.
      */
     public static double softplusPullback(double x, double g) {
       return g * jgrad.golden.OrderTwoDerivatives.Internal.softplusTangent(x, 1.0);
     }
 
     /**
-     * The value of {@code softplusPullback} and its pullback from an output cotangent to the gradient ({@code jax.vjp}).
+     * The value of {@code softplusPullback} and its pullback from an output cotangent to the
+     * gradient ({@code jax.vjp}).
      */
     public static Vjp<SoftplusPullbackGrad> softplusPullbackVjp(double x, double g) {
       Vjp<SoftplusTangentGrad> softplusTangentVjp1 = Internal.softplusTangentVjp(x, 1.0);
@@ -1427,14 +1506,16 @@ public final class OrderTwoDerivatives {
     }
 
     /**
-     * The value of {@code softplus} with each custom rule's output computed by the rule's body, as a function of its own: second derivatives of callers differentiate those bodies as written.
+     * The value of {@code softplus} with each custom rule's output computed by the rule's body, as
+     * a function of its own: second derivatives of callers differentiate those bodies as written.
      */
     public static double softplusRulePrimal(double x) {
       return softplusRulePrimalVjp(x).value();
     }
 
     /**
-     * The value of {@code softplusRulePrimal} and its directional derivative along the tangents ({@code jax.jvp}).
+     * The value of {@code softplusRulePrimal} and its directional derivative along the tangents
+     * ({@code jax.jvp}).
      */
     public static Dual softplusRulePrimalJvp(double x, double xDot) {
       Dual softplusJvp1 = OrderTwoDerivatives.softplusJvp(x, xDot);
@@ -1444,7 +1525,8 @@ public final class OrderTwoDerivatives {
     }
 
     /**
-     * The value of {@code softplusRulePrimal} and its pullback from an output cotangent to the gradient ({@code jax.vjp}).
+     * The value of {@code softplusRulePrimal} and its pullback from an output cotangent to the
+     * gradient ({@code jax.vjp}).
      */
     public static ScalarVjp softplusRulePrimalVjp(double x) {
       ScalarVjp softplusVjp1 = OrderTwoDerivatives.softplusVjp(x);
@@ -1466,14 +1548,17 @@ public final class OrderTwoDerivatives {
     }
 
     /**
-     * The gradient of {@code sine} with respect to {@code x}, times the output cotangent {@code g}, as a function of its own: its reverse mode (reverse over reverse) gives the second derivatives of {@code sine} and of its callers.
+     * The gradient of {@code sine} with respect to {@code x}, times the output cotangent {@code g},
+     * as a function of its own: its reverse mode (reverse over reverse) gives the second
+     * derivatives of {@code sine} and of its callers.
      */
     public static double sinePullback(double x, double g) {
       return OrderTwoDerivatives.sineVjp(x).pullback(g);
     }
 
     /**
-     * The value of {@code sinePullback} and its pullback from an output cotangent to the gradient ({@code jax.vjp}).
+     * The value of {@code sinePullback} and its pullback from an output cotangent to the gradient
+     * ({@code jax.vjp}).
      */
     public static Vjp<SinePullbackGrad> sinePullbackVjp(double x, double g) {
       double sineFwdX = x;
@@ -1506,38 +1591,44 @@ public final class OrderTwoDerivatives {
     }
 
     /**
-     * The gradient of {@code reverseOverReversePullbackX}, one component per differentiated parameter.
+     * The gradient of {@code reverseOverReversePullbackX}, one component per differentiated
+     * parameter.
      */
     public static record ReverseOverReversePullbackXGrad(double x, double y, double g) {
     }
 
     /**
-     * The gradient of {@code reverseOverReversePullbackY}, one component per differentiated parameter.
+     * The gradient of {@code reverseOverReversePullbackY}, one component per differentiated
+     * parameter.
      */
     public static record ReverseOverReversePullbackYGrad(double x, double y, double g) {
     }
 
     /**
-     * The gradient of {@code forwardOverForwardTangent}, one component per differentiated parameter.
+     * The gradient of {@code forwardOverForwardTangent}, one component per differentiated
+     * parameter.
      */
     public static record ForwardOverForwardTangentGrad(double x, double y, double xDot,
         double yDot) {
     }
 
     /**
-     * The gradient of {@code forwardOverForwardPullbackX}, one component per differentiated parameter.
+     * The gradient of {@code forwardOverForwardPullbackX}, one component per differentiated
+     * parameter.
      */
     public static record ForwardOverForwardPullbackXGrad(double x, double y, double g) {
     }
 
     /**
-     * The gradient of {@code forwardOverForwardPullbackY}, one component per differentiated parameter.
+     * The gradient of {@code forwardOverForwardPullbackY}, one component per differentiated
+     * parameter.
      */
     public static record ForwardOverForwardPullbackYGrad(double x, double y, double g) {
     }
 
     /**
-     * The gradient of {@code forwardOverForwardRulePrimal}, one component per differentiated parameter.
+     * The gradient of {@code forwardOverForwardRulePrimal}, one component per differentiated
+     * parameter.
      */
     public static record ForwardOverForwardRulePrimalGrad(double x, double y) {
     }

@@ -57,7 +57,8 @@ public final class PlainDerivatives {
   }
 
   /**
-   * The value of {@code f} and its pullback from an output cotangent to the gradient ({@code jax.vjp}).
+   * The value of {@code f} and its pullback from an output cotangent to the gradient
+   * ({@code jax.vjp}).
    */
   public static Vjp<FGrad> fVjp(double x, double y) {
     double sin1 = Math.sin(x);

@@ -18,7 +18,8 @@ public final class RecordsDerivatives {
   }
 
   /**
-   * The value of {@code scale} and its directional derivative along the tangents ({@code jax.jvp}); the tangent of a record is a record of the same type.
+   * The value of {@code scale} and its directional derivative along the tangents ({@code jax.jvp});
+   * the tangent of a record is a record of the same type.
    */
   public static Jvp<Records.Point> scaleJvp(Records.Point p, double k, Records.Point pDot,
       double kDot) {
@@ -27,10 +28,12 @@ public final class RecordsDerivatives {
   }
 
   /**
-   * The value of {@code scale} and its pullback from an output cotangent to the gradient ({@code jax.vjp}); the gradient of a record is a record of the same type.
+   * The value of {@code scale} and its pullback from an output cotangent to the gradient
+   * ({@code jax.vjp}); the gradient of a record is a record of the same type.
    */
   public static RecordVjp<Records.Point, ScaleGrad> scaleVjp(Records.Point p, double k) {
-    RecordVjp<Records.Point, Internal.Scale_flatGrad> flatVjp = Internal.scale_flatVjp(p.x(), p.y(), k);
+    RecordVjp<Records.Point, Internal.Scale_flatGrad> flatVjp =
+        Internal.scale_flatVjp(p.x(), p.y(), k);
     return new RecordVjp<>(flatVjp.value(), outBar -> {
       Internal.Scale_flatGrad flatGrad = flatVjp.pullback(outBar);
       return new ScaleGrad(new Records.Point(flatGrad.p_x(), flatGrad.p_y()), flatGrad.k());
@@ -53,7 +56,8 @@ public final class RecordsDerivatives {
     int m = 2;
     double[][] jacP = new double[m][2];
     double[] jacK = new double[m];
-    // Reverse mode: the gradient of each output leaf, pulled back from its unit cotangent, is a row.
+    // Reverse mode: the gradient of each output leaf, pulled back from its unit cotangent, is a
+    // row.
     var vjp = scaleVjp(p, k);
     for (int i = 0; i < m; i++) {
       var g = vjp.pullback(new Records.Point(i == 0 ? 1.0 : 0.0, i == 1 ? 1.0 : 0.0));
@@ -64,7 +68,8 @@ public final class RecordsDerivatives {
   }
 
   /**
-   * The value of {@code f} and its directional derivative along the tangents ({@code jax.jvp}); the tangent of a record is a record of the same type.
+   * The value of {@code f} and its directional derivative along the tangents ({@code jax.jvp}); the
+   * tangent of a record is a record of the same type.
    */
   public static Dual fJvp(Records.Point p, Records.Point pDot) {
     Objects.requireNonNull(pDot, "pDot");
@@ -72,7 +77,8 @@ public final class RecordsDerivatives {
   }
 
   /**
-   * The value of {@code f} and its pullback from an output cotangent to the gradient ({@code jax.vjp}); the gradient of a record is a record of the same type.
+   * The value of {@code f} and its pullback from an output cotangent to the gradient
+   * ({@code jax.vjp}); the gradient of a record is a record of the same type.
    */
   public static Vjp<Records.Point> fVjp(Records.Point p) {
     Vjp<Internal.F_flatGrad> flatVjp = Internal.f_flatVjp(p.x(), p.y());
@@ -83,7 +89,8 @@ public final class RecordsDerivatives {
   }
 
   /**
-   * The gradient of {@code f} ({@code jax.grad}); a record parameter's gradient is a record of its type.
+   * The gradient of {@code f} ({@code jax.grad}); a record parameter's gradient is a record of its
+   * type.
    */
   public static Records.Point fGrad(Records.Point p) {
     return fVjp(p).pullback(1.0);
@@ -98,7 +105,8 @@ public final class RecordsDerivatives {
   }
 
   /**
-   * The gradient of {@code scale}, one component per differentiated parameter (a record's gradient is a record of the same type).
+   * The gradient of {@code scale}, one component per differentiated parameter (a record's gradient
+   * is a record of the same type).
    */
   public static record ScaleGrad(Records.Point p, double k) {
   }
@@ -119,7 +127,8 @@ public final class RecordsDerivatives {
     }
 
     /**
-     * The value of {@code scale_flat} and its directional derivative along the tangents ({@code jax.jvp}).
+     * The value of {@code scale_flat} and its directional derivative along the tangents
+     * ({@code jax.jvp}).
      */
     public static Jvp<Records.Point> scale_flatJvp(double p_x, double p_y, double k, double p_xDot,
         double p_yDot, double kDot) {
@@ -131,7 +140,8 @@ public final class RecordsDerivatives {
     }
 
     /**
-     * The value of {@code scale_flat} and its pullback from a cotangent record of the result's type to the gradient ({@code jax.vjp}).
+     * The value of {@code scale_flat} and its pullback from a cotangent record of the result's type
+     * to the gradient ({@code jax.vjp}).
      */
     public static RecordVjp<Records.Point, Scale_flatGrad> scale_flatVjp(double p_x, double p_y,
         double k) {
@@ -158,7 +168,8 @@ public final class RecordsDerivatives {
     }
 
     /**
-     * The value of {@code f_flat} and its directional derivative along the tangents ({@code jax.jvp}).
+     * The value of {@code f_flat} and its directional derivative along the tangents
+     * ({@code jax.jvp}).
      */
     public static Dual f_flatJvp(double p_x, double p_y, double p_xDot, double p_yDot) {
       Jvp<Records.Point> scale_flatJvp1 = Internal.scale_flatJvp(p_x, p_y, 2.0, p_xDot, p_yDot,
@@ -173,7 +184,8 @@ public final class RecordsDerivatives {
     }
 
     /**
-     * The value of {@code f_flat} and its pullback from an output cotangent to the gradient ({@code jax.vjp}).
+     * The value of {@code f_flat} and its pullback from an output cotangent to the gradient
+     * ({@code jax.vjp}).
      */
     public static Vjp<F_flatGrad> f_flatVjp(double p_x, double p_y) {
       RecordVjp<Records.Point, Scale_flatGrad> scale_flatVjp1 = Internal.scale_flatVjp(p_x, p_y,

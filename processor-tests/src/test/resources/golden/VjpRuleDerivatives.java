@@ -29,7 +29,8 @@ public final class VjpRuleDerivatives {
 
       @Override
       public Dual jvp(double x, double xDot) {
-        throw new UnsupportedOperationException("caller has no forward mode: it reaches a @CustomVjp rule; use vjp or grad");
+        throw new UnsupportedOperationException(
+            "caller has no forward mode: it reaches a @CustomVjp rule; use vjp or grad");
       }
 
       @Override
@@ -40,7 +41,8 @@ public final class VjpRuleDerivatives {
   }
 
   /**
-   * The value of {@code caller} and its pullback from an output cotangent to the gradient ({@code jax.vjp}).
+   * The value of {@code caller} and its pullback from an output cotangent to the gradient
+   * ({@code jax.vjp}).
    */
   public static ScalarVjp callerVjp(double x) {
     double prod1 = x * x;
@@ -93,7 +95,8 @@ public final class VjpRuleDerivatives {
   }
 
   /**
-   * {@code clip} as a differentiable function object of the vector {@code (lo, hi, x)}, to pass to higher-order code.
+   * {@code clip} as a differentiable function object of the vector {@code (lo, hi, x)}, to pass to
+   * higher-order code.
    */
   public static DiffFnN clip() {
     return new DiffFnN() {
@@ -105,7 +108,8 @@ public final class VjpRuleDerivatives {
 
       @Override
       public Dual jvp(double[] x2, double[] x2Dot) {
-        throw new UnsupportedOperationException("clip has no forward mode: it reaches a @CustomVjp rule; use vjp or grad");
+        throw new UnsupportedOperationException(
+            "clip has no forward mode: it reaches a @CustomVjp rule; use vjp or grad");
       }
 
       @Override
@@ -121,7 +125,8 @@ public final class VjpRuleDerivatives {
   }
 
   /**
-   * The value of {@code clip} and its pullback from an output cotangent to the gradient ({@code jax.vjp}).
+   * The value of {@code clip} and its pullback from an output cotangent to the gradient
+   * ({@code jax.vjp}).
    */
   public static Vjp<ClipGrad> clipVjp(double lo, double hi, double x) {
     var fwd = VjpRule.clipFwd(lo, hi, x);

@@ -29,6 +29,7 @@ import io.jgrad.processor.emit.RecordEntryEmitter;
 import io.jgrad.processor.emit.RecordHigherOrderEmitter;
 import io.jgrad.processor.emit.RecordRuleEmitter;
 import io.jgrad.processor.emit.RulePrimalEmitter;
+import io.jgrad.processor.emit.SourceLines;
 import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.Calls;
 import io.jgrad.processor.ir.Derived;
@@ -50,6 +51,7 @@ import io.jgrad.processor.transform.RulePrimal;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -74,6 +76,7 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.ElementFilter;
 import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
 
 /**
  * jgrad's annotation processor: for each class with {@code @Differentiable} methods it validates
@@ -534,7 +537,12 @@ public final class JgradProcessor extends AbstractProcessor {
     String pkg = processingEnv.getElementUtils().getPackageOf(owner).getQualifiedName().toString();
     JavaFile file = JavaFile.builder(pkg, members.build()).skipJavaLangImports(true).indent("  ").build();
     try {
-      file.writeTo(processingEnv.getFiler());
+      // What JavaFile.writeTo(Filer) does, with the lines wrapped to the generated code's width.
+      JavaFileObject source = processingEnv.getFiler().createSourceFile(pkg.isEmpty() ? file.typeSpec().name()
+          : pkg + "." + file.typeSpec().name(), file.typeSpec().originatingElements().toArray(new Element[0]));
+      try (Writer writer = source.openWriter()) {
+        writer.write(SourceLines.wrap(file.toString()));
+      }
     } catch (FilerException e) {
       // The Filer refuses a second type of the same name: a class the user wrote, or the derivatives
       // of Outer.Inner and of a top-level Outer_Inner.

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
+import java.util.stream.Stream;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
@@ -653,6 +654,30 @@ class GoldenSourcesTest {
       assertWithMessage(golden.generatedName()).that(source).doesNotContainMatch("\\b\\d{4}-\\d{2}-\\d{2}");
       assertWithMessage(golden.generatedName()).that(source).doesNotContain("0.0 *");
       assertWithMessage(golden.generatedName()).that(source).doesNotContain("* 0.0");
+    }
+  }
+
+  @Test
+  void generatedLinesFitIn100Columns() throws IOException {
+    for (Golden golden : GOLDENS) {
+      assertFits(golden.generatedName(), generate(golden));
+    }
+    // And every class generated for the examples of this module, when the build compiled them here.
+    Path examples = goldenDir().resolve("../../../../target/generated-test-sources/test-annotations").normalize();
+    if (Files.isDirectory(examples)) {
+      try (Stream<Path> files = Files.walk(examples)) {
+        for (Path file : files.filter(f -> f.toString().endsWith("Derivatives.java")).sorted().toList()) {
+          assertFits(examples.relativize(file).toString(), Files.readString(file, StandardCharsets.UTF_8));
+        }
+      }
+    }
+  }
+
+  private static void assertFits(String name, String source) {
+    String[] lines = source.split("\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      assertWithMessage("%s line %s is longer than 100 columns", name, i + 1)
+          .that(lines[i].codePointCount(0, lines[i].length())).isAtMost(100);
     }
   }
 
