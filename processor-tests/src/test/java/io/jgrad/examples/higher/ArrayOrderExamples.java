@@ -145,6 +145,15 @@ final class ArrayOrderExamples {
     return cubes(y) + x[0] * cubes(x);
   }
 
+  /** A function of a number calling one of an array at order 3: Σ (x·(1, 2))³ = 9x³. */
+  @Differentiable(order = 3)
+  static double cubesOfScaled(double x) {
+    double[] y = new double[2];
+    y[0] = x;
+    y[1] = 2 * x;
+    return cubes(y);
+  }
+
   /** Local arrays in a scalar function at order 3: a = (x, x²), a₀a₁ + sin(a₁) = x³ + sin(x²). */
   @Differentiable(order = 3)
   static double cubeThroughArray(double x) {

@@ -304,6 +304,9 @@ class ArrayOrderTest {
           .isWithin(1e-12).of(6 * x + 2 * c - 4 * x * x * s);
       assertThat(ArrayOrderExamplesDerivatives.cubeThroughArrayDerivative(x, 1, 1, 1))
           .isWithin(1e-11).of(6 - 12 * x * s - 8 * x * x * x * c);
+      // 9x³ through cubes of a local array: f'' = 54x, f''' = 54.
+      assertThat(ArrayOrderExamplesDerivatives.cubesOfScaledHessian(x)).isWithin(1e-12).of(54 * x);
+      assertThat(ArrayOrderExamplesDerivatives.cubesOfScaledDerivative(x, 1, 1, 1)).isWithin(1e-11).of(54);
       // x³: f'' = 6x.
       assertThat(ArrayOrderExamplesDerivatives.copiesHessian(x)).isWithin(1e-12).of(6 * x);
       assertThat(ArrayOrderExamplesDerivatives.copiesHvp(x, 0.5)).isWithin(1e-12).of(3 * x);

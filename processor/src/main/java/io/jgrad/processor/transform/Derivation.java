@@ -181,9 +181,9 @@ public final class Derivation {
    */
   private static Derived tangentFunction(Callee sig, int k, List<Stmt> tangentBody, List<String> tangentNames) {
     // Every function the tangent program calls needs reverse mode over doubles and double arrays
-    // (tangent functions included).
-    if (!sig.doublesOrDoubleArrays()
-        || !Calls.of(new Function.Plain(sig, tangentBody)).stream().allMatch(Callee::doublesOrDoubleArrays)) {
+    // (tangent functions included; a function of arrays has it for fTangent only).
+    if (!sig.doublesOrDoubleArrays() || !Calls.of(new Function.Plain(sig, tangentBody)).stream()
+        .allMatch(c -> c.doublesOnly() || c.doublesOrDoubleArrays() && c.tangentOrder() <= 1)) {
       return null; // reverse over reverse reports a caller that needs these for other types
     }
     Callee tangent = sig.tangentFunction(k);
