@@ -1,10 +1,12 @@
 package io.jgrad.examples.higher;
 
 import io.jgrad.annotations.CustomJvp;
+import io.jgrad.annotations.CustomVjp;
 import io.jgrad.annotations.Differentiable;
 import io.jgrad.annotations.NonDiff;
 import io.jgrad.runtime.DiffFnN;
 import io.jgrad.runtime.Dual;
+import io.jgrad.runtime.Fwd;
 
 /** DiffFnN objects at order 2 and 3: their partials as objects, and bodies calling through them. */
 final class VectorObjectOrderExamples {
@@ -56,5 +58,24 @@ final class VectorObjectOrderExamples {
 
   static Dual skew3Jvp(double a, double b, double c, double aDot, double bDot, double cDot) {
     return Dual.of(Math.sin(a) * b * c, 2 * Math.cos(a) * b * c * aDot + Math.sin(a) * (c * bDot + b * cDot));
+  }
+
+  @CustomVjp(fwd = "squareFwd", bwd = "squareBwd", order = 2)
+  static double square(double x) {
+    return x * x;
+  }
+
+  static Fwd<Double> squareFwd(double x) {
+    return Fwd.of(x * x, x);
+  }
+
+  static double squareBwd(Double x, double g) {
+    return 2 * x * g;
+  }
+
+  /** Reverse over reverse through a @CustomVjp rule and the object: f(x, 2x, 1)². */
+  @Differentiable(order = 2)
+  static double applyReverse(DiffFnN f, double x) {
+    return square(f.value(x, 2 * x, 1.0));
   }
 }

@@ -115,4 +115,14 @@ class VectorObjectOrderTest {
     assertThat(f.partial(0).value(x, y, 2)).isWithin(1e-12).of(2 * Math.cos(x) * y * 2);
     assertThat(f.partial(0).partial(0).value(x, y, 2)).isWithin(1e-12).of(-2 * Math.sin(x) * y * 2);
   }
+
+  @Test
+  void reverseOverReverseGoesThroughTheObjectsPartials() {
+    DiffFnN f = VectorObjectOrderExamplesDerivatives.mix3();
+    for (double x : new double[] {0.4, -0.7}) {
+      double h = VectorObjectOrderExamplesDerivatives.applyReverseHessian(f, x);
+      double fd = slope(xx -> VectorObjectOrderExamplesDerivatives.applyReverseGrad(f, xx), x);
+      assertThat(h).isWithin(tolerance(fd)).of(fd);
+    }
+  }
 }

@@ -229,6 +229,20 @@ class RecordOrderTest {
   }
 
   @Test
+  void callersOfNumbersReachRecordFunctionsForwardAndReverseOverReverse() {
+    for (double t : new double[] {0.6, -1.1}) {
+      double fd = slope(e -> RecordOrderExamplesDerivatives.onCurveGrad(t + e));
+      assertThat(RecordOrderExamplesDerivatives.onCurveHessian(t)).isWithin(tolerance(fd)).of(fd);
+      double s = 0.3;
+      double[][] h = RecordOrderExamplesDerivatives.squaredEnergyHessian(t, s);
+      double fdTT = slope(e -> RecordOrderExamplesDerivatives.squaredEnergyGrad(t + e, s).t());
+      double fdST = slope(e -> RecordOrderExamplesDerivatives.squaredEnergyGrad(t + e, s).s());
+      assertThat(h[0][0]).isWithin(tolerance(fdTT)).of(fdTT);
+      assertThat(h[1][0]).isWithin(tolerance(fdST)).of(fdST);
+    }
+  }
+
+  @Test
   void aNullRecordDirectionIsNamed() {
     NullPointerException e = org.junit.jupiter.api.Assertions.assertThrows(NullPointerException.class,
         () -> RecordOrderExamplesDerivatives.energyHvp(new Point(1, 2), null));
