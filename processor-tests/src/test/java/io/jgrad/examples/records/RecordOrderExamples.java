@@ -84,8 +84,8 @@ final class RecordOrderExamples {
     return new Tagged(u, -p.y() * t, 5);
   }
 
-  /** A record result from a number, at order 2. */
-  @Differentiable(order = 2)
+  /** A record result from a number, at order 3. */
+  @Differentiable(order = 3)
   static Point circle(double t) {
     return new Point(Math.cos(t), Math.sin(t) * t);
   }

@@ -189,12 +189,12 @@ class RecordOrderTest {
   @Test
   void aRecordResultHasARecordOfDirectionalDerivatives() {
     double t = 0.7;
-    Point d2 = RecordOrderExamplesDerivatives.circleDerivative(t, 1, 1);
-    // (cos t, t sin t)'' = (-cos t, 2 cos t - t sin t)
-    assertThat(d2.x()).isWithin(1e-12).of(-Math.cos(t));
-    assertThat(d2.y()).isWithin(1e-12).of(2 * Math.cos(t) - t * Math.sin(t));
-    Point scaled = RecordOrderExamplesDerivatives.circleDerivative(t, 0.5, -3);
-    assertThat(scaled.x()).isWithin(1e-12).of(-1.5 * d2.x());
+    Point d3 = RecordOrderExamplesDerivatives.circleDerivative(t, 1, 1, 1);
+    // (cos t, t sin t)''' = (sin t, -3 sin t - t cos t)
+    assertThat(d3.x()).isWithin(1e-12).of(Math.sin(t));
+    assertThat(d3.y()).isWithin(1e-12).of(-3 * Math.sin(t) - t * Math.cos(t));
+    Point scaled = RecordOrderExamplesDerivatives.circleDerivative(t, 0.5, -3, 2);
+    assertThat(scaled.x()).isWithin(1e-12).of(-3 * d3.x());
   }
 
   @Test
