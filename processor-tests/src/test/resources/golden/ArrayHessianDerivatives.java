@@ -6,6 +6,7 @@ import io.jgrad.runtime.ValueAndGrad;
 import io.jgrad.runtime.Vjp;
 import io.jgrad.runtime.internal.Accumulate;
 import io.jgrad.runtime.internal.Jacobians;
+import io.jgrad.runtime.internal.Partials;
 import io.jgrad.runtime.internal.Tangents;
 import io.jgrad.runtime.internal.Tape;
 import javax.annotation.processing.Generated;
@@ -37,6 +38,58 @@ public final class ArrayHessianDerivatives {
       @Override
       public Vjp<double[]> vjp(double... x) {
         return ArrayHessianDerivatives.chainVjp(x);
+      }
+
+      @Override
+      public DiffFnN partial(int i) {
+        return chainPartial(new int[] {i});
+      }
+    };
+  }
+
+  /**
+   * The derivative of {@code chain} along the unit directions of the indices on {@code path}, as a
+   * function object: what {@code partial(i)} of its objects gives.
+   */
+  private static DiffFnN chainPartial(final int[] path) {
+    return new DiffFnN() {
+      @Override
+      public double value(double... x) {
+        double[][] e = Partials.units(path, x.length);
+        return switch (path.length) {
+          case 1 -> Internal.chainTangent(x, e[0]);
+          default -> ArrayHessianDerivatives.chainDerivative(x, e[0], e[1]);
+        };
+      }
+
+      @Override
+      public Dual jvp(double[] x, double[] xDot) {
+        Tangents.checkLength(x, xDot, "x");
+        double tangent = 0;
+        for (int j = 0; j < x.length; j++) {
+          tangent += xDot[j] * partial(j).value(x);
+        }
+        return Dual.of(value(x), tangent);
+      }
+
+      @Override
+      public Vjp<double[]> vjp(double... x) {
+        return new Vjp<>(value(x), outBar -> {
+          double[] grad = new double[x.length];
+          for (int j = 0; j < x.length; j++) {
+            grad[j] = outBar * partial(j).value(x);
+          }
+          return grad;
+        });
+      }
+
+      @Override
+      public DiffFnN partial(int i) {
+        if (path.length == 2) {
+          throw new UnsupportedOperationException("chain has derivatives to order 2 only;"
+              + " compile it with order = 3");
+        }
+        return chainPartial(Partials.then(path, i));
       }
     };
   }

@@ -28,6 +28,31 @@ public interface DiffFnN {
   }
 
   /**
+   * The partial derivative {@code ∂f/∂xᵢ} as a differentiable function of the same vector, for
+   * second derivatives through this object: a {@code @Differentiable} body may call
+   * {@code f.partial(0).value(a, b, c)} and be differentiated again, and the generated code of an
+   * order-2 body calling {@code f.value(a, b, c)} calls it. Objects of functions compiled with
+   * {@code order = n} (n ≥ 2) have it, and their partials have theirs up to the n-th derivative;
+   * others throw {@link UnsupportedOperationException}.
+   *
+   * @throws IndexOutOfBoundsException for an {@code i} outside the vector
+   */
+  default DiffFnN partial(int i) {
+    throw new UnsupportedOperationException("this function object carries no derivatives of a higher order:"
+        + " compile its function with a higher order (order = 2 gives its derivative objects)");
+  }
+
+  /**
+   * This function as the outer derivative of a second derivative reads its output: itself, or, for
+   * a function compiled with {@code order = 2} that has or reaches a {@code @CustomJvp} rule, the
+   * function computing the output with each rule's body as written (see
+   * {@link DiffFn2#rulePrimal}). Generated second-order code calls it.
+   */
+  default DiffFnN rulePrimal() {
+    return this;
+  }
+
+  /**
    * {@code x}, checked to hold the {@code n} values a generated object of {@code function} unpacks.
    *
    * @throws IllegalArgumentException naming the function and both lengths otherwise

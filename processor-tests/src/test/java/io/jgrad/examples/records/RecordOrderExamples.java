@@ -1,8 +1,10 @@
 package io.jgrad.examples.records;
 
 import io.jgrad.annotations.CustomJvp;
+import io.jgrad.annotations.CustomVjp;
 import io.jgrad.annotations.Differentiable;
 import io.jgrad.runtime.Dual;
+import io.jgrad.runtime.Fwd;
 
 /** Records as parameters of functions of order 2 and 3: a record is its leaves, differentiated again. */
 final class RecordOrderExamples {
@@ -82,9 +84,34 @@ final class RecordOrderExamples {
     return new Tagged(u, -p.y() * t, 5);
   }
 
-  /** A record result from a number, at order 2. */
-  @Differentiable(order = 2)
+  /** A record result from a number, at order 3. */
+  @Differentiable(order = 3)
   static Point circle(double t) {
     return new Point(Math.cos(t), Math.sin(t) * t);
+  }
+
+  /** A function of numbers calling a record function at order 2. */
+  @Differentiable(order = 2)
+  static double onCurve(double t) {
+    return energy(new Point(t, t * t));
+  }
+
+  @CustomVjp(fwd = "squareFwd", bwd = "squareBwd", order = 2)
+  static double square(double x) {
+    return x * x;
+  }
+
+  static Fwd<Double> squareFwd(double x) {
+    return Fwd.of(x * x, x);
+  }
+
+  static double squareBwd(Double x, double g) {
+    return 2 * x * g;
+  }
+
+  /** Reverse over reverse through a @CustomVjp rule and a record function. */
+  @Differentiable(order = 2)
+  static double squaredEnergy(double t, double s) {
+    return square(energy(new Point(t, s * t)));
   }
 }

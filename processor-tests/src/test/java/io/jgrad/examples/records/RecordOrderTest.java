@@ -189,12 +189,12 @@ class RecordOrderTest {
   @Test
   void aRecordResultHasARecordOfDirectionalDerivatives() {
     double t = 0.7;
-    Point d2 = RecordOrderExamplesDerivatives.circleDerivative(t, 1, 1);
-    // (cos t, t sin t)'' = (-cos t, 2 cos t - t sin t)
-    assertThat(d2.x()).isWithin(1e-12).of(-Math.cos(t));
-    assertThat(d2.y()).isWithin(1e-12).of(2 * Math.cos(t) - t * Math.sin(t));
-    Point scaled = RecordOrderExamplesDerivatives.circleDerivative(t, 0.5, -3);
-    assertThat(scaled.x()).isWithin(1e-12).of(-1.5 * d2.x());
+    Point d3 = RecordOrderExamplesDerivatives.circleDerivative(t, 1, 1, 1);
+    // (cos t, t sin t)''' = (sin t, -3 sin t - t cos t)
+    assertThat(d3.x()).isWithin(1e-12).of(Math.sin(t));
+    assertThat(d3.y()).isWithin(1e-12).of(-3 * Math.sin(t) - t * Math.cos(t));
+    Point scaled = RecordOrderExamplesDerivatives.circleDerivative(t, 0.5, -3, 2);
+    assertThat(scaled.x()).isWithin(1e-12).of(-3 * d3.x());
   }
 
   @Test
@@ -225,6 +225,20 @@ class RecordOrderTest {
               + uT * v.x() * w.y() + uT * v.y() * w.x()
           : 0;
       assertThat(third.w()).isWithin(1e-12).of(expectedW);
+    }
+  }
+
+  @Test
+  void callersOfNumbersReachRecordFunctionsForwardAndReverseOverReverse() {
+    for (double t : new double[] {0.6, -1.1}) {
+      double fd = slope(e -> RecordOrderExamplesDerivatives.onCurveGrad(t + e));
+      assertThat(RecordOrderExamplesDerivatives.onCurveHessian(t)).isWithin(tolerance(fd)).of(fd);
+      double s = 0.3;
+      double[][] h = RecordOrderExamplesDerivatives.squaredEnergyHessian(t, s);
+      double fdTT = slope(e -> RecordOrderExamplesDerivatives.squaredEnergyGrad(t + e, s).t());
+      double fdST = slope(e -> RecordOrderExamplesDerivatives.squaredEnergyGrad(t + e, s).s());
+      assertThat(h[0][0]).isWithin(tolerance(fdTT)).of(fdTT);
+      assertThat(h[1][0]).isWithin(tolerance(fdST)).of(fdST);
     }
   }
 

@@ -111,9 +111,12 @@ public final class OrderLimits {
     }
     String name = RecordSignature.userName(g.name());
     if (g.isFunctionObject()) {
-      return g.ownerQualifiedName().equals(Type.FN_N.javaName())
-          ? Optional.of(o + " through the function object " + g.receiver() + " (a DiffFnN) is not supported yet")
-          : Optional.empty(); // its partials' own derivatives, checked at run time
+      // A DiffFnN's partials' own derivatives, like a DiffFn2's, are checked at run time.
+      return g.ownerQualifiedName().equals(Type.FN_N.javaName()) && !g.isPacked()
+          ? Optional.of(o + " through the function object " + g.receiver() + " called with one array is not"
+              + " supported yet; hint: call it with the numbers (" + g.receiver() + ".value(a, b, c)), or pass"
+              + " a DiffFn1 or DiffFn2")
+          : Optional.empty();
     }
     if (g.returnType() != null && g.returnType().isArray()) {
       // Its tangent function (fTangent) is generated for number results only.

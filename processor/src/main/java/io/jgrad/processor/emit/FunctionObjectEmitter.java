@@ -39,7 +39,7 @@ final class FunctionObjectEmitter {
       return;
     }
     if (sig.functionObjectType() == Type.FN_N) {
-      emitVector(sig, forward, type);
+      emitVector(sig, forward, order, type);
       return;
     }
     List<String> all = sig.paramNames();
@@ -172,17 +172,15 @@ final class FunctionObjectEmitter {
 
   /**
    * A {@code DiffFnN}: a function of one {@code double[]} takes the vector as it is; one of three or
-   * more {@code double}s unpacks it, after checking its length, and packs its gradient record.
+   * more {@code double}s unpacks it, after checking its length, and packs its gradient record. From
+   * order 2 on its {@code partial(i)} gives the partial derivatives' objects ({@link VectorPartials}).
    */
-  private static void emitVector(Callee sig, boolean forward, TypeSpec.Builder type) {
+  private static void emitVector(Callee sig, boolean forward, int order, TypeSpec.Builder type) {
     List<Callee.Param> diff = sig.differentiatedParams();
     boolean packed = diff.get(0).type() != Type.DOUBLE_ARRAY;
-    ClassName self = RuntimeTypes.derivatives(sig);
     List<String> all = sig.paramNames();
     String x = packed ? free("x", all) : diff.get(0).name();
     String xDot = free(x + "Dot", all);
-    String n = String.valueOf(diff.size());
-    TypeName vector = ArrayTypeName.of(TypeName.DOUBLE);
 
     // The arguments of f, fJvp and fVjp: bound parameters in their places, the rest from the vector.
     List<String> args = new ArrayList<>();
@@ -199,45 +197,94 @@ final class FunctionObjectEmitter {
         dotArgs.add(xDot);
       }
     }
-    List<String> jvpArgs = new ArrayList<>(args);
-    jvpArgs.addAll(dotArgs);
-    CodeBlock check = packed
-        ? CodeBlock.of("$T.requireLength($L, $L, $S);\n", RuntimeTypes.DIFF_FN_N, x, n, sig.name())
-        : CodeBlock.of("");
-
-    MethodSpec.Builder value = override("value", TypeName.DOUBLE, List.of()).addParameter(vector, x).varargs(true)
-        .addCode(check)
-        .addStatement("return $T.$L($L)", ClassName.bestGuess(sig.ownerQualifiedName()), sig.name(),
-            String.join(", ", args));
-
-    MethodSpec.Builder jvp = override("jvp", RuntimeTypes.DUAL, List.of()).addParameter(vector, x)
-        .addParameter(vector, xDot);
-    if (forward) {
-      jvp.addCode(check);
-      if (packed) {
-        jvp.addStatement("$T.requireLength($L, $L, $S)", RuntimeTypes.DIFF_FN_N, xDot, n, sig.name());
+    Vector v = new Vector(sig, packed, x, xDot, args, dotArgs);
+    TypeSpec.Builder object = v.object(sig, forward);
+    List<MethodSpec> partialObjects = new ArrayList<>();
+    if (order >= 2 && forward) {
+      // The partials' objects go through the tangent functions, which reverse-only functions lack.
+      VectorPartials partials = new VectorPartials(sig, order, x, xDot, args, packed);
+      object.addMethod(partials.partialOfFunction());
+      partialObjects.add(partials.method());
+    } else if (order >= 2) {
+      object.addMethod(MethodSpec.methodBuilder("partial").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+          .returns(RuntimeTypes.DIFF_FN_N).addParameter(TypeName.INT, free("i", all))
+          .addStatement("throw new $T($S)", UnsupportedOperationException.class, sig.name() + " has no forward"
+              + " mode: it reaches a @CustomVjp rule, and the partials of a DiffFnN go through forward mode")
+          .build());
+    }
+    if (order >= 2 && sig.rulePrimal()) {
+      // What derivatives of higher-order code read the object's output through (fRulePrimal), itself
+      // differentiated to one order less.
+      Callee primal = sig.secondOrderPrimal();
+      TypeSpec.Builder primalObject = v.object(primal, forward);
+      if (order >= 3 && forward) {
+        VectorPartials partials = new VectorPartials(primal, order - 1, x, xDot, args, packed);
+        primalObject.addMethod(partials.partialOfFunction());
+        partialObjects.add(partials.method());
       }
-      jvp.addStatement("return $T.$LJvp($L)", self, sig.name(), String.join(", ", jvpArgs));
-    } else {
-      noForwardMode(sig, jvp);
+      object.addMethod(override("rulePrimal", RuntimeTypes.DIFF_FN_N, List.of())
+          .addStatement("return $L", primalObject.build())
+          .build());
     }
-
-    MethodSpec.Builder vjp = override("vjp", ParameterizedTypeName.get(RuntimeTypes.VJP, vector), List.of())
-        .addParameter(vector, x).varargs(true)
-        .addCode(check);
-    CodeBlock call = CodeBlock.of("$T.$LVjp($L)", self, sig.name(), String.join(", ", args));
-    if (!packed) {
-      vjp.addStatement("return $L", call);
-    } else {
-      repack(vjp, self.nestedClass(sig.gradRecordName()), call, all, grad -> CodeBlock.of("new double[] {$L}",
-          String.join(", ", diff.stream().map(p -> grad + "." + p.name() + "()").toList())));
-    }
-
     type.addMethod(factory(sig, RuntimeTypes.DIFF_FN_N, packed
         ? "the vector {@code (" + String.join(", ", diff.stream().map(Callee.Param::name).toList()) + ")}"
         : "{@code " + x + "}")
-        .addStatement("return $L", anonymous(RuntimeTypes.DIFF_FN_N, value, jvp, vjp).build())
+        .addStatement("return $L", object.build())
         .build());
+    partialObjects.forEach(type::addMethod);
+  }
+
+  /**
+   * The vector form of a {@code DiffFnN} {@code sig}: whether it packs scalars, the vector's and its
+   * tangent's names, and the arguments of {@code sig} and of its tangents read from them.
+   */
+  private record Vector(Callee sig, boolean packed, String x, String xDot, List<String> args,
+      List<String> dotArgs) {
+    /**
+     * The object's {@code value}, {@code jvp} and {@code vjp}, delegating to {@code target} and its
+     * generated derivatives: {@code f} itself, or {@code fRulePrimal} for {@code rulePrimal()}.
+     */
+    TypeSpec.Builder object(Callee target, boolean forward) {
+      // fRulePrimal and its derivatives are in Internal; f itself is the user's, its derivatives the API.
+      ClassName self = RuntimeTypes.home(target);
+      ClassName owner = target.internal() ? self : ClassName.bestGuess(target.ownerQualifiedName());
+      List<Callee.Param> diff = sig.differentiatedParams();
+      String n = String.valueOf(diff.size());
+      TypeName vector = ArrayTypeName.of(TypeName.DOUBLE);
+      List<String> jvpArgs = new ArrayList<>(args);
+      jvpArgs.addAll(dotArgs);
+      CodeBlock check = packed
+          ? CodeBlock.of("$T.requireLength($L, $L, $S);\n", RuntimeTypes.DIFF_FN_N, x, n, sig.name())
+          : CodeBlock.of("");
+
+      MethodSpec.Builder value = override("value", TypeName.DOUBLE, List.of()).addParameter(vector, x).varargs(true)
+          .addCode(check)
+          .addStatement("return $T.$L($L)", owner, target.name(), String.join(", ", args));
+
+      MethodSpec.Builder jvp = override("jvp", RuntimeTypes.DUAL, List.of()).addParameter(vector, x)
+          .addParameter(vector, xDot);
+      if (forward) {
+        jvp.addCode(check);
+        if (packed) {
+          jvp.addStatement("$T.requireLength($L, $L, $S)", RuntimeTypes.DIFF_FN_N, xDot, n, sig.name());
+        }
+        jvp.addStatement("return $T.$LJvp($L)", self, target.name(), String.join(", ", jvpArgs));
+      } else {
+        noForwardMode(sig, jvp);
+      }
+
+      MethodSpec.Builder vjp = override("vjp", ParameterizedTypeName.get(RuntimeTypes.VJP, vector), List.of())
+          .addParameter(vector, x).varargs(true)
+          .addCode(check);
+      CodeBlock call = CodeBlock.of("$T.$LVjp($L)", self, target.name(), String.join(", ", args));
+      if (!packed) {
+        vjp.addStatement("return $L", call);
+      } else {
+        repack(vjp, self.nestedClass(target.gradRecordName()), call, sig.paramNames(), grad -> CodeBlock.of(
+            "new double[] {$L}", String.join(", ", diff.stream().map(p -> grad + "." + p.name() + "()").toList())));
+      }
+      return anonymous(RuntimeTypes.DIFF_FN_N, value, jvp, vjp);
+    }
   }
 
   /**

@@ -159,13 +159,13 @@ public final class SecondOrder {
 
   /**
    * The call {@code f.value(args)} made through the object's partial derivative {@code k} instead
-   * ({@code f.partialFirst().value(args)}): second order through a function object. A
-   * {@code DiffFnN} has no partials yet.
+   * ({@code f.partialFirst().value(args)}, {@code f.partial(k).value(args)} for a {@code DiffFnN}):
+   * second order through a function object. A {@code DiffFnN} of one array is not reached here.
    */
   static Callee partial(Callee objectCall, int k) {
     requireNotVector(objectCall);
-    return objectCall.withReceiver(objectCall.receiver() + "."
-        + Callee.partialMethod(k, objectCall.params().size()) + "()");
+    return objectCall.withReceiver(objectCall.receiver() + "." + (objectCall.isPacked() ? "partial(" + k + ")"
+        : Callee.partialMethod(k, objectCall.params().size()) + "()"));
   }
 
   /**
@@ -182,8 +182,9 @@ public final class SecondOrder {
   }
 
   private static void requireNotVector(Callee objectCall) {
-    if (objectCall.ownerQualifiedName().equals(Type.FN_N.javaName())) {
-      throw new IllegalStateException("order 2 through the DiffFnN " + objectCall.receiver() + " passed OrderLimits");
+    if (objectCall.ownerQualifiedName().equals(Type.FN_N.javaName()) && !objectCall.isPacked()) {
+      throw new IllegalStateException("order 2 through the DiffFnN " + objectCall.receiver() + " of an array passed"
+          + " OrderLimits");
     }
   }
 }
