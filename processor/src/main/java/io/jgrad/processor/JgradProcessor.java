@@ -409,9 +409,14 @@ public final class JgradProcessor extends AbstractProcessor {
       });
     }
     Derived derived = Derivation.of(f, forward, order, purity::removable, spec.checkpointLoops());
-    // Callers differentiate the rule primal of an order-n function n - 1 more times.
-    Derived rulePrimal = order >= 2 && sig.rulePrimal() ? Derivation.internal(new Function.Plain(
-        sig.secondOrderPrimal(), RulePrimal.of(f)), forward, order - 1) : null;
+    // Callers differentiate the rule primal of an order-n function n - 1 more times; where a rule's
+    // body calls another rule's function, the rule primal has one of its own, to one order less.
+    List<Derived> rulePrimals = new ArrayList<>();
+    for (Function below = f; below.signature().rulePrimal() && below.signature().order() >= 2; ) {
+      Callee primal = below.signature().secondOrderPrimal();
+      below = new Function.Plain(primal, RulePrimal.of(below));
+      rulePrimals.add(Derivation.internal(below, forward, primal.order()));
+    }
     String arrays = arrayUsers.get(sig.key());
     if (batched && arrays != null) {
       report.error(Codes.NOT_BATCHABLE, "a function with local arrays, an array result or records cannot be"
@@ -438,8 +443,10 @@ public final class JgradProcessor extends AbstractProcessor {
     }
     return Optional.of(members -> {
       DerivativesEmitter.emit(derived, members);
-      if (rulePrimal != null) {
-        RulePrimalEmitter.emit(derived.signature(), rulePrimal, members);
+      Callee above = derived.signature();
+      for (Derived rulePrimal : rulePrimals) {
+        RulePrimalEmitter.emit(above, rulePrimal, members);
+        above = rulePrimal.signature();
       }
       if (kernels != null) {
         KernelEmitter.emit(kernels, members.api(), openCl);
