@@ -399,9 +399,14 @@ public final class JgradProcessor extends AbstractProcessor {
       return Optional.empty();
     }
     boolean batched = method.getAnnotation(Batched.class) != null;
-    // Callers differentiate the rule primal of an order-n function n - 1 more times.
-    Derived rulePrimal = order >= 2 && sig.rulePrimal() ? Derivation.internal(new Function.Plain(
-        sig.secondOrderPrimal(), RulePrimal.of(f)), forward, order - 1) : null;
+    // Callers differentiate the rule primal of an order-n function n - 1 more times; where a rule's
+    // body calls another rule's function, the rule primal has one of its own, to one order less.
+    List<Derived> rulePrimals = new ArrayList<>();
+    for (Function below = f; below.signature().rulePrimal() && below.signature().order() >= 2; ) {
+      Callee primal = below.signature().secondOrderPrimal();
+      below = new Function.Plain(primal, RulePrimal.of(below));
+      rulePrimals.add(Derivation.internal(below, forward, primal.order()));
+    }
     if (recordSignature != null) {
       Kernels kernels = null;
       if (batched) {
@@ -428,9 +433,7 @@ public final class JgradProcessor extends AbstractProcessor {
         } else {
           RecordRuleEmitter.emit(recordSignature, derived, members);
         }
-        if (rulePrimal != null) {
-          RulePrimalEmitter.emit(sig, rulePrimal, members);
-        }
+        emitRulePrimals(sig, rulePrimals, members);
         RecordEntryEmitter.emit(recordSignature, f, derived.forward(), members);
         if (order >= 2) {
           RecordHigherOrderEmitter.emit(recordSignature, order, members.api());
@@ -470,9 +473,7 @@ public final class JgradProcessor extends AbstractProcessor {
     Kernels batch = kernels;
     return Optional.of(members -> {
       DerivativesEmitter.emit(derived, members);
-      if (rulePrimal != null) {
-        RulePrimalEmitter.emit(derived.signature(), rulePrimal, members);
-      }
+      emitRulePrimals(derived.signature(), rulePrimals, members);
       if (batch != null) {
         KernelEmitter.emit(batch, members.api(), openCl);
       }
@@ -499,6 +500,14 @@ public final class JgradProcessor extends AbstractProcessor {
       report.warning(Codes.CPU_ONLY_BATCH, cpu.warning(), method);
     }
     return Optional.of(kernels);
+  }
+
+  /** Each rule primal of {@code rulePrimals}, the first that of {@code above}, each next that of the one before. */
+  private static void emitRulePrimals(Callee above, List<Derived> rulePrimals, Members members) {
+    for (Derived rulePrimal : rulePrimals) {
+      RulePrimalEmitter.emit(above, rulePrimal, members);
+      above = rulePrimal.signature();
+    }
   }
 
   private void generate(ClassWork w, Map<String, String> reverseOnly, Map<String, String> arrayUsers,

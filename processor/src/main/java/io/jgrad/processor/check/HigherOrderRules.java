@@ -12,10 +12,12 @@ import java.util.Optional;
 
 /**
  * The {@code jvp} rules that order 3 and above can differentiate with JAX's semantics. Callers read a
- * rule's output through its rule primal at every order above the first; that is exact when the
- * rule's body calls no function that has or reaches a rule, or calls only its own function and
- * returns that call as its value (the rule then applies at every order). A body calling another
- * rule's function would need the primal of that rule's primal at each order, which is not built yet.
+ * rule's output through its rule primal at every order above the first; a rule's body that calls its
+ * own function returns that call as its value (the rule then applies at every order). A rule's body
+ * may call another rule's function G (whose rule calls none): its own derivatives apply G's rule once,
+ * at the order above the rule's, and differentiate G's body above that. Its callers above order 2
+ * are refused: they read the rule's tangent at one order and differentiate it at a later one, where
+ * G's rule would apply too late; that needs the rule primals of tangent functions, not built yet.
  */
 final class HigherOrderRules {
   private HigherOrderRules() {}
@@ -29,10 +31,8 @@ final class HigherOrderRules {
           + self.name() + " order = 2");
     }
     for (Callee c : Calls.of(rule)) {
-      if (c.rulePrimal() && !c.key().equals(self.key())) {
-        return Optional.of(o + " of a @CustomJvp rule whose body calls " + c.name() + ", which has or reaches a"
-            + " custom rule, is not supported yet; hint: call only " + self.name() + " itself or functions"
-            + " without rules in the rule's body, or give " + self.name() + " order = 2");
+      if (!c.key().equals(self.key()) && c.deeperRulePrimals() > 0) {
+        return Optional.of(throughNestedRules(c, order));
       }
       if (c.order() < order - 1) {
         // The rule's body is differentiated order - 1 times, through its callees' tangent functions.
@@ -49,6 +49,17 @@ final class HigherOrderRules {
           + "), ...); hint: return that value, or give " + self.name() + " order = 2");
     }
     return Optional.empty();
+  }
+
+  /**
+   * Why {@code order} (above 2) cannot go through a call of {@code g}, a rule whose body calls another
+   * function with a rule, or a function that reaches one: the rule's tangent, read one order and
+   * differentiated two orders later, would apply the inner rule where JAX differentiates its body.
+   */
+  static String throughNestedRules(Callee g, int order) {
+    return "order " + order + " through a call to " + g.name() + ", which has or reaches a @CustomJvp rule whose"
+        + " body calls another function with a custom rule, is not supported yet; hint: give the caller order = 2,"
+        + " or call only functions without rules in that rule's body";
   }
 
   /** Whether {@code e} is {@code f(params...)}, the call of {@code self} with its own parameters. */

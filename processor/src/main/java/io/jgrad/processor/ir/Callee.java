@@ -21,6 +21,13 @@ import java.util.stream.Stream;
  *
  * <p>{@code tangentOrder} is k for the k-th tangent function of a function ({@link #tangentFunction}),
  * 0 for any other callee.
+ *
+ * <p>{@code deeperRulePrimals} counts the rule primals below {@code fRulePrimal}: where a rule's body
+ * calls another function with a rule, the output a derivative of order k + 1 differentiates is
+ * {@code fRulePrimal} taken k times ({@code fRulePrimalRulePrimal}, ...), each with the rules its
+ * body calls replaced by their bodies once more; 0 for most functions. Callers above order 2 of a
+ * function with deeper rule primals are refused for now ({@code OrderLimits}); a compiled class says
+ * how many it has by its methods.
  */
 public record Callee(
     String ownerQualifiedName,
@@ -33,7 +40,16 @@ public record Callee(
     String receiver,
     boolean rulePrimal,
     RecordResult recordResult,
-    int tangentOrder) {
+    int tangentOrder,
+    int deeperRulePrimals) {
+
+  /** A callee whose {@code fRulePrimal}, if any, has no rule primal of its own. */
+  public Callee(String ownerQualifiedName, String derivativesQualifiedName, String name, List<Param> params,
+      Type returnType, boolean forward, int order, String receiver, boolean rulePrimal, RecordResult recordResult,
+      int tangentOrder) {
+    this(ownerQualifiedName, derivativesQualifiedName, name, params, returnType, forward, order, receiver,
+        rulePrimal, recordResult, tangentOrder, 0);
+  }
 
   /**
    * The record a flat function returns ({@code f_flat} of a function with a record result), and
@@ -84,7 +100,7 @@ public record Callee(
   /** The same call through another receiver: a renamed local, or a partial derivative of the object. */
   public Callee withReceiver(String newReceiver) {
     return new Callee(ownerQualifiedName, derivativesQualifiedName, nameOf(newReceiver), params, returnType, forward,
-        order, newReceiver, rulePrimal, recordResult, tangentOrder);
+        order, newReceiver, rulePrimal, recordResult, tangentOrder, deeperRulePrimals);
   }
 
   /** A name for temporaries from a receiver expression: {@code f.partialFirst()} gives {@code fPartialFirst}. */
@@ -234,17 +250,24 @@ public record Callee(
    * computes the output with each custom rule's body as written, and its derivatives differentiate
    * those bodies: a rule applies again only where its body calls its function (JAX's semantics for
    * {@code grad(grad(g))} through a {@code custom_jvp} function, whose rule is traced once). It is
-   * differentiated to one order less than this function.
+   * differentiated to one order less than this function, and has a rule primal of its own where
+   * {@link #deeperRulePrimals} says so.
    */
   public Callee secondOrderPrimal() {
     return !rulePrimal || order < 2 ? this : new Callee(derivativesQualifiedName, derivativesQualifiedName,
-        rulePrimalName(name), params, returnType, forward, order - 1);
+        rulePrimalName(name), params, returnType, forward, order - 1, null, deeperRulePrimals > 0, null, 0,
+        Math.max(0, deeperRulePrimals - 1));
   }
 
   /** The same function, marked as having {@code fRulePrimal} or not. */
   public Callee withRulePrimal(boolean has) {
+    return withRulePrimals(has, 0);
+  }
+
+  /** The same function, marked as having {@code fRulePrimal} or not, with {@code deeper} rule primals below it. */
+  public Callee withRulePrimals(boolean has, int deeper) {
     return new Callee(ownerQualifiedName, derivativesQualifiedName, name, params, returnType, forward, order, receiver,
-        has, recordResult, tangentOrder);
+        has, recordResult, tangentOrder, has ? deeper : 0);
   }
 
   /**
@@ -263,7 +286,7 @@ public record Callee(
   private Callee reading(RecordResult read) {
     return new Callee(ownerQualifiedName, derivativesQualifiedName, name, params,
         read.leaf() < 0 ? Type.OBJECT : read.selected().type(), forward, order, receiver, rulePrimal, read,
-        tangentOrder);
+        tangentOrder, deeperRulePrimals);
   }
 
   /** The name of the generated method {@link #secondOrderPrimal} calls for function {@code name}. */

@@ -72,10 +72,24 @@ public final class CalleeResolver {
       params.add(new Callee.Param(names.get(i), type, differentiated,
           type == Type.OBJECT ? TypeMapper.javaType(p.asType()) : TypeMapper.narrowInt(p.asType()), heldConstant));
     }
-    return new Callee(owner.getQualifiedName().toString(), derivatives,
-        method.getSimpleName().toString(), List.copyOf(params), TypeMapper.map(method.getReturnType()),
-        hasForwardMode(method, derivatives), DiffSpec.of(method).map(DiffSpec::order).orElse(1), null,
-        hasGenerated(internalOf(derivatives), Callee.rulePrimalName(method.getSimpleName().toString())), null, 0);
+    String name = method.getSimpleName().toString();
+    int deeper = deeperRulePrimals(derivatives, name);
+    return new Callee(owner.getQualifiedName().toString(), derivatives, name, List.copyOf(params),
+        TypeMapper.map(method.getReturnType()), hasForwardMode(method, derivatives),
+        DiffSpec.of(method).map(DiffSpec::order).orElse(1), null, deeper >= 0, null, 0, Math.max(0, deeper));
+  }
+
+  /**
+   * How many rule primals a compiled class has below {@code fRulePrimal} ({@code fRulePrimalRulePrimal},
+   * ...), -1 where it has none.
+   */
+  private int deeperRulePrimals(String derivatives, String name) {
+    int deeper = -1;
+    for (String primal = Callee.rulePrimalName(name); hasGenerated(internalOf(derivatives), primal);
+        primal = Callee.rulePrimalName(primal)) {
+      deeper++;
+    }
+    return deeper;
   }
 
   /**
