@@ -499,8 +499,11 @@ public final class KernelArgumentsDerivatives {
 
   /**
    * The value of {@code scaledNorm} in every lane ({@code vmap(scaledNorm)}).
+   * Arrays of rows, laid end to end; each lane's row:
+   * {@code x[lane * xRowLength ..]}.
    * Returns the batch bound to these arrays, for repeated {@code run()}s; close it.
-   * @throws IllegalArgumentException naming an array that is null or of another length than the first
+   * @throws IllegalArgumentException naming an array that is null or of another number of lanes than the first,
+   * or not a whole number of rows
    * @throws io.jgrad.runtime.BackendUnavailableException when {@code backend} cannot run this kernel
    */
   public static Batch scaledNormBatchSession(double[] y, double[] x, int xRowLength, double[] out,
@@ -513,8 +516,11 @@ public final class KernelArgumentsDerivatives {
 
   /**
    * The value of {@code scaledNorm} in every lane ({@code vmap(scaledNorm)}).
+   * Arrays of rows, laid end to end; each lane's row:
+   * {@code x[lane * xRowLength ..]}.
    * Returns the backend that ran it.
-   * @throws IllegalArgumentException naming an array that is null or of another length than the first
+   * @throws IllegalArgumentException naming an array that is null or of another number of lanes than the first,
+   * or not a whole number of rows
    * @throws io.jgrad.runtime.BackendUnavailableException when {@code backend} cannot run this kernel
    */
   public static Backend scaledNormBatch(double[] y, double[] x, int xRowLength, double[] out,
@@ -526,8 +532,12 @@ public final class KernelArgumentsDerivatives {
 
   /**
    * The value and the tangent of {@code scaledNorm} in every lane ({@code vmap(jvp(scaledNorm))}), tangents per lane.
+   * Arrays of rows, laid end to end; each lane's row:
+   * {@code x[lane * xRowLength ..]},
+   * {@code xDot[lane * xRowLength ..]}.
    * Returns the batch bound to these arrays, for repeated {@code run()}s; close it.
-   * @throws IllegalArgumentException naming an array that is null or of another length than the first
+   * @throws IllegalArgumentException naming an array that is null or of another number of lanes than the first,
+   * or not a whole number of rows
    * @throws io.jgrad.runtime.BackendUnavailableException when {@code backend} cannot run this kernel
    */
   public static Batch scaledNormJvpBatchSession(double[] y, double[] x, int xRowLength,
@@ -543,8 +553,12 @@ public final class KernelArgumentsDerivatives {
 
   /**
    * The value and the tangent of {@code scaledNorm} in every lane ({@code vmap(jvp(scaledNorm))}), tangents per lane.
+   * Arrays of rows, laid end to end; each lane's row:
+   * {@code x[lane * xRowLength ..]},
+   * {@code xDot[lane * xRowLength ..]}.
    * Returns the backend that ran it.
-   * @throws IllegalArgumentException naming an array that is null or of another length than the first
+   * @throws IllegalArgumentException naming an array that is null or of another number of lanes than the first,
+   * or not a whole number of rows
    * @throws io.jgrad.runtime.BackendUnavailableException when {@code backend} cannot run this kernel
    */
   public static Backend scaledNormJvpBatch(double[] y, double[] x, int xRowLength, double[] yDot,
@@ -557,8 +571,12 @@ public final class KernelArgumentsDerivatives {
   /**
    * The gradient of {@code scaledNorm} in every lane ({@code vmap(grad(scaledNorm))}),
    * by forward mode, one pass per scalar parameter and per element of a row (no tape).
+   * Arrays of rows, laid end to end; each lane's row:
+   * {@code x[lane * xRowLength ..]},
+   * {@code xGrad[lane * xRowLength ..]}.
    * Returns the batch bound to these arrays, for repeated {@code run()}s; close it.
-   * @throws IllegalArgumentException naming an array that is null or of another length than the first
+   * @throws IllegalArgumentException naming an array that is null or of another number of lanes than the first,
+   * or not a whole number of rows
    * @throws io.jgrad.runtime.BackendUnavailableException when {@code backend} cannot run this kernel
    */
   public static Batch scaledNormGradBatchSession(double[] y, double[] x, int xRowLength,
@@ -573,8 +591,12 @@ public final class KernelArgumentsDerivatives {
   /**
    * The gradient of {@code scaledNorm} in every lane ({@code vmap(grad(scaledNorm))}),
    * by forward mode, one pass per scalar parameter and per element of a row (no tape).
+   * Arrays of rows, laid end to end; each lane's row:
+   * {@code x[lane * xRowLength ..]},
+   * {@code xGrad[lane * xRowLength ..]}.
    * Returns the backend that ran it.
-   * @throws IllegalArgumentException naming an array that is null or of another length than the first
+   * @throws IllegalArgumentException naming an array that is null or of another number of lanes than the first,
+   * or not a whole number of rows
    * @throws io.jgrad.runtime.BackendUnavailableException when {@code backend} cannot run this kernel
    */
   public static Backend scaledNormGradBatch(double[] y, double[] x, int xRowLength, double[] yGrad,
