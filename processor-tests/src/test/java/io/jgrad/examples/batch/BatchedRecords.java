@@ -38,4 +38,18 @@ final class BatchedRecords {
   }
 
   record FloatPoint(float x, float y) {}
+
+  /** A record with an array component: its weights are a row per lane. */
+  record Layer(double[] w, double b) {}
+
+  /** {@code tanh(b + sum_i w_i x_i)}: a record with a row, and a row. */
+  @Batched
+  @Differentiable
+  static double neuron(Layer layer, double[] x) {
+    double s = layer.b();
+    for (int i = 0; i < x.length; i++) {
+      s += layer.w()[i] * x[i];
+    }
+    return Math.tanh(s);
+  }
 }

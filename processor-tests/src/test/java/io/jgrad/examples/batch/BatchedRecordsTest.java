@@ -7,6 +7,7 @@ import static io.jgrad.examples.batch.LaneTesting.uniform;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.jgrad.examples.batch.BatchedRecords.FloatPoint;
+import io.jgrad.examples.batch.BatchedRecords.Layer;
 import io.jgrad.examples.batch.BatchedRecords.Particle;
 import io.jgrad.examples.batch.BatchedRecords.Point;
 import io.jgrad.runtime.Backend;
@@ -119,6 +120,43 @@ class BatchedRecordsTest {
       assertClose(pyGrad[i], -e * 4 * py[i], 1e-5, "p.y gradient at lane " + i);
       FloatPoint g = BatchedRecordsDerivatives.bumpFGrad(new FloatPoint(px[i], py[i]), width);
       assertClose(pxGrad[i], g.x(), 1e-5, "p.x gradient against bumpFGrad at lane " + i);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void aRecordWithAnArrayComponentGivesARowPerLane(Backend backend) {
+    OpenCl.requireIf(backend);
+    Random r = new Random(19);
+    int lanes = 20;
+    int n = 3;
+    double[] w = uniform(r, lanes * n, -1, 1);
+    double[] b = uniform(r, lanes, -1, 1);
+    double[] x = uniform(r, lanes * n, -1, 1);
+    double[] out = new double[lanes];
+    BatchedRecordsDerivatives.neuronBatch(w, n, b, x, n, out, backend);
+    double[] wGrad = new double[lanes * n];
+    double[] bGrad = new double[lanes];
+    double[] xGrad = new double[lanes * n];
+    BatchedRecordsDerivatives.neuronGradBatch(w, n, b, x, n, wGrad, bGrad, xGrad, backend);
+    double tol = tolerance(backend);
+    for (int l = 0; l < lanes; l++) {
+      double s = b[l];
+      for (int i = 0; i < n; i++) {
+        s += w[l * n + i] * x[l * n + i];
+      }
+      double t = Math.tanh(s);
+      assertClose(out[l], t, 1e-12, "value at lane " + l);
+      assertClose(bGrad[l], 1 - t * t, 1e-12, "b gradient at lane " + l);
+      BatchedRecordsDerivatives.NeuronGrad g = BatchedRecordsDerivatives.neuronGrad(
+          new Layer(java.util.Arrays.copyOfRange(w, l * n, l * n + n), b[l]),
+          java.util.Arrays.copyOfRange(x, l * n, l * n + n));
+      for (int i = 0; i < n; i++) {
+        assertClose(wGrad[l * n + i], (1 - t * t) * x[l * n + i], 1e-12, "w gradient at lane " + l);
+        assertClose(xGrad[l * n + i], (1 - t * t) * w[l * n + i], 1e-12, "x gradient at lane " + l);
+        assertClose(wGrad[l * n + i], g.layer().w()[i], tol, "w gradient against neuronGrad at lane " + l);
+        assertClose(xGrad[l * n + i], g.x()[i], tol, "x gradient against neuronGrad at lane " + l);
+      }
     }
   }
 

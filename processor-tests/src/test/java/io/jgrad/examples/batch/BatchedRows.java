@@ -63,6 +63,17 @@ final class BatchedRows {
     return s + z * z * z * (x[0] - x[1]);
   }
 
+  /** {@code sum_k c_k x^k}: coefficients per lane (perLane names the array), x a scalar. */
+  @Batched(perLane = "c")
+  @Differentiable
+  static double poly(double x, @NonDiff double[] c) {
+    double p = 0;
+    for (int k = c.length - 1; k >= 0; k--) {
+      p = p * x + c[k];
+    }
+    return p;
+  }
+
   /** {@code sum_i x_i^2}, in float. */
   @Batched
   @Differentiable

@@ -196,6 +196,38 @@ class BatchedRowsTest {
 
   @ParameterizedTest
   @EnumSource(Backend.class)
+  void coefficientRowsPerLaneAroundAScalar(Backend backend) {
+    OpenCl.requireIf(backend);
+    Random r = new Random(17);
+    int lanes = 25;
+    int m = 4;
+    double[] x = uniform(r, lanes, -2, 2);
+    double[] c = uniform(r, lanes * m, -1, 1);
+    double[] xDot = uniform(r, lanes, -1, 1);
+    double[] out = new double[lanes];
+    BatchedRowsDerivatives.polyBatch(x, c, m, out, backend);
+    double[] outTangent = new double[lanes];
+    BatchedRowsDerivatives.polyJvpBatch(x, c, m, xDot, new double[lanes], outTangent, backend);
+    double[] xGrad = new double[lanes];
+    BatchedRowsDerivatives.polyGradBatch(x, c, m, xGrad, backend);
+    double tol = tolerance(backend);
+    for (int l = 0; l < lanes; l++) {
+      double p = 0;
+      double dp = 0;
+      for (int k = 0; k < m; k++) {
+        p += c[l * m + k] * Math.pow(x[l], k);
+        dp += k == 0 ? 0 : k * c[l * m + k] * Math.pow(x[l], k - 1);
+      }
+      assertClose(out[l], p, 1e-12, "value at lane " + l);
+      assertClose(xGrad[l], dp, 1e-12, "gradient at lane " + l);
+      assertClose(xGrad[l], BatchedRowsDerivatives.polyGrad(x[l], row(c, l, m)), tol,
+          "gradient against polyGrad at lane " + l);
+      assertClose(outTangent[l], dp * xDot[l], 1e-12, "jvp tangent at lane " + l);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
   void floatRows(Backend backend) {
     OpenCl.requireIf(backend);
     int n = 3;

@@ -353,14 +353,21 @@ public final class KernelEmitter {
     List<Field> laneArrays = args.stream()
         .filter(f -> f.type() instanceof ArrayTypeName && !shared.contains(f.name())).toList();
     List<Field> inputArrays = inputs.stream().filter(f -> f.type() instanceof ArrayTypeName).toList();
+    // Arrays of rows say how they are laid out, and what else is checked of them.
+    List<String> rowArrays = args.stream().filter(f -> f.row() != null)
+        .map(f -> "{@code " + f.name() + "[lane * " + f.row() + " ..]}").toList();
+    String rowsDoc = rowArrays.isEmpty() ? "" : "\nArrays of rows, laid end to end; each lane's row:\n"
+        + String.join(",\n", rowArrays) + ".";
+    String lengths = rowArrays.isEmpty() ? "of another length than the first"
+        : "of another number of lanes than the first,\nor not a whole number of rows";
     MethodSpec.Builder session = MethodSpec.methodBuilder(method + "Session").returns(RuntimeTypes.BATCH)
-        .addJavadoc(doc.replace("$L", sig.name()) + "\nReturns the batch bound to these arrays, for repeated"
-            + " {@code run()}s; close it.\n");
+        .addJavadoc(doc.replace("$L", sig.name()) + rowsDoc + "\nReturns the batch bound to these arrays, for"
+            + " repeated {@code run()}s; close it.\n");
     MethodSpec.Builder once = MethodSpec.methodBuilder(method).returns(RuntimeTypes.BACKEND)
-        .addJavadoc(doc.replace("$L", sig.name()) + "\nReturns the backend that ran it.\n");
+        .addJavadoc(doc.replace("$L", sig.name()) + rowsDoc + "\nReturns the backend that ran it.\n");
     for (MethodSpec.Builder m : List.of(session, once)) {
       m.addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-          .addJavadoc("@throws IllegalArgumentException naming an array that is null or of another length than the first\n")
+          .addJavadoc("@throws IllegalArgumentException naming an array that is null or " + lengths + "\n")
           .addJavadoc("@throws io.jgrad.runtime.BackendUnavailableException when {@code backend} cannot run this kernel\n");
       args.forEach(f -> m.addParameter(f.type(), f.name()));
       m.addParameter(RuntimeTypes.BACKEND, "backend");
