@@ -239,15 +239,13 @@ public final class ArrayHessianDerivatives {
   /**
    * The Hessian of {@code chain} times the vector v ({@code jvp(grad(f))}), in the gradient's
    * shape:
-   * one forward-over-forward pass per component of the result.
+   * one pass, reverse mode over the tangent program (the gradient of {@code chainTangent}
+   * with respect to the parameters), a few times the cost of {@code chainGrad}.
    */
   public static double[] chainHvp(double[] x, double[] v) {
     Tangents.checkDirection(x, v, "x", "v");
-    double[] hvpX = new double[x.length];
-    for (int j = 0; j < x.length; j++) {
-      hvpX[j] = chainSecondOrder(x, Jacobians.unit(x.length, j), v).tangent();
-    }
-    return hvpX;
+    Internal.ChainTangentGrad gradient = Internal.chainTangentGrad(x, v);
+    return gradient.x();
   }
 
   /**
@@ -375,16 +373,13 @@ public final class ArrayHessianDerivatives {
   /**
    * The Hessian of {@code caller} times the vector v ({@code jvp(grad(f))}), in the gradient's
    * shape:
-   * one forward-over-forward pass per component of the result.
+   * one pass, reverse mode over the tangent program (the gradient of {@code callerTangent}
+   * with respect to the parameters), a few times the cost of {@code callerGrad}.
    */
   public static CallerGrad callerHvp(double[] x, double a, double[] vX, double vA) {
     Tangents.checkDirection(x, vX, "x", "vX");
-    double[] hvpX = new double[x.length];
-    for (int j = 0; j < x.length; j++) {
-      hvpX[j] = callerSecondOrder(x, a, Jacobians.unit(x.length, j), 0.0, vX, vA).tangent();
-    }
-    return new CallerGrad(hvpX,
-        callerSecondOrder(x, a, new double[x.length], 1.0, vX, vA).tangent());
+    Internal.CallerTangentGrad gradient = Internal.callerTangentGrad(x, a, vX, vA);
+    return new CallerGrad(gradient.x(), gradient.a());
   }
 
   /**
@@ -428,6 +423,65 @@ public final class ArrayHessianDerivatives {
     }
 
     /**
+     * The value of {@code chainTangent} and its pullback from an output cotangent to the gradient
+     * ({@code jax.vjp}).
+     */
+    public static Vjp<ChainTangentGrad> chainTangentVjp(double[] x, double[] xDot) {
+      Tape tape = new Tape();
+      double s = 0.0;
+      double sDot = 0.0;
+      {
+        int i = 0;
+        int trips1 = 0;
+        while (i + 1 < x.length) {
+          int iStart1 = i;
+          double elem1 = x[i];
+          double elem1Dot = xDot[i];
+          double elem2 = x[i + 1];
+          double elem2Dot = xDot[i + 1];
+          double prod1 = elem1 * elem2;
+          double prod2 = elem2 * elem1Dot;
+          double prod3 = elem1 * elem2Dot;
+          double prod1Dot = prod2 + prod3;
+          double sum1 = s + prod1;
+          double sum1Dot = sDot + prod1Dot;
+          s = sum1;
+          sDot = sum1Dot;
+          i = i + 1;
+          tape.pushInt(iStart1);
+          trips1 = trips1 + 1;
+        }
+        tape.pushInt(trips1);
+      }
+      return new Vjp<>(sDot, outBar -> {
+        Tape.Reader reader = tape.reader();
+        double sDotBar = outBar;
+        double[] xDotBar = new double[xDot.length];
+        double[] xBar = new double[x.length];
+        int trips2 = reader.popInt();
+        for (int trip1 = trips2; trip1 > 0; trip1--) {
+          int iStart1 = reader.popInt();
+          double elem1 = x[iStart1];
+          double elem1Dot = xDot[iStart1];
+          double elem2 = x[iStart1 + 1];
+          double elem2Dot = xDot[iStart1 + 1];
+          xDotBar[iStart1 + 1] += elem1 * sDotBar;
+          xBar[iStart1 + 1] += elem1Dot * sDotBar;
+          xDotBar[iStart1] += elem2 * sDotBar;
+          xBar[iStart1] += elem2Dot * sDotBar;
+        }
+        return new ChainTangentGrad(xBar, xDotBar);
+      });
+    }
+
+    /**
+     * The gradient of {@code chainTangent} ({@code jax.grad}).
+     */
+    public static ChainTangentGrad chainTangentGrad(double[] x, double[] xDot) {
+      return chainTangentVjp(x, xDot).pullback(1.0);
+    }
+
+    /**
      * The directional derivative of {@code caller} along the tangents, as a function of its own.
      */
     public static double callerTangent(double[] x, double a, double[] xDot, double aDot) {
@@ -442,6 +496,59 @@ public final class ArrayHessianDerivatives {
       Dual second = ArrayHessianDerivatives.callerSecondOrder(x, a, xDot, aDot, xDir, aDir);
       return Dual.of(second.value(),
           second.tangent() + ArrayHessianDerivatives.callerJvp(x, a, xDotDir, aDotDir).tangent());
+    }
+
+    /**
+     * The value of {@code callerTangent} and its pullback from an output cotangent to the gradient
+     * ({@code jax.vjp}).
+     */
+    public static Vjp<CallerTangentGrad> callerTangentVjp(double[] x, double a, double[] xDot,
+        double aDot) {
+      Vjp<double[]> chainVjp1 = ArrayHessianDerivatives.chainVjp(x);
+      double chain1 = chainVjp1.value();
+      Vjp<ChainTangentGrad> chainTangentVjp1 = Internal.chainTangentVjp(x, xDot);
+      double chain1Dot = chainTangentVjp1.value();
+      double prod1 = a * chain1;
+      double prod2 = chain1 * aDot;
+      double prod3 = a * chain1Dot;
+      double prod1Dot = prod2 + prod3;
+      return new Vjp<>(prod1Dot, outBar -> {
+        double aBar = 0.0;
+        double prod1DotBar = outBar;
+        double aDotBar = 0.0;
+        double[] xDotBar = new double[xDot.length];
+        double[] xBar = new double[x.length];
+        double chain1DotBar = a * prod1DotBar;
+        ChainTangentGrad chainTangentGrad1 = chainTangentVjp1.pullback(chain1DotBar);
+        Accumulate.add(xBar, chainTangentGrad1.x());
+        Accumulate.add(xDotBar, chainTangentGrad1.xDot());
+        double chain1Bar = aDot * prod1DotBar;
+        double[] chainGrad1 = chainVjp1.pullback(chain1Bar);
+        Accumulate.add(xBar, chainGrad1);
+        aBar = chain1Dot * prod1DotBar;
+        aDotBar = chain1 * prod1DotBar;
+        return new CallerTangentGrad(xBar, aBar, xDotBar, aDotBar);
+      });
+    }
+
+    /**
+     * The gradient of {@code callerTangent} ({@code jax.grad}).
+     */
+    public static CallerTangentGrad callerTangentGrad(double[] x, double a, double[] xDot,
+        double aDot) {
+      return callerTangentVjp(x, a, xDot, aDot).pullback(1.0);
+    }
+
+    /**
+     * The gradient of {@code chainTangent}, one component per differentiated parameter.
+     */
+    public static record ChainTangentGrad(double[] x, double[] xDot) {
+    }
+
+    /**
+     * The gradient of {@code callerTangent}, one component per differentiated parameter.
+     */
+    public static record CallerTangentGrad(double[] x, double a, double[] xDot, double aDot) {
     }
   }
 }
