@@ -114,4 +114,12 @@ final class RecordOrderExamples {
   static double squaredEnergy(double t, double s) {
     return square(energy(new Point(t, s * t)));
   }
+
+  record FloatPoint(float x, float y) {}
+
+  /** Float leaves and a float result: the gradient record keeps them float. */
+  @Differentiable(order = 2)
+  static float floatEnergy(FloatPoint p) {
+    return p.x() * p.x() * p.y();
+  }
 }

@@ -243,6 +243,19 @@ class RecordOrderTest {
   }
 
   @Test
+  void floatLeavesAtOrderTwo() {
+    var p = new RecordOrderExamples.FloatPoint(0.5f, -2f);
+    // f = x²y: H = [[2y, 2x], [2x, 0]]
+    double[][] h = RecordOrderExamplesDerivatives.floatEnergyHessian(p);
+    assertThat(h[0][0]).isWithin(1e-6).of(-4);
+    assertThat(h[0][1]).isWithin(1e-6).of(1);
+    assertThat(h[1][1]).isWithin(1e-6).of(0);
+    var hv = RecordOrderExamplesDerivatives.floatEnergyHvp(p, new RecordOrderExamples.FloatPoint(1f, 3f));
+    assertThat(hv.x()).isWithin(1e-6f).of(-4f + 3f);
+    assertThat(hv.y()).isWithin(1e-6f).of(1f);
+  }
+
+  @Test
   void aNullRecordDirectionIsNamed() {
     NullPointerException e = org.junit.jupiter.api.Assertions.assertThrows(NullPointerException.class,
         () -> RecordOrderExamplesDerivatives.energyHvp(new Point(1, 2), null));
