@@ -143,6 +143,30 @@ class HigherOrderDiagnosticsTest {
   }
 
   @Test
+  void aBodyTooLargeForReverseOverReverseAtOrderFourIsAnError() {
+    String src = HEAD + """
+        class Vjp4Size {
+          @CustomVjp(fwd = "sFwd", bwd = "sBwd", order = 4)
+          static double s(double x) { return Math.sin(x); }
+          static Fwd<Double> sFwd(double x) { return Fwd.of(Math.sin(x), Math.cos(x)); }
+          static double sBwd(Double cos, double g) { return cos * g; }
+          @Differentiable(order = 4)
+          static double f(double x, int n) {
+            double c = x;
+            for (int i = 0; i < n; i++) {
+              c = s(c) * c + Math.sin(c * c) - Math.cos(c) / (1 + c * c);
+              c = c * 0.5 + s(c + 1) * 0.25 + Math.exp(-c * c);
+            }
+            return c;
+          }
+        }
+        """;
+    Compilation c = assertErrorOnLine("jgrad.UnsupportedOrder", "h.Vjp4Size", src, "static double f(");
+    assertThat(c).hadErrorContaining("operations and values, more than the 33 whose derivatives of that order fit"
+        + " the JVM's 64 KB of bytecode per method; hint:");
+  }
+
+  @Test
   void tooManyPullbackFunctionsOfPullbackFunctionsIsAnError() {
     String src = HEAD + """
         class Vjp6 {

@@ -127,4 +127,10 @@ final class ReverseOverReverseAtHigherOrder {
     double s = sinRule(x * y);
     return product(x, s) + expSquared(y);
   }
+
+  /** A derivative call of sinRule (order 4) in an order-2 caller: through sinRule's pullback functions. */
+  @Differentiable(order = 2)
+  static double slope(double x) {
+    return ReverseOverReverseAtHigherOrderDerivatives.sinRuleGrad(x) * x;
+  }
 }

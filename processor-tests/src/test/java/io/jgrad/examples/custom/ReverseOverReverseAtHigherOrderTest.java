@@ -132,6 +132,17 @@ class ReverseOverReverseAtHigherOrderTest {
         .isWithin(1e-11).of(-x * x * x * x * x * c + 8 * Math.exp(2 * y));
   }
 
+  @Test
+  void aDerivativeCallOfAnOrderFourRuleInAnOrderTwoCaller() {
+    for (double x : XS) {
+      // slope = x·cos x: slope' = cos x - x sin x, slope'' = -2 sin x - x cos x.
+      assertThat(ReverseOverReverseAtHigherOrderDerivatives.slopeGrad(x))
+          .isWithin(1e-12).of(Math.cos(x) - x * Math.sin(x));
+      assertThat(ReverseOverReverseAtHigherOrderDerivatives.slopeHessian(x))
+          .isWithin(1e-12).of(-2 * Math.sin(x) - x * Math.cos(x));
+    }
+  }
+
   private static double central(DoubleUnaryOperator f, double x) {
     return (f.applyAsDouble(x + H) - f.applyAsDouble(x - H)) / (2 * H);
   }
