@@ -4,7 +4,7 @@ import io.jgrad.bench.Inputs;
 import io.jgrad.bench.check.CrossCheck;
 import io.jgrad.bench.hand.HandRosenbrock;
 import io.jgrad.bench.workload.Rosenbrock;
-import io.jgrad.bench.workload.RosenbrockCurvatureDerivatives;
+import io.jgrad.bench.workload.RosenbrockDerivatives;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -55,7 +55,7 @@ public class RosenbrockHvpBench {
   /** jgrad's generated {@code rosenbrockHvp}, one pass. */
   @Benchmark
   public double[] jgrad_hvp() {
-    return RosenbrockCurvatureDerivatives.rosenbrockHvp(x, v);
+    return RosenbrockDerivatives.rosenbrockHvp(x, v);
   }
 
   /** Component i as {@code rosenbrockDerivative(x, eᵢ, v)}: n forward-over-forward passes. */
@@ -65,7 +65,7 @@ public class RosenbrockHvpBench {
     double[] unit = new double[n];
     for (int i = 0; i < n; i++) {
       unit[i] = 1;
-      hv[i] = RosenbrockCurvatureDerivatives.rosenbrockDerivative(x, unit, v);
+      hv[i] = RosenbrockDerivatives.rosenbrockDerivative(x, unit, v);
       unit[i] = 0;
     }
     return hv;
