@@ -48,11 +48,11 @@ public final class SignatureValidator {
     }
     // f and F would both generate the gradient record FGrad.
     siblings.stream().map(m -> m.getSimpleName().toString())
-        .filter(other -> !other.equals(name) && capitalized(other).equals(capitalized(name)))
+        .filter(other -> !other.equals(name) && Names.capitalized(other).equals(Names.capitalized(name)))
         .findFirst()
         .ifPresent(other -> report.error(Codes.OVERLOAD, "differentiable methods " + name + " and "
             + other + " differ only in the case of their first letter: both would generate "
-            + capitalized(name) + "Grad; hint: rename one", method));
+            + Names.capitalized(name) + "Grad; hint: rename one", method));
     if (DiffSpec.annotationCount(method) > 1) {
       report.error(Codes.CONFLICTING_ANNOTATIONS, name + " carries more than one of @Differentiable,"
           + " @CustomJvp and @CustomVjp, so its derivatives would come from two places; hint: keep one",
@@ -129,10 +129,6 @@ public final class SignatureValidator {
           + " (double, float or an array of them)", method);
     }
     return report.errorCount() == before;
-  }
-
-  private static String capitalized(String name) {
-    return Character.toUpperCase(name.charAt(0)) + name.substring(1);
   }
 
   /** The innermost private class among {@code e} and the classes around it, which generated code cannot name. */

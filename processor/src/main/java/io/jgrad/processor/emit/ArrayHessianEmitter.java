@@ -99,7 +99,7 @@ final class ArrayHessianEmitter {
             units(diff, k, null), tail)));
         continue;
       }
-      String out = names.fresh("hvp" + Character.toUpperCase(p.name().charAt(0)) + p.name().substring(1));
+      String out = names.fresh("hvp" + Names.capitalized(p.name()));
       m.addStatement("$L $L = new $L[$L.length]", p.type().javaName(), out, p.type().element().javaName(), p.name());
       m.beginControlFlow("for (int $L = 0; $L < $L.length; $L++)", index, index, p.name(), index);
       m.addStatement("$L[$L] = $L", out, index, narrowed(sig, p.type().element(),

@@ -128,7 +128,7 @@ final class FunctionObjectEmitter {
       tangentArgs.addAll(dots);
       diffNames.forEach(n -> tangentArgs.add("0.0"));
       MethodSpec.Builder jvp = jvp("return $T.$LTangentJvp($L)", self, sig.name(), String.join(", ", tangentArgs));
-      ClassName record = self.nestedClass(Character.toUpperCase(pullback.charAt(0)) + pullback.substring(1) + "Grad");
+      ClassName record = self.nestedClass(Names.capitalized(pullback) + "Grad");
       CodeBlock call = CodeBlock.of("$T.$LVjp($L, 1.0)", self, pullback, args);
       MethodSpec.Builder vjp = override("vjp", vjpType(), diffNames);
       if (diffNames.size() == 1) {

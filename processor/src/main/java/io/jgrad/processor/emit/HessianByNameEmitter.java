@@ -23,7 +23,7 @@ final class HessianByNameEmitter {
   /** Adds the record {@code FHessian} and {@code fHessianByName} of {@code sig} to {@code type}. */
   static void emit(Callee sig, TypeSpec.Builder type) {
     List<Callee.Param> diff = sig.differentiatedParams();
-    String record = Character.toUpperCase(sig.name().charAt(0)) + sig.name().substring(1) + "Hessian";
+    String record = Names.capitalized(sig.name()) + "Hessian";
     ClassName home = RuntimeTypes.derivatives(sig);
     ClassName grad = home.nestedClass(sig.gradRecordName());
     type.addType(DerivativesEmitter.gradRecord(record, diff.stream()

@@ -51,7 +51,7 @@ final class JacobianEmitter {
         && diff.stream().allMatch(p -> p.leaves().element() == Type.FLOAT) ? Type.FLOAT : Type.DOUBLE;
     sig.params().forEach(p -> taken.add(p.name()));
     diff.forEach(p -> blocks.put(p, fresh(diff.size() == 1 ? "jacobian"
-        : "jac" + Character.toUpperCase(p.name().charAt(0)) + p.name().substring(1))));
+        : "jac" + Names.capitalized(p.name()))));
     this.i = fresh("i");
     this.j = fresh("j");
     this.g = fresh("g");

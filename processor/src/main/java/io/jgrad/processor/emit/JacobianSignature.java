@@ -3,6 +3,7 @@ package io.jgrad.processor.emit;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.ParameterSpec;
 import io.jgrad.processor.ir.Callee;
+import io.jgrad.processor.ir.Names;
 import io.jgrad.processor.ir.RecordSignature;
 import java.util.List;
 
@@ -57,6 +58,6 @@ record JacobianSignature(String name, ClassName owner, ClassName home, List<Para
 
   /** The name of the record of the blocks: {@code FJacobian} for {@code f}. */
   String recordName() {
-    return Character.toUpperCase(name.charAt(0)) + name.substring(1) + "Jacobian";
+    return Names.capitalized(name) + "Jacobian";
   }
 }

@@ -286,7 +286,7 @@ public final class KernelEmitter {
   private void finish(TypeSpec.Builder type, String suffix, String doc, List<Field> extraInputs,
       List<Field> outputs, Lane l, CodeBlock lane, CodeBlock deviceLane) {
     String method = sig.name() + suffix;
-    String kernelName = Character.toUpperCase(method.charAt(0)) + method.substring(1)
+    String kernelName = Names.capitalized(method)
         + (cpuOnly == null ? "Kernel" : "Lanes");
     // The parameters (an array of lanes for each one given per lane, an array of rows followed by
     // the rows' length), then extraInputs: what the batch reads.

@@ -65,7 +65,7 @@ public final class RecordEntryEmitter {
   /** The user's gradient record of {@code sig}, which the derivatives class holds: the API's. */
   private static ClassName gradRecord(RecordSignature sig) {
     return RuntimeTypes.derivatives(sig.flat())
-        .nestedClass(Character.toUpperCase(sig.name().charAt(0)) + sig.name().substring(1) + "Grad");
+        .nestedClass(Names.capitalized(sig.name()) + "Grad");
   }
 
   /** The user's gradient: the one parameter's own type (a record's gradient is a record), else the record. */

@@ -68,7 +68,7 @@ final class ReverseDerivativeEmitter {
   }
 
   private static String capitalized(String name) {
-    return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    return Names.capitalized(name);
   }
 
   /** Every tuple of {@code length} indices below {@code k}, the last index varying fastest. */

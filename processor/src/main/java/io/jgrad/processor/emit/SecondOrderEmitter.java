@@ -113,7 +113,7 @@ final class SecondOrderEmitter {
   /** {@code fHvp}'s direction parameters, fresh in {@code names}: {@code v} for one, else {@code vX, vY, ...}. */
   static List<String> hvpDirections(List<Callee.Param> diff, Names names) {
     return diff.stream().map(p -> names.fresh(diff.size() == 1 ? "v"
-        : "v" + Character.toUpperCase(p.name().charAt(0)) + p.name().substring(1))).toList();
+        : "v" + Names.capitalized(p.name()))).toList();
   }
 
   /**

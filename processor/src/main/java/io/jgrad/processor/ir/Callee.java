@@ -311,7 +311,7 @@ public record Callee(
 
   /** The name of the generated gradient record, used when more than one parameter is differentiated. */
   public String gradRecordName() {
-    return Character.toUpperCase(name.charAt(0)) + name.substring(1) + "Grad";
+    return Names.capitalized(name) + "Grad";
   }
 
   /** Whether it returns a double and is differentiated in doubles only: what reverse over reverse goes through. */
@@ -340,10 +340,10 @@ public record Callee(
     if (diff.size() == 1) {
       return name + "Pullback";
     }
-    String suffix = Character.toUpperCase(p.name().charAt(0)) + p.name().substring(1);
+    String suffix = Names.capitalized(p.name());
     // Parameters x and X would give one name: the position tells them apart.
     boolean clash = diff.stream().filter(q -> !q.name().equals(p.name()))
-        .anyMatch(q -> (Character.toUpperCase(q.name().charAt(0)) + q.name().substring(1)).equals(suffix));
+        .anyMatch(q -> (Names.capitalized(q.name())).equals(suffix));
     return name + "Pullback" + suffix + (clash ? String.valueOf(diff.indexOf(p)) : "");
   }
 

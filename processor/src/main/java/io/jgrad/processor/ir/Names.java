@@ -60,6 +60,11 @@ public final class Names {
     return name;
   }
 
+  /** {@code name} with its first letter upper-case, to append it to another name ({@code x} in {@code fGradX}). */
+  public static String capitalized(String name) {
+    return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+  }
+
   /** {@code base1}, {@code base2}, ...: a numbered temporary. */
   public String temp(String base) {
     int i = 1;

@@ -3,6 +3,7 @@ package io.jgrad.processor.parse;
 import io.jgrad.annotations.NonDiff;
 import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.DiffSpec;
+import io.jgrad.processor.ir.Names;
 import io.jgrad.processor.ir.RecordShape;
 import io.jgrad.processor.ir.Type;
 import io.jgrad.processor.ir.TypeMapper;
@@ -128,7 +129,7 @@ public final class CalleeResolver {
     if (generated == null) {
       return names;
     }
-    String base = Character.toUpperCase(method.getSimpleName().charAt(0)) + method.getSimpleName().toString().substring(1);
+    String base = Names.capitalized(method.getSimpleName().toString());
     // FGrad exists for two or more differentiated parameters; FTangentGrad (the parameters, then
     // their tangents), in Internal, for an order-2 function of one, and FPullbackGrad (the parameter,
     // then the cotangent) for one without forward mode; F_flatGrad, in Internal, for a function with

@@ -13,6 +13,7 @@ import io.jgrad.processor.diag.Codes;
 import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.DiffSpec;
 import io.jgrad.processor.ir.Expr;
+import io.jgrad.processor.ir.Names;
 import io.jgrad.processor.ir.Stmt;
 import io.jgrad.processor.ir.Type;
 import io.jgrad.processor.ir.TypeMapper;
@@ -117,7 +118,7 @@ final class DerivativeCallReader {
     List<Expr> kept = new ArrayList<>();
     for (int i = 0; i < args.size(); i++) {
       Callee.Param p = params.get(i);
-      Expr.Var v = new Expr.Var(cx.fresh(name + Character.toUpperCase(p.name().charAt(0)) + p.name().substring(1)),
+      Expr.Var v = new Expr.Var(cx.fresh(name + Names.capitalized(p.name())),
           p.type());
       out.add(new Stmt.Assign(v, coerce(args.get(i), p.type()), true));
       kept.add(v);

@@ -119,7 +119,7 @@ record Inliner(Names names, java.util.function.Function<Callee, Function> bodies
       Expr.Var target, boolean declare, Names names, Map<String, String> renamed) {
     Map<String, String> map = renamed != null ? renamed : new HashMap<>();
     for (Callee.Param p : params) {
-      map.put(p.name(), names.fresh(owner + Character.toUpperCase(p.name().charAt(0)) + p.name().substring(1)));
+      map.put(p.name(), names.fresh(owner + Names.capitalized(p.name())));
     }
     locals(body, map, names);
     List<Stmt> renamedBody = Rewrite.stmts(body, e -> e instanceof Expr.Var v && map.containsKey(v.name())
