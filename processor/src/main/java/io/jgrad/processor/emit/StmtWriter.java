@@ -173,7 +173,9 @@ final class StmtWriter {
       if (param.type().isArray()) {
         b.addStatement("$T.add($L, $L)", RuntimeTypes.ACCUMULATE, target.name(), component);
       } else {
-        Type componentType = callee.hasSingleGradient() ? Type.DOUBLE : param.type();
+        // A ScalarVjp's pullback gives a double, a RecordVjp's the parameter's own type (gradType).
+        Type componentType = callee.hasSingleGradient() && !DerivativesEmitter.returnsObject(callee) ? Type.DOUBLE
+            : param.type();
         b.addStatement("$L += $L", target.name(), Terms.convert(component, componentType, target.type()));
       }
     }
