@@ -74,6 +74,15 @@ public final class DerivativesEmitter {
     }
   }
 
+  /**
+   * {@code return fVjp(args).pullback(1.0)}: a gradient read from the function's pullback; a float
+   * parameter's derivative is narrowed back from the pullback's double, as fGrad's sweep narrows it.
+   */
+  static MethodSpec.Builder returnGradThroughVjp(MethodSpec.Builder m, TypeName grad, String name, List<String> args) {
+    return m.addStatement("return $L$LVjp($L).pullback(1.0)", grad.equals(TypeName.FLOAT) ? "(float) " : "", name,
+        String.join(", ", args));
+  }
+
   /** {@code fJvp}: the user's rule called, or the linearized body printed. */
   private static MethodSpec.Builder jvpMethod(Derived d) {
     Callee sig = d.signature();
@@ -153,10 +162,7 @@ public final class DerivativesEmitter {
         .returns(grad);
     List<String> args = sig.paramNames();
     if (compact) {
-      // A float parameter's derivative is narrowed back from the pullback's double, as fGrad's sweep narrows it.
-      gradMethod.addStatement("return $L$LVjp($L).pullback(1.0)", grad.equals(TypeName.FLOAT) ? "(float) " : "",
-          sig.name(), String.join(", ", args));
-      type.addMethod(gradMethod.build());
+      type.addMethod(returnGradThroughVjp(gradMethod, grad, sig.name(), args).build());
       return;
     }
     sweepOnce(gradSweeps, gradMethod);

@@ -312,12 +312,9 @@ public final class RecordEntryEmitter {
   }
 
   private static MethodSpec gradMethod(RecordSignature sig, TypeName grad) {
-    return method(sig, "Grad", "The gradient of {@code $L} ({@code jax.grad}); a record parameter's gradient is a"
-        + " record of its type.")
-        .returns(grad)
-        .addStatement("return $L$LVjp($L).pullback(1.0)", grad.equals(TypeName.FLOAT) ? "(float) " : "", sig.name(),
-            String.join(", ", userArgs(sig)))
-        .build();
+    return DerivativesEmitter.returnGradThroughVjp(method(sig, "Grad", "The gradient of {@code $L}"
+        + " ({@code jax.grad}); a record parameter's gradient is a record of its type.").returns(grad), grad,
+        sig.name(), userArgs(sig)).build();
   }
 
   private static MethodSpec valueAndGrad(RecordSignature sig, TypeName grad) {
