@@ -103,13 +103,13 @@ public final class OrderLimits {
    */
   private static Optional<String> throughCall(Callee g, int order, boolean forward, boolean loops) {
     String o = "order " + order;
+    String name = RecordSignature.userName(g.name()); // a record function's flat function by the user's name
     if (!forward && order > 2 && (g.isFunctionObject() || g.forward())) {
       // Only the pullback functions of reverse-only functions have pullback functions of their own.
-      return Optional.of(o + " by reverse over reverse through " + g.name() + ", which has forward mode, is not"
-          + " supported yet above order 2; hint: give the caller order = 2, or give " + g.name()
+      return Optional.of(o + " by reverse over reverse through " + name + ", which has forward mode, is not"
+          + " supported yet above order 2; hint: give the caller order = 2, or give " + name
           + " a @CustomVjp rule");
     }
-    String name = RecordSignature.userName(g.name());
     if (g.isFunctionObject()) {
       // A DiffFnN's partials' own derivatives, like a DiffFn2's, are checked at run time.
       return g.ownerQualifiedName().equals(Type.FN_N.javaName()) && !g.isPacked()
@@ -120,8 +120,8 @@ public final class OrderLimits {
     }
     if (g.returnType() != null && g.returnType().isArray()) {
       // Its tangent function (fTangent) is generated for number results only.
-      return Optional.of(o + " through a call to " + g.name() + ", which returns an array, is not supported yet;"
-          + " hint: call a function returning each number you need, or inline " + g.name());
+      return Optional.of(o + " through a call to " + name + ", which returns an array, is not supported yet;"
+          + " hint: call a function returning each number you need, or inline " + name);
     }
     if (g.recordResult() != null) {
       return Optional.of(o + " through a call to " + name + ", which returns a record, is"
@@ -138,11 +138,11 @@ public final class OrderLimits {
     if (!forward && loops && g.params().stream().anyMatch(p -> !p.type().isScalar() && p.type() != Type.INT
         && p.type() != Type.LONG && p.type() != Type.BOOLEAN)) {
       // Its pullback function is called with the call's arguments, which loops keep on a tape of numbers.
-      return Optional.of("order 2 by reverse over reverse through " + g.name() + ", which takes something other"
+      return Optional.of("order 2 by reverse over reverse through " + name + ", which takes something other"
           + " than numbers, is not supported yet");
     }
     if (!forward && !g.doublesOnly()) {
-      return Optional.of("order 2 by reverse over reverse through " + g.name() + ", which takes or returns"
+      return Optional.of("order 2 by reverse over reverse through " + name + ", which takes or returns"
           + " something other than double, is not supported yet");
     }
     return Optional.empty();
