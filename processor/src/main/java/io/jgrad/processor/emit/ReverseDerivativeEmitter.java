@@ -49,8 +49,8 @@ final class ReverseDerivativeEmitter {
       }
       Callee p = pullback.signature();
       // Named by the parameters along which it differentiated: gradXY is the gradient of ∂y∂x f.
-      String grad = names.fresh("grad" + String.join("", tuple.stream().map(i -> capitalized(diff.get(i).name()))
-          .toList()));
+      String grad = names.fresh("grad" + String.join("", tuple.stream()
+          .map(i -> Names.capitalized(diff.get(i).name())).toList()));
       m.addStatement("var $L = $T.$LGrad($L)", grad, RuntimeTypes.home(p), p.name(), args);
       CodeBlock.Builder term = CodeBlock.builder();
       for (int level = 0; level < n - 1; level++) {
@@ -65,10 +65,6 @@ final class ReverseDerivativeEmitter {
     }
     m.addStatement("return $L", sum);
     type.addMethod(m.build());
-  }
-
-  private static String capitalized(String name) {
-    return Names.capitalized(name);
   }
 
   /** Every tuple of {@code length} indices below {@code k}, the last index varying fastest. */
