@@ -29,6 +29,10 @@ public final class DerivativesEmitter {
    * {@code members}: the API to the derivatives class, the rest to its {@code Internal}.
    */
   public static void emit(Derived d, Members members) {
+    NarrowParams.printing(d.signature(), () -> emitMembers(d, members));
+  }
+
+  private static void emitMembers(Derived d, Members members) {
     Function f = d.function();
     Callee sig = f.signature();
     if (!sig.internal()) {

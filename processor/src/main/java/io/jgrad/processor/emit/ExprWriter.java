@@ -150,13 +150,15 @@ public final class ExprWriter {
   /**
    * The arguments of a call to {@code callee} (its primal or a generated derivative), each cast to a
    * {@code char}, {@code byte} or {@code short} parameter's type: the IR carries those values as
-   * {@code int}, and the user's call compiled, so each value fits and the cast keeps it.
+   * {@code int}, and the user's call compiled, so each value fits and the cast keeps it; a parameter
+   * of the printed function declared with that type already is passed as it is.
    */
   public static java.util.List<String> arguments(io.jgrad.processor.ir.Callee callee, java.util.List<Expr> args) {
     java.util.List<String> out = new java.util.ArrayList<>();
     for (int i = 0; i < args.size(); i++) {
       String narrow = i < callee.params().size() ? callee.params().get(i).javaType() : null;
-      boolean cast = narrow != null && io.jgrad.processor.ir.TypeMapper.NARROW_INTS.contains(narrow);
+      boolean cast = narrow != null && io.jgrad.processor.ir.TypeMapper.NARROW_INTS.contains(narrow)
+          && !NarrowParams.declaredAs(args.get(i), narrow);
       out.add(cast ? "(" + narrow + ") " + write(args.get(i), UNARY + 1) : write(args.get(i)));
     }
     return out;
