@@ -140,8 +140,9 @@ class BatchedLocalArraysTest {
         double[] down = xl.clone();
         up[i] += H;
         down[i] -= H;
-        assertClose(xGrad[l * n + i], (BatchedLocalArrays.binned(up, wl) - BatchedLocalArrays.binned(down, wl)) / (2 * H),
-            1e-6, "x gradient against finite differences at lane " + l + ", element " + i);
+        double difference = (BatchedLocalArrays.binned(up, wl) - BatchedLocalArrays.binned(down, wl)) / (2 * H);
+        assertClose(xGrad[l * n + i], difference, 1e-6,
+            "x gradient against finite differences at lane " + l + ", element " + i);
       }
     }
   }
