@@ -6,6 +6,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.Tree;
 import com.sun.source.util.Trees;
 import io.jgrad.annotations.Batched;
 import io.jgrad.annotations.CustomJvp;
@@ -74,6 +75,7 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
 import javax.lang.model.util.ElementFilter;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
@@ -160,14 +162,13 @@ public final class JgradProcessor extends AbstractProcessor {
         f -> f instanceof Function.VjpRule ? f.signature().name() + ", which has only a @CustomVjp rule" : null,
         callee -> callee.forward() ? null
             : callee.name() + ", which has no forward mode (it reaches a @CustomVjp rule)");
-    // The functions that create or write local arrays, return one, or have records in their signature,
-    // directly or through a callee, each with the path to the one that does: kernels cannot allocate
-    // arrays nor inline the flat functions of records yet.
+    // The functions that return an array or have records in their signature, directly or through a
+    // callee, each with the path to the one that does: kernels cannot return arrays nor inline the flat
+    // functions of records yet (local arrays of a constant size are a lane's private arrays).
     Map<String, String> arrayUsers = CallerPaths.of(functions, f -> {
       Callee sig = f.signature();
       boolean flat = !RecordSignature.userName(sig.name()).equals(sig.name());
-      return flat || f.writesArrays() || (sig.returnType() != null && sig.returnType().isArray())
-          ? sig.name() : null;
+      return flat || (sig.returnType() != null && sig.returnType().isArray()) ? sig.name() : null;
     }, callee -> null);
     Map<String, Function> all = new LinkedHashMap<>();
     functions.forEach(f -> all.put(f.signature().key(), f));
@@ -179,7 +180,8 @@ public final class JgradProcessor extends AbstractProcessor {
           Function f = all.get(c.key());
           return f instanceof Function.Plain ? f : plain.get(c.key());
         },
-        (owner, method) -> plain.get(Callee.key(owner, method)));
+        (owner, method) -> plain.get(Callee.key(owner, method)),
+        this::constantValue);
     for (ClassWork w : work) {
       try {
         if (!w.functions().isEmpty()) {
@@ -368,13 +370,28 @@ public final class JgradProcessor extends AbstractProcessor {
     return s != null && Arrays.asList(s.value()).contains(code);
   }
 
+  /** The value of the compile-time constant field {@code owner.name}, or null (not one, not found). */
+  private Object constantValue(String owner, String name) {
+    TypeElement type = processingEnv.getElementUtils().getTypeElement(owner);
+    if (type == null) {
+      return null;
+    }
+    return type.getEnclosedElements().stream()
+        .filter(e -> e instanceof VariableElement && e.getSimpleName().contentEquals(name))
+        .map(e -> ((VariableElement) e).getConstantValue()).filter(Objects::nonNull).findFirst().orElse(null);
+  }
+
   /** Reports a kernel problem at the call it is about when that call is in the method, else at the method. */
   private void notBatchable(NotBatchable e, ExecutableElement method, Report report) {
     var path = TreeAccess.of(processingEnv).orElseThrow().getPath(method);
     var call = e.call() == null || path == null ? Optional.<MethodInvocationTree>empty()
         : InvocationFinder.first(path.getLeaf(), e.call());
+    var made = e.array() == null || path == null ? Optional.<Tree>empty()
+        : ArrayCreations.madeAs(path.getLeaf(), e.array());
     if (call.isPresent()) {
       report.error(Codes.NOT_BATCHABLE, e.getMessage(), call.get(), path.getCompilationUnit());
+    } else if (made.isPresent()) {
+      report.error(Codes.NOT_BATCHABLE, e.getMessage(), made.get(), path.getCompilationUnit());
     } else {
       report.error(Codes.NOT_BATCHABLE, e.getMessage(), method);
     }
@@ -446,9 +463,9 @@ public final class JgradProcessor extends AbstractProcessor {
     Derived derived = Derivation.of(f, forward, order, purity::removable, spec.checkpointLoops());
     String arrays = arrayUsers.get(sig.key());
     if (batched && arrays != null) {
-      String message = "a function with local arrays, an array result or records cannot be batched yet (" + arrays
-          + " creates or returns an array, or takes or returns a record); hint: a kernel lane cannot allocate"
-          + " arrays: compute into locals, or take the array as a parameter per lane";
+      String message = "a function with an array result or records cannot be batched yet (" + arrays
+          + " returns an array, or takes or returns a record); hint: a kernel lane cannot return an array:"
+          + " compute into locals, or take the array as a parameter per lane";
       var path = TreeAccess.of(processingEnv).orElseThrow().getPath(method);
       Optional<? extends com.sun.source.tree.Tree> at = path == null ? Optional.empty()
           : ArrayCreations.where(path.getLeaf(), arrays);

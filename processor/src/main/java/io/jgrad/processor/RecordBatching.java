@@ -31,14 +31,11 @@ final class RecordBatching {
       return Optional.of("a function with record parameters and a custom rule"
           + (reverseOnly == null ? "" : " (" + reverseOnly + ")") + " cannot be batched yet");
     }
-    if (f.writesArrays()) {
-      return Optional.of("a function with local arrays cannot be batched yet (" + name + " creates one)");
-    }
     for (Callee callee : Calls.of(f)) {
       String path = arrayUsers.get(callee.key());
       if (path != null) {
-        return Optional.of("a function with local arrays, an array result or records cannot be batched yet ("
-            + name + " → " + path + " creates or returns an array, or takes or returns a record)");
+        return Optional.of("a function with an array result or records cannot be batched yet ("
+            + name + " → " + path + " returns an array, or takes or returns a record)");
       }
     }
     return Optional.empty();

@@ -97,6 +97,33 @@ class BatchedDiagnosticsTest {
   }
 
   @Test
+  void aLocalArrayOfASizeKnownAtRunTimeIsReportedAtItsNew() {
+    Compilation c = compile(""
+        + "  @Batched @Differentiable\n"
+        + "  static double f(double x, int n) {\n"
+        + "    double[] t = new double[n];\n"
+        + "    t[0] = x;\n"
+        + "    return t[0] * x;\n"
+        + "  }\n");
+    assertThat(c).hadErrorContaining("[jgrad.NotBatchable] the local array t has a size known only at run time,"
+        + " and OpenCL gives a lane private arrays of a size fixed at compile time; hint: make the size an int"
+        + " literal or a static final int constant").inFile(source).onLine(7).atColumn(18);
+  }
+
+  @Test
+  void aLocalArrayOfAConstantsSizeCompiles() {
+    Compilation c = compile(""
+        + "  static final int N = 2;\n"
+        + "  @Batched @Differentiable\n"
+        + "  static double f(double x) {\n"
+        + "    double[] t = new double[N + 1];\n"
+        + "    t[N] = x;\n"
+        + "    return t[N] * x;\n"
+        + "  }\n");
+    assertThat(c).succeededWithoutWarnings();
+  }
+
+  @Test
   void anArrayPerLaneThroughACustomVjpRuleIsNotBatchableYet() {
     Compilation c = compile(""
         + "  @Batched @CustomVjp(fwd = \"fFwd\", bwd = \"fBwd\")\n"

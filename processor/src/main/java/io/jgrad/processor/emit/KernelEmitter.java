@@ -2,9 +2,11 @@ package io.jgrad.processor.emit;
 
 import static io.jgrad.processor.emit.DerivativesEmitter.typeName;
 
+import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
@@ -18,6 +20,7 @@ import io.jgrad.processor.ir.Type;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import javax.lang.model.element.Modifier;
@@ -227,7 +230,7 @@ public final class KernelEmitter {
   /** {@code lane}, then the lowered program, its locals hoisted into {@code lane}, its return by {@code returns}. */
   private static CodeBlock program(Lane l, CodeBlock.Builder lane,
       BiConsumer<Linear.Return, CodeBlock.Builder> returns) {
-    List<Linear> program = LaneLocals.hoist(l.program(), lane);
+    List<Linear> program = LaneLocals.hoist(l.program(), lane, l.names());
     return lane.add(new JvpWriter(l.names(), returns).write(program)).build();
   }
 
@@ -241,6 +244,7 @@ public final class KernelEmitter {
     Set<String> taken = new HashSet<>(List.of("backend", "lanes"));
     sig.params().forEach(p -> taken.add(p.name()));
     l.rows().forEach(r -> taken.add(r.length().name()));
+    taken.addAll(LaneLocals.arrays(l.program()).keySet());
     return taken;
   }
 
@@ -288,6 +292,15 @@ public final class KernelEmitter {
     String method = sig.name() + suffix;
     String kernelName = Names.capitalized(method)
         + (cpuOnly == null ? "Kernel" : "Lanes");
+    // Local arrays: made by each CPU lane; on OpenCL the kernel's fields in private memory, which the
+    // same code reads where no local hides them (a lane cannot allocate).
+    Map<String, Expr.NewArray> arrays = deviceLane == null ? LaneLocals.arrays(l.program()) : Map.of();
+    if (!arrays.isEmpty()) {
+      CodeBlock.Builder made = CodeBlock.builder();
+      arrays.forEach((name, n) -> made.addStatement("$T $L = $L", typeName(n.type()), name, ExprWriter.write(n)));
+      deviceLane = device ? lane : null;
+      lane = made.add(lane).build();
+    }
     // The parameters (an array of lanes for each one given per lane, an array of rows followed by
     // the rows' length), then extraInputs: what the batch reads.
     List<Field> inputs = new ArrayList<>();
@@ -309,7 +322,8 @@ public final class KernelEmitter {
     if (device) {
       kernel.superclass(RuntimeTypes.KERNEL).addJavadoc(deviceLane != null
           ? "The kernel of {@link #$L}: Aparapi translates {@code run()}, which calls {@code deviceLane}, to OpenCL;"
-              + "\nCPU backends call {@code lane}, which calls the scalar code.\n"
+              + (arrays.isEmpty() ? "\nCPU backends call {@code lane}, which calls the scalar code.\n"
+              : "\nCPU backends call {@code lane}, the same code with its local arrays its own.\n")
           : "The kernel of {@link #$L}: Aparapi translates {@code run()} to OpenCL; CPU backends call {@code lane}.\n",
           method);
     } else if (cpuOnly == null) {
@@ -327,6 +341,14 @@ public final class KernelEmitter {
       kernel.addField(f.type(), f.name(), Modifier.FINAL);
       ctor.addParameter(f.type(), f.name()).addStatement("this.$L = $L", f.name(), f.name());
     }
+    arrays.forEach((name, n) -> {
+      if (device) {
+        kernel.addField(FieldSpec.builder(typeName(n.type()), name, Modifier.FINAL)
+            .addAnnotation(AnnotationSpec.builder(RuntimeTypes.KERNEL.nestedClass("PrivateMemorySpace"))
+                .addMember("value", "$L", ExprWriter.write(n.length())).build())
+            .initializer("$L", ExprWriter.write(n)).build());
+      }
+    });
     for (Lane.Constant c : l.constants()) {
       kernel.addField(typeName(c.type()), c.name(), Modifier.FINAL);
       ctor.addStatement("this.$L = $L", c.name(), c.source());
@@ -342,7 +364,8 @@ public final class KernelEmitter {
     }
     if (device && deviceLane != null) {
       kernel.addMethod(MethodSpec.methodBuilder("deviceLane").addModifiers(Modifier.PUBLIC)
-          .addJavadoc("Lane {@code $L} as OpenCL runs it: each loop backwards by recomputation.\n", l.index())
+          .addJavadoc(arrays.isEmpty() ? "Lane {@code $L} as OpenCL runs it: each loop backwards by recomputation.\n"
+              : "Lane {@code $L} as OpenCL runs it: its local arrays are the kernel's private ones.\n", l.index())
           .addParameter(TypeName.INT, l.index()).addCode(deviceLane).build());
     }
     kernel.addMethod(MethodSpec.methodBuilder("lane").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)

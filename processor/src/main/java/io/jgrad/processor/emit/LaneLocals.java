@@ -22,10 +22,15 @@ import java.util.Map;
 final class LaneLocals {
   private LaneLocals() {}
 
-  /** The program with its declarations hoisted; {@code top} receives the declarations. */
-  static List<Linear> hoist(List<Linear> program, CodeBlock.Builder top) {
+  /**
+   * The program with its declarations hoisted; {@code top} receives the declarations. A local array
+   * is made once per lane (see {@link #arrays}): where the program makes it, it is filled with zeros,
+   * as {@code new} would, by a loop over a counter {@code names} gives.
+   */
+  static List<Linear> hoist(List<Linear> program, CodeBlock.Builder top, Names names) {
     Map<String, Type> locals = new LinkedHashMap<>();
-    List<Linear> out = rewrite(program, locals);
+    Expr.Var counter = arrays(program).isEmpty() ? null : names.var("element", Type.INT);
+    List<Linear> out = rewrite(program, locals, counter);
     String mark = Names.fresh("loopsDone", new HashSet<>(locals.keySet()));
     out = markLoopEnds(out, new Expr.Var(mark, Type.INT), locals);
     locals.forEach((name, type) -> top.addStatement("$L $L = $L", ExprWriter.typeName(type), name,
@@ -55,10 +60,45 @@ final class LaneLocals {
     return out;
   }
 
-  private static List<Linear> rewrite(List<Linear> program, Map<String, Type> locals) {
+  /**
+   * The local arrays {@code program} makes (its own and their tangents), each as its {@code new}
+   * expression of a constant size, by name: what the kernel keeps in private memory.
+   */
+  static Map<String, Expr.NewArray> arrays(List<Linear> program) {
+    Map<String, Expr.NewArray> arrays = new LinkedHashMap<>();
+    collectArrays(program, arrays);
+    return arrays;
+  }
+
+  private static void collectArrays(List<Linear> program, Map<String, Expr.NewArray> arrays) {
+    for (Linear l : program) {
+      if (l instanceof Linear.Primal p && p.stmt() instanceof Stmt.Assign a && a.value() instanceof Expr.NewArray n) {
+        arrays.putIfAbsent(a.target().name(), n);
+      } else if (l instanceof Linear.TangentArray t) {
+        arrays.putIfAbsent(t.target().name(), new Expr.NewArray(t.target().type(), t.length()));
+      }
+      Rewrite.bodies(l).forEach(body -> collectArrays(body, arrays));
+    }
+  }
+
+  /** {@code counter = 0; while (counter < length) { array[counter] = 0; counter++; }}. */
+  private static List<Linear> zeros(Expr.Var array, Expr length, Expr.Var counter) {
+    return List.of(new Linear.Primal(new Stmt.Assign(counter, Exprs.lit(Type.INT, 0), false)),
+        new Linear.While(Exprs.compare(Expr.BinaryOp.LT, counter, length), List.of(
+            new Linear.Primal(new Stmt.ArrayWrite(array, counter, Exprs.zero(array.type().element()))),
+            new Linear.Primal(Stmt.increment(counter, 1)))));
+  }
+
+  private static List<Linear> rewrite(List<Linear> program, Map<String, Type> locals, Expr.Var counter) {
     List<Linear> out = new ArrayList<>();
     for (Linear l : program) {
-      if (l instanceof Linear.Primal p && p.stmt() instanceof Stmt.Assign a && a.declare()) {
+      if (l instanceof Linear.Primal p && p.stmt() instanceof Stmt.Assign a && a.value() instanceof Expr.NewArray n) {
+        locals.putIfAbsent(counter.name(), Type.INT);
+        out.addAll(zeros(a.target(), n.length(), counter));
+      } else if (l instanceof Linear.TangentArray t) {
+        locals.putIfAbsent(counter.name(), Type.INT);
+        out.addAll(zeros(t.target(), t.length(), counter));
+      } else if (l instanceof Linear.Primal p && p.stmt() instanceof Stmt.Assign a && a.declare()) {
         locals.putIfAbsent(a.target().name(), a.target().type());
         out.add(new Linear.Primal(new Stmt.Assign(a.target(), a.value(), false)));
       } else if (l instanceof Linear.Primal p && p.stmt() instanceof Stmt.Declare d) {
@@ -69,9 +109,9 @@ final class LaneLocals {
       } else if (l instanceof Linear.DeclareTangent d) {
         locals.putIfAbsent(d.target().name(), d.target().type());
       } else if (l instanceof Linear.Block b) {
-        out.addAll(rewrite(b.body(), locals));
+        out.addAll(rewrite(b.body(), locals, counter));
       } else {
-        out.add(Rewrite.withBodies(l, inner -> rewrite(inner, locals)));
+        out.add(Rewrite.withBodies(l, inner -> rewrite(inner, locals, counter)));
       }
     }
     return out;

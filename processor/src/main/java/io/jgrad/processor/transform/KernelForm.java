@@ -6,6 +6,7 @@ import io.jgrad.processor.ir.Lane;
 import io.jgrad.processor.ir.Names;
 import io.jgrad.processor.ir.Rewrite;
 import io.jgrad.processor.ir.Stmt;
+import io.jgrad.processor.ir.Type;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,20 +15,38 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 /**
  * What Aparapi can translate: no calls out of the class, {@code Math} for {@code StrictMath},
- * constants and tables ({@code static final} arrays) read into fields, no local arrays (an inlined
- * callee's array parameter is the caller's array), every local name declared once (LaneLocals then
- * declares them all at the lane's top, initialized, and splices nested blocks).
+ * constants and tables ({@code static final} arrays) read into fields, local arrays only of a size
+ * known at compile time (a lane's private memory; an inlined callee's array parameter is the caller's
+ * array), every local name declared once (LaneLocals then declares them all at the lane's top,
+ * initialized, and splices nested blocks).
  *
  * @param declared the names declared so far, the parameters' included
  * @param scopes each enclosing block's locals, innermost first: the name each declaration took
+ * @param sizes the size of each local array, by the name its declaration took
  */
-record KernelForm(Names names, Set<String> declared, ArrayDeque<Map<String, String>> scopes) {
+record KernelForm(Names names, Set<String> declared, ArrayDeque<Map<String, String>> scopes,
+    Map<String, Integer> sizes) {
   /** {@code body} in kernel form; the static fields it reads join {@code constants}, named by {@code names}. */
   static List<Stmt> of(List<Stmt> body, Names names, List<Lane.Constant> constants, List<Callee.Param> params) {
-    List<Stmt> out = Rewrite.stmts(body, e -> {
+    return of(body, names, constants, params, null);
+  }
+
+  /**
+   * {@code body} in kernel form, each local array's size read as its value: a literal, or a constant
+   * field's value by {@code staticValues} (owner and name; null for none).
+   */
+  static List<Stmt> of(List<Stmt> body, Names names, List<Lane.Constant> constants, List<Callee.Param> params,
+      BiFunction<String, String, Object> staticValues) {
+    // Sizes first: the constant fields they name become kernel fields below, whose values are unknown.
+    List<Stmt> sized = Rewrite.stmts(body, e -> {
+      Integer size = e instanceof Expr.NewArray n ? ArraySizes.of(n.length(), staticValues, Map.of()) : null;
+      return size == null ? e : new Expr.NewArray(e.type(), new Expr.Const(Type.INT, size));
+    });
+    List<Stmt> out = Rewrite.stmts(sized, e -> {
       if (e instanceof Expr.PrimalCall c) {
         throw new NotBatchable(c.receiver() + "." + c.method() + "(...) cannot run in a kernel: OpenCL code"
             + " cannot call methods of other classes or print; hint: remove it from the @Batched function"
@@ -55,13 +74,22 @@ record KernelForm(Names names, Set<String> declared, ArrayDeque<Map<String, Stri
       return e;
     });
     Set<String> declared = new HashSet<>(params.stream().map(Callee.Param::name).toList());
-    return new KernelForm(names, declared, new ArrayDeque<>(List.of(new HashMap<>()))).stmts(out);
+    return new KernelForm(names, declared, new ArrayDeque<>(List.of(new HashMap<>())), new HashMap<>()).stmts(out);
   }
 
   /** {@code e} reading each local by the name its innermost declaration took. */
   private Expr rename(Expr e) {
-    return Rewrite.expr(e, x -> x instanceof Expr.Var v ? new Expr.Var(scopes.stream().map(scope -> scope.get(v.name()))
-        .filter(Objects::nonNull).findFirst().orElse(v.name()), v.type()) : x);
+    return Rewrite.expr(e, x -> {
+      if (x instanceof Expr.Var v) {
+        return new Expr.Var(scopes.stream().map(scope -> scope.get(v.name())).filter(Objects::nonNull).findFirst()
+            .orElse(v.name()), v.type());
+      }
+      // A local array's length is its size: OpenCL code reads no length of a private array.
+      if (x instanceof Expr.ArrayLength l && l.array() instanceof Expr.Var v && sizes.containsKey(v.name())) {
+        return new Expr.Const(Type.INT, sizes.get(v.name()));
+      }
+      return x;
+    });
   }
 
   /**
@@ -82,10 +110,27 @@ record KernelForm(Names names, Set<String> declared, ArrayDeque<Map<String, Stri
    */
   private void alias(Stmt.Assign a) {
     if (!a.declare() || !(rename(a.value()) instanceof Expr.Var array)) {
+      if (a.value() instanceof Expr.NewArray) {
+        throw new NotBatchable("the local array " + a.target().name() + " has a size known only at run time, and"
+            + " OpenCL gives a lane private arrays of a size fixed at compile time; hint: make the size an int"
+            + " literal or a static final int constant", null, a.target().name());
+      }
       throw new NotBatchable("the array " + a.target().name() + " is set to another array, which a kernel"
           + " cannot do; hint: index the array it stands for");
     }
     scopes.peek().put(a.target().name(), array.name());
+  }
+
+  /** {@code a}, which makes a local array of {@code size} elements: a lane's private array of that size. */
+  private Stmt localArray(Stmt.Assign a, Type type, int size) {
+    Expr.Var target = a.declare() ? declare(a.target()) : (Expr.Var) rename(a.target());
+    Integer before = sizes.put(target.name(), size);
+    if (size < 0 || before != null && before != size) {
+      throw new NotBatchable("the local array " + a.target().name() + " is made with " + (size < 0 ? "a negative"
+          + " size" : "sizes " + before + " and " + size) + ", and a lane's private array has one size; hint: make"
+          + " it once, of one size", null, a.target().name());
+    }
+    return new Stmt.Assign(target, new Expr.NewArray(type, new Expr.Const(Type.INT, size)), a.declare());
   }
 
   private List<Stmt> scoped(List<Stmt> body) {
@@ -98,8 +143,14 @@ record KernelForm(Names names, Set<String> declared, ArrayDeque<Map<String, Stri
   private List<Stmt> stmts(List<Stmt> body) {
     List<Stmt> out = new ArrayList<>();
     for (Stmt s : body) {
-      if (s instanceof Stmt.Assign a && a.target().type().isArray()) {
+      Expr.NewArray made = s instanceof Stmt.Assign a && rename(a.value()) instanceof Expr.NewArray n ? n : null;
+      Integer size = made == null ? null : ArraySizes.of(made.length(), null, sizes);
+      if (size != null) {
+        out.add(localArray((Stmt.Assign) s, made.type(), size));
+      } else if (s instanceof Stmt.Assign a && a.target().type().isArray()) {
         alias(a);
+      } else if (s instanceof Stmt.ArrayWrite w) {
+        out.add(new Stmt.ArrayWrite((Expr.Var) rename(w.array()), rename(w.index()), rename(w.value())));
       } else if (s instanceof Stmt.Assign a) {
         Expr value = rename(a.value());
         Expr.Var target = a.declare() ? declare(a.target()) : (Expr.Var) rename(a.target());

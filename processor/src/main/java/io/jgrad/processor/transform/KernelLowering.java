@@ -124,7 +124,7 @@ public final class KernelLowering {
     String lane = names.fresh("lane");
     // The passes may call the function itself (a fwd computing its value): that call runs its primal body.
     List<Stmt> flat = KernelForm.of(sources.inline(List.of(sig.name() + "'s reverse mode"), gradient.body(), names,
-        c -> false), names, constants, sig.params());
+        c -> false), names, constants, sig.params(), sources.staticValues());
     Set<String> outputNames = new HashSet<>(gradient.components().stream().map(Expr.Var::name).toList());
     List<Linear> program = DeadCode.eliminate(Jvp.transform(flat, List.of(), names).program(), true, outputNames);
     return new Kernels.Reverse(sig, perLane, value(), new Lane(names, lane, program, constants, List.of(), List.of(),
@@ -267,7 +267,8 @@ public final class KernelLowering {
     List<Stmt> body = Normalizer.normalize(self, names);
     Predicate<Callee> keep = rules ? this::hasJvpRule : c -> false;
     List<Lane.Constant> constants = new ArrayList<>();
-    body = KernelForm.of(sources.inline(List.of(sig.name()), body, names, keep), names, constants, sig.params());
+    body = KernelForm.of(sources.inline(List.of(sig.name()), body, names, keep), names, constants, sig.params(),
+        sources.staticValues());
     return new Prepared(names, lane, body, constants, rows);
   }
 

@@ -12,11 +12,13 @@ import java.util.function.Predicate;
 /**
  * Where kernels find code: {@code functions} gives a callee's IR (its rule, for a custom rule),
  * {@code primals} a callee's plain body (the primal of a {@code @CustomJvp} function too), and
- * {@code ruleMethods} the plain body of a {@code jvps} rule by owner and method name; each null
- * when unavailable.
+ * {@code ruleMethods} the plain body of a {@code jvps} rule by owner and method name, and
+ * {@code staticValues} the value of a compile-time constant {@code static final} field by owner and
+ * name (a local array's size); each null when unavailable.
  */
 public record KernelSources(java.util.function.Function<Callee, Function> functions,
-    java.util.function.Function<Callee, Function> primals, BiFunction<String, String, Function> ruleMethods) {
+    java.util.function.Function<Callee, Function> primals, BiFunction<String, String, Function> ruleMethods,
+    BiFunction<String, String, Object> staticValues) {
 
   /**
    * {@code body} (normalized, its locals known to {@code names}) with every call inlined from

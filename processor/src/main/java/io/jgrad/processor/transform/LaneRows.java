@@ -93,10 +93,12 @@ final class LaneRows {
         return new Linear.Block(walk(b.body(), f, tangent));
       } else if (l instanceof Linear.Return r) {
         return new Linear.Return(Rewrite.expr(r.value(), f), r.tangent());
-      } else if (l instanceof Linear.DeclareTangent) {
+      } else if (l instanceof Linear.DeclareTangent || l instanceof Linear.TangentArray) {
         return l;
+      } else if (l instanceof Linear.TangentWrite w) {
+        return new Linear.TangentWrite(w.target(), Rewrite.expr(w.index(), f), w.source());
       }
-      // Calls are expanded and local arrays refused before: a lane holds nothing else.
+      // Calls are expanded before: a lane holds nothing else.
       throw new IllegalStateException("a kernel lane cannot hold " + l);
     }).toList();
   }

@@ -46,7 +46,8 @@ public final class VectorJvp {
   }
 
   private static boolean isAnchor(Linear l) {
-    return !(l instanceof Linear.Tangent || l instanceof Linear.DeclareTangent || l instanceof Linear.Call);
+    return !(l instanceof Linear.Tangent || l instanceof Linear.DeclareTangent || l instanceof Linear.Call
+        || l instanceof Linear.TangentArray || l instanceof Linear.TangentWrite);
   }
 
   /** Walks the programs in step: primal statements and control flow once, every program's tangent statements after them. */
