@@ -51,18 +51,39 @@ class HigherOrderDiagnosticsTest {
   }
 
   @Test
-  void aCallOfARecordResultAtOrderTwoIsAnErrorNamingTheCallee() {
+  void aCallOfACustomRuleWithARecordResultAtOrderTwoIsAnErrorNamingTheCallee() {
+    // A plain callee's body is taken in as the caller's code; a rule's cannot be.
     String src = HEAD + """
         class RecordCall {
           record Point(double x, double y) {}
-          @Differentiable(order = 2)
+          @CustomJvp(jvp = "twiceJvp")
           static Point twice(double x) { return new Point(2 * x, x * x); }
+          static Jvp<Point> twiceJvp(double x, double xDot) {
+            return Jvp.of(twice(x), new Point(2 * xDot, 2 * x * xDot));
+          }
           @Differentiable(order = 2)
           static double f(double x) { Point p = twice(x); return p.x() * p.y(); }
         }
         """;
     Compilation c = assertErrorOnLine("jgrad.UnsupportedOrder", "h.RecordCall", src, "static double f(");
-    assertThat(c).hadErrorContaining("order 2 through a call to twice, which returns a record, is not supported yet");
+    assertThat(c).hadErrorContaining("order 2 through a call to twice, which returns a record, is not supported yet"
+        + " (its body is taken in only where it is a plain body of this compilation");
+  }
+
+  @Test
+  void aCallOfARecordResultWithAnArrayComponentAtOrderTwoIsAnError() {
+    String src = HEAD + """
+        class RecordArrayCall {
+          record Layer(double[] w, double b) {}
+          @Differentiable
+          static Layer layer(double x) { double[] w = new double[1]; w[0] = x; return new Layer(w, x * x); }
+          @Differentiable(order = 2)
+          static double f(double x) { Layer l = layer(x); return l.w()[0] * l.b(); }
+        }
+        """;
+    Compilation c = assertErrorOnLine("jgrad.UnsupportedOrder", "h.RecordArrayCall", src, "static double f(");
+    assertThat(c).hadErrorContaining("order 2 through a call to layer, which returns a record with an array"
+        + " component, is not supported yet; hint:");
   }
 
   @Test
@@ -312,27 +333,60 @@ class HigherOrderDiagnosticsTest {
   }
 
   @Test
-  void aCallOfAFunctionWithAnArrayResultAtOrderTwoIsAnError() {
+  void aCallOfAFunctionReturningItsArrayParameterAtOrderTwoIsAnError() {
     String src = HEAD + """
         class ArrayResult {
-          @Differentiable(order = 2)
-          static double[] squares(double[] x) {
-            double[] y = new double[x.length];
-            for (int i = 0; i < x.length; i++) {
-              y[i] = x[i] * x[i];
-            }
-            return y;
+          @Differentiable
+          static double[] same(double[] x) {
+            return x;
           }
           @Differentiable(order = 2)
           static double f(double[] x) {
-            double[] y = squares(x);
+            double[] y = same(x);
             return y[0] * y[1];
           }
         }
         """;
     Compilation c = assertErrorOnLine("jgrad.UnsupportedOrder", "h.ArrayResult", src, "static double f(");
-    assertThat(c).hadErrorContaining("order 2 through a call to squares, which returns an array, is not supported"
-        + " yet; hint:");
+    assertThat(c).hadErrorContaining("order 2 through a call to same, which returns an array, takes its body in"
+        + " as the caller's code, but it returns its parameter x; hint:");
+  }
+
+  @Test
+  void aCallOfACustomVjpRuleWithAnArrayResultAtOrderTwoIsAnError() {
+    String src = HEAD + """
+        class ArrayRule {
+          @CustomVjp(fwd = "twiceFwd", bwd = "twiceBwd")
+          static double[] twice(double[] x) {
+            double[] y = new double[x.length];
+            for (int i = 0; i < x.length; i++) {
+              y[i] = 2 * x[i];
+            }
+            return y;
+          }
+          static RecordFwd<double[], Double> twiceFwd(double[] x) {
+            return RecordFwd.of(twice(x), 2.0);
+          }
+          static double[] twiceBwd(Double two, double[] g) {
+            double[] out = new double[g.length];
+            for (int i = 0; i < g.length; i++) {
+              out[i] = two * g[i];
+            }
+            return out;
+          }
+          @Differentiable(order = 2)
+          static double f(double x) {
+            double[] a = new double[2];
+            a[0] = x;
+            a[1] = x * x;
+            double[] y = twice(a);
+            return y[0] * y[1];
+          }
+        }
+        """;
+    Compilation c = assertErrorOnLine("jgrad.UnsupportedOrder", "h.ArrayRule", src, "static double f(");
+    assertThat(c).hadErrorContaining("order 2 through a call to twice, which returns an array, is not supported"
+        + " yet in a function that reaches a @CustomVjp rule; hint:");
   }
 
   @Test

@@ -48,6 +48,7 @@ import io.jgrad.processor.transform.KernelLowering;
 import io.jgrad.processor.transform.KernelSources;
 import io.jgrad.processor.transform.NotBatchable;
 import io.jgrad.processor.transform.Pullbacks;
+import io.jgrad.processor.transform.ResultInlining;
 import io.jgrad.processor.transform.RulePrimal;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -410,7 +411,8 @@ public final class JgradProcessor extends AbstractProcessor {
     boolean forward = !reverseOnly.containsKey(sig.key());
     DiffSpec spec = DiffSpec.of(method).orElseThrow();
     int order = spec.order();
-    Optional<String> unsupported = OrderLimits.unsupported(f, order, forward, recordSignature != null);
+    Optional<String> unsupported = OrderLimits.unsupported(f, order, forward, recordSignature != null,
+        sources.functions());
     if (unsupported.isPresent()) {
       report.error(Codes.UNSUPPORTED_ORDER, unsupported.get(), method);
       return Optional.empty();
@@ -418,8 +420,10 @@ public final class JgradProcessor extends AbstractProcessor {
     boolean batched = method.getAnnotation(Batched.class) != null;
     // Callers differentiate the rule primal of an order-n function n - 1 more times; where a rule's
     // body calls another rule's function, the rule primal has one of its own, to one order less.
+    // At order 2 and above, calls of functions with array or record results are the caller's own code.
+    Function derivable = order >= 2 && forward ? ResultInlining.inline(f, sources.functions()) : f;
     List<Derived> rulePrimals = new ArrayList<>();
-    for (Function below = f; below.signature().rulePrimal() && below.signature().order() >= 2; ) {
+    for (Function below = derivable; below.signature().rulePrimal() && below.signature().order() >= 2; ) {
       Callee primal = below.signature().secondOrderPrimal();
       below = new Function.Plain(primal, RulePrimal.of(below));
       rulePrimals.add(Derivation.internal(below, forward, primal.order()));
@@ -442,7 +446,7 @@ public final class JgradProcessor extends AbstractProcessor {
         kernels = lowered.get();
       }
       // The flat function's derivatives, to the method's order, and the record entry points around them.
-      Derived derived = Derivation.of(f, forward, order, null, false);
+      Derived derived = Derivation.of(derivable, forward, order, null, false);
       Kernels batch = kernels;
       return Optional.of(members -> {
         if (f instanceof Function.Plain) {
@@ -460,7 +464,7 @@ public final class JgradProcessor extends AbstractProcessor {
         }
       });
     }
-    Derived derived = Derivation.of(f, forward, order, purity::removable, spec.checkpointLoops());
+    Derived derived = Derivation.of(derivable, forward, order, purity::removable, spec.checkpointLoops());
     String arrays = arrayUsers.get(sig.key());
     if (batched && arrays != null) {
       String message = "a function with an array result or records cannot be batched yet (" + arrays

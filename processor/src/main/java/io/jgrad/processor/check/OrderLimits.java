@@ -6,6 +6,7 @@ import io.jgrad.processor.ir.Expr;
 import io.jgrad.processor.ir.Exprs;
 import io.jgrad.processor.ir.Function;
 import io.jgrad.processor.ir.RecordSignature;
+import io.jgrad.processor.ir.ResultCalls;
 import io.jgrad.processor.ir.Rewrite;
 import io.jgrad.processor.ir.Stmt;
 import io.jgrad.processor.ir.Type;
@@ -26,6 +27,15 @@ public final class OrderLimits {
    * it has forward mode, {@code records} whether records are in its signature.
    */
   public static Optional<String> unsupported(Function f, int order, boolean forward, boolean records) {
+    return unsupported(f, order, forward, records, callee -> null);
+  }
+
+  /**
+   * As {@link #unsupported(Function, int, boolean, boolean)}, where {@code bodies} gives the functions
+   * of this compilation, whose array or record results callers of order n take in as their own code.
+   */
+  public static Optional<String> unsupported(Function f, int order, boolean forward, boolean records,
+      java.util.function.Function<Callee, Function> bodies) {
     if (order < 2) {
       return Optional.empty();
     }
@@ -69,8 +79,15 @@ public final class OrderLimits {
       return Optional.empty(); // a rule's body is differentiated through its callees' first-order forward mode
     }
     boolean loops = Rewrite.anyMatch(f.body(), s -> s instanceof Stmt.While);
-    return activeCalls(f).stream().map(c -> throughCall(c.callee(), order, forward, loops)).flatMap(Optional::stream)
-        .findFirst().or(() -> forward ? Optional.empty() : reverseOverReverse(f.body(), false));
+    return throughCalls(f, order, forward, loops, bodies)
+        .or(() -> forward ? Optional.empty() : reverseOverReverse(f.body(), false));
+  }
+
+  /** Why derivatives of {@code order} cannot go through one of the active calls in {@code f}'s body. */
+  private static Optional<String> throughCalls(Function f, int order, boolean forward, boolean loops,
+      java.util.function.Function<Callee, Function> bodies) {
+    return activeCalls(f).stream().map(c -> throughCall(c.callee(), order, forward, loops, bodies))
+        .flatMap(Optional::stream).findFirst();
   }
 
   /**
@@ -101,7 +118,8 @@ public final class OrderLimits {
    * Why second derivatives cannot go through a call of {@code g} whose arguments carry a derivative,
    * in a body with {@code loops} or without.
    */
-  private static Optional<String> throughCall(Callee g, int order, boolean forward, boolean loops) {
+  private static Optional<String> throughCall(Callee g, int order, boolean forward, boolean loops,
+      java.util.function.Function<Callee, Function> bodies) {
     String o = "order " + order;
     String name = RecordSignature.userName(g.name()); // a record function's flat function by the user's name
     if (!forward && order > 2 && (g.isFunctionObject() || g.forward())) {
@@ -118,15 +136,22 @@ public final class OrderLimits {
               + " a DiffFn1 or DiffFn2")
           : Optional.empty();
     }
+    Function inlined = ResultCalls.body(g, bodies);
+    if (inlined != null && forward) {
+      // Taken in as the caller's own code (ResultInlining): what it calls is called from the caller.
+      return InlinedCallLimits.unsupported(inlined, name, o)
+          .or(() -> throughCalls(inlined, order, forward, loops, bodies));
+    }
     if (g.returnType() != null && g.returnType().isArray()) {
-      // Its tangent function (fTangent) is generated for number results only.
-      return Optional.of(o + " through a call to " + name + ", which returns an array, is not supported yet;"
-          + " hint: call a function returning each number you need, or inline " + name);
+      // Its tangent function (fTangent) is generated for number results only; a plain body of this
+      // compilation is inlined instead, in functions with forward mode.
+      return Optional.of(o + " through a call to " + name + ", which returns an array, is not supported yet"
+          + unlessInlined(forward) + "; hint: call a function returning each number you need, or inline " + name);
     }
     if (g.recordResult() != null) {
-      return Optional.of(o + " through a call to " + name + ", which returns a record, is"
-          + " not supported yet; hint: call it from an order-1 function, or return the components as numbers"
-          + " from functions of their own");
+      return Optional.of(o + " through a call to " + name + ", which returns a record, is not supported yet"
+          + unlessInlined(forward) + "; hint: call it from an order-1 function, or return the components as"
+          + " numbers from functions of their own");
     }
     if (g.order() < order) {
       return Optional.of(o + " through a call to " + name + ", which has order " + g.order() + "; hint: give "
@@ -146,6 +171,12 @@ public final class OrderLimits {
           + " something other than double, is not supported yet");
     }
     return Optional.empty();
+  }
+
+  /** Where a call of a function with an array or record result stays a call (ResultInlining). */
+  private static String unlessInlined(boolean forward) {
+    return forward ? " (its body is taken in only where it is a plain body of this compilation, not a custom"
+        + " rule nor a library's)" : " in a function that reaches a @CustomVjp rule";
   }
 
   /**
