@@ -65,7 +65,7 @@ final class DerivativeCallReader {
       TreePath receiverPath = new TreePath(new TreePath(callPath, select), select.getExpression());
       HeldCall h = select.getExpression() instanceof IdentifierTree ? held.get(cx.trees.getElement(receiverPath)) : null;
       if (h != null) {
-        return Optional.of(reading(h.target(), h.call(), h.args(), selectors, t, h.name()));
+        return Optional.of(reading(h.target(), h.args(), selectors, t, h.name()));
       }
       if (!(select.getExpression() instanceof MethodInvocationTree inner)) {
         return Optional.empty();
@@ -81,12 +81,18 @@ final class DerivativeCallReader {
     if (refused.isPresent()) {
       return refused;
     }
-    List<Expr> args = cx.exprs(call.getArguments(), callPath);
-    return Optional.of(reading(target.get(), call, args, selectors, t, target.get().method() + "(...)"));
+    FlatDerivativeCall flat = FlatDerivativeCall.of(target.get().function(), cx.callees);
+    int expected = flat.arity(target.get().suffix().equals("Jvp"));
+    if (call.getArguments().size() != expected) {
+      return Optional.of(cx.failed(Codes.DERIVATIVE_CALL, call.getMethodSelect() + " takes " + expected
+          + " arguments, not " + call.getArguments().size(), call));
+    }
+    List<Expr> args = flat.args(call.getArguments(), callPath, cx, target.get().suffix().equals("Jvp"));
+    return Optional.of(reading(target.get(), args, selectors, t, target.get().method() + "(...)"));
   }
 
   /** A local holding a derivative call's whole result: the call, its arguments as evaluated, the local's name. */
-  private record HeldCall(DerivativeCallTarget target, MethodInvocationTree call, List<Expr> args, String name) {}
+  private record HeldCall(DerivativeCallTarget target, List<Expr> args, String name) {}
 
   /**
    * Reads the declaration {@code t} of {@code local} when it holds a derivative call's whole result
@@ -106,24 +112,25 @@ final class DerivativeCallReader {
       return false;
     }
     Optional<Expr> refused = refused(target.get(), init);
-    List<Expr> args = refused.isPresent() ? List.of() : cx.exprs(init.getArguments(), new TreePath(path, init));
-    Callee c = cx.callees.resolve(target.get().function());
-    List<Callee.Param> params = target.get().suffix().equals("Jvp") ? c.tangentFunction().params() : c.params();
-    if (refused.isPresent() || args.size() != params.size()) {
+    boolean jvp = target.get().suffix().equals("Jvp");
+    FlatDerivativeCall flat = FlatDerivativeCall.of(target.get().function(), cx.callees);
+    if (refused.isPresent() || init.getArguments().size() != flat.arity(jvp)) {
       // Reported (a wrong count is javac's own error once the class exists): reads of the local are no second mistake.
       cx.rejectedLocals.add(local);
       return true;
     }
+    List<Expr> args = flat.args(init.getArguments(), new TreePath(path, init), cx, jvp);
+    List<Callee.Param> params = jvp ? flat.callee().tangentFunction().params() : flat.callee().params();
     String name = local.getSimpleName().toString();
     List<Expr> kept = new ArrayList<>();
     for (int i = 0; i < args.size(); i++) {
       Callee.Param p = params.get(i);
       Expr.Var v = new Expr.Var(cx.fresh(name + Names.capitalized(p.name())),
           p.type());
-      out.add(new Stmt.Assign(v, coerce(args.get(i), p.type()), true));
+      out.add(new Stmt.Assign(v, args.get(i), true));
       kept.add(v);
     }
-    held.put(local, new HeldCall(target.get(), init, List.copyOf(kept), name));
+    held.put(local, new HeldCall(target.get(), List.copyOf(kept), name));
     return true;
   }
 
@@ -132,40 +139,36 @@ final class DerivativeCallReader {
     HeldCall h = held.get(local);
     return h == null ? Optional.empty() : Optional.of(cx.failed(Codes.DERIVATIVE_CALL, "jgrad differentiates"
         + " the result of a derivative call read through its methods, " + Reading.shapes(h.target(),
-            cx.callees.resolve(h.target().function()), h.name()) + "; hint: read the number you need", at));
+            FlatDerivativeCall.of(h.target().function(), cx.callees), h.name()) + "; hint: read the number you need",
+        at));
   }
 
   /**
-   * The IR of what {@code selectors} read from the entry point {@code target} called with
-   * {@code args}; {@code shown} names the call or the local the selectors apply to, for messages.
+   * The IR of what {@code selectors} read from the entry point {@code target} called with the flat
+   * arguments {@code args} ({@link FlatDerivativeCall#args}); {@code shown} names the call or the
+   * local the selectors apply to, for messages.
    */
-  private Expr reading(DerivativeCallTarget target, MethodInvocationTree call, List<Expr> args,
-      List<Selector> selectors, MethodInvocationTree whole, String shown) {
+  private Expr reading(DerivativeCallTarget target, List<Expr> args, List<Selector> selectors,
+      MethodInvocationTree whole, String shown) {
     ExecutableElement f = target.function();
-    Callee c = cx.callees.resolve(f);
+    FlatDerivativeCall flat = FlatDerivativeCall.of(f, cx.callees);
+    Callee c = flat.callee();
     boolean forward = CalleeReach.hasForwardMode(f, cx.trees, cx.callees);
     if (target.suffix().equals("Jvp") && !forward) {
       // fJvp does not exist: MissingMethodScanner says why at the call.
       cx.javacError = true;
       return ReadContext.dummy();
     }
-    int expected = c.params().size() + (target.suffix().equals("Jvp") ? c.differentiatedParams().size() : 0);
-    if (args.size() != expected) {
-      return cx.failed(Codes.DERIVATIVE_CALL, call.getMethodSelect() + " takes " + expected + " arguments, not "
-          + args.size(), call);
-    }
-    Optional<Reading> reading = Reading.of(target.suffix(), c, selectors);
+    Optional<Reading> reading = Reading.of(target.suffix(), flat, selectors);
     if (reading.isEmpty()) {
       return cx.failed(Codes.DERIVATIVE_CALL, "jgrad differentiates a derivative call whose result is read"
-          + " through its methods, " + Reading.shapes(target, c, shown) + "; hint: read the number you need",
+          + " through its methods, " + Reading.shapes(target, flat, shown) + "; hint: read the number you need",
           whole);
     }
-    List<Expr> primals = IntStream.range(0, c.params().size())
-        .mapToObj(i -> coerce(args.get(i), c.params().get(i).type())).toList();
+    List<Expr> primals = args.subList(0, c.params().size());
     Reading r = reading.get();
     if (r instanceof Reading.Tangent) {
-      return tangent(c, primals, args.subList(c.params().size(), args.size()).stream()
-          .map(a -> coerce(a, Type.DOUBLE)).toList());
+      return tangent(c, primals, args.subList(c.params().size(), args.size()));
     }
     if (r instanceof Reading.Gradient g) {
       return gradient(c, forward, primals, g.component(), Expr.Const.ofDouble(1));
@@ -200,10 +203,11 @@ final class DerivativeCallReader {
           + " calls yet (" + spelled + "); hint: batch " + f.getSimpleName() + " itself, or leave @Batched off "
           + cx.method.getSimpleName(), call));
     }
-    if (RecordSignatureReader.involvesRecords(f) || !cx.callees.resolve(f).doublesOnly()) {
+    Optional<String> unsupported = FlatDerivativeCall.unsupported(f, cx.callees);
+    if (unsupported.isPresent()) {
       return Optional.of(cx.failed(Codes.DERIVATIVE_CALL, spelled + " is not differentiated yet: "
-          + f.getSimpleName() + " takes or returns something other than double numbers (an array, a float or a"
-          + " record); hint: call a function of double parameters and result", call));
+          + f.getSimpleName() + " " + unsupported.get() + "; hint: call a function of double parameters (or"
+          + " records of doubles) and a double result", call));
     }
     DiffSpec spec = DiffSpec.of(f).orElseThrow();
     int callerOrder = DiffSpec.of(cx.method).map(DiffSpec::order).orElse(1);
@@ -255,45 +259,44 @@ final class DerivativeCallReader {
     /** Gradient {@code component} times the cotangent {@code call} passes: {@code fVjp(...).pullback(g).y()}. */
     record Pullback(int component, Selector call) implements Reading {}
 
-    static Optional<Reading> of(String suffix, Callee c, List<Selector> selectors) {
+    static Optional<Reading> of(String suffix, FlatDerivativeCall flat, List<Selector> selectors) {
       List<String> names = selectors.stream().map(Selector::name).toList();
-      List<Callee.Param> diff = c.differentiatedParams();
       if (!suffix.equals("Grad") && names.equals(List.of("value"))) {
         return Optional.of(new Value());
       }
       if (suffix.equals("Jvp")) {
         return names.equals(List.of("tangent")) ? Optional.of(new Tangent()) : Optional.empty();
       }
-      String gradient = gradientSelector(suffix, c);
+      String gradient = gradientSelector(suffix, flat);
       int prefix = gradient == null ? 0 : 1;
-      if (names.size() != prefix + (diff.size() == 1 ? 0 : 1) || (gradient != null && !names.get(0).equals(gradient))
-          || selectors.stream().limit(prefix).anyMatch(s -> s.args().size() != (suffix.equals("Vjp") ? 1 : 0))) {
+      if (names.size() < prefix || (gradient != null && !names.get(0).equals(gradient))
+          || selectors.stream().limit(prefix).anyMatch(s -> s.args().size() != (suffix.equals("Vjp") ? 1 : 0))
+          || selectors.stream().skip(prefix).anyMatch(s -> !s.args().isEmpty())) {
         return Optional.empty();
       }
-      int component = diff.size() == 1 ? 0
-          : diff.stream().map(Callee.Param::name).toList().indexOf(names.get(prefix));
-      if (component < 0 || diff.size() > 1 && !selectors.get(selectors.size() - 1).args().isEmpty()) {
+      int component = flat.component(names.subList(prefix, names.size()));
+      if (component < 0) {
         return Optional.empty();
       }
       return Optional.of(suffix.equals("Vjp") ? new Pullback(component, selectors.get(0)) : new Gradient(component));
     }
 
     /** The method of the entry point's result that gives the gradient, or null when the result is the gradient. */
-    private static String gradientSelector(String suffix, Callee c) {
+    private static String gradientSelector(String suffix, FlatDerivativeCall flat) {
       return switch (suffix) {
         case "Vjp" -> "pullback";
-        case "ValueAndGrad" -> c.hasSingleGradient() ? "derivative" : "grad";
+        case "ValueAndGrad" -> flat.scalarGradient() ? "derivative" : "grad";
         default -> null;
       };
     }
 
     /** The reads of {@code target}'s result jgrad differentiates, made on {@code shown} (a call or a local), for messages. */
-    static String shapes(DerivativeCallTarget target, Callee c, String shown) {
-      String comp = c.hasSingleGradient() ? "" : "." + c.differentiatedParams().get(0).name() + "()";
+    static String shapes(DerivativeCallTarget target, FlatDerivativeCall flat, String shown) {
+      String comp = flat.firstComponent();
       return switch (target.suffix()) {
         case "Jvp" -> shown + ".tangent() or .value()";
         case "Vjp" -> shown + ".pullback(g)" + comp + " or .value()";
-        case "ValueAndGrad" -> shown + "." + gradientSelector("ValueAndGrad", c) + "()" + comp + " or .value()";
+        case "ValueAndGrad" -> shown + "." + gradientSelector("ValueAndGrad", flat) + "()" + comp + " or .value()";
         default -> shown + comp;
       };
     }
