@@ -53,6 +53,18 @@ final class DerivativeCallReader {
    * call. A shape jgrad does not differentiate is reported and reads as {@link ReadContext#dummy}.
    */
   Optional<Expr> read(MethodInvocationTree t, TreePath path) {
+    return read(t, path, false);
+  }
+
+  /**
+   * The derivative call {@code t} that initializes a local array, as {@link #read(MethodInvocationTree,
+   * TreePath)} reads it; here a gradient that is an array ({@code double[] g = fGrad(w)}) is read too.
+   */
+  Optional<Expr> readArray(MethodInvocationTree t, TreePath path) {
+    return read(t, path, true);
+  }
+
+  private Optional<Expr> read(MethodInvocationTree t, TreePath path, boolean arrayLocal) {
     List<Selector> selectors = new ArrayList<>();
     MethodInvocationTree call = t;
     TreePath callPath = path;
@@ -65,7 +77,7 @@ final class DerivativeCallReader {
       TreePath receiverPath = new TreePath(new TreePath(callPath, select), select.getExpression());
       HeldCall h = select.getExpression() instanceof IdentifierTree ? held.get(cx.trees.getElement(receiverPath)) : null;
       if (h != null) {
-        return Optional.of(reading(h.target(), h.call(), h.args(), selectors, t, h.name()));
+        return Optional.of(reading(h.target(), h.call(), h.args(), selectors, t, h.name(), arrayLocal));
       }
       if (!(select.getExpression() instanceof MethodInvocationTree inner)) {
         return Optional.empty();
@@ -82,7 +94,8 @@ final class DerivativeCallReader {
       return refused;
     }
     List<Expr> args = cx.exprs(call.getArguments(), callPath);
-    return Optional.of(reading(target.get(), call, args, selectors, t, target.get().method() + "(...)"));
+    return Optional.of(reading(target.get(), call, args, selectors, t, target.get().method() + "(...)",
+        arrayLocal));
   }
 
   /** A local holding a derivative call's whole result: the call, its arguments as evaluated, the local's name. */
@@ -97,7 +110,8 @@ final class DerivativeCallReader {
    */
   boolean hold(VariableTree t, TreePath path, Element local, List<Stmt> out) {
     Type type = local == null ? null : TypeMapper.map(local.asType());
-    if (!(t.getInitializer() instanceof MethodInvocationTree init) || local == null || type != null && type.isScalar()) {
+    if (!(t.getInitializer() instanceof MethodInvocationTree init) || local == null
+        || type != null && (type.isScalar() || type.isArray())) {
       return false;
     }
     Optional<DerivativeCallTarget> target = DerivativeCallTarget.of(init, cx.unit, cx.callees.elements)
@@ -118,6 +132,18 @@ final class DerivativeCallReader {
     List<Expr> kept = new ArrayList<>();
     for (int i = 0; i < args.size(); i++) {
       Callee.Param p = params.get(i);
+      if (p.type().isArray()) {
+        // An array is not copied: only a parameter's, which the body cannot write, is sure to be the same later.
+        if (!ArrayDerivativeCalls.isParameter(init.getArguments().get(i), new TreePath(path, init), cx)) {
+          cx.error(Codes.DERIVATIVE_CALL, "the result of " + init.getMethodSelect() + " is held in a local, and"
+              + " its array argument may change before it is read; hint: pass a parameter of "
+              + cx.method.getSimpleName() + ", or read the number on the call itself", init.getArguments().get(i));
+          cx.rejectedLocals.add(local);
+          return true;
+        }
+        kept.add(coerce(args.get(i), p.type()));
+        continue;
+      }
       Expr.Var v = new Expr.Var(cx.fresh(name + Names.capitalized(p.name())),
           p.type());
       out.add(new Stmt.Assign(v, coerce(args.get(i), p.type()), true));
@@ -140,7 +166,7 @@ final class DerivativeCallReader {
    * {@code args}; {@code shown} names the call or the local the selectors apply to, for messages.
    */
   private Expr reading(DerivativeCallTarget target, MethodInvocationTree call, List<Expr> args,
-      List<Selector> selectors, MethodInvocationTree whole, String shown) {
+      List<Selector> selectors, MethodInvocationTree whole, String shown, boolean arrayLocal) {
     ExecutableElement f = target.function();
     Callee c = cx.callees.resolve(f);
     boolean forward = CalleeReach.hasForwardMode(f, cx.trees, cx.callees);
@@ -164,8 +190,14 @@ final class DerivativeCallReader {
         .mapToObj(i -> coerce(args.get(i), c.params().get(i).type())).toList();
     Reading r = reading.get();
     if (r instanceof Reading.Tangent) {
-      return tangent(c, primals, args.subList(c.params().size(), args.size()).stream()
-          .map(a -> coerce(a, Type.DOUBLE)).toList());
+      List<Callee.Param> diff = c.differentiatedParams();
+      List<Expr> direction = args.subList(c.params().size(), args.size());
+      return tangent(c, primals, IntStream.range(0, diff.size())
+          .mapToObj(i -> coerce(direction.get(i), diff.get(i).type())).toList());
+    }
+    if (!(r instanceof Reading.Value) && c.differentiatedParams().stream().anyMatch(p -> p.type().isArray())) {
+      return new ArrayDerivativeCalls(cx).gradient(c, primals, r instanceof Reading.Pullback, arrayLocal, whole,
+          shown);
     }
     if (r instanceof Reading.Gradient g) {
       return gradient(c, forward, primals, g.component(), Expr.Const.ofDouble(1));
@@ -200,10 +232,11 @@ final class DerivativeCallReader {
           + " calls yet (" + spelled + "); hint: batch " + f.getSimpleName() + " itself, or leave @Batched off "
           + cx.method.getSimpleName(), call));
     }
-    if (RecordSignatureReader.involvesRecords(f) || !cx.callees.resolve(f).doublesOnly()) {
+    if (RecordSignatureReader.involvesRecords(f) || !cx.callees.resolve(f).doublesOrDoubleArrays()) {
       return Optional.of(cx.failed(Codes.DERIVATIVE_CALL, spelled + " is not differentiated yet: "
-          + f.getSimpleName() + " takes or returns something other than double numbers (an array, a float or a"
-          + " record); hint: call a function of double parameters and result", call));
+          + f.getSimpleName() + " takes or returns something other than double numbers and double[] arrays (a"
+          + " float, a float[], an array result or a record); hint: call a function of double and double[]"
+          + " parameters with a double result", call));
     }
     DiffSpec spec = DiffSpec.of(f).orElseThrow();
     int callerOrder = DiffSpec.of(cx.method).map(DiffSpec::order).orElse(1);
@@ -282,7 +315,9 @@ final class DerivativeCallReader {
     private static String gradientSelector(String suffix, Callee c) {
       return switch (suffix) {
         case "Vjp" -> "pullback";
-        case "ValueAndGrad" -> c.hasSingleGradient() ? "derivative" : "grad";
+        // A single array gradient comes in a ValueAndGrad, a single number in a ValueAndDerivative.
+        case "ValueAndGrad" -> c.hasSingleGradient() && !c.differentiatedParams().get(0).type().isArray()
+            ? "derivative" : "grad";
         default -> null;
       };
     }
