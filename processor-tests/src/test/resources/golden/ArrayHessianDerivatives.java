@@ -2,6 +2,8 @@ package jgrad.golden;
 
 import io.jgrad.runtime.DiffFnN;
 import io.jgrad.runtime.Dual;
+import io.jgrad.runtime.Jvp;
+import io.jgrad.runtime.RecordVjp;
 import io.jgrad.runtime.ValueAndGrad;
 import io.jgrad.runtime.Vjp;
 import io.jgrad.runtime.internal.Accumulate;
@@ -420,6 +422,31 @@ public final class ArrayHessianDerivatives {
       Dual second = ArrayHessianDerivatives.chainSecondOrder(x, xDot, xDir);
       return Dual.of(second.value(),
           second.tangent() + ArrayHessianDerivatives.chainJvp(x, xDotDir).tangent());
+    }
+
+    /**
+     * The gradient of {@code chain} as a function of its own, for callers that differentiate
+     * through {@code chainGrad}.
+     */
+    public static double[] chainGradient(double[] x) {
+      return ArrayHessianDerivatives.chainGrad(x);
+    }
+
+    /**
+     * Forward mode of {@code chainGradient}: the gradient and H·xDot ({@code chainHvp}).
+     */
+    public static Jvp<double[]> chainGradientJvp(double[] x, double[] xDot) {
+      return Jvp.of(ArrayHessianDerivatives.chainGrad(x),
+          ArrayHessianDerivatives.chainHvp(x, xDot));
+    }
+
+    /**
+     * Reverse mode of {@code chainGradient}: a cotangent s pulled back to Hᵀ·s, the gradient of
+     * {@code chainTangent(x, s)} with respect to {@code x} (one pass).
+     */
+    public static RecordVjp<double[], double[]> chainGradientVjp(double[] x) {
+      return new RecordVjp<>(ArrayHessianDerivatives.chainGrad(x),
+          s -> Internal.chainTangentGrad(x, s).x());
     }
 
     /**

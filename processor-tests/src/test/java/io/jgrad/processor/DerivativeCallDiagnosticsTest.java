@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A derivative call jgrad cannot differentiate (its function of order 1 or below the caller's order + 1, a result
- * kept whole, a Hessian, a function of arrays) is an error at the call with a hint, never javac's bare
+ * kept whole, a Hessian, a function of float arrays, an array gradient read in place) is an error at the call with a hint, never javac's bare
  * "cannot find symbol" nor a caller silently left without derivatives.
  */
 class DerivativeCallDiagnosticsTest {
@@ -26,6 +26,10 @@ class DerivativeCallDiagnosticsTest {
           @Differentiable(order = 2) static double f(double x, double y) { return Math.sin(x) * y; }
           @Differentiable static double once(double x) { return x * x * x; }
           @Differentiable static double sum(double[] v) { return v[0] * v[1]; }
+          @Differentiable(order = 2) static double norm(double[] v) { return v[0] * v[0] * v[1]; }
+          @Differentiable(order = 3) static double cube(double[] v) { return v[0] * v[0] * v[0]; }
+          @Differentiable(order = 2) static double mixed(double[] v, double a) { return v[0] * a * a; }
+          @Differentiable(order = 2) static double narrow(float[] v) { return v[0] * v[1]; }
           @CustomVjp(fwd = "clipFwd", bwd = "clipBwd", order = 2)
           static double clip(double x) { return x; }
           static Fwd<Double> clipFwd(double x) { return Fwd.of(x, x); }
@@ -111,10 +115,62 @@ class DerivativeCallDiagnosticsTest {
         .contains("kernels of a @Batched function cannot take derivative calls yet (ADerivatives.fGrad)");
   }
 
+  /** A local array of x and y, then {@code rest}. */
+  private static String withArray(String rest) {
+    return "double[] w = new double[2];\n    w[0] = x;\n    w[1] = y;\n    " + rest;
+  }
+
   @Test
-  void functionsOfArraysAreNotYet() {
-    assertThat(errorAtCall("jgrad.DerivativeCall", PLAIN, "return ADerivatives.sumGrad(new double[] {x, y})[0]; // here"))
-        .contains("takes or returns something other than double numbers");
+  void functionsOfDoubleArraysCompileCleanly() {
+    Compilation c = compile("a.A", source(PLAIN, withArray("double[] g = ADerivatives.normGrad(w);\n"
+        + "    double[] h = ADerivatives.normValueAndGrad(w).grad();\n"
+        + "    return g[0] * h[1] + ADerivatives.mixedJvp(w, x, w, 1).tangent() + ADerivatives.normJvp(w, w).value();")));
+    assertThat(c.errors()).isEmpty();
+    assertThat(c.warnings()).isEmpty();
+  }
+
+  @Test
+  void functionsOfFloatArraysAreNotYet() {
+    assertThat(errorAtCall("jgrad.DerivativeCall", PLAIN,
+        "return ADerivatives.narrowJvp(new float[] {(float) x, 1f}, new float[] {1f, 0f}).tangent(); // here"))
+        .contains("narrow takes or returns something other than double numbers and double[] arrays");
+  }
+
+  @Test
+  void theGradientArrayIsReadIntoALocal() {
+    assertThat(errorAtCall("jgrad.DerivativeCall", PLAIN, withArray("return ADerivatives.normGrad(w)[0]; // here")))
+        .contains("the gradient of norm is an array: jgrad differentiates it read into a local array at the top"
+            + " level of the body; hint: double[] g = normGrad(...); then read g[i]");
+  }
+
+  @Test
+  void theGradientArrayAtOrder2IsNotYet() {
+    assertThat(errorAtCall("jgrad.UnsupportedOrder", "@Differentiable(order = 2)",
+        withArray("double[] g = ADerivatives.cubeGrad(w); // here\n    return g[0];")))
+        .contains("the gradient of cube is an array, whose derivatives a caller has at order 1 only, and caller"
+            + " has order 2; hint: give caller order = 1, or read a directional derivative, cubeJvp(...).tangent()");
+  }
+
+  @Test
+  void anArrayPullbackAndAGradientOfSeveralParametersAreNotYet() {
+    assertThat(errorAtCall("jgrad.DerivativeCall", PLAIN,
+        withArray("double[] p = ADerivatives.normVjp(w).pullback(x); // here\n    return p[0];")))
+        .contains(".pullback(g) of a function of an array is not differentiated yet; hint: read the gradient,"
+            + " double[] g = normGrad(...), and multiply");
+    assertThat(errorAtCall("jgrad.DerivativeCall", PLAIN,
+        withArray("double[] g = ADerivatives.mixedGrad(w, x).v(); // here\n    return g[0];")))
+        .contains("its one differentiated parameter is a double[]; mixed has 2; hint: read a directional"
+            + " derivative, mixedJvp(...).tangent()");
+  }
+
+  @Test
+  void aHeldResultOfALocalArrayIsRefused() {
+    assertThat(errorAtCall("jgrad.DerivativeCall", PLAIN,
+        withArray("Dual d = ADerivatives.normJvp(w, w); // here\n    w[0] = 2 * y;\n    return d.tangent();")))
+        .contains("its array argument may change before it is read; hint: pass a parameter of caller");
+    // The local's reads are no second mistake.
+    assertThat(compile("a.A", source(PLAIN, withArray("Dual d = ADerivatives.normJvp(w, w);\n"
+        + "    return d.tangent();"))).errors()).hasSize(1);
   }
 
   @Test

@@ -205,7 +205,7 @@ final class ArrayHessianEmitter {
   }
 
   /** {@code Jacobians.unit(length, index)} for an array of {@code type}. */
-  private static CodeBlock unit(Type type, String length, String index) {
+  static CodeBlock unit(Type type, String length, String index) {
     return CodeBlock.of("$T.$L($L, $L)", TangentLeaves.JACOBIANS, type == Type.FLOAT_ARRAY ? "floatUnit" : "unit",
         length, index);
   }

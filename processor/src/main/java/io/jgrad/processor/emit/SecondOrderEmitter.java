@@ -55,6 +55,9 @@ final class SecondOrderEmitter {
     }
     if (ArrayHessianEmitter.applies(sig)) {
       ArrayHessianEmitter.emit(sig, kernel, !d.tangents().isEmpty(), type);
+      if (sig.hasGradientFunction()) {
+        GradientFunctionEmitter.emit(sig, kernel, !d.tangents().isEmpty(), members.internal());
+      }
       return;
     }
 

@@ -359,6 +359,31 @@ public record Callee(
         Math.max(1, order - 1));
   }
 
+  /**
+   * The gradient of a function of one differentiated {@code double[]} parameter as a function of its
+   * own, {@code fGradient(p...)}, in {@code Internal}: what a caller's {@code double[] g = fGrad(w)}
+   * calls, an array result whose forward mode is {@code fHvp} and whose reverse mode pulls a
+   * cotangent s back to the gradient of {@code fTangent(w, s)}. First order only.
+   */
+  public Callee gradientFunction() {
+    return new Callee(derivativesQualifiedName, derivativesQualifiedName, gradientFunctionName(name), params,
+        differentiatedParams().get(0).type(), true, 1);
+  }
+
+  /** The name of {@link #gradientFunction} of function {@code name}. */
+  public static String gradientFunctionName(String name) {
+    return name + "Gradient";
+  }
+
+  /**
+   * Whether {@link #gradientFunction} is generated: order 2 or more, a double result and one
+   * differentiated parameter, a {@code double[]}.
+   */
+  public boolean hasGradientFunction() {
+    List<Param> diff = differentiatedParams();
+    return order >= 2 && returnType == Type.DOUBLE && diff.size() == 1 && diff.get(0).type() == Type.DOUBLE_ARRAY;
+  }
+
   /** The cotangent parameter's name: {@code g}, or a free variant when this function has a parameter g. */
   public String pullbackCotangentName() {
     return Names.of(paramNames(), List.of()).fresh("g");

@@ -53,6 +53,18 @@ final class DerivativeCallReader {
    * call. A shape jgrad does not differentiate is reported and reads as {@link ReadContext#dummy}.
    */
   Optional<Expr> read(MethodInvocationTree t, TreePath path) {
+    return read(t, path, false);
+  }
+
+  /**
+   * The derivative call {@code t} that initializes a local array, as {@link #read(MethodInvocationTree,
+   * TreePath)} reads it; here a gradient that is an array ({@code double[] g = fGrad(w)}) is read too.
+   */
+  Optional<Expr> readArray(MethodInvocationTree t, TreePath path) {
+    return read(t, path, true);
+  }
+
+  private Optional<Expr> read(MethodInvocationTree t, TreePath path, boolean arrayLocal) {
     List<Selector> selectors = new ArrayList<>();
     MethodInvocationTree call = t;
     TreePath callPath = path;
@@ -65,7 +77,7 @@ final class DerivativeCallReader {
       TreePath receiverPath = new TreePath(new TreePath(callPath, select), select.getExpression());
       HeldCall h = select.getExpression() instanceof IdentifierTree ? held.get(cx.trees.getElement(receiverPath)) : null;
       if (h != null) {
-        return Optional.of(reading(h.target(), h.args(), selectors, t, h.name()));
+        return Optional.of(reading(h.target(), h.args(), selectors, t, h.name(), arrayLocal));
       }
       if (!(select.getExpression() instanceof MethodInvocationTree inner)) {
         return Optional.empty();
@@ -88,7 +100,7 @@ final class DerivativeCallReader {
           + " arguments, not " + call.getArguments().size(), call));
     }
     List<Expr> args = flat.args(call.getArguments(), callPath, cx, target.get().suffix().equals("Jvp"));
-    return Optional.of(reading(target.get(), args, selectors, t, target.get().method() + "(...)"));
+    return Optional.of(reading(target.get(), args, selectors, t, target.get().method() + "(...)", arrayLocal));
   }
 
   /** A local holding a derivative call's whole result: the call, its arguments as evaluated, the local's name. */
@@ -103,7 +115,8 @@ final class DerivativeCallReader {
    */
   boolean hold(VariableTree t, TreePath path, Element local, List<Stmt> out) {
     Type type = local == null ? null : TypeMapper.map(local.asType());
-    if (!(t.getInitializer() instanceof MethodInvocationTree init) || local == null || type != null && type.isScalar()) {
+    if (!(t.getInitializer() instanceof MethodInvocationTree init) || local == null
+        || type != null && (type.isScalar() || type.isArray())) {
       return false;
     }
     Optional<DerivativeCallTarget> target = DerivativeCallTarget.of(init, cx.unit, cx.callees.elements)
@@ -125,6 +138,18 @@ final class DerivativeCallReader {
     List<Expr> kept = new ArrayList<>();
     for (int i = 0; i < args.size(); i++) {
       Callee.Param p = params.get(i);
+      if (p.type().isArray()) {
+        // An array is not copied: only a parameter's, which the body cannot write, is sure to be the same later.
+        if (!ArrayDerivativeCalls.isParameter(init.getArguments().get(i), new TreePath(path, init), cx)) {
+          cx.error(Codes.DERIVATIVE_CALL, "the result of " + init.getMethodSelect() + " is held in a local, and"
+              + " its array argument may change before it is read; hint: pass a parameter of "
+              + cx.method.getSimpleName() + ", or read the number on the call itself", init.getArguments().get(i));
+          cx.rejectedLocals.add(local);
+          return true;
+        }
+        kept.add(args.get(i));
+        continue;
+      }
       Expr.Var v = new Expr.Var(cx.fresh(name + Names.capitalized(p.name())),
           p.type());
       out.add(new Stmt.Assign(v, args.get(i), true));
@@ -149,7 +174,8 @@ final class DerivativeCallReader {
    * local the selectors apply to, for messages.
    */
   private Expr reading(DerivativeCallTarget target, List<Expr> args, List<Selector> selectors,
-      MethodInvocationTree whole, String shown) {
+      MethodInvocationTree whole, String shown,
+      boolean arrayLocal) {
     ExecutableElement f = target.function();
     FlatDerivativeCall flat = FlatDerivativeCall.of(f, cx.callees);
     Callee c = flat.callee();
@@ -169,6 +195,10 @@ final class DerivativeCallReader {
     Reading r = reading.get();
     if (r instanceof Reading.Tangent) {
       return tangent(c, primals, args.subList(c.params().size(), args.size()));
+    }
+    if (!(r instanceof Reading.Value) && c.differentiatedParams().stream().anyMatch(p -> p.type().isArray())) {
+      return new ArrayDerivativeCalls(cx).gradient(c, primals, r instanceof Reading.Pullback, arrayLocal, whole,
+          shown);
     }
     if (r instanceof Reading.Gradient g) {
       return gradient(c, forward, primals, g.component(), Expr.Const.ofDouble(1));
@@ -206,8 +236,8 @@ final class DerivativeCallReader {
     Optional<String> unsupported = FlatDerivativeCall.unsupported(f, cx.callees);
     if (unsupported.isPresent()) {
       return Optional.of(cx.failed(Codes.DERIVATIVE_CALL, spelled + " is not differentiated yet: "
-          + f.getSimpleName() + " " + unsupported.get() + "; hint: call a function of double parameters (or"
-          + " records of doubles) and a double result", call));
+          + f.getSimpleName() + " " + unsupported.get() + "; hint: call a function of double and double[]"
+          + " parameters (or records of doubles) and a double result", call));
     }
     DiffSpec spec = DiffSpec.of(f).orElseThrow();
     int callerOrder = DiffSpec.of(cx.method).map(DiffSpec::order).orElse(1);

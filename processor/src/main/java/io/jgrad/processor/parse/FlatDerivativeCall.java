@@ -33,16 +33,20 @@ record FlatDerivativeCall(Callee callee, RecordSignature sig) {
 
   /**
    * Why a derivative call of {@code f} is not differentiated yet, as a phrase after its name; empty
-   * when it is: f must return a double and take doubles or records of doubles (which have forward
-   * mode: a record function reaching a {@code @CustomVjp} rule has no order 2).
+   * when it is: f must return a double and take doubles, double[] arrays or records of doubles
+   * (which have forward mode: a record function reaching a {@code @CustomVjp} rule has no order 2).
    */
   static Optional<String> unsupported(ExecutableElement f, CalleeResolver callees) {
     if (RecordShape.isRecord(f.getReturnType())) {
       return Optional.of("returns a record");
     }
     FlatDerivativeCall flat = of(f, callees);
-    if (!flat.callee().doublesOnly()) {
-      return Optional.of("takes or returns something other than double numbers (an array or a float)");
+    if (flat.sig() != null && !flat.callee().doublesOnly()) {
+      return Optional.of("has a record with something other than double numbers (an array or a float)");
+    }
+    if (!flat.callee().doublesOrDoubleArrays()) {
+      return Optional.of("takes or returns something other than double numbers and double[] arrays (a float,"
+          + " a float[] or an array result)");
     }
     return Optional.empty();
   }
@@ -100,7 +104,8 @@ record FlatDerivativeCall(Callee callee, RecordSignature sig) {
   /** Whether the gradient is one number: then fValueAndGrad has {@code derivative()}, else {@code grad()}. */
   boolean scalarGradient() {
     if (sig == null) {
-      return callee.hasSingleGradient();
+      // A single array gradient comes in a ValueAndGrad, a single number in a ValueAndDerivative.
+      return callee.hasSingleGradient() && !callee.differentiatedParams().get(0).type().isArray();
     }
     List<RecordSignature.UserParam> diff = sig.differentiatedParams();
     return diff.size() == 1 && diff.get(0).shape() == null;

@@ -23,6 +23,7 @@ import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
@@ -75,6 +76,21 @@ final class LocalArrayReader {
    */
   void local(VariableTree t, TreePath path, Element element, Type type, List<Stmt> out) {
     ExpressionTree init = ReadContext.unwrap(t.getInitializer());
+    if (init instanceof MethodInvocationTree call) {
+      // double[] g = XDerivatives.fGrad(w): the gradient as an array, read-only here like g(x)'s below.
+      int errors = cx.report.errorCount();
+      boolean javac = cx.javacError;
+      Optional<Expr> gradient = cx.derivativeCalls.readArray(call, new TreePath(path, call));
+      if (gradient.isPresent() && cx.report.errorCount() == errors && cx.javacError == javac) {
+        cx.positions.putIfAbsent(gradient.get(), call);
+        declaration(new Stmt.Assign(new Expr.Var(cx.declare(element), type), gradient.get(), true), t, out);
+        return;
+      }
+      if (gradient.isPresent()) {
+        cx.rejectedLocals.add(element);
+        return;
+      }
+    }
     if (init instanceof MethodInvocationTree call && cx.trees.getElement(new TreePath(path, call)) instanceof ExecutableElement callee
         && CalleeResolver.isDifferentiable(callee) && !RecordSignatureReader.involvesRecords(callee)
         && TypeMapper.map(callee.getReturnType()) == type) {

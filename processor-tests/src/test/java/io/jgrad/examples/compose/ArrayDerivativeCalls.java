@@ -1,0 +1,104 @@
+package io.jgrad.examples.compose;
+
+import io.jgrad.annotations.CustomJvp;
+import io.jgrad.annotations.Differentiable;
+import io.jgrad.runtime.Dual;
+import io.jgrad.runtime.ValueAndGrad;
+
+/**
+ * Differentiable functions that call generated entry points of order-2 functions of a {@code double[]}:
+ * the tangent along an array direction, and the gradient read as a whole array (a gradient step inside
+ * a model, MAML's inner step), through a plain function and through a custom rule.
+ */
+final class ArrayDerivativeCalls {
+  private ArrayDerivativeCalls() {}
+
+  /** ½ wᵀAw + bᵀw with A = [[2, 0.5, 0], [0.5, 3, -1], [0, -1, 4]] and b = (1, -2, 0.5). */
+  @Differentiable(order = 2)
+  static double quadratic(double[] w) {
+    return w[0] * w[0] + 1.5 * w[1] * w[1] + 2 * w[2] * w[2] + 0.5 * w[0] * w[1] - w[1] * w[2]
+        + w[0] - 2 * w[1] + 0.5 * w[2];
+  }
+
+  /** The loss after one gradient step of size 0.1: the gradient read as an array. */
+  @Differentiable
+  static double quadraticAfterStep(double[] w) {
+    double[] g = ArrayDerivativeCallsDerivatives.quadraticGrad(w);
+    double[] w1 = new double[w.length];
+    for (int i = 0; i < w.length; i++) {
+      w1[i] = w[i] - 0.1 * g[i];
+    }
+    return quadratic(w1);
+  }
+
+  @Differentiable(order = 3)
+  static double rosenbrock(double[] x) {
+    double s = 0;
+    for (int i = 0; i + 1 < x.length; i++) {
+      double a = x[i + 1] - x[i] * x[i];
+      double b = 1 - x[i];
+      s += 100 * a * a + b * b;
+    }
+    return s;
+  }
+
+  /** MAML's inner step on Rosenbrock, the step size a parameter too. */
+  @Differentiable
+  static double rosenbrockAfterStep(double[] w, double lr) {
+    double[] g = ArrayDerivativeCallsDerivatives.rosenbrockGrad(w);
+    double[] w1 = new double[w.length];
+    for (int i = 0; i < w.length; i++) {
+      w1[i] = w[i] - lr * g[i];
+    }
+    return rosenbrock(w1);
+  }
+
+  /** The directional derivative ∇f(w)·v: its gradient in w is H·v, in v the gradient of f. */
+  @Differentiable
+  static double rosenbrockSlope(double[] w, double[] v) {
+    return ArrayDerivativeCallsDerivatives.rosenbrockJvp(w, v).tangent();
+  }
+
+  /** The same at order 2 (rosenbrock has order 3): its Hessian holds third derivatives of rosenbrock. */
+  @Differentiable(order = 2)
+  static double rosenbrockSlope2(double[] w, double[] v) {
+    return ArrayDerivativeCallsDerivatives.rosenbrockJvp(w, v).tangent();
+  }
+
+  /** A held fJvp and fValueAndGrad: value, tangent and the gradient array read from locals. */
+  @Differentiable
+  static double held(double[] w, double[] v) {
+    Dual d = ArrayDerivativeCallsDerivatives.rosenbrockJvp(w, v);
+    ValueAndGrad<double[]> vg = ArrayDerivativeCallsDerivatives.rosenbrockValueAndGrad(w);
+    double[] g = vg.grad();
+    double s = 0;
+    for (int i = 0; i < w.length; i++) {
+      s += g[i] * g[i];
+    }
+    return d.tangent() * d.value() + vg.value() * s;
+  }
+
+  /**
+   * x₀x₁ with a rule whose tangent is 2x₁ẋ₀ + 3x₀ẋ₁: its gradient (2x₁, 3x₀) has the asymmetric
+   * Jacobian [[0, 2], [3, 0]], which the caller's derivatives follow as written (JAX's semantics).
+   */
+  @CustomJvp(jvp = "tiltedJvp", order = 2)
+  static double tilted(double[] x) {
+    return x[0] * x[1];
+  }
+
+  static Dual tiltedJvp(double[] x, double[] xDot) {
+    return Dual.of(tilted(x), 2 * x[1] * xDot[0] + 3 * x[0] * xDot[1]);
+  }
+
+  /** A gradient step through the rule, read through fValueAndGrad's grad(). */
+  @Differentiable
+  static double tiltedAfterStep(double[] w) {
+    double[] g = ArrayDerivativeCallsDerivatives.tiltedValueAndGrad(w).grad();
+    double[] w1 = new double[2];
+    for (int i = 0; i < 2; i++) {
+      w1[i] = w[i] - 0.25 * g[i];
+    }
+    return tilted(w1);
+  }
+}

@@ -1,0 +1,215 @@
+package io.jgrad.examples.compose;
+
+import static com.google.common.truth.Truth.assertThat;
+
+import io.jgrad.runtime.Dual;
+import java.util.function.ToDoubleFunction;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Derivatives of functions that call fJvp, fGrad and fValueAndGrad of functions of a {@code double[]},
+ * against closed forms and central finite differences of the callers themselves (which run the
+ * generated first-order code).
+ */
+class ArrayDerivativeCallsTest {
+  private static final double H = 1e-5;
+  private static final double[][] A = {{2, 0.5, 0}, {0.5, 3, -1}, {0, -1, 4}};
+  private static final double[] B = {1, -2, 0.5};
+
+  /** Central differences of {@code f} at {@code x} along each unit vector. */
+  private static double[] central(ToDoubleFunction<double[]> f, double[] x) {
+    double[] out = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      double[] plus = x.clone();
+      double[] minus = x.clone();
+      plus[i] += H;
+      minus[i] -= H;
+      out[i] = (f.applyAsDouble(plus) - f.applyAsDouble(minus)) / (2 * H);
+    }
+    return out;
+  }
+
+  private static double[] times(double[][] m, double[] v) {
+    double[] out = new double[m.length];
+    for (int i = 0; i < m.length; i++) {
+      for (int j = 0; j < v.length; j++) {
+        out[i] += m[i][j] * v[j];
+      }
+    }
+    return out;
+  }
+
+  private static double dot(double[] a, double[] b) {
+    double s = 0;
+    for (int i = 0; i < a.length; i++) {
+      s += a[i] * b[i];
+    }
+    return s;
+  }
+
+  private static void assertClose(double[] actual, double[] expected, double tolerance) {
+    assertThat(actual.length).isEqualTo(expected.length);
+    for (int i = 0; i < expected.length; i++) {
+      assertThat(actual[i]).isWithin(tolerance).of(expected[i]);
+    }
+  }
+
+  /** Rosenbrock's gradient, written by hand. */
+  private static double[] rosenbrockGradient(double[] x) {
+    double[] g = new double[x.length];
+    for (int i = 0; i + 1 < x.length; i++) {
+      double a = x[i + 1] - x[i] * x[i];
+      g[i] += -400 * x[i] * a - 2 * (1 - x[i]);
+      g[i + 1] += 200 * a;
+    }
+    return g;
+  }
+
+  /** Rosenbrock's Hessian times v, written by hand (tridiagonal). */
+  private static double[] rosenbrockHv(double[] x, double[] v) {
+    double[] out = new double[x.length];
+    for (int i = 0; i + 1 < x.length; i++) {
+      double hii = 1200 * x[i] * x[i] - 400 * x[i + 1] + 2;
+      double hij = -400 * x[i];
+      out[i] += hii * v[i] + hij * v[i + 1];
+      out[i + 1] += hij * v[i] + 200 * v[i + 1];
+    }
+    return out;
+  }
+
+  @Test
+  void gradientOfTheQuadraticAfterAStepHasItsClosedForm() {
+    for (double[] w : new double[][] {{0.3, -0.8, 1.2}, {-1.1, 0.4, 0.0}, {2.0, 1.5, -0.7}}) {
+      // w1 = w - 0.1 (Aw + b); d/dw L(w1) = (I - 0.1A)ᵀ (A w1 + b), A symmetric.
+      double[] g = times(A, w);
+      double[] w1 = new double[3];
+      for (int i = 0; i < 3; i++) {
+        w1[i] = w[i] - 0.1 * (g[i] + B[i]);
+      }
+      double[] g1 = times(A, w1);
+      double[] expected = new double[3];
+      for (int i = 0; i < 3; i++) {
+        g1[i] += B[i];
+      }
+      for (int i = 0; i < 3; i++) {
+        expected[i] = g1[i] - 0.1 * times(A, g1)[i];
+      }
+      assertClose(ArrayDerivativeCallsDerivatives.quadraticAfterStepGrad(w), expected, 1e-12);
+      assertClose(ArrayDerivativeCallsDerivatives.quadraticAfterStepGrad(w),
+          central(ArrayDerivativeCalls::quadraticAfterStep, w), 1e-6);
+      double[] v = {0.7, -0.2, 1.3};
+      Dual d = ArrayDerivativeCallsDerivatives.quadraticAfterStepJvp(w, v);
+      assertThat(d.value()).isWithin(1e-12).of(ArrayDerivativeCalls.quadraticAfterStep(w));
+      assertThat(d.tangent()).isWithin(1e-12).of(dot(expected, v));
+      assertClose(ArrayDerivativeCallsDerivatives.quadraticAfterStepVjp(w).pullback(2.5),
+          new double[] {2.5 * expected[0], 2.5 * expected[1], 2.5 * expected[2]}, 1e-12);
+    }
+  }
+
+  @Test
+  void rosenbrockInnerStepAgainstFiniteDifferences() {
+    double[] w = {0.7, -1.3, 0.4, 1.1, -0.2};
+    double lr = 5e-4;
+    ArrayDerivativeCallsDerivatives.RosenbrockAfterStepGrad g =
+        ArrayDerivativeCallsDerivatives.rosenbrockAfterStepGrad(w, lr);
+    double[] fd = central(x -> ArrayDerivativeCalls.rosenbrockAfterStep(x, lr), w);
+    for (int i = 0; i < w.length; i++) {
+      assertThat(g.w()[i]).isWithin(1e-5 * Math.max(1, Math.abs(fd[i]))).of(fd[i]);
+    }
+    // The loss is steep in lr (|∇f|² ~ 10⁵ scales its curvature): a smaller step keeps the truncation small.
+    double hLr = 1e-8;
+    double fdLr = (ArrayDerivativeCalls.rosenbrockAfterStep(w, lr + hLr)
+        - ArrayDerivativeCalls.rosenbrockAfterStep(w, lr - hLr)) / (2 * hLr);
+    assertThat(g.lr()).isWithin(1e-5 * Math.abs(fdLr)).of(fdLr);
+    // d/dlr f(w - lr ∇f(w)) = -∇f(w1)·∇f(w), in closed form.
+    double[] g0 = rosenbrockGradient(w);
+    double[] w1 = new double[w.length];
+    for (int i = 0; i < w.length; i++) {
+      w1[i] = w[i] - lr * g0[i];
+    }
+    assertThat(g.lr()).isWithin(1e-9 * Math.abs(g.lr())).of(-dot(rosenbrockGradient(w1), g0));
+    double[] v = {0.3, 1.1, -0.8, 0.5, 0.9};
+    assertThat(ArrayDerivativeCallsDerivatives.rosenbrockAfterStepJvp(w, lr, v, 0.4).tangent())
+        .isWithin(1e-9 * Math.abs(g.lr())).of(dot(g.w(), v) + 0.4 * g.lr());
+  }
+
+  @Test
+  void theTangentAlongAnArrayDirection() {
+    double[] w = {0.7, -1.3, 0.4, 1.1, -0.2};
+    double[] v = {0.3, 1.1, -0.8, 0.5, 0.9};
+    assertThat(ArrayDerivativeCalls.rosenbrockSlope(w, v)).isWithin(1e-9).of(dot(rosenbrockGradient(w), v));
+    ArrayDerivativeCallsDerivatives.RosenbrockSlopeGrad g = ArrayDerivativeCallsDerivatives.rosenbrockSlopeGrad(w, v);
+    assertClose(g.w(), rosenbrockHv(w, v), 1e-9);
+    assertClose(g.v(), rosenbrockGradient(w), 1e-9);
+    assertClose(g.w(), central(x -> ArrayDerivativeCalls.rosenbrockSlope(x, v), w), 1e-4);
+    double[] u = {-0.5, 0.2, 0.6, -1.0, 0.1};
+    double[] c = {1.0, 0.0, -0.3, 0.2, 0.7};
+    assertThat(ArrayDerivativeCallsDerivatives.rosenbrockSlopeJvp(w, v, u, c).tangent())
+        .isWithin(1e-9).of(dot(rosenbrockHv(w, v), u) + dot(rosenbrockGradient(w), c));
+  }
+
+  @Test
+  void theTangentCallerAtOrderTwo() {
+    double[] w = {0.7, -1.3, 0.4, 1.1, -0.2};
+    double[] v = {0.3, 1.1, -0.8, 0.5, 0.9};
+    double[] u = {-0.5, 0.2, 0.6, -1.0, 0.1};
+    double[] c = {1.0, 0.0, -0.3, 0.2, 0.7};
+    // H·(u, c) of slope2 against central differences of its generated gradient along (u, c).
+    ArrayDerivativeCallsDerivatives.RosenbrockSlope2Grad hv =
+        ArrayDerivativeCallsDerivatives.rosenbrockSlope2Hvp(w, v, u, c);
+    double[] wp = w.clone();
+    double[] wm = w.clone();
+    double[] vp = v.clone();
+    double[] vm = v.clone();
+    for (int i = 0; i < w.length; i++) {
+      wp[i] += H * u[i];
+      wm[i] -= H * u[i];
+      vp[i] += H * c[i];
+      vm[i] -= H * c[i];
+    }
+    ArrayDerivativeCallsDerivatives.RosenbrockSlope2Grad plus =
+        ArrayDerivativeCallsDerivatives.rosenbrockSlope2Grad(wp, vp);
+    ArrayDerivativeCallsDerivatives.RosenbrockSlope2Grad minus =
+        ArrayDerivativeCallsDerivatives.rosenbrockSlope2Grad(wm, vm);
+    for (int i = 0; i < w.length; i++) {
+      assertThat(hv.w()[i]).isWithin(1e-4).of((plus.w()[i] - minus.w()[i]) / (2 * H));
+      assertThat(hv.v()[i]).isWithin(1e-4).of((plus.v()[i] - minus.v()[i]) / (2 * H));
+    }
+    // The v-block's product with c is zero (slope is linear in v), its w-v block H itself: hv.v = H·u.
+    assertClose(hv.v(), rosenbrockHv(w, u), 1e-9);
+  }
+
+  @Test
+  void heldResultsAgainstFiniteDifferences() {
+    double[] w = {0.2, -0.4, 0.9};
+    double[] v = {0.5, 0.1, -0.3};
+    ArrayDerivativeCallsDerivatives.HeldGrad g = ArrayDerivativeCallsDerivatives.heldGrad(w, v);
+    double[] fdW = central(x -> ArrayDerivativeCalls.held(x, v), w);
+    double[] fdV = central(x -> ArrayDerivativeCalls.held(w, x), v);
+    for (int i = 0; i < w.length; i++) {
+      assertThat(g.w()[i]).isWithin(1e-5 * Math.max(1, Math.abs(fdW[i]))).of(fdW[i]);
+      assertThat(g.v()[i]).isWithin(1e-5 * Math.max(1, Math.abs(fdV[i]))).of(fdV[i]);
+    }
+    double[] u = {1.0, -0.5, 0.25};
+    double[] c = {0.0, 0.3, 0.6};
+    assertThat(ArrayDerivativeCallsDerivatives.heldJvp(w, v, u, c).tangent())
+        .isWithin(1e-9 * (1 + Math.abs(dot(g.w(), u)))).of(dot(g.w(), u) + dot(g.v(), c));
+  }
+
+  @Test
+  void aStepThroughACustomRuleDifferentiatesTheRulesGradientAsWritten() {
+    for (double[] w : new double[][] {{0.6, -1.2}, {1.5, 0.3}}) {
+      // The rule's gradient r(u) = (2u₁, 3u₀) has Jacobian J = [[0, 2], [3, 0]]; w1 = w - 0.25 r(w),
+      // and JAX's gradient of tilted(w1) is (I - 0.25J)ᵀ r(w1): J's transpose, not J.
+      double[] w1 = {w[0] - 0.25 * 2 * w[1], w[1] - 0.25 * 3 * w[0]};
+      double[] r1 = {2 * w1[1], 3 * w1[0]};
+      double[] expected = {r1[0] - 0.75 * r1[1], -0.5 * r1[0] + r1[1]};
+      assertClose(ArrayDerivativeCallsDerivatives.tiltedAfterStepGrad(w), expected, 1e-12);
+      double[] v = {0.8, -0.4};
+      // Forward mode: r(w1)·((I - 0.25J)·v).
+      double[] stepped = {v[0] - 0.5 * v[1], v[1] - 0.75 * v[0]};
+      assertThat(ArrayDerivativeCallsDerivatives.tiltedAfterStepJvp(w, v).tangent())
+          .isWithin(1e-12).of(dot(r1, stepped));
+    }
+  }
+}
