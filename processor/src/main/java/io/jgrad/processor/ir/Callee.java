@@ -328,6 +328,17 @@ public record Callee(
         .allMatch(p -> p.type() == Type.DOUBLE || p.type() == Type.DOUBLE_ARRAY);
   }
 
+  /**
+   * Whether its first tangent function gets reverse mode ({@code fTangentVjp}): a function of
+   * {@link #doublesOrDoubleArrays}, or one of arrays whose {@code float}s need it for the one-pass
+   * {@code fHvp} (a float or double result over numbers and arrays of either).
+   */
+  public boolean tangentReversible() {
+    List<Param> diff = differentiatedParams();
+    return doublesOrDoubleArrays() || returnType != null && returnType.isScalar()
+        && diff.stream().anyMatch(p -> p.type().isArray()) && diff.stream().allMatch(p -> p.type().isDifferentiable());
+  }
+
   /** Whether the gradient is one value (a scalar or an array) rather than a record. */
   public boolean hasSingleGradient() {
     return differentiatedParams().size() == 1;
