@@ -84,7 +84,7 @@ final class ArrayHessianEmitter {
             + "one forward-over-forward pass per component of the result, since "
             + (sig.rulePrimal() ? "a custom rule is reached,\n"
                 + "whose tangent differentiated as written need not have a symmetric Hessian.\n"
-                : "its tangent program has\nno reverse mode (a float or a callee of other types).\n"),
+                : "its tangent program has\nno reverse mode (a callee of other types).\n"),
         sig.name());
     SecondOrderEmitter.addTangents(m, diff, vs);
     checkDirections(m, diff, vs);

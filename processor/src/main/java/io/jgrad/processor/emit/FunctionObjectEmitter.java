@@ -20,7 +20,7 @@ import javax.lang.model.element.Modifier;
 /**
  * Writes {@code f(...)}: the function {@code f} as a first-class differentiable function object
  * ({@code DiffFn1} for one differentiated {@code double}, {@code DiffFn2} for two, {@code DiffFnN}
- * for three or more or for one {@code double[]}), to pass to higher-order differentiable code. The factory takes {@code f}'s non-differentiated parameters and
+ * for three or more or for one {@code double[]} or {@code float[]}), to pass to higher-order differentiable code. The factory takes {@code f}'s non-differentiated parameters and
  * binds them (JAX's {@code partial(f, ...)} over {@code nondiff_argnums}); the object's
  * {@code value}, {@code jvp} and {@code vjp} delegate to {@code f}, {@code fJvp} and {@code fVjp},
  * and from order 2 on its {@code rulePrimal()} to {@code fRulePrimal} where {@code f} has one.
@@ -177,24 +177,25 @@ final class FunctionObjectEmitter {
    */
   private static void emitVector(Callee sig, boolean forward, int order, TypeSpec.Builder type) {
     List<Callee.Param> diff = sig.differentiatedParams();
-    boolean packed = diff.get(0).type() != Type.DOUBLE_ARRAY;
+    boolean packed = !diff.get(0).type().isArray();
     List<String> all = sig.paramNames();
     String x = packed ? free("x", all) : diff.get(0).name();
     String xDot = free(x + "Dot", all);
 
-    // The arguments of f, fJvp and fVjp: bound parameters in their places, the rest from the vector.
-    List<String> args = new ArrayList<>();
-    List<String> dotArgs = new ArrayList<>();
+    // The arguments of f, fJvp and fVjp: bound parameters in their places, the rest from the vector,
+    // a float narrowed as a cast narrows it.
+    List<CodeBlock> args = new ArrayList<>();
+    List<CodeBlock> dotArgs = new ArrayList<>();
     int i = 0;
     for (Callee.Param p : sig.params()) {
       if (!p.differentiated()) {
-        args.add(p.name());
+        args.add(CodeBlock.of("$L", p.name()));
       } else if (packed) {
-        dotArgs.add(xDot + "[" + i + "]");
-        args.add(x + "[" + i++ + "]");
+        dotArgs.add(fromVector(p.type(), xDot + "[" + i + "]"));
+        args.add(fromVector(p.type(), x + "[" + i++ + "]"));
       } else {
-        args.add(x);
-        dotArgs.add(xDot);
+        args.add(fromVector(p.type(), x));
+        dotArgs.add(fromVector(p.type(), xDot));
       }
     }
     Vector v = new Vector(sig, packed, x, xDot, args, dotArgs);
@@ -238,8 +239,8 @@ final class FunctionObjectEmitter {
    * The vector form of a {@code DiffFnN} {@code sig}: whether it packs scalars, the vector's and its
    * tangent's names, and the arguments of {@code sig} and of its tangents read from them.
    */
-  private record Vector(Callee sig, boolean packed, String x, String xDot, List<String> args,
-      List<String> dotArgs) {
+  private record Vector(Callee sig, boolean packed, String x, String xDot, List<CodeBlock> args,
+      List<CodeBlock> dotArgs) {
     /**
      * The object's {@code value}, {@code jvp} and {@code vjp}, delegating to {@code target} and its
      * generated derivatives: {@code f} itself, or {@code fRulePrimal} for {@code rulePrimal()}.
@@ -251,7 +252,7 @@ final class FunctionObjectEmitter {
       List<Callee.Param> diff = sig.differentiatedParams();
       String n = String.valueOf(diff.size());
       TypeName vector = ArrayTypeName.of(TypeName.DOUBLE);
-      List<String> jvpArgs = new ArrayList<>(args);
+      List<CodeBlock> jvpArgs = new ArrayList<>(args);
       jvpArgs.addAll(dotArgs);
       CodeBlock check = packed
           ? CodeBlock.of("$T.requireLength($L, $L, $S);\n", RuntimeTypes.DIFF_FN_N, x, n, sig.name())
@@ -259,7 +260,7 @@ final class FunctionObjectEmitter {
 
       MethodSpec.Builder value = override("value", TypeName.DOUBLE, List.of()).addParameter(vector, x).varargs(true)
           .addCode(check)
-          .addStatement("return $T.$L($L)", owner, target.name(), String.join(", ", args));
+          .addStatement("return $T.$L($L)", owner, target.name(), CodeBlock.join(args, ", "));
 
       MethodSpec.Builder jvp = override("jvp", RuntimeTypes.DUAL, List.of()).addParameter(vector, x)
           .addParameter(vector, xDot);
@@ -268,7 +269,8 @@ final class FunctionObjectEmitter {
         if (packed) {
           jvp.addStatement("$T.requireLength($L, $L, $S)", RuntimeTypes.DIFF_FN_N, xDot, n, sig.name());
         }
-        jvp.addStatement("return $T.$LJvp($L)", self, target.name(), String.join(", ", jvpArgs));
+        jvp.addStatement("return $T.$LJvp($L)$L", self, target.name(), CodeBlock.join(jvpArgs, ", "),
+            toDual(target));
       } else {
         noForwardMode(sig, jvp);
       }
@@ -276,15 +278,29 @@ final class FunctionObjectEmitter {
       MethodSpec.Builder vjp = override("vjp", ParameterizedTypeName.get(RuntimeTypes.VJP, vector), List.of())
           .addParameter(vector, x).varargs(true)
           .addCode(check);
-      CodeBlock call = CodeBlock.of("$T.$LVjp($L)", self, target.name(), String.join(", ", args));
-      if (!packed) {
+      CodeBlock call = CodeBlock.of("$T.$LVjp($L)", self, target.name(), CodeBlock.join(args, ", "));
+      if (!packed && diff.get(0).type() == Type.DOUBLE_ARRAY) {
         vjp.addStatement("return $L", call);
+      } else if (!packed) {
+        // A float[] function's gradient is a float[]: widened, exactly.
+        repack(vjp, ArrayTypeName.of(TypeName.FLOAT), call, sig.paramNames(),
+            grad -> CodeBlock.of("$T.widen($L)", RuntimeTypes.FLOAT_VECTORS, grad));
       } else {
         repack(vjp, self.nestedClass(target.gradRecordName()), call, sig.paramNames(), grad -> CodeBlock.of(
             "new double[] {$L}", String.join(", ", diff.stream().map(p -> grad + "." + p.name() + "()").toList())));
       }
       return anonymous(RuntimeTypes.DIFF_FN_N, value, jvp, vjp);
     }
+  }
+
+  /**
+   * A differentiated parameter of type {@code type} read from the object's doubles {@code read}: a
+   * {@code float} narrowed as a cast narrows it, a {@code float[]} element by element.
+   */
+  static CodeBlock fromVector(Type type, String read) {
+    return type == Type.FLOAT ? CodeBlock.of("(float) $L", read)
+        : type == Type.FLOAT_ARRAY ? CodeBlock.of("$T.narrow($L)", RuntimeTypes.FLOAT_VECTORS, read)
+        : CodeBlock.of("$L", read);
   }
 
   /**

@@ -32,6 +32,7 @@ final class RuntimeTypes {
   static final ClassName JVP = ClassName.get(RUNTIME, "Jvp");
   static final ClassName RULE_CHECKS = ClassName.get(INTERNAL, "RuleChecks");
   static final ClassName PARTIALS = ClassName.get(INTERNAL, "Partials");
+  static final ClassName FLOAT_VECTORS = ClassName.get(INTERNAL, "FloatVectors");
   static final ClassName RECORD_VJP = ClassName.get(RUNTIME, "RecordVjp");
 
   /** The dual number of a value of type {@code t}: a {@code FloatDual} for a float, else a {@code Dual}. */

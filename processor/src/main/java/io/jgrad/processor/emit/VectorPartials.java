@@ -24,10 +24,11 @@ import javax.lang.model.element.Modifier;
  * @param order its order
  * @param x the name of the object's vector parameter
  * @param xDot the name of its tangent in {@code jvp}
- * @param args {@code sig}'s arguments read from the vector ({@code x[0]}, or {@code x} itself)
+ * @param args {@code sig}'s arguments read from the vector ({@code x[0]}, or {@code x} itself; a float
+ *     narrowed)
  * @param packed whether the vector packs scalar parameters (else it is the one {@code double[]})
  */
-record VectorPartials(Callee sig, int order, String x, String xDot, List<String> args, boolean packed) {
+record VectorPartials(Callee sig, int order, String x, String xDot, List<CodeBlock> args, boolean packed) {
 
   /** The name of the private method giving the partials' objects. */
   String methodName() {
@@ -148,22 +149,21 @@ record VectorPartials(Callee sig, int order, String x, String xDot, List<String>
    * along the unit directions {@code units[0]} to {@code units[level - 1]}.
    */
   private CodeBlock tangentCall(int level, String units) {
-    List<String> all = new ArrayList<>(args);
-    int m = sig.differentiatedParams().size();
+    List<CodeBlock> all = new ArrayList<>(args);
+    List<Callee.Param> diff = sig.differentiatedParams();
     for (int k = 0; k < level; k++) {
       if (packed) {
-        for (int c = 0; c < m; c++) {
-          all.add(units + "[" + k + "][" + c + "]");
+        for (int c = 0; c < diff.size(); c++) {
+          all.add(FunctionObjectEmitter.fromVector(diff.get(c).type(), units + "[" + k + "][" + c + "]"));
         }
       } else {
-        all.add(units + "[" + k + "]");
+        all.add(FunctionObjectEmitter.fromVector(diff.get(0).type(), units + "[" + k + "]"));
       }
     }
     // A rule primal's highest derivative is its tangent function of that order (HigherOrderEmitter).
     boolean derivative = level == order && !sig.internal();
     ClassName home = derivative ? RuntimeTypes.derivatives(sig) : RuntimeTypes.internal(sig);
     String name = derivative ? sig.name() + "Derivative" : Callee.tangentFunctionName(sig.name(), level);
-    return CodeBlock.of("$T.$L($L)", home, name, CodeBlock.join(all.stream().map(a -> CodeBlock.of("$L", a)).toList(),
-        ",$W"));
+    return CodeBlock.of("$T.$L($L)", home, name, CodeBlock.join(all, ",$W"));
   }
 }

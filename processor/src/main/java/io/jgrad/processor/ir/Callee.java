@@ -126,20 +126,19 @@ public record Callee(
 
   /**
    * The runtime interface of this function's object ({@code f(nondiff...)} in its generated class):
-   * {@link Type#FN1} for one differentiated number, {@link Type#FN2} for two (a {@code float} one
-   * taken and given as a double), {@link Type#FN_N} for three or more {@code double}s or for one
-   * {@code double[]}, with a {@code double} result ({@code float} too for one or two numbers); null
-   * for other shapes (arrays of floats, several arrays), which have no object yet.
+   * {@link Type#FN1} for one differentiated number, {@link Type#FN2} for two, {@link Type#FN_N} for
+   * three or more or for one {@code double[]} or {@code float[]}, with a {@code double} or
+   * {@code float} result (a float taken and given as a double); null for other shapes (an array among
+   * several differentiated parameters), which have no object yet.
    */
   public Type functionObjectType() {
     List<Param> diff = differentiatedParams();
     if (returnType == null || !returnType.isScalar()) {
       return null;
     }
-    boolean doubles = returnType == Type.DOUBLE && diff.stream().allMatch(p -> p.type() == Type.DOUBLE);
-    return diff.size() == 1 && diff.get(0).type() == Type.DOUBLE_ARRAY && returnType == Type.DOUBLE ? Type.FN_N
+    return diff.size() == 1 && diff.get(0).type().isArray() ? Type.FN_N
         : diff.stream().anyMatch(p -> !p.type().isScalar()) ? null
-        : diff.size() == 1 ? Type.FN1 : diff.size() == 2 ? Type.FN2 : doubles ? Type.FN_N : null;
+        : diff.size() == 1 ? Type.FN1 : diff.size() == 2 ? Type.FN2 : Type.FN_N;
   }
 
   /**
@@ -327,6 +326,17 @@ public record Callee(
   public boolean doublesOrDoubleArrays() {
     return returnType == Type.DOUBLE && differentiatedParams().stream()
         .allMatch(p -> p.type() == Type.DOUBLE || p.type() == Type.DOUBLE_ARRAY);
+  }
+
+  /**
+   * Whether its first tangent function gets reverse mode ({@code fTangentVjp}): a function of
+   * {@link #doublesOrDoubleArrays}, or one of arrays whose {@code float}s need it for the one-pass
+   * {@code fHvp} (a float or double result over numbers and arrays of either).
+   */
+  public boolean tangentReversible() {
+    List<Param> diff = differentiatedParams();
+    return doublesOrDoubleArrays() || returnType != null && returnType.isScalar()
+        && diff.stream().anyMatch(p -> p.type().isArray()) && diff.stream().allMatch(p -> p.type().isDifferentiable());
   }
 
   /** Whether the gradient is one value (a scalar or an array) rather than a record. */

@@ -44,8 +44,8 @@ final class FactoryCalls {
         .map(p -> (p.javaType() != null ? p.javaType() : p.type().javaName()) + " " + p.name()).toList();
     String expected = g.derivativesQualifiedName() + "." + g.name() + "(" + String.join(", ", shown) + ")";
     if (type == null) {
-      return cx.failed(Codes.UNSUPPORTED_TYPE, g.name() + " has no function object: only functions of one or two"
-          + " differentiated doubles returning double get one", t);
+      return cx.failed(Codes.UNSUPPORTED_TYPE, g.name() + " has no function object: only functions of numbers, or"
+          + " of one array, returning a number get one", t);
     }
     if (t.getArguments().size() != bound.size()) {
       return cx.failed(Codes.UNSUPPORTED_EXPRESSION, "the function object of " + g.name() + " takes its"

@@ -176,14 +176,14 @@ public final class Derivation {
   /**
    * Tangent function k ({@code fTangent}, {@code fTangent2}, ...) as a function of its own, whose
    * reverse mode ({@code fTangentVjp}) differentiates the pullback functions and callers of derivative
-   * calls; null where it cannot have one (other types than doubles, or a local of the body holding a
-   * tangent parameter's name).
+   * calls and the one-pass {@code fHvp}; null where it cannot have one (types outside
+   * {@link Callee#tangentReversible}, or a local of the body holding a tangent parameter's name).
    */
   private static Derived tangentFunction(Callee sig, int k, List<Stmt> tangentBody, List<String> tangentNames) {
-    // Every function the tangent program calls needs reverse mode over doubles and double arrays
-    // (tangent functions included; a function of arrays has it for fTangent only).
-    if (!sig.doublesOrDoubleArrays() || !Calls.of(new Function.Plain(sig, tangentBody)).stream()
-        .allMatch(c -> c.doublesOnly() || c.doublesOrDoubleArrays() && c.tangentOrder() <= 1)) {
+    // Every function the tangent program calls needs its tangent's reverse mode too (tangent
+    // functions included; a function of arrays has it for fTangent only).
+    if (!sig.tangentReversible() || !Calls.of(new Function.Plain(sig, tangentBody)).stream()
+        .allMatch(c -> c.doublesOnly() || c.tangentReversible() && c.tangentOrder() <= 1)) {
       return null; // reverse over reverse reports a caller that needs these for other types
     }
     Callee tangent = sig.tangentFunction(k);
