@@ -50,8 +50,15 @@ final class AparapiLanes implements DeviceLanes {
             + kernel.getExecutionMode() + " instead of running on " + device(), null);
       }
       for (Object out : outputs) {
+        // The leaves of a record result may be int, long or boolean.
         if (out instanceof double[] d) {
           kernel.get(d);
+        } else if (out instanceof int[] ints) {
+          kernel.get(ints);
+        } else if (out instanceof long[] longs) {
+          kernel.get(longs);
+        } else if (out instanceof boolean[] booleans) {
+          kernel.get(booleans);
         } else {
           kernel.get((float[]) out);
         }

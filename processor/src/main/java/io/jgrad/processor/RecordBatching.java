@@ -3,7 +3,9 @@ package io.jgrad.processor;
 import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.Calls;
 import io.jgrad.processor.ir.Function;
+import io.jgrad.processor.ir.RecordShape;
 import io.jgrad.processor.ir.RecordSignature;
+import io.jgrad.processor.ir.Type;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,8 +26,17 @@ final class RecordBatching {
       Map<String, String> arrayUsers) {
     String name = RecordSignature.userName(f.signature().name());
     if (records.result() != null) {
-      return Optional.of("a function with a record result cannot be batched yet; hint: batch a function for"
-          + " each component");
+      for (RecordShape.Leaf leaf : records.result().leaves()) {
+        // A kernel stores each leaf of the result into an array of primitives, one element per lane.
+        if (!leaf.type().isScalar() && leaf.type() != Type.INT && leaf.type() != Type.LONG
+            && leaf.type() != Type.BOOLEAN) {
+          String shown = leaf.javaType() == null ? leaf.type().javaName()
+              : leaf.javaType().substring(leaf.javaType().lastIndexOf('.') + 1);
+          return Optional.of("a record result with the leaf " + leaf.suffix() + " of type " + shown + " cannot be"
+              + " batched: a kernel stores each leaf in an array of primitives, one element per lane; hint: batch"
+              + " a function whose result has only primitive leaves");
+        }
+      }
     }
     if (!(f instanceof Function.Plain) || reverseOnly != null) {
       return Optional.of("a function with record parameters and a custom rule"

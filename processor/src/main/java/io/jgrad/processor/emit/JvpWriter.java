@@ -14,15 +14,21 @@ import java.util.List;
 final class JvpWriter {
   private final Names names;
   private final java.util.function.BiConsumer<Linear.Return, CodeBlock.Builder> returns;
+  private final java.util.function.BiConsumer<Linear.RecordReturn, CodeBlock.Builder> recordReturns;
 
   JvpWriter(Names names) {
-    this(names, JvpWriter::returnDual);
+    this(names, JvpWriter::returnDual, JvpWriter::returnRecord);
   }
 
-  /** A writer whose final {@link Linear.Return} is printed by {@code returns} (kernels store it instead). */
-  JvpWriter(Names names, java.util.function.BiConsumer<Linear.Return, CodeBlock.Builder> returns) {
+  /**
+   * A writer whose final {@link Linear.Return} is printed by {@code returns}, and a record's by
+   * {@code recordReturns} (kernels store them instead).
+   */
+  JvpWriter(Names names, java.util.function.BiConsumer<Linear.Return, CodeBlock.Builder> returns,
+      java.util.function.BiConsumer<Linear.RecordReturn, CodeBlock.Builder> recordReturns) {
     this.names = names;
     this.returns = returns;
+    this.recordReturns = recordReturns;
   }
 
   CodeBlock write(List<Linear> program) {
@@ -61,7 +67,7 @@ final class JvpWriter {
     } else if (l instanceof Linear.Return r) {
       returns.accept(r, b);
     } else if (l instanceof Linear.RecordReturn r) {
-      returnRecord(r, b);
+      recordReturns.accept(r, b);
     }
   }
 

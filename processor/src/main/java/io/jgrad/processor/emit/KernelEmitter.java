@@ -16,6 +16,7 @@ import io.jgrad.processor.ir.Kernels;
 import io.jgrad.processor.ir.Lane;
 import io.jgrad.processor.ir.Linear;
 import io.jgrad.processor.ir.Names;
+import io.jgrad.processor.ir.RecordShape;
 import io.jgrad.processor.ir.Type;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -70,7 +71,9 @@ public final class KernelEmitter {
   public static void emit(Kernels kernels, TypeSpec.Builder type, boolean openCl) {
     KernelEmitter e = new KernelEmitter(kernels,
         kernels instanceof Kernels.CpuOnly c ? c.reason() : null, openCl);
-    if (kernels instanceof Kernels.Forward f) {
+    if (kernels instanceof Kernels.Forward f && f.signature().recordResult() != null) {
+      e.recordKernels(f, type);
+    } else if (kernels instanceof Kernels.Forward f) {
       e.valueKernel(f.value(), type);
       e.jvpKernel(f.jvp(), type);
       e.gradKernel(f.grad(), type);
@@ -158,10 +161,54 @@ public final class KernelEmitter {
         + (lowered == null ? ", on the CPU." : "."), List.of(), List.of(out), l, lane.build(), null);
   }
 
-  private void jvpKernel(Lane l, TypeSpec.Builder type) {
-    Set<String> taken = takenNames(l);
+  /**
+   * The kernels of a function with a record result, one output array per leaf ({@code out_x},
+   * {@code out_y}; JAX's {@code vmap} batches each leaf of a pytree result): {@code fBatch} and
+   * {@code fJvpBatch}, the value and the tangent of each leaf; no gradient.
+   */
+  private void recordKernels(Kernels.Forward f, TypeSpec.Builder type) {
+    List<RecordShape.Leaf> leaves = sig.recordResult().shape().leaves();
+    Lane value = f.value();
+    Set<String> taken = takenNames(value);
+    List<Field> outs = leaves.stream()
+        .map(leaf -> new Field(Names.fresh("out_" + leaf.suffix(), taken), lanesOf(leaf.type()))).toList();
+    CodeBlock.Builder valueLane = reads(value);
+    program(value, valueLane, null, (r, b) -> {
+      for (int k = 0; k < leaves.size(); k++) {
+        store(b, outs.get(k), value, ExprWriter.write(r.value().leaves().get(k)));
+      }
+    });
+    finish(type, "Batch", "The value of {@code $L} in every lane ({@code vmap($L)}), one array per leaf of its"
+        + " record.", List.of(), outs, value, valueLane.build(), null);
+    Lane jvp = f.jvp();
+    CodeBlock.Builder jvpLane = reads(jvp);
+    Set<String> jvpTaken = takenNames(jvp);
+    List<Field> tangentsIn = tangentsIn(jvp, jvpLane, jvpTaken);
+    List<Field> values = leaves.stream()
+        .map(leaf -> new Field(Names.fresh("outValue_" + leaf.suffix(), jvpTaken), lanesOf(leaf.type()))).toList();
+    List<Field> tangents = leaves.stream().filter(RecordShape.Leaf::differentiable)
+        .map(leaf -> new Field(Names.fresh("outTangent_" + leaf.suffix(), jvpTaken), lanesOf(leaf.type()))).toList();
+    program(jvp, jvpLane, null, (r, b) -> {
+      int t = 0;
+      for (int k = 0; k < leaves.size(); k++) {
+        RecordShape.Leaf leaf = leaves.get(k);
+        store(b, values.get(k), jvp, ExprWriter.write(r.value().leaves().get(k)));
+        if (leaf.differentiable()) {
+          Expr.Var tangent = r.tangents().get(k);
+          store(b, tangents.get(t++), jvp, tangent == null ? Terms.zero(leaf.type())
+              : Terms.convert(tangent.name(), tangent.type(), leaf.type()));
+        }
+      }
+    });
+    List<Field> outputs = new ArrayList<>(values);
+    outputs.addAll(tangents);
+    finish(type, "JvpBatch", "The value and the tangent of each leaf of {@code $L}'s record in every lane"
+        + " ({@code vmap(jvp($L))}),\ntangents per lane.", tangentsIn, outputs, jvp, jvpLane.build(), null);
+  }
+
+  /** The JVP kernel's tangent inputs, each differentiated parameter's: read into the lane, or a row read in place. */
+  private List<Field> tangentsIn(Lane l, CodeBlock.Builder lane, Set<String> taken) {
     List<Field> tangentsIn = new ArrayList<>();
-    CodeBlock.Builder lane = reads(l);
     List<Callee.Param> wrt = sig.differentiatedParams();
     for (int k = 0; k < wrt.size(); k++) {
       Callee.Param d = wrt.get(k);
@@ -177,6 +224,13 @@ public final class KernelEmitter {
       tangentsIn.add(f);
       lane.addStatement("$T $L = this.$L[$L]", typeName(d.type()), t.name(), f.name(), l.index());
     }
+    return tangentsIn;
+  }
+
+  private void jvpKernel(Lane l, TypeSpec.Builder type) {
+    Set<String> taken = takenNames(l);
+    CodeBlock.Builder lane = reads(l);
+    List<Field> tangentsIn = tangentsIn(l, lane, taken);
     Type rt = sig.returnType();
     List<Field> outputs = List.of(new Field(Names.fresh("outValue", taken), lanesOf(rt)),
         new Field(Names.fresh("outTangent", taken), lanesOf(rt)));
@@ -230,8 +284,14 @@ public final class KernelEmitter {
   /** {@code lane}, then the lowered program, its locals hoisted into {@code lane}, its return by {@code returns}. */
   private static CodeBlock program(Lane l, CodeBlock.Builder lane,
       BiConsumer<Linear.Return, CodeBlock.Builder> returns) {
+    return program(l, lane, returns, null);
+  }
+
+  /** The same, a record's return stored by {@code recordReturns}. */
+  private static CodeBlock program(Lane l, CodeBlock.Builder lane, BiConsumer<Linear.Return, CodeBlock.Builder> returns,
+      BiConsumer<Linear.RecordReturn, CodeBlock.Builder> recordReturns) {
     List<Linear> program = LaneLocals.hoist(l.program(), lane, l.names());
-    return lane.add(new JvpWriter(l.names(), returns).write(program)).build();
+    return lane.add(new JvpWriter(l.names(), returns, recordReturns).write(program)).build();
   }
 
   /** {@code this.out[lane] = value}. */

@@ -19,7 +19,10 @@ public sealed interface Kernels {
     return p.differentiated() || perLane().contains(p.name());
   }
 
-  /** {@code fBatch}, {@code fJvpBatch} (tangents per lane) and {@code fGradBatch} (one tangent per parameter). */
+  /**
+   * {@code fBatch}, {@code fJvpBatch} (tangents per lane) and {@code fGradBatch} (one tangent per
+   * parameter); {@code grad} null for a record result, which has no gradient (an output per leaf).
+   */
   record Forward(Callee signature, List<String> perLane, Lane value, Lane jvp, Lane grad) implements Kernels {}
 
   /**

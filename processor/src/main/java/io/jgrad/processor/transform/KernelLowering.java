@@ -67,7 +67,8 @@ public final class KernelLowering {
     checkParameters(f.signature());
     KernelLowering lowering = new KernelLowering(f, perLane, sources);
     if (reverseOnly == null) {
-      return new Kernels.Forward(f.signature(), perLane, lowering.value(), lowering.jvp(), lowering.grad());
+      return new Kernels.Forward(f.signature(), perLane, lowering.value(), lowering.jvp(),
+          f.signature().recordResult() == null ? lowering.grad() : null);
     }
     lowering.rowParams().findFirst().ifPresent(p -> {
       throw new NotBatchable("parameter " + p.name() + " is an array given per lane, which kernels of a"

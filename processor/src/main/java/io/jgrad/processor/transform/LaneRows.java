@@ -93,6 +93,8 @@ final class LaneRows {
         return new Linear.Block(walk(b.body(), f, tangent));
       } else if (l instanceof Linear.Return r) {
         return new Linear.Return(Rewrite.expr(r.value(), f), r.tangent());
+      } else if (l instanceof Linear.RecordReturn r) {
+        return new Linear.RecordReturn((Expr.RecordValue) Rewrite.expr(r.value(), f), r.tangents());
       } else if (l instanceof Linear.DeclareTangent || l instanceof Linear.TangentArray) {
         return l;
       } else if (l instanceof Linear.TangentWrite w) {
