@@ -8,6 +8,7 @@ import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.Expr;
 import io.jgrad.processor.ir.RecordShape;
 import io.jgrad.processor.ir.RecordSignature;
+import io.jgrad.processor.ir.Type;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -33,18 +34,25 @@ record FlatDerivativeCall(Callee callee, RecordSignature sig) {
 
   /**
    * Why a derivative call of {@code f} is not differentiated yet, as a phrase after its name; empty
-   * when it is: f must return a double and take doubles or records of doubles (which have forward
-   * mode: a record function reaching a {@code @CustomVjp} rule has no order 2).
+   * when it is: f must return a number and take numbers ({@code double}, {@code float}) or records
+   * of them (which have forward mode: a record function reaching a {@code @CustomVjp} rule has no
+   * order 2, nor a float function reverse-only).
    */
   static Optional<String> unsupported(ExecutableElement f, CalleeResolver callees) {
     if (RecordShape.isRecord(f.getReturnType())) {
       return Optional.of("returns a record");
     }
     FlatDerivativeCall flat = of(f, callees);
-    if (!flat.callee().doublesOnly()) {
-      return Optional.of("takes or returns something other than double numbers (an array or a float)");
+    Callee c = flat.callee();
+    if (!isNumber(c.returnType()) || !c.differentiatedParams().stream().allMatch(p -> isNumber(p.type()))) {
+      return Optional.of("takes or returns something other than double numbers, floats and records of"
+          + " them (an array)");
     }
     return Optional.empty();
+  }
+
+  private static boolean isNumber(Type t) {
+    return t == Type.DOUBLE || t == Type.FLOAT;
   }
 
   /** How many arguments the entry point takes as the user calls it: the parameters, and for fJvp a tangent per differentiated one. */

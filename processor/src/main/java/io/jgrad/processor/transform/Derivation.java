@@ -159,7 +159,7 @@ public final class Derivation {
     // Rule primals' tangent functions too: callers of derivative calls reach them in reverse mode.
     List<Derived> tangents = new ArrayList<>();
     // A function of arrays needs fTangent's reverse mode only, for its one-pass fHvp.
-    int reversedTangents = sig.doublesOnly() ? tangentBodies.size() : 1;
+    int reversedTangents = sig.doublesOnly() || numbers(sig) ? tangentBodies.size() : 1;
     for (int k = 1; k <= reversedTangents; k++) {
       Derived tangent = tangentFunction(sig, k, tangentBodies.get(k - 1), tangentGroups.get(k - 1));
       if (tangent == null) {
@@ -182,8 +182,8 @@ public final class Derivation {
   private static Derived tangentFunction(Callee sig, int k, List<Stmt> tangentBody, List<String> tangentNames) {
     // Every function the tangent program calls needs reverse mode over doubles and double arrays
     // (tangent functions included; a function of arrays has it for fTangent only).
-    if (!sig.doublesOrDoubleArrays() || !Calls.of(new Function.Plain(sig, tangentBody)).stream()
-        .allMatch(c -> c.doublesOnly() || c.doublesOrDoubleArrays() && c.tangentOrder() <= 1)) {
+    if (!sig.doublesOrDoubleArrays() && !numbers(sig) || !Calls.of(new Function.Plain(sig, tangentBody)).stream()
+        .allMatch(c -> c.doublesOnly() || numbers(c) || c.doublesOrDoubleArrays() && c.tangentOrder() <= 1)) {
       return null; // reverse over reverse reports a caller that needs these for other types
     }
     Callee tangent = sig.tangentFunction(k);
@@ -201,6 +201,19 @@ public final class Derivation {
     List<Stmt> body = Rewrite.stmts(tangentBody, e -> e instanceof Expr.Var v && renamed.containsKey(v.name())
         ? new Expr.Var(renamed.get(v.name()), v.type()) : e);
     return internal(new Function.Plain(tangent, body), false);
+  }
+
+  /**
+   * Whether {@code c} returns a number and is differentiated in numbers ({@code double}s and
+   * {@code float}s): its tangent functions get reverse modes, as a double function's, so that a
+   * caller of its derivative calls has a gradient (floats widened and narrowed as at first order).
+   */
+  private static boolean numbers(Callee c) {
+    return isNumber(c.returnType()) && c.differentiatedParams().stream().allMatch(p -> isNumber(p.type()));
+  }
+
+  private static boolean isNumber(Type t) {
+    return t == Type.DOUBLE || t == Type.FLOAT;
   }
 
   /** {@code fPullbackX(p, g) = g·fTangent(p, eₓ)}, one per differentiated parameter. */
