@@ -133,7 +133,7 @@ class DerivativeCallDiagnosticsTest {
   void functionsOfFloatArraysAreNotYet() {
     assertThat(errorAtCall("jgrad.DerivativeCall", PLAIN,
         "return ADerivatives.narrowJvp(new float[] {(float) x, 1f}, new float[] {1f, 0f}).tangent(); // here"))
-        .contains("narrow takes or returns something other than double numbers and double[] arrays");
+        .contains("narrow takes or returns something other than numbers, records of numbers and double[] arrays");
   }
 
   @Test

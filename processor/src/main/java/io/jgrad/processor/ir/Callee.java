@@ -329,13 +329,26 @@ public record Callee(
   }
 
   /**
+   * Whether it returns a number and is differentiated in numbers ({@code double}s and
+   * {@code float}s): its tangent functions get reverse modes, as a double function's, so that a
+   * caller of its derivative calls has a gradient (floats widened and narrowed as at first order).
+   */
+  public boolean numbersOnly() {
+    return isNumber(returnType) && differentiatedParams().stream().allMatch(p -> isNumber(p.type()));
+  }
+
+  private static boolean isNumber(Type t) {
+    return t == Type.DOUBLE || t == Type.FLOAT;
+  }
+
+  /**
    * Whether its first tangent function gets reverse mode ({@code fTangentVjp}): a function of
-   * {@link #doublesOrDoubleArrays}, or one of arrays whose {@code float}s need it for the one-pass
+   * {@link #doublesOrDoubleArrays} or {@link #numbersOnly}, or one of arrays whose {@code float}s need it for the one-pass
    * {@code fHvp} (a float or double result over numbers and arrays of either).
    */
   public boolean tangentReversible() {
     List<Param> diff = differentiatedParams();
-    return doublesOrDoubleArrays() || returnType != null && returnType.isScalar()
+    return doublesOrDoubleArrays() || numbersOnly() || returnType != null && returnType.isScalar()
         && diff.stream().anyMatch(p -> p.type().isArray()) && diff.stream().allMatch(p -> p.type().isDifferentiable());
   }
 

@@ -13,6 +13,7 @@ import io.jgrad.processor.diag.Codes;
 import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.DiffSpec;
 import io.jgrad.processor.ir.Expr;
+import io.jgrad.processor.ir.Exprs;
 import io.jgrad.processor.ir.Names;
 import io.jgrad.processor.ir.Stmt;
 import io.jgrad.processor.ir.Type;
@@ -236,8 +237,8 @@ final class DerivativeCallReader {
     Optional<String> unsupported = FlatDerivativeCall.unsupported(f, cx.callees);
     if (unsupported.isPresent()) {
       return Optional.of(cx.failed(Codes.DERIVATIVE_CALL, spelled + " is not differentiated yet: "
-          + f.getSimpleName() + " " + unsupported.get() + "; hint: call a function of double and double[]"
-          + " parameters (or records of doubles) and a double result", call));
+          + f.getSimpleName() + " " + unsupported.get() + "; hint: call a function of numbers, records of"
+          + " numbers or double[] arrays with a number result", call));
     }
     DiffSpec spec = DiffSpec.of(f).orElseThrow();
     int callerOrder = DiffSpec.of(cx.method).map(DiffSpec::order).orElse(1);
@@ -259,19 +260,29 @@ final class DerivativeCallReader {
   /** f's JVP tangent along {@code direction}: a call to {@code fTangent}, whose forward mode callers keep. */
   private static Expr tangent(Callee c, List<Expr> primals, List<Expr> direction) {
     return new Expr.Call(c.tangentFunction(), Stream.concat(primals.stream(), direction.stream()).toList(),
-        Type.DOUBLE);
+        c.returnType());
   }
 
   /**
    * {@code cotangent}·∂f/∂pᵢ for the differentiated parameter {@code component}: f's tangent along
-   * {@code cotangent} in that direction where f has forward mode, else its pullback function.
+   * {@code cotangent} in that direction where f has forward mode, else its pullback function. Where
+   * f has {@code float}s, the tangent along the unit direction, times the cotangent in double, of
+   * the parameter's type as the generated gradient has it.
    */
   private static Expr gradient(Callee c, boolean forward, List<Expr> primals, int component, Expr cotangent) {
+    List<Callee.Param> diff = c.differentiatedParams();
+    if (!c.doublesOnly()) {
+      Expr unit = tangent(c, primals, IntStream.range(0, diff.size())
+          .mapToObj(j -> (Expr) Exprs.lit(diff.get(j).type(), j == component ? 1 : 0)).toList());
+      Expr scaled = cotangent instanceof Expr.Const k && k.value() instanceof Number n && n.doubleValue() == 1 ? unit
+          : Exprs.mul(cotangent, coerce(unit, Type.DOUBLE));
+      return coerce(scaled, diff.get(component).type());
+    }
     if (forward) {
-      return tangent(c, primals, IntStream.range(0, c.differentiatedParams().size())
+      return tangent(c, primals, IntStream.range(0, diff.size())
           .mapToObj(j -> j == component ? cotangent : (Expr) Expr.Const.ofDouble(0)).toList());
     }
-    Callee pullback = c.pullbackFunction(c.differentiatedParams().get(component), c.pullbackCotangentName());
+    Callee pullback = c.pullbackFunction(diff.get(component), c.pullbackCotangentName());
     return new Expr.Call(pullback, Stream.concat(primals.stream(), Stream.of(cotangent)).toList(), Type.DOUBLE);
   }
 

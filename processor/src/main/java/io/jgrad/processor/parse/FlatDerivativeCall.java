@@ -33,20 +33,20 @@ record FlatDerivativeCall(Callee callee, RecordSignature sig) {
 
   /**
    * Why a derivative call of {@code f} is not differentiated yet, as a phrase after its name; empty
-   * when it is: f must return a double and take doubles, double[] arrays or records of doubles
-   * (which have forward mode: a record function reaching a {@code @CustomVjp} rule has no order 2).
+   * when it is: f must return a number and take numbers ({@code double}, {@code float}) or records
+   * of them, or, without records, {@code double[]} arrays beside doubles (functions of numbers and
+   * records have forward mode: a record function reaching a {@code @CustomVjp} rule has no order 2,
+   * nor a float function reverse-only).
    */
   static Optional<String> unsupported(ExecutableElement f, CalleeResolver callees) {
     if (RecordShape.isRecord(f.getReturnType())) {
       return Optional.of("returns a record");
     }
     FlatDerivativeCall flat = of(f, callees);
-    if (flat.sig() != null && !flat.callee().doublesOnly()) {
-      return Optional.of("has a record with something other than double numbers (an array or a float)");
-    }
-    if (!flat.callee().doublesOrDoubleArrays()) {
-      return Optional.of("takes or returns something other than double numbers and double[] arrays (a float,"
-          + " a float[] or an array result)");
+    Callee c = flat.callee();
+    if (!c.numbersOnly() && (flat.sig() != null || !c.doublesOrDoubleArrays())) {
+      return Optional.of("takes or returns something other than numbers, records of numbers and double[]"
+          + " arrays (a float[], an array result or an array in a record)");
     }
     return Optional.empty();
   }

@@ -159,7 +159,7 @@ public final class Derivation {
     // Rule primals' tangent functions too: callers of derivative calls reach them in reverse mode.
     List<Derived> tangents = new ArrayList<>();
     // A function of arrays needs fTangent's reverse mode only, for its one-pass fHvp.
-    int reversedTangents = sig.doublesOnly() ? tangentBodies.size() : 1;
+    int reversedTangents = sig.numbersOnly() ? tangentBodies.size() : 1;
     for (int k = 1; k <= reversedTangents; k++) {
       Derived tangent = tangentFunction(sig, k, tangentBodies.get(k - 1), tangentGroups.get(k - 1));
       if (tangent == null) {
@@ -183,7 +183,7 @@ public final class Derivation {
     // Every function the tangent program calls needs its tangent's reverse mode too (tangent
     // functions included; a function of arrays has it for fTangent only).
     if (!sig.tangentReversible() || !Calls.of(new Function.Plain(sig, tangentBody)).stream()
-        .allMatch(c -> c.doublesOnly() || c.tangentReversible() && c.tangentOrder() <= 1)) {
+        .allMatch(c -> c.doublesOnly() || c.numbersOnly() || c.tangentReversible() && c.tangentOrder() <= 1)) {
       return null; // reverse over reverse reports a caller that needs these for other types
     }
     Callee tangent = sig.tangentFunction(k);
