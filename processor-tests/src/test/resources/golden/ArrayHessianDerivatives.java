@@ -441,8 +441,9 @@ public final class ArrayHessianDerivatives {
     }
 
     /**
-     * Reverse mode of {@code chainGradient}: a cotangent s pulled back to Hᵀ·s, the gradient of
-     * {@code chainTangent(x, s)} with respect to {@code x} (one pass).
+     * Reverse mode of {@code chainGradient}:
+     * a cotangent pulled back to Hᵀ times it, the gradient of
+     * {@code chainTangent} with respect to {@code x} along the cotangent (one pass).
      */
     public static RecordVjp<double[], double[]> chainGradientVjp(double[] x) {
       return new RecordVjp<>(ArrayHessianDerivatives.chainGrad(x),

@@ -72,6 +72,54 @@ class DerivativeCallJarCalleeTest {
       "  }",
       "}");
 
+  private static final JavaFileObject ARRAY_LIBRARY = JavaFileObjects.forSourceLines("lib.Cubes",
+      "package lib;",
+      "",
+      "import io.jgrad.annotations.Differentiable;",
+      "",
+      "public final class Cubes {",
+      "  private Cubes() {}",
+      "",
+      "  @Differentiable(order = 2)",
+      "  public static double cubes(double[] v) {",
+      "    double s = 0;",
+      "    for (int i = 0; i < v.length; i++) {",
+      "      s += v[i] * v[i] * v[i];",
+      "    }",
+      "    return s;",
+      "  }",
+      "}");
+
+  private static final JavaFileObject ARRAY_CALLER = JavaFileObjects.forSourceLines("app.ArrayCaller",
+      "package app;",
+      "",
+      "import io.jgrad.annotations.Differentiable;",
+      "",
+      "public final class ArrayCaller {",
+      "  private ArrayCaller() {}",
+      "",
+      "  @Differentiable",
+      "  public static double g(double[] w) {",
+      "    double[] grad = lib.CubesDerivatives.cubesGrad(w);",
+      "    return grad[0] * grad[1] + lib.CubesDerivatives.cubesJvp(w, w).tangent();",
+      "  }",
+      "}");
+
+  @Test
+  void derivativeCallsOfACompiledLibraryFunctionOfAnArray(@TempDir Path temp) throws Exception {
+    try (URLClassLoader loader = JarCalleeTest.compileAndLoad(temp, ARRAY_LIBRARY, ARRAY_CALLER)) {
+      Method gGrad = loader.loadClass("app.ArrayCallerDerivatives").getMethod("gGrad", double[].class);
+      double[] w = {0.7, -1.2, 0.5};
+      // g = 9w₀²w₁² + Σ 3wᵢ³ (the gradient 3wᵢ² and ∇f·w).
+      double[] expected = {18 * w[0] * w[1] * w[1] + 9 * w[0] * w[0], 18 * w[0] * w[0] * w[1] + 9 * w[1] * w[1],
+          9 * w[2] * w[2]};
+      double[] actual = (double[]) gGrad.invoke(null, (Object) w);
+      for (int i = 0; i < 3; i++) {
+        assertThat(actual[i]).isWithin(1e-12).of(expected[i]);
+      }
+    }
+  }
+
   @Test
   void derivativeCallsOfACompiledLibrary(@TempDir Path temp) throws Exception {
     try (URLClassLoader loader = JarCalleeTest.compileAndLoad(temp, LIBRARY, CALLER)) {

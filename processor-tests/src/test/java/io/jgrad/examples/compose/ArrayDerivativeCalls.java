@@ -101,4 +101,22 @@ final class ArrayDerivativeCalls {
     }
     return tilted(w1);
   }
+
+  @Differentiable(order = 2)
+  static float squareF(float a) {
+    return a * a;
+  }
+
+  /** w₀w₁² + w₀² through a float callee: fTangent has no reverse mode, fGradient's VJP one pass per element. */
+  @Differentiable(order = 2)
+  static double throughFloat(double[] w) {
+    return w[0] * squareF((float) w[1]) + w[0] * w[0];
+  }
+
+  /** The product of the two gradient components. */
+  @Differentiable
+  static double throughFloatProduct(double[] w) {
+    double[] g = ArrayDerivativeCallsDerivatives.throughFloatGrad(w);
+    return g[0] * g[1];
+  }
 }

@@ -212,4 +212,17 @@ class ArrayDerivativeCallsTest {
           .isWithin(1e-12).of(dot(r1, stepped));
     }
   }
+
+  @Test
+  void aGradientWhoseTangentHasNoReverseModeIsPulledBackElementByElement() {
+    double[] w = {0.75, -1.5};
+    // g = (w₁² + 2w₀, 2w₀w₁); d(g₀g₁)/dw₀ = 2·g₁ + g₀·2w₁, d(g₀g₁)/dw₁ = 2w₁·g₁ + g₀·2w₀ (float-exact inputs).
+    double g0 = w[1] * w[1] + 2 * w[0];
+    double g1 = 2 * w[0] * w[1];
+    assertClose(ArrayDerivativeCallsDerivatives.throughFloatProductGrad(w),
+        new double[] {2 * g1 + g0 * 2 * w[1], 2 * w[1] * g1 + g0 * 2 * w[0]}, 1e-6);
+    double[] v = {0.5, 0.25};
+    assertThat(ArrayDerivativeCallsDerivatives.throughFloatProductJvp(w, v).tangent())
+        .isWithin(1e-6).of((2 * g1 + g0 * 2 * w[1]) * v[0] + (2 * w[1] * g1 + g0 * 2 * w[0]) * v[1]);
+  }
 }

@@ -1,7 +1,6 @@
 package io.jgrad.processor.emit;
 
 import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
@@ -56,22 +55,21 @@ final class GradientFunctionEmitter {
 
     String s = names.fresh("s");
     MethodSpec.Builder vjp = DerivativesEmitter.entryPoint(gradient.name() + "Vjp", sig,
-        "Reverse mode of {@code $L}: a cotangent s pulled back to Hᵀ·s, the gradient of\n"
-            + "{@code $LTangent($L, s)} with respect to {@code $L}"
-            + (tangentReversed ? " (one pass).\n" : " (one forward-over-forward pass per element).\n"),
-        gradient.name(), sig.name(), args, w.name())
+        "Reverse mode of {@code $L}:\na cotangent pulled back to Hᵀ times it, the gradient of\n"
+            + "{@code $LTangent} with respect to {@code $L} along the cotangent"
+            + (tangentReversed ? " (one pass).\n" : "\n(one forward-over-forward pass per element).\n"),
+        gradient.name(), sig.name(), w.name())
         .returns(ParameterizedTypeName.get(RuntimeTypes.RECORD_VJP, array, array));
-    CodeBlock pullback;
     if (tangentReversed) {
       Callee tangent = sig.tangentFunction();
-      pullback = CodeBlock.of("$L -> $T.$LGrad($L, $L).$L()", s, RuntimeTypes.home(tangent), tangent.name(), args, s,
-          w.name());
+      vjp.addStatement("return new $T<>($T.$LGrad($L),$W$L -> $T.$LGrad($L, $L).$L())", RuntimeTypes.RECORD_VJP, outer,
+          sig.name(), args, s, RuntimeTypes.home(tangent), tangent.name(), args, s, w.name());
     } else {
       // Element j of Hᵀ·s is D(fTangent(w, s))[eⱼ], the kernel with s inner and eⱼ outer.
       String length = names.fresh("n");
       String out = names.fresh("out");
       String j = names.fresh("j");
-      pullback = CodeBlock.builder().add("$L -> {\n", s).indent()
+      vjp.addCode("return new $T<>($T.$LGrad($L), $L -> {\n$>", RuntimeTypes.RECORD_VJP, outer, sig.name(), args, s)
           .addStatement("int $L = $L.length", length, w.name())
           .addStatement("$T $L = new double[$L]", array, out, length)
           .beginControlFlow("for (int $L = 0; $L < $L; $L++)", j, j, length, j)
@@ -79,9 +77,8 @@ final class GradientFunctionEmitter {
               ArrayHessianEmitter.unit(w.type(), length, j))
           .endControlFlow()
           .addStatement("return $L", out)
-          .unindent().add("}").build();
+          .addCode("$<});\n");
     }
-    internal.addMethod(vjp.addStatement("return new $T<>($T.$LGrad($L),$W$L)", RuntimeTypes.RECORD_VJP, outer,
-        sig.name(), args, pullback).build());
+    internal.addMethod(vjp.build());
   }
 }

@@ -103,10 +103,10 @@ final class CallReader {
       return type == null ? dummy() : new Expr.Prim(p.get(), args.stream().map(a -> widen(a, type)).toList(), type,
           ownerName.endsWith("StrictMath"));
     }
-    if (t.getMethodSelect() instanceof MemberSelectTree select && select.getExpression() instanceof IdentifierTree
-        && cx.rejectedLocals.contains(cx.trees.getElement(new TreePath(new TreePath(path, select),
-            select.getExpression())))) {
-      return dummy(); // a method of a local refused where it was declared: reported there
+    if (CustomJvpReader.isDual(ownerName) && t.getMethodSelect() instanceof MemberSelectTree select
+        && select.getExpression() instanceof IdentifierTree && cx.rejectedLocals.contains(
+            cx.trees.getElement(new TreePath(new TreePath(path, select), select.getExpression())))) {
+      return dummy(); // d.tangent() of a held derivative call refused where d was declared: reported there
     }
     if (CustomJvpReader.isDual(ownerName) && !onFunctionObjectCall(t, path)) {
       return cx.failed(Codes.RULE_RETURN, "a " + owner.getSimpleName() + " may appear only in a custom JVP rule's"

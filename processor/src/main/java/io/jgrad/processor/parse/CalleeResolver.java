@@ -102,6 +102,16 @@ public final class CalleeResolver {
         && (elements.getTypeElement(derivatives) == null || hasGenerated(derivatives, method.getSimpleName() + "Jvp"));
   }
 
+  /**
+   * Whether {@code c}'s derivatives class has the member {@code name} in {@code Internal}: true
+   * while it is not compiled yet (this compilation generates it), else what the compiled class has
+   * (a library built by an older jgrad may lack it).
+   */
+  boolean hasInternal(Callee c, String name) {
+    return elements.getTypeElement(c.derivativesQualifiedName()) == null
+        || hasGenerated(internalOf(c.derivativesQualifiedName()), name);
+  }
+
   /** The nested class of a compiled derivatives class that holds the members for generated callers. */
   private static String internalOf(String derivatives) {
     return derivatives + "." + Callee.INTERNAL_CLASS;
