@@ -102,8 +102,8 @@ class ArrayDiagnosticsTest {
   @Test
   void batchedWithALocalArray() {
     assertErrorOnLine("jgrad.NotBatchable", HEAD + """
-          @Batched @Differentiable static double f(double x) {
-            double[] y = new double[1]; // here
+          @Batched @Differentiable static double f(double x, int n) {
+            double[] y = new double[n]; // here
             y[0] = x;
             return y[0];
           }
@@ -114,13 +114,13 @@ class ArrayDiagnosticsTest {
   @Test
   void batchedCallerOfAFunctionWithALocalArray() {
     assertErrorOnLine("jgrad.NotBatchable", HEAD + """
-          @Differentiable static double g(double x) {
-            double[] y = new double[1];
+          @Differentiable static double g(double x, int n) {
+            double[] y = new double[n];
             y[0] = x * x;
             return y[0];
           }
-          @Batched @Differentiable static double f(double x) {
-            return g(x) + x; // here
+          @Batched @Differentiable static double f(double x, int n) {
+            return g(x, n) + x; // here
           }
         }
         """, "// here");
