@@ -7,11 +7,19 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewArrayTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.TreeScanner;
+import com.sun.source.util.Trees;
 import io.jgrad.processor.check.InvocationFinder;
 import io.jgrad.processor.ir.RecordSignature;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
 
 /**
  * Where a {@code @Batched} function's array or record use is, for the error that kernels cannot have
@@ -45,6 +53,44 @@ final class ArrayCreations {
       }
     }.scan(method, null);
     return Optional.ofNullable(found[0]);
+  }
+
+  /** A call in a method's body and the callee, reached through it, that makes an array. */
+  record CalleeArray(MethodInvocationTree call, String callee) {}
+
+  /**
+   * In the method at {@code method}, the first call through which a callee of this compilation (the
+   * one called, or one it calls) makes the local array {@code name}: kernels inline callees, so a
+   * callee's array is reported at the caller's call. Empty where no callee's source makes it.
+   */
+  static Optional<CalleeArray> madeByCallee(TreePath method, String name, Trees trees) {
+    return madeByCallee(method, name, trees, new HashSet<>());
+  }
+
+  private static Optional<CalleeArray> madeByCallee(TreePath method, String name, Trees trees, Set<Element> seen) {
+    List<TreePath> calls = new ArrayList<>();
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        calls.add(getCurrentPath());
+        return super.visitMethodInvocation(call, unused);
+      }
+    }.scan(method, null);
+    for (TreePath call : calls) {
+      Element callee = trees.getElement(call);
+      TreePath body = callee instanceof ExecutableElement && seen.add(callee) ? trees.getPath(callee) : null;
+      if (body == null) {
+        continue;
+      }
+      if (madeAs(body.getLeaf(), name).isPresent()) {
+        return Optional.of(new CalleeArray((MethodInvocationTree) call.getLeaf(), callee.getSimpleName().toString()));
+      }
+      Optional<CalleeArray> deeper = madeByCallee(body, name, trees, seen);
+      if (deeper.isPresent()) {
+        return Optional.of(new CalleeArray((MethodInvocationTree) call.getLeaf(), deeper.get().callee()));
+      }
+    }
+    return Optional.empty();
   }
 
   /** The methods whose call creates an array, as a local's initializer or a result. */

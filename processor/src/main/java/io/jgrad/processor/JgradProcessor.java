@@ -384,15 +384,22 @@ public final class JgradProcessor extends AbstractProcessor {
 
   /** Reports a kernel problem at the call it is about when that call is in the method, else at the method. */
   private void notBatchable(NotBatchable e, ExecutableElement method, Report report) {
-    var path = TreeAccess.of(processingEnv).orElseThrow().getPath(method);
+    Trees trees = TreeAccess.of(processingEnv).orElseThrow();
+    var path = trees.getPath(method);
     var call = e.call() == null || path == null ? Optional.<MethodInvocationTree>empty()
         : InvocationFinder.first(path.getLeaf(), e.call());
     var made = e.array() == null || path == null ? Optional.<Tree>empty()
         : ArrayCreations.madeAs(path.getLeaf(), e.array());
+    var byCallee = e.array() == null || path == null || made.isPresent() ? Optional.<ArrayCreations.CalleeArray>empty()
+        : ArrayCreations.madeByCallee(path, e.array(), trees);
     if (call.isPresent()) {
       report.error(Codes.NOT_BATCHABLE, e.getMessage(), call.get(), path.getCompilationUnit());
     } else if (made.isPresent()) {
       report.error(Codes.NOT_BATCHABLE, e.getMessage(), made.get(), path.getCompilationUnit());
+    } else if (byCallee.isPresent()) {
+      // The kernel inlines the callee: its array is the caller's, reported at the call that brings it.
+      report.error(Codes.NOT_BATCHABLE, "in " + byCallee.get().callee() + ", " + e.getMessage(),
+          byCallee.get().call(), path.getCompilationUnit());
     } else {
       report.error(Codes.NOT_BATCHABLE, e.getMessage(), method);
     }
