@@ -17,6 +17,7 @@ import io.jgrad.processor.ir.DiffSpec;
 import io.jgrad.processor.ir.Expr;
 import io.jgrad.processor.ir.Exprs;
 import io.jgrad.processor.ir.Names;
+import io.jgrad.processor.ir.RecordShape;
 import io.jgrad.processor.ir.Stmt;
 import io.jgrad.processor.ir.Type;
 import io.jgrad.processor.ir.TypeMapper;
@@ -56,6 +57,19 @@ final class DerivativeCallReader {
    * call. A shape jgrad does not differentiate is reported and reads as {@link ReadContext#dummy}.
    */
   Optional<Expr> read(MethodInvocationTree t, TreePath path) {
+    return chain(t, path).map(c -> c.failure() != null ? c.failure()
+        : reading(c.target(), c.args(), c.selectors(), t, c.shown()));
+  }
+
+  /**
+   * A derivative call read through {@code selectors}, on the call or on a local holding its result
+   * ({@code shown}), with its flat arguments; or the {@code failure} reported for it.
+   */
+  private record Chain(DerivativeCallTarget target, List<Expr> args, List<Selector> selectors, String shown,
+      Expr failure) {}
+
+  /** The derivative call {@code t} ends, with the selectors after it; empty when {@code t} is none. */
+  private Optional<Chain> chain(MethodInvocationTree t, TreePath path) {
     List<Selector> selectors = new ArrayList<>();
     MethodInvocationTree call = t;
     TreePath callPath = path;
@@ -68,7 +82,7 @@ final class DerivativeCallReader {
       TreePath receiverPath = new TreePath(new TreePath(callPath, select), select.getExpression());
       HeldCall h = select.getExpression() instanceof IdentifierTree ? held.get(cx.trees.getElement(receiverPath)) : null;
       if (h != null) {
-        return Optional.of(reading(h.target(), h.args(), selectors, t, h.name()));
+        return Optional.of(new Chain(h.target(), h.args(), selectors, h.name(), null));
       }
       if (!(select.getExpression() instanceof MethodInvocationTree inner)) {
         return Optional.empty();
@@ -82,16 +96,62 @@ final class DerivativeCallReader {
     }
     Optional<Expr> refused = refused(target.get(), call);
     if (refused.isPresent()) {
-      return refused;
+      return Optional.of(new Chain(target.get(), null, selectors, null, refused.get()));
     }
     FlatDerivativeCall flat = FlatDerivativeCall.of(target.get().function(), cx.callees);
     int expected = flat.arity(target.get().takesDirections());
     if (call.getArguments().size() != expected) {
-      return Optional.of(cx.failed(Codes.DERIVATIVE_CALL, call.getMethodSelect() + " takes " + expected
-          + " arguments, not " + call.getArguments().size(), call));
+      return Optional.of(new Chain(target.get(), null, selectors, null, cx.failed(Codes.DERIVATIVE_CALL,
+          call.getMethodSelect() + " takes " + expected + " arguments, not " + call.getArguments().size(), call)));
     }
     List<Expr> args = flat.args(call.getArguments(), callPath, cx, target.get().takesDirections());
-    return Optional.of(reading(target.get(), args, selectors, t, target.get().method() + "(...)"));
+    return Optional.of(new Chain(target.get(), args, selectors, target.get().method() + "(...)", null));
+  }
+
+  /**
+   * The leaves of a record of {@code shape} that a derivative call gives whole, {@code e} at
+   * {@code path}: {@code fGrad(p)} of one record parameter, a record component of a gradient
+   * ({@code fGrad(p, t).p()}, {@code g.p()}), {@code fVjp(p).pullback(g)}, or a local holding one;
+   * each differentiable leaf read as that component, each other leaf the argument's (as the
+   * generated gradient has it). Empty when {@code e} is no derivative call.
+   */
+  Optional<List<Expr>> recordLeaves(ExpressionTree e, TreePath path, RecordShape shape) {
+    HeldCall h = e instanceof IdentifierTree ? held.get(cx.trees.getElement(path)) : null;
+    Optional<Chain> found = h != null ? Optional.of(new Chain(h.target(), h.args(), List.of(), h.name(), null))
+        : e instanceof MethodInvocationTree t ? chain(t, path) : Optional.empty();
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    Chain c = found.get();
+    int size = shape.leaves().size();
+    if (c.failure() != null) {
+      return Optional.of(new ArrayList<>(java.util.Collections.nCopies(size, c.failure())));
+    }
+    FlatDerivativeCall flat = FlatDerivativeCall.of(c.target().function(), cx.callees);
+    boolean gradient = List.of("Grad", "Vjp", "ValueAndGrad").contains(c.target().suffix());
+    List<Optional<Reading>> reads = new ArrayList<>();
+    List<Integer> primals = new ArrayList<>();
+    for (RecordShape.Leaf leaf : shape.leaves()) {
+      List<Selector> selectors = new ArrayList<>(c.selectors());
+      leaf.path().forEach(n -> selectors.add(new Selector(n, List.of(), path)));
+      reads.add(leaf.differentiable() ? Reading.of(c.target().suffix(), flat, selectors) : Optional.empty());
+      int prefix = Reading.gradientSelector(c.target().suffix(), flat) == null ? 0 : 1;
+      primals.add(leaf.differentiable() || !gradient || selectors.size() < prefix ? -1
+          : flat.primalIndex(selectors.stream().skip(prefix).map(Selector::name).toList()));
+    }
+    boolean readable = IntStream.range(0, size).allMatch(i -> reads.get(i).isPresent() || primals.get(i) >= 0);
+    if (!readable) {
+      Expr failed = cx.failed(Codes.DERIVATIVE_CALL, "jgrad differentiates a record a derivative call gives"
+          + " whole where it is a gradient of records, or a record component of one; hint: read the numbers you"
+          + " need, " + Reading.shapes(c.target(), flat, c.shown()), e);
+      return Optional.of(new ArrayList<>(java.util.Collections.nCopies(size, failed)));
+    }
+    List<Expr> out = new ArrayList<>();
+    for (int i = 0; i < size; i++) {
+      out.add(reads.get(i).isPresent() ? reading(c.target(), c.args(), reads.get(i), e, c.shown())
+          : c.args().get(primals.get(i)));
+    }
+    return Optional.of(out);
   }
 
   /**
@@ -164,7 +224,17 @@ final class DerivativeCallReader {
    */
   boolean hold(VariableTree t, TreePath path, Element local, List<Stmt> out) {
     Type type = local == null ? null : TypeMapper.map(local.asType());
-    if (!(t.getInitializer() instanceof MethodInvocationTree init) || local == null || type != null && type.isScalar()) {
+    if (local == null || type != null && type.isScalar()) {
+      return false;
+    }
+    HeldCall h = t.getInitializer() instanceof IdentifierTree copied
+        ? held.get(cx.trees.getElement(new TreePath(path, copied))) : null;
+    if (h != null) {
+      // Dual e = d: the same immutable result, its arguments already evaluated.
+      held.put(local, new HeldCall(h.target(), h.args(), local.getSimpleName().toString()));
+      return true;
+    }
+    if (!(t.getInitializer() instanceof MethodInvocationTree init)) {
       return false;
     }
     Optional<DerivativeCallTarget> target = DerivativeCallTarget.of(init, cx.unit, cx.callees.elements)
@@ -393,7 +463,7 @@ final class DerivativeCallReader {
     }
 
     /** The method of the entry point's result that gives the gradient, or null when the result is the gradient. */
-    private static String gradientSelector(String suffix, FlatDerivativeCall flat) {
+    static String gradientSelector(String suffix, FlatDerivativeCall flat) {
       return switch (suffix) {
         case "Vjp" -> "pullback";
         case "ValueAndGrad" -> flat.scalarGradient() ? "derivative" : "grad";
