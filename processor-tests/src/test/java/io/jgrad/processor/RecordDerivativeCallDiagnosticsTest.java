@@ -56,4 +56,19 @@ class RecordDerivativeCallDiagnosticsTest {
     assertThat(errorAtCall("jgrad.DerivativeCall", "return ADerivatives.fGrad(new P(x, y), new T(y, 2)).t().n();"
         + " // here")).contains("fGrad(...).p().x()");
   }
+
+  @Test
+  void aRecordGivenWholeMustBeAGradient() {
+    assertThat(errorAtCall("jgrad.DerivativeCall", "return g(ADerivatives.fGrad(new P(x, y), new T(y, 2))); // here"))
+        .contains("jgrad differentiates a record a derivative call gives whole where it is a gradient of records");
+    errorAtCall("jgrad.DerivativeCall", "return g(ADerivatives.fGrad(new P(x, y), new T(y, 2)).t()); // here");
+  }
+
+  @Test
+  void gradientRecordsUsedWholeCompileCleanly() {
+    Compilation c = compile("a.A", source("P d = ADerivatives.gGrad(new P(x, y));\n    P e = d;\n"
+        + "    return g(e) + g(ADerivatives.fGrad(new P(x, y), new T(y, 2)).p()) + g(ADerivatives.gVjp(e).pullback(x));"));
+    assertThat(c.errors()).isEmpty();
+    assertThat(c.warnings()).isEmpty();
+  }
 }

@@ -98,4 +98,32 @@ final class RecordDerivativeCalls {
   static double cubedSlope(double x, double y) {
     return RecordDerivativeCallsDerivatives.cubedGrad(new Point(x, y)).y();
   }
+
+  @Differentiable
+  static double tagged(Tagged s) {
+    return s.u() * s.n();
+  }
+
+  /**
+   * Gradient records used whole: held, copied, passed to record functions, from fVjp's pullback, a
+   * record component of a gradient record (its int component the argument's, as generated).
+   */
+  @Differentiable
+  static double wholeGradients(double x, double y) {
+    Point p = new Point(x, y);
+    Point g = RecordDerivativeCallsDerivatives.energyGrad(p);
+    Point h = g;
+    Tagged s = new Tagged(x, 3);
+    Point q = RecordDerivativeCallsDerivatives.mixedGrad(p, y, s).p();
+    return energy(h) + energy(RecordDerivativeCallsDerivatives.energyVjp(p).pullback(y)) + energy(q)
+        + tagged(RecordDerivativeCallsDerivatives.mixedGrad(p, y, s).s());
+  }
+
+  /** A JVP held in a local and copied to another. */
+  @Differentiable
+  static double copiedJvp(double x, double y) {
+    Dual d = RecordDerivativeCallsDerivatives.energyJvp(new Point(x, y), new Point(1, x));
+    Dual e = d;
+    return e.tangent() * e.value();
+  }
 }

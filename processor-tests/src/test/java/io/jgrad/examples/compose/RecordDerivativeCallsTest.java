@@ -143,4 +143,39 @@ class RecordDerivativeCallsTest {
       assertThat(g.y()).isWithin(1e-12).of(-Math.cos(y));
     }
   }
+
+  @Test
+  void gradientRecordsUsedWhole() {
+    for (double[] q : POINTS) {
+      double x = q[0];
+      double y = q[1];
+      // ∇E(p), y·∇E(p), ∂mixed/∂p at (p, y, (x, 3)) through energy, and ∂mixed/∂u · 3.
+      double c = Math.cos(x * y);
+      double gx = 2 * x * y + y * c;
+      double gy = x * x + x * c;
+      double mx = y * y + 3 * x;
+      double my = y * x;
+      double mu = 3 * x + y * Math.exp(y * x);
+      double expected = energy(gx, gy) + energy(y * gx, y * gy) + energy(mx, my) + 3 * mu;
+      assertThat(RecordDerivativeCalls.wholeGradients(x, y)).isWithin(1e-10).of(expected);
+      RecordDerivativeCallsDerivatives.WholeGradientsGrad g = RecordDerivativeCallsDerivatives.wholeGradientsGrad(x, y);
+      agreesWithFiniteDifferences(RecordDerivativeCalls::wholeGradients, new double[] {g.x(), g.y()},
+          RecordDerivativeCallsDerivatives.wholeGradientsJvp(x, y, 0.4, -1.5).tangent(), x, y);
+    }
+  }
+
+  @Test
+  void aCopiedJvp() {
+    for (double[] q : POINTS) {
+      double x = q[0];
+      double y = q[1];
+      RecordDerivativeCallsDerivatives.CopiedJvpGrad g = RecordDerivativeCallsDerivatives.copiedJvpGrad(x, y);
+      agreesWithFiniteDifferences(RecordDerivativeCalls::copiedJvp, new double[] {g.x(), g.y()},
+          RecordDerivativeCallsDerivatives.copiedJvpJvp(x, y, 0.4, -1.5).tangent(), x, y);
+    }
+  }
+
+  private static double energy(double x, double y) {
+    return x * x * y + Math.sin(x * y);
+  }
 }

@@ -2,7 +2,6 @@ package io.jgrad.processor.parse;
 
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
-import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.util.TreePath;
 import io.jgrad.processor.diag.Codes;
 import io.jgrad.processor.ir.Callee;
@@ -31,7 +30,7 @@ final class ArrayDerivativeCalls {
    * is {@code fVjp(...).pullback(g)}, {@code arrayLocal} when it initializes a local array.
    * {@code shown} names the call or the local holding it, for messages.
    */
-  Expr gradient(Callee c, List<Expr> primals, boolean pullback, boolean arrayLocal, MethodInvocationTree whole,
+  Expr gradient(Callee c, List<Expr> primals, boolean pullback, boolean arrayLocal, ExpressionTree whole,
       String shown) {
     String f = c.name();
     if (!c.hasGradientFunction()) {

@@ -2,8 +2,10 @@ package io.jgrad.processor.parse;
 
 import static io.jgrad.processor.parse.ReadContext.coerce;
 
+import com.sun.source.tree.ArrayAccessTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.VariableTree;
@@ -15,6 +17,7 @@ import io.jgrad.processor.ir.DiffSpec;
 import io.jgrad.processor.ir.Expr;
 import io.jgrad.processor.ir.Exprs;
 import io.jgrad.processor.ir.Names;
+import io.jgrad.processor.ir.RecordShape;
 import io.jgrad.processor.ir.Stmt;
 import io.jgrad.processor.ir.Type;
 import io.jgrad.processor.ir.TypeMapper;
@@ -66,6 +69,19 @@ final class DerivativeCallReader {
   }
 
   private Optional<Expr> read(MethodInvocationTree t, TreePath path, boolean arrayLocal) {
+    return chain(t, path).map(c -> c.failure() != null ? c.failure()
+        : reading(c.target(), c.args(), c.selectors(), t, c.shown(), arrayLocal));
+  }
+
+  /**
+   * A derivative call read through {@code selectors}, on the call or on a local holding its result
+   * ({@code shown}), with its flat arguments; or the {@code failure} reported for it.
+   */
+  private record Chain(DerivativeCallTarget target, List<Expr> args, List<Selector> selectors, String shown,
+      Expr failure) {}
+
+  /** The derivative call {@code t} ends, with the selectors after it; empty when {@code t} is none. */
+  private Optional<Chain> chain(MethodInvocationTree t, TreePath path) {
     List<Selector> selectors = new ArrayList<>();
     MethodInvocationTree call = t;
     TreePath callPath = path;
@@ -78,7 +94,7 @@ final class DerivativeCallReader {
       TreePath receiverPath = new TreePath(new TreePath(callPath, select), select.getExpression());
       HeldCall h = select.getExpression() instanceof IdentifierTree ? held.get(cx.trees.getElement(receiverPath)) : null;
       if (h != null) {
-        return Optional.of(reading(h.target(), h.args(), selectors, t, h.name(), arrayLocal));
+        return Optional.of(new Chain(h.target(), h.args(), selectors, h.name(), null));
       }
       if (!(select.getExpression() instanceof MethodInvocationTree inner)) {
         return Optional.empty();
@@ -92,16 +108,120 @@ final class DerivativeCallReader {
     }
     Optional<Expr> refused = refused(target.get(), call);
     if (refused.isPresent()) {
-      return refused;
+      return Optional.of(new Chain(target.get(), null, selectors, null, refused.get()));
     }
     FlatDerivativeCall flat = FlatDerivativeCall.of(target.get().function(), cx.callees);
-    int expected = flat.arity(target.get().suffix().equals("Jvp"));
+    int expected = flat.arity(target.get().takesDirections());
     if (call.getArguments().size() != expected) {
-      return Optional.of(cx.failed(Codes.DERIVATIVE_CALL, call.getMethodSelect() + " takes " + expected
-          + " arguments, not " + call.getArguments().size(), call));
+      return Optional.of(new Chain(target.get(), null, selectors, null, cx.failed(Codes.DERIVATIVE_CALL,
+          call.getMethodSelect() + " takes " + expected + " arguments, not " + call.getArguments().size(), call)));
     }
-    List<Expr> args = flat.args(call.getArguments(), callPath, cx, target.get().suffix().equals("Jvp"));
-    return Optional.of(reading(target.get(), args, selectors, t, target.get().method() + "(...)", arrayLocal));
+    List<Expr> args = flat.args(call.getArguments(), callPath, cx, target.get().takesDirections());
+    return Optional.of(new Chain(target.get(), args, selectors, target.get().method() + "(...)", null));
+  }
+
+  /**
+   * The leaves of a record of {@code shape} that a derivative call gives whole, {@code e} at
+   * {@code path}: {@code fGrad(p)} of one record parameter, a record component of a gradient
+   * ({@code fGrad(p, t).p()}, {@code g.p()}), {@code fVjp(p).pullback(g)}, or a local holding one;
+   * each differentiable leaf read as that component, each other leaf the argument's (as the
+   * generated gradient has it). Empty when {@code e} is no derivative call.
+   */
+  Optional<List<Expr>> recordLeaves(ExpressionTree e, TreePath path, RecordShape shape) {
+    HeldCall h = e instanceof IdentifierTree ? held.get(cx.trees.getElement(path)) : null;
+    Optional<Chain> found = h != null ? Optional.of(new Chain(h.target(), h.args(), List.of(), h.name(), null))
+        : e instanceof MethodInvocationTree t ? chain(t, path) : Optional.empty();
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    Chain c = found.get();
+    int size = shape.leaves().size();
+    if (c.failure() != null) {
+      return Optional.of(new ArrayList<>(java.util.Collections.nCopies(size, c.failure())));
+    }
+    FlatDerivativeCall flat = FlatDerivativeCall.of(c.target().function(), cx.callees);
+    boolean gradient = List.of("Grad", "Vjp", "ValueAndGrad").contains(c.target().suffix());
+    List<Optional<Reading>> reads = new ArrayList<>();
+    List<Integer> primals = new ArrayList<>();
+    for (RecordShape.Leaf leaf : shape.leaves()) {
+      List<Selector> selectors = new ArrayList<>(c.selectors());
+      leaf.path().forEach(n -> selectors.add(new Selector(n, List.of(), path)));
+      reads.add(leaf.differentiable() ? Reading.of(c.target().suffix(), flat, selectors) : Optional.empty());
+      int prefix = Reading.gradientSelector(c.target().suffix(), flat) == null ? 0 : 1;
+      primals.add(leaf.differentiable() || !gradient || selectors.size() < prefix ? -1
+          : flat.primalIndex(selectors.stream().skip(prefix).map(Selector::name).toList()));
+    }
+    boolean readable = IntStream.range(0, size).allMatch(i -> reads.get(i).isPresent() || primals.get(i) >= 0);
+    if (!readable) {
+      Expr failed = cx.failed(Codes.DERIVATIVE_CALL, "jgrad differentiates a record a derivative call gives"
+          + " whole where it is a gradient of records, or a record component of one; hint: read the numbers you"
+          + " need, " + Reading.shapes(c.target(), flat, c.shown()), e);
+      return Optional.of(new ArrayList<>(java.util.Collections.nCopies(size, failed)));
+    }
+    List<Expr> out = new ArrayList<>();
+    for (int i = 0; i < size; i++) {
+      out.add(reads.get(i).isPresent() ? reading(c.target(), c.args(), reads.get(i), e, c.shown(), false)
+          : c.args().get(primals.get(i)));
+    }
+    return Optional.of(out);
+  }
+
+  /**
+   * {@code XDerivatives.fHessian(p...)[i][j]}, or {@code h[i][j]} on a local {@code h} holding it,
+   * at constant indices: the entry D²f(p)[eᵢ, eⱼ] of the differentiated parameters (leaves of
+   * records, depth first), through {@code fTangent2}; empty when {@code t} reads no Hessian.
+   */
+  Optional<Expr> readIndexed(ArrayAccessTree t, TreePath path) {
+    if (!(t.getExpression() instanceof ArrayAccessTree row)) {
+      return Optional.empty();
+    }
+    TreePath innerPath = new TreePath(new TreePath(path, row), row.getExpression());
+    DerivativeCallTarget target;
+    List<Expr> args;
+    String shown;
+    if (row.getExpression() instanceof MethodInvocationTree call) {
+      Optional<DerivativeCallTarget> d = DerivativeCallTarget.of(call, cx.unit, cx.callees.elements)
+          .filter(x -> x.suffix().equals("Hessian"));
+      if (d.isEmpty()) {
+        return Optional.empty();
+      }
+      Optional<Expr> refused = refused(d.get(), call);
+      if (refused.isPresent()) {
+        return refused;
+      }
+      FlatDerivativeCall flat = FlatDerivativeCall.of(d.get().function(), cx.callees);
+      if (call.getArguments().size() != flat.arity(false)) {
+        return Optional.of(cx.failed(Codes.DERIVATIVE_CALL, call.getMethodSelect() + " takes " + flat.arity(false)
+            + " arguments, not " + call.getArguments().size(), call));
+      }
+      target = d.get();
+      args = flat.args(call.getArguments(), innerPath, cx, false);
+      shown = target.method() + "(...)";
+    } else if (heldHessian(row.getExpression(), innerPath) != null) {
+      HeldCall h = heldHessian(row.getExpression(), innerPath);
+      target = h.target();
+      args = h.args();
+      shown = h.name();
+    } else {
+      return Optional.empty();
+    }
+    int n = FlatDerivativeCall.of(target.function(), cx.callees).callee().differentiatedParams().size();
+    int i = constantIndex(row.getIndex());
+    int j = constantIndex(t.getIndex());
+    Optional<Reading> entry = i >= 0 && i < n && j >= 0 && j < n && n > 1 ? Optional.of(new Reading.Second(i, j))
+        : Optional.empty();
+    return Optional.of(reading(target, args, entry, t, shown, false));
+  }
+
+  /** The local holding a Hessian that {@code e} names, else null. */
+  private HeldCall heldHessian(ExpressionTree e, TreePath path) {
+    HeldCall h = e instanceof IdentifierTree ? held.get(cx.trees.getElement(path)) : null;
+    return h != null && h.target().suffix().equals("Hessian") ? h : null;
+  }
+
+  /** The value of an {@code int} literal index, else -1. */
+  private static int constantIndex(ExpressionTree index) {
+    return index instanceof LiteralTree l && l.getValue() instanceof Integer k ? k : -1;
   }
 
   /** A local holding a derivative call's whole result: the call, its arguments as evaluated, the local's name. */
@@ -116,8 +236,17 @@ final class DerivativeCallReader {
    */
   boolean hold(VariableTree t, TreePath path, Element local, List<Stmt> out) {
     Type type = local == null ? null : TypeMapper.map(local.asType());
-    if (!(t.getInitializer() instanceof MethodInvocationTree init) || local == null
-        || type != null && (type.isScalar() || type.isArray())) {
+    if (local == null || type != null && (type.isScalar() || type.isArray())) {
+      return false; // double[] g = fGrad(w) is LocalArrayReader's
+    }
+    HeldCall h = t.getInitializer() instanceof IdentifierTree copied
+        ? held.get(cx.trees.getElement(new TreePath(path, copied))) : null;
+    if (h != null) {
+      // Dual e = d: the same immutable result, its arguments already evaluated.
+      held.put(local, new HeldCall(h.target(), h.args(), local.getSimpleName().toString()));
+      return true;
+    }
+    if (!(t.getInitializer() instanceof MethodInvocationTree init)) {
       return false;
     }
     Optional<DerivativeCallTarget> target = DerivativeCallTarget.of(init, cx.unit, cx.callees.elements)
@@ -126,7 +255,7 @@ final class DerivativeCallReader {
       return false;
     }
     Optional<Expr> refused = refused(target.get(), init);
-    boolean jvp = target.get().suffix().equals("Jvp");
+    boolean jvp = target.get().takesDirections();
     FlatDerivativeCall flat = FlatDerivativeCall.of(target.get().function(), cx.callees);
     if (refused.isPresent() || init.getArguments().size() != flat.arity(jvp)) {
       // Reported (a wrong count is javac's own error once the class exists): reads of the local are no second mistake.
@@ -175,8 +304,14 @@ final class DerivativeCallReader {
    * local the selectors apply to, for messages.
    */
   private Expr reading(DerivativeCallTarget target, List<Expr> args, List<Selector> selectors,
-      MethodInvocationTree whole, String shown,
-      boolean arrayLocal) {
+      MethodInvocationTree whole, String shown, boolean arrayLocal) {
+    return reading(target, args, Reading.of(target.suffix(), FlatDerivativeCall.of(target.function(), cx.callees),
+        selectors), whole, shown, arrayLocal);
+  }
+
+  /** The IR of {@code reading} (empty: a read jgrad does not differentiate, reported at {@code whole}). */
+  private Expr reading(DerivativeCallTarget target, List<Expr> args, Optional<Reading> reading, ExpressionTree whole,
+      String shown, boolean arrayLocal) {
     ExecutableElement f = target.function();
     FlatDerivativeCall flat = FlatDerivativeCall.of(f, cx.callees);
     Callee c = flat.callee();
@@ -186,7 +321,11 @@ final class DerivativeCallReader {
       cx.javacError = true;
       return ReadContext.dummy();
     }
-    Optional<Reading> reading = Reading.of(target.suffix(), flat, selectors);
+    if (target.ordersAbove() == 2 && !forward) {
+      return cx.failed(Codes.DERIVATIVE_CALL, "the derivatives of " + shown + " are third derivatives of "
+          + f.getSimpleName() + ", which reaches a @CustomVjp rule (reverse mode only); hint: differentiate"
+          + " a call to " + f.getSimpleName() + "Grad or " + f.getSimpleName() + "Vjp instead", whole);
+    }
     if (reading.isEmpty()) {
       return cx.failed(Codes.DERIVATIVE_CALL, "jgrad differentiates a derivative call whose result is read"
           + " through its methods, " + Reading.shapes(target, flat, shown) + "; hint: read the number you need",
@@ -198,11 +337,22 @@ final class DerivativeCallReader {
       return tangent(c, primals, args.subList(c.params().size(), args.size()));
     }
     if (!(r instanceof Reading.Value) && c.differentiatedParams().stream().anyMatch(p -> p.type().isArray())) {
-      return new ArrayDerivativeCalls(cx).gradient(c, primals, r instanceof Reading.Pullback, arrayLocal, whole,
-          shown);
+      return r instanceof Reading.Second
+          ? cx.failed(Codes.DERIVATIVE_CALL, "jgrad differentiates " + shown + " where " + f.getSimpleName()
+              + " takes numbers or records; of a function of arrays it differentiates fJvp and the gradient;"
+              + " hint: read " + f.getSimpleName() + "Jvp(...).tangent() along the direction you need", whole)
+          : new ArrayDerivativeCalls(cx).gradient(c, primals, r instanceof Reading.Pullback, arrayLocal, whole,
+              shown);
     }
     if (r instanceof Reading.Gradient g) {
       return gradient(c, forward, primals, g.component(), Expr.Const.ofDouble(1));
+    }
+    if (r instanceof Reading.Second s) {
+      List<Expr> first = s.first() >= 0 ? unit(c, s.first()) : args.subList(c.params().size(), args.size());
+      Expr second = new Expr.Call(c.tangentFunction(2), Stream.of(primals, first, unit(c, s.second()))
+          .flatMap(List::stream).toList(), c.returnType());
+      // fHessian's entries are doubles, fHvp's components of their parameters' types.
+      return coerce(second, s.first() >= 0 ? Type.DOUBLE : c.differentiatedParams().get(s.second()).type());
     }
     if (r instanceof Reading.Pullback p) {
       return gradient(c, forward, primals, p.component(),
@@ -223,7 +373,8 @@ final class DerivativeCallReader {
     if (!DerivativeCallTarget.DIFFERENTIATED.contains(target.suffix())) {
       return Optional.of(cx.failed(Codes.DERIVATIVE_CALL, "jgrad does not differentiate a call to " + spelled
           + "; it differentiates calls to " + f.getSimpleName() + "Jvp, " + f.getSimpleName() + "Grad, "
-          + f.getSimpleName() + "ValueAndGrad and " + f.getSimpleName() + "Vjp(...).pullback(g);"
+          + f.getSimpleName() + "ValueAndGrad, " + f.getSimpleName() + "Vjp(...).pullback(g), "
+          + f.getSimpleName() + "Hvp and " + f.getSimpleName() + "Hessian(...)[i][j];"
           + " hint: write the derivative with those", call));
     }
     if (cx.callsItself(f, call)) {
@@ -247,14 +398,23 @@ final class DerivativeCallReader {
           + " derivative of " + f.getSimpleName() + ", generated only at order 2; hint: add order = "
           + (callerOrder + 1) + " to " + spec.annotation() + " on " + f.getSimpleName(), call));
     }
-    if (spec.order() < callerOrder + 1) {
+    int needed = callerOrder + target.ordersAbove();
+    if (spec.order() < needed) {
+      String fix = spec.order() - target.ordersAbove() >= 1 ? ", or " + cx.method.getSimpleName() + " order = "
+          + (spec.order() - target.ordersAbove()) : "";
       return Optional.of(cx.failed(Codes.UNSUPPORTED_ORDER, "a derivative call in a function of order "
-          + callerOrder + " needs " + f.getSimpleName() + "'s derivatives of order " + (callerOrder + 1)
+          + callerOrder + " needs " + f.getSimpleName() + "'s derivatives of order " + needed
           + ", and " + f.getSimpleName() + " has order " + spec.order() + "; hint: give " + f.getSimpleName()
-          + " order = " + (callerOrder + 1) + ", or " + cx.method.getSimpleName() + " order = "
-          + (spec.order() - 1), call));
+          + " order = " + needed + fix, call));
     }
     return Optional.empty();
+  }
+
+  /** The unit direction along f's differentiated parameter {@code k}, each component of its parameter's type. */
+  private static List<Expr> unit(Callee c, int k) {
+    List<Callee.Param> diff = c.differentiatedParams();
+    return IntStream.range(0, diff.size()).mapToObj(j -> (Expr) Exprs.lit(diff.get(j).type(), j == k ? 1 : 0))
+        .toList();
   }
 
   /** f's JVP tangent along {@code direction}: a call to {@code fTangent}, whose forward mode callers keep. */
@@ -297,16 +457,27 @@ final class DerivativeCallReader {
     /** Gradient {@code component}: {@code fGrad(...)}, {@code .y()} of it, {@code fValueAndGrad}'s. */
     record Gradient(int component) implements Reading {}
 
+    /**
+     * A second derivative D²f(p)[u, e_second]: u the unit direction along {@code first}
+     * ({@code fHessian(...)[first][second]}), or for {@code first} -1 the call's direction
+     * ({@code fHvp(p, v)}, component {@code second}).
+     */
+    record Second(int first, int second) implements Reading {}
+
     /** Gradient {@code component} times the cotangent {@code call} passes: {@code fVjp(...).pullback(g).y()}. */
     record Pullback(int component, Selector call) implements Reading {}
 
     static Optional<Reading> of(String suffix, FlatDerivativeCall flat, List<Selector> selectors) {
       List<String> names = selectors.stream().map(Selector::name).toList();
-      if (!suffix.equals("Grad") && names.equals(List.of("value"))) {
+      if (List.of("Jvp", "Vjp", "ValueAndGrad").contains(suffix) && names.equals(List.of("value"))) {
         return Optional.of(new Value());
       }
       if (suffix.equals("Jvp")) {
         return names.equals(List.of("tangent")) ? Optional.of(new Tangent()) : Optional.empty();
+      }
+      if (suffix.equals("Hessian")) {
+        // Entries of a Hessian matrix are read at indices (readIndexed); one parameter's is a number.
+        return names.isEmpty() && flat.scalarGradient() ? Optional.of(new Second(0, 0)) : Optional.empty();
       }
       String gradient = gradientSelector(suffix, flat);
       int prefix = gradient == null ? 0 : 1;
@@ -319,11 +490,12 @@ final class DerivativeCallReader {
       if (component < 0) {
         return Optional.empty();
       }
-      return Optional.of(suffix.equals("Vjp") ? new Pullback(component, selectors.get(0)) : new Gradient(component));
+      return Optional.of(suffix.equals("Vjp") ? new Pullback(component, selectors.get(0))
+          : suffix.equals("Hvp") ? new Second(-1, component) : new Gradient(component));
     }
 
     /** The method of the entry point's result that gives the gradient, or null when the result is the gradient. */
-    private static String gradientSelector(String suffix, FlatDerivativeCall flat) {
+    static String gradientSelector(String suffix, FlatDerivativeCall flat) {
       return switch (suffix) {
         case "Vjp" -> "pullback";
         case "ValueAndGrad" -> flat.scalarGradient() ? "derivative" : "grad";
@@ -336,6 +508,7 @@ final class DerivativeCallReader {
       String comp = flat.firstComponent();
       return switch (target.suffix()) {
         case "Jvp" -> shown + ".tangent() or .value()";
+        case "Hessian" -> shown + (flat.scalarGradient() ? "" : "[i][j] at constant indices");
         case "Vjp" -> shown + ".pullback(g)" + comp + " or .value()";
         case "ValueAndGrad" -> shown + "." + gradientSelector("ValueAndGrad", flat) + "()" + comp + " or .value()";
         default -> shown + comp;

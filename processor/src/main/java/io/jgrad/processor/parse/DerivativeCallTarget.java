@@ -24,16 +24,31 @@ record DerivativeCallTarget(ExecutableElement function, String suffix) {
   private static final String DERIVATIVES = "Derivatives";
 
   /**
-   * The entry points a body may call and have differentiated, then those it may not (a Hessian,
-   * kernels, the function object {@code f()}): longest first, so that {@code fValueAndGrad} is read
+   * The entry points a body may call and have differentiated, then those it may not
+   * ({@code fDerivative}, whose derivatives are above f's order; {@code fJacobian},
+   * {@code fHessianByName}; kernels; the function object
+   * {@code f()}): longest first, so that {@code fValueAndGrad} is read
    * as {@code f} + {@code ValueAndGrad}; "" last, for the function object {@code f()}, which is
    * passed on ({@link FactoryCalls}) but not called in a differentiable body.
    */
   static final List<String> SUFFIXES = List.of("GradBatchSession", "JvpBatchSession", "BatchSession",
-      "ValueAndGrad", "GradBatch", "JvpBatch", "Hessian", "Batch", "Grad", "Jvp", "Vjp", "Hvp", "");
+      "HessianByName", "ValueAndGrad", "Derivative", "Jacobian", "GradBatch", "JvpBatch", "Hessian", "Batch", "Grad", "Jvp", "Vjp", "Hvp", "");
 
   /** The entry points whose derivatives jgrad takes ({@link DerivativeCallReader}). */
-  static final List<String> DIFFERENTIATED = List.of("Jvp", "Grad", "ValueAndGrad", "Vjp");
+  static final List<String> DIFFERENTIATED = List.of("Jvp", "Grad", "ValueAndGrad", "Vjp", "Hvp", "Hessian");
+
+  /** The entry points of second derivatives, whose callers need {@code f} of their order + 2. */
+  static final List<String> SECOND = List.of("Hvp", "Hessian");
+
+  /** Whether the entry point takes a direction per differentiated parameter after the primals ({@code fJvp}, {@code fHvp}). */
+  boolean takesDirections() {
+    return suffix.equals("Jvp") || suffix.equals("Hvp");
+  }
+
+  /** How many orders of {@code f} above the caller's its derivatives need: 2 for a second derivative, else 1. */
+  int ordersAbove() {
+    return SECOND.contains(suffix) ? 2 : 1;
+  }
 
   /** The name of the entry point called, {@code fGrad}. */
   String method() {

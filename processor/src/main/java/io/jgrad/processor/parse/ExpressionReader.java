@@ -68,6 +68,10 @@ final class ExpressionReader {
       case MEMBER_SELECT -> memberSelect((MemberSelectTree) e, path);
       case ARRAY_ACCESS -> {
         ArrayAccessTree a = (ArrayAccessTree) e;
+        Optional<Expr> hessian = cx.derivativeCalls.readIndexed(a, path);
+        if (hessian.isPresent()) {
+          yield hessian.get();
+        }
         Expr array = expr(a.getExpression(), path);
         Expr index = expr(a.getIndex(), path);
         Type type = cx.typeOf(path);

@@ -147,6 +147,40 @@ record FlatDerivativeCall(Callee callee, RecordSignature sig) {
     return -1;
   }
 
+  /**
+   * The flat parameter (its index among all of them) that the accessors {@code names} read from a
+   * gradient of records where that leaf has no tangent ({@code [s, n]} for {@code .s().n()}): the
+   * generated gradient holds the argument's value there; -1 when they read none.
+   */
+  int primalIndex(List<String> names) {
+    if (sig == null) {
+      return -1;
+    }
+    List<RecordSignature.UserParam> diff = sig.differentiatedParams();
+    int before = 0;
+    for (RecordSignature.UserParam p : sig.params()) {
+      List<String> path = names;
+      if (diff.size() > 1) {
+        if (!p.differentiated() || names.isEmpty() || !names.get(0).equals(p.name())) {
+          before += p.flat().size();
+          continue;
+        }
+        path = names.subList(1, names.size());
+      } else if (!p.differentiated()) {
+        before += p.flat().size();
+        continue;
+      }
+      for (RecordShape.Leaf leaf : p.shape() == null ? List.<RecordShape.Leaf>of() : p.shape().leaves()) {
+        if (!leaf.differentiable() && leaf.path().equals(path)) {
+          return before;
+        }
+        before++;
+      }
+      return -1;
+    }
+    return -1;
+  }
+
   private static int differentiatedLeaves(RecordSignature.UserParam p) {
     return (int) p.flat().stream().filter(Callee.Param::differentiated).count();
   }

@@ -22,6 +22,7 @@ import io.jgrad.processor.ir.Stmt;
 import io.jgrad.processor.ir.Type;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
@@ -104,6 +105,10 @@ final class RecordReader {
     int size = shape.leaves().size();
     if (e instanceof ParenthesizedTree p) {
       return record(p.getExpression(), path, shape);
+    }
+    Optional<List<Expr>> derivative = cx.derivativeCalls.recordLeaves(e, path, shape);
+    if (derivative.isPresent()) {
+      return derivative.get();
     }
     if (e instanceof IdentifierTree) {
       Element element = cx.trees.getElement(path);
