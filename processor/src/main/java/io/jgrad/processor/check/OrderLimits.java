@@ -104,13 +104,6 @@ public final class OrderLimits {
       return Optional.of(o + " of a custom rule with a record result is not supported yet; hint: give it"
           + " order = 1, or return a number from the rule's function");
     }
-    if (sig.recordResult() != null && sig.recordResult().shape().leaves().stream().anyMatch(l -> l.type().isArray())) {
-      return Optional.of(o + " with an array component in the record result is not supported yet");
-    }
-    if (sig.differentiatedParams().stream().anyMatch(p -> p.type().isArray())) {
-      return Optional.of(o + " of a function with records needs number leaves in its differentiated parameters;"
-          + " an array component is not supported yet at this order");
-    }
     return Optional.empty();
   }
 
