@@ -123,10 +123,11 @@ public final class OrderLimits {
     }
     if (g.isFunctionObject()) {
       // A DiffFnN's partials' own derivatives, like a DiffFn2's, are checked at run time.
-      return g.ownerQualifiedName().equals(Type.FN_N.javaName()) && !g.isPacked()
+      // One array goes through the object's partials in a loop (VectorObjectTangent), forward over forward.
+      return g.ownerQualifiedName().equals(Type.FN_N.javaName()) && !g.isPacked() && !forward
           ? Optional.of(o + " through the function object " + g.receiver() + " called with one array is not"
-              + " supported yet; hint: call it with the numbers (" + g.receiver() + ".value(a, b, c)), or pass"
-              + " a DiffFn1 or DiffFn2")
+              + " supported yet in a function that reaches a @CustomVjp rule; hint: call it with the numbers ("
+              + g.receiver() + ".value(a, b, c)), or pass a DiffFn1 or DiffFn2")
           : Optional.empty();
     }
     Function inlined = ResultCalls.body(g, bodies);
