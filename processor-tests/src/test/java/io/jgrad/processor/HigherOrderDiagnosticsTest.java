@@ -87,19 +87,6 @@ class HigherOrderDiagnosticsTest {
   }
 
   @Test
-  void aRecordWithAnArrayComponentAtOrderTwoIsAnError() {
-    String src = HEAD + """
-        class RecordArray {
-          record Layer(double[] w, double scale) {}
-          @Differentiable(order = 2)
-          static double f(Layer l) { return l.w()[0] * l.scale(); }
-        }
-        """;
-    Compilation c = assertErrorOnLine("jgrad.UnsupportedOrder", "h.RecordArray", src, "static double f(");
-    assertThat(c).hadErrorContaining("an array component is not supported yet at this order");
-  }
-
-  @Test
   void aRecordWithACustomVjpRuleAtOrderTwoIsAnErrorWithAHint() {
     String src = HEAD + """
         class RecordVjp {

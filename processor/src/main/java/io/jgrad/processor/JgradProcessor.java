@@ -464,7 +464,9 @@ public final class JgradProcessor extends AbstractProcessor {
         emitRulePrimals(sig, rulePrimals, members);
         RecordEntryEmitter.emit(recordSignature, f, derived.forward(), members);
         if (order >= 2) {
-          RecordHigherOrderEmitter.emit(recordSignature, order, members.api());
+          // H·v in one pass where the tangent program has reverse mode and no custom rule is reached.
+          RecordHigherOrderEmitter.emit(recordSignature, order,
+              !derived.tangents().isEmpty() && !derived.signature().rulePrimal(), members.api());
         }
         if (batch != null) {
           KernelEmitter.emit(batch, members.api(), openCl);

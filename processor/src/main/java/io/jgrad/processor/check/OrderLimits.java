@@ -104,13 +104,6 @@ public final class OrderLimits {
       return Optional.of(o + " of a custom rule with a record result is not supported yet; hint: give it"
           + " order = 1, or return a number from the rule's function");
     }
-    if (sig.recordResult() != null && sig.recordResult().shape().leaves().stream().anyMatch(l -> l.type().isArray())) {
-      return Optional.of(o + " with an array component in the record result is not supported yet");
-    }
-    if (sig.differentiatedParams().stream().anyMatch(p -> p.type().isArray())) {
-      return Optional.of(o + " of a function with records needs number leaves in its differentiated parameters;"
-          + " an array component is not supported yet at this order");
-    }
     return Optional.empty();
   }
 
@@ -130,10 +123,11 @@ public final class OrderLimits {
     }
     if (g.isFunctionObject()) {
       // A DiffFnN's partials' own derivatives, like a DiffFn2's, are checked at run time.
-      return g.ownerQualifiedName().equals(Type.FN_N.javaName()) && !g.isPacked()
+      // One array goes through the object's partials in a loop (VectorObjectTangent), forward over forward.
+      return g.ownerQualifiedName().equals(Type.FN_N.javaName()) && !g.isPacked() && !forward
           ? Optional.of(o + " through the function object " + g.receiver() + " called with one array is not"
-              + " supported yet; hint: call it with the numbers (" + g.receiver() + ".value(a, b, c)), or pass"
-              + " a DiffFn1 or DiffFn2")
+              + " supported yet in a function that reaches a @CustomVjp rule; hint: call it with the numbers ("
+              + g.receiver() + ".value(a, b, c)), or pass a DiffFn1 or DiffFn2")
           : Optional.empty();
     }
     Function inlined = ResultCalls.body(g, bodies);

@@ -23,9 +23,17 @@ import java.util.Objects;
 public final class RecordHigherOrderEmitter {
   private RecordHigherOrderEmitter() {}
 
-  /** Adds {@code fHessian}, {@code fHvp} and {@code fDerivative} of {@code sig}, of {@code order}. */
-  public static void emit(RecordSignature sig, int order, TypeSpec.Builder type) {
-    if (sig.result() == null) {
+  /**
+   * Adds {@code fHessian}, {@code fHvp} and {@code fDerivative} of {@code sig}, of {@code order};
+   * {@code onePassHvp} says whether an {@code fHvp} over array leaves may be reverse mode over the
+   * flat function's tangent program (it has reverse mode, and no custom rule is reached).
+   */
+  public static void emit(RecordSignature sig, int order, boolean onePassHvp, TypeSpec.Builder type) {
+    boolean arrays = sig.flat().differentiatedParams().stream().anyMatch(p -> p.type().isArray());
+    if (sig.result() == null && arrays) {
+      // An array leaf has a length known at run time: H·v without the matrix, as for array parameters.
+      type.addMethod(RecordArrayHvp.hvp(sig, onePassHvp));
+    } else if (sig.result() == null) {
       // A Hessian and an HVP are of a number; a record result has its directional derivatives.
       type.addMethod(hessian(sig));
       type.addMethod(hvp(sig));
@@ -34,23 +42,23 @@ public final class RecordHigherOrderEmitter {
   }
 
   /** Fresh names beside the user's parameters. */
-  private static Names names(RecordSignature sig) {
+  static Names names(RecordSignature sig) {
     return Names.of(sig.params().stream().map(RecordSignature.UserParam::name).toList(), List.of());
   }
 
   /** The flat function's arguments: each record parameter read leaf by leaf. */
-  private static List<String> primals(RecordSignature sig) {
+  static List<String> primals(RecordSignature sig) {
     return RecordEntryEmitter.flatArgs(sig);
   }
 
   /** {@code kernel(args...).tangent()}, its arguments wrapped where the line is long. */
-  private static CodeBlock tangent(String kernel, List<String> args) {
+  static CodeBlock tangent(String kernel, List<String> args) {
     return CodeBlock.of("$L($L).tangent()", kernel,
         CodeBlock.join(args.stream().map(a -> CodeBlock.of("$L", a)).toList(), ",$W"));
   }
 
   /** {@code first}, then {@code second}. */
-  private static List<String> concat(List<String> first, List<String> second) {
+  static List<String> concat(List<String> first, List<String> second) {
     List<String> out = new ArrayList<>(first);
     out.addAll(second);
     return out;
@@ -136,6 +144,10 @@ public final class RecordHigherOrderEmitter {
           .toList()));
     }
     Callee flat = sig.flat();
+    int perOrder = flat.differentiatedParams().size();
+    for (int k = 0; k < order; k++) {
+      RecordArrayHvp.checkDirections(sig, m, args.subList(k * perOrder, (k + 1) * perOrder));
+    }
     m.returns(DerivativesEmitter.resultType(flat));
     m.addStatement("return $L", tangent(HigherOrderEmitter.kernelName(flat, order), concat(primals(sig), args)));
     return m.build();
@@ -145,7 +157,7 @@ public final class RecordHigherOrderEmitter {
    * Adds one direction parameter per differentiated parameter, named {@code names}, of its type (a
    * record's a record, checked not null); returns the flat arguments they give, leaf by leaf.
    */
-  private static List<String> directions(RecordSignature sig, MethodSpec.Builder m, List<String> names) {
+  static List<String> directions(RecordSignature sig, MethodSpec.Builder m, List<String> names) {
     List<String> out = new ArrayList<>();
     List<RecordSignature.UserParam> diff = sig.differentiatedParams();
     for (int i = 0; i < diff.size(); i++) {

@@ -46,6 +46,8 @@ public final class SecondOrder {
         out.add(new Stmt.Return(r.tangent() != null ? r.tangent() : Exprs.lit(r.value().type(), 0)));
       } else if (l instanceof Linear.RecordReturn r) {
         out.add(new Stmt.Return(tangentRecord(r)));
+      } else if (l instanceof Linear.Call c && isVector(c.callee())) {
+        out.addAll(VectorObjectTangent.of(c, output(c.callee())));
       } else if (l instanceof Linear.Call c) {
         // y = g(args): y from output(g), so that its derivative differentiates custom rules' bodies.
         Callee g = c.callee();
@@ -177,14 +179,18 @@ public final class SecondOrder {
     if (!g.isFunctionObject()) {
       return g.secondOrderPrimal();
     }
-    requireNotVector(g);
     return g.withReceiver(g.receiver() + ".rulePrimal()");
   }
 
+  /** Whether {@code g} is a call through a {@code DiffFnN} with one array ({@code f.value(x)}). */
+  static boolean isVector(Callee g) {
+    return g.isFunctionObject() && g.ownerQualifiedName().equals(Type.FN_N.javaName()) && !g.isPacked();
+  }
+
   private static void requireNotVector(Callee objectCall) {
-    if (objectCall.ownerQualifiedName().equals(Type.FN_N.javaName()) && !objectCall.isPacked()) {
-      throw new IllegalStateException("order 2 through the DiffFnN " + objectCall.receiver() + " of an array passed"
-          + " OrderLimits");
+    if (isVector(objectCall)) {
+      throw new IllegalStateException("the partial of the DiffFnN " + objectCall.receiver() + " of an array at a"
+          + " constant index");
     }
   }
 }
