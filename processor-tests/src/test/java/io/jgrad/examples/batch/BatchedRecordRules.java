@@ -3,9 +3,13 @@ package io.jgrad.examples.batch;
 import io.jgrad.annotations.Batched;
 import io.jgrad.annotations.CustomVjp;
 import io.jgrad.annotations.Differentiable;
+import io.jgrad.annotations.NonDiff;
 import io.jgrad.runtime.Fwd;
 
-/** Records per lane in functions that reach a @CustomVjp rule: the lane runs the rule's fwd and bwd as code. */
+/**
+ * Records and rows of weights per lane in functions that reach a @CustomVjp rule: the lane runs the
+ * rule's fwd and bwd as code.
+ */
 final class BatchedRecordRules {
   private BatchedRecordRules() {}
 
@@ -31,5 +35,16 @@ final class BatchedRecordRules {
   static double clippedWave(Point p, double k) {
     double x = clip(-0.5, 0.5, p.x());
     return Math.sin(x) * p.y() + k * p.y() * p.y();
+  }
+
+  /** {@code sin(clip(x |w|²)) + x w_0}: a row of weights per lane (not differentiated) through the rule. */
+  @Batched(perLane = "w")
+  @Differentiable
+  static double clippedNorm(double x, @NonDiff double[] w) {
+    double s = 0;
+    for (int i = 0; i < w.length; i++) {
+      s += w[i] * w[i];
+    }
+    return Math.sin(clip(-0.5, 0.5, x * s)) + x * w[0];
   }
 }

@@ -6,12 +6,13 @@ import static io.jgrad.examples.batch.LaneTesting.uniform;
 
 import io.jgrad.examples.batch.BatchedRecordRules.Point;
 import io.jgrad.runtime.Backend;
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * A record per lane through a @CustomVjp rule, on every backend: each lane's value and gradient against
+ * A record or a row of weights per lane through a @CustomVjp rule, on every backend: each lane's value and gradient against
  * the scalar generated code (f, fGrad), the rule's closed form and central differences.
  */
 class BatchedRecordRulesTest {
@@ -47,6 +48,31 @@ class BatchedRecordRulesTest {
           - BatchedRecordRules.clippedWave(new Point(px[l], py[l] - H), k[l])) / (2 * H);
       assertClose(pyGrad[l], yDifference, 1e-6, "p.y gradient against finite differences at lane " + l);
       assertClose(kGrad[l], py[l] * py[l], 1e-12, "k gradient, closed form, at lane " + l);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void clippedGradientWithARowOfWeightsPerLane(Backend backend) {
+    OpenCl.requireIf(backend);
+    Random r = new Random(32);
+    int lanes = 40;
+    int n = 3;
+    double[] x = uniform(r, lanes, -2, 2);
+    double[] w = uniform(r, lanes * n, -1, 1);
+    double[] out = new double[lanes];
+    double[] xGrad = new double[lanes];
+    BatchedRecordRulesDerivatives.clippedNormBatch(x, w, n, out, backend);
+    BatchedRecordRulesDerivatives.clippedNormGradBatch(x, w, n, xGrad, backend);
+    double tol = tolerance(backend);
+    for (int l = 0; l < lanes; l++) {
+      double[] wl = Arrays.copyOfRange(w, l * n, (l + 1) * n);
+      double s = Arrays.stream(wl).map(v -> v * v).sum();
+      assertClose(out[l], BatchedRecordRules.clippedNorm(x[l], wl), tol, "value at lane " + l);
+      assertClose(xGrad[l], BatchedRecordRulesDerivatives.clippedNormGrad(x[l], wl), tol, "gradient vs fGrad, lane " + l);
+      // The cotangent reaching x s is cos(x s), clipped, then times s; plus w_0.
+      assertClose(xGrad[l], Math.max(-0.5, Math.min(0.5, Math.cos(x[l] * s))) * s + wl[0], 1e-12,
+          "gradient, closed form, at lane " + l);
     }
   }
 }
