@@ -446,7 +446,7 @@ public final class JgradProcessor extends AbstractProcessor {
         Optional<List<String>> perLane = PerLaneReading.read(method, sig, recordSignature,
             TreeAccess.of(processingEnv).orElseThrow(), report);
         Optional<Kernels> lowered = perLane.flatMap(names -> lower(method, RecordBatching.asUserFunction(f),
-            names, null, sources, report));
+            names, reverseOnly.get(sig.key()), sources, report, false));
         if (lowered.isEmpty()) {
           return Optional.empty();
         }
@@ -494,7 +494,7 @@ public final class JgradProcessor extends AbstractProcessor {
       Optional<List<String>> perLane = PerLaneReading.read(method, sig, null,
           TreeAccess.of(processingEnv).orElseThrow(), report);
       Optional<Kernels> lowered = perLane.flatMap(names -> lower(method, f, names, reverseOnly.get(sig.key()),
-          sources, report));
+          sources, report, true));
       if (lowered.isEmpty()) {
         return Optional.empty();
       }
@@ -512,10 +512,11 @@ public final class JgradProcessor extends AbstractProcessor {
 
   /**
    * The kernels of {@code f}, whose kernels take {@code perLane} per lane, with the warning of lanes
-   * that run on the CPU only; empty once {@code report} has why it cannot be batched.
+   * that run on the CPU only (an error unless {@code cpuLanes}: a record function's lanes cannot call
+   * its scalar code); empty once {@code report} has why it cannot be batched.
    */
   private Optional<Kernels> lower(ExecutableElement method, Function f, List<String> perLane, String reverseOnly,
-      KernelSources sources, Report report) {
+      KernelSources sources, Report report, boolean cpuLanes) {
     Kernels kernels;
     try {
       kernels = KernelLowering.lower(f, perLane, reverseOnly, sources);
@@ -524,6 +525,13 @@ public final class JgradProcessor extends AbstractProcessor {
       return Optional.empty();
     } catch (TransformException e) {
       report.error(Codes.NOT_DIFFERENTIATED, e.getMessage(), method);
+      return Optional.empty();
+    }
+    if (kernels instanceof Kernels.CpuOnly cpu && !cpuLanes) {
+      // CPU lanes call the scalar code, which takes records, not the leaves a lane holds.
+      report.error(Codes.NOT_BATCHABLE, "a function with records cannot be batched where its lanes cannot run"
+          + " its reverse mode as code (" + cpu.reason() + "); hint: batch a function of the records' leaves",
+          method);
       return Optional.empty();
     }
     if (kernels instanceof Kernels.CpuOnly cpu && !suppressed(method, Codes.CPU_ONLY_BATCH)) {

@@ -38,9 +38,10 @@ final class RecordBatching {
         }
       }
     }
-    if (!(f instanceof Function.Plain) || reverseOnly != null) {
-      return Optional.of("a function with record parameters and a custom rule"
-          + (reverseOnly == null ? "" : " (" + reverseOnly + ")") + " cannot be batched yet");
+    if (!(f instanceof Function.Plain)) {
+      // Kernels read the fwd and bwd of a rule over scalars as code, not yet those of a record's rule.
+      return Optional.of("a function with records and a custom rule of its own cannot be batched yet; hint:"
+          + " give the rule the leaves as scalar parameters and batch a function that calls it");
     }
     for (Callee callee : Calls.of(f)) {
       String path = arrayUsers.get(callee.key());
@@ -58,6 +59,6 @@ final class RecordBatching {
     Callee named = new Callee(s.ownerQualifiedName(), s.derivativesQualifiedName(),
         RecordSignature.userName(s.name()), s.params(), s.returnType(), s.forward(), s.order(), s.receiver(),
         s.rulePrimal(), s.recordResult(), s.tangentOrder());
-    return new Function.Plain(named, ((Function.Plain) f).body());
+    return f.rewritten(named, e -> e);
   }
 }

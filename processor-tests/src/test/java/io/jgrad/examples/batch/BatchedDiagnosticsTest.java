@@ -147,6 +147,33 @@ class BatchedDiagnosticsTest {
   }
 
   @Test
+  void aRecordFunctionWithARuleOfItsOwnIsNotBatchableYet() {
+    Compilation c = compile(""
+        + "  record P(double x, double y) {}\n"
+        + "  @Batched @CustomVjp(fwd = \"fFwd\", bwd = \"fBwd\")\n"
+        + "  static double f(P p) { return p.x() * p.y(); }\n"
+        + "  static Fwd<P> fFwd(P p) { return Fwd.of(p.x() * p.y(), p); }\n"
+        + "  static P fBwd(P p, double g) { return new P(p.y() * g, p.x() * g); }\n");
+    assertThat(c).hadErrorContaining("[jgrad.NotBatchable] a function with records and a custom rule of its own"
+        + " cannot be batched yet; hint: give the rule the leaves as scalar parameters").inFile(source).onLine(7);
+  }
+
+  @Test
+  void aRecordFunctionWhoseRuleCannotRunInALaneIsNotBatchable() {
+    Compilation c = compile(""
+        + "  record P(double x, double y) {}\n"
+        + "  @CustomVjp(fwd = \"showFwd\", bwd = \"showBwd\")\n"
+        + "  static double show(double x) { return x; }\n"
+        + "  static Fwd<Double> showFwd(double x) { return Fwd.of(x, x); }\n"
+        + "  static double showBwd(Double x, double g) { System.out.println(g); return g; }\n"
+        + "  @Batched @Differentiable\n"
+        + "  static double f(P p) { return Math.sin(show(p.x())) * p.y(); }\n");
+    assertThat(c).hadErrorContaining("[jgrad.NotBatchable] a function with records cannot be batched where its"
+        + " lanes cannot run its reverse mode as code").inFile(source).onLine(11);
+    assertThat(c).hadWarningCount(0);
+  }
+
+  @Test
   void aRecordResultOfNumbersCompiles() {
     Compilation c = compile(""
         + "  record P(double x, double y) {}\n"

@@ -70,17 +70,32 @@ public final class KernelLowering {
       return new Kernels.Forward(f.signature(), perLane, lowering.value(), lowering.jvp(),
           f.signature().recordResult() == null ? lowering.grad() : null);
     }
-    lowering.rowParams().findFirst().ifPresent(p -> {
+    lowering.rowParams().filter(Callee.Param::differentiated).findFirst().ifPresent(p -> {
       throw new NotBatchable("parameter " + p.name() + " is an array given per lane, which kernels of a"
-          + " function that reaches a @CustomVjp rule (" + reverseOnly + ") do not take yet; hint: share it"
-          + " between lanes (@NonDiff, not in perLane) or batch a function without the rule");
+          + " function that reaches a @CustomVjp rule (" + reverseOnly + ") do not take yet: its gradient row"
+          + " would be a cotangent array of the row's length in the lane, which only the run knows; hint: share"
+          + " it between lanes (@NonDiff, not in perLane) or batch a function without the rule");
     });
+    Kernels.Reverse reverse;
     try {
-      return lowering.reverse();
+      reverse = lowering.reverse();
     } catch (NotBatchable | TransformException e) {
+      lowering.rowParams().findFirst().ifPresent(p -> {
+        throw new NotBatchable("parameter " + p.name() + " is an array given per lane, and the lanes of a function"
+            + " that reaches a @CustomVjp rule (" + reverseOnly + ") would call the scalar code on the CPU, which"
+            + " takes the row, not the flat array: " + e.getMessage() + "; hint: share it between lanes");
+      });
       return new Kernels.CpuOnly(f.signature(), perLane, "it reaches a @CustomVjp rule (" + reverseOnly + ") and "
           + e.getMessage());
     }
+    if (reverse.recomputes()) {
+      lowering.rowParams().findFirst().ifPresent(p -> {
+        throw new NotBatchable("parameter " + p.name() + " is an array given per lane, and the CPU lanes of a"
+            + " function that runs loops backwards by recomputation (it reaches " + reverseOnly + ") call the"
+            + " scalar code, which takes the row, not the flat array; hint: share it between lanes");
+      });
+    }
+    return reverse;
   }
 
   /**
@@ -123,13 +138,15 @@ public final class KernelLowering {
     }
     List<Lane.Constant> constants = new ArrayList<>();
     String lane = names.fresh("lane");
+    // Arrays per lane here are not differentiated (lower refuses those): read at the lane's row.
+    Map<String, Lane.Row> rows = rows(names);
     // The passes may call the function itself (a fwd computing its value): that call runs its primal body.
     List<Stmt> flat = KernelForm.of(sources.inline(List.of(sig.name() + "'s reverse mode"), gradient.body(), names,
         c -> false), names, constants, sig.params(), sources.staticValues());
     Set<String> outputNames = new HashSet<>(gradient.components().stream().map(Expr.Var::name).toList());
     List<Linear> program = DeadCode.eliminate(Jvp.transform(flat, List.of(), names).program(), true, outputNames);
-    return new Kernels.Reverse(sig, perLane, value(), new Lane(names, lane, program, constants, List.of(), List.of(),
-        gradient.components()), gradient.recomputes());
+    return new Kernels.Reverse(sig, perLane, value(), new Lane(names, lane, LaneRows.place(program, rows), constants,
+        List.of(), List.of(), gradient.components(), List.copyOf(rows.values()), List.of()), gradient.recomputes());
   }
 
   /** The value's lane: the body as a linear program without tangents, primal statements in their control flow. */
@@ -230,6 +247,14 @@ public final class KernelLowering {
     return sig.params().stream().filter(p -> p.type().isArray() && (p.differentiated() || perLane.contains(p.name())));
   }
 
+  /** The row of each array given per lane, its start and length named by {@code names}. */
+  private Map<String, Lane.Row> rows(Names names) {
+    Map<String, Lane.Row> rows = new LinkedHashMap<>();
+    rowParams().forEach(a -> rows.put(a.name(), new Lane.Row(a.name(), names.var(a.name() + "Start", Type.INT),
+        names.var(a.name() + "RowLength", Type.INT))));
+    return rows;
+  }
+
   private List<Linear> expandRules(List<Linear> program, Prepared p) {
     return new JvpRuleExpansion(sig, sources, p.names(), p.constants(), new HashSet<>()).expand(program);
   }
@@ -262,9 +287,7 @@ public final class KernelLowering {
     Names names = Names.of(sig.paramNames(), self.body());
     names.fresh("result");
     String lane = names.fresh("lane");
-    Map<String, Lane.Row> rows = new LinkedHashMap<>();
-    rowParams().forEach(a -> rows.put(a.name(), new Lane.Row(a.name(), names.var(a.name() + "Start", Type.INT),
-        names.var(a.name() + "RowLength", Type.INT))));
+    Map<String, Lane.Row> rows = rows(names);
     List<Stmt> body = Normalizer.normalize(self, names);
     Predicate<Callee> keep = rules ? this::hasJvpRule : c -> false;
     List<Lane.Constant> constants = new ArrayList<>();
