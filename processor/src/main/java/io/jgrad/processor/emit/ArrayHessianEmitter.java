@@ -26,11 +26,14 @@ final class ArrayHessianEmitter {
 
   /**
    * Adds {@code fHvp}, in one pass where {@code tangentReversed} says that {@code fTangent} has
-   * reverse mode, and for one array parameter {@code fHessianDiagonal} and {@code fHessian}.
+   * reverse mode, or where a rule is reached through {@code transposed} (tangent function 2 with
+   * reverse mode in its inner direction, or null), and for one array parameter
+   * {@code fHessianDiagonal} and {@code fHessian}.
    */
-  static void emit(Callee sig, String kernel, boolean tangentReversed, TypeSpec.Builder type) {
+  static void emit(Callee sig, String kernel, boolean tangentReversed, Callee transposed, TypeSpec.Builder type) {
     // Reverse over forward gives Hᵀ·v: H·v only where no custom rule makes H asymmetric.
-    type.addMethod(tangentReversed && !sig.rulePrimal() ? onePassHvp(sig) : hvp(sig, kernel));
+    type.addMethod(transposed != null ? transposedHvp(sig, transposed)
+        : tangentReversed && !sig.rulePrimal() ? onePassHvp(sig) : hvp(sig, kernel));
     List<Callee.Param> diff = sig.differentiatedParams();
     if (diff.size() == 1) {
       type.addMethod(diagonal(sig, kernel));
@@ -66,6 +69,38 @@ final class ArrayHessianEmitter {
           .addStatement("return new $L($L)", sig.gradRecordName(), CodeBlock.join(components, ",$W"));
     }
     return m.build();
+  }
+
+  /**
+   * {@code fHvp(p, v)} in one pass where a rule is reached: component i of H·v is D²f[eᵢ, v], linear
+   * in the inner direction, so H·v is the gradient of {@code fTangent2(p, u, v)} with respect to u
+   * alone ({@code transposed}; u = v, any u gives the same).
+   */
+  private static MethodSpec transposedHvp(Callee sig, Callee transposed) {
+    List<Callee.Param> diff = sig.differentiatedParams();
+    Names names = Names.of(sig.paramNames(), List.of());
+    List<String> vs = SecondOrderEmitter.hvpDirections(diff, names);
+    MethodSpec.Builder m = DerivativesEmitter.entryPoint(sig.name() + "Hvp", sig,
+        "The Hessian of {@code $L} times the vector v ({@code jvp(grad(f))}), in the gradient's shape:\n"
+            + "one pass, reverse mode over the second-order tangent program in its inner direction (a\n"
+            + "custom rule is reached, whose tangent differentiated as written need not have a symmetric\n"
+            + "Hessian: this is H·v, not Hᵀ·v), a few times the cost of {@code $LGrad}.\n",
+        sig.name(), sig.name());
+    SecondOrderEmitter.addTangents(m, diff, vs);
+    checkDirections(m, diff, vs);
+    String gradient = names.fresh("gradient");
+    String call = transposed.name() + "Grad(" + String.join(", ", sig.paramNames()) + ", " + String.join(", ", vs)
+        + ", " + String.join(", ", vs) + ")";
+    List<Callee.Param> inner = transposed.differentiatedParams();
+    if (diff.size() == 1) {
+      return m.returns(DerivativesEmitter.typeName(diff.get(0).type()))
+          .addStatement("return $T.$L", RuntimeTypes.home(transposed), call).build();
+    }
+    m.addStatement("$T $L = $T.$L", RuntimeTypes.home(transposed).nestedClass(transposed.gradRecordName()), gradient,
+        RuntimeTypes.home(transposed), call);
+    List<CodeBlock> components = inner.stream().map(p -> CodeBlock.of("$L.$L()", gradient, p.name())).toList();
+    return m.returns(RuntimeTypes.derivatives(sig).nestedClass(sig.gradRecordName()))
+        .addStatement("return new $L($L)", sig.gradRecordName(), CodeBlock.join(components, ",$W")).build();
   }
 
   /**

@@ -54,7 +54,9 @@ final class SecondOrderEmitter {
       return; // a rule primal's second derivatives serve its callers' forward mode only
     }
     if (ArrayHessianEmitter.applies(sig)) {
-      ArrayHessianEmitter.emit(sig, kernel, !d.tangents().isEmpty(), type);
+      // A second tangent function at order 2 is the transposed one of a function reaching a rule.
+      ArrayHessianEmitter.emit(sig, kernel, !d.tangents().isEmpty(),
+          d.tangents().size() > 1 && d.order() == 2 ? d.tangents().get(1).signature() : null, type);
       if (sig.hasGradientFunction()) {
         GradientFunctionEmitter.emit(sig, kernel, !d.tangents().isEmpty(), members.internal());
       }

@@ -258,6 +258,12 @@ public record Callee(
         Math.max(0, deeperRulePrimals - 1));
   }
 
+  /** The same function with {@code newParams} (which of them are differentiated, say). */
+  public Callee withParams(List<Param> newParams) {
+    return new Callee(ownerQualifiedName, derivativesQualifiedName, name, List.copyOf(newParams), returnType, forward,
+        order, receiver, rulePrimal, recordResult, tangentOrder, deeperRulePrimals);
+  }
+
   /** The same function, marked as having {@code fRulePrimal} or not. */
   public Callee withRulePrimal(boolean has) {
     return withRulePrimals(has, 0);

@@ -167,6 +167,18 @@ public final class Derivation {
       }
       tangents.add(tangent);
     }
+    if (d.order() == 2 && sig.rulePrimal() && tangents.size() == 1
+        && sig.differentiatedParams().stream().anyMatch(p -> p.type().isArray())) {
+      // A function of arrays reaching a rule: fHvp, H·v (jvp of grad), in one pass through tangent
+      // function 2 transposed in its inner direction.
+      Derived.Forward second = kernels.get(0).program();
+      List<String> both = new ArrayList<>(constant);
+      sig.differentiatedParams().forEach(p -> both.add(second.linearized().tangents().get(p.name()).name()));
+      Derived transposed = TransposedHvp.derive(sig, second, both);
+      if (transposed != null) {
+        tangents.add(transposed);
+      }
+    }
     // Reverse over reverse through arrays is not built: array functions' tangent functions serve fHvp.
     List<Derived> pullbacks = tangents.isEmpty() || !sig.doublesOnly() ? List.of() : pullbacksFromTangent(sig);
     return new Derived(d.function(), d.forward(), d.order(), d.internal(), d.jvp(), d.vjp(), d.valueAndGrad(),
@@ -187,20 +199,28 @@ public final class Derivation {
       return null; // reverse over reverse reports a caller that needs these for other types
     }
     Callee tangent = sig.tangentFunction(k);
+    List<Stmt> body = renamedTangents(sig, tangent, tangentBody, tangentNames);
+    return body == null ? null : internal(new Function.Plain(tangent, body), false);
+  }
+
+  /**
+   * {@code tangentBody} with its tangents ({@code tangentNames}) named as {@code tangent}'s parameters
+   * after {@code sig}'s (callers read a tangent function's gradient by those names); null where a
+   * local of the body holds one of them.
+   */
+  static List<Stmt> renamedTangents(Callee sig, Callee tangent, List<Stmt> tangentBody, List<String> tangentNames) {
     List<Callee.Param> params = tangent.params();
     Map<String, String> renamed = new HashMap<>();
     for (int i = 0; i < tangentNames.size(); i++) {
       renamed.put(tangentNames.get(i), params.get(sig.params().size() + i).name());
     }
-    // Callers read fTangent's gradient by its parameters' names: the body's tangents take them.
     renamed.entrySet().removeIf(e -> e.getKey().equals(e.getValue()));
     Names taken = Names.of(List.of(), tangentBody);
     if (!renamed.values().stream().allMatch(n -> taken.fresh(n).equals(n))) {
       return null;
     }
-    List<Stmt> body = Rewrite.stmts(tangentBody, e -> e instanceof Expr.Var v && renamed.containsKey(v.name())
+    return Rewrite.stmts(tangentBody, e -> e instanceof Expr.Var v && renamed.containsKey(v.name())
         ? new Expr.Var(renamed.get(v.name()), v.type()) : e);
-    return internal(new Function.Plain(tangent, body), false);
   }
 
   /** {@code fPullbackX(p, g) = g·fTangent(p, eₓ)}, one per differentiated parameter. */
