@@ -46,7 +46,7 @@ final class DerivativeCallReader {
   }
 
   /** What one selector after the entry point's call asks: a method name and its arguments. */
-  private record Selector(String name, List<? extends ExpressionTree> args, TreePath path) {}
+  record Selector(String name, List<? extends ExpressionTree> args, TreePath path) {}
 
   /**
    * The derivative call {@code t} ends, as the IR of a call; empty when {@code t} is no derivative
@@ -196,8 +196,8 @@ final class DerivativeCallReader {
           .mapToObj(i -> coerce(direction.get(i), diff.get(i).type())).toList());
     }
     if (!(r instanceof Reading.Value) && c.differentiatedParams().stream().anyMatch(p -> p.type().isArray())) {
-      return new ArrayDerivativeCalls(cx).gradient(c, primals, r instanceof Reading.Pullback, arrayLocal, whole,
-          shown);
+      return new ArrayDerivativeCalls(cx).gradient(c, primals, r instanceof Reading.Pullback p ? p.call() : null,
+          arrayLocal, whole, shown);
     }
     if (r instanceof Reading.Gradient g) {
       return gradient(c, forward, primals, g.component(), Expr.Const.ofDouble(1));
