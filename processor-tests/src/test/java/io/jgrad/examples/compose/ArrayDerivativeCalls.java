@@ -65,6 +65,17 @@ final class ArrayDerivativeCalls {
     return ArrayDerivativeCallsDerivatives.rosenbrockJvp(w, v).tangent();
   }
 
+  /** fVjp's pullback along a cotangent that depends on the input: (Σw)·∇f(w), read as an array. */
+  @Differentiable
+  static double pulled(double[] w) {
+    double s = 0;
+    for (int i = 0; i < w.length; i++) {
+      s += w[i];
+    }
+    double[] p = ArrayDerivativeCallsDerivatives.quadraticVjp(w).pullback(s);
+    return p[0] * p[1] + p[2];
+  }
+
   /** A held fJvp and fValueAndGrad: value, tangent and the gradient array read from locals. */
   @Differentiable
   static double held(double[] w, double[] v) {

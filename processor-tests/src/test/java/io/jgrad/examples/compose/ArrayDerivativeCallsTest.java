@@ -107,6 +107,29 @@ class ArrayDerivativeCallsTest {
   }
 
   @Test
+  void aPullbackArrayAlongAnInputDependentCotangent() {
+    double[] w = {0.3, -0.8, 1.2};
+    double[] fd = central(ArrayDerivativeCalls::pulled, w);
+    // p = s·(Aw + b) with s = Σw: ∂p/∂w = (Aw + b)·1ᵀ + s·A, and the caller is p₀p₁ + p₂.
+    double s = w[0] + w[1] + w[2];
+    double[] g = times(A, w);
+    for (int i = 0; i < 3; i++) {
+      g[i] += B[i];
+    }
+    double[] expected = new double[3];
+    for (int j = 0; j < 3; j++) {
+      double dp0 = g[0] + s * A[0][j];
+      double dp1 = g[1] + s * A[1][j];
+      double dp2 = g[2] + s * A[2][j];
+      expected[j] = dp0 * s * g[1] + s * g[0] * dp1 + dp2;
+    }
+    assertClose(ArrayDerivativeCallsDerivatives.pulledGrad(w), expected, 1e-12);
+    assertClose(ArrayDerivativeCallsDerivatives.pulledGrad(w), fd, 1e-6);
+    double[] v = {0.4, 1.0, -0.6};
+    assertThat(ArrayDerivativeCallsDerivatives.pulledJvp(w, v).tangent()).isWithin(1e-12).of(dot(expected, v));
+  }
+
+  @Test
   void rosenbrockInnerStepAgainstFiniteDifferences() {
     double[] w = {0.7, -1.3, 0.4, 1.1, -0.2};
     double lr = 5e-4;

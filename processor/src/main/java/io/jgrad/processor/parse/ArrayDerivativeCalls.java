@@ -7,6 +7,7 @@ import io.jgrad.processor.diag.Codes;
 import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.DiffSpec;
 import io.jgrad.processor.ir.Expr;
+import io.jgrad.processor.ir.Primitive;
 import io.jgrad.processor.ir.Type;
 import java.util.List;
 import javax.lang.model.element.Element;
@@ -26,23 +27,20 @@ final class ArrayDerivativeCalls {
   }
 
   /**
-   * The gradient of {@code c}, read by {@code whole}, as the IR of a call; {@code pullback} when it
-   * is {@code fVjp(...).pullback(g)}, {@code arrayLocal} when it initializes a local array.
+   * The gradient of {@code c}, read by {@code whole}, as the IR of a call; {@code cotangent} the
+   * selector {@code .pullback(g)} where it is {@code fVjp(...).pullback(g)} (else null),
+   * {@code arrayLocal} when it initializes a local array.
    * {@code shown} names the call or the local holding it, for messages.
    */
-  Expr gradient(Callee c, List<Expr> primals, boolean pullback, boolean arrayLocal, ExpressionTree whole,
-      String shown) {
+  Expr gradient(Callee c, List<Expr> primals, DerivativeCallReader.Selector cotangent, boolean arrayLocal,
+      ExpressionTree whole, String shown) {
+    boolean pullback = cotangent != null;
     String f = c.name();
     if (!c.hasGradientFunction()) {
       return cx.failed(Codes.DERIVATIVE_CALL, "jgrad differentiates the gradient of a function of arrays where"
           + " its one differentiated parameter is a double[]; " + f + " has " + c.differentiatedParams().size()
           + "; hint: read a directional derivative, " + f + "Jvp(...).tangent(), or mark the other parameters"
           + " @NonDiff", whole);
-    }
-    if (pullback) {
-      return cx.failed(Codes.DERIVATIVE_CALL, shown + ".pullback(g) of a function of an array is not"
-          + " differentiated yet; hint: read the gradient, double[] g = " + f + "Grad(...), and multiply its"
-          + " elements by the cotangent", whole);
     }
     int callerOrder = DiffSpec.of(cx.method).map(DiffSpec::order).orElse(1);
     if (callerOrder > 1) {
@@ -61,7 +59,22 @@ final class ArrayDerivativeCalls {
           + " jgrad, without " + c.gradientFunction().name() + "; hint: compile " + f + "'s class again with"
           + " this jgrad", whole);
     }
-    return new Expr.Call(c.gradientFunction(), primals, Type.DOUBLE_ARRAY);
+    Expr gradient = new Expr.Call(c.gradientFunction(), primals, Type.DOUBLE_ARRAY);
+    return pullback ? scaled(cx.expr(cotangent.args().get(0), cotangent.path()), gradient) : gradient;
+  }
+
+  /**
+   * s·∇f, what {@code fVjp(w).pullback(s)} gives, as the local array reader receives it: an array
+   * product it expands into a loop over the gradient ({@link #asScaled}); never left in the IR.
+   */
+  private static Expr scaled(Expr cotangent, Expr gradient) {
+    return new Expr.Prim(Primitive.MUL, List.of(ReadContext.coerce(cotangent, Type.DOUBLE), gradient),
+        Type.DOUBLE_ARRAY, false);
+  }
+
+  /** The product {@link #scaled} made (its arguments the cotangent and the gradient's call), or null. */
+  static Expr.Prim asScaled(Expr e) {
+    return e instanceof Expr.Prim p && p.type().isArray() ? p : null;
   }
 
   /** Whether {@code arg} names a parameter of the method being read, whose array the body cannot write. */

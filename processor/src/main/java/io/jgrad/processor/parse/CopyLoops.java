@@ -2,6 +2,7 @@ package io.jgrad.processor.parse;
 
 import io.jgrad.processor.ir.Expr;
 import io.jgrad.processor.ir.Exprs;
+import io.jgrad.processor.ir.Primitive;
 import io.jgrad.processor.ir.Stmt;
 import io.jgrad.processor.ir.Type;
 import java.util.ArrayList;
@@ -63,6 +64,19 @@ final class CopyLoops {
   List<Stmt> cloneOf(Expr.Var dst, Expr src) {
     return List.of(new Stmt.Assign(dst, new Expr.NewArray(dst.type(), new Expr.ArrayLength(src)), true),
         new Stmt.Block(copyLoop(src, zero(), dst, zero(), new Expr.ArrayLength(src), false)));
+  }
+
+  /**
+   * {@code double[] dst = new double[src.length]; dst[i] = factor * src[i]}: the array
+   * {@code fVjp(w).pullback(factor)} of a function of an array gives, {@code src} its gradient.
+   */
+  List<Stmt> scaledCopy(Expr.Var dst, Expr.Var src, Expr factor) {
+    List<Stmt> out = new ArrayList<>();
+    Expr k = once(factor, "cotangent", out);
+    out.add(new Stmt.Assign(dst, new Expr.NewArray(dst.type(), new Expr.ArrayLength(src)), true));
+    out.add(new Stmt.Block(countedLoop(zero(), new Expr.ArrayLength(src), i -> new Stmt.ArrayWrite(dst, i,
+        Exprs.prim(Primitive.MUL, k, new Expr.ArrayRead(src, i, src.type().element()))))));
+    return out;
   }
 
   /**

@@ -50,7 +50,7 @@ final class DerivativeCallReader {
   }
 
   /** What one selector after the entry point's call asks: a method name and its arguments. */
-  private record Selector(String name, List<? extends ExpressionTree> args, TreePath path) {}
+  record Selector(String name, List<? extends ExpressionTree> args, TreePath path) {}
 
   /**
    * The derivative call {@code t} ends, as the IR of a call; empty when {@code t} is no derivative
@@ -341,8 +341,8 @@ final class DerivativeCallReader {
           ? cx.failed(Codes.DERIVATIVE_CALL, "jgrad differentiates " + shown + " where " + f.getSimpleName()
               + " takes numbers or records; of a function of arrays it differentiates fJvp and the gradient;"
               + " hint: read " + f.getSimpleName() + "Jvp(...).tangent() along the direction you need", whole)
-          : new ArrayDerivativeCalls(cx).gradient(c, primals, r instanceof Reading.Pullback, arrayLocal, whole,
-              shown);
+          : new ArrayDerivativeCalls(cx).gradient(c, primals,
+              r instanceof Reading.Pullback p ? p.call() : null, arrayLocal, whole, shown);
     }
     if (r instanceof Reading.Gradient g) {
       return gradient(c, forward, primals, g.component(), Expr.Const.ofDouble(1));

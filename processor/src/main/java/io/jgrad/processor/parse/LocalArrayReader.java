@@ -81,6 +81,19 @@ final class LocalArrayReader {
       int errors = cx.report.errorCount();
       boolean javac = cx.javacError;
       Optional<Expr> gradient = cx.derivativeCalls.readArray(call, new TreePath(path, call));
+      Expr.Prim scaled = gradient.map(ArrayDerivativeCalls::asScaled).orElse(null);
+      if (scaled != null && cx.report.errorCount() == errors && cx.javacError == javac) {
+        // double[] p = fVjp(w).pullback(s): the gradient into a local, then p[i] = s * gradient[i].
+        Expr.Var g = new Expr.Var(cx.fresh(element.getSimpleName() + "Gradient"), type);
+        cx.positions.putIfAbsent(scaled.args().get(1), call);
+        declaration(new Stmt.Assign(g, scaled.args().get(1), true), t, out);
+        List<Stmt> copy = loops.scaledCopy(new Expr.Var(cx.declare(element), type), g, scaled.args().get(0));
+        copy.stream().filter(s -> s instanceof Stmt.Assign a && a.value() instanceof Expr.NewArray)
+            .forEach(s -> arrayDeclarations.put(s, t));
+        arrayLocals.add(element);
+        out.addAll(copy);
+        return;
+      }
       if (gradient.isPresent() && cx.report.errorCount() == errors && cx.javacError == javac) {
         cx.positions.putIfAbsent(gradient.get(), call);
         declaration(new Stmt.Assign(new Expr.Var(cx.declare(element), type), gradient.get(), true), t, out);
