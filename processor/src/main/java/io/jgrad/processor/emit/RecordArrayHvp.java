@@ -20,7 +20,10 @@ import java.util.Map;
 final class RecordArrayHvp {
   private RecordArrayHvp() {}
 
-  /** {@code fHvp}, in one pass where {@code onePass} (reverse over forward gives Hᵀ·v, H·v where H is symmetric). */
+  /**
+   * {@code fHvp}, in one pass where {@code onePass} (reverse over forward gives Hᵀ·v, which is H·v
+   * where no custom rule makes H asymmetric).
+   */
   static MethodSpec hvp(RecordSignature sig, boolean onePass) {
     Callee flat = sig.flat();
     MethodSpec.Builder m = RecordEntryEmitter.method(sig, "Hvp", "The Hessian of {@code $L} times the vector v"

@@ -99,7 +99,8 @@ public final class ResultInlining {
     List<Stmt> body = calleeBody(g, own);
     Map<String, String> renamed = new HashMap<>();
     Expr.Var scratch = names.var(RecordSignature.userName(sig.name()), target.type());
-    List<Stmt> spliced = Inliner.splice(RecordSignature.userName(sig.name()), sig.params(), c.args(), body, scratch, true, names, renamed);
+    List<Stmt> spliced = Inliner.splice(RecordSignature.userName(sig.name()), sig.params(), c.args(), body,
+        scratch, true, names, renamed);
     Map<String, String> aliases = arguments(sig, c, renamed, spliced);
     Stmt.Assign last = (Stmt.Assign) spliced.get(spliced.size() - 1);
     List<Stmt> out = new ArrayList<>(withoutBindings(spliced.subList(0, spliced.size() - 1), aliases));
@@ -122,7 +123,8 @@ public final class ResultInlining {
     List<Stmt> body = calleeBody(g, own);
     Map<String, String> renamed = new HashMap<>();
     Expr.Var scratch = names.var(RecordSignature.userName(sig.name()), c.type());
-    List<Stmt> spliced = Inliner.splice(RecordSignature.userName(sig.name()), sig.params(), c.args(), body, scratch, true, names, renamed);
+    List<Stmt> spliced = Inliner.splice(RecordSignature.userName(sig.name()), sig.params(), c.args(), body,
+        scratch, true, names, renamed);
     Map<String, String> aliases = arguments(sig, c, renamed, spliced);
     Expr.RecordValue value = (Expr.RecordValue) ((Stmt.Assign) spliced.get(spliced.size() - 1)).value();
     List<Stmt> out = new ArrayList<>(withoutBindings(spliced.subList(0, spliced.size() - 1), aliases));
