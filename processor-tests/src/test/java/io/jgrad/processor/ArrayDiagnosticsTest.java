@@ -100,10 +100,10 @@ class ArrayDiagnosticsTest {
   }
 
   @Test
-  void batchedWithALocalArray() {
+  void batchedWithALocalArrayOfARunTimeSize() {
     assertErrorOnLine("jgrad.NotBatchable", HEAD + """
-          @Batched @Differentiable static double f(double x) {
-            double[] y = new double[1]; // here
+          @Batched @Differentiable static double f(double x, int n) {
+            double[] y = new double[n]; // here
             y[0] = x;
             return y[0];
           }
@@ -112,15 +112,16 @@ class ArrayDiagnosticsTest {
   }
 
   @Test
-  void batchedCallerOfAFunctionWithALocalArray() {
+  void batchedCallerOfAFunctionWithALocalArrayOfARunTimeSize() {
+    // The array is made in the callee: the error is at the batched function.
     assertErrorOnLine("jgrad.NotBatchable", HEAD + """
-          @Differentiable static double g(double x) {
-            double[] y = new double[1];
+          @Differentiable static double g(double x, int n) {
+            double[] y = new double[n];
             y[0] = x * x;
             return y[0];
           }
-          @Batched @Differentiable static double f(double x) {
-            return g(x) + x; // here
+          @Batched @Differentiable static double f(double x, int n) { // here
+            return g(x, n) + x;
           }
         }
         """, "// here");

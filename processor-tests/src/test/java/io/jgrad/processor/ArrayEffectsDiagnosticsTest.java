@@ -190,8 +190,8 @@ class ArrayEffectsDiagnosticsTest {
   @Test
   void copiesInAKernel() {
     assertErrorOnLine("jgrad.NotBatchable", "a.A", HEAD + """
-          @Batched @Differentiable static double f(double x) {
-            double[] y = new double[2]; // here
+          @Batched @Differentiable static double f(double x, int n) {
+            double[] y = new double[n + 2]; // here
             Arrays.fill(y, x);
             return y[0] * y[1];
           }
