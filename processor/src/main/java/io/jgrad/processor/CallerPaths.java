@@ -3,6 +3,7 @@ package io.jgrad.processor;
 import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.Calls;
 import io.jgrad.processor.ir.Function;
+import io.jgrad.processor.ir.RecordSignature;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -41,7 +42,8 @@ final class CallerPaths {
         for (Callee callee : Calls.of(f)) {
           String path = paths.containsKey(callee.key()) ? paths.get(callee.key()) : outside.apply(callee);
           if (path != null) {
-            paths.put(key, sig.name() + " → " + path);
+            // Named as the user wrote it: a function with records is f, not its flat function f_flat.
+            paths.put(key, RecordSignature.userName(sig.name()) + " → " + path);
             changed = true;
             break;
           }

@@ -160,16 +160,18 @@ public final class JgradProcessor extends AbstractProcessor {
     // (caller → f, which has only a @CustomVjp rule): JAX raises this as a TypeError at run time;
     // here those functions get no fJvp and a call to one is a javac error.
     Map<String, String> reverseOnly = CallerPaths.of(functions,
-        f -> f instanceof Function.VjpRule ? f.signature().name() + ", which has only a @CustomVjp rule" : null,
+        f -> f instanceof Function.VjpRule
+            ? RecordSignature.userName(f.signature().name()) + ", which has only a @CustomVjp rule" : null,
         callee -> callee.forward() ? null
-            : callee.name() + ", which has no forward mode (it reaches a @CustomVjp rule)");
+            : RecordSignature.userName(callee.name()) + ", which has no forward mode (it reaches a @CustomVjp rule)");
     // The functions that return an array or have records in their signature, directly or through a
     // callee, each with the path to the one that does: kernels cannot return arrays nor inline the flat
     // functions of records yet (local arrays of a constant size are a lane's private arrays).
     Map<String, String> arrayUsers = CallerPaths.of(functions, f -> {
       Callee sig = f.signature();
       boolean flat = !RecordSignature.userName(sig.name()).equals(sig.name());
-      return flat || (sig.returnType() != null && sig.returnType().isArray()) ? sig.name() : null;
+      return flat || (sig.returnType() != null && sig.returnType().isArray()) ? RecordSignature.userName(sig.name())
+          : null;
     }, callee -> null);
     Map<String, Function> all = new LinkedHashMap<>();
     functions.forEach(f -> all.put(f.signature().key(), f));
@@ -350,7 +352,7 @@ public final class JgradProcessor extends AbstractProcessor {
     Map<String, Located> byKey = byKey(work);
     CallerPaths.of(all(work), f -> null, callee -> failed.get(callee.key())).forEach((key, path) -> {
       Located l = byKey.get(key);
-      String name = l.function().signature().name();
+      String name = RecordSignature.userName(l.function().signature().name());
       String c = path.substring(name.length() + " → ".length());
       l.work().report().error(Codes.NOT_DIFFERENTIABLE, name + " cannot be differentiated: " + path
           + ", and " + c.substring(c.lastIndexOf(' ') + 1) + " has errors reported at its declaration", l.method());
