@@ -441,9 +441,8 @@ public final class ArrayHessianDerivatives {
     }
 
     /**
-     * Reverse mode of {@code chainGradient}:
-     * a cotangent pulled back to Hᵀ times it, the gradient of
-     * {@code chainTangent} with respect to {@code x} along the cotangent (one pass).
+     * Reverse mode of {@code chainGradient}: a cotangent pulled back to Hᵀ times it, the gradient
+     * of {@code chainTangent} with respect to {@code x} along the cotangent (one pass).
      */
     public static RecordVjp<double[], double[]> chainGradientVjp(double[] x) {
       return new RecordVjp<>(ArrayHessianDerivatives.chainGrad(x),

@@ -55,8 +55,8 @@ final class GradientFunctionEmitter {
 
     String s = names.fresh("s");
     MethodSpec.Builder vjp = DerivativesEmitter.entryPoint(gradient.name() + "Vjp", sig,
-        "Reverse mode of {@code $L}:\na cotangent pulled back to Hᵀ times it, the gradient of\n"
-            + "{@code $LTangent} with respect to {@code $L} along the cotangent"
+        "Reverse mode of {@code $L}: a cotangent pulled back to Hᵀ times it, the gradient\n"
+            + "of {@code $LTangent} with respect to {@code $L} along the cotangent"
             + (tangentReversed ? " (one pass).\n" : "\n(one forward-over-forward pass per element).\n"),
         gradient.name(), sig.name(), w.name())
         .returns(ParameterizedTypeName.get(RuntimeTypes.RECORD_VJP, array, array));
