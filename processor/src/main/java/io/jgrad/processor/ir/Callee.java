@@ -340,17 +340,15 @@ public record Callee(
    * caller of its derivative calls has a gradient (floats widened and narrowed as at first order).
    */
   public boolean numbersOnly() {
-    return isNumber(returnType) && differentiatedParams().stream().allMatch(p -> isNumber(p.type()));
-  }
-
-  private static boolean isNumber(Type t) {
-    return t == Type.DOUBLE || t == Type.FLOAT;
+    return returnType != null && returnType.isScalar()
+        && differentiatedParams().stream().allMatch(p -> p.type().isScalar());
   }
 
   /**
    * Whether its first tangent function gets reverse mode ({@code fTangentVjp}): a function of
-   * {@link #doublesOrDoubleArrays} or {@link #numbersOnly}, or one of arrays whose {@code float}s need it for the one-pass
-   * {@code fHvp} (a float or double result over numbers and arrays of either).
+   * {@link #doublesOrDoubleArrays} or {@link #numbersOnly}, or one of arrays whose {@code float}s
+   * need it for the one-pass {@code fHvp} (a float or double result over numbers and arrays of
+   * either).
    */
   public boolean tangentReversible() {
     List<Param> diff = differentiatedParams();
