@@ -94,7 +94,7 @@ final class DerivativeCallReader {
       TreePath receiverPath = new TreePath(new TreePath(callPath, select), select.getExpression());
       HeldCall h = select.getExpression() instanceof IdentifierTree ? held.get(cx.trees.getElement(receiverPath)) : null;
       if (h != null) {
-        return Optional.of(new Chain(h.target(), h.args(), selectors, h.name(), null));
+        return Optional.of(h.chain(selectors));
       }
       if (!(select.getExpression() instanceof MethodInvocationTree inner)) {
         return Optional.empty();
@@ -106,18 +106,27 @@ final class DerivativeCallReader {
     if (target.get().suffix().isEmpty() && selectors.isEmpty()) {
       return Optional.empty(); // the function object, passed on: FactoryCalls reads it
     }
-    Optional<Expr> refused = refused(target.get(), call);
+    return Optional.of(called(target.get(), call, callPath, selectors));
+  }
+
+  /**
+   * The call {@code call} of the entry point {@code target}, read through {@code selectors}: its flat
+   * arguments, or the failure reported where jgrad refuses it or it has the wrong number of arguments.
+   */
+  private Chain called(DerivativeCallTarget target, MethodInvocationTree call, TreePath callPath,
+      List<Selector> selectors) {
+    Optional<Expr> refused = refused(target, call);
     if (refused.isPresent()) {
-      return Optional.of(new Chain(target.get(), null, selectors, null, refused.get()));
+      return new Chain(target, null, selectors, null, refused.get());
     }
-    FlatDerivativeCall flat = FlatDerivativeCall.of(target.get().function(), cx.callees);
-    int expected = flat.arity(target.get().takesDirections());
+    FlatDerivativeCall flat = FlatDerivativeCall.of(target.function(), cx.callees);
+    int expected = flat.arity(target.takesDirections());
     if (call.getArguments().size() != expected) {
-      return Optional.of(new Chain(target.get(), null, selectors, null, cx.failed(Codes.DERIVATIVE_CALL,
-          call.getMethodSelect() + " takes " + expected + " arguments, not " + call.getArguments().size(), call)));
+      return new Chain(target, null, selectors, null, cx.failed(Codes.DERIVATIVE_CALL,
+          call.getMethodSelect() + " takes " + expected + " arguments, not " + call.getArguments().size(), call));
     }
-    List<Expr> args = flat.args(call.getArguments(), callPath, cx, target.get().takesDirections());
-    return Optional.of(new Chain(target.get(), args, selectors, target.get().method() + "(...)", null));
+    List<Expr> args = flat.args(call.getArguments(), callPath, cx, target.takesDirections());
+    return new Chain(target, args, selectors, target.method() + "(...)", null);
   }
 
   /**
@@ -129,7 +138,7 @@ final class DerivativeCallReader {
    */
   Optional<List<Expr>> recordLeaves(ExpressionTree e, TreePath path, RecordShape shape) {
     HeldCall h = e instanceof IdentifierTree ? held.get(cx.trees.getElement(path)) : null;
-    Optional<Chain> found = h != null ? Optional.of(new Chain(h.target(), h.args(), List.of(), h.name(), null))
+    Optional<Chain> found = h != null ? Optional.of(h.chain(List.of()))
         : e instanceof MethodInvocationTree t ? chain(t, path) : Optional.empty();
     if (found.isEmpty()) {
       return Optional.empty();
@@ -176,41 +185,29 @@ final class DerivativeCallReader {
       return Optional.empty();
     }
     TreePath innerPath = new TreePath(new TreePath(path, row), row.getExpression());
-    DerivativeCallTarget target;
-    List<Expr> args;
-    String shown;
+    Chain c;
+    HeldCall h = heldHessian(row.getExpression(), innerPath);
     if (row.getExpression() instanceof MethodInvocationTree call) {
       Optional<DerivativeCallTarget> d = DerivativeCallTarget.of(call, cx.unit, cx.callees.elements)
           .filter(x -> x.suffix().equals("Hessian"));
       if (d.isEmpty()) {
         return Optional.empty();
       }
-      Optional<Expr> refused = refused(d.get(), call);
-      if (refused.isPresent()) {
-        return refused;
-      }
-      FlatDerivativeCall flat = FlatDerivativeCall.of(d.get().function(), cx.callees);
-      if (call.getArguments().size() != flat.arity(false)) {
-        return Optional.of(cx.failed(Codes.DERIVATIVE_CALL, call.getMethodSelect() + " takes " + flat.arity(false)
-            + " arguments, not " + call.getArguments().size(), call));
-      }
-      target = d.get();
-      args = flat.args(call.getArguments(), innerPath, cx, false);
-      shown = target.method() + "(...)";
-    } else if (heldHessian(row.getExpression(), innerPath) != null) {
-      HeldCall h = heldHessian(row.getExpression(), innerPath);
-      target = h.target();
-      args = h.args();
-      shown = h.name();
+      c = called(d.get(), call, innerPath, List.of());
+    } else if (h != null) {
+      c = h.chain(List.of());
     } else {
       return Optional.empty();
     }
-    int n = FlatDerivativeCall.of(target.function(), cx.callees).callee().differentiatedParams().size();
+    if (c.failure() != null) {
+      return Optional.of(c.failure());
+    }
+    int n = FlatDerivativeCall.of(c.target().function(), cx.callees).callee().differentiatedParams().size();
     int i = constantIndex(row.getIndex());
     int j = constantIndex(t.getIndex());
     Optional<Reading> entry = i >= 0 && i < n && j >= 0 && j < n && n > 1 ? Optional.of(new Reading.Second(i, j))
         : Optional.empty();
-    return Optional.of(reading(target, args, entry, t, shown, false));
+    return Optional.of(reading(c.target(), c.args(), entry, t, c.shown(), false));
   }
 
   /** The local holding a Hessian that {@code e} names, else null. */
@@ -225,7 +222,12 @@ final class DerivativeCallReader {
   }
 
   /** A local holding a derivative call's whole result: the call, its arguments as evaluated, the local's name. */
-  private record HeldCall(DerivativeCallTarget target, List<Expr> args, String name) {}
+  private record HeldCall(DerivativeCallTarget target, List<Expr> args, String name) {
+    /** The held call read through {@code selectors} on the local. */
+    Chain chain(List<Selector> selectors) {
+      return new Chain(target, args, selectors, name, null);
+    }
+  }
 
   /**
    * Reads the declaration {@code t} of {@code local} when it holds a derivative call's whole result
