@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A derivative call jgrad cannot differentiate (its function of order 1 or below the caller's order + 1, a result
- * kept whole, a Hessian, a function of float arrays, an array gradient read in place) is an error at the call with a hint, never javac's bare
+ * kept whole, a Hessian, a function of float arrays, an array gradient passed
+ * on whole) is an error at the call with a hint, never javac's bare
  * "cannot find symbol" nor a caller silently left without derivatives.
  */
 class DerivativeCallDiagnosticsTest {
@@ -138,10 +139,26 @@ class DerivativeCallDiagnosticsTest {
   }
 
   @Test
-  void theGradientArrayIsReadIntoALocal() {
+  void theGradientArrayIsReadInPlaceOrIntoALocal() {
+    assertThat(errorAtCall("jgrad.DerivativeCall", PLAIN,
+        withArray("return sum(ADerivatives.normGrad(w)); // here")))
+        .contains("the gradient of norm is an array: jgrad differentiates it read in place or into a local array"
+            + " at the top level of the body; hint: normGrad(...)[i], or double[] g = normGrad(...);");
+  }
+
+  @Test
+  void theGradientReadInPlaceTakesArgumentsAsTheyAreAtTheStart() {
     assertThat(errorAtCall("jgrad.DerivativeCall", PLAIN, withArray("return ADerivatives.normGrad(w)[0]; // here")))
-        .contains("the gradient of norm is an array: jgrad differentiates it read into a local array at the top"
-            + " level of the body; hint: double[] g = normGrad(...); then read g[i]");
+        .contains("the gradient of norm read in place is computed once, at the start of caller, and its arguments"
+            + " must be parameters or constants there; hint: read it into a local array");
+    String assigned = source(PLAIN, "x = 2 * x;\n    return ADerivatives.rGrad(v, x)[0]; // here")
+        .replace("caller(double x, double y)", "caller(double[] v, double x)")
+        .replace("final class A {", "final class A {\n  @Differentiable(order = 2) static double r(double[] v,"
+            + " @NonDiff double k) { return v[0] * v[1] * k; }");
+    assertThat(message(assertErrorOnLine("jgrad.DerivativeCall", "a.A", assigned, "// here"), "jgrad.DerivativeCall"))
+        .contains("the gradient read in place is computed once, at the start of caller, but its argument x is"
+            + " assigned in the body; hint: read it into a local array after the assignment, double[] g ="
+            + " rGrad(...); then read g[i]");
   }
 
   @Test

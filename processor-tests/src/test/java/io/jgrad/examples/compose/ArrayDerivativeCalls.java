@@ -130,4 +130,28 @@ final class ArrayDerivativeCalls {
     double[] g = ArrayDerivativeCallsDerivatives.throughFloatGrad(w);
     return g[0] * g[1];
   }
+
+  /**
+   * The gradient read in place: Σᵢ ∇f(w)ᵢ wᵢ² in a loop (the gradient computed once, before the
+   * loop), then ∇f(w)₀ · (w₁ ∇f(w))₂ through fValueAndGrad and fVjp.
+   */
+  @Differentiable
+  static double quadraticInPlace(double[] w) {
+    double s = 0;
+    for (int i = 0; i < w.length; i++) {
+      s += ArrayDerivativeCallsDerivatives.quadraticGrad(w)[i] * w[i] * w[i];
+    }
+    return s + ArrayDerivativeCallsDerivatives.quadraticValueAndGrad(w).grad()[0]
+        * ArrayDerivativeCallsDerivatives.quadraticVjp(w).pullback(w[1])[2];
+  }
+
+  /** Σᵢ r(w)ᵢ wᵢ through the asymmetric rule, read in place: its gradient is Jᵀw + r(w), not Jw + r(w). */
+  @Differentiable
+  static double tiltedInPlace(double[] w) {
+    double s = 0;
+    for (int i = 0; i < 2; i++) {
+      s += ArrayDerivativeCallsDerivatives.tiltedGrad(w)[i] * w[i];
+    }
+    return s;
+  }
 }

@@ -248,4 +248,40 @@ class ArrayDerivativeCallsTest {
     assertThat(ArrayDerivativeCallsDerivatives.throughFloatProductJvp(w, v).tangent())
         .isWithin(1e-6).of((2 * g1 + g0 * 2 * w[1]) * v[0] + (2 * w[1] * g1 + g0 * 2 * w[0]) * v[1]);
   }
+
+  @Test
+  void theGradientReadInPlaceHasItsClosedForm() {
+    for (double[] w : new double[][] {{0.3, -0.8, 1.2}, {-1.1, 0.4, 0.0}, {2.0, 1.5, -0.7}}) {
+      // g = Aw + b; s = Σ gᵢwᵢ² + g₀w₁g₂: ∂s/∂wⱼ = Σᵢ Aᵢⱼwᵢ² + 2gⱼwⱼ + A₀ⱼw₁g₂ + g₀(δ₁ⱼg₂ + w₁A₂ⱼ).
+      double[] g = times(A, w);
+      for (int i = 0; i < 3; i++) {
+        g[i] += B[i];
+      }
+      double[] expected = new double[3];
+      for (int j = 0; j < 3; j++) {
+        for (int i = 0; i < 3; i++) {
+          expected[j] += A[i][j] * w[i] * w[i];
+        }
+        expected[j] += 2 * g[j] * w[j] + A[0][j] * w[1] * g[2] + g[0] * ((j == 1 ? g[2] : 0) + w[1] * A[2][j]);
+      }
+      assertThat(ArrayDerivativeCalls.quadraticInPlace(w))
+          .isWithin(1e-12).of(g[0] * w[0] * w[0] + g[1] * w[1] * w[1] + g[2] * w[2] * w[2] + g[0] * w[1] * g[2]);
+      assertClose(ArrayDerivativeCallsDerivatives.quadraticInPlaceGrad(w), expected, 1e-12);
+      assertClose(ArrayDerivativeCallsDerivatives.quadraticInPlaceGrad(w),
+          central(ArrayDerivativeCalls::quadraticInPlace, w), 1e-6);
+      double[] v = {0.7, -0.2, 1.3};
+      assertThat(ArrayDerivativeCallsDerivatives.quadraticInPlaceJvp(w, v).tangent())
+          .isWithin(1e-12).of(dot(expected, v));
+    }
+  }
+
+  @Test
+  void theRulesGradientReadInPlaceIsDifferentiatedAsWritten() {
+    double[] w = {0.6, -1.2};
+    // r(w) = (2w₁, 3w₀), J = [[0, 2], [3, 0]]: ∇(r(w)·w) = Jᵀw + r(w) = (5w₁, 5w₀); J·w + r would give (4w₁, 6w₀).
+    double[] expected = {5 * w[1], 5 * w[0]};
+    assertClose(ArrayDerivativeCallsDerivatives.tiltedInPlaceGrad(w), expected, 1e-12);
+    double[] v = {0.8, -0.4};
+    assertThat(ArrayDerivativeCallsDerivatives.tiltedInPlaceJvp(w, v).tangent()).isWithin(1e-12).of(dot(expected, v));
+  }
 }

@@ -96,7 +96,7 @@ public final class BodyParser {
       cx.trees.getElement(new TreePath(bodyPath, tree.getBody().getStatements().get(0)));
     }
     int errorsBefore = report.errorCount();
-    List<Stmt> read = statements.block(tree.getBody().getStatements(), bodyPath);
+    List<Stmt> read = cx.derivativeCalls.withHoisted(statements.block(tree.getBody().getStatements(), bodyPath));
     List<Stmt> body = cx.mode.finish(ReturnShaper.shape(read, statements::reportReturn));
     if (cx.javacError) {
       // javac reports its own errors (an unknown name, a bad type) once processing ends.

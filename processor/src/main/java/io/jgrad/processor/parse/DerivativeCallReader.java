@@ -44,9 +44,12 @@ final class DerivativeCallReader {
   private final ReadContext cx;
   /** The locals declared with a derivative call's whole result ({@link #hold}), read through their methods. */
   private final Map<Element, HeldCall> held = new HashMap<>();
+  /** The gradients of functions of arrays, which hoists those read in place. */
+  private final ArrayDerivativeCalls arrays;
 
   DerivativeCallReader(ReadContext cx) {
     this.cx = cx;
+    this.arrays = new ArrayDerivativeCalls(cx);
   }
 
   /** What one selector after the entry point's call asks: a method name and its arguments. */
@@ -57,7 +60,7 @@ final class DerivativeCallReader {
    * call. A shape jgrad does not differentiate is reported and reads as {@link ReadContext#dummy}.
    */
   Optional<Expr> read(MethodInvocationTree t, TreePath path) {
-    return read(t, path, false);
+    return read(t, path, ArrayDerivativeCalls.Place.VALUE);
   }
 
   /**
@@ -65,12 +68,12 @@ final class DerivativeCallReader {
    * TreePath)} reads it; here a gradient that is an array ({@code double[] g = fGrad(w)}) is read too.
    */
   Optional<Expr> readArray(MethodInvocationTree t, TreePath path) {
-    return read(t, path, true);
+    return read(t, path, ArrayDerivativeCalls.Place.LOCAL);
   }
 
-  private Optional<Expr> read(MethodInvocationTree t, TreePath path, boolean arrayLocal) {
+  private Optional<Expr> read(MethodInvocationTree t, TreePath path, ArrayDerivativeCalls.Place place) {
     return chain(t, path).map(c -> c.failure() != null ? c.failure()
-        : reading(c.target(), c.args(), c.selectors(), t, c.shown(), arrayLocal));
+        : reading(c.target(), c.args(), c.selectors(), t, c.shown(), place));
   }
 
   /**
@@ -129,6 +132,11 @@ final class DerivativeCallReader {
     return new Chain(target, args, selectors, target.method() + "(...)", null);
   }
 
+  /** {@code body} after the locals holding gradients read in place ({@link ArrayDerivativeCalls#withHoisted}). */
+  List<Stmt> withHoisted(List<Stmt> body) {
+    return arrays.withHoisted(body);
+  }
+
   /**
    * The leaves of a record of {@code shape} that a derivative call gives whole, {@code e} at
    * {@code path}: {@code fGrad(p)} of one record parameter, a record component of a gradient
@@ -169,7 +177,8 @@ final class DerivativeCallReader {
     }
     List<Expr> out = new ArrayList<>();
     for (int i = 0; i < size; i++) {
-      out.add(reads.get(i).isPresent() ? reading(c.target(), c.args(), reads.get(i), e, c.shown(), false)
+      out.add(reads.get(i).isPresent() ? reading(c.target(), c.args(), reads.get(i), e, c.shown(),
+          ArrayDerivativeCalls.Place.VALUE)
           : c.args().get(primals.get(i)));
     }
     return Optional.of(out);
@@ -181,6 +190,11 @@ final class DerivativeCallReader {
    * records, depth first), through {@code fTangent2}; empty when {@code t} reads no Hessian.
    */
   Optional<Expr> readIndexed(ArrayAccessTree t, TreePath path) {
+    if (t.getExpression() instanceof MethodInvocationTree call) {
+      // fGrad(w)[i] of a function of arrays: an element of the gradient, hoisted.
+      return read(call, new TreePath(path, call), ArrayDerivativeCalls.Place.INDEXED)
+          .map(g -> ArrayDerivativeCalls.element(g, coerce(cx.expr(t.getIndex(), path), Type.INT)));
+    }
     if (!(t.getExpression() instanceof ArrayAccessTree row)) {
       return Optional.empty();
     }
@@ -207,7 +221,7 @@ final class DerivativeCallReader {
     int j = constantIndex(t.getIndex());
     Optional<Reading> entry = i >= 0 && i < n && j >= 0 && j < n && n > 1 ? Optional.of(new Reading.Second(i, j))
         : Optional.empty();
-    return Optional.of(reading(c.target(), c.args(), entry, t, c.shown(), false));
+    return Optional.of(reading(c.target(), c.args(), entry, t, c.shown(), ArrayDerivativeCalls.Place.VALUE));
   }
 
   /** The local holding a Hessian that {@code e} names, else null. */
@@ -306,14 +320,14 @@ final class DerivativeCallReader {
    * local the selectors apply to, for messages.
    */
   private Expr reading(DerivativeCallTarget target, List<Expr> args, List<Selector> selectors,
-      MethodInvocationTree whole, String shown, boolean arrayLocal) {
+      MethodInvocationTree whole, String shown, ArrayDerivativeCalls.Place place) {
     return reading(target, args, Reading.of(target.suffix(), FlatDerivativeCall.of(target.function(), cx.callees),
-        selectors), whole, shown, arrayLocal);
+        selectors), whole, shown, place);
   }
 
   /** The IR of {@code reading} (empty: a read jgrad does not differentiate, reported at {@code whole}). */
   private Expr reading(DerivativeCallTarget target, List<Expr> args, Optional<Reading> reading, ExpressionTree whole,
-      String shown, boolean arrayLocal) {
+      String shown, ArrayDerivativeCalls.Place place) {
     ExecutableElement f = target.function();
     FlatDerivativeCall flat = FlatDerivativeCall.of(f, cx.callees);
     Callee c = flat.callee();
@@ -343,8 +357,8 @@ final class DerivativeCallReader {
           ? cx.failed(Codes.DERIVATIVE_CALL, "jgrad differentiates " + shown + " where " + f.getSimpleName()
               + " takes numbers or records; of a function of arrays it differentiates fJvp and the gradient;"
               + " hint: read " + f.getSimpleName() + "Jvp(...).tangent() along the direction you need", whole)
-          : new ArrayDerivativeCalls(cx).gradient(c, primals,
-              r instanceof Reading.Pullback p ? p.call() : null, arrayLocal, whole, shown);
+          : arrays.gradient(c, primals,
+              r instanceof Reading.Pullback p ? p.call() : null, place, whole, shown);
     }
     if (r instanceof Reading.Gradient g) {
       return gradient(c, forward, primals, g.component(), Expr.Const.ofDouble(1));
