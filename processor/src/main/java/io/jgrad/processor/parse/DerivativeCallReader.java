@@ -323,10 +323,10 @@ final class DerivativeCallReader {
       cx.javacError = true;
       return ReadContext.dummy();
     }
-    if (target.ordersAbove() == 2 && !forward) {
-      return cx.failed(Codes.DERIVATIVE_CALL, "the derivatives of " + shown + " are third derivatives of "
-          + f.getSimpleName() + ", which reaches a @CustomVjp rule (reverse mode only); hint: differentiate"
-          + " a call to " + f.getSimpleName() + "Grad or " + f.getSimpleName() + "Vjp instead", whole);
+    if (target.suffix().equals("Hvp") && !forward) {
+      // fHvp does not exist without forward mode: MissingMethodScanner says why at the call.
+      cx.javacError = true;
+      return ReadContext.dummy();
     }
     if (reading.isEmpty()) {
       return cx.failed(Codes.DERIVATIVE_CALL, "jgrad differentiates a derivative call whose result is read"
@@ -348,6 +348,9 @@ final class DerivativeCallReader {
     }
     if (r instanceof Reading.Gradient g) {
       return gradient(c, forward, primals, g.component(), Expr.Const.ofDouble(1));
+    }
+    if (r instanceof Reading.Second s && !forward) {
+      return ReverseSecondDerivatives.entry(c, primals, s.first(), s.second());
     }
     if (r instanceof Reading.Second s) {
       List<Expr> first = s.first() >= 0 ? unit(c, s.first()) : args.subList(c.params().size(), args.size());
