@@ -69,7 +69,8 @@ final class DerivativeCallReader {
   }
 
   private Optional<Expr> read(MethodInvocationTree t, TreePath path, boolean arrayLocal) {
-    return chain(t, path).map(c -> c.failure() != null ? c.failure()
+    Optional<Expr> onObject = new FunctionObjectCalls(cx, this).read(t, path);
+    return onObject.isPresent() ? onObject : chain(t, path).map(c -> c.failure() != null ? c.failure()
         : reading(c.target(), c.args(), c.selectors(), t, c.shown(), arrayLocal));
   }
 
@@ -312,7 +313,7 @@ final class DerivativeCallReader {
   }
 
   /** The IR of {@code reading} (empty: a read jgrad does not differentiate, reported at {@code whole}). */
-  private Expr reading(DerivativeCallTarget target, List<Expr> args, Optional<Reading> reading, ExpressionTree whole,
+  Expr reading(DerivativeCallTarget target, List<Expr> args, Optional<Reading> reading, ExpressionTree whole,
       String shown, boolean arrayLocal) {
     ExecutableElement f = target.function();
     FlatDerivativeCall flat = FlatDerivativeCall.of(f, cx.callees);
@@ -372,7 +373,7 @@ final class DerivativeCallReader {
    * The error for a derivative call jgrad does not differentiate, reported at {@code call}; empty
    * when it does.
    */
-  private Optional<Expr> refused(DerivativeCallTarget target, MethodInvocationTree call) {
+  Optional<Expr> refused(DerivativeCallTarget target, MethodInvocationTree call) {
     ExecutableElement f = target.function();
     String spelled = call.getMethodSelect().toString();
     if (!DerivativeCallTarget.DIFFERENTIATED.contains(target.suffix())) {
@@ -452,7 +453,7 @@ final class DerivativeCallReader {
   }
 
   /** What the selectors after an entry point read. */
-  private sealed interface Reading {
+  sealed interface Reading {
     /** f's value: {@code .value()}. */
     record Value() implements Reading {}
 
