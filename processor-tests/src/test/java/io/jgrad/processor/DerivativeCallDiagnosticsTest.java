@@ -104,10 +104,30 @@ class DerivativeCallDiagnosticsTest {
   }
 
   @Test
-  void hessiansAndFunctionObjectsAreNotDifferentiated() {
+  void fDerivativeIsNotDifferentiated() {
     assertThat(errorAtCall("jgrad.DerivativeCall", PLAIN, "return ADerivatives.fDerivative(x, y, 1, 0, 0, 1); // here"))
         .contains("jgrad does not differentiate a call to ADerivatives.fDerivative; it differentiates calls to fJvp");
-    errorAtCall("jgrad.DerivativeCall", PLAIN, "return ADerivatives.f().value(x, y); // here");
+  }
+
+  @Test
+  void functionObjectCallsCompileCleanly() {
+    Compilation c = compile("a.A", source(PLAIN, "return ADerivatives.f().value(x, y)"
+        + " + ADerivatives.f().jvp(x, y, 1, 0).tangent() + ADerivatives.f().grad(x, y).second()"
+        + " + ADerivatives.f().partialFirst().value(x, y) + ADerivatives.clip().vjp(x).pullback(y);"));
+    assertThat(c.errors()).isEmpty();
+    assertThat(c.warnings()).isEmpty();
+  }
+
+  @Test
+  void functionObjectCallsJgradDoesNotDifferentiate() {
+    assertThat(errorAtCall("jgrad.DerivativeCall", PLAIN,
+        "return ADerivatives.f().partialFirst().vjp(x, y).pullback(1).first(); // here"))
+        .contains("the derivative objects of f() are read through value, jvp or grad");
+    assertThat(errorAtCall("jgrad.NoForwardMode", PLAIN, "return ADerivatives.clip().jvp(x, 1).tangent(); // here"))
+        .contains("clip's function object has no forward mode");
+    assertThat(errorAtCall("jgrad.UnsupportedOrder", PLAIN,
+        "return ADerivatives.f().partialFirst().grad(x, y).first(); // here"))
+        .contains("needs f's derivatives of order 3, and f has order 2");
   }
 
   @Test

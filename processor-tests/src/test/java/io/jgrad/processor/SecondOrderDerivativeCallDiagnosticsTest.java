@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A second-order entry point called in a body that jgrad does not differentiate (its function of too
- * low an order, a Hessian read at an index that is not a constant, a function reaching a
+ * low an order, a Hessian read at an index that is not a constant, fHvp of a function reaching a
  * {@code @CustomVjp} rule, fDerivative) is an error at the call with a hint.
  */
 class SecondOrderDerivativeCallDiagnosticsTest {
@@ -63,9 +63,12 @@ class SecondOrderDerivativeCallDiagnosticsTest {
   }
 
   @Test
-  void aReverseOnlyFunctionsHessianIsNotYet() {
-    assertThat(errorAtCall("jgrad.DerivativeCall", "return ADerivatives.clipHessian(x); // here"))
-        .contains("reaches a @CustomVjp rule (reverse mode only)");
+  void aReverseOnlyFunctionsHessianCompilesAndItsHvpDoesNotExist() {
+    Compilation c = compile("a.A", source("return ADerivatives.clipHessian(x);"));
+    assertThat(c.errors()).isEmpty();
+    assertThat(c.warnings()).isEmpty();
+    assertThat(errorAtCall("jgrad.NoForwardMode", "return ADerivatives.clipHvp(x, 1); // here"))
+        .contains("ADerivatives.clipHvp does not exist: forward mode cannot pass a @CustomVjp rule");
   }
 
   @Test

@@ -72,7 +72,8 @@ final class DerivativeCallReader {
   }
 
   private Optional<Expr> read(MethodInvocationTree t, TreePath path, ArrayDerivativeCalls.Place place) {
-    return chain(t, path).map(c -> c.failure() != null ? c.failure()
+    Optional<Expr> onObject = new FunctionObjectCalls(cx, this).read(t, path);
+    return onObject.isPresent() ? onObject : chain(t, path).map(c -> c.failure() != null ? c.failure()
         : reading(c.target(), c.args(), c.selectors(), t, c.shown(), place));
   }
 
@@ -326,7 +327,7 @@ final class DerivativeCallReader {
   }
 
   /** The IR of {@code reading} (empty: a read jgrad does not differentiate, reported at {@code whole}). */
-  private Expr reading(DerivativeCallTarget target, List<Expr> args, Optional<Reading> reading, ExpressionTree whole,
+  Expr reading(DerivativeCallTarget target, List<Expr> args, Optional<Reading> reading, ExpressionTree whole,
       String shown, ArrayDerivativeCalls.Place place) {
     ExecutableElement f = target.function();
     FlatDerivativeCall flat = FlatDerivativeCall.of(f, cx.callees);
@@ -337,10 +338,10 @@ final class DerivativeCallReader {
       cx.javacError = true;
       return ReadContext.dummy();
     }
-    if (target.ordersAbove() == 2 && !forward) {
-      return cx.failed(Codes.DERIVATIVE_CALL, "the derivatives of " + shown + " are third derivatives of "
-          + f.getSimpleName() + ", which reaches a @CustomVjp rule (reverse mode only); hint: differentiate"
-          + " a call to " + f.getSimpleName() + "Grad or " + f.getSimpleName() + "Vjp instead", whole);
+    if (target.suffix().equals("Hvp") && !forward) {
+      // fHvp does not exist without forward mode: MissingMethodScanner says why at the call.
+      cx.javacError = true;
+      return ReadContext.dummy();
     }
     if (reading.isEmpty()) {
       return cx.failed(Codes.DERIVATIVE_CALL, "jgrad differentiates a derivative call whose result is read"
@@ -363,6 +364,9 @@ final class DerivativeCallReader {
     if (r instanceof Reading.Gradient g) {
       return gradient(c, forward, primals, g.component(), Expr.Const.ofDouble(1));
     }
+    if (r instanceof Reading.Second s && !forward) {
+      return ReverseSecondDerivatives.entry(c, primals, s.first(), s.second());
+    }
     if (r instanceof Reading.Second s) {
       List<Expr> first = s.first() >= 0 ? unit(c, s.first()) : args.subList(c.params().size(), args.size());
       Expr second = new Expr.Call(c.tangentFunction(2), Stream.of(primals, first, unit(c, s.second()))
@@ -383,7 +387,7 @@ final class DerivativeCallReader {
    * The error for a derivative call jgrad does not differentiate, reported at {@code call}; empty
    * when it does.
    */
-  private Optional<Expr> refused(DerivativeCallTarget target, MethodInvocationTree call) {
+  Optional<Expr> refused(DerivativeCallTarget target, MethodInvocationTree call) {
     ExecutableElement f = target.function();
     String spelled = call.getMethodSelect().toString();
     if (!DerivativeCallTarget.DIFFERENTIATED.contains(target.suffix())) {
@@ -463,7 +467,7 @@ final class DerivativeCallReader {
   }
 
   /** What the selectors after an entry point read. */
-  private sealed interface Reading {
+  sealed interface Reading {
     /** f's value: {@code .value()}. */
     record Value() implements Reading {}
 
