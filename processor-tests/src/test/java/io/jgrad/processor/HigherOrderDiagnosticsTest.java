@@ -277,10 +277,10 @@ class HigherOrderDiagnosticsTest {
   }
 
   @Test
-  void aCustomRuleWithAnArrayResultAtOrderTwoIsAnErrorWithAHint() {
+  void aCallerOfOrderThreeOfARuleWithAnArrayResultIsAnErrorWithAHint() {
     String src = HEAD + """
         class RuleArrays {
-          @CustomJvp(jvp = "fJvp", order = 2)
+          @CustomJvp(jvp = "fJvp", order = 3)
           static double[] f(double[] x) {
             double[] y = new double[x.length];
             for (int i = 0; i < x.length; i++) {
@@ -297,10 +297,16 @@ class HigherOrderDiagnosticsTest {
             }
             return Jvp.of(y, t);
           }
+          @Differentiable(order = 3)
+          static double g(double[] x) {
+            double[] y = f(x);
+            return y[0] * y[1];
+          }
         }
         """;
-    Compilation c = assertErrorOnLine("jgrad.UnsupportedOrder", "h.RuleArrays", src, "static double[] f(");
-    assertThat(c).hadErrorContaining("order 2 of a custom rule with an array result is not supported yet; hint:");
+    Compilation c = assertErrorOnLine("jgrad.UnsupportedOrder", "h.RuleArrays", src, "static double g(");
+    assertThat(c).hadErrorContaining("order 3 through a call to f, a @CustomJvp rule with an array result, is not"
+        + " supported yet above order 2; hint: give the caller order = 2");
   }
 
   @Test

@@ -49,8 +49,8 @@ public final class OrderLimits {
     if (!forward && (f instanceof Function.JvpRule || f instanceof Function.JvpsRules)) {
       return Optional.of(o + " of a @CustomJvp function that reaches a @CustomVjp rule is not supported yet");
     }
-    if (f.signature().returnType().isArray() && !(f instanceof Function.Plain)) {
-      return Optional.of(o + " of a custom rule with an array result is not supported yet; hint: differentiate"
+    if (f.signature().returnType().isArray() && f instanceof Function.VjpRule) {
+      return Optional.of(o + " of a @CustomVjp rule with an array result is not supported yet; hint: differentiate"
           + " a number computed from the result (a sum, a loss) at this order, or use fJacobian at order 1");
     }
     if ((f instanceof Function.VjpRule || !forward) && !f.signature().doublesOnly()) {
@@ -136,9 +136,16 @@ public final class OrderLimits {
       return InlinedCallLimits.unsupported(inlined, name, o)
           .or(() -> throughCalls(inlined, order, forward, loops, bodies));
     }
-    if (g.returnType() != null && g.returnType().isArray()) {
-      // Its tangent function (fTangent) is generated for number results only; a plain body of this
-      // compilation is inlined instead, in functions with forward mode.
+    // A jvp rule's function with an array result is called through its fTangent at order 2.
+    boolean arrayRule = g.returnType() != null && g.returnType().isArray()
+        && bodies.apply(g) instanceof Function.JvpRule;
+    if (arrayRule && forward && order > 2) {
+      return Optional.of(o + " through a call to " + name + ", a @CustomJvp rule with an array result, is not"
+          + " supported yet above order 2; hint: give the caller order = 2");
+    }
+    if (g.returnType() != null && g.returnType().isArray() && !(arrayRule && forward)) {
+      // Its tangent function (fTangent) is generated for number results and jvp rules only; a plain
+      // body of this compilation is inlined instead, in functions with forward mode.
       return Optional.of(o + " through a call to " + name + ", which returns an array, is not supported yet"
           + unlessInlined(forward) + "; hint: call a function returning each number you need, or inline " + name);
     }
