@@ -310,7 +310,7 @@ class HigherOrderDiagnosticsTest {
   }
 
   @Test
-  void anArrayParameterReverseOverReverseIsAnError() {
+  void anArrayNextToANumberReverseOverReverseIsAnError() {
     String src = HEAD + """
         class VjpArrays {
           @CustomVjp(fwd = "gFwd", bwd = "gBwd", order = 2)
@@ -318,11 +318,29 @@ class HigherOrderDiagnosticsTest {
           static Fwd<Double> gFwd(double x) { return Fwd.of(Math.sin(x), Math.cos(x)); }
           static double gBwd(Double cos, double gr) { return cos * gr; }
           @Differentiable(order = 2)
-          static double f(double[] x) { return g(x[0]) * x[1]; }
+          static double f(double[] x, double y) { return g(x[0]) * x[1] * y; }
         }
         """;
     Compilation c = assertErrorOnLine("jgrad.UnsupportedOrder", "h.VjpArrays", src, "static double f(");
+    assertThat(c).hadErrorContaining("or at order 2 one double[] parameter as the only one differentiated; hint:");
     assertThat(c).hadErrorContaining("order 2 through a @CustomVjp rule needs double parameters and a double result");
+  }
+
+  @Test
+  void anArrayParameterReverseOverReverseAboveOrderTwoIsAnError() {
+    String src = HEAD + """
+        class VjpArrays3 {
+          @CustomVjp(fwd = "gFwd", bwd = "gBwd", order = 3)
+          static double g(double x) { return Math.sin(x); }
+          static Fwd<Double> gFwd(double x) { return Fwd.of(Math.sin(x), Math.cos(x)); }
+          static double gBwd(Double cos, double gr) { return cos * gr; }
+          @Differentiable(order = 3)
+          static double f(double[] x) { return g(x[0]) * x[1]; }
+        }
+        """;
+    Compilation c = assertErrorOnLine("jgrad.UnsupportedOrder", "h.VjpArrays3", src, "static double f(");
+    assertThat(c).hadErrorContaining("order 3 through a @CustomVjp rule needs double parameters and a double result"
+        + " above order 2 (one double[] parameter works at order 2); hint: give it order = 2");
   }
 
   @Test

@@ -53,9 +53,11 @@ public final class OrderLimits {
       return Optional.of(o + " of a @CustomVjp rule with an array result is not supported yet; hint: differentiate"
           + " a number computed from the result (a sum, a loss) at this order, or use fJacobian at order 1");
     }
-    if ((f instanceof Function.VjpRule || !forward) && !f.signature().doublesOnly()) {
-      // Reverse over reverse goes through pullback functions of doubles.
-      return Optional.of(o + " through a @CustomVjp rule needs double parameters and a double result");
+    if ((f instanceof Function.VjpRule || !forward) && !f.signature().doublesOnly()
+        && !(f instanceof Function.Plain && order == 2 && ArrayReverseOverReverse.applies(f.signature()))) {
+      // Reverse over reverse goes through pullback functions of doubles, or at order 2 of one array.
+      return Optional.of(o + " through a @CustomVjp rule needs double parameters and a double result"
+          + ArrayReverseOverReverse.hint(f, order));
     }
     if ((f instanceof Function.VjpRule || !forward) && order > 2) {
       Optional<String> nested = ReverseOverReverseLimits.unsupported(f, order);

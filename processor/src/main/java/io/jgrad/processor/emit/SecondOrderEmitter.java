@@ -208,8 +208,13 @@ final class SecondOrderEmitter {
         // Qualified: it is in Internal, where no member may shadow fVjp.
         .addStatement("return $T.$LVjp($L).pullback($L)$L", outer, sig.name(), args, g,
             diff.size() == 1 ? "" : "." + diff.get(i).name() + "()"));
-    if (!sig.internal()) {
-      emitHessian(sig, d.pullbacks(), members.api()); // a pullback function's serve its callers only
+    if (sig.internal()) {
+      return; // a pullback function's serve its callers only
+    }
+    if (sig.differentiatedParams().get(0).type().isArray()) {
+      ArrayReverseHessianEmitter.emit(sig, d.pullbacks().get(0).signature(), members.api());
+    } else {
+      emitHessian(sig, d.pullbacks(), members.api());
     }
   }
 
@@ -246,13 +251,16 @@ final class SecondOrderEmitter {
     MethodSpec.Builder of(int i, Callee p, String g);
   }
 
-  /** Each pullback function of {@code d}, a double, from {@code method}, and its derivatives. */
+  /**
+   * Each pullback function of {@code d}, a double (or the gradient array of an array parameter), from
+   * {@code method}, and its derivatives.
+   */
   private static void emitPullbacks(Derived d, Members members, PullbackMethod method) {
     for (int i = 0; i < d.signature().differentiatedParams().size(); i++) {
       Derived pullback = d.pullbacks().get(i);
       Callee p = pullback.signature();
       members.of(p).addMethod(method.of(i, p, p.params().get(p.params().size() - 1).name())
-          .returns(TypeName.DOUBLE).build());
+          .returns(DerivativesEmitter.typeName(p.returnType())).build());
       DerivativesEmitter.emit(pullback, members);
     }
   }
