@@ -35,11 +35,11 @@ class HigherOrderDiagnosticsTest {
   }
 
   @Test
-  void aCustomRuleWithARecordResultAtOrderTwoIsAnErrorWithAHint() {
+  void aRuleWithARecordResultCallingItsFunctionAtOrderThreeIsAnErrorWithAHint() {
     String src = HEAD + """
         class RecordOut {
           record Point(double x, double y) {}
-          @CustomJvp(jvp = "twiceJvp", order = 2)
+          @CustomJvp(jvp = "twiceJvp", order = 3)
           static Point twice(double x) { return new Point(2 * x, x * x); }
           static Jvp<Point> twiceJvp(double x, double xDot) {
             return Jvp.of(twice(x), new Point(2 * xDot, 2 * x * xDot));
@@ -47,7 +47,8 @@ class HigherOrderDiagnosticsTest {
         }
         """;
     Compilation c = assertErrorOnLine("jgrad.UnsupportedOrder", "h.RecordOut", src, "static Point twice(");
-    assertThat(c).hadErrorContaining("order 2 of a custom rule with a record result is not supported yet; hint:");
+    assertThat(c).hadErrorContaining("order 3 of a @CustomJvp rule with a record result that calls twice is not"
+        + " supported yet; hint:");
   }
 
   @Test

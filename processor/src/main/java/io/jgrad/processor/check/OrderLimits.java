@@ -102,9 +102,9 @@ public final class OrderLimits {
       return Optional.of(o + " of a function with records that has or reaches a @CustomVjp rule is not supported"
           + " yet; hint: give it order = 1, or write the rule as a @CustomJvp rule");
     }
-    if (sig.recordResult() != null && !(f instanceof Function.Plain)) {
-      return Optional.of(o + " of a custom rule with a record result is not supported yet; hint: give it"
-          + " order = 1, or return a number from the rule's function");
+    if (sig.recordResult() != null && !(f instanceof Function.Plain) && !(f instanceof Function.JvpRule)) {
+      return Optional.of(o + " of jvps rules with a record result is not supported yet; hint: write them as one"
+          + " jvp rule, or give it order = 1");
     }
     return Optional.empty();
   }
