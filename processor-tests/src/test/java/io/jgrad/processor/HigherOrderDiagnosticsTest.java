@@ -35,11 +35,11 @@ class HigherOrderDiagnosticsTest {
   }
 
   @Test
-  void aCustomRuleWithARecordResultAtOrderTwoIsAnErrorWithAHint() {
+  void aRuleWithARecordResultCallingItsFunctionAtOrderThreeIsAnErrorWithAHint() {
     String src = HEAD + """
         class RecordOut {
           record Point(double x, double y) {}
-          @CustomJvp(jvp = "twiceJvp", order = 2)
+          @CustomJvp(jvp = "twiceJvp", order = 3)
           static Point twice(double x) { return new Point(2 * x, x * x); }
           static Jvp<Point> twiceJvp(double x, double xDot) {
             return Jvp.of(twice(x), new Point(2 * xDot, 2 * x * xDot));
@@ -47,7 +47,8 @@ class HigherOrderDiagnosticsTest {
         }
         """;
     Compilation c = assertErrorOnLine("jgrad.UnsupportedOrder", "h.RecordOut", src, "static Point twice(");
-    assertThat(c).hadErrorContaining("order 2 of a custom rule with a record result is not supported yet; hint:");
+    assertThat(c).hadErrorContaining("order 3 of a @CustomJvp rule with a record result that calls twice is not"
+        + " supported yet; hint:");
   }
 
   @Test
@@ -277,10 +278,10 @@ class HigherOrderDiagnosticsTest {
   }
 
   @Test
-  void aCustomRuleWithAnArrayResultAtOrderTwoIsAnErrorWithAHint() {
+  void aCallerOfOrderThreeOfARuleWithAnArrayResultIsAnErrorWithAHint() {
     String src = HEAD + """
         class RuleArrays {
-          @CustomJvp(jvp = "fJvp", order = 2)
+          @CustomJvp(jvp = "fJvp", order = 3)
           static double[] f(double[] x) {
             double[] y = new double[x.length];
             for (int i = 0; i < x.length; i++) {
@@ -297,14 +298,20 @@ class HigherOrderDiagnosticsTest {
             }
             return Jvp.of(y, t);
           }
+          @Differentiable(order = 3)
+          static double g(double[] x) {
+            double[] y = f(x);
+            return y[0] * y[1];
+          }
         }
         """;
-    Compilation c = assertErrorOnLine("jgrad.UnsupportedOrder", "h.RuleArrays", src, "static double[] f(");
-    assertThat(c).hadErrorContaining("order 2 of a custom rule with an array result is not supported yet; hint:");
+    Compilation c = assertErrorOnLine("jgrad.UnsupportedOrder", "h.RuleArrays", src, "static double g(");
+    assertThat(c).hadErrorContaining("order 3 through a call to f, a @CustomJvp rule with an array result, is not"
+        + " supported yet above order 2; hint: give the caller order = 2");
   }
 
   @Test
-  void anArrayParameterReverseOverReverseIsAnError() {
+  void anArrayNextToANumberReverseOverReverseIsAnError() {
     String src = HEAD + """
         class VjpArrays {
           @CustomVjp(fwd = "gFwd", bwd = "gBwd", order = 2)
@@ -312,11 +319,29 @@ class HigherOrderDiagnosticsTest {
           static Fwd<Double> gFwd(double x) { return Fwd.of(Math.sin(x), Math.cos(x)); }
           static double gBwd(Double cos, double gr) { return cos * gr; }
           @Differentiable(order = 2)
-          static double f(double[] x) { return g(x[0]) * x[1]; }
+          static double f(double[] x, double y) { return g(x[0]) * x[1] * y; }
         }
         """;
     Compilation c = assertErrorOnLine("jgrad.UnsupportedOrder", "h.VjpArrays", src, "static double f(");
+    assertThat(c).hadErrorContaining("or at order 2 one double[] parameter as the only one differentiated; hint:");
     assertThat(c).hadErrorContaining("order 2 through a @CustomVjp rule needs double parameters and a double result");
+  }
+
+  @Test
+  void anArrayParameterReverseOverReverseAboveOrderTwoIsAnError() {
+    String src = HEAD + """
+        class VjpArrays3 {
+          @CustomVjp(fwd = "gFwd", bwd = "gBwd", order = 3)
+          static double g(double x) { return Math.sin(x); }
+          static Fwd<Double> gFwd(double x) { return Fwd.of(Math.sin(x), Math.cos(x)); }
+          static double gBwd(Double cos, double gr) { return cos * gr; }
+          @Differentiable(order = 3)
+          static double f(double[] x) { return g(x[0]) * x[1]; }
+        }
+        """;
+    Compilation c = assertErrorOnLine("jgrad.UnsupportedOrder", "h.VjpArrays3", src, "static double f(");
+    assertThat(c).hadErrorContaining("order 3 through a @CustomVjp rule needs double parameters and a double result"
+        + " above order 2 (one double[] parameter works at order 2); hint: give it order = 2");
   }
 
   @Test

@@ -97,7 +97,10 @@ final class MissingMethodScanner {
         }
         Generated g = entry.getValue();
         String missing = "[%s] " + receiver + "." + method + " does not exist: ";
-        if (s.needs().contains(Need.FORWARD) && g.noForward() != null) {
+        // A function of one array reaching a @CustomVjp rule has fHvp at order 2, reverse over reverse.
+        boolean reverseHvp = s.suffix().equals("Hvp") && g.arrayParameter() && g.differentiated() == 1
+            && g.numberResult() && g.order() == 2;
+        if (s.needs().contains(Need.FORWARD) && g.noForward() != null && !reverseHvp) {
           return String.format(missing, Codes.NO_FORWARD_MODE) + "forward mode cannot pass a @CustomVjp rule ("
               + g.noForward() + "); hint: use " + function + s.reverse().replace("{f}", function);
         }

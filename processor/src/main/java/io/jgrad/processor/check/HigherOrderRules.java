@@ -4,6 +4,7 @@ import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.Calls;
 import io.jgrad.processor.ir.Expr;
 import io.jgrad.processor.ir.Function;
+import io.jgrad.processor.ir.RecordSignature;
 import io.jgrad.processor.ir.Rewrite;
 import io.jgrad.processor.ir.Stmt;
 import java.util.ArrayList;
@@ -41,6 +42,12 @@ final class HigherOrderRules {
       }
     }
     boolean callsItself = Calls.of(rule).stream().anyMatch(c -> c.key().equals(self.key()));
+    if (callsItself && self.recordResult() != null) {
+      // Its value is read leaf by leaf from the call, which the check below does not follow.
+      String name = RecordSignature.userName(self.name());
+      return Optional.of(o + " of a @CustomJvp rule with a record result that calls " + name + " is not supported"
+          + " yet; hint: compute the value in the rule (new ...(...)), or give " + name + " order = 2");
+    }
     if (callsItself && !returnedValues(rule.body()).stream().allMatch(v -> isPrimalCall(v, self)
         || v instanceof Expr.Var local && onlyAssignment(rule.body(), local).filter(e -> isPrimalCall(e, self))
             .isPresent())) {

@@ -49,13 +49,15 @@ public final class OrderLimits {
     if (!forward && (f instanceof Function.JvpRule || f instanceof Function.JvpsRules)) {
       return Optional.of(o + " of a @CustomJvp function that reaches a @CustomVjp rule is not supported yet");
     }
-    if (f.signature().returnType().isArray() && !(f instanceof Function.Plain)) {
-      return Optional.of(o + " of a custom rule with an array result is not supported yet; hint: differentiate"
+    if (f.signature().returnType().isArray() && f instanceof Function.VjpRule) {
+      return Optional.of(o + " of a @CustomVjp rule with an array result is not supported yet; hint: differentiate"
           + " a number computed from the result (a sum, a loss) at this order, or use fJacobian at order 1");
     }
-    if ((f instanceof Function.VjpRule || !forward) && !f.signature().doublesOnly()) {
-      // Reverse over reverse goes through pullback functions of doubles.
-      return Optional.of(o + " through a @CustomVjp rule needs double parameters and a double result");
+    if ((f instanceof Function.VjpRule || !forward) && !f.signature().doublesOnly()
+        && !(f instanceof Function.Plain && order == 2 && ArrayReverseOverReverse.applies(f.signature()))) {
+      // Reverse over reverse goes through pullback functions of doubles, or at order 2 of one array.
+      return Optional.of(o + " through a @CustomVjp rule needs double parameters and a double result"
+          + ArrayReverseOverReverse.hint(f, order));
     }
     if ((f instanceof Function.VjpRule || !forward) && order > 2) {
       Optional<String> nested = ReverseOverReverseLimits.unsupported(f, order);
@@ -100,9 +102,9 @@ public final class OrderLimits {
       return Optional.of(o + " of a function with records that has or reaches a @CustomVjp rule is not supported"
           + " yet; hint: give it order = 1, or write the rule as a @CustomJvp rule");
     }
-    if (sig.recordResult() != null && !(f instanceof Function.Plain)) {
-      return Optional.of(o + " of a custom rule with a record result is not supported yet; hint: give it"
-          + " order = 1, or return a number from the rule's function");
+    if (sig.recordResult() != null && !(f instanceof Function.Plain) && !(f instanceof Function.JvpRule)) {
+      return Optional.of(o + " of jvps rules with a record result is not supported yet; hint: write them as one"
+          + " jvp rule, or give it order = 1");
     }
     return Optional.empty();
   }
@@ -136,9 +138,16 @@ public final class OrderLimits {
       return InlinedCallLimits.unsupported(inlined, name, o)
           .or(() -> throughCalls(inlined, order, forward, loops, bodies));
     }
-    if (g.returnType() != null && g.returnType().isArray()) {
-      // Its tangent function (fTangent) is generated for number results only; a plain body of this
-      // compilation is inlined instead, in functions with forward mode.
+    // A jvp rule's function with an array result is called through its fTangent at order 2.
+    boolean arrayRule = g.returnType() != null && g.returnType().isArray()
+        && bodies.apply(g) instanceof Function.JvpRule;
+    if (arrayRule && forward && order > 2) {
+      return Optional.of(o + " through a call to " + name + ", a @CustomJvp rule with an array result, is not"
+          + " supported yet above order 2; hint: give the caller order = 2");
+    }
+    if (g.returnType() != null && g.returnType().isArray() && !(arrayRule && forward)) {
+      // Its tangent function (fTangent) is generated for number results and jvp rules only; a plain
+      // body of this compilation is inlined instead, in functions with forward mode.
       return Optional.of(o + " through a call to " + name + ", which returns an array, is not supported yet"
           + unlessInlined(forward) + "; hint: call a function returning each number you need, or inline " + name);
     }

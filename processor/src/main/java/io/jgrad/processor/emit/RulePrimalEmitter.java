@@ -31,7 +31,7 @@ public final class RulePrimalEmitter {
         "The value of {@code $L} with each custom rule's output computed by the rule's body, as a"
             + " function of its own: second derivatives of callers differentiate those bodies as written.\n",
             sig.name())
-        .returns(DerivativesEmitter.typeName(sig.returnType()));
+        .returns(DerivativesEmitter.resultType(sig)); // a flat function's whole record, else its type
     // A ScalarVjp holds a float function's value as a double: narrowed back, exactly.
     value.addStatement("return $L$LVjp($L).value()", sig.returnType() == Type.FLOAT ? "(float) " : "", primal.name(),
         String.join(", ", args));

@@ -8,6 +8,7 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.Derived;
+import io.jgrad.processor.ir.Function;
 import io.jgrad.processor.ir.Names;
 import io.jgrad.processor.ir.Stmt;
 import io.jgrad.processor.ir.Type;
@@ -44,9 +45,17 @@ final class SecondOrderEmitter {
     // Entry points check their array directions; the kernel checks its own tangent.
     DerivativesEmitter.printForward(second, sig, d.secondOrder().program());
     type.addMethod(second.build());
-    if (sig.recordResult() != null || sig.returnType().isArray()) {
-      // An array or record result: fDerivative only (HigherOrderEmitter), no Hessian of a number; its
-      // callers stop at order 1.
+    if (sig.recordResult() != null) {
+      // A record result: fDerivative only (HigherOrderEmitter), no Hessian of a number; its callers
+      // stop at order 1.
+      return;
+    }
+    if (sig.returnType().isArray()) {
+      // An array result: fDerivative (HigherOrderEmitter), no Hessian of a number. Callers take a
+      // plain body in as their own code; a custom rule's they call through fTangent.
+      if (!(d.function() instanceof Function.Plain)) {
+        emitTangentFunction(sig, kernel, members.internal());
+      }
       return;
     }
     emitTangentFunction(sig, kernel, members.internal());
@@ -133,10 +142,11 @@ final class SecondOrderEmitter {
     List<String> vs = diff.stream().map(p -> names.fresh(p.name() + "Dot")).toList();
     List<String> us = diff.stream().map(p -> names.fresh(p.name() + "Dir")).toList();
     List<String> ws = diff.stream().map(p -> names.fresh(p.name() + "DotDir")).toList();
-    ClassName dual = RuntimeTypes.dual(sig.returnType());
+    TypeName dual = DerivativesEmitter.jvpType(sig);
     ClassName outer = RuntimeTypes.derivatives(sig);
     ClassName jvpHome = RuntimeTypes.home(sig);
     String all = String.join(", ", primals);
+    boolean array = sig.returnType().isArray();
 
     MethodSpec.Builder tangent = DerivativesEmitter.entryPoint(sig.name() + "Tangent", sig,
         "The directional derivative of {@code $L} along the tangents, as a function of its own.\n",
@@ -154,8 +164,15 @@ final class SecondOrderEmitter {
     String second = names.fresh("second");
     jvp.addStatement("$T $L = $T.$L($L, $L, $L)", dual, second, outer, kernel, all, String.join(", ", vs),
         String.join(", ", us));
-    jvp.addStatement("return $T.of($L.value(), $L.tangent() + $T.$L($L, $L).tangent())", dual, second, second,
-        jvpHome, sig.name() + "Jvp", all, String.join(", ", ws));
+    CodeBlock along = CodeBlock.of("$T.$L($L, $L).tangent()", jvpHome, sig.name() + "Jvp", all,
+        String.join(", ", ws));
+    if (array) {
+      // An array result's two terms are added element by element.
+      jvp.addStatement("return $T.of($L.value(), $T.sum($L.tangent(), $L))", RuntimeTypes.JVP, second,
+          RuntimeTypes.ACCUMULATE, second, along);
+    } else {
+      jvp.addStatement("return $T.of($L.value(), $L.tangent() + $L)", dual, second, second, along);
+    }
     type.addMethod(jvp.build());
   }
 
@@ -191,8 +208,13 @@ final class SecondOrderEmitter {
         // Qualified: it is in Internal, where no member may shadow fVjp.
         .addStatement("return $T.$LVjp($L).pullback($L)$L", outer, sig.name(), args, g,
             diff.size() == 1 ? "" : "." + diff.get(i).name() + "()"));
-    if (!sig.internal()) {
-      emitHessian(sig, d.pullbacks(), members.api()); // a pullback function's serve its callers only
+    if (sig.internal()) {
+      return; // a pullback function's serve its callers only
+    }
+    if (sig.differentiatedParams().get(0).type().isArray()) {
+      ArrayReverseHessianEmitter.emit(sig, d.pullbacks().get(0).signature(), members.api());
+    } else {
+      emitHessian(sig, d.pullbacks(), members.api());
     }
   }
 
@@ -229,13 +251,16 @@ final class SecondOrderEmitter {
     MethodSpec.Builder of(int i, Callee p, String g);
   }
 
-  /** Each pullback function of {@code d}, a double, from {@code method}, and its derivatives. */
+  /**
+   * Each pullback function of {@code d}, a double (or the gradient array of an array parameter), from
+   * {@code method}, and its derivatives.
+   */
   private static void emitPullbacks(Derived d, Members members, PullbackMethod method) {
     for (int i = 0; i < d.signature().differentiatedParams().size(); i++) {
       Derived pullback = d.pullbacks().get(i);
       Callee p = pullback.signature();
       members.of(p).addMethod(method.of(i, p, p.params().get(p.params().size() - 1).name())
-          .returns(TypeName.DOUBLE).build());
+          .returns(DerivativesEmitter.typeName(p.returnType())).build());
       DerivativesEmitter.emit(pullback, members);
     }
   }

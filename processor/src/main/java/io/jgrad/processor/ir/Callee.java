@@ -254,7 +254,7 @@ public record Callee(
    */
   public Callee secondOrderPrimal() {
     return !rulePrimal || order < 2 ? this : new Callee(derivativesQualifiedName, derivativesQualifiedName,
-        rulePrimalName(name), params, returnType, forward, order - 1, null, deeperRulePrimals > 0, null, 0,
+        rulePrimalName(name), params, returnType, forward, order - 1, null, deeperRulePrimals > 0, recordResult, 0,
         Math.max(0, deeperRulePrimals - 1));
   }
 
