@@ -44,6 +44,7 @@ import io.jgrad.processor.parse.CalleeResolver;
 import io.jgrad.processor.parse.RecordSignatureReader;
 import io.jgrad.processor.parse.VjpPassReader;
 import io.jgrad.processor.transform.Derivation;
+import io.jgrad.processor.transform.DerivativeCallBodies;
 import io.jgrad.processor.transform.KernelLowering;
 import io.jgrad.processor.transform.KernelSources;
 import io.jgrad.processor.transform.NotBatchable;
@@ -177,11 +178,14 @@ public final class JgradProcessor extends AbstractProcessor {
     functions.forEach(f -> all.put(f.signature().key(), f));
     Map<String, Function> plain = new LinkedHashMap<>();
     work.forEach(w -> plain.putAll(w.plainBodies()));
+    // A derivative call in a kernel reads as a call of a tangent function or rule primal: code too.
+    java.util.function.Function<Callee, Function> derivativeBodies = DerivativeCallBodies.of(functions);
     KernelSources sources = new KernelSources(
         c -> all.get(c.key()),
         c -> {
           Function f = all.get(c.key());
-          return f instanceof Function.Plain ? f : plain.get(c.key());
+          return f instanceof Function.Plain ? f : plain.containsKey(c.key()) ? plain.get(c.key())
+              : derivativeBodies.apply(c);
         },
         (owner, method) -> plain.get(Callee.key(owner, method)),
         this::constantValue);
