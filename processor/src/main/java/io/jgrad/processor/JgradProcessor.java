@@ -48,6 +48,7 @@ import io.jgrad.processor.transform.DerivativeCallBodies;
 import io.jgrad.processor.transform.KernelLowering;
 import io.jgrad.processor.transform.KernelSources;
 import io.jgrad.processor.transform.NotBatchable;
+import io.jgrad.processor.transform.PrivateMemory;
 import io.jgrad.processor.transform.Pullbacks;
 import io.jgrad.processor.transform.ResultInlining;
 import io.jgrad.processor.transform.RulePrimal;
@@ -452,7 +453,7 @@ public final class JgradProcessor extends AbstractProcessor {
         Optional<List<String>> perLane = PerLaneReading.read(method, sig, recordSignature,
             TreeAccess.of(processingEnv).orElseThrow(), report);
         Optional<Kernels> lowered = perLane.flatMap(names -> lower(method, RecordBatching.asUserFunction(f),
-            names, reverseOnly.get(sig.key()), sources, report, false));
+            names, reverseOnly.get(sig.key()), sources, report, false, openCl));
         if (lowered.isEmpty()) {
           return Optional.empty();
         }
@@ -500,7 +501,7 @@ public final class JgradProcessor extends AbstractProcessor {
       Optional<List<String>> perLane = PerLaneReading.read(method, sig, null,
           TreeAccess.of(processingEnv).orElseThrow(), report);
       Optional<Kernels> lowered = perLane.flatMap(names -> lower(method, f, names, reverseOnly.get(sig.key()),
-          sources, report, true));
+          sources, report, true, openCl));
       if (lowered.isEmpty()) {
         return Optional.empty();
       }
@@ -519,13 +520,17 @@ public final class JgradProcessor extends AbstractProcessor {
   /**
    * The kernels of {@code f}, whose kernels take {@code perLane} per lane, with the warning of lanes
    * that run on the CPU only (an error unless {@code cpuLanes}: a record function's lanes cannot call
-   * its scalar code); empty once {@code report} has why it cannot be batched.
+   * its scalar code); empty once {@code report} has why it cannot be batched. With {@code openCl}
+   * (OpenCL kernels generated) their local arrays must fit a lane's private memory.
    */
   private Optional<Kernels> lower(ExecutableElement method, Function f, List<String> perLane, String reverseOnly,
-      KernelSources sources, Report report, boolean cpuLanes) {
+      KernelSources sources, Report report, boolean cpuLanes, boolean openCl) {
     Kernels kernels;
     try {
       kernels = KernelLowering.lower(f, perLane, reverseOnly, sources);
+      if (openCl) {
+        PrivateMemory.check(kernels);
+      }
     } catch (NotBatchable e) {
       notBatchable(e, method, report);
       return Optional.empty();
