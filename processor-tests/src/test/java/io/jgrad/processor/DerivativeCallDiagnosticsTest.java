@@ -131,9 +131,16 @@ class DerivativeCallDiagnosticsTest {
   }
 
   @Test
-  void kernelsDoNotTakeDerivativeCallsYet() {
-    assertThat(errorAtCall("jgrad.DerivativeCall", "@Batched @Differentiable", "return ADerivatives.fGrad(x, y).x(); // here"))
-        .contains("kernels of a @Batched function cannot take derivative calls yet (ADerivatives.fGrad)");
+  void kernelsTakeDerivativeCallsOfFunctionsOfNumbersWithForwardMode() {
+    Compilation c = compile("a.A", source("@Batched @Differentiable", "return ADerivatives.fGrad(x, y).x()"
+        + " + ADerivatives.fJvp(x, y, 1, 0).tangent();"));
+    assertThat(c.errors()).isEmpty();
+    assertThat(c.warnings()).isEmpty();
+    assertThat(errorAtCall("jgrad.DerivativeCall", "@Batched @Differentiable", "return ADerivatives.clipGrad(x); // here"))
+        .contains("not yet ADerivatives.clipGrad: clip reaches a @CustomVjp rule");
+    assertThat(errorAtCall("jgrad.DerivativeCall", "@Batched @Differentiable",
+        "return ADerivatives.normJvp(new double[] {x, y}, new double[] {1, 0}).tangent(); // here"))
+        .contains("not yet ADerivatives.normJvp: norm is differentiated in arrays");
   }
 
   /** A local array of x and y, then {@code rest}. */

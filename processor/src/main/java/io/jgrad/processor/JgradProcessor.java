@@ -44,9 +44,11 @@ import io.jgrad.processor.parse.CalleeResolver;
 import io.jgrad.processor.parse.RecordSignatureReader;
 import io.jgrad.processor.parse.VjpPassReader;
 import io.jgrad.processor.transform.Derivation;
+import io.jgrad.processor.transform.DerivativeCallBodies;
 import io.jgrad.processor.transform.KernelLowering;
 import io.jgrad.processor.transform.KernelSources;
 import io.jgrad.processor.transform.NotBatchable;
+import io.jgrad.processor.transform.PrivateMemory;
 import io.jgrad.processor.transform.Pullbacks;
 import io.jgrad.processor.transform.ResultInlining;
 import io.jgrad.processor.transform.RulePrimal;
@@ -177,11 +179,14 @@ public final class JgradProcessor extends AbstractProcessor {
     functions.forEach(f -> all.put(f.signature().key(), f));
     Map<String, Function> plain = new LinkedHashMap<>();
     work.forEach(w -> plain.putAll(w.plainBodies()));
+    // A derivative call in a kernel reads as a call of a tangent function or rule primal: code too.
+    java.util.function.Function<Callee, Function> derivativeBodies = DerivativeCallBodies.of(functions);
     KernelSources sources = new KernelSources(
         c -> all.get(c.key()),
         c -> {
           Function f = all.get(c.key());
-          return f instanceof Function.Plain ? f : plain.get(c.key());
+          return f instanceof Function.Plain ? f : plain.containsKey(c.key()) ? plain.get(c.key())
+              : derivativeBodies.apply(c);
         },
         (owner, method) -> plain.get(Callee.key(owner, method)),
         this::constantValue);
@@ -448,7 +453,7 @@ public final class JgradProcessor extends AbstractProcessor {
         Optional<List<String>> perLane = PerLaneReading.read(method, sig, recordSignature,
             TreeAccess.of(processingEnv).orElseThrow(), report);
         Optional<Kernels> lowered = perLane.flatMap(names -> lower(method, RecordBatching.asUserFunction(f),
-            names, reverseOnly.get(sig.key()), sources, report, false));
+            names, reverseOnly.get(sig.key()), sources, report, false, openCl));
         if (lowered.isEmpty()) {
           return Optional.empty();
         }
@@ -496,7 +501,7 @@ public final class JgradProcessor extends AbstractProcessor {
       Optional<List<String>> perLane = PerLaneReading.read(method, sig, null,
           TreeAccess.of(processingEnv).orElseThrow(), report);
       Optional<Kernels> lowered = perLane.flatMap(names -> lower(method, f, names, reverseOnly.get(sig.key()),
-          sources, report, true));
+          sources, report, true, openCl));
       if (lowered.isEmpty()) {
         return Optional.empty();
       }
@@ -515,13 +520,17 @@ public final class JgradProcessor extends AbstractProcessor {
   /**
    * The kernels of {@code f}, whose kernels take {@code perLane} per lane, with the warning of lanes
    * that run on the CPU only (an error unless {@code cpuLanes}: a record function's lanes cannot call
-   * its scalar code); empty once {@code report} has why it cannot be batched.
+   * its scalar code); empty once {@code report} has why it cannot be batched. With {@code openCl}
+   * (OpenCL kernels generated) their local arrays must fit a lane's private memory.
    */
   private Optional<Kernels> lower(ExecutableElement method, Function f, List<String> perLane, String reverseOnly,
-      KernelSources sources, Report report, boolean cpuLanes) {
+      KernelSources sources, Report report, boolean cpuLanes, boolean openCl) {
     Kernels kernels;
     try {
       kernels = KernelLowering.lower(f, perLane, reverseOnly, sources);
+      if (openCl) {
+        PrivateMemory.check(kernels);
+      }
     } catch (NotBatchable e) {
       notBatchable(e, method, report);
       return Optional.empty();

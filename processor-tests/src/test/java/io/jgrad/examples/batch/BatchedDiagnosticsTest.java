@@ -123,6 +123,29 @@ class BatchedDiagnosticsTest {
     assertThat(c).succeededWithoutWarnings();
   }
 
+  /** A function keeping {@code x} in a local array of {@code size} doubles, for the private memory cap. */
+  private Compilation withArrayOf(int size) {
+    return compile(""
+        + "  @Batched @Differentiable\n"
+        + "  static double f(double x) {\n"
+        + "    double[] t = new double[" + size + "];\n"
+        + "    for (int k = 0; k < t.length; k++) {\n"
+        + "      t[k] = x * k;\n"
+        + "    }\n"
+        + "    return t[" + (size - 1) + "] * t[1];\n"
+        + "  }\n");
+  }
+
+  @Test
+  void aLanesLocalArraysFitItsPrivateMemory() {
+    // fJvpBatch and fGradBatch make t and its tangent: 2 · 4096 doubles are 64 KiB, the cap; one more is above.
+    assertThat(withArrayOf(4096)).succeededWithoutWarnings();
+    Compilation c = withArrayOf(4097);
+    assertThat(c).hadErrorContaining("[jgrad.NotBatchable] the local arrays of a lane of fJvpBatch take 65552"
+        + " bytes (t has 4097 elements), more than the 65536 bytes of private memory jgrad gives a lane")
+        .inFile(source).onLine(7).atColumn(18);
+  }
+
   @Test
   void anArrayPerLaneThroughACustomVjpRuleIsNotBatchableYet() {
     Compilation c = compile(""

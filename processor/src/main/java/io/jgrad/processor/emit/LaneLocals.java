@@ -3,6 +3,7 @@ package io.jgrad.processor.emit;
 import com.palantir.javapoet.CodeBlock;
 import io.jgrad.processor.ir.Expr;
 import io.jgrad.processor.ir.Exprs;
+import io.jgrad.processor.ir.Lane;
 import io.jgrad.processor.ir.Linear;
 import io.jgrad.processor.ir.Names;
 import io.jgrad.processor.ir.Rewrite;
@@ -60,25 +61,9 @@ final class LaneLocals {
     return out;
   }
 
-  /**
-   * The local arrays {@code program} makes (its own and their tangents), each as its {@code new}
-   * expression of a constant size, by name: what the kernel keeps in private memory.
-   */
+  /** The local arrays {@code program} makes, by name: see {@link Lane#privateArrays}. */
   static Map<String, Expr.NewArray> arrays(List<Linear> program) {
-    Map<String, Expr.NewArray> arrays = new LinkedHashMap<>();
-    collectArrays(program, arrays);
-    return arrays;
-  }
-
-  private static void collectArrays(List<Linear> program, Map<String, Expr.NewArray> arrays) {
-    for (Linear l : program) {
-      if (l instanceof Linear.Primal p && p.stmt() instanceof Stmt.Assign a && a.value() instanceof Expr.NewArray n) {
-        arrays.putIfAbsent(a.target().name(), n);
-      } else if (l instanceof Linear.TangentArray t) {
-        arrays.putIfAbsent(t.target().name(), new Expr.NewArray(t.target().type(), t.length()));
-      }
-      Rewrite.bodies(l).forEach(body -> collectArrays(body, arrays));
-    }
+    return Lane.privateArrays(program);
   }
 
   /** {@code counter = 0; while (counter < length) { array[counter] = 0; counter++; }}. */

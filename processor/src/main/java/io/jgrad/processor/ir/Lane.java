@@ -1,6 +1,8 @@
 package io.jgrad.processor.ir;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One kernel's lane lowered to flat primitive code, ready to print: calls inlined, every local
@@ -46,6 +48,27 @@ public record Lane(Names names, String index, List<Linear> program, List<Constan
    * {@code at} of its gradient array.
    */
   public record Pass(Expr when, Expr at) {}
+
+  /**
+   * The local arrays {@code program} makes (its own and their tangents), each as its {@code new}
+   * expression of a constant size, by name: what the kernel keeps in private memory.
+   */
+  public static Map<String, Expr.NewArray> privateArrays(List<Linear> program) {
+    Map<String, Expr.NewArray> arrays = new LinkedHashMap<>();
+    collectArrays(program, arrays);
+    return arrays;
+  }
+
+  private static void collectArrays(List<Linear> program, Map<String, Expr.NewArray> arrays) {
+    for (Linear l : program) {
+      if (l instanceof Linear.Primal p && p.stmt() instanceof Stmt.Assign a && a.value() instanceof Expr.NewArray n) {
+        arrays.putIfAbsent(a.target().name(), n);
+      } else if (l instanceof Linear.TangentArray t) {
+        arrays.putIfAbsent(t.target().name(), new Expr.NewArray(t.target().type(), t.length()));
+      }
+      Rewrite.bodies(l).forEach(body -> collectArrays(body, arrays));
+    }
+  }
 
   /** The row of {@code array}, or null where it is not given per lane as rows. */
   public Row row(String array) {

@@ -10,7 +10,6 @@ import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
-import io.jgrad.annotations.Batched;
 import io.jgrad.processor.diag.Codes;
 import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.DiffSpec;
@@ -400,11 +399,6 @@ final class DerivativeCallReader {
     if (cx.callsItself(f, call)) {
       return Optional.of(ReadContext.dummy());
     }
-    if (cx.method.getAnnotation(Batched.class) != null) {
-      return Optional.of(cx.failed(Codes.DERIVATIVE_CALL, "kernels of a @Batched function cannot take derivative"
-          + " calls yet (" + spelled + "); hint: batch " + f.getSimpleName() + " itself, or leave @Batched off "
-          + cx.method.getSimpleName(), call));
-    }
     Optional<String> unsupported = FlatDerivativeCall.unsupported(f, cx.callees);
     if (unsupported.isPresent()) {
       return Optional.of(cx.failed(Codes.DERIVATIVE_CALL, spelled + " is not differentiated yet: "
@@ -427,7 +421,7 @@ final class DerivativeCallReader {
           + ", and " + f.getSimpleName() + " has order " + spec.order() + "; hint: give " + f.getSimpleName()
           + " order = " + needed + fix, call));
     }
-    return Optional.empty();
+    return KernelDerivativeCalls.refusal(cx, f, spelled).map(m -> cx.failed(Codes.DERIVATIVE_CALL, m, call));
   }
 
   /** The unit direction along f's differentiated parameter {@code k}, each component of its parameter's type. */

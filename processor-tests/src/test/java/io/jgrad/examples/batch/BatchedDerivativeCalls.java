@@ -1,0 +1,61 @@
+package io.jgrad.examples.batch;
+
+import io.jgrad.annotations.Batched;
+import io.jgrad.annotations.CustomJvp;
+import io.jgrad.annotations.Differentiable;
+import io.jgrad.runtime.Dual;
+
+/**
+ * Batched functions that take derivative calls: each lane inlines the tangent functions and rule
+ * primals the calls read as, and its kernels differentiate them again (forward over forward).
+ */
+final class BatchedDerivativeCalls {
+  private BatchedDerivativeCalls() {}
+
+  /** {@code sin(x) y + x³}, of order 3: its Hessian is differentiated once more below. */
+  @Differentiable(order = 3)
+  static double wave(double x, double y) {
+    return Math.sin(x) * y + x * x * x;
+  }
+
+  /** The notebook's stable softplus: a rule that calls its primal, of order 2. */
+  @CustomJvp(jvp = "softplusJvp", order = 2)
+  static double softplus(double x) {
+    return Math.log(1 + Math.exp(x));
+  }
+
+  static Dual softplusJvp(double x, double xDot) {
+    double ans = softplus(x);
+    return Dual.of(ans, (1 - 1 / (1 + Math.exp(x))) * xDot);
+  }
+
+  /** A rule whose tangent, 2 cos(x), is not the derivative of its value: differentiated as written. */
+  @CustomJvp(jvp = "doubledJvp", order = 2)
+  static double doubled(double x) {
+    return Math.sin(x);
+  }
+
+  static Dual doubledJvp(double x, double xDot) {
+    return Dual.of(doubled(x), 2 * Math.cos(x) * xDot);
+  }
+
+  /** {@code ∂wave/∂x · y + wave's JVP along (1, x)}: a gradient component and a tangent in the lane. */
+  @Batched
+  @Differentiable
+  static double slope(double x, double y) {
+    return BatchedDerivativeCallsDerivatives.waveGrad(x, y).x() * y
+        + BatchedDerivativeCallsDerivatives.waveJvp(x, y, 1, x).tangent();
+  }
+
+  /**
+   * {@code softplus(xy) + softplus'(xy) ∂²wave/∂x∂y + 2 cos(x)}: a held JVP read twice, a Hessian
+   * entry and a rule's tangent.
+   */
+  @Batched
+  @Differentiable
+  static double curvature(double x, double y) {
+    Dual d = BatchedDerivativeCallsDerivatives.softplusJvp(x * y, 1);
+    return d.value() + d.tangent() * BatchedDerivativeCallsDerivatives.waveHessian(x, y)[0][1]
+        + BatchedDerivativeCallsDerivatives.doubledJvp(x, 1).tangent();
+  }
+}

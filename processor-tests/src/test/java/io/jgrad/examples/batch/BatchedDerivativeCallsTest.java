@@ -1,0 +1,122 @@
+package io.jgrad.examples.batch;
+
+import static io.jgrad.examples.batch.LaneTesting.assertClose;
+import static io.jgrad.examples.batch.LaneTesting.tolerance;
+import static io.jgrad.examples.batch.LaneTesting.uniform;
+
+import io.jgrad.runtime.Backend;
+import io.jgrad.runtime.Dual;
+import java.util.Random;
+import java.util.function.DoubleBinaryOperator;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Derivative calls inside batched functions, on every backend: each lane's value, JVP and gradient
+ * against the scalar generated code (f, fJvp, fGrad), closed forms and central finite differences.
+ */
+class BatchedDerivativeCallsTest {
+  private static final double H = 1e-5;
+
+  /** The central difference of {@code f} at (x, y) along (dx, dy). */
+  private static double difference(DoubleBinaryOperator f, double x, double y, double dx, double dy) {
+    return (f.applyAsDouble(x + H * dx, y + H * dy) - f.applyAsDouble(x - H * dx, y - H * dy)) / (2 * H);
+  }
+
+  /**
+   * Runs the three kernels of {@code f} on {@code backend} over 40 random lanes and checks each lane
+   * against the scalar code, {@code closed} (the value's closed form) and central differences.
+   */
+  private static void check(Backend backend, long seed, Kernels kernels, DoubleBinaryOperator f,
+      DoubleBinaryOperator closed, Scalar scalar) {
+    OpenCl.requireIf(backend);
+    Random r = new Random(seed);
+    int lanes = 40;
+    double[] x = uniform(r, lanes, -2, 2);
+    double[] y = uniform(r, lanes, -2, 2);
+    double[] xDot = uniform(r, lanes, -1, 1);
+    double[] yDot = uniform(r, lanes, -1, 1);
+    double[] out = new double[lanes];
+    double[] outValue = new double[lanes];
+    double[] outTangent = new double[lanes];
+    double[] xGrad = new double[lanes];
+    double[] yGrad = new double[lanes];
+    kernels.run(x, y, xDot, yDot, out, outValue, outTangent, xGrad, yGrad, backend);
+    double tol = tolerance(backend);
+    for (int l = 0; l < lanes; l++) {
+      assertClose(out[l], closed.applyAsDouble(x[l], y[l]), 1e-12, "value, closed form, at lane " + l);
+      assertClose(out[l], f.applyAsDouble(x[l], y[l]), tol, "value against the scalar code at lane " + l);
+      Dual jvp = scalar.jvp(x[l], y[l], xDot[l], yDot[l]);
+      assertClose(outValue[l], jvp.value(), tol, "jvp value at lane " + l);
+      assertClose(outTangent[l], jvp.tangent(), tol, "jvp tangent at lane " + l);
+      assertClose(outTangent[l], difference(f, x[l], y[l], xDot[l], yDot[l]), 1e-7,
+          "jvp tangent against finite differences at lane " + l);
+      double[] grad = scalar.grad(x[l], y[l]);
+      assertClose(xGrad[l], grad[0], tol, "x gradient at lane " + l);
+      assertClose(yGrad[l], grad[1], tol, "y gradient at lane " + l);
+      assertClose(xGrad[l], difference(f, x[l], y[l], 1, 0), 1e-7, "x gradient, finite differences, lane " + l);
+      assertClose(yGrad[l], difference(f, x[l], y[l], 0, 1), 1e-7, "y gradient, finite differences, lane " + l);
+    }
+  }
+
+  /** The three kernels of a batched function of (x, y). */
+  private interface Kernels {
+    void run(double[] x, double[] y, double[] xDot, double[] yDot, double[] out, double[] outValue,
+        double[] outTangent, double[] xGrad, double[] yGrad, Backend backend);
+  }
+
+  /** The scalar fJvp and fGrad of a function of (x, y). */
+  private interface Scalar {
+    Dual jvp(double x, double y, double xDot, double yDot);
+
+    double[] grad(double x, double y);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void aGradientComponentAndATangent(Backend backend) {
+    check(backend, 21, (x, y, xDot, yDot, out, outValue, outTangent, xGrad, yGrad, b) -> {
+      BatchedDerivativeCallsDerivatives.slopeBatch(x, y, out, b);
+      BatchedDerivativeCallsDerivatives.slopeJvpBatch(x, y, xDot, yDot, outValue, outTangent, b);
+      BatchedDerivativeCallsDerivatives.slopeGradBatch(x, y, xGrad, yGrad, b);
+    }, BatchedDerivativeCalls::slope, (x, y) -> {
+      double dx = Math.cos(x) * y + 3 * x * x;
+      return dx * y + dx + Math.sin(x) * x;
+    }, new Scalar() {
+      @Override
+      public Dual jvp(double x, double y, double xDot, double yDot) {
+        return BatchedDerivativeCallsDerivatives.slopeJvp(x, y, xDot, yDot);
+      }
+
+      @Override
+      public double[] grad(double x, double y) {
+        var g = BatchedDerivativeCallsDerivatives.slopeGrad(x, y);
+        return new double[] {g.x(), g.y()};
+      }
+    });
+  }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void aHeldJvpAHessianEntryAndRules(Backend backend) {
+    check(backend, 22, (x, y, xDot, yDot, out, outValue, outTangent, xGrad, yGrad, b) -> {
+      BatchedDerivativeCallsDerivatives.curvatureBatch(x, y, out, b);
+      BatchedDerivativeCallsDerivatives.curvatureJvpBatch(x, y, xDot, yDot, outValue, outTangent, b);
+      BatchedDerivativeCallsDerivatives.curvatureGradBatch(x, y, xGrad, yGrad, b);
+    }, BatchedDerivativeCalls::curvature, (x, y) -> {
+      double u = x * y;
+      return Math.log(1 + Math.exp(u)) + Math.cos(x) / (1 + Math.exp(-u)) + 2 * Math.cos(x);
+    }, new Scalar() {
+      @Override
+      public Dual jvp(double x, double y, double xDot, double yDot) {
+        return BatchedDerivativeCallsDerivatives.curvatureJvp(x, y, xDot, yDot);
+      }
+
+      @Override
+      public double[] grad(double x, double y) {
+        var g = BatchedDerivativeCallsDerivatives.curvatureGrad(x, y);
+        return new double[] {g.x(), g.y()};
+      }
+    });
+  }
+}
