@@ -526,6 +526,66 @@ public final class ArrayHessianDerivatives {
     }
 
     /**
+     * Component {@code x} of the gradient of {@code caller} as a function of its own, for callers
+     * that differentiate through {@code callerGrad}.
+     */
+    public static double[] callerGradientX(double[] x, double a) {
+      return ArrayHessianDerivatives.callerGrad(x, a).x();
+    }
+
+    /**
+     * Forward mode of {@code callerGradientX}: component {@code x} of the gradient and of H·v
+     * ({@code callerHvp}).
+     */
+    public static Jvp<double[]> callerGradientXJvp(double[] x, double a, double[] xDot,
+        double aDot) {
+      return Jvp.of(ArrayHessianDerivatives.callerGrad(x, a).x(),
+          ArrayHessianDerivatives.callerHvp(x, a, xDot, aDot).x());
+    }
+
+    /**
+     * Reverse mode of {@code callerGradientX}: a cotangent pulled back to Hᵀ times it,
+     * the gradient of {@code callerTangent} along the cotangent in the direction
+     * of {@code x} (one pass).
+     */
+    public static RecordVjp<double[], CallerGradientXGrad> callerGradientXVjp(double[] x,
+        double a) {
+      return new RecordVjp<>(ArrayHessianDerivatives.callerGrad(x, a).x(), s -> {
+        CallerTangentGrad t = Internal.callerTangentGrad(x, a, s, 0.0);
+        return new CallerGradientXGrad(t.x(), t.a());
+      });
+    }
+
+    /**
+     * Component {@code a} of the gradient of {@code caller} as a function of its own, for callers
+     * that differentiate through {@code callerGrad}.
+     */
+    public static double callerGradientA(double[] x, double a) {
+      return ArrayHessianDerivatives.callerGrad(x, a).a();
+    }
+
+    /**
+     * Forward mode of {@code callerGradientA}: component {@code a} of the gradient and of H·v
+     * ({@code callerHvp}).
+     */
+    public static Dual callerGradientAJvp(double[] x, double a, double[] xDot, double aDot) {
+      return Dual.of(ArrayHessianDerivatives.callerGrad(x, a).a(),
+          ArrayHessianDerivatives.callerHvp(x, a, xDot, aDot).a());
+    }
+
+    /**
+     * Reverse mode of {@code callerGradientA}: a cotangent pulled back to Hᵀ times it,
+     * the gradient of {@code callerTangent} along the cotangent in the direction
+     * of {@code a} (one pass).
+     */
+    public static Vjp<CallerGradientAGrad> callerGradientAVjp(double[] x, double a) {
+      return new Vjp<>(ArrayHessianDerivatives.callerGrad(x, a).a(), s -> {
+        CallerTangentGrad t = Internal.callerTangentGrad(x, a, new double[x.length], s);
+        return new CallerGradientAGrad(t.x(), t.a());
+      });
+    }
+
+    /**
      * The value of {@code callerTangent} and its pullback from an output cotangent to the gradient
      * ({@code jax.vjp}).
      */
@@ -570,6 +630,20 @@ public final class ArrayHessianDerivatives {
      * The gradient of {@code chainTangent}, one component per differentiated parameter.
      */
     public static record ChainTangentGrad(double[] x, double[] xDot) {
+    }
+
+    /**
+     * The gradient of {@code callerGradientX}, one component per differentiated parameter of
+     * {@code caller}.
+     */
+    public static record CallerGradientXGrad(double[] x, double a) {
+    }
+
+    /**
+     * The gradient of {@code callerGradientA}, one component per differentiated parameter of
+     * {@code caller}.
+     */
+    public static record CallerGradientAGrad(double[] x, double a) {
     }
 
     /**

@@ -197,11 +197,23 @@ class DerivativeCallDiagnosticsTest {
   }
 
   @Test
-  void aGradientOfSeveralParametersIsNotYet() {
-    assertThat(errorAtCall("jgrad.DerivativeCall", PLAIN,
-        withArray("double[] g = ADerivatives.mixedGrad(w, x).v(); // here\n    return g[0];")))
-        .contains("its one differentiated parameter is a double[]; mixed has 2; hint: read a directional"
-            + " derivative, mixedJvp(...).tangent()");
+  void aGradientOfSeveralParametersCompilesCleanly() {
+    Compilation c = compile("a.A", source(PLAIN, withArray("double[] g = ADerivatives.mixedGrad(w, x).v();\n"
+        + "    double[] p = ADerivatives.mixedVjp(w, x).pullback(y).v();\n"
+        + "    return g[0] + ADerivatives.mixedGrad(w, x).a() + p[1];")));
+    assertThat(c.errors()).isEmpty();
+    assertThat(c.warnings()).isEmpty();
+  }
+
+  @Test
+  void aGradientWithAFloatBesideAnArrayIsNotYet() {
+    String floats = source(PLAIN, withArray("double[] g = ADerivatives.floatyGrad(w, (float) x).v(); // here\n"
+        + "    return g[0];"))
+        .replace("final class A {", "final class A {\n  @Differentiable(order = 2) static double floaty(double[] v,"
+            + " float a) { return v[0] * a; }");
+    assertThat(message(assertErrorOnLine("jgrad.DerivativeCall", "a.A", floats, "// here"), "jgrad.DerivativeCall"))
+        .contains("ADerivatives.floatyGrad is not differentiated yet: floaty takes or returns something other"
+            + " than numbers, records of numbers and double[] arrays");
   }
 
   @Test

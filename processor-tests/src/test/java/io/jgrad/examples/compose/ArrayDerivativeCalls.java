@@ -154,4 +154,66 @@ final class ArrayDerivativeCalls {
     }
     return s;
   }
+
+  /** quadratic(w) + b(w₀ - w₂) + b³/3: an array and a number differentiated. */
+  @Differentiable(order = 2)
+  static double mixed(double[] w, double b) {
+    return quadratic(w) + b * (w[0] - w[2]) + b * b * b / 3;
+  }
+
+  /** A gradient step in both parameters: the array component read into a local, the number on the call. */
+  @Differentiable
+  static double mixedAfterStep(double[] w, double b) {
+    double[] gw = ArrayDerivativeCallsDerivatives.mixedGrad(w, b).w();
+    double gb = ArrayDerivativeCallsDerivatives.mixedGrad(w, b).b();
+    double[] w1 = new double[w.length];
+    for (int i = 0; i < w.length; i++) {
+      w1[i] = w[i] - 0.1 * gw[i];
+    }
+    return mixed(w1, b - 0.1 * gb);
+  }
+
+  /** The components read in place, held and through fVjp: Σᵢ (∂F/∂w)ᵢ wᵢ + b · s·∂F/∂b with s = w₁. */
+  @Differentiable
+  static double mixedInPlace(double[] w, double b) {
+    ArrayDerivativeCallsDerivatives.MixedGrad g = ArrayDerivativeCallsDerivatives.mixedGrad(w, b);
+    double s = 0;
+    for (int i = 0; i < w.length; i++) {
+      s += g.w()[i] * w[i];
+    }
+    return s + b * ArrayDerivativeCallsDerivatives.mixedVjp(w, b).pullback(w[1]).b();
+  }
+
+  /**
+   * a₀b₀ with a rule over two arrays whose tangent is 2b₀ȧ₀ + 3a₀ḃ₀: the gradient (2b₀e₀, 3a₀e₀)
+   * has ∂(∂f/∂a₀)/∂b₀ = 2 but ∂(∂f/∂b₀)/∂a₀ = 3.
+   */
+  @CustomJvp(jvp = "tiltedPairJvp", order = 2)
+  static double tiltedPair(double[] a, double[] b) {
+    return a[0] * b[0];
+  }
+
+  static Dual tiltedPairJvp(double[] a, double[] b, double[] aDot, double[] bDot) {
+    return Dual.of(tiltedPair(a, b), 2 * b[0] * aDot[0] + 3 * a[0] * bDot[0]);
+  }
+
+  /** r(a, b)·(a, b) through the rule, both components read in place. */
+  @Differentiable
+  static double tiltedPairInPlace(double[] a, double[] b) {
+    return ArrayDerivativeCallsDerivatives.tiltedPairGrad(a, b).a()[0] * a[0]
+        + ArrayDerivativeCallsDerivatives.tiltedPairGrad(a, b).b()[0] * b[0];
+  }
+
+  /** b·w₀² through a float callee, plus w₀w₁b: fTangent has no reverse mode, each VJP one pass per element. */
+  @Differentiable(order = 2)
+  static double floatMixed(double[] w, double b) {
+    return b * squareF((float) w[0]) + w[0] * w[1] * b;
+  }
+
+  /** The product of the first array component and the number component of the gradient. */
+  @Differentiable
+  static double floatMixedProduct(double[] w, double b) {
+    return ArrayDerivativeCallsDerivatives.floatMixedGrad(w, b).w()[0]
+        * ArrayDerivativeCallsDerivatives.floatMixedGrad(w, b).b();
+  }
 }

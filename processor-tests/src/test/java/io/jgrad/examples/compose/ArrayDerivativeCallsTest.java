@@ -284,4 +284,92 @@ class ArrayDerivativeCallsTest {
     double[] v = {0.8, -0.4};
     assertThat(ArrayDerivativeCallsDerivatives.tiltedInPlaceJvp(w, v).tangent()).isWithin(1e-12).of(dot(expected, v));
   }
+
+  /** ∇F(w, b) of mixed = quadratic(w) + b(w₀ - w₂) + b³/3, by hand: (Aw + b_vec + b·c, c·w + b²). */
+  private static double[] mixedGradient(double[] w, double b) {
+    double[] g = times(A, w);
+    double[] c = {1, 0, -1};
+    double[] out = new double[4];
+    for (int i = 0; i < 3; i++) {
+      out[i] = g[i] + B[i] + b * c[i];
+    }
+    out[3] = w[0] - w[2] + b * b;
+    return out;
+  }
+
+  @Test
+  void aGradientStepInAnArrayAndANumberHasItsClosedForm() {
+    double[] c = {1, 0, -1};
+    for (double[] x : new double[][] {{0.3, -0.8, 1.2, 0.5}, {-1.1, 0.4, 0.0, -0.9}}) {
+      double[] w = {x[0], x[1], x[2]};
+      double b = x[3];
+      // (w1, b1) = (w, b) - 0.1 ∇F; the gradient is (I - 0.1 H)ᵀ ∇F(w1, b1), H = [[A, c], [cᵀ, 2b]].
+      double[] g = mixedGradient(w, b);
+      double[] w1 = {w[0] - 0.1 * g[0], w[1] - 0.1 * g[1], w[2] - 0.1 * g[2]};
+      double[] g1 = mixedGradient(w1, b - 0.1 * g[3]);
+      double[] expected = new double[4];
+      for (int j = 0; j < 4; j++) {
+        double hg = 0;
+        for (int i = 0; i < 4; i++) {
+          double hij = i < 3 && j < 3 ? A[i][j] : i < 3 ? c[i] : j < 3 ? c[j] : 2 * b;
+          hg += hij * g1[i];
+        }
+        expected[j] = g1[j] - 0.1 * hg;
+      }
+      ArrayDerivativeCallsDerivatives.MixedAfterStepGrad grad = ArrayDerivativeCallsDerivatives.mixedAfterStepGrad(w, b);
+      assertClose(grad.w(), new double[] {expected[0], expected[1], expected[2]}, 1e-12);
+      assertThat(grad.b()).isWithin(1e-12).of(expected[3]);
+      assertClose(grad.w(), central(y -> ArrayDerivativeCalls.mixedAfterStep(y, b), w), 1e-6);
+      double fdB = (ArrayDerivativeCalls.mixedAfterStep(w, b + H) - ArrayDerivativeCalls.mixedAfterStep(w, b - H))
+          / (2 * H);
+      assertThat(grad.b()).isWithin(1e-6).of(fdB);
+      double[] v = {0.7, -0.2, 1.3};
+      assertThat(ArrayDerivativeCallsDerivatives.mixedAfterStepJvp(w, b, v, -0.6).tangent())
+          .isWithin(1e-12).of(dot(grad.w(), v) - 0.6 * grad.b());
+    }
+  }
+
+  @Test
+  void componentsReadInPlaceHeldAndPulledBackAgainstFiniteDifferences() {
+    double[] w = {0.3, -0.8, 1.2};
+    double b = 0.7;
+    double[] g = mixedGradient(w, b);
+    assertThat(ArrayDerivativeCalls.mixedInPlace(w, b))
+        .isWithin(1e-12).of(g[0] * w[0] + g[1] * w[1] + g[2] * w[2] + b * w[1] * g[3]);
+    ArrayDerivativeCallsDerivatives.MixedInPlaceGrad grad = ArrayDerivativeCallsDerivatives.mixedInPlaceGrad(w, b);
+    assertClose(grad.w(), central(y -> ArrayDerivativeCalls.mixedInPlace(y, b), w), 1e-6);
+    double fdB = (ArrayDerivativeCalls.mixedInPlace(w, b + H) - ArrayDerivativeCalls.mixedInPlace(w, b - H)) / (2 * H);
+    assertThat(grad.b()).isWithin(1e-6).of(fdB);
+    double[] v = {0.4, 1.0, -0.6};
+    assertThat(ArrayDerivativeCallsDerivatives.mixedInPlaceJvp(w, b, v, 0.3).tangent())
+        .isWithin(1e-12).of(dot(grad.w(), v) + 0.3 * grad.b());
+  }
+
+  @Test
+  void aRuleOverTwoArraysIsDifferentiatedAsWritten() {
+    double[] a = {0.6, -1.1};
+    double[] b = {-0.4, 2.0};
+    // r(a, b)·(a, b) = 2b₀a₀ + 3a₀b₀; its gradient is Jᵀ(a, b) + r = (3b₀ + 2b₀, 2a₀ + 3a₀) in the first
+    // elements (J·(a, b) + r would give (4b₀, 6a₀)).
+    ArrayDerivativeCallsDerivatives.TiltedPairInPlaceGrad grad =
+        ArrayDerivativeCallsDerivatives.tiltedPairInPlaceGrad(a, b);
+    assertClose(grad.a(), new double[] {5 * b[0], 0}, 1e-12);
+    assertClose(grad.b(), new double[] {5 * a[0], 0}, 1e-12);
+    assertThat(ArrayDerivativeCallsDerivatives.tiltedPairInPlaceJvp(a, b, new double[] {1, 2}, new double[] {-1, 3})
+        .tangent()).isWithin(1e-12).of(5 * b[0] - 5 * a[0]);
+  }
+
+  @Test
+  void componentsWhoseTangentHasNoReverseModeArePulledBackElementByElement() {
+    double[] w = {0.75, 0.5};
+    double b = 0.5;
+    // ∂f/∂w₀ = b(2w₀ + w₁) = b·u, ∂f/∂b = w₀(w₀ + w₁) = q; P = b·u·q (float-exact inputs).
+    double u = 2 * w[0] + w[1];
+    double q = w[0] * (w[0] + w[1]);
+    ArrayDerivativeCallsDerivatives.FloatMixedProductGrad g = ArrayDerivativeCallsDerivatives.floatMixedProductGrad(w, b);
+    assertClose(g.w(), new double[] {b * (2 * q + u * u), b * (q + u * w[0])}, 1e-6);
+    assertThat(g.b()).isWithin(1e-6).of(u * q);
+    assertThat(ArrayDerivativeCallsDerivatives.floatMixedProductJvp(w, b, new double[] {1, -1}, 2).tangent())
+        .isWithin(1e-6).of(b * (2 * q + u * u) - b * (q + u * w[0]) + 2 * u * q);
+  }
 }

@@ -229,7 +229,7 @@ final class ArrayHessianEmitter {
    * The unit direction over the differentiated parameters with its one on parameter {@code k} (at
    * {@code index} where it is an array), zeros elsewhere, as arguments.
    */
-  private static CodeBlock units(List<Callee.Param> diff, int k, String index) {
+  static CodeBlock units(List<Callee.Param> diff, int k, String index) {
     List<CodeBlock> out = new ArrayList<>();
     for (int i = 0; i < diff.size(); i++) {
       Callee.Param p = diff.get(i);

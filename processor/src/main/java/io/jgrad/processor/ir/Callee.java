@@ -393,8 +393,19 @@ public record Callee(
    * cotangent s back to the gradient of {@code fTangent(w, s)}. First order only.
    */
   public Callee gradientFunction() {
-    return new Callee(derivativesQualifiedName, derivativesQualifiedName, gradientFunctionName(name), params,
-        differentiatedParams().get(0).type(), true, 1);
+    return gradientFunction(differentiatedParams().get(0));
+  }
+
+  /**
+   * The component of the gradient for the differentiated parameter {@code p} as a function of its
+   * own: {@link #gradientFunction()} for one differentiated parameter, else {@code fGradientP(p...)}
+   * (the component's forward mode that of {@code fHvp}, its reverse mode the gradient of
+   * {@code fTangent} along the cotangent in p's direction).
+   */
+  public Callee gradientFunction(Param p) {
+    String suffix = hasSingleGradient() ? "" : Names.capitalized(p.name());
+    return new Callee(derivativesQualifiedName, derivativesQualifiedName, gradientFunctionName(name) + suffix, params,
+        p.type(), true, 1);
   }
 
   /** The name of {@link #gradientFunction} of function {@code name}. */
@@ -403,12 +414,13 @@ public record Callee(
   }
 
   /**
-   * Whether {@link #gradientFunction} is generated: order 2 or more, a double result and one
-   * differentiated parameter, a {@code double[]}.
+   * Whether {@link #gradientFunction(Param)} is generated: order 2 or more, a double result, and
+   * differentiated parameters of doubles and {@code double[]}s, one an array at least.
    */
   public boolean hasGradientFunction() {
     List<Param> diff = differentiatedParams();
-    return order >= 2 && returnType == Type.DOUBLE && diff.size() == 1 && diff.get(0).type() == Type.DOUBLE_ARRAY;
+    return order >= 2 && returnType == Type.DOUBLE && diff.stream().anyMatch(p -> p.type() == Type.DOUBLE_ARRAY)
+        && diff.stream().allMatch(p -> p.type() == Type.DOUBLE_ARRAY || p.type() == Type.DOUBLE);
   }
 
   /** The cotangent parameter's name: {@code g}, or a free variant when this function has a parameter g. */

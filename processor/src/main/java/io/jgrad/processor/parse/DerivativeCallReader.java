@@ -299,6 +299,7 @@ final class DerivativeCallReader {
       Expr.Var v = new Expr.Var(cx.fresh(name + Names.capitalized(p.name())),
           p.type());
       out.add(new Stmt.Assign(v, args.get(i), true));
+      arrays.copied(v, args.get(i));
       kept.add(v);
     }
     held.put(local, new HeldCall(target.get(), List.copyOf(kept), name));
@@ -353,12 +354,14 @@ final class DerivativeCallReader {
       return tangent(c, primals, args.subList(c.params().size(), args.size()));
     }
     if (!(r instanceof Reading.Value) && c.differentiatedParams().stream().anyMatch(p -> p.type().isArray())) {
-      return r instanceof Reading.Second
-          ? cx.failed(Codes.DERIVATIVE_CALL, "jgrad differentiates " + shown + " where " + f.getSimpleName()
-              + " takes numbers or records; of a function of arrays it differentiates fJvp and the gradient;"
-              + " hint: read " + f.getSimpleName() + "Jvp(...).tangent() along the direction you need", whole)
-          : arrays.gradient(c, primals,
-              r instanceof Reading.Pullback p ? p.call() : null, place, whole, shown);
+      if (r instanceof Reading.Second) {
+        return cx.failed(Codes.DERIVATIVE_CALL, "jgrad differentiates " + shown + " where " + f.getSimpleName()
+            + " takes numbers or records; of a function of arrays it differentiates fJvp and the gradient;"
+            + " hint: read " + f.getSimpleName() + "Jvp(...).tangent() along the direction you need", whole);
+      }
+      Reading.Pullback pulled = r instanceof Reading.Pullback p ? p : null;
+      return arrays.gradient(c, primals, pulled != null ? pulled.component() : ((Reading.Gradient) r).component(),
+          pulled != null ? pulled.call() : null, place, whole, shown);
     }
     if (r instanceof Reading.Gradient g) {
       return gradient(c, forward, primals, g.component(), Expr.Const.ofDouble(1));
