@@ -107,6 +107,8 @@ class DerivativeCallDiagnosticsTest {
   void fDerivativeIsNotDifferentiated() {
     assertThat(errorAtCall("jgrad.DerivativeCall", PLAIN, "return ADerivatives.fDerivative(x, y, 1, 0, 0, 1); // here"))
         .contains("jgrad does not differentiate a call to ADerivatives.fDerivative; it differentiates calls to fJvp");
+    assertThat(errorAtCall("jgrad.DerivativeCall", PLAIN, "return ADerivatives.fDerivative(x, y, 1, 0, 0, 1); // here"))
+        .contains("(fDerivative is the derivative of f's own order n, so its derivatives would be of order n + 1)");
   }
 
   @Test

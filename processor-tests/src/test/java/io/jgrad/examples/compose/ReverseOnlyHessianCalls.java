@@ -66,6 +66,22 @@ final class ReverseOnlyHessianCalls {
     return sinRule(x * y) + x * y * y;
   }
 
+  /** sinRule applied n times in a loop: reverse over reverse keeps its tape in local arrays. */
+  @Differentiable(order = 3)
+  static double sinTimes(double x, int n) {
+    double c = x;
+    for (int i = 0; i < n; i++) {
+      c = sinRule(c);
+    }
+    return c;
+  }
+
+  /** The second derivative of sin(sin(x)), through a loop and a bound int. */
+  @Differentiable
+  static double loopCurvature(double x) {
+    return ReverseOnlyHessianCallsDerivatives.sinTimesHessian(x, 2);
+  }
+
   /** A Newton step on sin's derivative: x - cos x / (-sin x). */
   @Differentiable
   static double newton(double x) {

@@ -84,6 +84,23 @@ class ReverseOnlyHessianCallsTest {
   }
 
   @Test
+  void aHessianThroughALoopOfRules() {
+    for (double x : new double[] {-0.9, 0.4, 1.7}) {
+      // g = sin(sin x): g'' = -sin(sin x) cos² x - cos(sin x) sin x.
+      double s = Math.sin(x);
+      double c = Math.cos(x);
+      assertThat(ReverseOnlyHessianCalls.loopCurvature(x)).isWithin(1e-12)
+          .of(-Math.sin(s) * c * c - Math.cos(s) * s);
+      // g''' = -cos(sin x) cos³ x + 3 sin(sin x) cos x sin x - cos(sin x) cos x.
+      double expected = -Math.cos(s) * c * c * c + 3 * Math.sin(s) * c * s - Math.cos(s) * c;
+      double grad = ReverseOnlyHessianCallsDerivatives.loopCurvatureGrad(x);
+      assertThat(grad).isWithin(1e-10).of(expected);
+      double fd = central(ReverseOnlyHessianCalls::loopCurvature, x);
+      assertThat(grad).isWithin(tolerance(fd)).of(fd);
+    }
+  }
+
+  @Test
   void anOrderTwoCallerOfAnOrderFourRule() {
     for (double x : new double[] {-1.3, 0.4, 2.2}) {
       assertThat(ReverseOnlyHessianCallsDerivatives.curvatureGrad(x)).isWithin(1e-10).of(-Math.cos(x));

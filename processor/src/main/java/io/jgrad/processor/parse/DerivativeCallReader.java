@@ -396,8 +396,10 @@ final class DerivativeCallReader {
       return Optional.of(cx.failed(Codes.DERIVATIVE_CALL, "jgrad does not differentiate a call to " + spelled
           + "; it differentiates calls to " + f.getSimpleName() + "Jvp, " + f.getSimpleName() + "Grad, "
           + f.getSimpleName() + "ValueAndGrad, " + f.getSimpleName() + "Vjp(...).pullback(g), "
-          + f.getSimpleName() + "Hvp and " + f.getSimpleName() + "Hessian(...)[i][j];"
-          + " hint: write the derivative with those", call));
+          + f.getSimpleName() + "Hvp and " + f.getSimpleName() + "Hessian(...)[i][j]"
+          + (target.suffix().equals("Derivative") ? " (" + target.method() + " is the derivative of "
+          + f.getSimpleName() + "'s own order n, so its derivatives would be of order n + 1)" : "")
+          + "; hint: write the derivative with those", call));
     }
     if (cx.callsItself(f, call)) {
       return Optional.of(ReadContext.dummy());
