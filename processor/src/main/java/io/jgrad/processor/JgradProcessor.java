@@ -266,6 +266,11 @@ public final class JgradProcessor extends AbstractProcessor {
             records.put(m, sig);
             functions.put(m, f);
           });
+          if (spec.kind() != DiffSpec.Kind.BODY) {
+            // Its flat body, quietly, for kernels (the value's lane, a rule that calls its primal).
+            BodyReading.read(new BodyParser(trees, new Report(), callees, m, sig.flat()))
+                .ifPresent(f -> plainBodies.put(sig.flat().key(), f));
+          }
         } else if (spec.kind() == DiffSpec.Kind.CUSTOM_VJP) {
           Callee sig = callees.resolve(m);
           if (RuleValidator.vjpRules(m, spec, sig, report)) {

@@ -38,14 +38,16 @@ final class RecordBatching {
         }
       }
     }
-    if (!(f instanceof Function.Plain)) {
-      // Kernels read the fwd and bwd of a rule over scalars as code, not yet those of a record's rule.
-      return Optional.of("a function with records and a custom rule of its own cannot be batched yet; hint:"
+    if (f instanceof Function.VjpRule) {
+      // Kernels read the fwd and bwd of a rule over scalars as code, not yet those of a record's rule
+      // (a JVP rule of a record function is read over the leaves, as its flat function).
+      return Optional.of("a function with records and a @CustomVjp rule of its own cannot be batched yet; hint:"
           + " give the rule the leaves as scalar parameters and batch a function that calls it");
     }
     for (Callee callee : Calls.of(f)) {
       String path = arrayUsers.get(callee.key());
-      if (path != null) {
+      // A rule that calls its own function (its primal) runs that function's flat body in the lane.
+      if (path != null && !callee.key().equals(f.signature().key())) {
         return Optional.of("a function with an array result or records cannot be batched yet ("
             + name + " → " + path + " returns an array, or takes or returns a record)");
       }

@@ -39,6 +39,33 @@ final class BatchedDerivativeCalls {
     return Dual.of(doubled(x), 2 * Math.cos(x) * xDot);
   }
 
+  /** {@code x y}, by a {@code jvps} pair, of order 2. */
+  @CustomJvp(jvps = {"productJvpX", "productJvpY"}, order = 2)
+  static double product(double x, double y) {
+    return x * y;
+  }
+
+  static double productJvpX(double xDot, double primalOut, double x, double y) {
+    return y * xDot;
+  }
+
+  static double productJvpY(double yDot, double primalOut, double x, double y) {
+    return x * yDot;
+  }
+
+  /** {@code wave(xy, y) + softplus(x) + product(x, y)}: calls of a body, a rule and a jvps pair, of order 2. */
+  @Differentiable(order = 2)
+  static double chain(double x, double y) {
+    return wave(x * y, y) + softplus(x) + product(x, y);
+  }
+
+  /** {@code ∂chain/∂y}: the lane inlines chain's tangent function, which calls its callees' own. */
+  @Batched
+  @Differentiable
+  static double nested(double x, double y) {
+    return BatchedDerivativeCallsDerivatives.chainGrad(x, y).y();
+  }
+
   /** {@code ∂wave/∂x · y + wave's JVP along (1, x)}: a gradient component and a tangent in the lane. */
   @Batched
   @Differentiable

@@ -119,4 +119,28 @@ class BatchedDerivativeCallsTest {
       }
     });
   }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void tangentFunctionsOfCallees(Backend backend) {
+    check(backend, 23, (x, y, xDot, yDot, out, outValue, outTangent, xGrad, yGrad, b) -> {
+      BatchedDerivativeCallsDerivatives.nestedBatch(x, y, out, b);
+      BatchedDerivativeCallsDerivatives.nestedJvpBatch(x, y, xDot, yDot, outValue, outTangent, b);
+      BatchedDerivativeCallsDerivatives.nestedGradBatch(x, y, xGrad, yGrad, b);
+    }, BatchedDerivativeCalls::nested, (x, y) -> {
+      double u = x * y;
+      return Math.cos(u) * x * y + Math.sin(u) + 3 * u * u * x + x;
+    }, new Scalar() {
+      @Override
+      public Dual jvp(double x, double y, double xDot, double yDot) {
+        return BatchedDerivativeCallsDerivatives.nestedJvp(x, y, xDot, yDot);
+      }
+
+      @Override
+      public double[] grad(double x, double y) {
+        var g = BatchedDerivativeCallsDerivatives.nestedGrad(x, y);
+        return new double[] {g.x(), g.y()};
+      }
+    });
+  }
 }

@@ -170,15 +170,15 @@ class BatchedDiagnosticsTest {
   }
 
   @Test
-  void aRecordFunctionWithARuleOfItsOwnIsNotBatchableYet() {
+  void aRecordFunctionWithAVjpRuleOfItsOwnIsNotBatchableYet() {
     Compilation c = compile(""
         + "  record P(double x, double y) {}\n"
         + "  @Batched @CustomVjp(fwd = \"fFwd\", bwd = \"fBwd\")\n"
         + "  static double f(P p) { return p.x() * p.y(); }\n"
         + "  static Fwd<P> fFwd(P p) { return Fwd.of(p.x() * p.y(), p); }\n"
         + "  static P fBwd(P p, double g) { return new P(p.y() * g, p.x() * g); }\n");
-    assertThat(c).hadErrorContaining("[jgrad.NotBatchable] a function with records and a custom rule of its own"
-        + " cannot be batched yet; hint: give the rule the leaves as scalar parameters").inFile(source).onLine(7);
+    assertThat(c).hadErrorContaining("[jgrad.NotBatchable] a function with records and a @CustomVjp rule of its"
+        + " own cannot be batched yet; hint: give the rule the leaves as scalar parameters").inFile(source).onLine(7);
   }
 
   @Test
