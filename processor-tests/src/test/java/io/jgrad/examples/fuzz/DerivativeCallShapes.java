@@ -9,7 +9,7 @@ import java.util.function.Supplier;
  * ({@code FDerivatives.f3Grad(a, b).y()}), every read shape jgrad differentiates: {@code .tangent()}
  * and {@code .value()} of {@code fJvp}, {@code fGrad} (and its components), {@code .pullback(g)} of
  * {@code fVjp}, {@code .value()} and the gradient of {@code fValueAndGrad}, on the call or on a
- * local holding its result. The class is spelled {@link #DERIVATIVES}; {@link FuzzProgram#source}
+ * local holding its result, and {@code fHessian(a, b)[i][j]} where the target's order allows it. The class is spelled {@link #DERIVATIVES}; {@link FuzzProgram#source}
  * names the real one.
  */
 final class DerivativeCallShapes {
@@ -18,10 +18,10 @@ final class DerivativeCallShapes {
 
   /**
    * A function whose entry points may be called: its name, its number of parameters (1 or 2, named
-   * x and y) and whether it has forward mode ({@code fJvp}; not where it reaches a {@code @CustomVjp}
-   * rule).
+   * x and y), whether it has forward mode ({@code fJvp}; not where it reaches a {@code @CustomVjp}
+   * rule) and its order.
    */
-  record Target(String name, int params, boolean forward) {}
+  record Target(String name, int params, boolean forward, int order) {}
 
   /** A local holding an entry point's whole result: its declaration and the reads of it. */
   record Held(String declaration, List<String> reads) {}
@@ -32,11 +32,17 @@ final class DerivativeCallShapes {
     this.random = random;
   }
 
-  /** A number read from an entry point of {@code t} called at arguments {@code arg} draws. */
-  String read(Target t, Supplier<String> arg) {
+  /**
+   * A number read from an entry point of {@code t} called at arguments {@code arg} draws, in a body
+   * of order {@code callerOrder}: a Hessian entry where {@code t} has two orders more.
+   */
+  String read(Target t, Supplier<String> arg, int callerOrder) {
     String args = arguments(t, arg);
     String component = t.params() == 1 ? "" : random.nextBoolean() ? ".x()" : ".y()";
     String call = DERIVATIVES + t.name();
+    if (t.params() == 2 && t.order() >= callerOrder + 2 && random.nextInt(4) == 0) {
+      return call + "Hessian(" + args + ")[" + random.nextInt(2) + "][" + random.nextInt(2) + "]";
+    }
     int shapes = t.forward() ? 6 : 4;
     return switch (random.nextInt(shapes)) {
       case 0 -> call + "Grad(" + args + ")" + component;

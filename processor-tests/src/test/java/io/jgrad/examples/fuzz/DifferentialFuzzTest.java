@@ -20,9 +20,12 @@ import org.junit.jupiter.api.Test;
  * fill local arrays ({@code System.arraycopy}, {@code Arrays.fill}, {@code clone()},
  * {@code Arrays.copyOf}), pass them to a call that only reads them, and read a field that is not
  * final, which the check changes between {@code fVjp} and its pullback.
- * Functions of order 1 call other functions' entry points ({@code FDerivatives.f3Grad(x, y).y()},
- * {@code fJvp(...).tangent()}, {@code fVjp(...).pullback(g)}, ...), so the same checks cover
- * derivatives of derivative calls.
+ * Functions of order 1 and 2 call other functions' entry points ({@code FDerivatives.f3Grad(x, y).y()},
+ * {@code fJvp(...).tangent()}, {@code fVjp(...).pullback(g)}, {@code fHessian(a, b)[i][j]}, those of
+ * functions of a {@code double[]} or a record, ...) and functions with array or record results, so
+ * the same checks cover derivatives of derivative calls, nested ones and containers included
+ * ({@link RandomPrograms}); functions of arrays and records are checked themselves by
+ * {@link ContainerFunctionCheck}.
  * {@code -Djgrad.fuzz.seeds=N} runs more (default 10 seeds of 30 programs),
  * {@code -Djgrad.fuzz.firstSeed=S} starts elsewhere.
  * A failure is shrunk to a small program that fails the same check, printed with its seed, and

@@ -10,18 +10,25 @@ import java.util.regex.Pattern;
 /** A generated class of functions {@code fI(double x, double y)}, rendered to Java on demand. */
 record FuzzProgram(List<Function> functions) {
   /** The suffix of an entry point a body may call ({@link DerivativeCallShapes}), as an optional group. */
-  private static final String ENTRY_POINT = "(Jvp|Grad|ValueAndGrad|Vjp)?";
+  private static final String ENTRY_POINT = "(Jvp|Grad|ValueAndGrad|Vjp|Hessian)?";
   /** A call to a generated function, {@code f3(}, or to one of its entry points, {@code FDerivatives.f3Grad(}. */
   private static final Pattern CALL = Pattern.compile("\\b(f\\d+)" + ENTRY_POINT + "\\(");
   /** The gradient record of a function, named in a local holding an entry point's result. */
   private static final Pattern GRADIENT_RECORD = Pattern.compile("\\bFDerivatives\\.(F\\d+|Vjp\\d+)Grad\\b");
 
-  /** One function: its name, its order (1, 2 or 3), its body and the expression it returns. */
-  record Function(String name, int order, List<FuzzStmt> body, String result) {
-    String render() {
-      // Kernels take no local arrays or records: such functions are differentiated but not batched.
-      return "  " + (batched() ? "@Batched " : "") + "@Differentiable" + options() + " static double " + name
-          + "(double x, double y) {\n" + FuzzStmt.render(body, "    ") + "    return " + result + ";\n  }\n";
+  /**
+   * One function: its name, its order (1, 2 or 3), its body, the number it returns and its
+   * signature ({@link FuzzShape}).
+   */
+  record Function(String name, int order, List<FuzzStmt> body, String result, FuzzShape shape) {
+    Function(String name, int order, List<FuzzStmt> body, String result) {
+      this(name, order, body, result, FuzzShape.SCALAR);
+    }
+
+    String render(boolean batched) {
+      // Kernels take no records or copied arrays: such functions are differentiated but not batched.
+      return "  " + (batched ? "@Batched " : "") + "@Differentiable" + options() + " " + shape.header(name)
+          + FuzzStmt.render(body, "    ") + shape.returns(result) + "  }\n";
     }
 
     /**
@@ -71,11 +78,21 @@ record FuzzProgram(List<Function> functions) {
       return out;
     }
 
-    /** Whether it has batched kernels: no local array or record, and no derivative call. */
-    boolean batched() {
+    /**
+     * Whether its own code allows batched kernels: no record, no copied or read-only-called array
+     * and no derivative call (a local array of a literal size is a lane's own).
+     */
+    boolean batchable() {
       String text = code();
-      return !(text.contains("new double[") || text.contains("new P(") || text.contains(DerivativeCallShapes.DERIVATIVES));
+      return shape == FuzzShape.SCALAR && !(text.contains("new P(") || text.contains("look(")
+          || text.contains(".clone()") || text.contains("java.util.Arrays.") || text.contains("System.arraycopy")
+          || text.contains(DerivativeCallShapes.DERIVATIVES));
     }
+  }
+
+  /** Whether {@code f} has batched kernels: batchable, and calling only functions of numbers. */
+  boolean batched(Function f) {
+    return f.batchable() && f.callees().stream().allMatch(c -> function(c).shape() == FuzzShape.SCALAR);
   }
 
   /** The functions that call a {@code @CustomVjp} function, directly or through generated functions. */
@@ -106,7 +123,7 @@ record FuzzProgram(List<Function> functions) {
   java.util.Optional<String> openClVjpFunction() {
     Set<String> vjp = reachingVjp();
     return functions.stream()
-        .filter(f -> vjp.contains(f.name()) && f.batched()
+        .filter(f -> vjp.contains(f.name()) && batched(f)
             && onlyWithCallees(f.name()).functions().stream()
                 .noneMatch(g -> JVP_CALL.matcher(g.code()).find()))
         .map(Function::name)
@@ -232,7 +249,7 @@ record FuzzProgram(List<Function> functions) {
     StringBuilder s = new StringBuilder("package " + pkg + ";\nimport io.jgrad.annotations.*;\nfinal class "
         + className + " {\n");
     s.append(RULES).append(vjpRules(className));
-    functions.forEach(f -> s.append(f.render()));
+    functions.forEach(f -> s.append(f.render(batched(f))));
     Set<String> reachingVjp = reachingVjp();
     functions.stream().filter(f -> reachingVjp.contains(f.name())).forEach(f -> s.append(f.renderPlain(reachingVjp)));
     return named(s.append("}\n").toString(), className);
@@ -262,8 +279,8 @@ record FuzzProgram(List<Function> functions) {
     twins.append("  }\n");
     for (Function f : functions) {
       String body = FuzzStmt.render(withOverflowChecks(f.body()), "    ");
-      twins.append("  static double ").append(f.name()).append("_overflow(double x, double y) {\n")
-          .append(twin(body)).append("    return ").append(twin(f.result())).append(";\n  }\n");
+      twins.append("  ").append(f.shape().header(f.name() + "_overflow")).append(twin(body))
+          .append(twin(f.shape().returns(f.result()))).append("  }\n");
     }
     return plain.substring(0, plain.lastIndexOf('}')) + named(twins.toString(), className) + "}\n";
   }
@@ -331,7 +348,7 @@ record FuzzProgram(List<Function> functions) {
   FuzzProgram withBody(String name, List<FuzzStmt> body) {
     List<Function> out = new ArrayList<>();
     for (Function f : functions) {
-      out.add(f.name().equals(name) ? new Function(f.name(), f.order(), body, f.result()) : f);
+      out.add(f.name().equals(name) ? new Function(f.name(), f.order(), body, f.result(), f.shape()) : f);
     }
     return new FuzzProgram(out);
   }

@@ -21,11 +21,22 @@ import java.util.Random;
  * {@code [jgrad.UnsupportedOrder]} error at order 2, by design), so such functions of order 2 have
  * no loop, and half of those of order 1 have none either, for their kernels to run on OpenCL.
  *
- * <p>Functions of order 1 that may call also call the generated entry points of the leaves, of the
+ * <p>Functions that may call also call the generated entry points of the leaves, of the
  * {@code @CustomJvp} functions of order 3 and, where they may reach rules, of the {@code @CustomVjp}
  * functions ({@link DerivativeCallShapes}), on the call or through a local declared at the top of the
- * body; their checks (forward mode, or the plain twin's, against finite differences of the value)
- * then cover derivatives of derivative calls.
+ * body, {@code fHessian(a, b)[i][j]} of those of order 3 among them; a caller of order k calls the
+ * entry points of functions of order k + 1 and above (order-2 callers those of order 3, without
+ * rules of their own to reach). Their checks (forward mode, or the plain twin's, against finite
+ * differences of the value, and the caller's Hessian against finite differences of its gradient)
+ * then cover derivatives of derivative calls, nested ones included.
+ *
+ * <p>In each ten functions ({@link #shape}), one takes a {@code double[]} and one a record {@code P}
+ * (order 2 or 3): other bodies call their entry points ({@link ContainerCallShapes}) and the checks
+ * compare their own gradients and Hessians with finite differences ({@link ContainerFunctionCheck});
+ * one returns an array or a record, which bodies of every order call and read, its body taken into
+ * theirs. One order-1 function in four builds a local array and a record and copies the array
+ * (never batched), and one in four of the others fills a local array of a literal size, which its
+ * {@code @Batched} kernels give each lane.
  */
 final class RandomPrograms {
   private static final String[] UNARY = {
@@ -63,16 +74,62 @@ final class RandomPrograms {
 
   /** Writes the calls to other functions' generated entry points. */
   private final DerivativeCallShapes derivativeCalls;
+  /** Writes the calls to the entry points of functions of an array or a record. */
+  private final ContainerCallShapes containerCalls;
+  /** The functions of an array or a record generated so far, whose entry points later ones may call. */
+  private final List<ContainerCallShapes.Target> containerTargets = new ArrayList<>();
+  /** The functions with an array or record result generated so far, which later ones may call. */
+  private final List<FuzzProgram.Function> resultFunctions = new ArrayList<>();
 
   RandomPrograms(long seed) {
     this.random = new Random(seed);
     this.derivativeCalls = new DerivativeCallShapes(random);
+    this.containerCalls = new ContainerCallShapes(random);
+  }
+
+  /**
+   * The signature of function {@code i}: in each ten, the fifth takes an array, the eighth a record
+   * (targets of derivative calls), and the ninth returns an array or a record (called in bodies).
+   */
+  private static FuzzShape shape(int i) {
+    return switch (i % 10) {
+      case 4 -> FuzzShape.ARRAY_PARAM;
+      case 7 -> FuzzShape.RECORD_PARAM;
+      case 8 -> i / 10 % 2 == 0 ? FuzzShape.ARRAY_RESULT : FuzzShape.RECORD_RESULT;
+      default -> FuzzShape.SCALAR;
+    };
+  }
+
+  /**
+   * A function of an array or a record (order 2 or 3), or with an array or record result (order 1:
+   * its callers take its body in), calling nothing, its body over the numbers x and y read from
+   * its parameter.
+   */
+  private FuzzProgram.Function containerFunction(int i, FuzzShape shape) {
+    order = shape.isTarget() ? 2 + random.nextInt(2) : 1;
+    callsAllowed = false;
+    vjp = false;
+    loopsAllowed = true;
+    readOnly.clear();
+    List<String> vars = new ArrayList<>(List.of("x", "y"));
+    List<FuzzStmt> body = statements(vars, 0, 4);
+    FuzzProgram.Function f = new FuzzProgram.Function("f" + i, order, body, expr(vars, 2) + " * 0.5 + x", shape);
+    if (shape.isTarget()) {
+      containerTargets.add(new ContainerCallShapes.Target(f.name(), shape, order));
+    } else {
+      resultFunctions.add(f);
+    }
+    return f;
   }
 
   /** A program of {@code count} functions {@code f0 .. f(count-1)}. */
   FuzzProgram program(int count) {
     List<FuzzProgram.Function> functions = new ArrayList<>();
     for (int i = 0; i < count; i++) {
+      if (shape(i) != FuzzShape.SCALAR) {
+        functions.add(containerFunction(i, shape(i)));
+        continue;
+      }
       order = i % 3 == 0 ? 2 : 1;
       // Leaves (order 2 or 3, no calls) may be called; the others may call them.
       callsAllowed = !(order == 2 && random.nextBoolean());
@@ -88,6 +145,8 @@ final class RandomPrograms {
       List<FuzzStmt> body = new ArrayList<>();
       if (containers) {
         body.addAll(containers(vars)); // a local array and a record: reverse mode only, never batched
+      } else if (i % 4 == 3 && !vjp) {
+        body.addAll(laneArray(vars)); // a local array of a literal size: batched, the lane's own
       }
       body.addAll(statements(vars, 0, 5));
       String result = expr(vars, 2) + " * 0.5 + x";
@@ -130,6 +189,22 @@ final class RandomPrograms {
     out.addAll(copies(a, vars));
     readOnly.add(p + ".a()");
     readOnly.add(p + ".b()");
+    return out;
+  }
+
+  /**
+   * {@code double[] aN = new double[3]} filled in a loop, its elements values and targets of the
+   * rest of the body: a function with it is still {@code @Batched} (each lane has its own array).
+   */
+  private List<FuzzStmt> laneArray(List<String> vars) {
+    String a = "a" + names++;
+    String k = "k" + names++;
+    List<FuzzStmt> out = new ArrayList<>();
+    out.add(new FuzzStmt.Line("double[] " + a + " = new double[3];"));
+    out.add(new FuzzStmt.For(k, 3, List.of(new FuzzStmt.Line(a + "[" + k + "] = " + expr(vars, 2) + ";"))));
+    for (int j = 0; j < 3; j++) {
+      vars.add(a + "[" + j + "]");
+    }
     return out;
   }
 
@@ -190,6 +265,33 @@ final class RandomPrograms {
             "d" + names++, () -> argument(vars, 1));
         out.add(new FuzzStmt.Line(held.declaration()));
         held.reads().forEach(read -> readOnly.add("Math.tanh(" + read + ")"));
+        continue;
+      }
+      List<ContainerCallShapes.Target> arrays = containerTargets(FuzzShape.ARRAY_PARAM);
+      if (depth == 0 && !arrays.isEmpty() && random.nextDouble() < 0.1) {
+        // A call of a function of an array on local arrays: its gradient array or a JVP, read later.
+        List<String> reads = new ArrayList<>();
+        out.addAll(containerCalls.callArray(arrays.get(random.nextInt(arrays.size())), "w" + names++, "u" + names++,
+            "d" + names++, () -> argument(vars, 1), order, reads));
+        reads.forEach(read -> readOnly.add("Math.tanh(" + read + ")"));
+        continue;
+      }
+      if (depth == 0 && callsAllowed && !resultFunctions.isEmpty() && (order == 1 || !vjp)
+          && random.nextDouble() < 0.1) {
+        // A call of a function with an array or record result, its elements or components read.
+        FuzzProgram.Function callee = resultFunctions.get(random.nextInt(resultFunctions.size()));
+        String local = "r" + names++;
+        String call = callee.name() + "(" + argument(vars, 1) + ", " + argument(vars, 1) + ")";
+        if (callee.shape() == FuzzShape.ARRAY_RESULT) {
+          out.add(new FuzzStmt.Line("double[] " + local + " = " + call + ";"));
+          for (int j = 0; j < 3; j++) {
+            readOnly.add("Math.tanh(" + local + "[" + j + "])");
+          }
+        } else {
+          out.add(new FuzzStmt.Line("P " + local + " = " + call + ";"));
+          readOnly.add("Math.tanh(" + local + ".a())");
+          readOnly.add("Math.tanh(" + local + ".b())");
+        }
         continue;
       }
       double r = random.nextDouble();
@@ -253,6 +355,12 @@ final class RandomPrograms {
       // A derivative of another function, squashed by tanh as the calls are.
       List<DerivativeCallShapes.Target> targets = derivativeTargets(1);
       return "Math.tanh(" + derivativeCalls.read(targets.get(random.nextInt(targets.size())),
+          () -> argument(vars, depth - 1), order) + ")";
+    }
+    List<ContainerCallShapes.Target> records = containerTargets(FuzzShape.RECORD_PARAM);
+    if (!records.isEmpty() && random.nextDouble() < 0.03) {
+      // A derivative of a function of a record, squashed by tanh as the calls are.
+      return "Math.tanh(" + containerCalls.readRecord(records.get(random.nextInt(records.size())),
           () -> argument(vars, depth - 1)) + ")";
     }
     if (callsAllowed && !callable.isEmpty() && random.nextDouble() < 0.08) {
@@ -291,22 +399,36 @@ final class RandomPrograms {
    */
   private List<DerivativeCallShapes.Target> derivativeTargets(int params) {
     List<DerivativeCallShapes.Target> out = new ArrayList<>();
-    if (order != 1 || !callsAllowed) {
+    if (order == 3 || order == 2 && vjp || !callsAllowed) {
       return out;
     }
     for (String leaf : callable) {
       if (vjp || !vjpLeaves.contains(leaf)) {
-        out.add(new DerivativeCallShapes.Target(leaf, 2, !vjpLeaves.contains(leaf)));
+        out.add(new DerivativeCallShapes.Target(leaf, 2, !vjpLeaves.contains(leaf),
+            orderThreeLeaves.contains(leaf) ? 3 : 2));
       }
     }
-    out.add(new DerivativeCallShapes.Target("c0", 2, true));
-    out.add(new DerivativeCallShapes.Target("c1", 2, true));
+    out.add(new DerivativeCallShapes.Target("c0", 2, true, 3));
+    out.add(new DerivativeCallShapes.Target("c1", 2, true, 3));
     if (vjp) {
       for (int rule = 0; rule < 5; rule++) {
-        out.add(new DerivativeCallShapes.Target("vjp" + rule, rule == 0 || rule == 2 ? 1 : 2, false));
+        out.add(new DerivativeCallShapes.Target("vjp" + rule, rule == 0 || rule == 2 ? 1 : 2, false, 2));
       }
     }
-    return out.stream().filter(t -> t.params() >= params).toList();
+    // A caller of order k needs its target of order k + 1.
+    return out.stream().filter(t -> t.params() >= params && t.order() > order).toList();
+  }
+
+  /**
+   * The functions of {@code shape} (an array or a record parameter) whose entry points the function
+   * being generated may call: those of a higher order than its own, where it may call and reaches
+   * no {@code @CustomVjp} rule.
+   */
+  private List<ContainerCallShapes.Target> containerTargets(FuzzShape shape) {
+    if (!callsAllowed || vjp) {
+      return List.of();
+    }
+    return containerTargets.stream().filter(t -> t.shape() == shape && t.order() > order).toList();
   }
 
   /** An expression passed as a whole argument of a call. */

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ShrinkerTest {
   private static boolean mentionsTanh(FuzzProgram p) {
-    return p.function("f9").render().contains("Math.tanh");
+    return p.function("f9").render(false).contains("Math.tanh");
   }
 
   @Test
@@ -90,7 +90,7 @@ class ShrinkerTest {
             new FuzzStmt.Line("double v8 = Math.tanh(FDerivatives.f0Jvp(x, y, 1, 0).tangent());"),
             new FuzzStmt.Line("double v9 = Math.tanh(d7.y());")), "v9 * 0.5 + x")));
     assertThat(program.function("f2").callees()).containsExactly("f1", "f0");
-    Shrinker.StillFails readsTheLocal = p -> p.function("f2").render().contains("d7.y()")
+    Shrinker.StillFails readsTheLocal = p -> p.function("f2").render(false).contains("d7.y()")
         && FuzzCheck.compile(p, new StringBuilder()).isPresent();
     FuzzProgram shrunk = new Shrinker(readsTheLocal, 50).shrink(program, "f2");
     assertThat(shrunk.functions().stream().map(FuzzProgram.Function::name).toList()).containsExactly("f1", "f2");

@@ -115,7 +115,11 @@ public final class Normalizer {
       }
     } else if (s instanceof Stmt.Assign a) {
       if (!a.target().type().isScalar()) {
-        out.add(a);
+        // An array from a call (double[] r = g(x, exp(y))): its numbers become atoms as any call's
+        // do, or the linearizer would take an expression argument for a constant.
+        out.add(a.value() instanceof Expr.Call c ? new Stmt.Assign(a.target(), new Expr.Call(c.callee(),
+            c.args().stream().map(arg -> arg.type().isScalar() ? atom(arg, out) : arg).toList(), c.type()),
+            a.declare()) : a);
         return;
       }
       if (!a.declare() && a.value() instanceof Expr.Var v && v.name().equals(a.target().name())) {
