@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A derivative call jgrad cannot differentiate (its function of order 1 or below the caller's order + 1, a result
- * kept whole, a Hessian, a function of float arrays, an array gradient passed
+ * kept whole, a Hessian, a function of a float array beside other parameters, an array gradient passed
  * on whole) is an error at the call with a hint, never javac's bare
  * "cannot find symbol" nor a caller silently left without derivatives.
  */
@@ -30,7 +30,7 @@ class DerivativeCallDiagnosticsTest {
           @Differentiable(order = 2) static double norm(double[] v) { return v[0] * v[0] * v[1]; }
           @Differentiable(order = 3) static double cube(double[] v) { return v[0] * v[0] * v[0]; }
           @Differentiable(order = 2) static double mixed(double[] v, double a) { return v[0] * a * a; }
-          @Differentiable(order = 2) static double narrow(float[] v) { return v[0] * v[1]; }
+          @Differentiable(order = 2) static double narrow(float[] v, double a) { return v[0] * v[1] * a; }
           @CustomVjp(fwd = "clipFwd", bwd = "clipBwd", order = 2)
           static double clip(double x) { return x; }
           static Fwd<Double> clipFwd(double x) { return Fwd.of(x, x); }
@@ -161,9 +161,9 @@ class DerivativeCallDiagnosticsTest {
   }
 
   @Test
-  void functionsOfFloatArraysAreNotYet() {
+  void functionsOfAFloatArrayBesideAnotherParameterAreNotYet() {
     assertThat(errorAtCall("jgrad.DerivativeCall", PLAIN,
-        "return ADerivatives.narrowJvp(new float[] {(float) x, 1f}, new float[] {1f, 0f}).tangent(); // here"))
+        "return ADerivatives.narrowJvp(new float[] {(float) x, 1f}, y, new float[] {1f, 0f}, 1).tangent(); // here"))
         .contains("narrow takes or returns something other than numbers, records of numbers and double[] arrays");
   }
 

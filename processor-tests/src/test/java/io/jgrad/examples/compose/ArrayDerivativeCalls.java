@@ -216,4 +216,28 @@ final class ArrayDerivativeCalls {
     return ArrayDerivativeCallsDerivatives.floatMixedGrad(w, b).w()[0]
         * ArrayDerivativeCallsDerivatives.floatMixedGrad(w, b).b();
   }
+
+  /** w₀²w₁ + 2w₁² over a float[]: its gradient is a float[]. */
+  @Differentiable(order = 2)
+  static double floatQuadratic(float[] w) {
+    return w[0] * w[0] * w[1] + 2 * w[1] * w[1];
+  }
+
+  /** A float gradient step, then the gradient read in place and through fVjp. */
+  @Differentiable
+  static double floatStep(float[] w) {
+    float[] g = ArrayDerivativeCallsDerivatives.floatQuadraticGrad(w);
+    float[] w1 = new float[2];
+    for (int i = 0; i < 2; i++) {
+      w1[i] = w[i] - 0.125f * g[i];
+    }
+    return floatQuadratic(w1) + ArrayDerivativeCallsDerivatives.floatQuadraticGrad(w)[0]
+        * ArrayDerivativeCallsDerivatives.floatQuadraticVjp(w).pullback(0.5)[1];
+  }
+
+  /** The directional derivative along a float[] direction: its gradient in w is H·v. */
+  @Differentiable
+  static double floatSlope(float[] w, float[] v) {
+    return ArrayDerivativeCallsDerivatives.floatQuadraticJvp(w, v).tangent();
+  }
 }

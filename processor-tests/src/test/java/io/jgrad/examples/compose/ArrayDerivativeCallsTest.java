@@ -372,4 +372,26 @@ class ArrayDerivativeCallsTest {
     assertThat(ArrayDerivativeCallsDerivatives.floatMixedProductJvp(w, b, new double[] {1, -1}, 2).tangent())
         .isWithin(1e-6).of(b * (2 * q + u * u) - b * (q + u * w[0]) + 2 * u * q);
   }
+
+  @Test
+  void aFloatArrayFunctionsGradientIsAFloatArray() {
+    float[] w = {0.75f, -1.5f};
+    // f = w₀²w₁ + 2w₁²: g = (2w₀w₁, w₀² + 4w₁), H = [[2w₁, 2w₀], [2w₀, 4]] (float-exact inputs).
+    double[][] h = {{2 * w[1], 2 * w[0]}, {2 * w[0], 4}};
+    double[] g = {2 * w[0] * w[1], w[0] * w[0] + 4 * w[1]};
+    double[] w1 = {w[0] - 0.125 * g[0], w[1] - 0.125 * g[1]};
+    double[] g1 = {2 * w1[0] * w1[1], w1[0] * w1[0] + 4 * w1[1]};
+    double[] expected = new double[2];
+    for (int j = 0; j < 2; j++) {
+      // (I - 0.125H)ᵀ∇f(w1) + ∇(0.5 g₀g₁) = ... + 0.5(g₁H₀ⱼ + g₀H₁ⱼ).
+      expected[j] = g1[j] - 0.125 * (h[0][j] * g1[0] + h[1][j] * g1[1]) + 0.5 * (g[1] * h[0][j] + g[0] * h[1][j]);
+    }
+    float[] grad = ArrayDerivativeCallsDerivatives.floatStepGrad(w);
+    assertThat(grad[0]).isWithin(1e-5f).of((float) expected[0]);
+    assertThat(grad[1]).isWithin(1e-5f).of((float) expected[1]);
+    float[] v = {0.5f, -0.25f};
+    float[] hv = ArrayDerivativeCallsDerivatives.floatSlopeGrad(w, v).w();
+    assertThat(hv[0]).isWithin(1e-6f).of((float) (h[0][0] * v[0] + h[0][1] * v[1]));
+    assertThat(hv[1]).isWithin(1e-6f).of((float) (h[1][0] * v[0] + h[1][1] * v[1]));
+  }
 }

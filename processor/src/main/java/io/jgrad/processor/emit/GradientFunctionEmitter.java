@@ -9,6 +9,7 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.Names;
+import io.jgrad.processor.ir.Type;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -86,9 +87,10 @@ final class GradientFunctionEmitter {
       String j = names.fresh("j");
       vjp.addCode("return new $T<>($T.$LGrad($L), $L -> {\n$>", RuntimeTypes.RECORD_VJP, outer, sig.name(), args, s)
           .addStatement("int $L = $L.length", length, w.name())
-          .addStatement("$T $L = new double[$L]", array, out, length)
+          .addStatement("$T $L = new $L[$L]", array, out, w.type().element().javaName(), length)
           .beginControlFlow("for (int $L = 0; $L < $L; $L++)", j, j, length, j)
-          .addStatement("$L[$L] = $T.$L($L, $L, $L).tangent()", out, j, outer, kernel, args, s,
+          .addStatement("$L[$L] = $L$T.$L($L, $L, $L).tangent()", out, j,
+              w.type() == Type.FLOAT_ARRAY ? "(float) " : "", outer, kernel, args, s,
               ArrayHessianEmitter.unit(w.type(), length, j))
           .endControlFlow()
           .addStatement("return $L", out)

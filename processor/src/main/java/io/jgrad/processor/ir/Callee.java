@@ -415,12 +415,15 @@ public record Callee(
 
   /**
    * Whether {@link #gradientFunction(Param)} is generated: order 2 or more, a double result, and
-   * differentiated parameters of doubles and {@code double[]}s, one an array at least.
+   * differentiated parameters of doubles and {@code double[]}s, one an array at least, or one
+   * {@code float[]}.
    */
   public boolean hasGradientFunction() {
     List<Param> diff = differentiatedParams();
-    return order >= 2 && returnType == Type.DOUBLE && diff.stream().anyMatch(p -> p.type() == Type.DOUBLE_ARRAY)
+    boolean floats = diff.size() == 1 && diff.get(0).type() == Type.FLOAT_ARRAY;
+    boolean doubles = diff.stream().anyMatch(p -> p.type() == Type.DOUBLE_ARRAY)
         && diff.stream().allMatch(p -> p.type() == Type.DOUBLE_ARRAY || p.type() == Type.DOUBLE);
+    return order >= 2 && returnType == Type.DOUBLE && (floats || doubles);
   }
 
   /** The cotangent parameter's name: {@code g}, or a free variant when this function has a parameter g. */

@@ -88,7 +88,8 @@ final class ArrayDerivativeCalls {
     Expr.Call call = new Expr.Call(function, primals, function.returnType());
     Expr gradient = !array || place == Place.LOCAL ? call : hoist(call, f, whole);
     Expr s = pullback ? cx.expr(cotangent.args().get(0), cotangent.path()) : null;
-    return !pullback ? gradient : array ? scaled(s, gradient) : Exprs.mul(ReadContext.coerce(s, Type.DOUBLE), gradient);
+    return !pullback ? gradient
+        : array ? scaled(s, gradient) : Exprs.mul(ReadContext.coerce(s, Type.DOUBLE), gradient);
   }
 
   /**
@@ -159,7 +160,9 @@ final class ArrayDerivativeCalls {
   static Expr element(Expr gradient, Expr index) {
     Expr.Prim scaled = asScaled(gradient);
     if (scaled != null) {
-      return Exprs.mul(scaled.args().get(0), new Expr.ArrayRead(scaled.args().get(1), index, Type.DOUBLE));
+      Type element = scaled.args().get(1).type().element();
+      Expr read = ReadContext.widen(new Expr.ArrayRead(scaled.args().get(1), index, element), Type.DOUBLE);
+      return ReadContext.coerce(Exprs.mul(scaled.args().get(0), read), element);
     }
     return gradient.type().isArray() ? new Expr.ArrayRead(gradient, index, gradient.type().element()) : gradient;
   }

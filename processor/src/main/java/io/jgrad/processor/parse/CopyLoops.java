@@ -74,8 +74,10 @@ final class CopyLoops {
     List<Stmt> out = new ArrayList<>();
     Expr k = once(factor, "cotangent", out);
     out.add(new Stmt.Assign(dst, new Expr.NewArray(dst.type(), new Expr.ArrayLength(src)), true));
+    // A float[] gradient (a function of a float[]) is scaled in double and narrowed, as its fVjp does.
     out.add(new Stmt.Block(countedLoop(zero(), new Expr.ArrayLength(src), i -> new Stmt.ArrayWrite(dst, i,
-        Exprs.prim(Primitive.MUL, k, new Expr.ArrayRead(src, i, src.type().element()))))));
+        ReadContext.coerce(Exprs.prim(Primitive.MUL, k, ReadContext.widen(new Expr.ArrayRead(src, i,
+            src.type().element()), Type.DOUBLE)), dst.type().element())))));
     return out;
   }
 

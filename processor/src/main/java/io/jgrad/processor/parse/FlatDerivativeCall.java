@@ -44,7 +44,7 @@ record FlatDerivativeCall(Callee callee, RecordSignature sig) {
     }
     FlatDerivativeCall flat = of(f, callees);
     Callee c = flat.callee();
-    if (!c.numbersOnly() && (flat.sig() != null || !c.doublesOrDoubleArrays())) {
+    if (!c.numbersOnly() && (flat.sig() != null || !c.doublesOrDoubleArrays() && !c.hasGradientFunction())) {
       return Optional.of("takes or returns something other than numbers, records of numbers and double[]"
           + " arrays (a float[], an array result or an array in a record)");
     }
