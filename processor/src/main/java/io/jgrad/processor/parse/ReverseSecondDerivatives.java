@@ -14,7 +14,10 @@ import java.util.stream.Stream;
 final class ReverseSecondDerivatives {
   private ReverseSecondDerivatives() {}
 
-  /** ∂²f/∂pᵢ∂pⱼ of {@code c} at {@code primals}: the gradient of pullback i along differentiated parameter j. */
+  /**
+   * ∂²f/∂pᵢ∂pⱼ of {@code c} at {@code primals}: the gradient of pullback i along differentiated
+   * parameter j.
+   */
   static Expr entry(Callee c, List<Expr> primals, int i, int j) {
     Callee first = c.pullbackFunction(c.differentiatedParams().get(i), c.pullbackCotangentName());
     // The pullback function's differentiated parameters are f's, in order, then its cotangent.
