@@ -179,17 +179,15 @@ public final class JgradProcessor extends AbstractProcessor {
     functions.forEach(f -> all.put(f.signature().key(), f));
     Map<String, Function> plain = new LinkedHashMap<>();
     work.forEach(w -> plain.putAll(w.plainBodies()));
-    // A derivative call in a kernel reads as a call of a tangent function or rule primal: code too.
-    java.util.function.Function<Callee, Function> derivativeBodies = DerivativeCallBodies.of(functions);
     KernelSources sources = new KernelSources(
         c -> all.get(c.key()),
         c -> {
           Function f = all.get(c.key());
-          return f instanceof Function.Plain ? f : plain.containsKey(c.key()) ? plain.get(c.key())
-              : derivativeBodies.apply(c);
+          return f instanceof Function.Plain ? f : plain.get(c.key());
         },
         (owner, method) -> plain.get(Callee.key(owner, method)),
-        this::constantValue);
+        this::constantValue,
+        DerivativeCallBodies.of(functions));
     for (ClassWork w : work) {
       try {
         if (!w.functions().isEmpty()) {

@@ -2,8 +2,10 @@ package io.jgrad.examples.batch;
 
 import io.jgrad.annotations.Batched;
 import io.jgrad.annotations.CustomJvp;
+import io.jgrad.annotations.CustomVjp;
 import io.jgrad.annotations.Differentiable;
 import io.jgrad.runtime.Dual;
+import io.jgrad.runtime.Fwd;
 
 /**
  * Batched functions that take derivative calls: each lane inlines the tangent functions and rule
@@ -84,5 +86,26 @@ final class BatchedDerivativeCalls {
     Dual d = BatchedDerivativeCallsDerivatives.softplusJvp(x * y, 1);
     return d.value() + d.tangent() * BatchedDerivativeCallsDerivatives.waveHessian(x, y)[0][1]
         + BatchedDerivativeCallsDerivatives.doubledJvp(x, 1).tangent();
+  }
+
+  /** The notebook's clip_gradient: the identity whose cotangent is clipped to [-0.5, 0.5]. */
+  @CustomVjp(fwd = "clipFwd", bwd = "clipBwd")
+  static double clip(double x) {
+    return x;
+  }
+
+  static Fwd<Double> clipFwd(double x) {
+    return Fwd.of(x, x);
+  }
+
+  static double clipBwd(Double res, double g) {
+    return Math.max(-0.5, Math.min(0.5, g));
+  }
+
+  /** {@code clip(∂wave/∂x) · y}: a derivative call in a lane written as reverse mode (it reaches clip). */
+  @Batched
+  @Differentiable
+  static double clippedSlope(double x, double y) {
+    return clip(BatchedDerivativeCallsDerivatives.waveJvp(x, y, 1, 0).tangent()) * y;
   }
 }

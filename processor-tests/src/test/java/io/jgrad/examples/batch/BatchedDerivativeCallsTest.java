@@ -143,4 +143,32 @@ class BatchedDerivativeCallsTest {
       }
     });
   }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void aDerivativeCallInAReverseLane(Backend backend) {
+    OpenCl.requireIf(backend);
+    Random r = new Random(24);
+    int lanes = 40;
+    double[] x = uniform(r, lanes, -2, 2);
+    double[] y = uniform(r, lanes, -2, 2);
+    double[] out = new double[lanes];
+    double[] xGrad = new double[lanes];
+    double[] yGrad = new double[lanes];
+    BatchedDerivativeCallsDerivatives.clippedSlopeBatch(x, y, out, backend);
+    BatchedDerivativeCallsDerivatives.clippedSlopeGradBatch(x, y, xGrad, yGrad, backend);
+    double tol = tolerance(backend);
+    for (int l = 0; l < lanes; l++) {
+      double slope = Math.cos(x[l]) * y[l] + 3 * x[l] * x[l];
+      assertClose(out[l], slope * y[l], 1e-12, "value, closed form, at lane " + l);
+      assertClose(out[l], BatchedDerivativeCalls.clippedSlope(x[l], y[l]), tol, "value vs the scalar code, lane " + l);
+      var grad = BatchedDerivativeCallsDerivatives.clippedSlopeGrad(x[l], y[l]);
+      assertClose(xGrad[l], grad.x(), tol, "x gradient against fGrad at lane " + l);
+      assertClose(yGrad[l], grad.y(), tol, "y gradient against fGrad at lane " + l);
+      // The cotangent y reaching the slope is clipped; the slope's own derivatives are wave's second ones.
+      double clipped = Math.max(-0.5, Math.min(0.5, y[l]));
+      assertClose(xGrad[l], clipped * (-Math.sin(x[l]) * y[l] + 6 * x[l]), 1e-12, "x gradient, closed form, " + l);
+      assertClose(yGrad[l], clipped * Math.cos(x[l]) + slope, 1e-12, "y gradient, closed form, at lane " + l);
+    }
+  }
 }
