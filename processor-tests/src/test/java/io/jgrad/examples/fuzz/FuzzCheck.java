@@ -365,12 +365,16 @@ final class FuzzCheck {
 
   /** Whether any value {@code f} computes at (x, y), its callees' included, leaves double's range. */
   static boolean overflows(Compiled c, String f, double x, double y) throws Exception {
+    return overflows(c, c.primal.getDeclaredMethod(f + "_overflow", double.class, double.class), x, y);
+  }
+
+  /** Whether the overflow twin {@code twin} sees a value leave double's range at {@code args}. */
+  static boolean overflows(Compiled c, Method twin, Object... args) throws Exception {
     java.lang.reflect.Field flag = c.primal.getDeclaredField("overflowed");
     flag.setAccessible(true);
     flag.setBoolean(null, false);
-    Method twin = c.primal.getDeclaredMethod(f + "_overflow", double.class, double.class);
     twin.setAccessible(true);
-    twin.invoke(null, x, y);
+    twin.invoke(null, args);
     return flag.getBoolean(null);
   }
 
