@@ -1,5 +1,6 @@
 package io.jgrad.examples.compose;
 
+import io.jgrad.annotations.CustomJvp;
 import io.jgrad.annotations.Differentiable;
 
 /**
@@ -70,5 +71,30 @@ final class SecondOrderDerivativeCalls {
   @Differentiable(order = 2)
   static double curvature(double x) {
     return SecondOrderDerivativeCallsDerivatives.quarticHessian(x);
+  }
+
+  /**
+   * sin(x)·y with rules whose tangent is not a gradient: tₓ = 2y·cos x, t_y = 3·ans, ans having the
+   * rule's own tangent, so the matrix of its second derivatives, J[i][j] = ∂ⱼtᵢ, is not symmetric
+   * (∂_y tₓ = 2 cos x, ∂ₓt_y = 3tₓ = 6y cos x).
+   */
+  @CustomJvp(jvps = {"skewJvpX", "skewJvpY"}, order = 3)
+  static double skew(double x, double y) {
+    return Math.sin(x) * y;
+  }
+
+  static double skewJvpX(double xDot, double ans, double x, double y) {
+    return 2 * Math.cos(x) * y * xDot;
+  }
+
+  static double skewJvpY(double yDot, double ans, double x, double y) {
+    return 3 * ans * yDot;
+  }
+
+  /** skew's fHvp along (1, 0) read by component in a body: J·v, as the generated fHvp returns it. */
+  @Differentiable
+  static double skewHvpReads(double x, double y) {
+    return SecondOrderDerivativeCallsDerivatives.skewHvp(x, y, 1, 0).y()
+        + y * SecondOrderDerivativeCallsDerivatives.skewHvp(x, y, 1, 0).x();
   }
 }

@@ -104,4 +104,22 @@ class SecondOrderDerivativeCallsTest {
       assertThat(SecondOrderDerivativeCallsDerivatives.curvatureHessian(x)).isWithin(1e-10).of(Math.exp(x) * (x + 4));
     }
   }
+
+  @Test
+  void anHvpReadInABodyIsTheHvpOfAnAsymmetricRule() {
+    for (double[] q : POINTS) {
+      double x = q[0];
+      double y = q[1];
+      // The rule's ans has the rule's own tangent, so ∂ₓt_y = 3tₓ: J·(1, 0) = (∂ₓtₓ, ∂ₓt_y) =
+      // (−2y sin x, 6y cos x), and the caller is 6y cos x − 2y² sin x.
+      double expected = 6 * y * Math.cos(x) - 2 * y * y * Math.sin(x);
+      assertThat(SecondOrderDerivativeCalls.skewHvpReads(x, y)).isWithin(1e-12).of(expected);
+      SecondOrderDerivativeCallsDerivatives.SkewHvpReadsGrad g =
+          SecondOrderDerivativeCallsDerivatives.skewHvpReadsGrad(x, y);
+      assertThat(g.x()).isWithin(1e-10).of(-6 * y * Math.sin(x) - 2 * y * y * Math.cos(x));
+      assertThat(g.y()).isWithin(1e-10).of(6 * Math.cos(x) - 4 * y * Math.sin(x));
+      agrees(SecondOrderDerivativeCalls::skewHvpReads, new double[] {g.x(), g.y()},
+          SecondOrderDerivativeCallsDerivatives.skewHvpReadsJvp(x, y, 0.4, -1.5).tangent(), x, y);
+    }
+  }
 }

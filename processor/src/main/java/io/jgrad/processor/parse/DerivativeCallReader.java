@@ -370,8 +370,12 @@ final class DerivativeCallReader {
       return ReverseSecondDerivatives.entry(c, primals, s.first(), s.second());
     }
     if (r instanceof Reading.Second s) {
-      List<Expr> first = s.first() >= 0 ? unit(c, s.first()) : args.subList(c.params().size(), args.size());
-      Expr second = new Expr.Call(c.tangentFunction(2), Stream.of(primals, first, unit(c, s.second()))
+      // fTangent2(p, a, b) differentiates the tangent along a in the direction b: entry [i][j] of the
+      // Hessian is (eᵢ, eⱼ), and component i of fHvp is (eᵢ, v), J·v (jvp(grad f)) as the generated
+      // fHvp computes it, even where a rule's second derivatives are not symmetric.
+      List<Expr> inner = s.first() >= 0 ? unit(c, s.first()) : unit(c, s.second());
+      List<Expr> outer = s.first() >= 0 ? unit(c, s.second()) : args.subList(c.params().size(), args.size());
+      Expr second = new Expr.Call(c.tangentFunction(2), Stream.of(primals, inner, outer)
           .flatMap(List::stream).toList(), c.returnType());
       // fHessian's entries are doubles, fHvp's components of their parameters' types.
       return coerce(second, s.first() >= 0 ? Type.DOUBLE : c.differentiatedParams().get(s.second()).type());
