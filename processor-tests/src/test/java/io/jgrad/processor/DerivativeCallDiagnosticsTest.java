@@ -35,6 +35,7 @@ class DerivativeCallDiagnosticsTest {
           static double clip(double x) { return x; }
           static Fwd<Double> clipFwd(double x) { return Fwd.of(x, x); }
           static double clipBwd(Double res, double g) { return g * res; }
+          @Differentiable(order = 2) static double clipped(double[] v) { return clip(v[0]) * v[1]; }
           %s static double caller(double x, double y) {
             %s
           }
@@ -57,6 +58,13 @@ class DerivativeCallDiagnosticsTest {
         + " + ADerivatives.fGrad(x, y).y() + ADerivatives.clipGrad(x);"));
     assertThat(c.errors()).isEmpty();
     assertThat(c.warnings()).isEmpty();
+  }
+
+  @Test
+  void theGradientOfAReverseOnlyFunctionOfArraysIsRefusedAtTheCall() {
+    assertThat(errorAtCall("jgrad.DerivativeCall", PLAIN,
+        "double[] w = new double[2]; w[0] = x; w[1] = y;\n double[] g = ADerivatives.clippedGrad(w); // here\n return g[0];"))
+        .contains("clipped reaches a @CustomVjp rule (reverse mode only)");
   }
 
   @Test
