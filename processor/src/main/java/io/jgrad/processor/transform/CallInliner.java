@@ -17,7 +17,10 @@ final class CallInliner {
   private final InlinePolicy policy;
   private final List<String> stack;
 
-  /** @param stack the functions being inlined into, outermost first: the path of calls */
+  /**
+   * @param policy what to take in and how
+   * @param stack the functions being inlined into, outermost first: the path of calls
+   */
   CallInliner(InlinePolicy policy, List<String> stack) {
     this.policy = policy;
     this.stack = new ArrayList<>(stack);

@@ -10,6 +10,10 @@ import java.util.List;
  * @param callee the name of the callee being inlined
  */
 record CallPath(List<String> stack, String callee) {
+  CallPath {
+    stack = List.copyOf(stack); // the inliner's stack changes as it goes deeper
+  }
+
   /** The callee called from the function being inlined into: where a problem deeper down shows. */
   String first() {
     return stack.size() > 1 ? stack.get(1) : callee;
