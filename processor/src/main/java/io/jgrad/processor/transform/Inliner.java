@@ -10,104 +10,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 
 /**
- * Replaces calls in a normalized body by the callee's normalized body, its parameters and locals
- * renamed apart, so that a kernel is one flat function (OpenCL has no calls into other classes).
- * Inlined bodies must be pure: a kernel cannot print. A call that cannot be inlined throws
- * {@link NotBatchable}, its message naming the path of calls and why, pointing at the first callee on
- * the way.
- *
- * @param names the names of the body inlined into
- * @param bodies a callee's plain function, or null when it has none here
- * @param keep the calls that stay calls
- * @param stack the functions being inlined into, outermost first: the path of calls
+ * Renaming and splicing for the inliners: a callee's normalized body as statements of the caller,
+ * its parameters and locals renamed apart. Which calls are inlined, {@link CallInliner} and its
+ * policies decide.
  */
-record Inliner(Names names, java.util.function.Function<Callee, Function> bodies, Predicate<Callee> keep,
-    List<String> stack) {
-  /**
-   * {@code in} (normalized, its locals known to {@link #names}) with every call inlined but those
-   * {@link #keep} accepts.
-   */
-  List<Stmt> stmts(List<Stmt> in) {
-    List<Stmt> out = new ArrayList<>();
-    for (Stmt s : in) {
-      if (s instanceof Stmt.Assign a && a.value() instanceof Expr.Call c && !keep.test(c.callee())) {
-        call(a.target(), a.declare(), c, out);
-        continue;
-      }
-      // A call inside a value or a test (a branch flag: -g(x) > y): each call becomes a local first.
-      List<Stmt> before = new ArrayList<>();
-      Stmt hoisted = s instanceof Stmt.Assign a ? new Stmt.Assign(a.target(), hoist(a.value(), before), a.declare())
-          : s instanceof Stmt.If f ? new Stmt.If(hoist(f.condition(), before), f.thenBody(), f.elseBody())
-          : s instanceof Stmt.While w ? new Stmt.While(hoist(w.condition(), before), w.body()) : s;
-      out.addAll(stmts(before));
-      if (hoisted instanceof Stmt.While w) {
-        // while (c(g(x))) body  →  t = g(x); while (c(t)) { body; t = g(x); }
-        List<Stmt> body = new ArrayList<>(w.body());
-        for (Stmt b : before) {
-          Stmt.Assign hoistedCall = (Stmt.Assign) b;
-          body.add(new Stmt.Assign(hoistedCall.target(), hoistedCall.value(), false));
-        }
-        hoisted = new Stmt.While(w.condition(), body);
-      }
-      out.add(Rewrite.withBodies(hoisted, this::stmts));
-    }
-    return out;
-  }
-
-  /**
-   * {@code condition} (or a value) with each call in it replaced by a fresh local, whose assignment
-   * goes to {@code before} (inner calls first), so that the call can be inlined before the test.
-   */
-  private Expr hoist(Expr condition, List<Stmt> before) {
-    return Rewrite.expr(condition, e -> {
-      if (e instanceof Expr.Call c && !keep.test(c.callee())) {
-        Expr.Var t = names.var(c.callee().name(), c.type());
-        before.add(new Stmt.Assign(t, c, true));
-        return t;
-      }
-      return e;
-    });
-  }
-
-  private void call(Expr.Var target, boolean declare, Expr.Call c, List<Stmt> out) {
-    Callee callee = c.callee();
-    String path = String.join(" → ", stack) + " → " + callee.name();
-    Function g = bodies.apply(callee);
-    if (g == null) {
-      throw new NotBatchable(path + ": the body of " + callee.name() + " is not available here (compiled"
-          + " elsewhere, or outside the subset kernels run); kernels inline the bodies of the functions they"
-          + " call", first(callee.name()));
-    }
-    if (stack.contains(callee.name())) {
-      throw new NotBatchable(path + ": a cycle of calls cannot be inlined", first(callee.name()));
-    }
-    List<String> params = callee.paramNames();
-    Names own = Names.of(params, g.body());
-    List<Stmt> body = Normalizer.normalize(g, own);
-    requirePure(body, path, callee.name());
-    stack.add(callee.name());
-    body = new Inliner(own, bodies, keep, stack).stmts(body);
-    stack.remove(stack.size() - 1);
-    out.addAll(splice(callee.name(), callee.params(), c.args(), body, target, declare, names, null));
-  }
-
-  private void requirePure(List<Stmt> body, String path, String callee) {
-    Rewrite.stmts(body, e -> {
-      if (e instanceof Expr.PrimalCall p) {
-        throw new NotBatchable(path + ": " + p.receiver() + "." + p.method() + "(...) in " + callee
-            + " cannot run in a kernel: OpenCL code cannot call methods of other classes or print", first(callee));
-      }
-      return e;
-    });
-  }
-
-  /** The callee called from the function being inlined into: where a problem deeper down shows. */
-  private String first(String callee) {
-    return stack.size() > 1 ? stack.get(1) : callee;
-  }
+final class Inliner {
+  private Inliner() {}
 
   /**
    * A normalized, call-free {@code body} of a function named {@code owner} as statements of the

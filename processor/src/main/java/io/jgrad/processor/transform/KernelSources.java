@@ -4,7 +4,6 @@ import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.Function;
 import io.jgrad.processor.ir.Names;
 import io.jgrad.processor.ir.Stmt;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
@@ -32,6 +31,6 @@ public record KernelSources(java.util.function.Function<Callee, Function> functi
       Function f = primals.apply(c);
       return f != null ? f : derivativeBodies.apply(c);
     };
-    return new Inliner(names, bodies, keep, new ArrayList<>(path)).stmts(body);
+    return new CallInliner(new KernelInlining(bodies, keep), path).stmts(body, names);
   }
 }
