@@ -339,6 +339,21 @@ class DiagnosticsTest {
       }
       """;
 
+  private static final String NEW_ARRAY_ARGUMENT = """
+      package t;
+      import io.jgrad.annotations.Differentiable;
+      class NewArr {
+        @Differentiable
+        static double g(double[] w) {
+          return w[0] * w[1];
+        }
+        @Differentiable
+        static double f(double a, double b) {
+          return g(new double[] {a, b});
+        }
+      }
+      """;
+
   private static final String ASSIGN_IN_EXPRESSION = """
       package t;
       import io.jgrad.annotations.Differentiable;
@@ -491,6 +506,14 @@ class DiagnosticsTest {
   @Test
   void newObject() {
     assertErrorAtColumn("jgrad.UnsupportedExpression", "t.NewObj", NEW_OBJECT, "new Object()");
+  }
+
+  /** An array created as an argument: the hint says to put it in a local array first. */
+  @Test
+  void newArrayAsArgument() {
+    assertErrorAtColumn("jgrad.UnsupportedExpression", "t.NewArr", NEW_ARRAY_ARGUMENT, "new double[] {a, b}");
+    assertThat(compile(source("t.NewArr", NEW_ARRAY_ARGUMENT))).hadErrorContaining(
+        "hint: put it in a local array first");
   }
 
   @Test

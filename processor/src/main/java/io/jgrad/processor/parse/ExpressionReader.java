@@ -121,8 +121,10 @@ final class ExpressionReader {
               + " hint: make it a statement of its own", e);
       case SWITCH_EXPRESSION -> cx.failed(Codes.SWITCH, "switch is not in the differentiable subset; hint: use"
           + " if/else or the ternary operator", e);
-      case NEW_CLASS, NEW_ARRAY ->
-          cx.failed(Codes.UNSUPPORTED_EXPRESSION, "creating objects or arrays is not supported yet", e);
+      case NEW_CLASS -> cx.failed(Codes.UNSUPPORTED_EXPRESSION, "creating objects is not supported yet", e);
+      case NEW_ARRAY -> cx.failed(Codes.UNSUPPORTED_EXPRESSION, "an array created inside an expression (an"
+          + " argument of a call, say) is not supported yet; hint: put it in a local array first"
+          + " (double[] w = new double[n]; w[i] = ...;) and pass the local", e);
       default -> cx.failed(Codes.UNSUPPORTED_EXPRESSION, "this expression ("
           + e.getKind().toString().toLowerCase() + ") is not in the differentiable subset", e);
     };

@@ -28,7 +28,8 @@ public final class RulePrimal {
    */
   public static List<Stmt> of(io.jgrad.processor.ir.Function f) {
     if (f instanceof io.jgrad.processor.ir.Function.JvpRule rule) {
-      return returning(rule.body(), Expr.Pair::value, rule.linear());
+      // The loops that wrote only tangents are left counting: dropped with them.
+      return DeadLoops.drop(returning(rule.body(), Expr.Pair::value, rule.linear()), Set.of());
     }
     if (f instanceof io.jgrad.processor.ir.Function.JvpsRules rules) {
       return of(rules.asOneRule());
