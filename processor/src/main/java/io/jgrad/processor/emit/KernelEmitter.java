@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import javax.lang.model.element.Modifier;
@@ -94,7 +95,17 @@ public final class KernelEmitter {
     List<Field> outputs = gradOutputs(l);
     CodeBlock lane = program(l, reads(l), (r, b) -> {
       for (int k = 0; k < outputs.size(); k++) {
-        store(b, outputs.get(k), l, l.gradients().get(k).name());
+        Expr.Var g = l.gradients().get(k);
+        Lane.Row row = l.row(sig.differentiatedParams().get(k).name());
+        if (row == null) {
+          store(b, outputs.get(k), l, g.name());
+        } else {
+          // A row's cotangent is the lane's private array of @Batched(rowLength) elements: copied to its row.
+          String i = l.names().fresh("i");
+          b.beginControlFlow("for (int $L = 0; $L < $L; $L++)", i, i, rowLength(), i)
+              .addStatement("this.$L[$L + $L] = $L[$L]", outputs.get(k).name(), row.start().name(), i, g.name(), i)
+              .endControlFlow();
+        }
       }
     });
     String doc = "The gradient of {@code $L} in every lane ({@code vmap(grad($L))}), by its reverse mode, the"
@@ -106,6 +117,11 @@ public final class KernelEmitter {
     finish(type, "GradBatch", doc + "\nOn OpenCL a lane has no memory for a tape: it runs each loop backwards by"
         + " recomputation,\nO(trips²) trips run; the CPU backends call {@code $LGrad}, whose tape keeps them at"
         + " O(trips).", List.of(), outputs, l, scalarGrad(l, outputs), lane);
+  }
+
+  /** {@code @Batched(rowLength)}: the length of every differentiated row, 0 where the run says it. */
+  private int rowLength() {
+    return kernels instanceof Kernels.Reverse r ? r.rowLength() : 0;
   }
 
   /** The arguments of a scalar call in a lane: each parameter's lane copy. */
@@ -469,6 +485,15 @@ public final class KernelEmitter {
         session.addStatement("$T.checkRows(lanes, $S, $L, $S, $L)", RuntimeTypes.LANE_ARRAYS, f.name(), f.name(),
             f.row(), f.row());
       }
+    }
+    if (rowLength() != 0) {
+      // The gradient lane's cotangent rows have the size fixed at compile time.
+      sig.differentiatedParams().stream().map(d -> l.row(d.name())).filter(Objects::nonNull)
+          .map(row -> row.length().name()).distinct().forEach(n -> session
+              .beginControlFlow("if ($L != $L)", n, rowLength())
+              .addStatement("throw new $T($S + $L + $S)", IllegalArgumentException.class, n + " is ", n,
+                  ", but @Batched(rowLength = " + rowLength() + ") fixes the rows' length")
+              .endControlFlow());
     }
     shared.forEach(name -> session.addStatement("$T.shared($S, $L)", RuntimeTypes.LANE_ARRAYS, name, name));
     String argList = String.join(", ", args.stream().map(Field::name).toList());
