@@ -3,6 +3,7 @@ package io.jgrad.examples.batch;
 import io.jgrad.annotations.Batched;
 import io.jgrad.annotations.CustomVjp;
 import io.jgrad.annotations.Differentiable;
+import io.jgrad.annotations.NonDiff;
 import io.jgrad.runtime.Fwd;
 
 /**
@@ -34,6 +35,20 @@ final class BatchedRowRules {
   @Differentiable
   static double clippedRowNorm(double[] x, double k) {
     double s = x[0] * x[0] + x[1] * x[1] + x[2] * x[2];
+    return Math.sin(clip(-0.5, 0.5, k * s)) + k * x[0];
+  }
+
+  /**
+   * {@code sin(clip(k Σ w_i x_i²)) + k x_0}, summed in a loop, with a row of weights per lane: OpenCL
+   * lanes run the loop backwards by recomputation, CPU lanes call fGrad with copies of the rows.
+   */
+  @Batched(rowLength = N, perLane = "w")
+  @Differentiable
+  static double clippedWeightedNorm(double[] x, double k, @NonDiff double[] w) {
+    double s = 0;
+    for (int i = 0; i < x.length; i++) {
+      s += w[i] * x[i] * x[i];
+    }
     return Math.sin(clip(-0.5, 0.5, k * s)) + k * x[0];
   }
 }

@@ -69,6 +69,56 @@ class BatchedRowRulesTest {
     assertTrue(unclipped > 5, "enough lanes where the rule does not clip: " + unclipped);
   }
 
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void clippedGradientOfARowSummedInALoop(Backend backend) {
+    OpenCl.requireIf(backend);
+    Random r = new Random(42);
+    int lanes = 50;
+    double[] x = uniform(r, lanes * N, -1.5, 1.5);
+    double[] k = uniform(r, lanes, -2, 2);
+    double[] w = uniform(r, lanes * N, 0.2, 1.2);
+    double[] out = new double[lanes];
+    double[] xGrad = new double[lanes * N];
+    double[] kGrad = new double[lanes];
+    BatchedRowRulesDerivatives.clippedWeightedNormBatch(x, N, k, w, N, out, backend);
+    BatchedRowRulesDerivatives.clippedWeightedNormGradBatch(x, N, k, w, N, xGrad, kGrad, backend);
+    double tol = tolerance(backend);
+    int unclipped = 0;
+    for (int l = 0; l < lanes; l++) {
+      double[] xl = Arrays.copyOfRange(x, l * N, (l + 1) * N);
+      double[] wl = Arrays.copyOfRange(w, l * N, (l + 1) * N);
+      assertClose(out[l], BatchedRowRules.clippedWeightedNorm(xl, k[l], wl), tol, "value at lane " + l);
+      var grad = BatchedRowRulesDerivatives.clippedWeightedNormGrad(xl, k[l], wl);
+      double s = 0;
+      for (int i = 0; i < N; i++) {
+        s += wl[i] * xl[i] * xl[i];
+      }
+      double c = Math.max(-0.5, Math.min(0.5, Math.cos(k[l] * s)));
+      for (int i = 0; i < N; i++) {
+        double g = xGrad[l * N + i];
+        assertClose(g, grad.x()[i], tol, "x[" + i + "] gradient against fGrad at lane " + l);
+        assertClose(g, c * k[l] * 2 * wl[i] * xl[i] + (i == 0 ? k[l] : 0), 1e-12,
+            "x[" + i + "] gradient, closed form, at lane " + l);
+      }
+      assertClose(kGrad[l], grad.k(), tol, "k gradient against fGrad at lane " + l);
+      assertClose(kGrad[l], c * s + xl[0], 1e-12, "k gradient, closed form, at lane " + l);
+      if (Math.abs(Math.cos(k[l] * s)) < 0.45) {
+        unclipped++;
+        for (int i = 0; i < N; i++) {
+          double[] up = xl.clone();
+          double[] down = xl.clone();
+          up[i] += H;
+          down[i] -= H;
+          double difference = (BatchedRowRules.clippedWeightedNorm(up, k[l], wl)
+              - BatchedRowRules.clippedWeightedNorm(down, k[l], wl)) / (2 * H);
+          assertClose(xGrad[l * N + i], difference, 1e-6, "x[" + i + "] against finite differences, lane " + l);
+        }
+      }
+    }
+    assertTrue(unclipped > 5, "enough lanes where the rule does not clip: " + unclipped);
+  }
+
   @Test
   void aRowOfAnotherLengthIsRefusedNamingIt() {
     double[] x = new double[8];

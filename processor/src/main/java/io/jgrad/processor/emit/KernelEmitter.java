@@ -142,17 +142,40 @@ public final class KernelEmitter {
     return new Lane(names, names.fresh("lane"), List.of(), List.of(), List.of(), List.of(), List.of());
   }
 
-  /** A lane that stores what the scalar {@code fGrad} returns. */
+  /**
+   * A lane that stores what the scalar {@code fGrad} returns; the scalar code takes an array given
+   * per lane as a copy of the lane's row, and gives a row's gradient as an array, copied to its row.
+   */
   private CodeBlock scalarGrad(Lane l, List<Field> outputs) {
     CodeBlock.Builder lane = reads(l);
-    String call = sig.name() + "Grad(" + laneArgs() + ")";
+    List<String> args = new ArrayList<>();
+    for (Callee.Param p : sig.params()) {
+      Lane.Row row = l.row(p.name());
+      if (row == null) {
+        args.add(p.name());
+      } else {
+        String copy = l.names().fresh(p.name() + "Row");
+        lane.addStatement("$T $L = $T.copyOfRange(this.$L, $L, $L + this.$L)", typeName(p.type()), copy,
+            java.util.Arrays.class, p.name(), row.start().name(), row.start().name(), row.length().name());
+        args.add(copy);
+      }
+    }
+    String call = sig.name() + "Grad(" + String.join(", ", args) + ")";
+    List<String> values = new ArrayList<>();
     if (sig.hasSingleGradient()) {
-      store(lane, outputs.get(0), l, call);
+      values.add(call);
     } else {
       String g = l.names().fresh("grad");
       lane.addStatement("$T $L = $L", self.nestedClass(sig.gradRecordName()), g, call);
-      for (int k = 0; k < outputs.size(); k++) {
-        store(lane, outputs.get(k), l, g + "." + sig.differentiatedParams().get(k).name() + "()");
+      sig.differentiatedParams().forEach(d -> values.add(g + "." + d.name() + "()"));
+    }
+    for (int k = 0; k < outputs.size(); k++) {
+      Lane.Row row = l.row(sig.differentiatedParams().get(k).name());
+      if (row == null) {
+        store(lane, outputs.get(k), l, values.get(k));
+      } else {
+        lane.addStatement("$T.arraycopy($L, 0, this.$L, $L, this.$L)", System.class, values.get(k),
+            outputs.get(k).name(), row.start().name(), row.length().name());
       }
     }
     return lane.build();
@@ -370,8 +393,11 @@ public final class KernelEmitter {
         + (cpuOnly == null ? "Kernel" : "Lanes");
     // Local arrays: made by each CPU lane; on OpenCL the kernel's fields in private memory, which the
     // same code reads where no local hides them (a lane cannot allocate).
-    Map<String, Expr.NewArray> arrays = deviceLane == null ? LaneLocals.arrays(l.program()) : Map.of();
-    if (!arrays.isEmpty()) {
+    // A lane that recomputes loops (deviceLane given) holds its private arrays on OpenCL only: the CPU
+    // lane calls the scalar code.
+    boolean recomputing = deviceLane != null;
+    Map<String, Expr.NewArray> arrays = LaneLocals.arrays(l.program());
+    if (!arrays.isEmpty() && !recomputing) {
       CodeBlock.Builder made = CodeBlock.builder();
       arrays.forEach((name, n) -> made.addStatement("$T $L = $L", typeName(n.type()), name, ExprWriter.write(n)));
       deviceLane = device ? lane : null;
@@ -398,7 +424,7 @@ public final class KernelEmitter {
     if (device) {
       kernel.superclass(RuntimeTypes.KERNEL).addJavadoc(deviceLane != null
           ? "The kernel of {@link #$L}: Aparapi translates {@code run()}, which calls {@code deviceLane}, to OpenCL;"
-              + (arrays.isEmpty() ? "\nCPU backends call {@code lane}, which calls the scalar code.\n"
+              + (recomputing ? "\nCPU backends call {@code lane}, which calls the scalar code.\n"
               : "\nCPU backends call {@code lane}, the same code with its local arrays its own.\n")
           : "The kernel of {@link #$L}: Aparapi translates {@code run()} to OpenCL; CPU backends call {@code lane}.\n",
           method);
@@ -440,7 +466,7 @@ public final class KernelEmitter {
     }
     if (device && deviceLane != null) {
       kernel.addMethod(MethodSpec.methodBuilder("deviceLane").addModifiers(Modifier.PUBLIC)
-          .addJavadoc(arrays.isEmpty() ? "Lane {@code $L} as OpenCL runs it: each loop backwards by recomputation.\n"
+          .addJavadoc(recomputing ? "Lane {@code $L} as OpenCL runs it: each loop backwards by recomputation.\n"
               : "Lane {@code $L} as OpenCL runs it: its local arrays are the kernel's private ones.\n", l.index())
           .addParameter(TypeName.INT, l.index()).addCode(deviceLane).build());
     }

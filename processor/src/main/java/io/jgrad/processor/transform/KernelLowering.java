@@ -112,13 +112,7 @@ public final class KernelLowering {
       return new Kernels.CpuOnly(f.signature(), perLane, "it reaches a @CustomVjp rule (" + reverseOnly + ") and "
           + e.getMessage());
     }
-    if (reverse.recomputes()) {
-      lowering.rowParams().findFirst().ifPresent(p -> {
-        throw new NotBatchable("parameter " + p.name() + " is an array given per lane, and the CPU lanes of a"
-            + " function that runs loops backwards by recomputation (it reaches " + reverseOnly + ") call the"
-            + " scalar code, which takes the row, not the flat array; hint: share it between lanes");
-      });
-    }
+    // Where it runs loops backwards by recomputation, its CPU lanes call the scalar code with copies of the rows.
     return reverse;
   }
 
