@@ -492,7 +492,8 @@ public final class KernelEmitter {
         .addJavadoc(doc.replace("$L", sig.name()) + rowsDoc + "\nReturns the backend that ran it.\n");
     for (MethodSpec.Builder m : List.of(session, once)) {
       m.addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-          .addJavadoc("@throws IllegalArgumentException naming an array that is null or " + lengths + "\n")
+          .addJavadoc("@throws IllegalArgumentException naming an array that is null or " + lengths
+              + (rowLength() == 0 ? "" : ",\nor a row length that is not {@code @Batched(rowLength)}") + "\n")
           .addJavadoc("@throws io.jgrad.runtime.BackendUnavailableException when {@code backend} cannot run this kernel\n");
       args.forEach(f -> m.addParameter(f.type(), f.name()));
       m.addParameter(RuntimeTypes.BACKEND, "backend");
