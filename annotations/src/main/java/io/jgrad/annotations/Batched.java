@@ -17,4 +17,12 @@ public @interface Batched {
    * the others are shared by all lanes. Differentiated parameters are always per lane.
    */
   String[] perLane() default {};
+
+  /**
+   * The length of every differentiated row (a {@code double[]} or {@code float[]} parameter, given
+   * per lane) of a function that reaches a {@code @CustomVjp} rule, usually a {@code static final int}:
+   * the lane holds its cotangent row as a private array of that size. 0 (the default) for none; the
+   * entry points reject rows of another length.
+   */
+  int rowLength() default 0;
 }

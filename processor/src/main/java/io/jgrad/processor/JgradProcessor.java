@@ -530,7 +530,8 @@ public final class JgradProcessor extends AbstractProcessor {
       KernelSources sources, Report report, boolean cpuLanes, boolean openCl) {
     Kernels kernels;
     try {
-      kernels = KernelLowering.lower(f, perLane, reverseOnly, sources);
+      kernels = KernelLowering.lower(f, perLane, reverseOnly, sources,
+          method.getAnnotation(io.jgrad.annotations.Batched.class).rowLength());
       if (openCl) {
         PrivateMemory.check(kernels);
       }

@@ -147,15 +147,26 @@ class BatchedDiagnosticsTest {
   }
 
   @Test
-  void anArrayPerLaneThroughACustomVjpRuleIsNotBatchableYet() {
+  void anArrayPerLaneThroughACustomVjpRuleNeedsItsRowLength() {
     Compilation c = compile(""
         + "  @Batched @CustomVjp(fwd = \"fFwd\", bwd = \"fBwd\")\n"
         + "  static double f(double[] x) { return x[0]; }\n"
         + "  static Fwd<Double> fFwd(double[] x) { return Fwd.of(x[0], x[0]); }\n"
         + "  static double[] fBwd(Double res, double g) { return new double[] {g}; }\n");
-    assertThat(c).hadErrorContaining("[jgrad.NotBatchable] parameter x is an array given per lane, which kernels"
-        + " of a function that reaches a @CustomVjp rule (f, which has only a @CustomVjp rule) do not take yet")
-        .inFile(source).onLine(6);
+    assertThat(c).hadErrorContaining("[jgrad.NotBatchable] parameter x is an array given per lane, whose gradient"
+        + " row in a function that reaches a @CustomVjp rule (f, which has only a @CustomVjp rule) is a cotangent"
+        + " array of the row's length in the lane, which only the run knows").inFile(source).onLine(6);
+    assertThat(c).hadErrorContaining("hint: fix the rows' length, @Batched(rowLength = N) with a static final int N");
+  }
+
+  @Test
+  void aRowLengthWithoutACustomVjpRuleIsRefused() {
+    Compilation c = compile(""
+        + "  @Batched(rowLength = 3) @Differentiable\n"
+        + "  static double f(double[] x) { return x[0] * x[1]; }\n");
+    assertThat(c).hadErrorContaining("[jgrad.NotBatchable] @Batched(rowLength = 3) fixes the length of the"
+        + " differentiated rows of a function that reaches a @CustomVjp rule, and f reaches none; hint: remove"
+        + " rowLength").inFile(source).onLine(6);
   }
 
   @Test

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import javax.lang.model.element.Modifier;
@@ -94,7 +95,17 @@ public final class KernelEmitter {
     List<Field> outputs = gradOutputs(l);
     CodeBlock lane = program(l, reads(l), (r, b) -> {
       for (int k = 0; k < outputs.size(); k++) {
-        store(b, outputs.get(k), l, l.gradients().get(k).name());
+        Expr.Var g = l.gradients().get(k);
+        Lane.Row row = l.row(sig.differentiatedParams().get(k).name());
+        if (row == null) {
+          store(b, outputs.get(k), l, g.name());
+        } else {
+          // A row's cotangent is the lane's private array of @Batched(rowLength) elements: copied to its row.
+          String i = l.names().fresh("i");
+          b.beginControlFlow("for (int $L = 0; $L < $L; $L++)", i, i, rowLength(), i)
+              .addStatement("this.$L[$L + $L] = $L[$L]", outputs.get(k).name(), row.start().name(), i, g.name(), i)
+              .endControlFlow();
+        }
       }
     });
     String doc = "The gradient of {@code $L} in every lane ({@code vmap(grad($L))}), by its reverse mode, the"
@@ -106,6 +117,11 @@ public final class KernelEmitter {
     finish(type, "GradBatch", doc + "\nOn OpenCL a lane has no memory for a tape: it runs each loop backwards by"
         + " recomputation,\nO(trips²) trips run; the CPU backends call {@code $LGrad}, whose tape keeps them at"
         + " O(trips).", List.of(), outputs, l, scalarGrad(l, outputs), lane);
+  }
+
+  /** {@code @Batched(rowLength)}: the length of every differentiated row, 0 where the run says it. */
+  private int rowLength() {
+    return kernels instanceof Kernels.Reverse r ? r.rowLength() : 0;
   }
 
   /** The arguments of a scalar call in a lane: each parameter's lane copy. */
@@ -126,17 +142,40 @@ public final class KernelEmitter {
     return new Lane(names, names.fresh("lane"), List.of(), List.of(), List.of(), List.of(), List.of());
   }
 
-  /** A lane that stores what the scalar {@code fGrad} returns. */
+  /**
+   * A lane that stores what the scalar {@code fGrad} returns; the scalar code takes an array given
+   * per lane as a copy of the lane's row, and gives a row's gradient as an array, copied to its row.
+   */
   private CodeBlock scalarGrad(Lane l, List<Field> outputs) {
     CodeBlock.Builder lane = reads(l);
-    String call = sig.name() + "Grad(" + laneArgs() + ")";
+    List<String> args = new ArrayList<>();
+    for (Callee.Param p : sig.params()) {
+      Lane.Row row = l.row(p.name());
+      if (row == null) {
+        args.add(p.name());
+      } else {
+        String copy = l.names().fresh(p.name() + "Row");
+        lane.addStatement("$T $L = $T.copyOfRange(this.$L, $L, $L + this.$L)", typeName(p.type()), copy,
+            java.util.Arrays.class, p.name(), row.start().name(), row.start().name(), row.length().name());
+        args.add(copy);
+      }
+    }
+    String call = sig.name() + "Grad(" + String.join(", ", args) + ")";
+    List<String> values = new ArrayList<>();
     if (sig.hasSingleGradient()) {
-      store(lane, outputs.get(0), l, call);
+      values.add(call);
     } else {
       String g = l.names().fresh("grad");
       lane.addStatement("$T $L = $L", self.nestedClass(sig.gradRecordName()), g, call);
-      for (int k = 0; k < outputs.size(); k++) {
-        store(lane, outputs.get(k), l, g + "." + sig.differentiatedParams().get(k).name() + "()");
+      sig.differentiatedParams().forEach(d -> values.add(g + "." + d.name() + "()"));
+    }
+    for (int k = 0; k < outputs.size(); k++) {
+      Lane.Row row = l.row(sig.differentiatedParams().get(k).name());
+      if (row == null) {
+        store(lane, outputs.get(k), l, values.get(k));
+      } else {
+        lane.addStatement("$T.arraycopy($L, 0, this.$L, $L, this.$L)", System.class, values.get(k),
+            outputs.get(k).name(), row.start().name(), row.length().name());
       }
     }
     return lane.build();
@@ -354,8 +393,11 @@ public final class KernelEmitter {
         + (cpuOnly == null ? "Kernel" : "Lanes");
     // Local arrays: made by each CPU lane; on OpenCL the kernel's fields in private memory, which the
     // same code reads where no local hides them (a lane cannot allocate).
-    Map<String, Expr.NewArray> arrays = deviceLane == null ? LaneLocals.arrays(l.program()) : Map.of();
-    if (!arrays.isEmpty()) {
+    // A lane that recomputes loops (deviceLane given) holds its private arrays on OpenCL only: the CPU
+    // lane calls the scalar code.
+    boolean recomputing = deviceLane != null;
+    Map<String, Expr.NewArray> arrays = LaneLocals.arrays(l.program());
+    if (!arrays.isEmpty() && !recomputing) {
       CodeBlock.Builder made = CodeBlock.builder();
       arrays.forEach((name, n) -> made.addStatement("$T $L = $L", typeName(n.type()), name, ExprWriter.write(n)));
       deviceLane = device ? lane : null;
@@ -382,7 +424,7 @@ public final class KernelEmitter {
     if (device) {
       kernel.superclass(RuntimeTypes.KERNEL).addJavadoc(deviceLane != null
           ? "The kernel of {@link #$L}: Aparapi translates {@code run()}, which calls {@code deviceLane}, to OpenCL;"
-              + (arrays.isEmpty() ? "\nCPU backends call {@code lane}, which calls the scalar code.\n"
+              + (recomputing ? "\nCPU backends call {@code lane}, which calls the scalar code.\n"
               : "\nCPU backends call {@code lane}, the same code with its local arrays its own.\n")
           : "The kernel of {@link #$L}: Aparapi translates {@code run()} to OpenCL; CPU backends call {@code lane}.\n",
           method);
@@ -424,7 +466,7 @@ public final class KernelEmitter {
     }
     if (device && deviceLane != null) {
       kernel.addMethod(MethodSpec.methodBuilder("deviceLane").addModifiers(Modifier.PUBLIC)
-          .addJavadoc(arrays.isEmpty() ? "Lane {@code $L} as OpenCL runs it: each loop backwards by recomputation.\n"
+          .addJavadoc(recomputing ? "Lane {@code $L} as OpenCL runs it: each loop backwards by recomputation.\n"
               : "Lane {@code $L} as OpenCL runs it: its local arrays are the kernel's private ones.\n", l.index())
           .addParameter(TypeName.INT, l.index()).addCode(deviceLane).build());
     }
@@ -450,7 +492,8 @@ public final class KernelEmitter {
         .addJavadoc(doc.replace("$L", sig.name()) + rowsDoc + "\nReturns the backend that ran it.\n");
     for (MethodSpec.Builder m : List.of(session, once)) {
       m.addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-          .addJavadoc("@throws IllegalArgumentException naming an array that is null or " + lengths + "\n")
+          .addJavadoc("@throws IllegalArgumentException naming an array that is null or " + lengths
+              + (rowLength() == 0 ? "" : ",\nor a row length that is not {@code @Batched(rowLength)}") + "\n")
           .addJavadoc("@throws io.jgrad.runtime.BackendUnavailableException when {@code backend} cannot run this kernel\n");
       args.forEach(f -> m.addParameter(f.type(), f.name()));
       m.addParameter(RuntimeTypes.BACKEND, "backend");
@@ -469,6 +512,15 @@ public final class KernelEmitter {
         session.addStatement("$T.checkRows(lanes, $S, $L, $S, $L)", RuntimeTypes.LANE_ARRAYS, f.name(), f.name(),
             f.row(), f.row());
       }
+    }
+    if (rowLength() != 0) {
+      // The gradient lane's cotangent rows have the size fixed at compile time.
+      sig.differentiatedParams().stream().map(d -> l.row(d.name())).filter(Objects::nonNull)
+          .map(row -> row.length().name()).distinct().forEach(n -> session
+              .beginControlFlow("if ($L != $L)", n, rowLength())
+              .addStatement("throw new $T($S + $L + $S)", IllegalArgumentException.class, n + " is ", n,
+                  ", but @Batched(rowLength = " + rowLength() + ") fixes the rows' length")
+              .endControlFlow());
     }
     shared.forEach(name -> session.addStatement("$T.shared($S, $L)", RuntimeTypes.LANE_ARRAYS, name, name));
     String argList = String.join(", ", args.stream().map(Field::name).toList());

@@ -29,9 +29,12 @@ public sealed interface Kernels {
    * {@code fBatch}, and {@code fGradBatch} by reverse mode with the {@code @CustomVjp} rules' passes run
    * as code; {@code recomputes} when the gradient lane runs loops backwards by recomputation
    * (O(trips²) trips run, no memory), which only OpenCL runs: the CPU backends call the scalar
-   * {@code fGrad}, whose tape keeps them at O(trips).
+   * {@code fGrad}, whose tape keeps them at O(trips). {@code rowLength}, where not 0, is the length of
+   * every differentiated row ({@code @Batched(rowLength)}): the gradient lane holds each row's
+   * cotangent as a private array of that size, and the entry points check it.
    */
-  record Reverse(Callee signature, List<String> perLane, Lane value, Lane grad, boolean recomputes) implements Kernels {}
+  record Reverse(Callee signature, List<String> perLane, Lane value, Lane grad, boolean recomputes,
+      int rowLength) implements Kernels {}
 
   /** {@code fBatch} and {@code fGradBatch} as lanes that call the scalar code on the CPU; {@code reason} says why. */
   record CpuOnly(Callee signature, List<String> perLane, String reason) implements Kernels {

@@ -41,6 +41,15 @@ record KernelForm(Names names, Set<String> declared, ArrayDeque<Map<String, Stri
    */
   static List<Stmt> of(List<Stmt> body, Names names, List<Lane.Constant> constants, List<Callee.Param> params,
       BiFunction<String, String, Object> staticValues) {
+    return of(body, names, constants, params, staticValues, Map.of());
+  }
+
+  /**
+   * The same, the array parameters {@code rowSizes} names of that fixed size: their length is read as
+   * it, and an array made as long as one is a private array of that size.
+   */
+  static List<Stmt> of(List<Stmt> body, Names names, List<Lane.Constant> constants, List<Callee.Param> params,
+      BiFunction<String, String, Object> staticValues, Map<String, Integer> rowSizes) {
     // Sizes first: the constant fields they name become kernel fields below, whose values are unknown.
     List<Stmt> sized = Rewrite.stmts(body, e -> {
       Integer size = e instanceof Expr.NewArray n ? ArraySizes.of(n.length(), staticValues, Map.of()) : null;
@@ -74,7 +83,8 @@ record KernelForm(Names names, Set<String> declared, ArrayDeque<Map<String, Stri
       return e;
     });
     Set<String> declared = new HashSet<>(params.stream().map(Callee.Param::name).toList());
-    return new KernelForm(names, declared, new ArrayDeque<>(List.of(new HashMap<>())), new HashMap<>()).stmts(out);
+    return new KernelForm(names, declared, new ArrayDeque<>(List.of(new HashMap<>())), new HashMap<>(rowSizes))
+        .stmts(out);
   }
 
   /** {@code e} reading each local by the name its innermost declaration took. */

@@ -14,6 +14,7 @@ import io.jgrad.processor.ir.TransformException;
 import io.jgrad.processor.ir.Type;
 import io.jgrad.processor.ir.TypeMapper;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,12 +47,15 @@ public final class KernelLowering {
   private final Callee sig;
   private final List<String> perLane;
   private final KernelSources sources;
+  /** {@code @Batched(rowLength)}: the length of every differentiated row, 0 where the run says it. */
+  private final int rowLength;
 
-  private KernelLowering(Function function, List<String> perLane, KernelSources sources) {
+  private KernelLowering(Function function, List<String> perLane, KernelSources sources, int rowLength) {
     this.function = function;
     this.sig = function.signature();
     this.perLane = perLane;
     this.sources = sources;
+    this.rowLength = rowLength;
   }
 
   /**
@@ -64,18 +68,38 @@ public final class KernelLowering {
    * @throws NotBatchable when {@code f} cannot be batched at all
    */
   public static Kernels lower(Function f, List<String> perLane, String reverseOnly, KernelSources sources) {
+    return lower(f, perLane, reverseOnly, sources, 0);
+  }
+
+  /**
+   * The same, each differentiated row {@code rowLength} elements long where that is not 0
+   * ({@code @Batched(rowLength)}): a function that reaches a {@code @CustomVjp} rule then holds each
+   * row's cotangent in a private array of that size.
+   */
+  public static Kernels lower(Function f, List<String> perLane, String reverseOnly, KernelSources sources,
+      int rowLength) {
     checkParameters(f.signature());
-    KernelLowering lowering = new KernelLowering(f, perLane, sources);
+    KernelLowering lowering = new KernelLowering(f, perLane, sources, rowLength);
+    boolean differentiatedRows = lowering.rowParams().anyMatch(Callee.Param::differentiated);
+    if (rowLength != 0 && (rowLength < 0 || reverseOnly == null || !differentiatedRows)) {
+      throw new NotBatchable("@Batched(rowLength = " + rowLength + ") fixes the length of the differentiated"
+          + " rows of a function that reaches a @CustomVjp rule, and " + f.signature().name() + (rowLength < 0
+          ? "'s is negative" : reverseOnly == null ? " reaches none" : " has no differentiated row")
+          + "; hint: " + (rowLength < 0 ? "give the rows' length, at least 1" : "remove rowLength (the rows'"
+          + " length is the entry points' argument)"));
+    }
     if (reverseOnly == null) {
       return new Kernels.Forward(f.signature(), perLane, lowering.value(), lowering.jvp(),
           f.signature().recordResult() == null ? lowering.grad() : null);
     }
-    lowering.rowParams().filter(Callee.Param::differentiated).findFirst().ifPresent(p -> {
-      throw new NotBatchable("parameter " + p.name() + " is an array given per lane, which kernels of a"
-          + " function that reaches a @CustomVjp rule (" + reverseOnly + ") do not take yet: its gradient row"
-          + " would be a cotangent array of the row's length in the lane, which only the run knows; hint: share"
-          + " it between lanes (@NonDiff, not in perLane) or batch a function without the rule");
-    });
+    lowering.rowParams().filter(Callee.Param::differentiated).findFirst().filter(p -> rowLength == 0)
+        .ifPresent(p -> {
+          throw new NotBatchable("parameter " + p.name() + " is an array given per lane, whose gradient row in a"
+              + " function that reaches a @CustomVjp rule (" + reverseOnly + ") is a cotangent array of the row's"
+              + " length in the lane, which only the run knows, and a lane's arrays have a size fixed at compile"
+              + " time; hint: fix the rows' length, @Batched(rowLength = N) with a static final int N, or share"
+              + " it between lanes (@NonDiff, not in perLane)");
+        });
     Kernels.Reverse reverse;
     try {
       reverse = lowering.reverse();
@@ -88,13 +112,7 @@ public final class KernelLowering {
       return new Kernels.CpuOnly(f.signature(), perLane, "it reaches a @CustomVjp rule (" + reverseOnly + ") and "
           + e.getMessage());
     }
-    if (reverse.recomputes()) {
-      lowering.rowParams().findFirst().ifPresent(p -> {
-        throw new NotBatchable("parameter " + p.name() + " is an array given per lane, and the CPU lanes of a"
-            + " function that runs loops backwards by recomputation (it reaches " + reverseOnly + ") call the"
-            + " scalar code, which takes the row, not the flat array; hint: share it between lanes");
-      });
-    }
+    // Where it runs loops backwards by recomputation, its CPU lanes call the scalar code with copies of the rows.
     return reverse;
   }
 
@@ -138,15 +156,19 @@ public final class KernelLowering {
     }
     List<Lane.Constant> constants = new ArrayList<>();
     String lane = names.fresh("lane");
-    // Arrays per lane here are not differentiated (lower refuses those): read at the lane's row.
+    // Arrays per lane are read at the lane's row; a differentiated row is rowLength long (lower
+    // checked), so that its cotangent, made as new double[x.length], is a private array of that size.
     Map<String, Lane.Row> rows = rows(names);
+    Map<String, Integer> rowSizes = new HashMap<>();
+    rowParams().filter(Callee.Param::differentiated).forEach(p -> rowSizes.put(p.name(), rowLength));
     // The passes may call the function itself (a fwd computing its value): that call runs its primal body.
     List<Stmt> flat = KernelForm.of(sources.inline(List.of(sig.name() + "'s reverse mode"), gradient.body(), names,
-        c -> false), names, constants, sig.params(), sources.staticValues());
+        c -> false), names, constants, sig.params(), sources.staticValues(), rowSizes);
     Set<String> outputNames = new HashSet<>(gradient.components().stream().map(Expr.Var::name).toList());
     List<Linear> program = DeadCode.eliminate(Jvp.transform(flat, List.of(), names).program(), true, outputNames);
     return new Kernels.Reverse(sig, perLane, value(), new Lane(names, lane, LaneRows.place(program, rows), constants,
-        List.of(), List.of(), gradient.components(), List.copyOf(rows.values()), List.of()), gradient.recomputes());
+        List.of(), List.of(), gradient.components(), List.copyOf(rows.values()), List.of()), gradient.recomputes(),
+        rowLength);
   }
 
   /** The value's lane: the body as a linear program without tangents, primal statements in their control flow. */
