@@ -50,4 +50,20 @@ final class RecordResultCalls {
   static double wholeTangent(double r, double t) {
     return normSquared(RecordResultCallsDerivatives.polarJvp(r, t, 1, 1).tangent());
   }
+
+  record Frame(double a, Cartesian p) {}
+
+  /** A nested record result of a record and a number: (k x y, (k x, sin y)). */
+  @Differentiable(order = 2)
+  static Frame frame(Cartesian c, double k) {
+    return new Frame(k * c.x() * c.y(), new Cartesian(k * c.x(), Math.sin(c.y())));
+  }
+
+  /** Nested leaves along a record direction: ∂(sin y)/∂y · y + k x y = y cos y + k x y at c = (r, t). */
+  @Differentiable
+  static double nestedLeaves(double r, double t) {
+    Cartesian c = new Cartesian(r, t);
+    return RecordResultCallsDerivatives.frameJvp(c, r, new Cartesian(0, t), 0).tangent().p().y()
+        + RecordResultCallsDerivatives.frameVjp(c, r).value().a();
+  }
 }

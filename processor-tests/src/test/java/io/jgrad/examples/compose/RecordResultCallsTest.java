@@ -87,4 +87,19 @@ class RecordResultCallsTest {
           RecordResultCallsDerivatives.wholeTangentJvp(r, t, 0.4, -1.5).tangent(), r, t);
     }
   }
+
+  @Test
+  void nestedLeavesOfARecordFunction() {
+    for (double[] p : POINTS) {
+      double r = p[0];
+      double t = p[1];
+      // k = r: t cos t + r² t.
+      assertThat(RecordResultCalls.nestedLeaves(r, t)).isWithin(1e-12).of(t * Math.cos(t) + r * r * t);
+      RecordResultCallsDerivatives.NestedLeavesGrad g = RecordResultCallsDerivatives.nestedLeavesGrad(r, t);
+      assertThat(g.r()).isWithin(1e-12).of(2 * r * t);
+      assertThat(g.t()).isWithin(1e-12).of(Math.cos(t) - t * Math.sin(t) + r * r);
+      agreesWithFiniteDifferences(RecordResultCalls::nestedLeaves, new double[] {g.r(), g.t()},
+          RecordResultCallsDerivatives.nestedLeavesJvp(r, t, 0.4, -1.5).tangent(), r, t);
+    }
+  }
 }
