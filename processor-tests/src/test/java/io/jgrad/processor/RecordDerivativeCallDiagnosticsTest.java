@@ -9,7 +9,8 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /**
- * Derivative calls of functions with records that jgrad does not differentiate yet (a record result) or read in a way it does not (a component
+ * Derivative calls of functions with records that jgrad does not differentiate yet (a record result
+ * with an int component) or read in a way it does not (a component
  * without tangent) are errors at the call with a hint.
  */
 class RecordDerivativeCallDiagnosticsTest {
@@ -22,6 +23,7 @@ class RecordDerivativeCallDiagnosticsTest {
           record T(double u, int n) {}
           @Differentiable(order = 2) static double f(P p, T t) { return p.x() * p.y() * t.u() * t.n(); }
           @Differentiable(order = 2) static P twice(P p) { return new P(2 * p.x(), 2 * p.y()); }
+          @Differentiable(order = 2) static T tag(P p) { return new T(p.x() * p.y(), 1); }
           @Differentiable(order = 2) static double g(P p) { return p.x() * p.y(); }
           @Differentiable static double caller(double x, double y) {
             %s
@@ -46,9 +48,16 @@ class RecordDerivativeCallDiagnosticsTest {
   }
 
   @Test
-  void aRecordResultIsNotYet() {
-    assertThat(errorAtCall("jgrad.DerivativeCall", "return ADerivatives.twiceJvp(new P(x, y), new P(1, 0)).value().x();"
-        + " // here")).contains("ADerivatives.twiceJvp is not differentiated yet: twice returns a record");
+  void aRecordResultWithAnIntComponentIsNotYet() {
+    assertThat(errorAtCall("jgrad.DerivativeCall", "return ADerivatives.tagJvp(new P(x, y), new P(1, 0)).value().u();"
+        + " // here")).contains("ADerivatives.tagJvp is not differentiated yet: tag returns a record with a"
+            + " component other than a number");
+  }
+
+  @Test
+  void aRecordResultIsReadAtALeaf() {
+    assertThat(errorAtCall("jgrad.DerivativeCall", "return ADerivatives.twiceJvp(new P(x, y), new P(1, 0)).value()"
+        + ".hashCode(); // here")).contains(".tangent() or .value(), each read at a leaf (.x())");
   }
 
   @Test

@@ -28,6 +28,7 @@ import io.jgrad.processor.emit.KernelEmitter;
 import io.jgrad.processor.emit.Members;
 import io.jgrad.processor.emit.RecordEntryEmitter;
 import io.jgrad.processor.emit.RecordHigherOrderEmitter;
+import io.jgrad.processor.emit.RecordLeafEmitter;
 import io.jgrad.processor.emit.RecordRuleEmitter;
 import io.jgrad.processor.emit.RulePrimalEmitter;
 import io.jgrad.processor.emit.SourceLines;
@@ -37,6 +38,7 @@ import io.jgrad.processor.ir.Derived;
 import io.jgrad.processor.ir.DiffSpec;
 import io.jgrad.processor.ir.Function;
 import io.jgrad.processor.ir.Kernels;
+import io.jgrad.processor.ir.RecordResultLeaves;
 import io.jgrad.processor.ir.RecordSignature;
 import io.jgrad.processor.ir.TransformException;
 import io.jgrad.processor.parse.BodyParser;
@@ -464,6 +466,12 @@ public final class JgradProcessor extends AbstractProcessor {
       }
       // The flat function's derivatives, to the method's order, and the record entry points around them.
       Derived derived = Derivation.of(derivable, forward, order, null, false);
+      // A record result's leaves as number functions, for derivative calls read at one leaf.
+      List<Derived> leaves = order >= 2 && forward && derivable instanceof Function.Plain plain
+          && !derivable.signature().rulePrimal() && RecordResultLeaves.eligible(sig, recordSignature.result())
+          ? RecordResultLeaves.of(plain, recordSignature.result()).stream()
+              .map(leaf -> Derivation.of(leaf, true, order, null, false)).toList()
+          : List.of();
       Kernels batch = kernels;
       return Optional.of(members -> {
         if (f instanceof Function.Plain) {
@@ -472,6 +480,7 @@ public final class JgradProcessor extends AbstractProcessor {
           RecordRuleEmitter.emit(recordSignature, derived, members);
         }
         emitRulePrimals(sig, rulePrimals, members);
+        RecordLeafEmitter.emit(sig, leaves, members);
         RecordEntryEmitter.emit(recordSignature, f, derived.forward(), members);
         if (order >= 2) {
           // H·v in one pass where the tangent program has reverse mode and no custom rule is reached.

@@ -16,6 +16,7 @@ import io.jgrad.processor.ir.DiffSpec;
 import io.jgrad.processor.ir.Expr;
 import io.jgrad.processor.ir.Exprs;
 import io.jgrad.processor.ir.Names;
+import io.jgrad.processor.ir.RecordResultLeaves;
 import io.jgrad.processor.ir.RecordShape;
 import io.jgrad.processor.ir.Stmt;
 import io.jgrad.processor.ir.Type;
@@ -350,6 +351,15 @@ final class DerivativeCallReader {
     }
     List<Expr> primals = args.subList(0, c.params().size());
     Reading r = reading.get();
+    if (flat.recordResult() && (!forward || CalleeReach.hasRulePrimal(f, cx.trees, cx.callees))) {
+      return cx.failed(Codes.DERIVATIVE_CALL, shown + " is not differentiated yet: " + f.getSimpleName()
+          + " returns a record and reaches a custom rule; hint: call a function without custom rules, or"
+          + " return a number", whole);
+    }
+    if (r instanceof Reading.Leaf l) {
+      c = RecordResultLeaves.callee(c, flat.sig().result().leaves().get(l.leaf()));
+      r = l.inner();
+    }
     if (r instanceof Reading.Tangent) {
       return tangent(c, primals, args.subList(c.params().size(), args.size()));
     }
@@ -387,6 +397,17 @@ final class DerivativeCallReader {
           .flatMap(List::stream).toList(), c.returnType());
       // fHessian's entries are doubles, fHvp's components of their parameters' types.
       return coerce(second, s.first() >= 0 ? Type.DOUBLE : c.differentiatedParams().get(s.second()).type());
+    }
+    if (r instanceof Reading.Pullback p && flat.recordResult()) {
+      // Σ over the leaves of the record cotangent times the leaf's gradient component.
+      List<Expr> cotangents = cx.records.record(p.call().args().get(0), p.call().path(), flat.sig().result());
+      Expr sum = null;
+      for (int i = 0; i < cotangents.size(); i++) {
+        Expr term = gradient(RecordResultLeaves.callee(c, flat.sig().result().leaves().get(i)), forward, primals,
+            p.component(), coerce(cotangents.get(i), Type.DOUBLE));
+        sum = sum == null ? term : Exprs.add(sum, term);
+      }
+      return sum;
     }
     if (r instanceof Reading.Pullback p) {
       return gradient(c, forward, primals, p.component(),
@@ -498,8 +519,19 @@ final class DerivativeCallReader {
     /** Gradient {@code component} times the cotangent {@code call} passes: {@code fVjp(...).pullback(g).y()}. */
     record Pullback(int component, Selector call) implements Reading {}
 
+    /** {@code inner} read at {@code leaf} of f's record result: {@code fJvp(...).tangent().a()}, {@code .value().a()}. */
+    record Leaf(int leaf, Reading inner) implements Reading {}
+
     static Optional<Reading> of(String suffix, FlatDerivativeCall flat, List<Selector> selectors) {
       List<String> names = selectors.stream().map(Selector::name).toList();
+      if (flat.recordResult() && !names.isEmpty() && !names.get(0).equals("pullback")) {
+        int leaf = flat.resultLeaf(names.subList(1, names.size()));
+        boolean read = List.of("Jvp", "Vjp").contains(suffix) && leaf >= 0
+            && selectors.stream().allMatch(s -> s.args().isEmpty());
+        return !read ? Optional.empty() : names.get(0).equals("value") ? Optional.of(new Leaf(leaf, new Value()))
+            : names.get(0).equals("tangent") && suffix.equals("Jvp") ? Optional.of(new Leaf(leaf, new Tangent()))
+            : Optional.empty();
+      }
       if (List.of("Jvp", "Vjp", "ValueAndGrad").contains(suffix) && names.equals(List.of("value"))) {
         return Optional.of(new Value());
       }
@@ -537,10 +569,13 @@ final class DerivativeCallReader {
     /** The reads of {@code target}'s result jgrad differentiates, made on {@code shown} (a call or a local), for messages. */
     static String shapes(DerivativeCallTarget target, FlatDerivativeCall flat, String shown) {
       String comp = flat.firstComponent();
+      // A record result is read at a leaf: .tangent().a().
+      String leaf = flat.recordResult() ? ", each read at a leaf (" + flat.sig().result().leaves().get(0).read("")
+          + ")" : "";
       return switch (target.suffix()) {
-        case "Jvp" -> shown + ".tangent() or .value()";
+        case "Jvp" -> shown + ".tangent() or .value()" + leaf;
         case "Hessian" -> shown + (flat.scalarGradient() ? "" : "[i][j] at constant indices");
-        case "Vjp" -> shown + ".pullback(g)" + comp + " or .value()";
+        case "Vjp" -> shown + ".pullback(g)" + comp + " or .value()" + leaf;
         case "ValueAndGrad" -> shown + "." + gradientSelector("ValueAndGrad", flat) + "()" + comp + " or .value()";
         default -> shown + comp;
       };

@@ -5,12 +5,15 @@ import static io.jgrad.processor.parse.ReadContext.coerce;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.util.TreePath;
 import io.jgrad.processor.ir.Callee;
+import io.jgrad.processor.ir.DiffSpec;
 import io.jgrad.processor.ir.Expr;
+import io.jgrad.processor.ir.RecordResultLeaves;
 import io.jgrad.processor.ir.RecordShape;
 import io.jgrad.processor.ir.RecordSignature;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import javax.lang.model.element.ExecutableElement;
 
 /**
@@ -33,16 +36,21 @@ record FlatDerivativeCall(Callee callee, RecordSignature sig) {
 
   /**
    * Why a derivative call of {@code f} is not differentiated yet, as a phrase after its name; empty
-   * when it is: f must return a number and take numbers ({@code double}, {@code float}) or records
+   * when it is: f must return a number (or, with a plain body, a record of numbers, read leaf by
+   * leaf) and take numbers ({@code double}, {@code float}) or records
    * of them, or, without records, {@code double[]} arrays beside doubles (functions of numbers and
    * records have forward mode: a record function reaching a {@code @CustomVjp} rule has no order 2,
    * nor a float function reverse-only).
    */
   static Optional<String> unsupported(ExecutableElement f, CalleeResolver callees) {
-    if (RecordShape.isRecord(f.getReturnType())) {
-      return Optional.of("returns a record");
-    }
     FlatDerivativeCall flat = of(f, callees);
+    if (RecordShape.isRecord(f.getReturnType())) {
+      // Read leaf by leaf through the leaf functions f_flat_<leaf> of a plain body.
+      boolean body = DiffSpec.of(f).map(s -> s.kind() == DiffSpec.Kind.BODY).orElse(false);
+      return body && RecordResultLeaves.eligible(flat.callee(), flat.sig().result()) ? Optional.empty()
+          : Optional.of("returns a record " + (body ? "with a component other than a number, or takes an array"
+              : "through a custom rule"));
+    }
     Callee c = flat.callee();
     if (!c.numbersOnly() && (flat.sig() != null || !c.doublesOrDoubleArrays() && !c.hasGradientFunction())) {
       return Optional.of("takes or returns something other than numbers, records of numbers and double[]"
@@ -198,5 +206,16 @@ record FlatDerivativeCall(Callee callee, RecordSignature sig) {
     RecordShape.Leaf leaf = p.shape().leaves().stream().filter(RecordShape.Leaf::differentiable).findFirst()
         .orElseThrow();
     return head + leaf.read("");
+  }
+
+  /** The leaf of f's record result that the accessors {@code names} read ({@code [b, b0]}), else -1. */
+  int resultLeaf(List<String> names) {
+    List<RecordShape.Leaf> leaves = sig.result().leaves();
+    return IntStream.range(0, leaves.size()).filter(i -> leaves.get(i).path().equals(names)).findFirst().orElse(-1);
+  }
+
+  /** Whether f returns a record. */
+  boolean recordResult() {
+    return sig != null && sig.result() != null;
   }
 }
