@@ -216,6 +216,20 @@ public final class JgradProcessor extends AbstractProcessor {
   }
 
   /**
+   * A record rule function's flat body, for kernels (the value's lane, a rule that calls its primal);
+   * none when it cannot be read.
+   */
+  private static Optional<Function> quietFlatBody(ExecutableElement m, RecordSignature sig, Trees trees,
+      CalleeResolver callees) {
+    try {
+      return BodyReading.read(new BodyParser(trees, new Report(), callees, m, sig.flat()));
+    } catch (RuntimeException e) {
+      // An optional reading: without it the kernels refuse what needs the body, and the rule itself still works.
+      return Optional.empty();
+    }
+  }
+
+  /**
    * An order-1 rule's pullback functions, for kernels that run them as code on OpenCL; none when its
    * passes could not be read or spliced (the kernels then call the user's passes on the CPU).
    */
@@ -267,9 +281,7 @@ public final class JgradProcessor extends AbstractProcessor {
             functions.put(m, f);
           });
           if (spec.kind() != DiffSpec.Kind.BODY) {
-            // Its flat body, quietly, for kernels (the value's lane, a rule that calls its primal).
-            BodyReading.read(new BodyParser(trees, new Report(), callees, m, sig.flat()))
-                .ifPresent(f -> plainBodies.put(sig.flat().key(), f));
+            quietFlatBody(m, sig, trees, callees).ifPresent(f -> plainBodies.put(sig.flat().key(), f));
           }
         } else if (spec.kind() == DiffSpec.Kind.CUSTOM_VJP) {
           Callee sig = callees.resolve(m);
