@@ -85,32 +85,44 @@ final class DerivativeCallReader {
       Expr failure) {}
 
   /** The derivative call {@code t} ends, with the selectors after it; empty when {@code t} is none. */
-  private Optional<Chain> chain(MethodInvocationTree t, TreePath path) {
+  /**
+   * A chain of calls read from its outermost call inwards: to the entry point it is made on
+   * ({@code target}, called by {@code call}), or, where {@code target} is empty, to a receiver that
+   * is no call ({@code receiver}; null where a call is made on no receiver at all).
+   */
+  record Walk(Optional<DerivativeCallTarget> target, MethodInvocationTree call, TreePath callPath,
+      List<Selector> selectors, TreePath receiver) {}
+
+  /** The chain of calls {@code t} ends, read inwards (see {@link Walk}). */
+  Walk walk(MethodInvocationTree t, TreePath path) {
     List<Selector> selectors = new ArrayList<>();
     MethodInvocationTree call = t;
     TreePath callPath = path;
     Optional<DerivativeCallTarget> target = DerivativeCallTarget.of(call, cx.unit, cx.callees.elements);
-    while (target.isEmpty()) {
-      if (!(call.getMethodSelect() instanceof MemberSelectTree select)) {
-        return Optional.empty();
-      }
+    while (target.isEmpty() && call.getMethodSelect() instanceof MemberSelectTree select) {
       selectors.add(0, new Selector(select.getIdentifier().toString(), call.getArguments(), callPath));
       TreePath receiverPath = new TreePath(new TreePath(callPath, select), select.getExpression());
-      HeldCall h = select.getExpression() instanceof IdentifierTree ? held.get(cx.trees.getElement(receiverPath)) : null;
-      if (h != null) {
-        return Optional.of(h.chain(selectors));
-      }
       if (!(select.getExpression() instanceof MethodInvocationTree inner)) {
-        return Optional.empty();
+        return new Walk(target, call, callPath, selectors, receiverPath);
       }
       callPath = receiverPath;
       call = inner;
       target = DerivativeCallTarget.of(call, cx.unit, cx.callees.elements);
     }
-    if (target.get().suffix().isEmpty() && selectors.isEmpty()) {
+    return new Walk(target, call, callPath, selectors, null);
+  }
+
+  private Optional<Chain> chain(MethodInvocationTree t, TreePath path) {
+    Walk w = walk(t, path);
+    if (w.target().isEmpty()) {
+      HeldCall h = w.receiver() != null && w.receiver().getLeaf() instanceof IdentifierTree
+          ? held.get(cx.trees.getElement(w.receiver())) : null;
+      return h == null ? Optional.empty() : Optional.of(h.chain(w.selectors()));
+    }
+    if (w.target().get().suffix().isEmpty() && w.selectors().isEmpty()) {
       return Optional.empty(); // the function object, passed on: FactoryCalls reads it
     }
-    return Optional.of(called(target.get(), call, callPath, selectors));
+    return Optional.of(called(w.target().get(), w.call(), w.callPath(), w.selectors()));
   }
 
   /**

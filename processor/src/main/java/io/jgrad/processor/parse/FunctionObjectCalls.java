@@ -3,7 +3,6 @@ package io.jgrad.processor.parse;
 import static io.jgrad.processor.parse.ReadContext.coerce;
 
 import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.util.TreePath;
 import io.jgrad.processor.diag.Codes;
@@ -35,24 +34,11 @@ final class FunctionObjectCalls {
 
   /** The IR of the call chain {@code t} ends when it is made on a function object {@code f()}; else empty. */
   Optional<Expr> read(MethodInvocationTree t, TreePath path) {
-    List<Selector> selectors = new ArrayList<>();
-    MethodInvocationTree call = t;
-    TreePath callPath = path;
-    Optional<DerivativeCallTarget> target = DerivativeCallTarget.of(call, cx.unit, cx.callees.elements);
-    while (target.isEmpty()) {
-      if (!(call.getMethodSelect() instanceof MemberSelectTree select)
-          || !(select.getExpression() instanceof MethodInvocationTree inner)) {
-        return Optional.empty();
-      }
-      selectors.add(0, new Selector(select.getIdentifier().toString(), call.getArguments(), callPath));
-      callPath = new TreePath(new TreePath(callPath, select), inner);
-      call = inner;
-      target = DerivativeCallTarget.of(call, cx.unit, cx.callees.elements);
-    }
-    if (!target.get().suffix().isEmpty() || selectors.isEmpty()) {
+    DerivativeCallReader.Walk w = reader.walk(t, path);
+    if (w.target().isEmpty() || !w.target().get().suffix().isEmpty() || w.selectors().isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(read(target.get(), call, callPath, selectors, t));
+    return Optional.of(read(w.target().get(), w.call(), w.callPath(), w.selectors(), t));
   }
 
   private Expr read(DerivativeCallTarget object, MethodInvocationTree factory, TreePath factoryPath,
