@@ -52,6 +52,7 @@ import io.jgrad.processor.transform.KernelSources;
 import io.jgrad.processor.transform.NotBatchable;
 import io.jgrad.processor.transform.PrivateMemory;
 import io.jgrad.processor.transform.Pullbacks;
+import io.jgrad.processor.transform.RecordRulePullbacks;
 import io.jgrad.processor.transform.ResultInlining;
 import io.jgrad.processor.transform.RulePrimal;
 import java.io.IOException;
@@ -207,7 +208,8 @@ public final class JgradProcessor extends AbstractProcessor {
       Callee sig = l.function().signature();
       generated.put(key, new MissingMethodScanner.Generated(spec.annotation(), spec.order(),
           l.method().getAnnotation(Batched.class) != null, reverseOnly.get(key), sig.returnType().isScalar(),
-          sig.differentiatedParams().size(), sig.differentiatedParams().stream().anyMatch(p -> p.type().isArray())));
+          sig.differentiatedParams().size(), sig.differentiatedParams().stream().anyMatch(p -> p.type().isArray()),
+          l.work().records().containsKey(l.method())));
     });
     if (!generated.isEmpty()) {
       MissingMethodScanner.scan(units, trees, generated);
@@ -317,9 +319,15 @@ public final class JgradProcessor extends AbstractProcessor {
       Trees trees, CalleeResolver callees, Report report) {
     if (spec.kind() == DiffSpec.Kind.CUSTOM_VJP) {
       boolean valid = RuleValidator.vjpRules(m, spec, RecordSignatureReader.ruleView(m, sig), report);
-      // Used at first order only: no pullbacks, its passes are called, never read.
-      return valid ? Optional.of(new Function.VjpRule(sig.flat(), spec.fwd(), spec.bwd(), List.of()))
-          : Optional.empty();
+      if (!valid) {
+        return Optional.empty();
+      }
+      // At first order its passes are called, never read; above, read leaf by leaf for reverse over reverse.
+      Optional<List<Function>> pullbacks = RecordRulePullbacks.applies(spec, sig)
+          ? VjpPassReader.readRecord(m, spec, sig, trees, report, callees, BodyReading::read)
+              .map(p -> RecordRulePullbacks.of(sig, p))
+          : Optional.of(List.of());
+      return pullbacks.map(p -> new Function.VjpRule(sig.flat(), spec.fwd(), spec.bwd(), p));
     }
     if (spec.kind() == DiffSpec.Kind.CUSTOM_JVP) {
       return JvpRuleReading.readRecord(m, spec, sig, trees, report, callees);
@@ -494,7 +502,10 @@ public final class JgradProcessor extends AbstractProcessor {
         emitRulePrimals(sig, rulePrimals, members);
         RecordLeafEmitter.emit(sig, leaves, members);
         RecordEntryEmitter.emit(recordSignature, f, derived.forward(), members);
-        if (order >= 2) {
+        if (order >= 2 && !forward) {
+          // Reverse only (a @CustomVjp rule has or is reached): through the flat function's pullback functions.
+          RecordHigherOrderEmitter.emitReverse(recordSignature, derived, members.api());
+        } else if (order >= 2) {
           // H·v in one pass where the tangent program has reverse mode and no custom rule is reached.
           RecordHigherOrderEmitter.emit(recordSignature, order,
               !derived.tangents().isEmpty() && !derived.signature().rulePrimal(), members.api());

@@ -29,7 +29,7 @@ final class MissingMethodScanner {
    * how many parameters it differentiates, whether one of them an array.
    */
   record Generated(String annotation, int order, boolean batched, String noForward, boolean numberResult,
-      int differentiated, boolean arrayParameter) {}
+      int differentiated, boolean arrayParameter, boolean records) {}
 
   /**
    * What a generated method needs: forward mode, order 2, {@code @Batched}, a result other than a
@@ -98,8 +98,9 @@ final class MissingMethodScanner {
         Generated g = entry.getValue();
         String missing = "[%s] " + receiver + "." + method + " does not exist: ";
         // A function of one array reaching a @CustomVjp rule has fHvp at order 2, reverse over reverse.
-        boolean reverseHvp = s.suffix().equals("Hvp") && g.arrayParameter() && g.differentiated() == 1
-            && g.numberResult() && g.order() == 2;
+        // So has a function with records (over its leaves).
+        boolean reverseHvp = s.suffix().equals("Hvp") && (g.arrayParameter() && g.differentiated() == 1
+            || g.records()) && g.numberResult() && g.order() == 2;
         if (s.needs().contains(Need.FORWARD) && g.noForward() != null && !reverseHvp) {
           return String.format(missing, Codes.NO_FORWARD_MODE) + "forward mode cannot pass a @CustomVjp rule ("
               + g.noForward() + "); hint: use " + function + s.reverse().replace("{f}", function);

@@ -41,7 +41,7 @@ public final class OrderLimits {
     }
     String o = "order " + order;
     if (records) {
-      Optional<String> found = records(f, o, forward);
+      Optional<String> found = records(f, order, forward);
       if (found.isPresent()) {
         return found;
       }
@@ -96,11 +96,14 @@ public final class OrderLimits {
    * Why {@code f}, the flat function of a function with records in its signature, cannot have
    * derivatives of order {@code o} (its parameters' leaves are differentiated as numbers).
    */
-  private static Optional<String> records(Function f, String o, boolean forward) {
+  private static Optional<String> records(Function f, int order, boolean forward) {
     Callee sig = f.signature();
+    String o = "order " + order;
     if (f instanceof Function.VjpRule || !forward) {
-      return Optional.of(o + " of a function with records that has or reaches a @CustomVjp rule is not supported"
-          + " yet; hint: give it order = 1, or write the rule as a @CustomJvp rule");
+      Optional<String> refused = RecordReverseOverReverse.unsupported(f, order);
+      if (refused.isPresent()) {
+        return refused;
+      }
     }
     if (sig.recordResult() != null && !(f instanceof Function.Plain) && !(f instanceof Function.JvpRule)) {
       return Optional.of(o + " of jvps rules with a record result is not supported yet; hint: write them as one"

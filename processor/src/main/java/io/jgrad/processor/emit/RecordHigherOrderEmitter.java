@@ -4,6 +4,7 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import io.jgrad.processor.ir.Callee;
+import io.jgrad.processor.ir.Derived;
 import io.jgrad.processor.ir.Names;
 import io.jgrad.processor.ir.RecordShape;
 import io.jgrad.processor.ir.RecordSignature;
@@ -39,6 +40,27 @@ public final class RecordHigherOrderEmitter {
       type.addMethod(hvp(sig));
     }
     type.addMethod(derivative(sig, order));
+  }
+
+  /** The differentiated leaves as the user reads them ({@code p.x()}), in the Hessian's order. */
+  static List<String> leafReads(RecordSignature sig) {
+    List<String> leaves = new ArrayList<>();
+    for (RecordSignature.UserParam p : sig.differentiatedParams()) {
+      if (p.shape() == null) {
+        leaves.add(p.name());
+      } else {
+        p.shape().leaves().stream().filter(RecordShape.Leaf::differentiable).forEach(l -> leaves.add(l.read(p.name())));
+      }
+    }
+    return leaves;
+  }
+
+  /**
+   * Adds {@code fHessian}, {@code fHvp} and {@code fDerivative} of {@code sig}, of order 2, whose flat
+   * function {@code flat} has reverse mode only: reverse over reverse through its pullback functions.
+   */
+  public static void emitReverse(RecordSignature sig, Derived flat, TypeSpec.Builder type) {
+    RecordReverseHigherOrderEmitter.emit(sig, flat, type);
   }
 
   /** Fresh names beside the user's parameters. */
@@ -78,17 +100,9 @@ public final class RecordHigherOrderEmitter {
    * parameters, depth first in declaration order, named in its Javadoc.
    */
   private static MethodSpec hessian(RecordSignature sig) {
-    List<String> leaves = new ArrayList<>();
-    for (RecordSignature.UserParam p : sig.differentiatedParams()) {
-      if (p.shape() == null) {
-        leaves.add(p.name());
-      } else {
-        p.shape().leaves().stream().filter(RecordShape.Leaf::differentiable).forEach(l -> leaves.add(l.read(p.name())));
-      }
-    }
     MethodSpec.Builder m = RecordEntryEmitter.method(sig, "Hessian", "The Hessian of {@code $L}"
         + " ({@code jax.hessian}) over the leaves of its differentiated\nparameters; rows and columns in the"
-        + " order {@code " + String.join(", ", leaves) + "}.");
+        + " order {@code " + String.join(", ", leafReads(sig)) + "}.");
     String kernel = HigherOrderEmitter.kernelName(sig.flat(), 2);
     List<Callee.Param> diff = sig.flat().differentiatedParams();
     SecondOrderEmitter.denseHessian(m, diff.size(), names(sig).fresh("hessian"),

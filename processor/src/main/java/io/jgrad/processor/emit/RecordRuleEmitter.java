@@ -28,6 +28,8 @@ public final class RecordRuleEmitter {
     Function flat = derived.function();
     if (flat instanceof Function.VjpRule rule) {
       DerivativesEmitter.emitReverse(flat.signature(), vjpSweeps(sig, rule), members);
+      // From order 2, its pullback functions over the leaves (internal: the record entry points read them).
+      DerivativesEmitter.emitHigherOrders(derived, members);
       return;
     }
     // The sweeps transpose the rule's body; forward mode calls the rule itself.

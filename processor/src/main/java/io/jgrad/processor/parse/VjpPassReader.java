@@ -21,8 +21,10 @@ import io.jgrad.processor.ir.Expr;
 import io.jgrad.processor.ir.Exprs;
 import io.jgrad.processor.ir.Function;
 import io.jgrad.processor.ir.RecordShape;
+import io.jgrad.processor.ir.RecordSignature;
 import io.jgrad.processor.ir.Stmt;
 import io.jgrad.processor.ir.Type;
+import io.jgrad.processor.ir.TypeMapper;
 import io.jgrad.processor.ir.VjpPasses;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,10 +56,30 @@ public final class VjpPassReader {
    */
   public static Optional<VjpPasses> read(ExecutableElement f, DiffSpec spec, Callee sig, Trees trees, Report report,
       CalleeResolver callees, java.util.function.Function<BodyParser, Optional<Function>> reader) {
+    return read(f, spec, sig, null, trees, report, callees, reader);
+  }
+
+  /**
+   * The passes of the rule of a function with records in its signature ({@code records}, whose flat
+   * function is read): a record parameter of either pass is read leaf by leaf, and the backward pass
+   * returns one leaf of the gradient per component of the flat gradient. A number result only.
+   */
+  public static Optional<VjpPasses> readRecord(ExecutableElement f, DiffSpec spec, RecordSignature records,
+      Trees trees, Report report, CalleeResolver callees,
+      java.util.function.Function<BodyParser, Optional<Function>> reader) {
+    return read(f, spec, records.flat(), records, trees, report, callees, reader);
+  }
+
+  private static Optional<VjpPasses> read(ExecutableElement f, DiffSpec spec, Callee sig, RecordSignature records,
+      Trees trees, Report report, CalleeResolver callees,
+      java.util.function.Function<BodyParser, Optional<Function>> reader) {
     ExecutableElement fwd = method(f, spec.fwd());
     ExecutableElement bwd = method(f, spec.bwd());
     ForwardPass fwdMode = new ForwardPass(sig.returnType());
-    Optional<Function> fwdBody = reader.apply(new BodyParser(trees, report, callees, fwd, null, fwdMode, null));
+    // A pass with records has no signature of its own to resolve: its parameters' leaves are its own.
+    Callee fwdSig = records == null ? null : leafSignature(fwd, leafParams(fwd, fwd.getParameters().size()),
+        sig.returnType());
+    Optional<Function> fwdBody = reader.apply(new BodyParser(trees, report, callees, fwd, null, fwdMode, fwdSig));
     if (fwdBody.isEmpty()) {
       return Optional.empty();
     }
@@ -66,16 +88,22 @@ public final class VjpPassReader {
     List<Type> gradient = sig.differentiatedParams().stream().map(Callee.Param::type).toList();
     List<VjpPasses.Pass> bwdPasses = new ArrayList<>();
     for (int i = 0; i < gradient.size(); i++) {
-      BackwardPass mode = new BackwardPass(gradient, arrayResidual ? residuals.size() : -1, i);
+      BackwardPass mode = new BackwardPass(gradient, arrayResidual ? residuals.size() : -1, i,
+          records == null ? null : RecordGradientLeaf.of(records, i));
+      Callee bwdSig = records == null ? null : leafSignature(bwd, leafParams(bwd, bwd.getParameters().size()),
+          gradient.get(i));
       Optional<Function> body = reader.apply(new BodyParser(trees, i == 0 ? report : new Report(), callees, bwd,
-          null, mode, null));
+          null, mode, bwdSig));
       if (body.isEmpty()) {
         return Optional.empty();
       }
-      bwdPasses.add(new VjpPasses.Pass(spec.bwd(), bwdParams(bwd, sig, mode.residualLeaves()), body.get().body()));
+      List<Callee.Param> params = records == null ? bwdParams(bwd, sig, mode.residualLeaves())
+          : recordBwdParams(bwd, records, mode.residualLeaves(), sig.returnType());
+      bwdPasses.add(new VjpPasses.Pass(spec.bwd(), params, body.get().body()));
     }
-    List<Callee.Param> fwdParams = IntStream.range(0, sig.params().size()).mapToObj(i -> new Callee.Param(
-        fwd.getParameters().get(i).getSimpleName().toString(), sig.params().get(i).type(), false)).toList();
+    List<Callee.Param> fwdParams = records != null ? leafParams(fwd, fwd.getParameters().size())
+        : IntStream.range(0, sig.params().size()).mapToObj(i -> new Callee.Param(
+            fwd.getParameters().get(i).getSimpleName().toString(), sig.params().get(i).type(), false)).toList();
     return Optional.of(new VjpPasses(new VjpPasses.Pass(spec.fwd(), fwdParams, fwdBody.get().body()), residuals,
         bwdPasses));
   }
@@ -91,6 +119,40 @@ public final class VjpPassReader {
     residual.forEach(r -> out.add(new Callee.Param(r.name(), r.type(), false)));
     out.add(new Callee.Param(ps.get(ps.size() - 1).getSimpleName().toString(), sig.returnType(), false));
     return out;
+  }
+
+  /**
+   * The backward pass's parameters, of a function with records: its non-differentiated parameters
+   * leaf by leaf, its residual leaves, the cotangent.
+   */
+  private static List<Callee.Param> recordBwdParams(ExecutableElement bwd, RecordSignature records,
+      List<Expr.Var> residual, Type cotangent) {
+    int nondiff = (int) records.params().stream().filter(p -> !p.differentiated()).count();
+    List<Callee.Param> out = new ArrayList<>(leafParams(bwd, nondiff));
+    residual.forEach(r -> out.add(new Callee.Param(r.name(), r.type(), false)));
+    List<? extends VariableElement> ps = bwd.getParameters();
+    out.add(new Callee.Param(ps.get(ps.size() - 1).getSimpleName().toString(), cotangent, false));
+    return out;
+  }
+
+  /** The first {@code count} parameters of a pass, a record's as the body reads it, leaf by leaf. */
+  private static List<Callee.Param> leafParams(ExecutableElement pass, int count) {
+    List<Callee.Param> out = new ArrayList<>();
+    for (VariableElement p : pass.getParameters().subList(0, count)) {
+      String name = p.getSimpleName().toString();
+      RecordShape shape = RecordShape.of(p.asType());
+      if (shape == null) {
+        out.add(new Callee.Param(name, TypeMapper.map(p.asType()), false));
+      } else {
+        shape.leaves().forEach(l -> out.add(new Callee.Param(name + "_" + l.suffix(), l.type(), false)));
+      }
+    }
+    return out;
+  }
+
+  /** A pass's own signature over {@code params}, which nothing calls: its body is spliced. */
+  private static Callee leafSignature(ExecutableElement pass, List<Callee.Param> params, Type result) {
+    return new Callee("", "", pass.getSimpleName().toString(), params, result, true, 1);
   }
 
   private static ExecutableElement method(ExecutableElement f, String name) {
@@ -203,11 +265,14 @@ public final class VjpPassReader {
     private List<Expr.Var> residualLeaves;
     /** The residual parameter, an array read element by element, or a boxed number. */
     private Element residualParam;
+    /** Where the component is in the returned gradient of a function with records, else null. */
+    private final RecordGradientLeaf leaf;
 
-    BackwardPass(List<Type> gradient, int residualLength, int component) {
+    BackwardPass(List<Type> gradient, int residualLength, int component, RecordGradientLeaf leaf) {
       this.gradient = gradient;
       this.residualLength = residualLength;
       this.component = component;
+      this.leaf = leaf;
     }
 
     /** The leaves of its residual parameter. */
@@ -274,6 +339,9 @@ public final class VjpPassReader {
       if (e.getKind() == Tree.Kind.NULL_LITERAL) {
         return Exprs.lit(type, 0);
       }
+      if (leaf != null) {
+        return recordComponent(cx, e, parent, type);
+      }
       if (gradient.size() == 1) {
         return coerce(cx.expr(e, parent), type);
       }
@@ -284,6 +352,28 @@ public final class VjpPassReader {
       }
       return cx.failed(Codes.RULE_RETURN, "for second order, a backward pass ends each path with return null or return"
           + " new ...Grad(...) of " + gradient.size() + " components", e);
+    }
+
+    /**
+     * The component of a gradient with records: argument {@link RecordGradientLeaf#argument} of
+     * {@code new FGrad(...)} (the value itself for one parameter), and in a record, its leaf.
+     */
+    private Expr recordComponent(ReadContext cx, ExpressionTree e, TreePath parent, Type type) {
+      ExpressionTree arg = e;
+      TreePath at = parent;
+      if (leaf.arguments() > 1) {
+        if (!(e instanceof NewClassTree n && n.getClassBody() == null && n.getArguments().size() == leaf.arguments())) {
+          return cx.failed(Codes.RULE_RETURN, "for second order, a backward pass ends each path with return null or"
+              + " return new ...Grad(...) of " + leaf.arguments() + " components", e);
+        }
+        arg = n.getArguments().get(leaf.argument());
+        at = new TreePath(parent, e);
+      }
+      if (arg.getKind() == Tree.Kind.NULL_LITERAL) {
+        return Exprs.lit(type, 0);
+      }
+      return leaf.shape() == null ? coerce(cx.expr(arg, at), type)
+          : coerce(cx.records.record(arg, at, leaf.shape()).get(leaf.leaf()), type);
     }
   }
 }

@@ -23,13 +23,22 @@ public final class Pullbacks {
 
   /** The pullback functions of {@code f}, from its rule's passes. */
   public static List<Function> of(Callee f, VjpPasses passes) {
+    return of(f, passes, f.params().stream().filter(q -> !q.differentiated())
+        .map(q -> new Expr.Var(q.name(), q.type())).toList());
+  }
+
+  /**
+   * The same, where the backward pass takes {@code nondiff} before its residuals: the leaves of a
+   * record function's non-differentiated parameters (a differentiated record's int leaf is not one).
+   */
+  public static List<Function> of(Callee f, VjpPasses passes, List<Expr.Var> nondiff) {
     List<Callee.Param> diff = f.differentiatedParams();
-    return IntStream.range(0, diff.size())
-        .mapToObj(i -> pullback(f, diff.get(i), passes.fwd(), passes.residuals(), passes.bwd().get(i))).toList();
+    return IntStream.range(0, diff.size()).mapToObj(i -> pullback(f, diff.get(i), passes.fwd(), passes.residuals(),
+        passes.bwd().get(i), nondiff)).toList();
   }
 
   private static Function pullback(Callee f, Callee.Param p, VjpPasses.Pass fwd, List<Expr.Var> residuals,
-      VjpPasses.Pass bwd) {
+      VjpPasses.Pass bwd, List<Expr.Var> nondiff) {
     Callee sig = f.pullbackFunction(p, f.pullbackCotangentName());
     Callee.Param g = sig.params().get(sig.params().size() - 1);
     List<String> paramNames = sig.paramNames();
@@ -40,8 +49,7 @@ public final class Pullbacks {
     Expr.Var value = names.var("value", f.returnType());
     body.addAll(Inliner.spliceCall(fwd.as(f.returnType()), f.paramVars(), value, names, renamed));
 
-    List<Expr> bwdArgs = new ArrayList<>();
-    f.params().stream().filter(q -> !q.differentiated()).forEach(q -> bwdArgs.add(new Expr.Var(q.name(), q.type())));
+    List<Expr> bwdArgs = new ArrayList<>(nondiff);
     residuals.forEach(r -> bwdArgs.add(new Expr.Var(renamed.get(r.name()), r.type())));
     bwdArgs.add(new Expr.Var(g.name(), g.type()));
     Expr.Var component = names.var(p.name() + "Bar", p.type());

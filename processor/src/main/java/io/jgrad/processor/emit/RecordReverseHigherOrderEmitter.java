@@ -1,0 +1,134 @@
+package io.jgrad.processor.emit;
+
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import io.jgrad.processor.ir.Callee;
+import io.jgrad.processor.ir.Derived;
+import io.jgrad.processor.ir.Names;
+import io.jgrad.processor.ir.RecordSignature;
+import io.jgrad.processor.ir.Type;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The public second derivatives of an order-2 function with records in its signature that has or
+ * reaches a {@code @CustomVjp} rule (reverse mode only): reverse over reverse through its flat
+ * function's pullback functions, one per differentiated leaf. Row i of the Hessian is the gradient
+ * of pullback function i at the cotangent 1 ({@code jacrev(jacrev(f))}: [i][j] differentiates along
+ * leaf j the derivative along leaf i), which need not be symmetric where a rule is not the true
+ * derivative; {@code fHvp} and {@code fDerivative} contract those rows without assuming it is.
+ */
+final class RecordReverseHigherOrderEmitter {
+  private RecordReverseHigherOrderEmitter() {}
+
+  /** Adds {@code fHessian}, {@code fHvp} and {@code fDerivative} of {@code sig}, from {@code flat}'s pullbacks. */
+  static void emit(RecordSignature sig, Derived flat, TypeSpec.Builder type) {
+    type.addMethod(hessian(sig, flat));
+    type.addMethod(hvp(sig, flat));
+    type.addMethod(derivative(sig, flat));
+  }
+
+  /**
+   * {@code var rowI = f_flatPullbackI...Grad(p..., 1.0)} for each differentiated leaf i, into
+   * {@code m}; returns the names of the rows, each a gradient record over the flat parameters.
+   */
+  private static List<String> rows(RecordSignature sig, Derived flat, MethodSpec.Builder m, Names names) {
+    List<String> args = new ArrayList<>(RecordHigherOrderEmitter.primals(sig));
+    args.add("1.0");
+    List<Callee.Param> diff = sig.flat().differentiatedParams();
+    List<String> rows = new ArrayList<>();
+    for (int i = 0; i < diff.size(); i++) {
+      Callee pullback = flat.pullbacks().get(i).signature();
+      String row = names.fresh("row" + i);
+      m.addStatement("var $L = $T.$LGrad($L)", row, RuntimeTypes.home(pullback), pullback.name(),
+          CodeBlock.join(args.stream().map(a -> CodeBlock.of("$L", a)).toList(), ",$W"));
+      rows.add(row);
+    }
+    return rows;
+  }
+
+  /** Σⱼ row.leafⱼ() · vⱼ over the flat differentiated leaves, {@code v} the flat direction. */
+  private static CodeBlock contract(String row, List<Callee.Param> diff, List<String> v) {
+    List<CodeBlock> terms = new ArrayList<>();
+    for (int j = 0; j < diff.size(); j++) {
+      terms.add(CodeBlock.of("$L.$L() * $L", row, diff.get(j).name(), v.get(j)));
+    }
+    return CodeBlock.join(terms, " +$W");
+  }
+
+  /** {@code fHessian}: the dense matrix, row i the gradient of pullback function i. */
+  private static MethodSpec hessian(RecordSignature sig, Derived flat) {
+    MethodSpec.Builder m = RecordEntryEmitter.method(sig, "Hessian", "The Hessian of {@code $L}"
+        + " ({@code jax.hessian}) over the leaves of its differentiated\nparameters, reverse over reverse through"
+        + " its rule; rows and columns in the order\n{@code " + String.join(", ", RecordHigherOrderEmitter.leafReads(sig))
+        + "}; [i][j] differentiates along j the derivative along i.");
+    Names names = RecordHigherOrderEmitter.names(sig);
+    List<Callee.Param> diff = sig.flat().differentiatedParams();
+    List<String> rows = rows(sig, flat, m, names);
+    String hessian = names.fresh("hessian");
+    m.returns(TypeName.get(double[][].class));
+    m.addStatement("double[][] $L = new double[$L][]", hessian, diff.size());
+    for (int i = 0; i < diff.size(); i++) {
+      String row = rows.get(i);
+      m.addStatement("$L[$L] = new double[] {$L}", hessian, i,
+          CodeBlock.join(diff.stream().map(q -> CodeBlock.of("$L.$L()", row, q.name())).toList(), ",$W"));
+    }
+    m.addStatement("return $L", hessian);
+    return m.build();
+  }
+
+  /**
+   * {@code fHvp(p..., v...)}: H·v in the gradient's shape ({@code jvp(grad(f))}), component i the
+   * gradient of pullback function i along v.
+   */
+  private static MethodSpec hvp(RecordSignature sig, Derived flat) {
+    MethodSpec.Builder m = RecordEntryEmitter.method(sig, "Hvp", "The Hessian of {@code $L} times the vector v"
+        + " ({@code jvp(grad(f))}), in the gradient's\nshape, reverse over reverse through its rule: component i"
+        + " is Σⱼ H[i][j]·vⱼ.");
+    Names names = RecordHigherOrderEmitter.names(sig);
+    List<RecordSignature.UserParam> userDiff = sig.differentiatedParams();
+    List<String> vs = SecondOrderEmitter.hvpDirections(userDiff.stream()
+        .map(p -> new Callee.Param(p.name(), Type.DOUBLE, true)).toList(), names);
+    List<String> direction = RecordHigherOrderEmitter.directions(sig, m, vs);
+    List<Callee.Param> diff = sig.flat().differentiatedParams();
+    List<String> flatNames = diff.stream().map(Callee.Param::name).toList();
+    List<String> rows = rows(sig, flat, m, names);
+    String hv = names.fresh("hv");
+    m.addStatement("double[] $L = new double[$L]", hv, diff.size());
+    for (int i = 0; i < diff.size(); i++) {
+      m.addStatement("$L[$L] = $L", hv, i, contract(rows.get(i), diff, direction));
+    }
+    m.returns(RecordEntryEmitter.gradType(sig));
+    m.addStatement("return $L", RecordEntryEmitter.userGradient(sig, (path, flatName, t, primal) ->
+        Terms.convert(hv + "[" + flatNames.indexOf(flatName) + "]", Type.DOUBLE, t), null));
+    return m.build();
+  }
+
+  /**
+   * {@code fDerivative(p..., pDot1..., pDot2...)} = Σᵢ Σⱼ dot1ᵢ·H[i][j]·dot2ⱼ: direction 1 the inner
+   * derivative (the rule's own), direction 2 the outer one.
+   */
+  private static MethodSpec derivative(RecordSignature sig, Derived flat) {
+    MethodSpec.Builder m = RecordEntryEmitter.method(sig, "Derivative", "The derivative of order 2 of {@code $L}"
+        + " along directions 1 and 2, each with one component per differentiated parameter (a record's direction"
+        + " is a record of its type): reverse over reverse, direction 1 the inner derivative.");
+    Names names = RecordHigherOrderEmitter.names(sig);
+    List<List<String>> directions = new ArrayList<>();
+    for (int k = 1; k <= 2; k++) {
+      String suffix = "Dot" + k;
+      directions.add(RecordHigherOrderEmitter.directions(sig, m, sig.differentiatedParams().stream()
+          .map(p -> names.fresh(p.name() + suffix)).toList()));
+    }
+    List<Callee.Param> diff = sig.flat().differentiatedParams();
+    List<String> rows = rows(sig, flat, m, names);
+    List<CodeBlock> terms = new ArrayList<>();
+    for (int i = 0; i < diff.size(); i++) {
+      terms.add(CodeBlock.of("$L * ($L)", directions.get(0).get(i), contract(rows.get(i), diff, directions.get(1))));
+    }
+    m.returns(TypeName.DOUBLE);
+    m.addStatement("return $L", CodeBlock.join(terms, " +$W"));
+    return m.build();
+  }
+}
