@@ -12,6 +12,7 @@ import io.jgrad.annotations.Batched;
 import io.jgrad.annotations.CustomJvp;
 import io.jgrad.annotations.CustomVjp;
 import io.jgrad.annotations.Differentiable;
+import io.jgrad.processor.check.ArrayReverseOverReverse;
 import io.jgrad.processor.check.CycleFinder;
 import io.jgrad.processor.check.EarlyAttributionErrors;
 import io.jgrad.processor.check.GeneratedMembers;
@@ -207,7 +208,8 @@ public final class JgradProcessor extends AbstractProcessor {
       Callee sig = l.function().signature();
       generated.put(key, new MissingMethodScanner.Generated(spec.annotation(), spec.order(),
           l.method().getAnnotation(Batched.class) != null, reverseOnly.get(key), sig.returnType().isScalar(),
-          sig.differentiatedParams().size(), sig.differentiatedParams().stream().anyMatch(p -> p.type().isArray())));
+          sig.differentiatedParams().size(), sig.differentiatedParams().stream().anyMatch(p -> p.type().isArray()),
+          ArrayReverseOverReverse.applies(l.function(), spec.order())));
     });
     if (!generated.isEmpty()) {
       MissingMethodScanner.scan(units, trees, generated);

@@ -2,20 +2,27 @@ package io.jgrad.processor.check;
 
 import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.Function;
-import io.jgrad.processor.ir.Type;
 
 /**
  * Which functions of an array reach second derivatives by reverse over reverse: at order 2, a double
  * result and one differentiated {@code double[]} parameter, whose pullback function returns the
  * gradient array and whose reverse mode gives the Hessian's rows.
  */
-final class ArrayReverseOverReverse {
+public final class ArrayReverseOverReverse {
   private ArrayReverseOverReverse() {}
 
+  /**
+   * Whether {@code f}, at {@code order}, has its second derivatives by reverse over reverse through
+   * pullback functions of arrays (where it has no forward mode): the one decision the order limits,
+   * the generated {@code fHvp} and the explanation of a missing method follow.
+   */
+  public static boolean applies(Function f, int order) {
+    return f instanceof Function.Plain && order == 2 && applies(f.signature());
+  }
+
   /** Whether {@code sig} is a function of one differentiated {@code double[]} with a double result. */
-  static boolean applies(Callee sig) {
-    return sig.returnType() == Type.DOUBLE && sig.differentiatedParams().size() == 1
-        && sig.differentiatedParams().get(0).type() == Type.DOUBLE_ARRAY;
+  private static boolean applies(Callee sig) {
+    return sig.arraysReverseOverReverse() && sig.hasSingleGradient();
   }
 
   /**

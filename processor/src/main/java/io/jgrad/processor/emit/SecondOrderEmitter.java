@@ -211,7 +211,8 @@ final class SecondOrderEmitter {
     if (sig.internal()) {
       return; // a pullback function's serve its callers only
     }
-    if (sig.differentiatedParams().get(0).type().isArray()) {
+    if (sig.arraysReverseOverReverse()) {
+      // OrderLimits let it through: ArrayReverseOverReverse applies.
       ArrayReverseHessianEmitter.emit(sig, d.pullbacks().get(0).signature(), members.api());
     } else {
       emitHessian(sig, d.pullbacks(), members.api());
