@@ -213,7 +213,8 @@ final class SecondOrderEmitter {
     }
     if (sig.arraysReverseOverReverse()) {
       // OrderLimits let it through: ArrayReverseOverReverse applies.
-      ArrayReverseHessianEmitter.emit(sig, d.pullbacks().get(0).signature(), members.api());
+      ArrayReverseHessianEmitter.emit(sig, d.pullbacks().stream().map(Derived::signature).toList(),
+          members.api());
     } else {
       emitHessian(sig, d.pullbacks(), members.api());
     }
