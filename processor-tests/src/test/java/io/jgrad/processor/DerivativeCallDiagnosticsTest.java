@@ -61,13 +61,6 @@ class DerivativeCallDiagnosticsTest {
   }
 
   @Test
-  void theGradientOfAReverseOnlyFunctionOfArraysIsRefusedAtTheCall() {
-    assertThat(errorAtCall("jgrad.DerivativeCall", PLAIN,
-        "double[] w = new double[2]; w[0] = x; w[1] = y;\n double[] g = ADerivatives.clippedGrad(w); // here\n return g[0];"))
-        .contains("clipped reaches a @CustomVjp rule (reverse mode only)");
-  }
-
-  @Test
   void theFunctionNeedsOrder2() {
     assertThat(errorAtCall("jgrad.DerivativeCall", PLAIN, "return ADerivatives.onceGrad(x); // here"))
         .contains("ADerivatives.onceGrad is a second derivative of once, generated only at order 2;"

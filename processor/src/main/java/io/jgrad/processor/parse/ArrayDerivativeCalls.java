@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 
@@ -57,8 +58,8 @@ final class ArrayDerivativeCalls {
    * {@code fVjp(...).pullback(g)} (else null). {@code shown} names the call or the local holding it,
    * for messages.
    */
-  Expr gradient(Callee c, List<Expr> primals, int component, DerivativeCallReader.Selector cotangent, Place place,
-      ExpressionTree whole, String shown) {
+  Expr gradient(Callee c, boolean forward, List<Expr> primals, int component, DerivativeCallReader.Selector cotangent,
+      Place place, ExpressionTree whole, String shown) {
     boolean pullback = cotangent != null;
     String f = c.name();
     if (!c.hasGradientFunction()) {
@@ -73,7 +74,11 @@ final class ArrayDerivativeCalls {
           + "; hint: give " + cx.method.getSimpleName() + " order = 1, or read a directional derivative, "
           + f + "Jvp(...).tangent()", whole);
     }
-    Callee function = c.gradientFunction(c.differentiatedParams().get(component));
+    Callee.Param p = c.differentiatedParams().get(component);
+    // Reverse only: the pullback function at the cotangent 1, whose reverse mode pulls s back to Jᵀ·s.
+    Callee function = forward ? c.gradientFunction(p) : c.pullbackFunction(p, c.pullbackCotangentName());
+    List<Expr> args = forward ? primals
+        : Stream.concat(primals.stream(), Stream.of(Expr.Const.ofDouble(1))).toList();
     boolean array = function.returnType().isArray();
     if (array && place == Place.VALUE) {
       return cx.failed(Codes.DERIVATIVE_CALL, "the gradient of " + f + " is an array: jgrad differentiates it"
@@ -85,7 +90,7 @@ final class ArrayDerivativeCalls {
           + " jgrad, without " + function.name() + "; hint: compile " + f + "'s class again with"
           + " this jgrad", whole);
     }
-    Expr.Call call = new Expr.Call(function, primals, function.returnType());
+    Expr.Call call = new Expr.Call(function, args, function.returnType());
     Expr gradient = !array || place == Place.LOCAL ? call : hoist(call, f, whole);
     Expr s = pullback ? cx.expr(cotangent.args().get(0), cotangent.path()) : null;
     return !pullback ? gradient
@@ -147,8 +152,8 @@ final class ArrayDerivativeCalls {
       call.args().stream().filter(a -> a instanceof Expr.Var v && assigned.contains(v.name())).findFirst()
           .ifPresent(a -> cx.error(Codes.DERIVATIVE_CALL, "the gradient read in place is computed once, at the"
               + " start of " + cx.method.getSimpleName() + ", but its argument " + ((Expr.Var) a).name()
-              + " is assigned in the body; hint: read it into a local array after the assignment,"
-              + " double[] g = " + call.callee().name().replaceFirst("Gradient\\w*$", "Grad") + "(...); then read g[i]",
+              + " is assigned in the body; hint: read it into a local array after the assignment, double[] g = "
+              + call.callee().name().replaceFirst("(Gradient|Pullback)\\w*$", "Grad") + "(...); then read g[i]",
               cx.positions.get(call)));
       out.add(new Stmt.Assign(held, call, true));
     });
