@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A derivative call jgrad cannot differentiate (its function of order 1 or below the caller's order + 1, a result
  * kept whole, a Hessian, a function of a float array beside other parameters, an array gradient passed
- * on whole) is an error at the call with a hint, never javac's bare
+ * on whole with arguments the body computes) is an error at the call with a hint, never javac's bare
  * "cannot find symbol" nor a caller silently left without derivatives.
  */
 class DerivativeCallDiagnosticsTest {
@@ -58,13 +58,6 @@ class DerivativeCallDiagnosticsTest {
         + " + ADerivatives.fGrad(x, y).y() + ADerivatives.clipGrad(x);"));
     assertThat(c.errors()).isEmpty();
     assertThat(c.warnings()).isEmpty();
-  }
-
-  @Test
-  void theGradientOfAReverseOnlyFunctionOfArraysIsRefusedAtTheCall() {
-    assertThat(errorAtCall("jgrad.DerivativeCall", PLAIN,
-        "double[] w = new double[2]; w[0] = x; w[1] = y;\n double[] g = ADerivatives.clippedGrad(w); // here\n return g[0];"))
-        .contains("clipped reaches a @CustomVjp rule (reverse mode only)");
   }
 
   @Test
@@ -176,24 +169,32 @@ class DerivativeCallDiagnosticsTest {
   }
 
   @Test
-  void theGradientArrayIsReadInPlaceOrIntoALocal() {
+  void theGradientPassedOnWholeTakesArgumentsAsTheyAreAtTheStart() {
     assertThat(errorAtCall("jgrad.DerivativeCall", PLAIN,
         withArray("return sum(ADerivatives.normGrad(w)); // here")))
-        .contains("the gradient of norm is an array: jgrad differentiates it read in place or into a local array"
-            + " at the top level of the body; hint: normGrad(...)[i], or double[] g = normGrad(...);");
+        .contains("the gradient of norm read in place or passed on whole is computed once, at the start of caller,"
+            + " and its arguments must be parameters or constants there; hint: read it into a local array");
+  }
+
+  @Test
+  void aPullbackPassedOnWholeIsReadIntoALocalFirst() {
+    assertThat(errorAtCall("jgrad.DerivativeCall", PLAIN,
+        withArray("return sum(ADerivatives.normVjp(w).pullback(x)); // here")))
+        .contains("read in place or into a local array; hint: double[] p = normVjp(...).pullback(s); then pass p on");
   }
 
   @Test
   void theGradientReadInPlaceTakesArgumentsAsTheyAreAtTheStart() {
     assertThat(errorAtCall("jgrad.DerivativeCall", PLAIN, withArray("return ADerivatives.normGrad(w)[0]; // here")))
-        .contains("the gradient of norm read in place is computed once, at the start of caller, and its arguments"
-            + " must be parameters or constants there; hint: read it into a local array");
+        .contains("the gradient of norm read in place or passed on whole is computed once, at the start of caller,"
+            + " and its arguments must be parameters or constants there; hint: read it into a local array");
     String assigned = source(PLAIN, "x = 2 * x;\n    return ADerivatives.rGrad(v, x)[0]; // here")
         .replace("caller(double x, double y)", "caller(double[] v, double x)")
         .replace("final class A {", "final class A {\n  @Differentiable(order = 2) static double r(double[] v,"
             + " @NonDiff double k) { return v[0] * v[1] * k; }");
     assertThat(message(assertErrorOnLine("jgrad.DerivativeCall", "a.A", assigned, "// here"), "jgrad.DerivativeCall"))
-        .contains("the gradient read in place is computed once, at the start of caller, but its argument x is"
+        .contains("the gradient read in place or passed on whole is computed once, at the start of caller, but its"
+            + " argument x is"
             + " assigned in the body; hint: read it into a local array after the assignment, double[] g ="
             + " rGrad(...); then read g[i]");
   }

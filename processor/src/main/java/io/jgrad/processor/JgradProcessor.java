@@ -12,6 +12,7 @@ import io.jgrad.annotations.Batched;
 import io.jgrad.annotations.CustomJvp;
 import io.jgrad.annotations.CustomVjp;
 import io.jgrad.annotations.Differentiable;
+import io.jgrad.processor.check.ArrayReverseOverReverse;
 import io.jgrad.processor.check.CycleFinder;
 import io.jgrad.processor.check.EarlyAttributionErrors;
 import io.jgrad.processor.check.GeneratedMembers;
@@ -209,7 +210,9 @@ public final class JgradProcessor extends AbstractProcessor {
       generated.put(key, new MissingMethodScanner.Generated(spec.annotation(), spec.order(),
           l.method().getAnnotation(Batched.class) != null, reverseOnly.get(key), sig.returnType().isScalar(),
           sig.differentiatedParams().size(), sig.differentiatedParams().stream().anyMatch(p -> p.type().isArray()),
-          l.work().records().containsKey(l.method())));
+          ArrayReverseOverReverse.applies(l.function(), spec.order())
+              // A record function reaching a @CustomVjp rule has fHvp over its leaves, reverse over reverse.
+              || l.work().records().containsKey(l.method()) && sig.returnType().isScalar() && spec.order() == 2));
     });
     if (!generated.isEmpty()) {
       MissingMethodScanner.scan(units, trees, generated);

@@ -26,10 +26,11 @@ final class MissingMethodScanner {
    * What this round generated for one function: its annotation as written ({@code @Differentiable}),
    * its order, whether it is {@code @Batched}, and, when it has no forward mode, the path to the
    * {@code @CustomVjp} rule that takes it away (null otherwise); whether it returns a number, and
-   * how many parameters it differentiates, whether one of them an array.
+   * how many parameters it differentiates, whether one of them an array, and whether it has
+   * {@code fHvp} by reverse over reverse without forward mode ({@code ArrayReverseOverReverse}).
    */
   record Generated(String annotation, int order, boolean batched, String noForward, boolean numberResult,
-      int differentiated, boolean arrayParameter, boolean records) {}
+      int differentiated, boolean arrayParameter, boolean reverseHvp) {}
 
   /**
    * What a generated method needs: forward mode, order 2, {@code @Batched}, a result other than a
@@ -97,10 +98,8 @@ final class MissingMethodScanner {
         }
         Generated g = entry.getValue();
         String missing = "[%s] " + receiver + "." + method + " does not exist: ";
-        // A function of one array reaching a @CustomVjp rule has fHvp at order 2, reverse over reverse.
-        // So has a function with records (over its leaves).
-        boolean reverseHvp = s.suffix().equals("Hvp") && (g.arrayParameter() && g.differentiated() == 1
-            || g.records()) && g.numberResult() && g.order() == 2;
+        // A function of arrays or records reaching a @CustomVjp rule may have fHvp, reverse over reverse.
+        boolean reverseHvp = s.suffix().equals("Hvp") && g.reverseHvp();
         if (s.needs().contains(Need.FORWARD) && g.noForward() != null && !reverseHvp) {
           return String.format(missing, Codes.NO_FORWARD_MODE) + "forward mode cannot pass a @CustomVjp rule ("
               + g.noForward() + "); hint: use " + function + s.reverse().replace("{f}", function);

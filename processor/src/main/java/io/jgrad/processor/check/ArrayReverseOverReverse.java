@@ -2,20 +2,28 @@ package io.jgrad.processor.check;
 
 import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.Function;
-import io.jgrad.processor.ir.Type;
 
 /**
- * Which functions of an array reach second derivatives by reverse over reverse: at order 2, a double
- * result and one differentiated {@code double[]} parameter, whose pullback function returns the
- * gradient array and whose reverse mode gives the Hessian's rows.
+ * Which functions of arrays reach second derivatives by reverse over reverse: at order 2, a double
+ * result and differentiated {@code double[]} and double parameters, one array at least, whose pullback
+ * functions return the gradient's components and whose reverse modes give {@code fHvp} (and, for one
+ * array, the Hessian's rows).
  */
-final class ArrayReverseOverReverse {
+public final class ArrayReverseOverReverse {
   private ArrayReverseOverReverse() {}
 
-  /** Whether {@code sig} is a function of one differentiated {@code double[]} with a double result. */
-  static boolean applies(Callee sig) {
-    return sig.returnType() == Type.DOUBLE && sig.differentiatedParams().size() == 1
-        && sig.differentiatedParams().get(0).type() == Type.DOUBLE_ARRAY;
+  /**
+   * Whether {@code f}, at {@code order}, has its second derivatives by reverse over reverse through
+   * pullback functions of arrays (where it has no forward mode): the one decision the order limits,
+   * the generated {@code fHvp} and the explanation of a missing method follow.
+   */
+  public static boolean applies(Function f, int order) {
+    return f instanceof Function.Plain && order == 2 && applies(f.signature());
+  }
+
+  /** Whether {@code sig} is a function of {@code double[]}s (and doubles) with a double result. */
+  private static boolean applies(Callee sig) {
+    return sig.arraysReverseOverReverse();
   }
 
   /**
@@ -28,10 +36,10 @@ final class ArrayReverseOverReverse {
       return "";
     }
     return applies(sig) && order > 2
-        ? " above order 2 (one double[] parameter works at order 2); hint: give it order = 2"
+        ? " above order 2 (double[] and double parameters work at order 2); hint: give it order = 2"
         : sig.differentiatedParams().stream().anyMatch(p -> p.type().isArray())
-            ? ", or at order 2 one double[] parameter as the only one differentiated; hint: hold the other"
-                + " parameters constant (@NonDiff, wrt), or pass the numbers in the array"
+            ? ", or at order 2 double[] and double parameters with a double result; hint: pass the numbers"
+                + " as doubles or in double[]s"
             : "";
   }
 }

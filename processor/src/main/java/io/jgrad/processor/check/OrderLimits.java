@@ -54,7 +54,7 @@ public final class OrderLimits {
           + " a number computed from the result (a sum, a loss) at this order, or use fJacobian at order 1");
     }
     if ((f instanceof Function.VjpRule || !forward) && !f.signature().doublesOnly()
-        && !(f instanceof Function.Plain && order == 2 && ArrayReverseOverReverse.applies(f.signature()))) {
+        && !ArrayReverseOverReverse.applies(f, order)) {
       // Reverse over reverse goes through pullback functions of doubles, or at order 2 of one array.
       return Optional.of(o + " through a @CustomVjp rule needs double parameters and a double result"
           + ArrayReverseOverReverse.hint(f, order));

@@ -211,8 +211,10 @@ final class SecondOrderEmitter {
     if (sig.internal()) {
       return; // a pullback function's serve its callers only
     }
-    if (sig.differentiatedParams().get(0).type().isArray()) {
-      ArrayReverseHessianEmitter.emit(sig, d.pullbacks().get(0).signature(), members.api());
+    if (sig.arraysReverseOverReverse()) {
+      // OrderLimits let it through: ArrayReverseOverReverse applies.
+      ArrayReverseHessianEmitter.emit(sig, d.pullbacks().stream().map(Derived::signature).toList(),
+          members.api());
     } else {
       emitHessian(sig, d.pullbacks(), members.api());
     }

@@ -335,6 +335,16 @@ public record Callee(
   }
 
   /**
+   * Whether it returns a double and is differentiated in doubles and {@code double[]}s, one array at
+   * least: the shape whose reverse over reverse goes through pullback functions returning gradient
+   * arrays (where it reaches a {@code @CustomVjp} rule), with {@code fHvp} and the array
+   * {@code fHessian} read from their reverse modes.
+   */
+  public boolean arraysReverseOverReverse() {
+    return doublesOrDoubleArrays() && differentiatedParams().stream().anyMatch(p -> p.type() == Type.DOUBLE_ARRAY);
+  }
+
+  /**
    * Whether it returns a number and is differentiated in numbers ({@code double}s and
    * {@code float}s): its tangent functions get reverse modes, as a double function's, so that a
    * caller of its derivative calls has a gradient (floats widened and narrowed as at first order).

@@ -381,17 +381,10 @@ final class DerivativeCallReader {
             + " takes numbers or records; of a function of arrays it differentiates fJvp and the gradient;"
             + " hint: read " + f.getSimpleName() + "Jvp(...).tangent() along the direction you need", whole);
       }
-      if (!forward) {
-        // The gradient functions (fGradient and its modes) are built from fTangent, which a function
-        // reaching a @CustomVjp rule does not have.
-        return cx.failed(Codes.DERIVATIVE_CALL, "jgrad differentiates the gradient of a function of arrays"
-            + " through its forward mode, and " + f.getSimpleName() + " reaches a @CustomVjp rule (reverse"
-            + " mode only); hint: give that rule's function a @CustomJvp rule, or take the gradient as a"
-            + " parameter computed outside " + cx.method.getSimpleName(), whole);
-      }
       Reading.Pullback pulled = r instanceof Reading.Pullback p ? p : null;
-      return arrays.gradient(c, primals, pulled != null ? pulled.component() : ((Reading.Gradient) r).component(),
-          pulled != null ? pulled.call() : null, place, whole, shown);
+      // Without forward mode (a @CustomVjp rule reached) the gradient is read through the pullback functions.
+      return arrays.gradient(c, forward, primals, pulled != null ? pulled.component()
+          : ((Reading.Gradient) r).component(), pulled != null ? pulled.call() : null, place, whole, shown);
     }
     if (r instanceof Reading.Gradient g) {
       return gradient(c, forward, primals, g.component(), Expr.Const.ofDouble(1));
