@@ -86,7 +86,8 @@ final class ArrayDerivativeCalls {
           + " this jgrad", whole);
     }
     Expr.Call call = new Expr.Call(function, primals, function.returnType());
-    Expr gradient = !array || place == Place.LOCAL ? call : hoist(call, f, whole);
+    Expr gradient = !array || place == Place.LOCAL ? call
+        : hoist(call, "the gradient of " + f, "double[] g = " + f + "Grad(...); then read g[i]", whole);
     Expr s = pullback ? cx.expr(cotangent.args().get(0), cotangent.path()) : null;
     return !pullback ? gradient
         : array ? scaled(s, gradient) : Exprs.mul(ReadContext.coerce(s, Type.DOUBLE), gradient);
@@ -96,19 +97,20 @@ final class ArrayDerivativeCalls {
    * The local the body starts with that holds {@code call}, read in place at {@code whole}: one per
    * call and arguments, so that a loop reading {@code fGrad(w)[i]} computes the gradient once. Its
    * arguments must be the parameters (or constants) they are at the start, checked by
-   * {@link #withHoisted}.
+   * {@link #withHoisted}. {@code what} names the array for messages, {@code local} the declaration
+   * a hint suggests instead.
    */
-  private Expr hoist(Expr.Call read, String f, ExpressionTree whole) {
+  Expr hoist(Expr.Call read, String what, String local, ExpressionTree whole) {
     Set<String> params = parameterNames();
     // A held call's argument is the value it copied, where that is a parameter the body never assigns.
     Expr.Call call = new Expr.Call(read.callee(), read.args().stream()
         .map(a -> a instanceof Expr.Var v ? copies.getOrDefault(v, a) : a).toList(), read.type());
     for (Expr a : call.args()) {
       if (!(a instanceof Expr.Const) && !(a instanceof Expr.Var v && params.contains(v.name()))) {
-        return cx.failed(Codes.DERIVATIVE_CALL, "the gradient of " + f + " read in place is computed once, at"
+        return cx.failed(Codes.DERIVATIVE_CALL, what + " read in place is computed once, at"
             + " the start of " + cx.method.getSimpleName() + ", and its arguments must be parameters or"
-            + " constants there; hint: read it into a local array where its arguments have their values,"
-            + " double[] g = " + f + "Grad(...); then read g[i]", whole);
+            + " constants there; hint: read it into a local array where its arguments have their values, "
+            + local, whole);
       }
     }
     Expr.Var held = hoisted.computeIfAbsent(call, k -> new Expr.Var(cx.fresh(call.callee().name()), call.type()));
@@ -148,7 +150,8 @@ final class ArrayDerivativeCalls {
           .ifPresent(a -> cx.error(Codes.DERIVATIVE_CALL, "the gradient read in place is computed once, at the"
               + " start of " + cx.method.getSimpleName() + ", but its argument " + ((Expr.Var) a).name()
               + " is assigned in the body; hint: read it into a local array after the assignment,"
-              + " double[] g = " + call.callee().name().replaceFirst("Gradient\\w*$", "Grad") + "(...); then read g[i]",
+              + " double[] g = " + call.callee().name().replaceFirst("Gradient\\w*$", "Grad(...)")
+                  .replaceFirst("Tangent$", "Jvp(...).tangent()") + "; then read g[i]",
               cx.positions.get(call)));
       out.add(new Stmt.Assign(held, call, true));
     });
