@@ -193,7 +193,7 @@ class DerivativeCallDiagnosticsTest {
         .replace("final class A {", "final class A {\n  @Differentiable(order = 2) static double r(double[] v,"
             + " @NonDiff double k) { return v[0] * v[1] * k; }");
     assertThat(message(assertErrorOnLine("jgrad.DerivativeCall", "a.A", assigned, "// here"), "jgrad.DerivativeCall"))
-        .contains("the gradient read in place or passed on whole is computed once, at the start of caller, but its"
+        .contains("the gradient of r read in place or passed on whole is computed once, at the start of caller, but its"
             + " argument x is"
             + " assigned in the body; hint: read it into a local array after the assignment, double[] g ="
             + " rGrad(...); then read g[i]");

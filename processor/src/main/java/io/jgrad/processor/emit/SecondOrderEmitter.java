@@ -52,8 +52,9 @@ final class SecondOrderEmitter {
     }
     if (sig.returnType().isArray()) {
       // An array result: fDerivative (HigherOrderEmitter), no Hessian of a number. Callers take a
-      // plain body in as their own code; a custom rule's they call through fTangent.
-      if (!(d.function() instanceof Function.Plain)) {
+      // plain body in as their own code; a custom rule's they call through fTangent, as they call a
+      // plain body's where they read fJvp(x, v).tangent() (then fTangent has reverse mode).
+      if (!(d.function() instanceof Function.Plain) || !d.tangents().isEmpty()) {
         emitTangentFunction(sig, kernel, members.internal());
       }
       return;

@@ -45,6 +45,8 @@ final class ArrayDerivativeCalls {
   private final ReadContext cx;
   /** The gradients read in place, each held once in a local the body starts with. */
   private final Map<Expr.Call, Expr.Var> hoisted = new LinkedHashMap<>();
+  /** What each held call is, for messages ("the gradient of f read in place"). */
+  private final Map<Expr.Call, String> described = new HashMap<>();
   /** The locals holding a held call's arguments ({@code Dual d = fJvp(w, b)}), each with the value it copied. */
   private final Map<Expr.Var, Expr> copies = new HashMap<>();
 
@@ -92,7 +94,9 @@ final class ArrayDerivativeCalls {
           + " local array; hint: double[] p = " + f + "Vjp(...).pullback(s); then pass p on", whole);
     }
     Expr.Call call = new Expr.Call(function, args, function.returnType());
-    Expr gradient = !array || place == Place.LOCAL ? call : hoist(call, f, whole);
+    Expr gradient = !array || place == Place.LOCAL ? call
+        : hoist(call, "the gradient of " + f + " read in place or passed on whole",
+            "double[] g = " + f + "Grad(...); then read g[i]", whole);
     Expr s = pullback ? cx.expr(cotangent.args().get(0), cotangent.path()) : null;
     return !pullback ? gradient
         : array ? scaled(s, gradient) : Exprs.mul(ReadContext.coerce(s, Type.DOUBLE), gradient);
@@ -102,23 +106,24 @@ final class ArrayDerivativeCalls {
    * The local the body starts with that holds {@code call}, read in place at {@code whole}: one per
    * call and arguments, so that a loop reading {@code fGrad(w)[i]} computes the gradient once. Its
    * arguments must be the parameters (or constants) they are at the start, checked by
-   * {@link #withHoisted}.
+   * {@link #withHoisted}. {@code what} names the array for messages, {@code local} the declaration
+   * a hint suggests instead.
    */
-  private Expr hoist(Expr.Call read, String f, ExpressionTree whole) {
+  Expr hoist(Expr.Call read, String what, String local, ExpressionTree whole) {
     Set<String> params = parameterNames();
     // A held call's argument is the value it copied, where that is a parameter the body never assigns.
     Expr.Call call = new Expr.Call(read.callee(), read.args().stream()
         .map(a -> a instanceof Expr.Var v ? copies.getOrDefault(v, a) : a).toList(), read.type());
     for (Expr a : call.args()) {
       if (!(a instanceof Expr.Const) && !(a instanceof Expr.Var v && params.contains(v.name()))) {
-        return cx.failed(Codes.DERIVATIVE_CALL, "the gradient of " + f + " read in place or passed on whole is"
-            + " computed once, at the start of " + cx.method.getSimpleName() + ", and its arguments must be"
-            + " parameters or constants there; hint: read it into a local array where its arguments have their"
-            + " values, double[] g = " + f + "Grad(...); then read g[i]", whole);
+        return cx.failed(Codes.DERIVATIVE_CALL, what + " is computed once, at the start of "
+            + cx.method.getSimpleName() + ", and its arguments must be parameters or constants there; hint:"
+            + " read it into a local array where its arguments have their values, " + local, whole);
       }
     }
     Expr.Var held = hoisted.computeIfAbsent(call, k -> new Expr.Var(cx.fresh(call.callee().name()), call.type()));
     cx.positions.putIfAbsent(call, whole);
+    described.putIfAbsent(call, what);
     return held;
   }
 
@@ -151,11 +156,11 @@ final class ArrayDerivativeCalls {
     List<Stmt> out = new ArrayList<>();
     hoisted.forEach((call, held) -> {
       call.args().stream().filter(a -> a instanceof Expr.Var v && assigned.contains(v.name())).findFirst()
-          .ifPresent(a -> cx.error(Codes.DERIVATIVE_CALL, "the gradient read in place or passed on whole is"
-              + " computed once, at the start of " + cx.method.getSimpleName() + ", but its argument "
-              + ((Expr.Var) a).name() + " is assigned in the body; hint: read it into a local array after the"
-              + " assignment, double[] g = " + call.callee().name().replaceFirst("(Gradient|Pullback)\\w*$", "Grad")
-              + "(...); then read g[i]",
+          .ifPresent(a -> cx.error(Codes.DERIVATIVE_CALL, described.get(call) + " is computed once, at the start of "
+              + cx.method.getSimpleName() + ", but its argument " + ((Expr.Var) a).name() + " is assigned in"
+              + " the body; hint: read it into a local array after the assignment, double[] g = "
+              + call.callee().name().replaceFirst("(Gradient|Pullback)\\w*$", "Grad(...)")
+                  .replaceFirst("Tangent$", "Jvp(...).tangent()") + "; then read g[i]",
               cx.positions.get(call)));
       out.add(new Stmt.Assign(held, call, true));
     });

@@ -363,6 +363,10 @@ final class DerivativeCallReader {
     }
     List<Expr> primals = args.subList(0, c.params().size());
     Reading r = reading.get();
+    if (ArrayResultCalls.applies(c)) {
+      return ArrayResultCalls.read(cx, arrays, c, CalleeReach.hasRulePrimal(f, cx.trees, cx.callees), primals,
+          args.subList(c.params().size(), args.size()), r, place, whole, shown);
+    }
     if (flat.recordResult() && (!forward || CalleeReach.hasRulePrimal(f, cx.trees, cx.callees))) {
       return cx.failed(Codes.DERIVATIVE_CALL, shown + " is not differentiated yet: " + f.getSimpleName()
           + " returns a record and reaches a custom rule; hint: call a function without custom rules, or"

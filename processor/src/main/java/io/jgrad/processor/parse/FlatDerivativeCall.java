@@ -38,7 +38,8 @@ record FlatDerivativeCall(Callee callee, RecordSignature sig) {
    * Why a derivative call of {@code f} is not differentiated yet, as a phrase after its name; empty
    * when it is: f must return a number (or, with a plain body, a record of numbers, read leaf by
    * leaf) and take numbers ({@code double}, {@code float}) or records
-   * of them, or, without records, {@code double[]} arrays beside doubles (functions of numbers and
+   * of them, or, without records, {@code double[]} arrays beside doubles, with a number or a
+   * {@code double[]} result ({@link ArrayResultCalls}) (functions of numbers and
    * records have forward mode: a record function reaching a {@code @CustomVjp} rule has no order 2,
    * nor a float function reverse-only).
    */
@@ -52,9 +53,10 @@ record FlatDerivativeCall(Callee callee, RecordSignature sig) {
               : "through a custom rule"));
     }
     Callee c = flat.callee();
-    if (!c.numbersOnly() && (flat.sig() != null || !c.doublesOrDoubleArrays() && !c.hasGradientFunction())) {
+    if (!c.numbersOnly() && (flat.sig() != null
+        || !c.doublesOrDoubleArrays() && !c.hasGradientFunction() && !ArrayResultCalls.applies(c))) {
       return Optional.of("takes or returns something other than numbers, records of numbers and double[]"
-          + " arrays (a float[], an array result or an array in a record)");
+          + " arrays (a float[], a float[] result or an array in a record)");
     }
     return Optional.empty();
   }
