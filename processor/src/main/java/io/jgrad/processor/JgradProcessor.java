@@ -44,6 +44,7 @@ import io.jgrad.processor.ir.TransformException;
 import io.jgrad.processor.parse.BodyParser;
 import io.jgrad.processor.parse.CalleeResolver;
 import io.jgrad.processor.parse.RecordSignatureReader;
+import io.jgrad.processor.parse.RecordVjpPassReader;
 import io.jgrad.processor.parse.VjpPassReader;
 import io.jgrad.processor.transform.Derivation;
 import io.jgrad.processor.transform.DerivativeCallBodies;
@@ -244,6 +245,21 @@ public final class JgradProcessor extends AbstractProcessor {
     }
   }
 
+  /**
+   * An order-1 record rule's pullback functions over the leaves, for kernels that run them as code;
+   * none when its passes could not be read (the kernels then refuse the function).
+   */
+  private static List<Function> quietRecordPullbacks(ExecutableElement m, DiffSpec spec, RecordSignature sig,
+      Trees trees, CalleeResolver callees) {
+    try {
+      return RecordVjpPassReader.read(m, spec, sig, trees, new Report(), callees, BodyReading::read)
+          .map(p -> Pullbacks.of(sig.flat(), p)).orElse(List.of());
+    } catch (RuntimeException e) {
+      // An optional reading: without it the kernels refuse the function, and the rule itself still works.
+      return List.of();
+    }
+  }
+
   private static List<Function> all(List<ClassWork> work) {
     return work.stream().flatMap(w -> w.functions().values().stream()).toList();
   }
@@ -317,8 +333,10 @@ public final class JgradProcessor extends AbstractProcessor {
       Trees trees, CalleeResolver callees, Report report) {
     if (spec.kind() == DiffSpec.Kind.CUSTOM_VJP) {
       boolean valid = RuleValidator.vjpRules(m, spec, RecordSignatureReader.ruleView(m, sig), report);
-      // Used at first order only: no pullbacks, its passes are called, never read.
-      return valid ? Optional.of(new Function.VjpRule(sig.flat(), spec.fwd(), spec.bwd(), List.of()))
+      // Used at first order only: its passes are called, and read over the leaves only for kernel lanes.
+      List<Function> pullbacks = spec.order() == 1 && m.getAnnotation(Batched.class) != null
+          ? quietRecordPullbacks(m, spec, sig, trees, callees) : List.of();
+      return valid ? Optional.of(new Function.VjpRule(sig.flat(), spec.fwd(), spec.bwd(), pullbacks))
           : Optional.empty();
     }
     if (spec.kind() == DiffSpec.Kind.CUSTOM_JVP) {

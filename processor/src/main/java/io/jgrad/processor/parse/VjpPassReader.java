@@ -93,7 +93,7 @@ public final class VjpPassReader {
     return out;
   }
 
-  private static ExecutableElement method(ExecutableElement f, String name) {
+  static ExecutableElement method(ExecutableElement f, String name) {
     return ElementFilter.methodsIn(f.getEnclosingElement().getEnclosedElements()).stream()
         .filter(m -> m.getSimpleName().contentEquals(name)).findFirst()
         .orElseThrow(() -> new IllegalStateException("the rule " + name + " was checked to exist"));
@@ -103,7 +103,7 @@ public final class VjpPassReader {
    * A forward pass read as differentiable code for reverse over reverse: its
    * {@code return Fwd.of(value, residuals)} assigns one local per residual leaf and returns the value.
    */
-  private static final class ForwardPass implements ReadMode {
+  static final class ForwardPass implements ReadMode {
     /** The type of the primal's result. */
     private final Type valueType;
     /** The locals its residuals go to, one per leaf, found at its first return. */
@@ -192,7 +192,7 @@ public final class VjpPassReader {
    * parameter leaf by leaf (an array at constant indices) and returns component {@code component} of
    * the gradient.
    */
-  private static final class BackwardPass implements ReadMode {
+  static final class BackwardPass implements ReadMode {
     /** The types of the gradient's components. */
     private final List<Type> gradient;
     /** How many elements its array residual has (what the forward pass creates), else -1. */
