@@ -222,6 +222,20 @@ class BatchedDiagnosticsTest {
   }
 
   @Test
+  void aDerivativeCallOfAFunctionWithARecordResultIsNotBatchableYet() {
+    Compilation c = compile(""
+        + "  record P(double x, double y) {}\n"
+        + "  @Differentiable(order = 2) static P g(double a) { return new P(a * a, Math.sin(a)); }\n"
+        + "  @Batched @Differentiable\n"
+        + "  static double f(double x) {\n"
+        + "    return KernelsDerivatives.gJvp(x, 1).tangent().x();\n"
+        + "  }\n");
+    assertThat(c).hadErrorContaining("[jgrad.DerivativeCall] kernels of a @Batched function take derivative calls"
+        + " of functions of numbers with forward mode, not yet KernelsDerivatives.gJvp: g returns a record")
+        .inFile(source).onLine(9);
+  }
+
+  @Test
   void aRecordFunctionWhoseRuleCannotRunInALaneIsNotBatchable() {
     Compilation c = compile(""
         + "  record P(double x, double y) {}\n"
