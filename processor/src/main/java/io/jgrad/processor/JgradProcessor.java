@@ -249,6 +249,21 @@ public final class JgradProcessor extends AbstractProcessor {
     }
   }
 
+  /**
+   * An order-1 record rule's pullback functions over the leaves, for kernels that run them as code;
+   * none when its passes could not be read (the kernels then refuse the function).
+   */
+  private static List<Function> quietRecordPullbacks(ExecutableElement m, DiffSpec spec, RecordSignature sig,
+      Trees trees, CalleeResolver callees) {
+    try {
+      return VjpPassReader.readRecord(m, spec, sig, trees, new Report(), callees, BodyReading::read)
+          .map(p -> RecordRulePullbacks.of(sig, p)).orElse(List.of());
+    } catch (RuntimeException e) {
+      // An optional reading: without it the kernels refuse the function, and the rule itself still works.
+      return List.of();
+    }
+  }
+
   private static List<Function> all(List<ClassWork> work) {
     return work.stream().flatMap(w -> w.functions().values().stream()).toList();
   }
@@ -325,12 +340,15 @@ public final class JgradProcessor extends AbstractProcessor {
       if (!valid) {
         return Optional.empty();
       }
-      // At first order its passes are called, never read; above, read leaf by leaf for reverse over reverse.
-      Optional<List<Function>> pullbacks = RecordRulePullbacks.applies(spec, sig)
-          ? VjpPassReader.readRecord(m, spec, sig, trees, report, callees, BodyReading::read)
-              .map(p -> RecordRulePullbacks.of(sig, p))
-          : Optional.of(List.of());
-      return pullbacks.map(p -> new Function.VjpRule(sig.flat(), spec.fwd(), spec.bwd(), p));
+      if (RecordRulePullbacks.applies(spec, sig)) {
+        // From order 2 its passes are read leaf by leaf, for reverse over reverse.
+        return VjpPassReader.readRecord(m, spec, sig, trees, report, callees, BodyReading::read)
+            .map(p -> new Function.VjpRule(sig.flat(), spec.fwd(), spec.bwd(), RecordRulePullbacks.of(sig, p)));
+      }
+      // At first order its passes are called, and read over the leaves only for kernel lanes.
+      List<Function> pullbacks = spec.order() == 1 && m.getAnnotation(Batched.class) != null
+          ? quietRecordPullbacks(m, spec, sig, trees, callees) : List.of();
+      return Optional.of(new Function.VjpRule(sig.flat(), spec.fwd(), spec.bwd(), pullbacks));
     }
     if (spec.kind() == DiffSpec.Kind.CUSTOM_JVP) {
       return JvpRuleReading.readRecord(m, spec, sig, trees, report, callees);

@@ -39,10 +39,20 @@ final class RecordBatching {
       }
     }
     if (f instanceof Function.VjpRule) {
-      // Kernels read the fwd and bwd of a rule over scalars as code, not yet those of a record's rule
-      // (a JVP rule of a record function is read over the leaves, as its flat function).
-      return Optional.of("a function with records and a @CustomVjp rule of its own cannot be batched yet; hint:"
-          + " give the rule the leaves as scalar parameters and batch a function that calls it");
+      // Kernels read a record rule's fwd and bwd as code over the leaves (VjpPassReader.readRecord): for a
+      // number result, and where the backward pass returns every leaf the flat function differentiates.
+      if (records.result() != null) {
+        return Optional.of("a function with a record result and a @CustomVjp rule of its own cannot be batched"
+            + " yet; hint: batch a function that calls it and returns a number, or give it a @CustomJvp rule");
+      }
+      Optional<String> unread = records.differentiatedParams().stream().filter(p -> p.shape() != null)
+          .flatMap(p -> p.shape().leaves().stream().filter(l -> !l.differentiable() || l.type().isArray())
+              .map(l -> l.read(p.name()))).findFirst();
+      if (unread.isPresent()) {
+        return Optional.of("a function with records and a @CustomVjp rule of its own cannot be batched yet where a"
+            + " differentiated record has an array component or one without a tangent (" + unread.get() + ");"
+            + " hint: pass that component as a parameter of its own");
+      }
     }
     for (Callee callee : Calls.of(f)) {
       String path = arrayUsers.get(callee.key());

@@ -108,4 +108,23 @@ final class BatchedDerivativeCalls {
   static double clippedSlope(double x, double y) {
     return clip(BatchedDerivativeCallsDerivatives.waveJvp(x, y, 1, 0).tangent()) * y;
   }
+
+  record Point(double x, double y) {}
+
+  /** {@code x² y + sin y} of a point, of order 2. */
+  @Differentiable(order = 2)
+  static double bowl(Point p) {
+    return p.x() * p.x() * p.y() + Math.sin(p.y());
+  }
+
+  /**
+   * {@code ∂bowl/∂x · y + bowl's JVP along (1, x)} at {@code (x, y)}: derivative calls of a record
+   * function in a lane, through its flat function's tangent function.
+   */
+  @Batched
+  @Differentiable
+  static double bowlSlope(double x, double y) {
+    return BatchedDerivativeCallsDerivatives.bowlGrad(new Point(x, y)).x() * y
+        + BatchedDerivativeCallsDerivatives.bowlJvp(new Point(x, y), new Point(1, x)).tangent();
+  }
 }

@@ -146,6 +146,30 @@ class BatchedDerivativeCallsTest {
 
   @ParameterizedTest
   @EnumSource(Backend.class)
+  void derivativeCallsOfARecordFunction(Backend backend) {
+    check(backend, 25, (x, y, xDot, yDot, out, outValue, outTangent, xGrad, yGrad, b) -> {
+      BatchedDerivativeCallsDerivatives.bowlSlopeBatch(x, y, out, b);
+      BatchedDerivativeCallsDerivatives.bowlSlopeJvpBatch(x, y, xDot, yDot, outValue, outTangent, b);
+      BatchedDerivativeCallsDerivatives.bowlSlopeGradBatch(x, y, xGrad, yGrad, b);
+    }, BatchedDerivativeCalls::bowlSlope, (x, y) -> {
+      // ∂bowl/∂x = 2xy, ∂bowl/∂y = x² + cos y
+      return 2 * x * y * y + 2 * x * y + (x * x + Math.cos(y)) * x;
+    }, new Scalar() {
+      @Override
+      public Dual jvp(double x, double y, double xDot, double yDot) {
+        return BatchedDerivativeCallsDerivatives.bowlSlopeJvp(x, y, xDot, yDot);
+      }
+
+      @Override
+      public double[] grad(double x, double y) {
+        var g = BatchedDerivativeCallsDerivatives.bowlSlopeGrad(x, y);
+        return new double[] {g.x(), g.y()};
+      }
+    });
+  }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
   void aDerivativeCallInAReverseLane(Backend backend) {
     OpenCl.requireIf(backend);
     Random r = new Random(24);

@@ -181,15 +181,58 @@ class BatchedDiagnosticsTest {
   }
 
   @Test
-  void aRecordFunctionWithAVjpRuleOfItsOwnIsNotBatchableYet() {
+  void aRecordResultWithAVjpRuleOfItsOwnIsNotBatchableYet() {
+    Compilation c = compile(""
+        + "  record P(double x, double y) {}\n"
+        + "  @Batched @CustomVjp(fwd = \"fFwd\", bwd = \"fBwd\")\n"
+        + "  static P f(double a) { return new P(a, a * a); }\n"
+        + "  static RecordFwd<P, Double> fFwd(double a) { return RecordFwd.of(f(a), a); }\n"
+        + "  static double fBwd(Double a, P g) { return g.x() + 2 * a * g.y(); }\n");
+    assertThat(c).hadErrorContaining("[jgrad.NotBatchable] a function with a record result and a @CustomVjp rule"
+        + " of its own cannot be batched yet; hint: batch a function that calls it and returns a number")
+        .inFile(source).onLine(7);
+  }
+
+  @Test
+  void aRecordRuleOverAComponentWithoutATangentIsNotBatchableYet() {
+    Compilation c = compile(""
+        + "  record P(double x, int n) {}\n"
+        + "  @Batched @CustomVjp(fwd = \"fFwd\", bwd = \"fBwd\")\n"
+        + "  static double f(P p) { return p.x() * p.n(); }\n"
+        + "  static Fwd<P> fFwd(P p) { return Fwd.of(f(p), p); }\n"
+        + "  static P fBwd(P p, double g) { return new P(p.n() * g, p.n()); }\n");
+    assertThat(c).hadErrorContaining("[jgrad.NotBatchable] a function with records and a @CustomVjp rule of its"
+        + " own cannot be batched yet where a differentiated record has an array component or one without a"
+        + " tangent (p.n()); hint: pass that component as a parameter of its own").inFile(source).onLine(7);
+  }
+
+  @Test
+  void aRecordRuleWhosePassesAreOutsideTheSubsetIsNotBatchable() {
     Compilation c = compile(""
         + "  record P(double x, double y) {}\n"
         + "  @Batched @CustomVjp(fwd = \"fFwd\", bwd = \"fBwd\")\n"
         + "  static double f(P p) { return p.x() * p.y(); }\n"
         + "  static Fwd<P> fFwd(P p) { return Fwd.of(p.x() * p.y(), p); }\n"
-        + "  static P fBwd(P p, double g) { return new P(p.y() * g, p.x() * g); }\n");
-    assertThat(c).hadErrorContaining("[jgrad.NotBatchable] a function with records and a @CustomVjp rule of its"
-        + " own cannot be batched yet; hint: give the rule the leaves as scalar parameters").inFile(source).onLine(7);
+        + "  static P fBwd(P p, double g) {\n"
+        + "    System.out.println(g);\n"
+        + "    return new P(p.y() * g, p.x() * g);\n"
+        + "  }\n");
+    assertThat(c).hadErrorContaining("[jgrad.NotBatchable] a function with records cannot be batched where its"
+        + " lanes cannot run its reverse mode as code").inFile(source).onLine(7);
+  }
+
+  @Test
+  void aDerivativeCallOfAFunctionWithARecordResultIsNotBatchableYet() {
+    Compilation c = compile(""
+        + "  record P(double x, double y) {}\n"
+        + "  @Differentiable(order = 2) static P g(double a) { return new P(a * a, Math.sin(a)); }\n"
+        + "  @Batched @Differentiable\n"
+        + "  static double f(double x) {\n"
+        + "    return KernelsDerivatives.gJvp(x, 1).tangent().x();\n"
+        + "  }\n");
+    assertThat(c).hadErrorContaining("[jgrad.DerivativeCall] kernels of a @Batched function take derivative calls"
+        + " of functions of numbers with forward mode, not yet KernelsDerivatives.gJvp: g returns a record")
+        .inFile(source).onLine(9);
   }
 
   @Test

@@ -37,6 +37,48 @@ final class BatchedRecordRules {
     return Math.sin(x) * p.y() + k * p.y() * p.y();
   }
 
+  /** A point's unit direction, the radius and a scale: the residuals of {@link #softRadius}. */
+  record Scaled(Point u, double r, double k) {}
+
+  /**
+   * {@code k |p|} with a @CustomVjp rule of its own: its bwd clips the gradient of each leaf of p to
+   * [-0.5, 0.5] (k's is the radius, as the derivative says).
+   */
+  @Batched
+  @CustomVjp(fwd = "softRadiusFwd", bwd = "softRadiusBwd")
+  static double softRadius(Point p, double k) {
+    return k * Math.sqrt(p.x() * p.x() + p.y() * p.y());
+  }
+
+  static Fwd<Scaled> softRadiusFwd(Point p, double k) {
+    double r = Math.sqrt(p.x() * p.x() + p.y() * p.y());
+    return Fwd.of(k * r, new Scaled(new Point(p.x() / r, p.y() / r), r, k));
+  }
+
+  static BatchedRecordRulesDerivatives.SoftRadiusGrad softRadiusBwd(Scaled res, double g) {
+    double gx = Math.max(-0.5, Math.min(0.5, res.k() * res.u().x() * g));
+    double gy = Math.max(-0.5, Math.min(0.5, res.k() * res.u().y() * g));
+    return new BatchedRecordRulesDerivatives.SoftRadiusGrad(new Point(gx, gy), res.r() * g);
+  }
+
+  /**
+   * {@code c (p.x² + sin p.y)} with a rule whose fwd calls the function and keeps p, whose bwd
+   * returns the record and clips the x leaf to [-1, 1]; c shared by all lanes.
+   */
+  @Batched
+  @CustomVjp(fwd = "clippedEnergyFwd", bwd = "clippedEnergyBwd")
+  static double clippedEnergy(Point p, @NonDiff double c) {
+    return c * (p.x() * p.x() + Math.sin(p.y()));
+  }
+
+  static Fwd<Point> clippedEnergyFwd(Point p, double c) {
+    return Fwd.of(clippedEnergy(p, c), p);
+  }
+
+  static Point clippedEnergyBwd(double c, Point p, double g) {
+    return new Point(Math.max(-1, Math.min(1, 2 * c * p.x() * g)), c * Math.cos(p.y()) * g);
+  }
+
   /** {@code sin(clip(x |w|²)) + x w_0}: a row of weights per lane (not differentiated) through the rule. */
   @Batched(perLane = "w")
   @Differentiable

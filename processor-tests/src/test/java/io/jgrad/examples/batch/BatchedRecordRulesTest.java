@@ -75,4 +75,65 @@ class BatchedRecordRulesTest {
           "gradient, closed form, at lane " + l);
     }
   }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void aRecordFunctionsOwnRuleRunsPerLane(Backend backend) {
+    OpenCl.requireIf(backend);
+    Random r = new Random(33);
+    int lanes = 50;
+    double[] px = uniform(r, lanes, -2, 2);
+    double[] py = uniform(r, lanes, -2, 2);
+    double[] k = uniform(r, lanes, 0.2, 1.5);
+    double[] out = new double[lanes];
+    double[] pxGrad = new double[lanes];
+    double[] pyGrad = new double[lanes];
+    double[] kGrad = new double[lanes];
+    BatchedRecordRulesDerivatives.softRadiusBatch(px, py, k, out, backend);
+    BatchedRecordRulesDerivatives.softRadiusGradBatch(px, py, k, pxGrad, pyGrad, kGrad, backend);
+    double tol = tolerance(backend);
+    for (int l = 0; l < lanes; l++) {
+      Point p = new Point(px[l], py[l]);
+      double radius = Math.hypot(px[l], py[l]);
+      assertClose(out[l], BatchedRecordRules.softRadius(p, k[l]), tol, "value at lane " + l);
+      var grad = BatchedRecordRulesDerivatives.softRadiusGrad(p, k[l]);
+      assertClose(pxGrad[l], grad.p().x(), tol, "p.x gradient against fGrad at lane " + l);
+      assertClose(pyGrad[l], grad.p().y(), tol, "p.y gradient against fGrad at lane " + l);
+      assertClose(kGrad[l], grad.k(), tol, "k gradient against fGrad at lane " + l);
+      // The rule's closed form: k p / |p| clipped per leaf to [-0.5, 0.5]; k's gradient is |p|.
+      assertClose(pxGrad[l], Math.max(-0.5, Math.min(0.5, k[l] * px[l] / radius)), 1e-12, "p.x, clipped, lane " + l);
+      assertClose(pyGrad[l], Math.max(-0.5, Math.min(0.5, k[l] * py[l] / radius)), 1e-12, "p.y, clipped, lane " + l);
+      double kDifference = (BatchedRecordRules.softRadius(p, k[l] + H) - BatchedRecordRules.softRadius(p, k[l] - H))
+          / (2 * H);
+      assertClose(kGrad[l], kDifference, 1e-6, "k gradient against finite differences at lane " + l);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void aRecordRuleWhoseFwdCallsItsFunctionWithASharedParameter(Backend backend) {
+    OpenCl.requireIf(backend);
+    Random r = new Random(34);
+    int lanes = 45;
+    double c = 0.8;
+    double[] px = uniform(r, lanes, -1.5, 1.5);
+    double[] py = uniform(r, lanes, -3, 3);
+    double[] out = new double[lanes];
+    double[] pxGrad = new double[lanes];
+    double[] pyGrad = new double[lanes];
+    BatchedRecordRulesDerivatives.clippedEnergyBatch(px, py, c, out, backend);
+    BatchedRecordRulesDerivatives.clippedEnergyGradBatch(px, py, c, pxGrad, pyGrad, backend);
+    double tol = tolerance(backend);
+    for (int l = 0; l < lanes; l++) {
+      Point p = new Point(px[l], py[l]);
+      assertClose(out[l], BatchedRecordRules.clippedEnergy(p, c), tol, "value at lane " + l);
+      Point grad = BatchedRecordRulesDerivatives.clippedEnergyGrad(p, c);
+      assertClose(pxGrad[l], grad.x(), tol, "p.x gradient against fGrad at lane " + l);
+      assertClose(pyGrad[l], grad.y(), tol, "p.y gradient against fGrad at lane " + l);
+      assertClose(pxGrad[l], Math.max(-1, Math.min(1, 2 * c * px[l])), 1e-12, "p.x, clipped, at lane " + l);
+      double yDifference = (BatchedRecordRules.clippedEnergy(new Point(px[l], py[l] + H), c)
+          - BatchedRecordRules.clippedEnergy(new Point(px[l], py[l] - H), c)) / (2 * H);
+      assertClose(pyGrad[l], yDifference, 1e-6, "p.y gradient against finite differences at lane " + l);
+    }
+  }
 }

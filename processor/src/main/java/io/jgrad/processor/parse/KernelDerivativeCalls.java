@@ -1,13 +1,15 @@
 package io.jgrad.processor.parse;
 
 import io.jgrad.annotations.Batched;
+import io.jgrad.processor.ir.RecordShape;
 import java.util.Optional;
 import javax.lang.model.element.ExecutableElement;
 
 /**
  * Which derivative calls a {@code @Batched} function's kernels take: a kernel lane inlines the
  * tangent functions and rule primals a derivative call reads as, which it writes as code for a
- * function of numbers with forward mode; the other shapes are refused at the call.
+ * function of numbers (or records of numbers: its flat function's) with forward mode; the other
+ * shapes are refused at the call.
  */
 final class KernelDerivativeCalls {
   private KernelDerivativeCalls() {}
@@ -21,8 +23,8 @@ final class KernelDerivativeCalls {
       return Optional.empty();
     }
     String why;
-    if (RecordSignatureReader.involvesRecords(f)) {
-      why = f.getSimpleName() + " takes records";
+    if (RecordShape.isRecord(f.getReturnType())) {
+      why = f.getSimpleName() + " returns a record, whose leaves' functions lanes do not inline";
     } else if (!FlatDerivativeCall.of(f, cx.callees).callee().numbersOnly()) {
       why = f.getSimpleName() + " is differentiated in arrays, whose tangents in a lane would be arrays of a"
           + " size only the run knows";

@@ -52,6 +52,26 @@ public final class Derivation {
     return derive(f, forward, order, value -> false, true, false);
   }
 
+  /** A {@code @CustomJvp} rule's tangent part as a body, and the names of the tangents it reads. */
+  public record RuleTangent(List<Stmt> body, List<String> tangentNames) {}
+
+  /**
+   * The tangent part of {@code f}'s {@code @CustomJvp} rule, what order 2 and above (and kernel
+   * lanes reading a derivative call) differentiate again: a {@code jvp} rule's return
+   * {@code Dual.of(v, t)} as {@code return t}, {@code jvps} rules as the one rule they amount to;
+   * null where {@code f} is no such rule.
+   */
+  public static RuleTangent ruleTangent(Function f) {
+    if (f instanceof Function.JvpRule rule) {
+      return new RuleTangent(RulePrimal.returning(rule.body(), Expr.Pair::tangent, Set.of()), rule.tangentNames());
+    }
+    if (f instanceof Function.JvpsRules rules) {
+      return new RuleTangent(RulePrimal.returning(rules.asOneRule().body(), Expr.Pair::tangent, Set.of()),
+          rules.tangentNames());
+    }
+    return null;
+  }
+
   /** {@code removable} null: nothing is dropped from {@code fGrad}'s sweeps. */
   private static Derived derive(Function f, boolean forward, int order, Predicate<Expr> removable, boolean internal,
       boolean checkpointLoops) {
@@ -68,9 +88,7 @@ public final class Derivation {
       Placed placed = reverse(RuleLinearizer.perParameter(rules, names), sig, names, removable, false);
       Derived d = new Derived(f, forward, order, internal, null, placed.vjp(), placed.valueAndGrad(), placed.grad(),
           List.of(), List.of(), List.of());
-      // Order 2 and above differentiate the one rule the jvps rules amount to, as a jvp rule's.
-      return order >= 2 ? forwardOverForward(d, RulePrimal.returning(rules.asOneRule().body(), Expr.Pair::tangent,
-          Set.of()), rules.tangentNames()) : d;
+      return order >= 2 ? forwardOverForward(d, ruleTangent(f)) : d;
     }
     if (f instanceof Function.JvpRule rule) {
       paramNames.addAll(rule.tangentNames());
@@ -78,9 +96,7 @@ public final class Derivation {
       Placed placed = reverse(RuleLinearizer.ofRule(rule, names), sig, names, removable, false);
       Derived d = new Derived(f, forward, order, internal, null, placed.vjp(), placed.valueAndGrad(), placed.grad(),
           List.of(), List.of(), List.of());
-      // Order 2 and above differentiate the rule's tangent part: its return Dual.of(v, t) as return t.
-      return order >= 2 ? forwardOverForward(d, RulePrimal.returning(f.body(), Expr.Pair::tangent, Set.of()),
-          rule.tangentNames()) : d;
+      return order >= 2 ? forwardOverForward(d, ruleTangent(f)) : d;
     }
     Names names = Names.of(paramNames, f.body());
     List<Stmt> normal = Normalizer.normalize(f, names);
@@ -135,6 +151,10 @@ public final class Derivation {
    * tangents held constant); and the pullback functions callers reaching a {@code @CustomVjp}
    * differentiate reverse over reverse.
    */
+  private static Derived forwardOverForward(Derived d, RuleTangent rule) {
+    return forwardOverForward(d, rule.body(), rule.tangentNames());
+  }
+
   private static Derived forwardOverForward(Derived d, List<Stmt> tangentBody, List<String> tangentNames) {
     Callee sig = d.signature();
     List<Derived.ForwardOverForward> kernels = new ArrayList<>();

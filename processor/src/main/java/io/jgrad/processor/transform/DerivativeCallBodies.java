@@ -1,7 +1,6 @@
 package io.jgrad.processor.transform;
 
 import io.jgrad.processor.ir.Callee;
-import io.jgrad.processor.ir.Expr;
 import io.jgrad.processor.ir.Function;
 import io.jgrad.processor.ir.Linearized;
 import io.jgrad.processor.ir.Names;
@@ -12,7 +11,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The plain bodies of the generated functions a derivative call reads as, for kernel lanes, which
@@ -74,12 +72,10 @@ public final class DerivativeCallBodies {
     Callee sig = f.signature();
     List<Stmt> body;
     List<String> constant = new ArrayList<>();
-    if (f instanceof Function.JvpRule rule) {
-      body = RulePrimal.returning(rule.body(), Expr.Pair::tangent, Set.of());
+    Derivation.RuleTangent rule = Derivation.ruleTangent(f);
+    if (rule != null) {
+      body = rule.body();
       constant.addAll(rule.tangentNames());
-    } else if (f instanceof Function.JvpsRules rules) {
-      body = RulePrimal.returning(rules.asOneRule().body(), Expr.Pair::tangent, Set.of());
-      constant.addAll(rules.tangentNames());
     } else if (f instanceof Function.Plain) {
       body = tangentProgram(f, sig, constant);
     } else {
