@@ -104,6 +104,24 @@ class HigherOrderDiagnosticsTest {
   }
 
   @Test
+  void aRecordResultReachingACustomVjpRuleAtOrderTwoIsAnErrorWithAHint() {
+    String src = HEAD + """
+        class RecordOutVjp {
+          record Point(double x, double y) {}
+          @CustomVjp(fwd = "sFwd", bwd = "sBwd", order = 2)
+          static double s(double x) { return Math.sin(x); }
+          static Fwd<Double> sFwd(double x) { return Fwd.of(Math.sin(x), Math.cos(x)); }
+          static double sBwd(Double cos, double g) { return cos * g; }
+          @Differentiable(order = 2)
+          static Point f(double x) { return new Point(s(x), x * x); }
+        }
+        """;
+    Compilation c = assertErrorOnLine("jgrad.UnsupportedOrder", "h.RecordOutVjp", src, "static Point f(");
+    assertThat(c).hadErrorContaining("order 2 of a function with a record result that reaches a @CustomVjp rule is"
+        + " not supported yet; hint: give it order = 1, or return a number");
+  }
+
+  @Test
   void anOrderBelowOneIsAnError() {
     String src = HEAD + """
         class Zero {

@@ -94,4 +94,25 @@ final class RecordVjpRulesAtOrderTwo {
   static double caller(double a, double b) {
     return energy(new Point(a * b, a)) + skew(new Point(a, b * b));
   }
+
+  record Polar(double r, double t) {}
+
+  /**
+   * A record result: the point at radius r and angle t, the residual the record itself. bwd is the
+   * true transpose for x and twice it for y: ḡ = (g_x cos t + 2 g_y sin t, -g_x r sin t + 2 g_y r cos t).
+   */
+  @CustomVjp(fwd = "toPointFwd", bwd = "toPointBwd", order = 2)
+  static Point toPoint(Polar p) {
+    return new Point(p.r() * Math.cos(p.t()), p.r() * Math.sin(p.t()));
+  }
+
+  static io.jgrad.runtime.RecordFwd<Point, Polar> toPointFwd(Polar p) {
+    return io.jgrad.runtime.RecordFwd.of(toPoint(p), p);
+  }
+
+  static Polar toPointBwd(Polar p, Point g) {
+    double c = Math.cos(p.t());
+    double s = Math.sin(p.t());
+    return new Polar(g.x() * c + 2 * g.y() * s, -g.x() * p.r() * s + 2 * g.y() * p.r() * c);
+  }
 }

@@ -3,6 +3,7 @@ package io.jgrad.examples.records;
 import static com.google.common.truth.Truth.assertThat;
 
 import io.jgrad.examples.records.RecordVjpRulesAtOrderTwo.Point;
+import io.jgrad.examples.records.RecordVjpRulesAtOrderTwo.Polar;
 import io.jgrad.examples.records.RecordVjpRulesAtOrderTwo.Scaled;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -128,6 +129,30 @@ class RecordVjpRulesAtOrderTwoTest {
       return new double[] {g.a(), g.b()};
     }, new double[] {a, b});
     assertMatrix(h, fd, 1e-6);
+  }
+
+  @Test
+  void aRuleWithARecordResultHasTheSecondDerivativesOfItsLeaves() {
+    Polar p = new Polar(1.3, 0.6);
+    Polar u = new Polar(0.4, -0.7);
+    Polar w = new Polar(-1.1, 0.3);
+    double r = p.r();
+    double c = Math.cos(p.t());
+    double s = Math.sin(p.t());
+    // bwd: pullback_r = g_x cos t + 2 g_y sin t, pullback_t = -g_x r sin t + 2 g_y r cos t, differentiated
+    // as written; D²f_k[u, w] = Σᵢ uᵢ·∂_w pullbackᵢ at g = e_k (u the inner direction).
+    Point d2 = RecordVjpRulesAtOrderTwoDerivatives.toPointDerivative(p, u, w);
+    assertThat(d2.x()).isWithin(1e-12).of(u.r() * (-s * w.t()) + u.t() * (-s * w.r() - r * c * w.t()));
+    assertThat(d2.y()).isWithin(1e-12).of(u.r() * (2 * c * w.t()) + u.t() * (2 * c * w.r() - 2 * r * s * w.t()));
+    // The same from central differences of the generated pullback along w.
+    for (Point g : new Point[] {new Point(1, 0), new Point(0, 1)}) {
+      Polar plus = RecordVjpRulesAtOrderTwoDerivatives.toPointVjp(new Polar(r + H * w.r(), p.t() + H * w.t()))
+          .pullback(g);
+      Polar minus = RecordVjpRulesAtOrderTwoDerivatives.toPointVjp(new Polar(r - H * w.r(), p.t() - H * w.t()))
+          .pullback(g);
+      double fd = (u.r() * (plus.r() - minus.r()) + u.t() * (plus.t() - minus.t())) / (2 * H);
+      assertThat(g.x() == 1 ? d2.x() : d2.y()).isWithin(1e-6).of(fd);
+    }
   }
 
   /** [i][j] = ∂ⱼ gradᵢ by central differences. */

@@ -42,7 +42,7 @@ public final class OrderLimits {
     String o = "order " + order;
     if (records) {
       Optional<String> found = records(f, order, forward);
-      if (found.isPresent()) {
+      if (found.isPresent() || RecordReverseOverReverse.recordResultRule(f, order)) {
         return found;
       }
     }
@@ -105,7 +105,7 @@ public final class OrderLimits {
         return refused;
       }
     }
-    if (sig.recordResult() != null && !(f instanceof Function.Plain) && !(f instanceof Function.JvpRule)) {
+    if (sig.recordResult() != null && f instanceof Function.JvpsRules) {
       return Optional.of(o + " of jvps rules with a record result is not supported yet; hint: write them as one"
           + " jvp rule, or give it order = 1");
     }

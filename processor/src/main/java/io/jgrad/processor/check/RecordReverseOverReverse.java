@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * What reverse over reverse cannot reach yet for a function with records in its signature that has
  * or reaches a {@code @CustomVjp} rule: it goes through the pullback functions of its flat function,
- * at order 2, for a number result (a record result has no pullback function per leaf yet).
+ * at order 2 (a rule's with a record result take the cotangent leaf by leaf).
  */
 final class RecordReverseOverReverse {
   private RecordReverseOverReverse() {}
@@ -15,14 +15,28 @@ final class RecordReverseOverReverse {
   static Optional<String> unsupported(Function f, int order) {
     String o = "order " + order;
     String hint = "; hint: give it order = 1 or 2, or write the rule as a @CustomJvp rule";
-    if (f.signature().recordResult() != null) {
-      return Optional.of(o + " of a function with a record result that has or reaches a @CustomVjp rule is not"
-          + " supported yet" + hint);
+    if (f.signature().recordResult() != null && !(f instanceof Function.VjpRule)) {
+      return Optional.of(o + " of a function with a record result that reaches a @CustomVjp rule is not"
+          + " supported yet; hint: give it order = 1, or return a number");
+    }
+    if (f.signature().recordResult() != null && order == 2 && !recordResultRule(f, order)) {
+      return Optional.of(o + " of a @CustomVjp rule with a record result is supported over double leaves and a"
+          + " record of doubles only; hint: give it order = 1, or write the rule as a @CustomJvp rule");
     }
     if (order > 2) {
       return Optional.of(o + " of a function with records that has or reaches a @CustomVjp rule is not supported"
           + " yet above order 2" + hint);
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether {@code f} is a {@code @CustomVjp} rule with a record result whose passes were read leaf by
+   * leaf at {@code order} 2: its pullback functions take the result's cotangent leaf by leaf, so that
+   * the checks of a number result do not apply.
+   */
+  static boolean recordResultRule(Function f, int order) {
+    return order == 2 && f instanceof Function.VjpRule rule && f.signature().recordResult() != null
+        && !rule.pullbacks().isEmpty();
   }
 }

@@ -7,6 +7,7 @@ import com.palantir.javapoet.TypeSpec;
 import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.Derived;
 import io.jgrad.processor.ir.Names;
+import io.jgrad.processor.ir.RecordShape;
 import io.jgrad.processor.ir.RecordSignature;
 import io.jgrad.processor.ir.Type;
 import java.util.ArrayList;
@@ -25,6 +26,11 @@ final class RecordReverseHigherOrderEmitter {
 
   /** Adds {@code fHessian}, {@code fHvp} and {@code fDerivative} of {@code sig}, from {@code flat}'s pullbacks. */
   static void emit(RecordSignature sig, Derived flat, TypeSpec.Builder type) {
+    if (sig.result() != null) {
+      // A record result: its leaves' directional derivatives, as for forward-mode record results.
+      type.addMethod(derivative(sig, flat));
+      return;
+    }
     type.addMethod(hessian(sig, flat));
     type.addMethod(hvp(sig, flat));
     type.addMethod(derivative(sig, flat));
@@ -35,13 +41,22 @@ final class RecordReverseHigherOrderEmitter {
    * {@code m}; returns the names of the rows, each a gradient record over the flat parameters.
    */
   private static List<String> rows(RecordSignature sig, Derived flat, MethodSpec.Builder m, Names names) {
+    return rows(sig, flat, m, names, List.of("1.0"), "");
+  }
+
+  /**
+   * The same at the output cotangent {@code cotangent} (one number per leaf of a record result), the
+   * rows named {@code rowI} + {@code suffix}.
+   */
+  private static List<String> rows(RecordSignature sig, Derived flat, MethodSpec.Builder m, Names names,
+      List<String> cotangent, String suffix) {
     List<String> args = new ArrayList<>(RecordHigherOrderEmitter.primals(sig));
-    args.add("1.0");
+    args.addAll(cotangent);
     List<Callee.Param> diff = sig.flat().differentiatedParams();
     List<String> rows = new ArrayList<>();
     for (int i = 0; i < diff.size(); i++) {
       Callee pullback = flat.pullbacks().get(i).signature();
-      String row = names.fresh("row" + i);
+      String row = names.fresh("row" + i + suffix);
       m.addStatement("var $L = $T.$LGrad($L)", row, RuntimeTypes.home(pullback), pullback.name(),
           CodeBlock.join(args.stream().map(a -> CodeBlock.of("$L", a)).toList(), ",$W"));
       rows.add(row);
@@ -121,14 +136,38 @@ final class RecordReverseHigherOrderEmitter {
       directions.add(RecordHigherOrderEmitter.directions(sig, m, sig.differentiatedParams().stream()
           .map(p -> names.fresh(p.name() + suffix)).toList()));
     }
+    if (sig.result() == null) {
+      m.returns(TypeName.DOUBLE);
+      m.addStatement("return $L", contract(sig, flat, m, names, List.of("1.0"), "", directions));
+      return m.build();
+    }
+    // Leaf k of the result: the pullback functions at the cotangent eₖ.
+    List<RecordShape.Leaf> leaves = sig.result().leaves();
+    List<String> values = new ArrayList<>();
+    for (int k = 0; k < leaves.size(); k++) {
+      List<String> cotangent = new ArrayList<>();
+      for (int l = 0; l < leaves.size(); l++) {
+        cotangent.add(l == k ? "1.0" : "0.0");
+      }
+      String value = names.fresh(leaves.get(k).suffix());
+      String suffix = Names.capitalized(leaves.get(k).suffix());
+      m.addStatement("double $L = $L", value, contract(sig, flat, m, names, cotangent, suffix, directions));
+      values.add(value);
+    }
+    m.returns(DerivativesEmitter.resultType(sig.flat()));
+    m.addStatement("return $L", RecordEntryEmitter.build(sig.result(), values.iterator()));
+    return m.build();
+  }
+
+  /** Σᵢ dot1ᵢ·(Σⱼ H[i][j]·dot2ⱼ) at the output cotangent {@code cotangent}, its rows put into {@code m}. */
+  private static CodeBlock contract(RecordSignature sig, Derived flat, MethodSpec.Builder m, Names names,
+      List<String> cotangent, String suffix, List<List<String>> directions) {
     List<Callee.Param> diff = sig.flat().differentiatedParams();
-    List<String> rows = rows(sig, flat, m, names);
+    List<String> rows = rows(sig, flat, m, names, cotangent, suffix);
     List<CodeBlock> terms = new ArrayList<>();
     for (int i = 0; i < diff.size(); i++) {
       terms.add(CodeBlock.of("$L * ($L)", directions.get(0).get(i), contract(rows.get(i), diff, directions.get(1))));
     }
-    m.returns(TypeName.DOUBLE);
-    m.addStatement("return $L", CodeBlock.join(terms, " +$W"));
-    return m.build();
+    return CodeBlock.join(terms, " +$W");
   }
 }

@@ -205,9 +205,10 @@ final class SecondOrderEmitter {
     emitPullbacks(d, members, (i, p, g) -> DerivativesEmitter.entryPoint(p.name(), p,
             "The gradient of {@code $L} with respect to {@code $L}, times the output cotangent {@code $L},"
                 + " as a function of its own: its reverse mode (reverse over reverse) gives the second derivatives"
-                + " of {@code $L} and of its callers.\n", sig.name(), diff.get(i).name(), g, sig.name())
+                + " of {@code $L} and of its callers.\n", sig.name(), diff.get(i).name(),
+                sig.recordResult() == null ? g : sig.pullbackCotangentName(), sig.name())
         // Qualified: it is in Internal, where no member may shadow fVjp.
-        .addStatement("return $T.$LVjp($L).pullback($L)$L", outer, sig.name(), args, g,
+        .addStatement("return $T.$LVjp($L).pullback($L)$L", outer, sig.name(), args, cotangent(sig, p),
             diff.size() == 1 ? "" : "." + diff.get(i).name() + "()"));
     if (sig.internal()) {
       return; // a pullback function's serve its callers only
@@ -219,6 +220,16 @@ final class SecondOrderEmitter {
     } else {
       emitHessian(sig, d.pullbacks(), members.api());
     }
+  }
+
+  /**
+   * The output cotangent {@code fVjp}'s pullback takes in pullback function {@code p} of {@code sig}:
+   * its last parameter, or a record result's built from its cotangent leaves.
+   */
+  private static CodeBlock cotangent(Callee sig, Callee p) {
+    List<String> gs = p.paramNames().subList(sig.params().size(), p.params().size());
+    return sig.recordResult() == null ? CodeBlock.of("$L", gs.get(0))
+        : RecordEntryEmitter.build(sig.recordResult().shape(), gs.iterator());
   }
 
   /**

@@ -391,7 +391,15 @@ public record Callee(
    * it has order n - 1: its own pullback functions give the derivatives above the second.
    */
   public Callee pullbackFunction(Param p, String g) {
-    List<Param> all = Stream.concat(params.stream(), Stream.of(new Param(g, returnType, true))).toList();
+    return pullbackFunction(p, List.of(new Param(g, returnType, true)));
+  }
+
+  /**
+   * The same with the output cotangent given as {@code cotangents}: for a record result, one per leaf
+   * ({@code g_a}, {@code g_b_b0}), each differentiated.
+   */
+  public Callee pullbackFunction(Param p, List<Param> cotangents) {
+    List<Param> all = Stream.concat(params.stream(), cotangents.stream()).toList();
     return new Callee(derivativesQualifiedName, derivativesQualifiedName, pullbackName(p), all, p.type(), false,
         Math.max(1, order - 1));
   }

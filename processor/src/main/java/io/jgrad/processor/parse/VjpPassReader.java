@@ -78,13 +78,15 @@ public final class VjpPassReader {
     ForwardPass fwdMode = new ForwardPass(sig.returnType());
     // A pass with records has no signature of its own to resolve: its parameters' leaves are its own.
     Callee fwdSig = records == null ? null : leafSignature(fwd, leafParams(fwd, fwd.getParameters().size()),
-        sig.returnType());
+        records.result() == null ? sig.returnType() : Type.DOUBLE);
     Optional<Function> fwdBody = reader.apply(new BodyParser(trees, report, callees, fwd, null, fwdMode, fwdSig));
     if (fwdBody.isEmpty()) {
       return Optional.empty();
     }
     List<Expr.Var> residuals = fwdMode.residualLeaves();
-    boolean arrayResidual = ((DeclaredType) fwd.getReturnType()).getTypeArguments().get(0).getKind() == TypeKind.ARRAY;
+    // Fwd<R>, or RecordFwd<T, R> for a record result: the residuals' type is the last argument.
+    List<? extends TypeMirror> fwdTypes = ((DeclaredType) fwd.getReturnType()).getTypeArguments();
+    boolean arrayResidual = fwdTypes.get(fwdTypes.size() - 1).getKind() == TypeKind.ARRAY;
     List<Type> gradient = sig.differentiatedParams().stream().map(Callee.Param::type).toList();
     List<VjpPasses.Pass> bwdPasses = new ArrayList<>();
     for (int i = 0; i < gradient.size(); i++) {
@@ -131,7 +133,14 @@ public final class VjpPassReader {
     List<Callee.Param> out = new ArrayList<>(leafParams(bwd, nondiff));
     residual.forEach(r -> out.add(new Callee.Param(r.name(), r.type(), false)));
     List<? extends VariableElement> ps = bwd.getParameters();
-    out.add(new Callee.Param(ps.get(ps.size() - 1).getSimpleName().toString(), cotangent, false));
+    VariableElement g = ps.get(ps.size() - 1);
+    RecordShape shape = RecordShape.of(g.asType());
+    if (shape == null) {
+      out.add(new Callee.Param(g.getSimpleName().toString(), cotangent, false));
+    } else {
+      // A record result's cotangent, leaf by leaf.
+      shape.leaves().forEach(l -> out.add(new Callee.Param(g.getSimpleName() + "_" + l.suffix(), l.type(), false)));
+    }
     return out;
   }
 
@@ -189,13 +198,18 @@ public final class VjpPassReader {
       TreePath path = new TreePath(parent, e);
       Element target = e instanceof MethodInvocationTree ? cx.trees.getElement(path) : null;
       Element owner = target == null ? null : target.getEnclosingElement();
+      // A record result's pass returns RecordFwd.of(value, residuals).
+      String fwdClass = valueType == Type.OBJECT ? "io.jgrad.runtime.RecordFwd" : "io.jgrad.runtime.Fwd";
       if (!(e instanceof MethodInvocationTree m) || m.getArguments().size() != 2
           || !target.getSimpleName().contentEquals("of") || !(owner instanceof TypeElement te)
-          || !te.getQualifiedName().contentEquals("io.jgrad.runtime.Fwd")) {
-        return cx.failed(Codes.RULE_RETURN, "for second order, a forward pass ends each path with return Fwd.of(value,"
-            + " residuals)", e);
+          || !te.getQualifiedName().contentEquals(fwdClass)) {
+        return cx.failed(Codes.RULE_RETURN, "for second order, a forward pass ends each path with return "
+            + fwdClass.substring(fwdClass.lastIndexOf('.') + 1) + ".of(value, residuals)", e);
       }
-      Expr value = coerce(cx.expr(m.getArguments().get(0), path), valueType);
+      // A record value is not read: pullback functions take the residuals only (and the value may call
+      // the rule's own function, which differentiated again would need its own pullbacks).
+      Expr value = valueType == Type.OBJECT ? Exprs.lit(Type.DOUBLE, 0)
+          : coerce(cx.expr(m.getArguments().get(0), path), valueType);
       List<Expr> leaves = residuals(cx, m.getArguments().get(1), path);
       if (residualLeaves == null) {
         residualLeaves = new ArrayList<>();

@@ -5,6 +5,7 @@ import io.jgrad.processor.ir.Expr;
 import io.jgrad.processor.ir.Function;
 import io.jgrad.processor.ir.Names;
 import io.jgrad.processor.ir.Stmt;
+import io.jgrad.processor.ir.Type;
 import io.jgrad.processor.ir.VjpPasses;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,22 +40,34 @@ public final class Pullbacks {
 
   private static Function pullback(Callee f, Callee.Param p, VjpPasses.Pass fwd, List<Expr.Var> residuals,
       VjpPasses.Pass bwd, List<Expr.Var> nondiff) {
-    Callee sig = f.pullbackFunction(p, f.pullbackCotangentName());
-    Callee.Param g = sig.params().get(sig.params().size() - 1);
+    List<Callee.Param> cotangents = cotangents(f);
+    Callee sig = f.pullbackFunction(p, cotangents);
     List<String> paramNames = sig.paramNames();
     Names names = Names.of(paramNames, List.of());
     List<Stmt> body = new ArrayList<>();
 
     Map<String, String> renamed = new HashMap<>();
-    Expr.Var value = names.var("value", f.returnType());
-    body.addAll(Inliner.spliceCall(fwd.as(f.returnType()), f.paramVars(), value, names, renamed));
+    // A record result's value is not read back (the forward pass gives its residuals only).
+    Type valueType = f.recordResult() != null ? Type.DOUBLE : f.returnType();
+    Expr.Var value = names.var("value", valueType);
+    body.addAll(Inliner.spliceCall(fwd.as(valueType), f.paramVars(), value, names, renamed));
 
     List<Expr> bwdArgs = new ArrayList<>(nondiff);
     residuals.forEach(r -> bwdArgs.add(new Expr.Var(renamed.get(r.name()), r.type())));
-    bwdArgs.add(new Expr.Var(g.name(), g.type()));
+    cotangents.forEach(g -> bwdArgs.add(new Expr.Var(g.name(), g.type())));
     Expr.Var component = names.var(p.name() + "Bar", p.type());
     body.addAll(Inliner.spliceCall(bwd.as(p.type()), bwdArgs, component, names, null));
     body.add(new Stmt.Return(component));
     return new Function.Plain(sig, body);
+  }
+
+  /** The output cotangent of {@code f}'s pullback functions: {@code g}, or one per leaf of a record result. */
+  public static List<Callee.Param> cotangents(Callee f) {
+    String g = f.pullbackCotangentName();
+    if (f.recordResult() == null) {
+      return List.of(new Callee.Param(g, f.returnType(), true));
+    }
+    return f.recordResult().shape().leaves().stream()
+        .map(l -> new Callee.Param(g + "_" + l.suffix(), l.type(), true)).toList();
   }
 }

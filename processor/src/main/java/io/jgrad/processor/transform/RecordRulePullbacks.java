@@ -4,6 +4,7 @@ import io.jgrad.processor.ir.DiffSpec;
 import io.jgrad.processor.ir.Expr;
 import io.jgrad.processor.ir.Function;
 import io.jgrad.processor.ir.RecordSignature;
+import io.jgrad.processor.ir.Type;
 import io.jgrad.processor.ir.VjpPasses;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,11 +19,13 @@ public final class RecordRulePullbacks {
   private RecordRulePullbacks() {}
 
   /**
-   * Whether the rule's passes are read as code: from order 2, for a number result over doubles
-   * (what else reverse over reverse cannot take is refused by the order limits).
+   * Whether the rule's passes are read as code: from order 2, over double leaves, for a double result
+   * or a record of doubles (what else reverse over reverse cannot take is refused by the order limits).
    */
   public static boolean applies(DiffSpec spec, RecordSignature sig) {
-    return spec.order() >= 2 && sig.result() == null && sig.flat().doublesOnly();
+    return spec.order() >= 2 && sig.flat().differentiatedParams().stream().allMatch(p -> p.type() == Type.DOUBLE)
+        && (sig.result() == null ? sig.flat().returnType() == Type.DOUBLE
+            : sig.result().leaves().stream().allMatch(l -> l.type() == Type.DOUBLE));
   }
 
   /** The pullback functions of {@code sig}'s flat function, from its rule's passes read leaf by leaf. */
