@@ -177,6 +177,14 @@ class DerivativeCallDiagnosticsTest {
   }
 
   @Test
+  void theHvpOfAReverseOnlyFunctionOfArraysIsRefusedAtTheCall() {
+    // clipped has fHvp (reverse over reverse), so javac reports nothing: jgrad must.
+    assertThat(errorAtCall("jgrad.UnsupportedOrder", PLAIN,
+        withArray("double[] h = ADerivatives.clippedHvp(w, w); // here\n    return h[0];")))
+        .contains("a derivative call in a function of order 1 needs clipped's derivatives of order 3");
+  }
+
+  @Test
   void aPullbackPassedOnWholeIsReadIntoALocalFirst() {
     assertThat(errorAtCall("jgrad.DerivativeCall", PLAIN,
         withArray("return sum(ADerivatives.normVjp(w).pullback(x)); // here")))

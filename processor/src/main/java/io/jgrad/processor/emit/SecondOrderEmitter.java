@@ -70,6 +70,9 @@ final class SecondOrderEmitter {
       if (sig.hasGradientFunction()) {
         GradientFunctionEmitter.emit(sig, kernel, !d.tangents().isEmpty(), members.internal());
       }
+      if (sig.hasHvpFunction()) {
+        HvpFunctionEmitter.emit(sig, members.internal());
+      }
       return;
     }
 

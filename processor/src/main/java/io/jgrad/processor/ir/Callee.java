@@ -444,6 +444,29 @@ public record Callee(
     return order >= 2 && returnType == Type.DOUBLE && (floats || doubles);
   }
 
+  /**
+   * H·v of a function of one differentiated {@code double[]} parameter as a function of its own,
+   * {@code fHvpFunction(p..., v)} in {@code Internal}: what a caller's {@code double[] hv = fHvp(w, v)}
+   * calls, an array result whose forward and reverse modes go through {@code fTangent2} and its
+   * forward mode (third derivatives of f). Generated where {@link #hasHvpFunction} and f has forward
+   * mode.
+   */
+  public Callee hvpFunction() {
+    List<Param> all = new java.util.ArrayList<>(params);
+    all.add(new Param(Names.of(paramNames(), List.of()).fresh("v"), Type.DOUBLE_ARRAY, true));
+    return new Callee(derivativesQualifiedName, derivativesQualifiedName, name + "HvpFunction", List.copyOf(all),
+        Type.DOUBLE_ARRAY, true, 1);
+  }
+
+  /**
+   * Whether {@link #hvpFunction} is generated (with forward mode): order 3 or more, a double result
+   * and one differentiated parameter, a {@code double[]}.
+   */
+  public boolean hasHvpFunction() {
+    return order >= 3 && returnType == Type.DOUBLE && hasSingleGradient()
+        && differentiatedParams().get(0).type() == Type.DOUBLE_ARRAY;
+  }
+
   /** The cotangent parameter's name: {@code g}, or a free variant when this function has a parameter g. */
   public String pullbackCotangentName() {
     return Names.of(paramNames(), List.of()).fresh("g");

@@ -351,8 +351,8 @@ final class DerivativeCallReader {
       cx.javacError = true;
       return ReadContext.dummy();
     }
-    if (target.suffix().equals("Hvp") && !forward) {
-      // fHvp does not exist without forward mode: MissingMethodScanner says why at the call.
+    if (target.suffix().equals("Hvp") && !forward && !c.arraysReverseOverReverse()) {
+      // fHvp does not exist without forward mode (but through arrays): MissingMethodScanner says why.
       cx.javacError = true;
       return ReadContext.dummy();
     }
@@ -380,6 +380,9 @@ final class DerivativeCallReader {
       return tangent(c, primals, args.subList(c.params().size(), args.size()));
     }
     if (!(r instanceof Reading.Value) && c.differentiatedParams().stream().anyMatch(p -> p.type().isArray())) {
+      if (r instanceof Reading.Second s && s.first() < 0 && forward && c.hasHvpFunction()) {
+        return arrays.hvp(c, primals, args.subList(c.params().size(), args.size()), place, whole);
+      }
       if (r instanceof Reading.Second) {
         return cx.failed(Codes.DERIVATIVE_CALL, "jgrad differentiates " + shown + " where " + f.getSimpleName()
             + " takes numbers or records; of a function of arrays it differentiates fJvp and the gradient;"
