@@ -30,7 +30,7 @@ class DerivativeCallDiagnosticsTest {
           @Differentiable(order = 2) static double norm(double[] v) { return v[0] * v[0] * v[1]; }
           @Differentiable(order = 3) static double cube(double[] v) { return v[0] * v[0] * v[0]; }
           @Differentiable(order = 2) static double mixed(double[] v, double a) { return v[0] * a * a; }
-          @Differentiable(order = 2) static double narrow(float[] v, double a) { return v[0] * v[1] * a; }
+          @Differentiable(order = 2) static float narrow(float[] v, double a) { return (float) (v[0] * v[1] * a); }
           @CustomVjp(fwd = "clipFwd", bwd = "clipBwd", order = 2)
           static double clip(double x) { return x; }
           static Fwd<Double> clipFwd(double x) { return Fwd.of(x, x); }
@@ -162,10 +162,11 @@ class DerivativeCallDiagnosticsTest {
   }
 
   @Test
-  void functionsOfAFloatArrayBesideAnotherParameterAreNotYet() {
+  void functionsOfAFloatArrayWithAFloatResultBesideAnotherParameterAreNotYet() {
     assertThat(errorAtCall("jgrad.DerivativeCall", PLAIN,
         "return ADerivatives.narrowJvp(new float[] {(float) x, 1f}, y, new float[] {1f, 0f}, 1).tangent(); // here"))
-        .contains("narrow takes or returns something other than numbers, records of numbers and double[] arrays");
+        .contains("narrow takes or returns something other than numbers, records of numbers and arrays of numbers"
+            + " with a double result");
   }
 
   @Test
@@ -225,14 +226,14 @@ class DerivativeCallDiagnosticsTest {
   }
 
   @Test
-  void aGradientWithAFloatBesideAnArrayIsNotYet() {
+  void aGradientOfAFloatResultBesideAnArrayIsNotYet() {
     String floats = source(PLAIN, withArray("double[] g = ADerivatives.floatyGrad(w, (float) x).v(); // here\n"
         + "    return g[0];"))
-        .replace("final class A {", "final class A {\n  @Differentiable(order = 2) static double floaty(double[] v,"
-            + " float a) { return v[0] * a; }");
+        .replace("final class A {", "final class A {\n  @Differentiable(order = 2) static float floaty(double[] v,"
+            + " float a) { return (float) v[0] * a; }");
     assertThat(message(assertErrorOnLine("jgrad.DerivativeCall", "a.A", floats, "// here"), "jgrad.DerivativeCall"))
         .contains("ADerivatives.floatyGrad is not differentiated yet: floaty takes or returns something other"
-            + " than numbers, records of numbers and double[] arrays");
+            + " than numbers, records of numbers and arrays of numbers with a double result");
   }
 
   @Test

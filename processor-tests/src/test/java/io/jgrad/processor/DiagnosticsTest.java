@@ -349,7 +349,11 @@ class DiagnosticsTest {
         }
         @Differentiable
         static double f(double a, double b) {
-          return g(new double[] {a, b});
+          double s = 0;
+          for (int i = 0; i < 2; i++) {
+            s += g(new double[] {a, b});
+          }
+          return s;
         }
       }
       """;
@@ -508,7 +512,7 @@ class DiagnosticsTest {
     assertErrorAtColumn("jgrad.UnsupportedExpression", "t.NewObj", NEW_OBJECT, "new Object()");
   }
 
-  /** An array created as an argument: the hint says to put it in a local array first. */
+  /** An array created as an argument inside a loop: the hint says to put it in a local array first. */
   @Test
   void newArrayAsArgument() {
     assertErrorAtColumn("jgrad.UnsupportedExpression", "t.NewArr", NEW_ARRAY_ARGUMENT, "new double[] {a, b}");

@@ -135,8 +135,9 @@ final class GradientFunctionEmitter {
         "The gradient of {@code $L}, one component per differentiated parameter of {@code $L}.\n",
         gradient.name(), sig.name()));
     String s = names.fresh("s");
-    // The cotangent s goes along p, zero along the other parameters.
-    List<String> along = diff.stream().map(d -> d == p ? s : Terms.zeroLike(d.type(), d.name())).toList();
+    // The cotangent s goes along p, zero along the other parameters; a number's comes as a double.
+    List<String> along = diff.stream().map(d -> d != p ? Terms.zeroLike(d.type(), d.name())
+        : d.type() == Type.FLOAT ? "(float) " + s : s).toList();
     MethodSpec.Builder vjp = DerivativesEmitter.entryPoint(gradient.name() + "Vjp", sig,
         "Reverse mode of {@code $L}: a cotangent pulled back to Hᵀ times it,\n"
             + "the gradient of {@code $LTangent} along the cotangent in the direction\nof {@code $L}"
@@ -158,15 +159,18 @@ final class GradientFunctionEmitter {
       for (int k = 0; k < diff.size(); k++) {
         Callee.Param d = diff.get(k);
         String out = names.fresh("out" + Names.capitalized(d.name()));
+        // A float component is narrowed from the kernel's double, as the generated gradient narrows it.
+        String narrow = d.type() == Type.FLOAT || d.type() == Type.FLOAT_ARRAY ? "(float) " : "";
         if (d.type().isArray()) {
-          vjp.addStatement("double[] $L = new double[$L.length]", out, d.name())
+          vjp.addStatement("$T $L = new $L[$L.length]", DerivativesEmitter.typeName(d.type()), out,
+                  d.type().element().javaName(), d.name())
               .beginControlFlow("for (int $L = 0; $L < $L.length; $L++)", j, j, d.name(), j)
-              .addStatement("$L[$L] = $T.$L($L, $L, $L).tangent()", out, j, outer, kernel, args,
+              .addStatement("$L[$L] = $L$T.$L($L, $L, $L).tangent()", out, j, narrow, outer, kernel, args,
                   String.join(", ", along), ArrayHessianEmitter.units(diff, k, j))
               .endControlFlow();
         } else {
-          vjp.addStatement("double $L = $T.$L($L, $L, $L).tangent()", out, outer, kernel, args,
-              String.join(", ", along), ArrayHessianEmitter.units(diff, k, null));
+          vjp.addStatement("$T $L = $L$T.$L($L, $L, $L).tangent()", DerivativesEmitter.typeName(d.type()), out,
+              narrow, outer, kernel, args, String.join(", ", along), ArrayHessianEmitter.units(diff, k, null));
         }
         outs.add(out);
       }

@@ -433,15 +433,14 @@ public record Callee(
 
   /**
    * Whether {@link #gradientFunction(Param)} is generated: order 2 or more, a double result, and
-   * differentiated parameters of doubles and {@code double[]}s, one an array at least, or one
-   * {@code float[]}.
+   * differentiated parameters of numbers and arrays of them ({@code double}, {@code float}), one
+   * an array at least.
    */
   public boolean hasGradientFunction() {
     List<Param> diff = differentiatedParams();
-    boolean floats = diff.size() == 1 && diff.get(0).type() == Type.FLOAT_ARRAY;
-    boolean doubles = diff.stream().anyMatch(p -> p.type() == Type.DOUBLE_ARRAY)
-        && diff.stream().allMatch(p -> p.type() == Type.DOUBLE_ARRAY || p.type() == Type.DOUBLE);
-    return order >= 2 && returnType == Type.DOUBLE && (floats || doubles);
+    return order >= 2 && returnType == Type.DOUBLE && diff.stream().anyMatch(p -> p.type().isArray())
+        && diff.stream().allMatch(p -> p.type() == Type.DOUBLE_ARRAY || p.type() == Type.DOUBLE
+            || p.type() == Type.FLOAT_ARRAY || p.type() == Type.FLOAT);
   }
 
   /**

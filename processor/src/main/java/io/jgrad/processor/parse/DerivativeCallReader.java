@@ -453,7 +453,7 @@ final class DerivativeCallReader {
     if (unsupported.isPresent()) {
       return Optional.of(cx.failed(Codes.DERIVATIVE_CALL, spelled + " is not differentiated yet: "
           + f.getSimpleName() + " " + unsupported.get() + "; hint: call a function of numbers, records of"
-          + " numbers or double[] arrays with a number result", call));
+          + " numbers or arrays of numbers with a double result", call));
     }
     DiffSpec spec = DiffSpec.of(f).orElseThrow();
     int callerOrder = DiffSpec.of(cx.method).map(DiffSpec::order).orElse(1);

@@ -122,9 +122,11 @@ final class ExpressionReader {
       case SWITCH_EXPRESSION -> cx.failed(Codes.SWITCH, "switch is not in the differentiable subset; hint: use"
           + " if/else or the ternary operator", e);
       case NEW_CLASS -> cx.failed(Codes.UNSUPPORTED_EXPRESSION, "creating objects is not supported yet", e);
-      case NEW_ARRAY -> cx.failed(Codes.UNSUPPORTED_EXPRESSION, "an array created inside an expression (an"
-          + " argument of a call, say) is not supported yet; hint: put it in a local array first"
-          + " (double[] w = new double[n]; w[i] = ...;) and pass the local", e);
+      case NEW_ARRAY -> cx.liftedArrays.containsKey(e) ? cx.liftedArrays.get(e)
+          : cx.failed(Codes.UNSUPPORTED_EXPRESSION, "an array created inside an expression is supported as"
+          + " an argument of a differentiable call at the top level of the body, not here yet (in a loop or"
+          + " a branch, say); hint: put it in a local array first (double[] w = new double[n]; w[i] = ...;)"
+          + " and pass the local", e);
       default -> cx.failed(Codes.UNSUPPORTED_EXPRESSION, "this expression ("
           + e.getKind().toString().toLowerCase() + ") is not in the differentiable subset", e);
     };

@@ -55,8 +55,9 @@ record FlatDerivativeCall(Callee callee, RecordSignature sig) {
     Callee c = flat.callee();
     if (!c.numbersOnly() && (flat.sig() != null
         || !c.doublesOrDoubleArrays() && !c.hasGradientFunction() && !ArrayResultCalls.applies(c))) {
-      return Optional.of("takes or returns something other than numbers, records of numbers and double[]"
-          + " arrays (a float[], a float[] result or an array in a record)");
+      return Optional.of("takes or returns something other than numbers, records of numbers and arrays"
+          + " of numbers with a double result (a float result beside arrays, a float[] result or an array in"
+          + " a record)");
     }
     return Optional.empty();
   }

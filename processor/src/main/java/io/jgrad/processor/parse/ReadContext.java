@@ -47,6 +47,8 @@ final class ReadContext {
   final Map<Expr, Tree> positions = new IdentityHashMap<>();
   /** Locals jgrad rejected at their declaration: reading one later is not a second mistake. */
   final Set<Element> rejectedLocals = new HashSet<>();
+  /** Arrays created as call arguments, each lifted into a local array ({@link ArrayArguments}). */
+  final Map<Tree, Expr.Var> liftedArrays = new IdentityHashMap<>();
   /** Record parameters and locals: one scalar local per leaf, never a record. */
   final Map<Element, List<Expr.Var>> recordLocals = new HashMap<>();
   /** javac found an error of its own in the body (a bad type, an unknown name): it reports it. */

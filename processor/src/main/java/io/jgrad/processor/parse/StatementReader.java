@@ -74,6 +74,10 @@ final class StatementReader {
   }
 
   private void statement(StatementTree s, TreePath path, List<Stmt> out) {
+    if (s.getKind() == Tree.Kind.VARIABLE || s.getKind() == Tree.Kind.EXPRESSION_STATEMENT
+        || s.getKind() == Tree.Kind.RETURN) {
+      ArrayArguments.lift(cx, s, path, out);
+    }
     switch (s.getKind()) {
       case VARIABLE -> variable((VariableTree) s, path, out);
       case EXPRESSION_STATEMENT -> expressionStatement((ExpressionStatementTree) s, path, out);
