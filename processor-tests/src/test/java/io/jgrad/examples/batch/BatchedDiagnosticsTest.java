@@ -231,7 +231,7 @@ class BatchedDiagnosticsTest {
         + "    return KernelsDerivatives.gJvp(x, 1).tangent().x();\n"
         + "  }\n");
     assertThat(c).hadErrorContaining("[jgrad.DerivativeCall] kernels of a @Batched function take derivative calls"
-        + " of functions of numbers with forward mode, not yet KernelsDerivatives.gJvp: g returns a record")
+        + " of functions of numbers and records of numbers, not yet KernelsDerivatives.gJvp: g returns a record")
         .inFile(source).onLine(9);
   }
 
