@@ -127,4 +127,69 @@ final class BatchedDerivativeCalls {
     return BatchedDerivativeCallsDerivatives.bowlGrad(new Point(x, y)).x() * y
         + BatchedDerivativeCallsDerivatives.bowlJvp(new Point(x, y), new Point(1, x)).tangent();
   }
+
+  /** tanh with a rule of order 2 whose gradient is half tanh's: the lanes must apply the rule. */
+  @CustomVjp(fwd = "halfTanhFwd", bwd = "halfTanhBwd", order = 2)
+  static double halfTanh(double x) {
+    return Math.tanh(x);
+  }
+
+  static Fwd<Double> halfTanhFwd(double x) {
+    double t = Math.tanh(x);
+    return Fwd.of(t, t);
+  }
+
+  static double halfTanhBwd(Double t, double g) {
+    return 0.5 * (1 - t * t) * g;
+  }
+
+  /** {@code halfTanh'(xy) y + sin x}: the gradient of a @CustomVjp function in a lane, its bwd as code. */
+  @Batched
+  @Differentiable
+  static double ruleSlope(double x, double y) {
+    return BatchedDerivativeCallsDerivatives.halfTanhGrad(x * y) * y + Math.sin(x);
+  }
+
+  /** {@code halfTanh(xy) + sin(x) y}, of order 2: it reaches the rule, so it has reverse mode only. */
+  @Differentiable(order = 2)
+  static double tanhWave(double x, double y) {
+    return halfTanh(x * y) + Math.sin(x) * y;
+  }
+
+  /** {@code ∂tanhWave/∂x · y}: a gradient component of a function reaching a rule, its reverse sweep as code. */
+  @Batched
+  @Differentiable
+  static double tanhWaveSlope(double x, double y) {
+    return BatchedDerivativeCallsDerivatives.tanhWaveGrad(x, y).x() * y;
+  }
+
+  /** {@code x³} with a rule of order 3 (its true derivative). */
+  @CustomVjp(fwd = "cubeFwd", bwd = "cubeBwd", order = 3)
+  static double cube(double x) {
+    return x * x * x;
+  }
+
+  static Fwd<Double> cubeFwd(double x) {
+    return Fwd.of(x * x * x, x);
+  }
+
+  static double cubeBwd(Double x, double g) {
+    return 3 * x * x * g;
+  }
+
+  /** {@code cube(xy) + sin(x) y}, of order 3, reaching the rule. */
+  @Differentiable(order = 3)
+  static double cubeWave(double x, double y) {
+    return cube(x * y) + Math.sin(x) * y;
+  }
+
+  /**
+   * {@code ∂²cubeWave/∂x∂y + cube''(x)}: Hessians of functions reaching a rule in a lane, the
+   * pullbacks of their pullback functions as code.
+   */
+  @Batched
+  @Differentiable
+  static double cubeCurvature(double x, double y) {
+    return BatchedDerivativeCallsDerivatives.cubeWaveHessian(x, y)[0][1] + BatchedDerivativeCallsDerivatives.cubeHessian(x);
+  }
 }

@@ -195,4 +195,74 @@ class BatchedDerivativeCallsTest {
       assertClose(yGrad[l], clipped * Math.cos(x[l]) + slope, 1e-12, "y gradient, closed form, at lane " + l);
     }
   }
+
+  /**
+   * Runs the value and gradient kernels of a reverse-only {@code f} on {@code backend} over 40 random
+   * lanes and checks each lane against the scalar code ({@code f}, {@code grad}), {@code closed} and
+   * central differences.
+   */
+  private static void checkReverse(Backend backend, long seed, Kernels kernels, DoubleBinaryOperator f,
+      DoubleBinaryOperator closed, java.util.function.BiFunction<Double, Double, double[]> grad) {
+    OpenCl.requireIf(backend);
+    Random r = new Random(seed);
+    int lanes = 40;
+    double[] x = uniform(r, lanes, -2, 2);
+    double[] y = uniform(r, lanes, -2, 2);
+    double[] out = new double[lanes];
+    double[] xGrad = new double[lanes];
+    double[] yGrad = new double[lanes];
+    kernels.run(x, y, null, null, out, null, null, xGrad, yGrad, backend);
+    double tol = tolerance(backend);
+    for (int l = 0; l < lanes; l++) {
+      assertClose(out[l], closed.applyAsDouble(x[l], y[l]), 1e-12, "value, closed form, at lane " + l);
+      assertClose(out[l], f.applyAsDouble(x[l], y[l]), tol, "value against the scalar code at lane " + l);
+      double[] g = grad.apply(x[l], y[l]);
+      assertClose(xGrad[l], g[0], tol, "x gradient against fGrad at lane " + l);
+      assertClose(yGrad[l], g[1], tol, "y gradient against fGrad at lane " + l);
+      assertClose(xGrad[l], difference(f, x[l], y[l], 1, 0), 1e-7, "x gradient, finite differences, lane " + l);
+      assertClose(yGrad[l], difference(f, x[l], y[l], 0, 1), 1e-7, "y gradient, finite differences, lane " + l);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void theGradientOfACustomVjpFunction(Backend backend) {
+    checkReverse(backend, 26, (x, y, xDot, yDot, out, outValue, outTangent, xGrad, yGrad, b) -> {
+      BatchedDerivativeCallsDerivatives.ruleSlopeBatch(x, y, out, b);
+      BatchedDerivativeCallsDerivatives.ruleSlopeGradBatch(x, y, xGrad, yGrad, b);
+    }, BatchedDerivativeCalls::ruleSlope, (x, y) -> {
+      double t = Math.tanh(x * y);
+      return 0.5 * (1 - t * t) * y + Math.sin(x);
+    }, (x, y) -> {
+      var g = BatchedDerivativeCallsDerivatives.ruleSlopeGrad(x, y);
+      return new double[] {g.x(), g.y()};
+    });
+  }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void aGradientComponentOfAFunctionReachingARule(Backend backend) {
+    checkReverse(backend, 27, (x, y, xDot, yDot, out, outValue, outTangent, xGrad, yGrad, b) -> {
+      BatchedDerivativeCallsDerivatives.tanhWaveSlopeBatch(x, y, out, b);
+      BatchedDerivativeCallsDerivatives.tanhWaveSlopeGradBatch(x, y, xGrad, yGrad, b);
+    }, BatchedDerivativeCalls::tanhWaveSlope, (x, y) -> {
+      double t = Math.tanh(x * y);
+      return (0.5 * (1 - t * t) * y + Math.cos(x) * y) * y;
+    }, (x, y) -> {
+      var g = BatchedDerivativeCallsDerivatives.tanhWaveSlopeGrad(x, y);
+      return new double[] {g.x(), g.y()};
+    });
+  }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void hessiansOfFunctionsReachingARule(Backend backend) {
+    checkReverse(backend, 28, (x, y, xDot, yDot, out, outValue, outTangent, xGrad, yGrad, b) -> {
+      BatchedDerivativeCallsDerivatives.cubeCurvatureBatch(x, y, out, b);
+      BatchedDerivativeCallsDerivatives.cubeCurvatureGradBatch(x, y, xGrad, yGrad, b);
+    }, BatchedDerivativeCalls::cubeCurvature, (x, y) -> 9 * x * x * y * y + Math.cos(x) + 6 * x, (x, y) -> {
+      var g = BatchedDerivativeCallsDerivatives.cubeCurvatureGrad(x, y);
+      return new double[] {g.x(), g.y()};
+    });
+  }
 }

@@ -231,8 +231,31 @@ class BatchedDiagnosticsTest {
         + "    return KernelsDerivatives.gJvp(x, 1).tangent().x();\n"
         + "  }\n");
     assertThat(c).hadErrorContaining("[jgrad.DerivativeCall] kernels of a @Batched function take derivative calls"
-        + " of functions of numbers with forward mode, not yet KernelsDerivatives.gJvp: g returns a record")
+        + " of functions of numbers and records of numbers, not yet KernelsDerivatives.gJvp: g returns a record")
         .inFile(source).onLine(9);
+  }
+
+  @Test
+  void aDerivativeCallOfALoopReachingARuleRunsOnTheCpu() {
+    Compilation c = compile(""
+        + "  @CustomVjp(fwd = \"sFwd\", bwd = \"sBwd\", order = 2)\n"
+        + "  static double s(double x) { return x * x; }\n"
+        + "  static Fwd<Double> sFwd(double x) { return Fwd.of(x * x, x); }\n"
+        + "  static double sBwd(Double x, double g) { return 2 * x * g; }\n"
+        + "  @Differentiable(order = 2) static double w(double x, int n) {\n"
+        + "    double a = x;\n"
+        + "    for (int i = 0; i < n; i++) { a = s(a) * 0.5 + x; }\n"
+        + "    return a;\n"
+        + "  }\n"
+        + "  @Batched @Differentiable\n"
+        + "  static double f(double x, int n) {\n"
+        + "    return KernelsDerivatives.wGrad(x, n);\n"
+        + "  }\n");
+    assertThat(c).succeeded();
+    assertThat(c).hadWarningContaining("[jgrad.CpuOnlyBatch] fBatch and fGradBatch run on the JAVA and THREADS"
+        + " backends only: it reaches a @CustomVjp rule (f → wPullback, which has no forward mode").inFile(source)
+        .onLine(15);
+    assertThat(c).hadWarningContaining("its reverse mode would need a tape for local arrays");
   }
 
   @Test

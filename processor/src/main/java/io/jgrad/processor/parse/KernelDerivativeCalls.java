@@ -7,9 +7,9 @@ import javax.lang.model.element.ExecutableElement;
 
 /**
  * Which derivative calls a {@code @Batched} function's kernels take: a kernel lane inlines the
- * tangent functions and rule primals a derivative call reads as, which it writes as code for a
- * function of numbers (or records of numbers: its flat function's) with forward mode; the other
- * shapes are refused at the call.
+ * tangent functions, rule primals and pullback functions a derivative call reads as, which it
+ * writes as code for a function of numbers (or records of numbers: its flat function's), with
+ * forward mode or reaching a {@code @CustomVjp} rule; the other shapes are refused at the call.
  */
 final class KernelDerivativeCalls {
   private KernelDerivativeCalls() {}
@@ -28,14 +28,11 @@ final class KernelDerivativeCalls {
     } else if (!FlatDerivativeCall.of(f, cx.callees).callee().numbersOnly()) {
       why = f.getSimpleName() + " is differentiated in arrays, whose tangents in a lane would be arrays of a"
           + " size only the run knows";
-    } else if (!CalleeReach.hasForwardMode(f, cx.trees, cx.callees)) {
-      why = f.getSimpleName() + " reaches a @CustomVjp rule, and lanes write derivative calls as forward"
-          + " mode";
     } else {
       return Optional.empty();
     }
-    return Optional.of("kernels of a @Batched function take derivative calls of functions of numbers with"
-        + " forward mode, not yet " + spelled + ": " + why + "; hint: batch " + f.getSimpleName() + " itself, or"
+    return Optional.of("kernels of a @Batched function take derivative calls of functions of numbers and"
+        + " records of numbers, not yet " + spelled + ": " + why + "; hint: batch " + f.getSimpleName() + " itself, or"
         + " leave @Batched off " + cx.method.getSimpleName());
   }
 }

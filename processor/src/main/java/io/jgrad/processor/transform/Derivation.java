@@ -114,6 +114,18 @@ public final class Derivation {
   }
 
   /**
+   * The pullback functions of a function of order 2 or more without forward mode, as code: its rule's
+   * passes spliced, or its body's reverse sweep (what a derivative call in a kernel lane reads as).
+   */
+  static List<Function> pullbackFunctions(Function f) {
+    if (f instanceof Function.VjpRule rule) {
+      return rule.pullbacks();
+    }
+    Names names = Names.of(new ArrayList<>(f.signature().paramNames()), f.body());
+    return reverseOverReverse(f.signature(), Normalizer.normalize(f, names), names);
+  }
+
+  /**
    * The pullback functions second derivatives differentiate again: straight-line code reads each
    * residual where it was computed (ReverseBody); loops and local arrays need a tape, kept in local
    * arrays (ArrayTapeBody).

@@ -15,14 +15,17 @@ import java.util.Map;
 /**
  * The plain bodies of the generated functions a derivative call reads as, for kernel lanes, which
  * inline every callee: a function's tangent functions ({@code fTangent}, {@code fTangent2}, ...) as its
- * tangent programs written as code, the way the generated class differentiates them again, and its
- * rule primals ({@code fRulePrimal}, ...). Built from the function's IR; null for any other callee.
+ * tangent programs written as code, the way the generated class differentiates them again, its
+ * rule primals ({@code fRulePrimal}, ...) and, without forward mode, its pullback functions
+ * ({@code fPullbackX}). Built from the function's IR; null for any other callee.
  */
 public final class DerivativeCallBodies {
   private static final String RULE_PRIMAL = Callee.rulePrimalName("");
 
   /** The functions read in this round, by the key of their name in their derivatives class. */
   private final Map<String, Function> byDerivatives = new HashMap<>();
+  /** The pullback functions of the reverse-only functions read here, by key, made when a lane asks. */
+  private final Map<String, List<Function>> pullbacks = new HashMap<>();
 
   private DerivativeCallBodies(Collection<Function> functions) {
     functions.forEach(f -> byDerivatives.put(
@@ -47,7 +50,51 @@ public final class DerivativeCallBodies {
       return body == null ? null : new Function.Plain(c, body);
     }
     Function primal = base(c.derivativesQualifiedName(), c.name());
-    return primal instanceof Function.Plain ? new Function.Plain(c, primal.body()) : null;
+    return primal instanceof Function.Plain ? new Function.Plain(c, primal.body()) : pullback(c);
+  }
+
+  /**
+   * {@code c}'s body where it is a pullback function ({@code fPullbackX}, or one of a pullback
+   * function's own, {@code fPullbackXPullbackY}) of a function read here without forward mode (a
+   * derivative call of a function that reaches a {@code @CustomVjp} rule): the rule's passes or the
+   * body's reverse sweep as code; else null.
+   */
+  private Function pullback(Callee c) {
+    for (Function f : byDerivatives.values()) {
+      Function found = pullbackOf(f, c);
+      if (found != null) {
+        return found;
+      }
+    }
+    return null;
+  }
+
+  /** {@code c}'s body where it is a pullback function of {@code f}, or of one of those; else null. */
+  private Function pullbackOf(Function f, Callee c) {
+    Callee sig = f.signature();
+    if (sig.order() < 2 || !sig.derivativesQualifiedName().equals(c.derivativesQualifiedName())
+        || !c.name().startsWith(sig.name() + "Pullback")) {
+      return null;
+    }
+    for (Function p : pullbacks.computeIfAbsent(sig.key(), key -> pullbackFunctions(f))) {
+      if (p.signature().name().equals(c.name())) {
+        return new Function.Plain(c, p.body());
+      }
+      Function deeper = pullbackOf(p, c);
+      if (deeper != null) {
+        return deeper;
+      }
+    }
+    return null;
+  }
+
+  /** {@code f}'s pullback functions as code; none where its reverse sweep cannot be written so. */
+  private static List<Function> pullbackFunctions(Function f) {
+    try {
+      return Derivation.pullbackFunctions(f);
+    } catch (TransformException e) {
+      return List.of(); // the lane then refuses the call as a body it does not have
+    }
   }
 
   /**
