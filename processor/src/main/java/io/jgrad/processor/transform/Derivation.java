@@ -65,7 +65,8 @@ public final class Derivation {
     List<String> paramNames = new ArrayList<>(sig.paramNames());
     if (f instanceof Function.JvpsRules rules) {
       Names names = Names.of(paramNames, List.of());
-      Placed placed = reverse(RuleLinearizer.perParameter(rules, names), sig, names, removable, false);
+      Placed placed = withoutDeadLoops(reverse(RuleLinearizer.perParameter(rules, names), sig, names, removable,
+          false));
       Derived d = new Derived(f, forward, order, internal, null, placed.vjp(), placed.valueAndGrad(), placed.grad(),
           List.of(), List.of(), List.of());
       // Order 2 and above differentiate the one rule the jvps rules amount to, as a jvp rule's.
@@ -75,7 +76,7 @@ public final class Derivation {
     if (f instanceof Function.JvpRule rule) {
       paramNames.addAll(rule.tangentNames());
       Names names = Names.of(paramNames, rule.body());
-      Placed placed = reverse(RuleLinearizer.ofRule(rule, names), sig, names, removable, false);
+      Placed placed = withoutDeadLoops(reverse(RuleLinearizer.ofRule(rule, names), sig, names, removable, false));
       Derived d = new Derived(f, forward, order, internal, null, placed.vjp(), placed.valueAndGrad(), placed.grad(),
           List.of(), List.of(), List.of());
       // Order 2 and above differentiate the rule's tangent part: its return Dual.of(v, t) as return t.
@@ -109,6 +110,15 @@ public final class Derivation {
 
   /** One transposed program placed for each entry point: {@code fVjp}, {@code fValueAndGrad}, {@code fGrad}. */
   private record Placed(Reverse vjp, Reverse valueAndGrad, Reverse grad) {}
+
+  /**
+   * A rule's sweeps without the loops of its forward sweeps that only count: a loop of the rule that
+   * computed only tangents is run backwards by the backward sweep alone.
+   */
+  private static Placed withoutDeadLoops(Placed placed) {
+    return new Placed(DeadLoops.forwardSweep(placed.vjp()), DeadLoops.forwardSweep(placed.valueAndGrad()),
+        DeadLoops.forwardSweep(placed.grad()));
+  }
 
   /**
    * The one transposer's sweeps of a linear program, their residuals placed for {@code fVjp}'s pullback
