@@ -212,22 +212,23 @@ class HigherOrderDiagnosticsTest {
   }
 
   @Test
-  void aCallerOfOrderThreeOfARuleWhoseBodyCallsAnotherRulesFunctionIsAnError() {
+  void aCallerOfOrderThreeOfARuleOfAFloatWhoseBodyCallsAnotherRulesFunctionIsAnError() {
     String src = HEAD + """
         class Nested {
           @CustomJvp(jvp = "gJvp", order = 3)
           static double g(double x) { return Math.sin(x); }
           static Dual gJvp(double x, double xDot) { return Dual.of(g(x), 2 * Math.cos(x) * xDot); }
           @CustomJvp(jvp = "fJvp", order = 3)
-          static double f(double x) { return Math.sin(x); }
-          static Dual fJvp(double x, double xDot) { return Dual.of(g(x), Math.cos(x) * xDot); }
+          static double f(float x) { return Math.sin(x); }
+          static Dual fJvp(float x, float xDot) { return Dual.of(g(x), Math.cos(x) * xDot); }
           @Differentiable(order = 3)
-          static double h(double x) { return f(x) * x; }
+          static double h(double x) { return f((float) x) * x; }
         }
         """;
     Compilation c = assertErrorOnLine("jgrad.UnsupportedOrder", "h.Nested", src, "static double h(");
     assertThat(c).hadErrorContaining("order 3 through a call to f, which has or reaches a @CustomJvp rule whose"
-        + " body calls another function with a custom rule, is not supported yet; hint: give the caller order = 2");
+        + " body calls another function with a custom rule, is supported above order 2 only for a function of"
+        + " doubles compiled with its caller; hint: give the caller order = 2, or make f a function of doubles");
     assertThat(c.errors()).hasSize(1); // f itself, of order 3, is fine
   }
 

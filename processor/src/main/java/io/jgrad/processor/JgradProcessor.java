@@ -56,6 +56,7 @@ import io.jgrad.processor.transform.Pullbacks;
 import io.jgrad.processor.transform.RecordRulePullbacks;
 import io.jgrad.processor.transform.ResultInlining;
 import io.jgrad.processor.transform.RulePrimal;
+import io.jgrad.processor.transform.TangentRulePrimal;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -564,9 +565,13 @@ public final class JgradProcessor extends AbstractProcessor {
       kernels = lowered.get();
     }
     Kernels batch = kernels;
+    Derived tangentPrimal = TangentRulePrimal.of(derived);
     return Optional.of(members -> {
       DerivativesEmitter.emit(derived, members);
       emitRulePrimals(derived.signature(), rulePrimals, members);
+      if (tangentPrimal != null) {
+        RulePrimalEmitter.emit(derived.tangents().get(0).signature(), tangentPrimal, members);
+      }
       if (batch != null) {
         KernelEmitter.emit(batch, members.api(), openCl);
       }

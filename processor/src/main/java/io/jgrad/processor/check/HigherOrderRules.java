@@ -17,8 +17,9 @@ import java.util.Optional;
  * own function returns that call as its value (the rule then applies at every order). A rule's body
  * may call another rule's function G (whose rule calls none): its own derivatives apply G's rule once,
  * at the order above the rule's, and differentiate G's body above that. Its callers above order 2
- * are refused: they read the rule's tangent at one order and differentiate it at a later one, where
- * G's rule would apply too late; that needs the rule primals of tangent functions, not built yet.
+ * read the rule's tangent at one order and differentiate it at a later one, after G's rule has
+ * applied: through the rule primal of its tangent function ({@code fTangentRulePrimal}); a rule whose
+ * body calls such a function (a third level of rules) is refused.
  */
 final class HigherOrderRules {
   private HigherOrderRules() {}
@@ -67,6 +68,27 @@ final class HigherOrderRules {
     return "order " + order + " through a call to " + g.name() + ", which has or reaches a @CustomJvp rule whose"
         + " body calls another function with a custom rule, is not supported yet; hint: give the caller order = 2,"
         + " or call only functions without rules in that rule's body";
+  }
+
+  /**
+   * Why a caller of {@code order} (above 2) cannot read {@code g}, which has or reaches a rule whose
+   * body calls another rule's function, where {@link #readsNestedRules} says it cannot.
+   */
+  static String callerOfNestedRules(Callee g, int order) {
+    return "order " + order + " through a call to " + g.name() + ", which has or reaches a @CustomJvp rule whose"
+        + " body calls another function with a custom rule, is supported above order 2 only for a function of"
+        + " doubles compiled with its caller; hint: give the caller order = 2, or make " + g.name()
+        + " a function of doubles";
+  }
+
+  /**
+   * Whether a caller above order 2 can read {@code g}, which has or reaches a rule whose body calls
+   * another rule's function: through its tangent function's rule primal, which its generated class has
+   * where it is a function of doubles of this compilation (a compiled one may predate it).
+   */
+  static boolean readsNestedRules(Callee g, java.util.function.Function<Callee, Function> bodies) {
+    return g.deeperRulePrimals() == 1 && g.doublesOnly() && g.recordResult() == null
+        && RecordSignature.userName(g.name()).equals(g.name()) && bodies.apply(g) != null;
   }
 
   /** Whether {@code e} is {@code f(params...)}, the call of {@code self} with its own parameters. */

@@ -163,8 +163,8 @@ public final class OrderLimits {
       return Optional.of(o + " through a call to " + name + ", which has order " + g.order() + "; hint: give "
           + name + " order = " + order);
     }
-    if (order > 2 && g.deeperRulePrimals() > 0) {
-      return Optional.of(HigherOrderRules.throughNestedRules(g, order));
+    if (order > 2 && g.deeperRulePrimals() > 0 && !HigherOrderRules.readsNestedRules(g, bodies)) {
+      return Optional.of(HigherOrderRules.callerOfNestedRules(g, order));
     }
     if (!forward && loops && g.params().stream().anyMatch(p -> !p.type().isScalar() && p.type() != Type.INT
         && p.type() != Type.LONG && p.type() != Type.BOOLEAN)) {

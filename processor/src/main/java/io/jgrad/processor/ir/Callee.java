@@ -25,9 +25,9 @@ import java.util.stream.Stream;
  * <p>{@code deeperRulePrimals} counts the rule primals below {@code fRulePrimal}: where a rule's body
  * calls another function with a rule, the output a derivative of order k + 1 differentiates is
  * {@code fRulePrimal} taken k times ({@code fRulePrimalRulePrimal}, ...), each with the rules its
- * body calls replaced by their bodies once more; 0 for most functions. Callers above order 2 of a
- * function with deeper rule primals are refused for now ({@code OrderLimits}); a compiled class says
- * how many it has by its methods.
+ * body calls replaced by their bodies once more; 0 for most functions. Such a function's first
+ * tangent function has a rule primal too ({@code fTangentRulePrimal}), which callers above order 2
+ * read; a compiled class says how many it has by its methods.
  */
 public record Callee(
     String ownerQualifiedName,
@@ -220,10 +220,26 @@ public record Callee(
     List<Param> all = new java.util.ArrayList<>(params);
     for (int group = 1; group <= k; group++) {
       String suffix = k == 1 ? "Dot" : "Dot" + group;
-      diff.forEach(p -> all.add(new Param(p.name() + suffix, p.type(), true)));
+      // A tangent function's rule primal has tangents among its parameters (xDot): its own are xDotDot.
+      diff.forEach(p -> all.add(new Param(fresh(all, p.name() + suffix), p.type(), true)));
     }
+    // Where a rule's body calls another rule's function, callers above order 2 read tangent function
+    // 1's output through its own rule primal (TangentRulePrimal): the inner rule applied only once.
+    boolean nested = k == 1 && rulePrimal && deeperRulePrimals > 0;
     return new Callee(derivativesQualifiedName, derivativesQualifiedName, tangentFunctionName(name, k),
-        List.copyOf(all), returnType, true, Math.max(1, order - k), null, false, null, k);
+        List.copyOf(all), returnType, true, Math.max(1, order - k), null, nested, null, k);
+  }
+
+  /** {@code name}, or with {@code Dot} appended until no parameter of {@code taken} has it. */
+  private static String fresh(List<Param> taken, String name) {
+    String out = name;
+    while (true) {
+      String candidate = out;
+      if (taken.stream().noneMatch(q -> q.name().equals(candidate))) {
+        return out;
+      }
+      out += "Dot";
+    }
   }
 
   /** The name of tangent function k of function {@code name}: {@code fTangent}, {@code fTangent2}, .... */

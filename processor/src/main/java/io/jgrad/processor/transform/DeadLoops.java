@@ -2,6 +2,7 @@ package io.jgrad.processor.transform;
 
 import io.jgrad.processor.ir.Expr;
 import io.jgrad.processor.ir.Exprs;
+import io.jgrad.processor.ir.Reverse;
 import io.jgrad.processor.ir.Rewrite;
 import io.jgrad.processor.ir.Stmt;
 import java.util.ArrayList;
@@ -30,6 +31,28 @@ final class DeadLoops {
       }
       current = next;
     }
+  }
+
+  /**
+   * {@code sweeps} with the dead loops of its forward sweep dropped: those of a rule's loops that
+   * computed only tangents, which its backward sweep runs backwards on its own. What the backward
+   * sweep names (read, written, restored, pulled back), the value and the gradient stay.
+   */
+  static Reverse forwardSweep(Reverse sweeps) {
+    Set<String> readAfter = new HashSet<>();
+    Rewrite.stmts(sweeps.backward(), e -> {
+      if (e instanceof Expr.Var v) {
+        readAfter.add(v.name());
+      }
+      return e;
+    });
+    if (sweeps.value() != null) {
+      readAfter.addAll(Exprs.vars(sweeps.value()));
+    }
+    sweeps.gradient().forEach(g -> readAfter.add(g.name()));
+    List<Stmt> forward = drop(sweeps.forward(), readAfter);
+    return forward.equals(sweeps.forward()) ? sweeps
+        : new Reverse(forward, sweeps.backward(), sweeps.value(), sweeps.gradient(), sweeps.usesTape());
   }
 
   private static List<Stmt> once(List<Stmt> body, Set<String> readAfter) {

@@ -85,7 +85,8 @@ public final class Derivation {
     List<String> paramNames = new ArrayList<>(sig.paramNames());
     if (f instanceof Function.JvpsRules rules) {
       Names names = Names.of(paramNames, List.of());
-      Placed placed = reverse(RuleLinearizer.perParameter(rules, names), sig, names, removable, false);
+      Placed placed = withoutDeadLoops(reverse(RuleLinearizer.perParameter(rules, names), sig, names, removable,
+          false));
       Derived d = new Derived(f, forward, order, internal, null, placed.vjp(), placed.valueAndGrad(), placed.grad(),
           List.of(), List.of(), List.of());
       return order >= 2 ? forwardOverForward(d, ruleTangent(f)) : d;
@@ -93,7 +94,7 @@ public final class Derivation {
     if (f instanceof Function.JvpRule rule) {
       paramNames.addAll(rule.tangentNames());
       Names names = Names.of(paramNames, rule.body());
-      Placed placed = reverse(RuleLinearizer.ofRule(rule, names), sig, names, removable, false);
+      Placed placed = withoutDeadLoops(reverse(RuleLinearizer.ofRule(rule, names), sig, names, removable, false));
       Derived d = new Derived(f, forward, order, internal, null, placed.vjp(), placed.valueAndGrad(), placed.grad(),
           List.of(), List.of(), List.of());
       return order >= 2 ? forwardOverForward(d, ruleTangent(f)) : d;
@@ -137,6 +138,15 @@ public final class Derivation {
 
   /** One transposed program placed for each entry point: {@code fVjp}, {@code fValueAndGrad}, {@code fGrad}. */
   private record Placed(Reverse vjp, Reverse valueAndGrad, Reverse grad) {}
+
+  /**
+   * A rule's sweeps without the loops of its forward sweeps that only count: a loop of the rule that
+   * computed only tangents is run backwards by the backward sweep alone.
+   */
+  private static Placed withoutDeadLoops(Placed placed) {
+    return new Placed(DeadLoops.forwardSweep(placed.vjp()), DeadLoops.forwardSweep(placed.valueAndGrad()),
+        DeadLoops.forwardSweep(placed.grad()));
+  }
 
   /**
    * The one transposer's sweeps of a linear program, their residuals placed for {@code fVjp}'s pullback

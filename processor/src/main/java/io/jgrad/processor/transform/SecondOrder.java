@@ -133,7 +133,8 @@ public final class SecondOrder {
           args.set(firstDirection + (group - 1) * perGroup + i, dot);
         }
       }
-      Expr term = new Expr.Call(group == 0 ? t.nextTangentFunction() : t, args, t.returnType());
+      // A term of t itself is a value differentiated again later: read through its rule primal.
+      Expr term = new Expr.Call(group == 0 ? t.nextTangentFunction() : output(t), args, t.returnType());
       sum = sum == null ? term : Exprs.prim(Primitive.ADD, sum, term);
     }
     return sum != null ? sum : Exprs.lit(t.returnType(), 0);
