@@ -121,7 +121,8 @@ final class ArrayDerivativeCalls {
     }
     Expr.Call call = new Expr.Call(function, Stream.concat(primals.stream(), directions.stream()).toList(),
         Type.DOUBLE_ARRAY);
-    return place == Place.LOCAL ? call : hoist(call, f, whole);
+    return place == Place.LOCAL ? call
+        : hoist(call, f + "Hvp(...) read in place", "double[] hv = " + f + "Hvp(...); then read hv[i]", whole);
   }
 
   /**
