@@ -154,6 +154,9 @@ public final class OrderLimits {
       return Optional.of(o + " through a call to " + name + ", which returns an array, is not supported yet"
           + unlessInlined(forward) + "; hint: call a function returning each number you need, or inline " + name);
     }
+    if (g.recordResult() != null && RecordReverseOverReverse.throughRecordResultRule(g, order, forward, bodies)) {
+      return Optional.empty(); // its pullback functions take the result's cotangent leaf by leaf
+    }
     if (g.recordResult() != null) {
       return Optional.of(o + " through a call to " + name + ", which returns a record, is not supported yet"
           + unlessInlined(forward) + "; hint: call it from an order-1 function, or return the components as"
@@ -198,6 +201,10 @@ public final class OrderLimits {
         return Optional.of("order 2 of a function that reaches a @CustomVjp rule and declares " + declared.name()
             + " (not a number) inside a branch is not supported yet");
       }
+      if (inBranch && Rewrite.operands(s).stream().anyMatch(OrderLimits::readsRecordResult)) {
+        return Optional.of("order 2 of a function that reaches a @CustomVjp rule and calls a function with a record"
+            + " result inside a branch is not supported yet; hint: call it before the branch");
+      }
       boolean branch = inBranch || s instanceof Stmt.If;
       Optional<String> found = Rewrite.bodies(s).stream().map(inner -> reverseOverReverse(inner, branch))
           .flatMap(Optional::stream).findFirst();
@@ -206,6 +213,16 @@ public final class OrderLimits {
       }
     }
     return Optional.empty();
+  }
+
+  /** Whether {@code e} calls a function with a record result. */
+  private static boolean readsRecordResult(Expr e) {
+    boolean[] found = {false};
+    Rewrite.expr(e, x -> {
+      found[0] |= x instanceof Expr.Call c && c.callee().recordResult() != null;
+      return x;
+    });
+    return found[0];
   }
 
   /** The calls in {@code f}'s body with an argument that depends on a differentiated parameter. */

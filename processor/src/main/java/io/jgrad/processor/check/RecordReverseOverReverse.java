@@ -1,5 +1,6 @@
 package io.jgrad.processor.check;
 
+import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.Function;
 import java.util.Optional;
 
@@ -28,6 +29,16 @@ final class RecordReverseOverReverse {
           + " yet above order 2" + hint);
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether a caller of {@code order} without forward mode goes through a call of {@code g}, a
+   * {@code @CustomVjp} rule with a record result of this compilation ({@code bodies}) whose pullback
+   * functions were built, of order 2 or more, reverse over reverse at order 2.
+   */
+  static boolean throughRecordResultRule(Callee g, int order, boolean forward,
+      java.util.function.Function<Callee, Function> bodies) {
+    return !forward && order == 2 && g.order() >= 2 && recordResultRule(bodies.apply(g), 2);
   }
 
   /**

@@ -62,7 +62,8 @@ public final class VjpPassReader {
   /**
    * The passes of the rule of a function with records in its signature ({@code records}, whose flat
    * function is read): a record parameter of either pass is read leaf by leaf, and the backward pass
-   * returns one leaf of the gradient per component of the flat gradient. A number result only.
+   * returns one leaf of the gradient per component of the flat gradient; a record result's cotangent
+   * is read leaf by leaf too, and its value ({@code RecordFwd.of(value, residuals)}) is not read.
    */
   public static Optional<VjpPasses> readRecord(ExecutableElement f, DiffSpec spec, RecordSignature records,
       Trees trees, Report report, CalleeResolver callees,

@@ -149,8 +149,14 @@ public final class ReverseBody {
         calls.put(l.pullback().name(), l);
         // A pullback function is differentiated again: outputs through custom rules are what their bodies compute.
         Callee callee = inlinePullbacks == null ? SecondOrder.output(l.callee()) : l.callee();
-        out.add(declared(new Stmt.Assign(l.result(), new Expr.Call(callee, l.args(), l.result().type()),
-            l.declare()), top));
+        if (l.callee().recordResult() != null && top) {
+          // A rule with a record result: one call, its leaves read from it (OrderLimits keeps it out of branches).
+          out.add(new Stmt.CallRecord(names.var(l.callee().name(), Type.OBJECT), l.results(),
+              new Expr.Call(l.callee(), l.args(), Type.OBJECT)));
+        } else {
+          out.add(declared(new Stmt.Assign(l.result(), new Expr.Call(callee, l.args(), l.result().type()),
+              l.declare()), top));
+        }
       } else if (s instanceof Stmt.If f) {
         out.add(new Stmt.If(f.condition(), forward(f.thenBody(), false), forward(f.elseBody(), false)));
       } else if (s instanceof Stmt.Block b) {
@@ -255,12 +261,15 @@ public final class ReverseBody {
     if (callee.isFunctionObject()) {
       return functionObjectCall(p, callArgs, names);
     }
-    if (callee.order() < 2 || !callee.doublesOnly()) {
+    // A rule with a record result of doubles takes the result's cotangent leaf by leaf.
+    boolean record = callee.recordResult() != null
+        && callee.differentiatedParams().stream().allMatch(q -> q.type() == Type.DOUBLE);
+    if (callee.order() < 2 || !callee.doublesOnly() && !record) {
       throw new IllegalStateException("reverse over reverse through " + callee.name() + " passed OrderLimits");
     }
     List<Callee.Param> diff = callee.differentiatedParams();
     return parts(p, callArgs, names, (k, args, part) -> List.of(new Stmt.Assign(part, new Expr.Call(
-        callee.pullbackFunction(diff.get(k), callee.pullbackCotangentName()), args, part.type()), true)));
+        callee.pullbackFunction(diff.get(k), Pullbacks.cotangents(callee)), args, part.type()), true)));
   }
 
   /** A callee's pullback in a kernel: each of its pullback functions' own code spliced in. */
@@ -303,7 +312,8 @@ public final class ReverseBody {
         continue;
       }
       List<Expr> args = new ArrayList<>(callArgs);
-      args.add(p.cotangent());
+      // One cotangent per leaf of a record result; a leaf nothing read has none, zero.
+      p.cotangents().forEach(g -> args.add(g == null ? Exprs.lit(Type.DOUBLE, 0) : g));
       Expr.Var local = names.var(callee.name() + "Part", diff.get(k).type());
       out.addAll(part.compute(k, args, local));
       out.add(new Stmt.Assign(argBar, Exprs.prim(Primitive.ADD, argBar, local), false));
