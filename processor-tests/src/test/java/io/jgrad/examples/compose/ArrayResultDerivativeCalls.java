@@ -56,6 +56,43 @@ final class ArrayResultDerivativeCalls {
     return s;
   }
 
+  /** A curve (cos kt, sin t, kt²). */
+  @Differentiable(order = 2)
+  static double[] curve(double t, double k) {
+    double[] c = new double[3];
+    c[0] = Math.cos(k * t);
+    c[1] = Math.sin(t);
+    c[2] = k * t * t;
+    return c;
+  }
+
+  /** |∂curve/∂t|²: the Jacobian's column for t read in place (JAX's jacfwd). */
+  @Differentiable
+  static double speed(double t, double k) {
+    double s = 0;
+    for (int i = 0; i < 3; i++) {
+      s += ArrayResultDerivativeCallsDerivatives.curveJacobian(t, k).t()[i]
+          * ArrayResultDerivativeCallsDerivatives.curveJacobian(t, k).t()[i];
+    }
+    return s;
+  }
+
+  /** (cos t, sin t). */
+  @Differentiable(order = 2)
+  static double[] circle(double t) {
+    double[] c = new double[2];
+    c[0] = Math.cos(t);
+    c[1] = Math.sin(t);
+    return c;
+  }
+
+  /** t·∂c₀/∂t = -t sin t: the Jacobian of a function of one number, a column read into a local. */
+  @Differentiable
+  static double circleSlope(double t) {
+    double[] column = ArrayResultDerivativeCallsDerivatives.circleJacobian(t);
+    return t * column[0];
+  }
+
   /** xᵢ² with a rule whose tangent is 3xᵢ·ẋᵢ (not the value's derivative 2xᵢ·ẋᵢ). */
   @CustomJvp(jvp = "squaresJvp", order = 2)
   static double[] squares(double[] x) {

@@ -108,6 +108,28 @@ class ArrayResultDerivativeCallsTest {
   }
 
   @Test
+  void jacobianColumnsReadInPlaceAndIntoALocal() {
+    double t = 0.8;
+    double k = -1.4;
+    var g = ArrayResultDerivativeCallsDerivatives.speedGrad(t, k);
+    // speed = k² sin²(kt) + cos² t + 4k²t².
+    double sk = Math.sin(k * t);
+    double ck = Math.cos(k * t);
+    assertThat(ArrayResultDerivativeCalls.speed(t, k)).isWithin(1e-12)
+        .of(k * k * sk * sk + Math.cos(t) * Math.cos(t) + 4 * k * k * t * t);
+    assertThat(g.t()).isWithin(1e-12).of(2 * k * k * k * sk * ck - 2 * Math.cos(t) * Math.sin(t) + 8 * k * k * t);
+    assertThat(g.k()).isWithin(1e-12).of(2 * k * sk * sk + 2 * k * k * t * sk * ck + 8 * k * t * t);
+    double fd = (ArrayResultDerivativeCalls.speed(t, k + H) - ArrayResultDerivativeCalls.speed(t, k - H)) / (2 * H);
+    assertThat(g.k()).isWithin(1e-6).of(fd);
+    for (double x : new double[] {-0.7, 0.3, 2.1}) {
+      assertThat(ArrayResultDerivativeCallsDerivatives.circleSlopeGrad(x)).isWithin(1e-12)
+          .of(-Math.sin(x) - x * Math.cos(x));
+      assertThat(ArrayResultDerivativeCallsDerivatives.circleSlopeJvp(x, 2).tangent()).isWithin(1e-12)
+          .of(2 * (-Math.sin(x) - x * Math.cos(x)));
+    }
+  }
+
+  @Test
   void aRuleTangentIsDifferentiatedAsWritten() {
     double[] c = {1.5, -0.4, 2.0};
     var g = ArrayResultDerivativeCallsDerivatives.ruleSlopeGrad(X, V, c);

@@ -26,14 +26,31 @@ final class ArrayResultCalls {
   }
 
   /**
-   * The IR of {@code reading} on a call of {@code c}'s entry point with {@code primals} (and, for
-   * {@code fJvp}, {@code directions}), read by {@code whole} at {@code place}; {@code shown} names
-   * the call or the local holding it, for messages.
+   * Whether {@code target} is {@code fJacobian} of such a function of {@code double}s, read here:
+   * its column for parameter j ({@code fJacobian(t)}, {@code fJacobian(a, b).b()}) is J·eⱼ.
    */
-  static Expr read(ReadContext cx, ArrayDerivativeCalls arrays, Callee c, boolean rulePrimal, List<Expr> primals,
-      List<Expr> directions, DerivativeCallReader.Reading reading, ArrayDerivativeCalls.Place place,
-      ExpressionTree whole, String shown) {
+  static boolean jacobian(DerivativeCallTarget target, Callee c) {
+    return target.suffix().equals("Jacobian") && applies(c)
+        && c.differentiatedParams().stream().allMatch(p -> p.type() == Type.DOUBLE);
+  }
+
+  /**
+   * The IR of {@code reading} on a call of {@code c}'s entry point {@code target} with
+   * {@code primals} (and, for {@code fJvp}, {@code directions}), read by {@code whole} at
+   * {@code place}; {@code shown} names the call or the local holding it, for messages.
+   */
+  static Expr read(ReadContext cx, ArrayDerivativeCalls arrays, DerivativeCallTarget target, Callee c,
+      boolean rulePrimal, List<Expr> primals, List<Expr> directions, DerivativeCallReader.Reading reading,
+      ArrayDerivativeCalls.Place place, ExpressionTree whole, String shown) {
     String f = c.name();
+    if (jacobian(target, c) && reading instanceof DerivativeCallReader.Reading.Gradient g) {
+      // Column j of the Jacobian is J·eⱼ, the tangent along parameter j's unit direction.
+      List<Callee.Param> diff = c.differentiatedParams();
+      directions = java.util.stream.IntStream.range(0, diff.size())
+          .mapToObj(k -> (Expr) Expr.Const.ofDouble(k == g.component() ? 1 : 0)).toList();
+      reading = new DerivativeCallReader.Reading.Tangent();
+      shown = f + "Jacobian(...)";
+    }
     boolean tangent = reading instanceof DerivativeCallReader.Reading.Tangent;
     if (!tangent && !(reading instanceof DerivativeCallReader.Reading.Value)) {
       return cx.failed(Codes.DERIVATIVE_CALL, "jgrad differentiates " + f + "Jvp(...).tangent() and .value() of "
@@ -57,7 +74,7 @@ final class ArrayResultCalls {
     }
     List<Expr> args = tangent ? Stream.concat(primals.stream(), directions.stream()).toList() : primals;
     Expr.Call call = new Expr.Call(callee, args, Type.DOUBLE_ARRAY);
-    String read = read(f, tangent);
+    String read = target.suffix().equals("Jacobian") ? shown : read(f, tangent);
     if (place == ArrayDerivativeCalls.Place.LOCAL) {
       return call;
     }

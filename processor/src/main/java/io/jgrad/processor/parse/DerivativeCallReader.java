@@ -324,8 +324,8 @@ final class DerivativeCallReader {
     HeldCall h = held.get(local);
     return h == null ? Optional.empty() : Optional.of(cx.failed(Codes.DERIVATIVE_CALL, "jgrad differentiates"
         + " the result of a derivative call read through its methods, " + Reading.shapes(h.target(),
-            FlatDerivativeCall.of(h.target().function(), cx.callees), h.name()) + "; hint: read the number you need",
-        at));
+            FlatDerivativeCall.of(h.target().function(), cx.callees), h.name()) + "; hint: read the number you need"
+        + Reading.wholeDual(h.target()), at));
   }
 
   /**
@@ -358,14 +358,14 @@ final class DerivativeCallReader {
     }
     if (reading.isEmpty()) {
       return cx.failed(Codes.DERIVATIVE_CALL, "jgrad differentiates a derivative call whose result is read"
-          + " through its methods, " + Reading.shapes(target, flat, shown) + "; hint: read the number you need",
-          whole);
+          + " through its methods, " + Reading.shapes(target, flat, shown) + "; hint: read the number you need"
+          + Reading.wholeDual(target), whole);
     }
     List<Expr> primals = args.subList(0, c.params().size());
     Reading r = reading.get();
     if (ArrayResultCalls.applies(c)) {
-      return ArrayResultCalls.read(cx, arrays, c, CalleeReach.hasRulePrimal(f, cx.trees, cx.callees), primals,
-          args.subList(c.params().size(), args.size()), r, place, whole, shown);
+      return ArrayResultCalls.read(cx, arrays, target, c, CalleeReach.hasRulePrimal(f, cx.trees, cx.callees),
+          primals, args.subList(c.params().size(), args.size()), r, place, whole, shown);
     }
     if (flat.recordResult() && (!forward || CalleeReach.hasRulePrimal(f, cx.trees, cx.callees))) {
       return cx.failed(Codes.DERIVATIVE_CALL, shown + " is not differentiated yet: " + f.getSimpleName()
@@ -437,7 +437,8 @@ final class DerivativeCallReader {
   Optional<Expr> refused(DerivativeCallTarget target, MethodInvocationTree call) {
     ExecutableElement f = target.function();
     String spelled = call.getMethodSelect().toString();
-    if (!DerivativeCallTarget.DIFFERENTIATED.contains(target.suffix())) {
+    if (!DerivativeCallTarget.DIFFERENTIATED.contains(target.suffix())
+        && !ArrayResultCalls.jacobian(target, FlatDerivativeCall.of(f, cx.callees).callee())) {
       return Optional.of(cx.failed(Codes.DERIVATIVE_CALL, "jgrad does not differentiate a call to " + spelled
           + "; it differentiates calls to " + f.getSimpleName() + "Jvp, " + f.getSimpleName() + "Grad, "
           + f.getSimpleName() + "ValueAndGrad, " + f.getSimpleName() + "Vjp(...).pullback(g), "
@@ -576,6 +577,15 @@ final class DerivativeCallReader {
         case "ValueAndGrad" -> flat.scalarGradient() ? "derivative" : "grad";
         default -> null;
       };
+    }
+
+    /**
+     * Why a {@code Dual} is not passed on whole, for the hint on an fJvp result read as a value: a
+     * differentiable function takes numbers, and a Dual's tangent would need a derivative of its own.
+     */
+    static String wholeDual(DerivativeCallTarget target) {
+      return !target.suffix().equals("Jvp") ? "" : " (a Dual is passed on as its numbers, .value() and"
+          + " .tangent(), or a record of them: a differentiable function takes no Dual)";
     }
 
     /** The reads of {@code target}'s result jgrad differentiates, made on {@code shown} (a call or a local), for messages. */
