@@ -18,7 +18,8 @@ import java.util.List;
  * what a caller that reads {@code double[] hv = fHvp(w, v)} is differentiated through. Component i of
  * H·v is {@code fTangent2(p, eᵢ, v)} (v the outer direction, as {@code fHvp} has it), so both modes
  * differentiate {@code fTangent2} as written, one forward pass per element, and assume no symmetry
- * of the third derivatives where a custom rule is reached.
+ * of the third derivatives where a custom rule is reached. The same function is the tangent of
+ * {@code fGradient} ({@code fGradientTangent}), which callers of order 2 of the gradient go through.
  */
 final class HvpFunctionEmitter {
   private HvpFunctionEmitter() {}
@@ -92,6 +93,36 @@ final class HvpFunctionEmitter {
         .endControlFlow()
         .addStatement("return new $L($L, $L)", function.gradRecordName(), outX, outV)
         .addCode("$<});\n")
+        .build());
+    if (sig.hasGradientTangent()) {
+      emitGradientTangent(sig, internal);
+    }
+  }
+
+  /**
+   * {@code fGradientTangent(p, wDot)}, the tangent of {@code fGradient} along wDot, with its forward
+   * mode, for callers of order 2 that read the gradient: the derivative of ∇f along wDot is H·wDot,
+   * {@code fHvpFunction} itself, and so is that of its derivative.
+   */
+  private static void emitGradientTangent(Callee sig, TypeSpec.Builder internal) {
+    Callee tangent = sig.gradientFunction().tangentFunction();
+    Callee function = sig.hvpFunction();
+    TypeName array = TypeName.get(double[].class);
+    String all = String.join(", ", tangent.paramNames());
+    internal.addMethod(DerivativesEmitter.entryPoint(tangent.name(), tangent,
+            "The tangent of {@code $L} along {@code $L}: H·$L ({@code $L}).\n", sig.gradientFunction().name(),
+            tangent.params().get(tangent.params().size() - 1).name(),
+            tangent.params().get(tangent.params().size() - 1).name(), function.name())
+        .returns(array)
+        .addStatement("return $L($L)", function.name(), all)
+        .build());
+    Names names = Names.of(tangent.paramNames(), List.of());
+    List<String> dirs = tangent.differentiatedParams().stream().map(p -> names.fresh(p.name() + "Dir")).toList();
+    MethodSpec.Builder jvp = DerivativesEmitter.entryPoint(tangent.name() + "Jvp", tangent,
+        "Forward mode of {@code $L}: that of {@code $L}.\n", tangent.name(), function.name())
+        .returns(ParameterizedTypeName.get(RuntimeTypes.JVP, array));
+    dirs.forEach(d -> jvp.addParameter(array, d));
+    internal.addMethod(jvp.addStatement("return $LJvp($L, $L)", function.name(), all, String.join(", ", dirs))
         .build());
   }
 }
