@@ -7,7 +7,8 @@ import io.jgrad.runtime.Dual;
 /**
  * Functions of order 2 that read the gradient of an order-3 function of a {@code double[]}: their
  * second derivatives are third derivatives of f, through {@code fGradientTangent} (H·v) and its
- * forward mode, with a custom rule whose H is not symmetric.
+ * forward mode, with a custom rule whose H is not symmetric; and one that reads H·v of an order-4
+ * function, through {@code fHvpFunctionTangent} (fourth derivatives).
  */
 final class GradientCallsAtOrderTwo {
   private GradientCallsAtOrderTwo() {}
@@ -60,6 +61,27 @@ final class GradientCallsAtOrderTwo {
     double s = 0;
     for (int i = 0; i < w.length; i++) {
       s += GradientCallsAtOrderTwoDerivatives.leanGrad(w)[i] * d[i];
+    }
+    return s;
+  }
+
+  /** Σ xᵢ⁵/20 + x₀²x₁x₂/2: ∂⁴f/∂xᵢ⁴ = 6xᵢ, 1 for the derivatives along x₀, x₀, x₁, x₂, else 0. */
+  @Differentiable(order = 4)
+  static double quintic(double[] x) {
+    double s = 0.5 * x[0] * x[0] * x[1] * x[2];
+    for (int i = 0; i < x.length; i++) {
+      s += 0.05 * x[i] * x[i] * x[i] * x[i] * x[i];
+    }
+    return s;
+  }
+
+  /** vᵀ·H(x)·v, H·v read into a local array. */
+  @Differentiable(order = 2)
+  static double curvature(double[] x, double[] v) {
+    double[] hv = GradientCallsAtOrderTwoDerivatives.quinticHvp(x, v);
+    double s = 0;
+    for (int i = 0; i < v.length; i++) {
+      s += v[i] * hv[i];
     }
     return s;
   }

@@ -102,6 +102,45 @@ class GradientCallsAtOrderTwoTest {
     }
   }
 
+  /** ∂⁴quintic/∂xᵢ∂xⱼ∂xₖ∂xₗ: 6xᵢ where all four are i, 1 where they are 0, 0, 1, 2 in any order. */
+  private static double fourth(double[] x, int i, int j, int k, int l) {
+    int[] count = new int[3];
+    count[i]++;
+    count[j]++;
+    count[k]++;
+    count[l]++;
+    return count[i] == 4 ? 6 * x[i] : count[0] == 2 && count[1] == 1 && count[2] == 1 ? 1 : 0;
+  }
+
+  @Test
+  void curvatureHasFourthDerivativesOfQuintic() {
+    // vᵀH(x)v differentiated twice in x along u and w: Σᵢⱼₖₗ vᵢvⱼ·∂⁴f/∂xᵢ∂xⱼ∂xₖ∂xₗ·uₖwₗ.
+    double[] u = {-0.5, 0.2, 0.9};
+    double[] w = {0.4, -0.7, 0.3};
+    double[] zero = new double[3];
+    double expected = 0;
+    for (int i = 0; i < 3; i++) {
+      for (int j = 0; j < 3; j++) {
+        for (int k = 0; k < 3; k++) {
+          for (int l = 0; l < 3; l++) {
+            expected += V[i] * V[j] * fourth(X, i, j, k, l) * u[k] * w[l];
+          }
+        }
+      }
+    }
+    assertThat(GradientCallsAtOrderTwoDerivatives.curvatureDerivative(X, V, u, zero, w, zero))
+        .isWithin(1e-12).of(expected);
+    double[] vX = {0.2, -0.5, 0.9};
+    double[] vV = {-0.3, 0.4, 0.1};
+    var hv = GradientCallsAtOrderTwoDerivatives.curvatureHvp(X, V, vX, vV);
+    var up = GradientCallsAtOrderTwoDerivatives.curvatureGrad(plus(X, vX, H), plus(V, vV, H));
+    var down = GradientCallsAtOrderTwoDerivatives.curvatureGrad(plus(X, vX, -H), plus(V, vV, -H));
+    for (int i = 0; i < X.length; i++) {
+      assertThat(hv.x()[i]).isWithin(1e-6).of((up.x()[i] - down.x()[i]) / (2 * H));
+      assertThat(hv.v()[i]).isWithin(1e-6).of((up.v()[i] - down.v()[i]) / (2 * H));
+    }
+  }
+
   /** The derivative of {@code gradient} at x along v, by central differences. */
   private static double[] along(java.util.function.Function<double[], double[]> gradient, double[] x,
       double[] v) {

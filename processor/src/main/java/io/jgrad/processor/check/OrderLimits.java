@@ -142,9 +142,9 @@ public final class OrderLimits {
           .or(() -> throughCalls(inlined, order, forward, loops, bodies));
     }
     // A jvp rule's function with an array result is called through its fTangent at order 2, and so
-    // is the gradient of a function of an array (fGradientTangent: H·v).
+    // are the gradient and H·v of a function of an array (fGradientTangent, fHvpFunctionTangent).
     boolean arrayRule = g.returnType() != null && g.returnType().isArray()
-        && (bodies.apply(g) instanceof Function.JvpRule || g.isGradientFunction());
+        && (bodies.apply(g) instanceof Function.JvpRule || g.isArrayDerivativeFunction());
     if (arrayRule && forward && order > 2) {
       return Optional.of(o + " through a call to " + name + ", a @CustomJvp rule with an array result, is not"
           + " supported yet above order 2; hint: give the caller order = 2");

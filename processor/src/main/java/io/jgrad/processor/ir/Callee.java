@@ -453,12 +453,13 @@ public record Callee(
   }
 
   /**
-   * Whether this callee is the gradient of a function of one array as a function of its own
-   * ({@link #gradientFunction()}), whose tangent function {@link #hasGradientTangent} gives.
+   * Whether this callee is the gradient or H·v of a function of one array as a function of its own
+   * ({@link #gradientFunction()}, {@link #hvpFunction}), with a tangent function where
+   * {@link #hasGradientTangent} or {@link #hasHvpTangent} says so.
    */
-  public boolean isGradientFunction() {
+  public boolean isArrayDerivativeFunction() {
     return internal() && returnType != null && returnType.isArray() && tangentOrder == 0
-        && name.endsWith("Gradient");
+        && (name.endsWith("Gradient") || name.endsWith("HvpFunction"));
   }
 
   /** The name of {@link #gradientFunction} of function {@code name}. */
@@ -489,7 +490,15 @@ public record Callee(
     List<Param> all = new java.util.ArrayList<>(params);
     all.add(new Param(Names.of(paramNames(), List.of()).fresh("v"), Type.DOUBLE_ARRAY, true));
     return new Callee(derivativesQualifiedName, derivativesQualifiedName, name + "HvpFunction", List.copyOf(all),
-        Type.DOUBLE_ARRAY, true, 1);
+        Type.DOUBLE_ARRAY, true, Math.max(1, order - 2));
+  }
+
+  /**
+   * Whether {@link #hvpFunction} has a tangent function, {@code fHvpFunctionTangent}, with its forward
+   * mode (fourth derivatives, for callers of order 2): order 4 or more, with forward mode.
+   */
+  public boolean hasHvpTangent() {
+    return forward && order >= 4 && hasHvpFunction();
   }
 
   /**
