@@ -49,12 +49,14 @@ public final class OrderLimits {
     if (!forward && (f instanceof Function.JvpRule || f instanceof Function.JvpsRules)) {
       return Optional.of(o + " of a @CustomJvp function that reaches a @CustomVjp rule is not supported yet");
     }
-    if (f.signature().returnType().isArray() && f instanceof Function.VjpRule) {
-      return Optional.of(o + " of a @CustomVjp rule with an array result is not supported yet; hint: differentiate"
-          + " a number computed from the result (a sum, a loss) at this order, or use fJacobian at order 1");
+    boolean arrayResult = ArrayReverseOverReverse.arrayResultRule(f, order);
+    if (f.signature().returnType().isArray() && f instanceof Function.VjpRule && !arrayResult) {
+      return Optional.of(o + " of a @CustomVjp rule with an array result is not supported yet (order 2 over double"
+          + " parameters is); hint: differentiate a number computed from the result (a sum, a loss) at this"
+          + " order, or use fJacobian at order 1");
     }
     if ((f instanceof Function.VjpRule || !forward) && !f.signature().doublesOnly()
-        && !ArrayReverseOverReverse.applies(f, order)) {
+        && !ArrayReverseOverReverse.applies(f, order) && !arrayResult) {
       // Reverse over reverse goes through pullback functions of doubles, or at order 2 of one array.
       return Optional.of(o + " through a @CustomVjp rule needs double parameters and a double result"
           + ArrayReverseOverReverse.hint(f, order));
