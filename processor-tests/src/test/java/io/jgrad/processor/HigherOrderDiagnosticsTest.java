@@ -373,6 +373,26 @@ class HigherOrderDiagnosticsTest {
   }
 
   @Test
+  void anArrayResultRuleOverAnArrayAtOrderTwoIsAnError() {
+    String src = HEAD + """
+        class VjpArrayResult {
+          @CustomVjp(fwd = "gFwd", bwd = "gBwd", order = 2)
+          static double[] g(double[] x) { double[] y = new double[1]; y[0] = x[0] * x[1]; return y; }
+          static RecordFwd<double[], double[]> gFwd(double[] x) { return RecordFwd.of(g(x), new double[] {x[0], x[1]}); }
+          static double[] gBwd(double[] res, double[] gr) {
+            double[] out = new double[2];
+            out[0] = res[1] * gr[0];
+            out[1] = res[0] * gr[0];
+            return out;
+          }
+        }
+        """;
+    Compilation c = assertErrorOnLine("jgrad.UnsupportedOrder", "h.VjpArrayResult", src, "static double[] g(");
+    assertThat(c).hadErrorContaining("order 2 of a @CustomVjp rule with an array result is not supported yet (order 2"
+        + " over double parameters is); hint:");
+  }
+
+  @Test
   void anArrayParameterReverseOverReverseAboveOrderTwoIsAnError() {
     String src = HEAD + """
         class VjpArrays3 {

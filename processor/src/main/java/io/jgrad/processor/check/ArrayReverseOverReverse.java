@@ -2,6 +2,7 @@ package io.jgrad.processor.check;
 
 import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.Function;
+import io.jgrad.processor.ir.Type;
 
 /**
  * Which functions of arrays reach second derivatives by reverse over reverse: at order 2, a double
@@ -19,6 +20,18 @@ public final class ArrayReverseOverReverse {
    */
   public static boolean applies(Function f, int order) {
     return f instanceof Function.Plain && order == 2 && applies(f.signature());
+  }
+
+  /**
+   * Whether {@code f} is a {@code @CustomVjp} rule with a {@code double[]} result over differentiated
+   * doubles at {@code order} 2: its pullback functions take the result's cotangent array, and the
+   * second directional derivative's component k is read from their gradients at the cotangent eₖ.
+   */
+  public static boolean arrayResultRule(Function f, int order) {
+    Callee sig = f.signature();
+    return order == 2 && f instanceof Function.VjpRule rule && !rule.pullbacks().isEmpty()
+        && sig.returnType() == Type.DOUBLE_ARRAY && sig.recordResult() == null
+        && sig.differentiatedParams().stream().allMatch(p -> p.type() == Type.DOUBLE);
   }
 
   /** Whether {@code sig} is a function of {@code double[]}s (and doubles) with a double result. */

@@ -49,12 +49,14 @@ public final class OrderLimits {
     if (!forward && (f instanceof Function.JvpRule || f instanceof Function.JvpsRules)) {
       return Optional.of(o + " of a @CustomJvp function that reaches a @CustomVjp rule is not supported yet");
     }
-    if (f.signature().returnType().isArray() && f instanceof Function.VjpRule) {
-      return Optional.of(o + " of a @CustomVjp rule with an array result is not supported yet; hint: differentiate"
-          + " a number computed from the result (a sum, a loss) at this order, or use fJacobian at order 1");
+    boolean arrayResult = ArrayReverseOverReverse.arrayResultRule(f, order);
+    if (f.signature().returnType().isArray() && f instanceof Function.VjpRule && !arrayResult) {
+      return Optional.of(o + " of a @CustomVjp rule with an array result is not supported yet (order 2 over double"
+          + " parameters is); hint: differentiate a number computed from the result (a sum, a loss) at this"
+          + " order, or use fJacobian at order 1");
     }
     if ((f instanceof Function.VjpRule || !forward) && !f.signature().doublesOnly()
-        && !ArrayReverseOverReverse.applies(f, order)) {
+        && !ArrayReverseOverReverse.applies(f, order) && !arrayResult) {
       // Reverse over reverse goes through pullback functions of doubles, or at order 2 of one array.
       return Optional.of(o + " through a @CustomVjp rule needs double parameters and a double result"
           + ArrayReverseOverReverse.hint(f, order));
@@ -141,9 +143,10 @@ public final class OrderLimits {
       return InlinedCallLimits.unsupported(inlined, name, o)
           .or(() -> throughCalls(inlined, order, forward, loops, bodies));
     }
-    // A jvp rule's function with an array result is called through its fTangent at order 2.
+    // A jvp rule's function with an array result is called through its fTangent at order 2, and so
+    // are the gradient and H·v of a function of an array (fGradientTangent, fHvpFunctionTangent).
     boolean arrayRule = g.returnType() != null && g.returnType().isArray()
-        && bodies.apply(g) instanceof Function.JvpRule;
+        && (bodies.apply(g) instanceof Function.JvpRule || g.isArrayDerivativeFunction());
     if (arrayRule && forward && order > 2) {
       return Optional.of(o + " through a call to " + name + ", a @CustomJvp rule with an array result, is not"
           + " supported yet above order 2; hint: give the caller order = 2");

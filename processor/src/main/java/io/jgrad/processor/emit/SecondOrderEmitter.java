@@ -216,7 +216,11 @@ final class SecondOrderEmitter {
     if (sig.internal()) {
       return; // a pullback function's serve its callers only
     }
-    if (sig.arraysReverseOverReverse()) {
+    if (sig.returnType().isArray()) {
+      // A rule with an array result (ArrayReverseOverReverse.arrayResultRule): fDerivative only.
+      ArrayResultReverseEmitter.emit(sig, d.pullbacks().stream().map(Derived::signature).toList(),
+          members.api());
+    } else if (sig.arraysReverseOverReverse()) {
       // OrderLimits let it through: ArrayReverseOverReverse applies.
       ArrayReverseHessianEmitter.emit(sig, d.pullbacks().stream().map(Derived::signature).toList(),
           members.api());

@@ -424,7 +424,8 @@ public record Callee(
    * The gradient of a function of one differentiated {@code double[]} parameter as a function of its
    * own, {@code fGradient(p...)}, in {@code Internal}: what a caller's {@code double[] g = fGrad(w)}
    * calls, an array result whose forward mode is {@code fHvp} and whose reverse mode pulls a
-   * cotangent s back to the gradient of {@code fTangent(w, s)}. First order only.
+   * cotangent s back to the gradient of {@code fTangent(w, s)}. Of an order-n function it has order
+   * n - 1: its tangent function {@code fGradientTangent} is H·v ({@link #hasGradientTangent}).
    */
   public Callee gradientFunction() {
     return gradientFunction(differentiatedParams().get(0));
@@ -439,7 +440,26 @@ public record Callee(
   public Callee gradientFunction(Param p) {
     String suffix = hasSingleGradient() ? "" : Names.capitalized(p.name());
     return new Callee(derivativesQualifiedName, derivativesQualifiedName, gradientFunctionName(name) + suffix, params,
-        p.type(), true, 1);
+        p.type(), true, Math.max(1, order - 1));
+  }
+
+  /**
+   * Whether {@link #gradientFunction()} has a tangent function, {@code fGradientTangent(p..., v)},
+   * with its forward mode: H·v and its derivative, those of {@link #hvpFunction}, for callers of
+   * order 2 (one differentiated {@code double[]}, forward mode, order 3 or more).
+   */
+  public boolean hasGradientTangent() {
+    return forward && hasHvpFunction();
+  }
+
+  /**
+   * Whether this callee is the gradient or H·v of a function of one array as a function of its own
+   * ({@link #gradientFunction()}, {@link #hvpFunction}), with a tangent function where
+   * {@link #hasGradientTangent} or {@link #hasHvpTangent} says so.
+   */
+  public boolean isArrayDerivativeFunction() {
+    return internal() && returnType != null && returnType.isArray() && tangentOrder == 0
+        && (name.endsWith("Gradient") || name.endsWith("HvpFunction"));
   }
 
   /** The name of {@link #gradientFunction} of function {@code name}. */
@@ -470,7 +490,15 @@ public record Callee(
     List<Param> all = new java.util.ArrayList<>(params);
     all.add(new Param(Names.of(paramNames(), List.of()).fresh("v"), Type.DOUBLE_ARRAY, true));
     return new Callee(derivativesQualifiedName, derivativesQualifiedName, name + "HvpFunction", List.copyOf(all),
-        Type.DOUBLE_ARRAY, true, 1);
+        Type.DOUBLE_ARRAY, true, Math.max(1, order - 2));
+  }
+
+  /**
+   * Whether {@link #hvpFunction} has a tangent function, {@code fHvpFunctionTangent}, with its forward
+   * mode (fourth derivatives, for callers of order 2): order 4 or more, with forward mode.
+   */
+  public boolean hasHvpTangent() {
+    return forward && order >= 4 && hasHvpFunction();
   }
 
   /**

@@ -199,17 +199,18 @@ public final class VjpPassReader {
       TreePath path = new TreePath(parent, e);
       Element target = e instanceof MethodInvocationTree ? cx.trees.getElement(path) : null;
       Element owner = target == null ? null : target.getEnclosingElement();
-      // A record result's pass returns RecordFwd.of(value, residuals).
-      String fwdClass = valueType == Type.OBJECT ? "io.jgrad.runtime.RecordFwd" : "io.jgrad.runtime.Fwd";
+      // A record or array result's pass returns RecordFwd.of(value, residuals).
+      boolean whole = valueType == Type.OBJECT || valueType.isArray();
+      String fwdClass = whole ? "io.jgrad.runtime.RecordFwd" : "io.jgrad.runtime.Fwd";
       if (!(e instanceof MethodInvocationTree m) || m.getArguments().size() != 2
           || !target.getSimpleName().contentEquals("of") || !(owner instanceof TypeElement te)
           || !te.getQualifiedName().contentEquals(fwdClass)) {
         return cx.failed(Codes.RULE_RETURN, "for second order, a forward pass ends each path with return "
             + fwdClass.substring(fwdClass.lastIndexOf('.') + 1) + ".of(value, residuals)", e);
       }
-      // A record value is not read: pullback functions take the residuals only (and the value may call
-      // the rule's own function, which differentiated again would need its own pullbacks).
-      Expr value = valueType == Type.OBJECT ? Exprs.lit(Type.DOUBLE, 0)
+      // A record or array value is not read: pullback functions take the residuals only (and the value
+      // may call the rule's own function, which differentiated again would need its own pullbacks).
+      Expr value = whole ? Exprs.lit(Type.DOUBLE, 0)
           : coerce(cx.expr(m.getArguments().get(0), path), valueType);
       List<Expr> leaves = residuals(cx, m.getArguments().get(1), path);
       if (residualLeaves == null) {

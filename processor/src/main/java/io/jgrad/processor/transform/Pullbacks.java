@@ -47,8 +47,8 @@ public final class Pullbacks {
     List<Stmt> body = new ArrayList<>();
 
     Map<String, String> renamed = new HashMap<>();
-    // A record result's value is not read back (the forward pass gives its residuals only).
-    Type valueType = f.recordResult() != null ? Type.DOUBLE : f.returnType();
+    // A record or array result's value is not read back (the forward pass gives its residuals only).
+    Type valueType = f.recordResult() != null || f.returnType().isArray() ? Type.DOUBLE : f.returnType();
     Expr.Var value = names.var("value", valueType);
     body.addAll(Inliner.spliceCall(fwd.as(valueType), f.paramVars(), value, names, renamed));
 
