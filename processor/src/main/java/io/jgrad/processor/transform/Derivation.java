@@ -15,6 +15,7 @@ import io.jgrad.processor.ir.Stmt;
 import io.jgrad.processor.ir.Type;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -231,7 +232,7 @@ public final class Derivation {
    * Tangent function k ({@code fTangent}, {@code fTangent2}, ...) as a function of its own, whose
    * reverse mode ({@code fTangentVjp}) differentiates the pullback functions and callers of derivative
    * calls and the one-pass {@code fHvp}; null where it cannot have one (types outside
-   * {@link Callee#tangentReversible}, or a local of the body holding a tangent parameter's name).
+   * {@link Callee#tangentReversible}, or a callee without its own).
    */
   private static Derived tangentFunction(Callee sig, int k, List<Stmt> tangentBody, List<String> tangentNames) {
     // Every function the tangent program calls needs its tangent's reverse mode too (tangent
@@ -260,8 +261,9 @@ public final class Derivation {
 
   /**
    * {@code tangentBody} with its tangents ({@code tangentNames}) named as {@code tangent}'s parameters
-   * after {@code sig}'s (callers read a tangent function's gradient by those names); null where a
-   * local of the body holds one of them.
+   * after {@code sig}'s (callers read a tangent function's gradient by those names); a local of the
+   * body that holds one of those names ({@code double xDot = ...}) is renamed apart first, so that
+   * every tangent function gets its reverse mode and derivative calls of it compile.
    */
   static List<Stmt> renamedTangents(Callee sig, Callee tangent, List<Stmt> tangentBody, List<String> tangentNames) {
     List<Callee.Param> params = tangent.params();
@@ -270,9 +272,20 @@ public final class Derivation {
       renamed.put(tangentNames.get(i), params.get(sig.params().size() + i).name());
     }
     renamed.entrySet().removeIf(e -> e.getKey().equals(e.getValue()));
-    Names taken = Names.of(List.of(), tangentBody);
-    if (!renamed.values().stream().allMatch(n -> taken.fresh(n).equals(n))) {
-      return null;
+    Set<String> locals = new HashSet<>();
+    Rewrite.forEach(tangentBody, s -> {
+      if (s instanceof Stmt.Assign a && a.declare()) {
+        locals.add(a.target().name());
+      } else if (s instanceof Stmt.Declare d) {
+        locals.add(d.target().name());
+      }
+    });
+    Names names = Names.of(tangent.paramNames(), tangentBody);
+    renamed.keySet().forEach(names::fresh);
+    for (String n : List.copyOf(renamed.values())) {
+      if (locals.contains(n)) {
+        renamed.put(n, names.fresh(n));
+      }
     }
     return Rewrite.stmts(tangentBody, e -> e instanceof Expr.Var v && renamed.containsKey(v.name())
         ? new Expr.Var(renamed.get(v.name()), v.type()) : e);
