@@ -122,31 +122,6 @@ class HigherOrderDiagnosticsTest {
   }
 
   @Test
-  void aCallOfAVjpRuleWithARecordResultInsideABranchAtOrderTwoIsAnErrorWithAHint() {
-    String src = HEAD + """
-        class RecordVjpInBranch {
-          record Point(double x, double y) {}
-          @CustomVjp(fwd = "pFwd", bwd = "pBwd", order = 2)
-          static Point p(double x) { return new Point(x, x * x); }
-          static RecordFwd<Point, Double> pFwd(double x) { return RecordFwd.of(new Point(x, x * x), x); }
-          static double pBwd(Double x, Point g) { return g.x() + 2 * x * g.y(); }
-          @Differentiable(order = 2)
-          static double f(double x) {
-            double s = x;
-            if (x > 0) {
-              Point q = p(x);
-              s = q.x() * q.y();
-            }
-            return s;
-          }
-        }
-        """;
-    Compilation c = assertErrorOnLine("jgrad.UnsupportedOrder", "h.RecordVjpInBranch", src, "static double f(");
-    assertThat(c).hadErrorContaining("order 2 of a function that reaches a @CustomVjp rule and calls a function with"
-        + " a record result inside a branch is not supported yet; hint: call it before the branch");
-  }
-
-  @Test
   void anOrderBelowOneIsAnError() {
     String src = HEAD + """
         class Zero {

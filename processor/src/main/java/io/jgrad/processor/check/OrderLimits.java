@@ -204,10 +204,6 @@ public final class OrderLimits {
         return Optional.of("order 2 of a function that reaches a @CustomVjp rule and declares " + declared.name()
             + " (not a number) inside a branch is not supported yet");
       }
-      if (inBranch && Rewrite.operands(s).stream().anyMatch(OrderLimits::readsRecordResult)) {
-        return Optional.of("order 2 of a function that reaches a @CustomVjp rule and calls a function with a record"
-            + " result inside a branch is not supported yet; hint: call it before the branch");
-      }
       boolean branch = inBranch || s instanceof Stmt.If;
       Optional<String> found = Rewrite.bodies(s).stream().map(inner -> reverseOverReverse(inner, branch))
           .flatMap(Optional::stream).findFirst();
@@ -216,16 +212,6 @@ public final class OrderLimits {
       }
     }
     return Optional.empty();
-  }
-
-  /** Whether {@code e} calls a function with a record result. */
-  private static boolean readsRecordResult(Expr e) {
-    boolean[] found = {false};
-    Rewrite.expr(e, x -> {
-      found[0] |= x instanceof Expr.Call c && c.callee().recordResult() != null;
-      return x;
-    });
-    return found[0];
   }
 
   /** The calls in {@code f}'s body with an argument that depends on a differentiated parameter. */

@@ -45,6 +45,8 @@ public final class ReverseBody {
   private final Map<String, Expr> residuals = new HashMap<>();
   private final List<Stmt> hoisted = new ArrayList<>();
   private final Set<String> hoistedNames = new HashSet<>();
+  /** The next call site of a record-result call read leaf by leaf in a branch. */
+  private int recordSites;
   /** Each loop the backward sweep runs backwards, by the residual of its trip count. */
   private final Map<String, Loop> loops = new HashMap<>();
   private boolean recomputes;
@@ -150,9 +152,18 @@ public final class ReverseBody {
         // A pullback function is differentiated again: outputs through custom rules are what their bodies compute.
         Callee callee = inlinePullbacks == null ? SecondOrder.output(l.callee()) : l.callee();
         if (l.callee().recordResult() != null && top) {
-          // A rule with a record result: one call, its leaves read from it (OrderLimits keeps it out of branches).
+          // A rule with a record result: one call, its leaves read from it.
           out.add(new Stmt.CallRecord(names.var(l.callee().name(), Type.OBJECT), l.results(),
               new Expr.Call(l.callee(), l.args(), Type.OBJECT)));
+        } else if (l.callee().recordResult() != null) {
+          // In a branch its leaves are declared before it: each assigned from a read of one call site,
+          // which the normalizer makes one call again when this function is differentiated.
+          int site = recordSites++;
+          for (int i = 0; i < l.results().size(); i++) {
+            Expr.Var leaf = l.results().get(i);
+            out.add(declared(new Stmt.Assign(leaf, new Expr.Call(l.callee().readingLeaf(i, site), l.args(),
+                leaf.type()), l.declare()), false));
+          }
         } else {
           out.add(declared(new Stmt.Assign(l.result(), new Expr.Call(callee, l.args(), l.result().type()),
               l.declare()), top));
