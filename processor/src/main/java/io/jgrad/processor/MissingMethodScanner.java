@@ -27,7 +27,8 @@ final class MissingMethodScanner {
    * its order, whether it is {@code @Batched}, and, when it has no forward mode, the path to the
    * {@code @CustomVjp} rule that takes it away (null otherwise); whether it returns a number, and
    * how many parameters it differentiates, whether one of them an array, and whether it has
-   * {@code fHvp} by reverse over reverse without forward mode ({@code ArrayReverseOverReverse}).
+   * {@code fHvp} by reverse over reverse without forward mode (a function of arrays, or of records
+   * over their leaves).
    */
   record Generated(String annotation, int order, boolean batched, String noForward, boolean numberResult,
       int differentiated, boolean arrayParameter, boolean reverseHvp) {}

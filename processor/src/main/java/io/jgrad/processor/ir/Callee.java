@@ -335,6 +335,16 @@ public record Callee(
     return Names.capitalized(name) + "Grad";
   }
 
+  /**
+   * Whether it returns a {@code double[]} (no record) from {@code double}s and {@code double[]}s: its
+   * tangent function {@code fTangent} gets reverse mode too, for callers that read
+   * {@code fJvp(x, v).tangent()} as an array.
+   */
+  public boolean arrayResultOfDoubles() {
+    return returnType == Type.DOUBLE_ARRAY && recordResult() == null && differentiatedParams().stream()
+        .allMatch(p -> p.type() == Type.DOUBLE || p.type() == Type.DOUBLE_ARRAY);
+  }
+
   /** Whether it returns a double and is differentiated in doubles only: what reverse over reverse goes through. */
   public boolean doublesOnly() {
     return returnType == Type.DOUBLE && differentiatedParams().stream().allMatch(p -> p.type() == Type.DOUBLE);

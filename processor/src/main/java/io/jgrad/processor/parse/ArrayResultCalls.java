@@ -21,8 +21,7 @@ final class ArrayResultCalls {
 
   /** Whether derivative calls of {@code c} are read here: a {@code double[]} result of doubles and double[]s. */
   static boolean applies(Callee c) {
-    return c.returnType() == Type.DOUBLE_ARRAY && c.recordResult() == null && c.differentiatedParams().stream()
-        .allMatch(p -> p.type() == Type.DOUBLE || p.type() == Type.DOUBLE_ARRAY);
+    return c.arrayResultOfDoubles();
   }
 
   /**

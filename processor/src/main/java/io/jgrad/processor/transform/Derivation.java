@@ -238,10 +238,10 @@ public final class Derivation {
     // Every function the tangent program calls needs its tangent's reverse mode too (tangent
     // functions included; a function of arrays has it for fTangent only).
     // An array result's tangent function may call array functions as a rule's body does (their fVjp).
-    boolean array = k == 1 && arrayResultTangent(sig);
+    boolean array = k == 1 && sig.arrayResultOfDoubles();
     if (!(sig.tangentReversible() || array) || !Calls.of(new Function.Plain(sig, tangentBody)).stream()
         .allMatch(c -> c.doublesOnly() || c.numbersOnly() || c.tangentReversible() && c.tangentOrder() <= 1
-            || array && arrayResultTangent(c) && c.tangentOrder() == 0)) {
+            || array && c.arrayResultOfDoubles() && c.tangentOrder() == 0)) {
       return null; // reverse over reverse reports a caller that needs these for other types
     }
     Callee tangent = sig.tangentFunction(k);
@@ -249,15 +249,6 @@ public final class Derivation {
     return body == null ? null : internal(new Function.Plain(tangent, body), false);
   }
 
-  /**
-   * Whether {@code sig} returns a {@code double[]} from {@code double}s and {@code double[]}s: its
-   * tangent function {@code fTangent} gets reverse mode too, for callers that read
-   * {@code fJvp(x, v).tangent()} as an array.
-   */
-  private static boolean arrayResultTangent(Callee sig) {
-    return sig.returnType() == Type.DOUBLE_ARRAY && sig.recordResult() == null && sig.differentiatedParams().stream()
-        .allMatch(p -> p.type() == Type.DOUBLE || p.type() == Type.DOUBLE_ARRAY);
-  }
 
   /**
    * {@code tangentBody} with its tangents ({@code tangentNames}) named as {@code tangent}'s parameters
