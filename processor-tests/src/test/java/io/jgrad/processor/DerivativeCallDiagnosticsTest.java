@@ -176,6 +176,15 @@ class DerivativeCallDiagnosticsTest {
   }
 
   @Test
+  void theGradientReadInPlaceOfAnArrayCreatedInTheCallIsReadIntoALocal() {
+    assertThat(errorAtCall("jgrad.DerivativeCall", PLAIN,
+        "return ADerivatives.normGrad(new double[] {x, y})[0]; // here"))
+        .contains("the gradient of norm read in place or passed on whole is computed once, at the start of caller,"
+            + " before an array created in its arguments (new double[] {...}) exists; hint: read it into a local"
+            + " array, double[] g = normGrad(...); then read g[i]");
+  }
+
+  @Test
   void theHvpOfAReverseOnlyFunctionOfArraysIsRefusedAtTheCall() {
     // clipped has fHvp (reverse over reverse), so javac reports nothing: jgrad must.
     assertThat(errorAtCall("jgrad.UnsupportedOrder", PLAIN,

@@ -147,6 +147,12 @@ final class ArrayDerivativeCalls {
     Expr.Call call = new Expr.Call(read.callee(), read.args().stream()
         .map(a -> a instanceof Expr.Var v ? copies.getOrDefault(v, a) : a).toList(), read.type());
     for (Expr a : call.args()) {
+      if (a instanceof Expr.Var v && cx.liftedArrays.containsValue(v)) {
+        // The user wrote no local: name the array created in the call, not a parameter rule.
+        return cx.failed(Codes.DERIVATIVE_CALL, what + " is computed once, at the start of "
+            + cx.method.getSimpleName() + ", before an array created in its arguments (new double[] {...})"
+            + " exists; hint: read it into a local array, " + local, whole);
+      }
       if (!(a instanceof Expr.Const) && !(a instanceof Expr.Var v && params.contains(v.name()))) {
         return cx.failed(Codes.DERIVATIVE_CALL, what + " is computed once, at the start of "
             + cx.method.getSimpleName() + ", and its arguments must be parameters or constants there; hint:"
