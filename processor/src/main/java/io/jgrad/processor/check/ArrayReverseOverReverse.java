@@ -8,7 +8,8 @@ import io.jgrad.processor.ir.Type;
  * Which functions of arrays reach second derivatives by reverse over reverse: at order 2, a double
  * result and differentiated {@code double[]} and double parameters, one array at least, whose pullback
  * functions return the gradient's components and whose reverse modes give {@code fHvp} (and, for one
- * array, the Hessian's rows).
+ * array, the Hessian's rows); and a {@code @CustomVjp} rule with a {@code double[]} result over
+ * doubles, whose pullback functions take the cotangent array ({@link #arrayResultRule}).
  */
 public final class ArrayReverseOverReverse {
   private ArrayReverseOverReverse() {}
