@@ -1,7 +1,10 @@
 package io.jgrad.processor.check;
 
 import io.jgrad.processor.ir.Callee;
+import io.jgrad.processor.ir.Expr;
 import io.jgrad.processor.ir.Function;
+import io.jgrad.processor.ir.Rewrite;
+import io.jgrad.processor.ir.Stmt;
 import java.util.Optional;
 
 /**
@@ -29,6 +32,30 @@ final class RecordReverseOverReverse {
           + " yet above order 2" + hint);
     }
     return Optional.empty();
+  }
+
+  /**
+   * Why the plain function {@code f} without forward mode cannot call a rule with a record result at
+   * order 2, or empty: a loop or a local array keeps its pullback functions' values on a tape of
+   * numbers, which does not hold the call's record.
+   */
+  static Optional<String> onTape(Function f) {
+    boolean tape = Rewrite.anyMatch(f.body(), s -> s instanceof Stmt.While || s instanceof Stmt.ArrayWrite);
+    boolean record = Rewrite.anyMatch(f.body(), s -> Rewrite.operands(s).stream()
+        .anyMatch(RecordReverseOverReverse::readsRecordResult));
+    return tape && record ? Optional.of("order 2 of a function that reaches a @CustomVjp rule, calls a function with"
+        + " a record result and has a loop or a local array is not supported yet; hint: move the loop or the"
+        + " array into a function of its own that this one calls") : Optional.empty();
+  }
+
+  /** Whether {@code e} calls a function with a record result. */
+  private static boolean readsRecordResult(Expr e) {
+    boolean[] found = {false};
+    Rewrite.expr(e, x -> {
+      found[0] |= x instanceof Expr.Call c && c.callee().recordResult() != null;
+      return x;
+    });
+    return found[0];
   }
 
   /**
