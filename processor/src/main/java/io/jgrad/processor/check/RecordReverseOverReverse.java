@@ -5,6 +5,7 @@ import io.jgrad.processor.ir.Expr;
 import io.jgrad.processor.ir.Function;
 import io.jgrad.processor.ir.Rewrite;
 import io.jgrad.processor.ir.Stmt;
+import io.jgrad.processor.ir.Type;
 import java.util.Optional;
 
 /**
@@ -19,11 +20,13 @@ final class RecordReverseOverReverse {
   static Optional<String> unsupported(Function f, int order) {
     String o = "order " + order;
     String hint = "; hint: give it order = 1 or 2, or write the rule as a @CustomJvp rule";
-    if (f.signature().recordResult() != null && !(f instanceof Function.VjpRule)) {
-      return Optional.of(o + " of a function with a record result that reaches a @CustomVjp rule is not"
-          + " supported yet; hint: give it order = 1, or return a number");
+    if (f.signature().recordResult() != null && !(f instanceof Function.VjpRule) && !plainRecordResult(f, order)) {
+      return Optional.of(o + " of a function with a record result that reaches a @CustomVjp rule is supported at"
+          + " order 2 for a plain body of doubles, a record of doubles as result and no loop nor local array"
+          + " only; hint: give it order = 1, or return a number");
     }
-    if (f.signature().recordResult() != null && order == 2 && !recordResultRule(f, order)) {
+    if (f instanceof Function.VjpRule && f.signature().recordResult() != null && order == 2
+        && !recordResultRule(f, order)) {
       return Optional.of(o + " of a @CustomVjp rule with a record result is supported over double leaves and a"
           + " record of doubles only; hint: give it order = 1, or write the rule as a @CustomJvp rule");
     }
@@ -56,6 +59,19 @@ final class RecordReverseOverReverse {
       return x;
     });
     return found[0];
+  }
+
+  /**
+   * Whether {@code f} is a plain flat function with a record result of doubles that reaches a rule,
+   * whose pullback functions at {@code order} 2 take the result's cotangent leaf by leaf (ReverseBody):
+   * double parameters, no loop nor local array (their tape holds numbers only).
+   */
+  static boolean plainRecordResult(Function f, int order) {
+    Callee sig = f.signature();
+    return order == 2 && f instanceof Function.Plain && sig.recordResult() != null
+        && sig.params().stream().allMatch(p -> p.type() == Type.DOUBLE && p.differentiated())
+        && sig.recordResult().shape().leaves().stream().allMatch(l -> l.type() == Type.DOUBLE && l.differentiable())
+        && !Rewrite.anyMatch(f.body(), s -> s instanceof Stmt.While || s instanceof Stmt.ArrayWrite);
   }
 
   /**
