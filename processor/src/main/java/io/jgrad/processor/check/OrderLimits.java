@@ -45,6 +45,10 @@ public final class OrderLimits {
       if (found.isPresent() || RecordReverseOverReverse.recordResultRule(f, order)) {
         return found;
       }
+      if (!forward && RecordReverseOverReverse.plainRecordResult(f, order)) {
+        // Its pullback functions take the result's cotangent leaf by leaf: only its calls are checked.
+        return throughCalls(f, order, false, false, bodies).or(() -> reverseOverReverse(f.body(), false));
+      }
     }
     if (!forward && (f instanceof Function.JvpRule || f instanceof Function.JvpsRules)) {
       return Optional.of(o + " of a @CustomJvp function that reaches a @CustomVjp rule is not supported yet");
@@ -84,6 +88,7 @@ public final class OrderLimits {
     }
     boolean loops = Rewrite.anyMatch(f.body(), s -> s instanceof Stmt.While);
     return throughCalls(f, order, forward, loops, bodies)
+        .or(() -> forward ? Optional.empty() : RecordReverseOverReverse.onTape(f))
         .or(() -> forward ? Optional.empty() : reverseOverReverse(f.body(), false));
   }
 

@@ -1,7 +1,11 @@
 package io.jgrad.processor.check;
 
 import io.jgrad.processor.ir.Callee;
+import io.jgrad.processor.ir.Expr;
 import io.jgrad.processor.ir.Function;
+import io.jgrad.processor.ir.Rewrite;
+import io.jgrad.processor.ir.Stmt;
+import io.jgrad.processor.ir.Type;
 import java.util.Optional;
 
 /**
@@ -16,11 +20,13 @@ final class RecordReverseOverReverse {
   static Optional<String> unsupported(Function f, int order) {
     String o = "order " + order;
     String hint = "; hint: give it order = 1 or 2, or write the rule as a @CustomJvp rule";
-    if (f.signature().recordResult() != null && !(f instanceof Function.VjpRule)) {
-      return Optional.of(o + " of a function with a record result that reaches a @CustomVjp rule is not"
-          + " supported yet; hint: give it order = 1, or return a number");
+    if (f.signature().recordResult() != null && !(f instanceof Function.VjpRule) && !plainRecordResult(f, order)) {
+      return Optional.of(o + " of a function with a record result that reaches a @CustomVjp rule is supported at"
+          + " order 2 for a plain body of doubles, a record of doubles as result and no loop nor local array"
+          + " only; hint: give it order = 1, or return a number");
     }
-    if (f.signature().recordResult() != null && order == 2 && !recordResultRule(f, order)) {
+    if (f instanceof Function.VjpRule && f.signature().recordResult() != null && order == 2
+        && !recordResultRule(f, order)) {
       return Optional.of(o + " of a @CustomVjp rule with a record result is supported over double leaves and a"
           + " record of doubles only; hint: give it order = 1, or write the rule as a @CustomJvp rule");
     }
@@ -29,6 +35,43 @@ final class RecordReverseOverReverse {
           + " yet above order 2" + hint);
     }
     return Optional.empty();
+  }
+
+  /**
+   * Why the plain function {@code f} without forward mode cannot call a rule with a record result at
+   * order 2, or empty: a loop or a local array keeps its pullback functions' values on a tape of
+   * numbers, which does not hold the call's record.
+   */
+  static Optional<String> onTape(Function f) {
+    boolean tape = Rewrite.anyMatch(f.body(), s -> s instanceof Stmt.While || s instanceof Stmt.ArrayWrite);
+    boolean record = Rewrite.anyMatch(f.body(), s -> Rewrite.operands(s).stream()
+        .anyMatch(RecordReverseOverReverse::readsRecordResult));
+    return tape && record ? Optional.of("order 2 of a function that reaches a @CustomVjp rule, calls a function with"
+        + " a record result and has a loop or a local array is not supported yet; hint: move the loop or the"
+        + " array into a function of its own that this one calls") : Optional.empty();
+  }
+
+  /** Whether {@code e} calls a function with a record result. */
+  private static boolean readsRecordResult(Expr e) {
+    boolean[] found = {false};
+    Rewrite.expr(e, x -> {
+      found[0] |= x instanceof Expr.Call c && c.callee().recordResult() != null;
+      return x;
+    });
+    return found[0];
+  }
+
+  /**
+   * Whether {@code f} is a plain flat function with a record result of doubles that reaches a rule,
+   * whose pullback functions at {@code order} 2 take the result's cotangent leaf by leaf (ReverseBody):
+   * double parameters, no loop nor local array (their tape holds numbers only).
+   */
+  static boolean plainRecordResult(Function f, int order) {
+    Callee sig = f.signature();
+    return order == 2 && f instanceof Function.Plain && sig.recordResult() != null
+        && sig.params().stream().allMatch(p -> p.type() == Type.DOUBLE && p.differentiated())
+        && sig.recordResult().shape().leaves().stream().allMatch(l -> l.type() == Type.DOUBLE && l.differentiable())
+        && !Rewrite.anyMatch(f.body(), s -> s instanceof Stmt.While || s instanceof Stmt.ArrayWrite);
   }
 
   /**

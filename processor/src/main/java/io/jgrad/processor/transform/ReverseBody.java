@@ -8,6 +8,7 @@ import io.jgrad.processor.ir.Linear;
 import io.jgrad.processor.ir.Linearized;
 import io.jgrad.processor.ir.Names;
 import io.jgrad.processor.ir.Primitive;
+import io.jgrad.processor.ir.RecordShape;
 import io.jgrad.processor.ir.Reverse;
 import io.jgrad.processor.ir.Rewrite;
 import io.jgrad.processor.ir.Stmt;
@@ -87,10 +88,43 @@ public final class ReverseBody {
    * whose locals {@code names} knows.
    */
   public static List<Function> pullbacks(Callee f, List<Stmt> normalized, Names names) {
+    if (f.recordResult() != null) {
+      return recordPullbacks(f, normalized, names);
+    }
     String g = names.fresh("g");
     Reverse sweeps = sweeps(f, normalized, names);
     List<Stmt> body = new ReverseBody(names, null).body(sweeps, new Expr.Var(g, f.returnType()));
     return pullbackFunctions(f, g, body, sweeps.gradient());
+  }
+
+  /**
+   * The pullback functions of {@code f} with a record result of numbers: they take its cotangent leaf
+   * by leaf, as a rule's do ({@link Pullbacks#cotangents}), each leaf's seed ({@code outBar.x()}) read
+   * from its own parameter.
+   */
+  private static List<Function> recordPullbacks(Callee f, List<Stmt> normalized, Names names) {
+    List<Callee.Param> cotangents = Pullbacks.cotangents(f).stream()
+        .map(g -> new Callee.Param(names.fresh(g.name()), g.type(), true)).toList();
+    Map<String, Expr.Var> seeds = new HashMap<>();
+    List<RecordShape.Leaf> leaves = f.recordResult().shape().leaves();
+    for (int i = 0; i < leaves.size(); i++) {
+      Callee.Param g = cotangents.get(i);
+      seeds.put(leaves.get(i).read(Reverse.SEED), new Expr.Var(g.name(), g.type()));
+    }
+    Reverse sweeps = sweeps(f, normalized, names);
+    List<Stmt> body = Rewrite.stmts(new ReverseBody(names, null).body(sweeps, null), e -> {
+      Expr.Var seed = e instanceof Expr.PrimalCall c && c.args().isEmpty()
+          ? seeds.get(c.receiver() + "." + c.method() + "()") : null;
+      return seed != null ? seed : e;
+    });
+    List<Function> out = new ArrayList<>();
+    List<Callee.Param> diff = f.differentiatedParams();
+    for (int k = 0; k < diff.size(); k++) {
+      List<Stmt> pullback = new ArrayList<>(body);
+      pullback.add(new Stmt.Return(sweeps.gradient().get(k)));
+      out.add(new Function.Plain(f.pullbackFunction(diff.get(k), cotangents), pullback));
+    }
+    return out;
   }
 
   /**
