@@ -57,6 +57,18 @@ class RuleTangentReverseModeDiagnosticsTest {
   }
 
   @Test
+  void aCallerOfOrderTwoOfAFunctionCallingTheRuleIsAnErrorAtTheCaller() {
+    // f's own tangent has no reverse mode, which g's second derivatives through f would call.
+    String src = source("return w;").replace("  @Differentiable static double caller(",
+        "  @Differentiable(order = 2) static double g(double w) { return f(w) * w; } // here\n"
+            + "  @Differentiable static double caller(");
+    Compilation c = assertErrorOnLine("jgrad.UnsupportedOrder", "t.T", src, "// here");
+    assertThat(c.errors().stream().map(d -> d.getMessage(Locale.ROOT)).filter(m -> m.contains("UnsupportedOrder"))
+        .findFirst().orElseThrow()).contains("order 2 through a call to f, which calls pair, a @CustomJvp rule with"
+            + " an array result, is not supported yet; hint: call pair here instead");
+  }
+
+  @Test
   void theValueCompiles() {
     Compilation c = compile("t.T", source("return TDerivatives.fJvp(w, 1).value();"));
     assertThat(c.errors()).isEmpty();
