@@ -157,6 +157,11 @@ public final class OrderLimits {
       return Optional.of(o + " through a call to " + name + ", a @CustomJvp rule with an array result, is not"
           + " supported yet above order 2; hint: give the caller order = 2");
     }
+    Optional<String> reached = arrayRule ? Optional.empty() : ArrayRuleReach.rule(g, bodies);
+    if (reached.isPresent() && forward) {
+      return Optional.of(o + " through a call to " + name + ", which calls " + reached.get() + ", a @CustomJvp"
+          + " rule with an array result, is not supported yet; hint: call " + reached.get() + " here instead");
+    }
     if (g.returnType() != null && g.returnType().isArray() && !(arrayRule && forward)) {
       // Its tangent function (fTangent) is generated for number results and jvp rules only; a plain
       // body of this compilation is inlined instead, in functions with forward mode.

@@ -64,6 +64,17 @@ final class CalleeReach {
     return new CalleeReach(trees, callees, seed, objectCall).reaches(function);
   }
 
+  /**
+   * Whether {@code function} reaches a {@code @CustomJvp} rule other than itself whose result is not
+   * a number: its tangent functions then have no reverse mode ({@code fTangentVjp}), which the
+   * derivatives of a caller reading its tangent, gradient or Hessian go through.
+   */
+  static boolean reachesNonNumberRule(ExecutableElement function, Trees trees, CalleeResolver callees) {
+    Predicate<ExecutableElement> seed = f -> !f.equals(function) && !f.getReturnType().getKind().isPrimitive()
+        && DiffSpec.of(f).map(s -> s.kind() == DiffSpec.Kind.CUSTOM_JVP).orElse(false);
+    return new CalleeReach(trees, callees, seed, m -> false).reaches(function);
+  }
+
   private boolean reaches(ExecutableElement function) {
     Optional<DiffSpec> spec = DiffSpec.of(function);
     if (spec.isEmpty() || !seen.add(function)) {

@@ -363,6 +363,11 @@ final class DerivativeCallReader {
     }
     List<Expr> primals = args.subList(0, c.params().size());
     Reading r = reading.get();
+    if (!(r instanceof Reading.Value) && forward && CalleeReach.reachesNonNumberRule(f, cx.trees, cx.callees)) {
+      return cx.failed(Codes.DERIVATIVE_CALL, "jgrad does not differentiate " + shown + " yet: " + f.getSimpleName()
+          + " reaches a @CustomJvp rule with an array or record result, through whose tangent no reverse mode"
+          + " goes; hint: give that rule a plain body, or read only " + f.getSimpleName() + "'s value", whole);
+    }
     if (ArrayResultCalls.applies(c)) {
       return ArrayResultCalls.read(cx, arrays, target, c, CalleeReach.hasRulePrimal(f, cx.trees, cx.callees),
           primals, args.subList(c.params().size(), args.size()), r, place, whole, shown);
