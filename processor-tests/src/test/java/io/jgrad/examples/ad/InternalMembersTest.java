@@ -102,7 +102,7 @@ class InternalMembersTest {
 
   /** What a user may call on a derivatives class for a function {@code f}. */
   private static final List<String> API_SUFFIXES = List.of("", "Jvp", "Vjp", "Grad", "ValueAndGrad", "Hessian",
-      "HessianByName", "Hvp", "Derivative", "Jacobian", "Batch", "JvpBatch", "GradBatch", "BatchSession",
+      "HessianByName", "Hvp", "Vhp", "Derivative", "Jacobian", "Batch", "JvpBatch", "GradBatch", "BatchSession",
       "JvpBatchSession", "GradBatchSession");
 
   @Test

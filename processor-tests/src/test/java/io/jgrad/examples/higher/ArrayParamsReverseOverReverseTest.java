@@ -5,9 +5,9 @@ import static com.google.common.truth.Truth.assertThat;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code fHessian} and {@code fHvp} of functions of one {@code double[]} that reach a {@code @CustomVjp}
- * rule (reverse over reverse, JAX's {@code jacrev(jacrev(f))} and
- * {@code grad(lambda x: vdot(grad(f)(x), v))}), against closed forms and central differences of
+ * {@code fHessian}, {@code fHvp} and {@code fVhp} of functions of one {@code double[]} that reach a
+ * {@code @CustomVjp} rule (reverse over reverse, JAX's {@code jacrev(jacrev(f))}, {@code jvp(grad(f))}
+ * and {@code grad(lambda x: vdot(grad(f)(x), v))}), against closed forms and central differences of
  * {@code fGrad}.
  */
 class ArrayParamsReverseOverReverseTest {
@@ -64,16 +64,41 @@ class ArrayParamsReverseOverReverseTest {
     assertThat(h[0]).usingTolerance(1e-12).containsExactly(0.0, 1.0, 0.0).inOrder();
     assertThat(h[1]).usingTolerance(1e-12).containsExactly(2.0, 0.0, 0.0).inOrder();
     assertThat(h[2]).usingTolerance(1e-12).containsExactly(0.0, 0.0, 2.0).inOrder();
-    // fHvp is the gradient of ∇f·v, Jᵀ·v: (2v₁, v₀, 2v₂), not H·v = (v₁, 2v₀, 2v₂).
+    // fHvp is H·v (jvp(grad(f)), rows as fHessian's): (v₁, 2v₀, 2v₂); fVhp is the gradient of ∇f·v,
+    // vᵀ·H: (2v₁, v₀, 2v₂). They differ because the rule's second derivatives are not symmetric.
     double[] v = {0.3, 1.1, -0.8};
     assertThat(ArrayParamsReverseOverReverseDerivatives.skewedHvp(x, v)).usingTolerance(1e-12)
+        .containsExactly(v[1], 2 * v[0], 2 * v[2]).inOrder();
+    assertThat(ArrayParamsReverseOverReverseDerivatives.skewedVhp(x, v)).usingTolerance(1e-12)
         .containsExactly(2 * v[1], v[0], 2 * v[2]).inOrder();
+  }
+
+  @Test
+  void hvpIsDifferencesOfTheGradientAlongVThroughAnAsymmetricRule() {
+    double[] x = {0.8, -1.4, 0.6};
+    double[] v = {0.3, 1.1, -0.8};
+    double h = 1e-5;
+    double[] up = x.clone();
+    double[] down = x.clone();
+    for (int i = 0; i < x.length; i++) {
+      up[i] += h * v[i];
+      down[i] -= h * v[i];
+    }
+    double[] gUp = ArrayParamsReverseOverReverseDerivatives.skewedGrad(up);
+    double[] gDown = ArrayParamsReverseOverReverseDerivatives.skewedGrad(down);
+    double[] hv = ArrayParamsReverseOverReverseDerivatives.skewedHvp(x, v);
+    for (int i = 0; i < x.length; i++) {
+      assertThat(hv[i]).isWithin(1e-7).of((gUp[i] - gDown[i]) / (2 * h));
+    }
   }
 
   @Test
   void aDirectionOfAnotherLengthNamesIt() {
     var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
         () -> ArrayParamsReverseOverReverseDerivatives.sineProductHvp(X, new double[] {1, 2}));
+    assertThat(e).hasMessageThat().contains("v");
+    e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> ArrayParamsReverseOverReverseDerivatives.sineProductVhp(X, new double[] {1, 2}));
     assertThat(e).hasMessageThat().contains("v");
   }
 }

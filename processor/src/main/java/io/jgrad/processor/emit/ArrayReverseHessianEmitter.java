@@ -8,6 +8,7 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.Names;
+import io.jgrad.processor.ir.Type;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,20 +17,22 @@ import java.util.List;
  * reverse over reverse: its pullback function {@code fPullback(x, g)} returns the gradient array (one
  * pullback function per differentiated parameter, each returning its component), and that function's
  * own reverse mode pulls a cotangent s back to Jᵀ·s, J the Jacobian of the gradient (JAX's
- * {@code jacrev(jacrev(f))}, whose row i is ∂(∇f)ᵢ/∂x).
+ * {@code jacrev(jacrev(f))}, whose row i is ∂(∇f)ᵢ/∂x): {@code fVhp} is that of v, vᵀ·H in one
+ * pass, and {@code fHvp} is H·v, a row per component.
  */
 final class ArrayReverseHessianEmitter {
   private ArrayReverseHessianEmitter() {}
 
   /**
-   * {@code fHvp} (the pullbacks of v) of {@code sig}, whose pullback functions are {@code pullbacks}
-   * (one per differentiated parameter), and for one array parameter {@code fHessian} (row i the
-   * pullback of eᵢ).
+   * {@code fVhp} (vᵀ·H, the pullbacks of v) and {@code fHvp} (H·v, a row of H per component) of
+   * {@code sig}, whose pullback functions are {@code pullbacks} (one per differentiated parameter), and
+   * for one array parameter {@code fHessian} (row i the pullback of eᵢ).
    */
   static void emit(Callee sig, List<Callee> pullbacks, TypeSpec.Builder type) {
     if (pullbacks.size() == 1) {
       type.addMethod(hessian(sig, pullbacks.get(0)));
     }
+    type.addMethod(vhp(sig, pullbacks));
     type.addMethod(hvp(sig, pullbacks));
   }
 
@@ -59,21 +62,23 @@ final class ArrayReverseHessianEmitter {
   }
 
   /**
-   * {@code fHvp}: the gradient of Σₖ ∇ₖf·vₖ, each term the pullback of vₖ through pullback function k
-   * (one reverse pass per differentiated parameter), summed per parameter.
+   * {@code fVhp}: vᵀ·H, the gradient of Σₖ ∇ₖf·vₖ, each term the pullback of vₖ through pullback
+   * function k (one reverse pass per differentiated parameter), summed per parameter.
    */
-  private static MethodSpec hvp(Callee sig, List<Callee> pullbacks) {
+  private static MethodSpec vhp(Callee sig, List<Callee> pullbacks) {
     List<Callee.Param> diff = sig.differentiatedParams();
     Names names = Names.of(sig.paramNames(), List.of());
     String args = String.join(", ", sig.paramNames());
     List<String> vs = SecondOrderEmitter.hvpDirections(diff, names);
-    MethodSpec.Builder hvp = DerivativesEmitter.entryPoint(sig.name() + "Hvp", sig,
-        "Jᵀ·v for J the Jacobian of the gradient of {@code $L}, in $L: the gradient of\n"
-            + "∇f(x)·v, reverse over reverse through its rule ({@code grad(lambda x: vdot(grad(f)(x), v))});\n"
-            + "H·v where the rule's second derivatives are symmetric.\n", sig.name(),
-            diff.size() == 1 ? "one pass" : "one pass per parameter")
-        .returns(diff.size() == 1 ? DerivativesEmitter.typeName(diff.get(0).type())
-            : RuntimeTypes.derivatives(sig).nestedClass(sig.gradRecordName()));
+    MethodSpec.Builder hvp = DerivativesEmitter.entryPoint(sig.name() + "Vhp", sig,
+        // One paragraph: SourceLines wraps it.
+        "vᵀ·H for H the Hessian of {@code $L} ($L), in $L: the gradient of ∇f(x)·v, reverse over "
+            + "reverse through its rule ({@code grad(lambda x: vdot(grad(f)(x), v))}, PyTorch's "
+            + "{@code vhp}). It equals {@code $LHvp} where the rule's second derivatives are "
+            + "symmetric, at one pass instead of one per component.\n", sig.name(),
+            diff.size() == 1 ? "rows as {@code " + sig.name() + "Hessian} has them" : "row i ∂(∇f)ᵢ/∂p",
+            diff.size() == 1 ? "one pass" : "one pass per parameter", sig.name())
+        .returns(returnType(sig, diff));
     SecondOrderEmitter.addTangents(hvp, diff, vs);
     ArrayHessianEmitter.checkDirections(hvp, diff, vs);
     if (diff.size() == 1) {
@@ -94,5 +99,71 @@ final class ArrayReverseHessianEmitter {
           CodeBlock.join(reads, ", ")) : CodeBlock.join(reads, " + "));
     }
     return hvp.addStatement("return new $L($L)", sig.gradRecordName(), CodeBlock.join(components, ",$W")).build();
+  }
+
+  /**
+   * {@code fHvp}: H·v ({@code jvp(grad(f))}), component i row i of H times v, row i the pullback of the
+   * unit vector eᵢ through the pullback function of i's parameter: one reverse pass per differentiated
+   * component, a row at a time (never the whole matrix).
+   */
+  private static MethodSpec hvp(Callee sig, List<Callee> pullbacks) {
+    List<Callee.Param> diff = sig.differentiatedParams();
+    Names names = Names.of(sig.paramNames(), List.of());
+    String args = String.join(", ", sig.paramNames());
+    List<String> vs = SecondOrderEmitter.hvpDirections(diff, names);
+    MethodSpec.Builder hvp = DerivativesEmitter.entryPoint(sig.name() + "Hvp", sig,
+        "H·v for H the Hessian of {@code $L} ($L, JAX's {@code jvp(grad(f))}): component i is "
+            + "row i of H times v, row i the pullback of eᵢ through the gradient, one reverse pass per "
+            + "component. {@code $LVhp} gives vᵀ·H in $L.\n", sig.name(),
+            diff.size() == 1 ? "rows as {@code " + sig.name() + "Hessian} has them" : "row i ∂(∇f)ᵢ/∂p",
+            sig.name(), diff.size() == 1 ? "one pass" : "one pass per parameter")
+        .returns(returnType(sig, diff));
+    SecondOrderEmitter.addTangents(hvp, diff, vs);
+    ArrayHessianEmitter.checkDirections(hvp, diff, vs);
+    String i = names.fresh("index");
+    List<String> components = new ArrayList<>();
+    for (int k = 0; k < diff.size(); k++) {
+      Callee.Param p = diff.get(k);
+      String component = names.fresh("hv" + Names.capitalized(p.name()));
+      String row = names.fresh("row" + Names.capitalized(p.name()));
+      CodeBlock rows = CodeBlock.of("$T.$LVjp($L, 1.0)", RuntimeTypes.home(pullbacks.get(k)),
+          pullbacks.get(k).name(), args);
+      if (p.type().isArray()) {
+        String through = names.fresh("through" + Names.capitalized(p.name()));
+        hvp.addStatement("var $L = $L", through, rows);
+        hvp.addStatement("$T $L = new $T[$L.length]", DerivativesEmitter.typeName(p.type()), component,
+            DerivativesEmitter.typeName(p.type().element()), p.name());
+        hvp.beginControlFlow("for (int $L = 0; $L < $L.length; $L++)", i, i, p.name(), i);
+        hvp.addStatement("var $L = $L.pullback($L)", row, through,
+            ArrayHessianEmitter.unit(p.type(), p.name() + ".length", i));
+        hvp.addStatement("$L[$L] = $L", component, i, rowTimes(p.type().element(), row, diff, vs));
+        hvp.endControlFlow();
+      } else {
+        hvp.addStatement("var $L = $L.pullback($L)", row, rows, Terms.one(p.type()));
+        hvp.addStatement("$T $L = $L", DerivativesEmitter.typeName(p.type()), component,
+            rowTimes(p.type(), row, diff, vs));
+      }
+      components.add(component);
+    }
+    return hvp.addStatement(diff.size() == 1 ? "return $L" : "return new " + sig.gradRecordName() + "($L)",
+        String.join(", ", components)).build();
+  }
+
+  /** Row {@code row} (a gradient record) times the directions {@code vs}, as a number of {@code type}. */
+  private static CodeBlock rowTimes(Type type, String row, List<Callee.Param> diff, List<String> vs) {
+    List<CodeBlock> terms = new ArrayList<>();
+    for (int k = 0; k < diff.size(); k++) {
+      Callee.Param p = diff.get(k);
+      terms.add(p.type().isArray()
+          ? CodeBlock.of("$T.dot($L.$L(), $L)", RuntimeTypes.ACCUMULATE, row, p.name(), vs.get(k))
+          : CodeBlock.of("$L.$L() * $L", row, p.name(), vs.get(k)));
+    }
+    CodeBlock sum = CodeBlock.join(terms, "$W+ ");
+    return type == Type.FLOAT ? CodeBlock.of("(float) ($L)", sum) : sum;
+  }
+
+  private static TypeName returnType(Callee sig, List<Callee.Param> diff) {
+    return diff.size() == 1 ? DerivativesEmitter.typeName(diff.get(0).type())
+        : RuntimeTypes.derivatives(sig).nestedClass(sig.gradRecordName());
   }
 }

@@ -1,6 +1,9 @@
 package io.jgrad.runtime.internal;
 
-/** Adds one cotangent array into another; generated reverse sweeps use it for array arguments of calls. */
+/**
+ * Adds one cotangent array into another (generated reverse sweeps use it for array arguments of
+ * calls), and dot products of gradient rows.
+ */
 public final class Accumulate {
   private Accumulate() {}
 
@@ -44,6 +47,29 @@ public final class Accumulate {
       add(out, r);
     }
     return out;
+  }
+
+  /**
+   * Σᵢ {@code a[i]·b[i]} in double: one component of H·v, a Hessian row times a direction whose
+   * length generated code checked before.
+   */
+  public static double dot(double[] a, double[] b) {
+    checkLengths(a.length, b.length);
+    double sum = 0;
+    for (int i = 0; i < a.length; i++) {
+      sum += a[i] * b[i];
+    }
+    return sum;
+  }
+
+  /** As {@link #dot(double[], double[])}, for {@code float[]}. */
+  public static double dot(float[] a, float[] b) {
+    checkLengths(a.length, b.length);
+    double sum = 0;
+    for (int i = 0; i < a.length; i++) {
+      sum += (double) a[i] * b[i];
+    }
+    return sum;
   }
 
   private static void checkLengths(int into, int from) {
