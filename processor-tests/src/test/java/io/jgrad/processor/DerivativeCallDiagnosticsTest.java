@@ -193,6 +193,13 @@ class DerivativeCallDiagnosticsTest {
   }
 
   @Test
+  void theVhpOfAFunctionOfArraysIsRefusedAtTheCall() {
+    // clipped has fVhp (reverse over reverse), generated after the caller is read: never silence.
+    assertThat(errorAtCall("jgrad.DerivativeCall", PLAIN, withArray("return ADerivatives.clippedVhp(w, w)[0]; // here")))
+        .contains("jgrad does not differentiate a call to ADerivatives.clippedVhp");
+  }
+
+  @Test
   void aPullbackPassedOnWholeIsReadIntoALocalFirst() {
     assertThat(errorAtCall("jgrad.DerivativeCall", PLAIN,
         withArray("return sum(ADerivatives.normVjp(w).pullback(x)); // here")))

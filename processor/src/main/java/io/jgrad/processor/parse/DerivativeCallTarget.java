@@ -32,7 +32,8 @@ record DerivativeCallTarget(ExecutableElement function, String suffix) {
    * passed on ({@link FactoryCalls}) but not called in a differentiable body.
    */
   static final List<String> SUFFIXES = List.of("GradBatchSession", "JvpBatchSession", "BatchSession",
-      "HessianByName", "ValueAndGrad", "Derivative", "Jacobian", "GradBatch", "JvpBatch", "Hessian", "Batch", "Grad", "Jvp", "Vjp", "Hvp", "");
+      "HessianByName", "ValueAndGrad", "Derivative", "Jacobian", "GradBatch", "JvpBatch", "Hessian", "Batch", "Grad", "Jvp", "Vjp", "Hvp",
+      "Vhp", "");
 
   /** The entry points whose derivatives jgrad takes ({@link DerivativeCallReader}). */
   static final List<String> DIFFERENTIATED = List.of("Jvp", "Grad", "ValueAndGrad", "Vjp", "Hvp", "Hessian");
