@@ -200,6 +200,14 @@ class DerivativeCallDiagnosticsTest {
   }
 
   @Test
+  void theHessianDiagonalOfAFunctionOfArraysIsRefusedAtTheCall() {
+    // norm has fHessianDiagonal, generated after the caller is read: never silence.
+    assertThat(errorAtCall("jgrad.DerivativeCall", PLAIN,
+        withArray("return ADerivatives.normHessianDiagonal(w)[0]; // here")))
+        .contains("jgrad does not differentiate a call to ADerivatives.normHessianDiagonal");
+  }
+
+  @Test
   void aPullbackPassedOnWholeIsReadIntoALocalFirst() {
     assertThat(errorAtCall("jgrad.DerivativeCall", PLAIN,
         withArray("return sum(ADerivatives.normVjp(w).pullback(x)); // here")))

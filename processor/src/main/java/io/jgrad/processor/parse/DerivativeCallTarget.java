@@ -32,7 +32,7 @@ record DerivativeCallTarget(ExecutableElement function, String suffix) {
    * passed on ({@link FactoryCalls}) but not called in a differentiable body.
    */
   static final List<String> SUFFIXES = List.of("GradBatchSession", "JvpBatchSession", "BatchSession",
-      "HessianByName", "ValueAndGrad", "Derivative", "Jacobian", "GradBatch", "JvpBatch", "Hessian", "Batch", "Grad", "Jvp", "Vjp", "Hvp",
+      "HessianByName", "HessianDiagonal", "ValueAndGrad", "Derivative", "Jacobian", "GradBatch", "JvpBatch", "Hessian", "Batch", "Grad", "Jvp", "Vjp", "Hvp",
       "Vhp", "");
 
   /** The entry points whose derivatives jgrad takes ({@link DerivativeCallReader}). */
