@@ -405,7 +405,7 @@ class HigherOrderDiagnosticsTest {
         }
         """;
     Compilation c = assertErrorOnLine("jgrad.UnsupportedOrder", "h.VjpArrays", src, "static double f(");
-    assertThat(c).hadErrorContaining("or at order 2 double[] and double parameters with a double result; hint:");
+    assertThat(c).hadErrorContaining("or double[] and double parameters with a double result; hint:");
     assertThat(c).hadErrorContaining("order 2 through a @CustomVjp rule needs double parameters and a double result");
   }
 
@@ -430,7 +430,7 @@ class HigherOrderDiagnosticsTest {
   }
 
   @Test
-  void anArrayParameterReverseOverReverseAboveOrderTwoIsAnError() {
+  void anArrayParameterReverseOverReverseAboveOrderTwoThroughForwardModeIsAnError() {
     String src = HEAD + """
         class VjpArrays3 {
           @CustomVjp(fwd = "gFwd", bwd = "gBwd", order = 3)
@@ -438,12 +438,14 @@ class HigherOrderDiagnosticsTest {
           static Fwd<Double> gFwd(double x) { return Fwd.of(Math.sin(x), Math.cos(x)); }
           static double gBwd(Double cos, double gr) { return cos * gr; }
           @Differentiable(order = 3)
-          static double f(double[] x) { return g(x[0]) * x[1]; }
+          static double h(double x) { return x * x * x; }
+          @Differentiable(order = 3)
+          static double f(double[] x) { return g(x[0]) * h(x[1]); }
         }
         """;
     Compilation c = assertErrorOnLine("jgrad.UnsupportedOrder", "h.VjpArrays3", src, "static double f(");
-    assertThat(c).hadErrorContaining("order 3 through a @CustomVjp rule needs double parameters and a double result"
-        + " above order 2 (double[] and double parameters work at order 2); hint: give it order = 2");
+    assertThat(c).hadErrorContaining("order 3 by reverse over reverse through h, which has forward mode, is not"
+        + " supported yet above order 2; hint:");
   }
 
   @Test

@@ -5,22 +5,23 @@ import io.jgrad.processor.ir.Function;
 import io.jgrad.processor.ir.Type;
 
 /**
- * Which functions of arrays reach second derivatives by reverse over reverse: at order 2, a double
+ * Which functions of arrays reach higher derivatives by reverse over reverse: at every order, a double
  * result and differentiated {@code double[]} and double parameters, one array at least, whose pullback
  * functions return the gradient's components and whose reverse modes give {@code fHvp} (and, for one
- * array, the Hessian's rows); and a {@code @CustomVjp} rule with a {@code double[]} result over
+ * array, the Hessian's rows), their own pullback functions the directional {@code fDerivative} above
+ * order 2; and a {@code @CustomVjp} rule with a {@code double[]} result over
  * doubles, whose pullback functions take the cotangent array ({@link #arrayResultRule}).
  */
 public final class ArrayReverseOverReverse {
   private ArrayReverseOverReverse() {}
 
   /**
-   * Whether {@code f}, at {@code order}, has its second derivatives by reverse over reverse through
+   * Whether {@code f}, at {@code order}, has its higher derivatives by reverse over reverse through
    * pullback functions of arrays (where it has no forward mode): the one decision the order limits,
    * the generated {@code fHvp} and the explanation of a missing method follow.
    */
   public static boolean applies(Function f, int order) {
-    return f instanceof Function.Plain && order == 2 && applies(f.signature());
+    return f instanceof Function.Plain && order >= 2 && applies(f.signature());
   }
 
   /**
@@ -41,19 +42,13 @@ public final class ArrayReverseOverReverse {
   }
 
   /**
-   * What the refusal of {@code f} at {@code order} adds where it is a plain function of arrays: where
-   * they would work.
+   * What the refusal of {@code f} adds where it is a plain function of arrays: where they would work.
    */
-  static String hint(Function f, int order) {
-    Callee sig = f.signature();
-    if (!(f instanceof Function.Plain)) {
-      return "";
-    }
-    return applies(sig) && order > 2
-        ? " above order 2 (double[] and double parameters work at order 2); hint: give it order = 2"
-        : sig.differentiatedParams().stream().anyMatch(p -> p.type().isArray())
-            ? ", or at order 2 double[] and double parameters with a double result; hint: pass the numbers"
-                + " as doubles or in double[]s"
-            : "";
+  static String hint(Function f) {
+    boolean arrays = f.signature().differentiatedParams().stream().anyMatch(p -> p.type().isArray());
+    return f instanceof Function.Plain && arrays
+        ? ", or double[] and double parameters with a double result; hint: pass the numbers as doubles or in"
+            + " double[]s"
+        : "";
   }
 }

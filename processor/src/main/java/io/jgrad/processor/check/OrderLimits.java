@@ -61,9 +61,9 @@ public final class OrderLimits {
     }
     if ((f instanceof Function.VjpRule || !forward) && !f.signature().doublesOnly()
         && !ArrayReverseOverReverse.applies(f, order) && !arrayResult) {
-      // Reverse over reverse goes through pullback functions of doubles, or at order 2 of one array.
+      // Reverse over reverse goes through pullback functions of doubles, or of double[]s and doubles.
       return Optional.of(o + " through a @CustomVjp rule needs double parameters and a double result"
-          + ArrayReverseOverReverse.hint(f, order));
+          + ArrayReverseOverReverse.hint(f));
     }
     if ((f instanceof Function.VjpRule || !forward) && order > 2) {
       Optional<String> nested = ReverseOverReverseLimits.unsupported(f, order);

@@ -72,7 +72,9 @@ public final class DerivativesEmitter {
     } else if (d.order() >= 2) {
       // Reverse only: derivatives above the first by reverse over reverse, through the pullback functions.
       SecondOrderEmitter.emitReverseOverReverse(d, members);
-      if (d.order() >= 3 && !sig.internal()) {
+      if (d.order() >= 3 && !sig.internal() && sig.arraysReverseOverReverse()) {
+        ArrayReverseDerivativeEmitter.emit(d, members.api());
+      } else if (d.order() >= 3 && !sig.internal()) {
         ReverseDerivativeEmitter.emit(d, members.api());
       }
     }

@@ -68,7 +68,7 @@ final class ReverseDerivativeEmitter {
   }
 
   /** Every tuple of {@code length} indices below {@code k}, the last index varying fastest. */
-  private static List<List<Integer>> tuples(int k, int length) {
+  static List<List<Integer>> tuples(int k, int length) {
     List<List<Integer>> out = new ArrayList<>(List.of(List.of()));
     for (int level = 0; level < length; level++) {
       List<List<Integer>> longer = new ArrayList<>();

@@ -72,8 +72,7 @@ final class ArrayTapeBody {
     body.add(new Stmt.Assign(numberTop, Exprs.lit(Type.INT, 0), false));
     body.add(new Stmt.Assign(intTop, Exprs.lit(Type.INT, 0), false));
     body.addAll(forward(sweeps.forward(), false));
-    body.addAll(Rewrite.stmts(backward(sweeps.backward()), e ->
-        e instanceof Expr.Var v && v.name().equals(Reverse.SEED) ? seed : e));
+    body.addAll(Rewrite.stmts(backward(sweeps.backward()), e -> ReverseBody.seeded(e, seed)));
     return body;
   }
 
@@ -91,6 +90,12 @@ final class ArrayTapeBody {
       }
     });
     List<Stmt> counted = forward(sweep, true);
+    // The locals holding calls' arguments, named by this run, are declared again by the recording run.
+    callArgs.values().forEach(args -> args.forEach(arg -> {
+      if (arg instanceof Expr.Var v && !params.contains(v.name())) {
+        renamed.computeIfAbsent(v.name(), names::fresh);
+      }
+    }));
     return Rewrite.stmts(counted, e -> e instanceof Expr.Var v && renamed.containsKey(v.name())
         ? new Expr.Var(renamed.get(v.name()), v.type()) : e);
   }

@@ -154,13 +154,25 @@ public final class ReverseBody {
   /** Hoisted declarations, the forward sweep, then the backward sweep from the cotangent {@code seed}. */
   private List<Stmt> body(Reverse sweeps, Expr seed) {
     List<Stmt> forward = forward(sweeps.forward(), true);
-    List<Stmt> backward = Rewrite.stmts(backward(sweeps.backward()), e ->
-        e instanceof Expr.Var v && v.name().equals(Reverse.SEED) ? seed
+    List<Stmt> backward = Rewrite.stmts(backward(sweeps.backward()), e -> seeded(e, seed) != e ? seeded(e, seed)
         : e instanceof Expr.Var v && residuals.containsKey(v.name()) ? residuals.get(v.name()) : e);
     List<Stmt> body = new ArrayList<>(hoisted);
     body.addAll(forward);
     body.addAll(backward);
     return body;
+  }
+
+  /**
+   * {@code e} with the output cotangent {@link Reverse#SEED} replaced by {@code seed}: the seed itself,
+   * or, for an array result, the copy of it the sweep clears as it goes ({@code seed.clone()}); else
+   * {@code e} itself.
+   */
+  static Expr seeded(Expr e, Expr seed) {
+    if (e instanceof Expr.Var v && v.name().equals(Reverse.SEED)) {
+      return seed;
+    }
+    return e instanceof Expr.PrimalCall c && c.receiver().equals(Reverse.SEED) && seed instanceof Expr.Var s
+        ? new Expr.PrimalCall(s.name(), c.method(), c.args(), c.type()) : e;
   }
 
   /**
