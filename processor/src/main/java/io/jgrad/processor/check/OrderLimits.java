@@ -168,6 +168,9 @@ public final class OrderLimits {
       return Optional.of(o + " through a call to " + name + ", which returns an array, is not supported yet"
           + unlessInlined(forward) + "; hint: call a function returning each number you need, or inline " + name);
     }
+    if (RecordJvpRuleCalls.applies(g, forward, bodies)) {
+      return RecordJvpRuleCalls.unsupported(g, order); // through its fTangent and fTangentJvp
+    }
     if (g.recordResult() != null && RecordReverseOverReverse.throughRecordResultRule(g, order, forward, bodies)) {
       return Optional.empty(); // its pullback functions take the result's cotangent leaf by leaf
     }

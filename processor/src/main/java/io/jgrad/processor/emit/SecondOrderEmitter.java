@@ -46,8 +46,11 @@ final class SecondOrderEmitter {
     DerivativesEmitter.printForward(second, sig, d.secondOrder().program());
     type.addMethod(second.build());
     if (sig.recordResult() != null) {
-      // A record result: fDerivative only (HigherOrderEmitter), no Hessian of a number; its callers
-      // stop at order 1.
+      // A record result: fDerivative only (HigherOrderEmitter), no Hessian of a number; callers of
+      // order 2 go through a rule's tangent record, a plain body they take in as their own code.
+      if (d.function() instanceof Function.JvpRule) {
+        RecordTangentEmitter.emit(sig, kernel, members.internal());
+      }
       return;
     }
     if (sig.returnType().isArray()) {

@@ -230,6 +230,16 @@ public record Callee(
         List.copyOf(all), returnType, true, Math.max(1, order - k), null, nested, null, k);
   }
 
+  /**
+   * The tangent function of this flat function with a record result ({@code fTangent}, returning the
+   * whole record of tangents), whose forward mode {@code fTangentJvp} carries second derivatives.
+   */
+  public Callee recordTangentFunction() {
+    Callee t = tangentFunction();
+    return new Callee(t.ownerQualifiedName, t.derivativesQualifiedName, t.name, t.params, Type.OBJECT, true,
+        t.order, null, false, new RecordResult(recordResult.shape(), -1, -1), 1, 0);
+  }
+
   /** {@code name}, or with {@code Dot} appended until no parameter of {@code taken} has it. */
   private static String fresh(List<Param> taken, String name) {
     String out = name;

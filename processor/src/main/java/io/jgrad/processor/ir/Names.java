@@ -25,6 +25,10 @@ public final class Names {
         names.taken.add(a.target().name());
       } else if (s instanceof Stmt.Declare d) {
         names.taken.add(d.target().name());
+      } else if (s instanceof Stmt.CallRecord c) {
+        // A tangent program differentiated again reads a rule's record tangent into such leaves.
+        c.leaves().forEach(v -> names.taken.add(v.name()));
+        names.taken.add(c.record().name());
       }
       Rewrite.operands(s).forEach(names::collect);
     });

@@ -46,6 +46,8 @@ public final class SecondOrder {
         out.add(new Stmt.Return(r.tangent() != null ? r.tangent() : Exprs.lit(r.value().type(), 0)));
       } else if (l instanceof Linear.RecordReturn r) {
         out.add(new Stmt.Return(tangentRecord(r)));
+      } else if (l instanceof Linear.Call c && c.callee().recordResult() != null) {
+        out.addAll(recordCall(c));
       } else if (l instanceof Linear.Call c && isVector(c.callee())) {
         out.addAll(VectorObjectTangent.of(c, output(c.callee())));
       } else if (l instanceof Linear.Call c) {
@@ -58,6 +60,35 @@ public final class SecondOrder {
       }
     }
     return out;
+  }
+
+  /**
+   * {@code (y..., ẏ...) = g(args)} for a function with a record result (a {@code @CustomJvp} rule):
+   * the leaves from {@code output(g)}, their tangents from the record {@code gTangent} returns, whose
+   * forward mode ({@code gTangentJvp}) differentiates the rule's tangent as written.
+   */
+  private static List<Stmt> recordCall(Linear.Call c) {
+    Callee g = c.callee();
+    List<Expr> args = new ArrayList<>(c.args());
+    int k = 0;
+    for (int i = 0; i < g.params().size(); i++) {
+      if (g.params().get(i).differentiated()) {
+        Expr.Var tangent = c.argTangents().get(k++);
+        args.add(tangent != null ? tangent : zeroLike(g.params().get(i).type(), c.args().get(i)));
+      }
+    }
+    List<Expr.Var> dots = new ArrayList<>();
+    for (int i = 0; i < c.results().size(); i++) {
+      Expr.Var dot = c.resultDots().get(i);
+      // A leaf without a tangent (an int) still takes its place in the tangent record.
+      dots.add(dot != null ? dot : new Expr.Var(c.results().get(i).name() + "NoTangent", c.results().get(i).type()));
+    }
+    Expr.Var first = c.results().get(0);
+    return List.of(
+        new Stmt.CallRecord(new Expr.Var(first.name() + "Record", Type.OBJECT), c.results(),
+            new Expr.Call(output(g), c.args(), Type.OBJECT)),
+        new Stmt.CallRecord(new Expr.Var(first.name() + "TangentRecord", Type.OBJECT), List.copyOf(dots),
+            new Expr.Call(g.recordTangentFunction(), args, Type.OBJECT)));
   }
 
   /**
