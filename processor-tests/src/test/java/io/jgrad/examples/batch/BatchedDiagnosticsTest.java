@@ -149,13 +149,17 @@ class BatchedDiagnosticsTest {
   @Test
   void anArrayPerLaneThroughACustomVjpRuleNeedsItsRowLength() {
     Compilation c = compile(""
-        + "  @Batched @CustomVjp(fwd = \"fFwd\", bwd = \"fBwd\")\n"
-        + "  static double f(double[] x) { return x[0]; }\n"
-        + "  static Fwd<Double> fFwd(double[] x) { return Fwd.of(x[0], x[0]); }\n"
-        + "  static double[] fBwd(Double res, double g) { return new double[] {g}; }\n");
+        + "  @CustomVjp(fwd = \"clipFwd\", bwd = \"clipBwd\")\n"
+        + "  static double clip(double x) { return x; }\n"
+        + "  static Fwd<Double> clipFwd(double x) { return Fwd.of(x, x); }\n"
+        + "  static double clipBwd(Double res, double g) { return Math.max(-1, Math.min(1, g)); }\n"
+        + "  @Batched @Differentiable\n"
+        + "  static double f(double[] x) { return clip(x[0] * x[1]); }\n");
+    // The lanes could run the rule's passes as code, but not hold the cotangent row of a length the run says.
     assertThat(c).hadErrorContaining("[jgrad.NotBatchable] parameter x is an array given per lane, whose gradient"
-        + " row in a function that reaches a @CustomVjp rule (f, which has only a @CustomVjp rule) is a cotangent"
-        + " array of the row's length in the lane, which only the run knows").inFile(source).onLine(6);
+        + " row in a function that reaches a @CustomVjp rule (f → clip").inFile(source).onLine(10);
+    assertThat(c).hadErrorContaining("is a cotangent array of the row's length in the lane, which only the run"
+        + " knows");
     assertThat(c).hadErrorContaining("hint: fix the rows' length, @Batched(rowLength = N) with a static final int N");
   }
 
@@ -355,6 +359,21 @@ class BatchedDiagnosticsTest {
     assertThat(c).hadWarningContaining("[jgrad.CpuOnlyBatch] fBatch and fGradBatch run on the JAVA and THREADS"
         + " backends only").inFile(source).onLine(6);
     assertThat(c).hadWarningContaining("cannot run in a kernel");
+  }
+
+  @Test
+  void aRowPerLaneWhoseLanesCallTheScalarCodeBatchesOnTheCpuWithAWarning() {
+    // The lanes copy the row for the scalar code, so its length needs no rowLength.
+    Compilation c = compile(""
+        + "  @Batched @CustomVjp(fwd = \"fFwd\", bwd = \"fBwd\")\n"
+        + "  static double f(double[] x) { return x[0]; }\n"
+        + "  static Fwd<Double> fFwd(double[] x) { return Fwd.of(x[0], x[0]); }\n"
+        + "  static double[] fBwd(Double res, double g) { return new double[] {g}; }\n");
+    assertThat(c).succeeded();
+    assertThat(c).hadWarningContaining("[jgrad.CpuOnlyBatch] fBatch and fGradBatch run on the JAVA and THREADS"
+        + " backends only").inFile(source).onLine(6);
+    assertThat(c).generatedSourceFile("demo.KernelsDerivatives").contentsAsUtf8String()
+        .contains("Arrays.copyOfRange(this.x, xStart, xStart + this.xRowLength)");
   }
 
   @Test

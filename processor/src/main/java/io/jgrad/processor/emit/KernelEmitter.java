@@ -121,33 +121,15 @@ public final class KernelEmitter {
 
   /** {@code @Batched(rowLength)}: the length of every differentiated row, 0 where the run says it. */
   private int rowLength() {
-    return kernels instanceof Kernels.Reverse r ? r.rowLength() : 0;
-  }
-
-  /** The arguments of a scalar call in a lane: each parameter's lane copy. */
-  private String laneArgs() {
-    return String.join(", ", sig.paramNames());
-  }
-
-  private void cpuGradLanes(TypeSpec.Builder type) {
-    Lane l = cpuLane();
-    List<Field> outputs = gradOutputs(l);
-    finish(type, "GradBatch", "The gradient of {@code $L} in every lane ({@code vmap(grad($L))}), by its"
-        + " reverse mode on the CPU.", List.of(), outputs, l, scalarGrad(l, outputs), null);
-  }
-
-  /** A lane that only calls the scalar code: no program, no constants. */
-  private Lane cpuLane() {
-    Names names = Names.of(sig.paramNames(), List.of());
-    return new Lane(names, names.fresh("lane"), List.of(), List.of(), List.of(), List.of(), List.of());
+    return kernels instanceof Kernels.Reverse r ? r.rowLength()
+        : kernels instanceof Kernels.CpuOnly c ? c.rowLength() : 0;
   }
 
   /**
-   * A lane that stores what the scalar {@code fGrad} returns; the scalar code takes an array given
-   * per lane as a copy of the lane's row, and gives a row's gradient as an array, copied to its row.
+   * The arguments of a scalar call in lane {@code l}: each parameter's lane copy, and for an array
+   * given per lane a copy of the lane's row, made in {@code lane}.
    */
-  private CodeBlock scalarGrad(Lane l, List<Field> outputs) {
-    CodeBlock.Builder lane = reads(l);
+  private String laneArgs(Lane l, CodeBlock.Builder lane) {
     List<String> args = new ArrayList<>();
     for (Callee.Param p : sig.params()) {
       Lane.Row row = l.row(p.name());
@@ -160,7 +142,33 @@ public final class KernelEmitter {
         args.add(copy);
       }
     }
-    String call = sig.name() + "Grad(" + String.join(", ", args) + ")";
+    return String.join(", ", args);
+  }
+
+  private void cpuGradLanes(TypeSpec.Builder type) {
+    Lane l = cpuLane();
+    List<Field> outputs = gradOutputs(l);
+    finish(type, "GradBatch", "The gradient of {@code $L} in every lane ({@code vmap(grad($L))}), by its"
+        + " reverse mode on the CPU.", List.of(), outputs, l, scalarGrad(l, outputs), null);
+  }
+
+  /** A lane that only calls the scalar code: no program, no constants; the rows of the arrays given per lane. */
+  private Lane cpuLane() {
+    Names names = Names.of(sig.paramNames(), List.of());
+    String index = names.fresh("lane");
+    List<Lane.Row> rows = sig.params().stream().filter(p -> p.type().isArray() && kernels.perLane(p))
+        .map(p -> new Lane.Row(p.name(), names.var(p.name() + "Start", Type.INT),
+            names.var(p.name() + "RowLength", Type.INT))).toList();
+    return new Lane(names, index, List.of(), List.of(), List.of(), List.of(), List.of(), rows, List.of());
+  }
+
+  /**
+   * A lane that stores what the scalar {@code fGrad} returns; the scalar code takes an array given
+   * per lane as a copy of the lane's row, and gives a row's gradient as an array, copied to its row.
+   */
+  private CodeBlock scalarGrad(Lane l, List<Field> outputs) {
+    CodeBlock.Builder lane = reads(l);
+    String call = sig.name() + "Grad(" + laneArgs(l, lane) + ")";
     List<String> values = new ArrayList<>();
     if (sig.hasSingleGradient()) {
       values.add(call);
@@ -191,8 +199,9 @@ public final class KernelEmitter {
     Field out = new Field(Names.fresh("out", takenNames(l)), lanesOf(sig.returnType()));
     CodeBlock.Builder lane = reads(l);
     if (lowered == null) {
+      String args = laneArgs(l, lane);
       store(lane, out, l, CodeBlock.of("$T.$L($L)", ClassName.bestGuess(sig.ownerQualifiedName()), sig.name(),
-          laneArgs()));
+          args));
     } else {
       program(l, lane, (r, b) -> store(b, out, l, ExprWriter.write(r.value())));
     }

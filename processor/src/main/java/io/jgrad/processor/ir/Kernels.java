@@ -36,8 +36,11 @@ public sealed interface Kernels {
   record Reverse(Callee signature, List<String> perLane, Lane value, Lane grad, boolean recomputes,
       int rowLength) implements Kernels {}
 
-  /** {@code fBatch} and {@code fGradBatch} as lanes that call the scalar code on the CPU; {@code reason} says why. */
-  record CpuOnly(Callee signature, List<String> perLane, String reason) implements Kernels {
+  /**
+   * {@code fBatch} and {@code fGradBatch} as lanes that call the scalar code on the CPU, each row given
+   * per lane copied into an array; {@code reason} says why; {@code rowLength} as for {@link Reverse}.
+   */
+  record CpuOnly(Callee signature, List<String> perLane, String reason, int rowLength) implements Kernels {
     /** The warning at the function: which entry points run where, and why. */
     public String warning() {
       return signature.name() + "Batch and " + signature.name() + "GradBatch run on the JAVA and THREADS backends"

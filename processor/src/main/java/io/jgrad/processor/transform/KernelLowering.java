@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -92,26 +93,25 @@ public final class KernelLowering {
       return new Kernels.Forward(f.signature(), perLane, lowering.value(), lowering.jvp(),
           f.signature().recordResult() == null ? lowering.grad() : null);
     }
-    lowering.rowParams().filter(Callee.Param::differentiated).findFirst().filter(p -> rowLength == 0)
-        .ifPresent(p -> {
-          throw new NotBatchable("parameter " + p.name() + " is an array given per lane, whose gradient row in a"
-              + " function that reaches a @CustomVjp rule (" + reverseOnly + ") is a cotangent array of the row's"
-              + " length in the lane, which only the run knows, and a lane's arrays have a size fixed at compile"
-              + " time; hint: fix the rows' length, @Batched(rowLength = N) with a static final int N, or share"
-              + " it between lanes (@NonDiff, not in perLane)");
-        });
+    Optional<Callee.Param> unsized = lowering.rowParams().filter(Callee.Param::differentiated)
+        .findFirst().filter(p -> rowLength == 0);
     Kernels.Reverse reverse;
     try {
-      reverse = lowering.reverse();
+      // A differentiated row without rowLength: lowered at a nominal length, only to learn whether the
+      // lanes can run the reverse mode as code (then the length is needed) or call the scalar code.
+      reverse = (unsized.isPresent() ? new KernelLowering(f, perLane, sources, 1) : lowering).reverse();
     } catch (NotBatchable | TransformException e) {
-      lowering.rowParams().findFirst().ifPresent(p -> {
-        throw new NotBatchable("parameter " + p.name() + " is an array given per lane, and the lanes of a function"
-            + " that reaches a @CustomVjp rule (" + reverseOnly + ") would call the scalar code on the CPU, which"
-            + " takes the row, not the flat array: " + e.getMessage() + "; hint: share it between lanes");
-      });
+      // The CPU lanes call the scalar code with a copy of each row given per lane.
       return new Kernels.CpuOnly(f.signature(), perLane, "it reaches a @CustomVjp rule (" + reverseOnly + ") and "
-          + e.getMessage());
+          + e.getMessage(), rowLength);
     }
+    unsized.ifPresent(p -> {
+      throw new NotBatchable("parameter " + p.name() + " is an array given per lane, whose gradient row in a"
+          + " function that reaches a @CustomVjp rule (" + reverseOnly + ") is a cotangent array of the row's"
+          + " length in the lane, which only the run knows, and a lane's arrays have a size fixed at compile"
+          + " time; hint: fix the rows' length, @Batched(rowLength = N) with a static final int N, or share"
+          + " it between lanes (@NonDiff, not in perLane)");
+    });
     // Where it runs loops backwards by recomputation, its CPU lanes call the scalar code with copies of the rows.
     return reverse;
   }
