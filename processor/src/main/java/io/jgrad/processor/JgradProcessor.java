@@ -12,7 +12,6 @@ import io.jgrad.annotations.Batched;
 import io.jgrad.annotations.CustomJvp;
 import io.jgrad.annotations.CustomVjp;
 import io.jgrad.annotations.Differentiable;
-import io.jgrad.processor.check.ArrayReverseOverReverse;
 import io.jgrad.processor.check.CycleFinder;
 import io.jgrad.processor.check.EarlyAttributionErrors;
 import io.jgrad.processor.check.GeneratedMembers;
@@ -41,6 +40,7 @@ import io.jgrad.processor.ir.Function;
 import io.jgrad.processor.ir.Kernels;
 import io.jgrad.processor.ir.RecordResultLeaves;
 import io.jgrad.processor.ir.RecordSignature;
+import io.jgrad.processor.ir.ReverseOnlyHvp;
 import io.jgrad.processor.ir.TransformException;
 import io.jgrad.processor.parse.BodyParser;
 import io.jgrad.processor.parse.CalleeResolver;
@@ -211,9 +211,7 @@ public final class JgradProcessor extends AbstractProcessor {
       generated.put(key, new MissingMethodScanner.Generated(spec.annotation(), spec.order(),
           l.method().getAnnotation(Batched.class) != null, reverseOnly.get(key), sig.returnType().isScalar(),
           sig.differentiatedParams().size(), sig.differentiatedParams().stream().anyMatch(p -> p.type().isArray()),
-          ArrayReverseOverReverse.applies(l.function(), spec.order())
-              // A record function reaching a @CustomVjp rule has fHvp over its leaves, reverse over reverse.
-              || l.work().records().containsKey(l.method()) && sig.returnType().isScalar() && spec.order() == 2));
+          ReverseOnlyHvp.exists(sig, spec.order(), l.work().records().containsKey(l.method()))));
     });
     if (!generated.isEmpty()) {
       MissingMethodScanner.scan(units, trees, generated);
