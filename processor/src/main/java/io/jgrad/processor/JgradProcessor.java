@@ -250,17 +250,14 @@ public final class JgradProcessor extends AbstractProcessor {
 
   /**
    * An order-1 record rule's pullback functions over the leaves, for kernels that run them as code;
-   * none when its passes could not be read (the kernels then refuse the function).
+   * none when its passes are refused (the kernels then refuse the function, and the rule itself
+   * still works). A refusal goes to a report of its own and is dropped; anything thrown is a bug,
+   * which the caller reports as an internal error at the method.
    */
   private static List<Function> quietRecordPullbacks(ExecutableElement m, DiffSpec spec, RecordSignature sig,
       Trees trees, CalleeResolver callees) {
-    try {
-      return VjpPassReader.readRecord(m, spec, sig, trees, new Report(), callees, BodyReading::read)
-          .map(p -> RecordRulePullbacks.of(sig, p)).orElse(List.of());
-    } catch (RuntimeException e) {
-      // An optional reading: without it the kernels refuse the function, and the rule itself still works.
-      return List.of();
-    }
+    return VjpPassReader.readRecord(m, spec, sig, trees, new Report(), callees, BodyReading::read)
+        .map(p -> RecordRulePullbacks.of(sig, p)).orElse(List.of());
   }
 
   private static List<Function> all(List<ClassWork> work) {
