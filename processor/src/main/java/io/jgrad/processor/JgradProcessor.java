@@ -12,7 +12,6 @@ import io.jgrad.annotations.Batched;
 import io.jgrad.annotations.CustomJvp;
 import io.jgrad.annotations.CustomVjp;
 import io.jgrad.annotations.Differentiable;
-import io.jgrad.processor.check.ArrayReverseOverReverse;
 import io.jgrad.processor.check.CycleFinder;
 import io.jgrad.processor.check.EarlyAttributionErrors;
 import io.jgrad.processor.check.GeneratedMembers;
@@ -41,6 +40,7 @@ import io.jgrad.processor.ir.Function;
 import io.jgrad.processor.ir.Kernels;
 import io.jgrad.processor.ir.RecordResultLeaves;
 import io.jgrad.processor.ir.RecordSignature;
+import io.jgrad.processor.ir.ReverseOnlyHvp;
 import io.jgrad.processor.ir.TransformException;
 import io.jgrad.processor.parse.BodyParser;
 import io.jgrad.processor.parse.CalleeResolver;
@@ -211,9 +211,7 @@ public final class JgradProcessor extends AbstractProcessor {
       generated.put(key, new MissingMethodScanner.Generated(spec.annotation(), spec.order(),
           l.method().getAnnotation(Batched.class) != null, reverseOnly.get(key), sig.returnType().isScalar(),
           sig.differentiatedParams().size(), sig.differentiatedParams().stream().anyMatch(p -> p.type().isArray()),
-          ArrayReverseOverReverse.applies(l.function(), spec.order())
-              // A record function reaching a @CustomVjp rule has fHvp over its leaves, reverse over reverse.
-              || l.work().records().containsKey(l.method()) && sig.returnType().isScalar() && spec.order() == 2));
+          ReverseOnlyHvp.exists(sig, spec.order(), l.work().records().containsKey(l.method()))));
     });
     if (!generated.isEmpty()) {
       MissingMethodScanner.scan(units, trees, generated);
@@ -252,17 +250,14 @@ public final class JgradProcessor extends AbstractProcessor {
 
   /**
    * An order-1 record rule's pullback functions over the leaves, for kernels that run them as code;
-   * none when its passes could not be read (the kernels then refuse the function).
+   * none when its passes are refused (the kernels then refuse the function, and the rule itself
+   * still works). A refusal goes to a report of its own and is dropped; anything thrown is a bug,
+   * which the caller reports as an internal error at the method.
    */
   private static List<Function> quietRecordPullbacks(ExecutableElement m, DiffSpec spec, RecordSignature sig,
       Trees trees, CalleeResolver callees) {
-    try {
-      return VjpPassReader.readRecord(m, spec, sig, trees, new Report(), callees, BodyReading::read)
-          .map(p -> RecordRulePullbacks.of(sig, p)).orElse(List.of());
-    } catch (RuntimeException e) {
-      // An optional reading: without it the kernels refuse the function, and the rule itself still works.
-      return List.of();
-    }
+    return VjpPassReader.readRecord(m, spec, sig, trees, new Report(), callees, BodyReading::read)
+        .map(p -> RecordRulePullbacks.of(sig, p)).orElse(List.of());
   }
 
   private static List<Function> all(List<ClassWork> work) {

@@ -1,5 +1,6 @@
 package io.jgrad.runtime;
 
+import io.jgrad.runtime.internal.Accumulate;
 import java.util.Arrays;
 import java.util.Random;
 
@@ -230,7 +231,7 @@ public final class GradCheck {
       double c = d < n ? 1.0 : random.nextGaussian();
       double[] back = pull(point, c);
       double lhs = forward * c;
-      double rhs = dot(t, back);
+      double rhs = Accumulate.dot(t, back); // pull gave back t's length
       double e2 = Math.abs(lhs - rhs) / (1 + Math.abs(lhs));
       if (e2 > transposeError || Double.isNaN(e2)) {
         transposeError = Double.isNaN(e2) ? Double.POSITIVE_INFINITY : e2;
@@ -270,13 +271,5 @@ public final class GradCheck {
       out[i] += h * t[i];
     }
     return out;
-  }
-
-  private static double dot(double[] a, double[] b) {
-    double s = 0;
-    for (int i = 0; i < a.length; i++) {
-      s += a[i] * b[i];
-    }
-    return s;
   }
 }

@@ -17,8 +17,8 @@ public final class ArrayReverseOverReverse {
 
   /**
    * Whether {@code f}, at {@code order}, has its higher derivatives by reverse over reverse through
-   * pullback functions of arrays (where it has no forward mode): the one decision the order limits,
-   * the generated {@code fHvp} and the explanation of a missing method follow.
+   * pullback functions of arrays (where it has no forward mode): what the order limits let through;
+   * whether it then has {@code fHvp} is {@link io.jgrad.processor.ir.ReverseOnlyHvp}'s decision.
    */
   public static boolean applies(Function f, int order) {
     return f instanceof Function.Plain && order >= 2 && applies(f.signature());

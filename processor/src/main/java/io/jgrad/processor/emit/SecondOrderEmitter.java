@@ -10,6 +10,7 @@ import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.Derived;
 import io.jgrad.processor.ir.Function;
 import io.jgrad.processor.ir.Names;
+import io.jgrad.processor.ir.ReverseOnlyHvp;
 import io.jgrad.processor.ir.Stmt;
 import io.jgrad.processor.ir.Type;
 import java.util.ArrayList;
@@ -223,8 +224,8 @@ final class SecondOrderEmitter {
       // A rule with an array result (ArrayReverseOverReverse.arrayResultRule): fDerivative only.
       ArrayResultReverseEmitter.emit(sig, d.pullbacks().stream().map(Derived::signature).toList(),
           members.api());
-    } else if (sig.arraysReverseOverReverse()) {
-      // OrderLimits let it through: ArrayReverseOverReverse applies.
+    } else if (ReverseOnlyHvp.exists(sig, d.order(), false)) {
+      // A function of arrays: fHvp and the Hessian's rows through pullback functions of arrays.
       ArrayReverseHessianEmitter.emit(sig, d.pullbacks().stream().map(Derived::signature).toList(),
           members.api());
     } else {

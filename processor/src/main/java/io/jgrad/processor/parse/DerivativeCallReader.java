@@ -18,6 +18,7 @@ import io.jgrad.processor.ir.Exprs;
 import io.jgrad.processor.ir.Names;
 import io.jgrad.processor.ir.RecordResultLeaves;
 import io.jgrad.processor.ir.RecordShape;
+import io.jgrad.processor.ir.ReverseOnlyHvp;
 import io.jgrad.processor.ir.Stmt;
 import io.jgrad.processor.ir.Type;
 import io.jgrad.processor.ir.TypeMapper;
@@ -351,8 +352,8 @@ final class DerivativeCallReader {
       cx.javacError = true;
       return ReadContext.dummy();
     }
-    if (target.suffix().equals("Hvp") && !forward && !c.arraysReverseOverReverse()) {
-      // fHvp does not exist without forward mode (but through arrays): MissingMethodScanner says why.
+    if (target.suffix().equals("Hvp") && !forward && !ReverseOnlyHvp.exists(c, c.order(), flat.sig() != null)) {
+      // fHvp does not exist: MissingMethodScanner says why.
       cx.javacError = true;
       return ReadContext.dummy();
     }

@@ -51,7 +51,7 @@ public final class Accumulate {
 
   /**
    * Σᵢ {@code a[i]·b[i]} in double: one component of H·v, a Hessian row times a direction whose
-   * length generated code checked before.
+   * length generated code checked before, and {@code GradCheck}'s ⟨t, Jᵀc⟩.
    */
   public static double dot(double[] a, double[] b) {
     checkLengths(a.length, b.length);
