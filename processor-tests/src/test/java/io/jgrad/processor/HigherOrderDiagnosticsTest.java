@@ -393,7 +393,7 @@ class HigherOrderDiagnosticsTest {
   }
 
   @Test
-  void aFloatArrayReverseOverReverseIsAnError() {
+  void aFloatBesideAnArrayReverseOverReverseIsAnError() {
     String src = HEAD + """
         class VjpArrays {
           @CustomVjp(fwd = "gFwd", bwd = "gBwd", order = 2)
@@ -401,11 +401,11 @@ class HigherOrderDiagnosticsTest {
           static Fwd<Double> gFwd(double x) { return Fwd.of(Math.sin(x), Math.cos(x)); }
           static double gBwd(Double cos, double gr) { return cos * gr; }
           @Differentiable(order = 2)
-          static double f(float[] x, double y) { return g(x[0]) * x[1] * y; }
+          static double f(double[] x, float y) { return g(x[0]) * x[1] * y; }
         }
         """;
     Compilation c = assertErrorOnLine("jgrad.UnsupportedOrder", "h.VjpArrays", src, "static double f(");
-    assertThat(c).hadErrorContaining("or double[] and double parameters with a double result; hint:");
+    assertThat(c).hadErrorContaining("or double[], float[] and double parameters with a double result; hint:");
     assertThat(c).hadErrorContaining("order 2 through a @CustomVjp rule needs double parameters and a double result");
   }
 

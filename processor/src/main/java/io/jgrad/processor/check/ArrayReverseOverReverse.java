@@ -6,7 +6,7 @@ import io.jgrad.processor.ir.Type;
 
 /**
  * Which functions of arrays reach higher derivatives by reverse over reverse: at every order, a double
- * result and differentiated {@code double[]} and double parameters, one array at least, whose pullback
+ * result and differentiated {@code double[]}, {@code float[]} and double parameters, one array at least, whose pullback
  * functions return the gradient's components and whose reverse modes give {@code fHvp} (and, for one
  * array, the Hessian's rows), their own pullback functions the directional {@code fDerivative} above
  * order 2; and a {@code @CustomVjp} rule with a {@code double[]} result over
@@ -47,8 +47,8 @@ public final class ArrayReverseOverReverse {
   static String hint(Function f) {
     boolean arrays = f.signature().differentiatedParams().stream().anyMatch(p -> p.type().isArray());
     return f instanceof Function.Plain && arrays
-        ? ", or double[] and double parameters with a double result; hint: pass the numbers as doubles or in"
-            + " double[]s"
+        ? ", or double[], float[] and double parameters with a double result; hint: pass the numbers as doubles"
+            + " or in arrays"
         : "";
   }
 }
