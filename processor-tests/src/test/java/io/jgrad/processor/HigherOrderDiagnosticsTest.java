@@ -410,10 +410,10 @@ class HigherOrderDiagnosticsTest {
   }
 
   @Test
-  void anArrayResultRuleOverAnArrayAtOrderTwoIsAnError() {
+  void anArrayResultRuleAtOrderThreeIsAnError() {
     String src = HEAD + """
         class VjpArrayResult {
-          @CustomVjp(fwd = "gFwd", bwd = "gBwd", order = 2)
+          @CustomVjp(fwd = "gFwd", bwd = "gBwd", order = 3)
           static double[] g(double[] x) { double[] y = new double[1]; y[0] = x[0] * x[1]; return y; }
           static RecordFwd<double[], double[]> gFwd(double[] x) { return RecordFwd.of(g(x), new double[] {x[0], x[1]}); }
           static double[] gBwd(double[] res, double[] gr) {
@@ -425,8 +425,8 @@ class HigherOrderDiagnosticsTest {
         }
         """;
     Compilation c = assertErrorOnLine("jgrad.UnsupportedOrder", "h.VjpArrayResult", src, "static double[] g(");
-    assertThat(c).hadErrorContaining("order 2 of a @CustomVjp rule with an array result is not supported yet (order 2"
-        + " over double parameters is); hint:");
+    assertThat(c).hadErrorContaining("order 3 of a @CustomVjp rule with an array result is not supported yet (order 2"
+        + " over double and double[] parameters is); hint:");
   }
 
   @Test

@@ -33,7 +33,7 @@ public final class ArrayReverseOverReverse {
     Callee sig = f.signature();
     return order == 2 && f instanceof Function.VjpRule rule && !rule.pullbacks().isEmpty()
         && sig.returnType() == Type.DOUBLE_ARRAY && sig.recordResult() == null
-        && sig.differentiatedParams().stream().allMatch(p -> p.type() == Type.DOUBLE);
+        && sig.differentiatedParams().stream().allMatch(p -> p.type() == Type.DOUBLE || p.type() == Type.DOUBLE_ARRAY);
   }
 
   /** Whether {@code sig} is a function of {@code double[]}s (and doubles) with a double result. */
