@@ -36,6 +36,19 @@ public final class ArrayReverseOverReverse {
         && sig.differentiatedParams().stream().allMatch(p -> p.type() == Type.DOUBLE || p.type() == Type.DOUBLE_ARRAY);
   }
 
+  /**
+   * Whether a caller of {@code order} without forward mode goes through a call of {@code g} by its
+   * pullback functions, which take the result's cotangent array: {@code g} is a {@code @CustomVjp} rule
+   * with a {@code double[]} result over doubles of order 2 ({@link #arrayResultRule}), the caller of
+   * order 2 (its pullback functions have no pullback functions of their own yet).
+   */
+  static boolean throughArrayResultRule(Callee g, int order,
+      java.util.function.Function<Callee, Function> bodies) {
+    Function rule = bodies.apply(g);
+    return order == 2 && rule != null && g.order() == 2 && arrayResultRule(rule, 2)
+        && g.differentiatedParams().stream().allMatch(p -> p.type() == Type.DOUBLE);
+  }
+
   /** Whether {@code sig} is a function of {@code double[]}s (and doubles) with a double result. */
   private static boolean applies(Callee sig) {
     return sig.arraysReverseOverReverse();

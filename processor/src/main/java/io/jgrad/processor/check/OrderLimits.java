@@ -143,6 +143,9 @@ public final class OrderLimits {
               + g.receiver() + ".value(a, b, c)), or pass a DiffFn1 or DiffFn2")
           : Optional.empty();
     }
+    if (!forward && ArrayReverseOverReverse.throughArrayResultRule(g, order, bodies)) {
+      return Optional.empty(); // its pullback functions take the result's cotangent array
+    }
     Function inlined = ResultCalls.body(g, bodies);
     if (inlined != null && forward) {
       // Taken in as the caller's own code (ResultInlining): what it calls is called from the caller.
