@@ -393,7 +393,7 @@ class HigherOrderDiagnosticsTest {
   }
 
   @Test
-  void aFloatArrayReverseOverReverseIsAnError() {
+  void aFloatBesideAnArrayReverseOverReverseIsAnError() {
     String src = HEAD + """
         class VjpArrays {
           @CustomVjp(fwd = "gFwd", bwd = "gBwd", order = 2)
@@ -401,19 +401,19 @@ class HigherOrderDiagnosticsTest {
           static Fwd<Double> gFwd(double x) { return Fwd.of(Math.sin(x), Math.cos(x)); }
           static double gBwd(Double cos, double gr) { return cos * gr; }
           @Differentiable(order = 2)
-          static double f(float[] x, double y) { return g(x[0]) * x[1] * y; }
+          static double f(double[] x, float y) { return g(x[0]) * x[1] * y; }
         }
         """;
     Compilation c = assertErrorOnLine("jgrad.UnsupportedOrder", "h.VjpArrays", src, "static double f(");
-    assertThat(c).hadErrorContaining("or double[] and double parameters with a double result; hint:");
+    assertThat(c).hadErrorContaining("or double[], float[] and double parameters with a double result; hint:");
     assertThat(c).hadErrorContaining("order 2 through a @CustomVjp rule needs double parameters and a double result");
   }
 
   @Test
-  void anArrayResultRuleOverAnArrayAtOrderTwoIsAnError() {
+  void anArrayResultRuleAtOrderThreeIsAnError() {
     String src = HEAD + """
         class VjpArrayResult {
-          @CustomVjp(fwd = "gFwd", bwd = "gBwd", order = 2)
+          @CustomVjp(fwd = "gFwd", bwd = "gBwd", order = 3)
           static double[] g(double[] x) { double[] y = new double[1]; y[0] = x[0] * x[1]; return y; }
           static RecordFwd<double[], double[]> gFwd(double[] x) { return RecordFwd.of(g(x), new double[] {x[0], x[1]}); }
           static double[] gBwd(double[] res, double[] gr) {
@@ -425,8 +425,8 @@ class HigherOrderDiagnosticsTest {
         }
         """;
     Compilation c = assertErrorOnLine("jgrad.UnsupportedOrder", "h.VjpArrayResult", src, "static double[] g(");
-    assertThat(c).hadErrorContaining("order 2 of a @CustomVjp rule with an array result is not supported yet (order 2"
-        + " over double parameters is); hint:");
+    assertThat(c).hadErrorContaining("order 3 of a @CustomVjp rule with an array result is not supported yet (order 2"
+        + " over double and double[] parameters is); hint:");
   }
 
   @Test

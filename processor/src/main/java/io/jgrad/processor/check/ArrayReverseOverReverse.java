@@ -6,7 +6,7 @@ import io.jgrad.processor.ir.Type;
 
 /**
  * Which functions of arrays reach higher derivatives by reverse over reverse: at every order, a double
- * result and differentiated {@code double[]} and double parameters, one array at least, whose pullback
+ * result and differentiated {@code double[]}, {@code float[]} and double parameters, one array at least, whose pullback
  * functions return the gradient's components and whose reverse modes give {@code fHvp} (and, for one
  * array, the Hessian's rows), their own pullback functions the directional {@code fDerivative} above
  * order 2; and a {@code @CustomVjp} rule with a {@code double[]} result over
@@ -33,7 +33,20 @@ public final class ArrayReverseOverReverse {
     Callee sig = f.signature();
     return order == 2 && f instanceof Function.VjpRule rule && !rule.pullbacks().isEmpty()
         && sig.returnType() == Type.DOUBLE_ARRAY && sig.recordResult() == null
-        && sig.differentiatedParams().stream().allMatch(p -> p.type() == Type.DOUBLE);
+        && sig.differentiatedParams().stream().allMatch(p -> p.type() == Type.DOUBLE || p.type() == Type.DOUBLE_ARRAY);
+  }
+
+  /**
+   * Whether a caller of {@code order} without forward mode goes through a call of {@code g} by its
+   * pullback functions, which take the result's cotangent array: {@code g} is a {@code @CustomVjp} rule
+   * with a {@code double[]} result over doubles of order 2 ({@link #arrayResultRule}), the caller of
+   * order 2 (its pullback functions have no pullback functions of their own yet).
+   */
+  static boolean throughArrayResultRule(Callee g, int order,
+      java.util.function.Function<Callee, Function> bodies) {
+    Function rule = bodies.apply(g);
+    return order == 2 && rule != null && g.order() == 2 && arrayResultRule(rule, 2)
+        && g.differentiatedParams().stream().allMatch(p -> p.type() == Type.DOUBLE);
   }
 
   /** Whether {@code sig} is a function of {@code double[]}s (and doubles) with a double result. */
@@ -47,8 +60,8 @@ public final class ArrayReverseOverReverse {
   static String hint(Function f) {
     boolean arrays = f.signature().differentiatedParams().stream().anyMatch(p -> p.type().isArray());
     return f instanceof Function.Plain && arrays
-        ? ", or double[] and double parameters with a double result; hint: pass the numbers as doubles or in"
-            + " double[]s"
+        ? ", or double[], float[] and double parameters with a double result; hint: pass the numbers as doubles"
+            + " or in arrays"
         : "";
   }
 }

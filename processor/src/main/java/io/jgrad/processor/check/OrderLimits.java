@@ -56,7 +56,7 @@ public final class OrderLimits {
     boolean arrayResult = ArrayReverseOverReverse.arrayResultRule(f, order);
     if (f.signature().returnType().isArray() && f instanceof Function.VjpRule && !arrayResult) {
       return Optional.of(o + " of a @CustomVjp rule with an array result is not supported yet (order 2 over double"
-          + " parameters is); hint: differentiate a number computed from the result (a sum, a loss) at this"
+          + " and double[] parameters is); hint: differentiate a number computed from the result (a sum, a loss) at this"
           + " order, or use fJacobian at order 1");
     }
     if ((f instanceof Function.VjpRule || !forward) && !f.signature().doublesOnly()
@@ -142,6 +142,9 @@ public final class OrderLimits {
               + " supported yet in a function that reaches a @CustomVjp rule; hint: call it with the numbers ("
               + g.receiver() + ".value(a, b, c)), or pass a DiffFn1 or DiffFn2")
           : Optional.empty();
+    }
+    if (!forward && ArrayReverseOverReverse.throughArrayResultRule(g, order, bodies)) {
+      return Optional.empty(); // its pullback functions take the result's cotangent array
     }
     Function inlined = ResultCalls.body(g, bodies);
     if (inlined != null && forward) {

@@ -55,8 +55,11 @@ final class ArrayReverseHessianEmitter {
     hessian.addStatement("$T $L = $T.$LVjp($L, 1.0)", vjpType, vjp, home, pullback.name(), args);
     hessian.addStatement("double[][] $L = new double[$L][]", hessianName, length);
     hessian.beginControlFlow("for (int $L = 0; $L < $L; $L++)", row, row, length, row);
-    hessian.addStatement("$L[$L] = $L.pullback($L).$L()", hessianName, row, vjp,
-        ArrayHessianEmitter.unit(x.type(), length, row), x.name());
+    CodeBlock read = CodeBlock.of("$L.pullback($L).$L()", vjp, ArrayHessianEmitter.unit(x.type(), length, row),
+        x.name());
+    // A float[] parameter's rows are float[]s: the Hessian is double[][] as without a rule.
+    hessian.addStatement("$L[$L] = $L", hessianName, row, x.type() == Type.FLOAT_ARRAY
+        ? CodeBlock.of("$T.widen($L)", RuntimeTypes.FLOAT_VECTORS, read) : read);
     hessian.endControlFlow();
     return hessian.addStatement("return $L", hessianName).build();
   }

@@ -371,13 +371,15 @@ public record Callee(
   }
 
   /**
-   * Whether it returns a double and is differentiated in doubles and {@code double[]}s, one array at
-   * least: the shape whose reverse over reverse goes through pullback functions returning gradient
+   * Whether it returns a double and is differentiated in doubles, {@code double[]}s and
+   * {@code float[]}s, one array at least: the shape whose reverse over reverse goes through pullback functions returning gradient
    * arrays (where it reaches a {@code @CustomVjp} rule), with {@code fHvp} and the array
    * {@code fHessian} read from their reverse modes.
    */
   public boolean arraysReverseOverReverse() {
-    return doublesOrDoubleArrays() && differentiatedParams().stream().anyMatch(p -> p.type() == Type.DOUBLE_ARRAY);
+    return returnType == Type.DOUBLE && differentiatedParams().stream().allMatch(p -> p.type() == Type.DOUBLE
+        || p.type() == Type.DOUBLE_ARRAY || p.type() == Type.FLOAT_ARRAY)
+        && differentiatedParams().stream().anyMatch(p -> p.type().isArray());
   }
 
   /**

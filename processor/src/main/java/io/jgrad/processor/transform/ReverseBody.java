@@ -319,9 +319,10 @@ public final class ReverseBody {
       return functionObjectCall(p, callArgs, names);
     }
     // A rule with a record result of doubles takes the result's cotangent leaf by leaf.
-    boolean record = callee.recordResult() != null
+    // A rule with an array result of doubles takes the result's cotangent array.
+    boolean leaves = (callee.recordResult() != null || callee.returnType() == Type.DOUBLE_ARRAY)
         && callee.differentiatedParams().stream().allMatch(q -> q.type() == Type.DOUBLE);
-    if (callee.order() < 2 || !callee.doublesOnly() && !record) {
+    if (callee.order() < 2 || !callee.doublesOnly() && !leaves) {
       throw new IllegalStateException("reverse over reverse through " + callee.name() + " passed OrderLimits");
     }
     List<Callee.Param> diff = callee.differentiatedParams();
