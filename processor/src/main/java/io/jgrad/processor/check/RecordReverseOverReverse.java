@@ -43,20 +43,6 @@ final class RecordReverseOverReverse {
 
   /**
    * Why the plain function {@code f} without forward mode cannot call a rule with a record result at
-   * order 2, or empty: a loop or a local array keeps its pullback functions' values on a tape of
-   * numbers, which does not hold the call's record.
-   */
-  static Optional<String> onTape(Function f) {
-    boolean tape = Rewrite.anyMatch(f.body(), s -> s instanceof Stmt.While || s instanceof Stmt.ArrayWrite);
-    boolean record = Rewrite.anyMatch(f.body(), s -> Rewrite.operands(s).stream()
-        .anyMatch(RecordReverseOverReverse::readsRecordResult));
-    return tape && record ? Optional.of("order 2 of a function that reaches a @CustomVjp rule, calls a function with"
-        + " a record result and has a loop or a local array is not supported yet; hint: move the loop or the"
-        + " array into a function of its own that this one calls") : Optional.empty();
-  }
-
-  /**
-   * Why the plain function {@code f} without forward mode cannot call a rule with a record result at
    * order 2, or empty: a local that takes such a call's record and is assigned again ({@code q = sq(s, t)}
    * after {@code P q = sq(r, t)}) has two values, where the pullback functions read the call's leaves
    * from one.
