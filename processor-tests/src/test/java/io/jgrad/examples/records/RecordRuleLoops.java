@@ -62,6 +62,15 @@ final class RecordRuleLoops {
     return r.x() + Math.sin(r.y());
   }
 
+  /** {@link #unrolled} with one local taking both calls' records. */
+  @Differentiable(order = 2)
+  static double reassigned(double x, double y) {
+    Point q = mix(x, y);
+    double s = q.x() + Math.sin(q.y());
+    q = mix(s, y);
+    return q.x() + Math.sin(q.y());
+  }
+
   /** {@link #looped} through the true rule, n times. */
   @Differentiable(order = 2)
   static double loopedTrue(double x, double y, int n) {

@@ -44,6 +44,16 @@ class RecordRuleLoopsTest {
   }
 
   @Test
+  void aLocalTakingTwoCallsRecordsHasTheDerivativesOfItsTwinWithTwoLocals() {
+    RecordRuleLoopsDerivatives.ReassignedGrad g = RecordRuleLoopsDerivatives.reassignedGrad(X, Y);
+    RecordRuleLoopsDerivatives.UnrolledGrad u = RecordRuleLoopsDerivatives.unrolledGrad(X, Y);
+    assertThat(g.x()).isWithin(1e-12).of(u.x());
+    assertThat(g.y()).isWithin(1e-12).of(u.y());
+    assertMatrix(RecordRuleLoopsDerivatives.reassignedHessian(X, Y), RecordRuleLoopsDerivatives.unrolledHessian(X, Y),
+        1e-12);
+  }
+
+  @Test
   void loopedThroughTheTrueRuleHasTheDifferencesOfItsGradient() {
     for (int n = 0; n <= 3; n++) {
       double[][] h = RecordRuleLoopsDerivatives.loopedTrueHessian(X, Y, n);

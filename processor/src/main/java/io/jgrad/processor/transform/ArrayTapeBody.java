@@ -94,6 +94,10 @@ final class ArrayTapeBody {
           .forEach(t -> renamed.computeIfAbsent(t.name(), names::fresh));
     });
     List<Stmt> counted = forward(sweep, true);
+    // The locals keeping calls' arguments too, which the recording run declares again.
+    callArgs.values().forEach(args -> args.stream()
+        .filter(a -> a instanceof Expr.Var v && !params.contains(v.name()))
+        .forEach(a -> renamed.computeIfAbsent(((Expr.Var) a).name(), names::fresh)));
     return Rewrite.stmts(counted, e -> e instanceof Expr.Var v && renamed.containsKey(v.name())
         ? new Expr.Var(renamed.get(v.name()), v.type()) : e);
   }
