@@ -131,59 +131,6 @@ class HigherOrderDiagnosticsTest {
   }
 
   @Test
-  void aLocalTakingTheRecordOfAVjpRuleTwiceAtOrderTwoIsAnErrorWithAHint() {
-    // The processor failed on it (a leaf assigned twice after single-assignment form); found in review.
-    String src = HEAD + """
-        class RecordVjpReassigned {
-          record Point(double x, double y) {}
-          @CustomVjp(fwd = "pFwd", bwd = "pBwd", order = 2)
-          static Point p(double x) { return new Point(x, x * x); }
-          static RecordFwd<Point, Double> pFwd(double x) { return RecordFwd.of(new Point(x, x * x), x); }
-          static double pBwd(Double x, Point g) { return g.x() + 2 * x * g.y(); }
-          @Differentiable(order = 2)
-          static double f(double x) {
-            Point q = p(x);
-            double s = q.x();
-            q = p(s);
-            return q.x() * q.y();
-          }
-        }
-        """;
-    Compilation c = assertErrorOnLine("jgrad.UnsupportedOrder", "h.RecordVjpReassigned", src, "static double f(");
-    assertThat(c).hadErrorContaining("assigns the record result of a call to a local it assigns again (q) is not"
-        + " supported yet; hint: declare a new local for each call");
-  }
-
-  @Test
-  void aCallOfAVjpRuleWithARecordResultInAFunctionWithALoopAtOrderTwoIsAnErrorWithAHint() {
-    // A loop keeps the pullback functions' values on a tape of numbers, which does not hold a record.
-    String src = HEAD + """
-        class RecordVjpInLoop {
-          record Point(double x, double y) {}
-          @CustomVjp(fwd = "pFwd", bwd = "pBwd", order = 2)
-          static Point p(double x) { return new Point(x, x * x); }
-          static RecordFwd<Point, Double> pFwd(double x) { return RecordFwd.of(new Point(x, x * x), x); }
-          static double pBwd(Double x, Point g) { return g.x() + 2 * x * g.y(); }
-          @Differentiable(order = 2)
-          static double f(double x) {
-            double s = x;
-            int i = 0;
-            while (i < 2) {
-              Point q = p(s);
-              s = q.x() * q.y();
-              i++;
-            }
-            return s;
-          }
-        }
-        """;
-    Compilation c = assertErrorOnLine("jgrad.UnsupportedOrder", "h.RecordVjpInLoop", src, "static double f(");
-    assertThat(c).hadErrorContaining("order 2 of a function that reaches a @CustomVjp rule, calls a function with a"
-        + " record result and has a loop or a local array is not supported yet; hint: move the loop or the array"
-        + " into a function of its own that this one calls");
-  }
-
-  @Test
   void anOrderBelowOneIsAnError() {
     String src = HEAD + """
         class Zero {

@@ -88,8 +88,6 @@ public final class OrderLimits {
     }
     boolean loops = Rewrite.anyMatch(f.body(), s -> s instanceof Stmt.While);
     return throughCalls(f, order, forward, loops, bodies)
-        .or(() -> forward ? Optional.empty() : RecordReverseOverReverse.onTape(f))
-        .or(() -> forward ? Optional.empty() : RecordReverseOverReverse.reassigned(f))
         .or(() -> forward ? Optional.empty() : reverseOverReverse(f.body(), false));
   }
 

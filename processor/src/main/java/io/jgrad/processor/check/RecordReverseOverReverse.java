@@ -1,16 +1,11 @@
 package io.jgrad.processor.check;
 
 import io.jgrad.processor.ir.Callee;
-import io.jgrad.processor.ir.Expr;
 import io.jgrad.processor.ir.Function;
 import io.jgrad.processor.ir.Rewrite;
 import io.jgrad.processor.ir.Stmt;
 import io.jgrad.processor.ir.Type;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * What reverse over reverse cannot reach yet for a function with records in its signature that has
@@ -39,54 +34,6 @@ final class RecordReverseOverReverse {
           + " yet above order 2" + hint);
     }
     return Optional.empty();
-  }
-
-  /**
-   * Why the plain function {@code f} without forward mode cannot call a rule with a record result at
-   * order 2, or empty: a loop or a local array keeps its pullback functions' values on a tape of
-   * numbers, which does not hold the call's record.
-   */
-  static Optional<String> onTape(Function f) {
-    boolean tape = Rewrite.anyMatch(f.body(), s -> s instanceof Stmt.While || s instanceof Stmt.ArrayWrite);
-    boolean record = Rewrite.anyMatch(f.body(), s -> Rewrite.operands(s).stream()
-        .anyMatch(RecordReverseOverReverse::readsRecordResult));
-    return tape && record ? Optional.of("order 2 of a function that reaches a @CustomVjp rule, calls a function with"
-        + " a record result and has a loop or a local array is not supported yet; hint: move the loop or the"
-        + " array into a function of its own that this one calls") : Optional.empty();
-  }
-
-  /**
-   * Why the plain function {@code f} without forward mode cannot call a rule with a record result at
-   * order 2, or empty: a local that takes such a call's record and is assigned again ({@code q = sq(s, t)}
-   * after {@code P q = sq(r, t)}) has two values, where the pullback functions read the call's leaves
-   * from one.
-   */
-  static Optional<String> reassigned(Function f) {
-    Map<String, Integer> assignments = new HashMap<>();
-    Set<String> records = new HashSet<>();
-    Rewrite.forEach(f.body(), s -> {
-      boolean record = Rewrite.operands(s).stream().anyMatch(RecordReverseOverReverse::readsRecordResult);
-      Rewrite.assigned(s).forEach(v -> {
-        assignments.merge(v.name(), 1, Integer::sum);
-        if (record) {
-          records.add(v.name());
-        }
-      });
-    });
-    return records.stream().filter(v -> assignments.get(v) > 1).findFirst().map(v -> "order 2 of a function that"
-        + " reaches a @CustomVjp rule and assigns the record result of a call to a local it assigns again ("
-        + v.replaceFirst("_[^_]*$", "") + ") is not supported yet; hint: declare a new local for each call,"
-        + " P q2 = ...");
-  }
-
-  /** Whether {@code e} calls a function with a record result. */
-  private static boolean readsRecordResult(Expr e) {
-    boolean[] found = {false};
-    Rewrite.expr(e, x -> {
-      found[0] |= x instanceof Expr.Call c && c.callee().recordResult() != null;
-      return x;
-    });
-    return found[0];
   }
 
   /**

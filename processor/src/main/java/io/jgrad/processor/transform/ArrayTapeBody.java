@@ -36,6 +36,8 @@ final class ArrayTapeBody {
   private final Map<String, List<Expr>> callArgs = new HashMap<>();
   /** The callee of each pullback, by the local holding the pullback. */
   private final Map<String, Callee> callees = new HashMap<>();
+  /** The call sites of rules with a record result written so far. */
+  private int recordSites;
 
   private ArrayTapeBody(Callee f, Names names) {
     this.names = names;
@@ -83,11 +85,12 @@ final class ArrayTapeBody {
   private List<Stmt> counting(List<Stmt> sweep) {
     Map<String, String> renamed = new HashMap<>();
     Rewrite.forEach(sweep, s -> {
-      Expr.Var target = s instanceof Stmt.Assign a ? a.target() : s instanceof Stmt.Declare d ? d.target()
-          : s instanceof Stmt.Save v ? v.residual() : s instanceof Stmt.Linearize l ? l.result() : null;
-      if (target != null && !params.contains(target.name())) {
-        renamed.computeIfAbsent(target.name(), names::fresh);
-      }
+      // A call's results: every leaf of a record result.
+      List<Expr.Var> targets = s instanceof Stmt.Assign a ? List.of(a.target())
+          : s instanceof Stmt.Declare d ? List.of(d.target()) : s instanceof Stmt.Save v ? List.of(v.residual())
+          : s instanceof Stmt.Linearize l ? l.results() : List.of();
+      targets.stream().filter(t -> !params.contains(t.name()))
+          .forEach(t -> renamed.computeIfAbsent(t.name(), names::fresh));
     });
     List<Stmt> counted = forward(sweep, true);
     // The locals holding calls' arguments, named by this run, are declared again by the recording run.
@@ -141,6 +144,17 @@ final class ArrayTapeBody {
       if (!stable(l.args().get(i))) {
         out.add(new Stmt.Assign((Expr.Var) args.get(i), l.args().get(i), true));
       }
+    }
+    if (l.callee().recordResult() != null) {
+      // A rule with a record result: each leaf a read of one call site, which the normalizer makes
+      // one call again when this body is differentiated.
+      int site = recordSites++;
+      for (int i = 0; i < l.results().size(); i++) {
+        Expr.Var leaf = l.results().get(i);
+        out.add(new Stmt.Assign(leaf, new Expr.Call(l.callee().readingLeaf(i, site), args, leaf.type()),
+            l.declare()));
+      }
+      return out;
     }
     out.add(new Stmt.Assign(l.result(), new Expr.Call(SecondOrder.output(l.callee()), args, l.result().type()),
         l.declare()));

@@ -133,8 +133,25 @@ public final class Derivation {
    * arrays (ArrayTapeBody).
    */
   private static List<Function> reverseOverReverse(Callee sig, List<Stmt> normal, Names names) {
-    boolean tape = Rewrite.anyMatch(normal, s -> s instanceof Stmt.While || s instanceof Stmt.ArrayWrite);
+    boolean tape = Rewrite.anyMatch(normal, s -> s instanceof Stmt.While || s instanceof Stmt.ArrayWrite)
+        || reassignedRecordLeaf(normal);
     return tape ? ArrayTapeBody.pullbacks(sig, normal, names) : ReverseBody.pullbacks(sig, normal, names);
+  }
+
+  /**
+   * Whether a leaf a record call assigns is assigned again ({@code q = p(s)} after {@code P q = p(x)}):
+   * straight-line reverse mode reads each value where it was computed, so the tape keeps both.
+   */
+  private static boolean reassignedRecordLeaf(List<Stmt> normal) {
+    Map<String, Integer> assignments = new HashMap<>();
+    Set<String> leaves = new HashSet<>();
+    Rewrite.forEach(normal, s -> {
+      Rewrite.assigned(s).forEach(v -> assignments.merge(v.name(), 1, Integer::sum));
+      if (s instanceof Stmt.CallRecord c) {
+        c.leaves().forEach(v -> leaves.add(v.name()));
+      }
+    });
+    return leaves.stream().anyMatch(v -> assignments.get(v) > 1);
   }
 
   /** One transposed program placed for each entry point: {@code fVjp}, {@code fValueAndGrad}, {@code fGrad}. */
