@@ -73,6 +73,9 @@ final class SecondOrderEmitter {
       if (sig.hasHvpFunction()) {
         HvpFunctionEmitter.emit(sig, members.internal());
       }
+      if (GradientTangentEmitter.applies(sig)) {
+        GradientTangentEmitter.emit(sig, members.internal());
+      }
       return;
     }
 

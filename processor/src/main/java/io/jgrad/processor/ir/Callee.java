@@ -454,22 +454,27 @@ public record Callee(
   }
 
   /**
-   * Whether {@link #gradientFunction()} has a tangent function, {@code fGradientTangent(p..., v)},
-   * with its forward mode: H·v and its derivative, those of {@link #hvpFunction}, for callers of
-   * order 2 (one differentiated {@code double[]}, forward mode, order 3 or more).
+   * Whether {@link #gradientFunction(Param)} has a tangent function, {@code fGradientTangent(p..., v)}
+   * ({@code fGradientPTangent} per component), with its forward mode: H·v and its derivative, for
+   * callers of order 2 (forward mode, order 3 or more; one differentiated {@code double[]}, through
+   * {@link #hvpFunction}, or several {@code double[]}s and doubles, through {@code fHvp} and
+   * {@code fTangent2}).
    */
   public boolean hasGradientTangent() {
-    return forward && hasHvpFunction();
+    return forward && (hasHvpFunction() || order >= 3 && !hasSingleGradient() && hasGradientFunction()
+        && differentiatedParams().stream().allMatch(p -> p.type() == Type.DOUBLE || p.type() == Type.DOUBLE_ARRAY));
   }
 
   /**
-   * Whether this callee is the gradient or H·v of a function of one array as a function of its own
-   * ({@link #gradientFunction()}, {@link #hvpFunction}), with a tangent function where
+   * Whether this callee is the gradient or H·v of a function of one array, or an array component
+   * of the gradient of a function of several parameters, as a function of its own
+   * ({@link #gradientFunction(Param)}, {@link #hvpFunction}), with a tangent function where
    * {@link #hasGradientTangent} or {@link #hasHvpTangent} says so.
    */
   public boolean isArrayDerivativeFunction() {
     return internal() && returnType != null && returnType.isArray() && tangentOrder == 0
-        && (name.endsWith("Gradient") || name.endsWith("HvpFunction"));
+        && (name.endsWith("Gradient") || name.endsWith("HvpFunction") || differentiatedParams().stream()
+            .anyMatch(p -> p.type().isArray() && name.endsWith("Gradient" + Names.capitalized(p.name()))));
   }
 
   /** The name of {@link #gradientFunction} of function {@code name}. */

@@ -71,12 +71,13 @@ final class ArrayDerivativeCalls {
           + " directional derivative, " + f + "Jvp(...).tangent()", whole);
     }
     int callerOrder = DiffSpec.of(cx.method).map(DiffSpec::order).orElse(1);
-    // At order 2 the gradient's tangent is H·v, fHvpFunction's, of one double[] with forward mode.
+    // At order 2 the gradient's tangent is H·v (fHvpFunction's, or a component of fHvp), with forward mode.
     boolean tangent = callerOrder == 2 && forward && c.hasGradientTangent();
     if (callerOrder > 1 && !tangent) {
       return cx.failed(Codes.UNSUPPORTED_ORDER, "the gradient of " + f + " is an array, whose derivatives"
-          + " a caller has at order 1, or at order 2 where " + f + " has one double[] parameter and forward"
-          + " mode, and " + cx.method.getSimpleName() + " has order " + callerOrder + "; hint: give "
+          + " a caller has at order 1, or at order 2 where " + f + " has double[] and double parameters and"
+          + " forward mode" + (forward ? "" : " (" + f + " reaches a @CustomVjp rule)") + ", and "
+          + cx.method.getSimpleName() + " has order " + callerOrder + "; hint: give "
           + cx.method.getSimpleName() + " order = 1, or read a directional derivative, " + f
           + "Jvp(...).tangent()", whole);
     }
