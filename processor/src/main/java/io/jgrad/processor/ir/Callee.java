@@ -345,6 +345,20 @@ public record Callee(
         .allMatch(p -> p.type() == Type.DOUBLE || p.type() == Type.DOUBLE_ARRAY);
   }
 
+  /**
+   * The pullback of a function with a {@code double[]} result ({@link #arrayResultOfDoubles}) along
+   * its differentiated parameter {@code p} as a function of its own, {@code fVjpFunction(p..., u)}
+   * ({@code fVjpFunctionP} for several), in {@code Internal}: uᵀ·J in p's direction, what a caller's
+   * {@code fVjp(x).pullback(u)} calls. Its forward and reverse modes go through {@code fTangent}'s.
+   */
+  public Callee vjpFunction(Param p) {
+    List<Param> all = new java.util.ArrayList<>(params);
+    all.add(new Param(Names.of(paramNames(), List.of()).fresh("u"), Type.DOUBLE_ARRAY, true));
+    String suffix = hasSingleGradient() ? "" : Names.capitalized(p.name());
+    return new Callee(derivativesQualifiedName, derivativesQualifiedName, name + "VjpFunction" + suffix,
+        List.copyOf(all), p.type(), true, Math.max(1, order - 1));
+  }
+
   /** Whether it returns a double and is differentiated in doubles only: what reverse over reverse goes through. */
   public boolean doublesOnly() {
     return returnType == Type.DOUBLE && differentiatedParams().stream().allMatch(p -> p.type() == Type.DOUBLE);

@@ -198,7 +198,8 @@ final class ArrayDerivativeCalls {
           .ifPresent(a -> cx.error(Codes.DERIVATIVE_CALL, described.get(call) + " is computed once, at the start of "
               + cx.method.getSimpleName() + ", but its argument " + ((Expr.Var) a).name() + " is assigned in"
               + " the body; hint: read it into a local array after the assignment, double[] g = "
-              + call.callee().name().replaceFirst("(Gradient|Pullback)\\w*$", "Grad(...)")
+              + call.callee().name().replaceFirst("VjpFunction\\w*$", "Vjp(...).pullback(u)")
+                  .replaceFirst("(Gradient|Pullback)\\w*$", "Grad(...)")
                   .replaceFirst("Tangent$", "Jvp(...).tangent()") + "; then read g[i]",
               cx.positions.get(call)));
       out.add(new Stmt.Assign(held, call, true));
