@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Derivative calls of a function with a {@code double[]} result that jgrad does not differentiate
- * yet (a caller of order 2, the tangent array as a value of its own, a pullback) are errors at the
+ * yet (a caller of order 2, the tangent or pullback array as a value of its own) are errors at the
  * call with a hint; the shapes it reads compile cleanly.
  */
 class ArrayResultCallDiagnosticsTest {
@@ -66,10 +66,27 @@ class ArrayResultCallDiagnosticsTest {
   }
 
   @Test
-  void aPullbackIsNotYet() {
+  void aPullbackCompilesCleanly() {
+    Compilation c = compile("a.A", source("@Differentiable", "double[] g = ADerivatives.twiceVjp(w, x).pullback(u).v();\n"
+        + "    return g[0] + ADerivatives.twiceVjp(w, x).pullback(u).a() + ADerivatives.twiceVjp(w, x).pullback(u).v()[1];"));
+    assertThat(c.errors()).isEmpty();
+    assertThat(c.warnings()).isEmpty();
+  }
+
+  @Test
+  void aPullbackArrayPassedOnWholeIsRefused() {
     assertThat(errorAtCall("jgrad.DerivativeCall", "@Differentiable",
+        "return first(ADerivatives.twiceVjp(w, x).pullback(u).v()); // here"))
+        .contains("twiceVjp(...).pullback(u) is an array: jgrad differentiates it read in place or into a local"
+            + " array at the top level of the body; hint:");
+  }
+
+  @Test
+  void aPullbackInACallerOfOrder2IsNotYet() {
+    assertThat(errorAtCall("jgrad.UnsupportedOrder", "@Differentiable(order = 2)",
         "return ADerivatives.twiceVjp(w, x).pullback(u).a(); // here"))
-        .contains("jgrad differentiates twiceJvp(...).tangent() and .value() of twice, which returns an array");
+        .contains("the derivatives of twiceVjp(...).pullback(u) are second derivatives of twice, which returns an"
+            + " array, and a caller has them at order 1 only, and caller has order 2; hint: give caller order = 1");
   }
 
   @Test

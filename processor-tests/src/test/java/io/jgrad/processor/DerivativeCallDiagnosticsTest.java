@@ -231,15 +231,16 @@ class DerivativeCallDiagnosticsTest {
   }
 
   @Test
-  void theGradientArrayOfSeveralParametersAtOrder2IsNotYet() {
-    String src = source("@Differentiable(order = 2)",
-        withArray("double[] g = ADerivatives.pairGrad(w, x).v(); // here\n    return g[0];"))
-        .replace("final class A {", "final class A {\n  @Differentiable(order = 3) static double pair(double[] v,"
+  void theGradientArrayOfSeveralParametersWithFloatsAtOrder2IsNotYet() {
+    // Of double[]s and doubles it works (GradientComponentsAtOrderTwoTest); of a float[] not yet.
+    String src = source("@Differentiable(order = 2)", "float[] w = {(float) x, (float) y};\n"
+        + "    float[] g = ADerivatives.pairGrad(w, x).v(); // here\n    return g[0];")
+        .replace("final class A {", "final class A {\n  @Differentiable(order = 3) static double pair(float[] v,"
             + " double a) { return v[0] * v[1] * a; }");
     assertThat(message(assertErrorOnLine("jgrad.UnsupportedOrder", "a.A", src, "// here"), "jgrad.UnsupportedOrder"))
         .contains("the gradient of pair is an array, whose derivatives a caller has at order 1, or at order 2"
-            + " where pair has one double[] parameter and forward mode, and caller has order 2; hint: give caller"
-            + " order = 1, or read a directional derivative, pairJvp(...).tangent()");
+            + " where pair has double[] and double parameters and forward mode, and caller has order 2; hint: give"
+            + " caller order = 1, or read a directional derivative, pairJvp(...).tangent()");
   }
 
   @Test

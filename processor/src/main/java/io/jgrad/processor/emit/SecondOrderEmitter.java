@@ -61,6 +61,10 @@ final class SecondOrderEmitter {
       if (!(d.function() instanceof Function.Plain) || !d.tangents().isEmpty()) {
         emitTangentFunction(sig, kernel, members.internal());
       }
+      if (!d.tangents().isEmpty() && sig.arrayResultOfDoubles() && !sig.internal()) {
+        // fVjp(x).pullback(u) read in a body: through fTangent's modes (it has reverse mode here).
+        VjpFunctionEmitter.emit(sig, members.internal());
+      }
       return;
     }
     emitTangentFunction(sig, kernel, members.internal());
@@ -76,6 +80,9 @@ final class SecondOrderEmitter {
       }
       if (sig.hasHvpFunction()) {
         HvpFunctionEmitter.emit(sig, members.internal());
+      }
+      if (GradientTangentEmitter.applies(sig)) {
+        GradientTangentEmitter.emit(sig, members.internal());
       }
       return;
     }

@@ -355,6 +355,20 @@ public record Callee(
         .allMatch(p -> p.type() == Type.DOUBLE || p.type() == Type.DOUBLE_ARRAY);
   }
 
+  /**
+   * The pullback of a function with a {@code double[]} result ({@link #arrayResultOfDoubles}) along
+   * its differentiated parameter {@code p} as a function of its own, {@code fVjpFunction(p..., u)}
+   * ({@code fVjpFunctionP} for several), in {@code Internal}: uᵀ·J in p's direction, what a caller's
+   * {@code fVjp(x).pullback(u)} calls. Its forward and reverse modes go through {@code fTangent}'s.
+   */
+  public Callee vjpFunction(Param p) {
+    List<Param> all = new java.util.ArrayList<>(params);
+    all.add(new Param(Names.of(paramNames(), List.of()).fresh("u"), Type.DOUBLE_ARRAY, true));
+    String suffix = hasSingleGradient() ? "" : Names.capitalized(p.name());
+    return new Callee(derivativesQualifiedName, derivativesQualifiedName, name + "VjpFunction" + suffix,
+        List.copyOf(all), p.type(), true, Math.max(1, order - 1));
+  }
+
   /** Whether it returns a double and is differentiated in doubles only: what reverse over reverse goes through. */
   public boolean doublesOnly() {
     return returnType == Type.DOUBLE && differentiatedParams().stream().allMatch(p -> p.type() == Type.DOUBLE);
@@ -466,22 +480,27 @@ public record Callee(
   }
 
   /**
-   * Whether {@link #gradientFunction()} has a tangent function, {@code fGradientTangent(p..., v)},
-   * with its forward mode: H·v and its derivative, those of {@link #hvpFunction}, for callers of
-   * order 2 (one differentiated {@code double[]}, forward mode, order 3 or more).
+   * Whether {@link #gradientFunction(Param)} has a tangent function, {@code fGradientTangent(p..., v)}
+   * ({@code fGradientPTangent} per component), with its forward mode: H·v and its derivative, for
+   * callers of order 2 (forward mode, order 3 or more; one differentiated {@code double[]}, through
+   * {@link #hvpFunction}, or several {@code double[]}s and doubles, through {@code fHvp} and
+   * {@code fTangent2}).
    */
   public boolean hasGradientTangent() {
-    return forward && hasHvpFunction();
+    return forward && (hasHvpFunction() || order >= 3 && !hasSingleGradient() && hasGradientFunction()
+        && differentiatedParams().stream().allMatch(p -> p.type() == Type.DOUBLE || p.type() == Type.DOUBLE_ARRAY));
   }
 
   /**
-   * Whether this callee is the gradient or H·v of a function of one array as a function of its own
-   * ({@link #gradientFunction()}, {@link #hvpFunction}), with a tangent function where
+   * Whether this callee is the gradient or H·v of a function of one array, or an array component
+   * of the gradient of a function of several parameters, as a function of its own
+   * ({@link #gradientFunction(Param)}, {@link #hvpFunction}), with a tangent function where
    * {@link #hasGradientTangent} or {@link #hasHvpTangent} says so.
    */
   public boolean isArrayDerivativeFunction() {
     return internal() && returnType != null && returnType.isArray() && tangentOrder == 0
-        && (name.endsWith("Gradient") || name.endsWith("HvpFunction"));
+        && (name.endsWith("Gradient") || name.endsWith("HvpFunction") || differentiatedParams().stream()
+            .anyMatch(p -> p.type().isArray() && name.endsWith("Gradient" + Names.capitalized(p.name()))));
   }
 
   /** The name of {@link #gradientFunction} of function {@code name}. */

@@ -71,12 +71,13 @@ final class ArrayDerivativeCalls {
           + " directional derivative, " + f + "Jvp(...).tangent()", whole);
     }
     int callerOrder = DiffSpec.of(cx.method).map(DiffSpec::order).orElse(1);
-    // At order 2 the gradient's tangent is H·v, fHvpFunction's, of one double[] with forward mode.
+    // At order 2 the gradient's tangent is H·v (fHvpFunction's, or a component of fHvp), with forward mode.
     boolean tangent = callerOrder == 2 && forward && c.hasGradientTangent();
     if (callerOrder > 1 && !tangent) {
       return cx.failed(Codes.UNSUPPORTED_ORDER, "the gradient of " + f + " is an array, whose derivatives"
-          + " a caller has at order 1, or at order 2 where " + f + " has one double[] parameter and forward"
-          + " mode, and " + cx.method.getSimpleName() + " has order " + callerOrder + "; hint: give "
+          + " a caller has at order 1, or at order 2 where " + f + " has double[] and double parameters and"
+          + " forward mode" + (forward ? "" : " (" + f + " reaches a @CustomVjp rule)") + ", and "
+          + cx.method.getSimpleName() + " has order " + callerOrder + "; hint: give "
           + cx.method.getSimpleName() + " order = 1, or read a directional derivative, " + f
           + "Jvp(...).tangent()", whole);
     }
@@ -197,7 +198,8 @@ final class ArrayDerivativeCalls {
           .ifPresent(a -> cx.error(Codes.DERIVATIVE_CALL, described.get(call) + " is computed once, at the start of "
               + cx.method.getSimpleName() + ", but its argument " + ((Expr.Var) a).name() + " is assigned in"
               + " the body; hint: read it into a local array after the assignment, double[] g = "
-              + call.callee().name().replaceFirst("(Gradient|Pullback)\\w*$", "Grad(...)")
+              + call.callee().name().replaceFirst("VjpFunction\\w*$", "Vjp(...).pullback(u)")
+                  .replaceFirst("(Gradient|Pullback)\\w*$", "Grad(...)")
                   .replaceFirst("Tangent$", "Jvp(...).tangent()") + "; then read g[i]",
               cx.positions.get(call)));
       out.add(new Stmt.Assign(held, call, true));
