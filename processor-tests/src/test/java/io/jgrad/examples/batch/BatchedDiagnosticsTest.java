@@ -164,6 +164,20 @@ class BatchedDiagnosticsTest {
   }
 
   @Test
+  void aRowLengthOnAParameterThatIsNotADifferentiatedRowIsRefused() {
+    Compilation c = compile(""
+        + "  @CustomVjp(fwd = \"clipFwd\", bwd = \"clipBwd\")\n"
+        + "  static double clip(double x) { return x; }\n"
+        + "  static Fwd<Double> clipFwd(double x) { return Fwd.of(x, x); }\n"
+        + "  static double clipBwd(Double res, double g) { return Math.max(-1, Math.min(1, g)); }\n"
+        + "  @Batched(rowLength = 2) @Differentiable\n"
+        + "  static double f(double[] x, @Batched.RowLength(3) double k) { return clip(x[0] * x[1] * k); }\n");
+    assertThat(c).hadErrorContaining("[jgrad.NotBatchable] @Batched.RowLength(3) on k fixes the length of a"
+        + " differentiated row of a function that reaches a @CustomVjp rule, and k is not a differentiated double[]"
+        + " or float[]; hint: remove it").inFile(source).onLine(10);
+  }
+
+  @Test
   void aRowLengthWithoutACustomVjpRuleIsRefused() {
     Compilation c = compile(""
         + "  @Batched(rowLength = 3) @Differentiable\n"
