@@ -78,6 +78,8 @@ public final class KernelEmitter {
       e.valueKernel(f.value(), type);
       e.jvpKernel(f.jvp(), type);
       e.gradKernel(f.grad(), type);
+    } else if (kernels instanceof Kernels.Reverse r && r.grad() == null) {
+      e.recordValueKernel(r.value(), type);
     } else if (kernels instanceof Kernels.Reverse r) {
       e.valueKernel(r.value(), type);
       e.reverseGradKernel(r.grad(), r.recomputes(), type);
@@ -215,19 +217,8 @@ public final class KernelEmitter {
    * {@code fJvpBatch}, the value and the tangent of each leaf; no gradient.
    */
   private void recordKernels(Kernels.Forward f, TypeSpec.Builder type) {
+    recordValueKernel(f.value(), type);
     List<RecordShape.Leaf> leaves = sig.recordResult().shape().leaves();
-    Lane value = f.value();
-    Set<String> taken = takenNames(value);
-    List<Field> outs = leaves.stream()
-        .map(leaf -> new Field(Names.fresh("out_" + leaf.suffix(), taken), lanesOf(leaf.type()))).toList();
-    CodeBlock.Builder valueLane = reads(value);
-    program(value, valueLane, null, (r, b) -> {
-      for (int k = 0; k < leaves.size(); k++) {
-        store(b, outs.get(k), value, ExprWriter.write(r.value().leaves().get(k)));
-      }
-    });
-    finish(type, "Batch", "The value of {@code $L} in every lane ({@code vmap($L)}), one array per leaf of its"
-        + " record.", List.of(), outs, value, valueLane.build(), null);
     Lane jvp = f.jvp();
     CodeBlock.Builder jvpLane = reads(jvp);
     Set<String> jvpTaken = takenNames(jvp);
@@ -252,6 +243,22 @@ public final class KernelEmitter {
     outputs.addAll(tangents);
     finish(type, "JvpBatch", "The value and the tangent of each leaf of {@code $L}'s record in every lane"
         + " ({@code vmap(jvp($L))}),\ntangents per lane.", tangentsIn, outputs, jvp, jvpLane.build(), null);
+  }
+
+  /** {@code fBatch} of a function with a record result: one output array per leaf. */
+  private void recordValueKernel(Lane value, TypeSpec.Builder type) {
+    List<RecordShape.Leaf> leaves = sig.recordResult().shape().leaves();
+    Set<String> taken = takenNames(value);
+    List<Field> outs = leaves.stream()
+        .map(leaf -> new Field(Names.fresh("out_" + leaf.suffix(), taken), lanesOf(leaf.type()))).toList();
+    CodeBlock.Builder valueLane = reads(value);
+    program(value, valueLane, null, (r, b) -> {
+      for (int k = 0; k < leaves.size(); k++) {
+        store(b, outs.get(k), value, ExprWriter.write(r.value().leaves().get(k)));
+      }
+    });
+    finish(type, "Batch", "The value of {@code $L} in every lane ({@code vmap($L)}), one array per leaf of its"
+        + " record.", List.of(), outs, value, valueLane.build(), null);
   }
 
   /** The JVP kernel's tangent inputs, each differentiated parameter's: read into the lane, or a row read in place. */

@@ -96,6 +96,10 @@ public final class KernelLowering {
       return new Kernels.Forward(f.signature(), perLane, lowering.value(), lowering.jvp(),
           f.signature().recordResult() == null ? lowering.grad() : null);
     }
+    if (f.signature().recordResult() != null) {
+      // A record result has no gradient, and without forward mode no JVP: its kernel is the value's.
+      return new Kernels.Reverse(f.signature(), perLane, lowering.value(), null, false, rowLengths);
+    }
     Optional<Callee.Param> unsized = lowering.rowParams().filter(Callee.Param::differentiated)
         .filter(p -> rowLengths.of(p.name()) == 0).findFirst();
     Kernels.Reverse reverse;
