@@ -27,9 +27,10 @@ public sealed interface Kernels {
 
   /**
    * {@code fBatch}, and {@code fGradBatch} by reverse mode with the {@code @CustomVjp} rules' passes run
-   * as code ({@code grad} null for a record result, which has no gradient: {@code fBatch} only); {@code recomputes} when the gradient lane runs loops backwards by recomputation
-   * (O(trips²) trips run, no memory), which only OpenCL runs: the CPU backends call the scalar
-   * {@code fGrad}, whose tape keeps them at O(trips). {@code rowLengths} are the lengths of the
+   * as code ({@code grad} null for a record result, which has no gradient: {@code fBatch} only);
+   * {@code recomputes} when the gradient lane runs loops backwards by recomputation (O(trips²) trips
+   * run, no memory), which only OpenCL runs: the CPU backends call the scalar {@code fGrad}, whose
+   * tape keeps them at O(trips). {@code rowLengths} are the lengths of the
    * differentiated rows fixed at compile time ({@code @Batched(rowLength)}, {@code @Batched.RowLength}):
    * the gradient lane holds each row's cotangent as a private array of that size, and the entry points
    * check it.
