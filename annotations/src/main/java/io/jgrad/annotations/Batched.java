@@ -25,4 +25,17 @@ public @interface Batched {
    * entry points reject rows of another length.
    */
   int rowLength() default 0;
+
+  /**
+   * The length of this differentiated row (a {@code double[]} or {@code float[]} parameter of a
+   * {@code @Batched} function that reaches a {@code @CustomVjp} rule), where rows differ in length;
+   * it wins over {@link Batched#rowLength()}. The entry points reject rows of another length.
+   */
+  @Documented
+  @Retention(RetentionPolicy.CLASS)
+  @Target(ElementType.PARAMETER)
+  @interface RowLength {
+    /** The row's length, at least 1, usually a {@code static final int}. */
+    int value();
+  }
 }

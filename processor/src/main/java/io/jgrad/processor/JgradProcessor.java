@@ -583,8 +583,7 @@ public final class JgradProcessor extends AbstractProcessor {
       KernelSources sources, Report report, boolean cpuLanes, boolean openCl) {
     Kernels kernels;
     try {
-      kernels = KernelLowering.lower(f, perLane, reverseOnly, sources,
-          method.getAnnotation(io.jgrad.annotations.Batched.class).rowLength());
+      kernels = KernelLowering.lower(f, perLane, reverseOnly, sources, RowLengthReading.read(method));
       if (openCl) {
         PrivateMemory.check(kernels);
       }

@@ -38,13 +38,10 @@ final class RecordBatching {
         }
       }
     }
-    if (f instanceof Function.VjpRule) {
-      // Kernels read a record rule's fwd and bwd as code over the leaves (VjpPassReader.readRecord): for a
-      // number result, and where the backward pass returns every leaf the flat function differentiates.
-      if (records.result() != null) {
-        return Optional.of("a function with a record result and a @CustomVjp rule of its own cannot be batched"
-            + " yet; hint: batch a function that calls it and returns a number, or give it a @CustomJvp rule");
-      }
+    if (f instanceof Function.VjpRule && records.result() == null) {
+      // Kernels read a record rule's fwd and bwd as code over the leaves (VjpPassReader.readRecord), where
+      // the backward pass returns every leaf the flat function differentiates; a record result has no
+      // gradient kernel, and its value kernel runs the body.
       Optional<String> unread = records.differentiatedParams().stream().filter(p -> p.shape() != null)
           .flatMap(p -> p.shape().leaves().stream().filter(l -> !l.differentiable() || l.type().isArray())
               .map(l -> l.read(p.name()))).findFirst();

@@ -5,6 +5,7 @@ import io.jgrad.annotations.CustomVjp;
 import io.jgrad.annotations.Differentiable;
 import io.jgrad.annotations.NonDiff;
 import io.jgrad.runtime.Fwd;
+import io.jgrad.runtime.RecordFwd;
 
 /**
  * Records and rows of weights per lane in functions that reach a @CustomVjp rule: the lane runs the
@@ -88,5 +89,25 @@ final class BatchedRecordRules {
       s += w[i] * w[i];
     }
     return Math.sin(clip(-0.5, 0.5, x * s)) + x * w[0];
+  }
+
+  /**
+   * (k x, k y²) with a @CustomVjp rule of its own and a record result: fBatch stores each leaf per lane
+   * by the body; a record result has no gradient kernel, and the rule no forward mode.
+   */
+  @Batched
+  @CustomVjp(fwd = "stretchFwd", bwd = "stretchBwd")
+  static Point stretch(Point p, double k) {
+    return new Point(k * p.x(), k * p.y() * p.y());
+  }
+
+  static RecordFwd<Point, Scaled> stretchFwd(Point p, double k) {
+    return RecordFwd.of(stretch(p, k), new Scaled(p, 0, k));
+  }
+
+  static BatchedRecordRulesDerivatives.StretchGrad stretchBwd(Scaled res, Point g) {
+    Point p = res.u();
+    return new BatchedRecordRulesDerivatives.StretchGrad(
+        new Point(res.k() * g.x(), 2 * res.k() * p.y() * g.y()), p.x() * g.x() + p.y() * p.y() * g.y());
   }
 }

@@ -136,4 +136,26 @@ class BatchedRecordRulesTest {
       assertClose(pyGrad[l], yDifference, 1e-6, "p.y gradient against finite differences at lane " + l);
     }
   }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void aRecordResultOfARuleOfItsOwnPerLane(Backend backend) {
+    OpenCl.requireIf(backend);
+    Random r = new Random(45);
+    int lanes = 40;
+    double[] px = uniform(r, lanes, -2, 2);
+    double[] py = uniform(r, lanes, -2, 2);
+    double[] k = uniform(r, lanes, -2, 2);
+    double[] outX = new double[lanes];
+    double[] outY = new double[lanes];
+    BatchedRecordRulesDerivatives.stretchBatch(px, py, k, outX, outY, backend);
+    double tol = tolerance(backend);
+    for (int l = 0; l < lanes; l++) {
+      Point want = BatchedRecordRules.stretch(new Point(px[l], py[l]), k[l]);
+      assertClose(outX[l], want.x(), tol, "x leaf against f at lane " + l);
+      assertClose(outY[l], want.y(), tol, "y leaf against f at lane " + l);
+      assertClose(outX[l], k[l] * px[l], 1e-15, "x leaf, closed form, at lane " + l);
+      assertClose(outY[l], k[l] * py[l] * py[l], 1e-15, "y leaf, closed form, at lane " + l);
+    }
+  }
 }

@@ -38,6 +38,20 @@ final class BatchedRowRules {
     return Math.sin(clip(-0.5, 0.5, k * s)) + k * x[0];
   }
 
+  /** The length of the second rows, other than {@link #N}. */
+  static final int M = 2;
+
+  /**
+   * {@code sin(clip(k (|x|² + y_0 y_1))) + x_0 y_1}: differentiated rows of two lengths through the rule,
+   * x's fixed by {@code rowLength}, y's by its own {@code @Batched.RowLength}.
+   */
+  @Batched(rowLength = N)
+  @Differentiable
+  static double clippedTwoRows(double[] x, @Batched.RowLength(M) double[] y, double k) {
+    double s = x[0] * x[0] + x[1] * x[1] + x[2] * x[2] + y[0] * y[1];
+    return Math.sin(clip(-0.5, 0.5, k * s)) + x[0] * y[1];
+  }
+
   /**
    * {@code sin(clip(k Σ w_i x_i²)) + k x_0}, summed in a loop, with a row of weights per lane: OpenCL
    * lanes run the loop backwards by recomputation, CPU lanes call fGrad with copies of the rows.

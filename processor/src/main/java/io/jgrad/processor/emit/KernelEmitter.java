@@ -17,12 +17,12 @@ import io.jgrad.processor.ir.Lane;
 import io.jgrad.processor.ir.Linear;
 import io.jgrad.processor.ir.Names;
 import io.jgrad.processor.ir.RecordShape;
+import io.jgrad.processor.ir.RowLengths;
 import io.jgrad.processor.ir.Type;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import javax.lang.model.element.Modifier;
@@ -78,6 +78,8 @@ public final class KernelEmitter {
       e.valueKernel(f.value(), type);
       e.jvpKernel(f.jvp(), type);
       e.gradKernel(f.grad(), type);
+    } else if (kernels instanceof Kernels.Reverse r && r.grad() == null) {
+      e.recordValueKernel(r.value(), type);
     } else if (kernels instanceof Kernels.Reverse r) {
       e.valueKernel(r.value(), type);
       e.reverseGradKernel(r.grad(), r.recomputes(), type);
@@ -102,7 +104,7 @@ public final class KernelEmitter {
         } else {
           // A row's cotangent is the lane's private array of @Batched(rowLength) elements: copied to its row.
           String i = l.names().fresh("i");
-          b.beginControlFlow("for (int $L = 0; $L < $L; $L++)", i, i, rowLength(), i)
+          b.beginControlFlow("for (int $L = 0; $L < $L; $L++)", i, i, rowLengths().of(row.array()), i)
               .addStatement("this.$L[$L + $L] = $L[$L]", outputs.get(k).name(), row.start().name(), i, g.name(), i)
               .endControlFlow();
         }
@@ -119,10 +121,10 @@ public final class KernelEmitter {
         + " O(trips).", List.of(), outputs, l, scalarGrad(l, outputs), lane);
   }
 
-  /** {@code @Batched(rowLength)}: the length of every differentiated row, 0 where the run says it. */
-  private int rowLength() {
-    return kernels instanceof Kernels.Reverse r ? r.rowLength()
-        : kernels instanceof Kernels.CpuOnly c ? c.rowLength() : 0;
+  /** The differentiated rows' lengths fixed at compile time ({@code @Batched(rowLength)}, {@code RowLength}). */
+  private RowLengths rowLengths() {
+    return kernels instanceof Kernels.Reverse r ? r.rowLengths()
+        : kernels instanceof Kernels.CpuOnly c ? c.rowLengths() : RowLengths.NONE;
   }
 
   /**
@@ -215,19 +217,8 @@ public final class KernelEmitter {
    * {@code fJvpBatch}, the value and the tangent of each leaf; no gradient.
    */
   private void recordKernels(Kernels.Forward f, TypeSpec.Builder type) {
+    recordValueKernel(f.value(), type);
     List<RecordShape.Leaf> leaves = sig.recordResult().shape().leaves();
-    Lane value = f.value();
-    Set<String> taken = takenNames(value);
-    List<Field> outs = leaves.stream()
-        .map(leaf -> new Field(Names.fresh("out_" + leaf.suffix(), taken), lanesOf(leaf.type()))).toList();
-    CodeBlock.Builder valueLane = reads(value);
-    program(value, valueLane, null, (r, b) -> {
-      for (int k = 0; k < leaves.size(); k++) {
-        store(b, outs.get(k), value, ExprWriter.write(r.value().leaves().get(k)));
-      }
-    });
-    finish(type, "Batch", "The value of {@code $L} in every lane ({@code vmap($L)}), one array per leaf of its"
-        + " record.", List.of(), outs, value, valueLane.build(), null);
     Lane jvp = f.jvp();
     CodeBlock.Builder jvpLane = reads(jvp);
     Set<String> jvpTaken = takenNames(jvp);
@@ -252,6 +243,22 @@ public final class KernelEmitter {
     outputs.addAll(tangents);
     finish(type, "JvpBatch", "The value and the tangent of each leaf of {@code $L}'s record in every lane"
         + " ({@code vmap(jvp($L))}),\ntangents per lane.", tangentsIn, outputs, jvp, jvpLane.build(), null);
+  }
+
+  /** {@code fBatch} of a function with a record result: one output array per leaf. */
+  private void recordValueKernel(Lane value, TypeSpec.Builder type) {
+    List<RecordShape.Leaf> leaves = sig.recordResult().shape().leaves();
+    Set<String> taken = takenNames(value);
+    List<Field> outs = leaves.stream()
+        .map(leaf -> new Field(Names.fresh("out_" + leaf.suffix(), taken), lanesOf(leaf.type()))).toList();
+    CodeBlock.Builder valueLane = reads(value);
+    program(value, valueLane, null, (r, b) -> {
+      for (int k = 0; k < leaves.size(); k++) {
+        store(b, outs.get(k), value, ExprWriter.write(r.value().leaves().get(k)));
+      }
+    });
+    finish(type, "Batch", "The value of {@code $L} in every lane ({@code vmap($L)}), one array per leaf of its"
+        + " record.", List.of(), outs, value, valueLane.build(), null);
   }
 
   /** The JVP kernel's tangent inputs, each differentiated parameter's: read into the lane, or a row read in place. */
@@ -502,7 +509,7 @@ public final class KernelEmitter {
     for (MethodSpec.Builder m : List.of(session, once)) {
       m.addModifiers(Modifier.PUBLIC, Modifier.STATIC)
           .addJavadoc("@throws IllegalArgumentException naming an array that is null or " + lengths
-              + (rowLength() == 0 ? "" : ",\nor a row length that is not {@code @Batched(rowLength)}") + "\n")
+              + (rowLengths().none() ? "" : ",\nor a row length that is not the one fixed at compile time") + "\n")
           .addJavadoc("@throws io.jgrad.runtime.BackendUnavailableException when {@code backend} cannot run this kernel\n");
       args.forEach(f -> m.addParameter(f.type(), f.name()));
       m.addParameter(RuntimeTypes.BACKEND, "backend");
@@ -522,15 +529,16 @@ public final class KernelEmitter {
             f.row(), f.row());
       }
     }
-    if (rowLength() != 0) {
-      // The gradient lane's cotangent rows have the size fixed at compile time.
-      sig.differentiatedParams().stream().map(d -> l.row(d.name())).filter(Objects::nonNull)
-          .map(row -> row.length().name()).distinct().forEach(n -> session
-              .beginControlFlow("if ($L != $L)", n, rowLength())
+    // The gradient lane's cotangent rows have the size fixed at compile time.
+    sig.differentiatedParams().stream().map(d -> l.row(d.name()))
+        .filter(row -> row != null && rowLengths().of(row.array()) != 0).forEach(row -> {
+          String n = row.length().name();
+          int length = rowLengths().of(row.array());
+          session.beginControlFlow("if ($L != $L)", n, length)
               .addStatement("throw new $T($S + $L + $S)", IllegalArgumentException.class, n + " is ", n,
-                  ", but @Batched(rowLength = " + rowLength() + ") fixes the rows' length")
-              .endControlFlow());
-    }
+                  ", but " + rowLengths().spelling(row.array()) + " fixes the rows' length")
+              .endControlFlow();
+        });
     shared.forEach(name -> session.addStatement("$T.shared($S, $L)", RuntimeTypes.LANE_ARRAYS, name, name));
     String argList = String.join(", ", args.stream().map(Field::name).toList());
     // Tables (static final arrays the lanes read) are inputs too: OpenCL copies them once per session.

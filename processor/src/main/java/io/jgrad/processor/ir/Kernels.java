@@ -27,20 +27,23 @@ public sealed interface Kernels {
 
   /**
    * {@code fBatch}, and {@code fGradBatch} by reverse mode with the {@code @CustomVjp} rules' passes run
-   * as code; {@code recomputes} when the gradient lane runs loops backwards by recomputation
-   * (O(trips²) trips run, no memory), which only OpenCL runs: the CPU backends call the scalar
-   * {@code fGrad}, whose tape keeps them at O(trips). {@code rowLength}, where not 0, is the length of
-   * every differentiated row ({@code @Batched(rowLength)}): the gradient lane holds each row's
-   * cotangent as a private array of that size, and the entry points check it.
+   * as code ({@code grad} null for a record result, which has no gradient: {@code fBatch} only);
+   * {@code recomputes} when the gradient lane runs loops backwards by recomputation (O(trips²) trips
+   * run, no memory), which only OpenCL runs: the CPU backends call the scalar {@code fGrad}, whose
+   * tape keeps them at O(trips). {@code rowLengths} are the lengths of the
+   * differentiated rows fixed at compile time ({@code @Batched(rowLength)}, {@code @Batched.RowLength}):
+   * the gradient lane holds each row's cotangent as a private array of that size, and the entry points
+   * check it.
    */
   record Reverse(Callee signature, List<String> perLane, Lane value, Lane grad, boolean recomputes,
-      int rowLength) implements Kernels {}
+      RowLengths rowLengths) implements Kernels {}
 
   /**
    * {@code fBatch} and {@code fGradBatch} as lanes that call the scalar code on the CPU, each row given
-   * per lane copied into an array; {@code reason} says why; {@code rowLength} as for {@link Reverse}.
+   * per lane copied into an array; {@code reason} says why; {@code rowLengths} as for {@link Reverse}.
    */
-  record CpuOnly(Callee signature, List<String> perLane, String reason, int rowLength) implements Kernels {
+  record CpuOnly(Callee signature, List<String> perLane, String reason, RowLengths rowLengths)
+      implements Kernels {
     /** The warning at the function: which entry points run where, and why. */
     public String warning() {
       return signature.name() + "Batch and " + signature.name() + "GradBatch run on the JAVA and THREADS backends"

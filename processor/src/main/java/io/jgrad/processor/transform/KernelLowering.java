@@ -9,6 +9,7 @@ import io.jgrad.processor.ir.Lane;
 import io.jgrad.processor.ir.Linear;
 import io.jgrad.processor.ir.Linearized;
 import io.jgrad.processor.ir.Names;
+import io.jgrad.processor.ir.RowLengths;
 import io.jgrad.processor.ir.Stmt;
 import io.jgrad.processor.ir.TransformException;
 import io.jgrad.processor.ir.Type;
@@ -48,15 +49,15 @@ public final class KernelLowering {
   private final Callee sig;
   private final List<String> perLane;
   private final KernelSources sources;
-  /** {@code @Batched(rowLength)}: the length of every differentiated row, 0 where the run says it. */
-  private final int rowLength;
+  /** {@code @Batched(rowLength)}, {@code @Batched.RowLength}: each differentiated row's length, 0 for the run's. */
+  private final RowLengths rowLengths;
 
-  private KernelLowering(Function function, List<String> perLane, KernelSources sources, int rowLength) {
+  private KernelLowering(Function function, List<String> perLane, KernelSources sources, RowLengths rowLengths) {
     this.function = function;
     this.sig = function.signature();
     this.perLane = perLane;
     this.sources = sources;
-    this.rowLength = rowLength;
+    this.rowLengths = rowLengths;
   }
 
   /**
@@ -69,19 +70,20 @@ public final class KernelLowering {
    * @throws NotBatchable when {@code f} cannot be batched at all
    */
   public static Kernels lower(Function f, List<String> perLane, String reverseOnly, KernelSources sources) {
-    return lower(f, perLane, reverseOnly, sources, 0);
+    return lower(f, perLane, reverseOnly, sources, RowLengths.NONE);
   }
 
   /**
-   * The same, each differentiated row {@code rowLength} elements long where that is not 0
-   * ({@code @Batched(rowLength)}): a function that reaches a {@code @CustomVjp} rule then holds each
-   * row's cotangent in a private array of that size.
+   * The same, each differentiated row as long as {@code rowLengths} says where that is not 0
+   * ({@code @Batched(rowLength)}, {@code @Batched.RowLength}): a function that reaches a
+   * {@code @CustomVjp} rule then holds each row's cotangent in a private array of that size.
    */
   public static Kernels lower(Function f, List<String> perLane, String reverseOnly, KernelSources sources,
-      int rowLength) {
+      RowLengths rowLengths) {
     checkParameters(f.signature());
-    KernelLowering lowering = new KernelLowering(f, perLane, sources, rowLength);
+    KernelLowering lowering = new KernelLowering(f, perLane, sources, rowLengths);
     boolean differentiatedRows = lowering.rowParams().anyMatch(Callee.Param::differentiated);
+    int rowLength = rowLengths.all();
     if (rowLength != 0 && (rowLength < 0 || reverseOnly == null || !differentiatedRows)) {
       throw new NotBatchable("@Batched(rowLength = " + rowLength + ") fixes the length of the differentiated"
           + " rows of a function that reaches a @CustomVjp rule, and " + f.signature().name() + (rowLength < 0
@@ -89,28 +91,34 @@ public final class KernelLowering {
           + "; hint: " + (rowLength < 0 ? "give the rows' length, at least 1" : "remove rowLength (the rows'"
           + " length is the entry points' argument)"));
     }
+    rowLengths.own().forEach((name, length) -> checkOwnRowLength(f.signature(), name, length, reverseOnly));
     if (reverseOnly == null) {
       return new Kernels.Forward(f.signature(), perLane, lowering.value(), lowering.jvp(),
           f.signature().recordResult() == null ? lowering.grad() : null);
     }
+    if (f.signature().recordResult() != null) {
+      // A record result has no gradient, and without forward mode no JVP: its kernel is the value's.
+      return new Kernels.Reverse(f.signature(), perLane, lowering.value(), null, false, rowLengths);
+    }
     Optional<Callee.Param> unsized = lowering.rowParams().filter(Callee.Param::differentiated)
-        .findFirst().filter(p -> rowLength == 0);
+        .filter(p -> rowLengths.of(p.name()) == 0).findFirst();
     Kernels.Reverse reverse;
     try {
       // A differentiated row without rowLength: lowered at a nominal length, only to learn whether the
       // lanes can run the reverse mode as code (then the length is needed) or call the scalar code.
-      reverse = (unsized.isPresent() ? new KernelLowering(f, perLane, sources, 1) : lowering).reverse();
+      reverse = (unsized.isPresent() ? new KernelLowering(f, perLane, sources, new RowLengths(1, rowLengths.own()))
+          : lowering).reverse();
     } catch (NotBatchable | TransformException e) {
       // The CPU lanes call the scalar code with a copy of each row given per lane.
       return new Kernels.CpuOnly(f.signature(), perLane, "it reaches a @CustomVjp rule (" + reverseOnly + ") and "
-          + e.getMessage(), rowLength);
+          + e.getMessage(), rowLengths);
     }
     unsized.ifPresent(p -> {
       throw new NotBatchable("parameter " + p.name() + " is an array given per lane, whose gradient row in a"
           + " function that reaches a @CustomVjp rule (" + reverseOnly + ") is a cotangent array of the row's"
           + " length in the lane, which only the run knows, and a lane's arrays have a size fixed at compile"
-          + " time; hint: fix the rows' length, @Batched(rowLength = N) with a static final int N, or share"
-          + " it between lanes (@NonDiff, not in perLane)");
+          + " time; hint: fix the rows' length, @Batched(rowLength = N) with a static final int N (or"
+          + " @Batched.RowLength(N) on the parameter), or share it between lanes (@NonDiff, not in perLane)");
     });
     // Where it runs loops backwards by recomputation, its CPU lanes call the scalar code with copies of the rows.
     return reverse;
@@ -156,11 +164,11 @@ public final class KernelLowering {
     }
     List<Lane.Constant> constants = new ArrayList<>();
     String lane = names.fresh("lane");
-    // Arrays per lane are read at the lane's row; a differentiated row is rowLength long (lower
+    // Arrays per lane are read at the lane's row; a differentiated row has its fixed length (lower
     // checked), so that its cotangent, made as new double[x.length], is a private array of that size.
     Map<String, Lane.Row> rows = rows(names);
     Map<String, Integer> rowSizes = new HashMap<>();
-    rowParams().filter(Callee.Param::differentiated).forEach(p -> rowSizes.put(p.name(), rowLength));
+    rowParams().filter(Callee.Param::differentiated).forEach(p -> rowSizes.put(p.name(), rowLengths.of(p.name())));
     // The passes may call the function itself (a fwd computing its value): that call runs its primal body.
     List<Stmt> flat = KernelForm.of(sources.inline(List.of(sig.name() + "'s reverse mode"), gradient.body(), names,
         c -> false), names, constants, sig.params(), sources.staticValues(), rowSizes);
@@ -168,7 +176,7 @@ public final class KernelLowering {
     List<Linear> program = DeadCode.eliminate(Jvp.transform(flat, List.of(), names).program(), true, outputNames);
     return new Kernels.Reverse(sig, perLane, value(), new Lane(names, lane, LaneRows.place(program, rows), constants,
         List.of(), List.of(), gradient.components(), List.copyOf(rows.values()), List.of()), gradient.recomputes(),
-        rowLength);
+        rowLengths);
   }
 
   /** The value's lane: the body as a linear program without tangents, primal statements in their control flow. */
@@ -262,6 +270,23 @@ public final class KernelLowering {
         new Linear.While(Exprs.compare(Expr.BinaryOp.LT, seed, first), body));
     return new Lane(names, p.index(), passing, p.constants(), List.of(), List.of(), List.of(),
         List.copyOf(p.rows().values()), passes);
+  }
+
+  /**
+   * Throws {@link NotBatchable} where {@code @Batched.RowLength(length)} on {@code name} fixes nothing:
+   * not a differentiated row of a function that reaches a {@code @CustomVjp} rule, or below 1.
+   */
+  private static void checkOwnRowLength(Callee sig, String name, int length, String reverseOnly) {
+    boolean row = sig.params().stream().anyMatch(p -> p.name().equals(name) && p.differentiated()
+        && p.type().isArray());
+    if (row && reverseOnly != null && length >= 1) {
+      return;
+    }
+    throw new NotBatchable("@Batched.RowLength(" + length + ") on " + name + " fixes the length of a differentiated"
+        + " row of a function that reaches a @CustomVjp rule, and " + (length < 1 ? "it is below 1" : !row
+        ? name + " is not a differentiated double[] or float[]" : sig.name() + " reaches none") + "; hint: "
+        + (length < 1 ? "give the row's length, at least 1" : "remove it (the rows' length is the entry points'"
+        + " argument)"));
   }
 
   /** The parameters given per lane as rows of a flat array: differentiated arrays, and arrays perLane names. */
