@@ -70,20 +70,17 @@ final class ArrayReverseHessianEmitter {
    */
   private static MethodSpec vhp(Callee sig, List<Callee> pullbacks) {
     List<Callee.Param> diff = sig.differentiatedParams();
-    Names names = Names.of(sig.paramNames(), List.of());
-    String args = String.join(", ", sig.paramNames());
-    List<String> vs = SecondOrderEmitter.hvpDirections(diff, names);
-    MethodSpec.Builder hvp = DerivativesEmitter.entryPoint(sig.name() + "Vhp", sig,
+    Directed d = directed(sig, "Vhp",
         // One paragraph: SourceLines wraps it.
         "vᵀ·H for H the Hessian of {@code $L} ($L), in $L: the gradient of ∇f(x)·v, reverse over "
             + "reverse through its rule ({@code grad(lambda x: vdot(grad(f)(x), v))}, PyTorch's "
             + "{@code vhp}). It equals {@code $LHvp} where the rule's second derivatives are "
-            + "symmetric, at one pass instead of one per component.\n", sig.name(),
-            diff.size() == 1 ? "rows as {@code " + sig.name() + "Hessian} has them" : "row i ∂(∇f)ᵢ/∂p",
-            diff.size() == 1 ? "one pass" : "one pass per parameter", sig.name())
-        .returns(returnType(sig, diff));
-    SecondOrderEmitter.addTangents(hvp, diff, vs);
-    ArrayHessianEmitter.checkDirections(hvp, diff, vs);
+            + "symmetric, at one pass instead of one per component.\n", sig.name(), rows(sig),
+            diff.size() == 1 ? "one pass" : "one pass per parameter", sig.name());
+    MethodSpec.Builder hvp = d.method();
+    Names names = d.names();
+    String args = d.args();
+    List<String> vs = d.vs();
     if (diff.size() == 1) {
       return hvp.addStatement("return $T.$LVjp($L, 1.0).pullback($L).$L()", RuntimeTypes.home(pullbacks.get(0)),
           pullbacks.get(0).name(), args, vs.get(0), diff.get(0).name()).build();
@@ -111,18 +108,15 @@ final class ArrayReverseHessianEmitter {
    */
   private static MethodSpec hvp(Callee sig, List<Callee> pullbacks) {
     List<Callee.Param> diff = sig.differentiatedParams();
-    Names names = Names.of(sig.paramNames(), List.of());
-    String args = String.join(", ", sig.paramNames());
-    List<String> vs = SecondOrderEmitter.hvpDirections(diff, names);
-    MethodSpec.Builder hvp = DerivativesEmitter.entryPoint(sig.name() + "Hvp", sig,
+    Directed d = directed(sig, "Hvp",
         "H·v for H the Hessian of {@code $L} ($L, JAX's {@code jvp(grad(f))}): component i is "
             + "row i of H times v, row i the pullback of eᵢ through the gradient, one reverse pass per "
-            + "component. {@code $LVhp} gives vᵀ·H in $L.\n", sig.name(),
-            diff.size() == 1 ? "rows as {@code " + sig.name() + "Hessian} has them" : "row i ∂(∇f)ᵢ/∂p",
-            sig.name(), diff.size() == 1 ? "one pass" : "one pass per parameter")
-        .returns(returnType(sig, diff));
-    SecondOrderEmitter.addTangents(hvp, diff, vs);
-    ArrayHessianEmitter.checkDirections(hvp, diff, vs);
+            + "component. {@code $LVhp} gives vᵀ·H in $L.\n", sig.name(), rows(sig),
+            sig.name(), diff.size() == 1 ? "one pass" : "one pass per parameter");
+    MethodSpec.Builder hvp = d.method();
+    Names names = d.names();
+    String args = d.args();
+    List<String> vs = d.vs();
     String i = names.fresh("index");
     List<String> components = new ArrayList<>();
     for (int k = 0; k < diff.size(); k++) {
@@ -163,6 +157,31 @@ final class ArrayReverseHessianEmitter {
     }
     CodeBlock sum = CodeBlock.join(terms, "$W+ ");
     return type == Type.FLOAT ? CodeBlock.of("(float) ($L)", sum) : sum;
+  }
+
+  /**
+   * An entry point of {@code sig} with directions ({@code fVhp}, {@code fHvp}): its parameters, then
+   * a direction {@code vs} per differentiated one, checked; {@code names} holds all of them, and
+   * {@code args} is the primal arguments of a call.
+   */
+  private record Directed(MethodSpec.Builder method, Names names, String args, List<String> vs) {}
+
+  /** The entry point {@code sig.name() + suffix} with its directions, documented by {@code javadoc}. */
+  private static Directed directed(Callee sig, String suffix, String javadoc, Object... javadocArgs) {
+    List<Callee.Param> diff = sig.differentiatedParams();
+    Names names = Names.of(sig.paramNames(), List.of());
+    List<String> vs = SecondOrderEmitter.hvpDirections(diff, names);
+    MethodSpec.Builder method = DerivativesEmitter.entryPoint(sig.name() + suffix, sig, javadoc, javadocArgs)
+        .returns(returnType(sig, diff));
+    SecondOrderEmitter.addTangents(method, diff, vs);
+    ArrayHessianEmitter.checkDirections(method, diff, vs);
+    return new Directed(method, names, String.join(", ", sig.paramNames()), vs);
+  }
+
+  /** How the Javadoc of {@code fVhp} and {@code fHvp} names the rows of the Hessian of {@code sig}. */
+  private static String rows(Callee sig) {
+    return sig.differentiatedParams().size() == 1 ? "rows as {@code " + sig.name() + "Hessian} has them"
+        : "row i ∂(∇f)ᵢ/∂p";
   }
 
   private static TypeName returnType(Callee sig, List<Callee.Param> diff) {

@@ -119,26 +119,43 @@ public final class RecordHigherOrderEmitter {
     MethodSpec.Builder m = RecordEntryEmitter.method(sig, "Hvp", "The Hessian of {@code $L} times the vector v"
         + " ({@code jvp(grad(f))}), in the gradient's\nshape: a record direction and a record result for a"
         + " record parameter.");
-    List<RecordSignature.UserParam> diff = sig.differentiatedParams();
     Names names = names(sig);
-    List<String> vs = SecondOrderEmitter.hvpDirections(diff.stream()
-        .map(p -> new Callee.Param(p.name(), Type.DOUBLE, true)).toList(), names);
-    List<String> direction = directions(sig, m, vs);
+    List<String> direction = hvpDirection(sig, m, names);
     Callee flat = sig.flat();
     List<Callee.Param> flatDiff = flat.differentiatedParams();
-    List<String> flatNames = flatDiff.stream().map(Callee.Param::name).toList();
     String kernel = HigherOrderEmitter.kernelName(flat, 2);
-    // Component i into hv[i], then the gradient built from them: one kernel call per line.
-    String hv = names.fresh("hv");
-    m.addStatement("double[] $L = new double[$L]", hv, flatDiff.size());
+    List<CodeBlock> components = new ArrayList<>();
     for (int i = 0; i < flatDiff.size(); i++) {
-      m.addStatement("$L[$L] = $L", hv, i, tangent(kernel, concat(concat(primals(sig), basis(flatDiff, i)),
-          direction)));
+      components.add(tangent(kernel, concat(concat(primals(sig), basis(flatDiff, i)), direction)));
+    }
+    returnHv(sig, m, names, components);
+    return m.build();
+  }
+
+  /**
+   * {@code fHvp}'s direction v, one per differentiated parameter of its type (fresh in {@code names}),
+   * read into {@code m} leaf by leaf: the flat direction's arguments.
+   */
+  static List<String> hvpDirection(RecordSignature sig, MethodSpec.Builder m, Names names) {
+    List<String> vs = SecondOrderEmitter.hvpDirections(sig.differentiatedParams().stream()
+        .map(p -> new Callee.Param(p.name(), Type.DOUBLE, true)).toList(), names);
+    return directions(sig, m, vs);
+  }
+
+  /**
+   * H·v's flat {@code components} into {@code hv[i]}, one per line, and the gradient built from them
+   * returned from {@code m}, in the gradient's shape.
+   */
+  static void returnHv(RecordSignature sig, MethodSpec.Builder m, Names names, List<CodeBlock> components) {
+    List<String> flatNames = sig.flat().differentiatedParams().stream().map(Callee.Param::name).toList();
+    String hv = names.fresh("hv");
+    m.addStatement("double[] $L = new double[$L]", hv, components.size());
+    for (int i = 0; i < components.size(); i++) {
+      m.addStatement("$L[$L] = $L", hv, i, components.get(i));
     }
     m.returns(RecordEntryEmitter.gradType(sig));
     m.addStatement("return $L", RecordEntryEmitter.userGradient(sig, (path, flatName, t, primal) ->
         Terms.convert(hv + "[" + flatNames.indexOf(flatName) + "]", Type.DOUBLE, t), null));
-    return m.build();
   }
 
   /**

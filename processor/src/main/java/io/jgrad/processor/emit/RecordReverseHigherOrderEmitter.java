@@ -9,7 +9,6 @@ import io.jgrad.processor.ir.Derived;
 import io.jgrad.processor.ir.Names;
 import io.jgrad.processor.ir.RecordShape;
 import io.jgrad.processor.ir.RecordSignature;
-import io.jgrad.processor.ir.Type;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -103,21 +102,11 @@ final class RecordReverseHigherOrderEmitter {
         + " ({@code jvp(grad(f))}), in the gradient's\nshape, reverse over reverse through its rule: component i"
         + " is Σⱼ H[i][j]·vⱼ.");
     Names names = RecordHigherOrderEmitter.names(sig);
-    List<RecordSignature.UserParam> userDiff = sig.differentiatedParams();
-    List<String> vs = SecondOrderEmitter.hvpDirections(userDiff.stream()
-        .map(p -> new Callee.Param(p.name(), Type.DOUBLE, true)).toList(), names);
-    List<String> direction = RecordHigherOrderEmitter.directions(sig, m, vs);
+    List<String> direction = RecordHigherOrderEmitter.hvpDirection(sig, m, names);
     List<Callee.Param> diff = sig.flat().differentiatedParams();
-    List<String> flatNames = diff.stream().map(Callee.Param::name).toList();
-    List<String> rows = rows(sig, flat, m, names);
-    String hv = names.fresh("hv");
-    m.addStatement("double[] $L = new double[$L]", hv, diff.size());
-    for (int i = 0; i < diff.size(); i++) {
-      m.addStatement("$L[$L] = $L", hv, i, contract(rows.get(i), diff, direction));
-    }
-    m.returns(RecordEntryEmitter.gradType(sig));
-    m.addStatement("return $L", RecordEntryEmitter.userGradient(sig, (path, flatName, t, primal) ->
-        Terms.convert(hv + "[" + flatNames.indexOf(flatName) + "]", Type.DOUBLE, t), null));
+    List<CodeBlock> components = rows(sig, flat, m, names).stream().map(row -> contract(row, diff, direction))
+        .toList();
+    RecordHigherOrderEmitter.returnHv(sig, m, names, components);
     return m.build();
   }
 

@@ -12,6 +12,7 @@ import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import io.jgrad.processor.diag.Codes;
 import io.jgrad.processor.ir.Callee;
+import io.jgrad.processor.ir.DiffSpec;
 import io.jgrad.processor.ir.Expr;
 import io.jgrad.processor.ir.Exprs;
 import io.jgrad.processor.ir.Primitive;
@@ -131,6 +132,13 @@ final class CallReader {
       Callee c = cx.callees.resolve(callee);
       if (c.returnType() == null || !c.returnType().isScalar()) {
         return cx.failed(Codes.UNSUPPORTED_TYPE, name + " does not return double or float", t);
+      }
+      int order = DiffSpec.of(cx.method).map(DiffSpec::order).orElse(1);
+      Optional<String> noTangentVjp = order >= 2 ? CompiledTangentReverse.missing(callee, c, cx) : Optional.empty();
+      if (noTangentVjp.isPresent()) {
+        return cx.failed(Codes.UNSUPPORTED_ORDER, "order " + order + " through a call to " + name + ", "
+            + noTangentVjp.get() + ", is not supported yet; hint: compile " + name + "'s class again with this"
+            + " jgrad, or call what " + name + " calls here instead", t);
       }
       for (int i = 0; i < args.size(); i++) {
         if (args.get(i) instanceof Expr.StaticField f && f.type().isArray()) {

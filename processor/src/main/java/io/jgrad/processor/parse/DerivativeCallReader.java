@@ -369,6 +369,13 @@ final class DerivativeCallReader {
           + " reaches a @CustomJvp rule with an array or record result, through whose tangent no reverse mode"
           + " goes; hint: give that rule a plain body, or read only " + f.getSimpleName() + "'s value", whole);
     }
+    Optional<String> noTangentVjp = r instanceof Reading.Value ? Optional.empty()
+        : CompiledTangentReverse.missing(f, c, cx);
+    if (noTangentVjp.isPresent()) {
+      return cx.failed(Codes.DERIVATIVE_CALL, "jgrad does not differentiate " + shown + " yet: "
+          + f.getSimpleName() + " is a library's, " + noTangentVjp.get() + "; hint: compile its class again"
+          + " with this jgrad, or read only " + f.getSimpleName() + "'s value", whole);
+    }
     if (ArrayResultCalls.applies(c)) {
       return ArrayResultCalls.read(cx, arrays, target, c, CalleeReach.hasRulePrimal(f, cx.trees, cx.callees),
           primals, args.subList(c.params().size(), args.size()), r, place, whole, shown);
