@@ -82,6 +82,27 @@ final class RecordRuleLoops {
     return s;
   }
 
+  /** A record result reaching mix in a loop: (s, y·s) after two trips. */
+  @Differentiable(order = 2)
+  static Point loopedPoint(double x, double y) {
+    double s = x;
+    for (int i = 0; i < 2; i++) {
+      Point q = mix(s, y);
+      s = q.x() + Math.sin(q.y());
+    }
+    return new Point(s, y * s);
+  }
+
+  /** {@link #loopedPoint} unrolled. */
+  @Differentiable(order = 2)
+  static Point unrolledPoint(double x, double y) {
+    Point q = mix(x, y);
+    double s = q.x() + Math.sin(q.y());
+    Point r = mix(s, y);
+    double t = r.x() + Math.sin(r.y());
+    return new Point(t, y * t);
+  }
+
   /** The leaves of mix(x, y) kept in a local array. */
   @Differentiable(order = 2)
   static double stored(double x, double y) {

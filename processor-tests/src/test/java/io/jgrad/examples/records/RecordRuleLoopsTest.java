@@ -2,6 +2,7 @@ package io.jgrad.examples.records;
 
 import static com.google.common.truth.Truth.assertThat;
 
+import io.jgrad.examples.records.RecordRuleLoops.Point;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -51,6 +52,20 @@ class RecordRuleLoopsTest {
     assertThat(g.y()).isWithin(1e-12).of(u.y());
     assertMatrix(RecordRuleLoopsDerivatives.reassignedHessian(X, Y), RecordRuleLoopsDerivatives.unrolledHessian(X, Y),
         1e-12);
+  }
+
+  @Test
+  void aRecordResultReachingTheRuleInALoopHasTheSecondDerivativesOfItsUnrolledTwin() {
+    Point u = new Point(-0.6, 0.5);
+    Point w = new Point(1.2, -0.3);
+    Point looped = RecordRuleLoopsDerivatives.loopedPointDerivative(X, Y, u.x(), u.y(), w.x(), w.y());
+    Point unrolled = RecordRuleLoopsDerivatives.unrolledPointDerivative(X, Y, u.x(), u.y(), w.x(), w.y());
+    assertThat(looped.x()).isWithin(1e-12).of(unrolled.x());
+    assertThat(looped.y()).isWithin(1e-12).of(unrolled.y());
+    // Leaf x is looped itself: uᵀ·H·w with H its Hessian, the rule differentiated as written.
+    double[][] h = RecordRuleLoopsDerivatives.loopedHessian(X, Y);
+    assertThat(looped.x()).isWithin(1e-12).of(u.x() * (h[0][0] * w.x() + h[0][1] * w.y())
+        + u.y() * (h[1][0] * w.x() + h[1][1] * w.y()));
   }
 
   @Test

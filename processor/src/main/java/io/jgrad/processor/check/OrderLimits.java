@@ -47,7 +47,8 @@ public final class OrderLimits {
       }
       if (!forward && RecordReverseOverReverse.plainRecordResult(f, order)) {
         // Its pullback functions take the result's cotangent leaf by leaf: only its calls are checked.
-        return throughCalls(f, order, false, false, bodies).or(() -> reverseOverReverse(f.body(), false));
+        boolean loops = Rewrite.anyMatch(f.body(), s -> s instanceof Stmt.While);
+        return throughCalls(f, order, false, loops, bodies).or(() -> reverseOverReverse(f.body(), false));
       }
     }
     if (!forward && (f instanceof Function.JvpRule || f instanceof Function.JvpsRules)) {

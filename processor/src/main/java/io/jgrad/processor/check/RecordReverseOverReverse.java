@@ -2,8 +2,6 @@ package io.jgrad.processor.check;
 
 import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.Function;
-import io.jgrad.processor.ir.Rewrite;
-import io.jgrad.processor.ir.Stmt;
 import io.jgrad.processor.ir.Type;
 import java.util.Optional;
 
@@ -21,8 +19,8 @@ final class RecordReverseOverReverse {
     String hint = "; hint: give it order = 1 or 2, or write the rule as a @CustomJvp rule";
     if (f.signature().recordResult() != null && !(f instanceof Function.VjpRule) && !plainRecordResult(f, order)) {
       return Optional.of(o + " of a function with a record result that reaches a @CustomVjp rule is supported at"
-          + " order 2 for a plain body of doubles, a record of doubles as result and no loop nor local array"
-          + " only; hint: give it order = 1, or return a number");
+          + " order 2 for a plain body of double parameters and a record of doubles as result only; hint: give"
+          + " it order = 1, or return a number");
     }
     if (f instanceof Function.VjpRule && f.signature().recordResult() != null && order == 2
         && !recordResultRule(f, order)) {
@@ -39,14 +37,13 @@ final class RecordReverseOverReverse {
   /**
    * Whether {@code f} is a plain flat function with a record result of doubles that reaches a rule,
    * whose pullback functions at {@code order} 2 take the result's cotangent leaf by leaf (ReverseBody):
-   * double parameters, no loop nor local array (their tape holds numbers only).
+   * double parameters (loops and local arrays keep their tape in local arrays, ArrayTapeBody).
    */
   static boolean plainRecordResult(Function f, int order) {
     Callee sig = f.signature();
     return order == 2 && f instanceof Function.Plain && sig.recordResult() != null
         && sig.params().stream().allMatch(p -> p.type() == Type.DOUBLE && p.differentiated())
-        && sig.recordResult().shape().leaves().stream().allMatch(l -> l.type() == Type.DOUBLE && l.differentiable())
-        && !Rewrite.anyMatch(f.body(), s -> s instanceof Stmt.While || s instanceof Stmt.ArrayWrite);
+        && sig.recordResult().shape().leaves().stream().allMatch(l -> l.type() == Type.DOUBLE && l.differentiable());
   }
 
   /**

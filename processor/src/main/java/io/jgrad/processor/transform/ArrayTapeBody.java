@@ -53,10 +53,16 @@ final class ArrayTapeBody {
    * (whose locals {@code names} knows) and its linearization.
    */
   static List<Function> pullbacks(Callee f, List<Stmt> normalized, Names names) {
-    String g = names.fresh("g");
+    // A record result's cotangent comes leaf by leaf, as a rule's does.
+    List<Callee.Param> cotangents = f.recordResult() != null ? ReverseBody.recordCotangents(f, names) : null;
+    String g = cotangents != null ? null : names.fresh("g");
     Linearized jvp = Jvp.checked(normalized, f.differentiatedParams(), names);
     Reverse sweeps = ResidualPlacement.place(Transposer.transpose(jvp.program(), jvp.tangents(), f, names), f, names,
         ResidualPlacement.Policy.ARRAY_TAPE, false);
+    if (cotangents != null) {
+      return ReverseBody.recordPullbackFunctions(f, cotangents, new ArrayTapeBody(f, names).body(sweeps, null),
+          sweeps.gradient());
+    }
     List<Stmt> body = new ArrayTapeBody(f, names).body(sweeps, new Expr.Var(g, f.returnType()));
     return ReverseBody.pullbackFunctions(f, g, body, sweeps.gradient());
   }

@@ -103,16 +103,31 @@ public final class ReverseBody {
    * from its own parameter.
    */
   private static List<Function> recordPullbacks(Callee f, List<Stmt> normalized, Names names) {
-    List<Callee.Param> cotangents = Pullbacks.cotangents(f).stream()
-        .map(g -> new Callee.Param(names.fresh(g.name()), g.type(), true)).toList();
+    List<Callee.Param> cotangents = recordCotangents(f, names);
+    Reverse sweeps = sweeps(f, normalized, names);
+    return recordPullbackFunctions(f, cotangents, new ReverseBody(names, null).body(sweeps, null),
+        sweeps.gradient());
+  }
+
+  /** The parameters taking the cotangent of {@code f}'s record result leaf by leaf, fresh in {@code names}. */
+  static List<Callee.Param> recordCotangents(Callee f, Names names) {
+    return Pullbacks.cotangents(f).stream().map(g -> new Callee.Param(names.fresh(g.name()), g.type(), true))
+        .toList();
+  }
+
+  /**
+   * {@code f}'s pullback functions over the record cotangent {@code cotangents}: {@code body}, reverse
+   * mode written as code, with each leaf's seed ({@code outBar.x()}) read from its own parameter.
+   */
+  static List<Function> recordPullbackFunctions(Callee f, List<Callee.Param> cotangents, List<Stmt> reverse,
+      List<Expr.Var> gradient) {
     Map<String, Expr.Var> seeds = new HashMap<>();
     List<RecordShape.Leaf> leaves = f.recordResult().shape().leaves();
     for (int i = 0; i < leaves.size(); i++) {
       Callee.Param g = cotangents.get(i);
       seeds.put(leaves.get(i).read(Reverse.SEED), new Expr.Var(g.name(), g.type()));
     }
-    Reverse sweeps = sweeps(f, normalized, names);
-    List<Stmt> body = Rewrite.stmts(new ReverseBody(names, null).body(sweeps, null), e -> {
+    List<Stmt> body = Rewrite.stmts(reverse, e -> {
       Expr.Var seed = e instanceof Expr.PrimalCall c && c.args().isEmpty()
           ? seeds.get(c.receiver() + "." + c.method() + "()") : null;
       return seed != null ? seed : e;
@@ -121,7 +136,7 @@ public final class ReverseBody {
     List<Callee.Param> diff = f.differentiatedParams();
     for (int k = 0; k < diff.size(); k++) {
       List<Stmt> pullback = new ArrayList<>(body);
-      pullback.add(new Stmt.Return(sweeps.gradient().get(k)));
+      pullback.add(new Stmt.Return(gradient.get(k)));
       out.add(new Function.Plain(f.pullbackFunction(diff.get(k), cotangents), pullback));
     }
     return out;
