@@ -61,7 +61,8 @@ final class SecondOrderEmitter {
       if (!(d.function() instanceof Function.Plain) || !d.tangents().isEmpty()) {
         emitTangentFunction(sig, kernel, members.internal());
       }
-      if (!d.tangents().isEmpty() && sig.arrayResultOfDoubles() && !sig.internal()) {
+      if (d.function() instanceof Function.Plain && !d.tangents().isEmpty() && sig.arrayResultOfDoubles()
+          && !sig.internal()) {
         // fVjp(x).pullback(u) read in a body: through fTangent's modes (it has reverse mode here).
         VjpFunctionEmitter.emit(sig, members.internal());
       }

@@ -51,7 +51,8 @@ final class ArrayResultCalls {
       shown = f + "Jacobian(...)";
     }
     if (reading instanceof DerivativeCallReader.Reading.Pullback pulled) {
-      return pullback(cx, arrays, c, primals, pulled, place, whole, shown);
+      boolean plain = DiffSpec.of(target.function()).map(s -> s.kind() == DiffSpec.Kind.BODY).orElse(false);
+      return pullback(cx, arrays, c, plain, primals, pulled, place, whole, shown);
     }
     boolean tangent = reading instanceof DerivativeCallReader.Reading.Tangent;
     if (!tangent && !(reading instanceof DerivativeCallReader.Reading.Value)) {
@@ -91,9 +92,10 @@ final class ArrayResultCalls {
   /**
    * uᵀ·J in the direction of one differentiated parameter, {@code fVjp(p...).pullback(u)} or its
    * component: a call of {@code fVjpFunction}, a number, or an array read into a local array or in
-   * place (hoisted, as a tangent read in place is).
+   * place (hoisted, as a tangent read in place is); {@code plain} says whether f has a plain body.
    */
-  private static Expr pullback(ReadContext cx, ArrayDerivativeCalls arrays, Callee c, List<Expr> primals,
+  private static Expr pullback(ReadContext cx, ArrayDerivativeCalls arrays, Callee c, boolean plain,
+      List<Expr> primals,
       DerivativeCallReader.Reading.Pullback pulled, ArrayDerivativeCalls.Place place, ExpressionTree whole,
       String shown) {
     String f = c.name();
