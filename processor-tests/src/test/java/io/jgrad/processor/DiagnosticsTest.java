@@ -787,4 +787,38 @@ class DiagnosticsTest {
       // fine
     }
   }
+
+  private static final String INLINE_ARRAY_RESULT = """
+      package t;
+      import io.jgrad.annotations.Differentiable;
+      class InlineArrays {
+        @Differentiable
+        static double[] pair(double x) {
+          return new double[] {x * x, 3 * x};
+        }
+
+        @Differentiable
+        static double f(double x) {
+          return Math.sin(pair(x)[0]) + x;
+        }
+      }
+      """;
+
+  /**
+   * An array created in a return statement and an array-result call read in place are refused where
+   * they are written, each with the rewrite that works (a filled local array; a local holding it).
+   */
+  @Test
+  void arrayResultsAreReadAndReturnedThroughLocals() {
+    JavaFileObject src = source("t.InlineArrays", INLINE_ARRAY_RESULT);
+    Compilation c = compile(src);
+    assertThat(c).failed();
+    assertThat(c).hadErrorContaining("[jgrad.UnsupportedReturn] an array result must be one local array")
+        .inFile(src).onLine(lineOf(INLINE_ARRAY_RESULT, "return new double[]"));
+    assertThat(c).hadErrorContaining("hint: fill a local array and return it");
+    assertThat(c).hadErrorContaining("[jgrad.UnsupportedType] pair does not return double or float")
+        .inFile(src).onLine(lineOf(INLINE_ARRAY_RESULT, "pair(x)[0]"));
+    assertThat(c).hadErrorContaining("hint: double[] y = pair(...);");
+    assertNoCrash(c);
+  }
 }

@@ -28,6 +28,7 @@ import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 
@@ -131,7 +132,13 @@ final class CallReader {
       }
       Callee c = cx.callees.resolve(callee);
       if (c.returnType() == null || !c.returnType().isScalar()) {
-        return cx.failed(Codes.UNSUPPORTED_TYPE, name + " does not return double or float", t);
+        // An array or record result is read from the local that holds it (LocalArrayReader, records).
+        String held = c.returnType() != null && c.returnType().isArray() ? c.returnType().javaName() + " y"
+            : (callee.getReturnType() instanceof DeclaredType d
+                ? d.asElement().getSimpleName() : callee.getReturnType()) + " r";
+        return cx.failed(Codes.UNSUPPORTED_TYPE, name + " does not return double or float, and a call of it"
+            + " is read only from a local that holds its result; hint: " + held + " = " + name + "(...);"
+            + " then read its elements or components", t);
       }
       int order = DiffSpec.of(cx.method).map(DiffSpec::order).orElse(1);
       Optional<String> noTangentVjp = order >= 2 ? CompiledTangentReverse.missing(callee, c, cx) : Optional.empty();

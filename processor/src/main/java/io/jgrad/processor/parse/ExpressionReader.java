@@ -123,6 +123,11 @@ final class ExpressionReader {
           + " if/else or the ternary operator", e);
       case NEW_CLASS -> cx.failed(Codes.UNSUPPORTED_EXPRESSION, "creating objects is not supported yet", e);
       case NEW_ARRAY -> cx.liftedArrays.containsKey(e) ? cx.liftedArrays.get(e)
+          : path.getParentPath().getLeaf().getKind() == Tree.Kind.RETURN
+          // The result is one local array: say so here, where the user wrote the array.
+          ? cx.failed(Codes.UNSUPPORTED_RETURN, "an array result must be one local array or parameter,"
+              + " not an array created in the return statement; hint: fill a local array and return it"
+              + " (double[] y = new double[2]; y[0] = ...; y[1] = ...; return y;)", e)
           : cx.failed(Codes.UNSUPPORTED_EXPRESSION, "an array created inside an expression is supported as"
           + " an argument of a differentiable call at the top level of the body, not here yet (in a loop or"
           + " a branch, say); hint: put it in a local array first (double[] w = new double[n]; w[i] = ...;)"
