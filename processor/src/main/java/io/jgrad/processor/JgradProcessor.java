@@ -221,31 +221,25 @@ public final class JgradProcessor extends AbstractProcessor {
 
   /**
    * A record rule function's flat body, for kernels (the value's lane, a rule that calls its primal);
-   * none when it cannot be read.
+   * none when it is refused (its errors go to a report of its own and are dropped: without it the
+   * kernels refuse what needs the body, and the rule itself still works). Anything thrown is a bug,
+   * which the caller reports as an internal error at the method.
    */
   private static Optional<Function> quietFlatBody(ExecutableElement m, RecordSignature sig, Trees trees,
       CalleeResolver callees) {
-    try {
-      return BodyReading.read(new BodyParser(trees, new Report(), callees, m, sig.flat()));
-    } catch (RuntimeException e) {
-      // An optional reading: without it the kernels refuse what needs the body, and the rule itself still works.
-      return Optional.empty();
-    }
+    return BodyReading.read(new BodyParser(trees, new Report(), callees, m, sig.flat()));
   }
 
   /**
    * An order-1 rule's pullback functions, for kernels that run them as code on OpenCL; none when its
-   * passes could not be read or spliced (the kernels then call the user's passes on the CPU).
+   * passes are refused (their errors go to a report of its own and are dropped: the kernels then call
+   * the user's passes on the CPU). Anything thrown is a bug, which the caller reports as an internal
+   * error at the method.
    */
   private static List<Function> quietPullbacks(ExecutableElement m, DiffSpec spec, Callee sig, Trees trees,
       CalleeResolver callees) {
-    try {
-      return VjpPassReader.read(m, spec, sig, trees, new Report(), callees, BodyReading::read)
-          .map(p -> Pullbacks.of(sig, p)).orElse(List.of());
-    } catch (RuntimeException e) {
-      // An optional reading for speed: what it cannot read is run by the user's passes instead.
-      return List.of();
-    }
+    return VjpPassReader.read(m, spec, sig, trees, new Report(), callees, BodyReading::read)
+        .map(p -> Pullbacks.of(sig, p)).orElse(List.of());
   }
 
   /**

@@ -141,7 +141,7 @@ final class CallReader {
             + " then read its elements or components", t);
       }
       int order = DiffSpec.of(cx.method).map(DiffSpec::order).orElse(1);
-      Optional<String> noTangentVjp = order >= 2 ? CompiledTangentReverse.missing(callee, c, cx) : Optional.empty();
+      Optional<String> noTangentVjp = order >= 2 ? CompiledInternals.missing(callee, c, cx) : Optional.empty();
       if (noTangentVjp.isPresent()) {
         return cx.failed(Codes.UNSUPPORTED_ORDER, "order " + order + " through a call to " + name + ", "
             + noTangentVjp.get() + ", is not supported yet; hint: compile " + name + "'s class again with this"

@@ -370,7 +370,7 @@ final class DerivativeCallReader {
           + " goes; hint: give that rule a plain body, or read only " + f.getSimpleName() + "'s value", whole);
     }
     Optional<String> noTangentVjp = r instanceof Reading.Value ? Optional.empty()
-        : CompiledTangentReverse.missing(f, c, cx);
+        : CompiledInternals.missing(f, c, cx);
     if (noTangentVjp.isPresent()) {
       return cx.failed(Codes.DERIVATIVE_CALL, "jgrad does not differentiate " + shown + " yet: "
           + f.getSimpleName() + " is a library's, " + noTangentVjp.get() + "; hint: compile its class again"

@@ -114,18 +114,28 @@ record DerivativeCallTarget(ExecutableElement function, String suffix) {
     return Optional.empty();
   }
 
-  /** The qualified names {@code written} may stand for: as written, in this package, or imported. */
+  /**
+   * The qualified names {@code written} may stand for, in javac's order for a simple name: a
+   * single-type import, this package, then each on-demand import ({@code import lib.*;}); a
+   * qualified name stands for itself.
+   */
   private static List<String> candidates(String written, CompilationUnitTree unit) {
-    List<String> out = new ArrayList<>(List.of(written));
-    if (unit != null && !written.contains(".")) {
-      if (unit.getPackageName() != null) {
-        out.add(unit.getPackageName() + "." + written);
+    if (unit == null || written.contains(".")) {
+      return List.of(written);
+    }
+    List<String> out = new ArrayList<>();
+    List<? extends ImportTree> imports = unit.getImports().stream().filter(i -> !i.isStatic()).toList();
+    for (ImportTree i : imports) {
+      String imported = i.getQualifiedIdentifier().toString();
+      if (imported.endsWith("." + written)) {
+        out.add(imported);
       }
-      for (ImportTree i : unit.getImports()) {
-        String imported = i.getQualifiedIdentifier().toString();
-        if (!i.isStatic() && imported.endsWith("." + written)) {
-          out.add(imported);
-        }
+    }
+    out.add(unit.getPackageName() == null ? written : unit.getPackageName() + "." + written);
+    for (ImportTree i : imports) {
+      String imported = i.getQualifiedIdentifier().toString();
+      if (imported.endsWith(".*")) {
+        out.add(imported.substring(0, imported.length() - 1) + written);
       }
     }
     return out;
