@@ -88,19 +88,38 @@ class HigherOrderDiagnosticsTest {
   }
 
   @Test
-  void aRecordWithACustomVjpRuleAboveOrderTwoIsAnErrorWithAHint() {
+  void aRecordResultRuleAboveOrderTwoIsAnErrorWithAHint() {
+    // A number result has fDerivative above order 2 (RecordVjpRulesAtOrderThree); a record result not yet.
     String src = HEAD + """
         class RecordVjp {
           record Point(double x, double y) {}
           @CustomVjp(fwd = "fFwd", bwd = "fBwd", order = 3)
-          static double f(Point p) { return p.x() * p.y(); }
-          static Fwd<Point> fFwd(Point p) { return Fwd.of(f(p), p); }
-          static Point fBwd(Point p, double g) { return new Point(p.y() * g, p.x() * g); }
+          static Point f(Point p) { return new Point(p.y(), p.x() * p.y()); }
+          static RecordFwd<Point, Point> fFwd(Point p) { return RecordFwd.of(new Point(p.y(), p.x() * p.y()), p); }
+          static Point fBwd(Point p, Point g) { return new Point(p.y() * g.y(), g.x() + p.x() * g.y()); }
         }
         """;
-    Compilation c = assertErrorOnLine("jgrad.UnsupportedOrder", "h.RecordVjp", src, "static double f(");
+    Compilation c = assertErrorOnLine("jgrad.UnsupportedOrder", "h.RecordVjp", src, "static Point f(");
     assertThat(c).hadErrorContaining("order 3 of a function with records that has or reaches a @CustomVjp rule is"
-        + " not supported yet above order 2; hint: give it order = 1 or 2, or write the rule as a @CustomJvp rule");
+        + " not supported yet above order 2 for a record result; hint: give it order = 1 or 2");
+  }
+
+  @Test
+  void aRecordWithAnArrayComponentReachingACustomVjpRuleAboveOrderTwoIsAnErrorWithAHint() {
+    String src = HEAD + """
+        class RecordArrayVjp {
+          record Layer(double[] w, double b) {}
+          @CustomVjp(fwd = "sFwd", bwd = "sBwd", order = 3)
+          static double s(double x) { return Math.sin(x); }
+          static Fwd<Double> sFwd(double x) { return Fwd.of(Math.sin(x), Math.cos(x)); }
+          static double sBwd(Double cos, double g) { return cos * g; }
+          @Differentiable(order = 3)
+          static double f(Layer l) { return s(l.w()[0] * l.b()); }
+        }
+        """;
+    Compilation c = assertErrorOnLine("jgrad.UnsupportedOrder", "h.RecordArrayVjp", src, "static double f(");
+    assertThat(c).hadErrorContaining("order 3 of a function with records that has or reaches a @CustomVjp rule is"
+        + " not supported yet above order 2 for a record with an array or float component; hint:");
   }
 
   @Test

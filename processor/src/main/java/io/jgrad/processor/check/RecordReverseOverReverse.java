@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * What reverse over reverse cannot reach yet for a function with records in its signature that has
  * or reaches a {@code @CustomVjp} rule: it goes through the pullback functions of its flat function,
- * at order 2 (a rule's with a record result take the cotangent leaf by leaf).
+ * at order 2 (a rule's with a record result take the cotangent leaf by leaf), and above order 2 for
+ * a number result of double leaves (pullback functions of pullback functions).
  */
 final class RecordReverseOverReverse {
   private RecordReverseOverReverse() {}
@@ -27,9 +28,14 @@ final class RecordReverseOverReverse {
       return Optional.of(o + " of a @CustomVjp rule with a record result is supported over double leaves and a"
           + " record of doubles only; hint: give it order = 1, or write the rule as a @CustomJvp rule");
     }
-    if (order > 2) {
+    if (order > 2 && f.signature().recordResult() != null) {
       return Optional.of(o + " of a function with records that has or reaches a @CustomVjp rule is not supported"
-          + " yet above order 2" + hint);
+          + " yet above order 2 for a record result" + hint + ", or return a number");
+    }
+    if (order > 2 && !f.signature().differentiatedParams().stream().allMatch(p -> p.type() == Type.DOUBLE)) {
+      // Above order 2 fDerivative goes through the flat function's nested pullback functions of numbers.
+      return Optional.of(o + " of a function with records that has or reaches a @CustomVjp rule is not supported"
+          + " yet above order 2 for a record with an array or float component" + hint);
     }
     return Optional.empty();
   }

@@ -56,7 +56,7 @@ public final class RecordHigherOrderEmitter {
   }
 
   /**
-   * Adds {@code fHessian}, {@code fHvp} and {@code fDerivative} of {@code sig}, of order 2, whose flat
+   * Adds {@code fHessian}, {@code fHvp} and {@code fDerivative} of {@code sig}, of order 2 or more, whose flat
    * function {@code flat} has reverse mode only: reverse over reverse through its pullback functions.
    */
   public static void emitReverse(RecordSignature sig, Derived flat, TypeSpec.Builder type) {

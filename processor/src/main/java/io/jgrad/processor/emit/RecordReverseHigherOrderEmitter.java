@@ -19,6 +19,7 @@ import java.util.List;
  * of pullback function i at the cotangent 1 ({@code jacrev(jacrev(f))}: [i][j] differentiates along
  * leaf j the derivative along leaf i), which need not be symmetric where a rule is not the true
  * derivative; {@code fHvp} and {@code fDerivative} contract those rows without assuming it is.
+ * Above order 2 {@code fDerivative} goes through the pullback functions of pullback functions.
  */
 final class RecordReverseHigherOrderEmitter {
   private RecordReverseHigherOrderEmitter() {}
@@ -32,7 +33,31 @@ final class RecordReverseHigherOrderEmitter {
     }
     type.addMethod(hessian(sig, flat));
     type.addMethod(hvp(sig, flat));
-    type.addMethod(derivative(sig, flat));
+    type.addMethod(flat.order() >= 3 ? derivativeOfOrder(sig, flat) : derivative(sig, flat));
+  }
+
+  /**
+   * {@code fDerivative(p..., pDot1..., ..., pDotn...)} of order n ≥ 3 for a number result: the record
+   * directions read leaf by leaf into the flat function's, whose nested pullback functions give it as
+   * for a function of numbers (direction 1 the innermost derivative, the rule's own).
+   */
+  private static MethodSpec derivativeOfOrder(RecordSignature sig, Derived flat) {
+    int n = flat.order();
+    MethodSpec.Builder m = RecordEntryEmitter.method(sig, "Derivative", "The derivative of order " + n
+        + " of {@code $L} along directions 1 to " + n + ", each with one component per\ndifferentiated"
+        + " parameter (a record's direction is a record of its type): reverse over reverse,\ndirection 1 the"
+        + " innermost derivative.");
+    Names names = RecordHigherOrderEmitter.names(sig);
+    List<List<String>> directions = new ArrayList<>();
+    for (int k = 1; k <= n; k++) {
+      String suffix = "Dot" + k;
+      directions.add(RecordHigherOrderEmitter.directions(sig, m, sig.differentiatedParams().stream()
+          .map(p -> names.fresh(p.name() + suffix)).toList()));
+    }
+    m.returns(TypeName.DOUBLE);
+    m.addStatement("return $L", ReverseDerivativeEmitter.sum(flat, m, names, RecordHigherOrderEmitter.primals(sig),
+        directions));
+    return m.build();
   }
 
   /**

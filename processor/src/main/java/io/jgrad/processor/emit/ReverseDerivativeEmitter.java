@@ -37,10 +37,23 @@ final class ReverseDerivativeEmitter {
             n, sig.name(), n)
         .returns(TypeName.DOUBLE);
     directions.forEach(group -> SecondOrderEmitter.addTangents(m, diff, group));
+    m.addStatement("return $L", sum(d, m, names, sig.paramNames(), directions));
+    type.addMethod(m.build());
+  }
+
+  /**
+   * Adds to {@code m} the local summing Dⁿf[v₁, ..., vₙ] over the gradients of {@code d}'s pullback
+   * functions of level n - 1 at {@code primals} and the cotangents 1, {@code directions} holding one
+   * argument per differentiated parameter of {@code d} and order; returns the local's name.
+   */
+  static String sum(Derived d, MethodSpec.Builder m, Names names, List<String> primals,
+      List<List<String>> directions) {
+    int n = d.order();
+    List<Callee.Param> diff = d.signature().differentiatedParams();
     String sum = names.fresh("derivative");
     m.addStatement("double $L = 0.0", sum);
     String ones = String.join(", ", Collections.nCopies(n - 1, "1.0"));
-    String args = String.join(", ", sig.paramNames()) + ", " + ones;
+    String args = String.join(", ", primals) + ", " + ones;
     List<String> last = directions.get(n - 1);
     for (List<Integer> tuple : tuples(diff.size(), n - 1)) {
       Derived pullback = d;
@@ -63,8 +76,7 @@ final class ReverseDerivativeEmitter {
       term.add(")");
       m.addStatement("$L += $L", sum, term.build());
     }
-    m.addStatement("return $L", sum);
-    type.addMethod(m.build());
+    return sum;
   }
 
   /** Every tuple of {@code length} indices below {@code k}, the last index varying fastest. */

@@ -12,10 +12,10 @@ public final class ReverseOnlyHvp {
    * Whether {@code sig} (for a function with records, its flat function: {@code records} set), of
    * {@code order}, has {@code fHvp} without forward mode: from order 2 on a function of
    * {@code double[]}s and doubles with a double result, through pullback functions returning gradient
-   * arrays; or, at order 2, a function with records and a number result, over its leaves.
+   * arrays; or a function with records and a number result, over its leaves.
    */
   public static boolean exists(Callee sig, int order, boolean records) {
     return order >= 2 && sig.arraysReverseOverReverse()
-        || order == 2 && records && sig.returnType().isScalar();
+        || order >= 2 && records && sig.returnType().isScalar();
   }
 }
