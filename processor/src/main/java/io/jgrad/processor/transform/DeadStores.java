@@ -4,8 +4,12 @@ import io.jgrad.processor.ir.Expr;
 import io.jgrad.processor.ir.Exprs;
 import io.jgrad.processor.ir.Rewrite;
 import io.jgrad.processor.ir.Stmt;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -13,8 +17,8 @@ import java.util.Set;
  * pullback function computes every component of the gradient and returns one, so the others' sums
  * (and the forward values only they needed) are dead there, and each order differentiated again
  * would copy them. Flow-insensitive like {@link DeadLoops}, which then drops the loops left empty: a
- * local read anywhere stays, a store with a call stays, and an array local stays unless every
- * assignment to it is a new array (no alias of a parameter or of another local).
+ * local that something live reads anywhere stays, a store with a call stays, and an array local
+ * stays unless every assignment to it is a new array (no alias of a parameter or of another local).
  */
 final class DeadStores {
   /** The statements that name locals only through their operands and nested statements. */
@@ -36,32 +40,45 @@ final class DeadStores {
     }
   }
 
-  /** The locals of {@code body} that only its removable stores name. */
+  /**
+   * The locals of {@code body} that only its removable stores need: what the other statements read
+   * (a return, a call, a condition) is live, and so is what a store into a live local reads; the
+   * rest, cycles of stores feeding each other included ({@code e = a[i]; a[i] = e + x}), is dead.
+   */
   private static Set<String> dead(List<Stmt> body, Set<String> params) {
     Set<String> stored = new HashSet<>();
-    Set<String> kept = new HashSet<>(params);
-    Set<String> read = new HashSet<>();
+    Set<String> live = new HashSet<>(params);
+    Map<String, Set<String>> feeds = new HashMap<>(); // what the stores into each local read
     Rewrite.forEach(body, s -> {
       Expr.Var target = target(s);
-      if (target != null) {
+      Set<String> reads = new HashSet<>();
+      Rewrite.operands(s).forEach(e -> reads.addAll(Exprs.vars(e)));
+      if (target != null && removable(s)) {
         stored.add(target.name());
-        if (!removable(s)) {
-          kept.add(target.name());
-        }
+        feeds.computeIfAbsent(target.name(), k -> new HashSet<>()).addAll(reads);
+        return;
+      }
+      live.addAll(reads);
+      if (target != null) {
+        live.add(target.name());
       } else if (!STRUCTURED.contains(s.getClass())) {
         // A call's results, a record call's leaves, a tape's local: whatever else names a local keeps it.
         Rewrite.stmts(List.of(s), e -> {
-          kept.addAll(Exprs.vars(e));
+          live.addAll(Exprs.vars(e));
           return e;
         });
       }
-      // A store reading its own target ({@code s = s + x}, {@code s += x}) does not keep it.
-      Rewrite.operands(s).forEach(e -> Exprs.vars(e).stream()
-          .filter(v -> target == null || !v.equals(target.name())).forEach(read::add));
     });
+    Deque<String> work = new ArrayDeque<>(live);
+    while (!work.isEmpty()) {
+      for (String read : feeds.getOrDefault(work.pop(), Set.of())) {
+        if (live.add(read)) {
+          work.push(read);
+        }
+      }
+    }
     Set<String> dead = new HashSet<>(stored);
-    dead.removeAll(kept);
-    dead.removeAll(read);
+    dead.removeAll(live);
     return dead;
   }
 
