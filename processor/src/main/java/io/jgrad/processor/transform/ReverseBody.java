@@ -137,7 +137,7 @@ public final class ReverseBody {
     for (int k = 0; k < diff.size(); k++) {
       List<Stmt> pullback = new ArrayList<>(body);
       pullback.add(new Stmt.Return(gradient.get(k)));
-      out.add(new Function.Plain(f.pullbackFunction(diff.get(k), cotangents), pullback));
+      out.add(withoutDeadStores(new Function.Plain(f.pullbackFunction(diff.get(k), cotangents), pullback)));
     }
     return out;
   }
@@ -152,9 +152,18 @@ public final class ReverseBody {
     for (int k = 0; k < diff.size(); k++) {
       List<Stmt> pullback = new ArrayList<>(body);
       pullback.add(new Stmt.Return(gradient.get(k)));
-      out.add(new Function.Plain(f.pullbackFunction(diff.get(k), g), pullback));
+      out.add(withoutDeadStores(new Function.Plain(f.pullbackFunction(diff.get(k), g), pullback)));
     }
     return out;
+  }
+
+  /**
+   * {@code pullback} without what only the other components needed: each pullback function runs the
+   * body computing the whole gradient, and whatever order differentiates it again would copy the rest.
+   */
+  private static Function withoutDeadStores(Function.Plain pullback) {
+    Set<String> params = new HashSet<>(pullback.signature().paramNames());
+    return new Function.Plain(pullback.signature(), DeadStores.drop(pullback.body(), params));
   }
 
   /** The one transposer's sweeps of the body in single-assignment form, checked to be so. */
