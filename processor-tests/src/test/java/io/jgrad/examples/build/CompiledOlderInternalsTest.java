@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A caller of order 2 compiled against a library whose derivatives class lacks an internal method
- * second derivatives call ({@code fTangent}, {@code fPullback}: as an older jgrad generated it,
+ * second derivatives call ({@code fTangentJvp}, {@code fPullbackVjp}: as an older jgrad generated it,
  * simulated by the library's own generated class with that method renamed) is refused at its call
  * with a {@code [jgrad.*]} error, never a javac error inside generated code.
  */
@@ -64,17 +64,17 @@ class CompiledOlderInternalsTest {
 
   @Test
   void aTangentFunctionMissingIsAnErrorAtTheCall(@TempDir Path dir) throws Exception {
-    assertThat(errorOf(dir, "fTangent",
+    assertThat(errorOf(dir, "fTangentJvp",
         "@Differentiable(order = 2) static double g(double w) { return Lib.f(w) * w; }"))
-        .contains("[jgrad.UnsupportedOrder] order 2 through a call to f, whose generated class has no fTangent"
+        .contains("[jgrad.UnsupportedOrder] order 2 through a call to f, whose generated class has no fTangentJvp"
             + " (an older jgrad generated it)");
   }
 
   @Test
   void aPullbackFunctionMissingIsAnErrorAtTheCall(@TempDir Path dir) throws Exception {
-    assertThat(errorOf(dir, "sinePullback",
+    assertThat(errorOf(dir, "sinePullbackVjp",
         "@Differentiable(order = 2) static double g(double w) { return Lib.sine(w) * w; }"))
         .contains("[jgrad.UnsupportedOrder] order 2 through a call to sine, whose generated class has no"
-            + " sinePullback (an older jgrad generated it)");
+            + " sinePullbackVjp (an older jgrad generated it)");
   }
 }

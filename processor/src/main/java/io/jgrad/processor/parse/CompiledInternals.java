@@ -8,11 +8,12 @@ import javax.lang.model.element.ExecutableElement;
 
 /**
  * Whether a function compiled into an earlier jar lacks a generated internal method that second
- * derivatives through it, and a caller's derivatives of its derivative calls, call: its tangent
- * function ({@code fTangent}) and that function's reverse mode ({@code fTangentVjp}), or for a
- * reverse-only function its pullback functions ({@code fPullbackX}). Its class says, as the
- * derivation of the same function in this compilation decided (no {@code fTangentVjp} where it
- * reaches a {@code @CustomJvp} rule with an array or record result), or an older jgrad generated it.
+ * derivatives through it, and a caller's derivatives of its derivative calls, call: the reverse and
+ * forward modes of its tangent function ({@code fTangentVjp}, {@code fTangentJvp}), or for a
+ * reverse-only function the reverse modes of its pullback functions ({@code fPullbackVjp}). Its
+ * class says, as the derivation of the same function in this compilation decided (no
+ * {@code fTangentVjp} where it reaches a {@code @CustomJvp} rule with an array or record result),
+ * or an older jgrad generated it.
  */
 final class CompiledInternals {
   private CompiledInternals() {}
@@ -26,22 +27,19 @@ final class CompiledInternals {
     if (cx.trees.getPath(function) != null || c.order() < 2) {
       return Optional.empty();
     }
+    String tangent = c.tangentFunction().name();
+    if (c.forward() && !cx.callees.hasInternal(c, tangent + "Vjp")) {
+      return Optional.of("whose generated class has no " + tangent + "Vjp (the reverse mode of its tangent function: "
+          + function.getSimpleName() + " reaches a @CustomJvp rule with an array or record result, or an older"
+          + " jgrad generated it)");
+    }
     List<String> needed = new ArrayList<>();
     if (c.forward()) {
-      needed.add(c.tangentFunction().name());
+      needed.add(tangent + "Jvp");
     } else {
-      c.differentiatedParams().forEach(p -> needed.add(c.pullbackName(p)));
+      c.differentiatedParams().forEach(p -> needed.add(c.pullbackName(p) + "Vjp"));
     }
-    Optional<String> older = needed.stream().filter(name -> !cx.callees.hasInternal(c, name)).findFirst();
-    if (older.isPresent()) {
-      return Optional.of("whose generated class has no " + older.get() + " (an older jgrad generated it)");
-    }
-    String vjp = c.tangentFunction().name() + "Vjp";
-    if (!c.forward() || cx.callees.hasInternal(c, vjp)) {
-      return Optional.empty();
-    }
-    return Optional.of("whose generated class has no " + vjp + " (the reverse mode of its tangent function: "
-        + function.getSimpleName() + " reaches a @CustomJvp rule with an array or record result, or an older jgrad"
-        + " generated it)");
+    return needed.stream().filter(name -> !cx.callees.hasInternal(c, name)).findFirst()
+        .map(name -> "whose generated class has no " + name + " (an older jgrad generated it)");
   }
 }
