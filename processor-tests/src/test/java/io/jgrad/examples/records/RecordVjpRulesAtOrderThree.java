@@ -65,4 +65,10 @@ final class RecordVjpRulesAtOrderThree {
   static double throughTilt(Point p, double k) {
     return tilt(new Point(p.x() * k, p.y())) + k * k * p.x();
   }
+
+  /** tilt's H·v along eₓ read in a body, component y: H[y][x] = cos x, differentiated once more. */
+  @Differentiable
+  static double hvpRead(Point p) {
+    return RecordVjpRulesAtOrderThreeDerivatives.tiltHvp(p, new Point(1, 0)).y() * p.y();
+  }
 }

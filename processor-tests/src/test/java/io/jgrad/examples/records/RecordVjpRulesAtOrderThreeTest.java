@@ -108,6 +108,14 @@ class RecordVjpRulesAtOrderThreeTest {
     assertThat(Math.abs(swapped - d3)).isGreaterThan(1e-3);
   }
 
+  @Test
+  void tiltsHvpReadInABodyIsDifferentiatedThroughItsThirdDerivatives() {
+    // hvpRead = H[y][x]·y = cos x·y by tilt's rule: gradient (-sin x·y, cos x).
+    Point g = RecordVjpRulesAtOrderThreeDerivatives.hvpReadGrad(P);
+    assertThat(g.x()).isWithin(1e-12).of(-Math.sin(P.x()) * P.y());
+    assertThat(g.y()).isWithin(1e-12).of(Math.cos(P.x()));
+  }
+
   /** D(x·y)[u]. */
   private static double ds(Point u) {
     return u.x() * P.y() + P.x() * u.y();

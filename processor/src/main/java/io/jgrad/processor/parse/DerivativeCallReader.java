@@ -410,7 +410,10 @@ final class DerivativeCallReader {
       return gradient(c, forward, primals, g.component(), Expr.Const.ofDouble(1));
     }
     if (r instanceof Reading.Second s && !forward) {
-      return ReverseSecondDerivatives.entry(c, primals, s.first(), s.second());
+      // An fHvp component (no first index) contracts the rows along the call's direction.
+      return s.first() >= 0 ? ReverseSecondDerivatives.entry(c, primals, s.first(), s.second())
+          : ReverseSecondDerivatives.hvpComponent(c, primals, s.second(), args.subList(c.params().size(),
+              args.size()));
     }
     if (r instanceof Reading.Second s) {
       // fTangent2(p, a, b) differentiates the tangent along a in the direction b: entry [i][j] of the
