@@ -1,0 +1,47 @@
+package io.jgrad.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static io.jgrad.processor.Diagnosed.compile;
+
+import com.google.testing.compile.Compilation;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Findings of the review of 8c82c7d..eb55aff whose generated code javac rejects, each a test that
+ * fails today (the lead fixes them).
+ */
+class ReviewFindingsCompileTest {
+  private static final String HEAD = """
+      package r;
+      import io.jgrad.annotations.*;
+      import io.jgrad.runtime.*;
+      """;
+
+  /**
+   * Finding 2: a record local reassigned from a second call of a @CustomJvp rule with a record result
+   * (order 2, today's RecordJvpRuleCalls; order 1 fails the same way): "variable p_xDot is already
+   * defined" in fJvp, fSecondOrder and fRulePrimalJvp.
+   */
+  @Test
+  void finding2ARecordLocalReassignedFromARecordJvpRuleCompiles() {
+    String src = HEAD + """
+        class Reassigned {
+          record Point(double x, double y) {}
+          @CustomJvp(jvp = "bentJvp", order = 2)
+          static Point bent(double x, double y) { return new Point(x * y, Math.sin(x)); }
+          static Jvp<Point> bentJvp(double x, double y, double xDot, double yDot) {
+            return Jvp.of(bent(x, y), new Point(y * xDot + x * yDot, Math.cos(x) * xDot));
+          }
+          @Differentiable(order = 2)
+          static double reassigned(double x, double y) {
+            Point p = bent(x, y);
+            double s = p.x();
+            p = bent(s, p.y());
+            return s * p.x() + p.y();
+          }
+        }
+        """;
+    Compilation c = compile("r.Reassigned", src);
+    assertThat(c).succeeded();
+  }
+}
