@@ -7,23 +7,19 @@ import com.google.testing.compile.Compilation;
 import org.junit.jupiter.api.Test;
 
 /**
- * Findings of the review of 8c82c7d..eb55aff whose generated code javac rejects, each a test that
- * fails today (the lead fixes them).
+ * A record local assigned again from a second call of a {@code @CustomJvp} rule with a record
+ * result: the generated code compiles (its values: {@code ReassignedRecordRuleResultsTest}).
  */
-class ReviewFindingsCompileTest {
+class ReassignedRecordRuleCompileTest {
   private static final String HEAD = """
       package r;
       import io.jgrad.annotations.*;
       import io.jgrad.runtime.*;
       """;
 
-  /**
-   * Finding 2: a record local reassigned from a second call of a @CustomJvp rule with a record result
-   * (order 2, today's RecordJvpRuleCalls; order 1 fails the same way): "variable p_xDot is already
-   * defined" in fJvp, fSecondOrder and fRulePrimalJvp.
-   */
+  /** Each leaf's tangent is declared once, by the first call ("p_xDot is already defined" before). */
   @Test
-  void finding2ARecordLocalReassignedFromARecordJvpRuleCompiles() {
+  void aRecordLocalReassignedFromARecordJvpRuleCompiles() {
     String src = HEAD + """
         class Reassigned {
           record Point(double x, double y) {}
