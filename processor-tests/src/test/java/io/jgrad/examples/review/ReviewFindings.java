@@ -48,4 +48,49 @@ final class ReviewFindings {
     double[] h = ReviewFindingsDerivatives.spreadVjp(x).pullback(v);
     return g[0] * g[1] + h[0] * x[1] + h[1];
   }
+
+  /**
+   * Finding 1b: the same through the primal point, a local array z changed after the call: the
+   * first call's Vjp reads z's later value in its reverse pass.
+   */
+  @Differentiable
+  static double pulledAtAPointChangedAfterTheCall(double[] x, double t) {
+    double[] z = new double[2];
+    z[0] = x[0] * t;
+    z[1] = x[1];
+    double[] u = new double[3];
+    u[0] = t;
+    u[1] = 1;
+    u[2] = x[1];
+    double[] g = ReviewFindingsDerivatives.spreadVjp(z).pullback(u);
+    z[0] = x[1];
+    z[1] = t;
+    double[] h = ReviewFindingsDerivatives.spreadVjp(z).pullback(u);
+    return g[0] * g[1] + h[0] * h[1];
+  }
+
+  /** b·Σ wᵢ³/3 + b·w₀w₁ + b³/6, as GradientComponentsAtOrderTwo.cubic. */
+  @Differentiable(order = 3)
+  static double cubic(double[] w, double b) {
+    double s = b * w[0] * w[1] + b * b * b / 6;
+    for (int i = 0; i < w.length; i++) {
+      s += b * w[i] * w[i] * w[i] / 3;
+    }
+    return s;
+  }
+
+  /**
+   * Finding 3: fGrad(v, b).w() read at order 2 twice through one local array v changed between the
+   * calls: fGradientWVjp keeps a reference to v (order 1 reads the same way, as in GradientFunctionEmitter).
+   */
+  @Differentiable(order = 2)
+  static double gradientsOfOneArrayChangedBetween(double[] w, double b) {
+    double[] v = new double[2];
+    v[0] = w[0] * b;
+    v[1] = w[1];
+    double[] g1 = ReviewFindingsDerivatives.cubicGrad(v, b).w();
+    v[0] = w[1] * w[1];
+    double[] g2 = ReviewFindingsDerivatives.cubicGrad(v, b).w();
+    return g1[0] * g2[1] + g1[1] * g2[0];
+  }
 }

@@ -45,4 +45,53 @@ class ReviewFindingsTest {
       assertThat(grad.x()[i]).isWithin(1e-6).of(fd);
     }
   }
+
+  /** Finding 1b: the primal point of fVjp(z).pullback(u), a local array, changed after the call. */
+  @Test
+  void finding1bPullbackAtAPointChangedAfterTheCallHasTheGradientOfTheFunction() {
+    var grad = ReviewFindingsDerivatives.pulledAtAPointChangedAfterTheCallGrad(X, T);
+    for (int i = 0; i < X.length; i++) {
+      double[] up = X.clone();
+      double[] down = X.clone();
+      up[i] += H;
+      down[i] -= H;
+      double fd = (ReviewFindings.pulledAtAPointChangedAfterTheCall(up, T)
+          - ReviewFindings.pulledAtAPointChangedAfterTheCall(down, T)) / (2 * H);
+      assertThat(grad.x()[i]).isWithin(1e-6).of(fd);
+    }
+    double fdT = (ReviewFindings.pulledAtAPointChangedAfterTheCall(X, T + H)
+        - ReviewFindings.pulledAtAPointChangedAfterTheCall(X, T - H)) / (2 * H);
+    assertThat(grad.t()).isWithin(1e-6).of(fdT);
+  }
+
+  /** Finding 3: fGrad(v, b).w() twice through one local array changed between the calls, at order 2. */
+  @Test
+  void finding3GradientComponentsOfAnArrayChangedBetweenCallsHaveTheGradientOfTheFunction() {
+    double[] w = {0.7, -0.4};
+    double b = 1.3;
+    var grad = ReviewFindingsDerivatives.gradientsOfOneArrayChangedBetweenGrad(w, b);
+    for (int i = 0; i < w.length; i++) {
+      double[] up = w.clone();
+      double[] down = w.clone();
+      up[i] += H;
+      down[i] -= H;
+      double fd = (ReviewFindings.gradientsOfOneArrayChangedBetween(up, b)
+          - ReviewFindings.gradientsOfOneArrayChangedBetween(down, b)) / (2 * H);
+      assertThat(grad.w()[i]).isWithin(1e-6).of(fd);
+    }
+    double fdB = (ReviewFindings.gradientsOfOneArrayChangedBetween(w, b + H)
+        - ReviewFindings.gradientsOfOneArrayChangedBetween(w, b - H)) / (2 * H);
+    assertThat(grad.b()).isWithin(1e-6).of(fdB);
+  }
+
+  /** The control for finding 3 (passes today): forward mode, fJvp along b, is right. */
+  @Test
+  void finding3ControlForwardModeAlongBIsTheCentralDifference() {
+    double[] w = {0.7, -0.4};
+    double b = 1.3;
+    double fdB = (ReviewFindings.gradientsOfOneArrayChangedBetween(w, b + H)
+        - ReviewFindings.gradientsOfOneArrayChangedBetween(w, b - H)) / (2 * H);
+    assertThat(ReviewFindingsDerivatives.gradientsOfOneArrayChangedBetweenJvp(w, b, new double[2], 1).tangent())
+        .isWithin(1e-6).of(fdB);
+  }
 }
