@@ -107,4 +107,49 @@ final class ArraysChangedAfterCalls {
     double[] b = spread(u);
     return a[0] * a[2] + b[1] * t + b[0];
   }
+
+  /**
+   * The primal point z, a local array, wholly changed after the call: the first call's derivative
+   * must read z as it was.
+   */
+  @Differentiable
+  static double pulledAtAPointChangedAfterTheCall(double[] x, double t) {
+    double[] z = new double[2];
+    z[0] = x[0] * t;
+    z[1] = x[1];
+    double[] u = new double[3];
+    u[0] = t;
+    u[1] = 1;
+    u[2] = x[1];
+    double[] g = ArraysChangedAfterCallsDerivatives.spreadVjp(z).pullback(u);
+    z[0] = x[1];
+    z[1] = t;
+    double[] h = ArraysChangedAfterCallsDerivatives.spreadVjp(z).pullback(u);
+    return g[0] * g[1] + h[0] * h[1];
+  }
+
+  /** b·Σ wᵢ³/3 + b·w₀w₁ + b³/6, as GradientComponentsAtOrderTwo.cubic. */
+  @Differentiable(order = 3)
+  static double cubic(double[] w, double b) {
+    double s = b * w[0] * w[1] + b * b * b / 6;
+    for (int i = 0; i < w.length; i++) {
+      s += b * w[i] * w[i] * w[i] / 3;
+    }
+    return s;
+  }
+
+  /**
+   * fGrad(v, b).w() read at order 2 twice through one local array v changed between the calls,
+   * which fGradientWVjp would read when the pullback runs.
+   */
+  @Differentiable(order = 2)
+  static double gradientsOfOneArrayChangedBetween(double[] w, double b) {
+    double[] v = new double[2];
+    v[0] = w[0] * b;
+    v[1] = w[1];
+    double[] g1 = ArraysChangedAfterCallsDerivatives.cubicGrad(v, b).w();
+    v[0] = w[1] * w[1];
+    double[] g2 = ArraysChangedAfterCallsDerivatives.cubicGrad(v, b).w();
+    return g1[0] * g2[1] + g1[1] * g2[0];
+  }
 }

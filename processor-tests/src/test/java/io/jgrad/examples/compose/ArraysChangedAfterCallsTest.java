@@ -70,4 +70,53 @@ class ArraysChangedAfterCallsTest {
     check(ArraysChangedAfterCallsDerivatives::calledTwiceWithOneArrayGrad,
         ArraysChangedAfterCalls::calledTwiceWithOneArray, g -> g.x(), g -> g.t());
   }
+
+  /** The primal point of fVjp(z).pullback(u), a local array, changed after the call. */
+  @Test
+  void pullbackAtAPointWhollyChangedAfterTheCallHasTheGradientOfTheFunction() {
+    var grad = ArraysChangedAfterCallsDerivatives.pulledAtAPointChangedAfterTheCallGrad(X, T);
+    for (int i = 0; i < X.length; i++) {
+      double[] up = X.clone();
+      double[] down = X.clone();
+      up[i] += H;
+      down[i] -= H;
+      double fd = (ArraysChangedAfterCalls.pulledAtAPointChangedAfterTheCall(up, T)
+          - ArraysChangedAfterCalls.pulledAtAPointChangedAfterTheCall(down, T)) / (2 * H);
+      assertThat(grad.x()[i]).isWithin(1e-6).of(fd);
+    }
+    double fdT = (ArraysChangedAfterCalls.pulledAtAPointChangedAfterTheCall(X, T + H)
+        - ArraysChangedAfterCalls.pulledAtAPointChangedAfterTheCall(X, T - H)) / (2 * H);
+    assertThat(grad.t()).isWithin(1e-6).of(fdT);
+  }
+
+  /** fGrad(v, b).w() twice through one local array changed between the calls, at order 2. */
+  @Test
+  void gradientComponentsAtOrderTwoOfAnArrayChangedBetweenCallsHaveTheGradientOfTheFunction() {
+    double[] w = {0.7, -0.4};
+    double b = 1.3;
+    var grad = ArraysChangedAfterCallsDerivatives.gradientsOfOneArrayChangedBetweenGrad(w, b);
+    for (int i = 0; i < w.length; i++) {
+      double[] up = w.clone();
+      double[] down = w.clone();
+      up[i] += H;
+      down[i] -= H;
+      double fd = (ArraysChangedAfterCalls.gradientsOfOneArrayChangedBetween(up, b)
+          - ArraysChangedAfterCalls.gradientsOfOneArrayChangedBetween(down, b)) / (2 * H);
+      assertThat(grad.w()[i]).isWithin(1e-6).of(fd);
+    }
+    double fdB = (ArraysChangedAfterCalls.gradientsOfOneArrayChangedBetween(w, b + H)
+        - ArraysChangedAfterCalls.gradientsOfOneArrayChangedBetween(w, b - H)) / (2 * H);
+    assertThat(grad.b()).isWithin(1e-6).of(fdB);
+  }
+
+  /** Forward mode through the same calls, fJvp along b. */
+  @Test
+  void forwardModeThroughGradientComponentsOfAnArrayChangedBetweenCallsIsTheCentralDifference() {
+    double[] w = {0.7, -0.4};
+    double b = 1.3;
+    double fdB = (ArraysChangedAfterCalls.gradientsOfOneArrayChangedBetween(w, b + H)
+        - ArraysChangedAfterCalls.gradientsOfOneArrayChangedBetween(w, b - H)) / (2 * H);
+    assertThat(ArraysChangedAfterCallsDerivatives.gradientsOfOneArrayChangedBetweenJvp(w, b, new double[2], 1)
+        .tangent()).isWithin(1e-6).of(fdB);
+  }
 }
