@@ -85,8 +85,9 @@ final class LocalArrayReader {
       if (scaled != null && cx.report.errorCount() == errors && cx.javacError == javac) {
         // double[] p = fVjp(w).pullback(s): the gradient into a local, then p[i] = s * gradient[i].
         Expr.Var g = new Expr.Var(cx.fresh(element.getSimpleName() + "Gradient"), type);
-        cx.positions.putIfAbsent(scaled.args().get(1), call);
-        declaration(new Stmt.Assign(g, scaled.args().get(1), true), t, out);
+        Expr read = ArgumentCopies.kept(cx, loops, scaled.args().get(1), t, out, arrayDeclarations);
+        cx.positions.putIfAbsent(read, call);
+        declaration(new Stmt.Assign(g, read, true), t, out);
         List<Stmt> copy = loops.scaledCopy(new Expr.Var(cx.declare(element), type), g, scaled.args().get(0));
         copy.stream().filter(s -> s instanceof Stmt.Assign a && a.value() instanceof Expr.NewArray)
             .forEach(s -> arrayDeclarations.put(s, t));
@@ -95,8 +96,10 @@ final class LocalArrayReader {
         return;
       }
       if (gradient.isPresent() && cx.report.errorCount() == errors && cx.javacError == javac) {
-        cx.positions.putIfAbsent(gradient.get(), call);
-        declaration(new Stmt.Assign(new Expr.Var(cx.declare(element), type), gradient.get(), true), t, out);
+        // Its pullback reads the arrays it is given when the caller's reverse pass runs: as they are now.
+        Expr read = ArgumentCopies.kept(cx, loops, gradient.get(), t, out, arrayDeclarations);
+        cx.positions.putIfAbsent(read, call);
+        declaration(new Stmt.Assign(new Expr.Var(cx.declare(element), type), read, true), t, out);
         return;
       }
       if (gradient.isPresent()) {
@@ -109,7 +112,8 @@ final class LocalArrayReader {
         && TypeMapper.map(callee.getReturnType()) == type) {
       // double[] y = g(x): the array a differentiable function returns, read-only here.
       Expr value = cx.callsItself(callee, call) ? dummy()
-          : new Expr.Call(cx.callees.resolve(callee), cx.exprs(call.getArguments(), new TreePath(path, call)), type);
+          : ArgumentCopies.kept(cx, loops, new Expr.Call(cx.callees.resolve(callee),
+              cx.exprs(call.getArguments(), new TreePath(path, call)), type), t, out, arrayDeclarations);
       cx.positions.putIfAbsent(value, call);
       declaration(new Stmt.Assign(new Expr.Var(cx.declare(element), type), value, true), t, out);
       return;

@@ -77,6 +77,9 @@ public final class Jvp {
         }
       } else if (s instanceof Stmt.Declare d) {
         withTangent.add(d.target().name());
+      } else if (s instanceof Stmt.CallRecord c) {
+        // A record call declares its leaves, each with its tangent (Point p = f(x); p = f(s)).
+        c.leaves().forEach(v -> withTangent.add(v.name()));
       }
     });
     for (Expr.Var v : assigned.values()) {
