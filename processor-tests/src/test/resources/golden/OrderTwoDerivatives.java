@@ -939,13 +939,12 @@ public final class OrderTwoDerivatives {
       double sine1Bar2 = 0.0;
       double rBar2 = 0.0;
       double sBar2 = 0.0;
-      double prod2Bar2 = g;
       double prod1Bar2 = 0.0;
       double xBar2 = 0.0;
-      double prod2 = sine1 * prod2Bar2;
+      double prod2 = sine1 * g;
       double sum1 = rBar2 + prod2;
       rBar2 = sum1;
-      double prod3 = r * prod2Bar2;
+      double prod3 = r * g;
       final double coef1 = r;
       double sum2 = sine1Bar2 + prod3;
       sine1Bar2 = sum2;
@@ -1022,9 +1021,8 @@ public final class OrderTwoDerivatives {
         SinePullbackGrad sinePullbackGrad1 = sinePullbackVjp1.pullback(sinePartBar);
         rBar += sinePullbackGrad1.x();
         sine1Bar2Bar += sinePullbackGrad1.g();
-        double prod2Bar2Bar = coef1 * sine1Bar2Bar + sine1 * rBar2Bar;
-        rBar += prod2Bar2 * sine1Bar2Bar;
-        double sine1Bar = prod2Bar2 * rBar2Bar;
+        rBar += g * sine1Bar2Bar;
+        double sine1Bar = g * rBar2Bar;
         double sineGrad2 = sineVjp2.pullback(sine1Bar);
         rBar += sineGrad2;
         if (branch2) {
@@ -1040,7 +1038,7 @@ public final class OrderTwoDerivatives {
         prod1Bar += sineGrad1;
         xBar += y * prod1Bar;
         yBar += x * prod1Bar;
-        gBar = prod2Bar2Bar;
+        gBar = coef1 * sine1Bar2Bar + sine1 * rBar2Bar;
         return new ReverseOverReversePullbackXGrad(xBar, yBar, gBar);
       });
     }
@@ -1084,13 +1082,12 @@ public final class OrderTwoDerivatives {
       double sine1Bar2 = 0.0;
       double rBar2 = 0.0;
       double sBar2 = 0.0;
-      double prod2Bar2 = g;
       double prod1Bar2 = 0.0;
       double yBar2 = 0.0;
-      double prod2 = sine1 * prod2Bar2;
+      double prod2 = sine1 * g;
       double sum1 = rBar2 + prod2;
       rBar2 = sum1;
-      double prod3 = r * prod2Bar2;
+      double prod3 = r * g;
       final double coef1 = r;
       double sum2 = sine1Bar2 + prod3;
       sine1Bar2 = sum2;
@@ -1161,9 +1158,8 @@ public final class OrderTwoDerivatives {
         SinePullbackGrad sinePullbackGrad1 = sinePullbackVjp1.pullback(sinePartBar);
         rBar += sinePullbackGrad1.x();
         sine1Bar2Bar += sinePullbackGrad1.g();
-        double prod2Bar2Bar = coef1 * sine1Bar2Bar + sine1 * rBar2Bar;
-        rBar += prod2Bar2 * sine1Bar2Bar;
-        double sine1Bar = prod2Bar2 * rBar2Bar;
+        rBar += g * sine1Bar2Bar;
+        double sine1Bar = g * rBar2Bar;
         double sineGrad2 = sineVjp2.pullback(sine1Bar);
         rBar += sineGrad2;
         if (branch2) {
@@ -1179,7 +1175,7 @@ public final class OrderTwoDerivatives {
         prod1Bar += sineGrad1;
         xBar += y * prod1Bar;
         yBar += x * prod1Bar;
-        gBar = prod2Bar2Bar;
+        gBar = coef1 * sine1Bar2Bar + sine1 * rBar2Bar;
         return new ReverseOverReversePullbackYGrad(xBar, yBar, gBar);
       });
     }
@@ -1538,25 +1534,18 @@ public final class OrderTwoDerivatives {
      * ({@code jax.vjp}).
      */
     public static Vjp<SinePullbackGrad> sinePullbackVjp(double x, double g) {
-      double sineFwdX = x;
       double residual0;
-      residual0 = Math.cos(sineFwdX);
-      double sin1 = Math.sin(sineFwdX);
-      double value = sin1;
+      residual0 = Math.cos(x);
       double sineBwdCos = residual0;
-      double sineBwdG = g;
-      double prod1 = sineBwdCos * sineBwdG;
-      double xBar = prod1;
-      return new Vjp<>(xBar, outBar -> {
+      double prod1 = sineBwdCos * g;
+      return new Vjp<>(prod1, outBar -> {
+        double prod1Bar = outBar;
         double gBar = 0.0;
-        double xBar2 = 0.0;
-        double xBarBar = outBar;
-        double sineBwdGBar = sineBwdCos * xBarBar;
-        double sineBwdCosBar = sineBwdG * xBarBar;
-        double sineFwdXBar = -(Math.sin(sineFwdX) * sineBwdCosBar);
-        xBar2 = sineFwdXBar;
-        gBar = sineBwdGBar;
-        return new SinePullbackGrad(xBar2, gBar);
+        double xBar = 0.0;
+        double sineBwdCosBar = g * prod1Bar;
+        xBar = -(Math.sin(x) * sineBwdCosBar);
+        gBar = sineBwdCos * prod1Bar;
+        return new SinePullbackGrad(xBar, gBar);
       });
     }
 

@@ -32,7 +32,14 @@ final class DeadStores {
     List<Stmt> current = body;
     while (true) {
       Set<String> dead = dead(current, params);
-      List<Stmt> next = DeadLoops.drop(without(current, dead), Set.of());
+      List<Stmt> kept = without(current, dead);
+      // DeadLoops sees only locals read as variables: those named by a string are read after.
+      Set<String> named = new HashSet<>();
+      Rewrite.stmts(kept, e -> {
+        named.addAll(named(e));
+        return e;
+      });
+      List<Stmt> next = DeadLoops.drop(kept, named);
       if (next.equals(current)) {
         return current;
       }
@@ -52,7 +59,10 @@ final class DeadStores {
     Rewrite.forEach(body, s -> {
       Expr.Var target = target(s);
       Set<String> reads = new HashSet<>();
-      Rewrite.operands(s).forEach(e -> reads.addAll(Exprs.vars(e)));
+      Rewrite.operands(s).forEach(e -> {
+        reads.addAll(Exprs.vars(e));
+        reads.addAll(named(e));
+      });
       if (target != null && removable(s)) {
         stored.add(target.name());
         feeds.computeIfAbsent(target.name(), k -> new HashSet<>()).addAll(reads);
@@ -65,8 +75,12 @@ final class DeadStores {
         // A call's results, a record call's leaves, a tape's local: whatever else names a local keeps it.
         Rewrite.stmts(List.of(s), e -> {
           live.addAll(Exprs.vars(e));
+          live.addAll(named(e));
           return e;
         });
+        if (s instanceof Stmt.Linearize l && l.callee().receiver() != null) {
+          live.add(leading(l.callee().receiver()));
+        }
       }
     });
     Deque<String> work = new ArrayDeque<>(live);
@@ -103,6 +117,36 @@ final class DeadStores {
       return a.value() instanceof Expr.NewArray;
     }
     return true;
+  }
+
+  /**
+   * The locals {@code e} names by a string rather than as a {@link Expr.Var}: the receiver of a
+   * method call ({@code tape.pushDouble(x)}) or of a function object's call
+   * ({@code f.partialFirst().vjp(x, y)}), a lambda's captured and bound names.
+   */
+  static Set<String> named(Expr e) {
+    Set<String> out = new HashSet<>();
+    Exprs.any(e, x -> {
+      if (x instanceof Expr.PrimalCall c) {
+        out.add(leading(c.receiver()));
+      } else if (x instanceof Expr.Call c && c.callee().receiver() != null) {
+        out.add(leading(c.callee().receiver()));
+      } else if (x instanceof Expr.Lambda l) {
+        out.addAll(l.captured());
+        out.addAll(l.bound());
+      }
+      return false;
+    });
+    return out;
+  }
+
+  /** The identifier {@code receiver} starts with: the local of {@code f.partialFirst()}. */
+  static String leading(String receiver) {
+    int end = 0;
+    while (end < receiver.length() && Character.isJavaIdentifierPart(receiver.charAt(end))) {
+      end++;
+    }
+    return receiver.substring(0, end);
   }
 
   private static boolean calls(Expr e) {

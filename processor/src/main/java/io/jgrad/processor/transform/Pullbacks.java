@@ -9,8 +9,10 @@ import io.jgrad.processor.ir.Type;
 import io.jgrad.processor.ir.VjpPasses;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.IntStream;
 
 /**
@@ -58,7 +60,10 @@ public final class Pullbacks {
     Expr.Var component = names.var(p.name() + "Bar", p.type());
     body.addAll(Inliner.spliceCall(bwd.as(p.type()), bwdArgs, component, names, null));
     body.add(new Stmt.Return(component));
-    return new Function.Plain(sig, body);
+    // The forward pass's value, and residuals this component's backward pass does not read, are dead;
+    // splicing names each argument again.
+    Set<String> params = new HashSet<>(paramNames);
+    return new Function.Plain(sig, DeadStores.drop(CopyLocals.propagate(body, params), params));
   }
 
   /** The output cotangent of {@code f}'s pullback functions: {@code g}, or one per leaf of a record result. */

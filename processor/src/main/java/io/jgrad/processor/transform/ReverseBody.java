@@ -158,12 +158,14 @@ public final class ReverseBody {
   }
 
   /**
-   * {@code pullback} without what only the other components needed: each pullback function runs the
-   * body computing the whole gradient, and whatever order differentiates it again would copy the rest.
+   * {@code pullback} without what only the other components needed (each pullback function runs the
+   * body computing the whole gradient) and without copies of locals: whatever order differentiates it
+   * again would copy them.
    */
   private static Function withoutDeadStores(Function.Plain pullback) {
     Set<String> params = new HashSet<>(pullback.signature().paramNames());
-    return new Function.Plain(pullback.signature(), DeadStores.drop(pullback.body(), params));
+    return new Function.Plain(pullback.signature(),
+        DeadStores.drop(CopyLocals.propagate(pullback.body(), params), params));
   }
 
   /** The one transposer's sweeps of the body in single-assignment form, checked to be so. */
