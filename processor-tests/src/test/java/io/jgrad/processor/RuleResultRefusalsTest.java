@@ -45,15 +45,11 @@ class RuleResultRefusalsTest {
   }
 
   /**
-   * Finding 5: an order-2 caller of a @CustomVjp rule with a double[] result over a double[] parameter
-   * (today: such rules at order 2, and callers of order 2 of such rules over doubles) is refused by the
-   * generic OrderLimits message "which returns an array, is not supported yet in a function that
-   * reaches a @CustomVjp rule; hint: call a function returning each number you need, or inline bend":
-   * bend is the rule itself, inlining it would drop its bwd, and the same call with double arguments
-   * is supported. The message should say what is missing (the rule's double[] parameter) instead.
+   * An order-2 caller of a @CustomVjp rule with a double[] result over a double[] parameter: the
+   * refusal names the rule's array parameter, and does not hint at inlining the rule.
    */
   @Test
-  void finding5TheRefusalOfACallerOfAnArrayResultRuleOverAnArrayDoesNotSayInlineTheRule() {
+  void theRefusalOfACallerOfAnArrayResultRuleOverAnArrayNamesTheArrayNotInlining() {
     String src = HEAD + """
         class Bent {
           @CustomVjp(fwd = "bendFwd", bwd = "bendBwd", order = 2)
@@ -80,6 +76,7 @@ class RuleResultRefusalsTest {
         }
         """;
     Compilation c = assertErrorOnLine("jgrad.UnsupportedOrder", "r.Bent", src, "static double caller(");
+    assertThat(c).hadErrorContaining("its parameter x is an array");
     c.errors().forEach(e -> assertWithMessage(e.getMessage(Locale.ROOT))
         .that(e.getMessage(Locale.ROOT)).doesNotContain("inline bend"));
   }
