@@ -6,16 +6,18 @@ import io.jgrad.processor.ir.Type;
 import java.util.Optional;
 
 /**
- * Calls at order 2 of a {@code @CustomVjp} rule with an array result that takes an array: refused
- * naming that parameter, since the same call over doubles is supported and inlining the rule would
- * drop its bwd.
+ * Calls at order 2 of a {@code @CustomVjp} rule of order 2 with an array result that takes an
+ * array: refused naming that parameter, since the same call over doubles is supported and inlining
+ * the rule would drop its bwd.
  */
 final class ArrayResultVjpRuleCalls {
   private ArrayResultVjpRuleCalls() {}
 
-  /** Why a caller of {@code order} cannot call {@code g} (named {@code name}, its body {@code body}), or empty. */
+  /** Why a caller of {@code order} cannot call {@code g} ({@code name}, body {@code body}), or empty. */
   static Optional<String> unsupported(Callee g, Function body, String name, int order) {
-    if (!(body instanceof Function.VjpRule) || g.returnType() == null || !g.returnType().isArray()) {
+    // A rule of order 1 is refused for its order first (OrderLimits).
+    if (!(body instanceof Function.VjpRule) || g.order() < 2 || g.returnType() == null
+        || !g.returnType().isArray()) {
       return Optional.empty();
     }
     return g.params().stream().filter(p -> p.differentiated() && p.type() != Type.DOUBLE).findFirst()
