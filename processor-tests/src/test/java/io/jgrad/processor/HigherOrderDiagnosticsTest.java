@@ -145,7 +145,7 @@ class HigherOrderDiagnosticsTest {
         """;
     Compilation c = assertErrorOnLine("jgrad.UnsupportedOrder", "h.RecordOutVjp", src, "static Point f(");
     assertThat(c).hadErrorContaining("order 2 of a function with a record result that reaches a @CustomVjp rule is"
-        + " supported at order 2 for a plain body of double parameters and a record of doubles as result only;"
+        + " supported where every parameter is a differentiated double, and its parameter n is an int;"
         + " hint: give it order = 1, or return a number");
   }
 

@@ -1,12 +1,9 @@
 package io.jgrad.processor;
 
-import static com.google.common.truth.Truth.assertWithMessage;
 import static com.google.testing.compile.CompilationSubject.assertThat;
-import static io.jgrad.processor.Diagnosed.assertErrorOnLine;
 import static io.jgrad.processor.Diagnosed.compile;
 
 import com.google.testing.compile.Compilation;
-import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,76 +39,5 @@ class ReassignedRecordRuleCompileTest {
         """;
     Compilation c = compile("r.Reassigned", src);
     assertThat(c).succeeded();
-  }
-
-  /**
-   * Finding 4: a function of order 2 with a record result through a @CustomVjp rule and a @NonDiff
-   * double parameter is refused (RecordReverseOverReverse.plainRecordResult wants every parameter
-   * differentiated) with "supported ... for a plain body of double parameters ... only; hint: give it
-   * order = 1, or return a number": every parameter is a double, and the hint misses the one change
-   * that the message's condition asks for. The message should name the parameter (gain) and why.
-   */
-  @Test
-  void finding4TheRefusalOfARecordResultWithANonDiffParameterNamesIt() {
-    String src = HEAD + """
-        class Held {
-          record Point(double x, double y) {}
-          @CustomVjp(fwd = "mixFwd", bwd = "mixBwd", order = 2)
-          static Point mix(double a, double b) { return new Point(a * b, a + b); }
-          static RecordFwd<Point, Point> mixFwd(double a, double b) {
-            return RecordFwd.of(new Point(a * b, a + b), new Point(a, b));
-          }
-          static HeldDerivatives.MixGrad mixBwd(Point res, Point g) {
-            return new HeldDerivatives.MixGrad(res.y() * g.x() + g.y(), res.x() * g.x() + g.y());
-          }
-          @Differentiable(order = 2)
-          static Point scaled(double x, double y, @NonDiff double gain) {
-            Point q = mix(x, y);
-            return new Point(q.x() * gain, q.y());
-          }
-        }
-        """;
-    Compilation c = assertErrorOnLine("jgrad.UnsupportedOrder", "r.Held", src, "static Point scaled(");
-    assertThat(c).hadErrorContaining("gain");
-  }
-
-  /**
-   * Finding 5: an order-2 caller of a @CustomVjp rule with a double[] result over a double[] parameter
-   * (today: such rules at order 2, and callers of order 2 of such rules over doubles) is refused by the
-   * generic OrderLimits message "which returns an array, is not supported yet in a function that
-   * reaches a @CustomVjp rule; hint: call a function returning each number you need, or inline bend":
-   * bend is the rule itself, inlining it would drop its bwd, and the same call with double arguments
-   * is supported. The message should say what is missing (the rule's double[] parameter) instead.
-   */
-  @Test
-  void finding5TheRefusalOfACallerOfAnArrayResultRuleOverAnArrayDoesNotSayInlineTheRule() {
-    String src = HEAD + """
-        class Bent {
-          @CustomVjp(fwd = "bendFwd", bwd = "bendBwd", order = 2)
-          static double[] bend(double[] x, double s) {
-            double[] y = new double[2];
-            y[0] = x[0] * x[1] * s;
-            y[1] = x[0] * x[0];
-            return y;
-          }
-          static RecordFwd<double[], double[]> bendFwd(double[] x, double s) {
-            return RecordFwd.of(bend(x, s), new double[] {x[0], x[1], s});
-          }
-          static BentDerivatives.BendGrad bendBwd(double[] res, double[] g) {
-            double[] x = new double[2];
-            x[0] = res[1] * res[2] * g[0] + 2 * res[0] * g[1];
-            x[1] = res[0] * res[2] * g[0];
-            return new BentDerivatives.BendGrad(x, res[0] * res[1] * g[0]);
-          }
-          @Differentiable(order = 2)
-          static double caller(double[] w, double t) {
-            double[] y = bend(w, t);
-            return y[0] * y[1] + w[1] * y[0];
-          }
-        }
-        """;
-    Compilation c = assertErrorOnLine("jgrad.UnsupportedOrder", "r.Bent", src, "static double caller(");
-    c.errors().forEach(e -> assertWithMessage(e.getMessage(Locale.ROOT))
-        .that(e.getMessage(Locale.ROOT)).doesNotContain("inline bend"));
   }
 }

@@ -165,6 +165,10 @@ public final class OrderLimits {
           + " rule with an array result, is not supported yet; hint: call " + reached.get() + " here instead");
     }
     if (g.returnType() != null && g.returnType().isArray() && !(arrayRule && forward)) {
+      Optional<String> rule = ArrayResultVjpRuleCalls.unsupported(g, bodies.apply(g), name, order);
+      if (rule.isPresent()) {
+        return rule; // not "inline" it: that would drop its bwd
+      }
       // Its tangent function (fTangent) is generated for number results and jvp rules only; a plain
       // body of this compilation is inlined instead, in functions with forward mode.
       return Optional.of(o + " through a call to " + name + ", which returns an array, is not supported yet"

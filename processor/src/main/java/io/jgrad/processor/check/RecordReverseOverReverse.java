@@ -19,6 +19,19 @@ final class RecordReverseOverReverse {
     String o = "order " + order;
     String hint = "; hint: give it order = 1 or 2, or write the rule as a @CustomJvp rule";
     if (f.signature().recordResult() != null && !(f instanceof Function.VjpRule) && !plainRecordResult(f, order)) {
+      Optional<Callee.Param> held = order == 2 && f instanceof Function.Plain ? f.signature().params().stream()
+          .filter(p -> !(p.type() == Type.DOUBLE && p.differentiated())).findFirst() : Optional.empty();
+      if (held.isPresent()) {
+        // Name what keeps it out: every parameter may look like a double, and one is held constant.
+        Callee.Param p = held.get();
+        boolean number = p.type() == Type.DOUBLE;
+        String what = number ? "is not differentiated (@NonDiff, or outside wrt)"
+            : p.type().isArray() ? "is an array" : "is " + (p.type() == Type.INT ? "an " : "a ") + p.type().javaName();
+        return Optional.of(o + " of a function with a record result that reaches a @CustomVjp rule is supported"
+            + " where every parameter is a differentiated double, and its parameter " + p.name() + " " + what
+            + "; hint: " + (number ? "differentiate " + p.name() + " too, or give it order = 1"
+                : "give it order = 1, or return a number"));
+      }
       return Optional.of(o + " of a function with a record result that reaches a @CustomVjp rule is supported at"
           + " order 2 for a plain body of double parameters and a record of doubles as result only; hint: give"
           + " it order = 1, or return a number");
