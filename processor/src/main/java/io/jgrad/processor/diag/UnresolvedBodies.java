@@ -1,0 +1,57 @@
+package io.jgrad.processor.diag;
+
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.Trees;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.Element;
+import javax.tools.Diagnostic;
+
+/**
+ * The methods read while javac could not resolve part of their body, kept across rounds: when
+ * processing ends, each one that got no derivatives gets an error. javac reports an unknown name
+ * itself, but not a name that a class generated later resolves (a statically imported
+ * {@code fGrad}), which would end the build without the method's derivatives and without a word.
+ */
+public final class UnresolvedBodies {
+  /** Where to report: the unattributed expression when known, else the method; with its text. */
+  private record Pending(String method, String what, Tree tree, CompilationUnitTree unit) {}
+
+  private final Map<Element, Pending> pending = new LinkedHashMap<>();
+  private final Set<Element> generated = new HashSet<>();
+
+  /** Notes the methods {@code report} left unresolved, with their trees while they are at hand. */
+  public void add(Report report, Trees trees) {
+    report.takeUnresolved().forEach((method, at) -> {
+      TreePath path = trees.getPath(method);
+      if (path != null) {
+        Tree tree = at != null ? at : path.getLeaf();
+        pending.putIfAbsent(method, new Pending(method.getSimpleName().toString(),
+            at != null ? "`" + at + "`" : "part of its body", tree, path.getCompilationUnit()));
+      }
+    });
+  }
+
+  /** Notes a method whose derivatives were generated: it never gets this error. */
+  public void generated(Element method) {
+    generated.add(method);
+  }
+
+  /** Reports every pending method without derivatives, once, when processing ends. */
+  public void reportAll(Trees trees) {
+    pending.forEach((method, p) -> {
+      if (!generated.contains(method)) {
+        trees.printMessage(Diagnostic.Kind.ERROR, "[" + Codes.UNRESOLVED + "] " + p.method()
+            + " got no derivatives: javac had not resolved " + p.what() + " when jgrad read it (a name"
+            + " that a class generated later resolves, or a misspelt one); hint: call a generated"
+            + " method as XDerivatives.fGrad(...), with XDerivatives imported by name, in this"
+            + " package or fully qualified, or compile the class that declares f first", p.tree(), p.unit());
+      }
+    });
+    pending.clear();
+  }
+}
