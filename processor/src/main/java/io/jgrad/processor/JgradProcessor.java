@@ -222,7 +222,7 @@ public final class JgradProcessor extends AbstractProcessor {
           ReverseOnlyHvp.exists(sig, spec.order(), l.work().records().containsKey(l.method()))));
     });
     if (!generated.isEmpty()) {
-      MissingMethodScanner.scan(units, trees, generated);
+      MissingMethodScanner.scan(units, trees, generated, unresolved::explained);
     }
     return false;
   }

@@ -2,10 +2,13 @@ package io.jgrad.processor.diag;
 
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.util.SourcePositions;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.Element;
@@ -19,10 +22,15 @@ import javax.tools.Diagnostic;
  */
 public final class UnresolvedBodies {
   /** Where to report: the unattributed expression when known, else the method; with its text. */
-  private record Pending(String method, String what, Tree tree, CompilationUnitTree unit) {}
+  private record Pending(String method, String what, Tree tree, Tree declaration,
+      CompilationUnitTree unit) {}
+
+  /** A call another error explained already (a generated method that an option would make). */
+  private record Explained(Tree call, CompilationUnitTree unit) {}
 
   private final Map<Element, Pending> pending = new LinkedHashMap<>();
   private final Set<Element> generated = new HashSet<>();
+  private final List<Explained> explained = new ArrayList<>();
 
   /** Notes the methods {@code report} left unresolved, with their trees while they are at hand. */
   public void add(Report report, Trees trees) {
@@ -31,7 +39,8 @@ public final class UnresolvedBodies {
       if (path != null) {
         Tree tree = at != null ? at : path.getLeaf();
         pending.putIfAbsent(method, new Pending(method.getSimpleName().toString(),
-            at != null ? "`" + at + "`" : "part of its body", tree, path.getCompilationUnit()));
+            at != null ? "`" + at + "`" : "part of its body", tree, path.getLeaf(),
+            path.getCompilationUnit()));
       }
     });
   }
@@ -41,10 +50,24 @@ public final class UnresolvedBodies {
     generated.add(method);
   }
 
-  /** Reports every pending method without derivatives, once, when processing ends. */
+  /** Notes a call reported with its own explanation: the method around it gets no second error. */
+  public void explained(Tree call, CompilationUnitTree unit) {
+    explained.add(new Explained(call, unit));
+  }
+
+  /**
+   * Reports, once, when processing ends, every pending method without derivatives and without another
+   * error explaining a call in its body.
+   */
   public void reportAll(Trees trees) {
+    SourcePositions positions = trees.getSourcePositions();
     pending.forEach((method, p) -> {
-      if (!generated.contains(method)) {
+      long start = positions.getStartPosition(p.unit(), p.declaration());
+      long end = positions.getEndPosition(p.unit(), p.declaration());
+      boolean explainedInside = explained.stream().anyMatch(e -> e.unit() == p.unit()
+          && positions.getStartPosition(e.unit(), e.call()) >= start
+          && positions.getEndPosition(e.unit(), e.call()) <= end);
+      if (!generated.contains(method) && !explainedInside) {
         trees.printMessage(Diagnostic.Kind.ERROR, "[" + Codes.UNRESOLVED + "] " + p.method()
             + " got no derivatives: javac had not resolved " + p.what() + " when jgrad read it (a name"
             + " that a class generated later resolves, or a misspelt one); hint: call a generated"
@@ -53,5 +76,6 @@ public final class UnresolvedBodies {
       }
     });
     pending.clear();
+    explained.clear();
   }
 }
