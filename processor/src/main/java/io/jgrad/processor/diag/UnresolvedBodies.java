@@ -1,9 +1,12 @@
 package io.jgrad.processor.diag;
 
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.SourcePositions;
 import com.sun.source.util.TreePath;
+import com.sun.source.util.TreeScanner;
 import com.sun.source.util.Trees;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -36,13 +39,38 @@ public final class UnresolvedBodies {
   public void add(Report report, Trees trees) {
     report.takeUnresolved().forEach((method, at) -> {
       TreePath path = trees.getPath(method);
-      if (path != null) {
+      if (path != null && mentionsGenerated(path)) {
         Tree tree = at != null ? at : path.getLeaf();
         pending.putIfAbsent(method, new Pending(method.getSimpleName().toString(),
             at != null ? "`" + at + "`" : "part of its body", tree, path.getLeaf(),
             path.getCompilationUnit()));
       }
     });
+  }
+
+  /**
+   * Whether the method at {@code path} names a generated class ({@code XDerivatives}) or its unit
+   * imports members of one: only then can a generated class resolve what javac could not; any other
+   * unknown name is javac's own error, reported in its words.
+   */
+  private static boolean mentionsGenerated(TreePath path) {
+    boolean imported = path.getCompilationUnit().getImports().stream()
+        .anyMatch(i -> i.isStatic() && i.getQualifiedIdentifier().toString().contains("Derivatives."));
+    boolean[] named = {imported};
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitIdentifier(IdentifierTree t, Void unused) {
+        named[0] |= t.getName().toString().endsWith("Derivatives");
+        return null;
+      }
+
+      @Override
+      public Void visitMemberSelect(MemberSelectTree t, Void unused) {
+        named[0] |= t.getIdentifier().toString().endsWith("Derivatives");
+        return super.visitMemberSelect(t, unused);
+      }
+    }.scan(path.getLeaf(), null);
+    return named[0];
   }
 
   /** Notes a method whose derivatives were generated: it never gets this error. */
