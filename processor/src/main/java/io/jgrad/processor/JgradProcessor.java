@@ -23,6 +23,7 @@ import io.jgrad.processor.check.SignatureValidator;
 import io.jgrad.processor.check.SizeLimit;
 import io.jgrad.processor.diag.Codes;
 import io.jgrad.processor.diag.Report;
+import io.jgrad.processor.diag.UnresolvedBodies;
 import io.jgrad.processor.emit.DerivativesEmitter;
 import io.jgrad.processor.emit.KernelEmitter;
 import io.jgrad.processor.emit.Members;
@@ -96,6 +97,8 @@ import javax.tools.JavaFileObject;
  */
 @AutoService(Processor.class)
 public final class JgradProcessor extends AbstractProcessor {
+  private final UnresolvedBodies unresolved = new UnresolvedBodies();
+
   @Override
   public Set<String> getSupportedAnnotationTypes() {
     // Every round, not only those with jgrad's annotations on members: annotations in local and
@@ -137,6 +140,9 @@ public final class JgradProcessor extends AbstractProcessor {
       // Eclipse's ecj: without method bodies there is nothing to differentiate; say so, never crash.
       TreeAccess.reportUnsupported(byClass, processingEnv);
       return false;
+    }
+    if (round.processingOver()) {
+      unresolved.reportAll(trees);
     }
     Set<CompilationUnitTree> units = new LinkedHashSet<>();
     round.getRootElements().stream().map(trees::getPath).filter(Objects::nonNull)
@@ -201,11 +207,13 @@ public final class JgradProcessor extends AbstractProcessor {
       } catch (RuntimeException | Error e) {
         internalError(w.report(), w.owner(), e);
       }
+      unresolved.add(w.report(), trees);
       w.report().print(processingEnv.getMessager(), trees);
     }
     // What was generated for each function read cleanly, for explaining calls to what was not.
     Map<String, MissingMethodScanner.Generated> generated = new LinkedHashMap<>();
     byKey(work).forEach((key, l) -> {
+      unresolved.generated(l.method());
       DiffSpec spec = DiffSpec.of(l.method()).orElseThrow();
       Callee sig = l.function().signature();
       generated.put(key, new MissingMethodScanner.Generated(spec.annotation(), spec.order(),
@@ -214,7 +222,7 @@ public final class JgradProcessor extends AbstractProcessor {
           ReverseOnlyHvp.exists(sig, spec.order(), l.work().records().containsKey(l.method()))));
     });
     if (!generated.isEmpty()) {
-      MissingMethodScanner.scan(units, trees, generated);
+      MissingMethodScanner.scan(units, trees, generated, unresolved::explained);
     }
     return false;
   }

@@ -3,12 +3,14 @@ package io.jgrad.processor;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
 import io.jgrad.processor.diag.Codes;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import javax.tools.Diagnostic;
 
 /**
@@ -61,9 +63,10 @@ final class MissingMethodScanner {
 
   /**
    * Scans {@code units}, the round's sources; {@code generated}: "owner#name" of each function this
-   * round generated code for.
+   * round generated code for; {@code explained} hears each call reported.
    */
-  static void scan(Set<CompilationUnitTree> units, Trees trees, Map<String, Generated> generated) {
+  static void scan(Set<CompilationUnitTree> units, Trees trees, Map<String, Generated> generated,
+      BiConsumer<Tree, CompilationUnitTree> explained) {
     for (CompilationUnitTree unit : units) {
       new TreePathScanner<Void, Void>() {
         @Override
@@ -74,6 +77,7 @@ final class MissingMethodScanner {
               String message = explain(receiver, select.getIdentifier().toString(), generated);
               if (message != null) {
                 trees.printMessage(Diagnostic.Kind.ERROR, message, call, unit);
+                explained.accept(call, unit);
               }
             }
           }

@@ -53,5 +53,7 @@ public final class Codes {
   public static final String LOCAL_CLASS = "jgrad.LocalClass";
   /** A compiler without javac's Tree API (Eclipse's ecj): jgrad cannot read method bodies there. */
   public static final String UNSUPPORTED_COMPILER = "jgrad.UnsupportedCompiler";
+  /** A differentiable method whose body javac had not resolved when jgrad read it, and got no derivatives. */
+  public static final String UNRESOLVED = "jgrad.Unresolved";
   public static final String INTERNAL = "jgrad.Internal";
 }

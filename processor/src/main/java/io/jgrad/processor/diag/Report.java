@@ -4,7 +4,9 @@ import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.Trees;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import javax.annotation.processing.Messager;
 import javax.lang.model.element.Element;
 import javax.tools.Diagnostic;
@@ -20,6 +22,22 @@ public final class Report {
       CompilationUnitTree unit) {}
 
   private final List<Item> items = new ArrayList<>();
+  private final Map<Element, Tree> unresolved = new LinkedHashMap<>();
+
+  /**
+   * A method whose body javac had not attributed when it was read (at {@code at} when known): it gets no
+   * derivatives, and an error when processing ends ({@link UnresolvedBodies}).
+   */
+  public void unresolved(Element method, Tree at) {
+    unresolved.putIfAbsent(method, at);
+  }
+
+  /** The methods noted by {@link #unresolved}, each with its unattributed expression or null; then none. */
+  public Map<Element, Tree> takeUnresolved() {
+    Map<Element, Tree> taken = new LinkedHashMap<>(unresolved);
+    unresolved.clear();
+    return taken;
+  }
 
   /** An error at an expression of a method body. */
   public void error(String code, String message, Tree tree, CompilationUnitTree unit) {

@@ -99,7 +99,9 @@ public final class BodyParser {
     List<Stmt> read = cx.derivativeCalls.withHoisted(statements.block(tree.getBody().getStatements(), bodyPath));
     List<Stmt> body = cx.mode.finish(ReturnShaper.shape(read, statements::reportReturn));
     if (cx.javacError) {
-      // javac reports its own errors (an unknown name, a bad type) once processing ends.
+      // javac reports its own errors (an unknown name, a bad type) once processing ends; when the name
+      // resolves to a class generated later, javac reports nothing: the processor reports it then.
+      report.unresolved(method, cx.javacErrorAt);
       return Optional.empty();
     }
     boolean rule = cx.mode instanceof CustomJvpReader.Mode;

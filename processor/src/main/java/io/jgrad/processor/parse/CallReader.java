@@ -60,7 +60,7 @@ final class CallReader {
       if (factory.isPresent()) {
         return factory.get();
       }
-      cx.javacError = true;
+      cx.javacFailedAt(t);
       return dummy();
     }
     if (RecordReader.isAccessor(callee)) {

@@ -53,6 +53,8 @@ final class ReadContext {
   final Map<Element, List<Expr.Var>> recordLocals = new HashMap<>();
   /** javac found an error of its own in the body (a bad type, an unknown name): it reports it. */
   boolean javacError;
+  /** The first expression javac had not attributed when it was read, for {@link Report#unresolved}. */
+  Tree javacErrorAt;
   final ExpressionReader expressions;
   final RecordReader records;
   /** Calls to generated entry points, and the locals holding their results. */
@@ -128,11 +130,19 @@ final class ReadContext {
     return false;
   }
 
+  /** Notes javac's own error at {@code at}, an expression javac has not attributed (an unknown name). */
+  void javacFailedAt(Tree at) {
+    javacError = true;
+    if (javacErrorAt == null) {
+      javacErrorAt = at;
+    }
+  }
+
   /** javac's type of the expression at {@code path}, or null after reporting it or noting javac's own error. */
   Type typeOf(TreePath path) {
     TypeMirror mirror = trees.getTypeMirror(path);
     if (mirror == null || mirror.getKind() == TypeKind.ERROR) {
-      javacError = true;
+      javacFailedAt(path.getLeaf());
       return null;
     }
     Type type = TypeMapper.map(mirror);
