@@ -64,4 +64,26 @@ final class PullbackSnapshots {
     }
     return out;
   }
+
+  /** {@code Σ_k x[idx[k]]²} by a rule whose backward pass reads the indices it is given. */
+  @CustomVjp(fwd = "pickedFwd", bwd = "pickedBwd")
+  static double picked(double[] x, int[] idx) {
+    double s = 0;
+    for (int k : idx) {
+      s += x[k] * x[k];
+    }
+    return s;
+  }
+
+  static Fwd<double[]> pickedFwd(double[] x, int[] idx) {
+    return new Fwd<>(picked(x, idx), x.clone());
+  }
+
+  static double[] pickedBwd(int[] idx, double[] x, double g) {
+    double[] out = new double[x.length];
+    for (int k : idx) {
+      out[k] += 2 * x[k] * g;
+    }
+    return out;
+  }
 }

@@ -88,4 +88,16 @@ class PullbackSnapshotsTest {
     assertThat(vjp.pullback(1.0)).usingTolerance(1e-6)
         .containsExactly(central(PullbackSnapshots::squares, original)).inOrder();
   }
+
+  @Test
+  void aRulesBackwardPassGetsTheIndicesOfTheCall() {
+    double[] w = {0.5, -2.0, 1.5};
+    int[] idx = {2, 0, 2};
+    int[] original = idx.clone();
+    var vjp = PullbackSnapshotsDerivatives.pickedVjp(w, idx);
+    idx[0] = 1;
+    idx[2] = 1;
+    assertThat(vjp.pullback(1.0)).usingTolerance(1e-6)
+        .containsExactly(central(x -> PullbackSnapshots.picked(x, original), w)).inOrder();
+  }
 }

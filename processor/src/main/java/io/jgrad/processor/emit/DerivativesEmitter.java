@@ -41,7 +41,9 @@ public final class DerivativesEmitter {
           d.order(), members.api());
     }
     if (f instanceof Function.VjpRule rule) {
-      emitReverse(sig, RuleSweeps.fromVjpRule(rule), members);
+      Sweeps sweeps = RuleSweeps.fromVjpRule(rule);
+      emitReverse(sig, sig.internal() ? sweeps : RuleSweeps.fromVjpRule(rule, true), sweeps, sweeps, members, false,
+          false);
     } else {
       if (d.forward()) {
         members.of(sig).addMethod(jvpMethod(d).build());
