@@ -125,6 +125,7 @@ public final class ArrayHessianDerivatives {
   /**
    * The value of {@code chain} and its pullback from an output cotangent to the gradient
    * ({@code jax.vjp}).
+   * The pullback uses {@code x} as it was at this call.
    */
   public static Vjp<double[]> chainVjp(double[] x) {
     Tape tape = new Tape();
@@ -145,15 +146,16 @@ public final class ArrayHessianDerivatives {
       }
       tape.pushInt(trips1);
     }
+    double[] xAtCall = x.clone();
     return new Vjp<>(s, outBar -> {
       Tape.Reader reader = tape.reader();
       double sBar = outBar;
-      double[] xBar = new double[x.length];
+      double[] xBar = new double[xAtCall.length];
       int trips2 = reader.popInt();
       for (int trip1 = trips2; trip1 > 0; trip1--) {
         int iStart1 = reader.popInt();
-        double elem1 = x[iStart1];
-        double elem2 = x[iStart1 + 1];
+        double elem1 = xAtCall[iStart1];
+        double elem2 = xAtCall[iStart1 + 1];
         xBar[iStart1 + 1] += elem1 * sBar;
         xBar[iStart1] += elem2 * sBar;
       }
@@ -309,6 +311,7 @@ public final class ArrayHessianDerivatives {
   /**
    * The value of {@code caller} and its pullback from an output cotangent to the gradient
    * ({@code jax.vjp}).
+   * The pullback uses {@code x} as it was at this call.
    */
   public static Vjp<CallerGrad> callerVjp(double[] x, double a) {
     Vjp<double[]> chainVjp1 = ArrayHessianDerivatives.chainVjp(x);

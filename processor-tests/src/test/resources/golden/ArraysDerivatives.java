@@ -50,6 +50,7 @@ public final class ArraysDerivatives {
   /**
    * The value of {@code cumsum} and its pullback from a cotangent array of the result's length to
    * the gradient ({@code jax.vjp}).
+   * The pullback uses {@code x} as it was at this call.
    */
   public static RecordVjp<double[], double[]> cumsumVjp(double[] x) {
     double[] y = new double[x.length];

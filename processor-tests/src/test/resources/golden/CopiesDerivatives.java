@@ -90,6 +90,7 @@ public final class CopiesDerivatives {
   /**
    * The value of {@code f} and its pullback from an output cotangent to the gradient
    * ({@code jax.vjp}).
+   * The pullback uses {@code x} as it was at this call.
    */
   public static Vjp<double[]> fVjp(double[] x) {
     Tape tape = new Tape();

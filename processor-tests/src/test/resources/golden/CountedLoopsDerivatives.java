@@ -84,6 +84,7 @@ public final class CountedLoopsDerivatives {
   /**
    * The value of {@code rosenbrock} and its pullback from an output cotangent to the gradient
    * ({@code jax.vjp}).
+   * The pullback uses {@code x} as it was at this call.
    */
   public static Vjp<double[]> rosenbrockVjp(double[] x) {
     double s = 0.0;
@@ -104,12 +105,13 @@ public final class CountedLoopsDerivatives {
         i = i + 1;
       }
     }
+    double[] xAtCall = x.clone();
     return new Vjp<>(s, outBar -> {
       double sBar = outBar;
-      double[] xBar = new double[x.length];
-      for (int i = x.length - 2; i >= 0; i--) {
-        double elem1 = x[i + 1];
-        double elem2 = x[i];
+      double[] xBar = new double[xAtCall.length];
+      for (int i = xAtCall.length - 2; i >= 0; i--) {
+        double elem1 = xAtCall[i + 1];
+        double elem2 = xAtCall[i];
         double prod1 = elem2 * elem2;
         double a = elem1 - prod1;
         double b = 1 - elem2;
@@ -414,6 +416,7 @@ public final class CountedLoopsDerivatives {
   /**
    * The value of {@code stencil} and its pullback from an output cotangent to the gradient
    * ({@code jax.vjp}).
+   * The pullback uses {@code x} as it was at this call.
    */
   public static Vjp<double[]> stencilVjp(double[] x, int steps) {
     Tape tape = new Tape();
@@ -657,6 +660,7 @@ public final class CountedLoopsDerivatives {
   /**
    * The value of {@code cubeRoots} and its pullback from an output cotangent to the gradient
    * ({@code jax.vjp}).
+   * The pullback uses {@code x} as it was at this call.
    */
   public static Vjp<double[]> cubeRootsVjp(double[] x) {
     double s = 0.0;
@@ -682,11 +686,12 @@ public final class CountedLoopsDerivatives {
         i = i + 1;
       }
     }
+    double[] xAtCall = x.clone();
     return new Vjp<>(s, outBar -> {
       double sBar = outBar;
-      double[] xBar = new double[x.length];
+      double[] xBar = new double[xAtCall.length];
       Tape tripTape1 = new Tape();
-      for (int i = x.length - 1; i >= 0; i--) {
+      for (int i = xAtCall.length - 1; i >= 0; i--) {
         double r = 1.0;
         double step = 1.0;
         int trips1 = 0;
@@ -694,7 +699,7 @@ public final class CountedLoopsDerivatives {
           double rStart2 = r;
           double prod1 = r * r;
           double prod2 = prod1 * r;
-          double elem1 = x[i];
+          double elem1 = xAtCall[i];
           double diff1 = prod2 - elem1;
           double prod3 = 3 * r;
           double prod4 = prod3 * r;

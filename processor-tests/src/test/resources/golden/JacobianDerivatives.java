@@ -42,6 +42,7 @@ public final class JacobianDerivatives {
   /**
    * The value of {@code scale} and its pullback from a cotangent array of the result's length to
    * the gradient ({@code jax.vjp}).
+   * The pullback uses {@code x} as it was at this call.
    */
   public static RecordVjp<double[], ScaleGrad> scaleVjp(double[] x, double k) {
     double[] y = new double[x.length];
@@ -55,13 +56,14 @@ public final class JacobianDerivatives {
         i = i + 1;
       }
     }
+    double[] xAtCall = x.clone();
     return new RecordVjp<>(y, outBar -> {
-      double[] xBar = new double[x.length];
+      double[] xBar = new double[xAtCall.length];
       Tangents.checkLength(y, outBar, "outBar");
       double[] yBar = outBar.clone();
       double kBar = 0.0;
-      for (int i = x.length - 1; i >= 0; i--) {
-        double elem1 = x[i];
+      for (int i = xAtCall.length - 1; i >= 0; i--) {
+        double elem1 = xAtCall[i];
         double prod1 = k * elem1;
         double prod2Bar = yBar[i];
         yBar[i] = 0.0;

@@ -306,6 +306,7 @@ public final class KernelArgumentsDerivatives {
   /**
    * The value of {@code gathered} and its pullback from an output cotangent to the gradient
    * ({@code jax.vjp}).
+   * The pullback uses {@code idx} as it was at this call.
    */
   public static ScalarVjp gatheredVjp(double x, int[] idx) {
     double elem1 = jgrad.golden.KernelArguments.COEF[idx[0]];
@@ -313,11 +314,12 @@ public final class KernelArgumentsDerivatives {
     double prod2 = x * idx[1];
     double sin1 = Math.sin(prod2);
     double sum1 = prod1 + sin1;
+    int[] idxAtCall = idx.clone();
     return new ScalarVjp(sum1, outBar -> {
       double sum1Bar = outBar;
       double xBar = 0.0;
       double prod2Bar = Math.cos(prod2) * sum1Bar;
-      xBar = idx[1] * prod2Bar + elem1 * sum1Bar;
+      xBar = idxAtCall[1] * prod2Bar + elem1 * sum1Bar;
       return xBar;
     });
   }
@@ -484,6 +486,7 @@ public final class KernelArgumentsDerivatives {
   /**
    * The value of {@code scaledNorm} and its pullback from an output cotangent to the gradient
    * ({@code jax.vjp}).
+   * The pullback uses {@code x} as it was at this call.
    */
   public static Vjp<ScaledNormGrad> scaledNormVjp(double y, double[] x) {
     double s = 0.0;
@@ -499,14 +502,15 @@ public final class KernelArgumentsDerivatives {
     }
     double sqrt1 = Math.sqrt(s);
     double prod2 = y * sqrt1;
+    double[] xAtCall = x.clone();
     return new Vjp<>(prod2, outBar -> {
       double prod2Bar = outBar;
-      double[] xBar = new double[x.length];
+      double[] xBar = new double[xAtCall.length];
       double yBar = 0.0;
       double sqrt1Bar = y * prod2Bar;
       double sBar = sqrt1Bar / (2.0 * sqrt1);
-      for (int i = x.length - 1; i >= 0; i--) {
-        double elem1 = x[i];
+      for (int i = xAtCall.length - 1; i >= 0; i--) {
+        double elem1 = xAtCall[i];
         xBar[i] += 2.0 * (elem1 * sBar);
       }
       yBar = sqrt1 * prod2Bar;

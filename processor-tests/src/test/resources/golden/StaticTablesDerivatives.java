@@ -73,6 +73,7 @@ public final class StaticTablesDerivatives {
   /**
    * The value of {@code weighted} and its pullback from an output cotangent to the gradient
    * ({@code jax.vjp}).
+   * The pullback uses {@code x} as it was at this call.
    */
   public static Vjp<double[]> weightedVjp(double[] x) {
     Tape tape = new Tape();
@@ -94,15 +95,16 @@ public final class StaticTablesDerivatives {
         i = i + 1;
       }
     }
+    double[] xAtCall = x.clone();
     return new Vjp<>(s, outBar -> {
       Tape.Reader reader = tape.reader();
       double sBar = outBar;
-      double[] xBar = new double[x.length];
-      for (int i = x.length - 1; i >= 0; i--) {
+      double[] xBar = new double[xAtCall.length];
+      for (int i = xAtCall.length - 1; i >= 0; i--) {
         double elem2 = reader.popDouble();
         double elem1 = reader.popDouble();
         double prod1 = elem1 * elem2;
-        double elem3 = x[i];
+        double elem3 = xAtCall[i];
         xBar[i] += prod1 * sBar;
         int index1 = reader.popInt();
         xBar[index1] += elem1 * (elem3 * sBar);

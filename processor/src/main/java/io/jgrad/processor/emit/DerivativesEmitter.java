@@ -41,7 +41,9 @@ public final class DerivativesEmitter {
           d.order(), members.api());
     }
     if (f instanceof Function.VjpRule rule) {
-      emitReverse(sig, RuleSweeps.fromVjpRule(rule), members);
+      Sweeps sweeps = RuleSweeps.fromVjpRule(rule);
+      emitReverse(sig, sig.internal() ? sweeps : RuleSweeps.fromVjpRule(rule, true), sweeps, sweeps, members, false,
+          false);
     } else {
       if (d.forward()) {
         members.of(sig).addMethod(jvpMethod(d).build());
@@ -125,23 +127,30 @@ public final class DerivativesEmitter {
 
   /** {@code fVjp}, {@code fGrad}, {@code fValueAndGrad} and the gradient record from the two sweeps. */
   static void emitReverse(Callee sig, Sweeps sweeps, Members members) {
-    emitReverse(sig, sweeps, sweeps, sweeps, members, false);
+    emitReverse(sig, sweeps, sweeps, sweeps, members, false, false);
   }
 
   /** The same from {@code d}'s sweeps, each placed for the entry point that prints it. */
   static void emitReverse(Derived d, Members members) {
     Callee sig = d.signature();
-    emitReverse(sig, Sweeps.print(d.vjp(), sig), Sweeps.print(d.valueAndGrad(), sig), Sweeps.print(d.grad(), sig),
-        members, d.internal());
+    Sweeps vjp = Sweeps.print(d.vjp(), sig);
+    if (!d.internal()) {
+      // The public pullback runs later: it reads copies of the arrays the caller may change since.
+      PullbackCopies copied = PullbackCopies.of(d.vjp(), sig);
+      vjp = Sweeps.print(copied.placed(), sig).withForwardTail(copied.copies());
+    }
+    emitReverse(sig, vjp, Sweeps.print(d.valueAndGrad(), sig), Sweeps.print(d.grad(), sig), members, d.internal(),
+        !d.internal());
   }
 
   /**
    * The same, {@code fVjp} from {@code sweeps}, {@code fValueAndGrad} from {@code valueAndGradSweeps},
    * {@code fGrad} from {@code gradSweeps}; {@code compact} writes the sweeps once, in {@code fVjp},
-   * which {@code fGrad} calls.
+   * which {@code fGrad} calls; {@code atCall} says in {@code fVjp}'s Javadoc that its pullback reads
+   * the arrays as they were at the call.
    */
   static void emitReverse(Callee sig, Sweeps sweeps, Sweeps valueAndGradSweeps, Sweeps gradSweeps,
-      Members members, boolean compact) {
+      Members members, boolean compact, boolean atCall) {
     TypeSpec.Builder type = members.of(sig);
     TypeName grad = gradType(sig);
     if (!sig.hasSingleGradient()) {
@@ -150,14 +159,14 @@ public final class DerivativesEmitter {
           "The gradient of {@code $L}, one component per differentiated parameter.\n", sig.name()));
     }
     if (returnsObject(sig)) {
-      emitObjectResultVjp(sig, sweeps, type);
+      emitObjectResultVjp(sig, sweeps, type, atCall);
       return;
     }
     // fVjp
     boolean scalar = sig.hasSingleGradient() && !sig.differentiatedParams().get(0).type().isArray();
     MethodSpec.Builder vjpMethod = entryPoint(sig.name() + "Vjp", sig,
         "The value of {@code $L} and its pullback from an output cotangent to the gradient"
-            + " ({@code jax.vjp}).\n", sig.name())
+            + " ({@code jax.vjp}).$L\n", sig.name(), atCall(sig, atCall))
         .returns(StmtWriter.vjpType(sig));
     returnPullback(vjpMethod, sweeps, scalar ? RuntimeTypes.SCALAR_VJP : RuntimeTypes.VJP, !scalar);
     type.addMethod(vjpMethod.build());
@@ -227,13 +236,20 @@ public final class DerivativesEmitter {
    * pullback takes a cotangent of the result's shape (an array of its length, a record of its type)
    * and transposes the body once for all of it; no {@code fGrad}, which needs a scalar output.
    */
-  private static void emitObjectResultVjp(Callee sig, Sweeps sweeps, TypeSpec.Builder type) {
+  private static void emitObjectResultVjp(Callee sig, Sweeps sweeps, TypeSpec.Builder type, boolean atCall) {
     MethodSpec.Builder vjpMethod = entryPoint(sig.name() + "Vjp", sig, "The value of {@code $L} and its pullback"
-        + " from a cotangent $L to the gradient ({@code jax.vjp}).\n", sig.name(),
-        sig.recordResult() != null ? "record of the result's type" : "array of the result's length")
+        + " from a cotangent $L to the gradient ({@code jax.vjp}).$L\n", sig.name(),
+        sig.recordResult() != null ? "record of the result's type" : "array of the result's length", atCall(sig, atCall))
         .returns(StmtWriter.vjpType(sig));
     returnPullback(vjpMethod, sweeps, RuntimeTypes.RECORD_VJP, true);
     type.addMethod(vjpMethod.build());
+  }
+
+  /** The Javadoc line of a public {@code fVjp} of array parameters: when its pullback reads them. */
+  private static String atCall(Callee sig, boolean copies) {
+    List<String> arrays = sig.params().stream().filter(p -> p.type().isArray()).map(Callee.Param::name).toList();
+    return !copies || arrays.isEmpty() ? "" : "\nThe pullback uses {@code " + String.join("}, {@code ", arrays)
+        + "} as " + (arrays.size() == 1 ? "it was" : "they were") + " at this call.";
   }
 
   /** The forward sweep, then {@code return new vjp(value, outBar -> { the reverse sweep; return gradient; })}. */

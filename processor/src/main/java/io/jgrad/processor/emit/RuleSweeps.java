@@ -23,6 +23,14 @@ final class RuleSweeps {
    * backward pass, with a null gradient read as zero.
    */
   static Sweeps fromVjpRule(Function.VjpRule rule) {
+    return fromVjpRule(rule, false);
+  }
+
+  /**
+   * The same; with {@code copies} (a public {@code fVjp}, whose pullback runs later) the backward pass
+   * gets copies, taken at the call, of the non-differentiated arrays it is given.
+   */
+  static Sweeps fromVjpRule(Function.VjpRule rule, boolean copies) {
     Callee sig = rule.signature();
     List<String> paramNames = sig.paramNames();
     Names names = Names.of(new ArrayList<>(paramNames), List.of());
@@ -31,8 +39,20 @@ final class RuleSweeps {
     ClassName owner = ClassName.bestGuess(sig.ownerQualifiedName());
     CodeBlock forward = CodeBlock.builder()
         .addStatement("var $L = $T.$L($L)", fwd, owner, rule.fwd(), String.join(", ", paramNames)).build();
-    List<String> bwdArgs = new ArrayList<>(sig.params().stream().filter(p -> !p.differentiated())
-        .map(Callee.Param::name).toList());
+    CodeBlock.Builder copied = CodeBlock.builder().add(forward);
+    List<String> bwdArgs = new ArrayList<>();
+    for (Callee.Param p : sig.params()) {
+      if (p.differentiated()) {
+        continue;
+      }
+      String arg = p.name();
+      if (copies && p.type().isArray()) {
+        arg = names.fresh(p.name() + "AtCall");
+        copied.addStatement("$T $L = $L.clone()", DerivativesEmitter.typeName(p.type()), arg, p.name());
+      }
+      bwdArgs.add(arg);
+    }
+    forward = copied.build();
     bwdArgs.add(fwd + ".residuals()");
     bwdArgs.add("outBar");
     CodeBlock.Builder reverse = CodeBlock.builder();

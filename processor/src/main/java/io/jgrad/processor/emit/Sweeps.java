@@ -35,4 +35,9 @@ record Sweeps(CodeBlock forward, CodeBlock reverse, CodeBlock value, String grad
         .anyMatch(e -> Exprs.mentions(e, Reverse.SEED)));
     return new Sweeps(forward.build(), backward.build(), value, gradient, readsSeed);
   }
+
+  /** The same with {@code tail} printed after the forward sweep. */
+  Sweeps withForwardTail(CodeBlock tail) {
+    return new Sweeps(CodeBlock.builder().add(forward).add(tail).build(), reverse, value, gradient, readsSeed);
+  }
 }
