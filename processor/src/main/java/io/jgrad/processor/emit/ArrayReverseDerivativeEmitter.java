@@ -2,7 +2,6 @@ package io.jgrad.processor.emit;
 
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.jgrad.processor.ir.Callee;
 import io.jgrad.processor.ir.Derived;
@@ -28,12 +27,8 @@ final class ArrayReverseDerivativeEmitter {
     List<Callee.Param> diff = sig.differentiatedParams();
     Names names = Names.of(sig.paramNames(), List.of());
     List<List<String>> directions = HigherOrderEmitter.directions(sig, n, names);
-    MethodSpec.Builder m = DerivativesEmitter.entryPoint(sig.name() + "Derivative", sig,
-        "The derivative of order $L of {@code $L} along directions 1 to $L, each with one component per"
-            + " differentiated parameter: reverse over reverse, direction 1 the innermost derivative, one"
-            + " reverse pass per $L parameters.\n", n, sig.name(), n, n == 3 ? "pair of" : "tuple of " + (n - 1))
-        .returns(TypeName.DOUBLE);
-    directions.forEach(group -> SecondOrderEmitter.addTangents(m, diff, group));
+    MethodSpec.Builder m = ReverseDerivativeEmitter.entryPoint(d, directions,
+        ", one reverse pass per " + (n == 3 ? "pair of" : "tuple of " + (n - 1)) + " parameters");
     directions.forEach(group -> ArrayHessianEmitter.checkDirections(m, diff, group));
     String sum = names.fresh("derivative");
     m.addStatement("double $L = 0.0", sum);

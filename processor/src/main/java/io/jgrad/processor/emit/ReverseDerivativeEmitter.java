@@ -27,18 +27,27 @@ final class ReverseDerivativeEmitter {
    */
   static void emit(Derived d, TypeSpec.Builder type) {
     Callee sig = d.signature();
-    int n = d.order();
-    List<Callee.Param> diff = sig.differentiatedParams();
     Names names = Names.of(sig.paramNames(), List.of());
-    List<List<String>> directions = HigherOrderEmitter.directions(sig, n, names);
-    MethodSpec.Builder m = DerivativesEmitter.entryPoint(sig.name() + "Derivative", sig,
-        "The derivative of order $L of {@code $L} along directions 1 to $L, each with one component per"
-            + " differentiated parameter: reverse over reverse, direction 1 the innermost derivative.\n",
-            n, sig.name(), n)
-        .returns(TypeName.DOUBLE);
-    directions.forEach(group -> SecondOrderEmitter.addTangents(m, diff, group));
+    List<List<String>> directions = HigherOrderEmitter.directions(sig, d.order(), names);
+    MethodSpec.Builder m = entryPoint(d, directions, "");
     m.addStatement("return $L", sum(d, m, names, sig.paramNames(), directions));
     type.addMethod(m.build());
+  }
+
+  /**
+   * The entry point {@code fDerivative(p..., v1..., ..., vn...)} of {@code d}, a double, with its
+   * directions' parameters; {@code passes} ends the first sentence of its Javadoc.
+   */
+  static MethodSpec.Builder entryPoint(Derived d, List<List<String>> directions, String passes) {
+    Callee sig = d.signature();
+    int n = d.order();
+    MethodSpec.Builder m = DerivativesEmitter.entryPoint(sig.name() + "Derivative", sig,
+        "The derivative of order $L of {@code $L} along directions 1 to $L, each with one component per"
+            + " differentiated parameter: reverse over reverse, direction 1 the innermost derivative$L.\n",
+            n, sig.name(), n, passes)
+        .returns(TypeName.DOUBLE);
+    directions.forEach(group -> SecondOrderEmitter.addTangents(m, sig.differentiatedParams(), group));
+    return m;
   }
 
   /**

@@ -67,7 +67,8 @@ final class ArgumentCopies {
 
   /**
    * Whether the body writes an element of {@code array} after {@code after} ends: an assignment,
-   * a compound one, an increment, or {@code System.arraycopy} / {@code Arrays.fill} into it.
+   * a compound one, an increment, or {@code System.arraycopy} / {@code Arrays.fill} into it. Source
+   * order is run order here: a local array, and so such a call, is declared at the top level only.
    */
   static boolean writtenAfter(ReadContext cx, Element array, Tree after) {
     long end = cx.trees.getSourcePositions().getEndPosition(cx.unit, after);

@@ -189,7 +189,7 @@ public final class ReverseBody {
   }
 
   /**
-   * {@code e} with the output cotangent {@link Reverse#SEED} replaced by {@code seed}: the seed itself,
+   * {@code e} with the output cotangent {@link Reverse#SEED} replaced by {@code seed}: that cotangent itself,
    * or, for an array result, the copy of it the sweep clears as it goes ({@code seed.clone()}); else
    * {@code e} itself.
    */
